@@ -1,0 +1,37 @@
+// `npm start`: build the web UI when it is missing or older than its sources, then start the
+// server (API + staff console + portal) in this process.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  console.error(`需要 Node.js 22.18 以上(当前 ${process.version});请用 npm start 启动以使用项目自带的 Node / run via npm start`);
+  process.exit(1);
+}
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'dist' || e.name === 'node_modules') continue;
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const built = path.join(root, 'web/dist/index.html');
+const sources = Math.max(newest(path.join(root, 'web')), statSync(path.join(root, 'vite.config.ts')).mtimeMs);
+if (!existsSync(built) || statSync(built).mtimeMs < sources) {
+  console.log('正在构建前端 / building the web UI …');
+  const r = spawnSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const { startServer } = await import('../src/server/main.ts');
+const { stop } = await startServer();
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => stop().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); }));
+}

@@ -1,0 +1,128 @@
+import { sql } from 'kysely';
+import { withTx, type AppContext } from '../../platform/context.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import type { Actor } from '../identity/actor.ts';
+import { canonicalJson, storableString, toJsonValue } from './canonical-json.ts';
+import type { AuditEventRow, AuditInput, RecordedAudit } from './contract.ts';
+import { chainFor, eventHash, genesisHash } from './hash.ts';
+
+/**
+ * The chain each open transaction writes to. A transaction keeps to the chain of its first
+ * event, so it never holds two head locks: audit writes cannot deadlock each other, and a bulk
+ * import locks one chain instead of all of them. Keyed by the transaction object; collected with it.
+ */
+const chainOfTx = new WeakMap<object, number>();
+
+/**
+ * Append one event to the audit log (审计日志), in the caller's transaction (or a new one).
+ * Locks the head row of the entity's chain until commit, so call it as late in the
+ * transaction as possible; writers on other chains do not wait.
+ */
+export async function recordAudit(ctx: AppContext, input: AuditInput): Promise<RecordedAudit> {
+  if (!input.action || !input.entityType) throw new Error('recordAudit: action and entityType are required');
+  return withTx(ctx, async (tx) => {
+    const chainId = chainOfTx.get(tx.db) ?? chainFor(input.entityType, input.entityId, tx.config.auditChains);
+    chainOfTx.set(tx.db, chainId);
+    const head = await lockHead(tx, chainId);
+    const at = tx.clock.now();
+    const row: Omit<AuditEventRow, 'hash'> = {
+      chain_id: chainId,
+      seq: head.seq + 1,
+      id: uuidv7(at.getTime()),
+      at,
+      ...who(input),
+      action: storableString(input.action),
+      entity_type: storableString(input.entityType),
+      entity_id: text(input.entityId),
+      before: jsonOrNull(input.before),
+      after: jsonOrNull(input.after),
+      reason: text(input.reason),
+      client_ip: text(input.actor.clientIp),
+      prev_id: head.head_id,
+      prev_hash: head.head_hash,
+    };
+    const hash = eventHash(row);
+    await sql`insert into core.audit_event (chain_id, seq, id, at, actor_id, actor_name, org_unit_id, area_code, area_path,
+        action, entity_type, entity_id, before, after, reason, client_ip, prev_id, prev_hash, hash)
+      values (${row.chain_id}, ${row.seq}, ${row.id}, ${row.at}, ${row.actor_id}, ${row.actor_name}, ${row.org_unit_id},
+        ${row.area_code}, ${row.area_path}, ${row.action}, ${row.entity_type}, ${row.entity_id},
+        cast(${jsonText(row.before)} as jsonb), cast(${jsonText(row.after)} as jsonb), ${row.reason}, ${row.client_ip},
+        ${row.prev_id}, ${row.prev_hash}, ${hash})`.execute(tx.db);
+    await sql`update core.audit_chain set seq = ${row.seq}, head_hash = ${hash}, head_id = ${row.id}, updated_at = ${at}
+      where chain_id = ${chainId}`.execute(tx.db);
+    return { id: row.id, chainId, seq: row.seq, hash };
+  });
+}
+
+export type PiiReadInput = {
+  entityType: string;
+  entityId: string;
+  /** The person's area, so that officials of that area can see who read their records. */
+  areaPath?: string | null;
+  /** Which fields were shown unmasked (e.g. ['idNumber', 'phone']); never their values. */
+  fields: string[];
+};
+
+/** Log that the actor opened a person's full record (个人信息查阅). */
+export async function recordPiiRead(ctx: AppContext, actor: Actor, input: PiiReadInput): Promise<RecordedAudit> {
+  return recordAudit(ctx, {
+    actor,
+    action: 'pii.read',
+    entityType: input.entityType,
+    entityId: input.entityId,
+    after: { fields: input.fields },
+    ...(input.areaPath !== undefined ? { areaPath: input.areaPath } : {}),
+  });
+}
+
+type Head = { seq: number; head_hash: string; head_id: string | null };
+
+async function lockHead(tx: AppContext, chainId: number): Promise<Head> {
+  const select = () =>
+    sql<Head>`select seq, head_hash, head_id from core.audit_chain where chain_id = ${chainId} for update`.execute(tx.db);
+  let r = await select();
+  if (!r.rows[0]) {
+    // AUDIT_CHAINS was raised since the last start: create the missing head on first use.
+    await sql`insert into core.audit_chain (chain_id, seq, head_hash) values (${chainId}, 0, ${genesisHash(chainId)})
+      on conflict (chain_id) do nothing`.execute(tx.db);
+    r = await select();
+  }
+  return r.rows[0]!;
+}
+
+/** Actor, org unit and area columns; defaults come from the actor. */
+function who(input: AuditInput) {
+  const { actor } = input;
+  const areaPath = input.areaPath !== undefined ? input.areaPath : actor.areaPath;
+  const areaCode =
+    input.areaCode !== undefined ? input.areaCode : input.areaPath !== undefined ? (input.areaPath?.split('.').at(-1) ?? null) : actor.areaCode;
+  return {
+    actor_id: uuid(actor.userId, 'actor.userId'),
+    actor_name: storableString(`${actor.displayName}(${actor.username})`),
+    org_unit_id: uuid(input.orgUnitId !== undefined ? input.orgUnitId : actor.orgUnitId, 'orgUnitId'),
+    area_code: text(areaCode),
+    area_path: text(areaPath),
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** PostgreSQL prints uuids in lowercase; hash what it will print. */
+function uuid(v: string | null | undefined, field: string): string | null {
+  if (v == null) return null;
+  if (!UUID.test(v)) throw new Error(`recordAudit: ${field} is not a uuid: ${v}`);
+  return v.toLowerCase();
+}
+
+function text(v: string | null | undefined): string | null {
+  return v == null ? null : storableString(v);
+}
+
+/** The value as jsonb will give it back; undefined and null both become SQL NULL. */
+function jsonOrNull(v: unknown): unknown {
+  return v === undefined || v === null ? null : toJsonValue(v);
+}
+
+function jsonText(v: unknown): string | null {
+  return v === null ? null : canonicalJson(v);
+}

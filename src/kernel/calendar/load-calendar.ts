@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.ts';
+import { createCalendar, type Calendar } from './calendar.ts';
+import type { DayKind, LayerEntry } from './contract.ts';
+import { chineseDaysPackage } from './national-package.ts';
+
+type Row = {
+  max_version: number | null;
+  area_code: string | null;
+  date: string | null;
+  kind: string | null;
+  name: string | null;
+  source: string | null;
+  area_name: string | null;
+  area_level: number | null;
+};
+
+/** The latest calendar version (0 before any change): the cheap check behind the cache. */
+export async function currentCalendarVersion(ctx: AppContext): Promise<number> {
+  const r = await sql<{ v: number | null }>`select max(version) as v from core.calendar_version`.execute(ctx.db);
+  return r.rows[0]?.v ?? 0;
+}
+
+/**
+ * Build the engine from chinese-days and every override row. Version and rows come from one
+ * statement, hence one snapshot: the version number always describes exactly these rows.
+ */
+export async function loadCalendar(ctx: AppContext): Promise<Calendar> {
+  const r = await sql<Row>`select v.max_version, d.area_code, d.date, d.kind, d.name, d.source, a.name as area_name, a.level as area_level
+    from (select max(version) as max_version from core.calendar_version) v
+    left join core.calendar_day d on true
+    left join core.area a on a.code = d.area_code
+    order by d.date`.execute(ctx.db);
+  const national: LayerEntry[] = [];
+  const regional: Record<string, LayerEntry[]> = {};
+  const areaLabels: Record<string, string> = {};
+  for (const row of r.rows) {
+    if (!row.date) continue;
+    const entry: LayerEntry = { date: row.date, kind: row.kind as DayKind, name: row.name!, source: row.source };
+    if (row.area_code === null) national.push(entry);
+    else {
+      (regional[row.area_code] ??= []).push(entry);
+      if (row.area_name) areaLabels[row.area_code] = shortAreaName(row.area_name, row.area_level);
+    }
+  }
+  const pkg = chineseDaysPackage();
+  return createCalendar({
+    version: r.rows[0]?.max_version ?? 0,
+    nationalSource: pkg.source,
+    packageDays: pkg.days,
+    nationalOverrides: national,
+    regional,
+    areaLabels,
+  });
+}
+
+/**
+ * '宁夏回族自治区' → '宁夏', so a reason reads '宁夏开斋节'. Only the provincial level is
+ * shortened; '隆德县' and '固原市' are already what people say.
+ */
+export function shortAreaName(name: string, level: number | null): string {
+  if (level !== 1) return name;
+  return name.replace(/(回族|维吾尔|壮族)?自治区$|省$/, '') || name;
+}
+
+export type CalendarCache = {
+  /** The engine at the current version; reloads only when the version has moved. */
+  get(ctx: AppContext): Promise<Calendar>;
+};
+
+/**
+ * One cache per database (the app makes one, a CLI run another). Inside a transaction the
+ * calendar is read fresh and not cached: the transaction may see its own uncommitted change,
+ * and a rolled-back version number would otherwise be reused with different rows.
+ */
+export function createCalendarCache(): CalendarCache {
+  let cached: Calendar | undefined;
+  return {
+    async get(ctx) {
+      if (ctx.db.isTransaction) return loadCalendar(ctx);
+      if (cached && cached.version === (await currentCalendarVersion(ctx))) return cached;
+      const fresh = await loadCalendar(ctx);
+      // A concurrent reload may have fetched a newer version; keep the newest.
+      if (!cached || fresh.version >= cached.version) cached = fresh;
+      return fresh;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Environment, parsed once. Nothing else in the code base reads process.env. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  ADMIN_TOTP: z.enum(['required', 'optional']).optional(),
+  COOKIE_SECURE: z.enum(['auto', 'on', 'off']).default('auto'),
+  PII_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/i, 'PII_KEY 必须是 32 位十六进制(SM4 128 位密钥)')
+    .optional(),
+  TRUST_PROXY: z.string().default(''),
+  AUDIT_CHAINS: z.coerce.number().int().min(1).max(256).default(16),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  dbKind: 'pglite' | 'postgres';
+  demo: 'auto' | 'on' | 'off';
+  logLevel: string;
+  session: { idleMinutes: number; maxHours: number };
+  login: { maxFailures: number; lockMinutes: number };
+  /** 'required': administrators must enrol TOTP before using admin functions. */
+  adminTotp: 'required' | 'optional';
+  cookieSecure: 'auto' | 'on' | 'off';
+  piiKeyHex: string | undefined;
+  auditChains: number;
+  /** Proxies whose X-Forwarded-For is believed (addresses/CIDRs); none by default. */
+  trustProxy: string[] | boolean;
+  version: string;
+};
+
+export const VERSION = '0.1.0';
+
+/** Parse an environment record into a Config; throws a readable error naming the variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const r = Env.safeParse(env);
+  if (!r.success) {
+    const msg = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`配置错误 / invalid configuration: ${msg}`);
+  }
+  const e = r.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    dbKind: e.DATABASE_URL ? 'postgres' : 'pglite',
+    demo: e.DEMO,
+    logLevel: e.LOG_LEVEL,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
+    adminTotp: e.ADMIN_TOTP ?? (e.DEMO === 'off' ? 'required' : 'optional'),
+    cookieSecure: e.COOKIE_SECURE,
+    piiKeyHex: e.PII_KEY,
+    auditChains: e.AUDIT_CHAINS,
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY ? e.TRUST_PROXY.split(',').map((x) => x.trim()).filter(Boolean) : false,
+    version: VERSION,
+  };
+}
+
+let loaded: Config | undefined;
+/** The process configuration, read from process.env on first use. */
+export function loadConfig(): Config {
+  loaded ??= parseConfig(process.env);
+  return loaded;
+}

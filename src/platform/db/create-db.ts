@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+import { PARSERS } from './parsers.ts';
+
+export type DbKind = 'pglite' | 'postgres';
+
+export type DbHandle = {
+  db: Kysely<DB>;
+  kind: DbKind;
+  /** The embedded engine, when kind is 'pglite' (for dumps and pg-boss). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+};
+
+export type DbOptions =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite'; loadDataDir: Blob | File }
+  | { kind: 'postgres'; url: string; max?: number };
+
+/** Open the database: PGlite (embedded, data directory) or PostgreSQL (pg pool). */
+export async function createDb(opts: DbOptions): Promise<DbHandle> {
+  if (opts.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.max ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          const p = PARSERS[oid];
+          return p ?? pg.types.getTypeParser(oid, format as 'text');
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  let pglite: PGlite;
+  if ('dataDir' in opts) {
+    if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
+    pglite = await PGlite.create(opts.dataDir, { parsers: PARSERS });
+  } else {
+    pglite = await PGlite.create({ loadDataDir: opts.loadDataDir, parsers: PARSERS });
+  }
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

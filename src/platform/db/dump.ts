@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import { withTx, type AppContext } from '../context.ts';
+
+/**
+ * Logical dump/restore, engine-neutral: rows as JSON, restored with json_populate_recordset.
+ * Used to carry an embedded (PGlite) database across PGlite upgrades whose on-disk format
+ * changes, and to move from PGlite to PostgreSQL. Migration tables are not dumped: the
+ * target is migrated to the same level first.
+ */
+export const DUMP_FORMAT = 'minzheng-dump';
+const SKIP_SCHEMAS = ['pg_catalog', 'information_schema', 'public', 'pg_toast'];
+const BATCH = 2000;
+
+export type DumpHeader = { format: typeof DUMP_FORMAT; version: 1; appVersion: string; createdAt: string; migrations: string[]; tables: string[] };
+
+/** Tables of the application schemas, parents before children (by foreign keys). */
+export async function listTables(ctx: AppContext): Promise<string[]> {
+  const tables = (await sql<{ name: string }>`
+    select n.nspname || '.' || c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where c.relkind in ('r','p') and n.nspname not in (${sql.join(SKIP_SCHEMAS)}) and n.nspname not like 'pg_temp%'
+    order by 1`.execute(ctx.db)).rows.map((r) => r.name);
+  const deps = (await sql<{ child: string; parent: string }>`
+    select cn.nspname || '.' || c.relname as child, pn.nspname || '.' || p.relname as parent
+    from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace cn on cn.oid = c.relnamespace
+    join pg_class p on p.oid = k.confrelid join pg_namespace pn on pn.oid = p.relnamespace
+    where k.contype = 'f'`.execute(ctx.db)).rows;
+  const ordered: string[] = [];
+  const visit = (t: string, stack: Set<string>) => {
+    if (ordered.includes(t) || stack.has(t)) return;
+    stack.add(t);
+    for (const d of deps) if (d.child === t && d.parent !== t && tables.includes(d.parent)) visit(d.parent, stack);
+    ordered.push(t);
+  };
+  for (const t of tables) visit(t, new Set());
+  return ordered;
+}
+
+/** Write the dump as JSON lines through `write`. Returns the row count per table. */
+export async function dumpDatabase(ctx: AppContext, write: (line: string) => Promise<void> | void): Promise<Record<string, number>> {
+  const tables = await listTables(ctx);
+  const migrations = (await sql<{ name: string }>`select name from public.kysely_migration order by name`.execute(ctx.db)).rows.map((r) => r.name);
+  const header: DumpHeader = { format: DUMP_FORMAT, version: 1, appVersion: ctx.config.version, createdAt: new Date().toISOString(), migrations, tables };
+  await write(JSON.stringify(header));
+  const counts: Record<string, number> = {};
+  for (const t of tables) {
+    const [schema, name] = t.split('.') as [string, string];
+    const ref = sql.table(`${schema}.${name}`);
+    await write(JSON.stringify({ table: t }));
+    let n = 0;
+    for (let offset = 0; ; offset += BATCH) {
+      const rows = (await sql<{ j: string }>`select row_to_json(t)::text as j from ${ref} t order by ctid limit ${BATCH} offset ${offset}`.execute(ctx.db)).rows;
+      for (const r of rows) await write(r.j);
+      n += rows.length;
+      if (rows.length < BATCH) break;
+    }
+    counts[t] = n;
+    await write(JSON.stringify({ end: t, rows: n }));
+  }
+  return counts;
+}
+
+/**
+ * Load a dump into a migrated, empty database in one transaction. Foreign keys and the
+ * audit log's append-only triggers are suspended for the load (session_replication_role),
+ * which needs a superuser — the embedded engine's user is one.
+ */
+export async function restoreDatabase(ctx: AppContext, lines: AsyncIterable<string>, knownMigrations: string[]): Promise<Record<string, number>> {
+  const it = lines[Symbol.asyncIterator]();
+  const first = await it.next();
+  const header = first.done ? null : (JSON.parse(first.value) as DumpHeader);
+  if (!header || header.format !== DUMP_FORMAT) throw new Error('不是 Minzheng 备份文件 / not a Minzheng dump');
+  const unknown = header.migrations.filter((m) => !knownMigrations.includes(m));
+  if (unknown.length) throw new Error(`备份来自更新的版本(未知迁移 ${unknown.join(', ')})/ dump is from a newer version`);
+  return withTx(ctx, async (tx) => {
+    await sql`set local session_replication_role = replica`.execute(tx.db);
+    const counts: Record<string, number> = {};
+    let table: string | null = null;
+    let batch: string[] = [];
+    const flush = async () => {
+      if (!table || !batch.length) return;
+      const ref = sql.table(table);
+      await sql`insert into ${ref} select * from json_populate_recordset(null::${ref}, ${'[' + batch.join(',') + ']'}::json)`.execute(tx.db);
+      counts[table] = (counts[table] ?? 0) + batch.length;
+      batch = [];
+    };
+    for (let r = await it.next(); !r.done; r = await it.next()) {
+      const line = r.value;
+      if (!line) continue;
+      if (line.startsWith('{"table":')) {
+        table = (JSON.parse(line) as { table: string }).table;
+        if (!header.tables.includes(table)) throw new Error(`备份中的表 ${table} 未在文件头登记 / table not in header`);
+        const [{ n }] = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(tx.db)).rows as [{ n: number }];
+        if (n > 0) throw new Error(`目标数据库的表 ${table} 不为空,只能恢复到空库 / target table ${table} is not empty`);
+      } else if (line.startsWith('{"end":')) {
+        await flush();
+        const end = JSON.parse(line) as { end: string; rows: number };
+        if ((counts[end.end] ?? 0) !== end.rows) throw new Error(`表 ${end.end} 行数不符,备份可能不完整 / row count mismatch`);
+        table = null;
+      } else {
+        if (!table) throw new Error('备份文件格式错误 / malformed dump');
+        batch.push(line);
+        if (batch.length >= 500) await flush();
+      }
+    }
+    return counts;
+  });
+}

@@ -1,0 +1,61 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import rateLimit from '@fastify/rate-limit';
+import { z } from 'zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../platform/context.ts';
+import { problemHandler, send } from '../platform/http/problem.ts';
+import { registerWeb } from './web.ts';
+import { registerHealthRoutes } from './health-routes.ts';
+import { registerIdentity } from '../kernel/identity/http/plugin.ts';
+import { registerAuditRoutes } from '../kernel/audit/routes.ts';
+import { registerAreaRoutes } from '../kernel/areas/routes.ts';
+import { registerCalendarRoutes } from '../kernel/calendar/routes.ts';
+
+z.config(z.locales.zhCN());
+
+export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
+
+export type BuildAppOptions = { logger?: boolean | object; serveWeb?: boolean };
+
+/** Composition root: external plugins → app plugins → routes. */
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemHandler);
+  app.setNotFoundHandler((req, reply) => send(reply, 404, 'ROUTE_NOT_FOUND', `接口不存在:${req.method} ${req.url.split('?')[0]}`));
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '民政法治政务平台 API (Minzheng)', version: ctx.config.version },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mz_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await registerHealthRoutes(app, ctx);
+  await registerIdentity(app, ctx);
+  await registerAreaRoutes(app, ctx);
+  await registerAuditRoutes(app, ctx);
+  await registerCalendarRoutes(app, ctx);
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (opts.serveWeb !== false) await registerWeb(app);
+  return app;
+}
+
+export type TypedApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import pino from 'pino';
+import { createDb, type DbHandle } from '../platform/db/create-db.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { systemClock, type AppContext } from '../platform/context.ts';
+import type { Config } from '../platform/config.ts';
+import { migrations } from './migrations.ts';
+import { seedDemo, seedReference, isSeeded } from './seed.ts';
+import { writeCheckpoint } from '../kernel/audit/write-checkpoint.ts';
+import { ensurePiiKey } from '../platform/crypto/pii-key.ts';
+
+export type Booted = { ctx: AppContext; handle: DbHandle };
+
+/** Open the configured database and build the application context. */
+export async function openContext(config: Config): Promise<Booted> {
+  const handle =
+    config.dbKind === 'postgres'
+      ? await createDb({ kind: 'postgres', url: config.databaseUrl! })
+      : await createDb({ kind: 'pglite', dataDir: path.resolve(config.dataDir, 'pglite') });
+  const logger = pino({ level: config.logLevel });
+  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config, clock: systemClock, logger };
+  return { ctx, handle };
+}
+
+/**
+ * Migrate, then load reference data (area tree, roles, the department's units) and, on a
+ * fresh database in demo mode, the demo data. Safe to run on every start.
+ */
+export async function prepareDatabase(ctx: AppContext, opts: { demo?: boolean } = {}) {
+  await migrateToLatest(ctx.db as never, migrations);
+  await ensurePiiKey(ctx);
+  const fresh = !(await isSeeded(ctx));
+  await seedReference(ctx);
+  const demo = opts.demo ?? (ctx.config.demo === 'on' || (ctx.config.demo === 'auto' && fresh));
+  if (demo) await seedDemo(ctx);
+  // Anchor the seeded state; later checkpoints come from the periodic job.
+  if (fresh || demo) await writeCheckpoint(ctx);
+  return { fresh, demo };
+}

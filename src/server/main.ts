@@ -1,0 +1,35 @@
+import { loadConfig } from '../platform/config.ts';
+import { buildApp } from './app.ts';
+import { openContext, prepareDatabase } from './boot.ts';
+
+/** Start the whole system: migrate, seed, serve API + console + portal. Returns a stop function. */
+export async function startServer() {
+  const started = performance.now();
+  const config = loadConfig();
+  const { ctx, handle } = await openContext(config);
+  const prep = await prepareDatabase(ctx);
+  const app = await buildApp(ctx, { logger: { level: config.logLevel } });
+  await app.listen({ port: config.port, host: config.host });
+  const ms = Math.round(performance.now() - started);
+  app.log.info(
+    { db: ctx.dbKind, dataDir: ctx.dbKind === 'pglite' ? config.dataDir : undefined, demo: prep.demo, startupMs: ms },
+    `民政法治政务平台已启动 / Minzheng is up: http://localhost:${config.port}/ (${ctx.dbKind}, ${ms} ms)`,
+  );
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    await handle.close();
+  };
+  return { app, ctx, stop, startupMs: ms };
+}
+
+if (import.meta.main) {
+  const { stop } = await startServer();
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      stop().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+    });
+  }
+}

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely/migration';
+import { coreAreas } from '../kernel/areas/migrations/2026-11-29-01-core-areas.ts';
+import { coreIdentity } from '../kernel/identity/migrations/2026-11-29-02-core-identity.ts';
+import { coreAudit } from '../kernel/audit/migrations/2026-11-29-03-core-audit.ts';
+import { coreCalendar } from '../kernel/calendar/migrations/2026-11-29-04-core-calendar.ts';
+
+/** Every migration of the system, by globally sorted name. Modules add theirs here. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-29-01-core-areas': coreAreas,
+  '2026-11-29-02-core-identity': coreIdentity,
+  '2026-11-29-03-core-audit': coreAudit,
+  '2026-11-29-04-core-calendar': coreCalendar,
+};

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { SYSTEM_ACTOR } from '../kernel/identity/actor.ts';
+import { importAreas } from '../kernel/areas/import-areas.ts';
+import { importOrgUnits } from '../kernel/areas/import-org-units.ts';
+import { ensureAuditChains } from '../kernel/audit/ensure-audit-chains.ts';
+import { seedRoles } from '../kernel/identity/seed-roles.ts';
+import { seedDemoUsers } from '../kernel/identity/seed-demo-users.ts';
+import { seedCalendar } from '../kernel/calendar/seed-calendar.ts';
+import type { AppContext } from '../platform/context.ts';
+
+const data = (name: string) => readFileSync(new URL(`../kernel/areas/data/${name}`, import.meta.url), 'utf8');
+
+/** True once the reference data has been loaded (the region's root area exists). */
+export async function isSeeded(ctx: AppContext): Promise<boolean> {
+  const row = await ctx.db.selectFrom('core.area').select('code').where('level', '=', 1).executeTakeFirst();
+  return !!row;
+}
+
+/**
+ * Reference data every installation has: audit chains, the GB/T 2260 tree of Ningxia, the
+ * department's units and the county bureaus, and the built-in roles. Idempotent: on an
+ * up-to-date database it reads and writes nothing else.
+ */
+export async function seedReference(ctx: AppContext): Promise<void> {
+  await ensureAuditChains(ctx);
+  await importAreas(ctx, SYSTEM_ACTOR, data('ningxia-areas.csv'), { system: true });
+  await seedCalendar(ctx);
+  await importOrgUnits(ctx, SYSTEM_ACTOR, data('org-units.csv'), { system: true });
+  await seedRoles(ctx);
+}
+
+/** Demo data (marked as sample): pilot-county townships and communities, and the demo accounts. */
+export async function seedDemo(ctx: AppContext): Promise<void> {
+  await importAreas(ctx, SYSTEM_ACTOR, data('sample-areas.csv'), { system: true, sample: true });
+  await importOrgUnits(ctx, SYSTEM_ACTOR, data('sample-org-units.csv'), { system: true, sample: true });
+  await seedDemoUsers(ctx);
+}

@@ -1,0 +1,97 @@
+import type { AppContext } from '../../src/platform/context.ts';
+
+/**
+ * How the scope test treats every GET route under /api. A route missing here fails the test,
+ * so a new endpoint cannot ship without saying how its records are scoped.
+ */
+export type ScopedRecord = { areaPath: string | null; orgUnitId?: string | null; ownerId?: string | null };
+export type DetailRecord = ScopedRecord & { id: string };
+export type Lookup = { areaPathOfCode: Map<string, string> };
+
+export type RouteSpec =
+  /** Not scoped data: the caller's own record, reference lists, health. `why` says so. */
+  | { kind: 'unscoped'; why: string }
+  /** A list: every item returned must lie inside the account's grants for `permission`. */
+  | {
+      kind: 'list';
+      permission: string;
+      pageSize?: number;
+      /** Extra query strings tried (searches and filters), besides the bare list. */
+      variants?: (probe: { outOfScopeOrgUnitId: string; outOfScopeAreaCode: string }) => string[];
+      items(body: any, lookup: Lookup): ScopedRecord[];
+      /** True when the body lists everything (a tree): no paging. */
+      single?: boolean;
+    }
+  /** A detail route by id: out-of-scope ids must answer 404, in-scope ones 200. */
+  | { kind: 'detail'; permission: string; records(ctx: AppContext): Promise<DetailRecord[]> };
+
+const flattenTree = (nodes: any[]): any[] => nodes.flatMap((n) => [n, ...flattenTree(n.children ?? [])]);
+
+const users = async (ctx: AppContext) =>
+  (await ctx.db.selectFrom('core.app_user').select(['id', 'area_path', 'org_unit_id']).execute()).map((r) => ({
+    id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id, ownerId: r.id,
+  }));
+
+export const ROUTES: Record<string, RouteSpec> = {
+  'GET /api/health': { kind: 'unscoped', why: 'liveness probe, no records' },
+  'GET /api/me': { kind: 'unscoped', why: "the caller's own account" },
+  'GET /api/roles': { kind: 'unscoped', why: 'role catalogue is reference data, not held by any area' },
+  'GET /api/users': {
+    kind: 'list',
+    permission: 'user.read',
+    pageSize: 100,
+    variants: (p) => ['q=mzj', 'q=%E9%A9%AC', `orgUnitId=${p.outOfScopeOrgUnitId}`, 'status=active'],
+    items: (b) => b.items.map((u: any) => ({ areaPath: u.areaPath, orgUnitId: u.orgUnit.id, ownerId: u.id })),
+  },
+  'GET /api/users/:id': { kind: 'detail', permission: 'user.read', records: users },
+  'GET /api/users/:id/roles': { kind: 'detail', permission: 'user.read', records: users },
+  'GET /api/login-log': {
+    kind: 'list',
+    permission: 'loginlog.read',
+    pageSize: 200,
+    variants: () => ['outcome=success', 'username=admin', 'username=pl-mzj'],
+    items: (b) => b.items.map((l: any) => ({ areaPath: l.areaPath, orgUnitId: l.orgUnitId, ownerId: l.userId })),
+  },
+  'GET /api/audit/events': {
+    kind: 'list',
+    permission: 'audit.read',
+    pageSize: 100,
+    variants: () => ['action=auth.login', 'entityType=user'],
+    items: (b) => b.items.map((e: any) => ({ areaPath: e.areaPath, orgUnitId: e.orgUnitId, ownerId: e.actorId })),
+  },
+  'GET /api/audit/events/:id': {
+    kind: 'detail',
+    permission: 'audit.read',
+    records: async (ctx) =>
+      (await ctx.db.selectFrom('core.audit_event').select(['id', 'area_path', 'org_unit_id', 'actor_id']).execute()).map((r) => ({
+        id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id, ownerId: r.actor_id,
+      })),
+  },
+  'GET /api/calendar/year': { kind: 'unscoped', why: 'working-day calendar is reference data (holidays of every layer), the same for every reader' },
+  'GET /api/calendar/compute': { kind: 'unscoped', why: 'computes a date from the reference calendar; reads no records' },
+  'GET /api/calendar/versions': { kind: 'unscoped', why: 'calendar change history, reference data; calendar.manage only' },
+  'GET /api/areas/tree': {
+    kind: 'list',
+    permission: 'area.read',
+    single: true,
+    items: (b) => flattenTree(b.roots).map((a) => ({ areaPath: a.path })),
+  },
+  'GET /api/areas/:code': {
+    kind: 'detail',
+    permission: 'area.read',
+    records: async (ctx) => (await ctx.db.selectFrom('core.area').select(['code', 'path']).execute()).map((r) => ({ id: r.code, areaPath: r.path })),
+  },
+  'GET /api/org-units': {
+    kind: 'list',
+    permission: 'org.read',
+    pageSize: 200,
+    variants: (p) => [`areaCode=${p.outOfScopeAreaCode}`, 'kind=bureau', 'q=%E6%B0%91%E6%94%BF'],
+    items: (b, l) => b.items.map((o: any) => ({ areaPath: l.areaPathOfCode.get(o.areaCode) ?? null, orgUnitId: o.id })),
+  },
+  'GET /api/org-units/:id': {
+    kind: 'detail',
+    permission: 'org.read',
+    records: async (ctx) =>
+      (await ctx.db.selectFrom('core.org_unit').select(['id', 'area_path']).execute()).map((r) => ({ id: r.id, areaPath: r.area_path, orgUnitId: r.id })),
+  },
+};
