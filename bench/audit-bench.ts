@@ -3,6 +3,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { migrations } from '../src/server/migrations.ts';
 import { parseConfig } from '../src/platform/config.ts';
 import { systemClock, withTx, type AppContext } from '../src/platform/context.ts';
+import { noJobs } from '../src/platform/jobs.ts';
 import { ensureAuditChains } from '../src/kernel/audit/ensure-audit-chains.ts';
 import { recordAudit } from '../src/kernel/audit/record-audit.ts';
 import { verifyAudit } from '../src/kernel/audit/verify-audit.ts';
@@ -18,7 +19,7 @@ if (url) {
   await adminQuery(url, `create database ${name}`);
   h = await createDb({ kind: 'postgres', url: withDatabase(url, name), max: 16 });
 } else h = await createDb({ kind: 'pglite', dataDir: 'memory://' });
-const ctx: AppContext = { db: h.db, dbKind: h.kind, config: parseConfig({ DATABASE_URL: url, AUDIT_CHAINS: process.env.AUDIT_CHAINS }), clock: systemClock, logger: silent };
+const ctx: AppContext = { db: h.db, dbKind: h.kind, config: parseConfig({ DATABASE_URL: url, AUDIT_CHAINS: process.env.AUDIT_CHAINS }), clock: systemClock, jobs: noJobs, logger: silent };
 await migrateToLatest(h.db, migrations);
 await ensureAuditChains(ctx);
 const payload = { name: '银川市兴庆区民政局', level: 3, tags: ['a', 'b'], nested: { x: 1.5, y: null } };

@@ -5,6 +5,9 @@ import { parseConfig } from '../src/platform/config.ts';
 import { createDb } from '../src/platform/db/create-db.ts';
 import { systemClock, type AppContext } from '../src/platform/context.ts';
 import { prepareDatabase } from '../src/server/boot.ts';
+// Every module's job queues and the calendar → deadline hook, as in the running app.
+import { jobRegistry } from '../src/server/worker.ts';
+import { createJobs } from '../src/platform/jobs/pg-boss-jobs.ts';
 import { adminQuery, quoteIdent, withDatabase } from './helpers/databases.ts';
 
 declare module 'vitest' {
@@ -24,8 +27,11 @@ export default async function setup(project: TestProject) {
     const name = `mz_tpl_${process.pid}_${Date.now()}`;
     await adminQuery(url, `create database ${quoteIdent(name)}`);
     const h = await createDb({ kind: 'postgres', url: withDatabase(url, name), max: 2 });
-    const ctx: AppContext = { db: h.db, dbKind: h.kind, config, clock: systemClock, logger: silent };
+    // Installs the pg-boss schema, so every cloned test database already has it.
+    const jobs = await createJobs(h, config, { databaseUrl: withDatabase(url, name), registry: jobRegistry });
+    const ctx: AppContext = { db: h.db, dbKind: h.kind, config, clock: systemClock, jobs: jobs.jobs, logger: silent };
     await prepareDatabase(ctx, { demo: true });
+    await jobs.stop();
     await h.close();
     project.provide('pgTemplate', name);
     project.provide('pgliteTemplate', '');
@@ -37,8 +43,10 @@ export default async function setup(project: TestProject) {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `pglite-template-${process.pid}.tar`);
   const h = await createDb({ kind: 'pglite', dataDir: 'memory://' });
-  const ctx: AppContext = { db: h.db, dbKind: h.kind, config, clock: systemClock, logger: silent };
+  const jobs = await createJobs(h, config, { registry: jobRegistry });
+  const ctx: AppContext = { db: h.db, dbKind: h.kind, config, clock: systemClock, jobs: jobs.jobs, logger: silent };
   await prepareDatabase(ctx, { demo: true });
+  await jobs.stop();
   const dump = await h.pglite!.dumpDataDir('none');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await h.close();

@@ -24,6 +24,12 @@ const Env = z.object({
     .optional(),
   TRUST_PROXY: z.string().default(''),
   AUDIT_CHAINS: z.coerce.number().int().min(1).max(256).default(16),
+  WORKER: z.enum(['on', 'off']).default('on'),
+  NOTIFY_CHANNELS: z
+    .string()
+    .default('log')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'NOTIFY_CHANNELS 须为逗号分隔的通道名,如 log,sms'))),
 });
 
 export type Config = {
@@ -43,6 +49,10 @@ export type Config = {
   auditChains: number;
   /** Proxies whose X-Forwarded-For is believed (addresses/CIDRs); none by default. */
   trustProxy: string[] | boolean;
+  /** 'off': this process serves the API only and runs no job handlers (another runs `minzheng worker`). */
+  worker: 'on' | 'off';
+  /** External notification channels, by name (see src/kernel/notify/channels.ts); '' for none. */
+  notifyChannels: string[];
   version: string;
 };
 
@@ -56,6 +66,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`配置错误 / invalid configuration: ${msg}`);
   }
   const e = r.data;
+  if (e.WORKER === 'off' && !e.DATABASE_URL) {
+    throw new Error('配置错误 / invalid configuration: WORKER=off 仅适用于 PostgreSQL(内嵌数据库只能由本进程处理任务)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -71,6 +84,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     piiKeyHex: e.PII_KEY,
     auditChains: e.AUDIT_CHAINS,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY ? e.TRUST_PROXY.split(',').map((x) => x.trim()).filter(Boolean) : false,
+    worker: e.WORKER,
+    notifyChannels: e.NOTIFY_CHANNELS,
     version: VERSION,
   };
 }

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import type { DbKind } from './db/create-db.ts';
+import type { Jobs } from './jobs.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
@@ -15,6 +16,8 @@ export type AppContext = {
   dbKind: DbKind;
   config: Config;
   clock: Clock;
+  /** Durable job queue (pg-boss): `ctx.jobs.send(ctx, …)` enqueues inside ctx's transaction. */
+  jobs: Jobs;
   logger: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
 };
 

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../platform/context.ts';
@@ -12,6 +13,8 @@ import { registerIdentity } from '../kernel/identity/http/plugin.ts';
 import { registerAuditRoutes } from '../kernel/audit/routes.ts';
 import { registerAreaRoutes } from '../kernel/areas/routes.ts';
 import { registerCalendarRoutes } from '../kernel/calendar/routes.ts';
+import { registerWorkflowRoutes } from '../kernel/workflow/routes.ts';
+import { registerNotificationRoutes } from '../kernel/notify/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -34,6 +37,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024 + 1, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
       info: { title: '民政法治政务平台 API (Minzheng)', version: ctx.config.version },
@@ -52,6 +56,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
   await registerAreaRoutes(app, ctx);
   await registerAuditRoutes(app, ctx);
   await registerCalendarRoutes(app, ctx);
+  await registerWorkflowRoutes(app, ctx);
+  await registerNotificationRoutes(app, ctx);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (opts.serveWeb !== false) await registerWeb(app);

@@ -8,8 +8,11 @@ import { migrations } from './migrations.ts';
 import { seedDemo, seedReference, isSeeded } from './seed.ts';
 import { writeCheckpoint } from '../kernel/audit/write-checkpoint.ts';
 import { ensurePiiKey } from '../platform/crypto/pii-key.ts';
+import { createJobs, type JobsRuntime } from '../platform/jobs/pg-boss-jobs.ts';
+import { jobRegistry } from './worker.ts';
 
-export type Booted = { ctx: AppContext; handle: DbHandle };
+/** `handle.close()` also stops the job queue. `jobs` is absent only in test doubles of the CLI. */
+export type Booted = { ctx: AppContext; handle: DbHandle; jobs?: JobsRuntime };
 
 /** Open the configured database and build the application context. */
 export async function openContext(config: Config): Promise<Booted> {
@@ -18,8 +21,17 @@ export async function openContext(config: Config): Promise<Booted> {
       ? await createDb({ kind: 'postgres', url: config.databaseUrl! })
       : await createDb({ kind: 'pglite', dataDir: path.resolve(config.dataDir, 'pglite') });
   const logger = pino({ level: config.logLevel });
-  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config, clock: systemClock, logger };
-  return { ctx, handle };
+  const jobs = await createJobs(handle, config, { logger, registry: jobRegistry }).catch(async (e) => {
+    await handle.close();
+    throw e;
+  });
+  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config, clock: systemClock, jobs: jobs.jobs, logger };
+  const closeDb = handle.close;
+  const close = async () => {
+    await jobs.stop();
+    await closeDb();
+  };
+  return { ctx, handle: { ...handle, close }, jobs };
 }
 
 /**

@@ -7,10 +7,12 @@ import { dbDumpCommand, dbRestoreCommand } from './cli/db-dump-restore.ts';
 import { areasImportCommand, orgUnitsImportCommand } from './cli/areas-import.ts';
 import { auditCheckpointCommand, auditVerifyCommand } from './cli/audit-verify.ts';
 import { usersCreateCommand } from './cli/users-create.ts';
+import { workerCommand } from './cli/worker.ts';
 import { CALENDAR_USAGE, calendarAddCommand, calendarExplainCommand, calendarIsWorkdayCommand } from './cli/calendar.ts';
 
 export const USAGE = `用法 / usage: minzheng <command> [options]
   serve                         启动系统 / start API, console and portal
+  worker                        运行后台任务(PostgreSQL;API 进程设 WORKER=off)/ run job handlers
   migrate                       执行数据库迁移 / run migrations
   seed [--demo]                 载入参考数据(及演示数据)/ load reference (and demo) data
   audit verify                  校验审计链 / verify the audit hash chains
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, CliCommand | Record<string, CliCommand>> = {
     await stop();
     return 0;
   },
+  worker: workerCommand,
   migrate: migrateCommand,
   seed: seedCommand,
   audit: { verify: auditVerifyCommand, checkpoint: auditCheckpointCommand },

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../platform/context.ts';
 import type { FastifyInstance } from 'fastify';
@@ -11,12 +10,12 @@ export async function registerHealthRoutes(app: FastifyInstance, ctx: AppContext
       schema: {
         tags: ['system'],
         summary: '健康检查 / health check',
-        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }) },
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), demo: z.boolean() }) },
       },
     },
     async () => {
-      await sql`select 1`.execute(ctx.db);
-      return { status: 'ok' as const, db: ctx.dbKind, version: ctx.config.version };
+      const demo = await ctx.db.selectFrom('core.app_user').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
+      return { status: 'ok' as const, db: ctx.dbKind, version: ctx.config.version, demo: !!demo };
     },
   );
 }

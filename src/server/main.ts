@@ -1,15 +1,18 @@
 import { loadConfig } from '../platform/config.ts';
 import { buildApp } from './app.ts';
 import { openContext, prepareDatabase } from './boot.ts';
+import { startWorker } from './worker.ts';
 
 /** Start the whole system: migrate, seed, serve API + console + portal. Returns a stop function. */
 export async function startServer() {
   const started = performance.now();
   const config = loadConfig();
-  const { ctx, handle } = await openContext(config);
+  const { ctx, handle, jobs } = await openContext(config);
   const prep = await prepareDatabase(ctx);
   const app = await buildApp(ctx, { logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
+  // WORKER=off (PostgreSQL only): job handlers run in a separate `minzheng worker` process.
+  if (config.worker === 'on') await startWorker(ctx, jobs!);
   const ms = Math.round(performance.now() - started);
   app.log.info(
     { db: ctx.dbKind, dataDir: ctx.dbKind === 'pglite' ? config.dataDir : undefined, demo: prep.demo, startupMs: ms },
@@ -20,7 +23,7 @@ export async function startServer() {
     if (stopping) return;
     stopping = true;
     await app.close();
-    await handle.close();
+    await handle.close(); // stops the job worker too, letting running jobs finish
   };
   return { app, ctx, stop, startupMs: ms };
 }

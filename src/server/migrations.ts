@@ -3,6 +3,7 @@ import { coreAreas } from '../kernel/areas/migrations/2026-11-29-01-core-areas.t
 import { coreIdentity } from '../kernel/identity/migrations/2026-11-29-02-core-identity.ts';
 import { coreAudit } from '../kernel/audit/migrations/2026-11-29-03-core-audit.ts';
 import { coreCalendar } from '../kernel/calendar/migrations/2026-11-29-04-core-calendar.ts';
+import { coreWorkflow } from '../kernel/workflow/migrations/2026-11-29-05-core-workflow.ts';
 
 /** Every migration of the system, by globally sorted name. Modules add theirs here. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-02-core-identity': coreIdentity,
   '2026-11-29-03-core-audit': coreAudit,
   '2026-11-29-04-core-calendar': coreCalendar,
+  '2026-11-29-05-core-workflow': coreWorkflow,
 };

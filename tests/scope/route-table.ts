@@ -23,7 +23,14 @@ export type RouteSpec =
       single?: boolean;
     }
   /** A detail route by id: out-of-scope ids must answer 404, in-scope ones 200. */
-  | { kind: 'detail'; permission: string; records(ctx: AppContext): Promise<DetailRecord[]> };
+  | { kind: 'detail'; permission: string; records(ctx: AppContext): Promise<DetailRecord[]> }
+  /**
+   * Case routes: readable = the case type's read permission in scope, or a case the account's
+   * org handed on (转办/交办, read-only). `path` builds the URL for one case; null skips it.
+   */
+  | { kind: 'case'; path(c: { id: string; clockName: string | null; attachmentId: string | null }): string | null }
+  /** A list of cases: every item must be a readable case. */
+  | { kind: 'case-list'; variants: string[] };
 
 const flattenTree = (nodes: any[]): any[] => nodes.flatMap((n) => [n, ...flattenTree(n.children ?? [])]);
 
@@ -67,6 +74,12 @@ export const ROUTES: Record<string, RouteSpec> = {
         id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id, ownerId: r.actor_id,
       })),
   },
+  'GET /api/notifications': { kind: 'unscoped', why: "the caller's own inbox: addressed to them or to an org unit they hold a role at (isolation proved in src/kernel/notify/routes.int.test.ts)" },
+  'GET /api/notifications/unread-count': { kind: 'unscoped', why: "count of the caller's own unread inbox" },
+  'GET /api/worklist': { kind: 'case-list', variants: ['tab=todo', 'tab=to_acknowledge', 'tab=done', 'tab=due_soon', 'tab=overdue', 'tab=supervising', 'tab=todo&q=TS'] },
+  'GET /api/cases/:id': { kind: 'case', path: (c) => `/api/cases/${c.id}` },
+  'GET /api/cases/:id/clocks/:name/explain': { kind: 'case', path: (c) => (c.clockName ? `/api/cases/${c.id}/clocks/${encodeURIComponent(c.clockName)}/explain` : null) },
+  'GET /api/cases/:id/attachments/:aid': { kind: 'case', path: (c) => (c.attachmentId ? `/api/cases/${c.id}/attachments/${c.attachmentId}` : null) },
   'GET /api/calendar/year': { kind: 'unscoped', why: 'working-day calendar is reference data (holidays of every layer), the same for every reader' },
   'GET /api/calendar/compute': { kind: 'unscoped', why: 'computes a date from the reference calendar; reads no records' },
   'GET /api/calendar/versions': { kind: 'unscoped', why: 'calendar change history, reference data; calendar.manage only' },

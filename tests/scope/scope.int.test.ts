@@ -5,6 +5,7 @@ import { recordInScope } from '../../src/kernel/identity/scope.ts';
 import { DEMO_USERS } from '../../src/kernel/identity/seed-demo-users.ts';
 import { createTestApp, type Session, type TestApp } from '../helpers/test-app.ts';
 import { ROUTES, type DetailRecord, type Lookup, type ScopedRecord } from './route-table.ts';
+import { seedScopeCases, readableCaseIds, type ScopeCase } from './scope-cases.ts';
 
 /**
  * 数据范围: signs in as every demo account and proves that no route under /api returns a record
@@ -12,6 +13,7 @@ import { ROUTES, type DetailRecord, type Lookup, type ScopedRecord } from './rou
  */
 let t: TestApp;
 let lookup: Lookup;
+let cases: ScopeCase[] = [];
 const sessions = new Map<string, Session>();
 const MAX_DETAIL_IDS = 25;
 
@@ -66,6 +68,7 @@ beforeAll(async () => {
   // Failed logins on unknown and known names leave login-log rows in several areas.
   await t.tryLogin('no-such-person', 'x');
   await t.tryLogin('pl-mzj', 'Wrong#pass2026');
+  cases = await seedScopeCases(t.ctx);
   for (const u of DEMO_USERS) sessions.set(u.username, await t.login(u.username));
   // Some audited changes in different counties.
   await sessions.get('admin')!.post('/api/users/' + (await idOf('pl-cgz')) + '/unlock', { reason: '测试' });
@@ -141,6 +144,39 @@ describe('data scope across every route', () => {
       }
     });
   }
+
+  for (const u of DEMO_USERS) {
+    it(`${u.username}: cases are readable exactly as the case rules say, by every case route`, async () => {
+      const s = sessions.get(u.username)!;
+      const actor = actorOfMe(s.me);
+      const readable = readableCaseIds(actor, cases);
+      for (const [key, spec] of Object.entries(ROUTES)) {
+        if (spec.kind === 'case') {
+          for (const c of cases) {
+            const url = spec.path(c);
+            if (!url) continue;
+            const res = await s.get(url);
+            expect(res.statusCode, `${u.username} ${key} ${c.ref} (${c.areaPath})`).toBe(readable.has(c.id) ? 200 : 404);
+          }
+        } else if (spec.kind === 'case-list') {
+          for (const v of spec.variants) {
+            const res = await s.get(`${key.slice(4)}?${v}&pageSize=100`);
+            expect(res.statusCode, `${u.username} ${key}?${v}`).toBe(200);
+            const leaked = res.json().items.filter((i: any) => !readable.has(i.id)).map((i: any) => i.refNo);
+            expect(leaked, `${u.username} ${key}?${v} listed cases it may not read`).toEqual([]);
+          }
+        }
+      }
+    });
+  }
+
+  it('the case data gives every account cases to see and cases to miss', () => {
+    for (const u of DEMO_USERS.filter((x) => x.username !== 'admin' && x.username !== 'nx-fgc' && x.username !== 'nx-fgc-lead')) {
+      const readable = readableCaseIds(actorOfMe(sessions.get(u.username)!.me), cases);
+      expect(readable.size, u.username).toBeGreaterThan(0);
+      expect(readable.size, u.username).toBeLessThan(cases.length);
+    }
+  });
 
   it('the data gives every non-region account something outside its scope to miss', async () => {
     const spec = ROUTES['GET /api/users/:id']!;

@@ -69,20 +69,30 @@ export type CalendarCache = {
 };
 
 /**
- * One cache per database (the app makes one, a CLI run another). Inside a transaction the
- * calendar is read fresh and not cached: the transaction may see its own uncommitted change,
- * and a rolled-back version number would otherwise be reused with different rows.
+ * One cache per database (the app makes one, a CLI run another). Only calendars read outside
+ * a transaction (committed data) are stored. Inside a transaction the cached calendar is
+ * reused when the version the transaction sees is the cached one; otherwise (e.g. the
+ * transaction changed the calendar itself) it is read fresh and not stored, so a rolled-back
+ * version number is never cached with rows that did not commit.
  */
 export function createCalendarCache(): CalendarCache {
   let cached: Calendar | undefined;
   return {
     async get(ctx) {
+      const version = await currentCalendarVersion(ctx);
+      if (cached && cached.version === version) return cached;
       if (ctx.db.isTransaction) return loadCalendar(ctx);
-      if (cached && cached.version === (await currentCalendarVersion(ctx))) return cached;
       const fresh = await loadCalendar(ctx);
       // A concurrent reload may have fetched a newer version; keep the newest.
       if (!cached || fresh.version >= cached.version) cached = fresh;
       return fresh;
     },
   };
+}
+
+const shared = createCalendarCache();
+
+/** The process-wide calendar for the application's database (cheap version check per call). */
+export function currentCalendar(ctx: AppContext): Promise<Calendar> {
+  return shared.get(ctx);
 }

@@ -50,6 +50,11 @@ export const SYSTEM_ACTOR: Actor = {
   clientIp: null,
 };
 
+/** The user id to store as a foreign key: null for the system actor. */
+export function userRef(actor: Actor): string | null {
+  return actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId;
+}
+
 export function hasPermission(actor: Actor, permission: string): boolean {
   return actor.grants.some((g) => g.permissions.includes(permission));
 }

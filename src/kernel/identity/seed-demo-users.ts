@@ -4,6 +4,8 @@ import { createUserAsSystem } from './commands/create-user.ts';
 
 /** The published password of every demo account (演示账号); demo data is marked is_demo. */
 export const DEMO_PASSWORD = 'Minzheng@2019';
+/** Demo data tells the story of 2019 (the report's year), so demo roles hold from 2018 on. */
+export const DEMO_HISTORY_START = new Date('2018-01-01T00:00:00+08:00');
 
 export type DemoUser = { username: string; displayName: string; orgCode: string; phone: string; roles: Array<{ roleCode: string; scope: DataScope }> };
 
@@ -42,7 +44,7 @@ export async function seedDemoUsers(ctx: AppContext): Promise<{ created: string[
     }
     await createUserAsSystem(ctx, {
       username: u.username, displayName: u.displayName, orgUnitId, phone: u.phone, password: DEMO_PASSWORD,
-      roles: u.roles, mustChangePassword: false, isDemo: true,
+      roles: u.roles, mustChangePassword: false, isDemo: true, rolesValidFrom: DEMO_HISTORY_START,
     });
     created.push(u.username);
   }

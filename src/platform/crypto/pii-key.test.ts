@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
+import { noJobs } from '../jobs.ts';
 import { decryptPii, encryptPii } from './pii.ts';
 import { piiKey } from './pii-key.ts';
 
@@ -11,7 +12,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'mz-pii-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 const fakeCtx = (env: Record<string, string>): AppContext =>
-  ({ db: undefined as never, dbKind: 'pglite', config: parseConfig({ LOG_LEVEL: 'silent', ...env }), clock: { now: () => new Date() }, logger: silent }) as AppContext;
+  ({ db: undefined as never, dbKind: 'pglite', config: parseConfig({ LOG_LEVEL: 'silent', ...env }), clock: { now: () => new Date() }, jobs: noJobs, logger: silent }) as AppContext;
 
 describe('PII key resolution', () => {
   it('uses PII_KEY when set', async () => {

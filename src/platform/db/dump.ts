@@ -8,7 +8,8 @@ import { withTx, type AppContext } from '../context.ts';
  * target is migrated to the same level first.
  */
 export const DUMP_FORMAT = 'minzheng-dump';
-const SKIP_SCHEMAS = ['pg_catalog', 'information_schema', 'public', 'pg_toast'];
+// pgboss: the job queue's own tables. Queued jobs are not carried over (src/platform/jobs/README.md).
+const SKIP_SCHEMAS = ['pg_catalog', 'information_schema', 'public', 'pg_toast', 'pgboss'];
 const BATCH = 2000;
 
 export type DumpHeader = { format: typeof DUMP_FORMAT; version: 1; appVersion: string; createdAt: string; migrations: string[]; tables: string[] };

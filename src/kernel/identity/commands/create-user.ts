@@ -19,6 +19,8 @@ export type CreateUserInput = {
   /** Initial password; generated (and returned once) when absent. */
   password?: string;
   roles?: Array<{ roleCode: string; scope: DataScope; orgUnitId?: string }>;
+  /** When the roles take effect (default now); demo data backdates them to cover its history. */
+  rolesValidFrom?: Date;
   /** false only for seeded demo accounts, whose password is published. */
   mustChangePassword?: boolean;
   isDemo?: boolean;
@@ -73,7 +75,7 @@ async function insertUser(ctx: AppContext, actor: Actor, input: CreateUserInput,
       const aid = uuidv7(now.getTime());
       await tx.db
         .insertInto('core.role_assignment')
-        .values({ id: aid, user_id: id, role_code: role.code, org_unit_id: at.id, scope: r.scope, valid_from: now, created_at: now })
+        .values({ id: aid, user_id: id, role_code: role.code, org_unit_id: at.id, scope: r.scope, valid_from: input.rolesValidFrom ?? now, created_at: now })
         .execute();
       granted.push({ assignmentId: aid, roleCode: role.code, orgUnitId: at.id, scope: r.scope });
     }

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { withTx, type AppContext } from '../../platform/context.ts';
+import { AppError, badRequest } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { type Actor, userRef } from '../identity/actor.ts';
+import { lockCase } from './case-tx.ts';
+
+/** File types offices exchange; anything else is refused by content, not just by name. */
+const ALLOWED: Record<string, { ext: string[]; magic: (b: Buffer) => boolean }> = {
+  'application/pdf': { ext: ['pdf'], magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+  'image/jpeg': { ext: ['jpg', 'jpeg'], magic: (b) => b[0] === 0xff && b[1] === 0xd8 },
+  'image/png': { ext: ['png'], magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { ext: ['docx'], magic: (b) => b[0] === 0x50 && b[1] === 0x4b },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { ext: ['xlsx'], magic: (b) => b[0] === 0x50 && b[1] === 0x4b },
+  'text/plain': { ext: ['txt'], magic: (b) => !b.includes(0) },
+};
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Where attachment bytes live. The default is content-addressed files under DATA_DIR; an
+ * S3-compatible store implements the same two calls.
+ */
+export type AttachmentStore = { put(key: string, bytes: Buffer): Promise<void>; get(key: string): Promise<Buffer> };
+
+export function localStore(root: string): AttachmentStore {
+  const file = (key: string) => path.join(root, key.slice(0, 2), key.slice(2, 4), key);
+  return {
+    async put(key, bytes) {
+      const f = file(key);
+      if (await stat(f).catch(() => null)) return; // same content already stored
+      await mkdir(path.dirname(f), { recursive: true });
+      await writeFile(f + '.part', bytes);
+      await rename(f + '.part', f);
+    },
+    get: (key) => readFile(file(key)),
+  };
+}
+
+export function attachmentStore(ctx: AppContext): AttachmentStore {
+  return localStore(path.resolve(ctx.config.dataDir, 'attachments'));
+}
+
+/** Check type and size, hash (SM3) at upload, store, then record the row in the case's transaction. */
+export async function addAttachment(ctx: AppContext, actor: Actor, req: { caseId: string; fileName: string; mimeType: string; bytes: Buffer }) {
+  const name = path.basename(req.fileName || '').trim();
+  if (!name || name.length > 200) throw badRequest('ATTACHMENT_NAME_INVALID', '文件名不能为空且不超过 200 字', { field: 'file' });
+  if (req.bytes.length === 0) throw badRequest('ATTACHMENT_EMPTY', '文件为空', { field: 'file' });
+  if (req.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE', 413, `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB 上限`, { field: 'file' });
+  const kind = ALLOWED[req.mimeType];
+  const ext = name.split('.').pop()?.toLowerCase() ?? '';
+  if (!kind || !kind.ext.includes(ext) || !kind.magic(req.bytes))
+    throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', 415, '只接受 PDF、JPG、PNG、DOCX、XLSX、TXT 文件,且文件内容须与扩展名相符', { field: 'file' });
+  const sm3 = createHash('sm3').update(req.bytes).digest('hex');
+  await attachmentStore(ctx).put(sm3, req.bytes);
+  return withTx(ctx, async (tx) => {
+    const c = await lockCase(tx, actor, req.caseId);
+    const row = { id: uuidv7(), case_id: c.id, file_name: name, mime_type: req.mimeType, size_bytes: req.bytes.length, sm3, storage_key: sm3, uploaded_by: userRef(actor), uploaded_at: tx.clock.now() };
+    await tx.db.insertInto('core.attachment').values(row).execute();
+    await recordAudit(tx, { actor, action: 'case.attach', entityType: 'case', entityId: c.id, after: { attachmentId: row.id, fileName: name, sm3, size: row.size_bytes }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });
+    return row;
+  });
+}

@@ -1,0 +1,48 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Actor } from '../identity/actor.ts';
+import { inScope, pathWithin } from '../identity/scope.ts';
+import type { PartyFacts } from './decide.ts';
+import type { CaseRow } from './define-workflow.ts';
+import { workflowOf } from './define-workflow.ts';
+
+/** Org units the actor acts for: their home unit and every unit they hold a role at. */
+export function actorOrgIds(actor: Actor): string[] {
+  return [...new Set([actor.orgUnitId, ...actor.grants.map((g) => g.orgUnitId)])];
+}
+
+/**
+ * Read filter for cases (alias `c`): the type's read permission within the actor's data scope,
+ * or a case the actor's org handed on (转办/交办) — those stay visible, read-only.
+ */
+export function caseReadable(actor: Actor, readPermission: string) {
+  const orgs = actorOrgIds(actor);
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> =>
+    eb.or([
+      inScope(actor, readPermission, { areaPath: 'c.area_path', orgUnitId: 'c.org_unit_id', ownerId: 'c.created_by' })(eb),
+      eb.exists(
+        eb.selectFrom('core.case_handoff as h').select(sql`1`.as('one')).whereRef('h.case_id', '=', 'c.id').where('h.from_org_id', 'in', orgs),
+      ),
+    ]);
+}
+
+/** Depth of a dotted area path = its level (1 自治区 … 5 村). */
+export const pathLevel = (path: string) => path.split('.').length;
+
+/** The actor's relation to one case, as the pure `decide` needs it. */
+export function partyFacts(actor: Actor, c: Pick<CaseRow, 'org_unit_id' | 'assignee_id' | 'created_by' | 'area_path'>): PartyFacts {
+  const atCase = actor.grants.filter((g) => g.orgUnitId === c.org_unit_id);
+  return {
+    holds(permission, party) {
+      const grants = actor.grants.filter((g) => g.permissions.includes(permission));
+      if (party === 'holder') return grants.some((g) => g.orgUnitId === c.org_unit_id) || (grants.length > 0 && c.assignee_id === actor.userId);
+      if (party === 'supervisor') return grants.some((g) => g.scope === 'subtree' && g.orgUnitId !== c.org_unit_id && pathWithin(c.area_path, g.areaPath) && g.areaPath !== c.area_path);
+      return grants.length > 0 && c.created_by === actor.userId;
+    },
+    orgLevel: pathLevel(atCase[0]?.areaPath ?? actor.areaPath),
+  };
+}
+
+/** Is the case in the actor's read scope? (In-memory twin of caseReadable, minus handoffs.) */
+export function caseTypeReadPermission(type: string): string {
+  return workflowOf(type).readPermission;
+}

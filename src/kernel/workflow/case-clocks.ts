@@ -1,0 +1,138 @@
+import type { AppContext } from '../../platform/context.ts';
+import { withTx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Actor } from '../identity/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { currentCalendar } from '../calendar/load-calendar.ts';
+import { caseReadable, partyFacts } from './case-access.ts';
+import { appendCaseEvent, lockCase } from './case-tx.ts';
+import { checkWho } from './decide.ts';
+import { workflowOf, type CaseRow, type ClockSpec, type TransitionDef } from './define-workflow.ts';
+import { caseNotFound, refusalError } from './errors.ts';
+import { chinaDate } from '../../platform/china-time.ts';
+import { clockStatus, workdaysLeft } from './clocks/clock-status.ts';
+import { explainClock } from './clocks/explain-clock.ts';
+import { renderExplainText } from './clocks/explain-text.ts';
+import { extendClock, getClocks, resumeClock, startClock, stopClock, suspendClock } from './clocks/clock-commands.ts';
+import type { ClockChange, DeadlineClock } from './clocks/contract.ts';
+import { scheduleClockTimers } from './timers.ts';
+
+/** Start one clock for a case today (China time), on the case's area calendar, and schedule its timers. */
+export async function startCaseClock(tx: AppContext, c: Pick<CaseRow, 'id' | 'area_code' | 'area_path'>, spec: ClockSpec): Promise<{ id: string; due_date: string | null } | null> {
+  const ch = await startClock(tx, {
+    caseId: c.id, name: spec.name, label: spec.label, rule: spec.rule, legalBasis: spec.legalBasis,
+    areaCode: c.area_code, areaPath: c.area_path, startDate: chinaDate(tx.clock.now()), warnWorkdays: spec.warnWorkdays,
+  });
+  await afterClockChange(tx, c.id, ch);
+  return { id: ch.clock.id, due_date: ch.clock.dueDate };
+}
+
+/** Stop a clock if it is still open (met if on time, else missed). */
+export async function stopCaseClock(tx: AppContext, c: Pick<CaseRow, 'id'>, name: string): Promise<void> {
+  const open = (await getClocks(tx, c.id)).find((k) => k.name === name && (k.state === 'running' || k.state === 'paused'));
+  if (!open) return;
+  const ch = await stopClock(tx, c.id, name, { at: chinaDate(tx.clock.now()) });
+  await afterClockChange(tx, c.id, ch);
+}
+
+export async function startTransitionClocks(tx: AppContext, c: CaseRow, clocks: TransitionDef['clocks'] | undefined): Promise<void> {
+  for (const spec of clocks?.start ?? []) await startCaseClock(tx, c, spec);
+  await refreshCaseClockSummary(tx, c.id);
+}
+
+/** The clock effects a transition declares: stop, suspend, resume, then start. */
+export async function applyTransitionClocks(tx: AppContext, c: CaseRow, clocks: TransitionDef['clocks'] | undefined, actor: Actor, reason: string | null): Promise<void> {
+  const today = chinaDate(tx.clock.now());
+  for (const name of clocks?.stop ?? []) await stopCaseClock(tx, c, name);
+  for (const s of clocks?.suspend ?? []) {
+    const ch = await suspendClock(tx, c.id, s.name, { kind: s.kind, label: s.label, reason: reason ?? s.label, from: today, by: actor.userId, byName: actor.displayName });
+    await afterClockChange(tx, c.id, ch);
+  }
+  for (const name of clocks?.resume ?? []) await afterClockChange(tx, c.id, await resumeClock(tx, c.id, name, { to: today }));
+  for (const spec of clocks?.start ?? []) {
+    const existing = (await getClocks(tx, c.id)).find((k) => k.name === spec.name);
+    if (!existing) await startCaseClock(tx, c, spec);
+  }
+  await refreshCaseClockSummary(tx, c.id);
+}
+
+async function afterClockChange(tx: AppContext, caseId: string, ch: ClockChange): Promise<void> {
+  if (ch.clock.state === 'running' && ch.clock.dueDate) await scheduleClockTimers(tx, ch.clock);
+  await refreshCaseClockSummary(tx, caseId);
+}
+
+/**
+ * Keep the worklist's denormalised columns current: the nearest due date of the running
+ * clocks and the case's clock state (overdue > due soon > running > paused).
+ */
+export async function refreshCaseClockSummary(tx: AppContext, caseId: string): Promise<void> {
+  const cal = await currentCalendar(tx);
+  const today = chinaDate(tx.clock.now());
+  const open = (await getClocks(tx, caseId)).filter((k) => k.state === 'running' || k.state === 'paused');
+  const statuses = open.map((k) => clockStatus(k, today, cal));
+  const due = open.filter((k) => k.state === 'running' && k.dueDate).map((k) => k.dueDate!).sort()[0] ?? null;
+  const state = statuses.includes('overdue') ? 'overdue' : statuses.includes('due_soon') ? 'due_soon' : statuses.includes('running') ? 'running' : statuses.includes('paused') ? 'paused' : null;
+  await tx.db.updateTable('core.case').set({ due_date: due, clock_state: state }).where('id', '=', caseId).execute();
+}
+
+/** Clocks as the case page shows them. */
+export async function caseClockViews(ctx: AppContext, c: Pick<CaseRow, 'id'>) {
+  const cal = await currentCalendar(ctx);
+  const today = chinaDate(ctx.clock.now());
+  return (await getClocks(ctx, c.id)).map((k) => ({
+    name: k.name, label: k.label, rule: k.rule, legalBasis: k.legalBasis, startDate: k.startDate, dueDate: k.dueDate, state: k.state,
+    status: clockStatus(k, today, cal), workdaysLeft: k.state === 'running' && k.dueDate ? workdaysLeft(k, today, cal) : null,
+    suspensions: k.suspensions, extensions: k.extensions, restarts: k.restarts, calendarVersion: k.calendarVersion,
+  }));
+}
+
+/** 「为什么是这一天」 for one clock of a case the actor can read. */
+export async function explainCaseClock(ctx: AppContext, actor: Actor, caseId: string, name: string) {
+  const type = await ctx.db.selectFrom('core.case').select('type').where('id', '=', caseId).executeTakeFirst();
+  if (!type) throw caseNotFound();
+  const visible = await ctx.db.selectFrom('core.case as c').select('c.id').where('c.id', '=', caseId).where(caseReadable(actor, workflowOf(type.type).readPermission)).executeTakeFirst();
+  if (!visible) throw caseNotFound();
+  const clock = (await getClocks(ctx, caseId)).find((k) => k.name === name);
+  if (!clock) throw new AppError('CLOCK_NOT_FOUND', 404, '该案件没有这一期限');
+  const trace = explainClock(await currentCalendar(ctx), clock);
+  return { clock: { name: clock.name, label: clock.label, dueDate: clock.dueDate, state: clock.state }, trace, text: renderExplainText(trace) };
+}
+
+type ClockReq = { caseId: string; clockName: string };
+
+async function controlled(ctx: AppContext, actor: Actor, req: ClockReq, which: 'suspendPermission' | 'extendPermission', label: string, fn: (tx: AppContext, c: CaseRow, clock: DeadlineClock) => Promise<ClockChange>, audit: (ch: ClockChange) => Record<string, unknown>) {
+  return withTx(ctx, async (tx) => {
+    const c = await lockCase(tx, actor, req.caseId);
+    const control = workflowOf(c.type).clockControl;
+    if (!control) throw new AppError('CLOCK_CONTROL_NOT_SUPPORTED', 400, '该类案件的期限不能中止或延长');
+    const refusal = checkWho({ permission: control[which] }, label, partyFacts(actor, c));
+    if (refusal) throw refusalError(refusal);
+    const clock = (await getClocks(tx, c.id)).find((k) => k.name === req.clockName);
+    if (!clock) throw new AppError('CLOCK_NOT_FOUND', 404, '该案件没有这一期限');
+    const ch = await fn(tx, c, clock);
+    await afterClockChange(tx, c.id, ch);
+    const a = await recordAudit(tx, { actor, action: `deadline.${label}`, entityType: 'case', entityId: c.id, before: { dueDate: ch.previousDue }, after: { clock: clock.name, dueDate: ch.clock.dueDate, ...audit(ch) }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });
+    await appendCaseEvent(tx, actor, c.id, { transition: `clock.${which === 'extendPermission' ? 'extend' : label === '恢复计算' ? 'resume' : 'suspend'}`, from: c.state, to: c.state, input: { clock: clock.name, dueDate: ch.clock.dueDate }, auditEventId: a.id });
+    return { dueDate: ch.clock.dueDate, state: ch.clock.state };
+  });
+}
+
+export function suspendDeadline(ctx: AppContext, actor: Actor, req: ClockReq & { kind: 'correction' | 'third_party' | 'appraisal' | 'hearing' | 'other'; reason: string }) {
+  return controlled(ctx, actor, req, 'suspendPermission', '中止', (tx, c) => suspendClock(tx, c.id, req.clockName, { kind: req.kind, reason: req.reason, from: chinaDate(tx.clock.now()), by: actor.userId, byName: actor.displayName }), () => ({ kind: req.kind, reason: req.reason }));
+}
+
+export function resumeDeadline(ctx: AppContext, actor: Actor, req: ClockReq) {
+  return controlled(ctx, actor, req, 'suspendPermission', '恢复计算', (tx, c) => resumeClock(tx, c.id, req.clockName, { to: chinaDate(tx.clock.now()) }), () => ({}));
+}
+
+export function extendDeadline(ctx: AppContext, actor: Actor, req: ClockReq & { n: number; unit: 'workdays' | 'days' | 'months'; reason: string }) {
+  return controlled(ctx, actor, req, 'extendPermission', '延期', async (tx, c, clock) => {
+    const max = workflowOf(c.type).clockControl!.extendable[clock.name];
+    if (!max) throw new AppError('CLOCK_NOT_EXTENDABLE', 409, `「${clock.label}」不能延长`);
+    if (req.unit !== max.unit || req.n > max.n) throw new AppError('EXTENSION_TOO_LONG', 400, `「${clock.label}」最多延长 ${max.n}${unitLabel(max.unit)}`, { field: 'n' });
+    if (clock.extensions.length >= (max.times ?? 1)) throw new AppError('EXTENSION_LIMIT', 409, `「${clock.label}」只能延长 ${max.times ?? 1} 次`);
+    return extendClock(tx, c.id, req.clockName, { n: req.n, unit: req.unit, approvedBy: actor.userId, approvedByName: actor.displayName, reason: req.reason, at: chinaDate(tx.clock.now()) });
+  }, () => ({ n: req.n, unit: req.unit, reason: req.reason }));
+}
+
+const unitLabel = (u: string) => ({ workdays: '个工作日', days: '日', months: '个月' })[u] ?? u;

@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError, conflict } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { type Actor, userRef } from '../identity/actor.ts';
+import { caseReadable } from './case-access.ts';
+import { workflowOf, type CasePatch, type CaseRow } from './define-workflow.ts';
+import { WORKFLOW_ERRORS, caseNotFound } from './errors.ts';
+
+/** Lock a case row for a change (FOR UPDATE), checking read scope and the optimistic version. */
+export async function lockCase(tx: AppContext, actor: Actor | null, caseId: string, expectedVersion?: number): Promise<CaseRow> {
+  let q = tx.db.selectFrom('core.case as c').selectAll('c').where('c.id', '=', caseId);
+  if (actor) {
+    const type = await tx.db.selectFrom('core.case').select('type').where('id', '=', caseId).executeTakeFirst();
+    if (!type) throw caseNotFound();
+    q = q.where(caseReadable(actor, workflowOf(type.type).readPermission));
+  }
+  const c = (await q.forUpdate().executeTakeFirst()) as CaseRow | undefined;
+  if (!c) throw caseNotFound();
+  if (expectedVersion !== undefined && c.version !== expectedVersion)
+    throw conflict('VERSION_CONFLICT', WORKFLOW_ERRORS.VERSION_CONFLICT, { expectedVersion, currentVersion: c.version });
+  return c;
+}
+
+export type CaseChange = {
+  transition: string;
+  to: string;
+  input?: unknown;
+  comment?: string | null;
+  patch?: CasePatch | void;
+};
+
+/**
+ * Apply a state change to a locked case: update the row (version + 1), write the audit event
+ * and the immutable case event linked to it, and record the actor as a participant.
+ */
+export async function writeCaseChange(tx: AppContext, actor: Actor, c: CaseRow, change: CaseChange): Promise<CaseRow> {
+  const def = workflowOf(c.type);
+  const now = tx.clock.now();
+  const patch = change.patch ?? {};
+  let area = { area_code: c.area_code, area_path: c.area_path };
+  if (patch.org_unit_id && patch.org_unit_id !== c.org_unit_id) {
+    const org = await tx.db.selectFrom('core.org_unit').select(['area_code', 'area_path', 'active']).where('id', '=', patch.org_unit_id).executeTakeFirst();
+    if (!org || !org.active) throw new AppError('ORG_UNIT_NOT_FOUND', 400, WORKFLOW_ERRORS.ORG_UNIT_NOT_FOUND);
+    area = { area_code: org.area_code, area_path: org.area_path };
+  }
+  const terminal = !!def.states[change.to]?.terminal;
+  const next: CaseRow = {
+    ...c,
+    ...area,
+    title: patch.title ?? c.title,
+    org_unit_id: patch.org_unit_id ?? c.org_unit_id,
+    assignee_id: patch.assignee_id === undefined ? c.assignee_id : patch.assignee_id,
+    supervising_org_id: patch.supervising_org_id === undefined ? c.supervising_org_id : patch.supervising_org_id,
+    data: patch.data ? { ...c.data, ...patch.data } : c.data,
+    state: change.to,
+    terminal,
+    closed_at: terminal ? now : null,
+    version: c.version + 1,
+    updated_at: now,
+  };
+  await tx.db
+    .updateTable('core.case')
+    .set({
+      state: next.state, terminal, closed_at: next.closed_at, version: next.version, updated_at: now,
+      title: next.title, org_unit_id: next.org_unit_id, assignee_id: next.assignee_id, supervising_org_id: next.supervising_org_id,
+      area_code: next.area_code, area_path: next.area_path, data: JSON.stringify(next.data),
+    })
+    .where('id', '=', c.id)
+    .execute();
+  const audit = await recordAudit(tx, {
+    actor,
+    action: `${c.type}.${change.transition}`,
+    entityType: 'case',
+    entityId: c.id,
+    before: { state: c.state, version: c.version, orgUnitId: c.org_unit_id, assigneeId: c.assignee_id },
+    after: { state: next.state, version: next.version, orgUnitId: next.org_unit_id, assigneeId: next.assignee_id, input: change.input ?? null },
+    reason: change.comment ?? null,
+    areaCode: next.area_code,
+    areaPath: next.area_path,
+    orgUnitId: next.org_unit_id,
+  });
+  await appendCaseEvent(tx, actor, c.id, { transition: change.transition, from: c.state, to: next.state, input: change.input, comment: change.comment, auditEventId: audit.id });
+  return next;
+}
+
+/** Append the immutable event (seq per case) and touch the participant row. */
+export async function appendCaseEvent(
+  tx: AppContext,
+  actor: Actor,
+  caseId: string,
+  e: { transition: string; from: string | null; to: string; input?: unknown; comment?: string | null; auditEventId: string | null },
+): Promise<number> {
+  const now = tx.clock.now();
+  const { seq } = (await sql<{ seq: number }>`select coalesce(max(seq), 0) + 1 as seq from core.case_event where case_id = ${caseId}`.execute(tx.db)).rows[0]!;
+  await tx.db
+    .insertInto('core.case_event')
+    .values({
+      case_id: caseId, seq, id: uuidv7(), at: now, actor_id: userRef(actor), actor_name: actor.displayName,
+      org_unit_id: userRef(actor) ? actor.orgUnitId : null, transition: e.transition, from_state: e.from, to_state: e.to,
+      input: e.input === undefined ? null : JSON.stringify(e.input), comment: e.comment ?? null, audit_event_id: e.auditEventId,
+    })
+    .execute();
+  if (userRef(actor)) {
+    await sql`insert into core.case_participant (case_id, user_id, last_acted_at) values (${caseId}, ${actor.userId}, ${now})
+      on conflict (case_id, user_id) do update set last_acted_at = excluded.last_acted_at`.execute(tx.db);
+  }
+  return seq;
+}

@@ -1,0 +1,89 @@
+import type { Selectable } from 'kysely';
+import type { AppContext } from '../../../platform/context.ts';
+import type { DeadlineClockTable } from '../../../platform/db/schema.ts';
+import { notFound } from '../../../platform/errors.ts';
+import { currentCalendar } from '../../calendar/load-calendar.ts';
+import { computeDue } from './compute-due.ts';
+import { CLOCK_ERRORS, type ClockChange, type ClockSpec, type ClockState, type DeadlineClock, type Extension, type Restart, type Suspension } from './contract.ts';
+
+/** The calendar for clock commands: the shared cache, which re-reads when the version moved. */
+export const clockCalendars = { get: currentCalendar };
+
+export type ClockRow = Selectable<DeadlineClockTable>;
+
+export function toClock(r: ClockRow): DeadlineClock {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    name: r.name,
+    label: r.label,
+    rule: { unit: r.rule_unit, n: r.rule_n },
+    legalBasis: r.legal_basis,
+    areaCode: r.area_code,
+    areaPath: r.area_path,
+    startDate: r.start_date,
+    calendarVersion: r.calendar_version,
+    suspensions: (r.suspensions ?? []) as Suspension[],
+    extensions: (r.extensions ?? []) as Extension[],
+    restarts: (r.restarts ?? []) as Restart[],
+    warnWorkdays: r.warn_workdays,
+    dueDate: r.due_date,
+    state: r.state,
+    stoppedAt: r.stopped_at,
+    remindedFor: r.reminded_for,
+    overdueFor: r.overdue_for,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** The clock row, locked until the transaction ends; 404 when the case has no such clock. */
+export async function lockClock(tx: AppContext, caseId: string, name: string): Promise<DeadlineClock> {
+  const row = await tx.db.selectFrom('core.deadline_clock').selectAll().where('case_id', '=', caseId).where('name', '=', name).forUpdate().executeTakeFirst();
+  if (!row) throw notFound(CLOCK_ERRORS.CLOCK_NOT_FOUND, 'CLOCK_NOT_FOUND');
+  return toClock(row);
+}
+
+export type ClockUpdate = Partial<Pick<DeadlineClock, 'suspensions' | 'extensions' | 'restarts'>> & {
+  /** A fixed state, or one decided on the recomputed due date (stopClock: met / missed). */
+  state?: ClockState | ((dueDate: string | null) => ClockState);
+  stoppedAt?: Date | null;
+};
+
+/**
+ * Apply a change to the record, recompute the due date on the current calendar and store
+ * both with the calendar version. A running clock becomes paused while a suspension is open
+ * and running again when it closes; stopped clocks keep the state they are given.
+ */
+export async function saveClock(tx: AppContext, before: DeadlineClock, update: ClockUpdate): Promise<ClockChange> {
+  const spec: ClockSpec = {
+    rule: before.rule,
+    startDate: before.startDate,
+    areaPath: before.areaPath,
+    suspensions: update.suspensions ?? before.suspensions,
+    extensions: update.extensions ?? before.extensions,
+    restarts: update.restarts ?? before.restarts,
+  };
+  const calendar = await clockCalendars.get(tx);
+  const dueDate = computeDue(calendar, spec);
+  const state: ClockState =
+    typeof update.state === 'function'
+      ? update.state(dueDate)
+      : (update.state ?? (before.state === 'met' || before.state === 'missed' ? before.state : dueDate === null ? 'paused' : 'running'));
+  const row = await tx.db
+    .updateTable('core.deadline_clock')
+    .set({
+      suspensions: JSON.stringify(spec.suspensions),
+      extensions: JSON.stringify(spec.extensions),
+      restarts: JSON.stringify(spec.restarts),
+      due_date: dueDate,
+      calendar_version: calendar.version,
+      state,
+      stopped_at: update.stoppedAt !== undefined ? update.stoppedAt : before.stoppedAt,
+      updated_at: tx.clock.now(),
+    })
+    .where('id', '=', before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { clock: toClock(row), dueChanged: before.dueDate !== dueDate, previousDue: before.dueDate };
+}

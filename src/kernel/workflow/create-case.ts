@@ -1,0 +1,76 @@
+import type { AppContext } from '../../platform/context.ts';
+import { withTx } from '../../platform/context.ts';
+import { AppError, badRequest } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { type Actor, userRef } from '../identity/actor.ts';
+import { partyFacts } from './case-access.ts';
+import { startTransitionClocks } from './case-clocks.ts';
+import { appendCaseEvent } from './case-tx.ts';
+import { checkWho } from './decide.ts';
+import { workflowOf, type CaseRow } from './define-workflow.ts';
+import { refusalError, WORKFLOW_ERRORS } from './errors.ts';
+import { chinaYear } from '../../platform/china-time.ts';
+import { nextRefNo } from './ref-number.ts';
+
+export type CreateCaseInput = {
+  type: string;
+  title: string;
+  /** The org unit that registers and first holds the case. */
+  orgUnitId: string;
+  input?: unknown;
+  supervisingOrgId?: string | null;
+  assigneeId?: string | null;
+  comment?: string | null;
+  /** System-created cases (imports, schedules) skip the who-check. */
+  system?: boolean;
+};
+
+/** Register a new case: reference number, initial state, first event, audit, starting clocks. */
+export async function createCase(ctx: AppContext, actor: Actor, req: CreateCaseInput): Promise<CaseRow> {
+  const def = workflowOf(req.type);
+  const title = req.title.trim();
+  if (!title || title.length > 200) throw badRequest('VALIDATION_FAILED', '标题不能为空且不超过 200 字', { field: 'title' });
+  let input: unknown = req.input;
+  if (def.create.input) {
+    const parsed = def.create.input.safeParse(req.input ?? {});
+    if (!parsed.success) {
+      const i = parsed.error.issues[0]!;
+      throw badRequest('VALIDATION_FAILED', `「${i.path.join('.') || '输入'}」${i.message}`, { fields: parsed.error.issues.map((x) => ({ field: x.path.join('.'), message: x.message })) });
+    }
+    input = parsed.data;
+  }
+  return withTx(ctx, async (tx) => {
+    const org = await tx.db.selectFrom('core.org_unit').select(['id', 'area_code', 'area_path', 'active']).where('id', '=', req.orgUnitId).executeTakeFirst();
+    if (!org || !org.active) throw new AppError('ORG_UNIT_NOT_FOUND', 400, WORKFLOW_ERRORS.ORG_UNIT_NOT_FOUND, { field: 'orgUnitId' });
+    const now = tx.clock.now();
+    const draft = { org_unit_id: org.id, assignee_id: req.assigneeId ?? null, created_by: actor.userId, area_path: org.area_path };
+    if (!req.system) {
+      const refusal = checkWho(def.create.who, def.create.label, partyFacts(actor, draft));
+      if (refusal) throw refusalError(refusal);
+    }
+    if (def.create.reasonRequired && !req.comment?.trim()) throw badRequest('REASON_REQUIRED', WORKFLOW_ERRORS.REASON_REQUIRED, { field: 'comment' });
+    const id = uuidv7();
+    const refNo = await nextRefNo(tx, { prefix: def.refPrefix, type: def.type, areaCode: org.area_code, year: chinaYear(now) });
+    const row: CaseRow = {
+      id, type: def.type, ref_no: refNo, title, state: def.initial, area_code: org.area_code, area_path: org.area_path,
+      org_unit_id: org.id, assignee_id: req.assigneeId ?? null, created_by: req.system ? null : userRef(actor),
+      supervising_org_id: req.supervisingOrgId ?? null, data: {}, terminal: false, pending_handoff: false,
+      due_date: null, clock_state: null, version: 1, created_at: now, updated_at: now, closed_at: null,
+    };
+    await tx.db.insertInto('core.case').values({ ...row, data: '{}' }).execute();
+    const patch = await def.create.effect?.({ tx, case: row, input, actor });
+    if (patch && Object.keys(patch).length) {
+      const data = patch.data ? { ...row.data, ...patch.data } : row.data;
+      await tx.db.updateTable('core.case').set({ data: JSON.stringify(data), title: patch.title ?? row.title, supervising_org_id: patch.supervising_org_id ?? row.supervising_org_id, assignee_id: patch.assignee_id ?? row.assignee_id }).where('id', '=', id).execute();
+      Object.assign(row, { data, title: patch.title ?? row.title });
+    }
+    const audit = await recordAudit(tx, {
+      actor, action: `${def.type}.create`, entityType: 'case', entityId: id, after: { refNo, state: row.state, title: row.title, input: input ?? null },
+      reason: req.comment ?? null, areaCode: row.area_code, areaPath: row.area_path, orgUnitId: row.org_unit_id,
+    });
+    await appendCaseEvent(tx, actor, id, { transition: 'create', from: null, to: row.state, input, comment: req.comment, auditEventId: audit.id });
+    await startTransitionClocks(tx, row, def.create.clocks);
+    return (await tx.db.selectFrom('core.case').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as CaseRow;
+  });
+}

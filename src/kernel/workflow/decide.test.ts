@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { sampleWorkflow } from '../../../tests/helpers/sample-workflow.ts';
+import { availableTransitions, decide, type PartyFacts } from './decide.ts';
+import { defineWorkflow } from './define-workflow.ts';
+import { signoffOutcome } from './signoff.ts';
+
+const holder = (perms: string[], level = 3): PartyFacts => ({ holds: (p, party) => party === 'holder' && perms.includes(p), orgLevel: level });
+const open = { terminal: false, pendingHandoff: false };
+
+describe('decide', () => {
+  it('allows a defined transition from its source state to a permitted holder', () => {
+    const d = decide(sampleWorkflow, { state: 'registered', ...open }, 'accept', holder(['org.read']));
+    expect(d).toMatchObject({ ok: true, to: 'accepted' });
+  });
+  it('refuses with a reason naming the step', () => {
+    expect(decide(sampleWorkflow, { state: 'accepted', ...open }, 'accept', holder(['org.read']))).toMatchObject({ ok: false, code: 'STATE_NOT_ALLOWED', message: expect.stringContaining('办理中') });
+    expect(decide(sampleWorkflow, { state: 'registered', ...open }, 'nope', holder(['org.read']))).toMatchObject({ ok: false, code: 'TRANSITION_UNKNOWN' });
+    expect(decide(sampleWorkflow, { state: 'drafted', ...open }, 'approve', holder(['org.read']))).toMatchObject({ ok: false, code: 'NOT_PERMITTED' });
+    expect(decide(sampleWorkflow, { state: 'registered', terminal: false, pendingHandoff: true }, 'accept', holder(['org.read']))).toMatchObject({ ok: false, code: 'PENDING_HANDOFF' });
+    expect(decide(sampleWorkflow, { state: 'closed', terminal: true, pendingHandoff: false }, 'accept', holder(['org.read']))).toMatchObject({ ok: false, code: 'CASE_CLOSED' });
+  });
+  it('enforces levels', () => {
+    const def = defineWorkflow({
+      ...sampleWorkflow, type: 'test.levels',
+      transitions: { ...sampleWorkflow.transitions, accept: { ...sampleWorkflow.transitions.accept!, who: { permission: 'org.read', levels: [1, 2] } } },
+    });
+    expect(decide(def, { state: 'registered', ...open }, 'accept', holder(['org.read'], 3))).toMatchObject({ ok: false, code: 'LEVEL_NOT_ALLOWED', message: expect.stringContaining('自治区、市') });
+    expect(decide(def, { state: 'registered', ...open }, 'accept', holder(['org.read'], 2))).toMatchObject({ ok: true });
+  });
+  it('lists exactly the buttons the actor may press', () => {
+    const names = availableTransitions(sampleWorkflow, { state: 'registered', ...open }, holder(['org.read'])).map((t) => t.name);
+    expect(names).toEqual(['accept', 'refuse']);
+    expect(availableTransitions(sampleWorkflow, { state: 'drafted', ...open }, holder(['audit.read'])).map((t) => t.name)).toEqual(['approve']);
+  });
+  it('rejects malformed definitions', () => {
+    expect(() => defineWorkflow({ ...sampleWorkflow, type: 'test.bad', transitions: { x: { label: 'x', from: ['nowhere'], to: 'closed', who: { permission: 'p' } } } })).toThrow(/unknown state nowhere/);
+  });
+});
+
+describe('signoffOutcome (会签 / 或签)', () => {
+  it('all: every party must approve; one reject settles it', () => {
+    expect(signoffOutcome('all', 3, ['approve', 'approve', null])).toBe('open');
+    expect(signoffOutcome('all', 3, ['approve', 'approve', 'approve'])).toBe('approve');
+    expect(signoffOutcome('all', 3, ['approve', 'reject', null])).toBe('reject');
+  });
+  it('any: one approval is enough; all rejecting settles it', () => {
+    expect(signoffOutcome('any', 1, [null, 'approve', null])).toBe('approve');
+    expect(signoffOutcome('any', 1, ['reject', 'reject', null])).toBe('open');
+    expect(signoffOutcome('any', 1, ['reject', 'reject', 'reject'])).toBe('reject');
+  });
+  it('quorum: N approvals; rejected once N is out of reach', () => {
+    expect(signoffOutcome('quorum', 2, ['approve', null, null])).toBe('open');
+    expect(signoffOutcome('quorum', 2, ['approve', 'approve', null])).toBe('approve');
+    expect(signoffOutcome('quorum', 2, ['reject', 'reject', null])).toBe('reject');
+  });
+});

@@ -1,0 +1,57 @@
+import type { TransitionDef, Who, WorkflowDefinition } from './define-workflow.ts';
+
+/** Facts about the actor relative to one case, computed by the caller (pure input). */
+export type PartyFacts = {
+  /** Does the actor hold `permission` in the given relation to the case? */
+  holds(permission: string, party: NonNullable<Who['party']>): boolean;
+  /** Area level of the actor's org unit (1 自治区 … 5 村). */
+  orgLevel: number;
+};
+
+export type CaseFacts = { state: string; terminal: boolean; pendingHandoff: boolean };
+
+export type Refusal = {
+  ok: false;
+  code: 'TRANSITION_UNKNOWN' | 'CASE_CLOSED' | 'PENDING_HANDOFF' | 'STATE_NOT_ALLOWED' | 'NOT_PERMITTED' | 'LEVEL_NOT_ALLOWED';
+  message: string;
+};
+export type Decision = { ok: true; to: string; transition: TransitionDef } | Refusal;
+
+/**
+ * The pure rule check of a transition: is it defined, allowed from the current state, and may
+ * this actor take it? No database, no clock; unit-tested on its own.
+ */
+export function decide(def: WorkflowDefinition, c: CaseFacts, name: string, party: PartyFacts): Decision {
+  const t = def.transitions[name];
+  if (!t) return { ok: false, code: 'TRANSITION_UNKNOWN', message: `「${def.label}」没有「${name}」这一操作` };
+  if (c.terminal) return { ok: false, code: 'CASE_CLOSED', message: '案件已办结,不能再办理' };
+  if (c.pendingHandoff) return { ok: false, code: 'PENDING_HANDOFF', message: '案件尚待接收单位签收,签收后才能办理' };
+  if (!t.from.includes(c.state)) {
+    const here = def.states[c.state]?.label ?? c.state;
+    return { ok: false, code: 'STATE_NOT_ALLOWED', message: `当前环节「${here}」不能执行「${t.label}」` };
+  }
+  const refusal = checkWho(t.who, t.label, party);
+  return refusal ?? { ok: true, to: t.to, transition: t };
+}
+
+export function checkWho(who: Who, label: string, party: PartyFacts): Refusal | null {
+  if (!party.holds(who.permission, who.party ?? 'holder')) {
+    const rel = { holder: '承办单位', supervisor: '上级或督办单位', creator: '登记人' }[who.party ?? 'holder'];
+    return { ok: false, code: 'NOT_PERMITTED', message: `只有${rel}中具有相应权限的人员才能执行「${label}」` };
+  }
+  if (who.levels && !who.levels.includes(party.orgLevel)) {
+    return { ok: false, code: 'LEVEL_NOT_ALLOWED', message: `「${label}」只能由${who.levels.map(levelName).join('、')}级办理` };
+  }
+  return null;
+}
+
+/** The transitions the actor may take now, for the case page's action buttons. */
+export function availableTransitions(def: WorkflowDefinition, c: CaseFacts, party: PartyFacts): Array<{ name: string; label: string; to: string; reasonRequired: boolean }> {
+  return Object.entries(def.transitions)
+    .filter(([name]) => decide(def, c, name, party).ok)
+    .map(([name, t]) => ({ name, label: t.label, to: t.to, reasonRequired: !!t.reasonRequired }));
+}
+
+function levelName(l: number): string {
+  return ['', '自治区', '市', '县', '乡', '村(社区)'][l] ?? String(l);
+}

@@ -1,0 +1,73 @@
+import type { AppContext } from '../../platform/context.ts';
+import type { Actor } from '../identity/actor.ts';
+import { actorOrgIds, caseReadable, partyFacts } from './case-access.ts';
+import { caseClockViews } from './case-clocks.ts';
+import { availableTransitions } from './decide.ts';
+import { workflowOf, type CaseRow } from './define-workflow.ts';
+import { caseNotFound } from './errors.ts';
+
+/** Everything the case page shows, filtered by scope; out of scope answers 404. */
+export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
+  const type = await ctx.db.selectFrom('core.case').select('type').where('id', '=', caseId).executeTakeFirst();
+  if (!type) throw caseNotFound();
+  const def = workflowOf(type.type);
+  const c = (await ctx.db.selectFrom('core.case as c').selectAll('c').where('c.id', '=', caseId).where(caseReadable(actor, def.readPermission)).executeTakeFirst()) as CaseRow | undefined;
+  if (!c) throw caseNotFound();
+  const orgName = async (id: string | null) => (id ? (await ctx.db.selectFrom('core.org_unit').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null : null);
+  const [events, handoffs, signoffs, comments, attachments, supervisions, clocks] = await Promise.all([
+    ctx.db.selectFrom('core.case_event').selectAll().where('case_id', '=', c.id).orderBy('seq').execute(),
+    ctx.db.selectFrom('core.case_handoff as h').innerJoin('core.org_unit as f', 'f.id', 'h.from_org_id').innerJoin('core.org_unit as t', 't.id', 'h.to_org_id')
+      .select(['h.id', 'h.kind', 'h.status', 'h.sent_at', 'h.acknowledged_at', 'h.note', 'f.name as from_name', 't.name as to_name', 'h.from_org_id', 'h.to_org_id'])
+      .where('h.case_id', '=', c.id).orderBy('h.sent_at').execute(),
+    ctx.db.selectFrom('core.case_signoff').selectAll().where('case_id', '=', c.id).orderBy('round').orderBy('id').execute(),
+    ctx.db.selectFrom('core.case_comment').selectAll().where('case_id', '=', c.id).orderBy('created_at').execute(),
+    ctx.db.selectFrom('core.attachment').select(['id', 'file_name', 'mime_type', 'size_bytes', 'sm3', 'uploaded_at']).where('case_id', '=', c.id).orderBy('uploaded_at').execute(),
+    ctx.db.selectFrom('core.case_supervision as s').innerJoin('core.org_unit as f', 'f.id', 's.from_org_id').innerJoin('core.org_unit as t', 't.id', 's.to_org_id')
+      .select(['s.id', 's.kind', 's.reason', 's.issued_at', 's.feedback_due', 's.feedback', 's.feedback_at', 'f.name as from_name', 't.name as to_name', 's.to_org_id'])
+      .where('s.case_id', '=', c.id).orderBy('s.issued_at').execute(),
+    caseClockViews(ctx, c),
+  ]);
+  const orgs = actorOrgIds(actor);
+  const pending = handoffs.find((h) => h.status === 'pending');
+  const facts = partyFacts(actor, c);
+  const isHolder = orgs.includes(c.org_unit_id);
+  const lastEvent = events[events.length - 1];
+  const returnTargets = def.returnable && def.returnable.from.includes(c.state) && !c.terminal && !c.pending_handoff && facts.holds(def.returnable.permission, 'holder')
+    ? def.returnable.to.filter((s) => s !== c.state && events.some((e) => e.to_state === s)).map((s) => ({ state: s, label: def.states[s]!.label }))
+    : [];
+  return {
+    id: c.id, type: c.type, typeLabel: def.label, refNo: c.ref_no, title: c.title, state: c.state, stateLabel: def.states[c.state]?.label ?? c.state,
+    terminal: c.terminal, pendingHandoff: c.pending_handoff, version: c.version, areaCode: c.area_code,
+    orgUnitId: c.org_unit_id, orgUnitName: await orgName(c.org_unit_id), supervisingOrgName: await orgName(c.supervising_org_id),
+    dueDate: c.due_date, clockState: c.clock_state, data: c.data, createdAt: c.created_at, updatedAt: c.updated_at, closedAt: c.closed_at,
+    events: events.map((e) => ({
+      seq: e.seq, at: e.at, actorName: e.actor_name, transition: e.transition, transitionLabel: transitionLabel(def, e.transition),
+      fromState: e.from_state, toState: e.to_state, toStateLabel: def.states[e.to_state]?.label ?? e.to_state, input: e.input, comment: e.comment, auditEventId: e.audit_event_id,
+    })),
+    handoffs: handoffs.map((h) => ({ id: h.id, kind: h.kind, status: h.status, sentAt: h.sent_at, acknowledgedAt: h.acknowledged_at, note: h.note, fromOrgName: h.from_name, toOrgName: h.to_name })),
+    signoffs: signoffs.map((s) => ({ id: s.id, step: s.step, mode: s.mode, required: s.required, round: s.round, partyOrgId: s.party_org_id, partyUserId: s.party_user_id, decision: s.decision, comment: s.comment, decidedAt: s.decided_at })),
+    comments: comments.map((m) => ({ id: m.id, authorName: m.author_name, body: m.body, createdAt: m.created_at })),
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mimeType: a.mime_type, sizeBytes: a.size_bytes, sm3: a.sm3, uploadedAt: a.uploaded_at })),
+    supervisions: supervisions.map((s) => ({ id: s.id, kind: s.kind, reason: s.reason, issuedAt: s.issued_at, feedbackDue: s.feedback_due, feedback: s.feedback, feedbackAt: s.feedback_at, fromOrgName: s.from_name, toOrgName: s.to_name, awaitingMyFeedback: !s.feedback && orgs.includes(s.to_org_id) })),
+    clocks,
+    actions: {
+      transitions: availableTransitions(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, facts),
+      canHandoff: !!def.handoff && !c.terminal && !c.pending_handoff && def.handoff.from.includes(c.state) && facts.holds(def.handoff.permission, 'holder'),
+      canAcknowledge: !!pending && orgs.includes(pending.to_org_id),
+      canObject: !!pending && orgs.includes(pending.to_org_id) && !!def.handoff?.objectWithin,
+      canWithdrawHandoff: !!pending && orgs.includes(pending.from_org_id),
+      canWithdraw: !!lastEvent && lastEvent.actor_id === actor.userId && !!def.transitions[lastEvent.transition]?.withdrawable && !c.terminal,
+      returnTargets,
+      canComment: true,
+      canSupervise: !c.terminal && !isHolder && facts.holds(def.readPermission, 'supervisor'),
+    },
+  };
+}
+
+function transitionLabel(def: ReturnType<typeof workflowOf>, name: string): string {
+  const builtin: Record<string, string> = {
+    create: '登记', transfer: '转办', assign: '交办', acknowledge: '签收', object: '异议退回', withdraw: '撤回', return: '退回',
+    'signoff.open': '发起会签', 'signoff.decide': '会签', supervise: '督办', 'supervise.feedback': '督办反馈', overdue: '超期', extend: '延期',
+  };
+  return def.transitions[name]?.label ?? (name === 'create' ? def.create.label : builtin[name] ?? name);
+}

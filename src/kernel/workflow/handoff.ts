@@ -1,0 +1,110 @@
+import { withTx, type AppContext } from '../../platform/context.ts';
+import { AppError, badRequest, forbidden } from '../../platform/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { type Actor, userRef } from '../identity/actor.ts';
+import { notify } from '../notify/notify.ts';
+import { actorOrgIds, partyFacts } from './case-access.ts';
+import { startCaseClock, stopCaseClock } from './case-clocks.ts';
+import { lockCase, writeCaseChange } from './case-tx.ts';
+import { checkWho } from './decide.ts';
+import { workflowOf, type CaseRow } from './define-workflow.ts';
+import { refusalError, WORKFLOW_ERRORS } from './errors.ts';
+
+export type HandoffRequest = { caseId: string; kind: 'transfer' | 'assign'; toOrgId: string; note?: string | null; expectedVersion?: number };
+
+/**
+ * 转办 / 交办: hand the case to another org unit, which must 签收 (acknowledge receipt).
+ * Until then the case sits in the receiver's 待签收 list, with its own clock.
+ */
+export async function handOff(ctx: AppContext, actor: Actor, req: HandoffRequest): Promise<CaseRow> {
+  return withTx(ctx, async (tx) => {
+    const c = await lockCase(tx, actor, req.caseId, req.expectedVersion);
+    const def = workflowOf(c.type);
+    const policy = def.handoff;
+    if (!policy) throw badRequest('HANDOFF_NOT_ALLOWED', `「${def.label}」不支持转办/交办`);
+    if (c.terminal) throw new AppError('CASE_CLOSED', 409, '案件已办结,不能转办');
+    if (c.pending_handoff) throw new AppError('PENDING_HANDOFF', 409, '案件尚待签收,不能再次转办');
+    if (!policy.from.includes(c.state)) throw new AppError('STATE_NOT_ALLOWED', 409, `当前环节「${def.states[c.state]?.label ?? c.state}」不能转办/交办`);
+    const refusal = checkWho({ permission: policy.permission }, req.kind === 'transfer' ? '转办' : '交办', partyFacts(actor, c));
+    if (refusal) throw refusalError(refusal);
+    if (req.toOrgId === c.org_unit_id) throw badRequest('HANDOFF_SAME_ORG', '不能转给本单位', { field: 'toOrgId' });
+    const to = await tx.db.selectFrom('core.org_unit').select(['id', 'name', 'active']).where('id', '=', req.toOrgId).executeTakeFirst();
+    if (!to || !to.active) throw new AppError('ORG_UNIT_NOT_FOUND', 400, WORKFLOW_ERRORS.ORG_UNIT_NOT_FOUND, { field: 'toOrgId' });
+    const now = tx.clock.now();
+    const id = uuidv7();
+    const label = req.kind === 'transfer' ? '转办' : '交办';
+    const next = await writeCaseChange(tx, actor, c, {
+      transition: req.kind, to: c.state, input: { toOrgId: to.id, toOrgName: to.name, handoffId: id }, comment: req.note ?? null,
+      patch: { org_unit_id: to.id, assignee_id: null },
+    });
+    const clock = await startCaseClock(tx, next, {
+      name: `ack:${id}`, label: `${to.name}签收期限`, rule: policy.acknowledgeWithin, legalBasis: policy.legalBasis,
+    });
+    await tx.db.insertInto('core.case_handoff').values({
+      id, case_id: c.id, kind: req.kind, from_org_id: c.org_unit_id, to_org_id: to.id, sent_at: now, sent_by: userRef(actor),
+      note: req.note ?? null, status: 'pending', clock_id: clock?.id ?? null,
+    }).execute();
+    await tx.db.updateTable('core.case').set({ pending_handoff: true }).where('id', '=', c.id).execute();
+    await notify(tx, { orgUnitId: to.id, caseId: c.id, kind: 'case.handoff', title: `待签收:${c.ref_no} ${c.title}`, body: `${actor.displayName}${label}至本单位${req.note ? `:${req.note}` : ''}` });
+    return { ...next, pending_handoff: true };
+  });
+}
+
+async function pendingHandoff(tx: AppContext, caseId: string) {
+  const h = await tx.db.selectFrom('core.case_handoff').selectAll().where('case_id', '=', caseId).where('status', '=', 'pending').forUpdate().executeTakeFirst();
+  if (!h) throw new AppError('HANDOFF_NOT_FOUND', 409, WORKFLOW_ERRORS.HANDOFF_NOT_FOUND);
+  return h;
+}
+
+function mustBeReceiver(actor: Actor, toOrgId: string) {
+  if (!actorOrgIds(actor).includes(toOrgId)) throw forbidden('只有接收单位的人员才能签收或提出异议');
+}
+
+/** 签收: the receiving org acknowledges; the receipt time is recorded and its clock stops. */
+export async function acknowledgeHandoff(ctx: AppContext, actor: Actor, req: { caseId: string; expectedVersion?: number }): Promise<CaseRow> {
+  return withTx(ctx, async (tx) => {
+    const c = await lockCase(tx, actor, req.caseId, req.expectedVersion);
+    const h = await pendingHandoff(tx, c.id);
+    mustBeReceiver(actor, h.to_org_id);
+    const now = tx.clock.now();
+    await tx.db.updateTable('core.case_handoff').set({ status: 'acknowledged', acknowledged_at: now, acknowledged_by: userRef(actor) }).where('id', '=', h.id).execute();
+    await tx.db.updateTable('core.case').set({ pending_handoff: false }).where('id', '=', c.id).execute();
+    const next = await writeCaseChange(tx, actor, { ...c, pending_handoff: false }, { transition: 'acknowledge', to: c.state, input: { handoffId: h.id } });
+    await stopCaseClock(tx, next, `ack:${h.id}`);
+    return next;
+  });
+}
+
+/** 异议: the receiver is not competent; the case goes back to the sender with the reason. */
+export async function objectHandoff(ctx: AppContext, actor: Actor, req: { caseId: string; reason: string; expectedVersion?: number }): Promise<CaseRow> {
+  if (!req.reason?.trim()) throw badRequest('REASON_REQUIRED', '请写明异议理由', { field: 'reason' });
+  return withTx(ctx, async (tx) => {
+    const c = await lockCase(tx, actor, req.caseId, req.expectedVersion);
+    const h = await pendingHandoff(tx, c.id);
+    mustBeReceiver(actor, h.to_org_id);
+    return undoHandoff(tx, actor, c, h, 'objected', 'object', req.reason.trim());
+  });
+}
+
+/** 撤回 a handoff before the receiver has signed for it. */
+export async function withdrawHandoff(ctx: AppContext, actor: Actor, req: { caseId: string; reason?: string; expectedVersion?: number }): Promise<CaseRow> {
+  return withTx(ctx, async (tx) => {
+    const c = await lockCase(tx, actor, req.caseId, req.expectedVersion);
+    const h = await pendingHandoff(tx, c.id);
+    if (!actorOrgIds(actor).includes(h.from_org_id)) throw forbidden('只有发出单位的人员才能撤回');
+    return undoHandoff(tx, actor, c, h, 'withdrawn', 'withdraw', req.reason?.trim() || null);
+  });
+}
+
+async function undoHandoff(tx: AppContext, actor: Actor, c: CaseRow, h: { id: string; from_org_id: string }, status: 'objected' | 'withdrawn', transition: string, reason: string | null) {
+  await tx.db.updateTable('core.case_handoff').set({ status }).where('id', '=', h.id).execute();
+  await tx.db.updateTable('core.case').set({ pending_handoff: false }).where('id', '=', c.id).execute();
+  const next = await writeCaseChange(tx, actor, { ...c, pending_handoff: false }, {
+    transition, to: c.state, input: { handoffId: h.id }, comment: reason, patch: { org_unit_id: h.from_org_id, assignee_id: null },
+  });
+  await stopCaseClock(tx, next, `ack:${h.id}`);
+  if (status === 'objected') {
+    await notify(tx, { orgUnitId: h.from_org_id, caseId: c.id, kind: 'case.objected', title: `转办被退回:${c.ref_no}`, body: `接收单位提出异议:${reason}` });
+  }
+  return next;
+}

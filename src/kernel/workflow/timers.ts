@@ -1,0 +1,107 @@
+import type { AppContext } from '../../platform/context.ts';
+import { withTx } from '../../platform/context.ts';
+import type { JobHandler } from '../../platform/jobs.ts';
+import { registerJobHandler } from '../../platform/jobs/registry.ts';
+import { chinaMidnight } from '../../platform/china-time.ts';
+import { SYSTEM_ACTOR } from '../identity/actor.ts';
+import { currentCalendar } from '../calendar/load-calendar.ts';
+import type { Calendar } from '../calendar/calendar.ts';
+import { notify } from '../notify/notify.ts';
+import type { DeadlineClock } from './clocks/contract.ts';
+import { workflowOf, type CaseRow } from './define-workflow.ts';
+import { refreshCaseClockSummary } from './case-clocks.ts';
+import { issueSupervision } from './supervise.ts';
+
+export const REMIND_JOB = 'deadline.remind';
+export const OVERDUE_JOB = 'deadline.overdue';
+
+
+/** The date `n` working days before `due` on the area's calendar (the reminder day). */
+export function warnDate(cal: Calendar, due: string, n: number, areaPath: string): string {
+  let d = due;
+  let left = n;
+  while (left > 0) {
+    d = new Date(Date.parse(d + 'T00:00:00Z') - 86_400_000).toISOString().slice(0, 10);
+    if (cal.isWorkday(d, areaPath).workday) left--;
+  }
+  return d;
+}
+
+/**
+ * Durable timers for a running clock: a reminder on the warn day and the overdue mark at
+ * 24:00 of the due date. Keys carry the due date, so a recomputed due gets fresh timers and
+ * the stale ones find nothing to do.
+ */
+export async function scheduleClockTimers(tx: AppContext, clock: DeadlineClock): Promise<void> {
+  if (!clock.dueDate || clock.state !== 'running') return;
+  const cal = await currentCalendar(tx);
+  const now = tx.clock.now();
+  const remindAt = chinaMidnight(warnDate(cal, clock.dueDate, clock.warnWorkdays, clock.areaPath));
+  const overdueAt = new Date(chinaMidnight(clock.dueDate).getTime() + 86_400_000);
+  const base = { clockId: clock.id, caseId: clock.caseId, due: clock.dueDate };
+  if (clock.remindedFor !== clock.dueDate && overdueAt > now)
+    await tx.jobs.send(tx, REMIND_JOB, { ...base, at: remindAt.toISOString() }, { startAfter: remindAt > now ? remindAt : now, singletonKey: `${clock.id}:${clock.dueDate}` });
+  if (clock.overdueFor !== clock.dueDate)
+    await tx.jobs.send(tx, OVERDUE_JOB, { ...base, at: overdueAt.toISOString() }, { startAfter: overdueAt > now ? overdueAt : now, singletonKey: `${clock.id}:${clock.dueDate}` });
+}
+
+type TimerData = { clockId: string; caseId: string; due: string; at: string };
+
+/**
+ * Business time decides, not the queue's clock: a timer delivered before its instant by the
+ * application clock (clock skew between hosts; a test's clock) is put back for the remaining
+ * time instead of firing early.
+ */
+async function tooEarly(ctx: AppContext, name: string, d: TimerData): Promise<boolean> {
+  const left = new Date(d.at).getTime() - ctx.clock.now().getTime();
+  if (left <= 0) return false;
+  await ctx.jobs.send(ctx, name, d, { startAfter: new Date(Date.now() + left) });
+  return true;
+}
+
+/** Lock the clock and case; null when the timer is stale (clock stopped, due moved, already fired). */
+async function claim(tx: AppContext, d: TimerData, column: 'reminded_for' | 'overdue_for') {
+  const clock = await tx.db.selectFrom('core.deadline_clock').selectAll().where('id', '=', d.clockId).forUpdate().executeTakeFirst();
+  if (!clock || clock.state !== 'running' || clock.due_date !== d.due || clock[column] === d.due) return null;
+  await tx.db.updateTable('core.deadline_clock').set({ [column]: d.due, updated_at: tx.clock.now() }).where('id', '=', clock.id).execute();
+  const c = (await tx.db.selectFrom('core.case').selectAll().where('id', '=', clock.case_id).forUpdate().executeTakeFirstOrThrow()) as CaseRow;
+  return { clock, c };
+}
+
+export const remindHandler: JobHandler = async (ctx, data) => {
+  const d = data as TimerData;
+  if (await tooEarly(ctx, REMIND_JOB, d)) return;
+  await withTx(ctx, async (tx) => {
+    const got = await claim(tx, d, 'reminded_for');
+    if (!got) return;
+    await refreshCaseClockSummary(tx, got.c.id);
+    await notify(tx, {
+      orgUnitId: got.c.org_unit_id, caseId: got.c.id, kind: 'deadline.due_soon', dedupeKey: `remind:${d.clockId}:${d.due}`,
+      title: `即将到期:${got.c.ref_no} ${got.c.title}`, body: `「${got.clock.label}」将于 ${d.due} 届满,请抓紧办理。`,
+    });
+  });
+};
+
+export const overdueHandler: JobHandler = async (ctx, data) => {
+  const d = data as TimerData;
+  if (await tooEarly(ctx, OVERDUE_JOB, d)) return;
+  await withTx(ctx, async (tx) => {
+    const got = await claim(tx, d, 'overdue_for');
+    if (!got) return;
+    await refreshCaseClockSummary(tx, got.c.id);
+    await notify(tx, {
+      orgUnitId: got.c.org_unit_id, caseId: got.c.id, kind: 'deadline.overdue', dedupeKey: `overdue:${d.clockId}:${d.due}`,
+      title: `已超期:${got.c.ref_no} ${got.c.title}`, body: `「${got.clock.label}」已于 ${d.due} 届满。`,
+    });
+    const policy = workflowOf(got.c.type).supervision;
+    if (policy && got.c.supervising_org_id && !got.clock.name.startsWith('supervise:')) {
+      await issueSupervision(tx, got.c, {
+        kind: 'auto', fromOrgId: got.c.supervising_org_id, actor: SYSTEM_ACTOR, dedupeKey: `auto:${d.clockId}:${d.due}`,
+        reason: `「${got.clock.label}」已于 ${d.due} 届满未办结,系统自动督办`,
+      });
+    }
+  });
+};
+
+registerJobHandler(REMIND_JOB, remindHandler);
+registerJobHandler(OVERDUE_JOB, overdueHandler);

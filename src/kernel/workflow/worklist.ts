@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.ts';
+import type { Actor } from '../identity/actor.ts';
+import { actorOrgIds, caseReadable } from './case-access.ts';
+import { registeredWorkflows, workflowOf } from './define-workflow.ts';
+
+/** 待签收 / 待办 / 已办 / 即将到期 / 已超期 / 我督办的 */
+export const WORKLIST_TABS = ['to_acknowledge', 'todo', 'done', 'due_soon', 'overdue', 'supervising'] as const;
+export type WorklistTab = (typeof WORKLIST_TABS)[number];
+
+export type WorklistQuery = { tab: WorklistTab; type?: string; q?: string; sort?: 'due' | 'updated'; page: number; pageSize: number };
+
+export type WorklistItem = {
+  id: string; type: string; typeLabel: string; refNo: string; title: string; state: string; stateLabel: string;
+  orgUnitId: string; orgUnitName: string; areaCode: string; dueDate: string | null; clockState: string | null;
+  pendingHandoff: boolean; version: number; updatedAt: Date; lastActedAt: Date | null;
+};
+
+/**
+ * One worklist across all modules for the signed-in user and their org units. Every tab is
+ * an index range scan (see the partial indexes in the workflow migration), first page first.
+ */
+export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQuery): Promise<{ items: WorklistItem[]; total: number }> {
+  const orgs = actorOrgIds(actor);
+  const readable = readableTypes(actor);
+  // Holding a case (or having acted on it) is the right to see it; the type's read
+  // permission must still be held somewhere. The supervision tab goes through the scope filter.
+  let base = ctx.db
+    .selectFrom('core.case as c')
+    .innerJoin('core.org_unit as o', 'o.id', 'c.org_unit_id')
+    .where('c.type', 'in', readable.length ? readable : ['-']);
+  if (q.type) base = base.where('c.type', '=', q.type);
+  if (q.q) {
+    const like = '%' + q.q.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%';
+    base = base.where((eb) => eb.or([eb('c.ref_no', 'like', like), eb('c.title', 'like', like)]));
+  }
+  let lastActed = false;
+  switch (q.tab) {
+    case 'to_acknowledge':
+      base = base.where('c.terminal', '=', false).where('c.pending_handoff', '=', true).where('c.org_unit_id', 'in', orgs);
+      break;
+    case 'todo':
+    case 'due_soon':
+    case 'overdue':
+      base = base.where('c.terminal', '=', false).where('c.pending_handoff', '=', false).where('c.org_unit_id', 'in', orgs)
+        .where((eb) => eb.or([eb('c.assignee_id', 'is', null), eb('c.assignee_id', '=', actor.userId)]));
+      if (q.tab !== 'todo') base = base.where('c.clock_state', '=', q.tab);
+      break;
+    case 'supervising':
+      base = base.where('c.terminal', '=', false)
+        .where((eb) => eb.or(readable.map((t) => eb.and([eb('c.type', '=', t), caseReadable(actor, workflowOf(t).readPermission)(eb)]))))
+        .where((eb) => eb.or([
+        eb('c.supervising_org_id', 'in', orgs),
+        eb.exists(eb.selectFrom('core.case_supervision as s').select(sql`1`.as('one')).whereRef('s.case_id', '=', 'c.id').where('s.from_org_id', 'in', orgs)),
+      ]));
+      break;
+    case 'done':
+      base = base.innerJoin('core.case_participant as p', (j) => j.onRef('p.case_id', '=', 'c.id').on('p.user_id', '=', actor.userId));
+      lastActed = true;
+      break;
+  }
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  let rows = base.select([
+    'c.id', 'c.type', 'c.ref_no', 'c.title', 'c.state', 'c.org_unit_id', 'o.name as org_name', 'c.area_code', 'c.due_date', 'c.clock_state',
+    'c.pending_handoff', 'c.version', 'c.updated_at',
+    lastActed ? sql<Date>`p.last_acted_at`.as('last_acted_at') : sql<Date | null>`null::timestamptz`.as('last_acted_at'),
+  ]);
+  rows = lastActed ? rows.orderBy(sql`p.last_acted_at`, 'desc')
+    : q.sort === 'updated' ? rows.orderBy('c.updated_at', 'desc')
+    : rows.orderBy(sql`c.due_date asc nulls last`).orderBy('c.id');
+  const list = await rows.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  return {
+    total: Number(total),
+    items: list.map((r) => {
+      const def = workflowOf(r.type);
+      return {
+        id: r.id, type: r.type, typeLabel: def.label, refNo: r.ref_no, title: r.title, state: r.state, stateLabel: def.states[r.state]?.label ?? r.state,
+        orgUnitId: r.org_unit_id, orgUnitName: r.org_name, areaCode: r.area_code, dueDate: r.due_date, clockState: r.clock_state,
+        pendingHandoff: r.pending_handoff, version: r.version, updatedAt: r.updated_at, lastActedAt: r.last_acted_at,
+      };
+    }),
+  };
+}
+
+/** Case types whose read permission the actor holds in some grant. */
+export function readableTypes(actor: Actor): string[] {
+  return registeredWorkflows().filter((d) => actor.grants.some((g) => g.permissions.includes(d.readPermission))).map((d) => d.type);
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { defineWorkflow } from '../../src/kernel/workflow/define-workflow.ts';
+
+/**
+ * A small workflow used only by the kernel's tests: registered → accepted (15 日 to accept,
+ * 60 日 to handle, extendable by 30 日 once) → drafted → approved/returned → closed.
+ * Petition-shaped on purpose, but with its own type so module changes do not move these tests.
+ */
+export const SAMPLE_TYPE = 'test.sample';
+
+export const sampleWorkflow = defineWorkflow({
+  type: SAMPLE_TYPE,
+  label: '测试事项',
+  refPrefix: 'TS',
+  readPermission: 'area.read',
+  states: {
+    registered: { label: '已登记' },
+    accepted: { label: '办理中' },
+    drafted: { label: '待审批' },
+    approved: { label: '已审批' },
+    closed: { label: '已办结', terminal: true },
+    refused: { label: '不予受理', terminal: true },
+  },
+  initial: 'registered',
+  create: {
+    label: '登记',
+    who: { permission: 'org.read' },
+    input: z.object({ summary: z.string().min(1, '请填写摘要') }),
+    clocks: { start: [{ name: 'triage', label: '受理期限', rule: { unit: 'days', n: 15 }, legalBasis: '《信访工作条例》第二十二条' }] },
+    effect: async ({ input }) => ({ data: { summary: (input as { summary: string }).summary } }),
+  },
+  transitions: {
+    accept: {
+      label: '受理', from: ['registered'], to: 'accepted', who: { permission: 'org.read' },
+      clocks: { stop: ['triage'], start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: '《信访工作条例》第三十四条' }] },
+    },
+    refuse: { label: '不予受理', from: ['registered'], to: 'refused', who: { permission: 'org.read' }, reasonRequired: true, clocks: { stop: ['triage'] } },
+    draft: {
+      label: '拟办意见', from: ['accepted'], to: 'drafted', who: { permission: 'org.read' }, withdrawable: true,
+      input: z.object({ opinion: z.enum(['支持', '解释说明', '不予支持'], { message: '处理意见须为支持、解释说明或不予支持' }) }),
+      effect: async ({ input }) => ({ data: { opinion: (input as { opinion: string }).opinion } }),
+    },
+    approve: { label: '审批同意', from: ['drafted'], to: 'approved', who: { permission: 'audit.read' } },
+    close: { label: '办结', from: ['approved'], to: 'closed', who: { permission: 'org.read' }, clocks: { stop: ['handle'] } },
+  },
+  handoff: {
+    from: ['registered', 'accepted'], permission: 'org.read',
+    acknowledgeWithin: { unit: 'workdays', n: 3 }, objectWithin: { unit: 'workdays', n: 5 }, legalBasis: '《信访工作条例》第二十三条',
+  },
+  returnable: { from: ['drafted', 'approved'], to: ['accepted'], permission: 'org.read' },
+  clockControl: { suspendPermission: 'org.read', extendPermission: 'audit.read', extendable: { handle: { unit: 'days', n: 30, times: 1 } } },
+  supervision: { permission: 'org.read', feedbackWithin: { unit: 'workdays', n: 5 }, legalBasis: '《信访工作条例》第四十条' },
+  signoffs: { review: { permission: 'org.read', onApprove: 'approve', onReject: 'refuse' } },
+});

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vite';
+
+/**
+ * Two pages from one build: the staff console (web/index.html, served at /) and the public
+ * portal (web/portal/index.html, served at /portal/). Vite 8's built-in oxc transform handles
+ * TSX, so no React plugin is needed. `npm run dev` proxies /api to a server on port 3000.
+ */
+export default defineConfig({
+  root: 'web',
+  base: '/',
+  publicDir: false,
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      input: { staff: 'web/index.html', portal: 'web/portal/index.html' },
+      // antd marks its files "use client" for React Server Components; irrelevant in a client bundle.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 3 },
+          ],
+        },
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+});

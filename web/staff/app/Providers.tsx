@@ -1,0 +1,32 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
+import { useEffect, useState, type ReactNode } from 'react';
+import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
+import { antdEnUS, antdZhCN } from './antd-locales.ts';
+import { createQueryClient } from './query-client.ts';
+import { theme } from './theme.ts';
+
+function LocalizedAntd({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  useEffect(() => {
+    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  }, [locale]);
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? antdZhCN : antdEnUS} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [client] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <I18nProvider>
+        <LocalizedAntd>{children}</LocalizedAntd>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

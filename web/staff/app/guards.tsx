@@ -1,0 +1,48 @@
+import { Button, Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { useT } from '../i18n/i18n.tsx';
+import { useCan, useMe } from './session.ts';
+
+/** Renders children only with a session; otherwise goes to /login and comes back afterwards. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const t = useT();
+  const me = useMe();
+  const loc = useLocation();
+  if (me.isPending) return <div className="mz-center mz-fullpage"><Spin size="large" /></div>;
+  if (me.isError) {
+    return (
+      <Result
+        status="500"
+        title={t('common.loadFailed')}
+        subTitle={me.error.message}
+        extra={<Button type="primary" onClick={() => me.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  if (!me.data) {
+    const next = loc.pathname + loc.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (me.data.user.mustChangePassword && loc.pathname !== '/profile') return <Navigate to="/profile" replace />;
+  return children;
+}
+
+/** A page that needs a permission: holders see it, others get a clear 403. */
+export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  const can = useCan();
+  if (can(permission)) return children;
+  return <Forbidden />;
+}
+
+export function Forbidden() {
+  const t = useT();
+  const navigate = useNavigate();
+  return <Result status="403" title="403" subTitle={t('error.403')} extra={<Button onClick={() => navigate('/')}>{t('error.back')}</Button>} />;
+}
+
+export function NotFound() {
+  const t = useT();
+  const navigate = useNavigate();
+  return <Result status="404" title="404" subTitle={t('error.404')} extra={<Button onClick={() => navigate('/')}>{t('error.back')}</Button>} />;
+}

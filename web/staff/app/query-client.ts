@@ -1,0 +1,56 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../shared/api.ts';
+
+export const ME_KEY = ['me'] as const;
+
+const EXPIRED_FLAG = 'mz.sessionExpired';
+
+/** Remember that the session timed out, so the login page can say so once. */
+export function noteSessionEnd(err: unknown) {
+  if (err instanceof ApiError && err.code === 'SESSION_EXPIRED') {
+    try {
+      sessionStorage.setItem(EXPIRED_FLAG, '1');
+    } catch {
+      /* storage unavailable: the notice is a courtesy */
+    }
+  }
+}
+
+/** True once after a timeout, then forgotten. */
+export function takeSessionExpired(): boolean {
+  try {
+    const v = sessionStorage.getItem(EXPIRED_FLAG) === '1';
+    sessionStorage.removeItem(EXPIRED_FLAG);
+    return v;
+  } catch {
+    return false;
+  }
+}
+
+const SESSION_GONE = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
+
+/**
+ * One client for the console. A 401 from any call means the session ended (idle timeout,
+ * logout elsewhere): drop the cached identity so the auth guard sends the user to /login.
+ */
+export function createQueryClient() {
+  const onError = (err: unknown) => {
+    if (err instanceof ApiError && err.status === 401 && SESSION_GONE.has(err.code)) {
+      noteSessionEnd(err);
+      client.setQueryData(ME_KEY, null);
+    }
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (count, err) => !(err instanceof ApiError && err.status > 0 && err.status < 500) && count < 2,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}

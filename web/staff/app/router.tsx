@@ -1,0 +1,42 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { HomePage } from '../modules/home/HomePage.tsx';
+import { LoginPage } from '../modules/auth/LoginPage.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { NotFound, RequireAuth, RequirePermission } from './guards.tsx';
+import { permissionFor } from './nav.tsx';
+
+// Admin and profile pages are split into their own chunks; most sessions never open them.
+const UsersPage = lazy(() => import('../modules/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const OrgUnitsPage = lazy(() => import('../modules/org-units/OrgUnitsPage.tsx').then((m) => ({ default: m.OrgUnitsPage })));
+const AreasPage = lazy(() => import('../modules/areas/AreasPage.tsx').then((m) => ({ default: m.AreasPage })));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const LoginLogPage = lazy(() => import('../modules/login-log/LoginLogPage.tsx').then((m) => ({ default: m.LoginLogPage })));
+const ProfilePage = lazy(() => import('../modules/profile/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
+
+const guarded = (path: string, element: React.ReactNode) => ({
+  path: path.slice(1),
+  element: <RequirePermission permission={permissionFor(path)}>{element}</RequirePermission>,
+});
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'profile', element: <ProfilePage /> },
+      guarded('/admin/users', <UsersPage />),
+      guarded('/admin/org-units', <OrgUnitsPage />),
+      guarded('/admin/areas', <AreasPage />),
+      guarded('/admin/audit', <AuditPage />),
+      guarded('/admin/login-log', <LoginLogPage />),
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,70 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken } from '../shared/api.ts';
+import type { LoginInput, Me, Scope } from '../shared/api-types.ts';
+import { ME_KEY, noteSessionEnd } from './query-client.ts';
+
+/** The signed-in user, or null when there is no session. */
+export function useMe() {
+  return useQuery<Me | null>({
+    queryKey: ME_KEY,
+    queryFn: async () => {
+      try {
+        const me = await api.me();
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) {
+          noteSessionEnd(e);
+          return null;
+        }
+        throw e;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The signed-in user; only for components rendered inside the auth guard. */
+export function useSession(): Me {
+  const me = useMe().data;
+  if (!me) throw new Error('useSession outside RequireAuth');
+  return me;
+}
+
+export function useCan() {
+  const me = useMe().data;
+  return (permission: string) => !!me?.permissions.includes(permission);
+}
+
+const SCOPE_RANK: Record<Scope, number> = { self: 0, org: 1, subtree: 2 };
+
+/** The widest data scope among the user's roles, for the header badge. */
+export function widestScope(me: Me): Scope | null {
+  let best: Scope | null = null;
+  for (const r of me.roles) if (!best || SCOPE_RANK[r.scope] > SCOPE_RANK[best]) best = r.scope;
+  return best;
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LoginInput) => api.login(input),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      qc.clear();
+      qc.setQueryData(ME_KEY, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.logout().catch(() => undefined),
+    onSettled: () => {
+      setCsrfToken(null);
+      qc.clear();
+      qc.setQueryData(ME_KEY, null);
+    },
+  });
+}

@@ -1,0 +1,95 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Input, Table, type TableProps } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useCan } from '../../app/session.ts';
+import { useT } from '../../i18n/i18n.tsx';
+import { ApiError } from '../../shared/api.ts';
+import type { AuditEvent, AuditFilters, AuditVerifyResult } from '../../shared/api-types.ts';
+import { formatDateTime } from '../../shared/format.ts';
+import { PageHeader } from '../../shared/PageHeader.tsx';
+import { QueryError } from '../../shared/QueryError.tsx';
+import { AuditDetailDrawer } from './AuditDetailDrawer.tsx';
+import { useAuditEvents, useVerifyChain } from './use-audit.ts';
+import { VerifyResultModal } from './VerifyResultModal.tsx';
+import { LinkButton } from '../../shared/LinkButton.tsx';
+import { CodeLabel } from './CodeLabel.tsx';
+
+export function AuditPage() {
+  const t = useT();
+  const can = useCan();
+  const { message } = App.useApp();
+  const [filters, setFilters] = useState<AuditFilters>({ page: 1, pageSize: 20 });
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [verified, setVerified] = useState<AuditVerifyResult | null>(null);
+  const events = useAuditEvents(filters);
+  const verify = useVerifyChain();
+  const set = (patch: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
+  const text = (v: string) => v.trim() || undefined;
+
+  const runVerify = () =>
+    verify.mutate(undefined, {
+      onSuccess: setVerified,
+      onError: (e) => message.error(e instanceof ApiError ? e.title : String(e)),
+    });
+
+  const columns: TableProps<AuditEvent>['columns'] = [
+    { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v) => formatDateTime(v) },
+    { title: t('audit.actor'), dataIndex: 'actorName', width: 120, render: (v) => v ?? '—' },
+    { title: t('audit.action'), dataIndex: 'action', width: 170, render: (v) => <CodeLabel code={v} kind="action" /> },
+    { title: t('audit.entityType'), dataIndex: 'entityType', width: 130, responsive: ['md'], render: (v) => <CodeLabel code={v} kind="entity" /> },
+    { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true, responsive: ['xl'], render: (v) => <span className="mz-mono">{v ?? '—'}</span> },
+    { title: t('audit.ip'), dataIndex: 'clientIp', width: 130, responsive: ['lg'], render: (v) => v ?? '—' },
+    { title: t('audit.chain'), key: 'chain', width: 90, responsive: ['md'], render: (_, e) => `${e.chainId} / ${e.seq}` },
+    { title: t('common.actions'), key: 'a', width: 70, render: (_, e) => <LinkButton onClick={() => setOpenId(e.id)}>{t('common.detail')}</LinkButton> },
+  ];
+
+  return (
+    <div className="mz-page">
+      <PageHeader
+        title={t('nav.audit')}
+        desc={t('audit.desc')}
+        extra={can('audit.verify') && (
+          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={runVerify} data-testid="verify-chain">
+            {t('audit.verify')}
+          </Button>
+        )}
+      />
+      <Card className="mz-card">
+        <div className="mz-filters">
+          <Input.Search allowClear placeholder={t('audit.action')} aria-label={t('audit.action')} onSearch={(v) => set({ action: text(v) })} style={{ width: 170 }} />
+          <Input.Search allowClear placeholder={t('audit.entityType')} aria-label={t('audit.entityType')} onSearch={(v) => set({ entityType: text(v) })} style={{ width: 150 }} />
+          <Input.Search allowClear placeholder={t('audit.entityId')} aria-label={t('audit.entityId')} onSearch={(v) => set({ entityId: text(v) })} style={{ width: 200 }} />
+          <DatePicker.RangePicker
+            aria-label={t('audit.period')}
+            showTime={false}
+            onChange={(r) => {
+              const [from, to] = (r ?? [null, null]) as [Dayjs | null, Dayjs | null];
+              set({ from: from?.startOf('day').toISOString(), to: to?.endOf('day').toISOString() });
+            }}
+          />
+        </div>
+        {events.isError && <QueryError error={events.error} onRetry={() => events.refetch()} />}
+        <Table<AuditEvent>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={events.data?.items}
+          loading={events.isFetching}
+          scroll={{ x: 'max-content' }}
+          onRow={(e) => ({ onDoubleClick: () => setOpenId(e.id) })}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: events.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => t('common.total', { n }),
+            onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
+          }}
+        />
+      </Card>
+      {openId && <AuditDetailDrawer id={openId} onClose={() => setOpenId(null)} />}
+      {verified && <VerifyResultModal result={verified} onClose={() => setVerified(null)} />}
+    </div>
+  );
+}

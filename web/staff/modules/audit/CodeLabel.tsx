@@ -1,0 +1,15 @@
+import { useI18n } from '../../i18n/i18n.tsx';
+import { actionLabel, entityLabel } from './audit-labels.ts';
+
+/** An audit action or entity type: its readable name with the stable code beneath. */
+export function CodeLabel({ code, kind }: { code: string; kind: 'action' | 'entity' }) {
+  const { locale } = useI18n();
+  const label = kind === 'action' ? actionLabel(code, locale) : entityLabel(code, locale);
+  if (!label) return <code>{code}</code>;
+  return (
+    <span className="mz-code-label">
+      <span>{label}</span>
+      <code className="mz-muted">{code}</code>
+    </span>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Locale } from '../../i18n/i18n.tsx';
+
+/**
+ * Readable names for the audit actions and entity types the kernel records today. Unknown
+ * codes (from modules added later) are shown as the raw code, never hidden.
+ */
+const ACTIONS: Record<string, [zh: string, en: string]> = {
+  'auth.login': ['登录', 'Sign-in'],
+  'auth.logout': ['退出登录', 'Sign-out'],
+  'user.create': ['新建用户', 'Create user'],
+  'user.update': ['修改用户', 'Update user'],
+  'user.disable': ['停用账号', 'Disable account'],
+  'user.enable': ['启用账号', 'Enable account'],
+  'user.unlock': ['解除锁定', 'Unlock account'],
+  'user.lock': ['登录失败锁定', 'Locked after failures'],
+  'user.reset-totp': ['重置动态验证码', 'Reset 2FA'],
+  'user.password.change': ['修改密码', 'Change password'],
+  'user.password.reset': ['重置密码', 'Reset password'],
+  'user.totp.setup': ['生成验证码密钥', 'Set up 2FA'],
+  'user.totp.enable': ['启用动态验证码', 'Enable 2FA'],
+  'user.totp.disable': ['停用动态验证码', 'Disable 2FA'],
+  'role_assignment.grant': ['授予角色', 'Grant role'],
+  'role_assignment.revoke': ['撤销角色', 'Revoke role'],
+  'role_assignment.delegate': ['设置代管', 'Delegate role'],
+  'role_assignment.delegation.revoke': ['结束代管', 'End delegation'],
+  'pii.read': ['查看个人信息', 'Personal data read'],
+  'area.create': ['新增行政区划', 'Create area'],
+  'area.update': ['修改行政区划', 'Update area'],
+  'org_unit.create': ['新增组织机构', 'Create organization'],
+  'org_unit.update': ['修改组织机构', 'Update organization'],
+};
+
+const ENTITIES: Record<string, [zh: string, en: string]> = {
+  user: ['用户', 'User'],
+  area: ['行政区划', 'Area'],
+  org_unit: ['组织机构', 'Organization'],
+  role_assignment: ['角色授权', 'Role assignment'],
+  session: ['会话', 'Session'],
+  calendar_day: ['工作日历', 'Calendar day'],
+};
+
+const pick = (table: Record<string, [string, string]>, code: string, locale: Locale) => {
+  const hit = table[code];
+  return hit ? hit[locale === 'zh-CN' ? 0 : 1] : null;
+};
+
+export const actionLabel = (code: string, locale: Locale) => pick(ACTIONS, code, locale);
+export const entityLabel = (code: string, locale: Locale) => pick(ENTITIES, code, locale);
