@@ -1,6 +1,7 @@
 import { loadConfig } from '../platform/config.ts';
 import { buildApp } from './app.ts';
 import { openContext, prepareDatabase } from './boot.ts';
+import { currentCalendar } from '../kernel/calendar/load-calendar.ts';
 import { startWorker } from './worker.ts';
 
 /** Start the whole system: migrate, seed, serve API + console + portal. Returns a stop function. */
@@ -9,6 +10,7 @@ export async function startServer() {
   const config = loadConfig();
   const { ctx, handle, jobs } = await openContext(config);
   const prep = await prepareDatabase(ctx);
+  await currentCalendar(ctx); // warm the calendar cache before the first deadline is computed
   const app = await buildApp(ctx, { logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
   // WORKER=off (PostgreSQL only): job handlers run in a separate `minzheng worker` process.

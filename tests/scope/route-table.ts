@@ -76,6 +76,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   },
   'GET /api/notifications': { kind: 'unscoped', why: "the caller's own inbox: addressed to them or to an org unit they hold a role at (isolation proved in src/kernel/notify/routes.int.test.ts)" },
   'GET /api/notifications/unread-count': { kind: 'unscoped', why: "count of the caller's own unread inbox" },
+  'GET /api/case-types': { kind: 'unscoped', why: 'catalogue of registered workflows (reference data), filtered by the permissions the caller holds' },
   'GET /api/worklist': { kind: 'case-list', variants: ['tab=todo', 'tab=to_acknowledge', 'tab=done', 'tab=due_soon', 'tab=overdue', 'tab=supervising', 'tab=todo&q=TS'] },
   'GET /api/cases/:id': { kind: 'case', path: (c) => `/api/cases/${c.id}` },
   'GET /api/cases/:id/clocks/:name/explain': { kind: 'case', path: (c) => (c.clockName ? `/api/cases/${c.id}/clocks/${encodeURIComponent(c.clockName)}/explain` : null) },

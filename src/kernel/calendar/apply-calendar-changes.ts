@@ -4,6 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor } from '../identity/actor.ts';
+import { forgetTxCalendar } from './load-calendar.ts';
 import { notifyCalendarChange, type CalendarChange, type CalendarDayChange, type CalendarDayValue } from './change-hooks.ts';
 import { resolveCalendarArea } from './resolve-area.ts';
 
@@ -63,6 +64,7 @@ export async function applyCalendarChanges(ctx: AppContext, actor: Actor, ops: r
       }
     }
     const change: CalendarChange = { version, reason: opts.reason, changes };
+    forgetTxCalendar(tx);
     await notifyCalendarChange(tx, change);
     for (const c of changes) {
       await recordAudit(tx, {

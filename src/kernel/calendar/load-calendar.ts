@@ -91,8 +91,24 @@ export function createCalendarCache(): CalendarCache {
 }
 
 const shared = createCalendarCache();
+/** Per transaction, the calendar is looked up once: a transition asks for it many times. */
+const perTx = new WeakMap<object, Promise<Calendar>>();
 
-/** The process-wide calendar for the application's database (cheap version check per call). */
+/**
+ * The process-wide calendar for the application's database (cheap version check per call,
+ * once per transaction). Code that changes the calendar inside a transaction calls
+ * `forgetTxCalendar` so later reads in that transaction see the change.
+ */
 export function currentCalendar(ctx: AppContext): Promise<Calendar> {
-  return shared.get(ctx);
+  if (!ctx.db.isTransaction) return shared.get(ctx);
+  let cal = perTx.get(ctx.db);
+  if (!cal) {
+    cal = shared.get(ctx);
+    perTx.set(ctx.db, cal);
+  }
+  return cal;
+}
+
+export function forgetTxCalendar(ctx: AppContext): void {
+  perTx.delete(ctx.db);
 }

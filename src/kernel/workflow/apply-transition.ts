@@ -43,7 +43,7 @@ export async function applyTransition(ctx: AppContext, actor: Actor, req: Transi
     if (t.reasonRequired && !comment) throw badRequest('REASON_REQUIRED', WORKFLOW_ERRORS.REASON_REQUIRED, { field: 'comment' });
     const patch = await t.effect?.({ tx, case: c, input, actor });
     const next = await writeCaseChange(tx, actor, c, { transition: req.transition, to: d.to, input, comment, patch });
-    await applyTransitionClocks(tx, next, t.clocks, actor, comment);
-    return (await tx.db.selectFrom('core.case').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow()) as CaseRow;
+    const clocks = await applyTransitionClocks(tx, next, t.clocks, actor, comment);
+    return clocks ? { ...next, ...clocks } : next;
   });
 }

@@ -19,41 +19,62 @@ import { scheduleClockTimers } from './timers.ts';
 
 /** Start one clock for a case today (China time), on the case's area calendar, and schedule its timers. */
 export async function startCaseClock(tx: AppContext, c: Pick<CaseRow, 'id' | 'area_code' | 'area_path'>, spec: ClockSpec): Promise<{ id: string; due_date: string | null } | null> {
+  const ch = await startOne(tx, c, spec);
+  await refreshCaseClockSummary(tx, c.id);
+  return { id: ch.clock.id, due_date: ch.clock.dueDate };
+}
+
+async function startOne(tx: AppContext, c: Pick<CaseRow, 'id' | 'area_code' | 'area_path'>, spec: ClockSpec): Promise<ClockChange> {
   const ch = await startClock(tx, {
     caseId: c.id, name: spec.name, label: spec.label, rule: spec.rule, legalBasis: spec.legalBasis,
     areaCode: c.area_code, areaPath: c.area_path, startDate: chinaDate(tx.clock.now()), warnWorkdays: spec.warnWorkdays,
   });
-  await afterClockChange(tx, c.id, ch);
-  return { id: ch.clock.id, due_date: ch.clock.dueDate };
+  await scheduleClockTimers(tx, ch.clock);
+  return ch;
 }
 
 /** Stop a clock if it is still open (met if on time, else missed). */
 export async function stopCaseClock(tx: AppContext, c: Pick<CaseRow, 'id'>, name: string): Promise<void> {
-  const open = (await getClocks(tx, c.id)).find((k) => k.name === name && (k.state === 'running' || k.state === 'paused'));
+  const open = (await getClocks(tx, c.id)).find((k) => k.name === name && isOpen(k));
   if (!open) return;
-  const ch = await stopClock(tx, c.id, name, { at: chinaDate(tx.clock.now()) });
-  await afterClockChange(tx, c.id, ch);
-}
-
-export async function startTransitionClocks(tx: AppContext, c: CaseRow, clocks: TransitionDef['clocks'] | undefined): Promise<void> {
-  for (const spec of clocks?.start ?? []) await startCaseClock(tx, c, spec);
+  await stopClock(tx, c.id, name, { at: chinaDate(tx.clock.now()) });
   await refreshCaseClockSummary(tx, c.id);
 }
 
-/** The clock effects a transition declares: stop, suspend, resume, then start. */
-export async function applyTransitionClocks(tx: AppContext, c: CaseRow, clocks: TransitionDef['clocks'] | undefined, actor: Actor, reason: string | null): Promise<void> {
+const isOpen = (k: DeadlineClock) => k.state === 'running' || k.state === 'paused';
+
+export type ClockSummary = Pick<CaseRow, 'due_date' | 'clock_state'>;
+
+/**
+ * The clock effects a transition declares — stop, suspend, resume, then start — reading the
+ * case's clocks once. Returns the case's new clock summary, or null when nothing was declared.
+ */
+export async function applyTransitionClocks(tx: AppContext, c: CaseRow, clocks: TransitionDef['clocks'] | undefined, actor: Actor, reason: string | null): Promise<ClockSummary | null> {
+  if (!clocks) return null;
   const today = chinaDate(tx.clock.now());
-  for (const name of clocks?.stop ?? []) await stopCaseClock(tx, c, name);
-  for (const s of clocks?.suspend ?? []) {
-    const ch = await suspendClock(tx, c.id, s.name, { kind: s.kind, label: s.label, reason: reason ?? s.label, from: today, by: actor.userId, byName: actor.displayName });
-    await afterClockChange(tx, c.id, ch);
+  const byName = new Map((await getClocks(tx, c.id)).map((k) => [k.name, k]));
+  const put = (ch: ClockChange) => byName.set(ch.clock.name, ch.clock);
+  for (const name of clocks.stop ?? []) {
+    const k = byName.get(name);
+    if (k && isOpen(k)) put(await stopClock(tx, c.id, name, { at: today }));
   }
-  for (const name of clocks?.resume ?? []) await afterClockChange(tx, c.id, await resumeClock(tx, c.id, name, { to: today }));
-  for (const spec of clocks?.start ?? []) {
-    const existing = (await getClocks(tx, c.id)).find((k) => k.name === spec.name);
-    if (!existing) await startCaseClock(tx, c, spec);
+  for (const sp of clocks.suspend ?? []) {
+    put(await suspendClock(tx, c.id, sp.name, { kind: sp.kind, label: sp.label, reason: reason ?? sp.label, from: today, by: actor.userId, byName: actor.displayName }));
   }
-  await refreshCaseClockSummary(tx, c.id);
+  for (const name of clocks.resume ?? []) {
+    const ch = await resumeClock(tx, c.id, name, { to: today });
+    await scheduleClockTimers(tx, ch.clock);
+    put(ch);
+  }
+  for (const spec of clocks.start ?? []) if (!byName.has(spec.name)) put(await startOne(tx, c, spec));
+  return refreshCaseClockSummary(tx, c.id, [...byName.values()]);
+}
+
+export async function startTransitionClocks(tx: AppContext, c: CaseRow, clocks: TransitionDef['clocks'] | undefined): Promise<ClockSummary | null> {
+  if (!clocks?.start?.length) return null;
+  const started = [];
+  for (const spec of clocks.start) started.push((await startOne(tx, c, spec)).clock);
+  return refreshCaseClockSummary(tx, c.id, started);
 }
 
 async function afterClockChange(tx: AppContext, caseId: string, ch: ClockChange): Promise<void> {
@@ -65,14 +86,15 @@ async function afterClockChange(tx: AppContext, caseId: string, ch: ClockChange)
  * Keep the worklist's denormalised columns current: the nearest due date of the running
  * clocks and the case's clock state (overdue > due soon > running > paused).
  */
-export async function refreshCaseClockSummary(tx: AppContext, caseId: string): Promise<void> {
+export async function refreshCaseClockSummary(tx: AppContext, caseId: string, known?: DeadlineClock[]): Promise<ClockSummary> {
   const cal = await currentCalendar(tx);
   const today = chinaDate(tx.clock.now());
-  const open = (await getClocks(tx, caseId)).filter((k) => k.state === 'running' || k.state === 'paused');
+  const open = (known ?? (await getClocks(tx, caseId))).filter(isOpen);
   const statuses = open.map((k) => clockStatus(k, today, cal));
   const due = open.filter((k) => k.state === 'running' && k.dueDate).map((k) => k.dueDate!).sort()[0] ?? null;
   const state = statuses.includes('overdue') ? 'overdue' : statuses.includes('due_soon') ? 'due_soon' : statuses.includes('running') ? 'running' : statuses.includes('paused') ? 'paused' : null;
   await tx.db.updateTable('core.case').set({ due_date: due, clock_state: state }).where('id', '=', caseId).execute();
+  return { due_date: due, clock_state: state };
 }
 
 /** Clocks as the case page shows them. */

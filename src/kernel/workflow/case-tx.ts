@@ -4,23 +4,27 @@ import { AppError, conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, userRef } from '../identity/actor.ts';
-import { caseReadable } from './case-access.ts';
+import { actorOrgIds } from './case-access.ts';
+import { recordInScope } from '../identity/scope.ts';
 import { workflowOf, type CasePatch, type CaseRow } from './define-workflow.ts';
 import { WORKFLOW_ERRORS, caseNotFound } from './errors.ts';
 
 /** Lock a case row for a change (FOR UPDATE), checking read scope and the optimistic version. */
 export async function lockCase(tx: AppContext, actor: Actor | null, caseId: string, expectedVersion?: number): Promise<CaseRow> {
-  let q = tx.db.selectFrom('core.case as c').selectAll('c').where('c.id', '=', caseId);
-  if (actor) {
-    const type = await tx.db.selectFrom('core.case').select('type').where('id', '=', caseId).executeTakeFirst();
-    if (!type) throw caseNotFound();
-    q = q.where(caseReadable(actor, workflowOf(type.type).readPermission));
-  }
-  const c = (await q.forUpdate().executeTakeFirst()) as CaseRow | undefined;
+  const c = (await tx.db.selectFrom('core.case').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst()) as CaseRow | undefined;
   if (!c) throw caseNotFound();
+  if (actor && !(await canReadLocked(tx, actor, c))) throw caseNotFound();
   if (expectedVersion !== undefined && c.version !== expectedVersion)
     throw conflict('VERSION_CONFLICT', WORKFLOW_ERRORS.VERSION_CONFLICT, { expectedVersion, currentVersion: c.version });
   return c;
+}
+
+/** The case read rule (see caseReadable) for a row already loaded: scope first, handoff history only if needed. */
+async function canReadLocked(tx: AppContext, actor: Actor, c: CaseRow): Promise<boolean> {
+  if (recordInScope(actor, workflowOf(c.type).readPermission, { areaPath: c.area_path, orgUnitId: c.org_unit_id, ownerId: c.created_by })) return true;
+  const orgs = actorOrgIds(actor);
+  const h = await tx.db.selectFrom('core.case_handoff').select('id').where('case_id', '=', c.id).where('from_org_id', 'in', orgs).limit(1).executeTakeFirst();
+  return !!h;
 }
 
 export type CaseChange = {

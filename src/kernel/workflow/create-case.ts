@@ -61,16 +61,18 @@ export async function createCase(ctx: AppContext, actor: Actor, req: CreateCaseI
     await tx.db.insertInto('core.case').values({ ...row, data: '{}' }).execute();
     const patch = await def.create.effect?.({ tx, case: row, input, actor });
     if (patch && Object.keys(patch).length) {
-      const data = patch.data ? { ...row.data, ...patch.data } : row.data;
-      await tx.db.updateTable('core.case').set({ data: JSON.stringify(data), title: patch.title ?? row.title, supervising_org_id: patch.supervising_org_id ?? row.supervising_org_id, assignee_id: patch.assignee_id ?? row.assignee_id }).where('id', '=', id).execute();
-      Object.assign(row, { data, title: patch.title ?? row.title });
+      Object.assign(row, {
+        data: patch.data ? { ...row.data, ...patch.data } : row.data, title: patch.title ?? row.title,
+        supervising_org_id: patch.supervising_org_id ?? row.supervising_org_id, assignee_id: patch.assignee_id ?? row.assignee_id,
+      });
+      await tx.db.updateTable('core.case').set({ data: JSON.stringify(row.data), title: row.title, supervising_org_id: row.supervising_org_id, assignee_id: row.assignee_id }).where('id', '=', id).execute();
     }
     const audit = await recordAudit(tx, {
       actor, action: `${def.type}.create`, entityType: 'case', entityId: id, after: { refNo, state: row.state, title: row.title, input: input ?? null },
       reason: req.comment ?? null, areaCode: row.area_code, areaPath: row.area_path, orgUnitId: row.org_unit_id,
     });
     await appendCaseEvent(tx, actor, id, { transition: 'create', from: null, to: row.state, input, comment: req.comment, auditEventId: audit.id });
-    await startTransitionClocks(tx, row, def.create.clocks);
-    return (await tx.db.selectFrom('core.case').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as CaseRow;
+    const clocks = await startTransitionClocks(tx, row, def.create.clocks);
+    return clocks ? { ...row, ...clocks } : row;
   });
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { TransitionDef, Who, WorkflowDefinition } from './define-workflow.ts';
 
 /** Facts about the actor relative to one case, computed by the caller (pure input). */
@@ -45,11 +46,16 @@ export function checkWho(who: Who, label: string, party: PartyFacts): Refusal | 
   return null;
 }
 
-/** The transitions the actor may take now, for the case page's action buttons. */
-export function availableTransitions(def: WorkflowDefinition, c: CaseFacts, party: PartyFacts): Array<{ name: string; label: string; to: string; reasonRequired: boolean }> {
+export type AvailableTransition = { name: string; label: string; to: string; toLabel: string; reasonRequired: boolean; inputSchema: unknown | null };
+
+/** The transitions the actor may take now, for the case page's action buttons (with the input's JSON Schema for a form). */
+export function availableTransitions(def: WorkflowDefinition, c: CaseFacts, party: PartyFacts): AvailableTransition[] {
   return Object.entries(def.transitions)
     .filter(([name]) => decide(def, c, name, party).ok)
-    .map(([name, t]) => ({ name, label: t.label, to: t.to, reasonRequired: !!t.reasonRequired }));
+    .map(([name, t]) => ({
+      name, label: t.label, to: t.to, toLabel: def.states[t.to]?.label ?? t.to, reasonRequired: !!t.reasonRequired,
+      inputSchema: t.input ? z.toJSONSchema(t.input, { unrepresentable: 'any' }) : null,
+    }));
 }
 
 function levelName(l: number): string {

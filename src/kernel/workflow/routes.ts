@@ -16,6 +16,8 @@ import { decideSignoff, openSignoff } from './signoff.ts';
 import { answerSupervision, superviseCase } from './supervise.ts';
 import { listWorklist, WORKLIST_TABS } from './worklist.ts';
 import { caseNotFound } from './errors.ts';
+import { createCase } from './create-case.ts';
+import { caseTypes } from './case-types.ts';
 
 const Id = z.object({ id: z.uuid('案件 ID 格式不正确') });
 const Version = z.number().int().min(1).optional();
@@ -35,6 +37,18 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
       }),
     },
   }, async (req) => listWorklist(ctx, actorOf(req), req.query));
+
+  app.get('/api/case-types', { schema: { tags, summary: '案件类型(可登记的事项及其登记表单)' } }, async (req) => caseTypes(actorOf(req)));
+
+  app.post('/api/cases', {
+    schema: {
+      tags, summary: '登记案件',
+      body: z.object({ type: z.string().max(40), title: Text(200, '标题'), orgUnitId: z.uuid('登记单位 ID 格式不正确'), input: z.unknown().optional(), comment: z.string().max(2000).nullish() }),
+    },
+  }, async (req, reply) => {
+    const row = await createCase(ctx, actorOf(req), req.body);
+    return reply.status(201).send(await getCase(ctx, actorOf(req), row.id));
+  });
 
   app.get('/api/cases/:id', { schema: { tags, summary: '案件详情(含流转记录、期限、可执行操作)', params: Id } }, async (req) => getCase(ctx, actorOf(req), req.params.id));
 

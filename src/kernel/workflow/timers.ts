@@ -28,21 +28,26 @@ export function warnDate(cal: Calendar, due: string, n: number, areaPath: string
 }
 
 /**
- * Durable timers for a running clock: a reminder on the warn day and the overdue mark at
- * 24:00 of the due date. Keys carry the due date, so a recomputed due gets fresh timers and
- * the stale ones find nothing to do.
+ * Durable timers for a running clock: a reminder on the warn day, then the overdue mark at
+ * 24:00 of the due date. One job is queued at a time — the reminder's handler queues the
+ * overdue job in its own transaction — and each carries the due date, so a recomputed due
+ * gets fresh timers while the stale ones find nothing to do.
  */
 export async function scheduleClockTimers(tx: AppContext, clock: DeadlineClock): Promise<void> {
   if (!clock.dueDate || clock.state !== 'running') return;
   const cal = await currentCalendar(tx);
-  const now = tx.clock.now();
   const remindAt = chinaMidnight(warnDate(cal, clock.dueDate, clock.warnWorkdays, clock.areaPath));
-  const overdueAt = new Date(chinaMidnight(clock.dueDate).getTime() + 86_400_000);
+  const overdueAt = overdueInstant(clock.dueDate);
   const base = { clockId: clock.id, caseId: clock.caseId, due: clock.dueDate };
-  if (clock.remindedFor !== clock.dueDate && overdueAt > now)
-    await tx.jobs.send(tx, REMIND_JOB, { ...base, at: remindAt.toISOString() }, { startAfter: remindAt > now ? remindAt : now, singletonKey: `${clock.id}:${clock.dueDate}` });
-  if (clock.overdueFor !== clock.dueDate)
-    await tx.jobs.send(tx, OVERDUE_JOB, { ...base, at: overdueAt.toISOString() }, { startAfter: overdueAt > now ? overdueAt : now, singletonKey: `${clock.id}:${clock.dueDate}` });
+  if (clock.remindedFor !== clock.dueDate && remindAt < overdueAt) await sendAt(tx, REMIND_JOB, { ...base, at: remindAt.toISOString() }, remindAt);
+  else if (clock.overdueFor !== clock.dueDate) await sendAt(tx, OVERDUE_JOB, { ...base, at: overdueAt.toISOString() }, overdueAt);
+}
+
+const overdueInstant = (due: string) => new Date(chinaMidnight(due).getTime() + 86_400_000);
+
+async function sendAt(tx: AppContext, name: string, data: TimerData, at: Date): Promise<void> {
+  const now = tx.clock.now();
+  await tx.jobs.send(tx, name, data, { startAfter: at > now ? at : now });
 }
 
 type TimerData = { clockId: string; caseId: string; due: string; at: string };
@@ -79,6 +84,8 @@ export const remindHandler: JobHandler = async (ctx, data) => {
       orgUnitId: got.c.org_unit_id, caseId: got.c.id, kind: 'deadline.due_soon', dedupeKey: `remind:${d.clockId}:${d.due}`,
       title: `即将到期:${got.c.ref_no} ${got.c.title}`, body: `「${got.clock.label}」将于 ${d.due} 届满,请抓紧办理。`,
     });
+    const at = overdueInstant(d.due);
+    await sendAt(tx, OVERDUE_JOB, { ...d, at: at.toISOString() }, at);
   });
 };
 

@@ -47,12 +47,11 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
       if (q.tab !== 'todo') base = base.where('c.clock_state', '=', q.tab);
       break;
     case 'supervising':
+      // Two indexed branches (the case's supervising org; 督办 issued by my orgs), then the read rule.
       base = base.where('c.terminal', '=', false)
-        .where((eb) => eb.or(readable.map((t) => eb.and([eb('c.type', '=', t), caseReadable(actor, workflowOf(t).readPermission)(eb)]))))
-        .where((eb) => eb.or([
-        eb('c.supervising_org_id', 'in', orgs),
-        eb.exists(eb.selectFrom('core.case_supervision as s').select(sql`1`.as('one')).whereRef('s.case_id', '=', 'c.id').where('s.from_org_id', 'in', orgs)),
-      ]));
+        .where('c.id', 'in', (eb) => eb.selectFrom('core.case as sc').select('sc.id').where('sc.supervising_org_id', 'in', orgs).where('sc.terminal', '=', false)
+          .union(eb.selectFrom('core.case_supervision as s').select('s.case_id as id').where('s.from_org_id', 'in', orgs)))
+        .where((eb) => eb.or(readable.map((t) => eb.and([eb('c.type', '=', t), caseReadable(actor, workflowOf(t).readPermission)(eb)]))));
       break;
     case 'done':
       base = base.innerJoin('core.case_participant as p', (j) => j.onRef('p.case_id', '=', 'c.id').on('p.user_id', '=', actor.userId));

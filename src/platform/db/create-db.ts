@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { PARSERS } from './parsers.ts';
@@ -15,10 +15,11 @@ export type DbHandle = {
   close(): Promise<void>;
 };
 
-export type DbOptions =
+export type DbOptions = (
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite'; loadDataDir: Blob | File }
-  | { kind: 'postgres'; url: string; max?: number };
+  | { kind: 'postgres'; url: string; max?: number }
+) & { log?: LogConfig };
 
 /** Open the database: PGlite (embedded, data directory) or PostgreSQL (pg pool). */
 export async function createDb(opts: DbOptions): Promise<DbHandle> {
@@ -33,7 +34,7 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
         }) as typeof pg.types.getTypeParser,
       },
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: opts.log });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   let pglite: PGlite;
@@ -43,7 +44,7 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
   } else {
     pglite = await PGlite.create({ loadDataDir: opts.loadDataDir, parsers: PARSERS });
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), log: opts.log });
   return {
     db,
     kind: 'pglite',

@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import { parseConfig } from '../src/platform/config.ts';
+import { createDb, type DbHandle } from '../src/platform/db/create-db.ts';
+import { systemClock, type AppContext } from '../src/platform/context.ts';
+import { createJobs } from '../src/platform/jobs/pg-boss-jobs.ts';
+import { prepareDatabase } from '../src/server/boot.ts';
+import { jobRegistry } from '../src/server/worker.ts';
+import { adminQuery, quoteIdent, withDatabase } from '../tests/helpers/databases.ts';
+import type { Actor } from '../src/kernel/identity/actor.ts';
+import { currentCalendar } from '../src/kernel/calendar/load-calendar.ts';
+
+const silent = { info() {}, warn() {}, error() {}, debug() {} };
+
+/** A fresh, migrated and seeded database for one benchmark run: PGlite in memory, or a new PostgreSQL database. */
+export async function openBenchDb(opts: { pool?: number; demo?: boolean; log?: import('kysely').LogConfig } = {}): Promise<{ ctx: AppContext; handle: DbHandle; close(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  const config = parseConfig({ DATABASE_URL: url, DEMO: 'off', LOG_LEVEL: 'silent', PII_KEY: '0123456789abcdef0123456789abcdef' });
+  let handle: DbHandle;
+  let drop = async () => {};
+  if (url) {
+    const name = `mz_bench_${process.pid}_${Date.now()}`;
+    await adminQuery(url, `create database ${quoteIdent(name)}`);
+    handle = await createDb({ kind: 'postgres', url: withDatabase(url, name), max: opts.pool ?? 10, log: opts.log });
+    drop = () => adminQuery(url, `drop database if exists ${quoteIdent(name)} with (force)`);
+  } else {
+    handle = await createDb({ kind: 'pglite', dataDir: 'memory://', log: opts.log });
+  }
+  const jobs = await createJobs(handle, config, { databaseUrl: url ? withDatabase(url, (await sql<{ d: string }>`select current_database() as d`.execute(handle.db)).rows[0]!.d) : undefined, registry: jobRegistry });
+  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config, clock: systemClock, jobs: jobs.jobs, logger: silent };
+  await prepareDatabase(ctx, { demo: opts.demo ?? false });
+  await currentCalendar(ctx); // the running app warms the calendar cache the same way
+  return {
+    ctx, handle,
+    close: async () => {
+      await jobs.stop({ graceful: false });
+      await handle.close();
+      await drop();
+    },
+  };
+}
+
+/** An actor holding the given permissions (subtree) at an org unit, for driving commands directly. */
+export async function actorAt(ctx: AppContext, orgCode: string, permissions: string[]): Promise<Actor> {
+  const o = await ctx.db.selectFrom('core.org_unit').select(['id', 'name', 'area_code', 'area_path']).where('code', '=', orgCode).executeTakeFirstOrThrow();
+  return {
+    userId: '00000000-0000-0000-0000-000000000000', username: 'bench', displayName: '基准测试', orgUnitId: o.id, areaCode: o.area_code, areaPath: o.area_path,
+    sessionId: null, clientIp: null,
+    grants: [{ assignmentId: 'bench', roleCode: 'clerk', roleName: '', orgUnitId: o.id, orgUnitName: o.name, areaCode: o.area_code, areaPath: o.area_path, scope: 'subtree', permissions, delegatedBy: null, validTo: null }],
+  };
+}
+
+export const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+export const fmt = (n: number, d = 1) => n.toFixed(d);
