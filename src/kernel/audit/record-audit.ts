@@ -42,14 +42,17 @@ export async function recordAudit(ctx: AppContext, input: AuditInput): Promise<R
       prev_hash: head.head_hash,
     };
     const hash = eventHash(row);
-    await sql`insert into core.audit_event (chain_id, seq, id, at, actor_id, actor_name, org_unit_id, area_code, area_path,
-        action, entity_type, entity_id, before, after, reason, client_ip, prev_id, prev_hash, hash)
-      values (${row.chain_id}, ${row.seq}, ${row.id}, ${row.at}, ${row.actor_id}, ${row.actor_name}, ${row.org_unit_id},
-        ${row.area_code}, ${row.area_path}, ${row.action}, ${row.entity_type}, ${row.entity_id},
-        cast(${jsonText(row.before)} as jsonb), cast(${jsonText(row.after)} as jsonb), ${row.reason}, ${row.client_ip},
-        ${row.prev_id}, ${row.prev_hash}, ${hash})`.execute(tx.db);
-    await sql`update core.audit_chain set seq = ${row.seq}, head_hash = ${hash}, head_id = ${row.id}, updated_at = ${at}
-      where chain_id = ${chainId}`.execute(tx.db);
+    // Event and new head in one statement (one round trip while the head lock is held).
+    await sql`with ev as (
+        insert into core.audit_event (chain_id, seq, id, at, actor_id, actor_name, org_unit_id, area_code, area_path,
+          action, entity_type, entity_id, before, after, reason, client_ip, prev_id, prev_hash, hash)
+        values (${row.chain_id}, ${row.seq}, ${row.id}, ${row.at}, ${row.actor_id}, ${row.actor_name}, ${row.org_unit_id},
+          ${row.area_code}, ${row.area_path}, ${row.action}, ${row.entity_type}, ${row.entity_id},
+          cast(${jsonText(row.before)} as jsonb), cast(${jsonText(row.after)} as jsonb), ${row.reason}, ${row.client_ip},
+          ${row.prev_id}, ${row.prev_hash}, ${hash})
+        returning chain_id, seq, id)
+      update core.audit_chain c set seq = ev.seq, head_hash = ${hash}, head_id = ev.id, updated_at = ${at}
+      from ev where c.chain_id = ev.chain_id`.execute(tx.db);
     return { id: row.id, chainId, seq: row.seq, hash };
   });
 }
