@@ -15,6 +15,7 @@ import { registerAreaRoutes } from '../kernel/areas/routes.ts';
 import { registerCalendarRoutes } from '../kernel/calendar/routes.ts';
 import { registerWorkflowRoutes } from '../kernel/workflow/routes.ts';
 import { registerNotificationRoutes } from '../kernel/notify/routes.ts';
+import { registerPetitionRoutes } from '../modules/petitions/routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
   await registerCalendarRoutes(app, ctx);
   await registerWorkflowRoutes(app, ctx);
   await registerNotificationRoutes(app, ctx);
+  await registerPetitionRoutes(app, ctx);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (opts.serveWeb !== false) await registerWeb(app);

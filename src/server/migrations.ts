@@ -4,6 +4,7 @@ import { coreIdentity } from '../kernel/identity/migrations/2026-11-29-02-core-i
 import { coreAudit } from '../kernel/audit/migrations/2026-11-29-03-core-audit.ts';
 import { coreCalendar } from '../kernel/calendar/migrations/2026-11-29-04-core-calendar.ts';
 import { coreWorkflow } from '../kernel/workflow/migrations/2026-11-29-05-core-workflow.ts';
+import { petitionsSchema } from '../modules/petitions/migrations/2026-11-29-10-petitions.ts';
 
 /** Every migration of the system, by globally sorted name. Modules add theirs here. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-03-core-audit': coreAudit,
   '2026-11-29-04-core-calendar': coreCalendar,
   '2026-11-29-05-core-workflow': coreWorkflow,
+  '2026-11-29-10-petitions': petitionsSchema,
 };

@@ -5,6 +5,7 @@ import { jobRegistry } from '../platform/jobs/registry.ts';
 // registry from here, so each process (API, worker, CLI) declares the same queues before it opens.
 import '../kernel/notify/deliver-job.ts';
 import '../kernel/workflow/timers.ts';
+import '../modules/petitions/workflow.ts';
 import { installClockRecompute } from '../kernel/workflow/calendar-recompute.ts';
 
 // Calendar changes move open deadlines in every process that can change the calendar.

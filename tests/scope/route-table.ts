@@ -28,7 +28,7 @@ export type RouteSpec =
    * Case routes: readable = the case type's read permission in scope, or a case the account's
    * org handed on (转办/交办, read-only). `path` builds the URL for one case; null skips it.
    */
-  | { kind: 'case'; path(c: { id: string; clockName: string | null; attachmentId: string | null }): string | null }
+  | { kind: 'case'; path(c: { id: string; type: string; clockName: string | null; attachmentId: string | null }): string | null }
   /** A list of cases: every item must be a readable case. */
   | { kind: 'case-list'; variants: string[] };
 
@@ -79,6 +79,8 @@ export const ROUTES: Record<string, RouteSpec> = {
   'GET /api/case-types': { kind: 'unscoped', why: 'catalogue of registered workflows (reference data), filtered by the permissions the caller holds' },
   'GET /api/worklist': { kind: 'case-list', variants: ['tab=todo', 'tab=to_acknowledge', 'tab=done', 'tab=due_soon', 'tab=overdue', 'tab=supervising', 'tab=todo&q=TS'] },
   'GET /api/cases/:id': { kind: 'case', path: (c) => `/api/cases/${c.id}` },
+  'GET /api/petitions': { kind: 'case-list', variants: ['flag=repeat', 'flag=skip_level', 'q=XF', 'state=registered', `subject=${encodeURIComponent('低保')}`, `channel=${encodeURIComponent('网上信访')}`] },
+  'GET /api/petitions/:id': { kind: 'case', path: (c) => (c.type === 'petition' ? `/api/petitions/${c.id}` : null) },
   'GET /api/cases/:id/clocks/:name/explain': { kind: 'case', path: (c) => (c.clockName ? `/api/cases/${c.id}/clocks/${encodeURIComponent(c.clockName)}/explain` : null) },
   'GET /api/cases/:id/attachments/:aid': { kind: 'case', path: (c) => (c.attachmentId ? `/api/cases/${c.id}/attachments/${c.attachmentId}` : null) },
   'GET /api/calendar/year': { kind: 'unscoped', why: 'working-day calendar is reference data (holidays of every layer), the same for every reader' },

@@ -17,6 +17,11 @@ export const PERMISSIONS = [
   { code: 'audit.read', label: '查看审计日志', group: '安全审计' },
   { code: 'audit.verify', label: '校验审计日志完整性', group: '安全审计' },
   { code: 'loginlog.read', label: '查看登录日志', group: '安全审计' },
+  { code: 'petition.read', label: '查看信访事项', group: '信访' },
+  { code: 'petition.register', label: '登记信访事项', group: '信访' },
+  { code: 'petition.handle', label: '办理信访事项(甄别、转送、受理、拟办、送达)', group: '信访' },
+  { code: 'petition.approve', label: '审批信访处理意见、批准延期', group: '信访' },
+  { code: 'petition.supervise', label: '督办信访事项', group: '信访' },
 ] as const satisfies ReadonlyArray<{ code: string; label: string; group: string }>;
 
 export type Permission = (typeof PERMISSIONS)[number]['code'];
@@ -41,14 +46,14 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
     name: '分管领导/负责人',
     nameEn: 'Leader',
     description: '审批、督办,查看本辖区业务与审计记录',
-    permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'audit.read'],
+    permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'audit.read', 'petition.read', 'petition.approve', 'petition.supervise'],
   },
   {
     code: 'clerk',
     name: '业务经办人员',
     nameEn: 'Clerk',
     description: '受理、办理本辖区业务',
-    permissions: ['area.read', 'org.read', 'user.read', 'role.read'],
+    permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'petition.read', 'petition.register', 'petition.handle'],
   },
   {
     code: 'auditor',

@@ -1,0 +1,41 @@
+import type { AppContext } from '../../../platform/context.ts';
+import { withTx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
+import type { Actor } from '../../../kernel/identity/actor.ts';
+import { createCase } from '../../../kernel/workflow/create-case.ts';
+import { petitionWorkflow } from '../workflow.ts';
+import { detectFlags, type PetitionFlags } from './detect-flags.ts';
+import { RegisterPetitionInput } from './petition-input.ts';
+import { insertPetition, insertPetitioners, preparePetitioners } from './store-petition.ts';
+
+export type RegisterResult = { id: string; refNo: string; flags: PetitionFlags };
+
+/** Staff intake (登记): validate, encrypt PII, flag 重信重访 / 越级, open the case — one transaction. */
+export async function registerPetition(ctx: AppContext, actor: Actor, raw: unknown, extra: { queryCodeHash?: string; system?: boolean } = {}): Promise<RegisterResult> {
+  const parsed = RegisterPetitionInput.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new AppError('VALIDATION_FAILED', 400, `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
+  }
+  const input = parsed.data;
+  const people = preparePetitioners(input.petitioners, chinaDate(ctx.clock.now()));
+  return withTx(ctx, async (tx) => {
+    const orgUnitId = input.orgUnitId ?? actor.orgUnitId;
+    const org = await tx.db.selectFrom('core.org_unit').select(['id', 'area_path']).where('id', '=', orgUnitId).executeTakeFirst();
+    if (!org) throw new AppError('ORG_UNIT_NOT_FOUND', 400, '登记单位不存在', { field: 'orgUnitId' });
+    const flags = await detectFlags(tx, {
+      idHashes: people.flatMap((p) => (p.idHash ? [p.idHash] : [])), content: input.content,
+      concernedAreaCode: input.concernedAreaCode, receivingOrgPath: org.area_path, visit: input.channel === '来访', threshold: input.similarityThreshold,
+    });
+    const row = await createCase(tx, actor, { type: petitionWorkflow.type, title: input.title, orgUnitId, system: extra.system });
+    await insertPetition(tx, {
+      caseId: row.id, channel: input.channel, sourceBody: input.sourceBody, sourceRef: input.sourceRef, category: input.category, subject: input.subject,
+      concernedAreaCode: input.concernedAreaCode, concernedAreaPath: flags.concernedAreaPath, content: input.content,
+      visitBatch: input.visitBatch, visitPersons: input.visitPersons, representatives: input.representatives, anonymous: input.anonymous,
+      queryCodeHash: extra.queryCodeHash, isRepeat: !!flags.repeat, repeatOf: flags.repeat?.caseId, isSkipLevel: flags.skipLevel,
+    });
+    await insertPetitioners(tx, row.id, people);
+    return { id: row.id, refNo: row.ref_no, flags };
+  });
+}

@@ -1,0 +1,30 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { AppContext } from '../../../platform/context.ts';
+import { withTx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { SYSTEM_ACTOR } from '../../../kernel/identity/actor.ts';
+import { PORTAL_INTAKE_ORG_CODE } from '../contract.ts';
+import { PetitionBase } from './petition-input.ts';
+import { newQueryCode, queryCodeHash } from './portal-access.ts';
+import { registerPetition } from './register-petition.ts';
+
+export const SubmitOnlineInput = PetitionBase.refine((v) => v.anonymous || v.petitioners.length > 0, { message: '实名信访请填写信访人信息', path: ['petitioners'] });
+
+/** 网上信访 (no login): registered at the intake org; the query code is returned once, only its hash kept. */
+export async function submitOnline(ctx: AppContext, raw: z.input<typeof SubmitOnlineInput>, intakeOrgCode = PORTAL_INTAKE_ORG_CODE) {
+  const parsed = SubmitOnlineInput.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new AppError('VALIDATION_FAILED', 400, `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
+  }
+  const org = await ctx.db.selectFrom('core.org_unit').select(['id']).where('code', '=', intakeOrgCode).executeTakeFirst();
+  if (!org) throw new AppError('PETITION_INTAKE_MISSING', 500, '网上信访受理单位未配置');
+  const code = newQueryCode();
+  const r = await withTx(ctx, async (tx) => {
+    const reg = await registerPetition(tx, SYSTEM_ACTOR, { ...parsed.data, channel: '网上信访', orgUnitId: org.id }, { system: true });
+    await sql`update petitions.petition set query_code_hash = ${queryCodeHash(reg.refNo, code)} where case_id = ${reg.id}`.execute(tx.db);
+    return reg;
+  });
+  return { refNo: r.refNo, queryCode: code, notice: '请妥善保存信访事项编号和查询码,查询码只显示这一次,凭两者可查询办理进度、评价和申请复查。' };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { competentLevelFor, contentSimilarity, isSkipLevel, maskIdNumber, petitionLevel } from './policies.ts';
+
+describe('petition policies', () => {
+  it('scores near-identical Chinese complaints high and unrelated ones low', () => {
+    const a = '我家低保被取消了，要求恢复低保待遇。';
+    expect(contentSimilarity(a, '我家的低保被取消，要求恢复低保待遇')).toBeGreaterThan(0.6);
+    expect(contentSimilarity(a, '建议在社区增设养老服务站点')).toBeLessThan(0.1);
+    expect(contentSimilarity('', '')).toBe(0);
+    expect(contentSimilarity(a, a)).toBe(1);
+  });
+
+  it('flags visits two or more levels above the competent body as 越级', () => {
+    expect(petitionLevel(1)).toBe(4);
+    expect(petitionLevel(4)).toBe(1);
+    expect(petitionLevel(5)).toBe(1);
+    // a 兴庆区 (县) matter: competent 县=2; 自治区=4 → skip, 市=3 → not.
+    expect(competentLevelFor(3)).toBe(2);
+    expect(competentLevelFor(5)).toBe(2);
+    expect(isSkipLevel(petitionLevel(1), competentLevelFor(3))).toBe(true);
+    expect(isSkipLevel(petitionLevel(2), competentLevelFor(3))).toBe(false);
+    expect(isSkipLevel(petitionLevel(1), competentLevelFor(2))).toBe(false);
+  });
+
+  it('masks ID numbers', () => {
+    expect(maskIdNumber('640104199001011234')).toBe('640***********1234');
+  });
+});

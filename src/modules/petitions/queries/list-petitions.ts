@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { AppContext } from '../../../platform/context.ts';
+import type { Actor } from '../../../kernel/identity/actor.ts';
+import { caseReadable } from '../../../kernel/workflow/case-access.ts';
+import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
+import { CATEGORIES, CHANNELS, PETITION_TYPE, SUBJECTS } from '../contract.ts';
+
+export const ListPetitionsQuery = z.object({
+  channel: z.enum(CHANNELS).optional(), category: z.enum(CATEGORIES).optional(), subject: z.enum(SUBJECTS).optional(),
+  state: z.string().max(40).optional(), flag: z.enum(['repeat', 'skip_level']).optional(), q: z.string().trim().max(50).optional(),
+  page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ListPetitionsQuery = z.infer<typeof ListPetitionsQuery>;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
+/** 信访事项 list in the actor's data scope (kernel caseReadable); 身份证号 only masked. */
+export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetitionsQuery) {
+  const db = ctx.db as unknown as Kysely<any>;
+  let base = db.selectFrom('core.case as c').innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
+    .where('c.type', '=', PETITION_TYPE).where(caseReadable(actor, 'petition.read'));
+  if (q.channel) base = base.where('p.channel', '=', q.channel);
+  if (q.category) base = base.where('p.category', '=', q.category);
+  if (q.subject) base = base.where('p.subject', '=', q.subject);
+  if (q.state) base = base.where('c.state', '=', q.state);
+  if (q.flag === 'repeat') base = base.where('p.is_repeat', '=', true);
+  if (q.flag === 'skip_level') base = base.where('p.is_skip_level', '=', true);
+  if (q.q) {
+    const like = `%${escapeLike(q.q)}%`;
+    base = base.where((eb) => eb.or([eb('c.title', 'like', like), eb('c.ref_no', 'like', like)]));
+  }
+  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base
+    .innerJoin('core.org_unit as o', 'o.id', 'c.org_unit_id')
+    .select(['c.id', 'c.ref_no', 'c.title', 'c.state', 'c.due_date', 'c.clock_state', 'c.created_at', 'o.name as org_name',
+      'p.channel', 'p.category', 'p.subject', 'p.is_repeat', 'p.is_skip_level', 'p.anonymous', 'p.satisfaction'])
+    .orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const ids = rows.map((r) => r.id as string);
+  const people = ids.length
+    ? await db.selectFrom('petitions.petitioner').select(['case_id', 'name', 'id_number_masked', 'phone_masked']).where('case_id', 'in', ids).orderBy('created_at').execute()
+    : [];
+  const def = workflowOf(PETITION_TYPE);
+  return {
+    total, page: q.page, pageSize: q.pageSize,
+    items: rows.map((r) => ({
+      id: r.id, refNo: r.ref_no, title: r.title, state: r.state, stateLabel: def.states[r.state as never]?.label ?? r.state,
+      dueDate: r.due_date, clockState: r.clock_state, createdAt: r.created_at, orgUnitName: r.org_name,
+      channel: r.channel, category: r.category, subject: r.subject, isRepeat: r.is_repeat, isSkipLevel: r.is_skip_level,
+      anonymous: r.anonymous, satisfaction: r.satisfaction,
+      petitioners: people.filter((p) => p.case_id === r.id).map((p) => ({ name: p.name, idNumberMasked: p.id_number_masked, phoneMasked: p.phone_masked })),
+    })),
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { decide, type PartyFacts } from '../../kernel/workflow/decide.ts';
+import { petitionWorkflow as wf } from './workflow.ts';
+
+const as = (perms: string[], party: 'holder' | 'supervisor' = 'holder'): PartyFacts => ({ holds: (p, x) => x === party && perms.includes(p), orgLevel: 3 });
+const open = { terminal: false, pendingHandoff: false };
+const clerk = as(['petition.read', 'petition.register', 'petition.handle']);
+const leader = as(['petition.read', 'petition.approve', 'petition.supervise']);
+
+describe('petition workflow', () => {
+  it('follows 受理 → 办理 → 拟办 → 审批 → 送达 with the right hands', () => {
+    expect(decide(wf, { state: 'registered', ...open }, 'accept', clerk)).toMatchObject({ ok: true, to: 'accepted' });
+    expect(decide(wf, { state: 'accepted', ...open }, 'start', clerk)).toMatchObject({ ok: true, to: 'handling' });
+    expect(decide(wf, { state: 'accepted', ...open }, 'simplify', clerk)).toMatchObject({ ok: true, to: 'simple' });
+    expect(decide(wf, { state: 'simple', ...open }, 'draft', clerk)).toMatchObject({ ok: true, to: 'drafted' });
+    expect(decide(wf, { state: 'drafted', ...open }, 'approve', clerk)).toMatchObject({ ok: false, code: 'NOT_PERMITTED' });
+    expect(decide(wf, { state: 'drafted', ...open }, 'approve', leader)).toMatchObject({ ok: true, to: 'approved' });
+    expect(decide(wf, { state: 'approved', ...open }, 'deliver', clerk)).toMatchObject({ ok: true, to: 'delivered' });
+    expect(decide(wf, { state: 'refused', terminal: true, pendingHandoff: false }, 'accept', clerk)).toMatchObject({ ok: false, code: 'CASE_CLOSED' });
+  });
+
+  it('leaves 复查/复核 requests to the citizen and their handling to the level above', () => {
+    expect(decide(wf, { state: 'delivered', ...open }, 'request_review', clerk)).toMatchObject({ ok: false });
+    expect(decide(wf, { state: 'delivered', ...open }, 'request_review', as(['petition.portal']))).toMatchObject({ ok: true, to: 'review_requested' });
+    expect(decide(wf, { state: 'review_requested', ...open }, 'start_review', clerk)).toMatchObject({ ok: false });
+    expect(decide(wf, { state: 'review_requested', ...open }, 'start_review', as(['petition.handle'], 'supervisor'))).toMatchObject({ ok: true, to: 'reviewing' });
+    expect(decide(wf, { state: 'rechecking', ...open }, 'conclude_recheck', as(['petition.handle'], 'supervisor'))).toMatchObject({ ok: true, to: 'final' });
+    expect(wf.states.final.terminal).toBe(true);
+  });
+
+  it('declares the statutory clocks with their articles', () => {
+    expect(wf.create.clocks?.start?.[0]).toMatchObject({ name: 'triage', rule: { unit: 'days', n: 15 }, legalBasis: expect.stringContaining('第二十二条') });
+    expect(wf.transitions.accept!.clocks?.start?.[0]).toMatchObject({ name: 'handle', rule: { unit: 'days', n: 60 } });
+    expect(wf.transitions.simplify!.clocks?.start?.[0]).toMatchObject({ rule: { unit: 'workdays', n: 10 } });
+    expect(wf.clockControl?.extendable.handle).toEqual({ unit: 'days', n: 30, times: 1 });
+    expect(wf.handoff).toMatchObject({ acknowledgeWithin: { unit: 'days', n: 3 }, objectWithin: { unit: 'workdays', n: 5 } });
+  });
+});
