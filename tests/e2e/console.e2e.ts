@@ -14,7 +14,7 @@ let server: RunningServer;
 let browser: Browser;
 
 before(async () => {
-  ensureWebBuilt();
+  await ensureWebBuilt();
   server = await startServer();
   browser = await launchBrowser();
 }, { timeout: 240_000 });
@@ -105,7 +105,11 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
     await content(page).getByRole('heading', { level: 1, name: /马建国/ }).waitFor();
     assert.match(await page.getByTestId('header-identity').innerText(), /宁夏回族自治区民政厅/);
     assert.match(await page.getByTestId('scope-badge').innerText(), /本级及下级/);
-    await page.getByTestId('todo-card').getByText('待办事项清单将随工作流内核上线后在此显示').waitFor();
+    // The worklist replaced the 待办 placeholder: six tabs, each with its count.
+    const worklist = page.getByTestId('worklist');
+    await worklist.getByRole('tab', { name: /待签收/ }).waitFor();
+    assert.equal(await worklist.getByRole('tab').count(), 6);
+    await page.getByTestId('wl-count-overdue').filter({ hasText: /^\d+$/ }).waitFor();
     await page.getByTestId('health-card').getByText('运行正常').waitFor();
     // Upcoming modules are visible but disabled, never fake pages.
     const petition = menu(page).getByRole('menuitem', { name: /信访事项/ });
@@ -286,7 +290,7 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
     await page.waitForURL((u) => u.pathname === '/');
     assert.match(await page.getByTestId('header-identity').innerText(), /隆德县/);
     const items = await menu(page).locator('.ant-menu-item-group').filter({ hasText: '系统管理' }).getByRole('menuitem').allInnerTexts();
-    assert.deepEqual(items.map((s) => s.trim()), ['用户管理', '组织机构', '行政区划', '登录日志']);
+    assert.deepEqual(items.map((s) => s.trim()), ['用户管理', '组织机构', '行政区划', '登录日志', '工作日日历']);
     await shot(page, 'home-county-desktop');
     await openMenu(page, '用户管理');
     await content(page).locator('.ant-table').getByText('ld-cgz').waitFor();

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { adminQuery, quoteIdent, withDatabase } from '../helpers/databases.ts';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,11 +30,46 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Build the UI the test drives (a few seconds); E2E_SKIP_BUILD=1 reuses an existing web/dist. */
-export function ensureWebBuilt() {
-  if (process.env.E2E_SKIP_BUILD && existsSync(path.join(ROOT, 'web/dist/index.html'))) return;
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('vite build failed');
+const BUILD_LOCK = path.join(ROOT, 'test-results/.web-build.lock');
+const BUILD_STAMP = path.join(ROOT, 'test-results/.web-build.stamp');
+
+/** Run fn while holding a lock directory (atomic mkdir); a lock older than 5 minutes is stale. */
+async function withBuildLock(fn: () => void) {
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 300_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Build the UI the test drives (a few seconds); E2E_SKIP_BUILD=1 reuses an existing web/dist.
+ * `node --test` runs the e2e files in parallel child processes of one runner: the first builds,
+ * the others find its stamp (same runner = same parent pid) and reuse web/dist rather than
+ * emptying it under a running test.
+ */
+export async function ensureWebBuilt() {
+  const index = path.join(ROOT, 'web/dist/index.html');
+  if (process.env.E2E_SKIP_BUILD && existsSync(index)) return;
+  mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  const runId = `${process.ppid}`;
+  await withBuildLock(() => {
+    const stamp = existsSync(BUILD_STAMP) ? statSync(BUILD_STAMP) : null;
+    if (stamp && existsSync(index) && Date.now() - stamp.mtimeMs < 15 * 60_000 && readFileSync(BUILD_STAMP, 'utf8') === runId) return;
+    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('vite build failed');
+    writeFileSync(BUILD_STAMP, runId);
+  });
 }
 
 export type RunningServer = { baseUrl: string; stop: () => Promise<void> };
@@ -104,12 +139,12 @@ export async function newContext(browser: Browser, baseURL: string, viewport = D
   return browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', deviceScaleFactor: 1, isMobile: phone, hasTouch: phone });
 }
 
-export async function shot(page: Page, name: string) {
+export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
   mkdirSync(SHOTS, { recursive: true });
   await page.waitForLoadState('networkidle').catch(() => undefined);
   // Let antd's transitions (drawer, modal, message) settle before the picture.
   await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: opts.fullPage });
 }
 
 /** axe-core, WCAG 2.1 A/AA rules: returns the serious and critical violations, readably. */

@@ -9,7 +9,8 @@ export function caseTypes(actor: Actor) {
       .filter((d) => actor.grants.some((g) => g.permissions.includes(d.readPermission)))
       .map((d) => ({
         type: d.type, label: d.label, refPrefix: d.refPrefix,
-        canCreate: actor.grants.some((g) => g.permissions.includes(d.create.who.permission)),
+        canCreate: !d.create.route && actor.grants.some((g) => g.permissions.includes(d.create.who.permission)),
+        createRoute: d.create.route ?? null,
         createLabel: d.create.label,
         createSchema: d.create.input ? z.toJSONSchema(d.create.input, { unrepresentable: 'any' }) : null,
         states: Object.entries(d.states).map(([code, s]) => ({ code, label: s.label, terminal: !!s.terminal })),

@@ -89,7 +89,10 @@ export type WorkflowDefinition<S extends string = string> = {
   states: Record<S, StateDef>;
   initial: NoInfer<S>;
   /** Registering a case: who may, its input, and the clocks that start at once. */
-  create: Omit<TransitionDef, 'from' | 'to' | 'withdrawable'>;
+  create: Omit<TransitionDef, 'from' | 'to' | 'withdrawable'> & {
+    /** The module's own registration route, when the generic POST /api/cases cannot register it. */
+    route?: string;
+  };
   transitions: Record<string, TransitionDef>;
   handoff?: HandoffPolicy;
   /** States that may be returned to (退回), e.g. back to 办理 from 审批. */

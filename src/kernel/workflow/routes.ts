@@ -18,6 +18,7 @@ import { listWorklist, WORKLIST_TABS } from './worklist.ts';
 import { caseNotFound } from './errors.ts';
 import { createCase } from './create-case.ts';
 import { caseTypes } from './case-types.ts';
+import { registeredWorkflows } from './define-workflow.ts';
 
 const Id = z.object({ id: z.uuid('案件 ID 格式不正确') });
 const Version = z.number().int().min(1).optional();
@@ -46,6 +47,8 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
       body: z.object({ type: z.string().max(40), title: Text(200, '标题'), orgUnitId: z.uuid('登记单位 ID 格式不正确'), input: z.unknown().optional(), comment: z.string().max(2000).nullish() }),
     },
   }, async (req, reply) => {
+    const own = registeredWorkflows().find((d) => d.type === req.body.type)?.create.route;
+    if (own) throw new AppError('CASE_TYPE_OWN_ROUTE', 400, `该类事项须通过 ${own} 登记`, { field: 'type' });
     const row = await createCase(ctx, actorOf(req), req.body);
     return reply.status(201).send(await getCase(ctx, actorOf(req), row.id));
   });

@@ -44,6 +44,7 @@ export const petitionWorkflow = defineWorkflow({
   initial: 'registered',
   create: {
     label: '登记',
+    route: '/api/petitions',
     who: { permission: 'petition.register' },
     clocks: { start: [{ name: 'triage', label: '甄别受理期限', rule: { unit: 'days', n: 15 }, legalBasis: `${LAW}第二十二条` }] },
   },

@@ -2,6 +2,7 @@ import { DownOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-d
 import { Avatar, Button, Dropdown, Tag, type MenuProps } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useI18n, type Locale } from '../i18n/i18n.tsx';
+import { NotificationBell } from '../modules/notifications/NotificationBell.tsx';
 import { BrandMark } from './BrandMark.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useLogout, useSession, widestScope } from './session.ts';
@@ -58,9 +59,10 @@ export function AppHeader({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
         </div>
       )}
       {!mobile && <LanguageSwitch className="mz-header-lang" />}
+      <NotificationBell />
       <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-        <Button type="text" className="mz-header-user" aria-label={`${me.user.displayName} ${t('nav.profile')}`} data-testid="user-menu">
-          <Avatar size={28} className="mz-avatar">{me.user.displayName.slice(-2)}</Avatar>
+        <Button type="text" className="mz-header-user" aria-label={mobile ? `${me.user.displayName} ${t('nav.profile')}` : undefined} data-testid="user-menu">
+          <Avatar size={28} className="mz-avatar" aria-hidden="true">{me.user.displayName.slice(-2)}</Avatar>
           {!mobile && <span className="mz-header-username">{me.user.displayName}</span>}
           {!mobile && <DownOutlined style={{ fontSize: 10 }} />}
         </Button>

@@ -1,7 +1,7 @@
 import { Menu, Tag, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/i18n.tsx';
-import { ADMIN_ENTRIES, HOME_ENTRY, UPCOMING } from './nav.tsx';
+import { HOME_ENTRY, UPCOMING, visibleAdminEntries } from './nav.tsx';
 import { useCan } from './session.ts';
 
 type Item = Required<MenuProps>['items'][number];
@@ -12,8 +12,9 @@ export function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; co
   const can = useCan();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const admin = ADMIN_ENTRIES.filter((e) => can(e.permission));
-  const selected = admin.find((e) => pathname.startsWith(e.path))?.path ?? (pathname === '/' ? '/' : pathname);
+  const admin = visibleAdminEntries(can);
+  // A case page belongs to the 工作台 it was opened from.
+  const selected = admin.find((e) => pathname.startsWith(e.path))?.path ?? (pathname === '/' || pathname.startsWith('/cases/') ? '/' : pathname);
 
   const items: Item[] = [
     { key: HOME_ENTRY.path, icon: HOME_ENTRY.icon, label: t(HOME_ENTRY.label) },

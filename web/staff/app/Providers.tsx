@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { antdEnUS, antdZhCN } from './antd-locales.ts';
 import { createQueryClient } from './query-client.ts';
@@ -10,9 +10,9 @@ import { theme } from './theme.ts';
 
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
-  useEffect(() => {
-    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
-  }, [locale]);
+  // Set before the children render (not in an effect), so dates formatted during this render
+  // (e.g. the workbench greeting's 星期一 / Monday) already use the new language. Idempotent.
+  dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? antdZhCN : antdEnUS} theme={theme}>
       <AntApp>{children}</AntApp>

@@ -1,12 +1,13 @@
 import {
-  AuditOutlined, BankOutlined, ClusterOutlined, FileProtectOutlined, GlobalOutlined,
+  AuditOutlined, BankOutlined, CalendarOutlined, ClusterOutlined, FileProtectOutlined, GlobalOutlined,
   HomeOutlined, LoginOutlined, MessageOutlined, NotificationOutlined, ReadOutlined, SafetyCertificateOutlined,
   SolutionOutlined, TeamOutlined, WalletOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
-export type NavEntry = { path: string; label: MessageKey; icon: ReactNode; permission: string; desc?: MessageKey };
+/** permission null: every signed-in user may open the page (editing inside may still need one). */
+export type NavEntry = { path: string; label: MessageKey; icon: ReactNode; permission: string | null; desc?: MessageKey };
 
 export const HOME_ENTRY = { path: '/', label: 'nav.home' as MessageKey, icon: <HomeOutlined /> };
 
@@ -29,10 +30,17 @@ export const ADMIN_ENTRIES: NavEntry[] = [
   { path: '/admin/areas', label: 'nav.areas', icon: <GlobalOutlined />, permission: 'area.read' },
   { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/admin/login-log', label: 'nav.loginLog', icon: <LoginOutlined />, permission: 'loginlog.read' },
+  // Everyone may read the calendar their deadlines are computed on; calendar.manage edits it.
+  { path: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, permission: null },
 ];
 
+/** The 系统管理 entries this user may open. */
+export function visibleAdminEntries(can: (permission: string) => boolean): NavEntry[] {
+  return ADMIN_ENTRIES.filter((e) => e.permission === null || can(e.permission));
+}
+
 /** The permission a 系统管理 page needs (one table for both the menu and the routes). */
-export function permissionFor(path: string): string {
+export function permissionFor(path: string): string | null {
   const e = ADMIN_ENTRIES.find((x) => x.path === path);
   if (!e) throw new Error(`no admin entry for ${path}`);
   return e.permission;

@@ -42,7 +42,8 @@ export function createQueryClient() {
   };
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),
-    mutationCache: new MutationCache({ onError }),
+    // Any change may have notified someone (this user's units included): refresh the bell's count.
+    mutationCache: new MutationCache({ onError, onSuccess: () => client.invalidateQueries({ queryKey: ['notifications', 'count'] }) }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

@@ -6,18 +6,20 @@ import { AppLayout } from './AppLayout.tsx';
 import { NotFound, RequireAuth, RequirePermission } from './guards.tsx';
 import { permissionFor } from './nav.tsx';
 
-// Admin and profile pages are split into their own chunks; most sessions never open them.
+// Admin, case and profile pages are split into their own chunks; most sessions never open them.
 const UsersPage = lazy(() => import('../modules/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const OrgUnitsPage = lazy(() => import('../modules/org-units/OrgUnitsPage.tsx').then((m) => ({ default: m.OrgUnitsPage })));
 const AreasPage = lazy(() => import('../modules/areas/AreasPage.tsx').then((m) => ({ default: m.AreasPage })));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const LoginLogPage = lazy(() => import('../modules/login-log/LoginLogPage.tsx').then((m) => ({ default: m.LoginLogPage })));
+const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
+const CasePage = lazy(() => import('../modules/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 
-const guarded = (path: string, element: React.ReactNode) => ({
-  path: path.slice(1),
-  element: <RequirePermission permission={permissionFor(path)}>{element}</RequirePermission>,
-});
+const guarded = (path: string, element: React.ReactNode) => {
+  const permission = permissionFor(path);
+  return { path: path.slice(1), element: permission ? <RequirePermission permission={permission}>{element}</RequirePermission> : element };
+};
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -31,11 +33,14 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'profile', element: <ProfilePage /> },
+      // Readability of a case is the server's decision (404 outside the user's scope).
+      { path: 'cases/:id', element: <CasePage /> },
       guarded('/admin/users', <UsersPage />),
       guarded('/admin/org-units', <OrgUnitsPage />),
       guarded('/admin/areas', <AreasPage />),
       guarded('/admin/audit', <AuditPage />),
       guarded('/admin/login-log', <LoginLogPage />),
+      guarded('/admin/calendar', <CalendarPage />),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -20,6 +20,8 @@ export const theme: ThemeConfig = {
     borderRadius: 4,
     fontFamily: FONT_SANS,
     colorBgLayout: BRAND.bg,
+    // antd's default placeholder grey fails WCAG AA contrast on white.
+    colorTextPlaceholder: '#6b7280',
   },
   components: {
     Layout: { headerBg: BRAND.navy, headerHeight: 56, headerPadding: '0 16px', siderBg: '#ffffff', bodyBg: BRAND.bg },
@@ -34,6 +36,7 @@ export const theme: ThemeConfig = {
       itemActiveBg: '#eef3fa',
     },
     Table: { headerBg: '#f5f7fa' },
+    Descriptions: { labelColor: '#5f6b7a' },
     Tree: { nodeSelectedBg: '#e6eef8', nodeHoverBg: '#f2f6fb' },
   },
 };

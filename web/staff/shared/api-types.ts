@@ -178,3 +178,198 @@ export type AuditVerifyResult = {
   problems: AuditProblem[];
   truncated?: boolean;
 };
+
+/* ── workflow kernel: worklist, case types, cases ─────────────────────────────────────────── */
+
+export type WorklistTab = 'to_acknowledge' | 'todo' | 'due_soon' | 'overdue' | 'done' | 'supervising';
+export type ClockSummaryState = 'running' | 'paused' | 'due_soon' | 'overdue';
+export type WorklistFilters = { tab: WorklistTab; type?: string; q?: string; sort?: 'due' | 'updated'; page: number; pageSize: number };
+export type WorklistItem = {
+  id: string;
+  type: string;
+  typeLabel: string;
+  refNo: string;
+  title: string;
+  state: string;
+  stateLabel: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  areaCode: string;
+  dueDate: string | null;
+  clockState: ClockSummaryState | null;
+  pendingHandoff: boolean;
+  version: number;
+  updatedAt: string;
+  lastActedAt: string | null;
+};
+
+/** A (small) JSON Schema as zod's toJSONSchema emits it for registration and transition forms. */
+export type JsonSchema = {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  format?: string;
+  default?: unknown;
+  items?: JsonSchema;
+};
+
+export type CaseType = {
+  type: string;
+  label: string;
+  refPrefix: string;
+  canCreate: boolean;
+  createLabel: string;
+  createSchema: JsonSchema | null;
+  states: { code: string; label: string; terminal: boolean }[];
+};
+export type CaseCreateInput = { type: string; title: string; orgUnitId: string; input?: unknown; comment?: string | null };
+
+export type ClockUnit = 'workdays' | 'days' | 'months';
+export type ClockStatus = 'running' | 'paused' | 'due_soon' | 'overdue' | 'met' | 'missed';
+export type SuspensionKind = 'correction' | 'third_party' | 'appraisal' | 'hearing' | 'other';
+export type CaseClock = {
+  name: string;
+  label: string;
+  rule: { unit: ClockUnit; n: number };
+  legalBasis: string | null;
+  startDate: string;
+  dueDate: string | null;
+  state: 'running' | 'paused' | 'met' | 'missed';
+  status: ClockStatus;
+  workdaysLeft: number | null;
+  suspensions: { id: string; kind: SuspensionKind; label: string; reason: string; from: string; to: string | null; by: string; byName?: string | null }[];
+  extensions: { id: string; n: number; unit: ClockUnit; approvedBy: string; approvedByName: string; reason: string; at: string }[];
+  restarts: { at: string; reason: string; by: string; byName?: string | null }[];
+  calendarVersion: number;
+};
+
+export type CaseEvent = {
+  seq: number;
+  at: string;
+  actorName: string | null;
+  transition: string;
+  transitionLabel: string;
+  fromState: string | null;
+  toState: string;
+  toStateLabel: string;
+  input: unknown;
+  comment: string | null;
+  auditEventId: string | null;
+};
+export type CaseHandoff = {
+  id: string;
+  kind: 'transfer' | 'assign';
+  status: 'pending' | 'acknowledged' | 'objected' | 'withdrawn';
+  sentAt: string;
+  acknowledgedAt: string | null;
+  note: string | null;
+  fromOrgName: string;
+  toOrgName: string;
+};
+export type CaseComment = { id: string; authorName: string | null; body: string; createdAt: string };
+export type CaseAttachment = { id: string; fileName: string; mimeType: string; sizeBytes: number; sm3: string; uploadedAt: string };
+export type CaseSupervision = {
+  id: string;
+  kind: string;
+  reason: string;
+  issuedAt: string;
+  feedbackDue: string | null;
+  feedback: string | null;
+  feedbackAt: string | null;
+  fromOrgName: string;
+  toOrgName: string;
+  awaitingMyFeedback: boolean;
+};
+export type CaseTransitionAction = { name: string; label: string; to: string; toLabel: string; reasonRequired: boolean; inputSchema: JsonSchema | null };
+export type CaseActions = {
+  transitions: CaseTransitionAction[];
+  canHandoff: boolean;
+  canAcknowledge: boolean;
+  canObject: boolean;
+  canWithdrawHandoff: boolean;
+  canWithdraw: boolean;
+  returnTargets: { state: string; label: string }[];
+  canComment: boolean;
+  canSupervise: boolean;
+};
+export type CaseDetail = {
+  id: string;
+  type: string;
+  typeLabel: string;
+  refNo: string;
+  title: string;
+  state: string;
+  stateLabel: string;
+  terminal: boolean;
+  pendingHandoff: boolean;
+  version: number;
+  areaCode: string;
+  orgUnitId: string;
+  orgUnitName: string | null;
+  supervisingOrgName: string | null;
+  dueDate: string | null;
+  clockState: ClockSummaryState | null;
+  data: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  events: CaseEvent[];
+  handoffs: CaseHandoff[];
+  signoffs: unknown[];
+  comments: CaseComment[];
+  attachments: CaseAttachment[];
+  supervisions: CaseSupervision[];
+  clocks: CaseClock[];
+  actions: CaseActions;
+};
+export type ClockExplain = { clock: { name: string; label: string; dueDate: string | null; state: string }; trace: unknown; text: string };
+export type ClockChangeResult = { dueDate: string | null; state: string };
+
+/* ── notifications ─────────────────────────────────────────────────────────────────────────── */
+
+export type AppNotification = {
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  caseId: string | null;
+  userId: string | null;
+  orgUnitId: string | null;
+  createdAt: string;
+  read: boolean;
+  readAt: string | null;
+};
+export type NotificationPage = Page<AppNotification> & { page: number; pageSize: number };
+
+/* ── working-day calendar ──────────────────────────────────────────────────────────────────── */
+
+export type DayCategory = 'workday' | 'weekend' | 'holiday' | 'in_lieu' | 'makeup_workday' | 'regional_holiday' | 'adjusted_workday';
+export type DayDecision = { layer: 'package' | 'national' | 'regional'; areaCode: string | null; kind: 'rest' | 'work'; name: string; source: string | null };
+export type CalendarDay = { date: string; weekday: number; workday: boolean; category: DayCategory; reason: string; decisions: DayDecision[] };
+export type CalendarYear = {
+  year: number;
+  areaCode: string | null;
+  areaPath: string | null;
+  version: number;
+  nationalSource: string;
+  workdays: number;
+  restDays: number;
+  days: CalendarDay[];
+  warnings: string[];
+};
+export type CalendarComputeQuery = { from: string; workdays?: number; days?: number; months?: number; area?: string };
+export type CalendarExplanation = { dueDate: string; periodEnd: string; countedDays: number; skippedRestDays: number; warnings: string[]; text: string };
+export type CalendarDayInput = { date: string; areaCode: string | null; kind: 'rest' | 'work'; name: string; source?: string | null; reason: string };
+export type CalendarChangeResult = { changed: boolean; version: number; changes: unknown[] };

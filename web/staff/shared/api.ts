@@ -1,7 +1,9 @@
 import type {
-  AreaInput, AreaNode, AuditEventDetail, AuditFilters, AuditPage, AuditVerifyResult, DelegationInput, Health, ImportResult,
-  LoginInput, LoginLogEntry, LoginLogFilters, Me, OrgUnit, OrgUnitFilters, OrgUnitInput, Page, RoleAssignment,
-  RoleAssignmentInput, RoleCatalogue, TotpSetup, User, UserDetail, UserFilters, UserInput, UserUpdate,
+  AreaInput, AreaNode, AuditEventDetail, AuditFilters, AuditPage, AuditVerifyResult, CalendarChangeResult, CalendarComputeQuery,
+  CalendarDayInput, CalendarExplanation, CalendarYear, CaseCreateInput, CaseDetail, CaseType, ClockChangeResult, ClockExplain, ClockUnit,
+  DelegationInput, Health, ImportResult, LoginInput, LoginLogEntry, LoginLogFilters, Me, NotificationPage, OrgUnit, OrgUnitFilters,
+  OrgUnitInput, Page, RoleAssignment, RoleAssignmentInput, RoleCatalogue, SuspensionKind, TotpSetup, User, UserDetail, UserFilters,
+  UserInput, UserUpdate, WorklistFilters, WorklistItem,
 } from './api-types.ts';
 
 /** A failed API call, carrying the server's problem+json: show `title` to the user. */
@@ -44,7 +46,9 @@ function withQuery(path: string, query?: Query) {
 
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  // FormData sets its own multipart boundary; everything else goes as JSON.
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -52,7 +56,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
@@ -69,7 +73,8 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
 const get = <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query);
 const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
-const del = <T>(path: string) => request<T>('DELETE', path);
+const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
+const del = <T>(path: string, body?: unknown) => request<T>('DELETE', path, body);
 const enc = encodeURIComponent;
 
 export const api = {
@@ -110,5 +115,46 @@ export const api = {
   auditEvents: (f: AuditFilters) => get<AuditPage>('/api/audit/events', f),
   auditEvent: (id: string) => get<AuditEventDetail>(`/api/audit/events/${enc(id)}`),
   auditVerify: () => post<AuditVerifyResult>('/api/audit/verify'),
+
+  worklist: (f: WorklistFilters) => get<Page<WorklistItem>>('/api/worklist', f),
+  caseTypes: () => get<{ items: CaseType[] }>('/api/case-types'),
+  createCase: (input: CaseCreateInput) => post<CaseDetail>('/api/cases', input),
+  case: (id: string) => get<CaseDetail>(`/api/cases/${enc(id)}`),
+  caseTransition: (id: string, name: string, body: { input?: unknown; comment?: string | null; expectedVersion: number }) =>
+    post<CaseDetail>(`/api/cases/${enc(id)}/transitions/${enc(name)}`, body),
+  caseHandoff: (id: string, body: { kind: 'transfer' | 'assign'; toOrgId: string; note?: string | null; expectedVersion: number }) =>
+    post<CaseDetail>(`/api/cases/${enc(id)}/handoff`, body),
+  caseAcknowledge: (id: string, expectedVersion: number) => post<CaseDetail>(`/api/cases/${enc(id)}/acknowledge`, { expectedVersion }),
+  caseObject: (id: string, reason: string, expectedVersion: number) => post<CaseDetail>(`/api/cases/${enc(id)}/object`, { reason, expectedVersion }),
+  caseWithdrawHandoff: (id: string, reason: string | undefined, expectedVersion: number) =>
+    post<CaseDetail>(`/api/cases/${enc(id)}/withdraw-handoff`, { reason, expectedVersion }),
+  caseReturn: (id: string, toState: string, reason: string, expectedVersion: number) =>
+    post<CaseDetail>(`/api/cases/${enc(id)}/return`, { toState, reason, expectedVersion }),
+  caseWithdraw: (id: string, reason: string | undefined, expectedVersion: number) => post<CaseDetail>(`/api/cases/${enc(id)}/withdraw`, { reason, expectedVersion }),
+  caseSupervise: (id: string, reason: string) => post<unknown>(`/api/cases/${enc(id)}/supervise`, { reason }),
+  caseSupervisionFeedback: (id: string, sid: string, feedback: string) => post<unknown>(`/api/cases/${enc(id)}/supervisions/${enc(sid)}/feedback`, { feedback }),
+  caseComment: (id: string, body: string) => post<{ id: string }>(`/api/cases/${enc(id)}/comments`, { body }),
+  caseUpload: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return post<{ id: string; sm3: string; sizeBytes: number }>(`/api/cases/${enc(id)}/attachments`, form);
+  },
+  attachmentUrl: (id: string, aid: string) => `/api/cases/${enc(id)}/attachments/${enc(aid)}`,
+  clockExplain: (id: string, clock: string) => get<ClockExplain>(`/api/cases/${enc(id)}/clocks/${enc(clock)}/explain`),
+  clockSuspend: (id: string, clock: string, kind: SuspensionKind, reason: string) =>
+    post<ClockChangeResult>(`/api/cases/${enc(id)}/clocks/${enc(clock)}/suspend`, { kind, reason }),
+  clockResume: (id: string, clock: string) => post<ClockChangeResult>(`/api/cases/${enc(id)}/clocks/${enc(clock)}/resume`, {}),
+  clockExtend: (id: string, clock: string, n: number, unit: ClockUnit, reason: string) =>
+    post<ClockChangeResult>(`/api/cases/${enc(id)}/clocks/${enc(clock)}/extend`, { n, unit, reason }),
+
+  notifications: (page: number, pageSize: number) => get<NotificationPage>('/api/notifications', { page, pageSize }),
+  unreadCount: () => get<{ count: number }>('/api/notifications/unread-count'),
+  markRead: (id: string) => post<void>(`/api/notifications/${enc(id)}/read`),
+  markAllRead: () => post<{ count: number }>('/api/notifications/read-all'),
+
+  calendarYear: (year: number, area: string | null) => get<CalendarYear>('/api/calendar/year', { year, area }),
+  calendarCompute: (q: CalendarComputeQuery) => get<{ dueDate: string; explanation: CalendarExplanation }>('/api/calendar/compute', q),
+  setCalendarDay: (input: CalendarDayInput) => put<CalendarChangeResult>('/api/calendar/days', input),
+  clearCalendarDay: (input: { date: string; areaCode: string | null; reason: string }) => del<CalendarChangeResult>('/api/calendar/days', input),
 };
 

@@ -10,6 +10,10 @@ import { useT } from '../../i18n/i18n.tsx';
 import { useHealth } from '../../shared/use-health.ts';
 import { useLoginFlow, type Credentials } from './use-login-flow.ts';
 
+/** Demo accounts (published in the README, seeded only in demo mode); shown only when /api/health says demo. */
+const DEMO_PASSWORD = 'Minzheng@2019';
+const DEMO_ACCOUNTS = ['admin', 'nx-fgc', 'yc-mzj', 'ld-mzj'] as const;
+
 const MODULES = ['nav.petition', 'nav.dibao', 'nav.service', 'nav.socialOrg', 'nav.normativeDoc', 'nav.enforcement', 'nav.disclosure'] as const;
 
 export function LoginPage() {
@@ -18,6 +22,8 @@ export function LoginPage() {
   const health = useHealth();
   const flow = useLoginFlow();
   const [expired] = useState(takeSessionExpired);
+  const [form] = Form.useForm<Credentials>();
+  const demo = health.data?.demo === true;
 
   if (me.data) return <Navigate to="/" replace />;
 
@@ -44,7 +50,7 @@ export function LoginPage() {
             {expired && !flow.error && <Alert className="mz-login-alert" type="info" showIcon title={t('login.expired')} />}
             {flow.error && <Alert className="mz-login-alert" type="error" showIcon title={flow.error.title} role="alert" />}
             {flow.step === 'password' ? (
-              <Form<Credentials> layout="vertical" requiredMark={false} onFinish={flow.submitPassword} size="large" name="login">
+              <Form<Credentials> form={form} layout="vertical" requiredMark={false} onFinish={flow.submitPassword} size="large" name="login">
                 <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('common.required', { f: t('login.username') }) }]}>
                   <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
                 </Form.Item>
@@ -68,7 +74,40 @@ export function LoginPage() {
                 <Button type="link" block onClick={flow.back}>{t('login.back')}</Button>
               </Form>
             )}
-            {health.data?.demo && <Alert className="mz-login-demo" type="warning" showIcon title={t('login.demoTitle')} description={t('login.demoText')} />}
+            {demo && (
+              <Alert
+                className="mz-login-demo"
+                type="warning"
+                showIcon
+                title={t('login.demoTitle')}
+                data-testid="demo-notice"
+                description={
+                  <>
+                    <p className="mz-login-demo-text">{t('login.demoText')}</p>
+                    {flow.step === 'password' && (
+                      <>
+                        <p className="mz-login-demo-text">{t('login.demoAccounts', { pw: DEMO_PASSWORD })}</p>
+                        <ul className="mz-login-demo-list">
+                          {DEMO_ACCOUNTS.map((u) => (
+                            <li key={u}>
+                              <button
+                                type="button"
+                                className="mz-login-demo-account"
+                                title={t(`login.demoRole.${u}`)}
+                                onClick={() => form.setFieldsValue({ username: u, password: DEMO_PASSWORD })}
+                              >
+                                <code>{u}</code>
+                                <span>{t(`login.demoRole.${u}`)}</span>
+                              </button>
+                            </li>
+                          ))}
+                        </ul>
+                      </>
+                    )}
+                  </>
+                }
+              />
+            )}
             <p className="mz-login-notice">{t('login.notice')}</p>
           </section>
         </div>

@@ -1,11 +1,12 @@
-import { CheckCircleFilled, CloseCircleFilled, InboxOutlined, RightOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, RightOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Descriptions, Row, Skeleton, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import { ADMIN_ENTRIES, UPCOMING } from '../../app/nav.tsx';
+import { UPCOMING, visibleAdminEntries } from '../../app/nav.tsx';
 import { useCan, useSession, widestScope } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useHealth } from '../../shared/use-health.ts';
+import { WorklistCard } from '../worklist/WorklistCard.tsx';
 import { RoleTags } from './RoleTags.tsx';
 
 function greetingKey(hour: number) {
@@ -20,7 +21,7 @@ export function HomePage() {
   const can = useCan();
   const health = useHealth();
   const scope = widestScope(me);
-  const links = ADMIN_ENTRIES.filter((e) => can(e.permission));
+  const links = visibleAdminEntries(can);
   const softTotpWarning = me.permissions.some((p) => p.endsWith('.manage')) && !me.user.totpEnabled && !me.totpEnrolmentRequired;
 
   return (
@@ -28,30 +29,24 @@ export function HomePage() {
       <Card className="mz-welcome" variant="borderless">
         <div className="mz-welcome-head">
           <h1 className="mz-welcome-title">{t(greetingKey(new Date().getHours()), { name: me.user.displayName })}</h1>
-          <span className="mz-muted">{dayjs().format(t('home.dateFormat'))}</span>
-        </div>
-        <p className="mz-welcome-sub">
-          {t('home.identity', { org: me.orgUnit.name, area: me.areaName })}
-          {scope && <Tag className="mz-scope-tag-light">{t('common.titled', { a: t('scope.label'), b: t(`scope.${scope}`) })}</Tag>}
-        </p>
-        <div className="mz-welcome-roles">
-          <span className="mz-muted">{t('common.colon', { a: t('home.roles') })}</span>
-          <RoleTags roles={me.roles} />
+          <span className="mz-welcome-sub">
+            {t('home.identity', { org: me.orgUnit.name, area: me.areaName })}
+            {scope && <Tag className="mz-scope-tag-light">{t('common.titled', { a: t('scope.label'), b: t(`scope.${scope}`) })}</Tag>}
+          </span>
+          <span className="mz-welcome-roles">
+            <span className="mz-muted">{t('common.colon', { a: t('home.roles') })}</span>
+            <RoleTags roles={me.roles} />
+          </span>
+          <span className="mz-muted mz-welcome-date">{dayjs().format(t('home.dateFormat'))}</span>
         </div>
       </Card>
       {softTotpWarning && (
         <Alert type="warning" showIcon className="mz-banner" title={t('home.totpWarn')} action={<Link to="/profile">{t('nav.profile')}</Link>} />
       )}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={16}>
-          <Card title={t('home.todo')} className="mz-card" data-testid="todo-card">
-            <div className="mz-todo-empty">
-              <InboxOutlined className="mz-todo-icon" />
-              <p className="mz-todo-text">{t('home.todoEmpty')}</p>
-              <p className="mz-muted">{t('home.todoNote')}</p>
-            </div>
-          </Card>
-          <Card title={t('home.modules')} className="mz-card mz-gap">
+      <WorklistCard />
+      <Row gutter={[16, 16]} className="mz-gap">
+        <Col xs={24} lg={12}>
+          <Card title={t('home.modules')} className="mz-card mz-card-fill">
             <p className="mz-muted" style={{ marginTop: 0 }}>{t('home.modulesNote')}</p>
             <div className="mz-module-grid">
               {UPCOMING.map((m) => (
@@ -64,8 +59,8 @@ export function HomePage() {
             </div>
           </Card>
         </Col>
-        <Col xs={24} lg={8}>
-          <Card title={t('home.quick')} className="mz-card">
+        <Col xs={24} md={12} lg={6}>
+          <Card title={t('home.quick')} className="mz-card mz-card-fill">
             {links.length === 0 && <p className="mz-muted">{t('home.quickEmpty')}</p>}
             <ul className="mz-quick-links">
               {links.map((e) => (
@@ -79,7 +74,9 @@ export function HomePage() {
               ))}
             </ul>
           </Card>
-          <Card title={t('home.health')} className="mz-card mz-gap" data-testid="health-card">
+        </Col>
+        <Col xs={24} md={12} lg={6}>
+          <Card title={t('home.health')} className="mz-card mz-card-fill" data-testid="health-card">
             {health.isPending ? (
               <Skeleton active paragraph={{ rows: 2 }} />
             ) : (

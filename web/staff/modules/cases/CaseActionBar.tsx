@@ -1,0 +1,229 @@
+import { Alert, App, Button, Form, Select } from 'antd';
+import { useState } from 'react';
+import { useT } from '../../i18n/i18n.tsx';
+import { api } from '../../shared/api.ts';
+import type { CaseDetail, CaseSupervision, CaseTransitionAction } from '../../shared/api-types.ts';
+import { OrgUnitSelect } from '../../shared/OrgUnitSelect.tsx';
+import { cleanInput, hasFields, SchemaFields } from '../../shared/SchemaFields.tsx';
+import { ActionModal, ReasonField } from './ActionModal.tsx';
+import type { CaseRun } from './use-case.ts';
+
+type Dialog =
+  | { kind: 'transition'; action: CaseTransitionAction }
+  | { kind: 'handoff'; handoff: 'transfer' | 'assign' }
+  | { kind: 'acknowledge' }
+  | { kind: 'object' }
+  | { kind: 'withdrawHandoff' }
+  | { kind: 'return' }
+  | { kind: 'withdraw' }
+  | { kind: 'supervise' }
+  | { kind: 'feedback'; supervision: CaseSupervision };
+
+/** 办理: the moves the signed-in user may make on this case now, each confirmed in a small form. */
+export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const a = c.actions;
+  const v = c.version;
+  const close = () => setDialog(null);
+  const done = (label: string) => message.success(t('case.done', { action: label }));
+  const awaiting = c.supervisions.filter((s) => s.awaitingMyFeedback);
+  const pending = c.handoffs.find((h) => h.status === 'pending');
+
+  const buttons: React.ReactNode[] = [];
+  if (a.canAcknowledge) buttons.push(<Button key="ack" type="primary" onClick={() => setDialog({ kind: 'acknowledge' })}>{t('case.acknowledge')}</Button>);
+  if (a.canObject) buttons.push(<Button key="object" onClick={() => setDialog({ kind: 'object' })}>{t('case.object')}</Button>);
+  if (a.canWithdrawHandoff) buttons.push(<Button key="wh" onClick={() => setDialog({ kind: 'withdrawHandoff' })}>{t('case.withdrawHandoff')}</Button>);
+  a.transitions.forEach((tr, i) =>
+    buttons.push(
+      <Button key={`t:${tr.name}`} type={i === 0 && !a.canAcknowledge ? 'primary' : 'default'} danger={tr.reasonRequired && i > 0} onClick={() => setDialog({ kind: 'transition', action: tr })}>
+        {tr.label}
+      </Button>,
+    ),
+  );
+  if (a.canHandoff) {
+    buttons.push(<Button key="transfer" onClick={() => setDialog({ kind: 'handoff', handoff: 'transfer' })}>{t('case.transfer')}</Button>);
+    buttons.push(<Button key="assign" onClick={() => setDialog({ kind: 'handoff', handoff: 'assign' })}>{t('case.assign')}</Button>);
+  }
+  if (a.returnTargets.length) buttons.push(<Button key="return" onClick={() => setDialog({ kind: 'return' })}>{t('case.return')}</Button>);
+  if (a.canWithdraw) buttons.push(<Button key="withdraw" onClick={() => setDialog({ kind: 'withdraw' })}>{t('case.withdraw')}</Button>);
+  if (a.canSupervise) buttons.push(<Button key="supervise" onClick={() => setDialog({ kind: 'supervise' })}>{t('case.supervise')}</Button>);
+  for (const s of awaiting) buttons.push(<Button key={`fb:${s.id}`} type="primary" ghost onClick={() => setDialog({ kind: 'feedback', supervision: s })}>{t('case.feedback')}</Button>);
+
+  let status: React.ReactNode = null;
+  if (pending && a.canAcknowledge) {
+    status = <Alert type="warning" showIcon title={t('case.pendingIn', { from: pending.fromOrgName, kind: t(`case.${pending.kind}`) })} />;
+  } else if (pending && a.canWithdrawHandoff) {
+    status = <Alert type="info" showIcon title={t('case.pendingOut', { to: pending.toOrgName, kind: t(`case.${pending.kind}`) })} />;
+  } else if (pending) {
+    status = <Alert type="info" showIcon title={t('case.pendingOther', { to: pending.toOrgName, kind: t(`case.${pending.kind}`) })} />;
+  } else if (c.terminal) {
+    status = <Alert type="success" showIcon title={t('case.terminal', { state: c.stateLabel })} />;
+  }
+
+  return (
+    <section className="mz-action-bar" aria-label={t('case.handle')} data-testid="case-actions">
+      {status}
+      <div className="mz-action-row">
+        <span className="mz-action-label">{t('case.handle')}</span>
+        {buttons.length ? <div className="mz-action-buttons">{buttons}</div> : <span className="mz-muted">{t('case.noActions')}</span>}
+      </div>
+
+      {dialog?.kind === 'transition' && (
+        <ActionModal<{ input?: Record<string, unknown>; comment?: string }>
+          title={t('case.transitionTitle', { label: dialog.action.label })}
+          okText={dialog.action.label}
+          note={t('case.nextState', { state: dialog.action.toLabel })}
+          onClose={close}
+          onSubmit={async (f) => {
+            await run(() =>
+              api.caseTransition(c.id, dialog.action.name, {
+                input: hasFields(dialog.action.inputSchema) ? cleanInput(f.input) : undefined,
+                comment: f.comment?.trim() || null,
+                expectedVersion: v,
+              }),
+            );
+            done(dialog.action.label);
+          }}
+        >
+          <SchemaFields schema={dialog.action.inputSchema} name="input" />
+          <ReasonField
+            name="comment"
+            label={dialog.action.reasonRequired ? t('case.reason') : t('case.comment')}
+            required={dialog.action.reasonRequired}
+            placeholder={dialog.action.reasonRequired ? t('case.reasonPlaceholder') : t('case.commentPlaceholder')}
+          />
+        </ActionModal>
+      )}
+
+      {dialog?.kind === 'handoff' && (
+        <ActionModal<{ toOrgId: string; note?: string }>
+          title={t(dialog.handoff === 'transfer' ? 'case.transfer' : 'case.assign')}
+          okText={t(dialog.handoff === 'transfer' ? 'case.transfer' : 'case.assign')}
+          note={t(dialog.handoff === 'transfer' ? 'case.transferTip' : 'case.assignTip')}
+          onClose={close}
+          onSubmit={async (f) => {
+            await run(() => api.caseHandoff(c.id, { kind: dialog.handoff, toOrgId: f.toOrgId, note: f.note?.trim() || null, expectedVersion: v }));
+            done(t(dialog.handoff === 'transfer' ? 'case.transfer' : 'case.assign'));
+          }}
+        >
+          <Form.Item name="toOrgId" label={t('case.handoffTo')} rules={[{ required: true, message: t('common.required', { f: t('case.handoffTo') }) }]}>
+            <OrgUnitSelect placeholder={t('case.handoffToPlaceholder')} style={{ width: '100%' }} />
+          </Form.Item>
+          <ReasonField name="note" label={t(dialog.handoff === 'transfer' ? 'case.transferNote' : 'case.assignNote')} placeholder={t('case.handoffNotePlaceholder')} />
+        </ActionModal>
+      )}
+
+      {dialog?.kind === 'acknowledge' && pending && (
+        <ActionModal
+          title={t('case.acknowledge')}
+          okText={t('case.acknowledge')}
+          note={t('case.acknowledgeNote', { from: pending.fromOrgName })}
+          onClose={close}
+          onSubmit={async () => {
+            await run(() => api.caseAcknowledge(c.id, v));
+            done(t('case.acknowledge'));
+          }}
+        >
+          {pending.note && <p className="mz-quote">{pending.note}</p>}
+        </ActionModal>
+      )}
+
+      {dialog?.kind === 'object' && (
+        <ActionModal<{ reason: string }>
+          title={t('case.object')}
+          okText={t('case.object')}
+          danger
+          note={t('case.objectNote')}
+          onClose={close}
+          onSubmit={async (f) => {
+            await run(() => api.caseObject(c.id, f.reason.trim(), v));
+            done(t('case.object'));
+          }}
+        >
+          <ReasonField label={t('case.objectReason')} required placeholder={t('case.reasonPlaceholder')} />
+        </ActionModal>
+      )}
+
+      {dialog?.kind === 'withdrawHandoff' && (
+        <ActionModal<{ reason?: string }>
+          title={t('case.withdrawHandoff')}
+          okText={t('case.withdrawHandoff')}
+          note={t('case.withdrawHandoffNote')}
+          onClose={close}
+          onSubmit={async (f) => {
+            await run(() => api.caseWithdrawHandoff(c.id, f.reason?.trim() || undefined, v));
+            done(t('case.withdrawHandoff'));
+          }}
+        >
+          <ReasonField label={t('case.reason')} />
+        </ActionModal>
+      )}
+
+      {dialog?.kind === 'return' && (
+        <ActionModal<{ toState: string; reason: string }>
+          title={t('case.return')}
+          okText={t('case.return')}
+          danger
+          initialValues={{ toState: a.returnTargets.length === 1 ? a.returnTargets[0]!.state : undefined }}
+          onClose={close}
+          onSubmit={async (f) => {
+            await run(() => api.caseReturn(c.id, f.toState, f.reason.trim(), v));
+            done(t('case.return'));
+          }}
+        >
+          <Form.Item name="toState" label={t('case.returnTo')} rules={[{ required: true, message: t('common.required', { f: t('case.returnTo') }) }]}>
+            <Select options={a.returnTargets.map((r) => ({ value: r.state, label: r.label }))} />
+          </Form.Item>
+          <ReasonField label={t('case.returnReason')} required placeholder={t('case.reasonPlaceholder')} />
+        </ActionModal>
+      )}
+
+      {dialog?.kind === 'withdraw' && (
+        <ActionModal<{ reason?: string }>
+          title={t('case.withdraw')}
+          okText={t('case.withdraw')}
+          note={t('case.withdrawNote', { label: c.events[c.events.length - 1]?.transitionLabel ?? '' })}
+          onClose={close}
+          onSubmit={async (f) => {
+            await run(() => api.caseWithdraw(c.id, f.reason?.trim() || undefined, v));
+            done(t('case.withdraw'));
+          }}
+        >
+          <ReasonField label={t('case.reason')} />
+        </ActionModal>
+      )}
+
+      {dialog?.kind === 'supervise' && (
+        <ActionModal<{ reason: string }>
+          title={t('case.supervise')}
+          okText={t('case.supervise')}
+          note={t('case.superviseNote', { org: c.orgUnitName ?? '' })}
+          onClose={close}
+          onSubmit={async (f) => {
+            await run(() => api.caseSupervise(c.id, f.reason.trim()));
+            done(t('case.supervise'));
+          }}
+        >
+          <ReasonField label={t('case.superviseReason')} required placeholder={t('case.supervisePlaceholder')} />
+        </ActionModal>
+      )}
+
+      {dialog?.kind === 'feedback' && (
+        <ActionModal<{ feedback: string }>
+          title={t('case.feedback')}
+          okText={t('case.feedbackSubmit')}
+          note={t('case.feedbackNote', { from: dialog.supervision.fromOrgName, reason: dialog.supervision.reason })}
+          onClose={close}
+          onSubmit={async (f) => {
+            await run(() => api.caseSupervisionFeedback(c.id, dialog.supervision.id, f.feedback.trim()));
+            done(t('case.feedback'));
+          }}
+        >
+          <ReasonField name="feedback" label={t('case.feedbackBody')} required max={5000} />
+        </ActionModal>
+      )}
+    </section>
+  );
+}
