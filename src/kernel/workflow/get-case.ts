@@ -66,7 +66,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
 
 function transitionLabel(def: ReturnType<typeof workflowOf>, name: string): string {
   const builtin: Record<string, string> = {
-    create: '登记', transfer: '转办', assign: '交办', acknowledge: '签收', object: '异议退回', withdraw: '撤回', return: '退回',
+    create: '登记', transfer: '转办', assign: '交办', acknowledge: '签收', object: '异议退回', withdraw: '撤回', withdraw_handoff: '撤回转办', return: '退回',
     'signoff.open': '发起会签', 'signoff.decide': '会签', supervise: '督办', 'supervise.feedback': '督办反馈', overdue: '超期', extend: '延期',
   };
   return def.transitions[name]?.label ?? (name === 'create' ? def.create.label : builtin[name] ?? name);

@@ -92,7 +92,7 @@ export async function withdrawHandoff(ctx: AppContext, actor: Actor, req: { case
     const c = await lockCase(tx, actor, req.caseId, req.expectedVersion);
     const h = await pendingHandoff(tx, c.id);
     if (!actorOrgIds(actor).includes(h.from_org_id)) throw forbidden('只有发出单位的人员才能撤回');
-    return undoHandoff(tx, actor, c, h, 'withdrawn', 'withdraw', req.reason?.trim() || null);
+    return undoHandoff(tx, actor, c, h, 'withdrawn', 'withdraw_handoff', req.reason?.trim() || null);
   });
 }
 

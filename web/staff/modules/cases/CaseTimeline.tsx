@@ -6,7 +6,7 @@ import type { CaseDetail, CaseEvent, CaseHandoff } from '../../shared/api-types.
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 
 const COLOR: Record<string, string> = {
-  create: 'blue', transfer: 'orange', assign: 'orange', acknowledge: 'green', object: 'red', return: 'red', withdraw: 'gray',
+  create: 'blue', transfer: 'orange', assign: 'orange', acknowledge: 'green', object: 'red', return: 'red', withdraw: 'gray', withdraw_handoff: 'gray',
   supervise: 'red', overdue: 'red', 'clock.suspend': 'gray', 'clock.resume': 'blue', 'clock.extend': 'orange',
 };
 /** Events the server labels with their raw name. */
