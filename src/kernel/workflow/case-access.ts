@@ -3,7 +3,6 @@ import type { Actor } from '../identity/actor.ts';
 import { inScope, pathWithin } from '../identity/scope.ts';
 import type { PartyFacts } from './decide.ts';
 import type { CaseRow } from './define-workflow.ts';
-import { workflowOf } from './define-workflow.ts';
 
 /** Org units the actor acts for: their home unit and every unit they hold a role at. */
 export function actorOrgIds(actor: Actor): string[] {
@@ -40,9 +39,4 @@ export function partyFacts(actor: Actor, c: Pick<CaseRow, 'org_unit_id' | 'assig
     },
     orgLevel: pathLevel(atCase[0]?.areaPath ?? actor.areaPath),
   };
-}
-
-/** Is the case in the actor's read scope? (In-memory twin of caseReadable, minus handoffs.) */
-export function caseTypeReadPermission(type: string): string {
-  return workflowOf(type).readPermission;
 }

@@ -6,6 +6,7 @@ import { chinaMidnight } from '../../platform/china-time.ts';
 import { SYSTEM_ACTOR } from '../identity/actor.ts';
 import { currentCalendar } from '../calendar/load-calendar.ts';
 import type { Calendar } from '../calendar/calendar.ts';
+import { addDaysIso } from '../calendar/dates.ts';
 import { notify } from '../notify/notify.ts';
 import type { DeadlineClock } from './clocks/contract.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
@@ -21,7 +22,7 @@ export function warnDate(cal: Calendar, due: string, n: number, areaPath: string
   let d = due;
   let left = n;
   while (left > 0) {
-    d = new Date(Date.parse(d + 'T00:00:00Z') - 86_400_000).toISOString().slice(0, 10);
+    d = addDaysIso(d, -1);
     if (cal.isWorkday(d, areaPath).workday) left--;
   }
   return d;
