@@ -22,6 +22,14 @@ export const PERMISSIONS = [
   { code: 'petition.handle', label: '办理信访事项(甄别、转送、受理、拟办、送达)', group: '信访' },
   { code: 'petition.approve', label: '审批信访处理意见、批准延期', group: '信访' },
   { code: 'petition.supervise', label: '督办信访事项', group: '信访' },
+  { code: 'dibao.read', label: '查看低保家庭和申请', group: '低保' },
+  { code: 'dibao.apply', label: '登记低保申请', group: '低保' },
+  { code: 'dibao.handle', label: '办理低保申请(受理、核对、入户调查、评议、审核、公示)', group: '低保' },
+  { code: 'dibao.confirm', label: '确认(审批)低保、抽查乡镇确认的案件', group: '低保' },
+  { code: 'dibao.roster', label: '生成、校验发放名册,登记待遇变更', group: '低保' },
+  { code: 'dibao.roster_approve', label: '审批发放名册', group: '低保' },
+  { code: 'dibao.import', label: '导入低保名册', group: '低保' },
+  { code: 'dibao.configure', label: '维护低保标准、审批权下放配置', group: '低保' },
 ] as const satisfies ReadonlyArray<{ code: string; label: string; group: string }>;
 
 export type Permission = (typeof PERMISSIONS)[number]['code'];
@@ -46,14 +54,16 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
     name: '分管领导/负责人',
     nameEn: 'Leader',
     description: '审批、督办,查看本辖区业务与审计记录',
-    permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'audit.read', 'petition.read', 'petition.approve', 'petition.supervise'],
+    permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'audit.read', 'petition.read', 'petition.approve', 'petition.supervise',
+      'dibao.read', 'dibao.confirm', 'dibao.roster_approve', 'dibao.configure'],
   },
   {
     code: 'clerk',
     name: '业务经办人员',
     nameEn: 'Clerk',
     description: '受理、办理本辖区业务',
-    permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'petition.read', 'petition.register', 'petition.handle'],
+    permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'petition.read', 'petition.register', 'petition.handle',
+      'dibao.read', 'dibao.apply', 'dibao.handle', 'dibao.roster', 'dibao.import'],
   },
   {
     code: 'auditor',

@@ -15,12 +15,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'nx-fgc-lead', displayName: '王志强', orgCode: '640000-mzt-fgc', phone: '13909510011', roles: [{ roleCode: 'leader', scope: 'subtree' }] },
   { username: 'yc-mzj', displayName: '张丽华', orgCode: '640100-mzj', phone: '13895110023', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
   { username: 'xq-mzj', displayName: '刘海燕', orgCode: '640104-mzj', phone: '13895110045', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
+  { username: 'xq-mzj-lead', displayName: '陈国庆', orgCode: '640104-mzj', phone: '13895110041', roles: [{ roleCode: 'leader', scope: 'subtree' }] },
   {
     username: 'ld-mzj', displayName: '杨志明', orgCode: '640423-mzj', phone: '13709540031',
     roles: [{ roleCode: 'clerk', scope: 'subtree' }, { roleCode: 'useradmin', scope: 'subtree' }],
   },
   { username: 'pl-mzj', displayName: '赵红梅', orgCode: '640221-mzj', phone: '13995290027', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
   { username: 'ld-cgz', displayName: '马小兰', orgCode: '640423100-gov', phone: '15909540106', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
+  { username: 'ld-cgz-lead', displayName: '海文斌', orgCode: '640423100-gov', phone: '15909540101', roles: [{ roleCode: 'leader', scope: 'subtree' }] },
   { username: 'xq-fhbj', displayName: '周晓东', orgCode: '640104001-gov', phone: '15009510218', roles: [{ roleCode: 'clerk', scope: 'org' }] },
   { username: 'pl-cgz', displayName: '田玉芳', orgCode: '640221100-gov', phone: '18709520133', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
 ];

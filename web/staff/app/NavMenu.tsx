@@ -1,7 +1,7 @@
 import { Menu, Tag, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/i18n.tsx';
-import { HOME_ENTRY, UPCOMING, visibleAdminEntries } from './nav.tsx';
+import { HOME_ENTRY, UPCOMING, visibleAdminEntries, visibleBusinessModules } from './nav.tsx';
 import { useCan } from './session.ts';
 
 type Item = Required<MenuProps>['items'][number];
@@ -13,8 +13,13 @@ export function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; co
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const admin = visibleAdminEntries(can);
-  // A case page belongs to the 工作台 it was opened from.
-  const selected = admin.find((e) => pathname.startsWith(e.path))?.path ?? (pathname === '/' || pathname.startsWith('/cases/') ? '/' : pathname);
+  const business = visibleBusinessModules(can);
+  const pages = [...admin, ...business.flatMap((m) => m.entries)];
+  // The longest matching entry wins (/petitions/stats over /petitions); a case page belongs to the 工作台.
+  const selected =
+    pages.filter((e) => pathname === e.path || pathname.startsWith(`${e.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]?.path ??
+    (pathname === '/' || pathname.startsWith('/cases/') ? '/' : pathname);
+  const openModule = business.find((m) => m.entries.some((e) => e.path === selected))?.key;
 
   const items: Item[] = [
     { key: HOME_ENTRY.path, icon: HOME_ENTRY.icon, label: t(HOME_ENTRY.label) },
@@ -22,7 +27,14 @@ export function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; co
       type: 'group',
       key: 'business',
       label: collapsed ? null : t('nav.business'),
-      children: UPCOMING.map((m) => ({
+      children: [
+        ...business.map((m) => ({
+          key: `module:${m.key}`,
+          icon: m.icon,
+          label: t(m.label),
+          children: m.entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) })),
+        })),
+        ...UPCOMING.map((m) => ({
         key: `upcoming:${m.key}`,
         icon: m.icon,
         disabled: true,
@@ -34,6 +46,7 @@ export function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; co
           </span>
         ),
       })),
+      ],
     },
   ];
   if (admin.length) {
@@ -49,11 +62,12 @@ export function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; co
       mode="inline"
       items={items}
       selectedKeys={[selected]}
+      defaultOpenKeys={openModule ? [`module:${openModule}`] : []}
       inlineCollapsed={collapsed}
       aria-label={t('nav.menu')}
       style={{ borderInlineEnd: 'none' }}
       onClick={({ key }) => {
-        if (key.startsWith('upcoming:')) return;
+        if (key.startsWith('upcoming:') || key.startsWith('module:')) return;
         navigate(key);
         onNavigate?.();
       }}

@@ -2,6 +2,7 @@ import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/i18n.tsx';
+import { permissionFor } from './nav.tsx';
 import { useCan, useMe } from './session.ts';
 
 /** Renders children only with a session; otherwise goes to /login and comes back afterwards. */
@@ -46,3 +47,9 @@ export function NotFound() {
   const navigate = useNavigate();
   return <Result status="404" title="404" subTitle={t('error.404')} extra={<Button onClick={() => navigate('/')}>{t('error.back')}</Button>} />;
 }
+
+/** A route whose page needs the permission its menu entry names (modules use this too). */
+export const guarded = (path: string, element: ReactNode) => {
+  const permission = permissionFor(path);
+  return { path: path.slice(1), element: permission ? <RequirePermission permission={permission}>{element}</RequirePermission> : element };
+};

@@ -5,16 +5,34 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/zh-CN.ts';
+import { DIBAO_NAV } from '../modules/dibao/nav.tsx';
+import { DIBAO_MONEY_NAV } from '../modules/dibao-money/nav.tsx';
+import { PETITION_NAV } from '../modules/petitions/nav.tsx';
+import { PETITION_STATS_NAV } from '../modules/petition-stats/nav.tsx';
 
 /** permission null: every signed-in user may open the page (editing inside may still need one). */
 export type NavEntry = { path: string; label: MessageKey; icon: ReactNode; permission: string | null; desc?: MessageKey };
 
 export const HOME_ENTRY = { path: '/', label: 'nav.home' as MessageKey, icon: <HomeOutlined /> };
 
+/**
+ * A business module's menu: a submenu of pages, each needing a permission. Each module owns
+ * its entries in `modules/<name>/nav.tsx`; this list only orders them.
+ */
+export type BusinessModule = { key: string; label: MessageKey; icon: ReactNode; entries: NavEntry[] };
+
+export const BUSINESS_MODULES: BusinessModule[] = [
+  { key: 'petition', label: 'nav.petition', icon: <MessageOutlined />, entries: [...PETITION_NAV, ...PETITION_STATS_NAV] },
+  { key: 'dibao', label: 'nav.dibao', icon: <WalletOutlined />, entries: [...DIBAO_NAV, ...DIBAO_MONEY_NAV] },
+];
+
+/** The business pages this user may open, per module (modules with none are left out). */
+export function visibleBusinessModules(can: (permission: string) => boolean): BusinessModule[] {
+  return BUSINESS_MODULES.map((m) => ({ ...m, entries: m.entries.filter((e) => e.permission === null || can(e.permission)) })).filter((m) => m.entries.length > 0);
+}
+
 /** Business modules still being built: shown disabled, never as fake pages. */
-export const UPCOMING: { key: string; label: MessageKey; icon: ReactNode }[] = [
-  { key: 'petition', label: 'nav.petition', icon: <MessageOutlined /> },
-  { key: 'dibao', label: 'nav.dibao', icon: <WalletOutlined /> },
+const NOT_YET_BUILT: { key: string; label: MessageKey; icon: ReactNode }[] = [
   { key: 'service', label: 'nav.service', icon: <SolutionOutlined /> },
   { key: 'social-org', label: 'nav.socialOrg', icon: <BankOutlined /> },
   { key: 'normative-doc', label: 'nav.normativeDoc', icon: <FileProtectOutlined /> },
@@ -22,6 +40,9 @@ export const UPCOMING: { key: string; label: MessageKey; icon: ReactNode }[] = [
   { key: 'disclosure', label: 'nav.disclosure', icon: <NotificationOutlined /> },
   { key: 'annual-report', label: 'nav.annualReport', icon: <ReadOutlined /> },
 ];
+
+/** Modules with no pages yet, including business modules whose pages have not landed. */
+export const UPCOMING = [...BUSINESS_MODULES.filter((m) => m.entries.length === 0), ...NOT_YET_BUILT];
 
 /** 系统管理 entries, each shown only to holders of its permission. */
 export const ADMIN_ENTRIES: NavEntry[] = [
@@ -41,7 +62,7 @@ export function visibleAdminEntries(can: (permission: string) => boolean): NavEn
 
 /** The permission a 系统管理 page needs (one table for both the menu and the routes). */
 export function permissionFor(path: string): string | null {
-  const e = ADMIN_ENTRIES.find((x) => x.path === path);
+  const e = [...ADMIN_ENTRIES, ...BUSINESS_MODULES.flatMap((m) => m.entries)].find((x) => x.path === path);
   if (!e) throw new Error(`no admin entry for ${path}`);
   return e.permission;
 }

@@ -3,8 +3,11 @@ import { createBrowserRouter } from 'react-router-dom';
 import { HomePage } from '../modules/home/HomePage.tsx';
 import { LoginPage } from '../modules/auth/LoginPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { NotFound, RequireAuth, RequirePermission } from './guards.tsx';
-import { permissionFor } from './nav.tsx';
+import { guarded, NotFound, RequireAuth } from './guards.tsx';
+import { routes as dibaoRoutes } from '../modules/dibao/routes.tsx';
+import { routes as dibaoMoneyRoutes } from '../modules/dibao-money/routes.tsx';
+import { routes as petitionRoutes } from '../modules/petitions/routes.tsx';
+import { routes as petitionStatsRoutes } from '../modules/petition-stats/routes.tsx';
 
 // Admin, case and profile pages are split into their own chunks; most sessions never open them.
 const UsersPage = lazy(() => import('../modules/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
@@ -15,11 +18,6 @@ const LoginLogPage = lazy(() => import('../modules/login-log/LoginLogPage.tsx').
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
 const CasePage = lazy(() => import('../modules/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
-
-const guarded = (path: string, element: React.ReactNode) => {
-  const permission = permissionFor(path);
-  return { path: path.slice(1), element: permission ? <RequirePermission permission={permission}>{element}</RequirePermission> : element };
-};
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -35,6 +33,10 @@ export const router = createBrowserRouter([
       { path: 'profile', element: <ProfilePage /> },
       // Readability of a case is the server's decision (404 outside the user's scope).
       { path: 'cases/:id', element: <CasePage /> },
+      ...petitionRoutes,
+      ...petitionStatsRoutes,
+      ...dibaoRoutes,
+      ...dibaoMoneyRoutes,
       guarded('/admin/users', <UsersPage />),
       guarded('/admin/org-units', <OrgUnitsPage />),
       guarded('/admin/areas', <AreasPage />),

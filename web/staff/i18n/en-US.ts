@@ -1,3 +1,7 @@
+import { en as petitionsEn } from '../modules/petitions/i18n.ts';
+import { en as petitionStatsEn } from '../modules/petition-stats/i18n.ts';
+import { en as dibaoEn } from '../modules/dibao/i18n.ts';
+import { en as dibaoMoneyEn } from '../modules/dibao-money/i18n.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 /** English. Every key of zh-CN.ts must be here (the type says so). */
@@ -508,4 +512,9 @@ export const enUS: Record<MessageKey, string> = {
   'cal.calc.area': 'On the calendar of “{area}”',
   'cal.calc.compute': 'Compute due date',
   'cal.calc.result': 'Due date',
+  // Module dictionaries (each module owns its keys in modules/<name>/i18n.ts).
+  ...petitionsEn,
+  ...petitionStatsEn,
+  ...dibaoEn,
+  ...dibaoMoneyEn,
 };

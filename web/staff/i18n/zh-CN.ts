@@ -1,3 +1,7 @@
+import { zh as petitionsZh } from '../modules/petitions/i18n.ts';
+import { zh as petitionStatsZh } from '../modules/petition-stats/i18n.ts';
+import { zh as dibaoZh } from '../modules/dibao/i18n.ts';
+import { zh as dibaoMoneyZh } from '../modules/dibao-money/i18n.ts';
 /** 简体中文 (default). Keys are shared with en-US.ts; `{x}` marks a value filled in by t(). */
 export const zhCN = {
   'app.name': '民政法治政务平台',
@@ -506,6 +510,11 @@ export const zhCN = {
   'cal.calc.area': '按「{area}」日历计算',
   'cal.calc.compute': '计算届满日',
   'cal.calc.result': '期限届满日',
+  // Module dictionaries (each module owns its keys in modules/<name>/i18n.ts).
+  ...petitionsZh,
+  ...petitionStatsZh,
+  ...dibaoZh,
+  ...dibaoMoneyZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

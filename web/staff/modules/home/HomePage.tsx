@@ -2,7 +2,7 @@ import { CheckCircleFilled, CloseCircleFilled, RightOutlined } from '@ant-design
 import { Alert, Card, Col, Descriptions, Row, Skeleton, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import { UPCOMING, visibleAdminEntries } from '../../app/nav.tsx';
+import { UPCOMING, visibleAdminEntries, visibleBusinessModules } from '../../app/nav.tsx';
 import { useCan, useSession, widestScope } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useHealth } from '../../shared/use-health.ts';
@@ -22,6 +22,7 @@ export function HomePage() {
   const health = useHealth();
   const scope = widestScope(me);
   const links = visibleAdminEntries(can);
+  const business = visibleBusinessModules(can);
   const softTotpWarning = me.permissions.some((p) => p.endsWith('.manage')) && !me.user.totpEnabled && !me.totpEnrolmentRequired;
 
   return (
@@ -49,6 +50,12 @@ export function HomePage() {
           <Card title={t('home.modules')} className="mz-card mz-card-fill">
             <p className="mz-muted" style={{ marginTop: 0 }}>{t('home.modulesNote')}</p>
             <div className="mz-module-grid">
+              {business.map((m) => (
+                <Link key={m.key} to={m.entries[0]!.path} className="mz-module-tile">
+                  <span className="mz-module-icon">{m.icon}</span>
+                  <span className="mz-module-name">{t(m.label)}</span>
+                </Link>
+              ))}
               {UPCOMING.map((m) => (
                 <div key={m.key} className="mz-module-tile" aria-disabled="true">
                   <span className="mz-module-icon">{m.icon}</span>
