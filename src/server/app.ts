@@ -16,6 +16,10 @@ import { registerCalendarRoutes } from '../kernel/calendar/routes.ts';
 import { registerWorkflowRoutes } from '../kernel/workflow/routes.ts';
 import { registerNotificationRoutes } from '../kernel/notify/routes.ts';
 import { registerPetitionRoutes } from '../modules/petitions/routes.ts';
+import { registerPetitionPortalRoutes } from '../modules/petitions/routes-portal.ts';
+import { registerPetitionStatsRoutes } from '../modules/petitions/routes-stats.ts';
+import { registerDibaoRoutes } from '../modules/dibao/routes.ts';
+import { registerDibaoMoneyRoutes } from '../modules/dibao/routes-money.ts';
 
 z.config(z.locales.zhCN());
 
@@ -60,6 +64,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
   await registerWorkflowRoutes(app, ctx);
   await registerNotificationRoutes(app, ctx);
   await registerPetitionRoutes(app, ctx);
+  await registerPetitionPortalRoutes(app, ctx);
+  await registerPetitionStatsRoutes(app, ctx);
+  await registerDibaoRoutes(app, ctx);
+  await registerDibaoMoneyRoutes(app, ctx);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (opts.serveWeb !== false) await registerWeb(app);

@@ -12,6 +12,7 @@ import { CaseActionBar } from './CaseActionBar.tsx';
 import { AttachmentsCard, CommentsCard, SupervisionCard } from './CaseSideCards.tsx';
 import { CaseTimeline, HandoffChain } from './CaseTimeline.tsx';
 import { DeadlinesPanel } from './DeadlinesPanel.tsx';
+import { CaseTypePanel } from './type-panels.tsx';
 import { useCase, useCaseRunner } from './use-case.ts';
 
 /** 案件办理页: header, 办理 actions, deadlines, history, transfer chain, attachments, comments. */
@@ -47,6 +48,7 @@ export function CasePage() {
       </Card>
       <Row gutter={[16, 16]} className="mz-gap">
         <Col xs={24} xl={16}>
+          <CaseTypePanel c={c} run={run} />
           <DeadlinesPanel c={c} run={run} />
           <div className="mz-gap" />
           <CaseTimeline c={c} />
