@@ -30,6 +30,7 @@ const Env = z.object({
     .default('log')
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'NOTIFY_CHANNELS 须为逗号分隔的通道名,如 log,sms'))),
+  PORTAL_POW_BITS: z.coerce.number().int().min(1, 'PORTAL_POW_BITS 至少为 1').max(28).default(16),
 });
 
 export type Config = {
@@ -53,6 +54,8 @@ export type Config = {
   worker: 'on' | 'off';
   /** External notification channels, by name (see src/kernel/notify/channels.ts); '' for none. */
   notifyChannels: string[];
+  /** Public portal proof of work: leading zero bits of SHA-256 a submission must show (16 ≈ 65 536 tries). */
+  portalPowBits: number;
   version: string;
 };
 
@@ -86,6 +89,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY ? e.TRUST_PROXY.split(',').map((x) => x.trim()).filter(Boolean) : false,
     worker: e.WORKER,
     notifyChannels: e.NOTIFY_CHANNELS,
+    portalPowBits: e.PORTAL_POW_BITS,
     version: VERSION,
   };
 }

@@ -5,6 +5,9 @@ import { coreAudit } from '../kernel/audit/migrations/2026-11-29-03-core-audit.t
 import { coreCalendar } from '../kernel/calendar/migrations/2026-11-29-04-core-calendar.ts';
 import { coreWorkflow } from '../kernel/workflow/migrations/2026-11-29-05-core-workflow.ts';
 import { petitionsSchema } from '../modules/petitions/migrations/2026-11-29-10-petitions.ts';
+import { petitionsRules } from '../modules/petitions/migrations/2026-11-29-11-petition-rules.ts';
+import { petitionsPortalPow } from '../modules/petitions/migrations/2026-11-29-12-portal-pow.ts';
+import { dibaoCore } from '../modules/dibao/migrations/2026-11-29-20-dibao-core.ts';
 
 /** Every migration of the system, by globally sorted name. Modules add theirs here. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-04-core-calendar': coreCalendar,
   '2026-11-29-05-core-workflow': coreWorkflow,
   '2026-11-29-10-petitions': petitionsSchema,
+  '2026-11-29-11-petition-rules': petitionsRules,
+  '2026-11-29-12-portal-pow': petitionsPortalPow,
+  '2026-11-29-20-dibao-core': dibaoCore,
 };

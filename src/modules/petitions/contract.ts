@@ -11,7 +11,7 @@ export const SUBJECTS = ['低保', '特困', '养老服务', '社会组织', '�
 export const OPINIONS = ['支持', '解释说明', '不予支持'] as const;
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 
-/** Configurable: similarity at or above which the same person's matter counts as 同事 (重信重访). */
+/** Default of setting repeat.similarityThreshold: similarity at or above which the same person's matter counts as 同事 (重信重访). */
 export const REPEAT_SIMILARITY_THRESHOLD = 0.5;
 /** Configurable: the area level (1 自治区 … 5 村) at which a matter is normally competent (民政 at 县). */
 export const COMPETENT_AREA_LEVEL = 3;
@@ -20,6 +20,73 @@ export const PORTAL_INTAKE_ORG_CODE = '640000-mzt-fgc';
 /** 复查 may be requested within 30 日 of receiving the written reply (《信访工作条例》第三十五条). */
 export const REVIEW_REQUEST_DAYS = 30;
 
+export const SATISFACTION_CHANNELS = ['电话', '信函', '当面'] as const;
+export const REVIEW_KINDS = ['复查', '复核'] as const;
+
+const LAW = '《信访工作条例》';
+
+/**
+ * 不予受理 / 不再受理: the statutory reasons staff pick from (甄别), each with its basis in
+ * 《信访工作条例》(2022) and the guidance told to the petitioner (告知途径).
+ * "三个不予受理、两个不再受理" (2014 办法) is the practice behind the list (regulations.md §1.5).
+ */
+export const REFUSAL_REASONS = {
+  statutory_route: {
+    label: '已经或者依法应当通过诉讼、仲裁、行政复议等法定途径解决',
+    basis: `${LAW}第二十条第二款、第二十八条第二款、第三十一条第一项至第四项`,
+    guidance: '您反映的事项已经或者依法应当通过诉讼、仲裁、行政复议等法定途径解决,请依照有关法律法规规定的程序,向人民法院、仲裁机构、行政复议机关等有关机关提出。',
+  },
+  not_competent: {
+    label: '不属于本机关职权范围',
+    basis: `${LAW}第二十三条第一款`,
+    guidance: '您反映的事项不属于本机关职权范围,请向有权处理的机关、单位提出。',
+  },
+  rechecked_final: {
+    label: '已复核终结,同一事实和理由不再受理',
+    basis: `${LAW}第三十六条第三款`,
+    guidance: '该信访事项已经复核终结。对复核意见不服,仍然以同一事实和理由提出投诉请求的,各级机关、单位不再受理。',
+  },
+  pending_upward: {
+    label: '信访事项已经受理或者正在办理,在规定期限内向上级机关又提出同一信访事项',
+    basis: `${LAW}第十九条第三款`,
+    guidance: '您反映的事项已由原机关受理或者正在办理,请在办理期限内等待原机关的处理意见。',
+  },
+  skip_level_visit: {
+    label: '越级走访(未到有权处理的本级或者上一级机关提出)',
+    basis: `${LAW}第二十条第一款`,
+    guidance: '请到有权处理的本级或者上一级机关、单位设立或者指定的接待场所提出信访事项。',
+  },
+} as const;
+export type RefusalCode = keyof typeof REFUSAL_REASONS;
+export const REFUSAL_CODES = Object.keys(REFUSAL_REASONS) as [RefusalCode, ...RefusalCode[]];
+
+/** The reason shown when a new petition on a matter already 复核终结 is refused on registration. */
+export const AUTO_REFUSAL_TEXT = '同一事实和理由已复核终结,不再受理';
+
+/** 交办: the longest report deadline (办结报告期限) staff may set, in days. */
+export const MAX_REPORT_DAYS = 90;
+
+/**
+ * Runtime settings (table petitions.setting, read through `petitionSetting`): the tunables of
+ * this module and the rules regulations.md §1 marks unverified. Defaults apply until changed.
+ */
+export const SETTING_DEFAULTS = {
+  /** 同事 threshold for 重信重访 (character-bigram Jaccard); a project choice, not law. */
+  'repeat.similarityThreshold': 0.5,
+  /** Area level (1 自治区 … 5 村) at which a 民政 matter is normally competent (县 = 3). */
+  'intake.competentAreaLevel': 3,
+  /** The org code that receives 网上信访 first. */
+  'portal.intakeOrgCode': '640000-mzt-fgc',
+  /** 复查/复核 may be requested within this many 日 of the written reply (第三十五条、第三十六条). */
+  'review.requestDays': 30,
+  /**
+   * ❓M unverified (regulations.md §1.4): days after delivery within which a rating is taken;
+   * 0 = no limit. No automatic 视为满意 is applied.
+   */
+  'satisfaction.rateWithinDays': 0,
+} as const;
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+
 export const PETITION_ERRORS = {
   ID_NUMBER_INVALID: '身份证号',
   QUERY_FAILED: '查询码或信访事项编号不正确',
@@ -27,6 +94,11 @@ export const PETITION_ERRORS = {
   ALREADY_RATED: '已评价过该信访事项',
   REVIEW_WINDOW_CLOSED: '已超过申请复查期限(收到书面答复之日起 30 日内)',
   REVIEW_NOT_ALLOWED: '当前状态不能申请复查',
+  RECHECK_NOT_ALLOWED: '当前状态不能申请复核(须在复查办结后提出)',
+  RATE_WINDOW_CLOSED: '已超过满意度评价期限',
+  SIMPLE_NOT_ELIGIBLE: '不符合简易办理条件',
+  NOT_LEADER: '只有包案领导才能安排回头看或记录回头看结果',
+  SETTINGS_FORBIDDEN: '只有自治区级具有督办权限的人员才能修改信访设置',
 } as const;
 
 export const FIRST_TIME_SKIP_LEVEL_GUIDANCE =

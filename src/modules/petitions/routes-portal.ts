@@ -4,11 +4,15 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { SATISFACTION } from './contract.ts';
 import { ratePetition } from './commands/rate-petition.ts';
+import { sql } from 'kysely';
+import { issueChallenge } from './commands/proof-of-work.ts';
+import { requestRecheck } from './commands/request-recheck.ts';
 import { requestReview } from './commands/request-review.ts';
 import { submitOnline } from './commands/submit-online.ts';
 import { trackPetition } from './commands/track-petition.ts';
 
 const Ref = z.string().trim().min(1, '请填写信访事项编号').max(40);
+const PublicArea = z.object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string().nullable() });
 const Code = z.string().trim().min(1, '请填写查询码').max(40);
 
 /**
@@ -18,10 +22,26 @@ const Code = z.string().trim().min(1, '请填写查询码').max(40);
 export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['petitions'];
+  app.get('/api/public/pow', {
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: { tags, summary: '网上信访安全校验(工作量证明)题目:找出 nonce 使 SHA-256(challenge:nonce) 前 bits 位为 0', response: { 200: z.object({ challenge: z.string(), bits: z.number(), algorithm: z.literal('SHA-256'), expiresAt: z.string() }) } },
+  }, async (_req, reply) => reply.header('cache-control', 'no-store').send(await issueChallenge(ctx)));
+  app.get('/api/public/areas', {
+    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    schema: { tags, summary: '问题发生地可选的行政区划(自治区、市、县,公开参考数据)', response: { 200: z.object({ items: z.array(PublicArea) }) } },
+  }, async (_req, reply) => {
+    const rows = (await sql<{ code: string; name: string; level: number; parent_code: string | null }>`select code, name, level, parent_code from core.area
+      where level <= 3 and active and not is_sample order by path`.execute(ctx.db)).rows;
+    return reply.header('cache-control', 'public, max-age=3600').send({ items: rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code })) });
+  });
   app.post('/api/public/petitions', {
     config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
-    schema: { tags, summary: '网上信访(无需登录),返回编号和一次性查询码', body: z.unknown() },
-  }, async (req, reply) => reply.status(201).send(await submitOnline(ctx, req.body as never)));
+    schema: { tags, summary: '网上信访(无需登录,须附安全校验 pow: { challenge, nonce }),返回编号和一次性查询码', body: z.unknown() },
+  }, async (req, reply) => {
+    const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+    const { pow, ...petition } = body;
+    return reply.status(201).send(await submitOnline(ctx, petition as never, { pow, requirePow: true }));
+  });
   app.post('/api/public/petitions/track', {
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     schema: { tags, summary: '查询办理进度(编号 + 查询码)', body: z.object({ refNo: Ref, queryCode: Code }) },
@@ -34,4 +54,8 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: { tags, summary: '申请复查(收到书面答复之日起 30 日内)', body: z.object({ refNo: Ref, queryCode: Code, reason: z.string().trim().min(5, '请说明申请复查的理由').max(5000) }) },
   }, async (req) => requestReview(ctx, req.body));
+  app.post('/api/public/petitions/recheck', {
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: { tags, summary: '申请复核(收到书面复查意见之日起 30 日内)', body: z.object({ refNo: Ref, queryCode: Code, reason: z.string().trim().min(5, '请说明申请复核的理由(不少于 5 字)').max(5000, '理由不超过 5000 字') }) },
+  }, async (req) => requestRecheck(ctx, req.body));
 }

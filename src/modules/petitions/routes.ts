@@ -21,5 +21,7 @@ export async function registerPetitionRoutes(root: FastifyInstance, ctx: AppCont
     return reply.status(201).send({ id: r.id, refNo: r.refNo, flags: { repeat: r.flags.repeat, skipLevel: r.flags.skipLevel, firstTime: r.flags.firstTime }, suggestions: r.flags.suggestions });
   });
   app.get('/api/petitions', { schema: { tags, summary: '信访事项列表(按数据范围)', querystring: ListPetitionsQuery } }, async (req) => listPetitions(ctx, actorOf(req), req.query));
-  app.get('/api/petitions/:id', { schema: { tags, summary: '信访事项详情', params: z.object({ id: z.uuid('信访事项 ID 格式不正确') }) } }, async (req) => getPetition(ctx, actorOf(req), req.params.id));
+  app.get('/api/petitions/:id', {
+    schema: { tags, summary: '信访事项详情(masked=1 时不解密身份信息、不记 PII 查阅)', params: z.object({ id: z.uuid('信访事项 ID 格式不正确') }), querystring: z.object({ masked: z.enum(['0', '1']).optional() }) },
+  }, async (req) => getPetition(ctx, actorOf(req), req.params.id, { masked: req.query.masked === '1' }));
 }

@@ -8,6 +8,9 @@ export async function migrateToLatest(db: Kysely<DB>, migrations: Record<string,
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableSchema: 'public',
+    // Modules number their migrations independently (petitions 10–19, 低保 20–29 …); a database that
+    // already ran a later module's migration still takes a new earlier-numbered one.
+    allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();
   if (result.error) {

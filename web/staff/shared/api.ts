@@ -158,3 +158,6 @@ export const api = {
   clearCalendarDay: (input: { date: string; areaCode: string | null; reason: string }) => del<CalendarChangeResult>('/api/calendar/days', input),
 };
 
+
+/** The same typed calls (session cookie, CSRF, problem+json → ApiError) for a module's own api file (modules/<name>/api.ts). */
+export const http = { get, post, patch, put, del };

@@ -6,22 +6,40 @@ import { AppError } from '../../../platform/errors.ts';
 import { SYSTEM_ACTOR } from '../../../kernel/identity/actor.ts';
 import { PORTAL_INTAKE_ORG_CODE } from '../contract.ts';
 import { PetitionBase } from './petition-input.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
 import { newQueryCode, queryCodeHash } from './portal-access.ts';
+import { spendSolution } from './proof-of-work.ts';
 import { registerPetition } from './register-petition.ts';
+import { preparePetitioners } from './store-petition.ts';
 
 export const SubmitOnlineInput = PetitionBase.refine((v) => v.anonymous || v.petitioners.length > 0, { message: '实名信访请填写信访人信息', path: ['petitioners'] });
 
-/** 网上信访 (no login): registered at the intake org; the query code is returned once, only its hash kept. */
-export async function submitOnline(ctx: AppContext, raw: z.input<typeof SubmitOnlineInput>, intakeOrgCode = PORTAL_INTAKE_ORG_CODE) {
+export type SubmitOnlineOptions = {
+  intakeOrgCode?: string;
+  /** The portal's proof of work ({ challenge, nonce }); required unless the caller is in-process (seed, tests of the command). */
+  pow?: unknown;
+  requirePow?: boolean;
+};
+
+/**
+ * 网上信访 (no login): registered at the intake org; the query code is returned once, only its hash kept.
+ * Order: field checks (cheap, nothing spent) → 身份证号 check digits → proof of work → one transaction
+ * that spends the proof and registers, so a refused submission spends nothing and writes nothing.
+ */
+export async function submitOnline(ctx: AppContext, raw: z.input<typeof SubmitOnlineInput>, opts: string | SubmitOnlineOptions = {}) {
+  const o: SubmitOnlineOptions = typeof opts === 'string' ? { intakeOrgCode: opts } : opts;
+  const intakeOrgCode = o.intakeOrgCode ?? PORTAL_INTAKE_ORG_CODE;
   const parsed = SubmitOnlineInput.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
     throw new AppError('VALIDATION_FAILED', 400, `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
   }
+  preparePetitioners(parsed.data.petitioners, chinaDate(ctx.clock.now()));
   const org = await ctx.db.selectFrom('core.org_unit').select(['id']).where('code', '=', intakeOrgCode).executeTakeFirst();
   if (!org) throw new AppError('PETITION_INTAKE_MISSING', 500, '网上信访受理单位未配置');
   const code = newQueryCode();
   const r = await withTx(ctx, async (tx) => {
+    if (o.requirePow) await spendSolution(tx, o.pow);
     const reg = await registerPetition(tx, SYSTEM_ACTOR, { ...parsed.data, channel: '网上信访', orgUnitId: org.id }, { system: true });
     await sql`update petitions.petition set query_code_hash = ${queryCodeHash(reg.refNo, code)} where case_id = ${reg.id}`.execute(tx.db);
     return reg;

@@ -1,29 +1,134 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
 import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
-import { PETITION_TYPE } from '../contract.ts';
+import { PETITION_TYPE, REVIEW_REQUEST_DAYS } from '../contract.ts';
 import { findByRefAndCode } from './portal-access.ts';
+import { RECHECK_REQUEST_DAYS } from './request-recheck.ts';
 
-const BUILTIN: Record<string, string> = { create: '登记', transfer: '转送', assign: '交办', acknowledge: '签收', object: '异议退回', return: '退回', withdraw: '撤回', supervise: '督办' };
+const DAY = 24 * 3600 * 1000;
 
-/** Progress for the citizen: moves without staff names, the holding org, the statutory deadline, the reply once delivered. */
+/** Each state in the words a citizen would use. */
+export const CITIZEN_STATE: Record<string, string> = {
+  registered: '已收到,正在审查是否受理',
+  accepted: '已受理,等待办理',
+  refused: '不予受理',
+  simple: '已受理,按简易程序办理中',
+  handling: '已受理,正在办理',
+  drafted: '正在办理(处理意见待审批)',
+  approved: '处理意见已审批,等待送达',
+  delivered: '已答复(处理意见书已送达)',
+  closed: '已办结',
+  review_requested: '已申请复查,等待上一级机关受理',
+  reviewing: '复查中',
+  reviewed: '复查意见已作出',
+  recheck_requested: '已申请复核,等待受理',
+  rechecking: '复核中',
+  final: '复核终结',
+};
+
+/** What happened, in citizen terms (no staff names). */
+const CITIZEN_ACTION: Record<string, string> = {
+  create: '收到网上信访事项,已登记',
+  transfer: '转送',
+  assign: '交办',
+  acknowledge: '签收',
+  object: '认为不属本单位职责,退回',
+  withdraw_handoff: '撤回转送',
+  return: '退回重新办理',
+  withdraw: '撤回上一步',
+  supervise: '上级机关督办',
+  accept: '受理,并书面告知',
+  refuse: '不予受理',
+  simplify: '转为简易办理',
+  start: '开始办理',
+  draft: '拟定处理意见',
+  approve: '处理意见经负责人审批同意',
+  deliver: '送达处理意见书',
+  close: '办结',
+  request_review: '您申请了复查',
+  start_review: '上一级机关受理复查',
+  conclude_review: '作出复查意见',
+  request_recheck: '您申请了复核',
+  start_recheck: '复核机关受理复核',
+  conclude_recheck: '作出复核意见',
+};
+
+/** The official name of the kernel's own moves (the workflow's transitions carry their labels). */
+const BUILTIN: Record<string, string> = { create: '登记', transfer: '转送', assign: '交办', acknowledge: '签收', object: '异议退回', return: '退回', withdraw: '撤回', withdraw_handoff: '撤回转送', supervise: '督办' };
+
+/** Clocks the citizen is told about (not the internal 签收 clocks). */
+const CITIZEN_CLOCKS = new Set(['triage', 'handle', 'simple', 'review', 'recheck']);
+
+type EventRow = { at: Date; transition: string; to_state: string; input: Record<string, unknown> | null; org_name: string | null };
+type Ext = { n: number; unit: string; reason: string; at: string };
+type ClockRow = { name: string; label: string; legal_basis: string | null; due_date: string | null; state: string; extensions: Ext[] | string };
+
+const UNIT: Record<string, string> = { days: '日', workdays: '个工作日', months: '个月' };
+const addDays = (d: Date, n: number) => chinaDate(new Date(d.getTime() + n * DAY));
+
+/**
+ * Progress for the citizen: what happened and where (offices, never staff), who holds it now,
+ * the statutory deadline with any extension and its reason, the reply once delivered, the 复查 /
+ * 复核 opinions, and what the citizen may still do (评价, 复查 within 30 日, 复核 within 30 日).
+ */
 export async function trackPetition(ctx: AppContext, refNo: string, code: string) {
   const c = await findByRefAndCode(ctx, refNo, code);
   const def = workflowOf(PETITION_TYPE);
-  const events = (await sql<{ at: Date; transition: string; to_state: string }>`select at, transition, to_state from core.case_event
-    where case_id = ${c.id} order by seq`.execute(ctx.db)).rows;
+  const events = (await sql<EventRow>`select e.at, e.transition, e.to_state, e.input, o.name as org_name from core.case_event e
+    left join core.org_unit o on o.id = e.org_unit_id where e.case_id = ${c.id} order by e.seq`.execute(ctx.db)).rows;
   const org = (await sql<{ name: string }>`select name from core.org_unit where id = ${c.org_unit_id}`.execute(ctx.db)).rows[0];
+  const pending = (await sql<{ from_name: string; to_name: string; kind: string }>`select f.name as from_name, t.name as to_name, h.kind
+    from core.case_handoff h join core.org_unit f on f.id = h.from_org_id join core.org_unit t on t.id = h.to_org_id
+    where h.case_id = ${c.id} and h.status = 'pending' order by h.sent_at desc limit 1`.execute(ctx.db)).rows[0];
+  const clocks = (await sql<ClockRow>`select name, label, legal_basis, due_date::text as due_date, state, extensions from core.deadline_clock
+    where case_id = ${c.id} order by created_at`.execute(ctx.db)).rows.filter((k) => CITIZEN_CLOCKS.has(k.name));
+  const open = clocks.filter((k) => k.state === 'running' || k.state === 'paused');
+  const current = open[open.length - 1] ?? null;
+  const extensions = clocks.flatMap((k) => {
+    const list: Ext[] = typeof k.extensions === 'string' ? JSON.parse(k.extensions) : (k.extensions ?? []);
+    return list.map((e) => ({ clock: k.label, length: `${e.n} ${UNIT[e.unit] ?? e.unit}`, reason: e.reason, approvedOn: e.at }));
+  });
+
   const delivered = !!c.delivered_at;
+  const last = (t: string) => [...events].reverse().find((e) => e.transition === t);
+  const reviewDone = last('conclude_review');
+  const recheckDone = last('conclude_recheck');
+  const now = ctx.clock.now().getTime();
+  const reviewOpen = c.state === 'delivered' && delivered && now - c.delivered_at!.getTime() <= REVIEW_REQUEST_DAYS * DAY;
+  const recheckOpen = c.state === 'reviewed' && !!reviewDone && now - new Date(reviewDone.at).getTime() <= RECHECK_REQUEST_DAYS * DAY;
+  const opinionOf = (e: EventRow | undefined) => {
+    const i = (e?.input ?? null) as { opinion?: string; text?: string } | null;
+    return e && i ? { opinion: i.opinion ?? null, text: i.text ?? null, at: e.at, office: e.org_name } : null;
+  };
+
   return {
-    refNo: c.ref_no, state: c.state, stateLabel: def.states[c.state as keyof typeof def.states]?.label ?? c.state,
-    holderOrgName: org?.name ?? null, statutoryDueDate: c.due_date,
-    progress: events.map((e) => ({
-      at: e.at, action: def.transitions[e.transition]?.label ?? BUILTIN[e.transition] ?? e.transition,
-      stateLabel: def.states[e.to_state as keyof typeof def.states]?.label ?? e.to_state,
-    })),
+    refNo: c.ref_no, state: c.state,
+    stateLabel: def.states[c.state as keyof typeof def.states]?.label ?? c.state,
+    statePlain: CITIZEN_STATE[c.state] ?? c.state,
+    holderOrgName: org?.name ?? null,
+    pendingTransfer: pending ? { from: pending.from_name, to: pending.to_name } : null,
+    statutoryDueDate: current?.due_date ?? c.due_date,
+    deadline: current ? { label: current.label, dueDate: current.due_date, legalBasis: current.legal_basis, paused: current.state === 'paused' } : null,
+    extensions,
+    progress: events.map((e) => {
+      const toOrg = typeof e.input?.toOrgName === 'string' ? e.input.toOrgName : null;
+      return {
+        at: e.at,
+        action: def.transitions[e.transition]?.label ?? BUILTIN[e.transition] ?? e.transition,
+        detail: (CITIZEN_ACTION[e.transition] ?? def.transitions[e.transition]?.label ?? e.transition) + (toOrg ? `至${toOrg}` : ''),
+        office: e.transition === 'request_review' || e.transition === 'request_recheck' ? null : e.org_name,
+        stateLabel: CITIZEN_STATE[e.to_state] ?? def.states[e.to_state as keyof typeof def.states]?.label ?? e.to_state,
+      };
+    }),
     reply: delivered ? { opinion: c.opinion, text: c.opinion_text, deliveredAt: c.delivered_at } : null,
+    reviewOpinion: opinionOf(reviewDone),
+    recheckOpinion: opinionOf(recheckDone),
     satisfaction: c.satisfaction,
     canRate: delivered && !c.satisfaction,
-    canRequestReview: c.state === 'delivered',
+    canRequestReview: reviewOpen,
+    reviewDeadline: delivered ? addDays(c.delivered_at!, REVIEW_REQUEST_DAYS) : null,
+    canRequestRecheck: recheckOpen,
+    recheckDeadline: reviewDone ? addDays(new Date(reviewDone.at), RECHECK_REQUEST_DAYS) : null,
   };
 }

@@ -11,14 +11,16 @@ import { caseNotFound } from '../../../kernel/workflow/errors.ts';
  * The case page plus the petition and its petitioners. 身份证号/phone are shown in full only to
  * handlers (members of the org holding the case, with petition.handle), and each such read is logged.
  */
-export async function getPetition(ctx: AppContext, actor: Actor, id: string) {
+export async function getPetition(ctx: AppContext, actor: Actor, id: string, opts: { masked?: boolean } = {}) {
   const c = await getCase(ctx, actor, id);
   if (c.type !== 'petition') throw caseNotFound();
   const db = ctx.db as unknown as Kysely<any>;
   const p = await db.selectFrom('petitions.petition').selectAll().where('case_id', '=', id).executeTakeFirst();
   if (!p) throw caseNotFound();
   const people = await db.selectFrom('petitions.petitioner').selectAll().where('case_id', '=', id).orderBy('created_at').execute();
-  const handler = actorOrgIds(actor).includes(c.orgUnitId) && actor.grants.some((g) => g.orgUnitId === c.orgUnitId && g.permissions.includes('petition.handle'));
+  const piiAllowed = actorOrgIds(actor).includes(c.orgUnitId) && actor.grants.some((g) => g.orgUnitId === c.orgUnitId && g.permissions.includes('petition.handle'));
+  // masked: the case page's facts view; the full identity is fetched (and logged) only on request.
+  const handler = piiAllowed && !opts.masked;
   const petitioners = [];
   for (const x of people) {
     petitioners.push({
@@ -39,5 +41,6 @@ export async function getPetition(ctx: AppContext, actor: Actor, id: string) {
     },
     petitioners,
     piiShown: handler,
+    piiAllowed,
   };
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
@@ -9,6 +9,8 @@ import { CATEGORIES, CHANNELS, PETITION_TYPE, SUBJECTS } from '../contract.ts';
 export const ListPetitionsQuery = z.object({
   channel: z.enum(CHANNELS).optional(), category: z.enum(CATEGORIES).optional(), subject: z.enum(SUBJECTS).optional(),
   state: z.string().max(40).optional(), flag: z.enum(['repeat', 'skip_level']).optional(), q: z.string().trim().max(50).optional(),
+  /** 登记期间 (China dates, inclusive). */
+  from: z.iso.date('登记起始日期格式应为 YYYY-MM-DD').optional(), to: z.iso.date('登记截止日期格式应为 YYYY-MM-DD').optional(),
   page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type ListPetitionsQuery = z.infer<typeof ListPetitionsQuery>;
@@ -26,6 +28,8 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
   if (q.state) base = base.where('c.state', '=', q.state);
   if (q.flag === 'repeat') base = base.where('p.is_repeat', '=', true);
   if (q.flag === 'skip_level') base = base.where('p.is_skip_level', '=', true);
+  if (q.from) base = base.where('c.created_at', '>=', new Date(`${q.from}T00:00:00+08:00`));
+  if (q.to) base = base.where('c.created_at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000));
   if (q.q) {
     const like = `%${escapeLike(q.q)}%`;
     base = base.where((eb) => eb.or([eb('c.title', 'like', like), eb('c.ref_no', 'like', like)]));
@@ -33,8 +37,10 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
   const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await base
     .innerJoin('core.org_unit as o', 'o.id', 'c.org_unit_id')
+    .leftJoin('core.area as a', 'a.code', 'p.concerned_area_code')
     .select(['c.id', 'c.ref_no', 'c.title', 'c.state', 'c.due_date', 'c.clock_state', 'c.created_at', 'o.name as org_name',
-      'p.channel', 'p.category', 'p.subject', 'p.is_repeat', 'p.is_skip_level', 'p.anonymous', 'p.satisfaction'])
+      'p.channel', 'p.category', 'p.subject', 'p.is_repeat', 'p.is_skip_level', 'p.anonymous', 'p.satisfaction',
+      'p.concerned_area_code', 'a.name as area_name', sql<string>`left(p.content, 80)`.as('excerpt')])
     .orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   const ids = rows.map((r) => r.id as string);
   const people = ids.length
@@ -48,6 +54,7 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
       dueDate: r.due_date, clockState: r.clock_state, createdAt: r.created_at, orgUnitName: r.org_name,
       channel: r.channel, category: r.category, subject: r.subject, isRepeat: r.is_repeat, isSkipLevel: r.is_skip_level,
       anonymous: r.anonymous, satisfaction: r.satisfaction,
+      concernedAreaCode: r.concerned_area_code, concernedAreaName: r.area_name ?? null, contentExcerpt: r.excerpt,
       petitioners: people.filter((p) => p.case_id === r.id).map((p) => ({ name: p.name, idNumberMasked: p.id_number_masked, phoneMasked: p.phone_masked })),
     })),
   };
