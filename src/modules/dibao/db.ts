@@ -50,6 +50,14 @@ export interface HouseholdChangeTable {
   before: Json; after: Json; case_id: string | null;
 }
 
+export type BenefitChangeKind = '新增' | '增发' | '减发' | '停发' | '恢复' | '存量';
+export interface BenefitChangeTable {
+  id: string; household_id: string; kind: BenefitChangeKind;
+  before_cents: ColumnType<number, number | undefined>; after_cents: number;
+  insured_before: ColumnType<number, number | undefined>; insured_after: number;
+  effective_month: DateCol; reason: string; case_id: string | null; import_batch_id: string | null; actor_id: string | null; at: Ts;
+}
+
 export interface DibaoTables {
   'dibao.setting': DibaoSettingTable;
   'dibao.delegation': DelegationTable;
@@ -60,6 +68,7 @@ export interface DibaoTables {
   'dibao.asset': AssetTable;
   'dibao.expense': ExpenseTable;
   'dibao.household_change': HouseholdChangeTable;
+  'dibao.benefit_change': BenefitChangeTable;
 }
 
 /**

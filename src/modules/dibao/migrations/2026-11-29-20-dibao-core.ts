@@ -144,6 +144,26 @@ export const dibaoCore: Migration = {
       case_id uuid
     )`.execute(db);
     await sql`create index household_change_idx on dibao.household_change (household_id, at)`.execute(db);
+
+    // 待遇变更: every change of a household's monthly benefit, effective from a month (its 1st).
+    // Written by confirmation (新增), re-checks (增发/减发/停发), imports (存量) and restorations.
+    await sql`create table dibao.benefit_change (
+      id uuid primary key,
+      household_id uuid not null references dibao.household(id),
+      kind text not null check (kind in ('新增','增发','减发','停发','恢复','存量')),
+      before_cents integer not null default 0,
+      after_cents integer not null,
+      insured_before integer not null default 0,
+      insured_after integer not null,
+      effective_month date not null check (extract(day from effective_month) = 1),
+      reason text not null,
+      case_id uuid,
+      import_batch_id uuid,
+      actor_id uuid,
+      at timestamptz not null default now()
+    )`.execute(db);
+    await sql`create index benefit_change_household_idx on dibao.benefit_change (household_id, effective_month)`.execute(db);
+    await sql`create index benefit_change_month_idx on dibao.benefit_change (effective_month)`.execute(db);
   },
   async down(db: Kysely<unknown>) {
     await sql`drop schema if exists dibao cascade`.execute(db);
