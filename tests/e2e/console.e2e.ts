@@ -82,7 +82,7 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
   step('public portal is accessible and links to staff login', async () => {
     await page.goto('/portal/');
     await assert.doesNotReject(page.getByRole('heading', { level: 1, name: /民政法治政务平台 公众服务/ }).waitFor());
-    assert.equal(await page.getByText('即将开通').count(), 4);
+    assert.equal(await page.getByText('即将开通').count(), 3); // 网上信访 is open (issue 4)
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'portal-desktop');
     await page.getByRole('link', { name: '工作人员登录' }).first().click();
@@ -112,8 +112,8 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
     await page.getByTestId('wl-count-overdue').filter({ hasText: /^\d+$/ }).waitFor();
     await page.getByTestId('health-card').getByText('运行正常').waitFor();
     // Upcoming modules are visible but disabled, never fake pages.
-    const petition = menu(page).getByRole('menuitem', { name: /信访事项/ });
-    assert.equal(await petition.getAttribute('aria-disabled'), 'true');
+    const upcoming = menu(page).getByRole('menuitem', { name: /行政执法/ });
+    assert.equal(await upcoming.getAttribute('aria-disabled'), 'true');
     await shot(page, 'home-desktop');
   });
 
@@ -293,7 +293,7 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
     assert.deepEqual(items.map((s) => s.trim()), ['用户管理', '组织机构', '行政区划', '登录日志', '工作日日历']);
     await shot(page, 'home-county-desktop');
     await openMenu(page, '用户管理');
-    await content(page).locator('.ant-table').getByText('ld-cgz').waitFor();
+    await content(page).locator('.ant-table').getByText('ld-cgz', { exact: true }).waitFor();
     assert.equal(await content(page).locator('.ant-table').getByText('admin', { exact: true }).count(), 0, 'region-level users are outside the county scope');
     await page.goto('/admin/audit');
     await content(page).getByText('无权访问该页面').waitFor();

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { adminQuery, quoteIdent, withDatabase } from '../helpers/databases.ts';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -74,25 +74,79 @@ export async function ensureWebBuilt() {
 
 export type RunningServer = { baseUrl: string; stop: () => Promise<void> };
 
+type ServerTarget = { dataDir: string; databaseUrl: string; drop: () => Promise<void> };
+
+const TEMPLATE_DIR = path.join(ROOT, 'test-results/.e2e-template');
+
+/**
+ * The first server of a test run seeds its demo data into a template (a PGlite data directory, or
+ * a PostgreSQL database); every server after it starts from a copy, so each e2e file pays for the
+ * copy rather than the whole demo seed. The template is keyed by the runner (parent pid), like
+ * the web build. E2E_NO_TEMPLATE=1 seeds every server from scratch.
+ */
+async function serverTarget(): Promise<ServerTarget> {
+  const serverUrl = process.env.DATABASE_URL;
+  const runId = `${process.ppid}`;
+  const useTemplate = !process.env.E2E_NO_TEMPLATE;
+  const stampFile = path.join(TEMPLATE_DIR, serverUrl ? 'pg.stamp' : 'pglite.stamp');
+  const tplName = `mz_e2e_tpl_${runId}`;
+  const tplDir = path.join(TEMPLATE_DIR, `pglite-${runId}`);
+  if (useTemplate && (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== runId)) {
+    mkdirSync(TEMPLATE_DIR, { recursive: true });
+    writeFileSync(path.join(ROOT, 'test-results/e2e-server.log'), '');
+    let tpl: ServerTarget;
+    if (serverUrl) {
+      await adminQuery(serverUrl, `drop database if exists ${quoteIdent(tplName)} with (force)`);
+      await adminQuery(serverUrl, `create database ${quoteIdent(tplName)}`);
+      tpl = { dataDir: mkdtempSync(path.join(tmpdir(), 'mz-e2e-tpl-')), databaseUrl: withDatabase(serverUrl, tplName), drop: async () => {} };
+    } else {
+      for (const d of readdirSync(TEMPLATE_DIR)) if (d.startsWith('pglite-')) rmSync(path.join(TEMPLATE_DIR, d), { recursive: true, force: true });
+      tpl = { dataDir: tplDir, databaseUrl: '', drop: async () => {} };
+    }
+    const seeded = await spawnServer(tpl, { keepData: true });
+    await seeded.stop();
+    writeFileSync(stampFile, runId);
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'mz-e2e-'));
+  if (!serverUrl) {
+    if (useTemplate) cpSync(tplDir, dataDir, { recursive: true });
+    return { dataDir, databaseUrl: '', drop: async () => {} };
+  }
+  const name = `mz_e2e_${process.pid}_${Date.now()}`;
+  if (!useTemplate) await adminQuery(serverUrl, `create database ${quoteIdent(name)}`);
+  else {
+    // A pool of the stopped template server may still be closing its connections.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await adminQuery(serverUrl, `create database ${quoteIdent(name)} template ${quoteIdent(tplName)}`);
+        break;
+      } catch (e) {
+        if (attempt >= 5) throw e;
+        await adminQuery(serverUrl, `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${tplName}'`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+  return {
+    dataDir,
+    databaseUrl: withDatabase(serverUrl, name),
+    drop: () => adminQuery(serverUrl, `drop database if exists ${quoteIdent(name)} with (force)`),
+  };
+}
+
 /** Start `src/server/main.ts` in a child process and wait for /api/health. */
 export async function startServer(): Promise<RunningServer> {
   mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  return spawnServer(await serverTarget());
+}
+
+async function spawnServer(target: ServerTarget, opts: { keepData?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'mz-e2e-'));
-  const log = createWriteStream(path.join(ROOT, 'test-results/e2e-server.log'));
+  const { dataDir, databaseUrl } = target;
+  const log = createWriteStream(path.join(ROOT, 'test-results/e2e-server.log'), { flags: 'a' });
   // E2E_SERVER_MODULE lets a developer point at another composition root exporting startServer().
   const entry = process.env.E2E_SERVER_MODULE ?? './src/server/main.ts';
   const boot = `const m = await import(${JSON.stringify(entry)}); const { stop } = await m.startServer(); process.on('SIGTERM', () => stop().then(() => process.exit(0)));`;
-  // With DATABASE_URL (the PostgreSQL CI run) the server gets a fresh database of its own.
-  const serverUrl = process.env.DATABASE_URL;
-  let databaseUrl = '';
-  let dropDatabase = async () => {};
-  if (serverUrl) {
-    const name = `mz_e2e_${process.pid}_${Date.now()}`;
-    await adminQuery(serverUrl, `create database ${quoteIdent(name)}`);
-    databaseUrl = withDatabase(serverUrl, name);
-    dropDatabase = () => adminQuery(serverUrl, `drop database if exists ${quoteIdent(name)} with (force)`);
-  }
   const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', boot], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'on', LOG_LEVEL: 'warn', COOKIE_SECURE: 'off', DATABASE_URL: databaseUrl },
@@ -103,7 +157,7 @@ export async function startServer(): Promise<RunningServer> {
   let exited: number | null = null;
   child.on('exit', (code) => (exited = code ?? -1));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + Number(process.env.E2E_SERVER_TIMEOUT_MS || 180_000); // a loaded machine may need longer for the demo seed
   for (;;) {
     if (exited !== null) throw new Error(`server exited with ${exited}; see test-results/e2e-server.log`);
     try {
@@ -112,7 +166,7 @@ export async function startServer(): Promise<RunningServer> {
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error('server did not become healthy in 120 s');
+    if (Date.now() > deadline) throw new Error(`server did not become healthy in ${Math.round((Date.now() - deadline) / 1000 + Number(process.env.E2E_SERVER_TIMEOUT_MS || 180_000) / 1000)} s`);
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
@@ -124,8 +178,10 @@ export async function startServer(): Promise<RunningServer> {
         await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
         if (exited === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
-      await dropDatabase();
+      if (!opts.keepData) {
+        rmSync(dataDir, { recursive: true, force: true });
+        await target.drop();
+      }
     },
   };
 }
