@@ -7,6 +7,9 @@ import { seedRoles } from '../kernel/identity/seed-roles.ts';
 import { seedDemoUsers } from '../kernel/identity/seed-demo-users.ts';
 import { seedCalendar } from '../kernel/calendar/seed-calendar.ts';
 import type { AppContext } from '../platform/context.ts';
+import { seedDemoPetitions } from '../modules/petitions/demo/seed-demo-petitions.ts';
+import { seedDibaoStandardsDemo } from '../modules/dibao/demo-money/seed-standards.ts';
+import { seedDibaoDemo } from '../modules/dibao/demo/seed-dibao-demo.ts';
 
 const data = (name: string) => readFileSync(new URL(`../kernel/areas/data/${name}`, import.meta.url), 'utf8');
 
@@ -34,4 +37,11 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await importAreas(ctx, SYSTEM_ACTOR, data('sample-areas.csv'), { system: true, sample: true });
   await importOrgUnits(ctx, SYSTEM_ACTOR, data('sample-org-units.csv'), { system: true, sample: true });
   await seedDemoUsers(ctx);
+  const petitions = await seedDemoPetitions(ctx);
+  if (!petitions.skipped) ctx.logger.info(`演示信访数据:${petitions.created} 件,${petitions.moves} 步,${petitions.ms} ms${petitions.failed.length ? `;${petitions.failed.length} 件未走完:${petitions.failed[0]!.error}` : ''}`);
+  // 低保: the money side's 示例 standards first, so the demo applications are computed against them.
+  await seedDibaoStandardsDemo(ctx);
+  const dibaoStarted = performance.now();
+  const dibao = await seedDibaoDemo(ctx);
+  if (dibao.applications) ctx.logger.info(`演示低保数据:${dibao.applications} 件申请,${Math.round(performance.now() - dibaoStarted)} ms`);
 }

@@ -6,6 +6,7 @@ import { jobRegistry } from '../platform/jobs/registry.ts';
 import '../kernel/notify/deliver-job.ts';
 import '../kernel/workflow/timers.ts';
 import '../modules/petitions/workflow.ts';
+import '../modules/dibao/workflow.ts';
 import { installClockRecompute } from '../kernel/workflow/calendar-recompute.ts';
 
 // Calendar changes move open deadlines in every process that can change the calendar.

@@ -25,6 +25,19 @@ export async function seedScopeCases(ctx: AppContext): Promise<ScopeCase[]> {
   const receiver: Actor = { ...mover, orgUnitId: await org('640104-mzj'), grants: [{ ...mover.grants[0]!, orgUnitId: await org('640104-mzj'), areaPath: '640000.640100.640104' }] };
   await acknowledgeHandoff(ctx, receiver, { caseId: moved.id });
   const rows = await ctx.db.selectFrom('core.case').select(['id', 'ref_no', 'type', 'area_path', 'org_unit_id', 'created_by']).where('type', '=', SAMPLE_TYPE).execute();
+  // Demo cases (e.g. src/modules/petitions/demo): one per holding unit is probed route by route too.
+  const seen = new Set<string>();
+  const demo = (await ctx.db.selectFrom('core.case').select(['id', 'ref_no', 'type', 'area_path', 'org_unit_id', 'created_by']).where('type', '<>', SAMPLE_TYPE).orderBy('ref_no').execute())
+    .filter((c) => !seen.has(`${c.type}:${c.org_unit_id}`) && !!seen.add(`${c.type}:${c.org_unit_id}`));
+  return describeCases(ctx, [...rows, ...demo]);
+}
+
+/** Every case in the database (sample and demo), for checking that lists return only readable ones. */
+export async function allCases(ctx: AppContext): Promise<ScopeCase[]> {
+  return describeCases(ctx, await ctx.db.selectFrom('core.case').select(['id', 'ref_no', 'type', 'area_path', 'org_unit_id', 'created_by']).execute());
+}
+
+async function describeCases(ctx: AppContext, rows: Array<{ id: string; ref_no: string; type: string; area_path: string; org_unit_id: string; created_by: string | null }>): Promise<ScopeCase[]> {
   const handoffs = await ctx.db.selectFrom('core.case_handoff').select(['case_id', 'from_org_id']).execute();
   const clocks = await ctx.db.selectFrom('core.deadline_clock').select(['case_id', 'name']).execute();
   return rows.map((r) => ({

@@ -25,6 +25,9 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'ld-cgz-lead', displayName: '海文斌', orgCode: '640423100-gov', phone: '15909540101', roles: [{ roleCode: 'leader', scope: 'subtree' }] },
   { username: 'xq-fhbj', displayName: '周晓东', orgCode: '640104001-gov', phone: '15009510218', roles: [{ roleCode: 'clerk', scope: 'org' }] },
   { username: 'pl-cgz', displayName: '田玉芳', orgCode: '640221100-gov', phone: '18709520133', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
+  { username: 'xj-jqz', displayName: '苏海霞', orgCode: '640422100-gov', phone: '15909540301', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
+  { username: 'xj-mzj', displayName: '何建平', orgCode: '640422-mzj', phone: '13709540201', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
+  { username: 'xj-mzj-lead', displayName: '马德福', orgCode: '640422-mzj', phone: '13709540202', roles: [{ roleCode: 'leader', scope: 'subtree' }] },
 ];
 
 /**

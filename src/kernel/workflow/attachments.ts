@@ -54,9 +54,10 @@ export async function addAttachment(ctx: AppContext, actor: Actor, req: { caseId
   if (!kind || !kind.ext.includes(ext) || !kind.magic(req.bytes))
     throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', 415, '只接受 PDF、JPG、PNG、DOCX、XLSX、TXT 文件,且文件内容须与扩展名相符', { field: 'file' });
   const sm3 = createHash('sm3').update(req.bytes).digest('hex');
-  await attachmentStore(ctx).put(sm3, req.bytes);
   return withTx(ctx, async (tx) => {
     const c = await lockCase(tx, actor, req.caseId);
+    // Stored only once the case is known to be within the actor's reach: a refused upload leaves no file.
+    await attachmentStore(ctx).put(sm3, req.bytes);
     const row = { id: uuidv7(), case_id: c.id, file_name: name, mime_type: req.mimeType, size_bytes: req.bytes.length, sm3, storage_key: sm3, uploaded_by: userRef(actor), uploaded_at: tx.clock.now() };
     await tx.db.insertInto('core.attachment').values(row).execute();
     await recordAudit(tx, { actor, action: 'case.attach', entityType: 'case', entityId: c.id, after: { attachmentId: row.id, fileName: name, sm3, size: row.size_bytes }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });

@@ -1,5 +1,90 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { chinaDate } from '../../platform/china-time.ts';
+import { actorOf } from '../../kernel/identity/http/request-actor.ts';
+import { handOff } from '../../kernel/workflow/handoff.ts';
+import { getCase } from '../../kernel/workflow/get-case.ts';
+import { addDelegation, listDelegations } from './delegation/regime.ts';
+import { registerApplication } from './commands/register-application.ts';
+import { addMember, editFinances, memberLeaves } from './commands/edit-household.ts';
+import { ListApplicationsQuery, getApplication, listApplications } from './queries/applications.ts';
+import { ListHouseholdsQuery, getHousehold, listHouseholds } from './queries/households.ts';
+import { drawSpotCheck, getSpotCheck, listSpotChecks, recordVisit } from './spot-check/spot-check.ts';
+import { publicStandard, publicTownships, submitOnlineApplication, trackApplication } from './portal/portal.ts';
+import { scheduleRecheckSweep } from './recheck/recheck-workflow.ts';
+import { DIBAO_TYPE } from './contract.ts';
+import { loadApplication } from './workflow.ts';
 
-/** 低保 households, applications, delegation, standards (staff) and the portal application. */
-export async function registerDibaoRoutes(_root: FastifyInstance, _ctx: AppContext) {}
+const Id = z.object({ id: z.uuid('ID 格式不正确') });
+
+/** 低保 households, applications, delegation, spot checks (staff) and the portal application. */
+export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['dibao'];
+
+  app.post('/api/dibao/applications', { schema: { tags, summary: '登记低保申请(家庭、成员、收入、财产、刚性支出)', body: z.unknown() } }, async (req, reply) =>
+    reply.status(201).send(await registerApplication(ctx, actorOf(req), req.body)));
+  app.get('/api/dibao/applications', { schema: { tags, summary: '低保申请列表(按数据范围)', querystring: ListApplicationsQuery } }, async (req) => listApplications(ctx, actorOf(req), req.query));
+  app.get('/api/dibao/applications/:id', { schema: { tags, summary: '低保申请详情(案件 + 审批层级、核对、调查、公示、核算)', params: Id } }, async (req) => getApplication(ctx, actorOf(req), req.params.id));
+  app.post('/api/dibao/applications/:id/submit-county', {
+    schema: { tags, summary: '报送县级民政部门确认(未下放审批权的县,转办并待签收)', params: Id, body: z.object({ note: z.string().max(2000).optional() }).default({}) },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const c = await getCase(ctx, actor, req.params.id);
+    if (c.type !== DIBAO_TYPE) throw new AppError('DIBAO_APPLICATION_NOT_FOUND', 404, '低保申请不存在');
+    const a = await loadApplication(ctx, c.id);
+    if (a.authority !== 'county') throw new AppError('DIBAO_DELEGATED', 409, '该县已将低保审批权下放乡镇(街道),由乡镇(街道)确认,无需报送县级');
+    if (c.state !== 'awaiting_confirm') throw new AppError('STATE_NOT_ALLOWED', 409, '公示期满(或拟不同意报送)后才能报送县级民政部门确认');
+    const county = (await sql<{ id: string }>`select id from core.org_unit where area_code = ${a.county_code} and kind = 'bureau' and active limit 1`.execute(ctx.db)).rows[0];
+    if (!county) throw new AppError('ORG_UNIT_NOT_FOUND', 409, '未找到县级民政部门');
+    await handOff(ctx, actor, { caseId: c.id, kind: 'transfer', toOrgId: county.id, note: req.body.note ?? '乡镇(街道)审核、公示完毕,报请县级民政部门审核确认' });
+    return getApplication(ctx, actor, c.id);
+  });
+
+  app.get('/api/dibao/households', { schema: { tags, summary: '低保家庭列表(按数据范围,身份证号脱敏)', querystring: ListHouseholdsQuery } }, async (req) => listHouseholds(ctx, actorOf(req), req.query));
+  app.get('/api/dibao/households/:id', {
+    schema: { tags, summary: '低保家庭详情(成员、收入、财产、变更历史;完整身份信息的查阅记入个人信息查阅日志)', params: Id, querystring: z.object({ masked: z.enum(['0', '1']).optional() }) },
+  }, async (req) => getHousehold(ctx, actorOf(req), req.params.id, { masked: req.query.masked === '1' }));
+  app.post('/api/dibao/households/:id/finances', { schema: { tags, summary: '变更收入、财产、刚性支出(写入变更历史)', params: Id, body: z.unknown() } }, async (req) => editFinances(ctx, actorOf(req), req.params.id, req.body));
+  app.post('/api/dibao/households/:id/members', { schema: { tags, summary: '增员(查重)', params: Id, body: z.unknown() } }, async (req, reply) => reply.status(201).send(await addMember(ctx, actorOf(req), req.params.id, req.body)));
+  app.post('/api/dibao/households/:id/members/:memberId/leave', { schema: { tags, summary: '减员(死亡、迁出、分户)', params: Id.extend({ memberId: z.uuid() }), body: z.unknown() } },
+    async (req) => memberLeaves(ctx, actorOf(req), req.params.id, req.params.memberId, req.body));
+
+  app.get('/api/dibao/delegations', { schema: { tags, summary: '审批权下放配置(各县区审批层级、生效日期、授权文件)' } }, async () => listDelegations(ctx, chinaDate(ctx.clock.now())));
+  app.post('/api/dibao/delegations', { schema: { tags, summary: '新增审批权配置(自治区或本县具有低保配置权限)', body: z.unknown() } }, async (req, reply) => reply.status(201).send(await addDelegation(ctx, actorOf(req), req.body)));
+
+  app.post('/api/dibao/spot-checks', { schema: { tags, summary: '县级抽查:按比例可复现抽取乡镇确认的案件', body: z.unknown() } }, async (req, reply) => reply.status(201).send(await drawSpotCheck(ctx, actorOf(req), req.body)));
+  app.get('/api/dibao/spot-checks', { schema: { tags, summary: '抽查批次列表(按数据范围)' } }, async (req) => listSpotChecks(ctx, actorOf(req)));
+  app.get('/api/dibao/spot-checks/:id', { schema: { tags, summary: '抽查批次详情(种子、总体、样本、入户结果)', params: Id } }, async (req) => getSpotCheck(ctx, actorOf(req), req.params.id));
+  app.post('/api/dibao/spot-checks/:id/items/:caseId', { schema: { tags, summary: '登记入户抽查结果', params: Id.extend({ caseId: z.uuid() }), body: z.unknown() } },
+    async (req) => recordVisit(ctx, actorOf(req), req.params.id, req.params.caseId, req.body));
+
+  // Portal: no session, rate-limited per address.
+  app.post('/api/public/dibao/applications', {
+    config: { rateLimit: { max: 5, timeWindow: '1 minute' } }, schema: { tags, summary: '网上申请低保(无需登录),返回申请编号和一次性查询码', body: z.unknown() },
+  }, async (req, reply) => reply.status(201).send(await submitOnlineApplication(ctx, req.body)));
+  app.post('/api/public/dibao/track', {
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: { tags, summary: '查询低保申请进度(编号 + 查询码)', body: z.object({ refNo: z.string().trim().min(1, '请填写申请编号').max(40), queryCode: z.string().trim().min(1, '请填写查询码').max(40) }) },
+  }, async (req) => trackApplication(ctx, req.body.refNo, req.body.queryCode));
+  app.get('/api/public/dibao/standard', {
+    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    schema: { tags, summary: '当地低保标准、审批层级和申请材料清单', querystring: z.object({ area: z.string().regex(/^\d{6,12}$/, '地区代码格式不正确') }) },
+  }, async (req) => publicStandard(ctx, req.query.area));
+  app.get('/api/public/dibao/townships', {
+    config: { rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { tags, summary: '可网上申请低保的乡镇(街道)和村(社区)' },
+  }, async (_req, reply) => reply.header('cache-control', 'public, max-age=600').send(await publicTownships(ctx)));
+
+  // The daily re-check sweep keeps itself queued; make sure one is queued when the app starts.
+  app.addHook('onReady', async () => {
+    try {
+      await scheduleRecheckSweep(ctx);
+    } catch (e) {
+      ctx.logger.warn(`低保复核定时任务未排队:${(e as Error).message}`);
+    }
+  });
+}

@@ -4,6 +4,7 @@ import { manualClock } from '../../../tests/helpers/test-app.ts';
 import { residentIdCheckChar } from '../../kernel/codes/index.ts';
 import { openPetitionsApp, type Caller } from './petitions-test-setup.ts';
 import { submitOnline } from './commands/submit-online.ts';
+import { solvedPow } from '../../../tests/helpers/portal-pow.ts';
 
 const clock = manualClock(new Date('2026-06-01T02:00:00Z')); // Monday 10:00 in Beijing
 const idOf = (first17: string) => first17 + residentIdCheckChar(first17);
@@ -31,6 +32,7 @@ describe('信访 journey: portal → 自治区 → 市 → 县 → reply → 评
     const r = await t.publicPost('/api/public/petitions', {
       title: '关于恢复低保待遇的诉求', category: '申诉求决', subject: '低保', concernedAreaCode: '640104', content: CONTENT,
       petitioners: [{ name: '马某某', idNumber: ID, phone: '13912345678', address: '兴庆区某小区' }],
+      pow: await solvedPow(t.app),
     });
     expect(r.statusCode, r.body).toBe(201);
     ({ refNo, queryCode } = r.json());
@@ -180,7 +182,7 @@ describe('信访 time limits', () => {
     const id = (await t.ctx.db.selectFrom('core.case').select('id').where('ref_no', '=', refNo).executeTakeFirstOrThrow()).id;
     const noReason = await xq.post(`/api/cases/${id}/transitions/refuse`, {});
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().code).toBe('REASON_REQUIRED');
+    expect(noReason.json()).toMatchObject({ code: 'VALIDATION_FAILED', title: expect.stringContaining('法定理由') });
     const acc = (await xq.post(`/api/cases/${id}/transitions/accept`, {})).json();
     const due = acc.clocks.find((k: any) => k.name === 'handle').dueDate;
     expect((await xq.post(`/api/cases/${id}/clocks/handle/extend`, { n: 30, unit: 'days', reason: '情况复杂' })).statusCode).toBe(403);

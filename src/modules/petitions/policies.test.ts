@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { competentLevelFor, contentSimilarity, isSkipLevel, maskIdNumber, petitionLevel } from './policies.ts';
+import { competentLevelFor, contentSimilarity, daysFrom, isSkipLevel, maskIdNumber, petitionLevel, simpleRefusals } from './policies.ts';
 
 describe('petition policies', () => {
   it('scores near-identical Chinese complaints high and unrelated ones low', () => {
@@ -24,5 +24,21 @@ describe('petition policies', () => {
 
   it('masks ID numbers', () => {
     expect(maskIdNumber('640104199001011234')).toBe('640***********1234');
+  });
+
+  it('admits only first-time, clear, individual, non-repeat items to 简易办理', () => {
+    const ok = { firstTime: true, factsClear: true, group: false, repeat: false };
+    expect(simpleRefusals(ok)).toEqual([]);
+    expect(simpleRefusals({ ...ok, firstTime: false })).toEqual(['不是初次信访']);
+    expect(simpleRefusals({ ...ok, repeat: true })).toEqual(['属于重信重访']);
+    expect(simpleRefusals({ ...ok, group: true })).toEqual(['属于集体访或多人联名信访']);
+    expect(simpleRefusals({ ...ok, factsClear: false })).toEqual(['事实不清楚或责任不明确']);
+    expect(simpleRefusals({ firstTime: false, factsClear: false, group: true, repeat: true })).toHaveLength(4);
+  });
+
+  it('counts calendar days between dates across months and years', () => {
+    expect(daysFrom('2026-06-01', '2026-07-01')).toBe(30);
+    expect(daysFrom('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysFrom('2026-03-01', '2026-02-28')).toBe(-1);
   });
 });

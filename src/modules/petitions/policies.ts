@@ -41,3 +41,33 @@ export function competentLevelFor(concernedAreaLevel: number, competentAreaLevel
 export function maskIdNumber(id: string): string {
   return id.length <= 7 ? '*'.repeat(id.length) : id.slice(0, 3) + '*'.repeat(id.length - 7) + id.slice(-4);
 }
+
+/** Facts about one petition that decide whether it may take the 简易办理 track. */
+export type SimpleFacts = {
+  /** 初次信访: no earlier petition of the same person (by 身份证号). */
+  firstTime: boolean;
+  /** The handler confirms 事实清楚、责任明确、争议不大. */
+  factsClear: boolean;
+  /** 集体访 or a joint petition (more than one person). */
+  group: boolean;
+  /** Flagged 重信重访 at registration. */
+  repeat: boolean;
+};
+
+/**
+ * 《信访事项简易办理办法(试行)》: only first-time, clear, simple individual items. Returns the
+ * reasons the track is refused (empty = eligible), in Chinese, for the 409 message.
+ */
+export function simpleRefusals(f: SimpleFacts): string[] {
+  const out: string[] = [];
+  if (!f.firstTime) out.push('不是初次信访');
+  if (f.repeat) out.push('属于重信重访');
+  if (f.group) out.push('属于集体访或多人联名信访');
+  if (!f.factsClear) out.push('事实不清楚或责任不明确');
+  return out;
+}
+
+/** Calendar days from `a` to `b` (YYYY-MM-DD), negative when b is earlier. */
+export function daysFrom(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}

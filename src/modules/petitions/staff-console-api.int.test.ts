@@ -24,23 +24,24 @@ afterAll(() => t?.close());
 describe('信访 staff console API', () => {
   let march = '', april = '';
   it('lists by registration period (China dates, inclusive) with the area concerned and an excerpt', async () => {
-    const a = await xq.post('/api/petitions', body('三月来访'));
+    const a = await xq.post('/api/petitions', body('三月来访·控制台'));
     expect(a.statusCode, a.body).toBe(201);
     march = a.json().id;
     clock.set(new Date('2026-04-01T16:30:00Z')); // 2026-04-02 00:30 in Beijing
-    const b = await xq.post('/api/petitions', body('四月来访'));
+    const b = await xq.post('/api/petitions', body('四月来访·控制台'));
     expect(b.statusCode, b.body).toBe(201);
     april = b.json().id;
-    const ids = async (qs: string) => (await xq.get(`/api/petitions?${qs}`)).json().items.map((x: any) => x.id);
+    // Only this file's two petitions (the test database may hold demo petitions too).
+    const ids = async (qs: string) => (await xq.get(`/api/petitions?q=${encodeURIComponent('月来访·控制台')}&${qs}`)).json().items.map((x: any) => x.id);
     expect(await ids('from=2026-03-01&to=2026-03-31')).toEqual([march]);
     expect(await ids('from=2026-04-02&to=2026-04-02')).toEqual([april]);
     expect(await ids('to=2026-04-01')).toEqual([march]);
     expect((await ids('from=2026-03-01')).sort()).toEqual([march, april].sort());
     const bad = await xq.get('/api/petitions?from=2026-13-01');
     expect(bad.statusCode).toBe(400);
-    const item = (await xq.get('/api/petitions?q=' + encodeURIComponent('四月'))).json().items[0];
+    const item = (await xq.get('/api/petitions?q=' + encodeURIComponent('四月来访·控制台'))).json().items[0];
     expect(item).toMatchObject({ id: april, concernedAreaCode: '640104', concernedAreaName: '兴庆区' });
-    expect(item.contentExcerpt).toContain('四月来访:反映社区养老服务站');
+    expect(item.contentExcerpt).toContain('四月来访·控制台:反映社区养老服务站');
     expect(JSON.stringify(item)).not.toContain(ID);
   });
 

@@ -35,4 +35,13 @@ describe('petition workflow', () => {
     expect(wf.clockControl?.extendable.handle).toEqual({ unit: 'days', n: 30, times: 1 });
     expect(wf.handoff).toMatchObject({ acknowledgeWithin: { unit: 'days', n: 3 }, objectWithin: { unit: 'workdays', n: 5 } });
   });
+
+  it('asks 不予受理 for a statutory reason and 简易办理 for the facts check', () => {
+    expect(wf.transitions.refuse!.input!.safeParse({}).success).toBe(false);
+    expect(wf.transitions.refuse!.input!.safeParse({ reasonCode: 'not_competent' }).success).toBe(true);
+    expect(wf.transitions.refuse!.input!.safeParse({ reasonCode: '随便' }).success).toBe(false);
+    expect(wf.transitions.simplify!.input!.safeParse({}).success).toBe(false);
+    expect(wf.transitions.simplify!.input!.safeParse({ factsClear: true }).success).toBe(true);
+    expect(wf.transitions.accept!.input!.safeParse({}).success).toBe(true);
+  });
 });

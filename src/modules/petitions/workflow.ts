@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { defineWorkflow } from '../../kernel/workflow/define-workflow.ts';
-import { OPINIONS, PETITION_TYPE } from './contract.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { chinaDate } from '../../platform/china-time.ts';
+import { defineWorkflow, type CaseRow } from '../../kernel/workflow/define-workflow.ts';
+import { OPINIONS, PETITION_ERRORS, PETITION_TYPE, REFUSAL_CODES, REFUSAL_REASONS, type RefusalCode } from './contract.ts';
+import { simpleRefusals } from './policies.ts';
+// 回头看 timers: the queue is declared wherever the workflow is loaded (worker.ts imports this file).
+import './commands/follow-ups.ts';
 
 const LAW = '《信访工作条例》';
 const opinionInput = z.object({
@@ -13,6 +19,44 @@ const deliverInput = z.object({
   date: z.iso.date('送达日期格式应为 YYYY-MM-DD'),
 });
 type Opinion = z.infer<typeof opinionInput>;
+const acceptInput = z.object({ notice: z.string().trim().max(2000, '受理告知书不超过 2000 字').optional() });
+const refuseInput = z.object({
+  reasonCode: z.enum(REFUSAL_CODES, { message: '请选择不予受理的法定理由' }),
+  detail: z.string().trim().max(2000, '补充说明不超过 2000 字').optional(),
+});
+const simplifyInput = z.object({ factsClear: z.boolean({ message: '请确认是否事实清楚、责任明确、争议不大' }) });
+
+/** 受理告知书 text when the handler writes none (第二十三条: written notice of receipt and procedure). */
+async function defaultAcceptanceNotice(tx: AppContext, c: CaseRow): Promise<string> {
+  const r = (await sql<{ created_at: Date; org: string }>`select p.created_at, o.name as org from petitions.petition p
+    join core.org_unit o on o.id = ${c.org_unit_id} where p.case_id = ${c.id}`.execute(tx.db)).rows[0];
+  const received = r ? chinaDate(new Date(r.created_at)) : chinaDate(c.created_at);
+  return `信访人:您于 ${received} 提出的信访事项(编号 ${c.ref_no})已于 ${chinaDate(tx.clock.now())} 由${r?.org ?? '本机关'}受理。`
+    + `依照${LAW}第三十四条,我单位将自受理之日起 60 日内办结并书面答复;情况复杂的,经本机关负责人批准可以适当延长,延长期限不超过 30 日,并告知延期理由。`
+    + '您可凭信访事项编号查询办理进度。';
+}
+
+/** Store the statutory 不予受理 reason, its basis and the guidance told to the petitioner. */
+export async function storeRefusal(tx: AppContext, caseId: string, code: RefusalCode, detail: string | null, auto: boolean): Promise<void> {
+  const r = REFUSAL_REASONS[code];
+  await sql`update petitions.petition set refusal_code = ${code}, refusal_reason = ${r.label}, refusal_basis = ${r.basis}, refusal_guidance = ${r.guidance},
+    refusal_detail = ${detail}, refused_at = ${tx.clock.now()}, refused_auto = ${auto} where case_id = ${caseId}`.execute(tx.db);
+}
+
+/** 简易办理 eligibility facts of one petition (first-time as flagged at registration). */
+export async function simpleFacts(tx: AppContext, caseId: string) {
+  const p = (await sql<{ first_time: boolean | null; is_repeat: boolean; visit_persons: number | null; representatives: number | null; people: number; earlier: boolean }>`
+    select p.first_time, p.is_repeat, p.visit_persons, p.representatives,
+      (select count(*)::int from petitions.petitioner r where r.case_id = p.case_id) as people,
+      exists (select 1 from petitions.petitioner a join petitions.petitioner b on b.id_hash = a.id_hash and b.case_id <> a.case_id
+        join petitions.petition pb on pb.case_id = b.case_id where a.case_id = p.case_id and pb.created_at < p.created_at) as earlier
+    from petitions.petition p where p.case_id = ${caseId}`.execute(tx.db)).rows[0];
+  if (!p) return null;
+  return {
+    firstTime: p.first_time ?? !p.earlier, repeat: p.is_repeat,
+    group: (p.visit_persons ?? 1) > 1 || (p.representatives ?? 0) > 0 || Number(p.people) > 1,
+  };
+}
 
 /**
  * 信访事项 case flow per 《信访工作条例》(2022), see README.md for the diagram.
@@ -51,12 +95,31 @@ export const petitionWorkflow = defineWorkflow({
   transitions: {
     accept: {
       label: '受理(书面告知)', from: ['registered'], to: 'accepted', who: { permission: 'petition.handle' },
-      input: z.object({ notice: z.string().trim().max(2000).optional() }),
+      input: acceptInput,
       clocks: { stop: ['triage'], start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: `${LAW}第三十四条` }] },
+      effect: async ({ tx, case: c, input }) => {
+        const notice = (input as z.infer<typeof acceptInput>).notice || (await defaultAcceptanceNotice(tx, c));
+        await sql`update petitions.petition set acceptance_notice = ${notice}, accepted_at = ${tx.clock.now()} where case_id = ${c.id}`.execute(tx.db);
+      },
     },
-    refuse: { label: '不予受理', from: ['registered'], to: 'refused', who: { permission: 'petition.handle' }, reasonRequired: true, clocks: { stop: ['triage'] } },
+    refuse: {
+      label: '不予受理', from: ['registered'], to: 'refused', who: { permission: 'petition.handle' }, input: refuseInput, clocks: { stop: ['triage'] },
+      effect: async ({ tx, case: c, input }) => {
+        const i = input as z.infer<typeof refuseInput>;
+        await storeRefusal(tx, c.id, i.reasonCode, i.detail || null, false);
+        return { data: { refusalCode: i.reasonCode } };
+      },
+    },
     simplify: {
-      label: '简易办理', from: ['accepted'], to: 'simple', who: { permission: 'petition.handle' },
+      label: '简易办理', from: ['accepted'], to: 'simple', who: { permission: 'petition.handle' }, input: simplifyInput,
+      // The eligibility check runs inside the move's transaction: a refusal writes nothing.
+      effect: async ({ tx, case: c, input }) => {
+        const f = await simpleFacts(tx, c.id);
+        const reasons = simpleRefusals({ factsClear: (input as z.infer<typeof simplifyInput>).factsClear, ...(f ?? { firstTime: false, repeat: false, group: false }) });
+        if (reasons.length) {
+          throw new AppError('PETITION_SIMPLE_NOT_ELIGIBLE', 409, `${PETITION_ERRORS.SIMPLE_NOT_ELIGIBLE}:${reasons.join('、')}。简易办理仅适用于初次信访、事实清楚、责任明确、争议不大的个人信访事项(《信访事项简易办理办法(试行)》)`, { reasons });
+        }
+      },
       clocks: { stop: ['handle'], start: [{ name: 'simple', label: '简易办理期限', rule: { unit: 'workdays', n: 10 }, legalBasis: '《信访事项简易办理办法(试行)》' }] },
     },
     start: { label: '开始办理', from: ['accepted'], to: 'handling', who: { permission: 'petition.handle' }, withdrawable: true },
@@ -75,6 +138,8 @@ export const petitionWorkflow = defineWorkflow({
       effect: async ({ tx, case: c, input }) => {
         const i = input as z.infer<typeof deliverInput>;
         await sql`update petitions.petition set delivered_at = ${tx.clock.now()} where case_id = ${c.id}`.execute(tx.db);
+        // The reply is the 办结报告 of a 交办 to this org.
+        await sql`update petitions.assignment set reported_at = ${tx.clock.now()} where case_id = ${c.id} and to_org_id = ${c.org_unit_id} and reported_at is null`.execute(tx.db);
         return { data: { deliveryMethod: i.method, deliveredOn: i.date } };
       },
     },

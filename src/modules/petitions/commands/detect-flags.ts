@@ -1,13 +1,16 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
-import { FIRST_TIME_SKIP_LEVEL_GUIDANCE, REPEAT_GUIDANCE, REPEAT_SIMILARITY_THRESHOLD } from '../contract.ts';
+import { FIRST_TIME_SKIP_LEVEL_GUIDANCE, REPEAT_GUIDANCE } from '../contract.ts';
+import { petitionSetting } from './settings.ts';
 import { competentLevelFor, contentSimilarity, isSkipLevel, petitionLevel } from '../policies.ts';
 
 export type RepeatMatch = { caseId: string; refNo: string; state: string; similarity: number };
 export type PetitionFlags = {
   concernedAreaPath: string;
   repeat: RepeatMatch | null;
+  /** The most similar earlier matter of the same person that is 复核终结 (state final), if any. */
+  finalMatch: RepeatMatch | null;
   skipLevel: boolean;
   /** 首次越级: no earlier petition of the same person. */
   firstTime: boolean;
@@ -25,6 +28,7 @@ export async function detectFlags(
   const area = (await sql<{ path: string; level: number }>`select path, level from core.area where code = ${req.concernedAreaCode}`.execute(tx.db)).rows[0];
   if (!area) throw badRequest('AREA_NOT_FOUND', '「问题发生地」区划代码不存在', { field: 'concernedAreaCode' });
   let repeat: RepeatMatch | null = null;
+  let finalMatch: RepeatMatch | null = null;
   let earlier = 0;
   if (req.idHashes.length) {
     const rows = (await sql<{ case_id: string; ref_no: string; state: string; content: string }>`
@@ -32,18 +36,20 @@ export async function detectFlags(
       join petitions.petition p on p.case_id = r.case_id join core.case c on c.id = p.case_id
       where r.id_hash in (${sql.join(req.idHashes)}) order by p.case_id desc limit 200`.execute(tx.db)).rows;
     earlier = rows.length;
-    const threshold = req.threshold ?? REPEAT_SIMILARITY_THRESHOLD;
+    const threshold = req.threshold ?? (await petitionSetting(tx, 'repeat.similarityThreshold'));
     for (const r of rows) {
       const s = contentSimilarity(req.content, r.content);
-      if (s >= threshold && (!repeat || s > repeat.similarity)) repeat = { caseId: r.case_id, refNo: r.ref_no, state: r.state, similarity: Math.round(s * 100) / 100 };
+      const m = { caseId: r.case_id, refNo: r.ref_no, state: r.state, similarity: Math.round(s * 100) / 100 };
+      if (s >= threshold && (!repeat || s > repeat.similarity)) repeat = m;
+      if (s >= threshold && r.state === 'final' && (!finalMatch || s > finalMatch.similarity)) finalMatch = m;
     }
   }
   const target = petitionLevel(req.receivingOrgPath.split('.').length);
   // 越级 is about 走访 (第二十条): letters and online items are routed by the platform, not by the citizen.
-  const skipLevel = req.visit && isSkipLevel(target, competentLevelFor(Number(area.level)));
+  const skipLevel = req.visit && isSkipLevel(target, competentLevelFor(Number(area.level), await petitionSetting(tx, 'intake.competentAreaLevel')));
   const firstTime = earlier === 0;
   const suggestions: string[] = [];
   if (repeat) suggestions.push(`${REPEAT_GUIDANCE}(原事项 ${repeat.refNo},相似度 ${repeat.similarity})`);
   if (skipLevel) suggestions.push(firstTime ? FIRST_TIME_SKIP_LEVEL_GUIDANCE : '越级走访:已有信访记录,请引导信访人向有权处理的本级或上一级机关提出;申诉求决类越级走访不予受理。');
-  return { concernedAreaPath: area.path, repeat, skipLevel, firstTime, suggestions };
+  return { concernedAreaPath: area.path, repeat, finalMatch, skipLevel, firstTime, suggestions };
 }

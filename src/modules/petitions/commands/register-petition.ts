@@ -2,14 +2,18 @@ import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
-import type { Actor } from '../../../kernel/identity/actor.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
+import { applyTransitionClocks } from '../../../kernel/workflow/case-clocks.ts';
+import { lockCase, writeCaseChange } from '../../../kernel/workflow/case-tx.ts';
 import { createCase } from '../../../kernel/workflow/create-case.ts';
-import { petitionWorkflow } from '../workflow.ts';
+import { AUTO_REFUSAL_TEXT, REFUSAL_REASONS } from '../contract.ts';
+import { petitionWorkflow, storeRefusal } from '../workflow.ts';
 import { detectFlags, type PetitionFlags } from './detect-flags.ts';
 import { RegisterPetitionInput } from './petition-input.ts';
 import { insertPetition, insertPetitioners, preparePetitioners } from './store-petition.ts';
 
-export type RegisterResult = { id: string; refNo: string; flags: PetitionFlags };
+export type AutoRefusal = { reasonCode: 'rechecked_final'; reason: string; legalBasis: string; guidance: string; originalRefNo: string; auto: true };
+export type RegisterResult = { id: string; refNo: string; state: string; flags: PetitionFlags; refusal: AutoRefusal | null };
 
 /** Staff intake (登记): validate, encrypt PII, flag 重信重访 / 越级, open the case — one transaction. */
 export async function registerPetition(ctx: AppContext, actor: Actor, raw: unknown, extra: { queryCodeHash?: string; system?: boolean } = {}): Promise<RegisterResult> {
@@ -34,8 +38,22 @@ export async function registerPetition(ctx: AppContext, actor: Actor, raw: unkno
       concernedAreaCode: input.concernedAreaCode, concernedAreaPath: flags.concernedAreaPath, content: input.content,
       visitBatch: input.visitBatch, visitPersons: input.visitPersons, representatives: input.representatives, anonymous: input.anonymous,
       queryCodeHash: extra.queryCodeHash, isRepeat: !!flags.repeat, repeatOf: flags.repeat?.caseId, isSkipLevel: flags.skipLevel,
+      firstTime: people.some((p) => p.idHash) ? flags.firstTime : null,
     });
     await insertPetitioners(tx, row.id, people);
-    return { id: row.id, refNo: row.ref_no, flags };
+    if (!flags.finalMatch) return { id: row.id, refNo: row.ref_no, state: row.state, flags, refusal: null };
+    // 第三十六条第三款: after 复核, the same facts and reasons are not accepted again — refused at once, by the system.
+    const r = REFUSAL_REASONS.rechecked_final;
+    const comment = `${AUTO_REFUSAL_TEXT}(原信访事项 ${flags.finalMatch.refNo} 已复核终结;依据${r.basis})`;
+    const locked = await lockCase(tx, null, row.id);
+    const next = await writeCaseChange(tx, SYSTEM_ACTOR, locked, {
+      transition: 'refuse', to: 'refused', comment, input: { reasonCode: 'rechecked_final', auto: true, originalRefNo: flags.finalMatch.refNo },
+    });
+    await applyTransitionClocks(tx, next, petitionWorkflow.transitions.refuse!.clocks, SYSTEM_ACTOR, comment);
+    await storeRefusal(tx, row.id, 'rechecked_final', `原信访事项 ${flags.finalMatch.refNo} 已复核终结`, true);
+    return {
+      id: row.id, refNo: row.ref_no, state: next.state, flags,
+      refusal: { reasonCode: 'rechecked_final', reason: AUTO_REFUSAL_TEXT, legalBasis: r.basis, guidance: r.guidance, originalRefNo: flags.finalMatch.refNo, auto: true },
+    };
   });
 }

@@ -39,12 +39,14 @@ export type PetitionRow = {
   caseId: string; channel: string; sourceBody?: string | null; sourceRef?: string | null; category: string; subject: string;
   concernedAreaCode: string; concernedAreaPath: string; content: string; visitBatch?: number | null; visitPersons?: number | null;
   representatives?: number | null; anonymous: boolean; queryCodeHash?: string | null; isRepeat: boolean; repeatOf?: string | null; isSkipLevel: boolean;
+  /** 初次信访 as known at registration (no earlier petition of the same 身份证号). */
+  firstTime?: boolean | null;
 };
 
 export async function insertPetition(tx: AppContext, r: PetitionRow): Promise<void> {
   await sql`insert into petitions.petition (case_id, channel, source_body, source_ref, category, subject, concerned_area_code, concerned_area_path,
-      content, visit_batch, visit_persons, representatives, anonymous, query_code_hash, is_repeat, repeat_of, is_skip_level, created_at)
+      content, visit_batch, visit_persons, representatives, anonymous, query_code_hash, is_repeat, repeat_of, is_skip_level, first_time, created_at)
     values (${r.caseId}, ${r.channel}, ${r.sourceBody ?? null}, ${r.sourceRef ?? null}, ${r.category}, ${r.subject}, ${r.concernedAreaCode}, ${r.concernedAreaPath},
       ${r.content}, ${r.visitBatch ?? null}, ${r.visitPersons ?? null}, ${r.representatives ?? null}, ${r.anonymous}, ${r.queryCodeHash ?? null},
-      ${r.isRepeat}, ${r.repeatOf ?? null}, ${r.isSkipLevel}, ${tx.clock.now()})`.execute(tx.db);
+      ${r.isRepeat}, ${r.repeatOf ?? null}, ${r.isSkipLevel}, ${r.firstTime ?? null}, ${tx.clock.now()})`.execute(tx.db);
 }

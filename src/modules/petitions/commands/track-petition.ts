@@ -10,35 +10,35 @@ const DAY = 24 * 3600 * 1000;
 
 /** Each state in the words a citizen would use. */
 export const CITIZEN_STATE: Record<string, string> = {
-  registered: '已收到,正在审查是否受理',
-  accepted: '已受理,等待办理',
+  registered: '已收到，正在审查是否受理',
+  accepted: '已受理，等待办理',
   refused: '不予受理',
-  simple: '已受理,按简易程序办理中',
-  handling: '已受理,正在办理',
-  drafted: '正在办理(处理意见待审批)',
-  approved: '处理意见已审批,等待送达',
-  delivered: '已答复(处理意见书已送达)',
+  simple: '已受理，按简易程序办理中',
+  handling: '已受理，正在办理',
+  drafted: '正在办理（处理意见待审批）',
+  approved: '处理意见已审批，等待送达',
+  delivered: '已答复（处理意见书已送达）',
   closed: '已办结',
-  review_requested: '已申请复查,等待上一级机关受理',
+  review_requested: '已申请复查，等待上一级机关受理',
   reviewing: '复查中',
   reviewed: '复查意见已作出',
-  recheck_requested: '已申请复核,等待受理',
+  recheck_requested: '已申请复核，等待受理',
   rechecking: '复核中',
   final: '复核终结',
 };
 
 /** What happened, in citizen terms (no staff names). */
 const CITIZEN_ACTION: Record<string, string> = {
-  create: '收到网上信访事项,已登记',
+  create: '收到网上信访事项，已登记',
   transfer: '转送',
   assign: '交办',
   acknowledge: '签收',
-  object: '认为不属本单位职责,退回',
+  object: '认为不属本单位职责，退回',
   withdraw_handoff: '撤回转送',
   return: '退回重新办理',
   withdraw: '撤回上一步',
   supervise: '上级机关督办',
-  accept: '受理,并书面告知',
+  accept: '受理，并书面告知',
   refuse: '不予受理',
   simplify: '转为简易办理',
   start: '开始办理',
@@ -68,6 +68,18 @@ const UNIT: Record<string, string> = { days: '日', workdays: '个工作日', mo
 const addDays = (d: Date, n: number) => chinaDate(new Date(d.getTime() + n * DAY));
 
 /**
+ * Office names as a citizen should read them: a division (处室) carries its department's name,
+ * e.g. 政策法规处 → 宁夏回族自治区民政厅政策法规处.
+ */
+async function officeNames(ctx: AppContext, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = (await sql<{ id: string; name: string; kind: string; parent_name: string | null }>`select o.id, o.name, o.kind, p.name as parent_name
+    from core.org_unit o left join core.org_unit p on p.id = o.parent_id where o.id in (${sql.join(unique)})`.execute(ctx.db)).rows;
+  return new Map(rows.map((r) => [r.id, r.kind === 'division' && r.parent_name && !r.name.startsWith(r.parent_name) ? `${r.parent_name}${r.name}` : r.name]));
+}
+
+/**
  * Progress for the citizen: what happened and where (offices, never staff), who holds it now,
  * the statutory deadline with any extension and its reason, the reply once delivered, the 复查 /
  * 复核 opinions, and what the citizen may still do (评价, 复查 within 30 日, 复核 within 30 日).
@@ -75,12 +87,16 @@ const addDays = (d: Date, n: number) => chinaDate(new Date(d.getTime() + n * DAY
 export async function trackPetition(ctx: AppContext, refNo: string, code: string) {
   const c = await findByRefAndCode(ctx, refNo, code);
   const def = workflowOf(PETITION_TYPE);
-  const events = (await sql<EventRow>`select e.at, e.transition, e.to_state, e.input, o.name as org_name from core.case_event e
-    left join core.org_unit o on o.id = e.org_unit_id where e.case_id = ${c.id} order by e.seq`.execute(ctx.db)).rows;
-  const org = (await sql<{ name: string }>`select name from core.org_unit where id = ${c.org_unit_id}`.execute(ctx.db)).rows[0];
-  const pending = (await sql<{ from_name: string; to_name: string; kind: string }>`select f.name as from_name, t.name as to_name, h.kind
-    from core.case_handoff h join core.org_unit f on f.id = h.from_org_id join core.org_unit t on t.id = h.to_org_id
-    where h.case_id = ${c.id} and h.status = 'pending' order by h.sent_at desc limit 1`.execute(ctx.db)).rows[0];
+  const raw = (await sql<Omit<EventRow, 'org_name'> & { org_unit_id: string | null }>`select e.at, e.transition, e.to_state, e.input, e.org_unit_id
+    from core.case_event e where e.case_id = ${c.id} order by e.seq`.execute(ctx.db)).rows;
+  const pendingRow = (await sql<{ from_org_id: string; to_org_id: string }>`select from_org_id, to_org_id from core.case_handoff
+    where case_id = ${c.id} and status = 'pending' order by sent_at desc limit 1`.execute(ctx.db)).rows[0];
+  const toOrgIds = raw.flatMap((e) => (typeof e.input?.toOrgId === 'string' ? [e.input.toOrgId] : []));
+  const names = await officeNames(ctx, [c.org_unit_id, ...raw.flatMap((e) => (e.org_unit_id ? [e.org_unit_id] : [])), ...toOrgIds,
+    ...(pendingRow ? [pendingRow.from_org_id, pendingRow.to_org_id] : [])]);
+  const events: EventRow[] = raw.map((e) => ({ ...e, org_name: e.org_unit_id ? names.get(e.org_unit_id) ?? null : null }));
+  const org = { name: names.get(c.org_unit_id) ?? null };
+  const pending = pendingRow ? { from_name: names.get(pendingRow.from_org_id)!, to_name: names.get(pendingRow.to_org_id)! } : null;
   const clocks = (await sql<ClockRow>`select name, label, legal_basis, due_date::text as due_date, state, extensions from core.deadline_clock
     where case_id = ${c.id} order by created_at`.execute(ctx.db)).rows.filter((k) => CITIZEN_CLOCKS.has(k.name));
   const open = clocks.filter((k) => k.state === 'running' || k.state === 'paused');
@@ -112,7 +128,7 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
     deadline: current ? { label: current.label, dueDate: current.due_date, legalBasis: current.legal_basis, paused: current.state === 'paused' } : null,
     extensions,
     progress: events.map((e) => {
-      const toOrg = typeof e.input?.toOrgName === 'string' ? e.input.toOrgName : null;
+      const toOrg = typeof e.input?.toOrgId === 'string' ? names.get(e.input.toOrgId) ?? null : null;
       return {
         at: e.at,
         action: def.transitions[e.transition]?.label ?? BUILTIN[e.transition] ?? e.transition,

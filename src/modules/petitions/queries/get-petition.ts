@@ -6,6 +6,13 @@ import { recordPiiRead } from '../../../kernel/audit/record-audit.ts';
 import { actorOrgIds } from '../../../kernel/workflow/case-access.ts';
 import { getCase } from '../../../kernel/workflow/get-case.ts';
 import { caseNotFound } from '../../../kernel/workflow/errors.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
+import { simpleRefusals } from '../policies.ts';
+import { REFUSAL_REASONS } from '../contract.ts';
+import { simpleFacts } from '../workflow.ts';
+
+/** A `date` column as YYYY-MM-DD whichever driver returned it (text or a Date at UTC midnight). */
+const dateText = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
 /**
  * The case page plus the petition and its petitioners. 身份证号/phone are shown in full only to
@@ -18,6 +25,17 @@ export async function getPetition(ctx: AppContext, actor: Actor, id: string, opt
   const p = await db.selectFrom('petitions.petition').selectAll().where('case_id', '=', id).executeTakeFirst();
   if (!p) throw caseNotFound();
   const people = await db.selectFrom('petitions.petitioner').selectAll().where('case_id', '=', id).orderBy('created_at').execute();
+  const [assignments, followUps, reviewRequests] = await Promise.all([
+    db.selectFrom('petitions.assignment as a').innerJoin('core.case_handoff as h', 'h.id', 'a.handoff_id').innerJoin('core.org_unit as o', 'o.id', 'a.to_org_id')
+      .select(['a.handoff_id', 'a.report_due', 'a.report_days', 'a.reported_at', 'a.created_at', 'h.status', 'h.acknowledged_at', 'o.name as to_name'])
+      .where('a.case_id', '=', id).orderBy('a.created_at').execute(),
+    db.selectFrom('petitions.follow_up').selectAll().where('case_id', '=', id).orderBy('due_date').orderBy('id').execute(),
+    db.selectFrom('petitions.review_request').selectAll().where('case_id', '=', id).orderBy('recorded_at').execute(),
+  ]);
+  const today = chinaDate(ctx.clock.now());
+  // 简易办理 eligibility before the handler asks (the facts check is theirs to confirm).
+  const simpleF = c.state === 'accepted' ? await simpleFacts(ctx, id) : null;
+  const simpleReasons = simpleF ? simpleRefusals({ ...simpleF, factsClear: true }) : null;
   const piiAllowed = actorOrgIds(actor).includes(c.orgUnitId) && actor.grants.some((g) => g.orgUnitId === c.orgUnitId && g.permissions.includes('petition.handle'));
   // masked: the case page's facts view; the full identity is fetched (and logged) only on request.
   const handler = piiAllowed && !opts.masked;
@@ -38,7 +56,39 @@ export async function getPetition(ctx: AppContext, actor: Actor, id: string, opt
       concernedAreaCode: p.concerned_area_code, content: p.content, visitBatch: p.visit_batch, visitPersons: p.visit_persons,
       representatives: p.representatives, anonymous: p.anonymous, opinion: p.opinion, opinionText: p.opinion_text,
       deliveredAt: p.delivered_at, satisfaction: p.satisfaction, ratedAt: p.rated_at, isRepeat: p.is_repeat, repeatOf: p.repeat_of, isSkipLevel: p.is_skip_level,
+      firstTime: p.first_time,
+      /** 受理告知书 (written notice of acceptance). */
+      acceptanceNotice: p.acceptance_notice, acceptedAt: p.accepted_at,
+      /** 不予受理: the statutory reason, its basis and the guidance told to the petitioner. */
+      refusal: p.refusal_code ? {
+        reasonCode: p.refusal_code, reason: p.refusal_reason, legalBasis: p.refusal_basis, guidance: p.refusal_guidance, detail: p.refusal_detail,
+        refusedAt: p.refused_at, auto: p.refused_auto,
+      } : null,
+      /** 网上 when rated on the portal; 电话 / 信函 / 当面 when recorded by staff. */
+      satisfactionChannel: p.satisfaction ? (p.satisfaction_channel ?? '网上') : null, satisfactionComment: p.satisfaction_comment,
+      /** 领导包案. */
+      lead: p.lead_user_id ? { userId: p.lead_user_id, name: p.lead_user_name, at: p.lead_at, note: p.lead_note } : null,
     },
+    /** While 已受理: may it take the 简易办理 track (besides 事实清楚, which the handler confirms)? */
+    simpleEligibility: simpleReasons ? { eligible: simpleReasons.length === 0, reasons: simpleReasons } : null,
+    /** While 甄别中: the statutory 不予受理 reasons for the refuse form (its input `reasonCode`). */
+    refusalReasons: c.state === 'registered' ? Object.entries(REFUSAL_REASONS).map(([code, r]) => ({ code, label: r.label, legalBasis: r.basis, guidance: r.guidance })) : [],
+    /** 延期 of the 办理期限 (reason told to the petitioner, 第三十四条); stored in core.deadline_clock.extensions. */
+    extensions: c.clocks.flatMap((k) => k.extensions.map((e) => ({
+      clock: k.name, clockLabel: k.label, days: e.n, unit: e.unit, reason: e.reason, at: e.at, approvedByName: e.approvedByName, dueDate: k.dueDate,
+    }))),
+    /** 交办 with 报告期限; reported when the receiver delivered its reply. */
+    assignments: assignments.map((a) => ({
+      handoffId: a.handoff_id, toOrgName: a.to_name, handoffStatus: a.status, acknowledgedAt: a.acknowledged_at, assignedAt: a.created_at,
+      reportDueDate: dateText(a.report_due), reportDays: a.report_days, reportedAt: a.reported_at,
+      reportOverdue: !a.reported_at && a.status !== 'objected' && a.status !== 'withdrawn' && dateText(a.report_due)! < today,
+    })),
+    /** 回头看 scheduled by the 包案领导. */
+    followUps: followUps.map((f) => ({
+      id: f.id, dueDate: dateText(f.due_date), note: f.note, leaderName: f.leader_name, notifiedAt: f.notified_at, result: f.result, resultAt: f.result_at, resultByName: f.result_by_name,
+    })),
+    /** 复查/复核 requests received by letter and registered by staff. */
+    reviewRequests: reviewRequests.map((r) => ({ id: r.id, which: r.which, channel: r.channel, reason: r.reason, receivedOn: dateText(r.received_on), recordedByName: r.recorded_by_name, recordedAt: r.recorded_at })),
     petitioners,
     piiShown: handler,
     piiAllowed,

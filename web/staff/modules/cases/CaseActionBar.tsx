@@ -8,6 +8,12 @@ import { cleanInput, hasFields, SchemaFields } from '../../shared/SchemaFields.t
 import { ActionModal, ReasonField } from './ActionModal.tsx';
 import type { CaseRun } from './use-case.ts';
 
+/**
+ * Case types whose law names the hand-offs differently: 《信访工作条例》 speaks of 转送 (and 交办),
+ * not 转办. Only the Chinese wording changes (English has no 转办 to replace).
+ */
+const HANDOFF_TERMS: Record<string, { transfer?: string; assign?: string }> = { petition: { transfer: '转送' } };
+
 type Dialog =
   | { kind: 'transition'; action: CaseTransitionAction }
   | { kind: 'handoff'; handoff: 'transfer' | 'assign' }
@@ -30,6 +36,11 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
   const done = (label: string) => message.success(t('case.done', { action: label }));
   const awaiting = c.supervisions.filter((s) => s.awaitingMyFeedback);
   const pending = c.handoffs.find((h) => h.status === 'pending');
+  const term = (kind: 'transfer' | 'assign', key: string) => {
+    const word = HANDOFF_TERMS[c.type]?.[kind];
+    const text = t(key as never);
+    return word ? text.replaceAll(kind === 'transfer' ? '转办' : '交办', word) : text;
+  };
 
   const buttons: React.ReactNode[] = [];
   if (a.canAcknowledge) buttons.push(<Button key="ack" type="primary" onClick={() => setDialog({ kind: 'acknowledge' })}>{t('case.acknowledge')}</Button>);
@@ -43,7 +54,7 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
     ),
   );
   if (a.canHandoff) {
-    buttons.push(<Button key="transfer" onClick={() => setDialog({ kind: 'handoff', handoff: 'transfer' })}>{t('case.transfer')}</Button>);
+    buttons.push(<Button key="transfer" onClick={() => setDialog({ kind: 'handoff', handoff: 'transfer' })}>{term('transfer', 'case.transfer')}</Button>);
     buttons.push(<Button key="assign" onClick={() => setDialog({ kind: 'handoff', handoff: 'assign' })}>{t('case.assign')}</Button>);
   }
   if (a.returnTargets.length) buttons.push(<Button key="return" onClick={() => setDialog({ kind: 'return' })}>{t('case.return')}</Button>);
@@ -99,19 +110,19 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
 
       {dialog?.kind === 'handoff' && (
         <ActionModal<{ toOrgId: string; note?: string }>
-          title={t(dialog.handoff === 'transfer' ? 'case.transfer' : 'case.assign')}
-          okText={t(dialog.handoff === 'transfer' ? 'case.transfer' : 'case.assign')}
-          note={t(dialog.handoff === 'transfer' ? 'case.transferTip' : 'case.assignTip')}
+          title={term(dialog.handoff, dialog.handoff === 'transfer' ? 'case.transfer' : 'case.assign')}
+          okText={term(dialog.handoff, dialog.handoff === 'transfer' ? 'case.transfer' : 'case.assign')}
+          note={term(dialog.handoff, dialog.handoff === 'transfer' ? 'case.transferTip' : 'case.assignTip')}
           onClose={close}
           onSubmit={async (f) => {
             await run(() => api.caseHandoff(c.id, { kind: dialog.handoff, toOrgId: f.toOrgId, note: f.note?.trim() || null, expectedVersion: v }));
-            done(t(dialog.handoff === 'transfer' ? 'case.transfer' : 'case.assign'));
+            done(term(dialog.handoff, dialog.handoff === 'transfer' ? 'case.transfer' : 'case.assign'));
           }}
         >
           <Form.Item name="toOrgId" label={t('case.handoffTo')} rules={[{ required: true, message: t('common.required', { f: t('case.handoffTo') }) }]}>
             <OrgUnitSelect placeholder={t('case.handoffToPlaceholder')} style={{ width: '100%' }} />
           </Form.Item>
-          <ReasonField name="note" label={t(dialog.handoff === 'transfer' ? 'case.transferNote' : 'case.assignNote')} placeholder={t('case.handoffNotePlaceholder')} />
+          <ReasonField name="note" label={term(dialog.handoff, dialog.handoff === 'transfer' ? 'case.transferNote' : 'case.assignNote')} placeholder={t('case.handoffNotePlaceholder')} />
         </ActionModal>
       )}
 

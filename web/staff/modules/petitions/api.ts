@@ -9,6 +9,9 @@ export const SOURCE_BODIES = ['自治区信访局', '民政部', '12345', '其�
 export const CATEGORIES = ['建议意见', '检举控告', '申诉求决', '其他'] as const;
 export const SUBJECTS = ['低保', '特困', '养老服务', '社会组织', '婚姻登记', '殡葬', '区划地名', '其他'] as const;
 export const OPINIONS = ['支持', '解释说明', '不予支持'] as const;
+export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
+export const SATISFACTION_CHANNELS = ['电话', '信函', '当面'] as const;
+export const REVIEW_KINDS = ['复查', '复核'] as const;
 export const PETITION_STATES: { value: string; label: string }[] = [
   { value: 'registered', label: '已登记(甄别中)' },
   { value: 'accepted', label: '已受理' },
@@ -88,6 +91,9 @@ export type RegisterPetitionInput = {
 export type RegisterResult = {
   id: string;
   refNo: string;
+  state?: string;
+  /** 复核终结 the same facts and reasons again: refused at once by the system (第三十六条). */
+  refusal?: { reasonCode: string; reason: string; legalBasis: string; guidance: string; originalRefNo: string; auto: true } | null;
   flags: { repeat: { caseId: string; refNo: string; state: string; similarity: number } | null; skipLevel: boolean; firstTime: boolean };
   suggestions: string[];
 };
@@ -126,13 +132,46 @@ export type PetitionFacts = {
   isSkipLevel: boolean;
   [extra: string]: unknown;
 };
-export type PetitionDetail = CaseDetail & { petition: PetitionFacts; petitioners: PetitionPerson[]; piiShown: boolean };
+export type PetitionRefusal = { reasonCode: string; reason: string | null; legalBasis: string | null; guidance: string | null; detail?: string | null; refusedAt?: string | null; auto?: boolean | null };
+export type PetitionAssignment = {
+  handoffId: string; toOrgName: string; handoffStatus: string; acknowledgedAt: string | null; assignedAt: string;
+  reportDueDate: string | null; reportDays: number | null; reportedAt: string | null; reportOverdue: boolean;
+};
+export type PetitionFollowUp = { id: string; dueDate: string | null; note: string | null; leaderName: string | null; notifiedAt: string | null; result: string | null; resultAt: string | null; resultByName: string | null };
+export type PetitionExtension = { clock: string; clockLabel: string; days: number; unit: string; reason: string; at: string; approvedByName: string | null; dueDate: string | null };
+export type PetitionReviewRequest = { id: string; which: string; channel: string | null; reason: string; receivedOn: string | null; recordedByName: string | null; recordedAt: string };
+export type PetitionDetail = CaseDetail & {
+  petition: PetitionFacts & {
+    firstTime?: boolean | null;
+    acceptanceNotice?: string | null;
+    acceptedAt?: string | null;
+    refusal?: PetitionRefusal | null;
+    satisfactionChannel?: string | null;
+    satisfactionComment?: string | null;
+    lead?: { userId: string; name: string | null; at: string; note: string | null } | null;
+  };
+  petitioners: PetitionPerson[];
+  piiShown: boolean;
+  piiAllowed?: boolean;
+  extensions?: PetitionExtension[];
+  assignments?: PetitionAssignment[];
+  followUps?: PetitionFollowUp[];
+  reviewRequests?: PetitionReviewRequest[];
+};
 
 const enc = encodeURIComponent;
 
 export const petitionApi = {
   list: (f: PetitionFilters) => http.get<PetitionPage>('/api/petitions', f),
-  /** Facts and masked petitioners; `full` asks for the full identity (the server decides and logs it). */
-  get: (id: string, full = false) => http.get<PetitionDetail>(`/api/petitions/${enc(id)}`, full ? { full: 1 } : undefined),
+  /** Facts with masked petitioners (masked=1: nothing decrypted, nothing logged); `full` asks for the identity (the server decides and logs it). */
+  get: (id: string, full = false) => http.get<PetitionDetail>(`/api/petitions/${enc(id)}`, full ? undefined : { masked: 1 }),
   register: (input: RegisterPetitionInput) => http.post<RegisterResult>('/api/petitions', input),
+  /** 交办 with a 报告期限 (days from today or a date). */
+  assign: (id: string, body: { toOrgId: string; note?: string; reportDays?: number; reportDueDate?: string; expectedVersion: number }) =>
+    http.post<{ id: string; reportDueDate: string }>(`/api/petitions/${enc(id)}/assign`, body),
+  takeLead: (id: string, note?: string) => http.post<unknown>(`/api/petitions/${enc(id)}/lead`, { note }),
+  scheduleFollowUps: (id: string, dates: string[], note?: string) => http.post<unknown>(`/api/petitions/${enc(id)}/follow-ups`, { dates, note }),
+  followUpResult: (id: string, fid: string, result: string) => http.post<unknown>(`/api/petitions/${enc(id)}/follow-ups/${enc(fid)}/result`, { result }),
+  recordSatisfaction: (id: string, body: { satisfaction: string; channel: string; comment?: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/satisfaction`, body),
+  reviewRequest: (id: string, body: { which: string; reason: string; receivedOn: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/review-request`, body),
 };

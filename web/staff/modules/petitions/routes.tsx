@@ -1,4 +1,12 @@
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
+import { guarded } from '../../app/guards.tsx';
+
+const PetitionsPage = lazy(() => import('./PetitionsPage.tsx').then((m) => ({ default: m.PetitionsPage })));
+const PetitionRegisterPage = lazy(() => import('./PetitionRegisterPage.tsx').then((m) => ({ default: m.PetitionRegisterPage })));
 
 /** This module's console routes (children of the signed-in layout; paths without a leading slash). */
-export const routes: RouteObject[] = [];
+export const routes: RouteObject[] = [
+  guarded('/petitions', <PetitionsPage />),
+  guarded('/petitions/new', <PetitionRegisterPage />),
+];

@@ -1,0 +1,250 @@
+import { createHash, randomFillSync } from 'node:crypto';
+import { sql } from 'kysely';
+import ExcelJS from 'exceljs';
+import { withTx, type AppContext } from '../../../platform/context.ts';
+import { notFound } from '../../../platform/errors.ts';
+import { decryptPii, encryptPii } from '../../../platform/crypto/pii.ts';
+import { piiKey } from '../../../platform/crypto/pii-key.ts';
+import { encryptWithKey } from '../../../platform/crypto/pii.ts';
+import { sm3Hex } from '../../../platform/crypto/sm3.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
+import { recordAudit } from '../../../kernel/audit/index.ts';
+import { requirePermission, userRef, type Actor } from '../../../kernel/identity/actor.ts';
+import { inScope, recordInScope } from '../../../kernel/identity/scope.ts';
+import { moneyDb } from '../money/db.ts';
+import { groupHouseholds, readImportFile, validateRows, type ParsedFile, type RowCheck, type ValidRow } from './parse-import.ts';
+
+export const idHashOf = (id: string) => sm3Hex(`resident-id:${id}`);
+export const maskId = (id: string) => id.slice(0, 3) + '*'.repeat(id.length - 7) + id.slice(-4);
+
+export type ImportReport = {
+  batchId: string; fileName: string; alreadyImported: boolean; earlier?: { batchId: string; at: string; fileName: string; actorName: string | null };
+  rows: number; households: number; members: number; acceptedRows: number; rejectedRows: number; acceptedHouseholds: number;
+  hasErrorReport: boolean; errors: Array<{ row: number; message: string }>;
+};
+
+const CHUNK = 5000;
+
+/**
+ * UUIDv7 ids for a bulk insert from one random draw (uuidv7() draws twice per id, which
+ * dominated the import's CPU time on a loaded machine). Same layout: 48-bit ms time, version 7,
+ * a rising counter in rand_a, variant bits, random rest.
+ */
+export function bulkUuidv7(n: number, now = Date.now()): string[] {
+  const rnd = randomFillSync(Buffer.alloc(n * 8)).toString('hex');
+  const ts = now.toString(16).padStart(12, '0');
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const r = rnd.slice(i * 16, i * 16 + 16);
+    const variant = ((parseInt(r[0]!, 16) & 0x3) | 0x8).toString(16);
+    out[i] = `${ts.slice(0, 8)}-${ts.slice(8, 12)}-7${(i & 0xfff).toString(16).padStart(3, '0')}-${variant}${r.slice(1, 4)}-${r.slice(4, 16)}`;
+  }
+  return out;
+}
+
+/**
+ * 存量名册导入: validate every row, commit the valid households (active, source 'import', members,
+ * benefit_change 存量) in one transaction with multi-row inserts (UNNEST, CHUNK rows a statement),
+ * keep the per-row errors and an encrypted copy of the file with a 错误说明 column.
+ * The same file again (SHA-256) changes nothing and names the earlier batch; a person already
+ * active in a household (natural key: 身份证号) is refused row by row, so overlapping files are safe too.
+ */
+export async function importRoster(ctx: AppContext, actor: Actor, file: { fileName: string; bytes: Buffer }): Promise<ImportReport> {
+  requirePermission(actor, 'dibao.import');
+  const sha = createHash('sha256').update(file.bytes).digest('hex');
+  const db = moneyDb(ctx.db);
+  const earlier = await db.selectFrom('dibao.import_batch').selectAll().where('file_sha256', '=', sha).orderBy('at').executeTakeFirst();
+  if (earlier) {
+    return {
+      ...batchReport(earlier), alreadyImported: true, hasErrorReport: false, errors: [],
+      earlier: { batchId: earlier.id, at: new Date(earlier.at).toISOString(), fileName: earlier.file_name, actorName: earlier.actor_name },
+    };
+  }
+  const parsed = await readImportFile(file.fileName, file.bytes);
+  const today = new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const areas = new Map((await sql<{ code: string; name: string; path: string; level: number }>`select code, name, path, level from core.area where level >= 3`.execute(ctx.db)).rows.map((a) => [a.code, a]));
+  const areaCheck = (code: string) => {
+    const a = areas.get(code);
+    if (!a) return `「户籍地区划代码」${code} 不是已知的县(区)、乡镇(街道)或村(社区)代码`;
+    if (!recordInScope(actor, 'dibao.import', { areaPath: a.path })) return `「户籍地区划代码」${code}(${a.name})不在您的管辖范围内`;
+    return null;
+  };
+  const checks = validateRows(parsed.rows, { today, area: areaCheck });
+  const hashes = new Map<string, string>();
+  await markExisting(ctx, checks, hashes);
+  const households = groupHouseholds(checks);
+  const batchId = uuidv7();
+  const accepted = households.reduce((s, h) => s + h.members.length, 0);
+  const rejected = checks.filter((c) => c.errors.length).length;
+  const persons = new Set(checks.map((c) => (c.row?.id ?? c.values['身份证号'] ?? '').toUpperCase()).filter(Boolean)).size;
+  const householdsInFile = new Set(checks.map((c) => (c.values['户主身份证号'] ?? '').toUpperCase() || `#${c.rowNo}`)).size;
+  const report = rejected ? await errorWorkbook(parsed, checks) : null;
+  const key = (await piiKey(ctx)).key;
+
+  await withTx(ctx, async (tx) => {
+    await moneyDb(tx.db).insertInto('dibao.import_batch').values({
+      id: batchId, file_name: file.fileName.slice(0, 200), file_sha256: sha, file_kind: parsed.kind, org_unit_id: actor.orgUnitId, area_path: actor.areaPath,
+      actor_id: userRef(actor), actor_name: actor.displayName, at: tx.clock.now(), rows: checks.length, households: householdsInFile, members: persons,
+      accepted_rows: accepted, rejected_rows: rejected, accepted_households: households.length,
+      report_enc: report ? encryptWithKey(key, report.toString('base64')) : null,
+    }).execute();
+    await insertHouseholds(tx, batchId, households, areas, key, userRef(actor), hashes);
+    const errs = checks.filter((c) => c.errors.length);
+    for (let i = 0; i < errs.length; i += CHUNK) {
+      const part = errs.slice(i, i + CHUNK);
+      await sql`insert into dibao.import_row_error (batch_id, row_no, message)
+        select ${batchId}, * from unnest(${part.map((c) => c.rowNo)}::int[], ${part.map((c) => c.errors.join(';'))}::text[])`.execute(tx.db);
+    }
+    await recordAudit(tx, {
+      actor, action: 'dibao.import', entityType: 'dibao_import_batch', entityId: batchId,
+      after: { fileName: file.fileName, sha256: sha, rows: checks.length, acceptedRows: accepted, rejectedRows: rejected, acceptedHouseholds: households.length },
+    });
+  });
+  return {
+    batchId, fileName: file.fileName, alreadyImported: false, rows: checks.length, households: householdsInFile, members: persons,
+    acceptedRows: accepted, rejectedRows: rejected, acceptedHouseholds: households.length, hasErrorReport: !!report,
+    errors: checks.filter((c) => c.errors.length).slice(0, 500).map((c) => ({ row: c.rowNo, message: c.errors.join(';') })),
+  };
+}
+
+/** Persons already active in a 低保 household are refused (imported earlier: 已导入过 with the batch). */
+async function markExisting(ctx: AppContext, checks: RowCheck[], hashes: Map<string, string>): Promise<void> {
+  const byHash = new Map<string, RowCheck>();
+  for (const c of checks) if (c.row) { const h = idHashOf(c.row.id); hashes.set(c.row.id, h); byHash.set(h, c); }
+  const all = [...byHash.keys()];
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const part = all.slice(i, i + CHUNK);
+    const rows = (await sql<{ id_hash: string; source: string; area_name: string; head: string | null; batch_at: Date | null; batch_file: string | null }>`
+      select m.id_hash, h.source, a.name as area_name,
+             (select hm.name from dibao.member hm where hm.household_id = h.id and hm.relation = '申请人' and hm.active limit 1) as head,
+             b.at as batch_at, b.file_name as batch_file
+      from dibao.member m join dibao.household h on h.id = m.household_id join core.area a on a.code = h.area_code
+      left join lateral (select ib.at, ib.file_name from dibao.benefit_change bc join dibao.import_batch ib on ib.id = bc.import_batch_id
+                         where bc.household_id = h.id and bc.kind = '存量' order by bc.at limit 1) b on true
+      where m.active and m.id_hash = any(${part}::text[])`.execute(ctx.db)).rows;
+    for (const r of rows) {
+      const c = byHash.get(r.id_hash)!;
+      c.errors.push(r.batch_at
+        ? `已导入过(${new Date(r.batch_at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)} 批次《${r.batch_file}》,户主 ${r.head ?? '—'})`
+        : `该人员已在低保家庭中(${r.area_name},户主 ${r.head ?? '—'}),一人只能在一个有效家庭中`);
+      c.row = null;
+    }
+  }
+}
+
+async function insertHouseholds(tx: AppContext, batchId: string, households: Array<{ head: ValidRow; members: ValidRow[] }>,
+  areas: Map<string, { path: string }>, key: Buffer, actorId: string | null, hashes: Map<string, string>): Promise<void> {
+  const now = tx.clock.now();
+  for (let i = 0; i < households.length; i += CHUNK) {
+    const hIds = bulkUuidv7(Math.min(CHUNK, households.length - i), now.getTime());
+    const part = households.slice(i, i + CHUNK).map((h, k) => ({ id: hIds[k]!, ...h }));
+    const hh = part.map((h) => h.head.household!);
+    await sql`insert into dibao.household (id, area_code, area_path, kind, address, status, benefit_cents, insured_persons, benefit_from, source, created_at, updated_at)
+      select id, area_code, area_path, kind, address, 'active', benefit_cents, insured_persons, benefit_from, 'import', ${now}, ${now}
+      from unnest(${part.map((h) => h.id)}::uuid[], ${hh.map((h) => h.areaCode)}::text[], ${hh.map((h) => areas.get(h.areaCode)!.path)}::text[],
+                  ${hh.map((h) => h.kind)}::text[], ${hh.map((h) => h.address)}::text[], ${hh.map((h) => h.amountCents)}::int[],
+                  ${hh.map((h) => h.insuredPersons)}::int[], ${hh.map((h) => h.benefitFrom)}::date[])
+        as t(id, area_code, area_path, kind, address, benefit_cents, insured_persons, benefit_from)`.execute(tx.db);
+    const ms = part.flatMap((h) => h.members.map((m) => ({ hid: h.id, area: h.head.household!.areaCode, m })));
+    for (let j = 0; j < ms.length; j += CHUNK * 2) {
+      const mp = ms.slice(j, j + CHUNK * 2);
+      await sql`insert into dibao.member (id, household_id, name, id_number_enc, id_number_masked, id_hash, relation, sex, birth_date, hukou_area_code, insured, created_at)
+        select id, household_id, name, id_enc, id_masked, id_hash, relation, sex, birth_date, hukou, insured, ${now}
+        from unnest(${bulkUuidv7(mp.length, now.getTime())}::uuid[], ${mp.map((x) => x.hid)}::uuid[], ${mp.map((x) => x.m.name)}::text[],
+                    ${mp.map((x) => encryptWithKey(key, x.m.id))}::text[], ${mp.map((x) => maskId(x.m.id))}::text[], ${mp.map((x) => hashes.get(x.m.id) ?? idHashOf(x.m.id))}::text[],
+                    ${mp.map((x) => x.m.relation)}::text[], ${mp.map((x) => x.m.sex)}::text[], ${mp.map((x) => x.m.birthDate)}::date[],
+                    ${mp.map((x) => x.area)}::text[], ${mp.map((x) => x.m.insured)}::boolean[])
+          as t(id, household_id, name, id_enc, id_masked, id_hash, relation, sex, birth_date, hukou, insured)`.execute(tx.db);
+    }
+    await sql`insert into dibao.benefit_change (id, household_id, kind, before_cents, after_cents, insured_before, insured_after, effective_month, reason, import_batch_id, actor_id, at)
+      select id, household_id, '存量', 0, after_cents, 0, insured_after, effective_month, '存量名册导入', ${batchId}, ${actorId}, ${now}
+      from unnest(${bulkUuidv7(part.length, now.getTime())}::uuid[], ${part.map((h) => h.id)}::uuid[], ${hh.map((h) => h.amountCents)}::int[],
+                  ${hh.map((h) => h.insuredPersons)}::int[], ${hh.map((h) => h.benefitFrom)}::date[])
+        as t(id, household_id, after_cents, insured_after, effective_month)`.execute(tx.db);
+    await sql`insert into dibao.household_change (id, household_id, at, actor_id, kind, summary)
+      select id, household_id, ${now}, ${actorId}, 'import', '存量名册导入建档'
+      from unnest(${bulkUuidv7(part.length, now.getTime())}::uuid[], ${part.map((h) => h.id)}::uuid[]) as t(id, household_id)`.execute(tx.db);
+  }
+}
+
+/** A copy of the file (same columns, same rows) with 错误说明 added; rows imported say 已导入. */
+async function errorWorkbook(parsed: ParsedFile, checks: RowCheck[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('导入结果');
+  const header = parsed.header.filter(Boolean);
+  ws.columns = [...header.map((h) => ({ header: h, key: h, width: Math.max(10, h.length * 2 + 2) })), { header: '错误说明', key: '__err', width: 60 }];
+  ws.getRow(1).font = { bold: true };
+  for (const c of checks) {
+    const row = ws.addRow({ ...c.values, __err: c.errors.length ? c.errors.join(';') : '已导入' });
+    header.forEach((_, i) => { row.getCell(i + 1).numFmt = '@'; });
+    if (c.errors.length) row.getCell(header.length + 1).font = { color: { argb: 'FFC00000' } };
+  }
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function batchReport(b: { id: string; file_name: string; rows: number; households: number; members: number; accepted_rows: number; rejected_rows: number; accepted_households: number }) {
+  return { batchId: b.id, fileName: b.file_name, rows: b.rows, households: b.households, members: b.members, acceptedRows: b.accepted_rows, rejectedRows: b.rejected_rows, acceptedHouseholds: b.accepted_households };
+}
+
+/** Import history within the actor's dibao.import (or dibao.read) scope, by the importer's area. */
+export async function listImports(ctx: AppContext, actor: Actor, q: { page: number; pageSize: number }) {
+  requirePermission(actor, 'dibao.read');
+  const base = moneyDb(ctx.db).selectFrom('dibao.import_batch as b').where(inScope(actor, 'dibao.read', { areaPath: 'b.area_path' }));
+  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base.select(['b.id', 'b.file_name', 'b.file_kind', 'b.area_path', 'b.actor_name', 'b.at', 'b.rows', 'b.households', 'b.members', 'b.accepted_rows', 'b.rejected_rows', 'b.accepted_households', sql<boolean>`b.report_enc is not null`.as('has_report')])
+    .orderBy('b.at', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  return {
+    total, page: q.page, pageSize: q.pageSize,
+    items: rows.map((b) => ({ ...batchReport(b), fileKind: b.file_kind, areaPath: b.area_path, actorName: b.actor_name, at: new Date(b.at).toISOString(), hasErrorReport: b.has_report })),
+  };
+}
+
+async function batchInScope(ctx: AppContext, actor: Actor, id: string) {
+  requirePermission(actor, 'dibao.read');
+  const b = await moneyDb(ctx.db).selectFrom('dibao.import_batch').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!b || !recordInScope(actor, 'dibao.read', { areaPath: b.area_path })) throw notFound('导入批次', 'IMPORT_BATCH_NOT_FOUND');
+  return b;
+}
+
+/** One batch with its row errors (first 2,000). */
+export async function getImport(ctx: AppContext, actor: Actor, id: string) {
+  const b = await batchInScope(ctx, actor, id);
+  const errors = await moneyDb(ctx.db).selectFrom('dibao.import_row_error').select(['row_no', 'message']).where('batch_id', '=', id).orderBy('row_no').limit(2000).execute();
+  return {
+    ...batchReport(b), fileKind: b.file_kind, areaPath: b.area_path, actorName: b.actor_name, at: new Date(b.at).toISOString(), hasErrorReport: !!b.report_enc,
+    errors: errors.map((e) => ({ row: e.row_no, message: e.message })),
+  };
+}
+
+/** The error report (decrypted); its download is a PII read of the persons in the file, so it is audited. */
+export async function importErrorReport(ctx: AppContext, actor: Actor, id: string): Promise<{ buffer: Buffer; fileName: string }> {
+  requirePermission(actor, 'dibao.import');
+  const b = await batchInScope(ctx, actor, id);
+  if (!b.report_enc || !recordInScope(actor, 'dibao.import', { areaPath: b.area_path })) throw notFound('错误报告', 'IMPORT_REPORT_NOT_FOUND');
+  const buffer = Buffer.from(await decryptPii(ctx, b.report_enc), 'base64');
+  await recordAudit(ctx, { actor, action: 'pii.read', entityType: 'dibao_import_batch', entityId: id, areaPath: b.area_path, after: { fields: ['idNumber'], file: 'errors.xlsx' } });
+  return { buffer, fileName: `${b.file_name.replace(/\.(xlsx|csv|txt)$/i, '')}-错误说明.xlsx` };
+}
+
+/** The import template: the columns, a notes sheet, and two example rows (synthetic IDs). */
+export async function importTemplate(): Promise<Buffer> {
+  const { IMPORT_COLUMNS } = await import('./parse-import.ts');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('低保名册');
+  ws.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: Math.max(12, c.header.length * 2 + 4), style: { numFmt: '@' } }));
+  ws.getRow(1).font = { bold: true };
+  const notes = wb.addWorksheet('填写说明');
+  notes.columns = [{ header: '列名', key: 'h', width: 18 }, { header: '是否必填', key: 'r', width: 10 }, { header: '说明', key: 'n', width: 70 }];
+  notes.getRow(1).font = { bold: true };
+  for (const c of IMPORT_COLUMNS) notes.addRow({ h: c.header, r: c.required ? '必填' : '可选', n: c.note });
+  notes.addRow({});
+  notes.addRow({ h: '说明', n: '每行一人;同一户各行的「户主身份证号」相同,家庭信息(区划、城乡、人数、金额、起始月份、地址)填在户主行。' });
+  // Examples live on this sheet (synthetic IDs), so they can never be imported by mistake.
+  const ex = wb.addWorksheet('示例');
+  ex.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: Math.max(12, c.header.length * 2 + 4), style: { numFmt: '@' } }));
+  ex.getRow(1).font = { bold: true };
+  ex.addRow({ 序号: '1', 户主姓名: '马示例', 户主身份证号: '640423199006150023', 成员姓名: '马示例', 身份证号: '640423199006150023', 与户主关系: '户主', 户籍地区划代码: '640423100', 城乡类别: '农村', 保障人数: '2', '月保障金额(元)': '460.00', 保障起始月份: '2019-03', 地址: '隆德县城关镇示例村1组', 是否享受保障: '是' });
+  ex.addRow({ 序号: '2', 户主姓名: '马示例', 户主身份证号: '640423199006150023', 成员姓名: '马小例', 身份证号: '640104198001011235', 与户主关系: '配偶', 是否享受保障: '是' });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import { withTx, type AppContext } from '../../../platform/context.ts';
+import { conflict } from '../../../platform/errors.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
+import { recordAudit } from '../../../kernel/audit/index.ts';
+import { requirePermission, userRef, type Actor } from '../../../kernel/identity/actor.ts';
+import { readDibaoSettings } from '../settings.ts';
+import { addMonths, countyInScope, monthLabel, monthStart, type County } from './common.ts';
+import { moneyDb } from './db.ts';
+
+export type GeneratedRoster = { id: string; countyCode: string; month: string; version: number; households: number; persons: number; totalCents: number; changes: number };
+
+/**
+ * 生成发放名册 for one county and month, set-based (a handful of statements whatever the size):
+ * every household of the county that is active, paid from a month ≤ this one, and — when in
+ * 渐退 (gradual_exit_until set) — still inside its exit period while the setting allows 渐退
+ * (gradualExitMonths > 0). The line is the household's current benefit and insured persons;
+ * the insured persons paid are kept (roster_person) for the duplicate-payment check.
+ * Regenerating an unapproved roster replaces it (version + 1); an approved one is final.
+ */
+export async function generateRoster(ctx: AppContext, actor: Actor, input: { countyCode: string; month: string }): Promise<GeneratedRoster> {
+  requirePermission(actor, 'dibao.roster');
+  const month = monthStart(input.month);
+  const county = await countyInScope(ctx, actor, input.countyCode, 'dibao.roster');
+  const settings = await readDibaoSettings(ctx.db);
+  return withTx(ctx, async (tx) => {
+    const r = await generateRosterRows(tx, county, month, { gradualExit: settings.gradualExitMonths > 0, actorId: userRef(actor) });
+    await recordAudit(tx, {
+      actor, action: 'dibao.roster.generate', entityType: 'dibao_roster', entityId: r.id, areaCode: county.code, areaPath: county.path,
+      after: { county: county.code, month, version: r.version, households: r.households, persons: r.persons, totalCents: r.totalCents },
+    });
+    return r;
+  });
+}
+
+/** The statements of generateRoster, inside the caller's transaction (also used by the benchmark and seeds). */
+export async function generateRosterRows(tx: AppContext, county: County, month: string, opts: { gradualExit: boolean; actorId: string | null }): Promise<GeneratedRoster> {
+  const db = moneyDb(tx.db);
+  const now = tx.clock.now();
+  const existing = await db.selectFrom('dibao.roster').select(['id', 'status', 'version']).where('county_code', '=', county.code).where('month', '=', month).forUpdate().executeTakeFirst();
+  if (existing?.status === 'approved') throw conflict('ROSTER_APPROVED', `${county.name}${monthLabel(month)}发放名册已审批,不能重新生成`);
+  let id: string;
+  let version = 1;
+  if (existing) {
+    id = existing.id;
+    version = existing.version + 1;
+    for (const t of ['roster_line', 'roster_person', 'roster_problem', 'roster_change']) {
+      await sql`delete from ${sql.raw(`dibao.${t}`)} where roster_id = ${id}`.execute(tx.db);
+    }
+    await db.updateTable('dibao.roster').set({ version, status: 'generated', problems: null, checked_version: null, checked_at: null, checked_by: null, generated_at: now, generated_by: opts.actorId }).where('id', '=', id).execute();
+  } else {
+    id = uuidv7();
+    await db.insertInto('dibao.roster').values({ id, county_code: county.code, county_path: county.path, month, generated_at: now, generated_by: opts.actorId }).execute();
+  }
+  const like = county.path.replace(/[\\%_]/g, (c) => '\\' + c) + '.%';
+  await sql`insert into dibao.roster_line (roster_id, household_id, line_no, area_code, area_path, kind, head_name, head_id_masked, address, insured_persons, amount_cents, gradual_exit)
+    select ${id}, h.id, row_number() over (order by h.area_code, hd.name, h.id), h.area_code, h.area_path, h.kind, hd.name, hd.id_number_masked, h.address,
+           h.insured_persons, h.benefit_cents, h.gradual_exit_until is not null
+    from dibao.household h
+    left join lateral (select m.name, m.id_number_masked from dibao.member m
+               where m.household_id = h.id and m.relation = '申请人' and m.active order by m.created_at limit 1) hd on true
+    where (h.area_path = ${county.path} or h.area_path like ${like}) and h.status = 'active'
+      and h.benefit_from is not null and h.benefit_from <= ${month}::date
+      and (h.gradual_exit_until is null or (${opts.gradualExit} and h.gradual_exit_until >= ${month}::date))`.execute(tx.db);
+  await sql`insert into dibao.roster_person (roster_id, household_id, member_id, id_hash, month)
+    select l.roster_id, l.household_id, m.id, m.id_hash, ${month}::date
+    from dibao.roster_line l join dibao.member m on m.household_id = l.household_id and m.active and m.insured
+    where l.roster_id = ${id}`.execute(tx.db);
+  const tot = (await sql<{ households: number; persons: number; total: number }>`select count(*)::int as households, coalesce(sum(insured_persons), 0)::int as persons,
+      coalesce(sum(amount_cents), 0)::bigint as total from dibao.roster_line where roster_id = ${id}`.execute(tx.db)).rows[0]!;
+  await db.updateTable('dibao.roster').set({ households: tot.households, persons: tot.persons, total_cents: Number(tot.total) }).where('id', '=', id).execute();
+  const changes = await writeChanges(tx, id, county, month, like);
+  return { id, countyCode: county.code, month, version, households: tot.households, persons: tot.persons, totalCents: Number(tot.total), changes };
+}
+
+/**
+ * 新增 / 增发 / 减发 / 停发 against the previous month's roster of the county; without one, the
+ * benefit changes effective this month. The reason is the latest benefit_change up to the month.
+ */
+async function writeChanges(tx: AppContext, id: string, county: County, month: string, like: string): Promise<number> {
+  const prev = await moneyDb(tx.db).selectFrom('dibao.roster').select('id').where('county_code', '=', county.code).where('month', '=', addMonths(month, -1)).executeTakeFirst();
+  const reason = sql`(select bc.reason from dibao.benefit_change bc where bc.household_id = c.household_id and bc.effective_month <= ${month}::date
+                      order by bc.effective_month desc, bc.at desc limit 1)`;
+  if (prev) {
+    await sql`insert into dibao.roster_change (roster_id, household_id, kind, before_cents, after_cents, head_name, reason)
+      select ${id}, c.household_id, c.kind, c.before_cents, c.after_cents, c.head_name, ${reason}
+      from (select coalesce(n.household_id, p.household_id) as household_id,
+                   case when p.household_id is null then '新增' when n.household_id is null then '停发'
+                        when n.amount_cents > p.amount_cents then '增发' else '减发' end as kind,
+                   coalesce(p.amount_cents, 0) as before_cents, coalesce(n.amount_cents, 0) as after_cents,
+                   coalesce(n.head_name, p.head_name) as head_name
+            from (select * from dibao.roster_line where roster_id = ${id}) n
+            full join (select * from dibao.roster_line where roster_id = ${prev.id}) p on p.household_id = n.household_id
+            where p.household_id is null or n.household_id is null or p.amount_cents <> n.amount_cents) c`.execute(tx.db);
+  } else {
+    await sql`insert into dibao.roster_change (roster_id, household_id, kind, before_cents, after_cents, head_name, reason)
+      select ${id}, c.household_id, c.kind, c.before_cents, c.after_cents, c.head_name, c.reason
+      from (select distinct on (bc.household_id) bc.household_id,
+                   case bc.kind when '恢复' then '新增' else bc.kind end as kind, bc.before_cents, bc.after_cents, bc.reason,
+                   (select m.name from dibao.member m where m.household_id = bc.household_id and m.relation = '申请人' order by m.active desc limit 1) as head_name
+            from dibao.benefit_change bc join dibao.household h on h.id = bc.household_id
+            where bc.effective_month = ${month}::date and bc.kind in ('新增','增发','减发','停发','恢复')
+              and (h.area_path = ${county.path} or h.area_path like ${like})
+            order by bc.household_id, bc.at desc) c`.execute(tx.db);
+  }
+  return (await sql<{ n: number }>`select count(*)::int as n from dibao.roster_change where roster_id = ${id}`.execute(tx.db)).rows[0]!.n;
+}

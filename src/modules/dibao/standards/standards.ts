@@ -1,0 +1,131 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { withTx, type AppContext } from '../../../platform/context.ts';
+import { badRequest, conflict, forbidden } from '../../../platform/errors.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
+import { recordAudit } from '../../../kernel/audit/index.ts';
+import { requirePermission, userRef, type Actor } from '../../../kernel/identity/actor.ts';
+import { grantsFor, recordInScope } from '../../../kernel/identity/scope.ts';
+import { dibaoDb } from '../db.ts';
+import { DIBAO_SETTINGS, defaultDibaoSettings, readDibaoSettings, type DibaoSettingKey } from '../settings.ts';
+
+export const ListStandardsQuery = z.object({
+  areaCode: z.string().regex(/^\d{6}$/, '「areaCode」应为 6 位区划代码').optional(),
+  kind: z.enum(['urban', 'rural'], { message: '「kind」应为 urban 或 rural' }).optional(),
+});
+
+export type StandardDto = {
+  id: string; areaCode: string; areaName: string; areaLevel: number; kind: 'urban' | 'rural'; effectiveFrom: string; effectiveTo: string | null;
+  monthlyCents: number; method: 'difference' | 'banded'; bands: Array<{ belowCents: number; perPersonCents: number }> | null; minCents: number;
+  document: string | null; isDemo: boolean; current: boolean;
+};
+
+/**
+ * 保障标准 (published, public reference data): every row with the date its successor takes over
+ * (effectiveTo) and whether it is the one in force today for its area and kind.
+ */
+export async function listStandards(ctx: AppContext, q: z.infer<typeof ListStandardsQuery>): Promise<{ items: StandardDto[] }> {
+  const today = chinaToday(ctx);
+  const rows = (await sql<any>`select s.id, s.area_code, a.name as area_name, a.level, s.kind, to_char(s.effective_from, 'YYYY-MM-DD') as effective_from,
+        to_char(lead(s.effective_from) over (partition by s.area_code, s.kind order by s.effective_from) - 1, 'YYYY-MM-DD') as effective_to,
+        s.monthly_cents, s.method, s.bands, s.min_cents, s.document, s.is_demo
+      from dibao.standard s join core.area a on a.code = s.area_code
+      where (${q.areaCode ?? null}::text is null or s.area_code = ${q.areaCode ?? null}) and (${q.kind ?? null}::text is null or s.kind = ${q.kind ?? null})
+      order by a.path, s.kind, s.effective_from desc`.execute(ctx.db)).rows;
+  return {
+    items: rows.map((r) => ({
+      id: r.id, areaCode: r.area_code, areaName: r.area_name, areaLevel: r.level, kind: r.kind, effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
+      monthlyCents: r.monthly_cents, method: r.method, bands: typeof r.bands === 'string' ? JSON.parse(r.bands) : r.bands, minCents: r.min_cents,
+      document: r.document, isDemo: r.is_demo, current: r.effective_from <= today && (r.effective_to === null || r.effective_to >= today),
+    })),
+  };
+}
+
+const cents = (field: string) => z.number({ message: `「${field}」应为整数(分)` }).int(`「${field}」应为整数(分)`);
+export const CreateStandardBody = z.object({
+  areaCode: z.string().regex(/^\d{6}$/, '「areaCode」应为 6 位自治区、市或县(区)区划代码'),
+  kind: z.enum(['urban', 'rural'], { message: '「kind」城乡类别应为 urban 或 rural' }),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '「effectiveFrom」生效日期格式应为 YYYY-MM-DD'),
+  monthlyCents: cents('monthlyCents').min(1, '「monthlyCents」保障标准应大于零').max(10_000_000),
+  method: z.enum(['difference', 'banded'], { message: '「method」计发方式应为 difference(差额)或 banded(分档)' }).default('difference'),
+  bands: z.array(z.object({ belowCents: cents('bands.belowCents').min(1), perPersonCents: cents('bands.perPersonCents').min(1) })).max(10).nullish(),
+  minCents: cents('minCents').min(0, '「minCents」不能为负').default(0),
+  document: z.string().trim().min(2, '「document」请填写依据文件(文号)').max(200),
+});
+
+/** A new standard row (never an edit of an old one): its effective date must be later than any existing for the area and kind. */
+export async function createStandard(ctx: AppContext, actor: Actor, input: z.infer<typeof CreateStandardBody>): Promise<StandardDto> {
+  requirePermission(actor, 'dibao.configure');
+  const area = await ctx.db.selectFrom('core.area').select(['code', 'name', 'path', 'level']).where('code', '=', input.areaCode).executeTakeFirst();
+  if (!area || area.level > 3) throw badRequest('AREA_INVALID', '「areaCode」应为已知的自治区、市或县(区)区划代码', { field: 'areaCode' });
+  if (!recordInScope(actor, 'dibao.configure', { areaPath: area.path })) throw forbidden(`没有为「${area.name}」设定保障标准的权限`);
+  if (Number.isNaN(Date.parse(input.effectiveFrom))) throw badRequest('DATE_INVALID', '「effectiveFrom」不是有效日期', { field: 'effectiveFrom' });
+  let bands: Array<{ belowCents: number; perPersonCents: number }> | null = null;
+  if (input.method === 'banded') {
+    bands = [...(input.bands ?? [])].sort((a, b) => a.belowCents - b.belowCents);
+    if (!bands.length) throw badRequest('BANDS_REQUIRED', '「bands」分档计发须至少设一档', { field: 'bands' });
+    if (bands.at(-1)!.belowCents < input.monthlyCents) throw badRequest('BANDS_INCOMPLETE', '「bands」最高一档的上限应不低于保障标准,以覆盖所有符合条件的家庭', { field: 'bands' });
+  }
+  return withTx(ctx, async (tx) => {
+    const latest = await dibaoDb(tx.db).selectFrom('dibao.standard').select((eb) => eb.fn.max('effective_from').as('d')).where('area_code', '=', area.code).where('kind', '=', input.kind).executeTakeFirst();
+    const last = latest?.d ? String(latest.d).slice(0, 10) : null;
+    if (last && input.effectiveFrom <= last) throw conflict('STANDARD_DATE_NOT_LATER', `「effectiveFrom」应晚于现行标准的生效日期 ${last}(历史标准不可改写,调整请新增一条)`, { field: 'effectiveFrom' });
+    const id = uuidv7();
+    await dibaoDb(tx.db).insertInto('dibao.standard').values({
+      id, area_code: area.code, kind: input.kind, effective_from: input.effectiveFrom, monthly_cents: input.monthlyCents, method: input.method,
+      bands: bands ? JSON.stringify(bands) : null, min_cents: input.minCents, document: input.document, created_by: userRef(actor),
+    }).execute();
+    await recordAudit(tx, { actor, action: 'dibao.standard.create', entityType: 'dibao_standard', entityId: id, areaCode: area.code, areaPath: area.path, after: { ...input, bands } });
+    return (await listStandards(tx, { areaCode: area.code, kind: input.kind })).items.find((s) => s.id === id)!;
+  });
+}
+
+function chinaToday(ctx: AppContext): string {
+  return new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Settings with their defaults. */
+export async function getSettings(ctx: AppContext, actor: Actor) {
+  requirePermission(actor, 'dibao.read');
+  const values = await readDibaoSettings(ctx.db);
+  const defaults = defaultDibaoSettings();
+  const rows = await dibaoDb(ctx.db).selectFrom('dibao.setting').select(['key', 'updated_at']).execute();
+  return {
+    values, defaults,
+    updatedAt: Object.fromEntries(rows.map((r) => [r.key, new Date(r.updated_at).toISOString()])),
+    canEdit: regionConfigure(actor),
+  };
+}
+
+/** True when the actor holds dibao.configure over the whole region (自治区 level). */
+function regionConfigure(actor: Actor): boolean {
+  return grantsFor(actor, 'dibao.configure').some((g) => g.scope === 'subtree' && !g.areaPath.includes('.'));
+}
+
+/** Change some settings (自治区 level dibao.configure); every value validated, all or nothing, audited. */
+export async function updateSettings(ctx: AppContext, actor: Actor, body: unknown) {
+  requirePermission(actor, 'dibao.configure');
+  if (!regionConfigure(actor)) throw forbidden('低保设置须由自治区民政部门(自治区级「dibao.configure」权限)修改');
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('SETTINGS_INVALID', '请提交要修改的设置项');
+  const changes: Array<[DibaoSettingKey, unknown]> = [];
+  for (const [key, raw] of Object.entries(body as Record<string, unknown>)) {
+    const schema = DIBAO_SETTINGS[key as DibaoSettingKey];
+    if (!schema) throw badRequest('SETTING_UNKNOWN', `「${key}」不是低保设置项`, { field: key });
+    const parsed = (schema as z.ZodType).safeParse(raw);
+    if (!parsed.success) throw badRequest('SETTING_INVALID', `「${key}」${parsed.error.issues[0]?.message ?? '取值无效'}`, { field: key });
+    changes.push([key as DibaoSettingKey, parsed.data]);
+  }
+  if (!changes.length) throw badRequest('SETTINGS_EMPTY', '没有要修改的设置项');
+  return withTx(ctx, async (tx) => {
+    const before = await readDibaoSettings(tx.db);
+    for (const [key, value] of changes) {
+      await sql`insert into dibao.setting (key, value, updated_at, updated_by) values (${key}, cast(${JSON.stringify(value)} as jsonb), ${tx.clock.now()}, ${userRef(actor)})
+        on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`.execute(tx.db);
+    }
+    await recordAudit(tx, {
+      actor, action: 'dibao.settings.update', entityType: 'dibao_setting', entityId: changes.map(([k]) => k).join(','),
+      before: Object.fromEntries(changes.map(([k]) => [k, before[k]])), after: Object.fromEntries(changes),
+    });
+    return getSettings(tx, actor);
+  });
+}

@@ -1,0 +1,264 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { z } from 'zod';
+import type { AppContext } from '../../../platform/context.ts';
+import { badRequest } from '../../../platform/errors.ts';
+import { chinaDate, chinaMidnight } from '../../../platform/china-time.ts';
+import type { Actor } from '../../../kernel/identity/actor.ts';
+import { requirePermission } from '../../../kernel/identity/actor.ts';
+import { caseReadable } from '../../../kernel/workflow/case-access.ts';
+import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
+import { CATEGORIES, CHANNELS, PETITION_TYPE, SOURCE_BODIES, SUBJECTS } from '../contract.ts';
+
+/**
+ * 信访统计: 件 / 批 / 人次 and rates over the petitions the actor may read (the kernel's case read
+ * rule: data scope, plus cases the actor's org handed on). Counting rules (口径), also shown on
+ * the dashboard next to each figure:
+ * - 件: petitions registered (登记, `core.case.created_at`) in [from, to] (China dates).
+ * - 批 / 人次: over 来信 and 来访 items only; 批 = visit_batch (blank → 1), 人次 = visit_persons (blank → 1).
+ * - 办结: the case reached a terminal state (办结 closed, 终结 final, 不予受理 refused).
+ * - 按期办结: 办结 with none of its deadline clocks (甄别受理、办理、简易办理、复查、复核; not 签收/督办反馈)
+ *   stopped late (`core.deadline_clock.state = 'missed'`); 按期办结率 = 按期办结 / 办结.
+ * - 满意率 = (满意 + 基本满意) / 已评价.
+ * - 重信重访 / 越级: the flags set at registration (is_repeat, is_skip_level).
+ */
+
+export const STAT_UNITS = ['month', 'quarter', 'year'] as const;
+export const DIMENSIONS = ['period', 'channel', 'source', 'area', 'category', 'subject', 'outcome', 'state'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export const OUTCOMES = ['支持', '解释说明', '不予支持', '不予受理', '未出结论'] as const;
+/** Items with no outside source body: taken in directly (来信、来访、网上、电话). */
+export const DIRECT_SOURCE = '直接受理';
+
+const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `「${field}」日期格式应为 YYYY-MM-DD`).optional();
+export const PetitionStatsQuery = z.object({
+  from: isoDate('from'),
+  to: isoDate('to'),
+  unit: z.enum(STAT_UNITS, { message: '「unit」统计周期须为 month、quarter 或 year' }).default('month'),
+  /** Drill-down: the area the figures are limited to (问题发生地); its children form the area dimension. */
+  area: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, '「area」区划代码格式不正确').optional(),
+});
+export type PetitionStatsQuery = z.infer<typeof PetitionStatsQuery>;
+
+export type Measures = {
+  items: number; batches: number; persons: number; concluded: number; concludedOnTime: number; onTimeRate: number | null;
+  rated: number; satisfied: number; satisfactionRate: number | null; repeat: number; skipLevel: number; concludedRate: number | null;
+};
+export type StatRow = Measures & { key: string; label: string };
+export type ReportFigures = {
+  /** Area of the registering level (the viewer's own level) and its name. */
+  areaCode: string; areaName: string;
+  items: number; letterVisitBatches: number; letterVisitPersons: number;
+  fromXfj: number; fromMca: number; from12345: number; concluded: number; allConcluded: boolean;
+};
+export type PetitionStats = {
+  from: string; to: string; unit: (typeof STAT_UNITS)[number];
+  area: { code: string; name: string; level: number; parentCode: string | null } | null;
+  years: Array<{ year: number; items: number }>;
+  summary: Measures;
+  dimensions: Record<Dimension, StatRow[]>;
+  report: ReportFigures;
+};
+
+const n = (v: unknown) => Number(v ?? 0);
+
+/** The measures over the per-row facts `b` (see the counting rules above). */
+const MEASURES = [
+  sql<number>`count(*)`.as('items'),
+  sql<number>`coalesce(sum(batches), 0)`.as('batches'),
+  sql<number>`coalesce(sum(persons), 0)`.as('persons'),
+  sql<number>`count(*) filter (where terminal)`.as('concluded'),
+  sql<number>`count(*) filter (where on_time)`.as('on_time'),
+  sql<number>`count(satisfaction)`.as('rated'),
+  sql<number>`count(*) filter (where satisfaction in ('满意','基本满意'))`.as('satisfied'),
+  sql<number>`count(*) filter (where is_repeat)`.as('repeat'),
+  sql<number>`count(*) filter (where is_skip_level)`.as('skip_level'),
+];
+const rate = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
+
+function measures(r: Record<string, unknown>): Measures {
+  const m = {
+    items: n(r.items), batches: n(r.batches), persons: n(r.persons), concluded: n(r.concluded), concludedOnTime: n(r.on_time),
+    rated: n(r.rated), satisfied: n(r.satisfied), repeat: n(r.repeat), skipLevel: n(r.skip_level),
+  };
+  return { ...m, onTimeRate: rate(m.concludedOnTime, m.concluded), satisfactionRate: rate(m.satisfied, m.rated), concludedRate: rate(m.concluded, m.items) };
+}
+
+/** Area-dimension key of petitions concerning places outside the drill root (e.g. handed on). */
+const OUTSIDE = '*';
+
+/** The longest area path every given path lies in ('' when none). */
+export function commonRoot(paths: readonly string[]): string {
+  if (!paths.length) return '';
+  let parts = paths[0]!.split('.');
+  for (const p of paths.slice(1)) {
+    const q = p.split('.');
+    let i = 0;
+    while (i < parts.length && i < q.length && parts[i] === q[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return parts.join('.');
+}
+
+/** China-local timestamp of an instant column, whatever the session time zone. */
+const local = (col: string) => sql`((${sql.ref(col)} at time zone 'UTC') + interval '8 hours')`;
+
+function periodKey(unit: (typeof STAT_UNITS)[number]): RawBuilder<string> {
+  const t = local('c.created_at');
+  if (unit === 'year') return sql<string>`to_char(${t}, 'YYYY')`;
+  if (unit === 'quarter') return sql<string>`to_char(${t}, 'YYYY') || '-Q' || to_char(${t}, 'Q')`;
+  return sql<string>`to_char(${t}, 'YYYY-MM')`;
+}
+
+/** Every period key between two dates, so the trend has zero rows for empty months. */
+export function periodKeys(unit: (typeof STAT_UNITS)[number], from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const endY = Number(to.slice(0, 4));
+  const endM = Number(to.slice(5, 7));
+  while (y < endY || (y === endY && m <= endM)) {
+    const key = unit === 'year' ? `${y}` : unit === 'quarter' ? `${y}-Q${Math.ceil(m / 3)}` : `${y}-${String(m).padStart(2, '0')}`;
+    if (out.at(-1) !== key) out.push(key);
+    m++;
+    if (m > 12) { m = 1; y++; }
+  }
+  return out;
+}
+
+const periodLabel = (key: string) => {
+  if (/^\d{4}$/.test(key)) return `${key}年`;
+  const q = /^(\d{4})-Q(\d)$/.exec(key);
+  if (q) return `${q[1]}年第${q[2]}季度`;
+  const mm = /^(\d{4})-(\d{2})$/.exec(key);
+  return mm ? `${mm[1]}年${Number(mm[2])}月` : key;
+};
+
+/** The statistics for one actor, period and (optionally) drill-down area. */
+export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionStatsQuery): Promise<PetitionStats> {
+  requirePermission(actor, 'petition.read');
+  const db = ctx.db as unknown as Kysely<any>;
+  const readable = caseReadable(actor, 'petition.read');
+
+  const years = (await db.selectFrom('core.case as c').where('c.type', '=', PETITION_TYPE).where(readable)
+    .select([sql<number>`extract(year from ${local('c.created_at')})::int`.as('year'), (eb) => eb.fn.countAll().as('items')])
+    .groupBy(sql`1`).orderBy(sql`1`).execute()).map((r) => ({ year: n(r.year), items: n(r.items) }));
+
+  let { from, to } = q;
+  if (!from || !to) {
+    // Default: the year with the most petitions the actor can see (the current year when none).
+    const best = [...years].sort((a, b) => b.items - a.items || b.year - a.year)[0]?.year ?? Number(chinaDate(ctx.clock.now()).slice(0, 4));
+    from ??= `${best}-01-01`;
+    to ??= `${best}-12-31`;
+  }
+  if (from > to) throw badRequest('VALIDATION_FAILED', '「from」开始日期不能晚于结束日期', { field: 'from' });
+  if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10) throw badRequest('VALIDATION_FAILED', '「to」统计区间不超过 10 年', { field: 'to' });
+  const start = chinaMidnight(from);
+  const end = new Date(chinaMidnight(to).getTime() + 86_400_000);
+
+  let area: PetitionStats['area'] = null;
+  let rootPath: string;
+  if (q.area) {
+    const a = await db.selectFrom('core.area').select(['code', 'name', 'path', 'level', 'parent_code']).where('code', '=', q.area).executeTakeFirst();
+    if (!a) throw badRequest('AREA_NOT_FOUND', `「area」区划 ${q.area} 不存在`, { field: 'area' });
+    area = { code: a.code, name: a.name, level: n(a.level), parentCode: a.parent_code ?? null };
+    rootPath = a.path;
+  } else {
+    // No drill-down: the area dimension starts below the top of the actor's own scope.
+    rootPath = commonRoot(actor.grants.filter((g) => g.permissions.includes('petition.read')).map((g) => g.areaPath)) || actor.areaPath;
+  }
+  const rootLevel = rootPath.split('.').length;
+  const underRoot = sql`(p.concerned_area_path = ${rootPath} or p.concerned_area_path like ${rootPath.replace(/[\\%_]/g, '\\$&') + '.%'})`;
+
+  // Per-row facts, limited to the readable petitions registered in the period and concerning the drill area.
+  const b = db.selectFrom('core.case as c').innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
+    .where('c.type', '=', PETITION_TYPE).where(readable)
+    .where('c.created_at', '>=', start).where('c.created_at', '<', end)
+    .$if(!!q.area, (qb) => qb.where(sql<boolean>`${underRoot}`))
+    .select([
+      periodKey(q.unit).as('period'), 'p.channel as channel', sql<string>`coalesce(p.source_body, ${DIRECT_SOURCE})`.as('source'),
+      sql<string>`case when ${underRoot} then split_part(p.concerned_area_path, '.', ${rootLevel + 1}) else ${OUTSIDE} end`.as('area'), 'p.category as category', 'p.subject as subject',
+      sql<string>`case when c.state = 'refused' then '不予受理' when p.delivered_at is not null and p.opinion is not null then p.opinion else '未出结论' end`.as('outcome'),
+      'c.state as state', 'c.terminal as terminal', 'p.satisfaction as satisfaction', 'p.is_repeat as is_repeat', 'p.is_skip_level as is_skip_level',
+      sql<number>`case when p.channel in ('来信','来访') then coalesce(p.visit_batch, 1) else 0 end`.as('batches'),
+      sql<number>`case when p.channel in ('来信','来访') then coalesce(p.visit_persons, 1) else 0 end`.as('persons'),
+      sql<boolean>`(c.terminal and not exists (select 1 from core.deadline_clock k where k.case_id = c.id and k.state = 'missed'
+        and k.name not like 'ack:%' and k.name not like 'supervise:%'))`.as('on_time'),
+    ]);
+  // One pass: a grouping set per dimension plus the grand total.
+  const rows = await db.with('b', () => b).selectFrom('b')
+    .select(['period', 'channel', 'source', 'area', 'category', 'subject', 'outcome', 'state'])
+    .select(sql<number>`grouping(period, channel, source, area, category, subject, outcome, state)`.as('g'))
+    .select(MEASURES)
+    .groupBy(sql`grouping sets ((period), (channel), (source), (area), (category), (subject), (outcome), (state), ())`)
+    .execute();
+
+  // grouping() bit i (from the left, 8 args) is 0 when that column is grouped.
+  const dimOf = (g: number): Dimension | 'total' => {
+    if (g === 255) return 'total';
+    for (let i = 0; i < 8; i++) if (((g >> (7 - i)) & 1) === 0) return DIMENSIONS[i]!;
+    return 'total';
+  };
+  const grouped: Record<Dimension, Map<string, Measures>> = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map()])) as any;
+  let summary = measures({});
+  for (const r of rows as Array<Record<string, any>>) {
+    const d = dimOf(n(r.g));
+    if (d === 'total') summary = measures(r);
+    else grouped[d].set(String(r[d] ?? ''), measures(r));
+  }
+
+  const childCodes = [...grouped.area.keys()].filter((k) => k && k !== OUTSIDE);
+  const names = new Map<string, string>(childCodes.length
+    ? (await db.selectFrom('core.area').select(['code', 'name']).where('code', 'in', childCodes).execute()).map((a) => [a.code, a.name])
+    : []);
+  const rootName = area?.name ?? (await db.selectFrom('core.area').select('name').where('path', '=', rootPath).executeTakeFirst())?.name ?? rootPath;
+  const def = workflowOf(PETITION_TYPE);
+  const ordered = (d: Dimension, keys: readonly string[], label: (k: string) => string, keepEmpty: boolean): StatRow[] => {
+    const seen = grouped[d];
+    const all = [...keys, ...[...seen.keys()].filter((k) => !keys.includes(k))];
+    return all.filter((k) => keepEmpty || seen.has(k)).map((k) => ({ key: k, label: label(k), ...(seen.get(k) ?? measures({})) }));
+  };
+  const byItems = (rs: StatRow[]) => [...rs].sort((a, b) => b.items - a.items || a.key.localeCompare(b.key));
+
+  const dimensions: Record<Dimension, StatRow[]> = {
+    period: ordered('period', periodKeys(q.unit, from, to), periodLabel, true),
+    channel: ordered('channel', CHANNELS, (k) => k, true),
+    source: ordered('source', [...SOURCE_BODIES, DIRECT_SOURCE], (k) => k, true),
+    area: byItems(ordered('area', [], (k) => (k === OUTSIDE ? '其他地区(转出或上级事项)' : k ? names.get(k) ?? k : `${rootName}(本级)`), false)),
+    category: ordered('category', CATEGORIES, (k) => k, true),
+    subject: ordered('subject', SUBJECTS, (k) => k, true),
+    outcome: ordered('outcome', OUTCOMES, (k) => k, true),
+    state: ordered('state', Object.keys(def.states), (k) => def.states[k as never]?.label ?? k, false),
+  };
+
+  const report = await reportFigures(ctx, actor, start, end);
+  return { from, to, unit: q.unit, area, years, summary, dimensions, report };
+}
+
+/**
+ * The annual report's 信访 paragraph for the viewer's own level: petitions registered by org
+ * units of the viewer's area (the reference number carries the registering org's area code,
+ * `XF-<area>-<year>-<n>`), letters and visits in 批/人次, items transferred by each outside body,
+ * and how many are concluded. Same scope rule as everything else.
+ */
+async function reportFigures(ctx: AppContext, actor: Actor, start: Date, end: Date): Promise<ReportFigures> {
+  const db = ctx.db as unknown as Kysely<any>;
+  const r = await db.selectFrom('core.case as c').innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
+    .where('c.type', '=', PETITION_TYPE).where(caseReadable(actor, 'petition.read'))
+    .where('c.created_at', '>=', start).where('c.created_at', '<', end)
+    .where(sql<boolean>`split_part(c.ref_no, '-', 2) = ${actor.areaCode}`)
+    .select(sql`count(*) as items,
+      coalesce(sum(case when p.channel in ('来信','来访') then coalesce(p.visit_batch, 1) else 0 end), 0) as batches,
+      coalesce(sum(case when p.channel in ('来信','来访') then coalesce(p.visit_persons, 1) else 0 end), 0) as persons,
+      count(*) filter (where p.source_body = '自治区信访局') as xfj,
+      count(*) filter (where p.source_body = '民政部') as mca,
+      count(*) filter (where p.source_body = '12345') as hotline,
+      count(*) filter (where c.terminal) as concluded` as any)
+    .executeTakeFirstOrThrow() as Record<string, unknown>;
+  const a = await db.selectFrom('core.area').select('name').where('code', '=', actor.areaCode).executeTakeFirst();
+  const items = n(r.items);
+  return {
+    areaCode: actor.areaCode, areaName: a?.name ?? actor.areaCode, items, letterVisitBatches: n(r.batches), letterVisitPersons: n(r.persons),
+    fromXfj: n(r.xfj), fromMca: n(r.mca), from12345: n(r.hotline), concluded: n(r.concluded), allConcluded: items > 0 && n(r.concluded) === items,
+  };
+}
+

@@ -1,0 +1,276 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
+import { ensureWebBuilt, launchBrowser, login, newContext, seriousA11yViolations, shot, startServer, type RunningServer } from './harness.ts';
+
+/**
+ * Issue 4's journey in Chromium, a screenshot at each step (test-results/screenshots/journey-*.png):
+ * a citizen submits on the portal → nx-fgc finds it on the worklist and transfers (转送) it to
+ * 银川市民政局 → yc-mzj signs for it (签收) and transfers it to 兴庆区民政局 → xq-mzj signs,
+ * accepts (受理), starts and drafts the 处理意见书 → xq-mzj-lead (局长) approves → xq-mzj delivers →
+ * the citizen reads the reply by reference + query code, rates it 不满意 and is pointed to 复查,
+ * and requests 复查. Real server, real clock, demo data.
+ */
+const PASSWORD = 'Minzheng@2019';
+const T = 30_000;
+const first17 = '64010419850615201';
+const ID = first17 + residentIdCheckChar(first17);
+const TITLE = '关于恢复低保待遇的诉求(全流程)';
+const CONTENT = '我家的低保待遇今年三月被无故取消，多次到社区反映没有结果，请求恢复低保待遇并说明取消理由。';
+const REPLY = '经调查核实，您家庭人均收入低于本地低保标准，原取消决定依据不足，决定自次月起恢复低保待遇并补发。';
+
+let server: RunningServer;
+let browser: Browser;
+let current: Page | undefined;
+let refNo = '';
+let queryCode = '';
+let n = 0;
+const snap = (page: Page, name: string, fullPage = false) => shot(page, `journey-${String(++n).padStart(2, '0')}-${name}`, { fullPage });
+
+before(async () => {
+  await ensureWebBuilt();
+  server = await startServer();
+  browser = await launchBrowser();
+}, { timeout: 240_000 });
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function step(name: string, fn: () => Promise<void>) {
+  test(name, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      if (current) await shot(current, `FAILED-journey-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)}`).catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
+const openModal = (page: Page) => page.locator('.ant-modal-wrap:not([style*="display: none"]) .ant-modal').last();
+/** antd puts a space between two Chinese characters on a button (签收 → 签 收). */
+const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map((c) => c.replace(/[()（）]/g, '\\$&')).join('\\s*')}$`);
+
+async function pickOption(page: Page, select: Locator, text: string) {
+  await select.click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+}
+
+async function signIn(page: Page, username: string) {
+  // A step that failed before signing out must not leave the next one signed in as someone else.
+  await page.context().clearCookies();
+  await login(page, username, PASSWORD);
+  await page.waitForURL((u) => u.pathname === '/');
+  await page.getByTestId('worklist').waitFor();
+}
+
+/** Find the petition on the worklist (tab, then search by its reference) and open it. */
+async function openFromWorklist(page: Page, tab: RegExp, shotName: string) {
+  const wl = page.getByTestId('worklist');
+  await wl.getByRole('tab', { name: tab }).click();
+  await wl.getByLabel('搜索编号或标题').fill(refNo);
+  await wl.getByLabel('搜索编号或标题').press('Enter');
+  const row = wl.locator('.ant-table-row', { hasText: refNo });
+  await row.waitFor();
+  await snap(page, shotName);
+  await row.getByText(TITLE).click();
+  await page.waitForURL('**/cases/*');
+  await page.getByTestId('case-page').getByRole('heading', { name: TITLE }).waitFor();
+}
+
+/** Click a case action, fill its modal, confirm with the same label, wait for the success message. */
+async function caseAction(page: Page, label: string, fill?: (modal: Locator) => Promise<void>, shotName?: string) {
+  await page.getByTestId('case-actions').getByRole('button', { name: btn(label) }).click();
+  const modal = openModal(page);
+  await modal.waitFor();
+  if (fill) await fill(modal);
+  if (shotName) await snap(page, shotName);
+  await modal.locator('.ant-modal-footer').getByRole('button', { name: btn(label) }).click();
+  await page.locator('.ant-message').getByText(`${label}成功`).last().waitFor();
+  await modal.waitFor({ state: 'detached' });
+}
+
+const state = async (page: Page) => (await page.getByTestId('case-state').innerText()).trim();
+
+/** Today in Beijing, as the deliver form's date. */
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → reply → 评价 → 复查', { concurrency: false }, () => {
+  let citizen: BrowserContext;
+  let staff: BrowserContext;
+  let portal: Page;
+  let page: Page;
+
+  before(async () => {
+    citizen = await newContext(browser, server.baseUrl);
+    citizen.setDefaultTimeout(T);
+    portal = await citizen.newPage();
+    staff = await newContext(browser, server.baseUrl);
+    staff.setDefaultTimeout(T);
+    page = await staff.newPage();
+  });
+  after(async () => {
+    await citizen.close();
+    await staff.close();
+  });
+
+  step('the citizen submits a petition on the portal and keeps the reference and query code', async () => {
+    current = portal;
+    await portal.goto('/portal/petition.html');
+    await portal.getByLabel('我已阅读并同意上述隐私说明').check();
+    await portal.getByLabel('姓名').fill('马秀兰');
+    await portal.getByLabel('公民身份号码').fill(ID);
+    await portal.getByLabel('联系电话').fill('13995112233');
+    await portal.getByLabel('通信地址').fill('银川市兴庆区丽景街道某小区 5 号楼');
+    await portal.getByLabel('信访类别').selectOption('申诉求决');
+    await portal.getByLabel('涉及业务').selectOption('低保');
+    await portal.locator('#f-area option[value="640104"]').waitFor({ state: 'attached' });
+    await portal.getByLabel('问题发生地').selectOption('640104');
+    await portal.getByLabel('标题').fill(TITLE);
+    await portal.getByLabel('信访内容').fill(CONTENT);
+    await snap(portal, 'portal-form', true);
+    await portal.getByRole('button', { name: '提交信访事项' }).click();
+    await portal.getByRole('heading', { level: 1, name: '信访事项已提交' }).waitFor();
+    refNo = (await portal.getByTestId('ref-no').innerText()).trim();
+    queryCode = (await portal.getByTestId('query-code').innerText()).trim();
+    assert.match(refNo, /^XF-640000-\d{4}-\d{6}$/);
+    await snap(portal, 'portal-code');
+  });
+
+  step('nx-fgc (自治区民政厅政策法规处) finds it on the worklist and transfers (转送) it to 银川市民政局', async () => {
+    current = page;
+    await signIn(page, 'nx-fgc');
+    await openFromWorklist(page, /待办/, 'fgc-worklist');
+    assert.equal(await state(page), '已登记(甄别中)');
+    await page.getByTestId('clock-triage').waitFor();
+    await snap(page, 'fgc-case');
+    await caseAction(page, '转送', async (modal) => {
+      await pickOption(page, modal.getByLabel('接收单位'), '银川市民政局');
+      await modal.getByLabel('转送说明').fill('经甄别，属民政部门职责，转银川市民政局依法办理。');
+    }, 'fgc-transfer');
+    await page.getByTestId('handoff-chain').getByText('银川市民政局').first().waitFor();
+    await page.getByTestId('handoff-chain').getByText('待签收').first().waitFor();
+  });
+
+  step('the portal shows the transfer in citizen terms', async () => {
+    current = portal;
+    await portal.goto(`/portal/track.html?ref=${encodeURIComponent(refNo)}`);
+    await portal.getByLabel('查询码').fill(queryCode);
+    await portal.getByRole('button', { name: '查询' }).click();
+    await portal.getByTestId('track-holder').getByText('已转送至银川市民政局，等待其签收').waitFor();
+    assert.match(await portal.getByTestId('track-history').innerText(), /转送至银川市民政局/);
+    await snap(portal, 'portal-track-transferred', true);
+  });
+
+  step('yc-mzj (银川市民政局) signs for it and transfers it to 兴庆区民政局', async () => {
+    current = page;
+    await signIn(page, 'yc-mzj');
+    await openFromWorklist(page, /待签收/, 'yc-worklist');
+    await page.getByTestId('case-actions').getByText('请及时签收').waitFor();
+    await caseAction(page, '签收');
+    await page.getByTestId('handoff-chain').getByText('已签收').first().waitFor();
+    await snap(page, 'yc-signed');
+    await caseAction(page, '转送', async (modal) => {
+      await pickOption(page, modal.getByLabel('接收单位'), '兴庆区民政局');
+      await modal.getByLabel('转送说明').fill('请兴庆区民政局核查办理，按期答复信访人。');
+    }, 'yc-transfer');
+    await page.getByTestId('handoff-chain').getByText('兴庆区民政局').first().waitFor();
+  });
+
+  step('xq-mzj (兴庆区民政局) signs, accepts (受理), starts and drafts the 处理意见书', async () => {
+    await signIn(page, 'xq-mzj');
+    await openFromWorklist(page, /待签收/, 'xq-worklist');
+    await caseAction(page, '签收');
+    await caseAction(page, '受理(书面告知)');
+    assert.equal(await state(page), '已受理');
+    await page.getByTestId('clock-handle').getByText('计时中').waitFor();
+    await snap(page, 'xq-accepted');
+    await caseAction(page, '开始办理');
+    assert.equal(await state(page), '办理中');
+    await caseAction(page, '拟办意见', async (modal) => {
+      await pickOption(page, modal.getByLabel('处理意见'), '支持');
+      await modal.getByLabel(/^(text|正文|处理意见书正文|意见书正文)$/).fill(REPLY);
+    }, 'xq-draft');
+    assert.equal(await state(page), '拟办意见待审批');
+  });
+
+  step('xq-mzj-lead (兴庆区民政局 局长) approves', async () => {
+    await signIn(page, 'xq-mzj-lead');
+    await openFromWorklist(page, /待办/, 'lead-worklist');
+    await caseAction(page, '审批同意', undefined, 'lead-approve');
+    assert.equal(await state(page), '已审批');
+  });
+
+  step('xq-mzj delivers the reply (送达)', async () => {
+    await signIn(page, 'xq-mzj');
+    await openFromWorklist(page, /待办/, 'xq-worklist-approved');
+    await caseAction(page, '送达', async (modal) => {
+      await pickOption(page, modal.getByLabel(/^(method|送达方式)$/), '网上答复');
+      const date = modal.getByLabel(/^(date|送达日期)$/);
+      await date.click();
+      await date.fill(today());
+      await date.press('Enter');
+    }, 'xq-deliver');
+    assert.equal(await state(page), '已送达');
+    await snap(page, 'xq-delivered', true);
+  });
+
+  step('the citizen reads the reply by reference + query code', async () => {
+    current = portal;
+    await portal.goto('/portal/track.html');
+    await portal.getByLabel('信访事项编号').fill(refNo);
+    await portal.getByLabel('查询码').fill(queryCode);
+    await portal.getByRole('button', { name: '查询' }).click();
+    await portal.getByTestId('track-reply').getByText(REPLY).waitFor();
+    assert.match(await portal.getByTestId('track-reply').innerText(), /处理意见：支持/);
+    assert.equal(await portal.getByTestId('track-state').innerText(), '已答复（处理意见书已送达）');
+    assert.equal(await portal.getByTestId('track-holder').innerText(), '兴庆区民政局');
+    const history = await portal.getByTestId('track-history').innerText();
+    for (const s of ['转送至银川市民政局', '银川市民政局 签收', '转送至兴庆区民政局', '兴庆区民政局 受理，并书面告知', '处理意见经负责人审批同意', '送达处理意见书']) assert.ok(history.includes(s), `history shows 「${s}」:\n${history}`);
+    for (const name of ['李文静', '张丽华', '刘海燕', '陈国庆']) assert.ok(!history.includes(name), `no staff name (${name}) on the portal`);
+    await portal.getByRole('heading', { name: '评价办理情况' }).waitFor();
+    await portal.getByRole('heading', { name: '申请复查' }).waitFor();
+    assert.deepEqual(await seriousA11yViolations(portal), []);
+    await snap(portal, 'portal-reply', true);
+  });
+
+  step('the citizen rates it 不满意 and is pointed to 复查', async () => {
+    const form = portal.locator('#rate-form');
+    await form.getByRole('button', { name: '提交评价' }).click();
+    await form.getByRole('alert').getByText('请选择满意、基本满意或不满意').waitFor();
+    await form.getByLabel('不满意').check();
+    await form.getByLabel('意见或建议（选填）').fill('希望尽快补发，并说明当初取消的原因。');
+    await form.getByRole('button', { name: '提交评价' }).click();
+    const ok = portal.getByRole('status').filter({ hasText: '感谢您的评价（不满意）' });
+    await ok.waitFor();
+    assert.match(await ok.innerText(), /复查/);
+    assert.equal(await portal.getByTestId('track-satisfaction').innerText(), '不满意');
+    assert.equal(await portal.locator('#rate-form').count(), 0);
+    await snap(portal, 'portal-rated', true);
+  });
+
+  step('the citizen requests 复查 with a reason', async () => {
+    const form = portal.locator('#review-form');
+    await form.getByLabel('申请复查的理由（必填）').fill('对补发起始时间有异议，请求上一级机关复查。');
+    await form.getByRole('button', { name: '提交申请复查' }).click();
+    await portal.getByRole('status').filter({ hasText: '复查申请已提交' }).waitFor();
+    assert.equal(await portal.getByTestId('track-state').innerText(), '已申请复查，等待上一级机关受理');
+    assert.match(await portal.getByTestId('track-history').innerText(), /您申请了复查/);
+    assert.equal(await portal.locator('#review-form').count(), 0);
+    assert.deepEqual(await seriousA11yViolations(portal), []);
+    await snap(portal, 'portal-review-requested', true);
+  });
+
+  step('the case page shows the 复查 request to 兴庆区民政局', async () => {
+    current = page;
+    await signIn(page, 'xq-mzj');
+    await openFromWorklist(page, /待办/, 'xq-review-worklist');
+    assert.equal(await state(page), '复查申请');
+    await page.getByTestId('case-timeline').getByText('申请复查').first().waitFor();
+    await snap(page, 'xq-review-requested', true);
+  });
+});

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer } from './harness.ts';
+
+/**
+ * 信访统计 dashboard on the demo year (2019): KPIs, the 年度报告口径 sentence with the report's
+ * figures from the data, charts with data tables, drill-down by area, the xlsx export; axe-core
+ * on desktop and at 390 px.
+ */
+const PASSWORD = 'Minzheng@2019';
+const T = 30_000;
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  await ensureWebBuilt();
+  server = await startServer();
+  browser = await launchBrowser();
+}, { timeout: 300_000 });
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(page: Page, user: string) {
+  await login(page, user, PASSWORD);
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
+  await page.goto('/petitions/stats');
+  await page.getByTestId('report-sentence').waitFor({ timeout: T });
+}
+
+test('region: the report paragraph, KPIs, charts, drill-down and export (desktop)', async () => {
+  const ctx = await newContext(browser, server.baseUrl);
+  const page = await ctx.newPage();
+  try {
+    await open(page, 'nx-fgc');
+    const sentence = (await page.getByTestId('report-sentence').innerText()).replace(/\s+/g, '');
+    assert.match(sentence, /2019-01-01至2019-12-31/);
+    assert.match(sentence, /登记办理各类信访件63件/);
+    assert.match(sentence, /接待群众来信来访53批153人次/);
+    assert.match(sentence, /自治区信访局通过信访信息系统转办交办40件/);
+    assert.match(sentence, /民政部信访信息系统转办信访件19件/);
+    assert.match(sentence, /均已办结/);
+    // each figure explains itself on keyboard focus
+    await page.getByTestId('report-sentence').locator('.ps-fig').first().focus();
+    await page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').filter({ hasText: 'XF-640000' }).waitFor({ timeout: T });
+    await page.keyboard.press('Escape');
+    await page.locator('svg').first().waitFor({ timeout: T });
+    assert.ok((await page.locator('[role="img"][aria-label]').count()) >= 8, 'every chart has an accessible name');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'petition-stats-desktop');
+    await shot(page, 'petition-stats-full-desktop', { fullPage: true });
+
+    // drill down: 银川市 from the area table, then its districts
+    const area = page.locator('.ps-chart').filter({ hasText: '按问题发生地' });
+    await area.locator('summary').click();
+    await area.getByRole('button', { name: /银川市/ }).click();
+    await page.locator('.ps-trail').getByText('银川市').waitFor({ timeout: T });
+    await area.getByRole('button', { name: /兴庆区/ }).waitFor({ timeout: T });
+    await shot(page, 'petition-stats-drill-desktop');
+
+    // export: the same figures in the workbook
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.getByRole('link', { name: /导出 Excel/ }).click()]);
+    assert.match(download.suggestedFilename(), /信访统计_银川市_2019-01-01_2019-12-31\.xlsx|petition-stats/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    assert.equal(wb.worksheets[0]!.name, '汇总');
+    const v = wb.worksheets[0]!.getSheetValues().find((r: any) => r?.[1] === '宁夏回族自治区登记办理信访件(件)') as unknown[];
+    assert.equal(v[2], 63);
+  } catch (e) {
+    await shot(page, 'FAILED-petition-stats-desktop').catch(() => undefined);
+    throw e;
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('county on a phone: its own figures only, usable at 390 px', async () => {
+  const ctx = await newContext(browser, server.baseUrl, PHONE);
+  const page = await ctx.newPage();
+  try {
+    await open(page, 'xq-mzj');
+    const sentence = (await page.getByTestId('report-sentence').innerText()).replace(/\s+/g, '');
+    assert.match(sentence, /兴庆区民政部门登记办理各类信访件\d+件/);
+    assert.ok(!sentence.includes('登记办理各类信访件63件'));
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 392, `no horizontal scroll at 390 px (scrollWidth ${width})`);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'petition-stats-phone');
+    await shot(page, 'petition-stats-full-phone', { fullPage: true });
+  } catch (e) {
+    await shot(page, 'FAILED-petition-stats-phone').catch(() => undefined);
+    throw e;
+  } finally {
+    await ctx.close();
+  }
+});

@@ -1,0 +1,205 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
+import { ensureWebBuilt, launchBrowser, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer } from './harness.ts';
+
+/**
+ * The public 网上信访 pages in Chromium: submit (a wrong 身份证号 first: a clear, announced error
+ * and nothing typed is lost), the one-time reference + query code, then 办理查询 — axe-core
+ * WCAG 2.1 AA on every page, at 1366×768 and on a 390-px phone.
+ */
+const T = 20_000;
+const first17 = '64010419800101123';
+const GOOD_ID = first17 + residentIdCheckChar(first17);
+const BAD_ID = first17 + (residentIdCheckChar(first17) === '0' ? '1' : '0');
+const TITLE = '关于恢复低保待遇的诉求';
+const CONTENT = '我家的低保待遇今年三月被无故取消，多次到社区反映没有结果，请求恢复低保待遇并说明取消理由。';
+
+let server: RunningServer;
+let browser: Browser;
+let current: Page | undefined;
+let refNo = '';
+let queryCode = '';
+
+before(async () => {
+  await ensureWebBuilt();
+  server = await startServer();
+  browser = await launchBrowser();
+}, { timeout: 240_000 });
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function step(name: string, fn: () => Promise<void>) {
+  test(name, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      if (current) await shot(current, `FAILED-portal-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)}`).catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
+const noHorizontalScroll = async (page: Page, what: string) => {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${what}: no horizontal scroll (overflow ${overflow}px)`);
+};
+
+async function fillPetition(page: Page, idNumber: string, title = TITLE) {
+  await page.getByLabel('我已阅读并同意上述隐私说明').check();
+  await page.getByLabel('姓名').fill('马某某');
+  await page.getByLabel('公民身份号码').fill(idNumber);
+  await page.getByLabel('联系电话').fill('13912345678');
+  await page.getByLabel('通信地址').fill('银川市兴庆区某小区 3 号楼');
+  await page.getByLabel('信访类别').selectOption('申诉求决');
+  await page.getByLabel('涉及业务').selectOption('低保');
+  await page.locator('#f-area option[value="640104"]').waitFor({ state: 'attached' });
+  await page.getByLabel('问题发生地').selectOption('640104');
+  await page.getByLabel('标题').fill(title);
+  await page.getByLabel('信访内容').fill(CONTENT);
+}
+
+describe('网上信访 portal at 1366×768', { concurrency: false }, () => {
+  let ctx: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    ctx = await newContext(browser, server.baseUrl);
+    ctx.setDefaultTimeout(T);
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
+    page = await ctx.newPage();
+    current = page;
+  });
+  after(() => ctx.close());
+
+  step('the landing page opens 网上信访 from its card', async () => {
+    await page.goto('/portal/');
+    const card = page.locator('.card', { hasText: '网上信访' });
+    assert.equal(await card.getByText('即将开通').count(), 0);
+    await card.getByRole('link', { name: '我要信访' }).click();
+    await page.waitForURL('**/portal/petition.html');
+    await page.getByRole('heading', { level: 1, name: '网上信访' }).waitFor();
+    await page.getByRole('heading', { name: '隐私说明' }).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'portal-petition-desktop', { fullPage: true });
+  });
+
+  step('an empty form lists every missing field in an announced summary linked to the fields', async () => {
+    await page.getByRole('button', { name: '提交信访事项' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: '提交未成功' });
+    await summary.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
+    for (const msg of ['请阅读并勾选同意隐私说明', '请填写姓名', '请填写公民身份号码', '请选择问题发生地', '请填写信访内容']) await summary.getByRole('link', { name: msg }).waitFor();
+    await summary.getByRole('link', { name: '请填写姓名' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-name');
+    assert.equal(await page.getByLabel('姓名').getAttribute('aria-invalid'), 'true');
+  });
+
+  step('a wrong 身份证号 check digit is explained at the field, and nothing typed is lost', async () => {
+    await fillPetition(page, BAD_ID);
+    await page.getByRole('button', { name: '提交信访事项' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: '提交未成功' });
+    await summary.getByText(/身份证号校验码不正确/).waitFor();
+    assert.equal(await summary.locator('li').count(), 1);
+    const id = page.getByLabel('公民身份号码');
+    assert.equal(await id.getAttribute('aria-invalid'), 'true');
+    assert.match((await id.getAttribute('aria-describedby')) ?? '', /f-id-error/);
+    assert.match(await page.locator('#f-id-error').innerText(), /最后一位应为/);
+    // Everything else is still there.
+    assert.equal(await page.getByLabel('标题').inputValue(), TITLE);
+    assert.equal(await page.getByLabel('信访内容').inputValue(), CONTENT);
+    assert.equal(await page.getByLabel('问题发生地').inputValue(), '640104');
+    assert.ok(await page.getByLabel('我已阅读并同意上述隐私说明').isChecked());
+    assert.match(await page.locator('#f-content-count').innerText(), new RegExp(`已输入 ${CONTENT.length} / 20000 字`));
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'portal-petition-error-desktop');
+  });
+
+  step('with the ID corrected it is submitted (proof of work solved in the page) and shows the ref and one-time code', async () => {
+    await page.getByLabel('公民身份号码').fill(GOOD_ID);
+    const started = Date.now();
+    await page.getByRole('button', { name: '提交信访事项' }).click();
+    await page.getByRole('heading', { level: 1, name: '信访事项已提交' }).waitFor();
+    const took = Date.now() - started;
+    refNo = (await page.getByTestId('ref-no').innerText()).trim();
+    queryCode = (await page.getByTestId('query-code').innerText()).trim();
+    assert.match(refNo, /^XF-640000-\d{4}-\d{6}$/);
+    assert.match(queryCode, /^[A-Z2-9]{12}$/);
+    await page.locator('#result-view .notice').getByText('查询码只显示这一次').waitFor();
+    console.log(`# submit incl. proof of work: ${took} ms`);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.getByRole('button', { name: '复制编号和查询码' }).click();
+    await page.getByText('已复制').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, `信访事项编号:${refNo} 查询码:${queryCode}`);
+    await shot(page, 'portal-result-desktop');
+  });
+
+  step('办理查询: a wrong code is refused in words; the right one shows state, office and deadline', async () => {
+    await page.getByRole('link', { name: '查询办理进度' }).click();
+    await page.waitForURL('**/portal/track.html?ref=*');
+    assert.equal(await page.getByLabel('信访事项编号').inputValue(), refNo);
+    await page.getByLabel('查询码').fill('WRONGCODE234');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('alert').getByText('查询码或信访事项编号不正确').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.getByLabel('查询码').fill(queryCode.toLowerCase());
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('heading', { name: `查询结果：${refNo}` }).waitFor();
+    assert.equal(await page.getByTestId('track-state').innerText(), '已收到，正在审查是否受理');
+    assert.equal(await page.getByTestId('track-holder').innerText(), '宁夏回族自治区民政厅政策法规处');
+    assert.match(await page.getByTestId('track-deadline').innerText(), /甄别受理期限：\d{4}年\d{1,2}月\d{1,2}日.*第二十二条/);
+    assert.match(await page.getByTestId('track-history').innerText(), /收到网上信访事项，已登记/);
+    assert.equal(await page.getByRole('heading', { name: '评价办理情况' }).count(), 0);
+    assert.equal(await page.getByRole('heading', { name: '申请复查' }).count(), 0);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'portal-track-desktop', { fullPage: true });
+  });
+});
+
+describe('网上信访 portal on a 390-px phone', { concurrency: false }, () => {
+  let ctx: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    ctx = await newContext(browser, server.baseUrl, PHONE);
+    ctx.setDefaultTimeout(T);
+    page = await ctx.newPage();
+    current = page;
+  });
+  after(() => ctx.close());
+
+  step('landing and submit pages fit the phone and stay accessible', async () => {
+    await page.goto('/portal/');
+    await noHorizontalScroll(page, 'landing');
+    await page.goto('/portal/petition.html');
+    await page.getByRole('heading', { level: 1, name: '网上信访' }).waitFor();
+    await noHorizontalScroll(page, 'petition form');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'portal-petition-phone', { fullPage: true });
+  });
+
+  step('a phone submission shows the code without sideways scrolling', async () => {
+    await fillPetition(page, GOOD_ID, '手机提交:养老服务补贴咨询');
+    await page.getByRole('button', { name: '提交信访事项' }).click();
+    await page.getByRole('heading', { level: 1, name: '信访事项已提交' }).waitFor();
+    assert.match(await page.getByTestId('query-code').innerText(), /^[A-Z2-9]{12}$/);
+    await noHorizontalScroll(page, 'result');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'portal-result-phone');
+  });
+
+  step('办理查询 fits the phone', async () => {
+    await page.goto(`/portal/track.html?ref=${encodeURIComponent(refNo)}`);
+    await page.getByLabel('查询码').fill(queryCode);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('heading', { name: `查询结果：${refNo}` }).waitFor();
+    await noHorizontalScroll(page, 'track');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'portal-track-phone', { fullPage: true });
+  });
+});

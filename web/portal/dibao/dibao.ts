@@ -1,0 +1,135 @@
+import { $, api, el, ErrorDisplay, PortalError } from '../common.ts';
+
+/** 低保 portal page: local standard, online application (plain DOM), progress by ref + query code. */
+type Area = { code: string; name: string; level: number; parentCode: string; county: string };
+const RELATIONS = ['申请人', '配偶', '子女', '父母', '祖父母', '孙子女', '兄弟姐妹', '其他'];
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+
+function idProblem(v: string): string | null {
+  const id = v.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号应为 18 位(最后一位可为 X)';
+  let s = 0;
+  for (let i = 0; i < 17; i++) s += Number(id[i]) * WEIGHTS[i]!;
+  return CHECK[s % 11] === id[17] ? null : '身份证号校验码不正确,请核对';
+}
+
+const errors = new ErrorDisplay($('#error-summary'));
+let memberCount = 0;
+
+function addMember() {
+  const i = memberCount++;
+  const box = el('div', { class: 'grid2 member', 'data-member': String(i) },
+    el('div', { class: 'field' }, el('label', { for: `m${i}-name` }, `成员 ${i + 1} 姓名`), el('input', { id: `m${i}-name`, type: 'text', maxlength: '50', 'aria-describedby': `m${i}-name-error` }), el('p', { class: 'error', 'data-error-for': `m${i}-name`, id: `m${i}-name-error`, hidden: '' })),
+    el('div', { class: 'field' }, el('label', { for: `m${i}-id` }, `成员 ${i + 1} 身份证号`), el('input', { id: `m${i}-id`, type: 'text', maxlength: '18', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `m${i}-id-error` }), el('p', { class: 'error', 'data-error-for': `m${i}-id`, id: `m${i}-id-error`, hidden: '' })),
+  );
+  const rel = el('select', { id: `m${i}-rel` });
+  for (const r of i === 0 ? ['申请人'] : RELATIONS.slice(1)) rel.append(el('option', { value: r }, r));
+  box.append(el('div', { class: 'field' }, el('label', { for: `m${i}-rel` }, `成员 ${i + 1} 与申请人关系`), rel));
+  $('#members').append(box);
+}
+
+async function loadAreas() {
+  const { items } = await api<{ items: Area[] }>('/api/public/dibao/townships');
+  for (const sel of [$('#f-area') as HTMLSelectElement, $('#s-area') as HTMLSelectElement]) {
+    for (const a of items) sel.append(el('option', { value: a.code }, `${a.county} ${a.level === 5 ? '  ' : ''}${a.name}`));
+  }
+}
+
+async function showStandard(code: string) {
+  const out = $('#s-result');
+  if (!code) return out.replaceChildren();
+  try {
+    const r = await api<{ areaName: string; standards: { label: string; monthlyYuan: string | null; effectiveFrom: string | null; isDemo: boolean }[]; approvingLevel: string | null; materials: string[] }>(`/api/public/dibao/standard?area=${code}`);
+    out.replaceChildren(el('p', {}, `${r.areaName}:`), el('ul', {}, ...r.standards.map((s) => el('li', {}, s.monthlyYuan ? `${s.label} ${s.monthlyYuan} 元/人·月(${s.effectiveFrom} 起${s.isDemo ? ',演示数据' : ''})` : `${s.label}:暂未公布`))),
+      el('p', {}, `审批层级:${r.approvingLevel ?? '县级民政部门确认'}`));
+  } catch (e) {
+    out.textContent = e instanceof PortalError ? e.problem.title : '查询失败';
+  }
+}
+
+async function loadMaterials() {
+  const r = await api<{ materials: string[] }>('/api/public/dibao/standard?area=640000');
+  $('#materials').replaceChildren(...r.materials.map((m) => el('li', {}, m)));
+}
+
+function collect(): { body: unknown; errs: [string, string][] } {
+  const errs: [string, string][] = [];
+  const v = (id: string) => ($(`#${id}`) as HTMLInputElement).value.trim();
+  if (!v('f-area')) errs.push(['f-area', '请选择户籍所在村(社区)']);
+  if (v('f-address').length < 2) errs.push(['f-address', '请填写家庭住址']);
+  if (!/^[\d-]{7,20}$/.test(v('f-phone'))) errs.push(['f-phone', '请填写正确的联系电话']);
+  const income = Number(v('f-income'));
+  if (v('f-income') === '' || !(income >= 0)) errs.push(['f-income', '请填写家庭月收入(没有请填 0)']);
+  const members = [];
+  for (let i = 0; i < memberCount; i++) {
+    const name = v(`m${i}-name`);
+    const id = v(`m${i}-id`).toUpperCase();
+    if (i > 0 && !name && !id) continue;
+    if (!name) errs.push([`m${i}-name`, `请填写成员 ${i + 1} 的姓名`]);
+    const p = idProblem(id);
+    if (p) errs.push([`m${i}-id`, `成员 ${i + 1}:${p}`]);
+    members.push({ name, idNumber: id, relation: ($(`#m${i}-rel`) as HTMLSelectElement).value });
+  }
+  return {
+    errs,
+    body: {
+      areaCode: v('f-area'), kind: v('f-kind'), address: v('f-address'), phone: v('f-phone'), members,
+      incomes: income > 0 ? [{ kind: '其他收入', monthlyCents: Math.round(income * 100), source: '网上申报' }] : [],
+    },
+  };
+}
+
+$('#apply-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const { body, errs } = collect();
+  if (errs.length) return errors.show(errs);
+  errors.clear();
+  const status = $('#submit-status');
+  status.textContent = '正在提交……';
+  try {
+    const r = await api<{ refNo: string; queryCode: string; notice: string; missingMaterials: string[] }>('/api/public/dibao/applications', body);
+    $('#apply-form').hidden = true;
+    $('#r-ref').textContent = r.refNo;
+    $('#r-code').textContent = r.queryCode;
+    $('#r-notice').textContent = r.notice;
+    $('#r-missing').textContent = r.missingMaterials.length ? `到窗口核验时请携带:${r.missingMaterials.join('、')}` : '';
+    ($('#t-ref') as HTMLInputElement).value = r.refNo;
+    $('#result').hidden = false;
+    $('#result').focus();
+  } catch (err) {
+    status.textContent = '';
+    const p = err instanceof PortalError ? err.problem : null;
+    const m = p?.field ? /^members\.(\d+)\.(idNumber|name)$/.exec(p.field) : null;
+    const id = m ? `m${m[1]}-${m[2] === 'idNumber' ? 'id' : 'name'}` : p?.field === 'address' ? 'f-address' : p?.field === 'areaCode' ? 'f-area' : p?.field === 'phone' ? 'f-phone' : '';
+    errors.show([[id, p?.title ?? '提交失败,请稍后重试']]);
+  }
+});
+
+$('#track-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const out = $('#t-result');
+  try {
+    const r = await api<any>('/api/public/dibao/track', { refNo: ($('#t-ref') as HTMLInputElement).value, queryCode: ($('#t-code') as HTMLInputElement).value });
+    out.replaceChildren(
+      el('p', {}, el('strong', {}, `当前状态:${r.stateLabel}`)),
+      el('p', {}, `受理单位:${r.township};审批层级:${r.approvingLevel}${r.dueDate ? `;办结期限:${r.dueDate}` : ''}`),
+      ...(r.benefit ? [el('p', {}, `核定月保障金 ${r.benefit.amountYuan} 元,自 ${r.benefit.benefitFrom} 起发放。`)] : []),
+      ...(r.refusalReasons ? [el('p', {}, `不予确认理由:${r.refusalReasons}`)] : []),
+      ...(r.missingMaterials.length ? [el('p', {}, `请补齐材料:${r.missingMaterials.join('、')}`)] : []),
+      el('ol', {}, ...r.steps.map((s: any) => el('li', {}, `${s.label}(${s.state})`))),
+    );
+  } catch (err) {
+    out.textContent = err instanceof PortalError ? err.problem.title : '查询失败';
+  }
+});
+
+$('#add-member').addEventListener('click', () => {
+  addMember();
+  ($(`#m${memberCount - 1}-name`) as HTMLInputElement).focus();
+});
+($('#s-area') as HTMLSelectElement).addEventListener('change', (e) => void showStandard((e.target as HTMLSelectElement).value));
+addMember();
+addMember();
+void loadAreas();
+void loadMaterials();

@@ -1,0 +1,153 @@
+import { idNumberProblem } from '../staff/modules/petitions/id-number.ts';
+import { $, api, el, ErrorDisplay, PortalError, solvePow, type PowSolution } from './common.ts';
+
+/** 网上信访: the submit form, checked here first (same rules as the server), then the one-time result. */
+
+type Area = { code: string; name: string; level: number; parentCode: string | null };
+
+const form = $<HTMLFormElement>('#petition-form');
+const errors = new ErrorDisplay($('#error-summary'));
+const status = $('#submit-status');
+const submit = $<HTMLButtonElement>('#submit');
+const content = $<HTMLTextAreaElement>('#f-content');
+const counter = $('#f-content-count');
+const areaSelect = $<HTMLSelectElement>('#f-area');
+const value = (id: string) => ($<HTMLInputElement>(`#${id}`).value ?? '').trim();
+
+/** Server field paths → the form's field ids. */
+const FIELD_IDS: Record<string, string> = {
+  title: 'f-title', category: 'f-category', subject: 'f-subject', concernedAreaCode: 'f-area', content: 'f-content',
+  'petitioners.0.name': 'f-name', 'petitioners.0.idNumber': 'f-id', 'petitioners.0.phone': 'f-phone', 'petitioners.0.address': 'f-address', petitioners: 'f-name',
+};
+
+const updateCounter = () => {
+  const n = content.value.trim().length;
+  counter.textContent = `已输入 ${n} / 20000 字${n > 0 && n < 10 ? '（至少 10 字）' : ''}`;
+};
+content.addEventListener('input', updateCounter);
+updateCounter();
+
+/** 问题发生地: one select, grouped by city; the region and each city keep a 本级 entry. */
+async function loadAreas() {
+  try {
+    const { items } = await api<{ items: Area[] }>('/api/public/areas');
+    const region = items.find((a) => a.level === 1);
+    const cities = items.filter((a) => a.level === 2);
+    const options: (HTMLOptionElement | HTMLOptGroupElement)[] = [el('option', { value: '' }, '请选择县（市、区）')];
+    if (region) options.push(el('optgroup', { label: region.name }, el('option', { value: region.code }, `${region.name}（自治区本级）`)));
+    for (const c of cities) {
+      const g = el('optgroup', { label: c.name });
+      g.append(el('option', { value: c.code }, `${c.name}（市本级）`));
+      for (const k of items.filter((a) => a.parentCode === c.code && a.level === 3)) g.append(el('option', { value: k.code }, `${c.name} ${k.name}`));
+      options.push(g);
+    }
+    areaSelect.replaceChildren(...options);
+  } catch (e) {
+    areaSelect.replaceChildren(el('option', { value: '' }, '行政区划加载失败，请刷新页面'));
+    errors.show([['f-area', e instanceof PortalError ? e.problem.title : '行政区划加载失败，请刷新页面']]);
+  }
+}
+void loadAreas();
+
+function check(): [string, string][] {
+  const out: [string, string][] = [];
+  if (!$<HTMLInputElement>('#f-consent').checked) out.push(['f-consent', '请阅读并勾选同意隐私说明']);
+  const name = value('f-name');
+  if (!name) out.push(['f-name', '请填写姓名']);
+  const id = value('f-id');
+  if (!id) out.push(['f-id', '请填写公民身份号码']);
+  else {
+    const p = idNumberProblem(id);
+    if (p) out.push(['f-id', p]);
+  }
+  const phone = value('f-phone');
+  if (!phone) out.push(['f-phone', '请填写联系电话']);
+  else if (!/^[\d-]{7,20}$/.test(phone)) out.push(['f-phone', '联系电话格式不正确（7–20 位数字，可含 -）']);
+  if (!value('f-category')) out.push(['f-category', '请选择信访类别']);
+  if (!value('f-subject')) out.push(['f-subject', '请选择涉及业务']);
+  if (!value('f-area')) out.push(['f-area', '请选择问题发生地']);
+  if (!value('f-title')) out.push(['f-title', '请填写标题']);
+  const n = content.value.trim().length;
+  if (n < 10) out.push(['f-content', n ? `信访内容不少于 10 字（现有 ${n} 字）` : '请填写信访内容']);
+  return out;
+}
+
+// A solved proof of work stays valid for a retry after a refused submission (the server spends it only on success).
+let pow: PowSolution | null = null;
+let busy = false;
+
+form.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  if (busy) return;
+  const problems = check();
+  if (problems.length) {
+    errors.show(problems);
+    return;
+  }
+  errors.clear();
+  busy = true;
+  submit.disabled = true;
+  try {
+    status.textContent = '正在进行安全校验，请稍候…';
+    pow ??= await solvePow();
+    status.textContent = '正在提交…';
+    const body = {
+      title: value('f-title'), category: value('f-category'), subject: value('f-subject'), concernedAreaCode: value('f-area'), content: content.value.trim(),
+      anonymous: false,
+      petitioners: [{ name: value('f-name'), idNumber: value('f-id').toUpperCase(), phone: value('f-phone'), address: value('f-address') || undefined, role: '信访人' }],
+      pow,
+    };
+    let r: { refNo: string; queryCode: string; notice: string };
+    try {
+      r = await api('/api/public/petitions', body);
+    } catch (err) {
+      // An expired or already-spent challenge: solve a fresh one once and try again.
+      if (err instanceof PortalError && /^POW_(EXPIRED|REPLAYED|FORGED|MALFORMED)$/.test(err.problem.code)) {
+        pow = await solvePow();
+        r = await api('/api/public/petitions', { ...body, pow });
+      } else throw err;
+    }
+    pow = null;
+    status.textContent = '';
+    showResult(r);
+  } catch (err) {
+    status.textContent = '';
+    if (err instanceof PortalError) {
+      const id = err.problem.field ? FIELD_IDS[err.problem.field] ?? '' : '';
+      errors.show([[id, err.problem.title]]);
+    } else errors.show([['', '提交失败，请稍后重试']]);
+  } finally {
+    busy = false;
+    submit.disabled = false;
+  }
+});
+
+function showResult(r: { refNo: string; queryCode: string; notice: string }) {
+  $('#r-ref').textContent = r.refNo;
+  $('#r-code').textContent = r.queryCode;
+  $('#r-notice').textContent = r.notice;
+  $<HTMLAnchorElement>('#to-track').href = `/portal/track.html?ref=${encodeURIComponent(r.refNo)}`;
+  form.reset();
+  $('#form-view').hidden = true;
+  const view = $('#result-view');
+  view.hidden = false;
+  document.title = '信访事项已提交 - 民政法治政务平台';
+  window.scrollTo(0, 0);
+  view.focus();
+  $('#copy').onclick = async () => {
+    const text = `信访事项编号:${r.refNo} 查询码:${r.queryCode}`;
+    const copyStatus = $('#copy-status');
+    try {
+      await navigator.clipboard.writeText(text);
+      copyStatus.textContent = '已复制，请粘贴保存到安全的地方';
+    } catch {
+      // No clipboard permission (e.g. not a secure context): select the text for a manual copy.
+      const range = document.createRange();
+      range.selectNodeContents($('.codes'));
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+      copyStatus.textContent = '无法自动复制，已选中编号和查询码，请长按或按 Ctrl+C 复制';
+    }
+  };
+}

@@ -1,0 +1,176 @@
+import { $, api, el, ErrorDisplay, formatDate, formatDateTime, PortalError } from './common.ts';
+
+/** 办理查询: ref + query code → progress, reply, 评价, 复查 / 复核 requests. */
+
+type Track = {
+  refNo: string; state: string; stateLabel: string; statePlain: string; holderOrgName: string | null;
+  pendingTransfer: { from: string; to: string } | null;
+  statutoryDueDate: string | null;
+  deadline: { label: string; dueDate: string | null; legalBasis: string | null; paused: boolean } | null;
+  extensions: { clock: string; length: string; reason: string; approvedOn: string }[];
+  progress: { at: string; action: string; detail: string; office: string | null; stateLabel: string }[];
+  reply: { opinion: string | null; text: string | null; deliveredAt: string } | null;
+  reviewOpinion: { opinion: string | null; text: string | null; at: string; office: string | null } | null;
+  recheckOpinion: { opinion: string | null; text: string | null; at: string; office: string | null } | null;
+  satisfaction: string | null;
+  canRate: boolean; canRequestReview: boolean; reviewDeadline: string | null; canRequestRecheck: boolean; recheckDeadline: string | null;
+};
+
+const form = $<HTMLFormElement>('#track-form');
+const errors = new ErrorDisplay($('#error-summary'));
+const status = $('#query-status');
+const result = $('#result');
+let creds: { refNo: string; queryCode: string } | null = null;
+let afterAction: string | null = null;
+
+const preset = new URLSearchParams(location.search).get('ref');
+if (preset) $<HTMLInputElement>('#q-ref').value = preset;
+
+form.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const refNo = $<HTMLInputElement>('#q-ref').value.trim();
+  const queryCode = $<HTMLInputElement>('#q-code').value.trim().toUpperCase();
+  const problems: [string, string][] = [];
+  if (!refNo) problems.push(['q-ref', '请填写信访事项编号']);
+  if (!queryCode) problems.push(['q-code', '请填写查询码']);
+  if (problems.length) return errors.show(problems);
+  errors.clear();
+  creds = { refNo, queryCode };
+  afterAction = null;
+  await load(true);
+});
+
+async function load(focus: boolean) {
+  if (!creds) return;
+  status.textContent = '正在查询…';
+  try {
+    const t = await api<Track>('/api/public/petitions/track', creds);
+    status.textContent = '';
+    render(t);
+    result.hidden = false;
+    if (focus) result.focus();
+  } catch (err) {
+    status.textContent = '';
+    result.hidden = true;
+    errors.show([['q-code', err instanceof PortalError ? err.problem.title : '查询失败,请稍后重试']]);
+  }
+}
+
+const row = (label: string, value: Node | string, testId?: string) =>
+  el('div', {}, el('dt', {}, label), el('dd', testId ? { 'data-testid': testId } : {}, value));
+
+function render(t: Track) {
+  const parts: Node[] = [];
+  parts.push(el('h2', { id: 'result-title' }, `查询结果：${t.refNo}`));
+  if (afterAction) parts.push(el('div', { class: 'notice ok', role: 'status' }, el('p', {}, afterAction)));
+
+  const holder = t.pendingTransfer ? `已转送至${t.pendingTransfer.to}，等待其签收` : (t.holderOrgName ?? '—');
+  const deadline = t.deadline?.dueDate
+    ? `${t.deadline.label}：${formatDate(t.deadline.dueDate)}${t.deadline.paused ? '（暂停计算中）' : ''}${t.deadline.legalBasis ? `（依据${t.deadline.legalBasis}）` : ''}`
+    : '—';
+  parts.push(el('section', { class: 'panel', 'aria-labelledby': 'sum-title' },
+    el('h3', { id: 'sum-title' }, '办理情况'),
+    el('dl', { class: 'facts' },
+      row('当前状态', el('strong', {}, t.statePlain), 'track-state'),
+      row('承办机关', holder, 'track-holder'),
+      row('法定期限', deadline, 'track-deadline'),
+      ...(t.satisfaction ? [row('您的评价', t.satisfaction, 'track-satisfaction')] : []),
+    ),
+    ...(t.extensions.length
+      ? [el('div', { class: 'notice warn' }, el('h4', {}, '办理期限延长'),
+        ...t.extensions.map((x) => el('p', { 'data-testid': 'track-extension' }, `${x.clock}延长 ${x.length}（${formatDate(x.approvedOn)}经负责人批准），理由：${x.reason}`)))]
+      : []),
+  ));
+
+  if (t.reply) parts.push(opinionBlock('reply-title', '处理意见书(答复)', t.reply.opinion, t.reply.text, `送达时间：${formatDateTime(t.reply.deliveredAt)}`, 'track-reply'));
+  if (t.reviewOpinion) parts.push(opinionBlock('review-op-title', '复查意见', t.reviewOpinion.opinion, t.reviewOpinion.text, `${t.reviewOpinion.office ?? ''} ${formatDateTime(t.reviewOpinion.at)}`, 'track-review-opinion'));
+  if (t.recheckOpinion) parts.push(opinionBlock('recheck-op-title', '复核意见', t.recheckOpinion.opinion, t.recheckOpinion.text, `${t.recheckOpinion.office ?? ''} ${formatDateTime(t.recheckOpinion.at)}`, 'track-recheck-opinion'));
+
+  if (t.canRate) parts.push(rateForm());
+  if (t.canRequestReview) parts.push(requestForm('review', '申请复查', `对处理意见不服的，可以自收到书面答复之日起 30 日内请求原办理机关的上一级机关复查${t.reviewDeadline ? `（请于${formatDate(t.reviewDeadline)}前提出）` : ''}。`));
+  if (t.canRequestRecheck) parts.push(requestForm('recheck', '申请复核', `对复查意见不服的，可以自收到书面复查意见之日起 30 日内向复查机关的上一级机关请求复核${t.recheckDeadline ? `（请于${formatDate(t.recheckDeadline)}前提出）` : ''}。`));
+
+  parts.push(el('section', { class: 'panel', 'aria-labelledby': 'hist-title' },
+    el('h3', { id: 'hist-title' }, '办理经过'),
+    el('ol', { class: 'timeline', 'data-testid': 'track-history' },
+      ...t.progress.map((p) => el('li', {},
+        el('time', { datetime: new Date(p.at).toISOString() }, formatDateTime(p.at)),
+        el('span', { class: 'what' }, p.office ? `${p.office} ${p.detail}` : p.detail),
+        el('span', { class: 'state' }, p.stateLabel))),
+    ),
+  ));
+  result.replaceChildren(...parts);
+}
+
+function opinionBlock(id: string, title: string, opinion: string | null, text: string | null, meta: string, testId: string) {
+  return el('section', { class: 'panel reply', 'aria-labelledby': id, 'data-testid': testId },
+    el('h3', { id }, title),
+    opinion ? el('p', {}, '处理意见：', el('strong', {}, opinion)) : null,
+    el('div', { class: 'reply-text' }, text ?? ''),
+    el('p', { class: 'meta' }, meta.trim()));
+}
+
+/** A small form with its own error box (role=alert) linked to its field. */
+function actionError(form: HTMLElement, fieldId: string | null, msg: string) {
+  const box = form.querySelector<HTMLElement>('.form-error')!;
+  box.textContent = msg;
+  box.hidden = false;
+  if (fieldId) {
+    const f = document.getElementById(fieldId)!;
+    f.setAttribute('aria-invalid', 'true');
+    f.focus();
+  }
+}
+
+function rateForm() {
+  const options = ['满意', '基本满意', '不满意'];
+  const f = el('form', { class: 'panel', 'aria-labelledby': 'rate-title', novalidate: '', id: 'rate-form' },
+    el('h3', { id: 'rate-title' }, '评价办理情况'),
+    el('p', { class: 'form-error', role: 'alert', id: 'rate-error', hidden: '' }),
+    el('fieldset', { class: 'choices', id: 'rate-choice', tabindex: '-1', 'aria-describedby': 'rate-error' },
+      el('legend', {}, '您对本信访事项的处理是否满意？'),
+      ...options.map((o, i) => el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'satisfaction', value: o, id: `rate-${i}` }), ` ${o}`))),
+    el('div', { class: 'field' },
+      el('label', { for: 'rate-comment' }, '意见或建议（选填）'),
+      el('textarea', { id: 'rate-comment', rows: '3', maxlength: '500' })),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'btn primary' }, '提交评价')));
+  f.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const chosen = f.querySelector<HTMLInputElement>('input[name="satisfaction"]:checked')?.value;
+    if (!chosen) return actionError(f, 'rate-choice', '请选择满意、基本满意或不满意');
+    const comment = (document.getElementById('rate-comment') as HTMLTextAreaElement).value.trim();
+    try {
+      const r = await api<{ satisfaction: string; hint: string | null }>('/api/public/petitions/rate', { ...creds, satisfaction: chosen, comment: comment || undefined });
+      afterAction = `感谢您的评价（${r.satisfaction}）。${r.hint ? `${r.hint}如需申请复查，请在下方填写理由。` : ''}`;
+      await load(true);
+    } catch (err) {
+      actionError(f, null, err instanceof PortalError ? err.problem.title : '提交失败,请稍后重试');
+    }
+  });
+  return f;
+}
+
+function requestForm(kind: 'review' | 'recheck', title: string, note: string) {
+  const id = `${kind}-reason`;
+  const f = el('form', { class: 'panel', 'aria-labelledby': `${kind}-title`, novalidate: '', id: `${kind}-form` },
+    el('h3', { id: `${kind}-title` }, title),
+    el('p', {}, note),
+    el('p', { class: 'form-error', role: 'alert', id: `${kind}-error`, hidden: '' }),
+    el('div', { class: 'field' },
+      el('label', { for: id }, `${kind === 'review' ? '申请复查' : '申请复核'}的理由（必填）`),
+      el('textarea', { id, rows: '4', maxlength: '5000', 'aria-describedby': `${kind}-error` })),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'btn' }, `提交${title}`)));
+  f.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const reason = (document.getElementById(id) as HTMLTextAreaElement).value.trim();
+    if (reason.length < 5) return actionError(f, id, '请说明理由(不少于 5 字)');
+    try {
+      const r = await api<{ notice: string }>(`/api/public/petitions/${kind}`, { ...creds, reason });
+      afterAction = r.notice;
+      await load(true);
+    } catch (err) {
+      actionError(f, err instanceof PortalError && err.problem.status === 400 ? id : null, err instanceof PortalError ? err.problem.title : '提交失败,请稍后重试');
+    }
+  });
+  return f;
+}

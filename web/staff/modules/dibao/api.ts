@@ -1,0 +1,79 @@
+import { http } from '../../shared/api.ts';
+
+export const RELATIONS = ['申请人', '配偶', '子女', '父母', '祖父母', '孙子女', '兄弟姐妹', '其他'] as const;
+export const DISABILITY = ['无', '一级', '二级', '三级', '四级'] as const;
+export const HEALTH = ['健康', '慢性病', '重病'] as const;
+export const WORK_ABILITY = ['有', '部分丧失', '无'] as const;
+export const INCOME_KINDS = ['工资性收入', '经营净收入', '财产净收入', '转移净收入', '其他收入'] as const;
+export const ASSET_KINDS = ['住房', '机动车', '存款', '有价证券', '其他'] as const;
+export const EXPENSE_KINDS = ['医疗', '教育', '租房', '就业必要支出'] as const;
+export const CHANNELS = ['窗口', '村居代办'] as const;
+export const MATERIALS = ['低保申请书', '户口簿', '共同生活家庭成员身份证', '家庭收入情况说明', '家庭财产情况说明', '家庭经济状况核对授权书', '残疾证或病历(如有)', '近亲属备案声明(如有)'] as const;
+export const DIBAO_STATES: { value: string; label: string }[] = [
+  { value: 'applied', label: '已申请(待受理)' }, { value: 'supplementing', label: '待补齐材料' }, { value: 'checking', label: '家庭经济状况核对' },
+  { value: 'investigating', label: '入户调查' }, { value: 'investigated', label: '已调查(待评议或审核)' }, { value: 'appraised', label: '已民主评议' },
+  { value: 'reviewed', label: '乡镇已审核(待公示)' }, { value: 'publicizing', label: '公示中' }, { value: 'awaiting_confirm', label: '待确认' },
+  { value: 'confirmed', label: '确认同意' }, { value: 'refusing', label: '不予确认(待书面告知)' }, { value: 'refused', label: '不予确认' }, { value: 'withdrawn', label: '申请人撤回' },
+];
+
+export type Authority = 'county' | 'township';
+export type ApplicationItem = {
+  id: string; refNo: string; title: string; state: string; stateLabel: string; dueDate: string | null; clockState: string | null; createdAt: string;
+  orgUnitName: string; authority: Authority; approvingLevel: string; channel: string; decision: string | null; acceptedOn: string | null; decidedOn: string | null;
+  householdId: string; areaName: string; kind: string; benefitCents: number; applicantIdMasked: string | null;
+};
+export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
+export type HouseholdItem = {
+  id: string; areaName: string; areaPath: string; kind: string; status: string; benefitCents: number; insuredPersons: number; address: string;
+  benefitFrom: string | null; nextRecheckOn: string | null; applicantName: string | null; applicantIdMasked: string | null; members: number;
+};
+export type Member = {
+  id: string; name: string; relation: string; sex: string | null; birthDate: string | null; idNumberMasked: string; idNumber?: string; hukouAreaName: string | null;
+  disability: string; health: string; workAbility: string; insured: boolean; active: boolean; leftOn: string | null; leftReason: string | null;
+};
+export type Household = {
+  id: string; areaName: string; kind: string; address: string; status: string; phoneMasked: string | null; phone?: string; benefitCents: number; insuredPersons: number;
+  benefitFrom: string | null; recheckCadence: string | null; nextRecheckOn: string | null; piiShown: boolean; members: Member[];
+  incomes: { id: string; kind: string; monthlyCents: number; source: string | null }[]; assets: { id: string; kind: string; description: string; valueCents: number; areaM2: number | null }[];
+  expenses: { id: string; kind: string; monthlyCents: number }[];
+  applications: { id: string; refNo: string; state: string; authority: Authority; decision: string | null; acceptedOn: string | null; decidedOn: string | null }[];
+  rechecks: { id: string; refNo: string; state: string; result: string | null; dueOn: string; decidedOn: string | null }[];
+  benefitChanges: { id: string; kind: string; beforeCents: number; afterCents: number; effectiveMonth: string; reason: string }[];
+  history: { id: string; at: string; kind: string; summary: string; actorName: string | null }[];
+};
+export type Delegation = {
+  countyCode: string; countyName: string; cityName: string | null; authority: Authority; since: string | null; document: string | null; note: string | null;
+  upcoming: { effectiveFrom: string; authority: Authority } | null; history: { id: string; authority: Authority; effectiveFrom: string; document: string; note: string | null }[];
+};
+export type CheckResult = { source: string; status: string; detail: string };
+export type Eligibility = {
+  onDate: string; standard: { monthlyCents: number; effectiveFrom: string; document: string | null; isDemo: boolean } | null; members: number; insuredPersons: number;
+  incomeCents: number; rigidExpenseCents: number; benefit: { amountCents: number; perCapitaIncomeCents: number; eligibleByIncome: boolean; steps: string[] } | null;
+  checks: { rule: string; ok: boolean; detail: string; basis: string }[]; eligible: boolean;
+};
+export type DibaoFacts = {
+  authority: Authority; approvingLevel: string; delegation: { effectiveFrom: string; document: string } | null; countyName: string; townshipName: string;
+  countyBureau: { id: string; name: string } | null; channel: string; acceptedOn: string | null; decidedOn: string | null; decision: string | null;
+  special: boolean; specialReason: string | null; relativeOfStaff: boolean; missingMaterials: { items: string[]; suggested?: boolean; toldOn?: string } | null;
+  checks: { agency: string; results: CheckResult[] } | null; checkedOn: string | null;
+  investigation: { staff: string[]; date: string; findings: string; incomeStable: string; rounds: { staff: string[]; date: string; findings: string }[] } | null;
+  appraisal: { date: string; participants: number; result: string } | null; townshipOpinion: { opinion: string; text: string; on: string } | null;
+  publicity: { round: number; from: string | null; to: string | null }; objections: { id: string; on: string; content: string; objector: string; round: number }[];
+  eligibility: Eligibility | null; benefit: { amountCents: number; insuredPersons: number; benefitFrom: string; steps: string[] } | null; notice: string | null; refusalReasons: string | null;
+  household: { id: string; kind: string; address: string; status: string; areaName: string; incomeCents: number; members: { name: string; relation: string; idNumberMasked: string; disability: string; health: string; workAbility: string; insured: boolean; active: boolean }[] };
+};
+
+type Q = Record<string, string | number | undefined>;
+export const dibaoApi = {
+  applications: (q: Q) => http.get<Paged<ApplicationItem>>('/api/dibao/applications', q as never),
+  application: (id: string) => http.get<{ dibao: DibaoFacts }>(`/api/dibao/applications/${id}`),
+  register: (body: unknown) => http.post<{ id: string; refNo: string; missingMaterials: string[] }>('/api/dibao/applications', body),
+  submitCounty: (id: string) => http.post<unknown>(`/api/dibao/applications/${id}/submit-county`, {}),
+  households: (q: Q) => http.get<Paged<HouseholdItem>>('/api/dibao/households', q as never),
+  household: (id: string) => http.get<Household>(`/api/dibao/households/${id}`),
+  delegations: () => http.get<{ today: string; items: Delegation[] }>('/api/dibao/delegations'),
+  addDelegation: (body: unknown) => http.post<unknown>('/api/dibao/delegations', body),
+  townships: () => http.get<{ items: { code: string; name: string; level: number; parentCode: string; county: string }[] }>('/api/public/dibao/townships'),
+};
+
+export const yuan = (cents: number | null | undefined) => (cents == null ? '—' : (cents / 100).toFixed(2));
