@@ -5,7 +5,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { send } from '../platform/http/problem.ts';
 
-export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+/** WEB_DIST overrides where the built UI is read from (e.g. a private build for one e2e run while others rebuild web/dist). */
+export const WEB_DIST = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /**
  * Serves the built staff console at / and the public portal at /portal/. Unknown non-API

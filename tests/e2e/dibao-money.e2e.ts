@@ -76,7 +76,7 @@ test('clerk imports a roster with errors, generates and checks the month roster;
     rosterUrl = new URL(page.url()).pathname;
     await page.getByRole('tab', { name: /名册明细/ }).waitFor({ timeout: T });
     await page.getByRole('cell', { name: '海示甲' }).waitFor({ timeout: T });
-    await page.getByRole('button', { name: '校验' }).click();
+    await page.getByRole('button', { name: /^校\s*验$/ }).click();
     await page.getByText('校验未发现问题').or(page.locator('.ant-alert-error')).first().waitFor({ timeout: T });
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'dibao-money-roster-desktop');
@@ -129,7 +129,8 @@ test('standards, settings and statistics pages pass axe; phone layouts at 390 px
     await signIn(page, 'nx-fgc-lead');
     // The leader adds a standard through the form (a new row; history is never rewritten).
     await page.goto('/dibao/standards');
-    await page.getByRole('button', { name: '新增标准' }).click();
+    await page.locator('.mz-page-header h1').filter({ hasText: '保障标准' }).waitFor({ timeout: T });
+    await page.getByRole('button', { name: /新增标准/ }).click({ timeout: 60_000 });
     const dlg = page.getByRole('dialog');
     await dlg.getByLabel('区划代码(市或县)').fill('640400');
     await dlg.getByLabel('生效日期').fill('2030-01-01');
@@ -147,6 +148,9 @@ test('standards, settings and statistics pages pass axe; phone layouts at 390 px
       assert.deepEqual(await seriousA11yViolations(page), [], path);
       await shot(page, `dibao-money-${name}-desktop`);
     }
+  } catch (e) {
+    await shot(page, 'FAILED-dibao-money-pages').catch(() => undefined);
+    throw e;
   } finally {
     await ctx.close();
   }

@@ -84,7 +84,8 @@ async function signOut(page: Page) {
   await entry.waitFor();
   await page.waitForTimeout(300);
   await entry.click();
-  await page.waitForURL('**/login');
+  // Logging out waits for the server; on a loaded CI machine that can take a while.
+  await page.waitForURL('**/login', { timeout: 60_000 });
 }
 
 async function caseAction(page: Page, label: string) {
@@ -106,7 +107,7 @@ async function fillVisit(page: Page) {
   const form = page.getByTestId('petition-form');
   await form.getByText('集体访').click();
   await form.getByLabel('人次').fill('6');
-  await form.getByLabel('推选代表人数').fill('2');
+  await form.getByLabel('代表人数').fill('2');
   await pickOption(page, form.getByLabel('信访类别'), '申诉求决');
   await pickOption(page, form.getByLabel('涉及业务'), '低保');
   await pickArea(page, form.getByLabel('问题发生地'), '兴庆区');

@@ -127,6 +127,7 @@ export const ROUTES: Record<string, RouteSpec> = {
     kind: 'detail', permission: 'dibao.read',
     records: async (ctx) => ((await (ctx.db as any).selectFrom('dibao.household').select(['id', 'area_path']).execute()) as any[]).map((r) => ({ id: r.id, areaPath: r.area_path })),
   },
+  'GET /api/dibao/rechecks': { kind: 'case-list', variants: ['status=open', 'status=overdue', 'status=done', 'q=DBFH'] },
   'GET /api/dibao/delegations': { kind: 'unscoped', why: '审批权下放 configuration per county: public policy facts (which level confirms, from when, under which document), the same for everyone' },
   'GET /api/dibao/spot-checks': { kind: 'list', permission: 'dibao.read', single: true, items: (b) => b.items.map((s: any) => ({ areaPath: s.areaPath })) },
   'GET /api/dibao/spot-checks/:id': {

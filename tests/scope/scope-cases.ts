@@ -14,7 +14,7 @@ export type ScopeCase = {
 /** Cases held at every level, one handed down a level (its sender keeps read-only sight). */
 export async function seedScopeCases(ctx: AppContext): Promise<ScopeCase[]> {
   const org = async (code: string) => (await ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
-  const holders = ['640000-mzt-fgc', '640100-mzj', '640104-mzj', '640104001-gov', '640104002-gov', '640423-mzj', '640423100-gov', '640221-mzj', '640221100-gov', '640221101-gov', '640422-mzj'];
+  const holders = ['640000-mzt-fgc', '640100-mzj', '640104-mzj', '640104001-gov', '640104002-gov', '640423-mzj', '640423100-gov', '640221-mzj', '640221100-gov', '640221101-gov', '640422-mzj', '640422100-gov'];
   for (const code of holders) {
     await createCase(ctx, SYSTEM_ACTOR, { type: SAMPLE_TYPE, title: `范围测试 ${code}`, orgUnitId: await org(code), input: { summary: code }, system: true });
   }

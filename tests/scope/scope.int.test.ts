@@ -122,7 +122,7 @@ describe('data scope across every route', () => {
           expect(leaked, `${u.username} ${key}?${variant} returned records outside its scope`).toEqual([]);
         }
       }
-    });
+    }, 120_000);
 
     it(`${u.username}: details of out-of-scope records answer 404`, async () => {
       const s = sessions.get(u.username)!;
@@ -144,7 +144,7 @@ describe('data scope across every route', () => {
           expect(res.statusCode, `${u.username} ${url(r)} (${r.areaPath}) is in scope`).toBe(200);
         }
       }
-    });
+    }, 120_000);
   }
 
   for (const u of DEMO_USERS) {
@@ -170,7 +170,7 @@ describe('data scope across every route', () => {
           }
         }
       }
-    });
+    }, 120_000);
   }
 
   it('the case data gives every account cases to see and cases to miss', () => {

@@ -35,6 +35,9 @@ beforeAll(async () => {
   const ctx = t.ctx;
   for (const o of await ctx.db.selectFrom('core.org_unit').select(['id', 'code']).where('code', 'in', ['640000-mzt-fgc', '640100-mzj', '640104-mzj']).execute()) ids[o.code] = o.id;
   for (const u of await ctx.db.selectFrom('core.app_user').select(['id', 'username']).where('username', 'in', ['nx-fgc', 'nx-fgc-lead', 'yc-mzj']).execute()) ids[u.username] = u.id;
+  // Start from an empty inbox: the demo data's own notifications are not what this file checks.
+  await ctx.db.deleteFrom('core.notification_read').execute();
+  await ctx.db.deleteFrom('core.notification').execute();
   // Works at 兴庆区民政局 and also holds a role at 法规处: sees both units' notifications.
   await createUserAsSystem(ctx, {
     username: 'two-units', displayName: '两处兼职', orgUnitId: ids['640104-mzj']!, password: DEMO_PASSWORD, mustChangePassword: false,

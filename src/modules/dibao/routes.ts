@@ -13,6 +13,7 @@ import { registerApplication } from './commands/register-application.ts';
 import { addMember, editFinances, memberLeaves } from './commands/edit-household.ts';
 import { ListApplicationsQuery, getApplication, listApplications } from './queries/applications.ts';
 import { ListHouseholdsQuery, getHousehold, listHouseholds } from './queries/households.ts';
+import { ListRechecksQuery, listRechecks } from './queries/rechecks.ts';
 import { drawSpotCheck, getSpotCheck, listSpotChecks, recordVisit } from './spot-check/spot-check.ts';
 import { publicStandard, publicTownships, submitOnlineApplication, trackApplication } from './portal/portal.ts';
 import { scheduleRecheckSweep } from './recheck/recheck-workflow.ts';
@@ -53,6 +54,8 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
   app.post('/api/dibao/households/:id/members', { schema: { tags, summary: '增员(查重)', params: Id, body: z.unknown() } }, async (req, reply) => reply.status(201).send(await addMember(ctx, actorOf(req), req.params.id, req.body)));
   app.post('/api/dibao/households/:id/members/:memberId/leave', { schema: { tags, summary: '减员(死亡、迁出、分户)', params: Id.extend({ memberId: z.uuid() }), body: z.unknown() } },
     async (req) => memberLeaves(ctx, actorOf(req), req.params.id, req.params.memberId, req.body));
+
+  app.get('/api/dibao/rechecks', { schema: { tags, summary: '复核任务列表(待复核、已逾期、已复核;按数据范围)', querystring: ListRechecksQuery } }, async (req) => listRechecks(ctx, actorOf(req), req.query));
 
   app.get('/api/dibao/delegations', { schema: { tags, summary: '审批权下放配置(各县区审批层级、生效日期、授权文件)' } }, async () => listDelegations(ctx, chinaDate(ctx.clock.now())));
   app.post('/api/dibao/delegations', { schema: { tags, summary: '新增审批权配置(自治区或本县具有低保配置权限)', body: z.unknown() } }, async (req, reply) => reply.status(201).send(await addDelegation(ctx, actorOf(req), req.body)));

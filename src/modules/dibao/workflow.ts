@@ -23,12 +23,12 @@ const title = (t: string) => ({ title: t });
 type App = {
   case_id: string; household_id: string; authority: 'county' | 'township'; county_code: string; township_org_id: string;
   accepted_on: string | null; special: boolean; publicity_round: number; publicity_from: string | null; publicity_to: string | null;
-  township_opinion: { opinion: string } | null; income_unstable: boolean; objections: unknown[];
+  township_opinion: { opinion: string } | null; income_unstable: boolean; objections: unknown[]; investigation: { rounds?: unknown[] } | null;
 };
 
 export async function loadApplication(tx: AppContext, caseId: string): Promise<App> {
   const r = (await sql<App>`select case_id, household_id, authority, county_code, township_org_id, accepted_on::text as accepted_on, special, publicity_round,
-      publicity_from::text as publicity_from, publicity_to::text as publicity_to, township_opinion, income_unstable, objections
+      publicity_from::text as publicity_from, publicity_to::text as publicity_to, township_opinion, income_unstable, objections, investigation
     from dibao.application where case_id = ${caseId}`.execute(tx.db)).rows[0];
   if (!r) throw new AppError('DIBAO_APPLICATION_NOT_FOUND', 404, '低保申请不存在');
   return { ...r, township_opinion: typeof r.township_opinion === 'string' ? JSON.parse(r.township_opinion) : r.township_opinion };
@@ -92,6 +92,25 @@ const noticeInput = z.object({
   date: z.iso.date('送达日期格式应为 YYYY-MM-DD').meta(title('送达日期')),
 });
 
+/** The facts kept in case.data (shown on the generic case page under these titles). All optional. */
+const caseFacts = z.object({
+  channel: z.string().optional().meta(title('申请渠道')),
+  approvingLevel: z.string().optional().meta(title('审批层级')),
+  delegationDocument: z.string().nullish().meta(title('授权文件')),
+  acceptedOn: z.string().optional().meta(title('受理日期')),
+  special: z.boolean().optional().meta(title('特殊情况(45 个工作日)')),
+  townshipOpinion: z.string().optional().meta(title('乡镇审核意见')),
+  eligible: z.boolean().optional().meta(title('测算符合条件')),
+  publicityFrom: z.string().optional().meta(title('公示开始')),
+  publicityTo: z.string().optional().meta(title('公示截止')),
+  publicityRound: z.number().optional().meta(title('公示轮次')),
+  objections: z.number().optional().meta(title('公示异议(件)')),
+  decision: z.string().optional().meta(title('审批决定')),
+  decidedOn: z.string().optional().meta(title('决定日期')),
+  benefitYuan: z.string().optional().meta(title('月保障金(元)')),
+  benefitFrom: z.string().optional().meta(title('发放起始')),
+});
+
 /** Deactivate the members of a household that leaves the flow (不予确认, 撤回), so they may apply again. */
 async function closeHousehold(tx: AppContext, actor: Actor, c: CaseRow, a: App, status: 'refused' | 'withdrawn', summary: string) {
   const before = await householdSnapshot(tx, a.household_id);
@@ -126,7 +145,9 @@ export const dibaoWorkflow = defineWorkflow({
     withdrawn: { label: '申请人撤回', terminal: true },
   },
   initial: 'applied',
-  create: { label: '登记低保申请', route: '/api/dibao/applications', who: { permission: 'dibao.apply' } },
+  // Registered through /api/dibao/applications (household, members, finances); the create schema is
+  // not a form here: its titles label the facts the effects keep in case.data on the generic case page.
+  create: { label: '登记低保申请', route: '/api/dibao/applications', who: { permission: 'dibao.apply' }, input: caseFacts },
   transitions: {
     request_materials: {
       label: '一次性告知补齐材料', from: ['applied'], to: 'supplementing', who: { permission: 'dibao.handle' }, input: materialsInput,
@@ -152,7 +173,7 @@ export const dibaoWorkflow = defineWorkflow({
           name: 'total', label: `审核确认总时限(${n} 个工作日${i.special ? ',特殊情况' : ''})`, rule: { unit: 'workdays', n },
           legalBasis: `${M}:自受理之日起 30 个工作日内完成审核确认,特殊情况可延长至 45 个工作日`,
         });
-        return { data: { authority: regime.authority, approvingLevel: AUTHORITY_LABEL[regime.authority], delegationDocument: regime.document, acceptedOn: day, special: i.special } };
+        return { data: { approvingLevel: AUTHORITY_LABEL[regime.authority], delegationDocument: regime.document, acceptedOn: day, special: i.special } };
       },
     },
     verify: {
@@ -176,7 +197,7 @@ export const dibaoWorkflow = defineWorkflow({
         }
         if (i.date > today(tx)) throw badRequest('VALIDATION_FAILED', '「调查日期」不能晚于今天', { field: 'date' });
         const a = await loadApplication(tx, c.id);
-        const prev = (await sql<{ investigation: any }>`select investigation from dibao.application where case_id = ${c.id}`.execute(tx.db)).rows[0]?.investigation;
+        const prev = typeof a.investigation === 'string' ? JSON.parse(a.investigation) : a.investigation;
         const rounds = Array.isArray(prev?.rounds) ? prev.rounds : [];
         const round = { staff, date: i.date, findings: i.findings, incomeStable: i.incomeStable };
         await sql`update dibao.application set investigation = ${JSON.stringify({ ...round, rounds: [...rounds, round] })}::jsonb, income_unstable = ${i.incomeStable === '不固定'}
@@ -326,7 +347,7 @@ async function confirmApplication(tx: AppContext, actor: Actor, c: CaseRow, note
   await sql`update dibao.application set decided_on = ${day}::date, decision = '确认', eligibility = ${JSON.stringify(assessment)}::jsonb,
     benefit = ${JSON.stringify({ amountCents: amount, insuredPersons: assessment.insuredPersons, benefitFrom: from, steps: assessment.benefit.steps, standard: assessment.standard, note })}::jsonb,
     notice = ${notice} where case_id = ${c.id}`.execute(tx.db);
-  return { data: { decision: '确认', decidedOn: day, benefitCents: amount, benefitFrom: from } };
+  return { data: { decision: '确认', decidedOn: day, benefitYuan: yuan(amount), benefitFrom: from } };
 }
 
 export { dateText };

@@ -11,15 +11,6 @@ export const SUBJECTS = ['低保', '特困', '养老服务', '社会组织', '�
 export const OPINIONS = ['支持', '解释说明', '不予支持'] as const;
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 
-/** Default of setting repeat.similarityThreshold: similarity at or above which the same person's matter counts as 同事 (重信重访). */
-export const REPEAT_SIMILARITY_THRESHOLD = 0.5;
-/** Configurable: the area level (1 自治区 … 5 村) at which a matter is normally competent (民政 at 县). */
-export const COMPETENT_AREA_LEVEL = 3;
-/** Configurable: the org that receives online petitions (网上信访) first. */
-export const PORTAL_INTAKE_ORG_CODE = '640000-mzt-fgc';
-/** 复查 may be requested within 30 日 of receiving the written reply (《信访工作条例》第三十五条). */
-export const REVIEW_REQUEST_DAYS = 30;
-
 export const SATISFACTION_CHANNELS = ['电话', '信函', '当面'] as const;
 export const REVIEW_KINDS = ['复查', '复核'] as const;
 

@@ -1,4 +1,4 @@
-import { COMPETENT_AREA_LEVEL } from './contract.ts';
+import { SETTING_DEFAULTS } from './contract.ts';
 
 /** Character bigrams of a text, ignoring whitespace and punctuation (Chinese has no word breaks). */
 export function bigrams(text: string): Set<string> {
@@ -31,9 +31,9 @@ export function isSkipLevel(targetLevel: number, competentLevel: number): boolea
 
 /**
  * The competent level for a matter concerning an area: 民政 matters are normally handled at
- * county level, so a township or village matter is competent at 县 (COMPETENT_AREA_LEVEL).
+ * county level, so a township or village matter is competent at 县 (setting intake.competentAreaLevel).
  */
-export function competentLevelFor(concernedAreaLevel: number, competentAreaLevel = COMPETENT_AREA_LEVEL): number {
+export function competentLevelFor(concernedAreaLevel: number, competentAreaLevel: number = SETTING_DEFAULTS['intake.competentAreaLevel']): number {
   return petitionLevel(Math.min(concernedAreaLevel, competentAreaLevel));
 }
 

@@ -11,20 +11,20 @@ import './commands/follow-ups.ts';
 
 const LAW = '《信访工作条例》';
 const opinionInput = z.object({
-  opinion: z.enum(OPINIONS, { message: '处理意见须为支持、解释说明或不予支持' }),
-  text: z.string().trim().min(1, '请填写处理意见书正文').max(10000, '处理意见书不超过 10000 字'),
+  opinion: z.enum(OPINIONS, { message: '处理意见须为支持、解释说明或不予支持' }).meta({ title: '处理意见' }),
+  text: z.string().trim().min(1, '请填写处理意见书正文').max(10000, '处理意见书不超过 10000 字').meta({ title: '处理意见书正文' }),
 });
 const deliverInput = z.object({
-  method: z.enum(['当面送达', '邮寄送达', '网上答复', '电话告知'], { message: '请选择送达方式' }),
-  date: z.iso.date('送达日期格式应为 YYYY-MM-DD'),
+  method: z.enum(['当面送达', '邮寄送达', '网上答复', '电话告知'], { message: '请选择送达方式' }).meta({ title: '送达方式' }),
+  date: z.iso.date('送达日期格式应为 YYYY-MM-DD').meta({ title: '送达日期' }),
 });
 type Opinion = z.infer<typeof opinionInput>;
-const acceptInput = z.object({ notice: z.string().trim().max(2000, '受理告知书不超过 2000 字').optional() });
+const acceptInput = z.object({ notice: z.string().trim().max(2000, '受理告知书不超过 2000 字').meta({ title: '受理告知书(留空则使用标准文本)' }).optional() });
 const refuseInput = z.object({
-  reasonCode: z.enum(REFUSAL_CODES, { message: '请选择不予受理的法定理由' }),
-  detail: z.string().trim().max(2000, '补充说明不超过 2000 字').optional(),
+  reasonCode: z.enum(REFUSAL_CODES, { message: '请选择不予受理的法定理由' }).meta({ title: '不予受理理由' }),
+  detail: z.string().trim().max(2000, '补充说明不超过 2000 字').meta({ title: '补充说明' }).optional(),
 });
-const simplifyInput = z.object({ factsClear: z.boolean({ message: '请确认是否事实清楚、责任明确、争议不大' }) });
+const simplifyInput = z.object({ factsClear: z.boolean({ message: '请确认是否事实清楚、责任明确、争议不大' }).meta({ title: '事实清楚、责任明确、争议不大' }) });
 
 /** 受理告知书 text when the handler writes none (第二十三条: written notice of receipt and procedure). */
 async function defaultAcceptanceNotice(tx: AppContext, c: CaseRow): Promise<string> {

@@ -81,10 +81,12 @@ async function ensureStandards(ctx: AppContext) {
  * hand-off, 签收 and county review); some applications in progress today for the demo accounts'
  * worklists; a spot check in 隆德; a few re-checks due. Idempotent (skips when demo applications exist).
  */
-export async function seedDibaoDemo(ctx: AppContext): Promise<{ applications: number }> {
+export type DibaoDemoResult = { applications: number; steps: Record<string, { n: number; ms: number }> };
+
+export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   await seedDelegations(ctx);
   const done = (await sql<{ n: number }>`select count(*)::int as n from dibao.application where is_demo`.execute(ctx.db)).rows[0]!.n;
-  if (done) return { applications: 0 };
+  if (done) return { applications: 0, steps: {} };
   await ensureStandards(ctx);
   const rand = rng(2019);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
@@ -125,15 +127,26 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<{ applications: nu
       expenses: rand() < 0.4 ? [{ kind: '医疗', monthlyCents: 5000 + Math.floor(rand() * 10) * 1000 }] : [],
     };
   };
-  const move = async (actor: Actor, id: string, name: string, input: unknown = {}, comment?: string) => applyTransition(c, actor, { caseId: id, transition: name, input, comment });
+  const steps = new Map<string, { n: number; ms: number }>();
+  const timed = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await f();
+    } finally {
+      const s = steps.get(name) ?? { n: 0, ms: 0 };
+      s.n++;
+      s.ms += performance.now() - t0;
+      steps.set(name, s);
+    }
+  };
+  const move = async (actor: Actor, id: string, name: string, input: unknown = {}, comment?: string) => timed(name, () => applyTransition(c, actor, { caseId: id, transition: name, input, comment }));
 
   /** Drive one application; stopAt leaves it in progress. Returns the case id. */
   const drive = async (t: Township, accept: Date, opts: { refuse?: boolean; objection?: boolean; stopAt?: string } = {}) => {
     const a = actors.get(t.org)!;
     const county = counties.get(t.county)!;
     clock.set(new Date(accept.getTime() - 86_400_000 * (1 + Math.floor(rand() * 3))));
-    const reg = await registerApplication(c, a.clerk, household(t), { isDemo: true });
-    await sql`update dibao.application set is_demo = true where case_id = ${reg.id}`.execute(ctx.db);
+    const reg = await timed('register', () => registerApplication(c, a.clerk, household(t), { isDemo: true }));
     const stop = (s: string) => opts.stopAt === s;
     if (stop('applied')) return reg.id;
     clock.set(accept);
@@ -181,11 +194,11 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<{ applications: nu
       d = addWorkdays(d, 1);
       clock.set(d);
       const bureau = (await sql<{ id: string }>`select id from core.org_unit where code = ${`${t.county}-mzj`}`.execute(ctx.db)).rows[0]!;
-      await handOff(c, a.clerk, { caseId: reg.id, kind: 'transfer', toOrgId: bureau.id, note: '乡镇审核、公示完毕,报请县级确认' });
+      await timed('handoff', () => handOff(c, a.clerk, { caseId: reg.id, kind: 'transfer', toOrgId: bureau.id, note: '乡镇审核、公示完毕,报请县级确认' }));
       if (stop('submitted')) return reg.id;
       d = addWorkdays(d, 1 + Math.floor(rand() * 3));
       clock.set(d);
-      await acknowledgeHandoff(c, county.clerk, { caseId: reg.id });
+      await timed('acknowledge', () => acknowledgeHandoff(c, county.clerk, { caseId: reg.id }));
       d = addWorkdays(d, 4 + Math.floor(rand() * 6));
       decider = county.lead;
     } else {
@@ -224,9 +237,9 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<{ applications: nu
   // 隆德 county supervision: a reproducible 30% draw of 2019 township-confirmed cases, half visited.
   const ld = counties.get('640423')!;
   clock.set(at10('2019-12-16'));
-  const sc = await drawSpotCheck(c, ld.lead, { countyCode: '640423', from: '2019-01-01', to: '2019-12-31', seed: 'demo-2019-640423' }, { isDemo: true });
+  const sc = await timed('spot check', () => drawSpotCheck(c, ld.lead, { countyCode: '640423', from: '2019-01-01', to: '2019-12-31', seed: 'demo-2019-640423' }, { isDemo: true }));
   for (const caseId of sc.sample.slice(0, Math.ceil(sc.sample.length / 2))) {
-    await recordVisit(c, ld.lead, sc.id, caseId, { visitedOn: '2019-12-18', result: '属实', findings: '县民政局入户抽查,家庭情况与审核结论一致' });
+    await timed('spot visit', () => recordVisit(c, ld.lead, sc.id, caseId, { visitedOn: '2019-12-18', result: '属实', findings: '县民政局入户抽查,家庭情况与审核结论一致' }));
   }
   // In progress today, for the demo accounts' worklists.
   const now = new Date();
@@ -260,6 +273,6 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<{ applications: nu
   await sql`update dibao.household set next_recheck_on = ${chinaDate(now)}::date where id in (
     select id from dibao.household where is_demo and status = 'active' and area_path like '640000.640400.640423.640423100%' order by id limit 2)
     or id in (select id from dibao.household where is_demo and status = 'active' and area_path like '640000.640200.640221.640221100%' order by id limit 1)`.execute(ctx.db);
-  await sweepRechecks(c, { isDemo: true });
-  return { applications: count };
+  await timed('recheck sweep', () => sweepRechecks(c, { isDemo: true }));
+  return { applications: count, steps: Object.fromEntries([...steps].map(([k, v]) => [k, { n: v.n, ms: Math.round(v.ms) }])) };
 }

@@ -38,7 +38,16 @@ export const recheckWorkflow = defineWorkflow({
   readPermission: 'dibao.read',
   states: { open: { label: '待复核' }, done: { label: '已复核', terminal: true } },
   initial: 'open',
-  create: { label: '生成复核任务', route: '(系统按复核周期自动生成)', who: { permission: 'dibao.handle' } },
+  // Created by the sweep; the create schema only labels the facts kept in case.data on the case page.
+  create: {
+    label: '生成复核任务', route: '(系统按复核周期自动生成)', who: { permission: 'dibao.handle' },
+    input: z.object({
+      result: z.string().optional().meta(title('复核结果')),
+      beforeYuan: z.string().optional().meta(title('复核前月保障金(元)')),
+      afterYuan: z.string().optional().meta(title('复核后月保障金(元)')),
+      notice: z.string().optional().meta(title('复核结果通知')),
+    }),
+  },
   transitions: {
     conclude: {
       label: '复核结论', from: ['open'], to: 'done', who: { permission: 'dibao.handle' }, input: concludeInput, clocks: { stop: ['recheck'] },
@@ -86,7 +95,7 @@ async function concludeRecheck(tx: AppContext, actor: Actor, c: CaseRow, i: z.in
   await sql`update dibao.recheck set result = ${i.result}, before_cents = ${h.benefit_cents}, after_cents = ${after}, steps = ${JSON.stringify(steps)}::jsonb, decided_on = ${day}::date, notice = ${notice}
     where case_id = ${c.id}`.execute(tx.db);
   await writeHouseholdChange(tx, { householdId: r.household_id, actorId: actor.userId, kind: `复核${i.result}`, summary: `复核:${word}`, before, after: await householdSnapshot(tx, r.household_id), caseId: c.id });
-  return { data: { result: i.result, beforeCents: h.benefit_cents, afterCents: after, notice } };
+  return { data: { result: i.result, beforeYuan: yuan(h.benefit_cents), afterYuan: yuan(after), notice } };
 }
 
 /**

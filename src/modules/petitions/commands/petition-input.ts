@@ -31,7 +31,7 @@ export const RegisterPetitionInput = PetitionBase.extend({
   representatives: z.number().int().min(0).max(5, '集体访推选代表不超过 5 人(《信访工作条例》第二十条)').optional(),
   /** Registering org; defaults to the actor's own unit. */
   orgUnitId: z.uuid('登记单位 ID 格式不正确').optional(),
-  /** 重信重访 similarity threshold for this check; defaults to REPEAT_SIMILARITY_THRESHOLD. */
+  /** 重信重访 similarity threshold for this check; defaults to the setting repeat.similarityThreshold. */
   similarityThreshold: z.number().min(0.1).max(1).optional(),
 });
 export type RegisterPetitionInput = z.infer<typeof RegisterPetitionInput>;

@@ -4,11 +4,9 @@ import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { applyTransition } from '../../../kernel/workflow/apply-transition.ts';
 import { findByRefAndCode, portalActor } from './portal-access.ts';
+import { petitionSetting } from './settings.ts';
 
 const DAY = 24 * 3600 * 1000;
-
-/** 复核 may be requested within 30 日 of receiving the written 复查意见 (《信访工作条例》第三十六条). */
-export const RECHECK_REQUEST_DAYS = 30;
 
 export const RECHECK_ERRORS = {
   NOT_ALLOWED: '当前状态不能申请复核(须在复查意见作出后申请)',
@@ -23,7 +21,9 @@ export async function requestRecheck(ctx: AppContext, req: { refNo: string; quer
     const reviewed = (await sql<{ at: Date }>`select at from core.case_event where case_id = ${c.id} and transition = 'conclude_review'
       order by seq desc limit 1`.execute(tx.db)).rows[0];
     if (!reviewed) throw new AppError('PETITION_RECHECK_NOT_ALLOWED', 409, RECHECK_ERRORS.NOT_ALLOWED);
-    if (tx.clock.now().getTime() - new Date(reviewed.at).getTime() > RECHECK_REQUEST_DAYS * DAY) {
+    // 复核 within the same window after the written 复查意见 (《信访工作条例》第三十六条), setting review.requestDays.
+    const days = await petitionSetting(tx, 'review.requestDays');
+    if (tx.clock.now().getTime() - new Date(reviewed.at).getTime() > days * DAY) {
       throw new AppError('PETITION_RECHECK_WINDOW_CLOSED', 409, RECHECK_ERRORS.WINDOW_CLOSED);
     }
     const row = await applyTransition(tx, portalActor(c), { caseId: c.id, transition: 'request_recheck', comment: req.reason });

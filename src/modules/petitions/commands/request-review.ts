@@ -2,17 +2,19 @@ import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { applyTransition } from '../../../kernel/workflow/apply-transition.ts';
-import { PETITION_ERRORS, REVIEW_REQUEST_DAYS } from '../contract.ts';
+import { PETITION_ERRORS } from '../contract.ts';
+import { petitionSetting } from './settings.ts';
 import { findByRefAndCode, portalActor } from './portal-access.ts';
 
 const DAY = 24 * 3600 * 1000;
 
-/** 复查申请 from the portal, within 30 日 of delivery (《信访工作条例》第三十五条). */
+/** 复查申请 from the portal, within the setting review.requestDays (30 日) of delivery (《信访工作条例》第三十五条). */
 export async function requestReview(ctx: AppContext, req: { refNo: string; queryCode: string; reason: string }) {
   return withTx(ctx, async (tx) => {
     const c = await findByRefAndCode(tx, req.refNo, req.queryCode);
     if (c.state !== 'delivered' || !c.delivered_at) throw new AppError('PETITION_REVIEW_NOT_ALLOWED', 409, PETITION_ERRORS.REVIEW_NOT_ALLOWED);
-    if (tx.clock.now().getTime() - c.delivered_at.getTime() > REVIEW_REQUEST_DAYS * DAY) {
+    const days = await petitionSetting(tx, 'review.requestDays');
+    if (tx.clock.now().getTime() - c.delivered_at.getTime() > days * DAY) {
       throw new AppError('PETITION_REVIEW_WINDOW_CLOSED', 409, PETITION_ERRORS.REVIEW_WINDOW_CLOSED);
     }
     const row = await applyTransition(tx, portalActor(c), { caseId: c.id, transition: 'request_review', comment: req.reason });

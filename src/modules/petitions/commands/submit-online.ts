@@ -4,7 +4,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { SYSTEM_ACTOR } from '../../../kernel/identity/actor.ts';
-import { PORTAL_INTAKE_ORG_CODE } from '../contract.ts';
+import { petitionSetting } from './settings.ts';
 import { PetitionBase } from './petition-input.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { newQueryCode, queryCodeHash } from './portal-access.ts';
@@ -28,7 +28,7 @@ export type SubmitOnlineOptions = {
  */
 export async function submitOnline(ctx: AppContext, raw: z.input<typeof SubmitOnlineInput>, opts: string | SubmitOnlineOptions = {}) {
   const o: SubmitOnlineOptions = typeof opts === 'string' ? { intakeOrgCode: opts } : opts;
-  const intakeOrgCode = o.intakeOrgCode ?? PORTAL_INTAKE_ORG_CODE;
+  const intakeOrgCode = o.intakeOrgCode ?? (await petitionSetting(ctx, 'portal.intakeOrgCode'));
   const parsed = SubmitOnlineInput.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;

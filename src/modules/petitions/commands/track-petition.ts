@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
-import { PETITION_TYPE, REVIEW_REQUEST_DAYS } from '../contract.ts';
+import { PETITION_TYPE } from '../contract.ts';
+import { petitionSetting } from './settings.ts';
 import { findByRefAndCode } from './portal-access.ts';
-import { RECHECK_REQUEST_DAYS } from './request-recheck.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -111,6 +111,8 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
   const reviewDone = last('conclude_review');
   const recheckDone = last('conclude_recheck');
   const now = ctx.clock.now().getTime();
+  const REVIEW_REQUEST_DAYS = await petitionSetting(ctx, 'review.requestDays');
+  const RECHECK_REQUEST_DAYS = REVIEW_REQUEST_DAYS;
   const reviewOpen = c.state === 'delivered' && delivered && now - c.delivered_at!.getTime() <= REVIEW_REQUEST_DAYS * DAY;
   const recheckOpen = c.state === 'reviewed' && !!reviewDone && now - new Date(reviewDone.at).getTime() <= RECHECK_REQUEST_DAYS * DAY;
   const opinionOf = (e: EventRow | undefined) => {

@@ -50,8 +50,9 @@ export type DemoSeedResult = { created: number; moves: number; skipped: boolean;
  * is queued for dates seven years past; open 2019 clocks are marked as already reminded/overdue
  * (reminded_for/overdue_for = due date), so a later re-scheduling of the same due date cannot fire
  * them either; the case summaries are refreshed with the real clock (they show as 已超期 on the
- * worklist) and the 2019 待签收 notifications are removed (history, not news). The recent petitions
- * run with the real queue: their reminders and overdue marks will fire at their real time.
+ * worklist). The notifications the moves wrote (待签收 …) are removed: 2019's are history, and the
+ * demo should not fill inboxes (nor other tests' expectations of them). The recent petitions run
+ * with the real queue: their reminders and overdue marks fire at their real time.
  */
 export async function seedDemoPetitions(ctx: AppContext, opts: { lowerItems?: number; now?: Date } = {}): Promise<DemoSeedResult> {
   const t0 = Date.now();
@@ -172,7 +173,10 @@ export async function seedDemoPetitions(ctx: AppContext, opts: { lowerItems?: nu
         where state in ('running','paused') and case_id in (${sql.join(historic)})`.execute(tx0.db);
       const open = await tx0.db.selectFrom('core.case').select('id').where('id', 'in', historic).where('terminal', '=', false).execute();
       for (const c of open) await refreshCaseClockSummary(tx0, c.id);
-      await sql`delete from core.notification n where n.case_id in (${sql.join(historic)})
+    }
+    // The demo writes no inbox items (2019's are history; the recent ones' reminders come from their live timers).
+    if (all.length) {
+      await sql`delete from core.notification n where n.case_id in (${sql.join(all)})
         and not exists (select 1 from core.notification_read r where r.notification_id = n.id)`.execute(tx0.db);
     }
     return { created: ids.size, moves, skipped: false, failed, ms: Date.now() - t0 };

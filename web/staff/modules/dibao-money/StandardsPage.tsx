@@ -31,13 +31,13 @@ export function StandardsPage() {
       <PageHeader title={t('dibaoMoney.nav.standards')} desc={t('dibaoMoney.standards.desc')} extra={can('dibao.configure') && <Button type="primary" onClick={() => setOpen(true)}>{t('dibaoMoney.addStandard')}</Button>} />
       <Card className="mz-card">
         {q.isError && <QueryError error={q.error} onRetry={() => q.refetch()} />}
-        <Table<Standard> rowKey="id" size="small" dataSource={q.data?.items} loading={q.isFetching} scroll={{ x: 'max-content' }} pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        <Table<Standard> rowKey="id" size="small" dataSource={q.data?.items} loading={q.isFetching} pagination={{ pageSize: 50, hideOnSinglePage: true }}
           columns={[
-            { title: t('dibaoMoney.area'), dataIndex: 'areaName', render: (v, s) => <>{v} <span className="mz-muted mz-mono">{s.areaCode}</span></> },
-            { title: t('dibaoMoney.kind'), dataIndex: 'kind', render: (k: string) => t(k === 'urban' ? 'dibaoMoney.kind.urban' : 'dibaoMoney.kind.rural') },
+            { title: t('dibaoMoney.area'), dataIndex: 'areaName', render: (v, s) => <>{v} <span className="mz-muted mz-mono">{s.areaCode}</span><span className="mz-dm-xs"> · {t(s.kind === 'urban' ? 'dibaoMoney.kind.urban' : 'dibaoMoney.kind.rural')}</span></> },
+            { title: t('dibaoMoney.kind'), dataIndex: 'kind', responsive: ['sm'], render: (k: string) => t(k === 'urban' ? 'dibaoMoney.kind.urban' : 'dibaoMoney.kind.rural') },
             { title: t('dibaoMoney.effective'), dataIndex: 'effectiveFrom', render: (v, s) => <>{v} ~ {s.effectiveTo ?? ''} {s.current && <Tag color="success">{t('dibaoMoney.current')}</Tag>}</> },
             { title: t('dibaoMoney.monthly'), dataIndex: 'monthlyCents', align: 'right', render: (v: number) => yuan(v) },
-            { title: t('dibaoMoney.method'), dataIndex: 'method', render: (m: string, s) => m === 'banded'
+            { title: t('dibaoMoney.method'), dataIndex: 'method', responsive: ['sm'], render: (m: string, s) => m === 'banded'
               ? <span title={(s.bands ?? []).map((b) => `<${yuan(b.belowCents)}: ${yuan(b.perPersonCents)}`).join('; ')}>{t('dibaoMoney.method.banded')} ({s.bands?.length ?? 0})</span>
               : t('dibaoMoney.method.difference') },
             { title: t('dibaoMoney.min'), dataIndex: 'minCents', align: 'right', responsive: ['md'], render: (v: number) => yuan(v) },

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Input, Statistic, Table } from 'antd';
+import { Button, Card, Descriptions, Input, Select, Statistic, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -44,6 +44,14 @@ export function StatsPage() {
         extra={<Button icon={<DownloadOutlined />} href={moneyApi.statsXlsx({ from, to })} disabled={!valid}>{t('dibaoMoney.export')}</Button>} />
       <Card className="mz-card">
         <div className="mz-filters">
+          <Select
+            aria-label={t('dibaoMoney.year')}
+            placeholder={t('dibaoMoney.year')}
+            style={{ width: 120 }}
+            value={from.endsWith('-01-01') && to === `${from.slice(0, 4)}-12-31` ? Number(from.slice(0, 4)) : undefined}
+            options={Array.from({ length: year - 2017 }, (_, i) => year - i).map((y) => ({ value: y, label: t('dibaoMoney.yearN', { y }) }))}
+            onChange={(y: number) => { setFrom(`${y}-01-01`); setTo(`${y}-12-31`); }}
+          />
           <Input aria-label={t('dibaoMoney.from')} addonBefore={t('dibaoMoney.from')} value={from} onChange={(e) => setFrom(e.target.value)} style={{ width: 190 }} />
           <Input aria-label={t('dibaoMoney.to')} addonBefore={t('dibaoMoney.to')} value={to} onChange={(e) => setTo(e.target.value)} style={{ width: 190 }} />
         </div>

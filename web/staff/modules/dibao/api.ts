@@ -77,3 +77,22 @@ export const dibaoApi = {
 };
 
 export const yuan = (cents: number | null | undefined) => (cents == null ? '—' : (cents / 100).toFixed(2));
+
+export type SpotCheckItem = { id: string; countyCode: string; countyName: string; from: string; to: string; seed: string; ratio: number; population: number; sample: number; visited: number; createdAt: string };
+export type SpotCheck = {
+  id: string; countyCode: string; countyName: string; from: string; to: string; seed: string; ratio: number; population: string[]; sample: string[]; createdAt: string;
+  items: { caseId: string; refNo: string; title: string; township: string; decidedOn: string | null; visitedOn: string | null; result: string | null; findings: string | null; visitedByName: string | null }[];
+};
+export type RecheckItem = {
+  id: string; refNo: string; title: string; state: string; terminal: boolean; dueDate: string | null; clockState: string | null; overdue: boolean; orgUnitName: string;
+  householdId: string; areaName: string; benefitCents: number; cadence: string | null; scheduledOn: string; result: string | null; beforeCents: number | null; afterCents: number | null; decidedOn: string | null;
+};
+export const spotCheckApi = {
+  list: () => http.get<{ items: SpotCheckItem[] }>('/api/dibao/spot-checks'),
+  get: (id: string) => http.get<SpotCheck>(`/api/dibao/spot-checks/${id}`),
+  draw: (body: { countyCode: string; from: string; to: string; seed?: string; ratio?: number }) => http.post<{ id: string; seed: string; population: number; sample: string[] }>('/api/dibao/spot-checks', body),
+  visit: (id: string, caseId: string, body: { visitedOn: string; result: string; findings: string }) => http.post<{ ok: true }>(`/api/dibao/spot-checks/${id}/items/${caseId}`, body),
+};
+export const recheckApi = {
+  list: (q: Q) => http.get<Paged<RecheckItem> & { counts: { open: number; overdue: number; done: number } }>('/api/dibao/rechecks', q as never),
+};

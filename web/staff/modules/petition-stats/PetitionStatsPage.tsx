@@ -92,7 +92,7 @@ export function PetitionStatsPage() {
 
 function How({ text }: { text: string }) {
   return (
-    <Tooltip title={text}>
+    <Tooltip title={text} trigger={['hover', 'focus']}>
       <button type="button" className="ps-how" aria-label={text}><InfoCircleOutlined /></button>
     </Tooltip>
   );
@@ -111,7 +111,7 @@ function Kpi({ label, value, how, sub }: { label: string; value: ReactNode; how:
 /** A figure of the report sentence, with how it was computed (hover or keyboard focus). */
 function Fig({ n, how }: { n: number; how: string }) {
   return (
-    <Tooltip title={how}>
+    <Tooltip title={how} trigger={['hover', 'focus']}>
       <span className="ps-fig" tabIndex={0} aria-label={`${n}(${how})`}>{n}</span>
     </Tooltip>
   );
@@ -140,7 +140,7 @@ function Dashboard({ s, onDrill }: { s: PetitionStats; onDrill: (row: StatRow) =
           <Fig n={r.letterVisitPersons} how={t('petitionStats.report.persons')} />人次,
           其中自治区信访局通过信访信息系统转办交办<Fig n={r.fromXfj} how={t('petitionStats.report.xfj')} />件,
           办理民政部信访信息系统转办信访件<Fig n={r.fromMca} how={t('petitionStats.report.mca')} />件,
-          <Tooltip title={t('petitionStats.report.done', { a: r.concluded, b: r.items })}>
+          <Tooltip title={t('petitionStats.report.done', { a: r.concluded, b: r.items })} trigger={['hover', 'focus']}>
             <span className="ps-fig" tabIndex={0}>{r.allConcluded ? '均已办结' : `已办结${r.concluded}件`}</span>
           </Tooltip>。
         </p>

@@ -181,6 +181,10 @@ export function PetitionCasePanel({ c, run }: CaseTypePanelProps) {
         ]}
       />
 
+      {p.satisfaction === '不满意' && c.state === 'delivered' && (
+        <Alert type="warning" showIcon className="mz-gap" title={t('petitions.panel.dissatisfied')} />
+      )}
+
       <PetitionExtras c={c} d={d} run={run} />
 
       {drafting && (

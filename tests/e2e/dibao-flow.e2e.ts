@@ -1,0 +1,369 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
+import { ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer } from './harness.ts';
+
+/**
+ * 低保 application journey in the console (issue 5), on the real server with the demo data:
+ * - 隆德县 (审批权下放): ld-cgz registers an application and drives it 受理 → 核对 → 入户调查 (two staff
+ *   required) → 乡镇审核意见 → 公示; ending the 公示 early is refused; a 公示 objection sends it back to
+ *   入户调查, and it is investigated, reviewed and publicized again.
+ *   The 公示 lasts 7 real days, so the township confirmation is shown on the demo's case whose 公示
+ *   ended in the past (seeded through the same flow): ld-cgz-lead confirms it at the township.
+ * - 西吉县 (not delegated): xj-jqz sends the demo's case (公示 ended) up to the county bureau,
+ *   xj-mzj signs for it (签收), xj-mzj-lead confirms it.
+ * - County supervision: ld-mzj draws a spot-check sample and records a home visit; the re-check list.
+ * axe (WCAG 2.1 AA) on the list, the register form, the case page and the household page.
+ */
+const PASSWORD = 'Minzheng@2019';
+const T = 30_000;
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+// A 身份证号 with a valid check digit that the demo does not use (its sequence numbers are 400–999).
+const ID17 = '64042319650312091';
+const ID = ID17 + residentIdCheckChar(ID17);
+const APPLICANT = '杨秀英';
+
+let server: RunningServer;
+let browser: Browser;
+let current: Page | undefined;
+let caseUrl = '';
+let ldCaseUrl = '';
+
+before(async () => {
+  await ensureWebBuilt();
+  server = await startServer();
+  browser = await launchBrowser();
+}, { timeout: 600_000 });
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function step(name: string, fn: () => Promise<void>) {
+  test(name, { timeout: 180_000 }, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      if (current) await shot(current, `FAILED-dibao-flow-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)}`).catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
+const openModal = (page: Page) => page.locator('.ant-modal-wrap:not([style*="display: none"]) .ant-modal').last();
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** antd puts a space between two Chinese characters on a button; an icon adds its name in front. */
+const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map(escape).join('\\s*')}$`);
+
+async function pickOption(page: Page, select: Locator, text: string) {
+  await select.click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+}
+
+async function pickDate(page: Page, input: Locator, date: string) {
+  await input.click();
+  await input.fill(date);
+  await page.keyboard.press('Enter');
+}
+
+async function signIn(page: Page, username: string) {
+  await login(page, username, PASSWORD);
+  await page.waitForURL((u) => u.pathname === '/');
+  await page.getByTestId('worklist').waitFor();
+}
+
+async function signOut(page: Page) {
+  await page.context().clearCookies();
+}
+
+/** Open a case action, fill its modal, confirm; expectError leaves the modal open and returns the message. */
+async function caseAction(page: Page, label: string, fill?: (modal: Locator) => Promise<void>) {
+  await page.getByTestId('case-actions').getByRole('button', { name: btn(label) }).click();
+  const modal = openModal(page);
+  await modal.waitFor();
+  if (fill) await fill(modal);
+  await modal.getByRole('button', { name: btn(label) }).click();
+  await page.locator('.ant-message').getByText(`${label}成功`).last().waitFor();
+  await modal.waitFor({ state: 'detached' });
+}
+
+async function refusedAction(page: Page, label: string, expected: RegExp, fill?: (modal: Locator) => Promise<void>) {
+  await page.getByTestId('case-actions').getByRole('button', { name: btn(label) }).click();
+  const modal = openModal(page);
+  await modal.waitFor();
+  if (fill) await fill(modal);
+  await modal.getByRole('button', { name: btn(label) }).click();
+  await modal.getByText(expected).first().waitFor();
+  return modal;
+}
+
+const state = (page: Page) => page.getByTestId('case-state').innerText();
+async function waitState(page: Page, label: string) {
+  await page.getByTestId('case-state').getByText(label, { exact: true }).waitFor();
+}
+
+async function investigate(page: Page, findings: string) {
+  await caseAction(page, '入户调查', async (m) => {
+    await m.getByLabel('调查人员').fill('马小兰、海文斌');
+    await pickDate(page, m.getByLabel('调查日期'), TODAY);
+    await m.getByLabel('调查情况').fill(findings);
+    await pickOption(page, m.getByLabel('家庭收入来源'), '稳定');
+  });
+  await waitState(page, '已调查(待评议或审核)');
+  await caseAction(page, '乡镇审核意见', async (m) => {
+    await pickOption(page, m.getByLabel('乡镇审核意见'), '拟同意');
+    await m.getByLabel('意见说明').fill('经入户调查和信息核对,家庭人均收入低于当地低保标准,拟同意。');
+  });
+  await waitState(page, '乡镇已审核(待公示)');
+  await caseAction(page, '张榜公示');
+  await waitState(page, '公示中');
+}
+
+/** A demo application of a township waiting for confirmation with no hand-off pending (its 公示 ended in the past). */
+async function demoAwaitingConfirm(page: Page, areaPrefix: string): Promise<{ id: string; refNo: string }> {
+  const res = await page.request.get('/api/dibao/applications?state=awaiting_confirm&pageSize=100');
+  assert.equal(res.status(), 200);
+  for (const item of (await res.json()).items as Array<{ id: string; refNo: string; areaPath: string }>) {
+    if (!item.areaPath.includes(areaPrefix)) continue;
+    const c = await (await page.request.get(`/api/cases/${item.id}`)).json();
+    if (!c.pendingHandoff) return { id: item.id, refNo: item.refNo };
+  }
+  throw new Error(`no demo application awaiting confirmation in ${areaPrefix}`);
+}
+
+/** From the 低保申请 list, search a reference and open its case page. */
+async function openFromList(page: Page, refNo: string) {
+  await page.goto(`/dibao?q=${encodeURIComponent(refNo)}`);
+  await page.locator('.ant-table-row', { hasText: refNo }).getByRole('link', { name: refNo }).click();
+  await page.getByTestId('case-ref').getByText(refNo).waitFor();
+  await page.getByTestId('dibao-panel').waitFor();
+}
+
+describe('低保 journey at 1366×768', { concurrency: false }, () => {
+  let ctx: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    ctx = await newContext(browser, server.baseUrl);
+    ctx.setDefaultTimeout(T);
+    page = await ctx.newPage();
+    current = page;
+  });
+  after(() => ctx.close());
+
+  step('ld-cgz opens the 低保申请 list (approving level on every row)', async () => {
+    await signIn(page, 'ld-cgz');
+    await page.goto('/dibao');
+    await page.locator('.ant-table-row').first().waitFor();
+    assert.match(await page.locator('main').innerText(), /乡镇确认\(下放\)/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'dibao-flow-list-desktop');
+  });
+
+  step('ld-cgz registers an application: an invalid 身份证号 is caught, then the household is registered', async () => {
+    await page.getByRole('button', { name: btn('登记低保申请') }).click();
+    await page.waitForURL('**/dibao/new');
+    await pickOption(page, page.getByLabel('所在村(社区)'), '红崖村');
+    await page.getByLabel('家庭住址').fill('城关镇红崖村三组 12 号');
+    await page.getByLabel('联系电话').fill('13995412345');
+    const m0 = page.getByTestId('dibao-member-0');
+    await m0.getByLabel('姓名').fill(APPLICANT);
+    await m0.getByLabel('身份证号').fill(ID17 + (ID.endsWith('0') ? '1' : '0'));
+    await m0.getByLabel('姓名').click();
+    await m0.getByText(/校验/).first().waitFor();
+    await m0.getByLabel('身份证号').fill(ID);
+    await m0.getByLabel('姓名').click();
+    await page.getByRole('button', { name: btn('添加') }).first().click(); // income
+    await page.getByTestId('dibao-income-0').getByLabel('金额(元)').fill('150');
+    await page.getByRole('button', { name: btn('添加') }).nth(1).click(); // asset: house
+    await page.getByTestId('dibao-asset-0').getByLabel('面积(㎡)').fill('28');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'dibao-flow-register-desktop', { fullPage: true });
+    await page.getByTestId('dibao-register-submit').click();
+    const done = page.locator('.ant-result-success');
+    await done.waitFor();
+    const ref = (await done.locator('.ant-result-title').innerText()).match(/DB-[\d-]+/)?.[0];
+    assert.ok(ref, 'a reference number DB-…');
+    assert.match(ref!, /^DB-640423100-\d{4}-\d{6}$/);
+    await done.getByRole('button', { name: ref! }).click();
+    await page.waitForURL('**/cases/*');
+    ldCaseUrl = new URL(page.url()).pathname;
+    await page.getByTestId('dibao-panel').waitFor();
+    assert.equal(await state(page), '已申请(待受理)');
+    // The generic case header names the case facts in Chinese, not internal keys.
+    const header = await page.locator('.mz-case-facts').innerText();
+    assert.match(header, /申请渠道/);
+    assert.match(header, /审批层级/);
+    assert.doesNotMatch(header, /authority|householdId|channel/);
+  });
+
+  step('受理 → 核对 → 入户调查 needs two staff → 审核 → 公示; ending the 公示 early is refused', async () => {
+    await caseAction(page, '受理');
+    await waitState(page, '家庭经济状况核对');
+    assert.match(await page.getByTestId('dibao-level').innerText(), /乡镇\(街道\)确认/);
+    await caseAction(page, '家庭经济状况核对');
+    await waitState(page, '入户调查');
+    // One staff member is refused with the rule.
+    const modal = await refusedAction(page, '入户调查', /不少于 2 名工作人员/, async (m) => {
+      await m.getByLabel('调查人员').fill('马小兰');
+      await pickDate(page, m.getByLabel('调查日期'), TODAY);
+      await m.getByLabel('调查情况').fill('入户查看住房和家庭生活情况,与申报一致。');
+      await pickOption(page, m.getByLabel('家庭收入来源'), '稳定');
+    });
+    await shot(page, 'dibao-flow-two-staff-desktop');
+    await modal.getByRole('button', { name: btn('取消') }).click();
+    await modal.waitFor({ state: 'detached' });
+    await investigate(page, '入户查看住房和家庭生活情况,与申报一致。');
+    const panel = await page.getByTestId('dibao-panel').innerText();
+    assert.match(panel, /马小兰/);
+    assert.match(panel, /海文斌/);
+    const early = await refusedAction(page, '公示期满无异议', /公示期至 \d{4}-\d{2}-\d{2} 止/);
+    await early.getByRole('button', { name: btn('取消') }).click();
+    await early.waitFor({ state: 'detached' });
+    assert.equal(await state(page), '公示中');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'dibao-flow-publicity-desktop', { fullPage: true });
+  });
+
+  step('a 公示 objection loops back to 入户调查; investigated again and publicized again', async () => {
+    await caseAction(page, '登记公示异议(重新调查)', async (m) => {
+      await m.getByLabel('异议内容').fill('村民反映该户儿子在银川务工,收入未申报。');
+      await m.getByLabel('异议人(可匿名)').fill('村民');
+    });
+    await waitState(page, '入户调查');
+    assert.match(await page.getByTestId('dibao-panel').innerText(), /收入未申报/);
+    await investigate(page, '再次入户并核实务工情况:儿子已分户另居,异议不成立。');
+    assert.match(await page.getByTestId('dibao-publicity').innerText(), /第 2 次公示/);
+    assert.match(await page.getByTestId('dibao-objections').innerText(), /第 1 次公示期间/);
+    await shot(page, 'dibao-flow-objection-desktop', { fullPage: true });
+  });
+
+  step('the household page shows the members and its history (PII view logged); axe', async () => {
+    await page.getByTestId('dibao-panel').getByRole('link', { name: '查看家庭详情' }).click();
+    await page.waitForURL('**/dibao/households/*');
+    await page.getByText(ID).first().waitFor();
+    assert.match(await page.locator('main').innerText(), /个人信息查阅日志/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'dibao-flow-household-desktop', { fullPage: true });
+    await signOut(page);
+  });
+
+  step('ld-cgz-lead confirms at the township a demo application whose 公示 has ended', async () => {
+    await signIn(page, 'ld-cgz-lead');
+    const demo = await demoAwaitingConfirm(page, '640423100');
+    await openFromList(page, demo.refNo);
+    assert.match(await page.getByTestId('dibao-level').innerText(), /乡镇\(街道\)确认/);
+    assert.equal(await state(page), '待确认');
+    await caseAction(page, '确认同意', async (m) => { await m.getByLabel('确认意见').fill('同意纳入农村低保。'); });
+    await waitState(page, '确认同意');
+    const panel = await page.getByTestId('dibao-panel').innerText();
+    assert.match(await page.getByTestId('dibao-notice').innerText(), /确认通知书/);
+    assert.match(panel, /核定月保障金 \d+\.\d{2} 元/);
+    const header = await page.locator('.mz-case-facts').innerText();
+    assert.match(header, /月保障金\(元\)/);
+    assert.doesNotMatch(header, /benefitCents|authority/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'dibao-flow-township-confirmed-desktop', { fullPage: true });
+    await signOut(page);
+  });
+
+  step('西吉县 (not delegated): xj-jqz sends a demo application up to the county bureau', async () => {
+    await signIn(page, 'xj-jqz');
+    const demo = await demoAwaitingConfirm(page, '640422100');
+    await openFromList(page, demo.refNo);
+    assert.match(await page.getByTestId('dibao-level').innerText(), /县级民政部门确认/);
+    // The township may not confirm under the county regime.
+    assert.equal(await page.getByTestId('case-actions').getByRole('button', { name: btn('确认同意') }).count(), 0);
+    await page.getByTestId('dibao-submit-county').click();
+    await page.locator('.ant-message').getByText(/已报送.*待签收/).waitFor();
+    await shot(page, 'dibao-flow-submitted-county-desktop');
+    caseUrl = new URL(page.url()).pathname;
+    await signOut(page);
+  });
+
+  step('xj-mzj signs for it; xj-mzj-lead confirms it at the county', async () => {
+    await signIn(page, 'xj-mzj');
+    await page.goto(caseUrl);
+    await page.getByTestId('dibao-panel').waitFor();
+    await caseAction(page, '签收');
+    await page.getByTestId('handoff-chain').getByText('已签收').waitFor();
+    await signOut(page);
+    await signIn(page, 'xj-mzj-lead');
+    await page.goto(caseUrl);
+    await page.getByTestId('dibao-panel').waitFor();
+    await caseAction(page, '确认同意');
+    await waitState(page, '确认同意');
+    assert.match(await page.getByTestId('dibao-panel').innerText(), /西吉县民政局/);
+    await shot(page, 'dibao-flow-county-confirmed-desktop', { fullPage: true });
+    await signOut(page);
+  });
+
+  step('ld-mzj draws a spot-check sample of township-confirmed cases and records a home visit', async () => {
+    await signIn(page, 'ld-mzj');
+    await page.goto('/dibao/spot-checks');
+    // The demo's 2019 draw is listed with its seed.
+    await page.locator('.ant-table-row', { hasText: 'demo-2019-640423' }).waitFor();
+    const card = page.locator('.ant-card', { hasText: '抽取样本' }).first();
+    await card.getByLabel('随机种子').fill('e2e-2019');
+    await card.getByRole('button', { name: btn('抽取样本') }).click();
+    await page.waitForURL(/\/dibao\/spot-checks\/[0-9a-f-]{36}$/);
+    await page.getByText('e2e-2019').first().waitFor();
+    const rows = page.locator('.ant-table-row');
+    await rows.first().waitFor();
+    const n = await rows.count();
+    assert.ok(n >= 1);
+    await rows.first().getByRole('button', { name: /登记结果/ }).click();
+    const m = openModal(page);
+    await m.waitFor();
+    await m.getByText('属实', { exact: true }).click();
+    await m.getByLabel('入户抽查情况').fill('县民政局入户抽查,家庭人口和收入与审核结论一致。');
+    await m.getByRole('button', { name: btn('保存') }).click();
+    await m.waitFor({ state: 'detached' });
+    await rows.first().getByText('属实', { exact: true }).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'dibao-flow-spot-check-desktop', { fullPage: true });
+    await signOut(page);
+  });
+
+  step('ld-cgz sees the re-checks due with links to their cases', async () => {
+    await signIn(page, 'ld-cgz');
+    await page.goto('/dibao/rechecks');
+    const row = page.locator('.ant-table-row').first();
+    await row.waitFor();
+    assert.match(await row.innerText(), /DBFH-/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'dibao-flow-rechecks-desktop');
+    await row.getByRole('link', { name: /DBFH-/ }).click();
+    await page.waitForURL('**/cases/*');
+    await page.getByTestId('case-actions').getByRole('button', { name: btn('复核结论') }).waitFor();
+    await signOut(page);
+  });
+});
+
+describe('低保 at 390 px', { concurrency: false }, () => {
+  let ctx: BrowserContext;
+  let page: Page;
+  before(async () => {
+    ctx = await newContext(browser, server.baseUrl, PHONE);
+    ctx.setDefaultTimeout(T);
+    page = await ctx.newPage();
+    current = page;
+  });
+  after(() => ctx.close());
+
+  step('list and case page on a phone', async () => {
+    await signIn(page, 'ld-cgz');
+    await page.goto('/dibao');
+    await page.locator('.ant-table-row').first().waitFor();
+    await shot(page, 'dibao-flow-list-phone');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal page scroll (overflow ${overflow}px)`);
+    await page.goto(ldCaseUrl);
+    await page.getByTestId('dibao-panel').waitFor();
+    await shot(page, 'dibao-flow-case-phone');
+  });
+});
