@@ -19,7 +19,10 @@ declare module 'vitest' {
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 
-/** Migrate and seed once per run; every test file then opens its own copy. */
+/**
+ * Migrate and seed once per run (reference data, demo areas and accounts; not the demo history —
+ * tests build their own cases); every test file then opens its own copy.
+ */
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
   const config = parseConfig({ DEMO: 'on', LOG_LEVEL: 'silent', DATABASE_URL: url });
@@ -30,7 +33,7 @@ export default async function setup(project: TestProject) {
     // Installs the pg-boss schema, so every cloned test database already has it.
     const jobs = await createJobs(h, config, { databaseUrl: withDatabase(url, name), registry: jobRegistry });
     const ctx: AppContext = { db: h.db, dbKind: h.kind, config, clock: systemClock, jobs: jobs.jobs, logger: silent };
-    await prepareDatabase(ctx, { demo: true });
+    await prepareDatabase(ctx, { demo: true, demoHistory: false });
     await jobs.stop();
     await h.close();
     project.provide('pgTemplate', name);
@@ -45,7 +48,7 @@ export default async function setup(project: TestProject) {
   const h = await createDb({ kind: 'pglite', dataDir: 'memory://' });
   const jobs = await createJobs(h, config, { registry: jobRegistry });
   const ctx: AppContext = { db: h.db, dbKind: h.kind, config, clock: systemClock, jobs: jobs.jobs, logger: silent };
-  await prepareDatabase(ctx, { demo: true });
+  await prepareDatabase(ctx, { demo: true, demoHistory: false });
   await jobs.stop();
   const dump = await h.pglite!.dumpDataDir('none');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

@@ -5,7 +5,7 @@ import { migrateToLatest } from '../platform/db/migrate.ts';
 import { systemClock, type AppContext } from '../platform/context.ts';
 import type { Config } from '../platform/config.ts';
 import { migrations } from './migrations.ts';
-import { seedDemo, seedReference, isSeeded } from './seed.ts';
+import { seedDemo, seedDemoHistory, seedReference, isSeeded } from './seed.ts';
 import { writeCheckpoint } from '../kernel/audit/write-checkpoint.ts';
 import { ensurePiiKey } from '../platform/crypto/pii-key.ts';
 import { createJobs, type JobsRuntime } from '../platform/jobs/pg-boss-jobs.ts';
@@ -38,13 +38,14 @@ export async function openContext(config: Config): Promise<Booted> {
  * Migrate, then load reference data (area tree, roles, the department's units) and, on a
  * fresh database in demo mode, the demo data. Safe to run on every start.
  */
-export async function prepareDatabase(ctx: AppContext, opts: { demo?: boolean } = {}) {
+export async function prepareDatabase(ctx: AppContext, opts: { demo?: boolean; demoHistory?: boolean } = {}) {
   await migrateToLatest(ctx.db as never, migrations);
   await ensurePiiKey(ctx);
   const fresh = !(await isSeeded(ctx));
   await seedReference(ctx);
   const demo = opts.demo ?? (ctx.config.demo === 'on' || (ctx.config.demo === 'auto' && fresh));
   if (demo) await seedDemo(ctx);
+  if (demo && (opts.demoHistory ?? true)) await seedDemoHistory(ctx);
   // Anchor the seeded state; later checkpoints come from the periodic job.
   if (fresh || demo) await writeCheckpoint(ctx);
   return { fresh, demo };

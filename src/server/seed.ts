@@ -37,6 +37,14 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   await importAreas(ctx, SYSTEM_ACTOR, data('sample-areas.csv'), { system: true, sample: true });
   await importOrgUnits(ctx, SYSTEM_ACTOR, data('sample-org-units.csv'), { system: true, sample: true });
   await seedDemoUsers(ctx);
+}
+
+/**
+ * Demo history (marked as demo): a year of 信访 (2019, the report's year) with recent items for
+ * the demo accounts, 低保 示例 standards and applications. Idempotent. The test database
+ * template leaves it out (tests build their own fixtures); the demo's own tests seed it.
+ */
+export async function seedDemoHistory(ctx: AppContext): Promise<void> {
   const petitions = await seedDemoPetitions(ctx);
   if (!petitions.skipped) ctx.logger.info(`演示信访数据:${petitions.created} 件,${petitions.moves} 步,${petitions.ms} ms${petitions.failed.length ? `;${petitions.failed.length} 件未走完:${petitions.failed[0]!.error}` : ''}`);
   // 低保: the money side's 示例 standards first, so the demo applications are computed against them.

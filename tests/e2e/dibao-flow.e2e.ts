@@ -61,7 +61,9 @@ const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map(escape).join(
 async function pickOption(page: Page, select: Locator, text: string) {
   await select.click();
   await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+  // Only a visible option: an earlier (closed) modal's dropdown may linger in the page.
+  await page.locator('.ant-select-dropdown .ant-select-item-option:visible', { hasText: text }).last().click();
+  await select.locator(`xpath=ancestor::*[contains(concat(' ', @class, ' '), ' ant-select ')][1]`).getByText(text).first().waitFor();
 }
 
 async function pickDate(page: Page, input: Locator, date: string) {
@@ -70,7 +72,14 @@ async function pickDate(page: Page, input: Locator, date: string) {
   await page.keyboard.press('Enter');
 }
 
+/** A full-page picture from the top (a scrolled page would put the fixed header mid-picture). */
+async function fullShot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, name, { fullPage: true });
+}
+
 async function signIn(page: Page, username: string) {
+  await page.context().clearCookies();
   await login(page, username, PASSWORD);
   await page.waitForURL((u) => u.pathname === '/');
   await page.getByTestId('worklist').waitFor();
@@ -180,9 +189,9 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await page.getByRole('button', { name: btn('添加') }).first().click(); // income
     await page.getByTestId('dibao-income-0').getByLabel('金额(元)').fill('150');
     await page.getByRole('button', { name: btn('添加') }).nth(1).click(); // asset: house
-    await page.getByTestId('dibao-asset-0').getByLabel('面积(㎡)').fill('28');
+    await page.getByTestId('dibao-asset-0').getByLabel('面积(㎡)').fill('10');
     assert.deepEqual(await seriousA11yViolations(page), []);
-    await shot(page, 'dibao-flow-register-desktop', { fullPage: true });
+    await fullShot(page, 'dibao-flow-register-desktop');
     await page.getByTestId('dibao-register-submit').click();
     const done = page.locator('.ant-result-success');
     await done.waitFor();
@@ -226,7 +235,7 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await early.waitFor({ state: 'detached' });
     assert.equal(await state(page), '公示中');
     assert.deepEqual(await seriousA11yViolations(page), []);
-    await shot(page, 'dibao-flow-publicity-desktop', { fullPage: true });
+    await fullShot(page, 'dibao-flow-publicity-desktop');
   });
 
   step('a 公示 objection loops back to 入户调查; investigated again and publicized again', async () => {
@@ -239,7 +248,7 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await investigate(page, '再次入户并核实务工情况:儿子已分户另居,异议不成立。');
     assert.match(await page.getByTestId('dibao-publicity').innerText(), /第 2 次公示/);
     assert.match(await page.getByTestId('dibao-objections').innerText(), /第 1 次公示期间/);
-    await shot(page, 'dibao-flow-objection-desktop', { fullPage: true });
+    await fullShot(page, 'dibao-flow-objection-desktop');
   });
 
   step('the household page shows the members and its history (PII view logged); axe', async () => {
@@ -248,7 +257,7 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await page.getByText(ID).first().waitFor();
     assert.match(await page.locator('main').innerText(), /个人信息查阅日志/);
     assert.deepEqual(await seriousA11yViolations(page), []);
-    await shot(page, 'dibao-flow-household-desktop', { fullPage: true });
+    await fullShot(page, 'dibao-flow-household-desktop');
     await signOut(page);
   });
 
@@ -267,7 +276,7 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     assert.match(header, /月保障金\(元\)/);
     assert.doesNotMatch(header, /benefitCents|authority/);
     assert.deepEqual(await seriousA11yViolations(page), []);
-    await shot(page, 'dibao-flow-township-confirmed-desktop', { fullPage: true });
+    await fullShot(page, 'dibao-flow-township-confirmed-desktop');
     await signOut(page);
   });
 
@@ -298,7 +307,7 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await caseAction(page, '确认同意');
     await waitState(page, '确认同意');
     assert.match(await page.getByTestId('dibao-panel').innerText(), /西吉县民政局/);
-    await shot(page, 'dibao-flow-county-confirmed-desktop', { fullPage: true });
+    await fullShot(page, 'dibao-flow-county-confirmed-desktop');
     await signOut(page);
   });
 
@@ -308,6 +317,13 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     // The demo's 2019 draw is listed with its seed.
     await page.locator('.ant-table-row', { hasText: 'demo-2019-640423' }).waitFor();
     const card = page.locator('.ant-card', { hasText: '抽取样本' }).first();
+    // The 2019 decisions of the demo (the default period is last year).
+    const range = card.locator('.ant-picker-range input');
+    await range.first().click();
+    await range.first().fill('2019-01-01');
+    await page.keyboard.press('Enter');
+    await range.last().fill('2019-12-31');
+    await page.keyboard.press('Enter');
     await card.getByLabel('随机种子').fill('e2e-2019');
     await card.getByRole('button', { name: btn('抽取样本') }).click();
     await page.waitForURL(/\/dibao\/spot-checks\/[0-9a-f-]{36}$/);
@@ -325,7 +341,7 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await m.waitFor({ state: 'detached' });
     await rows.first().getByText('属实', { exact: true }).waitFor();
     assert.deepEqual(await seriousA11yViolations(page), []);
-    await shot(page, 'dibao-flow-spot-check-desktop', { fullPage: true });
+    await fullShot(page, 'dibao-flow-spot-check-desktop');
     await signOut(page);
   });
 

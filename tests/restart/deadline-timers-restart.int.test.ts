@@ -58,7 +58,7 @@ afterAll(async () => {
 describe(`deadline timers survive a restart (${baseUrl ? 'PostgreSQL' : 'PGlite data directory'})`, () => {
   it('fires the reminder and the overdue mark exactly once across kills', { timeout: 120_000 }, async () => {
     let life = await open();
-    await prepareDatabase(life.ctx, { demo: true });
+    await prepareDatabase(life.ctx, { demo: true, demoHistory: false });
     const org = (await life.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', '640104-mzj').executeTakeFirstOrThrow()).id;
     const c = await createCase(life.ctx, SYSTEM_ACTOR, { type: SAMPLE_TYPE, title: '重启测试', orgUnitId: org, input: { summary: 'x' }, system: true });
     await kill(life); // timers pending, nothing ran

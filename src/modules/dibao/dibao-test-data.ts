@@ -9,10 +9,14 @@ export const residentId = (area: string, birth: string, seq: string) => {
   return first + residentIdCheckChar(first);
 };
 
-/** Standards the tests need (the money side owns the real ones): county level, effective long ago. */
+/**
+ * Standards the tests need (the money side owns the real ones): county level, effective 2026-01-01 by
+ * default — later than the demo's 示例 standards (2019, 2020) in the test template, so they govern the
+ * tests' 2026 clock.
+ */
 export async function insertTestStandards(ctx: AppContext, rows: Array<{ area: string; kind: 'urban' | 'rural'; cents: number; from?: string }>) {
   for (const r of rows) {
-    await sql`insert into dibao.standard (id, area_code, kind, effective_from, monthly_cents, document, is_demo) values (${uuidv7()}, ${r.area}, ${r.kind}, ${r.from ?? '2018-01-01'}::date, ${r.cents}, '测试标准', true)
+    await sql`insert into dibao.standard (id, area_code, kind, effective_from, monthly_cents, document, is_demo) values (${uuidv7()}, ${r.area}, ${r.kind}, ${r.from ?? '2026-01-01'}::date, ${r.cents}, '测试标准', true)
       on conflict (area_code, kind, effective_from) do update set monthly_cents = excluded.monthly_cents`.execute(ctx.db);
   }
 }

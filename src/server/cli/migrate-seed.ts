@@ -2,7 +2,7 @@ import { loadConfig } from '../../platform/config.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { openContext } from '../boot.ts';
 import { migrations } from '../migrations.ts';
-import { seedDemo, seedReference } from '../seed.ts';
+import { seedDemo, seedDemoHistory, seedReference } from '../seed.ts';
 import { parseFlags } from './args.ts';
 import { UsageError, type CliCommand } from './io.ts';
 
@@ -28,6 +28,7 @@ export const seedCommand: CliCommand = async (argv, io) => {
     io.out('参考数据已载入 / reference data loaded');
     if (flags.demo) {
       await seedDemo(ctx);
+      await seedDemoHistory(ctx);
       io.out('演示数据已载入(演示账号密码 Minzheng@2019)/ demo data loaded');
     }
     return 0;

@@ -93,15 +93,20 @@ export async function insertHousehold(tx: AppContext, h: { areaCode: string; are
   return id;
 }
 
-/** The household's state as the change history records it (no PII beyond masked IDs). */
+/** The household's state as the change history records it (no PII beyond masked IDs); one statement. */
 export async function householdSnapshot(tx: AppContext, householdId: string) {
-  const h = (await sql<any>`select status, benefit_cents, insured_persons, benefit_from::text as benefit_from, address, phone_masked, recheck_cadence, next_recheck_on::text as next_recheck_on
-    from dibao.household where id = ${householdId}`.execute(tx.db)).rows[0];
-  const members = (await sql<any>`select name, id_number_masked, relation, active, insured from dibao.member where household_id = ${householdId} order by created_at, id`.execute(tx.db)).rows;
-  const incomes = (await sql<any>`select kind, monthly_cents from dibao.income where household_id = ${householdId} order by id`.execute(tx.db)).rows;
-  const assets = (await sql<any>`select kind, description, value_cents::text as value_cents, area_m2::text as area_m2 from dibao.asset where household_id = ${householdId} order by id`.execute(tx.db)).rows;
-  const expenses = (await sql<any>`select kind, monthly_cents from dibao.expense where household_id = ${householdId} order by id`.execute(tx.db)).rows;
-  return { ...h, members, incomes, assets, expenses };
+  const r = (await sql<any>`select h.status, h.benefit_cents, h.insured_persons, h.benefit_from::text as benefit_from, h.address, h.phone_masked, h.recheck_cadence,
+      h.next_recheck_on::text as next_recheck_on,
+      coalesce((select jsonb_agg(jsonb_build_object('name', m.name, 'id_number_masked', m.id_number_masked, 'relation', m.relation, 'active', m.active, 'insured', m.insured)
+        order by m.created_at, m.id) from dibao.member m where m.household_id = h.id), '[]'::jsonb) as members,
+      coalesce((select jsonb_agg(jsonb_build_object('kind', i.kind, 'monthly_cents', i.monthly_cents) order by i.id) from dibao.income i where i.household_id = h.id), '[]'::jsonb) as incomes,
+      coalesce((select jsonb_agg(jsonb_build_object('kind', a.kind, 'description', a.description, 'value_cents', a.value_cents::text, 'area_m2', a.area_m2::text) order by a.id)
+        from dibao.asset a where a.household_id = h.id), '[]'::jsonb) as assets,
+      coalesce((select jsonb_agg(jsonb_build_object('kind', e.kind, 'monthly_cents', e.monthly_cents) order by e.id) from dibao.expense e where e.household_id = h.id), '[]'::jsonb) as expenses
+    from dibao.household h where h.id = ${householdId}`.execute(tx.db)).rows[0];
+  if (!r) return { members: [], incomes: [], assets: [], expenses: [] };
+  const j = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  return { ...r, members: j(r.members), incomes: j(r.incomes), assets: j(r.assets), expenses: j(r.expenses) };
 }
 
 export async function writeHouseholdChange(tx: AppContext, r: { householdId: string; actorId: string | null; kind: string; summary: string; before?: unknown; after?: unknown; caseId?: string | null }) {

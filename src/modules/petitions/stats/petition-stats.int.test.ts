@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../../tests/helpers/test-app.ts';
 import { residentIdCheckChar } from '../../../kernel/codes/index.ts';
+import { seedDemoPetitions } from '../demo/seed-demo-petitions.ts';
 
 /**
  * 信访统计 on a small fixture registered in 2024 (the demo data lives in 2019 and the current
@@ -175,7 +176,11 @@ describe('GET /api/petitions/stats.xlsx', () => {
   });
 });
 
-describe('demo year 2019 (seeded by the test database template)', () => {
+describe('demo year 2019 (the demo history seed)', () => {
+  beforeAll(async () => {
+    const r = await seedDemoPetitions(t.ctx, { now: new Date('2026-11-30T02:00:00Z') });
+    expect(r.failed).toEqual([]);
+  }, 600_000);
   it('reproduces the report paragraph: 63 件, 53 批 153 人次, 40 + 19 transferred, all concluded', async () => {
     const s = await stats(fgc, 'from=2019-01-01&to=2019-12-31');
     expect(s.report).toMatchObject({ areaCode: '640000', items: 63, letterVisitBatches: 53, letterVisitPersons: 153, fromXfj: 40, fromMca: 19, allConcluded: true });

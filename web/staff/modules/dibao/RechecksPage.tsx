@@ -23,7 +23,7 @@ export function RechecksPage() {
   };
   const counts = list.data?.counts;
   const columns: TableProps<RecheckItem>['columns'] = [
-    { title: t('dibao.col.ref'), dataIndex: 'refNo', render: (v: string, r) => <Link className="mz-mono" to={`/cases/${r.id}`}>{v}</Link> },
+    { title: t('dibao.rc.ref'), dataIndex: 'refNo', render: (v: string, r) => <Link className="mz-mono" to={`/cases/${r.id}`}>{v}</Link> },
     { title: t('dibao.col.title'), dataIndex: 'title', render: (v: string, r) => <div>{v}<div className="mz-muted mz-db-small"><Link to={`/dibao/households/${r.householdId}`}>{r.areaName}</Link> · {r.orgUnitName}</div></div> },
     { title: t('dibao.rc.cadence'), dataIndex: 'cadence', render: (v: string | null) => (v === 'half_yearly' ? t('dibao.rc.halfYearly') : v === 'yearly' ? t('dibao.rc.yearly') : '—') },
     { title: t('dibao.rc.scheduled'), dataIndex: 'scheduledOn' },

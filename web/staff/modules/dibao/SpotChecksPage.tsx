@@ -60,7 +60,7 @@ export function SpotChecksPage() {
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
           <Form form={form} layout="vertical" onFinish={(v) => { setError(null); draw.mutate(v); }}
             initialValues={{ countyCode: mine.length === 1 ? mine[0]!.countyCode : undefined, period: [dayjs().subtract(1, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')] }}>
-            <div className="mz-db-grid">
+            <div className="mz-db-grid-wide">
               <Form.Item name="countyCode" label={t('dibao.dg.county')} rules={[{ required: true, message: '请选择县(区)' }]}>
                 <Select showSearch optionFilterProp="label" options={mine.map((c) => ({ value: c.countyCode, label: `${c.countyName}(${c.authority === 'township' ? '已下放' : '未下放'})` }))} />
               </Form.Item>
@@ -108,7 +108,11 @@ export function SpotCheckPage() {
     },
     {
       title: '', key: 'act', width: 120,
-      render: (_, r) => (can('dibao.confirm') || can('dibao.handle')) && <Button size="small" onClick={() => setVisiting(r)} aria-label={`${t('dibao.sc.record')} ${r.refNo}`}>{r.result ? t('dibao.sc.edit') : t('dibao.sc.record')}</Button>,
+      render: (_, r) => {
+        if (!(can('dibao.confirm') || can('dibao.handle'))) return null;
+        const label = r.result ? t('dibao.sc.edit') : t('dibao.sc.record');
+        return <Button size="small" onClick={() => setVisiting(r)} aria-label={`${label} ${r.refNo}`}>{label}</Button>;
+      },
     },
   ];
   return (
