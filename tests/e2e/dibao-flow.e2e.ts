@@ -328,7 +328,8 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await card.getByRole('button', { name: btn('抽取样本') }).click();
     await page.waitForURL(/\/dibao\/spot-checks\/[0-9a-f-]{36}$/);
     await page.getByText('e2e-2019').first().waitFor();
-    const rows = page.locator('.ant-table-row');
+    // Rows of the drawn sample (each with its 登记结果 button), not the list page's rows it replaced.
+    const rows = page.locator('.ant-table-row', { has: page.getByRole('button', { name: /登记结果/ }) });
     await rows.first().waitFor();
     const n = await rows.count();
     assert.ok(n >= 1);
