@@ -340,7 +340,8 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await m.getByLabel('入户抽查情况').fill('县民政局入户抽查,家庭人口和收入与审核结论一致。');
     await m.getByRole('button', { name: btn('保存') }).click();
     await m.waitFor({ state: 'detached' });
-    await rows.first().getByText('属实', { exact: true }).waitFor();
+    // The recorded result shows on its row (the fresh sample had none).
+    await page.locator('.ant-table-row').getByText('属实', { exact: true }).first().waitFor();
     assert.deepEqual(await seriousA11yViolations(page), []);
     await fullShot(page, 'dibao-flow-spot-check-desktop');
     await signOut(page);
