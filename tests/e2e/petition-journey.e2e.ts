@@ -192,7 +192,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await caseAction(page, '开始办理');
     assert.equal(await state(page), '办理中');
     await caseAction(page, '拟办意见', async (modal) => {
-      await pickOption(page, modal.getByLabel('处理意见'), '支持');
+      await pickOption(page, modal.getByLabel('处理意见', { exact: true }), '支持');
       await modal.getByLabel(/^(text|正文|处理意见书正文|意见书正文)$/).fill(REPLY);
     }, 'xq-draft');
     assert.equal(await state(page), '拟办意见待审批');

@@ -147,7 +147,8 @@ describe('workflow through the console at 1366×768', { concurrency: false }, ()
     const worklist = page.getByTestId('worklist');
     await worklist.getByRole('tab', { name: /待签收/ }).click();
     await worklist.locator('.ant-table-row', { hasText: TITLE }).waitFor();
-    assert.equal(await page.getByTestId('wl-count-to_acknowledge').innerText(), '1');
+    // The badge counts what the tab lists (the demo history adds its own items to the city's worklist).
+    assert.equal(await page.getByTestId('wl-count-to_acknowledge').innerText(), String(await worklist.locator('.ant-table-row').count()));
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'worklist-desktop');
     await worklist.locator('.ant-table-row', { hasText: TITLE }).click();
