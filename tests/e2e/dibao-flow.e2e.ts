@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import { ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer } from './harness.ts';
+import { ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, openModal } from './harness.ts';
 
 /**
  * 低保 application journey in the console (issue 5), on the real server with the demo data:
@@ -53,7 +53,6 @@ function step(name: string, fn: () => Promise<void>) {
   });
 }
 
-const openModal = (page: Page) => page.locator('.ant-modal-wrap:not([style*="display: none"]) .ant-modal').last();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** antd puts a space between two Chinese characters on a button; an icon adds its name in front. */
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map(escape).join('\\s*')}$`);

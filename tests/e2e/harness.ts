@@ -217,3 +217,6 @@ export async function login(page: Page, username: string, password: string) {
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
+
+/** The open antd modal on top (hidden wraps of closed modals stay in the DOM). */
+export const openModal = (page: Page) => page.locator('.ant-modal-wrap:not([style*="display: none"]) .ant-modal').last();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import { ensureWebBuilt, launchBrowser, login, newContext, seriousA11yViolations, shot, startServer, type RunningServer } from './harness.ts';
+import { ensureWebBuilt, launchBrowser, login, newContext, seriousA11yViolations, shot, startServer, type RunningServer, openModal } from './harness.ts';
 
 /**
  * Issue 4's journey in Chromium, a screenshot at each step (test-results/screenshots/journey-*.png):
@@ -50,7 +50,6 @@ function step(name: string, fn: () => Promise<void>) {
   });
 }
 
-const openModal = (page: Page) => page.locator('.ant-modal-wrap:not([style*="display: none"]) .ant-modal').last();
 /** antd puts a space between two Chinese characters on a button (签收 → 签 收). */
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map((c) => c.replace(/[()（）]/g, '\\$&')).join('\\s*')}$`);
 

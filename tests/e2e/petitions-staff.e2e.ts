@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
 import {
-  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer,
+  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, openModal,
 } from './harness.ts';
 
 /**
@@ -55,7 +55,6 @@ function step(name: string, fn: () => Promise<void>) {
   });
 }
 
-const openModal = (page: Page) => page.locator('.ant-modal-wrap:not([style*="display: none"]) .ant-modal').last();
 /** antd puts a space between two Chinese characters on a button (签收 → 签 收); an icon adds its name in front. */
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}$`);
 const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
-  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer,
+  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, openModal,
 } from './harness.ts';
 
 /**
@@ -49,7 +49,6 @@ function step(name: string, fn: () => Promise<void>) {
 }
 
 const content = (page: Page) => page.locator('main');
-const openModal = (page: Page) => page.locator('.ant-modal-wrap:not([style*="display: none"]) .ant-modal').last();
 /** antd puts a space between two Chinese characters on a button (签收 → 签 收); an icon adds its name in front. */
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].join('\\s*')}$`);
 
