@@ -50,7 +50,7 @@ export function DelegationsPage() {
             </div>
             <Form.Item name="document" label={t('dibao.dg.document')} rules={[{ required: true, min: 2, message: '请填写授权文件' }]}><Input /></Form.Item>
             <Form.Item name="note" label={t('dibao.dg.note')}><Input /></Form.Item>
-            <Button type="primary" htmlType="submit" loading={add.isPending}>{t('dibao.dg.add')}</Button>
+            <Button type="primary" htmlType="button" onClick={() => form.submit()} loading={add.isPending}>{t('dibao.dg.add')}</Button>
           </Form>
         </Card>
       )}

@@ -179,7 +179,7 @@ export function DibaoRegisterPage() {
             )}
           </Form.List>
         </Card>
-        <Button type="primary" htmlType="submit" size="large" loading={busy} data-testid="dibao-register-submit">{t('dibao.reg.submit')}</Button>
+        <Button type="primary" htmlType="button" onClick={() => form.submit()} size="large" loading={busy} data-testid="dibao-register-submit">{t('dibao.reg.submit')}</Button>
       </Form>
     </div>
   );

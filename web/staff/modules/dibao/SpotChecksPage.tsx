@@ -74,7 +74,8 @@ export function SpotChecksPage() {
                 <Input maxLength={100} />
               </Form.Item>
             </div>
-            <Button type="primary" htmlType="submit" loading={draw.isPending}>{t('dibao.sc.draw')}</Button>
+            {/* A draw is recorded for good: only the button draws, never an Enter that confirms a date or a seed. */}
+            <Button type="primary" htmlType="button" onClick={() => form.submit()} loading={draw.isPending}>{t('dibao.sc.draw')}</Button>
           </Form>
         </Card>
       )}

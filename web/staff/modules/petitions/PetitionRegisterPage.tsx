@@ -385,7 +385,7 @@ export function PetitionRegisterPage() {
         <div className="mz-pt-actions">
           {progress && <span className="mz-muted" role="status">{progress}</span>}
           <Button onClick={() => navigate('/petitions')}>{t('common.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="petition-submit">{t('petitions.form.submit')}</Button>
+          <Button type="primary" htmlType="button" onClick={() => form.submit()} loading={busy} data-testid="petition-submit">{t('petitions.form.submit')}</Button>
         </div>
       </Form>
     </div>
