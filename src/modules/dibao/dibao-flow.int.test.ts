@@ -27,9 +27,16 @@ async function toAwaitingConfirm(clerk: Session, area: string, seq: number) {
   await ok(move(clerk, reg.id, 'investigate', { staff: '张三、李四', date: '2026-06-01', findings: '家中陈设简陋,与申报一致', incomeStable: '稳定' }));
   await ok(move(clerk, reg.id, 'review', { opinion: '拟同意', text: '符合条件' }));
   await ok(move(clerk, reg.id, 'publicize'));
-  clock.advance(8 * DAY);
+  await pastPublicity(clerk, reg.id);
   await ok(move(clerk, reg.id, 'end_publicity'));
   return reg;
+}
+
+/** Advance the clock to the day after the 公示 period's last day (a weekend last day moves to Monday). */
+async function pastPublicity(user: Session, id: string) {
+  const { to } = (await ok(user.get(`/api/dibao/applications/${id}`))).dibao.publicity;
+  const days = Math.round((Date.parse(to) - Date.parse(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(clock.now()))) / DAY) + 1;
+  clock.advance(days * DAY);
 }
 
 beforeAll(async () => {
@@ -115,7 +122,7 @@ describe('隆德县 (delegated): the township confirms', () => {
     expect(p.clocks.find((k: any) => k.name === 'publicity-1')).toBeTruthy();
     const early = await move(ld, id, 'end_publicity');
     expect(early.statusCode).toBe(409);
-    expect(early.json().title).toContain('2026-06-07');
+    expect(early.json().title).toContain('2026-06-08'); // counted from the day after posting: 06-02 … 06-08
     clock.advance(2 * DAY);
     const o = await ok(move(ld, id, 'object', { content: '有村民反映其子在外务工收入较高', objector: '村民' }));
     expect(o.state).toBe('investigating');
@@ -123,10 +130,12 @@ describe('隆德县 (delegated): the township confirms', () => {
     await ok(move(ld, id, 'review', { opinion: '拟同意', text: '异议不成立' }));
     await ok(move(ld, id, 'publicize'));
     const d = await ok(ld.get(`/api/dibao/applications/${id}`));
-    expect(d.dibao.publicity).toEqual({ round: 2, from: '2026-06-03', to: '2026-06-09' });
+    expect(d.dibao.publicity).toEqual({ round: 2, from: '2026-06-04', to: '2026-06-10' });
     expect(d.dibao.objections).toHaveLength(1);
     expect(d.dibao.investigation.rounds).toHaveLength(2);
-    clock.advance(7 * DAY); // 2026-06-10
+    clock.advance(7 * DAY); // 2026-06-10, the last day: still running
+    expect((await move(ld, id, 'end_publicity')).statusCode).toBe(409);
+    clock.advance(DAY);
     await ok(move(ld, id, 'end_publicity'));
   });
 
@@ -138,11 +147,11 @@ describe('隆德县 (delegated): the township confirms', () => {
     expect(r.state).toBe('confirmed');
     const h = (await sql<any>`select status, benefit_cents, insured_persons, benefit_from::text as f, recheck_cadence, next_recheck_on::text as n from dibao.household where id = ${householdId}`.execute(t.ctx.db)).rows[0];
     // applicant able-bodied (51) with income 不固定 → half-yearly
-    expect(h).toEqual({ status: 'active', benefit_cents: 105000, insured_persons: 3, f: '2026-07-01', recheck_cadence: 'half_yearly', n: '2026-12-10' });
+    expect(h).toEqual({ status: 'active', benefit_cents: 105000, insured_persons: 3, f: '2026-07-01', recheck_cadence: 'half_yearly', n: '2026-12-11' });
     const bc = (await sql<any>`select kind, after_cents, effective_month::text as m from dibao.benefit_change where household_id = ${householdId}`.execute(t.ctx.db)).rows;
     expect(bc).toEqual([{ kind: '新增', after_cents: 105000, m: '2026-07-01' }]);
     const a = (await sql<any>`select decision, decided_on::text as d, accepted_on::text as acc, notice from dibao.application where case_id = ${id}`.execute(t.ctx.db)).rows[0];
-    expect(a).toMatchObject({ decision: '确认', d: '2026-06-10', acc: '2026-06-01' });
+    expect(a).toMatchObject({ decision: '确认', d: '2026-06-11', acc: '2026-06-01' });
     expect(a.notice).toContain('1050.00');
     const total = r.clocks.find((k: any) => k.name === 'total');
     expect(total.state).toBe('met');
@@ -282,7 +291,7 @@ describe('西吉县 (not delegated): the township sends it up, the county confir
       await ok(move(xj, id, 'review', { opinion: '拟同意', text: '符合' }));
       await ok(move(xj, id, 'publicize'));
     }
-    clock.advance(8 * DAY);
+    await pastPublicity(xj, after.id);
     for (const id of [before.id, after.id]) await ok(move(xj, id, 'end_publicity'));
     expect((await ok(xj.get(`/api/dibao/applications/${before.id}`))).dibao.authority).toBe('county');
     expect((await ok(xj.get(`/api/dibao/applications/${after.id}`))).dibao.authority).toBe('township');

@@ -227,11 +227,13 @@ export const dibaoWorkflow = defineWorkflow({
         const a = await loadApplication(tx, c.id);
         if (a.township_opinion?.opinion !== '拟同意') throw new AppError('DIBAO_PUBLICITY_NOT_NEEDED', 409, '乡镇审核意见为「拟不同意」,不公示,请直接「报送确认」');
         const s = await readDibaoSettings(tx.db);
-        const from = today(tx);
-        const to = addDays(from, s.publicityDays - 1);
+        // The period is counted from the day after posting (民法典 第二百零一条), and its last day is the
+        // clock's due date, so the case page, the portal and 公示期满 all name the same day.
+        const from = addDays(today(tx), 1);
         const round = a.publicity_round + 1;
+        const clock = await startCaseClock(tx, c, { name: `publicity-${round}`, label: `第 ${round} 次公示(${s.publicityDays} 日,张榜次日起算)`, rule: { unit: 'days', n: s.publicityDays }, legalBasis: `${M}:在申请家庭所在村(社区)公示 7 天` });
+        const to = clock?.due_date ?? addDays(today(tx), s.publicityDays);
         await sql`update dibao.application set publicity_round = ${round}, publicity_from = ${from}::date, publicity_to = ${to}::date where case_id = ${c.id}`.execute(tx.db);
-        await startCaseClock(tx, c, { name: `publicity-${round}`, label: `第 ${round} 次公示(${s.publicityDays} 日)`, rule: { unit: 'days', n: s.publicityDays }, legalBasis: `${M}:在申请家庭所在村(社区)公示 7 天` });
         return { data: { publicityFrom: from, publicityTo: to, publicityRound: round } };
       },
     },

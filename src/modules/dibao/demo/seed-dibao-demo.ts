@@ -180,8 +180,9 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
         clock.set(d);
         await move(a.clerk, reg.id, 'publicize');
       }
-      d = new Date(d.getTime() + 7 * 86_400_000);
-      d = addWorkdays(d, 0);
+      // 公示期满: the day after the period's last day (the publicity clock's due date).
+      const to = (await sql<{ to: string }>`select publicity_to::text as to from dibao.application where case_id = ${reg.id}`.execute(ctx.db)).rows[0]!.to;
+      d = new Date(at10(to).getTime() + 86_400_000);
       clock.set(d);
       await move(a.clerk, reg.id, 'end_publicity');
     } else {
