@@ -131,6 +131,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await portal.getByLabel('问题发生地').selectOption('640104');
     await portal.getByLabel('标题').fill(TITLE);
     await portal.getByLabel('信访内容').fill(CONTENT);
+    await portal.getByLabel('证明材料').setInputFiles({ name: '低保停发通知书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n') });
     await snap(portal, 'portal-form', true);
     await portal.getByRole('button', { name: '提交信访事项' }).click();
     await portal.getByRole('heading', { level: 1, name: '信访事项已提交' }).waitFor();
@@ -146,6 +147,8 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await openFromWorklist(page, /待办/, 'fgc-worklist');
     assert.equal(await state(page), '已登记(甄别中)');
     await page.getByTestId('clock-triage').waitFor();
+    // The citizen's 证明材料 came with the petition.
+    await page.getByTestId('attachments').getByText('低保停发通知书.pdf').waitFor();
     await snap(page, 'fgc-case');
     await caseAction(page, '转送', async (modal) => {
       await pickOption(page, modal.getByLabel('接收单位'), '银川市民政局');

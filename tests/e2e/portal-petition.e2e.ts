@@ -119,6 +119,26 @@ describe('网上信访 portal at 1366×768', { concurrency: false }, () => {
     await shot(page, 'portal-petition-error-desktop');
   });
 
+  step('证明材料: a wrong-type file is named in the summary and can be removed; a PDF stays listed', async () => {
+    const files = page.getByLabel('证明材料');
+    await files.setInputFiles([
+      { name: '低保取消通知.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') },
+      { name: '安装包.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') },
+    ]);
+    const list = page.locator('#f-files-list li');
+    await list.nth(1).getByText('安装包.exe').waitFor();
+    await page.getByLabel('公民身份号码').fill(GOOD_ID);
+    await page.getByRole('button', { name: '提交信访事项' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: '提交未成功' });
+    await summary.getByText('附件 2《安装包.exe》：只接受 PDF、JPG、PNG、DOCX、XLSX、TXT 文件').waitFor();
+    assert.equal(await summary.locator('li').count(), 1);
+    await page.getByRole('button', { name: '移除 安装包.exe' }).click();
+    assert.equal(await list.count(), 1);
+    await list.first().getByText('低保取消通知.pdf').waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'portal-petition-files-desktop');
+  });
+
   step('with the ID corrected it is submitted (proof of work solved in the page) and shows the ref and one-time code', async () => {
     await page.getByLabel('公民身份号码').fill(GOOD_ID);
     const started = Date.now();
@@ -130,6 +150,7 @@ describe('网上信访 portal at 1366×768', { concurrency: false }, () => {
     assert.match(refNo, /^XF-640000-\d{4}-\d{6}$/);
     assert.match(queryCode, /^[A-Z2-9]{12}$/);
     await page.locator('#result-view .notice').getByText('查询码只显示这一次').waitFor();
+    await page.locator('#r-files').getByText('已随信访事项上传证明材料 1 个').waitFor();
     console.log(`# submit incl. proof of work: ${took} ms`);
     assert.deepEqual(await seriousA11yViolations(page), []);
     await page.getByRole('button', { name: '复制编号和查询码' }).click();

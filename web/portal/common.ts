@@ -15,14 +15,18 @@ export class PortalError extends Error {
   }
 }
 
-/** JSON call to the public API; problem+json answers become a PortalError with the Chinese title. */
+/**
+ * Call to the public API: JSON, or a FormData posted as multipart (files); problem+json answers
+ * become a PortalError with the Chinese title.
+ */
 export async function api<T>(path: string, body?: unknown): Promise<T> {
   let res: Response;
+  const form = body instanceof FormData;
   try {
     res = await fetch(path, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined || form ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       credentials: 'omit',
     });
   } catch {

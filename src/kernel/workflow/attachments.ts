@@ -43,24 +43,45 @@ export function attachmentStore(ctx: AppContext): AttachmentStore {
   return localStore(path.resolve(ctx.config.dataDir, 'attachments'));
 }
 
+export type AttachmentFile = { fileName: string; mimeType: string; bytes: Buffer };
+
+/**
+ * The checks every upload passes (name, emptiness, size, type by content); returns the clean
+ * file name. `label` names the file in the message where several arrive at once (「附件 2《…》」).
+ */
+export function checkAttachment(f: AttachmentFile, opts: { maxBytes?: number; label?: string } = {}): string {
+  const max = opts.maxBytes ?? MAX_ATTACHMENT_BYTES;
+  const name = path.basename(f.fileName || '').trim();
+  const which = opts.label ? `${opts.label}${name ? `《${name.slice(0, 60)}》` : ''}` : '文件';
+  if (!name || name.length > 200) throw badRequest('ATTACHMENT_NAME_INVALID', `${opts.label ?? ''}文件名不能为空且不超过 200 字`, { field: 'file' });
+  if (f.bytes.length === 0) throw badRequest('ATTACHMENT_EMPTY', `${which}为空`, { field: 'file' });
+  if (f.bytes.length > max) throw new AppError('ATTACHMENT_TOO_LARGE', 413, `${which}超过 ${max / 1024 / 1024} MB 上限`, { field: 'file' });
+  const kind = ALLOWED[f.mimeType];
+  const ext = name.split('.').pop()?.toLowerCase() ?? '';
+  if (!kind || !kind.ext.includes(ext) || !kind.magic(f.bytes))
+    throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', 415, `${opts.label ? which + ':' : ''}只接受 PDF、JPG、PNG、DOCX、XLSX、TXT 文件,且文件内容须与扩展名相符`, { field: 'file' });
+  return name;
+}
+
+/**
+ * Store the bytes (content-addressed by SM3) and record the row and its audit entry, inside the
+ * caller's transaction, once the case is known; `actor` null is the citizen on the portal.
+ */
+export async function storeAttachment(tx: AppContext, c: { id: string; area_code: string | null; area_path: string | null; org_unit_id: string | null }, actor: Actor, f: AttachmentFile & { name: string }) {
+  const sm3 = createHash('sm3').update(f.bytes).digest('hex');
+  await attachmentStore(tx).put(sm3, f.bytes);
+  const row = { id: uuidv7(), case_id: c.id, file_name: f.name, mime_type: f.mimeType, size_bytes: f.bytes.length, sm3, storage_key: sm3, uploaded_by: userRef(actor), uploaded_at: tx.clock.now() };
+  await tx.db.insertInto('core.attachment').values(row).execute();
+  await recordAudit(tx, { actor, action: 'case.attach', entityType: 'case', entityId: c.id, after: { attachmentId: row.id, fileName: f.name, sm3, size: row.size_bytes }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });
+  return row;
+}
+
 /** Check type and size, hash (SM3) at upload, store, then record the row in the case's transaction. */
 export async function addAttachment(ctx: AppContext, actor: Actor, req: { caseId: string; fileName: string; mimeType: string; bytes: Buffer }) {
-  const name = path.basename(req.fileName || '').trim();
-  if (!name || name.length > 200) throw badRequest('ATTACHMENT_NAME_INVALID', '文件名不能为空且不超过 200 字', { field: 'file' });
-  if (req.bytes.length === 0) throw badRequest('ATTACHMENT_EMPTY', '文件为空', { field: 'file' });
-  if (req.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE', 413, `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB 上限`, { field: 'file' });
-  const kind = ALLOWED[req.mimeType];
-  const ext = name.split('.').pop()?.toLowerCase() ?? '';
-  if (!kind || !kind.ext.includes(ext) || !kind.magic(req.bytes))
-    throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', 415, '只接受 PDF、JPG、PNG、DOCX、XLSX、TXT 文件,且文件内容须与扩展名相符', { field: 'file' });
-  const sm3 = createHash('sm3').update(req.bytes).digest('hex');
+  const name = checkAttachment(req);
   return withTx(ctx, async (tx) => {
     const c = await lockCase(tx, actor, req.caseId);
     // Stored only once the case is known to be within the actor's reach: a refused upload leaves no file.
-    await attachmentStore(ctx).put(sm3, req.bytes);
-    const row = { id: uuidv7(), case_id: c.id, file_name: name, mime_type: req.mimeType, size_bytes: req.bytes.length, sm3, storage_key: sm3, uploaded_by: userRef(actor), uploaded_at: tx.clock.now() };
-    await tx.db.insertInto('core.attachment').values(row).execute();
-    await recordAudit(tx, { actor, action: 'case.attach', entityType: 'case', entityId: c.id, after: { attachmentId: row.id, fileName: name, sm3, size: row.size_bytes }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });
-    return row;
+    return storeAttachment(tx, c, actor, { ...req, name });
   });
 }

@@ -93,6 +93,53 @@ describe('proof of work on POST /api/public/petitions', () => {
   });
 });
 
+describe('证明材料 sent with a portal submission (multipart)', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  const form = (body: object, files: Array<{ name: string; type: string; bytes: Buffer }>) => {
+    const fd = new FormData();
+    fd.append('petition', JSON.stringify(body));
+    for (const f of files) fd.append('files', new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
+    return fd;
+  };
+  const post = (fd: FormData) => t.app.inject({ method: 'POST', url: '/api/public/petitions', remoteAddress: nextIp(), payload: fd as never });
+  const attachmentsOf = async (title: string) => (await sql<{ file_name: string; size_bytes: number; uploaded_by: string | null }>`select a.file_name, a.size_bytes, a.uploaded_by
+    from core.attachment a join core.case c on c.id = a.case_id where c.title = ${title} order by a.file_name`.execute(t.ctx.db)).rows;
+
+  it('stores the files with the petition, in its transaction, and the case lists them for the handler', async () => {
+    const title = '证明材料:照片和通知书';
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+    const r = await post(form({ ...petition(title, '64010419800101124'), pow: await solvedPow(t.app, nextIp()) }, [
+      { name: '取消低保通知书.pdf', type: 'application/pdf', bytes: PDF }, { name: '住房照片.png', type: 'image/png', bytes: png },
+    ]));
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ attachments: 2, refNo: expect.any(String) });
+    expect(await attachmentsOf(title)).toEqual([
+      { file_name: '住房照片.png', size_bytes: png.length, uploaded_by: null },
+      { file_name: '取消低保通知书.pdf', size_bytes: PDF.length, uploaded_by: null },
+    ]);
+  });
+
+  it('refuses a wrong-type, an oversized or a sixth file by name, before spending the proof, and writes nothing', async () => {
+    const title = '证明材料:被拒绝';
+    const pow = await solvedPow(t.app, nextIp());
+    const body = { ...petition(title, '64010419800101125'), pow };
+    const exe = await post(form(body, [{ name: '说明.pdf', type: 'application/pdf', bytes: PDF }, { name: '照片.jpg', type: 'image/jpeg', bytes: Buffer.from('MZ not a jpeg') }]));
+    expect(exe.statusCode).toBe(415);
+    expect(exe.json()).toMatchObject({ code: 'ATTACHMENT_TYPE_NOT_ALLOWED', title: expect.stringContaining('附件 2《照片.jpg》'), details: { field: 'files' } });
+    const big = await post(form(body, [{ name: '扫描件.pdf', type: 'application/pdf', bytes: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]) }]));
+    expect(big.statusCode).toBe(413);
+    expect(big.json()).toMatchObject({ code: 'ATTACHMENT_TOO_LARGE', title: expect.stringContaining('10 MB') });
+    const six = await post(form(body, Array.from({ length: 6 }, (_, i) => ({ name: `材料${i + 1}.pdf`, type: 'application/pdf', bytes: PDF }))));
+    expect(six.statusCode).toBe(400);
+    expect(six.json()).toMatchObject({ code: 'ATTACHMENT_TOO_MANY', title: expect.stringContaining('最多 5 个') });
+    expect(await casesNamed(title)).toBe(0);
+    // The same proof still works once the files are right.
+    const fixed = await post(form(body, [{ name: '说明.pdf', type: 'application/pdf', bytes: PDF }]));
+    expect(fixed.statusCode, fixed.body).toBe(201);
+    expect(await attachmentsOf(title)).toHaveLength(1);
+  });
+});
+
 describe('public reference data', () => {
   it('lists 自治区, cities and counties for 问题发生地, without a session', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/api/public/areas', remoteAddress: nextIp() });

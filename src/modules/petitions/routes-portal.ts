@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
@@ -8,7 +8,9 @@ import { sql } from 'kysely';
 import { issueChallenge } from './commands/proof-of-work.ts';
 import { requestRecheck } from './commands/request-recheck.ts';
 import { requestReview } from './commands/request-review.ts';
-import { submitOnline } from './commands/submit-online.ts';
+import { PORTAL_MAX_FILE_BYTES, PORTAL_MAX_FILES, submitOnline } from './commands/submit-online.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { AttachmentFile } from '../../kernel/workflow/attachments.ts';
 import { trackPetition } from './commands/track-petition.ts';
 
 const Ref = z.string().trim().min(1, '请填写信访事项编号').max(40);
@@ -36,11 +38,14 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
   });
   app.post('/api/public/petitions', {
     config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
-    schema: { tags, summary: '网上信访(无需登录,须附安全校验 pow: { challenge, nonce }),返回编号和一次性查询码', body: z.unknown() },
+    schema: {
+      tags, body: z.unknown(),
+      summary: `网上信访(无需登录,须附安全校验 pow: { challenge, nonce }),返回编号和一次性查询码。带证明材料时用 multipart:字段 petition(JSON)和至多 ${PORTAL_MAX_FILES} 个 files(每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB)`,
+    },
   }, async (req, reply) => {
-    const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
-    const { pow, ...petition } = body;
-    return reply.status(201).send(await submitOnline(ctx, petition as never, { pow, requirePow: true }));
+    const { body, files } = req.isMultipart() ? await readMultipart(req) : { body: req.body, files: [] };
+    const { pow, ...petition } = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+    return reply.status(201).send(await submitOnline(ctx, petition as never, { pow, requirePow: true, files }));
   });
   app.post('/api/public/petitions/track', {
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
@@ -58,4 +63,24 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: { tags, summary: '申请复核(收到书面复查意见之日起 30 日内)', body: z.object({ refNo: Ref, queryCode: Code, reason: z.string().trim().min(5, '请说明申请复核的理由(不少于 5 字)').max(5000, '理由不超过 5000 字') }) },
   }, async (req) => requestRecheck(ctx, req.body));
+}
+
+/** The multipart form of a portal submission: the petition as JSON in field `petition`, files in `files`. */
+async function readMultipart(req: FastifyRequest): Promise<{ body: unknown; files: AttachmentFile[] }> {
+  let body: unknown = null;
+  const files: AttachmentFile[] = [];
+  try {
+    for await (const part of req.parts({ limits: { files: PORTAL_MAX_FILES + 1, fileSize: PORTAL_MAX_FILE_BYTES + 1, fields: 2, fieldSize: 512 * 1024 } })) {
+      if (part.type === 'file') files.push({ fileName: part.filename, mimeType: part.mimetype, bytes: await part.toBuffer() });
+      else if (part.fieldname === 'petition') body = JSON.parse(String(part.value));
+    }
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('ATTACHMENT_TOO_LARGE', 413, `附件超过 ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB 上限`, { field: 'files' });
+    if (code === 'FST_FILES_LIMIT') throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件`, { field: 'files' });
+    if (e instanceof SyntaxError) throw new AppError('VALIDATION_FAILED', 400, '「petition」不是有效的 JSON');
+    throw e;
+  }
+  if (files.length > PORTAL_MAX_FILES) throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件(现有 ${files.length} 个)`, { field: 'files' });
+  return { body, files };
 }

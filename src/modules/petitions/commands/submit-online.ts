@@ -10,6 +10,7 @@ import { chinaDate } from '../../../platform/china-time.ts';
 import { newQueryCode, queryCodeHash } from './portal-access.ts';
 import { spendSolution } from './proof-of-work.ts';
 import { registerPetition } from './register-petition.ts';
+import { checkAttachment, storeAttachment, type AttachmentFile } from '../../../kernel/workflow/attachments.ts';
 import { preparePetitioners } from './store-petition.ts';
 
 export const SubmitOnlineInput = PetitionBase.refine((v) => v.anonymous || v.petitioners.length > 0, { message: '实名信访请填写信访人信息', path: ['petitioners'] });
@@ -19,7 +20,29 @@ export type SubmitOnlineOptions = {
   /** The portal's proof of work ({ challenge, nonce }); required unless the caller is in-process (seed, tests of the command). */
   pow?: unknown;
   requirePow?: boolean;
+  /** 证明材料 sent with the submission (checked before anything is spent, stored in its transaction). */
+  files?: AttachmentFile[];
 };
+
+/** Portal uploads: fewer and smaller than staff uploads, since anyone can send them. */
+export const PORTAL_MAX_FILES = 5;
+export const PORTAL_MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const PORTAL_MAX_TOTAL_BYTES = 20 * 1024 * 1024;
+
+/** Every file's problem is found before the proof of work is spent or anything is written. */
+export function checkPortalFiles(files: AttachmentFile[]): Array<AttachmentFile & { name: string }> {
+  if (files.length > PORTAL_MAX_FILES) throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件(现有 ${files.length} 个)`, { field: 'files' });
+  const total = files.reduce((n, f) => n + f.bytes.length, 0);
+  if (total > PORTAL_MAX_TOTAL_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE', 413, `证明材料合计超过 ${PORTAL_MAX_TOTAL_BYTES / 1024 / 1024} MB 上限`, { field: 'files' });
+  return files.map((f, i) => {
+    try {
+      return { ...f, name: checkAttachment(f, { maxBytes: PORTAL_MAX_FILE_BYTES, label: `附件 ${i + 1}` }) };
+    } catch (e) {
+      if (e instanceof AppError) throw new AppError(e.code, e.status, e.userMessage, { field: 'files' });
+      throw e;
+    }
+  });
+}
 
 /**
  * 网上信访 (no login): registered at the intake org; the query code is returned once, only its hash kept.
@@ -35,6 +58,7 @@ export async function submitOnline(ctx: AppContext, raw: z.input<typeof SubmitOn
     throw new AppError('VALIDATION_FAILED', 400, `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
   }
   preparePetitioners(parsed.data.petitioners, chinaDate(ctx.clock.now()));
+  const files = checkPortalFiles(o.files ?? []);
   const org = await ctx.db.selectFrom('core.org_unit').select(['id']).where('code', '=', intakeOrgCode).executeTakeFirst();
   if (!org) throw new AppError('PETITION_INTAKE_MISSING', 500, '网上信访受理单位未配置');
   const code = newQueryCode();
@@ -42,7 +66,11 @@ export async function submitOnline(ctx: AppContext, raw: z.input<typeof SubmitOn
     if (o.requirePow) await spendSolution(tx, o.pow);
     const reg = await registerPetition(tx, SYSTEM_ACTOR, { ...parsed.data, channel: '网上信访', orgUnitId: org.id }, { system: true });
     await sql`update petitions.petition set query_code_hash = ${queryCodeHash(reg.refNo, code)} where case_id = ${reg.id}`.execute(tx.db);
+    if (files.length) {
+      const c = await tx.db.selectFrom('core.case').select(['id', 'area_code', 'area_path', 'org_unit_id']).where('id', '=', reg.id).executeTakeFirstOrThrow();
+      for (const f of files) await storeAttachment(tx, c, SYSTEM_ACTOR, f);
+    }
     return reg;
   });
-  return { refNo: r.refNo, queryCode: code, notice: '请妥善保存信访事项编号和查询码,查询码只显示这一次,凭两者可查询办理进度、评价和申请复查。' };
+  return { refNo: r.refNo, queryCode: code, attachments: files.length, notice: '请妥善保存信访事项编号和查询码,查询码只显示这一次,凭两者可查询办理进度、评价和申请复查。' };
 }
