@@ -302,6 +302,30 @@ describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
     await panel.getByTestId('follow-ups').getByText('入户回访，核实待遇恢复情况').waitFor();
     await signOut(page);
   });
+
+  step('信访设置: a county reads them; 自治区 督办 changes one, a bad value named at its field', async () => {
+    await signIn(page, CLERK);
+    await page.goto('/petitions/settings');
+    await page.getByText('只有自治区民政厅具有督办权限的人员可以修改').waitFor();
+    await page.getByText('规则未核实').first().waitFor();
+    assert.equal(await page.getByRole('button', { name: btn('保存') }).count(), 0);
+    await page.context().clearCookies();
+    await signIn(page, 'nx-fgc-lead');
+    await page.goto('/petitions/settings');
+    const days = page.getByLabel(/满意度评价期限/);
+    await days.fill('400');
+    await page.getByRole('button', { name: btn('保存') }).click();
+    const item = page.locator('.ant-form-item', { has: days });
+    await item.getByText('期限不超过 365 日').waitFor();
+    assert.equal(await page.getByLabel(/申请复查、复核的期限/).inputValue(), '30');
+    await days.fill('60');
+    await page.getByRole('button', { name: btn('保存') }).click();
+    await page.locator('.ant-message').getByText('信访设置已保存').waitFor();
+    await item.getByText(/最近修改于 \d{4}-\d{2}-\d{2}/).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'petition-settings-desktop');
+    await page.context().clearCookies();
+  });
 });
 
 describe('信访 staff pages on a 390-px phone', { concurrency: false }, () => {

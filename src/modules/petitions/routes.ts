@@ -10,7 +10,7 @@ import { assignPetition } from './commands/assign-petition.ts';
 import { recordFollowUpResult, scheduleFollowUps, takeLead } from './commands/follow-ups.ts';
 import { recordSatisfaction } from './commands/record-satisfaction.ts';
 import { registerReviewRequest } from './commands/review-request-letter.ts';
-import { listPetitionSettings, updatePetitionSettings } from './commands/settings.ts';
+import { canEditSettings, listPetitionSettings, updatePetitionSettings } from './commands/settings.ts';
 import { getPetition } from './queries/get-petition.ts';
 import { ListPetitionsQuery, listPetitions } from './queries/list-petitions.ts';
 
@@ -31,8 +31,9 @@ export async function registerPetitionRoutes(root: FastifyInstance, ctx: AppCont
     });
   });
   app.get('/api/petitions/settings', { schema: { tags, summary: '信访设置(可调参数与未核实规则)' } }, async (req) => {
-    requirePermission(actorOf(req), 'petition.read');
-    return listPetitionSettings(ctx);
+    const actor = actorOf(req);
+    requirePermission(actor, 'petition.read');
+    return { ...(await listPetitionSettings(ctx)), canEdit: canEditSettings(actor) };
   });
   app.put('/api/petitions/settings', { schema: { tags, summary: '修改信访设置(自治区级督办权限)', body: z.unknown() } }, async (req) => updatePetitionSettings(ctx, actorOf(req), req.body));
   app.get('/api/petitions', { schema: { tags, summary: '信访事项列表(按数据范围)', querystring: ListPetitionsQuery } }, async (req) => listPetitions(ctx, actorOf(req), req.query));

@@ -175,3 +175,11 @@ export const petitionApi = {
   recordSatisfaction: (id: string, body: { satisfaction: string; channel: string; comment?: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/satisfaction`, body),
   reviewRequest: (id: string, body: { which: string; reason: string; receivedOn: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/review-request`, body),
 };
+
+/** GET/PUT /api/petitions/settings (src/modules/petitions/commands/settings.ts). */
+export type PetitionSetting = { key: string; label: string; basis: string; unverified: boolean; value: number | string; default: number | string; updatedAt: string | null };
+export type PetitionSettings = { items: PetitionSetting[]; canEdit: boolean };
+export const petitionSettingsApi = {
+  get: () => http.get<PetitionSettings>('/api/petitions/settings'),
+  put: (body: Record<string, unknown>) => http.put<{ items: PetitionSetting[] }>('/api/petitions/settings', body),
+};

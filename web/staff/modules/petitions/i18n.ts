@@ -2,6 +2,15 @@
 export const zh = {
   'petitions.nav.list': '信访事项',
   'petitions.nav.register': '登记信访',
+  'petitions.nav.settings': '信访设置',
+  'petitions.settings.desc': '信访工作的可调参数和尚未核实的规则。每项注明依据和默认值;自治区民政厅督办人员可以修改,修改记入审计日志。',
+  'petitions.settings.readonly': '您可以查看这些设置;只有自治区民政厅具有督办权限的人员可以修改。',
+  'petitions.settings.unverified': '规则未核实',
+  'petitions.settings.basis': '依据',
+  'petitions.settings.default': '默认值',
+  'petitions.settings.updatedAt': '最近修改于',
+  'petitions.settings.required': '请填写此项',
+  'petitions.settings.saved': '信访设置已保存',
 
   // vocabularies (server values are Chinese; these are their display labels)
   'petitions.v.来信': '来信',
@@ -217,6 +226,15 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   'petitions.nav.list': 'Petitions',
   'petitions.nav.register': 'Register petition',
+  'petitions.nav.settings': 'Petition settings',
+  'petitions.settings.desc': 'Tunable values and not-yet-verified rules of petition work, each with its basis and default. Region-level supervisors may change them; every change is audited.',
+  'petitions.settings.readonly': 'You can read these settings; only region-level supervisors of the department can change them.',
+  'petitions.settings.unverified': 'Rule unverified',
+  'petitions.settings.basis': 'Basis',
+  'petitions.settings.default': 'Default',
+  'petitions.settings.updatedAt': 'last changed',
+  'petitions.settings.required': 'Please fill this in',
+  'petitions.settings.saved': 'Petition settings saved',
 
   'petitions.v.来信': 'Letter',
   'petitions.v.来访': 'Visit',
