@@ -4,6 +4,7 @@ import { jobRegistry } from '../platform/jobs/registry.ts';
 // Every module that owns job queues, imported for its registerJobHandler calls. boot.ts takes the
 // registry from here, so each process (API, worker, CLI) declares the same queues before it opens.
 import '../kernel/notify/deliver-job.ts';
+import '../kernel/identity/purge-sessions.ts';
 import '../kernel/workflow/timers.ts';
 import '../modules/petitions/workflow.ts';
 import '../modules/dibao/workflow.ts';

@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { base32Decode, totpStep, hotp } from '../../src/kernel/identity/totp.ts';
 import {
-  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer,
+  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, pickOption,
 } from './harness.ts';
 
 const ADMIN = { username: 'admin', password: 'Minzheng@2019' };
@@ -41,12 +41,6 @@ function step(name: string, fn: () => Promise<void>) {
 const menu = (page: Page) => page.locator('aside nav');
 const content = (page: Page) => page.locator('main');
 
-/** antd Select: open it, type to search, pick the first matching option. */
-async function pickOption(page: Page, select: Locator, text: string) {
-  await select.click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
-}
 
 /** The header's user dropdown. The popup is aligned after it mounts, so let it settle before clicking. */
 async function userMenu(page: Page, item: string) {

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import { ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, openModal } from './harness.ts';
+import {
+  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, openModal, pickOption,
+} from './harness.ts';
 
 /**
  * 低保 application journey in the console (issue 5), on the real server with the demo data:
@@ -57,13 +59,6 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** antd puts a space between two Chinese characters on a button; an icon adds its name in front. */
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map(escape).join('\\s*')}$`);
 
-async function pickOption(page: Page, select: Locator, text: string) {
-  await select.click();
-  await page.keyboard.type(text);
-  // Only a visible option: an earlier (closed) modal's dropdown may linger in the page.
-  await page.locator('.ant-select-dropdown .ant-select-item-option:visible', { hasText: text }).last().click();
-  await select.locator(`xpath=ancestor::*[contains(concat(' ', @class, ' '), ' ant-select ')][1]`).getByText(text).first().waitFor();
-}
 
 async function pickDate(page: Page, input: Locator, date: string) {
   await input.click();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /**
  * End-to-end harness: builds the web UI if needed, starts the real server (PGlite in a temp
@@ -220,3 +220,40 @@ export async function login(page: Page, username: string, password: string) {
 
 /** The open antd modal on top (hidden wraps of closed modals stay in the DOM). */
 export const openModal = (page: Page) => page.locator('.ant-modal-wrap:not([style*="display: none"]) .ant-modal').last();
+
+/** The select (or tree select) box around an input found by its label. */
+const selectBox = (input: Locator) => input.locator(`xpath=ancestor::*[contains(concat(' ', @class, ' '), ' ant-select ')][1]`);
+
+/**
+ * Choose an option of an antd Select by its text and check that the box shows it. On a loaded
+ * machine a click can land while the dropdown is still filtering or animating and choose
+ * nothing; the pick is then tried again (three times in all) instead of failing later.
+ */
+export async function pickOption(page: Page, select: Locator, text: string, opts: { type?: boolean } = {}) {
+  await pickChecked(page, select, text, opts.type ?? true, () =>
+    page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible', { hasText: text }).first());
+}
+
+/** The same for an antd TreeSelect (e.g. 行政区划): the tree node whose title is exactly `name`. */
+export async function pickTreeOption(page: Page, tree: Locator, name: string) {
+  const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await pickChecked(page, tree, name, true, () =>
+    page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title:visible', { hasText: exact }).first());
+}
+
+async function pickChecked(page: Page, input: Locator, text: string, type: boolean, option: () => Locator) {
+  const box = selectBox(input);
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    if (type) await page.keyboard.type(text);
+    await option().click();
+    try {
+      await box.getByText(text).first().waitFor({ timeout: 3_000 });
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}

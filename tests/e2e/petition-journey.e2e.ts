@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import { ensureWebBuilt, launchBrowser, login, newContext, seriousA11yViolations, shot, startServer, type RunningServer, openModal } from './harness.ts';
+import {
+  ensureWebBuilt, launchBrowser, login, newContext, seriousA11yViolations, shot, startServer, type RunningServer, openModal, pickOption,
+} from './harness.ts';
 
 /**
  * Issue 4's journey in Chromium, a screenshot at each step (test-results/screenshots/journey-*.png):
@@ -53,11 +55,6 @@ function step(name: string, fn: () => Promise<void>) {
 /** antd puts a space between two Chinese characters on a button (签收 → 签 收). */
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map((c) => c.replace(/[()（）]/g, '\\$&')).join('\\s*')}$`);
 
-async function pickOption(page: Page, select: Locator, text: string) {
-  await select.click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
-}
 
 async function signIn(page: Page, username: string) {
   // A step that failed before signing out must not leave the next one signed in as someone else.
@@ -165,6 +162,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await portal.getByRole('button', { name: '查询' }).click();
     await portal.getByTestId('track-holder').getByText('已转送至银川市民政局，等待其签收').waitFor();
     assert.match(await portal.getByTestId('track-history').innerText(), /转送至银川市民政局/);
+    await portal.getByTestId('track-materials').getByText('低保停发通知书.pdf').waitFor();
     await snap(portal, 'portal-track-transferred', true);
   });
 

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
 import {
-  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, openModal,
+  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, openModal, pickOption, pickTreeOption,
 } from './harness.ts';
 
 /**
@@ -59,17 +59,7 @@ function step(name: string, fn: () => Promise<void>) {
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}$`);
 const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 
-async function pickOption(page: Page, select: Locator, text: string) {
-  await select.click();
-  await dropdown(page).locator('.ant-select-item-option', { hasText: text }).first().click();
-  await dropdown(page).waitFor({ state: 'hidden' }).catch(() => undefined);
-}
 
-async function pickArea(page: Page, tree: Locator, name: string) {
-  await tree.click();
-  await page.keyboard.type(name);
-  await dropdown(page).locator('.ant-select-tree-title', { hasText: new RegExp(`^${name}$`) }).first().click();
-}
 
 async function signIn(page: Page, username: string) {
   await login(page, username, PASSWORD);
@@ -109,7 +99,7 @@ async function fillVisit(page: Page) {
   await form.getByLabel('代表人数').fill('2');
   await pickOption(page, form.getByLabel('信访类别'), '申诉求决');
   await pickOption(page, form.getByLabel('涉及业务'), '低保');
-  await pickArea(page, form.getByLabel('问题发生地'), '兴庆区');
+  await pickTreeOption(page, form.getByLabel('问题发生地'), '兴庆区');
   await form.getByLabel('事项标题').fill(TITLE);
   await form.getByLabel('信访内容').fill(CONTENT);
   const person = page.getByTestId('petitioner-0');

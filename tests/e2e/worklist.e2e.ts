@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
-  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, openModal,
+  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, openModal, pickOption,
 } from './harness.ts';
 
 /**
@@ -52,11 +52,6 @@ const content = (page: Page) => page.locator('main');
 /** antd puts a space between two Chinese characters on a button (签收 → 签 收); an icon adds its name in front. */
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].join('\\s*')}$`);
 
-async function pickOption(page: Page, select: Locator, text: string) {
-  await select.click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
-}
 
 async function userMenu(page: Page, item: string) {
   await page.getByTestId('user-menu').click();

@@ -10,6 +10,7 @@ type Track = {
   extensions: { clock: string; length: string; reason: string; approvedOn: string }[];
   progress: { at: string; action: string; detail: string; office: string | null; stateLabel: string }[];
   reply: { opinion: string | null; text: string | null; deliveredAt: string } | null;
+  materials: { fileName: string; sizeBytes: number }[];
   reviewOpinion: { opinion: string | null; text: string | null; at: string; office: string | null } | null;
   recheckOpinion: { opinion: string | null; text: string | null; at: string; office: string | null } | null;
   satisfaction: string | null;
@@ -82,6 +83,12 @@ function render(t: Track) {
       : []),
   ));
 
+  if (t.materials.length) {
+    parts.push(el('section', { class: 'panel', 'aria-labelledby': 'mat-title' },
+      el('h3', { id: 'mat-title' }, '您提交的证明材料'),
+      el('ul', { class: 'file-list', 'data-testid': 'track-materials' },
+        ...t.materials.map((m) => el('li', {}, el('span', {}, `${m.fileName}（${m.sizeBytes >= 1024 * 1024 ? `${(m.sizeBytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(m.sizeBytes / 1024))} KB`}）`))))));
+  }
   if (t.reply) parts.push(opinionBlock('reply-title', '处理意见书(答复)', t.reply.opinion, t.reply.text, `送达时间：${formatDateTime(t.reply.deliveredAt)}`, 'track-reply'));
   if (t.reviewOpinion) parts.push(opinionBlock('review-op-title', '复查意见', t.reviewOpinion.opinion, t.reviewOpinion.text, `${t.reviewOpinion.office ?? ''} ${formatDateTime(t.reviewOpinion.at)}`, 'track-review-opinion'));
   if (t.recheckOpinion) parts.push(opinionBlock('recheck-op-title', '复核意见', t.recheckOpinion.opinion, t.recheckOpinion.text, `${t.recheckOpinion.office ?? ''} ${formatDateTime(t.recheckOpinion.at)}`, 'track-recheck-opinion'));

@@ -103,7 +103,8 @@ describe('证明材料 sent with a portal submission (multipart)', () => {
   };
   const post = (fd: FormData) => t.app.inject({ method: 'POST', url: '/api/public/petitions', remoteAddress: nextIp(), payload: fd as never });
   const attachmentsOf = async (title: string) => (await sql<{ file_name: string; size_bytes: number; uploaded_by: string | null }>`select a.file_name, a.size_bytes, a.uploaded_by
-    from core.attachment a join core.case c on c.id = a.case_id where c.title = ${title} order by a.file_name`.execute(t.ctx.db)).rows;
+    from core.attachment a join core.case c on c.id = a.case_id where c.title = ${title}`.execute(t.ctx.db)).rows
+    .sort((x, y) => (x.file_name < y.file_name ? -1 : 1)); // in JS: the database's collation may order CJK differently
 
   it('stores the files with the petition, in its transaction, and the case lists them for the handler', async () => {
     const title = '证明材料:照片和通知书';
@@ -113,6 +114,9 @@ describe('证明材料 sent with a portal submission (multipart)', () => {
     ]));
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ attachments: 2, refNo: expect.any(String) });
+    const track = await t.publicPost('/api/public/petitions/track', { refNo: r.json().refNo, queryCode: r.json().queryCode }, nextIp());
+    expect(track.json().materials).toEqual(expect.arrayContaining([{ fileName: '取消低保通知书.pdf', sizeBytes: PDF.length }, { fileName: '住房照片.png', sizeBytes: png.length }]));
+    expect(track.json().materials).toHaveLength(2);
     expect(await attachmentsOf(title)).toEqual([
       { file_name: '住房照片.png', size_bytes: png.length, uploaded_by: null },
       { file_name: '取消低保通知书.pdf', size_bytes: PDF.length, uploaded_by: null },

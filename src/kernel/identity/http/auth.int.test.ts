@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type TestApp } from '../../../../tests/helpers/test-app.ts';
+import { purgeSessions } from '../purge-sessions.ts';
+import { sessionIdOf } from '../session.ts';
 
 const clock = manualClock();
 let t: TestApp;
@@ -169,6 +171,21 @@ describe('sessions', () => {
     expect(out.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).json().code).toBe('UNAUTHENTICATED');
     expect((await logOutcomes('nx-fgc')).slice(-1)).toEqual(['logout']);
+  });
+
+  it('the daily purge deletes session rows a day after they stopped working, and keeps live ones', async () => {
+    const idOf = (cookie: string) => sessionIdOf(cookie.replace(/^mz_session=/, ''));
+    const exists = async (cookie: string) => !!(await t.ctx.db.selectFrom('core.session').select('id').where('id', '=', idOf(cookie)).executeTakeFirst());
+    const idle = await t.login('pl-mzj');
+    const out = await t.login('xq-mzj');
+    expect((await out.post('/api/auth/logout')).statusCode).toBe(204);
+    await purgeSessions(t.ctx);
+    expect([await exists(idle.cookie), await exists(out.cookie)]).toEqual([true, true]);
+    clock.advance(25 * 60 * MIN);
+    const live = await t.login('pl-mzj');
+    expect(await purgeSessions(t.ctx)).toBeGreaterThanOrEqual(2);
+    expect([await exists(idle.cookie), await exists(out.cookie), await exists(live.cookie)]).toEqual([false, false, true]);
+    expect((await live.get('/api/me')).statusCode).toBe(200);
   });
 
   it('anonymous requests get 401 UNAUTHENTICATED', async () => {

@@ -106,6 +106,9 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
     return list.map((e) => ({ clock: k.label, length: `${e.n} ${UNIT[e.unit] ?? e.unit}`, reason: e.reason, approvedOn: e.at }));
   });
 
+  // The citizen's own 证明材料 (sent with the submission); files staff attach are not shown here.
+  const materials = (await sql<{ file_name: string; size_bytes: number }>`select file_name, size_bytes from core.attachment
+    where case_id = ${c.id} and uploaded_by is null order by uploaded_at, id`.execute(ctx.db)).rows.map((a) => ({ fileName: a.file_name, sizeBytes: Number(a.size_bytes) }));
   const delivered = !!c.delivered_at;
   const last = (t: string) => [...events].reverse().find((e) => e.transition === t);
   const reviewDone = last('conclude_review');
@@ -129,6 +132,7 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
     statutoryDueDate: current?.due_date ?? c.due_date,
     deadline: current ? { label: current.label, dueDate: current.due_date, legalBasis: current.legal_basis, paused: current.state === 'paused' } : null,
     extensions,
+    materials,
     progress: events.map((e) => {
       const toOrg = typeof e.input?.toOrgId === 'string' ? names.get(e.input.toOrgId) ?? null : null;
       return {
