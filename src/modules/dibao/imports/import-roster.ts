@@ -1,5 +1,5 @@
 import { createHash, randomFillSync } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import ExcelJS from 'exceljs';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/errors.ts';
@@ -134,36 +134,49 @@ async function markExisting(ctx: AppContext, checks: RowCheck[], hashes: Map<str
 
 async function insertHouseholds(tx: AppContext, batchId: string, households: Array<{ head: ValidRow; members: ValidRow[] }>,
   areas: Map<string, { path: string }>, key: Buffer, actorId: string | null, hashes: Map<string, string>): Promise<void> {
+  // One statement in flight while the next one's rows are built (and their IDs encrypted):
+  // the database and this process work side by side, in the same order as one after another.
+  let pending: Promise<unknown> | null = null;
+  for (const stmt of householdStatements(tx, batchId, households, areas, key, actorId, hashes)) {
+    if (pending) await pending;
+    pending = stmt.execute(tx.db);
+  }
+  if (pending) await pending;
+}
+
+/** The multi-row inserts of an import, chunk by chunk, built only when asked for. */
+function* householdStatements(tx: AppContext, batchId: string, households: Array<{ head: ValidRow; members: ValidRow[] }>,
+  areas: Map<string, { path: string }>, key: Buffer, actorId: string | null, hashes: Map<string, string>): Generator<RawBuilder<unknown>> {
   const now = tx.clock.now();
   for (let i = 0; i < households.length; i += CHUNK) {
     const hIds = bulkUuidv7(Math.min(CHUNK, households.length - i), now.getTime());
     const part = households.slice(i, i + CHUNK).map((h, k) => ({ id: hIds[k]!, ...h }));
     const hh = part.map((h) => h.head.household!);
-    await sql`insert into dibao.household (id, area_code, area_path, kind, address, status, benefit_cents, insured_persons, benefit_from, source, created_at, updated_at)
+    yield sql`insert into dibao.household (id, area_code, area_path, kind, address, status, benefit_cents, insured_persons, benefit_from, source, created_at, updated_at)
       select id, area_code, area_path, kind, address, 'active', benefit_cents, insured_persons, benefit_from, 'import', ${now}, ${now}
       from unnest(${part.map((h) => h.id)}::uuid[], ${hh.map((h) => h.areaCode)}::text[], ${hh.map((h) => areas.get(h.areaCode)!.path)}::text[],
                   ${hh.map((h) => h.kind)}::text[], ${hh.map((h) => h.address)}::text[], ${hh.map((h) => h.amountCents)}::int[],
                   ${hh.map((h) => h.insuredPersons)}::int[], ${hh.map((h) => h.benefitFrom)}::date[])
-        as t(id, area_code, area_path, kind, address, benefit_cents, insured_persons, benefit_from)`.execute(tx.db);
+        as t(id, area_code, area_path, kind, address, benefit_cents, insured_persons, benefit_from)`;
     const ms = part.flatMap((h) => h.members.map((m) => ({ hid: h.id, area: h.head.household!.areaCode, m })));
     for (let j = 0; j < ms.length; j += CHUNK * 2) {
       const mp = ms.slice(j, j + CHUNK * 2);
-      await sql`insert into dibao.member (id, household_id, name, id_number_enc, id_number_masked, id_hash, relation, sex, birth_date, hukou_area_code, insured, created_at)
+      yield sql`insert into dibao.member (id, household_id, name, id_number_enc, id_number_masked, id_hash, relation, sex, birth_date, hukou_area_code, insured, created_at)
         select id, household_id, name, id_enc, id_masked, id_hash, relation, sex, birth_date, hukou, insured, ${now}
         from unnest(${bulkUuidv7(mp.length, now.getTime())}::uuid[], ${mp.map((x) => x.hid)}::uuid[], ${mp.map((x) => x.m.name)}::text[],
                     ${mp.map((x) => encryptWithKey(key, x.m.id))}::text[], ${mp.map((x) => maskId(x.m.id))}::text[], ${mp.map((x) => hashes.get(x.m.id) ?? idHashOf(x.m.id))}::text[],
                     ${mp.map((x) => x.m.relation)}::text[], ${mp.map((x) => x.m.sex)}::text[], ${mp.map((x) => x.m.birthDate)}::date[],
                     ${mp.map((x) => x.area)}::text[], ${mp.map((x) => x.m.insured)}::boolean[])
-          as t(id, household_id, name, id_enc, id_masked, id_hash, relation, sex, birth_date, hukou, insured)`.execute(tx.db);
+          as t(id, household_id, name, id_enc, id_masked, id_hash, relation, sex, birth_date, hukou, insured)`;
     }
-    await sql`insert into dibao.benefit_change (id, household_id, kind, before_cents, after_cents, insured_before, insured_after, effective_month, reason, import_batch_id, actor_id, at)
+    yield sql`insert into dibao.benefit_change (id, household_id, kind, before_cents, after_cents, insured_before, insured_after, effective_month, reason, import_batch_id, actor_id, at)
       select id, household_id, '存量', 0, after_cents, 0, insured_after, effective_month, '存量名册导入', ${batchId}, ${actorId}, ${now}
       from unnest(${bulkUuidv7(part.length, now.getTime())}::uuid[], ${part.map((h) => h.id)}::uuid[], ${hh.map((h) => h.amountCents)}::int[],
                   ${hh.map((h) => h.insuredPersons)}::int[], ${hh.map((h) => h.benefitFrom)}::date[])
-        as t(id, household_id, after_cents, insured_after, effective_month)`.execute(tx.db);
-    await sql`insert into dibao.household_change (id, household_id, at, actor_id, kind, summary)
+        as t(id, household_id, after_cents, insured_after, effective_month)`;
+    yield sql`insert into dibao.household_change (id, household_id, at, actor_id, kind, summary)
       select id, household_id, ${now}, ${actorId}, 'import', '存量名册导入建档'
-      from unnest(${bulkUuidv7(part.length, now.getTime())}::uuid[], ${part.map((h) => h.id)}::uuid[]) as t(id, household_id)`.execute(tx.db);
+      from unnest(${bulkUuidv7(part.length, now.getTime())}::uuid[], ${part.map((h) => h.id)}::uuid[]) as t(id, household_id)`;
   }
 }
 
