@@ -3,7 +3,8 @@
  * members each) over every county and sample township of Ningxia, then generateRoster for every
  * county (set-based: lines, persons, totals, changes) and checkRoster for every county (set
  * queries). Baseline in the same run: a plain aggregate over the same rows
- * (county, count(*), sum(benefit_cents) … group by county). Run with DATABASE_URL (PostgreSQL).
+ * (county, count(*), sum(benefit_cents) … group by county) over the same households the roster
+ * pays (active, paid from a month ≤ 2019-06, not in 渐退). Run with DATABASE_URL (PostgreSQL).
  */
 import { sql } from 'kysely';
 import { generateRoster } from '../src/modules/dibao/money/generate-roster.ts';
@@ -35,7 +36,8 @@ const counties = await countiesInScope(ctx, actor, 'dibao.roster');
 
 const b0 = performance.now();
 const agg = (await sql<{ county: string; n: number; total: number }>`select split_part(area_path, '.', 3) as county, count(*)::int as n, sum(benefit_cents)::bigint as total
-  from dibao.household where status = 'active' group by split_part(area_path, '.', 3)`.execute(ctx.db)).rows;
+  from dibao.household where status = 'active' and benefit_from <= date '2019-06-01' and gradual_exit_until is null
+  group by split_part(area_path, '.', 3)`.execute(ctx.db)).rows;
 const baseS = (performance.now() - b0) / 1000;
 
 const g0 = performance.now();
