@@ -1,46 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { after, before, beforeEach, describe } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { base32Decode, totpStep, hotp } from '../../src/kernel/identity/totp.ts';
 import {
-  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, pickOption,
+  e2eFile, login, newContext, PHONE, seriousA11yViolations, shot, pickOption,
 } from './harness.ts';
 
 const ADMIN = { username: 'admin', password: 'Minzheng@2019' };
 const COUNTY = { username: 'ld-mzj', password: 'Minzheng@2019' };
 const T = 20_000;
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-}, { timeout: 240_000 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-let current: Page | undefined;
-
-/** A test step that leaves a FAILED-*.png screenshot behind when it fails. */
-function step(name: string, fn: () => Promise<void>) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (current) await shot(current, `FAILED-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)}`).catch(() => undefined);
-      throw e;
-    }
-  });
-}
+const f = e2eFile('console');
+const { step } = f;
 
 const menu = (page: Page) => page.locator('aside nav');
 const content = (page: Page) => page.locator('main');
-
 
 /** The header's user dropdown. The popup is aligned after it mounts, so let it settle before clicking. */
 async function userMenu(page: Page, item: string) {
@@ -61,10 +35,10 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
   let totpSecret = '';
 
   before(async () => {
-    ctx = await newContext(browser, server.baseUrl);
+    ctx = await newContext(f.browser, f.server.baseUrl);
     ctx.setDefaultTimeout(T);
     page = await ctx.newPage();
-    current = page;
+    f.current = page;
   });
   after(() => ctx.close());
   // Each step starts from a fresh page load (the session cookie persists), so one failure
@@ -299,10 +273,10 @@ describe('phone at 390×844', { concurrency: false }, () => {
   let page: Page;
 
   before(async () => {
-    ctx = await newContext(browser, server.baseUrl, PHONE);
+    ctx = await newContext(f.browser, f.server.baseUrl, PHONE);
     ctx.setDefaultTimeout(T);
     page = await ctx.newPage();
-    current = page;
+    f.current = page;
   });
   after(() => ctx.close());
 

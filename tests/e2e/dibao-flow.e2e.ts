@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { after, before, describe } from 'node:test';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
 import {
-  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, openModal, pickOption,
+  e2eFile, login, newContext, PHONE, seriousA11yViolations, shot, openModal, pickOption,
 } from './harness.ts';
 
 /**
@@ -27,38 +27,14 @@ const ID17 = '64042319650312091';
 const ID = ID17 + residentIdCheckChar(ID17);
 const APPLICANT = '杨秀英';
 
-let server: RunningServer;
-let browser: Browser;
-let current: Page | undefined;
+const f = e2eFile('dibao-flow', { stepTimeout: 180_000 });
+const { step } = f;
 let caseUrl = '';
 let ldCaseUrl = '';
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-}, { timeout: 600_000 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function step(name: string, fn: () => Promise<void>) {
-  test(name, { timeout: 180_000 }, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (current) await shot(current, `FAILED-dibao-flow-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)}`).catch(() => undefined);
-      throw e;
-    }
-  });
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** antd puts a space between two Chinese characters on a button; an icon adds its name in front. */
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map(escape).join('\\s*')}$`);
-
 
 async function pickDate(page: Page, input: Locator, date: string) {
   await input.click();
@@ -151,10 +127,10 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
   let page: Page;
 
   before(async () => {
-    ctx = await newContext(browser, server.baseUrl);
+    ctx = await newContext(f.browser, f.server.baseUrl);
     ctx.setDefaultTimeout(T);
     page = await ctx.newPage();
-    current = page;
+    f.current = page;
   });
   after(() => ctx.close());
 
@@ -360,10 +336,10 @@ describe('低保 at 390 px', { concurrency: false }, () => {
   let ctx: BrowserContext;
   let page: Page;
   before(async () => {
-    ctx = await newContext(browser, server.baseUrl, PHONE);
+    ctx = await newContext(f.browser, f.server.baseUrl, PHONE);
     ctx.setDefaultTimeout(T);
     page = await ctx.newPage();
-    current = page;
+    f.current = page;
   });
   after(() => ctx.close());
 

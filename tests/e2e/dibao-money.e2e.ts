@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import { ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer } from './harness.ts';
+import {
+  e2eFile, login, newContext, PHONE, seriousA11yViolations, shot,
+} from './harness.ts';
 
 /**
  * 低保 money side: a 隆德县 clerk imports a roster file with errors (counts, error report), generates
@@ -13,20 +15,9 @@ import { ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yVio
  */
 const PASSWORD = 'Minzheng@2019';
 const T = 30_000;
-let server: RunningServer;
-let browser: Browser;
+const f = e2eFile('dibao-money');
 let rosterUrl = '';
 const id = (n: number) => { const f = `64042319770707${String(n).padStart(3, '0')}`; return f + residentIdCheckChar(f); };
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-}, { timeout: 300_000 });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const CSV = [
   '序号,户主姓名,户主身份证号,成员姓名,身份证号,与户主关系,户籍地区划代码,城乡类别,保障人数,月保障金额(元),保障起始月份,地址',
@@ -44,7 +35,7 @@ async function signIn(page: Page, user: string) {
 }
 
 test('clerk imports a roster with errors, generates and checks the month roster; leader approves and exports', async () => {
-  const ctx = await newContext(browser, server.baseUrl);
+  const ctx = await newContext(f.browser, f.server.baseUrl);
   const page = await ctx.newPage();
   try {
     await signIn(page, 'ld-mzj');
@@ -89,7 +80,7 @@ test('clerk imports a roster with errors, generates and checks the month roster;
     await ctx.close();
   }
 
-  const lctx = await newContext(browser, server.baseUrl);
+  const lctx = await newContext(f.browser, f.server.baseUrl);
   const lp = await lctx.newPage();
   try {
     await signIn(lp, 'nx-fgc-lead');
@@ -123,7 +114,7 @@ test('clerk imports a roster with errors, generates and checks the month roster;
 });
 
 test('standards, settings and statistics pages pass axe; phone layouts at 390 px', async () => {
-  const ctx = await newContext(browser, server.baseUrl);
+  const ctx = await newContext(f.browser, f.server.baseUrl);
   const page = await ctx.newPage();
   try {
     await signIn(page, 'nx-fgc-lead');
@@ -154,7 +145,7 @@ test('standards, settings and statistics pages pass axe; phone layouts at 390 px
   } finally {
     await ctx.close();
   }
-  const phone = await newContext(browser, server.baseUrl, PHONE);
+  const phone = await newContext(f.browser, f.server.baseUrl, PHONE);
   const pp = await phone.newPage();
   try {
     await signIn(pp, 'ld-mzj');

@@ -1,3 +1,4 @@
+import { after, before, test } from 'node:test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { adminQuery, quoteIdent, withDatabase } from '../helpers/databases.ts';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -256,4 +257,47 @@ async function pickChecked(page: Page, input: Locator, text: string, type: boole
       await page.keyboard.press('Escape');
     }
   }
+}
+
+export type E2eFile = {
+  /** The file's server and browser, set up once before its first test. */
+  server: RunningServer;
+  browser: Browser;
+  /** The page a failing step photographs (FAILED-<tag>-<step>.png). */
+  current: Page | undefined;
+  step(name: string, fn: () => Promise<void>): void;
+};
+
+/**
+ * What every e2e file shares: one server (the demo template copied for this file; `serverModule`
+ * names another composition root) and one Chromium, closed after the last test, and steps that
+ * leave a screenshot behind when they fail.
+ */
+export function e2eFile(tag: string, opts: { serverModule?: string; stepTimeout?: number } = {}): E2eFile {
+  const f: E2eFile = {
+    server: undefined as unknown as RunningServer,
+    browser: undefined as unknown as Browser,
+    current: undefined,
+    step(name, fn) {
+      test(name, opts.stepTimeout ? { timeout: opts.stepTimeout } : {}, async () => {
+        try {
+          await fn();
+        } catch (e) {
+          if (f.current) await shot(f.current, `FAILED-${tag}-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)}`).catch(() => undefined);
+          throw e;
+        }
+      });
+    },
+  };
+  before(async () => {
+    await ensureWebBuilt();
+    if (opts.serverModule) process.env.E2E_SERVER_MODULE = opts.serverModule;
+    f.server = await startServer();
+    f.browser = await launchBrowser();
+  }, { timeout: 720_000 });
+  after(async () => {
+    await f.browser?.close();
+    await f.server?.stop();
+  });
+  return f;
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
 import {
-  ensureWebBuilt, launchBrowser, login, newContext, seriousA11yViolations, shot, startServer, type RunningServer, openModal, pickOption,
+  e2eFile, login, newContext, seriousA11yViolations, shot, openModal, pickOption,
 } from './harness.ts';
 
 /**
@@ -22,39 +22,15 @@ const TITLE = '关于恢复低保待遇的诉求(全流程)';
 const CONTENT = '我家的低保待遇今年三月被无故取消，多次到社区反映没有结果，请求恢复低保待遇并说明取消理由。';
 const REPLY = '经调查核实，您家庭人均收入低于本地低保标准，原取消决定依据不足，决定自次月起恢复低保待遇并补发。';
 
-let server: RunningServer;
-let browser: Browser;
-let current: Page | undefined;
+const f = e2eFile('journey');
+const { step } = f;
 let refNo = '';
 let queryCode = '';
 let n = 0;
 const snap = (page: Page, name: string, fullPage = false) => shot(page, `journey-${String(++n).padStart(2, '0')}-${name}`, { fullPage });
 
-before(async () => {
-  await ensureWebBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-}, { timeout: 240_000 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function step(name: string, fn: () => Promise<void>) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (current) await shot(current, `FAILED-journey-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)}`).catch(() => undefined);
-      throw e;
-    }
-  });
-}
-
 /** antd puts a space between two Chinese characters on a button (签收 → 签 收). */
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map((c) => c.replace(/[()（）]/g, '\\$&')).join('\\s*')}$`);
-
 
 async function signIn(page: Page, username: string) {
   // A step that failed before signing out must not leave the next one signed in as someone else.
@@ -102,10 +78,10 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
   let page: Page;
 
   before(async () => {
-    citizen = await newContext(browser, server.baseUrl);
+    citizen = await newContext(f.browser, f.server.baseUrl);
     citizen.setDefaultTimeout(T);
     portal = await citizen.newPage();
-    staff = await newContext(browser, server.baseUrl);
+    staff = await newContext(f.browser, f.server.baseUrl);
     staff.setDefaultTimeout(T);
     page = await staff.newPage();
   });
@@ -115,7 +91,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
   });
 
   step('the citizen submits a petition on the portal and keeps the reference and query code', async () => {
-    current = portal;
+    f.current = portal;
     await portal.goto('/portal/petition.html');
     await portal.getByLabel('我已阅读并同意上述隐私说明').check();
     await portal.getByLabel('姓名').fill('马秀兰');
@@ -139,7 +115,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
   });
 
   step('nx-fgc (自治区民政厅政策法规处) finds it on the worklist and transfers (转送) it to 银川市民政局', async () => {
-    current = page;
+    f.current = page;
     await signIn(page, 'nx-fgc');
     await openFromWorklist(page, /待办/, 'fgc-worklist');
     assert.equal(await state(page), '已登记(甄别中)');
@@ -156,7 +132,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
   });
 
   step('the portal shows the transfer in citizen terms', async () => {
-    current = portal;
+    f.current = portal;
     await portal.goto(`/portal/track.html?ref=${encodeURIComponent(refNo)}`);
     await portal.getByLabel('查询码').fill(queryCode);
     await portal.getByRole('button', { name: '查询' }).click();
@@ -167,7 +143,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
   });
 
   step('yc-mzj (银川市民政局) signs for it and transfers it to 兴庆区民政局', async () => {
-    current = page;
+    f.current = page;
     await signIn(page, 'yc-mzj');
     await openFromWorklist(page, /待签收/, 'yc-worklist');
     await page.getByTestId('case-actions').getByText('请及时签收').waitFor();
@@ -220,7 +196,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
   });
 
   step('the citizen reads the reply by reference + query code', async () => {
-    current = portal;
+    f.current = portal;
     await portal.goto('/portal/track.html');
     await portal.getByLabel('信访事项编号').fill(refNo);
     await portal.getByLabel('查询码').fill(queryCode);
@@ -266,7 +242,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
   });
 
   step('the case page shows the 复查 request to 兴庆区民政局', async () => {
-    current = page;
+    f.current = page;
     await signIn(page, 'xq-mzj');
     await openFromWorklist(page, /待办/, 'xq-review-worklist');
     assert.equal(await state(page), '复查申请');

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import {
+  e2eFile, login, newContext, PHONE, seriousA11yViolations, shot,
+} from './harness.ts';
 
 /**
  * 信访统计 dashboard on the demo year (2019): KPIs, the 年度报告口径 sentence with the report's
@@ -12,19 +14,7 @@ import { ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yVio
  */
 const PASSWORD = 'Minzheng@2019';
 const T = 30_000;
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-}, { timeout: 300_000 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const f = e2eFile('petition-stats');
 
 async function open(page: Page, user: string) {
   await login(page, user, PASSWORD);
@@ -34,7 +24,7 @@ async function open(page: Page, user: string) {
 }
 
 test('region: the report paragraph, KPIs, charts, drill-down and export (desktop)', async () => {
-  const ctx = await newContext(browser, server.baseUrl);
+  const ctx = await newContext(f.browser, f.server.baseUrl);
   const page = await ctx.newPage();
   try {
     await open(page, 'nx-fgc');
@@ -80,7 +70,7 @@ test('region: the report paragraph, KPIs, charts, drill-down and export (desktop
 });
 
 test('county on a phone: its own figures only, usable at 390 px', async () => {
-  const ctx = await newContext(browser, server.baseUrl, PHONE);
+  const ctx = await newContext(f.browser, f.server.baseUrl, PHONE);
   const page = await ctx.newPage();
   try {
     await open(page, 'xq-mzj');

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { after, before, describe } from 'node:test';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
 import {
-  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, openModal, pickOption, pickTreeOption,
+  e2eFile, login, newContext, PHONE, seriousA11yViolations, shot, openModal, pickOption, pickTreeOption,
 } from './harness.ts';
 
 /**
@@ -27,39 +27,14 @@ const WRONG_CHECK = id17 + (GOOD_ID.endsWith('1') ? '2' : '1');
 const bad17 = '99010419650312123'; // no province 99: only the server knows the province list
 const SERVER_BAD_ID = bad17 + residentIdCheckChar(bad17);
 
-let server: RunningServer;
-let browser: Browser;
-let current: Page | undefined;
+const f = e2eFile('pt');
+const { step } = f;
 let firstCaseUrl = '';
 let firstRef = '';
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-}, { timeout: 720_000 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function step(name: string, fn: () => Promise<void>) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (current) await shot(current, `FAILED-pt-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)}`).catch(() => undefined);
-      throw e;
-    }
-  });
-}
 
 /** antd puts a space between two Chinese characters on a button (签收 → 签 收); an icon adds its name in front. */
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}$`);
 const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-
-
 
 async function signIn(page: Page, username: string) {
   await login(page, username, PASSWORD);
@@ -116,10 +91,10 @@ describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
   let page: Page;
 
   before(async () => {
-    ctx = await newContext(browser, server.baseUrl);
+    ctx = await newContext(f.browser, f.server.baseUrl);
     ctx.setDefaultTimeout(T);
     page = await ctx.newPage();
-    current = page;
+    f.current = page;
   });
   after(() => ctx.close());
 
@@ -323,10 +298,10 @@ describe('信访 staff pages on a 390-px phone', { concurrency: false }, () => {
   let page: Page;
 
   before(async () => {
-    ctx = await newContext(browser, server.baseUrl, PHONE);
+    ctx = await newContext(f.browser, f.server.baseUrl, PHONE);
     ctx.setDefaultTimeout(T);
     page = await ctx.newPage();
-    current = page;
+    f.current = page;
   });
   after(() => ctx.close());
 

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { after, before, describe } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import { ensureWebBuilt, launchBrowser, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer } from './harness.ts';
+import {
+  e2eFile, newContext, PHONE, seriousA11yViolations, shot,
+} from './harness.ts';
 
 /**
  * The public 网上信访 pages in Chromium: submit (a wrong 身份证号 first: a clear, announced error
@@ -16,33 +18,10 @@ const BAD_ID = first17 + (residentIdCheckChar(first17) === '0' ? '1' : '0');
 const TITLE = '关于恢复低保待遇的诉求';
 const CONTENT = '我家的低保待遇今年三月被无故取消，多次到社区反映没有结果，请求恢复低保待遇并说明取消理由。';
 
-let server: RunningServer;
-let browser: Browser;
-let current: Page | undefined;
+const f = e2eFile('portal');
+const { step } = f;
 let refNo = '';
 let queryCode = '';
-
-before(async () => {
-  await ensureWebBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-}, { timeout: 240_000 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function step(name: string, fn: () => Promise<void>) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (current) await shot(current, `FAILED-portal-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)}`).catch(() => undefined);
-      throw e;
-    }
-  });
-}
 
 const noHorizontalScroll = async (page: Page, what: string) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -68,11 +47,11 @@ describe('网上信访 portal at 1366×768', { concurrency: false }, () => {
   let page: Page;
 
   before(async () => {
-    ctx = await newContext(browser, server.baseUrl);
+    ctx = await newContext(f.browser, f.server.baseUrl);
     ctx.setDefaultTimeout(T);
-    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: f.server.baseUrl });
     page = await ctx.newPage();
-    current = page;
+    f.current = page;
   });
   after(() => ctx.close());
 
@@ -187,10 +166,10 @@ describe('网上信访 portal on a 390-px phone', { concurrency: false }, () => 
   let page: Page;
 
   before(async () => {
-    ctx = await newContext(browser, server.baseUrl, PHONE);
+    ctx = await newContext(f.browser, f.server.baseUrl, PHONE);
     ctx.setDefaultTimeout(T);
     page = await ctx.newPage();
-    current = page;
+    f.current = page;
   });
   after(() => ctx.close());
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { after, before, describe } from 'node:test';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
-  ensureWebBuilt, launchBrowser, login, newContext, PHONE, seriousA11yViolations, shot, startServer, type RunningServer, openModal, pickOption,
+  e2eFile, login, newContext, PHONE, seriousA11yViolations, shot, openModal, pickOption,
 } from './harness.ts';
 
 /**
@@ -19,39 +19,13 @@ const COUNTY = 'ld-mzj';
 const TITLE = '关于城乡低保认定标准的群众来信';
 const T = 20_000;
 
-let server: RunningServer;
-let browser: Browser;
-let current: Page | undefined;
+const f = e2eFile('wl', { serverModule: './tests/e2e/sample-server.ts' });
+const { step } = f;
 let caseUrl = '';
-
-before(async () => {
-  await ensureWebBuilt();
-  // harness.startServer imports this composition root in the server process.
-  process.env.E2E_SERVER_MODULE = './tests/e2e/sample-server.ts';
-  server = await startServer();
-  browser = await launchBrowser();
-}, { timeout: 240_000 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function step(name: string, fn: () => Promise<void>) {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (current) await shot(current, `FAILED-wl-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)}`).catch(() => undefined);
-      throw e;
-    }
-  });
-}
 
 const content = (page: Page) => page.locator('main');
 /** antd puts a space between two Chinese characters on a button (签收 → 签 收); an icon adds its name in front. */
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].join('\\s*')}$`);
-
 
 async function userMenu(page: Page, item: string) {
   await page.getByTestId('user-menu').click();
@@ -93,10 +67,10 @@ describe('workflow through the console at 1366×768', { concurrency: false }, ()
   let page: Page;
 
   before(async () => {
-    ctx = await newContext(browser, server.baseUrl);
+    ctx = await newContext(f.browser, f.server.baseUrl);
     ctx.setDefaultTimeout(T);
     page = await ctx.newPage();
-    current = page;
+    f.current = page;
   });
   after(() => ctx.close());
 
@@ -327,10 +301,10 @@ describe('workflow on a phone at 390×844', { concurrency: false }, () => {
   let page: Page;
 
   before(async () => {
-    ctx = await newContext(browser, server.baseUrl, PHONE);
+    ctx = await newContext(f.browser, f.server.baseUrl, PHONE);
     ctx.setDefaultTimeout(T);
     page = await ctx.newPage();
-    current = page;
+    f.current = page;
   });
   after(() => ctx.close());
 
