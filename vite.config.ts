@@ -1,4 +1,19 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The portal pages are plain HTML; their shared pieces (head, brand, footer) live once in
+ * web/portal/partials/<name>.html and are put in place of `<!--#include name -->` at build and in dev.
+ */
+function portalPartials(): Plugin {
+  return {
+    name: 'portal-partials',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => html.replace(/<!--#include ([\w-]+) -->/g, (_, name: string) => readFileSync(new URL(`./web/portal/partials/${name}.html`, import.meta.url), 'utf8').trim()),
+    },
+  };
+}
 
 /**
  * Two pages from one build: the staff console (web/index.html, served at /) and the public
@@ -10,6 +25,7 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [portalPartials()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

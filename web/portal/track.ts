@@ -11,6 +11,8 @@ type Track = {
   progress: { at: string; action: string; detail: string; office: string | null; stateLabel: string }[];
   reply: { opinion: string | null; text: string | null; deliveredAt: string } | null;
   materials: { fileName: string; sizeBytes: number }[];
+  /** 复查 / 复核 request window in days (setting review.requestDays; 30 by statute). */
+  requestDays: number;
   reviewOpinion: { opinion: string | null; text: string | null; at: string; office: string | null } | null;
   recheckOpinion: { opinion: string | null; text: string | null; at: string; office: string | null } | null;
   satisfaction: string | null;
@@ -94,8 +96,8 @@ function render(t: Track) {
   if (t.recheckOpinion) parts.push(opinionBlock('recheck-op-title', '复核意见', t.recheckOpinion.opinion, t.recheckOpinion.text, `${t.recheckOpinion.office ?? ''} ${formatDateTime(t.recheckOpinion.at)}`, 'track-recheck-opinion'));
 
   if (t.canRate) parts.push(rateForm());
-  if (t.canRequestReview) parts.push(requestForm('review', '申请复查', `对处理意见不服的，可以自收到书面答复之日起 30 日内请求原办理机关的上一级机关复查${t.reviewDeadline ? `（请于${formatDate(t.reviewDeadline)}前提出）` : ''}。`));
-  if (t.canRequestRecheck) parts.push(requestForm('recheck', '申请复核', `对复查意见不服的，可以自收到书面复查意见之日起 30 日内向复查机关的上一级机关请求复核${t.recheckDeadline ? `（请于${formatDate(t.recheckDeadline)}前提出）` : ''}。`));
+  if (t.canRequestReview) parts.push(requestForm('review', '申请复查', `对处理意见不服的，可以自收到书面答复之日起 ${t.requestDays} 日内请求原办理机关的上一级机关复查${t.reviewDeadline ? `（请于${formatDate(t.reviewDeadline)}前提出）` : ''}。`));
+  if (t.canRequestRecheck) parts.push(requestForm('recheck', '申请复核', `对复查意见不服的，可以自收到书面复查意见之日起 ${t.requestDays} 日内向复查机关的上一级机关请求复核${t.recheckDeadline ? `（请于${formatDate(t.recheckDeadline)}前提出）` : ''}。`));
 
   parts.push(el('section', { class: 'panel', 'aria-labelledby': 'hist-title' },
     el('h3', { id: 'hist-title' }, '办理经过'),

@@ -83,7 +83,6 @@ export const PETITION_ERRORS = {
   QUERY_FAILED: '查询码或信访事项编号不正确',
   NOT_DELIVERED: '信访事项尚未答复送达,暂不能评价或申请复查',
   ALREADY_RATED: '已评价过该信访事项',
-  REVIEW_WINDOW_CLOSED: '已超过申请复查期限(收到书面答复之日起 30 日内)',
   REVIEW_NOT_ALLOWED: '当前状态不能申请复查',
   RECHECK_NOT_ALLOWED: '当前状态不能申请复核(须在复查办结后提出)',
   RATE_WINDOW_CLOSED: '已超过满意度评价期限',

@@ -149,6 +149,7 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
     satisfaction: c.satisfaction,
     canRate: delivered && !c.satisfaction,
     canRequestReview: reviewOpen,
+    requestDays: REVIEW_REQUEST_DAYS,
     reviewDeadline: delivered ? addDays(c.delivered_at!, REVIEW_REQUEST_DAYS) : null,
     canRequestRecheck: recheckOpen,
     recheckDeadline: reviewDone ? addDays(new Date(reviewDone.at), RECHECK_REQUEST_DAYS) : null,
