@@ -4,11 +4,13 @@ import { coreIdentity } from '../kernel/identity/migrations/2026-11-29-02-core-i
 import { coreAudit } from '../kernel/audit/migrations/2026-11-29-03-core-audit.ts';
 import { coreCalendar } from '../kernel/calendar/migrations/2026-11-29-04-core-calendar.ts';
 import { coreWorkflow } from '../kernel/workflow/migrations/2026-11-29-05-core-workflow.ts';
+import { corePortalPow } from '../kernel/portal/migrations/2026-11-30-06-core-portal-pow.ts';
 import { petitionsSchema } from '../modules/petitions/migrations/2026-11-29-10-petitions.ts';
 import { petitionStatsSchema } from '../modules/petitions/migrations/2026-11-29-13-petition-stats.ts';
 import { petitionsFirstTime } from '../modules/petitions/migrations/2026-11-29-11-petition-first-time.ts';
 import { petitionsRules } from '../modules/petitions/migrations/2026-11-29-11-petition-rules.ts';
 import { petitionsPortalPow } from '../modules/petitions/migrations/2026-11-29-12-portal-pow.ts';
+import { petitionsPortalPowToCore } from '../modules/petitions/migrations/2026-11-30-14-portal-pow-to-core.ts';
 import { dibaoCore } from '../modules/dibao/migrations/2026-11-29-20-dibao-core.ts';
 import { dibaoApplication } from '../modules/dibao/migrations/2026-11-29-21-dibao-application.ts';
 import { dibaoMoney } from '../modules/dibao/migrations/2026-11-29-22-dibao-money.ts';
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-20-dibao-core': dibaoCore,
   '2026-11-29-21-dibao-application': dibaoApplication,
   '2026-11-29-22-dibao-money': dibaoMoney,
+  '2026-11-30-06-core-portal-pow': corePortalPow,
+  '2026-11-30-14-portal-pow-to-core': petitionsPortalPowToCore,
 };

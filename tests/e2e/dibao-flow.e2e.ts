@@ -355,3 +355,59 @@ describe('低保 at 390 px', { concurrency: false }, () => {
     await shot(page, 'dibao-flow-case-phone');
   });
 });
+
+describe('低保 portal: a citizen applies online and tracks it', { concurrency: false }, () => {
+  let ctx: BrowserContext;
+  let page: Page;
+  let refNo = '';
+  let queryCode = '';
+  const id17 = '64042319700505123';
+  before(async () => {
+    ctx = await newContext(f.browser, f.server.baseUrl);
+    ctx.setDefaultTimeout(T);
+    page = await ctx.newPage();
+    f.current = page;
+  });
+  after(() => ctx.close());
+
+  step('the local standard and the document checklist are shown before applying', async () => {
+    await page.goto('/portal/dibao/');
+    const std = page.getByLabel('查询所在地的低保标准');
+    await std.locator('option[value="640423100"]').waitFor({ state: 'attached' });
+    await std.selectOption('640423100');
+    await page.locator('#s-result').getByText(/元\/人·月/).first().waitFor();
+    assert.ok((await page.locator('#materials li').count()) >= 3, 'the checklist lists the materials');
+  });
+
+  step('a wrong 身份证号 is named at its field; fixed, the application is submitted with the proof of work', async () => {
+    await page.getByLabel(/户籍所在村\(社区\)/).selectOption('640423100201');
+    await page.getByLabel(/家庭住址/).fill('隆德县城关镇红崖村 3 组 12 号');
+    await page.getByLabel(/联系电话/).fill('13995001122');
+    await page.getByLabel(/家庭月收入合计/).fill('300');
+    await page.getByLabel('成员 1 姓名').fill('马玉兰');
+    await page.getByLabel('成员 1 身份证号').fill(id17 + (residentIdCheckChar(id17) === '1' ? '2' : '1'));
+    await page.getByRole('button', { name: '提交低保申请' }).click();
+    await page.locator('#m0-id-error').getByText(/成员 1/).waitFor();
+    assert.equal(await page.getByLabel('成员 1 身份证号').getAttribute('aria-invalid'), 'true');
+    await page.getByLabel('成员 1 身份证号').fill(id17 + residentIdCheckChar(id17));
+    await page.getByRole('button', { name: '提交低保申请' }).click();
+    await page.getByRole('heading', { name: '申请已提交' }).waitFor();
+    refNo = (await page.getByTestId('dibao-ref').innerText()).trim();
+    queryCode = (await page.getByTestId('dibao-code').innerText()).trim();
+    assert.match(refNo, /^DB-/);
+    assert.match(queryCode, /^[A-Z2-9]{12}$/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'dibao-portal-applied-desktop');
+  });
+
+  step('进度查询 by ref + query code shows the step in plain words', async () => {
+    await page.getByLabel('申请编号').fill(refNo);
+    await page.getByLabel('查询码').fill(queryCode);
+    await page.locator('#track-form').getByRole('button', { name: '查询' }).click();
+    await page.locator('#t-result strong').getByText('当前状态:已提交,等待乡镇(街道)受理').waitFor();
+    await page.setViewportSize(PHONE);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal page scroll on a phone (overflow ${overflow}px)`);
+    await shot(page, 'dibao-portal-tracked-phone', { fullPage: true });
+  });
+});

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { solveChallenge } from '../../src/modules/petitions/commands/proof-of-work.ts';
+import { solveChallenge } from '../../src/kernel/portal/proof-of-work.ts';
 
 type Injector = { inject(opts: { method: 'GET'; url: string; remoteAddress?: string }): Promise<LightMyRequestResponse> };
 

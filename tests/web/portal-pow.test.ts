@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { leadingZeroBits, powDigest } from '../../src/modules/petitions/commands/proof-of-work.ts';
+import { leadingZeroBits, powDigest } from '../../src/kernel/portal/proof-of-work.ts';
 import { searchNonce, sha256, zeroBits } from '../../web/portal/pow.ts';
 
 /** The portal's in-browser proof-of-work search agrees with the server's check. */

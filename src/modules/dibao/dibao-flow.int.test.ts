@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { solvedPow } from '../../../tests/helpers/portal-pow.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { createUserAsSystem } from '../../kernel/identity/commands/create-user.ts';
@@ -304,8 +305,14 @@ describe('西吉县 (not delegated): the township sends it up, the county confir
 describe('portal', () => {
   it('applies online, tracks with ref + query code, shows the local standard', async () => {
     const app = sampleApplication('640423100201', 20);
-    const r = await t.app.inject({ method: 'POST', url: '/api/public/dibao/applications', remoteAddress: '10.99.1.1', payload: app });
+    const none = await t.app.inject({ method: 'POST', url: '/api/public/dibao/applications', remoteAddress: '10.99.1.1', payload: app });
+    expect(none.json()).toMatchObject({ code: 'POW_REQUIRED', details: { field: 'pow' } });
+    const pow = await solvedPow(t.app, '10.99.1.1');
+    const r = await t.app.inject({ method: 'POST', url: '/api/public/dibao/applications', remoteAddress: '10.99.1.1', payload: { ...app, pow } });
     expect(r.statusCode, r.body).toBe(201);
+    // One proof pays for one application.
+    const again = await t.app.inject({ method: 'POST', url: '/api/public/dibao/applications', remoteAddress: '10.99.1.1', payload: { ...sampleApplication('640423100201', 22), pow } });
+    expect(again.json().code).toBe('POW_REPLAYED');
     const { refNo, queryCode } = r.json();
     expect(queryCode).toMatch(/^[A-Z2-9]{12}$/);
     const tr = await t.app.inject({ method: 'POST', url: '/api/public/dibao/track', remoteAddress: '10.99.1.1', payload: { refNo, queryCode } });
@@ -321,10 +328,13 @@ describe('portal', () => {
     expect((await ok(ld.get(`/api/dibao/applications?q=${refNo}`))).items).toHaveLength(1);
   });
 
-  it('a bad portal application gets a Chinese error naming the field', async () => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/public/dibao/applications', remoteAddress: '10.99.1.3', payload: { ...sampleApplication('640423100201', 21), address: '' } });
+  it('a bad portal application gets a Chinese error naming the field and spends nothing; the same proof then works', async () => {
+    const pow = await solvedPow(t.app, '10.99.1.3');
+    const r = await t.app.inject({ method: 'POST', url: '/api/public/dibao/applications', remoteAddress: '10.99.1.3', payload: { ...sampleApplication('640423100201', 21), address: '', pow } });
     expect(r.statusCode).toBe(400);
     expect(r.json().title).toContain('家庭住址');
+    const fixed = await t.app.inject({ method: 'POST', url: '/api/public/dibao/applications', remoteAddress: '10.99.1.3', payload: { ...sampleApplication('640423100201', 21), pow } });
+    expect(fixed.statusCode, fixed.body).toBe(201);
   });
 });
 

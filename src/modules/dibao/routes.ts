@@ -68,7 +68,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
 
   // Portal: no session, rate-limited per address.
   app.post('/api/public/dibao/applications', {
-    config: { rateLimit: { max: 5, timeWindow: '1 minute' } }, schema: { tags, summary: '网上申请低保(无需登录),返回申请编号和一次性查询码', body: z.unknown() },
+    config: { rateLimit: { max: 5, timeWindow: '1 minute' } }, schema: { tags, summary: '网上申请低保(无需登录,须附安全校验 pow: { challenge, nonce },见 GET /api/public/pow),返回申请编号和一次性查询码', body: z.unknown() },
   }, async (req, reply) => reply.status(201).send(await submitOnlineApplication(ctx, req.body)));
   app.post('/api/public/dibao/track', {
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },

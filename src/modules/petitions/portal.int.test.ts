@@ -4,7 +4,7 @@ import { manualClock } from '../../../tests/helpers/test-app.ts';
 import { solvedPow } from '../../../tests/helpers/portal-pow.ts';
 import { residentIdCheckChar } from '../../kernel/codes/index.ts';
 import { openPetitionsApp, type Caller } from './petitions-test-setup.ts';
-import { issueChallenge, leadingZeroBits, powDigest, solveChallenge } from './commands/proof-of-work.ts';
+import { issueChallenge, leadingZeroBits, powDigest, solveChallenge } from '../../kernel/portal/proof-of-work.ts';
 
 /**
  * The public portal's API: proof of work (valid, wrong nonce, replayed, expired, forged, missing),

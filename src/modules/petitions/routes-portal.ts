@@ -5,7 +5,6 @@ import type { AppContext } from '../../platform/context.ts';
 import { SATISFACTION } from './contract.ts';
 import { ratePetition } from './commands/rate-petition.ts';
 import { sql } from 'kysely';
-import { issueChallenge } from './commands/proof-of-work.ts';
 import { requestRecheck } from './commands/request-recheck.ts';
 import { requestReview } from './commands/request-review.ts';
 import { PORTAL_MAX_FILE_BYTES, PORTAL_MAX_FILES, submitOnline } from './commands/submit-online.ts';
@@ -24,10 +23,6 @@ const Code = z.string().trim().min(1, '请填写查询码').max(40);
 export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['petitions'];
-  app.get('/api/public/pow', {
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-    schema: { tags, summary: '网上信访安全校验(工作量证明)题目:找出 nonce 使 SHA-256(challenge:nonce) 前 bits 位为 0', response: { 200: z.object({ challenge: z.string(), bits: z.number(), algorithm: z.literal('SHA-256'), expiresAt: z.string() }) } },
-  }, async (_req, reply) => reply.header('cache-control', 'no-store').send(await issueChallenge(ctx)));
   app.get('/api/public/areas', {
     config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: { tags, summary: '问题发生地可选的行政区划(自治区、市、县,公开参考数据)', response: { 200: z.object({ items: z.array(PublicArea) }) } },

@@ -1,4 +1,4 @@
-import { $, api, el, ErrorDisplay, PortalError } from '../common.ts';
+import { $, api, el, ErrorDisplay, PortalError, solvePow, type PowSolution } from '../common.ts';
 
 /** 低保 portal page: local standard, online application (plain DOM), progress by ref + query code. */
 type Area = { code: string; name: string; level: number; parentCode: string; county: string };
@@ -53,7 +53,7 @@ async function loadMaterials() {
   $('#materials').replaceChildren(...r.materials.map((m) => el('li', {}, m)));
 }
 
-function collect(): { body: unknown; errs: [string, string][] } {
+function collect(): { body: Record<string, unknown>; errs: [string, string][] } {
   const errs: [string, string][] = [];
   const v = (id: string) => ($(`#${id}`) as HTMLInputElement).value.trim();
   if (!v('f-area')) errs.push(['f-area', '请选择户籍所在村(社区)']);
@@ -80,15 +80,34 @@ function collect(): { body: unknown; errs: [string, string][] } {
   };
 }
 
+type Applied = { refNo: string; queryCode: string; notice: string; missingMaterials: string[] };
+// A solved proof of work stays valid for a retry after a refused application (the server spends it only on success).
+let pow: PowSolution | null = null;
+let busy = false;
+
 $('#apply-form').addEventListener('submit', async (e) => {
   e.preventDefault();
+  if (busy) return;
   const { body, errs } = collect();
   if (errs.length) return errors.show(errs);
   errors.clear();
   const status = $('#submit-status');
-  status.textContent = '正在提交……';
+  busy = true;
   try {
-    const r = await api<{ refNo: string; queryCode: string; notice: string; missingMaterials: string[] }>('/api/public/dibao/applications', body);
+    status.textContent = '正在进行安全校验,请稍候……';
+    pow ??= await solvePow();
+    status.textContent = '正在提交……';
+    let r: Applied;
+    try {
+      r = await api<Applied>('/api/public/dibao/applications', { ...body, pow });
+    } catch (err) {
+      // An expired or already-spent challenge: solve a fresh one once and try again.
+      if (!(err instanceof PortalError && /^POW_(EXPIRED|REPLAYED|FORGED|MALFORMED)$/.test(err.problem.code))) throw err;
+      pow = await solvePow();
+      r = await api<Applied>('/api/public/dibao/applications', { ...body, pow });
+    }
+    pow = null;
+    status.textContent = '';
     $('#apply-form').hidden = true;
     $('#r-ref').textContent = r.refNo;
     $('#r-code').textContent = r.queryCode;
@@ -103,6 +122,8 @@ $('#apply-form').addEventListener('submit', async (e) => {
     const m = p?.field ? /^members\.(\d+)\.(idNumber|name)$/.exec(p.field) : null;
     const id = m ? `m${m[1]}-${m[2] === 'idNumber' ? 'id' : 'name'}` : p?.field === 'address' ? 'f-address' : p?.field === 'areaCode' ? 'f-area' : p?.field === 'phone' ? 'f-phone' : '';
     errors.show([[id, p?.title ?? '提交失败,请稍后重试']]);
+  } finally {
+    busy = false;
   }
 });
 

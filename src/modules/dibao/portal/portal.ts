@@ -11,6 +11,7 @@ import { findStandard } from '../benefit/find-standard.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, MATERIALS, dateText, yuan } from '../contract.ts';
 import { regimeOn } from '../delegation/regime.ts';
 import { registerApplication } from '../commands/register-application.ts';
+import { spendSolution } from '../../../kernel/portal/proof-of-work.ts';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export function newQueryCode(): string {
@@ -21,11 +22,17 @@ export function newQueryCode(): string {
 /** Only this SM3 hash is stored, salted with the reference number. */
 export const queryCodeHash = (refNo: string, code: string) => sm3Hex(`dibao-query:${refNo}:${code.trim().toUpperCase()}`);
 
-/** 网上申请: registered at the household's township office; the query code is shown once. */
+/**
+ * 网上申请: registered at the household's township office; the query code is shown once. It pays
+ * with a portal proof of work (`pow`), checked first and spent in the registration's transaction:
+ * an application refused for its fields spends nothing, and the citizen resubmits with the same proof.
+ */
 export async function submitOnlineApplication(ctx: AppContext, raw: unknown) {
-  const body = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const { pow, ...body } = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const code = newQueryCode();
   const r = await withTx(ctx, async (tx) => {
+    // The proof first: a request without one costs the server nothing more.
+    await spendSolution(tx, pow);
     const reg = await registerApplication(tx, SYSTEM_ACTOR, { ...body, channel: '网上', relativeOfStaff: body.relativeOfStaff ?? false }, { system: true });
     await sql`update dibao.application set query_code_hash = ${queryCodeHash(reg.refNo, code)} where case_id = ${reg.id}`.execute(tx.db);
     return reg;

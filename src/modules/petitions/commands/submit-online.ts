@@ -8,7 +8,7 @@ import { petitionSetting } from './settings.ts';
 import { PetitionBase } from './petition-input.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { newQueryCode, queryCodeHash } from './portal-access.ts';
-import { spendSolution } from './proof-of-work.ts';
+import { spendSolution } from '../../../kernel/portal/proof-of-work.ts';
 import { registerPetition } from './register-petition.ts';
 import { checkAttachment, storeAttachment, type AttachmentFile } from '../../../kernel/workflow/attachments.ts';
 import { preparePetitioners } from './store-petition.ts';

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { AppContext } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { hmacSm3, safeEqual } from '../../../platform/crypto/sm3.ts';
-import { piiKey } from '../../../platform/crypto/pii-key.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { hmacSm3, safeEqual } from '../../platform/crypto/sm3.ts';
+import { piiKey } from '../../platform/crypto/pii-key.ts';
 
 /**
  * CAPTCHA-free abuse defence for the public portal: a proof of work. The server hands out a
@@ -12,7 +12,8 @@ import { piiKey } from '../../../platform/crypto/pii-key.ts';
  * challenges). The browser searches a nonce such that SHA-256(`<challenge>:<nonce>`) starts with
  * `bits` zero bits — about 2^bits hashes, a fraction of a second on a phone for a real person,
  * a real cost for a script sending thousands. A challenge pays for one submission only: the
- * spent id is stored in petitions.portal_pow_used inside the submission's transaction.
+ * spent id is stored in core.portal_pow_used inside the submission's transaction. Every public
+ * submission (网上信访, 网上申请低保) pays with one.
  */
 export const POW_TTL_MS = 10 * 60_000;
 const MAX_NONCE_LENGTH = 32;
@@ -86,9 +87,9 @@ export async function spendSolution(tx: AppContext, sol: unknown): Promise<void>
   // A challenge issued before the difficulty was raised is not honoured at the old difficulty.
   const bits = Math.max(Number(bitsStr), tx.config.portalPowBits);
   if (leadingZeroBits(powDigest(challenge, nonce)) < bits) throw fail('POW_WRONG', POW_ERRORS.WRONG);
-  const ins = await sql`insert into petitions.portal_pow_used (challenge_id, expires_at, used_at)
+  const ins = await sql`insert into core.portal_pow_used (challenge_id, expires_at, used_at)
     values (${id}, ${new Date(expires)}, ${new Date(now)}) on conflict (challenge_id) do nothing`.execute(tx.db);
   if (!Number(ins.numAffectedRows ?? 0)) throw fail('POW_REPLAYED', POW_ERRORS.REPLAYED, 409);
   // Spent ids matter only until they expire; keep the table small.
-  await sql`delete from petitions.portal_pow_used where expires_at < ${new Date(now - POW_TTL_MS)}`.execute(tx.db);
+  await sql`delete from core.portal_pow_used where expires_at < ${new Date(now - POW_TTL_MS)}`.execute(tx.db);
 }
