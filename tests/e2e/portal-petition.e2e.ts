@@ -159,6 +159,20 @@ describe('网上信访 portal at 1366×768', { concurrency: false }, () => {
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'portal-track-desktop', { fullPage: true });
   });
+
+  step('补充证明材料 from 办理查询: the file joins the list and the page says so', async () => {
+    const form = page.locator('#materials-form');
+    await form.getByRole('button', { name: '上传补充材料' }).click();
+    await form.getByRole('alert').getByText('请先选择要补充的文件').waitFor();
+    await page.getByLabel('选择要补充的文件').setInputFiles({ name: '入户照片说明.txt', mimeType: 'text/plain', buffer: Buffer.from('三月以来家中无固定收入。') });
+    await form.locator('#m-files-list').getByText('入户照片说明.txt').waitFor();
+    await form.getByRole('button', { name: '上传补充材料' }).click();
+    await page.getByRole('status').getByText('已补充证明材料 1 个').waitFor();
+    const listed = await page.getByTestId('track-materials').innerText();
+    assert.match(listed, /低保取消通知\.pdf/);
+    assert.match(listed, /入户照片说明\.txt/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+  });
 });
 
 describe('网上信访 portal on a 390-px phone', { concurrency: false }, () => {

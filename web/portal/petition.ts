@@ -1,5 +1,6 @@
 import { idNumberProblem } from '../staff/modules/petitions/id-number.ts';
 import { $, api, el, ErrorDisplay, PortalError, solvePow, type PowSolution } from './common.ts';
+import { fileChooser } from './files.ts';
 
 /** 网上信访: the submit form, checked here first (same rules as the server), then the one-time result. */
 
@@ -13,53 +14,8 @@ const content = $<HTMLTextAreaElement>('#f-content');
 const counter = $('#f-content-count');
 const areaSelect = $<HTMLSelectElement>('#f-area');
 const value = (id: string) => ($<HTMLInputElement>(`#${id}`).value ?? '').trim();
-const fileInput = $<HTMLInputElement>('#f-files');
-const fileList = $('#f-files-list');
-
-/** 证明材料: the same limits as the server (5 files, 10 MB each, 20 MB in all, these types). */
-const MAX_FILES = 5;
-const MAX_FILE = 10 * 1024 * 1024;
-const MAX_TOTAL = 20 * 1024 * 1024;
-const FILE_EXT = ['pdf', 'jpg', 'jpeg', 'png', 'docx', 'xlsx', 'txt'];
-// Chosen files accumulate across picks (a phone's picker often takes one at a time) and can be removed one by one.
-let chosen: File[] = [];
-const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
-function renderFiles() {
-  fileList.replaceChildren(...chosen.map((f, i) => {
-    const remove = el('button', { type: 'button', class: 'btn', 'aria-label': `移除 ${f.name}` }, '移除');
-    remove.addEventListener('click', () => {
-      chosen = chosen.filter((_, k) => k !== i);
-      renderFiles();
-      fileInput.focus();
-    });
-    return el('li', {}, el('span', {}, `${f.name}（${sizeText(f.size)}）`), remove);
-  }));
-  // A shown file error follows the list as files are added or removed.
-  const slot = $('#f-files-error');
-  if (!slot.hidden) {
-    const p = fileProblem();
-    slot.textContent = p ?? '';
-    slot.hidden = !p;
-    if (p) fileInput.setAttribute('aria-invalid', 'true');
-    else fileInput.removeAttribute('aria-invalid');
-  }
-}
-fileInput.addEventListener('change', () => {
-  chosen = [...chosen, ...Array.from(fileInput.files ?? [])];
-  fileInput.value = '';
-  renderFiles();
-});
-function fileProblem(): string | null {
-  if (chosen.length > MAX_FILES) return `证明材料最多 ${MAX_FILES} 个文件（现有 ${chosen.length} 个），请移除多余的文件`;
-  for (const [i, f] of chosen.entries()) {
-    const ext = f.name.split('.').pop()?.toLowerCase() ?? '';
-    if (!FILE_EXT.includes(ext)) return `附件 ${i + 1}《${f.name}》：只接受 PDF、JPG、PNG、DOCX、XLSX、TXT 文件`;
-    if (f.size === 0) return `附件 ${i + 1}《${f.name}》为空`;
-    if (f.size > MAX_FILE) return `附件 ${i + 1}《${f.name}》超过 10 MB 上限`;
-  }
-  if (chosen.reduce((n, f) => n + f.size, 0) > MAX_TOTAL) return '证明材料合计超过 20 MB 上限';
-  return null;
-}
+// 证明材料 sent with the petition.
+const files = fileChooser($<HTMLInputElement>('#f-files'), $('#f-files-list'), $('#f-files-error'));
 
 /** Server field paths → the form's field ids. */
 const FIELD_IDS: Record<string, string> = {
@@ -116,7 +72,7 @@ function check(): [string, string][] {
   if (!value('f-title')) out.push(['f-title', '请填写标题']);
   const n = content.value.trim().length;
   if (n < 10) out.push(['f-content', n ? `信访内容不少于 10 字（现有 ${n} 字）` : '请填写信访内容']);
-  const f = fileProblem();
+  const f = files.problem();
   if (f) out.push(['f-files', f]);
   return out;
 }
@@ -148,13 +104,13 @@ form.addEventListener('submit', async (e) => {
     };
     // With files the petition goes as multipart: its JSON in field `petition`, the files in `files`.
     const send = (b: typeof body) => {
-      if (!chosen.length) return api<Submitted>('/api/public/petitions', b);
+      if (!files.files().length) return api<Submitted>('/api/public/petitions', b);
       const fd = new FormData();
       fd.append('petition', JSON.stringify(b));
-      for (const f of chosen) fd.append('files', f, f.name);
+      for (const f of files.files()) fd.append('files', f, f.name);
       return api<Submitted>('/api/public/petitions', fd);
     };
-    if (chosen.length) status.textContent = '正在提交（含证明材料上传，请勿关闭页面）…';
+    if (files.files().length) status.textContent = '正在提交（含证明材料上传，请勿关闭页面）…';
     let r: Submitted;
     try {
       r = await send(body);
@@ -189,8 +145,7 @@ function showResult(r: Submitted) {
   $('#r-notice').textContent = r.notice;
   $<HTMLAnchorElement>('#to-track').href = `/portal/track.html?ref=${encodeURIComponent(r.refNo)}`;
   form.reset();
-  chosen = [];
-  renderFiles();
+  files.clear();
   $('#form-view').hidden = true;
   const view = $('#result-view');
   view.hidden = false;

@@ -1,3 +1,4 @@
+import { fileChooser, sizeText } from './files.ts';
 import { $, api, el, ErrorDisplay, formatDate, formatDateTime, PortalError } from './common.ts';
 
 /** 办理查询: ref + query code → progress, reply, 评价, 复查 / 复核 requests. */
@@ -11,6 +12,7 @@ type Track = {
   progress: { at: string; action: string; detail: string; office: string | null; stateLabel: string }[];
   reply: { opinion: string | null; text: string | null; deliveredAt: string } | null;
   materials: { fileName: string; sizeBytes: number }[];
+  canAddMaterials: boolean;
   /** 复查 / 复核 request window in days (setting review.requestDays; 30 by statute). */
   requestDays: number;
   reviewOpinion: { opinion: string | null; text: string | null; at: string; office: string | null } | null;
@@ -89,8 +91,9 @@ function render(t: Track) {
     parts.push(el('section', { class: 'panel', 'aria-labelledby': 'mat-title' },
       el('h3', { id: 'mat-title' }, '您提交的证明材料'),
       el('ul', { class: 'file-list', 'data-testid': 'track-materials' },
-        ...t.materials.map((m) => el('li', {}, el('span', {}, `${m.fileName}（${m.sizeBytes >= 1024 * 1024 ? `${(m.sizeBytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(m.sizeBytes / 1024))} KB`}）`))))));
+        ...t.materials.map((m) => el('li', {}, el('span', {}, `${m.fileName}（${sizeText(m.sizeBytes)}）`))))));
   }
+  if (t.canAddMaterials) parts.push(materialsForm());
   if (t.reply) parts.push(opinionBlock('reply-title', '处理意见书(答复)', t.reply.opinion, t.reply.text, `送达时间：${formatDateTime(t.reply.deliveredAt)}`, 'track-reply'));
   if (t.reviewOpinion) parts.push(opinionBlock('review-op-title', '复查意见', t.reviewOpinion.opinion, t.reviewOpinion.text, `${t.reviewOpinion.office ?? ''} ${formatDateTime(t.reviewOpinion.at)}`, 'track-review-opinion'));
   if (t.recheckOpinion) parts.push(opinionBlock('recheck-op-title', '复核意见', t.recheckOpinion.opinion, t.recheckOpinion.text, `${t.recheckOpinion.office ?? ''} ${formatDateTime(t.recheckOpinion.at)}`, 'track-recheck-opinion'));
@@ -129,6 +132,47 @@ function actionError(form: HTMLElement, fieldId: string | null, msg: string) {
     f.setAttribute('aria-invalid', 'true');
     f.focus();
   }
+}
+
+/** 补充证明材料: the same chooser and limits as on the submit page; the holding office is told. */
+function materialsForm() {
+  const input = el('input', { id: 'm-files', type: 'file', class: 'file-input', multiple: '', accept: '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.txt', 'aria-describedby': 'm-files-hint m-files-list m-files-error' });
+  const list = el('ul', { class: 'file-list', id: 'm-files-list', 'aria-live': 'polite' });
+  const slot = el('p', { class: 'error', id: 'm-files-error', hidden: '' });
+  const chooser = fileChooser(input, list, slot);
+  const f = el('form', { class: 'panel', 'aria-labelledby': 'more-title', novalidate: '', id: 'materials-form' },
+    el('h3', { id: 'more-title' }, '补充证明材料'),
+    el('p', { class: 'form-error', role: 'alert', id: 'materials-error', hidden: '' }),
+    el('div', { class: 'field' },
+      el('label', { for: 'm-files' }, '选择要补充的文件'),
+      input,
+      el('label', { for: 'm-files', class: 'btn file-pick', 'aria-hidden': 'true' }, '选择文件…'),
+      el('p', { class: 'hint', id: 'm-files-hint' }, '每次最多 5 个文件，每个不超过 10 MB；每件信访事项网上提交的材料合计不超过 10 个'),
+      list, slot),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'btn' }, '上传补充材料')));
+  f.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (!creds) return;
+    if (!chooser.files().length) return actionError(f, 'm-files', '请先选择要补充的文件');
+    const p = chooser.problem();
+    if (p) {
+      slot.textContent = p;
+      slot.hidden = false;
+      return actionError(f, 'm-files', p);
+    }
+    const fd = new FormData();
+    fd.append('refNo', creds.refNo);
+    fd.append('queryCode', creds.queryCode);
+    for (const file of chooser.files()) fd.append('files', file, file.name);
+    try {
+      const r = await api<{ added: number }>('/api/public/petitions/materials', fd);
+      afterAction = `已补充证明材料 ${r.added} 个，承办机关会收到提示。`;
+      await load(true);
+    } catch (err) {
+      actionError(f, 'm-files', err instanceof PortalError ? err.problem.title : '上传失败,请稍后重试');
+    }
+  });
+  return f;
 }
 
 function rateForm() {

@@ -144,6 +144,37 @@ describe('证明材料 sent with a portal submission (multipart)', () => {
   });
 });
 
+describe('补充证明材料 from 办理查询', () => {
+  const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const more = (refNo: string, queryCode: string, n: number) => {
+    const fd = new FormData();
+    fd.append('refNo', refNo);
+    fd.append('queryCode', queryCode);
+    for (let i = 0; i < n; i++) fd.append('files', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), `补充材料${i + 1}.pdf`);
+    return t.app.inject({ method: 'POST', url: '/api/public/petitions/materials', remoteAddress: nextIp(), payload: fd as never });
+  };
+
+  it('adds files by ref + query code, tells the holding office, and keeps to ten per petition', async () => {
+    const r = await submit({ ...petition('补充材料:后补', '64010419800101126'), pow: await solvedPow(t.app, nextIp()) });
+    const { refNo, queryCode } = r.json();
+    const wrong = await more(refNo, 'AAAAAAAAAAAA', 1);
+    expect(wrong.statusCode).toBe(404);
+    const ok = await more(refNo, queryCode, 3);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ added: 3, materials: 3 });
+    const track = await t.publicPost('/api/public/petitions/track', { refNo, queryCode }, nextIp());
+    expect(track.json().materials.map((m: { fileName: string }) => m.fileName).sort()).toEqual(['补充材料1.pdf', '补充材料2.pdf', '补充材料3.pdf']);
+    const bell = (await sql<{ title: string }>`select n.title from core.notification n join core.case c on c.id = n.case_id where c.ref_no = ${refNo} and n.kind = 'petition.materials'`.execute(t.ctx.db)).rows;
+    expect(bell).toEqual([{ title: `${refNo} 信访人补充证明材料 3 个` }]);
+    expect((await more(refNo, queryCode, 5)).statusCode).toBe(201);
+    const over = await more(refNo, queryCode, 3);
+    expect(over.statusCode).toBe(400);
+    expect(over.json()).toMatchObject({ code: 'ATTACHMENT_TOO_MANY', title: expect.stringContaining('最多 10 个(已有 8 个)') });
+    const none = await more(refNo, queryCode, 0);
+    expect(none.json().code).toBe('ATTACHMENT_MISSING');
+  });
+});
+
 describe('public reference data', () => {
   it('lists 自治区, cities and counties for 问题发生地, without a session', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/api/public/areas', remoteAddress: nextIp() });

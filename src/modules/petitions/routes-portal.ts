@@ -11,6 +11,7 @@ import { PORTAL_MAX_FILE_BYTES, PORTAL_MAX_FILES, submitOnline } from './command
 import { AppError } from '../../platform/errors.ts';
 import type { AttachmentFile } from '../../kernel/workflow/attachments.ts';
 import { trackPetition } from './commands/track-petition.ts';
+import { addMaterials } from './commands/add-materials.ts';
 
 const Ref = z.string().trim().min(1, '请填写信访事项编号').max(40);
 const PublicArea = z.object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string().nullable() });
@@ -42,6 +43,18 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
     const { pow, ...petition } = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
     return reply.status(201).send(await submitOnline(ctx, petition as never, { pow, requirePow: true, files }));
   });
+  app.post('/api/public/petitions/materials', {
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: { tags, body: z.unknown(), summary: `补充证明材料(multipart:字段 refNo、queryCode,至多 ${PORTAL_MAX_FILES} 个 files,每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB;办结、终结后不再接收)` },
+  }, async (req, reply) => {
+    if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', 400, '请以 multipart/form-data 提交证明材料', { field: 'files' });
+    const { fields, files } = await readParts(req, ['refNo', 'queryCode']);
+    const refNo = Ref.safeParse(fields.refNo);
+    const code = Code.safeParse(fields.queryCode);
+    if (!refNo.success) throw new AppError('VALIDATION_FAILED', 400, refNo.error.issues[0]!.message, { field: 'refNo' });
+    if (!code.success) throw new AppError('VALIDATION_FAILED', 400, code.error.issues[0]!.message, { field: 'queryCode' });
+    return reply.status(201).send(await addMaterials(ctx, { refNo: refNo.data, queryCode: code.data, files }));
+  });
   app.post('/api/public/petitions/track', {
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     schema: { tags, summary: '查询办理进度(编号 + 查询码)', body: z.object({ refNo: Ref, queryCode: Code }) },
@@ -62,20 +75,29 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
 
 /** The multipart form of a portal submission: the petition as JSON in field `petition`, files in `files`. */
 async function readMultipart(req: FastifyRequest): Promise<{ body: unknown; files: AttachmentFile[] }> {
-  let body: unknown = null;
+  const { fields, files } = await readParts(req, ['petition']);
+  try {
+    return { body: fields.petition === undefined ? null : JSON.parse(fields.petition), files };
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 400, '「petition」不是有效的 JSON');
+  }
+}
+
+/** Text fields (only those named) and up to PORTAL_MAX_FILES files of a portal multipart request, with Chinese errors. */
+async function readParts(req: FastifyRequest, names: string[]): Promise<{ fields: Record<string, string>; files: AttachmentFile[] }> {
+  const fields: Record<string, string> = {};
   const files: AttachmentFile[] = [];
   try {
-    for await (const part of req.parts({ limits: { files: PORTAL_MAX_FILES + 1, fileSize: PORTAL_MAX_FILE_BYTES + 1, fields: 2, fieldSize: 512 * 1024 } })) {
+    for await (const part of req.parts({ limits: { files: PORTAL_MAX_FILES + 1, fileSize: PORTAL_MAX_FILE_BYTES + 1, fields: names.length + 2, fieldSize: 512 * 1024 } })) {
       if (part.type === 'file') files.push({ fileName: part.filename, mimeType: part.mimetype, bytes: await part.toBuffer() });
-      else if (part.fieldname === 'petition') body = JSON.parse(String(part.value));
+      else if (names.includes(part.fieldname)) fields[part.fieldname] = String(part.value);
     }
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('ATTACHMENT_TOO_LARGE', 413, `附件超过 ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB 上限`, { field: 'files' });
     if (code === 'FST_FILES_LIMIT') throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件`, { field: 'files' });
-    if (e instanceof SyntaxError) throw new AppError('VALIDATION_FAILED', 400, '「petition」不是有效的 JSON');
     throw e;
   }
   if (files.length > PORTAL_MAX_FILES) throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件(现有 ${files.length} 个)`, { field: 'files' });
-  return { body, files };
+  return { fields, files };
 }

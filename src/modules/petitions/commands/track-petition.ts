@@ -133,6 +133,8 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
     deadline: current ? { label: current.label, dueDate: current.due_date, legalBasis: current.legal_basis, paused: current.state === 'paused' } : null,
     extensions,
     materials,
+    // 补充证明材料 while the matter is open (not 办结, 终结 or 不予受理).
+    canAddMaterials: !(def.states as Record<string, { terminal?: boolean }>)[c.state]?.terminal,
     progress: events.map((e) => {
       const toOrg = typeof e.input?.toOrgId === 'string' ? names.get(e.input.toOrgId) ?? null : null;
       return {
