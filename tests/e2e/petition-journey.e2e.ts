@@ -122,6 +122,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await page.getByTestId('clock-triage').waitFor();
     // The citizen's 证明材料 came with the petition.
     await page.getByTestId('attachments').getByText('低保停发通知书.pdf').waitFor();
+    await page.getByTestId('attachments').getByText('公众门户提交').waitFor();
     await snap(page, 'fgc-case');
     await caseAction(page, '转送', async (modal) => {
       await pickOption(page, modal.getByLabel('接收单位'), '银川市民政局');

@@ -21,7 +21,10 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
       .where('h.case_id', '=', c.id).orderBy('h.sent_at').execute(),
     ctx.db.selectFrom('core.case_signoff').selectAll().where('case_id', '=', c.id).orderBy('round').orderBy('id').execute(),
     ctx.db.selectFrom('core.case_comment').selectAll().where('case_id', '=', c.id).orderBy('created_at').execute(),
-    ctx.db.selectFrom('core.attachment').select(['id', 'file_name', 'mime_type', 'size_bytes', 'sm3', 'uploaded_at']).where('case_id', '=', c.id).orderBy('uploaded_at').execute(),
+    // Who uploaded each file; no user means it came from the public portal with the submission.
+    ctx.db.selectFrom('core.attachment as a').leftJoin('core.app_user as u', 'u.id', 'a.uploaded_by')
+      .select(['a.id', 'a.file_name', 'a.mime_type', 'a.size_bytes', 'a.sm3', 'a.uploaded_at', 'u.display_name as uploaded_by_name'])
+      .where('a.case_id', '=', c.id).orderBy('a.uploaded_at').execute(),
     ctx.db.selectFrom('core.case_supervision as s').innerJoin('core.org_unit as f', 'f.id', 's.from_org_id').innerJoin('core.org_unit as t', 't.id', 's.to_org_id')
       .select(['s.id', 's.kind', 's.reason', 's.issued_at', 's.feedback_due', 's.feedback', 's.feedback_at', 'f.name as from_name', 't.name as to_name', 's.to_org_id'])
       .where('s.case_id', '=', c.id).orderBy('s.issued_at').execute(),
@@ -47,7 +50,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
     handoffs: handoffs.map((h) => ({ id: h.id, kind: h.kind, status: h.status, sentAt: h.sent_at, acknowledgedAt: h.acknowledged_at, note: h.note, fromOrgName: h.from_name, toOrgName: h.to_name })),
     signoffs: signoffs.map((s) => ({ id: s.id, step: s.step, mode: s.mode, required: s.required, round: s.round, partyOrgId: s.party_org_id, partyUserId: s.party_user_id, decision: s.decision, comment: s.comment, decidedAt: s.decided_at })),
     comments: comments.map((m) => ({ id: m.id, authorName: m.author_name, body: m.body, createdAt: m.created_at })),
-    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mimeType: a.mime_type, sizeBytes: a.size_bytes, sm3: a.sm3, uploadedAt: a.uploaded_at })),
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mimeType: a.mime_type, sizeBytes: a.size_bytes, sm3: a.sm3, uploadedAt: a.uploaded_at, uploadedBy: a.uploaded_by_name ?? null })),
     supervisions: supervisions.map((s) => ({ id: s.id, kind: s.kind, reason: s.reason, issuedAt: s.issued_at, feedbackDue: s.feedback_due, feedback: s.feedback, feedbackAt: s.feedback_at, fromOrgName: s.from_name, toOrgName: s.to_name, awaitingMyFeedback: !s.feedback && orgs.includes(s.to_org_id) })),
     clocks,
     actions: {

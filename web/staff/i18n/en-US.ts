@@ -432,6 +432,7 @@ export const enUS: Record<MessageKey, string> = {
   'case.attachments': 'Attachments',
   'case.attachmentsNone': 'No attachments',
   'case.upload': 'Upload',
+  'case.uploadedByPublic': 'Sent via the public portal',
   'case.uploadNote': 'Up to 20 MB per file; an SM3 digest is recorded on upload for tamper checks.',
   'case.uploaded': 'Uploaded “{name}”',
   'case.tooLarge': 'The file is larger than {max}',

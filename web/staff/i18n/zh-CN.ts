@@ -430,6 +430,7 @@ export const zhCN = {
   'case.attachments': '附件',
   'case.attachmentsNone': '暂无附件',
   'case.upload': '上传',
+  'case.uploadedByPublic': '公众门户提交',
   'case.uploadNote': '单个文件不超过 20 MB；上传时计算 SM3 摘要，用于防篡改核验。',
   'case.uploaded': '已上传「{name}」',
   'case.tooLarge': '文件超过 {max} 上限',

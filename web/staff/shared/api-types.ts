@@ -279,7 +279,8 @@ export type CaseHandoff = {
   toOrgName: string;
 };
 export type CaseComment = { id: string; authorName: string | null; body: string; createdAt: string };
-export type CaseAttachment = { id: string; fileName: string; mimeType: string; sizeBytes: number; sm3: string; uploadedAt: string };
+/** uploadedBy: the uploader's name; null for a file the public sent through the portal. */
+export type CaseAttachment = { id: string; fileName: string; mimeType: string; sizeBytes: number; sm3: string; uploadedAt: string; uploadedBy: string | null };
 export type CaseSupervision = {
   id: string;
   kind: string;

@@ -60,6 +60,7 @@ export function AttachmentsCard({ c, run }: { c: CaseDetail; run: CaseRun }) {
                 <a href={api.attachmentUrl(c.id, a.id)} download={a.fileName} className="mz-file-name">{a.fileName}</a>
                 <div className="mz-file-meta">
                   <span>{formatSize(a.sizeBytes)}</span>
+                  <span>{a.uploadedBy ?? t('case.uploadedByPublic')}</span>
                   <span>{formatDateTime(a.uploadedAt)}</span>
                   <Tooltip title={<span className="mz-mono">{a.sm3}</span>}>
                     <span className="mz-mono mz-hash" tabIndex={0} aria-label={`${t('case.sm3')} ${a.sm3}`}>SM3 {a.sm3.slice(0, 12)}…</span>
