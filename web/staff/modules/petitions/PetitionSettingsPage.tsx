@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { formatDateTime } from '../../shared/format.ts';
@@ -46,9 +47,13 @@ export function PetitionSettingsPage() {
   );
 }
 
+const KNOWN = new Set(['repeat.similarityThreshold', 'intake.competentAreaLevel', 'portal.intakeOrgCode', 'review.requestDays', 'satisfaction.rateWithinDays']);
+
 function SettingField({ s }: { s: PetitionSetting }) {
   const t = useT();
-  const label = <span>{s.label}{s.unverified && <Tag color="orange" style={{ marginInlineStart: 8 }}>{t('petitions.settings.unverified')}</Tag>}</span>;
+  // The console's language where the key is known; the server's Chinese label for a new one.
+  const key = `petitions.settings.key.${s.key}` as MessageKey;
+  const label = <span>{KNOWN.has(s.key) ? t(key) : s.label}{s.unverified && <Tag color="orange" style={{ marginInlineStart: 8 }}>{t('petitions.settings.unverified')}</Tag>}</span>;
   const extra = (
     <span className="mz-pt-setting-extra">
       {t('petitions.settings.basis')}:{s.basis};{t('petitions.settings.default')}:{String(s.default)}

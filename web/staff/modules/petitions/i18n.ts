@@ -11,6 +11,11 @@ export const zh = {
   'petitions.settings.updatedAt': '最近修改于',
   'petitions.settings.required': '请填写此项',
   'petitions.settings.saved': '信访设置已保存',
+  'petitions.settings.key.repeat.similarityThreshold': '重信重访「同事」相似度阈值(0.1–1)',
+  'petitions.settings.key.intake.competentAreaLevel': '民政事项通常的有权处理层级(1 自治区、2 市、3 县、4 乡)',
+  'petitions.settings.key.portal.intakeOrgCode': '网上信访受理单位(机构代码)',
+  'petitions.settings.key.review.requestDays': '申请复查、复核的期限(收到书面答复之日起,日)',
+  'petitions.settings.key.satisfaction.rateWithinDays': '满意度评价期限(送达后,日;0 为不限)',
 
   // vocabularies (server values are Chinese; these are their display labels)
   'petitions.v.来信': '来信',
@@ -235,6 +240,11 @@ export const en: Record<keyof typeof zh, string> = {
   'petitions.settings.updatedAt': 'last changed',
   'petitions.settings.required': 'Please fill this in',
   'petitions.settings.saved': 'Petition settings saved',
+  'petitions.settings.key.repeat.similarityThreshold': 'Repeat-petition "same matter" similarity threshold (0.1–1)',
+  'petitions.settings.key.intake.competentAreaLevel': 'Level usually competent for civil-affairs matters (1 region, 2 city, 3 county, 4 township)',
+  'petitions.settings.key.portal.intakeOrgCode': 'Office receiving online petitions (org code)',
+  'petitions.settings.key.review.requestDays': 'Days to request a review or re-check (from receiving the written reply)',
+  'petitions.settings.key.satisfaction.rateWithinDays': 'Days to rate the handling after delivery (0 = no limit)',
 
   'petitions.v.来信': 'Letter',
   'petitions.v.来访': 'Visit',
