@@ -78,6 +78,20 @@ describe('网上信访 portal at 1366×768', { concurrency: false }, () => {
     assert.equal(await page.getByLabel('姓名').getAttribute('aria-invalid'), 'true');
   });
 
+  step('what was typed about the matter survives a reload; the identity fields are not kept', async () => {
+    await page.getByLabel('姓名').fill('马某某');
+    await page.getByLabel('信访类别').selectOption('申诉求决');
+    await page.getByLabel('标题').fill(TITLE);
+    await page.getByLabel('信访内容').fill(CONTENT);
+    await page.reload();
+    await page.getByRole('status').getByText('已恢复您在本页填写但尚未提交的信访事项内容').waitFor();
+    assert.equal(await page.getByLabel('标题').inputValue(), TITLE);
+    assert.equal(await page.getByLabel('信访内容').inputValue(), CONTENT);
+    assert.equal(await page.getByLabel('信访类别').inputValue(), '申诉求决');
+    assert.equal(await page.getByLabel('姓名').inputValue(), '');
+    assert.match(await page.locator('#f-content-count').innerText(), new RegExp(`已输入 ${CONTENT.length} / 20000 字`));
+  });
+
   step('a wrong 身份证号 check digit is explained at the field, and nothing typed is lost', async () => {
     await fillPetition(page, BAD_ID);
     await page.getByRole('button', { name: '提交信访事项' }).click();

@@ -50,7 +50,31 @@ async function loadAreas() {
     errors.show([['f-area', e instanceof PortalError ? e.problem.title : '行政区划加载失败，请刷新页面']]);
   }
 }
-void loadAreas();
+/**
+ * What the citizen typed about the matter survives a reload or an accidental back-and-forth: kept in
+ * this tab's sessionStorage (gone when the tab closes), never the identity fields, and cleared on
+ * a successful submission.
+ */
+const DRAFT_KEY = 'mz-petition-draft';
+const DRAFT_FIELDS = ['f-title', 'f-content', 'f-category', 'f-subject', 'f-area'];
+const saveDraft = () => {
+  try {
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify(Object.fromEntries(DRAFT_FIELDS.map((id) => [id, $<HTMLInputElement>(`#${id}`).value]))));
+  } catch { /* storage unavailable (private mode): nothing is kept */ }
+};
+function restoreDraft() {
+  let draft: Record<string, string> | null = null;
+  try {
+    draft = JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? 'null');
+  } catch { /* unreadable: start empty */ }
+  if (!draft || !DRAFT_FIELDS.some((id) => draft![id])) return;
+  for (const id of DRAFT_FIELDS) if (typeof draft[id] === 'string') $<HTMLInputElement>(`#${id}`).value = draft[id];
+  updateCounter();
+  $('#draft-status').textContent = '已恢复您在本页填写但尚未提交的信访事项内容（身份信息不保存，请重新填写）。';
+}
+for (const id of DRAFT_FIELDS) $(`#${id}`).addEventListener(id === 'f-content' || id === 'f-title' ? 'input' : 'change', saveDraft);
+// The area list arrives from the server: restore once its options exist.
+void loadAreas().then(restoreDraft);
 
 function check(): [string, string][] {
   const out: [string, string][] = [];
@@ -139,6 +163,9 @@ form.addEventListener('submit', async (e) => {
 type Submitted = { refNo: string; queryCode: string; notice: string; attachments?: number };
 
 function showResult(r: Submitted) {
+  try {
+    sessionStorage.removeItem(DRAFT_KEY);
+  } catch { /* nothing kept */ }
   $('#r-ref').textContent = r.refNo;
   $('#r-files').textContent = r.attachments ? `已随信访事项上传证明材料 ${r.attachments} 个。` : '';
   $('#r-code').textContent = r.queryCode;
