@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/i18n.tsx';
 import { permissionFor } from './nav.tsx';
-import { useCan, useMe } from './session.ts';
+import { signedOutByUser, useCan, useMe } from './session.ts';
 
 /** Renders children only with a session; otherwise goes to /login and comes back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -22,8 +22,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (!me.data) {
+    // An expired session comes back here after signing in again; signing out does not.
     const next = loc.pathname + loc.search;
-    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+    return <Navigate to={next === '/' || signedOutByUser() ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (me.data.user.mustChangePassword && loc.pathname !== '/profile') return <Navigate to="/profile" replace />;
   return children;

@@ -50,6 +50,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (input: LoginInput) => api.login(input),
     onSuccess: (me) => {
+      signedOut = false;
       setCsrfToken(me.csrfToken);
       qc.clear();
       qc.setQueryData(ME_KEY, me);
@@ -57,11 +58,20 @@ export function useLogin() {
   });
 }
 
+/**
+ * Set when the user signs out (not when a session expires): the sign-in page then opens plainly,
+ * without a `next` back to the page they left — the next person to sign in on this browser should
+ * not land on the previous user's case.
+ */
+let signedOut = false;
+export const signedOutByUser = () => signedOut;
+
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api.logout().catch(() => undefined),
     onSettled: () => {
+      signedOut = true;
       setCsrfToken(null);
       qc.clear();
       qc.setQueryData(ME_KEY, null);
