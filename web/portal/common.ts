@@ -74,6 +74,29 @@ export async function solvePow(onProgress?: (tries: number) => void): Promise<Po
   }
 }
 
+// A solved proof of work stays valid for a retry after a refused submission (the server spends it only on success).
+let keptPow: PowSolution | null = null;
+
+/**
+ * Send a public submission that pays with a proof of work: solve one (or reuse the one a refused
+ * submission left unspent), send, and if the challenge expired or was already spent, solve a fresh
+ * one and send once more. `onSolved` runs when the solving is done (for the status text).
+ */
+export async function sendWithPow<T>(send: (pow: PowSolution) => Promise<T>, onSolved?: () => void): Promise<T> {
+  keptPow ??= await solvePow();
+  onSolved?.();
+  let r: T;
+  try {
+    r = await send(keptPow);
+  } catch (err) {
+    if (!(err instanceof PortalError && /^POW_(EXPIRED|REPLAYED|FORGED|MALFORMED)$/.test(err.problem.code))) throw err;
+    keptPow = await solvePow();
+    r = await send(keptPow);
+  }
+  keptPow = null;
+  return r;
+}
+
 export const $ = <T extends HTMLElement = HTMLElement>(sel: string, root: ParentNode = document) => root.querySelector<T>(sel)!;
 
 /** Create an element with text (never HTML: everything shown comes from users or the server). */

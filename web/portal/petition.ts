@@ -1,5 +1,5 @@
 import { idNumberProblem } from '../staff/modules/petitions/id-number.ts';
-import { $, api, el, ErrorDisplay, PortalError, solvePow, type PowSolution } from './common.ts';
+import { $, api, el, ErrorDisplay, PortalError, sendWithPow } from './common.ts';
 import { fileChooser } from './files.ts';
 
 /** 网上信访: the submit form, checked here first (same rules as the server), then the one-time result. */
@@ -101,8 +101,6 @@ function check(): [string, string][] {
   return out;
 }
 
-// A solved proof of work stays valid for a retry after a refused submission (the server spends it only on success).
-let pow: PowSolution | null = null;
 let busy = false;
 
 form.addEventListener('submit', async (e) => {
@@ -118,34 +116,19 @@ form.addEventListener('submit', async (e) => {
   submit.disabled = true;
   try {
     status.textContent = '正在进行安全校验，请稍候…';
-    pow ??= await solvePow();
-    status.textContent = '正在提交…';
     const body = {
       title: value('f-title'), category: value('f-category'), subject: value('f-subject'), concernedAreaCode: value('f-area'), content: content.value.trim(),
       anonymous: false,
       petitioners: [{ name: value('f-name'), idNumber: value('f-id').toUpperCase(), phone: value('f-phone'), address: value('f-address') || undefined, role: '信访人' }],
-      pow,
     };
     // With files the petition goes as multipart: its JSON in field `petition`, the files in `files`.
-    const send = (b: typeof body) => {
-      if (!files.files().length) return api<Submitted>('/api/public/petitions', b);
+    const r = await sendWithPow((pow) => {
+      if (!files.files().length) return api<Submitted>('/api/public/petitions', { ...body, pow });
       const fd = new FormData();
-      fd.append('petition', JSON.stringify(b));
+      fd.append('petition', JSON.stringify({ ...body, pow }));
       for (const f of files.files()) fd.append('files', f, f.name);
       return api<Submitted>('/api/public/petitions', fd);
-    };
-    if (files.files().length) status.textContent = '正在提交（含证明材料上传，请勿关闭页面）…';
-    let r: Submitted;
-    try {
-      r = await send(body);
-    } catch (err) {
-      // An expired or already-spent challenge: solve a fresh one once and try again.
-      if (err instanceof PortalError && /^POW_(EXPIRED|REPLAYED|FORGED|MALFORMED)$/.test(err.problem.code)) {
-        pow = await solvePow();
-        r = await send({ ...body, pow });
-      } else throw err;
-    }
-    pow = null;
+    }, () => { status.textContent = files.files().length ? '正在提交（含证明材料上传，请勿关闭页面）…' : '正在提交…'; });
     status.textContent = '';
     showResult(r);
   } catch (err) {

@@ -47,25 +47,28 @@ export type AttachmentFile = { fileName: string; mimeType: string; bytes: Buffer
 
 /**
  * The checks every upload passes (name, emptiness, size, type by content); returns the clean
- * file name. `label` names the file in the message where several arrive at once (「附件 2《…》」).
+ * file name. `label` names the file in the message where several arrive at once (「附件 2《…》」);
+ * `field` is the form field the error points at (default `file`).
  */
-export function checkAttachment(f: AttachmentFile, opts: { maxBytes?: number; label?: string } = {}): string {
+export function checkAttachment(f: AttachmentFile, opts: { maxBytes?: number; label?: string; field?: string } = {}): string {
   const max = opts.maxBytes ?? MAX_ATTACHMENT_BYTES;
+  const field = opts.field ?? 'file';
   const name = path.basename(f.fileName || '').trim();
   const which = opts.label ? `${opts.label}${name ? `《${name.slice(0, 60)}》` : ''}` : '文件';
-  if (!name || name.length > 200) throw badRequest('ATTACHMENT_NAME_INVALID', `${opts.label ?? ''}文件名不能为空且不超过 200 字`, { field: 'file' });
-  if (f.bytes.length === 0) throw badRequest('ATTACHMENT_EMPTY', `${which}为空`, { field: 'file' });
-  if (f.bytes.length > max) throw new AppError('ATTACHMENT_TOO_LARGE', 413, `${which}超过 ${max / 1024 / 1024} MB 上限`, { field: 'file' });
+  if (!name || name.length > 200) throw badRequest('ATTACHMENT_NAME_INVALID', `${opts.label ?? ''}文件名不能为空且不超过 200 字`, { field });
+  if (f.bytes.length === 0) throw badRequest('ATTACHMENT_EMPTY', `${which}为空`, { field });
+  if (f.bytes.length > max) throw new AppError('ATTACHMENT_TOO_LARGE', 413, `${which}超过 ${max / 1024 / 1024} MB 上限`, { field });
   const kind = ALLOWED[f.mimeType];
   const ext = name.split('.').pop()?.toLowerCase() ?? '';
   if (!kind || !kind.ext.includes(ext) || !kind.magic(f.bytes))
-    throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', 415, `${opts.label ? which + ':' : ''}只接受 PDF、JPG、PNG、DOCX、XLSX、TXT 文件,且文件内容须与扩展名相符`, { field: 'file' });
+    throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', 415, `${opts.label ? which + ':' : ''}只接受 PDF、JPG、PNG、DOCX、XLSX、TXT 文件,且文件内容须与扩展名相符`, { field });
   return name;
 }
 
 /**
  * Store the bytes (content-addressed by SM3) and record the row and its audit entry, inside the
- * caller's transaction, once the case is known; `actor` null is the citizen on the portal.
+ * caller's transaction, once the case is known. An actor without a user (the portal) leaves
+ * uploaded_by empty: that marks the citizen's own files.
  */
 export async function storeAttachment(tx: AppContext, c: { id: string; area_code: string | null; area_path: string | null; org_unit_id: string | null }, actor: Actor, f: AttachmentFile & { name: string }) {
   const sm3 = createHash('sm3').update(f.bytes).digest('hex');

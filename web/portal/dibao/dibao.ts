@@ -1,4 +1,4 @@
-import { $, api, el, ErrorDisplay, PortalError, solvePow, type PowSolution } from '../common.ts';
+import { $, api, el, ErrorDisplay, PortalError, sendWithPow } from '../common.ts';
 
 /** 低保 portal page: local standard, online application (plain DOM), progress by ref + query code. */
 type Area = { code: string; name: string; level: number; parentCode: string; county: string };
@@ -81,8 +81,6 @@ function collect(): { body: Record<string, unknown>; errs: [string, string][] } 
 }
 
 type Applied = { refNo: string; queryCode: string; notice: string; missingMaterials: string[] };
-// A solved proof of work stays valid for a retry after a refused application (the server spends it only on success).
-let pow: PowSolution | null = null;
 let busy = false;
 
 $('#apply-form').addEventListener('submit', async (e) => {
@@ -95,18 +93,7 @@ $('#apply-form').addEventListener('submit', async (e) => {
   busy = true;
   try {
     status.textContent = '正在进行安全校验,请稍候……';
-    pow ??= await solvePow();
-    status.textContent = '正在提交……';
-    let r: Applied;
-    try {
-      r = await api<Applied>('/api/public/dibao/applications', { ...body, pow });
-    } catch (err) {
-      // An expired or already-spent challenge: solve a fresh one once and try again.
-      if (!(err instanceof PortalError && /^POW_(EXPIRED|REPLAYED|FORGED|MALFORMED)$/.test(err.problem.code))) throw err;
-      pow = await solvePow();
-      r = await api<Applied>('/api/public/dibao/applications', { ...body, pow });
-    }
-    pow = null;
+    const r = await sendWithPow((pow) => api<Applied>('/api/public/dibao/applications', { ...body, pow }), () => { status.textContent = '正在提交……'; });
     status.textContent = '';
     $('#apply-form').hidden = true;
     $('#r-ref').textContent = r.refNo;

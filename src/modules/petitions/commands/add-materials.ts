@@ -1,13 +1,10 @@
-import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { storeAttachment, type AttachmentFile } from '../../../kernel/workflow/attachments.ts';
 import { notify } from '../../../kernel/notify/notify.ts';
-import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
-import { PETITION_TYPE } from '../contract.ts';
 import { checkPortalFiles, PORTAL_MAX_FILES } from './submit-online.ts';
-import { findByRefAndCode, portalActor } from './portal-access.ts';
+import { citizenMaterials, findByRefAndCode, isSettled, portalActor } from './portal-access.ts';
 
 /** A petition takes at most this many citizen files in all (with the submission and added later). */
 export const PORTAL_MAX_FILES_PER_PETITION = 2 * PORTAL_MAX_FILES;
@@ -21,15 +18,13 @@ export async function addMaterials(ctx: AppContext, req: { refNo: string; queryC
   const files = checkPortalFiles(req.files);
   return withTx(ctx, async (tx) => {
     const c = await findByRefAndCode(tx, req.refNo, req.queryCode);
-    // A settled matter (办结, 终结, 不予受理: the workflow's terminal states) takes nothing more.
-    const state = (workflowOf(PETITION_TYPE).states as Record<string, { terminal?: boolean }>)[c.state];
-    if (state?.terminal) throw new AppError('PETITION_SETTLED', 409, '该信访事项已办结或终结,不能再补充材料;如有新的事实和理由,请另行提出信访', { field: 'files' });
-    const had = (await sql<{ n: number }>`select count(*)::int as n from core.attachment where case_id = ${c.id} and uploaded_by is null`.execute(tx.db)).rows[0]!.n;
+    if (isSettled(c.state)) throw new AppError('PETITION_SETTLED', 409, '该信访事项已办结或终结,不能再补充材料;如有新的事实和理由,请另行提出信访', { field: 'files' });
+    const had = (await citizenMaterials(tx, c.id)).length;
     if (had + files.length > PORTAL_MAX_FILES_PER_PETITION) {
       throw new AppError('ATTACHMENT_TOO_MANY', 400, `每件信访事项网上提交的证明材料最多 ${PORTAL_MAX_FILES_PER_PETITION} 个(已有 ${had} 个)`, { field: 'files' });
     }
     const actor = portalActor(c);
-    for (const f of files) await storeAttachment(tx, { id: c.id, area_code: c.area_code, area_path: c.area_path, org_unit_id: c.org_unit_id }, actor, f);
+    for (const f of files) await storeAttachment(tx, c, actor, f);
     await notify(tx, {
       orgUnitId: c.org_unit_id, caseId: c.id, kind: 'petition.materials',
       title: `${c.ref_no} 信访人补充证明材料 ${files.length} 个`, body: files.map((f) => f.name).join('、').slice(0, 500),

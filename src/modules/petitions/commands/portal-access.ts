@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { safeEqual, sm3Hex } from '../../../platform/crypto/sm3.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
 import { PETITION_ERRORS, PETITION_TYPE } from '../contract.ts';
+import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -46,4 +47,19 @@ export function portalActor(c: Pick<PortalCase, 'org_unit_id' | 'area_path' | 'a
       areaPath: c.area_path, scope: 'org', permissions: ['petition.read', 'petition.portal'], delegatedBy: null, validTo: null,
     }],
   };
+}
+
+/**
+ * The citizen's own 证明材料 on a case: files with no uploading user (sent through the portal, with
+ * the submission or added later); staff attachments are never among them.
+ */
+export async function citizenMaterials(ctx: AppContext, caseId: string): Promise<Array<{ fileName: string; sizeBytes: number }>> {
+  const rows = (await sql<{ file_name: string; size_bytes: number }>`select file_name, size_bytes from core.attachment
+    where case_id = ${caseId} and uploaded_by is null order by uploaded_at, id`.execute(ctx.db)).rows;
+  return rows.map((a) => ({ fileName: a.file_name, sizeBytes: Number(a.size_bytes) }));
+}
+
+/** A settled matter (办结, 终结, 不予受理: the workflow's terminal states) takes no more materials. */
+export function isSettled(state: string): boolean {
+  return !!(workflowOf(PETITION_TYPE).states as Record<string, { terminal?: boolean }>)[state]?.terminal;
 }

@@ -34,14 +34,7 @@ export function checkPortalFiles(files: AttachmentFile[]): Array<AttachmentFile 
   if (files.length > PORTAL_MAX_FILES) throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件(现有 ${files.length} 个)`, { field: 'files' });
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
   if (total > PORTAL_MAX_TOTAL_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE', 413, `证明材料合计超过 ${PORTAL_MAX_TOTAL_BYTES / 1024 / 1024} MB 上限`, { field: 'files' });
-  return files.map((f, i) => {
-    try {
-      return { ...f, name: checkAttachment(f, { maxBytes: PORTAL_MAX_FILE_BYTES, label: `附件 ${i + 1}` }) };
-    } catch (e) {
-      if (e instanceof AppError) throw new AppError(e.code, e.status, e.userMessage, { field: 'files' });
-      throw e;
-    }
-  });
+  return files.map((f, i) => ({ ...f, name: checkAttachment(f, { maxBytes: PORTAL_MAX_FILE_BYTES, label: `附件 ${i + 1}`, field: 'files' }) }));
 }
 
 /**

@@ -4,7 +4,7 @@ import { chinaDate } from '../../../platform/china-time.ts';
 import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
 import { PETITION_TYPE } from '../contract.ts';
 import { petitionSetting } from './settings.ts';
-import { findByRefAndCode } from './portal-access.ts';
+import { citizenMaterials, findByRefAndCode, isSettled } from './portal-access.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -106,9 +106,7 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
     return list.map((e) => ({ clock: k.label, length: `${e.n} ${UNIT[e.unit] ?? e.unit}`, reason: e.reason, approvedOn: e.at }));
   });
 
-  // The citizen's own 证明材料 (sent with the submission); files staff attach are not shown here.
-  const materials = (await sql<{ file_name: string; size_bytes: number }>`select file_name, size_bytes from core.attachment
-    where case_id = ${c.id} and uploaded_by is null order by uploaded_at, id`.execute(ctx.db)).rows.map((a) => ({ fileName: a.file_name, sizeBytes: Number(a.size_bytes) }));
+  const materials = await citizenMaterials(ctx, c.id);
   const delivered = !!c.delivered_at;
   const last = (t: string) => [...events].reverse().find((e) => e.transition === t);
   const reviewDone = last('conclude_review');
@@ -133,8 +131,7 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
     deadline: current ? { label: current.label, dueDate: current.due_date, legalBasis: current.legal_basis, paused: current.state === 'paused' } : null,
     extensions,
     materials,
-    // 补充证明材料 while the matter is open (not 办结, 终结 or 不予受理).
-    canAddMaterials: !(def.states as Record<string, { terminal?: boolean }>)[c.state]?.terminal,
+    canAddMaterials: !isSettled(c.state),
     progress: events.map((e) => {
       const toOrg = typeof e.input?.toOrgId === 'string' ? names.get(e.input.toOrgId) ?? null : null;
       return {
