@@ -34,6 +34,9 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection the server ends (a restart, an administrator's command) must not crash the
+    // process: pg drops it from the pool and the next query opens a new one.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL 空闲连接已断开 / idle connection ended: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: opts.log });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
