@@ -206,6 +206,8 @@ export async function shot(page: Page, name: string, opts: { fullPage?: boolean 
 
 /** axe-core, WCAG 2.1 A/AA rules: returns the serious and critical violations, readably. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // A toast in its fade-out animation is half transparent for a moment: check the page as it settles.
+  await page.locator('.ant-message-fade-leave').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
   const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return res.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
