@@ -78,6 +78,32 @@ export function addMonthsIso(s: string, n: number): { date: string; clamped: boo
   return { date, clamped: day !== d };
 }
 
+/** addMonthsIso's date alone: 2019-01-31 + 1 month → 2019-02-28 (benefit and re-check months). */
+export function addMonthsClampedIso(s: string, n: number): string {
+  return addMonthsIso(s, n).date;
+}
+
+/** The first day of the date's month: 2019-06-04 → 2019-06-01. */
+export function firstOfMonthIso(s: string): string {
+  toDayNumber(s);
+  return `${s.slice(0, 7)}-01`;
+}
+
+/** The first day of the following month: 2019-12-15 → 2020-01-01 (a benefit starts the month after approval). */
+export function firstOfNextMonthIso(s: string): string {
+  return addMonthsIso(firstOfMonthIso(s), 1).date;
+}
+
+/** Negative, zero or positive as a is before, on or after b (for sort and range checks on validated dates). */
+export function compareIso(a: string, b: string): number {
+  return Math.sign(toDayNumber(a) - toDayNumber(b));
+}
+
+/** Calendar days from a to b (negative when b is earlier): 2019-06-04 → 2019-06-06 is 2. */
+export function daysBetweenIso(a: string, b: string): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
 /** Every date of a year, in order. */
 export function datesOfYear(year: number): string[] {
   const start = toDayNumber(`${year}-01-01`);

@@ -1,3 +1,5 @@
+import { yuanText } from '../../../platform/money.ts';
+
 /**
  * 保障金 arithmetic (暂行办法 第12条; 民发〔2021〕57号 第二十三条), in integer 分.
  * difference: (standard − per-capita income) × insured persons, per-capita income rounded down
@@ -27,7 +29,6 @@ export type BenefitResult = {
   steps: string[];
 };
 
-const yuan = (c: number) => (c / 100).toFixed(2);
 
 export function computeBenefit(i: BenefitInput): BenefitResult {
   if (!Number.isInteger(i.members) || i.members < 1) throw new RangeError('members must be a positive integer');
@@ -37,10 +38,10 @@ export function computeBenefit(i: BenefitInput): BenefitResult {
   const perCapita = Math.floor(counted / i.members);
   const steps = [
     deduct > 0
-      ? `家庭月收入 ${yuan(i.incomeCents)} 元,扣除刚性支出 ${yuan(deduct)} 元,计入收入 ${yuan(counted)} 元`
-      : `家庭月收入 ${yuan(counted)} 元`,
-    `共同生活家庭成员 ${i.members} 人,人均月收入 ${yuan(perCapita)} 元`,
-    `当地保障标准 ${yuan(i.standard.monthlyCents)} 元/人·月`,
+      ? `家庭月收入 ${yuanText(i.incomeCents)} 元,扣除刚性支出 ${yuanText(deduct)} 元,计入收入 ${yuanText(counted)} 元`
+      : `家庭月收入 ${yuanText(counted)} 元`,
+    `共同生活家庭成员 ${i.members} 人,人均月收入 ${yuanText(perCapita)} 元`,
+    `当地保障标准 ${yuanText(i.standard.monthlyCents)} 元/人·月`,
   ];
   const eligibleByIncome = perCapita < i.standard.monthlyCents;
   if (!eligibleByIncome) {
@@ -53,15 +54,15 @@ export function computeBenefit(i: BenefitInput): BenefitResult {
     const band = bands.find((b) => perCapita < b.belowCents);
     if (!band) throw new RangeError('no band covers this per-capita income');
     amount = band.perPersonCents * i.insuredPersons;
-    steps.push(`分档:人均收入低于 ${yuan(band.belowCents)} 元档,每人 ${yuan(band.perPersonCents)} 元 × 保障人口 ${i.insuredPersons} 人 = ${yuan(amount)} 元`);
+    steps.push(`分档:人均收入低于 ${yuanText(band.belowCents)} 元档,每人 ${yuanText(band.perPersonCents)} 元 × 保障人口 ${i.insuredPersons} 人 = ${yuanText(amount)} 元`);
   } else {
     const gap = i.standard.monthlyCents - perCapita;
     amount = gap * i.insuredPersons;
-    steps.push(`差额:(${yuan(i.standard.monthlyCents)} − ${yuan(perCapita)}) × 保障人口 ${i.insuredPersons} 人 = ${yuan(amount)} 元`);
+    steps.push(`差额:(${yuanText(i.standard.monthlyCents)} − ${yuanText(perCapita)}) × 保障人口 ${i.insuredPersons} 人 = ${yuanText(amount)} 元`);
   }
   const minimum = Math.max(i.standard.minCents ?? 0, i.minimumCents ?? 0);
   if (i.insuredPersons > 0 && amount < minimum) {
-    steps.push(`低于最低发放额 ${yuan(minimum)} 元,按 ${yuan(minimum)} 元发放`);
+    steps.push(`低于最低发放额 ${yuanText(minimum)} 元,按 ${yuanText(minimum)} 元发放`);
     amount = minimum;
   }
   return { eligibleByIncome, perCapitaIncomeCents: perCapita, amountCents: amount, steps };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
-import { yuan } from '../contract.ts';
+import { yuanText } from '../../../platform/money.ts';
 
 /** 家庭经济状况核对 sources (民政核对机构 queries per 民发〔2021〕57号: 逢进必核). */
 export const CHECK_SOURCES = ['户籍', '社保', '不动产', '车辆', '银行存款', '市场主体', '公积金', '纳税'] as const;
@@ -37,10 +37,10 @@ export const demoCheckAgency: CheckAgency = {
     const outside = req.members.filter((m) => m.hukouAreaCode && !m.hukouAreaCode.startsWith(m.areaCode.slice(0, 6)));
     return [
       { source: '户籍', status: outside.length ? '不一致' : '一致', detail: outside.length ? `${outside.map((m) => m.name).join('、')}户籍不在本县` : `${req.members.length} 人户籍与申报一致` },
-      { source: '社保', status: wage > 0 ? '一致' : '未查到', detail: wage > 0 ? `有参保缴费记录,申报工资 ${yuan(wage)} 元/月` : '无在职参保缴费记录' },
+      { source: '社保', status: wage > 0 ? '一致' : '未查到', detail: wage > 0 ? `有参保缴费记录,申报工资 ${yuanText(wage)} 元/月` : '无在职参保缴费记录' },
       { source: '不动产', status: '一致', detail: houses.length ? `登记住房 ${houses.length} 套,${houses.map((h) => `${h.areaM2 ?? '?'}㎡`).join('、')}` : '无不动产登记' },
       { source: '车辆', status: cars.length ? '不一致' : '一致', detail: cars.length ? `登记机动车 ${cars.length} 辆(${cars.map((c) => c.description).join('、')}),需入户核实` : '无机动车登记' },
-      { source: '银行存款', status: '一致', detail: `存款及有价证券合计 ${yuan(sum(['存款', '有价证券']))} 元` },
+      { source: '银行存款', status: '一致', detail: `存款及有价证券合计 ${yuanText(sum(['存款', '有价证券']))} 元` },
       { source: '市场主体', status: business > 0 ? '不一致' : '未查到', detail: business > 0 ? '登记有个体工商户 1 户' : '无市场主体登记' },
       { source: '公积金', status: '未查到', detail: '无住房公积金缴存记录' },
       { source: '纳税', status: wage > 500000 ? '不一致' : '未查到', detail: wage > 500000 ? '有个人所得税纳税记录' : '无纳税记录' },

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { computeBenefit, type BenefitResult } from '../benefit/compute-benefit.ts';
 import { findStandard, type StandardInForce } from '../benefit/find-standard.ts';
 import { readDibaoSettings, type DibaoSettings } from '../settings.ts';
-import { yuan } from '../contract.ts';
+import { yuanText } from '../../../platform/money.ts';
 
 export type EligibilityCheck = { rule: string; ok: boolean; detail: string; basis: string };
 export type Assessment = {
@@ -39,10 +39,10 @@ export async function assessHousehold(tx: AppContext, householdId: string, onDat
     benefit = computeBenefit({
       standard: std, incomeCents: income, rigidExpenseCents: s.deductRigidExpenses ? expense : 0, members, insuredPersons: Math.min(m.insured, members), minimumCents: s.minimumBenefitCents,
     });
-    checks.push({ rule: '收入', ok: benefit.eligibleByIncome, detail: `人均月收入 ${yuan(benefit.perCapitaIncomeCents)} 元,当地标准 ${yuan(std.monthlyCents)} 元`, basis: '《社会救助暂行办法》第九条' });
+    checks.push({ rule: '收入', ok: benefit.eligibleByIncome, detail: `人均月收入 ${yuanText(benefit.perCapitaIncomeCents)} 元,当地标准 ${yuanText(std.monthlyCents)} 元`, basis: '《社会救助暂行办法》第九条' });
     const money = assets.filter((a) => a.kind === '存款' || a.kind === '有价证券').reduce((x, a) => x + Number(a.v), 0);
     const limit = s.assetMonthsLimit * std.monthlyCents;
-    checks.push({ rule: '货币财产', ok: Math.floor(money / members) <= limit, detail: `人均存款及有价证券 ${yuan(Math.floor(money / members))} 元,上限 ${s.assetMonthsLimit} 个月标准 ${yuan(limit)} 元`, basis: '宁夏试行办法(货币财产)' });
+    checks.push({ rule: '货币财产', ok: Math.floor(money / members) <= limit, detail: `人均存款及有价证券 ${yuanText(Math.floor(money / members))} 元,上限 ${s.assetMonthsLimit} 个月标准 ${yuanText(limit)} 元`, basis: '宁夏试行办法(货币财产)' });
   }
   if (s.housingAreaLimitM2 > 0) {
     const area = assets.filter((a) => a.kind === '住房').reduce((x, a) => x + Number(a.a ?? 0), 0);
@@ -50,7 +50,7 @@ export async function assessHousehold(tx: AppContext, householdId: string, onDat
     checks.push({ rule: '住房', ok: per < s.housingAreaLimitM2, detail: `人均住房面积 ${per} ㎡,上限 ${s.housingAreaLimitM2} ㎡`, basis: '宁夏试行办法(住房)' });
   }
   const cars = assets.filter((a) => a.kind === '机动车');
-  checks.push({ rule: '机动车', ok: cars.every((c) => Number(c.v) <= 3_000_000), detail: cars.length ? `机动车 ${cars.length} 辆:${cars.map((c) => `${c.description} ${yuan(Number(c.v))} 元`).join('、')}(残疾人功能性补偿代步车、低值农用车除外)` : '无机动车', basis: '宁夏试行办法(财产)' });
+  checks.push({ rule: '机动车', ok: cars.every((c) => Number(c.v) <= 3_000_000), detail: cars.length ? `机动车 ${cars.length} 辆:${cars.map((c) => `${c.description} ${yuanText(Number(c.v))} 元`).join('、')}(残疾人功能性补偿代步车、低值农用车除外)` : '无机动车', basis: '宁夏试行办法(财产)' });
   return {
     onDate,
     standard: std ? { id: std.id, areaCode: std.areaCode, monthlyCents: std.monthlyCents, effectiveFrom: std.effectiveFrom, document: std.document, isDemo: std.isDemo, method: std.method } : null,

@@ -8,6 +8,7 @@ import { piiKey } from '../../../platform/crypto/pii-key.ts';
 import { encryptWithKey } from '../../../platform/crypto/pii.ts';
 import { sm3Hex } from '../../../platform/crypto/sm3.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import { requirePermission, userRef, type Actor } from '../../../kernel/identity/actor.ts';
 import { inScope, recordInScope } from '../../../kernel/identity/scope.ts';
@@ -61,7 +62,7 @@ export async function importRoster(ctx: AppContext, actor: Actor, file: { fileNa
     };
   }
   const parsed = await readImportFile(file.fileName, file.bytes);
-  const today = new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDate(ctx.clock.now());
   const areas = new Map((await sql<{ code: string; name: string; path: string; level: number }>`select code, name, path, level from core.area where level >= 3`.execute(ctx.db)).rows.map((a) => [a.code, a]));
   const areaCheck = (code: string) => {
     const a = areas.get(code);
@@ -125,7 +126,7 @@ async function markExisting(ctx: AppContext, checks: RowCheck[], hashes: Map<str
     for (const r of rows) {
       const c = byHash.get(r.id_hash)!;
       c.errors.push(r.batch_at
-        ? `已导入过(${new Date(r.batch_at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)} 批次《${r.batch_file}》,户主 ${r.head ?? '—'})`
+        ? `已导入过(${chinaDate(r.batch_at)} 批次《${r.batch_file}》,户主 ${r.head ?? '—'})`
         : `该人员已在低保家庭中(${r.area_name},户主 ${r.head ?? '—'}),一人只能在一个有效家庭中`);
       c.row = null;
     }

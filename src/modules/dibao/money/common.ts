@@ -3,24 +3,15 @@ import type { AppContext } from '../../../platform/context.ts';
 import { badRequest, notFound } from '../../../platform/errors.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
 import { recordInScope } from '../../../kernel/identity/scope.ts';
+import { MAX_YEAR, MIN_YEAR } from '../../../kernel/calendar/index.ts';
 
 /** 'YYYY-MM' or 'YYYY-MM-DD' → the month's first day; 400 naming the field otherwise. */
 export function monthStart(input: string, field = 'month'): string {
   const m = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(String(input ?? '').trim());
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw badRequest('MONTH_INVALID', `「${field}」月份格式应为 YYYY-MM`, { field });
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[1]) < MIN_YEAR || Number(m[1]) > MAX_YEAR) throw badRequest('MONTH_INVALID', `「${field}」月份格式应为 YYYY-MM`, { field });
   return `${m[1]}-${m[2]}-01`;
 }
 
-/** First day of the month n months after `month` (n may be negative). */
-export function addMonths(month: string, n: number): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7)) - 1 + n;
-  const yy = y + Math.floor(m / 12);
-  const mm = ((m % 12) + 12) % 12;
-  return `${yy}-${String(mm + 1).padStart(2, '0')}-01`;
-}
-
-export const yuan = (cents: number) => (cents / 100).toFixed(2);
 export const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
 export type County = { code: string; name: string; path: string };

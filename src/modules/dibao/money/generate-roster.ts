@@ -5,7 +5,8 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import { requirePermission, userRef, type Actor } from '../../../kernel/identity/actor.ts';
 import { readDibaoSettings } from '../settings.ts';
-import { addMonths, countyInScope, monthLabel, monthStart, type County } from './common.ts';
+import { addMonthsClampedIso } from '../../../kernel/calendar/index.ts';
+import { countyInScope, monthLabel, monthStart, type County } from './common.ts';
 import { moneyDb } from './db.ts';
 
 export type GeneratedRoster = { id: string; countyCode: string; month: string; version: number; households: number; persons: number; totalCents: number; changes: number };
@@ -78,7 +79,7 @@ export async function generateRosterRows(tx: AppContext, county: County, month: 
  * benefit changes effective this month. The reason is the latest benefit_change up to the month.
  */
 async function writeChanges(tx: AppContext, id: string, county: County, month: string, like: string): Promise<number> {
-  const prev = await moneyDb(tx.db).selectFrom('dibao.roster').select('id').where('county_code', '=', county.code).where('month', '=', addMonths(month, -1)).executeTakeFirst();
+  const prev = await moneyDb(tx.db).selectFrom('dibao.roster').select('id').where('county_code', '=', county.code).where('month', '=', addMonthsClampedIso(month, -1)).executeTakeFirst();
   const reason = sql`(select bc.reason from dibao.benefit_change bc where bc.household_id = c.household_id and bc.effective_month <= ${month}::date
                       order by bc.effective_month desc, bc.at desc limit 1)`;
   if (prev) {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../../../platform/context.ts';
+import { yuanNumber } from '../../../platform/money.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
 import { requirePermission } from '../../../kernel/identity/actor.ts';
 import { monthLabel } from './common.ts';
@@ -9,7 +10,6 @@ import { ROSTER_PROBLEMS } from './check-roster.ts';
 
 const STATUS: Record<string, string> = { generated: '已生成(未校验)', checked: '已校验', approved: '已审批' };
 const KIND: Record<string, string> = { urban: '城市', rural: '农村' };
-const money = (c: number) => Math.round(c) / 100;
 
 /**
  * 发放名册 as xlsx: sheet 发放名册 (Chinese headers, masked 身份证号, a 合计 row), sheet 变动情况
@@ -40,9 +40,9 @@ export async function rosterWorkbook(ctx: AppContext, actor: Actor, id: string):
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (const l of lines) {
     ws.addRow({ no: l.line_no, area: l.area_name, name: l.head_name ?? '', id: l.head_id_masked ?? '', kind: KIND[l.kind] ?? l.kind, addr: l.address ?? '',
-      persons: l.insured_persons, amount: money(l.amount_cents), note: l.gradual_exit ? '渐退' : '' });
+      persons: l.insured_persons, amount: yuanNumber(l.amount_cents), note: l.gradual_exit ? '渐退' : '' });
   }
-  const total = ws.addRow({ no: '合计', area: `${lines.length} 户`, persons: r.persons, amount: money(r.totalCents) });
+  const total = ws.addRow({ no: '合计', area: `${lines.length} 户`, persons: r.persons, amount: yuanNumber(r.totalCents) });
   total.font = { bold: true };
   ws.getColumn('amount').numFmt = '#,##0.00';
   ws.addRow([]);
@@ -54,7 +54,7 @@ export async function rosterWorkbook(ctx: AppContext, actor: Actor, id: string):
     { header: '本月金额(元)', key: 'after', width: 14 }, { header: '变动金额(元)', key: 'diff', width: 14 }, { header: '变动原因', key: 'reason', width: 50 },
   ];
   cs.getRow(1).font = { bold: true };
-  for (const c of changes) cs.addRow({ kind: c.kind, name: c.head_name ?? '', before: money(c.before_cents), after: money(c.after_cents), diff: money(c.after_cents - c.before_cents), reason: c.reason ?? '' });
+  for (const c of changes) cs.addRow({ kind: c.kind, name: c.head_name ?? '', before: yuanNumber(c.before_cents), after: yuanNumber(c.after_cents), diff: yuanNumber(c.after_cents - c.before_cents), reason: c.reason ?? '' });
 
   if (problems.length) {
     const ps = wb.addWorksheet('校验问题');

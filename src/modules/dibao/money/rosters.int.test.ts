@@ -32,6 +32,7 @@ describe('发放名册: generate, check, approve (hand-computed fixtures)', () =
     expect(r.statusCode, r.body).toBe(201);
     // h1 900.00 (3 人) + h2 345.00 (1 人) + h5 100.00 (1 人, 渐退); h3 not yet, h4 suspended, p1 in 平罗
     expect(r.json()).toMatchObject({ households: 3, persons: 5, totalCents: 134500, version: 1, changes: 1 });
+    expect((await ld.post('/api/dibao/rosters', { countyCode: '640423', month: '0001-01' })).statusCode).toBe(400);
     may = r.json().id;
     const d = (await ld.get(`/api/dibao/rosters/${may}`)).json();
     expect(d.lines.items.map((l: any) => l.householdId).sort()).toEqual([H.h1!.id, H.h2!.id, H.h5!.id].sort());

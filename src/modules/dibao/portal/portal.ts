@@ -8,7 +8,8 @@ import { chinaDate } from '../../../platform/china-time.ts';
 import { SYSTEM_ACTOR } from '../../../kernel/identity/actor.ts';
 import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
 import { findStandard } from '../benefit/find-standard.ts';
-import { AUTHORITY_LABEL, DIBAO_TYPE, MATERIALS, dateText, yuan } from '../contract.ts';
+import { AUTHORITY_LABEL, DIBAO_TYPE, MATERIALS, dateText } from '../contract.ts';
+import { yuanText } from '../../../platform/money.ts';
 import { regimeOn } from '../delegation/regime.ts';
 import { registerApplication } from '../commands/register-application.ts';
 import { spendSolution } from '../../../kernel/portal/proof-of-work.ts';
@@ -62,7 +63,7 @@ export async function trackApplication(ctx: AppContext, refNo: string, code: str
   return {
     refNo: r.ref_no, state: r.state, stateLabel: PUBLIC_STEPS[r.state] ?? def.states[r.state as never]?.label ?? r.state, township: r.township,
     approvingLevel: AUTHORITY_LABEL[r.authority as 'county'], acceptedOn: r.accepted_on, dueDate: r.decision ? null : dateText(r.due_date), decidedOn: r.decided_on, decision: r.decision,
-    benefit: benefit ? { amountYuan: yuan(benefit.amountCents), benefitFrom: benefit.benefitFrom, steps: benefit.steps } : null,
+    benefit: benefit ? { amountYuan: yuanText(benefit.amountCents), benefitFrom: benefit.benefitFrom, steps: benefit.steps } : null,
     refusalReasons: r.refusal_reasons, missingMaterials: r.state === 'supplementing' ? (missing?.items ?? []) : [],
     publicity: r.pf ? { from: r.pf, to: r.pt } : null,
     steps: events.map((e) => ({ at: e.at, label: def.transitions[e.transition]?.label ?? (e.transition === 'create' ? '提交申请' : e.transition === 'acknowledge' ? '县级民政部门签收' : e.transition === 'transfer' ? '报送县级民政部门' : e.transition), state: PUBLIC_STEPS[e.to_state] ?? e.to_state })),
@@ -77,7 +78,7 @@ export async function publicStandard(ctx: AppContext, areaCode: string) {
   const out = [];
   for (const kind of ['urban', 'rural'] as const) {
     const s = await findStandard(ctx.db, a.path, kind, today);
-    out.push({ kind, label: kind === 'urban' ? '城市低保' : '农村低保', monthlyYuan: s ? yuan(s.monthlyCents) : null, effectiveFrom: s?.effectiveFrom ?? null, document: s?.document ?? null, isDemo: s?.isDemo ?? false, method: s?.method ?? null });
+    out.push({ kind, label: kind === 'urban' ? '城市低保' : '农村低保', monthlyYuan: s ? yuanText(s.monthlyCents) : null, effectiveFrom: s?.effectiveFrom ?? null, document: s?.document ?? null, isDemo: s?.isDemo ?? false, method: s?.method ?? null });
   }
   const county = a.path.split('.')[2];
   const regime = county ? await regimeOn(ctx.db, county, today) : null;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { badRequest, conflict, forbidden } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import { requirePermission, userRef, type Actor } from '../../../kernel/identity/actor.ts';
 import { grantsFor, recordInScope } from '../../../kernel/identity/scope.ts';
@@ -81,7 +82,7 @@ export async function createStandard(ctx: AppContext, actor: Actor, input: z.inf
 }
 
 function chinaToday(ctx: AppContext): string {
-  return new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaDate(ctx.clock.now());
 }
 
 /** Settings with their defaults. */

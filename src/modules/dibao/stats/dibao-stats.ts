@@ -5,11 +5,9 @@ import { badRequest, notFound } from '../../../platform/errors.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
 import { requirePermission } from '../../../kernel/identity/actor.ts';
 import { grantsFor, recordInScope } from '../../../kernel/identity/scope.ts';
-import { currentCalendar } from '../../../kernel/calendar/load-calendar.ts';
-import { addDaysIso } from '../../../kernel/calendar/dates.ts';
-import type { Calendar } from '../../../kernel/calendar/calendar.ts';
+import { addDaysIso, addMonthsClampedIso, currentCalendar, firstOfMonthIso, isIsoDate, type Calendar } from '../../../kernel/calendar/index.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
 import { readDibaoSettings } from '../settings.ts';
-import { addMonths } from '../money/common.ts';
 
 /**
  * 低保统计 over the households and applications inside the actor's dibao.read scope, under one
@@ -25,7 +23,7 @@ import { addMonths } from '../money/common.ts';
  *   其他 = cases confirmed by the county; the regime is the one stored on the case at 受理.
  * - 按时办结: within totalWorkdays (specialWorkdays for cases marked special).
  */
-const date = (f: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `「${f}」日期格式应为 YYYY-MM-DD`).optional();
+const date = (f: string) => z.string().refine(isIsoDate, `「${f}」日期格式应为 YYYY-MM-DD`).optional();
 export const DibaoStatsQuery = z.object({
   area: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, '「area」区划代码格式不正确').optional(),
   from: date('from'),
@@ -78,13 +76,11 @@ async function rootArea(ctx: AppContext, actor: Actor, code?: string) {
   return a;
 }
 
-const chinaToday = (ctx: AppContext) => new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
 export async function dibaoStats(ctx: AppContext, actor: Actor, q: DibaoStatsQuery): Promise<DibaoStats> {
   requirePermission(actor, 'dibao.read');
   const area = await rootArea(ctx, actor, q.area);
-  const to = q.to ?? chinaToday(ctx);
-  const from = q.from ?? `${addMonths(`${to.slice(0, 7)}-01`, -11)}`;
+  const to = q.to ?? chinaDate(ctx.clock.now());
+  const from = q.from ?? addMonthsClampedIso(firstOfMonthIso(to), -11);
   if (from > to) throw badRequest('PERIOD_INVALID', '「from」不能晚于「to」', { field: 'from' });
   const like = area.path.replace(/[\\%_]/g, (c) => '\\' + c) + '.%';
   const inArea = (col: string) => sql`(${sql.ref(col)} = ${area.path} or ${sql.ref(col)} like ${like})`;
@@ -110,7 +106,7 @@ export async function dibaoStats(ctx: AppContext, actor: Actor, q: DibaoStatsQue
 
   // Spending per month: rosters where they exist, else the benefit history.
   const months: string[] = [];
-  for (let m = `${from.slice(0, 7)}-01`; m <= to; m = addMonths(m, 1)) months.push(m);
+  for (let m = `${from.slice(0, 7)}-01`; m <= to; m = addMonthsClampedIso(m, 1)) months.push(m);
   const rosterMonths = new Map((await sql<{ month: string; cents: number }>`
     select to_char(r.month, 'YYYY-MM-DD') as month, sum(r.total_cents)::bigint as cents from dibao.roster r
     where ${inArea('r.county_path')} and r.month between ${months[0]!}::date and ${months.at(-1)!}::date group by r.month`.execute(ctx.db)).rows.map((r) => [r.month, Number(r.cents)]));

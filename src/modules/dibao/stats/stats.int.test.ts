@@ -96,6 +96,14 @@ describe('低保统计 (hand-computed)', () => {
     expect((await pl.get('/api/dibao/stats?area=640423')).statusCode).toBe(404);
   });
 
+  it('refuses a date that does not exist or lies outside the calendar with 400, naming the field', async () => {
+    for (const q of ['to=2019-02-30', 'to=1800-06-30', 'from=2019-13-01']) {
+      const r = await ld.get(`/api/dibao/stats?${q}`);
+      expect(r.statusCode, q).toBe(400);
+      expect(r.body).toContain(q.split('=')[0]);
+    }
+  });
+
   it('takes spending from the benefit history, and from the roster where one exists', async () => {
     const s = (await ld.get(`/api/dibao/stats?${P}`)).json();
     expect(s.spending).toEqual([

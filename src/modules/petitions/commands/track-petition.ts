@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
+import { addDaysIso } from '../../../kernel/calendar/index.ts';
 import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
 import { PETITION_TYPE } from '../contract.ts';
 import { petitionSetting } from './settings.ts';
@@ -65,7 +66,7 @@ type Ext = { n: number; unit: string; reason: string; at: string };
 type ClockRow = { name: string; label: string; legal_basis: string | null; due_date: string | null; state: string; extensions: Ext[] | string };
 
 const UNIT: Record<string, string> = { days: '日', workdays: '个工作日', months: '个月' };
-const addDays = (d: Date, n: number) => chinaDate(new Date(d.getTime() + n * DAY));
+const addDays = (d: Date, n: number) => addDaysIso(chinaDate(d), n);
 
 /**
  * Office names as a citizen should read them: a division (处室) carries its department's name,
