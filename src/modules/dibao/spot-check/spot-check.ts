@@ -3,38 +3,22 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError, badRequest, forbidden } from '../../../platform/errors.ts';
-import { sm3Hex } from '../../../platform/crypto/sm3.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
+import { drawShare } from '../../../kernel/sampling/index.ts';
 import { grantsFor, inScope, pathWithin, recordInScope } from '../../../kernel/identity/scope.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
 import { readDibaoSettings } from '../settings.ts';
 import { dateText } from '../contract.ts';
 import { parseInput } from '../commands/household-input.ts';
 
-/** mulberry32 seeded from the SM3 of the seed text: the same seed and population give the same sample. */
-export function seededRandom(seed: string): () => number {
-  let a = parseInt(sm3Hex(`dibao-spot-check:${seed}`).slice(0, 8), 16) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Stored spot checks were drawn under this purpose: keep it, or their seeds no longer reproduce them. */
+const SPOT_CHECK_PURPOSE = 'dibao-spot-check';
 
-/** Draw ceil(ratio × n) of the population (sorted ids) by a seeded Fisher–Yates shuffle. */
+/** At least `ratio` of the population (case ids), drawn reproducibly from the seed (see kernel/sampling). */
 export function drawSample(population: readonly string[], ratio: number, seed: string): string[] {
-  const xs = [...population].sort();
-  const k = Math.min(xs.length, Math.ceil(ratio * xs.length - 1e-9));
-  const rnd = seededRandom(seed);
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
-  }
-  return xs.slice(0, k).sort();
+  return drawShare(population, ratio, { purpose: SPOT_CHECK_PURPOSE, seed }).sample;
 }
 
 const canSupervise = (actor: Actor, countyPath: string) =>
