@@ -9,3 +9,6 @@ export { ALL_PERMISSIONS, BUILTIN_ROLES, PERMISSIONS, SCOPE_LABELS, type Permiss
 export { seedRoles } from './seed-roles.ts';
 export { seedDemoUsers, DEMO_PASSWORD, DEMO_USERS } from './seed-demo-users.ts';
 export { createUserAsSystem } from './commands/create-user.ts';
+// Also used by modules (demo seeds, who-made-this references).
+export { userRef } from './actor.ts';
+export { loadGrants } from './repository.ts';
