@@ -44,6 +44,8 @@ export type JobDefinition = {
   /** Absent for a send-only queue (declared with registerQueue). */
   handler?: JobHandler<any>;
   options: JobQueueOptions;
+  /** Set by registerDailyJob (src/platform/jobs/daily.ts): the worker schedules it daily at `hour` China time. */
+  daily?: { hour: number; handler: (ctx: AppContext, day: string) => Promise<void> };
 };
 
 /** The queues a process knows, by name; modules add theirs at import time. */

@@ -16,20 +16,19 @@ import { registerCalendarRoutes } from '../kernel/calendar/routes.ts';
 import { registerWorkflowRoutes } from '../kernel/workflow/routes.ts';
 import { registerNotificationRoutes } from '../kernel/notify/routes.ts';
 import { registerPortalRoutes } from '../kernel/portal/routes.ts';
-import { registerPetitionRoutes } from '../modules/petitions/routes.ts';
-import { registerPetitionPortalRoutes } from '../modules/petitions/routes-portal.ts';
-import { registerPetitionStatsRoutes } from '../modules/petitions/routes-stats.ts';
-import { registerDibaoRoutes } from '../modules/dibao/routes.ts';
-import { registerDibaoMoneyRoutes } from '../modules/dibao/routes-money.ts';
+import { installModules, type ModuleManifest } from '../kernel/module/index.ts';
+import { MODULES } from './modules.ts';
 
 z.config(z.locales.zhCN());
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
 
-export type BuildAppOptions = { logger?: boolean | object; serveWeb?: boolean };
+export type BuildAppOptions = { logger?: boolean | object; serveWeb?: boolean; /** Default MODULES; a test may add one. */ modules?: readonly ModuleManifest[] };
 
 /** Composition root: external plugins → app plugins → routes. */
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
+  const modules = opts.modules ?? MODULES;
+  installModules(modules);
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: ctx.config.trustProxy,
@@ -65,11 +64,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
   await registerWorkflowRoutes(app, ctx);
   await registerNotificationRoutes(app, ctx);
   await registerPortalRoutes(app, ctx);
-  await registerPetitionRoutes(app, ctx);
-  await registerPetitionPortalRoutes(app, ctx);
-  await registerPetitionStatsRoutes(app, ctx);
-  await registerDibaoRoutes(app, ctx);
-  await registerDibaoMoneyRoutes(app, ctx);
+  for (const m of modules) for (const register of m.routes) await register(app, ctx);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   if (opts.serveWeb !== false) await registerWeb(app);

@@ -4,24 +4,26 @@ import { createDb, type DbHandle } from '../platform/db/create-db.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { systemClock, type AppContext } from '../platform/context.ts';
 import type { Config } from '../platform/config.ts';
-import { migrations } from './migrations.ts';
+import { allMigrations } from './migrations.ts';
 import { seedDemo, seedDemoHistory, seedReference, isSeeded } from './seed.ts';
 import { writeCheckpoint } from '../kernel/audit/write-checkpoint.ts';
 import { ensurePiiKey } from '../platform/crypto/pii-key.ts';
 import { createJobs, type JobsRuntime } from '../platform/jobs/pg-boss-jobs.ts';
-import { jobRegistry } from './worker.ts';
+import { jobRegistryFor } from './worker.ts';
+import { installModules, type ModuleManifest } from '../kernel/module/index.ts';
+import { MODULES } from './modules.ts';
 
 /** `handle.close()` also stops the job queue. `jobs` is absent only in test doubles of the CLI. */
 export type Booted = { ctx: AppContext; handle: DbHandle; jobs?: JobsRuntime };
 
 /** Open the configured database and build the application context. */
-export async function openContext(config: Config): Promise<Booted> {
+export async function openContext(config: Config, modules: readonly ModuleManifest[] = MODULES): Promise<Booted> {
   const handle =
     config.dbKind === 'postgres'
       ? await createDb({ kind: 'postgres', url: config.databaseUrl! })
       : await createDb({ kind: 'pglite', dataDir: path.resolve(config.dataDir, 'pglite') });
   const logger = pino({ level: config.logLevel });
-  const jobs = await createJobs(handle, config, { logger, registry: jobRegistry }).catch(async (e) => {
+  const jobs = await createJobs(handle, config, { logger, registry: jobRegistryFor(modules) }).catch(async (e) => {
     await handle.close();
     throw e;
   });
@@ -38,14 +40,16 @@ export async function openContext(config: Config): Promise<Booted> {
  * Migrate, then load reference data (area tree, roles, the department's units) and, on a
  * fresh database in demo mode, the demo data. Safe to run on every start.
  */
-export async function prepareDatabase(ctx: AppContext, opts: { demo?: boolean; demoHistory?: boolean } = {}) {
-  await migrateToLatest(ctx.db as never, migrations);
+export async function prepareDatabase(ctx: AppContext, opts: { demo?: boolean; demoHistory?: boolean; modules?: readonly ModuleManifest[] } = {}) {
+  const modules = opts.modules ?? MODULES;
+  installModules(modules);
+  await migrateToLatest(ctx.db as never, allMigrations(modules));
   await ensurePiiKey(ctx);
   const fresh = !(await isSeeded(ctx));
   await seedReference(ctx);
   const demo = opts.demo ?? (ctx.config.demo === 'on' || (ctx.config.demo === 'auto' && fresh));
   if (demo) await seedDemo(ctx);
-  if (demo && (opts.demoHistory ?? true)) await seedDemoHistory(ctx);
+  if (demo && (opts.demoHistory ?? true)) await seedDemoHistory(ctx, modules);
   // Anchor the seeded state; later checkpoints come from the periodic job.
   if (fresh || demo) await writeCheckpoint(ctx);
   return { fresh, demo };

@@ -3,15 +3,17 @@ import { buildApp } from './app.ts';
 import { openContext, prepareDatabase } from './boot.ts';
 import { currentCalendar } from '../kernel/calendar/load-calendar.ts';
 import { startWorker } from './worker.ts';
+import type { ModuleManifest } from '../kernel/module/index.ts';
+import { MODULES } from './modules.ts';
 
 /** Start the whole system: migrate, seed, serve API + console + portal. Returns a stop function. */
-export async function startServer() {
+export async function startServer(modules: readonly ModuleManifest[] = MODULES) {
   const started = performance.now();
   const config = loadConfig();
-  const { ctx, handle, jobs } = await openContext(config);
-  const prep = await prepareDatabase(ctx);
+  const { ctx, handle, jobs } = await openContext(config, modules);
+  const prep = await prepareDatabase(ctx, { modules });
   await currentCalendar(ctx); // warm the calendar cache before the first deadline is computed
-  const app = await buildApp(ctx, { logger: { level: config.logLevel } });
+  const app = await buildApp(ctx, { logger: { level: config.logLevel }, modules });
   await app.listen({ port: config.port, host: config.host });
   // WORKER=off (PostgreSQL only): job handlers run in a separate `minzheng worker` process.
   if (config.worker === 'on') await startWorker(ctx, jobs!);

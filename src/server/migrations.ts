@@ -1,35 +1,38 @@
 import type { Migration } from 'kysely/migration';
-import { coreAreas } from '../kernel/areas/migrations/2026-11-29-01-core-areas.ts';
-import { coreIdentity } from '../kernel/identity/migrations/2026-11-29-02-core-identity.ts';
-import { coreAudit } from '../kernel/audit/migrations/2026-11-29-03-core-audit.ts';
-import { coreCalendar } from '../kernel/calendar/migrations/2026-11-29-04-core-calendar.ts';
+import type { ModuleManifest } from '../kernel/module/index.ts';
+import { coreAreas } from '../kernel/areas/migrations/20261129010000_core_areas.ts';
+import { coreIdentity } from '../kernel/identity/migrations/20261129020000_core_identity.ts';
+import { coreAudit } from '../kernel/audit/migrations/20261129030000_core_audit.ts';
+import { coreCalendar } from '../kernel/calendar/migrations/20261129040000_core_calendar.ts';
 import { coreWorkflow } from '../kernel/workflow/migrations/2026-11-29-05-core-workflow.ts';
-import { corePortalPow } from '../kernel/portal/migrations/2026-11-30-06-core-portal-pow.ts';
-import { petitionsSchema } from '../modules/petitions/migrations/2026-11-29-10-petitions.ts';
-import { petitionStatsSchema } from '../modules/petitions/migrations/2026-11-29-13-petition-stats.ts';
-import { petitionsFirstTime } from '../modules/petitions/migrations/2026-11-29-11-petition-first-time.ts';
-import { petitionsRules } from '../modules/petitions/migrations/2026-11-29-11-petition-rules.ts';
-import { petitionsPortalPow } from '../modules/petitions/migrations/2026-11-29-12-portal-pow.ts';
-import { petitionsPortalPowToCore } from '../modules/petitions/migrations/2026-11-30-14-portal-pow-to-core.ts';
-import { dibaoCore } from '../modules/dibao/migrations/2026-11-29-20-dibao-core.ts';
-import { dibaoApplication } from '../modules/dibao/migrations/2026-11-29-21-dibao-application.ts';
-import { dibaoMoney } from '../modules/dibao/migrations/2026-11-29-22-dibao-money.ts';
+import { corePortalPow } from '../kernel/portal/migrations/20261130060000_core_portal_pow.ts';
+import { coreDailyJobRun } from '../platform/jobs/migrations/20261206010000_core_daily_job_run.ts';
+import { MODULES } from './modules.ts';
 
-/** Every migration of the system, by globally sorted name. Modules add theirs here. */
-export const migrations: Record<string, Migration> = {
-  '2026-11-29-01-core-areas': coreAreas,
-  '2026-11-29-02-core-identity': coreIdentity,
-  '2026-11-29-03-core-audit': coreAudit,
-  '2026-11-29-04-core-calendar': coreCalendar,
-  '2026-11-29-05-core-workflow': coreWorkflow,
-  '2026-11-29-10-petitions': petitionsSchema,
-  '2026-11-29-11-petition-first-time': petitionsFirstTime,
-  '2026-11-29-11-petition-rules': petitionsRules,
-  '2026-11-29-12-portal-pow': petitionsPortalPow,
-  '2026-11-29-13-petition-stats': petitionStatsSchema,
-  '2026-11-29-20-dibao-core': dibaoCore,
-  '2026-11-29-21-dibao-application': dibaoApplication,
-  '2026-11-29-22-dibao-money': dibaoMoney,
-  '2026-11-30-06-core-portal-pow': corePortalPow,
-  '2026-11-30-14-portal-pow-to-core': petitionsPortalPowToCore,
+/** The kernel's and platform's own migrations, oldest first. */
+export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '20261129010000_core_areas': coreAreas,
+  '20261129020000_core_identity': coreIdentity,
+  '20261129030000_core_audit': coreAudit,
+  '20261129040000_core_calendar': coreCalendar,
+  '20261129050000_core_workflow': coreWorkflow,
+  '20261130060000_core_portal_pow': corePortalPow,
+  '20261206010000_core_daily_job_run': coreDailyJobRun,
 };
+
+/**
+ * Every migration of the system: the kernel's and each module's, merged and sorted by name (a
+ * timestamp, so the order is the order they were written in). A name used twice is an error.
+ */
+export function allMigrations(modules: readonly ModuleManifest[] = MODULES): Record<string, Migration> {
+  const merged = new Map<string, Migration>(Object.entries(KERNEL_MIGRATIONS));
+  for (const m of modules) {
+    for (const [name, migration] of Object.entries(m.migrations)) {
+      if (merged.has(name)) throw new Error(`migration ${name} (module ${m.name}) is declared twice`);
+      merged.set(name, migration);
+    }
+  }
+  return Object.fromEntries([...merged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export const migrations: Record<string, Migration> = allMigrations();

@@ -7,9 +7,8 @@ import { seedRoles } from '../kernel/identity/seed-roles.ts';
 import { seedDemoUsers } from '../kernel/identity/seed-demo-users.ts';
 import { seedCalendar } from '../kernel/calendar/seed-calendar.ts';
 import type { AppContext } from '../platform/context.ts';
-import { seedDemoPetitions } from '../modules/petitions/demo/seed-demo-petitions.ts';
-import { seedDibaoStandardsDemo } from '../modules/dibao/demo-money/seed-standards.ts';
-import { seedDibaoDemo } from '../modules/dibao/demo/seed-dibao-demo.ts';
+import type { ModuleManifest } from '../kernel/module/index.ts';
+import { MODULES } from './modules.ts';
 
 const data = (name: string) => readFileSync(new URL(`../kernel/areas/data/${name}`, import.meta.url), 'utf8');
 
@@ -40,16 +39,10 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
 }
 
 /**
- * Demo history (marked as demo): a year of 信访 (2019, the report's year) with recent items for
- * the demo accounts, 低保 示例 standards and applications. Idempotent. The test database
- * template leaves it out (tests build their own fixtures); the demo's own tests seed it.
+ * Demo history (marked as demo): each module's, in MODULES order (信访's year of 2019, 低保's
+ * standards then applications). Idempotent. The test database template leaves it out (tests
+ * build their own fixtures); the demo's own tests seed it.
  */
-export async function seedDemoHistory(ctx: AppContext): Promise<void> {
-  const petitions = await seedDemoPetitions(ctx);
-  if (!petitions.skipped) ctx.logger.info(`演示信访数据:${petitions.created} 件,${petitions.moves} 步,${petitions.ms} ms${petitions.failed.length ? `;${petitions.failed.length} 件未走完:${petitions.failed[0]!.error}` : ''}`);
-  // 低保: the money side's 示例 standards first, so the demo applications are computed against them.
-  await seedDibaoStandardsDemo(ctx);
-  const dibaoStarted = performance.now();
-  const dibao = await seedDibaoDemo(ctx);
-  if (dibao.applications) ctx.logger.info(`演示低保数据:${dibao.applications} 件申请,${Math.round(performance.now() - dibaoStarted)} ms`);
+export async function seedDemoHistory(ctx: AppContext, modules: readonly ModuleManifest[] = MODULES): Promise<void> {
+  for (const m of modules) await m.seedDemo?.(ctx);
 }

@@ -1,7 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../../src/platform/context.ts';
 import { buildApp, type TypedApp } from '../../src/server/app.ts';
-import { registerIdentity } from '../../src/kernel/identity/http/plugin.ts';
+import type { ModuleManifest } from '../../src/kernel/module/index.ts';
+import { prepareDatabase } from '../../src/server/boot.ts';
 import { DEMO_PASSWORD } from '../../src/kernel/identity/seed-demo-users.ts';
 import { openTestContext, type TestContext } from './test-context.ts';
 
@@ -41,12 +42,14 @@ let ipCounter = 0;
  */
 const nextIp = () => `10.77.${(ipCounter >> 8) & 255}.${ipCounter++ & 255}`;
 
-/** The app on a private test database, with the identity plugin wired in. */
-export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+/**
+ * The whole app on a private test database. `modules` (default
+ * MODULES) lets a test add a module: its migrations run and its roles are seeded first.
+ */
+export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock; modules?: readonly ModuleManifest[] } = {}): Promise<TestApp> {
   const test = await openTestContext(opts);
-  const app = await buildApp(test.ctx, { serveWeb: false });
-  // Until buildApp registers it, the identity plugin is added here.
-  if (!app.hasRoute({ method: 'GET', url: '/api/me' })) await registerIdentity(app, test.ctx);
+  if (opts.modules) await prepareDatabase(test.ctx, { modules: opts.modules, demo: false });
+  const app = await buildApp(test.ctx, { serveWeb: false, modules: opts.modules });
   await app.ready();
 
   const tryLogin = (username: string, password: string, o: { totp?: string; ip?: string } = {}) =>

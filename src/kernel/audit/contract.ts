@@ -20,7 +20,7 @@ export const AUDIT_ERRORS = {
 
 export type AuditInput = {
   actor: Actor;
-  /** Dotted verb, e.g. 'user.create', 'petition.transfer'. */
+  /** Dotted verb, e.g. 'user.create', 'case.transfer'. */
   action: string;
   entityType: string;
   entityId?: string | null;

@@ -40,7 +40,7 @@ describe('genesis and chain choice', () => {
     expect(chainFor('user', 'u1', 16)).toBe(chainFor('user', 'u1', 16));
     const counts = new Array(16).fill(0) as number[];
     for (let i = 0; i < 1600; i++) {
-      const c = chainFor('petition', `p${i}`, 16);
+      const c = chainFor('case', `c${i}`, 16);
       expect(c).toBeGreaterThanOrEqual(0);
       expect(c).toBeLessThan(16);
       counts[c]!++;

@@ -1,10 +1,17 @@
 import type { DataScope } from '../../platform/db/schema.ts';
 
 /**
- * The permission catalogue (权限目录), with Chinese labels for the UI. Modules add their own
- * permissions here; roles are named sets of these strings.
+ * The permission catalogue (权限目录), with Chinese labels for the UI, and the built-in roles.
+ *
+ * The kernel declares only its own permissions here. Modules declare theirs in their manifest
+ * (`defineModule({ permissions, roles })`, src/kernel/module/) and `installModules(MODULES)` — called
+ * by the composition root (src/server/boot.ts, app.ts) before anything reads the catalogue — adds
+ * them with `addModulePermissions`. Readers (the roles API, seedRoles, the sysadmin role) always go
+ * through `permissionCatalogue()` / `builtinRoles()`, so they see kernel + installed modules.
  */
-export const PERMISSIONS = [
+export type PermissionDef = { readonly code: string; readonly label: string; readonly group: string };
+
+const KERNEL_PERMISSIONS: readonly PermissionDef[] = [
   { code: 'area.read', label: '查看行政区划', group: '基础数据' },
   { code: 'area.manage', label: '维护行政区划', group: '基础数据' },
   { code: 'calendar.manage', label: '维护工作日日历(节假日、调休)', group: '基础数据' },
@@ -17,31 +24,19 @@ export const PERMISSIONS = [
   { code: 'audit.read', label: '查看审计日志', group: '安全审计' },
   { code: 'audit.verify', label: '校验审计日志完整性', group: '安全审计' },
   { code: 'loginlog.read', label: '查看登录日志', group: '安全审计' },
-  { code: 'petition.read', label: '查看信访事项', group: '信访' },
-  { code: 'petition.register', label: '登记信访事项', group: '信访' },
-  { code: 'petition.handle', label: '办理信访事项(甄别、转送、受理、拟办、送达)', group: '信访' },
-  { code: 'petition.approve', label: '审批信访处理意见、批准延期', group: '信访' },
-  { code: 'petition.supervise', label: '督办信访事项', group: '信访' },
-  { code: 'dibao.read', label: '查看低保家庭和申请', group: '低保' },
-  { code: 'dibao.apply', label: '登记低保申请', group: '低保' },
-  { code: 'dibao.handle', label: '办理低保申请(受理、核对、入户调查、评议、审核、公示)', group: '低保' },
-  { code: 'dibao.confirm', label: '确认(审批)低保、抽查乡镇确认的案件', group: '低保' },
-  { code: 'dibao.roster', label: '生成、校验发放名册,登记待遇变更', group: '低保' },
-  { code: 'dibao.roster_approve', label: '审批发放名册', group: '低保' },
-  { code: 'dibao.import', label: '导入低保名册', group: '低保' },
-  { code: 'dibao.configure', label: '维护低保标准、审批权下放配置', group: '低保' },
-] as const satisfies ReadonlyArray<{ code: string; label: string; group: string }>;
-
-export type Permission = (typeof PERMISSIONS)[number]['code'];
-export const ALL_PERMISSIONS: readonly string[] = PERMISSIONS.map((p) => p.code);
+];
 
 export const SCOPE_LABELS: Record<DataScope, string> = { self: '本人', org: '本级', subtree: '本级及下级' };
 
+/** Codes of the built-in roles. sysadmin always holds the whole catalogue; modules add fragments to the others. */
+export const BUILTIN_ROLE_CODES = ['sysadmin', 'useradmin', 'leader', 'clerk', 'auditor'] as const;
+export type BuiltInRoleCode = (typeof BUILTIN_ROLE_CODES)[number];
+
 export type RoleDefinition = { code: string; name: string; nameEn: string; description: string; permissions: readonly string[] };
 
-/** Built-in roles, seeded idempotently by seedRoles. sysadmin always holds the whole catalogue. */
-export const BUILTIN_ROLES: readonly RoleDefinition[] = [
-  { code: 'sysadmin', name: '系统管理员', nameEn: 'System administrator', description: '拥有全部权限', permissions: ALL_PERMISSIONS },
+/** The built-in roles with the kernel's own permissions (sysadmin's list is filled in by builtinRoles). */
+const KERNEL_ROLES: readonly RoleDefinition[] = [
+  { code: 'sysadmin', name: '系统管理员', nameEn: 'System administrator', description: '拥有全部权限', permissions: [] },
   {
     code: 'useradmin',
     name: '用户管理员',
@@ -54,16 +49,14 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
     name: '分管领导/负责人',
     nameEn: 'Leader',
     description: '审批、督办,查看本辖区业务与审计记录',
-    permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'audit.read', 'petition.read', 'petition.approve', 'petition.supervise',
-      'dibao.read', 'dibao.confirm', 'dibao.roster_approve', 'dibao.configure'],
+    permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'audit.read'],
   },
   {
     code: 'clerk',
     name: '业务经办人员',
     nameEn: 'Clerk',
     description: '受理、办理本辖区业务',
-    permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'petition.read', 'petition.register', 'petition.handle',
-      'dibao.read', 'dibao.apply', 'dibao.handle', 'dibao.roster', 'dibao.import'],
+    permissions: ['area.read', 'org.read', 'user.read', 'role.read'],
   },
   {
     code: 'auditor',
@@ -73,6 +66,47 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
     permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'audit.read', 'audit.verify', 'loginlog.read'],
   },
 ];
+
+/** Role fragments a module adds: permissions appended to the built-in roles (never to sysadmin, who has them all). */
+export type RoleFragments = Partial<Record<Exclude<BuiltInRoleCode, 'sysadmin'>, readonly string[]>>;
+
+const moduleCatalogue: PermissionDef[] = [];
+const moduleFragments: RoleFragments[] = [];
+
+/**
+ * Add a module's permissions and role fragments (called by installModules, once per module, in
+ * the MODULES order — which is the order the catalogue and the roles list them in).
+ */
+export function addModulePermissions(permissions: readonly PermissionDef[], roles: RoleFragments): void {
+  const known = new Set(permissionCatalogue().map((p) => p.code));
+  for (const p of permissions) if (known.has(p.code)) throw new Error(`permission ${p.code} is declared twice`);
+  for (const [role, perms] of Object.entries(roles)) {
+    if (!BUILTIN_ROLE_CODES.includes(role as BuiltInRoleCode) || role === 'sysadmin') throw new Error(`role fragment for unknown built-in role ${role}`);
+    const own = new Set([...known, ...permissions.map((p) => p.code)]);
+    for (const p of perms ?? []) if (!own.has(p)) throw new Error(`role ${role} is given unknown permission ${p}`);
+  }
+  moduleCatalogue.push(...permissions);
+  moduleFragments.push(roles);
+}
+
+/** Every permission: the kernel's, then each installed module's. */
+export function permissionCatalogue(): readonly PermissionDef[] {
+  return [...KERNEL_PERMISSIONS, ...moduleCatalogue];
+}
+
+export function allPermissions(): string[] {
+  return permissionCatalogue().map((p) => p.code);
+}
+
+/** Built-in roles, seeded idempotently by seedRoles: the kernel's permissions plus every module's fragment. */
+export function builtinRoles(): RoleDefinition[] {
+  return KERNEL_ROLES.map((r) => ({
+    ...r,
+    permissions: r.code === 'sysadmin'
+      ? allPermissions()
+      : [...r.permissions, ...moduleFragments.flatMap((f) => f[r.code as keyof RoleFragments] ?? [])],
+  }));
+}
 
 /** Permissions that make their holder an administrator (for the TOTP requirement). */
 export function isAdminPermission(p: string): boolean {

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import { chinaDate, chinaMidnight } from '../../platform/china-time.ts';
-import { registerJobHandler } from '../../platform/jobs/registry.ts';
+import { registerDailyJob } from '../../platform/jobs/daily.ts';
 
 /** How long a dead session row is kept after it stopped working (the login log keeps the history). */
 const GRACE_MS = 24 * 3600_000;
@@ -18,14 +17,9 @@ export async function purgeSessions(ctx: AppContext): Promise<number> {
   return Number(r.numAffectedRows ?? 0);
 }
 
-/** Daily pg-boss job at 02:00 China time; it queues its next run itself. */
+/** Daily at 02:00 China time, once per deployment (src/platform/jobs/daily.ts). */
 export const SESSION_PURGE_JOB = 'identity.session_purge';
-export async function scheduleSessionPurge(ctx: AppContext): Promise<void> {
-  const next = new Date(chinaMidnight(chinaDate(ctx.clock.now())).getTime() + 26 * 3_600_000);
-  await ctx.jobs.send(ctx, SESSION_PURGE_JOB, { at: next.toISOString() }, { startAfter: next, singletonKey: 'daily' });
-}
-registerJobHandler(SESSION_PURGE_JOB, async (ctx) => {
+registerDailyJob(SESSION_PURGE_JOB, 2, async (ctx) => {
   const n = await purgeSessions(ctx);
   if (n) ctx.logger.info(`已清理失效会话 ${n} 条 / purged ${n} dead sessions`);
-  await scheduleSessionPurge(ctx);
 });

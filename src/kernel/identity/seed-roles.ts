@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import { BUILTIN_ROLES } from './permissions.ts';
+import { builtinRoles } from './permissions.ts';
 
 /**
  * Upserts the built-in roles (idempotent; safe on every start). Built-in roles follow the code:
  * when a release adds permissions, sysadmin gains them here. Custom roles are left alone.
  */
 export async function seedRoles(ctx: AppContext): Promise<void> {
-  for (const r of BUILTIN_ROLES) {
+  for (const r of builtinRoles()) {
     const perms = [...r.permissions];
     await ctx.db
       .insertInto('core.role')

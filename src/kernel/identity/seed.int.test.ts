@@ -3,7 +3,7 @@ import { openTestContext, type TestContext } from '../../../tests/helpers/test-c
 import { usersCreateCommand } from '../../server/cli/users-create.ts';
 import { UsageError, type CliIo } from '../../server/cli/io.ts';
 import { verifyPassword } from './password/hash.ts';
-import { BUILTIN_ROLES } from './permissions.ts';
+import { builtinRoles } from './permissions.ts';
 import { DEMO_USERS, seedDemoUsers } from './seed-demo-users.ts';
 import { seedRoles } from './seed-roles.ts';
 
@@ -21,12 +21,12 @@ describe('seeds', () => {
     await seedRoles(tc.ctx);
     const after = await tc.ctx.db.selectFrom('core.role').select(['code', 'updated_at', 'permissions']).orderBy('code').execute();
     expect(after).toEqual(before);
-    expect(after.map((r) => r.code).sort()).toEqual(BUILTIN_ROLES.map((r) => r.code).sort());
+    expect(after.map((r) => r.code).sort()).toEqual(builtinRoles().map((r) => r.code).sort());
     // A drifted built-in role is put back.
     await tc.ctx.db.updateTable('core.role').set({ permissions: ['area.read'] }).where('code', '=', 'clerk').execute();
     await seedRoles(tc.ctx);
     const clerk = await tc.ctx.db.selectFrom('core.role').select('permissions').where('code', '=', 'clerk').executeTakeFirstOrThrow();
-    expect(clerk.permissions).toEqual([...BUILTIN_ROLES.find((r) => r.code === 'clerk')!.permissions]);
+    expect(clerk.permissions).toEqual([...builtinRoles().find((r) => r.code === 'clerk')!.permissions]);
   });
 
   it('seedDemoUsers is idempotent; demo users are marked and hold their roles', async () => {

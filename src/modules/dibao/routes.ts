@@ -16,7 +16,6 @@ import { ListHouseholdsQuery, getHousehold, listHouseholds } from './queries/hou
 import { ListRechecksQuery, listRechecks } from './queries/rechecks.ts';
 import { drawSpotCheck, getSpotCheck, listSpotChecks, recordVisit } from './spot-check/spot-check.ts';
 import { publicStandard, publicTownships, submitOnlineApplication, trackApplication } from './portal/portal.ts';
-import { scheduleRecheckSweep } from './recheck/recheck-workflow.ts';
 import { DIBAO_TYPE } from './contract.ts';
 import { loadApplication } from './workflow.ts';
 
@@ -81,13 +80,4 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
   app.get('/api/public/dibao/townships', {
     config: { rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { tags, summary: '可网上申请低保的乡镇(街道)和村(社区)' },
   }, async (_req, reply) => reply.header('cache-control', 'public, max-age=600').send(await publicTownships(ctx)));
-
-  // The daily re-check sweep keeps itself queued; make sure one is queued when the app starts.
-  app.addHook('onReady', async () => {
-    try {
-      await scheduleRecheckSweep(ctx);
-    } catch (e) {
-      ctx.logger.warn(`低保复核定时任务未排队:${(e as Error).message}`);
-    }
-  });
 }

@@ -1,3 +1,48 @@
-export { petitionWorkflow } from './workflow.ts';
-export { registerPetitionRoutes } from './routes.ts';
-export { petitionsSchema } from './migrations/2026-11-29-10-petitions.ts';
+import { defineModule } from '../../kernel/module/index.ts';
+import { petitionWorkflow } from './workflow.ts';
+import { registerPetitionRoutes } from './routes.ts';
+import { registerPetitionPortalRoutes } from './routes-portal.ts';
+import { registerPetitionStatsRoutes } from './routes-stats.ts';
+import { FOLLOW_UP_JOB, followUpHandler } from './commands/follow-ups.ts';
+import { seedDemoPetitions } from './demo/seed-demo-petitions.ts';
+import { petitionScopedRoutes } from './scoped-routes.ts';
+import { petitionsSchema } from './migrations/20261129100000_petitions_core.ts';
+import { petitionsFirstTime } from './migrations/20261129110000_petitions_first_time.ts';
+import { petitionsRules } from './migrations/20261129110100_petitions_rules.ts';
+import { petitionsPortalPow } from './migrations/20261129120000_petitions_portal_pow.ts';
+import { petitionStatsSchema } from './migrations/20261129130000_petitions_stats.ts';
+import { petitionsPortalPowToCore } from './migrations/20261130140000_petitions_portal_pow_to_core.ts';
+
+/** 信访: the module's whole contribution to the server (see src/kernel/module/). */
+export const petitions = defineModule({
+  name: 'petitions',
+  label: '信访',
+  permissions: [
+    { code: 'petition.read', label: '查看信访事项', group: '信访' },
+    { code: 'petition.register', label: '登记信访事项', group: '信访' },
+    { code: 'petition.handle', label: '办理信访事项(甄别、转送、受理、拟办、送达)', group: '信访' },
+    { code: 'petition.approve', label: '审批信访处理意见、批准延期', group: '信访' },
+    { code: 'petition.supervise', label: '督办信访事项', group: '信访' },
+  ],
+  roles: {
+    leader: ['petition.read', 'petition.approve', 'petition.supervise'],
+    clerk: ['petition.read', 'petition.register', 'petition.handle'],
+  },
+  workflows: [petitionWorkflow],
+  routes: [registerPetitionRoutes, registerPetitionPortalRoutes, registerPetitionStatsRoutes],
+  migrations: {
+    '20261129100000_petitions_core': petitionsSchema,
+    '20261129110000_petitions_first_time': petitionsFirstTime,
+    '20261129110100_petitions_rules': petitionsRules,
+    '20261129120000_petitions_portal_pow': petitionsPortalPow,
+    '20261129130000_petitions_stats': petitionStatsSchema,
+    '20261130140000_petitions_portal_pow_to_core': petitionsPortalPowToCore,
+  },
+  jobs: [{ name: FOLLOW_UP_JOB, handler: followUpHandler }],
+  // A year of 信访 (2019, the report's year) with recent items for the demo accounts.
+  async seedDemo(ctx) {
+    const r = await seedDemoPetitions(ctx);
+    if (!r.skipped) ctx.logger.info(`演示信访数据:${r.created} 件,${r.moves} 步,${r.ms} ms${r.failed.length ? `;${r.failed.length} 件未走完:${r.failed[0]!.error}` : ''}`);
+  },
+  scopedRoutes: petitionScopedRoutes,
+});

@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/context.ts';
 import { buildApp, type TypedApp } from '../../server/app.ts';
 import { DEMO_PASSWORD } from '../../kernel/identity/seed-demo-users.ts';
 import { openTestContext, type TestContext } from '../../../tests/helpers/test-context.ts';
-import { petitionsSchema } from './migrations/2026-11-29-10-petitions.ts';
+import { petitionsSchema } from './migrations/20261129100000_petitions_core.ts';
 import { registerPetitionRoutes } from './routes.ts';
 
 /** Until the lead wires them, these grants mirror what permissions.ts should give the built-in roles. */

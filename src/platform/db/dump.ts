@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { withTx, type AppContext } from '../context.ts';
+import { currentMigrationName } from './renamed-migrations.ts';
 
 /**
  * Logical dump/restore, engine-neutral: rows as JSON, restored with json_populate_recordset.
@@ -70,7 +71,8 @@ export async function restoreDatabase(ctx: AppContext, lines: AsyncIterable<stri
   const first = await it.next();
   const header = first.done ? null : (JSON.parse(first.value) as DumpHeader);
   if (!header || header.format !== DUMP_FORMAT) throw new Error('不是 Minzheng 备份文件 / not a Minzheng dump');
-  const unknown = header.migrations.filter((m) => !knownMigrations.includes(m));
+  // A dump of an older release lists the old migration names (renamed-migrations.ts).
+  const unknown = header.migrations.map(currentMigrationName).filter((m) => !knownMigrations.includes(m));
   if (unknown.length) throw new Error(`备份来自更新的版本(未知迁移 ${unknown.join(', ')})/ dump is from a newer version`);
   return withTx(ctx, async (tx) => {
     await sql`set local session_replication_role = replica`.execute(tx.db);

@@ -1,15 +1,20 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import type { DB } from './schema.ts';
+import { renameLegacyMigrations } from './renamed-migrations.ts';
 
-/** Run every pending migration (forward only). Names sort globally: prefix them with a date and a number. */
+/**
+ * Run every pending migration (forward only). Names are `YYYYMMDDhhmmss_<owner>_<what>` and sort by
+ * time; names recorded by older releases are first renamed (renamed-migrations.ts).
+ */
 export async function migrateToLatest(db: Kysely<DB>, migrations: Record<string, Migration>): Promise<MigrationResultSet> {
+  await renameLegacyMigrations(db);
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableSchema: 'public',
-    // Modules number their migrations independently (petitions 10–19, 低保 20–29 …); a database that
-    // already ran a later module's migration still takes a new earlier-numbered one.
+    // Each module adds its own timestamped migrations; a database that already ran a later one (of
+    // another module, merged from another branch) still takes an earlier-stamped new one.
     allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();

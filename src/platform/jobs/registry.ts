@@ -15,7 +15,7 @@ function add(registry: JobRegistry, def: JobDefinition): void {
   const prev = registry.get(def.name);
   // Re-registering the same handler (a module evaluated twice in tests) is harmless; two handlers are a bug.
   if (prev?.handler && def.handler && prev.handler !== def.handler) throw new Error(`job queue ${def.name} already has a handler`);
-  registry.set(def.name, { ...def, handler: def.handler ?? prev?.handler, options: { ...prev?.options, ...def.options } });
+  registry.set(def.name, { ...prev, ...def, handler: def.handler ?? prev?.handler, options: { ...prev?.options, ...def.options } });
 }
 
 /**

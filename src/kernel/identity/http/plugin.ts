@@ -7,7 +7,6 @@ import { loadSessionActor } from '../queries/load-session-actor.ts';
 import { SESSION_COOKIE } from '../session.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerRoleRoutes } from './role-routes.ts';
-import { scheduleSessionPurge } from '../purge-sessions.ts';
 import { registerUserRoutes } from './user-routes.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -29,14 +28,6 @@ export async function registerIdentity(app: FastifyInstance, ctx: AppContext): P
   await registerAuthRoutes(app, ctx);
   await registerUserRoutes(app, ctx);
   await registerRoleRoutes(app, ctx);
-  // Dead session rows are purged daily; make sure the job is queued when the app starts.
-  app.addHook('onReady', async () => {
-    try {
-      await scheduleSessionPurge(ctx);
-    } catch (e) {
-      ctx.logger.warn(`会话清理定时任务未排队:${(e as Error).message}`);
-    }
-  });
 }
 
 async function authenticate(ctx: AppContext, req: FastifyRequest, reply: FastifyReply) {

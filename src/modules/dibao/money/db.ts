@@ -2,7 +2,7 @@ import type { ColumnType, Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { dibaoDb, type DibaoTables } from '../db.ts';
 
-/** Row types of the money-side tables (migration 2026-11-29-22-dibao-money). */
+/** Row types of the money-side tables (migration 20261129220000_dibao_money). */
 type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
 type TsNull = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type DateCol = ColumnType<string, string, string>;

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { chinaDate, chinaMidnight } from '../../../platform/china-time.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
-import { registerJobHandler } from '../../../platform/jobs/registry.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
 import { defineWorkflow, type CaseRow } from '../../../kernel/workflow/define-workflow.ts';
 import { createCase } from '../../../kernel/workflow/create-case.ts';
@@ -124,13 +123,5 @@ export async function sweepRechecks(ctx: AppContext, opts: { isDemo?: boolean } 
   return n;
 }
 
-/** Daily sweep: pg-boss job that runs the sweep and queues itself for 01:00 China time tomorrow. */
+/** The daily sweep's queue; the module manifest (../index.ts) declares it as a daily job at 01:00. */
 export const RECHECK_SWEEP_JOB = 'dibao.recheck_sweep';
-export async function scheduleRecheckSweep(ctx: AppContext): Promise<void> {
-  const tomorrow = new Date(chinaMidnight(chinaDate(ctx.clock.now())).getTime() + 25 * 3_600_000);
-  await ctx.jobs.send(ctx, RECHECK_SWEEP_JOB, { at: tomorrow.toISOString() }, { startAfter: tomorrow, singletonKey: 'daily' });
-}
-registerJobHandler(RECHECK_SWEEP_JOB, async (ctx) => {
-  await sweepRechecks(ctx);
-  await scheduleRecheckSweep(ctx);
-});

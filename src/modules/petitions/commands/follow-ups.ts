@@ -6,7 +6,6 @@ import { AppError, badRequest, forbidden } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { chinaDate, chinaMidnight } from '../../../platform/china-time.ts';
 import type { JobHandler } from '../../../platform/jobs.ts';
-import { registerJobHandler } from '../../../platform/jobs/registry.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
 import { notify } from '../../../kernel/notify/notify.ts';
@@ -139,4 +138,4 @@ export const followUpHandler: JobHandler = async (ctx, data) => {
   });
 };
 
-registerJobHandler(FOLLOW_UP_JOB, followUpHandler);
+// The queue and this handler are declared in the module manifest (../index.ts).

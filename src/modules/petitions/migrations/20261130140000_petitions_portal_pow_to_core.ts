@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { petitionsPortalPow } from './2026-11-29-12-portal-pow.ts';
+import { petitionsPortalPow } from './20261129120000_petitions_portal_pow.ts';
 
 /**
  * The portal proof of work moved to the kernel (core.portal_pow_used, every public submission

@@ -1,0 +1,83 @@
+import type { AppContext } from '../../src/platform/context.ts';
+import type { RouteSpecs } from '../../src/kernel/module/index.ts';
+
+/** The kernel's GET routes under /api and how the scope suite treats each; modules add theirs in their manifest. */
+const flattenTree = (nodes: any[]): any[] => nodes.flatMap((n) => [n, ...flattenTree(n.children ?? [])]);
+
+const users = async (ctx: AppContext) =>
+  (await ctx.db.selectFrom('core.app_user').select(['id', 'area_path', 'org_unit_id']).execute()).map((r) => ({
+    id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id, ownerId: r.id,
+  }));
+
+export const KERNEL_ROUTES: RouteSpecs = {
+  'GET /api/health': { kind: 'unscoped', why: 'liveness probe, no records' },
+  'GET /api/me': { kind: 'unscoped', why: "the caller's own account" },
+  'GET /api/roles': { kind: 'unscoped', why: 'role catalogue is reference data, not held by any area' },
+  'GET /api/users': {
+    kind: 'list',
+    permission: 'user.read',
+    pageSize: 100,
+    variants: (p) => ['q=mzj', 'q=%E9%A9%AC', `orgUnitId=${p.outOfScopeOrgUnitId}`, 'status=active'],
+    items: (b) => b.items.map((u: any) => ({ areaPath: u.areaPath, orgUnitId: u.orgUnit.id, ownerId: u.id })),
+  },
+  'GET /api/users/:id': { kind: 'detail', permission: 'user.read', records: users },
+  'GET /api/users/:id/roles': { kind: 'detail', permission: 'user.read', records: users },
+  'GET /api/login-log': {
+    kind: 'list',
+    permission: 'loginlog.read',
+    pageSize: 200,
+    variants: () => ['outcome=success', 'username=admin', 'username=pl-mzj'],
+    items: (b) => b.items.map((l: any) => ({ areaPath: l.areaPath, orgUnitId: l.orgUnitId, ownerId: l.userId })),
+  },
+  'GET /api/audit/events': {
+    kind: 'list',
+    permission: 'audit.read',
+    pageSize: 100,
+    variants: () => ['action=auth.login', 'entityType=user'],
+    items: (b) => b.items.map((e: any) => ({ areaPath: e.areaPath, orgUnitId: e.orgUnitId, ownerId: e.actorId })),
+  },
+  'GET /api/audit/events/:id': {
+    kind: 'detail',
+    permission: 'audit.read',
+    records: async (ctx) =>
+      (await ctx.db.selectFrom('core.audit_event').select(['id', 'area_path', 'org_unit_id', 'actor_id']).execute()).map((r) => ({
+        id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id, ownerId: r.actor_id,
+      })),
+  },
+  'GET /api/notifications': { kind: 'unscoped', why: "the caller's own inbox: addressed to them or to an org unit they hold a role at (isolation proved in src/kernel/notify/routes.int.test.ts)" },
+  'GET /api/notifications/unread-count': { kind: 'unscoped', why: "count of the caller's own unread inbox" },
+  'GET /api/case-types': { kind: 'unscoped', why: 'catalogue of registered workflows (reference data), filtered by the permissions the caller holds' },
+  'GET /api/worklist': { kind: 'case-list', variants: ['tab=todo', 'tab=to_acknowledge', 'tab=done', 'tab=due_soon', 'tab=overdue', 'tab=supervising', 'tab=todo&q=TS'] },
+  'GET /api/cases/:id': { kind: 'case', path: (c) => `/api/cases/${c.id}` },
+  'GET /api/cases/:id/clocks/:name/explain': { kind: 'case', path: (c) => (c.clockName ? `/api/cases/${c.id}/clocks/${encodeURIComponent(c.clockName)}/explain` : null) },
+  'GET /api/cases/:id/attachments/:aid': { kind: 'case', path: (c) => (c.attachmentId ? `/api/cases/${c.id}/attachments/${c.attachmentId}` : null) },
+  'GET /api/public/pow': { kind: 'unscoped', why: 'public portal proof-of-work challenge: a signed random token, reads no records' },
+  'GET /api/public/areas': { kind: 'unscoped', why: 'public reference list of 自治区/市/县 areas for the portal form, the same for everyone' },
+  'GET /api/calendar/year': { kind: 'unscoped', why: 'working-day calendar is reference data (holidays of every layer), the same for every reader' },
+  'GET /api/calendar/compute': { kind: 'unscoped', why: 'computes a date from the reference calendar; reads no records' },
+  'GET /api/calendar/versions': { kind: 'unscoped', why: 'calendar change history, reference data; calendar.manage only' },
+  'GET /api/areas/tree': {
+    kind: 'list',
+    permission: 'area.read',
+    single: true,
+    items: (b) => flattenTree(b.roots).map((a) => ({ areaPath: a.path })),
+  },
+  'GET /api/areas/:code': {
+    kind: 'detail',
+    permission: 'area.read',
+    records: async (ctx) => (await ctx.db.selectFrom('core.area').select(['code', 'path']).execute()).map((r) => ({ id: r.code, areaPath: r.path })),
+  },
+  'GET /api/org-units': {
+    kind: 'list',
+    permission: 'org.read',
+    pageSize: 200,
+    variants: (p) => [`areaCode=${p.outOfScopeAreaCode}`, 'kind=bureau', 'q=%E6%B0%91%E6%94%BF'],
+    items: (b, l) => b.items.map((o: any) => ({ areaPath: l.areaPathOfCode.get(o.areaCode) ?? null, orgUnitId: o.id })),
+  },
+  'GET /api/org-units/:id': {
+    kind: 'detail',
+    permission: 'org.read',
+    records: async (ctx) =>
+      (await ctx.db.selectFrom('core.org_unit').select(['id', 'area_path']).execute()).map((r) => ({ id: r.id, areaPath: r.area_path, orgUnitId: r.id })),
+  },
+};
