@@ -23,7 +23,7 @@ async function open(page: Page, user: string) {
   await page.getByTestId('report-sentence').waitFor({ timeout: T });
 }
 
-describe('region: the report paragraph, KPIs, charts, drill-down and export (desktop)', { concurrency: false }, () => {
+describe('the region at 1366×768', { concurrency: false }, () => {
   const page = f.useBrowserPage({ timeout: T });
 
   f.step('the report paragraph, KPIs, charts, drill-down and export', async () => {
@@ -64,7 +64,7 @@ describe('region: the report paragraph, KPIs, charts, drill-down and export (des
   });
 });
 
-describe('county on a phone: its own figures only, usable at 390 px', { concurrency: false }, () => {
+describe('a county on a 390-px phone', { concurrency: false }, () => {
   const page = f.useBrowserPage({ viewport: PHONE, timeout: T });
 
   f.step('its own figures only, usable at 390 px', async () => {
