@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -16,8 +16,20 @@ function portalPartials(): Plugin {
 }
 
 /**
- * Two pages from one build: the staff console (web/index.html, served at /) and the public
- * portal (web/portal/index.html, served at /portal/). Vite 8's built-in oxc transform handles
+ * Every portal page: each .html file under web/portal/ except the partials, named by its path
+ * (portal/dibao/index.html → portalDibao), so a new page needs no line here.
+ */
+function portalPages(): Record<string, string> {
+  const files = readdirSync(new URL('./web/portal/', import.meta.url), { recursive: true, encoding: 'utf8' });
+  const pages = files.map((f) => f.replaceAll('\\', '/')).filter((f) => f.endsWith('.html') && !f.startsWith('partials/')).sort();
+  const name = (f: string) =>
+    ['portal', ...f.replace(/\.html$/, '').split('/').filter((s) => s !== 'index')].map((s, i) => (i === 0 ? s : s[0].toUpperCase() + s.slice(1))).join('');
+  return Object.fromEntries(pages.map((f) => [name(f), `web/portal/${f}`]));
+}
+
+/**
+ * Pages from one build: the staff console (web/index.html, served at /) and the public
+ * portal's pages (web/portal/, served at /portal/). Vite 8's built-in oxc transform handles
  * TSX, so no React plugin is needed. `npm run dev` proxies /api to a server on port 3000.
  */
 export default defineConfig({
@@ -31,7 +43,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
-      input: { staff: 'web/index.html', portal: 'web/portal/index.html', portalPetition: 'web/portal/petition.html', portalTrack: 'web/portal/track.html', portalDibao: 'web/portal/dibao/index.html' },
+      input: { staff: 'web/index.html', ...portalPages() },
       // antd marks its files "use client" for React Server Components; irrelevant in a client bundle.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

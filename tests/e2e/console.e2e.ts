@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe } from 'node:test';
+import type { Page } from 'playwright-core';
 import { base32Decode, totpStep, hotp } from '../../src/kernel/identity/totp.ts';
 import {
-  e2eFile, login, newContext, PHONE, seriousA11yViolations, shot, pickOption,
+  e2eFile, login, PHONE, seriousA11yViolations, shot, pickOption,
 } from './harness.ts';
 
 const ADMIN = { username: 'admin', password: 'Minzheng@2019' };
@@ -30,17 +30,8 @@ async function openMenu(page: Page, name: string) {
 }
 
 describe('staff console at 1366×768', { concurrency: false }, () => {
-  let ctx: BrowserContext;
-  let page: Page;
+  const page = f.useBrowserPage({ timeout: T });
   let totpSecret = '';
-
-  before(async () => {
-    ctx = await newContext(f.browser, f.server.baseUrl);
-    ctx.setDefaultTimeout(T);
-    page = await ctx.newPage();
-    f.current = page;
-  });
-  after(() => ctx.close());
   // Each step starts from a fresh page load (the session cookie persists), so one failure
   // cannot leave a drawer or modal open over the next step.
   beforeEach(async () => {
@@ -269,16 +260,7 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
 });
 
 describe('phone at 390×844', { concurrency: false }, () => {
-  let ctx: BrowserContext;
-  let page: Page;
-
-  before(async () => {
-    ctx = await newContext(f.browser, f.server.baseUrl, PHONE);
-    ctx.setDefaultTimeout(T);
-    page = await ctx.newPage();
-    f.current = page;
-  });
-  after(() => ctx.close());
+  const page = f.useBrowserPage({ viewport: PHONE, timeout: T });
 
   step('portal and login fit a phone and stay accessible', async () => {
     await page.goto('/portal/');

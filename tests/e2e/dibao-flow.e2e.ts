@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe } from 'node:test';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
 import {
-  e2eFile, login, newContext, PHONE, seriousA11yViolations, shot, openModal, pickOption,
+  e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption,
 } from './harness.ts';
 
 /**
@@ -123,16 +123,7 @@ async function openFromList(page: Page, refNo: string) {
 }
 
 describe('低保 journey at 1366×768', { concurrency: false }, () => {
-  let ctx: BrowserContext;
-  let page: Page;
-
-  before(async () => {
-    ctx = await newContext(f.browser, f.server.baseUrl);
-    ctx.setDefaultTimeout(T);
-    page = await ctx.newPage();
-    f.current = page;
-  });
-  after(() => ctx.close());
+  const page = f.useBrowserPage({ timeout: T });
 
   step('ld-cgz opens the 低保申请 list (approving level on every row)', async () => {
     await signIn(page, 'ld-cgz');
@@ -333,15 +324,7 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
 });
 
 describe('低保 at 390 px', { concurrency: false }, () => {
-  let ctx: BrowserContext;
-  let page: Page;
-  before(async () => {
-    ctx = await newContext(f.browser, f.server.baseUrl, PHONE);
-    ctx.setDefaultTimeout(T);
-    page = await ctx.newPage();
-    f.current = page;
-  });
-  after(() => ctx.close());
+  const page = f.useBrowserPage({ viewport: PHONE, timeout: T });
 
   step('list and case page on a phone', async () => {
     await signIn(page, 'ld-cgz');
@@ -357,18 +340,10 @@ describe('低保 at 390 px', { concurrency: false }, () => {
 });
 
 describe('低保 portal: a citizen applies online and tracks it', { concurrency: false }, () => {
-  let ctx: BrowserContext;
-  let page: Page;
+  const page = f.useBrowserPage({ timeout: T });
   let refNo = '';
   let queryCode = '';
   const id17 = '64042319700505123';
-  before(async () => {
-    ctx = await newContext(f.browser, f.server.baseUrl);
-    ctx.setDefaultTimeout(T);
-    page = await ctx.newPage();
-    f.current = page;
-  });
-  after(() => ctx.close());
 
   step('the local standard and the document checklist are shown before applying', async () => {
     await page.goto('/portal/dibao/');

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { describe } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
 import {
-  e2eFile, login, newContext, PHONE, seriousA11yViolations, shot,
+  e2eFile, login, PHONE, seriousA11yViolations, shot,
 } from './harness.ts';
 
 /**
@@ -34,10 +34,12 @@ async function signIn(page: Page, user: string) {
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
 }
 
-test('clerk imports a roster with errors, generates and checks the month roster; leader approves and exports', async () => {
-  const ctx = await newContext(f.browser, f.server.baseUrl);
-  const page = await ctx.newPage();
-  try {
+describe('clerk imports a roster with errors, generates and checks the month roster; leader approves and exports', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ timeout: T });
+  const lp = f.useBrowserPage({ timeout: T });
+
+  f.step('the clerk imports a roster with errors, generates and checks the month roster', async () => {
+    f.current = page;
     await signIn(page, 'ld-mzj');
     await page.goto('/dibao/imports');
     await page.getByRole('button', { name: /选择文件并导入/ }).waitFor({ timeout: T });
@@ -73,16 +75,10 @@ test('clerk imports a roster with errors, generates and checks the month roster;
     await shot(page, 'dibao-money-roster-desktop');
     await page.getByRole('tab', { name: /变动情况/ }).click();
     await shot(page, 'dibao-money-roster-changes-desktop');
-  } catch (e) {
-    await shot(page, 'FAILED-dibao-money-clerk').catch(() => undefined);
-    throw e;
-  } finally {
-    await ctx.close();
-  }
+  });
 
-  const lctx = await newContext(f.browser, f.server.baseUrl);
-  const lp = await lctx.newPage();
-  try {
+  f.step('the leader approves and exports', async () => {
+    f.current = lp;
     await signIn(lp, 'nx-fgc-lead');
     await lp.goto(rosterUrl);
     const approve = lp.getByRole('button', { name: '审批通过' });
@@ -105,18 +101,15 @@ test('clerk imports a roster with errors, generates and checks the month roster;
     assert.ok(!names.includes('越界戊'), 'rejected rows are not');
     assert.ok(wb.getWorksheet('变动情况'));
     await shot(lp, 'dibao-money-roster-approved-desktop');
-  } catch (e) {
-    await shot(lp, 'FAILED-dibao-money-leader').catch(() => undefined);
-    throw e;
-  } finally {
-    await lctx.close();
-  }
+  });
 });
 
-test('standards, settings and statistics pages pass axe; phone layouts at 390 px', async () => {
-  const ctx = await newContext(f.browser, f.server.baseUrl);
-  const page = await ctx.newPage();
-  try {
+describe('standards, settings and statistics pages pass axe; phone layouts at 390 px', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ timeout: T });
+  const pp = f.useBrowserPage({ viewport: PHONE, timeout: T });
+
+  f.step('standards, settings and statistics pages pass axe', async () => {
+    f.current = page;
     await signIn(page, 'nx-fgc-lead');
     // The leader adds a standard through the form (a new row; history is never rewritten).
     await page.goto('/dibao/standards');
@@ -139,15 +132,10 @@ test('standards, settings and statistics pages pass axe; phone layouts at 390 px
       assert.deepEqual(await seriousA11yViolations(page), [], path);
       await shot(page, `dibao-money-${name}-desktop`);
     }
-  } catch (e) {
-    await shot(page, 'FAILED-dibao-money-pages').catch(() => undefined);
-    throw e;
-  } finally {
-    await ctx.close();
-  }
-  const phone = await newContext(f.browser, f.server.baseUrl, PHONE);
-  const pp = await phone.newPage();
-  try {
+  });
+
+  f.step('phone layouts at 390 px', async () => {
+    f.current = pp;
     await signIn(pp, 'ld-mzj');
     for (const [path, name] of [['/dibao/rosters', 'rosters'], [rosterUrl || '/dibao/rosters', 'roster'], ['/dibao/imports', 'import'], ['/dibao/stats', 'stats'], ['/dibao/standards', 'standards']] as const) {
       await pp.goto(path);
@@ -158,7 +146,5 @@ test('standards, settings and statistics pages pass axe; phone layouts at 390 px
       await shot(pp, `dibao-money-${name}-phone`);
     }
     assert.deepEqual(await seriousA11yViolations(pp), []);
-  } finally {
-    await phone.close();
-  }
+  });
 });

@@ -191,7 +191,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-export async function newContext(browser: Browser, baseURL: string, viewport = DESKTOP): Promise<BrowserContext> {
+async function newContext(browser: Browser, baseURL: string, viewport = DESKTOP): Promise<BrowserContext> {
   const phone = viewport.width < 600;
   return browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', deviceScaleFactor: 1, isMobile: phone, hasTouch: phone });
 }
@@ -268,7 +268,32 @@ export type E2eFile = {
   /** The page a failing step photographs (FAILED-<tag>-<step>.png). */
   current: Page | undefined;
   step(name: string, fn: () => Promise<void>): void;
+  /**
+   * The page of the enclosing describe block: a fresh browser context (own cookies and storage)
+   * with one page, opened before the block's first test and closed after its last. The returned
+   * page stands for that page (it exists only once the block runs) and becomes `current`.
+   */
+  useBrowserPage(opts?: BrowserPageOptions): Page;
 };
+
+export type BrowserPageOptions = {
+  viewport?: { width: number; height: number };
+  /** Playwright's default timeout for the page's waits and actions. */
+  timeout?: number;
+  permissions?: string[];
+};
+
+/** A stand-in for a page that is opened later: every property is read from the real page. */
+function pageStandIn(real: () => Page | undefined): Page {
+  return new Proxy({} as Page, {
+    get(_, prop) {
+      const p = real();
+      if (!p) throw new Error('useBrowserPage: the page is used outside its describe block (before it opened)');
+      const v = Reflect.get(p, prop, p);
+      return typeof v === 'function' ? v.bind(p) : v;
+    },
+  });
+}
 
 /**
  * What every e2e file shares: one server (the demo template copied for this file; `serverModule`
@@ -289,6 +314,19 @@ export function e2eFile(tag: string, opts: { serverModule?: string; stepTimeout?
           throw e;
         }
       });
+    },
+    useBrowserPage(o = {}) {
+      let ctx: BrowserContext | undefined;
+      let page: Page | undefined;
+      before(async () => {
+        ctx = await newContext(f.browser, f.server.baseUrl, o.viewport);
+        if (o.timeout) ctx.setDefaultTimeout(o.timeout);
+        if (o.permissions) await ctx.grantPermissions(o.permissions, { origin: f.server.baseUrl });
+        page = await ctx.newPage();
+        f.current = page;
+      });
+      after(() => ctx?.close());
+      return pageStandIn(() => page);
     },
   };
   before(async () => {

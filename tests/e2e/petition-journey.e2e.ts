@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
 import {
-  e2eFile, login, newContext, seriousA11yViolations, shot, openModal, pickOption,
+  e2eFile, login, seriousA11yViolations, shot, openModal, pickOption,
 } from './harness.ts';
 
 /**
@@ -72,23 +72,9 @@ const state = async (page: Page) => (await page.getByTestId('case-state').innerT
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → reply → 评价 → 复查', { concurrency: false }, () => {
-  let citizen: BrowserContext;
-  let staff: BrowserContext;
-  let portal: Page;
-  let page: Page;
-
-  before(async () => {
-    citizen = await newContext(f.browser, f.server.baseUrl);
-    citizen.setDefaultTimeout(T);
-    portal = await citizen.newPage();
-    staff = await newContext(f.browser, f.server.baseUrl);
-    staff.setDefaultTimeout(T);
-    page = await staff.newPage();
-  });
-  after(async () => {
-    await citizen.close();
-    await staff.close();
-  });
+  // The citizen on the portal and the staff in the console, each in a context of their own.
+  const portal = f.useBrowserPage({ timeout: T });
+  const page = f.useBrowserPage({ timeout: T });
 
   step('the citizen submits a petition on the portal and keeps the reference and query code', async () => {
     f.current = portal;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { describe } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import {
-  e2eFile, login, newContext, PHONE, seriousA11yViolations, shot,
+  e2eFile, login, PHONE, seriousA11yViolations, shot,
 } from './harness.ts';
 
 /**
@@ -23,10 +23,10 @@ async function open(page: Page, user: string) {
   await page.getByTestId('report-sentence').waitFor({ timeout: T });
 }
 
-test('region: the report paragraph, KPIs, charts, drill-down and export (desktop)', async () => {
-  const ctx = await newContext(f.browser, f.server.baseUrl);
-  const page = await ctx.newPage();
-  try {
+describe('the region at 1366×768', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ timeout: T });
+
+  f.step('the report paragraph, KPIs, charts, drill-down and export', async () => {
     await open(page, 'nx-fgc');
     const sentence = (await page.getByTestId('report-sentence').innerText()).replace(/\s+/g, '');
     assert.match(sentence, /2019-01-01至2019-12-31/);
@@ -61,18 +61,13 @@ test('region: the report paragraph, KPIs, charts, drill-down and export (desktop
     assert.equal(wb.worksheets[0]!.name, '汇总');
     const v = wb.worksheets[0]!.getSheetValues().find((r: any) => r?.[1] === '宁夏回族自治区登记办理信访件(件)') as unknown[];
     assert.equal(v[2], 63);
-  } catch (e) {
-    await shot(page, 'FAILED-petition-stats-desktop').catch(() => undefined);
-    throw e;
-  } finally {
-    await ctx.close();
-  }
+  });
 });
 
-test('county on a phone: its own figures only, usable at 390 px', async () => {
-  const ctx = await newContext(f.browser, f.server.baseUrl, PHONE);
-  const page = await ctx.newPage();
-  try {
+describe('a county on a 390-px phone', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ viewport: PHONE, timeout: T });
+
+  f.step('its own figures only, usable at 390 px', async () => {
     await open(page, 'xq-mzj');
     const sentence = (await page.getByTestId('report-sentence').innerText()).replace(/\s+/g, '');
     assert.match(sentence, /兴庆区民政部门登记办理各类信访件\d+件/);
@@ -82,10 +77,5 @@ test('county on a phone: its own figures only, usable at 390 px', async () => {
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'petition-stats-phone');
     await shot(page, 'petition-stats-full-phone', { fullPage: true });
-  } catch (e) {
-    await shot(page, 'FAILED-petition-stats-phone').catch(() => undefined);
-    throw e;
-  } finally {
-    await ctx.close();
-  }
+  });
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe } from 'node:test';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
 import {
-  e2eFile, login, newContext, PHONE, seriousA11yViolations, shot, openModal, pickOption, pickTreeOption,
+  e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption, pickTreeOption,
 } from './harness.ts';
 
 /**
@@ -87,16 +87,7 @@ async function fillVisit(page: Page) {
 const fieldError = (item: Locator) => item.locator('xpath=ancestor::div[contains(@class,"ant-form-item ")][1]').locator('.ant-form-item-explain-error');
 
 describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
-  let ctx: BrowserContext;
-  let page: Page;
-
-  before(async () => {
-    ctx = await newContext(f.browser, f.server.baseUrl);
-    ctx.setDefaultTimeout(T);
-    page = await ctx.newPage();
-    f.current = page;
-  });
-  after(() => ctx.close());
+  const page = f.useBrowserPage({ timeout: T });
 
   step('xq-mzj opens 登记信访 from the menu; a wrong check digit is caught in the browser', async () => {
     await signIn(page, CLERK);
@@ -294,16 +285,7 @@ describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
 });
 
 describe('信访 staff pages on a 390-px phone', { concurrency: false }, () => {
-  let ctx: BrowserContext;
-  let page: Page;
-
-  before(async () => {
-    ctx = await newContext(f.browser, f.server.baseUrl, PHONE);
-    ctx.setDefaultTimeout(T);
-    page = await ctx.newPage();
-    f.current = page;
-  });
-  after(() => ctx.close());
+  const page = f.useBrowserPage({ viewport: PHONE, timeout: T });
 
   step('list as cards, form and case panel fit the phone', async () => {
     await signIn(page, CLERK);

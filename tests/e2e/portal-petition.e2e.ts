@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe } from 'node:test';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
 import {
-  e2eFile, newContext, PHONE, seriousA11yViolations, shot,
+  e2eFile, PHONE, seriousA11yViolations, shot,
 } from './harness.ts';
 
 /**
@@ -43,17 +43,7 @@ async function fillPetition(page: Page, idNumber: string, title = TITLE) {
 }
 
 describe('网上信访 portal at 1366×768', { concurrency: false }, () => {
-  let ctx: BrowserContext;
-  let page: Page;
-
-  before(async () => {
-    ctx = await newContext(f.browser, f.server.baseUrl);
-    ctx.setDefaultTimeout(T);
-    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: f.server.baseUrl });
-    page = await ctx.newPage();
-    f.current = page;
-  });
-  after(() => ctx.close());
+  const page = f.useBrowserPage({ timeout: T, permissions: ['clipboard-read', 'clipboard-write'] });
 
   step('the landing page opens 网上信访 from its card', async () => {
     await page.goto('/portal/');
@@ -190,16 +180,7 @@ describe('网上信访 portal at 1366×768', { concurrency: false }, () => {
 });
 
 describe('网上信访 portal on a 390-px phone', { concurrency: false }, () => {
-  let ctx: BrowserContext;
-  let page: Page;
-
-  before(async () => {
-    ctx = await newContext(f.browser, f.server.baseUrl, PHONE);
-    ctx.setDefaultTimeout(T);
-    page = await ctx.newPage();
-    f.current = page;
-  });
-  after(() => ctx.close());
+  const page = f.useBrowserPage({ viewport: PHONE, timeout: T });
 
   step('landing and submit pages fit the phone and stay accessible', async () => {
     await page.goto('/portal/');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe } from 'node:test';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import {
-  e2eFile, login, newContext, PHONE, seriousA11yViolations, shot, openModal, pickOption,
+  e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption,
 } from './harness.ts';
 
 /**
@@ -63,16 +63,7 @@ const noHorizontalScroll = async (page: Page, what: string) => {
 };
 
 describe('workflow through the console at 1366×768', { concurrency: false }, () => {
-  let ctx: BrowserContext;
-  let page: Page;
-
-  before(async () => {
-    ctx = await newContext(f.browser, f.server.baseUrl);
-    ctx.setDefaultTimeout(T);
-    page = await ctx.newPage();
-    f.current = page;
-  });
-  after(() => ctx.close());
+  const page = f.useBrowserPage({ timeout: T });
 
   step('nx-fgc registers a 测试事项 from the home page drawer', async () => {
     await signIn(page, PROVINCE);
@@ -297,16 +288,7 @@ describe('workflow through the console at 1366×768', { concurrency: false }, ()
 });
 
 describe('workflow on a phone at 390×844', { concurrency: false }, () => {
-  let ctx: BrowserContext;
-  let page: Page;
-
-  before(async () => {
-    ctx = await newContext(f.browser, f.server.baseUrl, PHONE);
-    ctx.setDefaultTimeout(T);
-    page = await ctx.newPage();
-    f.current = page;
-  });
-  after(() => ctx.close());
+  const page = f.useBrowserPage({ viewport: PHONE, timeout: T });
 
   step('worklist, case page and explanation fit a phone', async () => {
     await signIn(page, CITY);

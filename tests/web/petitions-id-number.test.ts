@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { idCheckChar, idNumberProblem } from '../../web/staff/modules/petitions/id-number.ts';
+import { idCheckChar, idNumberProblem } from '../../web/staff/shared/id-number.ts';
 
 const withCheck = (first17: string) => first17 + idCheckChar(first17);
 

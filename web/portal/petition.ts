@@ -1,4 +1,4 @@
-import { idNumberProblem } from '../staff/modules/petitions/id-number.ts';
+import { idNumberProblem } from '../staff/shared/id-number.ts';
 import { $, api, el, ErrorDisplay, PortalError, sendWithPow } from './common.ts';
 import { fileChooser } from './files.ts';
 

@@ -15,7 +15,7 @@ export function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; co
   const admin = visibleAdminEntries(can);
   const business = visibleBusinessModules(can);
   const pages = [...admin, ...business.flatMap((m) => m.entries)];
-  // The longest matching entry wins (/petitions/stats over /petitions); a case page belongs to the 工作台.
+  // The longest matching entry wins (/x/stats over /x); a case page belongs to the 工作台.
   const selected =
     pages.filter((e) => pathname === e.path || pathname.startsWith(`${e.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]?.path ??
     (pathname === '/' || pathname.startsWith('/cases/') ? '/' : pathname);

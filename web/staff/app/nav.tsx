@@ -1,14 +1,11 @@
 import {
   AuditOutlined, BankOutlined, CalendarOutlined, ClusterOutlined, FileProtectOutlined, GlobalOutlined,
-  HomeOutlined, LoginOutlined, MessageOutlined, NotificationOutlined, ReadOutlined, SafetyCertificateOutlined,
-  SolutionOutlined, TeamOutlined, WalletOutlined,
+  HomeOutlined, LoginOutlined, NotificationOutlined, ReadOutlined, SafetyCertificateOutlined,
+  SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/zh-CN.ts';
-import { DIBAO_NAV } from '../modules/dibao/nav.tsx';
-import { DIBAO_MONEY_NAV } from '../modules/dibao-money/nav.tsx';
-import { PETITION_NAV } from '../modules/petitions/nav.tsx';
-import { PETITION_STATS_NAV } from '../modules/petition-stats/nav.tsx';
+import { WEB_MODULES } from '../modules/index.ts';
 
 /** permission null: every signed-in user may open the page (editing inside may still need one). */
 export type NavEntry = { path: string; label: MessageKey; icon: ReactNode; permission: string | null; desc?: MessageKey };
@@ -17,14 +14,11 @@ export const HOME_ENTRY = { path: '/', label: 'nav.home' as MessageKey, icon: <H
 
 /**
  * A business module's menu: a submenu of pages, each needing a permission. Each module owns
- * its entries in `modules/<name>/nav.tsx`; this list only orders them.
+ * its entries in its manifest (`modules/<name>/index.tsx`); `WEB_MODULES` orders them.
  */
 export type BusinessModule = { key: string; label: MessageKey; icon: ReactNode; entries: NavEntry[] };
 
-export const BUSINESS_MODULES: BusinessModule[] = [
-  { key: 'petition', label: 'nav.petition', icon: <MessageOutlined />, entries: [...PETITION_NAV, ...PETITION_STATS_NAV] },
-  { key: 'dibao', label: 'nav.dibao', icon: <WalletOutlined />, entries: [...DIBAO_NAV, ...DIBAO_MONEY_NAV] },
-];
+export const BUSINESS_MODULES: BusinessModule[] = WEB_MODULES.map((m) => ({ key: m.key, label: m.label, icon: m.icon, entries: m.nav }));
 
 /** The business pages this user may open, per module (modules with none are left out). */
 export function visibleBusinessModules(can: (permission: string) => boolean): BusinessModule[] {

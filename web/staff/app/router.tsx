@@ -3,11 +3,8 @@ import { createBrowserRouter } from 'react-router-dom';
 import { HomePage } from '../modules/home/HomePage.tsx';
 import { LoginPage } from '../modules/auth/LoginPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { guarded, NotFound, RequireAuth } from './guards.tsx';
-import { routes as dibaoRoutes } from '../modules/dibao/routes.tsx';
-import { routes as dibaoMoneyRoutes } from '../modules/dibao-money/routes.tsx';
-import { routes as petitionRoutes } from '../modules/petitions/routes.tsx';
-import { routes as petitionStatsRoutes } from '../modules/petition-stats/routes.tsx';
+import { guarded, NotFound, RequireAuth, RequirePermission } from './guards.tsx';
+import { WEB_MODULES } from '../modules/index.ts';
 
 // Admin, case and profile pages are split into their own chunks; most sessions never open them.
 const UsersPage = lazy(() => import('../modules/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
@@ -18,6 +15,13 @@ const LoginLogPage = lazy(() => import('../modules/login-log/LoginLogPage.tsx').
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
 const CasePage = lazy(() => import('../modules/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
+
+/** Each business module's pages; a page needs its menu entry's permission unless the route names one. */
+const moduleRoutes = WEB_MODULES.flatMap((m) =>
+  m.routes.map(({ path, page: Page, permission }) =>
+    permission ? { path: path.slice(1), element: <RequirePermission permission={permission}><Page /></RequirePermission> } : guarded(path, <Page />),
+  ),
+);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -33,10 +37,7 @@ export const router = createBrowserRouter([
       { path: 'profile', element: <ProfilePage /> },
       // Readability of a case is the server's decision (404 outside the user's scope).
       { path: 'cases/:id', element: <CasePage /> },
-      ...petitionRoutes,
-      ...petitionStatsRoutes,
-      ...dibaoRoutes,
-      ...dibaoMoneyRoutes,
+      ...moduleRoutes,
       guarded('/admin/users', <UsersPage />),
       guarded('/admin/org-units', <OrgUnitsPage />),
       guarded('/admin/areas', <AreasPage />),

@@ -1,10 +1,11 @@
 import type { Locale } from '../../i18n/i18n.tsx';
+import { WEB_MODULES } from '../index.ts';
 
 /**
- * Readable names for the audit actions and entity types the kernel records today. Unknown
- * codes (from modules added later) are shown as the raw code, never hidden.
+ * Readable names for the audit actions and entity types the kernel records, then each module's
+ * (its manifest's `audit`). Unknown codes are shown as the raw code, never hidden.
  */
-const ACTIONS: Record<string, [zh: string, en: string]> = {
+const KERNEL_ACTIONS: Record<string, [zh: string, en: string]> = {
   'auth.login': ['登录', 'Sign-in'],
   'auth.logout': ['退出登录', 'Sign-out'],
   'user.create': ['新建用户', 'Create user'],
@@ -30,7 +31,7 @@ const ACTIONS: Record<string, [zh: string, en: string]> = {
   'org_unit.update': ['修改组织机构', 'Update organization'],
 };
 
-const ENTITIES: Record<string, [zh: string, en: string]> = {
+const KERNEL_ENTITIES: Record<string, [zh: string, en: string]> = {
   user: ['用户', 'User'],
   area: ['行政区划', 'Area'],
   org_unit: ['组织机构', 'Organization'],
@@ -38,6 +39,9 @@ const ENTITIES: Record<string, [zh: string, en: string]> = {
   session: ['会话', 'Session'],
   calendar_day: ['工作日历', 'Calendar day'],
 };
+
+const ACTIONS = Object.assign({}, KERNEL_ACTIONS, ...WEB_MODULES.map((m) => m.audit?.actions)) as Record<string, [string, string]>;
+const ENTITIES = Object.assign({}, KERNEL_ENTITIES, ...WEB_MODULES.map((m) => m.audit?.entities)) as Record<string, [string, string]>;
 
 const pick = (table: Record<string, [string, string]>, code: string, locale: Locale) => {
   const hit = table[code];

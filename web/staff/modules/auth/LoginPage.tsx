@@ -7,6 +7,8 @@ import { BrandMark } from '../../app/BrandMark.tsx';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { useMe } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { WEB_MODULES } from '../index.ts';
 import { useHealth } from '../../shared/use-health.ts';
 import { useLoginFlow, type Credentials } from './use-login-flow.ts';
 
@@ -14,7 +16,7 @@ import { useLoginFlow, type Credentials } from './use-login-flow.ts';
 const DEMO_PASSWORD = 'Minzheng@2019';
 const DEMO_ACCOUNTS = ['admin', 'nx-fgc', 'yc-mzj', 'ld-mzj'] as const;
 
-const MODULES = ['nav.petition', 'nav.dibao', 'nav.service', 'nav.socialOrg', 'nav.normativeDoc', 'nav.enforcement', 'nav.disclosure'] as const;
+const MODULES: MessageKey[] = [...WEB_MODULES.map((m) => m.label), 'nav.service', 'nav.socialOrg', 'nav.normativeDoc', 'nav.enforcement', 'nav.disclosure'];
 
 export function LoginPage() {
   const t = useT();

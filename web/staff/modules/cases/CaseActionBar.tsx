@@ -3,16 +3,17 @@ import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import type { CaseDetail, CaseSupervision, CaseTransitionAction } from '../../shared/api-types.ts';
+import { WEB_MODULES } from '../index.ts';
 import { OrgUnitSelect } from '../../shared/OrgUnitSelect.tsx';
 import { cleanInput, hasFields, SchemaFields } from '../../shared/SchemaFields.tsx';
 import { ActionModal, ReasonField } from './ActionModal.tsx';
 import type { CaseRun } from './use-case.ts';
 
 /**
- * Case types whose law names the hand-offs differently: 《信访工作条例》 speaks of 转送 (and 交办),
- * not 转办. Only the Chinese wording changes (English has no 转办 to replace).
+ * The law's own words for the hand-offs of a case type (a module's manifest names them, e.g.
+ * 转送 for 转办). Only the Chinese wording changes (English has no 转办 to replace).
  */
-const HANDOFF_TERMS: Record<string, { transfer?: string; assign?: string }> = { petition: { transfer: '转送' } };
+const handoffTerms = (type: string) => WEB_MODULES.map((m) => m.caseTypes?.[type]?.handoffTerms).find((h) => h !== undefined);
 
 type Dialog =
   | { kind: 'transition'; action: CaseTransitionAction }
@@ -37,7 +38,7 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
   const awaiting = c.supervisions.filter((s) => s.awaitingMyFeedback);
   const pending = c.handoffs.find((h) => h.status === 'pending');
   const term = (kind: 'transfer' | 'assign', key: string) => {
-    const word = HANDOFF_TERMS[c.type]?.[kind];
+    const word = handoffTerms(c.type)?.[kind];
     const text = t(key as never);
     return word ? text.replaceAll(kind === 'transfer' ? '转办' : '交办', word) : text;
   };

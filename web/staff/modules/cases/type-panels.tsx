@@ -1,23 +1,17 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense } from 'react';
 import { Skeleton } from 'antd';
 import type { CaseDetail } from '../../shared/api-types.ts';
+import { WEB_MODULES } from '../index.ts';
 import type { CaseRun } from './use-case.ts';
 
-/** What a module shows on the case page for its own case type (facts, parties, drafts …). */
+/** What a module shows above the deadlines of its own case type (facts, parties, drafts …), in its own chunk. */
 export type CaseTypePanelProps = { c: CaseDetail; run: CaseRun };
-type Panel = LazyExoticComponent<ComponentType<CaseTypePanelProps>>;
 
-/**
- * One entry per case type; each module owns its panel file and lists it here. The panel is
- * loaded in its own chunk and rendered above the deadlines.
- */
-const PANELS: Record<string, Panel> = {
-  petition: lazy(() => import('../petitions/PetitionCasePanel.tsx').then((m) => ({ default: m.PetitionCasePanel }))),
-  dibao: lazy(() => import('../dibao/DibaoCasePanel.tsx').then((m) => ({ default: m.DibaoCasePanel }))),
-};
+/** The panel of a case type, from the module that owns the type (its manifest's `caseTypes`). */
+const panelFor = (type: string) => WEB_MODULES.map((m) => m.caseTypes?.[type]?.panel).find((p) => p !== undefined);
 
 export function CaseTypePanel(props: CaseTypePanelProps) {
-  const Panel = PANELS[props.c.type];
+  const Panel = panelFor(props.c.type);
   if (!Panel) return null;
   return (
     <Suspense fallback={<Skeleton active paragraph={{ rows: 3 }} />}>

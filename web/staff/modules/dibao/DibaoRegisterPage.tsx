@@ -7,7 +7,7 @@ import { useSession } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../shared/api.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
-import { idNumberProblem } from '../petitions/id-number.ts';
+import { idNumberProblem } from '../../shared/id-number.ts';
 import { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY, dibaoApi } from './api.ts';
 import './dibao.css';
 

@@ -1,10 +1,12 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Input, Select, Skeleton, Table, Tabs, Tag, Timeline, type TableProps } from 'antd';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { formatDateTime } from '../../shared/format.ts';
+import { ListPage } from '../../shared/ListPage.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
+import { useListQuery } from '../../shared/use-list-query.ts';
 import { dibaoApi, yuan, type HouseholdItem, type Member } from './api.ts';
 import './dibao.css';
 
@@ -13,16 +15,8 @@ const STATUS_COLOR: Record<string, string> = { active: 'green', applying: 'blue'
 /** 低保家庭 list in the user's scope, 身份证号 masked. */
 export function HouseholdsPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const q = { status: params.get('status') ?? undefined, q: params.get('q') ?? undefined, page: Number(params.get('page')) || 1, pageSize: 20 };
-  const list = useQuery({ queryKey: ['dibao', 'households', q], queryFn: () => dibaoApi.households(q), placeholderData: keepPreviousData });
-  const set = (k: string, v?: string) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    if (k !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const query = useListQuery({ key: ['dibao', 'households'], filters: ['status', 'q'], fetch: dibaoApi.households });
+  const { q, set } = query;
   const columns: TableProps<HouseholdItem>['columns'] = [
     { title: t('dibao.col.applicant'), dataIndex: 'applicantName', render: (v: string, r) => <Link to={`/dibao/households/${r.id}`}>{v ?? '—'}<div className="mz-muted mz-mono mz-db-small">{r.applicantIdMasked}</div></Link> },
     { title: t('dibao.col.area'), dataIndex: 'areaName' },
@@ -32,20 +26,14 @@ export function HouseholdsPage() {
     { title: t('dibao.col.recheck'), dataIndex: 'nextRecheckOn', render: (v: string | null) => v ?? '—' },
   ];
   return (
-    <div className="mz-page">
-      <PageHeader title={t('dibao.hh.title')} desc={t('dibao.hh.desc')} />
-      <Card className="mz-card">
-        <div className="mz-db-filters">
-          <Input.Search allowClear placeholder="姓名、住址" aria-label="姓名、住址" defaultValue={q.q} onSearch={(v) => set('q', v || undefined)} style={{ maxWidth: 240 }} />
-          <Select allowClear placeholder={t('dibao.col.status')} aria-label={t('dibao.col.status')} value={q.status} onChange={(v) => set('status', v)} style={{ minWidth: 140 }}
-            options={['applying', 'active', 'stopped', 'refused', 'withdrawn'].map((s) => ({ value: s, label: t(`dibao.status.${s}` as never) }))} />
-        </div>
-        {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : (
-          <Table<HouseholdItem> rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items ?? []} columns={columns} scroll={{ x: 700 }}
-            pagination={{ current: q.page, pageSize: 20, total: list.data?.total ?? 0, onChange: (p) => set('page', String(p)), showSizeChanger: false }} />
-        )}
-      </Card>
-    </div>
+    <ListPage
+      title={t('dibao.hh.title')} desc={t('dibao.hh.desc')} query={query} columns={columns} scrollX={700}
+      filters={<>
+        <Input.Search allowClear placeholder="姓名、住址" aria-label="姓名、住址" defaultValue={q.q} onSearch={(v) => set('q', v || undefined)} style={{ maxWidth: 240 }} />
+        <Select allowClear placeholder={t('dibao.col.status')} aria-label={t('dibao.col.status')} value={q.status} onChange={(v) => set('status', v)} style={{ minWidth: 140 }}
+          options={['applying', 'active', 'stopped', 'refused', 'withdrawn'].map((s) => ({ value: s, label: t(`dibao.status.${s}` as never) }))} />
+      </>}
+    />
   );
 }
 

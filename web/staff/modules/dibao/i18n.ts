@@ -1,5 +1,6 @@
 /** 低保办理: Simplified Chinese messages of this module (keys start with 'dibao.'). */
 export const zh = {
+  'dibao.module': '低保救助',
   'dibao.nav.applications': '低保申请',
   'dibao.nav.register': '登记低保申请',
   'dibao.nav.households': '低保家庭',
@@ -143,6 +144,7 @@ export const zh = {
 
 /** English; every key of zh must be here (the type says so). */
 export const en: Record<keyof typeof zh, string> = {
+  'dibao.module': 'Dibao assistance',
   'dibao.nav.applications': 'Dibao applications',
   'dibao.nav.register': 'Register application',
   'dibao.nav.households': 'Dibao households',

@@ -7,7 +7,7 @@ import { useCan, useSession, widestScope } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useHealth } from '../../shared/use-health.ts';
 import { WorklistCard } from '../worklist/WorklistCard.tsx';
-import { RoleTags } from './RoleTags.tsx';
+import { RoleTags } from '../../shared/RoleTags.tsx';
 
 function greetingKey(hour: number) {
   if (hour < 12) return 'home.greeting.morning' as const;

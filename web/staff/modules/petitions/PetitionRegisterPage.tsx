@@ -8,7 +8,7 @@ import { toTreeSelect, useAreaTree } from '../../shared/area-tree.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { formatSize } from '../cases/CaseSideCards.tsx';
 import { CATEGORIES, SOURCE_BODIES, STAFF_CHANNELS, SUBJECTS, petitionApi, type RegisterPetitionInput, type RegisterResult } from './api.ts';
-import { idNumberProblem } from './id-number.ts';
+import { idNumberProblem } from '../../shared/id-number.ts';
 import { options, useVocab } from './vocab.ts';
 import './petitions.css';
 

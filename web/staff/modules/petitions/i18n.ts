@@ -1,5 +1,6 @@
 /** 信访事项: Simplified Chinese messages of this module (keys start with 'petitions.'). */
 export const zh = {
+  'petitions.module': '信访事项',
   'petitions.nav.list': '信访事项',
   'petitions.nav.register': '登记信访',
   'petitions.nav.settings': '信访设置',
@@ -229,6 +230,7 @@ export const zh = {
 
 /** English; every key of zh must be here (the type says so). */
 export const en: Record<keyof typeof zh, string> = {
+  'petitions.module': 'Petitions',
   'petitions.nav.list': 'Petitions',
   'petitions.nav.register': 'Register petition',
   'petitions.nav.settings': 'Petition settings',

@@ -2,7 +2,7 @@ import { Alert, Card, Col, Descriptions, Row } from 'antd';
 import { useSession, widestScope } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
-import { RoleTags } from '../home/RoleTags.tsx';
+import { RoleTags } from '../../shared/RoleTags.tsx';
 import { PasswordCard } from './PasswordCard.tsx';
 import { TotpCard } from './TotpCard.tsx';
 

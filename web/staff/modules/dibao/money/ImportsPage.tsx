@@ -2,10 +2,10 @@ import { Alert, Button, Card, Space, Statistic, Table, Upload, message } from 'a
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useT } from '../../i18n/i18n.tsx';
-import { formatDateTime } from '../../shared/format.ts';
-import { PageHeader } from '../../shared/PageHeader.tsx';
-import { QueryError } from '../../shared/QueryError.tsx';
+import { useT } from '../../../i18n/i18n.tsx';
+import { formatDateTime } from '../../../shared/format.ts';
+import { PageHeader } from '../../../shared/PageHeader.tsx';
+import { QueryError } from '../../../shared/QueryError.tsx';
 import { moneyApi, type ImportReport } from './api.ts';
 import './dibao-money.css';
 

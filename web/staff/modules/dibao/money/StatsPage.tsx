@@ -6,9 +6,9 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useT } from '../../i18n/i18n.tsx';
-import { PageHeader } from '../../shared/PageHeader.tsx';
-import { QueryError } from '../../shared/QueryError.tsx';
+import { useT } from '../../../i18n/i18n.tsx';
+import { PageHeader } from '../../../shared/PageHeader.tsx';
+import { QueryError } from '../../../shared/QueryError.tsx';
 import { moneyApi, yuan, type DibaoStats } from './api.ts';
 import './dibao-money.css';
 

@@ -2,11 +2,11 @@ import { Button, Card, Input, Select, Table, Tag, message, type TableProps } fro
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { useT } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/zh-CN.ts';
-import { useCan } from '../../app/session.ts';
-import { PageHeader } from '../../shared/PageHeader.tsx';
-import { QueryError } from '../../shared/QueryError.tsx';
+import { useT } from '../../../i18n/i18n.tsx';
+import type { MessageKey } from '../../../i18n/zh-CN.ts';
+import { useCan } from '../../../app/session.ts';
+import { PageHeader } from '../../../shared/PageHeader.tsx';
+import { QueryError } from '../../../shared/QueryError.tsx';
 import { moneyApi, yuan, type RosterSummary } from './api.ts';
 import './dibao-money.css';
 

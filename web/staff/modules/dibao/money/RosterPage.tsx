@@ -2,10 +2,10 @@ import { Alert, Button, Card, Descriptions, Space, Switch, Table, Tabs, Tag, mes
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { useT } from '../../i18n/i18n.tsx';
-import { useCan } from '../../app/session.ts';
-import { PageHeader } from '../../shared/PageHeader.tsx';
-import { QueryError } from '../../shared/QueryError.tsx';
+import { useT } from '../../../i18n/i18n.tsx';
+import { useCan } from '../../../app/session.ts';
+import { PageHeader } from '../../../shared/PageHeader.tsx';
+import { QueryError } from '../../../shared/QueryError.tsx';
 import { moneyApi, yuan, type RosterDetail, type RosterLine } from './api.ts';
 import { StatusTag } from './RostersPage.tsx';
 import './dibao-money.css';

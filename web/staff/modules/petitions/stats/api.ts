@@ -1,4 +1,4 @@
-import { http } from '../../shared/api.ts';
+import { http } from '../../../shared/api.ts';
 
 /** Mirrors src/modules/petitions/stats/petition-stats.ts (PetitionStats). */
 export type Measures = {

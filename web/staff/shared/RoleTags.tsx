@@ -1,7 +1,7 @@
 import { Tag, Tooltip } from 'antd';
-import type { MeRole } from '../../shared/api-types.ts';
-import { useT } from '../../i18n/i18n.tsx';
-import { formatDate } from '../../shared/format.ts';
+import type { MeRole } from './api-types.ts';
+import { useT } from '../i18n/i18n.tsx';
+import { formatDate } from './format.ts';
 
 /** The user's roles as tags: name, where held, scope, and a delegation (代管) end date if any. */
 export function RoleTags({ roles }: { roles: MeRole[] }) {

@@ -1,4 +1,4 @@
-import { http } from '../../shared/api.ts';
+import { http } from '../../../shared/api.ts';
 
 const enc = encodeURIComponent;
 export type RosterSummary = {

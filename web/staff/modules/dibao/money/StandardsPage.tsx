@@ -1,10 +1,10 @@
 import { Button, Card, Form, Input, InputNumber, Modal, Select, Table, Tag, message } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useT } from '../../i18n/i18n.tsx';
-import { useCan } from '../../app/session.ts';
-import { PageHeader } from '../../shared/PageHeader.tsx';
-import { QueryError } from '../../shared/QueryError.tsx';
+import { useT } from '../../../i18n/i18n.tsx';
+import { useCan } from '../../../app/session.ts';
+import { PageHeader } from '../../../shared/PageHeader.tsx';
+import { QueryError } from '../../../shared/QueryError.tsx';
 import './dibao-money.css';
 import { moneyApi, yuan, type Standard } from './api.ts';
 

@@ -1,10 +1,10 @@
 import { Alert, Button, Card, Form, InputNumber, Switch, message } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useT } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/zh-CN.ts';
-import { PageHeader } from '../../shared/PageHeader.tsx';
-import { QueryError } from '../../shared/QueryError.tsx';
+import { useT } from '../../../i18n/i18n.tsx';
+import type { MessageKey } from '../../../i18n/zh-CN.ts';
+import { PageHeader } from '../../../shared/PageHeader.tsx';
+import { QueryError } from '../../../shared/QueryError.tsx';
 import './dibao-money.css';
 import { moneyApi } from './api.ts';
 

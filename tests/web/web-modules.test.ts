@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { zh as casesZh } from '../../web/staff/modules/cases/i18n.ts';
+import { WEB_MODULES } from '../../web/staff/modules/index.ts';
+import { enUS } from '../../web/staff/i18n/en-US.ts';
+import { zhCN } from '../../web/staff/i18n/zh-CN.ts';
+
+/** The console's business modules, read from their manifests (modules/<name>/index.tsx). */
+describe('web module manifests', () => {
+  it('own distinct message keys: no module overwrites the kernel, the case pages or another module', () => {
+    const owners = new Map<string, string>();
+    const kernelKeys = Object.keys(zhCN).filter((k) => !(k in casesZh) && !WEB_MODULES.some((m) => k in m.messages.zh));
+    for (const [owner, keys] of [['kernel', kernelKeys], ['cases', Object.keys(casesZh)], ...WEB_MODULES.map((m) => [m.key, Object.keys(m.messages.zh)])] as [string, string[]][]) {
+      for (const k of keys) {
+        expect(owners.get(k), `${k} is defined by ${owners.get(k)} and ${owner}`).toBeUndefined();
+        owners.set(k, owner);
+      }
+    }
+    expect(owners.size).toBe(Object.keys(zhCN).length);
+  });
+
+  it('translate every message into English', () => {
+    expect(Object.keys(enUS).sort()).toEqual(Object.keys(zhCN).sort());
+    for (const m of WEB_MODULES) expect(Object.keys(m.messages.en).sort()).toEqual(Object.keys(m.messages.zh).sort());
+  });
+
+  it('route every menu entry, and guard every route either by its menu entry or by a named permission', () => {
+    for (const m of WEB_MODULES) {
+      const routes = new Set(m.routes.map((r) => r.path));
+      for (const e of m.nav) expect(routes.has(e.path), `${e.path} has no route`).toBe(true);
+      const menu = new Set(m.nav.map((e) => e.path));
+      for (const r of m.routes) expect(menu.has(r.path) || r.permission !== undefined, `${r.path} has neither a menu entry nor a permission`).toBe(true);
+    }
+  });
+
+  it('give each case type to one module only', () => {
+    const types = WEB_MODULES.flatMap((m) => Object.keys(m.caseTypes ?? {}));
+    expect(new Set(types).size).toBe(types.length);
+  });
+});

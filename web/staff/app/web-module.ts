@@ -1,0 +1,44 @@
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import type { CaseTypePanelProps } from '../modules/cases/type-panels.tsx';
+
+/** A module's page in the 业务办理 menu; labels are the module's own message keys. */
+export type ModuleNavEntry<K extends string> = { path: string; label: K; icon: ReactNode; permission: string | null; desc?: K };
+
+/**
+ * A console route (path with a leading slash). Without `permission` the page needs what its menu
+ * entry names; a detail page with no menu entry names its permission here.
+ */
+export type ModuleRoute = { path: string; page: ComponentType; permission?: string };
+
+/** What the case page does differently for one case type. */
+export type CaseTypeWeb = {
+  /** Shown above the deadlines, loaded in its own chunk. */
+  panel?: LazyExoticComponent<ComponentType<CaseTypePanelProps>>;
+  /** The law's own words for the hand-offs (信访: 转送, not 转办); Chinese only. */
+  handoffTerms?: { transfer?: string; assign?: string };
+};
+
+/** Readable audit codes: [Chinese, English]. Unknown codes are shown raw, never hidden. */
+export type AuditLabels = { actions?: Record<string, [zh: string, en: string]>; entities?: Record<string, [zh: string, en: string]> };
+
+/**
+ * The web half of a business module: everything the console shell needs from it. A new module
+ * exports one of these from `modules/<name>/index.tsx` and adds it to `WEB_MODULES`.
+ */
+export type WebModule<Z extends Record<string, string>> = {
+  key: string;
+  label: NoInfer<keyof Z & string>;
+  icon: ReactNode;
+  nav: ModuleNavEntry<NoInfer<keyof Z & string>>[];
+  routes: ModuleRoute[];
+  /** Keyed by case type (the server's `cases.type`). */
+  caseTypes?: Record<string, CaseTypeWeb>;
+  /** The module's messages; every key must have an English text too. */
+  messages: { zh: Z; en: NoInfer<Record<keyof Z, string>> };
+  audit?: AuditLabels;
+};
+
+/** Type-checks a module's web half (its message keys become MessageKeys). */
+export function defineWebModule<Z extends Record<string, string>>(m: WebModule<Z>): WebModule<Z> {
+  return m;
+}

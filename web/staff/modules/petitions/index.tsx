@@ -1,0 +1,48 @@
+import { BarChartOutlined, FormOutlined, MessageOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { defineWebModule } from '../../app/web-module.ts';
+import { en, zh } from './i18n.ts';
+import { en as statsEn, zh as statsZh } from './stats/i18n.ts';
+
+const PetitionsPage = lazy(() => import('./PetitionsPage.tsx').then((m) => ({ default: m.PetitionsPage })));
+const PetitionRegisterPage = lazy(() => import('./PetitionRegisterPage.tsx').then((m) => ({ default: m.PetitionRegisterPage })));
+const PetitionSettingsPage = lazy(() => import('./PetitionSettingsPage.tsx').then((m) => ({ default: m.PetitionSettingsPage })));
+const PetitionStatsPage = lazy(() => import('./stats/PetitionStatsPage.tsx').then((m) => ({ default: m.PetitionStatsPage })));
+
+/** 信访事项: the console's web half of the petitions module. */
+export const petitions = defineWebModule<typeof zh & typeof statsZh>({
+  key: 'petition',
+  label: 'petitions.module',
+  icon: <MessageOutlined />,
+  nav: [
+    { path: '/petitions', label: 'petitions.nav.list', icon: <UnorderedListOutlined />, permission: 'petition.read' },
+    { path: '/petitions/new', label: 'petitions.nav.register', icon: <FormOutlined />, permission: 'petition.register' },
+    { path: '/petitions/settings', label: 'petitions.nav.settings', icon: <SettingOutlined />, permission: 'petition.read' },
+    { path: '/petitions/stats', label: 'petitionStats.nav', icon: <BarChartOutlined />, permission: 'petition.read' },
+  ],
+  routes: [
+    { path: '/petitions', page: PetitionsPage },
+    { path: '/petitions/new', page: PetitionRegisterPage },
+    { path: '/petitions/settings', page: PetitionSettingsPage },
+    { path: '/petitions/stats', page: PetitionStatsPage },
+  ],
+  caseTypes: {
+    petition: {
+      panel: lazy(() => import('./PetitionCasePanel.tsx').then((m) => ({ default: m.PetitionCasePanel }))),
+      // 《信访工作条例》 speaks of 转送 (and 交办), not 转办.
+      handoffTerms: { transfer: '转送' },
+    },
+  },
+  messages: { zh: { ...zh, ...statsZh }, en: { ...en, ...statsEn } },
+  audit: {
+    actions: {
+      'petition.lead': ['领导包案', 'Lead a petition'],
+      'petition.rate': ['满意度评价', 'Satisfaction rating'],
+      'petition.follow_up.schedule': ['安排回头看', 'Schedule follow-up'],
+      'petition.follow_up.result': ['回头看结果', 'Follow-up result'],
+      'petition.review_request.letter': ['登记复查复核请求', 'Register review request'],
+      'petition.setting.update': ['修改信访设置', 'Update petition setting'],
+    },
+    entities: { petition: ['信访事项', 'Petition'], petition_setting: ['信访设置', 'Petition setting'] },
+  },
+});
