@@ -15,6 +15,7 @@ import { registerAreaRoutes } from '../kernel/areas/routes.ts';
 import { registerCalendarRoutes } from '../kernel/calendar/routes.ts';
 import { registerWorkflowRoutes } from '../kernel/workflow/routes.ts';
 import { registerNotificationRoutes } from '../kernel/notify/routes.ts';
+import { registerDocumentRoutes } from '../kernel/documents/routes.ts';
 import { registerPortalRoutes } from '../kernel/portal/routes.ts';
 import { registerPetitionRoutes } from '../modules/petitions/routes.ts';
 import { registerPetitionPortalRoutes } from '../modules/petitions/routes-portal.ts';
@@ -65,6 +66,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
   await registerWorkflowRoutes(app, ctx);
   await registerNotificationRoutes(app, ctx);
   await registerPortalRoutes(app, ctx);
+  await registerDocumentRoutes(app, ctx);
   await registerPetitionRoutes(app, ctx);
   await registerPetitionPortalRoutes(app, ctx);
   await registerPetitionStatsRoutes(app, ctx);

@@ -4,6 +4,7 @@ import { coreIdentity } from '../kernel/identity/migrations/2026-11-29-02-core-i
 import { coreAudit } from '../kernel/audit/migrations/2026-11-29-03-core-audit.ts';
 import { coreCalendar } from '../kernel/calendar/migrations/2026-11-29-04-core-calendar.ts';
 import { coreWorkflow } from '../kernel/workflow/migrations/2026-11-29-05-core-workflow.ts';
+import { coreDocuments } from '../kernel/documents/migrations/2026-12-06-07-core-documents.ts';
 import { corePortalPow } from '../kernel/portal/migrations/2026-11-30-06-core-portal-pow.ts';
 import { petitionsSchema } from '../modules/petitions/migrations/2026-11-29-10-petitions.ts';
 import { petitionStatsSchema } from '../modules/petitions/migrations/2026-11-29-13-petition-stats.ts';
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-22-dibao-money': dibaoMoney,
   '2026-11-30-06-core-portal-pow': corePortalPow,
   '2026-11-30-14-portal-pow-to-core': petitionsPortalPowToCore,
+  '2026-12-06-07-core-documents': coreDocuments,
 };
