@@ -31,7 +31,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
-      input: { staff: 'web/index.html', portal: 'web/portal/index.html', portalPetition: 'web/portal/petition.html', portalTrack: 'web/portal/track.html', portalDibao: 'web/portal/dibao/index.html' },
+      input: { staff: 'web/index.html', portal: 'web/portal/index.html', portalPetition: 'web/portal/petition.html', portalTrack: 'web/portal/track.html', portalVerify: 'web/portal/verify.html', portalDibao: 'web/portal/dibao/index.html' },
       // antd marks its files "use client" for React Server Components; irrelevant in a client bundle.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
