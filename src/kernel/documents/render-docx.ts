@@ -1,4 +1,4 @@
-import { AlignmentType, Document, DocumentGridType, Footer, Packer, PageNumber, Paragraph, TextRun, convertMillimetersToTwip } from 'docx';
+import { AlignmentType, Document, DocumentGridType, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { dateLine, numberLine, recipientLine, verifyNote, type DocumentContent } from './content.ts';
 import { DOCX_FONTS } from './fonts.ts';
 
@@ -29,8 +29,9 @@ export async function renderDocx(c: DocumentContent): Promise<Buffer> {
     sections: [{
       properties: {
         page: {
-          size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-          margin: { top: convertMillimetersToTwip(37), left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26), bottom: convertMillimetersToTwip(35), footer: convertMillimetersToTwip(28) },
+          // Twips, rounded to the nearest (the library's converter truncates A4 to 11905 × 16837).
+          size: { width: 11906, height: 16838 },
+          margin: { top: 2098, left: 1588, right: 1474, bottom: 1984, footer: 1588 },
         },
         grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: 579, charSpace: -849 },
       },

@@ -41,9 +41,10 @@ describe('rendering', () => {
 
   it('breaks onto a second page with its own folio when the body is long', async () => {
     const one = await renderPdf(content);
-    const long = await renderPdf({ ...content, body: Array.from({ length: 30 }, () => content.body[0]!) });
-    expect(one.toString('latin1')).toMatch(/\/Type \/Pages\s*\/Count 1/);
-    expect(long.toString('latin1')).toMatch(/\/Type \/Pages\s*\/Count 2/);
+    const long = await renderPdf({ ...content, body: Array.from({ length: 8 }, () => content.body[0]!) });
+    const pages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length;
+    expect(pages(one)).toBe(1);
+    expect(pages(long)).toBe(2);
   });
 
   it('renders an editable docx on the same A4 page with the same text', async () => {

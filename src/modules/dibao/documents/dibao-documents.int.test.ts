@@ -47,7 +47,7 @@ afterAll(() => t?.close());
 
 describe('低保 notices (文书)', () => {
   it('确认同意 issues the 确认通知书 with the amount, the 行政复议/诉讼 remedy and the township as issuer', async () => {
-    const id = await awaitingDecision(31);
+    const id = await awaitingDecision(3);
     await ok(move(ldLead, id, 'confirm', { note: '同意' }));
     const { items, issuable } = await documents(ld, id);
     expect(items).toHaveLength(1);
@@ -62,7 +62,7 @@ describe('低保 notices (文书)', () => {
   });
 
   it('送达不予确认通知书 serves and keeps the 不予确认通知书 with the reasons', async () => {
-    const id = await awaitingDecision(32);
+    const id = await awaitingDecision(4);
     await ok(move(ldLead, id, 'refuse', { reasons: '家庭有机动车一辆,不符合财产条件' }));
     expect((await documents(ld, id)).items).toEqual([]);
     await ok(move(ld, id, 'send_notice', { method: '当面送达', date: chinaToday() }));
