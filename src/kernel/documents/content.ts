@@ -31,7 +31,7 @@ export function dateLine(date: string): string {
 
 /** The 附注 line every document carries: where and how to check it. */
 export function verifyNote(c: Pick<DocumentContent, 'docNo' | 'verifyCode'>): string {
-  return `\uff08本文书可在民政法治政务平台公众门户「文书查验」页凭文书编号 ${c.docNo} 和验证码 ${c.verifyCode} 查验真伪\uff09`;
+  return `\uff08凭文书编号和验证码 ${c.verifyCode} 可在民政法治政务平台公众门户「文书查验」页查验真伪\uff09`;
 }
 
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;

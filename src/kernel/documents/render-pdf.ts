@@ -24,9 +24,9 @@ const NO_END = new Set('（《「『“‘([');
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-/** Break text into lines no wider than `width`, keeping runs of Latin letters and digits whole. */
+/** Break text into lines no wider than `width`, keeping dates and runs of Latin letters and digits whole. */
 function wrap(doc: Doc, text: string, width: number, spacing: number, firstIndent = 0): string[] {
-  const tokens = text.match(/[A-Za-z0-9][A-Za-z0-9\-./:@_]*|[\s\S]/gu) ?? [];
+  const tokens = text.match(/\d{4}年\d{1,2}月\d{1,2}日|[A-Za-z0-9][A-Za-z0-9\-./:@_]*|[\s\S]/gu) ?? [];
   const widths = new Map<string, number>();
   const w = (t: string) => widths.get(t) ?? widths.set(t, doc.widthOfString(t, { characterSpacing: spacing })).get(t)!;
   const lines: string[] = [];
@@ -94,19 +94,25 @@ export async function renderPdf(c: DocumentContent): Promise<Buffer> {
   for (const p of c.body) paragraph(p);
   if (c.remedy) paragraph(c.remedy);
   // 发文机关署名 one empty line below, two characters in from the right; 成文日期 below it,
-  // starting two characters right of the signature (or two in from the right if longer).
-  y += PITCH;
+  // starting two characters right of the signature (or two in from the right if longer); then the
+  // 附注 (how to verify) in parentheses. The block stays on one page: where it does not fit, the
+  // empty line goes and the lines close up to 80 % (GB/T 9704 7.3.5: 调整行距), else it moves on.
   const date = dateLine(c.date);
   const sigW = width(c.issuer, BODY);
   const dateW = width(date, BODY);
   let dateX = AREA_W - 2 * CELL - sigW + 2 * CELL;
   if (dateX + dateW > AREA_W - 2 * CELL) dateX = AREA_W - 2 * CELL - dateW;
   const sigX = Math.min(AREA_W - 2 * CELL - sigW, dateX - 2 * CELL);
-  if (y + 2 * PITCH > bottom + 0.5) newPage(); // signature and date stay together
-  put(c.issuer, sigX, BODY);
-  put(date, dateX, BODY);
-  // 附注: how to verify, in parentheses two characters in, below the date.
-  paragraph(verifyNote(c));
+  doc.font('body').fontSize(BODY);
+  const note = wrap(doc, verifyNote(c), AREA_W, SPACING, 2 * CELL);
+  const lines = 2 + note.length;
+  let pitch = PITCH;
+  if (y + (lines + 1) * PITCH <= bottom + 0.5) y += PITCH;
+  else if ((bottom - y) / lines >= 0.8 * PITCH) pitch = (bottom - y) / lines;
+  else { newPage(); y += PITCH; }
+  put(c.issuer, sigX, BODY, pitch);
+  put(date, dateX, BODY, pitch);
+  note.forEach((l, i) => put(l, i === 0 ? 2 * CELL : 0, BODY, pitch));
 
   // 页码: 4号, 「— n —」, 7 mm below the 版心; odd pages one character in from the right, even from the left.
   const range = doc.bufferedPageRange();
