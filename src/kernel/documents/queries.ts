@@ -63,7 +63,7 @@ export async function verifyDocument(ctx: AppContext, q: { no: string; code: str
   const rows = await docs(ctx).selectFrom('core.document').select(['doc_no', 'version', 'title', 'issuer', 'issued_on', 'sm3', 'verify_code', 'type'])
     .where('doc_no', '=', q.no.trim()).orderBy('version', 'desc').execute();
   const hit = rows.find((r) => safeEqual(r.verify_code.replace('-', ''), code));
-  if (!hit) throw new AppError('DOCUMENT_NOT_VERIFIED', 404, '未查到与该文书编号和验证码相符的文书,请核对后重试;仍不相符的,该文书可能不是本平台出具的');
+  if (!hit) throw new AppError('DOCUMENT_NOT_VERIFIED', 404, '未查到与该文书编号和验证码相符的文书');
   const latest = rows[0]!.version;
   return {
     genuine: true as const, docNo: hit.doc_no, version: hit.version, current: hit.version === latest, latestVersion: latest,

@@ -6,7 +6,7 @@ import { applicationFacts } from './application-facts.ts';
 
 /** 行政复议 (60 日, 行政复议法第二十条) or 行政诉讼 (6 个月, 行政诉讼法第四十六条). */
 const REMEDY = '如对本决定不服,可以自收到本通知书之日起 60 日内依法申请行政复议,或者自收到本通知书之日起 6 个月内依法向人民法院提起行政诉讼。';
-const mismatch = (what: string) => new AppError('DOCUMENT_FACTS_MISSING', 409, `本案尚未作出${what}决定,不能出具该文书`);
+const mismatch = (what: string) => new AppError('DOCUMENT_FACTS_MISSING', 409, `本案尚未作出${what}决定\uff0c不能出具该文书`);
 const on = (d: string | null) => (d ? dateLine(d) : '');
 
 /** 最低生活保障确认通知书: issued with the 确认同意 decision. */

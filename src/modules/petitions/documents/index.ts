@@ -5,7 +5,7 @@ import { paragraphs, petitionFacts } from './petition-facts.ts';
 
 const LAW = '《信访工作条例》';
 const AFTER_ACCEPT = ['accepted', 'simple', 'handling', 'drafted', 'approved', 'delivered', 'closed', 'review_requested', 'reviewing', 'reviewed', 'recheck_requested', 'rechecking', 'final'] as const;
-const missing = (what: string) => new AppError('DOCUMENT_FACTS_MISSING', 409, `尚无${what},不能出具该文书`);
+const missing = (what: string) => new AppError('DOCUMENT_FACTS_MISSING', 409, `尚无${what}\uff0c不能出具该文书`);
 
 /** 受理告知书 (第三十一条、第三十四条): the text stored at 受理. */
 export const petitionAcceptance = defineDocument({
