@@ -15,6 +15,7 @@ import { registerAreaRoutes } from '../kernel/areas/routes.ts';
 import { registerCalendarRoutes } from '../kernel/calendar/routes.ts';
 import { registerWorkflowRoutes } from '../kernel/workflow/routes.ts';
 import { registerNotificationRoutes } from '../kernel/notify/routes.ts';
+import { registerDocumentRoutes } from '../kernel/documents/routes.ts';
 import { registerPortalRoutes } from '../kernel/portal/routes.ts';
 import { installModules, type ModuleManifest } from '../kernel/module/index.ts';
 import { MODULES } from './modules.ts';
@@ -64,6 +65,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
   await registerWorkflowRoutes(app, ctx);
   await registerNotificationRoutes(app, ctx);
   await registerPortalRoutes(app, ctx);
+  await registerDocumentRoutes(app, ctx);
   for (const m of modules) for (const register of m.routes) await register(app, ctx);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -7,6 +7,7 @@ import { coreCalendar } from '../kernel/calendar/migrations/20261129040000_core_
 import { coreWorkflow } from '../kernel/workflow/migrations/2026-11-29-05-core-workflow.ts';
 import { corePortalPow } from '../kernel/portal/migrations/20261130060000_core_portal_pow.ts';
 import { coreDailyJobRun } from '../platform/jobs/migrations/20261206010000_core_daily_job_run.ts';
+import { coreDocuments } from '../kernel/documents/migrations/20261206070000_core_documents.ts';
 import { MODULES } from './modules.ts';
 
 /** The kernel's and platform's own migrations, oldest first. */
@@ -18,6 +19,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261129050000_core_workflow': coreWorkflow,
   '20261130060000_core_portal_pow': corePortalPow,
   '20261206010000_core_daily_job_run': coreDailyJobRun,
+  '20261206070000_core_documents': coreDocuments,
 };
 
 /**

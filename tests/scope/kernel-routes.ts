@@ -1,5 +1,6 @@
 import type { AppContext } from '../../src/platform/context.ts';
 import type { RouteSpecs } from '../../src/kernel/module/index.ts';
+import { sampleDocuments } from '../../src/kernel/documents/test-documents.ts';
 
 /** The kernel's GET routes under /api and how the scope suite treats each; modules add theirs in their manifest. */
 const flattenTree = (nodes: any[]): any[] => nodes.flatMap((n) => [n, ...flattenTree(n.children ?? [])]);
@@ -51,6 +52,10 @@ export const KERNEL_ROUTES: RouteSpecs = {
   'GET /api/cases/:id': { kind: 'case', path: (c) => `/api/cases/${c.id}` },
   'GET /api/cases/:id/clocks/:name/explain': { kind: 'case', path: (c) => (c.clockName ? `/api/cases/${c.id}/clocks/${encodeURIComponent(c.clockName)}/explain` : null) },
   'GET /api/cases/:id/attachments/:aid': { kind: 'case', path: (c) => (c.attachmentId ? `/api/cases/${c.id}/attachments/${c.attachmentId}` : null) },
+  'GET /api/cases/:id/documents': { kind: 'case', path: (c) => `/api/cases/${c.id}/documents` },
+  'GET /api/documents/:id.pdf': { kind: 'detail', permission: 'area.read', records: sampleDocuments },
+  'GET /api/documents/:id.docx': { kind: 'detail', permission: 'area.read', records: sampleDocuments },
+  'GET /api/public/documents/verify': { kind: 'unscoped', why: 'public check of a paper document by number + verification code: answers only its number, title, issuing body, date and file hash, nothing personal (src/modules/petitions/documents/petition-documents.int.test.ts)' },
   'GET /api/public/pow': { kind: 'unscoped', why: 'public portal proof-of-work challenge: a signed random token, reads no records' },
   'GET /api/public/areas': { kind: 'unscoped', why: 'public reference list of 自治区/市/县 areas for the portal form, the same for everyone' },
   'GET /api/calendar/year': { kind: 'unscoped', why: 'working-day calendar is reference data (holidays of every layer), the same for every reader' },

@@ -11,6 +11,8 @@ import type { Actor } from '../../kernel/identity/actor.ts';
 import { readDibaoSettings } from './settings.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, LEGAL, dateText, yuan } from './contract.ts';
 import { regimeOn } from './delegation/regime.ts';
+import { issueDocument } from '../../kernel/documents/issue-document.ts';
+import { DIBAO_DOCUMENTS } from './documents/index.ts';
 import { checkAgency, checkRequestOf } from './checks/check-agency.ts';
 import { assessHousehold } from './commands/eligibility.ts';
 import { householdSnapshot, writeHouseholdChange } from './commands/store-household.ts';
@@ -290,8 +292,9 @@ export const dibaoWorkflow = defineWorkflow({
     },
     send_notice: {
       label: '送达不予确认通知书', from: ['refusing'], to: 'refused', who: { permission: 'dibao.handle' }, input: noticeInput, clocks: { stop: ['notice'] },
-      effect: async ({ tx, case: c, input }) => {
+      effect: async ({ tx, case: c, input, actor }) => {
         await sql`update dibao.application set notice_sent_on = ${(input as z.infer<typeof noticeInput>).date}::date where case_id = ${c.id}`.execute(tx.db);
+        await issueDocument(tx, { type: DIBAO_DOCUMENTS.refusal, caseId: c.id, actor });
       },
     },
     withdraw: {
@@ -349,6 +352,7 @@ async function confirmApplication(tx: AppContext, actor: Actor, c: CaseRow, note
   await sql`update dibao.application set decided_on = ${day}::date, decision = '确认', eligibility = ${JSON.stringify(assessment)}::jsonb,
     benefit = ${JSON.stringify({ amountCents: amount, insuredPersons: assessment.insuredPersons, benefitFrom: from, steps: assessment.benefit.steps, standard: assessment.standard, note })}::jsonb,
     notice = ${notice} where case_id = ${c.id}`.execute(tx.db);
+  await issueDocument(tx, { type: DIBAO_DOCUMENTS.confirmation, caseId: c.id, actor });
   return { data: { decision: '确认', decidedOn: day, benefitYuan: yuan(amount), benefitFrom: from } };
 }
 

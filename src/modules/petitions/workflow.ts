@@ -6,6 +6,8 @@ import { chinaDate } from '../../platform/china-time.ts';
 import { defineWorkflow, type CaseRow } from '../../kernel/workflow/define-workflow.ts';
 import { OPINIONS, PETITION_ERRORS, PETITION_TYPE, REFUSAL_CODES, REFUSAL_REASONS, type RefusalCode } from './contract.ts';
 import { simpleRefusals } from './policies.ts';
+import { issueDocument } from '../../kernel/documents/issue-document.ts';
+import { PETITION_DOCUMENTS } from './documents/index.ts';
 // 回头看 timers: the queue is declared wherever the workflow is loaded (worker.ts imports this file).
 import './commands/follow-ups.ts';
 
@@ -135,9 +137,10 @@ export const petitionWorkflow = defineWorkflow({
     deliver: {
       label: '送达', from: ['approved'], to: 'delivered', who: { permission: 'petition.handle' }, input: deliverInput,
       clocks: { stop: ['handle', 'simple'] },
-      effect: async ({ tx, case: c, input }) => {
+      effect: async ({ tx, case: c, input, actor }) => {
         const i = input as z.infer<typeof deliverInput>;
         await sql`update petitions.petition set delivered_at = ${tx.clock.now()} where case_id = ${c.id}`.execute(tx.db);
+        await issueDocument(tx, { type: PETITION_DOCUMENTS.opinion, caseId: c.id, actor });
         // The reply is the 办结报告 of a 交办 to this org.
         await sql`update petitions.assignment set reported_at = ${tx.clock.now()} where case_id = ${c.id} and to_org_id = ${c.org_unit_id} and reported_at is null`.execute(tx.db);
         return { data: { deliveryMethod: i.method, deliveredOn: i.date } };

@@ -1,0 +1,65 @@
+/**
+ * What a document says, independent of the file format: a template fills it from the case,
+ * the issuing step adds the number, version and verification code. Both renderers (PDF, docx)
+ * read only this, and it is kept with the issued row, so the editable copy says what the PDF says.
+ */
+export type DocumentContent = {
+  /** 标题, e.g. 信访事项处理意见书. */
+  title: string;
+  /** 发文字号 line, e.g. 信处意〔2026〕12号. */
+  docNo: string;
+  version: number;
+  /** 主送: the addressee, without the trailing colon. */
+  recipient: string;
+  /** 正文 paragraphs (each indented two characters). */
+  body: string[];
+  /** 救济途径 (remedy), printed as the last body paragraph. */
+  remedy: string | null;
+  /** 发文机关署名. */
+  issuer: string;
+  /** 成文日期, YYYY-MM-DD (printed as 2026年6月1日). */
+  date: string;
+  /** Verification line printed as 附注 below the date. */
+  verifyCode: string;
+};
+
+/** 成文日期 in Arabic numerals without leading zeros (GB/T 9704-2012 7.3.5.4). */
+export function dateLine(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${y}年${m}月${d}日`;
+}
+
+/** The 附注 line every document carries: where and how to check it. */
+export function verifyNote(c: Pick<DocumentContent, 'docNo' | 'verifyCode'>): string {
+  return `\uff08凭文书编号和验证码 ${c.verifyCode} 可在民政法治政务平台公众门户「文书查验」页查验真伪\uff09`;
+}
+
+const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+const FULL: Record<string, string> = { ',': '\uff0c', ':': '\uff1a', ';': '\uff1b', '(': '\uff08', ')': '\uff09', '?': '\uff1f', '!': '\uff01' };
+
+/**
+ * Full-width punctuation where the text around it is Chinese (，：；（）？！), as official
+ * documents require; punctuation between Latin letters or digits (10:30, 1,000) stays as it is.
+ */
+export function fullWidth(text: string): string {
+  const chars = [...text];
+  const open: boolean[] = [];
+  return chars.map((ch, i) => {
+    const to = FULL[ch];
+    if (!to) return ch;
+    const prev = chars.slice(0, i).reverse().find((x) => x !== ' ');
+    const next = chars.slice(i + 1).find((x) => x !== ' ');
+    let wide = (!!prev && HAN.test(prev)) || (!!next && HAN.test(next));
+    if (ch === '(') open.push(wide);
+    if (ch === ')') wide = (open.pop() ?? false) || wide;
+    return wide ? to : ch;
+  }).join('').replace(/ ?([\uff0c\uff1a\uff1b\uff08\uff09\uff1f\uff01]) ?/g, '$1');
+}
+
+/** 发文字号 line, with the version after the first issue. */
+export function numberLine(c: Pick<DocumentContent, 'docNo' | 'version'>): string {
+  return c.version > 1 ? `${c.docNo}\uff08第 ${c.version} 版\uff09` : c.docNo;
+}
+
+/** 主送 line: the addressee and a full-width colon. */
+export const recipientLine = (c: Pick<DocumentContent, 'recipient'>) => `${c.recipient}\uff1a`;

@@ -1,0 +1,51 @@
+import { AppError } from '../../../platform/errors.ts';
+import { dateLine } from '../../../kernel/documents/content.ts';
+import { defineDocument } from '../../../kernel/documents/define-document.ts';
+import { DIBAO_TYPE, LEGAL, yuan } from '../contract.ts';
+import { applicationFacts } from './application-facts.ts';
+
+/** 行政复议 (60 日, 行政复议法第二十条) or 行政诉讼 (6 个月, 行政诉讼法第四十六条). */
+const REMEDY = '如对本决定不服,可以自收到本通知书之日起 60 日内依法申请行政复议,或者自收到本通知书之日起 6 个月内依法向人民法院提起行政诉讼。';
+const mismatch = (what: string) => new AppError('DOCUMENT_FACTS_MISSING', 409, `本案尚未作出${what}决定\uff0c不能出具该文书`);
+const on = (d: string | null) => (d ? dateLine(d) : '');
+
+/** 最低生活保障确认通知书: issued with the 确认同意 decision. */
+export const dibaoConfirmation = defineDocument({
+  type: 'dibao.confirmation', caseType: DIBAO_TYPE, title: '最低生活保障确认通知书', numberPrefix: '低保确',
+  issuePermission: 'dibao.confirm', issuableIn: ['confirmed'], docx: true,
+  async fill(tx, c) {
+    const f = await applicationFacts(tx, c);
+    if (f.decision !== '确认' || !f.benefit) throw mismatch('确认同意');
+    const b = f.benefit;
+    return {
+      recipient: f.applicant,
+      body: [
+        `您${f.acceptedOn ? `于${on(f.acceptedOn)}` : ''}提出的最低生活保障申请(编号 ${f.refNo}),经审核,本机关于${on(f.decidedOn)}确认同意,依据${LEGAL.interim}和${LEGAL.measures}。`,
+        `核定您家庭月最低生活保障金 ${yuan(b.amountCents)} 元,保障人口 ${b.insuredPersons} 人,自${on(b.benefitFrom)}起按月发放。`,
+        ...(b.steps.length ? [`计算过程:${b.steps.join(';')}。`.replace(/。。$/, '。')] : []),
+        `请如实报告家庭人口、收入和财产状况的变化。本机关将${f.cadence === 'half_yearly' ? '每半年' : '每年'}复核一次。`,
+      ],
+      remedy: REMEDY,
+    };
+  },
+});
+
+/** 不予确认通知书: the reasons, issued when it is served (送达不予确认通知书). */
+export const dibaoRefusal = defineDocument({
+  type: 'dibao.refusal', caseType: DIBAO_TYPE, title: '最低生活保障不予确认通知书', numberPrefix: '低保不确',
+  issuePermission: 'dibao.handle', issuableIn: ['refusing', 'refused'], docx: true,
+  async fill(tx, c) {
+    const f = await applicationFacts(tx, c);
+    if (f.decision !== '不予确认' || !f.refusalReasons) throw mismatch('不予确认');
+    return {
+      recipient: f.applicant,
+      body: [
+        `您${f.acceptedOn ? `于${on(f.acceptedOn)}` : ''}提出的最低生活保障申请(编号 ${f.refNo}),经审核,本机关于${on(f.decidedOn)}决定不予确认。`,
+        `理由:${f.refusalReasons.replace(/[。.]$/, '')}。依据:${LEGAL.interim}、${LEGAL.measures}。`,
+      ],
+      remedy: REMEDY,
+    };
+  },
+});
+
+export const DIBAO_DOCUMENTS = { confirmation: dibaoConfirmation, refusal: dibaoRefusal } as const;
