@@ -40,7 +40,10 @@ export const sampleWorkflow = defineWorkflow({
       input: z.object({ opinion: z.enum(['支持', '解释说明', '不予支持'], { message: '处理意见须为支持、解释说明或不予支持' }) }),
       effect: async ({ input }) => ({ data: { opinion: (input as { opinion: string }).opinion } }),
     },
-    approve: { label: '审批同意', from: ['drafted'], to: 'approved', who: { permission: 'audit.read' } },
+    approve: {
+      label: '审批同意', from: ['drafted'], to: 'approved', who: { permission: 'audit.read' },
+      effect: async ({ case: c }) => ({ data: { approvedFrom: c.state } }),
+    },
     close: { label: '办结', from: ['approved'], to: 'closed', who: { permission: 'org.read' }, clocks: { stop: ['handle'] } },
   },
   handoff: {
