@@ -33,6 +33,7 @@ export function partyFacts(actor: Actor, c: Pick<CaseRow, 'org_unit_id' | 'assig
   return {
     holds(permission, party) {
       const grants = actor.grants.filter((g) => g.permissions.includes(permission));
+      if (party === 'any') return grants.length > 0;
       if (party === 'holder') return grants.some((g) => g.orgUnitId === c.org_unit_id) || (grants.length > 0 && c.assignee_id === actor.userId);
       if (party === 'supervisor') return grants.some((g) => g.scope === 'subtree' && g.orgUnitId !== c.org_unit_id && pathWithin(c.area_path, g.areaPath) && g.areaPath !== c.area_path);
       return grants.length > 0 && c.created_by === actor.userId;

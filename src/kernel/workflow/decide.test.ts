@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleWorkflow } from '../../../tests/helpers/sample-workflow.ts';
 import { availableTransitions, decide, type PartyFacts } from './decide.ts';
-import { defineWorkflow } from './define-workflow.ts';
+import { defineWorkflow, definitionProblems, type WorkflowDefinition } from './define-workflow.ts';
 import { signoffOutcome } from './signoff.ts';
 
 const holder = (perms: string[], level = 3): PartyFacts => ({ holds: (p, party) => party === 'holder' && perms.includes(p), orgLevel: level });
@@ -32,8 +32,18 @@ describe('decide', () => {
     expect(names).toEqual(['accept', 'refuse']);
     expect(availableTransitions(sampleWorkflow, { state: 'drafted', ...open }, holder(['audit.read'])).map((t) => t.name)).toEqual(['approve']);
   });
-  it('rejects malformed definitions', () => {
-    expect(() => defineWorkflow({ ...sampleWorkflow, type: 'test.bad', transitions: { x: { label: 'x', from: ['nowhere'], to: 'closed', who: { permission: 'p' } } } })).toThrow(/unknown state nowhere/);
+  it('rejects malformed definitions, naming the bad reference', () => {
+    const bad = (patch: Partial<WorkflowDefinition>) => () => defineWorkflow<string>({ ...(sampleWorkflow as WorkflowDefinition), type: 'test.bad', ...patch });
+    const t = sampleWorkflow.transitions;
+    expect(bad({ transitions: { x: { label: 'x', from: ['nowhere'], to: 'closed', who: { permission: 'p' } } } })).toThrow(/transition x names unknown state nowhere/);
+    expect(bad({ signoffs: { review: { permission: 'p', onApprove: 'approve', onReject: 'rejekt' } } })).toThrow(/signoff review.onReject names unknown transition rejekt/);
+    expect(bad({ handoff: { ...sampleWorkflow.handoff!, from: ['registered', 'limbo'] } })).toThrow(/handoff.from names unknown state limbo/);
+    expect(bad({ returnable: { from: ['drafted'], to: ['nowhere'], permission: 'p' } })).toThrow(/returnable.to names unknown state nowhere/);
+    expect(bad({ clockControl: { ...sampleWorkflow.clockControl!, extendable: { hnadle: { unit: 'days', n: 30 } } } })).toThrow(/clockControl.extendable names clock hnadle, which no step starts/);
+    expect(bad({ transitions: { ...t, close: { ...t.close!, clocks: { stop: ['handel'] } } } })).toThrow(/transition close \(stop\) names clock handel/);
+    expect(bad({ transitions: { ...t, accept: { ...t.accept!, clocks: { suspend: [{ name: 'tirage', kind: 'other', label: 'x' }] } } } })).toThrow(/names clock tirage/);
+    expect(bad({ actions: { note: { label: '备注', who: { permission: 'p' }, from: ['gone'] } } })).toThrow(/action note names unknown state gone/);
+    expect(definitionProblems(sampleWorkflow as WorkflowDefinition)).toEqual([]);
   });
 });
 
