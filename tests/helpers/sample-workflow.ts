@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { creation, defineWorkflow, transition } from '../../src/kernel/workflow/index.ts';
+import { action, creation, defineWorkflow, transition } from '../../src/kernel/workflow/index.ts';
 
 /**
  * A small workflow used only by the kernel's tests: registered → accepted (15 日 to accept,
@@ -60,6 +60,13 @@ export const sampleWorkflow = defineWorkflow({
       },
     },
     close: { label: '办结', from: ['approved'], to: 'closed', who: { permission: 'org.read' }, clocks: { stop: ['handle', 'publicity'] } },
+  },
+  actions: {
+    // 回访: recorded on any open or closed case by its holder; no state change.
+    call_back: action({
+      label: '电话回访', who: { permission: 'org.read' }, from: ['approved', 'closed'], input: z.object({ note: z.string().min(1, '请填写回访情况') }),
+      effect: async ({ input }) => ({ noted: input.note.length }),
+    }),
   },
   handoff: {
     from: ['registered', 'accepted'], permission: 'org.read',

@@ -11,6 +11,7 @@ import { notify } from '../notify/notify.ts';
 import type { DeadlineClock } from './clocks/contract.ts';
 import { clockSpecs, workflowOf, type CaseRow } from './define-workflow.ts';
 import { decide } from './decide.ts';
+import { stopClock } from './clocks/clock-commands.ts';
 import { runTransition } from './step.ts';
 import { refreshCaseClockSummary } from './case-clocks.ts';
 import { issueSupervision } from './supervise.ts';
@@ -123,6 +124,8 @@ async function fireOnDue(tx: AppContext, c: CaseRow, name: string, label: string
   const onDue = clockSpecs(def).find((k) => k.name === name)?.onDue;
   if (!onDue) return false;
   if (!decide(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, onDue, null).ok) return true;
+  // The period ran its full course: the clock is met on its last day, whatever the transition stops.
+  await stopClock(tx, c.id, name, { at: due });
   await runTransition(tx, SYSTEM_ACTOR, { caseId: c.id, name: onDue, skipWho: true, comment: `「${label}」已于 ${due} 届满,系统自动办理`, note: { clock: name, due } });
   return true;
 }
