@@ -7,13 +7,17 @@ export type PartyFacts = {
   holds(permission: string, party: Party): boolean;
   /** Area level of the actor's org unit (1 自治区 … 5 村). */
   orgLevel: number;
+  /** Did the actor take any of these transitions on the case? (Absent: history not loaded — treated as no.) */
+  tookAny?(transitions: readonly string[]): boolean;
+  /** Is the actor, holding `permission`, at an org above the one that last took `transition`? null when it was never taken. */
+  aboveOrgOf?(transition: string, permission: string): boolean | null;
 };
 
 export type CaseFacts = { state: string; terminal: boolean; pendingHandoff: boolean };
 
 export type Refusal = {
   ok: false;
-  code: 'TRANSITION_UNKNOWN' | 'CASE_CLOSED' | 'PENDING_HANDOFF' | 'STATE_NOT_ALLOWED' | 'NOT_PERMITTED' | 'LEVEL_NOT_ALLOWED';
+  code: 'TRANSITION_UNKNOWN' | 'CASE_CLOSED' | 'PENDING_HANDOFF' | 'STATE_NOT_ALLOWED' | 'NOT_PERMITTED' | 'LEVEL_NOT_ALLOWED' | 'SAME_ACTOR' | 'NOT_ABOVE';
   message: string;
 };
 export type Decision = { ok: true; to: string; transition: TransitionDef } | Refusal;
@@ -44,6 +48,12 @@ export function checkWho(who: Who, label: string, party: PartyFacts): Refusal | 
   }
   if (who.levels && !who.levels.includes(party.orgLevel)) {
     return { ok: false, code: 'LEVEL_NOT_ALLOWED', message: `「${label}」只能由${who.levels.map(levelName).join('、')}级办理` };
+  }
+  if (who.notSameActorAs?.length && party.tookAny?.(who.notSameActorAs)) {
+    return { ok: false, code: 'SAME_ACTOR', message: `「${label}」须由未参与前一环节办理的人员进行` };
+  }
+  if (who.aboveOrgOf && party.aboveOrgOf?.(who.aboveOrgOf, who.permission) === false) {
+    return { ok: false, code: 'NOT_ABOVE', message: `「${label}」须由上一级机关办理` };
   }
   return null;
 }

@@ -65,6 +65,13 @@ export type Who = {
   party?: Party | readonly Party[];
   /** Area levels (1 自治区 … 5 村) of the actor's org unit allowed to take it. */
   levels?: readonly number[];
+  /** Separation of duties: not by a person who took any of these transitions on the case (法制审核 ≠ 调查人). */
+  notSameActorAs?: readonly string[];
+  /**
+   * Separation by level: only from an org above (its area strictly containing) the org that last
+   * took this transition (复核 by a body above the one that did the 复查).
+   */
+  aboveOrgOf?: string;
 };
 
 export type SuspendKind = 'correction' | 'third_party' | 'appraisal' | 'hearing' | 'other';
@@ -190,6 +197,9 @@ export function definitionProblems(def: WorkflowDefinition): string[] {
   if (!/^[A-Z]{2,6}$/.test(def.refPrefix)) out.push('refPrefix must be 2–6 capital letters');
   for (const [name, t] of Object.entries(def.transitions)) {
     for (const s of [...t.from, t.to]) state(`transition ${name}`, s);
+    for (const x of [...(t.who.notSameActorAs ?? []), ...(t.who.aboveOrgOf ? [t.who.aboveOrgOf] : [])]) {
+      if (!(x in def.transitions)) out.push(`transition ${name}: who names unknown transition ${x}`);
+    }
     if (t.withdrawable && t.clocks?.start?.length) out.push(`${name} starts clocks and cannot be withdrawable`);
     for (const c of t.clocks?.stop ?? []) clock(`transition ${name} (stop)`, c);
     for (const c of t.clocks?.suspend ?? []) clock(`transition ${name} (suspend)`, c.name);

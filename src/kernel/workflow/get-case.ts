@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../identity/actor.ts';
-import { actorOrgIds, caseReadable, partyFacts } from './case-access.ts';
+import { actorOrgIds, caseReadable, needsHistory, partyFacts, priorActs } from './case-access.ts';
 import { caseClockViews } from './case-clocks.ts';
 import { availableTransitions } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
@@ -32,7 +32,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
   ]);
   const orgs = actorOrgIds(actor);
   const pending = handoffs.find((h) => h.status === 'pending');
-  const facts = partyFacts(actor, c);
+  const facts = partyFacts(actor, c, needsHistory(Object.values(def.transitions).map((t) => t.who)) ? await priorActs(ctx, c.id) : undefined);
   const isHolder = orgs.includes(c.org_unit_id);
   const lastEvent = events[events.length - 1];
   const returnTargets = def.returnable && def.returnable.from.includes(c.state) && !c.terminal && !c.pending_handoff && facts.holds(def.returnable.permission, 'holder')

@@ -9,7 +9,8 @@ export { parseInput, recordCaseAct, runAction, runTransition, type StepRequest }
 export { createCase, type CreateCaseInput } from './create-case.ts';
 export { acknowledgeHandoff, handOff } from './handoff.ts';
 export { startCaseClock, stopCaseClock, refreshCaseClockSummary } from './case-clocks.ts';
-export { actorOrgIds, caseReadable, partyFacts, pathLevel } from './case-access.ts';
+export { actorOrgIds, caseReadable, partyFacts, pathLevel, priorActs, type PriorAct } from './case-access.ts';
+export { nextNumber } from './ref-number.ts';
 export { availableTransitions, checkWho, decide, type PartyFacts } from './decide.ts';
 export { caseNotFound, refusalError, WORKFLOW_ERRORS } from './errors.ts';
 export { getCase } from './get-case.ts';

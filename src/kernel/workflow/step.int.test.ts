@@ -99,3 +99,21 @@ describe('system moves and case actions', () => {
     expect(audit.action).toBe(`${SAMPLE_TYPE}.call_back`);
   });
 });
+
+describe('numbering series', () => {
+  it('counts per series and year without gaps: a rolled-back transaction returns its number', async () => {
+    const { withTx } = await import('../../platform/context.ts');
+    const { nextNumber } = await import('./index.ts');
+    const take = () => withTx(t.ctx, (tx) => nextNumber(tx, '宁民规发', 2019));
+    expect(await take()).toBe(1);
+    await expect(withTx(t.ctx, async (tx) => {
+      expect(await nextNumber(tx, '宁民规发', 2019)).toBe(2);
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    expect(await take()).toBe(2);
+    expect(await withTx(t.ctx, (tx) => nextNumber(tx, '宁民规发', 2020))).toBe(1);
+    expect(await withTx(t.ctx, (tx) => nextNumber(tx, '宁民函', 2019))).toBe(1);
+    const n = await take();
+    expect(`宁民规发〔2019〕${n}号`).toBe('宁民规发〔2019〕3号');
+  });
+});

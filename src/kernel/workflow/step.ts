@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor } from '../identity/actor.ts';
-import { partyFacts } from './case-access.ts';
+import { needsHistory, partyFacts, priorActs } from './case-access.ts';
 import { applyTransitionClocks } from './case-clocks.ts';
 import { appendCaseEvent, lockCase, writeCaseChange } from './case-tx.ts';
 import { checkWho, decide } from './decide.ts';
@@ -56,7 +56,9 @@ const withNote = (input: unknown, note?: Record<string, unknown>) =>
 export async function runTransition(tx: AppContext, actor: Actor, req: StepRequest): Promise<CaseRow> {
   const c = await lockFor(tx, actor, req);
   const def = workflowOf(c.type);
-  const d = decide(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, req.name, req.skipWho ? null : partyFacts(actor, c));
+  const rule = def.transitions[req.name]?.who;
+  const history = rule && needsHistory([rule]) ? await priorActs(tx, c.id) : undefined;
+  const d = decide(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, req.name, req.skipWho ? null : partyFacts(actor, c, history));
   if (!d.ok) throw refusalError(d);
   const t = d.transition;
   const input = parseInput(t.input, req.input);
@@ -79,7 +81,8 @@ export async function runAction<R = unknown>(tx: AppContext, actor: Actor, req: 
   if (!a) throw badRequest('ACTION_UNKNOWN', `「${def.label}」没有「${req.name}」这一操作`);
   if (a.from && !a.from.includes(c.state)) throw refusalError({ ok: false, code: 'STATE_NOT_ALLOWED', message: `当前环节「${def.states[c.state]?.label ?? c.state}」不能执行「${a.label}」` });
   if (!req.skipWho) {
-    const refusal = checkWho(a.who, a.label, partyFacts(actor, c));
+    const history = needsHistory([a.who]) ? await priorActs(tx, c.id) : undefined;
+    const refusal = checkWho(a.who, a.label, partyFacts(actor, c, history));
     if (refusal) throw refusalError(refusal);
   }
   const input = parseInput(a.input, req.input);
