@@ -138,6 +138,8 @@ export type HandoffPolicy<S extends string = string> = {
 export type CreateDef<Z extends Schema = Schema> = Omit<TransitionDef<string, Z>, 'from' | 'to' | 'withdrawable'> & {
   /** The module's own registration route, when the generic POST /api/cases cannot register it. */
   route?: string;
+  /** false: only the system creates these cases (a sweep, a schedule); no one registers them. */
+  creatable?: boolean;
 };
 
 export type WorkflowDefinition<S extends string = string> = {
@@ -150,6 +152,8 @@ export type WorkflowDefinition<S extends string = string> = {
   /** Registering a case: who may, its input, and the clocks that start at once. */
   create: CreateDef;
   transitions: Record<string, TransitionDef<NoInfer<S>>>;
+  /** Labels of the facts kept in case.data, shown on the case page (key → label). */
+  facts?: Record<string, string>;
   /** Clocks the module starts itself (`startCaseClock` in an effect or after creating), so that steps may stop them. */
   moduleClocks?: readonly string[];
   /** Acts recorded on the case without a state change. */
@@ -195,6 +199,7 @@ export function definitionProblems(def: WorkflowDefinition): string[] {
   const clock = (where: string, name: string) => { if (!started.has(name)) out.push(`${where} names clock ${name}, which no step starts`); };
   state('initial', def.initial);
   if (!/^[A-Z]{2,6}$/.test(def.refPrefix)) out.push('refPrefix must be 2–6 capital letters');
+  if (def.create.creatable === false && def.create.route) out.push('create: a type no one may create has no registration route');
   for (const [name, t] of Object.entries(def.transitions)) {
     for (const s of [...t.from, t.to]) state(`transition ${name}`, s);
     for (const x of [...(t.who.notSameActorAs ?? []), ...(t.who.aboveOrgOf ? [t.who.aboveOrgOf] : [])]) {

@@ -47,8 +47,9 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
       body: z.object({ type: z.string().max(40), title: Text(200, '标题'), orgUnitId: z.uuid('登记单位 ID 格式不正确'), input: z.unknown().optional(), comment: z.string().max(2000).nullish() }),
     },
   }, async (req, reply) => {
-    const own = registeredWorkflows().find((d) => d.type === req.body.type)?.create.route;
-    if (own) throw new AppError('CASE_TYPE_OWN_ROUTE', 400, `该类事项须通过 ${own} 登记`, { field: 'type' });
+    const create = registeredWorkflows().find((d) => d.type === req.body.type)?.create;
+    if (create?.creatable === false) throw new AppError('CASE_TYPE_NOT_CREATABLE', 400, '该类事项由系统自动生成,不能登记', { field: 'type' });
+    if (create?.route) throw new AppError('CASE_TYPE_OWN_ROUTE', 400, `该类事项须通过 ${create.route} 登记`, { field: 'type' });
     const row = await createCase(ctx, actorOf(req), req.body);
     return reply.status(201).send(await getCase(ctx, actorOf(req), row.id));
   });

@@ -117,3 +117,11 @@ describe('numbering series', () => {
     expect(`宁民规发〔2019〕${n}号`).toBe('宁民规发〔2019〕3号');
   });
 });
+
+describe('creatable: false', () => {
+  it('a type only the system creates cannot be registered through POST /api/cases', async () => {
+    const r = await fgc.post('/api/cases', { type: 'dibao_recheck', title: '手工复核', orgUnitId: fgc.me.orgUnit.id });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().code).toBe('CASE_TYPE_NOT_CREATABLE');
+  });
+});

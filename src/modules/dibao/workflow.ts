@@ -90,24 +90,24 @@ const noticeInput = z.object({
   date: z.iso.date('送达日期格式应为 YYYY-MM-DD').meta(title('送达日期')),
 });
 
-/** The facts kept in case.data (shown on the generic case page under these titles). All optional. */
-const caseFacts = z.object({
-  channel: z.string().optional().meta(title('申请渠道')),
-  approvingLevel: z.string().optional().meta(title('审批层级')),
-  delegationDocument: z.string().nullish().meta(title('授权文件')),
-  acceptedOn: z.string().optional().meta(title('受理日期')),
-  special: z.boolean().optional().meta(title('特殊情况(45 个工作日)')),
-  townshipOpinion: z.string().optional().meta(title('乡镇审核意见')),
-  eligible: z.boolean().optional().meta(title('测算符合条件')),
-  publicityFrom: z.string().optional().meta(title('公示开始')),
-  publicityTo: z.string().optional().meta(title('公示截止')),
-  publicityRound: z.number().optional().meta(title('公示轮次')),
-  objections: z.number().optional().meta(title('公示异议(件)')),
-  decision: z.string().optional().meta(title('审批决定')),
-  decidedOn: z.string().optional().meta(title('决定日期')),
-  benefitYuan: z.string().optional().meta(title('月保障金(元)')),
-  benefitFrom: z.string().optional().meta(title('发放起始')),
-});
+/** Labels of the facts kept in case.data, shown on the case page. */
+const caseFacts = {
+  channel: '申请渠道',
+  approvingLevel: '审批层级',
+  delegationDocument: '授权文件',
+  acceptedOn: '受理日期',
+  special: '特殊情况(45 个工作日)',
+  townshipOpinion: '乡镇审核意见',
+  eligible: '测算符合条件',
+  publicityFrom: '公示开始',
+  publicityTo: '公示截止',
+  publicityRound: '公示轮次',
+  objections: '公示异议(件)',
+  decision: '审批决定',
+  decidedOn: '决定日期',
+  benefitYuan: '月保障金(元)',
+  benefitFrom: '发放起始',
+};
 
 /** Deactivate the members of a household that leaves the flow (不予确认, 撤回), so they may apply again. */
 async function closeHousehold(tx: AppContext, actor: Actor, c: CaseRow, a: App, status: 'refused' | 'withdrawn', summary: string) {
@@ -144,9 +144,9 @@ export const dibaoWorkflow = defineWorkflow({
     withdrawn: { label: '申请人撤回', terminal: true },
   },
   initial: 'applied',
-  // Registered through /api/dibao/applications (household, members, finances); the create schema is
-  // not a form here: its titles label the facts the effects keep in case.data on the generic case page.
-  create: { label: '登记低保申请', route: '/api/dibao/applications', who: { permission: 'dibao.apply' }, input: caseFacts },
+  // Registered through /api/dibao/applications (household, members, finances).
+  create: { label: '登记低保申请', route: '/api/dibao/applications', who: { permission: 'dibao.apply' } },
+  facts: caseFacts,
   transitions: {
     request_materials: transition({
       label: '一次性告知补齐材料', from: ['applied'], to: 'supplementing', who: { permission: 'dibao.handle' }, input: materialsInput,

@@ -36,15 +36,10 @@ export const recheckWorkflow = defineWorkflow({
   readPermission: 'dibao.read',
   states: { open: { label: '待复核' }, done: { label: '已复核', terminal: true } },
   initial: 'open',
-  // Created by the sweep; the create schema only labels the facts kept in case.data on the case page.
+  // Created only by the sweep (below), never registered by hand.
+  facts: { result: '复核结果', beforeYuan: '复核前月保障金(元)', afterYuan: '复核后月保障金(元)', notice: '复核结果通知' },
   create: {
-    label: '生成复核任务', route: '(系统按复核周期自动生成)', who: { permission: 'dibao.handle' },
-    input: z.object({
-      result: z.string().optional().meta(title('复核结果')),
-      beforeYuan: z.string().optional().meta(title('复核前月保障金(元)')),
-      afterYuan: z.string().optional().meta(title('复核后月保障金(元)')),
-      notice: z.string().optional().meta(title('复核结果通知')),
-    }),
+    label: '生成复核任务', creatable: false, who: { permission: 'dibao.handle' },
     clocks: {
       start: [{
         name: 'recheck', label: (r) => `复核期限(${r.n} 个工作日)`, legalBasis: `${LEGAL.measures}:定期复核`,
