@@ -32,7 +32,7 @@ export const sampleWorkflow = defineWorkflow({
   transitions: {
     accept: transition({
       label: '受理', from: ['registered'], to: 'accepted', who: { permission: 'org.read' },
-      input: z.object({ receivedOn: z.iso.date().optional() }),
+      input: z.object({ receivedOn: z.iso.date().optional().meta({ title: '收信日期(留空为今天)' }) }),
       clocks: {
         stop: ['triage'], startOn: (input) => input.receivedOn,
         start: [{
@@ -76,4 +76,15 @@ export const sampleWorkflow = defineWorkflow({
   clockControl: { suspendPermission: 'org.read', extendPermission: 'audit.read', extendable: { handle: { unit: 'days', n: 30, times: 1 } } },
   supervision: { permission: 'org.read', feedbackWithin: { unit: 'workdays', n: 5 }, legalBasis: '《信访工作条例》第四十条' },
   signoffs: { review: { permission: 'org.read', onApprove: 'approve', onReject: 'refuse' } },
+});
+
+/** A type only the system creates (as a sweep would), with labelled facts. */
+export const SWEPT_TYPE = 'test.swept';
+export const sweptWorkflow = defineWorkflow({
+  type: SWEPT_TYPE, label: '测试自动任务', refPrefix: 'TSW', readPermission: 'area.read',
+  states: { open: { label: '待办' }, done: { label: '已办', terminal: true } },
+  initial: 'open',
+  create: { label: '生成', creatable: false, who: { permission: 'org.read' } },
+  facts: { result: '结果' },
+  transitions: { finish: { label: '完成', from: ['open'], to: 'done', who: { permission: 'org.read' } } },
 });

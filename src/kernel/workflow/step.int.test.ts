@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { SAMPLE_TYPE } from '../../../tests/helpers/sample-workflow.ts';
+import { SAMPLE_TYPE, SWEPT_TYPE } from '../../../tests/helpers/sample-workflow.ts';
 import { SYSTEM_ACTOR } from '../identity/actor.ts';
 import { applyAction, applySystemTransition } from './index.ts';
 
@@ -118,10 +118,14 @@ describe('numbering series', () => {
   });
 });
 
-describe('creatable: false', () => {
-  it('a type only the system creates cannot be registered through POST /api/cases', async () => {
-    const r = await fgc.post('/api/cases', { type: 'dibao_recheck', title: '手工复核', orgUnitId: fgc.me.orgUnit.id });
+describe('creatable: false and facts', () => {
+  it('a type only the system creates cannot be registered, and publishes its fact labels', async () => {
+    const r = await fgc.post('/api/cases', { type: SWEPT_TYPE, title: '手工生成', orgUnitId: fgc.me.orgUnit.id });
     expect(r.statusCode).toBe(400);
     expect(r.json().code).toBe('CASE_TYPE_NOT_CREATABLE');
+    const types = (await fgc.get('/api/case-types')).json().items;
+    expect(types.find((x: any) => x.type === SWEPT_TYPE)).toMatchObject({
+      canCreate: false, createRoute: null, facts: { result: '结果' }, createSchema: { properties: { result: { title: '结果' } } },
+    });
   });
 });
