@@ -32,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-22-dibao-money': dibaoMoney,
   '2026-11-30-06-core-portal-pow': corePortalPow,
   '2026-11-30-14-portal-pow-to-core': petitionsPortalPowToCore,
+  '2026-12-06-01-core-case-parts': (await import('../kernel/workflow/migrations/2026-12-06-01-core-case-parts.ts')).coreCaseParts,
 };

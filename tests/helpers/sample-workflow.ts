@@ -73,6 +73,7 @@ export const sampleWorkflow = defineWorkflow({
     acknowledgeWithin: { unit: 'workdays', n: 3 }, objectWithin: { unit: 'workdays', n: 5 }, legalBasis: '《信访工作条例》第二十三条',
   },
   returnable: { from: ['drafted', 'approved'], to: ['accepted'], permission: 'org.read' },
+  coHandling: { from: ['accepted'], permission: 'org.read', partType: 'test.swept' },
   clockControl: { suspendPermission: 'org.read', extendPermission: 'audit.read', extendable: { handle: { unit: 'days', n: 30, times: 1 } } },
   supervision: { permission: 'org.read', feedbackWithin: { unit: 'workdays', n: 5 }, legalBasis: '《信访工作条例》第四十条' },
   signoffs: { review: { permission: 'org.read', onApprove: 'approve', onReject: 'refuse' } },
@@ -84,7 +85,10 @@ export const sweptWorkflow = defineWorkflow({
   type: SWEPT_TYPE, label: '测试自动任务', refPrefix: 'TSW', readPermission: 'area.read',
   states: { open: { label: '待办' }, done: { label: '已办', terminal: true } },
   initial: 'open',
-  create: { label: '生成', creatable: false, who: { permission: 'org.read' } },
+  create: {
+    label: '生成', creatable: false, who: { permission: 'org.read' },
+    clocks: { start: [{ name: 'part', label: '办理期限', rule: { unit: 'workdays', n: 10 }, legalBasis: '测试' }] },
+  },
   facts: { result: '结果' },
-  transitions: { finish: { label: '完成', from: ['open'], to: 'done', who: { permission: 'org.read' } } },
+  transitions: { finish: { label: '完成', from: ['open'], to: 'done', who: { permission: 'org.read' }, clocks: { stop: ['part'] } } },
 });

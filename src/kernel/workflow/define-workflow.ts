@@ -171,6 +171,11 @@ export type WorkflowDefinition<S extends string = string> = {
    * and the longest extension each clock allows (e.g. handle: 30 日, once).
    */
   clockControl?: { suspendPermission: string; extendPermission: string; extendable: Record<string, PeriodSpec & { times?: number }> };
+  /**
+   * 主办 / 协办 / 会办: from these states, who may hand the case to several org units in parallel;
+   * each part is a case of `partType` (its own holder, clocks and history), linked to this one.
+   */
+  coHandling?: { from: readonly NoInfer<S>[]; permission: string; partType: string };
   /** 督办: who may supervise and the feedback period the holder gets. */
   supervision?: { permission: string; feedbackWithin: PeriodSpec; legalBasis: string };
   /** Permission to read cases of this type (scope-filtered). */
@@ -219,6 +224,7 @@ export function definitionProblems(def: WorkflowDefinition): string[] {
     for (const s of a.from ?? []) state(`action ${name}`, s);
   }
   for (const s of def.handoff?.from ?? []) state('handoff.from', s);
+  for (const s of def.coHandling?.from ?? []) state('coHandling.from', s);
   for (const s of def.returnable?.from ?? []) state('returnable.from', s);
   for (const s of def.returnable?.to ?? []) state('returnable.to', s);
   for (const [step, cfg] of Object.entries(def.signoffs ?? {})) {

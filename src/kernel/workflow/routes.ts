@@ -16,6 +16,7 @@ import { decideSignoff, openSignoff } from './signoff.ts';
 import { answerSupervision, superviseCase } from './supervise.ts';
 import { listWorklist, WORKLIST_TABS } from './worklist.ts';
 import { caseNotFound } from './errors.ts';
+import { openParts } from './co-handling.ts';
 import { createCase } from './create-case.ts';
 import { caseTypes } from './case-types.ts';
 import { registeredWorkflows } from './define-workflow.ts';
@@ -102,6 +103,9 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
   app.post('/api/cases/:id/signoffs/:step/decide', {
     schema: { tags, summary: '会签意见', params: Id.extend({ step: z.string().max(40) }), body: z.object({ decision: z.enum(['approve', 'reject']), comment: z.string().max(2000).optional() }) },
   }, async (req) => (await decideSignoff(ctx, actorOf(req), { caseId: req.params.id, step: req.params.step, ...req.body })).outcome);
+  app.post('/api/cases/:id/parts', {
+    schema: { tags, summary: '分送主办、协办、会办', params: Id, body: z.object({ parts: z.array(z.object({ orgUnitId: z.uuid('单位 ID 格式不正确'), role: z.enum(['lead', 'assist', 'joint'], { message: '角色须为主办、协办或会办' }) })).min(1).max(20), note: z.string().max(2000).nullish() }) },
+  }, async (req, reply) => reply.status(201).send(await openParts(ctx, actorOf(req), { caseId: req.params.id, ...req.body })));
   app.post('/api/cases/:id/comments', { schema: { tags, summary: '添加办理意见', params: Id, body: z.object({ body: Text(5000, '意见内容') }) } }, async (req, reply) => {
     const row = await addComment(ctx, actorOf(req), { caseId: req.params.id, body: req.body.body });
     return reply.status(201).send({ id: row.id });
