@@ -151,7 +151,7 @@ async function controlled(ctx: AppContext, actor: Actor, req: ClockReq, which: '
 }
 
 export function suspendDeadline(ctx: AppContext, actor: Actor, req: ClockReq & { kind: SuspendKind; reason: string }) {
-  return controlled(ctx, actor, req, 'suspendPermission', '中止', (tx, c, clock) => suspendable(actor, c, clock, req.kind) ?? suspendClock(tx, c.id, req.clockName, { kind: req.kind, reason: req.reason, from: chinaDate(tx.clock.now()), by: actor.userId, byName: actor.displayName }), () => ({ kind: req.kind, reason: req.reason }));
+  return controlled(ctx, actor, req, 'suspendPermission', '中止', (tx, c, clock) => mustBeSuspendable(actor, c, clock, req.kind) || suspendClock(tx, c.id, req.clockName, { kind: req.kind, reason: req.reason, from: chinaDate(tx.clock.now()), by: actor.userId, byName: actor.displayName }), () => ({ kind: req.kind, reason: req.reason }));
 }
 
 export function resumeDeadline(ctx: AppContext, actor: Actor, req: ClockReq) {
@@ -170,16 +170,16 @@ export function extendDeadline(ctx: AppContext, actor: Actor, req: ClockReq & { 
 
 /**
  * A clock may be suspended only as its definition allows (kinds, party); a clock without a
- * suspension rule — and any clock a module starts itself — cannot be. Throws, or returns null.
+ * suspension rule — and any clock a module starts itself — cannot be. Throws, or returns false.
  */
-function suspendable(actor: Actor, c: CaseRow, clock: DeadlineClock, kind: SuspendKind): null {
+function mustBeSuspendable(actor: Actor, c: CaseRow, clock: DeadlineClock, kind: SuspendKind): false {
   const def = workflowOf(c.type);
   const rule = clockSpecs(def).find((k) => k.name === clock.name)?.suspendable;
   if (!rule) throw new AppError('CLOCK_NOT_SUSPENDABLE', 409, `「${clock.label}」依法不能中止计算`);
   if (!rule.kinds.includes(kind)) throw new AppError('CLOCK_SUSPEND_KIND', 409, `「${clock.label}」不能因「${SUSPEND_KIND_LABEL[kind]}」中止`, { field: 'kind' });
   const refusal = checkWho({ permission: def.clockControl!.suspendPermission, party: rule.party }, `中止「${clock.label}」`, partyFacts(actor, c));
   if (refusal) throw refusalError(refusal);
-  return null;
+  return false;
 }
 
 const SUSPEND_KIND_LABEL: Record<SuspendKind, string> = { correction: '补正', third_party: '征求第三方意见', appraisal: '鉴定', hearing: '听证', other: '其他' };

@@ -154,8 +154,6 @@ export type WorkflowDefinition<S extends string = string> = {
   transitions: Record<string, TransitionDef<NoInfer<S>>>;
   /** Labels of the facts kept in case.data, shown on the case page (key → label). */
   facts?: Record<string, string>;
-  /** Clocks the module starts itself (`startCaseClock` in an effect or after creating), so that steps may stop them. */
-  moduleClocks?: readonly string[];
   /** Acts recorded on the case without a state change. */
   actions?: Record<string, ActionDef<NoInfer<S>>>;
   handoff?: HandoffPolicy<NoInfer<S>>;
@@ -199,7 +197,7 @@ export function defineWorkflow<S extends string>(def: WorkflowDefinition<S>): Wo
 export function definitionProblems(def: WorkflowDefinition): string[] {
   const out: string[] = [];
   const state = (where: string, s: string) => { if (!(s in def.states)) out.push(`${where} names unknown state ${s}`); };
-  const started = new Set<string>(def.moduleClocks ?? []);
+  const started = new Set<string>();
   for (const c of clockSpecs(def)) started.add(c.name);
   const clock = (where: string, name: string) => { if (!started.has(name)) out.push(`${where} names clock ${name}, which no step starts`); };
   state('initial', def.initial);

@@ -77,6 +77,7 @@ function transitionLabel(def: ReturnType<typeof workflowOf>, name: string): stri
   const builtin: Record<string, string> = {
     create: '登记', transfer: '转办', assign: '交办', acknowledge: '签收', object: '异议退回', withdraw: '撤回', withdraw_handoff: '撤回转办', return: '退回',
     'signoff.open': '发起会签', 'signoff.decide': '会签', supervise: '督办', 'supervise.feedback': '督办反馈', overdue: '超期', extend: '延期',
+    'parts.open': '分送主办、协办、会办',
   };
   return def.transitions[name]?.label ?? def.actions?.[name]?.label ?? (name === 'create' ? def.create.label : builtin[name] ?? name);
 }
