@@ -4,7 +4,8 @@ import { coreAreas } from '../kernel/areas/migrations/20261129010000_core_areas.
 import { coreIdentity } from '../kernel/identity/migrations/20261129020000_core_identity.ts';
 import { coreAudit } from '../kernel/audit/migrations/20261129030000_core_audit.ts';
 import { coreCalendar } from '../kernel/calendar/migrations/20261129040000_core_calendar.ts';
-import { coreWorkflow } from '../kernel/workflow/migrations/2026-11-29-05-core-workflow.ts';
+import { coreWorkflow } from '../kernel/workflow/migrations/20261129050000_core_workflow.ts';
+import { coreCaseParts } from '../kernel/workflow/migrations/20261206020000_core_case_parts.ts';
 import { corePortalPow } from '../kernel/portal/migrations/20261130060000_core_portal_pow.ts';
 import { coreDailyJobRun } from '../platform/jobs/migrations/20261206010000_core_daily_job_run.ts';
 import { coreDocuments } from '../kernel/documents/migrations/20261206070000_core_documents.ts';
@@ -19,6 +20,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261129050000_core_workflow': coreWorkflow,
   '20261130060000_core_portal_pow': corePortalPow,
   '20261206010000_core_daily_job_run': coreDailyJobRun,
+  '20261206020000_core_case_parts': coreCaseParts,
   '20261206070000_core_documents': coreDocuments,
 };
 

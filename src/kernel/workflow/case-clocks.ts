@@ -7,27 +7,28 @@ import { currentCalendar } from '../calendar/load-calendar.ts';
 import { caseReadable, partyFacts } from './case-access.ts';
 import { appendCaseEvent, lockCase } from './case-tx.ts';
 import { checkWho } from './decide.ts';
-import { workflowOf, type CaseRow, type ClockSpec, type TransitionDef } from './define-workflow.ts';
+import { clockSpecs, workflowOf, type CaseRow, type ClockSpec, type SuspendKind, type TransitionDef } from './define-workflow.ts';
 import { caseNotFound, refusalError } from './errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { clockStatus, workdaysLeft } from './clocks/clock-status.ts';
 import { explainClock } from './clocks/explain-clock.ts';
 import { renderExplainText } from './clocks/explain-text.ts';
-import { extendClock, getClocks, resumeClock, startClock, stopClock, suspendClock } from './clocks/clock-commands.ts';
+import { extendClock, getClocks, restartClock, resumeClock, startClock, stopClock, suspendClock } from './clocks/clock-commands.ts';
 import type { ClockChange, DeadlineClock } from './clocks/contract.ts';
 import { scheduleClockTimers } from './timers.ts';
 
-/** Start one clock for a case today (China time), on the case's area calendar, and schedule its timers. */
-export async function startCaseClock(tx: AppContext, c: Pick<CaseRow, 'id' | 'area_code' | 'area_path'>, spec: ClockSpec): Promise<{ id: string; due_date: string | null } | null> {
-  const ch = await startOne(tx, c, spec);
+/** Start one clock for a case (today in China time unless `startDate` is given), on the case's area calendar, and schedule its timers. */
+export async function startCaseClock(tx: AppContext, c: CaseRow, spec: ClockSpec, startDate?: string | null): Promise<{ id: string; due_date: string | null } | null> {
+  const ch = await startOne(tx, c, spec, startDate);
   await refreshCaseClockSummary(tx, c.id);
   return { id: ch.clock.id, due_date: ch.clock.dueDate };
 }
 
-async function startOne(tx: AppContext, c: Pick<CaseRow, 'id' | 'area_code' | 'area_path'>, spec: ClockSpec): Promise<ClockChange> {
+async function startOne(tx: AppContext, c: CaseRow, spec: ClockSpec, startDate?: string | null): Promise<ClockChange> {
+  const rule = typeof spec.rule === 'function' ? await spec.rule(tx, c) : spec.rule;
   const ch = await startClock(tx, {
-    caseId: c.id, name: spec.name, label: spec.label, rule: spec.rule, legalBasis: spec.legalBasis,
-    areaCode: c.area_code, areaPath: c.area_path, startDate: chinaDate(tx.clock.now()), warnWorkdays: spec.warnWorkdays,
+    caseId: c.id, name: spec.name, label: typeof spec.label === 'function' ? spec.label(rule, c) : spec.label, rule, legalBasis: spec.legalBasis,
+    areaCode: c.area_code, areaPath: c.area_path, startDate: startDate ?? chinaDate(tx.clock.now()), warnWorkdays: spec.warnWorkdays,
   });
   await scheduleClockTimers(tx, ch.clock);
   return ch;
@@ -46,10 +47,11 @@ const isOpen = (k: DeadlineClock) => k.state === 'running' || k.state === 'pause
 export type ClockSummary = Pick<CaseRow, 'due_date' | 'clock_state'>;
 
 /**
- * The clock effects a transition declares — stop, suspend, resume, then start — reading the
- * case's clocks once. Returns the case's new clock summary, or null when nothing was declared.
+ * The clock effects a transition declares — stop, suspend, resume, restart, then start (from the
+ * transition's `startOn` day when it gives one) — reading the case's clocks once. Returns the
+ * case's new clock summary, or null when nothing was declared.
  */
-export async function applyTransitionClocks(tx: AppContext, c: CaseRow, clocks: TransitionDef['clocks'] | undefined, actor: Actor, reason: string | null): Promise<ClockSummary | null> {
+export async function applyTransitionClocks(tx: AppContext, c: CaseRow, clocks: TransitionDef['clocks'] | undefined, actor: Actor, reason: string | null, input?: unknown): Promise<ClockSummary | null> {
   if (!clocks) return null;
   const today = chinaDate(tx.clock.now());
   const byName = new Map((await getClocks(tx, c.id)).map((k) => [k.name, k]));
@@ -66,14 +68,23 @@ export async function applyTransitionClocks(tx: AppContext, c: CaseRow, clocks: 
     await scheduleClockTimers(tx, ch.clock);
     put(ch);
   }
-  for (const spec of clocks.start ?? []) if (!byName.has(spec.name)) put(await startOne(tx, c, spec));
+  for (const name of clocks.restart ?? []) {
+    const k = byName.get(name);
+    if (!k || !isOpen(k)) continue;
+    const ch = await restartClock(tx, c.id, name, { at: today, reason: reason ?? '重新计算期限', by: actor.userId, byName: actor.displayName });
+    await scheduleClockTimers(tx, ch.clock);
+    put(ch);
+  }
+  const from = clocks.startOn?.(input as never, c) ?? null;
+  for (const spec of clocks.start ?? []) if (!byName.has(spec.name)) put(await startOne(tx, c, spec, from));
   return refreshCaseClockSummary(tx, c.id, [...byName.values()]);
 }
 
-export async function startTransitionClocks(tx: AppContext, c: CaseRow, clocks: TransitionDef['clocks'] | undefined): Promise<ClockSummary | null> {
+export async function startTransitionClocks(tx: AppContext, c: CaseRow, clocks: TransitionDef['clocks'] | undefined, input?: unknown): Promise<ClockSummary | null> {
   if (!clocks?.start?.length) return null;
+  const from = clocks.startOn?.(input as never, c) ?? null;
   const started = [];
-  for (const spec of clocks.start) started.push((await startOne(tx, c, spec)).clock);
+  for (const spec of clocks.start) started.push((await startOne(tx, c, spec, from)).clock);
   return refreshCaseClockSummary(tx, c.id, started);
 }
 
@@ -139,8 +150,8 @@ async function controlled(ctx: AppContext, actor: Actor, req: ClockReq, which: '
   });
 }
 
-export function suspendDeadline(ctx: AppContext, actor: Actor, req: ClockReq & { kind: 'correction' | 'third_party' | 'appraisal' | 'hearing' | 'other'; reason: string }) {
-  return controlled(ctx, actor, req, 'suspendPermission', '中止', (tx, c) => suspendClock(tx, c.id, req.clockName, { kind: req.kind, reason: req.reason, from: chinaDate(tx.clock.now()), by: actor.userId, byName: actor.displayName }), () => ({ kind: req.kind, reason: req.reason }));
+export function suspendDeadline(ctx: AppContext, actor: Actor, req: ClockReq & { kind: SuspendKind; reason: string }) {
+  return controlled(ctx, actor, req, 'suspendPermission', '中止', (tx, c, clock) => mustBeSuspendable(actor, c, clock, req.kind) || suspendClock(tx, c.id, req.clockName, { kind: req.kind, reason: req.reason, from: chinaDate(tx.clock.now()), by: actor.userId, byName: actor.displayName }), () => ({ kind: req.kind, reason: req.reason }));
 }
 
 export function resumeDeadline(ctx: AppContext, actor: Actor, req: ClockReq) {
@@ -156,5 +167,21 @@ export function extendDeadline(ctx: AppContext, actor: Actor, req: ClockReq & { 
     return extendClock(tx, c.id, req.clockName, { n: req.n, unit: req.unit, approvedBy: actor.userId, approvedByName: actor.displayName, reason: req.reason, at: chinaDate(tx.clock.now()) });
   }, () => ({ n: req.n, unit: req.unit, reason: req.reason }));
 }
+
+/**
+ * A clock may be suspended only as its definition allows (kinds, party); a clock without a
+ * suspension rule — and any clock a module starts itself — cannot be. Throws, or returns false.
+ */
+function mustBeSuspendable(actor: Actor, c: CaseRow, clock: DeadlineClock, kind: SuspendKind): false {
+  const def = workflowOf(c.type);
+  const rule = clockSpecs(def).find((k) => k.name === clock.name)?.suspendable;
+  if (!rule) throw new AppError('CLOCK_NOT_SUSPENDABLE', 409, `「${clock.label}」依法不能中止计算`);
+  if (!rule.kinds.includes(kind)) throw new AppError('CLOCK_SUSPEND_KIND', 409, `「${clock.label}」不能因「${SUSPEND_KIND_LABEL[kind]}」中止`, { field: 'kind' });
+  const refusal = checkWho({ permission: def.clockControl!.suspendPermission, party: rule.party }, `中止「${clock.label}」`, partyFacts(actor, c));
+  if (refusal) throw refusalError(refusal);
+  return false;
+}
+
+const SUSPEND_KIND_LABEL: Record<SuspendKind, string> = { correction: '补正', third_party: '征求第三方意见', appraisal: '鉴定', hearing: '听证', other: '其他' };
 
 const unitLabel = (u: string) => ({ workdays: '个工作日', days: '日', months: '个月' })[u] ?? u;

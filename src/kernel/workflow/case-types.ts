@@ -9,11 +9,18 @@ export function caseTypes(actor: Actor) {
       .filter((d) => actor.grants.some((g) => g.permissions.includes(d.readPermission)))
       .map((d) => ({
         type: d.type, label: d.label, refPrefix: d.refPrefix,
-        canCreate: !d.create.route && actor.grants.some((g) => g.permissions.includes(d.create.who.permission)),
+        canCreate: d.create.creatable !== false && !d.create.route && actor.grants.some((g) => g.permissions.includes(d.create.who.permission)),
         createRoute: d.create.route ?? null,
         createLabel: d.create.label,
-        createSchema: d.create.input ? z.toJSONSchema(d.create.input, { unrepresentable: 'any' }) : null,
+        // Types registered elsewhere publish their fact labels in the schema's titles (what the case page reads).
+        createSchema: d.create.input ? z.toJSONSchema(d.create.input, { unrepresentable: 'any' }) : d.facts ? factSchema(d.facts) : null,
+        facts: d.facts ?? null,
         states: Object.entries(d.states).map(([code, s]) => ({ code, label: s.label, terminal: !!s.terminal })),
       })),
   };
 }
+
+/** A JSON Schema whose property titles label the case's facts. */
+const factSchema = (facts: Record<string, string>) => ({
+  type: 'object', properties: Object.fromEntries(Object.entries(facts).map(([k, title]) => [k, { title }])),
+});

@@ -72,7 +72,7 @@ export async function createCase(ctx: AppContext, actor: Actor, req: CreateCaseI
       reason: req.comment ?? null, areaCode: row.area_code, areaPath: row.area_path, orgUnitId: row.org_unit_id,
     });
     await appendCaseEvent(tx, actor, id, { transition: 'create', from: null, to: row.state, input, comment: req.comment, auditEventId: audit.id });
-    const clocks = await startTransitionClocks(tx, row, def.create.clocks);
+    const clocks = await startTransitionClocks(tx, row, def.create.clocks, input);
     return clocks ? { ...row, ...clocks } : row;
   });
 }

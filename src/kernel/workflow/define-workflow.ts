@@ -6,14 +6,26 @@ import type { Actor } from '../identity/actor.ts';
 /** A period rule: N 工作日 / N 日 / N 个月. */
 export type PeriodSpec = { unit: 'workdays' | 'days' | 'months'; n: number };
 
+/** Which clock suspensions (中止) a clock allows: the kinds, and by which party (default holder). */
+export type SuspendRule = { kinds: readonly SuspendKind[]; party?: Party | readonly Party[] };
+
 /** A deadline clock a transition starts. */
 export type ClockSpec = {
   name: string;
-  label: string;
-  rule: PeriodSpec;
+  /** Text, or made from the resolved rule and the case (e.g. a period taken from settings). */
+  label: string | ((rule: PeriodSpec, c: CaseRow) => string);
+  /** The period, or read when the clock starts (settings, case data after the effect). */
+  rule: PeriodSpec | ((tx: AppContext, c: CaseRow) => Promise<PeriodSpec>);
   /** Text and article, e.g. '《信访工作条例》第二十四条'. */
   legalBasis: string;
   warnWorkdays?: number;
+  /**
+   * May it be suspended (中止), for which kinds, by which party? A clock without a rule cannot be
+   * suspended — most statutory periods run on regardless.
+   */
+  suspendable?: SuspendRule;
+  /** A transition the system takes when the clock is overdue (e.g. 期满 → next step). */
+  onDue?: string;
 };
 
 export type CaseRow = Omit<CaseTable, 'terminal' | 'pending_handoff' | 'version' | 'created_at' | 'updated_at' | 'data'> & {
@@ -35,50 +47,99 @@ export type CasePatch = Partial<Pick<CaseRow, 'title' | 'org_unit_id' | 'assigne
 
 export type EffectArgs<I> = { tx: AppContext; case: CaseRow; input: I; actor: Actor };
 
+/** An input schema, or none. */
+export type Schema = z.ZodType | undefined;
+/** What an effect receives for a schema: its parsed output (undefined without a schema). */
+export type InputOf<Z> = [Exclude<Z, undefined>] extends [never] ? undefined : z.output<Exclude<Z, undefined>>;
+
+export type Party = 'holder' | 'supervisor' | 'creator' | 'any';
+
 /**
  * Who may take a transition. `party`: 'holder' = a member of the org unit holding the case
  * (or its assignee); 'supervisor' = anyone whose grant for the permission covers the case's
- * area (e.g. the level above); 'creator' = the user who created it.
+ * area (e.g. the level above); 'creator' = the user who created it; 'any' = anyone who may read
+ * the case and holds the permission somewhere (a check in the effect narrows it). Several parties: any of them.
  */
 export type Who = {
   permission: string;
-  party?: 'holder' | 'supervisor' | 'creator';
+  party?: Party | readonly Party[];
   /** Area levels (1 自治区 … 5 村) of the actor's org unit allowed to take it. */
   levels?: readonly number[];
+  /** Separation of duties: not by a person who took any of these transitions on the case (法制审核 ≠ 调查人). */
+  notSameActorAs?: readonly string[];
+  /**
+   * Separation by level: only from an org above (its area strictly containing) the org that last
+   * took this transition (复核 by a body above the one that did the 复查).
+   */
+  aboveOrgOf?: string;
 };
 
-export type TransitionDef<I = any> = {
+export type SuspendKind = 'correction' | 'third_party' | 'appraisal' | 'hearing' | 'other';
+
+export type TransitionDef<S extends string = string, Z extends Schema = Schema> = {
   label: string;
-  from: readonly string[];
-  to: string;
+  from: readonly S[];
+  to: S;
   who: Who;
-  input?: z.ZodType<I>;
-  /** Clocks started (by name), stopped, suspended or resumed by this transition. */
+  input?: Z;
+  /** Clocks started (by name), stopped, suspended, resumed or restarted by this transition. */
   clocks?: {
     start?: readonly ClockSpec[];
     stop?: readonly string[];
-    suspend?: readonly { name: string; kind: 'correction' | 'third_party' | 'appraisal' | 'hearing' | 'other'; label: string }[];
+    suspend?: readonly { name: string; kind: SuspendKind; label: string }[];
     resume?: readonly string[];
+    /** Count afresh from today (补正 received where the law restarts the period). */
+    restart?: readonly string[];
+    /** The day the started clocks count from (not counted), when the transition knows it — e.g. a letter's receipt date. Default: today. */
+    startOn?(input: InputOf<Z>, c: CaseRow): string | null | undefined;
   };
   /** Runs in the transition's transaction before the event is written. */
-  effect?: (args: EffectArgs<I>) => Promise<CasePatch | void>;
+  effect?(args: EffectArgs<InputOf<Z>>): Promise<CasePatch | void>;
   /** May the actor undo it (撤回) until the next party acts? Only for transitions that start no clock. */
   withdrawable?: boolean;
   /** Reason text required (退回, 不予受理 …). */
   reasonRequired?: boolean;
 };
 
+/**
+ * A case action: an act recorded on the case (评价, 包案, 回头看 …) that changes no state but is
+ * on the timeline and the audit chain, through the same step as a move. `from` limits the states
+ * it may be taken in (any, when absent — also closed cases); `effect` returns the caller's answer.
+ */
+export type ActionDef<S extends string = string, Z extends Schema = Schema> = {
+  label: string;
+  who: Who;
+  from?: readonly S[];
+  input?: Z;
+  reasonRequired?: boolean;
+  effect?(args: EffectArgs<InputOf<Z>>): Promise<unknown>;
+};
+
+/** A transition with its input inferred for the effect (use when it has both `input` and `effect`). */
+export const transition = <const S extends string, Z extends Schema = undefined>(t: TransitionDef<S, Z>): TransitionDef<S, Z> => t;
+/** The create step with its input inferred for the effect. */
+export const creation = <Z extends Schema = undefined>(c: CreateDef<Z>): CreateDef<Z> => c;
+/** An action with its input inferred for the effect. */
+export const action = <const S extends string = never, Z extends Schema = undefined>(a: ActionDef<S, Z>): ActionDef<S, Z> => a;
+
 export type StateDef = { label: string; terminal?: boolean };
 
-export type HandoffPolicy = {
+export type HandoffPolicy<S extends string = string> = {
   /** States from which 转办/交办 is allowed. */
-  from: readonly string[];
+  from: readonly S[];
   permission: string;
   /** 签收 period for the receiving org. */
   acknowledgeWithin: PeriodSpec;
   /** Period within which the receiver may raise 异议 (not competent) instead of 签收. */
   objectWithin?: PeriodSpec;
   legalBasis: string;
+};
+
+export type CreateDef<Z extends Schema = Schema> = Omit<TransitionDef<string, Z>, 'from' | 'to' | 'withdrawable'> & {
+  /** The module's own registration route, when the generic POST /api/cases cannot register it. */
+  route?: string;
+  /** false: only the system creates these cases (a sweep, a schedule); no one registers them. */
+  creatable?: boolean;
 };
 
 export type WorkflowDefinition<S extends string = string> = {
@@ -89,12 +150,13 @@ export type WorkflowDefinition<S extends string = string> = {
   states: Record<S, StateDef>;
   initial: NoInfer<S>;
   /** Registering a case: who may, its input, and the clocks that start at once. */
-  create: Omit<TransitionDef, 'from' | 'to' | 'withdrawable'> & {
-    /** The module's own registration route, when the generic POST /api/cases cannot register it. */
-    route?: string;
-  };
-  transitions: Record<string, TransitionDef>;
-  handoff?: HandoffPolicy;
+  create: CreateDef;
+  transitions: Record<string, TransitionDef<NoInfer<S>>>;
+  /** Labels of the facts kept in case.data, shown on the case page (key → label). */
+  facts?: Record<string, string>;
+  /** Acts recorded on the case without a state change. */
+  actions?: Record<string, ActionDef<NoInfer<S>>>;
+  handoff?: HandoffPolicy<NoInfer<S>>;
   /** States that may be returned to (退回), e.g. back to 办理 from 审批. */
   returnable?: { from: readonly NoInfer<S>[]; to: readonly NoInfer<S>[]; permission: string };
   /**
@@ -107,6 +169,11 @@ export type WorkflowDefinition<S extends string = string> = {
    * and the longest extension each clock allows (e.g. handle: 30 日, once).
    */
   clockControl?: { suspendPermission: string; extendPermission: string; extendable: Record<string, PeriodSpec & { times?: number }> };
+  /**
+   * 主办 / 协办 / 会办: from these states, who may hand the case to several org units in parallel;
+   * each part is a case of `partType` (its own holder, clocks and history), linked to this one.
+   */
+  coHandling?: { from: readonly NoInfer<S>[]; permission: string; partType: string };
   /** 督办: who may supervise and the feedback period the holder gets. */
   supervision?: { permission: string; feedbackWithin: PeriodSpec; legalBasis: string };
   /** Permission to read cases of this type (scope-filtered). */
@@ -117,16 +184,59 @@ const registry = new Map<string, WorkflowDefinition>();
 
 /** Declare a workflow; the definition is data plus pure checks, so it is unit-testable. */
 export function defineWorkflow<S extends string>(def: WorkflowDefinition<S>): WorkflowDefinition<S> {
-  for (const [name, t] of Object.entries(def.transitions)) {
-    for (const s of [...t.from, t.to]) {
-      if (!(s in def.states)) throw new Error(`workflow ${def.type}: transition ${name} names unknown state ${s}`);
-    }
-    if (t.withdrawable && t.clocks?.start?.length) throw new Error(`workflow ${def.type}: ${name} starts clocks and cannot be withdrawable`);
-  }
-  if (!(def.initial in def.states)) throw new Error(`workflow ${def.type}: unknown initial state`);
-  if (!/^[A-Z]{2,6}$/.test(def.refPrefix)) throw new Error(`workflow ${def.type}: refPrefix must be 2–6 capital letters`);
+  for (const problem of definitionProblems(def as WorkflowDefinition)) throw new Error(`workflow ${def.type}: ${problem}`);
   registry.set(def.type, def as WorkflowDefinition);
   return def;
+}
+
+/**
+ * Every cross-reference of a definition, checked: states named by transitions, actions, hand-off
+ * and 退回; sign-off outcomes; extendable clocks; clocks stopped, suspended or resumed that no
+ * step starts. Each problem names the bad reference.
+ */
+export function definitionProblems(def: WorkflowDefinition): string[] {
+  const out: string[] = [];
+  const state = (where: string, s: string) => { if (!(s in def.states)) out.push(`${where} names unknown state ${s}`); };
+  const started = new Set<string>();
+  for (const c of clockSpecs(def)) started.add(c.name);
+  const clock = (where: string, name: string) => { if (!started.has(name)) out.push(`${where} names clock ${name}, which no step starts`); };
+  state('initial', def.initial);
+  if (!/^[A-Z]{2,6}$/.test(def.refPrefix)) out.push('refPrefix must be 2–6 capital letters');
+  if (def.create.creatable === false && def.create.route) out.push('create: a type no one may create has no registration route');
+  for (const [name, t] of Object.entries(def.transitions)) {
+    for (const s of [...t.from, t.to]) state(`transition ${name}`, s);
+    for (const x of [...(t.who.notSameActorAs ?? []), ...(t.who.aboveOrgOf ? [t.who.aboveOrgOf] : [])]) {
+      if (!(x in def.transitions)) out.push(`transition ${name}: who names unknown transition ${x}`);
+    }
+    if (t.withdrawable && t.clocks?.start?.length) out.push(`${name} starts clocks and cannot be withdrawable`);
+    for (const c of t.clocks?.stop ?? []) clock(`transition ${name} (stop)`, c);
+    for (const c of t.clocks?.suspend ?? []) clock(`transition ${name} (suspend)`, c.name);
+    for (const c of t.clocks?.resume ?? []) clock(`transition ${name} (resume)`, c);
+    for (const c of t.clocks?.restart ?? []) clock(`transition ${name} (restart)`, c);
+    for (const c of t.clocks?.start ?? []) {
+      if (c.onDue && !(c.onDue in def.transitions)) out.push(`clock ${c.name}.onDue names unknown transition ${c.onDue}`);
+    }
+  }
+  for (const [name, a] of Object.entries(def.actions ?? {})) {
+    if (name in def.transitions) out.push(`action ${name} has the name of a transition`);
+    for (const s of a.from ?? []) state(`action ${name}`, s);
+  }
+  for (const s of def.handoff?.from ?? []) state('handoff.from', s);
+  for (const s of def.coHandling?.from ?? []) state('coHandling.from', s);
+  for (const s of def.returnable?.from ?? []) state('returnable.from', s);
+  for (const s of def.returnable?.to ?? []) state('returnable.to', s);
+  for (const [step, cfg] of Object.entries(def.signoffs ?? {})) {
+    for (const which of ['onApprove', 'onReject'] as const) {
+      if (!(cfg[which] in def.transitions)) out.push(`signoff ${step}.${which} names unknown transition ${cfg[which]}`);
+    }
+  }
+  for (const name of Object.keys(def.clockControl?.extendable ?? {})) clock('clockControl.extendable', name);
+  return out;
+}
+
+/** Every clock the definition's steps start (create first). */
+export function clockSpecs(def: WorkflowDefinition): ClockSpec[] {
+  return [def.create, ...Object.values(def.transitions)].flatMap((t) => [...(t.clocks?.start ?? [])]);
 }
 
 export function workflowOf(type: string): WorkflowDefinition {

@@ -20,6 +20,8 @@ const STATUS: Record<Refusal['code'], number> = {
   STATE_NOT_ALLOWED: 409,
   NOT_PERMITTED: 403,
   LEVEL_NOT_ALLOWED: 403,
+  SAME_ACTOR: 403,
+  NOT_ABOVE: 403,
 };
 
 export function refusalError(r: Refusal): AppError {

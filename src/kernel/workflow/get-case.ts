@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../identity/actor.ts';
-import { actorOrgIds, caseReadable, partyFacts } from './case-access.ts';
+import { caseParts, partOf } from './co-handling.ts';
+import { actorOrgIds, caseReadable, needsHistory, partyFacts, priorActs } from './case-access.ts';
 import { caseClockViews } from './case-clocks.ts';
 import { availableTransitions } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
@@ -14,7 +15,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
   const c = (await ctx.db.selectFrom('core.case as c').selectAll('c').where('c.id', '=', caseId).where(caseReadable(actor, def.readPermission)).executeTakeFirst()) as CaseRow | undefined;
   if (!c) throw caseNotFound();
   const orgName = async (id: string | null) => (id ? (await ctx.db.selectFrom('core.org_unit').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null : null);
-  const [events, handoffs, signoffs, comments, attachments, supervisions, clocks] = await Promise.all([
+  const [events, handoffs, signoffs, comments, attachments, supervisions, clocks, parts, parent] = await Promise.all([
     ctx.db.selectFrom('core.case_event').selectAll().where('case_id', '=', c.id).orderBy('seq').execute(),
     ctx.db.selectFrom('core.case_handoff as h').innerJoin('core.org_unit as f', 'f.id', 'h.from_org_id').innerJoin('core.org_unit as t', 't.id', 'h.to_org_id')
       .select(['h.id', 'h.kind', 'h.status', 'h.sent_at', 'h.acknowledged_at', 'h.note', 'f.name as from_name', 't.name as to_name', 'h.from_org_id', 'h.to_org_id'])
@@ -29,10 +30,12 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
       .select(['s.id', 's.kind', 's.reason', 's.issued_at', 's.feedback_due', 's.feedback', 's.feedback_at', 'f.name as from_name', 't.name as to_name', 's.to_org_id'])
       .where('s.case_id', '=', c.id).orderBy('s.issued_at').execute(),
     caseClockViews(ctx, c),
+    caseParts(ctx, c.id),
+    partOf(ctx, c.id),
   ]);
   const orgs = actorOrgIds(actor);
   const pending = handoffs.find((h) => h.status === 'pending');
-  const facts = partyFacts(actor, c);
+  const facts = partyFacts(actor, c, needsHistory(Object.values(def.transitions).map((t) => t.who)) ? await priorActs(ctx, c.id) : undefined);
   const isHolder = orgs.includes(c.org_unit_id);
   const lastEvent = events[events.length - 1];
   const returnTargets = def.returnable && def.returnable.from.includes(c.state) && !c.terminal && !c.pending_handoff && facts.holds(def.returnable.permission, 'holder')
@@ -53,6 +56,9 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
     attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mimeType: a.mime_type, sizeBytes: a.size_bytes, sm3: a.sm3, uploadedAt: a.uploaded_at, uploadedBy: a.uploaded_by_name ?? null })),
     supervisions: supervisions.map((s) => ({ id: s.id, kind: s.kind, reason: s.reason, issuedAt: s.issued_at, feedbackDue: s.feedback_due, feedback: s.feedback, feedbackAt: s.feedback_at, fromOrgName: s.from_name, toOrgName: s.to_name, awaitingMyFeedback: !s.feedback && orgs.includes(s.to_org_id) })),
     clocks,
+    // 主办/协办/会办: the parts of this case with their states, or the case this one is a part of.
+    parts,
+    partOf: parent,
     actions: {
       transitions: availableTransitions(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, facts),
       canHandoff: !!def.handoff && !c.terminal && !c.pending_handoff && def.handoff.from.includes(c.state) && facts.holds(def.handoff.permission, 'holder'),
@@ -71,6 +77,7 @@ function transitionLabel(def: ReturnType<typeof workflowOf>, name: string): stri
   const builtin: Record<string, string> = {
     create: '登记', transfer: '转办', assign: '交办', acknowledge: '签收', object: '异议退回', withdraw: '撤回', withdraw_handoff: '撤回转办', return: '退回',
     'signoff.open': '发起会签', 'signoff.decide': '会签', supervise: '督办', 'supervise.feedback': '督办反馈', overdue: '超期', extend: '延期',
+    'parts.open': '分送主办、协办、会办',
   };
-  return def.transitions[name]?.label ?? (name === 'create' ? def.create.label : builtin[name] ?? name);
+  return def.transitions[name]?.label ?? def.actions?.[name]?.label ?? (name === 'create' ? def.create.label : builtin[name] ?? name);
 }

@@ -16,6 +16,7 @@ import { decideSignoff, openSignoff } from './signoff.ts';
 import { answerSupervision, superviseCase } from './supervise.ts';
 import { listWorklist, WORKLIST_TABS } from './worklist.ts';
 import { caseNotFound } from './errors.ts';
+import { openParts } from './co-handling.ts';
 import { createCase } from './create-case.ts';
 import { caseTypes } from './case-types.ts';
 import { registeredWorkflows } from './define-workflow.ts';
@@ -47,8 +48,9 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
       body: z.object({ type: z.string().max(40), title: Text(200, '标题'), orgUnitId: z.uuid('登记单位 ID 格式不正确'), input: z.unknown().optional(), comment: z.string().max(2000).nullish() }),
     },
   }, async (req, reply) => {
-    const own = registeredWorkflows().find((d) => d.type === req.body.type)?.create.route;
-    if (own) throw new AppError('CASE_TYPE_OWN_ROUTE', 400, `该类事项须通过 ${own} 登记`, { field: 'type' });
+    const create = registeredWorkflows().find((d) => d.type === req.body.type)?.create;
+    if (create?.creatable === false) throw new AppError('CASE_TYPE_NOT_CREATABLE', 400, '该类事项由系统自动生成,不能登记', { field: 'type' });
+    if (create?.route) throw new AppError('CASE_TYPE_OWN_ROUTE', 400, `该类事项须通过 ${create.route} 登记`, { field: 'type' });
     const row = await createCase(ctx, actorOf(req), req.body);
     return reply.status(201).send(await getCase(ctx, actorOf(req), row.id));
   });
@@ -101,6 +103,9 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
   app.post('/api/cases/:id/signoffs/:step/decide', {
     schema: { tags, summary: '会签意见', params: Id.extend({ step: z.string().max(40) }), body: z.object({ decision: z.enum(['approve', 'reject']), comment: z.string().max(2000).optional() }) },
   }, async (req) => (await decideSignoff(ctx, actorOf(req), { caseId: req.params.id, step: req.params.step, ...req.body })).outcome);
+  app.post('/api/cases/:id/parts', {
+    schema: { tags, summary: '分送主办、协办、会办', params: Id, body: z.object({ parts: z.array(z.object({ orgUnitId: z.uuid('单位 ID 格式不正确'), role: z.enum(['lead', 'assist', 'joint'], { message: '角色须为主办、协办或会办' }) })).min(1).max(20), note: z.string().max(2000).nullish() }) },
+  }, async (req, reply) => reply.status(201).send(await openParts(ctx, actorOf(req), { caseId: req.params.id, ...req.body })));
   app.post('/api/cases/:id/comments', { schema: { tags, summary: '添加办理意见', params: Id, body: z.object({ body: Text(5000, '意见内容') }) } }, async (req, reply) => {
     const row = await addComment(ctx, actorOf(req), { caseId: req.params.id, body: req.body.body });
     return reply.status(201).send({ id: row.id });

@@ -5,11 +5,11 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { type Actor, userRef } from '../identity/actor.ts';
 import { notify } from '../notify/notify.ts';
 import { actorOrgIds, partyFacts } from './case-access.ts';
-import { applyTransitionClocks } from './case-clocks.ts';
-import { appendCaseEvent, lockCase, writeCaseChange } from './case-tx.ts';
+import { lockCase } from './case-tx.ts';
 import { checkWho } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { refusalError } from './errors.ts';
+import { recordCaseAct, runTransition } from './step.ts';
 
 export type SignoffMode = 'all' | 'any' | 'quorum';
 export type Party = { orgUnitId?: string; userId?: string };
@@ -44,7 +44,7 @@ export async function openSignoff(ctx: AppContext, actor: Actor, req: { caseId: 
       await tx.db.insertInto('core.case_signoff').values({ id: uuidv7(), case_id: c.id, step: req.step, mode: req.mode, required, party_org_id: p.orgUnitId ?? null, party_user_id: p.userId ?? null, round }).execute();
       await notify(tx, { orgUnitId: p.orgUnitId, userId: p.userId, caseId: c.id, kind: 'case.signoff', title: `待会签:${c.ref_no} ${c.title}`, body: `${actor.displayName}发起会签` });
     }
-    await appendCaseEvent(tx, actor, c.id, { transition: 'signoff.open', from: c.state, to: c.state, input: { step: req.step, mode: req.mode, required, parties: req.parties, round }, auditEventId: null });
+    await recordCaseAct(tx, actor, c, { name: 'signoff.open', input: { step: req.step, mode: req.mode, required, parties: req.parties, round } });
     return { round, required };
   });
 }
@@ -63,13 +63,14 @@ export async function decideSignoff(ctx: AppContext, actor: Actor, req: { caseId
     await tx.db.updateTable('core.case_signoff').set({ decision: req.decision, comment: req.comment ?? null, decided_at: tx.clock.now(), decided_by: userRef(actor) }).where('id', '=', mine.id).execute();
     const decisions = rows.map((r) => (r.id === mine.id ? req.decision : r.decision));
     const outcome = signoffOutcome(mine.mode, mine.required, decisions);
-    await appendCaseEvent(tx, actor, c.id, { transition: 'signoff.decide', from: c.state, to: c.state, input: { step: req.step, decision: req.decision }, comment: req.comment ?? null, auditEventId: null });
+    await recordCaseAct(tx, actor, c, { name: 'signoff.decide', input: { step: req.step, decision: req.decision }, comment: req.comment ?? null });
     if (outcome === 'open') return { outcome, case: c };
-    const def = workflowOf(c.type);
-    const name = outcome === 'approve' ? def.signoffs![req.step]!.onApprove : def.signoffs![req.step]!.onReject;
-    const t = def.transitions[name]!;
-    const next = await writeCaseChange(tx, actor, c, { transition: name, to: t.to, input: { signoff: req.step, outcome }, comment: `会签结果:${outcome === 'approve' ? '同意' : '不同意'}` });
-    await applyTransitionClocks(tx, next, t.clocks, actor, null);
+    const cfg = workflowOf(c.type).signoffs![req.step]!;
+    // The outcome is the parties' decision, so the who-check is declared away; state, input, effect and clocks are not.
+    const next = await runTransition(tx, actor, {
+      caseId: c.id, name: outcome === 'approve' ? cfg.onApprove : cfg.onReject, skipWho: true,
+      note: { signoff: req.step, outcome }, comment: `会签结果:${outcome === 'approve' ? '同意' : '不同意'}`,
+    });
     return { outcome, case: next };
   });
 }

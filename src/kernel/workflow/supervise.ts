@@ -6,7 +6,8 @@ import { type Actor, userRef } from '../identity/actor.ts';
 import { notify } from '../notify/notify.ts';
 import { actorOrgIds } from './case-access.ts';
 import { startCaseClock, stopCaseClock } from './case-clocks.ts';
-import { appendCaseEvent, lockCase } from './case-tx.ts';
+import { lockCase } from './case-tx.ts';
+import { recordCaseAct } from './step.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
 
 /** 督办 (manual): a supervising org above the holder issues a notice that needs written feedback. */
@@ -37,7 +38,7 @@ export async function issueSupervision(tx: AppContext, c: CaseRow, s: { kind: 'm
     issued_by: userRef(s.actor), feedback_due: clock?.due_date ?? null, dedupe_key: s.dedupeKey ?? null,
   }).execute();
   if (!c.supervising_org_id) await tx.db.updateTable('core.case').set({ supervising_org_id: s.fromOrgId }).where('id', '=', c.id).execute();
-  await appendCaseEvent(tx, s.actor, c.id, { transition: 'supervise', from: c.state, to: c.state, input: { supervisionId: id, kind: s.kind }, comment: s.reason, auditEventId: null });
+  await recordCaseAct(tx, s.actor, c, { name: 'supervise', input: { supervisionId: id, kind: s.kind }, comment: s.reason });
   await notify(tx, { orgUnitId: c.org_unit_id, caseId: c.id, kind: 'case.supervised', title: `${s.kind === 'auto' ? '超期自动督办' : '督办'}:${c.ref_no} ${c.title}`, body: `${s.reason}。请于 ${clock?.due_date ?? '规定期限'} 前书面反馈。`, dedupeKey: s.dedupeKey ? `${s.dedupeKey}:holder` : undefined });
   if (s.kind === 'auto') await notify(tx, { orgUnitId: s.fromOrgId, caseId: c.id, kind: 'case.overdue', title: `承办超期:${c.ref_no} ${c.title}`, body: s.reason, dedupeKey: s.dedupeKey ? `${s.dedupeKey}:supervisor` : undefined });
   return { id, feedbackDue: clock?.due_date ?? null };
@@ -54,7 +55,7 @@ export async function answerSupervision(ctx: AppContext, actor: Actor, req: { ca
     if (!actorOrgIds(actor).includes(s.to_org_id)) throw forbidden('只有被督办单位的人员才能反馈');
     await tx.db.updateTable('core.case_supervision').set({ feedback: req.feedback.trim(), feedback_at: tx.clock.now(), feedback_by: userRef(actor) }).where('id', '=', s.id).execute();
     await stopCaseClock(tx, c, `supervise:${s.id}`);
-    await appendCaseEvent(tx, actor, c.id, { transition: 'supervise.feedback', from: c.state, to: c.state, input: { supervisionId: s.id }, comment: req.feedback.trim(), auditEventId: null });
+    await recordCaseAct(tx, actor, c, { name: 'supervise.feedback', input: { supervisionId: s.id }, comment: req.feedback.trim() });
     await notify(tx, { orgUnitId: s.from_org_id, caseId: c.id, kind: 'case.supervision_answered', title: `督办已反馈:${c.ref_no}`, body: req.feedback.trim() });
     return { ok: true };
   });

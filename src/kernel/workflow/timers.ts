@@ -9,7 +9,10 @@ import type { Calendar } from '../calendar/calendar.ts';
 import { addDaysIso } from '../calendar/dates.ts';
 import { notify } from '../notify/notify.ts';
 import type { DeadlineClock } from './clocks/contract.ts';
-import { workflowOf, type CaseRow } from './define-workflow.ts';
+import { clockSpecs, workflowOf, type CaseRow } from './define-workflow.ts';
+import { decide } from './decide.ts';
+import { stopClock } from './clocks/clock-commands.ts';
+import { runTransition } from './step.ts';
 import { refreshCaseClockSummary } from './case-clocks.ts';
 import { issueSupervision } from './supervise.ts';
 
@@ -96,6 +99,7 @@ export const overdueHandler: JobHandler = async (ctx, data) => {
   await withTx(ctx, async (tx) => {
     const got = await claim(tx, d, 'overdue_for');
     if (!got) return;
+    if (await fireOnDue(tx, got.c, got.clock.name, got.clock.label, d.due)) return;
     await refreshCaseClockSummary(tx, got.c.id);
     await notify(tx, {
       orgUnitId: got.c.org_unit_id, caseId: got.c.id, kind: 'deadline.overdue', dedupeKey: `overdue:${d.clockId}:${d.due}`,
@@ -110,6 +114,21 @@ export const overdueHandler: JobHandler = async (ctx, data) => {
     }
   });
 };
+
+/**
+ * A clock with `onDue` is a trigger, not a deadline to miss: when it runs out the system takes
+ * the named transition through the one step (if the case is still where that transition starts).
+ */
+async function fireOnDue(tx: AppContext, c: CaseRow, name: string, label: string, due: string): Promise<boolean> {
+  const def = workflowOf(c.type);
+  const onDue = clockSpecs(def).find((k) => k.name === name)?.onDue;
+  if (!onDue) return false;
+  if (!decide(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, onDue, null).ok) return true;
+  // The period ran its full course: the clock is met on its last day, whatever the transition stops.
+  await stopClock(tx, c.id, name, { at: due });
+  await runTransition(tx, SYSTEM_ACTOR, { caseId: c.id, name: onDue, skipWho: true, comment: `「${label}」已于 ${due} 届满,系统自动办理`, note: { clock: name, due } });
+  return true;
+}
 
 registerJobHandler(REMIND_JOB, remindHandler);
 registerJobHandler(OVERDUE_JOB, overdueHandler);

@@ -4,9 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { defineWorkflow, type CaseRow } from '../../kernel/workflow/define-workflow.ts';
-import { startCaseClock, stopCaseClock } from '../../kernel/workflow/case-clocks.ts';
-import { pathLevel } from '../../kernel/workflow/case-access.ts';
+import { defineWorkflow, transition, type CaseRow, startCaseClock, stopCaseClock, pathLevel } from '../../kernel/workflow/index.ts';
 import type { Actor } from '../../kernel/identity/actor.ts';
 import { readDibaoSettings } from './settings.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, LEGAL, dateText, yuan } from './contract.ts';
@@ -94,24 +92,24 @@ const noticeInput = z.object({
   date: z.iso.date('送达日期格式应为 YYYY-MM-DD').meta(title('送达日期')),
 });
 
-/** The facts kept in case.data (shown on the generic case page under these titles). All optional. */
-const caseFacts = z.object({
-  channel: z.string().optional().meta(title('申请渠道')),
-  approvingLevel: z.string().optional().meta(title('审批层级')),
-  delegationDocument: z.string().nullish().meta(title('授权文件')),
-  acceptedOn: z.string().optional().meta(title('受理日期')),
-  special: z.boolean().optional().meta(title('特殊情况(45 个工作日)')),
-  townshipOpinion: z.string().optional().meta(title('乡镇审核意见')),
-  eligible: z.boolean().optional().meta(title('测算符合条件')),
-  publicityFrom: z.string().optional().meta(title('公示开始')),
-  publicityTo: z.string().optional().meta(title('公示截止')),
-  publicityRound: z.number().optional().meta(title('公示轮次')),
-  objections: z.number().optional().meta(title('公示异议(件)')),
-  decision: z.string().optional().meta(title('审批决定')),
-  decidedOn: z.string().optional().meta(title('决定日期')),
-  benefitYuan: z.string().optional().meta(title('月保障金(元)')),
-  benefitFrom: z.string().optional().meta(title('发放起始')),
-});
+/** Labels of the facts kept in case.data, shown on the case page. */
+const caseFacts = {
+  channel: '申请渠道',
+  approvingLevel: '审批层级',
+  delegationDocument: '授权文件',
+  acceptedOn: '受理日期',
+  special: '特殊情况(45 个工作日)',
+  townshipOpinion: '乡镇审核意见',
+  eligible: '测算符合条件',
+  publicityFrom: '公示开始',
+  publicityTo: '公示截止',
+  publicityRound: '公示轮次',
+  objections: '公示异议(件)',
+  decision: '审批决定',
+  decidedOn: '决定日期',
+  benefitYuan: '月保障金(元)',
+  benefitFrom: '发放起始',
+};
 
 /** Deactivate the members of a household that leaves the flow (不予确认, 撤回), so they may apply again. */
 async function closeHousehold(tx: AppContext, actor: Actor, c: CaseRow, a: App, status: 'refused' | 'withdrawn', summary: string) {
@@ -123,8 +121,9 @@ async function closeHousehold(tx: AppContext, actor: Actor, c: CaseRow, a: App, 
 
 /**
  * 低保 审核确认 flow (民发〔2021〕57号; README.md has the diagram). Durations come from settings
- * (totalWorkdays/specialWorkdays, publicityDays, refusalNoticeWorkdays), so the clocks are
- * started in the effects. The approving level is the regime in force on the 受理 day.
+ * (totalWorkdays/specialWorkdays, refusalNoticeWorkdays: clock rules read when the clock starts;
+ * publicityDays: the 公示 clock is started by its effect, which needs its due date at once).
+ * The approving level is the regime in force on the 受理 day.
  */
 export const dibaoWorkflow = defineWorkflow({
   type: DIBAO_TYPE,
@@ -147,37 +146,40 @@ export const dibaoWorkflow = defineWorkflow({
     withdrawn: { label: '申请人撤回', terminal: true },
   },
   initial: 'applied',
-  // Registered through /api/dibao/applications (household, members, finances); the create schema is
-  // not a form here: its titles label the facts the effects keep in case.data on the generic case page.
-  create: { label: '登记低保申请', route: '/api/dibao/applications', who: { permission: 'dibao.apply' }, input: caseFacts },
+  // Registered through /api/dibao/applications (household, members, finances).
+  create: { label: '登记低保申请', route: '/api/dibao/applications', who: { permission: 'dibao.apply' } },
+  facts: caseFacts,
   transitions: {
-    request_materials: {
+    request_materials: transition({
       label: '一次性告知补齐材料', from: ['applied'], to: 'supplementing', who: { permission: 'dibao.handle' }, input: materialsInput,
       effect: async ({ tx, case: c, input }) => {
-        const i = input as z.infer<typeof materialsInput>;
-        const items = i.missing.split(/[、,，;；\n]+/).map((s) => s.trim()).filter(Boolean);
+        const items = input.missing.split(/[、,，;；\n]+/).map((s) => s.trim()).filter(Boolean);
         await sql`update dibao.application set missing_materials = ${JSON.stringify({ items, toldOn: today(tx) })}::jsonb where case_id = ${c.id}`.execute(tx.db);
         return { data: { missingMaterials: items } };
       },
-    },
-    accept: {
+    }),
+    accept: transition({
       label: '受理', from: ['applied', 'supplementing'], to: 'checking', who: { permission: 'dibao.handle' }, input: acceptInput,
       effect: async ({ tx, case: c, input }) => {
-        const i = input as z.infer<typeof acceptInput>;
         const a = await loadApplication(tx, c.id);
-        const s = await readDibaoSettings(tx.db);
         const day = today(tx);
         const regime = await regimeOn(tx.db, a.county_code, day);
         await sql`update dibao.application set authority = ${regime.authority}, delegation_id = ${regime.delegationId}, accepted_on = ${day}::date,
-          special = ${i.special}, special_reason = ${i.special ? i.specialReason! : null} where case_id = ${c.id}`.execute(tx.db);
-        const n = i.special ? s.specialWorkdays : s.totalWorkdays;
-        await startCaseClock(tx, c, {
-          name: 'total', label: `审核确认总时限(${n} 个工作日${i.special ? ',特殊情况' : ''})`, rule: { unit: 'workdays', n },
-          legalBasis: `${M}:自受理之日起 30 个工作日内完成审核确认,特殊情况可延长至 45 个工作日`,
-        });
-        return { data: { approvingLevel: AUTHORITY_LABEL[regime.authority], delegationDocument: regime.document, acceptedOn: day, special: i.special } };
+          special = ${input.special}, special_reason = ${input.special ? input.specialReason! : null} where case_id = ${c.id}`.execute(tx.db);
+        return { data: { approvingLevel: AUTHORITY_LABEL[regime.authority], delegationDocument: regime.document, acceptedOn: day, special: input.special } };
       },
-    },
+      // The period comes from settings (30, or 45 working days for a special case), read as the clock starts.
+      clocks: {
+        start: [{
+          name: 'total', label: (r, c) => `审核确认总时限(${r.n} 个工作日${c.data.special ? ',特殊情况' : ''})`,
+          rule: async (tx, c) => {
+            const s = await readDibaoSettings(tx.db);
+            return { unit: 'workdays', n: c.data.special ? s.specialWorkdays : s.totalWorkdays };
+          },
+          legalBasis: `${M}:自受理之日起 30 个工作日内完成审核确认,特殊情况可延长至 45 个工作日`,
+        }],
+      },
+    }),
     verify: {
       label: '家庭经济状况核对', from: ['checking'], to: 'investigating', who: { permission: 'dibao.handle' },
       effect: async ({ tx, case: c }) => {
@@ -188,10 +190,9 @@ export const dibaoWorkflow = defineWorkflow({
         return { data: { checkMismatches: results.filter((r) => r.status === '不一致').map((r) => r.source) } };
       },
     },
-    investigate: {
+    investigate: transition({
       label: '入户调查', from: ['investigating'], to: 'investigated', who: { permission: 'dibao.handle' }, input: investigateInput,
-      effect: async ({ tx, case: c, input }) => {
-        const i = input as z.infer<typeof investigateInput>;
+      effect: async ({ tx, case: c, input: i }) => {
         const s = await readDibaoSettings(tx.db);
         const staff = [...new Set(i.staff.split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Boolean))];
         if (staff.length < s.investigationMinStaff) {
@@ -206,23 +207,22 @@ export const dibaoWorkflow = defineWorkflow({
           where case_id = ${a.case_id}`.execute(tx.db);
         return { data: { investigationStaff: staff } };
       },
-    },
-    appraise: {
+    }),
+    appraise: transition({
       label: '民主评议', from: ['investigated'], to: 'appraised', who: { permission: 'dibao.handle' }, input: appraiseInput,
       effect: async ({ tx, case: c, input }) => {
         await sql`update dibao.application set appraisal = ${JSON.stringify(input)}::jsonb where case_id = ${c.id}`.execute(tx.db);
       },
-    },
-    review: {
+    }),
+    review: transition({
       label: '乡镇审核意见', from: ['investigated', 'appraised'], to: 'reviewed', who: { permission: 'dibao.handle' }, input: reviewInput,
-      effect: async ({ tx, case: c, input }) => {
-        const i = input as z.infer<typeof reviewInput>;
+      effect: async ({ tx, case: c, input: i }) => {
         const a = await loadApplication(tx, c.id);
         const assessment = await assessHousehold(tx, a.household_id, today(tx));
         await sql`update dibao.application set township_opinion = ${JSON.stringify({ ...i, on: today(tx) })}::jsonb, eligibility = ${JSON.stringify(assessment)}::jsonb where case_id = ${c.id}`.execute(tx.db);
         return { data: { townshipOpinion: i.opinion, eligible: assessment.eligible } };
       },
-    },
+    }),
     publicize: {
       label: '张榜公示', from: ['reviewed'], to: 'publicizing', who: { permission: 'dibao.handle' },
       effect: async ({ tx, case: c }) => {
@@ -239,17 +239,16 @@ export const dibaoWorkflow = defineWorkflow({
         return { data: { publicityFrom: from, publicityTo: to, publicityRound: round } };
       },
     },
-    object: {
+    object: transition({
       label: '登记公示异议(重新调查)', from: ['publicizing'], to: 'investigating', who: { permission: 'dibao.handle' }, input: objectInput,
-      effect: async ({ tx, case: c, input }) => {
-        const i = input as z.infer<typeof objectInput>;
+      effect: async ({ tx, case: c, input: i }) => {
         const a = await loadApplication(tx, c.id);
         const obj = { id: uuidv7(), on: today(tx), content: i.content, objector: i.objector || '匿名', round: a.publicity_round };
         await sql`update dibao.application set objections = objections || ${JSON.stringify([obj])}::jsonb where case_id = ${c.id}`.execute(tx.db);
         await stopCaseClock(tx, c, `publicity-${a.publicity_round}`);
         return { data: { objections: (a.objections?.length ?? 0) + 1 } };
       },
-    },
+    }),
     end_publicity: {
       label: '公示期满无异议', from: ['publicizing'], to: 'awaiting_confirm', who: { permission: 'dibao.handle' },
       effect: async ({ tx, case: c }) => {
@@ -267,36 +266,40 @@ export const dibaoWorkflow = defineWorkflow({
         if (a.township_opinion?.opinion !== '拟不同意') throw new AppError('DIBAO_PUBLICITY_REQUIRED', 409, '乡镇审核意见为「拟同意」的,须先在村(社区)公示');
       },
     },
-    confirm: {
+    confirm: transition({
       label: '确认同意', from: ['awaiting_confirm'], to: 'confirmed', who: { permission: 'dibao.confirm' }, input: confirmInput,
       clocks: { stop: ['total'] },
-      effect: async ({ tx, case: c, input, actor }) => confirmApplication(tx, actor, c, (input as z.infer<typeof confirmInput>).note ?? null),
-    },
-    refuse: {
+      effect: async ({ tx, case: c, input, actor }) => confirmApplication(tx, actor, c, input.note ?? null),
+    }),
+    refuse: transition({
       label: '不予确认', from: ['awaiting_confirm'], to: 'refusing', who: { permission: 'dibao.confirm' }, input: refuseInput,
-      clocks: { stop: ['total'] },
-      effect: async ({ tx, case: c, input, actor }) => {
-        const i = input as z.infer<typeof refuseInput>;
+      clocks: {
+        stop: ['total'],
+        start: [{
+          name: 'notice', label: (r) => `书面告知期限(${r.n} 个工作日)`,
+          rule: async (tx) => ({ unit: 'workdays', n: (await readDibaoSettings(tx.db)).refusalNoticeWorkdays }),
+          legalBasis: `${M}:不予确认的,应当在作出决定 3 个工作日内书面告知申请人并说明理由`,
+        }],
+      },
+      effect: async ({ tx, case: c, input: i, actor }) => {
         const a = await loadApplication(tx, c.id);
         mustBeApprovingLevel(c, a, '作出决定');
-        const s = await readDibaoSettings(tx.db);
         const day = today(tx);
         const org = (await sql<{ name: string }>`select name from core.org_unit where id = ${c.org_unit_id}`.execute(tx.db)).rows[0]?.name ?? '';
         const notice = `不予确认通知书:您于 ${a.accepted_on ?? day} 受理的最低生活保障申请(编号 ${c.ref_no}),经审核,${org}于 ${day} 决定不予确认。理由:${i.reasons}。`
           + `如对本决定不服,可自收到本通知书之日起 60 日内依法申请行政复议,或者 6 个月内依法提起行政诉讼。`;
         await sql`update dibao.application set decided_on = ${day}::date, decision = '不予确认', refusal_reasons = ${i.reasons}, notice = ${notice} where case_id = ${c.id}`.execute(tx.db);
         await closeHousehold(tx, actor, c, a, 'refused', `不予确认:${i.reasons}`);
-        await startCaseClock(tx, c, { name: 'notice', label: `书面告知期限(${s.refusalNoticeWorkdays} 个工作日)`, rule: { unit: 'workdays', n: s.refusalNoticeWorkdays }, legalBasis: `${M}:不予确认的,应当在作出决定 3 个工作日内书面告知申请人并说明理由` });
         return { data: { decision: '不予确认', decidedOn: day } };
       },
-    },
-    send_notice: {
+    }),
+    send_notice: transition({
       label: '送达不予确认通知书', from: ['refusing'], to: 'refused', who: { permission: 'dibao.handle' }, input: noticeInput, clocks: { stop: ['notice'] },
       effect: async ({ tx, case: c, input, actor }) => {
-        await sql`update dibao.application set notice_sent_on = ${(input as z.infer<typeof noticeInput>).date}::date where case_id = ${c.id}`.execute(tx.db);
+        await sql`update dibao.application set notice_sent_on = ${input.date}::date where case_id = ${c.id}`.execute(tx.db);
         await issueDocument(tx, { type: DIBAO_DOCUMENTS.refusal, caseId: c.id, actor });
       },
-    },
+    }),
     withdraw: {
       label: '申请人撤回申请', from: ['applied', 'supplementing', 'checking', 'investigating', 'investigated', 'appraised', 'reviewed', 'publicizing'], to: 'withdrawn',
       who: { permission: 'dibao.handle' }, reasonRequired: true, clocks: { stop: ['total'] },

@@ -9,7 +9,7 @@ import { requestRecheck } from './commands/request-recheck.ts';
 import { requestReview } from './commands/request-review.ts';
 import { PORTAL_MAX_FILE_BYTES, PORTAL_MAX_FILES, submitOnline } from './commands/submit-online.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { AttachmentFile } from '../../kernel/workflow/attachments.ts';
+import type { AttachmentFile } from '../../kernel/workflow/index.ts';
 import { trackPetition } from './commands/track-petition.ts';
 import { addMaterials } from './commands/add-materials.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, type PartyFacts } from '../../kernel/workflow/decide.ts';
+import { decide, type PartyFacts } from '../../kernel/workflow/index.ts';
 import { petitionWorkflow as wf } from './workflow.ts';
 
 const as = (perms: string[], party: 'holder' | 'supervisor' = 'holder'): PartyFacts => ({ holds: (p, x) => x === party && perms.includes(p), orgLevel: 3 });

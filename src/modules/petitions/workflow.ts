@@ -3,15 +3,20 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
-import { defineWorkflow, type CaseRow } from '../../kernel/workflow/define-workflow.ts';
+import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
+import { userRef } from '../../kernel/identity/actor.ts';
 import { OPINIONS, PETITION_ERRORS, PETITION_TYPE, REFUSAL_CODES, REFUSAL_REASONS, type RefusalCode } from './contract.ts';
 import { simpleRefusals } from './policies.ts';
 import { issueDocument } from '../../kernel/documents/issue-document.ts';
 import { PETITION_DOCUMENTS } from './documents/index.ts';
 // 回头看 timers: the queue is declared wherever the workflow is loaded (worker.ts imports this file).
-import './commands/follow-ups.ts';
+import { FollowUpInput, FollowUpResultAction, LeadInput, storeFollowUpResult, storeFollowUps, storeLead } from './commands/follow-ups.ts';
+import { OnlineSatisfactionInput, storeOnlineRating } from './commands/rate-petition.ts';
+import { StaffSatisfactionInput, storeStaffRating } from './commands/record-satisfaction.ts';
 
 const LAW = '《信访工作条例》';
+// 办理、复查、复核 periods may be suspended (中止) by the holder for 鉴定、听证 and the like; 甄别受理 and 简易办理 may not.
+const SUSPENDABLE = { kinds: ['correction', 'third_party', 'appraisal', 'hearing', 'other'] } as const;
 const opinionInput = z.object({
   opinion: z.enum(OPINIONS, { message: '处理意见须为支持、解释说明或不予支持' }).meta({ title: '处理意见' }),
   text: z.string().trim().min(1, '请填写处理意见书正文').max(10000, '处理意见书不超过 10000 字').meta({ title: '处理意见书正文' }),
@@ -20,7 +25,6 @@ const deliverInput = z.object({
   method: z.enum(['当面送达', '邮寄送达', '网上答复', '电话告知'], { message: '请选择送达方式' }).meta({ title: '送达方式' }),
   date: z.iso.date('送达日期格式应为 YYYY-MM-DD').meta({ title: '送达日期' }),
 });
-type Opinion = z.infer<typeof opinionInput>;
 const acceptInput = z.object({ notice: z.string().trim().max(2000, '受理告知书不超过 2000 字').meta({ title: '受理告知书(留空则使用标准文本)' }).optional() });
 const refuseInput = z.object({
   reasonCode: z.enum(REFUSAL_CODES, { message: '请选择不予受理的法定理由' }).meta({ title: '不予受理理由' }),
@@ -95,76 +99,92 @@ export const petitionWorkflow = defineWorkflow({
     clocks: { start: [{ name: 'triage', label: '甄别受理期限', rule: { unit: 'days', n: 15 }, legalBasis: `${LAW}第二十二条` }] },
   },
   transitions: {
-    accept: {
+    accept: transition({
       label: '受理(书面告知)', from: ['registered'], to: 'accepted', who: { permission: 'petition.handle' },
       input: acceptInput,
-      clocks: { stop: ['triage'], start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: `${LAW}第三十四条` }] },
+      clocks: { stop: ['triage'], start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: `${LAW}第三十四条`, suspendable: SUSPENDABLE }] },
       effect: async ({ tx, case: c, input }) => {
-        const notice = (input as z.infer<typeof acceptInput>).notice || (await defaultAcceptanceNotice(tx, c));
+        const notice = input.notice || (await defaultAcceptanceNotice(tx, c));
         await sql`update petitions.petition set acceptance_notice = ${notice}, accepted_at = ${tx.clock.now()} where case_id = ${c.id}`.execute(tx.db);
       },
-    },
-    refuse: {
+    }),
+    refuse: transition({
       label: '不予受理', from: ['registered'], to: 'refused', who: { permission: 'petition.handle' }, input: refuseInput, clocks: { stop: ['triage'] },
-      effect: async ({ tx, case: c, input }) => {
-        const i = input as z.infer<typeof refuseInput>;
-        await storeRefusal(tx, c.id, i.reasonCode, i.detail || null, false);
-        return { data: { refusalCode: i.reasonCode } };
+      // The system refuses too (第三十六条第三款, at registration): then it is recorded as automatic.
+      effect: async ({ tx, case: c, input, actor }) => {
+        await storeRefusal(tx, c.id, input.reasonCode, input.detail || null, !userRef(actor));
+        return { data: { refusalCode: input.reasonCode } };
       },
-    },
-    simplify: {
+    }),
+    simplify: transition({
       label: '简易办理', from: ['accepted'], to: 'simple', who: { permission: 'petition.handle' }, input: simplifyInput,
       // The eligibility check runs inside the move's transaction: a refusal writes nothing.
       effect: async ({ tx, case: c, input }) => {
         const f = await simpleFacts(tx, c.id);
-        const reasons = simpleRefusals({ factsClear: (input as z.infer<typeof simplifyInput>).factsClear, ...(f ?? { firstTime: false, repeat: false, group: false }) });
+        const reasons = simpleRefusals({ factsClear: input.factsClear, ...(f ?? { firstTime: false, repeat: false, group: false }) });
         if (reasons.length) {
           throw new AppError('PETITION_SIMPLE_NOT_ELIGIBLE', 409, `${PETITION_ERRORS.SIMPLE_NOT_ELIGIBLE}:${reasons.join('、')}。简易办理仅适用于初次信访、事实清楚、责任明确、争议不大的个人信访事项(《信访事项简易办理办法(试行)》)`, { reasons });
         }
       },
       clocks: { stop: ['handle'], start: [{ name: 'simple', label: '简易办理期限', rule: { unit: 'workdays', n: 10 }, legalBasis: '《信访事项简易办理办法(试行)》' }] },
-    },
+    }),
     start: { label: '开始办理', from: ['accepted'], to: 'handling', who: { permission: 'petition.handle' }, withdrawable: true },
-    draft: {
+    draft: transition({
       label: '拟办意见', from: ['handling', 'simple'], to: 'drafted', who: { permission: 'petition.handle' }, withdrawable: true, input: opinionInput,
       effect: async ({ tx, case: c, input }) => {
-        const i = input as Opinion;
-        await sql`update petitions.petition set opinion = ${i.opinion}, opinion_text = ${i.text} where case_id = ${c.id}`.execute(tx.db);
-        return { data: { opinion: i.opinion } };
+        await sql`update petitions.petition set opinion = ${input.opinion}, opinion_text = ${input.text} where case_id = ${c.id}`.execute(tx.db);
+        return { data: { opinion: input.opinion } };
       },
-    },
+    }),
     approve: { label: '审批同意', from: ['drafted'], to: 'approved', who: { permission: 'petition.approve' } },
-    deliver: {
+    deliver: transition({
       label: '送达', from: ['approved'], to: 'delivered', who: { permission: 'petition.handle' }, input: deliverInput,
       clocks: { stop: ['handle', 'simple'] },
       effect: async ({ tx, case: c, input, actor }) => {
-        const i = input as z.infer<typeof deliverInput>;
         await sql`update petitions.petition set delivered_at = ${tx.clock.now()} where case_id = ${c.id}`.execute(tx.db);
         await issueDocument(tx, { type: PETITION_DOCUMENTS.opinion, caseId: c.id, actor });
         // The reply is the 办结报告 of a 交办 to this org.
         await sql`update petitions.assignment set reported_at = ${tx.clock.now()} where case_id = ${c.id} and to_org_id = ${c.org_unit_id} and reported_at is null`.execute(tx.db);
-        return { data: { deliveryMethod: i.method, deliveredOn: i.date } };
+        return { data: { deliveryMethod: input.method, deliveredOn: input.date } };
       },
-    },
+    }),
     close: { label: '办结', from: ['delivered', 'reviewed'], to: 'closed', who: { permission: 'petition.handle' } },
     request_review: { label: '申请复查', from: ['delivered'], to: 'review_requested', who: { permission: 'petition.portal' }, reasonRequired: true },
     start_review: {
       label: '复查受理', from: ['review_requested'], to: 'reviewing', who: { permission: 'petition.handle', party: 'supervisor' },
-      clocks: { start: [{ name: 'review', label: '复查期限', rule: { unit: 'days', n: 30 }, legalBasis: `${LAW}第三十五条` }] },
+      clocks: { start: [{ name: 'review', label: '复查期限', rule: { unit: 'days', n: 30 }, legalBasis: `${LAW}第三十五条`, suspendable: SUSPENDABLE }] },
     },
-    conclude_review: {
+    conclude_review: transition({
       label: '复查意见', from: ['reviewing'], to: 'reviewed', who: { permission: 'petition.handle', party: 'supervisor' }, input: opinionInput,
-      clocks: { stop: ['review'] }, effect: async ({ input }) => ({ data: { reviewOpinion: (input as Opinion).opinion } }),
-    },
+      clocks: { stop: ['review'] }, effect: async ({ input }) => ({ data: { reviewOpinion: input.opinion } }),
+    }),
     request_recheck: { label: '申请复核', from: ['reviewed'], to: 'recheck_requested', who: { permission: 'petition.portal' }, reasonRequired: true },
     start_recheck: {
       label: '复核受理', from: ['recheck_requested'], to: 'rechecking', who: { permission: 'petition.handle', party: 'supervisor' },
-      clocks: { start: [{ name: 'recheck', label: '复核期限', rule: { unit: 'days', n: 30 }, legalBasis: `${LAW}第三十六条` }] },
+      clocks: { start: [{ name: 'recheck', label: '复核期限', rule: { unit: 'days', n: 30 }, legalBasis: `${LAW}第三十六条`, suspendable: SUSPENDABLE }] },
     },
-    conclude_recheck: {
+    conclude_recheck: transition({
       label: '复核意见(终结)', from: ['rechecking'], to: 'final', who: { permission: 'petition.handle', party: 'supervisor' }, input: opinionInput,
-      clocks: { stop: ['recheck'] }, effect: async ({ input }) => ({ data: { recheckOpinion: (input as Opinion).opinion } }),
-    },
+      clocks: { stop: ['recheck'] }, effect: async ({ input }) => ({ data: { recheckOpinion: input.opinion } }),
+    }),
+  },
+  // Acts on the case without a state change: on the timeline and the audit chain.
+  actions: {
+    rate: action({ label: '满意度评价(网上)', who: { permission: 'petition.portal' }, input: OnlineSatisfactionInput, effect: ({ tx, case: c, input }) => storeOnlineRating(tx, c, input) }),
+    record_rating: action({
+      label: '记录满意度评价', who: { permission: 'petition.handle' }, input: StaffSatisfactionInput,
+      effect: ({ tx, case: c, input, actor }) => storeStaffRating(tx, actor, c, input),
+    }),
+    lead: action({
+      label: '领导包案', who: { permission: 'petition.supervise', party: ['holder', 'supervisor'] }, input: LeadInput,
+      effect: ({ tx, case: c, input, actor }) => storeLead(tx, actor, c, input),
+    }),
+    // Only the 包案领导 (checked by the effect), who may read the case.
+    follow_up: action({ label: '安排回头看', who: { permission: 'petition.read', party: 'any' }, input: FollowUpInput, effect: ({ tx, case: c, input, actor }) => storeFollowUps(tx, actor, c, input) }),
+    follow_up_result: action({
+      label: '记录回头看结果', who: { permission: 'petition.read', party: 'any' }, input: FollowUpResultAction,
+      effect: ({ tx, case: c, input, actor }) => storeFollowUpResult(tx, actor, c, input),
+    }),
   },
   handoff: {
     from: ['registered'], permission: 'petition.handle',

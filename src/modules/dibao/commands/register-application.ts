@@ -4,7 +4,7 @@ import { withTx } from '../../../platform/context.ts';
 import { AppError, badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
-import { createCase } from '../../../kernel/workflow/create-case.ts';
+import { createCase } from '../../../kernel/workflow/index.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, MATERIALS, countyOfPath, townshipOfPath } from '../contract.ts';
 import { regimeOn } from '../delegation/regime.ts';
 import { ApplicationInput, parseInput } from './household-input.ts';

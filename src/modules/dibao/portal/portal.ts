@@ -6,7 +6,7 @@ import { AppError, badRequest } from '../../../platform/errors.ts';
 import { safeEqual, sm3Hex } from '../../../platform/crypto/sm3.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { SYSTEM_ACTOR } from '../../../kernel/identity/actor.ts';
-import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
+import { workflowOf } from '../../../kernel/workflow/index.ts';
 import { findStandard } from '../benefit/find-standard.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, MATERIALS, dateText } from '../contract.ts';
 import { yuanText } from '../../../platform/money.ts';

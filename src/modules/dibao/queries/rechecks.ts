@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
-import { caseReadable } from '../../../kernel/workflow/case-access.ts';
+import { caseReadable } from '../../../kernel/workflow/index.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { RECHECK_TYPE, dateText } from '../contract.ts';
 import '../recheck/recheck-workflow.ts';

@@ -6,9 +6,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
-import { defineWorkflow, type CaseRow } from '../../../kernel/workflow/define-workflow.ts';
-import { createCase } from '../../../kernel/workflow/create-case.ts';
-import { startCaseClock } from '../../../kernel/workflow/case-clocks.ts';
+import { defineWorkflow, transition, type CaseRow, createCase } from '../../../kernel/workflow/index.ts';
 import { readDibaoSettings } from '../settings.ts';
 import { LEGAL, RECHECK_TYPE, yuan } from '../contract.ts';
 import { assessHousehold } from '../commands/eligibility.ts';
@@ -37,21 +35,22 @@ export const recheckWorkflow = defineWorkflow({
   readPermission: 'dibao.read',
   states: { open: { label: '待复核' }, done: { label: '已复核', terminal: true } },
   initial: 'open',
-  // Created by the sweep; the create schema only labels the facts kept in case.data on the case page.
+  // Created only by the sweep (below), never registered by hand.
+  facts: { result: '复核结果', beforeYuan: '复核前月保障金(元)', afterYuan: '复核后月保障金(元)', notice: '复核结果通知' },
   create: {
-    label: '生成复核任务', route: '(系统按复核周期自动生成)', who: { permission: 'dibao.handle' },
-    input: z.object({
-      result: z.string().optional().meta(title('复核结果')),
-      beforeYuan: z.string().optional().meta(title('复核前月保障金(元)')),
-      afterYuan: z.string().optional().meta(title('复核后月保障金(元)')),
-      notice: z.string().optional().meta(title('复核结果通知')),
-    }),
+    label: '生成复核任务', creatable: false, who: { permission: 'dibao.handle' },
+    clocks: {
+      start: [{
+        name: 'recheck', label: (r) => `复核期限(${r.n} 个工作日)`, legalBasis: `${LEGAL.measures}:定期复核`,
+        rule: async (tx) => ({ unit: 'workdays', n: (await readDibaoSettings(tx.db)).totalWorkdays }),
+      }],
+    },
   },
   transitions: {
-    conclude: {
+    conclude: transition({
       label: '复核结论', from: ['open'], to: 'done', who: { permission: 'dibao.handle' }, input: concludeInput, clocks: { stop: ['recheck'] },
-      effect: async ({ tx, case: c, input, actor }) => concludeRecheck(tx, actor, c, input as z.infer<typeof concludeInput>),
-    },
+      effect: async ({ tx, case: c, input, actor }) => concludeRecheck(tx, actor, c, input),
+    }),
   },
 });
 
@@ -107,7 +106,6 @@ export async function sweepRechecks(ctx: AppContext, opts: { isDemo?: boolean } 
     where h.status = 'active' and h.next_recheck_on <= ${day}::date
       and not exists (select 1 from dibao.recheck r where r.household_id = h.id and r.result is null) order by h.next_recheck_on, h.id limit 500`.execute(ctx.db)).rows;
   let n = 0;
-  const s = await readDibaoSettings(ctx.db);
   for (const h of due) {
     const township = h.area_path.split('.')[3];
     const org = (await sql<{ id: string }>`select id from core.org_unit where area_code = ${township} and kind = 'township_office' and active limit 1`.execute(ctx.db)).rows[0];
@@ -116,7 +114,6 @@ export async function sweepRechecks(ctx: AppContext, opts: { isDemo?: boolean } 
     await withTx(ctx, async (tx) => {
       const c = await createCase(tx, SYSTEM_ACTOR, { type: RECHECK_TYPE, title: `低保复核:${applicant}户`, orgUnitId: org.id, system: true });
       await sql`insert into dibao.recheck (case_id, household_id, due_on, is_demo) values (${c.id}, ${h.id}, ${h.next_recheck_on}::date, ${opts.isDemo ?? h.is_demo})`.execute(tx.db);
-      await startCaseClock(tx, c, { name: 'recheck', label: `复核期限(${s.totalWorkdays} 个工作日)`, rule: { unit: 'workdays', n: s.totalWorkdays }, legalBasis: `${LEGAL.measures}:定期复核` });
     });
     n++;
   }

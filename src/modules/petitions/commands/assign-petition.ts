@@ -6,8 +6,7 @@ import { badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
 import { addDaysIso } from '../../../kernel/calendar/dates.ts';
-import { handOff } from '../../../kernel/workflow/handoff.ts';
-import { caseNotFound } from '../../../kernel/workflow/errors.ts';
+import { handOff, caseNotFound } from '../../../kernel/workflow/index.ts';
 import { MAX_REPORT_DAYS, PETITION_TYPE } from '../contract.ts';
 import { daysFrom } from '../policies.ts';
 

@@ -2,16 +2,13 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
-import { AppError, badRequest, forbidden } from '../../../platform/errors.ts';
+import { AppError, badRequest } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { chinaDate, chinaMidnight } from '../../../platform/china-time.ts';
 import type { JobHandler } from '../../../platform/jobs.ts';
-import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
 import { notify } from '../../../kernel/notify/notify.ts';
-import { partyFacts } from '../../../kernel/workflow/case-access.ts';
-import { lockCase } from '../../../kernel/workflow/case-tx.ts';
-import { caseNotFound } from '../../../kernel/workflow/errors.ts';
+import { applyAction, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { PETITION_ERRORS, PETITION_TYPE } from '../contract.ts';
 import { daysFrom } from '../policies.ts';
 
@@ -19,40 +16,23 @@ import { daysFrom } from '../policies.ts';
 export const FOLLOW_UP_JOB = 'petition.follow_up';
 const NOTIFY_HOUR_MS = 9 * 3_600_000;
 
-const parse = <T>(schema: z.ZodType<T>, raw: unknown): T => {
-  const r = schema.safeParse(raw ?? {});
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw badRequest('VALIDATION_FAILED', `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
-  }
-  return r.data;
-};
-
-async function lockPetition(tx: AppContext, actor: Actor, caseId: string) {
-  const c = await lockCase(tx, actor, caseId);
-  if (c.type !== PETITION_TYPE) throw caseNotFound();
-  return c;
-}
-
 export const LeadInput = z.object({ note: z.string().trim().max(2000, '包案说明不超过 2000 字').optional() });
 
 /**
- * 领导包案 (第十八条: 领导干部…包案化解): a leader with petition.supervise over the case (its holding
- * org or an org above) takes it personally; recorded on the petition. One 包案领导 at a time.
+ * Effect of the `lead` action — 领导包案 (第十八条: 领导干部…包案化解): a leader with
+ * petition.supervise over the case (its holding org or an org above) takes it personally;
+ * recorded on the petition. One 包案领导 at a time.
  */
-export async function takeLead(ctx: AppContext, actor: Actor, caseId: string, raw: unknown) {
-  const input = parse(LeadInput, raw);
-  return withTx(ctx, async (tx) => {
-    const c = await lockPetition(tx, actor, caseId);
-    const f = partyFacts(actor, c);
-    if (!f.holds('petition.supervise', 'holder') && !f.holds('petition.supervise', 'supervisor')) throw forbidden('只有承办单位或上级机关具有督办权限的领导才能包案');
-    const p = (await sql<{ lead_user_id: string | null; lead_user_name: string | null }>`select lead_user_id, lead_user_name from petitions.petition where case_id = ${c.id} for update`.execute(tx.db)).rows[0];
-    if (p?.lead_user_id && p.lead_user_id !== actor.userId) throw new AppError('PETITION_ALREADY_LED', 409, `该信访事项已由${p.lead_user_name}包案`);
-    await sql`update petitions.petition set lead_user_id = ${actor.userId}, lead_user_name = ${actor.displayName}, lead_at = ${tx.clock.now()}, lead_note = ${input.note ?? null}
-      where case_id = ${c.id}`.execute(tx.db);
-    await recordAudit(tx, { actor, action: 'petition.lead', entityType: 'case', entityId: c.id, after: { leader: actor.displayName, note: input.note ?? null }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });
-    return { leadUserId: actor.userId, leadUserName: actor.displayName, leadAt: tx.clock.now() };
-  });
+export async function storeLead(tx: AppContext, actor: Actor, c: CaseRow, input: z.output<typeof LeadInput>) {
+  const p = (await sql<{ lead_user_id: string | null; lead_user_name: string | null }>`select lead_user_id, lead_user_name from petitions.petition where case_id = ${c.id} for update`.execute(tx.db)).rows[0];
+  if (p?.lead_user_id && p.lead_user_id !== actor.userId) throw new AppError('PETITION_ALREADY_LED', 409, `该信访事项已由${p.lead_user_name}包案`);
+  await sql`update petitions.petition set lead_user_id = ${actor.userId}, lead_user_name = ${actor.displayName}, lead_at = ${tx.clock.now()}, lead_note = ${input.note ?? null}
+    where case_id = ${c.id}`.execute(tx.db);
+  return { leadUserId: actor.userId, leadUserName: actor.displayName, leadAt: tx.clock.now() };
+}
+
+export function takeLead(ctx: AppContext, actor: Actor, caseId: string, raw: unknown) {
+  return applyAction<Awaited<ReturnType<typeof storeLead>>>(ctx, actor, { caseId, type: PETITION_TYPE, action: 'lead', input: raw });
 }
 
 const IsoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
@@ -67,48 +47,48 @@ async function mustBeLead(tx: AppContext, actor: Actor, caseId: string) {
   if (!p?.lead_user_id || p.lead_user_id !== actor.userId) throw new AppError('PETITION_NOT_LEADER', 403, PETITION_ERRORS.NOT_LEADER);
 }
 
-/** 回头看: the 包案领导 schedules review dates; each is a durable job that reminds the leader on the day. */
-export async function scheduleFollowUps(ctx: AppContext, actor: Actor, caseId: string, raw: unknown) {
-  const input = parse(FollowUpInput, raw);
+/** Effect of the `follow_up` action — 回头看: the 包案领导 schedules review dates; each is a durable job that reminds the leader on the day. */
+export async function storeFollowUps(tx: AppContext, actor: Actor, c: CaseRow, input: z.output<typeof FollowUpInput>) {
   const dates = [...new Set([...(input.dates ?? []), ...(input.date ? [input.date] : [])])].sort();
-  return withTx(ctx, async (tx) => {
-    const c = await lockPetition(tx, actor, caseId);
-    await mustBeLead(tx, actor, c.id);
-    const today = chinaDate(tx.clock.now());
-    const given: Array<[string, string]> = [...(input.dates ?? []).map((d, i): [string, string] => [d, `dates.${i}`]), ...(input.date ? [[input.date, 'date'] as [string, string]] : [])];
-    for (const [d, field] of given) {
-      if (d < today) throw badRequest('VALIDATION_FAILED', `「回头看日期」${d} 早于今天`, { field });
-      if (daysFrom(today, d) > 730) throw badRequest('VALIDATION_FAILED', `「回头看日期」${d} 超过两年`, { field });
-    }
-    const created = [];
-    for (const d of dates) {
-      const id = uuidv7();
-      await sql`insert into petitions.follow_up (id, case_id, leader_id, leader_name, due_date, note, created_at)
-        values (${id}, ${c.id}, ${actor.userId}, ${actor.displayName}, ${d}, ${input.note ?? null}, ${tx.clock.now()})`.execute(tx.db);
-      const at = new Date(chinaMidnight(d).getTime() + NOTIFY_HOUR_MS);
-      await tx.jobs.send(tx, FOLLOW_UP_JOB, { followUpId: id, caseId: c.id, at: at.toISOString() }, { startAfter: at > tx.clock.now() ? at : tx.clock.now() });
-      created.push({ id, dueDate: d, note: input.note ?? null });
-    }
-    await recordAudit(tx, { actor, action: 'petition.follow_up.schedule', entityType: 'case', entityId: c.id, after: { dates, note: input.note ?? null }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });
-    return { items: created };
-  });
+  await mustBeLead(tx, actor, c.id);
+  const today = chinaDate(tx.clock.now());
+  const given: Array<[string, string]> = [...(input.dates ?? []).map((d, i): [string, string] => [d, `dates.${i}`]), ...(input.date ? [[input.date, 'date'] as [string, string]] : [])];
+  for (const [d, field] of given) {
+    if (d < today) throw badRequest('VALIDATION_FAILED', `「回头看日期」${d} 早于今天`, { field });
+    if (daysFrom(today, d) > 730) throw badRequest('VALIDATION_FAILED', `「回头看日期」${d} 超过两年`, { field });
+  }
+  const created = [];
+  for (const d of dates) {
+    const id = uuidv7();
+    await sql`insert into petitions.follow_up (id, case_id, leader_id, leader_name, due_date, note, created_at)
+      values (${id}, ${c.id}, ${actor.userId}, ${actor.displayName}, ${d}, ${input.note ?? null}, ${tx.clock.now()})`.execute(tx.db);
+    const at = new Date(chinaMidnight(d).getTime() + NOTIFY_HOUR_MS);
+    await tx.jobs.send(tx, FOLLOW_UP_JOB, { followUpId: id, caseId: c.id, at: at.toISOString() }, { startAfter: at > tx.clock.now() ? at : tx.clock.now() });
+    created.push({ id, dueDate: d, note: input.note ?? null });
+  }
+  return { items: created };
+}
+
+export function scheduleFollowUps(ctx: AppContext, actor: Actor, caseId: string, raw: unknown) {
+  return applyAction<Awaited<ReturnType<typeof storeFollowUps>>>(ctx, actor, { caseId, type: PETITION_TYPE, action: 'follow_up', input: raw });
 }
 
 export const FollowUpResultInput = z.object({ result: z.string({ message: '请填写回头看结果' }).trim().min(1, '请填写回头看结果').max(5000, '回头看结果不超过 5000 字') });
+export const FollowUpResultAction = FollowUpResultInput.extend({ followUpId: z.string() });
 
-/** The 包案领导 records what the 回头看 found (once per review). */
-export async function recordFollowUpResult(ctx: AppContext, actor: Actor, caseId: string, followUpId: string, raw: unknown) {
-  const input = parse(FollowUpResultInput, raw);
-  return withTx(ctx, async (tx) => {
-    const c = await lockPetition(tx, actor, caseId);
-    await mustBeLead(tx, actor, c.id);
-    const f = (await sql<{ id: string; result: string | null; due_date: string }>`select id, result, due_date::text as due_date from petitions.follow_up where id = ${followUpId} and case_id = ${c.id} for update`.execute(tx.db)).rows[0];
-    if (!f) throw new AppError('FOLLOW_UP_NOT_FOUND', 404, '回头看安排不存在');
-    if (f.result) throw new AppError('FOLLOW_UP_DONE', 409, '该次回头看已记录结果');
-    await sql`update petitions.follow_up set result = ${input.result}, result_at = ${tx.clock.now()}, result_by_name = ${actor.displayName} where id = ${f.id}`.execute(tx.db);
-    await recordAudit(tx, { actor, action: 'petition.follow_up.result', entityType: 'case', entityId: c.id, after: { followUpId: f.id, dueDate: f.due_date, result: input.result }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });
-    return { id: f.id, dueDate: f.due_date, result: input.result, resultAt: tx.clock.now() };
-  });
+/** Effect of the `follow_up_result` action: the 包案领导 records what the 回头看 found (once per review). */
+export async function storeFollowUpResult(tx: AppContext, actor: Actor, c: CaseRow, input: z.output<typeof FollowUpResultAction>) {
+  await mustBeLead(tx, actor, c.id);
+  const f = (await sql<{ id: string; result: string | null; due_date: string }>`select id, result, due_date::text as due_date from petitions.follow_up where id = ${input.followUpId} and case_id = ${c.id} for update`.execute(tx.db)).rows[0];
+  if (!f) throw new AppError('FOLLOW_UP_NOT_FOUND', 404, '回头看安排不存在');
+  if (f.result) throw new AppError('FOLLOW_UP_DONE', 409, '该次回头看已记录结果');
+  await sql`update petitions.follow_up set result = ${input.result}, result_at = ${tx.clock.now()}, result_by_name = ${actor.displayName} where id = ${f.id}`.execute(tx.db);
+  return { id: f.id, dueDate: f.due_date, result: input.result, resultAt: tx.clock.now() };
+}
+
+export function recordFollowUpResult(ctx: AppContext, actor: Actor, caseId: string, followUpId: string, raw: unknown) {
+  const input = raw && typeof raw === 'object' ? { ...raw, followUpId } : { followUpId };
+  return applyAction<Awaited<ReturnType<typeof storeFollowUpResult>>>(ctx, actor, { caseId, type: PETITION_TYPE, action: 'follow_up_result', input });
 }
 
 type FollowUpJob = { followUpId: string; caseId: string; at: string };

@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { safeEqual, sm3Hex } from '../../../platform/crypto/sm3.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
 import { PETITION_ERRORS, PETITION_TYPE } from '../contract.ts';
-import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
+import { workflowOf } from '../../../kernel/workflow/index.ts';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 

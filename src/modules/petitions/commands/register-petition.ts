@@ -3,11 +3,9 @@ import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
-import { applyTransitionClocks } from '../../../kernel/workflow/case-clocks.ts';
-import { lockCase, writeCaseChange } from '../../../kernel/workflow/case-tx.ts';
-import { createCase } from '../../../kernel/workflow/create-case.ts';
+import { createCase, runTransition } from '../../../kernel/workflow/index.ts';
 import { AUTO_REFUSAL_TEXT, REFUSAL_REASONS } from '../contract.ts';
-import { petitionWorkflow, storeRefusal } from '../workflow.ts';
+import { petitionWorkflow } from '../workflow.ts';
 import { detectFlags, type PetitionFlags } from './detect-flags.ts';
 import { RegisterPetitionInput } from './petition-input.ts';
 import { insertPetition, insertPetitioners, preparePetitioners } from './store-petition.ts';
@@ -45,12 +43,11 @@ export async function registerPetition(ctx: AppContext, actor: Actor, raw: unkno
     // 第三十六条第三款: after 复核, the same facts and reasons are not accepted again — refused at once, by the system.
     const r = REFUSAL_REASONS.rechecked_final;
     const comment = `${AUTO_REFUSAL_TEXT}(原信访事项 ${flags.finalMatch.refNo} 已复核终结;依据${r.basis})`;
-    const locked = await lockCase(tx, null, row.id);
-    const next = await writeCaseChange(tx, SYSTEM_ACTOR, locked, {
-      transition: 'refuse', to: 'refused', comment, input: { reasonCode: 'rechecked_final', auto: true, originalRefNo: flags.finalMatch.refNo },
+    const next = await runTransition(tx, SYSTEM_ACTOR, {
+      caseId: row.id, name: 'refuse', skipWho: true, comment,
+      input: { reasonCode: 'rechecked_final', detail: `原信访事项 ${flags.finalMatch.refNo} 已复核终结` },
+      note: { auto: true, originalRefNo: flags.finalMatch.refNo },
     });
-    await applyTransitionClocks(tx, next, petitionWorkflow.transitions.refuse!.clocks, SYSTEM_ACTOR, comment);
-    await storeRefusal(tx, row.id, 'rechecked_final', `原信访事项 ${flags.finalMatch.refNo} 已复核终结`, true);
     return {
       id: row.id, refNo: row.ref_no, state: next.state, flags,
       refusal: { reasonCode: 'rechecked_final', reason: AUTO_REFUSAL_TEXT, legalBasis: r.basis, guidance: r.guidance, originalRefNo: flags.finalMatch.refNo, auto: true },

@@ -3,7 +3,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
-import { applyTransition } from '../../../kernel/workflow/apply-transition.ts';
+import { applyTransition } from '../../../kernel/workflow/index.ts';
 import { findByRefAndCode, portalActor } from './portal-access.ts';
 import { petitionSetting } from './settings.ts';
 

@@ -2,7 +2,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
-import { applyTransition } from '../../../kernel/workflow/apply-transition.ts';
+import { applyTransition } from '../../../kernel/workflow/index.ts';
 import { PETITION_ERRORS } from '../contract.ts';
 import { petitionSetting } from './settings.ts';
 import { findByRefAndCode, portalActor } from './portal-access.ts';

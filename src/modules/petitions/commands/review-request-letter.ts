@@ -2,15 +2,11 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
-import { AppError, badRequest, forbidden } from '../../../platform/errors.ts';
+import { AppError, badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
-import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import { type Actor, userRef } from '../../../kernel/identity/actor.ts';
-import { applyTransition } from '../../../kernel/workflow/apply-transition.ts';
-import { partyFacts } from '../../../kernel/workflow/case-access.ts';
-import { lockCase } from '../../../kernel/workflow/case-tx.ts';
-import { caseNotFound } from '../../../kernel/workflow/errors.ts';
+import { caseNotFound, caseReadable, checkWho, partyFacts, refusalError, runTransition, workflowOf, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { PETITION_ERRORS, PETITION_TYPE, REVIEW_KINDS } from '../contract.ts';
 import { daysFrom } from '../policies.ts';
 import { portalActor } from './portal-access.ts';
@@ -36,10 +32,11 @@ export async function registerReviewRequest(ctx: AppContext, actor: Actor, caseI
   }
   const input = parsed.data;
   return withTx(ctx, async (tx) => {
-    const c = await lockCase(tx, actor, caseId);
-    if (c.type !== PETITION_TYPE) throw caseNotFound();
-    const f = partyFacts(actor, c);
-    if (!f.holds('petition.handle', 'holder') && !f.holds('petition.handle', 'supervisor')) throw forbidden('只有承办单位或上级机关的信访办理人员才能代为登记复查、复核请求');
+    const c = (await tx.db.selectFrom('core.case as c').selectAll().where('c.id', '=', caseId).where('c.type', '=', PETITION_TYPE)
+      .where(caseReadable(actor, workflowOf(PETITION_TYPE).readPermission)).executeTakeFirst()) as CaseRow | undefined;
+    if (!c) throw caseNotFound();
+    const refusal = checkWho({ permission: 'petition.handle', party: ['holder', 'supervisor'] }, '代为登记复查、复核请求', partyFacts(actor, c));
+    if (refusal) throw refusalError(refusal);
     const review = input.which === '复查';
     if (c.state !== (review ? 'delivered' : 'reviewed')) {
       throw new AppError(review ? 'PETITION_REVIEW_NOT_ALLOWED' : 'PETITION_RECHECK_NOT_ALLOWED', 409, review ? PETITION_ERRORS.REVIEW_NOT_ALLOWED : PETITION_ERRORS.RECHECK_NOT_ALLOWED);
@@ -52,12 +49,15 @@ export async function registerReviewRequest(ctx: AppContext, actor: Actor, caseI
     if (replyOn && daysFrom(replyOn, input.receivedOn) > days) {
       throw new AppError('PETITION_REVIEW_WINDOW_CLOSED', 409, `已超过申请${input.which}期限(收到书面答复之日起 ${days} 日内;答复日期 ${replyOn})`);
     }
+    // The step locks the case and checks the state again; its event and audit name the staff member who registered the letter.
     const petitioner = { ...portalActor(c), username: 'letter', displayName: `信访人(来信,${actor.displayName}代为登记)` };
-    const moved = await applyTransition(tx, petitioner, { caseId: c.id, transition: review ? 'request_review' : 'request_recheck', comment: input.reason });
+    const moved = await runTransition(tx, petitioner, {
+      caseId: c.id, name: review ? 'request_review' : 'request_recheck', comment: input.reason,
+      note: { channel: '来信', receivedOn: input.receivedOn, replyOn, recordedBy: userRef(actor), recordedByName: actor.displayName },
+    });
     const id = uuidv7();
     await sql`insert into petitions.review_request (id, case_id, which, channel, reason, received_on, recorded_by, recorded_by_name, recorded_at)
       values (${id}, ${c.id}, ${input.which}, '来信', ${input.reason}, ${input.receivedOn}, ${userRef(actor)}, ${actor.displayName}, ${tx.clock.now()})`.execute(tx.db);
-    await recordAudit(tx, { actor, action: 'petition.review_request.letter', entityType: 'case', entityId: c.id, after: { which: input.which, receivedOn: input.receivedOn, replyOn }, reason: input.reason, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });
     return { id, which: input.which, receivedOn: input.receivedOn, replyOn, state: moved.state };
   });
 }

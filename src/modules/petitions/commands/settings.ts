@@ -5,7 +5,7 @@ import { withTx } from '../../../platform/context.ts';
 import { AppError, badRequest } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import { type Actor, userRef } from '../../../kernel/identity/actor.ts';
-import { pathLevel } from '../../../kernel/workflow/case-access.ts';
+import { pathLevel } from '../../../kernel/workflow/index.ts';
 import { PETITION_ERRORS, SETTING_DEFAULTS, type SettingKey } from '../contract.ts';
 
 type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends number ? number : string;

@@ -10,7 +10,7 @@ import { chinaDate } from '../../../platform/china-time.ts';
 import { newQueryCode, queryCodeHash } from './portal-access.ts';
 import { spendSolution } from '../../../kernel/portal/proof-of-work.ts';
 import { registerPetition } from './register-petition.ts';
-import { checkAttachment, storeAttachment, type AttachmentFile } from '../../../kernel/workflow/attachments.ts';
+import { checkAttachment, storeAttachment, type AttachmentFile } from '../../../kernel/workflow/index.ts';
 import { preparePetitioners } from './store-petition.ts';
 
 export const SubmitOnlineInput = PetitionBase.refine((v) => v.anonymous || v.petitioners.length > 0, { message: '实名信访请填写信访人信息', path: ['petitioners'] });

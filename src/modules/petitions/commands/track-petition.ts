@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { addDaysIso } from '../../../kernel/calendar/index.ts';
-import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
+import { workflowOf } from '../../../kernel/workflow/index.ts';
 import { PETITION_TYPE } from '../contract.ts';
 import { petitionSetting } from './settings.ts';
 import { citizenMaterials, findByRefAndCode, isSettled } from './portal-access.ts';

@@ -5,9 +5,7 @@ import type { Jobs } from '../../../platform/jobs.ts';
 import { chinaDate, chinaMidnight } from '../../../platform/china-time.ts';
 import { SYSTEM_ACTOR, type Actor, type Grant } from '../../../kernel/identity/actor.ts';
 import { loadGrants } from '../../../kernel/identity/repository.ts';
-import { applyTransition } from '../../../kernel/workflow/apply-transition.ts';
-import { acknowledgeHandoff, handOff } from '../../../kernel/workflow/handoff.ts';
-import { refreshCaseClockSummary } from '../../../kernel/workflow/case-clocks.ts';
+import { applyTransition, acknowledgeHandoff, handOff, refreshCaseClockSummary } from '../../../kernel/workflow/index.ts';
 import { registerPetition } from '../commands/register-petition.ts';
 import { portalActor } from '../commands/portal-access.ts';
 import { demoPlan, type Move, type PlannedPetition } from './demo-plan.ts';
@@ -150,7 +148,7 @@ export async function seedDemoPetitions(ctx: AppContext, opts: { lowerItems?: nu
           } else if (m.role === 'supervisor') actor = await actorFor(parentOrgCode(m.by), 'clerk');
           else if (m.role === 'upper') actor = await actorFor(parentOrgCode(parentOrgCode(m.by)), 'clerk');
           else actor = await actorFor(m.by, m.role === 'lead' ? 'lead' : 'clerk');
-          const input = m.name === 'deliver' ? { ...(m.input as object), date: chinaDate(clock.now()) } : m.input;
+          const input = m.name === 'deliver' ? { ...(m.input ?? {}), date: chinaDate(clock.now()) } : m.input;
           await applyTransition(cx, actor, { caseId, transition: m.name, input, comment: m.comment ?? null });
         }
         moves++;

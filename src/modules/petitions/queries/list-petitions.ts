@@ -2,8 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
-import { caseReadable } from '../../../kernel/workflow/case-access.ts';
-import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
+import { caseReadable, workflowOf } from '../../../kernel/workflow/index.ts';
 import { CATEGORIES, CHANNELS, PETITION_TYPE, SUBJECTS } from '../contract.ts';
 
 export const ListPetitionsQuery = z.object({

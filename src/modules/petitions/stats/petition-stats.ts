@@ -5,8 +5,7 @@ import { badRequest } from '../../../platform/errors.ts';
 import { chinaDate, chinaMidnight } from '../../../platform/china-time.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
 import { requirePermission } from '../../../kernel/identity/actor.ts';
-import { caseReadable } from '../../../kernel/workflow/case-access.ts';
-import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
+import { caseReadable, workflowOf } from '../../../kernel/workflow/index.ts';
 import { CATEGORIES, CHANNELS, PETITION_TYPE, SOURCE_BODIES, SUBJECTS } from '../contract.ts';
 
 /**

@@ -1,0 +1,17 @@
+// The workflow kernel's public entry: modules import from here and nothing else under kernel/workflow.
+export {
+  action, clockSpecs, creation, defineWorkflow, definitionProblems, registeredWorkflows, transition, workflowOf,
+  type ActionDef, type CasePatch, type CaseRow, type ClockSpec, type EffectArgs, type InputOf, type Party, type PeriodSpec, type StateDef, type SuspendKind, type SuspendRule,
+  type TransitionDef, type Who, type WorkflowDefinition,
+} from './define-workflow.ts';
+export { applyAction, applySystemTransition, applyTransition, type TransitionRequest } from './apply-transition.ts';
+export { parseInput, recordCaseAct, runAction, runTransition, type StepRequest } from './step.ts';
+export { createCase, type CreateCaseInput } from './create-case.ts';
+export { acknowledgeHandoff, handOff } from './handoff.ts';
+export { startCaseClock, stopCaseClock, refreshCaseClockSummary } from './case-clocks.ts';
+export { actorOrgIds, caseReadable, partyFacts, pathLevel, priorActs, type PriorAct } from './case-access.ts';
+export { nextNumber } from './ref-number.ts';
+export { availableTransitions, checkWho, decide, type PartyFacts } from './decide.ts';
+export { caseNotFound, refusalError, WORKFLOW_ERRORS } from './errors.ts';
+export { getCase } from './get-case.ts';
+export { checkAttachment, storeAttachment, type AttachmentFile } from './attachments.ts';

@@ -1,0 +1,106 @@
+import type { AppContext } from '../../platform/context.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Actor } from '../identity/actor.ts';
+import { needsHistory, partyFacts, priorActs } from './case-access.ts';
+import { applyTransitionClocks } from './case-clocks.ts';
+import { appendCaseEvent, lockCase, writeCaseChange } from './case-tx.ts';
+import { checkWho, decide } from './decide.ts';
+import { workflowOf, type CaseRow, type Schema } from './define-workflow.ts';
+import { caseNotFound, refusalError, WORKFLOW_ERRORS } from './errors.ts';
+
+export type StepRequest = {
+  caseId: string;
+  /** The transition (or, for runAction, the action) to take. */
+  name: string;
+  input?: unknown;
+  comment?: string | null;
+  /** The version the actor saw; a stale one gets 409 and nothing changes. */
+  expectedVersion?: number;
+  /**
+   * The caller declares that the who-check and read scope do not apply: a system move
+   * (SYSTEM_ACTOR), or a sign-off outcome its parties decided. State and input are still checked.
+   */
+  skipWho?: boolean;
+  /** Recorded with the event beside the parsed input (e.g. which sign-off decided the move). */
+  note?: Record<string, unknown>;
+  /** The case type the caller expects; another type reads as "not found". */
+  type?: string;
+};
+
+/** Parse a step's input with its schema: 400 naming the field. */
+export function parseInput(schema: Schema, raw: unknown): unknown {
+  if (!schema) return raw;
+  const parsed = schema.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  const i = parsed.error.issues[0]!;
+  throw badRequest('VALIDATION_FAILED', `「${i.path.join('.') || '输入'}」${i.message}`, {
+    field: i.path.join('.'), fields: parsed.error.issues.map((x) => ({ field: x.path.join('.'), message: x.message })),
+  });
+}
+
+async function lockFor(tx: AppContext, actor: Actor, req: StepRequest): Promise<CaseRow> {
+  const c = await lockCase(tx, req.skipWho ? null : actor, req.caseId, req.expectedVersion);
+  if (req.type && c.type !== req.type) throw caseNotFound();
+  return c;
+}
+
+const withNote = (input: unknown, note?: Record<string, unknown>) =>
+  note ? { ...(input && typeof input === 'object' ? input : {}), ...note } : input;
+
+/**
+ * The one step every move takes — user moves, system moves, sign-off outcomes, timers and
+ * sweeps: lock → state and who check (`decide`) → input → reason → the module's effect → case row
+ * (version + 1) → audit → case event → clocks. Runs in the caller's transaction.
+ */
+export async function runTransition(tx: AppContext, actor: Actor, req: StepRequest): Promise<CaseRow> {
+  const c = await lockFor(tx, actor, req);
+  const def = workflowOf(c.type);
+  const rule = def.transitions[req.name]?.who;
+  const history = rule && needsHistory([rule]) ? await priorActs(tx, c.id) : undefined;
+  const d = decide(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, req.name, req.skipWho ? null : partyFacts(actor, c, history));
+  if (!d.ok) throw refusalError(d);
+  const t = d.transition;
+  const input = parseInput(t.input, req.input);
+  const comment = req.comment?.trim() || null;
+  if (t.reasonRequired && !comment) throw badRequest('REASON_REQUIRED', WORKFLOW_ERRORS.REASON_REQUIRED, { field: 'comment' });
+  const patch = await t.effect?.({ tx, case: c, input: input as never, actor });
+  const next = await writeCaseChange(tx, actor, c, { transition: req.name, to: d.to, input: withNote(input, req.note), comment, patch });
+  const clocks = await applyTransitionClocks(tx, next, t.clocks, actor, comment, input);
+  return clocks ? { ...next, ...clocks } : next;
+}
+
+/**
+ * A case action through the same step, without a state change: lock → `from` and who check →
+ * input → reason → effect → audit → case event. Returns what the effect returned.
+ */
+export async function runAction<R = unknown>(tx: AppContext, actor: Actor, req: StepRequest): Promise<{ case: CaseRow; result: R }> {
+  const c = await lockFor(tx, actor, req);
+  const def = workflowOf(c.type);
+  const a = def.actions?.[req.name];
+  if (!a) throw badRequest('ACTION_UNKNOWN', `「${def.label}」没有「${req.name}」这一操作`);
+  if (a.from && !a.from.includes(c.state)) throw refusalError({ ok: false, code: 'STATE_NOT_ALLOWED', message: `当前环节「${def.states[c.state]?.label ?? c.state}」不能执行「${a.label}」` });
+  if (!req.skipWho) {
+    const history = needsHistory([a.who]) ? await priorActs(tx, c.id) : undefined;
+    const refusal = checkWho(a.who, a.label, partyFacts(actor, c, history));
+    if (refusal) throw refusalError(refusal);
+  }
+  const input = parseInput(a.input, req.input);
+  const comment = req.comment?.trim() || null;
+  if (a.reasonRequired && !comment) throw badRequest('REASON_REQUIRED', WORKFLOW_ERRORS.REASON_REQUIRED, { field: 'comment' });
+  const result = (await a.effect?.({ tx, case: c, input: input as never, actor })) as R;
+  await recordCaseAct(tx, actor, c, { name: req.name, input: withNote(input, req.note), comment });
+  return { case: c, result };
+}
+
+/**
+ * An act on a case that changes no state (sign-off steps, 督办, actions): an audit entry and the
+ * case event linked to it.
+ */
+export async function recordCaseAct(tx: AppContext, actor: Actor, c: CaseRow, act: { name: string; input?: unknown; comment?: string | null }): Promise<void> {
+  const audit = await recordAudit(tx, {
+    actor, action: `${c.type}.${act.name}`, entityType: 'case', entityId: c.id, after: { state: c.state, input: act.input ?? null },
+    reason: act.comment ?? null, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id,
+  });
+  await appendCaseEvent(tx, actor, c.id, { transition: act.name, from: c.state, to: c.state, input: act.input, comment: act.comment ?? null, auditEventId: audit.id });
+}
