@@ -6,24 +6,26 @@ import { actorOf } from '../../kernel/identity/http/request-actor.ts';
 import { requirePermission } from '../../kernel/identity/actor.ts';
 
 import { registerPetition } from './commands/register-petition.ts';
-import { assignPetition } from './commands/assign-petition.ts';
-import { recordFollowUpResult, scheduleFollowUps, takeLead } from './commands/follow-ups.ts';
-import { recordSatisfaction } from './commands/record-satisfaction.ts';
-import { registerReviewRequest } from './commands/review-request-letter.ts';
-import { canEditSettings, listPetitionSettings, updatePetitionSettings } from './commands/settings.ts';
+import { RegisterPetitionInput } from './commands/petition-input.ts';
+import { AssignInput, assignPetition } from './commands/assign-petition.ts';
+import { FollowUpInput, FollowUpResultInput, LeadInput, recordFollowUpResult, scheduleFollowUps, takeLead } from './commands/follow-ups.ts';
+import { StaffSatisfactionInput, recordSatisfaction } from './commands/record-satisfaction.ts';
+import { ReviewRequestInput, registerReviewRequest } from './commands/review-request-letter.ts';
+import { SettingsPatch, canEditSettings, listPetitionSettings, updatePetitionSettings } from './commands/settings.ts';
 import { getPetition } from './queries/get-petition.ts';
 import { ListPetitionsQuery, listPetitions } from './queries/list-petitions.ts';
 
 /**
  * 信访 staff HTTP API (session + CSRF via the identity plugin); the portal routes are in
- * routes-portal.ts. Bodies are validated in the commands so errors name the field in Chinese.
+ * routes-portal.ts. Each body is declared with the command's own input schema (the command parses
+ * again with parseInput, for callers other than HTTP).
  */
 export async function registerPetitionRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['petitions'];
   const Id = z.object({ id: z.uuid('信访事项 ID 格式不正确') });
 
-  app.post('/api/petitions', { schema: { tags, summary: '登记信访事项(来信、来访、电话、上级转来)', body: z.unknown() } }, async (req, reply) => {
+  app.post('/api/petitions', { schema: { tags, summary: '登记信访事项(来信、来访、电话、上级转来)', body: RegisterPetitionInput } }, async (req, reply) => {
     const r = await registerPetition(ctx, actorOf(req), req.body);
     return reply.status(201).send({
       id: r.id, refNo: r.refNo, state: r.state, flags: { repeat: r.flags.repeat, skipLevel: r.flags.skipLevel, firstTime: r.flags.firstTime },
@@ -35,20 +37,20 @@ export async function registerPetitionRoutes(root: FastifyInstance, ctx: AppCont
     requirePermission(actor, 'petition.read');
     return { ...(await listPetitionSettings(ctx)), canEdit: canEditSettings(actor) };
   });
-  app.put('/api/petitions/settings', { schema: { tags, summary: '修改信访设置(自治区级督办权限)', body: z.unknown() } }, async (req) => updatePetitionSettings(ctx, actorOf(req), req.body));
+  app.put('/api/petitions/settings', { schema: { tags, summary: '修改信访设置(自治区级督办权限)', body: SettingsPatch } }, async (req) => updatePetitionSettings(ctx, actorOf(req), req.body));
   app.get('/api/petitions', { schema: { tags, summary: '信访事项列表(按数据范围)', querystring: ListPetitionsQuery } }, async (req) => listPetitions(ctx, actorOf(req), req.query));
   app.get('/api/petitions/:id', {
     schema: { tags, summary: '信访事项详情(masked=1 时不解密身份信息、不记 PII 查阅)', params: z.object({ id: z.uuid('信访事项 ID 格式不正确') }), querystring: z.object({ masked: z.enum(['0', '1']).optional() }) },
   }, async (req) => getPetition(ctx, actorOf(req), req.params.id, { masked: req.query.masked === '1' }));
-  app.post('/api/petitions/:id/assign', { schema: { tags, summary: '交办(指定报告期限,接收单位须签收)', params: Id, body: z.unknown() } },
+  app.post('/api/petitions/:id/assign', { schema: { tags, summary: '交办(指定报告期限,接收单位须签收)', params: Id, body: AssignInput } },
     async (req) => assignPetition(ctx, actorOf(req), req.params.id, req.body));
-  app.post('/api/petitions/:id/lead', { schema: { tags, summary: '领导包案', params: Id, body: z.unknown() } }, async (req) => takeLead(ctx, actorOf(req), req.params.id, req.body));
-  app.post('/api/petitions/:id/follow-ups', { schema: { tags, summary: '安排回头看(包案领导)', params: Id, body: z.unknown() } },
+  app.post('/api/petitions/:id/lead', { schema: { tags, summary: '领导包案', params: Id, body: LeadInput } }, async (req) => takeLead(ctx, actorOf(req), req.params.id, req.body));
+  app.post('/api/petitions/:id/follow-ups', { schema: { tags, summary: '安排回头看(包案领导)', params: Id, body: FollowUpInput } },
     async (req, reply) => reply.status(201).send(await scheduleFollowUps(ctx, actorOf(req), req.params.id, req.body)));
-  app.post('/api/petitions/:id/follow-ups/:fid/result', { schema: { tags, summary: '记录回头看结果(包案领导)', params: Id.extend({ fid: z.uuid('回头看 ID 格式不正确') }), body: z.unknown() } },
+  app.post('/api/petitions/:id/follow-ups/:fid/result', { schema: { tags, summary: '记录回头看结果(包案领导)', params: Id.extend({ fid: z.uuid('回头看 ID 格式不正确') }), body: FollowUpResultInput } },
     async (req) => recordFollowUpResult(ctx, actorOf(req), req.params.id, req.params.fid, req.body));
-  app.post('/api/petitions/:id/satisfaction', { schema: { tags, summary: '记录满意度评价(电话、信函、当面)', params: Id, body: z.unknown() } },
+  app.post('/api/petitions/:id/satisfaction', { schema: { tags, summary: '记录满意度评价(电话、信函、当面)', params: Id, body: StaffSatisfactionInput } },
     async (req) => recordSatisfaction(ctx, actorOf(req), req.params.id, req.body));
-  app.post('/api/petitions/:id/review-request', { schema: { tags, summary: '代为登记来信提出的复查、复核请求', params: Id, body: z.unknown() } },
+  app.post('/api/petitions/:id/review-request', { schema: { tags, summary: '代为登记来信提出的复查、复核请求', params: Id, body: ReviewRequestInput } },
     async (req, reply) => reply.status(201).send(await registerReviewRequest(ctx, actorOf(req), req.params.id, req.body)));
 }

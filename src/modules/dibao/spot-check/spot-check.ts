@@ -11,7 +11,8 @@ import { grantsFor, inScope, pathWithin, recordInScope } from '../../../kernel/i
 import type { Actor } from '../../../kernel/identity/actor.ts';
 import { readDibaoSettings } from '../settings.ts';
 import { dateText } from '../contract.ts';
-import { parseInput } from '../commands/household-input.ts';
+import { fieldLabel } from '../commands/household-input.ts';
+import { parseInput } from '../../../platform/http/parse-input.ts';
 
 /** mulberry32 seeded from the SM3 of the seed text: the same seed and population give the same sample. */
 export function seededRandom(seed: string): () => number {
@@ -53,7 +54,7 @@ export const DrawInput = z.object({
  * of them (a higher ratio may be asked), drawn reproducibly; seed, population and sample stored.
  */
 export async function drawSpotCheck(ctx: AppContext, actor: Actor, raw: unknown, opts: { isDemo?: boolean } = {}) {
-  const i = parseInput(DrawInput, raw);
+  const i = parseInput(DrawInput, raw, fieldLabel);
   if (i.to < i.from) throw badRequest('VALIDATION_FAILED', '「截止日期」不能早于起始日期', { field: 'to' });
   const s = await readDibaoSettings(ctx.db);
   const ratio = Math.max(s.spotCheckRatio, i.ratio ?? 0);
@@ -82,7 +83,7 @@ export const VisitInput = z.object({
 });
 
 export async function recordVisit(ctx: AppContext, actor: Actor, spotCheckId: string, caseId: string, raw: unknown) {
-  const i = parseInput(VisitInput, raw);
+  const i = parseInput(VisitInput, raw, fieldLabel);
   return withTx(ctx, async (tx) => {
     const sc = (await sql<{ county_path: string; county_code: string }>`select county_path, county_code from dibao.spot_check where id = ${spotCheckId}`.execute(tx.db)).rows[0];
     if (!sc || !recordInScope(actor, 'dibao.read', { areaPath: sc.county_path })) throw new AppError('DIBAO_SPOT_CHECK_NOT_FOUND', 404, '抽查批次不存在或无权查看');

@@ -103,6 +103,9 @@ function regionConfigure(actor: Actor): boolean {
 }
 
 /** Change some settings (自治区 level dibao.configure); every value validated, all or nothing, audited. */
+/** PUT body: setting key → new value; each value is checked against its setting in updateSettings. */
+export const SettingsPatch = z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]));
+
 export async function updateSettings(ctx: AppContext, actor: Actor, body: unknown) {
   requirePermission(actor, 'dibao.configure');
   if (!regionConfigure(actor)) throw forbidden('低保设置须由自治区民政部门(自治区级「dibao.configure」权限)修改');

@@ -1,3 +1,4 @@
+import { parseInput } from '../../../platform/http/parse-input.ts';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
@@ -20,15 +21,6 @@ import { daysFrom } from '../policies.ts';
 export const FOLLOW_UP_JOB = 'petition.follow_up';
 const NOTIFY_HOUR_MS = 9 * 3_600_000;
 
-const parse = <T>(schema: z.ZodType<T>, raw: unknown): T => {
-  const r = schema.safeParse(raw ?? {});
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw badRequest('VALIDATION_FAILED', `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
-  }
-  return r.data;
-};
-
 async function lockPetition(tx: AppContext, actor: Actor, caseId: string) {
   const c = await lockCase(tx, actor, caseId);
   if (c.type !== PETITION_TYPE) throw caseNotFound();
@@ -42,7 +34,7 @@ export const LeadInput = z.object({ note: z.string().trim().max(2000, '包案说
  * org or an org above) takes it personally; recorded on the petition. One 包案领导 at a time.
  */
 export async function takeLead(ctx: AppContext, actor: Actor, caseId: string, raw: unknown) {
-  const input = parse(LeadInput, raw);
+  const input = parseInput(LeadInput, raw);
   return withTx(ctx, async (tx) => {
     const c = await lockPetition(tx, actor, caseId);
     const f = partyFacts(actor, c);
@@ -70,7 +62,7 @@ async function mustBeLead(tx: AppContext, actor: Actor, caseId: string) {
 
 /** 回头看: the 包案领导 schedules review dates; each is a durable job that reminds the leader on the day. */
 export async function scheduleFollowUps(ctx: AppContext, actor: Actor, caseId: string, raw: unknown) {
-  const input = parse(FollowUpInput, raw);
+  const input = parseInput(FollowUpInput, raw);
   const dates = [...new Set([...(input.dates ?? []), ...(input.date ? [input.date] : [])])].sort();
   return withTx(ctx, async (tx) => {
     const c = await lockPetition(tx, actor, caseId);
@@ -99,7 +91,7 @@ export const FollowUpResultInput = z.object({ result: z.string({ message: '请�
 
 /** The 包案领导 records what the 回头看 found (once per review). */
 export async function recordFollowUpResult(ctx: AppContext, actor: Actor, caseId: string, followUpId: string, raw: unknown) {
-  const input = parse(FollowUpResultInput, raw);
+  const input = parseInput(FollowUpResultInput, raw);
   return withTx(ctx, async (tx) => {
     const c = await lockPetition(tx, actor, caseId);
     await mustBeLead(tx, actor, c.id);

@@ -1,8 +1,9 @@
+import { parseInput } from '../../../platform/http/parse-input.ts';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
-import { AppError, badRequest } from '../../../platform/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import { type Actor, userRef } from '../../../kernel/identity/actor.ts';
@@ -25,12 +26,7 @@ export const StaffSatisfactionInput = z.object({
  * the same rules as the portal rating — only after the reply was delivered, once — with the channel.
  */
 export async function recordSatisfaction(ctx: AppContext, actor: Actor, caseId: string, raw: unknown) {
-  const parsed = StaffSatisfactionInput.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    throw badRequest('VALIDATION_FAILED', `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
-  }
-  const input = parsed.data;
+  const input = parseInput(StaffSatisfactionInput, raw);
   return withTx(ctx, async (tx) => {
     const c = await lockCase(tx, actor, caseId);
     if (c.type !== PETITION_TYPE) throw caseNotFound();

@@ -55,6 +55,9 @@ export async function listPetitionSettings(ctx: AppContext) {
   return { items: out };
 }
 
+/** PUT body: setting key → new value; each value is checked against its setting in updatePetitionSettings. */
+export const SettingsPatch = z.record(z.string(), z.union([z.string(), z.number()]));
+
 /** 自治区-level 督办 holders only: a grant with petition.supervise held at an org of area level 1. */
 export function canEditSettings(actor: Actor): boolean {
   return actor.grants.some((g) => g.permissions.includes('petition.supervise') && pathLevel(g.areaPath) === 1);
