@@ -38,7 +38,7 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
   app.post('/api/public/petitions', {
     config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
     schema: {
-      tags, body: PortalPetitionBody.optional(),
+      tags, body: PortalPetitionBody.nullish(),
       summary: `网上信访(无需登录,须附安全校验 pow: { challenge, nonce }),返回编号和一次性查询码。带证明材料时用 multipart:字段 petition(JSON)和至多 ${PORTAL_MAX_FILES} 个 files(每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB)`,
     },
   }, async (req, reply) => {

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { applicationDb } from '../application-db.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
@@ -22,7 +23,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** 低保申请 in the actor's scope (the kernel's case read rule). */
 export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer<typeof ListApplicationsQuery>) {
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = applicationDb(ctx.db);
   let base = db.selectFrom('core.case as c').innerJoin('dibao.application as p', 'p.case_id', 'c.id').where('c.type', '=', DIBAO_TYPE).where(caseReadable(actor, 'dibao.read'));
   if (q.state) base = base.where('c.state', '=', q.state);
   if (q.authority) base = base.where('p.authority', '=', q.authority);

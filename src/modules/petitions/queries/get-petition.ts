@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { petitionsDb } from '../db.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { decryptPii } from '../../../platform/crypto/pii.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
@@ -21,7 +21,7 @@ const dateText = (v: unknown): string | null => (v == null ? null : v instanceof
 export async function getPetition(ctx: AppContext, actor: Actor, id: string, opts: { masked?: boolean } = {}) {
   const c = await getCase(ctx, actor, id);
   if (c.type !== 'petition') throw caseNotFound();
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = petitionsDb(ctx.db);
   const p = await db.selectFrom('petitions.petition').selectAll().where('case_id', '=', id).executeTakeFirst();
   if (!p) throw caseNotFound();
   const people = await db.selectFrom('petitions.petitioner').selectAll().where('case_id', '=', id).orderBy('created_at').execute();

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { petitionsDb } from '../db.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
@@ -19,7 +20,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** 信访事项 list in the actor's data scope (kernel caseReadable); 身份证号 only masked. */
 export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetitionsQuery) {
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = petitionsDb(ctx.db);
   let base = db.selectFrom('core.case as c').innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
     .where('c.type', '=', PETITION_TYPE).where(caseReadable(actor, 'petition.read'));
   if (q.channel) base = base.where('p.channel', '=', q.channel);

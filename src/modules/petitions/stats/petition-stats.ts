@@ -1,4 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { petitionsDb } from '../db.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
@@ -136,7 +137,7 @@ const periodLabel = (key: string) => {
 /** The statistics for one actor, period and (optionally) drill-down area. */
 export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionStatsQuery): Promise<PetitionStats> {
   requirePermission(actor, 'petition.read');
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = petitionsDb(ctx.db);
   const readable = caseReadable(actor, 'petition.read');
 
   const years = (await db.selectFrom('core.case as c').where('c.type', '=', PETITION_TYPE).where(readable)
@@ -241,7 +242,7 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
  * and how many are concluded. Same scope rule as everything else.
  */
 async function reportFigures(ctx: AppContext, actor: Actor, start: Date, end: Date): Promise<ReportFigures> {
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = petitionsDb(ctx.db);
   const r = await db.selectFrom('core.case as c').innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
     .where('c.type', '=', PETITION_TYPE).where(caseReadable(actor, 'petition.read'))
     .where('c.created_at', '>=', start).where('c.created_at', '<', end)
