@@ -1,4 +1,3 @@
-import { parseInput } from '../../../platform/http/parse-input.ts';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
@@ -27,7 +26,12 @@ export const AssignInput = z.object({
  * made when the receiver delivers its reply (送达).
  */
 export async function assignPetition(ctx: AppContext, actor: Actor, caseId: string, raw: unknown) {
-  const input = parseInput(AssignInput, raw);
+  const parsed = AssignInput.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw badRequest('VALIDATION_FAILED', `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
+  }
+  const input = parsed.data;
   return withTx(ctx, async (tx) => {
     const type = await tx.db.selectFrom('core.case').select('type').where('id', '=', caseId).executeTakeFirst();
     if (!type || type.type !== PETITION_TYPE) throw caseNotFound();

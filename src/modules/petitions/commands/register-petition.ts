@@ -1,4 +1,3 @@
-import { parseInput } from '../../../platform/http/parse-input.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -18,7 +17,12 @@ export type RegisterResult = { id: string; refNo: string; state: string; flags: 
 
 /** Staff intake (登记): validate, encrypt PII, flag 重信重访 / 越级, open the case — one transaction. */
 export async function registerPetition(ctx: AppContext, actor: Actor, raw: unknown, extra: { queryCodeHash?: string; system?: boolean } = {}): Promise<RegisterResult> {
-  const input = parseInput(RegisterPetitionInput, raw);
+  const parsed = RegisterPetitionInput.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new AppError('VALIDATION_FAILED', 400, `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
+  }
+  const input = parsed.data;
   const people = preparePetitioners(input.petitioners, chinaDate(ctx.clock.now()));
   return withTx(ctx, async (tx) => {
     const orgUnitId = input.orgUnitId ?? actor.orgUnitId;

@@ -1,4 +1,3 @@
-import { parseInput } from '../../../platform/http/parse-input.ts';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
@@ -30,7 +29,12 @@ export const ReviewRequestInput = z.object({
  * theirs); the audit names the staff member who registered it.
  */
 export async function registerReviewRequest(ctx: AppContext, actor: Actor, caseId: string, raw: unknown) {
-  const input = parseInput(ReviewRequestInput, raw);
+  const parsed = ReviewRequestInput.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw badRequest('VALIDATION_FAILED', `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
+  }
+  const input = parsed.data;
   return withTx(ctx, async (tx) => {
     const c = await lockCase(tx, actor, caseId);
     if (c.type !== PETITION_TYPE) throw caseNotFound();
