@@ -44,7 +44,7 @@ export async function takeLead(ctx: AppContext, actor: Actor, caseId: string, ra
     await sql`update petitions.petition set lead_user_id = ${actor.userId}, lead_user_name = ${actor.displayName}, lead_at = ${tx.clock.now()}, lead_note = ${input.note ?? null}
       where case_id = ${c.id}`.execute(tx.db);
     await recordAudit(tx, { actor, action: 'petition.lead', entityType: 'case', entityId: c.id, after: { leader: actor.displayName, note: input.note ?? null }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });
-    return { leadUserId: actor.userId, leadUserName: actor.displayName, leadAt: tx.clock.now() };
+    return { leadUserId: actor.userId, leadUserName: actor.displayName, leadAt: tx.clock.now().toISOString() };
   });
 }
 
@@ -100,7 +100,7 @@ export async function recordFollowUpResult(ctx: AppContext, actor: Actor, caseId
     if (f.result) throw new AppError('FOLLOW_UP_DONE', 409, '该次回头看已记录结果');
     await sql`update petitions.follow_up set result = ${input.result}, result_at = ${tx.clock.now()}, result_by_name = ${actor.displayName} where id = ${f.id}`.execute(tx.db);
     await recordAudit(tx, { actor, action: 'petition.follow_up.result', entityType: 'case', entityId: c.id, after: { followUpId: f.id, dueDate: f.due_date, result: input.result }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });
-    return { id: f.id, dueDate: f.due_date, result: input.result, resultAt: tx.clock.now() };
+    return { id: f.id, dueDate: f.due_date, result: input.result, resultAt: tx.clock.now().toISOString() };
   });
 }
 

@@ -50,7 +50,7 @@ export async function listPetitionSettings(ctx: AppContext) {
   for (const key of KEYS) {
     const spec = SETTING_SPECS[key];
     const row = rows.find((r) => r.key === key);
-    out.push({ key, label: spec.label, basis: spec.basis, unverified: spec.unverified, value: await petitionSetting(ctx, key), default: SETTING_DEFAULTS[key], updatedAt: row?.updated_at ?? null });
+    out.push({ key, label: spec.label, basis: spec.basis, unverified: spec.unverified, value: await petitionSetting(ctx, key), default: SETTING_DEFAULTS[key], updatedAt: row ? new Date(row.updated_at).toISOString() : null });
   }
   return { items: out };
 }

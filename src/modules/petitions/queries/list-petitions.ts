@@ -52,7 +52,7 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
     total, page: q.page, pageSize: q.pageSize,
     items: rows.map((r) => ({
       id: r.id, refNo: r.ref_no, title: r.title, state: r.state, stateLabel: def.states[r.state as never]?.label ?? r.state,
-      dueDate: r.due_date, clockState: r.clock_state, createdAt: r.created_at, orgUnitName: r.org_name,
+      dueDate: r.due_date, clockState: r.clock_state, createdAt: r.created_at.toISOString(), orgUnitName: r.org_name,
       channel: r.channel, category: r.category, subject: r.subject, isRepeat: r.is_repeat, isSkipLevel: r.is_skip_level,
       anonymous: r.anonymous, satisfaction: r.satisfaction,
       concernedAreaCode: r.concerned_area_code, concernedAreaName: r.area_name ?? null, contentExcerpt: r.excerpt,

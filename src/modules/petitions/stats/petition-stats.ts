@@ -9,6 +9,7 @@ import { requirePermission } from '../../../kernel/identity/actor.ts';
 import { caseReadable } from '../../../kernel/workflow/case-access.ts';
 import { workflowOf } from '../../../kernel/workflow/define-workflow.ts';
 import { CATEGORIES, CHANNELS, PETITION_TYPE, SOURCE_BODIES, SUBJECTS } from '../contract.ts';
+import { DIMENSIONS, STAT_UNITS, type Dimension, type Measures, type PetitionStats, type ReportFigures, type StatRow } from '../contracts/stats.ts';
 
 /**
  * 信访统计: 件 / 批 / 人次 and rates over the petitions the actor may read (the kernel's case read
@@ -23,9 +24,8 @@ import { CATEGORIES, CHANNELS, PETITION_TYPE, SOURCE_BODIES, SUBJECTS } from '..
  * - 重信重访 / 越级: the flags set at registration (is_repeat, is_skip_level).
  */
 
-export const STAT_UNITS = ['month', 'quarter', 'year'] as const;
-export const DIMENSIONS = ['period', 'channel', 'source', 'area', 'category', 'subject', 'outcome', 'state'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export { DIMENSIONS, STAT_UNITS };
+export type { Dimension, Measures, PetitionStats, ReportFigures, StatRow };
 export const OUTCOMES = ['支持', '解释说明', '不予支持', '不予受理', '未出结论'] as const;
 /** Items with no outside source body: taken in directly (来信、来访、网上、电话). */
 export const DIRECT_SOURCE = '直接受理';
@@ -39,26 +39,6 @@ export const PetitionStatsQuery = z.object({
   area: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, '「area」区划代码格式不正确').optional(),
 });
 export type PetitionStatsQuery = z.infer<typeof PetitionStatsQuery>;
-
-export type Measures = {
-  items: number; batches: number; persons: number; concluded: number; concludedOnTime: number; onTimeRate: number | null;
-  rated: number; satisfied: number; satisfactionRate: number | null; repeat: number; skipLevel: number; concludedRate: number | null;
-};
-export type StatRow = Measures & { key: string; label: string };
-export type ReportFigures = {
-  /** Area of the registering level (the viewer's own level) and its name. */
-  areaCode: string; areaName: string;
-  items: number; letterVisitBatches: number; letterVisitPersons: number;
-  fromXfj: number; fromMca: number; from12345: number; concluded: number; allConcluded: boolean;
-};
-export type PetitionStats = {
-  from: string; to: string; unit: (typeof STAT_UNITS)[number];
-  area: { code: string; name: string; level: number; parentCode: string | null } | null;
-  years: Array<{ year: number; items: number }>;
-  summary: Measures;
-  dimensions: Record<Dimension, StatRow[]>;
-  report: ReportFigures;
-};
 
 const n = (v: unknown) => Number(v ?? 0);
 
