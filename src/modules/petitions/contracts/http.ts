@@ -52,7 +52,7 @@ export const ReviewRequestResult = z.object({ id: z.uuid(), which: z.enum(REVIEW
  */
 export const PetitionFacts = z.object({
   channel: z.enum(CHANNELS), sourceBody: z.enum(SOURCE_BODIES).nullable(), sourceRef: z.string().nullable(),
-  category: z.enum(CATEGORIES), subject: z.enum(SUBJECTS), concernedAreaCode: z.string(), content: z.string(),
+  category: z.enum(CATEGORIES), subject: z.enum(SUBJECTS), concernedAreaCode: z.string(), concernedAreaName: z.string().nullable(), content: z.string(),
   visitBatch: z.number().nullable(), visitPersons: z.number().nullable(), representatives: z.number().nullable(), anonymous: z.boolean(),
   opinion: z.enum(OPINIONS).nullable(), opinionText: z.string().nullable(), deliveredAt: Ts.nullable(),
   satisfaction: z.enum(SATISFACTION).nullable(), ratedAt: Ts.nullable(), isRepeat: z.boolean(), repeatOf: z.string().nullable(), isSkipLevel: z.boolean(),

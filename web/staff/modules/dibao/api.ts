@@ -1,14 +1,7 @@
 import { http } from '../../shared/api.ts';
 
-export const RELATIONS = ['申请人', '配偶', '子女', '父母', '祖父母', '孙子女', '兄弟姐妹', '其他'] as const;
-export const DISABILITY = ['无', '一级', '二级', '三级', '四级'] as const;
-export const HEALTH = ['健康', '慢性病', '重病'] as const;
-export const WORK_ABILITY = ['有', '部分丧失', '无'] as const;
-export const INCOME_KINDS = ['工资性收入', '经营净收入', '财产净收入', '转移净收入', '其他收入'] as const;
-export const ASSET_KINDS = ['住房', '机动车', '存款', '有价证券', '其他'] as const;
-export const EXPENSE_KINDS = ['医疗', '教育', '租房', '就业必要支出'] as const;
-export const CHANNELS = ['窗口', '村居代办'] as const;
-export const MATERIALS = ['低保申请书', '户口簿', '共同生活家庭成员身份证', '家庭收入情况说明', '家庭财产情况说明', '家庭经济状况核对授权书', '残疾证或病历(如有)', '近亲属备案声明(如有)'] as const;
+/** 低保 vocabularies: the server's contract.ts (申请方式 includes 网上, which the portal uses). */
+export { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY } from '../../../../src/modules/dibao/contract.ts';
 export const DIBAO_STATES: { value: string; label: string }[] = [
   { value: 'applied', label: '已申请(待受理)' }, { value: 'supplementing', label: '待补齐材料' }, { value: 'checking', label: '家庭经济状况核对' },
   { value: 'investigating', label: '入户调查' }, { value: 'investigated', label: '已调查(待评议或审核)' }, { value: 'appraised', label: '已民主评议' },
