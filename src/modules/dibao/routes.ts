@@ -20,6 +20,7 @@ import { DrawInput, VisitInput, drawSpotCheck, getSpotCheck, listSpotChecks, rec
 import { publicStandard, publicTownships, submitOnlineApplication, trackApplication } from './portal/portal.ts';
 import { scheduleRecheckSweep } from './recheck/recheck-workflow.ts';
 import { DIBAO_TYPE } from './contract.ts';
+import { ApplicationPage, HouseholdPage, RecheckPage } from './contracts/http.ts';
 import { loadApplication } from './workflow.ts';
 
 const Id = z.object({ id: z.uuid('ID 格式不正确') });
@@ -35,7 +36,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
 
   app.post('/api/dibao/applications', { schema: { tags, summary: '登记低保申请(家庭、成员、收入、财产、刚性支出)', body: ApplicationInput }, schemaErrorFormatter: labelled }, async (req, reply) =>
     reply.status(201).send(await registerApplication(ctx, actorOf(req), req.body)));
-  app.get('/api/dibao/applications', { schema: { tags, summary: '低保申请列表(按数据范围)', querystring: ListApplicationsQuery } }, async (req) => listApplications(ctx, actorOf(req), req.query));
+  app.get('/api/dibao/applications', { schema: { tags, summary: '低保申请列表(按数据范围)', querystring: ListApplicationsQuery, response: { 200: ApplicationPage } } }, async (req) => listApplications(ctx, actorOf(req), req.query));
   app.get('/api/dibao/applications/:id', { schema: { tags, summary: '低保申请详情(案件 + 审批层级、核对、调查、公示、核算)', params: Id } }, async (req) => getApplication(ctx, actorOf(req), req.params.id));
   app.post('/api/dibao/applications/:id/submit-county', {
     schema: { tags, summary: '报送县级民政部门确认(未下放审批权的县,转办并待签收)', params: Id, body: z.object({ note: z.string().max(2000).optional() }).default({}) },
@@ -52,7 +53,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
     return getApplication(ctx, actor, c.id);
   });
 
-  app.get('/api/dibao/households', { schema: { tags, summary: '低保家庭列表(按数据范围,身份证号脱敏)', querystring: ListHouseholdsQuery } }, async (req) => listHouseholds(ctx, actorOf(req), req.query));
+  app.get('/api/dibao/households', { schema: { tags, summary: '低保家庭列表(按数据范围,身份证号脱敏)', querystring: ListHouseholdsQuery, response: { 200: HouseholdPage } } }, async (req) => listHouseholds(ctx, actorOf(req), req.query));
   app.get('/api/dibao/households/:id', {
     schema: { tags, summary: '低保家庭详情(成员、收入、财产、变更历史;完整身份信息的查阅记入个人信息查阅日志)', params: Id, querystring: z.object({ masked: z.enum(['0', '1']).optional() }) },
   }, async (req) => getHousehold(ctx, actorOf(req), req.params.id, { masked: req.query.masked === '1' }));
@@ -61,7 +62,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
   app.post('/api/dibao/households/:id/members/:memberId/leave', { schema: { tags, summary: '减员(死亡、迁出、分户)', params: Id.extend({ memberId: z.uuid() }), body: LeaveMemberInput }, schemaErrorFormatter: labelled },
     async (req) => memberLeaves(ctx, actorOf(req), req.params.id, req.params.memberId, req.body));
 
-  app.get('/api/dibao/rechecks', { schema: { tags, summary: '复核任务列表(待复核、已逾期、已复核;按数据范围)', querystring: ListRechecksQuery } }, async (req) => listRechecks(ctx, actorOf(req), req.query));
+  app.get('/api/dibao/rechecks', { schema: { tags, summary: '复核任务列表(待复核、已逾期、已复核;按数据范围)', querystring: ListRechecksQuery, response: { 200: RecheckPage } } }, async (req) => listRechecks(ctx, actorOf(req), req.query));
 
   app.get('/api/dibao/delegations', { schema: { tags, summary: '审批权下放配置(各县区审批层级、生效日期、授权文件)' } }, async () => listDelegations(ctx, chinaDate(ctx.clock.now())));
   app.post('/api/dibao/delegations', { schema: { tags, summary: '新增审批权配置(自治区或本县具有低保配置权限)', body: AddDelegationInput } }, async (req, reply) => reply.status(201).send(await addDelegation(ctx, actorOf(req), req.body)));

@@ -43,7 +43,7 @@ export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer
     total, page: q.page, pageSize: q.pageSize,
     items: rows.map((r) => ({
       id: r.id, refNo: r.ref_no, title: r.title, state: r.state, stateLabel: def.states[r.state as never]?.label ?? r.state, dueDate: dateText(r.due_date), clockState: r.clock_state,
-      createdAt: r.created_at, areaPath: r.area_path, orgUnitId: r.org_unit_id, createdBy: r.created_by, orgUnitName: r.org_name, authority: r.authority, approvingLevel: AUTHORITY_LABEL[r.authority as 'county'],
+      createdAt: r.created_at.toISOString(), areaPath: r.area_path, orgUnitId: r.org_unit_id, createdBy: r.created_by, orgUnitName: r.org_name, authority: r.authority, approvingLevel: AUTHORITY_LABEL[r.authority as 'county'],
       channel: r.channel, decision: r.decision, acceptedOn: r.accepted_on, decidedOn: r.decided_on, householdId: r.household_id, areaName: r.area_name, kind: r.kind,
       benefitCents: r.benefit_cents, applicantIdMasked: r.applicant_id_masked,
     })),

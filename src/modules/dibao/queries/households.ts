@@ -47,7 +47,7 @@ export async function listHouseholds(ctx: AppContext, actor: Actor, q: z.infer<t
       const applicant = ms.find((m) => m.relation === '申请人') ?? ms[0];
       return {
         id: r.id, areaCode: r.area_code, areaPath: r.area_path, areaName: r.area_name, kind: r.kind, status: r.status, benefitCents: r.benefit_cents,
-        insuredPersons: r.insured_persons, address: r.address, benefitFrom: r.benefit_from, nextRecheckOn: r.next_recheck_on, updatedAt: r.updated_at,
+        insuredPersons: r.insured_persons, address: r.address, benefitFrom: r.benefit_from, nextRecheckOn: r.next_recheck_on, updatedAt: r.updated_at.toISOString(),
         applicantName: applicant?.name ?? null, applicantIdMasked: applicant?.id_number_masked ?? null, members: ms.filter((m) => m.active).length,
       };
     }),

@@ -1,4 +1,5 @@
 import { http } from '../../shared/api.ts';
+import type { ApplicationItem, HouseholdItem, RecheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
 
 /** 低保 vocabularies: the server's contract.ts (申请方式 includes 网上, which the portal uses). */
 export { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY } from '../../../../src/modules/dibao/contract.ts';
@@ -10,16 +11,8 @@ export const DIBAO_STATES: { value: string; label: string }[] = [
 ];
 
 export type Authority = 'county' | 'township';
-export type ApplicationItem = {
-  id: string; refNo: string; title: string; state: string; stateLabel: string; dueDate: string | null; clockState: string | null; createdAt: string;
-  orgUnitName: string; authority: Authority; approvingLevel: string; channel: string; decision: string | null; acceptedOn: string | null; decidedOn: string | null;
-  householdId: string; areaName: string; kind: string; benefitCents: number; applicantIdMasked: string | null;
-};
+export type { ApplicationItem, HouseholdItem, RecheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
 export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
-export type HouseholdItem = {
-  id: string; areaName: string; areaPath: string; kind: string; status: string; benefitCents: number; insuredPersons: number; address: string;
-  benefitFrom: string | null; nextRecheckOn: string | null; applicantName: string | null; applicantIdMasked: string | null; members: number;
-};
 export type Member = {
   id: string; name: string; relation: string; sex: string | null; birthDate: string | null; idNumberMasked: string; idNumber?: string; hukouAreaName: string | null;
   disability: string; health: string; workAbility: string; insured: boolean; active: boolean; leftOn: string | null; leftReason: string | null;
@@ -75,10 +68,6 @@ export type SpotCheckItem = { id: string; countyCode: string; countyName: string
 export type SpotCheck = {
   id: string; countyCode: string; countyName: string; from: string; to: string; seed: string; ratio: number; population: string[]; sample: string[]; createdAt: string;
   items: { caseId: string; refNo: string; title: string; township: string; decidedOn: string | null; visitedOn: string | null; result: string | null; findings: string | null; visitedByName: string | null }[];
-};
-export type RecheckItem = {
-  id: string; refNo: string; title: string; state: string; terminal: boolean; dueDate: string | null; clockState: string | null; overdue: boolean; orgUnitName: string;
-  householdId: string; areaName: string; benefitCents: number; cadence: string | null; scheduledOn: string; result: string | null; beforeCents: number | null; afterCents: number | null; decidedOn: string | null;
 };
 export const spotCheckApi = {
   list: () => http.get<{ items: SpotCheckItem[] }>('/api/dibao/spot-checks'),
