@@ -4,7 +4,7 @@
  * still written out here until its routes declare responses.
  */
 import type { z } from 'zod';
-import type { MeDto, UserSummary, AssignmentDto } from '../../../src/kernel/identity/dto.ts';
+import type { AssignmentDto, CreateUserBody, MeDto, UpdateUserBody, UserSummary } from '../../../src/kernel/identity/dto.ts';
 import type { AreaNode as AreaNodeDto, OrgUnitDto, ImportResult as ImportResultDto } from '../../../src/kernel/areas/contract.ts';
 import type { AuditEventDetailSchema, AuditEventPageSchema, AuditEventSummarySchema, VerifyResultSchema } from '../../../src/kernel/audit/audit-schemas.ts';
 import type { NotificationPageSchema, NotificationSchema } from '../../../src/kernel/notify/schemas.ts';
@@ -25,15 +25,8 @@ export type UserStatus = UserSummary['status'];
 export type User = UserSummary;
 export type UserDetail = User & { phone: string | null; roles: RoleAssignment[] };
 export type UserFilters = { q?: string; orgUnitId?: string; status?: 'active' | 'disabled' | 'locked'; page: number; pageSize: number };
-export type UserInput = {
-  username: string;
-  displayName: string;
-  orgUnitId: string;
-  phone?: string | null;
-  email?: string | null;
-  password?: string;
-};
-export type UserUpdate = { version: number; displayName?: string; orgUnitId?: string; phone?: string | null; email?: string | null; reason?: string };
+export type UserInput = z.input<typeof CreateUserBody>;
+export type UserUpdate = z.input<typeof UpdateUserBody>;
 
 export type Role = { code: string; name: string; nameEn: string | null; description: string | null; builtin: boolean; permissions: { code: string; label: string }[] };
 export type RoleCatalogue = { items: Role[]; permissions: { code: string; label: string; group: string }[]; scopes: { code: Scope; label: string }[] };
