@@ -13,6 +13,7 @@ import { rosterWorkbook } from './money/roster-xlsx.ts';
 import { countiesInScope } from './money/common.ts';
 import { CreateStandardBody, createStandard, getSettings, ListStandardsQuery, listStandards, SettingsPatch, updateSettings } from './standards/standards.ts';
 import { labelledSchemaErrors } from '../../platform/http/parse-input.ts';
+import { DibaoSettingsView, Standard, StandardList } from './contracts/http.ts';
 import { getImport, importErrorReport, importRoster, importTemplate, listImports } from './imports/import-roster.ts';
 import { DibaoStatsQuery, dibaoStats } from './stats/dibao-stats.ts';
 import { dibaoStatsWorkbook } from './stats/stats-xlsx.ts';
@@ -33,14 +34,14 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
   const Id = z.object({ id: z.uuid('「id」格式不正确') });
 
   // 保障标准 and 设置
-  app.get('/api/dibao/standards', { schema: { tags, summary: '保障标准(按地区、城乡,含生效日期)', querystring: ListStandardsQuery } }, async (req) => {
+  app.get('/api/dibao/standards', { schema: { tags, summary: '保障标准(按地区、城乡,含生效日期)', querystring: ListStandardsQuery, response: { 200: StandardList } } }, async (req) => {
     actorOf(req);
     return listStandards(ctx, req.query);
   });
-  app.post('/api/dibao/standards', { schema: { tags, summary: '新增保障标准(新的生效日期,不改写历史)', body: CreateStandardBody }, schemaErrorFormatter: labelledSchemaErrors((f) => f) }, async (req, reply) =>
+  app.post('/api/dibao/standards', { schema: { tags, summary: '新增保障标准(新的生效日期,不改写历史)', body: CreateStandardBody, response: { 201: Standard } }, schemaErrorFormatter: labelledSchemaErrors((f) => f) }, async (req, reply) =>
     reply.status(201).send(await createStandard(ctx, actorOf(req), req.body)));
-  app.get('/api/dibao/settings', { schema: { tags, summary: '低保设置(现值与默认值)' } }, async (req) => getSettings(ctx, actorOf(req)));
-  app.put('/api/dibao/settings', { schema: { tags, summary: '修改低保设置(自治区级)', body: SettingsPatch } }, async (req) => updateSettings(ctx, actorOf(req), req.body));
+  app.get('/api/dibao/settings', { schema: { tags, summary: '低保设置(现值与默认值)', response: { 200: DibaoSettingsView } } }, async (req) => getSettings(ctx, actorOf(req)));
+  app.put('/api/dibao/settings', { schema: { tags, summary: '修改低保设置(自治区级)', body: SettingsPatch, response: { 200: DibaoSettingsView } } }, async (req) => updateSettings(ctx, actorOf(req), req.body));
 
   // 发放名册
   app.get('/api/dibao/rosters', { schema: { tags, summary: '发放名册列表(按数据范围)', querystring: ListRostersQuery } }, async (req) => listRosters(ctx, actorOf(req), req.query));

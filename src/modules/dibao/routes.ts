@@ -20,7 +20,7 @@ import { DrawInput, VisitInput, drawSpotCheck, getSpotCheck, listSpotChecks, rec
 import { publicStandard, publicTownships, submitOnlineApplication, trackApplication } from './portal/portal.ts';
 import { scheduleRecheckSweep } from './recheck/recheck-workflow.ts';
 import { DIBAO_TYPE } from './contract.ts';
-import { ApplicationPage, HouseholdPage, RecheckPage } from './contracts/http.ts';
+import { ApplicationPage, HouseholdPage, RecheckPage, SpotCheckList } from './contracts/http.ts';
 import { loadApplication } from './workflow.ts';
 
 const Id = z.object({ id: z.uuid('ID 格式不正确') });
@@ -68,7 +68,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
   app.post('/api/dibao/delegations', { schema: { tags, summary: '新增审批权配置(自治区或本县具有低保配置权限)', body: AddDelegationInput } }, async (req, reply) => reply.status(201).send(await addDelegation(ctx, actorOf(req), req.body)));
 
   app.post('/api/dibao/spot-checks', { schema: { tags, summary: '县级抽查:按比例可复现抽取乡镇确认的案件', body: DrawInput }, schemaErrorFormatter: labelled }, async (req, reply) => reply.status(201).send(await drawSpotCheck(ctx, actorOf(req), req.body)));
-  app.get('/api/dibao/spot-checks', { schema: { tags, summary: '抽查批次列表(按数据范围)' } }, async (req) => listSpotChecks(ctx, actorOf(req)));
+  app.get('/api/dibao/spot-checks', { schema: { tags, summary: '抽查批次列表(按数据范围)', response: { 200: SpotCheckList } } }, async (req) => listSpotChecks(ctx, actorOf(req)));
   app.get('/api/dibao/spot-checks/:id', { schema: { tags, summary: '抽查批次详情(种子、总体、样本、入户结果)', params: Id } }, async (req) => getSpotCheck(ctx, actorOf(req), req.params.id));
   app.post('/api/dibao/spot-checks/:id/items/:caseId', { schema: { tags, summary: '登记入户抽查结果', params: Id.extend({ caseId: z.uuid() }), body: VisitInput }, schemaErrorFormatter: labelled },
     async (req) => recordVisit(ctx, actorOf(req), req.params.id, req.params.caseId, req.body));

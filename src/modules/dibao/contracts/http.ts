@@ -38,3 +38,29 @@ export const RecheckPage = page(RecheckItem).extend({ counts: z.object({ open: z
 export type ApplicationItem = z.output<typeof ApplicationItem>;
 export type HouseholdItem = z.output<typeof HouseholdItem>;
 export type RecheckItem = z.output<typeof RecheckItem>;
+
+/** 保障标准 (routes-money.ts): every row, the date its successor takes over, and whether it is in force today. */
+export const Standard = z.object({
+  id: z.uuid(), areaCode: z.string(), areaName: z.string(), areaLevel: z.number(), kind: HouseholdKind, effectiveFrom: Day, effectiveTo: Day.nullable(),
+  monthlyCents: z.number(), method: z.enum(['difference', 'banded']), bands: z.array(z.object({ belowCents: z.number(), perPersonCents: z.number() })).nullable(), minCents: z.number(),
+  document: z.string().nullable(), isDemo: z.boolean(), current: z.boolean(),
+});
+export const StandardList = z.object({ items: z.array(Standard) });
+
+/** 低保设置: current values, defaults, when each stored value was last changed, and whether the caller may change them. */
+export const DibaoSettingsView = z.object({
+  values: z.record(z.string(), z.union([z.number(), z.boolean()])), defaults: z.record(z.string(), z.union([z.number(), z.boolean()])),
+  updatedAt: z.record(z.string(), Ts), canEdit: z.boolean(),
+});
+
+/** 抽查批次 list (routes.ts). */
+export const SpotCheckList = z.object({
+  items: z.array(z.object({
+    id: z.uuid(), countyCode: z.string(), areaPath: z.string(), countyName: z.string(), from: Day, to: Day, seed: z.string(), ratio: z.number(),
+    population: z.number(), sample: z.number(), visited: z.number(), createdAt: Ts,
+  })),
+});
+
+export type Standard = z.output<typeof Standard>;
+export type DibaoSettingsView = z.output<typeof DibaoSettingsView>;
+export type SpotCheckItem = z.output<typeof SpotCheckList>['items'][number];

@@ -103,7 +103,7 @@ export async function listSpotChecks(ctx: AppContext, actor: Actor) {
       sql<number>`jsonb_array_length(s.population)`.as('population'), sql<number>`jsonb_array_length(s.sample)`.as('sample'), 's.created_at',
       sql<number>`(select count(*)::int from dibao.spot_check_item i where i.spot_check_id = s.id and i.result is not null)`.as('visited')])
     .orderBy('s.created_at', 'desc').limit(200).execute();
-  return { items: rows.map((r: any) => ({ id: r.id, countyCode: r.county_code, areaPath: r.county_path, countyName: r.county_name, from: r.period_from, to: r.period_to, seed: r.seed, ratio: Number(r.ratio), population: Number(r.population), sample: Number(r.sample), visited: Number(r.visited), createdAt: r.created_at })) };
+  return { items: rows.map((r: any) => ({ id: r.id, countyCode: r.county_code, areaPath: r.county_path, countyName: r.county_name, from: r.period_from, to: r.period_to, seed: r.seed, ratio: Number(r.ratio), population: Number(r.population), sample: Number(r.sample), visited: Number(r.visited), createdAt: new Date(r.created_at).toISOString() })) };
 }
 
 export async function getSpotCheck(ctx: AppContext, actor: Actor, id: string) {

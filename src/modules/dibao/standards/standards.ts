@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { Standard } from '../contracts/http.ts';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { badRequest, conflict, forbidden } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
@@ -14,11 +15,7 @@ export const ListStandardsQuery = z.object({
   kind: z.enum(['urban', 'rural'], { message: '「kind」应为 urban 或 rural' }).optional(),
 });
 
-export type StandardDto = {
-  id: string; areaCode: string; areaName: string; areaLevel: number; kind: 'urban' | 'rural'; effectiveFrom: string; effectiveTo: string | null;
-  monthlyCents: number; method: 'difference' | 'banded'; bands: Array<{ belowCents: number; perPersonCents: number }> | null; minCents: number;
-  document: string | null; isDemo: boolean; current: boolean;
-};
+export type StandardDto = Standard;
 
 /**
  * 保障标准 (published, public reference data): every row with the date its successor takes over
