@@ -13,7 +13,7 @@ import { rosterWorkbook } from './money/roster-xlsx.ts';
 import { countiesInScope } from './money/common.ts';
 import { CreateStandardBody, createStandard, getSettings, ListStandardsQuery, listStandards, SettingsPatch, updateSettings } from './standards/standards.ts';
 import { labelledSchemaErrors } from '../../platform/http/parse-input.ts';
-import { DibaoSettingsView, Standard, StandardList } from './contracts/http.ts';
+import { DibaoSettingsView, RosterCounties, Standard, StandardList } from './contracts/http.ts';
 import { getImport, importErrorReport, importRoster, importTemplate, listImports } from './imports/import-roster.ts';
 import { DibaoStatsQuery, dibaoStats } from './stats/dibao-stats.ts';
 import { dibaoStatsWorkbook } from './stats/stats-xlsx.ts';
@@ -45,7 +45,7 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
 
   // 发放名册
   app.get('/api/dibao/rosters', { schema: { tags, summary: '发放名册列表(按数据范围)', querystring: ListRostersQuery } }, async (req) => listRosters(ctx, actorOf(req), req.query));
-  app.get('/api/dibao/roster-counties', { schema: { tags, summary: '可生成名册的县(区)' } }, async (req) => {
+  app.get('/api/dibao/roster-counties', { schema: { tags, summary: '可生成名册的县(区)', response: { 200: RosterCounties } } }, async (req) => {
     const actor = actorOf(req);
     requirePermission(actor, 'dibao.read');
     return { items: (await countiesInScope(ctx, actor, 'dibao.roster')).map((c) => ({ code: c.code, name: c.name, areaPath: c.path })) };

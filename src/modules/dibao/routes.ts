@@ -20,7 +20,7 @@ import { DrawInput, VisitInput, drawSpotCheck, getSpotCheck, listSpotChecks, rec
 import { publicStandard, publicTownships, submitOnlineApplication, trackApplication } from './portal/portal.ts';
 import { scheduleRecheckSweep } from './recheck/recheck-workflow.ts';
 import { DIBAO_TYPE } from './contract.ts';
-import { ApplicationPage, HouseholdPage, RecheckPage, SpotCheckList } from './contracts/http.ts';
+import { ApplicationPage, DelegationList, HouseholdPage, RecheckPage, SpotCheckList } from './contracts/http.ts';
 import { loadApplication } from './workflow.ts';
 
 const Id = z.object({ id: z.uuid('ID 格式不正确') });
@@ -64,7 +64,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
 
   app.get('/api/dibao/rechecks', { schema: { tags, summary: '复核任务列表(待复核、已逾期、已复核;按数据范围)', querystring: ListRechecksQuery, response: { 200: RecheckPage } } }, async (req) => listRechecks(ctx, actorOf(req), req.query));
 
-  app.get('/api/dibao/delegations', { schema: { tags, summary: '审批权下放配置(各县区审批层级、生效日期、授权文件)' } }, async () => listDelegations(ctx, chinaDate(ctx.clock.now())));
+  app.get('/api/dibao/delegations', { schema: { tags, summary: '审批权下放配置(各县区审批层级、生效日期、授权文件)', response: { 200: DelegationList } } }, async () => listDelegations(ctx, chinaDate(ctx.clock.now())));
   app.post('/api/dibao/delegations', { schema: { tags, summary: '新增审批权配置(自治区或本县具有低保配置权限)', body: AddDelegationInput } }, async (req, reply) => reply.status(201).send(await addDelegation(ctx, actorOf(req), req.body)));
 
   app.post('/api/dibao/spot-checks', { schema: { tags, summary: '县级抽查:按比例可复现抽取乡镇确认的案件', body: DrawInput }, schemaErrorFormatter: labelled }, async (req, reply) => reply.status(201).send(await drawSpotCheck(ctx, actorOf(req), req.body)));

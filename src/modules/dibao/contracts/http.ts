@@ -64,3 +64,18 @@ export const SpotCheckList = z.object({
 export type Standard = z.output<typeof Standard>;
 export type DibaoSettingsView = z.output<typeof DibaoSettingsView>;
 export type SpotCheckItem = z.output<typeof SpotCheckList>['items'][number];
+
+/** 审批权下放: every county with its regime today, the next one if dated ahead, and the history. */
+const DelegationEntry = z.object({ id: z.uuid(), authority: Authority, effectiveFrom: Day, document: z.string(), note: z.string().nullable(), isDemo: z.boolean() });
+export const DelegationList = z.object({
+  today: Day,
+  items: z.array(z.object({
+    countyCode: z.string(), countyName: z.string(), cityName: z.string().nullable(), areaPath: z.string(),
+    authority: Authority, since: Day.nullable(), document: z.string().nullable(), note: z.string().nullable(),
+    upcoming: DelegationEntry.nullable(), history: z.array(DelegationEntry),
+  })),
+});
+export type Delegation = z.output<typeof DelegationList>['items'][number];
+
+/** Counties the caller may generate rosters for (routes-money.ts). */
+export const RosterCounties = z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), areaPath: z.string() })) });

@@ -1,5 +1,5 @@
 import { http } from '../../shared/api.ts';
-import type { ApplicationItem, HouseholdItem, RecheckItem, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
+import type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
 
 /** 低保 vocabularies: the server's contract.ts (申请方式 includes 网上, which the portal uses). */
 export { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY } from '../../../../src/modules/dibao/contract.ts';
@@ -11,7 +11,7 @@ export const DIBAO_STATES: { value: string; label: string }[] = [
 ];
 
 export type Authority = 'county' | 'township';
-export type { ApplicationItem, HouseholdItem, RecheckItem, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
+export type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
 export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
 export type Member = {
   id: string; name: string; relation: string; sex: string | null; birthDate: string | null; idNumberMasked: string; idNumber?: string; hukouAreaName: string | null;
@@ -26,10 +26,6 @@ export type Household = {
   rechecks: { id: string; refNo: string; state: string; result: string | null; dueOn: string; decidedOn: string | null }[];
   benefitChanges: { id: string; kind: string; beforeCents: number; afterCents: number; effectiveMonth: string; reason: string }[];
   history: { id: string; at: string; kind: string; summary: string; actorName: string | null }[];
-};
-export type Delegation = {
-  countyCode: string; countyName: string; cityName: string | null; authority: Authority; since: string | null; document: string | null; note: string | null;
-  upcoming: { effectiveFrom: string; authority: Authority } | null; history: { id: string; authority: Authority; effectiveFrom: string; document: string; note: string | null }[];
 };
 export type CheckResult = { source: string; status: string; detail: string };
 export type Eligibility = {
