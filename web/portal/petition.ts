@@ -1,4 +1,4 @@
-import { idNumberProblem } from '../staff/shared/id-number.ts';
+import { residentIdProblem } from '../../src/kernel/codes/index.ts';
 import { $, api, el, ErrorDisplay, PortalError, sendWithPow } from './common.ts';
 import { fileChooser } from './files.ts';
 
@@ -84,7 +84,7 @@ function check(): [string, string][] {
   const id = value('f-id');
   if (!id) out.push(['f-id', '请填写公民身份号码']);
   else {
-    const p = idNumberProblem(id);
+    const p = residentIdProblem(id);
     if (p) out.push(['f-id', p]);
   }
   const phone = value('f-phone');

@@ -27,7 +27,8 @@ export const AreaDto = z.object({
   code: z.string(),
   name: z.string(),
   nameEn: z.string().nullable(),
-  level: z.number().int(),
+  /** 1 自治区 · 2 市 · 3 县 · 4 乡镇(街道) · 5 村(社区) (column check: between 1 and 5). */
+  level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   parentCode: z.string().nullable(),
   path: z.string(),
   isSample: z.boolean(),

@@ -57,7 +57,8 @@ export type CalendarData = {
  * (national 法定节假日 or its weekend part), in_lieu (调休放假 weekday), makeup_workday
  * (调休上班), regional_holiday (地方节假日), adjusted_workday (a weekday explicitly marked work).
  */
-export type DayCategory = 'workday' | 'weekend' | 'holiday' | 'in_lieu' | 'makeup_workday' | 'regional_holiday' | 'adjusted_workday';
+export const DAY_CATEGORIES = ['workday', 'weekend', 'holiday', 'in_lieu', 'makeup_workday', 'regional_holiday', 'adjusted_workday'] as const;
+export type DayCategory = (typeof DAY_CATEGORIES)[number];
 
 export type LayerDecision = {
   /** package = chinese-days; national = project override; regional = an area layer. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate, MAX_YEAR, MIN_YEAR } from './dates.ts';
 import { MAX_COUNT } from './period.ts';
+import { DAY_CATEGORIES } from './contract.ts';
 
 /** Request and response schemas of the calendar API (Chinese messages; camelCase fields). */
 
@@ -54,7 +55,7 @@ export const DayStatusDto = z.object({
   date: z.string(),
   weekday: z.number().int(),
   workday: z.boolean(),
-  category: z.string(),
+  category: z.enum(DAY_CATEGORIES),
   reason: z.string(),
   decisions: z.array(Decision),
 });

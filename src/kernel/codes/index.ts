@@ -7,5 +7,6 @@ export { orgCodeCheckChar, validateOrgCode } from './org-code.ts';
 export type { OrgCodeResult } from './org-code.ts';
 export { residentIdCheckChar, upgradeLegacyResidentId, validateResidentId } from './resident-id.ts';
 export type { ResidentIdOptions, ResidentIdParts, ResidentIdResult } from './resident-id.ts';
+export { residentIdProblem } from './resident-id-problem.ts';
 export { USCC_DEPARTMENTS, usccCheckChar, validateUscc } from './uscc.ts';
 export type { UsccParts, UsccReasonCode, UsccResult } from './uscc.ts';

@@ -15,6 +15,18 @@ export const Email = z.email('电子邮箱格式不正确').max(200);
 
 const OrgRef = z.object({ id: z.string(), code: z.string(), name: z.string() });
 
+/** POST /api/users. */
+export const CreateUserBody = z.object({
+  username: Username, displayName: DisplayName, orgUnitId: z.uuid('机构 ID 格式不正确'), phone: Phone.nullish(), email: Email.nullish(),
+  password: z.string().min(1).max(200).optional(),
+  roles: z.array(z.object({ roleCode: z.string().min(1).max(40), scope: Scope, orgUnitId: z.uuid().optional() })).max(20).optional(),
+});
+/** PATCH /api/users/:id (optimistic lock on version). */
+export const UpdateUserBody = z.object({
+  version: z.number().int().min(1), displayName: DisplayName.optional(), phone: Phone.nullish(), email: Email.nullish(),
+  orgUnitId: z.uuid().optional(), reason: z.string().trim().max(500).nullish(),
+});
+
 export const UserSummary = z.object({
   id: z.string(),
   username: z.string(),

@@ -11,7 +11,9 @@ import { checkRoster } from './money/check-roster.ts';
 import { approveRoster, getRoster, listRosters, ListRostersQuery, RosterDetailQuery } from './money/roster-queries.ts';
 import { rosterWorkbook } from './money/roster-xlsx.ts';
 import { countiesInScope } from './money/common.ts';
-import { CreateStandardBody, createStandard, getSettings, ListStandardsQuery, listStandards, updateSettings } from './standards/standards.ts';
+import { CreateStandardBody, createStandard, getSettings, ListStandardsQuery, listStandards, SettingsPatch, updateSettings } from './standards/standards.ts';
+import { labelledSchemaErrors } from '../../platform/http/parse-input.ts';
+import { DibaoSettingsView, RosterCounties, Standard, StandardList } from './contracts/http.ts';
 import { getImport, importErrorReport, importRoster, importTemplate, listImports } from './imports/import-roster.ts';
 import { DibaoStatsQuery, dibaoStats } from './stats/dibao-stats.ts';
 import { dibaoStatsWorkbook } from './stats/stats-xlsx.ts';
@@ -32,24 +34,18 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
   const Id = z.object({ id: z.uuid('「id」格式不正确') });
 
   // 保障标准 and 设置
-  app.get('/api/dibao/standards', { schema: { tags, summary: '保障标准(按地区、城乡,含生效日期)', querystring: ListStandardsQuery } }, async (req) => {
+  app.get('/api/dibao/standards', { schema: { tags, summary: '保障标准(按地区、城乡,含生效日期)', querystring: ListStandardsQuery, response: { 200: StandardList } } }, async (req) => {
     actorOf(req);
     return listStandards(ctx, req.query);
   });
-  app.post('/api/dibao/standards', { schema: { tags, summary: '新增保障标准(新的生效日期,不改写历史)', body: z.unknown() } }, async (req, reply) => {
-    const parsed = CreateStandardBody.safeParse(req.body);
-    if (!parsed.success) {
-      const i = parsed.error.issues[0]!;
-      throw new AppError('VALIDATION_FAILED', 400, i.message.startsWith('「') ? i.message : `「${i.path.join('.')}」${i.message}`, { field: i.path.join('.') });
-    }
-    return reply.status(201).send(await createStandard(ctx, actorOf(req), parsed.data));
-  });
-  app.get('/api/dibao/settings', { schema: { tags, summary: '低保设置(现值与默认值)' } }, async (req) => getSettings(ctx, actorOf(req)));
-  app.put('/api/dibao/settings', { schema: { tags, summary: '修改低保设置(自治区级)', body: z.unknown() } }, async (req) => updateSettings(ctx, actorOf(req), req.body));
+  app.post('/api/dibao/standards', { schema: { tags, summary: '新增保障标准(新的生效日期,不改写历史)', body: CreateStandardBody, response: { 201: Standard } }, schemaErrorFormatter: labelledSchemaErrors((f) => f) }, async (req, reply) =>
+    reply.status(201).send(await createStandard(ctx, actorOf(req), req.body)));
+  app.get('/api/dibao/settings', { schema: { tags, summary: '低保设置(现值与默认值)', response: { 200: DibaoSettingsView } } }, async (req) => getSettings(ctx, actorOf(req)));
+  app.put('/api/dibao/settings', { schema: { tags, summary: '修改低保设置(自治区级)', body: SettingsPatch, response: { 200: DibaoSettingsView } } }, async (req) => updateSettings(ctx, actorOf(req), req.body));
 
   // 发放名册
   app.get('/api/dibao/rosters', { schema: { tags, summary: '发放名册列表(按数据范围)', querystring: ListRostersQuery } }, async (req) => listRosters(ctx, actorOf(req), req.query));
-  app.get('/api/dibao/roster-counties', { schema: { tags, summary: '可生成名册的县(区)' } }, async (req) => {
+  app.get('/api/dibao/roster-counties', { schema: { tags, summary: '可生成名册的县(区)', response: { 200: RosterCounties } } }, async (req) => {
     const actor = actorOf(req);
     requirePermission(actor, 'dibao.read');
     return { items: (await countiesInScope(ctx, actor, 'dibao.roster')).map((c) => ({ code: c.code, name: c.name, areaPath: c.path })) };

@@ -7,7 +7,8 @@ import { ratePetition } from './commands/rate-petition.ts';
 import { sql } from 'kysely';
 import { requestRecheck } from './commands/request-recheck.ts';
 import { requestReview } from './commands/request-review.ts';
-import { PORTAL_MAX_FILE_BYTES, PORTAL_MAX_FILES, submitOnline } from './commands/submit-online.ts';
+import { PORTAL_MAX_FILE_BYTES, PORTAL_MAX_FILES, SubmitOnlineInput, submitOnline } from './commands/submit-online.ts';
+import { parseInput } from '../../platform/http/parse-input.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AttachmentFile } from '../../kernel/workflow/index.ts';
 import { trackPetition } from './commands/track-petition.ts';
@@ -16,6 +17,9 @@ import { addMaterials } from './commands/add-materials.ts';
 const Ref = z.string().trim().min(1, '请填写信访事项编号').max(40);
 const PublicArea = z.object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string().nullable() });
 const Code = z.string().trim().min(1, '请填写查询码').max(40);
+const Requested = z.object({ refNo: z.string(), state: z.string(), notice: z.string() });
+/** A JSON submission: the petition plus the proof of work (checked by spendSolution); multipart sends it in field `petition`. */
+const PortalPetitionBody = SubmitOnlineInput.extend({ pow: z.object({ challenge: z.string(), nonce: z.string() }).partial().optional() });
 
 /**
  * 信访 portal API under /api/public: no session (the identity plugin only checks CSRF when a
@@ -35,7 +39,7 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
   app.post('/api/public/petitions', {
     config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
     schema: {
-      tags, body: z.unknown(),
+      tags, body: PortalPetitionBody.nullish(), response: { 201: z.object({ refNo: z.string(), queryCode: z.string(), attachments: z.number(), notice: z.string() }) },
       summary: `网上信访(无需登录,须附安全校验 pow: { challenge, nonce }),返回编号和一次性查询码。带证明材料时用 multipart:字段 petition(JSON)和至多 ${PORTAL_MAX_FILES} 个 files(每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB)`,
     },
   }, async (req, reply) => {
@@ -45,15 +49,12 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
   });
   app.post('/api/public/petitions/materials', {
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags, body: z.unknown(), summary: `补充证明材料(multipart:字段 refNo、queryCode,至多 ${PORTAL_MAX_FILES} 个 files,每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB;办结、终结后不再接收)` },
+    schema: { tags, response: { 201: z.object({ refNo: z.string(), added: z.number(), materials: z.number() }) }, summary: `补充证明材料(multipart:字段 refNo、queryCode,至多 ${PORTAL_MAX_FILES} 个 files,每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB;办结、终结后不再接收)` },
   }, async (req, reply) => {
     if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', 400, '请以 multipart/form-data 提交证明材料', { field: 'files' });
     const { fields, files } = await readParts(req, ['refNo', 'queryCode']);
-    const refNo = Ref.safeParse(fields.refNo);
-    const code = Code.safeParse(fields.queryCode);
-    if (!refNo.success) throw new AppError('VALIDATION_FAILED', 400, refNo.error.issues[0]!.message, { field: 'refNo' });
-    if (!code.success) throw new AppError('VALIDATION_FAILED', 400, code.error.issues[0]!.message, { field: 'queryCode' });
-    return reply.status(201).send(await addMaterials(ctx, { refNo: refNo.data, queryCode: code.data, files }));
+    const { refNo, queryCode } = parseInput(z.object({ refNo: Ref, queryCode: Code }), fields);
+    return reply.status(201).send(await addMaterials(ctx, { refNo, queryCode, files }));
   });
   app.post('/api/public/petitions/track', {
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
@@ -61,15 +62,16 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
   }, async (req) => trackPetition(ctx, req.body.refNo, req.body.queryCode));
   app.post('/api/public/petitions/rate', {
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags, summary: '满意度评价', body: z.object({ refNo: Ref, queryCode: Code, satisfaction: z.enum(SATISFACTION, { message: '评价须为满意、基本满意或不满意' }), comment: z.string().max(500).optional() }) },
+    schema: { tags, summary: '满意度评价', body: z.object({ refNo: Ref, queryCode: Code, satisfaction: z.enum(SATISFACTION, { message: '评价须为满意、基本满意或不满意' }), comment: z.string().max(500).optional() }),
+      response: { 200: z.object({ satisfaction: z.enum(SATISFACTION), hint: z.string().nullable() }) } },
   }, async (req) => ratePetition(ctx, req.body));
   app.post('/api/public/petitions/review', {
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags, summary: '申请复查(收到书面答复之日起 30 日内)', body: z.object({ refNo: Ref, queryCode: Code, reason: z.string().trim().min(5, '请说明申请复查的理由').max(5000) }) },
+    schema: { tags, summary: '申请复查(收到书面答复之日起 30 日内)', body: z.object({ refNo: Ref, queryCode: Code, reason: z.string().trim().min(5, '请说明申请复查的理由').max(5000) }), response: { 200: Requested } },
   }, async (req) => requestReview(ctx, req.body));
   app.post('/api/public/petitions/recheck', {
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags, summary: '申请复核(收到书面复查意见之日起 30 日内)', body: z.object({ refNo: Ref, queryCode: Code, reason: z.string().trim().min(5, '请说明申请复核的理由(不少于 5 字)').max(5000, '理由不超过 5000 字') }) },
+    schema: { tags, summary: '申请复核(收到书面复查意见之日起 30 日内)', body: z.object({ refNo: Ref, queryCode: Code, reason: z.string().trim().min(5, '请说明申请复核的理由(不少于 5 字)').max(5000, '理由不超过 5000 字') }), response: { 200: Requested } },
   }, async (req) => requestRecheck(ctx, req.body));
 }
 

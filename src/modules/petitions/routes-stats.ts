@@ -4,13 +4,14 @@ import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../kernel/identity/http/request-actor.ts';
 import { PetitionStatsQuery, petitionStats } from './stats/petition-stats.ts';
 import { statsFileName, statsWorkbook } from './stats/stats-xlsx.ts';
+import { PetitionStats } from './contracts/stats.ts';
 
 /** 信访 statistics and xlsx exports (staff, scoped to the petitions the caller may read). */
 export async function registerPetitionStatsRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['petitions'];
   app.get('/api/petitions/stats', {
-    schema: { tags, summary: '信访统计(件/批/人次、按期办结率、满意率,按时间、渠道、来源、地区、类别、业务、结果、状态)', querystring: PetitionStatsQuery },
+    schema: { tags, summary: '信访统计(件/批/人次、按期办结率、满意率,按时间、渠道、来源、地区、类别、业务、结果、状态)', querystring: PetitionStatsQuery, response: { 200: PetitionStats } },
   }, async (req) => petitionStats(ctx, actorOf(req), req.query));
 
   app.get('/api/petitions/stats.xlsx', { schema: { tags, summary: '信访统计导出(xlsx)', querystring: PetitionStatsQuery } }, async (req, reply) => {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
+import { validationProblem } from './parse-input.ts';
 
 const LOCATION: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
@@ -18,8 +19,8 @@ export function problemHandler(err: FastifyError | Error, req: FastifyRequest, r
       field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || ctx,
       message: v.message ?? '格式不正确',
     }));
-    const first = fields[0]!;
-    return send(reply, 400, 'VALIDATION_FAILED', `${LOCATION[ctx] ?? ctx}中「${first.field}」${first.message}`, { fields });
+    const p = validationProblem(fields, undefined, `${LOCATION[ctx] ?? ctx}中`);
+    return send(reply, p.status, p.code, p.userMessage, p.details);
   }
   const fe = err as FastifyError;
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的请求内容类型');

@@ -1,93 +1,37 @@
-/** Shapes of the JSON API (camelCase). Kept loose where the server is still settling. */
+/**
+ * Shapes of the JSON API (camelCase). Where a route declares its response, the type is the
+ * server's schema (`import type`, erased at build); the workflow kernel's case shapes below are
+ * still written out here until its routes declare responses.
+ */
+import type { z } from 'zod';
+import type { AssignmentDto, CreateUserBody, MeDto, UpdateUserBody, UserSummary } from '../../../src/kernel/identity/dto.ts';
+import type { AreaNode as AreaNodeDto, OrgUnitDto, ImportResult as ImportResultDto } from '../../../src/kernel/areas/contract.ts';
+import type { AuditEventDetailSchema, AuditEventPageSchema, AuditEventSummarySchema, VerifyResultSchema } from '../../../src/kernel/audit/audit-schemas.ts';
+import type { NotificationPageSchema, NotificationSchema } from '../../../src/kernel/notify/schemas.ts';
+import type { CalendarYearDto, ChangeDto } from '../../../src/kernel/calendar/dto.ts';
 
 export type Scope = 'self' | 'org' | 'subtree';
 
-export type MeRole = {
-  assignmentId: string;
-  code: string;
-  name: string;
-  orgUnitId: string;
-  orgUnitName: string;
-  areaCode: string;
-  scope: Scope;
-  scopeLabel: string;
-  permissions: string[];
-  delegatedBy: string | null;
-  validTo: string | null;
-};
-
-export type OrgRef = { id: string; code: string; name: string };
-
-export type Me = {
-  user: { id: string; username: string; displayName: string; mustChangePassword: boolean; totpEnabled: boolean };
-  orgUnit: OrgRef;
-  areaCode: string;
-  areaPath: string;
-  areaName: string;
-  roles: MeRole[];
-  permissions: string[];
-  /** Admin functions are refused until TOTP is enrolled (ADMIN_TOTP=required). */
-  totpEnrolmentRequired?: boolean;
-  csrfToken: string;
-};
+export type Me = MeDto;
+export type MeRole = MeDto['roles'][number];
+export type OrgRef = MeDto['orgUnit'];
 
 export type LoginInput = { username: string; password: string; totp?: string };
 export type Health = { status: string; db: string; version: string; demo?: boolean };
 export type TotpSetup = { secret: string; otpauthUri: string };
 export type Page<T> = { items: T[]; total: number };
 
-export type UserStatus = 'active' | 'disabled';
-export type User = {
-  id: string;
-  username: string;
-  displayName: string;
-  orgUnit: OrgRef;
-  areaCode: string;
-  areaPath: string;
-  phoneMasked: string | null;
-  email: string | null;
-  status: UserStatus;
-  locked: boolean;
-  lockedUntil: string | null;
-  failedLogins: number;
-  mustChangePassword: boolean;
-  totpEnabled: boolean;
-  lastLoginAt: string | null;
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-};
+export type UserStatus = UserSummary['status'];
+export type User = UserSummary;
 export type UserDetail = User & { phone: string | null; roles: RoleAssignment[] };
 export type UserFilters = { q?: string; orgUnitId?: string; status?: 'active' | 'disabled' | 'locked'; page: number; pageSize: number };
-export type UserInput = {
-  username: string;
-  displayName: string;
-  orgUnitId: string;
-  phone?: string | null;
-  email?: string | null;
-  password?: string;
-};
-export type UserUpdate = { version: number; displayName?: string; orgUnitId?: string; phone?: string | null; email?: string | null; reason?: string };
+export type UserInput = z.input<typeof CreateUserBody>;
+export type UserUpdate = z.input<typeof UpdateUserBody>;
 
 export type Role = { code: string; name: string; nameEn: string | null; description: string | null; builtin: boolean; permissions: { code: string; label: string }[] };
 export type RoleCatalogue = { items: Role[]; permissions: { code: string; label: string; group: string }[]; scopes: { code: Scope; label: string }[] };
-export type AssignmentStatus = 'pending' | 'active' | 'expired' | 'revoked';
-export type RoleAssignment = {
-  id: string;
-  userId: string;
-  roleCode: string;
-  roleName: string;
-  orgUnit: OrgRef;
-  scope: Scope;
-  scopeLabel: string;
-  validFrom: string;
-  validTo: string | null;
-  delegatedFrom: string | null;
-  delegatedBy: { id: string; displayName: string } | null;
-  reason: string | null;
-  revokedAt: string | null;
-  status: AssignmentStatus;
-};
+export type AssignmentStatus = AssignmentDto['status'];
+export type RoleAssignment = AssignmentDto;
 export type RoleAssignmentInput = { roleCode: string; orgUnitId: string; scope: Scope; validTo?: string | null; reason?: string };
 export type DelegationInput = { fromAssignmentId: string; toUserId: string; validFrom: string; validTo: string; reason: string };
 
@@ -103,61 +47,18 @@ export type LoginLogEntry = {
 export type LoginLogFilters = { page: number; pageSize: number; username?: string; outcome?: string };
 
 export type AreaLevel = 1 | 2 | 3 | 4 | 5;
-export type AreaNode = {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  level: AreaLevel;
-  isSample: boolean;
-  active: boolean;
-  parentCode: string | null;
-  path: string;
-  children: AreaNode[];
-};
+export type AreaNode = AreaNodeDto;
 export type AreaInput = { code: string; name: string; nameEn?: string; parentCode: string };
 
-export type OrgUnit = {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  kind: string;
-  areaCode: string;
-  areaName: string;
-  parentId: string | null;
-  kindName: string;
-  parentName: string | null;
-  active: boolean;
-  isSample: boolean;
-};
+export type OrgUnit = OrgUnitDto;
 export type OrgUnitFilters = { areaCode?: string; q?: string; kind?: string; page: number; pageSize: number };
 export type OrgUnitInput = { code: string; name: string; nameEn?: string; kind: string; areaCode: string; parentId?: string | null };
 
-export type ImportResult = {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  errors: { line: number; field: string; message: string }[];
-};
+export type ImportResult = ImportResultDto;
 
-export type AuditEvent = {
-  id: string;
-  chainId: number;
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  orgUnitId: string | null;
-  areaCode: string | null;
-  areaPath: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  reason: string | null;
-  clientIp: string | null;
-};
-export type AuditEventDetail = AuditEvent & { before: unknown; after: unknown; prevId: string | null; prevHash: string; hash: string };
-export type AuditPage = Page<AuditEvent> & { totalCapped?: boolean };
+export type AuditEvent = z.output<typeof AuditEventSummarySchema>;
+export type AuditEventDetail = z.output<typeof AuditEventDetailSchema>;
+export type AuditPage = z.output<typeof AuditEventPageSchema>;
 export type AuditFilters = {
   action?: string;
   entityType?: string;
@@ -168,16 +69,8 @@ export type AuditFilters = {
   page: number;
   pageSize: number;
 };
-export type AuditProblem = { kind: string; chainId: number | null; seq: number; eventId: string | null; message: string };
-export type AuditVerifyResult = {
-  ok: boolean;
-  events: number;
-  chains: number;
-  checkpoints?: number;
-  headHash: string;
-  problems: AuditProblem[];
-  truncated?: boolean;
-};
+export type AuditVerifyResult = z.output<typeof VerifyResultSchema>;
+export type AuditProblem = AuditVerifyResult['problems'][number];
 
 /* ── workflow kernel: worklist, case types, cases ─────────────────────────────────────────── */
 
@@ -340,37 +233,16 @@ export type ClockChangeResult = { dueDate: string | null; state: string };
 
 /* ── notifications ─────────────────────────────────────────────────────────────────────────── */
 
-export type AppNotification = {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  caseId: string | null;
-  userId: string | null;
-  orgUnitId: string | null;
-  createdAt: string;
-  read: boolean;
-  readAt: string | null;
-};
-export type NotificationPage = Page<AppNotification> & { page: number; pageSize: number };
+export type AppNotification = z.output<typeof NotificationSchema>;
+export type NotificationPage = z.output<typeof NotificationPageSchema>;
 
 /* ── working-day calendar ──────────────────────────────────────────────────────────────────── */
 
-export type DayCategory = 'workday' | 'weekend' | 'holiday' | 'in_lieu' | 'makeup_workday' | 'regional_holiday' | 'adjusted_workday';
-export type DayDecision = { layer: 'package' | 'national' | 'regional'; areaCode: string | null; kind: 'rest' | 'work'; name: string; source: string | null };
-export type CalendarDay = { date: string; weekday: number; workday: boolean; category: DayCategory; reason: string; decisions: DayDecision[] };
-export type CalendarYear = {
-  year: number;
-  areaCode: string | null;
-  areaPath: string | null;
-  version: number;
-  nationalSource: string;
-  workdays: number;
-  restDays: number;
-  days: CalendarDay[];
-  warnings: string[];
-};
+export type { DayCategory } from '../../../src/kernel/calendar/contract.ts';
+export type CalendarYear = z.output<typeof CalendarYearDto>;
+export type CalendarDay = CalendarYear['days'][number];
+export type DayDecision = CalendarDay['decisions'][number];
 export type CalendarComputeQuery = { from: string; workdays?: number; days?: number; months?: number; area?: string };
 export type CalendarExplanation = { dueDate: string; periodEnd: string; countedDays: number; skippedRestDays: number; warnings: string[]; text: string };
 export type CalendarDayInput = { date: string; areaCode: string | null; kind: 'rest' | 'work'; name: string; source?: string | null; reason: string };
-export type CalendarChangeResult = { changed: boolean; version: number; changes: unknown[] };
+export type CalendarChangeResult = z.output<typeof ChangeDto>;

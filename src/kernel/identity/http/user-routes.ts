@@ -8,7 +8,7 @@ import { createUser } from '../commands/create-user.ts';
 import { grantRole } from '../commands/grant-role.ts';
 import { revokeAssignment } from '../commands/revoke-role.ts';
 import { updateUser } from '../commands/update-user.ts';
-import { AssignmentDto, DisplayName, Email, Phone, Scope, UserSummary, Username } from '../dto.ts';
+import { AssignmentDto, CreateUserBody, Scope, UpdateUserBody, UserSummary } from '../dto.ts';
 import { getUser, getUserSummary } from '../queries/get-user.ts';
 import { listAssignments, listUserRoles } from '../queries/list-user-roles.ts';
 import { listUsers } from '../queries/list-users.ts';
@@ -46,11 +46,7 @@ export async function registerUserRoutes(root: FastifyInstance, ctx: AppContext)
   app.post('/api/users', {
     schema: {
       tags, summary: '新建用户(须在本人管理范围内;未给初始密码时自动生成并仅返回一次)',
-      body: z.object({
-        username: Username, displayName: DisplayName, orgUnitId: z.uuid('机构 ID 格式不正确'), phone: Phone.nullish(), email: Email.nullish(),
-        password: z.string().min(1).max(200).optional(),
-        roles: z.array(z.object({ roleCode: z.string().min(1).max(40), scope: Scope, orgUnitId: z.uuid().optional() })).max(20).optional(),
-      }),
+      body: CreateUserBody,
       response: { 201: z.object({ user: UserSummary, initialPassword: z.string().optional() }) },
     },
   }, async (req, reply) => {
@@ -63,10 +59,7 @@ export async function registerUserRoutes(root: FastifyInstance, ctx: AppContext)
   app.patch('/api/users/:id', {
     schema: {
       tags, summary: '修改用户(乐观锁:version 不一致返回 409)', params: Id,
-      body: z.object({
-        version: z.number().int().min(1), displayName: DisplayName.optional(), phone: Phone.nullish(), email: Email.nullish(),
-        orgUnitId: z.uuid().optional(), reason: Reason,
-      }),
+      body: UpdateUserBody,
       response: { 200: UserSummary },
     },
   }, async (req) => {

@@ -6,7 +6,8 @@ import { encryptPii, maskPhone } from '../../../platform/crypto/pii.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { recordInScope } from '../../../kernel/identity/scope.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
-import { AddMemberInput, FinancesInput, LeaveMemberInput, parseInput } from './household-input.ts';
+import { AddMemberInput, FinancesInput, LeaveMemberInput, fieldLabel } from './household-input.ts';
+import { parseInput } from '../../../platform/http/parse-input.ts';
 import { householdSnapshot, insertFinances, insertMembers, prepareMembers, refuseDuplicates, writeHouseholdChange } from './store-household.ts';
 
 async function lockHousehold(tx: AppContext, actor: Actor, id: string) {
@@ -18,7 +19,7 @@ async function lockHousehold(tx: AppContext, actor: Actor, id: string) {
 
 /** Replace income, assets and 刚性支出 (and contact details) with a reason; the change is kept in the history. */
 export async function editFinances(ctx: AppContext, actor: Actor, id: string, raw: unknown) {
-  const input = parseInput(FinancesInput, raw);
+  const input = parseInput(FinancesInput, raw, fieldLabel);
   return withTx(ctx, async (tx) => {
     await lockHousehold(tx, actor, id);
     const before = await householdSnapshot(tx, id);
@@ -37,7 +38,7 @@ export async function editFinances(ctx: AppContext, actor: Actor, id: string, ra
 
 /** 增员: the new member is checked against every other active household first. */
 export async function addMember(ctx: AppContext, actor: Actor, id: string, raw: unknown) {
-  const input = parseInput(AddMemberInput, raw);
+  const input = parseInput(AddMemberInput, raw, fieldLabel);
   const [m] = prepareMembers([input], chinaDate(ctx.clock.now()), 'member');
   return withTx(ctx, async (tx) => {
     await lockHousehold(tx, actor, id);
@@ -51,7 +52,7 @@ export async function addMember(ctx: AppContext, actor: Actor, id: string, raw: 
 
 /** 减员 (死亡、迁出、分户): the member stays in the history, inactive. */
 export async function memberLeaves(ctx: AppContext, actor: Actor, id: string, memberId: string, raw: unknown) {
-  const input = parseInput(LeaveMemberInput, raw);
+  const input = parseInput(LeaveMemberInput, raw, fieldLabel);
   return withTx(ctx, async (tx) => {
     await lockHousehold(tx, actor, id);
     const m = (await sql<{ name: string; id_number_masked: string; active: boolean }>`select name, id_number_masked, active from dibao.member where id = ${memberId} and household_id = ${id}`.execute(tx.db)).rows[0];

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { badRequest } from '../../../platform/errors.ts';
 import { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY } from '../contract.ts';
 
 const cents = (label: string) => z.number({ message: `${label}须为数字(分)` }).int(`${label}须为整数(分)`).min(0, `${label}不能为负数`).max(1_000_000_000, `${label}过大`);
@@ -69,17 +68,6 @@ export const LeaveMemberInput = z.object({
   leftReason: z.enum(['死亡', '迁出', '分户', '其他'], { message: '请选择减员原因' }),
   reason: z.string().trim().max(500).optional(),
 });
-
-/** zod → AppError naming the field, in Chinese. */
-export function parseInput<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const r = schema.safeParse(raw ?? {});
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    const field = i.path.join('.');
-    throw badRequest('VALIDATION_FAILED', `「${fieldLabel(field) || '输入'}」${i.message}`, { field, fields: r.error.issues.map((x) => ({ field: x.path.join('.'), message: x.message })) });
-  }
-  return r.data;
-}
 
 const LABELS: Record<string, string> = {
   areaCode: '所在地', kind: '类别', address: '家庭住址', phone: '联系电话', members: '家庭成员', incomes: '收入', assets: '财产', expenses: '刚性支出',

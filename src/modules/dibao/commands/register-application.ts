@@ -7,7 +7,8 @@ import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
 import { createCase } from '../../../kernel/workflow/index.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, MATERIALS, countyOfPath, townshipOfPath } from '../contract.ts';
 import { regimeOn } from '../delegation/regime.ts';
-import { ApplicationInput, parseInput } from './household-input.ts';
+import { ApplicationInput, fieldLabel } from './household-input.ts';
+import { parseInput } from '../../../platform/http/parse-input.ts';
 import { insertFinances, insertHousehold, insertMembers, prepareMembers, refuseDuplicates, writeHouseholdChange, householdSnapshot } from './store-household.ts';
 import '../workflow.ts';
 
@@ -22,7 +23,7 @@ export type RegisterOptions = { system?: boolean; queryCodeHash?: string; isDemo
  * 身份证号 is validated first; a person active in another household is refused with an explanation.
  */
 export async function registerApplication(ctx: AppContext, actor: Actor, raw: unknown, opts: RegisterOptions = {}) {
-  const input = parseInput(ApplicationInput, raw);
+  const input = parseInput(ApplicationInput, raw, fieldLabel);
   const today = chinaDate(ctx.clock.now());
   const members = prepareMembers(input.members, today);
   input.incomes.forEach((x, i) => {

@@ -1,3 +1,4 @@
+import { parseInput } from '../../../platform/http/parse-input.ts';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../../platform/db/schema.ts';
@@ -59,12 +60,7 @@ export const AddDelegationInput = z.object({
 
 /** Add a regime with an effective date; needs dibao.configure at the region or that county. */
 export async function addDelegation(ctx: AppContext, actor: Actor, raw: unknown) {
-  const p = AddDelegationInput.safeParse(raw);
-  if (!p.success) {
-    const i = p.error.issues[0]!;
-    throw badRequest('VALIDATION_FAILED', `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
-  }
-  const input = p.data;
+  const input = parseInput(AddDelegationInput, raw);
   return withTx(ctx, async (tx) => {
     const county = await tx.db.selectFrom('core.area').select(['code', 'name', 'path', 'level']).where('code', '=', input.countyCode).executeTakeFirst();
     if (!county || county.level !== 3) throw badRequest('DIBAO_COUNTY_UNKNOWN', `「县(区)」${input.countyCode} 不是县级行政区划`, { field: 'countyCode' });

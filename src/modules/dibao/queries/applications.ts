@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { applicationDb } from '../application-db.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
@@ -19,7 +20,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** 低保申请 in the actor's scope (the kernel's case read rule). */
 export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer<typeof ListApplicationsQuery>) {
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = applicationDb(ctx.db);
   let base = db.selectFrom('core.case as c').innerJoin('dibao.application as p', 'p.case_id', 'c.id').where('c.type', '=', DIBAO_TYPE).where(caseReadable(actor, 'dibao.read'));
   if (q.state) base = base.where('c.state', '=', q.state);
   if (q.authority) base = base.where('p.authority', '=', q.authority);
@@ -39,7 +40,7 @@ export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer
     total, page: q.page, pageSize: q.pageSize,
     items: rows.map((r) => ({
       id: r.id, refNo: r.ref_no, title: r.title, state: r.state, stateLabel: def.states[r.state as never]?.label ?? r.state, dueDate: dateText(r.due_date), clockState: r.clock_state,
-      createdAt: r.created_at, areaPath: r.area_path, orgUnitId: r.org_unit_id, createdBy: r.created_by, orgUnitName: r.org_name, authority: r.authority, approvingLevel: AUTHORITY_LABEL[r.authority as 'county'],
+      createdAt: r.created_at.toISOString(), areaPath: r.area_path, orgUnitId: r.org_unit_id, createdBy: r.created_by, orgUnitName: r.org_name, authority: r.authority, approvingLevel: AUTHORITY_LABEL[r.authority as 'county'],
       channel: r.channel, decision: r.decision, acceptedOn: r.accepted_on, decidedOn: r.decided_on, householdId: r.household_id, areaName: r.area_name, kind: r.kind,
       benefitCents: r.benefit_cents, applicantIdMasked: r.applicant_id_masked,
     })),

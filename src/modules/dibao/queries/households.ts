@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { applicationDb } from '../application-db.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -20,7 +21,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** Households in the actor's data scope (dibao.read), 身份证号 masked only. */
 export async function listHouseholds(ctx: AppContext, actor: Actor, q: z.infer<typeof ListHouseholdsQuery>) {
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = applicationDb(ctx.db);
   let base = db.selectFrom('dibao.household as h').where(inScope(actor, 'dibao.read', { areaPath: 'h.area_path' }));
   if (q.status) base = base.where('h.status', '=', q.status);
   if (q.kind) base = base.where('h.kind', '=', q.kind);
@@ -46,7 +47,7 @@ export async function listHouseholds(ctx: AppContext, actor: Actor, q: z.infer<t
       const applicant = ms.find((m) => m.relation === '申请人') ?? ms[0];
       return {
         id: r.id, areaCode: r.area_code, areaPath: r.area_path, areaName: r.area_name, kind: r.kind, status: r.status, benefitCents: r.benefit_cents,
-        insuredPersons: r.insured_persons, address: r.address, benefitFrom: r.benefit_from, nextRecheckOn: r.next_recheck_on, updatedAt: r.updated_at,
+        insuredPersons: r.insured_persons, address: r.address, benefitFrom: r.benefit_from, nextRecheckOn: r.next_recheck_on, updatedAt: r.updated_at.toISOString(),
         applicantName: applicant?.name ?? null, applicantIdMasked: applicant?.id_number_masked ?? null, members: ms.filter((m) => m.active).length,
       };
     }),
@@ -58,7 +59,7 @@ export async function listHouseholds(ctx: AppContext, actor: Actor, q: z.infer<t
  * income, assets, expenses, applications, re-checks, benefit changes and the change history.
  */
 export async function getHousehold(ctx: AppContext, actor: Actor, id: string, opts: { masked?: boolean } = {}) {
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = applicationDb(ctx.db);
   const h = (await sql<any>`select h.*, h.benefit_from::text as benefit_from_t, h.next_recheck_on::text as next_recheck_t, a.name as area_name from dibao.household h
     join core.area a on a.code = h.area_code where h.id = ${id}`.execute(ctx.db)).rows[0];
   if (!h || !recordInScope(actor, 'dibao.read', { areaPath: h.area_path })) throw new AppError('DIBAO_HOUSEHOLD_NOT_FOUND', 404, '低保家庭不存在或无权查看');

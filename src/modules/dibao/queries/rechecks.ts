@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { applicationDb } from '../application-db.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
@@ -17,7 +18,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** 复核 cases in the actor's scope (the kernel's case read rule): due, overdue or concluded. */
 export async function listRechecks(ctx: AppContext, actor: Actor, q: z.infer<typeof ListRechecksQuery>) {
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = applicationDb(ctx.db);
   let base = db.selectFrom('core.case as c').innerJoin('dibao.recheck as r', 'r.case_id', 'c.id').where('c.type', '=', RECHECK_TYPE).where(caseReadable(actor, 'dibao.read'));
   if (q.status === 'open') base = base.where('c.terminal', '=', false);
   // Overdue by the date, whether or not the overdue timer has run yet.

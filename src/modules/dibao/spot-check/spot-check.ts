@@ -11,7 +11,8 @@ import { grantsFor, inScope, pathWithin, recordInScope } from '../../../kernel/i
 import type { Actor } from '../../../kernel/identity/actor.ts';
 import { readDibaoSettings } from '../settings.ts';
 import { dateText } from '../contract.ts';
-import { parseInput } from '../commands/household-input.ts';
+import { fieldLabel } from '../commands/household-input.ts';
+import { parseInput } from '../../../platform/http/parse-input.ts';
 
 /** Stored spot checks were drawn under this purpose: keep it, or their seeds no longer reproduce them. */
 const SPOT_CHECK_PURPOSE = 'dibao-spot-check';
@@ -37,7 +38,7 @@ export const DrawInput = z.object({
  * of them (a higher ratio may be asked), drawn reproducibly; seed, population and sample stored.
  */
 export async function drawSpotCheck(ctx: AppContext, actor: Actor, raw: unknown, opts: { isDemo?: boolean } = {}) {
-  const i = parseInput(DrawInput, raw);
+  const i = parseInput(DrawInput, raw, fieldLabel);
   if (i.to < i.from) throw badRequest('VALIDATION_FAILED', '「截止日期」不能早于起始日期', { field: 'to' });
   const s = await readDibaoSettings(ctx.db);
   const ratio = Math.max(s.spotCheckRatio, i.ratio ?? 0);
@@ -66,7 +67,7 @@ export const VisitInput = z.object({
 });
 
 export async function recordVisit(ctx: AppContext, actor: Actor, spotCheckId: string, caseId: string, raw: unknown) {
-  const i = parseInput(VisitInput, raw);
+  const i = parseInput(VisitInput, raw, fieldLabel);
   return withTx(ctx, async (tx) => {
     const sc = (await sql<{ county_path: string; county_code: string }>`select county_path, county_code from dibao.spot_check where id = ${spotCheckId}`.execute(tx.db)).rows[0];
     if (!sc || !recordInScope(actor, 'dibao.read', { areaPath: sc.county_path })) throw new AppError('DIBAO_SPOT_CHECK_NOT_FOUND', 404, '抽查批次不存在或无权查看');
@@ -86,7 +87,7 @@ export async function listSpotChecks(ctx: AppContext, actor: Actor) {
       sql<number>`jsonb_array_length(s.population)`.as('population'), sql<number>`jsonb_array_length(s.sample)`.as('sample'), 's.created_at',
       sql<number>`(select count(*)::int from dibao.spot_check_item i where i.spot_check_id = s.id and i.result is not null)`.as('visited')])
     .orderBy('s.created_at', 'desc').limit(200).execute();
-  return { items: rows.map((r: any) => ({ id: r.id, countyCode: r.county_code, areaPath: r.county_path, countyName: r.county_name, from: r.period_from, to: r.period_to, seed: r.seed, ratio: Number(r.ratio), population: Number(r.population), sample: Number(r.sample), visited: Number(r.visited), createdAt: r.created_at })) };
+  return { items: rows.map((r: any) => ({ id: r.id, countyCode: r.county_code, areaPath: r.county_path, countyName: r.county_name, from: r.period_from, to: r.period_to, seed: r.seed, ratio: Number(r.ratio), population: Number(r.population), sample: Number(r.sample), visited: Number(r.visited), createdAt: new Date(r.created_at).toISOString() })) };
 }
 
 export async function getSpotCheck(ctx: AppContext, actor: Actor, id: string) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { Standard } from '../contracts/http.ts';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { badRequest, conflict, forbidden } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
@@ -15,11 +16,7 @@ export const ListStandardsQuery = z.object({
   kind: z.enum(['urban', 'rural'], { message: '「kind」应为 urban 或 rural' }).optional(),
 });
 
-export type StandardDto = {
-  id: string; areaCode: string; areaName: string; areaLevel: number; kind: 'urban' | 'rural'; effectiveFrom: string; effectiveTo: string | null;
-  monthlyCents: number; method: 'difference' | 'banded'; bands: Array<{ belowCents: number; perPersonCents: number }> | null; minCents: number;
-  document: string | null; isDemo: boolean; current: boolean;
-};
+export type StandardDto = Standard;
 
 /**
  * 保障标准 (published, public reference data): every row with the date its successor takes over
@@ -104,6 +101,9 @@ function regionConfigure(actor: Actor): boolean {
 }
 
 /** Change some settings (自治区 level dibao.configure); every value validated, all or nothing, audited. */
+/** PUT body: setting key → new value; each value is checked against its setting in updateSettings. */
+export const SettingsPatch = z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]));
+
 export async function updateSettings(ctx: AppContext, actor: Actor, body: unknown) {
   requirePermission(actor, 'dibao.configure');
   if (!regionConfigure(actor)) throw forbidden('低保设置须由自治区民政部门(自治区级「dibao.configure」权限)修改');

@@ -1,3 +1,4 @@
+import { parseInput } from '../../../platform/http/parse-input.ts';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
@@ -28,7 +29,7 @@ export async function storeLead(tx: AppContext, actor: Actor, c: CaseRow, input:
   if (p?.lead_user_id && p.lead_user_id !== actor.userId) throw new AppError('PETITION_ALREADY_LED', 409, `该信访事项已由${p.lead_user_name}包案`);
   await sql`update petitions.petition set lead_user_id = ${actor.userId}, lead_user_name = ${actor.displayName}, lead_at = ${tx.clock.now()}, lead_note = ${input.note ?? null}
     where case_id = ${c.id}`.execute(tx.db);
-  return { leadUserId: actor.userId, leadUserName: actor.displayName, leadAt: tx.clock.now() };
+  return { leadUserId: actor.userId, leadUserName: actor.displayName, leadAt: tx.clock.now().toISOString() };
 }
 
 export function takeLead(ctx: AppContext, actor: Actor, caseId: string, raw: unknown) {
@@ -83,7 +84,7 @@ export async function storeFollowUpResult(tx: AppContext, actor: Actor, c: CaseR
   if (!f) throw new AppError('FOLLOW_UP_NOT_FOUND', 404, '回头看安排不存在');
   if (f.result) throw new AppError('FOLLOW_UP_DONE', 409, '该次回头看已记录结果');
   await sql`update petitions.follow_up set result = ${input.result}, result_at = ${tx.clock.now()}, result_by_name = ${actor.displayName} where id = ${f.id}`.execute(tx.db);
-  return { id: f.id, dueDate: f.due_date, result: input.result, resultAt: tx.clock.now() };
+  return { id: f.id, dueDate: f.due_date, result: input.result, resultAt: tx.clock.now().toISOString() };
 }
 
 export function recordFollowUpResult(ctx: AppContext, actor: Actor, caseId: string, followUpId: string, raw: unknown) {

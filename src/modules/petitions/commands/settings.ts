@@ -50,10 +50,13 @@ export async function listPetitionSettings(ctx: AppContext) {
   for (const key of KEYS) {
     const spec = SETTING_SPECS[key];
     const row = rows.find((r) => r.key === key);
-    out.push({ key, label: spec.label, basis: spec.basis, unverified: spec.unverified, value: await petitionSetting(ctx, key), default: SETTING_DEFAULTS[key], updatedAt: row?.updated_at ?? null });
+    out.push({ key, label: spec.label, basis: spec.basis, unverified: spec.unverified, value: await petitionSetting(ctx, key), default: SETTING_DEFAULTS[key], updatedAt: row ? new Date(row.updated_at).toISOString() : null });
   }
   return { items: out };
 }
+
+/** PUT body: setting key → new value; each value is checked against its setting in updatePetitionSettings. */
+export const SettingsPatch = z.record(z.string(), z.union([z.string(), z.number()]));
 
 /** 自治区-level 督办 holders only: a grant with petition.supervise held at an org of area level 1. */
 export function canEditSettings(actor: Actor): boolean {

@@ -1,3 +1,4 @@
+import { parseInput } from '../../../platform/http/parse-input.ts';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
@@ -45,19 +46,15 @@ export function checkPortalFiles(files: AttachmentFile[]): Array<AttachmentFile 
 export async function submitOnline(ctx: AppContext, raw: z.input<typeof SubmitOnlineInput>, opts: string | SubmitOnlineOptions = {}) {
   const o: SubmitOnlineOptions = typeof opts === 'string' ? { intakeOrgCode: opts } : opts;
   const intakeOrgCode = o.intakeOrgCode ?? (await petitionSetting(ctx, 'portal.intakeOrgCode'));
-  const parsed = SubmitOnlineInput.safeParse(raw);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    throw new AppError('VALIDATION_FAILED', 400, `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
-  }
-  preparePetitioners(parsed.data.petitioners, chinaDate(ctx.clock.now()));
+  const input = parseInput(SubmitOnlineInput, raw);
+  preparePetitioners(input.petitioners, chinaDate(ctx.clock.now()));
   const files = checkPortalFiles(o.files ?? []);
   const org = await ctx.db.selectFrom('core.org_unit').select(['id']).where('code', '=', intakeOrgCode).executeTakeFirst();
   if (!org) throw new AppError('PETITION_INTAKE_MISSING', 500, '网上信访受理单位未配置');
   const code = newQueryCode();
   const r = await withTx(ctx, async (tx) => {
     if (o.requirePow) await spendSolution(tx, o.pow);
-    const reg = await registerPetition(tx, SYSTEM_ACTOR, { ...parsed.data, channel: '网上信访', orgUnitId: org.id }, { system: true });
+    const reg = await registerPetition(tx, SYSTEM_ACTOR, { ...input, channel: '网上信访', orgUnitId: org.id }, { system: true });
     await sql`update petitions.petition set query_code_hash = ${queryCodeHash(reg.refNo, code)} where case_id = ${reg.id}`.execute(tx.db);
     if (files.length) {
       const c = await tx.db.selectFrom('core.case').select(['id', 'area_code', 'area_path', 'org_unit_id']).where('id', '=', reg.id).executeTakeFirstOrThrow();

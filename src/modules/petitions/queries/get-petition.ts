@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { petitionsDb } from '../db.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { decryptPii } from '../../../platform/crypto/pii.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
@@ -19,9 +19,10 @@ const dateText = (v: unknown): string | null => (v == null ? null : v instanceof
 export async function getPetition(ctx: AppContext, actor: Actor, id: string, opts: { masked?: boolean } = {}) {
   const c = await getCase(ctx, actor, id);
   if (c.type !== 'petition') throw caseNotFound();
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = petitionsDb(ctx.db);
   const p = await db.selectFrom('petitions.petition').selectAll().where('case_id', '=', id).executeTakeFirst();
   if (!p) throw caseNotFound();
+  const area = await db.selectFrom('core.area').select('name').where('code', '=', p.concerned_area_code).executeTakeFirst();
   const people = await db.selectFrom('petitions.petitioner').selectAll().where('case_id', '=', id).orderBy('created_at').execute();
   const [assignments, followUps, reviewRequests] = await Promise.all([
     db.selectFrom('petitions.assignment as a').innerJoin('core.case_handoff as h', 'h.id', 'a.handoff_id').innerJoin('core.org_unit as o', 'o.id', 'a.to_org_id')
@@ -51,7 +52,7 @@ export async function getPetition(ctx: AppContext, actor: Actor, id: string, opt
     ...c,
     petition: {
       channel: p.channel, sourceBody: p.source_body, sourceRef: p.source_ref, category: p.category, subject: p.subject,
-      concernedAreaCode: p.concerned_area_code, content: p.content, visitBatch: p.visit_batch, visitPersons: p.visit_persons,
+      concernedAreaCode: p.concerned_area_code, concernedAreaName: area?.name ?? null, content: p.content, visitBatch: p.visit_batch, visitPersons: p.visit_persons,
       representatives: p.representatives, anonymous: p.anonymous, opinion: p.opinion, opinionText: p.opinion_text,
       deliveredAt: p.delivered_at, satisfaction: p.satisfaction, ratedAt: p.rated_at, isRepeat: p.is_repeat, repeatOf: p.repeat_of, isSkipLevel: p.is_skip_level,
       firstTime: p.first_time,

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { petitionsDb } from '../db.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
@@ -18,7 +19,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** 信访事项 list in the actor's data scope (kernel caseReadable); 身份证号 only masked. */
 export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetitionsQuery) {
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = petitionsDb(ctx.db);
   let base = db.selectFrom('core.case as c').innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
     .where('c.type', '=', PETITION_TYPE).where(caseReadable(actor, 'petition.read'));
   if (q.channel) base = base.where('p.channel', '=', q.channel);
@@ -50,7 +51,7 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
     total, page: q.page, pageSize: q.pageSize,
     items: rows.map((r) => ({
       id: r.id, refNo: r.ref_no, title: r.title, state: r.state, stateLabel: def.states[r.state as never]?.label ?? r.state,
-      dueDate: r.due_date, clockState: r.clock_state, createdAt: r.created_at, orgUnitName: r.org_name,
+      dueDate: r.due_date, clockState: r.clock_state, createdAt: r.created_at.toISOString(), orgUnitName: r.org_name,
       channel: r.channel, category: r.category, subject: r.subject, isRepeat: r.is_repeat, isSkipLevel: r.is_skip_level,
       anonymous: r.anonymous, satisfaction: r.satisfaction,
       concernedAreaCode: r.concerned_area_code, concernedAreaName: r.area_name ?? null, contentExcerpt: r.excerpt,

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { petitionsDb } from '../db.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
@@ -7,6 +8,7 @@ import type { Actor } from '../../../kernel/identity/actor.ts';
 import { requirePermission } from '../../../kernel/identity/actor.ts';
 import { caseReadable, workflowOf } from '../../../kernel/workflow/index.ts';
 import { CATEGORIES, CHANNELS, PETITION_TYPE, SOURCE_BODIES, SUBJECTS } from '../contract.ts';
+import { DIMENSIONS, STAT_UNITS, type Dimension, type Measures, type PetitionStats, type ReportFigures, type StatRow } from '../contracts/stats.ts';
 
 /**
  * 信访统计: 件 / 批 / 人次 and rates over the petitions the actor may read (the kernel's case read
@@ -21,9 +23,8 @@ import { CATEGORIES, CHANNELS, PETITION_TYPE, SOURCE_BODIES, SUBJECTS } from '..
  * - 重信重访 / 越级: the flags set at registration (is_repeat, is_skip_level).
  */
 
-export const STAT_UNITS = ['month', 'quarter', 'year'] as const;
-export const DIMENSIONS = ['period', 'channel', 'source', 'area', 'category', 'subject', 'outcome', 'state'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export { DIMENSIONS, STAT_UNITS };
+export type { Dimension, Measures, PetitionStats, ReportFigures, StatRow };
 export const OUTCOMES = ['支持', '解释说明', '不予支持', '不予受理', '未出结论'] as const;
 /** Items with no outside source body: taken in directly (来信、来访、网上、电话). */
 export const DIRECT_SOURCE = '直接受理';
@@ -37,26 +38,6 @@ export const PetitionStatsQuery = z.object({
   area: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, '「area」区划代码格式不正确').optional(),
 });
 export type PetitionStatsQuery = z.infer<typeof PetitionStatsQuery>;
-
-export type Measures = {
-  items: number; batches: number; persons: number; concluded: number; concludedOnTime: number; onTimeRate: number | null;
-  rated: number; satisfied: number; satisfactionRate: number | null; repeat: number; skipLevel: number; concludedRate: number | null;
-};
-export type StatRow = Measures & { key: string; label: string };
-export type ReportFigures = {
-  /** Area of the registering level (the viewer's own level) and its name. */
-  areaCode: string; areaName: string;
-  items: number; letterVisitBatches: number; letterVisitPersons: number;
-  fromXfj: number; fromMca: number; from12345: number; concluded: number; allConcluded: boolean;
-};
-export type PetitionStats = {
-  from: string; to: string; unit: (typeof STAT_UNITS)[number];
-  area: { code: string; name: string; level: number; parentCode: string | null } | null;
-  years: Array<{ year: number; items: number }>;
-  summary: Measures;
-  dimensions: Record<Dimension, StatRow[]>;
-  report: ReportFigures;
-};
 
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -135,7 +116,7 @@ const periodLabel = (key: string) => {
 /** The statistics for one actor, period and (optionally) drill-down area. */
 export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionStatsQuery): Promise<PetitionStats> {
   requirePermission(actor, 'petition.read');
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = petitionsDb(ctx.db);
   const readable = caseReadable(actor, 'petition.read');
 
   const years = (await db.selectFrom('core.case as c').where('c.type', '=', PETITION_TYPE).where(readable)
@@ -240,7 +221,7 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
  * and how many are concluded. Same scope rule as everything else.
  */
 async function reportFigures(ctx: AppContext, actor: Actor, start: Date, end: Date): Promise<ReportFigures> {
-  const db = ctx.db as unknown as Kysely<any>;
+  const db = petitionsDb(ctx.db);
   const r = await db.selectFrom('core.case as c').innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
     .where('c.type', '=', PETITION_TYPE).where(caseReadable(actor, 'petition.read'))
     .where('c.created_at', '>=', start).where('c.created_at', '<', end)

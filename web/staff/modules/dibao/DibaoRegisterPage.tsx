@@ -7,7 +7,7 @@ import { useSession } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../shared/api.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
-import { idNumberProblem } from '../../shared/id-number.ts';
+import { residentIdProblem } from '../../../../src/kernel/codes/index.ts';
 import { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY, dibaoApi } from './api.ts';
 import './dibao.css';
 
@@ -106,7 +106,7 @@ export function DibaoRegisterPage() {
                     <div className="mz-db-grid">
                       <Form.Item name={[f.name, 'name']} label={t('dibao.reg.name')} rules={[{ required: true, message: '请填写姓名' }]}><Input /></Form.Item>
                       <Form.Item name={[f.name, 'idNumber']} label={t('dibao.reg.idNumber')} validateTrigger="onBlur"
-                        rules={[{ required: true, message: '请填写身份证号' }, { validator: async (_r, v: string) => { const p = v ? idNumberProblem(v) : null; if (p) throw new Error(p); } }]}>
+                        rules={[{ required: true, message: '请填写身份证号' }, { validator: async (_r, v: string) => { const p = v ? residentIdProblem(v) : null; if (p) throw new Error(p); } }]}>
                         <Input className="mz-mono" maxLength={18} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'relation']} label={t('dibao.reg.relation')} rules={[{ required: true, message: '请选择与申请人关系' }]}><Select options={opts(RELATIONS)} /></Form.Item>

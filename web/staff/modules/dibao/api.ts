@@ -1,14 +1,8 @@
 import { http } from '../../shared/api.ts';
+import type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
 
-export const RELATIONS = ['申请人', '配偶', '子女', '父母', '祖父母', '孙子女', '兄弟姐妹', '其他'] as const;
-export const DISABILITY = ['无', '一级', '二级', '三级', '四级'] as const;
-export const HEALTH = ['健康', '慢性病', '重病'] as const;
-export const WORK_ABILITY = ['有', '部分丧失', '无'] as const;
-export const INCOME_KINDS = ['工资性收入', '经营净收入', '财产净收入', '转移净收入', '其他收入'] as const;
-export const ASSET_KINDS = ['住房', '机动车', '存款', '有价证券', '其他'] as const;
-export const EXPENSE_KINDS = ['医疗', '教育', '租房', '就业必要支出'] as const;
-export const CHANNELS = ['窗口', '村居代办'] as const;
-export const MATERIALS = ['低保申请书', '户口簿', '共同生活家庭成员身份证', '家庭收入情况说明', '家庭财产情况说明', '家庭经济状况核对授权书', '残疾证或病历(如有)', '近亲属备案声明(如有)'] as const;
+/** 低保 vocabularies: the server's contract.ts (申请方式 includes 网上, which the portal uses). */
+export { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY } from '../../../../src/modules/dibao/contract.ts';
 export const DIBAO_STATES: { value: string; label: string }[] = [
   { value: 'applied', label: '已申请(待受理)' }, { value: 'supplementing', label: '待补齐材料' }, { value: 'checking', label: '家庭经济状况核对' },
   { value: 'investigating', label: '入户调查' }, { value: 'investigated', label: '已调查(待评议或审核)' }, { value: 'appraised', label: '已民主评议' },
@@ -17,16 +11,8 @@ export const DIBAO_STATES: { value: string; label: string }[] = [
 ];
 
 export type Authority = 'county' | 'township';
-export type ApplicationItem = {
-  id: string; refNo: string; title: string; state: string; stateLabel: string; dueDate: string | null; clockState: string | null; createdAt: string;
-  orgUnitName: string; authority: Authority; approvingLevel: string; channel: string; decision: string | null; acceptedOn: string | null; decidedOn: string | null;
-  householdId: string; areaName: string; kind: string; benefitCents: number; applicantIdMasked: string | null;
-};
+export type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
 export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
-export type HouseholdItem = {
-  id: string; areaName: string; areaPath: string; kind: string; status: string; benefitCents: number; insuredPersons: number; address: string;
-  benefitFrom: string | null; nextRecheckOn: string | null; applicantName: string | null; applicantIdMasked: string | null; members: number;
-};
 export type Member = {
   id: string; name: string; relation: string; sex: string | null; birthDate: string | null; idNumberMasked: string; idNumber?: string; hukouAreaName: string | null;
   disability: string; health: string; workAbility: string; insured: boolean; active: boolean; leftOn: string | null; leftReason: string | null;
@@ -40,10 +26,6 @@ export type Household = {
   rechecks: { id: string; refNo: string; state: string; result: string | null; dueOn: string; decidedOn: string | null }[];
   benefitChanges: { id: string; kind: string; beforeCents: number; afterCents: number; effectiveMonth: string; reason: string }[];
   history: { id: string; at: string; kind: string; summary: string; actorName: string | null }[];
-};
-export type Delegation = {
-  countyCode: string; countyName: string; cityName: string | null; authority: Authority; since: string | null; document: string | null; note: string | null;
-  upcoming: { effectiveFrom: string; authority: Authority } | null; history: { id: string; authority: Authority; effectiveFrom: string; document: string; note: string | null }[];
 };
 export type CheckResult = { source: string; status: string; detail: string };
 export type Eligibility = {
@@ -78,14 +60,9 @@ export const dibaoApi = {
 
 export const yuan = (cents: number | null | undefined) => (cents == null ? '—' : (cents / 100).toFixed(2));
 
-export type SpotCheckItem = { id: string; countyCode: string; countyName: string; from: string; to: string; seed: string; ratio: number; population: number; sample: number; visited: number; createdAt: string };
 export type SpotCheck = {
   id: string; countyCode: string; countyName: string; from: string; to: string; seed: string; ratio: number; population: string[]; sample: string[]; createdAt: string;
   items: { caseId: string; refNo: string; title: string; township: string; decidedOn: string | null; visitedOn: string | null; result: string | null; findings: string | null; visitedByName: string | null }[];
-};
-export type RecheckItem = {
-  id: string; refNo: string; title: string; state: string; terminal: boolean; dueDate: string | null; clockState: string | null; overdue: boolean; orgUnitName: string;
-  householdId: string; areaName: string; benefitCents: number; cadence: string | null; scheduledOn: string; result: string | null; beforeCents: number | null; afterCents: number | null; decidedOn: string | null;
 };
 export const spotCheckApi = {
   list: () => http.get<{ items: SpotCheckItem[] }>('/api/dibao/spot-checks'),

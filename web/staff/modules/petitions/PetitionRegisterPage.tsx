@@ -8,7 +8,7 @@ import { toTreeSelect, useAreaTree } from '../../shared/area-tree.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { formatSize } from '../cases/CaseSideCards.tsx';
 import { CATEGORIES, SOURCE_BODIES, STAFF_CHANNELS, SUBJECTS, petitionApi, type RegisterPetitionInput, type RegisterResult } from './api.ts';
-import { idNumberProblem } from '../../shared/id-number.ts';
+import { residentIdProblem } from '../../../../src/kernel/codes/index.ts';
 import { options, useVocab } from './vocab.ts';
 import './petitions.css';
 
@@ -330,7 +330,7 @@ export function PetitionRegisterPage() {
                             name={[field.name, 'idNumber']}
                             label={t('petitions.form.idNumber')}
                             validateTrigger="onBlur"
-                            rules={[{ validator: async (_, v?: string) => { const p = v ? idNumberProblem(v) : null; if (p) throw new Error(p); } }]}
+                            rules={[{ validator: async (_, v?: string) => { const p = v ? residentIdProblem(v) : null; if (p) throw new Error(p); } }]}
                           >
                             <Input maxLength={18} autoComplete="off" className="mz-mono" inputMode="text" />
                           </Form.Item>

@@ -1,4 +1,5 @@
 import { http } from '../../../shared/api.ts';
+import type { DibaoSettingsView, Standard } from '../../../../../src/modules/dibao/contracts/http.ts';
 
 const enc = encodeURIComponent;
 export type RosterSummary = {
@@ -19,10 +20,7 @@ export type ImportReport = {
   rows: number; households: number; members: number; acceptedRows: number; rejectedRows: number; acceptedHouseholds: number; hasErrorReport: boolean;
   errors: Array<{ row: number; message: string }>; at?: string; actorName?: string | null;
 };
-export type Standard = {
-  id: string; areaCode: string; areaName: string; kind: 'urban' | 'rural'; effectiveFrom: string; effectiveTo: string | null; monthlyCents: number;
-  method: 'difference' | 'banded'; bands: Array<{ belowCents: number; perPersonCents: number }> | null; minCents: number; document: string | null; isDemo: boolean; current: boolean;
-};
+export type { Standard } from '../../../../../src/modules/dibao/contracts/http.ts';
 export type GroupTime = { cases: number; avgWorkdays: number | null; medianWorkdays: number | null; onTime: number; onTimeRate: number | null };
 export type DibaoStats = {
   area: { code: string; name: string }; from: string; to: string;
@@ -35,7 +33,7 @@ export type DibaoStats = {
     differenceWorkdays: number | null; differencePct: number | null; statement: string; method: string; limits: { totalWorkdays: number; specialWorkdays: number } };
   rules: string[];
 };
-export type SettingsResponse = { values: Record<string, number | boolean>; defaults: Record<string, number | boolean>; updatedAt: Record<string, string>; canEdit: boolean };
+export type SettingsResponse = DibaoSettingsView;
 
 export const moneyApi = {
   rosters: (q: { month?: string; countyCode?: string; page: number; pageSize: number }) => http.get<{ total: number; items: RosterSummary[] }>('/api/dibao/rosters', q),

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { CHANNELS } from '../contract.ts';
+
+/**
+ * 低保 staff API responses (routes.ts) that declare their shape so far: the registers. Each is the
+ * exact wire shape (fastify serializes through it) and the console imports the types. Timestamps
+ * are ISO strings, dates YYYY-MM-DD, money in 分 (cents).
+ */
+const Ts = z.string().describe('ISO 8601 timestamp');
+const Day = z.string().describe('YYYY-MM-DD');
+const Authority = z.enum(['county', 'township']);
+const HouseholdKind = z.enum(['urban', 'rural']);
+const ClockState = z.enum(['running', 'paused', 'due_soon', 'overdue']);
+const page = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(item) });
+
+export const ApplicationItem = z.object({
+  id: z.uuid(), refNo: z.string(), title: z.string(), state: z.string(), stateLabel: z.string(), dueDate: Day.nullable(), clockState: ClockState.nullable(),
+  createdAt: Ts, areaPath: z.string(), orgUnitId: z.uuid(), createdBy: z.string().nullable(), orgUnitName: z.string(), authority: Authority, approvingLevel: z.string(),
+  channel: z.enum(CHANNELS), decision: z.enum(['确认', '不予确认']).nullable(), acceptedOn: Day.nullable(), decidedOn: Day.nullable(),
+  householdId: z.uuid(), areaName: z.string(), kind: HouseholdKind, benefitCents: z.number(), applicantIdMasked: z.string().nullable(),
+});
+export const ApplicationPage = page(ApplicationItem);
+
+export const HouseholdItem = z.object({
+  id: z.uuid(), areaCode: z.string(), areaPath: z.string(), areaName: z.string(), kind: HouseholdKind,
+  status: z.enum(['applying', 'active', 'suspended', 'stopped', 'refused', 'withdrawn']), benefitCents: z.number(), insuredPersons: z.number(), address: z.string(),
+  benefitFrom: Day.nullable(), nextRecheckOn: Day.nullable(), updatedAt: Ts, applicantName: z.string().nullable(), applicantIdMasked: z.string().nullable(), members: z.number(),
+});
+export const HouseholdPage = page(HouseholdItem);
+
+export const RecheckItem = z.object({
+  id: z.uuid(), refNo: z.string(), title: z.string(), state: z.string(), terminal: z.boolean(), dueDate: Day.nullable(), clockState: ClockState.nullable(), areaPath: z.string(),
+  orgUnitName: z.string(), householdId: z.uuid(), areaName: z.string(), benefitCents: z.number(), cadence: z.enum(['yearly', 'half_yearly']).nullable(),
+  overdue: z.boolean(), scheduledOn: Day, result: z.enum(['不变', '调整', '停发']).nullable(), beforeCents: z.number().nullable(), afterCents: z.number().nullable(), decidedOn: Day.nullable(),
+});
+export const RecheckPage = page(RecheckItem).extend({ counts: z.object({ open: z.number(), overdue: z.number(), done: z.number() }) });
+
+export type ApplicationItem = z.output<typeof ApplicationItem>;
+export type HouseholdItem = z.output<typeof HouseholdItem>;
+export type RecheckItem = z.output<typeof RecheckItem>;
+
+/** 保障标准 (routes-money.ts): every row, the date its successor takes over, and whether it is in force today. */
+export const Standard = z.object({
+  id: z.uuid(), areaCode: z.string(), areaName: z.string(), areaLevel: z.number(), kind: HouseholdKind, effectiveFrom: Day, effectiveTo: Day.nullable(),
+  monthlyCents: z.number(), method: z.enum(['difference', 'banded']), bands: z.array(z.object({ belowCents: z.number(), perPersonCents: z.number() })).nullable(), minCents: z.number(),
+  document: z.string().nullable(), isDemo: z.boolean(), current: z.boolean(),
+});
+export const StandardList = z.object({ items: z.array(Standard) });
+
+/** 低保设置: current values, defaults, when each stored value was last changed, and whether the caller may change them. */
+export const DibaoSettingsView = z.object({
+  values: z.record(z.string(), z.union([z.number(), z.boolean()])), defaults: z.record(z.string(), z.union([z.number(), z.boolean()])),
+  updatedAt: z.record(z.string(), Ts), canEdit: z.boolean(),
+});
+
+/** 抽查批次 list (routes.ts). */
+export const SpotCheckList = z.object({
+  items: z.array(z.object({
+    id: z.uuid(), countyCode: z.string(), areaPath: z.string(), countyName: z.string(), from: Day, to: Day, seed: z.string(), ratio: z.number(),
+    population: z.number(), sample: z.number(), visited: z.number(), createdAt: Ts,
+  })),
+});
+
+export type Standard = z.output<typeof Standard>;
+export type DibaoSettingsView = z.output<typeof DibaoSettingsView>;
+export type SpotCheckItem = z.output<typeof SpotCheckList>['items'][number];
+
+/** 审批权下放: every county with its regime today, the next one if dated ahead, and the history. */
+const DelegationEntry = z.object({ id: z.uuid(), authority: Authority, effectiveFrom: Day, document: z.string(), note: z.string().nullable(), isDemo: z.boolean() });
+export const DelegationList = z.object({
+  today: Day,
+  items: z.array(z.object({
+    countyCode: z.string(), countyName: z.string(), cityName: z.string().nullable(), areaPath: z.string(),
+    authority: Authority, since: Day.nullable(), document: z.string().nullable(), note: z.string().nullable(),
+    upcoming: DelegationEntry.nullable(), history: z.array(DelegationEntry),
+  })),
+});
+export type Delegation = z.output<typeof DelegationList>['items'][number];
+
+/** Counties the caller may generate rosters for (routes-money.ts). */
+export const RosterCounties = z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), areaPath: z.string() })) });
