@@ -27,7 +27,7 @@ export async function startCaseClock(tx: AppContext, c: CaseRow, spec: ClockSpec
 async function startOne(tx: AppContext, c: CaseRow, spec: ClockSpec, startDate?: string | null): Promise<ClockChange> {
   const rule = typeof spec.rule === 'function' ? await spec.rule(tx, c) : spec.rule;
   const ch = await startClock(tx, {
-    caseId: c.id, name: spec.name, label: typeof spec.label === 'function' ? spec.label(rule, c) : spec.label, rule, legalBasis: spec.legalBasis,
+    caseId: c.id, name: spec.name, label: typeof spec.label === 'function' ? await spec.label(rule, c, tx) : spec.label, rule, legalBasis: spec.legalBasis,
     areaCode: c.area_code, areaPath: c.area_path, startDate: startDate ?? chinaDate(tx.clock.now()), warnWorkdays: spec.warnWorkdays,
   });
   await scheduleClockTimers(tx, ch.clock);

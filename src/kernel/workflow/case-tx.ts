@@ -43,6 +43,7 @@ export async function writeCaseChange(tx: AppContext, actor: Actor, c: CaseRow, 
   const def = workflowOf(c.type);
   const now = tx.clock.now();
   const patch = change.patch ?? {};
+  if (patch.data && def.readFacts) throw factsInTables(def.type, change.transition);
   let area = { area_code: c.area_code, area_path: c.area_path };
   if (patch.org_unit_id && patch.org_unit_id !== c.org_unit_id) {
     const org = await tx.db.selectFrom('core.org_unit').select(['area_code', 'area_path', 'active']).where('id', '=', patch.org_unit_id).executeTakeFirst();
@@ -112,3 +113,7 @@ export async function appendCaseEvent(
   }
   return seq;
 }
+
+/** A workflow whose facts live in its module's tables (`readFacts`) may not also copy them into case.data. */
+export const factsInTables = (type: string, step: string) =>
+  new Error(`workflow ${type}: ${step} writes case.data, but this workflow keeps its facts in its module's tables (readFacts) — store them there`);

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, userRef } from '../identity/actor.ts';
 import { partyFacts } from './case-access.ts';
 import { startTransitionClocks } from './case-clocks.ts';
-import { appendCaseEvent } from './case-tx.ts';
+import { appendCaseEvent, factsInTables } from './case-tx.ts';
 import { checkWho } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { refusalError, WORKFLOW_ERRORS } from './errors.ts';
@@ -60,6 +60,7 @@ export async function createCase(ctx: AppContext, actor: Actor, req: CreateCaseI
     };
     await tx.db.insertInto('core.case').values({ ...row, data: '{}' }).execute();
     const patch = await def.create.effect?.({ tx, case: row, input, actor });
+    if (patch?.data && def.readFacts) throw factsInTables(def.type, 'create');
     if (patch && Object.keys(patch).length) {
       Object.assign(row, {
         data: patch.data ? { ...row.data, ...patch.data } : row.data, title: patch.title ?? row.title,

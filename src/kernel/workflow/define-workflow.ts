@@ -13,7 +13,7 @@ export type SuspendRule = { kinds: readonly SuspendKind[]; party?: Party | reado
 export type ClockSpec = {
   name: string;
   /** Text, or made from the resolved rule and the case (e.g. a period taken from settings). */
-  label: string | ((rule: PeriodSpec, c: CaseRow) => string);
+  label: string | ((rule: PeriodSpec, c: CaseRow, tx: AppContext) => string | Promise<string>);
   /** The period, or read when the clock starts (settings, case data after the effect). */
   rule: PeriodSpec | ((tx: AppContext, c: CaseRow) => Promise<PeriodSpec>);
   /** Text and article, e.g. '《信访工作条例》第二十四条'. */
@@ -152,8 +152,14 @@ export type WorkflowDefinition<S extends string = string> = {
   /** Registering a case: who may, its input, and the clocks that start at once. */
   create: CreateDef;
   transitions: Record<string, TransitionDef<NoInfer<S>>>;
-  /** Labels of the facts kept in case.data, shown on the case page (key → label). */
+  /** Labels of the case's facts shown on the case page (key → label). */
   facts?: Record<string, string>;
+  /**
+   * Where the facts live. A module with tables of its own keeps its facts there and nowhere else:
+   * `readFacts` reads the case page's facts from them, and its effects may not write `case.data`
+   * (the step refuses). Without it the facts are `case.data` (workflows with no tables of their own).
+   */
+  readFacts?: (ctx: AppContext, c: CaseRow) => Promise<Record<string, unknown>>;
   /** Acts recorded on the case without a state change. */
   actions?: Record<string, ActionDef<NoInfer<S>>>;
   handoff?: HandoffPolicy<NoInfer<S>>;

@@ -45,7 +45,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
     id: c.id, type: c.type, typeLabel: def.label, refNo: c.ref_no, title: c.title, state: c.state, stateLabel: def.states[c.state]?.label ?? c.state,
     terminal: c.terminal, pendingHandoff: c.pending_handoff, version: c.version, areaCode: c.area_code,
     orgUnitId: c.org_unit_id, orgUnitName: await orgName(c.org_unit_id), supervisingOrgName: await orgName(c.supervising_org_id),
-    dueDate: c.due_date, clockState: c.clock_state, data: c.data, createdAt: c.created_at, updatedAt: c.updated_at, closedAt: c.closed_at,
+    dueDate: c.due_date, clockState: c.clock_state, data: def.readFacts ? await def.readFacts(ctx, c) : c.data, createdAt: c.created_at, updatedAt: c.updated_at, closedAt: c.closed_at,
     events: events.map((e) => ({
       seq: e.seq, at: e.at, actorName: e.actor_name, transition: e.transition, transitionLabel: transitionLabel(def, e.transition),
       fromState: e.from_state, toState: e.to_state, toStateLabel: def.states[e.to_state]?.label ?? e.to_state, input: e.input, comment: e.comment, auditEventId: e.audit_event_id,

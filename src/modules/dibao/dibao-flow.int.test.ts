@@ -101,6 +101,11 @@ describe('隆德县 (delegated): the township confirms', () => {
     const d = await ok(ld.get(`/api/dibao/applications/${id}`));
     expect(d.dibao).toMatchObject({ authority: 'township', acceptedOn: '2026-06-01' });
     expect(d.dibao.approvingLevel).toContain('乡镇');
+    // The case page's facts come from dibao.application (Kernel 2.0: not copied into case.data).
+    expect(r.data).toMatchObject({ channel: '窗口', acceptedOn: '2026-06-01', special: false, approvingLevel: expect.stringContaining('乡镇') });
+    expect(r.clocks.find((k: any) => k.name === 'total').label).toBe('审核确认总时限(30 个工作日)');
+    const row = (await sql<{ data: unknown }>`select data from core.case where id = ${id}`.execute(t.ctx.db)).rows[0]!;
+    expect(typeof row.data === 'string' ? JSON.parse(row.data) : row.data).toEqual({});
   });
 
   it('records 核对 results per source, then refuses an investigation with one staff member', async () => {

@@ -9,6 +9,7 @@ import type { Actor } from '../../kernel/identity/actor.ts';
 import { readDibaoSettings } from './settings.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, LEGAL, dateText, yuan } from './contract.ts';
 import { regimeOn } from './delegation/regime.ts';
+import { applicationFacts } from './application-facts.ts';
 import { issueDocument } from '../../kernel/documents/issue-document.ts';
 import { DIBAO_DOCUMENTS } from './documents/index.ts';
 import { checkAgency, checkRequestOf } from './checks/check-agency.ts';
@@ -92,7 +93,7 @@ const noticeInput = z.object({
   date: z.iso.date('送达日期格式应为 YYYY-MM-DD').meta(title('送达日期')),
 });
 
-/** Labels of the facts kept in case.data, shown on the case page. */
+/** Labels of the application's facts on the case page (read from dibao.application by applicationFacts). */
 const caseFacts = {
   channel: '申请渠道',
   approvingLevel: '审批层级',
@@ -149,13 +150,13 @@ export const dibaoWorkflow = defineWorkflow({
   // Registered through /api/dibao/applications (household, members, finances).
   create: { label: '登记低保申请', route: '/api/dibao/applications', who: { permission: 'dibao.apply' } },
   facts: caseFacts,
+  readFacts: applicationFacts,
   transitions: {
     request_materials: transition({
       label: '一次性告知补齐材料', from: ['applied'], to: 'supplementing', who: { permission: 'dibao.handle' }, input: materialsInput,
       effect: async ({ tx, case: c, input }) => {
         const items = input.missing.split(/[、,，;；\n]+/).map((s) => s.trim()).filter(Boolean);
         await sql`update dibao.application set missing_materials = ${JSON.stringify({ items, toldOn: today(tx) })}::jsonb where case_id = ${c.id}`.execute(tx.db);
-        return { data: { missingMaterials: items } };
       },
     }),
     accept: transition({
@@ -166,15 +167,14 @@ export const dibaoWorkflow = defineWorkflow({
         const regime = await regimeOn(tx.db, a.county_code, day);
         await sql`update dibao.application set authority = ${regime.authority}, delegation_id = ${regime.delegationId}, accepted_on = ${day}::date,
           special = ${input.special}, special_reason = ${input.special ? input.specialReason! : null} where case_id = ${c.id}`.execute(tx.db);
-        return { data: { approvingLevel: AUTHORITY_LABEL[regime.authority], delegationDocument: regime.document, acceptedOn: day, special: input.special } };
       },
       // The period comes from settings (30, or 45 working days for a special case), read as the clock starts.
       clocks: {
         start: [{
-          name: 'total', label: (r, c) => `审核确认总时限(${r.n} 个工作日${c.data.special ? ',特殊情况' : ''})`,
+          name: 'total', label: async (r, c, tx) => `审核确认总时限(${r.n} 个工作日${(await loadApplication(tx, c.id)).special ? ',特殊情况' : ''})`,
           rule: async (tx, c) => {
             const s = await readDibaoSettings(tx.db);
-            return { unit: 'workdays', n: c.data.special ? s.specialWorkdays : s.totalWorkdays };
+            return { unit: 'workdays', n: (await loadApplication(tx, c.id)).special ? s.specialWorkdays : s.totalWorkdays };
           },
           legalBasis: `${M}:自受理之日起 30 个工作日内完成审核确认,特殊情况可延长至 45 个工作日`,
         }],
@@ -187,7 +187,6 @@ export const dibaoWorkflow = defineWorkflow({
         const agency = checkAgency();
         const results = await agency.check(await checkRequestOf(tx, a.household_id));
         await sql`update dibao.application set checks = ${JSON.stringify({ agency: agency.name, results })}::jsonb, checked_on = ${today(tx)}::date where case_id = ${c.id}`.execute(tx.db);
-        return { data: { checkMismatches: results.filter((r) => r.status === '不一致').map((r) => r.source) } };
       },
     },
     investigate: transition({
@@ -205,7 +204,6 @@ export const dibaoWorkflow = defineWorkflow({
         const round = { staff, date: i.date, findings: i.findings, incomeStable: i.incomeStable };
         await sql`update dibao.application set investigation = ${JSON.stringify({ ...round, rounds: [...rounds, round] })}::jsonb, income_unstable = ${i.incomeStable === '不固定'}
           where case_id = ${a.case_id}`.execute(tx.db);
-        return { data: { investigationStaff: staff } };
       },
     }),
     appraise: transition({
@@ -220,7 +218,6 @@ export const dibaoWorkflow = defineWorkflow({
         const a = await loadApplication(tx, c.id);
         const assessment = await assessHousehold(tx, a.household_id, today(tx));
         await sql`update dibao.application set township_opinion = ${JSON.stringify({ ...i, on: today(tx) })}::jsonb, eligibility = ${JSON.stringify(assessment)}::jsonb where case_id = ${c.id}`.execute(tx.db);
-        return { data: { townshipOpinion: i.opinion, eligible: assessment.eligible } };
       },
     }),
     publicize: {
@@ -236,7 +233,6 @@ export const dibaoWorkflow = defineWorkflow({
         const clock = await startCaseClock(tx, c, { name: `publicity-${round}`, label: `第 ${round} 次公示(${s.publicityDays} 日,张榜次日起算)`, rule: { unit: 'days', n: s.publicityDays }, legalBasis: `${M}:在申请家庭所在村(社区)公示 7 天` });
         const to = clock?.due_date ?? addDays(today(tx), s.publicityDays);
         await sql`update dibao.application set publicity_round = ${round}, publicity_from = ${from}::date, publicity_to = ${to}::date where case_id = ${c.id}`.execute(tx.db);
-        return { data: { publicityFrom: from, publicityTo: to, publicityRound: round } };
       },
     },
     object: transition({
@@ -246,7 +242,6 @@ export const dibaoWorkflow = defineWorkflow({
         const obj = { id: uuidv7(), on: today(tx), content: i.content, objector: i.objector || '匿名', round: a.publicity_round };
         await sql`update dibao.application set objections = objections || ${JSON.stringify([obj])}::jsonb where case_id = ${c.id}`.execute(tx.db);
         await stopCaseClock(tx, c, `publicity-${a.publicity_round}`);
-        return { data: { objections: (a.objections?.length ?? 0) + 1 } };
       },
     }),
     end_publicity: {
@@ -290,7 +285,6 @@ export const dibaoWorkflow = defineWorkflow({
           + `如对本决定不服,可自收到本通知书之日起 60 日内依法申请行政复议,或者 6 个月内依法提起行政诉讼。`;
         await sql`update dibao.application set decided_on = ${day}::date, decision = '不予确认', refusal_reasons = ${i.reasons}, notice = ${notice} where case_id = ${c.id}`.execute(tx.db);
         await closeHousehold(tx, actor, c, a, 'refused', `不予确认:${i.reasons}`);
-        return { data: { decision: '不予确认', decidedOn: day } };
       },
     }),
     send_notice: transition({
@@ -356,7 +350,6 @@ async function confirmApplication(tx: AppContext, actor: Actor, c: CaseRow, note
     benefit = ${JSON.stringify({ amountCents: amount, insuredPersons: assessment.insuredPersons, benefitFrom: from, steps: assessment.benefit.steps, standard: assessment.standard, note })}::jsonb,
     notice = ${notice} where case_id = ${c.id}`.execute(tx.db);
   await issueDocument(tx, { type: DIBAO_DOCUMENTS.confirmation, caseId: c.id, actor });
-  return { data: { decision: '确认', decidedOn: day, benefitYuan: yuan(amount), benefitFrom: from } };
 }
 
 export { dateText };

@@ -17,6 +17,7 @@ export interface PetitionTable {
   visit_batch: number | null; visit_persons: number | null; representatives: number | null;
   anonymous: Defaulted<boolean>; query_code_hash: string | null;
   opinion: Of<typeof OPINIONS> | null; opinion_text: string | null; delivered_at: Date | null;
+  delivery_method: string | null; delivered_on: string | null; review_opinion: string | null; recheck_opinion: string | null;
   satisfaction: Of<typeof SATISFACTION> | null; rated_at: Date | null;
   satisfaction_channel: Of<typeof SATISFACTION_CHANNELS> | null; satisfaction_comment: string | null; satisfaction_by: string | null;
   is_repeat: Defaulted<boolean>; repeat_of: string | null; is_skip_level: Defaulted<boolean>; first_time: boolean | null;

@@ -12,6 +12,7 @@ import { petitionsRules } from './migrations/20261129110100_petitions_rules.ts';
 import { petitionsPortalPow } from './migrations/20261129120000_petitions_portal_pow.ts';
 import { petitionStatsSchema } from './migrations/20261129130000_petitions_stats.ts';
 import { petitionsPortalPowToCore } from './migrations/20261130140000_petitions_portal_pow_to_core.ts';
+import { petitionsFacts } from './migrations/20261206100000_petitions_facts.ts';
 
 /** 信访: the module's whole contribution to the server (see src/kernel/module/). */
 export const petitions = defineModule({
@@ -37,6 +38,7 @@ export const petitions = defineModule({
     '20261129120000_petitions_portal_pow': petitionsPortalPow,
     '20261129130000_petitions_stats': petitionStatsSchema,
     '20261130140000_petitions_portal_pow_to_core': petitionsPortalPowToCore,
+    '20261206100000_petitions_facts': petitionsFacts,
   },
   jobs: [{ name: FOLLOW_UP_JOB, handler: followUpHandler }],
   // A year of 信访 (2019, the report's year) with recent items for the demo accounts.

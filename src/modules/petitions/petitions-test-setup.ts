@@ -1,18 +1,8 @@
-import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../../platform/context.ts';
 import { buildApp, type TypedApp } from '../../server/app.ts';
 import { DEMO_PASSWORD } from '../../kernel/identity/seed-demo-users.ts';
 import { openTestContext, type TestContext } from '../../../tests/helpers/test-context.ts';
-import { petitionsSchema } from './migrations/20261129100000_petitions_core.ts';
-import { registerPetitionRoutes } from './routes.ts';
-
-/** Until the lead wires them, these grants mirror what permissions.ts should give the built-in roles. */
-export const PETITION_ROLE_GRANTS: Record<string, string[]> = {
-  clerk: ['petition.read', 'petition.register', 'petition.handle'],
-  leader: ['petition.read', 'petition.approve', 'petition.supervise'],
-  sysadmin: ['petition.read', 'petition.register', 'petition.handle', 'petition.approve', 'petition.supervise'],
-};
 
 export type Caller = {
   me: any;
@@ -20,17 +10,11 @@ export type Caller = {
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 };
 
-/** The app on a private test DB with the petitions migration, grants and routes in place (idempotent once wired). */
+/** The app (every module, as the manifest wires it) on a private test DB. */
 export async function openPetitionsApp(clock: Clock) {
   const test: TestContext = await openTestContext({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_MAX_HOURS: '100000' } });
   const ctx = test.ctx;
-  const has = (await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = 'petitions' and table_name = 'petition'`.execute(ctx.db)).rows[0]!.n;
-  if (!has) await petitionsSchema.up(ctx.db as never);
-  for (const [role, perms] of Object.entries(PETITION_ROLE_GRANTS)) {
-    await sql`update core.role set permissions = array(select distinct unnest(permissions || ${perms}::text[])) where code = ${role}`.execute(ctx.db);
-  }
   const app: TypedApp = await buildApp(ctx, { serveWeb: false });
-  if (!app.hasRoute({ method: 'POST', url: '/api/petitions' })) await registerPetitionRoutes(app, ctx);
   await app.ready();
   let ip = 0;
   const login = async (username: string, password = DEMO_PASSWORD): Promise<Caller> => {

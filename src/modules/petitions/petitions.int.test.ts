@@ -84,6 +84,11 @@ describe('信访 journey: portal → 自治区 → 市 → 县 → reply → 评
     const del = await xq.post(`/api/cases/${id}/transitions/deliver`, { input: { method: '网上答复', date: '2026-06-01' } });
     expect(del.statusCode, del.body).toBe(200);
     expect(del.json().state).toBe('delivered');
+    // Facts live in petitions.petition only (Kernel 2.0): the case page reads them from there, case.data stays empty.
+    expect(del.json().data).toEqual({ opinion: '支持', deliveryMethod: '网上答复', deliveredOn: '2026-06-01' });
+    const row = (await sql<any>`select c.data, p.delivery_method, p.delivered_on::text as delivered_on from core.case c join petitions.petition p on p.case_id = c.id where c.id = ${id}`.execute(t.ctx.db)).rows[0];
+    expect(row).toMatchObject({ delivery_method: '网上答复', delivered_on: '2026-06-01' });
+    expect(typeof row.data === 'string' ? JSON.parse(row.data) : row.data).toEqual({});
   });
 
   it('lets the citizen track by ref + code, without staff names', async () => {

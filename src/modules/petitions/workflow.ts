@@ -49,6 +49,15 @@ export async function storeRefusal(tx: AppContext, caseId: string, code: Refusal
     refusal_detail = ${detail}, refused_at = ${tx.clock.now()}, refused_auto = ${auto} where case_id = ${caseId}`.execute(tx.db);
 }
 
+/** The case page's facts of a petition (its panel reads them), from petitions.petition. */
+async function petitionFacts(ctx: AppContext, c: CaseRow): Promise<Record<string, unknown>> {
+  const p = (await sql<{ refusal_code: string | null; opinion: string | null; delivery_method: string | null; delivered_on: string | null; review_opinion: string | null; recheck_opinion: string | null }>`
+    select refusal_code, opinion, delivery_method, delivered_on::text as delivered_on, review_opinion, recheck_opinion from petitions.petition where case_id = ${c.id}`.execute(ctx.db)).rows[0];
+  if (!p) return {};
+  const facts = { refusalCode: p.refusal_code, opinion: p.opinion, deliveryMethod: p.delivery_method, deliveredOn: p.delivered_on, reviewOpinion: p.review_opinion, recheckOpinion: p.recheck_opinion };
+  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null));
+}
+
 /** 简易办理 eligibility facts of one petition (first-time as flagged at registration). */
 export async function simpleFacts(tx: AppContext, caseId: string) {
   const p = (await sql<{ first_time: boolean | null; is_repeat: boolean; visit_persons: number | null; representatives: number | null; people: number; earlier: boolean }>`
@@ -74,6 +83,8 @@ export const petitionWorkflow = defineWorkflow({
   label: '信访事项',
   refPrefix: 'XF',
   readPermission: 'petition.read',
+  // The facts live in petitions.petition only; the case page reads them from there.
+  readFacts: petitionFacts,
   states: {
     registered: { label: '已登记(甄别中)' },
     accepted: { label: '已受理' },
@@ -113,7 +124,6 @@ export const petitionWorkflow = defineWorkflow({
       // The system refuses too (第三十六条第三款, at registration): then it is recorded as automatic.
       effect: async ({ tx, case: c, input, actor }) => {
         await storeRefusal(tx, c.id, input.reasonCode, input.detail || null, !userRef(actor));
-        return { data: { refusalCode: input.reasonCode } };
       },
     }),
     simplify: transition({
@@ -133,7 +143,6 @@ export const petitionWorkflow = defineWorkflow({
       label: '拟办意见', from: ['handling', 'simple'], to: 'drafted', who: { permission: 'petition.handle' }, withdrawable: true, input: opinionInput,
       effect: async ({ tx, case: c, input }) => {
         await sql`update petitions.petition set opinion = ${input.opinion}, opinion_text = ${input.text} where case_id = ${c.id}`.execute(tx.db);
-        return { data: { opinion: input.opinion } };
       },
     }),
     approve: { label: '审批同意', from: ['drafted'], to: 'approved', who: { permission: 'petition.approve' } },
@@ -141,11 +150,10 @@ export const petitionWorkflow = defineWorkflow({
       label: '送达', from: ['approved'], to: 'delivered', who: { permission: 'petition.handle' }, input: deliverInput,
       clocks: { stop: ['handle', 'simple'] },
       effect: async ({ tx, case: c, input, actor }) => {
-        await sql`update petitions.petition set delivered_at = ${tx.clock.now()} where case_id = ${c.id}`.execute(tx.db);
+        await sql`update petitions.petition set delivered_at = ${tx.clock.now()}, delivery_method = ${input.method}, delivered_on = ${input.date}::date where case_id = ${c.id}`.execute(tx.db);
         await issueDocument(tx, { type: PETITION_DOCUMENTS.opinion, caseId: c.id, actor });
         // The reply is the 办结报告 of a 交办 to this org.
         await sql`update petitions.assignment set reported_at = ${tx.clock.now()} where case_id = ${c.id} and to_org_id = ${c.org_unit_id} and reported_at is null`.execute(tx.db);
-        return { data: { deliveryMethod: input.method, deliveredOn: input.date } };
       },
     }),
     close: { label: '办结', from: ['delivered', 'reviewed'], to: 'closed', who: { permission: 'petition.handle' } },
@@ -156,7 +164,10 @@ export const petitionWorkflow = defineWorkflow({
     },
     conclude_review: transition({
       label: '复查意见', from: ['reviewing'], to: 'reviewed', who: { permission: 'petition.handle', party: 'supervisor' }, input: opinionInput,
-      clocks: { stop: ['review'] }, effect: async ({ input }) => ({ data: { reviewOpinion: input.opinion } }),
+      clocks: { stop: ['review'] },
+      effect: async ({ tx, case: c, input }) => {
+        await sql`update petitions.petition set review_opinion = ${input.opinion} where case_id = ${c.id}`.execute(tx.db);
+      },
     }),
     request_recheck: { label: '申请复核', from: ['reviewed'], to: 'recheck_requested', who: { permission: 'petition.portal' }, reasonRequired: true },
     start_recheck: {
@@ -165,7 +176,10 @@ export const petitionWorkflow = defineWorkflow({
     },
     conclude_recheck: transition({
       label: '复核意见(终结)', from: ['rechecking'], to: 'final', who: { permission: 'petition.handle', party: 'supervisor' }, input: opinionInput,
-      clocks: { stop: ['recheck'] }, effect: async ({ input }) => ({ data: { recheckOpinion: input.opinion } }),
+      clocks: { stop: ['recheck'] },
+      effect: async ({ tx, case: c, input }) => {
+        await sql`update petitions.petition set recheck_opinion = ${input.opinion} where case_id = ${c.id}`.execute(tx.db);
+      },
     }),
   },
   // Acts on the case without a state change: on the timeline and the audit chain.

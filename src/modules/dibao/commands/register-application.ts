@@ -5,7 +5,7 @@ import { AppError, badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
 import { createCase } from '../../../kernel/workflow/index.ts';
-import { AUTHORITY_LABEL, DIBAO_TYPE, MATERIALS, countyOfPath, townshipOfPath } from '../contract.ts';
+import { DIBAO_TYPE, MATERIALS, countyOfPath, townshipOfPath } from '../contract.ts';
 import { regimeOn } from '../delegation/regime.ts';
 import { ApplicationInput, fieldLabel } from './household-input.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
@@ -47,7 +47,6 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
     await sql`insert into dibao.application (case_id, household_id, authority, delegation_id, county_code, township_org_id, channel, relative_of_staff, missing_materials, query_code_hash, is_demo, created_at)
       values (${c.id}, ${householdId}, ${regime.authority}, ${regime.delegationId}, ${county}, ${org.id}, ${input.channel}, ${input.relativeOfStaff},
         ${JSON.stringify({ items: missing, suggested: true })}::jsonb, ${opts.queryCodeHash ?? null}, ${opts.isDemo ?? false}, ${tx.clock.now()})`.execute(tx.db);
-    await tx.db.updateTable('core.case').set({ data: JSON.stringify({ channel: input.channel, approvingLevel: AUTHORITY_LABEL[regime.authority] }) }).where('id', '=', c.id).execute();
     await writeHouseholdChange(tx, {
       householdId, actorId: opts.system ? null : actor.userId, kind: '登记', caseId: c.id,
       summary: `${input.channel}申请登记,家庭成员 ${members.length} 人(申请编号 ${c.ref_no})`, after: await householdSnapshot(tx, householdId),

@@ -37,6 +37,13 @@ export const recheckWorkflow = defineWorkflow({
   initial: 'open',
   // Created only by the sweep (below), never registered by hand.
   facts: { result: '复核结果', beforeYuan: '复核前月保障金(元)', afterYuan: '复核后月保障金(元)', notice: '复核结果通知' },
+  // The facts live in dibao.recheck only; the case page reads them from there.
+  readFacts: async (ctx, c) => {
+    const r = (await sql<{ result: string | null; before_cents: number | null; after_cents: number | null; notice: string | null }>`
+      select result, before_cents, after_cents, notice from dibao.recheck where case_id = ${c.id}`.execute(ctx.db)).rows[0];
+    if (!r?.result) return {};
+    return { result: r.result, beforeYuan: yuan(r.before_cents ?? 0), afterYuan: yuan(r.after_cents ?? 0), notice: r.notice };
+  },
   create: {
     label: '生成复核任务', creatable: false, who: { permission: 'dibao.handle' },
     clocks: {
@@ -93,7 +100,6 @@ async function concludeRecheck(tx: AppContext, actor: Actor, c: CaseRow, i: z.in
   await sql`update dibao.recheck set result = ${i.result}, before_cents = ${h.benefit_cents}, after_cents = ${after}, steps = ${JSON.stringify(steps)}::jsonb, decided_on = ${day}::date, notice = ${notice}
     where case_id = ${c.id}`.execute(tx.db);
   await writeHouseholdChange(tx, { householdId: r.household_id, actorId: actor.userId, kind: `复核${i.result}`, summary: `复核:${word}`, before, after: await householdSnapshot(tx, r.household_id), caseId: c.id });
-  return { data: { result: i.result, beforeYuan: yuan(h.benefit_cents), afterYuan: yuan(after), notice } };
 }
 
 /**

@@ -41,7 +41,7 @@ export async function registerReviewRequest(ctx: AppContext, actor: Actor, caseI
     if (c.state !== (review ? 'delivered' : 'reviewed')) {
       throw new AppError(review ? 'PETITION_REVIEW_NOT_ALLOWED' : 'PETITION_RECHECK_NOT_ALLOWED', 409, review ? PETITION_ERRORS.REVIEW_NOT_ALLOWED : PETITION_ERRORS.RECHECK_NOT_ALLOWED);
     }
-    const replyOn = review ? await replyDate(tx, c.id, c.data) : await reviewOpinionDate(tx, c.id);
+    const replyOn = review ? await replyDate(tx, c.id) : await reviewOpinionDate(tx, c.id);
     const today = chinaDate(tx.clock.now());
     if (input.receivedOn > today) throw badRequest('VALIDATION_FAILED', '「收信日期」不能晚于今天', { field: 'receivedOn' });
     if (replyOn && input.receivedOn < replyOn) throw badRequest('VALIDATION_FAILED', `「收信日期」不能早于书面答复日期 ${replyOn}`, { field: 'receivedOn' });
@@ -63,10 +63,9 @@ export async function registerReviewRequest(ctx: AppContext, actor: Actor, caseI
 }
 
 /** The 送达 date of the reply: the date given on delivery, else the day it was recorded. */
-async function replyDate(tx: AppContext, caseId: string, data: Record<string, unknown>): Promise<string | null> {
-  if (typeof data.deliveredOn === 'string') return data.deliveredOn;
-  const p = (await sql<{ delivered_at: Date | null }>`select delivered_at from petitions.petition where case_id = ${caseId}`.execute(tx.db)).rows[0];
-  return p?.delivered_at ? chinaDate(new Date(p.delivered_at)) : null;
+async function replyDate(tx: AppContext, caseId: string): Promise<string | null> {
+  const p = (await sql<{ delivered_on: string | null; delivered_at: Date | null }>`select delivered_on::text as delivered_on, delivered_at from petitions.petition where case_id = ${caseId}`.execute(tx.db)).rows[0];
+  return p?.delivered_on ?? (p?.delivered_at ? chinaDate(new Date(p.delivered_at)) : null);
 }
 
 /** The day the 复查意见 was given (the latest conclude_review move). */
