@@ -36,4 +36,3 @@ export function maskIdNumber(id: string): string {
 /** A `date` column as YYYY-MM-DD whichever driver returned it. */
 export const dateText = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
-export { yuanText as yuan } from '../../platform/money.ts';

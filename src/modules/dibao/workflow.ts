@@ -7,7 +7,9 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { defineWorkflow, transition, type CaseRow, startCaseClock, stopCaseClock, pathLevel } from '../../kernel/workflow/index.ts';
 import type { Actor } from '../../kernel/identity/actor.ts';
 import { readDibaoSettings } from './settings.ts';
-import { AUTHORITY_LABEL, DIBAO_TYPE, LEGAL, dateText, yuan } from './contract.ts';
+import { AUTHORITY_LABEL, DIBAO_TYPE, LEGAL, dateText } from './contract.ts';
+import { yuanText } from '../../platform/money.ts';
+import { addDaysIso, addMonthsClampedIso, firstOfNextMonthIso } from '../../kernel/calendar/index.ts';
 import { regimeOn } from './delegation/regime.ts';
 import { applicationFacts } from './application-facts.ts';
 import { issueDocument } from '../../kernel/documents/issue-document.ts';
@@ -36,17 +38,6 @@ export async function loadApplication(tx: AppContext, caseId: string): Promise<A
 }
 
 const today = (tx: AppContext) => chinaDate(tx.clock.now());
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-export const firstOfNextMonth = (d: string) => {
-  const [y, m] = d.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-};
-export const addMonths = (d: string, n: number) => {
-  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1 + n, 1));
-  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), Math.min(day, last))).toISOString().slice(0, 10);
-};
 
 /** The approving level must hold the case: the township under delegation, the county bureau otherwise. */
 function mustBeApprovingLevel(c: CaseRow, a: App, what: string) {
@@ -228,10 +219,10 @@ export const dibaoWorkflow = defineWorkflow({
         const s = await readDibaoSettings(tx.db);
         // The period is counted from the day after posting (民法典 第二百零一条), and its last day is the
         // clock's due date, so the case page, the portal and 公示期满 all name the same day.
-        const from = addDays(today(tx), 1);
+        const from = addDaysIso(today(tx), 1);
         const round = a.publicity_round + 1;
         const clock = await startCaseClock(tx, c, { name: `publicity-${round}`, label: `第 ${round} 次公示(${s.publicityDays} 日,张榜次日起算)`, rule: { unit: 'days', n: s.publicityDays }, legalBasis: `${M}:在申请家庭所在村(社区)公示 7 天` });
-        const to = clock?.due_date ?? addDays(today(tx), s.publicityDays);
+        const to = clock?.due_date ?? addDaysIso(today(tx), s.publicityDays);
         await sql`update dibao.application set publicity_round = ${round}, publicity_from = ${from}::date, publicity_to = ${to}::date where case_id = ${c.id}`.execute(tx.db);
       },
     },
@@ -249,7 +240,7 @@ export const dibaoWorkflow = defineWorkflow({
       effect: async ({ tx, case: c }) => {
         const a = await loadApplication(tx, c.id);
         if (a.publicity_to && today(tx) <= a.publicity_to) {
-          throw new AppError('DIBAO_PUBLICITY_RUNNING', 409, `公示期至 ${a.publicity_to} 止,期满后(${addDays(a.publicity_to, 1)} 起)才能结束公示`);
+          throw new AppError('DIBAO_PUBLICITY_RUNNING', 409, `公示期至 ${a.publicity_to} 止,期满后(${addDaysIso(a.publicity_to, 1)} 起)才能结束公示`);
         }
         await stopCaseClock(tx, c, `publicity-${a.publicity_round}`);
       },
@@ -327,11 +318,11 @@ async function confirmApplication(tx: AppContext, actor: Actor, c: CaseRow, note
     throw new AppError('DIBAO_NOT_ELIGIBLE', 409, `不符合确认条件:${failed.map((f) => `${f.rule}(${f.detail})`).join(';')}。请核实家庭情况,或作出「不予确认」并说明理由`, { failed });
   }
   const amount = assessment.benefit.amountCents;
-  const from = firstOfNextMonth(day);
+  const from = firstOfNextMonthIso(day);
   const ableUnstable = a.income_unstable && (await sql<{ n: number }>`select count(*)::int as n from dibao.member where household_id = ${a.household_id} and active
       and work_ability = '有' and birth_date is not null and birth_date > (${day}::date - interval '60 years') and birth_date <= (${day}::date - interval '16 years')`.execute(tx.db)).rows[0]!.n > 0;
   const cadence = ableUnstable ? 'half_yearly' : 'yearly';
-  const next = addMonths(day, ableUnstable ? s.recheckMonthsUnstable : s.recheckMonthsStable);
+  const next = addMonthsClampedIso(day, ableUnstable ? s.recheckMonthsUnstable : s.recheckMonthsStable);
   const before = await householdSnapshot(tx, a.household_id);
   await sql`update dibao.household set status = 'active', benefit_cents = ${amount}, insured_persons = ${assessment.insuredPersons}, benefit_from = ${from}::date,
     recheck_cadence = ${cadence}, next_recheck_on = ${next}::date, version = version + 1, updated_at = ${tx.clock.now()} where id = ${a.household_id}`.execute(tx.db);
@@ -339,12 +330,12 @@ async function confirmApplication(tx: AppContext, actor: Actor, c: CaseRow, note
     values (${uuidv7()}, ${a.household_id}, '新增', 0, ${amount}, 0, ${assessment.insuredPersons}, ${from}::date, ${`确认同意(${c.ref_no})`}, ${c.id}, ${actor.userId}, ${tx.clock.now()})`.execute(tx.db);
   await writeHouseholdChange(tx, {
     householdId: a.household_id, actorId: actor.userId, kind: '确认同意', caseId: c.id,
-    summary: `确认同意,月保障金 ${yuan(amount)} 元,保障 ${assessment.insuredPersons} 人,自 ${from} 起发放,${cadence === 'yearly' ? '每年' : '每半年'}复核`,
+    summary: `确认同意,月保障金 ${yuanText(amount)} 元,保障 ${assessment.insuredPersons} 人,自 ${from} 起发放,${cadence === 'yearly' ? '每年' : '每半年'}复核`,
     before, after: await householdSnapshot(tx, a.household_id),
   });
   const org = (await sql<{ name: string }>`select name from core.org_unit where id = ${c.org_unit_id}`.execute(tx.db)).rows[0]?.name ?? '';
   const notice = `最低生活保障确认通知书:您的最低生活保障申请(编号 ${c.ref_no})经${org}于 ${day} 确认同意。`
-    + `核定月保障金 ${yuan(amount)} 元,保障人口 ${assessment.insuredPersons} 人,自 ${from} 起按月发放。计算:${assessment.benefit.steps.join(';')}。`
+    + `核定月保障金 ${yuanText(amount)} 元,保障人口 ${assessment.insuredPersons} 人,自 ${from} 起按月发放。计算:${assessment.benefit.steps.join(';')}。`
     + `请如实报告家庭人口、收入和财产变化;将按${cadence === 'yearly' ? '年' : '半年'}复核(下次 ${next} 前后)。`;
   await sql`update dibao.application set decided_on = ${day}::date, decision = '确认', eligibility = ${JSON.stringify(assessment)}::jsonb,
     benefit = ${JSON.stringify({ amountCents: amount, insuredPersons: assessment.insuredPersons, benefitFrom: from, steps: assessment.benefit.steps, standard: assessment.standard, note })}::jsonb,

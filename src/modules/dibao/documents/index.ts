@@ -1,7 +1,8 @@
 import { AppError } from '../../../platform/errors.ts';
 import { dateLine } from '../../../kernel/documents/content.ts';
 import { defineDocument } from '../../../kernel/documents/define-document.ts';
-import { DIBAO_TYPE, LEGAL, yuan } from '../contract.ts';
+import { DIBAO_TYPE, LEGAL } from '../contract.ts';
+import { yuanText } from '../../../platform/money.ts';
 import { applicationFacts } from './application-facts.ts';
 
 /** 行政复议 (60 日, 行政复议法第二十条) or 行政诉讼 (6 个月, 行政诉讼法第四十六条). */
@@ -21,7 +22,7 @@ export const dibaoConfirmation = defineDocument({
       recipient: f.applicant,
       body: [
         `您${f.acceptedOn ? `于${on(f.acceptedOn)}` : ''}提出的最低生活保障申请(编号 ${f.refNo}),经审核,本机关于${on(f.decidedOn)}确认同意,依据${LEGAL.interim}和${LEGAL.measures}。`,
-        `核定您家庭月最低生活保障金 ${yuan(b.amountCents)} 元,保障人口 ${b.insuredPersons} 人,自${on(b.benefitFrom)}起按月发放。`,
+        `核定您家庭月最低生活保障金 ${yuanText(b.amountCents)} 元,保障人口 ${b.insuredPersons} 人,自${on(b.benefitFrom)}起按月发放。`,
         ...(b.steps.length ? [`计算过程:${b.steps.join(';')}。`.replace(/。。$/, '。')] : []),
         `请如实报告家庭人口、收入和财产状况的变化。本机关将${f.cadence === 'half_yearly' ? '每半年' : '每年'}复核一次。`,
       ],

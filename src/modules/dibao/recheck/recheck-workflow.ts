@@ -8,7 +8,9 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
 import { defineWorkflow, transition, type CaseRow, createCase } from '../../../kernel/workflow/index.ts';
 import { readDibaoSettings } from '../settings.ts';
-import { LEGAL, RECHECK_TYPE, yuan } from '../contract.ts';
+import { LEGAL, RECHECK_TYPE } from '../contract.ts';
+import { yuanText } from '../../../platform/money.ts';
+import { addMonthsClampedIso, firstOfNextMonthIso } from '../../../kernel/calendar/index.ts';
 import { assessHousehold } from '../commands/eligibility.ts';
 import { householdSnapshot, writeHouseholdChange } from '../commands/store-household.ts';
 
@@ -19,13 +21,6 @@ const concludeInput = z.object({
   stopReason: z.string().trim().max(1000).optional().meta(title('停发理由(停发时必填)')),
 }).refine((v) => v.result !== '停发' || (v.stopReason && v.stopReason.length >= 2), { message: '停发须书面说明理由(《社会救助暂行办法》第十三条)', path: ['stopReason'] });
 
-const addMonths = (d: string, n: number) => {
-  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1 + n, 1));
-  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), Math.min(day, last))).toISOString().slice(0, 10);
-};
-const firstOfNextMonth = (d: string) => addMonths(`${d.slice(0, 7)}-01`, 1);
 
 /** 动态管理: a 复核 case per household due for its periodic re-check (暂行办法 第十三条; 民发〔2021〕57号). */
 export const recheckWorkflow = defineWorkflow({
@@ -42,7 +37,7 @@ export const recheckWorkflow = defineWorkflow({
     const r = (await sql<{ result: string | null; before_cents: number | null; after_cents: number | null; notice: string | null }>`
       select result, before_cents, after_cents, notice from dibao.recheck where case_id = ${c.id}`.execute(ctx.db)).rows[0];
     if (!r?.result) return {};
-    return { result: r.result, beforeYuan: yuan(r.before_cents ?? 0), afterYuan: yuan(r.after_cents ?? 0), notice: r.notice };
+    return { result: r.result, beforeYuan: yuanText(r.before_cents ?? 0), afterYuan: yuanText(r.after_cents ?? 0), notice: r.notice };
   },
   create: {
     label: '生成复核任务', creatable: false, who: { permission: 'dibao.handle' },
@@ -68,7 +63,7 @@ async function concludeRecheck(tx: AppContext, actor: Actor, c: CaseRow, i: z.in
   const day = chinaDate(tx.clock.now());
   const h = (await sql<{ benefit_cents: number; insured_persons: number; recheck_cadence: string | null; status: string }>`select benefit_cents, insured_persons, recheck_cadence, status from dibao.household where id = ${r.household_id} for update`.execute(tx.db)).rows[0]!;
   const before = await householdSnapshot(tx, r.household_id);
-  const month = firstOfNextMonth(day);
+  const month = firstOfNextMonthIso(day);
   let after = h.benefit_cents;
   let insured = h.insured_persons;
   let steps: string[] = [];
@@ -87,7 +82,7 @@ async function concludeRecheck(tx: AppContext, actor: Actor, c: CaseRow, i: z.in
     kind = '停发';
   }
   const months = h.recheck_cadence === 'half_yearly' ? s.recheckMonthsUnstable : s.recheckMonthsStable;
-  const next = kind === '停发' ? null : addMonths(day, months);
+  const next = kind === '停发' ? null : addMonthsClampedIso(day, months);
   await sql`update dibao.household set benefit_cents = ${after}, insured_persons = ${insured}, status = ${kind === '停发' ? 'stopped' : h.status},
     next_recheck_on = ${next}::date, version = version + 1, updated_at = ${tx.clock.now()} where id = ${r.household_id}`.execute(tx.db);
   if (kind) {
@@ -95,7 +90,7 @@ async function concludeRecheck(tx: AppContext, actor: Actor, c: CaseRow, i: z.in
       values (${uuidv7()}, ${r.household_id}, ${kind}, ${h.benefit_cents}, ${after}, ${h.insured_persons}, ${insured}, ${month}::date,
         ${kind === '停发' ? `复核停发:${i.stopReason}` : `复核调整(${c.ref_no})`}, ${c.id}, ${actor.userId}, ${tx.clock.now()})`.execute(tx.db);
   }
-  const word = kind === '停发' ? `停发,理由:${i.stopReason}` : kind ? `${kind},月保障金由 ${yuan(h.benefit_cents)} 元调整为 ${yuan(after)} 元` : '保障金不变';
+  const word = kind === '停发' ? `停发,理由:${i.stopReason}` : kind ? `${kind},月保障金由 ${yuanText(h.benefit_cents)} 元调整为 ${yuanText(after)} 元` : '保障金不变';
   const notice = `低保复核结果通知:经 ${day} 复核(编号 ${c.ref_no}),${word}${kind ? `,自 ${month} 起执行` : ''}。${steps.length ? `计算:${steps.join(';')}。` : ''}`;
   await sql`update dibao.recheck set result = ${i.result}, before_cents = ${h.benefit_cents}, after_cents = ${after}, steps = ${JSON.stringify(steps)}::jsonb, decided_on = ${day}::date, notice = ${notice}
     where case_id = ${c.id}`.execute(tx.db);
