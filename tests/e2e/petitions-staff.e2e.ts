@@ -259,6 +259,19 @@ describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
     await signOut(page);
   });
 
+  step('in English the case page names the state, the steps and the clocks in English (the server sends them in Chinese)', async () => {
+    await signIn(page, LEAD);
+    await page.goto(firstCaseUrl);
+    await page.locator('header').getByText('English').click();
+    await page.getByTestId('case-state').getByText('Draft reply awaiting approval').waitFor();
+    await page.getByText('Leader takes the case').first().waitFor();
+    await page.getByTestId('clock-handle').getByText('Handling period').waitFor();
+    await shot(page, 'petition-case-en-desktop');
+    await page.locator('header').getByText('中文').click();
+    await page.getByTestId('case-state').getByText('拟办意见待审批').waitFor();
+    await signOut(page);
+  });
+
   step('信访设置: a county reads them; 自治区 督办 changes one, a bad value named at its field', async () => {
     await signIn(page, CLERK);
     await page.goto('/petitions/settings');

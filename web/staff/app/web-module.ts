@@ -16,7 +16,16 @@ export type CaseTypeWeb = {
   panel?: LazyExoticComponent<ComponentType<CaseTypePanelProps>>;
   /** The law's own words for the hand-offs (信访: 转送, not 转办); Chinese only. */
   handoffTerms?: { transfer?: string; assign?: string };
+  /** English for the server's Chinese labels of this case type; a missing one shows in Chinese. */
+  english?: CaseLabelsEn;
 };
+
+/**
+ * English for what the server names in Chinese (ARCHITECTURE.md, decisions): the type, states by
+ * code, steps by name (transitions, actions and 'create'), clocks by name ('publicity-2' → 'publicity',
+ * with {n} for the round).
+ */
+export type CaseLabelsEn = { type?: string; states?: Record<string, string>; transitions?: Record<string, string>; clocks?: Record<string, string> };
 
 /** Readable audit codes: [Chinese, English]. Unknown codes are shown raw, never hidden. */
 export type AuditLabels = { actions?: Record<string, [zh: string, en: string]>; entities?: Record<string, [zh: string, en: string]> };

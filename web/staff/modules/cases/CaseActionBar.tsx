@@ -8,6 +8,7 @@ import { OrgUnitSelect } from '../../shared/OrgUnitSelect.tsx';
 import { cleanInput, hasFields, SchemaFields } from '../../shared/SchemaFields.tsx';
 import { ActionModal, ReasonField } from './ActionModal.tsx';
 import type { CaseRun } from './use-case.ts';
+import { useCaseLabels } from './case-labels.ts';
 
 /**
  * The law's own words for the hand-offs of a case type (a module's manifest names them, e.g.
@@ -29,6 +30,7 @@ type Dialog =
 /** 办理: the moves the signed-in user may make on this case now, each confirmed in a small form. */
 export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
   const t = useT();
+  const labels = useCaseLabels();
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const a = c.actions;
@@ -50,7 +52,7 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
   a.transitions.forEach((tr, i) =>
     buttons.push(
       <Button key={`t:${tr.name}`} type={i === 0 && !a.canAcknowledge ? 'primary' : 'default'} danger={tr.reasonRequired && i > 0} onClick={() => setDialog({ kind: 'transition', action: tr })}>
-        {tr.label}
+        {labels.transition(c.type, tr.name, tr.label)}
       </Button>,
     ),
   );
@@ -71,7 +73,7 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
   } else if (pending) {
     status = <Alert type="info" showIcon title={t('case.pendingOther', { to: pending.toOrgName, kind: t(`case.${pending.kind}`) })} />;
   } else if (c.terminal) {
-    status = <Alert type="success" showIcon title={t('case.terminal', { state: c.stateLabel })} />;
+    status = <Alert type="success" showIcon title={t('case.terminal', { state: labels.state(c.type, c.state, c.stateLabel) })} />;
   }
 
   return (
@@ -85,7 +87,7 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
       {dialog?.kind === 'transition' && (
         <ActionModal<{ input?: Record<string, unknown>; comment?: string }>
           title={t('case.transitionTitle', { label: dialog.action.label })}
-          okText={dialog.action.label}
+          okText={labels.transition(c.type, dialog.action.name, dialog.action.label)}
           note={t('case.nextState', { state: dialog.action.toLabel })}
           onClose={close}
           onSubmit={async (f) => {

@@ -14,6 +14,7 @@ import { CaseTimeline, HandoffChain } from './CaseTimeline.tsx';
 import { DeadlinesPanel } from './DeadlinesPanel.tsx';
 import { CaseTypePanel } from './type-panels.tsx';
 import { useCase, useCaseRunner } from './use-case.ts';
+import { useCaseLabels } from './case-labels.ts';
 
 /** 案件办理页: header, 办理 actions, deadlines, history, transfer chain, attachments, comments. */
 export function CasePage() {
@@ -66,6 +67,7 @@ export function CasePage() {
 
 function CaseHeader({ c }: { c: CaseDetail }) {
   const t = useT();
+  const labels = useCaseLabels();
   const types = useCaseTypes();
   const label = useFieldLabel();
   const props = types.data?.find((x) => x.type === c.type)?.createSchema?.properties ?? {};
@@ -74,12 +76,12 @@ function CaseHeader({ c }: { c: CaseDetail }) {
     <header className="mz-case-header">
       <div className="mz-case-ref">
         <span className="mz-mono" data-testid="case-ref">{c.refNo}</span>
-        <Tag>{c.typeLabel}</Tag>
+        <Tag>{labels.type(c.type, c.typeLabel)}</Tag>
       </div>
       <div className="mz-case-titleline">
         <h1 className="mz-case-title">{c.title}</h1>
         <div className="mz-case-tags">
-          <Tag color={c.terminal ? 'green' : 'blue'} className="mz-state-tag" data-testid="case-state">{c.stateLabel}</Tag>
+          <Tag color={c.terminal ? 'green' : 'blue'} className="mz-state-tag" data-testid="case-state">{labels.state(c.type, c.state, c.stateLabel)}</Tag>
           {c.pendingHandoff && <Tag color="gold">{t('wl.pendingHandoff')}</Tag>}
           {!c.terminal && c.clockState && (
             <span className="mz-due">

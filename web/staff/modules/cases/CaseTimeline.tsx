@@ -4,6 +4,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import type { CaseDetail, CaseEvent, CaseHandoff } from '../../shared/api-types.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
+import { useCaseLabels } from './case-labels.ts';
 
 const COLOR: Record<string, string> = {
   create: 'blue', transfer: 'orange', assign: 'orange', acknowledge: 'green', object: 'red', return: 'red', withdraw: 'gray', withdraw_handoff: 'gray',
@@ -18,11 +19,15 @@ const rec = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, u
 export function CaseTimeline({ c }: { c: CaseDetail }) {
   const t = useT();
   const narrow = Grid.useBreakpoint().sm === false;
-  const clockLabel = (name: unknown) => c.clocks.find((k) => k.name === name)?.label ?? String(name ?? '');
+  const labels = useCaseLabels();
+  const clockLabel = (name: unknown) => {
+    const k = c.clocks.find((x) => x.name === name);
+    return k ? labels.clock(c.type, k.name, k.label) : String(name ?? '');
+  };
 
   const describe = (e: CaseEvent) => {
     const input = rec(e.input);
-    const label = CLOCK_EVENTS[e.transition] ? t(CLOCK_EVENTS[e.transition]!) : e.transitionLabel;
+    const label = CLOCK_EVENTS[e.transition] ? t(CLOCK_EVENTS[e.transition]!) : labels.transition(c.type, e.transition, e.transitionLabel);
     let detail: string | null = null;
     if ((e.transition === 'transfer' || e.transition === 'assign') && input.toOrgName) detail = t('event.to', { org: String(input.toOrgName) });
     if (CLOCK_EVENTS[e.transition]) {
@@ -51,7 +56,7 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
                 <div className="mz-tl-head">
                   <strong className="mz-tl-action">{label}</strong>
                   {detail && <span className="mz-tl-detail">{detail}</span>}
-                  {(moved || e.fromState === null) && <Tag className="mz-tl-state">{e.toStateLabel}</Tag>}
+                  {(moved || e.fromState === null) && <Tag className="mz-tl-state">{labels.state(c.type, e.toState, e.toStateLabel)}</Tag>}
                 </div>
                 <div className="mz-muted mz-tl-actor">{e.actorName ?? t('event.system')}</div>
                 {e.comment && <p className="mz-quote">{e.comment}</p>}

@@ -11,6 +11,7 @@ import { printText } from '../../shared/print.ts';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { ActionModal, ReasonField } from './ActionModal.tsx';
 import { useClockExplain, type CaseRun } from './use-case.ts';
+import { useCaseLabels } from './case-labels.ts';
 
 const OPEN = new Set(['running', 'paused']);
 const KINDS: SuspensionKind[] = ['correction', 'third_party', 'appraisal', 'hearing', 'other'];
@@ -23,6 +24,7 @@ export function useMyOrgIds() {
 
 /** 办理期限: every clock of the case with its rule, basis, dates, status and controls. */
 export function DeadlinesPanel({ c, run }: { c: CaseDetail; run: CaseRun }) {
+  const labels = useCaseLabels();
   const t = useT();
   const { message, modal } = App.useApp();
   const mine = useMyOrgIds();
@@ -59,7 +61,7 @@ export function DeadlinesPanel({ c, run }: { c: CaseDetail; run: CaseRun }) {
           return (
             <div key={k.name} className={`mz-clock${open ? '' : ' mz-clock-closed'} mz-clock-${k.status}`} data-testid={`clock-${k.name}`}>
               <div className="mz-clock-head">
-                <span className="mz-clock-label">{k.label}</span>
+                <span className="mz-clock-label">{labels.clock(c.type, k.name, k.label)}</span>
                 <ClockStatusTag status={k.status} />
                 <span className="mz-clock-spacer" />
                 <Button size="small" type="link" icon={<QuestionCircleOutlined />} onClick={() => setExplaining(k)}>{t('clock.why')}</Button>

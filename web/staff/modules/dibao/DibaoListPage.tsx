@@ -7,10 +7,12 @@ import { ListPage } from '../../shared/ListPage.tsx';
 import { useListQuery } from '../../shared/use-list-query.ts';
 import { DIBAO_STATES, dibaoApi, yuan, type ApplicationItem } from './api.ts';
 import './dibao.css';
+import { useCaseLabels } from '../cases/case-labels.ts';
 
 /** 低保申请 list: filters in the address, approving level shown on every row. */
 export function DibaoListPage() {
   const t = useT();
+  const labels = useCaseLabels();
   const can = useCan();
   const navigate = useNavigate();
   const query = useListQuery({ key: ['dibao', 'applications'], filters: ['state', 'authority', 'q'], fetch: dibaoApi.applications });
@@ -18,7 +20,7 @@ export function DibaoListPage() {
   const columns: TableProps<ApplicationItem>['columns'] = [
     { title: t('dibao.col.ref'), dataIndex: 'refNo', render: (v: string, r) => <Link className="mz-mono" to={`/cases/${r.id}`}>{v}</Link> },
     { title: t('dibao.col.title'), dataIndex: 'title', render: (v: string, r) => <div>{v}<div className="mz-muted mz-db-small">{r.applicantIdMasked}</div></div> },
-    { title: t('dibao.col.state'), dataIndex: 'stateLabel', render: (v: string, r) => <Tag color={r.decision === '确认' ? 'green' : r.decision ? 'red' : 'blue'}>{v}</Tag> },
+    { title: t('dibao.col.state'), dataIndex: 'stateLabel', render: (v: string, r) => <Tag color={r.decision === '确认' ? 'green' : r.decision ? 'red' : 'blue'}>{labels.state('dibao', r.state, v)}</Tag> },
     { title: t('dibao.col.level'), dataIndex: 'authority', render: (v: string) => <Tag color={v === 'township' ? 'purple' : 'geekblue'}>{t(v === 'township' ? 'dibao.level.township' : 'dibao.level.county')}</Tag> },
     { title: t('dibao.col.accepted'), dataIndex: 'acceptedOn', render: (v: string | null) => v ?? '—' },
     { title: t('dibao.col.decided'), dataIndex: 'decidedOn', render: (v: string | null, r) => v ? `${v}${r.decision === '确认' ? ` · ${yuan(r.benefitCents)} 元` : ''}` : '—' },

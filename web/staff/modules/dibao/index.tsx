@@ -5,6 +5,7 @@ import {
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { en, zh } from './i18n.ts';
+import { dibaoLabelsEn, recheckLabelsEn } from './english-labels.ts';
 import { en as moneyEn, zh as moneyZh } from './money/i18n.ts';
 
 const DibaoListPage = lazy(() => import('./DibaoListPage.tsx').then((m) => ({ default: m.DibaoListPage })));
@@ -58,7 +59,8 @@ export const dibao = defineWebModule<typeof zh & typeof moneyZh>({
     { path: '/dibao/stats', page: StatsPage },
   ],
   caseTypes: {
-    dibao: { panel: lazy(() => import('./DibaoCasePanel.tsx').then((m) => ({ default: m.DibaoCasePanel }))) },
+    dibao: { panel: lazy(() => import('./DibaoCasePanel.tsx').then((m) => ({ default: m.DibaoCasePanel }))), english: dibaoLabelsEn },
+    dibao_recheck: { english: recheckLabelsEn },
   },
   messages: { zh: { ...zh, ...moneyZh }, en: { ...en, ...moneyEn } },
   audit: {

@@ -13,12 +13,14 @@ import { CATEGORIES, CHANNELS, PETITION_STATES, SUBJECTS, type PetitionFilters, 
 import { maskName, usePetitionList } from './use-petitions.ts';
 import { options, useVocab } from './vocab.ts';
 import './petitions.css';
+import { useCaseLabels } from '../cases/case-labels.ts';
 
 const FILTER_KEYS = ['state', 'channel', 'category', 'subject', 'flag', 'q', 'from', 'to'] as const;
 
 /** 信访事项 list: filters kept in the address (so 返回 keeps them), table on a desk, cards on a phone. */
 export function PetitionsPage() {
   const t = useT();
+  const labels = useCaseLabels();
   const vocab = useVocab();
   const can = useCan();
   const navigate = useNavigate();
@@ -104,7 +106,7 @@ export function PetitionsPage() {
       title: t('petitions.col.state'), key: 'state', width: 124,
       render: (_, r) => (
         <span className="mz-pt-flags">
-          <Tag color="blue">{r.stateLabel}</Tag>
+          <Tag color="blue">{labels.state('petition', r.state, r.stateLabel)}</Tag>
           {flags(r)}
         </span>
       ),
@@ -181,7 +183,7 @@ export function PetitionsPage() {
                 <div className="mz-wl-card-title">{r.title}</div>
                 {r.contentExcerpt && <div className="mz-pt-excerpt">{r.contentExcerpt}</div>}
                 <div className="mz-wl-card-meta">
-                  <Tag color="blue">{r.stateLabel}</Tag>
+                  <Tag color="blue">{labels.state('petition', r.state, r.stateLabel)}</Tag>
                   {flags(r)}
                   <span className="mz-muted">{vocab(r.channel)} · {area(r)} · {r.orgUnitName}</span>
                 </div>

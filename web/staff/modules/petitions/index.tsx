@@ -2,6 +2,7 @@ import { BarChartOutlined, FormOutlined, MessageOutlined, SettingOutlined, Unord
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { en, zh } from './i18n.ts';
+import { petitionLabelsEn } from './english-labels.ts';
 import { en as statsEn, zh as statsZh } from './stats/i18n.ts';
 
 const PetitionsPage = lazy(() => import('./PetitionsPage.tsx').then((m) => ({ default: m.PetitionsPage })));
@@ -31,6 +32,7 @@ export const petitions = defineWebModule<typeof zh & typeof statsZh>({
       panel: lazy(() => import('./PetitionCasePanel.tsx').then((m) => ({ default: m.PetitionCasePanel }))),
       // 《信访工作条例》 speaks of 转送 (and 交办), not 转办.
       handoffTerms: { transfer: '转送' },
+      english: petitionLabelsEn,
     },
   },
   messages: { zh: { ...zh, ...statsZh }, en: { ...en, ...statsEn } },

@@ -8,12 +8,14 @@ import { DueCell } from '../../shared/clock.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { RegisterDrawer } from './RegisterDrawer.tsx';
 import { useCaseTypes, useWorklist, useWorklistCounts, WORKLIST_TABS } from './use-worklist.ts';
+import { useCaseLabels } from '../cases/case-labels.ts';
 
 const isTab = (v: string | null): v is WorklistTab => !!v && (WORKLIST_TABS as string[]).includes(v);
 
 /** 工作台: the signed-in user's worklist across all case types, by tab, with counts. */
 export function WorklistCard() {
   const t = useT();
+  const labels = useCaseLabels();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const mobile = screens.md === false;
@@ -70,7 +72,7 @@ export function WorklistCard() {
       width: 150,
       render: (_, r) => (
         <span className="mz-wl-state">
-          <Tag color="blue">{r.stateLabel}</Tag>
+          <Tag color="blue">{labels.state(r.type, r.state, r.stateLabel)}</Tag>
           {r.pendingHandoff && <Tag color="gold">{t('wl.pendingHandoff')}</Tag>}
         </span>
       ),
@@ -146,9 +148,9 @@ export function WorklistCard() {
               </div>
               <div className="mz-wl-card-title">{r.title}</div>
               <div className="mz-wl-card-meta">
-                <Tag color="blue">{r.stateLabel}</Tag>
+                <Tag color="blue">{labels.state(r.type, r.state, r.stateLabel)}</Tag>
                 {r.pendingHandoff && <Tag color="gold">{t('wl.pendingHandoff')}</Tag>}
-                <span className="mz-muted">{r.typeLabel} · {r.orgUnitName}</span>
+                <span className="mz-muted">{labels.type(r.type, r.typeLabel)} · {r.orgUnitName}</span>
               </div>
             </Link>
           ))}

@@ -1,0 +1,28 @@
+import type { CaseLabelsEn } from '../../app/web-module.ts';
+
+/** English for the server's Chinese labels of 低保 applications and re-checks (states, steps, clocks). */
+export const dibaoLabelsEn: CaseLabelsEn = {
+  type: 'Minimum living allowance application',
+  states: {
+    applied: 'Applied (awaiting acceptance)', supplementing: 'Awaiting missing materials', checking: 'Financial status check', investigating: 'Home visit',
+    investigated: 'Visited (awaiting appraisal or review)', appraised: 'Community appraisal done', reviewed: 'Township reviewed (awaiting public notice)',
+    publicizing: 'Public notice', awaiting_confirm: 'Awaiting confirmation', confirmed: 'Confirmed', refusing: 'Refused (awaiting written notice)',
+    refused: 'Refused', withdrawn: 'Withdrawn by the applicant',
+  },
+  transitions: {
+    create: 'Application registered', request_materials: 'Ask for the missing materials (once)', accept: 'Accept', verify: 'Check financial status',
+    investigate: 'Home visit', appraise: 'Community appraisal', review: 'Township review opinion', publicize: 'Post the public notice',
+    object: 'Record an objection (visit again)', end_publicity: 'Public notice ended without objection',
+    skip_publicity: 'Submit for confirmation (not recommended, no notice)', confirm: 'Confirm', refuse: 'Refuse', send_notice: 'Serve the refusal notice',
+    withdraw: 'Applicant withdraws',
+  },
+  clocks: { total: 'Time limit for review and confirmation', notice: 'Written notice period', publicity: 'Public notice, round {n}' },
+};
+
+/** English for the 低保 re-check case type. */
+export const recheckLabelsEn: CaseLabelsEn = {
+  type: 'Minimum living allowance re-check',
+  states: { open: 'Awaiting re-check', done: 'Re-checked' },
+  transitions: { create: 'Re-check opened', conclude: 'Re-check conclusion' },
+  clocks: { recheck: 'Re-check period' },
+};
