@@ -207,6 +207,15 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     assert.equal(res.headers()['content-type'], 'application/pdf');
     assert.equal((await res.body()).subarray(0, 5).toString('latin1'), '%PDF-');
     await tab.close();
+    // 重新出具 says what it does before doing it (here: cancelled, version 1 stays the only one).
+    await card.getByTestId('document-issue-petition.opinion').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.locator('.ant-modal-confirm-title').getByText('重新出具「信访事项处理意见书」？').waitFor();
+    assert.match(await confirm.innerText(), new RegExp(`${docNo} 的第 2 版：文号不变[\\s\\S]*第 1 版原件继续留存`));
+    await snap(page, 'xq-documents-reissue');
+    await confirm.getByRole('button', { name: btn('取消') }).click();
+    await confirm.waitFor({ state: 'detached' });
+    assert.equal(await card.getByTestId('document-item').count(), 1);
     // The same card on a 390-px phone.
     await page.setViewportSize(PHONE);
     await card.scrollIntoViewIfNeeded();
