@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
 import {
-  e2eFile, login, seriousA11yViolations, shot, openModal, pickOption,
+  DESKTOP, PHONE, e2eFile, login, seriousA11yViolations, shot, openModal, pickOption,
 } from './harness.ts';
 
 /**
@@ -11,8 +12,9 @@ import {
  * a citizen submits on the portal → nx-fgc finds it on the worklist and transfers (转送) it to
  * 银川市民政局 → yc-mzj signs for it (签收) and transfers it to 兴庆区民政局 → xq-mzj signs,
  * accepts (受理), starts and drafts the 处理意见书 → xq-mzj-lead (局长) approves → xq-mzj delivers →
- * the citizen reads the reply by reference + query code, rates it 不满意 and is pointed to 复查,
- * and requests 复查. Real server, real clock, demo data.
+ * the 文书 card lists the 处理意见书 送达 issued and its PDF opens → the citizen reads the reply by
+ * reference + query code and downloads the 处理意见书, rates it 不满意 and is pointed to 复查, and
+ * requests 复查. Real server, real clock, demo data.
  */
 const PASSWORD = 'Minzheng@2019';
 const T = 30_000;
@@ -26,6 +28,9 @@ const f = e2eFile('journey');
 const { step } = f;
 let refNo = '';
 let queryCode = '';
+/** The 处理意见书 送达 issued, as the case page's 文书 card shows it. */
+let docNo = '';
+let verifyCode = '';
 let n = 0;
 const snap = (page: Page, name: string, fullPage = false) => shot(page, `journey-${String(++n).padStart(2, '0')}-${name}`, { fullPage });
 
@@ -182,6 +187,42 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await snap(page, 'xq-delivered', true);
   });
 
+  step('the 文书 card lists the 处理意见书 送达 issued, and its PDF opens in a new tab', async () => {
+    const card = page.getByTestId('documents');
+    const item = card.getByTestId('document-item').filter({ hasText: '信访事项处理意见书' });
+    await item.waitFor();
+    assert.equal(await item.count(), 1);
+    docNo = (await item.getByTestId('document-no').innerText()).trim();
+    verifyCode = (await item.getByTestId('document-code').innerText()).trim();
+    assert.match(docNo, /^信处意〔\d{4}〕\d+号$/);
+    assert.match(verifyCode, /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+    assert.match(await item.innerText(), /第 1 版[\s\S]*兴庆区民政局/);
+    await card.scrollIntoViewIfNeeded();
+    await snap(page, 'xq-documents');
+    const pdf = item.getByTestId('document-pdf');
+    assert.equal(await pdf.getAttribute('target'), '_blank');
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), pdf.click()]);
+    const res = await tab.context().request.get(await pdf.getAttribute('href') as string);
+    assert.equal(res.status(), 200);
+    assert.equal(res.headers()['content-type'], 'application/pdf');
+    assert.equal((await res.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+    await tab.close();
+    // 重新出具 says what it does before doing it (here: cancelled, version 1 stays the only one).
+    await card.getByTestId('document-issue-petition.opinion').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.locator('.ant-modal-confirm-title').getByText('重新出具「信访事项处理意见书」？').waitFor();
+    assert.match(await confirm.innerText(), new RegExp(`${docNo} 的第 2 版：文号不变[\\s\\S]*第 1 版原件继续留存`));
+    await snap(page, 'xq-documents-reissue');
+    await confirm.getByRole('button', { name: btn('取消') }).click();
+    await confirm.waitFor({ state: 'detached' });
+    assert.equal(await card.getByTestId('document-item').count(), 1);
+    // The same card on a 390-px phone.
+    await page.setViewportSize(PHONE);
+    await card.scrollIntoViewIfNeeded();
+    await snap(page, 'xq-documents-phone');
+    await page.setViewportSize(DESKTOP);
+  });
+
   step('the citizen reads the reply by reference + query code', async () => {
     f.current = portal;
     await portal.goto('/portal/track.html');
@@ -199,6 +240,20 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await portal.getByRole('heading', { name: '申请复查' }).waitFor();
     assert.deepEqual(await seriousA11yViolations(portal), []);
     await snap(portal, 'portal-reply', true);
+  });
+
+  step('the citizen downloads the 处理意见书 (PDF) and is told how to check it at 文书查验', async () => {
+    const doc = portal.getByTestId('track-document');
+    assert.match(await doc.innerText(), new RegExp(`文书编号 ${docNo}，验证码 ${verifyCode}`));
+    const verify = new URL(await doc.getByRole('link', { name: '文书查验' }).getAttribute('href') as string, 'http://x');
+    assert.equal(verify.pathname, '/portal/verify.html');
+    assert.deepEqual([verify.searchParams.get('no'), verify.searchParams.get('code')], [docNo, verifyCode]);
+    const [download] = await Promise.all([portal.waitForEvent('download'), doc.getByTestId('track-opinion-pdf').click()]);
+    assert.equal(download.suggestedFilename(), `信访事项处理意见书-${docNo}.pdf`);
+    const bytes = await readFile(await download.path());
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    await doc.scrollIntoViewIfNeeded();
+    await snap(portal, 'portal-document');
   });
 
   step('the citizen rates it 不满意 and is pointed to 复查', async () => {

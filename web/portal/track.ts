@@ -3,6 +3,9 @@ import { $, api, el, ErrorDisplay, formatDate, formatDateTime, PortalError } fro
 
 /** 办理查询: ref + query code → progress, reply, 评价, 复查 / 复核 requests. */
 
+/** The served 处理意见书: what is printed on it for checking at 文书查验. */
+type ServedDocument = { title: string; docNo: string; version: number; verifyCode: string; issuedOn: string; issuer: string };
+
 type Track = {
   refNo: string; state: string; stateLabel: string; statePlain: string; holderOrgName: string | null;
   pendingTransfer: { from: string; to: string } | null;
@@ -10,7 +13,7 @@ type Track = {
   deadline: { label: string; dueDate: string | null; legalBasis: string | null; paused: boolean } | null;
   extensions: { clock: string; length: string; reason: string; approvedOn: string }[];
   progress: { at: string; action: string; detail: string; office: string | null; stateLabel: string }[];
-  reply: { opinion: string | null; text: string | null; deliveredAt: string } | null;
+  reply: { opinion: string | null; text: string | null; deliveredAt: string; document: ServedDocument | null } | null;
   materials: { fileName: string; sizeBytes: number }[];
   canAddMaterials: boolean;
   /** 复查 / 复核 request window in days (setting review.requestDays; 30 by statute). */
@@ -94,7 +97,11 @@ function render(t: Track) {
         ...t.materials.map((m) => el('li', {}, el('span', {}, `${m.fileName}（${sizeText(m.sizeBytes)}）`))))));
   }
   if (t.canAddMaterials) parts.push(materialsForm());
-  if (t.reply) parts.push(opinionBlock('reply-title', '处理意见书(答复)', t.reply.opinion, t.reply.text, `送达时间：${formatDateTime(t.reply.deliveredAt)}`, 'track-reply'));
+  if (t.reply) {
+    const block = opinionBlock('reply-title', '处理意见书(答复)', t.reply.opinion, t.reply.text, `送达时间：${formatDateTime(t.reply.deliveredAt)}`, 'track-reply');
+    if (t.reply.document) block.append(documentDownload(t.reply.document));
+    parts.push(block);
+  }
   if (t.reviewOpinion) parts.push(opinionBlock('review-op-title', '复查意见', t.reviewOpinion.opinion, t.reviewOpinion.text, `${t.reviewOpinion.office ?? ''} ${formatDateTime(t.reviewOpinion.at)}`, 'track-review-opinion'));
   if (t.recheckOpinion) parts.push(opinionBlock('recheck-op-title', '复核意见', t.recheckOpinion.opinion, t.recheckOpinion.text, `${t.recheckOpinion.office ?? ''} ${formatDateTime(t.recheckOpinion.at)}`, 'track-recheck-opinion'));
 
@@ -120,6 +127,58 @@ function opinionBlock(id: string, title: string, opinion: string | null, text: s
     opinion ? el('p', {}, '处理意见：', el('strong', {}, opinion)) : null,
     el('div', { class: 'reply-text' }, text ?? ''),
     el('p', { class: 'meta' }, meta.trim()));
+}
+
+/**
+ * 下载处理意见书: the PDF as issued, fetched with ref + query code (never in a URL), and how to check a
+ * printed copy at 文书查验 with its number and verification code.
+ */
+function documentDownload(d: ServedDocument) {
+  const error = el('p', { class: 'form-error', role: 'alert', hidden: '' });
+  const button = el('button', { type: 'button', class: 'btn primary', 'data-testid': 'track-opinion-pdf' }, '下载处理意见书（PDF）');
+  button.addEventListener('click', async () => {
+    if (!creds) return;
+    error.hidden = true;
+    button.disabled = true;
+    try {
+      const name = `${d.title}-${d.docNo}${d.version > 1 ? `-第${d.version}版` : ''}.pdf`;
+      saveBlob(await pdf('/api/public/petitions/opinion.pdf', creds), name);
+    } catch (err) {
+      error.textContent = err instanceof PortalError ? err.problem.title : '下载失败，请稍后重试';
+      error.hidden = false;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  const verify = `/portal/verify.html?${new URLSearchParams({ no: d.docNo, code: d.verifyCode })}`;
+  return el('div', { class: 'doc-download', 'data-testid': 'track-document' },
+    el('div', { class: 'actions' }, button),
+    error,
+    el('p', { class: 'meta' },
+      `文书编号 ${d.docNo}${d.version > 1 ? `（第 ${d.version} 版）` : ''}，验证码 `, el('strong', { class: 'code' }, d.verifyCode),
+      '。纸质或电子文书的真伪可在', el('a', { href: verify }, '文书查验'), '页面凭文书编号和验证码核对。'));
+}
+
+/** POST for a file: the bytes on success, a PortalError with the Chinese title otherwise. */
+async function pdf(path: string, body: unknown): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/pdf' }, body: JSON.stringify(body), credentials: 'omit' });
+  } catch {
+    throw new PortalError({ status: 0, code: 'NETWORK', title: '网络连接失败，请检查网络后重试', field: null });
+  }
+  if (res.ok) return res.blob();
+  const p = await res.json().catch(() => null) as { code?: string; title?: string } | null;
+  throw new PortalError({ status: res.status, code: p?.code ?? 'HTTP_ERROR', title: res.status === 429 ? '操作过于频繁，请稍后再试' : (p?.title ?? `下载失败（${res.status}），请稍后重试`), field: null });
+}
+
+function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name, hidden: '' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** A small form with its own error box (role=alert) linked to its field. */

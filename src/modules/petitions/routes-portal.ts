@@ -12,6 +12,7 @@ import { parseInput } from '../../platform/http/parse-input.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AttachmentFile } from '../../kernel/workflow/index.ts';
 import { trackPetition } from './commands/track-petition.ts';
+import { servedOpinionPdf } from './commands/served-opinion.ts';
 import { addMaterials } from './commands/add-materials.ts';
 
 const Ref = z.string().trim().min(1, '请填写信访事项编号').max(40);
@@ -60,6 +61,15 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     schema: { tags, summary: '查询办理进度(编号 + 查询码)', body: z.object({ refNo: Ref, queryCode: Code }) },
   }, async (req) => trackPetition(ctx, req.body.refNo, req.body.queryCode));
+  app.post('/api/public/petitions/opinion.pdf', {
+    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: { tags, summary: '下载已送达的处理意见书 PDF(编号 + 查询码;送达前 409)', body: z.object({ refNo: Ref, queryCode: Code }) },
+  }, async (req, reply) => {
+    const { doc, bytes } = await servedOpinionPdf(ctx, req.body.refNo, req.body.queryCode);
+    const name = `${doc.title}-${doc.docNo}${doc.version > 1 ? `-第${doc.version}版` : ''}.pdf`;
+    return reply.type('application/pdf').header('cache-control', 'no-store').header('x-document-sm3', doc.sm3)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(bytes);
+  });
   app.post('/api/public/petitions/rate', {
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: { tags, summary: '满意度评价', body: z.object({ refNo: Ref, queryCode: Code, satisfaction: z.enum(SATISFACTION, { message: '评价须为满意、基本满意或不满意' }), comment: z.string().max(500).optional() }),

@@ -1,3 +1,4 @@
+import { centsFromYuan } from '../../../src/platform/money.ts';
 import { $, api, el, ErrorDisplay, PortalError, sendWithPow } from '../common.ts';
 
 /** 低保 portal page: local standard, online application (plain DOM), progress by ref + query code. */
@@ -75,7 +76,7 @@ function collect(): { body: Record<string, unknown>; errs: [string, string][] } 
     errs,
     body: {
       areaCode: v('f-area'), kind: v('f-kind'), address: v('f-address'), phone: v('f-phone'), members,
-      incomes: income > 0 ? [{ kind: '其他收入', monthlyCents: Math.round(income * 100), source: '网上申报' }] : [],
+      incomes: income > 0 ? [{ kind: '其他收入', monthlyCents: centsFromYuan(income), source: '网上申报' }] : [],
     },
   };
 }

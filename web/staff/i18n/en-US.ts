@@ -69,7 +69,7 @@ const kernel: Record<KernelKey, string> = {
   'login.demoText': 'Fictitious data: do not enter real personal data. All demo accounts are listed in the README.',
   'login.portal': 'Public services',
   'login.slogan': 'Lawful · Standardised · Efficient',
-  'login.desc': 'One platform for petitions, minimum living allowance, government services, social organizations, normative documents, law enforcement and disclosure',
+  'login.desc': 'One platform for letters and visits (信访), minimum living allowance (低保), government services, social organizations, normative documents, law enforcement and disclosure',
   'home.greeting.morning': 'Good morning, {name}',
   'home.greeting.afternoon': 'Good afternoon, {name}',
   'home.greeting.evening': 'Good evening, {name}',

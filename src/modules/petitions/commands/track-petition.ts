@@ -5,6 +5,7 @@ import { addDaysIso } from '../../../kernel/calendar/index.ts';
 import { workflowOf } from '../../../kernel/workflow/index.ts';
 import { PETITION_TYPE } from '../contract.ts';
 import { petitionSetting } from './settings.ts';
+import { servedOpinionOf } from './served-opinion.ts';
 import { citizenMaterials, findByRefAndCode, isSettled } from './portal-access.ts';
 
 const DAY = 24 * 3600 * 1000;
@@ -83,7 +84,7 @@ async function officeNames(ctx: AppContext, ids: string[]): Promise<Map<string, 
 /**
  * Progress for the citizen: what happened and where (offices, never staff), who holds it now,
  * the statutory deadline with any extension and its reason, the reply once delivered, the 复查 /
- * 复核 opinions, and what the citizen may still do (评价, 复查 within 30 日, 复核 within 30 日).
+ * 复核 opinions, the served 处理意见书's number and verification code (its PDF: servedOpinionPdf), and what the citizen may still do (评价, 复查 within 30 日, 复核 within 30 日).
  */
 export async function trackPetition(ctx: AppContext, refNo: string, code: string) {
   const c = await findByRefAndCode(ctx, refNo, code);
@@ -109,6 +110,8 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
 
   const materials = await citizenMaterials(ctx, c.id);
   const delivered = !!c.delivered_at;
+  const served = await servedOpinionOf(ctx, c);
+  const document = served ? { title: served.title, docNo: served.docNo, version: served.version, verifyCode: served.verifyCode, issuedOn: served.issuedOn, issuer: served.issuer } : null;
   const last = (t: string) => [...events].reverse().find((e) => e.transition === t);
   const reviewDone = last('conclude_review');
   const recheckDone = last('conclude_recheck');
@@ -143,7 +146,7 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
         stateLabel: CITIZEN_STATE[e.to_state] ?? def.states[e.to_state as keyof typeof def.states]?.label ?? e.to_state,
       };
     }),
-    reply: delivered ? { opinion: c.opinion, text: c.opinion_text, deliveredAt: c.delivered_at } : null,
+    reply: delivered ? { opinion: c.opinion, text: c.opinion_text, deliveredAt: c.delivered_at, document } : null,
     reviewOpinion: opinionOf(reviewDone),
     recheckOpinion: opinionOf(recheckDone),
     satisfaction: c.satisfaction,

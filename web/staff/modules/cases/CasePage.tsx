@@ -12,11 +12,12 @@ import { CaseActionBar } from './CaseActionBar.tsx';
 import { AttachmentsCard, CommentsCard, SupervisionCard } from './CaseSideCards.tsx';
 import { CaseTimeline, HandoffChain } from './CaseTimeline.tsx';
 import { DeadlinesPanel } from './DeadlinesPanel.tsx';
+import { DocumentsCard } from './DocumentsCard.tsx';
 import { CaseTypePanel } from './type-panels.tsx';
 import { useCase, useCaseRunner } from './use-case.ts';
 import { useCaseLabels } from './case-labels.ts';
 
-/** 案件办理页: header, 办理 actions, deadlines, history, transfer chain, attachments, comments. */
+/** 案件办理页: header, 办理 actions, deadlines, history, transfer chain, documents (文书), attachments, comments. */
 export function CasePage() {
   const t = useT();
   const { id = '' } = useParams();
@@ -57,6 +58,7 @@ export function CasePage() {
         <Col xs={24} xl={8} className="mz-case-side">
           <HandoffChain c={c} />
           <SupervisionCard c={c} />
+          <DocumentsCard c={c} />
           <AttachmentsCard c={c} run={run} />
           <CommentsCard c={c} run={run} />
         </Col>

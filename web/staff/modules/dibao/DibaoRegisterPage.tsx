@@ -8,11 +8,12 @@ import { useT } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../shared/api.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { residentIdProblem } from '../../../../src/kernel/codes/index.ts';
+import { centsFromYuan } from '../../../../src/platform/money.ts';
 import { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY, dibaoApi } from './api.ts';
 import './dibao.css';
 
 const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
-const toCents = (y: number | null | undefined) => Math.round((y ?? 0) * 100);
+const toCents = (y: number | null | undefined) => centsFromYuan(y ?? 0);
 
 type Values = {
   areaCode: string; kind: 'urban' | 'rural'; address: string; phone?: string; channel: string; materials: string[]; relativeOfStaff: boolean;

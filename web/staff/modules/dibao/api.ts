@@ -1,4 +1,5 @@
 import { http } from '../../shared/api.ts';
+import { yuanText } from '../../../../src/platform/money.ts';
 import type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
 
 /** 低保 vocabularies: the server's contract.ts (申请方式 includes 网上, which the portal uses). */
@@ -58,7 +59,8 @@ export const dibaoApi = {
   townships: () => http.get<{ items: { code: string; name: string; level: number; parentCode: string; county: string }[] }>('/api/public/dibao/townships'),
 };
 
-export const yuan = (cents: number | null | undefined) => (cents == null ? '—' : (cents / 100).toFixed(2));
+/** 元 with two decimals ('1234.50'), '—' when there is no amount; the text comes from src/platform/money.ts. */
+export const yuan = (cents: number | null | undefined) => (cents == null ? '—' : yuanText(cents));
 
 export type SpotCheck = {
   id: string; countyCode: string; countyName: string; from: string; to: string; seed: string; ratio: number; population: string[]; sample: string[]; createdAt: string;

@@ -6,7 +6,8 @@ import { useT } from '../../../i18n/i18n.tsx';
 import { useCan } from '../../../app/session.ts';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { QueryError } from '../../../shared/QueryError.tsx';
-import { moneyApi, yuan, type RosterDetail, type RosterLine } from './api.ts';
+import { yuanGrouped } from '../../../../../src/platform/money.ts';
+import { moneyApi, type RosterDetail, type RosterLine } from './api.ts';
 import { StatusTag } from './RostersPage.tsx';
 import './dibao-money.css';
 
@@ -29,7 +30,7 @@ export function RosterPage() {
     { title: t('dibaoMoney.line.id'), dataIndex: 'headIdMasked', responsive: ['md'], render: (v) => <span className="mz-mono">{v ?? '—'}</span> },
     { title: t('dibaoMoney.line.area'), dataIndex: 'areaName', responsive: ['lg'] },
     { title: t('dibaoMoney.persons'), dataIndex: 'insuredPersons', align: 'right', width: 80 },
-    { title: t('dibaoMoney.line.amount'), dataIndex: 'amountCents', align: 'right', render: (v: number) => yuan(v) },
+    { title: t('dibaoMoney.line.amount'), dataIndex: 'amountCents', align: 'right', render: (v: number) => yuanGrouped(v) },
     { title: t('dibaoMoney.problems'), dataIndex: 'problems', render: (ps: RosterLine['problems']) => ps.length ? <ul className="mz-dm-problems">{ps.map((p, i) => <li key={i}><Tag color="error">{p.label}</Tag>{p.message}</li>)}</ul> : null },
   ];
   return (
@@ -51,7 +52,7 @@ export function RosterPage() {
               <Descriptions.Item label={t('dibaoMoney.status')}><StatusTag status={r.status} problems={r.problems} current={r.checkedCurrent} /></Descriptions.Item>
               <Descriptions.Item label={t('dibaoMoney.households')}>{r.households}</Descriptions.Item>
               <Descriptions.Item label={t('dibaoMoney.persons')}>{r.persons}</Descriptions.Item>
-              <Descriptions.Item label={t('dibaoMoney.total')}><strong>{yuan(r.totalCents)}</strong></Descriptions.Item>
+              <Descriptions.Item label={t('dibaoMoney.total')}><strong>{yuanGrouped(r.totalCents)}</strong></Descriptions.Item>
             </Descriptions>
             {r.checkedCurrent && r.problems === 0 && r.status !== 'approved' && <Alert type="success" showIcon message={t('dibaoMoney.noProblems')} />}
             {r.problemCounts.length > 0 && <Alert type="error" showIcon message={r.problemCounts.map((p) => `${p.label} ${p.n}`).join(';')} />}
@@ -70,8 +71,8 @@ export function RosterPage() {
                   columns={[
                     { title: t('dibaoMoney.change.kind'), dataIndex: 'kind', render: (k: string) => <Tag color={k === '停发' ? 'error' : k === '新增' ? 'success' : k === '增发' ? 'blue' : 'orange'}>{k}</Tag> },
                     { title: t('dibaoMoney.line.head'), dataIndex: 'headName' },
-                    { title: t('dibaoMoney.change.before'), dataIndex: 'beforeCents', align: 'right', render: (v: number) => yuan(v) },
-                    { title: t('dibaoMoney.change.after'), dataIndex: 'afterCents', align: 'right', render: (v: number) => yuan(v) },
+                    { title: t('dibaoMoney.change.before'), dataIndex: 'beforeCents', align: 'right', render: (v: number) => yuanGrouped(v) },
+                    { title: t('dibaoMoney.change.after'), dataIndex: 'afterCents', align: 'right', render: (v: number) => yuanGrouped(v) },
                     { title: t('dibaoMoney.change.reason'), dataIndex: 'reason' },
                   ]} />
               ) },

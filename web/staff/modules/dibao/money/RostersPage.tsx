@@ -7,7 +7,8 @@ import type { MessageKey } from '../../../i18n/zh-CN.ts';
 import { useCan } from '../../../app/session.ts';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { QueryError } from '../../../shared/QueryError.tsx';
-import { moneyApi, yuan, type RosterSummary } from './api.ts';
+import { yuanGrouped } from '../../../../../src/platform/money.ts';
+import { moneyApi, type RosterSummary } from './api.ts';
 import './dibao-money.css';
 
 const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
@@ -32,7 +33,7 @@ export function RostersPage() {
     { title: t('dibaoMoney.month'), dataIndex: 'month', width: 90 },
     { title: t('dibaoMoney.households'), dataIndex: 'households', align: 'right', width: 80 },
     { title: t('dibaoMoney.persons'), dataIndex: 'persons', align: 'right', width: 90, responsive: ['md'] },
-    { title: t('dibaoMoney.total'), dataIndex: 'totalCents', align: 'right', render: (v: number) => yuan(v) },
+    { title: t('dibaoMoney.total'), dataIndex: 'totalCents', align: 'right', render: (v: number) => yuanGrouped(v) },
     { title: t('dibaoMoney.status'), dataIndex: 'status', render: (s: string, r) => <StatusTag status={s} problems={r.problems} current={r.checkedCurrent} /> },
   ];
   return (

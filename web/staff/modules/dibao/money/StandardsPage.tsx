@@ -6,7 +6,8 @@ import { useCan } from '../../../app/session.ts';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { QueryError } from '../../../shared/QueryError.tsx';
 import './dibao-money.css';
-import { moneyApi, yuan, type Standard } from './api.ts';
+import { centsFromYuan, yuanGrouped } from '../../../../../src/platform/money.ts';
+import { moneyApi, type Standard } from './api.ts';
 
 type FormValues = { areaCode: string; kind: 'urban' | 'rural'; effectiveFrom: string; monthly: number; method: 'difference' | 'banded'; bands?: string; min?: number; document: string };
 
@@ -19,8 +20,8 @@ export function StandardsPage() {
   const q = useQuery({ queryKey: ['dibao-money', 'standards'], queryFn: moneyApi.standards });
   const create = useMutation({
     mutationFn: (v: FormValues) => moneyApi.createStandard({
-      areaCode: v.areaCode, kind: v.kind, effectiveFrom: v.effectiveFrom, monthlyCents: Math.round(v.monthly * 100), method: v.method, minCents: Math.round((v.min ?? 0) * 100), document: v.document,
-      bands: v.method === 'banded' ? (v.bands ?? '').split('\n').filter((l) => l.trim()).map((l) => { const [a, b] = l.split(/[,,\s]+/).map(Number); return { belowCents: Math.round((a ?? 0) * 100), perPersonCents: Math.round((b ?? 0) * 100) }; }) : null,
+      areaCode: v.areaCode, kind: v.kind, effectiveFrom: v.effectiveFrom, monthlyCents: centsFromYuan(v.monthly), method: v.method, minCents: centsFromYuan(v.min ?? 0), document: v.document,
+      bands: v.method === 'banded' ? (v.bands ?? '').split('\n').filter((l) => l.trim()).map((l) => { const [a = '0', b = '0'] = l.trim().split(/[,,\s]+/); return { belowCents: centsFromYuan(a), perPersonCents: centsFromYuan(b) }; }) : null,
     }),
     onSuccess: () => { message.success(t('dibaoMoney.saved')); setOpen(false); form.resetFields(); qc.invalidateQueries({ queryKey: ['dibao-money', 'standards'] }); },
     onError: (e: Error) => message.error(e.message),
@@ -36,11 +37,11 @@ export function StandardsPage() {
             { title: t('dibaoMoney.area'), dataIndex: 'areaName', render: (v, s) => <>{v} <span className="mz-muted mz-mono">{s.areaCode}</span><span className="mz-dm-xs"> · {t(s.kind === 'urban' ? 'dibaoMoney.kind.urban' : 'dibaoMoney.kind.rural')}</span></> },
             { title: t('dibaoMoney.kind'), dataIndex: 'kind', responsive: ['sm'], render: (k: string) => t(k === 'urban' ? 'dibaoMoney.kind.urban' : 'dibaoMoney.kind.rural') },
             { title: t('dibaoMoney.effective'), dataIndex: 'effectiveFrom', render: (v, s) => <>{v} ~ {s.effectiveTo ?? ''} {s.current && <Tag color="success">{t('dibaoMoney.current')}</Tag>}</> },
-            { title: t('dibaoMoney.monthly'), dataIndex: 'monthlyCents', align: 'right', render: (v: number) => yuan(v) },
+            { title: t('dibaoMoney.monthly'), dataIndex: 'monthlyCents', align: 'right', render: (v: number) => yuanGrouped(v) },
             { title: t('dibaoMoney.method'), dataIndex: 'method', responsive: ['sm'], render: (m: string, s) => m === 'banded'
-              ? <span title={(s.bands ?? []).map((b) => `<${yuan(b.belowCents)}: ${yuan(b.perPersonCents)}`).join('; ')}>{t('dibaoMoney.method.banded')} ({s.bands?.length ?? 0})</span>
+              ? <span title={(s.bands ?? []).map((b) => `<${yuanGrouped(b.belowCents)}: ${yuanGrouped(b.perPersonCents)}`).join('; ')}>{t('dibaoMoney.method.banded')} ({s.bands?.length ?? 0})</span>
               : t('dibaoMoney.method.difference') },
-            { title: t('dibaoMoney.min'), dataIndex: 'minCents', align: 'right', responsive: ['md'], render: (v: number) => yuan(v) },
+            { title: t('dibaoMoney.min'), dataIndex: 'minCents', align: 'right', responsive: ['md'], render: (v: number) => yuanGrouped(v) },
             { title: t('dibaoMoney.document'), dataIndex: 'document', responsive: ['lg'], render: (v, s) => <>{s.isDemo && <Tag color="warning">{t('dibaoMoney.demo')}</Tag>}{v}</> },
           ]} />
       </Card>

@@ -9,7 +9,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useT } from '../../../i18n/i18n.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { QueryError } from '../../../shared/QueryError.tsx';
-import { moneyApi, yuan, type DibaoStats } from './api.ts';
+import { yuanGrouped, yuanNumber } from '../../../../../src/platform/money.ts';
+import { moneyApi, type DibaoStats } from './api.ts';
 import './dibao-money.css';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -60,7 +61,7 @@ export function StatsPage() {
           <div className="mz-dm-counts">
             <Statistic title={`${s.area.name} · ${t('dibaoMoney.households')}`} value={s.totals.households} />
             <Statistic title={t('dibaoMoney.persons')} value={s.totals.persons} />
-            <Statistic title={t('dibaoMoney.total')} value={yuan(s.totals.monthlyCents)} />
+            <Statistic title={t('dibaoMoney.total')} value={yuanGrouped(s.totals.monthlyCents)} />
             <Statistic title={t('dibaoMoney.onTimeRate')} value={pct(s.processing.all.onTimeRate)} />
           </div>
         )}
@@ -87,7 +88,7 @@ export function StatsPage() {
             <Card className="mz-card" title={t('dibaoMoney.spending')}>
               <Chart label={t('dibaoMoney.spending')} option={{ tooltip: { trigger: 'axis' }, grid: { left: 60, right: 16, top: 24, bottom: 32 },
                 xAxis: { type: 'category', data: s.spending.map((x) => x.month) }, yAxis: { type: 'value' },
-                series: [{ type: 'line', smooth: true, areaStyle: {}, data: s.spending.map((x) => x.cents / 100) }] }} />
+                series: [{ type: 'line', smooth: true, areaStyle: {}, data: s.spending.map((x) => yuanNumber(x.cents)) }] }} />
             </Card>
             <Card className="mz-card" title={t('dibaoMoney.byArea')}>
               <Chart label={t('dibaoMoney.byArea')} option={{ tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 16, top: 32, bottom: 48 },

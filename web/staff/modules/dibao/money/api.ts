@@ -54,4 +54,3 @@ export const moneyApi = {
   stats: (q: { area?: string; from?: string; to?: string }) => http.get<DibaoStats>('/api/dibao/stats', q),
   statsXlsx: (q: { from?: string; to?: string }) => `/api/dibao/stats.xlsx?${new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]).toString()}`,
 };
-export const yuan = (c: number) => (c / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

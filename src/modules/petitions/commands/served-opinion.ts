@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { attachmentStore } from '../../../kernel/workflow/attachments.ts';
+import { PETITION_DOCUMENTS } from '../documents/index.ts';
+import { findByRefAndCode, type PortalCase } from './portal-access.ts';
+
+/** What the citizen is told about the served 处理意见书: enough to check it at 文书查验, nothing else. */
+export type ServedOpinion = { title: string; docNo: string; version: number; verifyCode: string; issuedOn: string; issuer: string; sm3: string };
+type Row = ServedOpinion & { storageKey: string };
+
+/** The current version of the case's 处理意见书 once it has been served (送达), else null. */
+export async function servedOpinionOf(ctx: AppContext, c: Pick<PortalCase, 'id' | 'delivered_at'>): Promise<Row | null> {
+  if (!c.delivered_at) return null;
+  const r = (await sql<Row>`select title, doc_no as "docNo", version, verify_code as "verifyCode", issued_on::text as "issuedOn", issuer, sm3,
+      storage_key as "storageKey" from core.document where case_id = ${c.id} and type = ${PETITION_DOCUMENTS.opinion.type}
+      order by version desc limit 1`.execute(ctx.db)).rows[0];
+  return r ? { ...r, issuedOn: String(r.issuedOn).slice(0, 10) } : null;
+}
+
+/**
+ * The served 处理意见书 as PDF bytes for the citizen holding ref + query code. A wrong pair is the
+ * same 404 as tracking; before 送达 a 409 says the document has not been served yet.
+ */
+export async function servedOpinionPdf(ctx: AppContext, refNo: string, code: string): Promise<{ doc: ServedOpinion; bytes: Buffer }> {
+  const c = await findByRefAndCode(ctx, refNo, code);
+  const d = await servedOpinionOf(ctx, c);
+  if (!d) throw new AppError('PETITION_OPINION_NOT_SERVED', 409, '处理意见书尚未送达，送达后可在此下载');
+  const { storageKey, ...doc } = d;
+  return { doc, bytes: await attachmentStore(ctx).get(storageKey) };
+}
