@@ -5,7 +5,8 @@ export {
   type TransitionDef, type Who, type WorkflowDefinition,
 } from './define-workflow.ts';
 export { applyAction, applySystemTransition, applyTransition, type TransitionRequest } from './apply-transition.ts';
-export { parseInput, recordCaseAct, runAction, runTransition, type StepRequest } from './step.ts';
+export { recordCaseAct, runAction, runTransition, type StepRequest } from './step.ts';
+export { parseInput } from '../../platform/http/parse-input.ts';
 export { createCase, type CreateCaseInput } from './create-case.ts';
 export { acknowledgeHandoff, handOff } from './handoff.ts';
 export { startCaseClock, stopCaseClock, refreshCaseClockSummary } from './case-clocks.ts';
