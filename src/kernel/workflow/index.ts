@@ -15,4 +15,5 @@ export { nextNumber } from './ref-number.ts';
 export { availableTransitions, checkWho, decide, type PartyFacts } from './decide.ts';
 export { caseNotFound, refusalError, WORKFLOW_ERRORS } from './errors.ts';
 export { getCase } from './get-case.ts';
+export { CaseDetail } from './contract.ts';
 export { checkAttachment, storeAttachment, type AttachmentFile } from './attachments.ts';
