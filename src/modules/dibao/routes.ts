@@ -18,7 +18,7 @@ import { ListRechecksQuery, listRechecks } from './queries/rechecks.ts';
 import { DrawInput, VisitInput, drawSpotCheck, getSpotCheck, listSpotChecks, recordVisit } from './spot-check/spot-check.ts';
 import { publicStandard, publicTownships, submitOnlineApplication, trackApplication } from './portal/portal.ts';
 import { DIBAO_TYPE } from './contract.ts';
-import { ApplicationPage, DelegationList, HouseholdPage, RecheckPage, SpotCheckList } from './contracts/http.ts';
+import { ApplicationPage, DelegationAdded, DelegationList, HouseholdPage, Ok, RecheckPage, SpotCheckDetail, SpotCheckDrawn, SpotCheckList } from './contracts/http.ts';
 import { loadApplication } from './workflow.ts';
 
 const Id = z.object({ id: z.uuid('ID 格式不正确') });
@@ -63,12 +63,12 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
   app.get('/api/dibao/rechecks', { schema: { tags, summary: '复核任务列表(待复核、已逾期、已复核;按数据范围)', querystring: ListRechecksQuery, response: { 200: RecheckPage } } }, async (req) => listRechecks(ctx, actorOf(req), req.query));
 
   app.get('/api/dibao/delegations', { schema: { tags, summary: '审批权下放配置(各县区审批层级、生效日期、授权文件)', response: { 200: DelegationList } } }, async () => listDelegations(ctx, chinaDate(ctx.clock.now())));
-  app.post('/api/dibao/delegations', { schema: { tags, summary: '新增审批权配置(自治区或本县具有低保配置权限)', body: AddDelegationInput } }, async (req, reply) => reply.status(201).send(await addDelegation(ctx, actorOf(req), req.body)));
+  app.post('/api/dibao/delegations', { schema: { tags, summary: '新增审批权配置(自治区或本县具有低保配置权限)', body: AddDelegationInput, response: { 201: DelegationAdded } } }, async (req, reply) => reply.status(201).send(await addDelegation(ctx, actorOf(req), req.body)));
 
-  app.post('/api/dibao/spot-checks', { schema: { tags, summary: '县级抽查:按比例可复现抽取乡镇确认的案件', body: DrawInput }, schemaErrorFormatter: labelled }, async (req, reply) => reply.status(201).send(await drawSpotCheck(ctx, actorOf(req), req.body)));
+  app.post('/api/dibao/spot-checks', { schema: { tags, summary: '县级抽查:按比例可复现抽取乡镇确认的案件', body: DrawInput, response: { 201: SpotCheckDrawn } }, schemaErrorFormatter: labelled }, async (req, reply) => reply.status(201).send(await drawSpotCheck(ctx, actorOf(req), req.body)));
   app.get('/api/dibao/spot-checks', { schema: { tags, summary: '抽查批次列表(按数据范围)', response: { 200: SpotCheckList } } }, async (req) => listSpotChecks(ctx, actorOf(req)));
-  app.get('/api/dibao/spot-checks/:id', { schema: { tags, summary: '抽查批次详情(种子、总体、样本、入户结果)', params: Id } }, async (req) => getSpotCheck(ctx, actorOf(req), req.params.id));
-  app.post('/api/dibao/spot-checks/:id/items/:caseId', { schema: { tags, summary: '登记入户抽查结果', params: Id.extend({ caseId: z.uuid() }), body: VisitInput }, schemaErrorFormatter: labelled },
+  app.get('/api/dibao/spot-checks/:id', { schema: { tags, summary: '抽查批次详情(种子、总体、样本、入户结果)', params: Id, response: { 200: SpotCheckDetail } } }, async (req) => getSpotCheck(ctx, actorOf(req), req.params.id));
+  app.post('/api/dibao/spot-checks/:id/items/:caseId', { schema: { tags, summary: '登记入户抽查结果', params: Id.extend({ caseId: z.uuid() }), body: VisitInput, response: { 200: Ok } }, schemaErrorFormatter: labelled },
     async (req) => recordVisit(ctx, actorOf(req), req.params.id, req.params.caseId, req.body));
 
   // Portal: no session, rate-limited per address.

@@ -1,5 +1,5 @@
 import { http } from '../../shared/api.ts';
-import type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
+import type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckDetail, SpotCheckDrawn, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
 
 /** 低保 vocabularies: the server's contract.ts (申请方式 includes 网上, which the portal uses). */
 export { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY } from '../../../../src/modules/dibao/contract.ts';
@@ -11,7 +11,7 @@ export const DIBAO_STATES: { value: string; label: string }[] = [
 ];
 
 export type Authority = 'county' | 'township';
-export type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
+export type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckDetail as SpotCheck, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
 export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
 export type Member = {
   id: string; name: string; relation: string; sex: string | null; birthDate: string | null; idNumberMasked: string; idNumber?: string; hukouAreaName: string | null;
@@ -60,14 +60,10 @@ export const dibaoApi = {
 
 export const yuan = (cents: number | null | undefined) => (cents == null ? '—' : (cents / 100).toFixed(2));
 
-export type SpotCheck = {
-  id: string; countyCode: string; countyName: string; from: string; to: string; seed: string; ratio: number; population: string[]; sample: string[]; createdAt: string;
-  items: { caseId: string; refNo: string; title: string; township: string; decidedOn: string | null; visitedOn: string | null; result: string | null; findings: string | null; visitedByName: string | null }[];
-};
 export const spotCheckApi = {
   list: () => http.get<{ items: SpotCheckItem[] }>('/api/dibao/spot-checks'),
-  get: (id: string) => http.get<SpotCheck>(`/api/dibao/spot-checks/${id}`),
-  draw: (body: { countyCode: string; from: string; to: string; seed?: string; ratio?: number }) => http.post<{ id: string; seed: string; population: number; sample: string[] }>('/api/dibao/spot-checks', body),
+  get: (id: string) => http.get<SpotCheckDetail>(`/api/dibao/spot-checks/${id}`),
+  draw: (body: { countyCode: string; from: string; to: string; seed?: string; ratio?: number }) => http.post<SpotCheckDrawn>('/api/dibao/spot-checks', body),
   visit: (id: string, caseId: string, body: { visitedOn: string; result: string; findings: string }) => http.post<{ ok: true }>(`/api/dibao/spot-checks/${id}/items/${caseId}`, body),
 };
 export const recheckApi = {
