@@ -18,6 +18,7 @@ import { ListRechecksQuery, listRechecks } from './queries/rechecks.ts';
 import { DrawInput, VisitInput, drawSpotCheck, getSpotCheck, listSpotChecks, recordVisit } from './spot-check/spot-check.ts';
 import { publicStandard, publicTownships, submitOnlineApplication, trackApplication } from './portal/portal.ts';
 import { DIBAO_TYPE } from './contract.ts';
+import { OnlineApplied, PublicStandard, PublicTownships, PublicTrack } from './contracts/portal.ts';
 import { ApplicationPage, DelegationAdded, DelegationList, HouseholdPage, Ok, RecheckPage, SpotCheckDetail, SpotCheckDrawn, SpotCheckList } from './contracts/http.ts';
 import { loadApplication } from './workflow.ts';
 
@@ -73,18 +74,18 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
 
   // Portal: no session, rate-limited per address.
   app.post('/api/public/dibao/applications', {
-    config: { rateLimit: { max: 5, timeWindow: '1 minute' } }, schema: { tags, summary: '网上申请低保(无需登录,须附安全校验 pow: { challenge, nonce },见 GET /api/public/pow),返回申请编号和一次性查询码', body: PortalApplicationBody },
+    config: { rateLimit: { max: 5, timeWindow: '1 minute' } }, schema: { tags, summary: '网上申请低保(无需登录,须附安全校验 pow: { challenge, nonce },见 GET /api/public/pow),返回申请编号和一次性查询码', body: PortalApplicationBody, response: { 201: OnlineApplied } },
     schemaErrorFormatter: labelled,
   }, async (req, reply) => reply.status(201).send(await submitOnlineApplication(ctx, req.body)));
   app.post('/api/public/dibao/track', {
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-    schema: { tags, summary: '查询低保申请进度(编号 + 查询码)', body: z.object({ refNo: z.string().trim().min(1, '请填写申请编号').max(40), queryCode: z.string().trim().min(1, '请填写查询码').max(40) }) },
+    schema: { tags, summary: '查询低保申请进度(编号 + 查询码)', body: z.object({ refNo: z.string().trim().min(1, '请填写申请编号').max(40), queryCode: z.string().trim().min(1, '请填写查询码').max(40) }), response: { 200: PublicTrack } },
   }, async (req) => trackApplication(ctx, req.body.refNo, req.body.queryCode));
   app.get('/api/public/dibao/standard', {
     config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-    schema: { tags, summary: '当地低保标准、审批层级和申请材料清单', querystring: z.object({ area: z.string().regex(/^\d{6,12}$/, '地区代码格式不正确') }) },
+    schema: { tags, summary: '当地低保标准、审批层级和申请材料清单', querystring: z.object({ area: z.string().regex(/^\d{6,12}$/, '地区代码格式不正确') }), response: { 200: PublicStandard } },
   }, async (req) => publicStandard(ctx, req.query.area));
   app.get('/api/public/dibao/townships', {
-    config: { rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { tags, summary: '可网上申请低保的乡镇(街道)和村(社区)' },
+    config: { rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { tags, summary: '可网上申请低保的乡镇(街道)和村(社区)', response: { 200: PublicTownships } },
   }, async (_req, reply) => reply.header('cache-control', 'public, max-age=600').send(await publicTownships(ctx)));
 }
