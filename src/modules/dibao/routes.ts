@@ -56,9 +56,9 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
   app.get('/api/dibao/households/:id', {
     schema: { tags, summary: '低保家庭详情(成员、收入、财产、变更历史;完整身份信息的查阅记入个人信息查阅日志)', params: Id, querystring: z.object({ masked: z.enum(['0', '1']).optional() }) },
   }, async (req) => getHousehold(ctx, actorOf(req), req.params.id, { masked: req.query.masked === '1' }));
-  app.post('/api/dibao/households/:id/finances', { schema: { tags, summary: '变更收入、财产、刚性支出(写入变更历史)', params: Id, body: FinancesInput }, schemaErrorFormatter: labelled }, async (req) => editFinances(ctx, actorOf(req), req.params.id, req.body));
-  app.post('/api/dibao/households/:id/members', { schema: { tags, summary: '增员(查重)', params: Id, body: AddMemberInput }, schemaErrorFormatter: labelled }, async (req, reply) => reply.status(201).send(await addMember(ctx, actorOf(req), req.params.id, req.body)));
-  app.post('/api/dibao/households/:id/members/:memberId/leave', { schema: { tags, summary: '减员(死亡、迁出、分户)', params: Id.extend({ memberId: z.uuid() }), body: LeaveMemberInput }, schemaErrorFormatter: labelled },
+  app.post('/api/dibao/households/:id/finances', { schema: { tags, summary: '变更收入、财产、刚性支出(写入变更历史)', params: Id, body: FinancesInput, response: { 200: Ok } }, schemaErrorFormatter: labelled }, async (req) => editFinances(ctx, actorOf(req), req.params.id, req.body));
+  app.post('/api/dibao/households/:id/members', { schema: { tags, summary: '增员(查重)', params: Id, body: AddMemberInput, response: { 201: Ok } }, schemaErrorFormatter: labelled }, async (req, reply) => reply.status(201).send(await addMember(ctx, actorOf(req), req.params.id, req.body)));
+  app.post('/api/dibao/households/:id/members/:memberId/leave', { schema: { tags, summary: '减员(死亡、迁出、分户)', params: Id.extend({ memberId: z.uuid() }), body: LeaveMemberInput, response: { 200: Ok } }, schemaErrorFormatter: labelled },
     async (req) => memberLeaves(ctx, actorOf(req), req.params.id, req.params.memberId, req.body));
 
   app.get('/api/dibao/rechecks', { schema: { tags, summary: '复核任务列表(待复核、已逾期、已复核;按数据范围)', querystring: ListRechecksQuery, response: { 200: RecheckPage } } }, async (req) => listRechecks(ctx, actorOf(req), req.query));
