@@ -19,7 +19,7 @@ import { DrawInput, VisitInput, drawSpotCheck, getSpotCheck, listSpotChecks, rec
 import { publicStandard, publicTownships, submitOnlineApplication, trackApplication } from './portal/portal.ts';
 import { DIBAO_TYPE } from './contract.ts';
 import { OnlineApplied, PublicStandard, PublicTownships, PublicTrack } from './contracts/portal.ts';
-import { ApplicationPage, DelegationAdded, DelegationList, HouseholdPage, Ok, RecheckPage, SpotCheckDetail, SpotCheckDrawn, SpotCheckList } from './contracts/http.ts';
+import { ApplicationPage, ApplicationRegistered, DelegationAdded, DelegationList, HouseholdPage, Ok, RecheckPage, SpotCheckDetail, SpotCheckDrawn, SpotCheckList } from './contracts/http.ts';
 import { loadApplication } from './workflow.ts';
 
 const Id = z.object({ id: z.uuid('ID 格式不正确') });
@@ -33,7 +33,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['dibao'];
 
-  app.post('/api/dibao/applications', { schema: { tags, summary: '登记低保申请(家庭、成员、收入、财产、刚性支出)', body: ApplicationInput }, schemaErrorFormatter: labelled }, async (req, reply) =>
+  app.post('/api/dibao/applications', { schema: { tags, summary: '登记低保申请(家庭、成员、收入、财产、刚性支出)', body: ApplicationInput, response: { 201: ApplicationRegistered } }, schemaErrorFormatter: labelled }, async (req, reply) =>
     reply.status(201).send(await registerApplication(ctx, actorOf(req), req.body)));
   app.get('/api/dibao/applications', { schema: { tags, summary: '低保申请列表(按数据范围)', querystring: ListApplicationsQuery, response: { 200: ApplicationPage } } }, async (req) => listApplications(ctx, actorOf(req), req.query));
   app.get('/api/dibao/applications/:id', { schema: { tags, summary: '低保申请详情(案件 + 审批层级、核对、调查、公示、核算)', params: Id } }, async (req) => getApplication(ctx, actorOf(req), req.params.id));

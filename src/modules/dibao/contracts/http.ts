@@ -73,6 +73,10 @@ export const SpotCheckDetail = z.object({
   })),
 });
 export const Ok = z.object({ ok: z.literal(true) });
+/** POST /api/dibao/applications: the registered case and what the 一次性告知 lists as missing. */
+export const ApplicationRegistered = z.object({
+  id: z.uuid(), refNo: z.string(), householdId: z.uuid(), state: z.string(), township: z.string(), authority: Authority, missingMaterials: z.array(z.string()),
+});
 /** POST /api/dibao/delegations: the new entry as stored. */
 export const DelegationAdded = z.object({
   id: z.uuid(), countyCode: z.string(), authority: Authority, effectiveFrom: Day, document: z.string(), note: z.string().optional(),
@@ -83,6 +87,8 @@ export type DibaoSettingsView = z.output<typeof DibaoSettingsView>;
 export type SpotCheckItem = z.output<typeof SpotCheckList>['items'][number];
 export type SpotCheckDetail = z.output<typeof SpotCheckDetail>;
 export type SpotCheckDrawn = z.output<typeof SpotCheckDrawn>;
+export type ApplicationRegistered = z.output<typeof ApplicationRegistered>;
+export type DelegationAdded = z.output<typeof DelegationAdded>;
 
 /** 审批权下放: every county with its regime today, the next one if dated ahead, and the history. */
 const DelegationEntry = z.object({ id: z.uuid(), authority: Authority, effectiveFrom: Day, document: z.string(), note: z.string().nullable(), isDemo: z.boolean() });

@@ -1,5 +1,5 @@
 import { http } from '../../shared/api.ts';
-import type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckDetail, SpotCheckDrawn, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
+import type { ApplicationItem, ApplicationRegistered, Delegation, DelegationAdded, HouseholdItem, RecheckItem, SpotCheckDetail, SpotCheckDrawn, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
 
 /** 低保 vocabularies: the server's contract.ts (申请方式 includes 网上, which the portal uses). */
 export { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY } from '../../../../src/modules/dibao/contract.ts';
@@ -49,12 +49,12 @@ type Q = Record<string, string | number | undefined>;
 export const dibaoApi = {
   applications: (q: Q) => http.get<Paged<ApplicationItem>>('/api/dibao/applications', q as never),
   application: (id: string) => http.get<{ dibao: DibaoFacts }>(`/api/dibao/applications/${id}`),
-  register: (body: unknown) => http.post<{ id: string; refNo: string; missingMaterials: string[] }>('/api/dibao/applications', body),
+  register: (body: unknown) => http.post<ApplicationRegistered>('/api/dibao/applications', body),
   submitCounty: (id: string) => http.post<unknown>(`/api/dibao/applications/${id}/submit-county`, {}),
   households: (q: Q) => http.get<Paged<HouseholdItem>>('/api/dibao/households', q as never),
   household: (id: string) => http.get<Household>(`/api/dibao/households/${id}`),
   delegations: () => http.get<{ today: string; items: Delegation[] }>('/api/dibao/delegations'),
-  addDelegation: (body: unknown) => http.post<unknown>('/api/dibao/delegations', body),
+  addDelegation: (body: unknown) => http.post<DelegationAdded>('/api/dibao/delegations', body),
   townships: () => http.get<{ items: { code: string; name: string; level: number; parentCode: string; county: string }[] }>('/api/public/dibao/townships'),
 };
 
