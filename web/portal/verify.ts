@@ -1,8 +1,7 @@
 import { $, api, el, ErrorDisplay, formatDate, PortalError } from './common.ts';
+import type { DocumentVerified as Verified } from '../../src/kernel/documents/contract.ts';
 
 /** 文书查验: number + verification code → whether the paper document is genuine (nothing personal). */
-
-type Verified = { genuine: true; docNo: string; version: number; current: boolean; latestVersion: number; title: string; issuer: string; issuedOn: string; sm3: string };
 
 const form = $<HTMLFormElement>('#verify-form');
 const errors = new ErrorDisplay($('#error-summary'));

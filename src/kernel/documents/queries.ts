@@ -37,7 +37,7 @@ export async function listCaseDocuments(ctx: AppContext, actor: Actor, caseId: s
   return {
     items: rows.map((r) => ({
       id: r.id, type: r.type, title: r.title, docNo: r.doc_no, version: r.version, current: latest.get(r.type) === r.version,
-      issuer: r.issuer, issuedOn: String(r.issued_on).slice(0, 10), issuedAt: r.issued_at, issuedBy: r.issued_by_name ?? null,
+      issuer: r.issuer, issuedOn: String(r.issued_on).slice(0, 10), issuedAt: r.issued_at.toISOString(), issuedBy: r.issued_by_name ?? null,
       verifyCode: r.verify_code, sm3: r.sm3, sizeBytes: r.size_bytes,
       pdfUrl: `/api/documents/${r.id}.pdf`, docxUrl: documentTypeOf(r.type)?.docx ? `/api/documents/${r.id}.docx` : null,
     })),

@@ -11,6 +11,7 @@ import { documentTypeOf } from './define-document.ts';
 import { issueDocument } from './issue-document.ts';
 import { canIssue, listCaseDocuments, readableDocument, verifyDocument } from './queries.ts';
 import { renderDocx } from './render-docx.ts';
+import { CaseDocumentList, DocumentVerified, IssueDocumentBody, IssuedDocument, VerifyDocumentQuery } from './contract.ts';
 
 const CaseId = z.object({ id: z.uuid('案件 ID 格式不正确') });
 const DocId = z.object({ id: z.uuid('文书 ID 格式不正确') });
@@ -23,11 +24,11 @@ export async function registerDocumentRoutes(root: FastifyInstance, ctx: AppCont
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['documents'];
 
-  app.get('/api/cases/:id/documents', { schema: { tags, summary: '案件的文书(每一版)及可出具的文书', params: CaseId } },
+  app.get('/api/cases/:id/documents', { schema: { tags, summary: '案件的文书(每一版)及可出具的文书', params: CaseId, response: { 200: CaseDocumentList } } },
     async (req) => listCaseDocuments(ctx, actorOf(req), req.params.id));
 
   app.post('/api/cases/:id/documents', {
-    schema: { tags, summary: '出具或重新出具文书(重新出具保留文号,生成新版本和新验证码)', params: CaseId, body: z.object({ type: z.string().min(1, '请选择文书类型').max(60) }) },
+    schema: { tags, summary: '出具或重新出具文书(重新出具保留文号,生成新版本和新验证码)', params: CaseId, body: IssueDocumentBody, response: { 201: IssuedDocument } },
   }, async (req, reply) => {
     const actor = actorOf(req);
     const t = documentTypeOf(req.body.type);
@@ -58,7 +59,7 @@ export async function registerDocumentRoutes(root: FastifyInstance, ctx: AppCont
     config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: {
       tags: ['portal'], summary: '文书查验(凭文书编号和验证码,只答复文号、标题、出具机关、日期和文件 SM3 值)',
-      querystring: z.object({ no: z.string().trim().min(1, '请填写文书编号').max(60), code: z.string().trim().min(1, '请填写验证码').max(20) }),
+      querystring: VerifyDocumentQuery, response: { 200: DocumentVerified },
     },
   }, async (req, reply) => reply.header('cache-control', 'no-store').send(await verifyDocument(ctx, req.query)));
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../identity/http/request-actor.ts';
 import { countUnread, listNotifications, markAllRead, markRead, UNREAD_CAP } from './inbox.ts';
 import { CountSchema, ListNotificationsQuerySchema, NotificationIdParams, NotificationPageSchema } from './schemas.ts';
+import { NO_CONTENT } from '../../platform/http/responses.ts';
 
 const tags = ['notifications'];
 const security = [{ session: [] }];
@@ -26,7 +27,7 @@ export async function registerNotificationRoutes(app: FastifyInstance, ctx: AppC
 
   r.post(
     '/api/notifications/:id/read',
-    { schema: { tags, security, summary: '标记为已读', params: NotificationIdParams } },
+    { schema: { tags, security, summary: '标记为已读', params: NotificationIdParams, response: NO_CONTENT } },
     async (req, reply) => {
       await markRead(ctx, actorOf(req), req.params.id);
       return reply.status(204).send();

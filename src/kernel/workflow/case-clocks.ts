@@ -115,7 +115,7 @@ export async function caseClockViews(ctx: AppContext, c: Pick<CaseRow, 'id'>) {
   return (await getClocks(ctx, c.id)).map((k) => ({
     name: k.name, label: k.label, rule: k.rule, legalBasis: k.legalBasis, startDate: k.startDate, dueDate: k.dueDate, state: k.state,
     status: clockStatus(k, today, cal), workdaysLeft: k.state === 'running' && k.dueDate ? workdaysLeft(k, today, cal) : null,
-    suspensions: k.suspensions, extensions: k.extensions, restarts: k.restarts, calendarVersion: k.calendarVersion,
+    suspensions: [...k.suspensions], extensions: [...k.extensions], restarts: [...k.restarts], calendarVersion: k.calendarVersion,
   }));
 }
 

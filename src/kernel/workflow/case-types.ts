@@ -1,6 +1,7 @@
-import { z } from 'zod';
 import type { Actor } from '../identity/actor.ts';
 import { registeredWorkflows } from './define-workflow.ts';
+import { formSchema } from './decide.ts';
+import type { JsonSchema } from './contract.ts';
 
 /** The case types the actor may register, with their states and the registration form's JSON Schema. */
 export function caseTypes(actor: Actor) {
@@ -13,7 +14,7 @@ export function caseTypes(actor: Actor) {
         createRoute: d.create.route ?? null,
         createLabel: d.create.label,
         // Types registered elsewhere publish their fact labels in the schema's titles (what the case page reads).
-        createSchema: d.create.input ? z.toJSONSchema(d.create.input, { unrepresentable: 'any' }) : d.facts ? factSchema(d.facts) : null,
+        createSchema: d.create.input ? formSchema(d.create.input) : d.facts ? factSchema(d.facts) : null,
         facts: d.facts ?? null,
         states: Object.entries(d.states).map(([code, s]) => ({ code, label: s.label, terminal: !!s.terminal })),
       })),
@@ -21,6 +22,6 @@ export function caseTypes(actor: Actor) {
 }
 
 /** A JSON Schema whose property titles label the case's facts. */
-const factSchema = (facts: Record<string, string>) => ({
+const factSchema = (facts: Record<string, string>): JsonSchema => ({
   type: 'object', properties: Object.fromEntries(Object.entries(facts).map(([k, title]) => [k, { title }])),
 });

@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { withTx } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { parseInput } from '../../platform/http/parse-input.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, userRef } from '../identity/actor.ts';
 import { partyFacts } from './case-access.ts';
@@ -31,15 +32,7 @@ export async function createCase(ctx: AppContext, actor: Actor, req: CreateCaseI
   const def = workflowOf(req.type);
   const title = req.title.trim();
   if (!title || title.length > 200) throw badRequest('VALIDATION_FAILED', '标题不能为空且不超过 200 字', { field: 'title' });
-  let input: unknown = req.input;
-  if (def.create.input) {
-    const parsed = def.create.input.safeParse(req.input ?? {});
-    if (!parsed.success) {
-      const i = parsed.error.issues[0]!;
-      throw badRequest('VALIDATION_FAILED', `「${i.path.join('.') || '输入'}」${i.message}`, { fields: parsed.error.issues.map((x) => ({ field: x.path.join('.'), message: x.message })) });
-    }
-    input = parsed.data;
-  }
+  const input: unknown = def.create.input ? parseInput(def.create.input, req.input) : req.input;
   return withTx(ctx, async (tx) => {
     const org = await tx.db.selectFrom('core.org_unit').select(['id', 'area_code', 'area_path', 'active']).where('id', '=', req.orgUnitId).executeTakeFirst();
     if (!org || !org.active) throw new AppError('ORG_UNIT_NOT_FOUND', 400, WORKFLOW_ERRORS.ORG_UNIT_NOT_FOUND, { field: 'orgUnitId' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Party, TransitionDef, Who, WorkflowDefinition } from './define-workflow.ts';
+import type { JsonSchema } from './contract.ts';
 
 /** Facts about the actor relative to one case, computed by the caller (pure input). */
 export type PartyFacts = {
@@ -58,7 +59,10 @@ export function checkWho(who: Who, label: string, party: PartyFacts): Refusal | 
   return null;
 }
 
-export type AvailableTransition = { name: string; label: string; to: string; toLabel: string; reasonRequired: boolean; inputSchema: unknown | null };
+export type AvailableTransition = { name: string; label: string; to: string; toLabel: string; reasonRequired: boolean; inputSchema: JsonSchema | null };
+
+/** A form's JSON Schema (registration and transition forms) as the console renders it. */
+export const formSchema = (s: z.ZodType): JsonSchema => z.toJSONSchema(s, { unrepresentable: 'any' }) as JsonSchema;
 
 /** The transitions the actor may take now, for the case page's action buttons (with the input's JSON Schema for a form). */
 export function availableTransitions(def: WorkflowDefinition, c: CaseFacts, party: PartyFacts): AvailableTransition[] {
@@ -66,7 +70,7 @@ export function availableTransitions(def: WorkflowDefinition, c: CaseFacts, part
     .filter(([name]) => decide(def, c, name, party).ok)
     .map(([name, t]) => ({
       name, label: t.label, to: t.to, toLabel: def.states[t.to]?.label ?? t.to, reasonRequired: !!t.reasonRequired,
-      inputSchema: t.input ? z.toJSONSchema(t.input, { unrepresentable: 'any' }) : null,
+      inputSchema: t.input ? formSchema(t.input) : null,
     }));
 }
 

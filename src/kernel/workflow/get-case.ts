@@ -6,9 +6,13 @@ import { caseClockViews } from './case-clocks.ts';
 import { availableTransitions } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { caseNotFound } from './errors.ts';
+import type { CaseDetail } from './contract.ts';
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Everything the case page shows, filtered by scope; out of scope answers 404. */
-export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
+export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Promise<CaseDetail> {
   const type = await ctx.db.selectFrom('core.case').select('type').where('id', '=', caseId).executeTakeFirst();
   if (!type) throw caseNotFound();
   const def = workflowOf(type.type);
@@ -45,16 +49,16 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
     id: c.id, type: c.type, typeLabel: def.label, refNo: c.ref_no, title: c.title, state: c.state, stateLabel: def.states[c.state]?.label ?? c.state,
     terminal: c.terminal, pendingHandoff: c.pending_handoff, version: c.version, areaCode: c.area_code,
     orgUnitId: c.org_unit_id, orgUnitName: await orgName(c.org_unit_id), supervisingOrgName: await orgName(c.supervising_org_id),
-    dueDate: c.due_date, clockState: c.clock_state, data: def.readFacts ? await def.readFacts(ctx, c) : c.data, createdAt: c.created_at, updatedAt: c.updated_at, closedAt: c.closed_at,
+    dueDate: c.due_date, clockState: c.clock_state, data: def.readFacts ? await def.readFacts(ctx, c) : c.data, createdAt: iso(c.created_at), updatedAt: iso(c.updated_at), closedAt: isoOrNull(c.closed_at),
     events: events.map((e) => ({
-      seq: e.seq, at: e.at, actorName: e.actor_name, transition: e.transition, transitionLabel: transitionLabel(def, e.transition),
+      seq: e.seq, at: iso(e.at), actorName: e.actor_name, transition: e.transition, transitionLabel: transitionLabel(def, e.transition),
       fromState: e.from_state, toState: e.to_state, toStateLabel: def.states[e.to_state]?.label ?? e.to_state, input: e.input, comment: e.comment, auditEventId: e.audit_event_id,
     })),
-    handoffs: handoffs.map((h) => ({ id: h.id, kind: h.kind, status: h.status, sentAt: h.sent_at, acknowledgedAt: h.acknowledged_at, note: h.note, fromOrgName: h.from_name, toOrgName: h.to_name })),
-    signoffs: signoffs.map((s) => ({ id: s.id, step: s.step, mode: s.mode, required: s.required, round: s.round, partyOrgId: s.party_org_id, partyUserId: s.party_user_id, decision: s.decision, comment: s.comment, decidedAt: s.decided_at })),
-    comments: comments.map((m) => ({ id: m.id, authorName: m.author_name, body: m.body, createdAt: m.created_at })),
-    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mimeType: a.mime_type, sizeBytes: a.size_bytes, sm3: a.sm3, uploadedAt: a.uploaded_at, uploadedBy: a.uploaded_by_name ?? null })),
-    supervisions: supervisions.map((s) => ({ id: s.id, kind: s.kind, reason: s.reason, issuedAt: s.issued_at, feedbackDue: s.feedback_due, feedback: s.feedback, feedbackAt: s.feedback_at, fromOrgName: s.from_name, toOrgName: s.to_name, awaitingMyFeedback: !s.feedback && orgs.includes(s.to_org_id) })),
+    handoffs: handoffs.map((h) => ({ id: h.id, kind: h.kind, status: h.status, sentAt: iso(h.sent_at), acknowledgedAt: isoOrNull(h.acknowledged_at), note: h.note, fromOrgName: h.from_name, toOrgName: h.to_name })),
+    signoffs: signoffs.map((s) => ({ id: s.id, step: s.step, mode: s.mode, required: s.required, round: s.round, partyOrgId: s.party_org_id, partyUserId: s.party_user_id, decision: s.decision, comment: s.comment, decidedAt: isoOrNull(s.decided_at) })),
+    comments: comments.map((m) => ({ id: m.id, authorName: m.author_name, body: m.body, createdAt: iso(m.created_at) })),
+    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mimeType: a.mime_type, sizeBytes: a.size_bytes, sm3: a.sm3, uploadedAt: iso(a.uploaded_at), uploadedBy: a.uploaded_by_name ?? null })),
+    supervisions: supervisions.map((s) => ({ id: s.id, kind: s.kind, reason: s.reason, issuedAt: iso(s.issued_at), feedbackDue: s.feedback_due, feedback: s.feedback, feedbackAt: isoOrNull(s.feedback_at), fromOrgName: s.from_name, toOrgName: s.to_name, awaitingMyFeedback: !s.feedback && orgs.includes(s.to_org_id) })),
     clocks,
     // 主办/协办/会办: the parts of this case with their states, or the case this one is a part of.
     parts,

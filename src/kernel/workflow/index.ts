@@ -5,7 +5,8 @@ export {
   type TransitionDef, type Who, type WorkflowDefinition,
 } from './define-workflow.ts';
 export { applyAction, applySystemTransition, applyTransition, type TransitionRequest } from './apply-transition.ts';
-export { parseInput, recordCaseAct, runAction, runTransition, type StepRequest } from './step.ts';
+export { recordCaseAct, runAction, runTransition, type StepRequest } from './step.ts';
+export { parseInput } from '../../platform/http/parse-input.ts';
 export { createCase, type CreateCaseInput } from './create-case.ts';
 export { acknowledgeHandoff, handOff } from './handoff.ts';
 export { startCaseClock, stopCaseClock, refreshCaseClockSummary } from './case-clocks.ts';
@@ -14,4 +15,5 @@ export { nextNumber } from './ref-number.ts';
 export { availableTransitions, checkWho, decide, type PartyFacts } from './decide.ts';
 export { caseNotFound, refusalError, WORKFLOW_ERRORS } from './errors.ts';
 export { getCase } from './get-case.ts';
+export { CaseDetail } from './contract.ts';
 export { checkAttachment, storeAttachment, type AttachmentFile } from './attachments.ts';

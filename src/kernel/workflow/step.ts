@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/http/parse-input.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor } from '../identity/actor.ts';
 import { needsHistory, partyFacts, priorActs } from './case-access.ts';
@@ -28,16 +29,8 @@ export type StepRequest = {
   type?: string;
 };
 
-/** Parse a step's input with its schema: 400 naming the field. */
-export function parseInput(schema: Schema, raw: unknown): unknown {
-  if (!schema) return raw;
-  const parsed = schema.safeParse(raw ?? {});
-  if (parsed.success) return parsed.data;
-  const i = parsed.error.issues[0]!;
-  throw badRequest('VALIDATION_FAILED', `「${i.path.join('.') || '输入'}」${i.message}`, {
-    field: i.path.join('.'), fields: parsed.error.issues.map((x) => ({ field: x.path.join('.'), message: x.message })),
-  });
-}
+/** A step's input parsed with its schema (400 naming the field), or as given when it declares none. */
+const stepInput = (schema: Schema, raw: unknown): unknown => (schema ? parseInput(schema, raw) : raw);
 
 async function lockFor(tx: AppContext, actor: Actor, req: StepRequest): Promise<CaseRow> {
   const c = await lockCase(tx, req.skipWho ? null : actor, req.caseId, req.expectedVersion);
@@ -61,7 +54,7 @@ export async function runTransition(tx: AppContext, actor: Actor, req: StepReque
   const d = decide(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, req.name, req.skipWho ? null : partyFacts(actor, c, history));
   if (!d.ok) throw refusalError(d);
   const t = d.transition;
-  const input = parseInput(t.input, req.input);
+  const input = stepInput(t.input, req.input);
   const comment = req.comment?.trim() || null;
   if (t.reasonRequired && !comment) throw badRequest('REASON_REQUIRED', WORKFLOW_ERRORS.REASON_REQUIRED, { field: 'comment' });
   const patch = await t.effect?.({ tx, case: c, input: input as never, actor });
@@ -85,7 +78,7 @@ export async function runAction<R = unknown>(tx: AppContext, actor: Actor, req: 
     const refusal = checkWho(a.who, a.label, partyFacts(actor, c, history));
     if (refusal) throw refusalError(refusal);
   }
-  const input = parseInput(a.input, req.input);
+  const input = stepInput(a.input, req.input);
   const comment = req.comment?.trim() || null;
   if (a.reasonRequired && !comment) throw badRequest('REASON_REQUIRED', WORKFLOW_ERRORS.REASON_REQUIRED, { field: 'comment' });
   const result = (await a.effect?.({ tx, case: c, input: input as never, actor })) as R;

@@ -57,6 +57,6 @@ export async function answerSupervision(ctx: AppContext, actor: Actor, req: { ca
     await stopCaseClock(tx, c, `supervise:${s.id}`);
     await recordCaseAct(tx, actor, c, { name: 'supervise.feedback', input: { supervisionId: s.id }, comment: req.feedback.trim() });
     await notify(tx, { orgUnitId: s.from_org_id, caseId: c.id, kind: 'case.supervision_answered', title: `督办已反馈:${c.ref_no}`, body: req.feedback.trim() });
-    return { ok: true };
+    return { ok: true as const };
   });
 }

@@ -4,17 +4,11 @@ import type { Actor } from '../identity/actor.ts';
 import { actorOrgIds, caseReadable } from './case-access.ts';
 import { registeredWorkflows, workflowOf } from './define-workflow.ts';
 
-/** 待签收 / 待办 / 已办 / 即将到期 / 已超期 / 我督办的 */
-export const WORKLIST_TABS = ['to_acknowledge', 'todo', 'done', 'due_soon', 'overdue', 'supervising'] as const;
-export type WorklistTab = (typeof WORKLIST_TABS)[number];
+import type { WorklistItem, WorklistTab } from './contract.ts';
+
+export { WORKLIST_TABS } from './contract.ts';
 
 export type WorklistQuery = { tab: WorklistTab; type?: string; q?: string; sort?: 'due' | 'updated'; page: number; pageSize: number };
-
-export type WorklistItem = {
-  id: string; type: string; typeLabel: string; refNo: string; title: string; state: string; stateLabel: string;
-  orgUnitId: string; orgUnitName: string; areaCode: string; dueDate: string | null; clockState: string | null;
-  pendingHandoff: boolean; version: number; updatedAt: Date; lastActedAt: Date | null;
-};
 
 /**
  * One worklist across all modules for the signed-in user and their org units. Every tab is
@@ -75,7 +69,7 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
       return {
         id: r.id, type: r.type, typeLabel: def.label, refNo: r.ref_no, title: r.title, state: r.state, stateLabel: def.states[r.state]?.label ?? r.state,
         orgUnitId: r.org_unit_id, orgUnitName: r.org_name, areaCode: r.area_code, dueDate: r.due_date, clockState: r.clock_state,
-        pendingHandoff: r.pending_handoff, version: r.version, updatedAt: r.updated_at, lastActedAt: r.last_acted_at,
+        pendingHandoff: r.pending_handoff, version: r.version, updatedAt: r.updated_at.toISOString(), lastActedAt: r.last_acted_at?.toISOString() ?? null,
       };
     }),
   };

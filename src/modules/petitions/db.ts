@@ -1,6 +1,6 @@
 import type { ColumnType, Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { CATEGORIES, CHANNELS, OPINIONS, REVIEW_KINDS, SATISFACTION, SATISFACTION_CHANNELS, SOURCE_BODIES, SUBJECTS } from './contract.ts';
+import type { CATEGORIES, CHANNELS, OPINIONS, REFUSAL_CODES, REVIEW_KINDS, SATISFACTION, SATISFACTION_CHANNELS, SOURCE_BODIES, SUBJECTS } from './contract.ts';
 
 /** Row types of the 信访 tables (beside migrations/); modules own their table types. */
 type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -22,7 +22,7 @@ export interface PetitionTable {
   satisfaction_channel: Of<typeof SATISFACTION_CHANNELS> | null; satisfaction_comment: string | null; satisfaction_by: string | null;
   is_repeat: Defaulted<boolean>; repeat_of: string | null; is_skip_level: Defaulted<boolean>; first_time: boolean | null;
   acceptance_notice: string | null; accepted_at: Date | null;
-  refusal_code: string | null; refusal_reason: string | null; refusal_basis: string | null; refusal_guidance: string | null;
+  refusal_code: Of<typeof REFUSAL_CODES> | null; refusal_reason: string | null; refusal_basis: string | null; refusal_guidance: string | null;
   refusal_detail: string | null; refused_at: Date | null; refused_auto: Defaulted<boolean>;
   lead_user_id: string | null; lead_user_name: string | null; lead_at: Date | null; lead_note: string | null;
   is_demo: Defaulted<boolean>; created_at: Ts;

@@ -14,7 +14,7 @@ import { ReviewRequestInput, registerReviewRequest } from './commands/review-req
 import { SettingsPatch, canEditSettings, listPetitionSettings, updatePetitionSettings } from './commands/settings.ts';
 import { getPetition } from './queries/get-petition.ts';
 import {
-  AssignResult, FollowUpResultResult, FollowUpsResult, LeadResult, PetitionPage, PetitionSettingList, PetitionSettings, RegisterPetitionResult,
+  AssignResult, FollowUpResultResult, FollowUpsResult, LeadResult, PetitionDetail, PetitionPage, PetitionSettingList, PetitionSettings, RegisterPetitionResult,
   ReviewRequestResult, SatisfactionResult,
 } from './contracts/http.ts';
 import { ListPetitionsQuery, listPetitions } from './queries/list-petitions.ts';
@@ -44,7 +44,7 @@ export async function registerPetitionRoutes(root: FastifyInstance, ctx: AppCont
   app.put('/api/petitions/settings', { schema: { tags, summary: '修改信访设置(自治区级督办权限)', body: SettingsPatch, response: { 200: PetitionSettingList } } }, async (req) => updatePetitionSettings(ctx, actorOf(req), req.body));
   app.get('/api/petitions', { schema: { tags, summary: '信访事项列表(按数据范围)', querystring: ListPetitionsQuery, response: { 200: PetitionPage } } }, async (req) => listPetitions(ctx, actorOf(req), req.query));
   app.get('/api/petitions/:id', {
-    schema: { tags, summary: '信访事项详情(masked=1 时不解密身份信息、不记 PII 查阅)', params: z.object({ id: z.uuid('信访事项 ID 格式不正确') }), querystring: z.object({ masked: z.enum(['0', '1']).optional() }) },
+    schema: { tags, summary: '信访事项详情(masked=1 时不解密身份信息、不记 PII 查阅)', params: z.object({ id: z.uuid('信访事项 ID 格式不正确') }), querystring: z.object({ masked: z.enum(['0', '1']).optional() }), response: { 200: PetitionDetail } },
   }, async (req) => getPetition(ctx, actorOf(req), req.params.id, { masked: req.query.masked === '1' }));
   app.post('/api/petitions/:id/assign', { schema: { tags, summary: '交办(指定报告期限,接收单位须签收)', params: Id, body: AssignInput, response: { 200: AssignResult } } },
     async (req) => assignPetition(ctx, actorOf(req), req.params.id, req.body));

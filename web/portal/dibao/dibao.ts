@@ -1,8 +1,8 @@
 import { centsFromYuan } from '../../../src/platform/money.ts';
 import { $, api, el, ErrorDisplay, PortalError, sendWithPow } from '../common.ts';
+import type { OnlineApplied, PublicStandard, PublicTownship as Area, PublicTrack } from '../../../src/modules/dibao/contracts/portal.ts';
 
 /** 低保 portal page: local standard, online application (plain DOM), progress by ref + query code. */
-type Area = { code: string; name: string; level: number; parentCode: string; county: string };
 const RELATIONS = ['申请人', '配偶', '子女', '父母', '祖父母', '孙子女', '兄弟姐妹', '其他'];
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -41,7 +41,7 @@ async function showStandard(code: string) {
   const out = $('#s-result');
   if (!code) return out.replaceChildren();
   try {
-    const r = await api<{ areaName: string; standards: { label: string; monthlyYuan: string | null; effectiveFrom: string | null; isDemo: boolean }[]; approvingLevel: string | null; materials: string[] }>(`/api/public/dibao/standard?area=${code}`);
+    const r = await api<PublicStandard>(`/api/public/dibao/standard?area=${code}`);
     out.replaceChildren(el('p', {}, `${r.areaName}:`), el('ul', {}, ...r.standards.map((s) => el('li', {}, s.monthlyYuan ? `${s.label} ${s.monthlyYuan} 元/人·月(${s.effectiveFrom} 起${s.isDemo ? ',演示数据' : ''})` : `${s.label}:暂未公布`))),
       el('p', {}, `审批层级:${r.approvingLevel ?? '县级民政部门确认'}`));
   } catch (e) {
@@ -50,7 +50,7 @@ async function showStandard(code: string) {
 }
 
 async function loadMaterials() {
-  const r = await api<{ materials: string[] }>('/api/public/dibao/standard?area=640000');
+  const r = await api<PublicStandard>('/api/public/dibao/standard?area=640000');
   $('#materials').replaceChildren(...r.materials.map((m) => el('li', {}, m)));
 }
 
@@ -81,7 +81,6 @@ function collect(): { body: Record<string, unknown>; errs: [string, string][] } 
   };
 }
 
-type Applied = { refNo: string; queryCode: string; notice: string; missingMaterials: string[] };
 let busy = false;
 
 $('#apply-form').addEventListener('submit', async (e) => {
@@ -94,7 +93,7 @@ $('#apply-form').addEventListener('submit', async (e) => {
   busy = true;
   try {
     status.textContent = '正在进行安全校验,请稍候……';
-    const r = await sendWithPow((pow) => api<Applied>('/api/public/dibao/applications', { ...body, pow }), () => { status.textContent = '正在提交……'; });
+    const r = await sendWithPow((pow) => api<OnlineApplied>('/api/public/dibao/applications', { ...body, pow }), () => { status.textContent = '正在提交……'; });
     status.textContent = '';
     $('#apply-form').hidden = true;
     $('#r-ref').textContent = r.refNo;
@@ -119,14 +118,14 @@ $('#track-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const out = $('#t-result');
   try {
-    const r = await api<any>('/api/public/dibao/track', { refNo: ($('#t-ref') as HTMLInputElement).value, queryCode: ($('#t-code') as HTMLInputElement).value });
+    const r = await api<PublicTrack>('/api/public/dibao/track', { refNo: ($('#t-ref') as HTMLInputElement).value, queryCode: ($('#t-code') as HTMLInputElement).value });
     out.replaceChildren(
       el('p', {}, el('strong', {}, `当前状态:${r.stateLabel}`)),
       el('p', {}, `受理单位:${r.township};审批层级:${r.approvingLevel}${r.dueDate ? `;办结期限:${r.dueDate}` : ''}`),
       ...(r.benefit ? [el('p', {}, `核定月保障金 ${r.benefit.amountYuan} 元,自 ${r.benefit.benefitFrom} 起发放。`)] : []),
       ...(r.refusalReasons ? [el('p', {}, `不予确认理由:${r.refusalReasons}`)] : []),
       ...(r.missingMaterials.length ? [el('p', {}, `请补齐材料:${r.missingMaterials.join('、')}`)] : []),
-      el('ol', {}, ...r.steps.map((s: any) => el('li', {}, `${s.label}(${s.state})`))),
+      el('ol', {}, ...r.steps.map((s) => el('li', {}, `${s.label}(${s.state})`))),
     );
   } catch (err) {
     out.textContent = err instanceof PortalError ? err.problem.title : '查询失败';

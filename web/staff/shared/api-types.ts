@@ -1,7 +1,6 @@
 /**
  * Shapes of the JSON API (camelCase). Where a route declares its response, the type is the
- * server's schema (`import type`, erased at build); the workflow kernel's case shapes below are
- * still written out here until its routes declare responses.
+ * server's schema (`import type`, erased at build).
  */
 import type { z } from 'zod';
 import type { AssignmentDto, CreateUserBody, MeDto, UpdateUserBody, UserSummary } from '../../../src/kernel/identity/dto.ts';
@@ -9,6 +8,9 @@ import type { AreaNode as AreaNodeDto, OrgUnitDto, ImportResult as ImportResultD
 import type { AuditEventDetailSchema, AuditEventPageSchema, AuditEventSummarySchema, VerifyResultSchema } from '../../../src/kernel/audit/audit-schemas.ts';
 import type { NotificationPageSchema, NotificationSchema } from '../../../src/kernel/notify/schemas.ts';
 import type { CalendarYearDto, ChangeDto } from '../../../src/kernel/calendar/dto.ts';
+import type {
+  CaseDetail, ClockChangeResult as ClockChangeResultSchema, ClockExplain as ClockExplainSchema, CLOCK_SUMMARY_STATES, CLOCK_UNITS, CreateCaseBody, SUSPEND_KINDS, WorklistQuery,
+} from '../../../src/kernel/workflow/contract.ts';
 
 export type Scope = 'self' | 'org' | 'subtree';
 
@@ -72,164 +74,25 @@ export type AuditFilters = {
 export type AuditVerifyResult = z.output<typeof VerifyResultSchema>;
 export type AuditProblem = AuditVerifyResult['problems'][number];
 
-/* ── workflow kernel: worklist, case types, cases ─────────────────────────────────────────── */
+/* ── workflow kernel: worklist, case types, cases (the route schemas' types) ────────────────── */
 
-export type WorklistTab = 'to_acknowledge' | 'todo' | 'due_soon' | 'overdue' | 'done' | 'supervising';
-export type ClockSummaryState = 'running' | 'paused' | 'due_soon' | 'overdue';
-export type WorklistFilters = { tab: WorklistTab; type?: string; q?: string; sort?: 'due' | 'updated'; page: number; pageSize: number };
-export type WorklistItem = {
-  id: string;
-  type: string;
-  typeLabel: string;
-  refNo: string;
-  title: string;
-  state: string;
-  stateLabel: string;
-  orgUnitId: string;
-  orgUnitName: string;
-  areaCode: string;
-  dueDate: string | null;
-  clockState: ClockSummaryState | null;
-  pendingHandoff: boolean;
-  version: number;
-  updatedAt: string;
-  lastActedAt: string | null;
-};
-
-/** A (small) JSON Schema as zod's toJSONSchema emits it for registration and transition forms. */
-export type JsonSchema = {
-  type?: string | string[];
-  title?: string;
-  description?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  format?: string;
-  default?: unknown;
-  items?: JsonSchema;
-};
-
-export type CaseType = {
-  type: string;
-  label: string;
-  refPrefix: string;
-  canCreate: boolean;
-  createLabel: string;
-  createSchema: JsonSchema | null;
-  states: { code: string; label: string; terminal: boolean }[];
-};
-export type CaseCreateInput = { type: string; title: string; orgUnitId: string; input?: unknown; comment?: string | null };
-
-export type ClockUnit = 'workdays' | 'days' | 'months';
-export type ClockStatus = 'running' | 'paused' | 'due_soon' | 'overdue' | 'met' | 'missed';
-export type SuspensionKind = 'correction' | 'third_party' | 'appraisal' | 'hearing' | 'other';
-export type CaseClock = {
-  name: string;
-  label: string;
-  rule: { unit: ClockUnit; n: number };
-  legalBasis: string | null;
-  startDate: string;
-  dueDate: string | null;
-  state: 'running' | 'paused' | 'met' | 'missed';
-  status: ClockStatus;
-  workdaysLeft: number | null;
-  suspensions: { id: string; kind: SuspensionKind; label: string; reason: string; from: string; to: string | null; by: string; byName?: string | null }[];
-  extensions: { id: string; n: number; unit: ClockUnit; approvedBy: string; approvedByName: string; reason: string; at: string }[];
-  restarts: { at: string; reason: string; by: string; byName?: string | null }[];
-  calendarVersion: number;
-};
-
-export type CaseEvent = {
-  seq: number;
-  at: string;
-  actorName: string | null;
-  transition: string;
-  transitionLabel: string;
-  fromState: string | null;
-  toState: string;
-  toStateLabel: string;
-  input: unknown;
-  comment: string | null;
-  auditEventId: string | null;
-};
-export type CaseHandoff = {
-  id: string;
-  kind: 'transfer' | 'assign';
-  status: 'pending' | 'acknowledged' | 'objected' | 'withdrawn';
-  sentAt: string;
-  acknowledgedAt: string | null;
-  note: string | null;
-  fromOrgName: string;
-  toOrgName: string;
-};
-export type CaseComment = { id: string; authorName: string | null; body: string; createdAt: string };
-/** uploadedBy: the uploader's name; null for a file the public sent through the portal. */
-export type CaseAttachment = { id: string; fileName: string; mimeType: string; sizeBytes: number; sm3: string; uploadedAt: string; uploadedBy: string | null };
-export type CaseSupervision = {
-  id: string;
-  kind: string;
-  reason: string;
-  issuedAt: string;
-  feedbackDue: string | null;
-  feedback: string | null;
-  feedbackAt: string | null;
-  fromOrgName: string;
-  toOrgName: string;
-  awaitingMyFeedback: boolean;
-};
-export type CaseTransitionAction = { name: string; label: string; to: string; toLabel: string; reasonRequired: boolean; inputSchema: JsonSchema | null };
-export type CaseActions = {
-  transitions: CaseTransitionAction[];
-  canHandoff: boolean;
-  canAcknowledge: boolean;
-  canObject: boolean;
-  canWithdrawHandoff: boolean;
-  canWithdraw: boolean;
-  returnTargets: { state: string; label: string }[];
-  canComment: boolean;
-  canSupervise: boolean;
-};
-export type CaseDetail = {
-  id: string;
-  type: string;
-  typeLabel: string;
-  refNo: string;
-  title: string;
-  state: string;
-  stateLabel: string;
-  terminal: boolean;
-  pendingHandoff: boolean;
-  version: number;
-  areaCode: string;
-  orgUnitId: string;
-  orgUnitName: string | null;
-  supervisingOrgName: string | null;
-  dueDate: string | null;
-  clockState: ClockSummaryState | null;
-  data: Record<string, unknown>;
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-  events: CaseEvent[];
-  handoffs: CaseHandoff[];
-  signoffs: unknown[];
-  comments: CaseComment[];
-  attachments: CaseAttachment[];
-  supervisions: CaseSupervision[];
-  clocks: CaseClock[];
-  actions: CaseActions;
-};
-export type ClockExplain = { clock: { name: string; label: string; dueDate: string | null; state: string }; trace: unknown; text: string };
-export type ClockChangeResult = { dueDate: string | null; state: string };
+export type { CaseDetail, CaseType, JsonSchema, WorklistItem, WorklistTab } from '../../../src/kernel/workflow/contract.ts';
+export type WorklistFilters = Omit<z.output<typeof WorklistQuery>, 'sort'> & Partial<Pick<z.output<typeof WorklistQuery>, 'sort'>>;
+export type CaseCreateInput = z.input<typeof CreateCaseBody>;
+export type ClockSummaryState = (typeof CLOCK_SUMMARY_STATES)[number];
+export type ClockUnit = (typeof CLOCK_UNITS)[number];
+export type SuspensionKind = (typeof SUSPEND_KINDS)[number];
+export type CaseClock = CaseDetail['clocks'][number];
+export type ClockStatus = CaseClock['status'];
+export type CaseEvent = CaseDetail['events'][number];
+export type CaseHandoff = CaseDetail['handoffs'][number];
+export type CaseComment = CaseDetail['comments'][number];
+export type CaseAttachment = CaseDetail['attachments'][number];
+export type CaseSupervision = CaseDetail['supervisions'][number];
+export type CaseActions = CaseDetail['actions'];
+export type CaseTransitionAction = CaseActions['transitions'][number];
+export type ClockExplain = z.output<typeof ClockExplainSchema>;
+export type ClockChangeResult = z.output<typeof ClockChangeResultSchema>;
 
 /* ── notifications ─────────────────────────────────────────────────────────────────────────── */
 

@@ -12,6 +12,7 @@ import { loadSessionActor } from '../queries/load-session-actor.ts';
 import { SESSION_COOKIE } from '../session.ts';
 import { clearSessionCookie, sessionCookieOptions } from './plugin.ts';
 import { actorOf } from './request-actor.ts';
+import { NO_CONTENT } from '../../../platform/http/responses.ts';
 
 // Endpoints that check a password or a code: slow down guessing with a stolen session.
 const GUARDED = { rateLimit: { max: 10, timeWindow: '1 minute' } };
@@ -43,7 +44,7 @@ export async function registerAuthRoutes(root: FastifyInstance, ctx: AppContext)
     return getMe(ctx, found.actor, found.csrfToken);
   });
 
-  app.post('/api/auth/logout', { schema: { tags, summary: '退出登录' } }, async (req, reply) => {
+  app.post('/api/auth/logout', { schema: { tags, summary: '退出登录', response: NO_CONTENT } }, async (req, reply) => {
     if (req.actor) await logout(ctx, req.actor, req.headers['user-agent'] ?? null);
     clearSessionCookie(reply);
     return reply.status(204).send();
@@ -55,7 +56,7 @@ export async function registerAuthRoutes(root: FastifyInstance, ctx: AppContext)
 
   app.post('/api/me/password', {
     config: GUARDED,
-    schema: { tags, summary: '修改本人密码(其他会话将失效)', body: z.object({ oldPassword: z.string().min(1, '请输入当前密码').max(200), newPassword: z.string().min(1).max(200) }) },
+    schema: { tags, summary: '修改本人密码(其他会话将失效)', body: z.object({ oldPassword: z.string().min(1, '请输入当前密码').max(200), newPassword: z.string().min(1).max(200) }), response: NO_CONTENT },
   }, async (req, reply) => {
     await changePassword(ctx, actorOf(req), req.body);
     return reply.status(204).send();
@@ -65,14 +66,14 @@ export async function registerAuthRoutes(root: FastifyInstance, ctx: AppContext)
     schema: { tags, summary: '生成动态验证码密钥(尚未启用)', response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }) } },
   }, async (req) => setupTotp(ctx, actorOf(req)));
 
-  app.post('/api/me/totp/enable', { config: GUARDED, schema: { tags, summary: '验证并启用动态验证码', body: z.object({ code: TotpCode }) } }, async (req, reply) => {
+  app.post('/api/me/totp/enable', { config: GUARDED, schema: { tags, summary: '验证并启用动态验证码', body: z.object({ code: TotpCode }), response: NO_CONTENT } }, async (req, reply) => {
     await enableTotp(ctx, actorOf(req), req.body.code);
     return reply.status(204).send();
   });
 
   app.post('/api/me/totp/disable', {
     config: GUARDED,
-    schema: { tags, summary: '停用动态验证码(需密码与当前验证码)', body: z.object({ password: z.string().min(1).max(200), code: TotpCode }) },
+    schema: { tags, summary: '停用动态验证码(需密码与当前验证码)', body: z.object({ password: z.string().min(1).max(200), code: TotpCode }), response: NO_CONTENT },
   }, async (req, reply) => {
     await disableTotp(ctx, actorOf(req), req.body);
     return reply.status(204).send();

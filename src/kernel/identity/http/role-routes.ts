@@ -12,6 +12,7 @@ import { listLoginLog, LOGIN_OUTCOMES } from '../queries/list-login-log.ts';
 import { listRoles } from '../queries/list-roles.ts';
 import { assignmentSelect } from '../queries/list-user-roles.ts';
 import { actorOf } from './request-actor.ts';
+import { NO_CONTENT } from '../../../platform/http/responses.ts';
 
 /** 角色目录、代管、登录日志. */
 export async function registerRoleRoutes(root: FastifyInstance, ctx: AppContext) {
@@ -53,7 +54,7 @@ export async function registerRoleRoutes(root: FastifyInstance, ctx: AppContext)
   });
 
   app.delete('/api/delegations/:id', {
-    schema: { tags: ['roles'], summary: '提前结束代管(角色持有人或用户管理员)', params: z.object({ id: z.uuid() }) },
+    schema: { tags: ['roles'], summary: '提前结束代管(角色持有人或用户管理员)', params: z.object({ id: z.uuid() }), response: NO_CONTENT },
   }, async (req, reply) => {
     const actor = actorOf(req);
     requireAdminTotp(ctx, actor);

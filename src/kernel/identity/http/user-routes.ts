@@ -13,6 +13,7 @@ import { getUser, getUserSummary } from '../queries/get-user.ts';
 import { listAssignments, listUserRoles } from '../queries/list-user-roles.ts';
 import { listUsers } from '../queries/list-users.ts';
 import { actorOf } from './request-actor.ts';
+import { NO_CONTENT } from '../../../platform/http/responses.ts';
 
 const Id = z.object({ id: z.uuid('用户 ID 格式不正确') });
 const Reason = z.string().trim().max(500).nullish();
@@ -120,7 +121,7 @@ export async function registerUserRoutes(root: FastifyInstance, ctx: AppContext)
   });
 
   app.delete('/api/users/:id/roles/:assignmentId', {
-    schema: { tags, summary: '撤销角色授权(同时结束由其产生的代管)', params: Id.extend({ assignmentId: z.uuid('授权 ID 格式不正确') }) },
+    schema: { tags, summary: '撤销角色授权(同时结束由其产生的代管)', params: Id.extend({ assignmentId: z.uuid('授权 ID 格式不正确') }), response: NO_CONTENT },
   }, async (req, reply) => {
     const actor = actorOf(req);
     requireAdmin(ctx, actor, 'user.manage');

@@ -32,7 +32,7 @@ export async function editFinances(ctx: AppContext, actor: Actor, id: string, ra
     if (input.address) await sql`update dibao.household set address = ${input.address} where id = ${id}`.execute(tx.db);
     await sql`update dibao.household set version = version + 1, updated_at = ${tx.clock.now()} where id = ${id}`.execute(tx.db);
     await writeHouseholdChange(tx, { householdId: id, actorId: actor.userId, kind: '收入财产变更', summary: input.reason, before, after: await householdSnapshot(tx, id) });
-    return { ok: true };
+    return { ok: true as const };
   });
 }
 
@@ -46,7 +46,7 @@ export async function addMember(ctx: AppContext, actor: Actor, id: string, raw: 
     const before = await householdSnapshot(tx, id);
     await insertMembers(tx, id, [m!]);
     await writeHouseholdChange(tx, { householdId: id, actorId: actor.userId, kind: '增员', summary: `增员 ${m!.name}(${m!.idMasked}):${input.reason}`, before, after: await householdSnapshot(tx, id) });
-    return { ok: true };
+    return { ok: true as const };
   });
 }
 
@@ -62,6 +62,6 @@ export async function memberLeaves(ctx: AppContext, actor: Actor, id: string, me
     await sql`update dibao.member set active = false, left_on = ${input.leftOn}::date, left_reason = ${input.leftReason} where id = ${memberId}`.execute(tx.db);
     await sql`update dibao.household set version = version + 1, updated_at = ${tx.clock.now()} where id = ${id}`.execute(tx.db);
     await writeHouseholdChange(tx, { householdId: id, actorId: actor.userId, kind: '减员', summary: `减员 ${m.name}(${m.id_number_masked}),${input.leftReason}${input.reason ? `:${input.reason}` : ''}`, before, after: await householdSnapshot(tx, id) });
-    return { ok: true };
+    return { ok: true as const };
   });
 }

@@ -61,9 +61,34 @@ export const SpotCheckList = z.object({
   })),
 });
 
+/** POST /api/dibao/spot-checks: the draw, reproducible from its seed over the population. */
+export const SpotCheckDrawn = z.object({ id: z.uuid(), countyCode: z.string(), seed: z.string(), ratio: z.number(), population: z.number(), sample: z.array(z.uuid()) });
+/** 抽查批次 detail: seed, population and sample (case ids), each sampled case with its 入户 result. */
+export const SpotCheckDetail = z.object({
+  id: z.uuid(), countyCode: z.string(), areaPath: z.string(), countyName: z.string(), from: Day, to: Day, seed: z.string(), ratio: z.number(),
+  population: z.array(z.uuid()), sample: z.array(z.uuid()), createdAt: Ts,
+  items: z.array(z.object({
+    caseId: z.uuid(), refNo: z.string(), title: z.string(), township: z.string(), decidedOn: Day.nullable(), visitedOn: Day.nullable(),
+    result: z.string().nullable(), findings: z.string().nullable(), visitedByName: z.string().nullable(),
+  })),
+});
+export const Ok = z.object({ ok: z.literal(true) });
+/** POST /api/dibao/applications: the registered case and what the 一次性告知 lists as missing. */
+export const ApplicationRegistered = z.object({
+  id: z.uuid(), refNo: z.string(), householdId: z.uuid(), state: z.string(), township: z.string(), authority: Authority, missingMaterials: z.array(z.string()),
+});
+/** POST /api/dibao/delegations: the new entry as stored. */
+export const DelegationAdded = z.object({
+  id: z.uuid(), countyCode: z.string(), authority: Authority, effectiveFrom: Day, document: z.string(), note: z.string().optional(),
+});
+
 export type Standard = z.output<typeof Standard>;
 export type DibaoSettingsView = z.output<typeof DibaoSettingsView>;
 export type SpotCheckItem = z.output<typeof SpotCheckList>['items'][number];
+export type SpotCheckDetail = z.output<typeof SpotCheckDetail>;
+export type SpotCheckDrawn = z.output<typeof SpotCheckDrawn>;
+export type ApplicationRegistered = z.output<typeof ApplicationRegistered>;
+export type DelegationAdded = z.output<typeof DelegationAdded>;
 
 /** 审批权下放: every county with its regime today, the next one if dated ahead, and the history. */
 const DelegationEntry = z.object({ id: z.uuid(), authority: Authority, effectiveFrom: Day, document: z.string(), note: z.string().nullable(), isDemo: z.boolean() });

@@ -66,7 +66,7 @@ export async function trackApplication(ctx: AppContext, refNo: string, code: str
     benefit: benefit ? { amountYuan: yuanText(benefit.amountCents), benefitFrom: benefit.benefitFrom, steps: benefit.steps } : null,
     refusalReasons: r.refusal_reasons, missingMaterials: r.state === 'supplementing' ? (missing?.items ?? []) : [],
     publicity: r.pf ? { from: r.pf, to: r.pt } : null,
-    steps: events.map((e) => ({ at: e.at, label: def.transitions[e.transition]?.label ?? (e.transition === 'create' ? '提交申请' : e.transition === 'acknowledge' ? '县级民政部门签收' : e.transition === 'transfer' ? '报送县级民政部门' : e.transition), state: PUBLIC_STEPS[e.to_state] ?? e.to_state })),
+    steps: events.map((e) => ({ at: e.at.toISOString(), label: def.transitions[e.transition]?.label ?? (e.transition === 'create' ? '提交申请' : e.transition === 'acknowledge' ? '县级民政部门签收' : e.transition === 'transfer' ? '报送县级民政部门' : e.transition), state: PUBLIC_STEPS[e.to_state] ?? e.to_state })),
   };
 }
 
@@ -82,7 +82,7 @@ export async function publicStandard(ctx: AppContext, areaCode: string) {
   }
   const county = a.path.split('.')[2];
   const regime = county ? await regimeOn(ctx.db, county, today) : null;
-  return { areaCode: a.code, areaName: a.name, today, standards: out, approvingLevel: regime ? AUTHORITY_LABEL[regime.authority] : null, materials: MATERIALS };
+  return { areaCode: a.code, areaName: a.name, today, standards: out, approvingLevel: regime ? AUTHORITY_LABEL[regime.authority] : null, materials: [...MATERIALS] };
 }
 
 /** Townships that accept applications (for the portal's area picker), with their villages. */

@@ -76,7 +76,7 @@ export async function recordVisit(ctx: AppContext, actor: Actor, spotCheckId: st
       where spot_check_id = ${spotCheckId} and case_id = ${caseId}`.execute(tx.db);
     if (!Number(r.numAffectedRows ?? 0)) throw new AppError('DIBAO_NOT_SAMPLED', 404, '该案件不在本次抽查样本中');
     await recordAudit(tx, { actor, action: 'dibao.spot_check.visit', entityType: 'dibao_spot_check', entityId: spotCheckId, after: { caseId, ...i }, areaCode: sc.county_code, areaPath: sc.county_path });
-    return { ok: true };
+    return { ok: true as const };
   });
 }
 
@@ -99,7 +99,7 @@ export async function getSpotCheck(ctx: AppContext, actor: Actor, id: string) {
   const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as string[];
   return {
     id: s.id, countyCode: s.county_code, areaPath: s.county_path, countyName: s.county_name, from: s.pf, to: s.pt, seed: s.seed, ratio: Number(s.ratio),
-    population: parse(s.population), sample: parse(s.sample), createdAt: s.created_at,
+    population: parse(s.population), sample: parse(s.sample), createdAt: new Date(s.created_at).toISOString(),
     items: items.map((i) => ({ caseId: i.case_id, refNo: i.ref_no, title: i.title, township: i.township, decidedOn: dateText(i.decided_on), visitedOn: i.visited_on, result: i.result, findings: i.findings, visitedByName: i.visited_by_name })),
   };
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
+import { parseInput } from '../../../platform/http/parse-input.ts';
 import type { Actor } from '../../../kernel/identity/actor.ts';
 import { addDaysIso } from '../../../kernel/calendar/dates.ts';
 import { handOff, caseNotFound } from '../../../kernel/workflow/index.ts';
@@ -25,12 +26,7 @@ export const AssignInput = z.object({
  * made when the receiver delivers its reply (送达).
  */
 export async function assignPetition(ctx: AppContext, actor: Actor, caseId: string, raw: unknown) {
-  const parsed = AssignInput.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    throw badRequest('VALIDATION_FAILED', `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
-  }
-  const input = parsed.data;
+  const input = parseInput(AssignInput, raw);
   return withTx(ctx, async (tx) => {
     const type = await tx.db.selectFrom('core.case').select('type').where('id', '=', caseId).executeTakeFirst();
     if (!type || type.type !== PETITION_TYPE) throw caseNotFound();

@@ -2,6 +2,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
+import { parseInput } from '../../../platform/http/parse-input.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
 import { createCase, runTransition } from '../../../kernel/workflow/index.ts';
 import { AUTO_REFUSAL_TEXT, REFUSAL_REASONS } from '../contract.ts';
@@ -15,12 +16,7 @@ export type RegisterResult = { id: string; refNo: string; state: string; flags: 
 
 /** Staff intake (登记): validate, encrypt PII, flag 重信重访 / 越级, open the case — one transaction. */
 export async function registerPetition(ctx: AppContext, actor: Actor, raw: unknown, extra: { queryCodeHash?: string; system?: boolean } = {}): Promise<RegisterResult> {
-  const parsed = RegisterPetitionInput.safeParse(raw);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    throw new AppError('VALIDATION_FAILED', 400, `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
-  }
-  const input = parsed.data;
+  const input = parseInput(RegisterPetitionInput, raw);
   const people = preparePetitioners(input.petitioners, chinaDate(ctx.clock.now()));
   return withTx(ctx, async (tx) => {
     const orgUnitId = input.orgUnitId ?? actor.orgUnitId;

@@ -4,6 +4,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError, badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
+import { parseInput } from '../../../platform/http/parse-input.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type Actor, userRef } from '../../../kernel/identity/actor.ts';
 import { caseNotFound, caseReadable, checkWho, partyFacts, refusalError, runTransition, workflowOf, type CaseRow } from '../../../kernel/workflow/index.ts';
@@ -25,12 +26,7 @@ export const ReviewRequestInput = z.object({
  * theirs); the audit names the staff member who registered it.
  */
 export async function registerReviewRequest(ctx: AppContext, actor: Actor, caseId: string, raw: unknown) {
-  const parsed = ReviewRequestInput.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    throw badRequest('VALIDATION_FAILED', `「${i.path.join('.') || '输入'}」${i.message}`, { field: i.path.join('.') });
-  }
-  const input = parsed.data;
+  const input = parseInput(ReviewRequestInput, raw);
   return withTx(ctx, async (tx) => {
     const c = (await tx.db.selectFrom('core.case as c').selectAll().where('c.id', '=', caseId).where('c.type', '=', PETITION_TYPE)
       .where(caseReadable(actor, workflowOf(PETITION_TYPE).readPermission)).executeTakeFirst()) as CaseRow | undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseDetail } from '../../../kernel/workflow/index.ts';
 import { CATEGORIES, CHANNELS, OPINIONS, REFUSAL_CODES, REVIEW_KINDS, SATISFACTION, SATISFACTION_CHANNELS, SOURCE_BODIES, SUBJECTS } from '../contract.ts';
 
 /**
@@ -45,11 +46,7 @@ export const FollowUpResultResult = z.object({ id: z.uuid(), dueDate: Day, resul
 export const SatisfactionResult = z.object({ satisfaction: z.enum(SATISFACTION), channel: z.enum(SATISFACTION_CHANNELS), hint: z.string().nullable() });
 export const ReviewRequestResult = z.object({ id: z.uuid(), which: z.enum(REVIEW_KINDS), receivedOn: Day, replyOn: Day.nullable(), state: z.string() });
 
-/**
- * GET /api/petitions/:id adds these to the kernel's case detail (get-petition.ts). Declared here
- * for the console's types; the route itself declares no response until the kernel's case detail
- * has a schema of its own.
- */
+/** GET /api/petitions/:id adds these to the kernel's case detail (get-petition.ts). */
 export const PetitionFacts = z.object({
   channel: z.enum(CHANNELS), sourceBody: z.enum(SOURCE_BODIES).nullable(), sourceRef: z.string().nullable(),
   category: z.enum(CATEGORIES), subject: z.enum(SUBJECTS), concernedAreaCode: z.string(), concernedAreaName: z.string().nullable(), content: z.string(),
@@ -96,6 +93,9 @@ export const PetitionDetailExtras = z.object({
   piiAllowed: z.boolean(),
 });
 
+/** GET /api/petitions/:id: the kernel's case page with the petition's own facts. */
+export const PetitionDetail = CaseDetail.extend(PetitionDetailExtras.shape);
+
 export type RegisterPetitionResult = z.output<typeof RegisterPetitionResult>;
 export type PetitionListItem = z.output<typeof PetitionListItem>;
 export type PetitionPage = z.output<typeof PetitionPage>;
@@ -105,3 +105,4 @@ export type AssignResult = z.output<typeof AssignResult>;
 export type PetitionFacts = z.output<typeof PetitionFacts>;
 export type PetitionPerson = z.output<typeof PetitionPerson>;
 export type PetitionDetailExtras = z.output<typeof PetitionDetailExtras>;
+export type PetitionDetail = z.output<typeof PetitionDetail>;

@@ -1,6 +1,6 @@
 import { http } from '../../shared/api.ts';
 import { yuanText } from '../../../../src/platform/money.ts';
-import type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
+import type { ApplicationItem, ApplicationRegistered, Delegation, DelegationAdded, HouseholdItem, RecheckItem, SpotCheckDetail, SpotCheckDrawn, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
 
 /** 低保 vocabularies: the server's contract.ts (申请方式 includes 网上, which the portal uses). */
 export { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY } from '../../../../src/modules/dibao/contract.ts';
@@ -12,7 +12,7 @@ export const DIBAO_STATES: { value: string; label: string }[] = [
 ];
 
 export type Authority = 'county' | 'township';
-export type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
+export type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckDetail as SpotCheck, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
 export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
 export type Member = {
   id: string; name: string; relation: string; sex: string | null; birthDate: string | null; idNumberMasked: string; idNumber?: string; hukouAreaName: string | null;
@@ -50,26 +50,22 @@ type Q = Record<string, string | number | undefined>;
 export const dibaoApi = {
   applications: (q: Q) => http.get<Paged<ApplicationItem>>('/api/dibao/applications', q as never),
   application: (id: string) => http.get<{ dibao: DibaoFacts }>(`/api/dibao/applications/${id}`),
-  register: (body: unknown) => http.post<{ id: string; refNo: string; missingMaterials: string[] }>('/api/dibao/applications', body),
+  register: (body: unknown) => http.post<ApplicationRegistered>('/api/dibao/applications', body),
   submitCounty: (id: string) => http.post<unknown>(`/api/dibao/applications/${id}/submit-county`, {}),
   households: (q: Q) => http.get<Paged<HouseholdItem>>('/api/dibao/households', q as never),
   household: (id: string) => http.get<Household>(`/api/dibao/households/${id}`),
   delegations: () => http.get<{ today: string; items: Delegation[] }>('/api/dibao/delegations'),
-  addDelegation: (body: unknown) => http.post<unknown>('/api/dibao/delegations', body),
+  addDelegation: (body: unknown) => http.post<DelegationAdded>('/api/dibao/delegations', body),
   townships: () => http.get<{ items: { code: string; name: string; level: number; parentCode: string; county: string }[] }>('/api/public/dibao/townships'),
 };
 
 /** 元 with two decimals ('1234.50'), '—' when there is no amount; the text comes from src/platform/money.ts. */
 export const yuan = (cents: number | null | undefined) => (cents == null ? '—' : yuanText(cents));
 
-export type SpotCheck = {
-  id: string; countyCode: string; countyName: string; from: string; to: string; seed: string; ratio: number; population: string[]; sample: string[]; createdAt: string;
-  items: { caseId: string; refNo: string; title: string; township: string; decidedOn: string | null; visitedOn: string | null; result: string | null; findings: string | null; visitedByName: string | null }[];
-};
 export const spotCheckApi = {
   list: () => http.get<{ items: SpotCheckItem[] }>('/api/dibao/spot-checks'),
-  get: (id: string) => http.get<SpotCheck>(`/api/dibao/spot-checks/${id}`),
-  draw: (body: { countyCode: string; from: string; to: string; seed?: string; ratio?: number }) => http.post<{ id: string; seed: string; population: number; sample: string[] }>('/api/dibao/spot-checks', body),
+  get: (id: string) => http.get<SpotCheckDetail>(`/api/dibao/spot-checks/${id}`),
+  draw: (body: { countyCode: string; from: string; to: string; seed?: string; ratio?: number }) => http.post<SpotCheckDrawn>('/api/dibao/spot-checks', body),
   visit: (id: string, caseId: string, body: { visitedOn: string; result: string; findings: string }) => http.post<{ ok: true }>(`/api/dibao/spot-checks/${id}/items/${caseId}`, body),
 };
 export const recheckApi = {

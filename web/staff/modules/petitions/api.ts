@@ -1,10 +1,9 @@
 import { http } from '../../shared/api.ts';
-import type { CaseDetail } from '../../shared/api-types.ts';
 
 import { CHANNELS } from '../../../../src/modules/petitions/contract.ts';
 import type { z } from 'zod';
 import type { RegisterPetitionInput as RegisterPetitionSchema } from '../../../../src/modules/petitions/commands/petition-input.ts';
-import type { PetitionDetailExtras, PetitionPage, PetitionSetting, PetitionSettings, RegisterPetitionResult, AssignResult } from '../../../../src/modules/petitions/contracts/http.ts';
+import type { PetitionDetail, PetitionPage, PetitionSetting, PetitionSettings, RegisterPetitionResult, AssignResult } from '../../../../src/modules/petitions/contracts/http.ts';
 
 /** 信访 vocabularies: the server's contract.ts. */
 export { CATEGORIES, CHANNELS, OPINIONS, REVIEW_KINDS, SATISFACTION, SATISFACTION_CHANNELS, SOURCE_BODIES, SUBJECTS } from '../../../../src/modules/petitions/contract.ts';
@@ -44,11 +43,10 @@ export type PetitionFilters = {
   pageSize: number;
 };
 
-export type { PetitionListItem, PetitionPage, PetitionPerson, PetitionSetting, PetitionSettings } from '../../../../src/modules/petitions/contracts/http.ts';
+export type { PetitionDetail, PetitionListItem, PetitionPage, PetitionPerson, PetitionSetting, PetitionSettings } from '../../../../src/modules/petitions/contracts/http.ts';
 /** The register form's body: the server's input, with the vocabulary fields as the form's select values (the server checks them). */
 export type RegisterPetitionInput = Omit<z.input<typeof RegisterPetitionSchema>, 'channel' | 'sourceBody' | 'category' | 'subject'> & { channel: string; sourceBody?: string; category: string; subject: string };
 export type RegisterResult = RegisterPetitionResult;
-export type PetitionDetail = CaseDetail & PetitionDetailExtras;
 
 const enc = encodeURIComponent;
 
