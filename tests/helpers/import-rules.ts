@@ -5,7 +5,8 @@
  * - module-imports-module: a module imports another module's contract.ts only;
  * - module-imports-outside: a module imports nothing else (not tests/, not web/);
  * - imports-server: nothing under src/ but src/server itself imports src/server/** (the composition root);
- * - web-module-imports-module: web/staff/modules/<m>/ imports another web module only if it is cases/, shared/ or worklist/.
+ * - web-module-imports-module: web/staff/modules/<m>/ imports another web module only if it is cases/, shared/ or worklist/
+ *   (the list of web modules, web/staff/modules/index.ts, imports every manifest and is read by the shell).
  * Test code is not checked — *.test.ts(x), files named test-… / …-test-… (fixtures, setups) and testing/
  * folders: a test may reach into internals and the server to set up state.
  *
@@ -49,6 +50,8 @@ function resolve(file: string, specifier: string): string | null {
   return posix.normalize(posix.join(posix.dirname(file), specifier));
 }
 
+const WEB_MODULE_LIST = 'web/staff/modules/index.ts';
+
 const segment = (path: string, prefix: string) => (path.startsWith(prefix) ? path.slice(prefix.length).split('/')[0]! : null);
 
 function ruleFor(file: string, target: string): Rule | null {
@@ -63,6 +66,8 @@ function ruleFor(file: string, target: string): Rule | null {
     if (under(target, 'src/modules')) return target.endsWith('/contract.ts') ? null : 'module-imports-module';
     return 'module-imports-outside';
   }
+  // The list of web modules (web/staff/modules/index.ts) names every module's manifest; the shell reads it.
+  if (file === WEB_MODULE_LIST || target === WEB_MODULE_LIST) return null;
   const web = segment(file, 'web/staff/modules/');
   const webTarget = segment(target, 'web/staff/modules/');
   if (web !== null && webTarget !== null && webTarget !== web && !SHARED_WEB_MODULES.has(webTarget)) return 'web-module-imports-module';

@@ -14,7 +14,7 @@ export type DocumentFill = Pick<DocumentContent, 'recipient' | 'body' | 'remedy'
  * has not reached the point where the document exists.
  */
 export type DocumentType = {
-  /** Stable key, `<case type>.<name>`, e.g. petition.opinion. */
+  /** Stable key, `<case type>.<name>`, e.g. complaint.reply. */
   type: string;
   /** The case type it is issued from. */
   caseType: string;

@@ -17,3 +17,4 @@ export { caseNotFound, refusalError, WORKFLOW_ERRORS } from './errors.ts';
 export { getCase } from './get-case.ts';
 export { CaseDetail } from './contract.ts';
 export { checkAttachment, storeAttachment, type AttachmentFile } from './attachments.ts';
+export { attachmentStore } from './attachments.ts';

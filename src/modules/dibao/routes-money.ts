@@ -4,8 +4,8 @@ import type {} from '@fastify/multipart';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { actorOf } from '../../kernel/identity/http/request-actor.ts';
-import { requirePermission } from '../../kernel/identity/actor.ts';
+import { actorOf, requirePermission } from '../../kernel/identity/index.ts';
+
 import { generateRoster } from './money/generate-roster.ts';
 import { checkRoster } from './money/check-roster.ts';
 import { approveRoster, getRoster, listRosters, ListRostersQuery, RosterDetailQuery } from './money/roster-queries.ts';

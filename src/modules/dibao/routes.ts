@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
-import { actorOf } from '../../kernel/identity/http/request-actor.ts';
+import { actorOf } from '../../kernel/identity/index.ts';
 import { handOff, getCase } from '../../kernel/workflow/index.ts';
 import { AddDelegationInput, addDelegation, listDelegations } from './delegation/regime.ts';
 import { registerApplication } from './commands/register-application.ts';

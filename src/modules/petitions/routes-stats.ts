@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
-import { actorOf } from '../../kernel/identity/http/request-actor.ts';
+import { actorOf } from '../../kernel/identity/index.ts';
 import { PetitionStatsQuery, petitionStats } from './stats/petition-stats.ts';
 import { statsFileName, statsWorkbook } from './stats/stats-xlsx.ts';
 import { PetitionStats } from './contracts/stats.ts';

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { actorOf } from '../../kernel/identity/http/request-actor.ts';
-import { requirePermission } from '../../kernel/identity/actor.ts';
+import { actorOf, requirePermission } from '../../kernel/identity/index.ts';
 
 import { registerPetition } from './commands/register-petition.ts';
 import { RegisterPetitionInput } from './commands/petition-input.ts';

@@ -4,10 +4,10 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
-import { userRef } from '../../kernel/identity/actor.ts';
+import { userRef } from '../../kernel/identity/index.ts';
 import { OPINIONS, PETITION_ERRORS, PETITION_TYPE, REFUSAL_CODES, REFUSAL_REASONS, type RefusalCode } from './contract.ts';
 import { simpleRefusals } from './policies.ts';
-import { issueDocument } from '../../kernel/documents/issue-document.ts';
+import { issueDocument } from '../../kernel/documents/index.ts';
 import { PETITION_DOCUMENTS } from './documents/index.ts';
 // 回头看 timers: the queue is declared wherever the workflow is loaded (worker.ts imports this file).
 import { FollowUpInput, FollowUpResultAction, LeadInput, storeFollowUpResult, storeFollowUps, storeLead } from './commands/follow-ups.ts';

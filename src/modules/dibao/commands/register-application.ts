@@ -3,7 +3,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError, badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
 import { createCase } from '../../../kernel/workflow/index.ts';
 import { DIBAO_TYPE, MATERIALS, countyOfPath, townshipOfPath } from '../contract.ts';
 import { regimeOn } from '../delegation/regime.ts';

@@ -6,9 +6,9 @@ import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError, badRequest, forbidden } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
-import { recordAudit } from '../../../kernel/audit/record-audit.ts';
-import { grantsFor, pathWithin } from '../../../kernel/identity/scope.ts';
-import type { Actor } from '../../../kernel/identity/actor.ts';
+import { recordAudit } from '../../../kernel/audit/index.ts';
+import { grantsFor, pathWithin } from '../../../kernel/identity/index.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
 import type { Authority } from '../db.ts';
 import { dateText } from '../contract.ts';
 

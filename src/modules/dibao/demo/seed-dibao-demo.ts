@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext, Clock } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
 import { applyTransition, acknowledgeHandoff, handOff } from '../../../kernel/workflow/index.ts';
 import { residentIdCheckChar } from '../../../kernel/codes/index.ts';
 import { seedDelegations } from '../delegation/regime.ts';

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import type { CaseRow } from '../../../kernel/workflow/define-workflow.ts';
-
+import type { CaseRow } from '../../../kernel/workflow/index.ts';
 type Benefit = { amountCents: number; insuredPersons: number; benefitFrom: string; steps: string[] };
 export type ApplicationFacts = {
   applicant: string; refNo: string; acceptedOn: string | null; decidedOn: string | null; decision: string | null;

@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/errors.ts';
-import { dateLine } from '../../../kernel/documents/content.ts';
-import { defineDocument } from '../../../kernel/documents/define-document.ts';
+import { dateLine, defineDocument } from '../../../kernel/documents/index.ts';
+
 import { DIBAO_TYPE, LEGAL } from '../contract.ts';
 import { yuanText } from '../../../platform/money.ts';
 import { applicationFacts } from './application-facts.ts';

@@ -10,8 +10,8 @@ import { sm3Hex } from '../../../platform/crypto/sm3.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
-import { requirePermission, userRef, type Actor } from '../../../kernel/identity/actor.ts';
-import { inScope, recordInScope } from '../../../kernel/identity/scope.ts';
+import { requirePermission, userRef, type Actor, inScope, recordInScope } from '../../../kernel/identity/index.ts';
+
 import { moneyDb } from '../money/db.ts';
 import { groupHouseholds, readImportFile, validateRows, type ParsedFile, type RowCheck, type ValidRow } from './parse-import.ts';
 

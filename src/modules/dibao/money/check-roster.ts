@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
-import { requirePermission, userRef, type Actor } from '../../../kernel/identity/actor.ts';
-import { recordInScope } from '../../../kernel/identity/scope.ts';
+import { requirePermission, userRef, type Actor, recordInScope } from '../../../kernel/identity/index.ts';
+
 import { moneyDb } from './db.ts';
 
 /** Problem codes of the roster check (one row per problem and line). */

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest, notFound } from '../../../platform/errors.ts';
-import type { Actor } from '../../../kernel/identity/actor.ts';
-import { recordInScope } from '../../../kernel/identity/scope.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
+import { recordInScope } from '../../../kernel/identity/index.ts';
 import { MAX_YEAR, MIN_YEAR } from '../../../kernel/calendar/index.ts';
 
 /** 'YYYY-MM' or 'YYYY-MM-DD' → the month's first day; 400 naming the field otherwise. */

@@ -3,7 +3,7 @@ import { withTx, type AppContext } from '../../../platform/context.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
-import { requirePermission, userRef, type Actor } from '../../../kernel/identity/actor.ts';
+import { requirePermission, userRef, type Actor } from '../../../kernel/identity/index.ts';
 import { readDibaoSettings } from '../settings.ts';
 import { addMonthsClampedIso } from '../../../kernel/calendar/index.ts';
 import { countyInScope, monthLabel, monthStart, type County } from './common.ts';

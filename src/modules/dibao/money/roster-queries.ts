@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
-import { requirePermission, userRef, type Actor } from '../../../kernel/identity/actor.ts';
-import { inScope, recordInScope } from '../../../kernel/identity/scope.ts';
+import { requirePermission, userRef, type Actor, inScope, recordInScope } from '../../../kernel/identity/index.ts';
+
 import { checkRosterRows, ROSTER_PROBLEMS } from './check-roster.ts';
 import { moneyDb } from './db.ts';
 

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../../../platform/context.ts';
 import { yuanNumber } from '../../../platform/money.ts';
-import type { Actor } from '../../../kernel/identity/actor.ts';
-import { requirePermission } from '../../../kernel/identity/actor.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
+import { requirePermission } from '../../../kernel/identity/index.ts';
 import { monthLabel } from './common.ts';
 import { moneyDb } from './db.ts';
 import { rosterSummary } from './roster-queries.ts';

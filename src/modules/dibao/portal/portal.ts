@@ -5,15 +5,14 @@ import { withTx } from '../../../platform/context.ts';
 import { AppError, badRequest } from '../../../platform/errors.ts';
 import { safeEqual, sm3Hex } from '../../../platform/crypto/sm3.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
-import { SYSTEM_ACTOR } from '../../../kernel/identity/actor.ts';
+import { SYSTEM_ACTOR } from '../../../kernel/identity/index.ts';
 import { workflowOf } from '../../../kernel/workflow/index.ts';
 import { findStandard } from '../benefit/find-standard.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, MATERIALS, dateText } from '../contract.ts';
 import { yuanText } from '../../../platform/money.ts';
 import { regimeOn } from '../delegation/regime.ts';
 import { registerApplication } from '../commands/register-application.ts';
-import { spendSolution } from '../../../kernel/portal/proof-of-work.ts';
-
+import { spendSolution } from '../../../kernel/portal/index.ts';
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export function newQueryCode(): string {
   let s = '';

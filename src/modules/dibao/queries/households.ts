@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { decryptPii } from '../../../platform/crypto/pii.ts';
-import { recordPiiRead } from '../../../kernel/audit/record-audit.ts';
-import { inScope, recordInScope } from '../../../kernel/identity/scope.ts';
-import type { Actor } from '../../../kernel/identity/actor.ts';
+import { recordPiiRead } from '../../../kernel/audit/index.ts';
+import { inScope, recordInScope } from '../../../kernel/identity/index.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
 import { dateText } from '../contract.ts';
 
 export const ListHouseholdsQuery = z.object({

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { applicationDb } from '../application-db.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../kernel/identity/actor.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
 import { caseReadable } from '../../../kernel/workflow/index.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { RECHECK_TYPE, dateText } from '../contract.ts';

@@ -5,7 +5,7 @@ import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
 import { defineWorkflow, transition, type CaseRow, createCase } from '../../../kernel/workflow/index.ts';
 import { readDibaoSettings } from '../settings.ts';
 import { LEGAL, RECHECK_TYPE } from '../contract.ts';
@@ -20,7 +20,6 @@ const concludeInput = z.object({
   findings: z.string().trim().min(5, '请填写复核情况(不少于 5 字)').max(5000).meta(title('复核情况')),
   stopReason: z.string().trim().max(1000).optional().meta(title('停发理由(停发时必填)')),
 }).refine((v) => v.result !== '停发' || (v.stopReason && v.stopReason.length >= 2), { message: '停发须书面说明理由(《社会救助暂行办法》第十三条)', path: ['stopReason'] });
-
 
 /** 动态管理: a 复核 case per household due for its periodic re-check (暂行办法 第十三条; 民发〔2021〕57号). */
 export const recheckWorkflow = defineWorkflow({

@@ -6,8 +6,8 @@ import { badRequest, conflict, forbidden } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
-import { requirePermission, userRef, type Actor } from '../../../kernel/identity/actor.ts';
-import { grantsFor, recordInScope } from '../../../kernel/identity/scope.ts';
+import { requirePermission, userRef, type Actor, grantsFor, recordInScope } from '../../../kernel/identity/index.ts';
+
 import { dibaoDb } from '../db.ts';
 import { DIBAO_SETTINGS, defaultDibaoSettings, readDibaoSettings, type DibaoSettingKey } from '../settings.ts';
 

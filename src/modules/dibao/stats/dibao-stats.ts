@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest, notFound } from '../../../platform/errors.ts';
-import type { Actor } from '../../../kernel/identity/actor.ts';
-import { requirePermission } from '../../../kernel/identity/actor.ts';
-import { grantsFor, recordInScope } from '../../../kernel/identity/scope.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
+import { requirePermission, grantsFor, recordInScope } from '../../../kernel/identity/index.ts';
+
 import { addDaysIso, addMonthsClampedIso, currentCalendar, firstOfMonthIso, isIsoDate, type Calendar } from '../../../kernel/calendar/index.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { readDibaoSettings } from '../settings.ts';

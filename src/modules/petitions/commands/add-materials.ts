@@ -2,7 +2,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { storeAttachment, type AttachmentFile } from '../../../kernel/workflow/index.ts';
-import { notify } from '../../../kernel/notify/notify.ts';
+import { notify } from '../../../kernel/notify/index.ts';
 import { checkPortalFiles, PORTAL_MAX_FILES } from './submit-online.ts';
 import { citizenMaterials, findByRefAndCode, isSettled, portalActor } from './portal-access.ts';
 

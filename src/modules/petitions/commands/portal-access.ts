@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { safeEqual, sm3Hex } from '../../../platform/crypto/sm3.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
 import { PETITION_ERRORS, PETITION_TYPE } from '../contract.ts';
 import { workflowOf } from '../../../kernel/workflow/index.ts';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
-import { type Actor, userRef } from '../../../kernel/identity/actor.ts';
+import { type Actor, userRef } from '../../../kernel/identity/index.ts';
 import { applyAction, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { PETITION_ERRORS, PETITION_TYPE, SATISFACTION, SATISFACTION_CHANNELS } from '../contract.ts';
 import { daysFrom } from '../policies.ts';

@@ -3,7 +3,7 @@ import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/actor.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
 import { createCase, runTransition } from '../../../kernel/workflow/index.ts';
 import { AUTO_REFUSAL_TEXT, REFUSAL_REASONS } from '../contract.ts';
 import { petitionWorkflow } from '../workflow.ts';

@@ -6,7 +6,7 @@ import { AppError, badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
-import { type Actor, userRef } from '../../../kernel/identity/actor.ts';
+import { type Actor, userRef } from '../../../kernel/identity/index.ts';
 import { caseNotFound, caseReadable, checkWho, partyFacts, refusalError, runTransition, workflowOf, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { PETITION_ERRORS, PETITION_TYPE, REVIEW_KINDS } from '../contract.ts';
 import { daysFrom } from '../policies.ts';

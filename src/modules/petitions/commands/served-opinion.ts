@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { attachmentStore } from '../../../kernel/workflow/attachments.ts';
+import { attachmentStore } from '../../../kernel/workflow/index.ts';
 import { PETITION_DOCUMENTS } from '../documents/index.ts';
 import { findByRefAndCode, type PortalCase } from './portal-access.ts';
 

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError, badRequest } from '../../../platform/errors.ts';
-import { recordAudit } from '../../../kernel/audit/record-audit.ts';
-import { type Actor, userRef } from '../../../kernel/identity/actor.ts';
+import { recordAudit } from '../../../kernel/audit/index.ts';
+import { type Actor, userRef } from '../../../kernel/identity/index.ts';
 import { pathLevel } from '../../../kernel/workflow/index.ts';
 import { PETITION_ERRORS, SETTING_DEFAULTS, type SettingKey } from '../contract.ts';
 

@@ -3,8 +3,8 @@ import type { AppContext, Clock } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import type { Jobs } from '../../../platform/jobs.ts';
 import { chinaDate, chinaMidnight } from '../../../platform/china-time.ts';
-import { SYSTEM_ACTOR, type Actor, type Grant } from '../../../kernel/identity/actor.ts';
-import { loadGrants } from '../../../kernel/identity/repository.ts';
+import { SYSTEM_ACTOR, type Actor, type Grant, loadGrants } from '../../../kernel/identity/index.ts';
+
 import { applyTransition, acknowledgeHandoff, handOff, refreshCaseClockSummary } from '../../../kernel/workflow/index.ts';
 import { registerPetition } from '../commands/register-petition.ts';
 import { portalActor } from '../commands/portal-access.ts';

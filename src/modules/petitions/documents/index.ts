@@ -1,5 +1,5 @@
 import { AppError } from '../../../platform/errors.ts';
-import { defineDocument } from '../../../kernel/documents/define-document.ts';
+import { defineDocument } from '../../../kernel/documents/index.ts';
 import { PETITION_TYPE } from '../contract.ts';
 import { paragraphs, petitionFacts } from './petition-facts.ts';
 

@@ -2,9 +2,8 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { AppError } from '../../../platform/errors.ts';
-import type { CaseRow } from '../../../kernel/workflow/define-workflow.ts';
-import { dateLine } from '../../../kernel/documents/content.ts';
-
+import type { CaseRow } from '../../../kernel/workflow/index.ts';
+import { dateLine } from '../../../kernel/documents/index.ts';
 export type PetitionFacts = {
   recipient: string; received: string; refNo: string; anonymous: boolean;
   opinion: string | null; opinionText: string | null; acceptanceNotice: string | null;

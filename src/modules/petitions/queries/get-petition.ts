@@ -1,8 +1,8 @@
 import { petitionsDb } from '../db.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { decryptPii } from '../../../platform/crypto/pii.ts';
-import type { Actor } from '../../../kernel/identity/actor.ts';
-import { recordPiiRead } from '../../../kernel/audit/record-audit.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
+import { recordPiiRead } from '../../../kernel/audit/index.ts';
 import { actorOrgIds, getCase, caseNotFound } from '../../../kernel/workflow/index.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { simpleRefusals } from '../policies.ts';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { petitionsDb } from '../db.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../kernel/identity/actor.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
 import { caseReadable, workflowOf } from '../../../kernel/workflow/index.ts';
 import { CATEGORIES, CHANNELS, PETITION_TYPE, SUBJECTS } from '../contract.ts';
 
