@@ -10,7 +10,10 @@ function portalPartials(): Plugin {
     name: 'portal-partials',
     transformIndexHtml: {
       order: 'pre',
-      handler: (html) => html.replace(/<!--#include ([\w-]+) -->/g, (_, name: string) => readFileSync(new URL(`./web/portal/partials/${name}.html`, import.meta.url), 'utf8').trim()),
+      handler: (html) =>
+        html.replace(/<!--#include ([\w-]+) -->/g, (_, name: string) =>
+          readFileSync(new URL(`./web/portal/partials/${name}.html`, import.meta.url), 'utf8').trim(),
+        ),
     },
   };
 }
@@ -21,9 +24,20 @@ function portalPartials(): Plugin {
  */
 function portalPages(): Record<string, string> {
   const files = readdirSync(new URL('./web/portal/', import.meta.url), { recursive: true, encoding: 'utf8' });
-  const pages = files.map((f) => f.replaceAll('\\', '/')).filter((f) => f.endsWith('.html') && !f.startsWith('partials/')).sort();
+  const pages = files
+    .map((f) => f.replaceAll('\\', '/'))
+    .filter((f) => f.endsWith('.html') && !f.startsWith('partials/'))
+    .sort();
   const name = (f: string) =>
-    ['portal', ...f.replace(/\.html$/, '').split('/').filter((s) => s !== 'index')].map((s, i) => (i === 0 ? s : s[0].toUpperCase() + s.slice(1))).join('');
+    [
+      'portal',
+      ...f
+        .replace(/\.html$/, '')
+        .split('/')
+        .filter((s) => s !== 'index'),
+    ]
+      .map((s, i) => (i === 0 ? s : s[0].toUpperCase() + s.slice(1)))
+      .join('');
   return Object.fromEntries(pages.map((f) => [name(f), `web/portal/${f}`]));
 }
 
@@ -51,9 +65,7 @@ export default defineConfig({
       },
       output: {
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 3 },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 3 }],
         },
       },
     },

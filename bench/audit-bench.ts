@@ -19,35 +19,66 @@ if (url) {
   await adminQuery(url, `create database ${name}`);
   h = await createDb({ kind: 'postgres', url: withDatabase(url, name), max: 16 });
 } else h = await createDb({ kind: 'pglite', dataDir: 'memory://' });
-const ctx: AppContext = { db: h.db, dbKind: h.kind, config: parseConfig({ DATABASE_URL: url, AUDIT_CHAINS: process.env.AUDIT_CHAINS }), clock: systemClock, jobs: noJobs, logger: silent };
+const ctx: AppContext = {
+  db: h.db,
+  dbKind: h.kind,
+  config: parseConfig({ DATABASE_URL: url, AUDIT_CHAINS: process.env.AUDIT_CHAINS }),
+  clock: systemClock,
+  jobs: noJobs,
+  logger: silent,
+};
 await migrateToLatest(h.db, migrations);
 await ensureAuditChains(ctx);
 const payload = { name: '银川市兴庆区民政局', level: 3, tags: ['a', 'b'], nested: { x: 1.5, y: null } };
 const N = 2000;
 let t0 = performance.now();
-for (let i = 0; i < N; i++) await recordAudit(ctx, { actor: SYSTEM_ACTOR, action: 'bench.one', entityType: 'bench', entityId: String(i), before: payload, after: payload });
+for (let i = 0; i < N; i++)
+  await recordAudit(ctx, { actor: SYSTEM_ACTOR, action: 'bench.one', entityType: 'bench', entityId: String(i), before: payload, after: payload });
 console.log(`${h.kind}: ${N} events, one tx each: ${((performance.now() - t0) / N).toFixed(3)} ms/event`);
 t0 = performance.now();
-await withTx(ctx, async (tx) => { for (let i = 0; i < N; i++) await recordAudit(tx, { actor: SYSTEM_ACTOR, action: 'bench.bulk', entityType: 'bench', entityId: String(i), before: payload, after: payload }); });
+await withTx(ctx, async (tx) => {
+  for (let i = 0; i < N; i++)
+    await recordAudit(tx, { actor: SYSTEM_ACTOR, action: 'bench.bulk', entityType: 'bench', entityId: String(i), before: payload, after: payload });
+});
 console.log(`${h.kind}: ${N} events in one tx: ${((performance.now() - t0) / N).toFixed(3)} ms/event`);
 // baseline: plain insert of a similar row without hashing/locking
 await sql`create table public.plain (id uuid primary key, at timestamptz, body jsonb)`.execute(h.db);
 t0 = performance.now();
-for (let i = 0; i < N; i++) await withTx(ctx, (tx) => sql`insert into public.plain values (gen_random_uuid(), now(), ${JSON.stringify(payload)})`.execute(tx.db));
+for (let i = 0; i < N; i++)
+  await withTx(ctx, (tx) => sql`insert into public.plain values (gen_random_uuid(), now(), ${JSON.stringify(payload)})`.execute(tx.db));
 console.log(`${h.kind}: baseline plain insert, one tx each: ${((performance.now() - t0) / N).toFixed(3)} ms/row`);
 if (url) {
   for (const W of [1, 8]) {
     t0 = performance.now();
     let k = 0;
-    await Promise.all(Array.from({ length: W }, async (_, w) => { for (let i = 0; i < N / W; i++) await recordAudit(ctx, { actor: SYSTEM_ACTOR, action: 'bench.par', entityType: 'bench', entityId: `${w}-${i}-${k++}`, before: payload, after: payload }); }));
+    await Promise.all(
+      Array.from({ length: W }, async (_, w) => {
+        for (let i = 0; i < N / W; i++)
+          await recordAudit(ctx, {
+            actor: SYSTEM_ACTOR,
+            action: 'bench.par',
+            entityType: 'bench',
+            entityId: `${w}-${i}-${k++}`,
+            before: payload,
+            after: payload,
+          });
+      }),
+    );
     const a = performance.now() - t0;
     t0 = performance.now();
-    await Promise.all(Array.from({ length: W }, async () => { for (let i = 0; i < N / W; i++) await withTx(ctx, (tx) => sql`insert into public.plain values (gen_random_uuid(), now(), ${JSON.stringify(payload)})`.execute(tx.db)); }));
+    await Promise.all(
+      Array.from({ length: W }, async () => {
+        for (let i = 0; i < N / W; i++)
+          await withTx(ctx, (tx) => sql`insert into public.plain values (gen_random_uuid(), now(), ${JSON.stringify(payload)})`.execute(tx.db));
+      }),
+    );
     const b = performance.now() - t0;
-    console.log(`${h.kind}: ${W} writers: audit ${(N / a * 1000).toFixed(0)} ev/s, plain ${(N / b * 1000).toFixed(0)} rows/s, ratio ${(b / a).toFixed(2)}`);
+    console.log(`${h.kind}: ${W} writers: audit ${((N / a) * 1000).toFixed(0)} ev/s, plain ${((N / b) * 1000).toFixed(0)} rows/s, ratio ${(b / a).toFixed(2)}`);
   }
 }
 t0 = performance.now();
 const v = await verifyAudit(ctx);
-console.log(`${h.kind}: verify ${v.events} events ok=${v.ok}: ${(performance.now() - t0).toFixed(0)} ms (${((performance.now() - t0) / v.events * 1000).toFixed(1)} µs/event)`);
+console.log(
+  `${h.kind}: verify ${v.events} events ok=${v.ok}: ${(performance.now() - t0).toFixed(0)} ms (${(((performance.now() - t0) / v.events) * 1000).toFixed(1)} µs/event)`,
+);
 await h.close();

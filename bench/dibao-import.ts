@@ -16,7 +16,12 @@ const N = Number(process.env.BENCH_MEMBERS ?? 200_000);
 const { ctx, handle, close } = await openBenchDb({
   demo: true,
   // BENCH_SLOW_MS=n prints every statement slower than n ms (to find where the time goes).
-  log: process.env.BENCH_SLOW_MS ? (e) => { if (e.queryDurationMillis > Number(process.env.BENCH_SLOW_MS)) console.error(`${e.queryDurationMillis.toFixed(0)} ms: ${e.query.sql.slice(0, 100).replace(/\s+/g, ' ')}`); } : undefined,
+  log: process.env.BENCH_SLOW_MS
+    ? (e) => {
+        if (e.queryDurationMillis > Number(process.env.BENCH_SLOW_MS))
+          console.error(`${e.queryDurationMillis.toFixed(0)} ms: ${e.query.sql.slice(0, 100).replace(/\s+/g, ' ')}`);
+      }
+    : undefined,
 });
 const areas = (await sql<{ code: string; path: string }>`select code, path from core.area where level >= 3 and level <= 4 order by code`.execute(ctx.db)).rows;
 const HEAD = '序号,户主姓名,户主身份证号,成员姓名,身份证号,与户主关系,户籍地区划代码,城乡类别,保障人数,月保障金额(元),保障起始月份,地址';
@@ -41,7 +46,9 @@ while (members < N) {
   const headId = nextId();
   const headName = `${SURN[households % SURN.length]}户${households}`;
   const amount = (200 + (households % 50) * 10 + 0.5).toFixed(2);
-  lines.push(`${++members},${headName},${headId},${headName},${headId},户主,${area.code},${households % 3 ? '农村' : '城市'},${size},${amount},2019-0${1 + (households % 6)},${area.code}某村${households}号`);
+  lines.push(
+    `${++members},${headName},${headId},${headName},${headId},户主,${area.code},${households % 3 ? '农村' : '城市'},${size},${amount},2019-0${1 + (households % 6)},${area.code}某村${households}号`,
+  );
   for (let i = 1; i < size; i++) lines.push(`${++members},${headName},${headId},成员${members},${nextId()},${REL[i % REL.length]},,,,,,`);
   households++;
 }
@@ -53,7 +60,9 @@ const actor = await actorAt(ctx, '640000-mzt', ['dibao.import', 'dibao.read']);
 const file = `/tmp/mz-bench-dibao-import-${process.pid}.csv`;
 writeFileSync(file, csv);
 chmodSync(file, 0o644);
-await sql`create table public.bench_plain_roster (seq int, head_name text, head_id text, name text, id text, relation text, area text, kind text, persons int, amount numeric, from_month text, address text)`.execute(ctx.db);
+await sql`create table public.bench_plain_roster (seq int, head_name text, head_id text, name text, id text, relation text, area text, kind text, persons int, amount numeric, from_month text, address text)`.execute(
+  ctx.db,
+);
 let copyS = 0;
 if (handle.kind === 'postgres') {
   const c0 = performance.now();
@@ -65,9 +74,16 @@ rmSync(file, { force: true });
 const t0 = performance.now();
 const r = await importRoster(ctx, actor, { fileName: 'bench.csv', bytes });
 const importS = (performance.now() - t0) / 1000;
-const inDb = (await sql<{ h: number; m: number }>`select (select count(*)::int from dibao.household) as h, (select count(*)::int from dibao.member) as m`.execute(ctx.db)).rows[0]!;
+const inDb = (
+  await sql<{ h: number; m: number }>`select (select count(*)::int from dibao.household) as h, (select count(*)::int from dibao.member) as m`.execute(ctx.db)
+).rows[0]!;
 console.log(`db=${handle.kind} file: ${members} members in ${households} households, ${(bytes.length / 1e6).toFixed(1)} MB CSV`);
-console.log(`import: accepted ${r.acceptedRows} rows / ${r.acceptedHouseholds} households (rejected ${r.rejectedRows}); in DB ${inDb.m} members, ${inDb.h} households`);
+console.log(
+  `import: accepted ${r.acceptedRows} rows / ${r.acceptedHouseholds} households (rejected ${r.rejectedRows}); in DB ${inDb.m} members, ${inDb.h} households`,
+);
 console.log(`import through importRoster: ${fmt(importS, 2)} s = ${fmt(members / importS, 0)} rows/s`);
-if (copyS) console.log(`baseline plain COPY of the same rows: ${fmt(copyS, 2)} s = ${fmt(members / copyS, 0)} rows/s; ratio import/COPY time ${fmt(importS / copyS, 1)}×`);
+if (copyS)
+  console.log(
+    `baseline plain COPY of the same rows: ${fmt(copyS, 2)} s = ${fmt(members / copyS, 0)} rows/s; ratio import/COPY time ${fmt(importS / copyS, 1)}×`,
+  );
 await close();

@@ -16,7 +16,12 @@ const N = Number(process.env.BENCH_HOUSEHOLDS ?? 150_000);
 const { ctx, handle, close } = await openBenchDb({
   demo: true,
   // BENCH_SLOW_MS=n prints every statement slower than n ms (to find where the time goes).
-  log: process.env.BENCH_SLOW_MS ? (e) => { if (e.queryDurationMillis > Number(process.env.BENCH_SLOW_MS)) console.error(`${e.queryDurationMillis.toFixed(0)} ms: ${e.query.sql.slice(0, 90).replace(/\s+/g, ' ')}`); } : undefined,
+  log: process.env.BENCH_SLOW_MS
+    ? (e) => {
+        if (e.queryDurationMillis > Number(process.env.BENCH_SLOW_MS))
+          console.error(`${e.queryDurationMillis.toFixed(0)} ms: ${e.query.sql.slice(0, 90).replace(/\s+/g, ' ')}`);
+      }
+    : undefined,
 });
 const t0 = performance.now();
 await sql`insert into dibao.household (id, area_code, area_path, kind, address, status, benefit_cents, insured_persons, benefit_from, source)
@@ -35,16 +40,26 @@ const actor = await actorAt(ctx, '640000-mzt', ['dibao.read', 'dibao.roster']);
 const counties = await countiesInScope(ctx, actor, 'dibao.roster');
 
 const b0 = performance.now();
-const agg = (await sql<{ county: string; n: number; total: number }>`select split_part(area_path, '.', 3) as county, count(*)::int as n, sum(benefit_cents)::bigint as total
+const agg = (
+  await sql<{
+    county: string;
+    n: number;
+    total: number;
+  }>`select split_part(area_path, '.', 3) as county, count(*)::int as n, sum(benefit_cents)::bigint as total
   from dibao.household where status = 'active' and benefit_from <= date '2019-06-01' and gradual_exit_until is null
-  group by split_part(area_path, '.', 3)`.execute(ctx.db)).rows;
+  group by split_part(area_path, '.', 3)`.execute(ctx.db)
+).rows;
 const baseS = (performance.now() - b0) / 1000;
 
 const g0 = performance.now();
-let households = 0, persons = 0, total = 0;
+let households = 0,
+  persons = 0,
+  total = 0;
 for (const c of counties) {
   const r = await generateRoster(ctx, actor, { countyCode: c.code, month: '2019-06' });
-  households += r.households; persons += r.persons; total += r.totalCents;
+  households += r.households;
+  persons += r.persons;
+  total += r.totalCents;
 }
 const genS = (performance.now() - g0) / 1000;
 const c0 = performance.now();
@@ -54,7 +69,11 @@ for (const r of rosters.rows) problems += (await checkRoster(ctx, actor, r.id)).
 const checkS = (performance.now() - c0) / 1000;
 const aggTotal = agg.reduce((s, r) => s + Number(r.total), 0);
 console.log(`db=${handle.kind} households=${N} (members ${2 * N}) loaded in ${fmt(loadS)} s; ${counties.length} counties`);
-console.log(`baseline aggregate (county, count, sum … group by): ${fmt(baseS * 1000, 0)} ms over ${agg.reduce((s, r) => s + r.n, 0)} households, total ${aggTotal}`);
-console.log(`generate rosters for the whole region: ${fmt(genS, 2)} s — ${households} lines, ${persons} persons, total ${total} (${total === aggTotal ? 'equals' : 'DIFFERS from'} the baseline); ratio ${fmt(genS / baseS, 1)}×`);
+console.log(
+  `baseline aggregate (county, count, sum … group by): ${fmt(baseS * 1000, 0)} ms over ${agg.reduce((s, r) => s + r.n, 0)} households, total ${aggTotal}`,
+);
+console.log(
+  `generate rosters for the whole region: ${fmt(genS, 2)} s — ${households} lines, ${persons} persons, total ${total} (${total === aggTotal ? 'equals' : 'DIFFERS from'} the baseline); ratio ${fmt(genS / baseS, 1)}×`,
+);
 console.log(`check all rosters (5 set queries each): ${fmt(checkS, 2)} s, ${problems} problems; ratio ${fmt(checkS / baseS, 1)}×`);
 await close();

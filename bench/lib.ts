@@ -12,7 +12,9 @@ import { currentCalendar } from '../src/kernel/calendar/load-calendar.ts';
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 
 /** A fresh, migrated and seeded database for one benchmark run: PGlite in memory, or a new PostgreSQL database. */
-export async function openBenchDb(opts: { pool?: number; demo?: boolean; log?: import('kysely').LogConfig } = {}): Promise<{ ctx: AppContext; handle: DbHandle; close(): Promise<void> }> {
+export async function openBenchDb(
+  opts: { pool?: number; demo?: boolean; log?: import('kysely').LogConfig } = {},
+): Promise<{ ctx: AppContext; handle: DbHandle; close(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   const config = parseConfig({ DATABASE_URL: url, DEMO: 'off', LOG_LEVEL: 'silent', PII_KEY: '0123456789abcdef0123456789abcdef' });
   let handle: DbHandle;
@@ -25,12 +27,16 @@ export async function openBenchDb(opts: { pool?: number; demo?: boolean; log?: i
   } else {
     handle = await createDb({ kind: 'pglite', dataDir: 'memory://', log: opts.log });
   }
-  const jobs = await createJobs(handle, config, { databaseUrl: url ? withDatabase(url, (await sql<{ d: string }>`select current_database() as d`.execute(handle.db)).rows[0]!.d) : undefined, registry: jobRegistry });
+  const jobs = await createJobs(handle, config, {
+    databaseUrl: url ? withDatabase(url, (await sql<{ d: string }>`select current_database() as d`.execute(handle.db)).rows[0]!.d) : undefined,
+    registry: jobRegistry,
+  });
   const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config, clock: systemClock, jobs: jobs.jobs, logger: silent };
   await prepareDatabase(ctx, { demo: opts.demo ?? false });
   await currentCalendar(ctx); // the running app warms the calendar cache the same way
   return {
-    ctx, handle,
+    ctx,
+    handle,
     close: async () => {
       await jobs.stop({ graceful: false });
       await handle.close();
@@ -43,9 +49,29 @@ export async function openBenchDb(opts: { pool?: number; demo?: boolean; log?: i
 export async function actorAt(ctx: AppContext, orgCode: string, permissions: string[]): Promise<Actor> {
   const o = await ctx.db.selectFrom('core.org_unit').select(['id', 'name', 'area_code', 'area_path']).where('code', '=', orgCode).executeTakeFirstOrThrow();
   return {
-    userId: '00000000-0000-0000-0000-000000000000', username: 'bench', displayName: '基准测试', orgUnitId: o.id, areaCode: o.area_code, areaPath: o.area_path,
-    sessionId: null, clientIp: null,
-    grants: [{ assignmentId: 'bench', roleCode: 'clerk', roleName: '', orgUnitId: o.id, orgUnitName: o.name, areaCode: o.area_code, areaPath: o.area_path, scope: 'subtree', permissions, delegatedBy: null, validTo: null }],
+    userId: '00000000-0000-0000-0000-000000000000',
+    username: 'bench',
+    displayName: '基准测试',
+    orgUnitId: o.id,
+    areaCode: o.area_code,
+    areaPath: o.area_path,
+    sessionId: null,
+    clientIp: null,
+    grants: [
+      {
+        assignmentId: 'bench',
+        roleCode: 'clerk',
+        roleName: '',
+        orgUnitId: o.id,
+        orgUnitName: o.name,
+        areaCode: o.area_code,
+        areaPath: o.area_path,
+        scope: 'subtree',
+        permissions,
+        delegatedBy: null,
+        validTo: null,
+      },
+    ],
   };
 }
 

@@ -5,7 +5,11 @@ import { SAMPLE_TYPE } from '../tests/helpers/sample-workflow.ts';
 import { actorAt, openBenchDb } from './lib.ts';
 
 let trace: Array<{ sql: string; ms: number }> | null = null;
-const { ctx, close } = await openBenchDb({ log: (e) => { if (trace && e.level === 'query') trace.push({ sql: e.query.sql.replace(/\s+/g, ' ').slice(0, 110), ms: e.queryDurationMillis }); } });
+const { ctx, close } = await openBenchDb({
+  log: (e) => {
+    if (trace && e.level === 'query') trace.push({ sql: e.query.sql.replace(/\s+/g, ' ').slice(0, 110), ms: e.queryDurationMillis });
+  },
+});
 const actor = await actorAt(ctx, '640104-mzj', ['org.read', 'area.read', 'audit.read']);
 const warm = await createCase(ctx, actor, { type: SAMPLE_TYPE, title: '预热', orgUnitId: actor.orgUnitId, input: { summary: 'x' } });
 await applyTransition(ctx, actor, { caseId: warm.id, transition: 'accept' });

@@ -20,16 +20,22 @@ const actors = await Promise.all(orgs.map((o) => actorAt(ctx, o, perms)));
 
 async function parallel(n: number, fn: (i: number) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: WORKERS }, async () => {
-    for (let i = next++; i < n; i = next++) await fn(i);
-  }));
+  await Promise.all(
+    Array.from({ length: WORKERS }, async () => {
+      for (let i = next++; i < n; i = next++) await fn(i);
+    }),
+  );
 }
 
 // Baseline: one single-row insert per transaction, same concurrency.
 await sql`create table public.bench_row (id bigint primary key, at timestamptz not null, body text not null)`.execute(ctx.db);
 const baseN = CASES * 5;
 let t0 = performance.now();
-await parallel(baseN, (i) => withTx(ctx, async (tx) => { await sql`insert into public.bench_row values (${i}, now(), ${'x'.repeat(200)})`.execute(tx.db); }));
+await parallel(baseN, (i) =>
+  withTx(ctx, async (tx) => {
+    await sql`insert into public.bench_row values (${i}, now(), ${'x'.repeat(200)})`.execute(tx.db);
+  }),
+);
 const baseRate = baseN / ((performance.now() - t0) / 1000);
 
 // Workload: 1 create + 4 transitions per case.

@@ -21,12 +21,19 @@ await sql`insert into core.case (id, type, ref_no, title, state, area_code, area
          case when g % 10 < 3 then (array['running','due_soon','overdue','paused'])[1 + g % 4] end,
          1, now() - (g % 365) * interval '1 day', now() - (g % 365) * interval '1 day'
   from generate_series(1, ${N}) g
-  join lateral (select id, area_code, area_path from core.org_unit order by id offset (g % (select count(*) from core.org_unit)) limit 1) o on true`.execute(ctx.db);
+  join lateral (select id, area_code, area_path from core.org_unit order by id offset (g % (select count(*) from core.org_unit)) limit 1) o on true`.execute(
+  ctx.db,
+);
 await sql`analyze core.case`.execute(ctx.db);
 const loadS = (performance.now() - t0) / 1000;
 const orgCode = process.env.BENCH_ORG ?? '640104-mzj';
 const actor = await actorAt(ctx, orgCode, ['area.read', 'org.read']);
-const mine = (await sql<{ n: number; open: number }>`select count(*)::int as n, count(*) filter (where not terminal)::int as open from core.case where org_unit_id = ${actor.orgUnitId}`.execute(ctx.db)).rows[0]!;
+const mine = (
+  await sql<{
+    n: number;
+    open: number;
+  }>`select count(*)::int as n, count(*) filter (where not terminal)::int as open from core.case where org_unit_id = ${actor.orgUnitId}`.execute(ctx.db)
+).rows[0]!;
 const anyId = (await sql<{ id: string }>`select id from core.case limit 1`.execute(ctx.db)).rows[0]!.id;
 
 async function time(fn: () => Promise<unknown>): Promise<number[]> {
@@ -45,7 +52,11 @@ console.log(`db=${handle.kind} cases=${N} loaded in ${fmt(loadS)} s; org ${orgCo
 console.log(`baseline primary-key lookup: p50 ${fmt(b50, 2)} ms, p95 ${fmt(percentile(base, 95), 2)} ms`);
 for (const tab of WORKLIST_TABS) {
   let total = 0;
-  const xs = await time(async () => { total = (await listWorklist(ctx, actor, { tab, page: 1, pageSize: 20 })).total; });
-  console.log(`worklist ${tab.padEnd(14)} first page (total ${String(total).padStart(5)}): p50 ${fmt(percentile(xs, 50), 2)} ms, p95 ${fmt(percentile(xs, 95), 2)} ms, ratio p50/baseline ${fmt(percentile(xs, 50) / b50, 1)}`);
+  const xs = await time(async () => {
+    total = (await listWorklist(ctx, actor, { tab, page: 1, pageSize: 20 })).total;
+  });
+  console.log(
+    `worklist ${tab.padEnd(14)} first page (total ${String(total).padStart(5)}): p50 ${fmt(percentile(xs, 50), 2)} ms, p95 ${fmt(percentile(xs, 95), 2)} ms, ratio p50/baseline ${fmt(percentile(xs, 50) / b50, 1)}`,
+  );
 }
 await close();

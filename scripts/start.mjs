@@ -33,5 +33,13 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
 const { startServer } = await import('../src/server/main.ts');
 const { stop } = await startServer();
 for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.once(sig, () => stop().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); }));
+  process.once(sig, () =>
+    stop().then(
+      () => process.exit(0),
+      (e) => {
+        console.error(e);
+        process.exit(1);
+      },
+    ),
+  );
 }

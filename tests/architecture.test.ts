@@ -38,14 +38,39 @@ const CLEAN: SourceFiles = {
 
 /** One planted violation per rule: the file, its text and the line the checker must point at. */
 const PLANTED: Array<{ rule: Rule; file: string; text: string; line: number }> = [
-  { rule: 'kernel-imports-module', file: 'src/kernel/workflow/timers.ts', text: `import { sql } from 'kysely';\nimport { DIBAO_TYPE } from '../../modules/dibao/contract.ts';`, line: 2 },
+  {
+    rule: 'kernel-imports-module',
+    file: 'src/kernel/workflow/timers.ts',
+    text: `import { sql } from 'kysely';\nimport { DIBAO_TYPE } from '../../modules/dibao/contract.ts';`,
+    line: 2,
+  },
   { rule: 'kernel-imports-module', file: 'src/platform/jobs.ts', text: `export * from '../modules/petitions/jobs.ts';`, line: 1 },
-  { rule: 'module-imports-kernel-internals', file: 'src/modules/dibao/workflow.ts', text: `import type {\n  CaseRow,\n} from '../../kernel/workflow/case-access.ts';`, line: 3 },
-  { rule: 'module-imports-module', file: 'src/modules/dibao/recheck.ts', text: `import { petitionSetting } from '../petitions/commands/settings.ts';`, line: 1 },
-  { rule: 'module-imports-outside', file: 'src/modules/petitions/seed.ts', text: `\n\nconst t = await import('../../../tests/helpers/test-context.ts');`, line: 3 },
+  {
+    rule: 'module-imports-kernel-internals',
+    file: 'src/modules/dibao/workflow.ts',
+    text: `import type {\n  CaseRow,\n} from '../../kernel/workflow/case-access.ts';`,
+    line: 3,
+  },
+  {
+    rule: 'module-imports-module',
+    file: 'src/modules/dibao/recheck.ts',
+    text: `import { petitionSetting } from '../petitions/commands/settings.ts';`,
+    line: 1,
+  },
+  {
+    rule: 'module-imports-outside',
+    file: 'src/modules/petitions/seed.ts',
+    text: `\n\nconst t = await import('../../../tests/helpers/test-context.ts');`,
+    line: 3,
+  },
   { rule: 'imports-server', file: 'src/kernel/notify/deliver-job.ts', text: `import { buildApp } from '../../server/app.ts';`, line: 1 },
   { rule: 'imports-server', file: 'src/modules/dibao/routes.ts', text: `export { boot } from '../../server/boot.ts';`, line: 1 },
-  { rule: 'web-module-imports-module', file: 'web/staff/modules/dibao/DibaoRegisterPage.tsx', text: `import { IdNumberInput } from '../petitions/id-number.ts';`, line: 1 },
+  {
+    rule: 'web-module-imports-module',
+    file: 'web/staff/modules/dibao/DibaoRegisterPage.tsx',
+    text: `import { IdNumberInput } from '../petitions/id-number.ts';`,
+    line: 1,
+  },
 ];
 
 describe('import rules', () => {
@@ -70,8 +95,11 @@ describe('import rules', () => {
       `const s = 'import g from "./g.ts"';`,
     ].join('\n');
     expect(importsOf(text)).toEqual([
-      { specifier: './a.ts', line: 1 }, { specifier: './b.ts', line: 2 }, { specifier: './c.ts', line: 3 },
-      { specifier: './d.css', line: 4 }, { specifier: './f.ts', line: 6 },
+      { specifier: './a.ts', line: 1 },
+      { specifier: './b.ts', line: 2 },
+      { specifier: './c.ts', line: 3 },
+      { specifier: './d.css', line: 4 },
+      { specifier: './f.ts', line: 6 },
     ]);
   });
 

@@ -16,7 +16,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const sortKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+const sortKeys = (o: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, o[k]]),
+  );
 
 describe('/openapi.json', () => {
   it('matches the committed contract snapshot', async () => {
@@ -29,10 +34,14 @@ describe('/openapi.json', () => {
   });
 
   it('describes every request body: no route takes a body of any shape (z.unknown())', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: object }> } }>> };
-    const shapeless = Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops)
-      .filter(([, op]) => Object.values(op.requestBody?.content ?? {}).some((c) => !c.schema || Object.keys(c.schema).length === 0))
-      .map(([m]) => `${m.toUpperCase()} ${p}`));
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: object }> } }>>;
+    };
+    const shapeless = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => Object.values(op.requestBody?.content ?? {}).some((c) => !c.schema || Object.keys(c.schema).length === 0))
+        .map(([m]) => `${m.toUpperCase()} ${p}`),
+    );
     expect(shapeless).toEqual([]);
   });
 });

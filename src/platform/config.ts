@@ -28,7 +28,12 @@ const Env = z.object({
   NOTIFY_CHANNELS: z
     .string()
     .default('log')
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'NOTIFY_CHANNELS 须为逗号分隔的通道名,如 log,sms'))),
   PORTAL_POW_BITS: z.coerce.number().int().min(1, 'PORTAL_POW_BITS 至少为 1').max(28).default(16),
 });
@@ -86,7 +91,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     cookieSecure: e.COOKIE_SECURE,
     piiKeyHex: e.PII_KEY,
     auditChains: e.AUDIT_CHAINS,
-    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY ? e.TRUST_PROXY.split(',').map((x) => x.trim()).filter(Boolean) : false,
+    trustProxy:
+      e.TRUST_PROXY === 'true'
+        ? true
+        : e.TRUST_PROXY
+          ? e.TRUST_PROXY.split(',')
+              .map((x) => x.trim())
+              .filter(Boolean)
+          : false,
     worker: e.WORKER,
     notifyChannels: e.NOTIFY_CHANNELS,
     portalPowBits: e.PORTAL_POW_BITS,

@@ -4,7 +4,11 @@ import { csvCell, parseCsv, parseCsvRecords } from './csv.ts';
 describe('parseCsv', () => {
   it('handles BOM, CRLF, quotes and embedded commas/newlines', () => {
     const text = '\ufeffa,b\r\n"x,1","say ""hi"""\r\n"multi\nline",\n';
-    expect(parseCsv(text)).toEqual([['a', 'b'], ['x,1', 'say "hi"'], ['multi\nline', '']]);
+    expect(parseCsv(text)).toEqual([
+      ['a', 'b'],
+      ['x,1', 'say "hi"'],
+      ['multi\nline', ''],
+    ]);
   });
   it('numbers records by file line and trims values', () => {
     const { header, records } = parseCsvRecords('code,name\n640000, 宁夏 \n\n640100,银川市');

@@ -19,7 +19,5 @@ export class AppError extends Error {
 
 export const notFound = (what: string, code = 'NOT_FOUND') => new AppError(code, 404, `${what}不存在或无权查看`);
 export const forbidden = (msg = '没有执行此操作的权限') => new AppError('FORBIDDEN', 403, msg);
-export const badRequest = (code: string, msg: string, details?: Record<string, unknown>) =>
-  new AppError(code, 400, msg, details);
-export const conflict = (code: string, msg: string, details?: Record<string, unknown>) =>
-  new AppError(code, 409, msg, details);
+export const badRequest = (code: string, msg: string, details?: Record<string, unknown>) => new AppError(code, 400, msg, details);
+export const conflict = (code: string, msg: string, details?: Record<string, unknown>) => new AppError(code, 409, msg, details);

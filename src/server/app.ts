@@ -24,7 +24,11 @@ z.config(z.locales.zhCN());
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
 
-export type BuildAppOptions = { logger?: boolean | object; serveWeb?: boolean; /** Default MODULES; a test may add one. */ modules?: readonly ModuleManifest[] };
+export type BuildAppOptions = {
+  logger?: boolean | object;
+  serveWeb?: boolean;
+  /** Default MODULES; a test may add one. */ modules?: readonly ModuleManifest[];
+};
 
 /** Composition root: external plugins → app plugins → routes. */
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {

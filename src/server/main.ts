@@ -36,7 +36,13 @@ if (import.meta.main) {
   const { stop } = await startServer();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
-      stop().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+      stop().then(
+        () => process.exit(0),
+        (e) => {
+          console.error(e);
+          process.exit(1);
+        },
+      );
     });
   }
 }

@@ -18,7 +18,9 @@ describe('the merged migration list', () => {
   });
 
   it('runs the migrations of the previous release in the order it ran them', () => {
-    const byOld = Object.keys(RENAMED_MIGRATIONS).sort().map((o) => RENAMED_MIGRATIONS[o]);
+    const byOld = Object.keys(RENAMED_MIGRATIONS)
+      .sort()
+      .map((o) => RENAMED_MIGRATIONS[o]);
     expect(Object.keys(migrations).filter((n) => byOld.includes(n))).toEqual(byOld);
     // Every old name maps to a migration that still exists.
     for (const n of Object.values(RENAMED_MIGRATIONS)) expect(migrations[n], n).toBeDefined();
@@ -27,7 +29,9 @@ describe('the merged migration list', () => {
   it('refuses a name two owners use, and a module listing its migrations out of order', () => {
     const clash = defineModule({ name: 'clash', label: '冲突', migrations: { '20261129010000_core_areas': noop } });
     expect(() => allMigrations([...MODULES, clash])).toThrow(/declared twice/);
-    expect(() => defineModule({ name: 'late', label: '乱序', migrations: { '20270102000000_late_b': noop, '20270101000000_late_a': noop } })).toThrow(/oldest first/);
+    expect(() => defineModule({ name: 'late', label: '乱序', migrations: { '20270102000000_late_b': noop, '20270101000000_late_a': noop } })).toThrow(
+      /oldest first/,
+    );
     expect(() => defineModule({ name: 'band', label: '编号', migrations: { '2027-01-01-30-band': noop } })).toThrow(/YYYYMMDDhhmmss/);
   });
 });

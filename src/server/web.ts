@@ -15,7 +15,11 @@ export const WEB_DIST = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST
 export async function registerWeb(app: FastifyInstance) {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
     app.get('/', async (_req, reply) =>
-      reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><p>前端尚未构建:请运行 <code>npm run build</code>。The web UI is not built: run <code>npm run build</code>.</p>'),
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><p>前端尚未构建:请运行 <code>npm run build</code>。The web UI is not built: run <code>npm run build</code>.</p>',
+        ),
     );
     return;
   }

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { base32Decode, totpStep, hotp } from '../../src/kernel/identity/totp.ts';
-import {
-  e2eFile, login, PHONE, seriousA11yViolations, shot, pickOption,
-} from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot, pickOption } from './harness.ts';
 
 const ADMIN = { username: 'admin', password: 'Minzheng@2019' };
 const COUNTY = { username: 'ld-mzj', password: 'Minzheng@2019' };
@@ -61,7 +59,9 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
   step('admin signs in and sees the workbench', async () => {
     await login(page, ADMIN.username, ADMIN.password);
     await page.waitForURL((u) => u.pathname === '/');
-    await content(page).getByRole('heading', { level: 1, name: /马建国/ }).waitFor();
+    await content(page)
+      .getByRole('heading', { level: 1, name: /马建国/ })
+      .waitFor();
     assert.match(await page.getByTestId('header-identity').innerText(), /宁夏回族自治区民政厅/);
     assert.match(await page.getByTestId('scope-badge').innerText(), /本级及下级/);
     // The worklist replaced the 待办 placeholder: six tabs, each with its count.
@@ -149,7 +149,9 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
     await content(page).getByRole('button', { name: '导入 CSV' }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: 'CSV 批量导入' });
     const header = 'code,name,name_en,kind,area_code,parent_code';
-    await modal.getByLabel('或直接粘贴 CSV 内容').fill(`${header}\n640423-mzj-e2e,隆德县民政局测试股,,division,640423,640423-mzj\n640423-bad,无效机构,,nonsense,999999,`);
+    await modal
+      .getByLabel('或直接粘贴 CSV 内容')
+      .fill(`${header}\n640423-mzj-e2e,隆德县民政局测试股,,division,640423,640423-mzj\n640423-bad,无效机构,,nonsense,999999,`);
     await modal.getByRole('button', { name: '校验并导入' }).click();
     await modal.getByText('校验未通过，未导入任何数据').waitFor();
     await modal.locator('.ant-table').getByText('kind').waitFor();
@@ -159,7 +161,10 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
     await modal.getByText('导入完成').waitFor();
     assert.match(await modal.locator('.ant-statistic').first().innerText(), /新增\s*1/);
     await shot(page, 'org-units-import-ok-desktop');
-    await modal.getByRole('button', { name: /关\s*闭/ }).last().click();
+    await modal
+      .getByRole('button', { name: /关\s*闭/ })
+      .last()
+      .click();
   });
 
   step('areas: tree with levels and sample-data tags', async () => {
@@ -184,11 +189,17 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
     await rows.first().getByRole('button', { name: '详情' }).click();
     await page.getByRole('dialog').getByText('变更内容').waitFor();
     await shot(page, 'audit-detail-desktop');
-    await page.getByRole('dialog').getByRole('button', { name: /Close|关闭/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Close|关闭/ })
+      .click();
     await page.getByTestId('verify-chain').click();
     await page.getByText('审计链完整，未发现篡改').waitFor();
     await shot(page, 'audit-verify-desktop');
-    await page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await shot(page, 'audit-desktop');
   });
 
@@ -249,7 +260,10 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
     await page.waitForURL((u) => u.pathname === '/');
     assert.match(await page.getByTestId('header-identity').innerText(), /隆德县/);
     const items = await menu(page).locator('.ant-menu-item-group').filter({ hasText: '系统管理' }).getByRole('menuitem').allInnerTexts();
-    assert.deepEqual(items.map((s) => s.trim()), ['用户管理', '组织机构', '行政区划', '登录日志', '工作日日历']);
+    assert.deepEqual(
+      items.map((s) => s.trim()),
+      ['用户管理', '组织机构', '行政区划', '登录日志', '工作日日历'],
+    );
     await shot(page, 'home-county-desktop');
     await openMenu(page, '用户管理');
     await content(page).locator('.ant-table').getByText('ld-cgz', { exact: true }).waitFor();

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import {
-  e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption,
-} from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption } from './harness.ts';
 
 /**
  * 低保 application journey in the console (issue 5), on the real server with the demo data:
@@ -61,7 +59,10 @@ async function signOut(page: Page) {
 
 /** Open a case action, fill its modal, confirm; expectError leaves the modal open and returns the message. */
 async function caseAction(page: Page, label: string, fill?: (modal: Locator) => Promise<void>) {
-  await page.getByTestId('case-actions').getByRole('button', { name: btn(label) }).click();
+  await page
+    .getByTestId('case-actions')
+    .getByRole('button', { name: btn(label) })
+    .click();
   const modal = openModal(page);
   await modal.waitFor();
   if (fill) await fill(modal);
@@ -71,7 +72,10 @@ async function caseAction(page: Page, label: string, fill?: (modal: Locator) => 
 }
 
 async function refusedAction(page: Page, label: string, expected: RegExp, fill?: (modal: Locator) => Promise<void>) {
-  await page.getByTestId('case-actions').getByRole('button', { name: btn(label) }).click();
+  await page
+    .getByTestId('case-actions')
+    .getByRole('button', { name: btn(label) })
+    .click();
   const modal = openModal(page);
   await modal.waitFor();
   if (fill) await fill(modal);
@@ -147,9 +151,15 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await m0.getByText(/校验/).first().waitFor();
     await m0.getByLabel('身份证号').fill(ID);
     await m0.getByLabel('姓名').click();
-    await page.getByRole('button', { name: btn('添加') }).first().click(); // income
+    await page
+      .getByRole('button', { name: btn('添加') })
+      .first()
+      .click(); // income
     await page.getByTestId('dibao-income-0').getByLabel('金额(元)').fill('150');
-    await page.getByRole('button', { name: btn('添加') }).nth(1).click(); // asset: house
+    await page
+      .getByRole('button', { name: btn('添加') })
+      .nth(1)
+      .click(); // asset: house
     await page.getByTestId('dibao-asset-0').getByLabel('面积(㎡)').fill('10');
     assert.deepEqual(await seriousA11yViolations(page), []);
     await fullShot(page, 'dibao-flow-register-desktop');
@@ -228,7 +238,9 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await openFromList(page, demo.refNo);
     assert.match(await page.getByTestId('dibao-level').innerText(), /乡镇\(街道\)确认/);
     assert.equal(await state(page), '待确认');
-    await caseAction(page, '确认同意', async (m) => { await m.getByLabel('确认意见').fill('同意纳入农村低保。'); });
+    await caseAction(page, '确认同意', async (m) => {
+      await m.getByLabel('确认意见').fill('同意纳入农村低保。');
+    });
     await waitState(page, '确认同意');
     const panel = await page.getByTestId('dibao-panel').innerText();
     assert.match(await page.getByTestId('dibao-notice').innerText(), /确认通知书/);
@@ -247,9 +259,18 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await openFromList(page, demo.refNo);
     assert.match(await page.getByTestId('dibao-level').innerText(), /县级民政部门确认/);
     // The township may not confirm under the county regime.
-    assert.equal(await page.getByTestId('case-actions').getByRole('button', { name: btn('确认同意') }).count(), 0);
+    assert.equal(
+      await page
+        .getByTestId('case-actions')
+        .getByRole('button', { name: btn('确认同意') })
+        .count(),
+      0,
+    );
     await page.getByTestId('dibao-submit-county').click();
-    await page.locator('.ant-message').getByText(/已报送.*待签收/).waitFor();
+    await page
+      .locator('.ant-message')
+      .getByText(/已报送.*待签收/)
+      .waitFor();
     await shot(page, 'dibao-flow-submitted-county-desktop');
     caseUrl = new URL(page.url()).pathname;
     await signOut(page);
@@ -294,7 +315,10 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await rows.first().waitFor();
     const n = await rows.count();
     assert.ok(n >= 1);
-    await rows.first().getByRole('button', { name: /登记结果/ }).click();
+    await rows
+      .first()
+      .getByRole('button', { name: /登记结果/ })
+      .click();
     const m = openModal(page);
     await m.waitFor();
     await m.getByText('属实', { exact: true }).click();
@@ -318,7 +342,10 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await shot(page, 'dibao-flow-rechecks-desktop');
     await row.getByRole('link', { name: /DBFH-/ }).click();
     await page.waitForURL('**/cases/*');
-    await page.getByTestId('case-actions').getByRole('button', { name: btn('复核结论') }).waitFor();
+    await page
+      .getByTestId('case-actions')
+      .getByRole('button', { name: btn('复核结论') })
+      .waitFor();
     await signOut(page);
   });
 });
@@ -350,7 +377,11 @@ describe('低保 portal: a citizen applies online and tracks it', { concurrency:
     const std = page.getByLabel('查询所在地的低保标准');
     await std.locator('option[value="640423100"]').waitFor({ state: 'attached' });
     await std.selectOption('640423100');
-    await page.locator('#s-result').getByText(/元\/人·月/).first().waitFor();
+    await page
+      .locator('#s-result')
+      .getByText(/元\/人·月/)
+      .first()
+      .waitFor();
     assert.ok((await page.locator('#materials li').count()) >= 3, 'the checklist lists the materials');
   });
 
@@ -362,7 +393,10 @@ describe('低保 portal: a citizen applies online and tracks it', { concurrency:
     await page.getByLabel('成员 1 姓名').fill('马玉兰');
     await page.getByLabel('成员 1 身份证号').fill(id17 + (residentIdCheckChar(id17) === '1' ? '2' : '1'));
     await page.getByRole('button', { name: '提交低保申请' }).click();
-    await page.locator('#m0-id-error').getByText(/成员 1/).waitFor();
+    await page
+      .locator('#m0-id-error')
+      .getByText(/成员 1/)
+      .waitFor();
     assert.equal(await page.getByLabel('成员 1 身份证号').getAttribute('aria-invalid'), 'true');
     await page.getByLabel('成员 1 身份证号').fill(id17 + residentIdCheckChar(id17));
     await page.getByRole('button', { name: '提交低保申请' }).click();

@@ -4,9 +4,7 @@ import { describe } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import {
-  e2eFile, login, PHONE, seriousA11yViolations, shot,
-} from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot } from './harness.ts';
 
 /**
  * 低保 money side: a 隆德县 clerk imports a roster file with errors (counts, error report), generates
@@ -17,7 +15,10 @@ const PASSWORD = 'Minzheng@2019';
 const T = 30_000;
 const f = e2eFile('dibao-money');
 let rosterUrl = '';
-const id = (n: number) => { const f = `64042319770707${String(n).padStart(3, '0')}`; return f + residentIdCheckChar(f); };
+const id = (n: number) => {
+  const f = `64042319770707${String(n).padStart(3, '0')}`;
+  return f + residentIdCheckChar(f);
+};
 
 const CSV = [
   '序号,户主姓名,户主身份证号,成员姓名,身份证号,与户主关系,户籍地区划代码,城乡类别,保障人数,月保障金额(元),保障起始月份,地址',
@@ -46,7 +47,8 @@ describe('clerk imports a roster with errors, generates and checks the month ros
     await page.locator('input[type=file]').setInputFiles({ name: '隆德存量名册.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${CSV}\n`, 'utf8') });
     const result = page.getByRole('region', { name: '导入结果' });
     await result.waitFor({ timeout: T });
-    const stat = async (title: string) => (await result.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content-value').innerText()).trim();
+    const stat = async (title: string) =>
+      (await result.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content-value').innerText()).trim();
     assert.equal(await stat('数据行'), '6');
     assert.equal(await stat('导入成功(行)'), '3');
     assert.equal(await stat('未导入(行)'), '3');
@@ -137,7 +139,13 @@ describe('standards, settings and statistics pages pass axe; phone layouts at 39
   f.step('phone layouts at 390 px', async () => {
     f.current = pp;
     await signIn(pp, 'ld-mzj');
-    for (const [path, name] of [['/dibao/rosters', 'rosters'], [rosterUrl || '/dibao/rosters', 'roster'], ['/dibao/imports', 'import'], ['/dibao/stats', 'stats'], ['/dibao/standards', 'standards']] as const) {
+    for (const [path, name] of [
+      ['/dibao/rosters', 'rosters'],
+      [rosterUrl || '/dibao/rosters', 'roster'],
+      ['/dibao/imports', 'import'],
+      ['/dibao/stats', 'stats'],
+      ['/dibao/standards', 'standards'],
+    ] as const) {
       await pp.goto(path);
       await pp.locator('.mz-page-header h1').waitFor({ timeout: T });
       await pp.waitForLoadState('networkidle');

@@ -150,7 +150,16 @@ async function spawnServer(target: ServerTarget, opts: { keepData?: boolean } = 
   const boot = `const m = await import(${JSON.stringify(entry)}); const { stop } = await m.startServer(); process.on('SIGTERM', () => stop().then(() => process.exit(0)));`;
   const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', boot], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'on', LOG_LEVEL: 'warn', COOKIE_SECURE: 'off', DATABASE_URL: databaseUrl },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO: 'on',
+      LOG_LEVEL: 'warn',
+      COOKIE_SECURE: 'off',
+      DATABASE_URL: databaseUrl,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(log);
@@ -167,7 +176,10 @@ async function spawnServer(target: ServerTarget, opts: { keepData?: boolean } = 
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`server did not become healthy in ${Math.round((Date.now() - deadline) / 1000 + Number(process.env.E2E_SERVER_TIMEOUT_MS || 180_000) / 1000)} s`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `server did not become healthy in ${Math.round((Date.now() - deadline) / 1000 + Number(process.env.E2E_SERVER_TIMEOUT_MS || 180_000) / 1000)} s`,
+      );
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
@@ -207,11 +219,21 @@ export async function shot(page: Page, name: string, opts: { fullPage?: boolean 
 /** axe-core, WCAG 2.1 A/AA rules: returns the serious and critical violations, readably. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   // A toast in its fade-out animation is half transparent for a moment: check the page as it settles.
-  await page.locator('.ant-message-fade-leave').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-message-fade-leave')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => undefined);
   const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return res.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
 }
 
 export async function login(page: Page, username: string, password: string) {
@@ -234,14 +256,16 @@ const selectBox = (input: Locator) => input.locator(`xpath=ancestor::*[contains(
  */
 export async function pickOption(page: Page, select: Locator, text: string, opts: { type?: boolean } = {}) {
   await pickChecked(page, select, text, opts.type ?? true, () =>
-    page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible', { hasText: text }).first());
+    page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible', { hasText: text }).first(),
+  );
 }
 
 /** The same for an antd TreeSelect (e.g. 行政区划): the tree node whose title is exactly `name`. */
 export async function pickTreeOption(page: Page, tree: Locator, name: string) {
   const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   await pickChecked(page, tree, name, true, () =>
-    page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title:visible', { hasText: exact }).first());
+    page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title:visible', { hasText: exact }).first(),
+  );
 }
 
 async function pickChecked(page: Page, input: Locator, text: string, type: boolean, option: () => Locator) {
@@ -252,7 +276,10 @@ async function pickChecked(page: Page, input: Locator, text: string, type: boole
     await option().click();
     try {
       await box.getByText(text).first().waitFor({ timeout: 3_000 });
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+        .waitFor({ state: 'hidden', timeout: 3_000 })
+        .catch(() => undefined);
       return;
     } catch (e) {
       if (attempt >= 3) throw e;
@@ -329,12 +356,15 @@ export function e2eFile(tag: string, opts: { serverModule?: string; stepTimeout?
       return pageStandIn(() => page);
     },
   };
-  before(async () => {
-    await ensureWebBuilt();
-    if (opts.serverModule) process.env.E2E_SERVER_MODULE = opts.serverModule;
-    f.server = await startServer();
-    f.browser = await launchBrowser();
-  }, { timeout: 720_000 });
+  before(
+    async () => {
+      await ensureWebBuilt();
+      if (opts.serverModule) process.env.E2E_SERVER_MODULE = opts.serverModule;
+      f.server = await startServer();
+      f.browser = await launchBrowser();
+    },
+    { timeout: 720_000 },
+  );
   after(async () => {
     await f.browser?.close();
     await f.server?.stop();

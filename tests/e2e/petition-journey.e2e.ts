@@ -3,9 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import {
-  DESKTOP, PHONE, e2eFile, login, seriousA11yViolations, shot, openModal, pickOption,
-} from './harness.ts';
+import { DESKTOP, PHONE, e2eFile, login, seriousA11yViolations, shot, openModal, pickOption } from './harness.ts';
 
 /**
  * Issue 4's journey in Chromium, a screenshot at each step (test-results/screenshots/journey-*.png):
@@ -61,12 +59,18 @@ async function openFromWorklist(page: Page, tab: RegExp, shotName: string) {
 
 /** Click a case action, fill its modal, confirm with the same label, wait for the success message. */
 async function caseAction(page: Page, label: string, fill?: (modal: Locator) => Promise<void>, shotName?: string) {
-  await page.getByTestId('case-actions').getByRole('button', { name: btn(label) }).click();
+  await page
+    .getByTestId('case-actions')
+    .getByRole('button', { name: btn(label) })
+    .click();
   const modal = openModal(page);
   await modal.waitFor();
   if (fill) await fill(modal);
   if (shotName) await snap(page, shotName);
-  await modal.locator('.ant-modal-footer').getByRole('button', { name: btn(label) }).click();
+  await modal
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: btn(label) })
+    .click();
   await page.locator('.ant-message').getByText(`${label}成功`).last().waitFor();
   await modal.waitFor({ state: 'detached' });
 }
@@ -95,7 +99,9 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await portal.getByLabel('问题发生地').selectOption('640104');
     await portal.getByLabel('标题').fill(TITLE);
     await portal.getByLabel('信访内容').fill(CONTENT);
-    await portal.getByLabel('证明材料').setInputFiles({ name: '低保停发通知书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n') });
+    await portal
+      .getByLabel('证明材料')
+      .setInputFiles({ name: '低保停发通知书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n') });
     await snap(portal, 'portal-form', true);
     await portal.getByRole('button', { name: '提交信访事项' }).click();
     await portal.getByRole('heading', { level: 1, name: '信访事项已提交' }).waitFor();
@@ -115,10 +121,15 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await page.getByTestId('attachments').getByText('低保停发通知书.pdf').waitFor();
     await page.getByTestId('attachments').getByText('公众门户提交').waitFor();
     await snap(page, 'fgc-case');
-    await caseAction(page, '转送', async (modal) => {
-      await pickOption(page, modal.getByLabel('接收单位'), '银川市民政局');
-      await modal.getByLabel('转送说明').fill('经甄别，属民政部门职责，转银川市民政局依法办理。');
-    }, 'fgc-transfer');
+    await caseAction(
+      page,
+      '转送',
+      async (modal) => {
+        await pickOption(page, modal.getByLabel('接收单位'), '银川市民政局');
+        await modal.getByLabel('转送说明').fill('经甄别，属民政部门职责，转银川市民政局依法办理。');
+      },
+      'fgc-transfer',
+    );
     await page.getByTestId('handoff-chain').getByText('银川市民政局').first().waitFor();
     await page.getByTestId('handoff-chain').getByText('待签收').first().waitFor();
   });
@@ -142,10 +153,15 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await caseAction(page, '签收');
     await page.getByTestId('handoff-chain').getByText('已签收').first().waitFor();
     await snap(page, 'yc-signed');
-    await caseAction(page, '转送', async (modal) => {
-      await pickOption(page, modal.getByLabel('接收单位'), '兴庆区民政局');
-      await modal.getByLabel('转送说明').fill('请兴庆区民政局核查办理，按期答复信访人。');
-    }, 'yc-transfer');
+    await caseAction(
+      page,
+      '转送',
+      async (modal) => {
+        await pickOption(page, modal.getByLabel('接收单位'), '兴庆区民政局');
+        await modal.getByLabel('转送说明').fill('请兴庆区民政局核查办理，按期答复信访人。');
+      },
+      'yc-transfer',
+    );
     await page.getByTestId('handoff-chain').getByText('兴庆区民政局').first().waitFor();
   });
 
@@ -159,10 +175,15 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await snap(page, 'xq-accepted');
     await caseAction(page, '开始办理');
     assert.equal(await state(page), '办理中');
-    await caseAction(page, '拟办意见', async (modal) => {
-      await pickOption(page, modal.getByLabel('处理意见', { exact: true }), '支持');
-      await modal.getByLabel(/^(text|正文|处理意见书正文|意见书正文)$/).fill(REPLY);
-    }, 'xq-draft');
+    await caseAction(
+      page,
+      '拟办意见',
+      async (modal) => {
+        await pickOption(page, modal.getByLabel('处理意见', { exact: true }), '支持');
+        await modal.getByLabel(/^(text|正文|处理意见书正文|意见书正文)$/).fill(REPLY);
+      },
+      'xq-draft',
+    );
     assert.equal(await state(page), '拟办意见待审批');
   });
 
@@ -176,13 +197,18 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
   step('xq-mzj delivers the reply (送达)', async () => {
     await signIn(page, 'xq-mzj');
     await openFromWorklist(page, /待办/, 'xq-worklist-approved');
-    await caseAction(page, '送达', async (modal) => {
-      await pickOption(page, modal.getByLabel(/^(method|送达方式)$/), '网上答复');
-      const date = modal.getByLabel(/^(date|送达日期)$/);
-      await date.click();
-      await date.fill(today());
-      await date.press('Enter');
-    }, 'xq-deliver');
+    await caseAction(
+      page,
+      '送达',
+      async (modal) => {
+        await pickOption(page, modal.getByLabel(/^(method|送达方式)$/), '网上答复');
+        const date = modal.getByLabel(/^(date|送达日期)$/);
+        await date.click();
+        await date.fill(today());
+        await date.press('Enter');
+      },
+      'xq-deliver',
+    );
     assert.equal(await state(page), '已送达');
     await snap(page, 'xq-delivered', true);
   });
@@ -202,7 +228,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     const pdf = item.getByTestId('document-pdf');
     assert.equal(await pdf.getAttribute('target'), '_blank');
     const [tab] = await Promise.all([page.context().waitForEvent('page'), pdf.click()]);
-    const res = await tab.context().request.get(await pdf.getAttribute('href') as string);
+    const res = await tab.context().request.get((await pdf.getAttribute('href')) as string);
     assert.equal(res.status(), 200);
     assert.equal(res.headers()['content-type'], 'application/pdf');
     assert.equal((await res.body()).subarray(0, 5).toString('latin1'), '%PDF-');
@@ -234,7 +260,15 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     assert.equal(await portal.getByTestId('track-state').innerText(), '已答复（处理意见书已送达）');
     assert.equal(await portal.getByTestId('track-holder').innerText(), '兴庆区民政局');
     const history = await portal.getByTestId('track-history').innerText();
-    for (const s of ['转送至银川市民政局', '银川市民政局 签收', '转送至兴庆区民政局', '兴庆区民政局 受理，并书面告知', '处理意见经负责人审批同意', '送达处理意见书']) assert.ok(history.includes(s), `history shows 「${s}」:\n${history}`);
+    for (const s of [
+      '转送至银川市民政局',
+      '银川市民政局 签收',
+      '转送至兴庆区民政局',
+      '兴庆区民政局 受理，并书面告知',
+      '处理意见经负责人审批同意',
+      '送达处理意见书',
+    ])
+      assert.ok(history.includes(s), `history shows 「${s}」:\n${history}`);
     for (const name of ['李文静', '张丽华', '刘海燕', '陈国庆']) assert.ok(!history.includes(name), `no staff name (${name}) on the portal`);
     await portal.getByRole('heading', { name: '评价办理情况' }).waitFor();
     await portal.getByRole('heading', { name: '申请复查' }).waitFor();
@@ -245,7 +279,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
   step('the citizen downloads the 处理意见书 (PDF) and is told how to check it at 文书查验', async () => {
     const doc = portal.getByTestId('track-document');
     assert.match(await doc.innerText(), new RegExp(`文书编号 ${docNo}，验证码 ${verifyCode}`));
-    const verify = new URL(await doc.getByRole('link', { name: '文书查验' }).getAttribute('href') as string, 'http://x');
+    const verify = new URL((await doc.getByRole('link', { name: '文书查验' }).getAttribute('href')) as string, 'http://x');
     assert.equal(verify.pathname, '/portal/verify.html');
     assert.deepEqual([verify.searchParams.get('no'), verify.searchParams.get('code')], [docNo, verifyCode]);
     const [download] = await Promise.all([portal.waitForEvent('download'), doc.getByTestId('track-opinion-pdf').click()]);

@@ -3,9 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import {
-  e2eFile, login, PHONE, seriousA11yViolations, shot,
-} from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot } from './harness.ts';
 
 /**
  * 信访统计 dashboard on the demo year (2019): KPIs, the 年度报告口径 sentence with the report's

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import {
-  e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption, pickTreeOption,
-} from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption, pickTreeOption } from './harness.ts';
 
 /**
  * 信访 staff pages (issue 4): 兴庆区民政局 registers a group 来访 — an ID with a wrong check digit is
@@ -53,7 +51,10 @@ async function signOut(page: Page) {
 }
 
 async function caseAction(page: Page, label: string) {
-  await page.getByTestId('case-actions').getByRole('button', { name: btn(label) }).click();
+  await page
+    .getByTestId('case-actions')
+    .getByRole('button', { name: btn(label) })
+    .click();
   const modal = openModal(page);
   await modal.waitFor();
   await modal.getByRole('button', { name: btn(label) }).click();
@@ -92,7 +93,10 @@ describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
   step('xq-mzj opens 登记信访 from the menu; a wrong check digit is caught in the browser', async () => {
     await signIn(page, CLERK);
     const nav = page.locator('aside nav');
-    await nav.getByRole('menuitem', { name: /信访事项/ }).first().click();
+    await nav
+      .getByRole('menuitem', { name: /信访事项/ })
+      .first()
+      .click();
     await nav.getByRole('menuitem', { name: '登记信访' }).click();
     await page.waitForURL('**/petitions/new');
     await page.getByRole('heading', { level: 1, name: '登记信访事项' }).waitFor();
@@ -109,7 +113,7 @@ describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
     await shot(page, 'petition-form-error-full-desktop', { fullPage: true });
   });
 
-  step('an area code no province has is caught in the browser too (the server\'s rule, kernel/codes): error at the field, data kept', async () => {
+  step("an area code no province has is caught in the browser too (the server's rule, kernel/codes): error at the field, data kept", async () => {
     const id = page.getByTestId('petitioner-0').getByLabel('身份证号');
     await id.fill(BAD_AREA_ID);
     await id.blur();
@@ -228,7 +232,10 @@ describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
     await page.getByTestId('case-state').getByText('拟办意见待审批').waitFor();
     const opinion = page.getByTestId('petition-opinion');
     await opinion.getByText('支持', { exact: true }).waitFor();
-    await opinion.getByText(/经入户核查，停发系系统比对错误所致/).first().waitFor();
+    await opinion
+      .getByText(/经入户核查，停发系系统比对错误所致/)
+      .first()
+      .waitFor();
     await signOut(page);
   });
 
@@ -237,7 +244,10 @@ describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
     await page.goto(firstCaseUrl);
     const panel = page.getByTestId('petition-panel');
     await panel.getByTestId('show-full-identity').click();
-    await panel.getByTestId('pii-refused').getByText(/不能查看信访人完整身份信息/).waitFor();
+    await panel
+      .getByTestId('pii-refused')
+      .getByText(/不能查看信访人完整身份信息/)
+      .waitFor();
     assert.ok(!(await panel.innerText()).includes(GOOD_ID));
   });
 
@@ -254,7 +264,10 @@ describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
     await modal.getByLabel('回头看说明').fill('入户回访，核实待遇恢复情况');
     await modal.getByRole('button', { name: btn('安排回头看') }).click();
     await modal.waitFor({ state: 'detached' });
-    await panel.getByTestId('follow-ups').getByText(/\d{4}-\d{2}-\d{2} 回头看/).waitFor();
+    await panel
+      .getByTestId('follow-ups')
+      .getByText(/\d{4}-\d{2}-\d{2} 回头看/)
+      .waitFor();
     await panel.getByTestId('follow-ups').getByText('入户回访，核实待遇恢复情况').waitFor();
     await signOut(page);
   });

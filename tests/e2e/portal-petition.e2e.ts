@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import {
-  e2eFile, PHONE, seriousA11yViolations, shot,
-} from './harness.ts';
+import { e2eFile, PHONE, seriousA11yViolations, shot } from './harness.ts';
 
 /**
  * The public 网上信访 pages in Chromium: submit (a wrong 身份证号 first: a clear, announced error
@@ -62,7 +60,8 @@ describe('网上信访 portal at 1366×768', { concurrency: false }, () => {
     const summary = page.getByRole('alert').filter({ hasText: '提交未成功' });
     await summary.waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary');
-    for (const msg of ['请阅读并勾选同意隐私说明', '请填写姓名', '请填写公民身份号码', '请选择问题发生地', '请填写信访内容']) await summary.getByRole('link', { name: msg }).waitFor();
+    for (const msg of ['请阅读并勾选同意隐私说明', '请填写姓名', '请填写公民身份号码', '请选择问题发生地', '请填写信访内容'])
+      await summary.getByRole('link', { name: msg }).waitFor();
     await summary.getByRole('link', { name: '请填写姓名' }).click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-name');
     assert.equal(await page.getByLabel('姓名').getAttribute('aria-invalid'), 'true');
@@ -168,7 +167,9 @@ describe('网上信访 portal at 1366×768', { concurrency: false }, () => {
     const form = page.locator('#materials-form');
     await form.getByRole('button', { name: '上传补充材料' }).click();
     await form.getByRole('alert').getByText('请先选择要补充的文件').waitFor();
-    await page.getByLabel('选择要补充的文件').setInputFiles({ name: '入户照片说明.txt', mimeType: 'text/plain', buffer: Buffer.from('三月以来家中无固定收入。') });
+    await page
+      .getByLabel('选择要补充的文件')
+      .setInputFiles({ name: '入户照片说明.txt', mimeType: 'text/plain', buffer: Buffer.from('三月以来家中无固定收入。') });
     await form.locator('#m-files-list').getByText('入户照片说明.txt').waitFor();
     await form.getByRole('button', { name: '上传补充材料' }).click();
     await page.getByRole('status').getByText('已补充证明材料 1 个').waitFor();

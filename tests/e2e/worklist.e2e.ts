@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import {
-  e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption,
-} from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption } from './harness.ts';
 
 /**
  * The workflow kernel through the console, on the kernel's sample case type (测试事项, see
@@ -48,7 +46,10 @@ async function signOut(page: Page) {
 
 /** Click a case action, confirm its modal with the same label, wait for the success message. */
 async function caseAction(page: Page, label: string, fill?: (modal: Locator) => Promise<void>) {
-  await page.getByTestId('case-actions').getByRole('button', { name: btn(label) }).click();
+  await page
+    .getByTestId('case-actions')
+    .getByRole('button', { name: btn(label) })
+    .click();
   const modal = openModal(page);
   await modal.waitFor();
   if (fill) await fill(modal);
@@ -125,10 +126,15 @@ describe('workflow through the console at 1366×768', { concurrency: false }, ()
     assert.match(body, /受理期限/);
     assert.match(body, /《信访工作条例》第二十二条/);
     assert.match(body, /期限届满日为 \d{4}-\d{2}-\d{2}/);
-    await openModal(page).getByRole('button', { name: /打\s*印/ }).waitFor();
+    await openModal(page)
+      .getByRole('button', { name: /打\s*印/ })
+      .waitFor();
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
     await shot(page, 'explain-desktop');
-    await openModal(page).locator('.ant-modal-footer').getByRole('button', { name: btn('关闭') }).click();
+    await openModal(page)
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: btn('关闭') })
+      .click();
     await text.waitFor({ state: 'detached' });
   });
 
@@ -163,12 +169,20 @@ describe('workflow through the console at 1366×768', { concurrency: false }, ()
     // First let the page settle on the server's current version, so no reload is in flight.
     const caseId = caseUrl.split('/').pop()!;
     const { version } = (await (await page.request.get(`/api/cases/${caseId}`)).json()) as { version: number };
-    await page.getByTestId('case-version').filter({ hasText: `v${version}` }).waitFor();
+    await page
+      .getByTestId('case-version')
+      .filter({ hasText: `v${version}` })
+      .waitFor();
     await page.waitForLoadState('networkidle');
     const me = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
     const headers = { 'x-csrf-token': me.csrfToken };
-    const org = (await (await page.request.get(`/api/org-units?q=${encodeURIComponent('兴庆区民政局')}&page=1&pageSize=5`)).json()) as { items: { id: string }[] };
-    const sent = await page.request.post(`/api/cases/${caseId}/handoff`, { headers, data: { kind: 'transfer', toOrgId: org.items[0]!.id, expectedVersion: version } });
+    const org = (await (await page.request.get(`/api/org-units?q=${encodeURIComponent('兴庆区民政局')}&page=1&pageSize=5`)).json()) as {
+      items: { id: string }[];
+    };
+    const sent = await page.request.post(`/api/cases/${caseId}/handoff`, {
+      headers,
+      data: { kind: 'transfer', toOrgId: org.items[0]!.id, expectedVersion: version },
+    });
     assert.equal(sent.status(), 200);
     const back = await page.request.post(`/api/cases/${caseId}/withdraw-handoff`, { headers, data: { reason: '误转，撤回', expectedVersion: version + 1 } });
     assert.equal(back.status(), 200);
@@ -223,13 +237,10 @@ describe('workflow through the console at 1366×768', { concurrency: false }, ()
     await shot(page, 'notifications-desktop');
     await item.click();
     await page.waitForURL(`**${caseUrl}`);
-    await page.waitForFunction(
-      (n) => {
-        const badge = document.querySelector('[data-testid=notification-bell] .ant-badge-count');
-        return (badge ? Number(badge.textContent) : 0) < n;
-      },
-      before,
-    );
+    await page.waitForFunction((n) => {
+      const badge = document.querySelector('[data-testid=notification-bell] .ant-badge-count');
+      return (badge ? Number(badge.textContent) : 0) < n;
+    }, before);
   });
 
   step('the calendar shows 2019 for 隆德县 with holidays, 调休 and 开斋节', async () => {
@@ -251,7 +262,10 @@ describe('workflow through the console at 1366×768', { concurrency: false }, ()
     assert.equal(await months.locator('[data-date="2019-02-02"].mz-day-makeup_workday').count(), 1, '2019-02-02 was a 调休 working Saturday');
     assert.equal(await months.locator('[data-date="2019-10-01"].mz-day-holiday').count(), 1);
     await months.locator('[data-date="2019-06-05"]').hover();
-    await page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').getByText(/宁夏开斋节/).waitFor();
+    await page
+      .locator('.ant-tooltip:not(.ant-tooltip-hidden)')
+      .getByText(/宁夏开斋节/)
+      .waitFor();
     await shot(page, 'calendar-desktop');
 
     const calc = page.getByTestId('due-calculator');
@@ -277,7 +291,10 @@ describe('workflow through the console at 1366×768', { concurrency: false }, ()
     await modal.getByLabel('变更原因').fill('端到端测试：录入县级调整');
     await shot(page, 'calendar-edit-desktop');
     await modal.getByRole('button', { name: btn('保存') }).click();
-    await page.locator('.ant-message').getByText(/日历已更新/).waitFor();
+    await page
+      .locator('.ant-message')
+      .getByText(/日历已更新/)
+      .waitFor();
     await page.getByTestId('calendar-months').locator('[data-date="2019-12-30"].mz-day-regional_holiday').waitFor();
     await page.getByTestId('calendar-months').locator('[data-date="2019-12-30"]').click();
     await openModal(page).getByLabel('变更原因').fill('端到端测试：撤销县级调整');
@@ -305,7 +322,10 @@ describe('workflow on a phone at 390×844', { concurrency: false }, () => {
     await page.getByTestId('clock-triage').getByRole('button', { name: '为什么是这一天' }).click();
     await page.getByTestId('explain-text').waitFor();
     await shot(page, 'explain-phone');
-    await openModal(page).locator('.ant-modal-footer').getByRole('button', { name: btn('关闭') }).click();
+    await openModal(page)
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: btn('关闭') })
+      .click();
     await page.getByTestId('notification-bell').click();
     await page.getByTestId('notification-panel').waitFor();
     await shot(page, 'notifications-phone');

@@ -15,7 +15,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 
-export type Rule = 'kernel-imports-module' | 'module-imports-kernel-internals' | 'module-imports-module' | 'module-imports-outside' | 'imports-server' | 'web-module-imports-module';
+export type Rule =
+  | 'kernel-imports-module'
+  | 'module-imports-kernel-internals'
+  | 'module-imports-module'
+  | 'module-imports-outside'
+  | 'imports-server'
+  | 'web-module-imports-module';
 export type Violation = { rule: Rule; file: string; line: number; target: string };
 /** Repository-relative POSIX path → file text. */
 export type SourceFiles = Record<string, string>;
@@ -31,10 +37,7 @@ function withoutComments(text: string): string {
 export function importsOf(text: string): Array<{ specifier: string; line: number }> {
   const src = withoutComments(text);
   const out: Array<{ specifier: string; line: number }> = [];
-  const patterns = [
-    /(?:^|[;}\n])[ \t]*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\bfrom\s*)?(['"])([^'"\n]+)\1/g,
-    /\bimport\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g,
-  ];
+  const patterns = [/(?:^|[;}\n])[ \t]*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\bfrom\s*)?(['"])([^'"\n]+)\1/g, /\bimport\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g];
   for (const re of patterns) {
     for (const m of src.matchAll(re)) {
       const at = m.index + m[0].lastIndexOf(m[2]!);

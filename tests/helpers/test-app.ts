@@ -53,7 +53,12 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
   await app.ready();
 
   const tryLogin = (username: string, password: string, o: { totp?: string; ip?: string } = {}) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: o.ip ?? nextIp(), payload: { username, password, ...(o.totp ? { totp: o.totp } : {}) } });
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: o.ip ?? nextIp(),
+      payload: { username, password, ...(o.totp ? { totp: o.totp } : {}) },
+    });
 
   const login = async (username: string, password = DEMO_PASSWORD, o: { totp?: string; ip?: string } = {}): Promise<Session> => {
     const res = await tryLogin(username, password, o);
@@ -71,7 +76,9 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
         ...(body !== undefined ? { payload: body as object } : {}),
       });
     return {
-      cookie, csrf, me,
+      cookie,
+      csrf,
+      me,
       get: (url) => send('GET', url),
       post: (url, body) => send('POST', url, body),
       patch: (url, body) => send('PATCH', url, body),
@@ -81,7 +88,11 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
   };
 
   return {
-    app, ctx: test.ctx, test, login, tryLogin,
+    app,
+    ctx: test.ctx,
+    test,
+    login,
+    tryLogin,
     close: async () => {
       await app.close();
       await test.close();

@@ -7,7 +7,10 @@ const flattenTree = (nodes: any[]): any[] => nodes.flatMap((n) => [n, ...flatten
 
 const users = async (ctx: AppContext) =>
   (await ctx.db.selectFrom('core.app_user').select(['id', 'area_path', 'org_unit_id']).execute()).map((r) => ({
-    id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id, ownerId: r.id,
+    id: r.id,
+    areaPath: r.area_path,
+    orgUnitId: r.org_unit_id,
+    ownerId: r.id,
   }));
 
 export const KERNEL_ROUTES: RouteSpecs = {
@@ -42,20 +45,35 @@ export const KERNEL_ROUTES: RouteSpecs = {
     permission: 'audit.read',
     records: async (ctx) =>
       (await ctx.db.selectFrom('core.audit_event').select(['id', 'area_path', 'org_unit_id', 'actor_id']).execute()).map((r) => ({
-        id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id, ownerId: r.actor_id,
+        id: r.id,
+        areaPath: r.area_path,
+        orgUnitId: r.org_unit_id,
+        ownerId: r.actor_id,
       })),
   },
-  'GET /api/notifications': { kind: 'unscoped', why: "the caller's own inbox: addressed to them or to an org unit they hold a role at (isolation proved in src/kernel/notify/routes.int.test.ts)" },
+  'GET /api/notifications': {
+    kind: 'unscoped',
+    why: "the caller's own inbox: addressed to them or to an org unit they hold a role at (isolation proved in src/kernel/notify/routes.int.test.ts)",
+  },
   'GET /api/notifications/unread-count': { kind: 'unscoped', why: "count of the caller's own unread inbox" },
   'GET /api/case-types': { kind: 'unscoped', why: 'catalogue of registered workflows (reference data), filtered by the permissions the caller holds' },
-  'GET /api/worklist': { kind: 'case-list', variants: ['tab=todo', 'tab=to_acknowledge', 'tab=done', 'tab=due_soon', 'tab=overdue', 'tab=supervising', 'tab=todo&q=TS'] },
+  'GET /api/worklist': {
+    kind: 'case-list',
+    variants: ['tab=todo', 'tab=to_acknowledge', 'tab=done', 'tab=due_soon', 'tab=overdue', 'tab=supervising', 'tab=todo&q=TS'],
+  },
   'GET /api/cases/:id': { kind: 'case', path: (c) => `/api/cases/${c.id}` },
-  'GET /api/cases/:id/clocks/:name/explain': { kind: 'case', path: (c) => (c.clockName ? `/api/cases/${c.id}/clocks/${encodeURIComponent(c.clockName)}/explain` : null) },
+  'GET /api/cases/:id/clocks/:name/explain': {
+    kind: 'case',
+    path: (c) => (c.clockName ? `/api/cases/${c.id}/clocks/${encodeURIComponent(c.clockName)}/explain` : null),
+  },
   'GET /api/cases/:id/attachments/:aid': { kind: 'case', path: (c) => (c.attachmentId ? `/api/cases/${c.id}/attachments/${c.attachmentId}` : null) },
   'GET /api/cases/:id/documents': { kind: 'case', path: (c) => `/api/cases/${c.id}/documents` },
   'GET /api/documents/:id.pdf': { kind: 'detail', permission: 'area.read', records: sampleDocuments },
   'GET /api/documents/:id.docx': { kind: 'detail', permission: 'area.read', records: sampleDocuments },
-  'GET /api/public/documents/verify': { kind: 'unscoped', why: 'public check of a paper document by number + verification code: answers only its number, title, issuing body, date and file hash, nothing personal (src/modules/petitions/documents/petition-documents.int.test.ts)' },
+  'GET /api/public/documents/verify': {
+    kind: 'unscoped',
+    why: 'public check of a paper document by number + verification code: answers only its number, title, issuing body, date and file hash, nothing personal (src/modules/petitions/documents/petition-documents.int.test.ts)',
+  },
   'GET /api/public/pow': { kind: 'unscoped', why: 'public portal proof-of-work challenge: a signed random token, reads no records' },
   'GET /api/public/areas': { kind: 'unscoped', why: 'public reference list of 自治区/市/县 areas for the portal form, the same for everyone' },
   'GET /api/calendar/year': { kind: 'unscoped', why: 'working-day calendar is reference data (holidays of every layer), the same for every reader' },

@@ -22,7 +22,10 @@ export function routeTable(modules: readonly ModuleManifest[] = MODULES): RouteS
 
 /** Served GET routes under /api that have no scope rule. */
 export function routesWithoutSpec(served: Array<{ method: string; url: string }>, table: RouteSpecs): string[] {
-  return served.filter((r) => r.method === 'GET' && r.url.startsWith('/api/')).map((r) => `GET ${r.url}`).filter((k) => !table[k]);
+  return served
+    .filter((r) => r.method === 'GET' && r.url.startsWith('/api/'))
+    .map((r) => `GET ${r.url}`)
+    .filter((k) => !table[k]);
 }
 
 /** Every route the app serves, from Fastify's own route tree (hidden routes included). */
@@ -35,7 +38,11 @@ export function servedRoutes(tree: string): Array<{ method: string; url: string 
     const depth = m[1]!.length / 4;
     stack.length = depth;
     stack.push(m[2]!);
-    for (const method of (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) out.push({ method, url: stack.join('') });
+    for (const method of (m[3] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean))
+      out.push({ method, url: stack.join('') });
   }
   return out;
 }

@@ -20,11 +20,26 @@ const MAX_DETAIL_IDS = 25;
 
 function actorOfMe(me: any): Actor {
   return {
-    userId: me.user.id, username: me.user.username, displayName: me.user.displayName, orgUnitId: me.orgUnit.id, areaCode: me.areaCode,
-    areaPath: me.areaPath, sessionId: null, clientIp: null,
+    userId: me.user.id,
+    username: me.user.username,
+    displayName: me.user.displayName,
+    orgUnitId: me.orgUnit.id,
+    areaCode: me.areaCode,
+    areaPath: me.areaPath,
+    sessionId: null,
+    clientIp: null,
     grants: me.roles.map((r: any) => ({
-      assignmentId: r.assignmentId, roleCode: r.code, roleName: r.name, orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName, areaCode: r.areaCode,
-      areaPath: r.areaPath, scope: r.scope, permissions: r.permissions, delegatedBy: r.delegatedById, validTo: r.validTo ? new Date(r.validTo) : null,
+      assignmentId: r.assignmentId,
+      roleCode: r.code,
+      roleName: r.name,
+      orgUnitId: r.orgUnitId,
+      orgUnitName: r.orgUnitName,
+      areaCode: r.areaCode,
+      areaPath: r.areaPath,
+      scope: r.scope,
+      permissions: r.permissions,
+      delegatedBy: r.delegatedById,
+      validTo: r.validTo ? new Date(r.validTo) : null,
     })),
   };
 }
@@ -41,8 +56,14 @@ beforeAll(async () => {
   const unit = new Map(units.map((u) => [u.code, u.id]));
   // Records in many places: beside, above and below each demo account.
   const extra: Array<[string, string]> = [
-    ['640422-mzj', '西吉县经办'], ['640104002-gov', '解放西街经办'], ['640104001-gov', '凤凰北街同事'], ['640221101-gov', '黄渠桥镇经办'],
-    ['640423101-gov', '沙塘镇经办'], ['640423100001-jwh', '东关社区干部'], ['640000-mzt-jzc', '社会救助处干部'], ['640200-mzj', '石嘴山市经办'],
+    ['640422-mzj', '西吉县经办'],
+    ['640104002-gov', '解放西街经办'],
+    ['640104001-gov', '凤凰北街同事'],
+    ['640221101-gov', '黄渠桥镇经办'],
+    ['640423101-gov', '沙塘镇经办'],
+    ['640423100001-jwh', '东关社区干部'],
+    ['640000-mzt-jzc', '社会救助处干部'],
+    ['640200-mzj', '石嘴山市经办'],
   ];
   let i = 0;
   for (const [code, name] of extra) {
@@ -66,7 +87,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const idOf = async (username: string) => (await t.ctx.db.selectFrom('core.app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+const idOf = async (username: string) =>
+  (await t.ctx.db.selectFrom('core.app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 
 describe('data scope across every route', () => {
   it('knows every GET route under /api', () => {
@@ -116,8 +138,14 @@ describe('data scope across every route', () => {
         if (spec.kind !== 'detail' || !served.has(key)) continue;
         const all = await spec.records(t.ctx);
         const holds = actor.grants.some((g) => g.permissions.includes(spec.permission));
-        const inside = sample(all.filter((r) => visible(actor, spec.permission, r)), MAX_DETAIL_IDS);
-        const outside = sample(all.filter((r) => !visible(actor, spec.permission, r)), MAX_DETAIL_IDS);
+        const inside = sample(
+          all.filter((r) => visible(actor, spec.permission, r)),
+          MAX_DETAIL_IDS,
+        );
+        const outside = sample(
+          all.filter((r) => !visible(actor, spec.permission, r)),
+          MAX_DETAIL_IDS,
+        );
         const url = (r: DetailRecord) => key.slice(4).replace(/:[a-zA-Z]+/, encodeURIComponent(r.id));
         for (const r of outside) {
           const res = await s.get(url(r));
@@ -149,7 +177,10 @@ describe('data scope across every route', () => {
           for (const v of spec.variants) {
             const res = await s.get(`${key.slice(4)}?${v}&pageSize=100`);
             expect(res.statusCode, `${u.username} ${key}?${v}`).toBe(200);
-            const leaked = res.json().items.filter((i: any) => !listable.has(i.id)).map((i: any) => i.refNo);
+            const leaked = res
+              .json()
+              .items.filter((i: any) => !listable.has(i.id))
+              .map((i: any) => i.refNo);
             expect(leaked, `${u.username} ${key}?${v} listed cases it may not read`).toEqual([]);
           }
         }

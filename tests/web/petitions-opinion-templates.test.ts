@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { chineseDate, opinionTemplate, PLACEHOLDER } from '../../web/staff/modules/petitions/opinion-templates.ts';
 
-const facts = { petitioner: '马某某', date: '2026-03-02', channel: '来访', matter: '关于恢复低保待遇的诉求', refNo: 'XF-640104-2026-000001', org: '兴庆区民政局', today: '2026-04-15' };
+const facts = {
+  petitioner: '马某某',
+  date: '2026-03-02',
+  channel: '来访',
+  matter: '关于恢复低保待遇的诉求',
+  refNo: 'XF-640104-2026-000001',
+  org: '兴庆区民政局',
+  today: '2026-04-15',
+};
 
 describe('信访处理意见书 templates', () => {
   test('fill the case facts in and leave only handler-known parts as 【】', () => {

@@ -9,7 +9,10 @@ describe('web module manifests', () => {
   it('own distinct message keys: no module overwrites the kernel, the case pages or another module', () => {
     const owners = new Map<string, string>();
     const kernelKeys = Object.keys(zhCN).filter((k) => !(k in casesZh) && !WEB_MODULES.some((m) => k in m.messages.zh));
-    for (const [owner, keys] of [['kernel', kernelKeys], ['cases', Object.keys(casesZh)], ...WEB_MODULES.map((m) => [m.key, Object.keys(m.messages.zh)])] as [string, string[]][]) {
+    for (const [owner, keys] of [['kernel', kernelKeys], ['cases', Object.keys(casesZh)], ...WEB_MODULES.map((m) => [m.key, Object.keys(m.messages.zh)])] as [
+      string,
+      string[],
+    ][]) {
       for (const k of keys) {
         expect(owners.get(k), `${k} is defined by ${owners.get(k)} and ${owner}`).toBeUndefined();
         owners.set(k, owner);

@@ -28,15 +28,17 @@ export function fileChooser(input: HTMLInputElement, list: HTMLElement, errorSlo
     return null;
   };
   const render = () => {
-    list.replaceChildren(...chosen.map((f, i) => {
-      const remove = el('button', { type: 'button', class: 'btn', 'aria-label': `移除 ${f.name}` }, '移除');
-      remove.addEventListener('click', () => {
-        chosen = chosen.filter((_, k) => k !== i);
-        render();
-        input.focus();
-      });
-      return el('li', {}, el('span', {}, `${f.name}（${sizeText(f.size)}）`), remove);
-    }));
+    list.replaceChildren(
+      ...chosen.map((f, i) => {
+        const remove = el('button', { type: 'button', class: 'btn', 'aria-label': `移除 ${f.name}` }, '移除');
+        remove.addEventListener('click', () => {
+          chosen = chosen.filter((_, k) => k !== i);
+          render();
+          input.focus();
+        });
+        return el('li', {}, el('span', {}, `${f.name}（${sizeText(f.size)}）`), remove);
+      }),
+    );
     if (!errorSlot.hidden) {
       const p = problem();
       errorSlot.textContent = p ?? '';
@@ -50,5 +52,12 @@ export function fileChooser(input: HTMLInputElement, list: HTMLElement, errorSlo
     input.value = '';
     render();
   });
-  return { files: () => chosen, problem, clear: () => { chosen = []; render(); } };
+  return {
+    files: () => chosen,
+    problem,
+    clear: () => {
+      chosen = [];
+      render();
+    },
+  };
 }

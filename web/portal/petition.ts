@@ -19,8 +19,17 @@ const files = fileChooser($<HTMLInputElement>('#f-files'), $('#f-files-list'), $
 
 /** Server field paths → the form's field ids. */
 const FIELD_IDS: Record<string, string> = {
-  title: 'f-title', category: 'f-category', subject: 'f-subject', concernedAreaCode: 'f-area', content: 'f-content',
-  files: 'f-files', 'petitioners.0.name': 'f-name', 'petitioners.0.idNumber': 'f-id', 'petitioners.0.phone': 'f-phone', 'petitioners.0.address': 'f-address', petitioners: 'f-name',
+  title: 'f-title',
+  category: 'f-category',
+  subject: 'f-subject',
+  concernedAreaCode: 'f-area',
+  content: 'f-content',
+  files: 'f-files',
+  'petitioners.0.name': 'f-name',
+  'petitioners.0.idNumber': 'f-id',
+  'petitioners.0.phone': 'f-phone',
+  'petitioners.0.address': 'f-address',
+  petitioners: 'f-name',
 };
 
 const updateCounter = () => {
@@ -60,13 +69,17 @@ const DRAFT_FIELDS = ['f-title', 'f-content', 'f-category', 'f-subject', 'f-area
 const saveDraft = () => {
   try {
     sessionStorage.setItem(DRAFT_KEY, JSON.stringify(Object.fromEntries(DRAFT_FIELDS.map((id) => [id, $<HTMLInputElement>(`#${id}`).value]))));
-  } catch { /* storage unavailable (private mode): nothing is kept */ }
+  } catch {
+    /* storage unavailable (private mode): nothing is kept */
+  }
 };
 function restoreDraft() {
   let draft: Record<string, string> | null = null;
   try {
     draft = JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? 'null');
-  } catch { /* unreadable: start empty */ }
+  } catch {
+    /* unreadable: start empty */
+  }
   if (!draft || !DRAFT_FIELDS.some((id) => draft![id])) return;
   for (const id of DRAFT_FIELDS) if (typeof draft[id] === 'string') $<HTMLInputElement>(`#${id}`).value = draft[id];
   updateCounter();
@@ -117,24 +130,35 @@ form.addEventListener('submit', async (e) => {
   try {
     status.textContent = '正在进行安全校验，请稍候…';
     const body = {
-      title: value('f-title'), category: value('f-category'), subject: value('f-subject'), concernedAreaCode: value('f-area'), content: content.value.trim(),
+      title: value('f-title'),
+      category: value('f-category'),
+      subject: value('f-subject'),
+      concernedAreaCode: value('f-area'),
+      content: content.value.trim(),
       anonymous: false,
-      petitioners: [{ name: value('f-name'), idNumber: value('f-id').toUpperCase(), phone: value('f-phone'), address: value('f-address') || undefined, role: '信访人' }],
+      petitioners: [
+        { name: value('f-name'), idNumber: value('f-id').toUpperCase(), phone: value('f-phone'), address: value('f-address') || undefined, role: '信访人' },
+      ],
     };
     // With files the petition goes as multipart: its JSON in field `petition`, the files in `files`.
-    const r = await sendWithPow((pow) => {
-      if (!files.files().length) return api<Submitted>('/api/public/petitions', { ...body, pow });
-      const fd = new FormData();
-      fd.append('petition', JSON.stringify({ ...body, pow }));
-      for (const f of files.files()) fd.append('files', f, f.name);
-      return api<Submitted>('/api/public/petitions', fd);
-    }, () => { status.textContent = files.files().length ? '正在提交（含证明材料上传，请勿关闭页面）…' : '正在提交…'; });
+    const r = await sendWithPow(
+      (pow) => {
+        if (!files.files().length) return api<Submitted>('/api/public/petitions', { ...body, pow });
+        const fd = new FormData();
+        fd.append('petition', JSON.stringify({ ...body, pow }));
+        for (const f of files.files()) fd.append('files', f, f.name);
+        return api<Submitted>('/api/public/petitions', fd);
+      },
+      () => {
+        status.textContent = files.files().length ? '正在提交（含证明材料上传，请勿关闭页面）…' : '正在提交…';
+      },
+    );
     status.textContent = '';
     showResult(r);
   } catch (err) {
     status.textContent = '';
     if (err instanceof PortalError) {
-      const id = err.problem.field ? FIELD_IDS[err.problem.field] ?? '' : '';
+      const id = err.problem.field ? (FIELD_IDS[err.problem.field] ?? '') : '';
       errors.show([[id, err.problem.title]]);
     } else errors.show([['', '提交失败，请稍后重试']]);
   } finally {
@@ -148,7 +172,9 @@ type Submitted = { refNo: string; queryCode: string; notice: string; attachments
 function showResult(r: Submitted) {
   try {
     sessionStorage.removeItem(DRAFT_KEY);
-  } catch { /* nothing kept */ }
+  } catch {
+    /* nothing kept */
+  }
   $('#r-ref').textContent = r.refNo;
   $('#r-files').textContent = r.attachments ? `已随信访事项上传证明材料 ${r.attachments} 个。` : '';
   $('#r-code').textContent = r.queryCode;

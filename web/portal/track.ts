@@ -7,7 +7,11 @@ import { $, api, el, ErrorDisplay, formatDate, formatDateTime, PortalError } fro
 type ServedDocument = { title: string; docNo: string; version: number; verifyCode: string; issuedOn: string; issuer: string };
 
 type Track = {
-  refNo: string; state: string; stateLabel: string; statePlain: string; holderOrgName: string | null;
+  refNo: string;
+  state: string;
+  stateLabel: string;
+  statePlain: string;
+  holderOrgName: string | null;
   pendingTransfer: { from: string; to: string } | null;
   statutoryDueDate: string | null;
   deadline: { label: string; dueDate: string | null; legalBasis: string | null; paused: boolean } | null;
@@ -21,7 +25,11 @@ type Track = {
   reviewOpinion: { opinion: string | null; text: string | null; at: string; office: string | null } | null;
   recheckOpinion: { opinion: string | null; text: string | null; at: string; office: string | null } | null;
   satisfaction: string | null;
-  canRate: boolean; canRequestReview: boolean; reviewDeadline: string | null; canRequestRecheck: boolean; recheckDeadline: string | null;
+  canRate: boolean;
+  canRequestReview: boolean;
+  reviewDeadline: string | null;
+  canRequestRecheck: boolean;
+  recheckDeadline: string | null;
 };
 
 const form = $<HTMLFormElement>('#track-form');
@@ -76,57 +84,134 @@ function render(t: Track) {
   const deadline = t.deadline?.dueDate
     ? `${t.deadline.label}：${formatDate(t.deadline.dueDate)}${t.deadline.paused ? '（暂停计算中）' : ''}${t.deadline.legalBasis ? `（依据${t.deadline.legalBasis}）` : ''}`
     : '—';
-  parts.push(el('section', { class: 'panel', 'aria-labelledby': 'sum-title' },
-    el('h3', { id: 'sum-title' }, '办理情况'),
-    el('dl', { class: 'facts' },
-      row('当前状态', el('strong', {}, t.statePlain), 'track-state'),
-      row('承办机关', holder, 'track-holder'),
-      row('法定期限', deadline, 'track-deadline'),
-      ...(t.satisfaction ? [row('您的评价', t.satisfaction, 'track-satisfaction')] : []),
+  parts.push(
+    el(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'sum-title' },
+      el('h3', { id: 'sum-title' }, '办理情况'),
+      el(
+        'dl',
+        { class: 'facts' },
+        row('当前状态', el('strong', {}, t.statePlain), 'track-state'),
+        row('承办机关', holder, 'track-holder'),
+        row('法定期限', deadline, 'track-deadline'),
+        ...(t.satisfaction ? [row('您的评价', t.satisfaction, 'track-satisfaction')] : []),
+      ),
+      ...(t.extensions.length
+        ? [
+            el(
+              'div',
+              { class: 'notice warn' },
+              el('h4', {}, '办理期限延长'),
+              ...t.extensions.map((x) =>
+                el('p', { 'data-testid': 'track-extension' }, `${x.clock}延长 ${x.length}（${formatDate(x.approvedOn)}经负责人批准），理由：${x.reason}`),
+              ),
+            ),
+          ]
+        : []),
     ),
-    ...(t.extensions.length
-      ? [el('div', { class: 'notice warn' }, el('h4', {}, '办理期限延长'),
-        ...t.extensions.map((x) => el('p', { 'data-testid': 'track-extension' }, `${x.clock}延长 ${x.length}（${formatDate(x.approvedOn)}经负责人批准），理由：${x.reason}`)))]
-      : []),
-  ));
+  );
 
   if (t.materials.length) {
-    parts.push(el('section', { class: 'panel', 'aria-labelledby': 'mat-title' },
-      el('h3', { id: 'mat-title' }, '您提交的证明材料'),
-      el('ul', { class: 'file-list', 'data-testid': 'track-materials' },
-        ...t.materials.map((m) => el('li', {}, el('span', {}, `${m.fileName}（${sizeText(m.sizeBytes)}）`))))));
+    parts.push(
+      el(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'mat-title' },
+        el('h3', { id: 'mat-title' }, '您提交的证明材料'),
+        el(
+          'ul',
+          { class: 'file-list', 'data-testid': 'track-materials' },
+          ...t.materials.map((m) => el('li', {}, el('span', {}, `${m.fileName}（${sizeText(m.sizeBytes)}）`))),
+        ),
+      ),
+    );
   }
   if (t.canAddMaterials) parts.push(materialsForm());
   if (t.reply) {
-    const block = opinionBlock('reply-title', '处理意见书(答复)', t.reply.opinion, t.reply.text, `送达时间：${formatDateTime(t.reply.deliveredAt)}`, 'track-reply');
+    const block = opinionBlock(
+      'reply-title',
+      '处理意见书(答复)',
+      t.reply.opinion,
+      t.reply.text,
+      `送达时间：${formatDateTime(t.reply.deliveredAt)}`,
+      'track-reply',
+    );
     if (t.reply.document) block.append(documentDownload(t.reply.document));
     parts.push(block);
   }
-  if (t.reviewOpinion) parts.push(opinionBlock('review-op-title', '复查意见', t.reviewOpinion.opinion, t.reviewOpinion.text, `${t.reviewOpinion.office ?? ''} ${formatDateTime(t.reviewOpinion.at)}`, 'track-review-opinion'));
-  if (t.recheckOpinion) parts.push(opinionBlock('recheck-op-title', '复核意见', t.recheckOpinion.opinion, t.recheckOpinion.text, `${t.recheckOpinion.office ?? ''} ${formatDateTime(t.recheckOpinion.at)}`, 'track-recheck-opinion'));
+  if (t.reviewOpinion)
+    parts.push(
+      opinionBlock(
+        'review-op-title',
+        '复查意见',
+        t.reviewOpinion.opinion,
+        t.reviewOpinion.text,
+        `${t.reviewOpinion.office ?? ''} ${formatDateTime(t.reviewOpinion.at)}`,
+        'track-review-opinion',
+      ),
+    );
+  if (t.recheckOpinion)
+    parts.push(
+      opinionBlock(
+        'recheck-op-title',
+        '复核意见',
+        t.recheckOpinion.opinion,
+        t.recheckOpinion.text,
+        `${t.recheckOpinion.office ?? ''} ${formatDateTime(t.recheckOpinion.at)}`,
+        'track-recheck-opinion',
+      ),
+    );
 
   if (t.canRate) parts.push(rateForm());
-  if (t.canRequestReview) parts.push(requestForm('review', '申请复查', `对处理意见不服的，可以自收到书面答复之日起 ${t.requestDays} 日内请求原办理机关的上一级机关复查${t.reviewDeadline ? `（请于${formatDate(t.reviewDeadline)}前提出）` : ''}。`));
-  if (t.canRequestRecheck) parts.push(requestForm('recheck', '申请复核', `对复查意见不服的，可以自收到书面复查意见之日起 ${t.requestDays} 日内向复查机关的上一级机关请求复核${t.recheckDeadline ? `（请于${formatDate(t.recheckDeadline)}前提出）` : ''}。`));
+  if (t.canRequestReview)
+    parts.push(
+      requestForm(
+        'review',
+        '申请复查',
+        `对处理意见不服的，可以自收到书面答复之日起 ${t.requestDays} 日内请求原办理机关的上一级机关复查${t.reviewDeadline ? `（请于${formatDate(t.reviewDeadline)}前提出）` : ''}。`,
+      ),
+    );
+  if (t.canRequestRecheck)
+    parts.push(
+      requestForm(
+        'recheck',
+        '申请复核',
+        `对复查意见不服的，可以自收到书面复查意见之日起 ${t.requestDays} 日内向复查机关的上一级机关请求复核${t.recheckDeadline ? `（请于${formatDate(t.recheckDeadline)}前提出）` : ''}。`,
+      ),
+    );
 
-  parts.push(el('section', { class: 'panel', 'aria-labelledby': 'hist-title' },
-    el('h3', { id: 'hist-title' }, '办理经过'),
-    el('ol', { class: 'timeline', 'data-testid': 'track-history' },
-      ...t.progress.map((p) => el('li', {},
-        el('time', { datetime: new Date(p.at).toISOString() }, formatDateTime(p.at)),
-        el('span', { class: 'what' }, p.office ? `${p.office} ${p.detail}` : p.detail),
-        el('span', { class: 'state' }, p.stateLabel))),
+  parts.push(
+    el(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'hist-title' },
+      el('h3', { id: 'hist-title' }, '办理经过'),
+      el(
+        'ol',
+        { class: 'timeline', 'data-testid': 'track-history' },
+        ...t.progress.map((p) =>
+          el(
+            'li',
+            {},
+            el('time', { datetime: new Date(p.at).toISOString() }, formatDateTime(p.at)),
+            el('span', { class: 'what' }, p.office ? `${p.office} ${p.detail}` : p.detail),
+            el('span', { class: 'state' }, p.stateLabel),
+          ),
+        ),
+      ),
     ),
-  ));
+  );
   result.replaceChildren(...parts);
 }
 
 function opinionBlock(id: string, title: string, opinion: string | null, text: string | null, meta: string, testId: string) {
-  return el('section', { class: 'panel reply', 'aria-labelledby': id, 'data-testid': testId },
+  return el(
+    'section',
+    { class: 'panel reply', 'aria-labelledby': id, 'data-testid': testId },
     el('h3', { id }, title),
     opinion ? el('p', {}, '处理意见：', el('strong', {}, opinion)) : null,
     el('div', { class: 'reply-text' }, text ?? ''),
-    el('p', { class: 'meta' }, meta.trim()));
+    el('p', { class: 'meta' }, meta.trim()),
+  );
 }
 
 /**
@@ -151,25 +236,44 @@ function documentDownload(d: ServedDocument) {
     }
   });
   const verify = `/portal/verify.html?${new URLSearchParams({ no: d.docNo, code: d.verifyCode })}`;
-  return el('div', { class: 'doc-download', 'data-testid': 'track-document' },
+  return el(
+    'div',
+    { class: 'doc-download', 'data-testid': 'track-document' },
     el('div', { class: 'actions' }, button),
     error,
-    el('p', { class: 'meta' },
-      `文书编号 ${d.docNo}${d.version > 1 ? `（第 ${d.version} 版）` : ''}，验证码 `, el('strong', { class: 'code' }, d.verifyCode),
-      '。纸质或电子文书的真伪可在', el('a', { href: verify }, '文书查验'), '页面凭文书编号和验证码核对。'));
+    el(
+      'p',
+      { class: 'meta' },
+      `文书编号 ${d.docNo}${d.version > 1 ? `（第 ${d.version} 版）` : ''}，验证码 `,
+      el('strong', { class: 'code' }, d.verifyCode),
+      '。纸质或电子文书的真伪可在',
+      el('a', { href: verify }, '文书查验'),
+      '页面凭文书编号和验证码核对。',
+    ),
+  );
 }
 
 /** POST for a file: the bytes on success, a PortalError with the Chinese title otherwise. */
 async function pdf(path: string, body: unknown): Promise<Blob> {
   let res: Response;
   try {
-    res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/pdf' }, body: JSON.stringify(body), credentials: 'omit' });
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/pdf' },
+      body: JSON.stringify(body),
+      credentials: 'omit',
+    });
   } catch {
     throw new PortalError({ status: 0, code: 'NETWORK', title: '网络连接失败，请检查网络后重试', field: null });
   }
   if (res.ok) return res.blob();
-  const p = await res.json().catch(() => null) as { code?: string; title?: string } | null;
-  throw new PortalError({ status: res.status, code: p?.code ?? 'HTTP_ERROR', title: res.status === 429 ? '操作过于频繁，请稍后再试' : (p?.title ?? `下载失败（${res.status}），请稍后重试`), field: null });
+  const p = (await res.json().catch(() => null)) as { code?: string; title?: string } | null;
+  throw new PortalError({
+    status: res.status,
+    code: p?.code ?? 'HTTP_ERROR',
+    title: res.status === 429 ? '操作过于频繁，请稍后再试' : (p?.title ?? `下载失败（${res.status}），请稍后重试`),
+    field: null,
+  });
 }
 
 function saveBlob(blob: Blob, name: string) {
@@ -195,20 +299,34 @@ function actionError(form: HTMLElement, fieldId: string | null, msg: string) {
 
 /** 补充证明材料: the same chooser and limits as on the submit page; the holding office is told. */
 function materialsForm() {
-  const input = el('input', { id: 'm-files', type: 'file', class: 'file-input', multiple: '', accept: '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.txt', 'aria-describedby': 'm-files-hint m-files-list m-files-error' });
+  const input = el('input', {
+    id: 'm-files',
+    type: 'file',
+    class: 'file-input',
+    multiple: '',
+    accept: '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.txt',
+    'aria-describedby': 'm-files-hint m-files-list m-files-error',
+  });
   const list = el('ul', { class: 'file-list', id: 'm-files-list', 'aria-live': 'polite' });
   const slot = el('p', { class: 'error', id: 'm-files-error', hidden: '' });
   const chooser = fileChooser(input, list, slot);
-  const f = el('form', { class: 'panel', 'aria-labelledby': 'more-title', novalidate: '', id: 'materials-form' },
+  const f = el(
+    'form',
+    { class: 'panel', 'aria-labelledby': 'more-title', novalidate: '', id: 'materials-form' },
     el('h3', { id: 'more-title' }, '补充证明材料'),
     el('p', { class: 'form-error', role: 'alert', id: 'materials-error', hidden: '' }),
-    el('div', { class: 'field' },
+    el(
+      'div',
+      { class: 'field' },
       el('label', { for: 'm-files' }, '选择要补充的文件'),
       input,
       el('label', { for: 'm-files', class: 'btn file-pick', 'aria-hidden': 'true' }, '选择文件…'),
       el('p', { class: 'hint', id: 'm-files-hint' }, '每次最多 5 个文件，每个不超过 10 MB；每件信访事项网上提交的材料合计不超过 10 个'),
-      list, slot),
-    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'btn' }, '上传补充材料')));
+      list,
+      slot,
+    ),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'btn' }, '上传补充材料')),
+  );
   f.addEventListener('submit', async (e) => {
     e.preventDefault();
     if (!creds) return;
@@ -236,23 +354,36 @@ function materialsForm() {
 
 function rateForm() {
   const options = ['满意', '基本满意', '不满意'];
-  const f = el('form', { class: 'panel', 'aria-labelledby': 'rate-title', novalidate: '', id: 'rate-form' },
+  const f = el(
+    'form',
+    { class: 'panel', 'aria-labelledby': 'rate-title', novalidate: '', id: 'rate-form' },
     el('h3', { id: 'rate-title' }, '评价办理情况'),
     el('p', { class: 'form-error', role: 'alert', id: 'rate-error', hidden: '' }),
-    el('fieldset', { class: 'choices', id: 'rate-choice', tabindex: '-1', 'aria-describedby': 'rate-error' },
+    el(
+      'fieldset',
+      { class: 'choices', id: 'rate-choice', tabindex: '-1', 'aria-describedby': 'rate-error' },
       el('legend', {}, '您对本信访事项的处理是否满意？'),
-      ...options.map((o, i) => el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'satisfaction', value: o, id: `rate-${i}` }), ` ${o}`))),
-    el('div', { class: 'field' },
+      ...options.map((o, i) => el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'satisfaction', value: o, id: `rate-${i}` }), ` ${o}`)),
+    ),
+    el(
+      'div',
+      { class: 'field' },
       el('label', { for: 'rate-comment' }, '意见或建议（选填）'),
-      el('textarea', { id: 'rate-comment', rows: '3', maxlength: '500' })),
-    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'btn primary' }, '提交评价')));
+      el('textarea', { id: 'rate-comment', rows: '3', maxlength: '500' }),
+    ),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'btn primary' }, '提交评价')),
+  );
   f.addEventListener('submit', async (e) => {
     e.preventDefault();
     const chosen = f.querySelector<HTMLInputElement>('input[name="satisfaction"]:checked')?.value;
     if (!chosen) return actionError(f, 'rate-choice', '请选择满意、基本满意或不满意');
     const comment = (document.getElementById('rate-comment') as HTMLTextAreaElement).value.trim();
     try {
-      const r = await api<{ satisfaction: string; hint: string | null }>('/api/public/petitions/rate', { ...creds, satisfaction: chosen, comment: comment || undefined });
+      const r = await api<{ satisfaction: string; hint: string | null }>('/api/public/petitions/rate', {
+        ...creds,
+        satisfaction: chosen,
+        comment: comment || undefined,
+      });
       afterAction = `感谢您的评价（${r.satisfaction}）。${r.hint ? `${r.hint}如需申请复查，请在下方填写理由。` : ''}`;
       await load(true);
     } catch (err) {
@@ -264,14 +395,20 @@ function rateForm() {
 
 function requestForm(kind: 'review' | 'recheck', title: string, note: string) {
   const id = `${kind}-reason`;
-  const f = el('form', { class: 'panel', 'aria-labelledby': `${kind}-title`, novalidate: '', id: `${kind}-form` },
+  const f = el(
+    'form',
+    { class: 'panel', 'aria-labelledby': `${kind}-title`, novalidate: '', id: `${kind}-form` },
     el('h3', { id: `${kind}-title` }, title),
     el('p', {}, note),
     el('p', { class: 'form-error', role: 'alert', id: `${kind}-error`, hidden: '' }),
-    el('div', { class: 'field' },
+    el(
+      'div',
+      { class: 'field' },
       el('label', { for: id }, `${kind === 'review' ? '申请复查' : '申请复核'}的理由（必填）`),
-      el('textarea', { id, rows: '4', maxlength: '5000', 'aria-describedby': `${kind}-error` })),
-    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'btn' }, `提交${title}`)));
+      el('textarea', { id, rows: '4', maxlength: '5000', 'aria-describedby': `${kind}-error` }),
+    ),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'btn' }, `提交${title}`)),
+  );
   f.addEventListener('submit', async (e) => {
     e.preventDefault();
     const reason = (document.getElementById(id) as HTMLTextAreaElement).value.trim();
@@ -281,7 +418,11 @@ function requestForm(kind: 'review' | 'recheck', title: string, note: string) {
       afterAction = r.notice;
       await load(true);
     } catch (err) {
-      actionError(f, err instanceof PortalError && err.problem.status === 400 ? id : null, err instanceof PortalError ? err.problem.title : '提交失败,请稍后重试');
+      actionError(
+        f,
+        err instanceof PortalError && err.problem.status === 400 ? id : null,
+        err instanceof PortalError ? err.problem.title : '提交失败,请稍后重试',
+      );
     }
   });
   return f;

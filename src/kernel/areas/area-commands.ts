@@ -20,7 +20,15 @@ export async function createArea(ctx: AppContext, actor: Actor, input: CreateAre
     if (mismatch) throw badRequest('AREA_PARENT_MISMATCH', mismatch, { field: 'parentCode' });
     const dup = await tx.db.selectFrom('core.area').select('code').where('code', '=', input.code).executeTakeFirst();
     if (dup) throw conflict('AREA_CODE_TAKEN', `区划代码 ${input.code} 已存在`, { field: 'code' });
-    const row = { code: input.code, name: input.name, name_en: input.nameEn ?? null, level, parent_code: parent.code, path: childPath(parent.path, input.code), sort: input.sort ?? 0 };
+    const row = {
+      code: input.code,
+      name: input.name,
+      name_en: input.nameEn ?? null,
+      level,
+      parent_code: parent.code,
+      path: childPath(parent.path, input.code),
+      sort: input.sort ?? 0,
+    };
     await tx.db.insertInto('core.area').values(row).execute();
     await recordAudit(tx, { actor, action: 'area.create', entityType: 'area', entityId: row.code, after: row, areaCode: row.code, areaPath: row.path });
     return row;
@@ -41,9 +49,23 @@ export async function updateArea(ctx: AppContext, actor: Actor, code: string, in
       active: input.active ?? old.active,
       sort: input.sort ?? old.sort,
     };
-    await tx.db.updateTable('core.area').set({ ...patch, updated_at: tx.clock.now() }).where('code', '=', code).execute();
+    await tx.db
+      .updateTable('core.area')
+      .set({ ...patch, updated_at: tx.clock.now() })
+      .where('code', '=', code)
+      .execute();
     const before = { name: old.name, name_en: old.name_en, active: old.active, sort: old.sort };
-    await recordAudit(tx, { actor, action: 'area.update', entityType: 'area', entityId: code, before, after: patch, reason: input.reason ?? null, areaCode: code, areaPath: old.path });
+    await recordAudit(tx, {
+      actor,
+      action: 'area.update',
+      entityType: 'area',
+      entityId: code,
+      before,
+      after: patch,
+      reason: input.reason ?? null,
+      areaCode: code,
+      areaPath: old.path,
+    });
     return { ...old, ...patch };
   });
 }

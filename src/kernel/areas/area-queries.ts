@@ -15,7 +15,10 @@ const COLUMNS = ['code', 'name', 'name_en', 'level', 'parent_code', 'path', 'is_
 
 /** The part of the area tree the actor may read, as nested nodes rooted at their own areas. */
 export async function listAreaTree(ctx: AppContext, actor: Actor, opts: { maxLevel?: number } = {}): Promise<AreaNode[]> {
-  let q = ctx.db.selectFrom('core.area').select(COLUMNS).where(inScope(actor, 'area.read', { areaPath: 'path' }));
+  let q = ctx.db
+    .selectFrom('core.area')
+    .select(COLUMNS)
+    .where(inScope(actor, 'area.read', { areaPath: 'path' }));
   if (opts.maxLevel) q = q.where('level', '<=', opts.maxLevel as 1);
   const rows = await q.orderBy('level').orderBy('sort').orderBy('code').execute();
   const nodes = new Map<string, AreaNode>();

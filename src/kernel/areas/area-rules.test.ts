@@ -3,8 +3,15 @@ import { childPath, levelOfCode, parentMismatch } from './area-rules.ts';
 
 describe('levelOfCode', () => {
   it.each([
-    ['640000', 1], ['640100', 2], ['640423', 3], ['640423100', 4], ['640423100001', 5],
-    ['64042', null], ['6404231', null], ['64042310000a', null], ['', null],
+    ['640000', 1],
+    ['640100', 2],
+    ['640423', 3],
+    ['640423100', 4],
+    ['640423100001', 5],
+    ['64042', null],
+    ['6404231', null],
+    ['64042310000a', null],
+    ['', null],
   ])('%s → %s', (code, level) => expect(levelOfCode(code)).toBe(level));
 });
 

@@ -32,7 +32,7 @@ describe('area tree and scope', () => {
     expect((await ld.get('/api/areas/640423100')).json().parentName).toBe('隆德县');
   });
 
-  it('org units are filtered by scope; another county\'s unit is 404', async () => {
+  it("org units are filtered by scope; another county's unit is 404", async () => {
     const mine = (await ld.get('/api/org-units?pageSize=200')).json();
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((o: any) => o.areaCode.startsWith('640423'))).toBe(true);

@@ -13,19 +13,12 @@ const REQUIRED = ['code', 'name', 'kind', 'area_code'];
  * Import or update org units from CSV (code,name,name_en,kind,area_code[,parent_code]).
  * All rows are checked first; one bad row rejects the file. Idempotent.
  */
-export async function importOrgUnits(
-  ctx: AppContext,
-  actor: Actor,
-  csv: string,
-  opts: { sample?: boolean; system?: boolean } = {},
-): Promise<ImportResult> {
+export async function importOrgUnits(ctx: AppContext, actor: Actor, csv: string, opts: { sample?: boolean; system?: boolean } = {}): Promise<ImportResult> {
   const { header, records } = parseCsvRecords(csv);
   const missing = REQUIRED.filter((h) => !header.includes(h));
   if (missing.length) throw invalid([{ line: 1, field: missing.join(','), message: `表头缺少列:${missing.join('、')}` }]);
   return withTx(ctx, async (tx) => {
-    const areas = new Map(
-      (await tx.db.selectFrom('core.area').select(['code', 'path']).execute()).map((a) => [a.code, a.path]),
-    );
+    const areas = new Map((await tx.db.selectFrom('core.area').select(['code', 'path']).execute()).map((a) => [a.code, a.path]));
     const existing = await tx.db
       .selectFrom('core.org_unit')
       .select(['id', 'code', 'name', 'name_en', 'kind', 'area_code', 'area_path', 'parent_id', 'is_sample'])
@@ -64,7 +57,10 @@ export async function importOrgUnits(
       const id = planned.get(r.code)!.id;
       const after = { id, code: r.code, name: r.name, name_en: r.nameEn, kind: r.kind, area_code: r.areaCode, area_path: r.areaPath, parent_id: r.parentId };
       if (!old) {
-        await tx.db.insertInto('core.org_unit').values({ ...after, is_sample: !!opts.sample }).execute();
+        await tx.db
+          .insertInto('core.org_unit')
+          .values({ ...after, is_sample: !!opts.sample })
+          .execute();
         result.inserted++;
       } else if (old.name !== r.name || old.name_en !== r.nameEn || old.kind !== r.kind || old.parent_id !== r.parentId) {
         await tx.db

@@ -17,9 +17,27 @@ export async function createOrgUnit(ctx: AppContext, actor: Actor, input: Create
     await checkParent(tx, input.parentId ?? null, area.path);
     const dup = await tx.db.selectFrom('core.org_unit').select('id').where('code', '=', input.code).executeTakeFirst();
     if (dup) throw conflict('ORG_UNIT_CODE_TAKEN', `机构代码 ${input.code} 已存在`, { field: 'code' });
-    const row = { id: uuidv7(), code: input.code, name: input.name, name_en: input.nameEn ?? null, kind: input.kind, area_code: area.code, area_path: area.path, parent_id: input.parentId ?? null };
+    const row = {
+      id: uuidv7(),
+      code: input.code,
+      name: input.name,
+      name_en: input.nameEn ?? null,
+      kind: input.kind,
+      area_code: area.code,
+      area_path: area.path,
+      parent_id: input.parentId ?? null,
+    };
     await tx.db.insertInto('core.org_unit').values(row).execute();
-    await recordAudit(tx, { actor, action: 'org_unit.create', entityType: 'org_unit', entityId: row.id, after: row, areaCode: area.code, areaPath: area.path, orgUnitId: row.id });
+    await recordAudit(tx, {
+      actor,
+      action: 'org_unit.create',
+      entityType: 'org_unit',
+      entityId: row.id,
+      after: row,
+      areaCode: area.code,
+      areaPath: area.path,
+      orgUnitId: row.id,
+    });
     return row;
   });
 }
@@ -42,9 +60,24 @@ export async function updateOrgUnit(ctx: AppContext, actor: Actor, id: string, i
       parent_id: input.parentId === undefined ? old.parent_id : input.parentId,
       active: input.active ?? old.active,
     };
-    await tx.db.updateTable('core.org_unit').set({ ...patch, updated_at: tx.clock.now() }).where('id', '=', id).execute();
+    await tx.db
+      .updateTable('core.org_unit')
+      .set({ ...patch, updated_at: tx.clock.now() })
+      .where('id', '=', id)
+      .execute();
     const before = { name: old.name, name_en: old.name_en, kind: old.kind, parent_id: old.parent_id, active: old.active };
-    await recordAudit(tx, { actor, action: 'org_unit.update', entityType: 'org_unit', entityId: id, before, after: patch, reason: input.reason ?? null, areaCode: old.area_code, areaPath: old.area_path, orgUnitId: id });
+    await recordAudit(tx, {
+      actor,
+      action: 'org_unit.update',
+      entityType: 'org_unit',
+      entityId: id,
+      before,
+      after: patch,
+      reason: input.reason ?? null,
+      areaCode: old.area_code,
+      areaPath: old.area_path,
+      orgUnitId: id,
+    });
     return { ...old, ...patch };
   });
 }

@@ -14,14 +14,48 @@ function base(ctx: AppContext, actor: Actor) {
     .where(inScope(actor, 'org.read', { areaPath: 'o.area_path', orgUnitId: 'o.id' }));
 }
 
-type Row = { id: string; code: string; name: string; name_en: string | null; kind: string; area_code: string; area_name: string; parent_id: string | null; parent_name: string | null; active: boolean; is_sample: boolean };
+type Row = {
+  id: string;
+  code: string;
+  name: string;
+  name_en: string | null;
+  kind: string;
+  area_code: string;
+  area_name: string;
+  parent_id: string | null;
+  parent_name: string | null;
+  active: boolean;
+  is_sample: boolean;
+};
 
-const COLS = ['o.id', 'o.code', 'o.name', 'o.name_en', 'o.kind', 'o.area_code', 'a.name as area_name', 'o.parent_id', 'p.name as parent_name', 'o.active', 'o.is_sample'] as const;
+const COLS = [
+  'o.id',
+  'o.code',
+  'o.name',
+  'o.name_en',
+  'o.kind',
+  'o.area_code',
+  'a.name as area_name',
+  'o.parent_id',
+  'p.name as parent_name',
+  'o.active',
+  'o.is_sample',
+] as const;
 
 export function toOrgUnitDto(r: Row): OrgUnitDto {
   return {
-    id: r.id, code: r.code, name: r.name, nameEn: r.name_en, kind: r.kind, kindName: ORG_KINDS[r.kind as OrgKind] ?? r.kind,
-    areaCode: r.area_code, areaName: r.area_name, parentId: r.parent_id, parentName: r.parent_name, active: r.active, isSample: r.is_sample,
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    nameEn: r.name_en,
+    kind: r.kind,
+    kindName: ORG_KINDS[r.kind as OrgKind] ?? r.kind,
+    areaCode: r.area_code,
+    areaName: r.area_name,
+    parentId: r.parent_id,
+    parentName: r.parent_name,
+    active: r.active,
+    isSample: r.is_sample,
   };
 }
 
@@ -31,9 +65,10 @@ export async function listOrgUnits(ctx: AppContext, actor: Actor, f: OrgUnitFilt
   if (f.areaCode) {
     const area = await ctx.db.selectFrom('core.area').select('path').where('code', '=', f.areaCode).executeTakeFirst();
     if (!area) return { items: [], total: 0 };
-    q = f.subtree === false
-      ? q.where('o.area_code', '=', f.areaCode)
-      : q.where((eb) => eb.or([eb('o.area_path', '=', area.path), eb('o.area_path', 'like', area.path + '.%')]));
+    q =
+      f.subtree === false
+        ? q.where('o.area_code', '=', f.areaCode)
+        : q.where((eb) => eb.or([eb('o.area_path', '=', area.path), eb('o.area_path', 'like', area.path + '.%')]));
   }
   if (f.kind) q = q.where('o.kind', '=', f.kind);
   if (f.q) {

@@ -20,7 +20,9 @@ export const CHECKPOINT_GENESIS = sm3Hex('minzheng-audit-checkpoint-genesis');
  * of chains, and spread evenly because SM3 output is uniform.
  */
 export function chainFor(entityType: string, entityId: string | null | undefined, chains: number): number {
-  const d = createHash('sm3').update(`${entityType}\u0001${entityId ?? ''}`, 'utf8').digest();
+  const d = createHash('sm3')
+    .update(`${entityType}\u0001${entityId ?? ''}`, 'utf8')
+    .digest();
   return d.readUInt32BE(0) % chains;
 }
 

@@ -42,7 +42,12 @@ export async function listAuditEvents(ctx: AppContext, actor: Actor, q: ListAudi
     .offset((q.page - 1) * q.pageSize)
     .execute();
   const counted = await ctx.db
-    .selectFrom(base.select('id').limit(TOTAL_CAP + 1).as('t'))
+    .selectFrom(
+      base
+        .select('id')
+        .limit(TOTAL_CAP + 1)
+        .as('t'),
+    )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(counted.n);

@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('recordAudit', () => {
-  it('writes an event with the actor\'s defaults that hashes the same when read back', async () => {
+  it("writes an event with the actor's defaults that hashes the same when read back", async () => {
     const at = new Date('2026-11-29T08:09:10.987Z');
     const c = { ...ctx, clock: { now: () => at } };
     const entityId = uniq();
@@ -153,7 +153,7 @@ describe('recordAudit', () => {
 });
 
 describe('recordPiiRead', () => {
-  it('logs which fields of whose record were shown, in that person\'s area', async () => {
+  it("logs which fields of whose record were shown, in that person's area", async () => {
     const r = await recordPiiRead(ctx, actor, { entityType: 'resident', entityId: 'r-1', areaPath: '640000.640400.640423', fields: ['idNumber', 'phone'] });
     expect(await eventRow(ctx.db, r.id)).toMatchObject({
       action: 'pii.read',

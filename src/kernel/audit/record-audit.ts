@@ -81,8 +81,7 @@ export async function recordPiiRead(ctx: AppContext, actor: Actor, input: PiiRea
 type Head = { seq: number; head_hash: string; head_id: string | null };
 
 async function lockHead(tx: AppContext, chainId: number): Promise<Head> {
-  const select = () =>
-    sql<Head>`select seq, head_hash, head_id from core.audit_chain where chain_id = ${chainId} for update`.execute(tx.db);
+  const select = () => sql<Head>`select seq, head_hash, head_id from core.audit_chain where chain_id = ${chainId} for update`.execute(tx.db);
   let r = await select();
   if (!r.rows[0]) {
     // AUDIT_CHAINS was raised since the last start: create the missing head on first use.
@@ -97,8 +96,7 @@ async function lockHead(tx: AppContext, chainId: number): Promise<Head> {
 function who(input: AuditInput) {
   const { actor } = input;
   const areaPath = input.areaPath !== undefined ? input.areaPath : actor.areaPath;
-  const areaCode =
-    input.areaCode !== undefined ? input.areaCode : input.areaPath !== undefined ? (input.areaPath?.split('.').at(-1) ?? null) : actor.areaCode;
+  const areaCode = input.areaCode !== undefined ? input.areaCode : input.areaPath !== undefined ? (input.areaPath?.split('.').at(-1) ?? null) : actor.areaCode;
   return {
     actor_id: uuid(actor.userId, 'actor.userId'),
     actor_name: storableString(`${actor.displayName}(${actor.username})`),

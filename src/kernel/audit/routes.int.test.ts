@@ -34,9 +34,27 @@ beforeAll(async () => {
   await ensureAuditChains(ctx);
   const at = (iso: string) => ({ ...ctx, clock: { now: () => new Date(iso) } });
   ids.a1 = (await recordAudit(at('2026-03-01T02:00:00Z'), { actor: actors.clerk!, action: 'x.create', entityType: type, entityId: 'a', after: { v: 1 } })).id;
-  ids.a2 = (await recordAudit(at('2026-03-02T02:00:00Z'), { actor: actors.clerk!, action: 'x.update', entityType: type, entityId: 'a', before: { v: 1 }, after: { v: 2 }, reason: '更正' })).id;
+  ids.a2 = (
+    await recordAudit(at('2026-03-02T02:00:00Z'), {
+      actor: actors.clerk!,
+      action: 'x.update',
+      entityType: type,
+      entityId: 'a',
+      before: { v: 1 },
+      after: { v: 2 },
+      reason: '更正',
+    })
+  ).id;
   ids.a3 = (await recordAudit(at('2026-03-03T02:00:00Z'), { actor: actors.clerk!, action: 'x.update', entityType: type, entityId: 'b' })).id;
-  ids.g1 = (await recordAudit(at('2026-03-04T02:00:00Z'), { actor: actors.self!, action: 'x.create', entityType: type, entityId: 'g', areaPath: '640000.640100.640104' })).id;
+  ids.g1 = (
+    await recordAudit(at('2026-03-04T02:00:00Z'), {
+      actor: actors.self!,
+      action: 'x.create',
+      entityType: type,
+      entityId: 'g',
+      areaPath: '640000.640100.640104',
+    })
+  ).id;
 
   app = Fastify();
   app.setValidatorCompiler(validatorCompiler);
@@ -48,11 +66,14 @@ beforeAll(async () => {
     const who = req.headers['x-test-actor'];
     req.actor = typeof who === 'string' ? (actors[who] ?? null) : null;
   });
-  await app.register(swagger, { openapi: {
+  await app.register(swagger, {
+    openapi: {
       info: { title: 't', version: '0' },
       // as in server/app.ts
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mz_session' } } },
-    }, transform: jsonSchemaTransform });
+    },
+    transform: jsonSchemaTransform,
+  });
   await registerAuditRoutes(app, ctx);
   await app.ready();
 });
@@ -76,7 +97,7 @@ describe('GET /api/audit/events', () => {
     expect(res.json()).toMatchObject({ code: 'FORBIDDEN' });
   });
 
-  it('lists the events in the actor\'s area, newest first, in camelCase', async () => {
+  it("lists the events in the actor's area, newest first, in camelCase", async () => {
     const page = await list('yinchuan');
     expect(page.items.map((i) => i.id)).toEqual([ids.g1, ids.a3, ids.a2, ids.a1]);
     expect(page).toMatchObject({ total: 4, totalCapped: false, page: 1, pageSize: 20 });
@@ -130,7 +151,14 @@ describe('GET /api/audit/events/:id', () => {
   it('shows values and hashes of an event in scope', async () => {
     const res = await get(`/api/audit/events/${ids.a2}`, 'yinchuan');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: ids.a2, before: { v: 1 }, after: { v: 2 }, reason: '更正', prevId: ids.a1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(res.json()).toMatchObject({
+      id: ids.a2,
+      before: { v: 1 },
+      after: { v: 2 },
+      reason: '更正',
+      prevId: ids.a1,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('answers 404 out of scope and for unknown ids, 400 for a malformed id', async () => {

@@ -25,7 +25,15 @@ export async function registerAuditRoutes(app: FastifyInstance, ctx: AppContext)
 
   r.get(
     '/api/audit/events',
-    { schema: { tags, security, summary: '查询审计日志(按数据范围过滤,新的在前)', querystring: ListAuditEventsQuerySchema, response: { 200: AuditEventPageSchema } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: '查询审计日志(按数据范围过滤,新的在前)',
+        querystring: ListAuditEventsQuerySchema,
+        response: { 200: AuditEventPageSchema },
+      },
+    },
     async (req) => {
       const { from, to, ...q } = req.query;
       return listAuditEvents(ctx, actorOf(req), { ...q, from: parseBound(from, false), to: parseBound(to, true) });

@@ -73,7 +73,7 @@ describe('verifyAudit', () => {
     await restore(target.id, saved);
   });
 
-  it('(a\') names an event rewritten with a recomputed hash, not its successor', async () => {
+  it("(a') names an event rewritten with a recomputed hash, not its successor", async () => {
     const target = ev[1]!;
     const saved = await saveRow(ctx.db, target.id);
     const forged = { ...(await eventRow(ctx.db, target.id)), reason: '伪造理由' };
@@ -115,7 +115,7 @@ describe('verifyAudit', () => {
     expect((await check()).ok).toBe(true);
   });
 
-  it('(d\') names a forged event that replaced a deleted one', async () => {
+  it("(d') names a forged event that replaced a deleted one", async () => {
     const target = ev[3]!;
     const saved = await saveRow(ctx.db, target.id);
     const original = await eventRow(ctx.db, target.id);

@@ -41,7 +41,7 @@ export async function verifyAudit(ctx: AppContext, opts: VerifyOptions = {}): Pr
       const head = headOf.get(chainId) ?? { chain: chainId, seq: 0, hash: genesisHash(chainId), id: null };
       const checkpoint = latest?.find((h) => h.chain === chainId) ?? null;
       const v = createChainVerifier(chainId, head, checkpoint, report);
-      for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+      for (let after = Number.MIN_SAFE_INTEGER; ;) {
         const rows = (
           await sql<AuditEventRow>`select * from core.audit_event where chain_id = ${chainId} and seq > ${after}
             order by seq limit ${batch}`.execute(tx.db)
@@ -89,7 +89,7 @@ async function verifyCheckpoints(tx: AppContext, batch: number, report: (p: Audi
   const lastSeq = new Map<number, number>();
   const problem = (seq: number, message: string) =>
     report({ kind: 'checkpoint_mismatch', chainId: null, seq, eventId: null, message: `检查点第 ${seq} 条:${message}` });
-  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+  for (let after = Number.MIN_SAFE_INTEGER; ;) {
     const rows = (
       await sql<CheckpointRow>`select seq, at, heads, prev_hash, hash from core.audit_checkpoint where seq > ${after}
         order by seq limit ${batch}`.execute(tx.db)

@@ -11,12 +11,28 @@ function chain(n: number): AuditEventRow[] {
   const rows: AuditEventRow[] = [];
   for (let seq = 1; seq <= n; seq++) {
     const prev = rows[seq - 2];
-    rows.push(seal({
-      chain_id: C, seq, id: id(seq), at: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)),
-      actor_id: id(900), actor_name: '测试(tester)', org_unit_id: null, area_code: '640000', area_path: '640000',
-      action: 'thing.update', entity_type: 'thing', entity_id: 't1', before: { n: seq - 1 }, after: { n: seq },
-      reason: null, client_ip: null, prev_id: prev?.id ?? null, prev_hash: prev?.hash ?? genesisHash(C),
-    }));
+    rows.push(
+      seal({
+        chain_id: C,
+        seq,
+        id: id(seq),
+        at: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)),
+        actor_id: id(900),
+        actor_name: '测试(tester)',
+        org_unit_id: null,
+        area_code: '640000',
+        area_path: '640000',
+        action: 'thing.update',
+        entity_type: 'thing',
+        entity_id: 't1',
+        before: { n: seq - 1 },
+        after: { n: seq },
+        reason: null,
+        client_ip: null,
+        prev_id: prev?.id ?? null,
+        prev_hash: prev?.hash ?? genesisHash(C),
+      }),
+    );
   }
   return rows;
 }
@@ -64,12 +80,20 @@ describe('createChainVerifier', () => {
     expect(verify(rows, head).problems).toEqual([expect.objectContaining({ kind: 'head_mismatch', seq: 4, eventId: id(4) })]);
   });
 
-  it('names a removed middle row by the next row\'s prev_id, and a removed run by its first seq', () => {
+  it("names a removed middle row by the next row's prev_id, and a removed run by its first seq", () => {
     const rows = chain(6);
-    expect(verify(rows.filter((r) => r.seq !== 3), headOf(rows)).problems).toEqual([
-      expect.objectContaining({ kind: 'removed', seq: 3, eventId: id(3) }),
-    ]);
-    expect(verify(rows.filter((r) => r.seq < 2 || r.seq > 4), headOf(rows)).first).toMatchObject({ kind: 'removed', seq: 2, eventId: null });
+    expect(
+      verify(
+        rows.filter((r) => r.seq !== 3),
+        headOf(rows),
+      ).problems,
+    ).toEqual([expect.objectContaining({ kind: 'removed', seq: 3, eventId: id(3) })]);
+    expect(
+      verify(
+        rows.filter((r) => r.seq < 2 || r.seq > 4),
+        headOf(rows),
+      ).first,
+    ).toMatchObject({ kind: 'removed', seq: 2, eventId: null });
   });
 
   it('names a removed last row through the head', () => {

@@ -81,11 +81,15 @@ export function createChainVerifier(chainId: number, head: ChainHead, checkpoint
       if (head.seq > last) {
         tailRemoved = true;
         const one = head.seq === last + 1;
-        problem('removed', last + 1, one ? head.id : null, one ? '末尾事件被删除(链头仍指向它)' : `第 ${last + 1}–${head.seq} 条末尾事件被删除(链头记录到第 ${head.seq} 条)`);
+        problem(
+          'removed',
+          last + 1,
+          one ? head.id : null,
+          one ? '末尾事件被删除(链头仍指向它)' : `第 ${last + 1}–${head.seq} 条末尾事件被删除(链头记录到第 ${head.seq} 条)`,
+        );
       } else {
         const headRowHash = head.seq === 0 ? genesisHash(chainId) : atHead?.hash;
-        if (headRowHash !== head.hash)
-          problem('head_mismatch', head.seq, atHead?.id ?? null, '链头哈希与该条事件不符(事件被改写并重算哈希,或链头被篡改)');
+        if (headRowHash !== head.hash) problem('head_mismatch', head.seq, atHead?.id ?? null, '链头哈希与该条事件不符(事件被改写并重算哈希,或链头被篡改)');
       }
       if (checkpoint) {
         if (checkpoint.seq > last) {

@@ -16,8 +16,7 @@ export type Checkpoint = { seq: number; at: Date; heads: ChainHead[]; prevHash: 
  */
 export async function writeCheckpoint(ctx: AppContext): Promise<Checkpoint> {
   return withTx(ctx, async (tx) => {
-    const last = (await sql<{ seq: number; hash: string }>`select seq, hash from core.audit_checkpoint order by seq desc limit 1`.execute(tx.db))
-      .rows[0];
+    const last = (await sql<{ seq: number; hash: string }>`select seq, hash from core.audit_checkpoint order by seq desc limit 1`.execute(tx.db)).rows[0];
     const heads = (
       await sql<{ chain_id: number; seq: number; head_hash: string; head_id: string | null }>`
         select chain_id, seq, head_hash, head_id from core.audit_chain order by chain_id`.execute(tx.db)

@@ -56,11 +56,16 @@ export async function applyCalendarChanges(ctx: AppContext, actor: Actor, ops: r
       if (c.after === null) {
         await tx.db.deleteFrom('core.calendar_day').where(byKey(c.date, c.areaCode)).execute();
       } else if (c.before === null) {
-        await tx.db.insertInto('core.calendar_day')
+        await tx.db
+          .insertInto('core.calendar_day')
           .values({ id: uuidv7(at.getTime()), area_code: c.areaCode, date: c.date, ...c.after, version, updated_at: at, created_at: at })
           .execute();
       } else {
-        await tx.db.updateTable('core.calendar_day').set({ ...c.after, version, updated_at: at }).where(byKey(c.date, c.areaCode)).execute();
+        await tx.db
+          .updateTable('core.calendar_day')
+          .set({ ...c.after, version, updated_at: at })
+          .where(byKey(c.date, c.areaCode))
+          .execute();
       }
     }
     const change: CalendarChange = { version, reason: opts.reason, changes };

@@ -54,7 +54,13 @@ describe('minzheng calendar add', () => {
   });
 
   it('applies override rows from the database', async () => {
-    await setCalendarDay(t.ctx, testActor({ areaPath: '640000', permissions: ['calendar.manage'] }), { date: '2019-06-11', areaCode: '640423', kind: 'rest', name: '县庆', reason: 'CLI 测试' });
+    await setCalendarDay(t.ctx, testActor({ areaPath: '640000', permissions: ['calendar.manage'] }), {
+      date: '2019-06-11',
+      areaCode: '640423',
+      kind: 'rest',
+      name: '县庆',
+      reason: 'CLI 测试',
+    });
     expect((await run(calendarAddCommand, ['--from', '2019-06-04', '--workdays', '3', '--area', '640423'])).out).toEqual(['2019-06-13']);
     expect((await run(calendarAddCommand, ['--from', '2019-06-04', '--workdays', '3', '--area', '640422'])).out).toEqual(['2019-06-12']);
   });

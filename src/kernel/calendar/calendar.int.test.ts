@@ -26,11 +26,20 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function auditFor(entityId: string) {
-  return ctx.db.selectFrom('core.audit_event').select(['action', 'reason', 'before', 'after', 'actor_name']).where('entity_type', '=', 'calendar_day').where('entity_id', '=', entityId).orderBy('at').execute();
+  return ctx.db
+    .selectFrom('core.audit_event')
+    .select(['action', 'reason', 'before', 'after', 'actor_name'])
+    .where('entity_type', '=', 'calendar_day')
+    .where('entity_id', '=', entityId)
+    .orderBy('at')
+    .execute();
 }
 
 async function rejects(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   if (!(e instanceof AppError)) throw new Error(`expected an AppError, got ${String(e)}`);
   return e;
 }
@@ -42,12 +51,32 @@ describe('seedCalendar', () => {
     expect(cal.isWorkday('2021-07-20', '640000')).toEqual({ workday: false, reason: '宁夏古尔邦节' });
     expect(cal.isWorkday('2019-06-05').workday).toBe(true);
     expect(cal.addWorkdays('2019-06-04', 3, LONGDE)).toBe('2019-06-12');
-    const rows = await ctx.db.selectFrom('core.calendar_day').select(['date', 'name']).where('area_code', '=', '640000').where('date', '<=', '2021-12-31').orderBy('date').execute();
+    const rows = await ctx.db
+      .selectFrom('core.calendar_day')
+      .select(['date', 'name'])
+      .where('area_code', '=', '640000')
+      .where('date', '<=', '2021-12-31')
+      .orderBy('date')
+      .execute();
     expect(rows.map((r) => r.date)).toEqual([
-      '2019-06-05', '2019-06-06', '2019-08-12', '2019-08-13', '2020-05-25', '2020-05-26',
-      '2020-07-30', '2020-07-31', '2021-05-13', '2021-05-14', '2021-07-19', '2021-07-20',
+      '2019-06-05',
+      '2019-06-06',
+      '2019-08-12',
+      '2019-08-13',
+      '2020-05-25',
+      '2020-05-26',
+      '2020-07-30',
+      '2020-07-31',
+      '2021-05-13',
+      '2021-05-14',
+      '2021-07-19',
+      '2021-07-20',
     ]);
-    const seeded = await ctx.db.selectFrom('core.calendar_version').select(['version', 'actor_name']).where('seed_key', '=', NINGXIA_SEED_KEY).executeTakeFirstOrThrow();
+    const seeded = await ctx.db
+      .selectFrom('core.calendar_version')
+      .select(['version', 'actor_name'])
+      .where('seed_key', '=', NINGXIA_SEED_KEY)
+      .executeTakeFirstOrThrow();
     expect(seeded.actor_name).toBe('系统(system)');
     const before = await currentCalendarVersion(ctx);
     expect(await seedCalendar(ctx)).toBeNull();
@@ -61,13 +90,32 @@ describe('setCalendarDay / clearCalendarDay', () => {
     const cache = createCalendarCache();
     const v0 = (await cache.get(ctx)).version;
     expect((await cache.get(ctx)).isWorkday('2027-01-04').workday).toBe(true);
-    const change = await setCalendarDay(ctx, region, { date: '2027-01-04', areaCode: null, kind: 'rest', name: '元旦', source: '国办发明电〔2026〕9号', reason: '录入 2027 年节假日安排' });
+    const change = await setCalendarDay(ctx, region, {
+      date: '2027-01-04',
+      areaCode: null,
+      kind: 'rest',
+      name: '元旦',
+      source: '国办发明电〔2026〕9号',
+      reason: '录入 2027 年节假日安排',
+    });
     expect(change?.version).toBe(v0 + 1);
-    expect(change?.changes).toEqual([{ date: '2027-01-04', areaCode: null, areaPath: null, before: null, after: { kind: 'rest', name: '元旦', source: '国办发明电〔2026〕9号' } }]);
-    const v = await ctx.db.selectFrom('core.calendar_version').selectAll().where('version', '=', v0 + 1).executeTakeFirstOrThrow();
+    expect(change?.changes).toEqual([
+      { date: '2027-01-04', areaCode: null, areaPath: null, before: null, after: { kind: 'rest', name: '元旦', source: '国办发明电〔2026〕9号' } },
+    ]);
+    const v = await ctx.db
+      .selectFrom('core.calendar_version')
+      .selectAll()
+      .where('version', '=', v0 + 1)
+      .executeTakeFirstOrThrow();
     expect(v).toMatchObject({ reason: '录入 2027 年节假日安排', actor_id: region.userId, actor_name: `测试员(${region.username})` });
     expect(await auditFor('national:2027-01-04')).toEqual([
-      { action: 'calendar.day.set', reason: '录入 2027 年节假日安排', before: null, after: { kind: 'rest', name: '元旦', source: '国办发明电〔2026〕9号', version: v0 + 1 }, actor_name: `测试员(${region.username})` },
+      {
+        action: 'calendar.day.set',
+        reason: '录入 2027 年节假日安排',
+        before: null,
+        after: { kind: 'rest', name: '元旦', source: '国办发明电〔2026〕9号', version: v0 + 1 },
+        actor_name: `测试员(${region.username})`,
+      },
     ]);
     const cal = await cache.get(ctx);
     expect(cal.version).toBe(v0 + 1);
@@ -76,9 +124,18 @@ describe('setCalendarDay / clearCalendarDay', () => {
 
   it('spends no version on a no-op and records before/after on a change', async () => {
     const v = await currentCalendarVersion(ctx);
-    expect(await setCalendarDay(ctx, region, { date: '2027-01-04', areaCode: null, kind: 'rest', name: '元旦', source: '国办发明电〔2026〕9号', reason: '重复' })).toBeNull();
+    expect(
+      await setCalendarDay(ctx, region, { date: '2027-01-04', areaCode: null, kind: 'rest', name: '元旦', source: '国办发明电〔2026〕9号', reason: '重复' }),
+    ).toBeNull();
     expect(await currentCalendarVersion(ctx)).toBe(v);
-    const c = await setCalendarDay(ctx, region, { date: '2027-01-04', areaCode: null, kind: 'rest', name: '元旦(调休)', source: '国办发明电〔2026〕9号', reason: '更正名称' });
+    const c = await setCalendarDay(ctx, region, {
+      date: '2027-01-04',
+      areaCode: null,
+      kind: 'rest',
+      name: '元旦(调休)',
+      source: '国办发明电〔2026〕9号',
+      reason: '更正名称',
+    });
     expect(c?.version).toBe(v + 1);
     expect(c?.changes[0]?.before?.name).toBe('元旦');
     expect(c?.changes[0]?.after?.name).toBe('元旦(调休)');
@@ -141,7 +198,9 @@ describe('change hook', () => {
       throw new Error('recompute failed');
     });
     try {
-      await expect(setCalendarDay(ctx, region, { date: '2019-06-13', areaCode: '640000', kind: 'rest', name: '回滚', reason: '应回滚' })).rejects.toThrow('recompute failed');
+      await expect(setCalendarDay(ctx, region, { date: '2019-06-13', areaCode: '640000', kind: 'rest', name: '回滚', reason: '应回滚' })).rejects.toThrow(
+        'recompute failed',
+      );
     } finally {
       off2();
     }
@@ -153,7 +212,9 @@ describe('change hook', () => {
   it('numbers concurrent changes without gaps or duplicates', async () => {
     const v = await currentCalendarVersion(ctx);
     const dates = ['2019-07-01', '2019-07-02', '2019-07-03', '2019-07-04'];
-    const changes = await Promise.all(dates.map((date) => setCalendarDay(ctx, region, { date, areaCode: '640423', kind: 'rest', name: '并发', reason: '并发测试' })));
+    const changes = await Promise.all(
+      dates.map((date) => setCalendarDay(ctx, region, { date, areaCode: '640423', kind: 'rest', name: '并发', reason: '并发测试' })),
+    );
     expect(changes.map((c) => c!.version).sort((a, b) => a - b)).toEqual([v + 1, v + 2, v + 3, v + 4]);
   });
 });

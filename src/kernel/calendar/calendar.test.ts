@@ -181,7 +181,9 @@ describe('layers', () => {
     expect(c.isWorkday('2019-06-11', LONGDE)).toEqual({ workday: false, reason: '法定节假日:临时休假' });
     expect(c.isWorkday('2019-10-07')).toEqual({ workday: true, reason: '周一,调整为工作日(国庆节调整)' });
     expect(c.isWorkday('2027-01-01').workday).toBe(false);
-    expect(c.dayStatus('2019-06-11').decisions).toEqual([{ layer: 'national', areaCode: null, kind: 'rest', name: '临时休假', source: '国办发明电〔2019〕99号' }]);
+    expect(c.dayStatus('2019-06-11').decisions).toEqual([
+      { layer: 'national', areaCode: null, kind: 'rest', name: '临时休假', source: '国办发明电〔2019〕99号' },
+    ]);
   });
 
   it('names every layer that rests on a date', () => {
@@ -205,7 +207,11 @@ describe('input checks', () => {
   });
 
   it('fails loudly on layer data that rests forever instead of looping', () => {
-    const year = Array.from({ length: 400 }, (_, i) => ({ date: new Date(Date.UTC(2019, 0, 1 + i)).toISOString().slice(0, 10), kind: 'rest' as const, name: 'x' }));
+    const year = Array.from({ length: 400 }, (_, i) => ({
+      date: new Date(Date.UTC(2019, 0, 1 + i)).toISOString().slice(0, 10),
+      kind: 'rest' as const,
+      name: 'x',
+    }));
     const c = calendar({ national: year });
     expect(() => c.addWorkdays('2018-12-31', 1)).toThrow(/连续休息日/);
   });

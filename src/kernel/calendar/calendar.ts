@@ -145,7 +145,13 @@ export function createCalendar(data: CalendarData): Calendar {
         basis: ruleBasis(rule.unit, rollForward),
         warnings: warningsFor(from, r.dueDate, areaPath),
       };
-      return { ...base, text: renderExplanation(base, areaChain(areaPath).map((c) => `${opts.areaNames?.[c] ?? areaLabel(c)}(${c})`)) };
+      return {
+        ...base,
+        text: renderExplanation(
+          base,
+          areaChain(areaPath).map((c) => `${opts.areaNames?.[c] ?? areaLabel(c)}(${c})`),
+        ),
+      };
     },
     nationalYears: () => nationalYears,
     areaLabel,

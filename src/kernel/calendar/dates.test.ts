@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysIso, addMonthsClampedIso, addMonthsIso, compareIso, datesOfYear, daysBetweenIso, firstOfMonthIso, firstOfNextMonthIso, daysInMonth, fromDayNumber, isIsoDate, isoWeekday, toDayNumber, weekdayZh } from './dates.ts';
+import {
+  addDaysIso,
+  addMonthsClampedIso,
+  addMonthsIso,
+  compareIso,
+  datesOfYear,
+  daysBetweenIso,
+  firstOfMonthIso,
+  firstOfNextMonthIso,
+  daysInMonth,
+  fromDayNumber,
+  isIsoDate,
+  isoWeekday,
+  toDayNumber,
+  weekdayZh,
+} from './dates.ts';
 
 describe('isIsoDate', () => {
   it('accepts real dates and refuses impossible or malformed ones', () => {

@@ -7,8 +7,7 @@ import { DAY_CATEGORIES } from './contract.ts';
 
 export const IsoDate = z.string().refine(isIsoDate, { message: '日期应为 YYYY-MM-DD 格式的真实日期' });
 export const AreaCodeParam = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为 6、9 或 12 位数字');
-const Count = (max: number) =>
-  z.coerce.number({ message: '应为数字' }).int('应为整数').min(0, '不能为负数').max(max, `不能超过 ${max}`).optional();
+const Count = (max: number) => z.coerce.number({ message: '应为数字' }).int('应为整数').min(0, '不能为负数').max(max, `不能超过 ${max}`).optional();
 
 export const YearQuery = z.object({
   year: z.coerce.number({ message: '年份应为数字' }).int('年份应为整数').min(MIN_YEAR, `年份不早于 ${MIN_YEAR}`).max(MAX_YEAR, `年份不晚于 ${MAX_YEAR}`),

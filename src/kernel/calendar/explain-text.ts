@@ -65,7 +65,9 @@ export function renderExplanation(e: Omit<Explanation, 'text'>, chainLabels: str
       lines.push(`${counted[0]!.date} 至 ${e.periodEnd} 连续计算 ${e.rule.n} 日,期间的休息日照常计入(共 ${rest} 天)`);
       const makeup = counted.filter((x) => x.makeup).map((x) => x.date);
       if (makeup.length) lines.push(`其中调休上班日 ${makeup.length} 天:${makeup.join('、')}`);
-      lines.push(`${e.periodEnd} ${weekdayZh(e.periodEnd)} 为期间的最后一日:${last.reason}${e.rolledForward ? ',顺延' : e.periodEnd === e.dueDate ? ',期限届满' : ''}`);
+      lines.push(
+        `${e.periodEnd} ${weekdayZh(e.periodEnd)} 为期间的最后一日:${last.reason}${e.rolledForward ? ',顺延' : e.periodEnd === e.dueDate ? ',期限届满' : ''}`,
+      );
     }
   }
   const tail = e.rolledForward

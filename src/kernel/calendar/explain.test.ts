@@ -67,7 +67,13 @@ describe('explain: N 日 and N 个月', () => {
     expect(e.dueDate).toBe('2019-10-08');
     expect(e.rolledForward).toBe(true);
     expect(e.steps.filter((s) => s.action === 'roll_forward').map((s) => s.date)).toEqual([
-      '2019-10-01', '2019-10-02', '2019-10-03', '2019-10-04', '2019-10-05', '2019-10-06', '2019-10-07',
+      '2019-10-01',
+      '2019-10-02',
+      '2019-10-03',
+      '2019-10-04',
+      '2019-10-05',
+      '2019-10-06',
+      '2019-10-07',
     ]);
     expect(e.steps.filter((s) => s.action === 'count')).toHaveLength(10);
     expect(e.text).toContain('2019-09-22 至 2019-10-01 连续计算 10 日');

@@ -1,7 +1,22 @@
 /** Public API of the working-day calendar kernel (工作日历). Modules import from here only. */
 export {
-  MAX_YEAR, MIN_YEAR, addDaysIso, addMonthsClampedIso, addMonthsIso, compareIso, daysBetweenIso, daysInMonth, firstOfMonthIso, firstOfNextMonthIso,
-  fromDayNumber, isIsoDate, isWeekend, isoWeekday, toDayNumber, weekdayZh, yearOf,
+  MAX_YEAR,
+  MIN_YEAR,
+  addDaysIso,
+  addMonthsClampedIso,
+  addMonthsIso,
+  compareIso,
+  daysBetweenIso,
+  daysInMonth,
+  firstOfMonthIso,
+  firstOfNextMonthIso,
+  fromDayNumber,
+  isIsoDate,
+  isWeekend,
+  isoWeekday,
+  toDayNumber,
+  weekdayZh,
+  yearOf,
 } from './dates.ts';
 export type { Calendar } from './calendar.ts';
 export { currentCalendar, forgetTxCalendar, loadCalendar, createCalendarCache, type CalendarCache } from './load-calendar.ts';

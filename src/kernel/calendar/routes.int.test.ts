@@ -39,12 +39,15 @@ afterAll(async () => {
 });
 
 const get = (url: string, who = 'clerk') => app.inject({ method: 'GET', url, headers: { 'x-test-actor': who } });
-const send = (method: 'PUT' | 'DELETE', body: object, who = 'admin') => app.inject({ method, url: '/api/calendar/days', headers: { 'x-test-actor': who }, payload: body });
+const send = (method: 'PUT' | 'DELETE', body: object, who = 'admin') =>
+  app.inject({ method, url: '/api/calendar/days', headers: { 'x-test-actor': who }, payload: body });
 
 describe('OpenAPI', () => {
   it('documents the calendar routes', () => {
     const doc = (app as unknown as { swagger(): { paths: Record<string, object> } }).swagger();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/calendar/year', '/api/calendar/compute', '/api/calendar/days', '/api/calendar/versions']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/calendar/year', '/api/calendar/compute', '/api/calendar/days', '/api/calendar/versions']),
+    );
   });
 });
 
@@ -111,10 +114,20 @@ describe('PUT / DELETE /api/calendar/days', () => {
   });
 
   it('sets a day, shows it in the next read (new version), and clears it', async () => {
-    const put = await send('PUT', { date: '2019-06-12', areaCode: '640000', kind: 'rest', name: '临时', source: '宁政办发明电〔2019〕1号', reason: '自治区通知' });
+    const put = await send('PUT', {
+      date: '2019-06-12',
+      areaCode: '640000',
+      kind: 'rest',
+      name: '临时',
+      source: '宁政办发明电〔2019〕1号',
+      reason: '自治区通知',
+    });
     expect(put.statusCode).toBe(200);
     const v = put.json().version;
-    expect(put.json()).toMatchObject({ changed: true, changes: [{ date: '2019-06-12', areaCode: '640000', before: null, after: { kind: 'rest', name: '临时' } }] });
+    expect(put.json()).toMatchObject({
+      changed: true,
+      changes: [{ date: '2019-06-12', areaCode: '640000', before: null, after: { kind: 'rest', name: '临时' } }],
+    });
     const c = (await get('/api/calendar/compute?from=2019-06-04&workdays=3&area=640423')).json();
     expect([c.dueDate, c.explanation.calendarVersion]).toEqual(['2019-06-13', v]);
     const again = await send('PUT', { date: '2019-06-12', areaCode: '640000', kind: 'rest', name: '临时', source: '宁政办发明电〔2019〕1号', reason: '重复' });

@@ -19,5 +19,9 @@ export async function seedCalendar(ctx: AppContext): Promise<CalendarChange | nu
     areaCode: NINGXIA_AREA_CODE,
     after: { kind: e.kind, name: e.name, source: e.source ?? null },
   }));
-  return applyCalendarChanges(ctx, SYSTEM_ACTOR, ops, { reason: '载入宁夏回族自治区 2019–2021 年开斋节、古尔邦节放假安排', seedKey: NINGXIA_SEED_KEY, insertOnly: true });
+  return applyCalendarChanges(ctx, SYSTEM_ACTOR, ops, {
+    reason: '载入宁夏回族自治区 2019–2021 年开斋节、古尔邦节放假安排',
+    seedKey: NINGXIA_SEED_KEY,
+    insertOnly: true,
+  });
 }

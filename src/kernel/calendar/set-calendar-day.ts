@@ -26,9 +26,14 @@ export type SetCalendarDayInput = {
 export async function setCalendarDay(ctx: AppContext, actor: Actor, input: SetCalendarDayInput): Promise<CalendarChange | null> {
   if (!isIsoDate(input.date)) throw badRequest('CALENDAR_DATE_INVALID', CALENDAR_ERRORS.CALENDAR_DATE_INVALID, { field: 'date' });
   await assertMayManage(ctx, actor, input.areaCode);
-  return applyCalendarChanges(ctx, actor, [{ date: input.date, areaCode: input.areaCode, after: { kind: input.kind, name: input.name, source: input.source ?? null } }], {
-    reason: input.reason,
-  });
+  return applyCalendarChanges(
+    ctx,
+    actor,
+    [{ date: input.date, areaCode: input.areaCode, after: { kind: input.kind, name: input.name, source: input.source ?? null } }],
+    {
+      reason: input.reason,
+    },
+  );
 }
 
 /**

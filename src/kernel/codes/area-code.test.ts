@@ -92,12 +92,9 @@ describe('validateAreaCode', () => {
     expect(validateAreaCode(code)).toMatchObject({ valid: false, reasonCode: 'FORMAT' });
   });
 
-  it.each(['000000', '100000', '190000', '640000'.replace('64', '83'), '990101'])(
-    'rejects %s: province prefix outside the GB/T 2260 set',
-    (code) => {
-      expect(validateAreaCode(code)).toMatchObject({ valid: false, reasonCode: 'PROVINCE' });
-    },
-  );
+  it.each(['000000', '100000', '190000', '640000'.replace('64', '83'), '990101'])('rejects %s: province prefix outside the GB/T 2260 set', (code) => {
+    expect(validateAreaCode(code)).toMatchObject({ valid: false, reasonCode: 'PROVINCE' });
+  });
 
   it('rejects a county part under a 00 city part', () => {
     const r = validateAreaCode('640021');

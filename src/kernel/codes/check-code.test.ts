@@ -19,12 +19,9 @@ describe('checkCode — detection and summaries', () => {
     );
   });
 
-  it.each(['531200005534379666', '123502001549897397', '91350213678251743X'])(
-    'all-digit USCC %s is recognised as USCC, not as an ID',
-    (code) => {
-      expect(checkCode(code, TODAY)).toMatchObject({ kind: 'USCC', valid: true });
-    },
-  );
+  it.each(['531200005534379666', '123502001549897397', '91350213678251743X'])('all-digit USCC %s is recognised as USCC, not as an ID', (code) => {
+    expect(checkCode(code, TODAY)).toMatchObject({ kind: 'USCC', valid: true });
+  });
 
   it('all-digit USCC with a corrupted check char stays a USCC', () => {
     expect(checkCode('531200005534379667', TODAY)).toMatchObject({ kind: 'USCC', valid: false, reasonCode: 'CHECK_CHAR' });
@@ -36,9 +33,7 @@ describe('checkCode — detection and summaries', () => {
       valid: true,
       summary: '居民身份证号 · 110105 北京市 · 出生 1949-12-31 · 女 · 75岁',
     });
-    expect(checkCode('640104198001011235', TODAY).summary).toBe(
-      '居民身份证号 · 640104 宁夏回族自治区 银川市 兴庆区 · 出生 1980-01-01 · 男 · 45岁',
-    );
+    expect(checkCode('640104198001011235', TODAY).summary).toBe('居民身份证号 · 640104 宁夏回族自治区 银川市 兴庆区 · 出生 1980-01-01 · 男 · 45岁');
   });
 
   it('resident ID with a corrupted check char reports the expected char', () => {
@@ -96,9 +91,7 @@ describe('formatCheckLine', () => {
   });
 
   it('invalid line', () => {
-    expect(formatCheckLine(checkCode('53100000MJ0000000X'))).toBe(
-      '53100000MJ0000000X\tinvalid\t统一社会信用代码 · 校验码错误:应为 U,实为 X',
-    );
+    expect(formatCheckLine(checkCode('53100000MJ0000000X'))).toBe('53100000MJ0000000X\tinvalid\t统一社会信用代码 · 校验码错误:应为 U,实为 X');
   });
 
   it('always has exactly three tab-separated fields, even for odd input', () => {

@@ -75,7 +75,9 @@ function resolveEighteenDigits(code: string, upper: string, options: CheckOption
 
 /** Detects the kind of code and validates it. */
 export function checkCode(input: string, options: CheckOptions = {}): CheckResult {
-  const code = String(input ?? '').trim().replace(/\s+/g, ' ');
+  const code = String(input ?? '')
+    .trim()
+    .replace(/\s+/g, ' ');
   const upper = code.toUpperCase();
   if (/^\d{6}$/.test(upper)) {
     const r = validateAreaCode(upper);
@@ -95,11 +97,7 @@ export function checkCode(input: string, options: CheckOptions = {}): CheckResul
     if (!r.valid) return invalid(code, 'ORG_CODE', r.reason, r.reasonCode);
     return { code, kind: 'ORG_CODE', valid: true, summary: `${LABELS.ORG_CODE} · ${r.code}` };
   }
-  return invalid(
-    code,
-    'UNKNOWN',
-    `无法识别的代码(${code.length}位):支持18位统一社会信用代码、18/15位身份证号、6位行政区划代码、9位组织机构代码`,
-  );
+  return invalid(code, 'UNKNOWN', `无法识别的代码(${code.length}位):支持18位统一社会信用代码、18/15位身份证号、6位行政区划代码、9位组织机构代码`);
 }
 
 /** CLI line: "<code>\tvalid\t<summary>" or "<code>\tinvalid\t<summary with reason>". */

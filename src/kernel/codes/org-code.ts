@@ -30,7 +30,9 @@ export function formatOrgCode(code9: string): string {
 
 /** Accepts "XXXXXXXX-X" or 9 chars without the dash; lower case is upper-cased. */
 export function validateOrgCode(input: string): OrgCodeResult {
-  const raw = String(input ?? '').trim().toUpperCase();
+  const raw = String(input ?? '')
+    .trim()
+    .toUpperCase();
   const m = /^([0-9A-Z]{8})-?([0-9A-Z])$/.exec(raw);
   if (!m) {
     return {

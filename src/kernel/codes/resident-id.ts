@@ -6,13 +6,7 @@ import type { KnownAreas } from './area-code.ts';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
-export type ResidentIdReasonCode =
-  | 'FORMAT'
-  | 'AREA_CODE'
-  | 'BIRTH_DATE'
-  | 'BIRTH_DATE_FUTURE'
-  | 'BIRTH_DATE_TOO_EARLY'
-  | 'CHECK_CHAR';
+export type ResidentIdReasonCode = 'FORMAT' | 'AREA_CODE' | 'BIRTH_DATE' | 'BIRTH_DATE_FUTURE' | 'BIRTH_DATE_TOO_EARLY' | 'CHECK_CHAR';
 
 export type ResidentIdParts = {
   areaCode: string;
@@ -28,8 +22,7 @@ export type ResidentIdParts = {
 };
 
 export type ResidentIdResult =
-  | { valid: true; id: string; parts: ResidentIdParts }
-  | { valid: false; id: string; reason: string; reasonCode: ResidentIdReasonCode; expected?: string };
+  { valid: true; id: string; parts: ResidentIdParts } | { valid: false; id: string; reason: string; reasonCode: ResidentIdReasonCode; expected?: string };
 
 export type ResidentIdOptions = {
   /** Reference date YYYY-MM-DD for age and future-date checks; defaults to today in China (UTC+8). */
@@ -70,11 +63,11 @@ export function upgradeLegacyResidentId(id15: string): string | null {
 
 /** Validates an 18-digit (or legacy 15-digit) resident ID; a trailing lower-case x is accepted. */
 export function validateResidentId(input: string, options: ResidentIdOptions = {}): ResidentIdResult {
-  const id = String(input ?? '').trim().toUpperCase();
+  const id = String(input ?? '')
+    .trim()
+    .toUpperCase();
   const fail = (reasonCode: ResidentIdReasonCode, reason: string, expected?: string): ResidentIdResult =>
-    expected === undefined
-      ? { valid: false, id, reasonCode, reason }
-      : { valid: false, id, reasonCode, reason, expected };
+    expected === undefined ? { valid: false, id, reasonCode, reason } : { valid: false, id, reasonCode, reason, expected };
 
   const legacy = /^\d{15}$/.test(id);
   if (!legacy && !/^\d{17}[\dX]$/.test(id)) {

@@ -81,7 +81,9 @@ const fail = (code: string, reasonCode: UsccReasonCode, reason: string, extra?: 
 
 /** Validates a 统一社会信用代码. Lower case input is upper-cased; surrounding spaces are ignored. */
 export function validateUscc(input: string): UsccResult {
-  const code = String(input ?? '').trim().toUpperCase();
+  const code = String(input ?? '')
+    .trim()
+    .toUpperCase();
   if (code.length !== 18) return fail(code, 'FORMAT', `统一社会信用代码应为18位,实为${code.length}位`);
   const forbidden = FORBIDDEN.exec(code);
   if (forbidden) {
@@ -120,12 +122,9 @@ export function validateUscc(input: string): UsccResult {
   }
   const orgExpected = orgCodeCheckChar(code.slice(8, 16)) as string;
   if (code[16] !== orgExpected) {
-    return fail(
-      code,
-      'ORG_CODE_CHECK',
-      `主体标识码(组织机构代码)${formatOrgCode(code.slice(8, 17))} 校验位错误:应为 ${orgExpected},实为 ${code[16]}`,
-      { expected: orgExpected },
-    );
+    return fail(code, 'ORG_CODE_CHECK', `主体标识码(组织机构代码)${formatOrgCode(code.slice(8, 17))} 校验位错误:应为 ${orgExpected},实为 ${code[16]}`, {
+      expected: orgExpected,
+    });
   }
   const parts: UsccParts = {
     departmentCode: code[0],

@@ -44,16 +44,22 @@ const FULL: Record<string, string> = { ',': '\uff0c', ':': '\uff1a', ';': '\uff1
 export function fullWidth(text: string): string {
   const chars = [...text];
   const open: boolean[] = [];
-  return chars.map((ch, i) => {
-    const to = FULL[ch];
-    if (!to) return ch;
-    const prev = chars.slice(0, i).reverse().find((x) => x !== ' ');
-    const next = chars.slice(i + 1).find((x) => x !== ' ');
-    let wide = (!!prev && HAN.test(prev)) || (!!next && HAN.test(next));
-    if (ch === '(') open.push(wide);
-    if (ch === ')') wide = (open.pop() ?? false) || wide;
-    return wide ? to : ch;
-  }).join('').replace(/ ?([\uff0c\uff1a\uff1b\uff08\uff09\uff1f\uff01]) ?/g, '$1');
+  return chars
+    .map((ch, i) => {
+      const to = FULL[ch];
+      if (!to) return ch;
+      const prev = chars
+        .slice(0, i)
+        .reverse()
+        .find((x) => x !== ' ');
+      const next = chars.slice(i + 1).find((x) => x !== ' ');
+      let wide = (!!prev && HAN.test(prev)) || (!!next && HAN.test(next));
+      if (ch === '(') open.push(wide);
+      if (ch === ')') wide = (open.pop() ?? false) || wide;
+      return wide ? to : ch;
+    })
+    .join('')
+    .replace(/ ?([\uff0c\uff1a\uff1b\uff08\uff09\uff1f\uff01]) ?/g, '$1');
 }
 
 /** 发文字号 line, with the version after the first issue. */

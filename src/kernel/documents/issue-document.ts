@@ -51,25 +51,56 @@ export async function issueDocument(tx: AppContext, req: { type: DocumentType; c
   const db = documentsDb(tx.db as never);
   const org = await tx.db.selectFrom('core.org_unit').select('name').where('id', '=', c.org_unit_id).executeTakeFirst();
   const now = tx.clock.now();
-  const prev = await db.selectFrom('core.document').select(['doc_no', 'version']).where('case_id', '=', c.id).where('type', '=', t.type)
-    .orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const prev = await db
+    .selectFrom('core.document')
+    .select(['doc_no', 'version'])
+    .where('case_id', '=', c.id)
+    .where('type', '=', t.type)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const docNo = prev?.doc_no ?? `${t.numberPrefix}〔${chinaYear(now)}〕${await nextNumber(tx, t.type, chinaYear(now))}号`;
   const content: DocumentContent = {
-    title: t.title, docNo, version: (prev?.version ?? 0) + 1,
-    recipient: fullWidth(fill.recipient), body: fill.body.map(fullWidth), remedy: fill.remedy ? fullWidth(fill.remedy) : null,
-    issuer: fill.issuer ?? org?.name ?? '', date: chinaDate(now), verifyCode: newVerifyCode(),
+    title: t.title,
+    docNo,
+    version: (prev?.version ?? 0) + 1,
+    recipient: fullWidth(fill.recipient),
+    body: fill.body.map(fullWidth),
+    remedy: fill.remedy ? fullWidth(fill.remedy) : null,
+    issuer: fill.issuer ?? org?.name ?? '',
+    date: chinaDate(now),
+    verifyCode: newVerifyCode(),
   };
   const pdf = await renderPdf(content);
   const hash = sm3Hex(pdf);
   await attachmentStore(tx).put(hash, pdf);
   const row = {
-    id: uuidv7(), case_id: c.id, type: t.type, doc_no: docNo, version: content.version, title: t.title, issuer: content.issuer, issued_on: content.date,
-    verify_code: content.verifyCode, content: JSON.stringify(content), sm3: hash, storage_key: hash, size_bytes: pdf.length, issued_by: userRef(req.actor), issued_at: now,
+    id: uuidv7(),
+    case_id: c.id,
+    type: t.type,
+    doc_no: docNo,
+    version: content.version,
+    title: t.title,
+    issuer: content.issuer,
+    issued_on: content.date,
+    verify_code: content.verifyCode,
+    content: JSON.stringify(content),
+    sm3: hash,
+    storage_key: hash,
+    size_bytes: pdf.length,
+    issued_by: userRef(req.actor),
+    issued_at: now,
   };
   await db.insertInto('core.document').values(row).execute();
   await recordAudit(tx, {
-    actor: req.actor, action: content.version > 1 ? 'document.reissue' : 'document.issue', entityType: 'case', entityId: c.id,
-    after: { documentId: row.id, type: t.type, docNo, version: content.version, sm3: hash }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id,
+    actor: req.actor,
+    action: content.version > 1 ? 'document.reissue' : 'document.issue',
+    entityType: 'case',
+    entityId: c.id,
+    after: { documentId: row.id, type: t.type, docNo, version: content.version, sm3: hash },
+    areaCode: c.area_code,
+    areaPath: c.area_path,
+    orgUnitId: c.org_unit_id,
   });
   return { id: row.id, type: t.type, docNo, version: content.version, title: t.title, sm3: hash, verifyCode: content.verifyCode };
 }

@@ -53,17 +53,26 @@ function wrap(doc: Doc, text: string, width: number, spacing: number, firstInden
 export async function renderPdf(c: DocumentContent): Promise<Buffer> {
   const fonts = documentFonts();
   const doc = new PDFDocument({
-    size: 'A4', margins: { top: PAGE.top, left: PAGE.left, right: PAGE.right, bottom: PAGE.bottom }, autoFirstPage: false, bufferPages: true,
+    size: 'A4',
+    margins: { top: PAGE.top, left: PAGE.left, right: PAGE.right, bottom: PAGE.bottom },
+    autoFirstPage: false,
+    bufferPages: true,
     info: { Title: c.title, Author: c.issuer, Subject: c.docNo, Creator: '民政法治政务平台', CreationDate: chinaMidnight(c.date) },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<void>((resolve, reject) => { doc.on('end', resolve); doc.on('error', reject); });
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
   doc.registerFont('title', fonts.title);
   doc.registerFont('body', fonts.body);
 
   let y = 0;
-  const newPage = () => { doc.addPage(); y = PAGE.top; };
+  const newPage = () => {
+    doc.addPage();
+    y = PAGE.top;
+  };
   newPage();
   const bottom = PAGE.top + AREA_H;
   /** Put one line at the current grid row (x from the 版心's left edge), then move down a row. */
@@ -109,7 +118,10 @@ export async function renderPdf(c: DocumentContent): Promise<Buffer> {
   let pitch = PITCH;
   if (y + (lines + 1) * PITCH <= bottom + 0.5) y += PITCH;
   else if ((bottom - y) / lines >= 0.8 * PITCH) pitch = (bottom - y) / lines;
-  else { newPage(); y += PITCH; }
+  else {
+    newPage();
+    y += PITCH;
+  }
   put(c.issuer, sigX, BODY, pitch);
   put(date, dateX, BODY, pitch);
   note.forEach((l, i) => put(l, i === 0 ? 2 * CELL : 0, BODY, pitch));

@@ -6,10 +6,15 @@ import { renderDocx } from './render-docx.ts';
 import { renderPdf } from './render-pdf.ts';
 
 const content: DocumentContent = {
-  title: '最低生活保障不予确认通知书', docNo: '低保不确〔2026〕7号', version: 1, recipient: '马某某',
+  title: '最低生活保障不予确认通知书',
+  docNo: '低保不确〔2026〕7号',
+  version: 1,
+  recipient: '马某某',
   body: [fullWidth('您提出的最低生活保障申请(编号 DB-640422100-2026-000008),经审核,本机关决定不予确认。'), fullWidth('理由:家庭有机动车一辆,不符合财产条件。')],
   remedy: fullWidth('如对本决定不服,可以自收到本通知书之日起 60 日内依法申请行政复议,或者自收到本通知书之日起 6 个月内依法向人民法院提起行政诉讼。'),
-  issuer: '西吉县民政局', date: '2026-06-09', verifyCode: 'K7PM-Q4XR',
+  issuer: '西吉县民政局',
+  date: '2026-06-09',
+  verifyCode: 'K7PM-Q4XR',
 };
 
 /** The text a PDF reader extracts: the Unicode values of the glyphs, from the ToUnicode maps of the embedded fonts. */
@@ -22,7 +27,9 @@ function pdfUnicode(pdf: Buffer): string {
     try {
       const text = inflateSync(pdf.subarray(start, end)).toString('latin1');
       for (const h of text.matchAll(/<([0-9a-f]{4})>/gi)) out += String.fromCodePoint(parseInt(h[1]!, 16));
-    } catch { /* not a deflated stream (font program) */ }
+    } catch {
+      /* not a deflated stream (font program) */
+    }
   }
   return out;
 }
@@ -50,7 +57,17 @@ describe('rendering', () => {
   it('renders an editable docx on the same A4 page with the same text', async () => {
     const files = unzipSync(new Uint8Array(await renderDocx({ ...content, version: 2 })));
     const xml = strFromU8(files['word/document.xml']!);
-    for (const s of ['最低生活保障不予确认通知书', '低保不确〔2026〕7号\uff08第 2 版\uff09', '马某某\uff1a', '不符合财产条件', '行政诉讼', '西吉县民政局', '2026年6月9日', 'K7PM-Q4XR']) expect(xml).toContain(s);
+    for (const s of [
+      '最低生活保障不予确认通知书',
+      '低保不确〔2026〕7号\uff08第 2 版\uff09',
+      '马某某\uff1a',
+      '不符合财产条件',
+      '行政诉讼',
+      '西吉县民政局',
+      '2026年6月9日',
+      'K7PM-Q4XR',
+    ])
+      expect(xml).toContain(s);
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(xml).toMatch(/w:top="2098"/);
     expect(xml).toMatch(/w:linePitch="579"/);
@@ -58,7 +75,8 @@ describe('rendering', () => {
   });
 
   it('puts full-width punctuation into Chinese text and leaves numbers alone', () => {
-    expect(fullWidth('信访人:您于 2026-06-01 提出的事项(编号 XF-640104-2019-000123),经查,10:30 到 1,000 元。'))
-      .toBe('信访人\uff1a您于 2026-06-01 提出的事项\uff08编号 XF-640104-2019-000123\uff09\uff0c经查\uff0c10:30 到 1,000 元。');
+    expect(fullWidth('信访人:您于 2026-06-01 提出的事项(编号 XF-640104-2019-000123),经查,10:30 到 1,000 元。')).toBe(
+      '信访人\uff1a您于 2026-06-01 提出的事项\uff08编号 XF-640104-2019-000123\uff09\uff0c经查\uff0c10:30 到 1,000 元。',
+    );
   });
 });

@@ -7,8 +7,13 @@ import { issueDocument } from './issue-document.ts';
 
 /** A document type on the kernel tests' sample workflow (test.sample), for the scope suite. */
 export const sampleNotice = defineDocument({
-  type: 'test_sample.notice', caseType: SAMPLE_TYPE, title: '测试告知书', numberPrefix: '测告', issuePermission: 'org.read',
-  issuableIn: ['registered', 'accepted'], docx: true,
+  type: 'test_sample.notice',
+  caseType: SAMPLE_TYPE,
+  title: '测试告知书',
+  numberPrefix: '测告',
+  issuePermission: 'org.read',
+  issuableIn: ['registered', 'accepted'],
+  docx: true,
   fill: async (_tx, c) => ({ recipient: '测试人', body: [`测试事项 ${c.ref_no} 的告知内容。`], remedy: null }),
 });
 
@@ -18,8 +23,12 @@ export const sampleNotice = defineDocument({
  * once; returns them as the suite's detail records, scoped like their cases.
  */
 export async function sampleDocuments(ctx: AppContext) {
-  const cases = await ctx.db.selectFrom('core.case as c').select(['c.id', 'c.area_path', 'c.org_unit_id', 'c.created_by']).where('c.type', '=', SAMPLE_TYPE)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('core.case_handoff as h').select('h.id').whereRef('h.case_id', '=', 'c.id')))).execute();
+  const cases = await ctx.db
+    .selectFrom('core.case as c')
+    .select(['c.id', 'c.area_path', 'c.org_unit_id', 'c.created_by'])
+    .where('c.type', '=', SAMPLE_TYPE)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('core.case_handoff as h').select('h.id').whereRef('h.case_id', '=', 'c.id'))))
+    .execute();
   const db = documentsDb(ctx.db as never);
   const out = [];
   for (const c of cases) {

@@ -10,21 +10,35 @@ export const Username = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, '用户名为 2–40 位小写字母、数字、.、_、-,以字母或数字开头');
 export const DisplayName = z.string().trim().min(1, '姓名不能为空').max(50, '姓名不超过 50 字');
-export const Phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确(手机 11 位或座机 区号-号码)');
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确(手机 11 位或座机 区号-号码)');
 export const Email = z.email('电子邮箱格式不正确').max(200);
 
 const OrgRef = z.object({ id: z.string(), code: z.string(), name: z.string() });
 
 /** POST /api/users. */
 export const CreateUserBody = z.object({
-  username: Username, displayName: DisplayName, orgUnitId: z.uuid('机构 ID 格式不正确'), phone: Phone.nullish(), email: Email.nullish(),
+  username: Username,
+  displayName: DisplayName,
+  orgUnitId: z.uuid('机构 ID 格式不正确'),
+  phone: Phone.nullish(),
+  email: Email.nullish(),
   password: z.string().min(1).max(200).optional(),
-  roles: z.array(z.object({ roleCode: z.string().min(1).max(40), scope: Scope, orgUnitId: z.uuid().optional() })).max(20).optional(),
+  roles: z
+    .array(z.object({ roleCode: z.string().min(1).max(40), scope: Scope, orgUnitId: z.uuid().optional() }))
+    .max(20)
+    .optional(),
 });
 /** PATCH /api/users/:id (optimistic lock on version). */
 export const UpdateUserBody = z.object({
-  version: z.number().int().min(1), displayName: DisplayName.optional(), phone: Phone.nullish(), email: Email.nullish(),
-  orgUnitId: z.uuid().optional(), reason: z.string().trim().max(500).nullish(),
+  version: z.number().int().min(1),
+  displayName: DisplayName.optional(),
+  phone: Phone.nullish(),
+  email: Email.nullish(),
+  orgUnitId: z.uuid().optional(),
+  reason: z.string().trim().max(500).nullish(),
 });
 
 export const UserSummary = z.object({
@@ -50,9 +64,25 @@ export const UserSummary = z.object({
 export type UserSummary = z.infer<typeof UserSummary>;
 
 export type UserJoinedRow = {
-  id: string; username: string; display_name: string; org_unit_id: string; org_code: string; org_name: string; area_code: string; area_path: string;
-  phone_masked: string | null; email: string | null; status: string; locked_until: Date | null; failed_logins: number;
-  must_change_password: boolean; totp_enabled_at: Date | null; last_login_at: Date | null; is_demo: boolean; version: number; created_at: Date;
+  id: string;
+  username: string;
+  display_name: string;
+  org_unit_id: string;
+  org_code: string;
+  org_name: string;
+  area_code: string;
+  area_path: string;
+  phone_masked: string | null;
+  email: string | null;
+  status: string;
+  locked_until: Date | null;
+  failed_logins: number;
+  must_change_password: boolean;
+  totp_enabled_at: Date | null;
+  last_login_at: Date | null;
+  is_demo: boolean;
+  version: number;
+  created_at: Date;
 };
 
 export function toUserSummary(r: UserJoinedRow, now: Date): UserSummary {
@@ -100,9 +130,22 @@ export const AssignmentDto = z.object({
 export type AssignmentDto = z.infer<typeof AssignmentDto>;
 
 export type AssignmentJoinedRow = {
-  id: string; user_id: string; role_code: string; role_name: string; org_unit_id: string; org_code: string; org_name: string; area_path: string;
-  scope: string; valid_from: Date; valid_to: Date | null; delegated_from: string | null; delegated_by: string | null; delegated_by_name: string | null;
-  reason: string | null; revoked_at: Date | null;
+  id: string;
+  user_id: string;
+  role_code: string;
+  role_name: string;
+  org_unit_id: string;
+  org_code: string;
+  org_name: string;
+  area_path: string;
+  scope: string;
+  valid_from: Date;
+  valid_to: Date | null;
+  delegated_from: string | null;
+  delegated_by: string | null;
+  delegated_by_name: string | null;
+  reason: string | null;
+  revoked_at: Date | null;
 };
 
 export function toAssignmentDto(r: AssignmentJoinedRow, now: Date): AssignmentDto {

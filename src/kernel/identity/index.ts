@@ -5,7 +5,17 @@ export { actorOf } from './http/request-actor.ts';
 export { registerIdentity } from './http/plugin.ts';
 export { requireAdmin, requireAdminTotp } from './admin-totp.ts';
 export { IDENTITY_ERRORS, identityError, type IdentityErrorCode } from './contract.ts';
-export { BUILTIN_ROLE_CODES, SCOPE_LABELS, addModulePermissions, allPermissions, builtinRoles, permissionCatalogue, type BuiltInRoleCode, type PermissionDef, type RoleFragments } from './permissions.ts';
+export {
+  BUILTIN_ROLE_CODES,
+  SCOPE_LABELS,
+  addModulePermissions,
+  allPermissions,
+  builtinRoles,
+  permissionCatalogue,
+  type BuiltInRoleCode,
+  type PermissionDef,
+  type RoleFragments,
+} from './permissions.ts';
 export { seedRoles } from './seed-roles.ts';
 export { seedDemoUsers, DEMO_PASSWORD, DEMO_USERS } from './seed-demo-users.ts';
 export { createUserAsSystem } from './commands/create-user.ts';

@@ -102,9 +102,7 @@ export function allPermissions(): string[] {
 export function builtinRoles(): RoleDefinition[] {
   return KERNEL_ROLES.map((r) => ({
     ...r,
-    permissions: r.code === 'sysadmin'
-      ? allPermissions()
-      : [...r.permissions, ...moduleFragments.flatMap((f) => f[r.code as keyof RoleFragments] ?? [])],
+    permissions: r.code === 'sysadmin' ? allPermissions() : [...r.permissions, ...moduleFragments.flatMap((f) => f[r.code as keyof RoleFragments] ?? [])],
   }));
 }
 

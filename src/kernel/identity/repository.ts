@@ -17,8 +17,18 @@ export async function loadGrants(ctx: AppContext, userId: string, now: Date): Pr
     .leftJoin('core.role_assignment as src', 'src.id', 'ra.delegated_from')
     .leftJoin('core.app_user as du', 'du.id', 'ra.delegated_by')
     .select([
-      'ra.id', 'ra.role_code', 'r.name as role_name', 'r.permissions', 'ra.org_unit_id', 'ou.name as org_unit_name',
-      'ou.area_code', 'ou.area_path', 'ra.scope', 'ra.delegated_by', 'du.display_name as delegated_by_name', 'ra.valid_to',
+      'ra.id',
+      'ra.role_code',
+      'r.name as role_name',
+      'r.permissions',
+      'ra.org_unit_id',
+      'ou.name as org_unit_name',
+      'ou.area_code',
+      'ou.area_path',
+      'ra.scope',
+      'ra.delegated_by',
+      'du.display_name as delegated_by_name',
+      'ra.valid_to',
     ])
     .where('ra.user_id', '=', userId)
     .where('ra.revoked_at', 'is', null)
@@ -28,11 +38,7 @@ export async function loadGrants(ctx: AppContext, userId: string, now: Date): Pr
     .where((eb) =>
       eb.or([
         eb('ra.delegated_from', 'is', null),
-        eb.and([
-          eb('src.revoked_at', 'is', null),
-          eb('src.valid_from', '<=', now),
-          eb.or([eb('src.valid_to', 'is', null), eb('src.valid_to', '>', now)]),
-        ]),
+        eb.and([eb('src.revoked_at', 'is', null), eb('src.valid_from', '<=', now), eb.or([eb('src.valid_to', 'is', null), eb('src.valid_to', '>', now)])]),
       ]),
     )
     .orderBy('ra.created_at')
@@ -88,7 +94,21 @@ export async function revokeUserSessions(ctx: AppContext, userId: string, now: D
 
 /** The user as it appears in audit events: never the hash, the TOTP secret or the clear phone. */
 export function auditView(u: {
-  username: string; display_name: string; org_unit_id: string; area_code: string; status: string; phone_masked: string | null; email: string | null;
+  username: string;
+  display_name: string;
+  org_unit_id: string;
+  area_code: string;
+  status: string;
+  phone_masked: string | null;
+  email: string | null;
 }) {
-  return { username: u.username, displayName: u.display_name, orgUnitId: u.org_unit_id, areaCode: u.area_code, status: u.status, phoneMasked: u.phone_masked, email: u.email };
+  return {
+    username: u.username,
+    displayName: u.display_name,
+    orgUnitId: u.org_unit_id,
+    areaCode: u.area_code,
+    status: u.status,
+    phoneMasked: u.phone_masked,
+    email: u.email,
+  };
 }

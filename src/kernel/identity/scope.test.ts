@@ -6,11 +6,29 @@ import { grantCovers, inScope, missingForGrant, pathWithin, recordInScope } from
 const LD = '640000.640400.640423';
 const LD_CGZ = LD + '.640423100';
 const grant = (g: Partial<Grant>): Grant => ({
-  assignmentId: 'a', roleCode: 'clerk', roleName: '业务经办人员', orgUnitId: 'ou-ld', orgUnitName: '隆德县民政局', areaCode: '640423',
-  areaPath: LD, scope: 'subtree', permissions: ['user.read'], delegatedBy: null, validTo: null, ...g,
+  assignmentId: 'a',
+  roleCode: 'clerk',
+  roleName: '业务经办人员',
+  orgUnitId: 'ou-ld',
+  orgUnitName: '隆德县民政局',
+  areaCode: '640423',
+  areaPath: LD,
+  scope: 'subtree',
+  permissions: ['user.read'],
+  delegatedBy: null,
+  validTo: null,
+  ...g,
 });
 const actor = (grants: Grant[]): Actor => ({
-  userId: 'me', username: 'ld-mzj', displayName: '杨志明', orgUnitId: 'ou-ld', areaCode: '640423', areaPath: LD, grants, sessionId: null, clientIp: null,
+  userId: 'me',
+  username: 'ld-mzj',
+  displayName: '杨志明',
+  orgUnitId: 'ou-ld',
+  areaCode: '640423',
+  areaPath: LD,
+  grants,
+  sessionId: null,
+  clientIp: null,
 });
 
 describe('recordInScope', () => {
@@ -30,7 +48,7 @@ describe('recordInScope', () => {
     expect(recordInScope(a, 'user.read', { areaPath: LD_CGZ, orgUnitId: 'ou-cgz' })).toBe(false);
     expect(recordInScope(a, 'user.read', { areaPath: LD })).toBe(true);
   });
-  it('本人 is only the actor\'s own records', () => {
+  it("本人 is only the actor's own records", () => {
     const a = actor([grant({ scope: 'self' })]);
     expect(recordInScope(a, 'user.read', { areaPath: LD, ownerId: 'me' })).toBe(true);
     expect(recordInScope(a, 'user.read', { areaPath: LD, ownerId: 'you' })).toBe(false);
@@ -55,17 +73,32 @@ describe('grant coverage (no escalation)', () => {
   it('names the permissions the actor lacks over the target', () => {
     const a = actor([grant({ permissions: ['user.read', 'user.manage', 'org.read'] })]);
     expect(missingForGrant(a, 'user.manage', ['user.read', 'org.read'], { ...target, scope: 'subtree' })).toEqual([]);
-    expect(missingForGrant(a, 'user.manage', ['user.read', 'audit.read', 'area.manage'], { ...target, scope: 'subtree' })).toEqual(['audit.read', 'area.manage']);
-    expect(missingForGrant(a, 'user.manage', ['user.read'], { areaPath: '640000.640200.640221', orgUnitId: 'ou-pl', scope: 'org' })).toEqual(['user.manage', 'user.read']);
+    expect(missingForGrant(a, 'user.manage', ['user.read', 'audit.read', 'area.manage'], { ...target, scope: 'subtree' })).toEqual([
+      'audit.read',
+      'area.manage',
+    ]);
+    expect(missingForGrant(a, 'user.manage', ['user.read'], { areaPath: '640000.640200.640221', orgUnitId: 'ou-pl', scope: 'org' })).toEqual([
+      'user.manage',
+      'user.read',
+    ]);
   });
 });
 
 describe('inScope SQL', () => {
   const db = new Kysely<any>({
-    dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (d) => new PostgresIntrospector(d), createQueryCompiler: () => new PostgresQueryCompiler() },
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (d) => new PostgresIntrospector(d),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
   });
   const compile = (a: Actor) =>
-    db.selectFrom('t').selectAll().where(inScope(a, 'user.read', { areaPath: 't.area_path', orgUnitId: 't.org_unit_id', ownerId: 't.owner_id' })).compile();
+    db
+      .selectFrom('t')
+      .selectAll()
+      .where(inScope(a, 'user.read', { areaPath: 't.area_path', orgUnitId: 't.org_unit_id', ownerId: 't.owner_id' }))
+      .compile();
 
   it('ORs one condition per grant, escaping LIKE metacharacters', () => {
     const q = compile(actor([grant({}), grant({ scope: 'org', orgUnitId: 'ou-x' }), grant({ scope: 'self' })]));

@@ -43,11 +43,7 @@ export function inScope(actor: Actor, permission: string, cols: ScopeColumns) {
 }
 
 /** The same decision in memory, for one record already loaded. */
-export function recordInScope(
-  actor: Actor,
-  permission: string,
-  rec: { areaPath: string; orgUnitId?: string | null; ownerId?: string | null },
-): boolean {
+export function recordInScope(actor: Actor, permission: string, rec: { areaPath: string; orgUnitId?: string | null; ownerId?: string | null }): boolean {
   return grantsFor(actor, permission).some((g) =>
     g.scope === 'subtree'
       ? pathWithin(rec.areaPath, g.areaPath)

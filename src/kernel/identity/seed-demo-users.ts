@@ -17,8 +17,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'xq-mzj', displayName: '刘海燕', orgCode: '640104-mzj', phone: '13895110045', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
   { username: 'xq-mzj-lead', displayName: '陈国庆', orgCode: '640104-mzj', phone: '13895110041', roles: [{ roleCode: 'leader', scope: 'subtree' }] },
   {
-    username: 'ld-mzj', displayName: '杨志明', orgCode: '640423-mzj', phone: '13709540031',
-    roles: [{ roleCode: 'clerk', scope: 'subtree' }, { roleCode: 'useradmin', scope: 'subtree' }],
+    username: 'ld-mzj',
+    displayName: '杨志明',
+    orgCode: '640423-mzj',
+    phone: '13709540031',
+    roles: [
+      { roleCode: 'clerk', scope: 'subtree' },
+      { roleCode: 'useradmin', scope: 'subtree' },
+    ],
   },
   { username: 'pl-mzj', displayName: '赵红梅', orgCode: '640221-mzj', phone: '13995290027', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
   { username: 'ld-cgz', displayName: '马小兰', orgCode: '640423100-gov', phone: '15909540106', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
@@ -38,7 +44,17 @@ export async function seedDemoUsers(ctx: AppContext): Promise<{ created: string[
   const created: string[] = [];
   const existing = new Set((await ctx.db.selectFrom('core.app_user').select('username').execute()).map((r) => r.username));
   const units = new Map(
-    (await ctx.db.selectFrom('core.org_unit').select(['id', 'code']).where('code', 'in', DEMO_USERS.map((u) => u.orgCode)).execute()).map((r) => [r.code, r.id]),
+    (
+      await ctx.db
+        .selectFrom('core.org_unit')
+        .select(['id', 'code'])
+        .where(
+          'code',
+          'in',
+          DEMO_USERS.map((u) => u.orgCode),
+        )
+        .execute()
+    ).map((r) => [r.code, r.id]),
   );
   for (const u of DEMO_USERS) {
     if (existing.has(u.username)) continue;
@@ -48,8 +64,15 @@ export async function seedDemoUsers(ctx: AppContext): Promise<{ created: string[
       continue;
     }
     await createUserAsSystem(ctx, {
-      username: u.username, displayName: u.displayName, orgUnitId, phone: u.phone, password: DEMO_PASSWORD,
-      roles: u.roles, mustChangePassword: false, isDemo: true, rolesValidFrom: DEMO_HISTORY_START,
+      username: u.username,
+      displayName: u.displayName,
+      orgUnitId,
+      phone: u.phone,
+      password: DEMO_PASSWORD,
+      roles: u.roles,
+      mustChangePassword: false,
+      isDemo: true,
+      rolesValidFrom: DEMO_HISTORY_START,
     });
     created.push(u.username);
   }

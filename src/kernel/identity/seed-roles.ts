@@ -13,13 +13,23 @@ export async function seedRoles(ctx: AppContext): Promise<void> {
       .insertInto('core.role')
       .values({ code: r.code, name: r.name, name_en: r.nameEn, description: r.description, permissions: perms, builtin: true })
       .onConflict((oc) =>
-        oc.column('code').doUpdateSet({
-          name: r.name, name_en: r.nameEn, description: r.description, permissions: perms, builtin: true, updated_at: sql`now()`,
-        }).where((eb) => eb.or([
-          eb('core.role.name', '<>', r.name),
-          eb('core.role.permissions', '<>', sql<string[]>`${perms}::text[]`),
-          eb('core.role.description', 'is distinct from', r.description),
-        ])),
+        oc
+          .column('code')
+          .doUpdateSet({
+            name: r.name,
+            name_en: r.nameEn,
+            description: r.description,
+            permissions: perms,
+            builtin: true,
+            updated_at: sql`now()`,
+          })
+          .where((eb) =>
+            eb.or([
+              eb('core.role.name', '<>', r.name),
+              eb('core.role.permissions', '<>', sql<string[]>`${perms}::text[]`),
+              eb('core.role.description', 'is distinct from', r.description),
+            ]),
+          ),
       )
       .execute();
   }

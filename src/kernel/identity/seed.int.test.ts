@@ -21,9 +21,17 @@ describe('seeds', () => {
     await seedRoles(tc.ctx);
     const after = await tc.ctx.db.selectFrom('core.role').select(['code', 'updated_at', 'permissions']).orderBy('code').execute();
     expect(after).toEqual(before);
-    expect(after.map((r) => r.code).sort()).toEqual(builtinRoles().map((r) => r.code).sort());
+    expect(after.map((r) => r.code).sort()).toEqual(
+      builtinRoles()
+        .map((r) => r.code)
+        .sort(),
+    );
     // A drifted built-in role is put back.
-    await tc.ctx.db.updateTable('core.role').set({ permissions: ['area.read'] }).where('code', '=', 'clerk').execute();
+    await tc.ctx.db
+      .updateTable('core.role')
+      .set({ permissions: ['area.read'] })
+      .where('code', '=', 'clerk')
+      .execute();
     await seedRoles(tc.ctx);
     const clerk = await tc.ctx.db.selectFrom('core.role').select('permissions').where('code', '=', 'clerk').executeTakeFirstOrThrow();
     expect(clerk.permissions).toEqual([...builtinRoles().find((r) => r.code === 'clerk')!.permissions]);
@@ -35,7 +43,11 @@ describe('seeds', () => {
       .selectFrom('core.app_user as u')
       .innerJoin('core.org_unit as ou', 'ou.id', 'u.org_unit_id')
       .select(['u.username', 'u.is_demo', 'ou.code', 'u.password_hash', 'u.phone_enc'])
-      .where('u.username', 'in', DEMO_USERS.map((d) => d.username))
+      .where(
+        'u.username',
+        'in',
+        DEMO_USERS.map((d) => d.username),
+      )
       .execute();
     expect(rows).toHaveLength(DEMO_USERS.length);
     for (const d of DEMO_USERS) {
@@ -51,7 +63,11 @@ describe('minzheng users create', () => {
   const io = () => {
     const out: string[] = [];
     const err: string[] = [];
-    const cli: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), open: async () => ({ ctx: tc.ctx, handle: { ...tc.handle, close: async () => {} } }) };
+    const cli: CliIo = {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      open: async () => ({ ctx: tc.ctx, handle: { ...tc.handle, close: async () => {} } }),
+    };
     return { out, err, cli };
   };
 
@@ -60,7 +76,11 @@ describe('minzheng users create', () => {
     const code = await usersCreateCommand(['--username', 'nx-admin2', '--name', '系统管理员二', '--org', '640000-mzt', '--role', 'sysadmin'], cli);
     expect(code).toBe(0);
     const pw = /: (\S{16})$/.exec(out.find((l) => l.includes('initial password'))!)![1]!;
-    const u = await tc.ctx.db.selectFrom('core.app_user').select(['id', 'password_hash', 'must_change_password', 'is_demo']).where('username', '=', 'nx-admin2').executeTakeFirstOrThrow();
+    const u = await tc.ctx.db
+      .selectFrom('core.app_user')
+      .select(['id', 'password_hash', 'must_change_password', 'is_demo'])
+      .where('username', '=', 'nx-admin2')
+      .executeTakeFirstOrThrow();
     expect(await verifyPassword(u.password_hash, pw)).toBe(true);
     expect(u).toMatchObject({ must_change_password: true, is_demo: false });
     const roles = await tc.ctx.db.selectFrom('core.role_assignment').select(['role_code', 'scope']).where('user_id', '=', u.id).execute();

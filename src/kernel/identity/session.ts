@@ -47,7 +47,15 @@ export async function revokeSession(ctx: AppContext, id: string) {
 /** A login-log row. Failed attempts on unknown users carry no user and the region's root area. */
 export async function writeLoginLog(
   ctx: AppContext,
-  row: { userId: string | null; username: string; outcome: string; ip: string | null; userAgent: string | null; areaPath: string | null; orgUnitId: string | null },
+  row: {
+    userId: string | null;
+    username: string;
+    outcome: string;
+    ip: string | null;
+    userAgent: string | null;
+    areaPath: string | null;
+    orgUnitId: string | null;
+  },
 ) {
   await ctx.db
     .insertInto('core.login_log')

@@ -38,8 +38,6 @@ describe('TOTP (RFC 6238)', () => {
     expect(base32Encode(Buffer.from('foobar'))).toBe('MZXW6YTBOI');
     expect(base32Decode('MZXW6YTBOI').toString()).toBe('foobar');
     expect(base32Decode(base32Encode(SEED))).toEqual(SEED);
-    expect(otpauthUri('MZXW6YTBOI', 'admin')).toBe(
-      'otpauth://totp/Minzheng%3Aadmin?secret=MZXW6YTBOI&issuer=Minzheng&algorithm=SHA1&digits=6&period=30',
-    );
+    expect(otpauthUri('MZXW6YTBOI', 'admin')).toBe('otpauth://totp/Minzheng%3Aadmin?secret=MZXW6YTBOI&issuer=Minzheng&algorithm=SHA1&digits=6&period=30');
   });
 });

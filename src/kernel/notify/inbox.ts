@@ -30,11 +30,7 @@ const inbox = (ctx: AppContext, actor: Actor) =>
     .leftJoin('core.notification_read as r', (j) => j.onRef('r.notification_id', '=', 'n.id').on('r.user_id', '=', actor.userId))
     .where(visibleTo(actor));
 
-export async function listNotifications(
-  ctx: AppContext,
-  actor: Actor,
-  q: { unread: boolean; page: number; pageSize: number },
-): Promise<NotificationPage> {
+export async function listNotifications(ctx: AppContext, actor: Actor, q: { unread: boolean; page: number; pageSize: number }): Promise<NotificationPage> {
   let base = inbox(ctx, actor);
   if (q.unread) base = base.where('r.notification_id', 'is', null);
   const rows = await base

@@ -16,14 +16,22 @@ const ids: Record<string, string> = {};
 const tag = Math.random().toString(36).slice(2, 8);
 
 const deliveryJobs = async (notificationId: string) =>
-  (await sql<{ channel: string }>`select data->>'channel' as channel from pgboss.job where name = ${NOTIFY_DELIVER_QUEUE} and data->>'notificationId' = ${notificationId} order by 1`.execute(ctx.db)).rows.map((r) => r.channel);
+  (
+    await sql<{
+      channel: string;
+    }>`select data->>'channel' as channel from pgboss.job where name = ${NOTIFY_DELIVER_QUEUE} and data->>'notificationId' = ${notificationId} order by 1`.execute(
+      ctx.db,
+    )
+  ).rows.map((r) => r.channel);
 const deliver = () => t.jobs.runDue(ctx, { names: [NOTIFY_DELIVER_QUEUE] });
 
 beforeAll(async () => {
   t = await openTestContext({ env: { NOTIFY_CHANNELS: 'log,capture,nosuch' } });
   ctx = t.ctx;
-  for (const u of await ctx.db.selectFrom('core.app_user').select(['id', 'username']).where('username', 'in', ['nx-fgc', 'nx-fgc-lead', 'yc-mzj']).execute()) ids[u.username] = u.id;
-  for (const o of await ctx.db.selectFrom('core.org_unit').select(['id', 'code']).where('code', 'in', ['640000-mzt-fgc', '640100-mzj']).execute()) ids[o.code] = o.id;
+  for (const u of await ctx.db.selectFrom('core.app_user').select(['id', 'username']).where('username', 'in', ['nx-fgc', 'nx-fgc-lead', 'yc-mzj']).execute())
+    ids[u.username] = u.id;
+  for (const o of await ctx.db.selectFrom('core.org_unit').select(['id', 'code']).where('code', 'in', ['640000-mzt-fgc', '640100-mzj']).execute())
+    ids[o.code] = o.id;
 });
 afterAll(async () => {
   await t?.close();
@@ -31,7 +39,9 @@ afterAll(async () => {
 
 describe('notify', () => {
   it('stores a personal notification and queues one delivery per configured channel, in the caller’s transaction', async () => {
-    const r = await withTx(ctx, (tx) => notify(tx, { userId: ids['yc-mzj'], kind: 'case.assigned', title: '您有新的待办案件', body: '请及时签收', dedupeKey: `p-${tag}` }));
+    const r = await withTx(ctx, (tx) =>
+      notify(tx, { userId: ids['yc-mzj'], kind: 'case.assigned', title: '您有新的待办案件', body: '请及时签收', dedupeKey: `p-${tag}` }),
+    );
     expect(r.created).toBe(true);
     expect(await deliveryJobs(r.id)).toEqual(['capture', 'log', 'nosuch']);
     // The unknown channel is logged and skipped, not retried forever.

@@ -27,21 +27,34 @@ async function login(username: string, i: number): Promise<S> {
     post: (url, body) => app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf }, ...(body ? { payload: body as object } : {}) }),
   };
 }
-const titles = async (who: string, q = '') => (await s[who]!.get(`/api/notifications${q}`)).json().items.map((x: any) => x.title).sort();
+const titles = async (who: string, q = '') =>
+  (await s[who]!.get(`/api/notifications${q}`))
+    .json()
+    .items.map((x: any) => x.title)
+    .sort();
 const unread = async (who: string) => (await s[who]!.get('/api/notifications/unread-count')).json().count as number;
 
 beforeAll(async () => {
   t = await openTestContext();
   const ctx = t.ctx;
-  for (const o of await ctx.db.selectFrom('core.org_unit').select(['id', 'code']).where('code', 'in', ['640000-mzt-fgc', '640100-mzj', '640104-mzj']).execute()) ids[o.code] = o.id;
-  for (const u of await ctx.db.selectFrom('core.app_user').select(['id', 'username']).where('username', 'in', ['nx-fgc', 'nx-fgc-lead', 'yc-mzj']).execute()) ids[u.username] = u.id;
+  for (const o of await ctx.db.selectFrom('core.org_unit').select(['id', 'code']).where('code', 'in', ['640000-mzt-fgc', '640100-mzj', '640104-mzj']).execute())
+    ids[o.code] = o.id;
+  for (const u of await ctx.db.selectFrom('core.app_user').select(['id', 'username']).where('username', 'in', ['nx-fgc', 'nx-fgc-lead', 'yc-mzj']).execute())
+    ids[u.username] = u.id;
   // Start from an empty inbox: the demo data's own notifications are not what this file checks.
   await ctx.db.deleteFrom('core.notification_read').execute();
   await ctx.db.deleteFrom('core.notification').execute();
   // Works at 兴庆区民政局 and also holds a role at 法规处: sees both units' notifications.
   await createUserAsSystem(ctx, {
-    username: 'two-units', displayName: '两处兼职', orgUnitId: ids['640104-mzj']!, password: DEMO_PASSWORD, mustChangePassword: false,
-    roles: [{ roleCode: 'clerk', scope: 'org' }, { roleCode: 'clerk', scope: 'org', orgUnitId: ids['640000-mzt-fgc']! }],
+    username: 'two-units',
+    displayName: '两处兼职',
+    orgUnitId: ids['640104-mzj']!,
+    password: DEMO_PASSWORD,
+    mustChangePassword: false,
+    roles: [
+      { roleCode: 'clerk', scope: 'org' },
+      { roleCode: 'clerk', scope: 'org', orgUnitId: ids['640000-mzt-fgc']! },
+    ],
   });
   n.fgc = (await notify(ctx, { orgUnitId: ids['640000-mzt-fgc'], kind: 'deadline.remind', title: '法规处:案件即将到期' })).id;
   n.yc = (await notify(ctx, { orgUnitId: ids['640100-mzj'], kind: 'deadline.remind', title: '银川市:案件即将到期' })).id;

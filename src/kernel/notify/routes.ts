@@ -34,9 +34,7 @@ export async function registerNotificationRoutes(app: FastifyInstance, ctx: AppC
     },
   );
 
-  r.post(
-    '/api/notifications/read-all',
-    { schema: { tags, security, summary: '全部标记为已读', response: { 200: CountSchema } } },
-    async (req) => ({ count: await markAllRead(ctx, actorOf(req)) }),
-  );
+  r.post('/api/notifications/read-all', { schema: { tags, security, summary: '全部标记为已读', response: { 200: CountSchema } } }, async (req) => ({
+    count: await markAllRead(ctx, actorOf(req)),
+  }));
 }

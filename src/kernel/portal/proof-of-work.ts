@@ -48,7 +48,10 @@ export async function issueChallenge(ctx: AppContext): Promise<PowChallenge> {
 export function leadingZeroBits(digest: Uint8Array): number {
   let n = 0;
   for (const b of digest) {
-    if (b === 0) { n += 8; continue; }
+    if (b === 0) {
+      n += 8;
+      continue;
+    }
     return n + Math.clz32(b) - 24;
   }
   return n;

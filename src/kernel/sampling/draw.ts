@@ -56,11 +56,16 @@ export function shuffledIds(population: readonly string[], opts: DrawOptions): s
 
 /** Draw k of the population: the first k of shuffledIds, sorted. */
 export function drawK(population: readonly string[], k: number, opts: DrawOptions): Draw {
-  if (!Number.isInteger(k) || k < 0 || k > population.length) throw new RangeError(`抽取数量应在 0 到 ${population.length} 之间 / cannot draw ${k} of ${population.length}`);
+  if (!Number.isInteger(k) || k < 0 || k > population.length)
+    throw new RangeError(`抽取数量应在 0 到 ${population.length} 之间 / cannot draw ${k} of ${population.length}`);
   const order = shuffledIds(population, opts);
   return {
-    algorithm: DRAW_ALGORITHM, purpose: opts.purpose, seed: opts.seed,
-    population: order.length, fingerprint: populationFingerprint(order), sample: order.slice(0, k).sort(),
+    algorithm: DRAW_ALGORITHM,
+    purpose: opts.purpose,
+    seed: opts.seed,
+    population: order.length,
+    fingerprint: populationFingerprint(order),
+    sample: order.slice(0, k).sort(),
   };
 }
 

@@ -14,15 +14,34 @@ export type TransitionRequest = {
 
 /** A user's move, in its own transaction (or the caller's): the one step (`runTransition`). */
 export async function applyTransition(ctx: AppContext, actor: Actor, req: TransitionRequest): Promise<CaseRow> {
-  return withTx(ctx, (tx) => runTransition(tx, actor, { caseId: req.caseId, name: req.transition, input: req.input, comment: req.comment, expectedVersion: req.expectedVersion }));
+  return withTx(ctx, (tx) =>
+    runTransition(tx, actor, { caseId: req.caseId, name: req.transition, input: req.input, comment: req.comment, expectedVersion: req.expectedVersion }),
+  );
 }
 
 /** A system move (SYSTEM_ACTOR, timers, sweeps, automatic decisions): the same step, who-check declared away. */
 export async function applySystemTransition(ctx: AppContext, actor: Actor, req: TransitionRequest & { note?: Record<string, unknown> }): Promise<CaseRow> {
-  return withTx(ctx, (tx) => runTransition(tx, actor, { caseId: req.caseId, name: req.transition, input: req.input, comment: req.comment, expectedVersion: req.expectedVersion, note: req.note, skipWho: true }));
+  return withTx(ctx, (tx) =>
+    runTransition(tx, actor, {
+      caseId: req.caseId,
+      name: req.transition,
+      input: req.input,
+      comment: req.comment,
+      expectedVersion: req.expectedVersion,
+      note: req.note,
+      skipWho: true,
+    }),
+  );
 }
 
 /** A case action (no state change; on the timeline and the audit chain) in one transaction. */
-export async function applyAction<R = unknown>(ctx: AppContext, actor: Actor, req: { caseId: string; action: string; input?: unknown; comment?: string | null; type?: string }): Promise<R> {
-  return withTx(ctx, async (tx) => (await runAction<R>(tx, actor, { caseId: req.caseId, name: req.action, input: req.input, comment: req.comment, type: req.type })).result);
+export async function applyAction<R = unknown>(
+  ctx: AppContext,
+  actor: Actor,
+  req: { caseId: string; action: string; input?: unknown; comment?: string | null; type?: string },
+): Promise<R> {
+  return withTx(
+    ctx,
+    async (tx) => (await runAction<R>(tx, actor, { caseId: req.caseId, name: req.action, input: req.input, comment: req.comment, type: req.type })).result,
+  );
 }

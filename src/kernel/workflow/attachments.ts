@@ -61,7 +61,12 @@ export function checkAttachment(f: AttachmentFile, opts: { maxBytes?: number; la
   const kind = ALLOWED[f.mimeType];
   const ext = name.split('.').pop()?.toLowerCase() ?? '';
   if (!kind || !kind.ext.includes(ext) || !kind.magic(f.bytes))
-    throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', 415, `${opts.label ? which + ':' : ''}只接受 PDF、JPG、PNG、DOCX、XLSX、TXT 文件,且文件内容须与扩展名相符`, { field });
+    throw new AppError(
+      'ATTACHMENT_TYPE_NOT_ALLOWED',
+      415,
+      `${opts.label ? which + ':' : ''}只接受 PDF、JPG、PNG、DOCX、XLSX、TXT 文件,且文件内容须与扩展名相符`,
+      { field },
+    );
   return name;
 }
 
@@ -70,12 +75,36 @@ export function checkAttachment(f: AttachmentFile, opts: { maxBytes?: number; la
  * caller's transaction, once the case is known. An actor without a user (the portal) leaves
  * uploaded_by empty: that marks the citizen's own files.
  */
-export async function storeAttachment(tx: AppContext, c: { id: string; area_code: string | null; area_path: string | null; org_unit_id: string | null }, actor: Actor, f: AttachmentFile & { name: string }) {
+export async function storeAttachment(
+  tx: AppContext,
+  c: { id: string; area_code: string | null; area_path: string | null; org_unit_id: string | null },
+  actor: Actor,
+  f: AttachmentFile & { name: string },
+) {
   const sm3 = createHash('sm3').update(f.bytes).digest('hex');
   await attachmentStore(tx).put(sm3, f.bytes);
-  const row = { id: uuidv7(), case_id: c.id, file_name: f.name, mime_type: f.mimeType, size_bytes: f.bytes.length, sm3, storage_key: sm3, uploaded_by: userRef(actor), uploaded_at: tx.clock.now() };
+  const row = {
+    id: uuidv7(),
+    case_id: c.id,
+    file_name: f.name,
+    mime_type: f.mimeType,
+    size_bytes: f.bytes.length,
+    sm3,
+    storage_key: sm3,
+    uploaded_by: userRef(actor),
+    uploaded_at: tx.clock.now(),
+  };
   await tx.db.insertInto('core.attachment').values(row).execute();
-  await recordAudit(tx, { actor, action: 'case.attach', entityType: 'case', entityId: c.id, after: { attachmentId: row.id, fileName: f.name, sm3, size: row.size_bytes }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });
+  await recordAudit(tx, {
+    actor,
+    action: 'case.attach',
+    entityType: 'case',
+    entityId: c.id,
+    after: { attachmentId: row.id, fileName: f.name, sm3, size: row.size_bytes },
+    areaCode: c.area_code,
+    areaPath: c.area_path,
+    orgUnitId: c.org_unit_id,
+  });
   return row;
 }
 

@@ -18,7 +18,9 @@ export function installClockRecompute(): void {
     const c = await tx.db.selectFrom('core.case').select(['org_unit_id', 'ref_no', 'title']).where('id', '=', clock.caseId).executeTakeFirst();
     if (!c) return;
     await notify(tx, {
-      orgUnitId: c.org_unit_id, caseId: clock.caseId, kind: 'deadline.recomputed',
+      orgUnitId: c.org_unit_id,
+      caseId: clock.caseId,
+      kind: 'deadline.recomputed',
       title: `期限调整:${c.ref_no} ${c.title}`,
       body: `因工作日日历调整,「${clock.label}」的届满日由 ${previousDue ?? '未定'} 改为 ${clock.dueDate ?? '未定'}。`,
       dedupeKey: `recompute:${clock.id}:${previousDue}:${clock.dueDate}`,

@@ -20,7 +20,11 @@ export function caseReadable(actor: Actor, readPermission: string) {
     eb.or([
       inScope(actor, readPermission, { areaPath: 'c.area_path', orgUnitId: 'c.org_unit_id', ownerId: 'c.created_by' })(eb),
       eb.exists(
-        eb.selectFrom('core.case_handoff as h').select(sql`1`.as('one')).whereRef('h.case_id', '=', 'c.id').where('h.from_org_id', 'in', orgs),
+        eb
+          .selectFrom('core.case_handoff as h')
+          .select(sql`1`.as('one'))
+          .whereRef('h.case_id', '=', 'c.id')
+          .where('h.from_org_id', 'in', orgs),
       ),
     ]);
 }
@@ -33,8 +37,13 @@ export type PriorAct = { transition: string; actorId: string | null; orgPath: st
 
 /** The case's steps in order, with the area path of the acting org. */
 export async function priorActs(ctx: AppContext, caseId: string): Promise<PriorAct[]> {
-  const rows = await ctx.db.selectFrom('core.case_event as e').leftJoin('core.org_unit as o', 'o.id', 'e.org_unit_id')
-    .select(['e.transition', 'e.actor_id', 'o.area_path']).where('e.case_id', '=', caseId).orderBy('e.seq').execute();
+  const rows = await ctx.db
+    .selectFrom('core.case_event as e')
+    .leftJoin('core.org_unit as o', 'o.id', 'e.org_unit_id')
+    .select(['e.transition', 'e.actor_id', 'o.area_path'])
+    .where('e.case_id', '=', caseId)
+    .orderBy('e.seq')
+    .execute();
   return rows.map((r) => ({ transition: r.transition, actorId: r.actor_id, orgPath: r.area_path }));
 }
 
@@ -42,23 +51,30 @@ export async function priorActs(ctx: AppContext, caseId: string): Promise<PriorA
 export const needsHistory = (whos: readonly Who[]) => whos.some((w) => w.notSameActorAs?.length || w.aboveOrgOf);
 
 /** The actor's relation to one case, as the pure `decide` needs it (with the history, when separation of duties applies). */
-export function partyFacts(actor: Actor, c: Pick<CaseRow, 'org_unit_id' | 'assignee_id' | 'created_by' | 'area_path'>, history?: readonly PriorAct[]): PartyFacts {
+export function partyFacts(
+  actor: Actor,
+  c: Pick<CaseRow, 'org_unit_id' | 'assignee_id' | 'created_by' | 'area_path'>,
+  history?: readonly PriorAct[],
+): PartyFacts {
   const atCase = actor.grants.filter((g) => g.orgUnitId === c.org_unit_id);
   return {
     holds(permission, party) {
       const grants = actor.grants.filter((g) => g.permissions.includes(permission));
       if (party === 'any') return grants.length > 0;
       if (party === 'holder') return grants.some((g) => g.orgUnitId === c.org_unit_id) || (grants.length > 0 && c.assignee_id === actor.userId);
-      if (party === 'supervisor') return grants.some((g) => g.scope === 'subtree' && g.orgUnitId !== c.org_unit_id && pathWithin(c.area_path, g.areaPath) && g.areaPath !== c.area_path);
+      if (party === 'supervisor')
+        return grants.some((g) => g.scope === 'subtree' && g.orgUnitId !== c.org_unit_id && pathWithin(c.area_path, g.areaPath) && g.areaPath !== c.area_path);
       return grants.length > 0 && c.created_by === actor.userId;
     },
     orgLevel: pathLevel(atCase[0]?.areaPath ?? actor.areaPath),
     tookAny: history && ((names) => history.some((a) => names.includes(a.transition) && a.actorId === actor.userId)),
-    aboveOrgOf: history && ((transition, permission) => {
-      const last = history.findLast((a) => a.transition === transition);
-      if (!last?.orgPath) return null;
-      const below = last.orgPath;
-      return actor.grants.some((g) => g.permissions.includes(permission) && g.areaPath !== below && pathWithin(below, g.areaPath));
-    }),
+    aboveOrgOf:
+      history &&
+      ((transition, permission) => {
+        const last = history.findLast((a) => a.transition === transition);
+        if (!last?.orgPath) return null;
+        const below = last.orgPath;
+        return actor.grants.some((g) => g.permissions.includes(permission) && g.areaPath !== below && pathWithin(below, g.areaPath));
+      }),
   };
 }

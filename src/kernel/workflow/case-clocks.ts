@@ -18,7 +18,12 @@ import type { ClockChange, DeadlineClock } from './clocks/contract.ts';
 import { scheduleClockTimers } from './timers.ts';
 
 /** Start one clock for a case (today in China time unless `startDate` is given), on the case's area calendar, and schedule its timers. */
-export async function startCaseClock(tx: AppContext, c: CaseRow, spec: ClockSpec, startDate?: string | null): Promise<{ id: string; due_date: string | null } | null> {
+export async function startCaseClock(
+  tx: AppContext,
+  c: CaseRow,
+  spec: ClockSpec,
+  startDate?: string | null,
+): Promise<{ id: string; due_date: string | null } | null> {
   const ch = await startOne(tx, c, spec, startDate);
   await refreshCaseClockSummary(tx, c.id);
   return { id: ch.clock.id, due_date: ch.clock.dueDate };
@@ -27,8 +32,15 @@ export async function startCaseClock(tx: AppContext, c: CaseRow, spec: ClockSpec
 async function startOne(tx: AppContext, c: CaseRow, spec: ClockSpec, startDate?: string | null): Promise<ClockChange> {
   const rule = typeof spec.rule === 'function' ? await spec.rule(tx, c) : spec.rule;
   const ch = await startClock(tx, {
-    caseId: c.id, name: spec.name, label: typeof spec.label === 'function' ? await spec.label(rule, c, tx) : spec.label, rule, legalBasis: spec.legalBasis,
-    areaCode: c.area_code, areaPath: c.area_path, startDate: startDate ?? chinaDate(tx.clock.now()), warnWorkdays: spec.warnWorkdays,
+    caseId: c.id,
+    name: spec.name,
+    label: typeof spec.label === 'function' ? await spec.label(rule, c, tx) : spec.label,
+    rule,
+    legalBasis: spec.legalBasis,
+    areaCode: c.area_code,
+    areaPath: c.area_path,
+    startDate: startDate ?? chinaDate(tx.clock.now()),
+    warnWorkdays: spec.warnWorkdays,
   });
   await scheduleClockTimers(tx, ch.clock);
   return ch;
@@ -51,7 +63,14 @@ export type ClockSummary = Pick<CaseRow, 'due_date' | 'clock_state'>;
  * transition's `startOn` day when it gives one) — reading the case's clocks once. Returns the
  * case's new clock summary, or null when nothing was declared.
  */
-export async function applyTransitionClocks(tx: AppContext, c: CaseRow, clocks: TransitionDef['clocks'] | undefined, actor: Actor, reason: string | null, input?: unknown): Promise<ClockSummary | null> {
+export async function applyTransitionClocks(
+  tx: AppContext,
+  c: CaseRow,
+  clocks: TransitionDef['clocks'] | undefined,
+  actor: Actor,
+  reason: string | null,
+  input?: unknown,
+): Promise<ClockSummary | null> {
   if (!clocks) return null;
   const today = chinaDate(tx.clock.now());
   const byName = new Map((await getClocks(tx, c.id)).map((k) => [k.name, k]));
@@ -61,7 +80,16 @@ export async function applyTransitionClocks(tx: AppContext, c: CaseRow, clocks: 
     if (k && isOpen(k)) put(await stopClock(tx, c.id, name, { at: today }));
   }
   for (const sp of clocks.suspend ?? []) {
-    put(await suspendClock(tx, c.id, sp.name, { kind: sp.kind, label: sp.label, reason: reason ?? sp.label, from: today, by: actor.userId, byName: actor.displayName }));
+    put(
+      await suspendClock(tx, c.id, sp.name, {
+        kind: sp.kind,
+        label: sp.label,
+        reason: reason ?? sp.label,
+        from: today,
+        by: actor.userId,
+        byName: actor.displayName,
+      }),
+    );
   }
   for (const name of clocks.resume ?? []) {
     const ch = await resumeClock(tx, c.id, name, { to: today });
@@ -80,7 +108,12 @@ export async function applyTransitionClocks(tx: AppContext, c: CaseRow, clocks: 
   return refreshCaseClockSummary(tx, c.id, [...byName.values()]);
 }
 
-export async function startTransitionClocks(tx: AppContext, c: CaseRow, clocks: TransitionDef['clocks'] | undefined, input?: unknown): Promise<ClockSummary | null> {
+export async function startTransitionClocks(
+  tx: AppContext,
+  c: CaseRow,
+  clocks: TransitionDef['clocks'] | undefined,
+  input?: unknown,
+): Promise<ClockSummary | null> {
   if (!clocks?.start?.length) return null;
   const from = clocks.startOn?.(input as never, c) ?? null;
   const started = [];
@@ -102,8 +135,20 @@ export async function refreshCaseClockSummary(tx: AppContext, caseId: string, kn
   const today = chinaDate(tx.clock.now());
   const open = (known ?? (await getClocks(tx, caseId))).filter(isOpen);
   const statuses = open.map((k) => clockStatus(k, today, cal));
-  const due = open.filter((k) => k.state === 'running' && k.dueDate).map((k) => k.dueDate!).sort()[0] ?? null;
-  const state = statuses.includes('overdue') ? 'overdue' : statuses.includes('due_soon') ? 'due_soon' : statuses.includes('running') ? 'running' : statuses.includes('paused') ? 'paused' : null;
+  const due =
+    open
+      .filter((k) => k.state === 'running' && k.dueDate)
+      .map((k) => k.dueDate!)
+      .sort()[0] ?? null;
+  const state = statuses.includes('overdue')
+    ? 'overdue'
+    : statuses.includes('due_soon')
+      ? 'due_soon'
+      : statuses.includes('running')
+        ? 'running'
+        : statuses.includes('paused')
+          ? 'paused'
+          : null;
   await tx.db.updateTable('core.case').set({ due_date: due, clock_state: state }).where('id', '=', caseId).execute();
   return { due_date: due, clock_state: state };
 }
@@ -113,9 +158,19 @@ export async function caseClockViews(ctx: AppContext, c: Pick<CaseRow, 'id'>) {
   const cal = await currentCalendar(ctx);
   const today = chinaDate(ctx.clock.now());
   return (await getClocks(ctx, c.id)).map((k) => ({
-    name: k.name, label: k.label, rule: k.rule, legalBasis: k.legalBasis, startDate: k.startDate, dueDate: k.dueDate, state: k.state,
-    status: clockStatus(k, today, cal), workdaysLeft: k.state === 'running' && k.dueDate ? workdaysLeft(k, today, cal) : null,
-    suspensions: [...k.suspensions], extensions: [...k.extensions], restarts: [...k.restarts], calendarVersion: k.calendarVersion,
+    name: k.name,
+    label: k.label,
+    rule: k.rule,
+    legalBasis: k.legalBasis,
+    startDate: k.startDate,
+    dueDate: k.dueDate,
+    state: k.state,
+    status: clockStatus(k, today, cal),
+    workdaysLeft: k.state === 'running' && k.dueDate ? workdaysLeft(k, today, cal) : null,
+    suspensions: [...k.suspensions],
+    extensions: [...k.extensions],
+    restarts: [...k.restarts],
+    calendarVersion: k.calendarVersion,
   }));
 }
 
@@ -123,7 +178,12 @@ export async function caseClockViews(ctx: AppContext, c: Pick<CaseRow, 'id'>) {
 export async function explainCaseClock(ctx: AppContext, actor: Actor, caseId: string, name: string) {
   const type = await ctx.db.selectFrom('core.case').select('type').where('id', '=', caseId).executeTakeFirst();
   if (!type) throw caseNotFound();
-  const visible = await ctx.db.selectFrom('core.case as c').select('c.id').where('c.id', '=', caseId).where(caseReadable(actor, workflowOf(type.type).readPermission)).executeTakeFirst();
+  const visible = await ctx.db
+    .selectFrom('core.case as c')
+    .select('c.id')
+    .where('c.id', '=', caseId)
+    .where(caseReadable(actor, workflowOf(type.type).readPermission))
+    .executeTakeFirst();
   if (!visible) throw caseNotFound();
   const clock = (await getClocks(ctx, caseId)).find((k) => k.name === name);
   if (!clock) throw new AppError('CLOCK_NOT_FOUND', 404, '该案件没有这一期限');
@@ -133,7 +193,15 @@ export async function explainCaseClock(ctx: AppContext, actor: Actor, caseId: st
 
 type ClockReq = { caseId: string; clockName: string };
 
-async function controlled(ctx: AppContext, actor: Actor, req: ClockReq, which: 'suspendPermission' | 'extendPermission', label: string, fn: (tx: AppContext, c: CaseRow, clock: DeadlineClock) => Promise<ClockChange>, audit: (ch: ClockChange) => Record<string, unknown>) {
+async function controlled(
+  ctx: AppContext,
+  actor: Actor,
+  req: ClockReq,
+  which: 'suspendPermission' | 'extendPermission',
+  label: string,
+  fn: (tx: AppContext, c: CaseRow, clock: DeadlineClock) => Promise<ClockChange>,
+  audit: (ch: ClockChange) => Record<string, unknown>,
+) {
   return withTx(ctx, async (tx) => {
     const c = await lockCase(tx, actor, req.caseId);
     const control = workflowOf(c.type).clockControl;
@@ -144,28 +212,84 @@ async function controlled(ctx: AppContext, actor: Actor, req: ClockReq, which: '
     if (!clock) throw new AppError('CLOCK_NOT_FOUND', 404, '该案件没有这一期限');
     const ch = await fn(tx, c, clock);
     await afterClockChange(tx, c.id, ch);
-    const a = await recordAudit(tx, { actor, action: `deadline.${label}`, entityType: 'case', entityId: c.id, before: { dueDate: ch.previousDue }, after: { clock: clock.name, dueDate: ch.clock.dueDate, ...audit(ch) }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });
-    await appendCaseEvent(tx, actor, c.id, { transition: `clock.${which === 'extendPermission' ? 'extend' : label === '恢复计算' ? 'resume' : 'suspend'}`, from: c.state, to: c.state, input: { clock: clock.name, dueDate: ch.clock.dueDate }, auditEventId: a.id });
+    const a = await recordAudit(tx, {
+      actor,
+      action: `deadline.${label}`,
+      entityType: 'case',
+      entityId: c.id,
+      before: { dueDate: ch.previousDue },
+      after: { clock: clock.name, dueDate: ch.clock.dueDate, ...audit(ch) },
+      areaCode: c.area_code,
+      areaPath: c.area_path,
+      orgUnitId: c.org_unit_id,
+    });
+    await appendCaseEvent(tx, actor, c.id, {
+      transition: `clock.${which === 'extendPermission' ? 'extend' : label === '恢复计算' ? 'resume' : 'suspend'}`,
+      from: c.state,
+      to: c.state,
+      input: { clock: clock.name, dueDate: ch.clock.dueDate },
+      auditEventId: a.id,
+    });
     return { dueDate: ch.clock.dueDate, state: ch.clock.state };
   });
 }
 
 export function suspendDeadline(ctx: AppContext, actor: Actor, req: ClockReq & { kind: SuspendKind; reason: string }) {
-  return controlled(ctx, actor, req, 'suspendPermission', '中止', (tx, c, clock) => mustBeSuspendable(actor, c, clock, req.kind) || suspendClock(tx, c.id, req.clockName, { kind: req.kind, reason: req.reason, from: chinaDate(tx.clock.now()), by: actor.userId, byName: actor.displayName }), () => ({ kind: req.kind, reason: req.reason }));
+  return controlled(
+    ctx,
+    actor,
+    req,
+    'suspendPermission',
+    '中止',
+    (tx, c, clock) =>
+      mustBeSuspendable(actor, c, clock, req.kind) ||
+      suspendClock(tx, c.id, req.clockName, {
+        kind: req.kind,
+        reason: req.reason,
+        from: chinaDate(tx.clock.now()),
+        by: actor.userId,
+        byName: actor.displayName,
+      }),
+    () => ({ kind: req.kind, reason: req.reason }),
+  );
 }
 
 export function resumeDeadline(ctx: AppContext, actor: Actor, req: ClockReq) {
-  return controlled(ctx, actor, req, 'suspendPermission', '恢复计算', (tx, c) => resumeClock(tx, c.id, req.clockName, { to: chinaDate(tx.clock.now()) }), () => ({}));
+  return controlled(
+    ctx,
+    actor,
+    req,
+    'suspendPermission',
+    '恢复计算',
+    (tx, c) => resumeClock(tx, c.id, req.clockName, { to: chinaDate(tx.clock.now()) }),
+    () => ({}),
+  );
 }
 
 export function extendDeadline(ctx: AppContext, actor: Actor, req: ClockReq & { n: number; unit: 'workdays' | 'days' | 'months'; reason: string }) {
-  return controlled(ctx, actor, req, 'extendPermission', '延期', async (tx, c, clock) => {
-    const max = workflowOf(c.type).clockControl!.extendable[clock.name];
-    if (!max) throw new AppError('CLOCK_NOT_EXTENDABLE', 409, `「${clock.label}」不能延长`);
-    if (req.unit !== max.unit || req.n > max.n) throw new AppError('EXTENSION_TOO_LONG', 400, `「${clock.label}」最多延长 ${max.n}${unitLabel(max.unit)}`, { field: 'n' });
-    if (clock.extensions.length >= (max.times ?? 1)) throw new AppError('EXTENSION_LIMIT', 409, `「${clock.label}」只能延长 ${max.times ?? 1} 次`);
-    return extendClock(tx, c.id, req.clockName, { n: req.n, unit: req.unit, approvedBy: actor.userId, approvedByName: actor.displayName, reason: req.reason, at: chinaDate(tx.clock.now()) });
-  }, () => ({ n: req.n, unit: req.unit, reason: req.reason }));
+  return controlled(
+    ctx,
+    actor,
+    req,
+    'extendPermission',
+    '延期',
+    async (tx, c, clock) => {
+      const max = workflowOf(c.type).clockControl!.extendable[clock.name];
+      if (!max) throw new AppError('CLOCK_NOT_EXTENDABLE', 409, `「${clock.label}」不能延长`);
+      if (req.unit !== max.unit || req.n > max.n)
+        throw new AppError('EXTENSION_TOO_LONG', 400, `「${clock.label}」最多延长 ${max.n}${unitLabel(max.unit)}`, { field: 'n' });
+      if (clock.extensions.length >= (max.times ?? 1)) throw new AppError('EXTENSION_LIMIT', 409, `「${clock.label}」只能延长 ${max.times ?? 1} 次`);
+      return extendClock(tx, c.id, req.clockName, {
+        n: req.n,
+        unit: req.unit,
+        approvedBy: actor.userId,
+        approvedByName: actor.displayName,
+        reason: req.reason,
+        at: chinaDate(tx.clock.now()),
+      });
+    },
+    () => ({ n: req.n, unit: req.unit, reason: req.reason }),
+  );
 }
 
 /**
@@ -176,12 +300,19 @@ function mustBeSuspendable(actor: Actor, c: CaseRow, clock: DeadlineClock, kind:
   const def = workflowOf(c.type);
   const rule = clockSpecs(def).find((k) => k.name === clock.name)?.suspendable;
   if (!rule) throw new AppError('CLOCK_NOT_SUSPENDABLE', 409, `「${clock.label}」依法不能中止计算`);
-  if (!rule.kinds.includes(kind)) throw new AppError('CLOCK_SUSPEND_KIND', 409, `「${clock.label}」不能因「${SUSPEND_KIND_LABEL[kind]}」中止`, { field: 'kind' });
+  if (!rule.kinds.includes(kind))
+    throw new AppError('CLOCK_SUSPEND_KIND', 409, `「${clock.label}」不能因「${SUSPEND_KIND_LABEL[kind]}」中止`, { field: 'kind' });
   const refusal = checkWho({ permission: def.clockControl!.suspendPermission, party: rule.party }, `中止「${clock.label}」`, partyFacts(actor, c));
   if (refusal) throw refusalError(refusal);
   return false;
 }
 
-const SUSPEND_KIND_LABEL: Record<SuspendKind, string> = { correction: '补正', third_party: '征求第三方意见', appraisal: '鉴定', hearing: '听证', other: '其他' };
+const SUSPEND_KIND_LABEL: Record<SuspendKind, string> = {
+  correction: '补正',
+  third_party: '征求第三方意见',
+  appraisal: '鉴定',
+  hearing: '听证',
+  other: '其他',
+};
 
 const unitLabel = (u: string) => ({ workdays: '个工作日', days: '日', months: '个月' })[u] ?? u;

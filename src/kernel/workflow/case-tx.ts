@@ -68,9 +68,18 @@ export async function writeCaseChange(tx: AppContext, actor: Actor, c: CaseRow, 
   await tx.db
     .updateTable('core.case')
     .set({
-      state: next.state, terminal, closed_at: next.closed_at, version: next.version, updated_at: now,
-      title: next.title, org_unit_id: next.org_unit_id, assignee_id: next.assignee_id, supervising_org_id: next.supervising_org_id,
-      area_code: next.area_code, area_path: next.area_path, data: JSON.stringify(next.data),
+      state: next.state,
+      terminal,
+      closed_at: next.closed_at,
+      version: next.version,
+      updated_at: now,
+      title: next.title,
+      org_unit_id: next.org_unit_id,
+      assignee_id: next.assignee_id,
+      supervising_org_id: next.supervising_org_id,
+      area_code: next.area_code,
+      area_path: next.area_path,
+      data: JSON.stringify(next.data),
     })
     .where('id', '=', c.id)
     .execute();
@@ -86,7 +95,14 @@ export async function writeCaseChange(tx: AppContext, actor: Actor, c: CaseRow, 
     areaPath: next.area_path,
     orgUnitId: next.org_unit_id,
   });
-  await appendCaseEvent(tx, actor, c.id, { transition: change.transition, from: c.state, to: next.state, input: change.input, comment: change.comment, auditEventId: audit.id });
+  await appendCaseEvent(tx, actor, c.id, {
+    transition: change.transition,
+    from: c.state,
+    to: next.state,
+    input: change.input,
+    comment: change.comment,
+    auditEventId: audit.id,
+  });
   return next;
 }
 
@@ -102,9 +118,19 @@ export async function appendCaseEvent(
   await tx.db
     .insertInto('core.case_event')
     .values({
-      case_id: caseId, seq, id: uuidv7(), at: now, actor_id: userRef(actor), actor_name: actor.displayName,
-      org_unit_id: userRef(actor) ? actor.orgUnitId : null, transition: e.transition, from_state: e.from, to_state: e.to,
-      input: e.input === undefined ? null : JSON.stringify(e.input), comment: e.comment ?? null, audit_event_id: e.auditEventId,
+      case_id: caseId,
+      seq,
+      id: uuidv7(),
+      at: now,
+      actor_id: userRef(actor),
+      actor_name: actor.displayName,
+      org_unit_id: userRef(actor) ? actor.orgUnitId : null,
+      transition: e.transition,
+      from_state: e.from,
+      to_state: e.to,
+      input: e.input === undefined ? null : JSON.stringify(e.input),
+      comment: e.comment ?? null,
+      audit_event_id: e.auditEventId,
     })
     .execute();
   if (userRef(actor)) {

@@ -9,7 +9,9 @@ export function caseTypes(actor: Actor) {
     items: registeredWorkflows()
       .filter((d) => actor.grants.some((g) => g.permissions.includes(d.readPermission)))
       .map((d) => ({
-        type: d.type, label: d.label, refPrefix: d.refPrefix,
+        type: d.type,
+        label: d.label,
+        refPrefix: d.refPrefix,
         canCreate: d.create.creatable !== false && !d.create.route && actor.grants.some((g) => g.permissions.includes(d.create.who.permission)),
         createRoute: d.create.route ?? null,
         createLabel: d.create.label,
@@ -23,5 +25,6 @@ export function caseTypes(actor: Actor) {
 
 /** A JSON Schema whose property titles label the case's facts. */
 const factSchema = (facts: Record<string, string>): JsonSchema => ({
-  type: 'object', properties: Object.fromEntries(Object.entries(facts).map(([k, title]) => [k, { title }])),
+  type: 'object',
+  properties: Object.fromEntries(Object.entries(facts).map(([k, title]) => [k, { title }])),
 });

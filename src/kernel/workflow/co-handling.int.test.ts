@@ -21,14 +21,28 @@ describe('parallel co-handling', () => {
     const early = await fgc.post(`/api/cases/${id}/parts`, { parts: [{ orgUnitId: await org('640100-mzj'), role: 'lead' }] });
     expect(early.statusCode).toBe(409);
     expect((await fgc.post(`/api/cases/${id}/transitions/accept`, {})).statusCode).toBe(200);
-    const twoLeads = await fgc.post(`/api/cases/${id}/parts`, { parts: [{ orgUnitId: await org('640100-mzj'), role: 'lead' }, { orgUnitId: await org('640423-mzj'), role: 'lead' }] });
+    const twoLeads = await fgc.post(`/api/cases/${id}/parts`, {
+      parts: [
+        { orgUnitId: await org('640100-mzj'), role: 'lead' },
+        { orgUnitId: await org('640423-mzj'), role: 'lead' },
+      ],
+    });
     expect(twoLeads.statusCode).toBe(400);
-    const made = await fgc.post(`/api/cases/${id}/parts`, { parts: [{ orgUnitId: await org('640100-mzj'), role: 'lead' }, { orgUnitId: await org('640423-mzj'), role: 'assist' }], note: '请按分工办理' });
+    const made = await fgc.post(`/api/cases/${id}/parts`, {
+      parts: [
+        { orgUnitId: await org('640100-mzj'), role: 'lead' },
+        { orgUnitId: await org('640423-mzj'), role: 'assist' },
+      ],
+      note: '请按分工办理',
+    });
     expect(made.statusCode, made.body).toBe(201);
     const [lead, assist] = made.json().parts;
 
     let parent = (await fgc.get(`/api/cases/${id}`)).json();
-    expect(parent.parts.map((p: any) => [p.roleLabel, p.orgUnitName, p.stateLabel])).toEqual([['主办', '银川市民政局', '待办'], ['协办', expect.any(String), '待办']]);
+    expect(parent.parts.map((p: any) => [p.roleLabel, p.orgUnitName, p.stateLabel])).toEqual([
+      ['主办', '银川市民政局', '待办'],
+      ['协办', expect.any(String), '待办'],
+    ]);
     expect(parent.parts.every((p: any) => /^2019-06-\d\d$/.test(p.dueDate) && p.clockState === 'running')).toBe(true);
     expect(parent.events.at(-1)).toMatchObject({ transition: 'parts.open', auditEventId: expect.any(String) });
 
@@ -41,6 +55,9 @@ describe('parallel co-handling', () => {
     expect((await yc.post(`/api/cases/${lead.id}/transitions/finish`, {})).statusCode).toBe(200);
 
     parent = (await fgc.get(`/api/cases/${id}`)).json();
-    expect(parent.parts.map((p: any) => [p.roleLabel, p.stateLabel, p.terminal])).toEqual([['主办', '已办', true], ['协办', '待办', false]]);
+    expect(parent.parts.map((p: any) => [p.roleLabel, p.stateLabel, p.terminal])).toEqual([
+      ['主办', '已办', true],
+      ['协办', '待办', false],
+    ]);
   });
 });

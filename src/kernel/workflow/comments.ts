@@ -13,7 +13,16 @@ export async function addComment(ctx: AppContext, actor: Actor, req: { caseId: s
     const c = await lockCase(tx, actor, req.caseId);
     const row = { id: uuidv7(), case_id: c.id, author_id: userRef(actor), author_name: actor.displayName, body, created_at: tx.clock.now() };
     await tx.db.insertInto('core.case_comment').values(row).execute();
-    await recordAudit(tx, { actor, action: 'case.comment', entityType: 'case', entityId: c.id, after: { commentId: row.id, body }, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id });
+    await recordAudit(tx, {
+      actor,
+      action: 'case.comment',
+      entityType: 'case',
+      entityId: c.id,
+      after: { commentId: row.id, body },
+      areaCode: c.area_code,
+      areaPath: c.area_path,
+      orgUnitId: c.org_unit_id,
+    });
     return row;
   });
 }

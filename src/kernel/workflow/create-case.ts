@@ -46,24 +46,56 @@ export async function createCase(ctx: AppContext, actor: Actor, req: CreateCaseI
     const id = uuidv7();
     const refNo = await nextRefNo(tx, { prefix: def.refPrefix, type: def.type, areaCode: org.area_code, year: chinaYear(now) });
     const row: CaseRow = {
-      id, type: def.type, ref_no: refNo, title, state: def.initial, area_code: org.area_code, area_path: org.area_path,
-      org_unit_id: org.id, assignee_id: req.assigneeId ?? null, created_by: req.system ? null : userRef(actor),
-      supervising_org_id: req.supervisingOrgId ?? null, data: {}, terminal: false, pending_handoff: false,
-      due_date: null, clock_state: null, version: 1, created_at: now, updated_at: now, closed_at: null,
+      id,
+      type: def.type,
+      ref_no: refNo,
+      title,
+      state: def.initial,
+      area_code: org.area_code,
+      area_path: org.area_path,
+      org_unit_id: org.id,
+      assignee_id: req.assigneeId ?? null,
+      created_by: req.system ? null : userRef(actor),
+      supervising_org_id: req.supervisingOrgId ?? null,
+      data: {},
+      terminal: false,
+      pending_handoff: false,
+      due_date: null,
+      clock_state: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      closed_at: null,
     };
-    await tx.db.insertInto('core.case').values({ ...row, data: '{}' }).execute();
+    await tx.db
+      .insertInto('core.case')
+      .values({ ...row, data: '{}' })
+      .execute();
     const patch = await def.create.effect?.({ tx, case: row, input, actor });
     if (patch?.data && def.readFacts) throw factsInTables(def.type, 'create');
     if (patch && Object.keys(patch).length) {
       Object.assign(row, {
-        data: patch.data ? { ...row.data, ...patch.data } : row.data, title: patch.title ?? row.title,
-        supervising_org_id: patch.supervising_org_id ?? row.supervising_org_id, assignee_id: patch.assignee_id ?? row.assignee_id,
+        data: patch.data ? { ...row.data, ...patch.data } : row.data,
+        title: patch.title ?? row.title,
+        supervising_org_id: patch.supervising_org_id ?? row.supervising_org_id,
+        assignee_id: patch.assignee_id ?? row.assignee_id,
       });
-      await tx.db.updateTable('core.case').set({ data: JSON.stringify(row.data), title: row.title, supervising_org_id: row.supervising_org_id, assignee_id: row.assignee_id }).where('id', '=', id).execute();
+      await tx.db
+        .updateTable('core.case')
+        .set({ data: JSON.stringify(row.data), title: row.title, supervising_org_id: row.supervising_org_id, assignee_id: row.assignee_id })
+        .where('id', '=', id)
+        .execute();
     }
     const audit = await recordAudit(tx, {
-      actor, action: `${def.type}.create`, entityType: 'case', entityId: id, after: { refNo, state: row.state, title: row.title, input: input ?? null },
-      reason: req.comment ?? null, areaCode: row.area_code, areaPath: row.area_path, orgUnitId: row.org_unit_id,
+      actor,
+      action: `${def.type}.create`,
+      entityType: 'case',
+      entityId: id,
+      after: { refNo, state: row.state, title: row.title, input: input ?? null },
+      reason: req.comment ?? null,
+      areaCode: row.area_code,
+      areaPath: row.area_path,
+      orgUnitId: row.org_unit_id,
     });
     await appendCaseEvent(tx, actor, id, { transition: 'create', from: null, to: row.state, input, comment: req.comment, auditEventId: audit.id });
     const clocks = await startTransitionClocks(tx, row, def.create.clocks, input);

@@ -14,18 +14,33 @@ describe('decide', () => {
     expect(d).toMatchObject({ ok: true, to: 'accepted' });
   });
   it('refuses with a reason naming the step', () => {
-    expect(decide(sampleWorkflow, { state: 'accepted', ...open }, 'accept', holder(['org.read']))).toMatchObject({ ok: false, code: 'STATE_NOT_ALLOWED', message: expect.stringContaining('办理中') });
+    expect(decide(sampleWorkflow, { state: 'accepted', ...open }, 'accept', holder(['org.read']))).toMatchObject({
+      ok: false,
+      code: 'STATE_NOT_ALLOWED',
+      message: expect.stringContaining('办理中'),
+    });
     expect(decide(sampleWorkflow, { state: 'registered', ...open }, 'nope', holder(['org.read']))).toMatchObject({ ok: false, code: 'TRANSITION_UNKNOWN' });
     expect(decide(sampleWorkflow, { state: 'drafted', ...open }, 'approve', holder(['org.read']))).toMatchObject({ ok: false, code: 'NOT_PERMITTED' });
-    expect(decide(sampleWorkflow, { state: 'registered', terminal: false, pendingHandoff: true }, 'accept', holder(['org.read']))).toMatchObject({ ok: false, code: 'PENDING_HANDOFF' });
-    expect(decide(sampleWorkflow, { state: 'closed', terminal: true, pendingHandoff: false }, 'accept', holder(['org.read']))).toMatchObject({ ok: false, code: 'CASE_CLOSED' });
+    expect(decide(sampleWorkflow, { state: 'registered', terminal: false, pendingHandoff: true }, 'accept', holder(['org.read']))).toMatchObject({
+      ok: false,
+      code: 'PENDING_HANDOFF',
+    });
+    expect(decide(sampleWorkflow, { state: 'closed', terminal: true, pendingHandoff: false }, 'accept', holder(['org.read']))).toMatchObject({
+      ok: false,
+      code: 'CASE_CLOSED',
+    });
   });
   it('enforces levels', () => {
     const def = defineWorkflow({
-      ...sampleWorkflow, type: 'test.levels',
+      ...sampleWorkflow,
+      type: 'test.levels',
       transitions: { ...sampleWorkflow.transitions, accept: { ...sampleWorkflow.transitions.accept!, who: { permission: 'org.read', levels: [1, 2] } } },
     });
-    expect(decide(def, { state: 'registered', ...open }, 'accept', holder(['org.read'], 3))).toMatchObject({ ok: false, code: 'LEVEL_NOT_ALLOWED', message: expect.stringContaining('自治区、市') });
+    expect(decide(def, { state: 'registered', ...open }, 'accept', holder(['org.read'], 3))).toMatchObject({
+      ok: false,
+      code: 'LEVEL_NOT_ALLOWED',
+      message: expect.stringContaining('自治区、市'),
+    });
     expect(decide(def, { state: 'registered', ...open }, 'accept', holder(['org.read'], 2))).toMatchObject({ ok: true });
   });
   it('lists exactly the buttons the actor may press', () => {
@@ -36,13 +51,21 @@ describe('decide', () => {
   it('rejects malformed definitions, naming the bad reference', () => {
     const bad = (patch: Partial<WorkflowDefinition>) => () => defineWorkflow<string>({ ...(sampleWorkflow as WorkflowDefinition), type: 'test.bad', ...patch });
     const t = sampleWorkflow.transitions;
-    expect(bad({ transitions: { x: { label: 'x', from: ['nowhere'], to: 'closed', who: { permission: 'p' } } } })).toThrow(/transition x names unknown state nowhere/);
-    expect(bad({ signoffs: { review: { permission: 'p', onApprove: 'approve', onReject: 'rejekt' } } })).toThrow(/signoff review.onReject names unknown transition rejekt/);
+    expect(bad({ transitions: { x: { label: 'x', from: ['nowhere'], to: 'closed', who: { permission: 'p' } } } })).toThrow(
+      /transition x names unknown state nowhere/,
+    );
+    expect(bad({ signoffs: { review: { permission: 'p', onApprove: 'approve', onReject: 'rejekt' } } })).toThrow(
+      /signoff review.onReject names unknown transition rejekt/,
+    );
     expect(bad({ handoff: { ...sampleWorkflow.handoff!, from: ['registered', 'limbo'] } })).toThrow(/handoff.from names unknown state limbo/);
     expect(bad({ returnable: { from: ['drafted'], to: ['nowhere'], permission: 'p' } })).toThrow(/returnable.to names unknown state nowhere/);
-    expect(bad({ clockControl: { ...sampleWorkflow.clockControl!, extendable: { hnadle: { unit: 'days', n: 30 } } } })).toThrow(/clockControl.extendable names clock hnadle, which no step starts/);
+    expect(bad({ clockControl: { ...sampleWorkflow.clockControl!, extendable: { hnadle: { unit: 'days', n: 30 } } } })).toThrow(
+      /clockControl.extendable names clock hnadle, which no step starts/,
+    );
     expect(bad({ transitions: { ...t, close: { ...t.close!, clocks: { stop: ['handel'] } } } })).toThrow(/transition close \(stop\) names clock handel/);
-    expect(bad({ transitions: { ...t, accept: { ...t.accept!, clocks: { suspend: [{ name: 'tirage', kind: 'other', label: 'x' }] } } } })).toThrow(/names clock tirage/);
+    expect(bad({ transitions: { ...t, accept: { ...t.accept!, clocks: { suspend: [{ name: 'tirage', kind: 'other', label: 'x' }] } } } })).toThrow(
+      /names clock tirage/,
+    );
     expect(bad({ actions: { note: { label: '备注', who: { permission: 'p' }, from: ['gone'] } } })).toThrow(/action note names unknown state gone/);
     expect(definitionProblems(sampleWorkflow as WorkflowDefinition)).toEqual([]);
   });
@@ -68,7 +91,8 @@ describe('signoffOutcome (会签 / 或签)', () => {
 
 describe('separation of duties in Who', () => {
   const def: WorkflowDefinition = {
-    ...(sampleWorkflow as WorkflowDefinition), type: 'test.sod',
+    ...(sampleWorkflow as WorkflowDefinition),
+    type: 'test.sod',
     transitions: {
       investigate: { label: '调查', from: ['registered'], to: 'accepted', who: { permission: 'p' } },
       legal_review: { label: '法制审核', from: ['accepted'], to: 'drafted', who: { permission: 'p', notSameActorAs: ['investigate'] } },
@@ -85,7 +109,10 @@ describe('separation of duties in Who', () => {
   const facts = (a: any) => partyFacts(a, c, history);
 
   it('refuses 法制审核 by the investigator, allows another person', () => {
-    expect(decide(def, { state: 'accepted', ...open }, 'legal_review', facts(actor('u1', '640000.640100.640104')))).toMatchObject({ ok: false, code: 'SAME_ACTOR' });
+    expect(decide(def, { state: 'accepted', ...open }, 'legal_review', facts(actor('u1', '640000.640100.640104')))).toMatchObject({
+      ok: false,
+      code: 'SAME_ACTOR',
+    });
     expect(decide(def, { state: 'accepted', ...open }, 'legal_review', facts(actor('u2', '640000.640100.640104')))).toMatchObject({ ok: true });
   });
 
@@ -98,7 +125,11 @@ describe('separation of duties in Who', () => {
   });
 
   it('names unknown transitions in the rules', () => {
-    expect(definitionProblems({ ...def, transitions: { ...def.transitions, x: { label: 'x', from: ['registered'], to: 'closed', who: { permission: 'p', notSameActorAs: ['investigat'] } } } }))
-      .toContain('transition x: who names unknown transition investigat');
+    expect(
+      definitionProblems({
+        ...def,
+        transitions: { ...def.transitions, x: { label: 'x', from: ['registered'], to: 'closed', who: { permission: 'p', notSameActorAs: ['investigat'] } } },
+      }),
+    ).toContain('transition x: who names unknown transition investigat');
   });
 });

@@ -42,7 +42,7 @@ export function decide(def: WorkflowDefinition, c: CaseFacts, name: string, part
 }
 
 export function checkWho(who: Who, label: string, party: PartyFacts): Refusal | null {
-  const parties: readonly Party[] = typeof who.party === 'string' ? [who.party] : who.party ?? ['holder'];
+  const parties: readonly Party[] = typeof who.party === 'string' ? [who.party] : (who.party ?? ['holder']);
   if (!parties.some((p) => party.holds(who.permission, p))) {
     const rel = parties.map((p) => ({ holder: '承办单位', supervisor: '上级或督办单位', creator: '登记人', any: '可查看本案' })[p]).join('或');
     return { ok: false, code: 'NOT_PERMITTED', message: `只有${rel}中具有相应权限的人员才能执行「${label}」` };
@@ -69,7 +69,11 @@ export function availableTransitions(def: WorkflowDefinition, c: CaseFacts, part
   return Object.entries(def.transitions)
     .filter(([name]) => decide(def, c, name, party).ok)
     .map(([name, t]) => ({
-      name, label: t.label, to: t.to, toLabel: def.states[t.to]?.label ?? t.to, reasonRequired: !!t.reasonRequired,
+      name,
+      label: t.label,
+      to: t.to,
+      toLabel: def.states[t.to]?.label ?? t.to,
+      reasonRequired: !!t.reasonRequired,
       inputSchema: t.input ? formSchema(t.input) : null,
     }));
 }

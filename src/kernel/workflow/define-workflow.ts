@@ -202,10 +202,14 @@ export function defineWorkflow<S extends string>(def: WorkflowDefinition<S>): Wo
  */
 export function definitionProblems(def: WorkflowDefinition): string[] {
   const out: string[] = [];
-  const state = (where: string, s: string) => { if (!(s in def.states)) out.push(`${where} names unknown state ${s}`); };
+  const state = (where: string, s: string) => {
+    if (!(s in def.states)) out.push(`${where} names unknown state ${s}`);
+  };
   const started = new Set<string>();
   for (const c of clockSpecs(def)) started.add(c.name);
-  const clock = (where: string, name: string) => { if (!started.has(name)) out.push(`${where} names clock ${name}, which no step starts`); };
+  const clock = (where: string, name: string) => {
+    if (!started.has(name)) out.push(`${where} names clock ${name}, which no step starts`);
+  };
   state('initial', def.initial);
   if (!/^[A-Z]{2,6}$/.test(def.refPrefix)) out.push('refPrefix must be 2–6 capital letters');
   if (def.create.creatable === false && def.create.route) out.push('create: a type no one may create has no registration route');

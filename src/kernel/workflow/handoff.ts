@@ -34,24 +34,53 @@ export async function handOff(ctx: AppContext, actor: Actor, req: HandoffRequest
     const id = uuidv7();
     const label = req.kind === 'transfer' ? '转办' : '交办';
     const next = await writeCaseChange(tx, actor, c, {
-      transition: req.kind, to: c.state, input: { toOrgId: to.id, toOrgName: to.name, handoffId: id }, comment: req.note ?? null,
+      transition: req.kind,
+      to: c.state,
+      input: { toOrgId: to.id, toOrgName: to.name, handoffId: id },
+      comment: req.note ?? null,
       patch: { org_unit_id: to.id, assignee_id: null },
     });
     const clock = await startCaseClock(tx, next, {
-      name: `ack:${id}`, label: `${to.name}签收期限`, rule: policy.acknowledgeWithin, legalBasis: policy.legalBasis,
+      name: `ack:${id}`,
+      label: `${to.name}签收期限`,
+      rule: policy.acknowledgeWithin,
+      legalBasis: policy.legalBasis,
     });
-    await tx.db.insertInto('core.case_handoff').values({
-      id, case_id: c.id, kind: req.kind, from_org_id: c.org_unit_id, to_org_id: to.id, sent_at: now, sent_by: userRef(actor),
-      note: req.note ?? null, status: 'pending', clock_id: clock?.id ?? null,
-    }).execute();
+    await tx.db
+      .insertInto('core.case_handoff')
+      .values({
+        id,
+        case_id: c.id,
+        kind: req.kind,
+        from_org_id: c.org_unit_id,
+        to_org_id: to.id,
+        sent_at: now,
+        sent_by: userRef(actor),
+        note: req.note ?? null,
+        status: 'pending',
+        clock_id: clock?.id ?? null,
+      })
+      .execute();
     await tx.db.updateTable('core.case').set({ pending_handoff: true }).where('id', '=', c.id).execute();
-    await notify(tx, { orgUnitId: to.id, caseId: c.id, kind: 'case.handoff', title: `待签收:${c.ref_no} ${c.title}`, body: `${actor.displayName}${label}至本单位${req.note ? `:${req.note}` : ''}` });
+    await notify(tx, {
+      orgUnitId: to.id,
+      caseId: c.id,
+      kind: 'case.handoff',
+      title: `待签收:${c.ref_no} ${c.title}`,
+      body: `${actor.displayName}${label}至本单位${req.note ? `:${req.note}` : ''}`,
+    });
     return { ...next, pending_handoff: true };
   });
 }
 
 async function pendingHandoff(tx: AppContext, caseId: string) {
-  const h = await tx.db.selectFrom('core.case_handoff').selectAll().where('case_id', '=', caseId).where('status', '=', 'pending').forUpdate().executeTakeFirst();
+  const h = await tx.db
+    .selectFrom('core.case_handoff')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'pending')
+    .forUpdate()
+    .executeTakeFirst();
   if (!h) throw new AppError('HANDOFF_NOT_FOUND', 409, WORKFLOW_ERRORS.HANDOFF_NOT_FOUND);
   return h;
 }
@@ -67,7 +96,11 @@ export async function acknowledgeHandoff(ctx: AppContext, actor: Actor, req: { c
     const h = await pendingHandoff(tx, c.id);
     mustBeReceiver(actor, h.to_org_id);
     const now = tx.clock.now();
-    await tx.db.updateTable('core.case_handoff').set({ status: 'acknowledged', acknowledged_at: now, acknowledged_by: userRef(actor) }).where('id', '=', h.id).execute();
+    await tx.db
+      .updateTable('core.case_handoff')
+      .set({ status: 'acknowledged', acknowledged_at: now, acknowledged_by: userRef(actor) })
+      .where('id', '=', h.id)
+      .execute();
     await tx.db.updateTable('core.case').set({ pending_handoff: false }).where('id', '=', c.id).execute();
     const next = await writeCaseChange(tx, actor, { ...c, pending_handoff: false }, { transition: 'acknowledge', to: c.state, input: { handoffId: h.id } });
     await stopCaseClock(tx, next, `ack:${h.id}`);
@@ -96,12 +129,29 @@ export async function withdrawHandoff(ctx: AppContext, actor: Actor, req: { case
   });
 }
 
-async function undoHandoff(tx: AppContext, actor: Actor, c: CaseRow, h: { id: string; from_org_id: string }, status: 'objected' | 'withdrawn', transition: string, reason: string | null) {
+async function undoHandoff(
+  tx: AppContext,
+  actor: Actor,
+  c: CaseRow,
+  h: { id: string; from_org_id: string },
+  status: 'objected' | 'withdrawn',
+  transition: string,
+  reason: string | null,
+) {
   await tx.db.updateTable('core.case_handoff').set({ status }).where('id', '=', h.id).execute();
   await tx.db.updateTable('core.case').set({ pending_handoff: false }).where('id', '=', c.id).execute();
-  const next = await writeCaseChange(tx, actor, { ...c, pending_handoff: false }, {
-    transition, to: c.state, input: { handoffId: h.id }, comment: reason, patch: { org_unit_id: h.from_org_id, assignee_id: null },
-  });
+  const next = await writeCaseChange(
+    tx,
+    actor,
+    { ...c, pending_handoff: false },
+    {
+      transition,
+      to: c.state,
+      input: { handoffId: h.id },
+      comment: reason,
+      patch: { org_unit_id: h.from_org_id, assignee_id: null },
+    },
+  );
   await stopCaseClock(tx, next, `ack:${h.id}`);
   if (status === 'objected') {
     await notify(tx, { orgUnitId: h.from_org_id, caseId: c.id, kind: 'case.objected', title: `转办被退回:${c.ref_no}`, body: `接收单位提出异议:${reason}` });

@@ -1,8 +1,27 @@
 // The workflow kernel's public entry: modules import from here and nothing else under kernel/workflow.
 export {
-  action, clockSpecs, creation, defineWorkflow, definitionProblems, registeredWorkflows, transition, workflowOf,
-  type ActionDef, type CasePatch, type CaseRow, type ClockSpec, type EffectArgs, type InputOf, type Party, type PeriodSpec, type StateDef, type SuspendKind, type SuspendRule,
-  type TransitionDef, type Who, type WorkflowDefinition,
+  action,
+  clockSpecs,
+  creation,
+  defineWorkflow,
+  definitionProblems,
+  registeredWorkflows,
+  transition,
+  workflowOf,
+  type ActionDef,
+  type CasePatch,
+  type CaseRow,
+  type ClockSpec,
+  type EffectArgs,
+  type InputOf,
+  type Party,
+  type PeriodSpec,
+  type StateDef,
+  type SuspendKind,
+  type SuspendRule,
+  type TransitionDef,
+  type Who,
+  type WorkflowDefinition,
 } from './define-workflow.ts';
 export { applyAction, applySystemTransition, applyTransition, type TransitionRequest } from './apply-transition.ts';
 export { recordCaseAct, runAction, runTransition, type StepRequest } from './step.ts';

@@ -9,15 +9,30 @@ import { applySystemTransition, createCase, defineWorkflow, transition } from '.
 const seen = new Map<string, Record<string, unknown>>();
 const FACTS_TYPE = 'facts_probe';
 defineWorkflow({
-  type: FACTS_TYPE, label: '事实所在测试', refPrefix: 'FP', readPermission: 'area.read',
+  type: FACTS_TYPE,
+  label: '事实所在测试',
+  refPrefix: 'FP',
+  readPermission: 'area.read',
   states: { open: { label: '办理中' }, done: { label: '办结', terminal: true } },
   initial: 'open',
   create: { label: '登记', who: { permission: 'area.read' }, creatable: false },
   facts: { decidedOn: '决定日期' },
   readFacts: async (_ctx, c) => seen.get(c.id) ?? {},
   transitions: {
-    decide: transition({ label: '决定', from: ['open'], to: 'done', who: { permission: 'area.read' }, effect: async ({ case: c }) => void seen.set(c.id, { decidedOn: '2019-06-03' }) }),
-    copy: transition({ label: '抄入案件数据', from: ['open'], to: 'done', who: { permission: 'area.read' }, effect: async () => ({ data: { decidedOn: '2019-06-03' } }) }),
+    decide: transition({
+      label: '决定',
+      from: ['open'],
+      to: 'done',
+      who: { permission: 'area.read' },
+      effect: async ({ case: c }) => void seen.set(c.id, { decidedOn: '2019-06-03' }),
+    }),
+    copy: transition({
+      label: '抄入案件数据',
+      from: ['open'],
+      to: 'done',
+      who: { permission: 'area.read' },
+      effect: async () => ({ data: { decidedOn: '2019-06-03' } }),
+    }),
   },
 });
 

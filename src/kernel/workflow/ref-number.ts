@@ -6,7 +6,10 @@ import type { AppContext } from '../../platform/context.ts';
  * The counter row is upserted and incremented in the caller's transaction, so a rolled-back
  * case gives its number back and concurrent creators queue on the one counter row.
  */
-export async function nextRefNo(tx: AppContext, { prefix, type, areaCode, year }: { prefix: string; type: string; areaCode: string; year: number }): Promise<string> {
+export async function nextRefNo(
+  tx: AppContext,
+  { prefix, type, areaCode, year }: { prefix: string; type: string; areaCode: string; year: number },
+): Promise<string> {
   if (!tx.db.isTransaction) throw new Error('nextRefNo must run inside withTx');
   const r = await sql<{ last: number }>`
     insert into core.case_ref_counter (type, area_code, year, last) values (${type}, ${areaCode}, ${year}, 1)

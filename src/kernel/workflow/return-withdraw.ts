@@ -8,7 +8,11 @@ import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { refusalError, WORKFLOW_ERRORS } from './errors.ts';
 
 /** 退回: send the case back to an earlier step it has been through, with a reason. */
-export async function returnCase(ctx: AppContext, actor: Actor, req: { caseId: string; toState: string; reason: string; expectedVersion?: number }): Promise<CaseRow> {
+export async function returnCase(
+  ctx: AppContext,
+  actor: Actor,
+  req: { caseId: string; toState: string; reason: string; expectedVersion?: number },
+): Promise<CaseRow> {
   if (!req.reason?.trim()) throw badRequest('REASON_REQUIRED', '请填写退回理由', { field: 'reason' });
   return withTx(ctx, async (tx) => {
     const c = await lockCase(tx, actor, req.caseId, req.expectedVersion);
@@ -20,7 +24,8 @@ export async function returnCase(ctx: AppContext, actor: Actor, req: { caseId: s
     const refusal = checkWho({ permission: r.permission }, '退回', partyFacts(actor, c));
     if (refusal) throw refusalError(refusal);
     const visited = await tx.db.selectFrom('core.case_event').select('seq').where('case_id', '=', c.id).where('to_state', '=', req.toState).executeTakeFirst();
-    if (!visited || req.toState === c.state) throw new AppError('RETURN_NOT_ALLOWED', 409, `案件未经过「${def.states[req.toState]?.label ?? req.toState}」环节,不能退回至此`);
+    if (!visited || req.toState === c.state)
+      throw new AppError('RETURN_NOT_ALLOWED', 409, `案件未经过「${def.states[req.toState]?.label ?? req.toState}」环节,不能退回至此`);
     return writeCaseChange(tx, actor, c, { transition: 'return', to: req.toState, input: { toState: req.toState }, comment: req.reason.trim() });
   });
 }
@@ -39,6 +44,11 @@ export async function withdrawLast(ctx: AppContext, actor: Actor, req: { caseId:
     if (last.actor_id !== actor.userId) throw forbidden('只能撤回本人的上一步操作');
     const refusal = checkWho(t.who, '撤回', partyFacts(actor, c));
     if (refusal && t.who.party !== 'supervisor') throw refusalError(refusal);
-    return writeCaseChange(tx, actor, c, { transition: 'withdraw', to: last.from_state, input: { withdrawn: last.transition, seq: last.seq }, comment: req.reason?.trim() || null });
+    return writeCaseChange(tx, actor, c, {
+      transition: 'withdraw',
+      to: last.from_state,
+      input: { withdrawn: last.transition, seq: last.seq },
+      comment: req.reason?.trim() || null,
+    });
   });
 }

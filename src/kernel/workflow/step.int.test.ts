@@ -77,7 +77,9 @@ describe('system moves and case actions', () => {
   it('a system move still checks the state and parses the input', async () => {
     const id = await newCase('系统办理');
     await expect(applySystemTransition(t.ctx, SYSTEM_ACTOR, { caseId: id, transition: 'close' })).rejects.toMatchObject({ code: 'STATE_NOT_ALLOWED' });
-    await expect(applySystemTransition(t.ctx, SYSTEM_ACTOR, { caseId: id, transition: 'accept', input: { receivedOn: 'gestern' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(applySystemTransition(t.ctx, SYSTEM_ACTOR, { caseId: id, transition: 'accept', input: { receivedOn: 'gestern' } })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 
   it('an action changes no state but is on the timeline, with its label, and on the audit chain', async () => {
@@ -94,7 +96,13 @@ describe('system moves and case actions', () => {
     expect(await applyAction(t.ctx, r.actor, { caseId: id, action: 'call_back', input: { note: '已回访' } })).toEqual({ noted: 3 });
     const c = (await fgc.get(`/api/cases/${id}`)).json();
     expect(c.state).toBe('approved');
-    expect(c.events.at(-1)).toMatchObject({ transition: 'call_back', transitionLabel: '电话回访', fromState: 'approved', toState: 'approved', auditEventId: expect.any(String) });
+    expect(c.events.at(-1)).toMatchObject({
+      transition: 'call_back',
+      transitionLabel: '电话回访',
+      fromState: 'approved',
+      toState: 'approved',
+      auditEventId: expect.any(String),
+    });
     const audit = await t.ctx.db.selectFrom('core.audit_event').select(['action']).where('id', '=', c.events.at(-1).auditEventId).executeTakeFirstOrThrow();
     expect(audit.action).toBe(`${SAMPLE_TYPE}.call_back`);
   });
@@ -106,10 +114,12 @@ describe('numbering series', () => {
     const { nextNumber } = await import('./index.ts');
     const take = () => withTx(t.ctx, (tx) => nextNumber(tx, '宁民规发', 2019));
     expect(await take()).toBe(1);
-    await expect(withTx(t.ctx, async (tx) => {
-      expect(await nextNumber(tx, '宁民规发', 2019)).toBe(2);
-      throw new Error('rolled back');
-    })).rejects.toThrow('rolled back');
+    await expect(
+      withTx(t.ctx, async (tx) => {
+        expect(await nextNumber(tx, '宁民规发', 2019)).toBe(2);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
     expect(await take()).toBe(2);
     expect(await withTx(t.ctx, (tx) => nextNumber(tx, '宁民规发', 2020))).toBe(1);
     expect(await withTx(t.ctx, (tx) => nextNumber(tx, '宁民函', 2019))).toBe(1);
@@ -125,7 +135,10 @@ describe('creatable: false and facts', () => {
     expect(r.json().code).toBe('CASE_TYPE_NOT_CREATABLE');
     const types = (await fgc.get('/api/case-types')).json().items;
     expect(types.find((x: any) => x.type === SWEPT_TYPE)).toMatchObject({
-      canCreate: false, createRoute: null, facts: { result: '结果' }, createSchema: { properties: { result: { title: '结果' } } },
+      canCreate: false,
+      createRoute: null,
+      facts: { result: '结果' },
+      createSchema: { properties: { result: { title: '结果' } } },
     });
   });
 });

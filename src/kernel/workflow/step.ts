@@ -38,8 +38,7 @@ async function lockFor(tx: AppContext, actor: Actor, req: StepRequest): Promise<
   return c;
 }
 
-const withNote = (input: unknown, note?: Record<string, unknown>) =>
-  note ? { ...(input && typeof input === 'object' ? input : {}), ...note } : input;
+const withNote = (input: unknown, note?: Record<string, unknown>) => (note ? { ...(input && typeof input === 'object' ? input : {}), ...note } : input);
 
 /**
  * The one step every move takes — user moves, system moves, sign-off outcomes, timers and
@@ -51,7 +50,12 @@ export async function runTransition(tx: AppContext, actor: Actor, req: StepReque
   const def = workflowOf(c.type);
   const rule = def.transitions[req.name]?.who;
   const history = rule && needsHistory([rule]) ? await priorActs(tx, c.id) : undefined;
-  const d = decide(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, req.name, req.skipWho ? null : partyFacts(actor, c, history));
+  const d = decide(
+    def,
+    { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff },
+    req.name,
+    req.skipWho ? null : partyFacts(actor, c, history),
+  );
   if (!d.ok) throw refusalError(d);
   const t = d.transition;
   const input = stepInput(t.input, req.input);
@@ -72,7 +76,8 @@ export async function runAction<R = unknown>(tx: AppContext, actor: Actor, req: 
   const def = workflowOf(c.type);
   const a = def.actions?.[req.name];
   if (!a) throw badRequest('ACTION_UNKNOWN', `「${def.label}」没有「${req.name}」这一操作`);
-  if (a.from && !a.from.includes(c.state)) throw refusalError({ ok: false, code: 'STATE_NOT_ALLOWED', message: `当前环节「${def.states[c.state]?.label ?? c.state}」不能执行「${a.label}」` });
+  if (a.from && !a.from.includes(c.state))
+    throw refusalError({ ok: false, code: 'STATE_NOT_ALLOWED', message: `当前环节「${def.states[c.state]?.label ?? c.state}」不能执行「${a.label}」` });
   if (!req.skipWho) {
     const history = needsHistory([a.who]) ? await priorActs(tx, c.id) : undefined;
     const refusal = checkWho(a.who, a.label, partyFacts(actor, c, history));
@@ -92,8 +97,22 @@ export async function runAction<R = unknown>(tx: AppContext, actor: Actor, req: 
  */
 export async function recordCaseAct(tx: AppContext, actor: Actor, c: CaseRow, act: { name: string; input?: unknown; comment?: string | null }): Promise<void> {
   const audit = await recordAudit(tx, {
-    actor, action: `${c.type}.${act.name}`, entityType: 'case', entityId: c.id, after: { state: c.state, input: act.input ?? null },
-    reason: act.comment ?? null, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id,
+    actor,
+    action: `${c.type}.${act.name}`,
+    entityType: 'case',
+    entityId: c.id,
+    after: { state: c.state, input: act.input ?? null },
+    reason: act.comment ?? null,
+    areaCode: c.area_code,
+    areaPath: c.area_path,
+    orgUnitId: c.org_unit_id,
   });
-  await appendCaseEvent(tx, actor, c.id, { transition: act.name, from: c.state, to: c.state, input: act.input, comment: act.comment ?? null, auditEventId: audit.id });
+  await appendCaseEvent(tx, actor, c.id, {
+    transition: act.name,
+    from: c.state,
+    to: c.state,
+    input: act.input,
+    comment: act.comment ?? null,
+    auditEventId: audit.id,
+  });
 }

@@ -11,7 +11,7 @@ let t: TestApp;
 const org = async (code: string) => (await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 const run = () => t.test.jobs.runDue(t.ctx, { names: ['deadline.remind', 'deadline.overdue'], includeFuture: true, singlePass: true });
 const notes = async (caseId: string) =>
-  (await t.ctx.db.selectFrom('core.notification').select(['kind', 'org_unit_id']).where('case_id', '=', caseId).orderBy('created_at').execute());
+  await t.ctx.db.selectFrom('core.notification').select(['kind', 'org_unit_id']).where('case_id', '=', caseId).orderBy('created_at').execute();
 
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_MAX_HOURS: '100000' } });
@@ -30,7 +30,11 @@ describe('durable deadline timers', () => {
 
   it('reminds once on the warn day, marks overdue once after the due day, and supervises automatically', async () => {
     const c = await createCase(t.ctx, SYSTEM_ACTOR, {
-      type: SAMPLE_TYPE, title: '定时测试', orgUnitId: await org('640104-mzj'), input: { summary: 'x' }, system: true,
+      type: SAMPLE_TYPE,
+      title: '定时测试',
+      orgUnitId: await org('640104-mzj'),
+      input: { summary: 'x' },
+      system: true,
       supervisingOrgId: await org('640100-mzj'),
     });
     // Nothing fires before its day, however often the queue delivers.
@@ -61,7 +65,13 @@ describe('durable deadline timers', () => {
 
   it('a stopped clock never fires its pending timers', async () => {
     clock.set(new Date('2019-06-03T02:00:00Z'));
-    const c = await createCase(t.ctx, SYSTEM_ACTOR, { type: SAMPLE_TYPE, title: '已受理', orgUnitId: await org('640423-mzj'), input: { summary: 'x' }, system: true });
+    const c = await createCase(t.ctx, SYSTEM_ACTOR, {
+      type: SAMPLE_TYPE,
+      title: '已受理',
+      orgUnitId: await org('640423-mzj'),
+      input: { summary: 'x' },
+      system: true,
+    });
     const s = await t.login('ld-mzj');
     expect((await s.post(`/api/cases/${c.id}/transitions/accept`, {})).statusCode).toBe(200);
     clock.set(new Date('2019-06-20T02:00:00Z'));

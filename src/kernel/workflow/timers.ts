@@ -19,7 +19,6 @@ import { issueSupervision } from './supervise.ts';
 export const REMIND_JOB = 'deadline.remind';
 export const OVERDUE_JOB = 'deadline.overdue';
 
-
 /** The date `n` working days before `due` on the area's calendar (the reminder day). */
 export function warnDate(cal: Calendar, due: string, n: number, areaPath: string): string {
   let d = due;
@@ -72,7 +71,11 @@ async function tooEarly(ctx: AppContext, name: string, d: TimerData): Promise<bo
 async function claim(tx: AppContext, d: TimerData, column: 'reminded_for' | 'overdue_for') {
   const clock = await tx.db.selectFrom('core.deadline_clock').selectAll().where('id', '=', d.clockId).forUpdate().executeTakeFirst();
   if (!clock || clock.state !== 'running' || clock.due_date !== d.due || clock[column] === d.due) return null;
-  await tx.db.updateTable('core.deadline_clock').set({ [column]: d.due, updated_at: tx.clock.now() }).where('id', '=', clock.id).execute();
+  await tx.db
+    .updateTable('core.deadline_clock')
+    .set({ [column]: d.due, updated_at: tx.clock.now() })
+    .where('id', '=', clock.id)
+    .execute();
   const c = (await tx.db.selectFrom('core.case').selectAll().where('id', '=', clock.case_id).forUpdate().executeTakeFirstOrThrow()) as CaseRow;
   return { clock, c };
 }
@@ -85,8 +88,12 @@ export const remindHandler: JobHandler = async (ctx, data) => {
     if (!got) return;
     await refreshCaseClockSummary(tx, got.c.id);
     await notify(tx, {
-      orgUnitId: got.c.org_unit_id, caseId: got.c.id, kind: 'deadline.due_soon', dedupeKey: `remind:${d.clockId}:${d.due}`,
-      title: `即将到期:${got.c.ref_no} ${got.c.title}`, body: `「${got.clock.label}」将于 ${d.due} 届满,请抓紧办理。`,
+      orgUnitId: got.c.org_unit_id,
+      caseId: got.c.id,
+      kind: 'deadline.due_soon',
+      dedupeKey: `remind:${d.clockId}:${d.due}`,
+      title: `即将到期:${got.c.ref_no} ${got.c.title}`,
+      body: `「${got.clock.label}」将于 ${d.due} 届满,请抓紧办理。`,
     });
     const at = overdueInstant(d.due);
     await sendAt(tx, OVERDUE_JOB, { ...d, at: at.toISOString() }, at);
@@ -102,13 +109,20 @@ export const overdueHandler: JobHandler = async (ctx, data) => {
     if (await fireOnDue(tx, got.c, got.clock.name, got.clock.label, d.due)) return;
     await refreshCaseClockSummary(tx, got.c.id);
     await notify(tx, {
-      orgUnitId: got.c.org_unit_id, caseId: got.c.id, kind: 'deadline.overdue', dedupeKey: `overdue:${d.clockId}:${d.due}`,
-      title: `已超期:${got.c.ref_no} ${got.c.title}`, body: `「${got.clock.label}」已于 ${d.due} 届满。`,
+      orgUnitId: got.c.org_unit_id,
+      caseId: got.c.id,
+      kind: 'deadline.overdue',
+      dedupeKey: `overdue:${d.clockId}:${d.due}`,
+      title: `已超期:${got.c.ref_no} ${got.c.title}`,
+      body: `「${got.clock.label}」已于 ${d.due} 届满。`,
     });
     const policy = workflowOf(got.c.type).supervision;
     if (policy && got.c.supervising_org_id && !got.clock.name.startsWith('supervise:')) {
       await issueSupervision(tx, got.c, {
-        kind: 'auto', fromOrgId: got.c.supervising_org_id, actor: SYSTEM_ACTOR, dedupeKey: `auto:${d.clockId}:${d.due}`,
+        kind: 'auto',
+        fromOrgId: got.c.supervising_org_id,
+        actor: SYSTEM_ACTOR,
+        dedupeKey: `auto:${d.clockId}:${d.due}`,
         reason: `「${got.clock.label}」已于 ${d.due} 届满未办结,系统自动督办`,
       });
     }
@@ -126,7 +140,13 @@ async function fireOnDue(tx: AppContext, c: CaseRow, name: string, label: string
   if (!decide(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, onDue, null).ok) return true;
   // The period ran its full course: the clock is met on its last day, whatever the transition stops.
   await stopClock(tx, c.id, name, { at: due });
-  await runTransition(tx, SYSTEM_ACTOR, { caseId: c.id, name: onDue, skipWho: true, comment: `「${label}」已于 ${due} 届满,系统自动办理`, note: { clock: name, due } });
+  await runTransition(tx, SYSTEM_ACTOR, {
+    caseId: c.id,
+    name: onDue,
+    skipWho: true,
+    comment: `「${label}」已于 ${due} 届满,系统自动办理`,
+    note: { clock: name, due },
+  });
   return true;
 }
 

@@ -12,7 +12,13 @@ const org = async (code: string) => (await t.ctx.db.selectFrom('core.org_unit').
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_MAX_HOURS: '100000' } });
   const admin = await t.login('admin');
-  const created = await admin.post('/api/users', { username: 'xq-lead-t', displayName: '兴庆区局长', orgUnitId: await org('640104-mzj'), password: 'Lead@Xq2019!x', roles: [{ roleCode: 'leader', scope: 'subtree' }] });
+  const created = await admin.post('/api/users', {
+    username: 'xq-lead-t',
+    displayName: '兴庆区局长',
+    orgUnitId: await org('640104-mzj'),
+    password: 'Lead@Xq2019!x',
+    roles: [{ roleCode: 'leader', scope: 'subtree' }],
+  });
   expect(created.statusCode, created.body).toBe(201);
   [fgc, yc, xq, ld] = await Promise.all([t.login('nx-fgc'), t.login('yc-mzj'), t.login('xq-mzj'), t.login('ld-mzj')]);
   const first = await t.login('xq-lead-t', 'Lead@Xq2019!x');
@@ -25,7 +31,12 @@ describe('case lifecycle through the kernel', () => {
   let id = '';
   it('registers with a gapless reference number and a 15-day clock', async () => {
     const me = fgc.me;
-    const row = await createCase(t.ctx, await actorOf(fgc), { type: SAMPLE_TYPE, title: '关于低保待遇的来信', orgUnitId: me.orgUnit.id, input: { summary: '要求复核低保' } });
+    const row = await createCase(t.ctx, await actorOf(fgc), {
+      type: SAMPLE_TYPE,
+      title: '关于低保待遇的来信',
+      orgUnitId: me.orgUnit.id,
+      input: { summary: '要求复核低保' },
+    });
     id = row.id;
     expect(row.ref_no).toMatch(/^TS-640000-2019-\d{6}$/);
     const c = (await fgc.get(`/api/cases/${id}`)).json();
@@ -37,15 +48,31 @@ describe('case lifecycle through the kernel', () => {
   });
 
   it('refuses bad input and leaves nothing behind', async () => {
-    const before = await t.ctx.db.selectFrom('core.case').select((eb) => eb.fn.countAll<number>().as('n')).where('title', '=', '无摘要').executeTakeFirstOrThrow();
-    await expect(createCase(t.ctx, await actorOf(fgc), { type: SAMPLE_TYPE, title: '无摘要', orgUnitId: fgc.me.orgUnit.id, input: {} })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', userMessage: expect.stringContaining('summary') });
-    const after = await t.ctx.db.selectFrom('core.case').select((eb) => eb.fn.countAll<number>().as('n')).where('title', '=', '无摘要').executeTakeFirstOrThrow();
+    const before = await t.ctx.db
+      .selectFrom('core.case')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('title', '=', '无摘要')
+      .executeTakeFirstOrThrow();
+    await expect(createCase(t.ctx, await actorOf(fgc), { type: SAMPLE_TYPE, title: '无摘要', orgUnitId: fgc.me.orgUnit.id, input: {} })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      userMessage: expect.stringContaining('summary'),
+    });
+    const after = await t.ctx.db
+      .selectFrom('core.case')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('title', '=', '无摘要')
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('transfers down two levels, each hop signed for, with the chain on the case', async () => {
     let c = (await fgc.get(`/api/cases/${id}`)).json();
-    const r1 = await fgc.post(`/api/cases/${id}/handoff`, { kind: 'transfer', toOrgId: await org('640100-mzj'), note: '请银川市办理', expectedVersion: c.version });
+    const r1 = await fgc.post(`/api/cases/${id}/handoff`, {
+      kind: 'transfer',
+      toOrgId: await org('640100-mzj'),
+      note: '请银川市办理',
+      expectedVersion: c.version,
+    });
     expect(r1.statusCode, r1.body).toBe(200);
     expect((await yc.get('/api/worklist?tab=to_acknowledge')).json().items.map((x: any) => x.id)).toContain(id);
     expect((await xq.get(`/api/cases/${id}`)).statusCode).toBe(404);
@@ -138,7 +165,9 @@ describe('case lifecycle through the kernel', () => {
 
   it('keeps an immutable event history linked to the audit chain', async () => {
     const c = (await xq.get(`/api/cases/${id}`)).json();
-    expect(c.events.map((e: any) => e.transition)).toEqual(expect.arrayContaining(['create', 'transfer', 'acknowledge', 'accept', 'draft', 'withdraw', 'return', 'approve', 'supervise']));
+    expect(c.events.map((e: any) => e.transition)).toEqual(
+      expect.arrayContaining(['create', 'transfer', 'acknowledge', 'accept', 'draft', 'withdraw', 'return', 'approve', 'supervise']),
+    );
     expect(c.events.filter((e: any) => ['accept', 'transfer'].includes(e.transition)).every((e: any) => e.auditEventId)).toBe(true);
     await expect(t.ctx.db.updateTable('core.case_event').set({ comment: 'x' }).where('case_id', '=', id).execute()).rejects.toThrow(/只可追加/);
   });

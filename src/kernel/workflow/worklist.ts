@@ -36,15 +36,25 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
     case 'todo':
     case 'due_soon':
     case 'overdue':
-      base = base.where('c.terminal', '=', false).where('c.pending_handoff', '=', false).where('c.org_unit_id', 'in', orgs)
+      base = base
+        .where('c.terminal', '=', false)
+        .where('c.pending_handoff', '=', false)
+        .where('c.org_unit_id', 'in', orgs)
         .where((eb) => eb.or([eb('c.assignee_id', 'is', null), eb('c.assignee_id', '=', actor.userId)]));
       if (q.tab !== 'todo') base = base.where('c.clock_state', '=', q.tab);
       break;
     case 'supervising':
       // Two indexed branches (the case's supervising org; 督办 issued by my orgs), then the read rule.
-      base = base.where('c.terminal', '=', false)
-        .where('c.id', 'in', (eb) => eb.selectFrom('core.case as sc').select('sc.id').where('sc.supervising_org_id', 'in', orgs).where('sc.terminal', '=', false)
-          .union(eb.selectFrom('core.case_supervision as s').select('s.case_id as id').where('s.from_org_id', 'in', orgs)))
+      base = base
+        .where('c.terminal', '=', false)
+        .where('c.id', 'in', (eb) =>
+          eb
+            .selectFrom('core.case as sc')
+            .select('sc.id')
+            .where('sc.supervising_org_id', 'in', orgs)
+            .where('sc.terminal', '=', false)
+            .union(eb.selectFrom('core.case_supervision as s').select('s.case_id as id').where('s.from_org_id', 'in', orgs)),
+        )
         .where((eb) => eb.or(readable.map((t) => eb.and([eb('c.type', '=', t), caseReadable(actor, workflowOf(t).readPermission)(eb)]))));
       break;
     case 'done':
@@ -54,22 +64,51 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let rows = base.select([
-    'c.id', 'c.type', 'c.ref_no', 'c.title', 'c.state', 'c.org_unit_id', 'o.name as org_name', 'c.area_code', 'c.due_date', 'c.clock_state',
-    'c.pending_handoff', 'c.version', 'c.updated_at',
+    'c.id',
+    'c.type',
+    'c.ref_no',
+    'c.title',
+    'c.state',
+    'c.org_unit_id',
+    'o.name as org_name',
+    'c.area_code',
+    'c.due_date',
+    'c.clock_state',
+    'c.pending_handoff',
+    'c.version',
+    'c.updated_at',
     lastActed ? sql<Date>`p.last_acted_at`.as('last_acted_at') : sql<Date | null>`null::timestamptz`.as('last_acted_at'),
   ]);
-  rows = lastActed ? rows.orderBy(sql`p.last_acted_at`, 'desc')
-    : q.sort === 'updated' ? rows.orderBy('c.updated_at', 'desc')
-    : rows.orderBy(sql`c.due_date asc nulls last`).orderBy('c.id');
-  const list = await rows.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  rows = lastActed
+    ? rows.orderBy(sql`p.last_acted_at`, 'desc')
+    : q.sort === 'updated'
+      ? rows.orderBy('c.updated_at', 'desc')
+      : rows.orderBy(sql`c.due_date asc nulls last`).orderBy('c.id');
+  const list = await rows
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
   return {
     total: Number(total),
     items: list.map((r) => {
       const def = workflowOf(r.type);
       return {
-        id: r.id, type: r.type, typeLabel: def.label, refNo: r.ref_no, title: r.title, state: r.state, stateLabel: def.states[r.state]?.label ?? r.state,
-        orgUnitId: r.org_unit_id, orgUnitName: r.org_name, areaCode: r.area_code, dueDate: r.due_date, clockState: r.clock_state,
-        pendingHandoff: r.pending_handoff, version: r.version, updatedAt: r.updated_at.toISOString(), lastActedAt: r.last_acted_at?.toISOString() ?? null,
+        id: r.id,
+        type: r.type,
+        typeLabel: def.label,
+        refNo: r.ref_no,
+        title: r.title,
+        state: r.state,
+        stateLabel: def.states[r.state]?.label ?? r.state,
+        orgUnitId: r.org_unit_id,
+        orgUnitName: r.org_name,
+        areaCode: r.area_code,
+        dueDate: r.due_date,
+        clockState: r.clock_state,
+        pendingHandoff: r.pending_handoff,
+        version: r.version,
+        updatedAt: r.updated_at.toISOString(),
+        lastActedAt: r.last_acted_at?.toISOString() ?? null,
       };
     }),
   };
@@ -77,5 +116,7 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
 
 /** Case types whose read permission the actor holds in some grant. */
 export function readableTypes(actor: Actor): string[] {
-  return registeredWorkflows().filter((d) => actor.grants.some((g) => g.permissions.includes(d.readPermission))).map((d) => d.type);
+  return registeredWorkflows()
+    .filter((d) => actor.grants.some((g) => g.permissions.includes(d.readPermission)))
+    .map((d) => d.type);
 }

@@ -10,17 +10,50 @@ type Json = ColumnType<unknown, string | null | undefined, string | null>;
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export interface ApplicationTable {
-  case_id: string; household_id: string; authority: Authority; delegation_id: string | null; county_code: string; township_org_id: string;
-  channel: (typeof CHANNELS)[number]; accepted_on: DateCol | null; decided_on: DateCol | null; decision: '确认' | '不予确认' | null;
-  special: Defaulted<boolean>; special_reason: string | null; relative_of_staff: Defaulted<boolean>;
-  missing_materials: Json; checks: Json; checked_on: DateCol | null; investigation: Json; income_unstable: Defaulted<boolean>;
-  appraisal: Json; township_opinion: Json; publicity_round: Defaulted<number>; publicity_from: DateCol | null; publicity_to: DateCol | null;
-  objections: Json; eligibility: Json; benefit: Json; notice: string | null; notice_sent_on: DateCol | null; refusal_reasons: string | null;
-  query_code_hash: string | null; is_demo: Defaulted<boolean>; created_at: Ts;
+  case_id: string;
+  household_id: string;
+  authority: Authority;
+  delegation_id: string | null;
+  county_code: string;
+  township_org_id: string;
+  channel: (typeof CHANNELS)[number];
+  accepted_on: DateCol | null;
+  decided_on: DateCol | null;
+  decision: '确认' | '不予确认' | null;
+  special: Defaulted<boolean>;
+  special_reason: string | null;
+  relative_of_staff: Defaulted<boolean>;
+  missing_materials: Json;
+  checks: Json;
+  checked_on: DateCol | null;
+  investigation: Json;
+  income_unstable: Defaulted<boolean>;
+  appraisal: Json;
+  township_opinion: Json;
+  publicity_round: Defaulted<number>;
+  publicity_from: DateCol | null;
+  publicity_to: DateCol | null;
+  objections: Json;
+  eligibility: Json;
+  benefit: Json;
+  notice: string | null;
+  notice_sent_on: DateCol | null;
+  refusal_reasons: string | null;
+  query_code_hash: string | null;
+  is_demo: Defaulted<boolean>;
+  created_at: Ts;
 }
 export interface RecheckTable {
-  case_id: string; household_id: string; due_on: DateCol; result: '不变' | '调整' | '停发' | null;
-  before_cents: number | null; after_cents: number | null; steps: Json; decided_on: DateCol | null; notice: string | null; is_demo: Defaulted<boolean>;
+  case_id: string;
+  household_id: string;
+  due_on: DateCol;
+  result: '不变' | '调整' | '停发' | null;
+  before_cents: number | null;
+  after_cents: number | null;
+  steps: Json;
+  decided_on: DateCol | null;
+  notice: string | null;
+  is_demo: Defaulted<boolean>;
 }
 
 export interface DibaoApplicationTables extends DibaoTables {

@@ -7,9 +7,23 @@ import { AUTHORITY_LABEL } from './contract.ts';
 type Authority = keyof typeof AUTHORITY_LABEL;
 
 type Row = {
-  channel: string; authority: Authority; document: string | null; accepted_on: string | null; special: boolean; township_opinion: unknown; eligibility: unknown;
-  publicity_from: string | null; publicity_to: string | null; publicity_round: number; objections: number; decision: string | null; decided_on: string | null;
-  benefit: unknown; missing_materials: unknown; checks: unknown; investigation: unknown;
+  channel: string;
+  authority: Authority;
+  document: string | null;
+  accepted_on: string | null;
+  special: boolean;
+  township_opinion: unknown;
+  eligibility: unknown;
+  publicity_from: string | null;
+  publicity_to: string | null;
+  publicity_round: number;
+  objections: number;
+  decision: string | null;
+  decided_on: string | null;
+  benefit: unknown;
+  missing_materials: unknown;
+  checks: unknown;
+  investigation: unknown;
 };
 const json = <T>(v: unknown): T | null => (v == null ? null : ((typeof v === 'string' ? JSON.parse(v) : v) as T));
 
@@ -18,10 +32,12 @@ const json = <T>(v: unknown): T | null => (v == null ? null : ((typeof v === 'st
  * they live (labels: `facts` in workflow.ts). A fact appears once the step that sets it has run.
  */
 export async function applicationFacts(ctx: AppContext, c: CaseRow): Promise<Record<string, unknown>> {
-  const r = (await sql<Row>`select a.channel, a.authority, d.document, a.accepted_on::text as accepted_on, a.special, a.township_opinion, a.eligibility,
+  const r = (
+    await sql<Row>`select a.channel, a.authority, d.document, a.accepted_on::text as accepted_on, a.special, a.township_opinion, a.eligibility,
       a.publicity_from::text as publicity_from, a.publicity_to::text as publicity_to, a.publicity_round, jsonb_array_length(a.objections)::int as objections,
       a.decision, a.decided_on::text as decided_on, a.benefit, a.missing_materials, a.checks, a.investigation
-    from dibao.application a left join dibao.delegation d on d.id = a.delegation_id where a.case_id = ${c.id}`.execute(ctx.db)).rows[0];
+    from dibao.application a left join dibao.delegation d on d.id = a.delegation_id where a.case_id = ${c.id}`.execute(ctx.db)
+  ).rows[0];
   if (!r) return {};
   const accepted = r.accepted_on !== null;
   const missing = json<{ items: string[]; toldOn?: string }>(r.missing_materials);

@@ -13,8 +13,14 @@ export const EXPENSE_KINDS = ['医疗', '教育', '租房', '就业必要支出'
 
 /** The materials an application needs (一次性告知 lists the missing ones from here). */
 export const MATERIALS = [
-  '低保申请书', '户口簿', '共同生活家庭成员身份证', '家庭收入情况说明', '家庭财产情况说明',
-  '家庭经济状况核对授权书', '残疾证或病历(如有)', '近亲属备案声明(如有)',
+  '低保申请书',
+  '户口簿',
+  '共同生活家庭成员身份证',
+  '家庭收入情况说明',
+  '家庭财产情况说明',
+  '家庭经济状况核对授权书',
+  '残疾证或病历(如有)',
+  '近亲属备案声明(如有)',
 ] as const;
 
 export const LEGAL = {
@@ -35,4 +41,3 @@ export function maskIdNumber(id: string): string {
 
 /** A `date` column as YYYY-MM-DD whichever driver returned it. */
 export const dateText = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
-

@@ -43,10 +43,24 @@ async function pastPublicity(user: Session, id: string) {
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_MAX_HOURS: '100000' } });
   await seedDelegations(t.ctx);
-  await insertTestStandards(t.ctx, [{ area: '640423', kind: 'rural', cents: 50000 }, { area: '640422', kind: 'rural', cents: 50000 }, { area: '640104', kind: 'urban', cents: 70000 }]);
+  await insertTestStandards(t.ctx, [
+    { area: '640423', kind: 'rural', cents: 50000 },
+    { area: '640422', kind: 'rural', cents: 50000 },
+    { area: '640104', kind: 'urban', cents: 70000 },
+  ]);
   const town = await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', '640422100-gov').executeTakeFirstOrThrow();
-  await createUserAsSystem(t.ctx, { username: 'xj-jqz-lead-t', displayName: '吉强镇领导', orgUnitId: town.id, phone: '13800000000', password: 'Lead#Test2026x', roles: [{ roleCode: 'leader', scope: 'subtree' }], mustChangePassword: false });
-  [ld, ldLead, ldCounty, xj, xjCounty, xjLead, region, regionLead] = await Promise.all(['ld-cgz', 'ld-cgz-lead', 'ld-mzj', 'xj-jqz', 'xj-mzj', 'xj-mzj-lead', 'nx-fgc', 'nx-fgc-lead'].map((u) => t.login(u)));
+  await createUserAsSystem(t.ctx, {
+    username: 'xj-jqz-lead-t',
+    displayName: '吉强镇领导',
+    orgUnitId: town.id,
+    phone: '13800000000',
+    password: 'Lead#Test2026x',
+    roles: [{ roleCode: 'leader', scope: 'subtree' }],
+    mustChangePassword: false,
+  });
+  [ld, ldLead, ldCounty, xj, xjCounty, xjLead, region, regionLead] = await Promise.all(
+    ['ld-cgz', 'ld-cgz-lead', 'ld-mzj', 'xj-jqz', 'xj-mzj', 'xj-mzj-lead', 'nx-fgc', 'nx-fgc-lead'].map((u) => t.login(u)),
+  );
   xjTownLead = await t.login('xj-jqz-lead-t', 'Lead#Test2026x');
 }, 120_000);
 afterAll(() => t?.close());
@@ -84,7 +98,11 @@ describe('隆德县 (delegated): the township confirms', () => {
     ({ id, householdId } = reg);
     expect(reg.refNo).toMatch(/^DB-640423100-2026-\d{6}$/);
     expect(reg.missingMaterials).toContain('户口簿');
-    const row = (await sql<any>`select id_number_enc, id_number_masked, id_hash from dibao.member where household_id = ${householdId} and relation = '申请人'`.execute(t.ctx.db)).rows[0];
+    const row = (
+      await sql<any>`select id_number_enc, id_number_masked, id_hash from dibao.member where household_id = ${householdId} and relation = '申请人'`.execute(
+        t.ctx.db,
+      )
+    ).rows[0];
     const idNo = (app.members as any[])[0].idNumber as string;
     expect(row.id_number_enc).not.toContain(idNo);
     expect(row.id_number_masked).toBe(`640***********${idNo.slice(-4)}`);
@@ -151,12 +169,20 @@ describe('隆德县 (delegated): the township confirms', () => {
     expect((await ld.post(`/api/dibao/applications/${id}/submit-county`, {})).statusCode).toBe(409);
     const r = await ok(move(ldLead, id, 'confirm', { note: '同意' }));
     expect(r.state).toBe('confirmed');
-    const h = (await sql<any>`select status, benefit_cents, insured_persons, benefit_from::text as f, recheck_cadence, next_recheck_on::text as n from dibao.household where id = ${householdId}`.execute(t.ctx.db)).rows[0];
+    const h = (
+      await sql<any>`select status, benefit_cents, insured_persons, benefit_from::text as f, recheck_cadence, next_recheck_on::text as n from dibao.household where id = ${householdId}`.execute(
+        t.ctx.db,
+      )
+    ).rows[0];
     // applicant able-bodied (51) with income 不固定 → half-yearly
     expect(h).toEqual({ status: 'active', benefit_cents: 105000, insured_persons: 3, f: '2026-07-01', recheck_cadence: 'half_yearly', n: '2026-12-11' });
-    const bc = (await sql<any>`select kind, after_cents, effective_month::text as m from dibao.benefit_change where household_id = ${householdId}`.execute(t.ctx.db)).rows;
+    const bc = (
+      await sql<any>`select kind, after_cents, effective_month::text as m from dibao.benefit_change where household_id = ${householdId}`.execute(t.ctx.db)
+    ).rows;
     expect(bc).toEqual([{ kind: '新增', after_cents: 105000, m: '2026-07-01' }]);
-    const a = (await sql<any>`select decision, decided_on::text as d, accepted_on::text as acc, notice from dibao.application where case_id = ${id}`.execute(t.ctx.db)).rows[0];
+    const a = (
+      await sql<any>`select decision, decided_on::text as d, accepted_on::text as acc, notice from dibao.application where case_id = ${id}`.execute(t.ctx.db)
+    ).rows[0];
     expect(a).toMatchObject({ decision: '确认', d: '2026-06-11', acc: '2026-06-01' });
     expect(a.notice).toContain('1050.00');
     const total = r.clocks.find((k: any) => k.name === 'total');
@@ -202,14 +228,21 @@ describe('隆德县 (delegated): the township confirms', () => {
     expect((await xj.get(`/api/dibao/households/${householdId}`)).statusCode).toBe(404);
     expect((await xj.get('/api/dibao/households?pageSize=100')).json().items.some((h: any) => h.id === householdId)).toBe(false);
     expect((await ldCounty.get('/api/dibao/households?pageSize=100')).json().items.some((h: any) => h.id === householdId)).toBe(true);
-    const before = (await sql<any>`select count(*)::int as n from core.audit_event where action = 'pii.read' and entity_id = ${householdId}`.execute(t.ctx.db)).rows[0].n;
+    const before = (await sql<any>`select count(*)::int as n from core.audit_event where action = 'pii.read' and entity_id = ${householdId}`.execute(t.ctx.db))
+      .rows[0].n;
     const full = await ok(ld.get(`/api/dibao/households/${householdId}`));
     expect(full.members[0].idNumber).toMatch(/^640423\d{11}[\dX]$/);
-    const after = (await sql<any>`select count(*)::int as n from core.audit_event where action = 'pii.read' and entity_id = ${householdId}`.execute(t.ctx.db)).rows[0].n;
+    const after = (await sql<any>`select count(*)::int as n from core.audit_event where action = 'pii.read' and entity_id = ${householdId}`.execute(t.ctx.db))
+      .rows[0].n;
     expect(after).toBe(before + 1);
-    await ok(ld.post(`/api/dibao/households/${householdId}/finances`, {
-      incomes: [{ kind: '工资性收入', monthlyCents: 90000 }], assets: [{ kind: '住房', description: '自建房', valueCents: 0, areaM2: 40 }], expenses: [], reason: '配偶外出务工',
-    }));
+    await ok(
+      ld.post(`/api/dibao/households/${householdId}/finances`, {
+        incomes: [{ kind: '工资性收入', monthlyCents: 90000 }],
+        assets: [{ kind: '住房', description: '自建房', valueCents: 0, areaM2: 40 }],
+        expenses: [],
+        reason: '配偶外出务工',
+      }),
+    );
     const h = await ok(ld.get(`/api/dibao/households/${householdId}?masked=1`));
     expect(h.members[0].idNumber).toBeUndefined();
     expect(h.history.map((x: any) => x.kind)).toEqual(['收入财产变更', '确认同意', '登记']);
@@ -228,7 +261,11 @@ describe('隆德县 (delegated): the township confirms', () => {
     await ok(move(ld, rc.case_id, 'conclude', { result: '调整', findings: '配偶外出务工,收入增加' }));
     const h = (await sql<any>`select benefit_cents, status from dibao.household where id = ${householdId}`.execute(t.ctx.db)).rows[0];
     expect(h).toEqual({ benefit_cents: 60000, status: 'active' });
-    const bc = (await sql<any>`select kind, before_cents, after_cents, effective_month::text as m from dibao.benefit_change where household_id = ${householdId} order by at`.execute(t.ctx.db)).rows;
+    const bc = (
+      await sql<any>`select kind, before_cents, after_cents, effective_month::text as m from dibao.benefit_change where household_id = ${householdId} order by at`.execute(
+        t.ctx.db,
+      )
+    ).rows;
     expect(bc.at(-1)).toEqual({ kind: '减发', before_cents: 105000, after_cents: 60000, m: '2026-07-01' });
   });
 
@@ -287,7 +324,14 @@ describe('西吉县 (not delegated): the township sends it up, the county confir
     await ok(move(xj, before.id, 'accept'));
     const now = new Date(clock.now().getTime());
     const eff = new Date(now.getTime() + 3 * DAY).toISOString().slice(0, 10);
-    await ok(regionLead.post('/api/dibao/delegations', { countyCode: '640422', authority: 'township', effectiveFrom: eff, document: '西吉县关于低保审批权下放的通知(测试)' }));
+    await ok(
+      regionLead.post('/api/dibao/delegations', {
+        countyCode: '640422',
+        authority: 'township',
+        effectiveFrom: eff,
+        document: '西吉县关于低保审批权下放的通知(测试)',
+      }),
+    );
     clock.advance(4 * DAY);
     const after = await ok(xj.post('/api/dibao/applications', sampleApplication('640422100201', 10)));
     await ok(move(xj, after.id, 'accept'));
@@ -316,18 +360,30 @@ describe('portal', () => {
     const r = await t.app.inject({ method: 'POST', url: '/api/public/dibao/applications', remoteAddress: '10.99.1.1', payload: { ...app, pow } });
     expect(r.statusCode, r.body).toBe(201);
     // One proof pays for one application.
-    const again = await t.app.inject({ method: 'POST', url: '/api/public/dibao/applications', remoteAddress: '10.99.1.1', payload: { ...sampleApplication('640423100201', 22), pow } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/dibao/applications',
+      remoteAddress: '10.99.1.1',
+      payload: { ...sampleApplication('640423100201', 22), pow },
+    });
     expect(again.json().code).toBe('POW_REPLAYED');
     const { refNo, queryCode } = r.json();
     expect(queryCode).toMatch(/^[A-Z2-9]{12}$/);
     const tr = await t.app.inject({ method: 'POST', url: '/api/public/dibao/track', remoteAddress: '10.99.1.1', payload: { refNo, queryCode } });
     expect(tr.statusCode, tr.body).toBe(200);
     expect(tr.json()).toMatchObject({ refNo, state: 'applied', township: '城关镇人民政府' });
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/public/dibao/track', remoteAddress: '10.99.1.1', payload: { refNo, queryCode: 'AAAAAAAAAAAA' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/dibao/track',
+      remoteAddress: '10.99.1.1',
+      payload: { refNo, queryCode: 'AAAAAAAAAAAA' },
+    });
     expect(wrong.statusCode).toBe(404);
     const std = await t.app.inject({ method: 'GET', url: '/api/public/dibao/standard?area=640423100', remoteAddress: '10.99.1.2' });
     expect(std.json().standards.find((s: any) => s.kind === 'rural').monthlyYuan).toBe('500.00');
-    const hash = (await sql<any>`select p.query_code_hash from dibao.application p join core.case c on c.id = p.case_id where c.ref_no = ${refNo}`.execute(t.ctx.db)).rows[0].query_code_hash;
+    const hash = (
+      await sql<any>`select p.query_code_hash from dibao.application p join core.case c on c.id = p.case_id where c.ref_no = ${refNo}`.execute(t.ctx.db)
+    ).rows[0].query_code_hash;
     expect(hash).not.toContain(queryCode);
     // township staff see it on their list
     expect((await ok(ld.get(`/api/dibao/applications?q=${refNo}`))).items).toHaveLength(1);
@@ -335,10 +391,20 @@ describe('portal', () => {
 
   it('a bad portal application gets a Chinese error naming the field and spends nothing; the same proof then works', async () => {
     const pow = await solvedPow(t.app, '10.99.1.3');
-    const r = await t.app.inject({ method: 'POST', url: '/api/public/dibao/applications', remoteAddress: '10.99.1.3', payload: { ...sampleApplication('640423100201', 21), address: '', pow } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/dibao/applications',
+      remoteAddress: '10.99.1.3',
+      payload: { ...sampleApplication('640423100201', 21), address: '', pow },
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().title).toContain('家庭住址');
-    const fixed = await t.app.inject({ method: 'POST', url: '/api/public/dibao/applications', remoteAddress: '10.99.1.3', payload: { ...sampleApplication('640423100201', 21), pow } });
+    const fixed = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/dibao/applications',
+      remoteAddress: '10.99.1.3',
+      payload: { ...sampleApplication('640423100201', 21), pow },
+    });
     expect(fixed.statusCode, fixed.body).toBe(201);
   });
 });

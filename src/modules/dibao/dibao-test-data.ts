@@ -26,15 +26,29 @@ export function sampleApplication(area: string, seq: number, overrides: Record<s
   const county = area.slice(0, 6);
   const s = String(seq).padStart(2, '0');
   return {
-    areaCode: area, kind: 'rural', address: `测试村 ${seq} 号`, phone: '13912345678', channel: '窗口',
+    areaCode: area,
+    kind: 'rural',
+    address: `测试村 ${seq} 号`,
+    phone: '13912345678',
+    channel: '窗口',
     materials: ['低保申请书', '户口簿', '共同生活家庭成员身份证', '家庭收入情况说明', '家庭财产情况说明', '家庭经济状况核对授权书'],
     members: [
       { name: `马${s}强`, idNumber: residentId(county, `197503${s}`, '101'), relation: '申请人', hukouAreaCode: county, workAbility: '有' },
-      { name: `李${s}花`, idNumber: residentId(county, `197805${s}`, '202'), relation: '配偶', hukouAreaCode: county, health: '慢性病', workAbility: '部分丧失' },
+      {
+        name: `李${s}花`,
+        idNumber: residentId(county, `197805${s}`, '202'),
+        relation: '配偶',
+        hukouAreaCode: county,
+        health: '慢性病',
+        workAbility: '部分丧失',
+      },
       { name: `马${s}宝`, idNumber: residentId(county, `201009${s}`, '301'), relation: '子女', hukouAreaCode: county },
     ],
     incomes: [{ memberIndex: 0, kind: '工资性收入', monthlyCents: 60000, source: '务工' }],
-    assets: [{ kind: '存款', description: '银行存款', valueCents: 1_000_000 }, { kind: '住房', description: '自建房', valueCents: 0, areaM2: 40 }],
+    assets: [
+      { kind: '存款', description: '银行存款', valueCents: 1_000_000 },
+      { kind: '住房', description: '自建房', valueCents: 0, areaM2: 40 },
+    ],
     expenses: [{ kind: '医疗', monthlyCents: 15000, note: '慢性病自付' }],
     ...overrides,
   };

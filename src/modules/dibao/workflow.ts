@@ -24,15 +24,28 @@ const M = LEGAL.measures;
 const title = (t: string) => ({ title: t });
 
 type App = {
-  case_id: string; household_id: string; authority: 'county' | 'township'; county_code: string; township_org_id: string;
-  accepted_on: string | null; special: boolean; publicity_round: number; publicity_from: string | null; publicity_to: string | null;
-  township_opinion: { opinion: string } | null; income_unstable: boolean; objections: unknown[]; investigation: { rounds?: unknown[] } | null;
+  case_id: string;
+  household_id: string;
+  authority: 'county' | 'township';
+  county_code: string;
+  township_org_id: string;
+  accepted_on: string | null;
+  special: boolean;
+  publicity_round: number;
+  publicity_from: string | null;
+  publicity_to: string | null;
+  township_opinion: { opinion: string } | null;
+  income_unstable: boolean;
+  objections: unknown[];
+  investigation: { rounds?: unknown[] } | null;
 };
 
 export async function loadApplication(tx: AppContext, caseId: string): Promise<App> {
-  const r = (await sql<App>`select case_id, household_id, authority, county_code, township_org_id, accepted_on::text as accepted_on, special, publicity_round,
+  const r = (
+    await sql<App>`select case_id, household_id, authority, county_code, township_org_id, accepted_on::text as accepted_on, special, publicity_round,
       publicity_from::text as publicity_from, publicity_to::text as publicity_to, township_opinion, income_unstable, objections, investigation
-    from dibao.application where case_id = ${caseId}`.execute(tx.db)).rows[0];
+    from dibao.application where case_id = ${caseId}`.execute(tx.db)
+  ).rows[0];
   if (!r) throw new AppError('DIBAO_APPLICATION_NOT_FOUND', 404, '低保申请不存在');
   return { ...r, township_opinion: typeof r.township_opinion === 'string' ? JSON.parse(r.township_opinion) : r.township_opinion };
 }
@@ -46,16 +59,27 @@ function mustBeApprovingLevel(c: CaseRow, a: App, what: string) {
     throw new AppError('DIBAO_WRONG_LEVEL', 409, `本案受理时该县实行「${AUTHORITY_LABEL.township}」,应由乡镇(街道)${what},县级民政部门履行监督抽查职责`);
   }
   if (a.authority === 'county' && level !== 3) {
-    throw new AppError('DIBAO_WRONG_LEVEL', 409, `本案受理时该县实行「${AUTHORITY_LABEL.county}」,乡镇(街道)审核、公示后须报送县级民政部门${what}(请点击「报送县级民政部门确认」)`);
+    throw new AppError(
+      'DIBAO_WRONG_LEVEL',
+      409,
+      `本案受理时该县实行「${AUTHORITY_LABEL.county}」,乡镇(街道)审核、公示后须报送县级民政部门${what}(请点击「报送县级民政部门确认」)`,
+    );
   }
 }
 
-const acceptInput = z.object({
-  special: z.boolean().default(false).meta(title('特殊情况(总时限延长至 45 个工作日)')),
-  specialReason: z.string().trim().max(500, '特殊情况说明不超过 500 字').optional().meta(title('特殊情况说明')),
-}).refine((v) => !v.special || (v.specialReason && v.specialReason.length >= 2), { message: '特殊情况须写明理由', path: ['specialReason'] });
+const acceptInput = z
+  .object({
+    special: z.boolean().default(false).meta(title('特殊情况(总时限延长至 45 个工作日)')),
+    specialReason: z.string().trim().max(500, '特殊情况说明不超过 500 字').optional().meta(title('特殊情况说明')),
+  })
+  .refine((v) => !v.special || (v.specialReason && v.specialReason.length >= 2), { message: '特殊情况须写明理由', path: ['specialReason'] });
 const materialsInput = z.object({
-  missing: z.string().trim().min(2, '请列明需补齐的全部材料').max(1000).meta({ title: '需补齐的材料(一次性告知)', description: '一次列明全部缺少的材料,多项用顿号分隔' }),
+  missing: z
+    .string()
+    .trim()
+    .min(2, '请列明需补齐的全部材料')
+    .max(1000)
+    .meta({ title: '需补齐的材料(一次性告知)', description: '一次列明全部缺少的材料,多项用顿号分隔' }),
 });
 const investigateInput = z.object({
   staff: z.string().trim().min(1, '请填写入户调查人员').max(200).meta({ title: '调查人员', description: '至少 2 名工作人员,姓名用顿号或逗号分隔' }),
@@ -107,8 +131,18 @@ const caseFacts = {
 async function closeHousehold(tx: AppContext, actor: Actor, c: CaseRow, a: App, status: 'refused' | 'withdrawn', summary: string) {
   const before = await householdSnapshot(tx, a.household_id);
   await sql`update dibao.household set status = ${status}, version = version + 1, updated_at = ${tx.clock.now()} where id = ${a.household_id}`.execute(tx.db);
-  await sql`update dibao.member set active = false, left_on = ${today(tx)}::date, left_reason = '其他' where household_id = ${a.household_id} and active`.execute(tx.db);
-  await writeHouseholdChange(tx, { householdId: a.household_id, actorId: actor.userId, kind: status === 'refused' ? '不予确认' : '撤回申请', summary, before, after: await householdSnapshot(tx, a.household_id), caseId: c.id });
+  await sql`update dibao.member set active = false, left_on = ${today(tx)}::date, left_reason = '其他' where household_id = ${a.household_id} and active`.execute(
+    tx.db,
+  );
+  await writeHouseholdChange(tx, {
+    householdId: a.household_id,
+    actorId: actor.userId,
+    kind: status === 'refused' ? '不予确认' : '撤回申请',
+    summary,
+    before,
+    after: await householdSnapshot(tx, a.household_id),
+    caseId: c.id,
+  });
 }
 
 /**
@@ -144,14 +178,27 @@ export const dibaoWorkflow = defineWorkflow({
   readFacts: applicationFacts,
   transitions: {
     request_materials: transition({
-      label: '一次性告知补齐材料', from: ['applied'], to: 'supplementing', who: { permission: 'dibao.handle' }, input: materialsInput,
+      label: '一次性告知补齐材料',
+      from: ['applied'],
+      to: 'supplementing',
+      who: { permission: 'dibao.handle' },
+      input: materialsInput,
       effect: async ({ tx, case: c, input }) => {
-        const items = input.missing.split(/[、,，;；\n]+/).map((s) => s.trim()).filter(Boolean);
-        await sql`update dibao.application set missing_materials = ${JSON.stringify({ items, toldOn: today(tx) })}::jsonb where case_id = ${c.id}`.execute(tx.db);
+        const items = input.missing
+          .split(/[、,，;；\n]+/)
+          .map((s) => s.trim())
+          .filter(Boolean);
+        await sql`update dibao.application set missing_materials = ${JSON.stringify({ items, toldOn: today(tx) })}::jsonb where case_id = ${c.id}`.execute(
+          tx.db,
+        );
       },
     }),
     accept: transition({
-      label: '受理', from: ['applied', 'supplementing'], to: 'checking', who: { permission: 'dibao.handle' }, input: acceptInput,
+      label: '受理',
+      from: ['applied', 'supplementing'],
+      to: 'checking',
+      who: { permission: 'dibao.handle' },
+      input: acceptInput,
       effect: async ({ tx, case: c, input }) => {
         const a = await loadApplication(tx, c.id);
         const day = today(tx);
@@ -161,32 +208,55 @@ export const dibaoWorkflow = defineWorkflow({
       },
       // The period comes from settings (30, or 45 working days for a special case), read as the clock starts.
       clocks: {
-        start: [{
-          name: 'total', label: async (r, c, tx) => `审核确认总时限(${r.n} 个工作日${(await loadApplication(tx, c.id)).special ? ',特殊情况' : ''})`,
-          rule: async (tx, c) => {
-            const s = await readDibaoSettings(tx.db);
-            return { unit: 'workdays', n: (await loadApplication(tx, c.id)).special ? s.specialWorkdays : s.totalWorkdays };
+        start: [
+          {
+            name: 'total',
+            label: async (r, c, tx) => `审核确认总时限(${r.n} 个工作日${(await loadApplication(tx, c.id)).special ? ',特殊情况' : ''})`,
+            rule: async (tx, c) => {
+              const s = await readDibaoSettings(tx.db);
+              return { unit: 'workdays', n: (await loadApplication(tx, c.id)).special ? s.specialWorkdays : s.totalWorkdays };
+            },
+            legalBasis: `${M}:自受理之日起 30 个工作日内完成审核确认,特殊情况可延长至 45 个工作日`,
           },
-          legalBasis: `${M}:自受理之日起 30 个工作日内完成审核确认,特殊情况可延长至 45 个工作日`,
-        }],
+        ],
       },
     }),
     verify: {
-      label: '家庭经济状况核对', from: ['checking'], to: 'investigating', who: { permission: 'dibao.handle' },
+      label: '家庭经济状况核对',
+      from: ['checking'],
+      to: 'investigating',
+      who: { permission: 'dibao.handle' },
       effect: async ({ tx, case: c }) => {
         const a = await loadApplication(tx, c.id);
         const agency = checkAgency();
         const results = await agency.check(await checkRequestOf(tx, a.household_id));
-        await sql`update dibao.application set checks = ${JSON.stringify({ agency: agency.name, results })}::jsonb, checked_on = ${today(tx)}::date where case_id = ${c.id}`.execute(tx.db);
+        await sql`update dibao.application set checks = ${JSON.stringify({ agency: agency.name, results })}::jsonb, checked_on = ${today(tx)}::date where case_id = ${c.id}`.execute(
+          tx.db,
+        );
       },
     },
     investigate: transition({
-      label: '入户调查', from: ['investigating'], to: 'investigated', who: { permission: 'dibao.handle' }, input: investigateInput,
+      label: '入户调查',
+      from: ['investigating'],
+      to: 'investigated',
+      who: { permission: 'dibao.handle' },
+      input: investigateInput,
       effect: async ({ tx, case: c, input: i }) => {
         const s = await readDibaoSettings(tx.db);
-        const staff = [...new Set(i.staff.split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Boolean))];
+        const staff = [
+          ...new Set(
+            i.staff
+              .split(/[、,，;；\s]+/)
+              .map((x) => x.trim())
+              .filter(Boolean),
+          ),
+        ];
         if (staff.length < s.investigationMinStaff) {
-          throw badRequest('DIBAO_INVESTIGATION_STAFF', `「调查人员」入户调查须由不少于 ${s.investigationMinStaff} 名工作人员进行,目前填写 ${staff.length} 人(${M})`, { field: 'staff' });
+          throw badRequest(
+            'DIBAO_INVESTIGATION_STAFF',
+            `「调查人员」入户调查须由不少于 ${s.investigationMinStaff} 名工作人员进行,目前填写 ${staff.length} 人(${M})`,
+            { field: 'staff' },
+          );
         }
         if (i.date > today(tx)) throw badRequest('VALIDATION_FAILED', '「调查日期」不能晚于今天', { field: 'date' });
         const a = await loadApplication(tx, c.id);
@@ -198,36 +268,61 @@ export const dibaoWorkflow = defineWorkflow({
       },
     }),
     appraise: transition({
-      label: '民主评议', from: ['investigated'], to: 'appraised', who: { permission: 'dibao.handle' }, input: appraiseInput,
+      label: '民主评议',
+      from: ['investigated'],
+      to: 'appraised',
+      who: { permission: 'dibao.handle' },
+      input: appraiseInput,
       effect: async ({ tx, case: c, input }) => {
         await sql`update dibao.application set appraisal = ${JSON.stringify(input)}::jsonb where case_id = ${c.id}`.execute(tx.db);
       },
     }),
     review: transition({
-      label: '乡镇审核意见', from: ['investigated', 'appraised'], to: 'reviewed', who: { permission: 'dibao.handle' }, input: reviewInput,
+      label: '乡镇审核意见',
+      from: ['investigated', 'appraised'],
+      to: 'reviewed',
+      who: { permission: 'dibao.handle' },
+      input: reviewInput,
       effect: async ({ tx, case: c, input: i }) => {
         const a = await loadApplication(tx, c.id);
         const assessment = await assessHousehold(tx, a.household_id, today(tx));
-        await sql`update dibao.application set township_opinion = ${JSON.stringify({ ...i, on: today(tx) })}::jsonb, eligibility = ${JSON.stringify(assessment)}::jsonb where case_id = ${c.id}`.execute(tx.db);
+        await sql`update dibao.application set township_opinion = ${JSON.stringify({ ...i, on: today(tx) })}::jsonb, eligibility = ${JSON.stringify(assessment)}::jsonb where case_id = ${c.id}`.execute(
+          tx.db,
+        );
       },
     }),
     publicize: {
-      label: '张榜公示', from: ['reviewed'], to: 'publicizing', who: { permission: 'dibao.handle' },
+      label: '张榜公示',
+      from: ['reviewed'],
+      to: 'publicizing',
+      who: { permission: 'dibao.handle' },
       effect: async ({ tx, case: c }) => {
         const a = await loadApplication(tx, c.id);
-        if (a.township_opinion?.opinion !== '拟同意') throw new AppError('DIBAO_PUBLICITY_NOT_NEEDED', 409, '乡镇审核意见为「拟不同意」,不公示,请直接「报送确认」');
+        if (a.township_opinion?.opinion !== '拟同意')
+          throw new AppError('DIBAO_PUBLICITY_NOT_NEEDED', 409, '乡镇审核意见为「拟不同意」,不公示,请直接「报送确认」');
         const s = await readDibaoSettings(tx.db);
         // The period is counted from the day after posting (民法典 第二百零一条), and its last day is the
         // clock's due date, so the case page, the portal and 公示期满 all name the same day.
         const from = addDaysIso(today(tx), 1);
         const round = a.publicity_round + 1;
-        const clock = await startCaseClock(tx, c, { name: `publicity-${round}`, label: `第 ${round} 次公示(${s.publicityDays} 日,张榜次日起算)`, rule: { unit: 'days', n: s.publicityDays }, legalBasis: `${M}:在申请家庭所在村(社区)公示 7 天` });
+        const clock = await startCaseClock(tx, c, {
+          name: `publicity-${round}`,
+          label: `第 ${round} 次公示(${s.publicityDays} 日,张榜次日起算)`,
+          rule: { unit: 'days', n: s.publicityDays },
+          legalBasis: `${M}:在申请家庭所在村(社区)公示 7 天`,
+        });
         const to = clock?.due_date ?? addDaysIso(today(tx), s.publicityDays);
-        await sql`update dibao.application set publicity_round = ${round}, publicity_from = ${from}::date, publicity_to = ${to}::date where case_id = ${c.id}`.execute(tx.db);
+        await sql`update dibao.application set publicity_round = ${round}, publicity_from = ${from}::date, publicity_to = ${to}::date where case_id = ${c.id}`.execute(
+          tx.db,
+        );
       },
     },
     object: transition({
-      label: '登记公示异议(重新调查)', from: ['publicizing'], to: 'investigating', who: { permission: 'dibao.handle' }, input: objectInput,
+      label: '登记公示异议(重新调查)',
+      from: ['publicizing'],
+      to: 'investigating',
+      who: { permission: 'dibao.handle' },
+      input: objectInput,
       effect: async ({ tx, case: c, input: i }) => {
         const a = await loadApplication(tx, c.id);
         const obj = { id: uuidv7(), on: today(tx), content: i.content, objector: i.objector || '匿名', round: a.publicity_round };
@@ -236,7 +331,10 @@ export const dibaoWorkflow = defineWorkflow({
       },
     }),
     end_publicity: {
-      label: '公示期满无异议', from: ['publicizing'], to: 'awaiting_confirm', who: { permission: 'dibao.handle' },
+      label: '公示期满无异议',
+      from: ['publicizing'],
+      to: 'awaiting_confirm',
+      who: { permission: 'dibao.handle' },
       effect: async ({ tx, case: c }) => {
         const a = await loadApplication(tx, c.id);
         if (a.publicity_to && today(tx) <= a.publicity_to) {
@@ -246,48 +344,74 @@ export const dibaoWorkflow = defineWorkflow({
       },
     },
     skip_publicity: {
-      label: '报送确认(拟不同意,不公示)', from: ['reviewed'], to: 'awaiting_confirm', who: { permission: 'dibao.handle' },
+      label: '报送确认(拟不同意,不公示)',
+      from: ['reviewed'],
+      to: 'awaiting_confirm',
+      who: { permission: 'dibao.handle' },
       effect: async ({ tx, case: c }) => {
         const a = await loadApplication(tx, c.id);
         if (a.township_opinion?.opinion !== '拟不同意') throw new AppError('DIBAO_PUBLICITY_REQUIRED', 409, '乡镇审核意见为「拟同意」的,须先在村(社区)公示');
       },
     },
     confirm: transition({
-      label: '确认同意', from: ['awaiting_confirm'], to: 'confirmed', who: { permission: 'dibao.confirm' }, input: confirmInput,
+      label: '确认同意',
+      from: ['awaiting_confirm'],
+      to: 'confirmed',
+      who: { permission: 'dibao.confirm' },
+      input: confirmInput,
       clocks: { stop: ['total'] },
       effect: async ({ tx, case: c, input, actor }) => confirmApplication(tx, actor, c, input.note ?? null),
     }),
     refuse: transition({
-      label: '不予确认', from: ['awaiting_confirm'], to: 'refusing', who: { permission: 'dibao.confirm' }, input: refuseInput,
+      label: '不予确认',
+      from: ['awaiting_confirm'],
+      to: 'refusing',
+      who: { permission: 'dibao.confirm' },
+      input: refuseInput,
       clocks: {
         stop: ['total'],
-        start: [{
-          name: 'notice', label: (r) => `书面告知期限(${r.n} 个工作日)`,
-          rule: async (tx) => ({ unit: 'workdays', n: (await readDibaoSettings(tx.db)).refusalNoticeWorkdays }),
-          legalBasis: `${M}:不予确认的,应当在作出决定 3 个工作日内书面告知申请人并说明理由`,
-        }],
+        start: [
+          {
+            name: 'notice',
+            label: (r) => `书面告知期限(${r.n} 个工作日)`,
+            rule: async (tx) => ({ unit: 'workdays', n: (await readDibaoSettings(tx.db)).refusalNoticeWorkdays }),
+            legalBasis: `${M}:不予确认的,应当在作出决定 3 个工作日内书面告知申请人并说明理由`,
+          },
+        ],
       },
       effect: async ({ tx, case: c, input: i, actor }) => {
         const a = await loadApplication(tx, c.id);
         mustBeApprovingLevel(c, a, '作出决定');
         const day = today(tx);
         const org = (await sql<{ name: string }>`select name from core.org_unit where id = ${c.org_unit_id}`.execute(tx.db)).rows[0]?.name ?? '';
-        const notice = `不予确认通知书:您于 ${a.accepted_on ?? day} 受理的最低生活保障申请(编号 ${c.ref_no}),经审核,${org}于 ${day} 决定不予确认。理由:${i.reasons}。`
-          + `如对本决定不服,可自收到本通知书之日起 60 日内依法申请行政复议,或者 6 个月内依法提起行政诉讼。`;
-        await sql`update dibao.application set decided_on = ${day}::date, decision = '不予确认', refusal_reasons = ${i.reasons}, notice = ${notice} where case_id = ${c.id}`.execute(tx.db);
+        const notice =
+          `不予确认通知书:您于 ${a.accepted_on ?? day} 受理的最低生活保障申请(编号 ${c.ref_no}),经审核,${org}于 ${day} 决定不予确认。理由:${i.reasons}。` +
+          `如对本决定不服,可自收到本通知书之日起 60 日内依法申请行政复议,或者 6 个月内依法提起行政诉讼。`;
+        await sql`update dibao.application set decided_on = ${day}::date, decision = '不予确认', refusal_reasons = ${i.reasons}, notice = ${notice} where case_id = ${c.id}`.execute(
+          tx.db,
+        );
         await closeHousehold(tx, actor, c, a, 'refused', `不予确认:${i.reasons}`);
       },
     }),
     send_notice: transition({
-      label: '送达不予确认通知书', from: ['refusing'], to: 'refused', who: { permission: 'dibao.handle' }, input: noticeInput, clocks: { stop: ['notice'] },
+      label: '送达不予确认通知书',
+      from: ['refusing'],
+      to: 'refused',
+      who: { permission: 'dibao.handle' },
+      input: noticeInput,
+      clocks: { stop: ['notice'] },
       effect: async ({ tx, case: c, input, actor }) => {
         await sql`update dibao.application set notice_sent_on = ${input.date}::date where case_id = ${c.id}`.execute(tx.db);
         await issueDocument(tx, { type: DIBAO_DOCUMENTS.refusal, caseId: c.id, actor });
       },
     }),
     withdraw: {
-      label: '申请人撤回申请', from: ['applied', 'supplementing', 'checking', 'investigating', 'investigated', 'appraised', 'reviewed', 'publicizing'], to: 'withdrawn',
-      who: { permission: 'dibao.handle' }, reasonRequired: true, clocks: { stop: ['total'] },
+      label: '申请人撤回申请',
+      from: ['applied', 'supplementing', 'checking', 'investigating', 'investigated', 'appraised', 'reviewed', 'publicizing'],
+      to: 'withdrawn',
+      who: { permission: 'dibao.handle' },
+      reasonRequired: true,
+      clocks: { stop: ['total'] },
       effect: async ({ tx, case: c, actor }) => {
         const a = await loadApplication(tx, c.id);
         await stopCaseClock(tx, c, `publicity-${a.publicity_round}`);
@@ -296,7 +420,9 @@ export const dibaoWorkflow = defineWorkflow({
     },
   },
   handoff: {
-    from: ['awaiting_confirm'], permission: 'dibao.handle', acknowledgeWithin: { unit: 'workdays', n: 3 },
+    from: ['awaiting_confirm'],
+    permission: 'dibao.handle',
+    acknowledgeWithin: { unit: 'workdays', n: 3 },
     legalBasis: `${M}:乡镇(街道)审核后报县级民政部门确认`,
   },
   supervision: { permission: 'dibao.confirm', feedbackWithin: { unit: 'workdays', n: 5 }, legalBasis: `${M}:县级民政部门加强监督指导` },
@@ -315,28 +441,48 @@ async function confirmApplication(tx: AppContext, actor: Actor, c: CaseRow, note
   if (!assessment.standard || !assessment.benefit) throw new AppError('DIBAO_NO_STANDARD', 409, assessment.checks[0]?.detail ?? '当地未设置低保标准');
   const failed = assessment.checks.filter((k) => !k.ok);
   if (failed.length) {
-    throw new AppError('DIBAO_NOT_ELIGIBLE', 409, `不符合确认条件:${failed.map((f) => `${f.rule}(${f.detail})`).join(';')}。请核实家庭情况,或作出「不予确认」并说明理由`, { failed });
+    throw new AppError(
+      'DIBAO_NOT_ELIGIBLE',
+      409,
+      `不符合确认条件:${failed.map((f) => `${f.rule}(${f.detail})`).join(';')}。请核实家庭情况,或作出「不予确认」并说明理由`,
+      { failed },
+    );
   }
   const amount = assessment.benefit.amountCents;
   const from = firstOfNextMonthIso(day);
-  const ableUnstable = a.income_unstable && (await sql<{ n: number }>`select count(*)::int as n from dibao.member where household_id = ${a.household_id} and active
-      and work_ability = '有' and birth_date is not null and birth_date > (${day}::date - interval '60 years') and birth_date <= (${day}::date - interval '16 years')`.execute(tx.db)).rows[0]!.n > 0;
+  const ableUnstable =
+    a.income_unstable &&
+    (
+      await sql<{ n: number }>`select count(*)::int as n from dibao.member where household_id = ${a.household_id} and active
+      and work_ability = '有' and birth_date is not null and birth_date > (${day}::date - interval '60 years') and birth_date <= (${day}::date - interval '16 years')`.execute(
+        tx.db,
+      )
+    ).rows[0]!.n > 0;
   const cadence = ableUnstable ? 'half_yearly' : 'yearly';
   const next = addMonthsClampedIso(day, ableUnstable ? s.recheckMonthsUnstable : s.recheckMonthsStable);
   const before = await householdSnapshot(tx, a.household_id);
   await sql`update dibao.household set status = 'active', benefit_cents = ${amount}, insured_persons = ${assessment.insuredPersons}, benefit_from = ${from}::date,
-    recheck_cadence = ${cadence}, next_recheck_on = ${next}::date, version = version + 1, updated_at = ${tx.clock.now()} where id = ${a.household_id}`.execute(tx.db);
+    recheck_cadence = ${cadence}, next_recheck_on = ${next}::date, version = version + 1, updated_at = ${tx.clock.now()} where id = ${a.household_id}`.execute(
+    tx.db,
+  );
   await sql`insert into dibao.benefit_change (id, household_id, kind, before_cents, after_cents, insured_before, insured_after, effective_month, reason, case_id, actor_id, at)
-    values (${uuidv7()}, ${a.household_id}, '新增', 0, ${amount}, 0, ${assessment.insuredPersons}, ${from}::date, ${`确认同意(${c.ref_no})`}, ${c.id}, ${actor.userId}, ${tx.clock.now()})`.execute(tx.db);
+    values (${uuidv7()}, ${a.household_id}, '新增', 0, ${amount}, 0, ${assessment.insuredPersons}, ${from}::date, ${`确认同意(${c.ref_no})`}, ${c.id}, ${actor.userId}, ${tx.clock.now()})`.execute(
+    tx.db,
+  );
   await writeHouseholdChange(tx, {
-    householdId: a.household_id, actorId: actor.userId, kind: '确认同意', caseId: c.id,
+    householdId: a.household_id,
+    actorId: actor.userId,
+    kind: '确认同意',
+    caseId: c.id,
     summary: `确认同意,月保障金 ${yuanText(amount)} 元,保障 ${assessment.insuredPersons} 人,自 ${from} 起发放,${cadence === 'yearly' ? '每年' : '每半年'}复核`,
-    before, after: await householdSnapshot(tx, a.household_id),
+    before,
+    after: await householdSnapshot(tx, a.household_id),
   });
   const org = (await sql<{ name: string }>`select name from core.org_unit where id = ${c.org_unit_id}`.execute(tx.db)).rows[0]?.name ?? '';
-  const notice = `最低生活保障确认通知书:您的最低生活保障申请(编号 ${c.ref_no})经${org}于 ${day} 确认同意。`
-    + `核定月保障金 ${yuanText(amount)} 元,保障人口 ${assessment.insuredPersons} 人,自 ${from} 起按月发放。计算:${assessment.benefit.steps.join(';')}。`
-    + `请如实报告家庭人口、收入和财产变化;将按${cadence === 'yearly' ? '年' : '半年'}复核(下次 ${next} 前后)。`;
+  const notice =
+    `最低生活保障确认通知书:您的最低生活保障申请(编号 ${c.ref_no})经${org}于 ${day} 确认同意。` +
+    `核定月保障金 ${yuanText(amount)} 元,保障人口 ${assessment.insuredPersons} 人,自 ${from} 起按月发放。计算:${assessment.benefit.steps.join(';')}。` +
+    `请如实报告家庭人口、收入和财产变化;将按${cadence === 'yearly' ? '年' : '半年'}复核(下次 ${next} 前后)。`;
   await sql`update dibao.application set decided_on = ${day}::date, decision = '确认', eligibility = ${JSON.stringify(assessment)}::jsonb,
     benefit = ${JSON.stringify({ amountCents: amount, insuredPersons: assessment.insuredPersons, benefitFrom: from, steps: assessment.benefit.steps, standard: assessment.standard, note })}::jsonb,
     notice = ${notice} where case_id = ${c.id}`.execute(tx.db);

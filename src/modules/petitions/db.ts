@@ -11,40 +11,103 @@ type Of<T extends readonly string[]> = T[number];
 
 export interface PetitionTable {
   case_id: string;
-  channel: Of<typeof CHANNELS>; source_body: Of<typeof SOURCE_BODIES> | null; source_ref: string | null;
-  category: Of<typeof CATEGORIES>; subject: Of<typeof SUBJECTS>;
-  concerned_area_code: string; concerned_area_path: string; content: string;
-  visit_batch: number | null; visit_persons: number | null; representatives: number | null;
-  anonymous: Defaulted<boolean>; query_code_hash: string | null;
-  opinion: Of<typeof OPINIONS> | null; opinion_text: string | null; delivered_at: Date | null;
-  delivery_method: string | null; delivered_on: string | null; review_opinion: string | null; recheck_opinion: string | null;
-  satisfaction: Of<typeof SATISFACTION> | null; rated_at: Date | null;
-  satisfaction_channel: Of<typeof SATISFACTION_CHANNELS> | null; satisfaction_comment: string | null; satisfaction_by: string | null;
-  is_repeat: Defaulted<boolean>; repeat_of: string | null; is_skip_level: Defaulted<boolean>; first_time: boolean | null;
-  acceptance_notice: string | null; accepted_at: Date | null;
-  refusal_code: Of<typeof REFUSAL_CODES> | null; refusal_reason: string | null; refusal_basis: string | null; refusal_guidance: string | null;
-  refusal_detail: string | null; refused_at: Date | null; refused_auto: Defaulted<boolean>;
-  lead_user_id: string | null; lead_user_name: string | null; lead_at: Date | null; lead_note: string | null;
-  is_demo: Defaulted<boolean>; created_at: Ts;
+  channel: Of<typeof CHANNELS>;
+  source_body: Of<typeof SOURCE_BODIES> | null;
+  source_ref: string | null;
+  category: Of<typeof CATEGORIES>;
+  subject: Of<typeof SUBJECTS>;
+  concerned_area_code: string;
+  concerned_area_path: string;
+  content: string;
+  visit_batch: number | null;
+  visit_persons: number | null;
+  representatives: number | null;
+  anonymous: Defaulted<boolean>;
+  query_code_hash: string | null;
+  opinion: Of<typeof OPINIONS> | null;
+  opinion_text: string | null;
+  delivered_at: Date | null;
+  delivery_method: string | null;
+  delivered_on: string | null;
+  review_opinion: string | null;
+  recheck_opinion: string | null;
+  satisfaction: Of<typeof SATISFACTION> | null;
+  rated_at: Date | null;
+  satisfaction_channel: Of<typeof SATISFACTION_CHANNELS> | null;
+  satisfaction_comment: string | null;
+  satisfaction_by: string | null;
+  is_repeat: Defaulted<boolean>;
+  repeat_of: string | null;
+  is_skip_level: Defaulted<boolean>;
+  first_time: boolean | null;
+  acceptance_notice: string | null;
+  accepted_at: Date | null;
+  refusal_code: Of<typeof REFUSAL_CODES> | null;
+  refusal_reason: string | null;
+  refusal_basis: string | null;
+  refusal_guidance: string | null;
+  refusal_detail: string | null;
+  refused_at: Date | null;
+  refused_auto: Defaulted<boolean>;
+  lead_user_id: string | null;
+  lead_user_name: string | null;
+  lead_at: Date | null;
+  lead_note: string | null;
+  is_demo: Defaulted<boolean>;
+  created_at: Ts;
 }
 export interface PetitionerTable {
-  id: string; case_id: string; name: string;
-  id_number_enc: string | null; id_number_masked: string | null; id_hash: string | null;
-  phone_enc: string | null; phone_masked: string | null; address: string | null;
-  role: Defaulted<'信访人' | '代表'>; created_at: Ts;
+  id: string;
+  case_id: string;
+  name: string;
+  id_number_enc: string | null;
+  id_number_masked: string | null;
+  id_hash: string | null;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  address: string | null;
+  role: Defaulted<'信访人' | '代表'>;
+  created_at: Ts;
 }
 export interface AssignmentTable {
-  handoff_id: string; case_id: string; to_org_id: string; report_due: DateCol; report_days: number; reported_at: Date | null; created_at: Ts;
+  handoff_id: string;
+  case_id: string;
+  to_org_id: string;
+  report_due: DateCol;
+  report_days: number;
+  reported_at: Date | null;
+  created_at: Ts;
 }
 export interface FollowUpTable {
-  id: string; case_id: string; leader_id: string; leader_name: string; due_date: DateCol; note: string | null;
-  notified_at: Date | null; result: string | null; result_at: Date | null; result_by_name: string | null; created_at: Ts;
+  id: string;
+  case_id: string;
+  leader_id: string;
+  leader_name: string;
+  due_date: DateCol;
+  note: string | null;
+  notified_at: Date | null;
+  result: string | null;
+  result_at: Date | null;
+  result_by_name: string | null;
+  created_at: Ts;
 }
 export interface ReviewRequestTable {
-  id: string; case_id: string; which: Of<typeof REVIEW_KINDS>; channel: Defaulted<string>; reason: string; received_on: DateCol;
-  recorded_by: string | null; recorded_by_name: string; recorded_at: Ts;
+  id: string;
+  case_id: string;
+  which: Of<typeof REVIEW_KINDS>;
+  channel: Defaulted<string>;
+  reason: string;
+  received_on: DateCol;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  recorded_at: Ts;
 }
-export interface PetitionSettingTable { key: string; value: Json; updated_at: Ts; updated_by: string | null }
+export interface PetitionSettingTable {
+  key: string;
+  value: Json;
+  updated_at: Ts;
+  updated_by: string | null;
+}
 
 export interface PetitionTables {
   'petitions.petition': PetitionTable;

@@ -44,7 +44,8 @@ export const petitions = defineModule({
   // A year of 信访 (2019, the report's year) with recent items for the demo accounts.
   async seedDemo(ctx) {
     const r = await seedDemoPetitions(ctx);
-    if (!r.skipped) ctx.logger.info(`演示信访数据:${r.created} 件,${r.moves} 步,${r.ms} ms${r.failed.length ? `;${r.failed.length} 件未走完:${r.failed[0]!.error}` : ''}`);
+    if (!r.skipped)
+      ctx.logger.info(`演示信访数据:${r.created} 件,${r.moves} 步,${r.ms} ms${r.failed.length ? `;${r.failed.length} 件未走完:${r.failed[0]!.error}` : ''}`);
   },
   scopedRoutes: petitionScopedRoutes,
 });

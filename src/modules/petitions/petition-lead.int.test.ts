@@ -42,8 +42,14 @@ const stateOf = async (id: string) => (await sql<any>`select state, version from
 let seq = 100;
 async function register(who: Caller, extra: Record<string, unknown> = {}, idNumber = idOf('64010419820202' + String(seq++).padStart(3, '0'))) {
   const r = await who.post('/api/petitions', {
-    title: '反映养老服务补贴问题', channel: '来信', category: '申诉求决', subject: '养老服务', concernedAreaCode: '640104',
-    content: '我母亲的高龄津贴从去年开始一直没有发放,请求查明原因并补发高龄津贴。', petitioners: [{ name: '王某', idNumber }], ...extra,
+    title: '反映养老服务补贴问题',
+    channel: '来信',
+    category: '申诉求决',
+    subject: '养老服务',
+    concernedAreaCode: '640104',
+    content: '我母亲的高龄津贴从去年开始一直没有发放,请求查明原因并补发高龄津贴。',
+    petitioners: [{ name: '王某', idNumber }],
+    ...extra,
   });
   expect(r.statusCode, r.body).toBe(201);
   return r.json() as { id: string; refNo: string; flags: any };
@@ -66,9 +72,14 @@ afterAll(async () => {
 });
 
 describe('领导包案 and 回头看', () => {
-  let id = '', refNo = '', fids: string[] = [];
-  const notes = async () => (await sql<any>`select n.title, n.body from core.notification n join core.app_user u on u.id = n.user_id
-    where u.username = 'xq-mzj-lead' and n.kind = 'petition.follow_up' order by n.created_at`.execute(t.ctx.db)).rows;
+  let id = '',
+    refNo = '',
+    fids: string[] = [];
+  const notes = async () =>
+    (
+      await sql<any>`select n.title, n.body from core.notification n join core.app_user u on u.id = n.user_id
+    where u.username = 'xq-mzj-lead' and n.kind = 'petition.follow_up' order by n.created_at`.execute(t.ctx.db)
+    ).rows;
 
   it('lets a leader with petition.supervise take the case; one 包案领导 at a time', async () => {
     ({ id, refNo } = await register(xq));
@@ -136,7 +147,13 @@ describe('settings', () => {
     const g = await xq.get('/api/petitions/settings');
     expect(g.statusCode, g.body).toBe(200);
     const items = g.json().items;
-    expect(items.map((x: any) => x.key)).toEqual(['repeat.similarityThreshold', 'intake.competentAreaLevel', 'portal.intakeOrgCode', 'review.requestDays', 'satisfaction.rateWithinDays']);
+    expect(items.map((x: any) => x.key)).toEqual([
+      'repeat.similarityThreshold',
+      'intake.competentAreaLevel',
+      'portal.intakeOrgCode',
+      'review.requestDays',
+      'satisfaction.rateWithinDays',
+    ]);
     expect(items.find((x: any) => x.key === 'satisfaction.rateWithinDays')).toMatchObject({ unverified: true, value: 0, default: 0 });
     expect(items.find((x: any) => x.key === 'review.requestDays')).toMatchObject({ value: 30, basis: expect.stringContaining('第三十五条') });
 
@@ -153,8 +170,13 @@ describe('settings', () => {
     const r = await fgcLead.put('/api/petitions/settings', { 'review.requestDays': 15, 'satisfaction.rateWithinDays': 10 });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().items.find((x: any) => x.key === 'review.requestDays')).toMatchObject({ value: 15, default: 30 });
-    const audit = await sql<any>`select entity_id, before, after from core.audit_event where action = 'petition.setting.update' order by at, seq`.execute(t.ctx.db);
-    expect(audit.rows.map((a: any) => [a.entity_id, a.before.value, a.after.value])).toEqual([['review.requestDays', 30, 15], ['satisfaction.rateWithinDays', 0, 10]]);
+    const audit = await sql<any>`select entity_id, before, after from core.audit_event where action = 'petition.setting.update' order by at, seq`.execute(
+      t.ctx.db,
+    );
+    expect(audit.rows.map((a: any) => [a.entity_id, a.before.value, a.after.value])).toEqual([
+      ['review.requestDays', 30, 15],
+      ['satisfaction.rateWithinDays', 0, 10],
+    ]);
   });
 
   it('is read at run time: the repeat threshold, the 复查 window and the rating window', async () => {
@@ -166,7 +188,13 @@ describe('settings', () => {
     expect((await register(xq, { content: '我母亲的高龄津贴从去年开始没有发放,请求尽快查明原因,并补发高龄津贴。' }, ID)).flags.repeat).not.toBeNull();
 
     const p = await register(xq);
-    for (const [who, name, input] of [[xq, 'accept'], [xq, 'start'], [xq, 'draft', { opinion: '支持', text: '予以补发。' }], [xqLead, 'approve'], [xq, 'deliver', { method: '邮寄送达', date: '2026-06-10' }]] as const) {
+    for (const [who, name, input] of [
+      [xq, 'accept'],
+      [xq, 'start'],
+      [xq, 'draft', { opinion: '支持', text: '予以补发。' }],
+      [xqLead, 'approve'],
+      [xq, 'deliver', { method: '邮寄送达', date: '2026-06-10' }],
+    ] as const) {
       await ok((who as Caller).post(`/api/cases/${p.id}/transitions/${name}`, input ? { input } : {}));
     }
     clock.set(new Date('2026-06-27T02:00:00Z'));
@@ -185,7 +213,9 @@ describe('attachments and replayed moves', () => {
     fd.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
     const req = new Request('http://local/', { method: 'POST', body: fd });
     return t.app.inject({
-      method: 'POST', url: `/api/cases/${caseId}/attachments`, payload: Buffer.from(await req.arrayBuffer()),
+      method: 'POST',
+      url: `/api/cases/${caseId}/attachments`,
+      payload: Buffer.from(await req.arrayBuffer()),
       headers: { ...who.headers, 'content-type': req.headers.get('content-type')! },
     });
   };
@@ -229,7 +259,11 @@ describe('attachments and replayed moves', () => {
     const after = await stateOf(id);
     const replay = await xq.post(`/api/cases/${id}/transitions/accept`, { expectedVersion: v });
     expect(replay.statusCode).toBe(409);
-    expect(replay.json()).toMatchObject({ code: 'VERSION_CONFLICT', title: expect.stringMatching(/[\u4e00-\u9fa5]/), details: { expectedVersion: v, currentVersion: after.version } });
+    expect(replay.json()).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      title: expect.stringMatching(/[\u4e00-\u9fa5]/),
+      details: { expectedVersion: v, currentVersion: after.version },
+    });
     const again = await xq.post(`/api/cases/${id}/transitions/accept`, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().title).toContain('不能执行「受理(书面告知)」');

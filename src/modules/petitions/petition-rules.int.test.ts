@@ -12,15 +12,23 @@ const idOf = (first17: string) => first17 + residentIdCheckChar(first17);
 let t: Awaited<ReturnType<typeof openPetitionsApp>>;
 let fgc: Caller, yc: Caller, xq: Caller, xqLead: Caller;
 const org = async (code: string) => (await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
-const row = async (id: string) => (await sql<any>`select c.state, c.version, p.* from core.case c join petitions.petition p on p.case_id = c.id where c.id = ${id}`.execute(t.ctx.db)).rows[0];
-const clockOf = async (id: string, name: string) => (await sql<any>`select state, due_date from core.deadline_clock where case_id = ${id} and name = ${name}`.execute(t.ctx.db)).rows[0];
+const row = async (id: string) =>
+  (await sql<any>`select c.state, c.version, p.* from core.case c join petitions.petition p on p.case_id = c.id where c.id = ${id}`.execute(t.ctx.db)).rows[0];
+const clockOf = async (id: string, name: string) =>
+  (await sql<any>`select state, due_date from core.deadline_clock where case_id = ${id} and name = ${name}`.execute(t.ctx.db)).rows[0];
 
 let seq = 10;
 /** A letter registered by `who`, with a fresh petitioner unless `idNumber` is given. */
 async function register(who: Caller, extra: Record<string, unknown> = {}, idNumber = idOf('64010419750301' + String(seq++).padStart(3, '0'))) {
   const r = await who.post('/api/petitions', {
-    title: '反映低保待遇问题', channel: '来信', category: '申诉求决', subject: '低保', concernedAreaCode: '640104',
-    content: '我家低保待遇今年被取消,请求查明原因并恢复低保待遇,说明取消的理由和依据。', petitioners: [{ name: '杨某', idNumber }], ...extra,
+    title: '反映低保待遇问题',
+    channel: '来信',
+    category: '申诉求决',
+    subject: '低保',
+    concernedAreaCode: '640104',
+    content: '我家低保待遇今年被取消,请求查明原因并恢复低保待遇,说明取消的理由和依据。',
+    petitioners: [{ name: '杨某', idNumber }],
+    ...extra,
   });
   expect(r.statusCode, r.body).toBe(201);
   return r.json() as { id: string; refNo: string; state: string; refusal: any; flags: any };
@@ -65,19 +73,28 @@ describe('甄别: 受理 / 不予受理 / 交办', () => {
     const d = (await fgc.get(`/api/petitions/${p.id}`)).json();
     expect(d.state).toBe('refused');
     expect(d.petition.refusal).toMatchObject({
-      reasonCode: 'statutory_route', reason: '已经或者依法应当通过诉讼、仲裁、行政复议等法定途径解决',
-      legalBasis: expect.stringContaining('第三十一条'), guidance: expect.stringContaining('法定途径'), detail: '已向人民法院起诉', auto: false,
+      reasonCode: 'statutory_route',
+      reason: '已经或者依法应当通过诉讼、仲裁、行政复议等法定途径解决',
+      legalBasis: expect.stringContaining('第三十一条'),
+      guidance: expect.stringContaining('法定途径'),
+      detail: '已向人民法院起诉',
+      auto: false,
     });
     expect((await clockOf(p.id, 'triage')).state).not.toBe('running');
     // the refuse form lists the reasons
     const reg = (await fgc.get(`/api/petitions/${(await register(fgc)).id}`)).json();
     const form = reg.actions.transitions.find((x: any) => x.name === 'refuse');
     expect(JSON.stringify(form.inputSchema)).toContain('not_competent');
-    expect(reg.refusalReasons).toContainEqual({ code: 'rechecked_final', label: expect.stringContaining('复核终结'), legalBasis: '《信访工作条例》第三十六条第三款', guidance: expect.any(String) });
+    expect(reg.refusalReasons).toContainEqual({
+      code: 'rechecked_final',
+      label: expect.stringContaining('复核终结'),
+      legalBasis: '《信访工作条例》第三十六条第三款',
+      guidance: expect.any(String),
+    });
     expect(d.refusalReasons).toEqual([]);
   });
 
-  it('受理 records the written notice: the handler\'s text, or the standard 告知书', async () => {
+  it("受理 records the written notice: the handler's text, or the standard 告知书", async () => {
     const a = await register(xq);
     await ok(move(xq, a.id, 'accept'));
     const da = (await xq.get(`/api/petitions/${a.id}`)).json();
@@ -105,7 +122,9 @@ describe('甄别: 受理 / 不予受理 / 交办', () => {
     const d = (await fgc.get(`/api/petitions/${p.id}`)).json();
     expect(d.pendingHandoff).toBe(true);
     expect(d.handoffs[0]).toMatchObject({ kind: 'assign', toOrgName: '兴庆区民政局' });
-    expect(d.assignments).toEqual([expect.objectContaining({ toOrgName: '兴庆区民政局', reportDueDate: '2026-06-21', reportedAt: null, handoffStatus: 'pending', reportOverdue: false })]);
+    expect(d.assignments).toEqual([
+      expect.objectContaining({ toOrgName: '兴庆区民政局', reportDueDate: '2026-06-21', reportedAt: null, handoffStatus: 'pending', reportOverdue: false }),
+    ]);
 
     await ok(xq.post(`/api/cases/${p.id}/acknowledge`, {}));
     await ok(move(xq, p.id, 'accept'));
@@ -175,9 +194,28 @@ describe('延期 reason, 复查/复核 by letter, staff satisfaction, refusal af
     const ext = await xqLead.post(`/api/cases/${p.id}/clocks/handle/extend`, { n: 30, unit: 'days', reason: '需调取三年来的低保审核档案,情况复杂' });
     expect(ext.statusCode, ext.body).toBe(200);
     const d = (await xq.get(`/api/petitions/${p.id}`)).json();
-    expect(d.extensions).toEqual([expect.objectContaining({ clock: 'handle', days: 30, unit: 'days', reason: '需调取三年来的低保审核档案,情况复杂', at: '2026-06-01', approvedByName: '陈国庆' })]);
+    expect(d.extensions).toEqual([
+      expect.objectContaining({
+        clock: 'handle',
+        days: 30,
+        unit: 'days',
+        reason: '需调取三年来的低保审核档案,情况复杂',
+        at: '2026-06-01',
+        approvedByName: '陈国庆',
+      }),
+    ]);
     expect(d.extensions[0].dueDate).toBe(d.clocks.find((k: any) => k.name === 'handle').dueDate);
-    expect(await petitionExtensions(t.ctx, p.id)).toEqual([{ clock: 'handle', clockLabel: '办理期限', days: 30, unit: 'days', reason: '需调取三年来的低保审核档案,情况复杂', at: '2026-06-01', dueDate: d.extensions[0].dueDate }]);
+    expect(await petitionExtensions(t.ctx, p.id)).toEqual([
+      {
+        clock: 'handle',
+        clockLabel: '办理期限',
+        days: 30,
+        unit: 'days',
+        reason: '需调取三年来的低保审核档案,情况复杂',
+        at: '2026-06-01',
+        dueDate: d.extensions[0].dueDate,
+      },
+    ]);
   });
 
   it('records satisfaction taken by phone once, only after delivery, with the channel', async () => {
@@ -194,13 +232,19 @@ describe('延期 reason, 复查/复核 by letter, staff satisfaction, refusal af
     const again = await xq.post(`/api/petitions/${p.id}/satisfaction`, { satisfaction: '满意', channel: '信函' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('PETITION_ALREADY_RATED');
-    expect((await xq.get(`/api/petitions/${p.id}`)).json().petition).toMatchObject({ satisfaction: '不满意', satisfactionChannel: '电话', satisfactionComment: '电话回访,对答复不满意' });
+    expect((await xq.get(`/api/petitions/${p.id}`)).json().petition).toMatchObject({
+      satisfaction: '不满意',
+      satisfactionChannel: '电话',
+      satisfactionComment: '电话回访,对答复不满意',
+    });
   });
 
   it('registers 复查 and 复核 requests received by letter within 30 日 of the reply, up to 终结', async () => {
     const p = await delivered(ID, CONTENT);
     const body = { which: '复查', reason: '对处理意见不服,来信请求复查' };
-    expect((await xq.post(`/api/petitions/${p.id}/review-request`, { ...body, which: '复核', receivedOn: '2026-06-01' })).json().code).toBe('PETITION_RECHECK_NOT_ALLOWED');
+    expect((await xq.post(`/api/petitions/${p.id}/review-request`, { ...body, which: '复核', receivedOn: '2026-06-01' })).json().code).toBe(
+      'PETITION_RECHECK_NOT_ALLOWED',
+    );
     expect((await xq.post(`/api/petitions/${p.id}/review-request`, { ...body, receivedOn: '2026-06-02' })).statusCode).toBe(400); // in the future
     expect((await xq.post(`/api/petitions/${p.id}/review-request`, { ...body, receivedOn: 'gestern' })).json().details.field).toBe('receivedOn');
     clock.set(new Date('2026-07-03T02:00:00Z'));
@@ -230,25 +274,44 @@ describe('延期 reason, 复查/复核 by letter, staff satisfaction, refusal af
   it('refuses a new petition on the same matter after 复核 at registration, with the reason and basis', async () => {
     expect(final).toBeDefined();
     const r = await fgc.post('/api/petitions', {
-      title: '再次要求恢复特困供养', channel: '来访', category: '申诉求决', subject: '特困', concernedAreaCode: '640104', visitPersons: 1,
-      content: '我父亲的特困供养待遇被停止发放,请求恢复特困人员供养待遇,并补发停发期间的供养金。', petitioners: [{ name: '杨某', idNumber: ID }],
+      title: '再次要求恢复特困供养',
+      channel: '来访',
+      category: '申诉求决',
+      subject: '特困',
+      concernedAreaCode: '640104',
+      visitPersons: 1,
+      content: '我父亲的特困供养待遇被停止发放,请求恢复特困人员供养待遇,并补发停发期间的供养金。',
+      petitioners: [{ name: '杨某', idNumber: ID }],
     });
     expect(r.statusCode, r.body).toBe(201);
     const b = r.json();
     expect(b.state).toBe('refused');
     expect(b.refusal).toEqual({
-      reasonCode: 'rechecked_final', reason: '同一事实和理由已复核终结,不再受理', legalBasis: '《信访工作条例》第三十六条第三款',
-      guidance: expect.stringContaining('不再受理'), originalRefNo: final.refNo, auto: true,
+      reasonCode: 'rechecked_final',
+      reason: '同一事实和理由已复核终结,不再受理',
+      legalBasis: '《信访工作条例》第三十六条第三款',
+      guidance: expect.stringContaining('不再受理'),
+      originalRefNo: final.refNo,
+      auto: true,
     });
     const d = (await fgc.get(`/api/petitions/${b.id}`)).json();
-    expect(d).toMatchObject({ state: 'refused', terminal: true, petition: { refusal: { reasonCode: 'rechecked_final', auto: true, legalBasis: expect.stringContaining('第三十六条') } } });
+    expect(d).toMatchObject({
+      state: 'refused',
+      terminal: true,
+      petition: { refusal: { reasonCode: 'rechecked_final', auto: true, legalBasis: expect.stringContaining('第三十六条') } },
+    });
     expect(d.events.map((e: any) => e.transition)).toEqual(['create', 'refuse']);
     expect((await clockOf(b.id, 'triage')).state).not.toBe('running');
 
     // another matter of the same person is not refused
     const other = await fgc.post('/api/petitions', {
-      title: '咨询婚姻登记', channel: '来信', category: '建议意见', subject: '婚姻登记', concernedAreaCode: '640104',
-      content: '建议婚姻登记处延长周末的办理时间,方便上班族办理结婚登记手续。', petitioners: [{ name: '杨某', idNumber: ID }],
+      title: '咨询婚姻登记',
+      channel: '来信',
+      category: '建议意见',
+      subject: '婚姻登记',
+      concernedAreaCode: '640104',
+      content: '建议婚姻登记处延长周末的办理时间,方便上班族办理结婚登记手续。',
+      petitioners: [{ name: '杨某', idNumber: ID }],
     });
     expect(other.json()).toMatchObject({ state: 'registered', refusal: null });
   });

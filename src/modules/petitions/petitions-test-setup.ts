@@ -29,5 +29,15 @@ export async function openPetitionsApp(clock: Clock) {
     };
   };
   const publicPost = (url: string, body: unknown, remoteAddress = '10.99.0.1') => app.inject({ method: 'POST', url, remoteAddress, payload: body as object });
-  return { app, ctx, test, login, publicPost, close: async () => { await app.close(); await test.close(); } };
+  return {
+    app,
+    ctx,
+    test,
+    login,
+    publicPost,
+    close: async () => {
+      await app.close();
+      await test.close();
+    },
+  };
 }

@@ -2,7 +2,12 @@ import { SETTING_DEFAULTS } from './contract.ts';
 
 /** Character bigrams of a text, ignoring whitespace and punctuation (Chinese has no word breaks). */
 export function bigrams(text: string): Set<string> {
-  const chars = [...text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '')];
+  const chars = [
+    ...text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\p{P}\p{S}]+/gu, ''),
+  ];
   const out = new Set<string>();
   if (chars.length === 1) out.add(chars[0]!);
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);

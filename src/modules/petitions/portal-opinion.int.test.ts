@@ -22,7 +22,9 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('POST /api/public/petitions/opinion.pdf', () => {
-  let refNo = '', queryCode = '', id = '';
+  let refNo = '',
+    queryCode = '',
+    id = '';
   const move = async (...steps: Array<[Caller, string, object]>) => {
     for (const [who, tr, body] of steps) {
       const r = await who.post(`/api/cases/${id}/transitions/${tr}`, body);
@@ -31,12 +33,19 @@ describe('POST /api/public/petitions/opinion.pdf', () => {
   };
 
   it('before 送达 there is nothing to download: a clear 409, and tracking offers no document', async () => {
-    const r = await t.publicPost('/api/public/petitions', {
-      title: '门户下载处理意见书', category: '申诉求决', subject: '低保', concernedAreaCode: '640104',
-      content: '我家的低保待遇今年三月被无故取消,多次到社区反映没有结果,请求恢复低保待遇并说明取消理由。',
-      petitioners: [{ name: '马某某', idNumber: '64010419800101123' + residentIdCheckChar('64010419800101123'), phone: '13912345678' }],
-      pow: await solvedPow(t.app, nextIp()),
-    }, nextIp());
+    const r = await t.publicPost(
+      '/api/public/petitions',
+      {
+        title: '门户下载处理意见书',
+        category: '申诉求决',
+        subject: '低保',
+        concernedAreaCode: '640104',
+        content: '我家的低保待遇今年三月被无故取消,多次到社区反映没有结果,请求恢复低保待遇并说明取消理由。',
+        petitioners: [{ name: '马某某', idNumber: '64010419800101123' + residentIdCheckChar('64010419800101123'), phone: '13912345678' }],
+        pow: await solvedPow(t.app, nextIp()),
+      },
+      nextIp(),
+    );
     expect(r.statusCode, r.body).toBe(201);
     ({ refNo, queryCode } = r.json());
     id = (await t.ctx.db.selectFrom('core.case').select('id').where('ref_no', '=', refNo).executeTakeFirstOrThrow()).id;
@@ -44,7 +53,12 @@ describe('POST /api/public/petitions/opinion.pdf', () => {
     const xqOrg = (await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', '640104-mzj').executeTakeFirstOrThrow()).id;
     expect((await fgc.post(`/api/cases/${id}/handoff`, { kind: 'transfer', toOrgId: xqOrg })).statusCode).toBe(200);
     expect((await xq.post(`/api/cases/${id}/acknowledge`, {})).statusCode).toBe(200);
-    await move([xq, 'accept', {}], [xq, 'start', {}], [xq, 'draft', { input: { opinion: '支持', text: '经核查,取消低保依据不足,予以恢复。' } }], [xqLead, 'approve', {}]);
+    await move(
+      [xq, 'accept', {}],
+      [xq, 'start', {}],
+      [xq, 'draft', { input: { opinion: '支持', text: '经核查,取消低保依据不足,予以恢复。' } }],
+      [xqLead, 'approve', {}],
+    );
 
     const early = await download(refNo, queryCode);
     expect(early.statusCode).toBe(409);
@@ -67,15 +81,30 @@ describe('POST /api/public/petitions/opinion.pdf', () => {
     expect(sm3Hex(r.rawPayload)).toBe(staff.sm3);
 
     const tr = await track(refNo, queryCode);
-    expect(tr.reply.document).toEqual({ title: '信访事项处理意见书', docNo: staff.docNo, version: 1, verifyCode: staff.verifyCode, issuedOn: '2026-06-01', issuer: staff.issuer });
-    const check = await t.app.inject({ method: 'GET', url: `/api/public/documents/verify?no=${encodeURIComponent(staff.docNo)}&code=${staff.verifyCode}`, remoteAddress: nextIp() });
+    expect(tr.reply.document).toEqual({
+      title: '信访事项处理意见书',
+      docNo: staff.docNo,
+      version: 1,
+      verifyCode: staff.verifyCode,
+      issuedOn: '2026-06-01',
+      issuer: staff.issuer,
+    });
+    const check = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/documents/verify?no=${encodeURIComponent(staff.docNo)}&code=${staff.verifyCode}`,
+      remoteAddress: nextIp(),
+    });
     expect(check.json()).toMatchObject({ genuine: true, docNo: staff.docNo, version: 1 });
   });
 
   it('a wrong code or number is the same 404 as tracking and leaks nothing of the document', async () => {
     const asTrack = await t.publicPost('/api/public/petitions/track', { refNo, queryCode: 'WRONGCODE234' }, nextIp());
     const staff = (await xq.get(`/api/cases/${id}/documents`)).json().items[0];
-    for (const [ref, code] of [[refNo, 'WRONGCODE234'], [`${refNo}9`, queryCode], ['', queryCode]] as const) {
+    for (const [ref, code] of [
+      [refNo, 'WRONGCODE234'],
+      [`${refNo}9`, queryCode],
+      ['', queryCode],
+    ] as const) {
       const r = await download(ref, code);
       expect(r.statusCode, `${ref}/${code}`).toBe(ref ? 404 : 400);
       expect(r.headers['content-type']).toContain('application/problem+json');

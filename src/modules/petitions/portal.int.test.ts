@@ -20,7 +20,10 @@ const casesNamed = async (title: string) =>
   (await sql<{ n: number }>`select count(*)::int as n from core.case where title = ${title}`.execute(t.ctx.db)).rows[0]!.n;
 
 const petition = (title: string, id17 = '64010419800101123') => ({
-  title, category: '申诉求决', subject: '低保', concernedAreaCode: '640104',
+  title,
+  category: '申诉求决',
+  subject: '低保',
+  concernedAreaCode: '640104',
   content: '我家的低保待遇今年三月被无故取消,多次到社区反映没有结果,请求恢复低保待遇并说明取消理由。',
   petitioners: [{ name: '马某某', idNumber: idOf(id17), phone: '13912345678', address: '兴庆区某小区' }],
 });
@@ -82,7 +85,11 @@ describe('proof of work on POST /api/public/petitions', () => {
 
   it('reports field errors before spending the proof, so the citizen can fix and resubmit with it', async () => {
     const pow = await solvedPow(t.app, nextIp());
-    const badId = await submit({ ...petition('工作量证明:先校验'), petitioners: [{ name: '马某某', idNumber: '640104198001011230' === idOf('64010419800101123') ? '640104198001011231' : '640104198001011230' }], pow });
+    const badId = await submit({
+      ...petition('工作量证明:先校验'),
+      petitioners: [{ name: '马某某', idNumber: '640104198001011230' === idOf('64010419800101123') ? '640104198001011231' : '640104198001011230' }],
+      pow,
+    });
     expect(badId.statusCode).toBe(400);
     expect(badId.json()).toMatchObject({ code: 'ID_NUMBER_INVALID', details: { field: 'petitioners.0.idNumber' } });
     const noTitle = await submit({ ...petition(''), pow });
@@ -102,20 +109,30 @@ describe('证明材料 sent with a portal submission (multipart)', () => {
     return fd;
   };
   const post = (fd: FormData) => t.app.inject({ method: 'POST', url: '/api/public/petitions', remoteAddress: nextIp(), payload: fd as never });
-  const attachmentsOf = async (title: string) => (await sql<{ file_name: string; size_bytes: number; uploaded_by: string | null }>`select a.file_name, a.size_bytes, a.uploaded_by
-    from core.attachment a join core.case c on c.id = a.case_id where c.title = ${title}`.execute(t.ctx.db)).rows
-    .sort((x, y) => (x.file_name < y.file_name ? -1 : 1)); // in JS: the database's collation may order CJK differently
+  const attachmentsOf = async (title: string) =>
+    (
+      await sql<{ file_name: string; size_bytes: number; uploaded_by: string | null }>`select a.file_name, a.size_bytes, a.uploaded_by
+    from core.attachment a join core.case c on c.id = a.case_id where c.title = ${title}`.execute(t.ctx.db)
+    ).rows.sort((x, y) => (x.file_name < y.file_name ? -1 : 1)); // in JS: the database's collation may order CJK differently
 
   it('stores the files with the petition, in its transaction, and the case lists them for the handler', async () => {
     const title = '证明材料:照片和通知书';
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
-    const r = await post(form({ ...petition(title, '64010419800101124'), pow: await solvedPow(t.app, nextIp()) }, [
-      { name: '取消低保通知书.pdf', type: 'application/pdf', bytes: PDF }, { name: '住房照片.png', type: 'image/png', bytes: png },
-    ]));
+    const r = await post(
+      form({ ...petition(title, '64010419800101124'), pow: await solvedPow(t.app, nextIp()) }, [
+        { name: '取消低保通知书.pdf', type: 'application/pdf', bytes: PDF },
+        { name: '住房照片.png', type: 'image/png', bytes: png },
+      ]),
+    );
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ attachments: 2, refNo: expect.any(String) });
     const track = await t.publicPost('/api/public/petitions/track', { refNo: r.json().refNo, queryCode: r.json().queryCode }, nextIp());
-    expect(track.json().materials).toEqual(expect.arrayContaining([{ fileName: '取消低保通知书.pdf', sizeBytes: PDF.length }, { fileName: '住房照片.png', sizeBytes: png.length }]));
+    expect(track.json().materials).toEqual(
+      expect.arrayContaining([
+        { fileName: '取消低保通知书.pdf', sizeBytes: PDF.length },
+        { fileName: '住房照片.png', sizeBytes: png.length },
+      ]),
+    );
     expect(track.json().materials).toHaveLength(2);
     expect(await attachmentsOf(title)).toEqual([
       { file_name: '住房照片.png', size_bytes: png.length, uploaded_by: null },
@@ -127,13 +144,27 @@ describe('证明材料 sent with a portal submission (multipart)', () => {
     const title = '证明材料:被拒绝';
     const pow = await solvedPow(t.app, nextIp());
     const body = { ...petition(title, '64010419800101125'), pow };
-    const exe = await post(form(body, [{ name: '说明.pdf', type: 'application/pdf', bytes: PDF }, { name: '照片.jpg', type: 'image/jpeg', bytes: Buffer.from('MZ not a jpeg') }]));
+    const exe = await post(
+      form(body, [
+        { name: '说明.pdf', type: 'application/pdf', bytes: PDF },
+        { name: '照片.jpg', type: 'image/jpeg', bytes: Buffer.from('MZ not a jpeg') },
+      ]),
+    );
     expect(exe.statusCode).toBe(415);
-    expect(exe.json()).toMatchObject({ code: 'ATTACHMENT_TYPE_NOT_ALLOWED', title: expect.stringContaining('附件 2《照片.jpg》'), details: { field: 'files' } });
+    expect(exe.json()).toMatchObject({
+      code: 'ATTACHMENT_TYPE_NOT_ALLOWED',
+      title: expect.stringContaining('附件 2《照片.jpg》'),
+      details: { field: 'files' },
+    });
     const big = await post(form(body, [{ name: '扫描件.pdf', type: 'application/pdf', bytes: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]) }]));
     expect(big.statusCode).toBe(413);
     expect(big.json()).toMatchObject({ code: 'ATTACHMENT_TOO_LARGE', title: expect.stringContaining('10 MB') });
-    const six = await post(form(body, Array.from({ length: 6 }, (_, i) => ({ name: `材料${i + 1}.pdf`, type: 'application/pdf', bytes: PDF }))));
+    const six = await post(
+      form(
+        body,
+        Array.from({ length: 6 }, (_, i) => ({ name: `材料${i + 1}.pdf`, type: 'application/pdf', bytes: PDF })),
+      ),
+    );
     expect(six.statusCode).toBe(400);
     expect(six.json()).toMatchObject({ code: 'ATTACHMENT_TOO_MANY', title: expect.stringContaining('最多 5 个') });
     expect(await casesNamed(title)).toBe(0);
@@ -163,8 +194,19 @@ describe('补充证明材料 from 办理查询', () => {
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ added: 3, materials: 3 });
     const track = await t.publicPost('/api/public/petitions/track', { refNo, queryCode }, nextIp());
-    expect(track.json().materials.map((m: { fileName: string }) => m.fileName).sort()).toEqual(['补充材料1.pdf', '补充材料2.pdf', '补充材料3.pdf']);
-    const bell = (await sql<{ title: string }>`select n.title from core.notification n join core.case c on c.id = n.case_id where c.ref_no = ${refNo} and n.kind = 'petition.materials'`.execute(t.ctx.db)).rows;
+    expect(
+      track
+        .json()
+        .materials.map((m: { fileName: string }) => m.fileName)
+        .sort(),
+    ).toEqual(['补充材料1.pdf', '补充材料2.pdf', '补充材料3.pdf']);
+    const bell = (
+      await sql<{
+        title: string;
+      }>`select n.title from core.notification n join core.case c on c.id = n.case_id where c.ref_no = ${refNo} and n.kind = 'petition.materials'`.execute(
+        t.ctx.db,
+      )
+    ).rows;
     expect(bell).toEqual([{ title: `${refNo} 信访人补充证明材料 3 个` }]);
     expect((await more(refNo, queryCode, 5)).statusCode).toBe(201);
     const over = await more(refNo, queryCode, 3);
@@ -188,7 +230,9 @@ describe('public reference data', () => {
 });
 
 describe('tracking, 复查 and 复核 from the portal', () => {
-  let refNo = '', queryCode = '', id = '';
+  let refNo = '',
+    queryCode = '',
+    id = '';
   const track = async () => {
     const r = await t.publicPost('/api/public/petitions/track', { refNo, queryCode }, nextIp());
     expect(r.statusCode, r.body).toBe(200);
@@ -201,7 +245,15 @@ describe('tracking, 复查 and 复核 from the portal', () => {
     ({ refNo, queryCode } = r.json());
     id = (await t.ctx.db.selectFrom('core.case').select('id').where('ref_no', '=', refNo).executeTakeFirstOrThrow()).id;
     const first = await track();
-    expect(first).toMatchObject({ state: 'registered', statePlain: '已收到，正在审查是否受理', holderOrgName: '宁夏回族自治区民政厅政策法规处', deadline: { label: '甄别受理期限' }, canRate: false, canRequestReview: false, canRequestRecheck: false });
+    expect(first).toMatchObject({
+      state: 'registered',
+      statePlain: '已收到，正在审查是否受理',
+      holderOrgName: '宁夏回族自治区民政厅政策法规处',
+      deadline: { label: '甄别受理期限' },
+      canRate: false,
+      canRequestReview: false,
+      canRequestRecheck: false,
+    });
     expect(first.deadline.legalBasis).toContain('第二十二条');
 
     const fgc = await t.login('nx-fgc');
@@ -215,7 +267,12 @@ describe('tracking, 复查 and 复核 from the portal', () => {
     const ext = await xqLead.post(`/api/cases/${id}/clocks/handle/extend`, { n: 30, unit: 'days', reason: '需调取三年来的低保档案核实' });
     expect(ext.statusCode, ext.body).toBe(200);
     const b = await track();
-    expect(b).toMatchObject({ state: 'accepted', holderOrgName: '兴庆区民政局', pendingTransfer: null, deadline: { label: '办理期限', dueDate: ext.json().dueDate } });
+    expect(b).toMatchObject({
+      state: 'accepted',
+      holderOrgName: '兴庆区民政局',
+      pendingTransfer: null,
+      deadline: { label: '办理期限', dueDate: ext.json().dueDate },
+    });
     expect(b.extensions).toEqual([expect.objectContaining({ clock: '办理期限', length: '30 日', reason: '需调取三年来的低保档案核实' })]);
     expect(b.progress.map((p: any) => p.detail)).toEqual(expect.arrayContaining(['收到网上信访事项，已登记', '签收', '受理，并书面告知']));
     const body = JSON.stringify(b);
@@ -230,8 +287,10 @@ describe('tracking, 复查 and 复核 from the portal', () => {
 
   it('after delivery and a 复查意见, takes one 复核 request within 30 日', async () => {
     for (const [who, tr, body] of [
-      [xq, 'start', {}], [xq, 'draft', { input: { opinion: '解释说明', text: '经核查,取消低保系家庭收入超标,已向您说明核算口径。' } }],
-      [xqLead, 'approve', {}], [xq, 'deliver', { input: { method: '网上答复', date: '2026-06-01' } }],
+      [xq, 'start', {}],
+      [xq, 'draft', { input: { opinion: '解释说明', text: '经核查,取消低保系家庭收入超标,已向您说明核算口径。' } }],
+      [xqLead, 'approve', {}],
+      [xq, 'deliver', { input: { method: '网上答复', date: '2026-06-01' } }],
     ] as const) {
       const r = await who.post(`/api/cases/${id}/transitions/${tr}`, body);
       expect(r.statusCode, `${tr}: ${r.body}`).toBe(200);
@@ -244,7 +303,11 @@ describe('tracking, 复查 and 复核 from the portal', () => {
     const cr = await yc.post(`/api/cases/${id}/transitions/conclude_review`, { input: { opinion: '不予支持', text: '复查认为原处理意见正确,予以维持。' } });
     expect(cr.statusCode, cr.body).toBe(200);
     const reviewed = await track();
-    expect(reviewed).toMatchObject({ state: 'reviewed', canRequestRecheck: true, reviewOpinion: { opinion: '不予支持', text: expect.stringContaining('予以维持'), office: '银川市民政局' } });
+    expect(reviewed).toMatchObject({
+      state: 'reviewed',
+      canRequestRecheck: true,
+      reviewOpinion: { opinion: '不予支持', text: expect.stringContaining('予以维持'), office: '银川市民政局' },
+    });
 
     const short = await t.publicPost('/api/public/petitions/recheck', { refNo, queryCode, reason: '不服' }, nextIp());
     expect(short.statusCode).toBe(400);
@@ -269,10 +332,16 @@ describe('tracking, 复查 and 复核 from the portal', () => {
     expect((await fgc.post(`/api/cases/${cid}/handoff`, { kind: 'transfer', toOrgId: xqOrg })).statusCode).toBe(200);
     expect((await xq.post(`/api/cases/${cid}/acknowledge`, {})).statusCode).toBe(200);
     for (const [who, tr, body] of [
-      [xq, 'accept', {}], [xq, 'start', {}], [xq, 'draft', { input: { opinion: '支持', text: '予以恢复。' } }], [xqLead, 'approve', {}],
+      [xq, 'accept', {}],
+      [xq, 'start', {}],
+      [xq, 'draft', { input: { opinion: '支持', text: '予以恢复。' } }],
+      [xqLead, 'approve', {}],
       [xq, 'deliver', { input: { method: '网上答复', date: '2026-06-01' } }],
-    ] as const) expect((await who.post(`/api/cases/${cid}/transitions/${tr}`, body)).statusCode, tr).toBe(200);
-    expect((await t.publicPost('/api/public/petitions/review', { refNo: c.refNo, queryCode: c.queryCode, reason: '补发金额有误' }, nextIp())).statusCode).toBe(200);
+    ] as const)
+      expect((await who.post(`/api/cases/${cid}/transitions/${tr}`, body)).statusCode, tr).toBe(200);
+    expect((await t.publicPost('/api/public/petitions/review', { refNo: c.refNo, queryCode: c.queryCode, reason: '补发金额有误' }, nextIp())).statusCode).toBe(
+      200,
+    );
     expect((await yc.post(`/api/cases/${cid}/transitions/start_review`, {})).statusCode).toBe(200);
     expect((await yc.post(`/api/cases/${cid}/transitions/conclude_review`, { input: { opinion: '支持', text: '维持。' } })).statusCode).toBe(200);
     clock.advance(31 * 24 * 3600_000);

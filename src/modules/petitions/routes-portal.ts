@@ -29,60 +29,125 @@ const PortalPetitionBody = SubmitOnlineInput.extend({ pow: z.object({ challenge:
 export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['petitions'];
-  app.get('/api/public/areas', {
-    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-    schema: { tags, summary: '问题发生地可选的行政区划(自治区、市、县,公开参考数据)', response: { 200: z.object({ items: z.array(PublicArea) }) } },
-  }, async (_req, reply) => {
-    const rows = (await sql<{ code: string; name: string; level: number; parent_code: string | null }>`select code, name, level, parent_code from core.area
-      where level <= 3 and active and not is_sample order by path`.execute(ctx.db)).rows;
-    return reply.header('cache-control', 'public, max-age=3600').send({ items: rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code })) });
-  });
-  app.post('/api/public/petitions', {
-    config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
-    schema: {
-      tags, body: PortalPetitionBody.nullish(), response: { 201: z.object({ refNo: z.string(), queryCode: z.string(), attachments: z.number(), notice: z.string() }) },
-      summary: `网上信访(无需登录,须附安全校验 pow: { challenge, nonce }),返回编号和一次性查询码。带证明材料时用 multipart:字段 petition(JSON)和至多 ${PORTAL_MAX_FILES} 个 files(每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB)`,
+  app.get(
+    '/api/public/areas',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { tags, summary: '问题发生地可选的行政区划(自治区、市、县,公开参考数据)', response: { 200: z.object({ items: z.array(PublicArea) }) } },
     },
-  }, async (req, reply) => {
-    const { body, files } = req.isMultipart() ? await readMultipart(req) : { body: req.body, files: [] };
-    const { pow, ...petition } = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-    return reply.status(201).send(await submitOnline(ctx, petition as never, { pow, requirePow: true, files }));
-  });
-  app.post('/api/public/petitions/materials', {
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags, response: { 201: z.object({ refNo: z.string(), added: z.number(), materials: z.number() }) }, summary: `补充证明材料(multipart:字段 refNo、queryCode,至多 ${PORTAL_MAX_FILES} 个 files,每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB;办结、终结后不再接收)` },
-  }, async (req, reply) => {
-    if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', 400, '请以 multipart/form-data 提交证明材料', { field: 'files' });
-    const { fields, files } = await readParts(req, ['refNo', 'queryCode']);
-    const { refNo, queryCode } = parseInput(z.object({ refNo: Ref, queryCode: Code }), fields);
-    return reply.status(201).send(await addMaterials(ctx, { refNo, queryCode, files }));
-  });
-  app.post('/api/public/petitions/track', {
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-    schema: { tags, summary: '查询办理进度(编号 + 查询码)', body: z.object({ refNo: Ref, queryCode: Code }) },
-  }, async (req) => trackPetition(ctx, req.body.refNo, req.body.queryCode));
-  app.post('/api/public/petitions/opinion.pdf', {
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags, summary: '下载已送达的处理意见书 PDF(编号 + 查询码;送达前 409)', body: z.object({ refNo: Ref, queryCode: Code }) },
-  }, async (req, reply) => {
-    const { doc, bytes } = await servedOpinionPdf(ctx, req.body.refNo, req.body.queryCode);
-    const name = `${doc.title}-${doc.docNo}${doc.version > 1 ? `-第${doc.version}版` : ''}.pdf`;
-    return reply.type('application/pdf').header('cache-control', 'no-store').header('x-document-sm3', doc.sm3)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(bytes);
-  });
-  app.post('/api/public/petitions/rate', {
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags, summary: '满意度评价', body: z.object({ refNo: Ref, queryCode: Code, satisfaction: z.enum(SATISFACTION, { message: '评价须为满意、基本满意或不满意' }), comment: z.string().max(500).optional() }),
-      response: { 200: z.object({ satisfaction: z.enum(SATISFACTION), hint: z.string().nullable() }) } },
-  }, async (req) => ratePetition(ctx, req.body));
-  app.post('/api/public/petitions/review', {
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags, summary: '申请复查(收到书面答复之日起 30 日内)', body: z.object({ refNo: Ref, queryCode: Code, reason: z.string().trim().min(5, '请说明申请复查的理由').max(5000) }), response: { 200: Requested } },
-  }, async (req) => requestReview(ctx, req.body));
-  app.post('/api/public/petitions/recheck', {
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags, summary: '申请复核(收到书面复查意见之日起 30 日内)', body: z.object({ refNo: Ref, queryCode: Code, reason: z.string().trim().min(5, '请说明申请复核的理由(不少于 5 字)').max(5000, '理由不超过 5000 字') }), response: { 200: Requested } },
-  }, async (req) => requestRecheck(ctx, req.body));
+    async (_req, reply) => {
+      const rows = (
+        await sql<{ code: string; name: string; level: number; parent_code: string | null }>`select code, name, level, parent_code from core.area
+      where level <= 3 and active and not is_sample order by path`.execute(ctx.db)
+      ).rows;
+      return reply
+        .header('cache-control', 'public, max-age=3600')
+        .send({ items: rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code })) });
+    },
+  );
+  app.post(
+    '/api/public/petitions',
+    {
+      config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        body: PortalPetitionBody.nullish(),
+        response: { 201: z.object({ refNo: z.string(), queryCode: z.string(), attachments: z.number(), notice: z.string() }) },
+        summary: `网上信访(无需登录,须附安全校验 pow: { challenge, nonce }),返回编号和一次性查询码。带证明材料时用 multipart:字段 petition(JSON)和至多 ${PORTAL_MAX_FILES} 个 files(每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB)`,
+      },
+    },
+    async (req, reply) => {
+      const { body, files } = req.isMultipart() ? await readMultipart(req) : { body: req.body, files: [] };
+      const { pow, ...petition } = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+      return reply.status(201).send(await submitOnline(ctx, petition as never, { pow, requirePow: true, files }));
+    },
+  );
+  app.post(
+    '/api/public/petitions/materials',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        response: { 201: z.object({ refNo: z.string(), added: z.number(), materials: z.number() }) },
+        summary: `补充证明材料(multipart:字段 refNo、queryCode,至多 ${PORTAL_MAX_FILES} 个 files,每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB;办结、终结后不再接收)`,
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', 400, '请以 multipart/form-data 提交证明材料', { field: 'files' });
+      const { fields, files } = await readParts(req, ['refNo', 'queryCode']);
+      const { refNo, queryCode } = parseInput(z.object({ refNo: Ref, queryCode: Code }), fields);
+      return reply.status(201).send(await addMaterials(ctx, { refNo, queryCode, files }));
+    },
+  );
+  app.post(
+    '/api/public/petitions/track',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags, summary: '查询办理进度(编号 + 查询码)', body: z.object({ refNo: Ref, queryCode: Code }) },
+    },
+    async (req) => trackPetition(ctx, req.body.refNo, req.body.queryCode),
+  );
+  app.post(
+    '/api/public/petitions/opinion.pdf',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags, summary: '下载已送达的处理意见书 PDF(编号 + 查询码;送达前 409)', body: z.object({ refNo: Ref, queryCode: Code }) },
+    },
+    async (req, reply) => {
+      const { doc, bytes } = await servedOpinionPdf(ctx, req.body.refNo, req.body.queryCode);
+      const name = `${doc.title}-${doc.docNo}${doc.version > 1 ? `-第${doc.version}版` : ''}.pdf`;
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('x-document-sm3', doc.sm3)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(bytes);
+    },
+  );
+  app.post(
+    '/api/public/petitions/rate',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: '满意度评价',
+        body: z.object({
+          refNo: Ref,
+          queryCode: Code,
+          satisfaction: z.enum(SATISFACTION, { message: '评价须为满意、基本满意或不满意' }),
+          comment: z.string().max(500).optional(),
+        }),
+        response: { 200: z.object({ satisfaction: z.enum(SATISFACTION), hint: z.string().nullable() }) },
+      },
+    },
+    async (req) => ratePetition(ctx, req.body),
+  );
+  app.post(
+    '/api/public/petitions/review',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: '申请复查(收到书面答复之日起 30 日内)',
+        body: z.object({ refNo: Ref, queryCode: Code, reason: z.string().trim().min(5, '请说明申请复查的理由').max(5000) }),
+        response: { 200: Requested },
+      },
+    },
+    async (req) => requestReview(ctx, req.body),
+  );
+  app.post(
+    '/api/public/petitions/recheck',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: '申请复核(收到书面复查意见之日起 30 日内)',
+        body: z.object({ refNo: Ref, queryCode: Code, reason: z.string().trim().min(5, '请说明申请复核的理由(不少于 5 字)').max(5000, '理由不超过 5000 字') }),
+        response: { 200: Requested },
+      },
+    },
+    async (req) => requestRecheck(ctx, req.body),
+  );
 }
 
 /** The multipart form of a portal submission: the petition as JSON in field `petition`, files in `files`. */
@@ -100,16 +165,20 @@ async function readParts(req: FastifyRequest, names: string[]): Promise<{ fields
   const fields: Record<string, string> = {};
   const files: AttachmentFile[] = [];
   try {
-    for await (const part of req.parts({ limits: { files: PORTAL_MAX_FILES + 1, fileSize: PORTAL_MAX_FILE_BYTES + 1, fields: names.length + 2, fieldSize: 512 * 1024 } })) {
+    for await (const part of req.parts({
+      limits: { files: PORTAL_MAX_FILES + 1, fileSize: PORTAL_MAX_FILE_BYTES + 1, fields: names.length + 2, fieldSize: 512 * 1024 },
+    })) {
       if (part.type === 'file') files.push({ fileName: part.filename, mimeType: part.mimetype, bytes: await part.toBuffer() });
       else if (names.includes(part.fieldname)) fields[part.fieldname] = String(part.value);
     }
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('ATTACHMENT_TOO_LARGE', 413, `附件超过 ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB 上限`, { field: 'files' });
+    if (code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('ATTACHMENT_TOO_LARGE', 413, `附件超过 ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB 上限`, { field: 'files' });
     if (code === 'FST_FILES_LIMIT') throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件`, { field: 'files' });
     throw e;
   }
-  if (files.length > PORTAL_MAX_FILES) throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件(现有 ${files.length} 个)`, { field: 'files' });
+  if (files.length > PORTAL_MAX_FILES)
+    throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件(现有 ${files.length} 个)`, { field: 'files' });
   return { fields, files };
 }

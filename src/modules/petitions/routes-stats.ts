@@ -10,9 +10,18 @@ import { PetitionStats } from './contracts/stats.ts';
 export async function registerPetitionStatsRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['petitions'];
-  app.get('/api/petitions/stats', {
-    schema: { tags, summary: '信访统计(件/批/人次、按期办结率、满意率,按时间、渠道、来源、地区、类别、业务、结果、状态)', querystring: PetitionStatsQuery, response: { 200: PetitionStats } },
-  }, async (req) => petitionStats(ctx, actorOf(req), req.query));
+  app.get(
+    '/api/petitions/stats',
+    {
+      schema: {
+        tags,
+        summary: '信访统计(件/批/人次、按期办结率、满意率,按时间、渠道、来源、地区、类别、业务、结果、状态)',
+        querystring: PetitionStatsQuery,
+        response: { 200: PetitionStats },
+      },
+    },
+    async (req) => petitionStats(ctx, actorOf(req), req.query),
+  );
 
   app.get('/api/petitions/stats.xlsx', { schema: { tags, summary: '信访统计导出(xlsx)', querystring: PetitionStatsQuery } }, async (req, reply) => {
     const actor = actorOf(req);

@@ -10,10 +10,19 @@ const ID = ((s: string) => s + residentIdCheckChar(s))('64010419700505123');
 let t: Awaited<ReturnType<typeof openPetitionsApp>>;
 let xq: Caller, ld: Caller;
 const body = (title: string) => ({
-  channel: '来访', title, category: '申诉求决', subject: '养老服务', concernedAreaCode: '640104', visitBatch: 1, visitPersons: 2, representatives: 1,
-  content: `${title}:反映社区养老服务站长期不开门,老人用餐困难,请求督促恢复服务。`, petitioners: [{ name: '丁某某', idNumber: ID, phone: '13800001111' }],
+  channel: '来访',
+  title,
+  category: '申诉求决',
+  subject: '养老服务',
+  concernedAreaCode: '640104',
+  visitBatch: 1,
+  visitPersons: 2,
+  representatives: 1,
+  content: `${title}:反映社区养老服务站长期不开门,老人用餐困难,请求督促恢复服务。`,
+  petitioners: [{ name: '丁某某', idNumber: ID, phone: '13800001111' }],
 });
-const piiReads = async (id: string) => (await sql<{ n: number }>`select count(*)::int as n from core.audit_event where action = 'pii.read' and entity_id = ${id}`.execute(t.ctx.db)).rows[0]!.n;
+const piiReads = async (id: string) =>
+  (await sql<{ n: number }>`select count(*)::int as n from core.audit_event where action = 'pii.read' and entity_id = ${id}`.execute(t.ctx.db)).rows[0]!.n;
 
 beforeAll(async () => {
   t = await openPetitionsApp(clock);
@@ -22,7 +31,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('信访 staff console API', () => {
-  let march = '', april = '';
+  let march = '',
+    april = '';
   it('lists by registration period (China dates, inclusive) with the area concerned and an excerpt', async () => {
     const a = await xq.post('/api/petitions', body('三月来访·控制台'));
     expect(a.statusCode, a.body).toBe(201);

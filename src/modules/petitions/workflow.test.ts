@@ -23,7 +23,10 @@ describe('petition workflow', () => {
     expect(decide(wf, { state: 'delivered', ...open }, 'request_review', clerk)).toMatchObject({ ok: false });
     expect(decide(wf, { state: 'delivered', ...open }, 'request_review', as(['petition.portal']))).toMatchObject({ ok: true, to: 'review_requested' });
     expect(decide(wf, { state: 'review_requested', ...open }, 'start_review', clerk)).toMatchObject({ ok: false });
-    expect(decide(wf, { state: 'review_requested', ...open }, 'start_review', as(['petition.handle'], 'supervisor'))).toMatchObject({ ok: true, to: 'reviewing' });
+    expect(decide(wf, { state: 'review_requested', ...open }, 'start_review', as(['petition.handle'], 'supervisor'))).toMatchObject({
+      ok: true,
+      to: 'reviewing',
+    });
     expect(decide(wf, { state: 'rechecking', ...open }, 'conclude_recheck', as(['petition.handle'], 'supervisor'))).toMatchObject({ ok: true, to: 'final' });
     expect(wf.states.final.terminal).toBe(true);
   });

@@ -30,16 +30,22 @@ const refuseInput = z.object({
   reasonCode: z.enum(REFUSAL_CODES, { message: '请选择不予受理的法定理由' }).meta({ title: '不予受理理由' }),
   detail: z.string().trim().max(2000, '补充说明不超过 2000 字').meta({ title: '补充说明' }).optional(),
 });
-const simplifyInput = z.object({ factsClear: z.boolean({ message: '请确认是否事实清楚、责任明确、争议不大' }).meta({ title: '事实清楚、责任明确、争议不大' }) });
+const simplifyInput = z.object({
+  factsClear: z.boolean({ message: '请确认是否事实清楚、责任明确、争议不大' }).meta({ title: '事实清楚、责任明确、争议不大' }),
+});
 
 /** 受理告知书 text when the handler writes none (第二十三条: written notice of receipt and procedure). */
 async function defaultAcceptanceNotice(tx: AppContext, c: CaseRow): Promise<string> {
-  const r = (await sql<{ created_at: Date; org: string }>`select p.created_at, o.name as org from petitions.petition p
-    join core.org_unit o on o.id = ${c.org_unit_id} where p.case_id = ${c.id}`.execute(tx.db)).rows[0];
+  const r = (
+    await sql<{ created_at: Date; org: string }>`select p.created_at, o.name as org from petitions.petition p
+    join core.org_unit o on o.id = ${c.org_unit_id} where p.case_id = ${c.id}`.execute(tx.db)
+  ).rows[0];
   const received = r ? chinaDate(new Date(r.created_at)) : chinaDate(c.created_at);
-  return `信访人:您于 ${received} 提出的信访事项(编号 ${c.ref_no})已于 ${chinaDate(tx.clock.now())} 由${r?.org ?? '本机关'}受理。`
-    + `依照${LAW}第三十四条,我单位将自受理之日起 60 日内办结并书面答复;情况复杂的,经本机关负责人批准可以适当延长,延长期限不超过 30 日,并告知延期理由。`
-    + '您可凭信访事项编号查询办理进度。';
+  return (
+    `信访人:您于 ${received} 提出的信访事项(编号 ${c.ref_no})已于 ${chinaDate(tx.clock.now())} 由${r?.org ?? '本机关'}受理。` +
+    `依照${LAW}第三十四条,我单位将自受理之日起 60 日内办结并书面答复;情况复杂的,经本机关负责人批准可以适当延长,延长期限不超过 30 日,并告知延期理由。` +
+    '您可凭信访事项编号查询办理进度。'
+  );
 }
 
 /** Store the statutory 不予受理 reason, its basis and the guidance told to the petitioner. */
@@ -51,24 +57,52 @@ export async function storeRefusal(tx: AppContext, caseId: string, code: Refusal
 
 /** The case page's facts of a petition (its panel reads them), from petitions.petition. */
 async function petitionFacts(ctx: AppContext, c: CaseRow): Promise<Record<string, unknown>> {
-  const p = (await sql<{ refusal_code: string | null; opinion: string | null; delivery_method: string | null; delivered_on: string | null; review_opinion: string | null; recheck_opinion: string | null }>`
-    select refusal_code, opinion, delivery_method, delivered_on::text as delivered_on, review_opinion, recheck_opinion from petitions.petition where case_id = ${c.id}`.execute(ctx.db)).rows[0];
+  const p = (
+    await sql<{
+      refusal_code: string | null;
+      opinion: string | null;
+      delivery_method: string | null;
+      delivered_on: string | null;
+      review_opinion: string | null;
+      recheck_opinion: string | null;
+    }>`
+    select refusal_code, opinion, delivery_method, delivered_on::text as delivered_on, review_opinion, recheck_opinion from petitions.petition where case_id = ${c.id}`.execute(
+      ctx.db,
+    )
+  ).rows[0];
   if (!p) return {};
-  const facts = { refusalCode: p.refusal_code, opinion: p.opinion, deliveryMethod: p.delivery_method, deliveredOn: p.delivered_on, reviewOpinion: p.review_opinion, recheckOpinion: p.recheck_opinion };
+  const facts = {
+    refusalCode: p.refusal_code,
+    opinion: p.opinion,
+    deliveryMethod: p.delivery_method,
+    deliveredOn: p.delivered_on,
+    reviewOpinion: p.review_opinion,
+    recheckOpinion: p.recheck_opinion,
+  };
   return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null));
 }
 
 /** 简易办理 eligibility facts of one petition (first-time as flagged at registration). */
 export async function simpleFacts(tx: AppContext, caseId: string) {
-  const p = (await sql<{ first_time: boolean | null; is_repeat: boolean; visit_persons: number | null; representatives: number | null; people: number; earlier: boolean }>`
+  const p = (
+    await sql<{
+      first_time: boolean | null;
+      is_repeat: boolean;
+      visit_persons: number | null;
+      representatives: number | null;
+      people: number;
+      earlier: boolean;
+    }>`
     select p.first_time, p.is_repeat, p.visit_persons, p.representatives,
       (select count(*)::int from petitions.petitioner r where r.case_id = p.case_id) as people,
       exists (select 1 from petitions.petitioner a join petitions.petitioner b on b.id_hash = a.id_hash and b.case_id <> a.case_id
         join petitions.petition pb on pb.case_id = b.case_id where a.case_id = p.case_id and pb.created_at < p.created_at) as earlier
-    from petitions.petition p where p.case_id = ${caseId}`.execute(tx.db)).rows[0];
+    from petitions.petition p where p.case_id = ${caseId}`.execute(tx.db)
+  ).rows[0];
   if (!p) return null;
   return {
-    firstTime: p.first_time ?? !p.earlier, repeat: p.is_repeat,
+    firstTime: p.first_time ?? !p.earlier,
+    repeat: p.is_repeat,
     group: (p.visit_persons ?? 1) > 1 || (p.representatives ?? 0) > 0 || Number(p.people) > 1,
   };
 }
@@ -111,59 +145,102 @@ export const petitionWorkflow = defineWorkflow({
   },
   transitions: {
     accept: transition({
-      label: '受理(书面告知)', from: ['registered'], to: 'accepted', who: { permission: 'petition.handle' },
+      label: '受理(书面告知)',
+      from: ['registered'],
+      to: 'accepted',
+      who: { permission: 'petition.handle' },
       input: acceptInput,
-      clocks: { stop: ['triage'], start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: `${LAW}第三十四条`, suspendable: SUSPENDABLE }] },
+      clocks: {
+        stop: ['triage'],
+        start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: `${LAW}第三十四条`, suspendable: SUSPENDABLE }],
+      },
       effect: async ({ tx, case: c, input }) => {
         const notice = input.notice || (await defaultAcceptanceNotice(tx, c));
         await sql`update petitions.petition set acceptance_notice = ${notice}, accepted_at = ${tx.clock.now()} where case_id = ${c.id}`.execute(tx.db);
       },
     }),
     refuse: transition({
-      label: '不予受理', from: ['registered'], to: 'refused', who: { permission: 'petition.handle' }, input: refuseInput, clocks: { stop: ['triage'] },
+      label: '不予受理',
+      from: ['registered'],
+      to: 'refused',
+      who: { permission: 'petition.handle' },
+      input: refuseInput,
+      clocks: { stop: ['triage'] },
       // The system refuses too (第三十六条第三款, at registration): then it is recorded as automatic.
       effect: async ({ tx, case: c, input, actor }) => {
         await storeRefusal(tx, c.id, input.reasonCode, input.detail || null, !userRef(actor));
       },
     }),
     simplify: transition({
-      label: '简易办理', from: ['accepted'], to: 'simple', who: { permission: 'petition.handle' }, input: simplifyInput,
+      label: '简易办理',
+      from: ['accepted'],
+      to: 'simple',
+      who: { permission: 'petition.handle' },
+      input: simplifyInput,
       // The eligibility check runs inside the move's transaction: a refusal writes nothing.
       effect: async ({ tx, case: c, input }) => {
         const f = await simpleFacts(tx, c.id);
         const reasons = simpleRefusals({ factsClear: input.factsClear, ...(f ?? { firstTime: false, repeat: false, group: false }) });
         if (reasons.length) {
-          throw new AppError('PETITION_SIMPLE_NOT_ELIGIBLE', 409, `${PETITION_ERRORS.SIMPLE_NOT_ELIGIBLE}:${reasons.join('、')}。简易办理仅适用于初次信访、事实清楚、责任明确、争议不大的个人信访事项(《信访事项简易办理办法(试行)》)`, { reasons });
+          throw new AppError(
+            'PETITION_SIMPLE_NOT_ELIGIBLE',
+            409,
+            `${PETITION_ERRORS.SIMPLE_NOT_ELIGIBLE}:${reasons.join('、')}。简易办理仅适用于初次信访、事实清楚、责任明确、争议不大的个人信访事项(《信访事项简易办理办法(试行)》)`,
+            { reasons },
+          );
         }
       },
-      clocks: { stop: ['handle'], start: [{ name: 'simple', label: '简易办理期限', rule: { unit: 'workdays', n: 10 }, legalBasis: '《信访事项简易办理办法(试行)》' }] },
+      clocks: {
+        stop: ['handle'],
+        start: [{ name: 'simple', label: '简易办理期限', rule: { unit: 'workdays', n: 10 }, legalBasis: '《信访事项简易办理办法(试行)》' }],
+      },
     }),
     start: { label: '开始办理', from: ['accepted'], to: 'handling', who: { permission: 'petition.handle' }, withdrawable: true },
     draft: transition({
-      label: '拟办意见', from: ['handling', 'simple'], to: 'drafted', who: { permission: 'petition.handle' }, withdrawable: true, input: opinionInput,
+      label: '拟办意见',
+      from: ['handling', 'simple'],
+      to: 'drafted',
+      who: { permission: 'petition.handle' },
+      withdrawable: true,
+      input: opinionInput,
       effect: async ({ tx, case: c, input }) => {
         await sql`update petitions.petition set opinion = ${input.opinion}, opinion_text = ${input.text} where case_id = ${c.id}`.execute(tx.db);
       },
     }),
     approve: { label: '审批同意', from: ['drafted'], to: 'approved', who: { permission: 'petition.approve' } },
     deliver: transition({
-      label: '送达', from: ['approved'], to: 'delivered', who: { permission: 'petition.handle' }, input: deliverInput,
+      label: '送达',
+      from: ['approved'],
+      to: 'delivered',
+      who: { permission: 'petition.handle' },
+      input: deliverInput,
       clocks: { stop: ['handle', 'simple'] },
       effect: async ({ tx, case: c, input, actor }) => {
-        await sql`update petitions.petition set delivered_at = ${tx.clock.now()}, delivery_method = ${input.method}, delivered_on = ${input.date}::date where case_id = ${c.id}`.execute(tx.db);
+        await sql`update petitions.petition set delivered_at = ${tx.clock.now()}, delivery_method = ${input.method}, delivered_on = ${input.date}::date where case_id = ${c.id}`.execute(
+          tx.db,
+        );
         await issueDocument(tx, { type: PETITION_DOCUMENTS.opinion, caseId: c.id, actor });
         // The reply is the 办结报告 of a 交办 to this org.
-        await sql`update petitions.assignment set reported_at = ${tx.clock.now()} where case_id = ${c.id} and to_org_id = ${c.org_unit_id} and reported_at is null`.execute(tx.db);
+        await sql`update petitions.assignment set reported_at = ${tx.clock.now()} where case_id = ${c.id} and to_org_id = ${c.org_unit_id} and reported_at is null`.execute(
+          tx.db,
+        );
       },
     }),
     close: { label: '办结', from: ['delivered', 'reviewed'], to: 'closed', who: { permission: 'petition.handle' } },
     request_review: { label: '申请复查', from: ['delivered'], to: 'review_requested', who: { permission: 'petition.portal' }, reasonRequired: true },
     start_review: {
-      label: '复查受理', from: ['review_requested'], to: 'reviewing', who: { permission: 'petition.handle', party: 'supervisor' },
+      label: '复查受理',
+      from: ['review_requested'],
+      to: 'reviewing',
+      who: { permission: 'petition.handle', party: 'supervisor' },
       clocks: { start: [{ name: 'review', label: '复查期限', rule: { unit: 'days', n: 30 }, legalBasis: `${LAW}第三十五条`, suspendable: SUSPENDABLE }] },
     },
     conclude_review: transition({
-      label: '复查意见', from: ['reviewing'], to: 'reviewed', who: { permission: 'petition.handle', party: 'supervisor' }, input: opinionInput,
+      label: '复查意见',
+      from: ['reviewing'],
+      to: 'reviewed',
+      who: { permission: 'petition.handle', party: 'supervisor' },
+      input: opinionInput,
       clocks: { stop: ['review'] },
       effect: async ({ tx, case: c, input }) => {
         await sql`update petitions.petition set review_opinion = ${input.opinion} where case_id = ${c.id}`.execute(tx.db);
@@ -171,11 +248,18 @@ export const petitionWorkflow = defineWorkflow({
     }),
     request_recheck: { label: '申请复核', from: ['reviewed'], to: 'recheck_requested', who: { permission: 'petition.portal' }, reasonRequired: true },
     start_recheck: {
-      label: '复核受理', from: ['recheck_requested'], to: 'rechecking', who: { permission: 'petition.handle', party: 'supervisor' },
+      label: '复核受理',
+      from: ['recheck_requested'],
+      to: 'rechecking',
+      who: { permission: 'petition.handle', party: 'supervisor' },
       clocks: { start: [{ name: 'recheck', label: '复核期限', rule: { unit: 'days', n: 30 }, legalBasis: `${LAW}第三十六条`, suspendable: SUSPENDABLE }] },
     },
     conclude_recheck: transition({
-      label: '复核意见(终结)', from: ['rechecking'], to: 'final', who: { permission: 'petition.handle', party: 'supervisor' }, input: opinionInput,
+      label: '复核意见(终结)',
+      from: ['rechecking'],
+      to: 'final',
+      who: { permission: 'petition.handle', party: 'supervisor' },
+      input: opinionInput,
       clocks: { stop: ['recheck'] },
       effect: async ({ tx, case: c, input }) => {
         await sql`update petitions.petition set recheck_opinion = ${input.opinion} where case_id = ${c.id}`.execute(tx.db);
@@ -184,25 +268,44 @@ export const petitionWorkflow = defineWorkflow({
   },
   // Acts on the case without a state change: on the timeline and the audit chain.
   actions: {
-    rate: action({ label: '满意度评价(网上)', who: { permission: 'petition.portal' }, input: OnlineSatisfactionInput, effect: ({ tx, case: c, input }) => storeOnlineRating(tx, c, input) }),
+    rate: action({
+      label: '满意度评价(网上)',
+      who: { permission: 'petition.portal' },
+      input: OnlineSatisfactionInput,
+      effect: ({ tx, case: c, input }) => storeOnlineRating(tx, c, input),
+    }),
     record_rating: action({
-      label: '记录满意度评价', who: { permission: 'petition.handle' }, input: StaffSatisfactionInput,
+      label: '记录满意度评价',
+      who: { permission: 'petition.handle' },
+      input: StaffSatisfactionInput,
       effect: ({ tx, case: c, input, actor }) => storeStaffRating(tx, actor, c, input),
     }),
     lead: action({
-      label: '领导包案', who: { permission: 'petition.supervise', party: ['holder', 'supervisor'] }, input: LeadInput,
+      label: '领导包案',
+      who: { permission: 'petition.supervise', party: ['holder', 'supervisor'] },
+      input: LeadInput,
       effect: ({ tx, case: c, input, actor }) => storeLead(tx, actor, c, input),
     }),
     // Only the 包案领导 (checked by the effect), who may read the case.
-    follow_up: action({ label: '安排回头看', who: { permission: 'petition.read', party: 'any' }, input: FollowUpInput, effect: ({ tx, case: c, input, actor }) => storeFollowUps(tx, actor, c, input) }),
+    follow_up: action({
+      label: '安排回头看',
+      who: { permission: 'petition.read', party: 'any' },
+      input: FollowUpInput,
+      effect: ({ tx, case: c, input, actor }) => storeFollowUps(tx, actor, c, input),
+    }),
     follow_up_result: action({
-      label: '记录回头看结果', who: { permission: 'petition.read', party: 'any' }, input: FollowUpResultAction,
+      label: '记录回头看结果',
+      who: { permission: 'petition.read', party: 'any' },
+      input: FollowUpResultAction,
       effect: ({ tx, case: c, input, actor }) => storeFollowUpResult(tx, actor, c, input),
     }),
   },
   handoff: {
-    from: ['registered'], permission: 'petition.handle',
-    acknowledgeWithin: { unit: 'days', n: 3 }, objectWithin: { unit: 'workdays', n: 5 }, legalBasis: `${LAW}第二十三条`,
+    from: ['registered'],
+    permission: 'petition.handle',
+    acknowledgeWithin: { unit: 'days', n: 3 },
+    objectWithin: { unit: 'workdays', n: 5 },
+    legalBasis: `${LAW}第二十三条`,
   },
   returnable: { from: ['drafted', 'approved'], to: ['handling', 'simple'], permission: 'petition.approve' },
   clockControl: { suspendPermission: 'petition.handle', extendPermission: 'petition.approve', extendable: { handle: { unit: 'days', n: 30, times: 1 } } },

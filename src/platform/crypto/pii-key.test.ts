@@ -12,7 +12,14 @@ const dir = mkdtempSync(path.join(tmpdir(), 'mz-pii-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 const fakeCtx = (env: Record<string, string>): AppContext =>
-  ({ db: undefined as never, dbKind: 'pglite', config: parseConfig({ LOG_LEVEL: 'silent', ...env }), clock: { now: () => new Date() }, jobs: noJobs, logger: silent }) as AppContext;
+  ({
+    db: undefined as never,
+    dbKind: 'pglite',
+    config: parseConfig({ LOG_LEVEL: 'silent', ...env }),
+    clock: { now: () => new Date() },
+    jobs: noJobs,
+    logger: silent,
+  }) as AppContext;
 
 describe('PII key resolution', () => {
   it('uses PII_KEY when set', async () => {

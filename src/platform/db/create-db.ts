@@ -16,9 +16,7 @@ export type DbHandle = {
 };
 
 export type DbOptions = (
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite'; loadDataDir: Blob | File }
-  | { kind: 'postgres'; url: string; max?: number }
+  { kind: 'pglite'; dataDir: string } | { kind: 'pglite'; loadDataDir: Blob | File } | { kind: 'postgres'; url: string; max?: number }
 ) & { log?: LogConfig };
 
 /** Open the database: PGlite (embedded, data directory) or PostgreSQL (pg pool). */

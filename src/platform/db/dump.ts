@@ -17,15 +17,19 @@ export type DumpHeader = { format: typeof DUMP_FORMAT; version: 1; appVersion: s
 
 /** Tables of the application schemas, parents before children (by foreign keys). */
 export async function listTables(ctx: AppContext): Promise<string[]> {
-  const tables = (await sql<{ name: string }>`
+  const tables = (
+    await sql<{ name: string }>`
     select n.nspname || '.' || c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where c.relkind in ('r','p') and n.nspname not in (${sql.join(SKIP_SCHEMAS)}) and n.nspname not like 'pg_temp%'
-    order by 1`.execute(ctx.db)).rows.map((r) => r.name);
-  const deps = (await sql<{ child: string; parent: string }>`
+    order by 1`.execute(ctx.db)
+  ).rows.map((r) => r.name);
+  const deps = (
+    await sql<{ child: string; parent: string }>`
     select cn.nspname || '.' || c.relname as child, pn.nspname || '.' || p.relname as parent
     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace cn on cn.oid = c.relnamespace
     join pg_class p on p.oid = k.confrelid join pg_namespace pn on pn.oid = p.relnamespace
-    where k.contype = 'f'`.execute(ctx.db)).rows;
+    where k.contype = 'f'`.execute(ctx.db)
+  ).rows;
   const ordered: string[] = [];
   const visit = (t: string, stack: Set<string>) => {
     if (ordered.includes(t) || stack.has(t)) return;
@@ -50,7 +54,8 @@ export async function dumpDatabase(ctx: AppContext, write: (line: string) => Pro
     await write(JSON.stringify({ table: t }));
     let n = 0;
     for (let offset = 0; ; offset += BATCH) {
-      const rows = (await sql<{ j: string }>`select row_to_json(t)::text as j from ${ref} t order by ctid limit ${BATCH} offset ${offset}`.execute(ctx.db)).rows;
+      const rows = (await sql<{ j: string }>`select row_to_json(t)::text as j from ${ref} t order by ctid limit ${BATCH} offset ${offset}`.execute(ctx.db))
+        .rows;
       for (const r of rows) await write(r.j);
       n += rows.length;
       if (rows.length < BATCH) break;

@@ -31,7 +31,10 @@ export const currentMigrationName = (name: string): string => RENAMED_MIGRATIONS
  * Rename the recorded old names to the new ones (one statement; idempotent; a no-op on a fresh
  * database, which has no migration table yet). Returns how many rows were renamed.
  */
-export async function renameLegacyMigrations(db: Pick<Kysely<unknown>, 'getExecutor'>, renamed: Readonly<Record<string, string>> = RENAMED_MIGRATIONS): Promise<number> {
+export async function renameLegacyMigrations(
+  db: Pick<Kysely<unknown>, 'getExecutor'>,
+  renamed: Readonly<Record<string, string>> = RENAMED_MIGRATIONS,
+): Promise<number> {
   const table = await sql<{ t: string | null }>`select to_regclass('public.kysely_migration')::text as t`.execute(db);
   if (!table.rows[0]?.t) return 0;
   const pairs = Object.entries(renamed);

@@ -17,8 +17,7 @@ export function validationProblem(fields: FieldProblem[], label: FieldLabel = (p
   return new AppError('VALIDATION_FAILED', 400, title, { field: first.field, fields });
 }
 
-export const issuesToFields = (issues: readonly z.core.$ZodIssue[]): FieldProblem[] =>
-  issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+export const issuesToFields = (issues: readonly z.core.$ZodIssue[]): FieldProblem[] => issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
 
 /**
  * The one validation preamble for a command that takes raw input (an HTTP body, a CLI file,
@@ -36,5 +35,10 @@ type SchemaError = { instancePath?: string; message?: string };
  * Route option `schemaErrorFormatter` for a route whose body fields have user-facing labels:
  * the route's own schema check then reads like `parseInput(schema, body, label)`.
  */
-export const labelledSchemaErrors = (label: FieldLabel) => (errors: SchemaError[]): Error =>
-  validationProblem(errors.map((e) => ({ field: (e.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.'), message: e.message ?? '格式不正确' })), label);
+export const labelledSchemaErrors =
+  (label: FieldLabel) =>
+  (errors: SchemaError[]): Error =>
+    validationProblem(
+      errors.map((e) => ({ field: (e.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.'), message: e.message ?? '格式不正确' })),
+      label,
+    );

@@ -24,7 +24,7 @@ export function problemHandler(err: FastifyError | Error, req: FastifyRequest, r
   }
   const fe = err as FastifyError;
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的请求内容类型');
-  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.statusCode === 400 && err instanceof SyntaxError)
+  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && err instanceof SyntaxError))
     return send(reply, 400, 'MALFORMED_JSON', '请求内容不是有效的 JSON');
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, 413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
   if (fe.statusCode === 429) return send(reply, 429, 'RATE_LIMITED', '请求过于频繁,请稍后再试');

@@ -35,12 +35,19 @@ export function registerDailyJob(name: string, hour: number, handler: DailyJobHa
   const prev = registry.get(name);
   if (prev?.daily && (prev.daily.handler !== handler || prev.daily.hour !== hour)) throw new Error(`daily job ${name} is registered twice`);
   if (prev?.daily) return;
-  registerJobHandler(name, async (ctx) => {
-    const day = chinaDate(ctx.clock.now());
-    if (await ranOn(ctx, name, day)) return;
-    await handler(ctx, day);
-    await sql`insert into core.daily_job_run (name, day, finished_at) values (${name}, ${day}::date, ${ctx.clock.now()}) on conflict do nothing`.execute(ctx.db);
-  }, { retryLimit: 3 }, registry);
+  registerJobHandler(
+    name,
+    async (ctx) => {
+      const day = chinaDate(ctx.clock.now());
+      if (await ranOn(ctx, name, day)) return;
+      await handler(ctx, day);
+      await sql`insert into core.daily_job_run (name, day, finished_at) values (${name}, ${day}::date, ${ctx.clock.now()}) on conflict do nothing`.execute(
+        ctx.db,
+      );
+    },
+    { retryLimit: 3 },
+    registry,
+  );
   registry.get(name)!.daily = { hour, handler };
 }
 

@@ -27,10 +27,15 @@ const Q = 'test.durable';
 type Life = { handle: DbHandle; jobs: JobsRuntime; ctx: AppContext };
 const ran: string[] = [];
 const reg = createJobRegistry();
-registerJobHandler<{ key: string }>(Q, async (ctx, data, job) => {
-  ran.push(job.id);
-  await sql`insert into public.timer_effect (key, job_id) values (${data.key}, ${job.id})`.execute(ctx.db);
-}, {}, reg);
+registerJobHandler<{ key: string }>(
+  Q,
+  async (ctx, data, job) => {
+    ran.push(job.id);
+    await sql`insert into public.timer_effect (key, job_id) values (${data.key}, ${job.id})`.execute(ctx.db);
+  },
+  {},
+  reg,
+);
 
 async function open(): Promise<Life> {
   const handle = dbUrl ? await createDb({ kind: 'postgres', url: dbUrl, max: 2 }) : await createDb({ kind: 'pglite', dataDir });
@@ -43,7 +48,8 @@ async function kill(l: Life) {
   await l.handle.close();
 }
 const effects = async (l: Life, key: string) =>
-  (await sql<{ n: number; first: Date | null }>`select count(*)::int as n, min(at) as first from public.timer_effect where key = ${key}`.execute(l.ctx.db)).rows[0]!;
+  (await sql<{ n: number; first: Date | null }>`select count(*)::int as n, min(at) as first from public.timer_effect where key = ${key}`.execute(l.ctx.db))
+    .rows[0]!;
 
 beforeAll(async () => {
   if (baseUrl) await adminQuery(baseUrl, `create database ${quoteIdent(dbName)}`);

@@ -10,15 +10,20 @@ let ctx: AppContext;
 const tag = Math.random().toString(36).slice(2, 8);
 const Q = `test.jobs.${tag}`;
 const FAIL = `test.jobs.fail.${tag}`;
-const effects = (key: string) => sql<{ n: number }>`select count(*)::int as n from public.job_effect where key = ${key}`.execute(ctx.db).then((r) => r.rows[0]!.n);
+const effects = (key: string) =>
+  sql<{ n: number }>`select count(*)::int as n from public.job_effect where key = ${key}`.execute(ctx.db).then((r) => r.rows[0]!.n);
 const jobRows = (name: string) => sql<{ id: string; state: string }>`select id, state from pgboss.job where name = ${name}`.execute(ctx.db).then((r) => r.rows);
 
 registerJobHandler<{ key: string }>(Q, async (c, data, job) => {
   await sql`insert into public.job_effect (key, job_id) values (${data.key}, ${job.id})`.execute(c.db);
 });
-registerJobHandler(FAIL, async () => {
-  throw new Error('处理失败');
-}, { retryLimit: 1, retryDelaySeconds: 60 });
+registerJobHandler(
+  FAIL,
+  async () => {
+    throw new Error('处理失败');
+  },
+  { retryLimit: 1, retryDelaySeconds: 60 },
+);
 
 beforeAll(async () => {
   t = await openTestContext();

@@ -24,7 +24,8 @@ async function runImport(argv: string[], io: CliIo, what: 'areas' | 'org-units')
     return 0;
   } catch (e) {
     if (e instanceof AppError && e.code === 'IMPORT_INVALID') {
-      for (const x of (e.details?.errors ?? []) as Array<{ line: number; field: string; message: string }>) io.err(`第 ${x.line} 行 line ${x.line} [${x.field}] ${x.message}`);
+      for (const x of (e.details?.errors ?? []) as Array<{ line: number; field: string; message: string }>)
+        io.err(`第 ${x.line} 行 line ${x.line} [${x.field}] ${x.message}`);
       io.err('未写入任何数据 / nothing was written');
       return 1;
     }

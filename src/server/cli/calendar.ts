@@ -24,7 +24,8 @@ function parseDate(v: string | true | undefined, flag: string): string {
 
 function parseArea(v: string | true | undefined): string | null {
   if (v === undefined) return null;
-  if (typeof v !== 'string' || !AREA.test(v)) throw new UsageError(`行政区划代码无效 / invalid area code: ${String(v)}(应为 6、9 或 12 位数字 / 6, 9 or 12 digits)`);
+  if (typeof v !== 'string' || !AREA.test(v))
+    throw new UsageError(`行政区划代码无效 / invalid area code: ${String(v)}(应为 6、9 或 12 位数字 / 6, 9 or 12 digits)`);
   return v;
 }
 
@@ -34,14 +35,14 @@ function parseRuleArgs(argv: string[]): RuleArgs {
   const { flags, positional } = parseFlags(argv, ['from', 'workdays', 'days', 'months', 'area'], ['no-roll-forward']);
   if (positional.length) throw new UsageError(`多余的参数 / unexpected argument: ${positional[0]}`);
   const units = (['workdays', 'days', 'months'] as const).filter((u) => flags[u] !== undefined);
-  if (units.length !== 1)
-    throw new UsageError('须且只须指定 --workdays、--days、--months 之一 / give exactly one of --workdays, --days, --months');
+  if (units.length !== 1) throw new UsageError('须且只须指定 --workdays、--days、--months 之一 / give exactly one of --workdays, --days, --months');
   const unit = units[0]!;
   const raw = String(flags[unit]);
   if (!/^\d+$/.test(raw)) throw new UsageError(`期间数应为非负整数 / --${unit} must be a non-negative integer: ${raw}`);
   const n = Number(raw);
   if (n > MAX_COUNT[unit]) throw new UsageError(`期间数过大 / --${unit} too large: ${raw} (最大 / max ${MAX_COUNT[unit]})`);
-  if (flags['no-roll-forward'] && unit === 'workdays') throw new UsageError('--no-roll-forward 只适用于 --days、--months / applies to --days and --months only');
+  if (flags['no-roll-forward'] && unit === 'workdays')
+    throw new UsageError('--no-roll-forward 只适用于 --days、--months / applies to --days and --months only');
   return { from: parseDate(flags.from, '--from'), rule: { unit, n }, area: parseArea(flags.area), rollForward: !flags['no-roll-forward'] };
 }
 

@@ -17,7 +17,8 @@ export const usersCreateCommand: CliCommand = async (argv, io) => {
   if (positional.length) throw new UsageError(`多余的参数 / unexpected argument: ${positional[0]}\n${USAGE}`);
   if (missing.length) throw new UsageError(`缺少选项 / missing: ${missing.map((m) => '--' + m).join(' ')}\n${USAGE}`);
   const scope = str('scope') ?? 'subtree';
-  if (scope !== 'subtree' && scope !== 'org' && scope !== 'self') throw new UsageError(`--scope 应为 subtree、org 或 self / must be subtree, org or self\n${USAGE}`);
+  if (scope !== 'subtree' && scope !== 'org' && scope !== 'self')
+    throw new UsageError(`--scope 应为 subtree、org 或 self / must be subtree, org or self\n${USAGE}`);
   const username = str('username')!.trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9._-]{1,39}$/.test(username)) throw new UsageError('用户名为 2–40 位小写字母、数字、.、_、- / invalid username');
 
@@ -29,7 +30,11 @@ export const usersCreateCommand: CliCommand = async (argv, io) => {
       return 1;
     }
     const r = await createUserAsSystem(ctx, {
-      username, displayName: str('name')!, orgUnitId: ou.id, password: str('password'), roles: [{ roleCode: str('role')!, scope }],
+      username,
+      displayName: str('name')!,
+      orgUnitId: ou.id,
+      password: str('password'),
+      roles: [{ roleCode: str('role')!, scope }],
     });
     io.out(`已创建用户 / created user ${username} (${str('name')}) @ ${ou.name}, 角色 role ${str('role')} (${scope})`);
     if (r.initialPassword) io.out(`初始密码(仅显示一次,首次登录须修改)/ initial password (shown once): ${r.initialPassword}`);

@@ -20,9 +20,23 @@ let memberCount = 0;
 
 function addMember() {
   const i = memberCount++;
-  const box = el('div', { class: 'grid2 member', 'data-member': String(i) },
-    el('div', { class: 'field' }, el('label', { for: `m${i}-name` }, `成员 ${i + 1} 姓名`), el('input', { id: `m${i}-name`, type: 'text', maxlength: '50', 'aria-describedby': `m${i}-name-error` }), el('p', { class: 'error', 'data-error-for': `m${i}-name`, id: `m${i}-name-error`, hidden: '' })),
-    el('div', { class: 'field' }, el('label', { for: `m${i}-id` }, `成员 ${i + 1} 身份证号`), el('input', { id: `m${i}-id`, type: 'text', maxlength: '18', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `m${i}-id-error` }), el('p', { class: 'error', 'data-error-for': `m${i}-id`, id: `m${i}-id-error`, hidden: '' })),
+  const box = el(
+    'div',
+    { class: 'grid2 member', 'data-member': String(i) },
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: `m${i}-name` }, `成员 ${i + 1} 姓名`),
+      el('input', { id: `m${i}-name`, type: 'text', maxlength: '50', 'aria-describedby': `m${i}-name-error` }),
+      el('p', { class: 'error', 'data-error-for': `m${i}-name`, id: `m${i}-name-error`, hidden: '' }),
+    ),
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: `m${i}-id` }, `成员 ${i + 1} 身份证号`),
+      el('input', { id: `m${i}-id`, type: 'text', maxlength: '18', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `m${i}-id-error` }),
+      el('p', { class: 'error', 'data-error-for': `m${i}-id`, id: `m${i}-id-error`, hidden: '' }),
+    ),
   );
   const rel = el('select', { id: `m${i}-rel` });
   for (const r of i === 0 ? ['申请人'] : RELATIONS.slice(1)) rel.append(el('option', { value: r }, r));
@@ -42,8 +56,17 @@ async function showStandard(code: string) {
   if (!code) return out.replaceChildren();
   try {
     const r = await api<PublicStandard>(`/api/public/dibao/standard?area=${code}`);
-    out.replaceChildren(el('p', {}, `${r.areaName}:`), el('ul', {}, ...r.standards.map((s) => el('li', {}, s.monthlyYuan ? `${s.label} ${s.monthlyYuan} 元/人·月(${s.effectiveFrom} 起${s.isDemo ? ',演示数据' : ''})` : `${s.label}:暂未公布`))),
-      el('p', {}, `审批层级:${r.approvingLevel ?? '县级民政部门确认'}`));
+    out.replaceChildren(
+      el('p', {}, `${r.areaName}:`),
+      el(
+        'ul',
+        {},
+        ...r.standards.map((s) =>
+          el('li', {}, s.monthlyYuan ? `${s.label} ${s.monthlyYuan} 元/人·月(${s.effectiveFrom} 起${s.isDemo ? ',演示数据' : ''})` : `${s.label}:暂未公布`),
+        ),
+      ),
+      el('p', {}, `审批层级:${r.approvingLevel ?? '县级民政部门确认'}`),
+    );
   } catch (e) {
     out.textContent = e instanceof PortalError ? e.problem.title : '查询失败';
   }
@@ -75,7 +98,11 @@ function collect(): { body: Record<string, unknown>; errs: [string, string][] } 
   return {
     errs,
     body: {
-      areaCode: v('f-area'), kind: v('f-kind'), address: v('f-address'), phone: v('f-phone'), members,
+      areaCode: v('f-area'),
+      kind: v('f-kind'),
+      address: v('f-address'),
+      phone: v('f-phone'),
+      members,
       incomes: income > 0 ? [{ kind: '其他收入', monthlyCents: centsFromYuan(income), source: '网上申报' }] : [],
     },
   };
@@ -93,7 +120,12 @@ $('#apply-form').addEventListener('submit', async (e) => {
   busy = true;
   try {
     status.textContent = '正在进行安全校验,请稍候……';
-    const r = await sendWithPow((pow) => api<OnlineApplied>('/api/public/dibao/applications', { ...body, pow }), () => { status.textContent = '正在提交……'; });
+    const r = await sendWithPow(
+      (pow) => api<OnlineApplied>('/api/public/dibao/applications', { ...body, pow }),
+      () => {
+        status.textContent = '正在提交……';
+      },
+    );
     status.textContent = '';
     $('#apply-form').hidden = true;
     $('#r-ref').textContent = r.refNo;
@@ -107,7 +139,15 @@ $('#apply-form').addEventListener('submit', async (e) => {
     status.textContent = '';
     const p = err instanceof PortalError ? err.problem : null;
     const m = p?.field ? /^members\.(\d+)\.(idNumber|name)$/.exec(p.field) : null;
-    const id = m ? `m${m[1]}-${m[2] === 'idNumber' ? 'id' : 'name'}` : p?.field === 'address' ? 'f-address' : p?.field === 'areaCode' ? 'f-area' : p?.field === 'phone' ? 'f-phone' : '';
+    const id = m
+      ? `m${m[1]}-${m[2] === 'idNumber' ? 'id' : 'name'}`
+      : p?.field === 'address'
+        ? 'f-address'
+        : p?.field === 'areaCode'
+          ? 'f-area'
+          : p?.field === 'phone'
+            ? 'f-phone'
+            : '';
     errors.show([[id, p?.title ?? '提交失败,请稍后重试']]);
   } finally {
     busy = false;
@@ -118,7 +158,10 @@ $('#track-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const out = $('#t-result');
   try {
-    const r = await api<PublicTrack>('/api/public/dibao/track', { refNo: ($('#t-ref') as HTMLInputElement).value, queryCode: ($('#t-code') as HTMLInputElement).value });
+    const r = await api<PublicTrack>('/api/public/dibao/track', {
+      refNo: ($('#t-ref') as HTMLInputElement).value,
+      queryCode: ($('#t-code') as HTMLInputElement).value,
+    });
     out.replaceChildren(
       el('p', {}, el('strong', {}, `当前状态:${r.stateLabel}`)),
       el('p', {}, `受理单位:${r.township};审批层级:${r.approvingLevel}${r.dueDate ? `;办结期限:${r.dueDate}` : ''}`),

@@ -29,15 +29,7 @@ export function AppLayout() {
       </Layout.Header>
       <Layout hasSider={!mobile}>
         {!mobile && (
-          <Layout.Sider
-            className="mz-sider"
-            width={216}
-            collapsible
-            collapsed={collapsed}
-            onCollapse={setCollapsed}
-            breakpoint="lg"
-            theme="light"
-          >
+          <Layout.Sider className="mz-sider" width={216} collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" theme="light">
             <nav aria-label={t('nav.menu')}>
               <NavMenu collapsed={collapsed} />
             </nav>
@@ -65,10 +57,20 @@ export function AppLayout() {
                 showIcon
                 className="mz-banner"
                 title={t('nav.totpRequired')}
-                action={<Button size="small" type="primary" onClick={() => navigate('/profile')}>{t('profile.totpStart')}</Button>}
+                action={
+                  <Button size="small" type="primary" onClick={() => navigate('/profile')}>
+                    {t('profile.totpStart')}
+                  </Button>
+                }
               />
             )}
-            <Suspense fallback={<div className="mz-center"><Spin /></div>}>
+            <Suspense
+              fallback={
+                <div className="mz-center">
+                  <Spin />
+                </div>
+              }
+            >
               <Outlet />
             </Suspense>
           </Layout.Content>

@@ -35,17 +35,19 @@ export function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; co
           children: m.entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) })),
         })),
         ...UPCOMING.map((m) => ({
-        key: `upcoming:${m.key}`,
-        icon: m.icon,
-        disabled: true,
-        title: t('common.paren', { a: t(m.label), b: t('nav.building') }),
-        label: (
-          <span className="mz-menu-upcoming">
-            <span>{t(m.label)}</span>
-            <Tag className="mz-building-tag" variant="outlined">{t('nav.building')}</Tag>
-          </span>
-        ),
-      })),
+          key: `upcoming:${m.key}`,
+          icon: m.icon,
+          disabled: true,
+          title: t('common.paren', { a: t(m.label), b: t('nav.building') }),
+          label: (
+            <span className="mz-menu-upcoming">
+              <span>{t(m.label)}</span>
+              <Tag className="mz-building-tag" variant="outlined">
+                {t('nav.building')}
+              </Tag>
+            </span>
+          ),
+        })),
       ],
     },
   ];

@@ -10,14 +10,23 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const t = useT();
   const me = useMe();
   const loc = useLocation();
-  if (me.isPending) return <div className="mz-center mz-fullpage"><Spin size="large" /></div>;
+  if (me.isPending)
+    return (
+      <div className="mz-center mz-fullpage">
+        <Spin size="large" />
+      </div>
+    );
   if (me.isError) {
     return (
       <Result
         status="500"
         title={t('common.loadFailed')}
         subTitle={me.error.message}
-        extra={<Button type="primary" onClick={() => me.refetch()}>{t('common.retry')}</Button>}
+        extra={
+          <Button type="primary" onClick={() => me.refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
       />
     );
   }

@@ -1,7 +1,17 @@
 import {
-  AuditOutlined, BankOutlined, CalendarOutlined, ClusterOutlined, FileProtectOutlined, GlobalOutlined,
-  HomeOutlined, LoginOutlined, NotificationOutlined, ReadOutlined, SafetyCertificateOutlined,
-  SolutionOutlined, TeamOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  FileProtectOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  LoginOutlined,
+  NotificationOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/zh-CN.ts';
@@ -22,7 +32,9 @@ export const BUSINESS_MODULES: BusinessModule[] = WEB_MODULES.map((m) => ({ key:
 
 /** The business pages this user may open, per module (modules with none are left out). */
 export function visibleBusinessModules(can: (permission: string) => boolean): BusinessModule[] {
-  return BUSINESS_MODULES.map((m) => ({ ...m, entries: m.entries.filter((e) => e.permission === null || can(e.permission)) })).filter((m) => m.entries.length > 0);
+  return BUSINESS_MODULES.map((m) => ({ ...m, entries: m.entries.filter((e) => e.permission === null || can(e.permission)) })).filter(
+    (m) => m.entries.length > 0,
+  );
 }
 
 /** Business modules still being built: shown disabled, never as fake pages. */

@@ -19,7 +19,16 @@ const ProfilePage = lazy(() => import('../modules/profile/ProfilePage.tsx').then
 /** Each business module's pages; a page needs its menu entry's permission unless the route names one. */
 const moduleRoutes = WEB_MODULES.flatMap((m) =>
   m.routes.map(({ path, page: Page, permission }) =>
-    permission ? { path: path.slice(1), element: <RequirePermission permission={permission}><Page /></RequirePermission> } : guarded(path, <Page />),
+    permission
+      ? {
+          path: path.slice(1),
+          element: (
+            <RequirePermission permission={permission}>
+              <Page />
+            </RequirePermission>
+          ),
+        }
+      : guarded(path, <Page />),
   ),
 );
 

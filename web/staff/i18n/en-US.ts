@@ -69,7 +69,8 @@ const kernel: Record<KernelKey, string> = {
   'login.demoText': 'Fictitious data: do not enter real personal data. All demo accounts are listed in the README.',
   'login.portal': 'Public services',
   'login.slogan': 'Lawful · Standardised · Efficient',
-  'login.desc': 'One platform for letters and visits (信访), minimum living allowance (低保), government services, social organizations, normative documents, law enforcement and disclosure',
+  'login.desc':
+    'One platform for letters and visits (信访), minimum living allowance (低保), government services, social organizations, normative documents, law enforcement and disclosure',
   'home.greeting.morning': 'Good morning, {name}',
   'home.greeting.afternoon': 'Good afternoon, {name}',
   'home.greeting.evening': 'Good evening, {name}',
@@ -238,12 +239,14 @@ const kernel: Record<KernelKey, string> = {
   'profile.newPassword': 'New password',
   'profile.confirmPassword': 'Confirm new password',
   'profile.mismatch': 'The two new passwords differ',
-  'profile.policy': 'At least 10 characters with three of: upper case, lower case, digits, symbols; must not contain the username or spaces. Your other signed-in sessions end after the change.',
+  'profile.policy':
+    'At least 10 characters with three of: upper case, lower case, digits, symbols; must not contain the username or spaces. Your other signed-in sessions end after the change.',
   'profile.passwordChanged': 'Password changed',
   'profile.totp': 'Two-factor authentication (TOTP)',
   'profile.totpOn': 'On',
   'profile.totpOff': 'Off',
-  'profile.totpIntro': 'When on, signing in also asks for the 6-digit code from an authenticator app (Google Authenticator, FreeOTP, …). Required for administrators.',
+  'profile.totpIntro':
+    'When on, signing in also asks for the 6-digit code from an authenticator app (Google Authenticator, FreeOTP, …). Required for administrators.',
   'profile.totpStart': 'Set up',
   'profile.totpScan': '1. Scan the QR code with your authenticator, or type the secret',
   'profile.totpSecret': 'Secret',

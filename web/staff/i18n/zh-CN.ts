@@ -241,7 +241,8 @@ const kernel = {
   'profile.totp': '双因素认证（TOTP）',
   'profile.totpOn': '已启用',
   'profile.totpOff': '未启用',
-  'profile.totpIntro': '启用后，登录时除密码外还需输入身份验证器应用（如微信小程序“腾讯身份验证器”、Google Authenticator、FreeOTP）生成的 6 位动态验证码。系统管理员必须启用。',
+  'profile.totpIntro':
+    '启用后，登录时除密码外还需输入身份验证器应用（如微信小程序“腾讯身份验证器”、Google Authenticator、FreeOTP）生成的 6 位动态验证码。系统管理员必须启用。',
   'profile.totpStart': '开始绑定',
   'profile.totpScan': '1. 使用身份验证器扫描二维码，或手动输入密钥',
   'profile.totpSecret': '密钥',

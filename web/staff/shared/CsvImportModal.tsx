@@ -35,7 +35,7 @@ export function CsvImportModal({ title, columns, mutation, onClose }: { title: s
       },
     );
   };
-  const errors = result?.errors.length ? result.errors : failure?.errors ?? [];
+  const errors = result?.errors.length ? result.errors : (failure?.errors ?? []);
 
   return (
     <Modal
@@ -63,7 +63,9 @@ export function CsvImportModal({ title, columns, mutation, onClose }: { title: s
           return false;
         }}
       >
-        <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
         <p className="ant-upload-text">{fileName ?? t('import.file')}</p>
       </Upload.Dragger>
       <Input.TextArea
@@ -74,7 +76,9 @@ export function CsvImportModal({ title, columns, mutation, onClose }: { title: s
         rows={5}
         className="mz-mono mz-gap"
       />
-      <Checkbox checked={sample} onChange={(e) => setSample(e.target.checked)} style={{ marginTop: 12 }}>{t('import.sample')}</Checkbox>
+      <Checkbox checked={sample} onChange={(e) => setSample(e.target.checked)} style={{ marginTop: 12 }}>
+        {t('import.sample')}
+      </Checkbox>
       {result && (
         <Result
           status={result.errors.length ? 'warning' : 'success'}

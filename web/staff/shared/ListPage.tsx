@@ -25,10 +25,24 @@ export function ListPage<F extends string, T extends object>(props: {
       <PageHeader title={props.title} desc={props.desc} extra={props.extra} />
       <Card className="mz-card">
         {props.filters && <div className="mz-list-filters">{props.filters}</div>}
-        {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : (
-          <Table<T> rowKey={props.rowKey ?? 'id'} size="middle" loading={list.isFetching} dataSource={list.data?.items ?? []} columns={props.columns}
+        {list.isError ? (
+          <QueryError error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<T>
+            rowKey={props.rowKey ?? 'id'}
+            size="middle"
+            loading={list.isFetching}
+            dataSource={list.data?.items ?? []}
+            columns={props.columns}
             scroll={props.scrollX ? { x: props.scrollX } : undefined}
-            pagination={{ current: q.page, pageSize: q.pageSize, total: list.data?.total ?? 0, onChange: (p) => set('page', String(p)), showSizeChanger: false }} />
+            pagination={{
+              current: q.page,
+              pageSize: q.pageSize,
+              total: list.data?.total ?? 0,
+              onChange: (p) => set('page', String(p)),
+              showSizeChanger: false,
+            }}
+          />
         )}
       </Card>
     </div>

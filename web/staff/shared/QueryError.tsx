@@ -12,7 +12,13 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
       showIcon
       title={title}
       className="mz-gap"
-      action={onRetry && <Button size="small" onClick={onRetry}>{t('common.retry')}</Button>}
+      action={
+        onRetry && (
+          <Button size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        )
+      }
     />
   );
 }

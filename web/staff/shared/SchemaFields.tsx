@@ -13,7 +13,8 @@ function unwrap(s: JsonSchema): { schema: JsonSchema; nullable: boolean } {
   const alts = s.anyOf ?? s.oneOf;
   if (alts) {
     const real = alts.filter((a) => a.type !== 'null');
-    if (real.length === 1) return { schema: { ...real[0]!, title: s.title ?? real[0]!.title, description: s.description ?? real[0]!.description }, nullable: true };
+    if (real.length === 1)
+      return { schema: { ...real[0]!, title: s.title ?? real[0]!.title, description: s.description ?? real[0]!.description }, nullable: true };
   }
   if (Array.isArray(s.type)) {
     const real = s.type.filter((x) => x !== 'null');
@@ -77,7 +78,13 @@ export function SchemaFields({ schema, name }: { schema: JsonSchema | null | und
         }
         if (s.type === 'string' && s.format === 'date') {
           return (
-            <Form.Item key={key} {...common} rules={rules} getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })} normalize={(d) => d?.format('YYYY-MM-DD')}>
+            <Form.Item
+              key={key}
+              {...common}
+              rules={rules}
+              getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })}
+              normalize={(d) => d?.format('YYYY-MM-DD')}
+            >
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           );

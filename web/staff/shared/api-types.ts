@@ -9,7 +9,14 @@ import type { AuditEventDetailSchema, AuditEventPageSchema, AuditEventSummarySch
 import type { NotificationPageSchema, NotificationSchema } from '../../../src/kernel/notify/schemas.ts';
 import type { CalendarYearDto, ChangeDto } from '../../../src/kernel/calendar/dto.ts';
 import type {
-  CaseDetail, ClockChangeResult as ClockChangeResultSchema, ClockExplain as ClockExplainSchema, CLOCK_SUMMARY_STATES, CLOCK_UNITS, CreateCaseBody, SUSPEND_KINDS, WorklistQuery,
+  CaseDetail,
+  ClockChangeResult as ClockChangeResultSchema,
+  ClockExplain as ClockExplainSchema,
+  CLOCK_SUMMARY_STATES,
+  CLOCK_UNITS,
+  CreateCaseBody,
+  SUSPEND_KINDS,
+  WorklistQuery,
 } from '../../../src/kernel/workflow/contract.ts';
 
 export type Scope = 'self' | 'org' | 'subtree';
@@ -30,7 +37,14 @@ export type UserFilters = { q?: string; orgUnitId?: string; status?: 'active' | 
 export type UserInput = z.input<typeof CreateUserBody>;
 export type UserUpdate = z.input<typeof UpdateUserBody>;
 
-export type Role = { code: string; name: string; nameEn: string | null; description: string | null; builtin: boolean; permissions: { code: string; label: string }[] };
+export type Role = {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  description: string | null;
+  builtin: boolean;
+  permissions: { code: string; label: string }[];
+};
 export type RoleCatalogue = { items: Role[]; permissions: { code: string; label: string; group: string }[]; scopes: { code: Scope; label: string }[] };
 export type AssignmentStatus = AssignmentDto['status'];
 export type RoleAssignment = AssignmentDto;

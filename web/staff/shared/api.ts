@@ -1,9 +1,45 @@
 import type {
-  AreaInput, AreaNode, AuditEventDetail, AuditFilters, AuditPage, AuditVerifyResult, CalendarChangeResult, CalendarComputeQuery,
-  CalendarDayInput, CalendarExplanation, CalendarYear, CaseCreateInput, CaseDetail, CaseType, ClockChangeResult, ClockExplain, ClockUnit,
-  DelegationInput, Health, ImportResult, LoginInput, LoginLogEntry, LoginLogFilters, Me, NotificationPage, OrgUnit, OrgUnitFilters,
-  OrgUnitInput, Page, RoleAssignment, RoleAssignmentInput, RoleCatalogue, SuspensionKind, TotpSetup, User, UserDetail, UserFilters,
-  UserInput, UserUpdate, WorklistFilters, WorklistItem,
+  AreaInput,
+  AreaNode,
+  AuditEventDetail,
+  AuditFilters,
+  AuditPage,
+  AuditVerifyResult,
+  CalendarChangeResult,
+  CalendarComputeQuery,
+  CalendarDayInput,
+  CalendarExplanation,
+  CalendarYear,
+  CaseCreateInput,
+  CaseDetail,
+  CaseType,
+  ClockChangeResult,
+  ClockExplain,
+  ClockUnit,
+  DelegationInput,
+  Health,
+  ImportResult,
+  LoginInput,
+  LoginLogEntry,
+  LoginLogFilters,
+  Me,
+  NotificationPage,
+  OrgUnit,
+  OrgUnitFilters,
+  OrgUnitInput,
+  Page,
+  RoleAssignment,
+  RoleAssignmentInput,
+  RoleCatalogue,
+  SuspensionKind,
+  TotpSetup,
+  User,
+  UserDetail,
+  UserFilters,
+  UserInput,
+  UserUpdate,
+  WorklistFilters,
+  WorklistItem,
 } from './api-types.ts';
 
 /** A failed API call, carrying the server's problem+json: show `title` to the user. */
@@ -130,9 +166,11 @@ export const api = {
     post<CaseDetail>(`/api/cases/${enc(id)}/withdraw-handoff`, { reason, expectedVersion }),
   caseReturn: (id: string, toState: string, reason: string, expectedVersion: number) =>
     post<CaseDetail>(`/api/cases/${enc(id)}/return`, { toState, reason, expectedVersion }),
-  caseWithdraw: (id: string, reason: string | undefined, expectedVersion: number) => post<CaseDetail>(`/api/cases/${enc(id)}/withdraw`, { reason, expectedVersion }),
+  caseWithdraw: (id: string, reason: string | undefined, expectedVersion: number) =>
+    post<CaseDetail>(`/api/cases/${enc(id)}/withdraw`, { reason, expectedVersion }),
   caseSupervise: (id: string, reason: string) => post<unknown>(`/api/cases/${enc(id)}/supervise`, { reason }),
-  caseSupervisionFeedback: (id: string, sid: string, feedback: string) => post<unknown>(`/api/cases/${enc(id)}/supervisions/${enc(sid)}/feedback`, { feedback }),
+  caseSupervisionFeedback: (id: string, sid: string, feedback: string) =>
+    post<unknown>(`/api/cases/${enc(id)}/supervisions/${enc(sid)}/feedback`, { feedback }),
   caseComment: (id: string, body: string) => post<{ id: string }>(`/api/cases/${enc(id)}/comments`, { body }),
   caseUpload: (id: string, file: File) => {
     const form = new FormData();
@@ -157,7 +195,6 @@ export const api = {
   setCalendarDay: (input: CalendarDayInput) => put<CalendarChangeResult>('/api/calendar/days', input),
   clearCalendarDay: (input: { date: string; areaCode: string | null; reason: string }) => del<CalendarChangeResult>('/api/calendar/days', input),
 };
-
 
 /** The same typed calls (session cookie, CSRF, problem+json → ApiError) for a module's own api file (modules/<name>/api.ts). */
 export const http = { get, post, patch, put, del };

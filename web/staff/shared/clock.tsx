@@ -18,7 +18,11 @@ const STATUS_COLOR: Record<ClockStatus, string> = {
 /** 计时中 / 已中止 / 即将到期 (orange) / 已超期 (red) / 按期办结 / 超期办结 */
 export function ClockStatusTag({ status }: { status: ClockStatus | ClockSummaryState }) {
   const t = useT();
-  return <Tag color={STATUS_COLOR[status]} className="mz-clock-tag">{t(`clock.status.${status}`)}</Tag>;
+  return (
+    <Tag color={STATUS_COLOR[status]} className="mz-clock-tag">
+      {t(`clock.status.${status}`)}
+    </Tag>
+  );
 }
 
 /** The worklist's clock cell: the nearest due date and its state. */

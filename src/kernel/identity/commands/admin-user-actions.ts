@@ -18,20 +18,37 @@ export async function applyAccountAction(ctx: AppContext, actor: Actor, id: stri
   await withTx(ctx, async (tx) => {
     const old = await userInScope(tx, actor, 'user.manage', id, { forUpdate: true });
     const set =
-      action === 'disable' ? { status: 'disabled' }
-      : action === 'enable' ? { status: 'active' }
-      : action === 'unlock' ? { failed_logins: 0, locked_until: null }
-      : { totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null };
-    await tx.db.updateTable('core.app_user').set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: now })).where('id', '=', id).execute();
+      action === 'disable'
+        ? { status: 'disabled' }
+        : action === 'enable'
+          ? { status: 'active' }
+          : action === 'unlock'
+            ? { failed_logins: 0, locked_until: null }
+            : { totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null };
+    await tx.db
+      .updateTable('core.app_user')
+      .set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: now }))
+      .where('id', '=', id)
+      .execute();
     if (action === 'disable') await revokeUserSessions(tx, id, now);
     const before =
-      action === 'unlock' ? { failedLogins: old.failed_logins, lockedUntil: old.locked_until?.toISOString() ?? null }
-      : action === 'reset-totp' ? { totpEnabled: old.totp_enabled_at !== null }
-      : { status: old.status };
+      action === 'unlock'
+        ? { failedLogins: old.failed_logins, lockedUntil: old.locked_until?.toISOString() ?? null }
+        : action === 'reset-totp'
+          ? { totpEnabled: old.totp_enabled_at !== null }
+          : { status: old.status };
     const after = action === 'unlock' ? { failedLogins: 0, lockedUntil: null } : action === 'reset-totp' ? { totpEnabled: false } : set;
     await recordAudit(tx, {
-      actor, action: `user.${action}`, entityType: 'user', entityId: id, before, after, reason: reason ?? null,
-      areaCode: old.area_code, areaPath: old.area_path, orgUnitId: old.org_unit_id,
+      actor,
+      action: `user.${action}`,
+      entityType: 'user',
+      entityId: id,
+      before,
+      after,
+      reason: reason ?? null,
+      areaCode: old.area_code,
+      areaPath: old.area_path,
+      orgUnitId: old.org_unit_id,
     });
   });
 }
@@ -49,15 +66,28 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, i
     await tx.db
       .updateTable('core.app_user')
       .set((eb) => ({
-        password_hash: hash, password_changed_at: now, must_change_password: true, failed_logins: 0, locked_until: null,
-        version: eb('version', '+', 1), updated_at: now,
+        password_hash: hash,
+        password_changed_at: now,
+        must_change_password: true,
+        failed_logins: 0,
+        locked_until: null,
+        version: eb('version', '+', 1),
+        updated_at: now,
       }))
       .where('id', '=', id)
       .execute();
     await revokeUserSessions(tx, id, now);
     await recordAudit(tx, {
-      actor, action: 'user.password.reset', entityType: 'user', entityId: id, before: null, after: { mustChangePassword: true, sessionsRevoked: true },
-      reason: input.reason ?? null, areaCode: old.area_code, areaPath: old.area_path, orgUnitId: old.org_unit_id,
+      actor,
+      action: 'user.password.reset',
+      entityType: 'user',
+      entityId: id,
+      before: null,
+      after: { mustChangePassword: true, sessionsRevoked: true },
+      reason: input.reason ?? null,
+      areaCode: old.area_code,
+      areaPath: old.area_path,
+      orgUnitId: old.org_unit_id,
     });
   });
   return { initialPassword: generated };

@@ -20,8 +20,16 @@ export async function changePassword(ctx: AppContext, actor: Actor, input: { old
       .execute();
     await revokeUserSessions(tx, actor.userId, now, actor.sessionId);
     await recordAudit(tx, {
-      actor, action: 'user.password.change', entityType: 'user', entityId: actor.userId, before: null, after: { otherSessionsRevoked: true },
-      reason: null, areaCode: actor.areaCode, areaPath: actor.areaPath, orgUnitId: actor.orgUnitId,
+      actor,
+      action: 'user.password.change',
+      entityType: 'user',
+      entityId: actor.userId,
+      before: null,
+      after: { otherSessionsRevoked: true },
+      reason: null,
+      areaCode: actor.areaCode,
+      areaPath: actor.areaPath,
+      orgUnitId: actor.orgUnitId,
     });
   });
 }

@@ -57,10 +57,22 @@ async function insertUser(ctx: AppContext, actor: Actor, input: CreateUserInput,
     const taken = await tx.db.selectFrom('core.app_user').select('id').where('username', '=', username).executeTakeFirst();
     if (taken) throw identityError('USERNAME_TAKEN', `用户名「${username}」已被使用`);
     const row = {
-      id, username, display_name: input.displayName.trim(), org_unit_id: ou.id, area_code: ou.area_code, area_path: ou.area_path,
-      phone_enc: phoneEnc, phone_masked: input.phone ? maskPhone(input.phone) : null, email: input.email ?? null,
-      password_hash: hash, password_changed_at: now, must_change_password: input.mustChangePassword ?? true,
-      is_demo: input.isDemo ?? false, status: 'active', created_at: now, updated_at: now,
+      id,
+      username,
+      display_name: input.displayName.trim(),
+      org_unit_id: ou.id,
+      area_code: ou.area_code,
+      area_path: ou.area_path,
+      phone_enc: phoneEnc,
+      phone_masked: input.phone ? maskPhone(input.phone) : null,
+      email: input.email ?? null,
+      password_hash: hash,
+      password_changed_at: now,
+      must_change_password: input.mustChangePassword ?? true,
+      is_demo: input.isDemo ?? false,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
     };
     await tx.db.insertInto('core.app_user').values(row).execute();
     const granted: Array<Record<string, unknown>> = [];
@@ -80,8 +92,16 @@ async function insertUser(ctx: AppContext, actor: Actor, input: CreateUserInput,
       granted.push({ assignmentId: aid, roleCode: role.code, orgUnitId: at.id, scope: r.scope });
     }
     await recordAudit(tx, {
-      actor, action: 'user.create', entityType: 'user', entityId: id, before: null, after: { ...auditView(row), roles: granted },
-      reason: null, areaCode: ou.area_code, areaPath: ou.area_path, orgUnitId: ou.id,
+      actor,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      before: null,
+      after: { ...auditView(row), roles: granted },
+      reason: null,
+      areaCode: ou.area_code,
+      areaPath: ou.area_path,
+      orgUnitId: ou.id,
     });
   });
   return { id, initialPassword: generated };

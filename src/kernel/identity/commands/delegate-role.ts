@@ -32,8 +32,19 @@ export async function delegateRole(ctx: AppContext, actor: Actor, input: Delegat
       .selectFrom('core.role_assignment as ra')
       .innerJoin('core.org_unit as ou', 'ou.id', 'ra.org_unit_id')
       .innerJoin('core.role as r', 'r.code', 'ra.role_code')
-      .select(['ra.id', 'ra.user_id', 'ra.role_code', 'ra.scope', 'ra.valid_from', 'ra.valid_to', 'ra.revoked_at', 'ra.delegated_from',
-        'ou.id as ou_id', 'ou.area_path as ou_path', 'r.permissions'])
+      .select([
+        'ra.id',
+        'ra.user_id',
+        'ra.role_code',
+        'ra.scope',
+        'ra.valid_from',
+        'ra.valid_to',
+        'ra.revoked_at',
+        'ra.delegated_from',
+        'ou.id as ou_id',
+        'ou.area_path as ou_path',
+        'r.permissions',
+      ])
       .where('ra.id', '=', input.fromAssignmentId)
       .executeTakeFirst();
     if (!src) throw identityError('ASSIGNMENT_NOT_FOUND');
@@ -48,7 +59,11 @@ export async function delegateRole(ctx: AppContext, actor: Actor, input: Delegat
     if (src.revoked_at || (src.valid_to && src.valid_to <= now)) throw invalid('该授权已失效');
     if (src.valid_to && input.validTo > src.valid_to) throw invalid('代管结束时间不能晚于原授权的结束时间');
 
-    const to = await tx.db.selectFrom('core.app_user').select(['id', 'status', 'area_code', 'area_path', 'org_unit_id']).where('id', '=', input.toUserId).executeTakeFirst();
+    const to = await tx.db
+      .selectFrom('core.app_user')
+      .select(['id', 'status', 'area_code', 'area_path', 'org_unit_id'])
+      .where('id', '=', input.toUserId)
+      .executeTakeFirst();
     // Managers may only name delegates they manage; holders, anyone in the role's area.
     const toVisible = to && (isHolder || recordInScope(actor, 'user.manage', { areaPath: to.area_path, orgUnitId: to.org_unit_id, ownerId: to.id }));
     if (!to || !toVisible) throw identityError('USER_NOT_FOUND', '被代管人不存在或无权查看');
@@ -60,15 +75,39 @@ export async function delegateRole(ctx: AppContext, actor: Actor, input: Delegat
     await tx.db
       .insertInto('core.role_assignment')
       .values({
-        id, user_id: to.id, role_code: src.role_code, org_unit_id: src.ou_id, scope: src.scope, valid_from: input.validFrom,
-        valid_to: input.validTo, delegated_from: src.id, delegated_by: src.user_id, reason, created_at: now,
+        id,
+        user_id: to.id,
+        role_code: src.role_code,
+        org_unit_id: src.ou_id,
+        scope: src.scope,
+        valid_from: input.validFrom,
+        valid_to: input.validTo,
+        delegated_from: src.id,
+        delegated_by: src.user_id,
+        reason,
+        created_at: now,
       })
       .execute();
     await recordAudit(tx, {
-      actor, action: 'role_assignment.delegate', entityType: 'user', entityId: to.id, before: null,
-      after: { assignmentId: id, fromAssignmentId: src.id, holderId: src.user_id, roleCode: src.role_code, orgUnitId: src.ou_id, scope: src.scope,
-        validFrom: input.validFrom.toISOString(), validTo: input.validTo.toISOString() },
-      reason, areaCode: to.area_code, areaPath: to.area_path, orgUnitId: to.org_unit_id,
+      actor,
+      action: 'role_assignment.delegate',
+      entityType: 'user',
+      entityId: to.id,
+      before: null,
+      after: {
+        assignmentId: id,
+        fromAssignmentId: src.id,
+        holderId: src.user_id,
+        roleCode: src.role_code,
+        orgUnitId: src.ou_id,
+        scope: src.scope,
+        validFrom: input.validFrom.toISOString(),
+        validTo: input.validTo.toISOString(),
+      },
+      reason,
+      areaCode: to.area_code,
+      areaPath: to.area_path,
+      orgUnitId: to.org_unit_id,
     });
     return { id };
   });

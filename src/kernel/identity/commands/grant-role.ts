@@ -39,14 +39,35 @@ export async function grantRole(ctx: AppContext, actor: Actor, userId: string, i
     if (dup) throw identityError('ASSIGNMENT_EXISTS');
     const id = uuidv7(now.getTime());
     const row = {
-      id, user_id: userId, role_code: role.code, org_unit_id: ou.id, scope: input.scope, valid_from: validFrom,
-      valid_to: input.validTo ?? null, reason: input.reason ?? null, created_at: now,
+      id,
+      user_id: userId,
+      role_code: role.code,
+      org_unit_id: ou.id,
+      scope: input.scope,
+      valid_from: validFrom,
+      valid_to: input.validTo ?? null,
+      reason: input.reason ?? null,
+      created_at: now,
     };
     await tx.db.insertInto('core.role_assignment').values(row).execute();
     await recordAudit(tx, {
-      actor, action: 'role_assignment.grant', entityType: 'user', entityId: userId, before: null,
-      after: { assignmentId: id, roleCode: role.code, orgUnitId: ou.id, scope: input.scope, validFrom: validFrom.toISOString(), validTo: input.validTo?.toISOString() ?? null },
-      reason: input.reason ?? null, areaCode: user.area_code, areaPath: user.area_path, orgUnitId: user.org_unit_id,
+      actor,
+      action: 'role_assignment.grant',
+      entityType: 'user',
+      entityId: userId,
+      before: null,
+      after: {
+        assignmentId: id,
+        roleCode: role.code,
+        orgUnitId: ou.id,
+        scope: input.scope,
+        validFrom: validFrom.toISOString(),
+        validTo: input.validTo?.toISOString() ?? null,
+      },
+      reason: input.reason ?? null,
+      areaCode: user.area_code,
+      areaPath: user.area_path,
+      orgUnitId: user.org_unit_id,
     });
     return { id };
   });

@@ -19,8 +19,18 @@ export type LoginInput = {
 };
 
 type UserRow = {
-  id: string; username: string; display_name: string; org_unit_id: string; area_code: string; area_path: string; status: string;
-  password_hash: string; locked_until: Date | null; totp_secret_enc: string | null; totp_enabled_at: Date | null; totp_last_step: number | null;
+  id: string;
+  username: string;
+  display_name: string;
+  org_unit_id: string;
+  area_code: string;
+  area_path: string;
+  status: string;
+  password_hash: string;
+  locked_until: Date | null;
+  totp_secret_enc: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: number | null;
 };
 
 /**
@@ -34,7 +44,20 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<{ token
   const meta = { ip: input.ip, userAgent: input.userAgent };
   const user = (await ctx.db
     .selectFrom('core.app_user')
-    .select(['id', 'username', 'display_name', 'org_unit_id', 'area_code', 'area_path', 'status', 'password_hash', 'locked_until', 'totp_secret_enc', 'totp_enabled_at', 'totp_last_step'])
+    .select([
+      'id',
+      'username',
+      'display_name',
+      'org_unit_id',
+      'area_code',
+      'area_path',
+      'status',
+      'password_hash',
+      'locked_until',
+      'totp_secret_enc',
+      'totp_enabled_at',
+      'totp_last_step',
+    ])
     .where('username', '=', username)
     .executeTakeFirst()) as UserRow | undefined;
   const log = (c: AppContext, outcome: string) =>
@@ -84,8 +107,16 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<{ token
     const s = await createSession(tx, user.id, meta);
     await log(tx, 'success');
     await recordAudit(tx, {
-      actor: userActor(user, input.ip, s.id), action: 'auth.login', entityType: 'user', entityId: user.id, before: null,
-      after: { sessionCreated: true }, reason: null, areaCode: user.area_code, areaPath: user.area_path, orgUnitId: user.org_unit_id,
+      actor: userActor(user, input.ip, s.id),
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      before: null,
+      after: { sessionCreated: true },
+      reason: null,
+      areaCode: user.area_code,
+      areaPath: user.area_path,
+      orgUnitId: user.org_unit_id,
     });
     return s;
   });
@@ -109,9 +140,16 @@ async function registerFailure(ctx: AppContext, user: UserRow, outcome: string, 
     const until = new Date(now.getTime() + ctx.config.login.lockMinutes * 60_000);
     await tx.db.updateTable('core.app_user').set({ locked_until: until }).where('id', '=', user.id).execute();
     await recordAudit(tx, {
-      actor: { ...SYSTEM_ACTOR, clientIp: meta.ip }, action: 'user.lock', entityType: 'user', entityId: user.id, before: null,
-      after: { lockedUntil: until.toISOString(), failedLogins: r.rows[0]!.failed_logins }, reason: '连续登录失败次数达到上限',
-      areaCode: user.area_code, areaPath: user.area_path, orgUnitId: user.org_unit_id,
+      actor: { ...SYSTEM_ACTOR, clientIp: meta.ip },
+      action: 'user.lock',
+      entityType: 'user',
+      entityId: user.id,
+      before: null,
+      after: { lockedUntil: until.toISOString(), failedLogins: r.rows[0]!.failed_logins },
+      reason: '连续登录失败次数达到上限',
+      areaCode: user.area_code,
+      areaPath: user.area_path,
+      orgUnitId: user.org_unit_id,
     });
     return until;
   });
@@ -124,7 +162,14 @@ function lockedError(until: Date) {
 
 function userActor(u: UserRow, ip: string | null, sessionId: string): Actor {
   return {
-    userId: u.id, username: u.username, displayName: u.display_name, orgUnitId: u.org_unit_id, areaCode: u.area_code,
-    areaPath: u.area_path, grants: [], sessionId, clientIp: ip,
+    userId: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    orgUnitId: u.org_unit_id,
+    areaCode: u.area_code,
+    areaPath: u.area_path,
+    grants: [],
+    sessionId,
+    clientIp: ip,
   };
 }

@@ -10,11 +10,25 @@ export async function logout(ctx: AppContext, actor: Actor, userAgent: string | 
   await withTx(ctx, async (tx) => {
     await revokeSession(tx, sessionId);
     await writeLoginLog(tx, {
-      userId: actor.userId, username: actor.username, outcome: 'logout', ip: actor.clientIp, userAgent, areaPath: actor.areaPath, orgUnitId: actor.orgUnitId,
+      userId: actor.userId,
+      username: actor.username,
+      outcome: 'logout',
+      ip: actor.clientIp,
+      userAgent,
+      areaPath: actor.areaPath,
+      orgUnitId: actor.orgUnitId,
     });
     await recordAudit(tx, {
-      actor, action: 'auth.logout', entityType: 'user', entityId: actor.userId, before: null, after: null, reason: null,
-      areaCode: actor.areaCode, areaPath: actor.areaPath, orgUnitId: actor.orgUnitId,
+      actor,
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: actor.userId,
+      before: null,
+      after: null,
+      reason: null,
+      areaCode: actor.areaCode,
+      areaPath: actor.areaPath,
+      orgUnitId: actor.orgUnitId,
     });
   });
 }

@@ -61,7 +61,15 @@ function ownRow(ctx: AppContext, actor: Actor) {
 
 function audit(tx: AppContext, actor: Actor, action: string, after: Record<string, unknown>) {
   return recordAudit(tx, {
-    actor, action, entityType: 'user', entityId: actor.userId, before: null, after, reason: null,
-    areaCode: actor.areaCode, areaPath: actor.areaPath, orgUnitId: actor.orgUnitId,
+    actor,
+    action,
+    entityType: 'user',
+    entityId: actor.userId,
+    before: null,
+    after,
+    reason: null,
+    areaCode: actor.areaCode,
+    areaPath: actor.areaPath,
+    orgUnitId: actor.orgUnitId,
   });
 }

@@ -25,8 +25,13 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
     const old = await userInScope(tx, actor, 'user.manage', id, { forUpdate: true });
     if (old.version !== input.version) throw identityError('VERSION_CONFLICT', undefined, { currentVersion: old.version });
     const patch: {
-      display_name?: string; phone_enc?: string | null; phone_masked?: string | null; email?: string | null;
-      org_unit_id?: string; area_code?: string; area_path?: string;
+      display_name?: string;
+      phone_enc?: string | null;
+      phone_masked?: string | null;
+      email?: string | null;
+      org_unit_id?: string;
+      area_code?: string;
+      area_path?: string;
     } = {};
     if (input.displayName !== undefined) patch.display_name = input.displayName.trim();
     if (input.phone !== undefined) {
@@ -48,8 +53,16 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
     if (res.numUpdatedRows === 0n) throw identityError('VERSION_CONFLICT');
     const after = { ...old, ...patch };
     await recordAudit(tx, {
-      actor, action: 'user.update', entityType: 'user', entityId: id, before: auditView(old), after: auditView(after),
-      reason: input.reason ?? null, areaCode: after.area_code, areaPath: after.area_path, orgUnitId: after.org_unit_id,
+      actor,
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      before: auditView(old),
+      after: auditView(after),
+      reason: input.reason ?? null,
+      areaCode: after.area_code,
+      areaPath: after.area_path,
+      orgUnitId: after.org_unit_id,
     });
   });
 }

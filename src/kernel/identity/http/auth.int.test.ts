@@ -14,7 +14,9 @@ afterAll(async () => {
 
 const MIN = 60_000;
 const logOutcomes = async (username: string) =>
-  (await t.ctx.db.selectFrom('core.login_log').select(['outcome', 'at']).where('username', '=', username).orderBy('at').orderBy('id').execute()).map((r) => r.outcome);
+  (await t.ctx.db.selectFrom('core.login_log').select(['outcome', 'at']).where('username', '=', username).orderBy('at').orderBy('id').execute()).map(
+    (r) => r.outcome,
+  );
 
 describe('login', () => {
   it('signs in, sets an httpOnly SameSite=Strict cookie and answers like /api/me plus csrfToken', async () => {
@@ -75,7 +77,12 @@ describe('login', () => {
     expect(until.getTime()).toBe(clock.now().getTime() - 1000 + 15 * MIN);
     expect(locked.json().title).toMatch(/请于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 后再试/);
     expect(await logOutcomes('xq-fhbj')).toEqual(['bad_password', 'bad_password', 'bad_password', 'bad_password', 'bad_password', 'locked']);
-    const lockAudit = await t.ctx.db.selectFrom('core.audit_event').select('action').where('action', '=', 'user.lock').where('area_path', 'like', '%640104001').execute();
+    const lockAudit = await t.ctx.db
+      .selectFrom('core.audit_event')
+      .select('action')
+      .where('action', '=', 'user.lock')
+      .where('area_path', 'like', '%640104001')
+      .execute();
     expect(lockAudit).toHaveLength(1);
 
     clock.advance(13 * MIN);
@@ -161,7 +168,11 @@ describe('sessions', () => {
   it('logout revokes the session row; a new login rotates the session', async () => {
     const s = await t.login('nx-fgc');
     const again = await t.app.inject({
-      method: 'POST', url: '/api/auth/login', headers: { cookie: s.cookie }, remoteAddress: '10.9.9.9', payload: { username: 'nx-fgc', password: 'Minzheng@2019' },
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie: s.cookie },
+      remoteAddress: '10.9.9.9',
+      payload: { username: 'nx-fgc', password: 'Minzheng@2019' },
     });
     expect(again.statusCode).toBe(200);
     expect((await s.get('/api/me')).statusCode).toBe(401);
@@ -223,10 +234,14 @@ describe('secure cookies', () => {
   it('marks the cookie Secure behind a trusted https proxy in auto mode, and not for an untrusted one', async () => {
     const proxied = await createTestApp({ env: { TRUST_PROXY: '10.8.8.8' } });
     try {
-      const login = (remoteAddress: string) => proxied.app.inject({
-        method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, remoteAddress,
-        payload: { username: 'admin', password: 'Minzheng@2019' },
-      });
+      const login = (remoteAddress: string) =>
+        proxied.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { 'x-forwarded-proto': 'https' },
+          remoteAddress,
+          payload: { username: 'admin', password: 'Minzheng@2019' },
+        });
       expect((await login('10.8.8.8')).cookies.find((c) => c.name === 'mz_session')!.secure).toBe(true);
       expect((await login('10.9.9.9')).cookies.find((c) => c.name === 'mz_session')!.secure).toBeFalsy();
     } finally {

@@ -20,10 +20,19 @@ describe('代管 (delegation)', () => {
     const holder = await t.login('ld-mzj');
     const clerkGrant = holder.me.roles.find((r: any) => r.code === 'useradmin');
     const res = await holder.post('/api/delegations', {
-      fromAssignmentId: clerkGrant.assignmentId, toUserId: uid['ld-cgz'], validFrom: iso(1 * HOUR), validTo: iso(25 * HOUR), reason: '休假期间代管用户管理',
+      fromAssignmentId: clerkGrant.assignmentId,
+      toUserId: uid['ld-cgz'],
+      validFrom: iso(1 * HOUR),
+      validTo: iso(25 * HOUR),
+      reason: '休假期间代管用户管理',
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ roleCode: 'useradmin', status: 'pending', delegatedBy: { id: uid['ld-mzj'], displayName: '杨志明' }, delegatedFrom: clerkGrant.assignmentId });
+    expect(res.json()).toMatchObject({
+      roleCode: 'useradmin',
+      status: 'pending',
+      delegatedBy: { id: uid['ld-mzj'], displayName: '杨志明' },
+      delegatedFrom: clerkGrant.assignmentId,
+    });
 
     const before = await t.login('ld-cgz');
     expect(before.me.roles.map((r: any) => r.code)).toEqual(['clerk']);
@@ -57,13 +66,29 @@ describe('代管 (delegation)', () => {
   it('ends when revoked early, or when the source assignment is revoked', async () => {
     const holder = await t.login('ld-mzj');
     const g = holder.me.roles.find((r: any) => r.code === 'clerk');
-    const d = (await holder.post('/api/delegations', { fromAssignmentId: g.assignmentId, toUserId: uid['ld-cgz'], validFrom: iso(0), validTo: iso(48 * HOUR), reason: '出差' })).json();
+    const d = (
+      await holder.post('/api/delegations', {
+        fromAssignmentId: g.assignmentId,
+        toUserId: uid['ld-cgz'],
+        validFrom: iso(0),
+        validTo: iso(48 * HOUR),
+        reason: '出差',
+      })
+    ).json();
     const cgz = await t.login('ld-cgz');
     expect(cgz.me.roles.filter((r: any) => r.delegatedById).length).toBe(1);
     expect((await holder.delete(`/api/delegations/${d.id}`)).statusCode).toBe(204);
     expect((await cgz.get('/api/me')).json().roles.filter((r: any) => r.delegatedById)).toEqual([]);
 
-    const d2 = (await holder.post('/api/delegations', { fromAssignmentId: g.assignmentId, toUserId: uid['ld-cgz'], validFrom: iso(0), validTo: iso(48 * HOUR), reason: '出差' })).json();
+    const d2 = (
+      await holder.post('/api/delegations', {
+        fromAssignmentId: g.assignmentId,
+        toUserId: uid['ld-cgz'],
+        validFrom: iso(0),
+        validTo: iso(48 * HOUR),
+        reason: '出差',
+      })
+    ).json();
     expect(d2.status).toBe('active');
     const admin = await t.login('admin');
     expect((await admin.delete(`/api/users/${uid['ld-mzj']}/roles/${g.assignmentId}`)).statusCode).toBe(204);
@@ -103,11 +128,20 @@ describe('代管 (delegation)', () => {
     const admin = await t.login('admin');
     const pl = await t.login('pl-mzj');
     const g = pl.me.roles[0];
-    const r = await admin.post('/api/delegations', { fromAssignmentId: g.assignmentId, toUserId: uid['pl-cgz'], validFrom: iso(0), validTo: iso(HOUR), reason: '病假代岗' });
+    const r = await admin.post('/api/delegations', {
+      fromAssignmentId: g.assignmentId,
+      toUserId: uid['pl-cgz'],
+      validFrom: iso(0),
+      validTo: iso(HOUR),
+      reason: '病假代岗',
+    });
     expect(r.statusCode).toBe(201);
     expect((await t.login('pl-cgz')).me.roles.find((x: any) => x.delegatedById === uid['pl-mzj'])).toBeTruthy();
     // ld-mzj manages users only in 隆德县: not allowed for 平罗县's role.
     const ld = await t.login('ld-mzj');
-    expect((await ld.post('/api/delegations', { fromAssignmentId: g.assignmentId, toUserId: uid['pl-cgz'], validFrom: iso(0), validTo: iso(HOUR), reason: '越权' })).statusCode).toBe(404);
+    expect(
+      (await ld.post('/api/delegations', { fromAssignmentId: g.assignmentId, toUserId: uid['pl-cgz'], validFrom: iso(0), validTo: iso(HOUR), reason: '越权' }))
+        .statusCode,
+    ).toBe(404);
   });
 });

@@ -27,7 +27,11 @@ describe('administrator TOTP', () => {
     expect(setup.statusCode).toBe(200);
     const { secret, otpauthUri } = setup.json();
     expect(otpauthUri).toContain(`secret=${secret}`);
-    const stored = await t.ctx.db.selectFrom('core.app_user').select(['totp_secret_enc', 'totp_enabled_at']).where('username', '=', 'ld-mzj').executeTakeFirstOrThrow();
+    const stored = await t.ctx.db
+      .selectFrom('core.app_user')
+      .select(['totp_secret_enc', 'totp_enabled_at'])
+      .where('username', '=', 'ld-mzj')
+      .executeTakeFirstOrThrow();
     expect(stored.totp_secret_enc).toMatch(/^s4\./);
     expect(stored.totp_secret_enc).not.toContain(secret);
     expect(stored.totp_enabled_at).toBeNull();

@@ -13,13 +13,18 @@ afterAll(async () => {
   await t?.close();
 });
 
-const userId = async (username: string) => (await t.ctx.db.selectFrom('core.app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
-const auditFor = (entityId: string) => t.ctx.db.selectFrom('core.audit_event').select(['action', 'before', 'after', 'actor_id']).where('entity_id', '=', entityId).orderBy('at').execute();
+const userId = async (username: string) =>
+  (await t.ctx.db.selectFrom('core.app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+const auditFor = (entityId: string) =>
+  t.ctx.db.selectFrom('core.audit_event').select(['action', 'before', 'after', 'actor_id']).where('entity_id', '=', entityId).orderBy('at').execute();
 
 describe('user administration', () => {
   it('creates a user inside the manage scope with a generated password that must be changed', async () => {
     const r = await ld.post('/api/users', {
-      username: 'LD-Liancai-01', displayName: '海文华', orgUnitId: ou['640423102-gov'], phone: '13909541234',
+      username: 'LD-Liancai-01',
+      displayName: '海文华',
+      orgUnitId: ou['640423102-gov'],
+      phone: '13909541234',
       roles: [{ roleCode: 'clerk', scope: 'org' }],
     });
     expect(r.statusCode).toBe(201);
@@ -47,7 +52,12 @@ describe('user administration', () => {
     expect(out.json().code).toBe('ORG_UNIT_NOT_FOUND');
     const weak = await ld.post('/api/users', { username: 'ld-weak', displayName: '某某', orgUnitId: ou['640423-mzj'], password: 'abc' });
     expect(weak.json().code).toBe('PASSWORD_POLICY');
-    const esc = await ld.post('/api/users', { username: 'ld-escalate', displayName: '某某', orgUnitId: ou['640423-mzj'], roles: [{ roleCode: 'sysadmin', scope: 'subtree' }] });
+    const esc = await ld.post('/api/users', {
+      username: 'ld-escalate',
+      displayName: '某某',
+      orgUnitId: ou['640423-mzj'],
+      roles: [{ roleCode: 'sysadmin', scope: 'subtree' }],
+    });
     expect(esc.statusCode).toBe(403);
     expect(esc.json().code).toBe('GRANT_EXCEEDS_OWN');
     const dup = await ld.post('/api/users', { username: 'ld-cgz', displayName: '重复', orgUnitId: ou['640423-mzj'] });
@@ -55,7 +65,11 @@ describe('user administration', () => {
     const badPhone = await ld.post('/api/users', { username: 'ld-phone', displayName: '某某', orgUnitId: ou['640423-mzj'], phone: '12345' });
     expect(badPhone.statusCode).toBe(400);
     expect(badPhone.json().details.fields[0].field).toBe('phone');
-    const left = await t.ctx.db.selectFrom('core.app_user').select('username').where('username', 'in', ['pl-intruder', 'ld-weak', 'ld-escalate', 'ld-phone']).execute();
+    const left = await t.ctx.db
+      .selectFrom('core.app_user')
+      .select('username')
+      .where('username', 'in', ['pl-intruder', 'ld-weak', 'ld-escalate', 'ld-phone'])
+      .execute();
     expect(left).toEqual([]);
     const clerk = await t.login('ld-cgz');
     expect((await clerk.post('/api/users', { username: 'x-y', displayName: '某某', orgUnitId: ou['640423100-gov'] })).statusCode).toBe(403);
@@ -133,14 +147,18 @@ describe('role assignments', () => {
     const ok = await ld.post(`/api/users/${id}/roles`, { roleCode: 'useradmin', orgUnitId: ou['640423102-gov'], scope: 'subtree', reason: '乡镇用户管理' });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ roleCode: 'useradmin', scope: 'subtree', status: 'active', orgUnit: { code: '640423102-gov' }, reason: '乡镇用户管理' });
-    expect((await ld.post(`/api/users/${id}/roles`, { roleCode: 'useradmin', orgUnitId: ou['640423102-gov'], scope: 'subtree' })).json().code).toBe('ASSIGNMENT_EXISTS');
+    expect((await ld.post(`/api/users/${id}/roles`, { roleCode: 'useradmin', orgUnitId: ou['640423102-gov'], scope: 'subtree' })).json().code).toBe(
+      'ASSIGNMENT_EXISTS',
+    );
     const list = (await ld.get(`/api/users/${id}/roles`)).json().items;
     expect(list.map((a: any) => a.roleCode).sort()).toEqual(['clerk', 'useradmin']);
 
     // The new township user admin cannot widen their own reach, nor hand out a wider scope.
     const town = await t.login('ld-liancai-01', 'Liancai#2026x');
     expect(town.me.permissions).toContain('user.manage');
-    expect((await town.post(`/api/users/${id}/roles`, { roleCode: 'useradmin', orgUnitId: ou['640423-mzj'], scope: 'subtree' })).json().code).toBe('ORG_UNIT_NOT_FOUND');
+    expect((await town.post(`/api/users/${id}/roles`, { roleCode: 'useradmin', orgUnitId: ou['640423-mzj'], scope: 'subtree' })).json().code).toBe(
+      'ORG_UNIT_NOT_FOUND',
+    );
     const clerkOrg = list.find((a: any) => a.roleCode === 'clerk');
     expect(clerkOrg.scope).toBe('org');
     const cgzId = await userId('ld-cgz');
@@ -159,6 +177,10 @@ describe('role assignments', () => {
     const r = (await ld.get('/api/roles')).json();
     expect(r.items.map((x: any) => x.code)).toEqual(expect.arrayContaining(['sysadmin', 'leader', 'clerk', 'auditor']));
     expect(r.permissions.find((p: any) => p.code === 'user.manage').label).toContain('管理用户');
-    expect(r.scopes).toEqual([{ code: 'self', label: '本人' }, { code: 'org', label: '本级' }, { code: 'subtree', label: '本级及下级' }]);
+    expect(r.scopes).toEqual([
+      { code: 'self', label: '本人' },
+      { code: 'org', label: '本级' },
+      { code: 'subtree', label: '本级及下级' },
+    ]);
   });
 });

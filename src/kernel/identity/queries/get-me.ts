@@ -20,7 +20,13 @@ export async function getMe(ctx: AppContext, actor: Actor, csrfToken: string): P
     totpEnrolmentRequired = true;
   }
   return {
-    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, mustChangePassword: r.must_change_password, totpEnabled: r.totp_enabled_at !== null },
+    user: {
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      mustChangePassword: r.must_change_password,
+      totpEnabled: r.totp_enabled_at !== null,
+    },
     orgUnit: { id: r.ou_id, code: r.ou_code, name: r.ou_name },
     areaCode: actor.areaCode,
     areaPath: actor.areaPath,

@@ -11,7 +11,10 @@ import { userSelect } from './list-users.ts';
 
 /** One user as a summary (masked), or 404 when missing or outside the actor's scope. */
 export async function getUserSummary(ctx: AppContext, actor: Actor, id: string, permission = 'user.read'): Promise<UserSummary> {
-  const r = await userSelect(ctx).where('u.id', '=', id).where(inScope(actor, permission, USER_SCOPE)).executeTakeFirst();
+  const r = await userSelect(ctx)
+    .where('u.id', '=', id)
+    .where(inScope(actor, permission, USER_SCOPE))
+    .executeTakeFirst();
   if (!r) throw identityError('USER_NOT_FOUND');
   return toUserSummary(r, ctx.clock.now());
 }

@@ -18,12 +18,24 @@ export const LOGIN_OUTCOMES: Record<string, string> = {
 export type LoginLogQuery = { username?: string; outcome?: string; from?: Date; to?: Date; page: number; pageSize: number };
 
 export type LoginLogItem = {
-  id: string; at: string; userId: string | null; username: string; outcome: string; outcomeLabel: string;
-  ip: string | null; userAgent: string | null; areaPath: string | null; orgUnitId: string | null;
+  id: string;
+  at: string;
+  userId: string | null;
+  username: string;
+  outcome: string;
+  outcomeLabel: string;
+  ip: string | null;
+  userAgent: string | null;
+  areaPath: string | null;
+  orgUnitId: string | null;
 };
 
 /** 登录日志, filtered by the actor's loginlog.read scope (本人 = own logins). */
-export async function listLoginLog(ctx: AppContext, actor: Actor, query: LoginLogQuery): Promise<{ items: LoginLogItem[]; total: number; page: number; pageSize: number }> {
+export async function listLoginLog(
+  ctx: AppContext,
+  actor: Actor,
+  query: LoginLogQuery,
+): Promise<{ items: LoginLogItem[]; total: number; page: number; pageSize: number }> {
   const where = (eb: ExpressionBuilder<DB & { l: DB['core.login_log'] }, 'l'>) => {
     const parts = [inScope(actor, 'loginlog.read', { areaPath: 'l.area_path', orgUnitId: 'l.org_unit_id', ownerId: 'l.user_id' })(eb)];
     if (query.username) parts.push(eb('l.username', '=', query.username.trim().toLowerCase()));
@@ -32,7 +44,11 @@ export async function listLoginLog(ctx: AppContext, actor: Actor, query: LoginLo
     if (query.to) parts.push(eb('l.at', '<', query.to));
     return eb.and(parts);
   };
-  const total = await ctx.db.selectFrom('core.login_log as l').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow();
+  const total = await ctx.db
+    .selectFrom('core.login_log as l')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(where)
+    .executeTakeFirstOrThrow();
   const rows = await ctx.db
     .selectFrom('core.login_log as l')
     .selectAll('l')
@@ -44,8 +60,16 @@ export async function listLoginLog(ctx: AppContext, actor: Actor, query: LoginLo
     .execute();
   return {
     items: rows.map((r) => ({
-      id: r.id, at: r.at.toISOString(), userId: r.user_id, username: r.username, outcome: r.outcome, outcomeLabel: LOGIN_OUTCOMES[r.outcome] ?? r.outcome,
-      ip: r.ip, userAgent: r.user_agent, areaPath: r.area_path, orgUnitId: r.org_unit_id,
+      id: r.id,
+      at: r.at.toISOString(),
+      userId: r.user_id,
+      username: r.username,
+      outcome: r.outcome,
+      outcomeLabel: LOGIN_OUTCOMES[r.outcome] ?? r.outcome,
+      ip: r.ip,
+      userAgent: r.user_agent,
+      areaPath: r.area_path,
+      orgUnitId: r.org_unit_id,
     })),
     total: Number(total.n),
     page: query.page,

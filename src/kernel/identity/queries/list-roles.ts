@@ -8,7 +8,11 @@ export async function listRoles(ctx: AppContext) {
   const rows = await ctx.db.selectFrom('core.role').selectAll().orderBy('builtin', 'desc').orderBy('code').execute();
   return {
     items: rows.map((r) => ({
-      code: r.code, name: r.name, nameEn: r.name_en, description: r.description, builtin: r.builtin,
+      code: r.code,
+      name: r.name,
+      nameEn: r.name_en,
+      description: r.description,
+      builtin: r.builtin,
       permissions: r.permissions.map((p) => ({ code: p, label: label.get(p) ?? p })),
     })),
     permissions: catalogue.map((p) => ({ code: p.code, label: p.label, group: p.group })),

@@ -17,8 +17,22 @@ export function assignmentSelect(ctx: AppContext) {
     .innerJoin('core.org_unit as ou', 'ou.id', 'ra.org_unit_id')
     .leftJoin('core.app_user as du', 'du.id', 'ra.delegated_by')
     .select([
-      'ra.id', 'ra.user_id', 'ra.role_code', 'r.name as role_name', 'ra.org_unit_id', 'ou.code as org_code', 'ou.name as org_name', 'ou.area_path',
-      'ra.scope', 'ra.valid_from', 'ra.valid_to', 'ra.delegated_from', 'ra.delegated_by', 'du.display_name as delegated_by_name', 'ra.reason', 'ra.revoked_at',
+      'ra.id',
+      'ra.user_id',
+      'ra.role_code',
+      'r.name as role_name',
+      'ra.org_unit_id',
+      'ou.code as org_code',
+      'ou.name as org_name',
+      'ou.area_path',
+      'ra.scope',
+      'ra.valid_from',
+      'ra.valid_to',
+      'ra.delegated_from',
+      'ra.delegated_by',
+      'du.display_name as delegated_by_name',
+      'ra.reason',
+      'ra.revoked_at',
     ]);
 }
 

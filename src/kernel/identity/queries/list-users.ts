@@ -14,14 +14,34 @@ export function userSelect(ctx: AppContext) {
     .selectFrom('core.app_user as u')
     .innerJoin('core.org_unit as ou', 'ou.id', 'u.org_unit_id')
     .select([
-      'u.id', 'u.username', 'u.display_name', 'u.org_unit_id', 'ou.code as org_code', 'ou.name as org_name', 'u.area_code', 'u.area_path',
-      'u.phone_masked', 'u.email', 'u.status', 'u.locked_until', 'u.failed_logins', 'u.must_change_password', 'u.totp_enabled_at',
-      'u.last_login_at', 'u.is_demo', 'u.version', 'u.created_at',
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.org_unit_id',
+      'ou.code as org_code',
+      'ou.name as org_name',
+      'u.area_code',
+      'u.area_path',
+      'u.phone_masked',
+      'u.email',
+      'u.status',
+      'u.locked_until',
+      'u.failed_logins',
+      'u.must_change_password',
+      'u.totp_enabled_at',
+      'u.last_login_at',
+      'u.is_demo',
+      'u.version',
+      'u.created_at',
     ]);
 }
 
 /** 用户列表: always through the data-scope filter for user.read; phones only masked. */
-export async function listUsers(ctx: AppContext, actor: Actor, query: ListUsersQuery): Promise<{ items: UserSummary[]; total: number; page: number; pageSize: number }> {
+export async function listUsers(
+  ctx: AppContext,
+  actor: Actor,
+  query: ListUsersQuery,
+): Promise<{ items: UserSummary[]; total: number; page: number; pageSize: number }> {
   const now = ctx.clock.now();
   const where = (eb: ExpressionBuilder<DB & { u: DB['core.app_user'] }, 'u'>) => {
     const parts = [inScope(actor, 'user.read', USER_SCOPE)(eb)];

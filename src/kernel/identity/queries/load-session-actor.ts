@@ -3,10 +3,7 @@ import type { Actor } from '../actor.ts';
 import { loadGrants } from '../repository.ts';
 import { sessionIdOf, TOUCH_INTERVAL_MS } from '../session.ts';
 
-export type SessionLookup =
-  | { kind: 'ok'; actor: Actor; csrfToken: string }
-  | { kind: 'expired' }
-  | { kind: 'none' };
+export type SessionLookup = { kind: 'ok'; actor: Actor; csrfToken: string } | { kind: 'expired' } | { kind: 'none' };
 
 /**
  * Resolves a session cookie to the signed-in actor, enforcing idle and absolute expiry.
@@ -19,9 +16,20 @@ export async function loadSessionActor(ctx: AppContext, token: string, clientIp:
     .selectFrom('core.session as s')
     .innerJoin('core.app_user as u', 'u.id', 's.user_id')
     .select([
-      's.id as session_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 's.revoked_at',
-      'u.id', 'u.username', 'u.display_name', 'u.org_unit_id', 'u.area_code', 'u.area_path', 'u.status',
-      'u.totp_enabled_at', 'u.must_change_password',
+      's.id as session_id',
+      's.csrf_token',
+      's.last_seen_at',
+      's.expires_at',
+      's.revoked_at',
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.org_unit_id',
+      'u.area_code',
+      'u.area_path',
+      'u.status',
+      'u.totp_enabled_at',
+      'u.must_change_password',
     ])
     .where('s.id', '=', sessionIdOf(token))
     .executeTakeFirst();

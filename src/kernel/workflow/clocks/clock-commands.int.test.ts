@@ -21,7 +21,10 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function rejects(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   if (!(e instanceof AppError)) throw new Error(`expected an AppError, got ${String(e)}`);
   return e;
 }
@@ -31,12 +34,32 @@ const base = { label: '答复期限', legalBasis: '《政府信息公开条例�
 describe('startClock', () => {
   it('computes and stores the due date with the calendar version', async () => {
     const caseId = await insertTestCase(ctx);
-    const r = await startClock(ctx, { ...base, caseId, name: 'triage', label: '甄别受理期限', legalBasis: '《信访工作条例》第二十二条', rule: { unit: 'days', n: 15 }, startDate: '2019-05-21' });
+    const r = await startClock(ctx, {
+      ...base,
+      caseId,
+      name: 'triage',
+      label: '甄别受理期限',
+      legalBasis: '《信访工作条例》第二十二条',
+      rule: { unit: 'days', n: 15 },
+      startDate: '2019-05-21',
+    });
     // 05-21 + 15 = 06-05 开斋节 → 06-10 (compute-due.test.ts).
-    expect(r).toMatchObject({ dueChanged: true, previousDue: null, clock: { dueDate: '2019-06-10', state: 'running', warnWorkdays: 3, rule: { unit: 'days', n: 15 } } });
+    expect(r).toMatchObject({
+      dueChanged: true,
+      previousDue: null,
+      clock: { dueDate: '2019-06-10', state: 'running', warnWorkdays: 3, rule: { unit: 'days', n: 15 } },
+    });
     expect(r.clock.calendarVersion).toBe(await currentCalendarVersion(ctx));
     const [stored] = await getClocks(ctx, caseId);
-    expect(stored).toMatchObject({ name: 'triage', label: '甄别受理期限', startDate: '2019-05-21', dueDate: '2019-06-10', suspensions: [], extensions: [], restarts: [] });
+    expect(stored).toMatchObject({
+      name: 'triage',
+      label: '甄别受理期限',
+      startDate: '2019-05-21',
+      dueDate: '2019-06-10',
+      suspensions: [],
+      extensions: [],
+      restarts: [],
+    });
   });
 
   it('refuses a second clock of the same name, bad rules, areas and dates', async () => {
@@ -59,11 +82,21 @@ describe('suspendClock / resumeClock', () => {
   it('pauses (no due date) and resumes with the suspended working days added', async () => {
     const caseId = await insertTestCase(ctx);
     await startClock(ctx, { ...base, caseId, name: 'answer', rule: { unit: 'workdays', n: 15 }, startDate: '2019-04-22' });
-    const s = await suspendClock(ctx, caseId, 'answer', { kind: 'correction', reason: '申请内容不明确,通知补正', from: '2019-05-06', by: 'u-1', byName: '王科员' });
+    const s = await suspendClock(ctx, caseId, 'answer', {
+      kind: 'correction',
+      reason: '申请内容不明确,通知补正',
+      from: '2019-05-06',
+      by: 'u-1',
+      byName: '王科员',
+    });
     expect(s).toMatchObject({ dueChanged: true, previousDue: '2019-05-14', clock: { state: 'paused', dueDate: null } });
-    expect(s.clock.suspensions).toEqual([expect.objectContaining({ kind: 'correction', label: '补正', from: '2019-05-06', to: null, by: 'u-1', byName: '王科员' })]);
+    expect(s.clock.suspensions).toEqual([
+      expect.objectContaining({ kind: 'correction', label: '补正', from: '2019-05-06', to: null, by: 'u-1', byName: '王科员' }),
+    ]);
 
-    expect((await rejects(suspendClock(ctx, caseId, 'answer', { kind: 'hearing', reason: '听证', from: '2019-05-07', by: 'u-1' }))).code).toBe('CLOCK_ALREADY_PAUSED');
+    expect((await rejects(suspendClock(ctx, caseId, 'answer', { kind: 'hearing', reason: '听证', from: '2019-05-07', by: 'u-1' }))).code).toBe(
+      'CLOCK_ALREADY_PAUSED',
+    );
     expect((await rejects(resumeClock(ctx, caseId, 'answer', { to: '2019-05-05' }))).code).toBe('CLOCK_RESUME_BEFORE_SUSPEND');
 
     const r = await resumeClock(ctx, caseId, 'answer', { to: '2019-05-20' });
@@ -79,21 +112,47 @@ describe('suspendClock / resumeClock', () => {
     expect(before).toMatchObject({ code: 'CLOCK_BEFORE_START', status: 400, details: { field: 'from', base: '2019-04-22' } });
     await suspendClock(ctx, caseId, 'answer', { kind: 'correction', reason: '补正', from: '2019-05-06', by: 'u-1' });
     await resumeClock(ctx, caseId, 'answer', { to: '2019-05-20' });
-    expect((await rejects(suspendClock(ctx, caseId, 'answer', { kind: 'appraisal', reason: '鉴定', from: '2019-05-10', by: 'u-1' }))).code).toBe('CLOCK_SUSPENSION_OVERLAP');
-    expect((await rejects(suspendClock(ctx, caseId, 'answer', { kind: 'appraisal', reason: '鉴定', from: '2019-05-29', by: 'u-1' }))).code).toBe('CLOCK_ALREADY_DUE');
-    expect((await rejects(suspendClock(ctx, caseId, 'answer', { kind: 'nap' as never, reason: '?', from: '2019-05-21', by: 'u-1' }))).code).toBe('CLOCK_SUSPENSION_KIND');
-    expect(await rejects(suspendClock(ctx, caseId, 'nope', { kind: 'other', reason: '?', from: '2019-05-21', by: 'u-1' }))).toMatchObject({ code: 'CLOCK_NOT_FOUND', status: 404 });
+    expect((await rejects(suspendClock(ctx, caseId, 'answer', { kind: 'appraisal', reason: '鉴定', from: '2019-05-10', by: 'u-1' }))).code).toBe(
+      'CLOCK_SUSPENSION_OVERLAP',
+    );
+    expect((await rejects(suspendClock(ctx, caseId, 'answer', { kind: 'appraisal', reason: '鉴定', from: '2019-05-29', by: 'u-1' }))).code).toBe(
+      'CLOCK_ALREADY_DUE',
+    );
+    expect((await rejects(suspendClock(ctx, caseId, 'answer', { kind: 'nap' as never, reason: '?', from: '2019-05-21', by: 'u-1' }))).code).toBe(
+      'CLOCK_SUSPENSION_KIND',
+    );
+    expect(await rejects(suspendClock(ctx, caseId, 'nope', { kind: 'other', reason: '?', from: '2019-05-21', by: 'u-1' }))).toMatchObject({
+      code: 'CLOCK_NOT_FOUND',
+      status: 404,
+    });
   });
 });
 
 describe('extendClock / restartClock', () => {
   it('60 日 + 30 日 延长 counted from the due date; refused after the due date', async () => {
     const caseId = await insertTestCase(ctx);
-    const s = await startClock(ctx, { ...base, caseId, name: 'handle', label: '办理期限', legalBasis: '《信访工作条例》第三十四条', rule: { unit: 'days', n: 60 }, startDate: '2019-07-02' });
+    const s = await startClock(ctx, {
+      ...base,
+      caseId,
+      name: 'handle',
+      label: '办理期限',
+      legalBasis: '《信访工作条例》第三十四条',
+      rule: { unit: 'days', n: 60 },
+      startDate: '2019-07-02',
+    });
     expect(s.clock.dueDate).toBe('2019-09-02');
-    const late = await rejects(extendClock(ctx, caseId, 'handle', { n: 30, unit: 'days', approvedBy: 'u-9', approvedByName: '李局长', reason: '情况复杂', at: '2019-09-03' }));
+    const late = await rejects(
+      extendClock(ctx, caseId, 'handle', { n: 30, unit: 'days', approvedBy: 'u-9', approvedByName: '李局长', reason: '情况复杂', at: '2019-09-03' }),
+    );
     expect(late).toMatchObject({ code: 'CLOCK_ALREADY_DUE', status: 409 });
-    const e = await extendClock(ctx, caseId, 'handle', { n: 30, unit: 'days', approvedBy: 'u-9', approvedByName: '李局长', reason: '情况复杂', at: '2019-08-28' });
+    const e = await extendClock(ctx, caseId, 'handle', {
+      n: 30,
+      unit: 'days',
+      approvedBy: 'u-9',
+      approvedByName: '李局长',
+      reason: '情况复杂',
+      at: '2019-08-28',
+    });
     expect(e).toMatchObject({ dueChanged: true, previousDue: '2019-09-02', clock: { dueDate: '2019-10-08' } });
     expect(e.clock.extensions).toEqual([expect.objectContaining({ n: 30, unit: 'days', approvedByName: '李局长', reason: '情况复杂', at: '2019-08-28' })]);
   });
@@ -102,7 +161,9 @@ describe('extendClock / restartClock', () => {
     const caseId = await insertTestCase(ctx);
     await startClock(ctx, { ...base, caseId, name: 'answer', rule: { unit: 'workdays', n: 20 }, startDate: '2019-05-27' });
     await suspendClock(ctx, caseId, 'answer', { kind: 'correction', reason: '通知补正', from: '2019-05-30', by: 'u-1' });
-    expect((await rejects(restartClock(ctx, caseId, 'answer', { at: '2019-05-29', reason: '补正材料已收到', by: 'u-1' }))).code).toBe('CLOCK_RESUME_BEFORE_SUSPEND');
+    expect((await rejects(restartClock(ctx, caseId, 'answer', { at: '2019-05-29', reason: '补正材料已收到', by: 'u-1' }))).code).toBe(
+      'CLOCK_RESUME_BEFORE_SUSPEND',
+    );
     const r = await restartClock(ctx, caseId, 'answer', { at: '2019-06-04', reason: '补正材料已收到', by: 'u-1', byName: '王科员' });
     // From Tue 06-04 at 隆德县: 开斋节, 端午 and the weekend skipped → 07-05 (compute-due.test.ts).
     expect(r).toMatchObject({ previousDue: null, dueChanged: true, clock: { state: 'running', dueDate: '2019-07-05' } });

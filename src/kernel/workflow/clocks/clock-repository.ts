@@ -4,7 +4,16 @@ import type { DeadlineClockTable } from '../../../platform/db/schema.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { currentCalendar } from '../../calendar/load-calendar.ts';
 import { computeDue } from './compute-due.ts';
-import { CLOCK_ERRORS, type ClockChange, type ClockSpec, type ClockState, type DeadlineClock, type Extension, type Restart, type Suspension } from './contract.ts';
+import {
+  CLOCK_ERRORS,
+  type ClockChange,
+  type ClockSpec,
+  type ClockState,
+  type DeadlineClock,
+  type Extension,
+  type Restart,
+  type Suspension,
+} from './contract.ts';
 
 /** The calendar for clock commands: the shared cache, which re-reads when the version moved. */
 export const clockCalendars = { get: currentCalendar };

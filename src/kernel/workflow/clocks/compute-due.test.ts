@@ -158,8 +158,10 @@ describe('computeDue: restarts', () => {
 
   it('a suspension after the restart still counts', () => {
     // From the 06-04 restart (due 07-05), suspend 06-17..06-21 (5 working days) → 07-05 + 5 working days = 07-12.
-    const s = spec({ unit: 'workdays', n: 20 }, '2019-05-27', { restarts: [restart('2019-06-04')], suspensions: [suspension('correction', '2019-06-17', '2019-06-22')] });
+    const s = spec({ unit: 'workdays', n: 20 }, '2019-05-27', {
+      restarts: [restart('2019-06-04')],
+      suspensions: [suspension('correction', '2019-06-17', '2019-06-22')],
+    });
     expect(computeDue(cal, s)).toBe('2019-07-12');
   });
 });
-

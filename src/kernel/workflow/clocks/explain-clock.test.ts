@@ -8,7 +8,11 @@ const names = { '640000': '宁夏', '640400': '固原市', '640423': '隆德县'
 
 describe('explainClock', () => {
   it('15 日 at 隆德县: every counted day, the 开斋节/端午 roll-forward with the calendar reasons', () => {
-    const t = explainClock(cal, { ...spec({ unit: 'days', n: 15 }, '2019-05-21'), label: '甄别受理期限', legalBasis: '《信访工作条例》第二十二条' }, { areaNames: names });
+    const t = explainClock(
+      cal,
+      { ...spec({ unit: 'days', n: 15 }, '2019-05-21'), label: '甄别受理期限', legalBasis: '《信访工作条例》第二十二条' },
+      { areaNames: names },
+    );
     expect(t.dueDate).toBe('2019-06-10');
     const counts = t.entries.filter((e) => e.kind === 'count');
     expect(counts.map((c) => c.date)).toEqual(Array.from({ length: 15 }, (_, i) => (i < 10 ? `2019-05-${22 + i}` : `2019-06-0${i - 9}`)));
@@ -71,7 +75,13 @@ describe('explainClock', () => {
   });
 
   it('a restart: what dropped out and the fresh count', () => {
-    const t = explainClock(cal, spec({ unit: 'workdays', n: 20 }, '2019-05-27', { suspensions: [suspension('correction', '2019-05-30', '2019-06-04')], restarts: [restart('2019-06-04')] }));
+    const t = explainClock(
+      cal,
+      spec({ unit: 'workdays', n: 20 }, '2019-05-27', {
+        suspensions: [suspension('correction', '2019-05-30', '2019-06-04')],
+        restarts: [restart('2019-06-04')],
+      }),
+    );
     expect(t.base).toBe('2019-06-04');
     expect(t.entries[1]).toMatchObject({ kind: 'restart', date: '2019-06-04', droppedSuspensions: 1 });
     expect(t.suspensions[0]!.effect).toBe('dropped');
@@ -83,7 +93,19 @@ describe('explainClock', () => {
 
   it('months with a suspension: the corresponding day, the shift, the roll-forward', () => {
     const t = explainClock(cal, spec({ unit: 'months', n: 2 }, '2019-03-31', { suspensions: [suspension('appraisal', '2019-04-10', '2019-04-15', '鉴定')] }));
-    expect(t.entries.map((e) => e.kind).filter((k) => k !== 'count')).toEqual(['start', 'leg', 'suspension', 'month_end', 'shift', 'roll_forward', 'roll_forward', 'roll_forward', 'roll_forward', 'roll_forward', 'due']);
+    expect(t.entries.map((e) => e.kind).filter((k) => k !== 'count')).toEqual([
+      'start',
+      'leg',
+      'suspension',
+      'month_end',
+      'shift',
+      'roll_forward',
+      'roll_forward',
+      'roll_forward',
+      'roll_forward',
+      'roll_forward',
+      'due',
+    ]);
     expect(t.entries.find((e) => e.kind === 'shift')).toMatchObject({ date: '2019-05-31', days: 5 });
     expect(t.dueDate).toBe('2019-06-10');
   });

@@ -50,7 +50,8 @@ export function explainClock(calendar: Calendar, clock: ExplainClockInput, opts:
   const walk = walkClock(calendar, clock);
   const win = walk.window;
   const dropped = new Set(win.droppedSuspensions.map((s) => s.id));
-  const effect = (s: Suspension): SuspensionEffect => (s.to === null ? 'open' : dropped.has(s.id) ? 'dropped' : walk.applied.has(s.id) ? 'applied' : 'no_effect');
+  const effect = (s: Suspension): SuspensionEffect =>
+    s.to === null ? 'open' : dropped.has(s.id) ? 'dropped' : walk.applied.has(s.id) ? 'applied' : 'no_effect';
   const applied = new Set(win.extensions.map((e) => e.id));
   let countedDays = 0;
   let skippedRestDays = 0;

@@ -40,13 +40,27 @@ async function clocks(): Promise<Record<string, DeadlineClock>> {
 describe('recompute on calendar change', () => {
   it('a 隆德县 rest day moves only the open 隆德县 clocks whose window holds it, audited and reported', async () => {
     const before = await clocks();
-    expect(Object.fromEntries(Object.values(before).map((c) => [c.name, c.dueDate]))).toEqual({ A: '2019-06-10', B: '2019-06-14', C: '2019-06-14', D: null, E: '2019-06-14', F: '2019-06-19' });
+    expect(Object.fromEntries(Object.values(before).map((c) => [c.name, c.dueDate]))).toEqual({
+      A: '2019-06-10',
+      B: '2019-06-14',
+      C: '2019-06-14',
+      D: null,
+      E: '2019-06-14',
+      F: '2019-06-19',
+    });
     const seen: [string, string | null, string | null][] = [];
     const off = registerClockRecompute(async (_tx, clock, previousDue) => {
       seen.push([clock.name, previousDue, clock.dueDate]);
     });
     try {
-      const change = await setCalendarDay(ctx, admin, { date: '2019-06-11', areaCode: '640423', kind: 'rest', name: '县庆', source: '测试', reason: '测试县级休息日' });
+      const change = await setCalendarDay(ctx, admin, {
+        date: '2019-06-11',
+        areaCode: '640423',
+        kind: 'rest',
+        name: '县庆',
+        source: '测试',
+        reason: '测试县级休息日',
+      });
       // B: 06-10 (1), 06-11 now rest, 06-12..14 (2–4), 06-17 (5).
       expect(seen).toEqual([['B', '2019-06-14', '2019-06-17']]);
       const after = await clocks();
@@ -55,7 +69,11 @@ describe('recompute on calendar change', () => {
       for (const n of ['A', 'C', 'E', 'F']) expect(after[n]).toEqual(before[n]);
       // D was recomputed (still paused, no due date) on the new version, without an audit event.
       expect(after.D).toMatchObject({ dueDate: null, state: 'paused', calendarVersion: change!.version });
-      const audit = await ctx.db.selectFrom('core.audit_event').select(['entity_id', 'before', 'after', 'reason', 'actor_name', 'area_path']).where('action', '=', 'deadline.recomputed').execute();
+      const audit = await ctx.db
+        .selectFrom('core.audit_event')
+        .select(['entity_id', 'before', 'after', 'reason', 'actor_name', 'area_path'])
+        .where('action', '=', 'deadline.recomputed')
+        .execute();
       expect(audit).toEqual([
         {
           entity_id: after.B!.id,
@@ -73,7 +91,14 @@ describe('recompute on calendar change', () => {
 
   it('recomputeOpenClocks called directly with a national change returns every moved clock', async () => {
     // Not registered now: the change itself leaves the clocks alone.
-    const change = await setCalendarDay(ctx, admin, { date: '2019-06-12', areaCode: null, kind: 'rest', name: '测试假日', source: '测试', reason: '测试全国休息日' });
+    const change = await setCalendarDay(ctx, admin, {
+      date: '2019-06-12',
+      areaCode: null,
+      kind: 'rest',
+      name: '测试假日',
+      source: '测试',
+      reason: '测试全国休息日',
+    });
     expect((await clocks()).B!.dueDate).toBe('2019-06-17');
     const moved = await withTx(ctx, (tx) => recomputeOpenClocks(tx, change!));
     // B: 06-10 (1), 06-11 county rest, 06-12 national rest, 06-13, 14, 17, 18 (2–5) → 06-18.
@@ -90,7 +115,9 @@ describe('recompute on calendar change', () => {
       throw new Error('timer service down');
     });
     try {
-      await expect(setCalendarDay(ctx, admin, { date: '2019-06-13', areaCode: '640423', kind: 'rest', name: '测试', source: '测试', reason: '应回滚' })).rejects.toThrow('timer service down');
+      await expect(
+        setCalendarDay(ctx, admin, { date: '2019-06-13', areaCode: '640423', kind: 'rest', name: '测试', source: '测试', reason: '应回滚' }),
+      ).rejects.toThrow('timer service down');
     } finally {
       off();
     }

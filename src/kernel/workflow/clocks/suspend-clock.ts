@@ -29,7 +29,8 @@ export async function suspendClock(ctx: AppContext, caseId: string, name: string
     const by = requireText('by', input.by);
     const from = requireDate('from', input.from, chinaDate(tx.clock.now()));
     assertFromBase(c, 'from', from);
-    if (c.suspensions.some((s) => s.to !== null && s.to > from)) throw badRequest('CLOCK_SUSPENSION_OVERLAP', CLOCK_ERRORS.CLOCK_SUSPENSION_OVERLAP, { field: 'from' });
+    if (c.suspensions.some((s) => s.to !== null && s.to > from))
+      throw badRequest('CLOCK_SUSPENSION_OVERLAP', CLOCK_ERRORS.CLOCK_SUSPENSION_OVERLAP, { field: 'from' });
     if (c.dueDate !== null && from > c.dueDate) throw conflict('CLOCK_ALREADY_DUE', CLOCK_ERRORS.CLOCK_ALREADY_DUE, { dueDate: c.dueDate });
     const label = input.label?.trim() || SUSPENSION_LABELS[input.kind];
     const suspension = { id: uuidv7(tx.clock.now().getTime()), kind: input.kind, label, reason, from, to: null, by, byName: input.byName ?? null };

@@ -35,7 +35,16 @@ export type ClockWalk = {
 };
 
 type Span = { s: Suspension; from: number; to: number | null };
-type W = { cal: Calendar; area: string; spans: Span[]; entries: ClockTraceEntry[]; applied: Set<string>; warnings: Set<string>; leg: number; stoppedAt: ClockWalk['stoppedAt'] };
+type W = {
+  cal: Calendar;
+  area: string;
+  spans: Span[];
+  entries: ClockTraceEntry[];
+  applied: Set<string>;
+  warnings: Set<string>;
+  leg: number;
+  stoppedAt: ClockWalk['stoppedAt'];
+};
 
 const dn = toDayNumber;
 const iso = fromDayNumber;
@@ -47,21 +56,32 @@ const iso = fromDayNumber;
  */
 export function walkClock(cal: Calendar, spec: ClockSpec): ClockWalk {
   const window = clockWindow(spec);
-  const spans = window.suspensions
-    .filter((s) => s.to === null || s.to > s.from)
-    .map((s) => ({ s, from: dn(s.from), to: s.to === null ? null : dn(s.to) }));
+  const spans = window.suspensions.filter((s) => s.to === null || s.to > s.from).map((s) => ({ s, from: dn(s.from), to: s.to === null ? null : dn(s.to) }));
   const w: W = { cal, area: spec.areaPath, spans, entries: [], applied: new Set(), warnings: new Set(), leg: 0, stoppedAt: null };
   w.entries.push({ kind: 'start', date: spec.startDate, reason: cal.dayStatus(spec.startDate, spec.areaPath).reason });
   const r = window.restart;
   if (r) {
-    w.entries.push({ kind: 'restart', date: r.at, reason: r.reason, by: r.by, byName: r.byName ?? null, droppedSuspensions: window.droppedSuspensions.length, droppedExtensions: window.droppedExtensions.length });
+    w.entries.push({
+      kind: 'restart',
+      date: r.at,
+      reason: r.reason,
+      by: r.by,
+      byName: r.byName ?? null,
+      droppedSuspensions: window.droppedSuspensions.length,
+      droppedExtensions: window.droppedExtensions.length,
+    });
   }
   const legs = [{ rule: spec.rule, extension: null as Extension | null }, ...window.extensions.map((e) => ({ rule: { unit: e.unit, n: e.n }, extension: e }))];
   let due: string | null = window.base;
   for (const [i, leg] of legs.entries()) {
     w.leg = i;
     w.entries.push({ kind: 'leg', leg: i, from: due, rule: leg.rule, extension: leg.extension });
-    due = leg.rule.unit === 'workdays' ? workdaysLeg(w, due, leg.rule.n) : leg.rule.unit === 'days' ? daysLeg(w, due, leg.rule.n, false) : monthsLeg(w, due, leg.rule.n);
+    due =
+      leg.rule.unit === 'workdays'
+        ? workdaysLeg(w, due, leg.rule.n)
+        : leg.rule.unit === 'days'
+          ? daysLeg(w, due, leg.rule.n, false)
+          : monthsLeg(w, due, leg.rule.n);
     if (due === null) break;
     w.entries.push({ kind: 'due', leg: i, date: due, reason: cal.dayStatus(due, spec.areaPath).reason });
   }
@@ -130,7 +150,8 @@ function daysLeg(w: W, from: string, k: number, shift: boolean): string | null {
     const m = Math.min(remaining, span ? Math.max(0, span.from - cursor - 1) : remaining);
     if (m > 0) {
       for (const st of explain(w, iso(cursor), { unit: 'days', n: m }, false).steps) {
-        if (st.action === 'count') w.entries.push({ kind: 'count', leg: w.leg, date: st.date, index: ++index, workday: st.workday, makeup: st.makeup, shift, reason: st.reason });
+        if (st.action === 'count')
+          w.entries.push({ kind: 'count', leg: w.leg, date: st.date, index: ++index, workday: st.workday, makeup: st.makeup, shift, reason: st.reason });
       }
       remaining -= m;
       cursor += m;

@@ -4,8 +4,13 @@ import { computeBenefit, type StandardRule } from './compute-benefit.ts';
 // Every expected figure below is worked out by hand in the comment next to it (amounts in 分).
 const URBAN: StandardRule = { monthlyCents: 58000, method: 'difference' }; // 580.00 元/人·月
 const BANDED: StandardRule = {
-  monthlyCents: 34500, method: 'banded',
-  bands: [{ belowCents: 34500, perPersonCents: 10000 }, { belowCents: 10000, perPersonCents: 30000 }, { belowCents: 20000, perPersonCents: 20000 }], // unsorted on purpose
+  monthlyCents: 34500,
+  method: 'banded',
+  bands: [
+    { belowCents: 34500, perPersonCents: 10000 },
+    { belowCents: 10000, perPersonCents: 30000 },
+    { belowCents: 20000, perPersonCents: 20000 },
+  ], // unsorted on purpose
 };
 
 describe('computeBenefit — 差额 (difference)', () => {
@@ -37,7 +42,13 @@ describe('computeBenefit — 差额 (difference)', () => {
 describe('computeBenefit — 刚性支出 deduction', () => {
   it('deducts rigid expenses from income before dividing', () => {
     // (900.00 − 300.00) / 4 = 150.00; rural 345.00: (345.00 − 150.00) × 4 = 780.00
-    const r = computeBenefit({ standard: { monthlyCents: 34500, method: 'difference' }, incomeCents: 90000, rigidExpenseCents: 30000, members: 4, insuredPersons: 4 });
+    const r = computeBenefit({
+      standard: { monthlyCents: 34500, method: 'difference' },
+      incomeCents: 90000,
+      rigidExpenseCents: 30000,
+      members: 4,
+      insuredPersons: 4,
+    });
     expect(r.perCapitaIncomeCents).toBe(15000);
     expect(r.amountCents).toBe(78000);
     expect(r.steps[0]).toBe('家庭月收入 900.00 元,扣除刚性支出 300.00 元,计入收入 600.00 元');
@@ -45,9 +56,15 @@ describe('computeBenefit — 刚性支出 deduction', () => {
 
   it('never counts negative income when expenses exceed it, and ignores a negative expense', () => {
     // max(0, 200.00 − 500.00) = 0 → (345.00 − 0) × 2 = 690.00
-    expect(computeBenefit({ standard: { monthlyCents: 34500, method: 'difference' }, incomeCents: 20000, rigidExpenseCents: 50000, members: 2, insuredPersons: 2 }).amountCents).toBe(69000);
+    expect(
+      computeBenefit({ standard: { monthlyCents: 34500, method: 'difference' }, incomeCents: 20000, rigidExpenseCents: 50000, members: 2, insuredPersons: 2 })
+        .amountCents,
+    ).toBe(69000);
     // a negative deduction counts as 0: 400.00 / 2 = 200.00 → (345.00 − 200.00) × 2 = 290.00
-    expect(computeBenefit({ standard: { monthlyCents: 34500, method: 'difference' }, incomeCents: 40000, rigidExpenseCents: -10000, members: 2, insuredPersons: 2 }).amountCents).toBe(29000);
+    expect(
+      computeBenefit({ standard: { monthlyCents: 34500, method: 'difference' }, incomeCents: 40000, rigidExpenseCents: -10000, members: 2, insuredPersons: 2 })
+        .amountCents,
+    ).toBe(29000);
   });
 
   it('can turn an ineligible household eligible', () => {
@@ -81,7 +98,9 @@ describe('computeBenefit — minimum amount', () => {
 
   it('uses the higher of the standard’s own minimum and the settings minimum', () => {
     // same household: 30.00; standard minimum 60.00 > settings 50.00 → 60.00
-    expect(computeBenefit({ standard: { ...URBAN, minCents: 6000 }, incomeCents: 171000, members: 3, insuredPersons: 3, minimumCents: 5000 }).amountCents).toBe(6000);
+    expect(computeBenefit({ standard: { ...URBAN, minCents: 6000 }, incomeCents: 171000, members: 3, insuredPersons: 3, minimumCents: 5000 }).amountCents).toBe(
+      6000,
+    );
   });
 
   it('leaves an amount above the minimum alone, and pays no minimum to nobody insured', () => {

@@ -29,10 +29,10 @@ export type BenefitResult = {
   steps: string[];
 };
 
-
 export function computeBenefit(i: BenefitInput): BenefitResult {
   if (!Number.isInteger(i.members) || i.members < 1) throw new RangeError('members must be a positive integer');
-  if (!Number.isInteger(i.insuredPersons) || i.insuredPersons < 0 || i.insuredPersons > i.members) throw new RangeError('insuredPersons must be within 0..members');
+  if (!Number.isInteger(i.insuredPersons) || i.insuredPersons < 0 || i.insuredPersons > i.members)
+    throw new RangeError('insuredPersons must be within 0..members');
   const deduct = Math.max(0, i.rigidExpenseCents ?? 0);
   const counted = Math.max(0, i.incomeCents - deduct);
   const perCapita = Math.floor(counted / i.members);
@@ -54,7 +54,9 @@ export function computeBenefit(i: BenefitInput): BenefitResult {
     const band = bands.find((b) => perCapita < b.belowCents);
     if (!band) throw new RangeError('no band covers this per-capita income');
     amount = band.perPersonCents * i.insuredPersons;
-    steps.push(`分档:人均收入低于 ${yuanText(band.belowCents)} 元档,每人 ${yuanText(band.perPersonCents)} 元 × 保障人口 ${i.insuredPersons} 人 = ${yuanText(amount)} 元`);
+    steps.push(
+      `分档:人均收入低于 ${yuanText(band.belowCents)} 元档,每人 ${yuanText(band.perPersonCents)} 元 × 保障人口 ${i.insuredPersons} 人 = ${yuanText(amount)} 元`,
+    );
   } else {
     const gap = i.standard.monthlyCents - perCapita;
     amount = gap * i.insuredPersons;

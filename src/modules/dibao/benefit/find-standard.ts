@@ -26,7 +26,14 @@ export async function findStandard(db: Kysely<DB>, areaPath: string, kind: House
   if (!row) return null;
   const bands = (typeof row.bands === 'string' ? JSON.parse(row.bands) : row.bands) as Band[] | null;
   return {
-    id: row.id, areaCode: row.area_code, effectiveFrom: String(row.effective_from).slice(0, 10), document: row.document, isDemo: row.is_demo,
-    monthlyCents: row.monthly_cents, method: row.method, bands, minCents: row.min_cents,
+    id: row.id,
+    areaCode: row.area_code,
+    effectiveFrom: String(row.effective_from).slice(0, 10),
+    document: row.document,
+    isDemo: row.is_demo,
+    monthlyCents: row.monthly_cents,
+    method: row.method,
+    bands,
+    minCents: row.min_cents,
   };
 }

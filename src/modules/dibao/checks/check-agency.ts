@@ -36,10 +36,22 @@ export const demoCheckAgency: CheckAgency = {
     const cars = req.assets.filter((a) => a.kind === '机动车');
     const outside = req.members.filter((m) => m.hukouAreaCode && !m.hukouAreaCode.startsWith(m.areaCode.slice(0, 6)));
     return [
-      { source: '户籍', status: outside.length ? '不一致' : '一致', detail: outside.length ? `${outside.map((m) => m.name).join('、')}户籍不在本县` : `${req.members.length} 人户籍与申报一致` },
+      {
+        source: '户籍',
+        status: outside.length ? '不一致' : '一致',
+        detail: outside.length ? `${outside.map((m) => m.name).join('、')}户籍不在本县` : `${req.members.length} 人户籍与申报一致`,
+      },
       { source: '社保', status: wage > 0 ? '一致' : '未查到', detail: wage > 0 ? `有参保缴费记录,申报工资 ${yuanText(wage)} 元/月` : '无在职参保缴费记录' },
-      { source: '不动产', status: '一致', detail: houses.length ? `登记住房 ${houses.length} 套,${houses.map((h) => `${h.areaM2 ?? '?'}㎡`).join('、')}` : '无不动产登记' },
-      { source: '车辆', status: cars.length ? '不一致' : '一致', detail: cars.length ? `登记机动车 ${cars.length} 辆(${cars.map((c) => c.description).join('、')}),需入户核实` : '无机动车登记' },
+      {
+        source: '不动产',
+        status: '一致',
+        detail: houses.length ? `登记住房 ${houses.length} 套,${houses.map((h) => `${h.areaM2 ?? '?'}㎡`).join('、')}` : '无不动产登记',
+      },
+      {
+        source: '车辆',
+        status: cars.length ? '不一致' : '一致',
+        detail: cars.length ? `登记机动车 ${cars.length} 辆(${cars.map((c) => c.description).join('、')}),需入户核实` : '无机动车登记',
+      },
       { source: '银行存款', status: '一致', detail: `存款及有价证券合计 ${yuanText(sum(['存款', '有价证券']))} 元` },
       { source: '市场主体', status: business > 0 ? '不一致' : '未查到', detail: business > 0 ? '登记有个体工商户 1 户' : '无市场主体登记' },
       { source: '公积金', status: '未查到', detail: '无住房公积金缴存记录' },
@@ -59,10 +71,14 @@ export function checkAgency(): CheckAgency {
 
 /** The request for one household (active members only). */
 export async function checkRequestOf(tx: AppContext, householdId: string): Promise<CheckRequest> {
-  const members = (await sql<any>`select m.name, m.id_hash, m.id_number_masked, m.hukou_area_code, h.area_code from dibao.member m join dibao.household h on h.id = m.household_id
-    where m.household_id = ${householdId} and m.active order by m.created_at, m.id`.execute(tx.db)).rows;
+  const members = (
+    await sql<any>`select m.name, m.id_hash, m.id_number_masked, m.hukou_area_code, h.area_code from dibao.member m join dibao.household h on h.id = m.household_id
+    where m.household_id = ${householdId} and m.active order by m.created_at, m.id`.execute(tx.db)
+  ).rows;
   const incomes = (await sql<any>`select kind, monthly_cents from dibao.income where household_id = ${householdId}`.execute(tx.db)).rows;
-  const assets = (await sql<any>`select kind, description, value_cents::text as v, area_m2::text as a from dibao.asset where household_id = ${householdId}`.execute(tx.db)).rows;
+  const assets = (
+    await sql<any>`select kind, description, value_cents::text as v, area_m2::text as a from dibao.asset where household_id = ${householdId}`.execute(tx.db)
+  ).rows;
   return {
     householdId,
     members: members.map((m) => ({ name: m.name, idHash: m.id_hash, idMasked: m.id_number_masked, hukouAreaCode: m.hukou_area_code, areaCode: m.area_code })),

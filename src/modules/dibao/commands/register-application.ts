@@ -9,7 +9,15 @@ import { DIBAO_TYPE, MATERIALS, countyOfPath, townshipOfPath } from '../contract
 import { regimeOn } from '../delegation/regime.ts';
 import { ApplicationInput, fieldLabel } from './household-input.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
-import { insertFinances, insertHousehold, insertMembers, prepareMembers, refuseDuplicates, writeHouseholdChange, householdSnapshot } from './store-household.ts';
+import {
+  insertFinances,
+  insertHousehold,
+  insertMembers,
+  prepareMembers,
+  refuseDuplicates,
+  writeHouseholdChange,
+  householdSnapshot,
+} from './store-household.ts';
 import '../workflow.ts';
 
 /** The materials every application needs; the optional ones (如有) are never "missing". */
@@ -27,34 +35,60 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
   const today = chinaDate(ctx.clock.now());
   const members = prepareMembers(input.members, today);
   input.incomes.forEach((x, i) => {
-    if (x.memberIndex !== undefined && x.memberIndex >= members.length) throw badRequest('VALIDATION_FAILED', `「收入第 ${i + 1} 项·成员」不存在`, { field: `incomes.${i}.memberIndex` });
+    if (x.memberIndex !== undefined && x.memberIndex >= members.length)
+      throw badRequest('VALIDATION_FAILED', `「收入第 ${i + 1} 项·成员」不存在`, { field: `incomes.${i}.memberIndex` });
   });
   const area = await ctx.db.selectFrom('core.area').select(['code', 'name', 'path', 'level']).where('code', '=', input.areaCode).executeTakeFirst();
   if (!area || area.level < 4) throw badRequest('DIBAO_AREA_UNKNOWN', `「所在地」${input.areaCode} 不是已知的乡镇(街道)或村(社区)`, { field: 'areaCode' });
   const township = townshipOfPath(area.path)!;
   const county = countyOfPath(area.path)!;
-  const org = (await sql<{ id: string; name: string }>`select id, name from core.org_unit where area_code = ${township} and kind = 'township_office' and active limit 1`.execute(ctx.db)).rows[0];
+  const org = (
+    await sql<{
+      id: string;
+      name: string;
+    }>`select id, name from core.org_unit where area_code = ${township} and kind = 'township_office' and active limit 1`.execute(ctx.db)
+  ).rows[0];
   if (!org) throw badRequest('DIBAO_NO_TOWNSHIP_OFFICE', `「所在地」${area.name}所属乡镇(街道)尚未开通低保受理`, { field: 'areaCode' });
   return withTx(ctx, async (tx) => {
     await refuseDuplicates(tx, members, null);
-    const householdId = await insertHousehold(tx, { areaCode: area.code, areaPath: area.path, kind: input.kind, address: input.address, phone: input.phone, isDemo: opts.isDemo });
+    const householdId = await insertHousehold(tx, {
+      areaCode: area.code,
+      areaPath: area.path,
+      kind: input.kind,
+      address: input.address,
+      phone: input.phone,
+      isDemo: opts.isDemo,
+    });
     const memberIds = await insertMembers(tx, householdId, members);
     await insertFinances(tx, householdId, memberIds, input);
     const applicant = members.find((m) => m.relation === '申请人')!;
-    const c = await createCase(tx, opts.system ? SYSTEM_ACTOR : actor, { type: DIBAO_TYPE, title: `低保申请:${applicant.name}户(${area.name})`, orgUnitId: org.id, system: opts.system, comment: input.reason ?? null });
+    const c = await createCase(tx, opts.system ? SYSTEM_ACTOR : actor, {
+      type: DIBAO_TYPE,
+      title: `低保申请:${applicant.name}户(${area.name})`,
+      orgUnitId: org.id,
+      system: opts.system,
+      comment: input.reason ?? null,
+    });
     const regime = await regimeOn(tx.db, county, today);
     const missing = REQUIRED.filter((m) => !input.materials.includes(m));
     await sql`insert into dibao.application (case_id, household_id, authority, delegation_id, county_code, township_org_id, channel, relative_of_staff, missing_materials, query_code_hash, is_demo, created_at)
       values (${c.id}, ${householdId}, ${regime.authority}, ${regime.delegationId}, ${county}, ${org.id}, ${input.channel}, ${input.relativeOfStaff},
-        ${JSON.stringify({ items: missing, suggested: true })}::jsonb, ${opts.queryCodeHash ?? null}, ${opts.isDemo ?? false}, ${tx.clock.now()})`.execute(tx.db);
+        ${JSON.stringify({ items: missing, suggested: true })}::jsonb, ${opts.queryCodeHash ?? null}, ${opts.isDemo ?? false}, ${tx.clock.now()})`.execute(
+      tx.db,
+    );
     await writeHouseholdChange(tx, {
-      householdId, actorId: opts.system ? null : actor.userId, kind: '登记', caseId: c.id,
-      summary: `${input.channel}申请登记,家庭成员 ${members.length} 人(申请编号 ${c.ref_no})`, after: await householdSnapshot(tx, householdId),
+      householdId,
+      actorId: opts.system ? null : actor.userId,
+      kind: '登记',
+      caseId: c.id,
+      summary: `${input.channel}申请登记,家庭成员 ${members.length} 人(申请编号 ${c.ref_no})`,
+      after: await householdSnapshot(tx, householdId),
     });
     return { id: c.id, refNo: c.ref_no, householdId, state: c.state, township: org.name, authority: regime.authority, missingMaterials: missing };
   }).catch((e: unknown) => {
     // The partial unique index is the last line of defence when two registrations race.
-    if (e instanceof Error && /member_one_active_household/.test(e.message)) throw new AppError('DIBAO_PERSON_IN_OTHER_HOUSEHOLD', 409, '有家庭成员已在另一户低保家庭登记(同时提交),请刷新后重试');
+    if (e instanceof Error && /member_one_active_household/.test(e.message))
+      throw new AppError('DIBAO_PERSON_IN_OTHER_HOUSEHOLD', 409, '有家庭成员已在另一户低保家庭登记(同时提交),请刷新后重试');
     throw e;
   });
 }

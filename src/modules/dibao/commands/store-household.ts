@@ -23,7 +23,10 @@ export function prepareMembers(list: readonly MemberInput[], today: string, fiel
     }
     const id = r.parts.legacy && r.parts.upgradedId ? r.parts.upgradedId : r.id;
     const prev = seen.get(id);
-    if (prev !== undefined) throw badRequest('DIBAO_MEMBER_TWICE', `「家庭成员第 ${i + 1} 人·身份证号」与第 ${prev + 1} 人相同,同一人不能重复登记`, { field: `${fieldPrefix}.${i}.idNumber` });
+    if (prev !== undefined)
+      throw badRequest('DIBAO_MEMBER_TWICE', `「家庭成员第 ${i + 1} 人·身份证号」与第 ${prev + 1} 人相同,同一人不能重复登记`, {
+        field: `${fieldPrefix}.${i}.idNumber`,
+      });
     seen.set(id, i);
     return { ...m, idNumber: id, idHash: idHashOf(id), idMasked: maskIdNumber(id), sex: r.parts.sex, birthDate: r.parts.birthDate, age: r.parts.age };
   });
@@ -42,22 +45,28 @@ export function prepareMembers(list: readonly MemberInput[], today: string, fiel
  */
 export async function refuseDuplicates(tx: AppContext, members: readonly PreparedMember[], exceptHouseholdId: string | null, fieldPrefix = 'members') {
   if (!members.length) return;
-  const rows = (await sql<{ id_hash: string; household_id: string; status: string; area_name: string; county_name: string | null; ref_no: string | null; name: string }>`
+  const rows = (
+    await sql<{ id_hash: string; household_id: string; status: string; area_name: string; county_name: string | null; ref_no: string | null; name: string }>`
     select m.id_hash, m.household_id, h.status, a.name as area_name, c.name as county_name, m.name,
       (select k.ref_no from dibao.application ap join core.case k on k.id = ap.case_id where ap.household_id = h.id order by k.created_at desc limit 1) as ref_no
     from dibao.member m join dibao.household h on h.id = m.household_id join core.area a on a.code = h.area_code
     left join core.area c on c.code = split_part(h.area_path, '.', 3)
     where m.active and m.id_hash in (${sql.join(members.map((m) => m.idHash))})
-      ${exceptHouseholdId ? sql`and m.household_id <> ${exceptHouseholdId}` : sql``}`.execute(tx.db)).rows;
+      ${exceptHouseholdId ? sql`and m.household_id <> ${exceptHouseholdId}` : sql``}`.execute(tx.db)
+  ).rows;
   const hit = rows[0];
   if (!hit) return;
   const i = members.findIndex((m) => m.idHash === hit.id_hash);
   const m = members[i]!;
-  const status = { applying: '申请中', active: '在保', suspended: '暂停', stopped: '已停保', refused: '未获确认', withdrawn: '已撤回' }[hit.status] ?? hit.status;
-  throw new AppError('DIBAO_PERSON_IN_OTHER_HOUSEHOLD', 409,
-    `「家庭成员第 ${i + 1} 人·身份证号」${m.name}(${m.idMasked})已是另一户低保家庭的在册成员:${hit.county_name ?? ''}${hit.area_name},`
-    + `${hit.ref_no ? `申请编号 ${hit.ref_no},` : ''}状态「${status}」。同一人同一时间只能在一户,请先在原家庭办理减员(分户、迁出)后再登记。`,
-    { field: `${fieldPrefix}.${i}.idNumber`, otherHouseholdId: hit.household_id, otherRefNo: hit.ref_no, otherArea: hit.area_name, idMasked: m.idMasked });
+  const status =
+    { applying: '申请中', active: '在保', suspended: '暂停', stopped: '已停保', refused: '未获确认', withdrawn: '已撤回' }[hit.status] ?? hit.status;
+  throw new AppError(
+    'DIBAO_PERSON_IN_OTHER_HOUSEHOLD',
+    409,
+    `「家庭成员第 ${i + 1} 人·身份证号」${m.name}(${m.idMasked})已是另一户低保家庭的在册成员:${hit.county_name ?? ''}${hit.area_name},` +
+      `${hit.ref_no ? `申请编号 ${hit.ref_no},` : ''}状态「${status}」。同一人同一时间只能在一户,请先在原家庭办理减员(分户、迁出)后再登记。`,
+    { field: `${fieldPrefix}.${i}.idNumber`, otherHouseholdId: hit.household_id, otherRefNo: hit.ref_no, otherArea: hit.area_name, idMasked: m.idMasked },
+  );
 }
 
 export async function insertMembers(tx: AppContext, householdId: string, members: readonly PreparedMember[]): Promise<string[]> {
@@ -72,20 +81,34 @@ export async function insertMembers(tx: AppContext, householdId: string, members
   return ids;
 }
 
-export async function insertFinances(tx: AppContext, householdId: string, memberIds: readonly (string | null)[], f: Pick<HouseholdInput, 'incomes' | 'assets' | 'expenses'>) {
+export async function insertFinances(
+  tx: AppContext,
+  householdId: string,
+  memberIds: readonly (string | null)[],
+  f: Pick<HouseholdInput, 'incomes' | 'assets' | 'expenses'>,
+) {
   for (const x of f.incomes) {
     const mid = x.memberIndex !== undefined ? (memberIds[x.memberIndex] ?? null) : null;
-    await sql`insert into dibao.income (id, household_id, member_id, kind, monthly_cents, source, note) values (${uuidv7()}, ${householdId}, ${mid}, ${x.kind}, ${x.monthlyCents}, ${x.source ?? null}, ${x.note ?? null})`.execute(tx.db);
+    await sql`insert into dibao.income (id, household_id, member_id, kind, monthly_cents, source, note) values (${uuidv7()}, ${householdId}, ${mid}, ${x.kind}, ${x.monthlyCents}, ${x.source ?? null}, ${x.note ?? null})`.execute(
+      tx.db,
+    );
   }
   for (const x of f.assets) {
-    await sql`insert into dibao.asset (id, household_id, kind, description, value_cents, area_m2) values (${uuidv7()}, ${householdId}, ${x.kind}, ${x.description}, ${x.valueCents}, ${x.areaM2 ?? null})`.execute(tx.db);
+    await sql`insert into dibao.asset (id, household_id, kind, description, value_cents, area_m2) values (${uuidv7()}, ${householdId}, ${x.kind}, ${x.description}, ${x.valueCents}, ${x.areaM2 ?? null})`.execute(
+      tx.db,
+    );
   }
   for (const x of f.expenses) {
-    await sql`insert into dibao.expense (id, household_id, kind, monthly_cents, note) values (${uuidv7()}, ${householdId}, ${x.kind}, ${x.monthlyCents}, ${x.note ?? null})`.execute(tx.db);
+    await sql`insert into dibao.expense (id, household_id, kind, monthly_cents, note) values (${uuidv7()}, ${householdId}, ${x.kind}, ${x.monthlyCents}, ${x.note ?? null})`.execute(
+      tx.db,
+    );
   }
 }
 
-export async function insertHousehold(tx: AppContext, h: { areaCode: string; areaPath: string; kind: 'urban' | 'rural'; address: string; phone?: string | null; isDemo?: boolean }): Promise<string> {
+export async function insertHousehold(
+  tx: AppContext,
+  h: { areaCode: string; areaPath: string; kind: 'urban' | 'rural'; address: string; phone?: string | null; isDemo?: boolean },
+): Promise<string> {
   const id = uuidv7();
   await sql`insert into dibao.household (id, area_code, area_path, kind, address, phone_enc, phone_masked, status, is_demo, created_at, updated_at)
     values (${id}, ${h.areaCode}, ${h.areaPath}, ${h.kind}, ${h.address}, ${h.phone ? await encryptPii(tx, h.phone) : null}, ${h.phone ? maskPhone(h.phone) : null},
@@ -95,7 +118,8 @@ export async function insertHousehold(tx: AppContext, h: { areaCode: string; are
 
 /** The household's state as the change history records it (no PII beyond masked IDs); one statement. */
 export async function householdSnapshot(tx: AppContext, householdId: string) {
-  const r = (await sql<any>`select h.status, h.benefit_cents, h.insured_persons, h.benefit_from::text as benefit_from, h.address, h.phone_masked, h.recheck_cadence,
+  const r = (
+    await sql<any>`select h.status, h.benefit_cents, h.insured_persons, h.benefit_from::text as benefit_from, h.address, h.phone_masked, h.recheck_cadence,
       h.next_recheck_on::text as next_recheck_on,
       coalesce((select jsonb_agg(jsonb_build_object('name', m.name, 'id_number_masked', m.id_number_masked, 'relation', m.relation, 'active', m.active, 'insured', m.insured)
         order by m.created_at, m.id) from dibao.member m where m.household_id = h.id), '[]'::jsonb) as members,
@@ -103,14 +127,20 @@ export async function householdSnapshot(tx: AppContext, householdId: string) {
       coalesce((select jsonb_agg(jsonb_build_object('kind', a.kind, 'description', a.description, 'value_cents', a.value_cents::text, 'area_m2', a.area_m2::text) order by a.id)
         from dibao.asset a where a.household_id = h.id), '[]'::jsonb) as assets,
       coalesce((select jsonb_agg(jsonb_build_object('kind', e.kind, 'monthly_cents', e.monthly_cents) order by e.id) from dibao.expense e where e.household_id = h.id), '[]'::jsonb) as expenses
-    from dibao.household h where h.id = ${householdId}`.execute(tx.db)).rows[0];
+    from dibao.household h where h.id = ${householdId}`.execute(tx.db)
+  ).rows[0];
   if (!r) return { members: [], incomes: [], assets: [], expenses: [] };
   const j = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
   return { ...r, members: j(r.members), incomes: j(r.incomes), assets: j(r.assets), expenses: j(r.expenses) };
 }
 
-export async function writeHouseholdChange(tx: AppContext, r: { householdId: string; actorId: string | null; kind: string; summary: string; before?: unknown; after?: unknown; caseId?: string | null }) {
+export async function writeHouseholdChange(
+  tx: AppContext,
+  r: { householdId: string; actorId: string | null; kind: string; summary: string; before?: unknown; after?: unknown; caseId?: string | null },
+) {
   await sql`insert into dibao.household_change (id, household_id, at, actor_id, kind, summary, before, after, case_id)
     values (${uuidv7()}, ${r.householdId}, ${tx.clock.now()}, ${r.actorId}, ${r.kind}, ${r.summary},
-      ${r.before === undefined ? null : JSON.stringify(r.before)}::jsonb, ${r.after === undefined ? null : JSON.stringify(r.after)}::jsonb, ${r.caseId ?? null})`.execute(tx.db);
+      ${r.before === undefined ? null : JSON.stringify(r.before)}::jsonb, ${r.after === undefined ? null : JSON.stringify(r.after)}::jsonb, ${r.caseId ?? null})`.execute(
+    tx.db,
+  );
 }

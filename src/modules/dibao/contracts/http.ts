@@ -14,24 +14,71 @@ const ClockState = z.enum(['running', 'paused', 'due_soon', 'overdue']);
 const page = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(item) });
 
 export const ApplicationItem = z.object({
-  id: z.uuid(), refNo: z.string(), title: z.string(), state: z.string(), stateLabel: z.string(), dueDate: Day.nullable(), clockState: ClockState.nullable(),
-  createdAt: Ts, areaPath: z.string(), orgUnitId: z.uuid(), createdBy: z.string().nullable(), orgUnitName: z.string(), authority: Authority, approvingLevel: z.string(),
-  channel: z.enum(CHANNELS), decision: z.enum(['确认', '不予确认']).nullable(), acceptedOn: Day.nullable(), decidedOn: Day.nullable(),
-  householdId: z.uuid(), areaName: z.string(), kind: HouseholdKind, benefitCents: z.number(), applicantIdMasked: z.string().nullable(),
+  id: z.uuid(),
+  refNo: z.string(),
+  title: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  dueDate: Day.nullable(),
+  clockState: ClockState.nullable(),
+  createdAt: Ts,
+  areaPath: z.string(),
+  orgUnitId: z.uuid(),
+  createdBy: z.string().nullable(),
+  orgUnitName: z.string(),
+  authority: Authority,
+  approvingLevel: z.string(),
+  channel: z.enum(CHANNELS),
+  decision: z.enum(['确认', '不予确认']).nullable(),
+  acceptedOn: Day.nullable(),
+  decidedOn: Day.nullable(),
+  householdId: z.uuid(),
+  areaName: z.string(),
+  kind: HouseholdKind,
+  benefitCents: z.number(),
+  applicantIdMasked: z.string().nullable(),
 });
 export const ApplicationPage = page(ApplicationItem);
 
 export const HouseholdItem = z.object({
-  id: z.uuid(), areaCode: z.string(), areaPath: z.string(), areaName: z.string(), kind: HouseholdKind,
-  status: z.enum(['applying', 'active', 'suspended', 'stopped', 'refused', 'withdrawn']), benefitCents: z.number(), insuredPersons: z.number(), address: z.string(),
-  benefitFrom: Day.nullable(), nextRecheckOn: Day.nullable(), updatedAt: Ts, applicantName: z.string().nullable(), applicantIdMasked: z.string().nullable(), members: z.number(),
+  id: z.uuid(),
+  areaCode: z.string(),
+  areaPath: z.string(),
+  areaName: z.string(),
+  kind: HouseholdKind,
+  status: z.enum(['applying', 'active', 'suspended', 'stopped', 'refused', 'withdrawn']),
+  benefitCents: z.number(),
+  insuredPersons: z.number(),
+  address: z.string(),
+  benefitFrom: Day.nullable(),
+  nextRecheckOn: Day.nullable(),
+  updatedAt: Ts,
+  applicantName: z.string().nullable(),
+  applicantIdMasked: z.string().nullable(),
+  members: z.number(),
 });
 export const HouseholdPage = page(HouseholdItem);
 
 export const RecheckItem = z.object({
-  id: z.uuid(), refNo: z.string(), title: z.string(), state: z.string(), terminal: z.boolean(), dueDate: Day.nullable(), clockState: ClockState.nullable(), areaPath: z.string(),
-  orgUnitName: z.string(), householdId: z.uuid(), areaName: z.string(), benefitCents: z.number(), cadence: z.enum(['yearly', 'half_yearly']).nullable(),
-  overdue: z.boolean(), scheduledOn: Day, result: z.enum(['不变', '调整', '停发']).nullable(), beforeCents: z.number().nullable(), afterCents: z.number().nullable(), decidedOn: Day.nullable(),
+  id: z.uuid(),
+  refNo: z.string(),
+  title: z.string(),
+  state: z.string(),
+  terminal: z.boolean(),
+  dueDate: Day.nullable(),
+  clockState: ClockState.nullable(),
+  areaPath: z.string(),
+  orgUnitName: z.string(),
+  householdId: z.uuid(),
+  areaName: z.string(),
+  benefitCents: z.number(),
+  cadence: z.enum(['yearly', 'half_yearly']).nullable(),
+  overdue: z.boolean(),
+  scheduledOn: Day,
+  result: z.enum(['不变', '调整', '停发']).nullable(),
+  beforeCents: z.number().nullable(),
+  afterCents: z.number().nullable(),
+  decidedOn: Day.nullable(),
 });
 export const RecheckPage = page(RecheckItem).extend({ counts: z.object({ open: z.number(), overdue: z.number(), done: z.number() }) });
 
@@ -41,45 +88,106 @@ export type RecheckItem = z.output<typeof RecheckItem>;
 
 /** 保障标准 (routes-money.ts): every row, the date its successor takes over, and whether it is in force today. */
 export const Standard = z.object({
-  id: z.uuid(), areaCode: z.string(), areaName: z.string(), areaLevel: z.number(), kind: HouseholdKind, effectiveFrom: Day, effectiveTo: Day.nullable(),
-  monthlyCents: z.number(), method: z.enum(['difference', 'banded']), bands: z.array(z.object({ belowCents: z.number(), perPersonCents: z.number() })).nullable(), minCents: z.number(),
-  document: z.string().nullable(), isDemo: z.boolean(), current: z.boolean(),
+  id: z.uuid(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  areaLevel: z.number(),
+  kind: HouseholdKind,
+  effectiveFrom: Day,
+  effectiveTo: Day.nullable(),
+  monthlyCents: z.number(),
+  method: z.enum(['difference', 'banded']),
+  bands: z.array(z.object({ belowCents: z.number(), perPersonCents: z.number() })).nullable(),
+  minCents: z.number(),
+  document: z.string().nullable(),
+  isDemo: z.boolean(),
+  current: z.boolean(),
 });
 export const StandardList = z.object({ items: z.array(Standard) });
 
 /** 低保设置: current values, defaults, when each stored value was last changed, and whether the caller may change them. */
 export const DibaoSettingsView = z.object({
-  values: z.record(z.string(), z.union([z.number(), z.boolean()])), defaults: z.record(z.string(), z.union([z.number(), z.boolean()])),
-  updatedAt: z.record(z.string(), Ts), canEdit: z.boolean(),
+  values: z.record(z.string(), z.union([z.number(), z.boolean()])),
+  defaults: z.record(z.string(), z.union([z.number(), z.boolean()])),
+  updatedAt: z.record(z.string(), Ts),
+  canEdit: z.boolean(),
 });
 
 /** 抽查批次 list (routes.ts). */
 export const SpotCheckList = z.object({
-  items: z.array(z.object({
-    id: z.uuid(), countyCode: z.string(), areaPath: z.string(), countyName: z.string(), from: Day, to: Day, seed: z.string(), ratio: z.number(),
-    population: z.number(), sample: z.number(), visited: z.number(), createdAt: Ts,
-  })),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      countyCode: z.string(),
+      areaPath: z.string(),
+      countyName: z.string(),
+      from: Day,
+      to: Day,
+      seed: z.string(),
+      ratio: z.number(),
+      population: z.number(),
+      sample: z.number(),
+      visited: z.number(),
+      createdAt: Ts,
+    }),
+  ),
 });
 
 /** POST /api/dibao/spot-checks: the draw, reproducible from its seed over the population. */
-export const SpotCheckDrawn = z.object({ id: z.uuid(), countyCode: z.string(), seed: z.string(), ratio: z.number(), population: z.number(), sample: z.array(z.uuid()) });
+export const SpotCheckDrawn = z.object({
+  id: z.uuid(),
+  countyCode: z.string(),
+  seed: z.string(),
+  ratio: z.number(),
+  population: z.number(),
+  sample: z.array(z.uuid()),
+});
 /** 抽查批次 detail: seed, population and sample (case ids), each sampled case with its 入户 result. */
 export const SpotCheckDetail = z.object({
-  id: z.uuid(), countyCode: z.string(), areaPath: z.string(), countyName: z.string(), from: Day, to: Day, seed: z.string(), ratio: z.number(),
-  population: z.array(z.uuid()), sample: z.array(z.uuid()), createdAt: Ts,
-  items: z.array(z.object({
-    caseId: z.uuid(), refNo: z.string(), title: z.string(), township: z.string(), decidedOn: Day.nullable(), visitedOn: Day.nullable(),
-    result: z.string().nullable(), findings: z.string().nullable(), visitedByName: z.string().nullable(),
-  })),
+  id: z.uuid(),
+  countyCode: z.string(),
+  areaPath: z.string(),
+  countyName: z.string(),
+  from: Day,
+  to: Day,
+  seed: z.string(),
+  ratio: z.number(),
+  population: z.array(z.uuid()),
+  sample: z.array(z.uuid()),
+  createdAt: Ts,
+  items: z.array(
+    z.object({
+      caseId: z.uuid(),
+      refNo: z.string(),
+      title: z.string(),
+      township: z.string(),
+      decidedOn: Day.nullable(),
+      visitedOn: Day.nullable(),
+      result: z.string().nullable(),
+      findings: z.string().nullable(),
+      visitedByName: z.string().nullable(),
+    }),
+  ),
 });
 export const Ok = z.object({ ok: z.literal(true) });
 /** POST /api/dibao/applications: the registered case and what the 一次性告知 lists as missing. */
 export const ApplicationRegistered = z.object({
-  id: z.uuid(), refNo: z.string(), householdId: z.uuid(), state: z.string(), township: z.string(), authority: Authority, missingMaterials: z.array(z.string()),
+  id: z.uuid(),
+  refNo: z.string(),
+  householdId: z.uuid(),
+  state: z.string(),
+  township: z.string(),
+  authority: Authority,
+  missingMaterials: z.array(z.string()),
 });
 /** POST /api/dibao/delegations: the new entry as stored. */
 export const DelegationAdded = z.object({
-  id: z.uuid(), countyCode: z.string(), authority: Authority, effectiveFrom: Day, document: z.string(), note: z.string().optional(),
+  id: z.uuid(),
+  countyCode: z.string(),
+  authority: Authority,
+  effectiveFrom: Day,
+  document: z.string(),
+  note: z.string().optional(),
 });
 
 export type Standard = z.output<typeof Standard>;
@@ -91,14 +199,30 @@ export type ApplicationRegistered = z.output<typeof ApplicationRegistered>;
 export type DelegationAdded = z.output<typeof DelegationAdded>;
 
 /** 审批权下放: every county with its regime today, the next one if dated ahead, and the history. */
-const DelegationEntry = z.object({ id: z.uuid(), authority: Authority, effectiveFrom: Day, document: z.string(), note: z.string().nullable(), isDemo: z.boolean() });
+const DelegationEntry = z.object({
+  id: z.uuid(),
+  authority: Authority,
+  effectiveFrom: Day,
+  document: z.string(),
+  note: z.string().nullable(),
+  isDemo: z.boolean(),
+});
 export const DelegationList = z.object({
   today: Day,
-  items: z.array(z.object({
-    countyCode: z.string(), countyName: z.string(), cityName: z.string().nullable(), areaPath: z.string(),
-    authority: Authority, since: Day.nullable(), document: z.string().nullable(), note: z.string().nullable(),
-    upcoming: DelegationEntry.nullable(), history: z.array(DelegationEntry),
-  })),
+  items: z.array(
+    z.object({
+      countyCode: z.string(),
+      countyName: z.string(),
+      cityName: z.string().nullable(),
+      areaPath: z.string(),
+      authority: Authority,
+      since: Day.nullable(),
+      document: z.string().nullable(),
+      note: z.string().nullable(),
+      upcoming: DelegationEntry.nullable(),
+      history: z.array(DelegationEntry),
+    }),
+  ),
 });
 export type Delegation = z.output<typeof DelegationList>['items'][number];
 

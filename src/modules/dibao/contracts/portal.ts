@@ -7,21 +7,46 @@ import { z } from 'zod';
 const Ts = z.string().describe('ISO 8601 timestamp');
 const Day = z.string().describe('YYYY-MM-DD');
 
-export const OnlineApplied = z.object({ refNo: z.string(), queryCode: z.string(), township: z.string(), missingMaterials: z.array(z.string()), notice: z.string() });
+export const OnlineApplied = z.object({
+  refNo: z.string(),
+  queryCode: z.string(),
+  township: z.string(),
+  missingMaterials: z.array(z.string()),
+  notice: z.string(),
+});
 export const PublicTrack = z.object({
-  refNo: z.string(), state: z.string(), stateLabel: z.string(), township: z.string(), approvingLevel: z.string(),
-  acceptedOn: Day.nullable(), dueDate: Day.nullable(), decidedOn: Day.nullable(), decision: z.string().nullable(),
+  refNo: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  township: z.string(),
+  approvingLevel: z.string(),
+  acceptedOn: Day.nullable(),
+  dueDate: Day.nullable(),
+  decidedOn: Day.nullable(),
+  decision: z.string().nullable(),
   benefit: z.object({ amountYuan: z.string(), benefitFrom: Day, steps: z.array(z.string()) }).nullable(),
-  refusalReasons: z.string().nullable(), missingMaterials: z.array(z.string()), publicity: z.object({ from: Day, to: Day }).nullable(),
+  refusalReasons: z.string().nullable(),
+  missingMaterials: z.array(z.string()),
+  publicity: z.object({ from: Day, to: Day }).nullable(),
   steps: z.array(z.object({ at: Ts, label: z.string(), state: z.string() })),
 });
 export const PublicStandard = z.object({
-  areaCode: z.string(), areaName: z.string(), today: Day,
-  standards: z.array(z.object({
-    kind: z.enum(['urban', 'rural']), label: z.string(), monthlyYuan: z.string().nullable(), effectiveFrom: Day.nullable(), document: z.string().nullable(),
-    isDemo: z.boolean(), method: z.string().nullable(),
-  })),
-  approvingLevel: z.string().nullable(), materials: z.array(z.string()),
+  areaCode: z.string(),
+  areaName: z.string(),
+  today: Day,
+  standards: z.array(
+    z.object({
+      kind: z.enum(['urban', 'rural']),
+      label: z.string(),
+      monthlyYuan: z.string().nullable(),
+      effectiveFrom: Day.nullable(),
+      document: z.string().nullable(),
+      isDemo: z.boolean(),
+      method: z.string().nullable(),
+    }),
+  ),
+  approvingLevel: z.string().nullable(),
+  materials: z.array(z.string()),
 });
 export const PublicTownships = z.object({
   items: z.array(z.object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string(), county: z.string() })),

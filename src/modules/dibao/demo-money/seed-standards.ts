@@ -8,28 +8,65 @@ import { uuidv7 } from '../../../platform/ids.ts';
  * 农村 ≈ 4,140–4,500 元/人·年, i.e. 345–375 元/人·月) but are NOT the published standards:
  * every row is is_demo and its document says 示例数据. Amounts in 分 per person per month.
  */
-export const DEMO_STANDARDS: Array<{ area: string; kind: 'urban' | 'rural'; from: string; cents: number; method?: 'banded'; bands?: Array<{ belowCents: number; perPersonCents: number }> }> = [
+export const DEMO_STANDARDS: Array<{
+  area: string;
+  kind: 'urban' | 'rural';
+  from: string;
+  cents: number;
+  method?: 'banded';
+  bands?: Array<{ belowCents: number; perPersonCents: number }>;
+}> = [
   // 2019
-  { area: '640100', kind: 'urban', from: '2019-01-01', cents: 62000 }, { area: '640100', kind: 'rural', from: '2019-01-01', cents: 37500 },
-  { area: '640200', kind: 'urban', from: '2019-01-01', cents: 58000 }, { area: '640200', kind: 'rural', from: '2019-01-01', cents: 34500 },
-  { area: '640300', kind: 'urban', from: '2019-01-01', cents: 58000 }, { area: '640300', kind: 'rural', from: '2019-01-01', cents: 34500 },
-  { area: '640400', kind: 'urban', from: '2019-01-01', cents: 58000 }, { area: '640400', kind: 'rural', from: '2019-01-01', cents: 34500 },
-  { area: '640500', kind: 'urban', from: '2019-01-01', cents: 58000 }, { area: '640500', kind: 'rural', from: '2019-01-01', cents: 34500 },
+  { area: '640100', kind: 'urban', from: '2019-01-01', cents: 62000 },
+  { area: '640100', kind: 'rural', from: '2019-01-01', cents: 37500 },
+  { area: '640200', kind: 'urban', from: '2019-01-01', cents: 58000 },
+  { area: '640200', kind: 'rural', from: '2019-01-01', cents: 34500 },
+  { area: '640300', kind: 'urban', from: '2019-01-01', cents: 58000 },
+  { area: '640300', kind: 'rural', from: '2019-01-01', cents: 34500 },
+  { area: '640400', kind: 'urban', from: '2019-01-01', cents: 58000 },
+  { area: '640400', kind: 'rural', from: '2019-01-01', cents: 34500 },
+  { area: '640500', kind: 'urban', from: '2019-01-01', cents: 58000 },
+  { area: '640500', kind: 'rural', from: '2019-01-01', cents: 34500 },
   // A few counties with their own figure (the nearest area wins); 隆德县's rural standard is banded (分档) as an example.
   { area: '640104', kind: 'urban', from: '2019-01-01', cents: 63000 },
   { area: '640221', kind: 'rural', from: '2019-01-01', cents: 35500 },
-  { area: '640423', kind: 'rural', from: '2019-01-01', cents: 34500, method: 'banded',
-    bands: [{ belowCents: 10000, perPersonCents: 30000 }, { belowCents: 20000, perPersonCents: 20000 }, { belowCents: 34500, perPersonCents: 10000 }] },
+  {
+    area: '640423',
+    kind: 'rural',
+    from: '2019-01-01',
+    cents: 34500,
+    method: 'banded',
+    bands: [
+      { belowCents: 10000, perPersonCents: 30000 },
+      { belowCents: 20000, perPersonCents: 20000 },
+      { belowCents: 34500, perPersonCents: 10000 },
+    ],
+  },
   // 2020 increases
-  { area: '640100', kind: 'urban', from: '2020-01-01', cents: 66000 }, { area: '640100', kind: 'rural', from: '2020-01-01', cents: 41000 },
-  { area: '640200', kind: 'urban', from: '2020-01-01', cents: 62000 }, { area: '640200', kind: 'rural', from: '2020-01-01', cents: 38000 },
-  { area: '640300', kind: 'urban', from: '2020-01-01', cents: 62000 }, { area: '640300', kind: 'rural', from: '2020-01-01', cents: 38000 },
-  { area: '640400', kind: 'urban', from: '2020-01-01', cents: 62000 }, { area: '640400', kind: 'rural', from: '2020-01-01', cents: 38000 },
-  { area: '640500', kind: 'urban', from: '2020-01-01', cents: 62000 }, { area: '640500', kind: 'rural', from: '2020-01-01', cents: 38000 },
+  { area: '640100', kind: 'urban', from: '2020-01-01', cents: 66000 },
+  { area: '640100', kind: 'rural', from: '2020-01-01', cents: 41000 },
+  { area: '640200', kind: 'urban', from: '2020-01-01', cents: 62000 },
+  { area: '640200', kind: 'rural', from: '2020-01-01', cents: 38000 },
+  { area: '640300', kind: 'urban', from: '2020-01-01', cents: 62000 },
+  { area: '640300', kind: 'rural', from: '2020-01-01', cents: 38000 },
+  { area: '640400', kind: 'urban', from: '2020-01-01', cents: 62000 },
+  { area: '640400', kind: 'rural', from: '2020-01-01', cents: 38000 },
+  { area: '640500', kind: 'urban', from: '2020-01-01', cents: 62000 },
+  { area: '640500', kind: 'rural', from: '2020-01-01', cents: 38000 },
   { area: '640104', kind: 'urban', from: '2020-01-01', cents: 67000 },
   { area: '640221', kind: 'rural', from: '2020-01-01', cents: 39000 },
-  { area: '640423', kind: 'rural', from: '2020-01-01', cents: 38000, method: 'banded',
-    bands: [{ belowCents: 12000, perPersonCents: 33000 }, { belowCents: 24000, perPersonCents: 22000 }, { belowCents: 38000, perPersonCents: 11000 }] },
+  {
+    area: '640423',
+    kind: 'rural',
+    from: '2020-01-01',
+    cents: 38000,
+    method: 'banded',
+    bands: [
+      { belowCents: 12000, perPersonCents: 33000 },
+      { belowCents: 24000, perPersonCents: 22000 },
+      { belowCents: 38000, perPersonCents: 11000 },
+    ],
+  },
 ];
 
 /** Idempotent: rows already present (same area, kind, date) are left alone. */

@@ -14,19 +14,33 @@ it('seeds 2019 applications through the real flow: delegated counties decide fas
   const r = await seedDibaoDemo(t.ctx);
   console.log(`seedDibaoDemo: ${r.applications} applications`, r.steps);
   expect(r.applications).toBe(22);
-  expect(Object.keys(r.steps)).toEqual(expect.arrayContaining(['register', 'accept', 'verify', 'investigate', 'publicize', 'object', 'end_publicity', 'confirm', 'handoff', 'acknowledge']));
-  const rows = (await sql<{ authority: string; n: number; avg_days: string }>`select authority, count(*)::int as n,
-      avg(decided_on - accepted_on)::numeric(6,1)::text as avg_days from dibao.application where is_demo and decided_on is not null group by authority order by authority`.execute(t.ctx.db)).rows;
+  expect(Object.keys(r.steps)).toEqual(
+    expect.arrayContaining(['register', 'accept', 'verify', 'investigate', 'publicize', 'object', 'end_publicity', 'confirm', 'handoff', 'acknowledge']),
+  );
+  const rows = (
+    await sql<{ authority: string; n: number; avg_days: string }>`select authority, count(*)::int as n,
+      avg(decided_on - accepted_on)::numeric(6,1)::text as avg_days from dibao.application where is_demo and decided_on is not null group by authority order by authority`.execute(
+      t.ctx.db,
+    )
+  ).rows;
   console.log(rows);
   const county = rows.find((x) => x.authority === 'county')!;
   const town = rows.find((x) => x.authority === 'township')!;
   expect(county.n).toBeGreaterThanOrEqual(3);
   expect(town.n).toBeGreaterThanOrEqual(8);
   expect(Number(town.avg_days)).toBeLessThan(Number(county.avg_days));
-  const open = (await sql<{ n: number }>`select count(*)::int as n from core.case c join dibao.application p on p.case_id = c.id where p.is_demo and not c.terminal`.execute(t.ctx.db)).rows[0]!.n;
+  const open = (
+    await sql<{
+      n: number;
+    }>`select count(*)::int as n from core.case c join dibao.application p on p.case_id = c.id where p.is_demo and not c.terminal`.execute(t.ctx.db)
+  ).rows[0]!.n;
   expect(open).toBeGreaterThanOrEqual(8);
   const confirmed = (await sql<{ n: number }>`select count(*)::int as n from dibao.benefit_change where kind = '新增'`.execute(t.ctx.db)).rows[0]!.n;
-  expect(confirmed).toBe(town.n + county.n - (await sql<{ n: number }>`select count(*)::int as n from dibao.application where is_demo and decision = '不予确认'`.execute(t.ctx.db)).rows[0]!.n);
+  expect(confirmed).toBe(
+    town.n +
+      county.n -
+      (await sql<{ n: number }>`select count(*)::int as n from dibao.application where is_demo and decision = '不予确认'`.execute(t.ctx.db)).rows[0]!.n,
+  );
   expect((await sql<{ n: number }>`select count(*)::int as n from dibao.recheck where is_demo`.execute(t.ctx.db)).rows[0]!.n).toBeGreaterThanOrEqual(1);
   expect((await seedDibaoDemo(t.ctx)).applications).toBe(0); // idempotent
 }, 300_000);

@@ -56,17 +56,46 @@ function addWorkdays(d: Date, n: number): Date {
 const at10 = (date: string) => new Date(`${date}T10:00:00+08:00`);
 
 async function orgActor(ctx: AppContext, orgCode: string, displayName: string, permissions: string[]): Promise<Actor> {
-  const o = (await sql<{ id: string; area_code: string; area_path: string; name: string }>`select id, area_code, area_path, name from core.org_unit where code = ${orgCode}`.execute(ctx.db)).rows[0];
+  const o = (
+    await sql<{
+      id: string;
+      area_code: string;
+      area_path: string;
+      name: string;
+    }>`select id, area_code, area_path, name from core.org_unit where code = ${orgCode}`.execute(ctx.db)
+  ).rows[0];
   if (!o) throw new Error(`demo org ${orgCode} missing`);
   return {
-    ...SYSTEM_ACTOR, username: `demo-${orgCode}`, displayName, orgUnitId: o.id, areaCode: o.area_code, areaPath: o.area_path,
-    grants: [{ assignmentId: 'demo', roleCode: 'demo', roleName: '演示', orgUnitId: o.id, orgUnitName: o.name, areaCode: o.area_code, areaPath: o.area_path, scope: 'subtree', permissions, delegatedBy: null, validTo: null }],
+    ...SYSTEM_ACTOR,
+    username: `demo-${orgCode}`,
+    displayName,
+    orgUnitId: o.id,
+    areaCode: o.area_code,
+    areaPath: o.area_path,
+    grants: [
+      {
+        assignmentId: 'demo',
+        roleCode: 'demo',
+        roleName: '演示',
+        orgUnitId: o.id,
+        orgUnitName: o.name,
+        areaCode: o.area_code,
+        areaPath: o.area_path,
+        scope: 'subtree',
+        permissions,
+        delegatedBy: null,
+        validTo: null,
+      },
+    ],
   };
 }
 
 /** A standard to compute with when the money side has not seeded one (示例 values, region level). */
 async function ensureStandards(ctx: AppContext) {
-  for (const [kind, cents] of [['urban', 66000], ['rural', 42000]] as const) {
+  for (const [kind, cents] of [
+    ['urban', 66000],
+    ['rural', 42000],
+  ] as const) {
     await sql`insert into dibao.standard (id, area_code, kind, effective_from, monthly_cents, document, is_demo)
       select ${uuidv7()}, '640000', ${kind}, '2019-01-01'::date, ${cents}, '自治区低保标准(示例)', true
       where not exists (select 1 from dibao.standard where kind = ${kind} and effective_from <= '2019-01-01'::date and area_code = '640000')`.execute(ctx.db);
@@ -114,15 +143,28 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       const birth = `${year}${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
       const first = `${t.county}${birth}${String(400 + ((seq * 7 + i) % 600)).padStart(3, '0')}`;
       return {
-        name: pick(SURNAMES) + pick(GIVEN), idNumber: first + residentIdCheckChar(first), relation: i === 0 ? '申请人' : i === 1 ? '配偶' : '子女', hukouAreaCode: t.county,
-        disability: rand() < 0.15 ? '二级' : '无', health: rand() < 0.3 ? '慢性病' : '健康', workAbility: i === 0 && rand() < 0.4 ? '部分丧失' : '有',
+        name: pick(SURNAMES) + pick(GIVEN),
+        idNumber: first + residentIdCheckChar(first),
+        relation: i === 0 ? '申请人' : i === 1 ? '配偶' : '子女',
+        hukouAreaCode: t.county,
+        disability: rand() < 0.15 ? '二级' : '无',
+        health: rand() < 0.3 ? '慢性病' : '健康',
+        workAbility: i === 0 && rand() < 0.4 ? '部分丧失' : '有',
       };
     });
     return {
-      areaCode: t.village, kind: t.kind, address: `${pick(['东', '西', '南', '北'])}街${seq}号`, phone: `139${String(10000000 + seq * 7919).slice(0, 8)}`,
-      channel: rand() < 0.2 ? '村居代办' : '窗口', materials: MATERIALS.slice(0, 6),
-      members, incomes: [{ memberIndex: 0, kind: pick(['工资性收入', '经营净收入', '转移净收入'] as const), monthlyCents: 5000 * (1 + Math.floor(rand() * 4)) * n }],
-      assets: [{ kind: '住房', description: '自有住房', valueCents: 0, areaM2: 8 * n + Math.floor(rand() * 5) }, { kind: '存款', description: '银行存款', valueCents: 100000 * Math.floor(rand() * 5) }],
+      areaCode: t.village,
+      kind: t.kind,
+      address: `${pick(['东', '西', '南', '北'])}街${seq}号`,
+      phone: `139${String(10000000 + seq * 7919).slice(0, 8)}`,
+      channel: rand() < 0.2 ? '村居代办' : '窗口',
+      materials: MATERIALS.slice(0, 6),
+      members,
+      incomes: [{ memberIndex: 0, kind: pick(['工资性收入', '经营净收入', '转移净收入'] as const), monthlyCents: 5000 * (1 + Math.floor(rand() * 4)) * n }],
+      assets: [
+        { kind: '住房', description: '自有住房', valueCents: 0, areaM2: 8 * n + Math.floor(rand() * 5) },
+        { kind: '存款', description: '银行存款', valueCents: 100000 * Math.floor(rand() * 5) },
+      ],
       expenses: rand() < 0.4 ? [{ kind: '医疗', monthlyCents: 5000 + Math.floor(rand() * 10) * 1000 }] : [],
     };
   };
@@ -138,7 +180,8 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       steps.set(name, s);
     }
   };
-  const move = async (actor: Actor, id: string, name: string, input: unknown = {}, comment?: string) => timed(name, () => applyTransition(c, actor, { caseId: id, transition: name, input, comment }));
+  const move = async (actor: Actor, id: string, name: string, input: unknown = {}, comment?: string) =>
+    timed(name, () => applyTransition(c, actor, { caseId: id, transition: name, input, comment }));
 
   /** Drive one application; stopAt leaves it in progress. Returns the case id. */
   const drive = async (t: Township, accept: Date, opts: { refuse?: boolean; objection?: boolean; stopAt?: string } = {}) => {
@@ -158,10 +201,18 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
     const investigate = async () => {
       d = addWorkdays(d, 2 + Math.floor(rand() * 3));
       clock.set(d);
-      await move(a.clerk, reg.id, 'investigate', { staff: `${pick(SURNAMES.slice(0, 7))}${pick(GIVEN)}、${pick(SURNAMES.slice(7))}${pick(GIVEN)}`, date: chinaDate(d), findings: '入户查看住房、家电和生活状况,与申报基本一致', incomeStable: rand() < 0.3 ? '不固定' : '稳定' });
+      await move(a.clerk, reg.id, 'investigate', {
+        staff: `${pick(SURNAMES.slice(0, 7))}${pick(GIVEN)}、${pick(SURNAMES.slice(7))}${pick(GIVEN)}`,
+        date: chinaDate(d),
+        findings: '入户查看住房、家电和生活状况,与申报基本一致',
+        incomeStable: rand() < 0.3 ? '不固定' : '稳定',
+      });
       d = addWorkdays(d, 1 + Math.floor(rand() * 2));
       clock.set(d);
-      await move(a.clerk, reg.id, 'review', { opinion: opts.refuse ? '拟不同意' : '拟同意', text: opts.refuse ? '家庭人均收入高于标准' : '经调查核实,符合低保条件' });
+      await move(a.clerk, reg.id, 'review', {
+        opinion: opts.refuse ? '拟不同意' : '拟同意',
+        text: opts.refuse ? '家庭人均收入高于标准' : '经调查核实,符合低保条件',
+      });
     };
     await investigate();
     if (stop('reviewed')) return reg.id;
@@ -237,9 +288,13 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   // 隆德 county supervision: a reproducible 30% draw of 2019 township-confirmed cases, half visited.
   const ld = counties.get('640423')!;
   clock.set(at10('2019-12-16'));
-  const sc = await timed('spot check', () => drawSpotCheck(c, ld.lead, { countyCode: '640423', from: '2019-01-01', to: '2019-12-31', seed: 'demo-2019-640423' }, { isDemo: true }));
+  const sc = await timed('spot check', () =>
+    drawSpotCheck(c, ld.lead, { countyCode: '640423', from: '2019-01-01', to: '2019-12-31', seed: 'demo-2019-640423' }, { isDemo: true }),
+  );
   for (const caseId of sc.sample.slice(0, Math.ceil(sc.sample.length / 2))) {
-    await timed('spot visit', () => recordVisit(c, ld.lead, sc.id, caseId, { visitedOn: '2019-12-18', result: '属实', findings: '县民政局入户抽查,家庭情况与审核结论一致' }));
+    await timed('spot visit', () =>
+      recordVisit(c, ld.lead, sc.id, caseId, { visitedOn: '2019-12-18', result: '属实', findings: '县民政局入户抽查,家庭情况与审核结论一致' }),
+    );
   }
   // In progress today, for the demo accounts' worklists.
   const now = new Date();
@@ -253,10 +308,14 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
     return x;
   };
   const today: Array<[string, string]> = [
-    ['640423100-gov', 'applied'], ['640423100-gov', 'checking'], ['640423100-gov', 'awaiting_confirm'],
+    ['640423100-gov', 'applied'],
+    ['640423100-gov', 'checking'],
+    ['640423100-gov', 'awaiting_confirm'],
     ['640221100-gov', 'investigating'],
-    ['640104001-gov', 'applied'], ['640104001-gov', 'reviewed'],
-    ['640422100-gov', 'awaiting_confirm'], ['640422100-gov', 'submitted'],
+    ['640104001-gov', 'applied'],
+    ['640104001-gov', 'reviewed'],
+    ['640422100-gov', 'awaiting_confirm'],
+    ['640422100-gov', 'submitted'],
   ];
   for (const [org, stopAt] of today) {
     const t = TOWNSHIPS.find((x) => x.org === org)!;
@@ -269,10 +328,14 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   clock.set(now);
   await sql`update dibao.household set is_demo = true where id in (select household_id from dibao.application where is_demo)`.execute(ctx.db);
   // Re-checks: push the 2019 households' next dates ahead, leaving a few due today.
-  await sql`update dibao.household set next_recheck_on = (${chinaDate(now)}::date + ((abs(hashtext(id::text)) % 150) + 10)) where is_demo and status = 'active'`.execute(ctx.db);
+  await sql`update dibao.household set next_recheck_on = (${chinaDate(now)}::date + ((abs(hashtext(id::text)) % 150) + 10)) where is_demo and status = 'active'`.execute(
+    ctx.db,
+  );
   await sql`update dibao.household set next_recheck_on = ${chinaDate(now)}::date where id in (
     select id from dibao.household where is_demo and status = 'active' and area_path like '640000.640400.640423.640423100%' order by id limit 2)
-    or id in (select id from dibao.household where is_demo and status = 'active' and area_path like '640000.640200.640221.640221100%' order by id limit 1)`.execute(ctx.db);
+    or id in (select id from dibao.household where is_demo and status = 'active' and area_path like '640000.640200.640221.640221100%' order by id limit 1)`.execute(
+    ctx.db,
+  );
   await timed('recheck sweep', () => sweepRechecks(c, { isDemo: true }));
   return { applications: count, steps: Object.fromEntries([...steps].map(([k, v]) => [k, { n: v.n, ms: Math.round(v.ms) }])) };
 }

@@ -51,7 +51,12 @@ describe('低保 notices (文书)', () => {
     await ok(move(ldLead, id, 'confirm', { note: '同意' }));
     const { items, issuable } = await documents(ld, id);
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ type: 'dibao.confirmation', title: '最低生活保障确认通知书', docNo: expect.stringMatching(/^低保确〔2026〕\d+号$/), version: 1 });
+    expect(items[0]).toMatchObject({
+      type: 'dibao.confirmation',
+      title: '最低生活保障确认通知书',
+      docNo: expect.stringMatching(/^低保确〔2026〕\d+号$/),
+      version: 1,
+    });
     expect(issuable).toEqual([]); // the clerk may not re-issue a decision (dibao.confirm)
     expect(await storedMatches(items[0].id)).toBe(true);
     const content = (await sql<{ content: any }>`select content from core.document where id = ${items[0].id}`.execute(t.ctx.db)).rows[0]!.content;

@@ -12,8 +12,13 @@ const on = (d: string | null) => (d ? dateLine(d) : '');
 
 /** 最低生活保障确认通知书: issued with the 确认同意 decision. */
 export const dibaoConfirmation = defineDocument({
-  type: 'dibao.confirmation', caseType: DIBAO_TYPE, title: '最低生活保障确认通知书', numberPrefix: '低保确',
-  issuePermission: 'dibao.confirm', issuableIn: ['confirmed'], docx: true,
+  type: 'dibao.confirmation',
+  caseType: DIBAO_TYPE,
+  title: '最低生活保障确认通知书',
+  numberPrefix: '低保确',
+  issuePermission: 'dibao.confirm',
+  issuableIn: ['confirmed'],
+  docx: true,
   async fill(tx, c) {
     const f = await applicationFacts(tx, c);
     if (f.decision !== '确认' || !f.benefit) throw mismatch('确认同意');
@@ -33,8 +38,13 @@ export const dibaoConfirmation = defineDocument({
 
 /** 不予确认通知书: the reasons, issued when it is served (送达不予确认通知书). */
 export const dibaoRefusal = defineDocument({
-  type: 'dibao.refusal', caseType: DIBAO_TYPE, title: '最低生活保障不予确认通知书', numberPrefix: '低保不确',
-  issuePermission: 'dibao.handle', issuableIn: ['refusing', 'refused'], docx: true,
+  type: 'dibao.refusal',
+  caseType: DIBAO_TYPE,
+  title: '最低生活保障不予确认通知书',
+  numberPrefix: '低保不确',
+  issuePermission: 'dibao.handle',
+  issuableIn: ['refusing', 'refused'],
+  docx: true,
   async fill(tx, c) {
     const f = await applicationFacts(tx, c);
     if (f.decision !== '不予确认' || !f.refusalReasons) throw mismatch('不予确认');

@@ -19,9 +19,18 @@ export const idHashOf = (id: string) => sm3Hex(`resident-id:${id}`);
 export const maskId = (id: string) => id.slice(0, 3) + '*'.repeat(id.length - 7) + id.slice(-4);
 
 export type ImportReport = {
-  batchId: string; fileName: string; alreadyImported: boolean; earlier?: { batchId: string; at: string; fileName: string; actorName: string | null };
-  rows: number; households: number; members: number; acceptedRows: number; rejectedRows: number; acceptedHouseholds: number;
-  hasErrorReport: boolean; errors: Array<{ row: number; message: string }>;
+  batchId: string;
+  fileName: string;
+  alreadyImported: boolean;
+  earlier?: { batchId: string; at: string; fileName: string; actorName: string | null };
+  rows: number;
+  households: number;
+  members: number;
+  acceptedRows: number;
+  rejectedRows: number;
+  acceptedHouseholds: number;
+  hasErrorReport: boolean;
+  errors: Array<{ row: number; message: string }>;
 };
 
 const CHUNK = 5000;
@@ -57,13 +66,20 @@ export async function importRoster(ctx: AppContext, actor: Actor, file: { fileNa
   const earlier = await db.selectFrom('dibao.import_batch').selectAll().where('file_sha256', '=', sha).orderBy('at').executeTakeFirst();
   if (earlier) {
     return {
-      ...batchReport(earlier), alreadyImported: true, hasErrorReport: false, errors: [],
+      ...batchReport(earlier),
+      alreadyImported: true,
+      hasErrorReport: false,
+      errors: [],
       earlier: { batchId: earlier.id, at: new Date(earlier.at).toISOString(), fileName: earlier.file_name, actorName: earlier.actor_name },
     };
   }
   const parsed = await readImportFile(file.fileName, file.bytes);
   const today = chinaDate(ctx.clock.now());
-  const areas = new Map((await sql<{ code: string; name: string; path: string; level: number }>`select code, name, path, level from core.area where level >= 3`.execute(ctx.db)).rows.map((a) => [a.code, a]));
+  const areas = new Map(
+    (
+      await sql<{ code: string; name: string; path: string; level: number }>`select code, name, path, level from core.area where level >= 3`.execute(ctx.db)
+    ).rows.map((a) => [a.code, a]),
+  );
   const areaCheck = (code: string) => {
     const a = areas.get(code);
     if (!a) return `「户籍地区划代码」${code} 不是已知的县(区)、乡镇(街道)或村(社区)代码`;
@@ -83,12 +99,27 @@ export async function importRoster(ctx: AppContext, actor: Actor, file: { fileNa
   const key = (await piiKey(ctx)).key;
 
   await withTx(ctx, async (tx) => {
-    await moneyDb(tx.db).insertInto('dibao.import_batch').values({
-      id: batchId, file_name: file.fileName.slice(0, 200), file_sha256: sha, file_kind: parsed.kind, org_unit_id: actor.orgUnitId, area_path: actor.areaPath,
-      actor_id: userRef(actor), actor_name: actor.displayName, at: tx.clock.now(), rows: checks.length, households: householdsInFile, members: persons,
-      accepted_rows: accepted, rejected_rows: rejected, accepted_households: households.length,
-      report_enc: report ? encryptWithKey(key, report.toString('base64')) : null,
-    }).execute();
+    await moneyDb(tx.db)
+      .insertInto('dibao.import_batch')
+      .values({
+        id: batchId,
+        file_name: file.fileName.slice(0, 200),
+        file_sha256: sha,
+        file_kind: parsed.kind,
+        org_unit_id: actor.orgUnitId,
+        area_path: actor.areaPath,
+        actor_id: userRef(actor),
+        actor_name: actor.displayName,
+        at: tx.clock.now(),
+        rows: checks.length,
+        households: householdsInFile,
+        members: persons,
+        accepted_rows: accepted,
+        rejected_rows: rejected,
+        accepted_households: households.length,
+        report_enc: report ? encryptWithKey(key, report.toString('base64')) : null,
+      })
+      .execute();
     await insertHouseholds(tx, batchId, households, areas, key, userRef(actor), hashes);
     const errs = checks.filter((c) => c.errors.length);
     for (let i = 0; i < errs.length; i += CHUNK) {
@@ -97,44 +128,81 @@ export async function importRoster(ctx: AppContext, actor: Actor, file: { fileNa
         select ${batchId}, * from unnest(${part.map((c) => c.rowNo)}::int[], ${part.map((c) => c.errors.join(';'))}::text[])`.execute(tx.db);
     }
     await recordAudit(tx, {
-      actor, action: 'dibao.import', entityType: 'dibao_import_batch', entityId: batchId,
-      after: { fileName: file.fileName, sha256: sha, rows: checks.length, acceptedRows: accepted, rejectedRows: rejected, acceptedHouseholds: households.length },
+      actor,
+      action: 'dibao.import',
+      entityType: 'dibao_import_batch',
+      entityId: batchId,
+      after: {
+        fileName: file.fileName,
+        sha256: sha,
+        rows: checks.length,
+        acceptedRows: accepted,
+        rejectedRows: rejected,
+        acceptedHouseholds: households.length,
+      },
     });
   });
   return {
-    batchId, fileName: file.fileName, alreadyImported: false, rows: checks.length, households: householdsInFile, members: persons,
-    acceptedRows: accepted, rejectedRows: rejected, acceptedHouseholds: households.length, hasErrorReport: !!report,
-    errors: checks.filter((c) => c.errors.length).slice(0, 500).map((c) => ({ row: c.rowNo, message: c.errors.join(';') })),
+    batchId,
+    fileName: file.fileName,
+    alreadyImported: false,
+    rows: checks.length,
+    households: householdsInFile,
+    members: persons,
+    acceptedRows: accepted,
+    rejectedRows: rejected,
+    acceptedHouseholds: households.length,
+    hasErrorReport: !!report,
+    errors: checks
+      .filter((c) => c.errors.length)
+      .slice(0, 500)
+      .map((c) => ({ row: c.rowNo, message: c.errors.join(';') })),
   };
 }
 
 /** Persons already active in a 低保 household are refused (imported earlier: 已导入过 with the batch). */
 async function markExisting(ctx: AppContext, checks: RowCheck[], hashes: Map<string, string>): Promise<void> {
   const byHash = new Map<string, RowCheck>();
-  for (const c of checks) if (c.row) { const h = idHashOf(c.row.id); hashes.set(c.row.id, h); byHash.set(h, c); }
+  for (const c of checks)
+    if (c.row) {
+      const h = idHashOf(c.row.id);
+      hashes.set(c.row.id, h);
+      byHash.set(h, c);
+    }
   const all = [...byHash.keys()];
   for (let i = 0; i < all.length; i += CHUNK) {
     const part = all.slice(i, i + CHUNK);
-    const rows = (await sql<{ id_hash: string; source: string; area_name: string; head: string | null; batch_at: Date | null; batch_file: string | null }>`
+    const rows = (
+      await sql<{ id_hash: string; source: string; area_name: string; head: string | null; batch_at: Date | null; batch_file: string | null }>`
       select m.id_hash, h.source, a.name as area_name,
              (select hm.name from dibao.member hm where hm.household_id = h.id and hm.relation = '申请人' and hm.active limit 1) as head,
              b.at as batch_at, b.file_name as batch_file
       from dibao.member m join dibao.household h on h.id = m.household_id join core.area a on a.code = h.area_code
       left join lateral (select ib.at, ib.file_name from dibao.benefit_change bc join dibao.import_batch ib on ib.id = bc.import_batch_id
                          where bc.household_id = h.id and bc.kind = '存量' order by bc.at limit 1) b on true
-      where m.active and m.id_hash = any(${part}::text[])`.execute(ctx.db)).rows;
+      where m.active and m.id_hash = any(${part}::text[])`.execute(ctx.db)
+    ).rows;
     for (const r of rows) {
       const c = byHash.get(r.id_hash)!;
-      c.errors.push(r.batch_at
-        ? `已导入过(${chinaDate(r.batch_at)} 批次《${r.batch_file}》,户主 ${r.head ?? '—'})`
-        : `该人员已在低保家庭中(${r.area_name},户主 ${r.head ?? '—'}),一人只能在一个有效家庭中`);
+      c.errors.push(
+        r.batch_at
+          ? `已导入过(${chinaDate(r.batch_at)} 批次《${r.batch_file}》,户主 ${r.head ?? '—'})`
+          : `该人员已在低保家庭中(${r.area_name},户主 ${r.head ?? '—'}),一人只能在一个有效家庭中`,
+      );
       c.row = null;
     }
   }
 }
 
-async function insertHouseholds(tx: AppContext, batchId: string, households: Array<{ head: ValidRow; members: ValidRow[] }>,
-  areas: Map<string, { path: string }>, key: Buffer, actorId: string | null, hashes: Map<string, string>): Promise<void> {
+async function insertHouseholds(
+  tx: AppContext,
+  batchId: string,
+  households: Array<{ head: ValidRow; members: ValidRow[] }>,
+  areas: Map<string, { path: string }>,
+  key: Buffer,
+  actorId: string | null,
+  hashes: Map<string, string>,
+): Promise<void> {
   // One statement in flight while the next one's rows are built (and their IDs encrypted):
   // the database and this process work side by side, in the same order as one after another.
   let pending: Promise<unknown> | null = null;
@@ -146,8 +214,15 @@ async function insertHouseholds(tx: AppContext, batchId: string, households: Arr
 }
 
 /** The multi-row inserts of an import, chunk by chunk, built only when asked for. */
-function* householdStatements(tx: AppContext, batchId: string, households: Array<{ head: ValidRow; members: ValidRow[] }>,
-  areas: Map<string, { path: string }>, key: Buffer, actorId: string | null, hashes: Map<string, string>): Generator<RawBuilder<unknown>> {
+function* householdStatements(
+  tx: AppContext,
+  batchId: string,
+  households: Array<{ head: ValidRow; members: ValidRow[] }>,
+  areas: Map<string, { path: string }>,
+  key: Buffer,
+  actorId: string | null,
+  hashes: Map<string, string>,
+): Generator<RawBuilder<unknown>> {
   const now = tx.clock.now();
   for (let i = 0; i < households.length; i += CHUNK) {
     const hIds = bulkUuidv7(Math.min(CHUNK, households.length - i), now.getTime());
@@ -190,27 +265,76 @@ async function errorWorkbook(parsed: ParsedFile, checks: RowCheck[]): Promise<Bu
   ws.getRow(1).font = { bold: true };
   for (const c of checks) {
     const row = ws.addRow({ ...c.values, __err: c.errors.length ? c.errors.join(';') : '已导入' });
-    header.forEach((_, i) => { row.getCell(i + 1).numFmt = '@'; });
+    header.forEach((_, i) => {
+      row.getCell(i + 1).numFmt = '@';
+    });
     if (c.errors.length) row.getCell(header.length + 1).font = { color: { argb: 'FFC00000' } };
   }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function batchReport(b: { id: string; file_name: string; rows: number; households: number; members: number; accepted_rows: number; rejected_rows: number; accepted_households: number }) {
-  return { batchId: b.id, fileName: b.file_name, rows: b.rows, households: b.households, members: b.members, acceptedRows: b.accepted_rows, rejectedRows: b.rejected_rows, acceptedHouseholds: b.accepted_households };
+function batchReport(b: {
+  id: string;
+  file_name: string;
+  rows: number;
+  households: number;
+  members: number;
+  accepted_rows: number;
+  rejected_rows: number;
+  accepted_households: number;
+}) {
+  return {
+    batchId: b.id,
+    fileName: b.file_name,
+    rows: b.rows,
+    households: b.households,
+    members: b.members,
+    acceptedRows: b.accepted_rows,
+    rejectedRows: b.rejected_rows,
+    acceptedHouseholds: b.accepted_households,
+  };
 }
 
 /** Import history within the actor's dibao.import (or dibao.read) scope, by the importer's area. */
 export async function listImports(ctx: AppContext, actor: Actor, q: { page: number; pageSize: number }) {
   requirePermission(actor, 'dibao.read');
-  const base = moneyDb(ctx.db).selectFrom('dibao.import_batch as b').where(inScope(actor, 'dibao.read', { areaPath: 'b.area_path' }));
+  const base = moneyDb(ctx.db)
+    .selectFrom('dibao.import_batch as b')
+    .where(inScope(actor, 'dibao.read', { areaPath: 'b.area_path' }));
   const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base.select(['b.id', 'b.file_name', 'b.file_kind', 'b.area_path', 'b.actor_name', 'b.at', 'b.rows', 'b.households', 'b.members', 'b.accepted_rows', 'b.rejected_rows', 'b.accepted_households', sql<boolean>`b.report_enc is not null`.as('has_report')])
-    .orderBy('b.at', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const rows = await base
+    .select([
+      'b.id',
+      'b.file_name',
+      'b.file_kind',
+      'b.area_path',
+      'b.actor_name',
+      'b.at',
+      'b.rows',
+      'b.households',
+      'b.members',
+      'b.accepted_rows',
+      'b.rejected_rows',
+      'b.accepted_households',
+      sql<boolean>`b.report_enc is not null`.as('has_report'),
+    ])
+    .orderBy('b.at', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
   return {
-    total, page: q.page, pageSize: q.pageSize,
-    items: rows.map((b) => ({ ...batchReport(b), fileKind: b.file_kind, areaPath: b.area_path, actorName: b.actor_name, at: new Date(b.at).toISOString(), hasErrorReport: b.has_report })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: rows.map((b) => ({
+      ...batchReport(b),
+      fileKind: b.file_kind,
+      areaPath: b.area_path,
+      actorName: b.actor_name,
+      at: new Date(b.at).toISOString(),
+      hasErrorReport: b.has_report,
+    })),
   };
 }
 
@@ -224,9 +348,20 @@ async function batchInScope(ctx: AppContext, actor: Actor, id: string) {
 /** One batch with its row errors (first 2,000). */
 export async function getImport(ctx: AppContext, actor: Actor, id: string) {
   const b = await batchInScope(ctx, actor, id);
-  const errors = await moneyDb(ctx.db).selectFrom('dibao.import_row_error').select(['row_no', 'message']).where('batch_id', '=', id).orderBy('row_no').limit(2000).execute();
+  const errors = await moneyDb(ctx.db)
+    .selectFrom('dibao.import_row_error')
+    .select(['row_no', 'message'])
+    .where('batch_id', '=', id)
+    .orderBy('row_no')
+    .limit(2000)
+    .execute();
   return {
-    ...batchReport(b), fileKind: b.file_kind, areaPath: b.area_path, actorName: b.actor_name, at: new Date(b.at).toISOString(), hasErrorReport: !!b.report_enc,
+    ...batchReport(b),
+    fileKind: b.file_kind,
+    areaPath: b.area_path,
+    actorName: b.actor_name,
+    at: new Date(b.at).toISOString(),
+    hasErrorReport: !!b.report_enc,
     errors: errors.map((e) => ({ row: e.row_no, message: e.message })),
   };
 }
@@ -237,7 +372,14 @@ export async function importErrorReport(ctx: AppContext, actor: Actor, id: strin
   const b = await batchInScope(ctx, actor, id);
   if (!b.report_enc || !recordInScope(actor, 'dibao.import', { areaPath: b.area_path })) throw notFound('错误报告', 'IMPORT_REPORT_NOT_FOUND');
   const buffer = Buffer.from(await decryptPii(ctx, b.report_enc), 'base64');
-  await recordAudit(ctx, { actor, action: 'pii.read', entityType: 'dibao_import_batch', entityId: id, areaPath: b.area_path, after: { fields: ['idNumber'], file: 'errors.xlsx' } });
+  await recordAudit(ctx, {
+    actor,
+    action: 'pii.read',
+    entityType: 'dibao_import_batch',
+    entityId: id,
+    areaPath: b.area_path,
+    after: { fields: ['idNumber'], file: 'errors.xlsx' },
+  });
   return { buffer, fileName: `${b.file_name.replace(/\.(xlsx|csv|txt)$/i, '')}-错误说明.xlsx` };
 }
 
@@ -249,7 +391,11 @@ export async function importTemplate(): Promise<Buffer> {
   ws.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: Math.max(12, c.header.length * 2 + 4), style: { numFmt: '@' } }));
   ws.getRow(1).font = { bold: true };
   const notes = wb.addWorksheet('填写说明');
-  notes.columns = [{ header: '列名', key: 'h', width: 18 }, { header: '是否必填', key: 'r', width: 10 }, { header: '说明', key: 'n', width: 70 }];
+  notes.columns = [
+    { header: '列名', key: 'h', width: 18 },
+    { header: '是否必填', key: 'r', width: 10 },
+    { header: '说明', key: 'n', width: 70 },
+  ];
   notes.getRow(1).font = { bold: true };
   for (const c of IMPORT_COLUMNS) notes.addRow({ h: c.header, r: c.required ? '必填' : '可选', n: c.note });
   notes.addRow({});
@@ -258,7 +404,29 @@ export async function importTemplate(): Promise<Buffer> {
   const ex = wb.addWorksheet('示例');
   ex.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: Math.max(12, c.header.length * 2 + 4), style: { numFmt: '@' } }));
   ex.getRow(1).font = { bold: true };
-  ex.addRow({ 序号: '1', 户主姓名: '马示例', 户主身份证号: '640423199006150023', 成员姓名: '马示例', 身份证号: '640423199006150023', 与户主关系: '户主', 户籍地区划代码: '640423100', 城乡类别: '农村', 保障人数: '2', '月保障金额(元)': '460.00', 保障起始月份: '2019-03', 地址: '隆德县城关镇示例村1组', 是否享受保障: '是' });
-  ex.addRow({ 序号: '2', 户主姓名: '马示例', 户主身份证号: '640423199006150023', 成员姓名: '马小例', 身份证号: '640104198001011235', 与户主关系: '配偶', 是否享受保障: '是' });
+  ex.addRow({
+    序号: '1',
+    户主姓名: '马示例',
+    户主身份证号: '640423199006150023',
+    成员姓名: '马示例',
+    身份证号: '640423199006150023',
+    与户主关系: '户主',
+    户籍地区划代码: '640423100',
+    城乡类别: '农村',
+    保障人数: '2',
+    '月保障金额(元)': '460.00',
+    保障起始月份: '2019-03',
+    地址: '隆德县城关镇示例村1组',
+    是否享受保障: '是',
+  });
+  ex.addRow({
+    序号: '2',
+    户主姓名: '马示例',
+    户主身份证号: '640423199006150023',
+    成员姓名: '马小例',
+    身份证号: '640104198001011235',
+    与户主关系: '配偶',
+    是否享受保障: '是',
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

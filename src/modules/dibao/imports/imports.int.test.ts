@@ -9,7 +9,10 @@ const clock = manualClock(new Date('2019-06-10T02:00:00Z'));
 let t: TestApp;
 let ld: Session, pl: Session;
 const id = (n: number) => idOf(`64042319850203${String(n).padStart(3, '0')}`);
-const badCheck = (n: number) => { const s = id(n); return s.slice(0, 17) + (s[17] === '0' ? '1' : '0'); };
+const badCheck = (n: number) => {
+  const s = id(n);
+  return s.slice(0, 17) + (s[17] === '0' ? '1' : '0');
+};
 const HEAD = '序号,户主姓名,户主身份证号,成员姓名,身份证号,与户主关系,户籍地区划代码,城乡类别,保障人数,月保障金额(元),保障起始月份,地址';
 const ALREADY = idOf('64042319700101001');
 
@@ -37,7 +40,8 @@ function multipart(fileName: string, bytes: Buffer, contentType = 'text/csv') {
   const boundary = '----mzTestBoundary7MA4YWxkTrZu0gW';
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`),
-    bytes, Buffer.from(`\r\n--${boundary}--\r\n`),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -56,8 +60,21 @@ afterAll(() => t?.close());
 
 describe('parse helpers', () => {
   it('reads amounts exactly and months in the usual spellings', () => {
-    expect([parseYuan('1,234.50'), parseYuan('345'), parseYuan('0.07'), parseYuan('120.555'), parseYuan('五百'), parseYuan('-20')]).toEqual([123450, 34500, 7, null, null, null]);
-    expect([parseMonth('2019-03'), parseMonth('2019年4月'), parseMonth('2019/12/01'), parseMonth('201905'), parseMonth('2019-13')]).toEqual(['2019-03-01', '2019-04-01', '2019-12-01', '2019-05-01', null]);
+    expect([parseYuan('1,234.50'), parseYuan('345'), parseYuan('0.07'), parseYuan('120.555'), parseYuan('五百'), parseYuan('-20')]).toEqual([
+      123450,
+      34500,
+      7,
+      null,
+      null,
+      null,
+    ]);
+    expect([parseMonth('2019-03'), parseMonth('2019年4月'), parseMonth('2019/12/01'), parseMonth('201905'), parseMonth('2019-13')]).toEqual([
+      '2019-03-01',
+      '2019-04-01',
+      '2019-12-01',
+      '2019-05-01',
+      null,
+    ]);
   });
 });
 
@@ -72,7 +89,16 @@ describe('名册导入 with a malformed file', () => {
     const b = r.json();
     batchId = b.batchId;
     // 15 rows; households by 户主身份证号: A B C D E F G H I J K = 11; persons: 15 rows, 吴辛女 twice → 14
-    expect(b).toMatchObject({ alreadyImported: false, rows: 15, households: 11, members: 14, acceptedRows: 3, rejectedRows: 12, acceptedHouseholds: 2, hasErrorReport: true });
+    expect(b).toMatchObject({
+      alreadyImported: false,
+      rows: 15,
+      households: 11,
+      members: 14,
+      acceptedRows: 3,
+      rejectedRows: 12,
+      acceptedHouseholds: 2,
+      hasErrorReport: true,
+    });
     const err = Object.fromEntries(b.errors.map((e: any) => [e.row, e.message]));
     expect(Object.keys(err).map(Number)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
     expect(err[6]).toMatch(/^「身份证号」\d{17}[\dX]:.*校验/);
@@ -87,18 +113,49 @@ describe('名册导入 with a malformed file', () => {
     expect(err[13]).toBe('同户第 14 行有错误,整户未导入');
     expect(err[15]).toMatch(/^该人员已在低保家庭中\(城关镇,户主 冯癸\)/);
     expect(err[16]).toBe('「成员姓名」不能为空;「月保障金额(元)」「-20」不是金额(数字,最多两位小数)');
-    expect(await count('dibao.household') - before.households).toBe(2);
-    expect(await count('dibao.member') - before.members).toBe(3);
-    const hh = (await sql<any>`select h.area_code, h.kind, h.status, h.source, h.benefit_cents, h.insured_persons, to_char(h.benefit_from, 'YYYY-MM-DD') as f,
+    expect((await count('dibao.household')) - before.households).toBe(2);
+    expect((await count('dibao.member')) - before.members).toBe(3);
+    const hh = (
+      await sql<any>`select h.area_code, h.kind, h.status, h.source, h.benefit_cents, h.insured_persons, to_char(h.benefit_from, 'YYYY-MM-DD') as f,
         bc.kind as bc_kind, bc.after_cents, bc.import_batch_id
-      from dibao.household h join dibao.benefit_change bc on bc.household_id = h.id where h.source = 'import' order by h.benefit_cents desc`.execute(t.ctx.db)).rows;
+      from dibao.household h join dibao.benefit_change bc on bc.household_id = h.id where h.source = 'import' order by h.benefit_cents desc`.execute(t.ctx.db)
+    ).rows;
     expect(hh).toEqual([
-      { area_code: '640423100', kind: 'rural', status: 'active', source: 'import', benefit_cents: 123450, insured_persons: 2, f: '2019-03-01', bc_kind: '存量', after_cents: 123450, import_batch_id: batchId },
-      { area_code: '640423101', kind: 'urban', status: 'active', source: 'import', benefit_cents: 34500, insured_persons: 1, f: '2019-04-01', bc_kind: '存量', after_cents: 34500, import_batch_id: batchId },
+      {
+        area_code: '640423100',
+        kind: 'rural',
+        status: 'active',
+        source: 'import',
+        benefit_cents: 123450,
+        insured_persons: 2,
+        f: '2019-03-01',
+        bc_kind: '存量',
+        after_cents: 123450,
+        import_batch_id: batchId,
+      },
+      {
+        area_code: '640423101',
+        kind: 'urban',
+        status: 'active',
+        source: 'import',
+        benefit_cents: 34500,
+        insured_persons: 1,
+        f: '2019-04-01',
+        bc_kind: '存量',
+        after_cents: 34500,
+        import_batch_id: batchId,
+      },
     ]);
-    const m = (await sql<any>`select m.name, m.relation, m.id_number_masked, m.id_number_enc from dibao.member m join dibao.household h on h.id = m.household_id where h.source = 'import' order by m.name`.execute(t.ctx.db)).rows;
+    const m = (
+      await sql<any>`select m.name, m.relation, m.id_number_masked, m.id_number_enc from dibao.member m join dibao.household h on h.id = m.household_id where h.source = 'import' order by m.name`.execute(
+        t.ctx.db,
+      )
+    ).rows;
     expect(m.map((x: any) => `${x.name}/${x.relation}`)).toEqual(['李乙/申请人', '马甲/申请人', '马甲妻/配偶']);
-    for (const x of m) { expect(x.id_number_masked).toMatch(/^640\*{11}/); expect(x.id_number_enc).toMatch(/^s4\./); }
+    for (const x of m) {
+      expect(x.id_number_masked).toMatch(/^640\*{11}/);
+      expect(x.id_number_enc).toMatch(/^s4\./);
+    }
   });
 
   it('offers the file back with a 错误说明 column', async () => {

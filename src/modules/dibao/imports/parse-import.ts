@@ -32,10 +32,40 @@ export type ParsedFile = { kind: 'xlsx' | 'csv'; header: string[]; rows: RawRow[
 
 type Relation = MemberTable['relation'];
 const RELATIONS: Record<string, Relation> = {
-  户主: '申请人', 本人: '申请人', 申请人: '申请人', 配偶: '配偶', 妻: '配偶', 夫: '配偶', 妻子: '配偶', 丈夫: '配偶',
-  子女: '子女', 子: '子女', 女: '子女', 儿子: '子女', 女儿: '子女', 长子: '子女', 次子: '子女', 长女: '子女', 次女: '子女',
-  父母: '父母', 父亲: '父母', 母亲: '父母', 父: '父母', 母: '父母', 祖父母: '祖父母', 祖父: '祖父母', 祖母: '祖父母',
-  孙子女: '孙子女', 孙子: '孙子女', 孙女: '孙子女', 兄弟姐妹: '兄弟姐妹', 兄: '兄弟姐妹', 弟: '兄弟姐妹', 姐: '兄弟姐妹', 妹: '兄弟姐妹', 其他: '其他',
+  户主: '申请人',
+  本人: '申请人',
+  申请人: '申请人',
+  配偶: '配偶',
+  妻: '配偶',
+  夫: '配偶',
+  妻子: '配偶',
+  丈夫: '配偶',
+  子女: '子女',
+  子: '子女',
+  女: '子女',
+  儿子: '子女',
+  女儿: '子女',
+  长子: '子女',
+  次子: '子女',
+  长女: '子女',
+  次女: '子女',
+  父母: '父母',
+  父亲: '父母',
+  母亲: '父母',
+  父: '父母',
+  母: '父母',
+  祖父母: '祖父母',
+  祖父: '祖父母',
+  祖母: '祖父母',
+  孙子女: '孙子女',
+  孙子: '孙子女',
+  孙女: '孙子女',
+  兄弟姐妹: '兄弟姐妹',
+  兄: '兄弟姐妹',
+  弟: '兄弟姐妹',
+  姐: '兄弟姐妹',
+  妹: '兄弟姐妹',
+  其他: '其他',
 };
 const KINDS: Record<string, 'urban' | 'rural'> = { 城市: 'urban', 城镇: 'urban', 城: 'urban', 农村: 'rural', 乡村: 'rural', 农: 'rural' };
 
@@ -49,25 +79,35 @@ export async function readImportFile(fileName: string, bytes: Buffer): Promise<P
   if (isZip || lower.endsWith('.xlsx')) {
     if (!isZip) throw badRequest('IMPORT_FILE_INVALID', '「file」不是有效的 xlsx 文件', { field: 'file' });
     const wb = new ExcelJS.Workbook();
-    try { await wb.xlsx.load(bytes as never); } catch { throw badRequest('IMPORT_FILE_INVALID', '「file」xlsx 文件无法读取', { field: 'file' }); }
+    try {
+      await wb.xlsx.load(bytes as never);
+    } catch {
+      throw badRequest('IMPORT_FILE_INVALID', '「file」xlsx 文件无法读取', { field: 'file' });
+    }
     const ws = wb.worksheets[0];
     if (!ws) throw badRequest('IMPORT_FILE_EMPTY', '「file」文件中没有工作表', { field: 'file' });
     const header: string[] = [];
-    ws.getRow(1).eachCell({ includeEmpty: true }, (c, col) => { header[col - 1] = cellText(c.value).trim(); });
+    ws.getRow(1).eachCell({ includeEmpty: true }, (c, col) => {
+      header[col - 1] = cellText(c.value).trim();
+    });
     const rows: RawRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNo) => {
       if (rowNo === 1) return;
       const values: Record<string, string> = {};
-      header.forEach((h, i) => { if (h) values[h] = cellText(row.getCell(i + 1).value).trim(); });
+      header.forEach((h, i) => {
+        if (h) values[h] = cellText(row.getCell(i + 1).value).trim();
+      });
       if (Object.values(values).some((v) => v !== '')) rows.push({ rowNo, values });
     });
     parsed = { kind: 'xlsx', header, rows };
   } else if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
     const text = bytes.toString('utf8');
-    if (text.includes('\uFFFD')) throw badRequest('IMPORT_FILE_ENCODING', '「file」CSV 文件须为 UTF-8 编码(可在 Excel 中另存为「CSV UTF-8」)', { field: 'file' });
+    if (text.includes('\uFFFD'))
+      throw badRequest('IMPORT_FILE_ENCODING', '「file」CSV 文件须为 UTF-8 编码(可在 Excel 中另存为「CSV UTF-8」)', { field: 'file' });
     const [head, ...rest] = parseCsvLines(text);
     const header = (head?.cells ?? []).map((h) => h.trim());
-    const rows = rest.map((r) => ({ rowNo: r.line, values: Object.fromEntries(header.map((h, j) => [h, (r.cells[j] ?? '').trim()])) }))
+    const rows = rest
+      .map((r) => ({ rowNo: r.line, values: Object.fromEntries(header.map((h, j) => [h, (r.cells[j] ?? '').trim()])) }))
       .filter((r) => Object.values(r.values).some((v) => v !== ''));
     parsed = { kind: 'csv', header, rows };
   } else {
@@ -95,7 +135,14 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 export type ValidRow = {
-  rowNo: number; headId: string; headName: string; name: string; id: string; relation: Relation; sex: '男' | '女'; birthDate: string;
+  rowNo: number;
+  headId: string;
+  headName: string;
+  name: string;
+  id: string;
+  relation: Relation;
+  sex: '男' | '女';
+  birthDate: string;
   insured: boolean;
   /** Household fields, on the 户主 row only. */
   household?: { areaCode: string; kind: 'urban' | 'rural'; insuredPersons: number; amountCents: number; benefitFrom: string; address: string };
@@ -128,14 +175,21 @@ export function validateRows(rows: readonly RawRow[], opts: { today: string; are
   const heads = new Map<string, { errors: string[]; r: ReturnType<typeof checkId> }>();
   const checkHead = (raw: string, errors: string[]) => {
     let h = heads.get(raw);
-    if (!h) { const e: string[] = []; h = { errors: e, r: checkId('户主身份证号', raw, opts.today, e) }; heads.set(raw, h); }
+    if (!h) {
+      const e: string[] = [];
+      h = { errors: e, r: checkId('户主身份证号', raw, opts.today, e) };
+      heads.set(raw, h);
+    }
     if (!errors.length) errors.push(...h.errors);
     return h.r;
   };
   return rows.map((r) => {
     const v = r.values;
     const errors: string[] = [];
-    const need = (h: string) => { if (!v[h]) errors.push(`「${h}」不能为空`); return v[h] ?? ''; };
+    const need = (h: string) => {
+      if (!v[h]) errors.push(`「${h}」不能为空`);
+      return v[h] ?? '';
+    };
     const headName = need('户主姓名');
     const headIdRaw = need('户主身份证号');
     const name = need('成员姓名');
@@ -161,7 +215,11 @@ export function validateRows(rows: readonly RawRow[], opts: { today: string; are
       let areaOk = false;
       if (areaCode) {
         if (!/^(\d{6}|\d{9}|\d{12})$/.test(areaCode)) errors.push(`「户籍地区划代码」「${areaCode}」格式不正确(应为 6、9 或 12 位数字)`);
-        else { const e = opts.area(areaCode); if (e) errors.push(e); else areaOk = true; }
+        else {
+          const e = opts.area(areaCode);
+          if (e) errors.push(e);
+          else areaOk = true;
+        }
       }
       const kind = kindRaw ? KINDS[kindRaw] : undefined;
       if (kindRaw && !kind) errors.push(`「城乡类别」「${kindRaw}」应为 城市 或 农村`);
@@ -172,25 +230,47 @@ export function validateRows(rows: readonly RawRow[], opts: { today: string; are
       else if (amountRaw && cents !== null && cents <= 0) errors.push('「月保障金额(元)」应大于零');
       const from = fromRaw ? parseMonth(fromRaw) : null;
       if (fromRaw && !from) errors.push(`「保障起始月份」「${fromRaw}」格式不正确(如 2019-03)`);
-      if (areaOk && kind && persons >= 1 && cents && from && address) household = { areaCode, kind, insuredPersons: persons, amountCents: cents, benefitFrom: from, address: address.slice(0, 200) };
+      if (areaOk && kind && persons >= 1 && cents && from && address)
+        household = { areaCode, kind, insuredPersons: persons, amountCents: cents, benefitFrom: from, address: address.slice(0, 200) };
     }
     const ok = errors.length === 0 && id && headId && relation;
     return {
-      rowNo: r.rowNo, values: v, errors,
-      row: ok ? { rowNo: r.rowNo, headId: headId.id, headName, name, id: id.id, relation, sex: id.sex, birthDate: id.birthDate, insured: !['否', 'N'].includes(insuredRaw), household } : null,
+      rowNo: r.rowNo,
+      values: v,
+      errors,
+      row: ok
+        ? {
+            rowNo: r.rowNo,
+            headId: headId.id,
+            headName,
+            name,
+            id: id.id,
+            relation,
+            sex: id.sex,
+            birthDate: id.birthDate,
+            insured: !['否', 'N'].includes(insuredRaw),
+            household,
+          }
+        : null,
     };
   });
 }
 
 function checkId(field: string, raw: string, today: string, errors: string[], quiet = false): { id: string; sex: '男' | '女'; birthDate: string } | null {
   if (!raw) return null;
-  if (raw.startsWith('#NUMBER:')) { errors.push(`「${field}」被 Excel 存成了数字(末几位已丢失),请将该列设为文本格式后重新填写`); return null; }
+  if (raw.startsWith('#NUMBER:')) {
+    errors.push(`「${field}」被 Excel 存成了数字(末几位已丢失),请将该列设为文本格式后重新填写`);
+    return null;
+  }
   const r = validateResidentId(raw.toUpperCase(), { today });
   if (!r.valid) {
     if (!quiet || !errors.length) errors.push(`「${field}」${raw}:${r.reason.replace(/^身份证号(码)?/, '')}`);
     return null;
   }
-  if (r.parts.legacy) { errors.push(`「${field}」请使用 18 位身份证号`); return null; }
+  if (r.parts.legacy) {
+    errors.push(`「${field}」请使用 18 位身份证号`);
+    return null;
+  }
   return { id: r.id, sex: r.parts.sex, birthDate: r.parts.birthDate };
 }
 
@@ -208,7 +288,10 @@ export function groupHouseholds(checks: RowCheck[]): Array<{ head: ValidRow; mem
   for (const c of checks) {
     const id = (c.row?.id ?? c.values['身份证号'] ?? '').toUpperCase();
     const at = id ? seen.get(id)! : [];
-    if (at.length > 1) { c.errors.push(`「身份证号」在文件中重复出现(第 ${at.join('、')} 行)`); c.row = null; }
+    if (at.length > 1) {
+      c.errors.push(`「身份证号」在文件中重复出现(第 ${at.join('、')} 行)`);
+      c.row = null;
+    }
   }
   const groups = new Map<string, RowCheck[]>();
   for (const c of checks) {
@@ -221,12 +304,17 @@ export function groupHouseholds(checks: RowCheck[]): Array<{ head: ValidRow; mem
     let why: string | null = null;
     if (heads.length === 0) why = '同户未找到户主行(与户主关系为「户主」的行),整户未导入';
     else if (heads.length > 1) why = `同户有多个户主行(第 ${heads.map((h) => h.rowNo).join('、')} 行),整户未导入`;
-    else if (g.some((c) => !c.row)) why = `同户第 ${g.filter((c) => !c.row).map((c) => c.rowNo).join('、')} 行有错误,整户未导入`;
+    else if (g.some((c) => !c.row))
+      why = `同户第 ${g
+        .filter((c) => !c.row)
+        .map((c) => c.rowNo)
+        .join('、')} 行有错误,整户未导入`;
     else {
       const head = heads[0]!.row!;
       const insured = g.filter((c) => c.row!.insured).length;
       if (!head.household) why = '户主行信息不完整,整户未导入';
-      else if (head.household.insuredPersons !== insured) why = `「保障人数」${head.household.insuredPersons} 与本户享受保障的成员 ${insured} 人不一致,整户未导入`;
+      else if (head.household.insuredPersons !== insured)
+        why = `「保障人数」${head.household.insuredPersons} 与本户享受保障的成员 ${insured} 人不一致,整户未导入`;
     }
     if (why) {
       const derived = why.startsWith('同户第');

@@ -22,11 +22,24 @@ export type CheckResult = { rosterId: string; version: number; problems: number;
 export async function checkRoster(ctx: AppContext, actor: Actor, rosterId: string): Promise<CheckResult> {
   requirePermission(actor, 'dibao.roster');
   return withTx(ctx, async (tx) => {
-    const r = await moneyDb(tx.db).selectFrom('dibao.roster').select(['id', 'county_path', 'county_code', 'status', 'version']).where('id', '=', rosterId).forUpdate().executeTakeFirst();
+    const r = await moneyDb(tx.db)
+      .selectFrom('dibao.roster')
+      .select(['id', 'county_path', 'county_code', 'status', 'version'])
+      .where('id', '=', rosterId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!r || !recordInScope(actor, 'dibao.roster', { areaPath: r.county_path })) throw notFound('发放名册', 'ROSTER_NOT_FOUND');
     if (r.status === 'approved') throw conflict('ROSTER_APPROVED', '名册已审批,无需再校验');
     const res = await checkRosterRows(tx, rosterId, userRef(actor));
-    await recordAudit(tx, { actor, action: 'dibao.roster.check', entityType: 'dibao_roster', entityId: rosterId, areaCode: r.county_code, areaPath: r.county_path, after: res });
+    await recordAudit(tx, {
+      actor,
+      action: 'dibao.roster.check',
+      entityType: 'dibao_roster',
+      entityId: rosterId,
+      areaCode: r.county_code,
+      areaPath: r.county_path,
+      after: res,
+    });
     return res;
   });
 }
@@ -89,8 +102,17 @@ export async function checkRosterRows(tx: AppContext, rosterId: string, actorId:
     ) as c(code, message)
     where l.roster_id = ${rosterId} and c.message is not null`.execute(tx.db);
 
-  const counts = (await sql<{ code: RosterProblemCode; n: number }>`select code, count(*)::int as n from dibao.roster_problem where roster_id = ${rosterId} group by code`.execute(tx.db)).rows;
+  const counts = (
+    await sql<{
+      code: RosterProblemCode;
+      n: number;
+    }>`select code, count(*)::int as n from dibao.roster_problem where roster_id = ${rosterId} group by code`.execute(tx.db)
+  ).rows;
   const problems = counts.reduce((s, c) => s + c.n, 0);
-  await db.updateTable('dibao.roster').set({ status: 'checked', problems, checked_version: r.version, checked_at: tx.clock.now(), checked_by: actorId }).where('id', '=', rosterId).execute();
+  await db
+    .updateTable('dibao.roster')
+    .set({ status: 'checked', problems, checked_version: r.version, checked_at: tx.clock.now(), checked_by: actorId })
+    .where('id', '=', rosterId)
+    .execute();
   return { rosterId, version: r.version, problems, byCode: Object.fromEntries(counts.map((c) => [c.code, c.n])) };
 }

@@ -8,7 +8,8 @@ import { MAX_YEAR, MIN_YEAR } from '../../../kernel/calendar/index.ts';
 /** 'YYYY-MM' or 'YYYY-MM-DD' → the month's first day; 400 naming the field otherwise. */
 export function monthStart(input: string, field = 'month'): string {
   const m = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(String(input ?? '').trim());
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[1]) < MIN_YEAR || Number(m[1]) > MAX_YEAR) throw badRequest('MONTH_INVALID', `「${field}」月份格式应为 YYYY-MM`, { field });
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[1]) < MIN_YEAR || Number(m[1]) > MAX_YEAR)
+    throw badRequest('MONTH_INVALID', `「${field}」月份格式应为 YYYY-MM`, { field });
   return `${m[1]}-${m[2]}-01`;
 }
 

@@ -9,7 +9,16 @@ import { addMonthsClampedIso } from '../../../kernel/calendar/index.ts';
 import { countyInScope, monthLabel, monthStart, type County } from './common.ts';
 import { moneyDb } from './db.ts';
 
-export type GeneratedRoster = { id: string; countyCode: string; month: string; version: number; households: number; persons: number; totalCents: number; changes: number };
+export type GeneratedRoster = {
+  id: string;
+  countyCode: string;
+  month: string;
+  version: number;
+  households: number;
+  persons: number;
+  totalCents: number;
+  changes: number;
+};
 
 /**
  * 生成发放名册 for one county and month, set-based (a handful of statements whatever the size):
@@ -27,7 +36,12 @@ export async function generateRoster(ctx: AppContext, actor: Actor, input: { cou
   return withTx(ctx, async (tx) => {
     const r = await generateRosterRows(tx, county, month, { gradualExit: settings.gradualExitMonths > 0, actorId: userRef(actor) });
     await recordAudit(tx, {
-      actor, action: 'dibao.roster.generate', entityType: 'dibao_roster', entityId: r.id, areaCode: county.code, areaPath: county.path,
+      actor,
+      action: 'dibao.roster.generate',
+      entityType: 'dibao_roster',
+      entityId: r.id,
+      areaCode: county.code,
+      areaPath: county.path,
       after: { county: county.code, month, version: r.version, households: r.households, persons: r.persons, totalCents: r.totalCents },
     });
     return r;
@@ -35,10 +49,21 @@ export async function generateRoster(ctx: AppContext, actor: Actor, input: { cou
 }
 
 /** The statements of generateRoster, inside the caller's transaction (also used by the benchmark and seeds). */
-export async function generateRosterRows(tx: AppContext, county: County, month: string, opts: { gradualExit: boolean; actorId: string | null }): Promise<GeneratedRoster> {
+export async function generateRosterRows(
+  tx: AppContext,
+  county: County,
+  month: string,
+  opts: { gradualExit: boolean; actorId: string | null },
+): Promise<GeneratedRoster> {
   const db = moneyDb(tx.db);
   const now = tx.clock.now();
-  const existing = await db.selectFrom('dibao.roster').select(['id', 'status', 'version']).where('county_code', '=', county.code).where('month', '=', month).forUpdate().executeTakeFirst();
+  const existing = await db
+    .selectFrom('dibao.roster')
+    .select(['id', 'status', 'version'])
+    .where('county_code', '=', county.code)
+    .where('month', '=', month)
+    .forUpdate()
+    .executeTakeFirst();
   if (existing?.status === 'approved') throw conflict('ROSTER_APPROVED', `${county.name}${monthLabel(month)}发放名册已审批,不能重新生成`);
   let id: string;
   let version = 1;
@@ -48,10 +73,26 @@ export async function generateRosterRows(tx: AppContext, county: County, month: 
     for (const t of ['roster_line', 'roster_person', 'roster_problem', 'roster_change']) {
       await sql`delete from ${sql.raw(`dibao.${t}`)} where roster_id = ${id}`.execute(tx.db);
     }
-    await db.updateTable('dibao.roster').set({ version, status: 'generated', problems: null, checked_version: null, checked_at: null, checked_by: null, generated_at: now, generated_by: opts.actorId }).where('id', '=', id).execute();
+    await db
+      .updateTable('dibao.roster')
+      .set({
+        version,
+        status: 'generated',
+        problems: null,
+        checked_version: null,
+        checked_at: null,
+        checked_by: null,
+        generated_at: now,
+        generated_by: opts.actorId,
+      })
+      .where('id', '=', id)
+      .execute();
   } else {
     id = uuidv7();
-    await db.insertInto('dibao.roster').values({ id, county_code: county.code, county_path: county.path, month, generated_at: now, generated_by: opts.actorId }).execute();
+    await db
+      .insertInto('dibao.roster')
+      .values({ id, county_code: county.code, county_path: county.path, month, generated_at: now, generated_by: opts.actorId })
+      .execute();
   }
   const like = county.path.replace(/[\\%_]/g, (c) => '\\' + c) + '.%';
   await sql`insert into dibao.roster_line (roster_id, household_id, line_no, area_code, area_path, kind, head_name, head_id_masked, address, insured_persons, amount_cents, gradual_exit)
@@ -67,9 +108,15 @@ export async function generateRosterRows(tx: AppContext, county: County, month: 
     select l.roster_id, l.household_id, m.id, m.id_hash, ${month}::date
     from dibao.roster_line l join dibao.member m on m.household_id = l.household_id and m.active and m.insured
     where l.roster_id = ${id}`.execute(tx.db);
-  const tot = (await sql<{ households: number; persons: number; total: number }>`select count(*)::int as households, coalesce(sum(insured_persons), 0)::int as persons,
-      coalesce(sum(amount_cents), 0)::bigint as total from dibao.roster_line where roster_id = ${id}`.execute(tx.db)).rows[0]!;
-  await db.updateTable('dibao.roster').set({ households: tot.households, persons: tot.persons, total_cents: Number(tot.total) }).where('id', '=', id).execute();
+  const tot = (
+    await sql<{ households: number; persons: number; total: number }>`select count(*)::int as households, coalesce(sum(insured_persons), 0)::int as persons,
+      coalesce(sum(amount_cents), 0)::bigint as total from dibao.roster_line where roster_id = ${id}`.execute(tx.db)
+  ).rows[0]!;
+  await db
+    .updateTable('dibao.roster')
+    .set({ households: tot.households, persons: tot.persons, total_cents: Number(tot.total) })
+    .where('id', '=', id)
+    .execute();
   const changes = await writeChanges(tx, id, county, month, like);
   return { id, countyCode: county.code, month, version, households: tot.households, persons: tot.persons, totalCents: Number(tot.total), changes };
 }
@@ -79,7 +126,12 @@ export async function generateRosterRows(tx: AppContext, county: County, month: 
  * benefit changes effective this month. The reason is the latest benefit_change up to the month.
  */
 async function writeChanges(tx: AppContext, id: string, county: County, month: string, like: string): Promise<number> {
-  const prev = await moneyDb(tx.db).selectFrom('dibao.roster').select('id').where('county_code', '=', county.code).where('month', '=', addMonthsClampedIso(month, -1)).executeTakeFirst();
+  const prev = await moneyDb(tx.db)
+    .selectFrom('dibao.roster')
+    .select('id')
+    .where('county_code', '=', county.code)
+    .where('month', '=', addMonthsClampedIso(month, -1))
+    .executeTakeFirst();
   const reason = sql`(select bc.reason from dibao.benefit_change bc where bc.household_id = c.household_id and bc.effective_month <= ${month}::date
                       order by bc.effective_month desc, bc.at desc limit 1)`;
   if (prev) {

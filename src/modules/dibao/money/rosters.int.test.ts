@@ -15,12 +15,47 @@ beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_MAX_HOURS: '100000' } });
   [ld, pl, lead, ldTown] = await Promise.all([t.login('ld-mzj'), t.login('pl-mzj'), t.login('nx-fgc-lead'), t.login('ld-cgz')]);
   const c = t.ctx;
-  H.h1 = await insertHousehold(c, { areaCode: '640423100', benefitCents: 90000, insuredPersons: 3, members: [{ id: id(1), name: '马一' }, { id: id(2), name: '马二' }, { id: id(3), name: '马三' }] });
+  H.h1 = await insertHousehold(c, {
+    areaCode: '640423100',
+    benefitCents: 90000,
+    insuredPersons: 3,
+    members: [
+      { id: id(1), name: '马一' },
+      { id: id(2), name: '马二' },
+      { id: id(3), name: '马三' },
+    ],
+  });
   H.h2 = await insertHousehold(c, { areaCode: '640423101', benefitCents: 34500, insuredPersons: 1, members: [{ id: id(4), name: '李四' }] });
-  H.h3 = await insertHousehold(c, { areaCode: '640423100', benefitCents: 50000, insuredPersons: 1, benefitFrom: '2019-07-01', members: [{ id: id(5), name: '未到期' }] });
-  H.h4 = await insertHousehold(c, { areaCode: '640423100', status: 'suspended', benefitCents: 50000, insuredPersons: 1, members: [{ id: id(6), name: '暂停户' }] });
-  H.h5 = await insertHousehold(c, { areaCode: '640423100', benefitCents: 10000, insuredPersons: 1, gradualExitUntil: '2019-05-01', members: [{ id: id(7), name: '渐退户' }] });
-  H.p1 = await insertHousehold(c, { areaCode: '640221100', benefitCents: 60000, insuredPersons: 2, members: [{ id: id(8), name: '平罗户主' }, { id: id(9), name: '王迁' }] });
+  H.h3 = await insertHousehold(c, {
+    areaCode: '640423100',
+    benefitCents: 50000,
+    insuredPersons: 1,
+    benefitFrom: '2019-07-01',
+    members: [{ id: id(5), name: '未到期' }],
+  });
+  H.h4 = await insertHousehold(c, {
+    areaCode: '640423100',
+    status: 'suspended',
+    benefitCents: 50000,
+    insuredPersons: 1,
+    members: [{ id: id(6), name: '暂停户' }],
+  });
+  H.h5 = await insertHousehold(c, {
+    areaCode: '640423100',
+    benefitCents: 10000,
+    insuredPersons: 1,
+    gradualExitUntil: '2019-05-01',
+    members: [{ id: id(7), name: '渐退户' }],
+  });
+  H.p1 = await insertHousehold(c, {
+    areaCode: '640221100',
+    benefitCents: 60000,
+    insuredPersons: 2,
+    members: [
+      { id: id(8), name: '平罗户主' },
+      { id: id(9), name: '王迁' },
+    ],
+  });
   await addBenefitChange(c, H.h5.id, { kind: '减发', before: 30000, after: 10000, month: '2019-05-01', reason: '收入增加,进入渐退期' });
 });
 afterAll(() => t?.close());
@@ -37,9 +72,15 @@ describe('发放名册: generate, check, approve (hand-computed fixtures)', () =
     const d = (await ld.get(`/api/dibao/rosters/${may}`)).json();
     expect(d.lines.items.map((l: any) => l.householdId).sort()).toEqual([H.h1!.id, H.h2!.id, H.h5!.id].sort());
     expect(d.lines.items.find((l: any) => l.householdId === H.h5!.id)).toMatchObject({ gradualExit: true, amountCents: 10000 });
-    expect(d.lines.items.find((l: any) => l.householdId === H.h1!.id)).toMatchObject({ headName: '马一', headIdMasked: `640${'*'.repeat(11)}${id(1).slice(-4)}`, insuredPersons: 3 });
+    expect(d.lines.items.find((l: any) => l.householdId === H.h1!.id)).toMatchObject({
+      headName: '马一',
+      headIdMasked: `640${'*'.repeat(11)}${id(1).slice(-4)}`,
+      insuredPersons: 3,
+    });
     // No April roster: the changes are the benefit changes effective in May.
-    expect(d.changes.items).toEqual([{ householdId: H.h5!.id, kind: '减发', beforeCents: 30000, afterCents: 10000, headName: '渐退户', reason: '收入增加,进入渐退期' }]);
+    expect(d.changes.items).toEqual([
+      { householdId: H.h5!.id, kind: '减发', beforeCents: 30000, afterCents: 10000, headName: '渐退户', reason: '收入增加,进入渐退期' },
+    ]);
   });
 
   it('refuses approval before a check, then approves a clean roster (leader only) and freezes it', async () => {
@@ -60,16 +101,30 @@ describe('发放名册: generate, check, approve (hand-computed fixtures)', () =
   it('lists 新增/增发/停发 against May with the reasons from the benefit history', async () => {
     await sql`update dibao.household set benefit_cents = 40000 where id = ${H.h2!.id}`.execute(t.ctx.db);
     await addBenefitChange(t.ctx, H.h2!.id, { kind: '增发', before: 34500, after: 40000, month: '2019-06-01', reason: '保障标准提高' });
-    H.h6 = await insertHousehold(t.ctx, { areaCode: '640423100', benefitCents: 20000, insuredPersons: 2, benefitFrom: '2019-06-01', members: [{ id: id(10), name: '新户' }] });
+    H.h6 = await insertHousehold(t.ctx, {
+      areaCode: '640423100',
+      benefitCents: 20000,
+      insuredPersons: 2,
+      benefitFrom: '2019-06-01',
+      members: [{ id: id(10), name: '新户' }],
+    });
     await addBenefitChange(t.ctx, H.h6.id, { kind: '新增', before: 0, after: 20000, month: '2019-06-01', reason: '新申请经乡镇确认' });
-    H.h7 = await insertHousehold(t.ctx, { areaCode: '640423101', benefitCents: 0, insuredPersons: 1, benefitFrom: '2019-06-01', members: [{ id: id(11), name: '零元户' }] });
+    H.h7 = await insertHousehold(t.ctx, {
+      areaCode: '640423101',
+      benefitCents: 0,
+      insuredPersons: 1,
+      benefitFrom: '2019-06-01',
+      members: [{ id: id(11), name: '零元户' }],
+    });
     // 王迁 is paid in 平罗's June roster, then moves into h6 in 隆德 before 隆德's June roster is made.
     const pr = await pl.post('/api/dibao/rosters', { countyCode: '640221', month: '2019-06' });
     expect(pr.statusCode, pr.body).toBe(201);
     expect(pr.json()).toMatchObject({ households: 1, persons: 2, totalCents: 60000 });
     await sql`update dibao.member set active = false, left_reason = '迁出', left_on = '2019-06-05' where id = ${H.p1!.memberIds[1]!}`.execute(t.ctx.db);
     await sql`insert into dibao.member (id, household_id, name, id_number_enc, id_number_masked, id_hash, relation, insured)
-      select gen_random_uuid(), ${H.h6.id}, name, id_number_enc, id_number_masked, id_hash, '配偶', true from dibao.member where id = ${H.p1!.memberIds[1]!}`.execute(t.ctx.db);
+      select gen_random_uuid(), ${H.h6.id}, name, id_number_enc, id_number_masked, id_hash, '配偶', true from dibao.member where id = ${H.p1!.memberIds[1]!}`.execute(
+      t.ctx.db,
+    );
 
     const r = await ld.post('/api/dibao/rosters', { countyCode: '640423', month: '2019-06' });
     expect(r.statusCode, r.body).toBe(201);
@@ -88,13 +143,22 @@ describe('发放名册: generate, check, approve (hand-computed fixtures)', () =
   it('check lists each problem on its line: paid twice, deceased counted, amount changed, zero amount, out of county', async () => {
     await sql`update dibao.member set active = false, left_reason = '死亡', left_on = '2019-06-02' where id = ${H.h1!.memberIds[2]!}`.execute(t.ctx.db);
     await sql`update dibao.household set benefit_cents = 45000 where id = ${H.h2!.id}`.execute(t.ctx.db);
-    await sql`update dibao.household set area_code = '640221100', area_path = (select path from core.area where code = '640221100') where id = ${H.h7!.id}`.execute(t.ctx.db);
+    await sql`update dibao.household set area_code = '640221100', area_path = (select path from core.area where code = '640221100') where id = ${H.h7!.id}`.execute(
+      t.ctx.db,
+    );
     const c = await ld.post(`/api/dibao/rosters/${june}/check`, {});
     expect(c.statusCode, c.body).toBe(200);
-    expect(c.json()).toMatchObject({ problems: 5, byCode: { DUPLICATE_PERSON: 1, MEMBER_LEFT: 1, AMOUNT_MISMATCH: 1, NONPOSITIVE_AMOUNT: 1, OUT_OF_COUNTY: 1 } });
+    expect(c.json()).toMatchObject({
+      problems: 5,
+      byCode: { DUPLICATE_PERSON: 1, MEMBER_LEFT: 1, AMOUNT_MISMATCH: 1, NONPOSITIVE_AMOUNT: 1, OUT_OF_COUNTY: 1 },
+    });
     const d = (await ld.get(`/api/dibao/rosters/${june}?problemsOnly=1`)).json();
     expect(d.lines.total).toBe(4);
-    const probs = (hid: string) => d.lines.items.find((l: any) => l.householdId === hid).problems.map((p: any) => `${p.code}:${p.message}`).sort();
+    const probs = (hid: string) =>
+      d.lines.items
+        .find((l: any) => l.householdId === hid)
+        .problems.map((p: any) => `${p.code}:${p.message}`)
+        .sort();
     const masked = (n: number) => `640${'*'.repeat(11)}${id(n).slice(-4)}`;
     expect(probs(H.h1!.id)).toEqual([`MEMBER_LEFT:成员 马三(${masked(3)})已死亡(2019-06-02),仍计入保障人数(名册 3 人,在册保障成员 2 人)`]);
     expect(probs(H.h2!.id)).toEqual(['AMOUNT_MISMATCH:名册金额 400.00 元与家庭当前待遇 450.00 元不一致']);
@@ -112,7 +176,18 @@ describe('发放名册: generate, check, approve (hand-computed fixtures)', () =
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.rawPayload as never);
     const ws = wb.getWorksheet('发放名册')!;
-    expect(ws.getRow(1).values).toEqual([undefined, '序号', '乡镇(街道)/村(社区)', '户主姓名', '身份证号(脱敏)', '城乡类别', '家庭住址', '保障人数', '月保障金额(元)', '备注']);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '序号',
+      '乡镇(街道)/村(社区)',
+      '户主姓名',
+      '身份证号(脱敏)',
+      '城乡类别',
+      '家庭住址',
+      '保障人数',
+      '月保障金额(元)',
+      '备注',
+    ]);
     const rows = [2, 3, 4, 5].map((n) => ws.getRow(n));
     for (const row of rows) expect(String(row.getCell(4).value)).toMatch(/^640\*{11}\d{3}[\dX]$/);
     expect(rows.map((r) => r.getCell(8).value).reduce((s: number, v) => s + Number(v), 0)).toBe(1500);

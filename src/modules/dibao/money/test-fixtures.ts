@@ -9,12 +9,27 @@ import { idHashOf, maskId } from '../imports/import-roster.ts';
 export const idOf = (first17: string) => first17 + residentIdCheckChar(first17);
 
 export type MemberSpec = {
-  id: string; name: string; relation?: string; insured?: boolean; active?: boolean; leftReason?: string | null; leftOn?: string | null;
-  disability?: string; health?: string; birthDate?: string;
+  id: string;
+  name: string;
+  relation?: string;
+  insured?: boolean;
+  active?: boolean;
+  leftReason?: string | null;
+  leftOn?: string | null;
+  disability?: string;
+  health?: string;
+  birthDate?: string;
 };
 export type HouseholdSpec = {
-  areaCode: string; kind?: 'urban' | 'rural'; status?: string; benefitCents: number; insuredPersons: number; benefitFrom?: string | null;
-  gradualExitUntil?: string | null; members: MemberSpec[]; address?: string;
+  areaCode: string;
+  kind?: 'urban' | 'rural';
+  status?: string;
+  benefitCents: number;
+  insuredPersons: number;
+  benefitFrom?: string | null;
+  gradualExitUntil?: string | null;
+  members: MemberSpec[];
+  address?: string;
 };
 
 export async function insertHousehold(ctx: AppContext, h: HouseholdSpec): Promise<{ id: string; memberIds: string[] }> {
@@ -35,7 +50,11 @@ export async function insertHousehold(ctx: AppContext, h: HouseholdSpec): Promis
   return { id, memberIds };
 }
 
-export async function addBenefitChange(ctx: AppContext, householdId: string, c: { kind: string; before: number; after: number; month: string; reason: string }) {
+export async function addBenefitChange(
+  ctx: AppContext,
+  householdId: string,
+  c: { kind: string; before: number; after: number; month: string; reason: string },
+) {
   await sql`insert into dibao.benefit_change (id, household_id, kind, before_cents, after_cents, insured_before, insured_after, effective_month, reason)
     values (${uuidv7()}, ${householdId}, ${c.kind}, ${c.before}, ${c.after}, 0, 1, ${c.month}::date, ${c.reason})`.execute(ctx.db);
 }

@@ -38,34 +38,78 @@ export async function submitOnlineApplication(ctx: AppContext, raw: unknown) {
     return reg;
   });
   return {
-    refNo: r.refNo, queryCode: code, township: r.township, missingMaterials: r.missingMaterials,
+    refNo: r.refNo,
+    queryCode: code,
+    township: r.township,
+    missingMaterials: r.missingMaterials,
     notice: `申请已提交至${r.township}。请妥善保存申请编号和查询码(查询码只显示这一次),并携带材料原件到乡镇(街道)窗口核验。`,
   };
 }
 
 const PUBLIC_STEPS: Record<string, string> = {
-  applied: '已提交,等待乡镇(街道)受理', supplementing: '请按一次性告知补齐材料', checking: '已受理,正在核对家庭经济状况', investigating: '正在入户调查',
-  investigated: '调查完成,等待审核', appraised: '已民主评议', reviewed: '乡镇(街道)已审核', publicizing: '正在村(社区)公示', awaiting_confirm: '等待确认',
-  confirmed: '已确认同意', refusing: '不予确认(将书面告知理由)', refused: '不予确认', withdrawn: '已撤回',
+  applied: '已提交,等待乡镇(街道)受理',
+  supplementing: '请按一次性告知补齐材料',
+  checking: '已受理,正在核对家庭经济状况',
+  investigating: '正在入户调查',
+  investigated: '调查完成,等待审核',
+  appraised: '已民主评议',
+  reviewed: '乡镇(街道)已审核',
+  publicizing: '正在村(社区)公示',
+  awaiting_confirm: '等待确认',
+  confirmed: '已确认同意',
+  refusing: '不予确认(将书面告知理由)',
+  refused: '不予确认',
+  withdrawn: '已撤回',
 };
 
 /** 查询进度: ref + query code; one indistinct error whichever was wrong. */
 export async function trackApplication(ctx: AppContext, refNo: string, code: string) {
-  const r = (await sql<any>`select c.id, c.ref_no, c.state, c.created_at, c.due_date::text as due_date, p.query_code_hash, p.authority, p.accepted_on::text as accepted_on, p.decided_on::text as decided_on,
+  const r = (
+    await sql<any>`select c.id, c.ref_no, c.state, c.created_at, c.due_date::text as due_date, p.query_code_hash, p.authority, p.accepted_on::text as accepted_on, p.decided_on::text as decided_on,
       p.decision, p.benefit, p.refusal_reasons, p.missing_materials, p.publicity_from::text as pf, p.publicity_to::text as pt, t.name as township
-    from core.case c join dibao.application p on p.case_id = c.id join core.org_unit t on t.id = p.township_org_id where c.ref_no = ${refNo.trim()} and c.type = ${DIBAO_TYPE}`.execute(ctx.db)).rows[0];
-  if (!r || !r.query_code_hash || !safeEqual(r.query_code_hash, queryCodeHash(r.ref_no, code))) throw new AppError('DIBAO_QUERY_FAILED', 404, '申请编号或查询码不正确');
-  const events = (await sql<{ transition: string; to_state: string; at: Date }>`select transition, to_state, at from core.case_event where case_id = ${r.id} order by seq`.execute(ctx.db)).rows;
+    from core.case c join dibao.application p on p.case_id = c.id join core.org_unit t on t.id = p.township_org_id where c.ref_no = ${refNo.trim()} and c.type = ${DIBAO_TYPE}`.execute(
+      ctx.db,
+    )
+  ).rows[0];
+  if (!r || !r.query_code_hash || !safeEqual(r.query_code_hash, queryCodeHash(r.ref_no, code)))
+    throw new AppError('DIBAO_QUERY_FAILED', 404, '申请编号或查询码不正确');
+  const events = (
+    await sql<{
+      transition: string;
+      to_state: string;
+      at: Date;
+    }>`select transition, to_state, at from core.case_event where case_id = ${r.id} order by seq`.execute(ctx.db)
+  ).rows;
   const def = workflowOf(DIBAO_TYPE);
   const benefit = typeof r.benefit === 'string' ? JSON.parse(r.benefit) : r.benefit;
   const missing = typeof r.missing_materials === 'string' ? JSON.parse(r.missing_materials) : r.missing_materials;
   return {
-    refNo: r.ref_no, state: r.state, stateLabel: PUBLIC_STEPS[r.state] ?? def.states[r.state as never]?.label ?? r.state, township: r.township,
-    approvingLevel: AUTHORITY_LABEL[r.authority as 'county'], acceptedOn: r.accepted_on, dueDate: r.decision ? null : dateText(r.due_date), decidedOn: r.decided_on, decision: r.decision,
+    refNo: r.ref_no,
+    state: r.state,
+    stateLabel: PUBLIC_STEPS[r.state] ?? def.states[r.state as never]?.label ?? r.state,
+    township: r.township,
+    approvingLevel: AUTHORITY_LABEL[r.authority as 'county'],
+    acceptedOn: r.accepted_on,
+    dueDate: r.decision ? null : dateText(r.due_date),
+    decidedOn: r.decided_on,
+    decision: r.decision,
     benefit: benefit ? { amountYuan: yuanText(benefit.amountCents), benefitFrom: benefit.benefitFrom, steps: benefit.steps } : null,
-    refusalReasons: r.refusal_reasons, missingMaterials: r.state === 'supplementing' ? (missing?.items ?? []) : [],
+    refusalReasons: r.refusal_reasons,
+    missingMaterials: r.state === 'supplementing' ? (missing?.items ?? []) : [],
     publicity: r.pf ? { from: r.pf, to: r.pt } : null,
-    steps: events.map((e) => ({ at: e.at.toISOString(), label: def.transitions[e.transition]?.label ?? (e.transition === 'create' ? '提交申请' : e.transition === 'acknowledge' ? '县级民政部门签收' : e.transition === 'transfer' ? '报送县级民政部门' : e.transition), state: PUBLIC_STEPS[e.to_state] ?? e.to_state })),
+    steps: events.map((e) => ({
+      at: e.at.toISOString(),
+      label:
+        def.transitions[e.transition]?.label ??
+        (e.transition === 'create'
+          ? '提交申请'
+          : e.transition === 'acknowledge'
+            ? '县级民政部门签收'
+            : e.transition === 'transfer'
+              ? '报送县级民政部门'
+              : e.transition),
+      state: PUBLIC_STEPS[e.to_state] ?? e.to_state,
+    })),
   };
 }
 
@@ -77,18 +121,35 @@ export async function publicStandard(ctx: AppContext, areaCode: string) {
   const out = [];
   for (const kind of ['urban', 'rural'] as const) {
     const s = await findStandard(ctx.db, a.path, kind, today);
-    out.push({ kind, label: kind === 'urban' ? '城市低保' : '农村低保', monthlyYuan: s ? yuanText(s.monthlyCents) : null, effectiveFrom: s?.effectiveFrom ?? null, document: s?.document ?? null, isDemo: s?.isDemo ?? false, method: s?.method ?? null });
+    out.push({
+      kind,
+      label: kind === 'urban' ? '城市低保' : '农村低保',
+      monthlyYuan: s ? yuanText(s.monthlyCents) : null,
+      effectiveFrom: s?.effectiveFrom ?? null,
+      document: s?.document ?? null,
+      isDemo: s?.isDemo ?? false,
+      method: s?.method ?? null,
+    });
   }
   const county = a.path.split('.')[2];
   const regime = county ? await regimeOn(ctx.db, county, today) : null;
-  return { areaCode: a.code, areaName: a.name, today, standards: out, approvingLevel: regime ? AUTHORITY_LABEL[regime.authority] : null, materials: [...MATERIALS] };
+  return {
+    areaCode: a.code,
+    areaName: a.name,
+    today,
+    standards: out,
+    approvingLevel: regime ? AUTHORITY_LABEL[regime.authority] : null,
+    materials: [...MATERIALS],
+  };
 }
 
 /** Townships that accept applications (for the portal's area picker), with their villages. */
 export async function publicTownships(ctx: AppContext) {
-  const rows = (await sql<{ code: string; name: string; level: number; parent_code: string; county: string }>`
+  const rows = (
+    await sql<{ code: string; name: string; level: number; parent_code: string; county: string }>`
     select a.code, a.name, a.level, a.parent_code, c.name as county from core.area a join core.area c on c.code = split_part(a.path, '.', 3)
     where a.level in (4, 5) and a.active and exists (select 1 from core.org_unit o where o.area_code = split_part(a.path, '.', 4) and o.kind = 'township_office' and o.active)
-    order by a.path`.execute(ctx.db)).rows;
+    order by a.path`.execute(ctx.db)
+  ).rows;
   return { items: rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, county: r.county })) };
 }

@@ -14,14 +14,19 @@ export const ListApplicationsQuery = z.object({
   authority: z.enum(['county', 'township']).optional(),
   decision: z.enum(['确认', '不予确认']).optional(),
   q: z.string().trim().max(50).optional(),
-  page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** 低保申请 in the actor's scope (the kernel's case read rule). */
 export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer<typeof ListApplicationsQuery>) {
   const db = applicationDb(ctx.db);
-  let base = db.selectFrom('core.case as c').innerJoin('dibao.application as p', 'p.case_id', 'c.id').where('c.type', '=', DIBAO_TYPE).where(caseReadable(actor, 'dibao.read'));
+  let base = db
+    .selectFrom('core.case as c')
+    .innerJoin('dibao.application as p', 'p.case_id', 'c.id')
+    .where('c.type', '=', DIBAO_TYPE)
+    .where(caseReadable(actor, 'dibao.read'));
   if (q.state) base = base.where('c.state', '=', q.state);
   if (q.authority) base = base.where('p.authority', '=', q.authority);
   if (q.decision) base = base.where('p.decision', '=', q.decision);
@@ -30,19 +35,71 @@ export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer
     base = base.where((eb) => eb.or([eb('c.title', 'like', like), eb('c.ref_no', 'like', like)]));
   }
   const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base.innerJoin('core.org_unit as o', 'o.id', 'c.org_unit_id').innerJoin('dibao.household as h', 'h.id', 'p.household_id').innerJoin('core.area as a', 'a.code', 'h.area_code')
-    .select(['c.id', 'c.ref_no', 'c.title', 'c.state', 'c.due_date', 'c.clock_state', 'c.created_at', 'c.area_path', 'c.org_unit_id', 'c.created_by', 'o.name as org_name', 'p.authority', 'p.channel', 'p.decision',
-      sql<string | null>`p.accepted_on::text`.as('accepted_on'), sql<string | null>`p.decided_on::text`.as('decided_on'), 'h.id as household_id', 'a.name as area_name', 'h.kind', 'h.benefit_cents',
-      sql<string | null>`(select m.id_number_masked from dibao.member m where m.household_id = h.id and m.relation = '申请人' order by m.created_at limit 1)`.as('applicant_id_masked')])
-    .orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const rows = await base
+    .innerJoin('core.org_unit as o', 'o.id', 'c.org_unit_id')
+    .innerJoin('dibao.household as h', 'h.id', 'p.household_id')
+    .innerJoin('core.area as a', 'a.code', 'h.area_code')
+    .select([
+      'c.id',
+      'c.ref_no',
+      'c.title',
+      'c.state',
+      'c.due_date',
+      'c.clock_state',
+      'c.created_at',
+      'c.area_path',
+      'c.org_unit_id',
+      'c.created_by',
+      'o.name as org_name',
+      'p.authority',
+      'p.channel',
+      'p.decision',
+      sql<string | null>`p.accepted_on::text`.as('accepted_on'),
+      sql<string | null>`p.decided_on::text`.as('decided_on'),
+      'h.id as household_id',
+      'a.name as area_name',
+      'h.kind',
+      'h.benefit_cents',
+      sql<
+        string | null
+      >`(select m.id_number_masked from dibao.member m where m.household_id = h.id and m.relation = '申请人' order by m.created_at limit 1)`.as(
+        'applicant_id_masked',
+      ),
+    ])
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
   const def = workflowOf(DIBAO_TYPE);
   return {
-    total, page: q.page, pageSize: q.pageSize,
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
     items: rows.map((r) => ({
-      id: r.id, refNo: r.ref_no, title: r.title, state: r.state, stateLabel: def.states[r.state as never]?.label ?? r.state, dueDate: dateText(r.due_date), clockState: r.clock_state,
-      createdAt: r.created_at.toISOString(), areaPath: r.area_path, orgUnitId: r.org_unit_id, createdBy: r.created_by, orgUnitName: r.org_name, authority: r.authority, approvingLevel: AUTHORITY_LABEL[r.authority as 'county'],
-      channel: r.channel, decision: r.decision, acceptedOn: r.accepted_on, decidedOn: r.decided_on, householdId: r.household_id, areaName: r.area_name, kind: r.kind,
-      benefitCents: r.benefit_cents, applicantIdMasked: r.applicant_id_masked,
+      id: r.id,
+      refNo: r.ref_no,
+      title: r.title,
+      state: r.state,
+      stateLabel: def.states[r.state as never]?.label ?? r.state,
+      dueDate: dateText(r.due_date),
+      clockState: r.clock_state,
+      createdAt: r.created_at.toISOString(),
+      areaPath: r.area_path,
+      orgUnitId: r.org_unit_id,
+      createdBy: r.created_by,
+      orgUnitName: r.org_name,
+      authority: r.authority,
+      approvingLevel: AUTHORITY_LABEL[r.authority as 'county'],
+      channel: r.channel,
+      decision: r.decision,
+      acceptedOn: r.accepted_on,
+      decidedOn: r.decided_on,
+      householdId: r.household_id,
+      areaName: r.area_name,
+      kind: r.kind,
+      benefitCents: r.benefit_cents,
+      applicantIdMasked: r.applicant_id_masked,
     })),
   };
 }
@@ -53,32 +110,84 @@ const j = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 export async function getApplication(ctx: AppContext, actor: Actor, id: string) {
   const c = await getCase(ctx, actor, id);
   if (c.type !== DIBAO_TYPE) throw caseNotFound();
-  const p = (await sql<any>`select p.*, p.accepted_on::text as accepted_t, p.decided_on::text as decided_t, p.checked_on::text as checked_t, p.publicity_from::text as pf, p.publicity_to::text as pt,
+  const p = (
+    await sql<any>`select p.*, p.accepted_on::text as accepted_t, p.decided_on::text as decided_t, p.checked_on::text as checked_t, p.publicity_from::text as pf, p.publicity_to::text as pt,
       p.notice_sent_on::text as notice_sent_t, d.effective_from::text as d_from, d.document as d_doc, t.name as township_name, ca.name as county_name
     from dibao.application p left join dibao.delegation d on d.id = p.delegation_id join core.org_unit t on t.id = p.township_org_id join core.area ca on ca.code = p.county_code
-    where p.case_id = ${id}`.execute(ctx.db)).rows[0];
+    where p.case_id = ${id}`.execute(ctx.db)
+  ).rows[0];
   if (!p) throw caseNotFound();
-  const h = (await sql<any>`select h.id, h.kind, h.address, h.status, h.benefit_cents, h.insured_persons, h.benefit_from::text as benefit_from, a.name as area_name, h.area_path
-    from dibao.household h join core.area a on a.code = h.area_code where h.id = ${p.household_id}`.execute(ctx.db)).rows[0];
-  const members = (await sql<any>`select name, relation, id_number_masked, disability, health, work_ability, insured, active, birth_date::text as birth_date from dibao.member where household_id = ${p.household_id} order by created_at, id`.execute(ctx.db)).rows;
+  const h = (
+    await sql<any>`select h.id, h.kind, h.address, h.status, h.benefit_cents, h.insured_persons, h.benefit_from::text as benefit_from, a.name as area_name, h.area_path
+    from dibao.household h join core.area a on a.code = h.area_code where h.id = ${p.household_id}`.execute(ctx.db)
+  ).rows[0];
+  const members = (
+    await sql<any>`select name, relation, id_number_masked, disability, health, work_ability, insured, active, birth_date::text as birth_date from dibao.member where household_id = ${p.household_id} order by created_at, id`.execute(
+      ctx.db,
+    )
+  ).rows;
   const income = (await sql<any>`select kind, monthly_cents from dibao.income where household_id = ${p.household_id}`.execute(ctx.db)).rows;
-  const county = (await sql<{ id: string; name: string }>`select id, name from core.org_unit where area_code = ${p.county_code} and kind = 'bureau' and active limit 1`.execute(ctx.db)).rows[0] ?? null;
+  const county =
+    (
+      await sql<{
+        id: string;
+        name: string;
+      }>`select id, name from core.org_unit where area_code = ${p.county_code} and kind = 'bureau' and active limit 1`.execute(ctx.db)
+    ).rows[0] ?? null;
   const open = !p.decision && !['withdrawn'].includes(c.state);
   const assessment = p.decision ? j(p.eligibility) : open ? await assessHousehold(ctx, p.household_id, chinaDate(ctx.clock.now())) : null;
   return {
     ...c,
     dibao: {
-      authority: p.authority, approvingLevel: AUTHORITY_LABEL[p.authority as 'county'],
+      authority: p.authority,
+      approvingLevel: AUTHORITY_LABEL[p.authority as 'county'],
       delegation: p.delegation_id ? { id: p.delegation_id, effectiveFrom: p.d_from, document: p.d_doc } : null,
-      countyCode: p.county_code, countyName: p.county_name, townshipOrgId: p.township_org_id, townshipName: p.township_name, countyBureau: county,
-      channel: p.channel, acceptedOn: p.accepted_t, decidedOn: p.decided_t, decision: p.decision, special: p.special, specialReason: p.special_reason,
-      relativeOfStaff: p.relative_of_staff, missingMaterials: j(p.missing_materials), checks: j(p.checks), checkedOn: p.checked_t, investigation: j(p.investigation),
-      incomeUnstable: p.income_unstable, appraisal: j(p.appraisal), townshipOpinion: j(p.township_opinion),
-      publicity: { round: p.publicity_round, from: p.pf, to: p.pt }, objections: j(p.objections) ?? [],
-      eligibility: assessment, benefit: j(p.benefit), notice: p.notice, noticeSentOn: p.notice_sent_t, refusalReasons: p.refusal_reasons,
+      countyCode: p.county_code,
+      countyName: p.county_name,
+      townshipOrgId: p.township_org_id,
+      townshipName: p.township_name,
+      countyBureau: county,
+      channel: p.channel,
+      acceptedOn: p.accepted_t,
+      decidedOn: p.decided_t,
+      decision: p.decision,
+      special: p.special,
+      specialReason: p.special_reason,
+      relativeOfStaff: p.relative_of_staff,
+      missingMaterials: j(p.missing_materials),
+      checks: j(p.checks),
+      checkedOn: p.checked_t,
+      investigation: j(p.investigation),
+      incomeUnstable: p.income_unstable,
+      appraisal: j(p.appraisal),
+      townshipOpinion: j(p.township_opinion),
+      publicity: { round: p.publicity_round, from: p.pf, to: p.pt },
+      objections: j(p.objections) ?? [],
+      eligibility: assessment,
+      benefit: j(p.benefit),
+      notice: p.notice,
+      noticeSentOn: p.notice_sent_t,
+      refusalReasons: p.refusal_reasons,
       household: {
-        id: h.id, kind: h.kind, address: h.address, status: h.status, areaName: h.area_name, benefitCents: h.benefit_cents, insuredPersons: h.insured_persons, benefitFrom: h.benefit_from,
-        members: members.map((m) => ({ name: m.name, relation: m.relation, idNumberMasked: m.id_number_masked, disability: m.disability, health: m.health, workAbility: m.work_ability, insured: m.insured, active: m.active, birthDate: m.birth_date })),
+        id: h.id,
+        kind: h.kind,
+        address: h.address,
+        status: h.status,
+        areaName: h.area_name,
+        benefitCents: h.benefit_cents,
+        insuredPersons: h.insured_persons,
+        benefitFrom: h.benefit_from,
+        members: members.map((m) => ({
+          name: m.name,
+          relation: m.relation,
+          idNumberMasked: m.id_number_masked,
+          disability: m.disability,
+          health: m.health,
+          workAbility: m.work_ability,
+          insured: m.insured,
+          active: m.active,
+          birthDate: m.birth_date,
+        })),
         incomeCents: income.reduce((s, i) => s + Number(i.monthly_cents), 0),
       },
     },

@@ -12,7 +12,10 @@ import { dibaoDb } from '../db.ts';
 import { DIBAO_SETTINGS, defaultDibaoSettings, readDibaoSettings, type DibaoSettingKey } from '../settings.ts';
 
 export const ListStandardsQuery = z.object({
-  areaCode: z.string().regex(/^\d{6}$/, '「areaCode」应为 6 位区划代码').optional(),
+  areaCode: z
+    .string()
+    .regex(/^\d{6}$/, '「areaCode」应为 6 位区划代码')
+    .optional(),
   kind: z.enum(['urban', 'rural'], { message: '「kind」应为 urban 或 rural' }).optional(),
 });
 
@@ -24,17 +27,30 @@ export type StandardDto = Standard;
  */
 export async function listStandards(ctx: AppContext, q: z.infer<typeof ListStandardsQuery>): Promise<{ items: StandardDto[] }> {
   const today = chinaToday(ctx);
-  const rows = (await sql<any>`select s.id, s.area_code, a.name as area_name, a.level, s.kind, to_char(s.effective_from, 'YYYY-MM-DD') as effective_from,
+  const rows = (
+    await sql<any>`select s.id, s.area_code, a.name as area_name, a.level, s.kind, to_char(s.effective_from, 'YYYY-MM-DD') as effective_from,
         to_char(lead(s.effective_from) over (partition by s.area_code, s.kind order by s.effective_from) - 1, 'YYYY-MM-DD') as effective_to,
         s.monthly_cents, s.method, s.bands, s.min_cents, s.document, s.is_demo
       from dibao.standard s join core.area a on a.code = s.area_code
       where (${q.areaCode ?? null}::text is null or s.area_code = ${q.areaCode ?? null}) and (${q.kind ?? null}::text is null or s.kind = ${q.kind ?? null})
-      order by a.path, s.kind, s.effective_from desc`.execute(ctx.db)).rows;
+      order by a.path, s.kind, s.effective_from desc`.execute(ctx.db)
+  ).rows;
   return {
     items: rows.map((r) => ({
-      id: r.id, areaCode: r.area_code, areaName: r.area_name, areaLevel: r.level, kind: r.kind, effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
-      monthlyCents: r.monthly_cents, method: r.method, bands: typeof r.bands === 'string' ? JSON.parse(r.bands) : r.bands, minCents: r.min_cents,
-      document: r.document, isDemo: r.is_demo, current: r.effective_from <= today && (r.effective_to === null || r.effective_to >= today),
+      id: r.id,
+      areaCode: r.area_code,
+      areaName: r.area_name,
+      areaLevel: r.level,
+      kind: r.kind,
+      effectiveFrom: r.effective_from,
+      effectiveTo: r.effective_to,
+      monthlyCents: r.monthly_cents,
+      method: r.method,
+      bands: typeof r.bands === 'string' ? JSON.parse(r.bands) : r.bands,
+      minCents: r.min_cents,
+      document: r.document,
+      isDemo: r.is_demo,
+      current: r.effective_from <= today && (r.effective_to === null || r.effective_to >= today),
     })),
   };
 }
@@ -46,7 +62,10 @@ export const CreateStandardBody = z.object({
   effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '「effectiveFrom」生效日期格式应为 YYYY-MM-DD'),
   monthlyCents: cents('monthlyCents').min(1, '「monthlyCents」保障标准应大于零').max(10_000_000),
   method: z.enum(['difference', 'banded'], { message: '「method」计发方式应为 difference(差额)或 banded(分档)' }).default('difference'),
-  bands: z.array(z.object({ belowCents: cents('bands.belowCents').min(1), perPersonCents: cents('bands.perPersonCents').min(1) })).max(10).nullish(),
+  bands: z
+    .array(z.object({ belowCents: cents('bands.belowCents').min(1), perPersonCents: cents('bands.perPersonCents').min(1) }))
+    .max(10)
+    .nullish(),
   minCents: cents('minCents').min(0, '「minCents」不能为负').default(0),
   document: z.string().trim().min(2, '「document」请填写依据文件(文号)').max(200),
 });
@@ -62,18 +81,46 @@ export async function createStandard(ctx: AppContext, actor: Actor, input: z.inf
   if (input.method === 'banded') {
     bands = [...(input.bands ?? [])].sort((a, b) => a.belowCents - b.belowCents);
     if (!bands.length) throw badRequest('BANDS_REQUIRED', '「bands」分档计发须至少设一档', { field: 'bands' });
-    if (bands.at(-1)!.belowCents < input.monthlyCents) throw badRequest('BANDS_INCOMPLETE', '「bands」最高一档的上限应不低于保障标准,以覆盖所有符合条件的家庭', { field: 'bands' });
+    if (bands.at(-1)!.belowCents < input.monthlyCents)
+      throw badRequest('BANDS_INCOMPLETE', '「bands」最高一档的上限应不低于保障标准,以覆盖所有符合条件的家庭', { field: 'bands' });
   }
   return withTx(ctx, async (tx) => {
-    const latest = await dibaoDb(tx.db).selectFrom('dibao.standard').select((eb) => eb.fn.max('effective_from').as('d')).where('area_code', '=', area.code).where('kind', '=', input.kind).executeTakeFirst();
+    const latest = await dibaoDb(tx.db)
+      .selectFrom('dibao.standard')
+      .select((eb) => eb.fn.max('effective_from').as('d'))
+      .where('area_code', '=', area.code)
+      .where('kind', '=', input.kind)
+      .executeTakeFirst();
     const last = latest?.d ? String(latest.d).slice(0, 10) : null;
-    if (last && input.effectiveFrom <= last) throw conflict('STANDARD_DATE_NOT_LATER', `「effectiveFrom」应晚于现行标准的生效日期 ${last}(历史标准不可改写,调整请新增一条)`, { field: 'effectiveFrom' });
+    if (last && input.effectiveFrom <= last)
+      throw conflict('STANDARD_DATE_NOT_LATER', `「effectiveFrom」应晚于现行标准的生效日期 ${last}(历史标准不可改写,调整请新增一条)`, {
+        field: 'effectiveFrom',
+      });
     const id = uuidv7();
-    await dibaoDb(tx.db).insertInto('dibao.standard').values({
-      id, area_code: area.code, kind: input.kind, effective_from: input.effectiveFrom, monthly_cents: input.monthlyCents, method: input.method,
-      bands: bands ? JSON.stringify(bands) : null, min_cents: input.minCents, document: input.document, created_by: userRef(actor),
-    }).execute();
-    await recordAudit(tx, { actor, action: 'dibao.standard.create', entityType: 'dibao_standard', entityId: id, areaCode: area.code, areaPath: area.path, after: { ...input, bands } });
+    await dibaoDb(tx.db)
+      .insertInto('dibao.standard')
+      .values({
+        id,
+        area_code: area.code,
+        kind: input.kind,
+        effective_from: input.effectiveFrom,
+        monthly_cents: input.monthlyCents,
+        method: input.method,
+        bands: bands ? JSON.stringify(bands) : null,
+        min_cents: input.minCents,
+        document: input.document,
+        created_by: userRef(actor),
+      })
+      .execute();
+    await recordAudit(tx, {
+      actor,
+      action: 'dibao.standard.create',
+      entityType: 'dibao_standard',
+      entityId: id,
+      areaCode: area.code,
+      areaPath: area.path,
+      after: { ...input, bands },
+    });
     return (await listStandards(tx, { areaCode: area.code, kind: input.kind })).items.find((s) => s.id === id)!;
   });
 }
@@ -89,7 +136,8 @@ export async function getSettings(ctx: AppContext, actor: Actor) {
   const defaults = defaultDibaoSettings();
   const rows = await dibaoDb(ctx.db).selectFrom('dibao.setting').select(['key', 'updated_at']).execute();
   return {
-    values, defaults,
+    values,
+    defaults,
     updatedAt: Object.fromEntries(rows.map((r) => [r.key, new Date(r.updated_at).toISOString()])),
     canEdit: regionConfigure(actor),
   };
@@ -124,8 +172,12 @@ export async function updateSettings(ctx: AppContext, actor: Actor, body: unknow
         on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`.execute(tx.db);
     }
     await recordAudit(tx, {
-      actor, action: 'dibao.settings.update', entityType: 'dibao_setting', entityId: changes.map(([k]) => k).join(','),
-      before: Object.fromEntries(changes.map(([k]) => [k, before[k]])), after: Object.fromEntries(changes),
+      actor,
+      action: 'dibao.settings.update',
+      entityType: 'dibao_setting',
+      entityId: changes.map(([k]) => k).join(','),
+      before: Object.fromEntries(changes.map(([k]) => [k, before[k]])),
+      after: Object.fromEntries(changes),
     });
     return getSettings(tx, actor);
   });

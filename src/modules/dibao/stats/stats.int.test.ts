@@ -26,12 +26,46 @@ beforeAll(async () => {
   [ld, lead, pl] = await Promise.all([t.login('ld-mzj'), t.login('nx-fgc-lead'), t.login('pl-mzj')]);
   const c = t.ctx;
   // 隆德县: h1 重残 (3 人, 1000.00), h2 老年 (申请人 born 1950, 1 人, 550.00), h3 一般 (2 人, 200.00), h4 stopped.
-  const h1 = await insertHousehold(c, { areaCode: '640423100', kind: 'rural', benefitCents: 100000, insuredPersons: 3, members: [{ id: id(1), name: '甲' }, { id: id(2), name: '乙', disability: '一级' }, { id: id(3), name: '丙' }] });
-  const h2 = await insertHousehold(c, { areaCode: '640423101', kind: 'urban', benefitCents: 55000, insuredPersons: 1, members: [{ id: id(4, '1950'), name: '老' }] });
-  const h3 = await insertHousehold(c, { areaCode: '640423100', kind: 'rural', benefitCents: 20000, insuredPersons: 2, members: [{ id: id(5), name: '丁' }, { id: id(6), name: '戊' }] });
+  const h1 = await insertHousehold(c, {
+    areaCode: '640423100',
+    kind: 'rural',
+    benefitCents: 100000,
+    insuredPersons: 3,
+    members: [
+      { id: id(1), name: '甲' },
+      { id: id(2), name: '乙', disability: '一级' },
+      { id: id(3), name: '丙' },
+    ],
+  });
+  const h2 = await insertHousehold(c, {
+    areaCode: '640423101',
+    kind: 'urban',
+    benefitCents: 55000,
+    insuredPersons: 1,
+    members: [{ id: id(4, '1950'), name: '老' }],
+  });
+  const h3 = await insertHousehold(c, {
+    areaCode: '640423100',
+    kind: 'rural',
+    benefitCents: 20000,
+    insuredPersons: 2,
+    members: [
+      { id: id(5), name: '丁' },
+      { id: id(6), name: '戊' },
+    ],
+  });
   await insertHousehold(c, { areaCode: '640423100', status: 'stopped', benefitCents: 0, insuredPersons: 0, members: [{ id: id(7), name: '停' }] });
   // 平罗县: p1 一般 (2 人, 600.00).
-  const p1 = await insertHousehold(c, { areaCode: '640221100', kind: 'rural', benefitCents: 60000, insuredPersons: 2, members: [{ id: id(8), name: '平' }, { id: id(9), name: '罗' }] });
+  const p1 = await insertHousehold(c, {
+    areaCode: '640221100',
+    kind: 'rural',
+    benefitCents: 60000,
+    insuredPersons: 2,
+    members: [
+      { id: id(8), name: '平' },
+      { id: id(9), name: '罗' },
+    ],
+  });
   // Benefit history of 隆德县 (分): Jan–Feb 500.00; Mar–Apr 1,500.00; May 1,800.00; Jun 1,700.00.
   await addBenefitChange(c, h2.id, { kind: '存量', before: 0, after: 50000, month: '2019-01-01', reason: '存量' });
   await addBenefitChange(c, h1.id, { kind: '新增', before: 0, after: 100000, month: '2019-03-01', reason: '新增' });
@@ -80,10 +114,20 @@ describe('低保统计 (hand-computed)', () => {
     const s = (await lead.get(`/api/dibao/stats?area=640400&${P}`)).json();
     expect(s.byArea).toEqual([{ code: '640423', name: '隆德县', households: 3, persons: 6, monthlyCents: 175000 }]);
     expect(s.totals).toEqual({ households: 3, persons: 6, monthlyCents: 175000 });
-    expect(s.byKind).toEqual([{ kind: 'urban', households: 1, persons: 1 }, { kind: 'rural', households: 2, persons: 5 }]);
-    expect(s.byType).toEqual([{ type: '重残重病户', households: 1, persons: 3 }, { type: '老年户', households: 1, persons: 1 }, { type: '一般户', households: 1, persons: 2 }]);
+    expect(s.byKind).toEqual([
+      { kind: 'urban', households: 1, persons: 1 },
+      { kind: 'rural', households: 2, persons: 5 },
+    ]);
+    expect(s.byType).toEqual([
+      { type: '重残重病户', households: 1, persons: 3 },
+      { type: '老年户', households: 1, persons: 1 },
+      { type: '一般户', households: 1, persons: 2 },
+    ]);
     const region = (await lead.get(`/api/dibao/stats?${P}`)).json();
-    expect(region.byArea.map((a: any) => [a.code, a.households])).toEqual([['640200', 1], ['640400', 3]]);
+    expect(region.byArea.map((a: any) => [a.code, a.households])).toEqual([
+      ['640200', 1],
+      ['640400', 3],
+    ]);
   });
 
   it('scopes to the county: 隆德 sees only its pilot cases and its households; 平罗 cannot ask for 隆德', async () => {
@@ -107,9 +151,12 @@ describe('低保统计 (hand-computed)', () => {
   it('takes spending from the benefit history, and from the roster where one exists', async () => {
     const s = (await ld.get(`/api/dibao/stats?${P}`)).json();
     expect(s.spending).toEqual([
-      { month: '2019-01', cents: 50000, source: '待遇记录' }, { month: '2019-02', cents: 50000, source: '待遇记录' },
-      { month: '2019-03', cents: 150000, source: '待遇记录' }, { month: '2019-04', cents: 150000, source: '待遇记录' },
-      { month: '2019-05', cents: 180000, source: '待遇记录' }, { month: '2019-06', cents: 170000, source: '待遇记录' },
+      { month: '2019-01', cents: 50000, source: '待遇记录' },
+      { month: '2019-02', cents: 50000, source: '待遇记录' },
+      { month: '2019-03', cents: 150000, source: '待遇记录' },
+      { month: '2019-04', cents: 150000, source: '待遇记录' },
+      { month: '2019-05', cents: 180000, source: '待遇记录' },
+      { month: '2019-06', cents: 170000, source: '待遇记录' },
     ]);
     expect((await ld.post('/api/dibao/rosters', { countyCode: '640423', month: '2019-06' })).statusCode).toBe(201);
     const after = (await ld.get(`/api/dibao/stats?${P}`)).json();

@@ -11,14 +11,21 @@ import { handOff, caseNotFound } from '../../../kernel/workflow/index.ts';
 import { MAX_REPORT_DAYS, PETITION_TYPE } from '../contract.ts';
 import { daysFrom } from '../policies.ts';
 
-export const AssignInput = z.object({
-  toOrgId: z.uuid('接收单位 ID 格式不正确'),
-  note: z.string().trim().max(2000, '交办说明不超过 2000 字').optional(),
-  /** 报告期限 in 日 from today, or as a date; one of the two. */
-  reportDays: z.number({ message: '报告期限应为天数' }).int('报告期限应为整数天').min(1, '报告期限至少 1 日').max(MAX_REPORT_DAYS, `报告期限不超过 ${MAX_REPORT_DAYS} 日`).optional(),
-  reportDueDate: z.iso.date('报告期限日期格式应为 YYYY-MM-DD').optional(),
-  expectedVersion: z.number().int().min(1).optional(),
-}).refine((v) => v.reportDays !== undefined || v.reportDueDate !== undefined, { message: '交办须指定报告期限(报告期限天数或日期)', path: ['reportDays'] });
+export const AssignInput = z
+  .object({
+    toOrgId: z.uuid('接收单位 ID 格式不正确'),
+    note: z.string().trim().max(2000, '交办说明不超过 2000 字').optional(),
+    /** 报告期限 in 日 from today, or as a date; one of the two. */
+    reportDays: z
+      .number({ message: '报告期限应为天数' })
+      .int('报告期限应为整数天')
+      .min(1, '报告期限至少 1 日')
+      .max(MAX_REPORT_DAYS, `报告期限不超过 ${MAX_REPORT_DAYS} 日`)
+      .optional(),
+    reportDueDate: z.iso.date('报告期限日期格式应为 YYYY-MM-DD').optional(),
+    expectedVersion: z.number().int().min(1).optional(),
+  })
+  .refine((v) => v.reportDays !== undefined || v.reportDueDate !== undefined, { message: '交办须指定报告期限(报告期限天数或日期)', path: ['reportDays'] });
 
 /**
  * 交办 (《信访工作条例》第二十二条第一款第三项): the kernel hand-off of kind `assign`, plus the 报告期限
@@ -40,7 +47,12 @@ export async function assignPetition(ctx: AppContext, actor: Actor, caseId: stri
       due = input.reportDueDate;
     }
     const next = await handOff(tx, actor, { caseId, kind: 'assign', toOrgId: input.toOrgId, note: input.note ?? null, expectedVersion: input.expectedVersion });
-    const h = await tx.db.selectFrom('core.case_handoff').select(['id']).where('case_id', '=', caseId).where('status', '=', 'pending').executeTakeFirstOrThrow();
+    const h = await tx.db
+      .selectFrom('core.case_handoff')
+      .select(['id'])
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow();
     await sql`insert into petitions.assignment (handoff_id, case_id, to_org_id, report_due, report_days, created_at)
       values (${h.id}, ${caseId}, ${input.toOrgId}, ${due}, ${days}, ${tx.clock.now()})`.execute(tx.db);
     return { id: next.id, handoffId: h.id, reportDueDate: due, reportDays: days };

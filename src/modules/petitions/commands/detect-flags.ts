@@ -31,10 +31,12 @@ export async function detectFlags(
   let finalMatch: RepeatMatch | null = null;
   let earlier = 0;
   if (req.idHashes.length) {
-    const rows = (await sql<{ case_id: string; ref_no: string; state: string; content: string }>`
+    const rows = (
+      await sql<{ case_id: string; ref_no: string; state: string; content: string }>`
       select distinct p.case_id, c.ref_no, c.state, p.content from petitions.petitioner r
       join petitions.petition p on p.case_id = r.case_id join core.case c on c.id = p.case_id
-      where r.id_hash in (${sql.join(req.idHashes)}) order by p.case_id desc limit 200`.execute(tx.db)).rows;
+      where r.id_hash in (${sql.join(req.idHashes)}) order by p.case_id desc limit 200`.execute(tx.db)
+    ).rows;
     earlier = rows.length;
     const threshold = req.threshold ?? (await petitionSetting(tx, 'repeat.similarityThreshold'));
     for (const r of rows) {
@@ -50,6 +52,9 @@ export async function detectFlags(
   const firstTime = earlier === 0;
   const suggestions: string[] = [];
   if (repeat) suggestions.push(`${REPEAT_GUIDANCE}(原事项 ${repeat.refNo},相似度 ${repeat.similarity})`);
-  if (skipLevel) suggestions.push(firstTime ? FIRST_TIME_SKIP_LEVEL_GUIDANCE : '越级走访:已有信访记录,请引导信访人向有权处理的本级或上一级机关提出;申诉求决类越级走访不予受理。');
+  if (skipLevel)
+    suggestions.push(
+      firstTime ? FIRST_TIME_SKIP_LEVEL_GUIDANCE : '越级走访:已有信访记录,请引导信访人向有权处理的本级或上一级机关提出;申诉求决类越级走访不予受理。',
+    );
   return { concernedAreaPath: area.path, repeat, finalMatch, skipLevel, firstTime, suggestions };
 }

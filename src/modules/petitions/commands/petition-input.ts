@@ -6,7 +6,11 @@ const opt = (max: number) => z.string().trim().max(max).optional();
 export const PetitionerInput = z.object({
   name: z.string().trim().min(1, '请填写信访人姓名').max(50, '姓名不超过 50 字'),
   idNumber: opt(40),
-  phone: z.string().trim().regex(/^[\d-]{7,20}$/, '联系电话格式不正确').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[\d-]{7,20}$/, '联系电话格式不正确')
+    .optional(),
   address: opt(200),
   role: z.enum(['信访人', '代表']).default('信访人'),
 });

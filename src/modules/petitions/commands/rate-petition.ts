@@ -30,7 +30,9 @@ export async function ratePetition(ctx: AppContext, req: { refNo: string; queryC
   return withTx(ctx, async (tx) => {
     const c = await findByRefAndCode(tx, req.refNo, req.queryCode);
     const done = await runAction<Awaited<ReturnType<typeof storeOnlineRating>>>(tx, portalActor(c), {
-      caseId: c.id, name: 'rate', input: { satisfaction: req.satisfaction, comment: req.comment },
+      caseId: c.id,
+      name: 'rate',
+      input: { satisfaction: req.satisfaction, comment: req.comment },
     });
     return done.result;
   });

@@ -18,7 +18,12 @@ export const StaffSatisfactionInput = z.object({
 
 /** The rules every 满意度评价 follows: only after the reply was delivered, once, within the setting's window. */
 export async function checkRateable(tx: AppContext, c: CaseRow): Promise<void> {
-  const p = (await sql<{ delivered_at: Date | null; satisfaction: string | null }>`select delivered_at, satisfaction from petitions.petition where case_id = ${c.id} for update`.execute(tx.db)).rows[0];
+  const p = (
+    await sql<{
+      delivered_at: Date | null;
+      satisfaction: string | null;
+    }>`select delivered_at, satisfaction from petitions.petition where case_id = ${c.id} for update`.execute(tx.db)
+  ).rows[0];
   if (!p?.delivered_at) throw new AppError('PETITION_NOT_DELIVERED', 409, PETITION_ERRORS.NOT_DELIVERED);
   if (p.satisfaction) throw new AppError('PETITION_ALREADY_RATED', 409, PETITION_ERRORS.ALREADY_RATED);
   const within = await petitionSetting(tx, 'satisfaction.rateWithinDays');
@@ -33,8 +38,12 @@ export async function storeStaffRating(tx: AppContext, actor: Actor, c: CaseRow,
   await sql`update petitions.petition set satisfaction = ${input.satisfaction}, rated_at = ${tx.clock.now()}, satisfaction_channel = ${input.channel},
     satisfaction_comment = ${input.comment ?? null}, satisfaction_by = ${userRef(actor)} where case_id = ${c.id}`.execute(tx.db);
   return {
-    satisfaction: input.satisfaction, channel: input.channel,
-    hint: input.satisfaction === '不满意' ? '信访人对处理意见不服的,可以自收到书面答复之日起 30 日内请求原办理机关的上一级机关复查;来信提出的复查请求可代为登记。' : null,
+    satisfaction: input.satisfaction,
+    channel: input.channel,
+    hint:
+      input.satisfaction === '不满意'
+        ? '信访人对处理意见不服的,可以自收到书面答复之日起 30 日内请求原办理机关的上一级机关复查;来信提出的复查请求可代为登记。'
+        : null,
   };
 }
 

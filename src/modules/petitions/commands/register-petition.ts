@@ -15,7 +15,12 @@ export type AutoRefusal = { reasonCode: 'rechecked_final'; reason: string; legal
 export type RegisterResult = { id: string; refNo: string; state: string; flags: PetitionFlags; refusal: AutoRefusal | null };
 
 /** Staff intake (登记): validate, encrypt PII, flag 重信重访 / 越级, open the case — one transaction. */
-export async function registerPetition(ctx: AppContext, actor: Actor, raw: unknown, extra: { queryCodeHash?: string; system?: boolean } = {}): Promise<RegisterResult> {
+export async function registerPetition(
+  ctx: AppContext,
+  actor: Actor,
+  raw: unknown,
+  extra: { queryCodeHash?: string; system?: boolean } = {},
+): Promise<RegisterResult> {
   const input = parseInput(RegisterPetitionInput, raw);
   const people = preparePetitioners(input.petitioners, chinaDate(ctx.clock.now()));
   return withTx(ctx, async (tx) => {
@@ -23,15 +28,32 @@ export async function registerPetition(ctx: AppContext, actor: Actor, raw: unkno
     const org = await tx.db.selectFrom('core.org_unit').select(['id', 'area_path']).where('id', '=', orgUnitId).executeTakeFirst();
     if (!org) throw new AppError('ORG_UNIT_NOT_FOUND', 400, '登记单位不存在', { field: 'orgUnitId' });
     const flags = await detectFlags(tx, {
-      idHashes: people.flatMap((p) => (p.idHash ? [p.idHash] : [])), content: input.content,
-      concernedAreaCode: input.concernedAreaCode, receivingOrgPath: org.area_path, visit: input.channel === '来访', threshold: input.similarityThreshold,
+      idHashes: people.flatMap((p) => (p.idHash ? [p.idHash] : [])),
+      content: input.content,
+      concernedAreaCode: input.concernedAreaCode,
+      receivingOrgPath: org.area_path,
+      visit: input.channel === '来访',
+      threshold: input.similarityThreshold,
     });
     const row = await createCase(tx, actor, { type: petitionWorkflow.type, title: input.title, orgUnitId, system: extra.system });
     await insertPetition(tx, {
-      caseId: row.id, channel: input.channel, sourceBody: input.sourceBody, sourceRef: input.sourceRef, category: input.category, subject: input.subject,
-      concernedAreaCode: input.concernedAreaCode, concernedAreaPath: flags.concernedAreaPath, content: input.content,
-      visitBatch: input.visitBatch, visitPersons: input.visitPersons, representatives: input.representatives, anonymous: input.anonymous,
-      queryCodeHash: extra.queryCodeHash, isRepeat: !!flags.repeat, repeatOf: flags.repeat?.caseId, isSkipLevel: flags.skipLevel,
+      caseId: row.id,
+      channel: input.channel,
+      sourceBody: input.sourceBody,
+      sourceRef: input.sourceRef,
+      category: input.category,
+      subject: input.subject,
+      concernedAreaCode: input.concernedAreaCode,
+      concernedAreaPath: flags.concernedAreaPath,
+      content: input.content,
+      visitBatch: input.visitBatch,
+      visitPersons: input.visitPersons,
+      representatives: input.representatives,
+      anonymous: input.anonymous,
+      queryCodeHash: extra.queryCodeHash,
+      isRepeat: !!flags.repeat,
+      repeatOf: flags.repeat?.caseId,
+      isSkipLevel: flags.skipLevel,
       firstTime: people.some((p) => p.idHash) ? flags.firstTime : null,
     });
     await insertPetitioners(tx, row.id, people);
@@ -40,13 +62,26 @@ export async function registerPetition(ctx: AppContext, actor: Actor, raw: unkno
     const r = REFUSAL_REASONS.rechecked_final;
     const comment = `${AUTO_REFUSAL_TEXT}(原信访事项 ${flags.finalMatch.refNo} 已复核终结;依据${r.basis})`;
     const next = await runTransition(tx, SYSTEM_ACTOR, {
-      caseId: row.id, name: 'refuse', skipWho: true, comment,
+      caseId: row.id,
+      name: 'refuse',
+      skipWho: true,
+      comment,
       input: { reasonCode: 'rechecked_final', detail: `原信访事项 ${flags.finalMatch.refNo} 已复核终结` },
       note: { auto: true, originalRefNo: flags.finalMatch.refNo },
     });
     return {
-      id: row.id, refNo: row.ref_no, state: next.state, flags,
-      refusal: { reasonCode: 'rechecked_final', reason: AUTO_REFUSAL_TEXT, legalBasis: r.basis, guidance: r.guidance, originalRefNo: flags.finalMatch.refNo, auto: true },
+      id: row.id,
+      refNo: row.ref_no,
+      state: next.state,
+      flags,
+      refusal: {
+        reasonCode: 'rechecked_final',
+        reason: AUTO_REFUSAL_TEXT,
+        legalBasis: r.basis,
+        guidance: r.guidance,
+        originalRefNo: flags.finalMatch.refNo,
+        auto: true,
+      },
     };
   });
 }

@@ -12,9 +12,11 @@ type Row = ServedOpinion & { storageKey: string };
 /** The current version of the case's 处理意见书 once it has been served (送达), else null. */
 export async function servedOpinionOf(ctx: AppContext, c: Pick<PortalCase, 'id' | 'delivered_at'>): Promise<Row | null> {
   if (!c.delivered_at) return null;
-  const r = (await sql<Row>`select title, doc_no as "docNo", version, verify_code as "verifyCode", issued_on::text as "issuedOn", issuer, sm3,
+  const r = (
+    await sql<Row>`select title, doc_no as "docNo", version, verify_code as "verifyCode", issued_on::text as "issuedOn", issuer, sm3,
       storage_key as "storageKey" from core.document where case_id = ${c.id} and type = ${PETITION_DOCUMENTS.opinion.type}
-      order by version desc limit 1`.execute(ctx.db)).rows[0];
+      order by version desc limit 1`.execute(ctx.db)
+  ).rows[0];
   return r ? { ...r, issuedOn: String(r.issuedOn).slice(0, 10) } : null;
 }
 

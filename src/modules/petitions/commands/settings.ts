@@ -13,23 +13,33 @@ type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends n
 /** Label, basis, whether the rule is unverified, and the validation of each value. */
 export const SETTING_SPECS: { [K in SettingKey]: { label: string; basis: string; unverified: boolean; schema: z.ZodType<SettingValue<K>> } } = {
   'repeat.similarityThreshold': {
-    label: '重信重访「同事」相似度阈值(0.1–1)', basis: '项目取值(字符二元组 Jaccard 相似度)', unverified: false,
+    label: '重信重访「同事」相似度阈值(0.1–1)',
+    basis: '项目取值(字符二元组 Jaccard 相似度)',
+    unverified: false,
     schema: z.number({ message: '相似度阈值应为数字' }).min(0.1, '相似度阈值不小于 0.1').max(1, '相似度阈值不大于 1'),
   },
   'intake.competentAreaLevel': {
-    label: '民政事项通常的有权处理层级(1 自治区、2 市、3 县、4 乡)', basis: '《信访工作条例》第二十条(越级走访的判断基准)', unverified: false,
+    label: '民政事项通常的有权处理层级(1 自治区、2 市、3 县、4 乡)',
+    basis: '《信访工作条例》第二十条(越级走访的判断基准)',
+    unverified: false,
     schema: z.number({ message: '层级应为整数' }).int('层级应为整数').min(1, '层级为 1 至 4').max(4, '层级为 1 至 4'),
   },
   'portal.intakeOrgCode': {
-    label: '网上信访受理单位(机构代码)', basis: '本平台配置', unverified: false,
+    label: '网上信访受理单位(机构代码)',
+    basis: '本平台配置',
+    unverified: false,
     schema: z.string({ message: '机构代码应为文本' }).trim().min(1, '请填写机构代码').max(40, '机构代码不超过 40 字'),
   },
   'review.requestDays': {
-    label: '申请复查、复核的期限(收到书面答复之日起,日)', basis: '《信访工作条例》第三十五条、第三十六条', unverified: false,
+    label: '申请复查、复核的期限(收到书面答复之日起,日)',
+    basis: '《信访工作条例》第三十五条、第三十六条',
+    unverified: false,
     schema: z.number({ message: '期限应为整数' }).int('期限应为整数').min(1, '期限不少于 1 日').max(365, '期限不超过 365 日'),
   },
   'satisfaction.rateWithinDays': {
-    label: '满意度评价期限(送达后,日;0 为不限)', basis: '《信访事项办理群众满意度评价工作办法(试行)》(评价时限未核实)', unverified: true,
+    label: '满意度评价期限(送达后,日;0 为不限)',
+    basis: '《信访事项办理群众满意度评价工作办法(试行)》(评价时限未核实)',
+    unverified: true,
     schema: z.number({ message: '期限应为整数' }).int('期限应为整数').min(0, '期限不小于 0').max(365, '期限不超过 365 日'),
   },
 };
@@ -39,7 +49,9 @@ const KEYS = Object.keys(SETTING_DEFAULTS) as SettingKey[];
 /** The one way code reads a 信访 setting: the stored value, or the default. */
 export async function petitionSetting<K extends SettingKey>(ctx: AppContext, key: K): Promise<SettingValue<K>> {
   const row = (await sql<{ value: unknown }>`select value from petitions.setting where key = ${key}`.execute(ctx.db)).rows[0];
-  const stored = row ? SETTING_SPECS[key].schema.safeParse(typeof row.value === 'string' && typeof SETTING_DEFAULTS[key] === 'number' ? Number(row.value) : row.value) : null;
+  const stored = row
+    ? SETTING_SPECS[key].schema.safeParse(typeof row.value === 'string' && typeof SETTING_DEFAULTS[key] === 'number' ? Number(row.value) : row.value)
+    : null;
   return (stored?.success ? stored.data : SETTING_DEFAULTS[key]) as SettingValue<K>;
 }
 
@@ -50,7 +62,15 @@ export async function listPetitionSettings(ctx: AppContext) {
   for (const key of KEYS) {
     const spec = SETTING_SPECS[key];
     const row = rows.find((r) => r.key === key);
-    out.push({ key, label: spec.label, basis: spec.basis, unverified: spec.unverified, value: await petitionSetting(ctx, key), default: SETTING_DEFAULTS[key], updatedAt: row ? new Date(row.updated_at).toISOString() : null });
+    out.push({
+      key,
+      label: spec.label,
+      basis: spec.basis,
+      unverified: spec.unverified,
+      value: await petitionSetting(ctx, key),
+      default: SETTING_DEFAULTS[key],
+      updatedAt: row ? new Date(row.updated_at).toISOString() : null,
+    });
   }
   return { items: out };
 }
@@ -66,7 +86,8 @@ export function canEditSettings(actor: Actor): boolean {
 /** PUT: validate every key first (400 naming it), then write all of them and audit each — one transaction. */
 export async function updatePetitionSettings(ctx: AppContext, actor: Actor, raw: unknown) {
   if (!canEditSettings(actor)) throw new AppError('FORBIDDEN', 403, PETITION_ERRORS.SETTINGS_FORBIDDEN);
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !Object.keys(raw).length) throw badRequest('VALIDATION_FAILED', '请提交要修改的设置项', { field: 'body' });
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !Object.keys(raw).length)
+    throw badRequest('VALIDATION_FAILED', '请提交要修改的设置项', { field: 'body' });
   const changes: Array<{ key: SettingKey; value: string | number }> = [];
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (!(key in SETTING_DEFAULTS)) throw badRequest('SETTING_UNKNOWN', `「${key}」不是信访设置项`, { field: key });
@@ -78,13 +99,27 @@ export async function updatePetitionSettings(ctx: AppContext, actor: Actor, raw:
   return withTx(ctx, async (tx) => {
     for (const ch of changes) {
       if (ch.key === 'portal.intakeOrgCode') {
-        const org = await tx.db.selectFrom('core.org_unit').select(['id', 'active']).where('code', '=', ch.value as string).executeTakeFirst();
+        const org = await tx.db
+          .selectFrom('core.org_unit')
+          .select(['id', 'active'])
+          .where('code', '=', ch.value as string)
+          .executeTakeFirst();
         if (!org || !org.active) throw badRequest('VALIDATION_FAILED', `「${SETTING_SPECS[ch.key].label}」机构代码不存在或已停用`, { field: ch.key });
       }
       const before = await petitionSetting(tx, ch.key);
       await sql`insert into petitions.setting (key, value, updated_at, updated_by) values (${ch.key}, cast(${JSON.stringify(ch.value)} as jsonb), ${tx.clock.now()}, ${userRef(actor)})
         on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`.execute(tx.db);
-      await recordAudit(tx, { actor, action: 'petition.setting.update', entityType: 'petition_setting', entityId: ch.key, before: { value: before }, after: { value: ch.value }, areaCode: actor.areaCode, areaPath: actor.areaPath, orgUnitId: actor.orgUnitId });
+      await recordAudit(tx, {
+        actor,
+        action: 'petition.setting.update',
+        entityType: 'petition_setting',
+        entityId: ch.key,
+        before: { value: before },
+        after: { value: ch.value },
+        areaCode: actor.areaCode,
+        areaPath: actor.areaPath,
+        orgUnitId: actor.orgUnitId,
+      });
     }
     return listPetitionSettings(tx);
   });

@@ -9,7 +9,10 @@ import { maskIdNumber } from '../policies.ts';
 import type { PetitionerInput } from './petition-input.ts';
 
 export type PreparedPetitioner = Omit<PetitionerInput, 'idNumber' | 'phone'> & {
-  idNumber: string | null; idHash: string | null; idMasked: string | null; phone: string | null;
+  idNumber: string | null;
+  idHash: string | null;
+  idMasked: string | null;
+  phone: string | null;
 };
 
 /** Validate every 身份证号 first (400 naming the field), before anything is written. */
@@ -31,14 +34,30 @@ export async function insertPetitioners(tx: AppContext, caseId: string, list: re
     const idEnc = p.idNumber ? await encryptPii(tx, p.idNumber) : null;
     const phoneEnc = p.phone ? await encryptPii(tx, p.phone) : null;
     await sql`insert into petitions.petitioner (id, case_id, name, id_number_enc, id_number_masked, id_hash, phone_enc, phone_masked, address, role)
-      values (${uuidv7()}, ${caseId}, ${p.name}, ${idEnc}, ${p.idMasked}, ${p.idHash}, ${phoneEnc}, ${p.phone ? maskPhone(p.phone) : null}, ${p.address ?? null}, ${p.role})`.execute(tx.db);
+      values (${uuidv7()}, ${caseId}, ${p.name}, ${idEnc}, ${p.idMasked}, ${p.idHash}, ${phoneEnc}, ${p.phone ? maskPhone(p.phone) : null}, ${p.address ?? null}, ${p.role})`.execute(
+      tx.db,
+    );
   }
 }
 
 export type PetitionRow = {
-  caseId: string; channel: string; sourceBody?: string | null; sourceRef?: string | null; category: string; subject: string;
-  concernedAreaCode: string; concernedAreaPath: string; content: string; visitBatch?: number | null; visitPersons?: number | null;
-  representatives?: number | null; anonymous: boolean; queryCodeHash?: string | null; isRepeat: boolean; repeatOf?: string | null; isSkipLevel: boolean;
+  caseId: string;
+  channel: string;
+  sourceBody?: string | null;
+  sourceRef?: string | null;
+  category: string;
+  subject: string;
+  concernedAreaCode: string;
+  concernedAreaPath: string;
+  content: string;
+  visitBatch?: number | null;
+  visitPersons?: number | null;
+  representatives?: number | null;
+  anonymous: boolean;
+  queryCodeHash?: string | null;
+  isRepeat: boolean;
+  repeatOf?: string | null;
+  isSkipLevel: boolean;
   /** 初次信访 as known at registration (no earlier petition of the same 身份证号). */
   firstTime?: boolean | null;
 };

@@ -14,7 +14,10 @@ import { registerPetition } from './register-petition.ts';
 import { checkAttachment, storeAttachment, type AttachmentFile } from '../../../kernel/workflow/index.ts';
 import { preparePetitioners } from './store-petition.ts';
 
-export const SubmitOnlineInput = PetitionBase.refine((v) => v.anonymous || v.petitioners.length > 0, { message: '实名信访请填写信访人信息', path: ['petitioners'] });
+export const SubmitOnlineInput = PetitionBase.refine((v) => v.anonymous || v.petitioners.length > 0, {
+  message: '实名信访请填写信访人信息',
+  path: ['petitioners'],
+});
 
 export type SubmitOnlineOptions = {
   intakeOrgCode?: string;
@@ -32,9 +35,11 @@ export const PORTAL_MAX_TOTAL_BYTES = 20 * 1024 * 1024;
 
 /** Every file's problem is found before the proof of work is spent or anything is written. */
 export function checkPortalFiles(files: AttachmentFile[]): Array<AttachmentFile & { name: string }> {
-  if (files.length > PORTAL_MAX_FILES) throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件(现有 ${files.length} 个)`, { field: 'files' });
+  if (files.length > PORTAL_MAX_FILES)
+    throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件(现有 ${files.length} 个)`, { field: 'files' });
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
-  if (total > PORTAL_MAX_TOTAL_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE', 413, `证明材料合计超过 ${PORTAL_MAX_TOTAL_BYTES / 1024 / 1024} MB 上限`, { field: 'files' });
+  if (total > PORTAL_MAX_TOTAL_BYTES)
+    throw new AppError('ATTACHMENT_TOO_LARGE', 413, `证明材料合计超过 ${PORTAL_MAX_TOTAL_BYTES / 1024 / 1024} MB 上限`, { field: 'files' });
   return files.map((f, i) => ({ ...f, name: checkAttachment(f, { maxBytes: PORTAL_MAX_FILE_BYTES, label: `附件 ${i + 1}`, field: 'files' }) }));
 }
 
@@ -62,5 +67,10 @@ export async function submitOnline(ctx: AppContext, raw: z.input<typeof SubmitOn
     }
     return reg;
   });
-  return { refNo: r.refNo, queryCode: code, attachments: files.length, notice: '请妥善保存信访事项编号和查询码,查询码只显示这一次,凭两者可查询办理进度、评价和申请复查。' };
+  return {
+    refNo: r.refNo,
+    queryCode: code,
+    attachments: files.length,
+    notice: '请妥善保存信访事项编号和查询码,查询码只显示这一次,凭两者可查询办理进度、评价和申请复查。',
+  };
 }

@@ -57,7 +57,17 @@ const CITIZEN_ACTION: Record<string, string> = {
 };
 
 /** The official name of the kernel's own moves (the workflow's transitions carry their labels). */
-const BUILTIN: Record<string, string> = { create: '登记', transfer: '转送', assign: '交办', acknowledge: '签收', object: '异议退回', return: '退回', withdraw: '撤回', withdraw_handoff: '撤回转送', supervise: '督办' };
+const BUILTIN: Record<string, string> = {
+  create: '登记',
+  transfer: '转送',
+  assign: '交办',
+  acknowledge: '签收',
+  object: '异议退回',
+  return: '退回',
+  withdraw: '撤回',
+  withdraw_handoff: '撤回转送',
+  supervise: '督办',
+};
 
 /** Clocks the citizen is told about (not the internal 签收 clocks). */
 const CITIZEN_CLOCKS = new Set(['triage', 'handle', 'simple', 'review', 'recheck']);
@@ -76,8 +86,10 @@ const addDays = (d: Date, n: number) => addDaysIso(chinaDate(d), n);
 async function officeNames(ctx: AppContext, ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const rows = (await sql<{ id: string; name: string; kind: string; parent_name: string | null }>`select o.id, o.name, o.kind, p.name as parent_name
-    from core.org_unit o left join core.org_unit p on p.id = o.parent_id where o.id in (${sql.join(unique)})`.execute(ctx.db)).rows;
+  const rows = (
+    await sql<{ id: string; name: string; kind: string; parent_name: string | null }>`select o.id, o.name, o.kind, p.name as parent_name
+    from core.org_unit o left join core.org_unit p on p.id = o.parent_id where o.id in (${sql.join(unique)})`.execute(ctx.db)
+  ).rows;
   return new Map(rows.map((r) => [r.id, r.kind === 'division' && r.parent_name && !r.name.startsWith(r.parent_name) ? `${r.parent_name}${r.name}` : r.name]));
 }
 
@@ -89,18 +101,28 @@ async function officeNames(ctx: AppContext, ids: string[]): Promise<Map<string, 
 export async function trackPetition(ctx: AppContext, refNo: string, code: string) {
   const c = await findByRefAndCode(ctx, refNo, code);
   const def = workflowOf(PETITION_TYPE);
-  const raw = (await sql<Omit<EventRow, 'org_name'> & { org_unit_id: string | null }>`select e.at, e.transition, e.to_state, e.input, e.org_unit_id
-    from core.case_event e where e.case_id = ${c.id} order by e.seq`.execute(ctx.db)).rows;
-  const pendingRow = (await sql<{ from_org_id: string; to_org_id: string }>`select from_org_id, to_org_id from core.case_handoff
-    where case_id = ${c.id} and status = 'pending' order by sent_at desc limit 1`.execute(ctx.db)).rows[0];
+  const raw = (
+    await sql<Omit<EventRow, 'org_name'> & { org_unit_id: string | null }>`select e.at, e.transition, e.to_state, e.input, e.org_unit_id
+    from core.case_event e where e.case_id = ${c.id} order by e.seq`.execute(ctx.db)
+  ).rows;
+  const pendingRow = (
+    await sql<{ from_org_id: string; to_org_id: string }>`select from_org_id, to_org_id from core.case_handoff
+    where case_id = ${c.id} and status = 'pending' order by sent_at desc limit 1`.execute(ctx.db)
+  ).rows[0];
   const toOrgIds = raw.flatMap((e) => (typeof e.input?.toOrgId === 'string' ? [e.input.toOrgId] : []));
-  const names = await officeNames(ctx, [c.org_unit_id, ...raw.flatMap((e) => (e.org_unit_id ? [e.org_unit_id] : [])), ...toOrgIds,
-    ...(pendingRow ? [pendingRow.from_org_id, pendingRow.to_org_id] : [])]);
-  const events: EventRow[] = raw.map((e) => ({ ...e, org_name: e.org_unit_id ? names.get(e.org_unit_id) ?? null : null }));
+  const names = await officeNames(ctx, [
+    c.org_unit_id,
+    ...raw.flatMap((e) => (e.org_unit_id ? [e.org_unit_id] : [])),
+    ...toOrgIds,
+    ...(pendingRow ? [pendingRow.from_org_id, pendingRow.to_org_id] : []),
+  ]);
+  const events: EventRow[] = raw.map((e) => ({ ...e, org_name: e.org_unit_id ? (names.get(e.org_unit_id) ?? null) : null }));
   const org = { name: names.get(c.org_unit_id) ?? null };
   const pending = pendingRow ? { from_name: names.get(pendingRow.from_org_id)!, to_name: names.get(pendingRow.to_org_id)! } : null;
-  const clocks = (await sql<ClockRow>`select name, label, legal_basis, due_date::text as due_date, state, extensions from core.deadline_clock
-    where case_id = ${c.id} order by created_at`.execute(ctx.db)).rows.filter((k) => CITIZEN_CLOCKS.has(k.name));
+  const clocks = (
+    await sql<ClockRow>`select name, label, legal_basis, due_date::text as due_date, state, extensions from core.deadline_clock
+    where case_id = ${c.id} order by created_at`.execute(ctx.db)
+  ).rows.filter((k) => CITIZEN_CLOCKS.has(k.name));
   const open = clocks.filter((k) => k.state === 'running' || k.state === 'paused');
   const current = open[open.length - 1] ?? null;
   const extensions = clocks.flatMap((k) => {
@@ -111,7 +133,9 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
   const materials = await citizenMaterials(ctx, c.id);
   const delivered = !!c.delivered_at;
   const served = await servedOpinionOf(ctx, c);
-  const document = served ? { title: served.title, docNo: served.docNo, version: served.version, verifyCode: served.verifyCode, issuedOn: served.issuedOn, issuer: served.issuer } : null;
+  const document = served
+    ? { title: served.title, docNo: served.docNo, version: served.version, verifyCode: served.verifyCode, issuedOn: served.issuedOn, issuer: served.issuer }
+    : null;
   const last = (t: string) => [...events].reverse().find((e) => e.transition === t);
   const reviewDone = last('conclude_review');
   const recheckDone = last('conclude_recheck');
@@ -126,7 +150,8 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
   };
 
   return {
-    refNo: c.ref_no, state: c.state,
+    refNo: c.ref_no,
+    state: c.state,
     stateLabel: def.states[c.state as keyof typeof def.states]?.label ?? c.state,
     statePlain: CITIZEN_STATE[c.state] ?? c.state,
     holderOrgName: org?.name ?? null,
@@ -137,7 +162,7 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
     materials,
     canAddMaterials: !isSettled(c.state),
     progress: events.map((e) => {
-      const toOrg = typeof e.input?.toOrgId === 'string' ? names.get(e.input.toOrgId) ?? null : null;
+      const toOrg = typeof e.input?.toOrgId === 'string' ? (names.get(e.input.toOrgId) ?? null) : null;
       return {
         at: e.at,
         action: def.transitions[e.transition]?.label ?? BUILTIN[e.transition] ?? e.transition,

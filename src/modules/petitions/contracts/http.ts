@@ -12,29 +12,60 @@ const Day = z.string().describe('YYYY-MM-DD');
 const ClockState = z.enum(['running', 'paused', 'due_soon', 'overdue']);
 
 export const RegisterPetitionResult = z.object({
-  id: z.uuid(), refNo: z.string(), state: z.string(),
+  id: z.uuid(),
+  refNo: z.string(),
+  state: z.string(),
   flags: z.object({
     repeat: z.object({ caseId: z.uuid(), refNo: z.string(), state: z.string(), similarity: z.number() }).nullable(),
-    skipLevel: z.boolean(), firstTime: z.boolean(),
+    skipLevel: z.boolean(),
+    firstTime: z.boolean(),
   }),
   suggestions: z.array(z.string()),
   /** 复核终结 the same facts and reasons again: refused at once by the system (第三十六条). */
-  refusal: z.object({ reasonCode: z.literal('rechecked_final'), reason: z.string(), legalBasis: z.string(), guidance: z.string(), originalRefNo: z.string(), auto: z.literal(true) }).nullable(),
+  refusal: z
+    .object({
+      reasonCode: z.literal('rechecked_final'),
+      reason: z.string(),
+      legalBasis: z.string(),
+      guidance: z.string(),
+      originalRefNo: z.string(),
+      auto: z.literal(true),
+    })
+    .nullable(),
 });
 
 export const PetitionListItem = z.object({
-  id: z.uuid(), refNo: z.string(), title: z.string(), state: z.string(), stateLabel: z.string(),
-  dueDate: Day.nullable(), clockState: ClockState.nullable(), createdAt: Ts, orgUnitName: z.string(),
-  channel: z.enum(CHANNELS), category: z.enum(CATEGORIES), subject: z.enum(SUBJECTS),
-  isRepeat: z.boolean(), isSkipLevel: z.boolean(), anonymous: z.boolean(), satisfaction: z.enum(SATISFACTION).nullable(),
-  concernedAreaCode: z.string(), concernedAreaName: z.string().nullable(), contentExcerpt: z.string(),
+  id: z.uuid(),
+  refNo: z.string(),
+  title: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  dueDate: Day.nullable(),
+  clockState: ClockState.nullable(),
+  createdAt: Ts,
+  orgUnitName: z.string(),
+  channel: z.enum(CHANNELS),
+  category: z.enum(CATEGORIES),
+  subject: z.enum(SUBJECTS),
+  isRepeat: z.boolean(),
+  isSkipLevel: z.boolean(),
+  anonymous: z.boolean(),
+  satisfaction: z.enum(SATISFACTION).nullable(),
+  concernedAreaCode: z.string(),
+  concernedAreaName: z.string().nullable(),
+  contentExcerpt: z.string(),
   petitioners: z.array(z.object({ name: z.string(), idNumberMasked: z.string().nullable(), phoneMasked: z.string().nullable() })),
 });
 export const PetitionPage = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(PetitionListItem) });
 
 export const PetitionSetting = z.object({
-  key: z.string(), label: z.string(), basis: z.string(), unverified: z.boolean(),
-  value: z.union([z.number(), z.string()]), default: z.union([z.number(), z.string()]), updatedAt: Ts.nullable(),
+  key: z.string(),
+  label: z.string(),
+  basis: z.string(),
+  unverified: z.boolean(),
+  value: z.union([z.number(), z.string()]),
+  default: z.union([z.number(), z.string()]),
+  updatedAt: Ts.nullable(),
 });
 export const PetitionSettingList = z.object({ items: z.array(PetitionSetting) });
 export const PetitionSettings = PetitionSettingList.extend({ canEdit: z.boolean() });
@@ -48,28 +79,58 @@ export const ReviewRequestResult = z.object({ id: z.uuid(), which: z.enum(REVIEW
 
 /** GET /api/petitions/:id adds these to the kernel's case detail (get-petition.ts). */
 export const PetitionFacts = z.object({
-  channel: z.enum(CHANNELS), sourceBody: z.enum(SOURCE_BODIES).nullable(), sourceRef: z.string().nullable(),
-  category: z.enum(CATEGORIES), subject: z.enum(SUBJECTS), concernedAreaCode: z.string(), concernedAreaName: z.string().nullable(), content: z.string(),
-  visitBatch: z.number().nullable(), visitPersons: z.number().nullable(), representatives: z.number().nullable(), anonymous: z.boolean(),
-  opinion: z.enum(OPINIONS).nullable(), opinionText: z.string().nullable(), deliveredAt: Ts.nullable(),
-  satisfaction: z.enum(SATISFACTION).nullable(), ratedAt: Ts.nullable(), isRepeat: z.boolean(), repeatOf: z.string().nullable(), isSkipLevel: z.boolean(),
+  channel: z.enum(CHANNELS),
+  sourceBody: z.enum(SOURCE_BODIES).nullable(),
+  sourceRef: z.string().nullable(),
+  category: z.enum(CATEGORIES),
+  subject: z.enum(SUBJECTS),
+  concernedAreaCode: z.string(),
+  concernedAreaName: z.string().nullable(),
+  content: z.string(),
+  visitBatch: z.number().nullable(),
+  visitPersons: z.number().nullable(),
+  representatives: z.number().nullable(),
+  anonymous: z.boolean(),
+  opinion: z.enum(OPINIONS).nullable(),
+  opinionText: z.string().nullable(),
+  deliveredAt: Ts.nullable(),
+  satisfaction: z.enum(SATISFACTION).nullable(),
+  ratedAt: Ts.nullable(),
+  isRepeat: z.boolean(),
+  repeatOf: z.string().nullable(),
+  isSkipLevel: z.boolean(),
   firstTime: z.boolean().nullable(),
   /** 受理告知书 (written notice of acceptance). */
-  acceptanceNotice: z.string().nullable(), acceptedAt: Ts.nullable(),
+  acceptanceNotice: z.string().nullable(),
+  acceptedAt: Ts.nullable(),
   /** 不予受理: the statutory reason, its basis and the guidance told to the petitioner. */
-  refusal: z.object({
-    reasonCode: z.enum(REFUSAL_CODES), reason: z.string().nullable(), legalBasis: z.string().nullable(), guidance: z.string().nullable(),
-    detail: z.string().nullable(), refusedAt: Ts.nullable(), auto: z.boolean(),
-  }).nullable(),
+  refusal: z
+    .object({
+      reasonCode: z.enum(REFUSAL_CODES),
+      reason: z.string().nullable(),
+      legalBasis: z.string().nullable(),
+      guidance: z.string().nullable(),
+      detail: z.string().nullable(),
+      refusedAt: Ts.nullable(),
+      auto: z.boolean(),
+    })
+    .nullable(),
   /** 网上 when rated on the portal; 电话 / 信函 / 当面 when recorded by staff. */
-  satisfactionChannel: z.enum(['网上', ...SATISFACTION_CHANNELS]).nullable(), satisfactionComment: z.string().nullable(),
+  satisfactionChannel: z.enum(['网上', ...SATISFACTION_CHANNELS]).nullable(),
+  satisfactionComment: z.string().nullable(),
   /** 领导包案. */
   lead: z.object({ userId: z.uuid(), name: z.string().nullable(), at: Ts, note: z.string().nullable() }).nullable(),
 });
 export const PetitionPerson = z.object({
-  id: z.uuid(), name: z.string(), role: z.string(), address: z.string().nullable(), idNumberMasked: z.string().nullable(), phoneMasked: z.string().nullable(),
+  id: z.uuid(),
+  name: z.string(),
+  role: z.string(),
+  address: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
   /** Only for handlers of the case (the server decides and logs the read). */
-  idNumber: z.string().nullable().optional(), phone: z.string().nullable().optional(),
+  idNumber: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
 });
 export const PetitionDetailExtras = z.object({
   petition: PetitionFacts,
@@ -78,16 +139,57 @@ export const PetitionDetailExtras = z.object({
   /** While 甄别中: the statutory 不予受理 reasons for the refuse form (its input `reasonCode`). */
   refusalReasons: z.array(z.object({ code: z.enum(REFUSAL_CODES), label: z.string(), legalBasis: z.string(), guidance: z.string() })),
   /** 延期 of the 办理期限 (reason told to the petitioner, 第三十四条). */
-  extensions: z.array(z.object({ clock: z.string(), clockLabel: z.string(), days: z.number(), unit: z.string(), reason: z.string(), at: Ts, approvedByName: z.string().nullable(), dueDate: Day.nullable() })),
+  extensions: z.array(
+    z.object({
+      clock: z.string(),
+      clockLabel: z.string(),
+      days: z.number(),
+      unit: z.string(),
+      reason: z.string(),
+      at: Ts,
+      approvedByName: z.string().nullable(),
+      dueDate: Day.nullable(),
+    }),
+  ),
   /** 交办 with 报告期限; reported when the receiver delivered its reply. */
-  assignments: z.array(z.object({
-    handoffId: z.uuid(), toOrgName: z.string(), handoffStatus: z.string(), acknowledgedAt: Ts.nullable(), assignedAt: Ts,
-    reportDueDate: Day.nullable(), reportDays: z.number().nullable(), reportedAt: Ts.nullable(), reportOverdue: z.boolean(),
-  })),
+  assignments: z.array(
+    z.object({
+      handoffId: z.uuid(),
+      toOrgName: z.string(),
+      handoffStatus: z.string(),
+      acknowledgedAt: Ts.nullable(),
+      assignedAt: Ts,
+      reportDueDate: Day.nullable(),
+      reportDays: z.number().nullable(),
+      reportedAt: Ts.nullable(),
+      reportOverdue: z.boolean(),
+    }),
+  ),
   /** 回头看 scheduled by the 包案领导. */
-  followUps: z.array(z.object({ id: z.uuid(), dueDate: Day.nullable(), note: z.string().nullable(), leaderName: z.string().nullable(), notifiedAt: Ts.nullable(), result: z.string().nullable(), resultAt: Ts.nullable(), resultByName: z.string().nullable() })),
+  followUps: z.array(
+    z.object({
+      id: z.uuid(),
+      dueDate: Day.nullable(),
+      note: z.string().nullable(),
+      leaderName: z.string().nullable(),
+      notifiedAt: Ts.nullable(),
+      result: z.string().nullable(),
+      resultAt: Ts.nullable(),
+      resultByName: z.string().nullable(),
+    }),
+  ),
   /** 复查/复核 requests received by letter and registered by staff. */
-  reviewRequests: z.array(z.object({ id: z.uuid(), which: z.enum(REVIEW_KINDS), channel: z.string(), reason: z.string(), receivedOn: Day.nullable(), recordedByName: z.string(), recordedAt: Ts })),
+  reviewRequests: z.array(
+    z.object({
+      id: z.uuid(),
+      which: z.enum(REVIEW_KINDS),
+      channel: z.string(),
+      reason: z.string(),
+      receivedOn: Day.nullable(),
+      recordedByName: z.string(),
+      recordedAt: Ts,
+    }),
+  ),
   petitioners: z.array(PetitionPerson),
   piiShown: z.boolean(),
   piiAllowed: z.boolean(),

@@ -5,18 +5,37 @@ export const STAT_UNITS = ['month', 'quarter', 'year'] as const;
 export const DIMENSIONS = ['period', 'channel', 'source', 'area', 'category', 'subject', 'outcome', 'state'] as const;
 
 export const Measures = z.object({
-  items: z.number(), batches: z.number(), persons: z.number(), concluded: z.number(), concludedOnTime: z.number(), onTimeRate: z.number().nullable(),
-  rated: z.number(), satisfied: z.number(), satisfactionRate: z.number().nullable(), repeat: z.number(), skipLevel: z.number(), concludedRate: z.number().nullable(),
+  items: z.number(),
+  batches: z.number(),
+  persons: z.number(),
+  concluded: z.number(),
+  concludedOnTime: z.number(),
+  onTimeRate: z.number().nullable(),
+  rated: z.number(),
+  satisfied: z.number(),
+  satisfactionRate: z.number().nullable(),
+  repeat: z.number(),
+  skipLevel: z.number(),
+  concludedRate: z.number().nullable(),
 });
 export const StatRow = Measures.extend({ key: z.string(), label: z.string() });
 export const ReportFigures = z.object({
   /** Area of the registering level (the viewer's own level) and its name. */
-  areaCode: z.string(), areaName: z.string(),
-  items: z.number(), letterVisitBatches: z.number(), letterVisitPersons: z.number(),
-  fromXfj: z.number(), fromMca: z.number(), from12345: z.number(), concluded: z.number(), allConcluded: z.boolean(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  items: z.number(),
+  letterVisitBatches: z.number(),
+  letterVisitPersons: z.number(),
+  fromXfj: z.number(),
+  fromMca: z.number(),
+  from12345: z.number(),
+  concluded: z.number(),
+  allConcluded: z.boolean(),
 });
 export const PetitionStats = z.object({
-  from: z.string(), to: z.string(), unit: z.enum(STAT_UNITS),
+  from: z.string(),
+  to: z.string(),
+  unit: z.enum(STAT_UNITS),
   area: z.object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string().nullable() }).nullable(),
   years: z.array(z.object({ year: z.number(), items: z.number() })),
   summary: Measures,

@@ -51,14 +51,53 @@ export function prng(seed: number) {
 type Rng = ReturnType<typeof prng>;
 
 const SURNAMES = ['马', '杨', '王', '李', '张', '刘', '海', '丁', '田', '苏', '何', '周', '赵', '金', '冯', '拓', '虎', '纳', '韩', '罗'];
-const GIVEN = ['建军', '秀兰', '学文', '玉梅', '志强', '海燕', '国福', '小红', '永福', '桂兰', '文斌', '晓燕', '德明', '春花', '占林', '金花', '有福', '淑珍', '忠义', '凤英'];
+const GIVEN = [
+  '建军',
+  '秀兰',
+  '学文',
+  '玉梅',
+  '志强',
+  '海燕',
+  '国福',
+  '小红',
+  '永福',
+  '桂兰',
+  '文斌',
+  '晓燕',
+  '德明',
+  '春花',
+  '占林',
+  '金花',
+  '有福',
+  '淑珍',
+  '忠义',
+  '凤英',
+];
 
 /** Counties and districts (all of ningxia-areas.csv) with their city and a weight for how many petitions they get. */
 export const COUNTIES: ReadonlyArray<[string, string, number]> = [
-  ['640104', '640100', 9], ['640105', '640100', 5], ['640106', '640100', 5], ['640121', '640100', 4], ['640122', '640100', 4], ['640181', '640100', 4],
-  ['640202', '640200', 4], ['640205', '640200', 3], ['640221', '640200', 7], ['640302', '640300', 5], ['640303', '640300', 3], ['640323', '640300', 3],
-  ['640324', '640300', 4], ['640381', '640300', 3], ['640402', '640400', 5], ['640422', '640400', 4], ['640423', '640400', 8], ['640424', '640400', 2],
-  ['640425', '640400', 3], ['640502', '640500', 4], ['640521', '640500', 3], ['640522', '640500', 4],
+  ['640104', '640100', 9],
+  ['640105', '640100', 5],
+  ['640106', '640100', 5],
+  ['640121', '640100', 4],
+  ['640122', '640100', 4],
+  ['640181', '640100', 4],
+  ['640202', '640200', 4],
+  ['640205', '640200', 3],
+  ['640221', '640200', 7],
+  ['640302', '640300', 5],
+  ['640303', '640300', 3],
+  ['640323', '640300', 3],
+  ['640324', '640300', 4],
+  ['640381', '640300', 3],
+  ['640402', '640400', 5],
+  ['640422', '640400', 4],
+  ['640423', '640400', 8],
+  ['640424', '640400', 2],
+  ['640425', '640400', 3],
+  ['640502', '640500', 4],
+  ['640521', '640500', 3],
+  ['640522', '640500', 4],
 ];
 export const CITIES = ['640100', '640200', '640300', '640400', '640500'] as const;
 /** Demo townships (sample-areas.csv) of the three pilot counties, with their office codes. */
@@ -107,7 +146,16 @@ const MATTERS: Record<Subject, Array<[string, string, string]>> = {
     ['残疾人两项补贴', '申诉求决', '本人为二级肢体残疾,申请重度残疾人护理补贴未获批准,请求复核。'],
   ],
 };
-const SUBJECT_WEIGHTS: Array<[Subject, number]> = [['低保', 34], ['特困', 10], ['养老服务', 16], ['社会组织', 8], ['婚姻登记', 8], ['殡葬', 7], ['区划地名', 7], ['其他', 10]];
+const SUBJECT_WEIGHTS: Array<[Subject, number]> = [
+  ['低保', 34],
+  ['特困', 10],
+  ['养老服务', 16],
+  ['社会组织', 8],
+  ['婚姻登记', 8],
+  ['殡葬', 7],
+  ['区划地名', 7],
+  ['其他', 10],
+];
 const weighted = <T>(r: Rng, xs: Array<[T, number]>): T => {
   let x = r.next() * xs.reduce((s, [, w]) => s + w, 0);
   for (const [v, w] of xs) if ((x -= w) < 0) return v;
@@ -144,17 +192,30 @@ function conclude(r: Rng, holder: string, upper: string, flow: Flow, d: number, 
   at(d, { kind: 't', name: 'draft', by: holder, input: { opinion, text: OPINION_TEXT[opinion] } });
   at((d += r.int(0, 2)), { kind: 't', name: 'approve', by: holder, role: 'lead' });
   at((d += r.int(0, 2)), { kind: 't', name: 'deliver', by: holder, input: { method: r.pick(['当面送达', '邮寄送达', '网上答复', '电话告知']), date: '' } });
-  const satisfaction = flow === 'review' || flow === 'final' ? '不满意' : r.chance(0.72) ? (r.chance(0.78) ? '满意' : r.chance(0.6) ? '基本满意' : '不满意') : null;
+  const satisfaction =
+    flow === 'review' || flow === 'final' ? '不满意' : r.chance(0.72) ? (r.chance(0.78) ? '满意' : r.chance(0.6) ? '基本满意' : '不满意') : null;
   if (satisfaction) at(d + r.int(1, 6), { kind: 'rate', satisfaction });
   if (flow === 'review' || flow === 'final') {
     at((d += r.int(8, 20)), { kind: 't', name: 'request_review', by: holder, role: 'portal', comment: '对处理意见不服,申请复查' });
     at((d += r.int(1, 4)), { kind: 't', name: 'start_review', by: holder, role: 'supervisor' });
     const o = r.pick(['解释说明', '不予支持']);
-    at((d += r.int(10, 25)), { kind: 't', name: 'conclude_review', by: holder, role: 'supervisor', input: { opinion: o, text: `复查意见:维持原处理意见。${OPINION_TEXT[o]}` } });
+    at((d += r.int(10, 25)), {
+      kind: 't',
+      name: 'conclude_review',
+      by: holder,
+      role: 'supervisor',
+      input: { opinion: o, text: `复查意见:维持原处理意见。${OPINION_TEXT[o]}` },
+    });
     if (flow === 'final') {
       at((d += r.int(5, 15)), { kind: 't', name: 'request_recheck', by: holder, role: 'portal', comment: '对复查意见不服,申请复核' });
       at((d += r.int(1, 4)), { kind: 't', name: 'start_recheck', by: holder, role: 'upper' });
-      at((d += r.int(10, 25)), { kind: 't', name: 'conclude_recheck', by: holder, role: 'upper', input: { opinion: '不予支持', text: '复核意见:维持复查意见,本信访事项复核终结。' } });
+      at((d += r.int(10, 25)), {
+        kind: 't',
+        name: 'conclude_recheck',
+        by: holder,
+        role: 'upper',
+        input: { opinion: '不予支持', text: '复核意见:维持复查意见,本信访事项复核终结。' },
+      });
       return s;
     }
   }
@@ -164,13 +225,45 @@ function conclude(r: Rng, holder: string, upper: string, flow: Flow, d: number, 
 }
 
 /** Moves up to (and including) an open state; used for the petitions still in progress. */
-const OPEN_STATES = ['registered', 'handed_off', 'accepted', 'simple', 'handling', 'drafted', 'approved', 'delivered', 'review_requested', 'reviewing', 'reviewed', 'recheck_requested', 'rechecking'] as const;
+const OPEN_STATES = [
+  'registered',
+  'handed_off',
+  'accepted',
+  'simple',
+  'handling',
+  'drafted',
+  'approved',
+  'delivered',
+  'review_requested',
+  'reviewing',
+  'reviewed',
+  'recheck_requested',
+  'rechecking',
+] as const;
 export type OpenState = (typeof OPEN_STATES)[number];
 function openMoves(r: Rng, holder: string, state: OpenState, d: number): PlannedStep[] {
-  const full = conclude(r, holder, '', state === 'simple' ? 'simple' : state.includes('recheck') || state === 'reviewed' ? 'final' : state.includes('review') ? 'review' : 'self', d, false);
+  const full = conclude(
+    r,
+    holder,
+    '',
+    state === 'simple' ? 'simple' : state.includes('recheck') || state === 'reviewed' ? 'final' : state.includes('review') ? 'review' : 'self',
+    d,
+    false,
+  );
   const until: Record<OpenState, string | null> = {
-    registered: null, handed_off: null, accepted: 'accept', simple: 'simplify', handling: 'start', drafted: 'draft', approved: 'approve', delivered: 'deliver',
-    review_requested: 'request_review', reviewing: 'start_review', reviewed: 'conclude_review', recheck_requested: 'request_recheck', rechecking: 'start_recheck',
+    registered: null,
+    handed_off: null,
+    accepted: 'accept',
+    simple: 'simplify',
+    handling: 'start',
+    drafted: 'draft',
+    approved: 'approve',
+    delivered: 'deliver',
+    review_requested: 'request_review',
+    reviewing: 'start_review',
+    reviewed: 'conclude_review',
+    recheck_requested: 'request_recheck',
+    rechecking: 'start_recheck',
   };
   const last = until[state];
   if (!last) return [];
@@ -179,7 +272,12 @@ function openMoves(r: Rng, holder: string, state: OpenState, d: number): Planned
 }
 
 function person(r: Rng, county: string) {
-  return { name: r.pick(SURNAMES) + r.pick(GIVEN), idNumber: demoIdNumber(county, r.int(1940, 1995), r), phone: `139${String(r.int(10000000, 99999999))}`, address: '宁夏' };
+  return {
+    name: r.pick(SURNAMES) + r.pick(GIVEN),
+    idNumber: demoIdNumber(county, r.int(1940, 1995), r),
+    phone: `139${String(r.int(10000000, 99999999))}`,
+    address: '宁夏',
+  };
 }
 
 function matter(r: Rng, subject?: Subject) {
@@ -203,9 +301,16 @@ export function demoPlan(opts: { lowerItems?: number } = {}): PlannedPetition[] 
   // Channels: 44 来信 (38 single + 6 joint letters = 56 人次), 9 来访 (97 人次), 7 网上信访, 3 电话.
   const sources = [...Array(40).fill('自治区信访局'), ...Array(19).fill('民政部'), ...Array(4).fill(null)] as Array<string | null>;
   const channels = [
-    ...Array(30).fill('来信'), ...Array(6).fill('来访'), ...Array(4).fill('网上信访'),
-    ...Array(14).fill('来信'), ...Array(2).fill('来访'), ...Array(3).fill('网上信访'),
-    '来访', '电话', '电话', '电话',
+    ...Array(30).fill('来信'),
+    ...Array(6).fill('来访'),
+    ...Array(4).fill('网上信访'),
+    ...Array(14).fill('来信'),
+    ...Array(2).fill('来访'),
+    ...Array(3).fill('网上信访'),
+    '来访',
+    '电话',
+    '电话',
+    '电话',
   ] as string[];
   const letterPersons = [...Array(38).fill(1), 2, 2, 3, 3, 4, 4];
   const visitPersons = [25, 18, 15, 12, 10, 8, 5, 3, 1];
@@ -214,7 +319,12 @@ export function demoPlan(opts: { lowerItems?: number } = {}): PlannedPetition[] 
   let li = 0;
   let vi = 0;
   const deptFlows: Flow[] = [
-    ...Array(4).fill('refuse'), ...Array(3).fill('review'), 'final', ...Array(4).fill('late'), ...Array(14).fill('simple'), ...Array(37).fill('self'),
+    ...Array(4).fill('refuse'),
+    ...Array(3).fill('review'),
+    'final',
+    ...Array(4).fill('late'),
+    ...Array(14).fill('simple'),
+    ...Array(37).fill('self'),
   ];
   for (let i = 0; i < 63; i++) {
     const channel = channels[i]!;
@@ -228,10 +338,19 @@ export function demoPlan(opts: { lowerItems?: number } = {}): PlannedPetition[] 
     const day = Math.floor((i * 318) / 63) + r.int(0, 3);
     const flow = deptFlows[(i * 37) % 63]!;
     const input: Record<string, unknown> = {
-      title: m.title, channel, category: m.category, subject: m.subject, concernedAreaCode: concerned, content: m.content,
+      title: m.title,
+      channel,
+      category: m.category,
+      subject: m.subject,
+      concernedAreaCode: concerned,
+      content: m.content,
       petitioners: people.map((p, k) => ({ ...p, role: persons && persons > 5 && k < 5 ? '代表' : '信访人' })),
       ...(source ? { sourceBody: source, sourceRef: source === '民政部' ? `民信转〔2019〕${100 + i}号` : `宁信转〔2019〕${300 + i}号` } : {}),
-      ...(channel === '来访' ? { visitBatch: 1, visitPersons: persons, ...(persons! > 5 ? { representatives: 5 } : {}) } : channel === '来信' ? { visitPersons: persons } : {}),
+      ...(channel === '来访'
+        ? { visitBatch: 1, visitPersons: persons, ...(persons! > 5 ? { representatives: 5 } : {}) }
+        : channel === '来信'
+          ? { visitPersons: persons }
+          : {}),
     };
     const steps: PlannedStep[] = [];
     let holder = '640000-mzt-fgc';
@@ -274,19 +393,50 @@ export function demoPlan(opts: { lowerItems?: number } = {}): PlannedPetition[] 
     const township = townships ? r.pick(townships) : null;
     const org = atCity ? bureau(cityOf(county)) : atTownship ? `${township}-gov` : bureau(county);
     const concerned = atTownship ? township! : townships && r.chance(0.6) ? township! : county;
-    const channel = weighted(r, [['来信', 30], ['来访', 34], ['网上信访', 12], ['电话', 12], ['上级转来', 12]] as Array<[string, number]>);
-    const source = channel === '上级转来' ? weighted(r, [['12345', 6], ['自治区信访局', 3], ['其他', 2]] as Array<[string, number]>) : channel === '电话' && r.chance(0.4) ? '12345' : null;
+    const channel = weighted(r, [
+      ['来信', 30],
+      ['来访', 34],
+      ['网上信访', 12],
+      ['电话', 12],
+      ['上级转来', 12],
+    ] as Array<[string, number]>);
+    const source =
+      channel === '上级转来'
+        ? weighted(r, [
+            ['12345', 6],
+            ['自治区信访局', 3],
+            ['其他', 2],
+          ] as Array<[string, number]>)
+        : channel === '电话' && r.chance(0.4)
+          ? '12345'
+          : null;
     const persons = channel === '来访' ? (r.chance(0.2) ? r.int(6, 30) : r.int(1, 3)) : channel === '来信' ? (r.chance(0.1) ? r.int(2, 6) : 1) : null;
     const m = matter(r);
     const people = Array.from({ length: Math.min(persons ?? 1, 5) }, () => person(r, county));
     const day = r.int(3, 340);
     const input: Record<string, unknown> = {
-      title: m.title, channel, category: m.category, subject: m.subject, concernedAreaCode: concerned, content: m.content,
+      title: m.title,
+      channel,
+      category: m.category,
+      subject: m.subject,
+      concernedAreaCode: concerned,
+      content: m.content,
       petitioners: people.map((p, k) => ({ ...p, role: (persons ?? 1) > 5 && k < 5 ? '代表' : '信访人' })),
       ...(source ? { sourceBody: source, sourceRef: source === '12345' ? `12345-2019-${String(10000 + i)}` : `转〔2019〕${i}号` } : {}),
-      ...(channel === '来访' ? { visitBatch: 1, visitPersons: persons, ...(persons! > 5 ? { representatives: 5 } : {}) } : channel === '来信' ? { visitPersons: persons } : {}),
+      ...(channel === '来访'
+        ? { visitBatch: 1, visitPersons: persons, ...(persons! > 5 ? { representatives: 5 } : {}) }
+        : channel === '来信'
+          ? { visitPersons: persons }
+          : {}),
     };
-    const flow = weighted(r, [['simple', 42], ['self', 22], ['refuse', 24], ['late', 6], ['review', 4], ['final', 2]] as Array<[Flow, number]>);
+    const flow = weighted(r, [
+      ['simple', 42],
+      ['self', 22],
+      ['refuse', 24],
+      ['late', 6],
+      ['review', 4],
+      ['final', 2],
+    ] as Array<[Flow, number]>);
     const steps: PlannedStep[] = [];
     let holder = org;
     let d = day;
@@ -310,7 +460,17 @@ export function demoPlan(opts: { lowerItems?: number } = {}): PlannedPetition[] 
     for (const town of towns.slice(0, 1)) {
       const m = matter(r, '低保');
       const day = r.int(20, 300);
-      const input = { title: m.title, channel: '来访', category: m.category, subject: m.subject, concernedAreaCode: town, content: m.content, petitioners: [person(r, county)], visitBatch: 1, visitPersons: 1 };
+      const input = {
+        title: m.title,
+        channel: '来访',
+        category: m.category,
+        subject: m.subject,
+        concernedAreaCode: town,
+        content: m.content,
+        petitioners: [person(r, county)],
+        visitBatch: 1,
+        visitPersons: 1,
+      };
       add({ org: `${town}-gov`, recent: false, day, minute: r.int(0, 400), input, steps: conclude(r, `${town}-gov`, '', 'simple', day, false) });
     }
   }
@@ -320,52 +480,139 @@ export function demoPlan(opts: { lowerItems?: number } = {}): PlannedPetition[] 
   for (const o of originals) {
     const first = (o.input.petitioners as Array<Record<string, unknown>>)[0]!;
     const day = Math.min(o.day + r.int(60, 150), 350);
-    const input: Record<string, unknown> = { ...o.input, title: `再次反映:${o.input.title}`, content: `再次反映。${o.input.content}`, petitioners: [first], visitPersons: 1, representatives: undefined };
+    const input: Record<string, unknown> = {
+      ...o.input,
+      title: `再次反映:${o.input.title}`,
+      content: `再次反映。${o.input.content}`,
+      petitioners: [first],
+      visitPersons: 1,
+      representatives: undefined,
+    };
     if (input.channel !== '来访' && input.channel !== '来信') input.channel = '来信';
     add({ org: o.org, recent: false, day, minute: r.int(0, 400), input, steps: conclude(r, o.org, '', r.chance(0.5) ? 'refuse' : 'self', day, false) });
   }
 
   // 4. Still open at the end of the demo year: one petition in every open state (registered in December).
   const openAt: Array<[OpenState, string, string]> = [
-    ['registered', '640302-mzj', '640302'], ['handed_off', '640200-mzj', '640221'], ['accepted', '640402-mzj', '640402'],
-    ['simple', '640105-mzj', '640105'], ['handling', '640423-mzj', '640423101'], ['drafted', '640104-mzj', '640104002'],
-    ['approved', '640522-mzj', '640522'], ['delivered', '640181-mzj', '640181'], ['review_requested', '640221-mzj', '640221101'],
-    ['reviewing', '640324-mzj', '640324'], ['reviewed', '640502-mzj', '640502'], ['recheck_requested', '640422-mzj', '640422'],
+    ['registered', '640302-mzj', '640302'],
+    ['handed_off', '640200-mzj', '640221'],
+    ['accepted', '640402-mzj', '640402'],
+    ['simple', '640105-mzj', '640105'],
+    ['handling', '640423-mzj', '640423101'],
+    ['drafted', '640104-mzj', '640104002'],
+    ['approved', '640522-mzj', '640522'],
+    ['delivered', '640181-mzj', '640181'],
+    ['review_requested', '640221-mzj', '640221101'],
+    ['reviewing', '640324-mzj', '640324'],
+    ['reviewed', '640502-mzj', '640502'],
+    ['recheck_requested', '640422-mzj', '640422'],
     ['rechecking', '640121-mzj', '640121'],
   ];
   for (const [state, org, concerned] of openAt) {
     const m = matter(r);
     const late = state.includes('review') || state.includes('recheck') || state === 'delivered' || state === 'approved' ? r.int(230, 260) : r.int(335, 352);
     const input = {
-      title: m.title, channel: r.pick(['来信', '网上信访', '电话']), category: m.category, subject: m.subject, concernedAreaCode: concerned, content: m.content,
+      title: m.title,
+      channel: r.pick(['来信', '网上信访', '电话']),
+      category: m.category,
+      subject: m.subject,
+      concernedAreaCode: concerned,
+      content: m.content,
       petitioners: [person(r, concerned.slice(0, 6))],
     };
-    const steps = state === 'handed_off'
-      ? [{ day: late + 1, minute: 60, move: { kind: 'handoff', to: bureau(concerned), by: org, transfer: true } as Move }]
-      : openMoves(r, org, state, late);
+    const steps =
+      state === 'handed_off'
+        ? [{ day: late + 1, minute: 60, move: { kind: 'handoff', to: bureau(concerned), by: org, transfer: true } as Move }]
+        : openMoves(r, org, state, late);
     add({ org, recent: false, day: late, minute: r.int(0, 400), input, steps });
   }
 
   // 5. Recent (relative to today): the demo accounts' worklists have something to do.
   const recent: Array<{ org: string; ago: number; concerned: string; subject: Subject; channel: string; steps: PlannedStep[]; persons?: number }> = [
     { org: '640000-mzt-fgc', ago: 1, concerned: '640104', subject: '低保', channel: '网上信访', steps: [] },
-    { org: '640000-mzt-fgc', ago: 2, concerned: '640100', subject: '养老服务', channel: '来信', steps: [{ day: 1, minute: 30, move: { kind: 'handoff', to: '640100-mzj', by: '640000-mzt-fgc', transfer: true } }] },
-    { org: '640100-mzj', ago: 2, concerned: '640104', subject: '特困', channel: '来信', steps: [{ day: 1, minute: 60, move: { kind: 'handoff', to: '640104-mzj', by: '640100-mzj', transfer: true } }] },
-    { org: '640100-mzj', ago: 12, concerned: '640106', subject: '殡葬', channel: '电话', steps: [{ day: 10, minute: 30, move: { kind: 't', name: 'accept', by: '640100-mzj', input: {} } }, { day: 10, minute: 90, move: { kind: 't', name: 'start', by: '640100-mzj' } }] },
-    { org: '640104-mzj', ago: 6, concerned: '640104001', subject: '低保', channel: '来访', persons: 8, steps: [{ day: 5, minute: 30, move: { kind: 't', name: 'accept', by: '640104-mzj', input: {} } }, { day: 5, minute: 60, move: { kind: 't', name: 'start', by: '640104-mzj' } }] },
-    { org: '640104-mzj', ago: 20, concerned: '640104002', subject: '婚姻登记', channel: '来信', steps: [
-      { day: 18, minute: 30, move: { kind: 't', name: 'accept', by: '640104-mzj', input: {} } }, { day: 18, minute: 60, move: { kind: 't', name: 'start', by: '640104-mzj' } },
-      { day: 2, minute: 120, move: { kind: 't', name: 'draft', by: '640104-mzj', input: { opinion: '支持', text: OPINION_TEXT['支持'] } } }] },
+    {
+      org: '640000-mzt-fgc',
+      ago: 2,
+      concerned: '640100',
+      subject: '养老服务',
+      channel: '来信',
+      steps: [{ day: 1, minute: 30, move: { kind: 'handoff', to: '640100-mzj', by: '640000-mzt-fgc', transfer: true } }],
+    },
+    {
+      org: '640100-mzj',
+      ago: 2,
+      concerned: '640104',
+      subject: '特困',
+      channel: '来信',
+      steps: [{ day: 1, minute: 60, move: { kind: 'handoff', to: '640104-mzj', by: '640100-mzj', transfer: true } }],
+    },
+    {
+      org: '640100-mzj',
+      ago: 12,
+      concerned: '640106',
+      subject: '殡葬',
+      channel: '电话',
+      steps: [
+        { day: 10, minute: 30, move: { kind: 't', name: 'accept', by: '640100-mzj', input: {} } },
+        { day: 10, minute: 90, move: { kind: 't', name: 'start', by: '640100-mzj' } },
+      ],
+    },
+    {
+      org: '640104-mzj',
+      ago: 6,
+      concerned: '640104001',
+      subject: '低保',
+      channel: '来访',
+      persons: 8,
+      steps: [
+        { day: 5, minute: 30, move: { kind: 't', name: 'accept', by: '640104-mzj', input: {} } },
+        { day: 5, minute: 60, move: { kind: 't', name: 'start', by: '640104-mzj' } },
+      ],
+    },
+    {
+      org: '640104-mzj',
+      ago: 20,
+      concerned: '640104002',
+      subject: '婚姻登记',
+      channel: '来信',
+      steps: [
+        { day: 18, minute: 30, move: { kind: 't', name: 'accept', by: '640104-mzj', input: {} } },
+        { day: 18, minute: 60, move: { kind: 't', name: 'start', by: '640104-mzj' } },
+        { day: 2, minute: 120, move: { kind: 't', name: 'draft', by: '640104-mzj', input: { opinion: '支持', text: OPINION_TEXT['支持'] } } },
+      ],
+    },
     { org: '640104-mzj', ago: 4, concerned: '640104', subject: '养老服务', channel: '电话', steps: [] },
     { org: '640423-mzj', ago: 1, concerned: '640423100', subject: '低保', channel: '来访', persons: 3, steps: [] },
-    { org: '640423-mzj', ago: 15, concerned: '640423101', subject: '特困', channel: '来信', steps: [{ day: 13, minute: 30, move: { kind: 't', name: 'accept', by: '640423-mzj', input: {} } }, { day: 13, minute: 60, move: { kind: 't', name: 'start', by: '640423-mzj' } }] },
-    { org: '640400-mzj', ago: 1, concerned: '640423', subject: '区划地名', channel: '来信', steps: [{ day: 0, minute: 200, move: { kind: 'handoff', to: '640423-mzj', by: '640400-mzj', transfer: true } }] },
+    {
+      org: '640423-mzj',
+      ago: 15,
+      concerned: '640423101',
+      subject: '特困',
+      channel: '来信',
+      steps: [
+        { day: 13, minute: 30, move: { kind: 't', name: 'accept', by: '640423-mzj', input: {} } },
+        { day: 13, minute: 60, move: { kind: 't', name: 'start', by: '640423-mzj' } },
+      ],
+    },
+    {
+      org: '640400-mzj',
+      ago: 1,
+      concerned: '640423',
+      subject: '区划地名',
+      channel: '来信',
+      steps: [{ day: 0, minute: 200, move: { kind: 'handoff', to: '640423-mzj', by: '640400-mzj', transfer: true } }],
+    },
   ];
   for (const x of recent) {
     const m = matter(r, x.subject);
     const persons = x.persons ?? 1;
     const input = {
-      title: m.title, channel: x.channel, category: m.category, subject: m.subject, concernedAreaCode: x.concerned, content: m.content,
+      title: m.title,
+      channel: x.channel,
+      category: m.category,
+      subject: m.subject,
+      concernedAreaCode: x.concerned,
+      content: m.content,
       petitioners: Array.from({ length: Math.min(persons, 5) }, () => person(r, x.concerned.slice(0, 6))),
       ...(x.channel === '来访' ? { visitBatch: 1, visitPersons: persons, ...(persons > 5 ? { representatives: 5 } : {}) } : {}),
     };

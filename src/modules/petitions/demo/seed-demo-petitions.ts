@@ -12,8 +12,14 @@ import { demoPlan, type Move, type PlannedPetition } from './demo-plan.ts';
 
 /** Real demo accounts acting for their unit (the rest of the tree acts through unnamed staff). */
 const CLERKS: Record<string, string> = {
-  '640000-mzt-fgc': 'nx-fgc', '640100-mzj': 'yc-mzj', '640104-mzj': 'xq-mzj', '640423-mzj': 'ld-mzj', '640221-mzj': 'pl-mzj',
-  '640423100-gov': 'ld-cgz', '640104001-gov': 'xq-fhbj', '640221100-gov': 'pl-cgz',
+  '640000-mzt-fgc': 'nx-fgc',
+  '640100-mzj': 'yc-mzj',
+  '640104-mzj': 'xq-mzj',
+  '640423-mzj': 'ld-mzj',
+  '640221-mzj': 'pl-mzj',
+  '640423100-gov': 'ld-cgz',
+  '640104001-gov': 'xq-fhbj',
+  '640221100-gov': 'pl-cgz',
 };
 const LEADS: Record<string, string> = { '640000-mzt-fgc': 'nx-fgc-lead', '640104-mzj': 'xq-mzj-lead', '640423100-gov': 'ld-cgz-lead' };
 const PETITION_PERMISSIONS = ['petition.read', 'petition.register', 'petition.handle', 'petition.approve', 'petition.supervise'];
@@ -65,7 +71,9 @@ export async function seedDemoPetitions(ctx: AppContext, opts: { lowerItems?: nu
   return withTx({ ...ctx, clock }, async (tx0) => {
     const history: AppContext = { ...tx0, jobs: NO_JOBS };
     const orgs = new Map((await tx0.db.selectFrom('core.org_unit').select(['id', 'code', 'name', 'area_code', 'area_path']).execute()).map((o) => [o.code, o]));
-    const users = new Map((await tx0.db.selectFrom('core.app_user').select(['id', 'username', 'display_name', 'org_unit_id']).execute()).map((u) => [u.username, u]));
+    const users = new Map(
+      (await tx0.db.selectFrom('core.app_user').select(['id', 'username', 'display_name', 'org_unit_id']).execute()).map((u) => [u.username, u]),
+    );
     const actors = new Map<string, Actor>();
     const actorFor = async (code: string, role: 'clerk' | 'lead'): Promise<Actor> => {
       const k = `${code}:${role}`;
@@ -78,13 +86,40 @@ export async function seedDemoPetitions(ctx: AppContext, opts: { lowerItems?: nu
       let a: Actor;
       if (u) {
         const grants: Grant[] = await loadGrants(tx0, u.id, new Date('2019-01-01T00:00:00+08:00'));
-        a = { userId: u.id, username: u.username, displayName: u.display_name, orgUnitId: org.id, areaCode: org.area_code, areaPath: org.area_path, grants, sessionId: null, clientIp: null };
+        a = {
+          userId: u.id,
+          username: u.username,
+          displayName: u.display_name,
+          orgUnitId: org.id,
+          areaCode: org.area_code,
+          areaPath: org.area_path,
+          grants,
+          sessionId: null,
+          clientIp: null,
+        };
       } else {
         const grant: Grant = {
-          assignmentId: `demo-${code}`, roleCode: role === 'lead' ? 'leader' : 'clerk', roleName: role === 'lead' ? '负责人' : '经办人', orgUnitId: org.id, orgUnitName: org.name,
-          areaCode: org.area_code, areaPath: org.area_path, scope: 'subtree', permissions: PETITION_PERMISSIONS, delegatedBy: null, validTo: null,
+          assignmentId: `demo-${code}`,
+          roleCode: role === 'lead' ? 'leader' : 'clerk',
+          roleName: role === 'lead' ? '负责人' : '经办人',
+          orgUnitId: org.id,
+          orgUnitName: org.name,
+          areaCode: org.area_code,
+          areaPath: org.area_path,
+          scope: 'subtree',
+          permissions: PETITION_PERMISSIONS,
+          delegatedBy: null,
+          validTo: null,
         };
-        a = { ...SYSTEM_ACTOR, username: 'demo', displayName: `${org.name}${role === 'lead' ? '负责人' : '信访工作人员'}`, orgUnitId: org.id, areaCode: org.area_code, areaPath: org.area_path, grants: [grant] };
+        a = {
+          ...SYSTEM_ACTOR,
+          username: 'demo',
+          displayName: `${org.name}${role === 'lead' ? '负责人' : '信访工作人员'}`,
+          orgUnitId: org.id,
+          areaCode: org.area_code,
+          areaPath: org.area_path,
+          grants: [grant],
+        };
       }
       actors.set(k, a);
       return a;
@@ -105,7 +140,10 @@ export async function seedDemoPetitions(ctx: AppContext, opts: { lowerItems?: nu
     type Ev = { at: number; p: PlannedPetition; i: number; move: Move | null };
     const events: Ev[] = [];
     // Sample units can be absent (another installation's sample CSVs): skip what needs them.
-    const orgsOf = (p: PlannedPetition) => [p.org, ...p.steps.flatMap((s) => (s.move.kind === 'handoff' ? [s.move.by, s.move.to] : s.move.kind === 'rate' ? [] : [s.move.by]))];
+    const orgsOf = (p: PlannedPetition) => [
+      p.org,
+      ...p.steps.flatMap((s) => (s.move.kind === 'handoff' ? [s.move.by, s.move.to] : s.move.kind === 'rate' ? [] : [s.move.by])),
+    ];
     const runnable = plan.filter((p) => {
       const missing = orgsOf(p).find((c) => !orgs.has(c));
       if (missing) failed.push({ key: p.key, step: 'plan', error: `组织机构 ${missing} 不存在` });
@@ -137,9 +175,18 @@ export async function seedDemoPetitions(ctx: AppContext, opts: { lowerItems?: nu
         }
         const caseId = ids.get(e.p.key)!;
         const m = e.move;
-        if (m.kind === 'handoff') await handOff(cx, await actorFor(m.by, 'clerk'), { caseId, kind: m.transfer ? 'transfer' : 'assign', toOrgId: orgId(m.to), note: m.transfer ? '请按职责办理' : '请按属地办理并报告结果' });
+        if (m.kind === 'handoff')
+          await handOff(cx, await actorFor(m.by, 'clerk'), {
+            caseId,
+            kind: m.transfer ? 'transfer' : 'assign',
+            toOrgId: orgId(m.to),
+            note: m.transfer ? '请按职责办理' : '请按属地办理并报告结果',
+          });
         else if (m.kind === 'ack') await acknowledgeHandoff(cx, await actorFor(m.by, 'clerk'), { caseId });
-        else if (m.kind === 'rate') await sql`update petitions.petition set satisfaction = ${m.satisfaction}, rated_at = ${clock.now()} where case_id = ${caseId} and satisfaction is null`.execute(cx.db);
+        else if (m.kind === 'rate')
+          await sql`update petitions.petition set satisfaction = ${m.satisfaction}, rated_at = ${clock.now()} where case_id = ${caseId} and satisfaction is null`.execute(
+            cx.db,
+          );
         else {
           let actor: Actor;
           if (m.role === 'portal') {
@@ -164,7 +211,10 @@ export async function seedDemoPetitions(ctx: AppContext, opts: { lowerItems?: nu
     const all = [...ids.values()];
     if (all.length) await sql`update petitions.petition set is_demo = true where case_id in (${sql.join(all)})`.execute(tx0.db);
     // Settle the timers of 2019's still-open clocks (see above) and show them as they stand today.
-    const historic = plan.filter((p) => !p.recent).map((p) => ids.get(p.key)).filter((x): x is string => !!x);
+    const historic = plan
+      .filter((p) => !p.recent)
+      .map((p) => ids.get(p.key))
+      .filter((x): x is string => !!x);
     clock.set(realNow);
     if (historic.length) {
       await sql`update core.deadline_clock set reminded_for = due_date, overdue_for = due_date

@@ -4,13 +4,32 @@ import { PETITION_TYPE } from '../contract.ts';
 import { paragraphs, petitionFacts } from './petition-facts.ts';
 
 const LAW = '《信访工作条例》';
-const AFTER_ACCEPT = ['accepted', 'simple', 'handling', 'drafted', 'approved', 'delivered', 'closed', 'review_requested', 'reviewing', 'reviewed', 'recheck_requested', 'rechecking', 'final'] as const;
+const AFTER_ACCEPT = [
+  'accepted',
+  'simple',
+  'handling',
+  'drafted',
+  'approved',
+  'delivered',
+  'closed',
+  'review_requested',
+  'reviewing',
+  'reviewed',
+  'recheck_requested',
+  'rechecking',
+  'final',
+] as const;
 const missing = (what: string) => new AppError('DOCUMENT_FACTS_MISSING', 409, `尚无${what}\uff0c不能出具该文书`);
 
 /** 受理告知书 (第三十一条、第三十四条): the text stored at 受理. */
 export const petitionAcceptance = defineDocument({
-  type: 'petition.acceptance', caseType: PETITION_TYPE, title: '信访事项受理告知书', numberPrefix: '信受告',
-  issuePermission: 'petition.handle', issuableIn: AFTER_ACCEPT, docx: true,
+  type: 'petition.acceptance',
+  caseType: PETITION_TYPE,
+  title: '信访事项受理告知书',
+  numberPrefix: '信受告',
+  issuePermission: 'petition.handle',
+  issuableIn: AFTER_ACCEPT,
+  docx: true,
   async fill(tx, c) {
     const f = await petitionFacts(tx, c);
     if (!f.acceptanceNotice) throw missing('受理告知内容');
@@ -20,8 +39,13 @@ export const petitionAcceptance = defineDocument({
 
 /** 不予受理告知书: the statutory reason, its basis and where to turn instead. */
 export const petitionRefusal = defineDocument({
-  type: 'petition.refusal', caseType: PETITION_TYPE, title: '信访事项不予受理告知书', numberPrefix: '信不受告',
-  issuePermission: 'petition.handle', issuableIn: ['refused'], docx: true,
+  type: 'petition.refusal',
+  caseType: PETITION_TYPE,
+  title: '信访事项不予受理告知书',
+  numberPrefix: '信不受告',
+  issuePermission: 'petition.handle',
+  issuableIn: ['refused'],
+  docx: true,
   async fill(tx, c) {
     const f = await petitionFacts(tx, c);
     if (!f.refusalReason) throw missing('不予受理理由');
@@ -38,8 +62,13 @@ export const petitionRefusal = defineDocument({
 
 /** 处理意见书 (第三十二条、第三十三条), with the 复查 right of 第三十五条; issued on 送达. */
 export const petitionOpinion = defineDocument({
-  type: 'petition.opinion', caseType: PETITION_TYPE, title: '信访事项处理意见书', numberPrefix: '信处意',
-  issuePermission: 'petition.handle', issuableIn: ['approved', 'delivered', 'closed', 'review_requested'], docx: true,
+  type: 'petition.opinion',
+  caseType: PETITION_TYPE,
+  title: '信访事项处理意见书',
+  numberPrefix: '信处意',
+  issuePermission: 'petition.handle',
+  issuableIn: ['approved', 'delivered', 'closed', 'review_requested'],
+  docx: true,
   async fill(tx, c) {
     const f = await petitionFacts(tx, c);
     if (!f.opinion || !f.opinionText) throw missing('经审批的处理意见');

@@ -5,25 +5,58 @@ import { AppError } from '../../../platform/errors.ts';
 import type { CaseRow } from '../../../kernel/workflow/index.ts';
 import { dateLine } from '../../../kernel/documents/index.ts';
 export type PetitionFacts = {
-  recipient: string; received: string; refNo: string; anonymous: boolean;
-  opinion: string | null; opinionText: string | null; acceptanceNotice: string | null;
-  refusalReason: string | null; refusalBasis: string | null; refusalGuidance: string | null; refusalDetail: string | null;
+  recipient: string;
+  received: string;
+  refNo: string;
+  anonymous: boolean;
+  opinion: string | null;
+  opinionText: string | null;
+  acceptanceNotice: string | null;
+  refusalReason: string | null;
+  refusalBasis: string | null;
+  refusalGuidance: string | null;
+  refusalDetail: string | null;
 };
 
 /** What the 信访 documents say about a petition: the petitioners (主送), dates and the stored texts. */
 export async function petitionFacts(tx: AppContext, c: CaseRow): Promise<PetitionFacts> {
-  const p = (await sql<{ created_at: Date; anonymous: boolean; opinion: string | null; opinion_text: string | null; acceptance_notice: string | null; refusal_reason: string | null; refusal_basis: string | null; refusal_guidance: string | null; refusal_detail: string | null }>`
+  const p = (
+    await sql<{
+      created_at: Date;
+      anonymous: boolean;
+      opinion: string | null;
+      opinion_text: string | null;
+      acceptance_notice: string | null;
+      refusal_reason: string | null;
+      refusal_basis: string | null;
+      refusal_guidance: string | null;
+      refusal_detail: string | null;
+    }>`
     select created_at, anonymous, opinion, opinion_text, acceptance_notice, refusal_reason, refusal_basis, refusal_guidance, refusal_detail
-    from petitions.petition where case_id = ${c.id}`.execute(tx.db)).rows[0];
+    from petitions.petition where case_id = ${c.id}`.execute(tx.db)
+  ).rows[0];
   if (!p) throw new AppError('PETITION_NOT_FOUND', 404, '信访事项不存在');
-  const names = (await sql<{ name: string }>`select name from petitions.petitioner where case_id = ${c.id} order by created_at, id`.execute(tx.db)).rows.map((r) => r.name);
+  const names = (await sql<{ name: string }>`select name from petitions.petitioner where case_id = ${c.id} order by created_at, id`.execute(tx.db)).rows.map(
+    (r) => r.name,
+  );
   return {
     recipient: p.anonymous || !names.length ? '信访人' : names.join('、'),
-    received: dateLine(chinaDate(new Date(p.created_at))), refNo: c.ref_no, anonymous: p.anonymous,
-    opinion: p.opinion, opinionText: p.opinion_text, acceptanceNotice: p.acceptance_notice,
-    refusalReason: p.refusal_reason, refusalBasis: p.refusal_basis, refusalGuidance: p.refusal_guidance, refusalDetail: p.refusal_detail,
+    received: dateLine(chinaDate(new Date(p.created_at))),
+    refNo: c.ref_no,
+    anonymous: p.anonymous,
+    opinion: p.opinion,
+    opinionText: p.opinion_text,
+    acceptanceNotice: p.acceptance_notice,
+    refusalReason: p.refusal_reason,
+    refusalBasis: p.refusal_basis,
+    refusalGuidance: p.refusal_guidance,
+    refusalDetail: p.refusal_detail,
   };
 }
 
 /** Paragraphs of a text typed in the console (blank lines and line breaks separate them). */
-export const paragraphs = (text: string) => text.split(/\n+/).map((s) => s.trim()).filter(Boolean);
+export const paragraphs = (text: string) =>
+  text
+    .split(/\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);

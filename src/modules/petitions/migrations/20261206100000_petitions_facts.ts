@@ -19,6 +19,8 @@ export const petitionsFacts: Migration = {
     await sql`update core.case c set data = jsonb_strip_nulls(jsonb_build_object('refusalCode', p.refusal_code, 'opinion', p.opinion,
         'deliveryMethod', p.delivery_method, 'deliveredOn', p.delivered_on::text, 'reviewOpinion', p.review_opinion, 'recheckOpinion', p.recheck_opinion))
       from petitions.petition p where p.case_id = c.id`.execute(db);
-    await sql`alter table petitions.petition drop column delivery_method, drop column delivered_on, drop column review_opinion, drop column recheck_opinion`.execute(db);
+    await sql`alter table petitions.petition drop column delivery_method, drop column delivered_on, drop column review_opinion, drop column recheck_opinion`.execute(
+      db,
+    );
   },
 };

@@ -7,11 +7,17 @@ import { caseReadable, workflowOf } from '../../../kernel/workflow/index.ts';
 import { CATEGORIES, CHANNELS, PETITION_TYPE, SUBJECTS } from '../contract.ts';
 
 export const ListPetitionsQuery = z.object({
-  channel: z.enum(CHANNELS).optional(), category: z.enum(CATEGORIES).optional(), subject: z.enum(SUBJECTS).optional(),
-  state: z.string().max(40).optional(), flag: z.enum(['repeat', 'skip_level']).optional(), q: z.string().trim().max(50).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  subject: z.enum(SUBJECTS).optional(),
+  state: z.string().max(40).optional(),
+  flag: z.enum(['repeat', 'skip_level']).optional(),
+  q: z.string().trim().max(50).optional(),
   /** 登记期间 (China dates, inclusive). */
-  from: z.iso.date('登记起始日期格式应为 YYYY-MM-DD').optional(), to: z.iso.date('登记截止日期格式应为 YYYY-MM-DD').optional(),
-  page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  from: z.iso.date('登记起始日期格式应为 YYYY-MM-DD').optional(),
+  to: z.iso.date('登记截止日期格式应为 YYYY-MM-DD').optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type ListPetitionsQuery = z.infer<typeof ListPetitionsQuery>;
 
@@ -20,8 +26,11 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 /** 信访事项 list in the actor's data scope (kernel caseReadable); 身份证号 only masked. */
 export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetitionsQuery) {
   const db = petitionsDb(ctx.db);
-  let base = db.selectFrom('core.case as c').innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
-    .where('c.type', '=', PETITION_TYPE).where(caseReadable(actor, 'petition.read'));
+  let base = db
+    .selectFrom('core.case as c')
+    .innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
+    .where('c.type', '=', PETITION_TYPE)
+    .where(caseReadable(actor, 'petition.read'));
   if (q.channel) base = base.where('p.channel', '=', q.channel);
   if (q.category) base = base.where('p.category', '=', q.category);
   if (q.subject) base = base.where('p.subject', '=', q.subject);
@@ -38,23 +47,65 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
   const rows = await base
     .innerJoin('core.org_unit as o', 'o.id', 'c.org_unit_id')
     .leftJoin('core.area as a', 'a.code', 'p.concerned_area_code')
-    .select(['c.id', 'c.ref_no', 'c.title', 'c.state', 'c.due_date', 'c.clock_state', 'c.created_at', 'o.name as org_name',
-      'p.channel', 'p.category', 'p.subject', 'p.is_repeat', 'p.is_skip_level', 'p.anonymous', 'p.satisfaction',
-      'p.concerned_area_code', 'a.name as area_name', sql<string>`left(p.content, 80)`.as('excerpt')])
-    .orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+    .select([
+      'c.id',
+      'c.ref_no',
+      'c.title',
+      'c.state',
+      'c.due_date',
+      'c.clock_state',
+      'c.created_at',
+      'o.name as org_name',
+      'p.channel',
+      'p.category',
+      'p.subject',
+      'p.is_repeat',
+      'p.is_skip_level',
+      'p.anonymous',
+      'p.satisfaction',
+      'p.concerned_area_code',
+      'a.name as area_name',
+      sql<string>`left(p.content, 80)`.as('excerpt'),
+    ])
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
   const ids = rows.map((r) => r.id as string);
   const people = ids.length
-    ? await db.selectFrom('petitions.petitioner').select(['case_id', 'name', 'id_number_masked', 'phone_masked']).where('case_id', 'in', ids).orderBy('created_at').execute()
+    ? await db
+        .selectFrom('petitions.petitioner')
+        .select(['case_id', 'name', 'id_number_masked', 'phone_masked'])
+        .where('case_id', 'in', ids)
+        .orderBy('created_at')
+        .execute()
     : [];
   const def = workflowOf(PETITION_TYPE);
   return {
-    total, page: q.page, pageSize: q.pageSize,
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
     items: rows.map((r) => ({
-      id: r.id, refNo: r.ref_no, title: r.title, state: r.state, stateLabel: def.states[r.state as never]?.label ?? r.state,
-      dueDate: r.due_date, clockState: r.clock_state, createdAt: r.created_at.toISOString(), orgUnitName: r.org_name,
-      channel: r.channel, category: r.category, subject: r.subject, isRepeat: r.is_repeat, isSkipLevel: r.is_skip_level,
-      anonymous: r.anonymous, satisfaction: r.satisfaction,
-      concernedAreaCode: r.concerned_area_code, concernedAreaName: r.area_name ?? null, contentExcerpt: r.excerpt,
+      id: r.id,
+      refNo: r.ref_no,
+      title: r.title,
+      state: r.state,
+      stateLabel: def.states[r.state as never]?.label ?? r.state,
+      dueDate: r.due_date,
+      clockState: r.clock_state,
+      createdAt: r.created_at.toISOString(),
+      orgUnitName: r.org_name,
+      channel: r.channel,
+      category: r.category,
+      subject: r.subject,
+      isRepeat: r.is_repeat,
+      isSkipLevel: r.is_skip_level,
+      anonymous: r.anonymous,
+      satisfaction: r.satisfaction,
+      concernedAreaCode: r.concerned_area_code,
+      concernedAreaName: r.area_name ?? null,
+      contentExcerpt: r.excerpt,
       petitioners: people.filter((p) => p.case_id === r.id).map((p) => ({ name: p.name, idNumberMasked: p.id_number_masked, phoneMasked: p.phone_masked })),
     })),
   };

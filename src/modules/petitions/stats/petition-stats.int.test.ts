@@ -27,8 +27,12 @@ const ok = async (p: Promise<{ statusCode: number; body: string }>, code = 200) 
   return r as any;
 };
 const petition = (over: Record<string, unknown>) => ({
-  title: '统计测试事项', category: '申诉求决', subject: '低保', concernedAreaCode: '640104',
-  content: '统计测试:请求核查家庭经济状况并依法处理,内容足够长以通过校验。', ...over,
+  title: '统计测试事项',
+  category: '申诉求决',
+  subject: '低保',
+  concernedAreaCode: '640104',
+  content: '统计测试:请求核查家庭经济状况并依法处理,内容足够长以通过校验。',
+  ...over,
 });
 const YEAR = 'from=2024-01-01&to=2024-12-31';
 
@@ -39,10 +43,27 @@ beforeAll(async () => {
   await ok(xq.post('/api/petitions', petition({ channel: '来信', title: 'P0', petitioners: [{ name: '零某', idNumber: ID('64010419700101001') }] })), 201);
 
   at('2024-03-05T02:00:00Z');
-  const p1 = (await ok(fgc.post('/api/petitions', petition({
-    title: 'P1', channel: '来访', sourceBody: '自治区信访局', sourceRef: '宁信转〔2024〕1号', visitBatch: 1, visitPersons: 6, representatives: 5,
-    petitioners: [{ name: '马某', idNumber: ID('64010419800101123') }, { name: '杨某', idNumber: ID('64010419810202234'), role: '代表' }],
-  })), 201)).json().id;
+  const p1 = (
+    await ok(
+      fgc.post(
+        '/api/petitions',
+        petition({
+          title: 'P1',
+          channel: '来访',
+          sourceBody: '自治区信访局',
+          sourceRef: '宁信转〔2024〕1号',
+          visitBatch: 1,
+          visitPersons: 6,
+          representatives: 5,
+          petitioners: [
+            { name: '马某', idNumber: ID('64010419800101123') },
+            { name: '杨某', idNumber: ID('64010419810202234'), role: '代表' },
+          ],
+        }),
+      ),
+      201,
+    )
+  ).json().id;
   at('2024-03-06T02:00:00Z');
   await ok(fgc.post(`/api/cases/${p1}/handoff`, { kind: 'transfer', toOrgId: await org('640100-mzj') }));
   await ok(yc.post(`/api/cases/${p1}/acknowledge`, {}));
@@ -58,14 +79,18 @@ beforeAll(async () => {
   await sql`update petitions.petition set satisfaction = '满意', rated_at = ${clock.now()} where case_id = ${p1}`.execute(t.ctx.db);
 
   at('2024-04-10T02:00:00Z');
-  const p2 = (await ok(xq.post('/api/petitions', petition({ title: 'P2', channel: '来信', visitPersons: 2, subject: '养老服务', concernedAreaCode: '640104001' })), 201)).json().id;
+  const p2 = (
+    await ok(xq.post('/api/petitions', petition({ title: 'P2', channel: '来信', visitPersons: 2, subject: '养老服务', concernedAreaCode: '640104001' })), 201)
+  ).json().id;
   at('2024-04-12T02:00:00Z');
   await ok(xq.post(`/api/cases/${p1}/transitions/close`, {}));
   at('2024-04-13T02:00:00Z');
   await ok(xq.post(`/api/cases/${p2}/transitions/refuse`, { input: { reasonCode: 'statutory_route' }, comment: '应通过行政复议解决' }));
 
   at('2024-05-20T02:00:00Z');
-  const p3 = (await ok(ld.post('/api/petitions', petition({ title: 'P3', channel: '电话', sourceBody: '12345', subject: '殡葬', concernedAreaCode: '640423' })), 201)).json().id;
+  const p3 = (
+    await ok(ld.post('/api/petitions', petition({ title: 'P3', channel: '电话', sourceBody: '12345', subject: '殡葬', concernedAreaCode: '640423' })), 201)
+  ).json().id;
   at('2024-06-09T02:00:00Z');
   await ok(ld.post(`/api/cases/${p3}/transitions/refuse`, { input: { reasonCode: 'not_competent' }, comment: '不属于本机关职权' }));
 
@@ -83,15 +108,30 @@ describe('GET /api/petitions/stats', () => {
     const s = await stats(fgc);
     expect(s).toMatchObject({ from: '2024-01-01', to: '2024-12-31', unit: 'month' });
     expect(s.summary).toEqual({
-      items: 4, batches: 2, persons: 8, concluded: 3, concludedOnTime: 2, onTimeRate: 0.6667, rated: 1, satisfied: 1, satisfactionRate: 1,
-      repeat: 0, skipLevel: 1, concludedRate: 0.75,
+      items: 4,
+      batches: 2,
+      persons: 8,
+      concluded: 3,
+      concludedOnTime: 2,
+      onTimeRate: 0.6667,
+      rated: 1,
+      satisfied: 1,
+      satisfactionRate: 1,
+      repeat: 0,
+      skipLevel: 1,
+      concludedRate: 0.75,
     });
   });
 
   it('splits every dimension', async () => {
     const d = (await stats(fgc)).dimensions;
     expect(d.period).toHaveLength(12);
-    expect(d.period.filter((r: any) => r.items).map((r: any) => [r.key, r.items])).toEqual([['2024-03', 1], ['2024-04', 1], ['2024-05', 1], ['2024-06', 1]]);
+    expect(d.period.filter((r: any) => r.items).map((r: any) => [r.key, r.items])).toEqual([
+      ['2024-03', 1],
+      ['2024-04', 1],
+      ['2024-05', 1],
+      ['2024-06', 1],
+    ]);
     expect(row(d.channel, '来访')).toMatchObject({ items: 1, batches: 1, persons: 6 });
     expect(row(d.channel, '来信')).toMatchObject({ items: 1, batches: 1, persons: 2, concluded: 1, concludedOnTime: 1 });
     expect(row(d.channel, '电话')).toMatchObject({ items: 1, batches: 0, persons: 0, concluded: 1, concludedOnTime: 0, onTimeRate: 0 });
@@ -99,8 +139,17 @@ describe('GET /api/petitions/stats', () => {
     expect(row(d.source, '12345').items).toBe(1);
     expect(row(d.source, '直接受理').items).toBe(2);
     expect(row(d.source, '民政部').items).toBe(0);
-    expect(d.outcome.map((r: any) => [r.key, r.items])).toEqual([['支持', 1], ['解释说明', 0], ['不予支持', 0], ['不予受理', 2], ['未出结论', 1]]);
-    expect(d.area.map((r: any) => [r.key, r.label, r.items])).toEqual([['640100', '银川市', 3], ['640400', '固原市', 1]]);
+    expect(d.outcome.map((r: any) => [r.key, r.items])).toEqual([
+      ['支持', 1],
+      ['解释说明', 0],
+      ['不予支持', 0],
+      ['不予受理', 2],
+      ['未出结论', 1],
+    ]);
+    expect(d.area.map((r: any) => [r.key, r.label, r.items])).toEqual([
+      ['640100', '银川市', 3],
+      ['640400', '固原市', 1],
+    ]);
     expect(row(d.subject, '低保').items).toBe(2);
     expect(row(d.state, 'closed')).toMatchObject({ label: '办结', items: 1 });
     expect(row(d.state, 'refused').items).toBe(2);
@@ -110,21 +159,48 @@ describe('GET /api/petitions/stats', () => {
     const s = await stats(fgc, `${YEAR}&area=640104&unit=quarter`);
     expect(s.area).toMatchObject({ code: '640104', name: '兴庆区', level: 3, parentCode: '640100' });
     expect(s.summary.items).toBe(3);
-    expect(s.dimensions.area.map((r: any) => [r.label, r.items])).toEqual([['兴庆区(本级)', 2], ['凤凰北街街道', 1]]);
-    expect(s.dimensions.period.map((r: any) => [r.key, r.items])).toEqual([['2024-Q1', 1], ['2024-Q2', 2], ['2024-Q3', 0], ['2024-Q4', 0]]);
+    expect(s.dimensions.area.map((r: any) => [r.label, r.items])).toEqual([
+      ['兴庆区(本级)', 2],
+      ['凤凰北街街道', 1],
+    ]);
+    expect(s.dimensions.period.map((r: any) => [r.key, r.items])).toEqual([
+      ['2024-Q1', 1],
+      ['2024-Q2', 2],
+      ['2024-Q3', 0],
+      ['2024-Q4', 0],
+    ]);
   });
 
-  it('gives the report paragraph figures for the viewer\'s own level', async () => {
+  it("gives the report paragraph figures for the viewer's own level", async () => {
     expect((await stats(fgc)).report).toEqual({
-      areaCode: '640000', areaName: '宁夏回族自治区', items: 1, letterVisitBatches: 1, letterVisitPersons: 6, fromXfj: 1, fromMca: 0, from12345: 0, concluded: 1, allConcluded: true,
+      areaCode: '640000',
+      areaName: '宁夏回族自治区',
+      items: 1,
+      letterVisitBatches: 1,
+      letterVisitPersons: 6,
+      fromXfj: 1,
+      fromMca: 0,
+      from12345: 0,
+      concluded: 1,
+      allConcluded: true,
     });
-    expect((await stats(xq)).report).toMatchObject({ areaCode: '640104', items: 2, letterVisitBatches: 1, letterVisitPersons: 2, concluded: 1, allConcluded: false });
+    expect((await stats(xq)).report).toMatchObject({
+      areaCode: '640104',
+      items: 2,
+      letterVisitBatches: 1,
+      letterVisitPersons: 2,
+      concluded: 1,
+      allConcluded: false,
+    });
   });
 
   it('counts only what the user may read: a county never sees another county', async () => {
     const x = await stats(xq);
     expect(x.summary.items).toBe(3); // P1 (transferred to it), P2, P4 — not 隆德县's P3
-    expect(x.dimensions.area.map((r: any) => [r.label, r.items])).toEqual([['兴庆区(本级)', 2], ['凤凰北街街道', 1]]);
+    expect(x.dimensions.area.map((r: any) => [r.label, r.items])).toEqual([
+      ['兴庆区(本级)', 2],
+      ['凤凰北街街道', 1],
+    ]);
     const l = await stats(ld);
     expect(l.summary.items).toBe(1);
     expect(l.summary.concludedOnTime).toBe(0);
@@ -167,7 +243,7 @@ describe('GET /api/petitions/stats.xlsx', () => {
     expect((ch.getSheetValues().at(-1) as unknown[])[1]).toBe('合计');
   });
 
-  it('exports only the caller\'s scope', async () => {
+  it("exports only the caller's scope", async () => {
     const r = await ok(ld.get(`/api/petitions/stats.xlsx?${YEAR}`));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.rawPayload);
@@ -183,9 +259,33 @@ describe('demo year 2019 (the demo history seed)', () => {
   }, 600_000);
   it('reproduces the report paragraph: 63 件, 53 批 153 人次, 40 + 19 transferred, all concluded', async () => {
     const s = await stats(fgc, 'from=2019-01-01&to=2019-12-31');
-    expect(s.report).toMatchObject({ areaCode: '640000', items: 63, letterVisitBatches: 53, letterVisitPersons: 153, fromXfj: 40, fromMca: 19, allConcluded: true });
+    expect(s.report).toMatchObject({
+      areaCode: '640000',
+      items: 63,
+      letterVisitBatches: 53,
+      letterVisitPersons: 153,
+      fromXfj: 40,
+      fromMca: 19,
+      allConcluded: true,
+    });
     const states = new Set(s.dimensions.state.map((r: any) => r.key));
-    for (const st of ['registered', 'accepted', 'refused', 'simple', 'handling', 'drafted', 'approved', 'delivered', 'closed', 'review_requested', 'reviewing', 'reviewed', 'recheck_requested', 'rechecking', 'final']) {
+    for (const st of [
+      'registered',
+      'accepted',
+      'refused',
+      'simple',
+      'handling',
+      'drafted',
+      'approved',
+      'delivered',
+      'closed',
+      'review_requested',
+      'reviewing',
+      'reviewed',
+      'recheck_requested',
+      'rechecking',
+      'final',
+    ]) {
       expect(states, st).toContain(st);
     }
     expect(s.summary.repeat).toBeGreaterThan(0);
@@ -200,7 +300,9 @@ describe('demo year 2019 (the demo history seed)', () => {
     const open = await sql<{ n: number }>`select count(*)::int as n from core.deadline_clock k join petitions.petition p on p.case_id = k.case_id
       where p.is_demo and k.state in ('running','paused') and k.start_date < '2020-01-01' and (k.overdue_for is distinct from k.due_date)`.execute(t.ctx.db);
     expect(open.rows[0]!.n).toBe(0);
-    const sup = await sql<{ n: number }>`select count(*)::int as n from core.case_supervision s join petitions.petition p on p.case_id = s.case_id where p.is_demo`.execute(t.ctx.db);
+    const sup = await sql<{
+      n: number;
+    }>`select count(*)::int as n from core.case_supervision s join petitions.petition p on p.case_id = s.case_id where p.is_demo`.execute(t.ctx.db);
     expect(sup.rows[0]!.n).toBe(0);
     const notes = await sql<{ n: number }>`select count(*)::int as n from core.notification n join core.case c on c.id = n.case_id
       join petitions.petition p on p.case_id = c.id where p.is_demo and c.created_at < '2020-01-01'`.execute(t.ctx.db);

@@ -29,13 +29,20 @@ export const OUTCOMES = ['支持', '解释说明', '不予支持', '不予受理
 /** Items with no outside source body: taken in directly (来信、来访、网上、电话). */
 export const DIRECT_SOURCE = '直接受理';
 
-const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `「${field}」日期格式应为 YYYY-MM-DD`).optional();
+const isoDate = (field: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `「${field}」日期格式应为 YYYY-MM-DD`)
+    .optional();
 export const PetitionStatsQuery = z.object({
   from: isoDate('from'),
   to: isoDate('to'),
   unit: z.enum(STAT_UNITS, { message: '「unit」统计周期须为 month、quarter 或 year' }).default('month'),
   /** Drill-down: the area the figures are limited to (问题发生地); its children form the area dimension. */
-  area: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, '「area」区划代码格式不正确').optional(),
+  area: z
+    .string()
+    .regex(/^\d{6}(\d{3})?(\d{3})?$/, '「area」区划代码格式不正确')
+    .optional(),
 });
 export type PetitionStatsQuery = z.infer<typeof PetitionStatsQuery>;
 
@@ -57,8 +64,15 @@ const rate = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10
 
 function measures(r: Record<string, unknown>): Measures {
   const m = {
-    items: n(r.items), batches: n(r.batches), persons: n(r.persons), concluded: n(r.concluded), concludedOnTime: n(r.on_time),
-    rated: n(r.rated), satisfied: n(r.satisfied), repeat: n(r.repeat), skipLevel: n(r.skip_level),
+    items: n(r.items),
+    batches: n(r.batches),
+    persons: n(r.persons),
+    concluded: n(r.concluded),
+    concludedOnTime: n(r.on_time),
+    rated: n(r.rated),
+    satisfied: n(r.satisfied),
+    repeat: n(r.repeat),
+    skipLevel: n(r.skip_level),
   };
   return { ...m, onTimeRate: rate(m.concludedOnTime, m.concluded), satisfactionRate: rate(m.satisfied, m.rated), concludedRate: rate(m.concluded, m.items) };
 }
@@ -100,7 +114,10 @@ export function periodKeys(unit: (typeof STAT_UNITS)[number], from: string, to: 
     const key = unit === 'year' ? `${y}` : unit === 'quarter' ? `${y}-Q${Math.ceil(m / 3)}` : `${y}-${String(m).padStart(2, '0')}`;
     if (out.at(-1) !== key) out.push(key);
     m++;
-    if (m > 12) { m = 1; y++; }
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
   }
   return out;
 }
@@ -119,9 +136,16 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
   const db = petitionsDb(ctx.db);
   const readable = caseReadable(actor, 'petition.read');
 
-  const years = (await db.selectFrom('core.case as c').where('c.type', '=', PETITION_TYPE).where(readable)
-    .select([sql<number>`extract(year from ${local('c.created_at')})::int`.as('year'), (eb) => eb.fn.countAll().as('items')])
-    .groupBy(sql`1`).orderBy(sql`1`).execute()).map((r) => ({ year: n(r.year), items: n(r.items) }));
+  const years = (
+    await db
+      .selectFrom('core.case as c')
+      .where('c.type', '=', PETITION_TYPE)
+      .where(readable)
+      .select([sql<number>`extract(year from ${local('c.created_at')})::int`.as('year'), (eb) => eb.fn.countAll().as('items')])
+      .groupBy(sql`1`)
+      .orderBy(sql`1`)
+      .execute()
+  ).map((r) => ({ year: n(r.year), items: n(r.items) }));
 
   let { from, to } = q;
   if (!from || !to) {
@@ -150,22 +174,38 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
   const underRoot = sql`(p.concerned_area_path = ${rootPath} or p.concerned_area_path like ${rootPath.replace(/[\\%_]/g, '\\$&') + '.%'})`;
 
   // Per-row facts, limited to the readable petitions registered in the period and concerning the drill area.
-  const b = db.selectFrom('core.case as c').innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
-    .where('c.type', '=', PETITION_TYPE).where(readable)
-    .where('c.created_at', '>=', start).where('c.created_at', '<', end)
+  const b = db
+    .selectFrom('core.case as c')
+    .innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
+    .where('c.type', '=', PETITION_TYPE)
+    .where(readable)
+    .where('c.created_at', '>=', start)
+    .where('c.created_at', '<', end)
     .$if(!!q.area, (qb) => qb.where(sql<boolean>`${underRoot}`))
     .select([
-      periodKey(q.unit).as('period'), 'p.channel as channel', sql<string>`coalesce(p.source_body, ${DIRECT_SOURCE})`.as('source'),
-      sql<string>`case when ${underRoot} then split_part(p.concerned_area_path, '.', ${rootLevel + 1}) else ${OUTSIDE} end`.as('area'), 'p.category as category', 'p.subject as subject',
-      sql<string>`case when c.state = 'refused' then '不予受理' when p.delivered_at is not null and p.opinion is not null then p.opinion else '未出结论' end`.as('outcome'),
-      'c.state as state', 'c.terminal as terminal', 'p.satisfaction as satisfaction', 'p.is_repeat as is_repeat', 'p.is_skip_level as is_skip_level',
+      periodKey(q.unit).as('period'),
+      'p.channel as channel',
+      sql<string>`coalesce(p.source_body, ${DIRECT_SOURCE})`.as('source'),
+      sql<string>`case when ${underRoot} then split_part(p.concerned_area_path, '.', ${rootLevel + 1}) else ${OUTSIDE} end`.as('area'),
+      'p.category as category',
+      'p.subject as subject',
+      sql<string>`case when c.state = 'refused' then '不予受理' when p.delivered_at is not null and p.opinion is not null then p.opinion else '未出结论' end`.as(
+        'outcome',
+      ),
+      'c.state as state',
+      'c.terminal as terminal',
+      'p.satisfaction as satisfaction',
+      'p.is_repeat as is_repeat',
+      'p.is_skip_level as is_skip_level',
       sql<number>`case when p.channel in ('来信','来访') then coalesce(p.visit_batch, 1) else 0 end`.as('batches'),
       sql<number>`case when p.channel in ('来信','来访') then coalesce(p.visit_persons, 1) else 0 end`.as('persons'),
       sql<boolean>`(c.terminal and not exists (select 1 from core.deadline_clock k where k.case_id = c.id and k.state = 'missed'
         and k.name not like 'ack:%' and k.name not like 'supervise:%'))`.as('on_time'),
     ]);
   // One pass: a grouping set per dimension plus the grand total.
-  const rows = await db.with('b', () => b).selectFrom('b')
+  const rows = await db
+    .with('b', () => b)
+    .selectFrom('b')
     .select(['period', 'channel', 'source', 'area', 'category', 'subject', 'outcome', 'state'])
     .select(sql<number>`grouping(period, channel, source, area, category, subject, outcome, state)`.as('g'))
     .select(MEASURES)
@@ -187,9 +227,9 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
   }
 
   const childCodes = [...grouped.area.keys()].filter((k) => k && k !== OUTSIDE);
-  const names = new Map<string, string>(childCodes.length
-    ? (await db.selectFrom('core.area').select(['code', 'name']).where('code', 'in', childCodes).execute()).map((a) => [a.code, a.name])
-    : []);
+  const names = new Map<string, string>(
+    childCodes.length ? (await db.selectFrom('core.area').select(['code', 'name']).where('code', 'in', childCodes).execute()).map((a) => [a.code, a.name]) : [],
+  );
   const rootName = area?.name ?? (await db.selectFrom('core.area').select('name').where('path', '=', rootPath).executeTakeFirst())?.name ?? rootPath;
   const def = workflowOf(PETITION_TYPE);
   const ordered = (d: Dimension, keys: readonly string[], label: (k: string) => string, keepEmpty: boolean): StatRow[] => {
@@ -203,7 +243,7 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
     period: ordered('period', periodKeys(q.unit, from, to), periodLabel, true),
     channel: ordered('channel', CHANNELS, (k) => k, true),
     source: ordered('source', [...SOURCE_BODIES, DIRECT_SOURCE], (k) => k, true),
-    area: byItems(ordered('area', [], (k) => (k === OUTSIDE ? '其他地区(转出或上级事项)' : k ? names.get(k) ?? k : `${rootName}(本级)`), false)),
+    area: byItems(ordered('area', [], (k) => (k === OUTSIDE ? '其他地区(转出或上级事项)' : k ? (names.get(k) ?? k) : `${rootName}(本级)`), false)),
     category: ordered('category', CATEGORIES, (k) => k, true),
     subject: ordered('subject', SUBJECTS, (k) => k, true),
     outcome: ordered('outcome', OUTCOMES, (k) => k, true),
@@ -222,23 +262,36 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
  */
 async function reportFigures(ctx: AppContext, actor: Actor, start: Date, end: Date): Promise<ReportFigures> {
   const db = petitionsDb(ctx.db);
-  const r = await db.selectFrom('core.case as c').innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
-    .where('c.type', '=', PETITION_TYPE).where(caseReadable(actor, 'petition.read'))
-    .where('c.created_at', '>=', start).where('c.created_at', '<', end)
+  const r = (await db
+    .selectFrom('core.case as c')
+    .innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
+    .where('c.type', '=', PETITION_TYPE)
+    .where(caseReadable(actor, 'petition.read'))
+    .where('c.created_at', '>=', start)
+    .where('c.created_at', '<', end)
     .where(sql<boolean>`split_part(c.ref_no, '-', 2) = ${actor.areaCode}`)
-    .select(sql`count(*) as items,
+    .select(
+      sql`count(*) as items,
       coalesce(sum(case when p.channel in ('来信','来访') then coalesce(p.visit_batch, 1) else 0 end), 0) as batches,
       coalesce(sum(case when p.channel in ('来信','来访') then coalesce(p.visit_persons, 1) else 0 end), 0) as persons,
       count(*) filter (where p.source_body = '自治区信访局') as xfj,
       count(*) filter (where p.source_body = '民政部') as mca,
       count(*) filter (where p.source_body = '12345') as hotline,
-      count(*) filter (where c.terminal) as concluded` as any)
-    .executeTakeFirstOrThrow() as Record<string, unknown>;
+      count(*) filter (where c.terminal) as concluded` as any,
+    )
+    .executeTakeFirstOrThrow()) as Record<string, unknown>;
   const a = await db.selectFrom('core.area').select('name').where('code', '=', actor.areaCode).executeTakeFirst();
   const items = n(r.items);
   return {
-    areaCode: actor.areaCode, areaName: a?.name ?? actor.areaCode, items, letterVisitBatches: n(r.batches), letterVisitPersons: n(r.persons),
-    fromXfj: n(r.xfj), fromMca: n(r.mca), from12345: n(r.hotline), concluded: n(r.concluded), allConcluded: items > 0 && n(r.concluded) === items,
+    areaCode: actor.areaCode,
+    areaName: a?.name ?? actor.areaCode,
+    items,
+    letterVisitBatches: n(r.batches),
+    letterVisitPersons: n(r.persons),
+    fromXfj: n(r.xfj),
+    fromMca: n(r.mca),
+    from12345: n(r.hotline),
+    concluded: n(r.concluded),
+    allConcluded: items > 0 && n(r.concluded) === items,
   };
 }
-

@@ -34,8 +34,10 @@ export const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFi
 export function reportSentence(s: PetitionStats): string {
   const r = s.report;
   const done = r.allConcluded ? '均已办结' : `已办结${r.concluded}件`;
-  return `${s.from}至${s.to},${r.areaName}民政部门登记办理各类信访件${r.items}件,接待群众来信来访${r.letterVisitBatches}批${r.letterVisitPersons}人次,`
-    + `其中自治区信访局通过信访信息系统转办交办${r.fromXfj}件,办理民政部信访信息系统转办信访件${r.fromMca}件,${done}。`;
+  return (
+    `${s.from}至${s.to},${r.areaName}民政部门登记办理各类信访件${r.items}件,接待群众来信来访${r.letterVisitBatches}批${r.letterVisitPersons}人次,` +
+    `其中自治区信访局通过信访信息系统转办交办${r.fromXfj}件,办理民政部信访信息系统转办信访件${r.fromMca}件,${done}。`
+  );
 }
 
 /** The statistics as an xlsx workbook: a summary sheet with the report's figures, then one sheet per dimension. */
@@ -51,7 +53,11 @@ export async function statsWorkbook(s: PetitionStats, meta: { generatedBy: strin
   };
 
   const sum = wb.addWorksheet('汇总');
-  sum.columns = [{ header: '指标', width: 36 }, { header: '数值', width: 16 }, { header: '口径', width: 70 }];
+  sum.columns = [
+    { header: '指标', width: 36 },
+    { header: '数值', width: 16 },
+    { header: '口径', width: 70 },
+  ];
   head(sum);
   const m = s.summary;
   const r = s.report;
@@ -91,7 +97,10 @@ export async function statsWorkbook(s: PetitionStats, meta: { generatedBy: strin
     ws.addRow(['合计', ...MEASURE_COLUMNS.map((c) => c.get(s.summary))]).font = { bold: true };
   }
   const info = wb.addWorksheet('说明');
-  info.columns = [{ header: '项目', width: 16 }, { header: '内容', width: 60 }];
+  info.columns = [
+    { header: '项目', width: 16 },
+    { header: '内容', width: 60 },
+  ];
   head(info);
   info.addRow(['导出人', meta.generatedBy]);
   info.addRow(['导出时间', meta.generatedAt]);

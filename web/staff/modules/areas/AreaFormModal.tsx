@@ -22,7 +22,13 @@ export function AreaFormModal({ parent, area, onClose }: { parent?: AreaNode; ar
 
   const onFinish = (v: Values) => {
     setError(null);
-    const done = { onSuccess: () => { message.success(t('common.saved')); onClose(); }, onError: (e: unknown) => setError(applyServerError(form, e, ['code', 'name', 'nameEn', 'parentCode'])) };
+    const done = {
+      onSuccess: () => {
+        message.success(t('common.saved'));
+        onClose();
+      },
+      onError: (e: unknown) => setError(applyServerError(form, e, ['code', 'name', 'nameEn', 'parentCode'])),
+    };
     if (area) update.mutate({ code: area.code, name: v.name, nameEn: v.nameEn || null }, done);
     else create.mutate({ code: v.code, name: v.name, nameEn: v.nameEn || undefined, parentCode: parent!.code }, done);
   };
@@ -37,16 +43,31 @@ export function AreaFormModal({ parent, area, onClose }: { parent?: AreaNode; ar
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" name="area" onFinish={onFinish} initialValues={area ? { code: area.code, name: area.name, nameEn: area.nameEn ?? '' } : { code: parent ? parent.code.slice(0, PREFIX[parent.level]) : '' }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="area"
+        onFinish={onFinish}
+        initialValues={
+          area ? { code: area.code, name: area.name, nameEn: area.nameEn ?? '' } : { code: parent ? parent.code.slice(0, PREFIX[parent.level]) : '' }
+        }
+      >
         <Form.Item
           name="code"
           label={t('area.code')}
           extra={!area && t('area.codeRule')}
-          rules={[{ required: true, message: t('common.required', { f: t('area.code') }) }, { pattern: childRule, message: t('area.codeMismatch') }]}
+          rules={[
+            { required: true, message: t('common.required', { f: t('area.code') }) },
+            { pattern: childRule, message: t('area.codeMismatch') },
+          ]}
         >
           <Input disabled={!!area} inputMode="numeric" maxLength={12} className="mz-mono" />
         </Form.Item>
-        <Form.Item name="name" label={t('area.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { f: t('area.name') }) }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('area.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { f: t('area.name') }) }, { max: 100 }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="nameEn" label={t('area.nameEn')} rules={[{ max: 200 }]}>

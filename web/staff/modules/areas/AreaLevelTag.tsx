@@ -9,8 +9,14 @@ export function AreaTags({ area }: { area: AreaNode }) {
   const t = useT();
   return (
     <>
-      <Tag color={COLORS[area.level]} variant="outlined" className="mz-level-tag">{t(`area.level.${area.level}`)}</Tag>
-      {area.isSample && <Tag color="gold" className="mz-level-tag">{t('common.sample')}</Tag>}
+      <Tag color={COLORS[area.level]} variant="outlined" className="mz-level-tag">
+        {t(`area.level.${area.level}`)}
+      </Tag>
+      {area.isSample && (
+        <Tag color="gold" className="mz-level-tag">
+          {t('common.sample')}
+        </Tag>
+      )}
       {!area.active && <Tag className="mz-level-tag">{t('common.inactive')}</Tag>}
     </>
   );

@@ -51,12 +51,31 @@ export function AreasPage() {
       <PageHeader
         title={t('nav.areas')}
         desc={t('area.desc')}
-        extra={manage && <Button icon={<ImportOutlined />} onClick={() => setModal({ kind: 'import' })}>{t('common.import')}</Button>}
+        extra={
+          manage && (
+            <Button icon={<ImportOutlined />} onClick={() => setModal({ kind: 'import' })}>
+              {t('common.import')}
+            </Button>
+          )
+        }
       />
       {tree.isError && <QueryError error={tree.error} onRetry={() => tree.refetch()} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card className="mz-card" title={t('area.tree')} extra={<Input.Search allowClear size="small" placeholder={t('area.filter')} aria-label={t('area.filter')} onChange={(e) => setFilter(e.target.value)} style={{ width: 200 }} />}>
+          <Card
+            className="mz-card"
+            title={t('area.tree')}
+            extra={
+              <Input.Search
+                allowClear
+                size="small"
+                placeholder={t('area.filter')}
+                aria-label={t('area.filter')}
+                onChange={(e) => setFilter(e.target.value)}
+                style={{ width: 200 }}
+              />
+            }
+          >
             {tree.isPending ? (
               <Skeleton active />
             ) : items.length ? (
@@ -65,7 +84,7 @@ export function AreasPage() {
                 treeData={items}
                 blockNode
                 selectedKeys={area ? [area.code] : []}
-                expandedKeys={filter ? allCodes(visible) : expanded ?? defaultExpanded}
+                expandedKeys={filter ? allCodes(visible) : (expanded ?? defaultExpanded)}
                 onExpand={(keys) => setExpanded(keys as string[])}
                 onSelect={(keys) => keys[0] && setSelected(String(keys[0]))}
                 height={560}
@@ -79,19 +98,32 @@ export function AreasPage() {
           <Card
             className="mz-card"
             title={area ? area.name : t('area.select')}
-            extra={manage && area && (
-              <span className="mz-row-actions">
-                <Button size="small" icon={<EditOutlined />} onClick={() => setModal({ kind: 'edit' })}>{t('common.edit')}</Button>
-                {area.level < 5 && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setModal({ kind: 'create' })}>{t('area.create')}</Button>}
-              </span>
-            )}
+            extra={
+              manage &&
+              area && (
+                <span className="mz-row-actions">
+                  <Button size="small" icon={<EditOutlined />} onClick={() => setModal({ kind: 'edit' })}>
+                    {t('common.edit')}
+                  </Button>
+                  {area.level < 5 && (
+                    <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setModal({ kind: 'create' })}>
+                      {t('area.create')}
+                    </Button>
+                  )}
+                </span>
+              )
+            }
           >
             {area ? (
               <Descriptions column={1} size="small" bordered>
-                <Descriptions.Item label={t('area.code')}><span className="mz-mono">{area.code}</span></Descriptions.Item>
+                <Descriptions.Item label={t('area.code')}>
+                  <span className="mz-mono">{area.code}</span>
+                </Descriptions.Item>
                 <Descriptions.Item label={t('area.name')}>{area.name}</Descriptions.Item>
                 <Descriptions.Item label={t('area.nameEn')}>{area.nameEn ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('area.level')}><AreaTags area={area} /></Descriptions.Item>
+                <Descriptions.Item label={t('area.level')}>
+                  <AreaTags area={area} />
+                </Descriptions.Item>
                 <Descriptions.Item label={t('area.parent')}>{parent ? t('common.paren', { a: parent.name, b: parent.code }) : '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('area.children')}>{area.children?.length ?? 0}</Descriptions.Item>
                 <Descriptions.Item label={t('common.status')}>
@@ -101,7 +133,9 @@ export function AreasPage() {
                       size="small"
                       type="link"
                       loading={toggle.isPending}
-                      onClick={() => toggle.mutate({ code: area.code, active: !area.active }, { onError: (e) => message.error(e instanceof ApiError ? e.title : String(e)) })}
+                      onClick={() =>
+                        toggle.mutate({ code: area.code, active: !area.active }, { onError: (e) => message.error(e instanceof ApiError ? e.title : String(e)) })
+                      }
                     >
                       {area.active ? t('area.deactivate') : t('area.activate')}
                     </Button>
@@ -117,7 +151,12 @@ export function AreasPage() {
       {modal?.kind === 'create' && area && <AreaFormModal parent={area} onClose={() => setModal(null)} />}
       {modal?.kind === 'edit' && area && <AreaFormModal area={area} onClose={() => setModal(null)} />}
       {modal?.kind === 'import' && (
-        <CsvImportModal title={`${t('nav.areas')} · ${t('import.title')}`} columns="code,name,name_en,level,parent_code[,sort]" mutation={importer} onClose={() => setModal(null)} />
+        <CsvImportModal
+          title={`${t('nav.areas')} · ${t('import.title')}`}
+          columns="code,name,name_en,level,parent_code[,sort]"
+          mutation={importer}
+          onClose={() => setModal(null)}
+        />
       )}
     </div>
   );

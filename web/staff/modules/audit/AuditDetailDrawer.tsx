@@ -22,14 +22,24 @@ export function AuditDetailDrawer({ id, onClose }: { id: string; onClose: () => 
           <Descriptions column={screens.md ? 2 : 1} size="small" bordered>
             <Descriptions.Item label={t('audit.at')}>{formatDateTime(e.at)}</Descriptions.Item>
             <Descriptions.Item label={t('audit.actor')}>{e.actorName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('audit.action')}><CodeLabel code={e.action} kind="action" /></Descriptions.Item>
-            <Descriptions.Item label={t('audit.entityType')}><CodeLabel code={e.entityType} kind="entity" /></Descriptions.Item>
-            <Descriptions.Item label={t('audit.entityId')} span={2}><span className="mz-mono">{e.entityId ?? '—'}</span></Descriptions.Item>
+            <Descriptions.Item label={t('audit.action')}>
+              <CodeLabel code={e.action} kind="action" />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('audit.entityType')}>
+              <CodeLabel code={e.entityType} kind="entity" />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('audit.entityId')} span={2}>
+              <span className="mz-mono">{e.entityId ?? '—'}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('audit.area')}>{e.areaCode ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('audit.ip')}>{e.clientIp ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('audit.chain')}>{e.chainId} / {e.seq}</Descriptions.Item>
+            <Descriptions.Item label={t('audit.chain')}>
+              {e.chainId} / {e.seq}
+            </Descriptions.Item>
             <Descriptions.Item label={t('audit.reason')}>{e.reason ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('audit.hash')} span={2}><span className="mz-mono">{e.hash}</span></Descriptions.Item>
+            <Descriptions.Item label={t('audit.hash')} span={2}>
+              <span className="mz-mono">{e.hash}</span>
+            </Descriptions.Item>
           </Descriptions>
           <h3 className="mz-section-title">{t('audit.changes')}</h3>
           <Table<DiffRow>
@@ -42,8 +52,16 @@ export function AuditDetailDrawer({ id, onClose }: { id: string; onClose: () => 
             scroll={{ x: 560 }}
             columns={[
               { title: t('audit.field'), dataIndex: 'field', width: 150, render: (v) => <code>{v}</code> },
-              { title: t('audit.before'), dataIndex: 'before', render: (v, r) => <span className={`mz-mono${r.changed && v ? ' mz-diff-old' : ''}`}>{v || '—'}</span> },
-              { title: t('audit.after'), dataIndex: 'after', render: (v, r) => <span className={`mz-mono${r.changed && v ? ' mz-diff-new' : ''}`}>{v || '—'}</span> },
+              {
+                title: t('audit.before'),
+                dataIndex: 'before',
+                render: (v, r) => <span className={`mz-mono${r.changed && v ? ' mz-diff-old' : ''}`}>{v || '—'}</span>,
+              },
+              {
+                title: t('audit.after'),
+                dataIndex: 'after',
+                render: (v, r) => <span className={`mz-mono${r.changed && v ? ' mz-diff-new' : ''}`}>{v || '—'}</span>,
+              },
             ]}
           />
           <Collapse

@@ -49,17 +49,37 @@ export function AuditPage() {
       <PageHeader
         title={t('nav.audit')}
         desc={t('audit.desc')}
-        extra={can('audit.verify') && (
-          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={runVerify} data-testid="verify-chain">
-            {t('audit.verify')}
-          </Button>
-        )}
+        extra={
+          can('audit.verify') && (
+            <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={runVerify} data-testid="verify-chain">
+              {t('audit.verify')}
+            </Button>
+          )
+        }
       />
       <Card className="mz-card">
         <div className="mz-filters">
-          <Input.Search allowClear placeholder={t('audit.action')} aria-label={t('audit.action')} onSearch={(v) => set({ action: text(v) })} style={{ width: 170 }} />
-          <Input.Search allowClear placeholder={t('audit.entityType')} aria-label={t('audit.entityType')} onSearch={(v) => set({ entityType: text(v) })} style={{ width: 150 }} />
-          <Input.Search allowClear placeholder={t('audit.entityId')} aria-label={t('audit.entityId')} onSearch={(v) => set({ entityId: text(v) })} style={{ width: 200 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('audit.action')}
+            aria-label={t('audit.action')}
+            onSearch={(v) => set({ action: text(v) })}
+            style={{ width: 170 }}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('audit.entityType')}
+            aria-label={t('audit.entityType')}
+            onSearch={(v) => set({ entityType: text(v) })}
+            style={{ width: 150 }}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('audit.entityId')}
+            aria-label={t('audit.entityId')}
+            onSearch={(v) => set({ entityId: text(v) })}
+            style={{ width: 200 }}
+          />
           <DatePicker.RangePicker
             aria-label={t('audit.period')}
             showTime={false}

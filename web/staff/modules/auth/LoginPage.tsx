@@ -42,7 +42,9 @@ export function LoginPage() {
             <p className="mz-login-slogan">{t('login.slogan')}</p>
             <p className="mz-login-desc">{t('login.desc')}</p>
             <ul className="mz-login-modules">
-              {MODULES.map((k) => <li key={k}>{t(k)}</li>)}
+              {MODULES.map((k) => (
+                <li key={k}>{t(k)}</li>
+              ))}
             </ul>
             <p className="mz-login-host">{t('login.host')}</p>
           </section>
@@ -59,11 +61,15 @@ export function LoginPage() {
                 <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required', { f: t('login.password') }) }]}>
                   <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
                 </Form.Item>
-                <Button type="primary" htmlType="submit" block loading={flow.pending}>{t('login.submit')}</Button>
+                <Button type="primary" htmlType="submit" block loading={flow.pending}>
+                  {t('login.submit')}
+                </Button>
               </Form>
             ) : (
               <Form<{ totp: string }> layout="vertical" requiredMark={false} size="large" name="totp" onFinish={(v) => flow.submitTotp(v.totp)}>
-                <p className="mz-login-totp-user"><SafetyOutlined /> {flow.username}</p>
+                <p className="mz-login-totp-user">
+                  <SafetyOutlined /> {flow.username}
+                </p>
                 <Form.Item
                   name="totp"
                   label={t('login.totp')}
@@ -72,8 +78,12 @@ export function LoginPage() {
                 >
                   <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
                 </Form.Item>
-                <Button type="primary" htmlType="submit" block loading={flow.pending}>{t('login.submit')}</Button>
-                <Button type="link" block onClick={flow.back}>{t('login.back')}</Button>
+                <Button type="primary" htmlType="submit" block loading={flow.pending}>
+                  {t('login.submit')}
+                </Button>
+                <Button type="link" block onClick={flow.back}>
+                  {t('login.back')}
+                </Button>
               </Form>
             )}
             {demo && (

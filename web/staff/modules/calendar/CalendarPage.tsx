@@ -31,7 +31,7 @@ export function CalendarPage() {
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || dayjs().year();
   const areaParam = params.get('area');
-  const area = areaParam === NATIONAL ? null : areaParam ?? me.areaCode.slice(0, 6);
+  const area = areaParam === NATIONAL ? null : (areaParam ?? me.areaCode.slice(0, 6));
   const tree = useAreaTree();
   const cal = useCalendarYear(year, area);
   const [editing, setEditing] = useState<CalendarDay | null>(null);
@@ -43,7 +43,7 @@ export function CalendarPage() {
     if (patch.area) next.set('area', patch.area);
     setParams(next, { replace: true });
   };
-  const areaName = area ? findArea(tree.data, area)?.name ?? area : null;
+  const areaName = area ? (findArea(tree.data, area)?.name ?? area) : null;
   const options = useMemo(() => [{ value: NATIONAL, title: t('cal.national'), children: [] }, ...toOptions(tree.data)], [tree.data, t]);
   const months = useMemo(() => {
     const by: CalendarDay[][] = Array.from({ length: 12 }, () => []);
@@ -104,7 +104,9 @@ export function CalendarPage() {
           ))}
         </ul>
       </Card>
-      {cal.data?.warnings.map((w) => <Alert key={w} type="warning" showIcon title={w} className="mz-gap" />)}
+      {cal.data?.warnings.map((w) => (
+        <Alert key={w} type="warning" showIcon title={w} className="mz-gap" />
+      ))}
       {cal.isError && <QueryError error={cal.error} onRetry={() => cal.refetch()} />}
       <Row gutter={[16, 16]} className="mz-gap">
         <Col xs={24} xl={17}>

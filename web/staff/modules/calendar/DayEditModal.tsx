@@ -8,7 +8,17 @@ import { useClearCalendarDay, useSetCalendarDay } from './use-calendar.ts';
 type Values = { layer: 'area' | 'national'; kind: 'rest' | 'work'; name: string; source?: string; reason: string };
 
 /** Enter, change or clear one day's local adjustment (地方节假日 / 调休上班), always with a reason. */
-export function DayEditModal({ day, areaCode, areaName, onClose }: { day: CalendarDay; areaCode: string | null; areaName: string | null; onClose: () => void }) {
+export function DayEditModal({
+  day,
+  areaCode,
+  areaName,
+  onClose,
+}: {
+  day: CalendarDay;
+  areaCode: string | null;
+  areaName: string | null;
+  onClose: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -33,7 +43,14 @@ export function DayEditModal({ day, areaCode, areaName, onClose }: { day: Calend
   const onFinish = (v: Values) => {
     setError(null);
     save.mutate(
-      { date: day.date, areaCode: v.layer === 'area' ? areaCode : null, kind: v.kind, name: v.name.trim(), source: v.source?.trim() || null, reason: v.reason.trim() },
+      {
+        date: day.date,
+        areaCode: v.layer === 'area' ? areaCode : null,
+        kind: v.kind,
+        name: v.name.trim(),
+        source: v.source?.trim() || null,
+        reason: v.reason.trim(),
+      },
       { onSuccess: done, onError: fail },
     );
   };
@@ -52,17 +69,25 @@ export function DayEditModal({ day, areaCode, areaName, onClose }: { day: Calend
       destroyOnHidden
       footer={[
         existing && (
-          <Button key="clear" danger onClick={onClear} loading={clear.isPending} style={{ float: 'left' }}>{t('cal.clear')}</Button>
+          <Button key="clear" danger onClick={onClear} loading={clear.isPending} style={{ float: 'left' }}>
+            {t('cal.clear')}
+          </Button>
         ),
-        <Button key="cancel" onClick={onClose}>{t('common.cancel')}</Button>,
-        <Button key="save" type="primary" onClick={() => form.submit()} loading={save.isPending}>{t('common.save')}</Button>,
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button key="save" type="primary" onClick={() => form.submit()} loading={save.isPending}>
+          {t('common.save')}
+        </Button>,
       ]}
     >
       <Descriptions size="small" column={1} className="mz-modal-note">
         <Descriptions.Item label={t('cal.current')}>{day.reason}</Descriptions.Item>
         {day.decisions.map((d, i) => (
           <Descriptions.Item key={i} label={t(`cal.layerName.${d.layer}`)}>
-            {d.areaCode ? `${d.areaCode} · ` : ''}{t(`cal.kind.${d.kind}`)} · {d.name}{d.source ? ` · ${d.source}` : ''}
+            {d.areaCode ? `${d.areaCode} · ` : ''}
+            {t(`cal.kind.${d.kind}`)} · {d.name}
+            {d.source ? ` · ${d.source}` : ''}
           </Descriptions.Item>
         ))}
       </Descriptions>
@@ -72,7 +97,12 @@ export function DayEditModal({ day, areaCode, areaName, onClose }: { day: Calend
         layout="vertical"
         name="calendar-day"
         onFinish={onFinish}
-        initialValues={{ layer: areaCode ? 'area' : 'national', kind: day.workday ? 'rest' : 'work', name: existing?.name ?? '', source: existing?.source ?? '' }}
+        initialValues={{
+          layer: areaCode ? 'area' : 'national',
+          kind: day.workday ? 'rest' : 'work',
+          name: existing?.name ?? '',
+          source: existing?.source ?? '',
+        }}
       >
         <Form.Item name="layer" label={t('cal.layer')}>
           <Radio.Group
@@ -83,15 +113,29 @@ export function DayEditModal({ day, areaCode, areaName, onClose }: { day: Calend
           />
         </Form.Item>
         <Form.Item name="kind" label={t('cal.kind')}>
-          <Radio.Group optionType="button" options={[{ value: 'rest', label: t('cal.kind.rest') }, { value: 'work', label: t('cal.kind.work') }]} />
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'rest', label: t('cal.kind.rest') },
+              { value: 'work', label: t('cal.kind.work') },
+            ]}
+          />
         </Form.Item>
-        <Form.Item name="name" label={t('cal.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { f: t('cal.name') }) }, { max: 50 }]}>
+        <Form.Item
+          name="name"
+          label={t('cal.name')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { f: t('cal.name') }) }, { max: 50 }]}
+        >
           <Input maxLength={50} placeholder={t('cal.namePlaceholder')} />
         </Form.Item>
         <Form.Item name="source" label={t('cal.source')} rules={[{ max: 200 }]}>
           <Input maxLength={200} placeholder={t('cal.sourcePlaceholder')} />
         </Form.Item>
-        <Form.Item name="reason" label={t('cal.reason')} rules={[{ required: true, whitespace: true, message: t('common.required', { f: t('cal.reason') }) }, { max: 500 }]}>
+        <Form.Item
+          name="reason"
+          label={t('cal.reason')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { f: t('cal.reason') }) }, { max: 500 }]}
+        >
           <Input.TextArea rows={2} maxLength={500} showCount placeholder={t('cal.reasonPlaceholder')} />
         </Form.Item>
       </Form>

@@ -14,11 +14,18 @@ type Values = { from: Dayjs; n: number; unit: ClockUnit };
 export function DueCalculator({ area, areaName }: { area: string | null; areaName: string | null }) {
   const t = useT();
   const compute = useCalendarCompute();
-  const onFinish = (v: Values) =>
-    compute.mutate({ from: v.from.format('YYYY-MM-DD'), [v.unit]: v.n, area: area ?? undefined });
+  const onFinish = (v: Values) => compute.mutate({ from: v.from.format('YYYY-MM-DD'), [v.unit]: v.n, area: area ?? undefined });
   const res = compute.data;
   return (
-    <Card className="mz-card" title={<span><CalculatorOutlined /> {t('cal.calc')}</span>} data-testid="due-calculator">
+    <Card
+      className="mz-card"
+      title={
+        <span>
+          <CalculatorOutlined /> {t('cal.calc')}
+        </span>
+      }
+      data-testid="due-calculator"
+    >
       <Form<Values> layout="vertical" name="due-calc" onFinish={onFinish} initialValues={{ from: dayjs(), n: 15, unit: 'workdays' }}>
         <Form.Item name="from" label={t('cal.calc.from')} rules={[{ required: true }]} extra={t('cal.calc.fromNote')}>
           <DatePicker style={{ width: '100%' }} allowClear={false} />
@@ -38,9 +45,13 @@ export function DueCalculator({ area, areaName }: { area: string | null; areaNam
           </Space.Compact>
         </Form.Item>
         <p className="mz-muted mz-calc-area">{t('cal.calc.area', { area: areaName ?? t('cal.national') })}</p>
-        <Button type="primary" htmlType="submit" block loading={compute.isPending}>{t('cal.calc.compute')}</Button>
+        <Button type="primary" htmlType="submit" block loading={compute.isPending}>
+          {t('cal.calc.compute')}
+        </Button>
       </Form>
-      {compute.isError && <Alert className="mz-gap" type="error" showIcon title={compute.error instanceof ApiError ? compute.error.title : String(compute.error)} />}
+      {compute.isError && (
+        <Alert className="mz-gap" type="error" showIcon title={compute.error instanceof ApiError ? compute.error.title : String(compute.error)} />
+      )}
       {res && (
         <div className="mz-calc-result" data-testid="calc-result">
           <div className="mz-calc-due">
@@ -49,7 +60,11 @@ export function DueCalculator({ area, areaName }: { area: string | null; areaNam
             <span className="mz-muted">{dayjs(res.dueDate).format('dddd')}</span>
           </div>
           <pre className="mz-explain mz-explain-sm">{res.explanation.text}</pre>
-          <Button size="small" icon={<PrinterOutlined />} onClick={() => printText(t('clock.printTitle'), [areaName ?? t('cal.national')], res.explanation.text)}>
+          <Button
+            size="small"
+            icon={<PrinterOutlined />}
+            onClick={() => printText(t('clock.printTitle'), [areaName ?? t('cal.national')], res.explanation.text)}
+          >
             {t('clock.print')}
           </Button>
         </div>

@@ -10,7 +10,17 @@ const WORK_MARK = new Set<DayCategory>(['makeup_workday', 'adjusted_workday']);
 const shortName = (name: string) => (name.length > 2 && name.endsWith('节') ? name.slice(0, -1) : name);
 
 /** One month, Monday first; each day coloured by what decided it, its reason on hover. */
-export const MonthGrid = memo(function MonthGrid({ month, days, today, onPick }: { month: number; days: CalendarDay[]; today: string; onPick?: (d: CalendarDay) => void }) {
+export const MonthGrid = memo(function MonthGrid({
+  month,
+  days,
+  today,
+  onPick,
+}: {
+  month: number;
+  days: CalendarDay[];
+  today: string;
+  onPick?: (d: CalendarDay) => void;
+}) {
   const { t } = useI18n();
   const lead = (days[0]?.weekday ?? 1) - 1;
   const weekdays = t('cal.weekdays').split(',');
@@ -18,18 +28,29 @@ export const MonthGrid = memo(function MonthGrid({ month, days, today, onPick }:
     <section className="mz-month" aria-label={t('cal.monthName', { m: month })}>
       <h3 className="mz-month-title">{t('cal.monthName', { m: month })}</h3>
       <div className="mz-month-grid">
-        {weekdays.map((w, i) => <span key={w} className={`mz-wd${i >= 5 ? ' mz-wd-end' : ''}`}>{w}</span>)}
-        {Array.from({ length: lead }, (_, i) => <span key={`x${i}`} className="mz-day-blank" />)}
+        {weekdays.map((w, i) => (
+          <span key={w} className={`mz-wd${i >= 5 ? ' mz-wd-end' : ''}`}>
+            {w}
+          </span>
+        ))}
+        {Array.from({ length: lead }, (_, i) => (
+          <span key={`x${i}`} className="mz-day-blank" />
+        ))}
         {days.map((d) => {
           const dayNo = Number(d.date.slice(8));
           const mark = REST_MARK.has(d.category) ? t('cal.mark.rest') : WORK_MARK.has(d.category) ? t('cal.mark.work') : null;
           const name = d.decisions.find((x) => x.layer === 'regional')?.name ?? d.decisions[0]?.name;
-          const showName = d.category !== 'workday' && d.category !== 'weekend' && name && (dayNo === 1 || !days[dayNo - 2]?.decisions.some((x) => x.name === name));
+          const showName =
+            d.category !== 'workday' && d.category !== 'weekend' && name && (dayNo === 1 || !days[dayNo - 2]?.decisions.some((x) => x.name === name));
           const tip = (
             <div className="mz-day-tip">
               <strong>{d.date}</strong> {d.reason}
               {d.decisions.map((x, i) => (
-                <div key={i} className="mz-day-tip-src">{t(`cal.layerName.${x.layer}`)}{x.areaCode ? ` ${x.areaCode}` : ''} · {x.name}{x.source ? ` · ${x.source}` : ''}</div>
+                <div key={i} className="mz-day-tip-src">
+                  {t(`cal.layerName.${x.layer}`)}
+                  {x.areaCode ? ` ${x.areaCode}` : ''} · {x.name}
+                  {x.source ? ` · ${x.source}` : ''}
+                </div>
               ))}
             </div>
           );
@@ -44,9 +65,16 @@ export const MonthGrid = memo(function MonthGrid({ month, days, today, onPick }:
           return (
             <Tooltip key={d.date} title={tip} mouseEnterDelay={0.15}>
               {onPick ? (
-                <button type="button" className={cls} onClick={() => onPick(d)} aria-label={`${d.date} ${d.reason}`} data-date={d.date}>{body}</button>
+                <button type="button" className={cls} onClick={() => onPick(d)} aria-label={`${d.date} ${d.reason}`} data-date={d.date}>
+                  {body}
+                </button>
               ) : (
-                <span className={cls} tabIndex={0} data-date={d.date}>{body}<span className="mz-sr-only">{d.date} {d.reason}</span></span>
+                <span className={cls} tabIndex={0} data-date={d.date}>
+                  {body}
+                  <span className="mz-sr-only">
+                    {d.date} {d.reason}
+                  </span>
+                </span>
               )}
             </Tooltip>
           );

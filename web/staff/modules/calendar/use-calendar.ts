@@ -5,7 +5,12 @@ import type { CalendarComputeQuery, CalendarDayInput } from '../../shared/api-ty
 const KEY = ['calendar'] as const;
 
 export function useCalendarYear(year: number, area: string | null) {
-  return useQuery({ queryKey: [...KEY, 'year', year, area], queryFn: () => api.calendarYear(year, area), placeholderData: keepPreviousData, staleTime: 60_000 });
+  return useQuery({
+    queryKey: [...KEY, 'year', year, area],
+    queryFn: () => api.calendarYear(year, area),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
 }
 
 export function useCalendarCompute() {

@@ -67,7 +67,19 @@ export function ActionModal<V extends object>({ title, okText, danger, note, ini
 }
 
 /** 理由 / 意见 textarea: required (with a message) or optional. */
-export function ReasonField({ name = 'reason', label, required, placeholder, max = 2000 }: { name?: string; label: string; required?: boolean; placeholder?: string; max?: number }) {
+export function ReasonField({
+  name = 'reason',
+  label,
+  required,
+  placeholder,
+  max = 2000,
+}: {
+  name?: string;
+  label: string;
+  required?: boolean;
+  placeholder?: string;
+  max?: number;
+}) {
   const t = useT();
   return (
     <Form.Item

@@ -46,24 +46,72 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
   };
 
   const buttons: React.ReactNode[] = [];
-  if (a.canAcknowledge) buttons.push(<Button key="ack" type="primary" onClick={() => setDialog({ kind: 'acknowledge' })}>{t('case.acknowledge')}</Button>);
-  if (a.canObject) buttons.push(<Button key="object" onClick={() => setDialog({ kind: 'object' })}>{t('case.object')}</Button>);
-  if (a.canWithdrawHandoff) buttons.push(<Button key="wh" onClick={() => setDialog({ kind: 'withdrawHandoff' })}>{t('case.withdrawHandoff')}</Button>);
+  if (a.canAcknowledge)
+    buttons.push(
+      <Button key="ack" type="primary" onClick={() => setDialog({ kind: 'acknowledge' })}>
+        {t('case.acknowledge')}
+      </Button>,
+    );
+  if (a.canObject)
+    buttons.push(
+      <Button key="object" onClick={() => setDialog({ kind: 'object' })}>
+        {t('case.object')}
+      </Button>,
+    );
+  if (a.canWithdrawHandoff)
+    buttons.push(
+      <Button key="wh" onClick={() => setDialog({ kind: 'withdrawHandoff' })}>
+        {t('case.withdrawHandoff')}
+      </Button>,
+    );
   a.transitions.forEach((tr, i) =>
     buttons.push(
-      <Button key={`t:${tr.name}`} type={i === 0 && !a.canAcknowledge ? 'primary' : 'default'} danger={tr.reasonRequired && i > 0} onClick={() => setDialog({ kind: 'transition', action: tr })}>
+      <Button
+        key={`t:${tr.name}`}
+        type={i === 0 && !a.canAcknowledge ? 'primary' : 'default'}
+        danger={tr.reasonRequired && i > 0}
+        onClick={() => setDialog({ kind: 'transition', action: tr })}
+      >
         {labels.transition(c.type, tr.name, tr.label)}
       </Button>,
     ),
   );
   if (a.canHandoff) {
-    buttons.push(<Button key="transfer" onClick={() => setDialog({ kind: 'handoff', handoff: 'transfer' })}>{term('transfer', 'case.transfer')}</Button>);
-    buttons.push(<Button key="assign" onClick={() => setDialog({ kind: 'handoff', handoff: 'assign' })}>{t('case.assign')}</Button>);
+    buttons.push(
+      <Button key="transfer" onClick={() => setDialog({ kind: 'handoff', handoff: 'transfer' })}>
+        {term('transfer', 'case.transfer')}
+      </Button>,
+    );
+    buttons.push(
+      <Button key="assign" onClick={() => setDialog({ kind: 'handoff', handoff: 'assign' })}>
+        {t('case.assign')}
+      </Button>,
+    );
   }
-  if (a.returnTargets.length) buttons.push(<Button key="return" onClick={() => setDialog({ kind: 'return' })}>{t('case.return')}</Button>);
-  if (a.canWithdraw) buttons.push(<Button key="withdraw" onClick={() => setDialog({ kind: 'withdraw' })}>{t('case.withdraw')}</Button>);
-  if (a.canSupervise) buttons.push(<Button key="supervise" onClick={() => setDialog({ kind: 'supervise' })}>{t('case.supervise')}</Button>);
-  for (const s of awaiting) buttons.push(<Button key={`fb:${s.id}`} type="primary" ghost onClick={() => setDialog({ kind: 'feedback', supervision: s })}>{t('case.feedback')}</Button>);
+  if (a.returnTargets.length)
+    buttons.push(
+      <Button key="return" onClick={() => setDialog({ kind: 'return' })}>
+        {t('case.return')}
+      </Button>,
+    );
+  if (a.canWithdraw)
+    buttons.push(
+      <Button key="withdraw" onClick={() => setDialog({ kind: 'withdraw' })}>
+        {t('case.withdraw')}
+      </Button>,
+    );
+  if (a.canSupervise)
+    buttons.push(
+      <Button key="supervise" onClick={() => setDialog({ kind: 'supervise' })}>
+        {t('case.supervise')}
+      </Button>,
+    );
+  for (const s of awaiting)
+    buttons.push(
+      <Button key={`fb:${s.id}`} type="primary" ghost onClick={() => setDialog({ kind: 'feedback', supervision: s })}>
+        {t('case.feedback')}
+      </Button>,
+    );
 
   let status: React.ReactNode = null;
   if (pending && a.canAcknowledge) {
@@ -125,7 +173,11 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
           <Form.Item name="toOrgId" label={t('case.handoffTo')} rules={[{ required: true, message: t('common.required', { f: t('case.handoffTo') }) }]}>
             <OrgUnitSelect placeholder={t('case.handoffToPlaceholder')} style={{ width: '100%' }} />
           </Form.Item>
-          <ReasonField name="note" label={term(dialog.handoff, dialog.handoff === 'transfer' ? 'case.transferNote' : 'case.assignNote')} placeholder={t('case.handoffNotePlaceholder')} />
+          <ReasonField
+            name="note"
+            label={term(dialog.handoff, dialog.handoff === 'transfer' ? 'case.transferNote' : 'case.assignNote')}
+            placeholder={t('case.handoffNotePlaceholder')}
+          />
         </ActionModal>
       )}
 

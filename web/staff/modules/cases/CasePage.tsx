@@ -25,10 +25,26 @@ export function CasePage() {
   const { run, conflict, refresh } = useCaseRunner(id);
 
   const back = (
-    <Link to="/" className="mz-back"><LeftOutlined /> {t('case.back')}</Link>
+    <Link to="/" className="mz-back">
+      <LeftOutlined /> {t('case.back')}
+    </Link>
   );
-  if (q.isPending) return <div className="mz-page">{back}<Card className="mz-card"><Skeleton active paragraph={{ rows: 6 }} /></Card></div>;
-  if (q.isError) return <div className="mz-page">{back}<QueryError error={q.error} onRetry={() => q.refetch()} /></div>;
+  if (q.isPending)
+    return (
+      <div className="mz-page">
+        {back}
+        <Card className="mz-card">
+          <Skeleton active paragraph={{ rows: 6 }} />
+        </Card>
+      </div>
+    );
+  if (q.isError)
+    return (
+      <div className="mz-page">
+        {back}
+        <QueryError error={q.error} onRetry={() => q.refetch()} />
+      </div>
+    );
   const c = q.data;
 
   return (
@@ -43,7 +59,11 @@ export function CasePage() {
             role="alert"
             className="mz-banner mz-gap"
             title={conflict}
-            action={<Button size="small" type="primary" icon={<ReloadOutlined />} onClick={refresh}>{t('case.refresh')}</Button>}
+            action={
+              <Button size="small" type="primary" icon={<ReloadOutlined />} onClick={refresh}>
+                {t('case.refresh')}
+              </Button>
+            }
           />
         )}
         <CaseActionBar c={c} run={run} />
@@ -77,13 +97,17 @@ function CaseHeader({ c }: { c: CaseDetail }) {
   return (
     <header className="mz-case-header">
       <div className="mz-case-ref">
-        <span className="mz-mono" data-testid="case-ref">{c.refNo}</span>
+        <span className="mz-mono" data-testid="case-ref">
+          {c.refNo}
+        </span>
         <Tag>{labels.type(c.type, c.typeLabel)}</Tag>
       </div>
       <div className="mz-case-titleline">
         <h1 className="mz-case-title">{c.title}</h1>
         <div className="mz-case-tags">
-          <Tag color={c.terminal ? 'green' : 'blue'} className="mz-state-tag" data-testid="case-state">{labels.state(c.type, c.state, c.stateLabel)}</Tag>
+          <Tag color={c.terminal ? 'green' : 'blue'} className="mz-state-tag" data-testid="case-state">
+            {labels.state(c.type, c.state, c.stateLabel)}
+          </Tag>
           {c.pendingHandoff && <Tag color="gold">{t('wl.pendingHandoff')}</Tag>}
           {!c.terminal && c.clockState && (
             <span className="mz-due">
@@ -104,7 +128,11 @@ function CaseHeader({ c }: { c: CaseDetail }) {
           { key: 'version', label: t('case.version'), children: <span data-testid="case-version">v{c.version}</span> },
           ...(c.supervisingOrgName ? [{ key: 'sup', label: t('case.supervisingOrg'), children: c.supervisingOrgName }] : []),
           ...(c.closedAt ? [{ key: 'closed', label: t('case.closedAt'), children: formatDateTime(c.closedAt) }] : []),
-          ...data.map(([k, v]) => ({ key: `d:${k}`, label: label(k, props[k]), children: typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : String(v) })),
+          ...data.map(([k, v]) => ({
+            key: `d:${k}`,
+            label: label(k, props[k]),
+            children: typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : String(v),
+          })),
         ]}
       />
     </header>

@@ -40,11 +40,25 @@ export function AttachmentsCard({ c, run }: { c: CaseDetail; run: CaseRun }) {
     <Card
       className="mz-card"
       size="small"
-      title={<span><PaperClipOutlined /> {t('case.attachments')}{c.attachments.length ? ` · ${c.attachments.length}` : ''}</span>}
+      title={
+        <span>
+          <PaperClipOutlined /> {t('case.attachments')}
+          {c.attachments.length ? ` · ${c.attachments.length}` : ''}
+        </span>
+      }
       data-testid="attachments"
       extra={
-        <Upload showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }} maxCount={1}>
-          <Button size="small" icon={<UploadOutlined />} loading={busy}>{t('case.upload')}</Button>
+        <Upload
+          showUploadList={false}
+          beforeUpload={(f) => {
+            void upload(f);
+            return false;
+          }}
+          maxCount={1}
+        >
+          <Button size="small" icon={<UploadOutlined />} loading={busy}>
+            {t('case.upload')}
+          </Button>
         </Upload>
       }
     >
@@ -57,13 +71,17 @@ export function AttachmentsCard({ c, run }: { c: CaseDetail; run: CaseRun }) {
             <li key={a.id}>
               <FileOutlined className="mz-file-icon" />
               <div className="mz-file-body">
-                <a href={api.attachmentUrl(c.id, a.id)} download={a.fileName} className="mz-file-name">{a.fileName}</a>
+                <a href={api.attachmentUrl(c.id, a.id)} download={a.fileName} className="mz-file-name">
+                  {a.fileName}
+                </a>
                 <div className="mz-file-meta">
                   <span>{formatSize(a.sizeBytes)}</span>
                   <span>{a.uploadedBy ?? t('case.uploadedByPublic')}</span>
                   <span>{formatDateTime(a.uploadedAt)}</span>
                   <Tooltip title={<span className="mz-mono">{a.sm3}</span>}>
-                    <span className="mz-mono mz-hash" tabIndex={0} aria-label={`${t('case.sm3')} ${a.sm3}`}>SM3 {a.sm3.slice(0, 12)}…</span>
+                    <span className="mz-mono mz-hash" tabIndex={0} aria-label={`${t('case.sm3')} ${a.sm3}`}>
+                      SM3 {a.sm3.slice(0, 12)}…
+                    </span>
                   </Tooltip>
                 </div>
               </div>
@@ -99,7 +117,17 @@ export function CommentsCard({ c, run }: { c: CaseDetail; run: CaseRun }) {
   };
 
   return (
-    <Card className="mz-card" size="small" title={<span><CommentOutlined /> {t('case.comments')}{c.comments.length ? ` · ${c.comments.length}` : ''}</span>} data-testid="comments">
+    <Card
+      className="mz-card"
+      size="small"
+      title={
+        <span>
+          <CommentOutlined /> {t('case.comments')}
+          {c.comments.length ? ` · ${c.comments.length}` : ''}
+        </span>
+      }
+      data-testid="comments"
+    >
       {c.comments.length === 0 ? (
         <p className="mz-muted mz-empty-line">{t('case.commentsNone')}</p>
       ) : (
@@ -122,7 +150,9 @@ export function CommentsCard({ c, run }: { c: CaseDetail; run: CaseRun }) {
             <Input.TextArea rows={3} maxLength={5000} placeholder={t('case.commentPlaceholder')} aria-label={t('case.comment')} />
           </Form.Item>
           <div className="mz-comment-actions">
-            <Button type="primary" htmlType="submit" loading={busy}>{t('case.commentSubmit')}</Button>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('case.commentSubmit')}
+            </Button>
           </div>
         </Form>
       )}
@@ -135,19 +165,34 @@ export function SupervisionCard({ c }: { c: CaseDetail }) {
   const t = useT();
   if (!c.supervisions.length) return null;
   return (
-    <Card className="mz-card" size="small" title={<span><FlagOutlined /> {t('case.supervisions')}</span>} data-testid="supervisions">
+    <Card
+      className="mz-card"
+      size="small"
+      title={
+        <span>
+          <FlagOutlined /> {t('case.supervisions')}
+        </span>
+      }
+      data-testid="supervisions"
+    >
       <ul className="mz-comments">
         {c.supervisions.map((s) => (
           <li key={s.id}>
             <div className="mz-comment-head">
-              <strong>{s.fromOrgName} → {s.toOrgName}</strong>
+              <strong>
+                {s.fromOrgName} → {s.toOrgName}
+              </strong>
               <Tag color={s.feedback ? 'green' : 'red'}>{t(s.feedback ? 'supervision.answered' : 'supervision.awaiting')}</Tag>
             </div>
-            <div className="mz-muted">{formatDateTime(s.issuedAt)}{s.feedbackDue ? ` · ${t('supervision.due', { date: formatDate(s.feedbackDue) })}` : ''}</div>
+            <div className="mz-muted">
+              {formatDateTime(s.issuedAt)}
+              {s.feedbackDue ? ` · ${t('supervision.due', { date: formatDate(s.feedbackDue) })}` : ''}
+            </div>
             <p>{s.reason}</p>
             {s.feedback && (
               <p className="mz-quote">
-                {t('supervision.feedback')}{s.feedbackAt ? `（${formatDateTime(s.feedbackAt)}）` : ''}：{s.feedback}
+                {t('supervision.feedback')}
+                {s.feedbackAt ? `（${formatDateTime(s.feedbackAt)}）` : ''}：{s.feedback}
               </p>
             )}
           </li>

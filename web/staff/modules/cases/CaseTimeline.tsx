@@ -7,11 +7,26 @@ import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { useCaseLabels } from './case-labels.ts';
 
 const COLOR: Record<string, string> = {
-  create: 'blue', transfer: 'orange', assign: 'orange', acknowledge: 'green', object: 'red', return: 'red', withdraw: 'gray', withdraw_handoff: 'gray',
-  supervise: 'red', overdue: 'red', 'clock.suspend': 'gray', 'clock.resume': 'blue', 'clock.extend': 'orange',
+  create: 'blue',
+  transfer: 'orange',
+  assign: 'orange',
+  acknowledge: 'green',
+  object: 'red',
+  return: 'red',
+  withdraw: 'gray',
+  withdraw_handoff: 'gray',
+  supervise: 'red',
+  overdue: 'red',
+  'clock.suspend': 'gray',
+  'clock.resume': 'blue',
+  'clock.extend': 'orange',
 };
 /** Events the server labels with their raw name. */
-const CLOCK_EVENTS: Record<string, MessageKey> = { 'clock.suspend': 'event.clock.suspend', 'clock.resume': 'event.clock.resume', 'clock.extend': 'event.clock.extend' };
+const CLOCK_EVENTS: Record<string, MessageKey> = {
+  'clock.suspend': 'event.clock.suspend',
+  'clock.resume': 'event.clock.resume',
+  'clock.extend': 'event.clock.extend',
+};
 
 const rec = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
@@ -39,7 +54,15 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
   };
 
   return (
-    <Card className="mz-card" title={<span><HistoryOutlined /> {t('case.timeline')}</span>} data-testid="case-timeline">
+    <Card
+      className="mz-card"
+      title={
+        <span>
+          <HistoryOutlined /> {t('case.timeline')}
+        </span>
+      }
+      data-testid="case-timeline"
+    >
       <Timeline
         className="mz-timeline"
         titleSpan={narrow ? undefined : '150px'}
@@ -75,7 +98,16 @@ const HANDOFF_COLOR: Record<CaseHandoff['status'], string> = { pending: 'gold', 
 export function HandoffChain({ c }: { c: CaseDetail }) {
   const t = useT();
   return (
-    <Card className="mz-card" size="small" title={<span><SwapOutlined /> {t('case.handoffs')}</span>} data-testid="handoff-chain">
+    <Card
+      className="mz-card"
+      size="small"
+      title={
+        <span>
+          <SwapOutlined /> {t('case.handoffs')}
+        </span>
+      }
+      data-testid="handoff-chain"
+    >
       {c.handoffs.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.handoffsNone')} />
       ) : (
@@ -92,8 +124,12 @@ export function HandoffChain({ c }: { c: CaseDetail }) {
                 <Tag color={HANDOFF_COLOR[h.status]}>{t(`handoff.status.${h.status}`)}</Tag>
               </div>
               <div className="mz-chain-times">
-                <span>{t('handoff.sent')}：{formatDateTime(h.sentAt)}</span>
-                <span>{t('handoff.signed')}：{h.acknowledgedAt ? formatDateTime(h.acknowledgedAt) : '—'}</span>
+                <span>
+                  {t('handoff.sent')}：{formatDateTime(h.sentAt)}
+                </span>
+                <span>
+                  {t('handoff.signed')}：{h.acknowledgedAt ? formatDateTime(h.acknowledgedAt) : '—'}
+                </span>
               </div>
               {h.note && <p className="mz-quote">{h.note}</p>}
             </li>

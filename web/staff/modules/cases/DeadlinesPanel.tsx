@@ -53,7 +53,15 @@ export function DeadlinesPanel({ c, run }: { c: CaseDetail; run: CaseRun }) {
     });
 
   return (
-    <Card className="mz-card" title={<span><FieldTimeOutlined /> {t('case.deadlines')}</span>} data-testid="deadlines">
+    <Card
+      className="mz-card"
+      title={
+        <span>
+          <FieldTimeOutlined /> {t('case.deadlines')}
+        </span>
+      }
+      data-testid="deadlines"
+    >
       {clocks.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('clock.none')} />}
       <div className="mz-clocks">
         {clocks.map((k) => {
@@ -64,21 +72,48 @@ export function DeadlinesPanel({ c, run }: { c: CaseDetail; run: CaseRun }) {
                 <span className="mz-clock-label">{labels.clock(c.type, k.name, k.label)}</span>
                 <ClockStatusTag status={k.status} />
                 <span className="mz-clock-spacer" />
-                <Button size="small" type="link" icon={<QuestionCircleOutlined />} onClick={() => setExplaining(k)}>{t('clock.why')}</Button>
+                <Button size="small" type="link" icon={<QuestionCircleOutlined />} onClick={() => setExplaining(k)}>
+                  {t('clock.why')}
+                </Button>
                 {mayControl(k) && k.state === 'running' && (
-                  <Button size="small" icon={<PauseCircleOutlined />} onClick={() => setSuspending(k)}>{t('clock.suspend')}</Button>
+                  <Button size="small" icon={<PauseCircleOutlined />} onClick={() => setSuspending(k)}>
+                    {t('clock.suspend')}
+                  </Button>
                 )}
                 {mayControl(k) && k.state === 'paused' && (
-                  <Button size="small" icon={<PlayCircleOutlined />} onClick={() => resume(k)}>{t('clock.resume')}</Button>
+                  <Button size="small" icon={<PlayCircleOutlined />} onClick={() => resume(k)}>
+                    {t('clock.resume')}
+                  </Button>
                 )}
-                {mayControl(k) && k.state === 'running' && <Button size="small" onClick={() => setExtending(k)}>{t('clock.extend')}</Button>}
+                {mayControl(k) && k.state === 'running' && (
+                  <Button size="small" onClick={() => setExtending(k)}>
+                    {t('clock.extend')}
+                  </Button>
+                )}
               </div>
               <dl className="mz-clock-facts">
-                <div><dt>{t('clock.rule')}</dt><dd>{ruleText(t, k.rule)}</dd></div>
-                <div><dt>{t('clock.start')}</dt><dd>{formatDate(k.startDate)}</dd></div>
-                <div><dt>{t('clock.due')}</dt><dd className="mz-clock-due">{k.dueDate ? formatDate(k.dueDate) : t('clock.dueSuspended')}</dd></div>
-                <div><dt>{t('clock.left')}</dt><dd>{leftText(t, k)}</dd></div>
-                {k.legalBasis && <div className="mz-clock-basis"><dt>{t('clock.legalBasis')}</dt><dd>{k.legalBasis}</dd></div>}
+                <div>
+                  <dt>{t('clock.rule')}</dt>
+                  <dd>{ruleText(t, k.rule)}</dd>
+                </div>
+                <div>
+                  <dt>{t('clock.start')}</dt>
+                  <dd>{formatDate(k.startDate)}</dd>
+                </div>
+                <div>
+                  <dt>{t('clock.due')}</dt>
+                  <dd className="mz-clock-due">{k.dueDate ? formatDate(k.dueDate) : t('clock.dueSuspended')}</dd>
+                </div>
+                <div>
+                  <dt>{t('clock.left')}</dt>
+                  <dd>{leftText(t, k)}</dd>
+                </div>
+                {k.legalBasis && (
+                  <div className="mz-clock-basis">
+                    <dt>{t('clock.legalBasis')}</dt>
+                    <dd>{k.legalBasis}</dd>
+                  </div>
+                )}
               </dl>
               {(k.suspensions.length > 0 || k.extensions.length > 0 || k.restarts.length > 0) && (
                 <ul className="mz-clock-log">
@@ -86,7 +121,9 @@ export function DeadlinesPanel({ c, run }: { c: CaseDetail; run: CaseRun }) {
                     <li key={s.id}>
                       <span className="mz-clock-log-kind">{t('clock.suspension')}</span>
                       {t('clock.period', { from: formatDate(s.from), to: s.to ? formatDate(s.to) : t('clock.ongoing') })}
-                      {' · '}{s.label}{s.byName ? ` · ${s.byName}` : ''}
+                      {' · '}
+                      {s.label}
+                      {s.byName ? ` · ${s.byName}` : ''}
                       <div className="mz-muted">{s.reason}</div>
                     </li>
                   ))}
@@ -100,7 +137,8 @@ export function DeadlinesPanel({ c, run }: { c: CaseDetail; run: CaseRun }) {
                   {k.restarts.map((r, i) => (
                     <li key={`r${i}`}>
                       <span className="mz-clock-log-kind">{t('clock.restart')}</span>
-                      {formatDate(r.at)}{r.byName ? ` · ${r.byName}` : ''}
+                      {formatDate(r.at)}
+                      {r.byName ? ` · ${r.byName}` : ''}
                       <div className="mz-muted">{r.reason}</div>
                     </li>
                   ))}
@@ -188,8 +226,12 @@ export function ExplainModal({ c, clock, onClose }: { c: CaseDetail; clock: Case
       onCancel={onClose}
       destroyOnHidden
       footer={[
-        <Button key="print" icon={<PrinterOutlined />} disabled={!q.data} onClick={print}>{t('clock.print')}</Button>,
-        <Button key="close" type="primary" onClick={onClose}>{t('common.close')}</Button>,
+        <Button key="print" icon={<PrinterOutlined />} disabled={!q.data} onClick={print}>
+          {t('clock.print')}
+        </Button>,
+        <Button key="close" type="primary" onClick={onClose}>
+          {t('common.close')}
+        </Button>,
       ]}
     >
       <div data-testid="explain-modal">

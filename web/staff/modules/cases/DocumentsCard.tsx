@@ -23,9 +23,7 @@ export function DocumentsCard({ c }: { c: CaseDetail }) {
     const latest = items.find((x) => x.type === d.type && x.current);
     modal.confirm({
       title: t(latest ? 'doc.reissueTitle' : 'doc.issueTitle', { title: d.title }),
-      content: latest
-        ? t('doc.reissueNote', { no: latest.docNo, next: latest.version + 1, version: latest.version })
-        : t('doc.issueNote'),
+      content: latest ? t('doc.reissueNote', { no: latest.docNo, next: latest.version + 1, version: latest.version }) : t('doc.issueNote'),
       okText: t(latest ? 'doc.reissue' : 'doc.issue'),
       cancelText: t('common.cancel'),
       onOk: async () => {
@@ -44,19 +42,32 @@ export function DocumentsCard({ c }: { c: CaseDetail }) {
       className="mz-card mz-docs"
       size="small"
       data-testid="documents"
-      title={<span><FileProtectOutlined /> {t('doc.card')}{items.length ? ` · ${items.length}` : ''}</span>}
+      title={
+        <span>
+          <FileProtectOutlined /> {t('doc.card')}
+          {items.length ? ` · ${items.length}` : ''}
+        </span>
+      }
     >
       {q.isError && <QueryError error={q.error} onRetry={() => q.refetch()} />}
       {q.isSuccess && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('doc.none')} />}
       {items.length > 0 && (
         <ul className="mz-files">
-          {items.map((d) => <DocumentItem key={d.id} d={d} />)}
+          {items.map((d) => (
+            <DocumentItem key={d.id} d={d} />
+          ))}
         </ul>
       )}
       {!!q.data?.issuable.length && (
         <div className="mz-docs-issue">
           {q.data.issuable.map((d) => (
-            <Button key={d.type} size="small" onClick={() => confirm(d)} loading={issue.isPending && issue.variables === d.type} data-testid={`document-issue-${d.type}`}>
+            <Button
+              key={d.type}
+              size="small"
+              onClick={() => confirm(d)}
+              loading={issue.isPending && issue.variables === d.type}
+              data-testid={`document-issue-${d.type}`}
+            >
               {t(d.issued ? 'doc.reissueOf' : 'doc.issueOf', { title: d.title })}
             </Button>
           ))}
@@ -79,19 +90,31 @@ function DocumentItem({ d }: { d: CaseDocument }) {
           <Tag>{t('doc.version', { n: d.version })}</Tag>
           {!d.current && <Tag color="default">{t('doc.superseded')}</Tag>}
         </div>
-        <div className="mz-mono mz-doc-no" data-testid="document-no">{d.docNo}</div>
+        <div className="mz-mono mz-doc-no" data-testid="document-no">
+          {d.docNo}
+        </div>
         <div className="mz-file-meta">
           <span>{d.issuer}</span>
           <span>{d.issuedBy ?? t('event.system')}</span>
           <span>{formatDateTime(d.issuedAt)}</span>
         </div>
         <div className="mz-file-meta">
-          <span><SafetyCertificateOutlined /> {t('doc.code')}</span>
-          <Typography.Text className="mz-mono" copyable={{ text: d.verifyCode }} data-testid="document-code">{d.verifyCode}</Typography.Text>
+          <span>
+            <SafetyCertificateOutlined /> {t('doc.code')}
+          </span>
+          <Typography.Text className="mz-mono" copyable={{ text: d.verifyCode }} data-testid="document-code">
+            {d.verifyCode}
+          </Typography.Text>
         </div>
         <div className="mz-doc-actions">
-          <Button size="small" icon={<FilePdfOutlined />} href={d.pdfUrl} target="_blank" rel="noopener" data-testid="document-pdf">{t('doc.pdf')}</Button>
-          {d.docxUrl && <Button size="small" icon={<FileWordOutlined />} href={d.docxUrl} download data-testid="document-docx">{t('doc.docx')}</Button>}
+          <Button size="small" icon={<FilePdfOutlined />} href={d.pdfUrl} target="_blank" rel="noopener" data-testid="document-pdf">
+            {t('doc.pdf')}
+          </Button>
+          {d.docxUrl && (
+            <Button size="small" icon={<FileWordOutlined />} href={d.docxUrl} download data-testid="document-docx">
+              {t('doc.docx')}
+            </Button>
+          )}
         </div>
       </div>
     </li>

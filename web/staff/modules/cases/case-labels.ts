@@ -6,15 +6,28 @@ import type { CaseLabelsEn } from '../../app/web-module.ts';
 /** The kernel's own steps and clocks, in English (their Chinese comes from the server). */
 const KERNEL_EN: Required<Pick<CaseLabelsEn, 'transitions'>> = {
   transitions: {
-    create: 'Registered', transfer: 'Transferred', assign: 'Assigned', acknowledge: 'Signed for', object: 'Returned with an objection', withdraw: 'Withdrawn',
-    withdraw_handoff: 'Transfer withdrawn', return: 'Returned', 'signoff.open': 'Sign-off opened', 'signoff.decide': 'Signed off', supervise: 'Supervised',
-    'supervise.feedback': 'Supervision feedback', overdue: 'Overdue', extend: 'Extended', 'parts.open': 'Sent to the lead and co-handling offices',
+    create: 'Registered',
+    transfer: 'Transferred',
+    assign: 'Assigned',
+    acknowledge: 'Signed for',
+    object: 'Returned with an objection',
+    withdraw: 'Withdrawn',
+    withdraw_handoff: 'Transfer withdrawn',
+    return: 'Returned',
+    'signoff.open': 'Sign-off opened',
+    'signoff.decide': 'Signed off',
+    supervise: 'Supervised',
+    'supervise.feedback': 'Supervision feedback',
+    overdue: 'Overdue',
+    extend: 'Extended',
+    'parts.open': 'Sent to the lead and co-handling offices',
   },
 };
 const kernelClock = (name: string): string | undefined =>
   name.startsWith('ack:') ? 'Deadline to sign for it' : name.startsWith('supervise:') ? 'Supervision feedback due' : undefined;
 
-const englishOf = (type: string) => WEB_MODULES.map((m) => (m.caseTypes as Record<string, { english?: CaseLabelsEn }> | undefined)?.[type]?.english).find(Boolean);
+const englishOf = (type: string) =>
+  WEB_MODULES.map((m) => (m.caseTypes as Record<string, { english?: CaseLabelsEn }> | undefined)?.[type]?.english).find(Boolean);
 
 export type CaseLabels = {
   type(type: string, zh: string): string;
@@ -40,7 +53,7 @@ export function useCaseLabels(): CaseLabels {
       clock: (type, name, zh) => {
         const m = /^(.*)-(\d+)$/.exec(name);
         const en = englishOf(type)?.clocks?.[m ? m[1]! : name];
-        return en ? en.replace('{n}', m?.[2] ?? '') : kernelClock(name) ?? zh;
+        return en ? en.replace('{n}', m?.[2] ?? '') : (kernelClock(name) ?? zh);
       },
     };
   }, [locale]);

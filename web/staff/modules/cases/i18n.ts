@@ -177,7 +177,8 @@ export const zh = {
   'doc.issueTitle': '出具「{title}」？',
   'doc.reissueTitle': '重新出具「{title}」？',
   'doc.issueNote': '将按案件当前信息生成正式文书：编入本类文书的年度文号，生成验证码，PDF 原件留存；出具后不能修改或删除。',
-  'doc.reissueNote': '将按案件当前信息生成 {no} 的第 {next} 版：文号不变，成文日期为今天，验证码换新。第 {version} 版原件继续留存，凭原验证码查验仍显示为本平台出具，但会提示已有更新版本、以最新版本为准。',
+  'doc.reissueNote':
+    '将按案件当前信息生成 {no} 的第 {next} 版：文号不变，成文日期为今天，验证码换新。第 {version} 版原件继续留存，凭原验证码查验仍显示为本平台出具，但会提示已有更新版本、以最新版本为准。',
   'doc.issued': '已出具「{title}」{no}（第 {version} 版）',
   'doc.note': 'PDF 为出具时的原件；Word 版供编辑使用，以 PDF 原件为准。群众可凭文书编号和验证码在门户「文书查验」核对真伪。',
   'supervision.awaiting': '待反馈',
@@ -274,7 +275,8 @@ export const en: Record<keyof typeof zh, string> = {
   'clock.ongoing': 'now',
   'clock.extensionItem': '{at}: extended by {rule} · {by}',
   'clock.suspendTitle': 'Suspend “{label}”',
-  'clock.suspendNote': 'Days while suspended are not counted; resume as soon as the cause is removed. The cause and reason are recorded in the history and the audit log.',
+  'clock.suspendNote':
+    'Days while suspended are not counted; resume as soon as the cause is removed. The cause and reason are recorded in the history and the audit log.',
   'clock.suspendPlaceholder': 'e.g. Applicant asked to supply missing documents',
   'clock.kind': 'Cause',
   'clock.kind.correction': 'Correction of materials',
@@ -377,10 +379,13 @@ export const en: Record<keyof typeof zh, string> = {
   'doc.reissueOf': 'Re-issue {title}',
   'doc.issueTitle': 'Issue “{title}”?',
   'doc.reissueTitle': 'Re-issue “{title}”?',
-  'doc.issueNote': 'The document is generated from the case as it stands now: it takes the next number of its yearly series and a verification code, and the PDF is kept as the original. It cannot be changed or deleted afterwards.',
-  'doc.reissueNote': 'Version {next} of {no} is generated from the case as it stands now: same number, today’s date, a new verification code. Version {version} stays on file; checked with its own code it is still reported as issued here, with a note that a newer version exists and prevails.',
+  'doc.issueNote':
+    'The document is generated from the case as it stands now: it takes the next number of its yearly series and a verification code, and the PDF is kept as the original. It cannot be changed or deleted afterwards.',
+  'doc.reissueNote':
+    'Version {next} of {no} is generated from the case as it stands now: same number, today’s date, a new verification code. Version {version} stays on file; checked with its own code it is still reported as issued here, with a note that a newer version exists and prevails.',
   'doc.issued': 'Issued “{title}” {no} (version {version})',
-  'doc.note': 'The PDF is the original as issued; the Word copy is for editing and the PDF prevails. Citizens can check a document by its number and verification code on the portal (文书查验).',
+  'doc.note':
+    'The PDF is the original as issued; the Word copy is for editing and the PDF prevails. Citizens can check a document by its number and verification code on the portal (文书查验).',
   'supervision.awaiting': 'Awaiting reply',
   'supervision.answered': 'Replied',
   'supervision.due': 'reply by {date}',

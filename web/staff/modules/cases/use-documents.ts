@@ -4,9 +4,21 @@ import type { IssuedDocument } from '../../../../src/kernel/documents/issue-docu
 
 /** One issued version of a document, as GET /api/cases/:id/documents lists it (src/kernel/documents/queries.ts). */
 export type CaseDocument = {
-  id: string; type: string; title: string; docNo: string; version: number; current: boolean;
-  issuer: string; issuedOn: string; issuedAt: string; issuedBy: string | null;
-  verifyCode: string; sm3: string; sizeBytes: number; pdfUrl: string; docxUrl: string | null;
+  id: string;
+  type: string;
+  title: string;
+  docNo: string;
+  version: number;
+  current: boolean;
+  issuer: string;
+  issuedOn: string;
+  issuedAt: string;
+  issuedBy: string | null;
+  verifyCode: string;
+  sm3: string;
+  sizeBytes: number;
+  pdfUrl: string;
+  docxUrl: string | null;
 };
 /** A type the user may issue by hand on this case now; `issued`: a re-issue (new version, same number). */
 export type IssuableDocument = { type: string; title: string; issued: boolean };

@@ -16,7 +16,12 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
   const t = useT();
   const { message } = App.useApp();
   const q = useQuery({ queryKey: ['dibao', 'application', c.id, c.version], queryFn: () => dibaoApi.application(c.id), staleTime: 0 });
-  if (q.isPending) return <Card className="mz-card"><Skeleton active paragraph={{ rows: 4 }} /></Card>;
+  if (q.isPending)
+    return (
+      <Card className="mz-card">
+        <Skeleton active paragraph={{ rows: 4 }} />
+      </Card>
+    );
   if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const d = q.data.dibao;
   const township = d.authority === 'township';
@@ -31,79 +36,200 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
   };
   const e = d.eligibility;
   return (
-    <Card className="mz-card mz-db-panel" data-testid="dibao-panel" title={<span><AuditOutlined /> {t('dibao.panel.title')}</span>}>
+    <Card
+      className="mz-card mz-db-panel"
+      data-testid="dibao-panel"
+      title={
+        <span>
+          <AuditOutlined /> {t('dibao.panel.title')}
+        </span>
+      }
+    >
       <Alert
-        type={township ? 'info' : 'warning'} showIcon style={{ marginBottom: 12 }} data-testid="dibao-level"
-        message={<span className="mz-db-level">{t('dibao.panel.level')}:<strong>{d.approvingLevel}</strong></span>}
-        description={<>
-          {t(township ? 'dibao.panel.levelHint.township' : 'dibao.panel.levelHint.county')}
-          {d.delegation ? ` 依据:${d.delegation.document}(${d.delegation.effectiveFrom} 起)。` : ''}
-          {d.acceptedOn ? ` 受理日 ${d.acceptedOn} 的配置管到本案结束。` : ' 受理时按当日配置确定。'}
-          {canSubmit && <div style={{ marginTop: 8 }}><Button type="primary" icon={<SendOutlined />} onClick={submitCounty} data-testid="dibao-submit-county">{t('dibao.panel.submitCounty')}</Button></div>}
-        </>}
+        type={township ? 'info' : 'warning'}
+        showIcon
+        style={{ marginBottom: 12 }}
+        data-testid="dibao-level"
+        message={
+          <span className="mz-db-level">
+            {t('dibao.panel.level')}:<strong>{d.approvingLevel}</strong>
+          </span>
+        }
+        description={
+          <>
+            {t(township ? 'dibao.panel.levelHint.township' : 'dibao.panel.levelHint.county')}
+            {d.delegation ? ` 依据:${d.delegation.document}(${d.delegation.effectiveFrom} 起)。` : ''}
+            {d.acceptedOn ? ` 受理日 ${d.acceptedOn} 的配置管到本案结束。` : ' 受理时按当日配置确定。'}
+            {canSubmit && (
+              <div style={{ marginTop: 8 }}>
+                <Button type="primary" icon={<SendOutlined />} onClick={submitCounty} data-testid="dibao-submit-county">
+                  {t('dibao.panel.submitCounty')}
+                </Button>
+              </div>
+            )}
+          </>
+        }
       />
-      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered title={t('dibao.panel.household')}
-        extra={<Link to={`/dibao/households/${d.household.id}`}>{t('dibao.panel.openHousehold')}</Link>}>
-        <Descriptions.Item label="所在地">{d.countyName} {d.household.areaName}</Descriptions.Item>
-        <Descriptions.Item label="类别">{d.household.kind === 'urban' ? '城市' : '农村'} · {d.channel}</Descriptions.Item>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        bordered
+        title={t('dibao.panel.household')}
+        extra={<Link to={`/dibao/households/${d.household.id}`}>{t('dibao.panel.openHousehold')}</Link>}
+      >
+        <Descriptions.Item label="所在地">
+          {d.countyName} {d.household.areaName}
+        </Descriptions.Item>
+        <Descriptions.Item label="类别">
+          {d.household.kind === 'urban' ? '城市' : '农村'} · {d.channel}
+        </Descriptions.Item>
         <Descriptions.Item label="家庭月收入">{yuan(d.household.incomeCents)} 元</Descriptions.Item>
-        <Descriptions.Item label="受理">{d.acceptedOn ?? '未受理'}{d.special ? `(特殊情况:${d.specialReason})` : ''}</Descriptions.Item>
+        <Descriptions.Item label="受理">
+          {d.acceptedOn ?? '未受理'}
+          {d.special ? `(特殊情况:${d.specialReason})` : ''}
+        </Descriptions.Item>
         <Descriptions.Item label="决定">{d.decision ? `${d.decision} ${d.decidedOn}` : '—'}</Descriptions.Item>
-        {d.relativeOfStaff && <Descriptions.Item label="备案"><Tag color="red">近亲属单独登记备案</Tag></Descriptions.Item>}
+        {d.relativeOfStaff && (
+          <Descriptions.Item label="备案">
+            <Tag color="red">近亲属单独登记备案</Tag>
+          </Descriptions.Item>
+        )}
       </Descriptions>
-      <Table size="small" style={{ marginTop: 8 }} rowKey={(m) => m.idNumberMasked} pagination={false} scroll={{ x: 560 }} dataSource={d.household.members}
+      <Table
+        size="small"
+        style={{ marginTop: 8 }}
+        rowKey={(m) => m.idNumberMasked}
+        pagination={false}
+        scroll={{ x: 560 }}
+        dataSource={d.household.members}
         columns={[
-          { title: '姓名', dataIndex: 'name' }, { title: '关系', dataIndex: 'relation' }, { title: '身份证号', dataIndex: 'idNumberMasked', className: 'mz-mono' },
-          { title: '健康/残疾', render: (_v, m) => `${m.health} / ${m.disability}` }, { title: '劳动能力', dataIndex: 'workAbility' },
+          { title: '姓名', dataIndex: 'name' },
+          { title: '关系', dataIndex: 'relation' },
+          { title: '身份证号', dataIndex: 'idNumberMasked', className: 'mz-mono' },
+          { title: '健康/残疾', render: (_v, m) => `${m.health} / ${m.disability}` },
+          { title: '劳动能力', dataIndex: 'workAbility' },
           { title: '保障', render: (_v, m) => (m.active ? (m.insured ? '是' : '否') : '已减员') },
-        ]} />
+        ]}
+      />
       {d.missingMaterials?.items?.length ? (
-        <Alert style={{ marginTop: 12 }} type={d.missingMaterials.toldOn ? 'warning' : 'info'} message={`${t('dibao.panel.missing')}${d.missingMaterials.toldOn ? `(${d.missingMaterials.toldOn} 告知)` : '(登记时未交)'}`} description={d.missingMaterials.items.join('、')} />
+        <Alert
+          style={{ marginTop: 12 }}
+          type={d.missingMaterials.toldOn ? 'warning' : 'info'}
+          message={`${t('dibao.panel.missing')}${d.missingMaterials.toldOn ? `(${d.missingMaterials.toldOn} 告知)` : '(登记时未交)'}`}
+          description={d.missingMaterials.items.join('、')}
+        />
       ) : null}
       {d.checks && (
         <>
-          <h3 className="mz-db-h">{t('dibao.panel.checks')}({d.checks.agency},{d.checkedOn})</h3>
-          <Table<CheckResult> size="small" rowKey="source" pagination={false} dataSource={d.checks.results} data-testid="dibao-checks"
-            columns={[{ title: '来源', dataIndex: 'source', width: 90 }, { title: '结果', dataIndex: 'status', width: 90, render: (v: string) => <Tag color={statusColor[v]}>{v}</Tag> }, { title: '说明', dataIndex: 'detail' }]} />
+          <h3 className="mz-db-h">
+            {t('dibao.panel.checks')}({d.checks.agency},{d.checkedOn})
+          </h3>
+          <Table<CheckResult>
+            size="small"
+            rowKey="source"
+            pagination={false}
+            dataSource={d.checks.results}
+            data-testid="dibao-checks"
+            columns={[
+              { title: '来源', dataIndex: 'source', width: 90 },
+              { title: '结果', dataIndex: 'status', width: 90, render: (v: string) => <Tag color={statusColor[v]}>{v}</Tag> },
+              { title: '说明', dataIndex: 'detail' },
+            ]}
+          />
         </>
       )}
       {d.investigation && (
         <>
           <h3 className="mz-db-h">{t('dibao.panel.investigation')}</h3>
           <ul className="mz-db-steps" data-testid="dibao-investigation">
-            {d.investigation.rounds.map((r, i) => <li key={i}>{r.date} · 调查人员 {r.staff.join('、')}({r.staff.length} 人):{r.findings}</li>)}
+            {d.investigation.rounds.map((r, i) => (
+              <li key={i}>
+                {r.date} · 调查人员 {r.staff.join('、')}({r.staff.length} 人):{r.findings}
+              </li>
+            ))}
           </ul>
-          {d.appraisal && <p>民主评议 {d.appraisal.date}:{d.appraisal.participants} 人参加,{d.appraisal.result}</p>}
-          {d.townshipOpinion && <p>乡镇审核意见({d.townshipOpinion.on}):<Tag>{d.townshipOpinion.opinion}</Tag>{d.townshipOpinion.text}</p>}
+          {d.appraisal && (
+            <p>
+              民主评议 {d.appraisal.date}:{d.appraisal.participants} 人参加,{d.appraisal.result}
+            </p>
+          )}
+          {d.townshipOpinion && (
+            <p>
+              乡镇审核意见({d.townshipOpinion.on}):<Tag>{d.townshipOpinion.opinion}</Tag>
+              {d.townshipOpinion.text}
+            </p>
+          )}
         </>
       )}
       {(d.publicity.round > 0 || d.objections.length > 0) && (
         <>
           <h3 className="mz-db-h">{t('dibao.panel.publicity')}</h3>
-          <p data-testid="dibao-publicity">第 {d.publicity.round} 次公示:{d.publicity.from} 至 {d.publicity.to}</p>
+          <p data-testid="dibao-publicity">
+            第 {d.publicity.round} 次公示:{d.publicity.from} 至 {d.publicity.to}
+          </p>
           {d.objections.length > 0 && (
-            <Alert type="warning" message={`${t('dibao.panel.objections')}(${d.objections.length})`} data-testid="dibao-objections"
-              description={<ul className="mz-db-steps">{d.objections.map((o) => <li key={o.id}>{o.on} 第 {o.round} 次公示期间,{o.objector}:{o.content} → 重新入户调查</li>)}</ul>} />
+            <Alert
+              type="warning"
+              message={`${t('dibao.panel.objections')}(${d.objections.length})`}
+              data-testid="dibao-objections"
+              description={
+                <ul className="mz-db-steps">
+                  {d.objections.map((o) => (
+                    <li key={o.id}>
+                      {o.on} 第 {o.round} 次公示期间,{o.objector}:{o.content} → 重新入户调查
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
           )}
         </>
       )}
       {e && (
         <>
-          <h3 className="mz-db-h">{t('dibao.panel.eligibility')}({e.onDate})</h3>
+          <h3 className="mz-db-h">
+            {t('dibao.panel.eligibility')}({e.onDate})
+          </h3>
           <ul className="mz-db-steps" data-testid="dibao-eligibility">
-            {e.checks.map((k) => <li key={k.rule}><Tag color={k.ok ? 'green' : 'red'}>{k.ok ? '符合' : '不符合'}</Tag>{k.rule}:{k.detail}<span className="mz-muted">({k.basis})</span></li>)}
+            {e.checks.map((k) => (
+              <li key={k.rule}>
+                <Tag color={k.ok ? 'green' : 'red'}>{k.ok ? '符合' : '不符合'}</Tag>
+                {k.rule}:{k.detail}
+                <span className="mz-muted">({k.basis})</span>
+              </li>
+            ))}
           </ul>
-          {e.standard && <p className="mz-muted">保障标准 {yuan(e.standard.monthlyCents)} 元/人·月,{e.standard.effectiveFrom} 起{e.standard.document ? `,${e.standard.document}` : ''}{e.standard.isDemo ? '(演示数据)' : ''}</p>}
+          {e.standard && (
+            <p className="mz-muted">
+              保障标准 {yuan(e.standard.monthlyCents)} 元/人·月,{e.standard.effectiveFrom} 起{e.standard.document ? `,${e.standard.document}` : ''}
+              {e.standard.isDemo ? '(演示数据)' : ''}
+            </p>
+          )}
         </>
       )}
       {(d.benefit || e?.benefit) && (
         <>
           <h3 className="mz-db-h">{t('dibao.panel.benefit')}</h3>
-          <ol className="mz-db-steps" data-testid="dibao-benefit">{(d.benefit?.steps ?? e!.benefit!.steps).map((s, i) => <li key={i}>{s}</li>)}</ol>
-          {d.benefit && <p><strong>核定月保障金 {yuan(d.benefit.amountCents)} 元</strong>,保障 {d.benefit.insuredPersons} 人,自 {d.benefit.benefitFrom} 起发放</p>}
+          <ol className="mz-db-steps" data-testid="dibao-benefit">
+            {(d.benefit?.steps ?? e!.benefit!.steps).map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ol>
+          {d.benefit && (
+            <p>
+              <strong>核定月保障金 {yuan(d.benefit.amountCents)} 元</strong>,保障 {d.benefit.insuredPersons} 人,自 {d.benefit.benefitFrom} 起发放
+            </p>
+          )}
         </>
       )}
-      {d.notice && (<><h3 className="mz-db-h">{t('dibao.panel.notice')}</h3><div className="mz-db-notice" data-testid="dibao-notice">{d.notice}</div></>)}
+      {d.notice && (
+        <>
+          <h3 className="mz-db-h">{t('dibao.panel.notice')}</h3>
+          <div className="mz-db-notice" data-testid="dibao-notice">
+            {d.notice}
+          </div>
+        </>
+      )}
     </Card>
   );
 }

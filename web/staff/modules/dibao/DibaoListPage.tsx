@@ -18,25 +18,94 @@ export function DibaoListPage() {
   const query = useListQuery({ key: ['dibao', 'applications'], filters: ['state', 'authority', 'q'], fetch: dibaoApi.applications });
   const { q, set } = query;
   const columns: TableProps<ApplicationItem>['columns'] = [
-    { title: t('dibao.col.ref'), dataIndex: 'refNo', render: (v: string, r) => <Link className="mz-mono" to={`/cases/${r.id}`}>{v}</Link> },
-    { title: t('dibao.col.title'), dataIndex: 'title', render: (v: string, r) => <div>{v}<div className="mz-muted mz-db-small">{r.applicantIdMasked}</div></div> },
-    { title: t('dibao.col.state'), dataIndex: 'stateLabel', render: (v: string, r) => <Tag color={r.decision === '确认' ? 'green' : r.decision ? 'red' : 'blue'}>{labels.state('dibao', r.state, v)}</Tag> },
-    { title: t('dibao.col.level'), dataIndex: 'authority', render: (v: string) => <Tag color={v === 'township' ? 'purple' : 'geekblue'}>{t(v === 'township' ? 'dibao.level.township' : 'dibao.level.county')}</Tag> },
+    {
+      title: t('dibao.col.ref'),
+      dataIndex: 'refNo',
+      render: (v: string, r) => (
+        <Link className="mz-mono" to={`/cases/${r.id}`}>
+          {v}
+        </Link>
+      ),
+    },
+    {
+      title: t('dibao.col.title'),
+      dataIndex: 'title',
+      render: (v: string, r) => (
+        <div>
+          {v}
+          <div className="mz-muted mz-db-small">{r.applicantIdMasked}</div>
+        </div>
+      ),
+    },
+    {
+      title: t('dibao.col.state'),
+      dataIndex: 'stateLabel',
+      render: (v: string, r) => <Tag color={r.decision === '确认' ? 'green' : r.decision ? 'red' : 'blue'}>{labels.state('dibao', r.state, v)}</Tag>,
+    },
+    {
+      title: t('dibao.col.level'),
+      dataIndex: 'authority',
+      render: (v: string) => <Tag color={v === 'township' ? 'purple' : 'geekblue'}>{t(v === 'township' ? 'dibao.level.township' : 'dibao.level.county')}</Tag>,
+    },
     { title: t('dibao.col.accepted'), dataIndex: 'acceptedOn', render: (v: string | null) => v ?? '—' },
-    { title: t('dibao.col.decided'), dataIndex: 'decidedOn', render: (v: string | null, r) => v ? `${v}${r.decision === '确认' ? ` · ${yuan(r.benefitCents)} 元` : ''}` : '—' },
-    { title: t('dibao.col.due'), dataIndex: 'dueDate', render: (v: string | null, r) => v ? <span className={r.clockState === 'overdue' ? 'mz-db-overdue' : ''}>{v}</span> : '—' },
+    {
+      title: t('dibao.col.decided'),
+      dataIndex: 'decidedOn',
+      render: (v: string | null, r) => (v ? `${v}${r.decision === '确认' ? ` · ${yuan(r.benefitCents)} 元` : ''}` : '—'),
+    },
+    {
+      title: t('dibao.col.due'),
+      dataIndex: 'dueDate',
+      render: (v: string | null, r) => (v ? <span className={r.clockState === 'overdue' ? 'mz-db-overdue' : ''}>{v}</span> : '—'),
+    },
   ];
   return (
     <ListPage
-      title={t('dibao.nav.applications')} desc={t('dibao.list.desc')}
-      extra={can('dibao.apply') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/dibao/new')}>{t('dibao.nav.register')}</Button> : null}
-      query={query} columns={columns} scrollX={900}
-      filters={<>
-        <Input.Search allowClear placeholder={t('dibao.search')} aria-label={t('dibao.search')} defaultValue={q.q} onSearch={(v) => set('q', v || undefined)} style={{ maxWidth: 260 }} />
-        <Select allowClear placeholder={t('dibao.col.state')} aria-label={t('dibao.col.state')} value={q.state} onChange={(v) => set('state', v)} options={DIBAO_STATES} style={{ minWidth: 180 }} />
-        <Select allowClear placeholder={t('dibao.col.level')} aria-label={t('dibao.col.level')} value={q.authority} onChange={(v) => set('authority', v)} style={{ minWidth: 160 }}
-          options={[{ value: 'township', label: t('dibao.level.township') }, { value: 'county', label: t('dibao.level.county') }]} />
-      </>}
+      title={t('dibao.nav.applications')}
+      desc={t('dibao.list.desc')}
+      extra={
+        can('dibao.apply') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/dibao/new')}>
+            {t('dibao.nav.register')}
+          </Button>
+        ) : null
+      }
+      query={query}
+      columns={columns}
+      scrollX={900}
+      filters={
+        <>
+          <Input.Search
+            allowClear
+            placeholder={t('dibao.search')}
+            aria-label={t('dibao.search')}
+            defaultValue={q.q}
+            onSearch={(v) => set('q', v || undefined)}
+            style={{ maxWidth: 260 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('dibao.col.state')}
+            aria-label={t('dibao.col.state')}
+            value={q.state}
+            onChange={(v) => set('state', v)}
+            options={DIBAO_STATES}
+            style={{ minWidth: 180 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('dibao.col.level')}
+            aria-label={t('dibao.col.level')}
+            value={q.authority}
+            onChange={(v) => set('authority', v)}
+            style={{ minWidth: 160 }}
+            options={[
+              { value: 'township', label: t('dibao.level.township') },
+              { value: 'county', label: t('dibao.level.county') },
+            ]}
+          />
+        </>
+      }
     />
   );
 }

@@ -10,7 +10,14 @@ import { useListQuery } from '../../shared/use-list-query.ts';
 import { dibaoApi, yuan, type HouseholdItem, type Member } from './api.ts';
 import './dibao.css';
 
-const STATUS_COLOR: Record<string, string> = { active: 'green', applying: 'blue', stopped: 'default', refused: 'red', withdrawn: 'default', suspended: 'orange' };
+const STATUS_COLOR: Record<string, string> = {
+  active: 'green',
+  applying: 'blue',
+  stopped: 'default',
+  refused: 'red',
+  withdrawn: 'default',
+  suspended: 'orange',
+};
 
 /** 低保家庭 list in the user's scope, 身份证号 masked. */
 export function HouseholdsPage() {
@@ -18,7 +25,16 @@ export function HouseholdsPage() {
   const query = useListQuery({ key: ['dibao', 'households'], filters: ['status', 'q'], fetch: dibaoApi.households });
   const { q, set } = query;
   const columns: TableProps<HouseholdItem>['columns'] = [
-    { title: t('dibao.col.applicant'), dataIndex: 'applicantName', render: (v: string, r) => <Link to={`/dibao/households/${r.id}`}>{v ?? '—'}<div className="mz-muted mz-mono mz-db-small">{r.applicantIdMasked}</div></Link> },
+    {
+      title: t('dibao.col.applicant'),
+      dataIndex: 'applicantName',
+      render: (v: string, r) => (
+        <Link to={`/dibao/households/${r.id}`}>
+          {v ?? '—'}
+          <div className="mz-muted mz-mono mz-db-small">{r.applicantIdMasked}</div>
+        </Link>
+      ),
+    },
     { title: t('dibao.col.area'), dataIndex: 'areaName' },
     { title: t('dibao.col.members'), dataIndex: 'members', width: 70 },
     { title: t('dibao.col.status'), dataIndex: 'status', render: (v: string) => <Tag color={STATUS_COLOR[v]}>{t(`dibao.status.${v}` as never)}</Tag> },
@@ -27,12 +43,32 @@ export function HouseholdsPage() {
   ];
   return (
     <ListPage
-      title={t('dibao.hh.title')} desc={t('dibao.hh.desc')} query={query} columns={columns} scrollX={700}
-      filters={<>
-        <Input.Search allowClear placeholder="姓名、住址" aria-label="姓名、住址" defaultValue={q.q} onSearch={(v) => set('q', v || undefined)} style={{ maxWidth: 240 }} />
-        <Select allowClear placeholder={t('dibao.col.status')} aria-label={t('dibao.col.status')} value={q.status} onChange={(v) => set('status', v)} style={{ minWidth: 140 }}
-          options={['applying', 'active', 'stopped', 'refused', 'withdrawn'].map((s) => ({ value: s, label: t(`dibao.status.${s}` as never) }))} />
-      </>}
+      title={t('dibao.hh.title')}
+      desc={t('dibao.hh.desc')}
+      query={query}
+      columns={columns}
+      scrollX={700}
+      filters={
+        <>
+          <Input.Search
+            allowClear
+            placeholder="姓名、住址"
+            aria-label="姓名、住址"
+            defaultValue={q.q}
+            onSearch={(v) => set('q', v || undefined)}
+            style={{ maxWidth: 240 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('dibao.col.status')}
+            aria-label={t('dibao.col.status')}
+            value={q.status}
+            onChange={(v) => set('status', v)}
+            style={{ minWidth: 140 }}
+            options={['applying', 'active', 'stopped', 'refused', 'withdrawn'].map((s) => ({ value: s, label: t(`dibao.status.${s}` as never) }))}
+          />
+        </>
+      }
     />
   );
 }
@@ -42,8 +78,18 @@ export function HouseholdPage() {
   const t = useT();
   const { id = '' } = useParams();
   const h = useQuery({ queryKey: ['dibao', 'household', id], queryFn: () => dibaoApi.household(id), staleTime: 0 });
-  if (h.isPending) return <div className="mz-page"><Skeleton active /></div>;
-  if (h.isError) return <div className="mz-page"><QueryError error={h.error} onRetry={() => h.refetch()} /></div>;
+  if (h.isPending)
+    return (
+      <div className="mz-page">
+        <Skeleton active />
+      </div>
+    );
+  if (h.isError)
+    return (
+      <div className="mz-page">
+        <QueryError error={h.error} onRetry={() => h.refetch()} />
+      </div>
+    );
   const d = h.data;
   const applicant = d.members.find((m) => m.relation === '申请人') ?? d.members[0];
   return (
@@ -52,39 +98,122 @@ export function HouseholdPage() {
       {d.piiShown && <Alert type="info" showIcon message={t('dibao.hh.piiLogged')} style={{ marginBottom: 12 }} />}
       <Card className="mz-card" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
-          <Descriptions.Item label={t('dibao.col.status')}><Tag color={STATUS_COLOR[d.status]}>{t(`dibao.status.${d.status}` as never)}</Tag></Descriptions.Item>
-          <Descriptions.Item label={t('dibao.col.benefit')}>{yuan(d.benefitCents)}({d.insuredPersons} 人)</Descriptions.Item>
+          <Descriptions.Item label={t('dibao.col.status')}>
+            <Tag color={STATUS_COLOR[d.status]}>{t(`dibao.status.${d.status}` as never)}</Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('dibao.col.benefit')}>
+            {yuan(d.benefitCents)}({d.insuredPersons} 人)
+          </Descriptions.Item>
           <Descriptions.Item label="发放起始">{d.benefitFrom ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('dibao.col.recheck')}>{d.nextRecheckOn ?? '—'}{d.recheckCadence ? `(${d.recheckCadence === 'yearly' ? '每年' : '每半年'})` : ''}</Descriptions.Item>
+          <Descriptions.Item label={t('dibao.col.recheck')}>
+            {d.nextRecheckOn ?? '—'}
+            {d.recheckCadence ? `(${d.recheckCadence === 'yearly' ? '每年' : '每半年'})` : ''}
+          </Descriptions.Item>
           <Descriptions.Item label={t('dibao.reg.phone')}>{d.phone ?? d.phoneMasked ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('dibao.reg.kind')}>{d.kind === 'urban' ? '城市' : '农村'}</Descriptions.Item>
         </Descriptions>
-        <Table<Member> size="small" rowKey="id" pagination={false} dataSource={d.members} scroll={{ x: 700 }}
+        <Table<Member>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={d.members}
+          scroll={{ x: 700 }}
           columns={[
-            { title: t('dibao.reg.name'), dataIndex: 'name' }, { title: t('dibao.reg.relation'), dataIndex: 'relation' },
+            { title: t('dibao.reg.name'), dataIndex: 'name' },
+            { title: t('dibao.reg.relation'), dataIndex: 'relation' },
             { title: t('dibao.reg.idNumber'), render: (_v, m) => <span className="mz-mono">{m.idNumber ?? m.idNumberMasked}</span> },
-            { title: '户籍', dataIndex: 'hukouAreaName' }, { title: t('dibao.reg.health'), render: (_v, m) => `${m.health} / 残疾${m.disability}` },
+            { title: '户籍', dataIndex: 'hukouAreaName' },
+            { title: t('dibao.reg.health'), render: (_v, m) => `${m.health} / 残疾${m.disability}` },
             { title: t('dibao.reg.work'), dataIndex: 'workAbility' },
-            { title: t('dibao.col.status'), render: (_v, m) => (m.active ? (m.insured ? '在册·保障' : '在册') : `${m.leftReason ?? ''}减员 ${m.leftOn ?? ''}`) },
-          ]} />
+            {
+              title: t('dibao.col.status'),
+              render: (_v, m) => (m.active ? (m.insured ? '在册·保障' : '在册') : `${m.leftReason ?? ''}减员 ${m.leftOn ?? ''}`),
+            },
+          ]}
+        />
       </Card>
       <Card className="mz-card">
-        <Tabs items={[
-          { key: 'history', label: t('dibao.hh.history'), children: <Timeline items={d.history.map((x) => ({ children: <div><strong>{x.kind}</strong> · {formatDateTime(x.at)} · {x.actorName ?? '系统'}<div>{x.summary}</div></div> }))} /> },
-          { key: 'money', label: `收入财产`, children: (
-            <ul className="mz-db-steps">
-              {d.incomes.map((x) => <li key={x.id}>收入 · {x.kind} {yuan(x.monthlyCents)} 元/月{x.source ? `(${x.source})` : ''}</li>)}
-              {d.assets.map((x) => <li key={x.id}>财产 · {x.kind} {x.description} {yuan(x.valueCents)} 元{x.areaM2 != null ? ` ${x.areaM2}㎡` : ''}</li>)}
-              {d.expenses.map((x) => <li key={x.id}>刚性支出 · {x.kind} {yuan(x.monthlyCents)} 元/月</li>)}
-            </ul>) },
-          { key: 'benefits', label: t('dibao.hh.benefits'), children: <Table size="small" rowKey="id" pagination={false} dataSource={d.benefitChanges}
-            columns={[{ title: '类型', dataIndex: 'kind' }, { title: '起始月', dataIndex: 'effectiveMonth' }, { title: '变更前', dataIndex: 'beforeCents', render: yuan }, { title: '变更后', dataIndex: 'afterCents', render: yuan }, { title: '原因', dataIndex: 'reason' }]} /> },
-          { key: 'apps', label: t('dibao.hh.applications'), children: (
-            <ul className="mz-db-steps">
-              {d.applications.map((a) => <li key={a.id}><Link to={`/cases/${a.id}`}>{a.refNo}</Link> · {a.authority === 'township' ? '乡镇确认' : '县级确认'} · 受理 {a.acceptedOn ?? '—'} · {a.decision ?? '办理中'} {a.decidedOn ?? ''}</li>)}
-              {d.rechecks.map((r) => <li key={r.id}><Link to={`/cases/${r.id}`}>{r.refNo}</Link> · 复核 {r.dueOn} · {r.result ?? '待复核'}</li>)}
-            </ul>) },
-        ]} />
+        <Tabs
+          items={[
+            {
+              key: 'history',
+              label: t('dibao.hh.history'),
+              children: (
+                <Timeline
+                  items={d.history.map((x) => ({
+                    children: (
+                      <div>
+                        <strong>{x.kind}</strong> · {formatDateTime(x.at)} · {x.actorName ?? '系统'}
+                        <div>{x.summary}</div>
+                      </div>
+                    ),
+                  }))}
+                />
+              ),
+            },
+            {
+              key: 'money',
+              label: `收入财产`,
+              children: (
+                <ul className="mz-db-steps">
+                  {d.incomes.map((x) => (
+                    <li key={x.id}>
+                      收入 · {x.kind} {yuan(x.monthlyCents)} 元/月{x.source ? `(${x.source})` : ''}
+                    </li>
+                  ))}
+                  {d.assets.map((x) => (
+                    <li key={x.id}>
+                      财产 · {x.kind} {x.description} {yuan(x.valueCents)} 元{x.areaM2 != null ? ` ${x.areaM2}㎡` : ''}
+                    </li>
+                  ))}
+                  {d.expenses.map((x) => (
+                    <li key={x.id}>
+                      刚性支出 · {x.kind} {yuan(x.monthlyCents)} 元/月
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+            {
+              key: 'benefits',
+              label: t('dibao.hh.benefits'),
+              children: (
+                <Table
+                  size="small"
+                  rowKey="id"
+                  pagination={false}
+                  dataSource={d.benefitChanges}
+                  columns={[
+                    { title: '类型', dataIndex: 'kind' },
+                    { title: '起始月', dataIndex: 'effectiveMonth' },
+                    { title: '变更前', dataIndex: 'beforeCents', render: yuan },
+                    { title: '变更后', dataIndex: 'afterCents', render: yuan },
+                    { title: '原因', dataIndex: 'reason' },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'apps',
+              label: t('dibao.hh.applications'),
+              children: (
+                <ul className="mz-db-steps">
+                  {d.applications.map((a) => (
+                    <li key={a.id}>
+                      <Link to={`/cases/${a.id}`}>{a.refNo}</Link> · {a.authority === 'township' ? '乡镇确认' : '县级确认'} · 受理 {a.acceptedOn ?? '—'} ·{' '}
+                      {a.decision ?? '办理中'} {a.decidedOn ?? ''}
+                    </li>
+                  ))}
+                  {d.rechecks.map((r) => (
+                    <li key={r.id}>
+                      <Link to={`/cases/${r.id}`}>{r.refNo}</Link> · 复核 {r.dueOn} · {r.result ?? '待复核'}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+          ]}
+        />
       </Card>
     </div>
   );

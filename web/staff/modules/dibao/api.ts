@@ -1,49 +1,165 @@
 import { http } from '../../shared/api.ts';
 import { yuanText } from '../../../../src/platform/money.ts';
-import type { ApplicationItem, ApplicationRegistered, Delegation, DelegationAdded, HouseholdItem, RecheckItem, SpotCheckDetail, SpotCheckDrawn, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
+import type {
+  ApplicationItem,
+  ApplicationRegistered,
+  Delegation,
+  DelegationAdded,
+  HouseholdItem,
+  RecheckItem,
+  SpotCheckDetail,
+  SpotCheckDrawn,
+  SpotCheckItem,
+} from '../../../../src/modules/dibao/contracts/http.ts';
 
 /** 低保 vocabularies: the server's contract.ts (申请方式 includes 网上, which the portal uses). */
-export { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY } from '../../../../src/modules/dibao/contract.ts';
+export {
+  ASSET_KINDS,
+  CHANNELS,
+  DISABILITY,
+  EXPENSE_KINDS,
+  HEALTH,
+  INCOME_KINDS,
+  MATERIALS,
+  RELATIONS,
+  WORK_ABILITY,
+} from '../../../../src/modules/dibao/contract.ts';
 export const DIBAO_STATES: { value: string; label: string }[] = [
-  { value: 'applied', label: '已申请(待受理)' }, { value: 'supplementing', label: '待补齐材料' }, { value: 'checking', label: '家庭经济状况核对' },
-  { value: 'investigating', label: '入户调查' }, { value: 'investigated', label: '已调查(待评议或审核)' }, { value: 'appraised', label: '已民主评议' },
-  { value: 'reviewed', label: '乡镇已审核(待公示)' }, { value: 'publicizing', label: '公示中' }, { value: 'awaiting_confirm', label: '待确认' },
-  { value: 'confirmed', label: '确认同意' }, { value: 'refusing', label: '不予确认(待书面告知)' }, { value: 'refused', label: '不予确认' }, { value: 'withdrawn', label: '申请人撤回' },
+  { value: 'applied', label: '已申请(待受理)' },
+  { value: 'supplementing', label: '待补齐材料' },
+  { value: 'checking', label: '家庭经济状况核对' },
+  { value: 'investigating', label: '入户调查' },
+  { value: 'investigated', label: '已调查(待评议或审核)' },
+  { value: 'appraised', label: '已民主评议' },
+  { value: 'reviewed', label: '乡镇已审核(待公示)' },
+  { value: 'publicizing', label: '公示中' },
+  { value: 'awaiting_confirm', label: '待确认' },
+  { value: 'confirmed', label: '确认同意' },
+  { value: 'refusing', label: '不予确认(待书面告知)' },
+  { value: 'refused', label: '不予确认' },
+  { value: 'withdrawn', label: '申请人撤回' },
 ];
 
 export type Authority = 'county' | 'township';
-export type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckDetail as SpotCheck, SpotCheckItem } from '../../../../src/modules/dibao/contracts/http.ts';
+export type {
+  ApplicationItem,
+  Delegation,
+  HouseholdItem,
+  RecheckItem,
+  SpotCheckDetail as SpotCheck,
+  SpotCheckItem,
+} from '../../../../src/modules/dibao/contracts/http.ts';
 export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
 export type Member = {
-  id: string; name: string; relation: string; sex: string | null; birthDate: string | null; idNumberMasked: string; idNumber?: string; hukouAreaName: string | null;
-  disability: string; health: string; workAbility: string; insured: boolean; active: boolean; leftOn: string | null; leftReason: string | null;
+  id: string;
+  name: string;
+  relation: string;
+  sex: string | null;
+  birthDate: string | null;
+  idNumberMasked: string;
+  idNumber?: string;
+  hukouAreaName: string | null;
+  disability: string;
+  health: string;
+  workAbility: string;
+  insured: boolean;
+  active: boolean;
+  leftOn: string | null;
+  leftReason: string | null;
 };
 export type Household = {
-  id: string; areaName: string; kind: string; address: string; status: string; phoneMasked: string | null; phone?: string; benefitCents: number; insuredPersons: number;
-  benefitFrom: string | null; recheckCadence: string | null; nextRecheckOn: string | null; piiShown: boolean; members: Member[];
-  incomes: { id: string; kind: string; monthlyCents: number; source: string | null }[]; assets: { id: string; kind: string; description: string; valueCents: number; areaM2: number | null }[];
+  id: string;
+  areaName: string;
+  kind: string;
+  address: string;
+  status: string;
+  phoneMasked: string | null;
+  phone?: string;
+  benefitCents: number;
+  insuredPersons: number;
+  benefitFrom: string | null;
+  recheckCadence: string | null;
+  nextRecheckOn: string | null;
+  piiShown: boolean;
+  members: Member[];
+  incomes: { id: string; kind: string; monthlyCents: number; source: string | null }[];
+  assets: { id: string; kind: string; description: string; valueCents: number; areaM2: number | null }[];
   expenses: { id: string; kind: string; monthlyCents: number }[];
-  applications: { id: string; refNo: string; state: string; authority: Authority; decision: string | null; acceptedOn: string | null; decidedOn: string | null }[];
+  applications: {
+    id: string;
+    refNo: string;
+    state: string;
+    authority: Authority;
+    decision: string | null;
+    acceptedOn: string | null;
+    decidedOn: string | null;
+  }[];
   rechecks: { id: string; refNo: string; state: string; result: string | null; dueOn: string; decidedOn: string | null }[];
   benefitChanges: { id: string; kind: string; beforeCents: number; afterCents: number; effectiveMonth: string; reason: string }[];
   history: { id: string; at: string; kind: string; summary: string; actorName: string | null }[];
 };
 export type CheckResult = { source: string; status: string; detail: string };
 export type Eligibility = {
-  onDate: string; standard: { monthlyCents: number; effectiveFrom: string; document: string | null; isDemo: boolean } | null; members: number; insuredPersons: number;
-  incomeCents: number; rigidExpenseCents: number; benefit: { amountCents: number; perCapitaIncomeCents: number; eligibleByIncome: boolean; steps: string[] } | null;
-  checks: { rule: string; ok: boolean; detail: string; basis: string }[]; eligible: boolean;
+  onDate: string;
+  standard: { monthlyCents: number; effectiveFrom: string; document: string | null; isDemo: boolean } | null;
+  members: number;
+  insuredPersons: number;
+  incomeCents: number;
+  rigidExpenseCents: number;
+  benefit: { amountCents: number; perCapitaIncomeCents: number; eligibleByIncome: boolean; steps: string[] } | null;
+  checks: { rule: string; ok: boolean; detail: string; basis: string }[];
+  eligible: boolean;
 };
 export type DibaoFacts = {
-  authority: Authority; approvingLevel: string; delegation: { effectiveFrom: string; document: string } | null; countyName: string; townshipName: string;
-  countyBureau: { id: string; name: string } | null; channel: string; acceptedOn: string | null; decidedOn: string | null; decision: string | null;
-  special: boolean; specialReason: string | null; relativeOfStaff: boolean; missingMaterials: { items: string[]; suggested?: boolean; toldOn?: string } | null;
-  checks: { agency: string; results: CheckResult[] } | null; checkedOn: string | null;
-  investigation: { staff: string[]; date: string; findings: string; incomeStable: string; rounds: { staff: string[]; date: string; findings: string }[] } | null;
-  appraisal: { date: string; participants: number; result: string } | null; townshipOpinion: { opinion: string; text: string; on: string } | null;
-  publicity: { round: number; from: string | null; to: string | null }; objections: { id: string; on: string; content: string; objector: string; round: number }[];
-  eligibility: Eligibility | null; benefit: { amountCents: number; insuredPersons: number; benefitFrom: string; steps: string[] } | null; notice: string | null; refusalReasons: string | null;
-  household: { id: string; kind: string; address: string; status: string; areaName: string; incomeCents: number; members: { name: string; relation: string; idNumberMasked: string; disability: string; health: string; workAbility: string; insured: boolean; active: boolean }[] };
+  authority: Authority;
+  approvingLevel: string;
+  delegation: { effectiveFrom: string; document: string } | null;
+  countyName: string;
+  townshipName: string;
+  countyBureau: { id: string; name: string } | null;
+  channel: string;
+  acceptedOn: string | null;
+  decidedOn: string | null;
+  decision: string | null;
+  special: boolean;
+  specialReason: string | null;
+  relativeOfStaff: boolean;
+  missingMaterials: { items: string[]; suggested?: boolean; toldOn?: string } | null;
+  checks: { agency: string; results: CheckResult[] } | null;
+  checkedOn: string | null;
+  investigation: {
+    staff: string[];
+    date: string;
+    findings: string;
+    incomeStable: string;
+    rounds: { staff: string[]; date: string; findings: string }[];
+  } | null;
+  appraisal: { date: string; participants: number; result: string } | null;
+  townshipOpinion: { opinion: string; text: string; on: string } | null;
+  publicity: { round: number; from: string | null; to: string | null };
+  objections: { id: string; on: string; content: string; objector: string; round: number }[];
+  eligibility: Eligibility | null;
+  benefit: { amountCents: number; insuredPersons: number; benefitFrom: string; steps: string[] } | null;
+  notice: string | null;
+  refusalReasons: string | null;
+  household: {
+    id: string;
+    kind: string;
+    address: string;
+    status: string;
+    areaName: string;
+    incomeCents: number;
+    members: {
+      name: string;
+      relation: string;
+      idNumberMasked: string;
+      disability: string;
+      health: string;
+      workAbility: string;
+      insured: boolean;
+      active: boolean;
+    }[];
+  };
 };
 
 type Q = Record<string, string | number | undefined>;
@@ -66,7 +182,8 @@ export const spotCheckApi = {
   list: () => http.get<{ items: SpotCheckItem[] }>('/api/dibao/spot-checks'),
   get: (id: string) => http.get<SpotCheckDetail>(`/api/dibao/spot-checks/${id}`),
   draw: (body: { countyCode: string; from: string; to: string; seed?: string; ratio?: number }) => http.post<SpotCheckDrawn>('/api/dibao/spot-checks', body),
-  visit: (id: string, caseId: string, body: { visitedOn: string; result: string; findings: string }) => http.post<{ ok: true }>(`/api/dibao/spot-checks/${id}/items/${caseId}`, body),
+  visit: (id: string, caseId: string, body: { visitedOn: string; result: string; findings: string }) =>
+    http.post<{ ok: true }>(`/api/dibao/spot-checks/${id}/items/${caseId}`, body),
 };
 export const recheckApi = {
   list: (q: Q) => http.get<Paged<RecheckItem> & { counts: { open: number; overdue: number; done: number } }>('/api/dibao/rechecks', q as never),

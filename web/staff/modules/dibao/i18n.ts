@@ -129,7 +129,8 @@ export const zh = {
   'dibao.sc.findings': '入户抽查情况',
   'dibao.rc.ref': '复核编号',
   'dibao.rc.title': '低保复核',
-  'dibao.rc.desc': '在保家庭按周期复核:收入稳定的每年一次,有劳动能力且收入不固定的每半年一次。复核任务每日自动生成,点击编号在案件页登记复核结论(不变、调整、停发)。',
+  'dibao.rc.desc':
+    '在保家庭按周期复核:收入稳定的每年一次,有劳动能力且收入不固定的每半年一次。复核任务每日自动生成,点击编号在案件页登记复核结论(不变、调整、停发)。',
   'dibao.rc.cadence': '复核周期',
   'dibao.rc.yearly': '每年',
   'dibao.rc.halfYearly': '每半年',
@@ -150,7 +151,8 @@ export const en: Record<keyof typeof zh, string> = {
   'dibao.nav.households': 'Dibao households',
   'dibao.nav.delegations': 'Approval delegation',
   'dibao.nav.spotChecks': 'County spot checks',
-  'dibao.list.desc': 'Dibao applications in your area: acceptance, checks, home visit, appraisal, review, publicity, confirmation. The approving level is the county regime on the acceptance day.',
+  'dibao.list.desc':
+    'Dibao applications in your area: acceptance, checks, home visit, appraisal, review, publicity, confirmation. The approving level is the county regime on the acceptance day.',
   'dibao.col.ref': 'Reference',
   'dibao.col.title': 'Household',
   'dibao.col.area': 'Area',
@@ -168,7 +170,8 @@ export const en: Record<keyof typeof zh, string> = {
   'dibao.level.county': 'County confirms',
   'dibao.level.township': 'Township confirms (delegated)',
   'dibao.reg.title': 'Register a dibao application',
-  'dibao.reg.desc': 'Households apply as a unit. ID numbers are checked at once; a person already in another household is explained. Nothing is lost when submission fails.',
+  'dibao.reg.desc':
+    'Households apply as a unit. ID numbers are checked at once; a person already in another household is explained. Nothing is lost when submission fails.',
   'dibao.reg.household': 'Household',
   'dibao.reg.area': 'Village / community',
   'dibao.reg.kind': 'Kind',
@@ -246,7 +249,8 @@ export const en: Record<keyof typeof zh, string> = {
   'dibao.no': 'No',
   'dibao.nav.rechecks': 'Re-checks',
   'dibao.sc.title': 'County spot checks',
-  'dibao.sc.desc': 'Where townships confirm, the county bureau draws at least the set share of township-confirmed cases for home visits. The draw is reproducible from its seed; seed, population and sample are kept.',
+  'dibao.sc.desc':
+    'Where townships confirm, the county bureau draws at least the set share of township-confirmed cases for home visits. The draw is reproducible from its seed; seed, population and sample are kept.',
   'dibao.sc.draw': 'Draw a sample',
   'dibao.sc.drawn': 'Drew {n} of {pop} cases',
   'dibao.sc.period': 'Decided between',
@@ -273,7 +277,8 @@ export const en: Record<keyof typeof zh, string> = {
   'dibao.sc.findings': 'Findings',
   'dibao.rc.ref': 'Re-check',
   'dibao.rc.title': 'Dibao re-checks',
-  'dibao.rc.desc': 'Households are re-checked yearly, or half-yearly with able-bodied members and unstable income. Tasks are created daily; open one to record the result (unchanged, adjusted, stopped).',
+  'dibao.rc.desc':
+    'Households are re-checked yearly, or half-yearly with able-bodied members and unstable income. Tasks are created daily; open one to record the result (unchanged, adjusted, stopped).',
   'dibao.rc.cadence': 'Cadence',
   'dibao.rc.yearly': 'Yearly',
   'dibao.rc.halfYearly': 'Half-yearly',

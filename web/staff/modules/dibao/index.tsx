@@ -1,6 +1,16 @@
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, FileDoneOutlined, FormOutlined, HomeOutlined,
-  SettingOutlined, SyncOutlined, TableOutlined, UnorderedListOutlined, WalletOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CloudUploadOutlined,
+  FileDoneOutlined,
+  FormOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  SyncOutlined,
+  TableOutlined,
+  UnorderedListOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';

@@ -48,7 +48,9 @@ export function HomePage() {
       <Row gutter={[16, 16]} className="mz-gap">
         <Col xs={24} lg={12}>
           <Card title={t('home.modules')} className="mz-card mz-card-fill">
-            <p className="mz-muted" style={{ marginTop: 0 }}>{t('home.modulesNote')}</p>
+            <p className="mz-muted" style={{ marginTop: 0 }}>
+              {t('home.modulesNote')}
+            </p>
             <div className="mz-module-grid">
               {business.map((m) => (
                 <Link key={m.key} to={m.entries[0]!.path} className="mz-module-tile">
@@ -60,7 +62,9 @@ export function HomePage() {
                 <div key={m.key} className="mz-module-tile" aria-disabled="true">
                   <span className="mz-module-icon">{m.icon}</span>
                   <span className="mz-module-name">{t(m.label)}</span>
-                  <Tag variant="outlined" className="mz-building-tag">{t('nav.building')}</Tag>
+                  <Tag variant="outlined" className="mz-building-tag">
+                    {t('nav.building')}
+                  </Tag>
                 </div>
               ))}
             </div>
@@ -90,12 +94,18 @@ export function HomePage() {
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('common.status')}>
                   {health.data?.status === 'ok' ? (
-                    <span className="mz-ok"><CheckCircleFilled /> {t('home.health.ok')}</span>
+                    <span className="mz-ok">
+                      <CheckCircleFilled /> {t('home.health.ok')}
+                    </span>
                   ) : (
-                    <span className="mz-bad"><CloseCircleFilled /> {t('home.health.bad')}</span>
+                    <span className="mz-bad">
+                      <CloseCircleFilled /> {t('home.health.bad')}
+                    </span>
                   )}
                 </Descriptions.Item>
-                <Descriptions.Item label={t('home.health.db')}>{health.data?.db === 'postgres' ? 'PostgreSQL' : health.data?.db === 'pglite' ? t('home.health.pglite') : '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('home.health.db')}>
+                  {health.data?.db === 'postgres' ? 'PostgreSQL' : health.data?.db === 'pglite' ? t('home.health.pglite') : '—'}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('home.health.version')}>{health.data?.version ?? '—'}</Descriptions.Item>
               </Descriptions>
             )}

@@ -16,7 +16,7 @@ export function LoginLogPage() {
   const [filters, setFilters] = useState<LoginLogFilters>({ page: 1, pageSize: 20 });
   const log = useLoginLog(filters);
   const set = (patch: Partial<LoginLogFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
-  const outcomeLabel = (o: string, fallback?: string) => (OUTCOMES.includes(o as 'success') ? t(`outcome.${o}` as MessageKey) : fallback ?? o);
+  const outcomeLabel = (o: string, fallback?: string) => (OUTCOMES.includes(o as 'success') ? t(`outcome.${o}` as MessageKey) : (fallback ?? o));
 
   const columns: TableProps<LoginLogEntry>['columns'] = [
     { title: t('loginLog.at'), dataIndex: 'at', width: 170, render: (v) => formatDateTime(v) },
@@ -36,7 +36,13 @@ export function LoginLogPage() {
       <PageHeader title={t('nav.loginLog')} desc={t('loginLog.desc')} />
       <Card className="mz-card">
         <div className="mz-filters">
-          <Input.Search allowClear placeholder={t('loginLog.username')} aria-label={t('loginLog.username')} onSearch={(v) => set({ username: v.trim() || undefined })} style={{ width: 200 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('loginLog.username')}
+            aria-label={t('loginLog.username')}
+            onSearch={(v) => set({ username: v.trim() || undefined })}
+            style={{ width: 200 }}
+          />
           <Select
             allowClear
             placeholder={t('loginLog.outcome')}

@@ -41,14 +41,18 @@ export function NotificationBell() {
     <div className="mz-notify-head">
       <strong>{t('notify.title')}</strong>
       <span className="mz-muted">{n ? t('notify.unread', { n }) : t('notify.allRead')}</span>
-      <Button type="link" size="small" disabled={!n} loading={readAll.isPending} onClick={() => readAll.mutate()}>{t('notify.readAll')}</Button>
+      <Button type="link" size="small" disabled={!n} loading={readAll.isPending} onClick={() => readAll.mutate()}>
+        {t('notify.readAll')}
+      </Button>
     </div>
   );
   const panel = (
     <div className="mz-notify" data-testid="notification-panel">
       {head}
       {list.isPending ? (
-        <div className="mz-center" style={{ padding: 24 }}><Spin /></div>
+        <div className="mz-center" style={{ padding: 24 }}>
+          <Spin />
+        </div>
       ) : !list.data?.items.length ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.empty')} />
       ) : (
@@ -60,7 +64,9 @@ export function NotificationBell() {
                 <span className="mz-notify-body">
                   <span className="mz-notify-title">{item.title}</span>
                   {item.body && <span className="mz-notify-text">{item.body}</span>}
-                  <span className="mz-notify-time" title={formatDateTime(item.createdAt)}>{relative(item.createdAt, t)}</span>
+                  <span className="mz-notify-time" title={formatDateTime(item.createdAt)}>
+                    {relative(item.createdAt, t)}
+                  </span>
                 </span>
               </button>
             </li>
@@ -71,7 +77,13 @@ export function NotificationBell() {
   );
 
   const bell = (
-    <Button type="text" className="mz-header-icon mz-bell" aria-label={t('notify.bell', { n })} data-testid="notification-bell" onClick={mobile ? () => setOpen(true) : undefined}>
+    <Button
+      type="text"
+      className="mz-header-icon mz-bell"
+      aria-label={t('notify.bell', { n })}
+      data-testid="notification-bell"
+      onClick={mobile ? () => setOpen(true) : undefined}
+    >
       <Badge count={n} size="small" overflowCount={99} offset={[2, -2]}>
         <BellOutlined className="mz-bell-icon" />
       </Badge>
@@ -83,9 +95,22 @@ export function NotificationBell() {
     return (
       <>
         {bell}
-        <Drawer open={open} onClose={() => setOpen(false)} placement="right" size="100%" title={null} closable={false} styles={{ body: { padding: 0 } }} className="mz-notify-drawer">
+        <Drawer
+          open={open}
+          onClose={() => setOpen(false)}
+          placement="right"
+          size="100%"
+          title={null}
+          closable={false}
+          styles={{ body: { padding: 0 } }}
+          className="mz-notify-drawer"
+        >
           {panel}
-          <div className="mz-notify-foot"><Button block onClick={() => setOpen(false)}>{t('common.close')}</Button></div>
+          <div className="mz-notify-foot">
+            <Button block onClick={() => setOpen(false)}>
+              {t('common.close')}
+            </Button>
+          </div>
         </Drawer>
       </>
     );

@@ -45,7 +45,15 @@ export function OrgUnitDrawer({ unit, defaultArea, onClose }: { unit: OrgUnit | 
         onFinish={onFinish}
         initialValues={
           unit
-            ? { code: unit.code, name: unit.name, nameEn: unit.nameEn ?? '', kind: unit.kind, areaCode: unit.areaCode, parentId: unit.parentId, active: unit.active }
+            ? {
+                code: unit.code,
+                name: unit.name,
+                nameEn: unit.nameEn ?? '',
+                kind: unit.kind,
+                areaCode: unit.areaCode,
+                parentId: unit.parentId,
+                active: unit.active,
+              }
             : { areaCode: defaultArea, kind: 'bureau' }
         }
       >
@@ -78,7 +86,9 @@ export function OrgUnitDrawer({ unit, defaultArea, onClose }: { unit: OrgUnit | 
             <Switch checkedChildren={t('common.active')} unCheckedChildren={t('common.inactive')} />
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t('common.save')}
+        </Button>
       </Form>
     </Drawer>
   );

@@ -39,37 +39,68 @@ export function OrgUnitsPage() {
       render: (v, u) => (
         <div>
           {manage ? <LinkButton onClick={() => setEditing({ unit: u })}>{v}</LinkButton> : v}
-          {u.isSample && <Tag color="gold" className="mz-level-tag" style={{ marginLeft: 6 }}>{t('common.sample')}</Tag>}
-          {!u.active && <Tag className="mz-level-tag" style={{ marginLeft: 6 }}>{t('common.inactive')}</Tag>}
-          {locale === 'en-US' && u.nameEn && <div className="mz-muted" style={{ fontSize: 12 }}>{u.nameEn}</div>}
+          {u.isSample && (
+            <Tag color="gold" className="mz-level-tag" style={{ marginLeft: 6 }}>
+              {t('common.sample')}
+            </Tag>
+          )}
+          {!u.active && (
+            <Tag className="mz-level-tag" style={{ marginLeft: 6 }}>
+              {t('common.inactive')}
+            </Tag>
+          )}
+          {locale === 'en-US' && u.nameEn && (
+            <div className="mz-muted" style={{ fontSize: 12 }}>
+              {u.nameEn}
+            </div>
+          )}
         </div>
       ),
     },
     { title: t('org.code'), dataIndex: 'code', width: 160, responsive: ['md'], render: (v) => <span className="mz-mono">{v}</span> },
-    { title: t('org.kind'), dataIndex: 'kind', width: 140, responsive: ['sm'], render: (k: string, u) => ((ORG_KINDS as readonly string[]).includes(k) ? t(`org.kind.${k}` as 'org.kind.other') : u.kindName) },
+    {
+      title: t('org.kind'),
+      dataIndex: 'kind',
+      width: 140,
+      responsive: ['sm'],
+      render: (k: string, u) => ((ORG_KINDS as readonly string[]).includes(k) ? t(`org.kind.${k}` as 'org.kind.other') : u.kindName),
+    },
     { title: t('org.area'), dataIndex: 'areaName', width: 130 },
     { title: t('org.parent'), dataIndex: 'parentName', width: 140, ellipsis: true, responsive: ['xl'], render: (v) => v ?? '—' },
   ];
   if (manage) {
-    columns.push({ title: t('common.actions'), key: 'a', width: 70, render: (_, u) => <LinkButton onClick={() => setEditing({ unit: u })}>{t('common.edit')}</LinkButton> });
+    columns.push({
+      title: t('common.actions'),
+      key: 'a',
+      width: 70,
+      render: (_, u) => <LinkButton onClick={() => setEditing({ unit: u })}>{t('common.edit')}</LinkButton>,
+    });
   }
 
   return (
     <div className="mz-page">
       <PageHeader
         title={t('nav.orgUnits')}
-        extra={manage && (
-          <>
-            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>{t('common.import')}</Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ unit: null })}>{t('org.create')}</Button>
-          </>
-        )}
+        extra={
+          manage && (
+            <>
+              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+                {t('common.import')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ unit: null })}>
+                {t('org.create')}
+              </Button>
+            </>
+          )
+        }
       />
       <Row gutter={[16, 16]}>
         {screens.lg && (
           <Col lg={6}>
             <Card className="mz-card" title={t('org.area')} styles={{ body: { padding: 8 } }}>
-              {areas.isPending ? <Skeleton active /> : (
+              {areas.isPending ? (
+                <Skeleton active />
+              ) : (
                 <Tree
                   treeData={[{ key: '', title: t('org.allAreas'), children: [] }, ...treeData]}
                   defaultExpandedKeys={expanded}
@@ -97,7 +128,13 @@ export function OrgUnitsPage() {
                   popupMatchSelectWidth={false}
                 />
               )}
-              <Input.Search allowClear placeholder={`${t('org.name')} / ${t('org.code')}`} aria-label={t('common.keyword')} onSearch={(q) => set({ q: q.trim() || undefined })} style={{ width: 220 }} />
+              <Input.Search
+                allowClear
+                placeholder={`${t('org.name')} / ${t('org.code')}`}
+                aria-label={t('common.keyword')}
+                onSearch={(q) => set({ q: q.trim() || undefined })}
+                style={{ width: 220 }}
+              />
               <Select
                 allowClear
                 placeholder={t('org.kind')}
@@ -131,7 +168,12 @@ export function OrgUnitsPage() {
       </Row>
       {editing && <OrgUnitDrawer unit={editing.unit} defaultArea={filters.areaCode} onClose={() => setEditing(null)} />}
       {importing && (
-        <CsvImportModal title={`${t('nav.orgUnits')} · ${t('import.title')}`} columns="code,name,name_en,kind,area_code,parent_code" mutation={importer} onClose={() => setImporting(false)} />
+        <CsvImportModal
+          title={`${t('nav.orgUnits')} · ${t('import.title')}`}
+          columns="code,name,name_en,kind,area_code,parent_code"
+          mutation={importer}
+          onClose={() => setImporting(false)}
+        />
       )}
     </div>
   );

@@ -16,7 +16,19 @@ export const OPINION_TRANSITIONS: OpinionStage[] = ['draft', 'conclude_review', 
 type Values = { opinion: OpinionKind; text: string; comment?: string };
 
 /** 起草处理意见书: outcome → template filled from the case → edit → submit the transition through the kernel route. */
-export function OpinionModal({ c, action, facts, run, onClose }: { c: CaseDetail; action: CaseTransitionAction; facts: TemplateFacts; run: CaseRun; onClose: () => void }) {
+export function OpinionModal({
+  c,
+  action,
+  facts,
+  run,
+  onClose,
+}: {
+  c: CaseDetail;
+  action: CaseTransitionAction;
+  facts: TemplateFacts;
+  run: CaseRun;
+  onClose: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const stage = action.name as OpinionStage;
@@ -29,7 +41,11 @@ export function OpinionModal({ c, action, facts, run, onClose }: { c: CaseDetail
       onClose={onClose}
       onSubmit={async (f) => {
         await run(() =>
-          api.caseTransition(c.id, action.name, { input: { opinion: f.opinion, text: f.text.trim() }, comment: f.comment?.trim() || null, expectedVersion: c.version }),
+          api.caseTransition(c.id, action.name, {
+            input: { opinion: f.opinion, text: f.text.trim() },
+            comment: f.comment?.trim() || null,
+            expectedVersion: c.version,
+          }),
         );
         message.success(t('petitions.opinion.done'));
       }}
@@ -57,8 +73,18 @@ function OpinionFields({ stage, facts }: { stage: OpinionStage; facts: TemplateF
   };
   return (
     <>
-      <Form.Item name="opinion" label={t('petitions.opinion.kind')} extra={t('petitions.opinion.templateNote')} rules={[{ required: true, message: t('common.required', { f: t('petitions.opinion.kind') }) }]}>
-        <Radio.Group optionType="button" buttonStyle="solid" options={OPINIONS.map((o) => ({ value: o, label: vocab(o) }))} onChange={(e) => choose(e.target.value as OpinionKind)} />
+      <Form.Item
+        name="opinion"
+        label={t('petitions.opinion.kind')}
+        extra={t('petitions.opinion.templateNote')}
+        rules={[{ required: true, message: t('common.required', { f: t('petitions.opinion.kind') }) }]}
+      >
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={OPINIONS.map((o) => ({ value: o, label: vocab(o) }))}
+          onChange={(e) => choose(e.target.value as OpinionKind)}
+        />
       </Form.Item>
       <Form.Item
         name="text"
@@ -66,7 +92,11 @@ function OpinionFields({ stage, facts }: { stage: OpinionStage; facts: TemplateF
         rules={[
           { required: true, whitespace: true, message: t('common.required', { f: t('petitions.opinion.text') }) },
           { max: 10000 },
-          { validator: async (_, v?: string) => { if (v && PLACEHOLDER.test(v)) throw new Error(t('petitions.opinion.placeholderLeft')); } },
+          {
+            validator: async (_, v?: string) => {
+              if (v && PLACEHOLDER.test(v)) throw new Error(t('petitions.opinion.placeholderLeft'));
+            },
+          },
         ]}
       >
         <Input.TextArea rows={14} maxLength={10000} showCount className="mz-pt-opinion-input" />

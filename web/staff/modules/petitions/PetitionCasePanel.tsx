@@ -28,8 +28,18 @@ export function PetitionCasePanel({ c, run }: CaseTypePanelProps) {
   const [full, setFull] = useState<Full>({ state: 'idle' });
   const [drafting, setDrafting] = useState<CaseTransitionAction | null>(null);
 
-  if (facts.isPending) return <Card className="mz-card mz-pt-panel"><Skeleton active paragraph={{ rows: 4 }} /></Card>;
-  if (facts.isError) return <div className="mz-pt-panel"><QueryError error={facts.error} onRetry={() => facts.refetch()} /></div>;
+  if (facts.isPending)
+    return (
+      <Card className="mz-card mz-pt-panel">
+        <Skeleton active paragraph={{ rows: 4 }} />
+      </Card>
+    );
+  if (facts.isError)
+    return (
+      <div className="mz-pt-panel">
+        <QueryError error={facts.error} onRetry={() => facts.refetch()} />
+      </div>
+    );
   const d = facts.data;
   const p = d.petition;
   const data = (c.data ?? {}) as Record<string, unknown>;
@@ -57,12 +67,18 @@ export function PetitionCasePanel({ c, run }: CaseTypePanelProps) {
     <Card
       className="mz-card mz-pt-panel"
       data-testid="petition-panel"
-      title={<span><SolutionOutlined /> {t('petitions.panel.title')}</span>}
-      extra={opinionAction && (
-        <Button type="primary" ghost size="small" icon={<EditOutlined />} onClick={() => setDrafting(opinionAction)} data-testid="draft-opinion">
-          {t('petitions.panel.draft')}
-        </Button>
-      )}
+      title={
+        <span>
+          <SolutionOutlined /> {t('petitions.panel.title')}
+        </span>
+      }
+      extra={
+        opinionAction && (
+          <Button type="primary" ghost size="small" icon={<EditOutlined />} onClick={() => setDrafting(opinionAction)} data-testid="draft-opinion">
+            {t('petitions.panel.draft')}
+          </Button>
+        )
+      }
     >
       <Descriptions
         size="small"
@@ -74,10 +90,22 @@ export function PetitionCasePanel({ c, run }: CaseTypePanelProps) {
           { key: 'area', label: t('petitions.form.area'), children: areaName },
           { key: 'registered', label: t('petitions.col.registered'), children: formatDateTime(c.createdAt) },
           ...(p.sourceBody || p.sourceRef
-            ? [{ key: 'source', label: t('petitions.panel.source'), children: [p.sourceBody ? vocab(p.sourceBody) : null, p.sourceRef].filter(Boolean).join(' · ') }]
+            ? [
+                {
+                  key: 'source',
+                  label: t('petitions.panel.source'),
+                  children: [p.sourceBody ? vocab(p.sourceBody) : null, p.sourceRef].filter(Boolean).join(' · '),
+                },
+              ]
             : []),
           ...(p.channel === '来访'
-            ? [{ key: 'visit', label: t('petitions.panel.visit'), children: t('petitions.panel.visitText', { batch: p.visitBatch ?? 1, persons: p.visitPersons ?? 1, reps: p.representatives ?? 0 }) }]
+            ? [
+                {
+                  key: 'visit',
+                  label: t('petitions.panel.visit'),
+                  children: t('petitions.panel.visitText', { batch: p.visitBatch ?? 1, persons: p.visitPersons ?? 1, reps: p.representatives ?? 0 }),
+                },
+              ]
             : []),
         ]}
       />
@@ -90,26 +118,53 @@ export function PetitionCasePanel({ c, run }: CaseTypePanelProps) {
               type="warning"
               showIcon
               className="mz-modal-note"
-              title={<span><Tag color="orange">{t('petitions.flag.repeat')}</Tag>{p.repeatOf && <>{t('petitions.panel.repeatOf')}：<Link to={`/cases/${p.repeatOf}`} data-testid="repeat-of-link">{t('petitions.panel.openEarlier')}</Link></>}</span>}
+              title={
+                <span>
+                  <Tag color="orange">{t('petitions.flag.repeat')}</Tag>
+                  {p.repeatOf && (
+                    <>
+                      {t('petitions.panel.repeatOf')}：
+                      <Link to={`/cases/${p.repeatOf}`} data-testid="repeat-of-link">
+                        {t('petitions.panel.openEarlier')}
+                      </Link>
+                    </>
+                  )}
+                </span>
+              }
               description={t('petitions.guide.repeat')}
             />
           )}
           {p.isSkipLevel && (
-            <Alert type="error" showIcon className="mz-modal-note" title={<Tag color="red">{t('petitions.flag.skipLevel')}</Tag>} description={t('petitions.guide.skipLevel')} />
+            <Alert
+              type="error"
+              showIcon
+              className="mz-modal-note"
+              title={<Tag color="red">{t('petitions.flag.skipLevel')}</Tag>}
+              description={t('petitions.guide.skipLevel')}
+            />
           )}
         </div>
       )}
 
       <h3 className="mz-pt-subhead">{t('petitions.panel.content')}</h3>
-      <p className="mz-pt-content" data-testid="petition-content">{p.content}</p>
+      <p className="mz-pt-content" data-testid="petition-content">
+        {p.content}
+      </p>
 
       <h3 className="mz-pt-subhead">
-        <span><IdcardOutlined /> {t('petitions.panel.people')}</span>
-        {hasPii && (full.state === 'shown' ? (
-          <Button size="small" icon={<EyeInvisibleOutlined />} onClick={() => setFull({ state: 'idle' })}>{t('petitions.panel.hideFull')}</Button>
-        ) : (
-          <Button size="small" icon={<EyeOutlined />} loading={full.state === 'loading'} onClick={showFull} data-testid="show-full-identity">{t('petitions.panel.showFull')}</Button>
-        ))}
+        <span>
+          <IdcardOutlined /> {t('petitions.panel.people')}
+        </span>
+        {hasPii &&
+          (full.state === 'shown' ? (
+            <Button size="small" icon={<EyeInvisibleOutlined />} onClick={() => setFull({ state: 'idle' })}>
+              {t('petitions.panel.hideFull')}
+            </Button>
+          ) : (
+            <Button size="small" icon={<EyeOutlined />} loading={full.state === 'loading'} onClick={showFull} data-testid="show-full-identity">
+              {t('petitions.panel.showFull')}
+            </Button>
+          ))}
       </h3>
       {full.state === 'refused' && <Alert type="info" showIcon role="status" className="mz-modal-note" title={full.message} data-testid="pii-refused" />}
       {full.state === 'shown' && <Alert type="warning" showIcon className="mz-modal-note" title={t('petitions.panel.fullNote')} />}
@@ -121,8 +176,8 @@ export function PetitionCasePanel({ c, run }: CaseTypePanelProps) {
             <li key={x.id}>
               <strong>{full.state === 'shown' ? x.name : maskName(x.name)}</strong>
               {x.role !== '信访人' && <Tag>{vocab(x.role)}</Tag>}
-              <span className="mz-mono">{full.state === 'shown' ? x.idNumber ?? '—' : x.idNumberMasked ?? '—'}</span>
-              <span>{full.state === 'shown' ? x.phone ?? '—' : x.phoneMasked ?? '—'}</span>
+              <span className="mz-mono">{full.state === 'shown' ? (x.idNumber ?? '—') : (x.idNumberMasked ?? '—')}</span>
+              <span>{full.state === 'shown' ? (x.phone ?? '—') : (x.phoneMasked ?? '—')}</span>
               {full.state === 'shown' && x.address && <span className="mz-muted">{x.address}</span>}
             </li>
           ))}
@@ -164,9 +219,11 @@ export function PetitionCasePanel({ c, run }: CaseTypePanelProps) {
           {
             key: 'delivery',
             label: t('petitions.panel.delivery'),
-            children: p.deliveredAt
-              ? [deliveryMethod, deliveredOn ? formatDate(deliveredOn) : formatDate(p.deliveredAt)].filter(Boolean).join(' · ')
-              : <span className="mz-muted">—</span>,
+            children: p.deliveredAt ? (
+              [deliveryMethod, deliveredOn ? formatDate(deliveredOn) : formatDate(p.deliveredAt)].filter(Boolean).join(' · ')
+            ) : (
+              <span className="mz-muted">—</span>
+            ),
           },
           {
             key: 'satisfaction',
@@ -176,14 +233,14 @@ export function PetitionCasePanel({ c, run }: CaseTypePanelProps) {
                 <Tag color={p.satisfaction === '不满意' ? 'red' : 'green'}>{vocab(p.satisfaction)}</Tag>
                 {p.ratedAt && <span className="mz-muted">{formatDate(p.ratedAt)}</span>}
               </span>
-            ) : <span className="mz-muted">{t('petitions.panel.satisfactionNone')}</span>,
+            ) : (
+              <span className="mz-muted">{t('petitions.panel.satisfactionNone')}</span>
+            ),
           },
         ]}
       />
 
-      {p.satisfaction === '不满意' && c.state === 'delivered' && (
-        <Alert type="warning" showIcon className="mz-gap" title={t('petitions.panel.dissatisfied')} />
-      )}
+      {p.satisfaction === '不满意' && c.state === 'delivered' && <Alert type="warning" showIcon className="mz-gap" title={t('petitions.panel.dissatisfied')} />}
 
       <PetitionExtras c={c} d={d} run={run} />
 

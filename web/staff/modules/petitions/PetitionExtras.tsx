@@ -38,12 +38,36 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
 
   const isLead = !!p.lead && p.lead.userId === me.user.id;
   const buttons: React.ReactNode[] = [];
-  if (c.actions.canHandoff) buttons.push(<Button key="assign" size="small" icon={<SendOutlined />} onClick={() => setDialog('assign')}>{t('petitions.x.assign')}</Button>);
-  if (!c.terminal && !p.lead && can('petition.supervise')) buttons.push(<Button key="lead" size="small" icon={<FlagOutlined />} onClick={() => setDialog('lead')}>{t('petitions.x.lead')}</Button>);
-  if (isLead) buttons.push(<Button key="fu" size="small" icon={<CalendarOutlined />} onClick={() => setDialog('followUps')}>{t('petitions.x.followUps')}</Button>);
-  if (p.deliveredAt && !p.satisfaction && can('petition.handle')) buttons.push(<Button key="sat" size="small" icon={<SmileOutlined />} onClick={() => setDialog('satisfaction')}>{t('petitions.x.satisfaction')}</Button>);
+  if (c.actions.canHandoff)
+    buttons.push(
+      <Button key="assign" size="small" icon={<SendOutlined />} onClick={() => setDialog('assign')}>
+        {t('petitions.x.assign')}
+      </Button>,
+    );
+  if (!c.terminal && !p.lead && can('petition.supervise'))
+    buttons.push(
+      <Button key="lead" size="small" icon={<FlagOutlined />} onClick={() => setDialog('lead')}>
+        {t('petitions.x.lead')}
+      </Button>,
+    );
+  if (isLead)
+    buttons.push(
+      <Button key="fu" size="small" icon={<CalendarOutlined />} onClick={() => setDialog('followUps')}>
+        {t('petitions.x.followUps')}
+      </Button>,
+    );
+  if (p.deliveredAt && !p.satisfaction && can('petition.handle'))
+    buttons.push(
+      <Button key="sat" size="small" icon={<SmileOutlined />} onClick={() => setDialog('satisfaction')}>
+        {t('petitions.x.satisfaction')}
+      </Button>,
+    );
   if ((c.state === 'delivered' || c.state === 'reviewed') && can('petition.handle')) {
-    buttons.push(<Button key="rr" size="small" icon={<SnippetsOutlined />} onClick={() => setDialog('review')}>{t('petitions.x.reviewRequest')}</Button>);
+    buttons.push(
+      <Button key="rr" size="small" icon={<SnippetsOutlined />} onClick={() => setDialog('review')}>
+        {t('petitions.x.reviewRequest')}
+      </Button>,
+    );
   }
 
   const assignments = d.assignments ?? [];
@@ -55,9 +79,15 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
     <div data-testid="petition-extras">
       {p.refusal && (
         <>
-          <h3 className="mz-pt-subhead">{t('petitions.x.refusal')}{p.refusal.auto && <Tag color="red">{t('petitions.x.auto')}</Tag>}</h3>
+          <h3 className="mz-pt-subhead">
+            {t('petitions.x.refusal')}
+            {p.refusal.auto && <Tag color="red">{t('petitions.x.auto')}</Tag>}
+          </h3>
           <div className="mz-quote">
-            <div>{p.refusal.reason}{p.refusal.detail ? `(${p.refusal.detail})` : ''}</div>
+            <div>
+              {p.refusal.reason}
+              {p.refusal.detail ? `(${p.refusal.detail})` : ''}
+            </div>
             {p.refusal.legalBasis && <div className="mz-muted">{t('petitions.x.basis', { basis: p.refusal.legalBasis })}</div>}
             {p.refusal.guidance && <div>{t('petitions.x.guidance', { text: p.refusal.guidance })}</div>}
           </div>
@@ -66,7 +96,10 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
       {p.acceptanceNotice && (
         <>
           <h3 className="mz-pt-subhead">{t('petitions.x.notice')}</h3>
-          <p className="mz-quote">{p.acceptanceNotice}{p.acceptedAt ? `（${formatDateTime(p.acceptedAt)}）` : ''}</p>
+          <p className="mz-quote">
+            {p.acceptanceNotice}
+            {p.acceptedAt ? `（${formatDateTime(p.acceptedAt)}）` : ''}
+          </p>
         </>
       )}
       {assignments.length > 0 && (
@@ -77,7 +110,13 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
               <li key={a.handoffId}>
                 <strong>{a.toOrgName}</strong>
                 <span>{t('petitions.x.reportDue', { date: formatDate(a.reportDueDate) })}</span>
-                {a.reportedAt ? <Tag color="green">{t('petitions.x.reported', { at: formatDate(a.reportedAt) })}</Tag> : a.reportOverdue ? <Tag color="red">{t('petitions.x.reportOverdue')}</Tag> : <Tag>{t('petitions.x.reportPending')}</Tag>}
+                {a.reportedAt ? (
+                  <Tag color="green">{t('petitions.x.reported', { at: formatDate(a.reportedAt) })}</Tag>
+                ) : a.reportOverdue ? (
+                  <Tag color="red">{t('petitions.x.reportOverdue')}</Tag>
+                ) : (
+                  <Tag>{t('petitions.x.reportPending')}</Tag>
+                )}
               </li>
             ))}
           </ul>
@@ -89,9 +128,13 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
           <ul className="mz-pt-people">
             {extensions.map((e) => (
               <li key={`${e.clock}:${e.at}`}>
-                <strong>{e.clockLabel} +{e.days} {e.unit === 'workdays' ? t('petitions.x.workdays') : t('petitions.x.days')}</strong>
+                <strong>
+                  {e.clockLabel} +{e.days} {e.unit === 'workdays' ? t('petitions.x.workdays') : t('petitions.x.days')}
+                </strong>
                 <span>{e.reason}</span>
-                <span className="mz-muted">{e.approvedByName ?? ''} {formatDateTime(e.at)}</span>
+                <span className="mz-muted">
+                  {e.approvedByName ?? ''} {formatDateTime(e.at)}
+                </span>
               </li>
             ))}
           </ul>
@@ -100,7 +143,12 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
       {(p.lead || followUps.length > 0) && (
         <>
           <h3 className="mz-pt-subhead">{t('petitions.x.leadTitle')}</h3>
-          {p.lead && <p className="mz-quote">{t('petitions.x.leadBy', { name: p.lead.name ?? '—', at: formatDate(p.lead.at) })}{p.lead.note ? `：${p.lead.note}` : ''}</p>}
+          {p.lead && (
+            <p className="mz-quote">
+              {t('petitions.x.leadBy', { name: p.lead.name ?? '—', at: formatDate(p.lead.at) })}
+              {p.lead.note ? `：${p.lead.note}` : ''}
+            </p>
+          )}
           {followUps.length > 0 && (
             <ul className="mz-pt-people mz-gap" data-testid="follow-ups">
               {followUps.map((f) => (
@@ -108,10 +156,17 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
                   <strong>{t('petitions.x.followUpOn', { date: formatDate(f.dueDate) })}</strong>
                   {f.note && <span>{f.note}</span>}
                   {f.result ? (
-                    <span><Tag color="green">{t('petitions.x.followUpDone')}</Tag>{f.result}</span>
+                    <span>
+                      <Tag color="green">{t('petitions.x.followUpDone')}</Tag>
+                      {f.result}
+                    </span>
                   ) : isLead ? (
-                    <Button size="small" type="link" onClick={() => setDialog({ result: f.id })}>{t('petitions.x.followUpRecord')}</Button>
-                  ) : <Tag>{t('petitions.x.followUpPending')}</Tag>}
+                    <Button size="small" type="link" onClick={() => setDialog({ result: f.id })}>
+                      {t('petitions.x.followUpRecord')}
+                    </Button>
+                  ) : (
+                    <Tag>{t('petitions.x.followUpPending')}</Tag>
+                  )}
                 </li>
               ))}
             </ul>
@@ -119,7 +174,10 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
         </>
       )}
       {p.satisfaction && (p.satisfactionChannel || p.satisfactionComment) && (
-        <p className="mz-muted mz-gap">{t('petitions.x.satisfactionVia', { channel: p.satisfactionChannel ?? '—' })}{p.satisfactionComment ? `：${p.satisfactionComment}` : ''}</p>
+        <p className="mz-muted mz-gap">
+          {t('petitions.x.satisfactionVia', { channel: p.satisfactionChannel ?? '—' })}
+          {p.satisfactionComment ? `：${p.satisfactionComment}` : ''}
+        </p>
       )}
       {reviewRequests.length > 0 && (
         <>
@@ -129,7 +187,9 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
               <li key={r.id}>
                 <Tag>{r.which}</Tag>
                 <span>{r.reason}</span>
-                <span className="mz-muted">{t('petitions.x.receivedOn', { date: formatDate(r.receivedOn) })} · {r.recordedByName ?? ''}</span>
+                <span className="mz-muted">
+                  {t('petitions.x.receivedOn', { date: formatDate(r.receivedOn) })} · {r.recordedByName ?? ''}
+                </span>
               </li>
             ))}
           </ul>
@@ -144,10 +204,18 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
           note={t('petitions.x.assignNote')}
           initialValues={{ reportDays: 15 }}
           onClose={close}
-          onSubmit={(f) => act(() => petitionApi.assign(c.id, {
-            toOrgId: f.toOrgId, note: f.note?.trim() || undefined, expectedVersion: c.version,
-            ...(f.reportDueDate ? { reportDueDate: f.reportDueDate.format('YYYY-MM-DD') } : { reportDays: f.reportDays }),
-          }), t('petitions.x.assigned'))}
+          onSubmit={(f) =>
+            act(
+              () =>
+                petitionApi.assign(c.id, {
+                  toOrgId: f.toOrgId,
+                  note: f.note?.trim() || undefined,
+                  expectedVersion: c.version,
+                  ...(f.reportDueDate ? { reportDueDate: f.reportDueDate.format('YYYY-MM-DD') } : { reportDays: f.reportDays }),
+                }),
+              t('petitions.x.assigned'),
+            )
+          }
         >
           <Form.Item name="toOrgId" label={t('case.handoffTo')} rules={[{ required: true, message: t('common.required', { f: t('case.handoffTo') }) }]}>
             <OrgUnitSelect placeholder={t('case.handoffToPlaceholder')} style={{ width: '100%' }} />
@@ -162,48 +230,105 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
         </ActionModal>
       )}
       {dialog === 'lead' && (
-        <ActionModal<{ note?: string }> title={t('petitions.x.lead')} okText={t('petitions.x.lead')} note={t('petitions.x.leadNote')} onClose={close}
-          onSubmit={(f) => act(() => petitionApi.takeLead(c.id, f.note?.trim() || undefined), t('petitions.x.leadDone'))}>
+        <ActionModal<{ note?: string }>
+          title={t('petitions.x.lead')}
+          okText={t('petitions.x.lead')}
+          note={t('petitions.x.leadNote')}
+          onClose={close}
+          onSubmit={(f) => act(() => petitionApi.takeLead(c.id, f.note?.trim() || undefined), t('petitions.x.leadDone'))}
+        >
           <ReasonField name="note" label={t('petitions.x.leadNoteField')} />
         </ActionModal>
       )}
       {dialog === 'followUps' && (
-        <ActionModal<{ dates: Dayjs[]; note?: string }> title={t('petitions.x.followUps')} okText={t('petitions.x.followUps')} onClose={close}
+        <ActionModal<{ dates: Dayjs[]; note?: string }>
+          title={t('petitions.x.followUps')}
+          okText={t('petitions.x.followUps')}
+          onClose={close}
           initialValues={{ dates: [dayjs().add(1, 'month')] }}
-          onSubmit={(f) => act(() => petitionApi.scheduleFollowUps(c.id, f.dates.map((x) => x.format('YYYY-MM-DD')), f.note?.trim() || undefined), t('petitions.x.followUpsDone'))}>
-          <Form.Item name="dates" label={t('petitions.x.followUpDates')} rules={[{ required: true, message: t('common.required', { f: t('petitions.x.followUpDates') }) }]}>
+          onSubmit={(f) =>
+            act(
+              () =>
+                petitionApi.scheduleFollowUps(
+                  c.id,
+                  f.dates.map((x) => x.format('YYYY-MM-DD')),
+                  f.note?.trim() || undefined,
+                ),
+              t('petitions.x.followUpsDone'),
+            )
+          }
+        >
+          <Form.Item
+            name="dates"
+            label={t('petitions.x.followUpDates')}
+            rules={[{ required: true, message: t('common.required', { f: t('petitions.x.followUpDates') }) }]}
+          >
             <DatePicker multiple disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: '100%' }} />
           </Form.Item>
           <ReasonField name="note" label={t('petitions.x.followUpNote')} />
         </ActionModal>
       )}
       {dialog && typeof dialog === 'object' && (
-        <ActionModal<{ result: string }> title={t('petitions.x.followUpRecord')} okText={t('common.save')} onClose={close}
-          onSubmit={(f) => act(() => petitionApi.followUpResult(c.id, dialog.result, f.result.trim()), t('common.saved'))}>
+        <ActionModal<{ result: string }>
+          title={t('petitions.x.followUpRecord')}
+          okText={t('common.save')}
+          onClose={close}
+          onSubmit={(f) => act(() => petitionApi.followUpResult(c.id, dialog.result, f.result.trim()), t('common.saved'))}
+        >
           <ReasonField name="result" label={t('petitions.x.followUpResult')} required max={5000} />
         </ActionModal>
       )}
       {dialog === 'satisfaction' && (
-        <ActionModal<{ satisfaction: string; channel: string; comment?: string }> title={t('petitions.x.satisfaction')} okText={t('common.save')} onClose={close}
-          onSubmit={(f) => act(() => petitionApi.recordSatisfaction(c.id, { satisfaction: f.satisfaction, channel: f.channel, comment: f.comment?.trim() || undefined }), t('common.saved'))}>
-          <Form.Item name="satisfaction" label={t('petitions.panel.satisfaction')} rules={[{ required: true, message: t('common.required', { f: t('petitions.panel.satisfaction') }) }]}>
+        <ActionModal<{ satisfaction: string; channel: string; comment?: string }>
+          title={t('petitions.x.satisfaction')}
+          okText={t('common.save')}
+          onClose={close}
+          onSubmit={(f) =>
+            act(
+              () => petitionApi.recordSatisfaction(c.id, { satisfaction: f.satisfaction, channel: f.channel, comment: f.comment?.trim() || undefined }),
+              t('common.saved'),
+            )
+          }
+        >
+          <Form.Item
+            name="satisfaction"
+            label={t('petitions.panel.satisfaction')}
+            rules={[{ required: true, message: t('common.required', { f: t('petitions.panel.satisfaction') }) }]}
+          >
             <Radio.Group optionType="button" options={SATISFACTION.map((s) => ({ value: s, label: vocab(s) }))} />
           </Form.Item>
-          <Form.Item name="channel" label={t('petitions.x.satisfactionChannel')} rules={[{ required: true, message: t('common.required', { f: t('petitions.x.satisfactionChannel') }) }]}>
+          <Form.Item
+            name="channel"
+            label={t('petitions.x.satisfactionChannel')}
+            rules={[{ required: true, message: t('common.required', { f: t('petitions.x.satisfactionChannel') }) }]}
+          >
             <Radio.Group options={SATISFACTION_CHANNELS.map((s) => ({ value: s, label: s }))} />
           </Form.Item>
           <ReasonField name="comment" label={t('petitions.x.satisfactionComment')} max={500} />
         </ActionModal>
       )}
       {dialog === 'review' && (
-        <ActionModal<{ which: string; reason: string; receivedOn: Dayjs }> title={t('petitions.x.reviewRequest')} okText={t('common.save')} onClose={close}
+        <ActionModal<{ which: string; reason: string; receivedOn: Dayjs }>
+          title={t('petitions.x.reviewRequest')}
+          okText={t('common.save')}
+          onClose={close}
           note={t('petitions.x.reviewRequestNote')}
           initialValues={{ which: c.state === 'reviewed' ? '复核' : '复查', receivedOn: dayjs() }}
-          onSubmit={(f) => act(() => petitionApi.reviewRequest(c.id, { which: f.which, reason: f.reason.trim(), receivedOn: f.receivedOn.format('YYYY-MM-DD') }), t('common.saved'))}>
+          onSubmit={(f) =>
+            act(
+              () => petitionApi.reviewRequest(c.id, { which: f.which, reason: f.reason.trim(), receivedOn: f.receivedOn.format('YYYY-MM-DD') }),
+              t('common.saved'),
+            )
+          }
+        >
           <Form.Item name="which" label={t('petitions.x.reviewWhich')} rules={[{ required: true }]}>
             <Radio.Group options={REVIEW_KINDS.map((s) => ({ value: s, label: s }))} />
           </Form.Item>
-          <Form.Item name="receivedOn" label={t('petitions.x.receivedOnField')} rules={[{ required: true, message: t('common.required', { f: t('petitions.x.receivedOnField') }) }]}>
+          <Form.Item
+            name="receivedOn"
+            label={t('petitions.x.receivedOnField')}
+            rules={[{ required: true, message: t('common.required', { f: t('petitions.x.receivedOnField') }) }]}
+          >
             <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
           <ReasonField name="reason" label={t('petitions.x.reviewReason')} required max={5000} />

@@ -45,16 +45,26 @@ export function toRegisterInput(v: Values): RegisterPetitionInput {
   return {
     channel: v.channel,
     ...(v.channel === '上级转来' ? { sourceBody: v.sourceBody, sourceRef: trimmed(v.sourceRef) } : {}),
-    ...(visit ? { visitBatch: group ? v.visitBatch ?? 1 : 1, visitPersons: group ? v.visitPersons : 1, representatives: group ? v.representatives ?? 0 : undefined } : {}),
+    ...(visit
+      ? { visitBatch: group ? (v.visitBatch ?? 1) : 1, visitPersons: group ? v.visitPersons : 1, representatives: group ? (v.representatives ?? 0) : undefined }
+      : {}),
     title: v.title.trim(),
     category: v.category!,
     subject: v.subject!,
     concernedAreaCode: v.concernedAreaCode!,
     content: v.content.trim(),
     anonymous,
-    petitioners: anonymous ? [] : (v.petitioners ?? [])
-      .filter((p) => trimmed(p.name) || trimmed(p.idNumber) || trimmed(p.phone))
-      .map((p) => ({ name: (p.name ?? '').trim(), idNumber: trimmed(p.idNumber)?.toUpperCase(), phone: trimmed(p.phone), address: trimmed(p.address), role: group ? p.role ?? '信访人' : '信访人' })),
+    petitioners: anonymous
+      ? []
+      : (v.petitioners ?? [])
+          .filter((p) => trimmed(p.name) || trimmed(p.idNumber) || trimmed(p.phone))
+          .map((p) => ({
+            name: (p.name ?? '').trim(),
+            idNumber: trimmed(p.idNumber)?.toUpperCase(),
+            phone: trimmed(p.phone),
+            address: trimmed(p.address),
+            role: group ? (p.role ?? '信访人') : '信访人',
+          })),
   };
 }
 
@@ -144,8 +154,19 @@ export function PetitionRegisterPage() {
               </span>
             }
             extra={[
-              <Button key="open" type="primary" onClick={() => navigate(`/cases/${result.id}`)}>{t('petitions.done.open')}</Button>,
-              <Button key="again" onClick={() => { setDone(null); setFiles([]); form.resetFields(); }}>{t('petitions.done.another')}</Button>,
+              <Button key="open" type="primary" onClick={() => navigate(`/cases/${result.id}`)}>
+                {t('petitions.done.open')}
+              </Button>,
+              <Button
+                key="again"
+                onClick={() => {
+                  setDone(null);
+                  setFiles([]);
+                  form.resetFields();
+                }}
+              >
+                {t('petitions.done.another')}
+              </Button>,
             ]}
           >
             <div className="mz-pt-suggestions" data-testid="petition-flags">
@@ -154,7 +175,11 @@ export function PetitionRegisterPage() {
                   type="error"
                   showIcon
                   title={t('petitions.done.refused', { reason: result.refusal.reason })}
-                  description={t('petitions.done.refusedDetail', { ref: result.refusal.originalRefNo, basis: result.refusal.legalBasis, guidance: result.refusal.guidance })}
+                  description={t('petitions.done.refusedDetail', {
+                    ref: result.refusal.originalRefNo,
+                    basis: result.refusal.legalBasis,
+                    guidance: result.refusal.guidance,
+                  })}
                 />
               )}
               {result.flags.repeat && (
@@ -164,14 +189,23 @@ export function PetitionRegisterPage() {
                   title={t('petitions.done.repeat', { ref: result.flags.repeat.refNo, sim: result.flags.repeat.similarity })}
                   description={
                     <span>
-                      {t('petitions.done.earlier')}：<Link to={`/cases/${result.flags.repeat.caseId}`} data-testid="repeat-link">{result.flags.repeat.refNo}</Link>
+                      {t('petitions.done.earlier')}：
+                      <Link to={`/cases/${result.flags.repeat.caseId}`} data-testid="repeat-link">
+                        {result.flags.repeat.refNo}
+                      </Link>
                     </span>
                   }
                 />
               )}
-              {result.suggestions.map((s) => <Alert key={s} type="info" showIcon title={s} />)}
-              {!result.flags.repeat && !result.flags.skipLevel && result.suggestions.length === 0 && <Alert type="success" showIcon title={t('petitions.done.noFlags')} />}
-              {uploadErrors.map((s) => <Alert key={s} type="error" showIcon title={s} />)}
+              {result.suggestions.map((s) => (
+                <Alert key={s} type="info" showIcon title={s} />
+              ))}
+              {!result.flags.repeat && !result.flags.skipLevel && result.suggestions.length === 0 && (
+                <Alert type="success" showIcon title={t('petitions.done.noFlags')} />
+              )}
+              {uploadErrors.map((s) => (
+                <Alert key={s} type="error" showIcon title={s} />
+              ))}
             </div>
           </Result>
         </Card>
@@ -195,20 +229,33 @@ export function PetitionRegisterPage() {
         {error && <Alert type="error" showIcon role="alert" title={error} className="mz-banner" data-testid="form-error" style={{ marginBottom: 16 }} />}
 
         <Card className="mz-card mz-pt-section" title={t('petitions.form.sec.channel')}>
-          <Form.Item name="channel" label={t('petitions.form.channel')} rules={[{ required: true, message: t('common.required', { f: t('petitions.form.channel') }) }]}>
+          <Form.Item
+            name="channel"
+            label={t('petitions.form.channel')}
+            rules={[{ required: true, message: t('common.required', { f: t('petitions.form.channel') }) }]}
+          >
             <Radio.Group optionType="button" buttonStyle="solid" options={options(vocab, STAFF_CHANNELS)} />
           </Form.Item>
           {channel === '来访' && (
             <Row gutter={16}>
               <Col xs={24} md={8}>
                 <Form.Item name="visitKind" label={t('petitions.form.visitKind')}>
-                  <Radio.Group options={[{ value: 'individual', label: t('petitions.form.visit.individual') }, { value: 'group', label: t('petitions.form.visit.group') }]} />
+                  <Radio.Group
+                    options={[
+                      { value: 'individual', label: t('petitions.form.visit.individual') },
+                      { value: 'group', label: t('petitions.form.visit.group') },
+                    ]}
+                  />
                 </Form.Item>
               </Col>
               {group && (
                 <>
                   <Col xs={8} md={5}>
-                    <Form.Item name="visitBatch" label={t('petitions.form.visitBatch')} rules={[{ required: true, message: t('common.required', { f: t('petitions.form.visitBatch') }) }]}>
+                    <Form.Item
+                      name="visitBatch"
+                      label={t('petitions.form.visitBatch')}
+                      rules={[{ required: true, message: t('common.required', { f: t('petitions.form.visitBatch') }) }]}
+                    >
                       <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
@@ -241,7 +288,11 @@ export function PetitionRegisterPage() {
           {channel === '上级转来' && (
             <Row gutter={16}>
               <Col xs={24} md={10}>
-                <Form.Item name="sourceBody" label={t('petitions.form.sourceBody')} rules={[{ required: true, message: t('common.required', { f: t('petitions.form.sourceBody') }) }]}>
+                <Form.Item
+                  name="sourceBody"
+                  label={t('petitions.form.sourceBody')}
+                  rules={[{ required: true, message: t('common.required', { f: t('petitions.form.sourceBody') }) }]}
+                >
                   <Select options={options(vocab, SOURCE_BODIES)} />
                 </Form.Item>
               </Col>
@@ -257,17 +308,29 @@ export function PetitionRegisterPage() {
         <Card className="mz-card mz-pt-section" title={t('petitions.form.sec.matter')}>
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item name="category" label={t('petitions.form.category')} rules={[{ required: true, message: t('common.required', { f: t('petitions.form.category') }) }]}>
+              <Form.Item
+                name="category"
+                label={t('petitions.form.category')}
+                rules={[{ required: true, message: t('common.required', { f: t('petitions.form.category') }) }]}
+              >
                 <Select options={options(vocab, CATEGORIES)} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="subject" label={t('petitions.form.subject')} rules={[{ required: true, message: t('common.required', { f: t('petitions.form.subject') }) }]}>
+              <Form.Item
+                name="subject"
+                label={t('petitions.form.subject')}
+                rules={[{ required: true, message: t('common.required', { f: t('petitions.form.subject') }) }]}
+              >
                 <Select options={options(vocab, SUBJECTS)} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="concernedAreaCode" label={t('petitions.form.area')} rules={[{ required: true, message: t('common.required', { f: t('petitions.form.area') }) }]}>
+              <Form.Item
+                name="concernedAreaCode"
+                label={t('petitions.form.area')}
+                rules={[{ required: true, message: t('common.required', { f: t('petitions.form.area') }) }]}
+              >
                 <TreeSelect
                   treeData={toTreeSelect(areas.data)}
                   loading={areas.isPending}
@@ -291,7 +354,11 @@ export function PetitionRegisterPage() {
             label={t('petitions.form.content')}
             rules={[
               { required: true, whitespace: true, message: t('common.required', { f: t('petitions.form.content') }) },
-              { validator: async (_, v?: string) => { if (v && v.trim().length > 0 && v.trim().length < 10) throw new Error('信访内容不少于 10 字'); } },
+              {
+                validator: async (_, v?: string) => {
+                  if (v && v.trim().length > 0 && v.trim().length < 10) throw new Error('信访内容不少于 10 字');
+                },
+              },
             ]}
           >
             <Input.TextArea rows={6} maxLength={20000} showCount placeholder={t('petitions.form.contentPlaceholder')} />
@@ -307,7 +374,13 @@ export function PetitionRegisterPage() {
           {!anon && (
             <Form.List
               name="petitioners"
-              rules={[{ validator: async (_, list?: Person[]) => { if (!list?.some((p) => p?.name?.trim())) throw new Error(t('petitions.form.needPerson')); } }]}
+              rules={[
+                {
+                  validator: async (_, list?: Person[]) => {
+                    if (!list?.some((p) => p?.name?.trim())) throw new Error(t('petitions.form.needPerson'));
+                  },
+                },
+              ]}
             >
               {(fields, { add, remove }, { errors }) => (
                 <>
@@ -316,12 +389,23 @@ export function PetitionRegisterPage() {
                       <div className="mz-pt-person-head">
                         <span>{t('petitions.form.person', { n: i + 1 })}</span>
                         {fields.length > 1 && (
-                          <Button type="text" size="small" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('petitions.form.removePerson', { n: i + 1 })} />
+                          <Button
+                            type="text"
+                            size="small"
+                            danger
+                            icon={<DeleteOutlined />}
+                            onClick={() => remove(field.name)}
+                            aria-label={t('petitions.form.removePerson', { n: i + 1 })}
+                          />
                         )}
                       </div>
                       <Row gutter={16}>
                         <Col xs={24} md={group ? 6 : 8}>
-                          <Form.Item name={[field.name, 'name']} label={t('petitions.form.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { f: t('petitions.form.name') }) }, { max: 50 }]}>
+                          <Form.Item
+                            name={[field.name, 'name']}
+                            label={t('petitions.form.name')}
+                            rules={[{ required: true, whitespace: true, message: t('common.required', { f: t('petitions.form.name') }) }, { max: 50 }]}
+                          >
                             <Input maxLength={50} autoComplete="off" />
                           </Form.Item>
                         </Col>
@@ -330,13 +414,25 @@ export function PetitionRegisterPage() {
                             name={[field.name, 'idNumber']}
                             label={t('petitions.form.idNumber')}
                             validateTrigger="onBlur"
-                            rules={[{ validator: async (_, v?: string) => { const p = v ? residentIdProblem(v) : null; if (p) throw new Error(p); } }]}
+                            rules={[
+                              {
+                                validator: async (_, v?: string) => {
+                                  const p = v ? residentIdProblem(v) : null;
+                                  if (p) throw new Error(p);
+                                },
+                              },
+                            ]}
                           >
                             <Input maxLength={18} autoComplete="off" className="mz-mono" inputMode="text" />
                           </Form.Item>
                         </Col>
                         <Col xs={24} md={group ? 8 : 7}>
-                          <Form.Item name={[field.name, 'phone']} label={t('petitions.form.phone')} validateTrigger="onBlur" rules={[{ pattern: PHONE, message: '联系电话格式不正确' }]}>
+                          <Form.Item
+                            name={[field.name, 'phone']}
+                            label={t('petitions.form.phone')}
+                            validateTrigger="onBlur"
+                            rules={[{ pattern: PHONE, message: '联系电话格式不正确' }]}
+                          >
                             <Input maxLength={20} autoComplete="off" inputMode="tel" />
                           </Form.Item>
                         </Col>
@@ -356,14 +452,23 @@ export function PetitionRegisterPage() {
                     </div>
                   ))}
                   <Form.ErrorList errors={errors} />
-                  <Button icon={<PlusOutlined />} onClick={() => add({ ...blankPerson })} disabled={fields.length >= 50}>{t('petitions.form.addPerson')}</Button>
+                  <Button icon={<PlusOutlined />} onClick={() => add({ ...blankPerson })} disabled={fields.length >= 50}>
+                    {t('petitions.form.addPerson')}
+                  </Button>
                 </>
               )}
             </Form.List>
           )}
         </Card>
 
-        <Card className="mz-card mz-pt-section" title={<span><PaperClipOutlined /> {t('petitions.form.sec.files')}</span>}>
+        <Card
+          className="mz-card mz-pt-section"
+          title={
+            <span>
+              <PaperClipOutlined /> {t('petitions.form.sec.files')}
+            </span>
+          }
+        >
           <Upload multiple showUploadList={false} beforeUpload={addFile}>
             <Button icon={<PaperClipOutlined />}>{t('petitions.form.files')}</Button>
           </Upload>
@@ -375,7 +480,14 @@ export function PetitionRegisterPage() {
                   <FileOutlined />
                   <span>{f.name}</span>
                   <span className="mz-muted">{formatSize(f.size)}</span>
-                  <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('petitions.form.removeFile', { name: f.name })} onClick={() => setFiles((xs) => xs.filter((_, j) => j !== i))} />
+                  <Button
+                    type="text"
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('petitions.form.removeFile', { name: f.name })}
+                    onClick={() => setFiles((xs) => xs.filter((_, j) => j !== i))}
+                  />
                 </li>
               ))}
             </ul>
@@ -383,9 +495,15 @@ export function PetitionRegisterPage() {
         </Card>
 
         <div className="mz-pt-actions">
-          {progress && <span className="mz-muted" role="status">{progress}</span>}
+          {progress && (
+            <span className="mz-muted" role="status">
+              {progress}
+            </span>
+          )}
           <Button onClick={() => navigate('/petitions')}>{t('common.cancel')}</Button>
-          <Button type="primary" htmlType="button" onClick={() => form.submit()} loading={busy} data-testid="petition-submit">{t('petitions.form.submit')}</Button>
+          <Button type="primary" htmlType="button" onClick={() => form.submit()} loading={busy} data-testid="petition-submit">
+            {t('petitions.form.submit')}
+          </Button>
         </div>
       </Form>
     </div>

@@ -21,11 +21,18 @@ export function PetitionSettingsPage() {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const q = useQuery({ queryKey: ['petitions', 'settings'], queryFn: petitionSettingsApi.get });
-  useEffect(() => { if (q.data) form.setFieldsValue(Object.fromEntries(q.data.items.map((s) => [s.key, s.value]))); }, [q.data, form]);
+  useEffect(() => {
+    if (q.data) form.setFieldsValue(Object.fromEntries(q.data.items.map((s) => [s.key, s.value])));
+  }, [q.data, form]);
   const save = useMutation({
     // Only the values that changed are sent, so the audit log names exactly what was changed.
-    mutationFn: (v: Record<string, unknown>) => petitionSettingsApi.put(Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== q.data?.items.find((s) => s.key === k)?.value))),
-    onSuccess: () => { setError(null); message.success(t('petitions.settings.saved')); qc.invalidateQueries({ queryKey: ['petitions', 'settings'] }); },
+    mutationFn: (v: Record<string, unknown>) =>
+      petitionSettingsApi.put(Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== q.data?.items.find((s) => s.key === k)?.value))),
+    onSuccess: () => {
+      setError(null);
+      message.success(t('petitions.settings.saved'));
+      qc.invalidateQueries({ queryKey: ['petitions', 'settings'] });
+    },
     onError: (e: unknown) => setError(applyServerError(form, e, q.data?.items.map((s) => s.key) ?? [])),
   });
   const d = q.data;
@@ -38,8 +45,14 @@ export function PetitionSettingsPage() {
         {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
         {d && (
           <Form form={form} layout="vertical" disabled={!d.canEdit} style={{ maxWidth: 720 }} onFinish={(v) => save.mutate(v)}>
-            {d.items.map((s) => <SettingField key={s.key} s={s} />)}
-            {d.canEdit && <Button type="primary" htmlType="button" onClick={() => form.submit()} loading={save.isPending}>{t('common.save')}</Button>}
+            {d.items.map((s) => (
+              <SettingField key={s.key} s={s} />
+            ))}
+            {d.canEdit && (
+              <Button type="primary" htmlType="button" onClick={() => form.submit()} loading={save.isPending}>
+                {t('common.save')}
+              </Button>
+            )}
           </Form>
         )}
       </Card>
@@ -53,16 +66,33 @@ function SettingField({ s }: { s: PetitionSetting }) {
   const t = useT();
   // The console's language where the key is known; the server's Chinese label for a new one.
   const key = `petitions.settings.key.${s.key}` as MessageKey;
-  const label = <span>{KNOWN.has(s.key) ? t(key) : s.label}{s.unverified && <Tag color="orange" style={{ marginInlineStart: 8 }}>{t('petitions.settings.unverified')}</Tag>}</span>;
+  const label = (
+    <span>
+      {KNOWN.has(s.key) ? t(key) : s.label}
+      {s.unverified && (
+        <Tag color="orange" style={{ marginInlineStart: 8 }}>
+          {t('petitions.settings.unverified')}
+        </Tag>
+      )}
+    </span>
+  );
   const extra = (
     <span className="mz-pt-setting-extra">
       {t('petitions.settings.basis')}:{s.basis};{t('petitions.settings.default')}:{String(s.default)}
-      {s.updatedAt && <>;{t('petitions.settings.updatedAt')} {formatDateTime(s.updatedAt)}</>}
+      {s.updatedAt && (
+        <>
+          ;{t('petitions.settings.updatedAt')} {formatDateTime(s.updatedAt)}
+        </>
+      )}
     </span>
   );
   return (
     <Form.Item name={s.key} label={label} extra={extra} rules={[{ required: true, message: t('petitions.settings.required') }]}>
-      {typeof s.default === 'number' ? <InputNumber step={s.key === 'repeat.similarityThreshold' ? 0.05 : 1} style={{ width: 200 }} /> : <Input maxLength={40} style={{ width: 280 }} />}
+      {typeof s.default === 'number' ? (
+        <InputNumber step={s.key === 'repeat.similarityThreshold' ? 0.05 : 1} style={{ width: 200 }} />
+      ) : (
+        <Input maxLength={40} style={{ width: 280 }} />
+      )}
     </Form.Item>
   );
 }

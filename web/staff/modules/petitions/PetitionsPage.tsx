@@ -73,7 +73,9 @@ export function PetitionsPage() {
 
   const columns: TableProps<PetitionListItem>['columns'] = [
     {
-      title: t('petitions.col.ref'), dataIndex: 'refNo', width: 172,
+      title: t('petitions.col.ref'),
+      dataIndex: 'refNo',
+      width: 172,
       render: (v: string, r) => (
         <div>
           <span className="mz-mono mz-ref">{v}</span>
@@ -82,19 +84,32 @@ export function PetitionsPage() {
       ),
     },
     {
-      title: t('petitions.col.matter'), key: 'matter',
+      title: t('petitions.col.matter'),
+      key: 'matter',
       render: (_, r) => (
         <div className="mz-pt-matter">
-          <Link to={`/cases/${r.id}`} onClick={(e) => e.stopPropagation()} className="mz-wl-title">{r.title}</Link>
+          <Link to={`/cases/${r.id}`} onClick={(e) => e.stopPropagation()} className="mz-wl-title">
+            {r.title}
+          </Link>
           {r.contentExcerpt && <div className="mz-pt-excerpt">{r.contentExcerpt}</div>}
-          <div className="mz-pt-small mz-muted">{vocab(r.category)} · {vocab(r.subject)}</div>
+          <div className="mz-pt-small mz-muted">
+            {vocab(r.category)} · {vocab(r.subject)}
+          </div>
         </div>
       ),
     },
     { title: t('petitions.col.petitioner'), key: 'people', width: 150, render: (_, r) => people(r) },
     { title: t('petitions.col.channel'), dataIndex: 'channel', width: 76, render: (v: string) => vocab(v) },
     {
-      title: <span>{t('petitions.col.area')}<br />{t('petitions.col.org')}</span>, key: 'where', width: 136,
+      title: (
+        <span>
+          {t('petitions.col.area')}
+          <br />
+          {t('petitions.col.org')}
+        </span>
+      ),
+      key: 'where',
+      width: 136,
       render: (_, r) => (
         <div className="mz-pt-person">
           <span>{area(r)}</span>
@@ -103,7 +118,9 @@ export function PetitionsPage() {
       ),
     },
     {
-      title: t('petitions.col.state'), key: 'state', width: 124,
+      title: t('petitions.col.state'),
+      key: 'state',
+      width: 124,
       render: (_, r) => (
         <span className="mz-pt-flags">
           <Tag color="blue">{labels.state('petition', r.state, r.stateLabel)}</Tag>
@@ -124,9 +141,13 @@ export function PetitionsPage() {
       <PageHeader
         title={t('petitions.list.title')}
         desc={t('petitions.list.desc')}
-        extra={can('petition.register') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/petitions/new')}>{t('petitions.list.register')}</Button>
-        )}
+        extra={
+          can('petition.register') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/petitions/new')}>
+              {t('petitions.list.register')}
+            </Button>
+          )
+        }
       />
       <Card className="mz-card">
         <div className="mz-filters" data-testid="petition-filters">
@@ -141,33 +162,71 @@ export function PetitionsPage() {
           />
           {mobile && (
             <Button icon={<FilterOutlined />} aria-expanded={showFilters} onClick={() => setShowFilters((v) => !v)} data-testid="toggle-filters">
-              {t('petitions.list.filters')}{activeFilters ? ` (${activeFilters})` : ''}
+              {t('petitions.list.filters')}
+              {activeFilters ? ` (${activeFilters})` : ''}
             </Button>
           )}
-          {!folded && <>
-          <Select allowClear placeholder={t('petitions.list.state')} aria-label={t('petitions.list.state')} value={f.state} onChange={(v) => set({ state: v })} options={PETITION_STATES} style={{ width: 150 }} />
-          <Select allowClear placeholder={t('petitions.list.channel')} aria-label={t('petitions.list.channel')} value={f.channel} onChange={(v) => set({ channel: v })} options={options(vocab, CHANNELS)} style={{ width: 120 }} />
-          <Select allowClear placeholder={t('petitions.list.category')} aria-label={t('petitions.list.category')} value={f.category} onChange={(v) => set({ category: v })} options={options(vocab, CATEGORIES)} style={{ width: 130 }} />
-          <Select allowClear placeholder={t('petitions.list.subject')} aria-label={t('petitions.list.subject')} value={f.subject} onChange={(v) => set({ subject: v })} options={options(vocab, SUBJECTS)} style={{ width: 130 }} />
-          <Select
-            allowClear
-            placeholder={t('petitions.list.flag')}
-            aria-label={t('petitions.list.flag')}
-            value={f.flag}
-            onChange={(v) => set({ flag: v })}
-            options={[{ value: 'repeat', label: t('petitions.flag.repeat') }, { value: 'skip_level', label: t('petitions.flag.skipLevel') }]}
-            style={{ width: 120 }}
-          />
-          <DatePicker.RangePicker
-            allowEmpty={[true, true]}
-            value={period as never}
-            placeholder={[t('petitions.list.periodFrom'), t('petitions.list.periodTo')]}
-            aria-label={t('petitions.list.period')}
-            id={{ start: 'petition-period-from', end: 'petition-period-to' }}
-            onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
-            style={{ width: 260 }}
-          />
-          </>}
+          {!folded && (
+            <>
+              <Select
+                allowClear
+                placeholder={t('petitions.list.state')}
+                aria-label={t('petitions.list.state')}
+                value={f.state}
+                onChange={(v) => set({ state: v })}
+                options={PETITION_STATES}
+                style={{ width: 150 }}
+              />
+              <Select
+                allowClear
+                placeholder={t('petitions.list.channel')}
+                aria-label={t('petitions.list.channel')}
+                value={f.channel}
+                onChange={(v) => set({ channel: v })}
+                options={options(vocab, CHANNELS)}
+                style={{ width: 120 }}
+              />
+              <Select
+                allowClear
+                placeholder={t('petitions.list.category')}
+                aria-label={t('petitions.list.category')}
+                value={f.category}
+                onChange={(v) => set({ category: v })}
+                options={options(vocab, CATEGORIES)}
+                style={{ width: 130 }}
+              />
+              <Select
+                allowClear
+                placeholder={t('petitions.list.subject')}
+                aria-label={t('petitions.list.subject')}
+                value={f.subject}
+                onChange={(v) => set({ subject: v })}
+                options={options(vocab, SUBJECTS)}
+                style={{ width: 130 }}
+              />
+              <Select
+                allowClear
+                placeholder={t('petitions.list.flag')}
+                aria-label={t('petitions.list.flag')}
+                value={f.flag}
+                onChange={(v) => set({ flag: v })}
+                options={[
+                  { value: 'repeat', label: t('petitions.flag.repeat') },
+                  { value: 'skip_level', label: t('petitions.flag.skipLevel') },
+                ]}
+                style={{ width: 120 }}
+              />
+              <DatePicker.RangePicker
+                allowEmpty={[true, true]}
+                value={period as never}
+                placeholder={[t('petitions.list.periodFrom'), t('petitions.list.periodTo')]}
+                aria-label={t('petitions.list.period')}
+                id={{ start: 'petition-period-from', end: 'petition-period-to' }}
+                onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
+                style={{ width: 260 }}
+              />
+            </>
+          )}
           {filtered && !folded && <Button onClick={() => setParams({}, { replace: true })}>{t('petitions.list.reset')}</Button>}
         </div>
         {list.isError && <QueryError error={list.error} onRetry={() => list.refetch()} />}
@@ -185,13 +244,23 @@ export function PetitionsPage() {
                 <div className="mz-wl-card-meta">
                   <Tag color="blue">{labels.state('petition', r.state, r.stateLabel)}</Tag>
                   {flags(r)}
-                  <span className="mz-muted">{vocab(r.channel)} · {area(r)} · {r.orgUnitName}</span>
+                  <span className="mz-muted">
+                    {vocab(r.channel)} · {area(r)} · {r.orgUnitName}
+                  </span>
                 </div>
                 <div className="mz-wl-card-meta mz-pt-card-person">{people(r)}</div>
               </Link>
             ))}
             {total > f.pageSize && (
-              <Pagination size="small" align="center" className="mz-gap" current={f.page} pageSize={f.pageSize} total={total} onChange={(p, s) => set({ page: p, pageSize: s })} />
+              <Pagination
+                size="small"
+                align="center"
+                className="mz-gap"
+                current={f.page}
+                pageSize={f.pageSize}
+                total={total}
+                onChange={(p, s) => set({ page: p, pageSize: s })}
+              />
             )}
             {total > 0 && <p className="mz-muted mz-pt-total">{t('common.total', { n: total })}</p>}
           </div>
@@ -220,4 +289,3 @@ export function PetitionsPage() {
     </div>
   );
 }
-

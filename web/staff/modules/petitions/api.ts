@@ -3,10 +3,26 @@ import { http } from '../../shared/api.ts';
 import { CHANNELS } from '../../../../src/modules/petitions/contract.ts';
 import type { z } from 'zod';
 import type { RegisterPetitionInput as RegisterPetitionSchema } from '../../../../src/modules/petitions/commands/petition-input.ts';
-import type { PetitionDetail, PetitionPage, PetitionSetting, PetitionSettings, RegisterPetitionResult, AssignResult } from '../../../../src/modules/petitions/contracts/http.ts';
+import type {
+  PetitionDetail,
+  PetitionPage,
+  PetitionSetting,
+  PetitionSettings,
+  RegisterPetitionResult,
+  AssignResult,
+} from '../../../../src/modules/petitions/contracts/http.ts';
 
 /** 信访 vocabularies: the server's contract.ts. */
-export { CATEGORIES, CHANNELS, OPINIONS, REVIEW_KINDS, SATISFACTION, SATISFACTION_CHANNELS, SOURCE_BODIES, SUBJECTS } from '../../../../src/modules/petitions/contract.ts';
+export {
+  CATEGORIES,
+  CHANNELS,
+  OPINIONS,
+  REVIEW_KINDS,
+  SATISFACTION,
+  SATISFACTION_CHANNELS,
+  SOURCE_BODIES,
+  SUBJECTS,
+} from '../../../../src/modules/petitions/contract.ts';
 /** Channels a clerk registers (网上信访 arrives through the portal). */
 export const STAFF_CHANNELS = CHANNELS.filter((c) => c !== '网上信访');
 export const PETITION_STATES: { value: string; label: string }[] = [
@@ -43,9 +59,21 @@ export type PetitionFilters = {
   pageSize: number;
 };
 
-export type { PetitionDetail, PetitionListItem, PetitionPage, PetitionPerson, PetitionSetting, PetitionSettings } from '../../../../src/modules/petitions/contracts/http.ts';
+export type {
+  PetitionDetail,
+  PetitionListItem,
+  PetitionPage,
+  PetitionPerson,
+  PetitionSetting,
+  PetitionSettings,
+} from '../../../../src/modules/petitions/contracts/http.ts';
 /** The register form's body: the server's input, with the vocabulary fields as the form's select values (the server checks them). */
-export type RegisterPetitionInput = Omit<z.input<typeof RegisterPetitionSchema>, 'channel' | 'sourceBody' | 'category' | 'subject'> & { channel: string; sourceBody?: string; category: string; subject: string };
+export type RegisterPetitionInput = Omit<z.input<typeof RegisterPetitionSchema>, 'channel' | 'sourceBody' | 'category' | 'subject'> & {
+  channel: string;
+  sourceBody?: string;
+  category: string;
+  subject: string;
+};
 export type RegisterResult = RegisterPetitionResult;
 
 const enc = encodeURIComponent;
@@ -61,8 +89,10 @@ export const petitionApi = {
   takeLead: (id: string, note?: string) => http.post<unknown>(`/api/petitions/${enc(id)}/lead`, { note }),
   scheduleFollowUps: (id: string, dates: string[], note?: string) => http.post<unknown>(`/api/petitions/${enc(id)}/follow-ups`, { dates, note }),
   followUpResult: (id: string, fid: string, result: string) => http.post<unknown>(`/api/petitions/${enc(id)}/follow-ups/${enc(fid)}/result`, { result }),
-  recordSatisfaction: (id: string, body: { satisfaction: string; channel: string; comment?: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/satisfaction`, body),
-  reviewRequest: (id: string, body: { which: string; reason: string; receivedOn: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/review-request`, body),
+  recordSatisfaction: (id: string, body: { satisfaction: string; channel: string; comment?: string }) =>
+    http.post<unknown>(`/api/petitions/${enc(id)}/satisfaction`, body),
+  reviewRequest: (id: string, body: { which: string; reason: string; receivedOn: string }) =>
+    http.post<unknown>(`/api/petitions/${enc(id)}/review-request`, body),
 };
 
 /** GET/PUT /api/petitions/settings (src/modules/petitions/commands/settings.ts). */

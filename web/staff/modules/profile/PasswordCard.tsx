@@ -32,10 +32,21 @@ export function PasswordCard() {
       <Alert type="info" showIcon title={t('profile.policy')} style={{ marginBottom: 16 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" name="password" onFinish={onFinish} style={{ maxWidth: 420 }}>
-        <Form.Item name="oldPassword" label={t('profile.oldPassword')} rules={[{ required: true, message: t('common.required', { f: t('profile.oldPassword') }) }]}>
+        <Form.Item
+          name="oldPassword"
+          label={t('profile.oldPassword')}
+          rules={[{ required: true, message: t('common.required', { f: t('profile.oldPassword') }) }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('profile.newPassword')} rules={[{ required: true, message: t('common.required', { f: t('profile.newPassword') }) }, { min: 10, message: t('profile.policy') }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('profile.newPassword')}
+          rules={[
+            { required: true, message: t('common.required', { f: t('profile.newPassword') }) },
+            { min: 10, message: t('profile.policy') },
+          ]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
@@ -51,7 +62,9 @@ export function PasswordCard() {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={change.isPending}>{t('profile.password')}</Button>
+        <Button type="primary" htmlType="submit" loading={change.isPending}>
+          {t('profile.password')}
+        </Button>
       </Form>
     </Card>
   );

@@ -18,12 +18,16 @@ export function ProfilePage() {
         <Col xs={24} xl={9}>
           <Card className="mz-card" title={t('profile.account')}>
             <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('user.username')}><span className="mz-mono">{me.user.username}</span></Descriptions.Item>
+              <Descriptions.Item label={t('user.username')}>
+                <span className="mz-mono">{me.user.username}</span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('user.displayName')}>{me.user.displayName}</Descriptions.Item>
               <Descriptions.Item label={t('user.orgUnit')}>{me.orgUnit.name}</Descriptions.Item>
               <Descriptions.Item label={t('user.area')}>{me.areaName}</Descriptions.Item>
               <Descriptions.Item label={t('scope.label')}>{scope ? t(`scope.${scope}`) : '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('home.roles')}><RoleTags roles={me.roles} /></Descriptions.Item>
+              <Descriptions.Item label={t('home.roles')}>
+                <RoleTags roles={me.roles} />
+              </Descriptions.Item>
             </Descriptions>
           </Card>
         </Col>

@@ -48,7 +48,15 @@ export function TotpCard() {
       className="mz-card"
       title={t('profile.totp')}
       data-testid="totp-card"
-      extra={on ? <Tag color="success" icon={<CheckCircleFilled />}>{t('profile.totpOn')}</Tag> : <Tag>{t('profile.totpOff')}</Tag>}
+      extra={
+        on ? (
+          <Tag color="success" icon={<CheckCircleFilled />}>
+            {t('profile.totpOn')}
+          </Tag>
+        ) : (
+          <Tag>{t('profile.totpOff')}</Tag>
+        )
+      }
     >
       <Typography.Paragraph type="secondary">{t('profile.totpIntro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
@@ -64,9 +72,13 @@ export function TotpCard() {
             <QRCode value={setup.data.otpauthUri} size={168} bordered />
             <div className="mz-totp-text">
               <div className="mz-muted">{t('profile.totpSecret')}</div>
-              <Typography.Text copyable className="mz-mono mz-totp-secret">{setup.data.secret}</Typography.Text>
+              <Typography.Text copyable className="mz-mono mz-totp-secret">
+                {setup.data.secret}
+              </Typography.Text>
               <div className="mz-muted mz-gap">{t('profile.totpUri')}</div>
-              <Typography.Text copyable className="mz-mono" style={{ fontSize: 11 }}>{setup.data.otpauthUri}</Typography.Text>
+              <Typography.Text copyable className="mz-mono" style={{ fontSize: 11 }}>
+                {setup.data.otpauthUri}
+              </Typography.Text>
             </div>
           </div>
           <p className="mz-step">{t('profile.totpCode')}</p>
@@ -74,20 +86,28 @@ export function TotpCard() {
             <Form.Item name="code" rules={codeRules}>
               <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder="123456" aria-label={t('login.totp')} style={{ width: 140 }} />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={enable.isPending}>{t('profile.totpEnable')}</Button>
+            <Button type="primary" htmlType="submit" loading={enable.isPending}>
+              {t('profile.totpEnable')}
+            </Button>
           </Form>
         </div>
       )}
       {on && (
         <Form form={disableForm} layout="vertical" name="totp-disable" onFinish={onDisable} style={{ maxWidth: 420 }}>
           <Typography.Paragraph>{t('profile.totpDisableNote')}</Typography.Paragraph>
-          <Form.Item name="password" label={t('profile.oldPassword')} rules={[{ required: true, message: t('common.required', { f: t('profile.oldPassword') }) }]}>
+          <Form.Item
+            name="password"
+            label={t('profile.oldPassword')}
+            rules={[{ required: true, message: t('common.required', { f: t('profile.oldPassword') }) }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Form.Item name="code" label={t('login.totp')} rules={codeRules}>
             <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
           </Form.Item>
-          <Button danger htmlType="submit" loading={disable.isPending}>{t('profile.totpDisable')}</Button>
+          <Button danger htmlType="submit" loading={disable.isPending}>
+            {t('profile.totpDisable')}
+          </Button>
         </Form>
       )}
     </Card>

@@ -66,7 +66,11 @@ export function DelegationModal({ assignment, fromUser, onClose }: { assignment:
         <Form.Item name="period" label={t('role.delegatePeriod')} rules={[{ required: true }]}>
           <DatePicker.RangePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(180, 'day'), 'day')} />
         </Form.Item>
-        <Form.Item name="reason" label={t('role.reason')} rules={[{ required: true, whitespace: true, message: t('common.required', { f: t('role.reason') }) }, { max: 200 }]}>
+        <Form.Item
+          name="reason"
+          label={t('role.reason')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { f: t('role.reason') }) }, { max: 200 }]}
+        >
           <Input.TextArea rows={3} maxLength={200} showCount placeholder={t('role.reasonPlaceholder')} />
         </Form.Item>
       </Form>

@@ -15,7 +15,14 @@ export function UserDrawer({ userId, canManage, onClose }: { userId: string | nu
   const user = useUser(id);
 
   const body = !id ? (
-    <UserForm user={null} readOnly={!canManage} onSaved={(newId) => { setId(newId); setTab('roles'); }} />
+    <UserForm
+      user={null}
+      readOnly={!canManage}
+      onSaved={(newId) => {
+        setId(newId);
+        setTab('roles');
+      }}
+    />
   ) : user.isPending ? (
     <Skeleton active />
   ) : user.isError ? (
@@ -25,7 +32,11 @@ export function UserDrawer({ userId, canManage, onClose }: { userId: string | nu
       activeKey={tab}
       onChange={setTab}
       items={[
-        { key: 'basic', label: t('user.tab.basic'), children: <UserForm key={user.data.version} user={user.data} readOnly={!canManage} onSaved={() => undefined} /> },
+        {
+          key: 'basic',
+          label: t('user.tab.basic'),
+          children: <UserForm key={user.data.version} user={user.data} readOnly={!canManage} onSaved={() => undefined} />,
+        },
         { key: 'roles', label: t('user.tab.roles'), children: <UserRolesPanel user={user.data} canManage={canManage} /> },
       ]}
     />

@@ -40,7 +40,9 @@ export function UserForm({ user, readOnly, onSaved }: { user: UserDetail | null;
               title: t('user.tempPassword'),
               content: (
                 <div>
-                  <Typography.Paragraph copyable={{ text: saved.initialPassword }} className="mz-mono" style={{ fontSize: 18 }}>{saved.initialPassword}</Typography.Paragraph>
+                  <Typography.Paragraph copyable={{ text: saved.initialPassword }} className="mz-mono" style={{ fontSize: 18 }}>
+                    {saved.initialPassword}
+                  </Typography.Paragraph>
                   <Typography.Text type="secondary">{t('user.tempPasswordNote')}</Typography.Text>
                 </div>
               ),
@@ -57,16 +59,14 @@ export function UserForm({ user, readOnly, onSaved }: { user: UserDetail | null;
   };
 
   return (
-    <Form<UserInput>
-      form={form}
-      layout="vertical"
-      disabled={readOnly}
-      initialValues={initial}
-      onFinish={onFinish}
-      name="user"
-    >
+    <Form<UserInput> form={form} layout="vertical" disabled={readOnly} initialValues={initial} onFinish={onFinish} name="user">
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form.Item name="username" label={t('user.username')} extra={!user && t('user.usernameRule')} rules={[req(t('user.username')), { pattern: /^[a-z0-9][a-z0-9._-]{1,39}$/, message: t('user.usernameRule') }]}>
+      <Form.Item
+        name="username"
+        label={t('user.username')}
+        extra={!user && t('user.usernameRule')}
+        rules={[req(t('user.username')), { pattern: /^[a-z0-9][a-z0-9._-]{1,39}$/, message: t('user.usernameRule') }]}
+      >
         <Input disabled={!!user} autoComplete="off" maxLength={40} />
       </Form.Item>
       <Form.Item name="displayName" label={t('user.displayName')} rules={[req(t('user.displayName')), { max: 50 }]}>
@@ -75,7 +75,12 @@ export function UserForm({ user, readOnly, onSaved }: { user: UserDetail | null;
       <Form.Item name="orgUnitId" label={t('user.orgUnit')} rules={[req(t('user.orgUnit'))]}>
         <OrgUnitSelect initialLabel={user?.orgUnit.name} />
       </Form.Item>
-      <Form.Item name="phone" label={t('user.phone')} extra={user && t('user.phoneNote')} rules={[{ pattern: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, message: t('user.phoneRule') }]}>
+      <Form.Item
+        name="phone"
+        label={t('user.phone')}
+        extra={user && t('user.phoneNote')}
+        rules={[{ pattern: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, message: t('user.phoneRule') }]}
+      >
         <Input inputMode="tel" maxLength={13} />
       </Form.Item>
       <Form.Item name="email" label={t('user.email')} rules={[{ type: 'email' }]}>
@@ -87,7 +92,9 @@ export function UserForm({ user, readOnly, onSaved }: { user: UserDetail | null;
         </Form.Item>
       )}
       {!readOnly && (
-        <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t('common.save')}
+        </Button>
       )}
     </Form>
   );

@@ -33,7 +33,11 @@ export function UserRolesPanel({ user, canManage }: { user: UserDetail; canManag
         <div>
           {v}
           <AssignmentStatusTag status={r.status} />
-          {r.delegatedBy && <div className="mz-muted" style={{ fontSize: 12 }}>{t('role.delegatedFromName', { name: r.delegatedBy.displayName })}</div>}
+          {r.delegatedBy && (
+            <div className="mz-muted" style={{ fontSize: 12 }}>
+              {t('role.delegatedFromName', { name: r.delegatedBy.displayName })}
+            </div>
+          )}
         </div>
       ),
     },
@@ -54,9 +58,11 @@ export function UserRolesPanel({ user, canManage }: { user: UserDetail; canManag
       render: (_, r) => (
         <span className="mz-row-actions">
           {!r.delegatedBy && r.status === 'active' && <LinkButton onClick={() => setDelegating(r)}>{t('role.delegate')}</LinkButton>}
-          {r.status !== 'revoked' && r.status !== 'expired' && <Popconfirm title={t('role.confirmRemove')} onConfirm={() => remove.mutate(r.id, { onError: fail })}>
-            <LinkButton danger>{t('role.remove')}</LinkButton>
-          </Popconfirm>}
+          {r.status !== 'revoked' && r.status !== 'expired' && (
+            <Popconfirm title={t('role.confirmRemove')} onConfirm={() => remove.mutate(r.id, { onError: fail })}>
+              <LinkButton danger>{t('role.remove')}</LinkButton>
+            </Popconfirm>
+          )}
         </span>
       ),
     });
@@ -100,7 +106,7 @@ export function UserRolesPanel({ user, canManage }: { user: UserDetail; canManag
               <Select
                 loading={catalog.isPending}
                 showSearch={{ optionFilterProp: 'label' }}
-                options={(catalog.data?.items ?? []).map((r) => ({ value: r.code, label: locale === 'zh-CN' ? r.name : r.nameEn ?? r.name }))}
+                options={(catalog.data?.items ?? []).map((r) => ({ value: r.code, label: locale === 'zh-CN' ? r.name : (r.nameEn ?? r.name) }))}
               />
             </Form.Item>
             <Form.Item name="orgUnitId" label={t('role.orgUnit')} rules={[{ required: true, message: t('common.required', { f: t('role.orgUnit') }) }]}>
@@ -109,7 +115,9 @@ export function UserRolesPanel({ user, canManage }: { user: UserDetail; canManag
             <Form.Item name="scope" label={t('role.scope')} rules={[{ required: true }]}>
               <Select options={(['self', 'org', 'subtree'] as const).map((s) => ({ value: s, label: t(`scope.${s}`) }))} />
             </Form.Item>
-            <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>{t('role.add')}</Button>
+            <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>
+              {t('role.add')}
+            </Button>
           </Form>
         </Card>
       )}
@@ -123,5 +131,9 @@ const STATUS_COLOR: Record<AssignmentStatus, string> = { active: 'success', pend
 function AssignmentStatusTag({ status }: { status: AssignmentStatus }) {
   const { t } = useI18n();
   if (status === 'active') return null;
-  return <Tag color={STATUS_COLOR[status]} style={{ marginLeft: 6 }}>{t(`role.status.${status}`)}</Tag>;
+  return (
+    <Tag color={STATUS_COLOR[status]} style={{ marginLeft: 6 }}>
+      {t(`role.status.${status}`)}
+    </Tag>
+  );
 }

@@ -43,9 +43,22 @@ export function UsersPage() {
       dataIndex: 'totpEnabled',
       width: 100,
       responsive: ['lg'],
-      render: (v: boolean) => (v ? <span><SafetyCertificateTwoTone twoToneColor="#52c41a" /> {t('profile.totpOn')}</span> : <span className="mz-muted">{t('profile.totpOff')}</span>),
+      render: (v: boolean) =>
+        v ? (
+          <span>
+            <SafetyCertificateTwoTone twoToneColor="#52c41a" /> {t('profile.totpOn')}
+          </span>
+        ) : (
+          <span className="mz-muted">{t('profile.totpOff')}</span>
+        ),
     },
-    { title: t('user.lastLogin'), dataIndex: 'lastLoginAt', width: 170, responsive: ['md'], render: (v) => (v ? formatDateTime(v) : <span className="mz-muted">{t('user.never')}</span>) },
+    {
+      title: t('user.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      width: 170,
+      responsive: ['md'],
+      render: (v) => (v ? formatDateTime(v) : <span className="mz-muted">{t('user.never')}</span>),
+    },
   ];
   if (manage) {
     columns.push({
@@ -78,7 +91,13 @@ export function UsersPage() {
     <div className="mz-page">
       <PageHeader
         title={t('nav.users')}
-        extra={manage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ id: null })}>{t('user.create')}</Button>}
+        extra={
+          manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ id: null })}>
+              {t('user.create')}
+            </Button>
+          )
+        }
       />
       <Card className="mz-card">
         <div className="mz-filters">
@@ -89,7 +108,14 @@ export function UsersPage() {
             onSearch={(q) => set({ q: q.trim() || undefined })}
             style={{ width: 220 }}
           />
-          <OrgUnitSelect allowClear placeholder={t('user.orgUnit')} aria-label={t('user.orgUnit')} value={filters.orgUnitId} onChange={(v) => set({ orgUnitId: v })} style={{ width: 240 }} />
+          <OrgUnitSelect
+            allowClear
+            placeholder={t('user.orgUnit')}
+            aria-label={t('user.orgUnit')}
+            value={filters.orgUnitId}
+            onChange={(v) => set({ orgUnitId: v })}
+            style={{ width: 240 }}
+          />
           <Select
             allowClear
             placeholder={t('user.status')}

@@ -52,13 +52,17 @@ export function RegisterDrawer({ caseType, onClose }: { caseType: CaseType; onCl
       footer={
         <div className="mz-drawer-footer">
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>{caseType.createLabel || t('reg.submit')}</Button>
+          <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
+            {caseType.createLabel || t('reg.submit')}
+          </Button>
         </div>
       }
     >
       <Descriptions size="small" column={1} className="mz-reg-meta">
         <Descriptions.Item label={t('reg.type')}>{caseType.label}</Descriptions.Item>
-        <Descriptions.Item label={t('reg.org')}>{me.orgUnit.name}（{me.areaName}）</Descriptions.Item>
+        <Descriptions.Item label={t('reg.org')}>
+          {me.orgUnit.name}（{me.areaName}）
+        </Descriptions.Item>
       </Descriptions>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" name="register-case" onFinish={onFinish}>

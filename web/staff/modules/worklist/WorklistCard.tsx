@@ -45,7 +45,9 @@ export function WorklistCard() {
     return (
       <span className="mz-wl-tab">
         {t(`wl.tab.${k}`)}
-        <span className={`mz-wl-count${alert ? ` mz-wl-count-${k}` : ''}`} data-testid={`wl-count-${k}`}>{n ?? '·'}</span>
+        <span className={`mz-wl-count${alert ? ` mz-wl-count-${k}` : ''}`} data-testid={`wl-count-${k}`}>
+          {n ?? '·'}
+        </span>
       </span>
     );
   };
@@ -62,7 +64,9 @@ export function WorklistCard() {
       dataIndex: 'title',
       ellipsis: true,
       render: (v: string, r) => (
-        <Link to={`/cases/${r.id}`} onClick={(e) => e.stopPropagation()} className="mz-wl-title">{v}</Link>
+        <Link to={`/cases/${r.id}`} onClick={(e) => e.stopPropagation()} className="mz-wl-title">
+          {v}
+        </Link>
       ),
     },
     { title: t('wl.col.type'), dataIndex: 'typeLabel', width: 120, ellipsis: true, responsive: ['lg'] },
@@ -89,34 +93,41 @@ export function WorklistCard() {
     },
   ];
 
-  const registerButton = creatable.length === 1 ? (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(creatable[0]!)} data-testid="register-case">
-      {t('wl.register')}
-    </Button>
-  ) : creatable.length > 1 ? (
-    <Dropdown trigger={['click']} menu={{ items: creatable.map((c) => ({ key: c.type, label: c.label })), onClick: ({ key }) => setRegistering(creatable.find((c) => c.type === key) ?? null) }}>
-      <Button type="primary" icon={<PlusOutlined />} data-testid="register-case">{t('wl.register')}</Button>
-    </Dropdown>
-  ) : null;
+  const registerButton =
+    creatable.length === 1 ? (
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(creatable[0]!)} data-testid="register-case">
+        {t('wl.register')}
+      </Button>
+    ) : creatable.length > 1 ? (
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: creatable.map((c) => ({ key: c.type, label: c.label })),
+          onClick: ({ key }) => setRegistering(creatable.find((c) => c.type === key) ?? null),
+        }}
+      >
+        <Button type="primary" icon={<PlusOutlined />} data-testid="register-case">
+          {t('wl.register')}
+        </Button>
+      </Dropdown>
+    ) : null;
 
   const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wl.empty', { tab: t(`wl.tab.${tab}`) })} />;
   const items = list.data?.items ?? [];
 
   return (
     <Card className="mz-card mz-worklist" data-testid="worklist" title={t('wl.title')} extra={registerButton}>
-      <Tabs
-        activeKey={tab}
-        onChange={setTab}
-        className="mz-wl-tabs"
-        items={WORKLIST_TABS.map((k) => ({ key: k, label: tabLabel(k) }))}
-      />
+      <Tabs activeKey={tab} onChange={setTab} className="mz-wl-tabs" items={WORKLIST_TABS.map((k) => ({ key: k, label: tabLabel(k) }))} />
       <div className="mz-filters">
         <Select
           allowClear
           placeholder={t('wl.allTypes')}
           aria-label={t('wl.col.type')}
           value={type}
-          onChange={(v) => { setType(v); setPage((p) => ({ ...p, page: 1 })); }}
+          onChange={(v) => {
+            setType(v);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
           options={(types.data ?? []).map((c) => ({ value: c.type, label: c.label }))}
           style={{ width: 180 }}
         />
@@ -124,7 +135,10 @@ export function WorklistCard() {
           allowClear
           placeholder={t('wl.search')}
           aria-label={t('wl.search')}
-          onSearch={(v) => { setQ(v.trim() || undefined); setPage((p) => ({ ...p, page: 1 })); }}
+          onSearch={(v) => {
+            setQ(v.trim() || undefined);
+            setPage((p) => ({ ...p, page: 1 }));
+          }}
           style={{ width: 240 }}
         />
         <Segmented<'due' | 'updated'>
@@ -133,7 +147,10 @@ export function WorklistCard() {
           disabled={tab === 'done'}
           block={mobile}
           aria-label={t('wl.sort')}
-          options={[{ value: 'due', label: t('wl.sort.due') }, { value: 'updated', label: t('wl.sort.updated') }]}
+          options={[
+            { value: 'due', label: t('wl.sort.due') },
+            { value: 'updated', label: t('wl.sort.updated') },
+          ]}
         />
       </div>
       {list.isError && <QueryError error={list.error} onRetry={() => list.refetch()} />}
@@ -150,7 +167,9 @@ export function WorklistCard() {
               <div className="mz-wl-card-meta">
                 <Tag color="blue">{labels.state(r.type, r.state, r.stateLabel)}</Tag>
                 {r.pendingHandoff && <Tag color="gold">{t('wl.pendingHandoff')}</Tag>}
-                <span className="mz-muted">{labels.type(r.type, r.typeLabel)} · {r.orgUnitName}</span>
+                <span className="mz-muted">
+                  {labels.type(r.type, r.typeLabel)} · {r.orgUnitName}
+                </span>
               </div>
             </Link>
           ))}

@@ -7,7 +7,16 @@ export async function insertTestCase(ctx: AppContext): Promise<string> {
   const id = uuidv7();
   await ctx.db
     .insertInto('core.case')
-    .values({ id, type: 'clock_test', ref_no: `CLK-${id}`, title: '期限计时测试', state: 'open', area_code: '640423', area_path: '640000.640400.640423', org_unit_id: org.id })
+    .values({
+      id,
+      type: 'clock_test',
+      ref_no: `CLK-${id}`,
+      title: '期限计时测试',
+      state: 'open',
+      area_code: '640423',
+      area_path: '640000.640400.640423',
+      org_unit_id: org.id,
+    })
     .execute();
   return id;
 }

@@ -22,10 +22,17 @@ export function RostersPage() {
   const [county, setCounty] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const counties = useQuery({ queryKey: ['dibao-money', 'counties'], queryFn: moneyApi.counties, enabled: can('dibao.roster') });
-  const list = useQuery({ queryKey: ['dibao-money', 'rosters', month, county, page], queryFn: () => moneyApi.rosters({ month: /^\d{4}-\d{2}$/.test(month) ? month : undefined, countyCode: county, page, pageSize: 20 }) });
+  const list = useQuery({
+    queryKey: ['dibao-money', 'rosters', month, county, page],
+    queryFn: () => moneyApi.rosters({ month: /^\d{4}-\d{2}$/.test(month) ? month : undefined, countyCode: county, page, pageSize: 20 }),
+  });
   const gen = useMutation({
     mutationFn: () => moneyApi.generate(county ?? counties.data?.items[0]?.code ?? '', month),
-    onSuccess: (r) => { message.success(t('dibaoMoney.generated')); qc.invalidateQueries({ queryKey: ['dibao-money'] }); nav(`/dibao/rosters/${r.id}`); },
+    onSuccess: (r) => {
+      message.success(t('dibaoMoney.generated'));
+      qc.invalidateQueries({ queryKey: ['dibao-money'] });
+      nav(`/dibao/rosters/${r.id}`);
+    },
     onError: (e: Error) => message.error(e.message),
   });
   const columns: TableProps<RosterSummary>['columns'] = [
@@ -41,20 +48,51 @@ export function RostersPage() {
       <PageHeader title={t('dibaoMoney.nav.rosters')} desc={t('dibaoMoney.rosters.desc')} />
       <Card className="mz-card">
         <div className="mz-filters">
-          <Input aria-label={t('dibaoMoney.month')} placeholder="YYYY-MM" value={month} onChange={(e) => { setMonth(e.target.value); setPage(1); }} style={{ width: 120 }} />
+          <Input
+            aria-label={t('dibaoMoney.month')}
+            placeholder="YYYY-MM"
+            value={month}
+            onChange={(e) => {
+              setMonth(e.target.value);
+              setPage(1);
+            }}
+            style={{ width: 120 }}
+          />
           {can('dibao.roster') && (
-            <Select allowClear aria-label={t('dibaoMoney.county')} placeholder={t('dibaoMoney.county')} value={county} onChange={(v) => { setCounty(v); setPage(1); }} style={{ width: 160 }}
-              options={(counties.data?.items ?? []).map((c) => ({ value: c.code, label: c.name }))} />
+            <Select
+              allowClear
+              aria-label={t('dibaoMoney.county')}
+              placeholder={t('dibaoMoney.county')}
+              value={county}
+              onChange={(v) => {
+                setCounty(v);
+                setPage(1);
+              }}
+              style={{ width: 160 }}
+              options={(counties.data?.items ?? []).map((c) => ({ value: c.code, label: c.name }))}
+            />
           )}
           {can('dibao.roster') && (
-            <Button type="primary" loading={gen.isPending} disabled={!/^\d{4}-\d{2}$/.test(month) || (!county && (counties.data?.items.length ?? 0) !== 1)} onClick={() => gen.mutate()}>
+            <Button
+              type="primary"
+              loading={gen.isPending}
+              disabled={!/^\d{4}-\d{2}$/.test(month) || (!county && (counties.data?.items.length ?? 0) !== 1)}
+              onClick={() => gen.mutate()}
+            >
               {t('dibaoMoney.generate')}
             </Button>
           )}
         </div>
         {list.isError && <QueryError error={list.error} onRetry={() => list.refetch()} />}
-        <Table<RosterSummary> rowKey="id" size="middle" columns={columns} dataSource={list.data?.items} loading={list.isFetching} scroll={{ x: 'max-content' }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage, showTotal: (n) => t('common.total', { n }) }} />
+        <Table<RosterSummary>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items}
+          loading={list.isFetching}
+          scroll={{ x: 'max-content' }}
+          pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+        />
       </Card>
     </div>
   );
@@ -63,6 +101,12 @@ export function RostersPage() {
 export function StatusTag({ status, problems, current }: { status: string; problems: number | null; current: boolean }) {
   const t = useT();
   if (status === 'approved') return <Tag color="success">{t('dibaoMoney.status.approved')}</Tag>;
-  if (status === 'checked' && current) return <Tag color={problems ? 'error' : 'processing'}>{t('dibaoMoney.status.checked')}{problems ? ` · ${t('dibaoMoney.problems')} ${problems}` : ''}</Tag>;
+  if (status === 'checked' && current)
+    return (
+      <Tag color={problems ? 'error' : 'processing'}>
+        {t('dibaoMoney.status.checked')}
+        {problems ? ` · ${t('dibaoMoney.problems')} ${problems}` : ''}
+      </Tag>
+    );
   return <Tag>{t(`dibaoMoney.status.generated` as MessageKey)}</Tag>;
 }

@@ -8,18 +8,36 @@ import { QueryError } from '../../../shared/QueryError.tsx';
 import './dibao-money.css';
 import { moneyApi } from './api.ts';
 
-const KEYS = ['totalWorkdays', 'specialWorkdays', 'publicityDays', 'refusalNoticeWorkdays', 'spotCheckRatio', 'investigationMinStaff', 'recheckMonthsStable',
-  'recheckMonthsUnstable', 'gradualExitMonths', 'minimumBenefitCents', 'assetMonthsLimit', 'housingAreaLimitM2', 'deductRigidExpenses'] as const;
+const KEYS = [
+  'totalWorkdays',
+  'specialWorkdays',
+  'publicityDays',
+  'refusalNoticeWorkdays',
+  'spotCheckRatio',
+  'investigationMinStaff',
+  'recheckMonthsStable',
+  'recheckMonthsUnstable',
+  'gradualExitMonths',
+  'minimumBenefitCents',
+  'assetMonthsLimit',
+  'housingAreaLimitM2',
+  'deductRigidExpenses',
+] as const;
 
 export function SettingsPage() {
   const t = useT();
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: ['dibao-money', 'settings'], queryFn: moneyApi.settings });
-  useEffect(() => { if (q.data) form.setFieldsValue(q.data.values); }, [q.data, form]);
+  useEffect(() => {
+    if (q.data) form.setFieldsValue(q.data.values);
+  }, [q.data, form]);
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => moneyApi.saveSettings(Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== q.data?.values[k]))),
-    onSuccess: () => { message.success(t('dibaoMoney.saved')); qc.invalidateQueries({ queryKey: ['dibao-money', 'settings'] }); },
+    onSuccess: () => {
+      message.success(t('dibaoMoney.saved'));
+      qc.invalidateQueries({ queryKey: ['dibao-money', 'settings'] });
+    },
     onError: (e: Error) => message.error(e.message),
   });
   const d = q.data;
@@ -32,12 +50,21 @@ export function SettingsPage() {
         {d && (
           <Form form={form} layout="vertical" disabled={!d.canEdit} onFinish={(v) => save.mutate(v)} style={{ maxWidth: 640 }}>
             {KEYS.map((k) => (
-              <Form.Item key={k} name={k} label={t(`dibaoMoney.set.${k}` as MessageKey)} valuePropName={typeof d.defaults[k] === 'boolean' ? 'checked' : 'value'}
-                extra={`${t('dibaoMoney.default')}:${typeof d.defaults[k] === 'boolean' ? (d.defaults[k] ? '是' : '否') : d.defaults[k]}`}>
+              <Form.Item
+                key={k}
+                name={k}
+                label={t(`dibaoMoney.set.${k}` as MessageKey)}
+                valuePropName={typeof d.defaults[k] === 'boolean' ? 'checked' : 'value'}
+                extra={`${t('dibaoMoney.default')}:${typeof d.defaults[k] === 'boolean' ? (d.defaults[k] ? '是' : '否') : d.defaults[k]}`}
+              >
                 {typeof d.defaults[k] === 'boolean' ? <Switch /> : <InputNumber min={0} step={k === 'spotCheckRatio' ? 0.05 : 1} style={{ width: 200 }} />}
               </Form.Item>
             ))}
-            {d.canEdit && <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common.save')}</Button>}
+            {d.canEdit && (
+              <Button type="primary" htmlType="submit" loading={save.isPending}>
+                {t('common.save')}
+              </Button>
+            )}
           </Form>
         )}
       </Card>

@@ -23,7 +23,10 @@ function Chart({ option, label }: { option: echarts.EChartsCoreOption; label: st
     c.setOption(option);
     const onResize = () => c.resize();
     window.addEventListener('resize', onResize);
-    return () => { window.removeEventListener('resize', onResize); c.dispose(); };
+    return () => {
+      window.removeEventListener('resize', onResize);
+      c.dispose();
+    };
   }, [option]);
   return <div ref={el} className="mz-dm-chart" role="img" aria-label={label} />;
 }
@@ -41,8 +44,15 @@ export function StatsPage() {
   const p = s?.processing;
   return (
     <div className="mz-page mz-dm">
-      <PageHeader title={t('dibaoMoney.nav.stats')} desc={t('dibaoMoney.stats.desc')}
-        extra={<Button icon={<DownloadOutlined />} href={moneyApi.statsXlsx({ from, to })} disabled={!valid}>{t('dibaoMoney.export')}</Button>} />
+      <PageHeader
+        title={t('dibaoMoney.nav.stats')}
+        desc={t('dibaoMoney.stats.desc')}
+        extra={
+          <Button icon={<DownloadOutlined />} href={moneyApi.statsXlsx({ from, to })} disabled={!valid}>
+            {t('dibaoMoney.export')}
+          </Button>
+        }
+      />
       <Card className="mz-card">
         <div className="mz-filters">
           <Select
@@ -51,9 +61,18 @@ export function StatsPage() {
             style={{ width: 120 }}
             value={from.endsWith('-01-01') && to === `${from.slice(0, 4)}-12-31` ? Number(from.slice(0, 4)) : undefined}
             options={Array.from({ length: year - 2017 }, (_, i) => year - i).map((y) => ({ value: y, label: t('dibaoMoney.yearN', { y }) }))}
-            onChange={(y: number) => { setFrom(`${y}-01-01`); setTo(`${y}-12-31`); }}
+            onChange={(y: number) => {
+              setFrom(`${y}-01-01`);
+              setTo(`${y}-12-31`);
+            }}
           />
-          <Input aria-label={t('dibaoMoney.from')} addonBefore={t('dibaoMoney.from')} value={from} onChange={(e) => setFrom(e.target.value)} style={{ width: 190 }} />
+          <Input
+            aria-label={t('dibaoMoney.from')}
+            addonBefore={t('dibaoMoney.from')}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            style={{ width: 190 }}
+          />
           <Input aria-label={t('dibaoMoney.to')} addonBefore={t('dibaoMoney.to')} value={to} onChange={(e) => setTo(e.target.value)} style={{ width: 190 }} />
         </div>
         {q.isError && <QueryError error={q.error} onRetry={() => q.refetch()} />}
@@ -69,43 +88,101 @@ export function StatsPage() {
       {s && p && (
         <>
           <Card className="mz-card" style={{ marginTop: 16 }} title={t('dibaoMoney.pilot')}>
-            <p className="mz-dm-pilot"><strong>{p.statement}</strong></p>
+            <p className="mz-dm-pilot">
+              <strong>{p.statement}</strong>
+            </p>
             <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }}>
-              <Descriptions.Item label={t('dibaoMoney.pilotCases')}>{p.pilot.cases} · {t('dibaoMoney.avgWorkdays')} {p.pilot.avgWorkdays ?? '—'} · {t('dibaoMoney.onTimeRate')} {pct(p.pilot.onTimeRate)}</Descriptions.Item>
-              <Descriptions.Item label={t('dibaoMoney.otherCases')}>{p.others.cases} · {t('dibaoMoney.avgWorkdays')} {p.others.avgWorkdays ?? '—'} · {t('dibaoMoney.onTimeRate')} {pct(p.others.onTimeRate)}</Descriptions.Item>
+              <Descriptions.Item label={t('dibaoMoney.pilotCases')}>
+                {p.pilot.cases} · {t('dibaoMoney.avgWorkdays')} {p.pilot.avgWorkdays ?? '—'} · {t('dibaoMoney.onTimeRate')} {pct(p.pilot.onTimeRate)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('dibaoMoney.otherCases')}>
+                {p.others.cases} · {t('dibaoMoney.avgWorkdays')} {p.others.avgWorkdays ?? '—'} · {t('dibaoMoney.onTimeRate')} {pct(p.others.onTimeRate)}
+              </Descriptions.Item>
             </Descriptions>
-            <p className="mz-muted" style={{ marginTop: 12 }}>{t('dibaoMoney.method.how')}:{p.method}</p>
-            <Table rowKey={(r) => `${r.code}-${r.authority}`} size="small" dataSource={p.byCounty} pagination={false} scroll={{ x: 'max-content' }}
+            <p className="mz-muted" style={{ marginTop: 12 }}>
+              {t('dibaoMoney.method.how')}:{p.method}
+            </p>
+            <Table
+              rowKey={(r) => `${r.code}-${r.authority}`}
+              size="small"
+              dataSource={p.byCounty}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
               columns={[
                 { title: t('dibaoMoney.county'), dataIndex: 'name' },
-                { title: t('dibaoMoney.pilot'), dataIndex: 'authority', render: (a: string) => (a === 'township' ? t('dibaoMoney.pilotCases') : t('dibaoMoney.otherCases')) },
+                {
+                  title: t('dibaoMoney.pilot'),
+                  dataIndex: 'authority',
+                  render: (a: string) => (a === 'township' ? t('dibaoMoney.pilotCases') : t('dibaoMoney.otherCases')),
+                },
                 { title: t('dibaoMoney.cases'), dataIndex: 'cases', align: 'right' },
                 { title: t('dibaoMoney.avgWorkdays'), dataIndex: 'avgWorkdays', align: 'right' },
                 { title: t('dibaoMoney.onTimeRate'), dataIndex: 'onTimeRate', align: 'right', render: pct },
-              ]} />
+              ]}
+            />
           </Card>
           <div className="mz-dm-grid">
             <Card className="mz-card" title={t('dibaoMoney.spending')}>
-              <Chart label={t('dibaoMoney.spending')} option={{ tooltip: { trigger: 'axis' }, grid: { left: 60, right: 16, top: 24, bottom: 32 },
-                xAxis: { type: 'category', data: s.spending.map((x) => x.month) }, yAxis: { type: 'value' },
-                series: [{ type: 'line', smooth: true, areaStyle: {}, data: s.spending.map((x) => yuanNumber(x.cents)) }] }} />
+              <Chart
+                label={t('dibaoMoney.spending')}
+                option={{
+                  tooltip: { trigger: 'axis' },
+                  grid: { left: 60, right: 16, top: 24, bottom: 32 },
+                  xAxis: { type: 'category', data: s.spending.map((x) => x.month) },
+                  yAxis: { type: 'value' },
+                  series: [{ type: 'line', smooth: true, areaStyle: {}, data: s.spending.map((x) => yuanNumber(x.cents)) }],
+                }}
+              />
             </Card>
             <Card className="mz-card" title={t('dibaoMoney.byArea')}>
-              <Chart label={t('dibaoMoney.byArea')} option={{ tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 16, top: 32, bottom: 48 },
-                xAxis: { type: 'category', data: s.byArea.map((a) => a.name), axisLabel: { rotate: 30 } }, yAxis: { type: 'value' },
-                series: [{ name: t('dibaoMoney.households'), type: 'bar', data: s.byArea.map((a) => a.households) }, { name: t('dibaoMoney.persons'), type: 'bar', data: s.byArea.map((a) => a.persons) }] }} />
+              <Chart
+                label={t('dibaoMoney.byArea')}
+                option={{
+                  tooltip: { trigger: 'axis' },
+                  legend: { top: 0 },
+                  grid: { left: 48, right: 16, top: 32, bottom: 48 },
+                  xAxis: { type: 'category', data: s.byArea.map((a) => a.name), axisLabel: { rotate: 30 } },
+                  yAxis: { type: 'value' },
+                  series: [
+                    { name: t('dibaoMoney.households'), type: 'bar', data: s.byArea.map((a) => a.households) },
+                    { name: t('dibaoMoney.persons'), type: 'bar', data: s.byArea.map((a) => a.persons) },
+                  ],
+                }}
+              />
             </Card>
             <Card className="mz-card" title={t('dibaoMoney.byKind')}>
-              <Chart label={t('dibaoMoney.byKind')} option={{ tooltip: { trigger: 'item' }, legend: { bottom: 0 },
-                series: [{ type: 'pie', radius: ['40%', '65%'], data: s.byKind.map((k) => ({ name: k.kind === 'urban' ? t('dibaoMoney.kind.urban') : t('dibaoMoney.kind.rural'), value: k.households })) }] }} />
+              <Chart
+                label={t('dibaoMoney.byKind')}
+                option={{
+                  tooltip: { trigger: 'item' },
+                  legend: { bottom: 0 },
+                  series: [
+                    {
+                      type: 'pie',
+                      radius: ['40%', '65%'],
+                      data: s.byKind.map((k) => ({ name: k.kind === 'urban' ? t('dibaoMoney.kind.urban') : t('dibaoMoney.kind.rural'), value: k.households })),
+                    },
+                  ],
+                }}
+              />
             </Card>
             <Card className="mz-card" title={t('dibaoMoney.byType')}>
-              <Chart label={t('dibaoMoney.byType')} option={{ tooltip: { trigger: 'item' }, legend: { bottom: 0 },
-                series: [{ type: 'pie', radius: ['40%', '65%'], data: s.byType.map((k) => ({ name: k.type, value: k.households })) }] }} />
+              <Chart
+                label={t('dibaoMoney.byType')}
+                option={{
+                  tooltip: { trigger: 'item' },
+                  legend: { bottom: 0 },
+                  series: [{ type: 'pie', radius: ['40%', '65%'], data: s.byType.map((k) => ({ name: k.type, value: k.households })) }],
+                }}
+              />
             </Card>
           </div>
           <Card className="mz-card" style={{ marginTop: 16 }} title={t('dibaoMoney.rules')}>
-            <ol className="mz-muted">{s.rules.map((r) => <li key={r}>{r}</li>)}</ol>
+            <ol className="mz-muted">
+              {s.rules.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ol>
           </Card>
         </>
       )}

@@ -3,40 +3,87 @@ import type { DibaoSettingsView, Standard } from '../../../../../src/modules/dib
 
 const enc = encodeURIComponent;
 export type RosterSummary = {
-  id: string; countyCode: string; countyName: string; month: string; status: 'generated' | 'checked' | 'approved'; version: number;
-  households: number; persons: number; totalCents: number; problems: number | null; checkedCurrent: boolean; generatedAt: string; approvedAt: string | null; approvedByName: string | null;
+  id: string;
+  countyCode: string;
+  countyName: string;
+  month: string;
+  status: 'generated' | 'checked' | 'approved';
+  version: number;
+  households: number;
+  persons: number;
+  totalCents: number;
+  problems: number | null;
+  checkedCurrent: boolean;
+  generatedAt: string;
+  approvedAt: string | null;
+  approvedByName: string | null;
 };
 export type RosterLine = {
-  householdId: string; lineNo: number; areaName: string; kind: string; headName: string | null; headIdMasked: string | null; address: string | null;
-  insuredPersons: number; amountCents: number; gradualExit: boolean; problems: Array<{ code: string; label: string; message: string }>;
+  householdId: string;
+  lineNo: number;
+  areaName: string;
+  kind: string;
+  headName: string | null;
+  headIdMasked: string | null;
+  address: string | null;
+  insuredPersons: number;
+  amountCents: number;
+  gradualExit: boolean;
+  problems: Array<{ code: string; label: string; message: string }>;
 };
 export type RosterDetail = RosterSummary & {
   lines: { total: number; page: number; pageSize: number; items: RosterLine[] };
   problemCounts: Array<{ code: string; label: string; n: number }>;
-  changes: { counts: Record<string, number>; items: Array<{ householdId: string; kind: string; beforeCents: number; afterCents: number; headName: string | null; reason: string | null }> };
+  changes: {
+    counts: Record<string, number>;
+    items: Array<{ householdId: string; kind: string; beforeCents: number; afterCents: number; headName: string | null; reason: string | null }>;
+  };
 };
 export type ImportReport = {
-  batchId: string; fileName: string; alreadyImported: boolean; earlier?: { batchId: string; at: string; fileName: string; actorName: string | null };
-  rows: number; households: number; members: number; acceptedRows: number; rejectedRows: number; acceptedHouseholds: number; hasErrorReport: boolean;
-  errors: Array<{ row: number; message: string }>; at?: string; actorName?: string | null;
+  batchId: string;
+  fileName: string;
+  alreadyImported: boolean;
+  earlier?: { batchId: string; at: string; fileName: string; actorName: string | null };
+  rows: number;
+  households: number;
+  members: number;
+  acceptedRows: number;
+  rejectedRows: number;
+  acceptedHouseholds: number;
+  hasErrorReport: boolean;
+  errors: Array<{ row: number; message: string }>;
+  at?: string;
+  actorName?: string | null;
 };
 export type { Standard } from '../../../../../src/modules/dibao/contracts/http.ts';
 export type GroupTime = { cases: number; avgWorkdays: number | null; medianWorkdays: number | null; onTime: number; onTimeRate: number | null };
 export type DibaoStats = {
-  area: { code: string; name: string }; from: string; to: string;
+  area: { code: string; name: string };
+  from: string;
+  to: string;
   totals: { households: number; persons: number; monthlyCents: number };
   byArea: Array<{ code: string; name: string; households: number; persons: number; monthlyCents: number }>;
   byKind: Array<{ kind: string; households: number; persons: number }>;
   byType: Array<{ type: string; households: number; persons: number }>;
   spending: Array<{ month: string; cents: number; source: string }>;
-  processing: { pilot: GroupTime; others: GroupTime; all: GroupTime; byCounty: Array<{ code: string; name: string; authority: string; cases: number; avgWorkdays: number | null; onTimeRate: number | null }>;
-    differenceWorkdays: number | null; differencePct: number | null; statement: string; method: string; limits: { totalWorkdays: number; specialWorkdays: number } };
+  processing: {
+    pilot: GroupTime;
+    others: GroupTime;
+    all: GroupTime;
+    byCounty: Array<{ code: string; name: string; authority: string; cases: number; avgWorkdays: number | null; onTimeRate: number | null }>;
+    differenceWorkdays: number | null;
+    differencePct: number | null;
+    statement: string;
+    method: string;
+    limits: { totalWorkdays: number; specialWorkdays: number };
+  };
   rules: string[];
 };
 export type SettingsResponse = DibaoSettingsView;
 
 export const moneyApi = {
-  rosters: (q: { month?: string; countyCode?: string; page: number; pageSize: number }) => http.get<{ total: number; items: RosterSummary[] }>('/api/dibao/rosters', q),
+  rosters: (q: { month?: string; countyCode?: string; page: number; pageSize: number }) =>
+    http.get<{ total: number; items: RosterSummary[] }>('/api/dibao/rosters', q),
   counties: () => http.get<{ items: Array<{ code: string; name: string }> }>('/api/dibao/roster-counties'),
   generate: (countyCode: string, month: string) => http.post<{ id: string }>('/api/dibao/rosters', { countyCode, month }),
   roster: (id: string, q: { page: number; pageSize: number; problemsOnly?: '1' }) => http.get<RosterDetail>(`/api/dibao/rosters/${enc(id)}`, q),
@@ -44,7 +91,11 @@ export const moneyApi = {
   approve: (id: string, version: number) => http.post<RosterSummary>(`/api/dibao/rosters/${enc(id)}/approve`, { version }),
   rosterXlsx: (id: string) => `/api/dibao/rosters/${enc(id)}.xlsx`,
   imports: (page: number) => http.get<{ total: number; items: ImportReport[] }>('/api/dibao/imports', { page, pageSize: 20 }),
-  upload: (file: File) => { const f = new FormData(); f.append('file', file, file.name); return http.post<ImportReport>('/api/dibao/imports', f); },
+  upload: (file: File) => {
+    const f = new FormData();
+    f.append('file', file, file.name);
+    return http.post<ImportReport>('/api/dibao/imports', f);
+  },
   errorsXlsx: (id: string) => `/api/dibao/imports/${enc(id)}/errors.xlsx`,
   templateXlsx: '/api/dibao/imports/template.xlsx',
   standards: () => http.get<{ items: Standard[] }>('/api/dibao/standards'),
@@ -52,5 +103,6 @@ export const moneyApi = {
   settings: () => http.get<SettingsResponse>('/api/dibao/settings'),
   saveSettings: (body: Record<string, unknown>) => http.put<SettingsResponse>('/api/dibao/settings', body),
   stats: (q: { area?: string; from?: string; to?: string }) => http.get<DibaoStats>('/api/dibao/stats', q),
-  statsXlsx: (q: { from?: string; to?: string }) => `/api/dibao/stats.xlsx?${new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]).toString()}`,
+  statsXlsx: (q: { from?: string; to?: string }) =>
+    `/api/dibao/stats.xlsx?${new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]).toString()}`,
 };

@@ -119,7 +119,8 @@ export const en: Record<keyof typeof zh, string> = {
   'dibaoMoney.nav.standards': 'Standards',
   'dibaoMoney.nav.settings': 'Dibao settings',
   'dibaoMoney.nav.stats': 'Dibao statistics',
-  'dibaoMoney.rosters.desc': 'Generate the monthly payment roster per county, check it (paid twice, deceased/moved counted, amount mismatch, zero, out of county), have a leader approve it, export xlsx.',
+  'dibaoMoney.rosters.desc':
+    'Generate the monthly payment roster per county, check it (paid twice, deceased/moved counted, amount mismatch, zero, out of county), have a leader approve it, export xlsx.',
   'dibaoMoney.county': 'County',
   'dibaoMoney.month': 'Month',
   'dibaoMoney.generate': 'Generate',
@@ -155,7 +156,8 @@ export const en: Record<keyof typeof zh, string> = {
   'dibaoMoney.change.reason': 'Reason',
   'dibaoMoney.noProblems': 'No problems found',
   'dibaoMoney.back': 'Back to rosters',
-  'dibaoMoney.imports.desc': 'Import existing rosters (xlsx or csv): every row is validated; valid households are committed in one transaction; importing the same file again changes nothing.',
+  'dibaoMoney.imports.desc':
+    'Import existing rosters (xlsx or csv): every row is validated; valid households are committed in one transaction; importing the same file again changes nothing.',
   'dibaoMoney.template': 'Download template',
   'dibaoMoney.upload': 'Choose file and import',
   'dibaoMoney.result': 'Import result',
@@ -172,7 +174,8 @@ export const en: Record<keyof typeof zh, string> = {
   'dibaoMoney.by': 'By',
   'dibaoMoney.row': 'Row',
   'dibaoMoney.error': 'Error',
-  'dibaoMoney.standards.desc': 'Standards per area (city or county) and urban/rural; a change is a new row with a later effective date, history is never rewritten. Demo values are marked.',
+  'dibaoMoney.standards.desc':
+    'Standards per area (city or county) and urban/rural; a change is a new row with a later effective date, history is never rewritten. Demo values are marked.',
   'dibaoMoney.area': 'Area',
   'dibaoMoney.kind': 'Urban/rural',
   'dibaoMoney.kind.urban': 'Urban',
@@ -207,7 +210,8 @@ export const en: Record<keyof typeof zh, string> = {
   'dibaoMoney.set.assetMonthsLimit': 'Monetary assets per person ≤ months of the standard',
   'dibaoMoney.set.housingAreaLimitM2': 'Housing per person below (m²; 0 = not checked)',
   'dibaoMoney.set.deductRigidExpenses': 'Deduct rigid expenses from income',
-  'dibaoMoney.stats.desc': 'Households, persons, types and monthly spending; working days from acceptance to decision, pilot (township confirms) against others (county confirms).',
+  'dibaoMoney.stats.desc':
+    'Households, persons, types and monthly spending; working days from acceptance to decision, pilot (township confirms) against others (county confirms).',
   'dibaoMoney.year': 'Year',
   'dibaoMoney.yearN': '{y}',
   'dibaoMoney.from': 'From',

@@ -12,7 +12,17 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, Leg
  * One ECharts chart. `label` is its accessible name and text summary (the figure's data table
  * is the full alternative); `onClick` receives the clicked category's index.
  */
-export function EChart({ option, label, height = 260, onClick }: { option: EChartsCoreOption; label: string; height?: number; onClick?: (index: number) => void }) {
+export function EChart({
+  option,
+  label,
+  height = 260,
+  onClick,
+}: {
+  option: EChartsCoreOption;
+  label: string;
+  height?: number;
+  onClick?: (index: number) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {

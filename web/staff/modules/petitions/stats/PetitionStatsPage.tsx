@@ -24,12 +24,15 @@ export function PetitionStatsPage() {
   const range: StatsQuery = { ...q, from: s?.from ?? q.from, to: s?.to ?? q.to };
   const year = s && s.from.endsWith('-01-01') && s.to.endsWith('-12-31') && s.from.slice(0, 4) === s.to.slice(0, 4) ? Number(s.from.slice(0, 4)) : undefined;
 
-  const drill = useCallback((row: StatRow) => {
-    if (!row.key || !s) return;
-    if (!/^\d{6,9}$/.test(row.key)) return; // communities are the last level shown
-    setTrail((tr) => [...tr, { code: row.key, name: row.label }]);
-    setQ((x) => ({ ...x, from: s.from, to: s.to, area: row.key }));
-  }, [s]);
+  const drill = useCallback(
+    (row: StatRow) => {
+      if (!row.key || !s) return;
+      if (!/^\d{6,9}$/.test(row.key)) return; // communities are the last level shown
+      setTrail((tr) => [...tr, { code: row.key, name: row.label }]);
+      setQ((x) => ({ ...x, from: s.from, to: s.to, area: row.key }));
+    },
+    [s],
+  );
   const goTo = (i: number) => {
     const next = trail.slice(0, i);
     setTrail(next);
@@ -73,16 +76,45 @@ export function PetitionStatsPage() {
         <Breadcrumb
           className="ps-trail"
           items={[
-            { title: trail.length ? <a href="#" onClick={(e) => { e.preventDefault(); goTo(0); }}>{t('petitionStats.areaAll')}</a> : t('petitionStats.areaAll') },
+            {
+              title: trail.length ? (
+                <a
+                  href="#"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    goTo(0);
+                  }}
+                >
+                  {t('petitionStats.areaAll')}
+                </a>
+              ) : (
+                t('petitionStats.areaAll')
+              ),
+            },
             ...trail.map((a, i) => ({
-              title: i < trail.length - 1 ? <a href="#" onClick={(e) => { e.preventDefault(); goTo(i + 1); }}>{a.name}</a> : a.name,
+              title:
+                i < trail.length - 1 ? (
+                  <a
+                    href="#"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      goTo(i + 1);
+                    }}
+                  >
+                    {a.name}
+                  </a>
+                ) : (
+                  a.name
+                ),
             })),
           ]}
         />
       </Card>
       {stats.isError && <QueryError error={stats.error} onRetry={() => stats.refetch()} />}
       {!s ? (
-        <Card className="mz-card"><Skeleton active paragraph={{ rows: 8 }} /></Card>
+        <Card className="mz-card">
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </Card>
       ) : (
         <Dashboard s={s} onDrill={drill} />
       )}
@@ -93,7 +125,9 @@ export function PetitionStatsPage() {
 function How({ text }: { text: string }) {
   return (
     <Tooltip title={text} trigger={['hover', 'focus']}>
-      <button type="button" className="ps-how" aria-label={text}><InfoCircleOutlined /></button>
+      <button type="button" className="ps-how" aria-label={text}>
+        <InfoCircleOutlined />
+      </button>
     </Tooltip>
   );
 }
@@ -101,7 +135,9 @@ function How({ text }: { text: string }) {
 function Kpi({ label, value, how, sub }: { label: string; value: ReactNode; how: string; sub?: ReactNode }) {
   return (
     <div className="ps-kpi">
-      <div className="ps-kpi-label">{label} <How text={how} /></div>
+      <div className="ps-kpi-label">
+        {label} <How text={how} />
+      </div>
       <div className="ps-kpi-value">{value}</div>
       {sub && <div className="ps-kpi-sub">{sub}</div>}
     </div>
@@ -112,7 +148,9 @@ function Kpi({ label, value, how, sub }: { label: string; value: ReactNode; how:
 function Fig({ n, how }: { n: number; how: string }) {
   return (
     <Tooltip title={how} trigger={['hover', 'focus']}>
-      <span className="ps-fig" tabIndex={0} aria-label={`${n}(${how})`}>{n}</span>
+      <span className="ps-fig" tabIndex={0} aria-label={`${n}(${how})`}>
+        {n}
+      </span>
     </Tooltip>
   );
 }
@@ -126,33 +164,64 @@ function Dashboard({ s, onDrill }: { s: PetitionStats; onDrill: (row: StatRow) =
       <section className="ps-kpis" aria-label={t('petitionStats.nav')}>
         <Kpi label={t('petitionStats.kpi.items')} value={m.items} how={t('petitionStats.kpi.itemsHow')} />
         <Kpi label={t('petitionStats.kpi.visits')} value={`${m.batches} / ${m.persons}`} how={t('petitionStats.kpi.visitsHow')} />
-        <Kpi label={t('petitionStats.kpi.concluded')} value={pct(m.concludedRate)} sub={`${m.concluded} / ${m.items}`} how={t('petitionStats.kpi.concludedHow', { a: m.concluded, b: m.items })} />
-        <Kpi label={t('petitionStats.kpi.onTime')} value={pct(m.onTimeRate)} sub={`${m.concludedOnTime} / ${m.concluded}`} how={t('petitionStats.kpi.onTimeHow', { a: m.concludedOnTime, b: m.concluded })} />
-        <Kpi label={t('petitionStats.kpi.satisfaction')} value={pct(m.satisfactionRate)} sub={`${m.satisfied} / ${m.rated}`} how={t('petitionStats.kpi.satisfactionHow', { a: m.satisfied, b: m.rated })} />
+        <Kpi
+          label={t('petitionStats.kpi.concluded')}
+          value={pct(m.concludedRate)}
+          sub={`${m.concluded} / ${m.items}`}
+          how={t('petitionStats.kpi.concludedHow', { a: m.concluded, b: m.items })}
+        />
+        <Kpi
+          label={t('petitionStats.kpi.onTime')}
+          value={pct(m.onTimeRate)}
+          sub={`${m.concludedOnTime} / ${m.concluded}`}
+          how={t('petitionStats.kpi.onTimeHow', { a: m.concludedOnTime, b: m.concluded })}
+        />
+        <Kpi
+          label={t('petitionStats.kpi.satisfaction')}
+          value={pct(m.satisfactionRate)}
+          sub={`${m.satisfied} / ${m.rated}`}
+          how={t('petitionStats.kpi.satisfactionHow', { a: m.satisfied, b: m.rated })}
+        />
         <Kpi label={t('petitionStats.kpi.repeat')} value={m.repeat} how={t('petitionStats.kpi.repeatHow')} />
         <Kpi label={t('petitionStats.kpi.skip')} value={m.skipLevel} how={t('petitionStats.kpi.skipHow')} />
       </section>
 
       <Card className="mz-card ps-report" title={<h2 className="ps-h2">{t('petitionStats.report.title')}</h2>}>
         <p className="ps-sentence" data-testid="report-sentence">
-          {s.from}至{s.to},{r.areaName}民政部门登记办理各类信访件<Fig n={r.items} how={t('petitionStats.report.items', { area: r.areaCode })} />件,
-          接待群众来信来访<Fig n={r.letterVisitBatches} how={t('petitionStats.report.batches')} />批
-          <Fig n={r.letterVisitPersons} how={t('petitionStats.report.persons')} />人次,
-          其中自治区信访局通过信访信息系统转办交办<Fig n={r.fromXfj} how={t('petitionStats.report.xfj')} />件,
-          办理民政部信访信息系统转办信访件<Fig n={r.fromMca} how={t('petitionStats.report.mca')} />件,
+          {s.from}至{s.to},{r.areaName}民政部门登记办理各类信访件
+          <Fig n={r.items} how={t('petitionStats.report.items', { area: r.areaCode })} />
+          件, 接待群众来信来访
+          <Fig n={r.letterVisitBatches} how={t('petitionStats.report.batches')} />批
+          <Fig n={r.letterVisitPersons} how={t('petitionStats.report.persons')} />
+          人次, 其中自治区信访局通过信访信息系统转办交办
+          <Fig n={r.fromXfj} how={t('petitionStats.report.xfj')} />
+          件, 办理民政部信访信息系统转办信访件
+          <Fig n={r.fromMca} how={t('petitionStats.report.mca')} />
+          件,
           <Tooltip title={t('petitionStats.report.done', { a: r.concluded, b: r.items })} trigger={['hover', 'focus']}>
-            <span className="ps-fig" tabIndex={0}>{r.allConcluded ? '均已办结' : `已办结${r.concluded}件`}</span>
-          </Tooltip>。
+            <span className="ps-fig" tabIndex={0}>
+              {r.allConcluded ? '均已办结' : `已办结${r.concluded}件`}
+            </span>
+          </Tooltip>
+          。
         </p>
         <p className="mz-muted ps-note">{t('petitionStats.report.note')}</p>
       </Card>
 
       {m.items === 0 ? (
-        <Card className="mz-card"><Empty description={t('petitionStats.empty')} /></Card>
+        <Card className="mz-card">
+          <Empty description={t('petitionStats.empty')} />
+        </Card>
       ) : (
         <div className="ps-grid">
           <TrendCard s={s} />
-          <BarCard title={t('petitionStats.chart.area')} rows={s.dimensions.area} hint={t('petitionStats.chart.areaHint')} onPick={onDrill} drillable={(row) => /^\d{6,9}$/.test(row.key)} />
+          <BarCard
+            title={t('petitionStats.chart.area')}
+            rows={s.dimensions.area}
+            hint={t('petitionStats.chart.areaHint')}
+            onPick={onDrill}
+            drillable={(row) => /^\d{6,9}$/.test(row.key)}
+          />
           <BarCard title={t('petitionStats.chart.channel')} rows={s.dimensions.channel} />
           <PieCard title={t('petitionStats.chart.source')} rows={s.dimensions.source} />
           <BarCard title={t('petitionStats.chart.subject')} rows={s.dimensions.subject} horizontal />
@@ -165,7 +234,11 @@ function Dashboard({ s, onDrill }: { s: PetitionStats; onDrill: (row: StatRow) =
   );
 }
 
-const summaryOf = (rows: StatRow[]) => rows.filter((x) => x.items > 0).map((x) => `${x.label} ${x.items}`).join(',') || '—';
+const summaryOf = (rows: StatRow[]) =>
+  rows
+    .filter((x) => x.items > 0)
+    .map((x) => `${x.label} ${x.items}`)
+    .join(',') || '—';
 
 function DataTable({ rows, onPick, drillable }: { rows: StatRow[]; onPick?: (r: StatRow) => void; drillable?: (r: StatRow) => boolean }) {
   const t = useT();
@@ -176,18 +249,33 @@ function DataTable({ rows, onPick, drillable }: { rows: StatRow[]; onPick?: (r: 
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('petitionStats.col.key')}</th><th scope="col">{t('petitionStats.col.items')}</th><th scope="col">{t('petitionStats.col.batches')}</th>
-              <th scope="col">{t('petitionStats.col.persons')}</th><th scope="col">{t('petitionStats.col.concluded')}</th>
-              <th scope="col">{t('petitionStats.col.onTime')}</th><th scope="col">{t('petitionStats.col.satisfaction')}</th>
+              <th scope="col">{t('petitionStats.col.key')}</th>
+              <th scope="col">{t('petitionStats.col.items')}</th>
+              <th scope="col">{t('petitionStats.col.batches')}</th>
+              <th scope="col">{t('petitionStats.col.persons')}</th>
+              <th scope="col">{t('petitionStats.col.concluded')}</th>
+              <th scope="col">{t('petitionStats.col.onTime')}</th>
+              <th scope="col">{t('petitionStats.col.satisfaction')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((x) => (
               <tr key={x.key || '_'}>
                 <th scope="row">
-                  {onPick && drillable?.(x) ? <Button type="link" size="small" className="ps-link" onClick={() => onPick(x)} aria-label={t('petitionStats.drill', { name: x.label })}>{x.label}</Button> : x.label}
+                  {onPick && drillable?.(x) ? (
+                    <Button type="link" size="small" className="ps-link" onClick={() => onPick(x)} aria-label={t('petitionStats.drill', { name: x.label })}>
+                      {x.label}
+                    </Button>
+                  ) : (
+                    x.label
+                  )}
                 </th>
-                <td>{x.items}</td><td>{x.batches}</td><td>{x.persons}</td><td>{x.concluded}</td><td>{pct(x.onTimeRate)}</td><td>{pct(x.satisfactionRate)}</td>
+                <td>{x.items}</td>
+                <td>{x.batches}</td>
+                <td>{x.persons}</td>
+                <td>{x.concluded}</td>
+                <td>{pct(x.onTimeRate)}</td>
+                <td>{pct(x.satisfactionRate)}</td>
               </tr>
             ))}
           </tbody>
@@ -212,18 +300,24 @@ function ChartCard({ title, label, children, table, hint }: { title: string; lab
 function TrendCard({ s }: { s: PetitionStats }) {
   const t = useT();
   const rows = s.dimensions.period;
-  const option = useMemo(() => ({
-    color: COLORS,
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 40, right: 40, top: 36, bottom: 28 },
-    xAxis: { type: 'category', data: rows.map((x) => x.label.replace(/^\d{4}年/, '')) },
-    yAxis: [{ type: 'value', name: t('petitionStats.unitItems'), minInterval: 1 }, { type: 'value', minInterval: 1 }],
-    series: [
-      { type: 'bar', name: t('petitionStats.series.items'), data: rows.map((x) => x.items), barMaxWidth: 28 },
-      { type: 'line', name: t('petitionStats.series.persons'), yAxisIndex: 1, data: rows.map((x) => x.persons), smooth: true },
-    ],
-  }), [rows, t]);
+  const option = useMemo(
+    () => ({
+      color: COLORS,
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 40, right: 40, top: 36, bottom: 28 },
+      xAxis: { type: 'category', data: rows.map((x) => x.label.replace(/^\d{4}年/, '')) },
+      yAxis: [
+        { type: 'value', name: t('petitionStats.unitItems'), minInterval: 1 },
+        { type: 'value', minInterval: 1 },
+      ],
+      series: [
+        { type: 'bar', name: t('petitionStats.series.items'), data: rows.map((x) => x.items), barMaxWidth: 28 },
+        { type: 'line', name: t('petitionStats.series.persons'), yAxisIndex: 1, data: rows.map((x) => x.persons), smooth: true },
+      ],
+    }),
+    [rows, t],
+  );
   const title = t('petitionStats.chart.trend');
   const label = t('petitionStats.aria.chart', { title, summary: summaryOf(rows) });
   return (
@@ -233,14 +327,30 @@ function TrendCard({ s }: { s: PetitionStats }) {
   );
 }
 
-function BarCard({ title, rows, horizontal, hint, onPick, drillable }: {
-  title: string; rows: StatRow[]; horizontal?: boolean; hint?: string; onPick?: (r: StatRow) => void; drillable?: (r: StatRow) => boolean;
+function BarCard({
+  title,
+  rows,
+  horizontal,
+  hint,
+  onPick,
+  drillable,
+}: {
+  title: string;
+  rows: StatRow[];
+  horizontal?: boolean;
+  hint?: string;
+  onPick?: (r: StatRow) => void;
+  drillable?: (r: StatRow) => boolean;
 }) {
   const t = useT();
   const shown = horizontal ? [...rows].reverse() : rows;
   const option = useMemo(() => {
     const long = shown.length > 4 || shown.some((x) => x.label.length > 5);
-    const cat = { type: 'category', data: shown.map((x) => x.label), axisLabel: { interval: 0, width: 84, overflow: 'truncate', ...(horizontal ? {} : { rotate: long ? 35 : 0 }) } };
+    const cat = {
+      type: 'category',
+      data: shown.map((x) => x.label),
+      axisLabel: { interval: 0, width: 84, overflow: 'truncate', ...(horizontal ? {} : { rotate: long ? 35 : 0 }) },
+    };
     const val = { type: 'value', minInterval: 1 };
     return {
       color: COLORS,
@@ -248,14 +358,25 @@ function BarCard({ title, rows, horizontal, hint, onPick, drillable }: {
       grid: { left: horizontal ? 96 : 40, right: horizontal ? 40 : 16, top: 20, bottom: horizontal ? 24 : 72, containLabel: false },
       xAxis: horizontal ? val : cat,
       yAxis: horizontal ? cat : val,
-      series: [{ type: 'bar', name: t('petitionStats.series.items'), data: shown.map((x) => x.items), barMaxWidth: 28, label: { show: true, position: horizontal ? 'right' : 'top' } }],
+      series: [
+        {
+          type: 'bar',
+          name: t('petitionStats.series.items'),
+          data: shown.map((x) => x.items),
+          barMaxWidth: 28,
+          label: { show: true, position: horizontal ? 'right' : 'top' },
+        },
+      ],
     };
   }, [shown, horizontal, t]);
   const label = t('petitionStats.aria.chart', { title, summary: summaryOf(rows) });
-  const pick = useCallback((i: number) => {
-    const row = shown[i];
-    if (row && onPick && drillable?.(row)) onPick(row);
-  }, [shown, onPick, drillable]);
+  const pick = useCallback(
+    (i: number) => {
+      const row = shown[i];
+      if (row && onPick && drillable?.(row)) onPick(row);
+    },
+    [shown, onPick, drillable],
+  );
   return (
     <ChartCard title={title} label={label} hint={hint} table={<DataTable rows={rows} onPick={onPick} drillable={drillable} />}>
       <EChart option={option} label={label} height={horizontal ? Math.max(220, shown.length * 30 + 40) : 260} onClick={onPick ? pick : undefined} />
@@ -265,16 +386,24 @@ function BarCard({ title, rows, horizontal, hint, onPick, drillable }: {
 
 function PieCard({ title, rows }: { title: string; rows: StatRow[] }) {
   const t = useT();
-  const option = useMemo(() => ({
-    color: COLORS,
-    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    legend: { bottom: 0, type: 'scroll' },
-    series: [{
-      type: 'pie', radius: ['38%', '64%'], center: ['50%', '44%'], name: title,
-      data: rows.filter((x) => x.items > 0).map((x) => ({ name: x.label, value: x.items })),
-      label: { formatter: '{b}\n{c}' },
-    }],
-  }), [rows, title]);
+  const option = useMemo(
+    () => ({
+      color: COLORS,
+      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+      legend: { bottom: 0, type: 'scroll' },
+      series: [
+        {
+          type: 'pie',
+          radius: ['38%', '64%'],
+          center: ['50%', '44%'],
+          name: title,
+          data: rows.filter((x) => x.items > 0).map((x) => ({ name: x.label, value: x.items })),
+          label: { formatter: '{b}\n{c}' },
+        },
+      ],
+    }),
+    [rows, title],
+  );
   const label = t('petitionStats.aria.chart', { title, summary: summaryOf(rows) });
   return (
     <ChartCard title={title} label={label} table={<DataTable rows={rows} />}>

@@ -63,7 +63,8 @@ export const zh = {
 /** English; every key of zh must be here (the type says so). */
 export const en: Record<keyof typeof zh, string> = {
   'petitionStats.nav': 'Petition statistics',
-  'petitionStats.desc': 'Petitions in your data scope by registration date: items, batches, persons, concluded and on time, satisfaction, repeats and skip-level visits.',
+  'petitionStats.desc':
+    'Petitions in your data scope by registration date: items, batches, persons, concluded and on time, satisfaction, repeats and skip-level visits.',
   'petitionStats.year': 'Year',
   'petitionStats.range': 'Period',
   'petitionStats.unit': 'Granularity',
@@ -82,7 +83,8 @@ export const en: Record<keyof typeof zh, string> = {
   'petitionStats.kpi.concluded': 'Concluded',
   'petitionStats.kpi.concludedHow': 'Concluded ({a}) / items ({b}). Concluded = closed, final or refused.',
   'petitionStats.kpi.onTime': 'Concluded on time',
-  'petitionStats.kpi.onTimeHow': 'Concluded on time ({a}) / concluded ({b}). On time = no triage, handling, simple, review or re-review deadline missed (from the deadline clocks).',
+  'petitionStats.kpi.onTimeHow':
+    'Concluded on time ({a}) / concluded ({b}). On time = no triage, handling, simple, review or re-review deadline missed (from the deadline clocks).',
   'petitionStats.kpi.satisfaction': 'Satisfaction',
   'petitionStats.kpi.satisfactionHow': '(Satisfied + basically satisfied) ({a}) / rated ({b}).',
   'petitionStats.kpi.repeat': 'Repeat petitions',
@@ -92,7 +94,8 @@ export const en: Record<keyof typeof zh, string> = {
   'petitionStats.unitItems': 'items',
   'petitionStats.na': '—',
   'petitionStats.report.title': 'Annual report wording',
-  'petitionStats.report.note': 'Generated from the data: petitions registered by units of your own level (area code in the reference number). Hover or tab to a figure to see how it was computed.',
+  'petitionStats.report.note':
+    'Generated from the data: petitions registered by units of your own level (area code in the reference number). Hover or tab to a figure to see how it was computed.',
   'petitionStats.report.items': 'Petitions registered in the period by units of this level (reference XF-{area}-…).',
   'petitionStats.report.batches': 'Sum of batches of the letters and visits registered at this level (blank counts 1).',
   'petitionStats.report.persons': 'Sum of persons of the letters and visits registered at this level (blank counts 1).',
