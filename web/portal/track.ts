@@ -1,36 +1,10 @@
 import { fileChooser, sizeText } from './files.ts';
+import type { PetitionTrack, ServedDocument } from '../../src/modules/petitions/contracts/portal.ts';
 import { $, api, el, ErrorDisplay, formatDate, formatDateTime, PortalError } from './common.ts';
 
 /** 办理查询: ref + query code → progress, reply, 评价, 复查 / 复核 requests. */
 
-/** The served 处理意见书: what is printed on it for checking at 文书查验. */
-type ServedDocument = { title: string; docNo: string; version: number; verifyCode: string; issuedOn: string; issuer: string };
-
-type Track = {
-  refNo: string;
-  state: string;
-  stateLabel: string;
-  statePlain: string;
-  holderOrgName: string | null;
-  pendingTransfer: { from: string; to: string } | null;
-  statutoryDueDate: string | null;
-  deadline: { label: string; dueDate: string | null; legalBasis: string | null; paused: boolean } | null;
-  extensions: { clock: string; length: string; reason: string; approvedOn: string }[];
-  progress: { at: string; action: string; detail: string; office: string | null; stateLabel: string }[];
-  reply: { opinion: string | null; text: string | null; deliveredAt: string; document: ServedDocument | null } | null;
-  materials: { fileName: string; sizeBytes: number }[];
-  canAddMaterials: boolean;
-  /** 复查 / 复核 request window in days (setting review.requestDays; 30 by statute). */
-  requestDays: number;
-  reviewOpinion: { opinion: string | null; text: string | null; at: string; office: string | null } | null;
-  recheckOpinion: { opinion: string | null; text: string | null; at: string; office: string | null } | null;
-  satisfaction: string | null;
-  canRate: boolean;
-  canRequestReview: boolean;
-  reviewDeadline: string | null;
-  canRequestRecheck: boolean;
-  recheckDeadline: string | null;
-};
+type Track = PetitionTrack;
 
 const form = $<HTMLFormElement>('#track-form');
 const errors = new ErrorDisplay($('#error-summary'));

@@ -12,6 +12,7 @@ import { parseInput } from '../../platform/http/parse-input.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AttachmentFile } from '../../kernel/workflow/index.ts';
 import { trackPetition } from './commands/track-petition.ts';
+import { PetitionTrack } from './contracts/portal.ts';
 import { servedOpinionPdf } from './commands/served-opinion.ts';
 import { addMaterials } from './commands/add-materials.ts';
 
@@ -83,7 +84,7 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
     '/api/public/petitions/track',
     {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags, summary: '查询办理进度(编号 + 查询码)', body: z.object({ refNo: Ref, queryCode: Code }) },
+      schema: { tags, summary: '查询办理进度(编号 + 查询码)', body: z.object({ refNo: Ref, queryCode: Code }), response: { 200: PetitionTrack } },
     },
     async (req) => trackPetition(ctx, req.body.refNo, req.body.queryCode),
   );

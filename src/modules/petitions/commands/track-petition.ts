@@ -7,6 +7,7 @@ import { PETITION_TYPE } from '../contract.ts';
 import { petitionSetting } from './settings.ts';
 import { servedOpinionOf } from './served-opinion.ts';
 import { citizenMaterials, findByRefAndCode, isSettled } from './portal-access.ts';
+import type { PetitionTrack } from '../contracts/portal.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -98,7 +99,7 @@ async function officeNames(ctx: AppContext, ids: string[]): Promise<Map<string, 
  * the statutory deadline with any extension and its reason, the reply once delivered, the 复查 /
  * 复核 opinions, the served 处理意见书's number and verification code (its PDF: servedOpinionPdf), and what the citizen may still do (评价, 复查 within 30 日, 复核 within 30 日).
  */
-export async function trackPetition(ctx: AppContext, refNo: string, code: string) {
+export async function trackPetition(ctx: AppContext, refNo: string, code: string): Promise<PetitionTrack> {
   const c = await findByRefAndCode(ctx, refNo, code);
   const def = workflowOf(PETITION_TYPE);
   const raw = (
@@ -146,7 +147,7 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
   const recheckOpen = c.state === 'reviewed' && !!reviewDone && now - new Date(reviewDone.at).getTime() <= RECHECK_REQUEST_DAYS * DAY;
   const opinionOf = (e: EventRow | undefined) => {
     const i = (e?.input ?? null) as { opinion?: string; text?: string } | null;
-    return e && i ? { opinion: i.opinion ?? null, text: i.text ?? null, at: e.at, office: e.org_name } : null;
+    return e && i ? { opinion: i.opinion ?? null, text: i.text ?? null, at: new Date(e.at).toISOString(), office: e.org_name } : null;
   };
 
   return {
@@ -164,14 +165,14 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
     progress: events.map((e) => {
       const toOrg = typeof e.input?.toOrgId === 'string' ? (names.get(e.input.toOrgId) ?? null) : null;
       return {
-        at: e.at,
+        at: new Date(e.at).toISOString(),
         action: def.transitions[e.transition]?.label ?? BUILTIN[e.transition] ?? e.transition,
         detail: (CITIZEN_ACTION[e.transition] ?? def.transitions[e.transition]?.label ?? e.transition) + (toOrg ? `至${toOrg}` : ''),
         office: e.transition === 'request_review' || e.transition === 'request_recheck' ? null : e.org_name,
         stateLabel: CITIZEN_STATE[e.to_state] ?? def.states[e.to_state as keyof typeof def.states]?.label ?? e.to_state,
       };
     }),
-    reply: delivered ? { opinion: c.opinion, text: c.opinion_text, deliveredAt: c.delivered_at, document } : null,
+    reply: delivered ? { opinion: c.opinion, text: c.opinion_text, deliveredAt: c.delivered_at!.toISOString(), document } : null,
     reviewOpinion: opinionOf(reviewDone),
     recheckOpinion: opinionOf(recheckDone),
     satisfaction: c.satisfaction,

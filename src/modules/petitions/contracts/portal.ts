@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * 信访 portal API responses (/api/public/petitions/*, routes-portal.ts): the exact wire shapes,
+ * serialized through these schemas; the portal page imports the types (`import type`, erased at build).
+ */
+const Ts = z.string().describe('ISO 8601 timestamp');
+const Day = z.string().describe('YYYY-MM-DD');
+const Opinion = z.object({ opinion: z.string().nullable(), text: z.string().nullable(), at: Ts, office: z.string().nullable() });
+
+/** The served 处理意见书: what is printed on it for checking at 文书查验 (its PDF: POST /api/public/petitions/opinion.pdf). */
+export const ServedDocument = z.object({
+  title: z.string(),
+  docNo: z.string(),
+  version: z.number(),
+  verifyCode: z.string(),
+  issuedOn: Day,
+  issuer: z.string(),
+});
+
+export const PetitionTrack = z.object({
+  refNo: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  statePlain: z.string(),
+  holderOrgName: z.string().nullable(),
+  pendingTransfer: z.object({ from: z.string(), to: z.string() }).nullable(),
+  statutoryDueDate: Day.nullable(),
+  deadline: z.object({ label: z.string(), dueDate: Day.nullable(), legalBasis: z.string().nullable(), paused: z.boolean() }).nullable(),
+  extensions: z.array(z.object({ clock: z.string(), length: z.string(), reason: z.string(), approvedOn: z.string() })),
+  materials: z.array(z.object({ fileName: z.string(), sizeBytes: z.number() })),
+  canAddMaterials: z.boolean(),
+  progress: z.array(z.object({ at: Ts, action: z.string(), detail: z.string(), office: z.string().nullable(), stateLabel: z.string() })),
+  reply: z.object({ opinion: z.string().nullable(), text: z.string().nullable(), deliveredAt: Ts, document: ServedDocument.nullable() }).nullable(),
+  reviewOpinion: Opinion.nullable(),
+  recheckOpinion: Opinion.nullable(),
+  satisfaction: z.string().nullable(),
+  canRate: z.boolean(),
+  canRequestReview: z.boolean(),
+  /** 复查 / 复核 request window in days (setting review.requestDays; 30 by statute). */
+  requestDays: z.number(),
+  reviewDeadline: Day.nullable(),
+  canRequestRecheck: z.boolean(),
+  recheckDeadline: Day.nullable(),
+});
+
+export type ServedDocument = z.output<typeof ServedDocument>;
+export type PetitionTrack = z.output<typeof PetitionTrack>;
