@@ -8,6 +8,7 @@ import { recordPiiRead } from '../../../kernel/audit/index.ts';
 import { inScope, recordInScope } from '../../../kernel/identity/index.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
 import { dateText } from '../contract.ts';
+import type { HouseholdDetail } from '../contracts/http.ts';
 
 export const ListHouseholdsQuery = z.object({
   status: z.enum(['applying', 'active', 'suspended', 'stopped', 'refused', 'withdrawn']).optional(),
@@ -108,12 +109,19 @@ export async function listHouseholds(ctx: AppContext, actor: Actor, q: z.infer<t
  * One household in full: members (身份证号 decrypted for staff who may handle it, the read logged),
  * income, assets, expenses, applications, re-checks, benefit changes and the change history.
  */
-export async function getHousehold(ctx: AppContext, actor: Actor, id: string, opts: { masked?: boolean } = {}) {
+export async function getHousehold(ctx: AppContext, actor: Actor, id: string, opts: { masked?: boolean } = {}): Promise<HouseholdDetail> {
   const db = applicationDb(ctx.db);
-  const h = (
-    await sql<any>`select h.*, h.benefit_from::text as benefit_from_t, h.next_recheck_on::text as next_recheck_t, a.name as area_name from dibao.household h
-    join core.area a on a.code = h.area_code where h.id = ${id}`.execute(ctx.db)
-  ).rows[0];
+  const h = await db
+    .selectFrom('dibao.household as h')
+    .innerJoin('core.area as a', 'a.code', 'h.area_code')
+    .selectAll('h')
+    .select([
+      sql<string | null>`h.benefit_from::text`.as('benefit_from_t'),
+      sql<string | null>`h.next_recheck_on::text`.as('next_recheck_t'),
+      'a.name as area_name',
+    ])
+    .where('h.id', '=', id)
+    .executeTakeFirst();
   if (!h || !recordInScope(actor, 'dibao.read', { areaPath: h.area_path })) throw new AppError('DIBAO_HOUSEHOLD_NOT_FOUND', 404, '低保家庭不存在或无权查看');
   const full =
     !opts.masked && (recordInScope(actor, 'dibao.handle', { areaPath: h.area_path }) || recordInScope(actor, 'dibao.confirm', { areaPath: h.area_path }));
@@ -250,7 +258,7 @@ export async function getHousehold(ctx: AppContext, actor: Actor, id: string, op
       decision: a.decision,
       acceptedOn: a.accepted_on,
       decidedOn: a.decided_on,
-      createdAt: a.created_at,
+      createdAt: a.created_at.toISOString(),
     })),
     rechecks: rechecks.map((r) => ({
       id: r.id,
@@ -272,11 +280,11 @@ export async function getHousehold(ctx: AppContext, actor: Actor, id: string, op
       effectiveMonth: b.effective_month,
       reason: b.reason,
       caseId: b.case_id,
-      at: b.at,
+      at: b.at.toISOString(),
     })),
     history: history.map((c) => ({
       id: c.id,
-      at: c.at,
+      at: c.at.toISOString(),
       kind: c.kind,
       summary: c.summary,
       caseId: c.case_id,

@@ -5,7 +5,9 @@ import type {
   ApplicationRegistered,
   Delegation,
   DelegationAdded,
+  HouseholdDetail,
   HouseholdItem,
+  HouseholdMember,
   RecheckItem,
   SpotCheckDetail,
   SpotCheckDrawn,
@@ -50,54 +52,8 @@ export type {
   SpotCheckItem,
 } from '../../../../src/modules/dibao/contracts/http.ts';
 export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
-export type Member = {
-  id: string;
-  name: string;
-  relation: string;
-  sex: string | null;
-  birthDate: string | null;
-  idNumberMasked: string;
-  idNumber?: string;
-  hukouAreaName: string | null;
-  disability: string;
-  health: string;
-  workAbility: string;
-  insured: boolean;
-  active: boolean;
-  leftOn: string | null;
-  leftReason: string | null;
-};
-export type Household = {
-  id: string;
-  areaName: string;
-  kind: string;
-  address: string;
-  status: string;
-  phoneMasked: string | null;
-  phone?: string;
-  benefitCents: number;
-  insuredPersons: number;
-  benefitFrom: string | null;
-  recheckCadence: string | null;
-  nextRecheckOn: string | null;
-  piiShown: boolean;
-  members: Member[];
-  incomes: { id: string; kind: string; monthlyCents: number; source: string | null }[];
-  assets: { id: string; kind: string; description: string; valueCents: number; areaM2: number | null }[];
-  expenses: { id: string; kind: string; monthlyCents: number }[];
-  applications: {
-    id: string;
-    refNo: string;
-    state: string;
-    authority: Authority;
-    decision: string | null;
-    acceptedOn: string | null;
-    decidedOn: string | null;
-  }[];
-  rechecks: { id: string; refNo: string; state: string; result: string | null; dueOn: string; decidedOn: string | null }[];
-  benefitChanges: { id: string; kind: string; beforeCents: number; afterCents: number; effectiveMonth: string; reason: string }[];
-  history: { id: string; at: string; kind: string; summary: string; actorName: string | null }[];
-};
+export type Household = HouseholdDetail;
+export type Member = HouseholdMember;
 export type CheckResult = { source: string; status: string; detail: string };
 export type Eligibility = {
   onDate: string;
