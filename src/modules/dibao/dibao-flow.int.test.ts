@@ -169,6 +169,9 @@ describe('隆德县 (delegated): the township confirms', () => {
     expect((await ld.post(`/api/dibao/applications/${id}/submit-county`, {})).statusCode).toBe(409);
     const r = await ok(move(ldLead, id, 'confirm', { note: '同意' }));
     expect(r.state).toBe('confirmed');
+    const decided = (await ok(ld.get(`/api/dibao/applications/${id}`))).dibao;
+    expect(decided).toMatchObject({ decision: '确认', benefit: { amountCents: 105000, insuredPersons: 3, benefitFrom: '2026-07-01', note: '同意' } });
+    expect(decided.eligibility.eligible).toBe(true);
     const h = (
       await sql<any>`select status, benefit_cents, insured_persons, benefit_from::text as f, recheck_cadence, next_recheck_on::text as n from dibao.household where id = ${householdId}`.execute(
         t.ctx.db,

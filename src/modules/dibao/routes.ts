@@ -24,6 +24,7 @@ import {
   ApplicationRegistered,
   DelegationAdded,
   DelegationList,
+  ApplicationDetail,
   HouseholdDetail,
   HouseholdPage,
   Ok,
@@ -60,8 +61,10 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
     { schema: { tags, summary: '低保申请列表(按数据范围)', querystring: ListApplicationsQuery, response: { 200: ApplicationPage } } },
     async (req) => listApplications(ctx, actorOf(req), req.query),
   );
-  app.get('/api/dibao/applications/:id', { schema: { tags, summary: '低保申请详情(案件 + 审批层级、核对、调查、公示、核算)', params: Id } }, async (req) =>
-    getApplication(ctx, actorOf(req), req.params.id),
+  app.get(
+    '/api/dibao/applications/:id',
+    { schema: { tags, summary: '低保申请详情(案件 + 审批层级、核对、调查、公示、核算)', params: Id, response: { 200: ApplicationDetail } } },
+    async (req) => getApplication(ctx, actorOf(req), req.params.id),
   );
   app.post(
     '/api/dibao/applications/:id/submit-county',
@@ -71,6 +74,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
         summary: '报送县级民政部门确认(未下放审批权的县,转办并待签收)',
         params: Id,
         body: z.object({ note: z.string().max(2000).optional() }).default({}),
+        response: { 200: ApplicationDetail },
       },
     },
     async (req) => {

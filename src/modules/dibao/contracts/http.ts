@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../contract.ts';
+import { CaseDetail } from '../../../kernel/workflow/index.ts';
 
 /**
  * 低保 staff API responses (routes.ts) that declare their shape so far: the registers. Each is the
@@ -335,3 +336,106 @@ export type Delegation = z.output<typeof DelegationList>['items'][number];
 
 /** Counties the caller may generate rosters for (routes-money.ts). */
 export const RosterCounties = z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), areaPath: z.string() })) });
+
+/** The stored JSON facts of an application (written by the workflow steps in workflow.ts). */
+export const CheckResult = z.object({ source: z.string(), status: z.enum(['一致', '不一致', '未查到', '查询失败']), detail: z.string() });
+const InvestigationRound = z.object({ staff: z.array(z.string()), date: Day, findings: z.string(), incomeStable: z.enum(['稳定', '不固定']) });
+const Standard_ = z.object({
+  id: z.uuid(),
+  areaCode: z.string(),
+  monthlyCents: z.number(),
+  effectiveFrom: Day,
+  document: z.string().nullable(),
+  isDemo: z.boolean(),
+  method: z.string(),
+});
+export const Eligibility = z.object({
+  onDate: Day,
+  standard: Standard_.nullable(),
+  members: z.number(),
+  insuredPersons: z.number(),
+  incomeCents: z.number(),
+  rigidExpenseCents: z.number(),
+  benefit: z.object({ eligibleByIncome: z.boolean(), perCapitaIncomeCents: z.number(), amountCents: z.number(), steps: z.array(z.string()) }).nullable(),
+  checks: z.array(z.object({ rule: z.string(), ok: z.boolean(), detail: z.string(), basis: z.string() })),
+  eligible: z.boolean(),
+});
+export const ApplicationJson = {
+  missingMaterials: z.object({ items: z.array(z.string()), suggested: z.boolean().optional(), toldOn: Day.optional() }),
+  checks: z.object({ agency: z.string(), results: z.array(CheckResult) }),
+  investigation: InvestigationRound.extend({ rounds: z.array(InvestigationRound) }),
+  appraisal: z.object({ date: Day, participants: z.number(), result: z.enum(['同意', '不同意', '意见不一']), note: z.string().optional() }),
+  townshipOpinion: z.object({ opinion: z.enum(['拟同意', '拟不同意']), text: z.string(), on: Day }),
+  objections: z.array(z.object({ id: z.uuid(), on: Day, content: z.string(), objector: z.string(), round: z.number() })),
+  eligibility: Eligibility,
+  benefit: z.object({
+    amountCents: z.number(),
+    insuredPersons: z.number(),
+    benefitFrom: Day,
+    steps: z.array(z.string()),
+    standard: Standard_.nullable(),
+    note: z.string().optional(),
+  }),
+};
+
+/** GET /api/dibao/applications/:id (and submit-county): the case page plus the application (household masked). */
+export const DibaoFacts = z.object({
+  authority: Authority,
+  approvingLevel: z.string(),
+  delegation: z.object({ id: z.uuid(), effectiveFrom: Day, document: z.string() }).nullable(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  townshipOrgId: z.uuid(),
+  townshipName: z.string(),
+  countyBureau: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  channel: z.enum(CHANNELS),
+  acceptedOn: Day.nullable(),
+  decidedOn: Day.nullable(),
+  decision: z.enum(['确认', '不予确认']).nullable(),
+  special: z.boolean(),
+  specialReason: z.string().nullable(),
+  relativeOfStaff: z.boolean(),
+  missingMaterials: ApplicationJson.missingMaterials.nullable(),
+  checks: ApplicationJson.checks.nullable(),
+  checkedOn: Day.nullable(),
+  investigation: ApplicationJson.investigation.nullable(),
+  incomeUnstable: z.boolean(),
+  appraisal: ApplicationJson.appraisal.nullable(),
+  townshipOpinion: ApplicationJson.townshipOpinion.nullable(),
+  publicity: z.object({ round: z.number(), from: Day.nullable(), to: Day.nullable() }),
+  objections: ApplicationJson.objections,
+  eligibility: Eligibility.nullable(),
+  benefit: ApplicationJson.benefit.nullable(),
+  notice: z.string().nullable(),
+  noticeSentOn: Day.nullable(),
+  refusalReasons: z.string().nullable(),
+  household: z.object({
+    id: z.uuid(),
+    kind: HouseholdKind,
+    address: z.string(),
+    status: z.enum(['applying', 'active', 'suspended', 'stopped', 'refused', 'withdrawn']),
+    areaName: z.string(),
+    benefitCents: z.number(),
+    insuredPersons: z.number(),
+    benefitFrom: Day.nullable(),
+    members: z.array(
+      z.object({
+        name: z.string(),
+        relation: z.string(),
+        idNumberMasked: z.string(),
+        disability: z.string(),
+        health: z.string(),
+        workAbility: z.string(),
+        insured: z.boolean(),
+        active: z.boolean(),
+        birthDate: Day.nullable(),
+      }),
+    ),
+    incomeCents: z.number(),
+  }),
+});
+export const ApplicationDetail = CaseDetail.extend({ dibao: DibaoFacts });
+export type CheckResult = z.output<typeof CheckResult>;
+export type Eligibility = z.output<typeof Eligibility>;
+export type DibaoFacts = z.output<typeof DibaoFacts>;
+export type ApplicationDetail = z.output<typeof ApplicationDetail>;

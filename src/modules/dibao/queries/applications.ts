@@ -5,7 +5,9 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
 import { caseReadable, workflowOf, getCase, caseNotFound } from '../../../kernel/workflow/index.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
-import { AUTHORITY_LABEL, DIBAO_TYPE, dateText } from '../contract.ts';
+import { AUTHORITY_LABEL, DIBAO_TYPE, dateText, type CHANNELS } from '../contract.ts';
+import { ApplicationJson, Eligibility, type ApplicationDetail } from '../contracts/http.ts';
+import type { Authority, HouseholdKind, HouseholdStatus } from '../db.ts';
 import { assessHousehold } from '../commands/eligibility.ts';
 import '../workflow.ts';
 
@@ -104,29 +106,90 @@ export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer
   };
 }
 
-const j = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+/** A JSON column as stored (PGlite may hand back text), read through its contract schema. */
+const json = <T extends z.ZodType>(schema: T, v: unknown): z.output<T> | null => (v == null ? null : schema.parse(typeof v === 'string' ? JSON.parse(v) : v));
+
+type ApplicationRow = {
+  authority: Authority;
+  delegation_id: string | null;
+  county_code: string;
+  township_org_id: string;
+  household_id: string;
+  channel: (typeof CHANNELS)[number];
+  decision: '确认' | '不予确认' | null;
+  special: boolean;
+  special_reason: string | null;
+  relative_of_staff: boolean;
+  income_unstable: boolean;
+  publicity_round: number;
+  notice: string | null;
+  refusal_reasons: string | null;
+  missing_materials: unknown;
+  checks: unknown;
+  investigation: unknown;
+  appraisal: unknown;
+  township_opinion: unknown;
+  objections: unknown;
+  eligibility: unknown;
+  benefit: unknown;
+  accepted_t: string | null;
+  decided_t: string | null;
+  checked_t: string | null;
+  pf: string | null;
+  pt: string | null;
+  notice_sent_t: string | null;
+  d_from: string | null;
+  d_doc: string | null;
+  township_name: string;
+  county_name: string;
+};
+type HouseholdRow = {
+  id: string;
+  kind: HouseholdKind;
+  address: string;
+  status: HouseholdStatus;
+  benefit_cents: number;
+  insured_persons: number;
+  benefit_from: string | null;
+  area_name: string;
+  area_path: string;
+};
+type MemberRow = {
+  name: string;
+  relation: string;
+  id_number_masked: string;
+  disability: string;
+  health: string;
+  work_ability: string;
+  insured: boolean;
+  active: boolean;
+  birth_date: string | null;
+};
 
 /** The case page plus the application: regime, household summary (masked), checks, investigation, publicity, objections, benefit. */
-export async function getApplication(ctx: AppContext, actor: Actor, id: string) {
+export async function getApplication(ctx: AppContext, actor: Actor, id: string): Promise<ApplicationDetail> {
   const c = await getCase(ctx, actor, id);
   if (c.type !== DIBAO_TYPE) throw caseNotFound();
   const p = (
-    await sql<any>`select p.*, p.accepted_on::text as accepted_t, p.decided_on::text as decided_t, p.checked_on::text as checked_t, p.publicity_from::text as pf, p.publicity_to::text as pt,
+    await sql<ApplicationRow>`select p.authority, p.delegation_id, p.county_code, p.township_org_id, p.household_id, p.channel, p.decision, p.special, p.special_reason,
+      p.relative_of_staff, p.income_unstable, p.publicity_round, p.notice, p.refusal_reasons, p.missing_materials, p.checks, p.investigation, p.appraisal,
+      p.township_opinion, p.objections, p.eligibility, p.benefit,
+      p.accepted_on::text as accepted_t, p.decided_on::text as decided_t, p.checked_on::text as checked_t, p.publicity_from::text as pf, p.publicity_to::text as pt,
       p.notice_sent_on::text as notice_sent_t, d.effective_from::text as d_from, d.document as d_doc, t.name as township_name, ca.name as county_name
     from dibao.application p left join dibao.delegation d on d.id = p.delegation_id join core.org_unit t on t.id = p.township_org_id join core.area ca on ca.code = p.county_code
     where p.case_id = ${id}`.execute(ctx.db)
   ).rows[0];
   if (!p) throw caseNotFound();
   const h = (
-    await sql<any>`select h.id, h.kind, h.address, h.status, h.benefit_cents, h.insured_persons, h.benefit_from::text as benefit_from, a.name as area_name, h.area_path
+    await sql<HouseholdRow>`select h.id, h.kind, h.address, h.status, h.benefit_cents, h.insured_persons, h.benefit_from::text as benefit_from, a.name as area_name, h.area_path
     from dibao.household h join core.area a on a.code = h.area_code where h.id = ${p.household_id}`.execute(ctx.db)
-  ).rows[0];
+  ).rows[0]!;
   const members = (
-    await sql<any>`select name, relation, id_number_masked, disability, health, work_ability, insured, active, birth_date::text as birth_date from dibao.member where household_id = ${p.household_id} order by created_at, id`.execute(
+    await sql<MemberRow>`select name, relation, id_number_masked, disability, health, work_ability, insured, active, birth_date::text as birth_date from dibao.member where household_id = ${p.household_id} order by created_at, id`.execute(
       ctx.db,
     )
   ).rows;
-  const income = (await sql<any>`select kind, monthly_cents from dibao.income where household_id = ${p.household_id}`.execute(ctx.db)).rows;
+  const income = (await sql<{ monthly_cents: number }>`select monthly_cents from dibao.income where household_id = ${p.household_id}`.execute(ctx.db)).rows;
   const county =
     (
       await sql<{
@@ -135,13 +198,13 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string) 
       }>`select id, name from core.org_unit where area_code = ${p.county_code} and kind = 'bureau' and active limit 1`.execute(ctx.db)
     ).rows[0] ?? null;
   const open = !p.decision && !['withdrawn'].includes(c.state);
-  const assessment = p.decision ? j(p.eligibility) : open ? await assessHousehold(ctx, p.household_id, chinaDate(ctx.clock.now())) : null;
+  const assessment = p.decision ? json(Eligibility, p.eligibility) : open ? await assessHousehold(ctx, p.household_id, chinaDate(ctx.clock.now())) : null;
   return {
     ...c,
     dibao: {
       authority: p.authority,
-      approvingLevel: AUTHORITY_LABEL[p.authority as 'county'],
-      delegation: p.delegation_id ? { id: p.delegation_id, effectiveFrom: p.d_from, document: p.d_doc } : null,
+      approvingLevel: AUTHORITY_LABEL[p.authority],
+      delegation: p.delegation_id ? { id: p.delegation_id, effectiveFrom: p.d_from!, document: p.d_doc! } : null,
       countyCode: p.county_code,
       countyName: p.county_name,
       townshipOrgId: p.township_org_id,
@@ -154,17 +217,17 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string) 
       special: p.special,
       specialReason: p.special_reason,
       relativeOfStaff: p.relative_of_staff,
-      missingMaterials: j(p.missing_materials),
-      checks: j(p.checks),
+      missingMaterials: json(ApplicationJson.missingMaterials, p.missing_materials),
+      checks: json(ApplicationJson.checks, p.checks),
       checkedOn: p.checked_t,
-      investigation: j(p.investigation),
+      investigation: json(ApplicationJson.investigation, p.investigation),
       incomeUnstable: p.income_unstable,
-      appraisal: j(p.appraisal),
-      townshipOpinion: j(p.township_opinion),
+      appraisal: json(ApplicationJson.appraisal, p.appraisal),
+      townshipOpinion: json(ApplicationJson.townshipOpinion, p.township_opinion),
       publicity: { round: p.publicity_round, from: p.pf, to: p.pt },
-      objections: j(p.objections) ?? [],
+      objections: json(ApplicationJson.objections, p.objections) ?? [],
       eligibility: assessment,
-      benefit: j(p.benefit),
+      benefit: json(ApplicationJson.benefit, p.benefit),
       notice: p.notice,
       noticeSentOn: p.notice_sent_t,
       refusalReasons: p.refusal_reasons,

@@ -1,6 +1,7 @@
 import { http } from '../../shared/api.ts';
 import { yuanText } from '../../../../src/platform/money.ts';
 import type {
+  ApplicationDetail,
   ApplicationItem,
   ApplicationRegistered,
   Delegation,
@@ -54,76 +55,14 @@ export type {
 export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
 export type Household = HouseholdDetail;
 export type Member = HouseholdMember;
-export type CheckResult = { source: string; status: string; detail: string };
-export type Eligibility = {
-  onDate: string;
-  standard: { monthlyCents: number; effectiveFrom: string; document: string | null; isDemo: boolean } | null;
-  members: number;
-  insuredPersons: number;
-  incomeCents: number;
-  rigidExpenseCents: number;
-  benefit: { amountCents: number; perCapitaIncomeCents: number; eligibleByIncome: boolean; steps: string[] } | null;
-  checks: { rule: string; ok: boolean; detail: string; basis: string }[];
-  eligible: boolean;
-};
-export type DibaoFacts = {
-  authority: Authority;
-  approvingLevel: string;
-  delegation: { effectiveFrom: string; document: string } | null;
-  countyName: string;
-  townshipName: string;
-  countyBureau: { id: string; name: string } | null;
-  channel: string;
-  acceptedOn: string | null;
-  decidedOn: string | null;
-  decision: string | null;
-  special: boolean;
-  specialReason: string | null;
-  relativeOfStaff: boolean;
-  missingMaterials: { items: string[]; suggested?: boolean; toldOn?: string } | null;
-  checks: { agency: string; results: CheckResult[] } | null;
-  checkedOn: string | null;
-  investigation: {
-    staff: string[];
-    date: string;
-    findings: string;
-    incomeStable: string;
-    rounds: { staff: string[]; date: string; findings: string }[];
-  } | null;
-  appraisal: { date: string; participants: number; result: string } | null;
-  townshipOpinion: { opinion: string; text: string; on: string } | null;
-  publicity: { round: number; from: string | null; to: string | null };
-  objections: { id: string; on: string; content: string; objector: string; round: number }[];
-  eligibility: Eligibility | null;
-  benefit: { amountCents: number; insuredPersons: number; benefitFrom: string; steps: string[] } | null;
-  notice: string | null;
-  refusalReasons: string | null;
-  household: {
-    id: string;
-    kind: string;
-    address: string;
-    status: string;
-    areaName: string;
-    incomeCents: number;
-    members: {
-      name: string;
-      relation: string;
-      idNumberMasked: string;
-      disability: string;
-      health: string;
-      workAbility: string;
-      insured: boolean;
-      active: boolean;
-    }[];
-  };
-};
+export type { CheckResult, DibaoFacts, Eligibility } from '../../../../src/modules/dibao/contracts/http.ts';
 
 type Q = Record<string, string | number | undefined>;
 export const dibaoApi = {
   applications: (q: Q) => http.get<Paged<ApplicationItem>>('/api/dibao/applications', q as never),
-  application: (id: string) => http.get<{ dibao: DibaoFacts }>(`/api/dibao/applications/${id}`),
+  application: (id: string) => http.get<ApplicationDetail>(`/api/dibao/applications/${id}`),
   register: (body: unknown) => http.post<ApplicationRegistered>('/api/dibao/applications', body),
-  submitCounty: (id: string) => http.post<unknown>(`/api/dibao/applications/${id}/submit-county`, {}),
+  submitCounty: (id: string) => http.post<ApplicationDetail>(`/api/dibao/applications/${id}/submit-county`, {}),
   households: (q: Q) => http.get<Paged<HouseholdItem>>('/api/dibao/households', q as never),
   household: (id: string) => http.get<Household>(`/api/dibao/households/${id}`),
   delegations: () => http.get<{ today: string; items: Delegation[] }>('/api/dibao/delegations'),
