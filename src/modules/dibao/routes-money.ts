@@ -13,7 +13,7 @@ import { rosterWorkbook } from './money/roster-xlsx.ts';
 import { countiesInScope } from './money/common.ts';
 import { CreateStandardBody, createStandard, getSettings, ListStandardsQuery, listStandards, SettingsPatch, updateSettings } from './standards/standards.ts';
 import { labelledSchemaErrors } from '../../platform/http/parse-input.ts';
-import { DibaoSettingsView, RosterCounties, Standard, StandardList } from './contracts/http.ts';
+import { DibaoSettingsView, RosterCounties, RosterPage, RosterSummary, Standard, StandardList } from './contracts/http.ts';
 import { getImport, importErrorReport, importRoster, importTemplate, listImports } from './imports/import-roster.ts';
 import { DibaoStatsQuery, dibaoStats } from './stats/dibao-stats.ts';
 import { dibaoStatsWorkbook } from './stats/stats-xlsx.ts';
@@ -62,8 +62,10 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
   );
 
   // 发放名册
-  app.get('/api/dibao/rosters', { schema: { tags, summary: '发放名册列表(按数据范围)', querystring: ListRostersQuery } }, async (req) =>
-    listRosters(ctx, actorOf(req), req.query),
+  app.get(
+    '/api/dibao/rosters',
+    { schema: { tags, summary: '发放名册列表(按数据范围)', querystring: ListRostersQuery, response: { 200: RosterPage } } },
+    async (req) => listRosters(ctx, actorOf(req), req.query),
   );
   app.get('/api/dibao/roster-counties', { schema: { tags, summary: '可生成名册的县(区)', response: { 200: RosterCounties } } }, async (req) => {
     const actor = actorOf(req);
@@ -95,7 +97,15 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
   );
   app.post(
     '/api/dibao/rosters/:id/approve',
-    { schema: { tags, summary: '审批发放名册(校验无问题后)', params: Id, body: z.object({ version: z.number().int().optional() }).optional() } },
+    {
+      schema: {
+        tags,
+        summary: '审批发放名册(校验无问题后)',
+        params: Id,
+        body: z.object({ version: z.number().int().optional() }).optional(),
+        response: { 200: RosterSummary },
+      },
+    },
     async (req) => approveRoster(ctx, actorOf(req), req.params.id, req.body ?? {}),
   );
 

@@ -439,3 +439,26 @@ export type CheckResult = z.output<typeof CheckResult>;
 export type Eligibility = z.output<typeof Eligibility>;
 export type DibaoFacts = z.output<typeof DibaoFacts>;
 export type ApplicationDetail = z.output<typeof ApplicationDetail>;
+
+/** 发放名册 (routes-money.ts): the list, and what approving one returns. */
+export const RosterSummary = z.object({
+  id: z.uuid(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  countyPath: z.string(),
+  areaPath: z.string(),
+  month: z.string().describe('YYYY-MM'),
+  status: z.enum(['generated', 'checked', 'approved']),
+  version: z.number(),
+  households: z.number(),
+  persons: z.number(),
+  totalCents: z.number(),
+  problems: z.number().nullable(),
+  checkedCurrent: z.boolean(),
+  generatedAt: Ts,
+  checkedAt: Ts.nullable(),
+  approvedAt: Ts.nullable(),
+  approvedByName: z.string().nullable(),
+});
+export const RosterPage = page(RosterSummary);
+export type RosterSummary = z.output<typeof RosterSummary>;

@@ -6,7 +6,8 @@ import { recordAudit } from '../../../kernel/audit/index.ts';
 import { requirePermission, userRef, type Actor, inScope, recordInScope } from '../../../kernel/identity/index.ts';
 
 import { checkRosterRows, ROSTER_PROBLEMS } from './check-roster.ts';
-import { moneyDb } from './db.ts';
+import { moneyDb, type RosterStatus } from './db.ts';
+import type { RosterSummary } from '../contracts/http.ts';
 
 export const ListRostersQuery = z.object({
   month: z
@@ -21,30 +22,32 @@ export const ListRostersQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export type RosterSummary = {
+export type { RosterSummary };
+
+/** The columns summaryCols selects. */
+type SummaryRow = {
   id: string;
-  countyCode: string;
-  countyName: string;
-  countyPath: string;
-  areaPath: string;
+  county_code: string;
+  county_name: string;
+  county_path: string;
   month: string;
-  status: string;
+  status: RosterStatus;
   version: number;
-  households: number;
-  persons: number;
-  totalCents: number;
+  households: number | string;
+  persons: number | string;
+  total_cents: number | string;
   problems: number | null;
-  checkedCurrent: boolean;
-  generatedAt: string;
-  checkedAt: string | null;
-  approvedAt: string | null;
-  approvedByName: string | null;
+  checked_version: number | null;
+  generated_at: Date | string;
+  checked_at: Date | string | null;
+  approved_at: Date | string | null;
+  approved_by_name: string | null;
 };
 
 const summaryCols = sql`r.id, r.county_code, a.name as county_name, r.county_path, to_char(r.month, 'YYYY-MM') as month, r.status, r.version, r.households, r.persons,
   r.total_cents, r.problems, r.checked_version, r.generated_at, r.checked_at, r.approved_at, u.display_name as approved_by_name`;
 
-function summary(r: any): RosterSummary {
+function summary(r: SummaryRow): RosterSummary {
   return {
     id: r.id,
     countyCode: r.county_code,
@@ -84,7 +87,7 @@ export async function listRosters(ctx: AppContext, actor: Actor, q: z.infer<type
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
-  return { total, page: q.page, pageSize: q.pageSize, items: rows.map(summary) };
+  return { total, page: q.page, pageSize: q.pageSize, items: (rows as unknown as SummaryRow[]).map(summary) };
 }
 
 export const RosterDetailQuery = z.object({
@@ -200,8 +203,9 @@ export async function rosterSummary(ctx: AppContext, actor: Actor, id: string, p
     .select(summaryCols as never)
     .where('r.id', '=', id)
     .executeTakeFirst();
-  if (!row || !recordInScope(actor, permission, { areaPath: (row as any).county_path })) throw notFound('发放名册', 'ROSTER_NOT_FOUND');
-  return summary(row);
+  const r = row as SummaryRow | undefined;
+  if (!r || !recordInScope(actor, permission, { areaPath: r.county_path })) throw notFound('发放名册', 'ROSTER_NOT_FOUND');
+  return summary(r);
 }
 
 /**
@@ -237,6 +241,6 @@ export async function approveRoster(ctx: AppContext, actor: Actor, id: string, i
       areaPath: r.countyPath,
       after: { version: r.version, households: r.households, totalCents: r.totalCents },
     });
-    return { ...r, status: 'approved' };
+    return { ...r, status: 'approved' as const };
   });
 }

@@ -1,23 +1,8 @@
 import { http } from '../../../shared/api.ts';
-import type { DibaoSettingsView, Standard } from '../../../../../src/modules/dibao/contracts/http.ts';
+import type { DibaoSettingsView, RosterSummary, Standard } from '../../../../../src/modules/dibao/contracts/http.ts';
 
 const enc = encodeURIComponent;
-export type RosterSummary = {
-  id: string;
-  countyCode: string;
-  countyName: string;
-  month: string;
-  status: 'generated' | 'checked' | 'approved';
-  version: number;
-  households: number;
-  persons: number;
-  totalCents: number;
-  problems: number | null;
-  checkedCurrent: boolean;
-  generatedAt: string;
-  approvedAt: string | null;
-  approvedByName: string | null;
-};
+export type { RosterSummary };
 export type RosterLine = {
   householdId: string;
   lineNo: number;
