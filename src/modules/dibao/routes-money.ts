@@ -13,7 +13,7 @@ import { rosterWorkbook } from './money/roster-xlsx.ts';
 import { countiesInScope } from './money/common.ts';
 import { CreateStandardBody, createStandard, getSettings, ListStandardsQuery, listStandards, SettingsPatch, updateSettings } from './standards/standards.ts';
 import { labelledSchemaErrors } from '../../platform/http/parse-input.ts';
-import { DibaoSettingsView, RosterCounties, RosterPage, RosterSummary, Standard, StandardList } from './contracts/http.ts';
+import { DibaoSettingsView, RosterCounties, RosterDetail, RosterPage, RosterSummary, Standard, StandardList } from './contracts/http.ts';
 import { getImport, importErrorReport, importRoster, importTemplate, listImports } from './imports/import-roster.ts';
 import { DibaoStatsQuery, dibaoStats } from './stats/dibao-stats.ts';
 import { dibaoStatsWorkbook } from './stats/stats-xlsx.ts';
@@ -87,8 +87,10 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
     const { buffer, fileName } = await rosterWorkbook(ctx, actorOf(req), req.params.id);
     return sendXlsx(reply, buffer, fileName, `dibao-roster-${req.params.id}.xlsx`);
   });
-  app.get('/api/dibao/rosters/:id', { schema: { tags, summary: '发放名册详情(明细、问题、变动)', params: Id, querystring: RosterDetailQuery } }, async (req) =>
-    getRoster(ctx, actorOf(req), req.params.id, req.query),
+  app.get(
+    '/api/dibao/rosters/:id',
+    { schema: { tags, summary: '发放名册详情(明细、问题、变动)', params: Id, querystring: RosterDetailQuery, response: { 200: RosterDetail } } },
+    async (req) => getRoster(ctx, actorOf(req), req.params.id, req.query),
   );
   app.post(
     '/api/dibao/rosters/:id/check',

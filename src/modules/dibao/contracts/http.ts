@@ -462,3 +462,39 @@ export const RosterSummary = z.object({
 });
 export const RosterPage = page(RosterSummary);
 export type RosterSummary = z.output<typeof RosterSummary>;
+
+/** GET /api/dibao/rosters/:id: the summary, a page of lines with their problems, the problem counts and the changes against last month. */
+export const RosterDetail = RosterSummary.extend({
+  lines: page(
+    z.object({
+      householdId: z.uuid(),
+      lineNo: z.number(),
+      areaCode: z.string(),
+      areaName: z.string(),
+      kind: z.string(),
+      headName: z.string().nullable(),
+      headIdMasked: z.string().nullable(),
+      address: z.string().nullable(),
+      insuredPersons: z.number(),
+      amountCents: z.number(),
+      gradualExit: z.boolean(),
+      problems: z.array(z.object({ code: z.string(), label: z.string(), message: z.string() })),
+    }),
+  ),
+  problemCounts: z.array(z.object({ code: z.string(), label: z.string(), n: z.number() })),
+  changes: z.object({
+    counts: z.record(z.string(), z.number()),
+    items: z.array(
+      z.object({
+        householdId: z.uuid(),
+        kind: z.enum(['新增', '增发', '减发', '停发']),
+        beforeCents: z.number(),
+        afterCents: z.number(),
+        headName: z.string().nullable(),
+        reason: z.string().nullable(),
+      }),
+    ),
+  }),
+});
+export type RosterDetail = z.output<typeof RosterDetail>;
+export type RosterLine = RosterDetail['lines']['items'][number];

@@ -7,7 +7,7 @@ import { requirePermission, userRef, type Actor, inScope, recordInScope } from '
 
 import { checkRosterRows, ROSTER_PROBLEMS } from './check-roster.ts';
 import { moneyDb, type RosterStatus } from './db.ts';
-import type { RosterSummary } from '../contracts/http.ts';
+import type { RosterDetail, RosterSummary } from '../contracts/http.ts';
 
 export const ListRostersQuery = z.object({
   month: z
@@ -97,7 +97,12 @@ export const RosterDetailQuery = z.object({
 });
 
 /** One roster: summary, a page of lines with their problems, the problem counts and the changes. */
-export async function getRoster(ctx: AppContext, actor: Actor, id: string, q: z.infer<typeof RosterDetailQuery> = { page: 1, pageSize: 100 }) {
+export async function getRoster(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  q: z.infer<typeof RosterDetailQuery> = { page: 1, pageSize: 100 },
+): Promise<RosterDetail> {
   requirePermission(actor, 'dibao.read');
   const r = await rosterSummary(ctx, actor, id);
   const db = moneyDb(ctx.db);

@@ -1,29 +1,9 @@
 import { http } from '../../../shared/api.ts';
-import type { DibaoSettingsView, RosterSummary, Standard } from '../../../../../src/modules/dibao/contracts/http.ts';
+import type { DibaoSettingsView, RosterDetail, RosterLine, RosterSummary, Standard } from '../../../../../src/modules/dibao/contracts/http.ts';
 
 const enc = encodeURIComponent;
 export type { RosterSummary };
-export type RosterLine = {
-  householdId: string;
-  lineNo: number;
-  areaName: string;
-  kind: string;
-  headName: string | null;
-  headIdMasked: string | null;
-  address: string | null;
-  insuredPersons: number;
-  amountCents: number;
-  gradualExit: boolean;
-  problems: Array<{ code: string; label: string; message: string }>;
-};
-export type RosterDetail = RosterSummary & {
-  lines: { total: number; page: number; pageSize: number; items: RosterLine[] };
-  problemCounts: Array<{ code: string; label: string; n: number }>;
-  changes: {
-    counts: Record<string, number>;
-    items: Array<{ householdId: string; kind: string; beforeCents: number; afterCents: number; headName: string | null; reason: string | null }>;
-  };
-};
+export type { RosterDetail, RosterLine };
 export type ImportReport = {
   batchId: string;
   fileName: string;
