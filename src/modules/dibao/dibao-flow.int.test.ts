@@ -307,6 +307,7 @@ describe('西吉县 (not delegated): the township sends it up, the county confir
     await ok(xjCounty.post(`/api/cases/${reg.id}/acknowledge`, {}));
     const r = await ok(move(xjLead, reg.id, 'confirm'));
     expect(r.state).toBe('confirmed');
+    expect((await ok(xjLead.get(`/api/dibao/applications/${reg.id}`))).dibao).toMatchObject({ decision: '确认', countyName: expect.any(String) });
     const a = (await sql<any>`select decision, authority from dibao.application where case_id = ${reg.id}`.execute(t.ctx.db)).rows[0];
     expect(a).toEqual({ decision: '确认', authority: 'county' });
   });

@@ -374,7 +374,8 @@ export const ApplicationJson = {
     benefitFrom: Day,
     steps: z.array(z.string()),
     standard: Standard_.nullable(),
-    note: z.string().optional(),
+    /** 确认意见 (null when none was written). */
+    note: z.string().nullable(),
   }),
 };
 
