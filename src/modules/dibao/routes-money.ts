@@ -17,6 +17,7 @@ import { DibaoSettingsView, RosterCounties, RosterDetail, RosterPage, RosterSumm
 import { getImport, importErrorReport, importRoster, importTemplate, listImports } from './imports/import-roster.ts';
 import { DibaoStatsQuery, dibaoStats } from './stats/dibao-stats.ts';
 import { dibaoStatsWorkbook } from './stats/stats-xlsx.ts';
+import { DibaoStats, GeneratedRoster, ImportDetail, ImportPage, ImportReport, RosterCheckResult } from './contracts/money.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -79,6 +80,7 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
         tags,
         summary: '生成(或重新生成)某县某月发放名册',
         body: z.object({ countyCode: z.string({ message: '「countyCode」必填' }), month: z.string({ message: '「month」必填' }) }),
+        response: { 201: GeneratedRoster },
       },
     },
     async (req, reply) => reply.status(201).send(await generateRoster(ctx, actorOf(req), req.body)),
@@ -94,7 +96,7 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
   );
   app.post(
     '/api/dibao/rosters/:id/check',
-    { schema: { tags, summary: '校验发放名册', params: Id, body: z.object({}).passthrough().optional() } },
+    { schema: { tags, summary: '校验发放名册', params: Id, body: z.object({}).passthrough().optional(), response: { 200: RosterCheckResult } } },
     async (req) => checkRoster(ctx, actorOf(req), req.params.id),
   );
   app.post(
@@ -116,17 +118,21 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
     actorOf(req);
     return sendXlsx(reply, await importTemplate(), '低保名册导入模板.xlsx', 'dibao-import-template.xlsx');
   });
-  app.post('/api/dibao/imports', { schema: { tags, summary: '导入存量低保名册(multipart,字段 file;xlsx 或 csv)' } }, async (req, reply) => {
-    const actor = actorOf(req);
-    requirePermission(actor, 'dibao.import');
-    const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 } });
-    if (!file) throw new AppError('IMPORT_FILE_MISSING', 400, '「file」请选择要导入的文件', { field: 'file' });
-    const bytes = await file.toBuffer().catch(() => {
-      throw new AppError('IMPORT_FILE_TOO_LARGE', 413, `「file」文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB 上限`, { field: 'file' });
-    });
-    const r = await importRoster(ctx, actor, { fileName: file.filename || 'upload.xlsx', bytes });
-    return reply.status(r.alreadyImported ? 200 : 201).send(r);
-  });
+  app.post(
+    '/api/dibao/imports',
+    { schema: { tags, summary: '导入存量低保名册(multipart,字段 file;xlsx 或 csv)', response: { 200: ImportReport, 201: ImportReport } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      requirePermission(actor, 'dibao.import');
+      const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 } });
+      if (!file) throw new AppError('IMPORT_FILE_MISSING', 400, '「file」请选择要导入的文件', { field: 'file' });
+      const bytes = await file.toBuffer().catch(() => {
+        throw new AppError('IMPORT_FILE_TOO_LARGE', 413, `「file」文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB 上限`, { field: 'file' });
+      });
+      const r = await importRoster(ctx, actor, { fileName: file.filename || 'upload.xlsx', bytes });
+      return reply.status(r.alreadyImported ? 200 : 201).send(r);
+    },
+  );
   app.get(
     '/api/dibao/imports',
     {
@@ -134,6 +140,7 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
         tags,
         summary: '导入批次历史',
         querystring: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
+        response: { 200: ImportPage },
       },
     },
     async (req) => listImports(ctx, actorOf(req), req.query),
@@ -142,14 +149,21 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
     const { buffer, fileName } = await importErrorReport(ctx, actorOf(req), req.params.id);
     return sendXlsx(reply, buffer, fileName, `dibao-import-errors-${req.params.id}.xlsx`);
   });
-  app.get('/api/dibao/imports/:id', { schema: { tags, summary: '导入批次详情(逐行错误)', params: Id } }, async (req) =>
+  app.get('/api/dibao/imports/:id', { schema: { tags, summary: '导入批次详情(逐行错误)', params: Id, response: { 200: ImportDetail } } }, async (req) =>
     getImport(ctx, actorOf(req), req.params.id),
   );
 
   // 统计
   app.get(
     '/api/dibao/stats',
-    { schema: { tags, summary: '低保统计(在保户数人数、类型、月支出、办理时长试点对比、按时办结率)', querystring: DibaoStatsQuery } },
+    {
+      schema: {
+        tags,
+        summary: '低保统计(在保户数人数、类型、月支出、办理时长试点对比、按时办结率)',
+        querystring: DibaoStatsQuery,
+        response: { 200: DibaoStats },
+      },
+    },
     async (req) => dibaoStats(ctx, actorOf(req), req.query),
   );
   app.get('/api/dibao/stats.xlsx', { schema: { tags, summary: '低保统计导出(xlsx)', querystring: DibaoStatsQuery } }, async (req, reply) => {

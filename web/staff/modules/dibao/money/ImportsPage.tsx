@@ -6,7 +6,7 @@ import { useT } from '../../../i18n/i18n.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { QueryError } from '../../../shared/QueryError.tsx';
-import { moneyApi, type ImportReport } from './api.ts';
+import { moneyApi, type ImportBatch, type ImportReport } from './api.ts';
 import './dibao-money.css';
 
 export function ImportsPage() {
@@ -86,7 +86,7 @@ export function ImportsPage() {
       </Card>
       <Card className="mz-card" style={{ marginTop: 16 }} title={t('dibaoMoney.history')}>
         {history.isError && <QueryError error={history.error} onRetry={() => history.refetch()} />}
-        <Table<ImportReport>
+        <Table<ImportBatch>
           rowKey="batchId"
           size="small"
           dataSource={history.data?.items}

@@ -1,61 +1,31 @@
 import { http } from '../../../shared/api.ts';
 import type { DibaoSettingsView, RosterDetail, RosterLine, RosterSummary, Standard } from '../../../../../src/modules/dibao/contracts/http.ts';
+import type {
+  DibaoStats,
+  GeneratedRoster,
+  ImportBatch,
+  ImportPage,
+  ImportReport,
+  RosterCheckResult,
+} from '../../../../../src/modules/dibao/contracts/money.ts';
 
 const enc = encodeURIComponent;
 export type { RosterSummary };
 export type { RosterDetail, RosterLine };
-export type ImportReport = {
-  batchId: string;
-  fileName: string;
-  alreadyImported: boolean;
-  earlier?: { batchId: string; at: string; fileName: string; actorName: string | null };
-  rows: number;
-  households: number;
-  members: number;
-  acceptedRows: number;
-  rejectedRows: number;
-  acceptedHouseholds: number;
-  hasErrorReport: boolean;
-  errors: Array<{ row: number; message: string }>;
-  at?: string;
-  actorName?: string | null;
-};
+export type { DibaoStats, GroupTime, ImportBatch, ImportReport } from '../../../../../src/modules/dibao/contracts/money.ts';
 export type { Standard } from '../../../../../src/modules/dibao/contracts/http.ts';
-export type GroupTime = { cases: number; avgWorkdays: number | null; medianWorkdays: number | null; onTime: number; onTimeRate: number | null };
-export type DibaoStats = {
-  area: { code: string; name: string };
-  from: string;
-  to: string;
-  totals: { households: number; persons: number; monthlyCents: number };
-  byArea: Array<{ code: string; name: string; households: number; persons: number; monthlyCents: number }>;
-  byKind: Array<{ kind: string; households: number; persons: number }>;
-  byType: Array<{ type: string; households: number; persons: number }>;
-  spending: Array<{ month: string; cents: number; source: string }>;
-  processing: {
-    pilot: GroupTime;
-    others: GroupTime;
-    all: GroupTime;
-    byCounty: Array<{ code: string; name: string; authority: string; cases: number; avgWorkdays: number | null; onTimeRate: number | null }>;
-    differenceWorkdays: number | null;
-    differencePct: number | null;
-    statement: string;
-    method: string;
-    limits: { totalWorkdays: number; specialWorkdays: number };
-  };
-  rules: string[];
-};
 export type SettingsResponse = DibaoSettingsView;
 
 export const moneyApi = {
   rosters: (q: { month?: string; countyCode?: string; page: number; pageSize: number }) =>
     http.get<{ total: number; items: RosterSummary[] }>('/api/dibao/rosters', q),
   counties: () => http.get<{ items: Array<{ code: string; name: string }> }>('/api/dibao/roster-counties'),
-  generate: (countyCode: string, month: string) => http.post<{ id: string }>('/api/dibao/rosters', { countyCode, month }),
+  generate: (countyCode: string, month: string) => http.post<GeneratedRoster>('/api/dibao/rosters', { countyCode, month }),
   roster: (id: string, q: { page: number; pageSize: number; problemsOnly?: '1' }) => http.get<RosterDetail>(`/api/dibao/rosters/${enc(id)}`, q),
-  check: (id: string) => http.post<{ problems: number }>(`/api/dibao/rosters/${enc(id)}/check`, {}),
+  check: (id: string) => http.post<RosterCheckResult>(`/api/dibao/rosters/${enc(id)}/check`, {}),
   approve: (id: string, version: number) => http.post<RosterSummary>(`/api/dibao/rosters/${enc(id)}/approve`, { version }),
   rosterXlsx: (id: string) => `/api/dibao/rosters/${enc(id)}.xlsx`,
-  imports: (page: number) => http.get<{ total: number; items: ImportReport[] }>('/api/dibao/imports', { page, pageSize: 20 }),
+  imports: (page: number) => http.get<ImportPage>('/api/dibao/imports', { page, pageSize: 20 }),
   upload: (file: File) => {
     const f = new FormData();
     f.append('file', file, file.name);
