@@ -13,7 +13,7 @@ import { rosterWorkbook } from './money/roster-xlsx.ts';
 import { countiesInScope } from './money/common.ts';
 import { CreateStandardBody, createStandard, getSettings, ListStandardsQuery, listStandards, SettingsPatch, updateSettings } from './standards/standards.ts';
 import { labelledSchemaErrors } from '../../platform/http/parse-input.ts';
-import { DibaoSettingsView, RosterCounties, RosterDetail, RosterPage, RosterSummary, Standard, StandardList } from './contracts/http.ts';
+import { DibaoSettingsView, RosterCounties, RosterDetail, RosterPage, RosterSummary, Standard, StandardList } from './contracts/money.ts';
 import { getImport, importErrorReport, importRoster, importTemplate, listImports } from './imports/import-roster.ts';
 import { DibaoStatsQuery, dibaoStats } from './stats/dibao-stats.ts';
 import { dibaoStatsWorkbook } from './stats/stats-xlsx.ts';

@@ -1,18 +1,13 @@
 import { z } from 'zod';
 import { CHANNELS } from '../contract.ts';
 import { CaseDetail } from '../../../kernel/workflow/index.ts';
+import { Authority, ClockState, Day, HouseholdKind, Ts, page } from './common.ts';
 
 /**
  * 低保 staff API responses (routes.ts) that declare their shape so far: the registers. Each is the
  * exact wire shape (fastify serializes through it) and the console imports the types. Timestamps
  * are ISO strings, dates YYYY-MM-DD, money in 分 (cents).
  */
-const Ts = z.string().describe('ISO 8601 timestamp');
-const Day = z.string().describe('YYYY-MM-DD');
-const Authority = z.enum(['county', 'township']);
-const HouseholdKind = z.enum(['urban', 'rural']);
-const ClockState = z.enum(['running', 'paused', 'due_soon', 'overdue']);
-const page = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(item) });
 
 export const ApplicationItem = z.object({
   id: z.uuid(),
@@ -194,33 +189,6 @@ export type ApplicationItem = z.output<typeof ApplicationItem>;
 export type HouseholdItem = z.output<typeof HouseholdItem>;
 export type RecheckItem = z.output<typeof RecheckItem>;
 
-/** 保障标准 (routes-money.ts): every row, the date its successor takes over, and whether it is in force today. */
-export const Standard = z.object({
-  id: z.uuid(),
-  areaCode: z.string(),
-  areaName: z.string(),
-  areaLevel: z.number(),
-  kind: HouseholdKind,
-  effectiveFrom: Day,
-  effectiveTo: Day.nullable(),
-  monthlyCents: z.number(),
-  method: z.enum(['difference', 'banded']),
-  bands: z.array(z.object({ belowCents: z.number(), perPersonCents: z.number() })).nullable(),
-  minCents: z.number(),
-  document: z.string().nullable(),
-  isDemo: z.boolean(),
-  current: z.boolean(),
-});
-export const StandardList = z.object({ items: z.array(Standard) });
-
-/** 低保设置: current values, defaults, when each stored value was last changed, and whether the caller may change them. */
-export const DibaoSettingsView = z.object({
-  values: z.record(z.string(), z.union([z.number(), z.boolean()])),
-  defaults: z.record(z.string(), z.union([z.number(), z.boolean()])),
-  updatedAt: z.record(z.string(), Ts),
-  canEdit: z.boolean(),
-});
-
 /** 抽查批次 list (routes.ts). */
 export const SpotCheckList = z.object({
   items: z.array(
@@ -298,8 +266,6 @@ export const DelegationAdded = z.object({
   note: z.string().optional(),
 });
 
-export type Standard = z.output<typeof Standard>;
-export type DibaoSettingsView = z.output<typeof DibaoSettingsView>;
 export type SpotCheckItem = z.output<typeof SpotCheckList>['items'][number];
 export type SpotCheckDetail = z.output<typeof SpotCheckDetail>;
 export type SpotCheckDrawn = z.output<typeof SpotCheckDrawn>;
@@ -333,9 +299,6 @@ export const DelegationList = z.object({
   ),
 });
 export type Delegation = z.output<typeof DelegationList>['items'][number];
-
-/** Counties the caller may generate rosters for (routes-money.ts). */
-export const RosterCounties = z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), areaPath: z.string() })) });
 
 /** The stored JSON facts of an application (written by the workflow steps in workflow.ts). */
 export const CheckResult = z.object({ source: z.string(), status: z.enum(['一致', '不一致', '未查到', '查询失败']), detail: z.string() });
@@ -440,62 +403,3 @@ export type CheckResult = z.output<typeof CheckResult>;
 export type Eligibility = z.output<typeof Eligibility>;
 export type DibaoFacts = z.output<typeof DibaoFacts>;
 export type ApplicationDetail = z.output<typeof ApplicationDetail>;
-
-/** 发放名册 (routes-money.ts): the list, and what approving one returns. */
-export const RosterSummary = z.object({
-  id: z.uuid(),
-  countyCode: z.string(),
-  countyName: z.string(),
-  countyPath: z.string(),
-  areaPath: z.string(),
-  month: z.string().describe('YYYY-MM'),
-  status: z.enum(['generated', 'checked', 'approved']),
-  version: z.number(),
-  households: z.number(),
-  persons: z.number(),
-  totalCents: z.number(),
-  problems: z.number().nullable(),
-  checkedCurrent: z.boolean(),
-  generatedAt: Ts,
-  checkedAt: Ts.nullable(),
-  approvedAt: Ts.nullable(),
-  approvedByName: z.string().nullable(),
-});
-export const RosterPage = page(RosterSummary);
-export type RosterSummary = z.output<typeof RosterSummary>;
-
-/** GET /api/dibao/rosters/:id: the summary, a page of lines with their problems, the problem counts and the changes against last month. */
-export const RosterDetail = RosterSummary.extend({
-  lines: page(
-    z.object({
-      householdId: z.uuid(),
-      lineNo: z.number(),
-      areaCode: z.string(),
-      areaName: z.string(),
-      kind: z.string(),
-      headName: z.string().nullable(),
-      headIdMasked: z.string().nullable(),
-      address: z.string().nullable(),
-      insuredPersons: z.number(),
-      amountCents: z.number(),
-      gradualExit: z.boolean(),
-      problems: z.array(z.object({ code: z.string(), label: z.string(), message: z.string() })),
-    }),
-  ),
-  problemCounts: z.array(z.object({ code: z.string(), label: z.string(), n: z.number() })),
-  changes: z.object({
-    counts: z.record(z.string(), z.number()),
-    items: z.array(
-      z.object({
-        householdId: z.uuid(),
-        kind: z.enum(['新增', '增发', '减发', '停发']),
-        beforeCents: z.number(),
-        afterCents: z.number(),
-        headName: z.string().nullable(),
-        reason: z.string().nullable(),
-      }),
-    ),
-  }),
-});
-export type RosterDetail = z.output<typeof RosterDetail>;
-export type RosterLine = RosterDetail['lines']['items'][number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Day, HouseholdKind, Ts, page } from './common.ts';
 
 /** Response contracts of the 低保 money side: roster generation and checks, imports, statistics. */
 
@@ -93,3 +94,95 @@ export type ImportBatch = ImportPage['items'][number];
 export type ImportDetail = z.infer<typeof ImportDetail>;
 export type DibaoStats = z.infer<typeof DibaoStats>;
 export type GroupTime = z.infer<typeof GroupTime>;
+
+/** 保障标准 (routes-money.ts): every row, the date its successor takes over, and whether it is in force today. */
+export const Standard = z.object({
+  id: z.uuid(),
+  areaCode: z.string(),
+  areaName: z.string(),
+  areaLevel: z.number(),
+  kind: HouseholdKind,
+  effectiveFrom: Day,
+  effectiveTo: Day.nullable(),
+  monthlyCents: z.number(),
+  method: z.enum(['difference', 'banded']),
+  bands: z.array(z.object({ belowCents: z.number(), perPersonCents: z.number() })).nullable(),
+  minCents: z.number(),
+  document: z.string().nullable(),
+  isDemo: z.boolean(),
+  current: z.boolean(),
+});
+export const StandardList = z.object({ items: z.array(Standard) });
+
+/** 低保设置: current values, defaults, when each stored value was last changed, and whether the caller may change them. */
+export const DibaoSettingsView = z.object({
+  values: z.record(z.string(), z.union([z.number(), z.boolean()])),
+  defaults: z.record(z.string(), z.union([z.number(), z.boolean()])),
+  updatedAt: z.record(z.string(), Ts),
+  canEdit: z.boolean(),
+});
+
+/** Counties the caller may generate rosters for (routes-money.ts). */
+export const RosterCounties = z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), areaPath: z.string() })) });
+
+/** 发放名册 (routes-money.ts): the list, and what approving one returns. */
+export const RosterSummary = z.object({
+  id: z.uuid(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  countyPath: z.string(),
+  areaPath: z.string(),
+  month: z.string().describe('YYYY-MM'),
+  status: z.enum(['generated', 'checked', 'approved']),
+  version: z.number(),
+  households: z.number(),
+  persons: z.number(),
+  totalCents: z.number(),
+  problems: z.number().nullable(),
+  checkedCurrent: z.boolean(),
+  generatedAt: Ts,
+  checkedAt: Ts.nullable(),
+  approvedAt: Ts.nullable(),
+  approvedByName: z.string().nullable(),
+});
+export const RosterPage = page(RosterSummary);
+export type RosterSummary = z.output<typeof RosterSummary>;
+
+/** GET /api/dibao/rosters/:id: the summary, a page of lines with their problems, the problem counts and the changes against last month. */
+export const RosterDetail = RosterSummary.extend({
+  lines: page(
+    z.object({
+      householdId: z.uuid(),
+      lineNo: z.number(),
+      areaCode: z.string(),
+      areaName: z.string(),
+      kind: z.string(),
+      headName: z.string().nullable(),
+      headIdMasked: z.string().nullable(),
+      address: z.string().nullable(),
+      insuredPersons: z.number(),
+      amountCents: z.number(),
+      gradualExit: z.boolean(),
+      problems: z.array(z.object({ code: z.string(), label: z.string(), message: z.string() })),
+    }),
+  ),
+  problemCounts: z.array(z.object({ code: z.string(), label: z.string(), n: z.number() })),
+  changes: z.object({
+    counts: z.record(z.string(), z.number()),
+    items: z.array(
+      z.object({
+        householdId: z.uuid(),
+        kind: z.enum(['新增', '增发', '减发', '停发']),
+        beforeCents: z.number(),
+        afterCents: z.number(),
+        headName: z.string().nullable(),
+        reason: z.string().nullable(),
+      }),
+    ),
+  }),
+});
+export type RosterDetail = z.output<typeof RosterDetail>;
+export type RosterLine = RosterDetail['lines']['items'][number];
+
+export type Standard = z.output<typeof Standard>;
+export type DibaoSettingsView = z.output<typeof DibaoSettingsView>;

@@ -7,7 +7,7 @@ import { requirePermission, userRef, type Actor, inScope, recordInScope } from '
 
 import { checkRosterRows, ROSTER_PROBLEMS } from './check-roster.ts';
 import { moneyDb, type RosterStatus } from './db.ts';
-import type { RosterDetail, RosterSummary } from '../contracts/http.ts';
+import type { RosterDetail, RosterSummary } from '../contracts/money.ts';
 
 export const ListRostersQuery = z.object({
   month: z

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Standard } from '../contracts/http.ts';
+import type { Standard } from '../contracts/money.ts';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { badRequest, conflict, forbidden } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';

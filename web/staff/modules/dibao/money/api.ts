@@ -1,5 +1,5 @@
 import { http } from '../../../shared/api.ts';
-import type { DibaoSettingsView, RosterDetail, RosterLine, RosterSummary, Standard } from '../../../../../src/modules/dibao/contracts/http.ts';
+import type { DibaoSettingsView, RosterDetail, RosterLine, RosterSummary, Standard } from '../../../../../src/modules/dibao/contracts/money.ts';
 import type {
   DibaoStats,
   GeneratedRoster,
@@ -13,7 +13,7 @@ const enc = encodeURIComponent;
 export type { RosterSummary };
 export type { RosterDetail, RosterLine };
 export type { DibaoStats, GroupTime, ImportBatch, ImportReport } from '../../../../../src/modules/dibao/contracts/money.ts';
-export type { Standard } from '../../../../../src/modules/dibao/contracts/http.ts';
+export type { Standard } from '../../../../../src/modules/dibao/contracts/money.ts';
 export type SettingsResponse = DibaoSettingsView;
 
 export const moneyApi = {
