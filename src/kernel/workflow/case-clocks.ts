@@ -38,7 +38,7 @@ async function startOne(tx: AppContext, c: CaseRow, spec: ClockSpec, startDate?:
     name: spec.name,
     label: typeof spec.label === 'function' ? await spec.label(rule, c, tx) : spec.label,
     rule,
-    legalBasis: spec.legalBasis,
+    legalBasis: typeof spec.legalBasis === 'function' ? await spec.legalBasis(c, tx) : spec.legalBasis,
     areaCode: c.area_code,
     areaPath: c.area_path,
     startDate: startDate ?? chinaDate(tx.clock.now()),

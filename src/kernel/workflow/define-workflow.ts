@@ -9,6 +9,13 @@ export type PeriodSpec = { unit: 'workdays' | 'days' | 'months'; n: number };
 /** Which clock suspensions (中止) a clock allows: the kinds, and by which party (default holder). */
 export type SuspendRule = { kinds: readonly SuspendKind[]; party?: Party | readonly Party[] };
 
+/**
+ * The legal basis of a period: text with the article, or made from the case when the clock
+ * starts — the rule in force on the date of the act (e.g. 《信访条例》(2005) before 2022-05-01,
+ * 《信访工作条例》 after) or the case's own facts (a direct or a transferred petition).
+ */
+export type LegalBasis = string | ((c: CaseRow, tx: AppContext) => string | Promise<string>);
+
 /** A deadline clock a transition starts. */
 export type ClockSpec = {
   name: string;
@@ -16,8 +23,8 @@ export type ClockSpec = {
   label: string | ((rule: PeriodSpec, c: CaseRow, tx: AppContext) => string | Promise<string>);
   /** The period, or read when the clock starts (settings, case data after the effect). */
   rule: PeriodSpec | ((tx: AppContext, c: CaseRow) => Promise<PeriodSpec>);
-  /** Text and article, e.g. '《信访工作条例》第二十四条'. */
-  legalBasis: string;
+  /** Text and article, e.g. '《信访工作条例》第二十四条', or made from the case when the clock starts. */
+  legalBasis: LegalBasis;
   warnWorkdays?: number;
   /**
    * May it be suspended (中止), for which kinds, by which party? A clock without a rule cannot be
@@ -132,7 +139,7 @@ export type HandoffPolicy<S extends string = string> = {
   acknowledgeWithin: PeriodSpec;
   /** Period within which the receiver may raise 异议 (not competent) instead of 签收. */
   objectWithin?: PeriodSpec;
-  legalBasis: string;
+  legalBasis: LegalBasis;
 };
 
 export type CreateDef<Z extends Schema = Schema> = Omit<TransitionDef<string, Z>, 'from' | 'to' | 'withdrawable'> & {
@@ -181,7 +188,7 @@ export type WorkflowDefinition<S extends string = string> = {
    */
   coHandling?: { from: readonly NoInfer<S>[]; permission: string; partType: string };
   /** 督办: who may supervise and the feedback period the holder gets. */
-  supervision?: { permission: string; feedbackWithin: PeriodSpec; legalBasis: string };
+  supervision?: { permission: string; feedbackWithin: PeriodSpec; legalBasis: LegalBasis };
   /** Permission to read cases of this type (scope-filtered). */
   readPermission: string;
 };

@@ -15,6 +15,7 @@ export {
   type EffectArgs,
   type InputOf,
   type Party,
+  type LegalBasis,
   type PeriodSpec,
   type StateDef,
   type SuspendKind,

@@ -14,38 +14,32 @@ export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 export const SATISFACTION_CHANNELS = ['电话', '信函', '当面'] as const;
 export const REVIEW_KINDS = ['复查', '复核'] as const;
 
-const LAW = '《信访工作条例》';
-
 /**
- * 不予受理 / 不再受理: the statutory reasons staff pick from (甄别), each with its basis in
- * 《信访工作条例》(2022) and the guidance told to the petitioner (告知途径).
+ * 不予受理 / 不再受理: the statutory reasons staff pick from (甄别), each with the guidance told
+ * to the petitioner (告知途径). The article each rests on depends on the day of the act — 《信访条例》
+ * (2005) before 2022-05-01, 《信访工作条例》 after: `law.ts` (`petitionLawOn(date).refusal[code]`).
  * "三个不予受理、两个不再受理" (2014 办法) is the practice behind the list (regulations.md §1.5).
  */
 export const REFUSAL_REASONS = {
   statutory_route: {
     label: '已经或者依法应当通过诉讼、仲裁、行政复议等法定途径解决',
-    basis: `${LAW}第二十条第二款、第二十八条第二款、第三十一条第一项至第四项`,
     guidance:
       '您反映的事项已经或者依法应当通过诉讼、仲裁、行政复议等法定途径解决,请依照有关法律法规规定的程序,向人民法院、仲裁机构、行政复议机关等有关机关提出。',
   },
   not_competent: {
     label: '不属于本机关职权范围',
-    basis: `${LAW}第二十三条第一款`,
     guidance: '您反映的事项不属于本机关职权范围,请向有权处理的机关、单位提出。',
   },
   rechecked_final: {
     label: '已复核终结,同一事实和理由不再受理',
-    basis: `${LAW}第三十六条第三款`,
     guidance: '该信访事项已经复核终结。对复核意见不服,仍然以同一事实和理由提出投诉请求的,各级机关、单位不再受理。',
   },
   pending_upward: {
     label: '信访事项已经受理或者正在办理,在规定期限内向上级机关又提出同一信访事项',
-    basis: `${LAW}第十九条第三款`,
     guidance: '您反映的事项已由原机关受理或者正在办理,请在办理期限内等待原机关的处理意见。',
   },
   skip_level_visit: {
     label: '越级走访(未到有权处理的本级或者上一级机关提出)',
-    basis: `${LAW}第二十条第一款`,
     guidance: '请到有权处理的本级或者上一级机关、单位设立或者指定的接待场所提出信访事项。',
   },
 } as const;

@@ -254,7 +254,7 @@ describe('tracking, 复查 and 复核 from the portal', () => {
       canRequestReview: false,
       canRequestRecheck: false,
     });
-    expect(first.deadline.legalBasis).toContain('第二十二条');
+    expect(first.deadline.legalBasis).toBe('《信访工作条例》第二十三条第二款、第三款');
 
     const fgc = await t.login('nx-fgc');
     const org = async (code: string) => (await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;

@@ -9,12 +9,23 @@ import { OPINIONS, PETITION_ERRORS, PETITION_TYPE, REFUSAL_CODES, REFUSAL_REASON
 import { simpleRefusals } from './policies.ts';
 import { issueDocument } from '../../kernel/documents/index.ts';
 import { PETITION_DOCUMENTS } from './documents/index.ts';
+import { PLATFORM_RULE_ACKNOWLEDGE, PLATFORM_RULE_FEEDBACK, petitionLawToday } from './law.ts';
 // 回头看 timers: the queue is declared wherever the workflow is loaded (worker.ts imports this file).
 import { FollowUpInput, FollowUpResultAction, LeadInput, storeFollowUpResult, storeFollowUps, storeLead } from './commands/follow-ups.ts';
 import { OnlineSatisfactionInput, storeOnlineRating } from './commands/rate-petition.ts';
 import { StaffSatisfactionInput, storeStaffRating } from './commands/record-satisfaction.ts';
 
-const LAW = '《信访工作条例》';
+// The article of each period is that of the rule in force on the day the clock starts (law.ts).
+const LAW = {
+  notice: (_c: CaseRow, tx: AppContext) => petitionLawToday(tx).notice,
+  handle: (_c: CaseRow, tx: AppContext) => petitionLawToday(tx).handle,
+  review: (_c: CaseRow, tx: AppContext) => petitionLawToday(tx).review,
+  recheck: (_c: CaseRow, tx: AppContext) => petitionLawToday(tx).recheck,
+  handoff: (_c: CaseRow, tx: AppContext) => {
+    const objection = petitionLawToday(tx).objection;
+    return objection ? `${PLATFORM_RULE_ACKNOWLEDGE}；异议期限（5 个工作日）：${objection}` : PLATFORM_RULE_ACKNOWLEDGE;
+  },
+};
 // 办理、复查、复核 periods may be suspended (中止) by the holder for 鉴定、听证 and the like; 甄别受理 and 简易办理 may not.
 const SUSPENDABLE = { kinds: ['correction', 'third_party', 'appraisal', 'hearing', 'other'] } as const;
 const opinionInput = z.object({
@@ -34,7 +45,7 @@ const simplifyInput = z.object({
   factsClear: z.boolean({ message: '请确认是否事实清楚、责任明确、争议不大' }).meta({ title: '事实清楚、责任明确、争议不大' }),
 });
 
-/** 受理告知书 text when the handler writes none (第二十三条: written notice of receipt and procedure). */
+/** 受理告知书 text when the handler writes none (written notice of receipt and procedure, in the words of the rule in force). */
 async function defaultAcceptanceNotice(tx: AppContext, c: CaseRow): Promise<string> {
   const r = (
     await sql<{ created_at: Date; org: string }>`select p.created_at, o.name as org from petitions.petition p
@@ -43,7 +54,7 @@ async function defaultAcceptanceNotice(tx: AppContext, c: CaseRow): Promise<stri
   const received = r ? chinaDate(new Date(r.created_at)) : chinaDate(c.created_at);
   return (
     `信访人:您于 ${received} 提出的信访事项(编号 ${c.ref_no})已于 ${chinaDate(tx.clock.now())} 由${r?.org ?? '本机关'}受理。` +
-    `依照${LAW}第三十四条,我单位将自受理之日起 60 日内办结并书面答复;情况复杂的,经本机关负责人批准可以适当延长,延长期限不超过 30 日,并告知延期理由。` +
+    petitionLawToday(tx).handleSentence +
     '您可凭信访事项编号查询办理进度。'
   );
 }
@@ -51,7 +62,8 @@ async function defaultAcceptanceNotice(tx: AppContext, c: CaseRow): Promise<stri
 /** Store the statutory 不予受理 reason, its basis and the guidance told to the petitioner. */
 export async function storeRefusal(tx: AppContext, caseId: string, code: RefusalCode, detail: string | null, auto: boolean): Promise<void> {
   const r = REFUSAL_REASONS[code];
-  await sql`update petitions.petition set refusal_code = ${code}, refusal_reason = ${r.label}, refusal_basis = ${r.basis}, refusal_guidance = ${r.guidance},
+  const basis = petitionLawToday(tx).refusal[code];
+  await sql`update petitions.petition set refusal_code = ${code}, refusal_reason = ${r.label}, refusal_basis = ${basis}, refusal_guidance = ${r.guidance},
     refusal_detail = ${detail}, refused_at = ${tx.clock.now()}, refused_auto = ${auto} where case_id = ${caseId}`.execute(tx.db);
 }
 
@@ -141,7 +153,7 @@ export const petitionWorkflow = defineWorkflow({
     label: '登记',
     route: '/api/petitions',
     who: { permission: 'petition.register' },
-    clocks: { start: [{ name: 'triage', label: '甄别受理期限', rule: { unit: 'days', n: 15 }, legalBasis: `${LAW}第二十二条` }] },
+    clocks: { start: [{ name: 'triage', label: '甄别受理期限', rule: { unit: 'days', n: 15 }, legalBasis: LAW.notice }] },
   },
   transitions: {
     accept: transition({
@@ -152,7 +164,7 @@ export const petitionWorkflow = defineWorkflow({
       input: acceptInput,
       clocks: {
         stop: ['triage'],
-        start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: `${LAW}第三十四条`, suspendable: SUSPENDABLE }],
+        start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: LAW.handle, suspendable: SUSPENDABLE }],
       },
       effect: async ({ tx, case: c, input }) => {
         const notice = input.notice || (await defaultAcceptanceNotice(tx, c));
@@ -233,7 +245,7 @@ export const petitionWorkflow = defineWorkflow({
       from: ['review_requested'],
       to: 'reviewing',
       who: { permission: 'petition.handle', party: 'supervisor' },
-      clocks: { start: [{ name: 'review', label: '复查期限', rule: { unit: 'days', n: 30 }, legalBasis: `${LAW}第三十五条`, suspendable: SUSPENDABLE }] },
+      clocks: { start: [{ name: 'review', label: '复查期限', rule: { unit: 'days', n: 30 }, legalBasis: LAW.review, suspendable: SUSPENDABLE }] },
     },
     conclude_review: transition({
       label: '复查意见',
@@ -252,7 +264,7 @@ export const petitionWorkflow = defineWorkflow({
       from: ['recheck_requested'],
       to: 'rechecking',
       who: { permission: 'petition.handle', party: 'supervisor' },
-      clocks: { start: [{ name: 'recheck', label: '复核期限', rule: { unit: 'days', n: 30 }, legalBasis: `${LAW}第三十六条`, suspendable: SUSPENDABLE }] },
+      clocks: { start: [{ name: 'recheck', label: '复核期限', rule: { unit: 'days', n: 30 }, legalBasis: LAW.recheck, suspendable: SUSPENDABLE }] },
     },
     conclude_recheck: transition({
       label: '复核意见(终结)',
@@ -305,9 +317,9 @@ export const petitionWorkflow = defineWorkflow({
     permission: 'petition.handle',
     acknowledgeWithin: { unit: 'days', n: 3 },
     objectWithin: { unit: 'workdays', n: 5 },
-    legalBasis: `${LAW}第二十三条`,
+    legalBasis: LAW.handoff,
   },
   returnable: { from: ['drafted', 'approved'], to: ['handling', 'simple'], permission: 'petition.approve' },
   clockControl: { suspendPermission: 'petition.handle', extendPermission: 'petition.approve', extendable: { handle: { unit: 'days', n: 30, times: 1 } } },
-  supervision: { permission: 'petition.supervise', feedbackWithin: { unit: 'workdays', n: 5 }, legalBasis: `${LAW}第四十条` },
+  supervision: { permission: 'petition.supervise', feedbackWithin: { unit: 'workdays', n: 5 }, legalBasis: PLATFORM_RULE_FEEDBACK },
 });

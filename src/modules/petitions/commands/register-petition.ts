@@ -6,6 +6,7 @@ import { parseInput } from '../../../platform/http/parse-input.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
 import { createCase, runTransition } from '../../../kernel/workflow/index.ts';
 import { AUTO_REFUSAL_TEXT, REFUSAL_REASONS } from '../contract.ts';
+import { petitionLawToday } from '../law.ts';
 import { petitionWorkflow } from '../workflow.ts';
 import { detectFlags, type PetitionFlags } from './detect-flags.ts';
 import { RegisterPetitionInput } from './petition-input.ts';
@@ -58,9 +59,9 @@ export async function registerPetition(
     });
     await insertPetitioners(tx, row.id, people);
     if (!flags.finalMatch) return { id: row.id, refNo: row.ref_no, state: row.state, flags, refusal: null };
-    // 第三十六条第三款: after 复核, the same facts and reasons are not accepted again — refused at once, by the system.
-    const r = REFUSAL_REASONS.rechecked_final;
-    const comment = `${AUTO_REFUSAL_TEXT}(原信访事项 ${flags.finalMatch.refNo} 已复核终结;依据${r.basis})`;
+    // 2022 第三十六条第三款 (2005 第三十五条第三款): after 复核, the same facts and reasons are not accepted again — refused at once, by the system.
+    const basis = petitionLawToday(tx).refusal.rechecked_final;
+    const comment = `${AUTO_REFUSAL_TEXT}(原信访事项 ${flags.finalMatch.refNo} 已复核终结;依据${basis})`;
     const next = await runTransition(tx, SYSTEM_ACTOR, {
       caseId: row.id,
       name: 'refuse',
@@ -77,8 +78,8 @@ export async function registerPetition(
       refusal: {
         reasonCode: 'rechecked_final',
         reason: AUTO_REFUSAL_TEXT,
-        legalBasis: r.basis,
-        guidance: r.guidance,
+        legalBasis: basis,
+        guidance: REFUSAL_REASONS.rechecked_final.guidance,
         originalRefNo: flags.finalMatch.refNo,
         auto: true,
       },

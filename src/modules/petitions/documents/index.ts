@@ -2,8 +2,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { defineDocument } from '../../../kernel/documents/index.ts';
 import { PETITION_TYPE } from '../contract.ts';
 import { paragraphs, petitionFacts } from './petition-facts.ts';
+import { petitionLawOn } from '../law.ts';
 
-const LAW = '《信访工作条例》';
 const AFTER_ACCEPT = [
   'accepted',
   'simple',
@@ -21,7 +21,7 @@ const AFTER_ACCEPT = [
 ] as const;
 const missing = (what: string) => new AppError('DOCUMENT_FACTS_MISSING', 409, `尚无${what}\uff0c不能出具该文书`);
 
-/** 受理告知书 (第三十一条、第三十四条): the text stored at 受理. */
+/** 受理告知书: the text stored at 受理 (its default cites the 办理 period of the rule in force that day, law.ts). */
 export const petitionAcceptance = defineDocument({
   type: 'petition.acceptance',
   caseType: PETITION_TYPE,
@@ -53,14 +53,14 @@ export const petitionRefusal = defineDocument({
       recipient: f.recipient,
       body: [
         `您于${f.received}提出的信访事项(编号 ${f.refNo}),经审查,本机关决定不予受理。`,
-        `理由:${f.refusalReason}${f.refusalDetail ? `。${f.refusalDetail.replace(/。$/, '')}` : ''}。依据:${f.refusalBasis ?? LAW}。`,
+        `理由:${f.refusalReason}${f.refusalDetail ? `。${f.refusalDetail.replace(/。$/, '')}` : ''}。依据:${f.refusalBasis ?? petitionLawOn(f.actOn).name}。`,
       ],
       remedy: f.refusalGuidance,
     };
   },
 });
 
-/** 处理意见书 (第三十二条、第三十三条), with the 复查 right of 第三十五条; issued on 送达. */
+/** 处理意见书 (2022 第三十二条; 2005 第三十二条), with the 复查 right of the rule in force on the day of 送达 (law.ts); issued on 送达. */
 export const petitionOpinion = defineDocument({
   type: 'petition.opinion',
   caseType: PETITION_TYPE,
@@ -79,7 +79,7 @@ export const petitionOpinion = defineDocument({
         ...paragraphs(f.opinionText),
         `处理意见:${f.opinion}。`,
       ],
-      remedy: `如对本处理意见不服,可以自收到本意见书之日起 30 日内请求原办理行政机关、单位的上一级机关、单位复查(${LAW}第三十五条)。`,
+      remedy: petitionLawOn(f.actOn).reviewRight,
     };
   },
 });

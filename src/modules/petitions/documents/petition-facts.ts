@@ -16,6 +16,8 @@ export type PetitionFacts = {
   refusalBasis: string | null;
   refusalGuidance: string | null;
   refusalDetail: string | null;
+  /** The day of the act a document records, for the rule it cites (law.ts): 送达 of the opinion, else 不予受理, else today. */
+  actOn: string;
 };
 
 /** What the 信访 documents say about a petition: the petitioners (主送), dates and the stored texts. */
@@ -31,8 +33,11 @@ export async function petitionFacts(tx: AppContext, c: CaseRow): Promise<Petitio
       refusal_basis: string | null;
       refusal_guidance: string | null;
       refusal_detail: string | null;
+      delivered_on: string | null;
+      refused_at: Date | null;
     }>`
-    select created_at, anonymous, opinion, opinion_text, acceptance_notice, refusal_reason, refusal_basis, refusal_guidance, refusal_detail
+    select created_at, anonymous, opinion, opinion_text, acceptance_notice, refusal_reason, refusal_basis, refusal_guidance, refusal_detail,
+      to_char(delivered_on, 'YYYY-MM-DD') as delivered_on, refused_at
     from petitions.petition where case_id = ${c.id}`.execute(tx.db)
   ).rows[0];
   if (!p) throw new AppError('PETITION_NOT_FOUND', 404, '信访事项不存在');
@@ -51,6 +56,7 @@ export async function petitionFacts(tx: AppContext, c: CaseRow): Promise<Petitio
     refusalBasis: p.refusal_basis,
     refusalGuidance: p.refusal_guidance,
     refusalDetail: p.refusal_detail,
+    actOn: p.delivered_on ?? (p.refused_at ? chinaDate(new Date(p.refused_at)) : chinaDate(tx.clock.now())),
   };
 }
 

@@ -8,6 +8,7 @@ import { chinaDate } from '../../../platform/china-time.ts';
 import { simpleRefusals } from '../policies.ts';
 import { REFUSAL_CODES, REFUSAL_REASONS } from '../contract.ts';
 import { simpleFacts } from '../workflow.ts';
+import { petitionLawToday } from '../law.ts';
 
 /** A `date` column as YYYY-MM-DD whichever driver returned it (text or a Date at UTC midnight). */
 const iso = (d: Date) => d.toISOString();
@@ -116,7 +117,7 @@ export async function getPetition(ctx: AppContext, actor: Actor, id: string, opt
         ? REFUSAL_CODES.map((code) => ({
             code,
             label: REFUSAL_REASONS[code].label,
-            legalBasis: REFUSAL_REASONS[code].basis,
+            legalBasis: petitionLawToday(ctx).refusal[code],
             guidance: REFUSAL_REASONS[code].guidance,
           }))
         : [],
