@@ -6,8 +6,11 @@ import type { Actor } from '../identity/actor.ts';
 /** A period rule: N 工作日 / N 日 / N 个月. */
 export type PeriodSpec = { unit: 'workdays' | 'days' | 'months'; n: number };
 
-/** Which clock suspensions (中止) a clock allows: the kinds, and by which party (default holder). */
-export type SuspendRule = { kinds: readonly SuspendKind[]; party?: Party | readonly Party[] };
+/**
+ * Which clock suspensions (中止) a clock allows: the kinds, and by which party (default holder);
+ * `aboveOrgOf` / `directlyAbove` narrow the party as in `Who` (e.g. only the 复核 body may exclude hearing time).
+ */
+export type SuspendRule = { kinds: readonly SuspendKind[]; party?: Party | readonly Party[]; aboveOrgOf?: string; directlyAbove?: boolean };
 
 /** A deadline clock a transition starts. */
 export type ClockSpec = {
@@ -72,6 +75,8 @@ export type Who = {
    * took this transition (复核 by a body above the one that did the 复查).
    */
   aboveOrgOf?: string;
+  /** With `aboveOrgOf`: only from the level directly above that org (上一级: its area the parent of that org's area). */
+  directlyAbove?: boolean;
 };
 
 export type SuspendKind = 'correction' | 'third_party' | 'appraisal' | 'hearing' | 'other';

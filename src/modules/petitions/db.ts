@@ -31,6 +31,21 @@ export interface PetitionTable {
   delivered_on: string | null;
   review_opinion: string | null;
   recheck_opinion: string | null;
+  // 复查 / 复核 (migration 20261207100000): request and postmark days, the body, an outside referral, the 送达 of the opinion.
+  review_requested_on: string | null;
+  review_postmark_on: string | null;
+  review_org_id: string | null;
+  review_referred_to: string | null;
+  review_referred_on: string | null;
+  review_delivery_method: string | null;
+  review_delivered_on: string | null;
+  recheck_requested_on: string | null;
+  recheck_postmark_on: string | null;
+  recheck_org_id: string | null;
+  recheck_referred_to: string | null;
+  recheck_referred_on: string | null;
+  recheck_delivery_method: string | null;
+  recheck_delivered_on: string | null;
   satisfaction: Of<typeof SATISFACTION> | null;
   rated_at: Date | null;
   satisfaction_channel: Of<typeof SATISFACTION_CHANNELS> | null;
@@ -98,6 +113,7 @@ export interface ReviewRequestTable {
   channel: Defaulted<string>;
   reason: string;
   received_on: DateCol;
+  postmark_on: string | null;
   recorded_by: string | null;
   recorded_by_name: string;
   recorded_at: Ts;

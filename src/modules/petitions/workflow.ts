@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
 import { userRef } from '../../kernel/identity/index.ts';
-import { OPINIONS, PETITION_ERRORS, PETITION_TYPE, REFUSAL_CODES, REFUSAL_REASONS, type RefusalCode } from './contract.ts';
+import { PETITION_ERRORS, PETITION_TYPE, REFUSAL_CODES, REFUSAL_REASONS, type RefusalCode } from './contract.ts';
 import { simpleRefusals } from './policies.ts';
 import { issueDocument } from '../../kernel/documents/index.ts';
 import { PETITION_DOCUMENTS } from './documents/index.ts';
@@ -13,18 +13,10 @@ import { PETITION_DOCUMENTS } from './documents/index.ts';
 import { FollowUpInput, FollowUpResultAction, LeadInput, storeFollowUpResult, storeFollowUps, storeLead } from './commands/follow-ups.ts';
 import { OnlineSatisfactionInput, storeOnlineRating } from './commands/rate-petition.ts';
 import { StaffSatisfactionInput, storeStaffRating } from './commands/record-satisfaction.ts';
+import { deliverInput, mustBeReceivedBy, opinionInput, reviewTransitions } from './review-workflow.ts';
+import { mustBeWindowOver } from './commands/review-window.ts';
 
 const LAW = '《信访工作条例》';
-// 办理、复查、复核 periods may be suspended (中止) by the holder for 鉴定、听证 and the like; 甄别受理 and 简易办理 may not.
-const SUSPENDABLE = { kinds: ['correction', 'third_party', 'appraisal', 'hearing', 'other'] } as const;
-const opinionInput = z.object({
-  opinion: z.enum(OPINIONS, { message: '处理意见须为支持、解释说明或不予支持' }).meta({ title: '处理意见' }),
-  text: z.string().trim().min(1, '请填写处理意见书正文').max(10000, '处理意见书不超过 10000 字').meta({ title: '处理意见书正文' }),
-});
-const deliverInput = z.object({
-  method: z.enum(['当面送达', '邮寄送达', '网上答复', '电话告知'], { message: '请选择送达方式' }).meta({ title: '送达方式' }),
-  date: z.iso.date('送达日期格式应为 YYYY-MM-DD').meta({ title: '送达日期' }),
-});
 const acceptInput = z.object({ notice: z.string().trim().max(2000, '受理告知书不超过 2000 字').meta({ title: '受理告知书(留空则使用标准文本)' }).optional() });
 const refuseInput = z.object({
   reasonCode: z.enum(REFUSAL_CODES, { message: '请选择不予受理的法定理由' }).meta({ title: '不予受理理由' }),
@@ -131,9 +123,13 @@ export const petitionWorkflow = defineWorkflow({
     closed: { label: '办结', terminal: true },
     review_requested: { label: '复查申请' },
     reviewing: { label: '复查中' },
-    reviewed: { label: '复查办结' },
+    review_referred: { label: '复查已转外部机关' },
+    reviewed: { label: '复查意见待送达' },
+    review_delivered: { label: '复查意见已送达' },
     recheck_requested: { label: '复核申请' },
     rechecking: { label: '复核中' },
+    recheck_referred: { label: '复核已转外部机关' },
+    rechecked: { label: '复核意见待送达' },
     final: { label: '终结', terminal: true },
   },
   initial: 'registered',
@@ -152,7 +148,8 @@ export const petitionWorkflow = defineWorkflow({
       input: acceptInput,
       clocks: {
         stop: ['triage'],
-        start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: `${LAW}第三十四条`, suspendable: SUSPENDABLE }],
+        // Statutory: not suspendable at will; extended once (≤ 30 日) by the head with the reason told (clockControl).
+        start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: `${LAW}第三十四条` }],
       },
       effect: async ({ tx, case: c, input }) => {
         const notice = input.notice || (await defaultAcceptanceNotice(tx, c));
@@ -216,6 +213,7 @@ export const petitionWorkflow = defineWorkflow({
       input: deliverInput,
       clocks: { stop: ['handle', 'simple'] },
       effect: async ({ tx, case: c, input, actor }) => {
+        mustBeReceivedBy(tx, input.date);
         await sql`update petitions.petition set delivered_at = ${tx.clock.now()}, delivery_method = ${input.method}, delivered_on = ${input.date}::date where case_id = ${c.id}`.execute(
           tx.db,
         );
@@ -226,45 +224,15 @@ export const petitionWorkflow = defineWorkflow({
         );
       },
     }),
-    close: { label: '办结', from: ['delivered', 'reviewed'], to: 'closed', who: { permission: 'petition.handle' } },
-    request_review: { label: '申请复查', from: ['delivered'], to: 'review_requested', who: { permission: 'petition.portal' }, reasonRequired: true },
-    start_review: {
-      label: '复查受理',
-      from: ['review_requested'],
-      to: 'reviewing',
-      who: { permission: 'petition.handle', party: 'supervisor' },
-      clocks: { start: [{ name: 'review', label: '复查期限', rule: { unit: 'days', n: 30 }, legalBasis: `${LAW}第三十五条`, suspendable: SUSPENDABLE }] },
-    },
-    conclude_review: transition({
-      label: '复查意见',
-      from: ['reviewing'],
-      to: 'reviewed',
-      who: { permission: 'petition.handle', party: 'supervisor' },
-      input: opinionInput,
-      clocks: { stop: ['review'] },
-      effect: async ({ tx, case: c, input }) => {
-        await sql`update petitions.petition set review_opinion = ${input.opinion} where case_id = ${c.id}`.execute(tx.db);
-      },
+    // 办结 waits until the petitioner's 复查 / 复核 window has run out (then a daily job closes it as a system move).
+    close: transition({
+      label: '办结',
+      from: ['delivered', 'review_delivered'],
+      to: 'closed',
+      who: { permission: 'petition.handle' },
+      effect: async ({ tx, case: c }) => mustBeWindowOver(tx, c.id, c.state),
     }),
-    request_recheck: { label: '申请复核', from: ['reviewed'], to: 'recheck_requested', who: { permission: 'petition.portal' }, reasonRequired: true },
-    start_recheck: {
-      label: '复核受理',
-      from: ['recheck_requested'],
-      to: 'rechecking',
-      who: { permission: 'petition.handle', party: 'supervisor' },
-      clocks: { start: [{ name: 'recheck', label: '复核期限', rule: { unit: 'days', n: 30 }, legalBasis: `${LAW}第三十六条`, suspendable: SUSPENDABLE }] },
-    },
-    conclude_recheck: transition({
-      label: '复核意见(终结)',
-      from: ['rechecking'],
-      to: 'final',
-      who: { permission: 'petition.handle', party: 'supervisor' },
-      input: opinionInput,
-      clocks: { stop: ['recheck'] },
-      effect: async ({ tx, case: c, input }) => {
-        await sql`update petitions.petition set recheck_opinion = ${input.opinion} where case_id = ${c.id}`.execute(tx.db);
-      },
-    }),
+    ...reviewTransitions,
   },
   // Acts on the case without a state change: on the timeline and the audit chain.
   actions: {
@@ -308,6 +276,7 @@ export const petitionWorkflow = defineWorkflow({
     legalBasis: `${LAW}第二十三条`,
   },
   returnable: { from: ['drafted', 'approved'], to: ['handling', 'simple'], permission: 'petition.approve' },
+  // Only the 复核 clock may be suspended (听证, by the 复核 body: 第三十六条第二款); only 办理 may be extended, once, ≤ 30 日 (第三十四条).
   clockControl: { suspendPermission: 'petition.handle', extendPermission: 'petition.approve', extendable: { handle: { unit: 'days', n: 30, times: 1 } } },
   supervision: { permission: 'petition.supervise', feedbackWithin: { unit: 'workdays', n: 5 }, legalBasis: `${LAW}第四十条` },
 });

@@ -75,7 +75,17 @@ export const LeadResult = z.object({ leadUserId: z.uuid(), leadUserName: z.strin
 export const FollowUpsResult = z.object({ items: z.array(z.object({ id: z.uuid(), dueDate: Day, note: z.string().nullable() })) });
 export const FollowUpResultResult = z.object({ id: z.uuid(), dueDate: Day, result: z.string(), resultAt: Ts });
 export const SatisfactionResult = z.object({ satisfaction: z.enum(SATISFACTION), channel: z.enum(SATISFACTION_CHANNELS), hint: z.string().nullable() });
-export const ReviewRequestResult = z.object({ id: z.uuid(), which: z.enum(REVIEW_KINDS), receivedOn: Day, replyOn: Day.nullable(), state: z.string() });
+export const ReviewRequestResult = z.object({
+  id: z.uuid(),
+  which: z.enum(REVIEW_KINDS),
+  receivedOn: Day,
+  /** The letter's postmark, when recorded: the request counts as made that day. */
+  postmarkOn: Day.nullable(),
+  /** The day the petitioner received the written reply (复查) or 复查意见 (复核), and the window's last day. */
+  replyOn: Day.nullable(),
+  lastDay: Day.nullable(),
+  state: z.string(),
+});
 
 /** GET /api/petitions/:id adds these to the kernel's case detail (get-petition.ts). */
 export const PetitionFacts = z.object({
@@ -186,6 +196,7 @@ export const PetitionDetailExtras = z.object({
       channel: z.string(),
       reason: z.string(),
       receivedOn: Day.nullable(),
+      postmarkOn: Day.nullable(),
       recordedByName: z.string(),
       recordedAt: Ts,
     }),
