@@ -259,14 +259,18 @@ describe('延期 reason, 复查/复核 by letter, staff satisfaction, refusal af
     expect(d.reviewRequests).toEqual([expect.objectContaining({ which: '复查', channel: '来信', receivedOn: '2026-07-01', recordedByName: '刘海燕' })]);
     expect(d.events.at(-1)).toMatchObject({ transition: 'request_review', actorName: expect.stringContaining('刘海燕代为登记') });
 
+    // 复查 by the level above 兴庆区 (银川市), served; 复核 by the level above 银川市 (民政厅), served: 终结.
     await ok(move(yc, p.id, 'start_review'));
     await ok(move(yc, p.id, 'conclude_review', { input: { opinion: '不予支持', text: '维持原处理意见。' } }));
+    await ok(move(yc, p.id, 'deliver_review', { input: { method: '当面送达', date: '2026-07-03' } }));
     clock.set(new Date('2026-07-10T02:00:00Z'));
     const rr = await yc.post(`/api/petitions/${p.id}/review-request`, { which: '复核', reason: '对复查意见不服,来信请求复核', receivedOn: '2026-07-09' });
     expect(rr.statusCode, rr.body).toBe(201);
     expect(rr.json().state).toBe('recheck_requested');
-    await ok(move(yc, p.id, 'start_recheck'));
-    await ok(move(yc, p.id, 'conclude_recheck', { input: { opinion: '不予支持', text: '复核维持复查意见,本事项终结。' } }));
+    expect((await move(yc, p.id, 'start_recheck')).statusCode).toBe(403); // the 复查 body cannot also do the 复核
+    await ok(move(fgc, p.id, 'start_recheck'));
+    await ok(move(fgc, p.id, 'conclude_recheck', { input: { opinion: '不予支持', text: '复核维持复查意见,本事项终结。' } }));
+    await ok(move(fgc, p.id, 'deliver_recheck', { input: { method: '邮寄送达', date: '2026-07-10' } }));
     expect((await row(p.id)).state).toBe('final');
     final = p;
   });

@@ -50,28 +50,16 @@ export async function storeRefusal(tx: AppContext, caseId: string, code: Refusal
 /** The case page's facts of a petition (its panel reads them), from petitions.petition. */
 async function petitionFacts(ctx: AppContext, c: CaseRow): Promise<Record<string, unknown>> {
   const p = (
-    await sql<{
-      refusal_code: string | null;
-      opinion: string | null;
-      delivery_method: string | null;
-      delivered_on: string | null;
-      review_opinion: string | null;
-      recheck_opinion: string | null;
-    }>`
-    select refusal_code, opinion, delivery_method, delivered_on::text as delivered_on, review_opinion, recheck_opinion from petitions.petition where case_id = ${c.id}`.execute(
-      ctx.db,
-    )
+    await sql<Record<string, string | null>>`
+    select refusal_code as "refusalCode", opinion, delivery_method as "deliveryMethod", delivered_on::text as "deliveredOn",
+      review_requested_on::text as "reviewRequestedOn", review_referred_to as "reviewReferredTo", review_opinion as "reviewOpinion",
+      review_delivery_method as "reviewDeliveryMethod", review_delivered_on::text as "reviewDeliveredOn",
+      recheck_requested_on::text as "recheckRequestedOn", recheck_referred_to as "recheckReferredTo", recheck_opinion as "recheckOpinion",
+      recheck_delivery_method as "recheckDeliveryMethod", recheck_delivered_on::text as "recheckDeliveredOn"
+    from petitions.petition where case_id = ${c.id}`.execute(ctx.db)
   ).rows[0];
   if (!p) return {};
-  const facts = {
-    refusalCode: p.refusal_code,
-    opinion: p.opinion,
-    deliveryMethod: p.delivery_method,
-    deliveredOn: p.delivered_on,
-    reviewOpinion: p.review_opinion,
-    recheckOpinion: p.recheck_opinion,
-  };
-  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null));
+  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null));
 }
 
 /** 简易办理 eligibility facts of one petition (first-time as flagged at registration). */
