@@ -2,6 +2,10 @@ import type { CalendarData, ComputeOptions, DayStatus, Explanation, LayerDecisio
 import { isIsoDate, isoWeekday, weekdayZh, yearOf } from './dates.ts';
 import { renderExplanation, ruleBasis } from './explain-text.ts';
 import { computePeriod, validateRule } from './period.ts';
+import { STATUTORY_SOURCE, statutoryHoliday } from './statutory-holidays.ts';
+
+/** Shown on every deadline that counts over a year whose State Council notice is not entered yet. */
+export const PROVISIONAL_NOTE = '该年放假安排未发布，按法定节日推算';
 
 /**
  * The pure working-day engine. A date is a working day for an area when no layer on the
@@ -24,6 +28,11 @@ export type Calendar = {
   explain(from: string, rule: PeriodRule, opts?: ComputeOptions): Explanation;
   /** Years for which the national layer has data (chinese-days or override rows). */
   nationalYears(): ReadonlySet<number>;
+  /**
+   * Years from `from` to `to` without a State Council notice: their statutory holidays
+   * (《全国年节及纪念日放假办法》) count as rest days, without 调休.
+   */
+  provisionalYears(from: string, to: string): number[];
   areaLabel(code: string): string;
 };
 
@@ -37,8 +46,9 @@ export function createCalendar(data: CalendarData): Calendar {
   for (const [code, entries] of Object.entries(data.regional)) regional.set(code, indexEntries(entries));
   const labels = data.areaLabels ?? {};
   const areaLabel = (code: string) => labels[code] ?? code;
-  const nationalYears = new Set<number>();
-  for (const d of Object.keys(data.packageDays.holidays)) nationalYears.add(yearOf(d));
+  const packageYears = new Set<number>();
+  for (const d of Object.keys(data.packageDays.holidays)) packageYears.add(yearOf(d));
+  const nationalYears = new Set<number>(packageYears);
   for (const e of data.nationalOverrides) nationalYears.add(yearOf(e.date));
 
   function dayStatus(date: string, areaPath?: string | null): DayStatus {
@@ -52,8 +62,10 @@ export function createCalendar(data: CalendarData): Calendar {
     else {
       const work = data.packageDays.workdays[date];
       const rest = data.packageDays.holidays[date];
+      const statutory = !work && !rest ? statutoryIn(date) : null;
       if (work) decisions.push({ layer: 'package', areaCode: null, kind: 'work', name: packageName(work), source: data.nationalSource });
       else if (rest) decisions.push({ layer: 'package', areaCode: null, kind: 'rest', name: packageName(rest), source: data.nationalSource });
+      else if (statutory) decisions.push({ layer: 'statutory', areaCode: null, kind: 'rest', name: statutory, source: STATUTORY_SOURCE });
     }
     for (const code of chain) {
       const e = regional.get(code)?.get(date);
@@ -69,6 +81,7 @@ export function createCalendar(data: CalendarData): Calendar {
       const parts = rests.map((d) => {
         if (d.layer === 'regional') return label(d);
         if (weekend) return `${d.name}假期`;
+        if (d.layer === 'statutory') return nationalYears.has(yearOf(date)) ? `法定节假日:${d.name}` : `法定节假日:${d.name}(${PROVISIONAL_NOTE})`;
         return d.layer === 'package' && data.packageDays.inLieuDays[date] ? `调休放假(${d.name})` : `法定节假日:${d.name}`;
       });
       return { date, weekday, workday: false, category, reason: (weekend ? `${wd},` : '') + parts.join(';'), decisions };
@@ -89,6 +102,7 @@ export function createCalendar(data: CalendarData): Calendar {
       work = true;
     } else if (data.packageDays.workdays[date]) work = true;
     else if (data.packageDays.holidays[date]) return false;
+    else if (statutoryIn(date)) return false;
     for (const code of chain) {
       const e = regional.get(code)?.get(date);
       if (e?.kind === 'rest') return false;
@@ -97,11 +111,31 @@ export function createCalendar(data: CalendarData): Calendar {
     return work || isoWeekday(date) < 6;
   }
 
+  /**
+   * A statutory holiday counts in a year chinese-days does not cover. A notice never makes a
+   * festival day a working day (it only adds 调休), so the statute's days stay rest days when
+   * the notice's rows are entered one by one; a national row for the date still wins.
+   */
+  function statutoryIn(date: string): string | null {
+    return packageYears.has(yearOf(date)) ? null : statutoryHoliday(date);
+  }
+
+  function provisionalYears(from: string, to: string): number[] {
+    const out: number[] = [];
+    for (let y = yearOf(from); y <= yearOf(to); y++) if (!nationalYears.has(y) && statutoryHoliday(`${y}-01-01`)) out.push(y);
+    return out;
+  }
+
   function warningsFor(from: string, to: string, areaPath: string | null): string[] {
     const out: string[] = [];
     const chain = areaChain(areaPath);
     for (let y = yearOf(from); y <= yearOf(to); y++) {
-      if (!nationalYears.has(y)) out.push(`${y} 年的国务院节假日安排尚未录入,该年只按周末计算休息日,结果可能不准确`);
+      if (!nationalYears.has(y))
+        out.push(
+          statutoryHoliday(`${y}-01-01`)
+            ? `${y} 年：${PROVISIONAL_NOTE}（《全国年节及纪念日放假办法》第二条，不含调休）；国务院办公厅的通知录入后，期限自动重算`
+            : `${y} 年的国务院节假日安排尚未录入,该年只按周末计算休息日,结果可能不准确`,
+        );
       for (const code of chain) {
         const layer = regional.get(code);
         if (!REGION_ROOT.test(code) || !layer?.size) continue;
@@ -154,6 +188,7 @@ export function createCalendar(data: CalendarData): Calendar {
       };
     },
     nationalYears: () => nationalYears,
+    provisionalYears,
     areaLabel,
   };
 }

@@ -61,8 +61,11 @@ export const DAY_CATEGORIES = ['workday', 'weekend', 'holiday', 'in_lieu', 'make
 export type DayCategory = (typeof DAY_CATEGORIES)[number];
 
 export type LayerDecision = {
-  /** package = chinese-days; national = project override; regional = an area layer. */
-  layer: 'package' | 'national' | 'regional';
+  /**
+   * package = chinese-days; national = project override; regional = an area layer; statutory =
+   * a festival of 《全国年节及纪念日放假办法》 in a year whose State Council notice is not entered.
+   */
+  layer: 'package' | 'national' | 'regional' | 'statutory';
   areaCode: string | null;
   kind: DayKind;
   name: string;

@@ -43,7 +43,7 @@ export const SetDayBody = z.object({
 export const ClearDayBody = z.object({ date: IsoDate, areaCode: AreaCodeParam.nullable(), reason: Reason });
 
 const Decision = z.object({
-  layer: z.enum(['package', 'national', 'regional']),
+  layer: z.enum(['package', 'national', 'regional', 'statutory']),
   areaCode: z.string().nullable(),
   kind: z.enum(['rest', 'work']),
   name: z.string(),

@@ -112,10 +112,10 @@ describe('explain: warnings', () => {
     const e = cal.explain('2026-12-20', { unit: 'workdays', n: 10 }, { areaPath: '640000' });
     expect(e.warnings).toEqual([
       '2026 年宁夏的地方节假日(如开斋节、古尔邦节)尚未录入,结果可能不准确',
-      '2027 年的国务院节假日安排尚未录入,该年只按周末计算休息日,结果可能不准确',
+      '2027 年：该年放假安排未发布，按法定节日推算（《全国年节及纪念日放假办法》第二条，不含调休）；国务院办公厅的通知录入后，期限自动重算',
       '2027 年宁夏的地方节假日(如开斋节、古尔邦节)尚未录入,结果可能不准确',
     ]);
-    expect(e.text).toContain('注意:2027 年的国务院节假日安排尚未录入');
+    expect(e.text).toContain('注意:2027 年：该年放假安排未发布，按法定节日推算');
     expect(cal.explain('2021-05-01', { unit: 'workdays', n: 5 }, { areaPath: '640000' }).warnings).toEqual([]);
     expect(cal.explain('2026-05-01', { unit: 'workdays', n: 5 }).warnings).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { currentCalendar } from '../calendar/load-calendar.ts';
+import { PROVISIONAL_NOTE, type Calendar } from '../calendar/calendar.ts';
 import { caseReadable, needsHistory, partyFacts, priorActs } from './case-access.ts';
 import { appendCaseEvent, lockCase } from './case-tx.ts';
 import { checkWho } from './decide.ts';
@@ -16,6 +17,7 @@ import { renderExplainText } from './clocks/explain-text.ts';
 import { extendClock, getClocks, restartClock, resumeClock, startClock, stopClock, suspendClock } from './clocks/clock-commands.ts';
 import type { ClockChange, DeadlineClock } from './clocks/contract.ts';
 import { scheduleClockTimers } from './timers.ts';
+import { remindMissingNotice } from './calendar-notice-reminder.ts';
 
 /** Start one clock for a case (today in China time unless `startDate` is given), on the case's area calendar, and schedule its timers. */
 export async function startCaseClock(
@@ -43,6 +45,7 @@ async function startOne(tx: AppContext, c: CaseRow, spec: ClockSpec, startDate?:
     warnWorkdays: spec.warnWorkdays,
   });
   await scheduleClockTimers(tx, ch.clock);
+  await remindMissingNotice(tx, await currentCalendar(tx), ch.clock);
   return ch;
 }
 
@@ -167,11 +170,21 @@ export async function caseClockViews(ctx: AppContext, c: Pick<CaseRow, 'id'>) {
     state: k.state,
     status: clockStatus(k, today, cal),
     workdaysLeft: k.state === 'running' && k.dueDate ? workdaysLeft(k, today, cal) : null,
+    calendarNote: provisionalNote(cal, k, today),
     suspensions: [...k.suspensions],
     extensions: [...k.extensions],
     restarts: [...k.restarts],
     calendarVersion: k.calendarVersion,
   }));
+}
+
+/**
+ * 「2027 年：该年放假安排未发布，按法定节日推算」 when the clock's period (start to due date; to today
+ * while paused) runs over a year without a State Council notice, else null.
+ */
+export function provisionalNote(cal: Calendar, k: Pick<DeadlineClock, 'startDate' | 'dueDate'>, today: string): string | null {
+  const years = cal.provisionalYears(k.startDate, k.dueDate ?? (today > k.startDate ? today : k.startDate));
+  return years.length ? `${years.join('、')} 年：${PROVISIONAL_NOTE}` : null;
 }
 
 /** 「为什么是这一天」 for one clock of a case the actor can read. */

@@ -143,6 +143,8 @@ export const CaseClock = z.object({
   state: z.enum(['running', 'paused', 'met', 'missed']),
   status: z.enum(['running', 'paused', 'due_soon', 'overdue', 'met', 'missed']),
   workdaysLeft: z.number().nullable(),
+  /** Set when the period runs over a year whose State Council holiday notice is not entered: 「2027 年：该年放假安排未发布，按法定节日推算」. */
+  calendarNote: z.string().nullable(),
   suspensions: z.array(
     z.object({
       id: z.string(),

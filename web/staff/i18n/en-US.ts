@@ -319,6 +319,7 @@ const kernel: Record<KernelKey, string> = {
   'cal.layerName.package': 'National',
   'cal.layerName.national': 'National override',
   'cal.layerName.regional': 'Regional',
+  'cal.layerName.statutory': 'Statutory holiday (inferred; notice not yet published)',
   'cal.kind': 'Kind',
   'cal.kind.rest': 'Rest day',
   'cal.kind.work': 'Working day (make-up)',

@@ -315,6 +315,7 @@ const kernel = {
   'cal.layerName.package': '国家法定',
   'cal.layerName.national': '国家层调整',
   'cal.layerName.regional': '地方',
+  'cal.layerName.statutory': '法定节日推算（该年放假安排未发布）',
   'cal.kind': '类型',
   'cal.kind.rest': '休息日',
   'cal.kind.work': '工作日（调休上班）',

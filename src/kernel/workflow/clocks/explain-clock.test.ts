@@ -119,7 +119,7 @@ describe('explainClock', () => {
 
   it('carries the calendar warning for a year without national data', () => {
     const t = explainClock(cal, spec({ unit: 'days', n: 30 }, '2030-01-10'));
-    expect(t.warnings.join()).toContain('2030 年的国务院节假日安排尚未录入');
-    expect(renderExplainText(t)).toContain('注意:2030 年的国务院节假日安排尚未录入');
+    expect(t.warnings.join()).toContain('2030 年：该年放假安排未发布，按法定节日推算');
+    expect(renderExplainText(t)).toContain('注意:2030 年：该年放假安排未发布，按法定节日推算');
   });
 });

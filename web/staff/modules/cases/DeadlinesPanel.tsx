@@ -91,6 +91,7 @@ export function DeadlinesPanel({ c, run }: { c: CaseDetail; run: CaseRun }) {
                   </Button>
                 )}
               </div>
+              {k.calendarNote && <Alert type="warning" showIcon className="mz-clock-note" data-testid={`clock-note-${k.name}`} title={k.calendarNote} />}
               <dl className="mz-clock-facts">
                 <div>
                   <dt>{t('clock.rule')}</dt>
