@@ -13,6 +13,7 @@ import { petitionsPortalPow } from './migrations/20261129120000_petitions_portal
 import { petitionStatsSchema } from './migrations/20261129130000_petitions_stats.ts';
 import { petitionsPortalPowToCore } from './migrations/20261130140000_petitions_portal_pow_to_core.ts';
 import { petitionsFacts } from './migrations/20261206100000_petitions_facts.ts';
+import { petitionsIntake } from './migrations/20261207110000_petitions_intake.ts';
 
 /** 信访: the module's whole contribution to the server (see src/kernel/module/). */
 export const petitions = defineModule({
@@ -39,6 +40,7 @@ export const petitions = defineModule({
     '20261129130000_petitions_stats': petitionStatsSchema,
     '20261130140000_petitions_portal_pow_to_core': petitionsPortalPowToCore,
     '20261206100000_petitions_facts': petitionsFacts,
+    '20261207110000_petitions_intake': petitionsIntake,
   },
   jobs: [{ name: FOLLOW_UP_JOB, handler: followUpHandler }],
   // A year of 信访 (2019, the report's year) with recent items for the demo accounts.

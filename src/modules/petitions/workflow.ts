@@ -4,8 +4,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
-import { userRef } from '../../kernel/identity/index.ts';
-import { OPINIONS, PETITION_ERRORS, PETITION_TYPE, REFUSAL_CODES, REFUSAL_REASONS, type RefusalCode } from './contract.ts';
+import { OPINIONS, PETITION_ERRORS, PETITION_TYPE } from './contract.ts';
+import { AcceptInput, NoticeServiceInput, RefuseInput, storeAcceptance, storeNoticeService, storeRefusal } from './commands/screen-petition.ts';
 import { simpleRefusals } from './policies.ts';
 import { issueDocument } from '../../kernel/documents/index.ts';
 import { PETITION_DOCUMENTS } from './documents/index.ts';
@@ -25,35 +25,9 @@ const deliverInput = z.object({
   method: z.enum(['当面送达', '邮寄送达', '网上答复', '电话告知'], { message: '请选择送达方式' }).meta({ title: '送达方式' }),
   date: z.iso.date('送达日期格式应为 YYYY-MM-DD').meta({ title: '送达日期' }),
 });
-const acceptInput = z.object({ notice: z.string().trim().max(2000, '受理告知书不超过 2000 字').meta({ title: '受理告知书(留空则使用标准文本)' }).optional() });
-const refuseInput = z.object({
-  reasonCode: z.enum(REFUSAL_CODES, { message: '请选择不予受理的法定理由' }).meta({ title: '不予受理理由' }),
-  detail: z.string().trim().max(2000, '补充说明不超过 2000 字').meta({ title: '补充说明' }).optional(),
-});
 const simplifyInput = z.object({
   factsClear: z.boolean({ message: '请确认是否事实清楚、责任明确、争议不大' }).meta({ title: '事实清楚、责任明确、争议不大' }),
 });
-
-/** 受理告知书 text when the handler writes none (第二十三条: written notice of receipt and procedure). */
-async function defaultAcceptanceNotice(tx: AppContext, c: CaseRow): Promise<string> {
-  const r = (
-    await sql<{ created_at: Date; org: string }>`select p.created_at, o.name as org from petitions.petition p
-    join core.org_unit o on o.id = ${c.org_unit_id} where p.case_id = ${c.id}`.execute(tx.db)
-  ).rows[0];
-  const received = r ? chinaDate(new Date(r.created_at)) : chinaDate(c.created_at);
-  return (
-    `信访人:您于 ${received} 提出的信访事项(编号 ${c.ref_no})已于 ${chinaDate(tx.clock.now())} 由${r?.org ?? '本机关'}受理。` +
-    `依照${LAW}第三十四条,我单位将自受理之日起 60 日内办结并书面答复;情况复杂的,经本机关负责人批准可以适当延长,延长期限不超过 30 日,并告知延期理由。` +
-    '您可凭信访事项编号查询办理进度。'
-  );
-}
-
-/** Store the statutory 不予受理 reason, its basis and the guidance told to the petitioner. */
-export async function storeRefusal(tx: AppContext, caseId: string, code: RefusalCode, detail: string | null, auto: boolean): Promise<void> {
-  const r = REFUSAL_REASONS[code];
-  await sql`update petitions.petition set refusal_code = ${code}, refusal_reason = ${r.label}, refusal_basis = ${r.basis}, refusal_guidance = ${r.guidance},
-    refusal_detail = ${detail}, refused_at = ${tx.clock.now()}, refused_auto = ${auto} where case_id = ${caseId}`.execute(tx.db);
-}
 
 /** The case page's facts of a petition (its panel reads them), from petitions.petition. */
 async function petitionFacts(ctx: AppContext, c: CaseRow): Promise<Record<string, unknown>> {
@@ -141,7 +115,11 @@ export const petitionWorkflow = defineWorkflow({
     label: '登记',
     route: '/api/petitions',
     who: { permission: 'petition.register' },
-    clocks: { start: [{ name: 'triage', label: '甄别受理期限', rule: { unit: 'days', n: 15 }, legalBasis: `${LAW}第二十二条` }] },
+    clocks: {
+      // Counted from the day received (收到之日), which the register gives (default: today).
+      startOn: (input) => (input as { receivedOn?: string } | undefined)?.receivedOn,
+      start: [{ name: 'triage', label: '甄别受理期限', rule: { unit: 'days', n: 15 }, legalBasis: `${LAW}第二十二条` }],
+    },
   },
   transitions: {
     accept: transition({
@@ -149,27 +127,22 @@ export const petitionWorkflow = defineWorkflow({
       from: ['registered'],
       to: 'accepted',
       who: { permission: 'petition.handle' },
-      input: acceptInput,
+      input: AcceptInput,
       clocks: {
         stop: ['triage'],
         start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: `${LAW}第三十四条`, suspendable: SUSPENDABLE }],
       },
-      effect: async ({ tx, case: c, input }) => {
-        const notice = input.notice || (await defaultAcceptanceNotice(tx, c));
-        await sql`update petitions.petition set acceptance_notice = ${notice}, accepted_at = ${tx.clock.now()} where case_id = ${c.id}`.execute(tx.db);
-      },
+      effect: ({ tx, case: c, input }) => storeAcceptance(tx, c, input),
     }),
     refuse: transition({
       label: '不予受理',
       from: ['registered'],
       to: 'refused',
       who: { permission: 'petition.handle' },
-      input: refuseInput,
+      input: RefuseInput,
       clocks: { stop: ['triage'] },
-      // The system refuses too (第三十六条第三款, at registration): then it is recorded as automatic.
-      effect: async ({ tx, case: c, input, actor }) => {
-        await storeRefusal(tx, c.id, input.reasonCode, input.detail || null, !userRef(actor));
-      },
+      // A person's judgement with reasons, never the system's (see commands/screen-petition.ts).
+      effect: ({ tx, case: c, input, actor }) => storeRefusal(tx, actor, c, input),
     }),
     simplify: transition({
       label: '简易办理',
@@ -268,6 +241,13 @@ export const petitionWorkflow = defineWorkflow({
   },
   // Acts on the case without a state change: on the timeline and the audit chain.
   actions: {
+    serve_notice: action({
+      label: '记录告知书送达(受理/不予受理)',
+      who: { permission: 'petition.handle' },
+      from: ['accepted', 'refused', 'simple', 'handling'],
+      input: NoticeServiceInput,
+      effect: ({ tx, case: c, input }) => storeNoticeService(tx, c, input),
+    }),
     rate: action({
       label: '满意度评价(网上)',
       who: { permission: 'petition.portal' },
