@@ -130,8 +130,15 @@ export type HandoffPolicy<S extends string = string> = {
   permission: string;
   /** 签收 period for the receiving org. */
   acknowledgeWithin: PeriodSpec;
-  /** Period within which the receiver may raise 异议 (not competent) instead of 签收. */
+  /**
+   * Period within which the receiver may raise 异议 (not competent), counted from its receipt (签收, or
+   * the day sent while not yet signed for); enforced by `objectHandoff`. Without it, 异议 only before 签收.
+   */
   objectWithin?: PeriodSpec;
+  /** 异议 returns the case only with the sender's agreement (核实同意): the module records the objection, the sender decides. */
+  objectionNeedsAgreement?: boolean;
+  /** On 签收: these clocks count afresh from the receipt day (the receiver's own period), with this reason. */
+  onReceipt?: { restart: readonly string[]; reason: string };
   legalBasis: string;
 };
 

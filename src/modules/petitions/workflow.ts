@@ -5,6 +5,8 @@ import { AppError } from '../../platform/errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
 import { OPINIONS, PETITION_ERRORS, PETITION_TYPE } from './contract.ts';
+import { DecideObjectionInput, RaiseObjectionInput, decideObjection, raiseObjection } from './commands/objection.ts';
+import { RouteProcedureInput, storeRouting } from './commands/route-procedure.ts';
 import { AcceptInput, NoticeServiceInput, RefuseInput, storeAcceptance, storeNoticeService, storeRefusal } from './commands/screen-petition.ts';
 import { simpleRefusals } from './policies.ts';
 import { issueDocument } from '../../kernel/documents/index.ts';
@@ -248,6 +250,27 @@ export const petitionWorkflow = defineWorkflow({
       input: NoticeServiceInput,
       effect: ({ tx, case: c, input }) => storeNoticeService(tx, c, input),
     }),
+    raise_objection: action({
+      label: '提出异议(不属于本机关职权范围)',
+      who: { permission: 'petition.handle' },
+      from: ['registered'],
+      input: RaiseObjectionInput,
+      effect: ({ tx, case: c, input, actor }) => raiseObjection(tx, actor, c, input),
+    }),
+    decide_objection: action({
+      label: '核实异议(转送、交办单位)',
+      who: { permission: 'petition.handle', party: 'any' },
+      from: ['registered'],
+      input: DecideObjectionInput,
+      effect: ({ tx, case: c, input, actor }) => decideObjection(tx, actor, c, input),
+    }),
+    route_procedure: action({
+      label: '导入相应程序(第三十一条)',
+      who: { permission: 'petition.handle' },
+      from: ['registered', 'accepted', 'handling', 'simple'],
+      input: RouteProcedureInput,
+      effect: ({ tx, case: c, input }) => storeRouting(tx, c, input),
+    }),
     rate: action({
       label: '满意度评价(网上)',
       who: { permission: 'petition.portal' },
@@ -285,6 +308,10 @@ export const petitionWorkflow = defineWorkflow({
     permission: 'petition.handle',
     acknowledgeWithin: { unit: 'days', n: 3 },
     objectWithin: { unit: 'workdays', n: 5 },
+    // 异议 goes through raise_objection / decide_objection (the sender's 核实同意 before materials return).
+    objectionNeedsAgreement: true,
+    // The receiver's own 15 日 to tell the petitioner count from its receipt (第二十三条第三款).
+    onReceipt: { restart: ['triage'], reason: '接收单位签收:自收到之日起 15 日内书面告知信访人接收情况以及处理途径和程序(《信访工作条例》第二十三条第三款)' },
     legalBasis: `${LAW}第二十三条`,
   },
   returnable: { from: ['drafted', 'approved'], to: ['handling', 'simple'], permission: 'petition.approve' },
