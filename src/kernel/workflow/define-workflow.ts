@@ -90,8 +90,11 @@ export type TransitionDef<S extends string = string, Z extends Schema = Schema> 
     resume?: readonly string[];
     /** Count afresh from today (补正 received where the law restarts the period). */
     restart?: readonly string[];
-    /** The day the started clocks count from (not counted), when the transition knows it — e.g. a letter's receipt date. Default: today. */
-    startOn?(input: InputOf<Z>, c: CaseRow): string | null | undefined;
+    /**
+     * The day the started clocks count from (not counted), when the transition knows it — e.g. a letter's receipt date,
+     * or a date in the module's tables (read with `tx`, after the effect). Default: today.
+     */
+    startOn?(input: InputOf<Z>, c: CaseRow, tx: AppContext): string | null | undefined | Promise<string | null | undefined>;
   };
   /** Runs in the transition's transaction before the event is written. */
   effect?(args: EffectArgs<InputOf<Z>>): Promise<CasePatch | void>;

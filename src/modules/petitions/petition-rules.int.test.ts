@@ -152,6 +152,36 @@ describe('简易办理 eligibility', () => {
     expect(r.json().clocks.find((k: any) => k.name === 'simple')).toMatchObject({ state: 'running', rule: { unit: 'workdays', n: 10 } });
   });
 
+  it('counts the 10 工作日 from 受理, and goes back to the ordinary procedure with reasons, the 60 日 still from 受理', async () => {
+    const p = await register(xq);
+    await ok(move(xq, p.id, 'accept')); // Monday 2026-06-01
+    clock.set(new Date('2026-06-04T02:00:00Z'));
+    try {
+      await ok(move(xq, p.id, 'simplify', { input: { factsClear: true } }));
+      const simple = await clockOf(p.id, 'simple');
+      expect(simple.state).toBe('running');
+      expect(simple.due_date instanceof Date ? simple.due_date.toISOString().slice(0, 10) : String(simple.due_date)).toBe('2026-06-15');
+      const due = async (name: string) => {
+        const k = (await xq.get(`/api/petitions/${p.id}`)).json().clocks.find((c: any) => c.name === name);
+        return k && { state: k.state, dueDate: k.dueDate };
+      };
+      expect(await due('handle')).toEqual({ state: 'running', dueDate: '2026-07-31' });
+
+      clock.set(new Date('2026-06-10T02:00:00Z'));
+      const bare = await move(xq, p.id, 'to_ordinary', {});
+      expect(bare.statusCode).toBe(400);
+      expect(bare.json().code).toBe('REASON_REQUIRED');
+      await ok(move(xq, p.id, 'to_ordinary', { comment: '经核查涉及多个部门,情况复杂,转为普通程序办理' }));
+      expect((await row(p.id)).state).toBe('handling');
+      expect((await clockOf(p.id, 'simple')).state).not.toBe('running');
+      expect(await due('handle')).toEqual({ state: 'running', dueDate: '2026-07-31' });
+      const d = (await xq.get(`/api/petitions/${p.id}`)).json();
+      expect(d.events.at(-1)).toMatchObject({ transition: 'to_ordinary', comment: expect.stringContaining('情况复杂') });
+    } finally {
+      clock.set(new Date('2026-06-01T02:00:00Z'));
+    }
+  });
+
   it('refuses 重信重访, not-first-time, group visits and unclear facts with the reasons, writing nothing', async () => {
     const id = idOf('64010419650707331');
     const first = await register(xq, {}, id);

@@ -58,6 +58,12 @@ async function petitionFacts(ctx: AppContext, c: CaseRow): Promise<Record<string
   return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null));
 }
 
+/** The day of 受理 (China time), from which the 简易办理 and 办理 periods count. */
+async function acceptedOn(tx: AppContext, caseId: string): Promise<string | null> {
+  const r = (await sql<{ accepted_at: Date | null }>`select accepted_at from petitions.petition where case_id = ${caseId}`.execute(tx.db)).rows[0];
+  return r?.accepted_at ? chinaDate(new Date(r.accepted_at)) : null;
+}
+
 /** 简易办理 eligibility facts of one petition (first-time as flagged at registration). */
 export async function simpleFacts(tx: AppContext, caseId: string) {
   const p = (
@@ -165,11 +171,21 @@ export const petitionWorkflow = defineWorkflow({
           );
         }
       },
+      // 10 工作日 from 受理 (not from the switch); the 60 日 办理期限 from 受理 runs on beneath it, for a way back.
       clocks: {
-        stop: ['handle'],
+        startOn: (_input, c, tx) => acceptedOn(tx, c.id),
         start: [{ name: 'simple', label: '简易办理期限', rule: { unit: 'workdays', n: 10 }, legalBasis: '《信访事项简易办理办法(试行)》' }],
       },
     }),
+    to_ordinary: {
+      label: '转为普通程序',
+      from: ['simple'],
+      to: 'handling',
+      who: { permission: 'petition.handle' },
+      // Reasons required (e.g. 情况复杂、争议较大); the 60 日 still count from 受理 (第三十四条), never afresh.
+      reasonRequired: true,
+      clocks: { stop: ['simple'] },
+    },
     start: { label: '开始办理', from: ['accepted'], to: 'handling', who: { permission: 'petition.handle' }, withdrawable: true },
     draft: transition({
       label: '拟办意见',
