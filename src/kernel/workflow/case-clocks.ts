@@ -106,7 +106,7 @@ export async function applyTransitionClocks(
     await scheduleClockTimers(tx, ch.clock);
     put(ch);
   }
-  const from = clocks.startOn?.(input as never, c) ?? null;
+  const from = (await clocks.startOn?.(input as never, c, tx)) ?? null;
   for (const spec of clocks.start ?? []) if (!byName.has(spec.name)) put(await startOne(tx, c, spec, from));
   return refreshCaseClockSummary(tx, c.id, [...byName.values()]);
 }
@@ -118,7 +118,7 @@ export async function startTransitionClocks(
   input?: unknown,
 ): Promise<ClockSummary | null> {
   if (!clocks?.start?.length) return null;
-  const from = clocks.startOn?.(input as never, c) ?? null;
+  const from = (await clocks.startOn?.(input as never, c, tx)) ?? null;
   const started = [];
   for (const spec of clocks.start) started.push((await startOne(tx, c, spec, from)).clock);
   return refreshCaseClockSummary(tx, c.id, started);

@@ -95,8 +95,11 @@ export type TransitionDef<S extends string = string, Z extends Schema = Schema> 
     resume?: readonly string[];
     /** Count afresh from today (补正 received where the law restarts the period). */
     restart?: readonly string[];
-    /** The day the started clocks count from (not counted), when the transition knows it — e.g. a letter's receipt date. Default: today. */
-    startOn?(input: InputOf<Z>, c: CaseRow): string | null | undefined;
+    /**
+     * The day the started clocks count from (not counted), when the transition knows it — e.g. a letter's receipt date,
+     * or a date in the module's tables (read with `tx`, after the effect). Default: today.
+     */
+    startOn?(input: InputOf<Z>, c: CaseRow, tx: AppContext): string | null | undefined | Promise<string | null | undefined>;
   };
   /** Runs in the transition's transaction before the event is written. */
   effect?(args: EffectArgs<InputOf<Z>>): Promise<CasePatch | void>;
@@ -135,8 +138,15 @@ export type HandoffPolicy<S extends string = string> = {
   permission: string;
   /** 签收 period for the receiving org. */
   acknowledgeWithin: PeriodSpec;
-  /** Period within which the receiver may raise 异议 (not competent) instead of 签收. */
+  /**
+   * Period within which the receiver may raise 异议 (not competent), counted from its receipt (签收, or
+   * the day sent while not yet signed for); enforced by `objectHandoff`. Without it, 异议 only before 签收.
+   */
   objectWithin?: PeriodSpec;
+  /** 异议 returns the case only with the sender's agreement (核实同意): the module records the objection, the sender decides. */
+  objectionNeedsAgreement?: boolean;
+  /** On 签收: these clocks count afresh from the receipt day (the receiver's own period), with this reason. */
+  onReceipt?: { restart: readonly string[]; reason: string };
   legalBasis: string;
 };
 

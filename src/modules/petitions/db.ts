@@ -70,6 +70,36 @@ export interface PetitionTable {
   lead_note: string | null;
   is_demo: Defaulted<boolean>;
   created_at: Ts;
+  final_match_of: string | null;
+  received_on: DateCol | null;
+  original_form: string | null;
+  complained_org: string | null;
+  accused_name: string | null;
+  accused_org_id: string | null;
+  urgent: Defaulted<boolean>;
+  urgent_note: string | null;
+  urgent_reported_at: Date | null;
+  urgent_report: string | null;
+  routed_to: string | null;
+  routing_note: string | null;
+  routed_at: Date | null;
+  acceptance_served_method: string | null;
+  acceptance_served_on: DateCol | null;
+  refusal_served_method: string | null;
+  refusal_served_on: DateCol | null;
+}
+export interface ReceptionLogTable {
+  id: string;
+  org_unit_id: string;
+  area_path: string;
+  day: DateCol;
+  kind: '来信' | '来访';
+  batches: number;
+  persons: number;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  recorded_at: Ts;
 }
 export interface PetitionerTable {
   id: string;
@@ -132,6 +162,7 @@ export interface PetitionTables {
   'petitions.follow_up': FollowUpTable;
   'petitions.review_request': ReviewRequestTable;
   'petitions.setting': PetitionSettingTable;
+  'petitions.reception_log': ReceptionLogTable;
 }
 
 /** The kernel's database handle seen with the 信访 tables too. */

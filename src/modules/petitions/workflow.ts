@@ -4,8 +4,10 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
-import { userRef } from '../../kernel/identity/index.ts';
-import { PETITION_ERRORS, PETITION_TYPE, REFUSAL_CODES, REFUSAL_REASONS, type RefusalCode } from './contract.ts';
+import { PETITION_ERRORS, PETITION_TYPE } from './contract.ts';
+import { DecideObjectionInput, RaiseObjectionInput, decideObjection, raiseObjection } from './commands/objection.ts';
+import { RouteProcedureInput, storeRouting } from './commands/route-procedure.ts';
+import { AcceptInput, NoticeServiceInput, RefuseInput, storeAcceptance, storeNoticeService, storeRefusal } from './commands/screen-petition.ts';
 import { simpleRefusals } from './policies.ts';
 import { issueDocument } from '../../kernel/documents/index.ts';
 import { PETITION_DOCUMENTS } from './documents/index.ts';
@@ -17,35 +19,9 @@ import { deliverInput, mustBeReceivedBy, opinionInput, reviewTransitions } from 
 import { mustBeWindowOver } from './commands/review-window.ts';
 
 const LAW = '《信访工作条例》';
-const acceptInput = z.object({ notice: z.string().trim().max(2000, '受理告知书不超过 2000 字').meta({ title: '受理告知书(留空则使用标准文本)' }).optional() });
-const refuseInput = z.object({
-  reasonCode: z.enum(REFUSAL_CODES, { message: '请选择不予受理的法定理由' }).meta({ title: '不予受理理由' }),
-  detail: z.string().trim().max(2000, '补充说明不超过 2000 字').meta({ title: '补充说明' }).optional(),
-});
 const simplifyInput = z.object({
   factsClear: z.boolean({ message: '请确认是否事实清楚、责任明确、争议不大' }).meta({ title: '事实清楚、责任明确、争议不大' }),
 });
-
-/** 受理告知书 text when the handler writes none (第二十三条: written notice of receipt and procedure). */
-async function defaultAcceptanceNotice(tx: AppContext, c: CaseRow): Promise<string> {
-  const r = (
-    await sql<{ created_at: Date; org: string }>`select p.created_at, o.name as org from petitions.petition p
-    join core.org_unit o on o.id = ${c.org_unit_id} where p.case_id = ${c.id}`.execute(tx.db)
-  ).rows[0];
-  const received = r ? chinaDate(new Date(r.created_at)) : chinaDate(c.created_at);
-  return (
-    `信访人:您于 ${received} 提出的信访事项(编号 ${c.ref_no})已于 ${chinaDate(tx.clock.now())} 由${r?.org ?? '本机关'}受理。` +
-    `依照${LAW}第三十四条,我单位将自受理之日起 60 日内办结并书面答复;情况复杂的,经本机关负责人批准可以适当延长,延长期限不超过 30 日,并告知延期理由。` +
-    '您可凭信访事项编号查询办理进度。'
-  );
-}
-
-/** Store the statutory 不予受理 reason, its basis and the guidance told to the petitioner. */
-export async function storeRefusal(tx: AppContext, caseId: string, code: RefusalCode, detail: string | null, auto: boolean): Promise<void> {
-  const r = REFUSAL_REASONS[code];
-  await sql`update petitions.petition set refusal_code = ${code}, refusal_reason = ${r.label}, refusal_basis = ${r.basis}, refusal_guidance = ${r.guidance},
-    refusal_detail = ${detail}, refused_at = ${tx.clock.now()}, refused_auto = ${auto} where case_id = ${caseId}`.execute(tx.db);
-}
 
 /** The case page's facts of a petition (its panel reads them), from petitions.petition. */
 async function petitionFacts(ctx: AppContext, c: CaseRow): Promise<Record<string, unknown>> {
@@ -60,6 +36,12 @@ async function petitionFacts(ctx: AppContext, c: CaseRow): Promise<Record<string
   ).rows[0];
   if (!p) return {};
   return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null));
+}
+
+/** The day of 受理 (China time), from which the 简易办理 and 办理 periods count. */
+async function acceptedOn(tx: AppContext, caseId: string): Promise<string | null> {
+  const r = (await sql<{ accepted_at: Date | null }>`select accepted_at from petitions.petition where case_id = ${caseId}`.execute(tx.db)).rows[0];
+  return r?.accepted_at ? chinaDate(new Date(r.accepted_at)) : null;
 }
 
 /** 简易办理 eligibility facts of one petition (first-time as flagged at registration). */
@@ -125,7 +107,11 @@ export const petitionWorkflow = defineWorkflow({
     label: '登记',
     route: '/api/petitions',
     who: { permission: 'petition.register' },
-    clocks: { start: [{ name: 'triage', label: '甄别受理期限', rule: { unit: 'days', n: 15 }, legalBasis: `${LAW}第二十二条` }] },
+    clocks: {
+      // Counted from the day received (收到之日), which the register gives (default: today).
+      startOn: (input) => (input as { receivedOn?: string } | undefined)?.receivedOn,
+      start: [{ name: 'triage', label: '甄别受理期限', rule: { unit: 'days', n: 15 }, legalBasis: `${LAW}第二十二条` }],
+    },
   },
   transitions: {
     accept: transition({
@@ -133,28 +119,23 @@ export const petitionWorkflow = defineWorkflow({
       from: ['registered'],
       to: 'accepted',
       who: { permission: 'petition.handle' },
-      input: acceptInput,
+      input: AcceptInput,
       clocks: {
         stop: ['triage'],
         // Statutory: not suspendable at will; extended once (≤ 30 日) by the head with the reason told (clockControl).
         start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: `${LAW}第三十四条` }],
       },
-      effect: async ({ tx, case: c, input }) => {
-        const notice = input.notice || (await defaultAcceptanceNotice(tx, c));
-        await sql`update petitions.petition set acceptance_notice = ${notice}, accepted_at = ${tx.clock.now()} where case_id = ${c.id}`.execute(tx.db);
-      },
+      effect: ({ tx, case: c, input }) => storeAcceptance(tx, c, input),
     }),
     refuse: transition({
       label: '不予受理',
       from: ['registered'],
       to: 'refused',
       who: { permission: 'petition.handle' },
-      input: refuseInput,
+      input: RefuseInput,
       clocks: { stop: ['triage'] },
-      // The system refuses too (第三十六条第三款, at registration): then it is recorded as automatic.
-      effect: async ({ tx, case: c, input, actor }) => {
-        await storeRefusal(tx, c.id, input.reasonCode, input.detail || null, !userRef(actor));
-      },
+      // A person's judgement with reasons, never the system's (see commands/screen-petition.ts).
+      effect: ({ tx, case: c, input, actor }) => storeRefusal(tx, actor, c, input),
     }),
     simplify: transition({
       label: '简易办理',
@@ -175,11 +156,21 @@ export const petitionWorkflow = defineWorkflow({
           );
         }
       },
+      // 10 工作日 from 受理 (not from the switch); the 60 日 办理期限 from 受理 runs on beneath it, for a way back.
       clocks: {
-        stop: ['handle'],
+        startOn: (_input, c, tx) => acceptedOn(tx, c.id),
         start: [{ name: 'simple', label: '简易办理期限', rule: { unit: 'workdays', n: 10 }, legalBasis: '《信访事项简易办理办法(试行)》' }],
       },
     }),
+    to_ordinary: {
+      label: '转为普通程序',
+      from: ['simple'],
+      to: 'handling',
+      who: { permission: 'petition.handle' },
+      // Reasons required (e.g. 情况复杂、争议较大); the 60 日 still count from 受理 (第三十四条), never afresh.
+      reasonRequired: true,
+      clocks: { stop: ['simple'] },
+    },
     start: { label: '开始办理', from: ['accepted'], to: 'handling', who: { permission: 'petition.handle' }, withdrawable: true },
     draft: transition({
       label: '拟办意见',
@@ -224,6 +215,34 @@ export const petitionWorkflow = defineWorkflow({
   },
   // Acts on the case without a state change: on the timeline and the audit chain.
   actions: {
+    serve_notice: action({
+      label: '记录告知书送达(受理/不予受理)',
+      who: { permission: 'petition.handle' },
+      from: ['accepted', 'refused', 'simple', 'handling'],
+      input: NoticeServiceInput,
+      effect: ({ tx, case: c, input }) => storeNoticeService(tx, c, input),
+    }),
+    raise_objection: action({
+      label: '提出异议(不属于本机关职权范围)',
+      who: { permission: 'petition.handle' },
+      from: ['registered'],
+      input: RaiseObjectionInput,
+      effect: ({ tx, case: c, input, actor }) => raiseObjection(tx, actor, c, input),
+    }),
+    decide_objection: action({
+      label: '核实异议(转送、交办单位)',
+      who: { permission: 'petition.handle', party: 'any' },
+      from: ['registered'],
+      input: DecideObjectionInput,
+      effect: ({ tx, case: c, input, actor }) => decideObjection(tx, actor, c, input),
+    }),
+    route_procedure: action({
+      label: '导入相应程序(第三十一条)',
+      who: { permission: 'petition.handle' },
+      from: ['registered', 'accepted', 'handling', 'simple'],
+      input: RouteProcedureInput,
+      effect: ({ tx, case: c, input }) => storeRouting(tx, c, input),
+    }),
     rate: action({
       label: '满意度评价(网上)',
       who: { permission: 'petition.portal' },
@@ -261,6 +280,10 @@ export const petitionWorkflow = defineWorkflow({
     permission: 'petition.handle',
     acknowledgeWithin: { unit: 'days', n: 3 },
     objectWithin: { unit: 'workdays', n: 5 },
+    // 异议 goes through raise_objection / decide_objection (the sender's 核实同意 before materials return).
+    objectionNeedsAgreement: true,
+    // The receiver's own 15 日 to tell the petitioner count from its receipt (第二十三条第三款).
+    onReceipt: { restart: ['triage'], reason: '接收单位签收:自收到之日起 15 日内书面告知信访人接收情况以及处理途径和程序(《信访工作条例》第二十三条第三款)' },
     legalBasis: `${LAW}第二十三条`,
   },
   returnable: { from: ['drafted', 'approved'], to: ['handling', 'simple'], permission: 'petition.approve' },

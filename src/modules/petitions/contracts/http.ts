@@ -11,27 +11,23 @@ const Ts = z.string().describe('ISO 8601 timestamp');
 const Day = z.string().describe('YYYY-MM-DD');
 const ClockState = z.enum(['running', 'paused', 'due_soon', 'overdue']);
 
+const RepeatMatch = z.object({ caseId: z.uuid(), refNo: z.string(), state: z.string(), similarity: z.number() });
 export const RegisterPetitionResult = z.object({
   id: z.uuid(),
   refNo: z.string(),
   state: z.string(),
   flags: z.object({
-    repeat: z.object({ caseId: z.uuid(), refNo: z.string(), state: z.string(), similarity: z.number() }).nullable(),
+    repeat: RepeatMatch.nullable(),
+    /**
+     * A matter of the same person already 复核终结 that this one resembles: for the handler to judge
+     * whether it is the 同一事实和理由 (第三十六条第三款); never refused by the system.
+     */
+    finalMatch: RepeatMatch.nullable(),
     skipLevel: z.boolean(),
     firstTime: z.boolean(),
   }),
+  /** Guidance and warnings (重信重访, 越级, 复核终结 match, more than five representatives, 重大紧急 report). */
   suggestions: z.array(z.string()),
-  /** 复核终结 the same facts and reasons again: refused at once by the system (第三十六条). */
-  refusal: z
-    .object({
-      reasonCode: z.literal('rechecked_final'),
-      reason: z.string(),
-      legalBasis: z.string(),
-      guidance: z.string(),
-      originalRefNo: z.string(),
-      auto: z.literal(true),
-    })
-    .nullable(),
 });
 
 export const PetitionListItem = z.object({

@@ -29,6 +29,7 @@ export const petitionLabelsEn: CaseLabelsEn = {
     accept: 'Accept (written notice)',
     refuse: 'Do not accept',
     simplify: 'Simplified handling',
+    to_ordinary: 'Back to the ordinary procedure',
     start: 'Start handling',
     draft: 'Draft reply',
     approve: 'Approve',
@@ -51,6 +52,10 @@ export const petitionLabelsEn: CaseLabelsEn = {
     lead: 'Leader takes the case',
     follow_up: 'Schedule follow-up visits',
     follow_up_result: 'Record follow-up result',
+    serve_notice: 'Record service of the acceptance / non-acceptance notice',
+    raise_objection: 'Object (not within our remit)',
+    decide_objection: 'Decide on the objection (sender)',
+    route_procedure: 'Route into the proper procedure (art. 31)',
   },
   clocks: {
     triage: 'Screening and acceptance period',
