@@ -107,7 +107,7 @@ function render(t: Track) {
       '处理意见书(答复)',
       t.reply.opinion,
       t.reply.text,
-      `送达时间：${formatDateTime(t.reply.deliveredAt)}`,
+      `送达时间：${formatDateTime(t.reply.deliveredAt)}${t.reply.receivedOn ? `；您收到答复的日期：${formatDate(t.reply.receivedOn)}` : ''}`,
       'track-reply',
     );
     if (t.reply.document) block.append(documentDownload(t.reply.document));
@@ -120,7 +120,7 @@ function render(t: Track) {
         '复查意见',
         t.reviewOpinion.opinion,
         t.reviewOpinion.text,
-        `${t.reviewOpinion.office ?? ''} ${formatDateTime(t.reviewOpinion.at)}`,
+        `${t.reviewOpinion.office ?? ''} ${formatDateTime(t.reviewOpinion.at)}${t.reviewOpinion.receivedOn ? `；您收到复查意见的日期：${formatDate(t.reviewOpinion.receivedOn)}` : ''}`,
         'track-review-opinion',
       ),
     );
@@ -131,7 +131,7 @@ function render(t: Track) {
         '复核意见',
         t.recheckOpinion.opinion,
         t.recheckOpinion.text,
-        `${t.recheckOpinion.office ?? ''} ${formatDateTime(t.recheckOpinion.at)}`,
+        `${t.recheckOpinion.office ?? ''} ${formatDateTime(t.recheckOpinion.at)}${t.recheckOpinion.receivedOn ? `；您收到复核意见的日期：${formatDate(t.recheckOpinion.receivedOn)}` : ''}`,
         'track-recheck-opinion',
       ),
     );
@@ -142,7 +142,7 @@ function render(t: Track) {
       requestForm(
         'review',
         '申请复查',
-        `对处理意见不服的，可以自收到书面答复之日起 ${t.requestDays} 日内请求原办理机关的上一级机关复查${t.reviewDeadline ? `（请于${formatDate(t.reviewDeadline)}前提出）` : ''}。`,
+        `对处理意见不服的，可以自收到书面答复之日起 ${t.requestDays} 日内请求原办理机关的上一级机关复查${t.reviewDeadline ? `（您于${formatDate(t.reviewReceivedOn ?? '')}收到答复，最后一日为${formatDate(t.reviewDeadline)}，邮寄的以邮戳日期为准）` : ''}。`,
       ),
     );
   if (t.canRequestRecheck)
@@ -150,7 +150,7 @@ function render(t: Track) {
       requestForm(
         'recheck',
         '申请复核',
-        `对复查意见不服的，可以自收到书面复查意见之日起 ${t.requestDays} 日内向复查机关的上一级机关请求复核${t.recheckDeadline ? `（请于${formatDate(t.recheckDeadline)}前提出）` : ''}。`,
+        `对复查意见不服的，可以自收到书面复查意见之日起 ${t.requestDays} 日内向复查机关的上一级机关请求复核${t.recheckDeadline ? `（您于${formatDate(t.recheckReceivedOn ?? '')}收到复查意见，最后一日为${formatDate(t.recheckDeadline)}，邮寄的以邮戳日期为准）` : ''}。`,
       ),
     );
 

@@ -70,11 +70,14 @@ export function partyFacts(
     tookAny: history && ((names) => history.some((a) => names.includes(a.transition) && a.actorId === actor.userId)),
     aboveOrgOf:
       history &&
-      ((transition, permission) => {
+      ((transition, permission, directly) => {
         const last = history.findLast((a) => a.transition === transition);
         if (!last?.orgPath) return null;
         const below = last.orgPath;
-        return actor.grants.some((g) => g.permissions.includes(permission) && g.areaPath !== below && pathWithin(below, g.areaPath));
+        const parent = below.split('.').slice(0, -1).join('.');
+        return actor.grants.some(
+          (g) => g.permissions.includes(permission) && g.areaPath !== below && pathWithin(below, g.areaPath) && (!directly || g.areaPath === parent),
+        );
       }),
   };
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../identity/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { currentCalendar } from '../calendar/load-calendar.ts';
 import { PROVISIONAL_NOTE, type Calendar } from '../calendar/calendar.ts';
-import { caseReadable, partyFacts } from './case-access.ts';
+import { caseReadable, needsHistory, partyFacts, priorActs } from './case-access.ts';
 import { appendCaseEvent, lockCase } from './case-tx.ts';
 import { checkWho } from './decide.ts';
 import { clockSpecs, workflowOf, type CaseRow, type ClockSpec, type SuspendKind, type TransitionDef } from './define-workflow.ts';
@@ -106,7 +106,7 @@ export async function applyTransitionClocks(
     await scheduleClockTimers(tx, ch.clock);
     put(ch);
   }
-  const from = clocks.startOn?.(input as never, c) ?? null;
+  const from = (await clocks.startOn?.(input as never, c, tx)) ?? null;
   for (const spec of clocks.start ?? []) if (!byName.has(spec.name)) put(await startOne(tx, c, spec, from));
   return refreshCaseClockSummary(tx, c.id, [...byName.values()]);
 }
@@ -118,7 +118,7 @@ export async function startTransitionClocks(
   input?: unknown,
 ): Promise<ClockSummary | null> {
   if (!clocks?.start?.length) return null;
-  const from = clocks.startOn?.(input as never, c) ?? null;
+  const from = (await clocks.startOn?.(input as never, c, tx)) ?? null;
   const started = [];
   for (const spec of clocks.start) started.push((await startOne(tx, c, spec, from)).clock);
   return refreshCaseClockSummary(tx, c.id, started);
@@ -219,7 +219,10 @@ async function controlled(
     const c = await lockCase(tx, actor, req.caseId);
     const control = workflowOf(c.type).clockControl;
     if (!control) throw new AppError('CLOCK_CONTROL_NOT_SUPPORTED', 400, '该类案件的期限不能中止或延长');
-    const refusal = checkWho({ permission: control[which] }, label, partyFacts(actor, c));
+    // 中止 and 恢复 are the suspension rule's party's (default the holder); 延期 the holder's.
+    const rule = which === 'suspendPermission' ? clockSpecs(workflowOf(c.type)).find((k) => k.name === req.clockName)?.suspendable : undefined;
+    const who = { permission: control[which], party: rule?.party, aboveOrgOf: rule?.aboveOrgOf, directlyAbove: rule?.directlyAbove };
+    const refusal = checkWho(who, label, partyFacts(actor, c, needsHistory([who]) ? await priorActs(tx, c.id) : undefined));
     if (refusal) throw refusalError(refusal);
     const clock = (await getClocks(tx, c.id)).find((k) => k.name === req.clockName);
     if (!clock) throw new AppError('CLOCK_NOT_FOUND', 404, '该案件没有这一期限');

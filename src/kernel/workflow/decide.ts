@@ -11,7 +11,7 @@ export type PartyFacts = {
   /** Did the actor take any of these transitions on the case? (Absent: history not loaded — treated as no.) */
   tookAny?(transitions: readonly string[]): boolean;
   /** Is the actor, holding `permission`, at an org above the one that last took `transition`? null when it was never taken. */
-  aboveOrgOf?(transition: string, permission: string): boolean | null;
+  aboveOrgOf?(transition: string, permission: string, directly?: boolean): boolean | null;
 };
 
 export type CaseFacts = { state: string; terminal: boolean; pendingHandoff: boolean };
@@ -53,7 +53,7 @@ export function checkWho(who: Who, label: string, party: PartyFacts): Refusal | 
   if (who.notSameActorAs?.length && party.tookAny?.(who.notSameActorAs)) {
     return { ok: false, code: 'SAME_ACTOR', message: `「${label}」须由未参与前一环节办理的人员进行` };
   }
-  if (who.aboveOrgOf && party.aboveOrgOf?.(who.aboveOrgOf, who.permission) === false) {
+  if (who.aboveOrgOf && party.aboveOrgOf?.(who.aboveOrgOf, who.permission, who.directlyAbove) === false) {
     return { ok: false, code: 'NOT_ABOVE', message: `「${label}」须由上一级机关办理` };
   }
   return null;

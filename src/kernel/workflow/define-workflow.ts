@@ -6,8 +6,11 @@ import type { Actor } from '../identity/actor.ts';
 /** A period rule: N 工作日 / N 日 / N 个月. */
 export type PeriodSpec = { unit: 'workdays' | 'days' | 'months'; n: number };
 
-/** Which clock suspensions (中止) a clock allows: the kinds, and by which party (default holder). */
-export type SuspendRule = { kinds: readonly SuspendKind[]; party?: Party | readonly Party[] };
+/**
+ * Which clock suspensions (中止) a clock allows: the kinds, and by which party (default holder);
+ * `aboveOrgOf` / `directlyAbove` narrow the party as in `Who` (e.g. only the 复核 body may exclude hearing time).
+ */
+export type SuspendRule = { kinds: readonly SuspendKind[]; party?: Party | readonly Party[]; aboveOrgOf?: string; directlyAbove?: boolean };
 
 /**
  * The legal basis of a period: text with the article, or made from the case when the clock
@@ -79,6 +82,8 @@ export type Who = {
    * took this transition (复核 by a body above the one that did the 复查).
    */
   aboveOrgOf?: string;
+  /** With `aboveOrgOf`: only from the level directly above that org (上一级: its area the parent of that org's area). */
+  directlyAbove?: boolean;
 };
 
 export type SuspendKind = 'correction' | 'third_party' | 'appraisal' | 'hearing' | 'other';
@@ -97,8 +102,11 @@ export type TransitionDef<S extends string = string, Z extends Schema = Schema> 
     resume?: readonly string[];
     /** Count afresh from today (补正 received where the law restarts the period). */
     restart?: readonly string[];
-    /** The day the started clocks count from (not counted), when the transition knows it — e.g. a letter's receipt date. Default: today. */
-    startOn?(input: InputOf<Z>, c: CaseRow): string | null | undefined;
+    /**
+     * The day the started clocks count from (not counted), when the transition knows it — e.g. a letter's receipt date,
+     * or a date in the module's tables (read with `tx`, after the effect). Default: today.
+     */
+    startOn?(input: InputOf<Z>, c: CaseRow, tx: AppContext): string | null | undefined | Promise<string | null | undefined>;
   };
   /** Runs in the transition's transaction before the event is written. */
   effect?(args: EffectArgs<InputOf<Z>>): Promise<CasePatch | void>;
@@ -137,8 +145,15 @@ export type HandoffPolicy<S extends string = string> = {
   permission: string;
   /** 签收 period for the receiving org. */
   acknowledgeWithin: PeriodSpec;
-  /** Period within which the receiver may raise 异议 (not competent) instead of 签收. */
+  /**
+   * Period within which the receiver may raise 异议 (not competent), counted from its receipt (签收, or
+   * the day sent while not yet signed for); enforced by `objectHandoff`. Without it, 异议 only before 签收.
+   */
   objectWithin?: PeriodSpec;
+  /** 异议 returns the case only with the sender's agreement (核实同意): the module records the objection, the sender decides. */
+  objectionNeedsAgreement?: boolean;
+  /** On 签收: these clocks count afresh from the receipt day (the receiver's own period), with this reason. */
+  onReceipt?: { restart: readonly string[]; reason: string };
   legalBasis: LegalBasis;
 };
 

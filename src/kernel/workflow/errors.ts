@@ -9,6 +9,7 @@ export const WORKFLOW_ERRORS = {
   HANDOFF_NOT_FOUND: '没有待签收的转办/交办记录',
   NOTHING_TO_WITHDRAW: '没有可以撤回的操作(下一环节已办理或该操作不可撤回)',
   RETURN_NOT_ALLOWED: '不能退回到该环节',
+  HANDOFF_OBJECTION_NEEDS_AGREEMENT: '异议须经转送、交办单位核实同意后才能退回,请通过本事项的「提出异议」办理',
 } as const;
 
 export const caseNotFound = () => new AppError('CASE_NOT_FOUND', 404, WORKFLOW_ERRORS.CASE_NOT_FOUND);

@@ -174,7 +174,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
       transitions: availableTransitions(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, facts),
       canHandoff: !!def.handoff && !c.terminal && !c.pending_handoff && def.handoff.from.includes(c.state) && facts.holds(def.handoff.permission, 'holder'),
       canAcknowledge: !!pending && orgs.includes(pending.to_org_id),
-      canObject: !!pending && orgs.includes(pending.to_org_id) && !!def.handoff?.objectWithin,
+      canObject: !!pending && orgs.includes(pending.to_org_id) && !!def.handoff?.objectWithin && !def.handoff.objectionNeedsAgreement,
       canWithdrawHandoff: !!pending && orgs.includes(pending.from_org_id),
       canWithdraw: !!lastEvent && lastEvent.actor_id === actor.userId && !!def.transitions[lastEvent.transition]?.withdrawable && !c.terminal,
       returnTargets,

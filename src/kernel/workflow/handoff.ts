@@ -4,7 +4,9 @@ import { uuidv7 } from '../../platform/ids.ts';
 import { type Actor, userRef } from '../identity/actor.ts';
 import { notify } from '../notify/notify.ts';
 import { actorOrgIds, partyFacts } from './case-access.ts';
-import { startCaseClock, stopCaseClock } from './case-clocks.ts';
+import { applyTransitionClocks, startCaseClock, stopCaseClock } from './case-clocks.ts';
+import { currentCalendar } from '../calendar/load-calendar.ts';
+import { chinaDate } from '../../platform/china-time.ts';
 import { lockCase, writeCaseChange } from './case-tx.ts';
 import { checkWho } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
@@ -104,17 +106,74 @@ export async function acknowledgeHandoff(ctx: AppContext, actor: Actor, req: { c
     await tx.db.updateTable('core.case').set({ pending_handoff: false }).where('id', '=', c.id).execute();
     const next = await writeCaseChange(tx, actor, { ...c, pending_handoff: false }, { transition: 'acknowledge', to: c.state, input: { handoffId: h.id } });
     await stopCaseClock(tx, next, `ack:${h.id}`);
+    const onReceipt = workflowOf(c.type).handoff?.onReceipt;
+    if (onReceipt) {
+      const clocks = await applyTransitionClocks(tx, next, { restart: onReceipt.restart }, actor, onReceipt.reason);
+      return clocks ? { ...next, ...clocks } : next;
+    }
     return next;
   });
 }
 
-/** 异议: the receiver is not competent; the case goes back to the sender with the reason. */
-export async function objectHandoff(ctx: AppContext, actor: Actor, req: { caseId: string; reason: string; expectedVersion?: number }): Promise<CaseRow> {
+/** The hand-off the case's holder received last (pending, or signed for), or null. */
+async function receivedHandoff(tx: AppContext, c: CaseRow) {
+  return (
+    (await tx.db
+      .selectFrom('core.case_handoff')
+      .selectAll()
+      .where('case_id', '=', c.id)
+      .where('to_org_id', '=', c.org_unit_id)
+      .where('status', 'in', ['pending', 'acknowledged'])
+      .orderBy('sent_at', 'desc')
+      .forUpdate()
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export type ObjectionWindow = { handoffId: string; fromOrgId: string; toOrgId: string; receivedOn: string; dueDate: string; open: boolean };
+
+/**
+ * The receiver's 异议 window (`handoff.objectWithin`), counted from its receipt: the 签收 day, or the
+ * day sent while it is not yet signed for; on the calendar of the receiver's area. Null without one.
+ */
+export async function objectionWindow(tx: AppContext, c: CaseRow, on?: string): Promise<ObjectionWindow | null> {
+  const rule = workflowOf(c.type).handoff?.objectWithin;
+  const h = await receivedHandoff(tx, c);
+  if (!rule || !h) return null;
+  const receivedOn = chinaDate(new Date(h.acknowledged_at ?? h.sent_at));
+  const calendar = await currentCalendar(tx);
+  const dueDate = calendar.explain(receivedOn, rule, { areaPath: c.area_path }).dueDate;
+  return { handoffId: h.id, fromOrgId: h.from_org_id, toOrgId: h.to_org_id, receivedOn, dueDate, open: (on ?? chinaDate(tx.clock.now())) <= dueDate };
+}
+
+/**
+ * 异议: the receiver is not competent; the case goes back to the sender with the reason. With
+ * `objectWithin` the receiver may object after 签收 too, until the window closes (`raisedOn`, default
+ * today, is the day it objected); with `objectionNeedsAgreement` only the sender's agreement
+ * (`agreed`, by a member of the sending unit) sends the case back.
+ */
+export async function objectHandoff(
+  ctx: AppContext,
+  actor: Actor,
+  req: { caseId: string; reason: string; expectedVersion?: number; agreed?: boolean; raisedOn?: string },
+): Promise<CaseRow> {
   if (!req.reason?.trim()) throw badRequest('REASON_REQUIRED', '请写明异议理由', { field: 'reason' });
   return withTx(ctx, async (tx) => {
     const c = await lockCase(tx, actor, req.caseId, req.expectedVersion);
-    const h = await pendingHandoff(tx, c.id);
-    mustBeReceiver(actor, h.to_org_id);
+    const policy = workflowOf(c.type).handoff;
+    if (policy?.objectionNeedsAgreement && !req.agreed)
+      throw new AppError('HANDOFF_OBJECTION_NEEDS_AGREEMENT', 409, WORKFLOW_ERRORS.HANDOFF_OBJECTION_NEEDS_AGREEMENT);
+    const w = policy?.objectWithin ? await objectionWindow(tx, c, req.raisedOn) : null;
+    if (policy?.objectWithin && !w) throw new AppError('HANDOFF_NOT_FOUND', 409, WORKFLOW_ERRORS.HANDOFF_NOT_FOUND);
+    if (w && !w.open)
+      throw new AppError('HANDOFF_OBJECTION_LATE', 409, `异议期限已过:应自收到之日(${w.receivedOn})起至 ${w.dueDate} 前提出`, {
+        receivedOn: w.receivedOn,
+        dueDate: w.dueDate,
+      });
+    const h = w ? { id: w.handoffId, from_org_id: w.fromOrgId, to_org_id: w.toOrgId } : await pendingHandoff(tx, c.id);
+    if (req.agreed) {
+      if (!actorOrgIds(actor).includes(h.from_org_id)) throw forbidden('只有发出单位的人员才能同意异议');
+    } else mustBeReceiver(actor, h.to_org_id);
     return undoHandoff(tx, actor, c, h, 'objected', 'object', req.reason.trim());
   });
 }

@@ -28,7 +28,7 @@ export { applyAction, applySystemTransition, applyTransition, type TransitionReq
 export { recordCaseAct, runAction, runTransition, type StepRequest } from './step.ts';
 export { parseInput } from '../../platform/http/parse-input.ts';
 export { createCase, type CreateCaseInput } from './create-case.ts';
-export { acknowledgeHandoff, handOff } from './handoff.ts';
+export { acknowledgeHandoff, handOff, objectHandoff, objectionWindow, type ObjectionWindow } from './handoff.ts';
 export { startCaseClock, stopCaseClock, refreshCaseClockSummary } from './case-clocks.ts';
 export { actorOrgIds, caseReadable, partyFacts, pathLevel, priorActs, type PriorAct } from './case-access.ts';
 export { nextNumber } from './ref-number.ts';

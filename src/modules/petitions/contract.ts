@@ -5,7 +5,33 @@
 export const PETITION_TYPE = 'petition';
 
 export const CHANNELS = ['来信', '来访', '网上信访', '电话', '上级转来'] as const;
-export const SOURCE_BODIES = ['自治区信访局', '民政部', '12345', '其他'] as const;
+/**
+ * Where a 上级转来 item came from — a separate fact from its original form (a letter 民政部 forwards
+ * is still a letter, 第十七条).
+ */
+export const SOURCE_BODIES = ['国家信访局', '民政部', '自治区信访局', '自治区政府', '人大', '政协', '12345', '其他'] as const;
+/** The form in which the petitioner raised the matter (第十七条); for 上级转来 items given by the sender. */
+export const ORIGINAL_FORMS = ['来信', '来访', '网上信访', '电话', '传真'] as const;
+/** How a 受理 / 不予受理 notice reached the petitioner (第二十三条第二款: 书面告知). */
+export const NOTICE_METHODS = ['当场书面告知', '邮寄送达', '网上告知', '短信告知'] as const;
+/**
+ * 第三十一条: 申诉求决 matters that belong in another procedure are routed into it (导入相应程序) rather
+ * than answered with a 信访处理意见书; the outcome is recorded.
+ */
+export const ROUTING_TARGETS = [
+  '诉讼',
+  '仲裁',
+  '行政复议',
+  '行政裁决',
+  '行政确认',
+  '行政许可',
+  '行政处罚',
+  '低保申请',
+  '特困供养申请',
+  '临时救助申请',
+  '党员申诉',
+  '其他法定程序',
+] as const;
 export const CATEGORIES = ['建议意见', '检举控告', '申诉求决', '其他'] as const;
 export const SUBJECTS = ['低保', '特困', '养老服务', '社会组织', '婚姻登记', '殡葬', '区划地名', '其他'] as const;
 export const OPINIONS = ['支持', '解释说明', '不予支持'] as const;
@@ -46,8 +72,12 @@ export const REFUSAL_REASONS = {
 export type RefusalCode = keyof typeof REFUSAL_REASONS;
 export const REFUSAL_CODES = Object.keys(REFUSAL_REASONS) as [RefusalCode, ...RefusalCode[]];
 
-/** The reason shown when a new petition on a matter already 复核终结 is refused on registration. */
-export const AUTO_REFUSAL_TEXT = '同一事实和理由已复核终结,不再受理';
+/**
+ * Told to the handler when a registration resembles a matter of the same person already 复核终结.
+ * Whether it is 「同一事实和理由」 is the handler's judgement (a new fact makes a new matter); the system never refuses it.
+ */
+export const FINAL_MATCH_GUIDANCE = (refNo: string) =>
+  `与同一信访人已复核终结的信访事项 ${refNo} 内容相近：请核对是否有新的事实和理由（如新发生的疾病、新增刚性支出）。属同一事实和理由的，可选择「已复核终结，同一事实和理由不再受理」并写明判断理由；有新事实的，按新的信访事项办理。`;
 
 /** 交办: the longest report deadline (办结报告期限) staff may set, in days. */
 export const MAX_REPORT_DAYS = 90;
@@ -84,6 +114,7 @@ export const PETITION_ERRORS = {
   SIMPLE_NOT_ELIGIBLE: '不符合简易办理条件',
   NOT_LEADER: '只有包案领导才能安排回头看或记录回头看结果',
   SETTINGS_FORBIDDEN: '只有自治区级具有督办权限的人员才能修改信访设置',
+  AUTO_REFUSAL: '不予受理、不再受理须由承办人判断并写明理由，系统不自动作出',
 } as const;
 
 export const FIRST_TIME_SKIP_LEVEL_GUIDANCE =

@@ -31,6 +31,21 @@ export interface PetitionTable {
   delivered_on: string | null;
   review_opinion: string | null;
   recheck_opinion: string | null;
+  // 复查 / 复核 (migration 20261207100000): request and postmark days, the body, an outside referral, the 送达 of the opinion.
+  review_requested_on: string | null;
+  review_postmark_on: string | null;
+  review_org_id: string | null;
+  review_referred_to: string | null;
+  review_referred_on: string | null;
+  review_delivery_method: string | null;
+  review_delivered_on: string | null;
+  recheck_requested_on: string | null;
+  recheck_postmark_on: string | null;
+  recheck_org_id: string | null;
+  recheck_referred_to: string | null;
+  recheck_referred_on: string | null;
+  recheck_delivery_method: string | null;
+  recheck_delivered_on: string | null;
   satisfaction: Of<typeof SATISFACTION> | null;
   rated_at: Date | null;
   satisfaction_channel: Of<typeof SATISFACTION_CHANNELS> | null;
@@ -55,6 +70,36 @@ export interface PetitionTable {
   lead_note: string | null;
   is_demo: Defaulted<boolean>;
   created_at: Ts;
+  final_match_of: string | null;
+  received_on: DateCol | null;
+  original_form: string | null;
+  complained_org: string | null;
+  accused_name: string | null;
+  accused_org_id: string | null;
+  urgent: Defaulted<boolean>;
+  urgent_note: string | null;
+  urgent_reported_at: Date | null;
+  urgent_report: string | null;
+  routed_to: string | null;
+  routing_note: string | null;
+  routed_at: Date | null;
+  acceptance_served_method: string | null;
+  acceptance_served_on: DateCol | null;
+  refusal_served_method: string | null;
+  refusal_served_on: DateCol | null;
+}
+export interface ReceptionLogTable {
+  id: string;
+  org_unit_id: string;
+  area_path: string;
+  day: DateCol;
+  kind: '来信' | '来访';
+  batches: number;
+  persons: number;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  recorded_at: Ts;
 }
 export interface PetitionerTable {
   id: string;
@@ -98,6 +143,7 @@ export interface ReviewRequestTable {
   channel: Defaulted<string>;
   reason: string;
   received_on: DateCol;
+  postmark_on: string | null;
   recorded_by: string | null;
   recorded_by_name: string;
   recorded_at: Ts;
@@ -116,6 +162,7 @@ export interface PetitionTables {
   'petitions.follow_up': FollowUpTable;
   'petitions.review_request': ReviewRequestTable;
   'petitions.setting': PetitionSettingTable;
+  'petitions.reception_log': ReceptionLogTable;
 }
 
 /** The kernel's database handle seen with the 信访 tables too. */

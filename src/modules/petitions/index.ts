@@ -3,7 +3,9 @@ import { petitionWorkflow } from './workflow.ts';
 import { registerPetitionRoutes } from './routes.ts';
 import { registerPetitionPortalRoutes } from './routes-portal.ts';
 import { registerPetitionStatsRoutes } from './routes-stats.ts';
+import { registerPetitionIntakeRoutes } from './routes-intake.ts';
 import { FOLLOW_UP_JOB, followUpHandler } from './commands/follow-ups.ts';
+import { CLOSE_SWEEP_JOB, closeAfterWindow } from './commands/close-after-window.ts';
 import { seedDemoPetitions } from './demo/seed-demo-petitions.ts';
 import { petitionScopedRoutes } from './scoped-routes.ts';
 import { petitionsSchema } from './migrations/20261129100000_petitions_core.ts';
@@ -13,6 +15,9 @@ import { petitionsPortalPow } from './migrations/20261129120000_petitions_portal
 import { petitionStatsSchema } from './migrations/20261129130000_petitions_stats.ts';
 import { petitionsPortalPowToCore } from './migrations/20261130140000_petitions_portal_pow_to_core.ts';
 import { petitionsFacts } from './migrations/20261206100000_petitions_facts.ts';
+import { petitionsReviewRights } from './migrations/20261207100000_petitions_review_rights.ts';
+import { petitionsIntake } from './migrations/20261207110000_petitions_intake.ts';
+import { petitionsObjection } from './migrations/20261207110100_petitions_objection.ts';
 
 /** 信访: the module's whole contribution to the server (see src/kernel/module/). */
 export const petitions = defineModule({
@@ -30,7 +35,7 @@ export const petitions = defineModule({
     clerk: ['petition.read', 'petition.register', 'petition.handle'],
   },
   workflows: [petitionWorkflow],
-  routes: [registerPetitionRoutes, registerPetitionPortalRoutes, registerPetitionStatsRoutes],
+  routes: [registerPetitionRoutes, registerPetitionPortalRoutes, registerPetitionStatsRoutes, registerPetitionIntakeRoutes],
   migrations: {
     '20261129100000_petitions_core': petitionsSchema,
     '20261129110000_petitions_first_time': petitionsFirstTime,
@@ -39,8 +44,13 @@ export const petitions = defineModule({
     '20261129130000_petitions_stats': petitionStatsSchema,
     '20261130140000_petitions_portal_pow_to_core': petitionsPortalPowToCore,
     '20261206100000_petitions_facts': petitionsFacts,
+    '20261207100000_petitions_review_rights': petitionsReviewRights,
+    '20261207110000_petitions_intake': petitionsIntake,
+    '20261207110100_petitions_objection': petitionsObjection,
   },
   jobs: [{ name: FOLLOW_UP_JOB, handler: followUpHandler }],
+  // 办结 once the petitioner's 复查 / 复核 window has run out (a system move).
+  dailyJobs: [{ name: CLOSE_SWEEP_JOB, hour: 1, handler: async (ctx) => void (await closeAfterWindow(ctx)) }],
   // A year of 信访 (2019, the report's year) with recent items for the demo accounts.
   async seedDemo(ctx) {
     const r = await seedDemoPetitions(ctx);

@@ -23,8 +23,8 @@ describe('the law of the day (《信访条例》 2005 until 2022-04-30, 《信�
     const got = [
       await basis(clock(wf.create.clocks?.start), date),
       await basis(clock(wf.transitions.accept!.clocks?.start), date),
-      await basis(clock(wf.transitions.start_review!.clocks?.start), date),
-      await basis(clock(wf.transitions.start_recheck!.clocks?.start), date),
+      await basis(clock(wf.transitions.request_review!.clocks?.start), date),
+      await basis(clock(wf.transitions.request_recheck!.clocks?.start), date),
     ];
     expect(got).toEqual(want);
   });

@@ -157,24 +157,28 @@ describe('settings', () => {
     expect(items.find((x: any) => x.key === 'satisfaction.rateWithinDays')).toMatchObject({ unverified: true, value: 0, default: 0 });
     expect(items.find((x: any) => x.key === 'review.requestDays')).toMatchObject({ value: 30, basis: expect.stringContaining('第三十五条') });
 
-    expect((await xqLead.put('/api/petitions/settings', { 'review.requestDays': 15 })).statusCode).toBe(403);
-    expect((await fgc.put('/api/petitions/settings', { 'review.requestDays': 15 })).statusCode).toBe(403);
+    expect((await xqLead.put('/api/petitions/settings', { 'review.requestDays': 40 })).statusCode).toBe(403);
+    expect((await fgc.put('/api/petitions/settings', { 'review.requestDays': 40 })).statusCode).toBe(403);
+    // The 复查/复核 window is the petitioner's statutory right: a setting may lengthen it, never shorten it.
+    const shorter = await fgcLead.put('/api/petitions/settings', { 'review.requestDays': 15 });
+    expect(shorter.statusCode).toBe(400);
+    expect(shorter.json()).toMatchObject({ title: expect.stringContaining('30 日'), details: { field: 'review.requestDays' } });
     const bad = await fgcLead.put('/api/petitions/settings', { 'repeat.similarityThreshold': 2 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ title: expect.stringContaining('相似度阈值'), details: { field: 'repeat.similarityThreshold' } });
     expect((await fgcLead.put('/api/petitions/settings', { 'no.such': 1 })).json().details.field).toBe('no.such');
-    const half = await fgcLead.put('/api/petitions/settings', { 'review.requestDays': 20, 'portal.intakeOrgCode': 'no-such-org' });
+    const half = await fgcLead.put('/api/petitions/settings', { 'review.requestDays': 40, 'portal.intakeOrgCode': 'no-such-org' });
     expect(half.statusCode).toBe(400);
     expect((await xq.get('/api/petitions/settings')).json().items.find((x: any) => x.key === 'review.requestDays').value).toBe(30);
 
-    const r = await fgcLead.put('/api/petitions/settings', { 'review.requestDays': 15, 'satisfaction.rateWithinDays': 10 });
+    const r = await fgcLead.put('/api/petitions/settings', { 'review.requestDays': 40, 'satisfaction.rateWithinDays': 10 });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json().items.find((x: any) => x.key === 'review.requestDays')).toMatchObject({ value: 15, default: 30 });
+    expect(r.json().items.find((x: any) => x.key === 'review.requestDays')).toMatchObject({ value: 40, default: 30 });
     const audit = await sql<any>`select entity_id, before, after from core.audit_event where action = 'petition.setting.update' order by at, seq`.execute(
       t.ctx.db,
     );
     expect(audit.rows.map((a: any) => [a.entity_id, a.before.value, a.after.value])).toEqual([
-      ['review.requestDays', 30, 15],
+      ['review.requestDays', 30, 40],
       ['satisfaction.rateWithinDays', 0, 10],
     ]);
   });
@@ -197,13 +201,14 @@ describe('settings', () => {
     ] as const) {
       await ok((who as Caller).post(`/api/cases/${p.id}/transitions/${name}`, input ? { input } : {}));
     }
-    clock.set(new Date('2026-06-27T02:00:00Z'));
-    const review = await xq.post(`/api/petitions/${p.id}/review-request`, { which: '复查', reason: '对答复不服,来信申请复查', receivedOn: '2026-06-26' });
-    expect(review.statusCode).toBe(409);
-    expect(review.json().title).toContain('15 日');
+    clock.set(new Date('2026-07-16T02:00:00Z'));
     const rate = await xq.post(`/api/petitions/${p.id}/satisfaction`, { satisfaction: '满意', channel: '信函' });
     expect(rate.statusCode).toBe(409);
     expect(rate.json()).toMatchObject({ code: 'PETITION_RATE_WINDOW_CLOSED', title: expect.stringContaining('10 日') });
+    // 40 日 from the receipt on 06-10: 35 days later is still in time (30 日 would have ended on 07-10).
+    const review = await xq.post(`/api/petitions/${p.id}/review-request`, { which: '复查', reason: '对答复不服,来信申请复查', receivedOn: '2026-07-15' });
+    expect(review.statusCode, review.body).toBe(201);
+    expect(review.json()).toMatchObject({ replyOn: '2026-06-10', lastDay: '2026-07-20' });
   });
 });
 

@@ -4,6 +4,7 @@ import { manualClock } from '../../../tests/helpers/test-app.ts';
 import { residentIdCheckChar } from '../../kernel/codes/index.ts';
 import { openPetitionsApp, type Caller } from './petitions-test-setup.ts';
 import { petitionExtensions } from './queries/petition-extensions.ts';
+import { submitOnline } from './commands/submit-online.ts';
 
 // 甄别 outcomes, 简易办理 eligibility, the extension reason, 复查/复核 by letter, staff-recorded
 // satisfaction and the automatic refusal after 复核 — through the HTTP API, on both databases.
@@ -151,6 +152,36 @@ describe('简易办理 eligibility', () => {
     expect(r.json().clocks.find((k: any) => k.name === 'simple')).toMatchObject({ state: 'running', rule: { unit: 'workdays', n: 10 } });
   });
 
+  it('counts the 10 工作日 from 受理, and goes back to the ordinary procedure with reasons, the 60 日 still from 受理', async () => {
+    const p = await register(xq);
+    await ok(move(xq, p.id, 'accept')); // Monday 2026-06-01
+    clock.set(new Date('2026-06-04T02:00:00Z'));
+    try {
+      await ok(move(xq, p.id, 'simplify', { input: { factsClear: true } }));
+      const simple = await clockOf(p.id, 'simple');
+      expect(simple.state).toBe('running');
+      expect(simple.due_date instanceof Date ? simple.due_date.toISOString().slice(0, 10) : String(simple.due_date)).toBe('2026-06-15');
+      const due = async (name: string) => {
+        const k = (await xq.get(`/api/petitions/${p.id}`)).json().clocks.find((c: any) => c.name === name);
+        return k && { state: k.state, dueDate: k.dueDate };
+      };
+      expect(await due('handle')).toEqual({ state: 'running', dueDate: '2026-07-31' });
+
+      clock.set(new Date('2026-06-10T02:00:00Z'));
+      const bare = await move(xq, p.id, 'to_ordinary', {});
+      expect(bare.statusCode).toBe(400);
+      expect(bare.json().code).toBe('REASON_REQUIRED');
+      await ok(move(xq, p.id, 'to_ordinary', { comment: '经核查涉及多个部门,情况复杂,转为普通程序办理' }));
+      expect((await row(p.id)).state).toBe('handling');
+      expect((await clockOf(p.id, 'simple')).state).not.toBe('running');
+      expect(await due('handle')).toEqual({ state: 'running', dueDate: '2026-07-31' });
+      const d = (await xq.get(`/api/petitions/${p.id}`)).json();
+      expect(d.events.at(-1)).toMatchObject({ transition: 'to_ordinary', comment: expect.stringContaining('情况复杂') });
+    } finally {
+      clock.set(new Date('2026-06-01T02:00:00Z'));
+    }
+  });
+
   it('refuses 重信重访, not-first-time, group visits and unclear facts with the reasons, writing nothing', async () => {
     const id = idOf('64010419650707331');
     const first = await register(xq, {}, id);
@@ -259,21 +290,25 @@ describe('延期 reason, 复查/复核 by letter, staff satisfaction, refusal af
     expect(d.reviewRequests).toEqual([expect.objectContaining({ which: '复查', channel: '来信', receivedOn: '2026-07-01', recordedByName: '刘海燕' })]);
     expect(d.events.at(-1)).toMatchObject({ transition: 'request_review', actorName: expect.stringContaining('刘海燕代为登记') });
 
+    // 复查 by the level above 兴庆区 (银川市), served; 复核 by the level above 银川市 (民政厅), served: 终结.
     await ok(move(yc, p.id, 'start_review'));
     await ok(move(yc, p.id, 'conclude_review', { input: { opinion: '不予支持', text: '维持原处理意见。' } }));
+    await ok(move(yc, p.id, 'deliver_review', { input: { method: '当面送达', date: '2026-07-03' } }));
     clock.set(new Date('2026-07-10T02:00:00Z'));
     const rr = await yc.post(`/api/petitions/${p.id}/review-request`, { which: '复核', reason: '对复查意见不服,来信请求复核', receivedOn: '2026-07-09' });
     expect(rr.statusCode, rr.body).toBe(201);
     expect(rr.json().state).toBe('recheck_requested');
-    await ok(move(yc, p.id, 'start_recheck'));
-    await ok(move(yc, p.id, 'conclude_recheck', { input: { opinion: '不予支持', text: '复核维持复查意见,本事项终结。' } }));
+    expect((await move(yc, p.id, 'start_recheck')).statusCode).toBe(403); // the 复查 body cannot also do the 复核
+    await ok(move(fgc, p.id, 'start_recheck'));
+    await ok(move(fgc, p.id, 'conclude_recheck', { input: { opinion: '不予支持', text: '复核维持复查意见,本事项终结。' } }));
+    await ok(move(fgc, p.id, 'deliver_recheck', { input: { method: '邮寄送达', date: '2026-07-10' } }));
     expect((await row(p.id)).state).toBe('final');
     final = p;
   });
 
-  it('refuses a new petition on the same matter after 复核 at registration, with the reason and basis', async () => {
+  it('never refuses a matter like one 复核终结 by itself: it flags the match, the handler refuses with reasons or takes a new fact as a new matter', async () => {
     expect(final).toBeDefined();
-    const r = await fgc.post('/api/petitions', {
+    const again = {
       title: '再次要求恢复特困供养',
       channel: '来访',
       category: '申诉求决',
@@ -282,37 +317,56 @@ describe('延期 reason, 复查/复核 by letter, staff satisfaction, refusal af
       visitPersons: 1,
       content: '我父亲的特困供养待遇被停止发放,请求恢复特困人员供养待遇,并补发停发期间的供养金。',
       petitioners: [{ name: '杨某', idNumber: ID }],
-    });
+    };
+    // a per-request threshold no longer changes the check
+    const r = await fgc.post('/api/petitions', { ...again, similarityThreshold: 1 });
     expect(r.statusCode, r.body).toBe(201);
     const b = r.json();
-    expect(b.state).toBe('refused');
-    expect(b.refusal).toEqual({
-      reasonCode: 'rechecked_final',
-      reason: '同一事实和理由已复核终结,不再受理',
-      legalBasis: '《信访工作条例》第三十六条第三款',
-      guidance: expect.stringContaining('不再受理'),
-      originalRefNo: final.refNo,
-      auto: true,
+    expect(b.state).toBe('registered');
+    expect(b).not.toHaveProperty('refusal');
+    expect(b.flags.finalMatch).toMatchObject({ caseId: final.id, refNo: final.refNo, state: 'final' });
+    expect(b.suggestions.join()).toContain(`已复核终结的信访事项 ${final.refNo}`);
+    expect((await row(b.id)).final_match_of).toBe(final.id);
+    expect((await clockOf(b.id, 'triage')).state).toBe('running');
+
+    // the portal is never refused by the system either
+    const online = await submitOnline(t.ctx, { ...again, title: '网上再次反映特困供养' } as never);
+    const o =
+      await sql<any>`select c.state, p.final_match_of from core.case c join petitions.petition p on p.case_id = c.id where c.ref_no = ${online.refNo}`.execute(
+        t.ctx.db,
+      );
+    expect(o.rows[0]).toMatchObject({ state: 'registered', final_match_of: final.id });
+
+    // 不再受理 needs the 复核终结 matter and the handler's reasons
+    const bare = await move(fgc, b.id, 'refuse', { input: { reasonCode: 'rechecked_final' } });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().title).toMatch(/原信访事项编号|判断为同一事实和理由/);
+    const notFinal = await move(fgc, b.id, 'refuse', {
+      input: { reasonCode: 'rechecked_final', originalRefNo: b.refNo, detail: '与原事项请求、事实和理由相同,未提出新的事实。' },
     });
+    expect(notFinal.statusCode).toBe(400);
+    expect(notFinal.json()).toMatchObject({ details: { field: 'originalRefNo' }, title: expect.stringContaining('尚未复核终结') });
+    expect((await row(b.id)).state).toBe('registered');
+    await ok(
+      move(fgc, b.id, 'refuse', {
+        input: { reasonCode: 'rechecked_final', originalRefNo: final.refNo, detail: '与原事项请求、事实和理由相同,未提出新的事实。' },
+      }),
+    );
     const d = (await fgc.get(`/api/petitions/${b.id}`)).json();
-    expect(d).toMatchObject({
-      state: 'refused',
-      terminal: true,
-      petition: { refusal: { reasonCode: 'rechecked_final', auto: true, legalBasis: expect.stringContaining('第三十六条') } },
+    expect(d.petition.refusal).toMatchObject({
+      reasonCode: 'rechecked_final',
+      auto: false,
+      detail: expect.stringContaining('未提出新的事实'),
+      legalBasis: expect.stringContaining('第三十六条'),
     });
     expect(d.events.map((e: any) => e.transition)).toEqual(['create', 'refuse']);
-    expect((await clockOf(b.id, 'triage')).state).not.toBe('running');
 
-    // another matter of the same person is not refused
-    const other = await fgc.post('/api/petitions', {
-      title: '咨询婚姻登记',
-      channel: '来信',
-      category: '建议意见',
-      subject: '婚姻登记',
-      concernedAreaCode: '640104',
-      content: '建议婚姻登记处延长周末的办理时间,方便上班族办理结婚登记手续。',
-      petitioners: [{ name: '杨某', idNumber: ID }],
+    // a new fact (a new illness adding 刚性支出) is a new matter: registered, handled as such
+    const fresh = await fgc.post('/api/petitions', {
+      ...again,
+      content: '我父亲今年新患尿毒症需长期透析,医疗刚性支出大增,特困供养待遇被停止发放,请求重新认定并恢复特困人员供养待遇。',
     });
-    expect(other.json()).toMatchObject({ state: 'registered', refusal: null });
+    expect(fresh.json()).toMatchObject({ state: 'registered' });
+    await ok(move(fgc, fresh.json().id, 'accept'));
   });
 });

@@ -302,11 +302,16 @@ describe('tracking, 复查 and 复核 from the portal', () => {
     expect((await yc.post(`/api/cases/${id}/transitions/start_review`, {})).statusCode).toBe(200);
     const cr = await yc.post(`/api/cases/${id}/transitions/conclude_review`, { input: { opinion: '不予支持', text: '复查认为原处理意见正确,予以维持。' } });
     expect(cr.statusCode, cr.body).toBe(200);
+    // The 复核 window counts from the day the petitioner receives the 复查意见: nothing to ask before it is served.
+    expect(await track()).toMatchObject({ state: 'reviewed', canRequestRecheck: false, recheckDeadline: null });
+    expect((await yc.post(`/api/cases/${id}/transitions/deliver_review`, { input: { method: '网上答复', date: '2026-06-01' } })).statusCode).toBe(200);
     const reviewed = await track();
     expect(reviewed).toMatchObject({
-      state: 'reviewed',
+      state: 'review_delivered',
       canRequestRecheck: true,
-      reviewOpinion: { opinion: '不予支持', text: expect.stringContaining('予以维持'), office: '银川市民政局' },
+      recheckReceivedOn: '2026-06-01',
+      recheckDeadline: '2026-07-01',
+      reviewOpinion: { opinion: '不予支持', text: expect.stringContaining('予以维持'), office: '银川市民政局', receivedOn: '2026-06-01' },
     });
 
     const short = await t.publicPost('/api/public/petitions/recheck', { refNo, queryCode, reason: '不服' }, nextIp());
@@ -323,7 +328,7 @@ describe('tracking, 复查 and 复核 from the portal', () => {
     expect(after.progress.at(-1)).toMatchObject({ action: '申请复核', detail: '您申请了复核', office: null });
   });
 
-  it('closes the 复核 window 30 日 after the 复查意见', async () => {
+  it('closes the 复核 window 30 日 after the petitioner received the 复查意见', async () => {
     const r = await submit({ ...petition('门户查询:复核超期', '64010419750303457'), pow: await solvedPow(t.app, nextIp()) });
     const c = r.json();
     const cid = (await t.ctx.db.selectFrom('core.case').select('id').where('ref_no', '=', c.refNo).executeTakeFirstOrThrow()).id;
@@ -344,6 +349,7 @@ describe('tracking, 复查 and 复核 from the portal', () => {
     );
     expect((await yc.post(`/api/cases/${cid}/transitions/start_review`, {})).statusCode).toBe(200);
     expect((await yc.post(`/api/cases/${cid}/transitions/conclude_review`, { input: { opinion: '支持', text: '维持。' } })).statusCode).toBe(200);
+    expect((await yc.post(`/api/cases/${cid}/transitions/deliver_review`, { input: { method: '邮寄送达', date: '2026-06-01' } })).statusCode).toBe(200);
     clock.advance(31 * 24 * 3600_000);
     const late = await t.publicPost('/api/public/petitions/recheck', { refNo: c.refNo, queryCode: c.queryCode, reason: '对复查意见不服,申请复核' }, nextIp());
     expect(late.statusCode).toBe(409);

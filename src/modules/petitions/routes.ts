@@ -46,9 +46,8 @@ export async function registerPetitionRoutes(root: FastifyInstance, ctx: AppCont
         id: r.id,
         refNo: r.refNo,
         state: r.state,
-        flags: { repeat: r.flags.repeat, skipLevel: r.flags.skipLevel, firstTime: r.flags.firstTime },
+        flags: { repeat: r.flags.repeat, finalMatch: r.flags.finalMatch, skipLevel: r.flags.skipLevel, firstTime: r.flags.firstTime },
         suggestions: r.flags.suggestions,
-        refusal: r.refusal,
       });
     },
   );

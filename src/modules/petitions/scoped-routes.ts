@@ -25,5 +25,12 @@ export const petitionScopedRoutes: RouteSpecs = {
     kind: 'unscoped',
     why: 'the same statistics as xlsx, same scope rule (petition-stats.int.test.ts checks an export per scope)',
   },
+  'GET /api/petitions/reception-log': {
+    kind: 'list',
+    permission: 'petition.read',
+    pageSize: 200,
+    variants: () => ['from=2019-01-01', 'to=2030-12-31'],
+    items: (b) => b.items.map((r: any) => ({ areaPath: r.areaPath })),
+  },
   'GET /api/petitions/:id': { kind: 'case', path: (c) => (c.type === 'petition' ? `/api/petitions/${c.id}` : null) },
 };

@@ -27,8 +27,27 @@ describe('petition workflow', () => {
       ok: true,
       to: 'reviewing',
     });
-    expect(decide(wf, { state: 'rechecking', ...open }, 'conclude_recheck', as(['petition.handle'], 'supervisor'))).toMatchObject({ ok: true, to: 'final' });
+    expect(decide(wf, { state: 'rechecking', ...open }, 'conclude_recheck', as(['petition.handle'], 'supervisor'))).toMatchObject({
+      ok: true,
+      to: 'rechecked',
+    });
+    expect(decide(wf, { state: 'rechecked', ...open }, 'deliver_recheck', as(['petition.handle'], 'supervisor'))).toMatchObject({ ok: true, to: 'final' });
     expect(wf.states.final.terminal).toBe(true);
+    // 复查 by the level directly above the body that served the reply; 复核 by the level directly above the 复查 body.
+    expect(wf.transitions.start_review!.who).toMatchObject({ aboveOrgOf: 'deliver', directlyAbove: true });
+    expect(wf.transitions.start_recheck!.who).toMatchObject({ aboveOrgOf: 'conclude_review', directlyAbove: true });
+    // Referral outside only by the top of the platform (民政厅).
+    expect(decide(wf, { state: 'review_requested', ...open }, 'refer_review', clerk)).toMatchObject({ ok: false, code: 'LEVEL_NOT_ALLOWED' });
+    expect(decide(wf, { state: 'review_requested', ...open }, 'refer_review', { ...clerk, orgLevel: 1 })).toMatchObject({ ok: true, to: 'review_referred' });
+  });
+
+  it('closes only from an answered state, and lets no statutory clock but 复核 (hearing) be suspended', () => {
+    expect(wf.transitions.close!.from).toEqual(['delivered', 'review_delivered']);
+    const spec = (t: string, name: string) => wf.transitions[t]!.clocks?.start?.find((k) => k.name === name);
+    expect(spec('accept', 'handle')?.suspendable).toBeUndefined();
+    expect(spec('request_review', 'review')?.suspendable).toBeUndefined();
+    expect(spec('request_recheck', 'recheck')?.suspendable).toMatchObject({ kinds: ['hearing'], aboveOrgOf: 'conclude_review' });
+    expect(wf.transitions.start_review!.clocks?.start).toBeUndefined();
   });
 
   it('declares the statutory clocks with their articles', () => {

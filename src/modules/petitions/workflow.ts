@@ -4,8 +4,10 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
-import { userRef } from '../../kernel/identity/index.ts';
-import { OPINIONS, PETITION_ERRORS, PETITION_TYPE, REFUSAL_CODES, REFUSAL_REASONS, type RefusalCode } from './contract.ts';
+import { PETITION_ERRORS, PETITION_TYPE } from './contract.ts';
+import { DecideObjectionInput, RaiseObjectionInput, decideObjection, raiseObjection } from './commands/objection.ts';
+import { RouteProcedureInput, storeRouting } from './commands/route-procedure.ts';
+import { AcceptInput, NoticeServiceInput, RefuseInput, storeAcceptance, storeNoticeService, storeRefusal } from './commands/screen-petition.ts';
 import { simpleRefusals } from './policies.ts';
 import { issueDocument } from '../../kernel/documents/index.ts';
 import { PETITION_DOCUMENTS } from './documents/index.ts';
@@ -14,84 +16,41 @@ import { PLATFORM_RULE_ACKNOWLEDGE, PLATFORM_RULE_FEEDBACK, petitionLawToday } f
 import { FollowUpInput, FollowUpResultAction, LeadInput, storeFollowUpResult, storeFollowUps, storeLead } from './commands/follow-ups.ts';
 import { OnlineSatisfactionInput, storeOnlineRating } from './commands/rate-petition.ts';
 import { StaffSatisfactionInput, storeStaffRating } from './commands/record-satisfaction.ts';
+import { deliverInput, mustBeReceivedBy, opinionInput, reviewTransitions } from './review-workflow.ts';
+import { mustBeWindowOver } from './commands/review-window.ts';
 
 // The article of each period is that of the rule in force on the day the clock starts (law.ts).
 const LAW = {
   notice: (_c: CaseRow, tx: AppContext) => petitionLawToday(tx).notice,
   handle: (_c: CaseRow, tx: AppContext) => petitionLawToday(tx).handle,
-  review: (_c: CaseRow, tx: AppContext) => petitionLawToday(tx).review,
-  recheck: (_c: CaseRow, tx: AppContext) => petitionLawToday(tx).recheck,
   handoff: (_c: CaseRow, tx: AppContext) => {
     const objection = petitionLawToday(tx).objection;
     return objection ? `${PLATFORM_RULE_ACKNOWLEDGE}；异议期限（5 个工作日）：${objection}` : PLATFORM_RULE_ACKNOWLEDGE;
   },
 };
-// 办理、复查、复核 periods may be suspended (中止) by the holder for 鉴定、听证 and the like; 甄别受理 and 简易办理 may not.
-const SUSPENDABLE = { kinds: ['correction', 'third_party', 'appraisal', 'hearing', 'other'] } as const;
-const opinionInput = z.object({
-  opinion: z.enum(OPINIONS, { message: '处理意见须为支持、解释说明或不予支持' }).meta({ title: '处理意见' }),
-  text: z.string().trim().min(1, '请填写处理意见书正文').max(10000, '处理意见书不超过 10000 字').meta({ title: '处理意见书正文' }),
-});
-const deliverInput = z.object({
-  method: z.enum(['当面送达', '邮寄送达', '网上答复', '电话告知'], { message: '请选择送达方式' }).meta({ title: '送达方式' }),
-  date: z.iso.date('送达日期格式应为 YYYY-MM-DD').meta({ title: '送达日期' }),
-});
-const acceptInput = z.object({ notice: z.string().trim().max(2000, '受理告知书不超过 2000 字').meta({ title: '受理告知书(留空则使用标准文本)' }).optional() });
-const refuseInput = z.object({
-  reasonCode: z.enum(REFUSAL_CODES, { message: '请选择不予受理的法定理由' }).meta({ title: '不予受理理由' }),
-  detail: z.string().trim().max(2000, '补充说明不超过 2000 字').meta({ title: '补充说明' }).optional(),
-});
 const simplifyInput = z.object({
   factsClear: z.boolean({ message: '请确认是否事实清楚、责任明确、争议不大' }).meta({ title: '事实清楚、责任明确、争议不大' }),
 });
 
-/** 受理告知书 text when the handler writes none (written notice of receipt and procedure, in the words of the rule in force). */
-async function defaultAcceptanceNotice(tx: AppContext, c: CaseRow): Promise<string> {
-  const r = (
-    await sql<{ created_at: Date; org: string }>`select p.created_at, o.name as org from petitions.petition p
-    join core.org_unit o on o.id = ${c.org_unit_id} where p.case_id = ${c.id}`.execute(tx.db)
-  ).rows[0];
-  const received = r ? chinaDate(new Date(r.created_at)) : chinaDate(c.created_at);
-  return (
-    `信访人:您于 ${received} 提出的信访事项(编号 ${c.ref_no})已于 ${chinaDate(tx.clock.now())} 由${r?.org ?? '本机关'}受理。` +
-    petitionLawToday(tx).handleSentence +
-    '您可凭信访事项编号查询办理进度。'
-  );
-}
-
-/** Store the statutory 不予受理 reason, its basis and the guidance told to the petitioner. */
-export async function storeRefusal(tx: AppContext, caseId: string, code: RefusalCode, detail: string | null, auto: boolean): Promise<void> {
-  const r = REFUSAL_REASONS[code];
-  const basis = petitionLawToday(tx).refusal[code];
-  await sql`update petitions.petition set refusal_code = ${code}, refusal_reason = ${r.label}, refusal_basis = ${basis}, refusal_guidance = ${r.guidance},
-    refusal_detail = ${detail}, refused_at = ${tx.clock.now()}, refused_auto = ${auto} where case_id = ${caseId}`.execute(tx.db);
-}
-
 /** The case page's facts of a petition (its panel reads them), from petitions.petition. */
 async function petitionFacts(ctx: AppContext, c: CaseRow): Promise<Record<string, unknown>> {
   const p = (
-    await sql<{
-      refusal_code: string | null;
-      opinion: string | null;
-      delivery_method: string | null;
-      delivered_on: string | null;
-      review_opinion: string | null;
-      recheck_opinion: string | null;
-    }>`
-    select refusal_code, opinion, delivery_method, delivered_on::text as delivered_on, review_opinion, recheck_opinion from petitions.petition where case_id = ${c.id}`.execute(
-      ctx.db,
-    )
+    await sql<Record<string, string | null>>`
+    select refusal_code as "refusalCode", opinion, delivery_method as "deliveryMethod", delivered_on::text as "deliveredOn",
+      review_requested_on::text as "reviewRequestedOn", review_referred_to as "reviewReferredTo", review_opinion as "reviewOpinion",
+      review_delivery_method as "reviewDeliveryMethod", review_delivered_on::text as "reviewDeliveredOn",
+      recheck_requested_on::text as "recheckRequestedOn", recheck_referred_to as "recheckReferredTo", recheck_opinion as "recheckOpinion",
+      recheck_delivery_method as "recheckDeliveryMethod", recheck_delivered_on::text as "recheckDeliveredOn"
+    from petitions.petition where case_id = ${c.id}`.execute(ctx.db)
   ).rows[0];
   if (!p) return {};
-  const facts = {
-    refusalCode: p.refusal_code,
-    opinion: p.opinion,
-    deliveryMethod: p.delivery_method,
-    deliveredOn: p.delivered_on,
-    reviewOpinion: p.review_opinion,
-    recheckOpinion: p.recheck_opinion,
-  };
-  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null));
+  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null));
+}
+
+/** The day of 受理 (China time), from which the 简易办理 and 办理 periods count. */
+async function acceptedOn(tx: AppContext, caseId: string): Promise<string | null> {
+  const r = (await sql<{ accepted_at: Date | null }>`select accepted_at from petitions.petition where case_id = ${caseId}`.execute(tx.db)).rows[0];
+  return r?.accepted_at ? chinaDate(new Date(r.accepted_at)) : null;
 }
 
 /** 简易办理 eligibility facts of one petition (first-time as flagged at registration). */
@@ -143,9 +102,13 @@ export const petitionWorkflow = defineWorkflow({
     closed: { label: '办结', terminal: true },
     review_requested: { label: '复查申请' },
     reviewing: { label: '复查中' },
-    reviewed: { label: '复查办结' },
+    review_referred: { label: '复查已转外部机关' },
+    reviewed: { label: '复查意见待送达' },
+    review_delivered: { label: '复查意见已送达' },
     recheck_requested: { label: '复核申请' },
     rechecking: { label: '复核中' },
+    recheck_referred: { label: '复核已转外部机关' },
+    rechecked: { label: '复核意见待送达' },
     final: { label: '终结', terminal: true },
   },
   initial: 'registered',
@@ -153,7 +116,11 @@ export const petitionWorkflow = defineWorkflow({
     label: '登记',
     route: '/api/petitions',
     who: { permission: 'petition.register' },
-    clocks: { start: [{ name: 'triage', label: '甄别受理期限', rule: { unit: 'days', n: 15 }, legalBasis: LAW.notice }] },
+    clocks: {
+      // Counted from the day received (收到之日), which the register gives (default: today).
+      startOn: (input) => (input as { receivedOn?: string } | undefined)?.receivedOn,
+      start: [{ name: 'triage', label: '甄别受理期限', rule: { unit: 'days', n: 15 }, legalBasis: LAW.notice }],
+    },
   },
   transitions: {
     accept: transition({
@@ -161,27 +128,23 @@ export const petitionWorkflow = defineWorkflow({
       from: ['registered'],
       to: 'accepted',
       who: { permission: 'petition.handle' },
-      input: acceptInput,
+      input: AcceptInput,
       clocks: {
         stop: ['triage'],
-        start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: LAW.handle, suspendable: SUSPENDABLE }],
+        // Statutory: not suspendable at will; extended once (≤ 30 日) by the head with the reason told (clockControl).
+        start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: LAW.handle }],
       },
-      effect: async ({ tx, case: c, input }) => {
-        const notice = input.notice || (await defaultAcceptanceNotice(tx, c));
-        await sql`update petitions.petition set acceptance_notice = ${notice}, accepted_at = ${tx.clock.now()} where case_id = ${c.id}`.execute(tx.db);
-      },
+      effect: ({ tx, case: c, input }) => storeAcceptance(tx, c, input),
     }),
     refuse: transition({
       label: '不予受理',
       from: ['registered'],
       to: 'refused',
       who: { permission: 'petition.handle' },
-      input: refuseInput,
+      input: RefuseInput,
       clocks: { stop: ['triage'] },
-      // The system refuses too (第三十六条第三款, at registration): then it is recorded as automatic.
-      effect: async ({ tx, case: c, input, actor }) => {
-        await storeRefusal(tx, c.id, input.reasonCode, input.detail || null, !userRef(actor));
-      },
+      // A person's judgement with reasons, never the system's (see commands/screen-petition.ts).
+      effect: ({ tx, case: c, input, actor }) => storeRefusal(tx, actor, c, input),
     }),
     simplify: transition({
       label: '简易办理',
@@ -202,11 +165,21 @@ export const petitionWorkflow = defineWorkflow({
           );
         }
       },
+      // 10 工作日 from 受理 (not from the switch); the 60 日 办理期限 from 受理 runs on beneath it, for a way back.
       clocks: {
-        stop: ['handle'],
+        startOn: (_input, c, tx) => acceptedOn(tx, c.id),
         start: [{ name: 'simple', label: '简易办理期限', rule: { unit: 'workdays', n: 10 }, legalBasis: '《信访事项简易办理办法(试行)》' }],
       },
     }),
+    to_ordinary: {
+      label: '转为普通程序',
+      from: ['simple'],
+      to: 'handling',
+      who: { permission: 'petition.handle' },
+      // Reasons required (e.g. 情况复杂、争议较大); the 60 日 still count from 受理 (第三十四条), never afresh.
+      reasonRequired: true,
+      clocks: { stop: ['simple'] },
+    },
     start: { label: '开始办理', from: ['accepted'], to: 'handling', who: { permission: 'petition.handle' }, withdrawable: true },
     draft: transition({
       label: '拟办意见',
@@ -228,6 +201,7 @@ export const petitionWorkflow = defineWorkflow({
       input: deliverInput,
       clocks: { stop: ['handle', 'simple'] },
       effect: async ({ tx, case: c, input, actor }) => {
+        mustBeReceivedBy(tx, input.date);
         await sql`update petitions.petition set delivered_at = ${tx.clock.now()}, delivery_method = ${input.method}, delivered_on = ${input.date}::date where case_id = ${c.id}`.execute(
           tx.db,
         );
@@ -238,48 +212,46 @@ export const petitionWorkflow = defineWorkflow({
         );
       },
     }),
-    close: { label: '办结', from: ['delivered', 'reviewed'], to: 'closed', who: { permission: 'petition.handle' } },
-    request_review: { label: '申请复查', from: ['delivered'], to: 'review_requested', who: { permission: 'petition.portal' }, reasonRequired: true },
-    start_review: {
-      label: '复查受理',
-      from: ['review_requested'],
-      to: 'reviewing',
-      who: { permission: 'petition.handle', party: 'supervisor' },
-      clocks: { start: [{ name: 'review', label: '复查期限', rule: { unit: 'days', n: 30 }, legalBasis: LAW.review, suspendable: SUSPENDABLE }] },
-    },
-    conclude_review: transition({
-      label: '复查意见',
-      from: ['reviewing'],
-      to: 'reviewed',
-      who: { permission: 'petition.handle', party: 'supervisor' },
-      input: opinionInput,
-      clocks: { stop: ['review'] },
-      effect: async ({ tx, case: c, input }) => {
-        await sql`update petitions.petition set review_opinion = ${input.opinion} where case_id = ${c.id}`.execute(tx.db);
-      },
+    // 办结 waits until the petitioner's 复查 / 复核 window has run out (then a daily job closes it as a system move).
+    close: transition({
+      label: '办结',
+      from: ['delivered', 'review_delivered'],
+      to: 'closed',
+      who: { permission: 'petition.handle' },
+      effect: async ({ tx, case: c }) => mustBeWindowOver(tx, c.id, c.state),
     }),
-    request_recheck: { label: '申请复核', from: ['reviewed'], to: 'recheck_requested', who: { permission: 'petition.portal' }, reasonRequired: true },
-    start_recheck: {
-      label: '复核受理',
-      from: ['recheck_requested'],
-      to: 'rechecking',
-      who: { permission: 'petition.handle', party: 'supervisor' },
-      clocks: { start: [{ name: 'recheck', label: '复核期限', rule: { unit: 'days', n: 30 }, legalBasis: LAW.recheck, suspendable: SUSPENDABLE }] },
-    },
-    conclude_recheck: transition({
-      label: '复核意见(终结)',
-      from: ['rechecking'],
-      to: 'final',
-      who: { permission: 'petition.handle', party: 'supervisor' },
-      input: opinionInput,
-      clocks: { stop: ['recheck'] },
-      effect: async ({ tx, case: c, input }) => {
-        await sql`update petitions.petition set recheck_opinion = ${input.opinion} where case_id = ${c.id}`.execute(tx.db);
-      },
-    }),
+    ...reviewTransitions,
   },
   // Acts on the case without a state change: on the timeline and the audit chain.
   actions: {
+    serve_notice: action({
+      label: '记录告知书送达(受理/不予受理)',
+      who: { permission: 'petition.handle' },
+      from: ['accepted', 'refused', 'simple', 'handling'],
+      input: NoticeServiceInput,
+      effect: ({ tx, case: c, input }) => storeNoticeService(tx, c, input),
+    }),
+    raise_objection: action({
+      label: '提出异议(不属于本机关职权范围)',
+      who: { permission: 'petition.handle' },
+      from: ['registered'],
+      input: RaiseObjectionInput,
+      effect: ({ tx, case: c, input, actor }) => raiseObjection(tx, actor, c, input),
+    }),
+    decide_objection: action({
+      label: '核实异议(转送、交办单位)',
+      who: { permission: 'petition.handle', party: 'any' },
+      from: ['registered'],
+      input: DecideObjectionInput,
+      effect: ({ tx, case: c, input, actor }) => decideObjection(tx, actor, c, input),
+    }),
+    route_procedure: action({
+      label: '导入相应程序(第三十一条)',
+      who: { permission: 'petition.handle' },
+      from: ['registered', 'accepted', 'handling', 'simple'],
+      input: RouteProcedureInput,
+      effect: ({ tx, case: c, input }) => storeRouting(tx, c, input),
+    }),
     rate: action({
       label: '满意度评价(网上)',
       who: { permission: 'petition.portal' },
@@ -317,9 +289,14 @@ export const petitionWorkflow = defineWorkflow({
     permission: 'petition.handle',
     acknowledgeWithin: { unit: 'days', n: 3 },
     objectWithin: { unit: 'workdays', n: 5 },
+    // 异议 goes through raise_objection / decide_objection (the sender's 核实同意 before materials return).
+    objectionNeedsAgreement: true,
+    // The receiver's own 15 日 to tell the petitioner count from its receipt (第二十三条第三款).
+    onReceipt: { restart: ['triage'], reason: '接收单位签收:自收到之日起 15 日内书面告知信访人接收情况以及处理途径和程序(《信访工作条例》第二十三条第三款)' },
     legalBasis: LAW.handoff,
   },
   returnable: { from: ['drafted', 'approved'], to: ['handling', 'simple'], permission: 'petition.approve' },
+  // Only the 复核 clock may be suspended (听证, by the 复核 body: 第三十六条第二款); only 办理 may be extended, once, ≤ 30 日 (第三十四条).
   clockControl: { suspendPermission: 'petition.handle', extendPermission: 'petition.approve', extendable: { handle: { unit: 'days', n: 30, times: 1 } } },
   supervision: { permission: 'petition.supervise', feedbackWithin: { unit: 'workdays', n: 5 }, legalBasis: PLATFORM_RULE_FEEDBACK },
 });

@@ -34,7 +34,8 @@ export const SETTING_SPECS: { [K in SettingKey]: { label: string; basis: string;
     label: '申请复查、复核的期限(收到书面答复之日起,日)',
     basis: '《信访工作条例》第三十五条、第三十六条',
     unverified: false,
-    schema: z.number({ message: '期限应为整数' }).int('期限应为整数').min(1, '期限不少于 1 日').max(365, '期限不超过 365 日'),
+    // The petitioner's statutory right: a setting may lengthen the window, never shorten it below 30 日.
+    schema: z.number({ message: '期限应为整数' }).int('期限应为整数').min(30, '期限不少于 30 日（法定期限，不得缩短）').max(365, '期限不超过 365 日'),
   },
   'satisfaction.rateWithinDays': {
     label: '满意度评价期限(送达后,日;0 为不限)',

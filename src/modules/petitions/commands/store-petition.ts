@@ -60,12 +60,24 @@ export type PetitionRow = {
   isSkipLevel: boolean;
   /** 初次信访 as known at registration (no earlier petition of the same 身份证号). */
   firstTime?: boolean | null;
+  /** An earlier matter of the same person, 复核终结, that this one resembles (for the handler to judge). */
+  finalMatchOf?: string | null;
+  receivedOn: string;
+  originalForm?: string | null;
+  complainedOrg?: string | null;
+  accusedName?: string | null;
+  accusedOrgId?: string | null;
+  urgent?: boolean;
+  urgentNote?: string | null;
 };
 
 export async function insertPetition(tx: AppContext, r: PetitionRow): Promise<void> {
   await sql`insert into petitions.petition (case_id, channel, source_body, source_ref, category, subject, concerned_area_code, concerned_area_path,
-      content, visit_batch, visit_persons, representatives, anonymous, query_code_hash, is_repeat, repeat_of, is_skip_level, first_time, created_at)
+      content, visit_batch, visit_persons, representatives, anonymous, query_code_hash, is_repeat, repeat_of, is_skip_level, first_time, created_at,
+      final_match_of, received_on, original_form, complained_org, accused_name, accused_org_id, urgent, urgent_note)
     values (${r.caseId}, ${r.channel}, ${r.sourceBody ?? null}, ${r.sourceRef ?? null}, ${r.category}, ${r.subject}, ${r.concernedAreaCode}, ${r.concernedAreaPath},
       ${r.content}, ${r.visitBatch ?? null}, ${r.visitPersons ?? null}, ${r.representatives ?? null}, ${r.anonymous}, ${r.queryCodeHash ?? null},
-      ${r.isRepeat}, ${r.repeatOf ?? null}, ${r.isSkipLevel}, ${r.firstTime ?? null}, ${tx.clock.now()})`.execute(tx.db);
+      ${r.isRepeat}, ${r.repeatOf ?? null}, ${r.isSkipLevel}, ${r.firstTime ?? null}, ${tx.clock.now()},
+      ${r.finalMatchOf ?? null}, ${r.receivedOn}::date, ${r.originalForm ?? null}, ${r.complainedOrg ?? null}, ${r.accusedName ?? null}, ${r.accusedOrgId ?? null},
+      ${r.urgent ?? false}, ${r.urgentNote ?? null})`.execute(tx.db);
 }

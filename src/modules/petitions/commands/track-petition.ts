@@ -1,15 +1,12 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
-import { addDaysIso } from '../../../kernel/calendar/index.ts';
 import { workflowOf } from '../../../kernel/workflow/index.ts';
 import { PETITION_TYPE } from '../contract.ts';
-import { petitionSetting } from './settings.ts';
+import { requestWindow, withinWindow } from './review-window.ts';
 import { servedOpinionOf } from './served-opinion.ts';
 import { citizenMaterials, findByRefAndCode, isSettled } from './portal-access.ts';
 import type { PetitionTrack } from '../contracts/portal.ts';
-
-const DAY = 24 * 3600 * 1000;
 
 /** Each state in the words a citizen would use. */
 export const CITIZEN_STATE: Record<string, string> = {
@@ -23,10 +20,14 @@ export const CITIZEN_STATE: Record<string, string> = {
   delivered: '已答复（处理意见书已送达）',
   closed: '已办结',
   review_requested: '已申请复查，等待上一级机关受理',
+  review_referred: '已转请上一级机关（本平台外）复查',
   reviewing: '复查中',
-  reviewed: '复查意见已作出',
+  reviewed: '复查意见已作出，等待送达',
+  review_delivered: '复查意见已送达',
   recheck_requested: '已申请复核，等待受理',
   rechecking: '复核中',
+  recheck_referred: '已转请上一级机关（本平台外）复核',
+  rechecked: '复核意见已作出，等待送达',
   final: '复核终结',
 };
 
@@ -52,9 +53,15 @@ const CITIZEN_ACTION: Record<string, string> = {
   request_review: '您申请了复查',
   start_review: '上一级机关受理复查',
   conclude_review: '作出复查意见',
+  refer_review: '转请上一级机关（本平台外）复查',
+  record_review_outcome: '收到上一级机关的复查意见',
+  deliver_review: '送达复查意见',
   request_recheck: '您申请了复核',
   start_recheck: '复核机关受理复核',
   conclude_recheck: '作出复核意见',
+  refer_recheck: '转请上一级机关（本平台外）复核',
+  record_recheck_outcome: '收到上一级机关的复核意见',
+  deliver_recheck: '送达复核意见，信访事项终结',
 };
 
 /** The official name of the kernel's own moves (the workflow's transitions carry their labels). */
@@ -78,7 +85,6 @@ type Ext = { n: number; unit: string; reason: string; at: string };
 type ClockRow = { name: string; label: string; legal_basis: string | null; due_date: string | null; state: string; extensions: Ext[] | string };
 
 const UNIT: Record<string, string> = { days: '日', workdays: '个工作日', months: '个月' };
-const addDays = (d: Date, n: number) => addDaysIso(chinaDate(d), n);
 
 /**
  * Office names as a citizen should read them: a division (处室) carries its department's name,
@@ -97,7 +103,8 @@ async function officeNames(ctx: AppContext, ids: string[]): Promise<Map<string, 
 /**
  * Progress for the citizen: what happened and where (offices, never staff), who holds it now,
  * the statutory deadline with any extension and its reason, the reply once delivered, the 复查 /
- * 复核 opinions, the served 处理意见书's number and verification code (its PDF: servedOpinionPdf), and what the citizen may still do (评价, 复查 within 30 日, 复核 within 30 日).
+ * 复核 opinions, the served 处理意见书's number and verification code (its PDF: servedOpinionPdf), and what the citizen may still do (评价; 复查 and 复核
+ * each within 30 日 of receiving the reply / 复查意见: the day of receipt and the window's last day are shown).
  */
 export async function trackPetition(ctx: AppContext, refNo: string, code: string): Promise<PetitionTrack> {
   const c = await findByRefAndCode(ctx, refNo, code);
@@ -137,17 +144,28 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
   const document = served
     ? { title: served.title, docNo: served.docNo, version: served.version, verifyCode: served.verifyCode, issuedOn: served.issuedOn, issuer: served.issuer }
     : null;
-  const last = (t: string) => [...events].reverse().find((e) => e.transition === t);
-  const reviewDone = last('conclude_review');
-  const recheckDone = last('conclude_recheck');
-  const now = ctx.clock.now().getTime();
-  const REVIEW_REQUEST_DAYS = await petitionSetting(ctx, 'review.requestDays');
-  const RECHECK_REQUEST_DAYS = REVIEW_REQUEST_DAYS;
-  const reviewOpen = c.state === 'delivered' && delivered && now - c.delivered_at!.getTime() <= REVIEW_REQUEST_DAYS * DAY;
-  const recheckOpen = c.state === 'reviewed' && !!reviewDone && now - new Date(reviewDone.at).getTime() <= RECHECK_REQUEST_DAYS * DAY;
-  const opinionOf = (e: EventRow | undefined) => {
+  const last = (...names: string[]) => [...events].reverse().find((e) => names.includes(e.transition));
+  const reviewDone = last('conclude_review', 'record_review_outcome');
+  const recheckDone = last('conclude_recheck', 'record_recheck_outcome');
+  const today = chinaDate(ctx.clock.now());
+  // The windows count from the day the petitioner received the reply / 复查意见 (review-window.ts).
+  const [reviewWin, recheckWin] = await Promise.all([requestWindow(ctx, c.id, '复查'), requestWindow(ctx, c.id, '复核')]);
+  const reviewOpen = c.state === 'delivered' && withinWindow(reviewWin, today);
+  const recheckOpen = c.state === 'review_delivered' && withinWindow(recheckWin, today);
+  const outside = (
+    await sql<{ review_referred_to: string | null; recheck_referred_to: string | null; recheck_delivered_on: string | null }>`select review_referred_to,
+      recheck_referred_to, recheck_delivered_on::text as recheck_delivered_on from petitions.petition where case_id = ${c.id}`.execute(ctx.db)
+  ).rows[0];
+  const opinionOf = (e: EventRow | undefined, receivedOn: string | null) => {
     const i = (e?.input ?? null) as { opinion?: string; text?: string } | null;
-    return e && i ? { opinion: i.opinion ?? null, text: i.text ?? null, at: new Date(e.at).toISOString(), office: e.org_name } : null;
+    // An outside body's opinion is recorded by the department: the office is the outside body.
+    const referred =
+      e?.transition === 'record_review_outcome'
+        ? outside?.review_referred_to
+        : e?.transition === 'record_recheck_outcome'
+          ? outside?.recheck_referred_to
+          : null;
+    return e && i ? { opinion: i.opinion ?? null, text: i.text ?? null, at: new Date(e.at).toISOString(), office: referred ?? e.org_name, receivedOn } : null;
   };
 
   return {
@@ -172,15 +190,19 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
         stateLabel: CITIZEN_STATE[e.to_state] ?? def.states[e.to_state as keyof typeof def.states]?.label ?? e.to_state,
       };
     }),
-    reply: delivered ? { opinion: c.opinion, text: c.opinion_text, deliveredAt: c.delivered_at!.toISOString(), document } : null,
-    reviewOpinion: opinionOf(reviewDone),
-    recheckOpinion: opinionOf(recheckDone),
+    reply: delivered
+      ? { opinion: c.opinion, text: c.opinion_text, deliveredAt: c.delivered_at!.toISOString(), receivedOn: reviewWin.receivedOn, document }
+      : null,
+    reviewOpinion: opinionOf(reviewDone, recheckWin.receivedOn),
+    recheckOpinion: opinionOf(recheckDone, outside?.recheck_delivered_on ?? null),
     satisfaction: c.satisfaction,
     canRate: delivered && !c.satisfaction,
     canRequestReview: reviewOpen,
-    requestDays: REVIEW_REQUEST_DAYS,
-    reviewDeadline: delivered ? addDays(c.delivered_at!, REVIEW_REQUEST_DAYS) : null,
+    requestDays: reviewWin.days,
+    reviewReceivedOn: reviewWin.receivedOn,
+    reviewDeadline: reviewWin.lastDay,
     canRequestRecheck: recheckOpen,
-    recheckDeadline: reviewDone ? addDays(new Date(reviewDone.at), RECHECK_REQUEST_DAYS) : null,
+    recheckReceivedOn: recheckWin.receivedOn,
+    recheckDeadline: recheckWin.lastDay,
   };
 }

@@ -11,27 +11,23 @@ const Ts = z.string().describe('ISO 8601 timestamp');
 const Day = z.string().describe('YYYY-MM-DD');
 const ClockState = z.enum(['running', 'paused', 'due_soon', 'overdue']);
 
+const RepeatMatch = z.object({ caseId: z.uuid(), refNo: z.string(), state: z.string(), similarity: z.number() });
 export const RegisterPetitionResult = z.object({
   id: z.uuid(),
   refNo: z.string(),
   state: z.string(),
   flags: z.object({
-    repeat: z.object({ caseId: z.uuid(), refNo: z.string(), state: z.string(), similarity: z.number() }).nullable(),
+    repeat: RepeatMatch.nullable(),
+    /**
+     * A matter of the same person already 复核终结 that this one resembles: for the handler to judge
+     * whether it is the 同一事实和理由 (第三十六条第三款); never refused by the system.
+     */
+    finalMatch: RepeatMatch.nullable(),
     skipLevel: z.boolean(),
     firstTime: z.boolean(),
   }),
+  /** Guidance and warnings (重信重访, 越级, 复核终结 match, more than five representatives, 重大紧急 report). */
   suggestions: z.array(z.string()),
-  /** 复核终结 the same facts and reasons again: refused at once by the system (第三十六条). */
-  refusal: z
-    .object({
-      reasonCode: z.literal('rechecked_final'),
-      reason: z.string(),
-      legalBasis: z.string(),
-      guidance: z.string(),
-      originalRefNo: z.string(),
-      auto: z.literal(true),
-    })
-    .nullable(),
 });
 
 export const PetitionListItem = z.object({
@@ -75,7 +71,17 @@ export const LeadResult = z.object({ leadUserId: z.uuid(), leadUserName: z.strin
 export const FollowUpsResult = z.object({ items: z.array(z.object({ id: z.uuid(), dueDate: Day, note: z.string().nullable() })) });
 export const FollowUpResultResult = z.object({ id: z.uuid(), dueDate: Day, result: z.string(), resultAt: Ts });
 export const SatisfactionResult = z.object({ satisfaction: z.enum(SATISFACTION), channel: z.enum(SATISFACTION_CHANNELS), hint: z.string().nullable() });
-export const ReviewRequestResult = z.object({ id: z.uuid(), which: z.enum(REVIEW_KINDS), receivedOn: Day, replyOn: Day.nullable(), state: z.string() });
+export const ReviewRequestResult = z.object({
+  id: z.uuid(),
+  which: z.enum(REVIEW_KINDS),
+  receivedOn: Day,
+  /** The letter's postmark, when recorded: the request counts as made that day. */
+  postmarkOn: Day.nullable(),
+  /** The day the petitioner received the written reply (复查) or 复查意见 (复核), and the window's last day. */
+  replyOn: Day.nullable(),
+  lastDay: Day.nullable(),
+  state: z.string(),
+});
 
 /** GET /api/petitions/:id adds these to the kernel's case detail (get-petition.ts). */
 export const PetitionFacts = z.object({
@@ -186,6 +192,7 @@ export const PetitionDetailExtras = z.object({
       channel: z.string(),
       reason: z.string(),
       receivedOn: Day.nullable(),
+      postmarkOn: Day.nullable(),
       recordedByName: z.string(),
       recordedAt: Ts,
     }),

@@ -6,7 +6,8 @@ import { z } from 'zod';
  */
 const Ts = z.string().describe('ISO 8601 timestamp');
 const Day = z.string().describe('YYYY-MM-DD');
-const Opinion = z.object({ opinion: z.string().nullable(), text: z.string().nullable(), at: Ts, office: z.string().nullable() });
+/** A 复查 / 复核 opinion: who gave it, when, and the day the petitioner received it (null until served). */
+const Opinion = z.object({ opinion: z.string().nullable(), text: z.string().nullable(), at: Ts, office: z.string().nullable(), receivedOn: Day.nullable() });
 
 /** The served 处理意见书: what is printed on it for checking at 文书查验 (its PDF: POST /api/public/petitions/opinion.pdf). */
 export const ServedDocument = z.object({
@@ -31,7 +32,10 @@ export const PetitionTrack = z.object({
   materials: z.array(z.object({ fileName: z.string(), sizeBytes: z.number() })),
   canAddMaterials: z.boolean(),
   progress: z.array(z.object({ at: Ts, action: z.string(), detail: z.string(), office: z.string().nullable(), stateLabel: z.string() })),
-  reply: z.object({ opinion: z.string().nullable(), text: z.string().nullable(), deliveredAt: Ts, document: ServedDocument.nullable() }).nullable(),
+  /** The reply; `receivedOn`: the day the petitioner received it (当面: that day; 邮寄: the signed receipt), from which 复查 is counted. */
+  reply: z
+    .object({ opinion: z.string().nullable(), text: z.string().nullable(), deliveredAt: Ts, receivedOn: Day.nullable(), document: ServedDocument.nullable() })
+    .nullable(),
   reviewOpinion: Opinion.nullable(),
   recheckOpinion: Opinion.nullable(),
   satisfaction: z.string().nullable(),
@@ -39,8 +43,12 @@ export const PetitionTrack = z.object({
   canRequestReview: z.boolean(),
   /** 复查 / 复核 request window in days (setting review.requestDays; 30 by statute). */
   requestDays: z.number(),
+  /** 复查: the day the reply was received and the last day to ask (start day not counted; a rest-day last day rolls forward). */
+  reviewReceivedOn: Day.nullable(),
   reviewDeadline: Day.nullable(),
   canRequestRecheck: z.boolean(),
+  /** 复核: the day the 复查意见 was received and the last day to ask. */
+  recheckReceivedOn: Day.nullable(),
   recheckDeadline: Day.nullable(),
 });
 

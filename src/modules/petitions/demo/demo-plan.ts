@@ -196,6 +196,7 @@ function conclude(r: Rng, holder: string, upper: string, flow: Flow, d: number, 
     flow === 'review' || flow === 'final' ? '不满意' : r.chance(0.72) ? (r.chance(0.78) ? '满意' : r.chance(0.6) ? '基本满意' : '不满意') : null;
   if (satisfaction) at(d + r.int(1, 6), { kind: 'rate', satisfaction });
   if (flow === 'review' || flow === 'final') {
+    // 复查 by the level directly above the holder ('supervisor'), its opinion served; 复核 by the level above that ('upper').
     at((d += r.int(8, 20)), { kind: 't', name: 'request_review', by: holder, role: 'portal', comment: '对处理意见不服,申请复查' });
     at((d += r.int(1, 4)), { kind: 't', name: 'start_review', by: holder, role: 'supervisor' });
     const o = r.pick(['解释说明', '不予支持']);
@@ -206,23 +207,37 @@ function conclude(r: Rng, holder: string, upper: string, flow: Flow, d: number, 
       role: 'supervisor',
       input: { opinion: o, text: `复查意见:维持原处理意见。${OPINION_TEXT[o]}` },
     });
+    at((d += r.int(1, 3)), {
+      kind: 't',
+      name: 'deliver_review',
+      by: holder,
+      role: 'supervisor',
+      input: { method: r.pick(['当面送达', '邮寄送达']), date: '' },
+    });
     if (flow === 'final') {
       at((d += r.int(5, 15)), { kind: 't', name: 'request_recheck', by: holder, role: 'portal', comment: '对复查意见不服,申请复核' });
-      at((d += r.int(1, 4)), { kind: 't', name: 'start_recheck', by: holder, role: 'upper' });
-      at((d += r.int(10, 25)), {
-        kind: 't',
-        name: 'conclude_recheck',
-        by: holder,
-        role: 'upper',
-        input: { opinion: '不予支持', text: '复核意见:维持复查意见,本信访事项复核终结。' },
-      });
+      const opinion = { opinion: '不予支持', text: '复核意见:维持复查意见,本信访事项复核终结。' };
+      if (CITY_BUREAU.test(holder)) {
+        // The 复查 was the department's (民政厅): no level above it in the platform, the 复核 goes to 自治区人民政府.
+        at((d += r.int(1, 4)), { kind: 't', name: 'refer_recheck', by: holder, role: 'supervisor', input: { body: '宁夏回族自治区人民政府', referredOn: '' } });
+        at((d += r.int(15, 25)), { kind: 't', name: 'record_recheck_outcome', by: holder, role: 'supervisor', input: { ...opinion, decidedOn: '' } });
+        at((d += r.int(1, 3)), { kind: 't', name: 'deliver_recheck', by: holder, role: 'supervisor', input: { method: '邮寄送达', date: '' } });
+      } else {
+        at((d += r.int(1, 4)), { kind: 't', name: 'start_recheck', by: holder, role: 'upper' });
+        at((d += r.int(10, 25)), { kind: 't', name: 'conclude_recheck', by: holder, role: 'upper', input: opinion });
+        at((d += r.int(1, 3)), { kind: 't', name: 'deliver_recheck', by: holder, role: 'upper', input: { method: '邮寄送达', date: '' } });
+      }
       return s;
     }
   }
-  at(d + r.int(3, 8), { kind: 't', name: 'close', by: holder });
+  // 办结 once the 复查 (or 复核) window has run out: 30 日 from receipt, rolled over at most a 春节 or 国庆 week.
+  at(d + r.int(42, 50), { kind: 't', name: 'close', by: holder });
   void upper;
   return s;
 }
+
+/** A city bureau (e.g. 640100-mzj): its level above is the department, above which the platform has no body. */
+const CITY_BUREAU = /^\d{4}00-mzj$/;
 
 /** Moves up to (and including) an open state; used for the petitions still in progress. */
 const OPEN_STATES = [

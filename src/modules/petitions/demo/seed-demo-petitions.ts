@@ -195,7 +195,12 @@ export async function seedDemoPetitions(ctx: AppContext, opts: { lowerItems?: nu
           } else if (m.role === 'supervisor') actor = await actorFor(parentOrgCode(m.by), 'clerk');
           else if (m.role === 'upper') actor = await actorFor(parentOrgCode(parentOrgCode(m.by)), 'clerk');
           else actor = await actorFor(m.by, m.role === 'lead' ? 'lead' : 'clerk');
-          const input = m.name === 'deliver' ? { ...(m.input ?? {}), date: chinaDate(clock.now()) } : m.input;
+          // Days the plan leaves blank ('') are the day of the move: 送达 received, 转请 sent, the outside opinion recorded.
+          const today = chinaDate(clock.now());
+          const input =
+            m.input && typeof m.input === 'object'
+              ? Object.fromEntries(Object.entries(m.input).map(([k, v]) => [k, v === '' && /^(date|referredOn|decidedOn)$/.test(k) ? today : v]))
+              : m.input;
           await applyTransition(cx, actor, { caseId, transition: m.name, input, comment: m.comment ?? null });
         }
         moves++;

@@ -164,6 +164,7 @@ export async function getPetition(ctx: AppContext, actor: Actor, id: string, opt
       channel: r.channel,
       reason: r.reason,
       receivedOn: dateText(r.received_on),
+      postmarkOn: dateText(r.postmark_on),
       recordedByName: r.recorded_by_name,
       recordedAt: iso(r.recorded_at),
     })),

@@ -9,7 +9,7 @@ import { seedDemoPetitions } from '../demo/seed-demo-petitions.ts';
  * 信访统计 on a small fixture registered in 2024 (the demo data lives in 2019 and the current
  * year, so 2024 holds only these rows). Expected figures are computed by hand below.
  *
- * P1 2024-03-05 nx-fgc 来访 6 人 (代表 5) 自治区信访局 低保 @640104 → 银川市 → 兴庆区, accepted, 支持, delivered, 满意, closed (on time)
+ * P1 2024-03-05 nx-fgc 来访 6 人 (代表 5) 自治区信访局 低保 @640104 → 银川市 → 兴庆区, accepted, 支持, delivered, 满意, closed after the 复查 window (on time)
  * P2 2024-04-10 xq-mzj 来信 2 人 养老服务 @640104001 → refused after 3 days (on time)
  * P3 2024-05-20 ld-mzj 电话 12345 殡葬 @640423 → refused after 20 days (甄别 15 日 missed: not on time)
  * P4 2024-06-03 xq-mzj 网上信访 低保 @640104 → still registered
@@ -82,8 +82,6 @@ beforeAll(async () => {
   const p2 = (
     await ok(xq.post('/api/petitions', petition({ title: 'P2', channel: '来信', visitPersons: 2, subject: '养老服务', concernedAreaCode: '640104001' })), 201)
   ).json().id;
-  at('2024-04-12T02:00:00Z');
-  await ok(xq.post(`/api/cases/${p1}/transitions/close`, {}));
   at('2024-04-13T02:00:00Z');
   await ok(xq.post(`/api/cases/${p2}/transitions/refuse`, { input: { reasonCode: 'statutory_route' }, comment: '应通过行政复议解决' }));
 
@@ -96,6 +94,9 @@ beforeAll(async () => {
 
   at('2024-06-03T02:00:00Z');
   await ok(xq.post('/api/petitions', petition({ title: 'P4', channel: '网上信访' })), 201);
+  // 办结 once the 复查 window has run out: received 04-01, 30 日 → 05-01 (劳动节) rolled to 05-06.
+  at('2024-05-07T02:00:00Z');
+  await ok(xq.post(`/api/cases/${p1}/transitions/close`, {}));
   at('2024-07-01T02:00:00Z');
 }, 120_000);
 afterAll(() => t?.close());

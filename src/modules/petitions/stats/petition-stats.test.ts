@@ -35,10 +35,10 @@ describe('demo plan (the report paragraph, by construction)', () => {
     expect(lv).toHaveLength(53);
     expect(lv.reduce((s, p) => s + Number(p.input.visitPersons ?? 1), 0)).toBe(153);
   });
-  it('concludes every department item (last move close, refuse or conclude_recheck)', () => {
+  it('concludes every department item (last move close, refuse or the served 复核意见)', () => {
     for (const p of dept) {
       const last = [...p.steps].reverse().find((s) => s.move.kind === 't');
-      expect(last && last.move.kind === 't' ? last.move.name : null, `plan ${p.key}`).toMatch(/^(close|refuse|conclude_recheck)$/);
+      expect(last && last.move.kind === 't' ? last.move.name : null, `plan ${p.key}`).toMatch(/^(close|refuse|deliver_recheck)$/);
     }
   });
   it('is deterministic', () => {

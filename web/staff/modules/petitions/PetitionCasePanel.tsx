@@ -59,7 +59,7 @@ export function PetitionCasePanel({ c, run }: CaseTypePanelProps) {
   const people = full.state === 'shown' ? full.people : d.petitioners;
   const hasPii = d.petitioners.some((x) => x.idNumberMasked || x.phoneMasked);
 
-  const reviews = c.events.filter((e) => e.transition === 'conclude_review' || e.transition === 'conclude_recheck');
+  const reviews = c.events.filter((e) => ['conclude_review', 'record_review_outcome', 'conclude_recheck', 'record_recheck_outcome'].includes(e.transition));
   const deliveryMethod = typeof data.deliveryMethod === 'string' ? data.deliveryMethod : null;
   const deliveredOn = typeof data.deliveredOn === 'string' ? data.deliveredOn : null;
 

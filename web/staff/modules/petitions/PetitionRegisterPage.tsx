@@ -114,7 +114,7 @@ export function PetitionRegisterPage() {
       }
       setProgress(null);
       if (files.length > uploadErrors.length) message.success(t('petitions.done.uploaded', { n: files.length - uploadErrors.length }));
-      const flagged = !!result.flags.repeat || result.flags.skipLevel || result.suggestions.length > 0 || !!result.refusal;
+      const flagged = !!result.flags.repeat || result.flags.skipLevel || result.suggestions.length > 0 || !!result.flags.finalMatch;
       if (!flagged && uploadErrors.length === 0) {
         message.success(t('petitions.done.title', { ref: result.refNo }));
         navigate(`/cases/${result.id}`);
@@ -144,7 +144,7 @@ export function PetitionRegisterPage() {
       <div className="mz-page">
         <Card className="mz-card mz-pt-result" data-testid="petition-registered">
           <Result
-            status={result.refusal ? 'error' : result.flags.repeat || result.flags.skipLevel ? 'warning' : 'success'}
+            status={result.flags.finalMatch || result.flags.repeat || result.flags.skipLevel ? 'warning' : 'success'}
             title={t('petitions.done.title', { ref: result.refNo })}
             subTitle={
               <span className="mz-pt-flags">
@@ -170,16 +170,17 @@ export function PetitionRegisterPage() {
             ]}
           >
             <div className="mz-pt-suggestions" data-testid="petition-flags">
-              {result.refusal && (
+              {result.flags.finalMatch && (
                 <Alert
-                  type="error"
+                  type="warning"
                   showIcon
-                  title={t('petitions.done.refused', { reason: result.refusal.reason })}
-                  description={t('petitions.done.refusedDetail', {
-                    ref: result.refusal.originalRefNo,
-                    basis: result.refusal.legalBasis,
-                    guidance: result.refusal.guidance,
-                  })}
+                  data-testid="final-match"
+                  title={t('petitions.done.finalMatch', { ref: result.flags.finalMatch.refNo, sim: result.flags.finalMatch.similarity })}
+                  description={
+                    <span>
+                      {t('petitions.done.finalMatchDetail')} <Link to={`/cases/${result.flags.finalMatch.caseId}`}>{result.flags.finalMatch.refNo}</Link>
+                    </span>
+                  }
                 />
               )}
               {result.flags.repeat && (

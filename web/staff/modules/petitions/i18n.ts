@@ -227,8 +227,9 @@ export const zh = {
   'petitions.x.receivedOn': '收信 {date}',
   'petitions.x.reviewReason': '请求理由',
   'petitions.x.reviewRequests': '复查/复核请求',
-  'petitions.done.refused': '系统已自动不予受理：{reason}',
-  'petitions.done.refusedDetail': '原信访事项 {ref} 已复核终结；依据{basis}。{guidance}',
+  'petitions.done.finalMatch': '与已复核终结的信访事项 {ref} 内容相近(相似度 {sim})',
+  'petitions.done.finalMatchDetail':
+    '是否属于同一事实和理由由承办人判断：有新的事实(如新发生的疾病、新增刚性支出)的，按新的信访事项办理；属同一事实和理由的，在甄别时选择「已复核终结」并写明理由。原事项：',
 } as const;
 
 /** English; every key of zh must be here (the type says so). */
@@ -455,6 +456,7 @@ export const en: Record<keyof typeof zh, string> = {
   'petitions.x.receivedOn': 'Received {date}',
   'petitions.x.reviewReason': 'Reasons',
   'petitions.x.reviewRequests': 'Review requests',
-  'petitions.done.refused': 'Refused automatically: {reason}',
-  'petitions.done.refusedDetail': 'The earlier petition {ref} ended with a re-review; basis: {basis}. {guidance}',
+  'petitions.done.finalMatch': 'Resembles {ref}, which is final after re-examination (similarity {sim})',
+  'petitions.done.finalMatchDetail':
+    'Whether it raises the same facts and reasons is for the handler to judge: a new fact (a new illness, a new essential expense) makes a new matter; if it is the same, choose "final after re-examination" at screening and give the reasons. Earlier matter:',
 };
