@@ -290,7 +290,8 @@ export function extendDeadline(ctx: AppContext, actor: Actor, req: ClockReq & { 
     'extendPermission',
     '延期',
     async (tx, c, clock) => {
-      const max = workflowOf(c.type).clockControl!.extendable[clock.name];
+      const limit = workflowOf(c.type).clockControl!.extendable[clock.name];
+      const max = typeof limit === 'function' ? await limit(tx, c) : limit;
       if (!max) throw new AppError('CLOCK_NOT_EXTENDABLE', 409, `「${clock.label}」不能延长`);
       if (req.unit !== max.unit || req.n > max.n)
         throw new AppError('EXTENSION_TOO_LONG', 400, `「${clock.label}」最多延长 ${max.n}${unitLabel(max.unit)}`, { field: 'n' });

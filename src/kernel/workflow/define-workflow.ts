@@ -19,6 +19,9 @@ export type SuspendRule = { kinds: readonly SuspendKind[]; party?: Party | reado
  */
 export type LegalBasis = string | ((c: CaseRow, tx: AppContext) => string | Promise<string>);
 
+/** The longest approved extension (延长) of a clock, and how many times (default once). */
+export type ExtendLimit = PeriodSpec & { times?: number };
+
 /** A deadline clock a transition starts. */
 export type ClockSpec = {
   name: string;
@@ -196,7 +199,12 @@ export type WorkflowDefinition<S extends string = string> = {
    * Deadline control: who may suspend/resume clocks (补正, 鉴定, 听证 …) and approve extensions,
    * and the longest extension each clock allows (e.g. handle: 30 日, once).
    */
-  clockControl?: { suspendPermission: string; extendPermission: string; extendable: Record<string, PeriodSpec & { times?: number }> };
+  /** `extendable`: per clock, the longest extension and how often — or read when asked (e.g. from settings). */
+  clockControl?: {
+    suspendPermission: string;
+    extendPermission: string;
+    extendable: Record<string, ExtendLimit | ((tx: AppContext, c: CaseRow) => Promise<ExtendLimit>)>;
+  };
   /**
    * 主办 / 协办 / 会办: from these states, who may hand the case to several org units in parallel;
    * each part is a case of `partType` (its own holder, clocks and history), linked to this one.

@@ -15,6 +15,7 @@ export {
   type EffectArgs,
   type InputOf,
   type Party,
+  type ExtendLimit,
   type LegalBasis,
   type PeriodSpec,
   type StateDef,

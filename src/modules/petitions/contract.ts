@@ -100,6 +100,20 @@ export const SETTING_DEFAULTS = {
    * 0 = no limit. No automatic 视为满意 is applied.
    */
   'satisfaction.rateWithinDays': 0,
+  /**
+   * The periods an office must keep, in 日. A setting may shorten them (stricter), never lengthen
+   * them beyond the statute (settings.ts refuses it, naming the article).
+   */
+  /** 告知 whether accepted: 15 日 of receipt (第二十三条第二款、第三款). */
+  'period.noticeDays': 15,
+  /** 办结: 60 日 of 受理 (第三十四条). */
+  'period.handleDays': 60,
+  /** Longest extension of 办理 with the head's approval: 30 日 (第三十四条). */
+  'period.extensionDays': 30,
+  /** 复查意见: 30 日 of the request (第三十五条). */
+  'period.reviewDays': 30,
+  /** 复核意见: 30 日 of the request (第三十六条). */
+  'period.recheckDays': 30,
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 

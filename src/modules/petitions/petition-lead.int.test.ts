@@ -153,6 +153,11 @@ describe('settings', () => {
       'portal.intakeOrgCode',
       'review.requestDays',
       'satisfaction.rateWithinDays',
+      'period.noticeDays',
+      'period.handleDays',
+      'period.extensionDays',
+      'period.reviewDays',
+      'period.recheckDays',
     ]);
     expect(items.find((x: any) => x.key === 'satisfaction.rateWithinDays')).toMatchObject({ unverified: true, value: 0, default: 0 });
     expect(items.find((x: any) => x.key === 'review.requestDays')).toMatchObject({ value: 30, basis: expect.stringContaining('第三十五条') });

@@ -6,6 +6,7 @@ import { chinaDate } from '../../platform/china-time.ts';
 import { transition, type CaseRow } from '../../kernel/workflow/index.ts';
 import { OPINIONS } from './contract.ts';
 import { petitionLawToday } from './law.ts';
+import { settingPeriod } from './commands/settings.ts';
 
 /**
  * 复查 and 复核 (《信访工作条例》第三十五条、第三十六条; 2019 matters: 《信访条例》第三十四条、第三十五条).
@@ -86,7 +87,7 @@ export const reviewTransitions = {
     clocks: {
       // 收到复查请求之日起 30 日: from the day the request arrived, reminders and 督办 apply meanwhile.
       startOn: (i) => i?.receivedOn,
-      start: [{ name: 'review', label: '复查期限', rule: { unit: 'days', n: 30 }, legalBasis: LAW.review }],
+      start: [{ name: 'review', label: '复查期限', rule: settingPeriod('period.reviewDays'), legalBasis: LAW.review }],
     },
     effect: async ({ tx, case: c, input }) => {
       await sql`update petitions.petition set review_requested_on = ${input?.receivedOn ?? chinaDate(tx.clock.now())}::date,
@@ -164,7 +165,7 @@ export const reviewTransitions = {
         {
           name: 'recheck',
           label: '复核期限',
-          rule: { unit: 'days', n: 30 },
+          rule: settingPeriod('period.recheckDays'),
           legalBasis: LAW.recheck,
           // 听证所需时间不计算在期限内 (第三十六条第二款): only a hearing, only by the 复核 body.
           suspendable: { kinds: ['hearing'], party: 'supervisor', aboveOrgOf: 'conclude_review', directlyAbove: true },

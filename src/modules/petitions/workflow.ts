@@ -11,6 +11,7 @@ import { AcceptInput, NoticeServiceInput, RefuseInput, storeAcceptance, storeNot
 import { simpleRefusals } from './policies.ts';
 import { issueDocument } from '../../kernel/documents/index.ts';
 import { PETITION_DOCUMENTS } from './documents/index.ts';
+import { settingExtension, settingPeriod } from './commands/settings.ts';
 import { PLATFORM_RULE_ACKNOWLEDGE, PLATFORM_RULE_FEEDBACK, petitionLawToday } from './law.ts';
 // 回头看 timers: the queue is declared wherever the workflow is loaded (worker.ts imports this file).
 import { FollowUpInput, FollowUpResultAction, LeadInput, storeFollowUpResult, storeFollowUps, storeLead } from './commands/follow-ups.ts';
@@ -119,7 +120,7 @@ export const petitionWorkflow = defineWorkflow({
     clocks: {
       // Counted from the day received (收到之日), which the register gives (default: today).
       startOn: (input) => (input as { receivedOn?: string } | undefined)?.receivedOn,
-      start: [{ name: 'triage', label: '甄别受理期限', rule: { unit: 'days', n: 15 }, legalBasis: LAW.notice }],
+      start: [{ name: 'triage', label: '甄别受理期限', rule: settingPeriod('period.noticeDays'), legalBasis: LAW.notice }],
     },
   },
   transitions: {
@@ -132,7 +133,7 @@ export const petitionWorkflow = defineWorkflow({
       clocks: {
         stop: ['triage'],
         // Statutory: not suspendable at will; extended once (≤ 30 日) by the head with the reason told (clockControl).
-        start: [{ name: 'handle', label: '办理期限', rule: { unit: 'days', n: 60 }, legalBasis: LAW.handle }],
+        start: [{ name: 'handle', label: '办理期限', rule: settingPeriod('period.handleDays'), legalBasis: LAW.handle }],
       },
       effect: ({ tx, case: c, input }) => storeAcceptance(tx, c, input),
     }),
@@ -297,6 +298,6 @@ export const petitionWorkflow = defineWorkflow({
   },
   returnable: { from: ['drafted', 'approved'], to: ['handling', 'simple'], permission: 'petition.approve' },
   // Only the 复核 clock may be suspended (听证, by the 复核 body: 第三十六条第二款); only 办理 may be extended, once, ≤ 30 日 (第三十四条).
-  clockControl: { suspendPermission: 'petition.handle', extendPermission: 'petition.approve', extendable: { handle: { unit: 'days', n: 30, times: 1 } } },
+  clockControl: { suspendPermission: 'petition.handle', extendPermission: 'petition.approve', extendable: { handle: settingExtension } },
   supervision: { permission: 'petition.supervise', feedbackWithin: { unit: 'workdays', n: 5 }, legalBasis: PLATFORM_RULE_FEEDBACK },
 });

@@ -35,7 +35,11 @@ export const SETTING_SPECS: { [K in SettingKey]: { label: string; basis: string;
     basis: '《信访工作条例》第三十五条、第三十六条',
     unverified: false,
     // The petitioner's statutory right: a setting may lengthen the window, never shorten it below 30 日.
-    schema: z.number({ message: '期限应为整数' }).int('期限应为整数').min(30, '期限不少于 30 日（法定期限，不得缩短）').max(365, '期限不超过 365 日'),
+    schema: z
+      .number({ message: '期限应为整数' })
+      .int('期限应为整数')
+      .min(30, '不得少于 30 日：这是信访人依《信访工作条例》第三十五条、第三十六条享有的申请期限，设置只能延长，不能缩短')
+      .max(365, '期限不超过 365 日'),
   },
   'satisfaction.rateWithinDays': {
     label: '满意度评价期限(送达后,日;0 为不限)',
@@ -43,7 +47,29 @@ export const SETTING_SPECS: { [K in SettingKey]: { label: string; basis: string;
     unverified: true,
     schema: z.number({ message: '期限应为整数' }).int('期限应为整数').min(0, '期限不小于 0').max(365, '期限不超过 365 日'),
   },
+  'period.noticeDays': statutoryPeriod('书面告知是否受理的期限(收到之日起,日)', 15, '《信访工作条例》第二十三条第二款、第三款'),
+  'period.handleDays': statutoryPeriod('办理期限(受理之日起,日)', 60, '《信访工作条例》第三十四条'),
+  'period.extensionDays': statutoryPeriod('办理期限最长延长(日,经本机关负责人批准)', 30, '《信访工作条例》第三十四条'),
+  'period.reviewDays': statutoryPeriod('复查意见期限(收到复查请求之日起,日)', 30, '《信访工作条例》第三十五条'),
+  'period.recheckDays': statutoryPeriod('复核意见期限(收到复核请求之日起,日)', 30, '《信访工作条例》第三十六条'),
 };
+
+/**
+ * A period the law gives the office: a setting may shorten it (stricter), never lengthen it —
+ * a longer value is refused naming the article. (The 2005 《信访条例》 has the same periods.)
+ */
+function statutoryPeriod(label: string, max: number, article: string) {
+  return {
+    label,
+    basis: `${article}(法定上限 ${max} 日)`,
+    unverified: false,
+    schema: z
+      .number({ message: '期限应为整数' })
+      .int('期限应为整数')
+      .min(1, '期限不少于 1 日')
+      .max(max, `不得超过 ${max} 日：${article}规定的期限为 ${max} 日，设置只能缩短，不能延长`),
+  };
+}
 
 const KEYS = Object.keys(SETTING_DEFAULTS) as SettingKey[];
 
@@ -55,6 +81,16 @@ export async function petitionSetting<K extends SettingKey>(ctx: AppContext, key
     : null;
   return (stored?.success ? stored.data : SETTING_DEFAULTS[key]) as SettingValue<K>;
 }
+
+type PeriodKey = 'period.noticeDays' | 'period.handleDays' | 'period.reviewDays' | 'period.recheckDays';
+
+/** A clock rule of N 日 read from a period setting when the clock starts (default: the statute's). */
+export const settingPeriod =
+  (key: PeriodKey) =>
+  async (tx: AppContext): Promise<{ unit: 'days'; n: number }> => ({ unit: 'days', n: await petitionSetting(tx, key) });
+
+/** The 办理 extension limit: at most the setting's days (≤ 30 日), once. */
+export const settingExtension = async (tx: AppContext) => ({ unit: 'days' as const, n: await petitionSetting(tx, 'period.extensionDays'), times: 1 });
 
 /** Every setting with its current value, default and source, for GET /api/petitions/settings. */
 export async function listPetitionSettings(ctx: AppContext) {

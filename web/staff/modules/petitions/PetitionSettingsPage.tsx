@@ -60,7 +60,18 @@ export function PetitionSettingsPage() {
   );
 }
 
-const KNOWN = new Set(['repeat.similarityThreshold', 'intake.competentAreaLevel', 'portal.intakeOrgCode', 'review.requestDays', 'satisfaction.rateWithinDays']);
+const KNOWN = new Set([
+  'repeat.similarityThreshold',
+  'intake.competentAreaLevel',
+  'portal.intakeOrgCode',
+  'review.requestDays',
+  'satisfaction.rateWithinDays',
+  'period.noticeDays',
+  'period.handleDays',
+  'period.extensionDays',
+  'period.reviewDays',
+  'period.recheckDays',
+]);
 
 function SettingField({ s }: { s: PetitionSetting }) {
   const t = useT();

@@ -16,6 +16,11 @@ export const zh = {
   'petitions.settings.key.intake.competentAreaLevel': '民政事项通常的有权处理层级(1 自治区、2 市、3 县、4 乡)',
   'petitions.settings.key.portal.intakeOrgCode': '网上信访受理单位(机构代码)',
   'petitions.settings.key.review.requestDays': '申请复查、复核的期限(收到书面答复之日起,日)',
+  'petitions.settings.key.period.noticeDays': '书面告知是否受理的期限(收到之日起,日;不超过 15 日)',
+  'petitions.settings.key.period.handleDays': '办理期限(受理之日起,日;不超过 60 日)',
+  'petitions.settings.key.period.extensionDays': '办理期限最长延长(日;不超过 30 日)',
+  'petitions.settings.key.period.reviewDays': '复查意见期限(收到复查请求之日起,日;不超过 30 日)',
+  'petitions.settings.key.period.recheckDays': '复核意见期限(收到复核请求之日起,日;不超过 30 日)',
   'petitions.settings.key.satisfaction.rateWithinDays': '满意度评价期限(送达后,日;0 为不限)',
 
   // vocabularies (server values are Chinese; these are their display labels)
@@ -251,6 +256,11 @@ export const en: Record<keyof typeof zh, string> = {
   'petitions.settings.key.intake.competentAreaLevel': 'Level usually competent for civil-affairs matters (1 region, 2 city, 3 county, 4 township)',
   'petitions.settings.key.portal.intakeOrgCode': 'Office receiving online petitions (org code)',
   'petitions.settings.key.review.requestDays': 'Days to request a review or re-check (from receiving the written reply)',
+  'petitions.settings.key.period.noticeDays': 'Days to tell the petitioner in writing whether the matter is accepted (from receipt; at most 15)',
+  'petitions.settings.key.period.handleDays': 'Days to handle an accepted matter (from acceptance; at most 60)',
+  'petitions.settings.key.period.extensionDays': 'Longest extension of the handling period (days; at most 30)',
+  'petitions.settings.key.period.reviewDays': 'Days to give the review opinion (from the request; at most 30)',
+  'petitions.settings.key.period.recheckDays': 'Days to give the re-check opinion (from the request; at most 30)',
   'petitions.settings.key.satisfaction.rateWithinDays': 'Days to rate the handling after delivery (0 = no limit)',
 
   'petitions.v.来信': 'Letter',
