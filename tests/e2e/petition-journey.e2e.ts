@@ -275,7 +275,10 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await portal.getByRole('heading', { name: '申请复查' }).waitFor();
     // The day of receipt and the window's last day (30 日, start day not counted, rest days rolled over).
     assert.match(await portal.getByTestId('track-reply').innerText(), /您收到答复的日期/);
-    await portal.getByText(/最后一日为/).first().waitFor();
+    await portal
+      .getByText(/最后一日为/)
+      .first()
+      .waitFor();
     assert.deepEqual(await seriousA11yViolations(portal), []);
     await snap(portal, 'portal-reply', true);
   });
