@@ -360,6 +360,8 @@ export const DibaoFacts = z.object({
   decision: z.enum(['确认', '不予确认']).nullable(),
   special: z.boolean(),
   specialReason: z.string().nullable(),
+  /** The caller is the county approver and may approve the special 45-working-day period now (POST …/extend-special). */
+  canExtendSpecial: z.boolean(),
   relativeOfStaff: z.boolean(),
   missingMaterials: ApplicationJson.missingMaterials.nullable(),
   checks: ApplicationJson.checks.nullable(),

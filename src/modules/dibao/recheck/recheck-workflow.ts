@@ -16,7 +16,15 @@ const incomeClass = z
   .enum(['稳定', '不固定'], { message: '请选择家庭收入类别' })
   .meta({ title: '家庭收入类别', description: '稳定：每年复核；收入来源不固定且有劳动能力：每半年复核。下次复核日期按此确定' });
 const findings = z.string().trim().min(5, '请填写复核情况（不少于 5 字）').max(5000).meta(title('复核情况'));
-const concludeInput = z.object({ findings, incomeClass });
+const concludeInput = z.object({
+  // Only 不变 is concluded here: a change is reported and decided (report → decide), never taken by the township clerk alone.
+  result: z
+    .enum(['不变'], { message: '调整、停发、渐退须「报请调整、停发或渐退」，由县级民政部门（审批权下放的，由乡镇、街道）作出决定' })
+    .default('不变')
+    .meta({ title: '复核结果', description: '保障金不变；需要调整、停发或渐退的，请「报请调整、停发或渐退」' }),
+  findings,
+  incomeClass,
+});
 const reportInput = z
   .object({
     proposal: z
