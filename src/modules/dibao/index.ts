@@ -1,6 +1,7 @@
 import { defineModule } from '../../kernel/module/index.ts';
 import { dibaoWorkflow } from './workflow.ts';
 import { recheckWorkflow, RECHECK_SWEEP_JOB, sweepRechecks } from './recheck/recheck-workflow.ts';
+import { endGradualExits } from './recheck/decide-recheck.ts';
 import { registerDibaoRoutes } from './routes.ts';
 import { registerDibaoMoneyRoutes } from './routes-money.ts';
 import { seedDibaoStandardsDemo } from './demo-money/seed-standards.ts';
@@ -39,8 +40,17 @@ export const dibao = defineModule({
     '20261206100000_dibao_facts': dibaoFacts,
     '20261207120000_dibao_outcomes': dibaoOutcomes,
   },
-  // 动态管理: the households due for their periodic re-check get a 复核 case, at 01:00 every day.
-  dailyJobs: [{ name: RECHECK_SWEEP_JOB, hour: 1, handler: async (ctx) => void (await sweepRechecks(ctx)) }],
+  // 动态管理: the households due for their periodic re-check get a 复核 case, and ended 渐退 periods stop, at 01:00 every day.
+  dailyJobs: [
+    {
+      name: RECHECK_SWEEP_JOB,
+      hour: 1,
+      handler: async (ctx) => {
+        await endGradualExits(ctx);
+        await sweepRechecks(ctx);
+      },
+    },
+  ],
   // The money side's 示例 standards first, so the demo applications are computed against them.
   async seedDemo(ctx) {
     await seedDibaoStandardsDemo(ctx);

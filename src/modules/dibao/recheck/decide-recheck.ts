@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AppContext } from '../../../platform/context.ts';
+import { withTx, type AppContext } from '../../../platform/context.ts';
 import { AppError, forbidden } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
@@ -146,3 +146,33 @@ export async function applyRecheckOutcome(
 
 /** The county code of a household's area path. */
 export const countyCodeOf = (areaPath: string) => countyOfPath(areaPath) ?? '';
+
+/**
+ * 渐退期满: households whose exit period has passed (gradual_exit_until before this month) stop
+ * (the 停发 benefit change was recorded with the decision). Run by the daily re-check job.
+ */
+export async function endGradualExits(ctx: AppContext): Promise<number> {
+  const month = `${chinaDate(ctx.clock.now()).slice(0, 7)}-01`;
+  const due = (
+    await sql<{ id: string }>`select id from dibao.household where status = 'active' and gradual_exit_until is not null and gradual_exit_until < ${month}::date
+    order by id limit 500`.execute(ctx.db)
+  ).rows;
+  for (const h of due) {
+    await withTx(ctx, async (tx) => {
+      const before = await householdSnapshot(tx, h.id);
+      const r =
+        await sql`update dibao.household set status = 'stopped', benefit_cents = 0, insured_persons = 0, version = version + 1, updated_at = ${tx.clock.now()}
+        where id = ${h.id} and status = 'active'`.execute(tx.db);
+      if (!Number(r.numAffectedRows ?? 0)) return;
+      await writeHouseholdChange(tx, {
+        householdId: h.id,
+        actorId: null,
+        kind: '渐退期满停发',
+        summary: '救助渐退期满，停发最低生活保障金',
+        before,
+        after: await householdSnapshot(tx, h.id),
+      });
+    });
+  }
+  return due.length;
+}

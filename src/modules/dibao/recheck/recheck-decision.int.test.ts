@@ -5,6 +5,7 @@ import { createUserAsSystem } from '../../../kernel/identity/commands/create-use
 import { seedDelegations } from '../delegation/regime.ts';
 import { insertTestStandards, sampleApplication } from '../dibao-test-data.ts';
 import { sweepRechecks } from './recheck-workflow.ts';
+import { endGradualExits } from './decide-recheck.ts';
 
 // Issue 10 (C1): 增发/减发/停发 are decided by the county (暂行办法 第十三条) unless approval is delegated
 // to the township on the day; 渐退 from a re-check; the income class set at each re-check.
@@ -159,6 +160,11 @@ describe('隆德县 (delegated): the township leader decides; 渐退 from a re-c
     expect(content.body.join('')).toContain('救助渐退');
     expect(content.issuer).toContain('城关镇');
     expect(content.remedy).toContain('隆德县人民政府');
+    // The daily job stops the household once the exit period has passed (here: moved into the past).
+    expect(await endGradualExits(t.ctx)).toBe(0);
+    await sql`update dibao.household set gradual_exit_until = '2026-01-01' where id = ${hid}`.execute(t.ctx.db);
+    expect(await endGradualExits(t.ctx)).toBe(1);
+    expect(await household(hid)).toMatchObject({ status: 'stopped', benefit_cents: 0 });
   });
 
   it('渐退 is refused while the setting is off (gradualExitMonths = 0)', async () => {
