@@ -15,6 +15,7 @@ import { regimeOn } from './delegation/regime.ts';
 import { applicationFacts } from './application-facts.ts';
 import { issueDocument } from '../../kernel/documents/index.ts';
 import { DIBAO_DOCUMENTS } from './documents/index.ts';
+import { placeOf, remedyText } from './documents/remedy.ts';
 import { checkAgency, checkRequestOf } from './checks/check-agency.ts';
 import { assessHousehold } from './commands/eligibility.ts';
 import { householdSnapshot, writeHouseholdChange } from './commands/store-household.ts';
@@ -387,7 +388,7 @@ export const dibaoWorkflow = defineWorkflow({
         const org = (await sql<{ name: string }>`select name from core.org_unit where id = ${c.org_unit_id}`.execute(tx.db)).rows[0]?.name ?? '';
         const notice =
           `不予确认通知书:您于 ${a.accepted_on ?? day} 受理的最低生活保障申请(编号 ${c.ref_no}),经审核,${org}于 ${day} 决定不予确认。理由:${i.reasons}。` +
-          `如对本决定不服,可自收到本通知书之日起 60 日内依法申请行政复议,或者 6 个月内依法提起行政诉讼。`;
+          remedyText(day, a.authority, await placeOf(tx, a.county_code));
         await sql`update dibao.application set decided_on = ${day}::date, decision = '不予确认', refusal_reasons = ${i.reasons}, notice = ${notice} where case_id = ${c.id}`.execute(
           tx.db,
         );
