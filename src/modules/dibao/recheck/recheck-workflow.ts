@@ -7,11 +7,12 @@ import { chinaDate } from '../../../platform/china-time.ts';
 import { SYSTEM_ACTOR } from '../../../kernel/identity/index.ts';
 import { defineWorkflow, transition, createCase } from '../../../kernel/workflow/index.ts';
 import { readDibaoSettings } from '../settings.ts';
-import { AUTHORITY_LABEL, LEGAL, RECHECK_TYPE } from '../contract.ts';
+import { LEGAL, RECHECK_TYPE } from '../contract.ts';
 import { yuanText } from '../../../platform/money.ts';
 import { applyRecheckOutcome, checkProposal, mustBeDecidingLevel, recheckRow, type Proposal } from './decide-recheck.ts';
 
 const title = (t: string) => ({ title: t });
+const DECIDED_BY = { county: '县级民政部门', township: '乡镇（街道）（审批权下放）' } as const;
 const incomeClass = z
   .enum(['稳定', '不固定'], { message: '请选择家庭收入类别' })
   .meta({ title: '家庭收入类别', description: '稳定：每年复核；收入来源不固定且有劳动能力：每半年复核。下次复核日期按此确定' });
@@ -91,7 +92,7 @@ export const recheckWorkflow = defineWorkflow({
       ...out,
       result: r.result,
       incomeClass: r.income_class,
-      decidedBy: r.decided_level ? AUTHORITY_LABEL[r.decided_level as 'county' | 'township'] : undefined,
+      decidedBy: r.decided_level ? DECIDED_BY[r.decided_level as 'county' | 'township'] : undefined,
       beforeYuan: yuanText(r.before_cents ?? 0),
       afterYuan: yuanText(r.after_cents ?? 0),
       gradualExitUntil: r.gradual_exit_until ?? undefined,
