@@ -24,6 +24,8 @@ const KEYS = [
   'deductRigidExpenses',
   'vehicleValueLimitCents',
 ] as const;
+/** Eligibility limits: unverified, they only warn (src/modules/dibao/commands/eligibility.ts). */
+const LIMIT_KEYS: ReadonlySet<string> = new Set(['assetMonthsLimit', 'housingAreaLimitM2', 'vehicleValueLimitCents']);
 
 export function SettingsPage() {
   const t = useT();
@@ -75,7 +77,11 @@ export function SettingsPage() {
                     {d.sources[k] && (
                       <div>
                         {t('dibaoMoney.basis')}：{d.sources[k].basis}{' '}
-                        {d.sources[k].verified ? <Tag color="green">{t('dibaoMoney.verified')}</Tag> : <Tag color="orange">{t('dibaoMoney.unverified')}</Tag>}
+                        {d.sources[k].verified ? (
+                          <Tag color="green">{t('dibaoMoney.verified')}</Tag>
+                        ) : (
+                          <Tag color="orange">{t(LIMIT_KEYS.has(k) ? 'dibaoMoney.unverified' : 'dibaoMoney.unverifiedShort')}</Tag>
+                        )}
                         {d.canEdit && (
                           <Checkbox checked={!!verified[k]} onChange={(e) => setVerified((m) => ({ ...m, [k]: e.target.checked }))}>
                             {t('dibaoMoney.verified')}

@@ -97,6 +97,7 @@ export const zh = {
   'dibaoMoney.basis': '依据',
   'dibaoMoney.verified': '依据文本已核实',
   'dibaoMoney.unverified': '依据未核实：资格测算中只作提示，不据此拒绝',
+  'dibaoMoney.unverifiedShort': '依据未核实',
   'dibaoMoney.settings.bounds': '法定期限和最低要求只能设得更严格（如公示期不少于 7 日、总时限不超过 30 个工作日），超出的修改会被拒绝并说明依据。',
   'dibaoMoney.stats.desc': '在保家庭、人数、类型与月支出;从受理到作出决定的工作日数,试点(乡镇确认)与其他(县级确认)对比。',
   'dibaoMoney.year': '年度',
@@ -219,6 +220,7 @@ export const en: Record<keyof typeof zh, string> = {
   'dibaoMoney.basis': 'Basis',
   'dibaoMoney.verified': 'Legal text verified',
   'dibaoMoney.unverified': 'Basis not verified: eligibility shows a warning only, never a refusal',
+  'dibaoMoney.unverifiedShort': 'Basis not verified',
   'dibaoMoney.settings.bounds':
     'Statutory periods and minimums may only be made stricter (e.g. public notice at least 7 days, at most 30 working days in total); looser values are refused with the rule.',
   'dibaoMoney.stats.desc':
