@@ -13,7 +13,8 @@ import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOpti
  *   ended in the past (seeded through the same flow): ld-cgz-lead confirms it at the township.
  * - 西吉县 (not delegated): xj-jqz sends the demo's case (公示 ended) up to the county bureau,
  *   xj-mzj signs for it (签收), xj-mzj-lead confirms it.
- * - County supervision: ld-mzj draws a spot-check sample and records a home visit; the re-check list.
+ * - County supervision: ld-mzj draws a spot-check sample and records a home visit; the re-check list;
+ *   xj-mzj-lead decides the re-check 吉强镇 reported (停发: the county decides, 暂行办法 第十三条).
  * axe (WCAG 2.1 AA) on the list, the register form, the case page and the household page.
  */
 const PASSWORD = 'Minzheng@2019';
@@ -346,6 +347,25 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
       .getByTestId('case-actions')
       .getByRole('button', { name: btn('复核结论') })
       .waitFor();
+    await signOut(page);
+  });
+
+  step('xj-mzj-lead decides the re-check 吉强镇 reported (停发): the county decides (暂行办法 第十三条)', async () => {
+    await signIn(page, 'xj-mzj-lead');
+    await page.goto('/dibao/rechecks?status=deciding');
+    const row = page.locator('.ant-table-row').first();
+    await row.waitFor();
+    assert.match(await row.innerText(), /待决定/);
+    await row.getByRole('link', { name: /DBFH-/ }).click();
+    await page.waitForURL('**/cases/*');
+    await waitState(page, '待作出调整决定');
+    await caseAction(page, '作出复核决定', async (m) => {
+      await pickOption(page, m.getByLabel('决定', { exact: true }), '同意');
+      await m.getByLabel('决定意见').fill('经审查,家庭人均收入超过当地标准,同意停发。');
+    });
+    await waitState(page, '已复核');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await fullShot(page, 'dibao-flow-recheck-decision-desktop');
     await signOut(page);
   });
 });

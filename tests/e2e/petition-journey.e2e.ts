@@ -202,7 +202,8 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
       '送达',
       async (modal) => {
         await pickOption(page, modal.getByLabel(/^(method|送达方式)$/), '网上答复');
-        const date = modal.getByLabel(/^(date|送达日期)$/);
+        // The day the petitioner received the reply: the 复查 window counts from it.
+        const date = modal.getByLabel(/^(date|信访人收到日期.*)$/);
         await date.click();
         await date.fill(today());
         await date.press('Enter');
@@ -272,6 +273,12 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     for (const name of ['李文静', '张丽华', '刘海燕', '陈国庆']) assert.ok(!history.includes(name), `no staff name (${name}) on the portal`);
     await portal.getByRole('heading', { name: '评价办理情况' }).waitFor();
     await portal.getByRole('heading', { name: '申请复查' }).waitFor();
+    // The day of receipt and the window's last day (30 日, start day not counted, rest days rolled over).
+    assert.match(await portal.getByTestId('track-reply').innerText(), /您收到答复的日期/);
+    await portal
+      .getByText(/最后一日为/)
+      .first()
+      .waitFor();
     assert.deepEqual(await seriousA11yViolations(portal), []);
     await snap(portal, 'portal-reply', true);
   });

@@ -124,6 +124,17 @@ describe('separation of duties in Who', () => {
     expect(at('640000')).toMatchObject({ ok: true });
   });
 
+  it('with directlyAbove, allows it only from the level directly above (上一级)', () => {
+    const direct = {
+      ...def,
+      transitions: { ...def.transitions, recheck: { ...def.transitions.recheck!, who: { ...def.transitions.recheck!.who, directlyAbove: true } } },
+    };
+    const at = (path: string) => decide(direct, { state: 'drafted', ...open }, 'recheck', facts(actor('u9', path)));
+    expect(at('640000.640100')).toMatchObject({ ok: true });
+    expect(at('640000')).toMatchObject({ ok: false, code: 'NOT_ABOVE' }); // two levels up
+    expect(at('640000.640100.640104')).toMatchObject({ ok: false, code: 'NOT_ABOVE' });
+  });
+
   it('names unknown transitions in the rules', () => {
     expect(
       definitionProblems({

@@ -8,6 +8,8 @@ type Ts = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateCol = ColumnType<string, string, string>;
 type Json = ColumnType<unknown, string | null | undefined, string | null>;
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
+/** A nullable column added later: optional on insert. */
+type Opt<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface ApplicationTable {
   case_id: string;
@@ -33,6 +35,9 @@ export interface ApplicationTable {
   publicity_round: Defaulted<number>;
   publicity_from: DateCol | null;
   publicity_to: DateCol | null;
+  publicity_ended_round: Opt<number>;
+  special_approved_by: Opt<string>;
+  special_approved_on: Opt<string>;
   objections: Json;
   eligibility: Json;
   benefit: Json;
@@ -47,13 +52,19 @@ export interface RecheckTable {
   case_id: string;
   household_id: string;
   due_on: DateCol;
-  result: '不变' | '调整' | '停发' | null;
+  result: '不变' | '调整' | '停发' | '渐退' | null;
   before_cents: number | null;
   after_cents: number | null;
   steps: Json;
   decided_on: DateCol | null;
   notice: string | null;
   is_demo: Defaulted<boolean>;
+  proposal: Json;
+  income_class: Opt<'稳定' | '不固定'>;
+  decided_level: Opt<'county' | 'township'>;
+  decided_by: Opt<string>;
+  opinion: Opt<string>;
+  gradual_exit_until: Opt<string>;
 }
 
 export interface DibaoApplicationTables extends DibaoTables {

@@ -15,6 +15,10 @@ export interface DibaoSettingTable {
   value: Json;
   updated_at: Ts;
   updated_by: string | null;
+  /** The setting's basis as recorded by the configuring user (null: the code's default basis). */
+  source: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The legal text of the basis was verified (null: not yet). */
+  verified: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
 }
 export interface DelegationTable {
   id: string;

@@ -259,9 +259,12 @@ describe('隆德县 (delegated): the township confirms', () => {
     const rc = (await sql<any>`select case_id from dibao.recheck where household_id = ${householdId}`.execute(t.ctx.db)).rows[0];
     const wl = await ok(ld.get('/api/worklist?tab=todo&type=dibao_recheck&pageSize=100'));
     expect(wl.items.some((x: any) => x.id === rc.case_id)).toBe(true);
-    const stopNoReason = await move(ld, rc.case_id, 'conclude', { result: '停发', findings: '家庭收入增加' });
+    const stopNoReason = await move(ld, rc.case_id, 'report', { proposal: '停发', findings: '家庭收入增加', incomeClass: '稳定' });
     expect(stopNoReason.statusCode).toBe(400);
-    await ok(move(ld, rc.case_id, 'conclude', { result: '调整', findings: '配偶外出务工,收入增加' }));
+    // The township records the findings and proposes; the change is decided by the approving level (delegated here: the township leader).
+    await ok(move(ld, rc.case_id, 'report', { proposal: '调整', findings: '配偶外出务工,收入增加', incomeClass: '不固定' }));
+    expect((await move(ld, rc.case_id, 'decide', { decision: '同意', opinion: '同意调整' })).statusCode).toBe(403);
+    await ok(move(ldLead, rc.case_id, 'decide', { decision: '同意', opinion: '同意调整' }));
     const h = (await sql<any>`select benefit_cents, status from dibao.household where id = ${householdId}`.execute(t.ctx.db)).rows[0];
     expect(h).toEqual({ benefit_cents: 60000, status: 'active' });
     const bc = (

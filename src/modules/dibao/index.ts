@@ -1,6 +1,7 @@
 import { defineModule } from '../../kernel/module/index.ts';
 import { dibaoWorkflow } from './workflow.ts';
 import { recheckWorkflow, RECHECK_SWEEP_JOB, sweepRechecks } from './recheck/recheck-workflow.ts';
+import { endGradualExits } from './recheck/decide-recheck.ts';
 import { registerDibaoRoutes } from './routes.ts';
 import { registerDibaoMoneyRoutes } from './routes-money.ts';
 import { seedDibaoStandardsDemo } from './demo-money/seed-standards.ts';
@@ -10,6 +11,7 @@ import { dibaoCore } from './migrations/20261129200000_dibao_core.ts';
 import { dibaoApplication } from './migrations/20261129210000_dibao_application.ts';
 import { dibaoMoney } from './migrations/20261129220000_dibao_money.ts';
 import { dibaoFacts } from './migrations/20261206100000_dibao_facts.ts';
+import { dibaoOutcomes } from './migrations/20261207120000_dibao_outcomes.ts';
 
 /** 低保: the module's whole contribution to the server (see src/kernel/module/). */
 export const dibao = defineModule({
@@ -36,9 +38,19 @@ export const dibao = defineModule({
     '20261129210000_dibao_application': dibaoApplication,
     '20261129220000_dibao_money': dibaoMoney,
     '20261206100000_dibao_facts': dibaoFacts,
+    '20261207120000_dibao_outcomes': dibaoOutcomes,
   },
-  // 动态管理: the households due for their periodic re-check get a 复核 case, at 01:00 every day.
-  dailyJobs: [{ name: RECHECK_SWEEP_JOB, hour: 1, handler: async (ctx) => void (await sweepRechecks(ctx)) }],
+  // 动态管理: the households due for their periodic re-check get a 复核 case, and ended 渐退 periods stop, at 01:00 every day.
+  dailyJobs: [
+    {
+      name: RECHECK_SWEEP_JOB,
+      hour: 1,
+      handler: async (ctx) => {
+        await endGradualExits(ctx);
+        await sweepRechecks(ctx);
+      },
+    },
+  ],
   // The money side's 示例 standards first, so the demo applications are computed against them.
   async seedDemo(ctx) {
     await seedDibaoStandardsDemo(ctx);

@@ -11,7 +11,8 @@ import { checkRoster } from './money/check-roster.ts';
 import { approveRoster, getRoster, listRosters, ListRostersQuery, RosterDetailQuery } from './money/roster-queries.ts';
 import { rosterWorkbook } from './money/roster-xlsx.ts';
 import { countiesInScope } from './money/common.ts';
-import { CreateStandardBody, createStandard, getSettings, ListStandardsQuery, listStandards, SettingsPatch, updateSettings } from './standards/standards.ts';
+import { CreateStandardBody, createStandard, ListStandardsQuery, listStandards } from './standards/standards.ts';
+import { getSettings, SettingsPatch, updateSettings } from './settings-edit.ts';
 import { labelledSchemaErrors } from '../../platform/http/parse-input.ts';
 import { DibaoSettingsView, RosterCounties, RosterDetail, RosterPage, RosterSummary, Standard, StandardList } from './contracts/money.ts';
 import { getImport, importErrorReport, importRoster, importTemplate, listImports } from './imports/import-roster.ts';
@@ -53,12 +54,14 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
     },
     async (req, reply) => reply.status(201).send(await createStandard(ctx, actorOf(req), req.body)),
   );
-  app.get('/api/dibao/settings', { schema: { tags, summary: '低保设置(现值与默认值)', response: { 200: DibaoSettingsView } } }, async (req) =>
-    getSettings(ctx, actorOf(req)),
+  app.get(
+    '/api/dibao/settings',
+    { schema: { tags, summary: '低保设置（现值、默认值、依据及是否已核实）', response: { 200: DibaoSettingsView } } },
+    async (req) => getSettings(ctx, actorOf(req)),
   );
   app.put(
     '/api/dibao/settings',
-    { schema: { tags, summary: '修改低保设置(自治区级)', body: SettingsPatch, response: { 200: DibaoSettingsView } } },
+    { schema: { tags, summary: '修改低保设置或其依据（自治区级；只能比法定标准更严格）', body: SettingsPatch, response: { 200: DibaoSettingsView } } },
     async (req) => updateSettings(ctx, actorOf(req), req.body),
   );
 

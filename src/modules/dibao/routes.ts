@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { actorOf } from '../../kernel/identity/index.ts';
-import { handOff, getCase } from '../../kernel/workflow/index.ts';
+import { applyAction, handOff, getCase } from '../../kernel/workflow/index.ts';
 import { AddDelegationInput, addDelegation, listDelegations } from './delegation/regime.ts';
 import { registerApplication } from './commands/register-application.ts';
 import { addMember, editFinances, memberLeaves } from './commands/edit-household.ts';
@@ -94,6 +94,26 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
         toOrgId: county.id,
         note: req.body.note ?? '乡镇(街道)审核、公示完毕,报请县级民政部门审核确认',
       });
+      return getApplication(ctx, actor, c.id);
+    },
+  );
+
+  app.post(
+    '/api/dibao/applications/:id/extend-special',
+    {
+      schema: {
+        tags,
+        summary: '特殊情况延长审核确认期限至 45 个工作日（县级民政部门负责人批准，自受理日起算）',
+        params: Id,
+        body: z.object({ reasons: z.string() }),
+        response: { 200: ApplicationDetail },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const c = await getCase(ctx, actor, req.params.id);
+      if (c.type !== DIBAO_TYPE) throw new AppError('DIBAO_APPLICATION_NOT_FOUND', 404, '低保申请不存在');
+      await applyAction(ctx, actor, { caseId: c.id, type: DIBAO_TYPE, action: 'extend_special', input: req.body });
       return getApplication(ctx, actor, c.id);
     },
   );

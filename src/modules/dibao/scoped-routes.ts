@@ -32,7 +32,7 @@ export const dibaoScopedRoutes: RouteSpecs = {
     permission: 'dibao.read',
     records: recordsOf('dibao.household', 'area_path'),
   },
-  'GET /api/dibao/rechecks': { kind: 'case-list', variants: ['status=open', 'status=overdue', 'status=done', 'q=DBFH'] },
+  'GET /api/dibao/rechecks': { kind: 'case-list', variants: ['status=open', 'status=overdue', 'status=deciding', 'status=done', 'q=DBFH'] },
   'GET /api/dibao/delegations': {
     kind: 'unscoped',
     why: '审批权下放 configuration per county: public policy facts (which level confirms, from when, under which document), the same for everyone',
@@ -47,7 +47,7 @@ export const dibaoScopedRoutes: RouteSpecs = {
   'GET /api/public/dibao/townships': { kind: 'unscoped', why: 'public list of townships/villages that accept online 低保 applications (reference data)' },
   // 低保 money side (src/modules/dibao/routes-money.ts)
   'GET /api/dibao/standards': { kind: 'unscoped', why: 'published 保障标准 per area (policy facts, the same for everyone)' },
-  'GET /api/dibao/settings': { kind: 'unscoped', why: 'region-wide 低保 tunables with their defaults (no records of any area)' },
+  'GET /api/dibao/settings': { kind: 'unscoped', why: 'region-wide 低保 tunables with their defaults and legal bases (no records of any area)' },
   'GET /api/dibao/rosters': {
     kind: 'list',
     permission: 'dibao.read',

@@ -5,6 +5,7 @@ import { AppError, badRequest } from '../../platform/errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { defineWorkflow, transition, type CaseRow, startCaseClock, stopCaseClock, pathLevel } from '../../kernel/workflow/index.ts';
+import { extendSpecial, stopSpecialClock } from './commands/special-period.ts';
 import type { Actor } from '../../kernel/identity/index.ts';
 import { readDibaoSettings } from './settings.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, LEGAL, dateText } from './contract.ts';
@@ -14,6 +15,7 @@ import { regimeOn } from './delegation/regime.ts';
 import { applicationFacts } from './application-facts.ts';
 import { issueDocument } from '../../kernel/documents/index.ts';
 import { DIBAO_DOCUMENTS } from './documents/index.ts';
+import { placeOf, remedyText } from './documents/remedy.ts';
 import { checkAgency, checkRequestOf } from './checks/check-agency.ts';
 import { assessHousehold } from './commands/eligibility.ts';
 import { householdSnapshot, writeHouseholdChange } from './commands/store-household.ts';
@@ -34,6 +36,7 @@ type App = {
   publicity_round: number;
   publicity_from: string | null;
   publicity_to: string | null;
+  publicity_ended_round: number | null;
   township_opinion: { opinion: string } | null;
   income_unstable: boolean;
   objections: unknown[];
@@ -43,7 +46,7 @@ type App = {
 export async function loadApplication(tx: AppContext, caseId: string): Promise<App> {
   const r = (
     await sql<App>`select case_id, household_id, authority, county_code, township_org_id, accepted_on::text as accepted_on, special, publicity_round,
-      publicity_from::text as publicity_from, publicity_to::text as publicity_to, township_opinion, income_unstable, objections, investigation
+      publicity_from::text as publicity_from, publicity_to::text as publicity_to, publicity_ended_round, township_opinion, income_unstable, objections, investigation
     from dibao.application where case_id = ${caseId}`.execute(tx.db)
   ).rows[0];
   if (!r) throw new AppError('DIBAO_APPLICATION_NOT_FOUND', 404, '低保申请不存在');
@@ -67,12 +70,8 @@ function mustBeApprovingLevel(c: CaseRow, a: App, what: string) {
   }
 }
 
-const acceptInput = z
-  .object({
-    special: z.boolean().default(false).meta(title('特殊情况(总时限延长至 45 个工作日)')),
-    specialReason: z.string().trim().max(500, '特殊情况说明不超过 500 字').optional().meta(title('特殊情况说明')),
-  })
-  .refine((v) => !v.special || (v.specialReason && v.specialReason.length >= 2), { message: '特殊情况须写明理由', path: ['specialReason'] });
+// 受理 takes no choice of period: the special 45 working days are approved later, when the circumstance arises (extend_special).
+const acceptInput = z.object({});
 const materialsInput = z.object({
   missing: z
     .string()
@@ -199,14 +198,14 @@ export const dibaoWorkflow = defineWorkflow({
       to: 'checking',
       who: { permission: 'dibao.handle' },
       input: acceptInput,
-      effect: async ({ tx, case: c, input }) => {
+      effect: async ({ tx, case: c }) => {
         const a = await loadApplication(tx, c.id);
         const day = today(tx);
         const regime = await regimeOn(tx.db, a.county_code, day);
         await sql`update dibao.application set authority = ${regime.authority}, delegation_id = ${regime.delegationId}, accepted_on = ${day}::date,
-          special = ${input.special}, special_reason = ${input.special ? input.specialReason! : null} where case_id = ${c.id}`.execute(tx.db);
+          special = false, special_reason = null where case_id = ${c.id}`.execute(tx.db);
       },
-      // The period comes from settings (30, or 45 working days for a special case), read as the clock starts.
+      // The period comes from settings (30 working days), read as the clock starts; extend_special replaces it with 45 from 受理.
       clocks: {
         start: [
           {
@@ -341,6 +340,8 @@ export const dibaoWorkflow = defineWorkflow({
           throw new AppError('DIBAO_PUBLICITY_RUNNING', 409, `公示期至 ${a.publicity_to} 止,期满后(${addDaysIso(a.publicity_to, 1)} 起)才能结束公示`);
         }
         await stopCaseClock(tx, c, `publicity-${a.publicity_round}`);
+        // Which round ended: 确认同意 needs the current round's 公示 completed (confirmApplication).
+        await sql`update dibao.application set publicity_ended_round = ${a.publicity_round} where case_id = ${c.id}`.execute(tx.db);
       },
     },
     skip_publicity: {
@@ -382,11 +383,12 @@ export const dibaoWorkflow = defineWorkflow({
       effect: async ({ tx, case: c, input: i, actor }) => {
         const a = await loadApplication(tx, c.id);
         mustBeApprovingLevel(c, a, '作出决定');
+        await stopSpecialClock(tx, c);
         const day = today(tx);
         const org = (await sql<{ name: string }>`select name from core.org_unit where id = ${c.org_unit_id}`.execute(tx.db)).rows[0]?.name ?? '';
         const notice =
           `不予确认通知书:您于 ${a.accepted_on ?? day} 受理的最低生活保障申请(编号 ${c.ref_no}),经审核,${org}于 ${day} 决定不予确认。理由:${i.reasons}。` +
-          `如对本决定不服,可自收到本通知书之日起 60 日内依法申请行政复议,或者 6 个月内依法提起行政诉讼。`;
+          remedyText(day, a.authority, await placeOf(tx, a.county_code));
         await sql`update dibao.application set decided_on = ${day}::date, decision = '不予确认', refusal_reasons = ${i.reasons}, notice = ${notice} where case_id = ${c.id}`.execute(
           tx.db,
         );
@@ -415,10 +417,12 @@ export const dibaoWorkflow = defineWorkflow({
       effect: async ({ tx, case: c, actor }) => {
         const a = await loadApplication(tx, c.id);
         await stopCaseClock(tx, c, `publicity-${a.publicity_round}`);
+        await stopSpecialClock(tx, c);
         await closeHousehold(tx, actor, c, a, 'withdrawn', '申请人撤回低保申请');
       },
     },
   },
+  actions: { extend_special: extendSpecial },
   handoff: {
     from: ['awaiting_confirm'],
     permission: 'dibao.handle',
@@ -435,11 +439,13 @@ export const dibaoWorkflow = defineWorkflow({
 async function confirmApplication(tx: AppContext, actor: Actor, c: CaseRow, note: string | null) {
   const a = await loadApplication(tx, c.id);
   mustBeApprovingLevel(c, a, '确认');
+  mustHaveCompletedPublicity(a);
   const s = await readDibaoSettings(tx.db);
   const day = today(tx);
-  const assessment = await assessHousehold(tx, a.household_id, day, s);
+  const assessment = await assessHousehold(tx, a.household_id, day);
   if (!assessment.standard || !assessment.benefit) throw new AppError('DIBAO_NO_STANDARD', 409, assessment.checks[0]?.detail ?? '当地未设置低保标准');
-  const failed = assessment.checks.filter((k) => !k.ok);
+  // Only binding tests refuse; a limit whose legal text is unverified is a warning kept with the decision.
+  const failed = assessment.checks.filter((k) => !k.ok && !k.advisory);
   if (failed.length) {
     throw new AppError(
       'DIBAO_NOT_ELIGIBLE',
@@ -486,7 +492,22 @@ async function confirmApplication(tx: AppContext, actor: Actor, c: CaseRow, note
   await sql`update dibao.application set decided_on = ${day}::date, decision = '确认', eligibility = ${JSON.stringify(assessment)}::jsonb,
     benefit = ${JSON.stringify({ amountCents: amount, insuredPersons: assessment.insuredPersons, benefitFrom: from, steps: assessment.benefit.steps, standard: assessment.standard, note })}::jsonb,
     notice = ${notice} where case_id = ${c.id}`.execute(tx.db);
+  await stopSpecialClock(tx, c);
   await issueDocument(tx, { type: DIBAO_DOCUMENTS.confirmation, caseId: c.id, actor });
+}
+
+/**
+ * No enrolment without 公示: 暂行办法 第十一条第二项 (初审意见 “在申请人所在村、社区公示后” 报审批).
+ * The current round must have ended (公示期满, end_publicity); a case sent up without 公示
+ * (拟不同意) may only be refused.
+ */
+function mustHaveCompletedPublicity(a: App) {
+  if (a.publicity_round > 0 && a.publicity_ended_round === a.publicity_round) return;
+  throw new AppError(
+    'DIBAO_PUBLICITY_NOT_DONE',
+    409,
+    `未经公示不得确认同意（${LEGAL.interim}第十一条：初审意见在申请人所在村、社区公示后报审批）。本案${a.publicity_round > 0 ? `第 ${a.publicity_round} 次公示尚未期满结束` : '未经公示'}，只能作出「不予确认」；如认为应予保障，须重新审核并公示`,
+  );
 }
 
 export { dateText };

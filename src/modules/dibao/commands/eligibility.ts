@@ -3,10 +3,15 @@ import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { computeBenefit, type BenefitResult } from '../benefit/compute-benefit.ts';
 import { findStandard, type StandardInForce } from '../benefit/find-standard.ts';
-import { readDibaoSettings, type DibaoSettings } from '../settings.ts';
+import { readDibaoSettingsWithSources, type DibaoSettingKey, type DibaoSettingSources } from '../settings.ts';
 import { yuanText } from '../../../platform/money.ts';
 
-export type EligibilityCheck = { rule: string; ok: boolean; detail: string; basis: string };
+/**
+ * One test of the household. `advisory`: the limit comes from a setting whose legal text is not
+ * verified (settings.ts DIBAO_SETTING_INFO), so a failure is a warning for the deciding officer,
+ * never a refusal by the system.
+ */
+export type EligibilityCheck = { rule: string; ok: boolean; detail: string; basis: string; advisory?: boolean };
 export type Assessment = {
   onDate: string;
   standard: { id: string; areaCode: string; monthlyCents: number; effectiveFrom: string; document: string | null; isDemo: boolean; method: string } | null;
@@ -16,7 +21,10 @@ export type Assessment = {
   rigidExpenseCents: number;
   benefit: BenefitResult | null;
   checks: EligibilityCheck[];
+  /** Every binding test passed (advisory ones may still fail: see `warnings`). */
   eligible: boolean;
+  /** Failed advisory tests, worded as warnings. */
+  warnings: string[];
 };
 
 /**
@@ -24,8 +32,9 @@ export type Assessment = {
  * the standard per capita, housing < N m² per capita; 刚性支出 deducted when the setting says so).
  * Shown to the deciding officer; the decision itself is theirs.
  */
-export async function assessHousehold(tx: AppContext, householdId: string, onDate: string, settings?: DibaoSettings): Promise<Assessment> {
-  const s = settings ?? (await readDibaoSettings(tx.db));
+export async function assessHousehold(tx: AppContext, householdId: string, onDate: string): Promise<Assessment> {
+  const { values: s, sources } = await readDibaoSettingsWithSources(tx.db);
+  const limit = (key: DibaoSettingKey, c: Omit<EligibilityCheck, 'basis' | 'advisory'>): EligibilityCheck => sourced(sources, key, c);
   const h = (await sql<{ area_path: string; kind: 'urban' | 'rural' }>`select area_path, kind from dibao.household where id = ${householdId}`.execute(tx.db))
     .rows[0];
   if (!h) throw new AppError('DIBAO_HOUSEHOLD_NOT_FOUND', 404, '低保家庭不存在');
@@ -80,33 +89,34 @@ export async function assessHousehold(tx: AppContext, householdId: string, onDat
       basis: '《社会救助暂行办法》第九条',
     });
     const money = assets.filter((a) => a.kind === '存款' || a.kind === '有价证券').reduce((x, a) => x + Number(a.v), 0);
-    const limit = s.assetMonthsLimit * std.monthlyCents;
-    checks.push({
-      rule: '货币财产',
-      ok: Math.floor(money / members) <= limit,
-      detail: `人均存款及有价证券 ${yuanText(Math.floor(money / members))} 元,上限 ${s.assetMonthsLimit} 个月标准 ${yuanText(limit)} 元`,
-      basis: '宁夏试行办法(货币财产)',
-    });
+    const cap = s.assetMonthsLimit * std.monthlyCents;
+    checks.push(
+      limit('assetMonthsLimit', {
+        rule: '货币财产',
+        ok: Math.floor(money / members) <= cap,
+        detail: `人均存款及有价证券 ${yuanText(Math.floor(money / members))} 元,上限 ${s.assetMonthsLimit} 个月标准 ${yuanText(cap)} 元`,
+      }),
+    );
   }
   if (s.housingAreaLimitM2 > 0) {
     const area = assets.filter((a) => a.kind === '住房').reduce((x, a) => x + Number(a.a ?? 0), 0);
     const per = Math.round((area / members) * 100) / 100;
-    checks.push({
-      rule: '住房',
-      ok: per < s.housingAreaLimitM2,
-      detail: `人均住房面积 ${per} ㎡,上限 ${s.housingAreaLimitM2} ㎡`,
-      basis: '宁夏试行办法(住房)',
-    });
+    checks.push(
+      limit('housingAreaLimitM2', { rule: '住房', ok: per < s.housingAreaLimitM2, detail: `人均住房面积 ${per} ㎡,上限 ${s.housingAreaLimitM2} ㎡` }),
+    );
   }
   const cars = assets.filter((a) => a.kind === '机动车');
-  checks.push({
-    rule: '机动车',
-    ok: cars.every((c) => Number(c.v) <= 3_000_000),
-    detail: cars.length
-      ? `机动车 ${cars.length} 辆:${cars.map((c) => `${c.description} ${yuanText(Number(c.v))} 元`).join('、')}(残疾人功能性补偿代步车、低值农用车除外)`
-      : '无机动车',
-    basis: '宁夏试行办法(财产)',
-  });
+  if (s.vehicleValueLimitCents > 0) {
+    checks.push(
+      limit('vehicleValueLimitCents', {
+        rule: '机动车',
+        ok: cars.every((c) => Number(c.v) <= s.vehicleValueLimitCents),
+        detail: cars.length
+          ? `机动车 ${cars.length} 辆:${cars.map((c) => `${c.description} ${yuanText(Number(c.v))} 元`).join('、')}，每辆上限 ${yuanText(s.vehicleValueLimitCents)} 元(残疾人功能性补偿代步车、低值农用车除外)`
+          : '无机动车',
+      }),
+    );
+  }
   return {
     onDate,
     standard: std
@@ -126,6 +136,13 @@ export async function assessHousehold(tx: AppContext, householdId: string, onDat
     rigidExpenseCents: s.deductRigidExpenses ? expense : 0,
     benefit,
     checks,
-    eligible: checks.every((c) => c.ok),
+    eligible: checks.every((c) => c.ok || c.advisory),
+    warnings: checks.filter((c) => !c.ok && c.advisory).map((c) => `${c.rule}：${c.detail}（${c.basis}）`),
   };
+}
+
+/** A test against a setting's limit: binding once the setting's legal text is verified, a warning until then. */
+function sourced(sources: DibaoSettingSources, key: DibaoSettingKey, c: Omit<EligibilityCheck, 'basis' | 'advisory'>): EligibilityCheck {
+  const src = sources[key];
+  return src.verified ? { ...c, basis: src.basis } : { ...c, basis: `${src.basis}；依据未核实，仅作提示`, advisory: true };
 }

@@ -178,12 +178,12 @@ export const RecheckItem = z.object({
   cadence: z.enum(['yearly', 'half_yearly']).nullable(),
   overdue: z.boolean(),
   scheduledOn: Day,
-  result: z.enum(['不变', '调整', '停发']).nullable(),
+  result: z.enum(['不变', '调整', '停发', '渐退']).nullable(),
   beforeCents: z.number().nullable(),
   afterCents: z.number().nullable(),
   decidedOn: Day.nullable(),
 });
-export const RecheckPage = page(RecheckItem).extend({ counts: z.object({ open: z.number(), overdue: z.number(), done: z.number() }) });
+export const RecheckPage = page(RecheckItem).extend({ counts: z.object({ open: z.number(), overdue: z.number(), deciding: z.number(), done: z.number() }) });
 
 export type ApplicationItem = z.output<typeof ApplicationItem>;
 export type HouseholdItem = z.output<typeof HouseholdItem>;
@@ -320,8 +320,10 @@ export const Eligibility = z.object({
   incomeCents: z.number(),
   rigidExpenseCents: z.number(),
   benefit: z.object({ eligibleByIncome: z.boolean(), perCapitaIncomeCents: z.number(), amountCents: z.number(), steps: z.array(z.string()) }).nullable(),
-  checks: z.array(z.object({ rule: z.string(), ok: z.boolean(), detail: z.string(), basis: z.string() })),
+  checks: z.array(z.object({ rule: z.string(), ok: z.boolean(), detail: z.string(), basis: z.string(), advisory: z.boolean().optional() })),
   eligible: z.boolean(),
+  /** Failed tests against limits whose legal text is not verified: warnings, not refusals. */
+  warnings: z.array(z.string()).optional(),
 });
 export const ApplicationJson = {
   missingMaterials: z.object({ items: z.array(z.string()), suggested: z.boolean().optional(), toldOn: Day.optional() }),
@@ -358,6 +360,8 @@ export const DibaoFacts = z.object({
   decision: z.enum(['确认', '不予确认']).nullable(),
   special: z.boolean(),
   specialReason: z.string().nullable(),
+  /** The caller is the county approver and may approve the special 45-working-day period now (POST …/extend-special). */
+  canExtendSpecial: z.boolean(),
   relativeOfStaff: z.boolean(),
   missingMaterials: ApplicationJson.missingMaterials.nullable(),
   checks: ApplicationJson.checks.nullable(),

@@ -114,10 +114,14 @@ export const Standard = z.object({
 });
 export const StandardList = z.object({ items: z.array(Standard) });
 
-/** 低保设置: current values, defaults, when each stored value was last changed, and whether the caller may change them. */
+/**
+ * 低保设置: current values, defaults, each one's name, basis and whether its legal text was verified,
+ * when each stored value was last changed, and whether the caller may change them.
+ */
 export const DibaoSettingsView = z.object({
   values: z.record(z.string(), z.union([z.number(), z.boolean()])),
   defaults: z.record(z.string(), z.union([z.number(), z.boolean()])),
+  sources: z.record(z.string(), z.object({ label: z.string(), basis: z.string(), verified: z.boolean() })),
   updatedAt: z.record(z.string(), Ts),
   canEdit: z.boolean(),
 });

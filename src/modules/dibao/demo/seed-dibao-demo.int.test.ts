@@ -42,5 +42,14 @@ it('seeds 2019 applications through the real flow: delegated counties decide fas
       (await sql<{ n: number }>`select count(*)::int as n from dibao.application where is_demo and decision = '不予确认'`.execute(t.ctx.db)).rows[0]!.n,
   );
   expect((await sql<{ n: number }>`select count(*)::int as n from dibao.recheck where is_demo`.execute(t.ctx.db)).rows[0]!.n).toBeGreaterThanOrEqual(1);
+  // A 西吉 re-check reported by the township, awaiting the county's decision (暂行办法 第十三条).
+  const deciding = (
+    await sql<{
+      state: string;
+      proposal: any;
+    }>`select c.state, r.proposal from dibao.recheck r join core.case c on c.id = r.case_id join dibao.household h on h.id = r.household_id
+    where r.is_demo and h.area_path like '640000.640400.640422.%'`.execute(t.ctx.db)
+  ).rows;
+  expect(deciding).toEqual([expect.objectContaining({ state: 'deciding', proposal: expect.objectContaining({ result: '停发' }) })]);
   expect((await seedDibaoDemo(t.ctx)).applications).toBe(0); // idempotent
 }, 300_000);

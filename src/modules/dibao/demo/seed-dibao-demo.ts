@@ -192,7 +192,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
     const stop = (s: string) => opts.stopAt === s;
     if (stop('applied')) return reg.id;
     clock.set(accept);
-    await move(a.clerk, reg.id, 'accept', { special: false });
+    await move(a.clerk, reg.id, 'accept');
     if (stop('checking')) return reg.id;
     let d = addWorkdays(accept, 1 + Math.floor(rand() * 2));
     clock.set(d);
@@ -333,9 +333,23 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   );
   await sql`update dibao.household set next_recheck_on = ${chinaDate(now)}::date where id in (
     select id from dibao.household where is_demo and status = 'active' and area_path like '640000.640400.640423.640423100%' order by id limit 2)
-    or id in (select id from dibao.household where is_demo and status = 'active' and area_path like '640000.640200.640221.640221100%' order by id limit 1)`.execute(
+    or id in (select id from dibao.household where is_demo and status = 'active' and area_path like '640000.640200.640221.640221100%' order by id limit 1)
+    or id in (select id from dibao.household where is_demo and status = 'active' and area_path like '640000.640400.640422.640422100%' order by id limit 1)`.execute(
     ctx.db,
   );
   await timed('recheck sweep', () => sweepRechecks(c, { isDemo: true }));
+  // 西吉 (county approval): 吉强镇 has recorded a re-check and proposes 停发; the county bureau decides (暂行办法 第十三条).
+  const xjRecheck = (
+    await sql<{ case_id: string }>`select r.case_id from dibao.recheck r join dibao.household h on h.id = r.household_id
+    where r.result is null and h.is_demo and h.area_path like '640000.640400.640422.640422100%' order by r.case_id limit 1`.execute(ctx.db)
+  ).rows[0];
+  if (xjRecheck) {
+    await move(actors.get('640422100-gov')!.clerk, xjRecheck.case_id, 'report', {
+      proposal: '停发',
+      findings: '入户复核:户主已在县城稳定就业,月工资 3800 元,家庭人均收入超过当地标准',
+      reason: '家庭人均收入超过当地低保标准',
+      incomeClass: '稳定',
+    });
+  }
   return { applications: count, steps: Object.fromEntries([...steps].map(([k, v]) => [k, { n: v.n, ms: Math.round(v.ms) }])) };
 }

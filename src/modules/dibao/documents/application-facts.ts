@@ -12,6 +12,9 @@ export type ApplicationFacts = {
   refusalReasons: string | null;
   benefit: Benefit | null;
   cadence: 'yearly' | 'half_yearly' | null;
+  /** The deciding level (the regime on the 受理 day) and the county, for the remedy paragraph. */
+  authority: 'county' | 'township';
+  countyCode: string;
 };
 
 /** What the 低保 notices say: the applicant (主送), the decision and its figures. */
@@ -25,8 +28,11 @@ export async function applicationFacts(tx: AppContext, c: CaseRow): Promise<Appl
       refusal_reasons: string | null;
       benefit: unknown;
       recheck_cadence: 'yearly' | 'half_yearly' | null;
+      authority: 'county' | 'township';
+      county_code: string;
     }>`
-    select a.household_id, a.accepted_on::text as accepted_on, a.decided_on::text as decided_on, a.decision, a.refusal_reasons, a.benefit, h.recheck_cadence
+    select a.household_id, a.accepted_on::text as accepted_on, a.decided_on::text as decided_on, a.decision, a.refusal_reasons, a.benefit, h.recheck_cadence,
+      a.authority, a.county_code
     from dibao.application a join dibao.household h on h.id = a.household_id where a.case_id = ${c.id}`.execute(tx.db)
   ).rows[0];
   if (!a) throw new AppError('DIBAO_APPLICATION_NOT_FOUND', 404, '低保申请不存在');
@@ -44,5 +50,7 @@ export async function applicationFacts(tx: AppContext, c: CaseRow): Promise<Appl
     refusalReasons: a.refusal_reasons,
     benefit,
     cadence: a.recheck_cadence,
+    authority: a.authority,
+    countyCode: a.county_code,
   };
 }

@@ -63,6 +63,9 @@ describe('低保 notices (文书)', () => {
     expect(content.issuer).toMatch(/城关镇/);
     expect(content.body.join('')).toMatch(/月最低生活保障金 \d+\.\d{2} 元/);
     expect(content.remedy).toMatch(/行政复议.*行政诉讼/);
+    // The remedy names the 复议机关 and the court by the law in force on the decision day (documents/remedy.ts).
+    expect(content.remedy).toContain('60 日内向隆德县人民政府申请行政复议');
+    expect(content.remedy).toContain('6 个月内向隆德县人民法院提起行政诉讼');
     expect((await pl.get(items[0].pdfUrl)).statusCode).toBe(404);
   });
 

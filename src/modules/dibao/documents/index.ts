@@ -3,10 +3,15 @@ import { dateLine, defineDocument } from '../../../kernel/documents/index.ts';
 
 import { DIBAO_TYPE, LEGAL } from '../contract.ts';
 import { yuanText } from '../../../platform/money.ts';
-import { applicationFacts } from './application-facts.ts';
+import { applicationFacts, type ApplicationFacts } from './application-facts.ts';
+import { placeOf, remedyText } from './remedy.ts';
+import type { AppContext } from '../../../platform/context.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
+import { dibaoRecheckDecision } from './recheck-decision.ts';
 
-/** 行政复议 (60 日, 行政复议法第二十条) or 行政诉讼 (6 个月, 行政诉讼法第四十六条). */
-const REMEDY = '如对本决定不服,可以自收到本通知书之日起 60 日内依法申请行政复议,或者自收到本通知书之日起 6 个月内依法向人民法院提起行政诉讼。';
+/** 行政复议 / 行政诉讼 by the law in force on the decision day, naming the 复议机关 and the court (remedy.ts). */
+const remedyFor = async (tx: AppContext, f: ApplicationFacts) =>
+  remedyText(f.decidedOn ?? chinaDate(tx.clock.now()), f.authority, await placeOf(tx, f.countyCode));
 const mismatch = (what: string) => new AppError('DOCUMENT_FACTS_MISSING', 409, `本案尚未作出${what}决定\uff0c不能出具该文书`);
 const on = (d: string | null) => (d ? dateLine(d) : '');
 
@@ -31,7 +36,7 @@ export const dibaoConfirmation = defineDocument({
         ...(b.steps.length ? [`计算过程:${b.steps.join(';')}。`.replace(/。。$/, '。')] : []),
         `请如实报告家庭人口、收入和财产状况的变化。本机关将${f.cadence === 'half_yearly' ? '每半年' : '每年'}复核一次。`,
       ],
-      remedy: REMEDY,
+      remedy: await remedyFor(tx, f),
     };
   },
 });
@@ -54,9 +59,9 @@ export const dibaoRefusal = defineDocument({
         `您${f.acceptedOn ? `于${on(f.acceptedOn)}` : ''}提出的最低生活保障申请(编号 ${f.refNo}),经审核,本机关于${on(f.decidedOn)}决定不予确认。`,
         `理由:${f.refusalReasons.replace(/[。.]$/, '')}。依据:${LEGAL.interim}、${LEGAL.measures}。`,
       ],
-      remedy: REMEDY,
+      remedy: await remedyFor(tx, f),
     };
   },
 });
 
-export const DIBAO_DOCUMENTS = { confirmation: dibaoConfirmation, refusal: dibaoRefusal } as const;
+export const DIBAO_DOCUMENTS = { confirmation: dibaoConfirmation, refusal: dibaoRefusal, recheckDecision: dibaoRecheckDecision } as const;

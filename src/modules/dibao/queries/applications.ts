@@ -9,6 +9,7 @@ import { AUTHORITY_LABEL, DIBAO_TYPE, dateText, type CHANNELS } from '../contrac
 import { ApplicationJson, Eligibility, type ApplicationDetail } from '../contracts/http.ts';
 import type { Authority, HouseholdKind, HouseholdStatus } from '../db.ts';
 import { assessHousehold } from '../commands/eligibility.ts';
+import { extendSpecial, isCountyApprover } from '../commands/special-period.ts';
 import '../workflow.ts';
 
 export const ListApplicationsQuery = z.object({
@@ -166,6 +167,11 @@ type MemberRow = {
   birth_date: string | null;
 };
 
+/** The county approver may approve the special 45-working-day period while the case is being examined (commands/special-period.ts). */
+async function mayExtendSpecial(ctx: AppContext, actor: Actor, state: string, p: Pick<ApplicationRow, 'special' | 'accepted_t' | 'county_code'>) {
+  return !p.special && !!p.accepted_t && (extendSpecial.from as readonly string[]).includes(state) && (await isCountyApprover(ctx, actor, p.county_code));
+}
+
 /** The case page plus the application: regime, household summary (masked), checks, investigation, publicity, objections, benefit. */
 export async function getApplication(ctx: AppContext, actor: Actor, id: string): Promise<ApplicationDetail> {
   const c = await getCase(ctx, actor, id);
@@ -216,6 +222,7 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
       decision: p.decision,
       special: p.special,
       specialReason: p.special_reason,
+      canExtendSpecial: await mayExtendSpecial(ctx, actor, c.state, p),
       relativeOfStaff: p.relative_of_staff,
       missingMaterials: json(ApplicationJson.missingMaterials, p.missing_materials),
       checks: json(ApplicationJson.checks, p.checks),

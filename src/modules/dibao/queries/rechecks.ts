@@ -9,8 +9,8 @@ import { RECHECK_TYPE, dateText } from '../contract.ts';
 import '../recheck/recheck-workflow.ts';
 
 export const ListRechecksQuery = z.object({
-  /** open = not concluded; overdue = open and past its clock; done = concluded. */
-  status: z.enum(['open', 'overdue', 'done'], { message: '「状态」应为 open、overdue 或 done' }).optional(),
+  /** open = not concluded; overdue = open and past its clock; deciding = reported, awaiting the deciding level; done = concluded. */
+  status: z.enum(['open', 'overdue', 'deciding', 'done'], { message: '「状态」应为 open、overdue、deciding 或 done' }).optional(),
   q: z.string().trim().max(50).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -30,6 +30,7 @@ export async function listRechecks(ctx: AppContext, actor: Actor, q: z.infer<typ
   const today = chinaDate(ctx.clock.now());
   const late = sql<boolean>`(c.clock_state = 'overdue' or c.due_date < ${today}::date)`;
   if (q.status === 'overdue') base = base.where('c.terminal', '=', false).where(late);
+  if (q.status === 'deciding') base = base.where('c.state', '=', 'deciding');
   if (q.status === 'done') base = base.where('c.terminal', '=', true);
   if (q.q) {
     const like = `%${escapeLike(q.q)}%`;
@@ -44,9 +45,10 @@ export async function listRechecks(ctx: AppContext, actor: Actor, q: z.infer<typ
     .select([
       sql<number>`count(*) filter (where not c.terminal)::int`.as('open'),
       sql<number>`count(*) filter (where not c.terminal and ${late})::int`.as('overdue'),
+      sql<number>`count(*) filter (where c.state = 'deciding')::int`.as('deciding'),
       sql<number>`count(*) filter (where c.terminal)::int`.as('done'),
     ])
-    .executeTakeFirstOrThrow()) as { open: number; overdue: number; done: number };
+    .executeTakeFirstOrThrow()) as { open: number; overdue: number; deciding: number; done: number };
   const rows = await base
     .innerJoin('core.org_unit as o', 'o.id', 'c.org_unit_id')
     .innerJoin('dibao.household as h', 'h.id', 'r.household_id')
@@ -81,7 +83,7 @@ export async function listRechecks(ctx: AppContext, actor: Actor, q: z.infer<typ
     total,
     page: q.page,
     pageSize: q.pageSize,
-    counts: { open: Number(counts.open), overdue: Number(counts.overdue), done: Number(counts.done) },
+    counts: { open: Number(counts.open), overdue: Number(counts.overdue), deciding: Number(counts.deciding), done: Number(counts.done) },
     items: rows.map((r) => ({
       id: r.id,
       refNo: r.ref_no,

@@ -4,46 +4,100 @@ import type { AppContext } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
-import { uuidv7 } from '../../../platform/ids.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
-import { defineWorkflow, transition, type CaseRow, createCase } from '../../../kernel/workflow/index.ts';
+import { SYSTEM_ACTOR } from '../../../kernel/identity/index.ts';
+import { defineWorkflow, transition, createCase } from '../../../kernel/workflow/index.ts';
 import { readDibaoSettings } from '../settings.ts';
 import { LEGAL, RECHECK_TYPE } from '../contract.ts';
 import { yuanText } from '../../../platform/money.ts';
-import { addMonthsClampedIso, firstOfNextMonthIso } from '../../../kernel/calendar/index.ts';
-import { assessHousehold } from '../commands/eligibility.ts';
-import { householdSnapshot, writeHouseholdChange } from '../commands/store-household.ts';
+import { applyRecheckOutcome, checkProposal, mustBeDecidingLevel, recheckRow, type Proposal } from './decide-recheck.ts';
 
 const title = (t: string) => ({ title: t });
-const concludeInput = z
+const DECIDED_BY = { county: '县级民政部门', township: '乡镇（街道）（审批权下放）' } as const;
+const incomeClass = z
+  .enum(['稳定', '不固定'], { message: '请选择家庭收入类别' })
+  .meta({ title: '家庭收入类别', description: '稳定：每年复核；收入来源不固定且有劳动能力：每半年复核。下次复核日期按此确定' });
+const findings = z.string().trim().min(5, '请填写复核情况（不少于 5 字）').max(5000).meta(title('复核情况'));
+const concludeInput = z.object({
+  // Only 不变 is concluded here: a change is reported and decided (report → decide), never taken by the township clerk alone.
+  result: z
+    .enum(['不变'], { message: '调整、停发、渐退须「报请调整、停发或渐退」，由县级民政部门（审批权下放的，由乡镇、街道）作出决定' })
+    .default('不变')
+    .meta({ title: '复核结果', description: '保障金不变；需要调整、停发或渐退的，请「报请调整、停发或渐退」' }),
+  findings,
+  incomeClass,
+});
+const reportInput = z
   .object({
-    result: z.enum(['不变', '调整', '停发'], { message: '请选择复核结果' }).meta({ title: '复核结果', description: '调整:按当前家庭收入、人口重新核算保障金' }),
-    findings: z.string().trim().min(5, '请填写复核情况(不少于 5 字)').max(5000).meta(title('复核情况')),
-    stopReason: z.string().trim().max(1000).optional().meta(title('停发理由(停发时必填)')),
+    proposal: z
+      .enum(['调整', '停发', '渐退'], { message: '请选择复核意见' })
+      .meta({ title: '复核意见', description: '调整：按当前家庭收入、人口重新核算（增发或减发）；渐退：收入超过标准后继续发放一段时间再停发' }),
+    findings,
+    reason: z.string().trim().max(1000).optional().meta(title('理由（停发、渐退时必填）')),
+    incomeClass,
   })
-  .refine((v) => v.result !== '停发' || (v.stopReason && v.stopReason.length >= 2), {
-    message: '停发须书面说明理由(《社会救助暂行办法》第十三条)',
-    path: ['stopReason'],
+  .refine((v) => v.proposal === '调整' || (v.reason && v.reason.length >= 2), {
+    message: '停发、渐退须书面说明理由（《社会救助暂行办法》第十三条）',
+    path: ['reason'],
   });
+const decideInput = z.object({
+  decision: z.enum(['同意', '不同意'], { message: '请选择是否同意' }).meta({ title: '决定', description: '不同意的，保障金不变' }),
+  opinion: z.string().trim().min(2, '请填写决定意见').max(2000).meta(title('决定意见')),
+});
 
-/** 动态管理: a 复核 case per household due for its periodic re-check (暂行办法 第十三条; 民发〔2021〕57号). */
+/**
+ * 动态管理: a 复核 case per household due for its periodic re-check (暂行办法 第十三条; 民发〔2021〕57号).
+ * The township records the findings: unchanged (conclude), or a proposal to 调整/停发/渐退 (report),
+ * which the county decides — or the township itself where approval is delegated on the decision day
+ * (decide; decide-recheck.ts). Each re-check sets the income class, and the next date follows it.
+ */
 export const recheckWorkflow = defineWorkflow({
   type: RECHECK_TYPE,
   label: '低保复核',
   refPrefix: 'DBFH',
   readPermission: 'dibao.read',
-  states: { open: { label: '待复核' }, done: { label: '已复核', terminal: true } },
+  states: { open: { label: '待复核' }, deciding: { label: '待作出调整决定' }, done: { label: '已复核', terminal: true } },
   initial: 'open',
   // Created only by the sweep (below), never registered by hand.
-  facts: { result: '复核结果', beforeYuan: '复核前月保障金(元)', afterYuan: '复核后月保障金(元)', notice: '复核结果通知' },
+  facts: {
+    proposal: '复核意见（报请决定）',
+    result: '复核结果',
+    incomeClass: '家庭收入类别',
+    decidedBy: '决定层级',
+    beforeYuan: '复核前月保障金（元）',
+    afterYuan: '复核后月保障金（元）',
+    gradualExitUntil: '渐退发放至',
+    notice: '复核结果通知',
+  },
   // The facts live in dibao.recheck only; the case page reads them from there.
   readFacts: async (ctx, c) => {
     const r = (
-      await sql<{ result: string | null; before_cents: number | null; after_cents: number | null; notice: string | null }>`
-      select result, before_cents, after_cents, notice from dibao.recheck where case_id = ${c.id}`.execute(ctx.db)
+      await sql<{
+        result: string | null;
+        before_cents: number | null;
+        after_cents: number | null;
+        notice: string | null;
+        proposal: unknown;
+        income_class: string | null;
+        decided_level: string | null;
+        gradual_exit_until: string | null;
+      }>`
+      select result, before_cents, after_cents, notice, proposal, income_class, decided_level, gradual_exit_until::text as gradual_exit_until
+      from dibao.recheck where case_id = ${c.id}`.execute(ctx.db)
     ).rows[0];
-    if (!r?.result) return {};
-    return { result: r.result, beforeYuan: yuanText(r.before_cents ?? 0), afterYuan: yuanText(r.after_cents ?? 0), notice: r.notice };
+    const p = (typeof r?.proposal === 'string' ? JSON.parse(r.proposal) : r?.proposal) as Proposal | null | undefined;
+    const out: Record<string, unknown> = {};
+    if (p) out.proposal = `${p.result}${p.reason ? `(${p.reason})` : ''}`;
+    if (!r?.result) return out;
+    return {
+      ...out,
+      result: r.result,
+      incomeClass: r.income_class,
+      decidedBy: r.decided_level ? DECIDED_BY[r.decided_level as 'county' | 'township'] : undefined,
+      beforeYuan: yuanText(r.before_cents ?? 0),
+      afterYuan: yuanText(r.after_cents ?? 0),
+      gradualExitUntil: r.gradual_exit_until ?? undefined,
+      notice: r.notice,
+    };
   },
   create: {
     label: '生成复核任务',
@@ -53,7 +107,7 @@ export const recheckWorkflow = defineWorkflow({
       start: [
         {
           name: 'recheck',
-          label: (r) => `复核期限(${r.n} 个工作日)`,
+          label: (r) => `复核期限（${r.n} 个工作日）`,
           legalBasis: `${LEGAL.measures}:定期复核`,
           rule: async (tx) => ({ unit: 'workdays', n: (await readDibaoSettings(tx.db)).totalWorkdays }),
         },
@@ -68,68 +122,64 @@ export const recheckWorkflow = defineWorkflow({
       who: { permission: 'dibao.handle' },
       input: concludeInput,
       clocks: { stop: ['recheck'] },
-      effect: async ({ tx, case: c, input, actor }) => concludeRecheck(tx, actor, c, input),
+      effect: async ({ tx, case: c, input, actor }) =>
+        applyRecheckOutcome(tx, actor, c, {
+          result: '不变',
+          findings: input.findings,
+          reason: null,
+          incomeClass: input.incomeClass,
+          level: null,
+          opinion: null,
+        }),
+    }),
+    report: transition({
+      label: '报请调整、停发或渐退',
+      from: ['open'],
+      to: 'deciding',
+      who: { permission: 'dibao.handle' },
+      input: reportInput,
+      effect: async ({ tx, case: c, input, actor }) => {
+        await recheckRow(tx, c.id);
+        await checkProposal(tx, { result: input.proposal });
+        const p: Proposal = {
+          result: input.proposal,
+          findings: input.findings,
+          reason: input.reason || null,
+          incomeClass: input.incomeClass,
+          by: actor.displayName,
+          on: chinaDate(tx.clock.now()),
+        };
+        await sql`update dibao.recheck set proposal = ${JSON.stringify(p)}::jsonb, income_class = ${input.incomeClass} where case_id = ${c.id}`.execute(tx.db);
+      },
+    }),
+    decide: transition({
+      label: '作出复核决定',
+      from: ['deciding'],
+      to: 'done',
+      // The county bureau (a grant above the township holding the case) or, under delegation, the township leader.
+      who: { permission: 'dibao.confirm', party: ['holder', 'supervisor'] },
+      input: decideInput,
+      clocks: { stop: ['recheck'] },
+      effect: async ({ tx, case: c, input, actor }) => {
+        const { proposal: p } = await recheckRow(tx, c.id);
+        if (!p) throw new AppError('DIBAO_RECHECK_NO_PROPOSAL', 409, '乡镇（街道）尚未报请调整、停发或渐退');
+        const county = (
+          await sql<{ area_path: string }>`select h.area_path from dibao.household h join dibao.recheck r on r.household_id = h.id
+          where r.case_id = ${c.id}`.execute(tx.db)
+        ).rows[0]!.area_path.split('.')[2]!;
+        const level = await mustBeDecidingLevel(tx, actor, c, county, chinaDate(tx.clock.now()));
+        await applyRecheckOutcome(tx, actor, c, {
+          result: input.decision === '同意' ? p.result : '不变',
+          findings: p.findings,
+          reason: p.reason,
+          incomeClass: p.incomeClass,
+          level,
+          opinion: input.opinion,
+        });
+      },
     }),
   },
 });
-
-async function concludeRecheck(tx: AppContext, actor: Actor, c: CaseRow, i: z.infer<typeof concludeInput>) {
-  const r = (await sql<{ household_id: string }>`select household_id from dibao.recheck where case_id = ${c.id}`.execute(tx.db)).rows[0];
-  if (!r) throw new AppError('DIBAO_RECHECK_NOT_FOUND', 404, '复核任务不存在');
-  const s = await readDibaoSettings(tx.db);
-  const day = chinaDate(tx.clock.now());
-  const h = (
-    await sql<{
-      benefit_cents: number;
-      insured_persons: number;
-      recheck_cadence: string | null;
-      status: string;
-    }>`select benefit_cents, insured_persons, recheck_cadence, status from dibao.household where id = ${r.household_id} for update`.execute(tx.db)
-  ).rows[0]!;
-  const before = await householdSnapshot(tx, r.household_id);
-  const month = firstOfNextMonthIso(day);
-  let after = h.benefit_cents;
-  let insured = h.insured_persons;
-  let steps: string[] = [];
-  let kind: '增发' | '减发' | '停发' | null = null;
-  if (i.result === '调整') {
-    const a = await assessHousehold(tx, r.household_id, day, s);
-    if (!a.benefit) throw new AppError('DIBAO_NO_STANDARD', 409, a.checks[0]?.detail ?? '当地未设置低保标准');
-    if (!a.benefit.eligibleByIncome)
-      throw new AppError('DIBAO_RECHECK_NOT_ELIGIBLE', 409, `按当前收入已不符合低保条件(${a.benefit.steps.at(-1)}),请选择「停发」并说明理由`);
-    after = a.benefit.amountCents;
-    insured = a.insuredPersons;
-    steps = a.benefit.steps;
-    kind = after > h.benefit_cents ? '增发' : after < h.benefit_cents ? '减发' : null;
-  } else if (i.result === '停发') {
-    after = 0;
-    insured = 0;
-    kind = '停发';
-  }
-  const months = h.recheck_cadence === 'half_yearly' ? s.recheckMonthsUnstable : s.recheckMonthsStable;
-  const next = kind === '停发' ? null : addMonthsClampedIso(day, months);
-  await sql`update dibao.household set benefit_cents = ${after}, insured_persons = ${insured}, status = ${kind === '停发' ? 'stopped' : h.status},
-    next_recheck_on = ${next}::date, version = version + 1, updated_at = ${tx.clock.now()} where id = ${r.household_id}`.execute(tx.db);
-  if (kind) {
-    await sql`insert into dibao.benefit_change (id, household_id, kind, before_cents, after_cents, insured_before, insured_after, effective_month, reason, case_id, actor_id, at)
-      values (${uuidv7()}, ${r.household_id}, ${kind}, ${h.benefit_cents}, ${after}, ${h.insured_persons}, ${insured}, ${month}::date,
-        ${kind === '停发' ? `复核停发:${i.stopReason}` : `复核调整(${c.ref_no})`}, ${c.id}, ${actor.userId}, ${tx.clock.now()})`.execute(tx.db);
-  }
-  const word =
-    kind === '停发' ? `停发,理由:${i.stopReason}` : kind ? `${kind},月保障金由 ${yuanText(h.benefit_cents)} 元调整为 ${yuanText(after)} 元` : '保障金不变';
-  const notice = `低保复核结果通知:经 ${day} 复核(编号 ${c.ref_no}),${word}${kind ? `,自 ${month} 起执行` : ''}。${steps.length ? `计算:${steps.join(';')}。` : ''}`;
-  await sql`update dibao.recheck set result = ${i.result}, before_cents = ${h.benefit_cents}, after_cents = ${after}, steps = ${JSON.stringify(steps)}::jsonb, decided_on = ${day}::date, notice = ${notice}
-    where case_id = ${c.id}`.execute(tx.db);
-  await writeHouseholdChange(tx, {
-    householdId: r.household_id,
-    actorId: actor.userId,
-    kind: `复核${i.result}`,
-    summary: `复核:${word}`,
-    before,
-    after: await householdSnapshot(tx, r.household_id),
-    caseId: c.id,
-  });
-}
 
 /**
  * Create the due 复核 cases (households active with next_recheck_on ≤ today and no open re-check)

@@ -9,7 +9,6 @@ import { recordAudit } from '../../../kernel/audit/index.ts';
 import { requirePermission, userRef, type Actor, grantsFor, recordInScope } from '../../../kernel/identity/index.ts';
 
 import { dibaoDb } from '../db.ts';
-import { DIBAO_SETTINGS, defaultDibaoSettings, readDibaoSettings, type DibaoSettingKey } from '../settings.ts';
 
 export const ListStandardsQuery = z.object({
   areaCode: z
@@ -127,58 +126,4 @@ export async function createStandard(ctx: AppContext, actor: Actor, input: z.inf
 
 function chinaToday(ctx: AppContext): string {
   return chinaDate(ctx.clock.now());
-}
-
-/** Settings with their defaults. */
-export async function getSettings(ctx: AppContext, actor: Actor) {
-  requirePermission(actor, 'dibao.read');
-  const values = await readDibaoSettings(ctx.db);
-  const defaults = defaultDibaoSettings();
-  const rows = await dibaoDb(ctx.db).selectFrom('dibao.setting').select(['key', 'updated_at']).execute();
-  return {
-    values,
-    defaults,
-    updatedAt: Object.fromEntries(rows.map((r) => [r.key, new Date(r.updated_at).toISOString()])),
-    canEdit: regionConfigure(actor),
-  };
-}
-
-/** True when the actor holds dibao.configure over the whole region (自治区 level). */
-function regionConfigure(actor: Actor): boolean {
-  return grantsFor(actor, 'dibao.configure').some((g) => g.scope === 'subtree' && !g.areaPath.includes('.'));
-}
-
-/** Change some settings (自治区 level dibao.configure); every value validated, all or nothing, audited. */
-/** PUT body: setting key → new value; each value is checked against its setting in updateSettings. */
-export const SettingsPatch = z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]));
-
-export async function updateSettings(ctx: AppContext, actor: Actor, body: unknown) {
-  requirePermission(actor, 'dibao.configure');
-  if (!regionConfigure(actor)) throw forbidden('低保设置须由自治区民政部门(自治区级「dibao.configure」权限)修改');
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('SETTINGS_INVALID', '请提交要修改的设置项');
-  const changes: Array<[DibaoSettingKey, unknown]> = [];
-  for (const [key, raw] of Object.entries(body as Record<string, unknown>)) {
-    const schema = DIBAO_SETTINGS[key as DibaoSettingKey];
-    if (!schema) throw badRequest('SETTING_UNKNOWN', `「${key}」不是低保设置项`, { field: key });
-    const parsed = (schema as z.ZodType).safeParse(raw);
-    if (!parsed.success) throw badRequest('SETTING_INVALID', `「${key}」${parsed.error.issues[0]?.message ?? '取值无效'}`, { field: key });
-    changes.push([key as DibaoSettingKey, parsed.data]);
-  }
-  if (!changes.length) throw badRequest('SETTINGS_EMPTY', '没有要修改的设置项');
-  return withTx(ctx, async (tx) => {
-    const before = await readDibaoSettings(tx.db);
-    for (const [key, value] of changes) {
-      await sql`insert into dibao.setting (key, value, updated_at, updated_by) values (${key}, cast(${JSON.stringify(value)} as jsonb), ${tx.clock.now()}, ${userRef(actor)})
-        on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`.execute(tx.db);
-    }
-    await recordAudit(tx, {
-      actor,
-      action: 'dibao.settings.update',
-      entityType: 'dibao_setting',
-      entityId: changes.map(([k]) => k).join(','),
-      before: Object.fromEntries(changes.map(([k]) => [k, before[k]])),
-      after: Object.fromEntries(changes),
-    });
-    return getSettings(tx, actor);
-  });
 }

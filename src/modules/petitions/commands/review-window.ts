@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { currentCalendar } from '../../../kernel/calendar/index.ts';
 import { petitionSetting } from './settings.ts';
+import { PETITION_LAW_2022, petitionLawOn } from '../law.ts';
 
 export type ReviewKind = '复查' | '复核';
 
@@ -35,6 +36,12 @@ export async function lastDayOf(ctx: AppContext, receivedOn: string, days: numbe
   return (await currentCalendar(ctx)).addDays(receivedOn, days, areaPath);
 }
 
+/** The article granting the right, in the law in force on the day of receipt (2005 《信访条例》 before 2022-05-01). */
+export function rightArticle(which: ReviewKind, receivedOn: string | null): string {
+  const law = receivedOn ? petitionLawOn(receivedOn) : PETITION_LAW_2022;
+  return which === '复查' ? law.review : law.recheck;
+}
+
 /** Is a request made (or posted) on `on` within the window? */
 export const withinWindow = (w: RequestWindow, on: string) => !!w.lastDay && on <= w.lastDay;
 
@@ -58,7 +65,7 @@ export async function mustBeWindowOver(ctx: AppContext, caseId: string, state: s
   const today = chinaDate(ctx.clock.now());
   if (!w.lastDay || today <= w.lastDay) {
     const why = w.lastDay
-      ? `信访人可在 ${w.lastDay}（含当日）前申请${which}，期满后方可办结（《信访工作条例》第${which === '复查' ? '三十五' : '三十六'}条）`
+      ? `信访人可在 ${w.lastDay}（含当日）之前申请${which}，期满后方可办结（${rightArticle(which, w.receivedOn)}）`
       : `${which === '复查' ? '书面答复' : '复查意见'}尚未记录信访人收到日期，不能办结`;
     throw new AppError('PETITION_REQUEST_WINDOW_OPEN', 409, `申请${which}的期限尚未届满：${why}`, { lastDay: w.lastDay });
   }

@@ -13,10 +13,14 @@ const AFTER_ACCEPT = [
   'delivered',
   'closed',
   'review_requested',
+  'review_referred',
   'reviewing',
   'reviewed',
+  'review_delivered',
   'recheck_requested',
+  'recheck_referred',
   'rechecking',
+  'rechecked',
   'final',
 ] as const;
 const missing = (what: string) => new AppError('DOCUMENT_FACTS_MISSING', 409, `尚无${what}\uff0c不能出具该文书`);

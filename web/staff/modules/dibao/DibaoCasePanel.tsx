@@ -1,6 +1,7 @@
-import { AuditOutlined, SendOutlined } from '@ant-design/icons';
+import { AuditOutlined, FieldTimeOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Skeleton, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Skeleton, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../shared/api.ts';
@@ -15,6 +16,8 @@ const statusColor: Record<string, string> = { 一致: 'green', 不一致: 'orang
 export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
   const t = useT();
   const { message } = App.useApp();
+  const [extending, setExtending] = useState(false);
+  const [reasons, setReasons] = useState('');
   const q = useQuery({ queryKey: ['dibao', 'application', c.id, c.version], queryFn: () => dibaoApi.application(c.id), staleTime: 0 });
   if (q.isPending)
     return (
@@ -32,6 +35,15 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
       message.success(`已报送${d.countyBureau?.name ?? '县级民政部门'},待签收`);
     } catch (e) {
       message.error(e instanceof ApiError ? e.title : String(e));
+    }
+  };
+  const extendSpecial = async () => {
+    try {
+      await run(() => dibaoApi.extendSpecial(c.id, reasons));
+      setExtending(false);
+      message.success('已批准按特殊情况延长，审核确认总时限自受理日起计算');
+    } catch (err) {
+      message.error(err instanceof ApiError ? err.title : String(err));
     }
   };
   const e = d.eligibility;
@@ -87,6 +99,30 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
         <Descriptions.Item label="受理">
           {d.acceptedOn ?? '未受理'}
           {d.special ? `(特殊情况:${d.specialReason})` : ''}
+          {d.canExtendSpecial && (
+            <div style={{ marginTop: 4 }}>
+              <Button size="small" icon={<FieldTimeOutlined />} onClick={() => setExtending(true)} data-testid="dibao-extend-special">
+                {t('dibao.panel.extendSpecial')}
+              </Button>
+              <Modal
+                open={extending}
+                title={t('dibao.panel.extendSpecial')}
+                okText={t('dibao.panel.extendSpecial')}
+                okButtonProps={{ disabled: reasons.trim().length < 5 }}
+                onOk={extendSpecial}
+                onCancel={() => setExtending(false)}
+              >
+                <p className="mz-muted">{t('dibao.panel.extendSpecialHint')}</p>
+                <Input.TextArea
+                  rows={3}
+                  aria-label={t('dibao.panel.extendSpecialReasons')}
+                  placeholder={t('dibao.panel.extendSpecialReasons')}
+                  value={reasons}
+                  onChange={(ev) => setReasons(ev.target.value)}
+                />
+              </Modal>
+            </div>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label="决定">{d.decision ? `${d.decision} ${d.decidedOn}` : '—'}</Descriptions.Item>
         {d.relativeOfStaff && (
@@ -193,7 +229,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
           <ul className="mz-db-steps" data-testid="dibao-eligibility">
             {e.checks.map((k) => (
               <li key={k.rule}>
-                <Tag color={k.ok ? 'green' : 'red'}>{k.ok ? '符合' : '不符合'}</Tag>
+                <Tag color={k.ok ? 'green' : k.advisory ? 'orange' : 'red'}>{k.ok ? '符合' : k.advisory ? '提示' : '不符合'}</Tag>
                 {k.rule}:{k.detail}
                 <span className="mz-muted">({k.basis})</span>
               </li>

@@ -71,13 +71,13 @@ export function RechecksPage() {
       render: (v: string | null, r) =>
         v ? (
           <div>
-            <Tag color={v === '停发' ? 'red' : v === '调整' ? 'gold' : 'green'}>{v}</Tag>
+            <Tag color={v === '停发' ? 'red' : v === '调整' || v === '渐退' ? 'gold' : 'green'}>{v}</Tag>
             <span className="mz-db-small">
               {yuan(r.beforeCents)} → {yuan(r.afterCents)} 元 · {r.decidedOn}
             </span>
           </div>
         ) : (
-          <Tag color="blue">{t('dibao.rc.pending')}</Tag>
+          <Tag color="blue">{t(r.state === 'deciding' ? 'dibao.rc.deciding' : 'dibao.rc.pending')}</Tag>
         ),
     },
   ];
@@ -93,6 +93,7 @@ export function RechecksPage() {
             options={[
               { value: 'open', label: `${t('dibao.rc.open')}${counts ? ` ${counts.open}` : ''}` },
               { value: 'overdue', label: `${t('dibao.rc.overdue')}${counts ? ` ${counts.overdue}` : ''}` },
+              { value: 'deciding', label: `${t('dibao.rc.deciding')}${counts ? ` ${counts.deciding}` : ''}` },
               { value: 'done', label: `${t('dibao.rc.done')}${counts ? ` ${counts.done}` : ''}` },
               { value: 'all', label: t('dibao.rc.all') },
             ]}

@@ -63,6 +63,7 @@ export const dibaoApi = {
   application: (id: string) => http.get<ApplicationDetail>(`/api/dibao/applications/${id}`),
   register: (body: unknown) => http.post<ApplicationRegistered>('/api/dibao/applications', body),
   submitCounty: (id: string) => http.post<ApplicationDetail>(`/api/dibao/applications/${id}/submit-county`, {}),
+  extendSpecial: (id: string, reasons: string) => http.post<ApplicationDetail>(`/api/dibao/applications/${id}/extend-special`, { reasons }),
   households: (q: Q) => http.get<Paged<HouseholdItem>>('/api/dibao/households', q as never),
   household: (id: string) => http.get<Household>(`/api/dibao/households/${id}`),
   delegations: () => http.get<{ today: string; items: Delegation[] }>('/api/dibao/delegations'),
@@ -81,5 +82,6 @@ export const spotCheckApi = {
     http.post<{ ok: true }>(`/api/dibao/spot-checks/${id}/items/${caseId}`, body),
 };
 export const recheckApi = {
-  list: (q: Q) => http.get<Paged<RecheckItem> & { counts: { open: number; overdue: number; done: number } }>('/api/dibao/rechecks', q as never),
+  list: (q: Q) =>
+    http.get<Paged<RecheckItem> & { counts: { open: number; overdue: number; deciding: number; done: number } }>('/api/dibao/rechecks', q as never),
 };

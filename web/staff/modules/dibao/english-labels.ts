@@ -34,14 +34,25 @@ export const dibaoLabelsEn: CaseLabelsEn = {
     refuse: 'Refuse',
     send_notice: 'Serve the refusal notice',
     withdraw: 'Applicant withdraws',
+    extend_special: 'Approve the longer period (special circumstances)',
   },
-  clocks: { total: 'Time limit for review and confirmation', notice: 'Written notice period', publicity: 'Public notice, round {n}' },
+  clocks: {
+    total: 'Time limit for review and confirmation',
+    'total-special': 'Time limit for review and confirmation (special, from acceptance)',
+    notice: 'Written notice period',
+    publicity: 'Public notice, round {n}',
+  },
 };
 
 /** English for the 低保 re-check case type. */
 export const recheckLabelsEn: CaseLabelsEn = {
   type: 'Minimum living allowance re-check',
-  states: { open: 'Awaiting re-check', done: 'Re-checked' },
-  transitions: { create: 'Re-check opened', conclude: 'Re-check conclusion' },
+  states: { open: 'Awaiting re-check', deciding: 'Awaiting the decision on a change', done: 'Re-checked' },
+  transitions: {
+    create: 'Re-check opened',
+    conclude: 'Re-check conclusion',
+    report: 'Propose adjusting, stopping or gradual exit',
+    decide: 'Decide on the re-check',
+  },
   clocks: { recheck: 'Re-check period' },
 };

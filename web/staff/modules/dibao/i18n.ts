@@ -88,6 +88,9 @@ export const zh = {
   'dibao.panel.levelHint.township': '该县已下放审批权:由乡镇(街道)确认,县级民政部门抽查监督。',
   'dibao.panel.levelHint.county': '该县未下放审批权:乡镇(街道)审核、公示后报送县级民政部门确认。',
   'dibao.panel.submitCounty': '报送县级民政部门确认',
+  'dibao.panel.extendSpecial': '批准延长期限（特殊情况）',
+  'dibao.panel.extendSpecialHint': '出现特殊情况时，经县级民政部门负责人批准，审核确认总时限延长至 45 个工作日，自受理日起计算。',
+  'dibao.panel.extendSpecialReasons': '特殊情况及理由（不少于 5 字）',
   'dibao.panel.household': '家庭',
   'dibao.panel.checks': '家庭经济状况核对',
   'dibao.panel.investigation': '入户调查',
@@ -130,7 +133,7 @@ export const zh = {
   'dibao.rc.ref': '复核编号',
   'dibao.rc.title': '低保复核',
   'dibao.rc.desc':
-    '在保家庭按周期复核:收入稳定的每年一次,有劳动能力且收入不固定的每半年一次。复核任务每日自动生成,点击编号在案件页登记复核结论(不变、调整、停发)。',
+    '在保家庭按周期复核：收入稳定的每年一次，有劳动能力且收入不固定的每半年一次，每次复核时重新确定。复核任务每日自动生成，点击编号在案件页登记复核结论；需要调整、停发或渐退的，乡镇（街道）报请后由县级民政部门（审批权下放的，由乡镇、街道）作出决定。',
   'dibao.rc.cadence': '复核周期',
   'dibao.rc.yearly': '每年',
   'dibao.rc.halfYearly': '每半年',
@@ -139,6 +142,7 @@ export const zh = {
   'dibao.rc.pending': '待复核',
   'dibao.rc.open': '待复核',
   'dibao.rc.overdue': '已逾期',
+  'dibao.rc.deciding': '待决定',
   'dibao.rc.done': '已复核',
   'dibao.rc.all': '全部',
 } as const;
@@ -235,6 +239,10 @@ export const en: Record<keyof typeof zh, string> = {
   'dibao.panel.levelHint.township': 'Delegated county: the township confirms; the county supervises by spot checks.',
   'dibao.panel.levelHint.county': 'Not delegated: after township review and publicity the case goes to the county bureau to confirm.',
   'dibao.panel.submitCounty': 'Send to the county bureau',
+  'dibao.panel.extendSpecial': 'Approve the longer period (special circumstances)',
+  'dibao.panel.extendSpecialHint':
+    'When special circumstances arise, the county bureau head may extend the total period to 45 working days, counted from acceptance.',
+  'dibao.panel.extendSpecialReasons': 'Circumstances and reasons (at least 5 characters)',
   'dibao.panel.household': 'Household',
   'dibao.panel.checks': 'Economic status checks',
   'dibao.panel.investigation': 'Home visit',
@@ -278,7 +286,7 @@ export const en: Record<keyof typeof zh, string> = {
   'dibao.rc.ref': 'Re-check',
   'dibao.rc.title': 'Dibao re-checks',
   'dibao.rc.desc':
-    'Households are re-checked yearly, or half-yearly with able-bodied members and unstable income. Tasks are created daily; open one to record the result (unchanged, adjusted, stopped).',
+    'Households are re-checked yearly, or half-yearly with able-bodied members and unstable income, decided again at each re-check. Tasks are created daily; open one to record the result. A change (adjust, stop, gradual exit) is proposed by the township and decided by the county (or the township where approval is delegated).',
   'dibao.rc.cadence': 'Cadence',
   'dibao.rc.yearly': 'Yearly',
   'dibao.rc.halfYearly': 'Half-yearly',
@@ -287,6 +295,7 @@ export const en: Record<keyof typeof zh, string> = {
   'dibao.rc.pending': 'Pending',
   'dibao.rc.open': 'Open',
   'dibao.rc.overdue': 'Overdue',
+  'dibao.rc.deciding': 'Awaiting decision',
   'dibao.rc.done': 'Done',
   'dibao.rc.all': 'All',
 };

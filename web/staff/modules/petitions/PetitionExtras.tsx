@@ -62,7 +62,7 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
         {t('petitions.x.satisfaction')}
       </Button>,
     );
-  if ((c.state === 'delivered' || c.state === 'reviewed') && can('petition.handle')) {
+  if ((c.state === 'delivered' || c.state === 'review_delivered') && can('petition.handle')) {
     buttons.push(
       <Button key="rr" size="small" icon={<SnippetsOutlined />} onClick={() => setDialog('review')}>
         {t('petitions.x.reviewRequest')}
@@ -308,15 +308,21 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
         </ActionModal>
       )}
       {dialog === 'review' && (
-        <ActionModal<{ which: string; reason: string; receivedOn: Dayjs }>
+        <ActionModal<{ which: string; reason: string; receivedOn: Dayjs; postmarkOn?: Dayjs | null }>
           title={t('petitions.x.reviewRequest')}
           okText={t('common.save')}
           onClose={close}
           note={t('petitions.x.reviewRequestNote')}
-          initialValues={{ which: c.state === 'reviewed' ? '复核' : '复查', receivedOn: dayjs() }}
+          initialValues={{ which: c.state === 'review_delivered' ? '复核' : '复查', receivedOn: dayjs() }}
           onSubmit={(f) =>
             act(
-              () => petitionApi.reviewRequest(c.id, { which: f.which, reason: f.reason.trim(), receivedOn: f.receivedOn.format('YYYY-MM-DD') }),
+              () =>
+                petitionApi.reviewRequest(c.id, {
+                  which: f.which,
+                  reason: f.reason.trim(),
+                  receivedOn: f.receivedOn.format('YYYY-MM-DD'),
+                  ...(f.postmarkOn ? { postmarkOn: f.postmarkOn.format('YYYY-MM-DD') } : {}),
+                }),
               t('common.saved'),
             )
           }
@@ -329,6 +335,9 @@ export function PetitionExtras({ c, d, run }: { c: CaseDetail; d: PetitionDetail
             label={t('petitions.x.receivedOnField')}
             rules={[{ required: true, message: t('common.required', { f: t('petitions.x.receivedOnField') }) }]}
           >
+            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+          <Form.Item name="postmarkOn" label={t('petitions.x.postmarkOnField')} extra={t('petitions.x.postmarkOnHint')}>
             <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
           <ReasonField name="reason" label={t('petitions.x.reviewReason')} required max={5000} />

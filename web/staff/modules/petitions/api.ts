@@ -37,9 +37,13 @@ export const PETITION_STATES: { value: string; label: string }[] = [
   { value: 'closed', label: '办结' },
   { value: 'review_requested', label: '复查申请' },
   { value: 'reviewing', label: '复查中' },
-  { value: 'reviewed', label: '复查办结' },
+  { value: 'review_referred', label: '复查已转外部机关' },
+  { value: 'reviewed', label: '复查意见待送达' },
+  { value: 'review_delivered', label: '复查意见已送达' },
   { value: 'recheck_requested', label: '复核申请' },
   { value: 'rechecking', label: '复核中' },
+  { value: 'recheck_referred', label: '复核已转外部机关' },
+  { value: 'rechecked', label: '复核意见待送达' },
   { value: 'final', label: '终结' },
 ];
 
@@ -91,7 +95,7 @@ export const petitionApi = {
   followUpResult: (id: string, fid: string, result: string) => http.post<unknown>(`/api/petitions/${enc(id)}/follow-ups/${enc(fid)}/result`, { result }),
   recordSatisfaction: (id: string, body: { satisfaction: string; channel: string; comment?: string }) =>
     http.post<unknown>(`/api/petitions/${enc(id)}/satisfaction`, body),
-  reviewRequest: (id: string, body: { which: string; reason: string; receivedOn: string }) =>
+  reviewRequest: (id: string, body: { which: string; reason: string; receivedOn: string; postmarkOn?: string }) =>
     http.post<unknown>(`/api/petitions/${enc(id)}/review-request`, body),
 };
 

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Form, InputNumber, Switch, message } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, InputNumber, Switch, Tag, message } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/zh-CN.ts';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
@@ -22,18 +22,33 @@ const KEYS = [
   'assetMonthsLimit',
   'housingAreaLimitM2',
   'deductRigidExpenses',
+  'vehicleValueLimitCents',
 ] as const;
+/** Eligibility limits: unverified, they only warn (src/modules/dibao/commands/eligibility.ts). */
+const LIMIT_KEYS: ReadonlySet<string> = new Set(['assetMonthsLimit', 'housingAreaLimitM2', 'vehicleValueLimitCents']);
 
 export function SettingsPage() {
   const t = useT();
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: ['dibao-money', 'settings'], queryFn: moneyApi.settings });
+  // Whether each setting's legal text is verified, as edited on this page (saved with the values).
+  const [verified, setVerified] = useState<Record<string, boolean>>({});
   useEffect(() => {
-    if (q.data) form.setFieldsValue(q.data.values);
+    if (q.data) {
+      form.setFieldsValue(q.data.values);
+      setVerified(Object.fromEntries(Object.entries(q.data.sources).map(([k, v]) => [k, v.verified])));
+    }
   }, [q.data, form]);
   const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => moneyApi.saveSettings(Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== q.data?.values[k]))),
+    mutationFn: (v: Record<string, unknown>) => {
+      const body: Record<string, unknown> = Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== q.data?.values[k]));
+      for (const [k, on] of Object.entries(verified)) {
+        if (on === q.data?.sources[k]?.verified) continue;
+        body[k] = { ...(k in body ? { value: body[k] } : {}), verified: on };
+      }
+      return moneyApi.saveSettings(body);
+    },
     onSuccess: () => {
       message.success(t('dibaoMoney.saved'));
       qc.invalidateQueries({ queryKey: ['dibao-money', 'settings'] });
@@ -47,6 +62,7 @@ export function SettingsPage() {
       <Card className="mz-card">
         {q.isError && <QueryError error={q.error} onRetry={() => q.refetch()} />}
         {d && !d.canEdit && <Alert type="info" showIcon message={t('dibaoMoney.readonly')} style={{ marginBottom: 16 }} />}
+        {d && <Alert type="warning" showIcon message={t('dibaoMoney.settings.bounds')} style={{ marginBottom: 16 }} />}
         {d && (
           <Form form={form} layout="vertical" disabled={!d.canEdit} onFinish={(v) => save.mutate(v)} style={{ maxWidth: 640 }}>
             {KEYS.map((k) => (
@@ -55,7 +71,26 @@ export function SettingsPage() {
                 name={k}
                 label={t(`dibaoMoney.set.${k}` as MessageKey)}
                 valuePropName={typeof d.defaults[k] === 'boolean' ? 'checked' : 'value'}
-                extra={`${t('dibaoMoney.default')}:${typeof d.defaults[k] === 'boolean' ? (d.defaults[k] ? '是' : '否') : d.defaults[k]}`}
+                extra={
+                  <div className="mz-dm-basis" data-testid={`setting-basis-${k}`}>
+                    <div>{`${t('dibaoMoney.default')}：${typeof d.defaults[k] === 'boolean' ? (d.defaults[k] ? '是' : '否') : d.defaults[k]}`}</div>
+                    {d.sources[k] && (
+                      <div>
+                        {t('dibaoMoney.basis')}：{d.sources[k].basis}{' '}
+                        {d.sources[k].verified ? (
+                          <Tag color="green">{t('dibaoMoney.verified')}</Tag>
+                        ) : (
+                          <Tag color="orange">{t(LIMIT_KEYS.has(k) ? 'dibaoMoney.unverified' : 'dibaoMoney.unverifiedShort')}</Tag>
+                        )}
+                        {d.canEdit && (
+                          <Checkbox checked={!!verified[k]} onChange={(e) => setVerified((m) => ({ ...m, [k]: e.target.checked }))}>
+                            {t('dibaoMoney.verified')}
+                          </Checkbox>
+                        )}
+                      </div>
+                    )}
+                  </div>
+                }
               >
                 {typeof d.defaults[k] === 'boolean' ? <Switch /> : <InputNumber min={0} step={k === 'spotCheckRatio' ? 0.05 : 1} style={{ width: 200 }} />}
               </Form.Item>
