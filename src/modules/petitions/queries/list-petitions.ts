@@ -5,6 +5,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
 import { caseReadable, workflowOf } from '../../../kernel/workflow/index.ts';
 import { CATEGORIES, CHANNELS, PETITION_TYPE, SUBJECTS } from '../contract.ts';
+import { HIDDEN_INFORMANT, informantHidden } from '../commands/informant.ts';
 
 export const ListPetitionsQuery = z.object({
   channel: z.enum(CHANNELS).optional(),
@@ -55,6 +56,7 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
       'c.due_date',
       'c.clock_state',
       'c.created_at',
+      'c.org_unit_id',
       'o.name as org_name',
       'p.channel',
       'p.category',
@@ -106,7 +108,9 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
       concernedAreaCode: r.concerned_area_code,
       concernedAreaName: r.area_name ?? null,
       contentExcerpt: r.excerpt,
-      petitioners: people.filter((p) => p.case_id === r.id).map((p) => ({ name: p.name, idNumberMasked: p.id_number_masked, phoneMasked: p.phone_masked })),
+      petitioners: informantHidden(actor, r.category, r.org_unit_id)
+        ? people.filter((p) => p.case_id === r.id).map(() => ({ name: HIDDEN_INFORMANT, idNumberMasked: null, phoneMasked: null }))
+        : people.filter((p) => p.case_id === r.id).map((p) => ({ name: p.name, idNumberMasked: p.id_number_masked, phoneMasked: p.phone_masked })),
     })),
   };
 }
