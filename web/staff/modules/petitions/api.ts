@@ -17,6 +17,7 @@ export {
   CATEGORIES,
   CHANNELS,
   OPINIONS,
+  ORIGINAL_FORMS,
   REVIEW_KINDS,
   SATISFACTION,
   SATISFACTION_CHANNELS,
@@ -68,9 +69,10 @@ export type {
   PetitionSettings,
 } from '../../../../src/modules/petitions/contracts/http.ts';
 /** The register form's body: the server's input, with the vocabulary fields as the form's select values (the server checks them). */
-export type RegisterPetitionInput = Omit<z.input<typeof RegisterPetitionSchema>, 'channel' | 'sourceBody' | 'category' | 'subject'> & {
+export type RegisterPetitionInput = Omit<z.input<typeof RegisterPetitionSchema>, 'channel' | 'sourceBody' | 'originalForm' | 'category' | 'subject'> & {
   channel: string;
   sourceBody?: string;
+  originalForm?: string;
   category: string;
   subject: string;
 };
