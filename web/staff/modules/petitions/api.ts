@@ -16,8 +16,10 @@ import type {
 export {
   CATEGORIES,
   CHANNELS,
+  NOTICE_METHODS,
   OPINIONS,
   ORIGINAL_FORMS,
+  ROUTING_TARGETS,
   REVIEW_KINDS,
   SATISFACTION,
   SATISFACTION_CHANNELS,
@@ -95,6 +97,13 @@ export const petitionApi = {
     http.post<unknown>(`/api/petitions/${enc(id)}/satisfaction`, body),
   reviewRequest: (id: string, body: { which: string; reason: string; receivedOn: string }) =>
     http.post<unknown>(`/api/petitions/${enc(id)}/review-request`, body),
+  /** 异议 of the receiving unit (5 个工作日 from receipt); the sender decides. */
+  raiseObjection: (id: string, reason: string) => http.post<unknown>(`/api/petitions/${enc(id)}/objection`, { reason }),
+  decideObjection: (id: string, body: { agree: boolean; note: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/objection/decide`, body),
+  /** How and when the 受理 / 不予受理 告知书 was served. */
+  serveNotice: (id: string, body: { servedMethod: string; servedOn: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/notice-service`, body),
+  /** 导入相应程序 (第三十一条). */
+  route: (id: string, body: { target: string; note: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/routing`, body),
 };
 
 /** GET/PUT /api/petitions/settings (src/modules/petitions/commands/settings.ts). */
