@@ -88,6 +88,9 @@ describe('registration', () => {
         t.ctx.db,
       );
     expect(n.rows.map((r: any) => r.code)).toContain('640100-mzj');
+    const urgentList = (await xq.get('/api/petitions?flag=urgent')).json();
+    expect(urgentList.items.map((i: any) => i.id)).toEqual([p.id]);
+    expect(urgentList.items[0].urgent).toBe(true);
   });
 });
 

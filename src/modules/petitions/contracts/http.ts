@@ -58,6 +58,8 @@ export const PetitionListItem = z.object({
   subject: z.enum(SUBJECTS),
   isRepeat: z.boolean(),
   isSkipLevel: z.boolean(),
+  /** 重大、紧急 (第二十五条). */
+  urgent: z.boolean(),
   anonymous: z.boolean(),
   satisfaction: z.enum(SATISFACTION).nullable(),
   concernedAreaCode: z.string(),

@@ -12,7 +12,7 @@ export const ListPetitionsQuery = z.object({
   category: z.enum(CATEGORIES).optional(),
   subject: z.enum(SUBJECTS).optional(),
   state: z.string().max(40).optional(),
-  flag: z.enum(['repeat', 'skip_level']).optional(),
+  flag: z.enum(['repeat', 'skip_level', 'urgent']).optional(),
   q: z.string().trim().max(50).optional(),
   /** 登记期间 (China dates, inclusive). */
   from: z.iso.date('登记起始日期格式应为 YYYY-MM-DD').optional(),
@@ -38,6 +38,7 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
   if (q.state) base = base.where('c.state', '=', q.state);
   if (q.flag === 'repeat') base = base.where('p.is_repeat', '=', true);
   if (q.flag === 'skip_level') base = base.where('p.is_skip_level', '=', true);
+  if (q.flag === 'urgent') base = base.where('p.urgent', '=', true);
   if (q.from) base = base.where('c.created_at', '>=', new Date(`${q.from}T00:00:00+08:00`));
   if (q.to) base = base.where('c.created_at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000));
   if (q.q) {
@@ -63,6 +64,7 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
       'p.subject',
       'p.is_repeat',
       'p.is_skip_level',
+      'p.urgent',
       'p.anonymous',
       'p.satisfaction',
       'p.concerned_area_code',
@@ -103,6 +105,7 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
       subject: r.subject,
       isRepeat: r.is_repeat,
       isSkipLevel: r.is_skip_level,
+      urgent: r.urgent,
       anonymous: r.anonymous,
       satisfaction: r.satisfaction,
       concernedAreaCode: r.concerned_area_code,

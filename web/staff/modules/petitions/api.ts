@@ -53,7 +53,7 @@ export type PetitionFilters = {
   channel?: string;
   category?: string;
   subject?: string;
-  flag?: 'repeat' | 'skip_level';
+  flag?: 'repeat' | 'skip_level' | 'urgent';
   q?: string;
   /** Registration period (YYYY-MM-DD, inclusive). */
   from?: string;
@@ -104,6 +104,15 @@ export const petitionApi = {
   serveNotice: (id: string, body: { servedMethod: string; servedOn: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/notice-service`, body),
   /** 导入相应程序 (第三十一条). */
   route: (id: string, body: { target: string; note: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/routing`, body),
+};
+
+import type { ReceptionLogEntry, ReceptionLogPage } from '../../../../src/modules/petitions/contracts/intake.ts';
+export type { ReceptionLogEntry, ReceptionLogPage };
+/** 接待登记 (src/modules/petitions/commands/reception-log.ts). */
+export const receptionLogApi = {
+  list: (q: { page: number; pageSize: number; from?: string; to?: string }) => http.get<ReceptionLogPage>('/api/petitions/reception-log', q),
+  add: (body: { day: string; kind: '来信' | '来访'; batches: number; persons: number; note?: string }) =>
+    http.post<ReceptionLogEntry>('/api/petitions/reception-log', body),
 };
 
 /** GET/PUT /api/petitions/settings (src/modules/petitions/commands/settings.ts). */

@@ -1,4 +1,4 @@
-import { BarChartOutlined, FormOutlined, MessageOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FormOutlined, MessageOutlined, ScheduleOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { en, zh } from './i18n.ts';
@@ -8,6 +8,7 @@ import { en as statsEn, zh as statsZh } from './stats/i18n.ts';
 const PetitionsPage = lazy(() => import('./PetitionsPage.tsx').then((m) => ({ default: m.PetitionsPage })));
 const PetitionRegisterPage = lazy(() => import('./PetitionRegisterPage.tsx').then((m) => ({ default: m.PetitionRegisterPage })));
 const PetitionSettingsPage = lazy(() => import('./PetitionSettingsPage.tsx').then((m) => ({ default: m.PetitionSettingsPage })));
+const ReceptionLogPage = lazy(() => import('./ReceptionLogPage.tsx').then((m) => ({ default: m.ReceptionLogPage })));
 const PetitionStatsPage = lazy(() => import('./stats/PetitionStatsPage.tsx').then((m) => ({ default: m.PetitionStatsPage })));
 
 /** 信访事项: the console's web half of the petitions module. */
@@ -18,12 +19,14 @@ export const petitions = defineWebModule<typeof zh & typeof statsZh>({
   nav: [
     { path: '/petitions', label: 'petitions.nav.list', icon: <UnorderedListOutlined />, permission: 'petition.read' },
     { path: '/petitions/new', label: 'petitions.nav.register', icon: <FormOutlined />, permission: 'petition.register' },
+    { path: '/petitions/reception-log', label: 'petitions.nav.receptionLog', icon: <ScheduleOutlined />, permission: 'petition.read' },
     { path: '/petitions/settings', label: 'petitions.nav.settings', icon: <SettingOutlined />, permission: 'petition.read' },
     { path: '/petitions/stats', label: 'petitionStats.nav', icon: <BarChartOutlined />, permission: 'petition.read' },
   ],
   routes: [
     { path: '/petitions', page: PetitionsPage },
     { path: '/petitions/new', page: PetitionRegisterPage },
+    { path: '/petitions/reception-log', page: ReceptionLogPage },
     { path: '/petitions/settings', page: PetitionSettingsPage },
     { path: '/petitions/stats', page: PetitionStatsPage },
   ],
