@@ -10,6 +10,7 @@ import { dibaoCore } from './migrations/20261129200000_dibao_core.ts';
 import { dibaoApplication } from './migrations/20261129210000_dibao_application.ts';
 import { dibaoMoney } from './migrations/20261129220000_dibao_money.ts';
 import { dibaoFacts } from './migrations/20261206100000_dibao_facts.ts';
+import { dibaoNotAccepted } from './migrations/20261207130000_dibao_not_accepted.ts';
 
 /** 低保: the module's whole contribution to the server (see src/kernel/module/). */
 export const dibao = defineModule({
@@ -36,6 +37,7 @@ export const dibao = defineModule({
     '20261129210000_dibao_application': dibaoApplication,
     '20261129220000_dibao_money': dibaoMoney,
     '20261206100000_dibao_facts': dibaoFacts,
+    '20261207130000_dibao_not_accepted': dibaoNotAccepted,
   },
   // 动态管理: the households due for their periodic re-check get a 复核 case, at 01:00 every day.
   dailyJobs: [{ name: RECHECK_SWEEP_JOB, hour: 1, handler: async (ctx) => void (await sweepRechecks(ctx)) }],

@@ -17,6 +17,8 @@ import { DIBAO_DOCUMENTS } from './documents/index.ts';
 import { checkAgency, checkRequestOf } from './checks/check-agency.ts';
 import { assessHousehold } from './commands/eligibility.ts';
 import { householdSnapshot, writeHouseholdChange } from './commands/store-household.ts';
+import { closeHousehold } from './commands/close-household.ts';
+import { notAccept } from './steps/not-accept.ts';
 // The re-check workflow and its daily sweep are loaded wherever this workflow is (worker.ts imports this file).
 import './recheck/recheck-workflow.ts';
 
@@ -125,25 +127,8 @@ const caseFacts = {
   decidedOn: '决定日期',
   benefitYuan: '月保障金(元)',
   benefitFrom: '发放起始',
+  notAccepted: '不予受理理由',
 };
-
-/** Deactivate the members of a household that leaves the flow (不予确认, 撤回), so they may apply again. */
-async function closeHousehold(tx: AppContext, actor: Actor, c: CaseRow, a: App, status: 'refused' | 'withdrawn', summary: string) {
-  const before = await householdSnapshot(tx, a.household_id);
-  await sql`update dibao.household set status = ${status}, version = version + 1, updated_at = ${tx.clock.now()} where id = ${a.household_id}`.execute(tx.db);
-  await sql`update dibao.member set active = false, left_on = ${today(tx)}::date, left_reason = '其他' where household_id = ${a.household_id} and active`.execute(
-    tx.db,
-  );
-  await writeHouseholdChange(tx, {
-    householdId: a.household_id,
-    actorId: actor.userId,
-    kind: status === 'refused' ? '不予确认' : '撤回申请',
-    summary,
-    before,
-    after: await householdSnapshot(tx, a.household_id),
-    caseId: c.id,
-  });
-}
 
 /**
  * 低保 审核确认 flow (民发〔2021〕57号; README.md has the diagram). Durations come from settings
@@ -170,6 +155,7 @@ export const dibaoWorkflow = defineWorkflow({
     refusing: { label: '不予确认(待书面告知)' },
     refused: { label: '不予确认', terminal: true },
     withdrawn: { label: '申请人撤回', terminal: true },
+    not_accepted: { label: '不予受理', terminal: true },
   },
   initial: 'applied',
   // Registered through /api/dibao/applications (household, members, finances).
@@ -177,6 +163,7 @@ export const dibaoWorkflow = defineWorkflow({
   facts: caseFacts,
   readFacts: applicationFacts,
   transitions: {
+    not_accept: notAccept,
     request_materials: transition({
       label: '一次性告知补齐材料',
       from: ['applied'],
@@ -390,7 +377,7 @@ export const dibaoWorkflow = defineWorkflow({
         await sql`update dibao.application set decided_on = ${day}::date, decision = '不予确认', refusal_reasons = ${i.reasons}, notice = ${notice} where case_id = ${c.id}`.execute(
           tx.db,
         );
-        await closeHousehold(tx, actor, c, a, 'refused', `不予确认:${i.reasons}`);
+        await closeHousehold(tx, actor, { caseId: c.id, householdId: a.household_id }, 'refused', '不予确认', `不予确认:${i.reasons}`);
       },
     }),
     send_notice: transition({
@@ -415,7 +402,7 @@ export const dibaoWorkflow = defineWorkflow({
       effect: async ({ tx, case: c, actor }) => {
         const a = await loadApplication(tx, c.id);
         await stopCaseClock(tx, c, `publicity-${a.publicity_round}`);
-        await closeHousehold(tx, actor, c, a, 'withdrawn', '申请人撤回低保申请');
+        await closeHousehold(tx, actor, { caseId: c.id, householdId: a.household_id }, 'withdrawn', '撤回申请', '申请人撤回低保申请');
       },
     },
   },

@@ -373,6 +373,8 @@ export const DibaoFacts = z.object({
   notice: z.string().nullable(),
   noticeSentOn: Day.nullable(),
   refusalReasons: z.string().nullable(),
+  /** 不予受理 (before 受理): the day, the reason code and its text. */
+  notAccepted: z.object({ on: Day, code: z.string(), reason: z.string() }).nullable(),
   household: z.object({
     id: z.uuid(),
     kind: HouseholdKind,

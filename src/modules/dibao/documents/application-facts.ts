@@ -12,6 +12,8 @@ export type ApplicationFacts = {
   refusalReasons: string | null;
   benefit: Benefit | null;
   cadence: 'yearly' | 'half_yearly' | null;
+  /** 不予受理: the day, the reason code and its text. */
+  notAccepted: { on: string; code: string; reason: string } | null;
 };
 
 /** What the 低保 notices say: the applicant (主送), the decision and its figures. */
@@ -25,8 +27,12 @@ export async function applicationFacts(tx: AppContext, c: CaseRow): Promise<Appl
       refusal_reasons: string | null;
       benefit: unknown;
       recheck_cadence: 'yearly' | 'half_yearly' | null;
+      not_accepted_on: string | null;
+      not_accepted_code: string | null;
+      not_accepted_reason: string | null;
     }>`
-    select a.household_id, a.accepted_on::text as accepted_on, a.decided_on::text as decided_on, a.decision, a.refusal_reasons, a.benefit, h.recheck_cadence
+    select a.household_id, a.accepted_on::text as accepted_on, a.decided_on::text as decided_on, a.decision, a.refusal_reasons, a.benefit, h.recheck_cadence,
+      a.not_accepted_on::text as not_accepted_on, a.not_accepted_code, a.not_accepted_reason
     from dibao.application a join dibao.household h on h.id = a.household_id where a.case_id = ${c.id}`.execute(tx.db)
   ).rows[0];
   if (!a) throw new AppError('DIBAO_APPLICATION_NOT_FOUND', 404, '低保申请不存在');
@@ -44,5 +50,6 @@ export async function applicationFacts(tx: AppContext, c: CaseRow): Promise<Appl
     refusalReasons: a.refusal_reasons,
     benefit,
     cadence: a.recheck_cadence,
+    notAccepted: a.not_accepted_on ? { on: a.not_accepted_on, code: a.not_accepted_code ?? '', reason: a.not_accepted_reason ?? '' } : null,
   };
 }

@@ -142,6 +142,9 @@ type ApplicationRow = {
   d_doc: string | null;
   township_name: string;
   county_name: string;
+  na_on: string | null;
+  not_accepted_code: string | null;
+  not_accepted_reason: string | null;
 };
 type HouseholdRow = {
   id: string;
@@ -175,7 +178,7 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
       p.relative_of_staff, p.income_unstable, p.publicity_round, p.notice, p.refusal_reasons, p.missing_materials, p.checks, p.investigation, p.appraisal,
       p.township_opinion, p.objections, p.eligibility, p.benefit,
       p.accepted_on::text as accepted_t, p.decided_on::text as decided_t, p.checked_on::text as checked_t, p.publicity_from::text as pf, p.publicity_to::text as pt,
-      p.notice_sent_on::text as notice_sent_t, d.effective_from::text as d_from, d.document as d_doc, t.name as township_name, ca.name as county_name
+      p.notice_sent_on::text as notice_sent_t, p.not_accepted_on::text as na_on, p.not_accepted_code, p.not_accepted_reason, d.effective_from::text as d_from, d.document as d_doc, t.name as township_name, ca.name as county_name
     from dibao.application p left join dibao.delegation d on d.id = p.delegation_id join core.org_unit t on t.id = p.township_org_id join core.area ca on ca.code = p.county_code
     where p.case_id = ${id}`.execute(ctx.db)
   ).rows[0];
@@ -197,7 +200,7 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
         name: string;
       }>`select id, name from core.org_unit where area_code = ${p.county_code} and kind = 'bureau' and active limit 1`.execute(ctx.db)
     ).rows[0] ?? null;
-  const open = !p.decision && !['withdrawn'].includes(c.state);
+  const open = !p.decision && !['withdrawn', 'not_accepted'].includes(c.state);
   const assessment = p.decision ? json(Eligibility, p.eligibility) : open ? await assessHousehold(ctx, p.household_id, chinaDate(ctx.clock.now())) : null;
   return {
     ...c,
@@ -231,6 +234,7 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
       notice: p.notice,
       noticeSentOn: p.notice_sent_t,
       refusalReasons: p.refusal_reasons,
+      notAccepted: p.na_on ? { on: p.na_on, code: p.not_accepted_code ?? '', reason: p.not_accepted_reason ?? '' } : null,
       household: {
         id: h.id,
         kind: h.kind,

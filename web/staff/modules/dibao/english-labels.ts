@@ -17,9 +17,11 @@ export const dibaoLabelsEn: CaseLabelsEn = {
     refusing: 'Refused (awaiting written notice)',
     refused: 'Refused',
     withdrawn: 'Withdrawn by the applicant',
+    not_accepted: 'Not accepted',
   },
   transitions: {
     create: 'Application registered',
+    not_accept: 'Do not accept (written reasons)',
     request_materials: 'Ask for the missing materials (once)',
     accept: 'Accept',
     verify: 'Check financial status',

@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, manualClock, type Session, type TestApp } from '../../../../tests/helpers/test-app.ts';
+import { createUserAsSystem } from '../../../kernel/identity/commands/create-user.ts';
+import { seedDelegations } from '../delegation/regime.ts';
+import { insertTestStandards, sampleApplication } from '../dibao-test-data.ts';
+
+/** The steps of issue 10 (C2): 不予受理, 异议复查, 公布, 近亲属备案, 抽查 of refusals, 户籍地. */
+const clock = manualClock(new Date('2026-06-01T02:00:00Z')); // Monday 10:00 Beijing
+const DAY = 86_400_000;
+let t: TestApp;
+let ld: Session, ldLead: Session, ldCounty: Session, ldCountyLead: Session;
+
+const move = (s: Session, id: string, name: string, input: unknown = {}) => s.post(`/api/cases/${id}/transitions/${name}`, { input });
+const ok = async (p: Promise<any>) => {
+  const r = await p;
+  expect(r.statusCode, r.body).toBeLessThan(300);
+  return r.json();
+};
+const V = '640423100201'; // 隆德县 城关镇 (审批权下放)
+
+beforeAll(async () => {
+  t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_MAX_HOURS: '100000' } });
+  await seedDelegations(t.ctx);
+  await insertTestStandards(t.ctx, [{ area: '640423', kind: 'rural', cents: 50000 }]);
+  const bureau = await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', '640423-mzj').executeTakeFirstOrThrow();
+  await createUserAsSystem(t.ctx, {
+    username: 'ld-mzj-lead-t',
+    displayName: '隆德县民政局局长',
+    orgUnitId: bureau.id,
+    phone: '13800000001',
+    password: 'Lead#Test2026x',
+    roles: [{ roleCode: 'leader', scope: 'subtree' }],
+    mustChangePassword: false,
+  });
+  [ld, ldLead, ldCounty] = await Promise.all(['ld-cgz', 'ld-cgz-lead', 'ld-mzj'].map((u) => t.login(u)));
+  ldCountyLead = await t.login('ld-mzj-lead-t', 'Lead#Test2026x');
+}, 120_000);
+afterAll(() => t?.close());
+
+describe('不予受理 (not accepted), distinct from 不予确认', () => {
+  it('ends an application before 受理 with a reason code and text, issues the 不予受理告知书 and frees the members', async () => {
+    const app = sampleApplication(V, 1);
+    const reg = await ok(ld.post('/api/dibao/applications', app));
+    const noCode = await move(ld, reg.id, 'not_accept', { reason: '申请人户籍在固原市原州区' });
+    expect(noCode.statusCode).toBe(400);
+    expect(noCode.json().title).toContain('理由类别');
+    const r = await ok(move(ld, reg.id, 'not_accept', { code: '已享受低保或重复申请', reason: '申请人已在原州区享受低保,不得重复申请' }));
+    expect(r.state).toBe('not_accepted');
+    expect(r.terminal).toBe(true);
+    const d = (await ok(ld.get(`/api/dibao/applications/${reg.id}`))).dibao;
+    expect(d).toMatchObject({ decision: null, acceptedOn: null, notAccepted: { on: '2026-06-01', code: '已享受低保或重复申请' } });
+    expect(r.data.notAccepted).toContain('不得重复申请');
+    const docs = await ok(ld.get(`/api/cases/${reg.id}/documents`));
+    expect(docs.items).toEqual([expect.objectContaining({ type: 'dibao.not_accepted', title: '最低生活保障申请不予受理告知书' })]);
+    const content = (await sql<{ content: any }>`select content from core.document where id = ${docs.items[0].id}`.execute(t.ctx.db)).rows[0]!.content;
+    expect(content.body.join('')).toContain('决定不予受理');
+    expect(content.body.join('')).toContain('已享受低保或重复申请');
+    expect(content.remedy).toMatch(/行政复议/);
+    const h = (await sql<any>`select status from dibao.household where id = ${reg.householdId}`.execute(t.ctx.db)).rows[0];
+    expect(h.status).toBe('refused');
+    // the same people may apply again
+    await ok(ld.post('/api/dibao/applications', app));
+  });
+
+  it('is refused once the application has been accepted (then only 不予确认 decides)', async () => {
+    const reg = await ok(ld.post('/api/dibao/applications', sampleApplication(V, 2)));
+    await ok(move(ld, reg.id, 'accept', { special: false }));
+    const late = await move(ld, reg.id, 'not_accept', { code: '其他', reason: '已受理后不能不予受理' });
+    expect(late.statusCode).toBe(409);
+  });
+});
