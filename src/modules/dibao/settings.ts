@@ -32,6 +32,8 @@ export const DIBAO_SETTINGS = {
   housingAreaLimitM2: z.number().min(0).max(100).default(15),
   /** Deduct 刚性支出 from income before comparing with the standard. */
   deductRigidExpenses: z.boolean().default(true),
+  /** 公示异议 → re-investigation (复查) within N working days (regulations.md §2.2: re-investigation and re-publication; no period verified). */
+  objectionReviewWorkdays: z.number().int().min(1).max(30).default(15),
 } as const;
 
 export type DibaoSettingKey = keyof typeof DIBAO_SETTINGS;

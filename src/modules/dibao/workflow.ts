@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { defineWorkflow, transition, type CaseRow, startCaseClock, stopCaseClock, pathLevel } from '../../kernel/workflow/index.ts';
+import { defineWorkflow, transition, type CaseRow, stopCaseClock, pathLevel } from '../../kernel/workflow/index.ts';
 import type { Actor } from '../../kernel/identity/index.ts';
 import { readDibaoSettings } from './settings.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, LEGAL, dateText } from './contract.ts';
@@ -19,6 +19,8 @@ import { assessHousehold } from './commands/eligibility.ts';
 import { householdSnapshot, writeHouseholdChange } from './commands/store-household.ts';
 import { closeHousehold } from './commands/close-household.ts';
 import { notAccept } from './steps/not-accept.ts';
+import { startPublicity } from './steps/publicity.ts';
+import { objectionFounded, objectionReviewClock, objectionUnfounded } from './steps/objection.ts';
 // The re-check workflow and its daily sweep are loaded wherever this workflow is (worker.ts imports this file).
 import './recheck/recheck-workflow.ts';
 
@@ -150,6 +152,7 @@ export const dibaoWorkflow = defineWorkflow({
     appraised: { label: '已民主评议' },
     reviewed: { label: '乡镇已审核(待公示)' },
     publicizing: { label: '公示中' },
+    reinvestigating: { label: '公示异议复查中' },
     awaiting_confirm: { label: '待确认' },
     confirmed: { label: '确认同意', terminal: true },
     refusing: { label: '不予确认(待书面告知)' },
@@ -287,29 +290,16 @@ export const dibaoWorkflow = defineWorkflow({
         const a = await loadApplication(tx, c.id);
         if (a.township_opinion?.opinion !== '拟同意')
           throw new AppError('DIBAO_PUBLICITY_NOT_NEEDED', 409, '乡镇审核意见为「拟不同意」,不公示,请直接「报送确认」');
-        const s = await readDibaoSettings(tx.db);
-        // The period is counted from the day after posting (民法典 第二百零一条), and its last day is the
-        // clock's due date, so the case page, the portal and 公示期满 all name the same day.
-        const from = addDaysIso(today(tx), 1);
-        const round = a.publicity_round + 1;
-        const clock = await startCaseClock(tx, c, {
-          name: `publicity-${round}`,
-          label: `第 ${round} 次公示(${s.publicityDays} 日,张榜次日起算)`,
-          rule: { unit: 'days', n: s.publicityDays },
-          legalBasis: `${M}:在申请家庭所在村(社区)公示 7 天`,
-        });
-        const to = clock?.due_date ?? addDaysIso(today(tx), s.publicityDays);
-        await sql`update dibao.application set publicity_round = ${round}, publicity_from = ${from}::date, publicity_to = ${to}::date where case_id = ${c.id}`.execute(
-          tx.db,
-        );
+        await startPublicity(tx, c);
       },
     },
     object: transition({
-      label: '登记公示异议(重新调查)',
+      label: '登记公示异议(启动复查)',
       from: ['publicizing'],
-      to: 'investigating',
+      to: 'reinvestigating',
       who: { permission: 'dibao.handle' },
       input: objectInput,
+      clocks: { start: [objectionReviewClock] },
       effect: async ({ tx, case: c, input: i }) => {
         const a = await loadApplication(tx, c.id);
         const obj = { id: uuidv7(), on: today(tx), content: i.content, objector: i.objector || '匿名', round: a.publicity_round };
@@ -317,6 +307,8 @@ export const dibaoWorkflow = defineWorkflow({
         await stopCaseClock(tx, c, `publicity-${a.publicity_round}`);
       },
     }),
+    objection_unfounded: objectionUnfounded,
+    objection_founded: objectionFounded,
     end_publicity: {
       label: '公示期满无异议',
       from: ['publicizing'],
@@ -394,11 +386,11 @@ export const dibaoWorkflow = defineWorkflow({
     }),
     withdraw: {
       label: '申请人撤回申请',
-      from: ['applied', 'supplementing', 'checking', 'investigating', 'investigated', 'appraised', 'reviewed', 'publicizing'],
+      from: ['applied', 'supplementing', 'checking', 'investigating', 'investigated', 'appraised', 'reviewed', 'publicizing', 'reinvestigating'],
       to: 'withdrawn',
       who: { permission: 'dibao.handle' },
       reasonRequired: true,
-      clocks: { stop: ['total'] },
+      clocks: { stop: ['total', 'objection_review'] },
       effect: async ({ tx, case: c, actor }) => {
         const a = await loadApplication(tx, c.id);
         await stopCaseClock(tx, c, `publicity-${a.publicity_round}`);

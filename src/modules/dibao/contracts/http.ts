@@ -329,7 +329,17 @@ export const ApplicationJson = {
   investigation: InvestigationRound.extend({ rounds: z.array(InvestigationRound) }),
   appraisal: z.object({ date: Day, participants: z.number(), result: z.enum(['同意', '不同意', '意见不一']), note: z.string().optional() }),
   townshipOpinion: z.object({ opinion: z.enum(['拟同意', '拟不同意']), text: z.string(), on: Day }),
-  objections: z.array(z.object({ id: z.uuid(), on: Day, content: z.string(), objector: z.string(), round: z.number() })),
+  objections: z.array(
+    z.object({
+      id: z.uuid(),
+      on: Day,
+      content: z.string(),
+      objector: z.string(),
+      round: z.number(),
+      /** 异议复查 result (属实 → 拟不同意, 不属实 → 重新公示), once recorded. */
+      review: z.object({ result: z.enum(['属实', '不属实']), staff: z.array(z.string()), date: Day, findings: z.string(), on: Day }).optional(),
+    }),
+  ),
   eligibility: Eligibility,
   benefit: z.object({
     amountCents: z.number(),

@@ -224,11 +224,13 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       if (opts.objection) {
         clock.set(new Date(d.getTime() + 3 * 86_400_000));
         await move(a.clerk, reg.id, 'object', { content: '群众反映该户有成员长期在外务工', objector: '村民' });
-        d = new Date(d.getTime() + 3 * 86_400_000);
-        await investigate();
-        d = addWorkdays(d, 1);
+        d = addWorkdays(new Date(d.getTime() + 3 * 86_400_000), 2 + Math.floor(rand() * 4));
         clock.set(d);
-        await move(a.clerk, reg.id, 'publicize');
+        await move(a.clerk, reg.id, 'objection_unfounded', {
+          staff: `${pick(SURNAMES.slice(0, 7))}${pick(GIVEN)}、${pick(SURNAMES.slice(7))}${pick(GIVEN)}`,
+          date: chinaDate(d),
+          findings: '复查:该成员已分户另居,异议不属实',
+        });
       }
       // 公示期满: the day after the period's last day (the publicity clock's due date).
       const to = (await sql<{ to: string }>`select publicity_to::text as to from dibao.application where case_id = ${reg.id}`.execute(ctx.db)).rows[0]!.to;

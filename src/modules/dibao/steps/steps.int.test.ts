@@ -70,3 +70,55 @@ describe('不予受理 (not accepted), distinct from 不予确认', () => {
     expect(late.statusCode).toBe(409);
   });
 });
+
+/** 登记 → 公示 (one round running). */
+async function toPublicizing(clerk: Session, area: string, seq: number, overrides: Record<string, unknown> = {}) {
+  const reg = await ok(clerk.post('/api/dibao/applications', sampleApplication(area, seq, overrides)));
+  await ok(move(clerk, reg.id, 'accept', { special: false }));
+  await ok(move(clerk, reg.id, 'verify'));
+  await ok(move(clerk, reg.id, 'investigate', { staff: '张三、李四', date: '2026-06-01', findings: '家中陈设简陋,与申报一致', incomeStable: '稳定' }));
+  await ok(move(clerk, reg.id, 'review', { opinion: '拟同意', text: '符合条件' }));
+  await ok(move(clerk, reg.id, 'publicize'));
+  return reg;
+}
+
+describe('公示异议 → 复查 within the set working days; 属实 → refusal, 不属实 → 公示 again', () => {
+  it('an objection starts the 复查 clock (15 working days by default, a setting); 属实 sends it to the deciding level as 拟不同意', async () => {
+    const reg = await toPublicizing(ld, V, 3);
+    const o = await ok(move(ld, reg.id, 'object', { content: '村民反映该户有一辆货车未申报', objector: '村民' }));
+    expect(o.state).toBe('reinvestigating');
+    const k = o.clocks.find((x: any) => x.name === 'objection_review');
+    expect(k.rule).toEqual({ unit: 'workdays', n: 15 });
+    expect(k.label).toBe('公示异议复查期限(15 个工作日)');
+    expect(k.state).toBe('running');
+    // 2026-06-01 (Mon) + 15 working days; 端午 2026-06-19 is a holiday on the kernel calendar
+    expect(k.dueDate >= '2026-06-22').toBe(true);
+    expect((await move(ld, reg.id, 'end_publicity')).statusCode).toBe(409);
+    const one = await move(ld, reg.id, 'objection_founded', { staff: '张三', date: '2026-06-01', findings: '复查核实该户确有货车一辆' });
+    expect(one.statusCode).toBe(400);
+    expect(one.json().title).toContain('不少于 2 名');
+    const f = await ok(move(ld, reg.id, 'objection_founded', { staff: '张三、李四', date: '2026-06-01', findings: '复查核实该户确有货车一辆,价值约 8 万元' }));
+    expect(f.state).toBe('awaiting_confirm');
+    expect(f.clocks.find((x: any) => x.name === 'objection_review').state).toBe('met');
+    const d = (await ok(ld.get(`/api/dibao/applications/${reg.id}`))).dibao;
+    expect(d.townshipOpinion).toMatchObject({ opinion: '拟不同意', text: expect.stringContaining('公示异议经复查属实') });
+    expect(d.objections[0].review).toMatchObject({ result: '属实', staff: ['张三', '李四'] });
+    const r = await ok(move(ldLead, reg.id, 'refuse', { reasons: '公示异议经复查属实,家庭有货车一辆,不符合财产条件' }));
+    expect(r.state).toBe('refusing');
+  });
+
+  it('the 复查 period follows the setting', async () => {
+    await sql`insert into dibao.setting (key, value, updated_at) values ('objectionReviewWorkdays', '10'::jsonb, now())
+      on conflict (key) do update set value = excluded.value`.execute(t.ctx.db);
+    try {
+      const reg = await toPublicizing(ld, V, 4);
+      const o = await ok(move(ld, reg.id, 'object', { content: '村民反映该户子女在外务工', objector: '村民' }));
+      expect(o.clocks.find((x: any) => x.name === 'objection_review').rule).toEqual({ unit: 'workdays', n: 10 });
+      const u = await ok(move(ld, reg.id, 'objection_unfounded', { staff: '张三、李四', date: '2026-06-01', findings: '复查:子女在读,无务工收入' }));
+      expect(u.state).toBe('publicizing');
+      expect((await ok(ld.get(`/api/dibao/applications/${reg.id}`))).dibao.publicity.round).toBe(2);
+    } finally {
+      await sql`delete from dibao.setting where key = 'objectionReviewWorkdays'`.execute(t.ctx.db);
+    }
+  });
+});

@@ -176,7 +176,10 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
                 <ul className="mz-db-steps">
                   {d.objections.map((o) => (
                     <li key={o.id}>
-                      {o.on} 第 {o.round} 次公示期间,{o.objector}:{o.content} → 重新入户调查
+                      {o.on} 第 {o.round} 次公示期间,{o.objector}:{o.content} →{' '}
+                      {o.review
+                        ? `${o.review.date} 复查(${o.review.staff.join('、')}):${o.review.result === '属实' ? '异议属实,拟不同意' : '异议不属实,重新公示'}。${o.review.findings}`
+                        : '复查中'}
                     </li>
                   ))}
                 </ul>

@@ -12,6 +12,7 @@ export const dibaoLabelsEn: CaseLabelsEn = {
     appraised: 'Community appraisal done',
     reviewed: 'Township reviewed (awaiting public notice)',
     publicizing: 'Public notice',
+    reinvestigating: 'Objection under re-investigation',
     awaiting_confirm: 'Awaiting confirmation',
     confirmed: 'Confirmed',
     refusing: 'Refused (awaiting written notice)',
@@ -29,7 +30,9 @@ export const dibaoLabelsEn: CaseLabelsEn = {
     appraise: 'Community appraisal',
     review: 'Township review opinion',
     publicize: 'Post the public notice',
-    object: 'Record an objection (visit again)',
+    object: 'Record an objection (start re-investigation)',
+    objection_unfounded: 'Re-investigation: objection unfounded (post the notice again)',
+    objection_founded: 'Re-investigation: objection founded (not recommended, to the decision)',
     end_publicity: 'Public notice ended without objection',
     skip_publicity: 'Submit for confirmation (not recommended, no notice)',
     confirm: 'Confirm',
@@ -37,7 +40,12 @@ export const dibaoLabelsEn: CaseLabelsEn = {
     send_notice: 'Serve the refusal notice',
     withdraw: 'Applicant withdraws',
   },
-  clocks: { total: 'Time limit for review and confirmation', notice: 'Written notice period', publicity: 'Public notice, round {n}' },
+  clocks: {
+    total: 'Time limit for review and confirmation',
+    notice: 'Written notice period',
+    publicity: 'Public notice, round {n}',
+    objection_review: 'Re-investigation of the objection',
+  },
 };
 
 /** English for the 低保 re-check case type. */

@@ -22,6 +22,7 @@ const KEYS = [
   'assetMonthsLimit',
   'housingAreaLimitM2',
   'deductRigidExpenses',
+  'objectionReviewWorkdays',
 ] as const;
 
 export function SettingsPage() {

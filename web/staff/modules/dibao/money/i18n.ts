@@ -93,6 +93,7 @@ export const zh = {
   'dibaoMoney.set.assetMonthsLimit': '人均货币财产上限(相当于保障标准的月数)',
   'dibaoMoney.set.housingAreaLimitM2': '人均住房面积上限(平方米,0 为不核)',
   'dibaoMoney.set.deductRigidExpenses': '计算收入时扣除刚性支出',
+  'dibaoMoney.set.objectionReviewWorkdays': '公示异议复查期限(工作日)',
   'dibaoMoney.stats.desc': '在保家庭、人数、类型与月支出;从受理到作出决定的工作日数,试点(乡镇确认)与其他(县级确认)对比。',
   'dibaoMoney.year': '年度',
   'dibaoMoney.yearN': '{y} 年',
@@ -210,6 +211,7 @@ export const en: Record<keyof typeof zh, string> = {
   'dibaoMoney.set.assetMonthsLimit': 'Monetary assets per person ≤ months of the standard',
   'dibaoMoney.set.housingAreaLimitM2': 'Housing per person below (m²; 0 = not checked)',
   'dibaoMoney.set.deductRigidExpenses': 'Deduct rigid expenses from income',
+  'dibaoMoney.set.objectionReviewWorkdays': 'Re-investigation after a public-notice objection (working days)',
   'dibaoMoney.stats.desc':
     'Households, persons, types and monthly spending; working days from acceptance to decision, pilot (township confirms) against others (county confirms).',
   'dibaoMoney.year': 'Year',
