@@ -3,6 +3,7 @@ import { dibaoWorkflow } from './workflow.ts';
 import { recheckWorkflow, RECHECK_SWEEP_JOB, sweepRechecks } from './recheck/recheck-workflow.ts';
 import { registerDibaoRoutes } from './routes.ts';
 import { registerDibaoMoneyRoutes } from './routes-money.ts';
+import { registerDibaoStepRoutes } from './routes-steps.ts';
 import { seedDibaoStandardsDemo } from './demo-money/seed-standards.ts';
 import { seedDibaoDemo } from './demo/seed-dibao-demo.ts';
 import { dibaoScopedRoutes } from './scoped-routes.ts';
@@ -11,6 +12,7 @@ import { dibaoApplication } from './migrations/20261129210000_dibao_application.
 import { dibaoMoney } from './migrations/20261129220000_dibao_money.ts';
 import { dibaoFacts } from './migrations/20261206100000_dibao_facts.ts';
 import { dibaoNotAccepted } from './migrations/20261207130000_dibao_not_accepted.ts';
+import { dibaoPublication } from './migrations/20261207130100_dibao_publication.ts';
 
 /** 低保: the module's whole contribution to the server (see src/kernel/module/). */
 export const dibao = defineModule({
@@ -31,13 +33,14 @@ export const dibao = defineModule({
     clerk: ['dibao.read', 'dibao.apply', 'dibao.handle', 'dibao.roster', 'dibao.import'],
   },
   workflows: [dibaoWorkflow, recheckWorkflow],
-  routes: [registerDibaoRoutes, registerDibaoMoneyRoutes],
+  routes: [registerDibaoRoutes, registerDibaoMoneyRoutes, registerDibaoStepRoutes],
   migrations: {
     '20261129200000_dibao_core': dibaoCore,
     '20261129210000_dibao_application': dibaoApplication,
     '20261129220000_dibao_money': dibaoMoney,
     '20261206100000_dibao_facts': dibaoFacts,
     '20261207130000_dibao_not_accepted': dibaoNotAccepted,
+    '20261207130100_dibao_publication': dibaoPublication,
   },
   // 动态管理: the households due for their periodic re-check get a 复核 case, at 01:00 every day.
   dailyJobs: [{ name: RECHECK_SWEEP_JOB, hour: 1, handler: async (ctx) => void (await sweepRechecks(ctx)) }],

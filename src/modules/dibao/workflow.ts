@@ -20,6 +20,7 @@ import { householdSnapshot, writeHouseholdChange } from './commands/store-househ
 import { closeHousehold } from './commands/close-household.ts';
 import { notAccept } from './steps/not-accept.ts';
 import { startPublicity } from './steps/publicity.ts';
+import { publish } from './steps/publication.ts';
 import { objectionFounded, objectionReviewClock, objectionUnfounded } from './steps/objection.ts';
 // The re-check workflow and its daily sweep are loaded wherever this workflow is (worker.ts imports this file).
 import './recheck/recheck-workflow.ts';
@@ -398,6 +399,7 @@ export const dibaoWorkflow = defineWorkflow({
       },
     },
   },
+  actions: { publish },
   handoff: {
     from: ['awaiting_confirm'],
     permission: 'dibao.handle',

@@ -42,5 +42,14 @@ it('seeds 2019 applications through the real flow: delegated counties decide fas
       (await sql<{ n: number }>`select count(*)::int as n from dibao.application where is_demo and decision = '不予确认'`.execute(t.ctx.db)).rows[0]!.n,
   );
   expect((await sql<{ n: number }>`select count(*)::int as n from dibao.recheck where is_demo`.execute(t.ctx.db)).rows[0]!.n).toBeGreaterThanOrEqual(1);
+  // 公布: every confirmed demo household is published in its village, in several counties
+  const pub = (
+    await sql<{
+      n: number;
+      counties: number;
+    }>`select count(*)::int as n, count(distinct split_part(area_path, '.', 3))::int as counties from dibao.publication where is_demo`.execute(t.ctx.db)
+  ).rows[0]!;
+  expect(pub.n).toBe(confirmed);
+  expect(pub.counties).toBeGreaterThanOrEqual(3);
   expect((await seedDibaoDemo(t.ctx)).applications).toBe(0); // idempotent
 }, 300_000);

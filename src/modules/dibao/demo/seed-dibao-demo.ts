@@ -3,7 +3,7 @@ import type { AppContext, Clock } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
-import { applyTransition, acknowledgeHandoff, handOff } from '../../../kernel/workflow/index.ts';
+import { applyAction, applyTransition, acknowledgeHandoff, handOff } from '../../../kernel/workflow/index.ts';
 import { residentIdCheckChar } from '../../../kernel/codes/index.ts';
 import { seedDelegations } from '../delegation/regime.ts';
 import { registerApplication } from '../commands/register-application.ts';
@@ -269,7 +269,20 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
         // A standard set lower by the money side can make a demo household ineligible: decide honestly.
         if ((e as { code?: string }).code !== 'DIBAO_NOT_ELIGIBLE') throw e;
         await move(decider, reg.id, 'refuse', { reasons: (e as Error).message.replace(/^DIBAO_NOT_ELIGIBLE: /, '') });
+        return reg.id;
       }
+      // 公布 in the village (暂行办法第十一条(三)) a few working days later, by the holder of the case.
+      d = addWorkdays(d, 1 + Math.floor(rand() * 3));
+      clock.set(d);
+      const village = (await sql<{ name: string }>`select name from core.area where code = ${t.village}`.execute(ctx.db)).rows[0]?.name ?? '村(社区)';
+      await timed('publish', () =>
+        applyAction(c, app.authority === 'county' ? county.clerk : a.clerk, {
+          caseId: reg.id,
+          type: 'dibao',
+          action: 'publish',
+          input: { date: chinaDate(d), channel: '村(居)务公开栏', place: `${village}村(居)务公开栏` },
+        }),
+      );
     }
     return reg.id;
   };

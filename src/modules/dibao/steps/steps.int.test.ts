@@ -122,3 +122,48 @@ describe('公示异议 → 复查 within the set working days; 属实 → refusa
     }
   });
 });
+
+/** 登记 → 确认同意 at the 城关镇 (township regime). */
+async function confirmed(seq: number, overrides: Record<string, unknown> = {}) {
+  const reg = await toPublicizing(ld, V, seq, overrides);
+  const { to } = (await ok(ld.get(`/api/dibao/applications/${reg.id}`))).dibao.publicity;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(clock.now());
+  clock.advance((Math.round((Date.parse(to) - Date.parse(today)) / DAY) + 1) * DAY);
+  await ok(move(ld, reg.id, 'end_publicity'));
+  await ok(move(ldLead, reg.id, 'confirm', { note: '同意' }));
+  return reg;
+}
+const chinaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(clock.now());
+
+describe('公布 after 确认同意 (暂行办法第十一条(三))', () => {
+  it('records the posting (date, channel, place) with the masked name, size and amount; lists it in scope and on the portal', async () => {
+    const reg = await confirmed(5);
+    const body = { date: chinaToday(), channel: '村(居)务公开栏', place: '城关镇测试村村务公开栏' };
+    const p = await ok(ld.post(`/api/dibao/applications/${reg.id}/publications`, body));
+    expect(p.publishedOn).toBe(chinaToday());
+    const bad = await ld.post(`/api/dibao/applications/${reg.id}/publications`, { ...body, date: '2026-05-01' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().title).toContain('不能早于确认日期');
+    const list = await ok(ld.get('/api/dibao/publications?pageSize=100'));
+    const item = list.items.find((x: any) => x.caseId === reg.id);
+    expect(item).toMatchObject({ nameMasked: '马***', householdSize: 3, insuredPersons: 3, amountCents: 105000, channel: '村(居)务公开栏', refNo: reg.refNo });
+    expect(JSON.stringify(list)).not.toContain('马05强');
+    // another county's staff do not see it
+    const xj = await t.login('xj-jqz');
+    expect((await ok(xj.get('/api/dibao/publications?pageSize=100'))).items.some((x: any) => x.caseId === reg.id)).toBe(false);
+    // the public list of the village (and of its township)
+    for (const area of [V, V.slice(0, 9)]) {
+      const pub = await t.app.inject({ method: 'GET', url: `/api/public/dibao/published?area=${area}`, remoteAddress: '10.98.0.1' });
+      expect(pub.statusCode, pub.body).toBe(200);
+      expect(pub.json().items).toContainEqual(expect.objectContaining({ name: '马***', householdSize: 3, amountYuan: '1050.00', publishedOn: chinaToday() }));
+      expect(pub.body).not.toMatch(/马05强|\d{17}[\dX]/);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/dibao/published?area=640423', remoteAddress: '10.98.0.1' })).statusCode).toBe(400);
+  });
+
+  it('is refused before the decision', async () => {
+    const reg = await toPublicizing(ld, V, 6);
+    const r = await ld.post(`/api/dibao/applications/${reg.id}/publications`, { date: chinaToday(), channel: '政府网站', place: '隆德县人民政府网站' });
+    expect(r.statusCode).toBe(409);
+  });
+});

@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/api.ts';
 import { QueryError } from '../../shared/QueryError.tsx';
 import type { CaseTypePanelProps } from '../cases/type-panels.tsx';
 import { dibaoApi, yuan, type CheckResult } from './api.ts';
+import { PublishCard } from './PublishCard.tsx';
 import './dibao.css';
 
 const statusColor: Record<string, string> = { 一致: 'green', 不一致: 'orange', 未查到: 'default', 查询失败: 'red' };
@@ -225,6 +226,17 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
           )}
         </>
       )}
+      {d.notAccepted && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="dibao-not-accepted"
+          message={`${d.notAccepted.on} 决定不予受理:${d.notAccepted.code}`}
+          description={d.notAccepted.reason}
+        />
+      )}
+      {c.state === 'confirmed' && <PublishCard caseId={c.id} />}
       {d.notice && (
         <>
           <h3 className="mz-db-h">{t('dibao.panel.notice')}</h3>
