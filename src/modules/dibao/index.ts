@@ -13,6 +13,8 @@ import { dibaoMoney } from './migrations/20261129220000_dibao_money.ts';
 import { dibaoFacts } from './migrations/20261206100000_dibao_facts.ts';
 import { dibaoNotAccepted } from './migrations/20261207130000_dibao_not_accepted.ts';
 import { dibaoPublication } from './migrations/20261207130100_dibao_publication.ts';
+import { dibaoRelativeFiling } from './migrations/20261207130200_dibao_relative_filing.ts';
+import { dibaoSpotCheckCorrection } from './migrations/20261207130300_dibao_spot_check_correction.ts';
 
 /** 低保: the module's whole contribution to the server (see src/kernel/module/). */
 export const dibao = defineModule({
@@ -41,6 +43,8 @@ export const dibao = defineModule({
     '20261206100000_dibao_facts': dibaoFacts,
     '20261207130000_dibao_not_accepted': dibaoNotAccepted,
     '20261207130100_dibao_publication': dibaoPublication,
+    '20261207130200_dibao_relative_filing': dibaoRelativeFiling,
+    '20261207130300_dibao_spot_check_correction': dibaoSpotCheckCorrection,
   },
   // 动态管理: the households due for their periodic re-check get a 复核 case, at 01:00 every day.
   dailyJobs: [{ name: RECHECK_SWEEP_JOB, hour: 1, handler: async (ctx) => void (await sweepRechecks(ctx)) }],

@@ -50,6 +50,13 @@ export const dibaoScopedRoutes: RouteSpecs = {
     variants: (p) => [`area=${p.outOfScopeAreaCode}`],
     items: (b) => b.items.map((x: any) => ({ areaPath: x.areaPath })),
   },
+  'GET /api/dibao/relative-filings': {
+    kind: 'list',
+    permission: 'dibao.read',
+    pageSize: 100,
+    variants: () => ['visited=yes', 'visited=no'],
+    items: (b) => b.items.map((x: any) => ({ areaPath: x.areaPath })),
+  },
   'GET /api/public/dibao/published': {
     kind: 'unscoped',
     why: '公布 list of a village/community as posted there (暂行办法第十一条(三)): masked names, household size, amount — public by law',

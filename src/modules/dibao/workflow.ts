@@ -21,6 +21,7 @@ import { closeHousehold } from './commands/close-household.ts';
 import { notAccept } from './steps/not-accept.ts';
 import { startPublicity } from './steps/publicity.ts';
 import { publish } from './steps/publication.ts';
+import { countyVisit, relativeMustGoToCounty, requireCountyVisit } from './steps/near-relative.ts';
 import { objectionFounded, objectionReviewClock, objectionUnfounded } from './steps/objection.ts';
 // The re-check workflow and its daily sweep are loaded wherever this workflow is (worker.ts imports this file).
 import './recheck/recheck-workflow.ts';
@@ -43,12 +44,13 @@ type App = {
   income_unstable: boolean;
   objections: unknown[];
   investigation: { rounds?: unknown[] } | null;
+  relative_of_staff: boolean;
 };
 
 export async function loadApplication(tx: AppContext, caseId: string): Promise<App> {
   const r = (
     await sql<App>`select case_id, household_id, authority, county_code, township_org_id, accepted_on::text as accepted_on, special, publicity_round,
-      publicity_from::text as publicity_from, publicity_to::text as publicity_to, township_opinion, income_unstable, objections, investigation
+      publicity_from::text as publicity_from, publicity_to::text as publicity_to, township_opinion, income_unstable, objections, investigation, relative_of_staff
     from dibao.application where case_id = ${caseId}`.execute(tx.db)
   ).rows[0];
   if (!r) throw new AppError('DIBAO_APPLICATION_NOT_FOUND', 404, '低保申请不存在');
@@ -60,6 +62,10 @@ const today = (tx: AppContext) => chinaDate(tx.clock.now());
 /** The approving level must hold the case: the township under delegation, the county bureau otherwise. */
 function mustBeApprovingLevel(c: CaseRow, a: App, what: string) {
   const level = pathLevel(c.area_path);
+  if (a.relative_of_staff) {
+    if (level !== 3) throw relativeMustGoToCounty(what);
+    return;
+  }
   if (a.authority === 'township' && level !== 4) {
     throw new AppError('DIBAO_WRONG_LEVEL', 409, `本案受理时该县实行「${AUTHORITY_LABEL.township}」,应由乡镇(街道)${what},县级民政部门履行监督抽查职责`);
   }
@@ -399,7 +405,7 @@ export const dibaoWorkflow = defineWorkflow({
       },
     },
   },
-  actions: { publish },
+  actions: { publish, county_visit: countyVisit },
   handoff: {
     from: ['awaiting_confirm'],
     permission: 'dibao.handle',
@@ -416,6 +422,7 @@ export const dibaoWorkflow = defineWorkflow({
 async function confirmApplication(tx: AppContext, actor: Actor, c: CaseRow, note: string | null) {
   const a = await loadApplication(tx, c.id);
   mustBeApprovingLevel(c, a, '确认');
+  await requireCountyVisit(tx, c.id);
   const s = await readDibaoSettings(tx.db);
   const day = today(tx);
   const assessment = await assessHousehold(tx, a.household_id, day, s);

@@ -242,6 +242,12 @@ export const SpotCheckDetail = z.object({
       result: z.string().nullable(),
       findings: z.string().nullable(),
       visitedByName: z.string().nullable(),
+      /** The township's decision sampled: 确认, 不予确认 or 不予受理. */
+      decision: z.string().nullable(),
+      /** 抽查不属实 → the correction opened (复核 of the household, or 重新审核 of a refusal). */
+      correction: z
+        .object({ kind: z.enum(['复核', '重新审核']), householdId: z.uuid(), note: z.string(), dueOn: Day.optional(), decision: z.string().optional() })
+        .nullable(),
     }),
   ),
 });
@@ -383,6 +389,18 @@ export const DibaoFacts = z.object({
   notice: z.string().nullable(),
   noticeSentOn: Day.nullable(),
   refusalReasons: z.string().nullable(),
+  /** 近亲属单独登记备案: whose relative, and the county's home visit once recorded. */
+  relativeFiling: z
+    .object({
+      staffName: z.string(),
+      staffPost: z.string(),
+      relation: z.string(),
+      filedOn: Day,
+      countyVisit: z
+        .object({ staff: z.array(z.string()), date: Day, result: z.enum(['属实', '不属实']), findings: z.string(), by: z.string(), on: Day })
+        .nullable(),
+    })
+    .nullable(),
   /** 不予受理 (before 受理): the day, the reason code and its text. */
   notAccepted: z.object({ on: Day, code: z.string(), reason: z.string() }).nullable(),
   household: z.object({

@@ -51,5 +51,20 @@ it('seeds 2019 applications through the real flow: delegated counties decide fas
   ).rows[0]!;
   expect(pub.n).toBe(confirmed);
   expect(pub.counties).toBeGreaterThanOrEqual(3);
+  // 近亲属备案 in three counties; the decided ones were visited and decided by the county
+  const filings = (
+    await sql<{
+      county_code: string;
+      visited: boolean;
+      decision: string | null;
+      level: number;
+    }>`select f.county_code, f.county_visit is not null as visited, p.decision,
+      array_length(string_to_array(c.area_path, '.'), 1) as level from dibao.relative_filing f join dibao.application p on p.case_id = f.case_id join core.case c on c.id = f.case_id`.execute(
+      t.ctx.db,
+    )
+  ).rows;
+  expect(new Set(filings.map((f) => f.county_code)).size).toBe(3);
+  for (const f of filings.filter((x) => x.decision)) expect(f).toMatchObject({ visited: true, level: 3 });
+  expect(filings.some((f) => !f.decision && !f.visited)).toBe(true);
   expect((await seedDibaoDemo(t.ctx)).applications).toBe(0); // idempotent
 }, 300_000);

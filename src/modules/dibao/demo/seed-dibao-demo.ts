@@ -184,11 +184,18 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
     timed(name, () => applyTransition(c, actor, { caseId: id, transition: name, input, comment }));
 
   /** Drive one application; stopAt leaves it in progress. Returns the case id. */
-  const drive = async (t: Township, accept: Date, opts: { refuse?: boolean; objection?: boolean; stopAt?: string } = {}) => {
+  const drive = async (t: Township, accept: Date, opts: { refuse?: boolean; objection?: boolean; stopAt?: string; relative?: boolean } = {}) => {
     const a = actors.get(t.org)!;
     const county = counties.get(t.county)!;
     clock.set(new Date(accept.getTime() - 86_400_000 * (1 + Math.floor(rand() * 3))));
-    const reg = await timed('register', () => registerApplication(c, a.clerk, household(t), { isDemo: true }));
+    const body = opts.relative
+      ? {
+          ...household(t),
+          relativeOfStaff: true,
+          staffRelative: { staffName: `${pick(SURNAMES)}${pick(GIVEN)}`, staffPost: '村(居)民委员会成员', relation: '兄弟姐妹' },
+        }
+      : household(t);
+    const reg = await timed('register', () => registerApplication(c, a.clerk, body, { isDemo: true }));
     const stop = (s: string) => opts.stopAt === s;
     if (stop('applied')) return reg.id;
     clock.set(accept);
@@ -243,7 +250,8 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
     if (stop('awaiting_confirm')) return reg.id;
     const app = (await sql<{ authority: string }>`select authority from dibao.application where case_id = ${reg.id}`.execute(ctx.db)).rows[0]!;
     let decider = a.lead;
-    if (app.authority === 'county') {
+    // 近亲属备案: sent up and decided by the county even where approval is delegated.
+    if (app.authority === 'county' || opts.relative) {
       d = addWorkdays(d, 1);
       clock.set(d);
       const bureau = (await sql<{ id: string }>`select id from core.org_unit where code = ${`${t.county}-mzj`}`.execute(ctx.db)).rows[0]!;
@@ -254,6 +262,17 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       await timed('acknowledge', () => acknowledgeHandoff(c, county.clerk, { caseId: reg.id }));
       d = addWorkdays(d, 4 + Math.floor(rand() * 6));
       decider = county.lead;
+      if (opts.relative) {
+        clock.set(d);
+        await timed('county visit', () =>
+          applyAction(c, county.clerk, {
+            caseId: reg.id,
+            type: 'dibao',
+            action: 'county_visit',
+            input: { staff: '县民政局核查员甲、县民政局核查员乙', date: chinaDate(d), result: '属实', findings: '县民政局入户核查,家庭收入、财产与申报一致' },
+          }),
+        );
+      }
     } else {
       d = addWorkdays(d, 1 + Math.floor(rand() * 2));
     }
@@ -261,7 +280,10 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
     if (opts.refuse) {
       await move(decider, reg.id, 'refuse', { reasons: '经核对,家庭人均收入高于当地低保标准' });
       clock.set(addWorkdays(d, 1));
-      await move(app.authority === 'county' ? county.clerk : a.clerk, reg.id, 'send_notice', { method: '当面送达', date: chinaDate(addWorkdays(d, 1)) });
+      await move(app.authority === 'county' || opts.relative ? county.clerk : a.clerk, reg.id, 'send_notice', {
+        method: '当面送达',
+        date: chinaDate(addWorkdays(d, 1)),
+      });
     } else {
       try {
         await move(decider, reg.id, 'confirm', { note: '同意' });
@@ -276,7 +298,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       clock.set(d);
       const village = (await sql<{ name: string }>`select name from core.area where code = ${t.village}`.execute(ctx.db)).rows[0]?.name ?? '村(社区)';
       await timed('publish', () =>
-        applyAction(c, app.authority === 'county' ? county.clerk : a.clerk, {
+        applyAction(c, app.authority === 'county' || opts.relative ? county.clerk : a.clerk, {
           caseId: reg.id,
           type: 'dibao',
           action: 'publish',
@@ -296,7 +318,8 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       let accept = at10(`2019-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
       accept = addWorkdays(new Date(accept.getTime() - 86_400_000), 1);
       const r = rand();
-      await drive(t, accept, { refuse: r < 0.08, objection: r > 0.88 });
+      // 近亲属备案 in 隆德 沙塘镇 and 平罗 (September): the county visits and decides.
+      await drive(t, accept, { refuse: r < 0.08, objection: r > 0.88, relative: month === 9 && ['640423101-gov', '640221101-gov'].includes(t.org) });
       count++;
     }
   }
@@ -333,11 +356,12 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
     ['640422100-gov', 'submitted'],
   ];
   for (const [org, stopAt] of today) {
+    const relative = org === '640104001-gov' && stopAt === 'reviewed';
     const t = TOWNSHIPS.find((x) => x.org === org)!;
     const steps = { applied: 1, checking: 2, investigating: 4, reviewed: 8, awaiting_confirm: 22, submitted: 24 }[stopAt] ?? 3;
     const accept = recent(steps);
     // Keep every step in the past: the drive advances from the 受理 day.
-    await drive(t, accept, { stopAt });
+    await drive(t, accept, { stopAt, relative });
     count++;
   }
   clock.set(now);

@@ -6,7 +6,7 @@ import type { Actor } from '../../../kernel/identity/index.ts';
 import { caseReadable, workflowOf, getCase, caseNotFound } from '../../../kernel/workflow/index.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, dateText, type CHANNELS } from '../contract.ts';
-import { ApplicationJson, Eligibility, type ApplicationDetail } from '../contracts/http.ts';
+import { ApplicationJson, DibaoFacts, Eligibility, type ApplicationDetail } from '../contracts/http.ts';
 import type { Authority, HouseholdKind, HouseholdStatus } from '../db.ts';
 import { assessHousehold } from '../commands/eligibility.ts';
 import '../workflow.ts';
@@ -193,6 +193,10 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
     )
   ).rows;
   const income = (await sql<{ monthly_cents: number }>`select monthly_cents from dibao.income where household_id = ${p.household_id}`.execute(ctx.db)).rows;
+  const filing = (
+    await sql<{ staff_name: string; staff_post: string; relation: string; filed_on: string; county_visit: unknown }>`select staff_name, staff_post, relation,
+      filed_on::text as filed_on, county_visit from dibao.relative_filing where case_id = ${id}`.execute(ctx.db)
+  ).rows[0];
   const county =
     (
       await sql<{
@@ -234,6 +238,15 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
       notice: p.notice,
       noticeSentOn: p.notice_sent_t,
       refusalReasons: p.refusal_reasons,
+      relativeFiling: filing
+        ? {
+            staffName: filing.staff_name,
+            staffPost: filing.staff_post,
+            relation: filing.relation,
+            filedOn: filing.filed_on,
+            countyVisit: json(DibaoFacts.shape.relativeFiling.unwrap().shape.countyVisit.unwrap(), filing.county_visit),
+          }
+        : null,
       notAccepted: p.na_on ? { on: p.na_on, code: p.not_accepted_code ?? '', reason: p.not_accepted_reason ?? '' } : null,
       household: {
         id: h.id,

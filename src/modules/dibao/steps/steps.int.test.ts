@@ -167,3 +167,98 @@ describe('公布 after 确认同意 (暂行办法第十一条(三))', () => {
     expect(r.statusCode).toBe(409);
   });
 });
+
+describe('近亲属单独登记备案: a county home visit, and the county decides even under delegation', () => {
+  const relative = { relativeOfStaff: true, staffRelative: { staffName: '马小兰', staffPost: '乡镇(街道)社会救助经办人员', relation: '兄弟姐妹' } };
+
+  it('requires who and which relation when declared; files it in the 备案 list', async () => {
+    const bare = await ld.post('/api/dibao/applications', sampleApplication(V, 7, { relativeOfStaff: true }));
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().title).toContain('近亲属备案');
+    const badRelation = await ld.post(
+      '/api/dibao/applications',
+      sampleApplication(V, 7, { ...relative, staffRelative: { ...relative.staffRelative, relation: '朋友' } }),
+    );
+    expect(badRelation.statusCode).toBe(400);
+    expect(badRelation.json().title).toContain('近亲属备案');
+  });
+
+  it('the township may not confirm it; the county visits (≥2 staff), then confirms', async () => {
+    const reg = await toPublicizing(ld, V, 8, relative);
+    for (const s of [ld, ldCounty]) {
+      const list = await ok(s.get('/api/dibao/relative-filings?pageSize=100'));
+      expect(list.items.find((x: any) => x.caseId === reg.id)).toMatchObject({
+        staffName: '马小兰',
+        relation: '兄弟姐妹',
+        countyVisit: null,
+        township: '城关镇人民政府',
+      });
+    }
+    const xj = await t.login('xj-jqz');
+    expect((await ok(xj.get('/api/dibao/relative-filings?pageSize=100'))).items.some((x: any) => x.caseId === reg.id)).toBe(false);
+    const d0 = (await ok(ld.get(`/api/dibao/applications/${reg.id}`))).dibao;
+    expect(d0).toMatchObject({ relativeOfStaff: true, authority: 'township', relativeFiling: { staffPost: '乡镇(街道)社会救助经办人员', countyVisit: null } });
+
+    const { to } = d0.publicity;
+    clock.advance((Math.round((Date.parse(to) - Date.parse(chinaToday())) / DAY) + 1) * DAY);
+    await ok(move(ld, reg.id, 'end_publicity'));
+    const self = await move(ldLead, reg.id, 'confirm', {});
+    expect(self.statusCode).toBe(409);
+    expect(self.json().title).toContain('近亲属');
+    expect((await move(ldLead, reg.id, 'refuse', { reasons: '乡镇自行不予确认的测试理由' })).statusCode).toBe(409);
+
+    // the township clerk may not record the county's visit; the county needs two staff
+    const visit = { staff: '杨志明、李建军', date: chinaToday(), result: '属实', findings: '县民政局入户核查,家庭情况与申报一致' };
+    expect((await ld.post(`/api/dibao/applications/${reg.id}/county-visit`, visit)).statusCode).toBe(403);
+    await ok(ld.post(`/api/dibao/applications/${reg.id}/submit-county`, {}));
+    await ok(ldCounty.post(`/api/cases/${reg.id}/acknowledge`, {}));
+    const early = await move(ldCountyLead, reg.id, 'confirm', {});
+    expect(early.statusCode).toBe(409);
+    expect(early.json().title).toContain('入户核查');
+    const one = await ldCounty.post(`/api/dibao/applications/${reg.id}/county-visit`, { ...visit, staff: '杨志明' });
+    expect(one.statusCode).toBe(400);
+    await ok(ldCounty.post(`/api/dibao/applications/${reg.id}/county-visit`, visit));
+    const r = await ok(move(ldCountyLead, reg.id, 'confirm', { note: '县级入户核查属实,同意' }));
+    expect(r.state).toBe('confirmed');
+    const list = await ok(ldCounty.get('/api/dibao/relative-filings?visited=yes&pageSize=100'));
+    expect(list.items.find((x: any) => x.caseId === reg.id)).toMatchObject({ countyVisit: { result: '属实', date: chinaToday() }, decision: '确认' });
+  });
+});
+
+describe('县级抽查 samples refusals too; 不属实 opens a correction', () => {
+  it('draws from 确认, 不予确认 and 不予受理 of the townships (not the county-decided 近亲属备案 cases); 不属实 flags a re-check or a re-examination', async () => {
+    const decided = (
+      await sql<{ case_id: string; kind: string }>`select case_id, case when not_accepted_on is not null then '不予受理' else decision end as kind
+      from dibao.application where county_code = '640423' and authority = 'township' and (decision is not null or not_accepted_on is not null)`.execute(
+        t.ctx.db,
+      )
+    ).rows;
+    const kinds = new Set(decided.map((r) => r.kind));
+    expect(kinds).toEqual(new Set(['确认', '不予确认', '不予受理']));
+    const relativeCase = (await sql<{ case_id: string }>`select case_id from dibao.relative_filing`.execute(t.ctx.db)).rows[0]!.case_id;
+    const sc = await ok(ldCounty.post('/api/dibao/spot-checks', { countyCode: '640423', from: '2026-01-01', to: '2026-12-31', seed: 'c2', ratio: 1 }));
+    expect(sc.population).toBe(decided.length - 1);
+    expect(sc.sample).not.toContain(relativeCase);
+    const d = await ok(ldCounty.get(`/api/dibao/spot-checks/${sc.id}`));
+    expect(new Set(d.items.map((i: any) => i.decision))).toEqual(new Set(['确认', '不予确认', '不予受理']));
+
+    const approved = d.items.find((i: any) => i.decision === '确认');
+    const hh = (await sql<{ household_id: string }>`select household_id from dibao.application where case_id = ${approved.caseId}`.execute(t.ctx.db)).rows[0]!
+      .household_id;
+    const visit = { visitedOn: chinaToday(), result: '不属实', findings: '入户发现家中新购小汽车一辆,与审核结论不符' };
+    await ok(ldCounty.post(`/api/dibao/spot-checks/${sc.id}/items/${approved.caseId}`, visit));
+    const h = (await sql<{ next: string }>`select next_recheck_on::text as next from dibao.household where id = ${hh}`.execute(t.ctx.db)).rows[0]!;
+    expect(h.next).toBe(chinaToday());
+    const refused = d.items.find((i: any) => i.decision === '不予确认');
+    await ok(ldCounty.post(`/api/dibao/spot-checks/${sc.id}/items/${refused.caseId}`, { ...visit, findings: '入户发现家庭确实困难,不予确认理由不成立' }));
+    const after = await ok(ldCounty.get(`/api/dibao/spot-checks/${sc.id}`));
+    expect(after.items.find((i: any) => i.caseId === approved.caseId).correction).toMatchObject({ kind: '复核', householdId: hh, dueOn: chinaToday() });
+    expect(after.items.find((i: any) => i.caseId === refused.caseId).correction).toMatchObject({ kind: '重新审核', decision: '不予确认' });
+    const hist = await ok(ld.get(`/api/dibao/households/${hh}?masked=1`));
+    expect(hist.history[0]).toMatchObject({ kind: '抽查不属实' });
+    // a 属实 visit opens nothing
+    const notAccepted = d.items.find((i: any) => i.decision === '不予受理');
+    await ok(ldCounty.post(`/api/dibao/spot-checks/${sc.id}/items/${notAccepted.caseId}`, { ...visit, result: '属实', findings: '入户核实,不予受理理由成立' }));
+    expect((await ok(ldCounty.get(`/api/dibao/spot-checks/${sc.id}`))).items.find((i: any) => i.caseId === notAccepted.caseId).correction).toBeNull();
+  });
+});

@@ -8,6 +8,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import type { CaseTypePanelProps } from '../cases/type-panels.tsx';
 import { dibaoApi, yuan, type CheckResult } from './api.ts';
 import { PublishCard } from './PublishCard.tsx';
+import { CountyVisitCard } from './CountyVisitCard.tsx';
 import './dibao.css';
 
 const statusColor: Record<string, string> = { 一致: 'green', 不一致: 'orange', 未查到: 'default', 查询失败: 'red' };
@@ -236,6 +237,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
           description={d.notAccepted.reason}
         />
       )}
+      {d.relativeFiling && <CountyVisitCard caseId={c.id} filing={d.relativeFiling} open={!d.decision && !c.terminal} />}
       {c.state === 'confirmed' && <PublishCard caseId={c.id} />}
       {d.notice && (
         <>

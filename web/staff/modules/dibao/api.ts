@@ -14,7 +14,7 @@ import type {
   SpotCheckDrawn,
   SpotCheckItem,
 } from '../../../../src/modules/dibao/contracts/http.ts';
-import type { PublicationItem } from '../../../../src/modules/dibao/contracts/steps.ts';
+import type { FilingItem, PublicationItem } from '../../../../src/modules/dibao/contracts/steps.ts';
 
 /** 低保 vocabularies: the server's contract.ts (申请方式 includes 网上, which the portal uses). */
 export {
@@ -87,11 +87,14 @@ export const recheckApi = {
   list: (q: Q) => http.get<Paged<RecheckItem> & { counts: { open: number; overdue: number; done: number } }>('/api/dibao/rechecks', q as never),
 };
 
-export { PUBLICATION_CHANNELS } from '../../../../src/modules/dibao/contracts/steps.ts';
-export type { PublicationItem } from '../../../../src/modules/dibao/contracts/steps.ts';
+export { NEAR_RELATIONS, PUBLICATION_CHANNELS, STAFF_POSTS } from '../../../../src/modules/dibao/contracts/steps.ts';
+export type { FilingItem, PublicationItem } from '../../../../src/modules/dibao/contracts/steps.ts';
 /** 公布 (and, below, 近亲属备案): the steps of issue 10 (C2). */
 export const stepsApi = {
   publications: (q: Q) => http.get<Paged<PublicationItem>>('/api/dibao/publications', q as never),
   publish: (caseId: string, body: { date: string; channel: string; place: string }) =>
     http.post<{ id: string; publishedOn: string }>(`/api/dibao/applications/${caseId}/publications`, body),
+  filings: (q: Q) => http.get<Paged<FilingItem>>('/api/dibao/relative-filings', q as never),
+  countyVisit: (caseId: string, body: { staff: string; date: string; result: string; findings: string }) =>
+    http.post<{ ok: true }>(`/api/dibao/applications/${caseId}/county-visit`, body),
 };

@@ -39,6 +39,8 @@ export const dibaoLabelsEn: CaseLabelsEn = {
     refuse: 'Refuse',
     send_notice: 'Serve the refusal notice',
     withdraw: 'Applicant withdraws',
+    publish: 'Publish in the village',
+    county_visit: 'County home visit (staff relative)',
   },
   clocks: {
     total: 'Time limit for review and confirmation',

@@ -10,6 +10,7 @@ import {
   SettingOutlined,
   SyncOutlined,
   TableOutlined,
+  TeamOutlined,
   UnorderedListOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
@@ -28,6 +29,7 @@ const SpotChecksPage = lazy(() => import('./SpotChecksPage.tsx').then((m) => ({ 
 const SpotCheckPage = lazy(() => import('./SpotChecksPage.tsx').then((m) => ({ default: m.SpotCheckPage })));
 const RechecksPage = lazy(() => import('./RechecksPage.tsx').then((m) => ({ default: m.RechecksPage })));
 const PublicationsPage = lazy(() => import('./PublicationsPage.tsx').then((m) => ({ default: m.PublicationsPage })));
+const RelativeFilingsPage = lazy(() => import('./RelativeFilingsPage.tsx').then((m) => ({ default: m.RelativeFilingsPage })));
 const DelegationsPage = lazy(() => import('./DelegationsPage.tsx').then((m) => ({ default: m.DelegationsPage })));
 const RostersPage = lazy(() => import('./money/RostersPage.tsx').then((m) => ({ default: m.RostersPage })));
 const RosterPage = lazy(() => import('./money/RosterPage.tsx').then((m) => ({ default: m.RosterPage })));
@@ -48,6 +50,7 @@ export const dibao = defineWebModule<typeof zh & typeof moneyZh & typeof stepsZh
     { path: '/dibao/rechecks', label: 'dibao.nav.rechecks', icon: <SyncOutlined />, permission: 'dibao.read' },
     { path: '/dibao/spot-checks', label: 'dibao.nav.spotChecks', icon: <AuditOutlined />, permission: 'dibao.read' },
     { path: '/dibao/publications', label: 'dibao.nav.publications', icon: <NotificationOutlined />, permission: 'dibao.read' },
+    { path: '/dibao/relative-filings', label: 'dibao.nav.filings', icon: <TeamOutlined />, permission: 'dibao.read' },
     { path: '/dibao/delegations', label: 'dibao.nav.delegations', icon: <ApartmentOutlined />, permission: 'dibao.read' },
     { path: '/dibao/rosters', label: 'dibaoMoney.nav.rosters', icon: <FileDoneOutlined />, permission: 'dibao.read' },
     { path: '/dibao/imports', label: 'dibaoMoney.nav.imports', icon: <CloudUploadOutlined />, permission: 'dibao.import' },
@@ -63,6 +66,7 @@ export const dibao = defineWebModule<typeof zh & typeof moneyZh & typeof stepsZh
     { path: '/dibao/households/:id', page: HouseholdPage, permission: 'dibao.read' },
     { path: '/dibao/delegations', page: DelegationsPage },
     { path: '/dibao/publications', page: PublicationsPage },
+    { path: '/dibao/relative-filings', page: RelativeFilingsPage },
     { path: '/dibao/spot-checks', page: SpotChecksPage },
     { path: '/dibao/spot-checks/:id', page: SpotCheckPage, permission: 'dibao.read' },
     { path: '/dibao/rechecks', page: RechecksPage },
