@@ -34,6 +34,11 @@ export const DIBAO_SETTINGS = {
   deductRigidExpenses: z.boolean().default(true),
   /** 公示异议 → re-investigation (复查) within N working days (regulations.md §2.2: re-investigation and re-publication; no period verified). */
   objectionReviewWorkdays: z.number().int().min(1).max(30).default(15),
+  /**
+   * Accept applications at the township of 经常居住地 when the applicant's 户籍 is elsewhere. Off by default:
+   * 暂行办法第十一条(一) says 户籍所在地; turn on only where a local rule allows residence-based applications.
+   */
+  applyAtResidence: z.boolean().default(false),
 } as const;
 
 export type DibaoSettingKey = keyof typeof DIBAO_SETTINGS;

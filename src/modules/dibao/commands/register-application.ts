@@ -8,6 +8,7 @@ import { createCase } from '../../../kernel/workflow/index.ts';
 import { DIBAO_TYPE, MATERIALS, countyOfPath, townshipOfPath } from '../contract.ts';
 import { regimeOn } from '../delegation/regime.ts';
 import { fileRelative } from '../steps/near-relative.ts';
+import { mustApplyAtHukou } from './hukou-rule.ts';
 import { ApplicationInput, fieldLabel } from './household-input.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
 import {
@@ -50,6 +51,8 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
     }>`select id, name from core.org_unit where area_code = ${township} and kind = 'township_office' and active limit 1`.execute(ctx.db)
   ).rows[0];
   if (!org) throw badRequest('DIBAO_NO_TOWNSHIP_OFFICE', `「所在地」${area.name}所属乡镇(街道)尚未开通低保受理`, { field: 'areaCode' });
+  const applicantIndex = input.members.findIndex((m) => m.relation === '申请人');
+  await mustApplyAtHukou(ctx, input.members[applicantIndex]?.hukouAreaCode, township, county, applicantIndex);
   return withTx(ctx, async (tx) => {
     await refuseDuplicates(tx, members, null);
     const householdId = await insertHousehold(tx, {

@@ -262,3 +262,35 @@ describe('县级抽查 samples refusals too; 不属实 opens a correction', () =
     expect((await ok(ldCounty.get(`/api/dibao/spot-checks/${sc.id}`))).items.find((i: any) => i.caseId === notAccepted.caseId).correction).toBeNull();
   });
 });
+
+describe('户籍地: the application goes to the township of the household registration', () => {
+  const withHukou = (seq: number, hukou: string) => {
+    const app = sampleApplication(V, seq);
+    (app.members as any[])[0].hukouAreaCode = hukou;
+    return app;
+  };
+
+  it('refuses an application whose applicant is registered in another township, naming it; a county-level 户籍 elsewhere names the county', async () => {
+    const r = await ld.post('/api/dibao/applications', withHukou(10, '640423101201'));
+    expect(r.statusCode).toBe(409);
+    expect(r.json()).toMatchObject({ code: 'DIBAO_NOT_HUKOU_TOWNSHIP', details: { field: 'members.0.hukouAreaCode', township: '640423101' } });
+    expect(r.json().title).toContain('沙塘镇人民政府');
+    const county = await ld.post('/api/dibao/applications', withHukou(10, '640422'));
+    expect(county.statusCode).toBe(409);
+    expect(county.json().title).toContain('西吉县');
+    expect(Number((await sql<any>`select count(*)::int as n from dibao.household where address = '测试村 10 号'`.execute(t.ctx.db)).rows[0].n)).toBe(0);
+    // its own township (village code) and a county-level 户籍 in the same county are accepted
+    await ok(ld.post('/api/dibao/applications', withHukou(10, '640423100201')));
+    await ok(ld.post('/api/dibao/applications', withHukou(11, '640423')));
+  });
+
+  it('accepts the township of 经常居住地 where the setting (a local rule) allows it', async () => {
+    await sql`insert into dibao.setting (key, value, updated_at) values ('applyAtResidence', 'true'::jsonb, now())
+      on conflict (key) do update set value = excluded.value`.execute(t.ctx.db);
+    try {
+      await ok(ld.post('/api/dibao/applications', withHukou(12, '640423101201')));
+    } finally {
+      await sql`delete from dibao.setting where key = 'applyAtResidence'`.execute(t.ctx.db);
+    }
+  });
+});

@@ -23,6 +23,7 @@ const KEYS = [
   'housingAreaLimitM2',
   'deductRigidExpenses',
   'objectionReviewWorkdays',
+  'applyAtResidence',
 ] as const;
 
 export function SettingsPage() {

@@ -94,6 +94,7 @@ export const zh = {
   'dibaoMoney.set.housingAreaLimitM2': '人均住房面积上限(平方米,0 为不核)',
   'dibaoMoney.set.deductRigidExpenses': '计算收入时扣除刚性支出',
   'dibaoMoney.set.objectionReviewWorkdays': '公示异议复查期限(工作日)',
+  'dibaoMoney.set.applyAtResidence': '允许在经常居住地乡镇(街道)申请(须有地方规定;默认只受理户籍所在地申请)',
   'dibaoMoney.stats.desc': '在保家庭、人数、类型与月支出;从受理到作出决定的工作日数,试点(乡镇确认)与其他(县级确认)对比。',
   'dibaoMoney.year': '年度',
   'dibaoMoney.yearN': '{y} 年',
@@ -212,6 +213,7 @@ export const en: Record<keyof typeof zh, string> = {
   'dibaoMoney.set.housingAreaLimitM2': 'Housing per person below (m²; 0 = not checked)',
   'dibaoMoney.set.deductRigidExpenses': 'Deduct rigid expenses from income',
   'dibaoMoney.set.objectionReviewWorkdays': 'Re-investigation after a public-notice objection (working days)',
+  'dibaoMoney.set.applyAtResidence': 'Accept applications at the township of habitual residence (needs a local rule; default: household registration only)',
   'dibaoMoney.stats.desc':
     'Households, persons, types and monthly spending; working days from acceptance to decision, pilot (township confirms) against others (county confirms).',
   'dibaoMoney.year': 'Year',
