@@ -33,6 +33,7 @@ export const PublicList = z.object({
     z.object({ name: z.string(), householdSize: z.number(), insuredPersons: z.number(), amountYuan: z.string(), publishedOn: Day, areaName: z.string() }),
   ),
 });
+export type PublicList = z.output<typeof PublicList>;
 
 export const STAFF_POSTS = ['民政部门工作人员', '乡镇(街道)社会救助经办人员', '村(居)民委员会成员'] as const;
 export const NEAR_RELATIONS = ['配偶', '父母', '子女', '兄弟姐妹', '祖父母、外祖父母', '孙子女、外孙子女', '其他近亲属'] as const;

@@ -26,7 +26,8 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
     );
   if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const d = q.data.dibao;
-  const township = d.authority === 'township';
+  // 近亲属备案 cases are decided by the county even where approval is delegated.
+  const township = d.authority === 'township' && !d.relativeOfStaff;
   const canSubmit = !township && c.state === 'awaiting_confirm' && c.actions.canHandoff;
   const submitCounty = async () => {
     try {
@@ -62,6 +63,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
             {t(township ? 'dibao.panel.levelHint.township' : 'dibao.panel.levelHint.county')}
             {d.delegation ? ` 依据:${d.delegation.document}(${d.delegation.effectiveFrom} 起)。` : ''}
             {d.acceptedOn ? ` 受理日 ${d.acceptedOn} 的配置管到本案结束。` : ' 受理时按当日配置确定。'}
+            {d.relativeOfStaff ? ` ${t('dibao.rel.rule')}` : ''}
             {canSubmit && (
               <div style={{ marginTop: 8 }}>
                 <Button type="primary" icon={<SendOutlined />} onClick={submitCounty} data-testid="dibao-submit-county">
