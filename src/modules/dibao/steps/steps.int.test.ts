@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../../tests/helpers/test-app.ts';
 import { createUserAsSystem } from '../../../kernel/identity/commands/create-user.ts';
 import { seedDelegations } from '../delegation/regime.ts';
+import { sweepRechecks } from '../recheck/recheck-workflow.ts';
 import { insertTestStandards, sampleApplication } from '../dibao-test-data.ts';
 
 /** The steps of issue 10 (C2): 不予受理, 异议复查, 公布, 近亲属备案, 抽查 of refusals, 户籍地. */
@@ -249,6 +250,11 @@ describe('县级抽查 samples refusals too; 不属实 opens a correction', () =
     await ok(ldCounty.post(`/api/dibao/spot-checks/${sc.id}/items/${approved.caseId}`, visit));
     const h = (await sql<{ next: string }>`select next_recheck_on::text as next from dibao.household where id = ${hh}`.execute(t.ctx.db)).rows[0]!;
     expect(h.next).toBe(chinaToday());
+    // the daily sweep then opens the 复核 case of that household
+    await sweepRechecks(t.ctx);
+    expect(
+      (await sql<{ n: number }>`select count(*)::int as n from dibao.recheck where household_id = ${hh} and result is null`.execute(t.ctx.db)).rows[0]!.n,
+    ).toBe(1);
     const refused = d.items.find((i: any) => i.decision === '不予确认');
     await ok(ldCounty.post(`/api/dibao/spot-checks/${sc.id}/items/${refused.caseId}`, { ...visit, findings: '入户发现家庭确实困难,不予确认理由不成立' }));
     const after = await ok(ldCounty.get(`/api/dibao/spot-checks/${sc.id}`));
