@@ -185,6 +185,7 @@ $('#track-form').addEventListener('submit', async (e) => {
       el('p', {}, `受理单位:${r.township};审批层级:${r.approvingLevel}${r.dueDate ? `;办结期限:${r.dueDate}` : ''}`),
       ...(r.benefit ? [el('p', {}, `核定月保障金 ${r.benefit.amountYuan} 元,自 ${r.benefit.benefitFrom} 起发放。`)] : []),
       ...(r.refusalReasons ? [el('p', {}, `不予确认理由:${r.refusalReasons}`)] : []),
+      ...(r.notAcceptedReason ? [el('p', {}, `不予受理理由:${r.notAcceptedReason}`)] : []),
       ...(r.missingMaterials.length ? [el('p', {}, `请补齐材料:${r.missingMaterials.join('、')}`)] : []),
       el('ol', {}, ...r.steps.map((s) => el('li', {}, `${s.label}(${s.state})`))),
     );

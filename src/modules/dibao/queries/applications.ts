@@ -19,6 +19,8 @@ export const ListApplicationsQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+/** 近亲属单独登记备案: the county decides whatever the regime (steps/near-relative.ts). */
+const RELATIVE_LEVEL = `${AUTHORITY_LABEL.county}(近亲属单独登记备案)`;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** 低保申请 in the actor's scope (the kernel's case read rule). */
@@ -54,6 +56,7 @@ export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer
       'c.created_by',
       'o.name as org_name',
       'p.authority',
+      'p.relative_of_staff',
       'p.channel',
       'p.decision',
       sql<string | null>`p.accepted_on::text`.as('accepted_on'),
@@ -92,7 +95,7 @@ export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer
       createdBy: r.created_by,
       orgUnitName: r.org_name,
       authority: r.authority,
-      approvingLevel: AUTHORITY_LABEL[r.authority as 'county'],
+      approvingLevel: r.relative_of_staff ? RELATIVE_LEVEL : AUTHORITY_LABEL[r.authority as 'county'],
       channel: r.channel,
       decision: r.decision,
       acceptedOn: r.accepted_on,
@@ -210,7 +213,7 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
     ...c,
     dibao: {
       authority: p.authority,
-      approvingLevel: AUTHORITY_LABEL[p.authority],
+      approvingLevel: p.relative_of_staff ? RELATIVE_LEVEL : AUTHORITY_LABEL[p.authority],
       delegation: p.delegation_id ? { id: p.delegation_id, effectiveFrom: p.d_from!, document: p.d_doc! } : null,
       countyCode: p.county_code,
       countyName: p.county_name,

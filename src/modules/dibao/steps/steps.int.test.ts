@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../../tests/helpers/test-app.ts';
+import { solvedPow } from '../../../../tests/helpers/portal-pow.ts';
 import { createUserAsSystem } from '../../../kernel/identity/commands/create-user.ts';
 import { seedDelegations } from '../delegation/regime.ts';
 import { sweepRechecks } from '../recheck/recheck-workflow.ts';
@@ -62,6 +63,27 @@ describe('不予受理 (not accepted), distinct from 不予确认', () => {
     expect(h.status).toBe('refused');
     // the same people may apply again
     await ok(ld.post('/api/dibao/applications', app));
+  });
+
+  it('the applicant sees the 不予受理 and its reason when tracking a portal application', async () => {
+    const pow = await solvedPow(t.app, '10.98.0.9');
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/dibao/applications',
+      remoteAddress: '10.98.0.9',
+      payload: { ...sampleApplication(V, 13), pow },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const { refNo, queryCode } = r.json();
+    const id = (await sql<{ id: string }>`select id from core.case where ref_no = ${refNo}`.execute(t.ctx.db)).rows[0]!.id;
+    await ok(move(ld, id, 'not_accept', { code: '申请材料不齐全且未按告知补齐', reason: '经一次性告知后逾期未补齐户口簿' }));
+    const tr = await t.app.inject({ method: 'POST', url: '/api/public/dibao/track', remoteAddress: '10.98.0.9', payload: { refNo, queryCode } });
+    expect(tr.json()).toMatchObject({
+      state: 'not_accepted',
+      stateLabel: '不予受理',
+      notAcceptedReason: expect.stringContaining('逾期未补齐户口簿'),
+      refusalReasons: null,
+    });
   });
 
   it('is refused once the application has been accepted (then only 不予确认 decides)', async () => {
@@ -199,6 +221,7 @@ describe('近亲属单独登记备案: a county home visit, and the county decid
     expect((await ok(xj.get('/api/dibao/relative-filings?pageSize=100'))).items.some((x: any) => x.caseId === reg.id)).toBe(false);
     const d0 = (await ok(ld.get(`/api/dibao/applications/${reg.id}`))).dibao;
     expect(d0).toMatchObject({ relativeOfStaff: true, authority: 'township', relativeFiling: { staffPost: '乡镇(街道)社会救助经办人员', countyVisit: null } });
+    expect(d0.approvingLevel).toBe('县级民政部门确认(近亲属单独登记备案)');
 
     const { to } = d0.publicity;
     clock.advance((Math.round((Date.parse(to) - Date.parse(chinaToday())) / DAY) + 1) * DAY);
