@@ -13,7 +13,7 @@ it('seeds 2019 applications through the real flow: delegated counties decide fas
   // The test template has no demo history (tests/global-setup.ts): this seeds it through the real flow.
   const r = await seedDibaoDemo(t.ctx);
   console.log(`seedDibaoDemo: ${r.applications} applications`, r.steps);
-  expect(r.applications).toBe(22);
+  expect(r.applications).toBe(26);
   expect(Object.keys(r.steps)).toEqual(
     expect.arrayContaining(['register', 'accept', 'verify', 'investigate', 'publicize', 'object', 'end_publicity', 'confirm', 'handoff', 'acknowledge']),
   );
@@ -66,5 +66,13 @@ it('seeds 2019 applications through the real flow: delegated counties decide fas
   expect(new Set(filings.map((f) => f.county_code)).size).toBe(3);
   for (const f of filings.filter((x) => x.decision)) expect(f).toMatchObject({ visited: true, level: 3 });
   expect(filings.some((f) => !f.decision && !f.visited)).toBe(true);
+  // 不予受理 in two counties; an objection found 属实 ended in 不予确认; the 抽查 found one case 不属实 and opened a correction
+  const steps = (
+    await sql<{ not_accepted: number; founded: number; corrections: number }>`select
+      (select count(distinct county_code)::int from dibao.application where is_demo and not_accepted_on is not null) as not_accepted,
+      (select count(*)::int from dibao.application where is_demo and decision = '不予确认' and objections::text like '%属实%' and objections::text not like '%不属实%') as founded,
+      (select count(*)::int from dibao.spot_check_item where correction is not null) as corrections`.execute(t.ctx.db)
+  ).rows[0]!;
+  expect(steps).toEqual({ not_accepted: 2, founded: 2, corrections: 1 });
   expect((await seedDibaoDemo(t.ctx)).applications).toBe(0); // idempotent
 }, 300_000);
