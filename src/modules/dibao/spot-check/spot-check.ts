@@ -104,8 +104,9 @@ export async function recordVisit(ctx: AppContext, actor: Actor, spotCheckId: st
         tx.db,
       )
     ).rows[0]!;
+    let correction: Awaited<ReturnType<typeof openCorrection>> | null = null;
     if (i.result === '不属实' && open.correction == null) {
-      const correction = await openCorrection(tx, actor, caseId, i.visitedOn, i.findings);
+      correction = await openCorrection(tx, actor, caseId, i.visitedOn, i.findings);
       await sql`update dibao.spot_check_item set correction = ${JSON.stringify(correction)}::jsonb where spot_check_id = ${spotCheckId} and case_id = ${caseId}`.execute(
         tx.db,
       );
@@ -115,7 +116,7 @@ export async function recordVisit(ctx: AppContext, actor: Actor, spotCheckId: st
       action: 'dibao.spot_check.visit',
       entityType: 'dibao_spot_check',
       entityId: spotCheckId,
-      after: { caseId, ...i },
+      after: { caseId, ...i, ...(correction ? { correction } : {}) },
       areaCode: sc.county_code,
       areaPath: sc.county_path,
     });

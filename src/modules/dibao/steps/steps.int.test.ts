@@ -250,6 +250,7 @@ describe('近亲属单独登记备案: a county home visit, and the county decid
 });
 
 describe('县级抽查 samples refusals too; 不属实 opens a correction', () => {
+  // The population is the cases decided by the tests above (不予受理, 不予确认 after an objection, 确认, a 备案 case): run the file, not this test alone.
   it('draws from 确认, 不予确认 and 不予受理 of the townships (not the county-decided 近亲属备案 cases); 不属实 flags a re-check or a re-examination', async () => {
     const decided = (
       await sql<{ case_id: string; kind: string }>`select case_id, case when not_accepted_on is not null then '不予受理' else decision end as kind
