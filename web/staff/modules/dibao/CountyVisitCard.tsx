@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { applyServerError } from '../../shared/form-errors.ts';
 import { stepsApi, type DibaoFacts } from './api.ts';
@@ -11,6 +12,7 @@ type Filing = NonNullable<DibaoFacts['relativeFiling']>;
 /** 近亲属单独登记备案 on the case page: who, which relation, and the county's home visit (recorded here by county staff). */
 export function CountyVisitCard({ caseId, filing, open }: { caseId: string; filing: Filing; open: boolean }) {
   const t = useT();
+  const can = useCan();
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +37,8 @@ export function CountyVisitCard({ caseId, filing, open }: { caseId: string; fili
           description={`${v.findings}(记录人:${v.by})`}
         />
       ) : (
-        open && (
+        open &&
+        can('dibao.handle') && (
           <>
             <Alert type="warning" showIcon message={t('dibao.rel.pending')} style={{ marginBottom: 8 }} />
             {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 8 }} />}

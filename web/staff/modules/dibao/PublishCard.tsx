@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { applyServerError } from '../../shared/form-errors.ts';
 import { PUBLICATION_CHANNELS, stepsApi, yuan, type PublicationItem } from './api.ts';
@@ -9,6 +10,7 @@ import { PUBLICATION_CHANNELS, stepsApi, yuan, type PublicationItem } from './ap
 /** 公布 on the case page of a confirmed application: the postings so far and a form to record one (暂行办法第十一条(三)). */
 export function PublishCard({ caseId }: { caseId: string }) {
   const t = useT();
+  const can = useCan();
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
@@ -41,29 +43,31 @@ export function PublishCard({ caseId }: { caseId: string }) {
         />
       )}
       {error && <Alert type="error" showIcon message={error} role="alert" style={{ margin: '8px 0' }} />}
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginTop: 8, rowGap: 8 }}
-        initialValues={{ date: dayjs(), channel: PUBLICATION_CHANNELS[0] }}
-        onFinish={(v) => {
-          setError(null);
-          save.mutate(v);
-        }}
-      >
-        <Form.Item name="date" label={t('dibao.pub.date')} rules={[{ required: true, message: '请选择公布日期' }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="channel" label={t('dibao.pub.channel')} rules={[{ required: true, message: '请选择公布方式' }]}>
-          <Select style={{ width: 200 }} options={PUBLICATION_CHANNELS.map((x) => ({ value: x, label: x }))} />
-        </Form.Item>
-        <Form.Item name="place" label={t('dibao.pub.place')} rules={[{ required: true, min: 2, message: '请填写公布地点' }]}>
-          <Input style={{ width: 240 }} maxLength={200} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={save.isPending}>
-          {t('dibao.pub.submit')}
-        </Button>
-      </Form>
+      {can('dibao.handle') && (
+        <Form
+          form={form}
+          layout="inline"
+          style={{ marginTop: 8, rowGap: 8 }}
+          initialValues={{ date: dayjs(), channel: PUBLICATION_CHANNELS[0] }}
+          onFinish={(v) => {
+            setError(null);
+            save.mutate(v);
+          }}
+        >
+          <Form.Item name="date" label={t('dibao.pub.date')} rules={[{ required: true, message: '请选择公布日期' }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="channel" label={t('dibao.pub.channel')} rules={[{ required: true, message: '请选择公布方式' }]}>
+            <Select style={{ width: 200 }} options={PUBLICATION_CHANNELS.map((x) => ({ value: x, label: x }))} />
+          </Form.Item>
+          <Form.Item name="place" label={t('dibao.pub.place')} rules={[{ required: true, min: 2, message: '请填写公布地点' }]}>
+            <Input style={{ width: 240 }} maxLength={200} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={save.isPending}>
+            {t('dibao.pub.submit')}
+          </Button>
+        </Form>
+      )}
     </section>
   );
 }
