@@ -7,8 +7,8 @@ import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOpti
 /**
  * 低保 application journey in the console (issue 5), on the real server with the demo data:
  * - 隆德县 (审批权下放): ld-cgz registers an application and drives it 受理 → 核对 → 入户调查 (two staff
- *   required) → 乡镇审核意见 → 公示; ending the 公示 early is refused; a 公示 objection sends it back to
- *   入户调查, and it is investigated, reviewed and publicized again.
+ *   required) → 乡镇审核意见 → 公示; ending the 公示 early is refused; a 公示 objection starts a 复查
+ *   (异议复查), found 不属实 and publicized again.
  *   The 公示 lasts 7 real days, so the township confirmation is shown on the demo's case whose 公示
  *   ended in the past (seeded through the same flow): ld-cgz-lead confirms it at the township.
  * - 西吉县 (not delegated): xj-jqz sends the demo's case (公示 ended) up to the county bureau,
@@ -210,14 +210,19 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await fullShot(page, 'dibao-flow-publicity-desktop');
   });
 
-  step('a 公示 objection loops back to 入户调查; investigated again and publicized again', async () => {
-    await caseAction(page, '登记公示异议(重新调查)', async (m) => {
+  step('a 公示 objection starts a 复查; found 不属实 the 公示 is posted again', async () => {
+    await caseAction(page, '登记公示异议(启动复查)', async (m) => {
       await m.getByLabel('异议内容').fill('村民反映该户儿子在银川务工,收入未申报。');
       await m.getByLabel('异议人(可匿名)').fill('村民');
     });
-    await waitState(page, '入户调查');
+    await waitState(page, '公示异议复查中');
     assert.match(await page.getByTestId('dibao-panel').innerText(), /收入未申报/);
-    await investigate(page, '再次入户并核实务工情况:儿子已分户另居,异议不成立。');
+    await caseAction(page, '异议复查:不属实(重新公示)', async (m) => {
+      await m.getByLabel('复查人员').fill('马小兰、海文斌');
+      await pickDate(page, m.getByLabel('复查日期'), TODAY);
+      await m.getByLabel('复查情况').fill('再次入户并核实务工情况:儿子已分户另居,异议不属实。');
+    });
+    await waitState(page, '公示中');
     assert.match(await page.getByTestId('dibao-publicity').innerText(), /第 2 次公示/);
     assert.match(await page.getByTestId('dibao-objections').innerText(), /第 1 次公示期间/);
     await fullShot(page, 'dibao-flow-objection-desktop');

@@ -68,6 +68,15 @@ function render(t: Track) {
         { class: 'facts' },
         row('当前状态', el('strong', {}, t.statePlain), 'track-state'),
         row('承办机关', holder, 'track-holder'),
+        ...(t.forwardedTo?.length
+          ? [
+              row(
+                '转送、交办去向',
+                t.forwardedTo.map((f) => `${formatDate(f.on)}${f.kind}至${f.office}${f.returned ? '（经核实退回）' : ''}`).join('；'),
+                'track-forwarded',
+              ),
+            ]
+          : []),
         row('法定期限', deadline, 'track-deadline'),
         ...(t.satisfaction ? [row('您的评价', t.satisfaction, 'track-satisfaction')] : []),
       ),

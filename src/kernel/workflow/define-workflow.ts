@@ -155,6 +155,8 @@ export type HandoffPolicy<S extends string = string> = {
   objectWithin?: PeriodSpec;
   /** 异议 returns the case only with the sender's agreement (核实同意): the module records the objection, the sender decides. */
   objectionNeedsAgreement?: boolean;
+  /** The module's own refusal of a receiver (throws an AppError), checked before anything is written — e.g. never to the accused. */
+  check?(tx: AppContext, c: CaseRow, toOrgId: string): Promise<void>;
   /** On 签收: these clocks count afresh from the receipt day (the receiver's own period), with this reason. */
   onReceipt?: { restart: readonly string[]; reason: string };
   legalBasis: LegalBasis;

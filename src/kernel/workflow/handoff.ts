@@ -32,6 +32,7 @@ export async function handOff(ctx: AppContext, actor: Actor, req: HandoffRequest
     if (req.toOrgId === c.org_unit_id) throw badRequest('HANDOFF_SAME_ORG', '不能转给本单位', { field: 'toOrgId' });
     const to = await tx.db.selectFrom('core.org_unit').select(['id', 'name', 'active']).where('id', '=', req.toOrgId).executeTakeFirst();
     if (!to || !to.active) throw new AppError('ORG_UNIT_NOT_FOUND', 400, WORKFLOW_ERRORS.ORG_UNIT_NOT_FOUND, { field: 'toOrgId' });
+    await policy.check?.(tx, c, to.id);
     const now = tx.clock.now();
     const id = uuidv7();
     const label = req.kind === 'transfer' ? '转办' : '交办';

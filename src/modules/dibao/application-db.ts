@@ -47,6 +47,9 @@ export interface ApplicationTable {
   query_code_hash: string | null;
   is_demo: Defaulted<boolean>;
   created_at: Ts;
+  not_accepted_on: DateCol | null;
+  not_accepted_code: string | null;
+  not_accepted_reason: string | null;
 }
 export interface RecheckTable {
   case_id: string;

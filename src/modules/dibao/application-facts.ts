@@ -24,6 +24,9 @@ type Row = {
   missing_materials: unknown;
   checks: unknown;
   investigation: unknown;
+  not_accepted_code: string | null;
+  relative_of_staff: boolean;
+  not_accepted_reason: string | null;
 };
 const json = <T>(v: unknown): T | null => (v == null ? null : ((typeof v === 'string' ? JSON.parse(v) : v) as T));
 
@@ -35,7 +38,7 @@ export async function applicationFacts(ctx: AppContext, c: CaseRow): Promise<Rec
   const r = (
     await sql<Row>`select a.channel, a.authority, d.document, a.accepted_on::text as accepted_on, a.special, a.township_opinion, a.eligibility,
       a.publicity_from::text as publicity_from, a.publicity_to::text as publicity_to, a.publicity_round, jsonb_array_length(a.objections)::int as objections,
-      a.decision, a.decided_on::text as decided_on, a.benefit, a.missing_materials, a.checks, a.investigation
+      a.decision, a.decided_on::text as decided_on, a.benefit, a.missing_materials, a.checks, a.investigation, a.not_accepted_code, a.not_accepted_reason, a.relative_of_staff
     from dibao.application a left join dibao.delegation d on d.id = a.delegation_id where a.case_id = ${c.id}`.execute(ctx.db)
   ).rows[0];
   if (!r) return {};
@@ -45,7 +48,7 @@ export async function applicationFacts(ctx: AppContext, c: CaseRow): Promise<Rec
   const benefit = json<{ amountCents: number; benefitFrom: string }>(r.benefit);
   const facts: Record<string, unknown> = {
     channel: r.channel,
-    approvingLevel: AUTHORITY_LABEL[r.authority],
+    approvingLevel: r.relative_of_staff ? `${AUTHORITY_LABEL.county}(近亲属单独登记备案)` : AUTHORITY_LABEL[r.authority],
     delegationDocument: accepted ? r.document : undefined,
     acceptedOn: r.accepted_on ?? undefined,
     special: accepted ? r.special : undefined,
@@ -62,6 +65,7 @@ export async function applicationFacts(ctx: AppContext, c: CaseRow): Promise<Rec
     decidedOn: r.decided_on ?? undefined,
     benefitYuan: benefit ? yuanText(benefit.amountCents) : undefined,
     benefitFrom: benefit?.benefitFrom,
+    notAccepted: r.not_accepted_code ? `${r.not_accepted_code}:${r.not_accepted_reason}` : undefined,
   };
   return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
 }

@@ -141,7 +141,7 @@ describe('隆德县 (delegated): the township confirms', () => {
     await ok(move(ld, id, 'review', { opinion: '拟同意', text: '经调查符合低保条件' }));
   });
 
-  it('公示: an objection sends it back to 入户调查, then a second 公示 runs its full 7 days', async () => {
+  it('公示: an objection starts a 复查; found 不属实 it restarts the 公示, which runs its full 7 days', async () => {
     const p = await ok(move(ld, id, 'publicize'));
     expect(p.clocks.find((k: any) => k.name === 'publicity-1')).toBeTruthy();
     const early = await move(ld, id, 'end_publicity');
@@ -149,14 +149,12 @@ describe('隆德县 (delegated): the township confirms', () => {
     expect(early.json().title).toContain('2026-06-08'); // counted from the day after posting: 06-02 … 06-08
     clock.advance(2 * DAY);
     const o = await ok(move(ld, id, 'object', { content: '有村民反映其子在外务工收入较高', objector: '村民' }));
-    expect(o.state).toBe('investigating');
-    await ok(move(ld, id, 'investigate', { staff: '张三、王五', date: '2026-06-03', findings: '复查:其子在读初中,无务工收入', incomeStable: '不固定' }));
-    await ok(move(ld, id, 'review', { opinion: '拟同意', text: '异议不成立' }));
-    await ok(move(ld, id, 'publicize'));
+    expect(o.state).toBe('reinvestigating');
+    await ok(move(ld, id, 'objection_unfounded', { staff: '张三、王五', date: '2026-06-03', findings: '复查:其子在读初中,无务工收入' }));
     const d = await ok(ld.get(`/api/dibao/applications/${id}`));
     expect(d.dibao.publicity).toEqual({ round: 2, from: '2026-06-04', to: '2026-06-10' });
     expect(d.dibao.objections).toHaveLength(1);
-    expect(d.dibao.investigation.rounds).toHaveLength(2);
+    expect(d.dibao.objections[0].review).toMatchObject({ result: '不属实', staff: ['张三', '王五'] });
     clock.advance(7 * DAY); // 2026-06-10, the last day: still running
     expect((await move(ld, id, 'end_publicity')).statusCode).toBe(409);
     clock.advance(DAY);

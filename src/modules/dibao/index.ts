@@ -4,6 +4,7 @@ import { recheckWorkflow, RECHECK_SWEEP_JOB, sweepRechecks } from './recheck/rec
 import { endGradualExits } from './recheck/decide-recheck.ts';
 import { registerDibaoRoutes } from './routes.ts';
 import { registerDibaoMoneyRoutes } from './routes-money.ts';
+import { registerDibaoStepRoutes } from './routes-steps.ts';
 import { seedDibaoStandardsDemo } from './demo-money/seed-standards.ts';
 import { seedDibaoDemo } from './demo/seed-dibao-demo.ts';
 import { dibaoScopedRoutes } from './scoped-routes.ts';
@@ -12,6 +13,10 @@ import { dibaoApplication } from './migrations/20261129210000_dibao_application.
 import { dibaoMoney } from './migrations/20261129220000_dibao_money.ts';
 import { dibaoFacts } from './migrations/20261206100000_dibao_facts.ts';
 import { dibaoOutcomes } from './migrations/20261207120000_dibao_outcomes.ts';
+import { dibaoNotAccepted } from './migrations/20261207130000_dibao_not_accepted.ts';
+import { dibaoPublication } from './migrations/20261207130100_dibao_publication.ts';
+import { dibaoRelativeFiling } from './migrations/20261207130200_dibao_relative_filing.ts';
+import { dibaoSpotCheckCorrection } from './migrations/20261207130300_dibao_spot_check_correction.ts';
 
 /** 低保: the module's whole contribution to the server (see src/kernel/module/). */
 export const dibao = defineModule({
@@ -32,13 +37,17 @@ export const dibao = defineModule({
     clerk: ['dibao.read', 'dibao.apply', 'dibao.handle', 'dibao.roster', 'dibao.import'],
   },
   workflows: [dibaoWorkflow, recheckWorkflow],
-  routes: [registerDibaoRoutes, registerDibaoMoneyRoutes],
+  routes: [registerDibaoRoutes, registerDibaoMoneyRoutes, registerDibaoStepRoutes],
   migrations: {
     '20261129200000_dibao_core': dibaoCore,
     '20261129210000_dibao_application': dibaoApplication,
     '20261129220000_dibao_money': dibaoMoney,
     '20261206100000_dibao_facts': dibaoFacts,
     '20261207120000_dibao_outcomes': dibaoOutcomes,
+    '20261207130000_dibao_not_accepted': dibaoNotAccepted,
+    '20261207130100_dibao_publication': dibaoPublication,
+    '20261207130200_dibao_relative_filing': dibaoRelativeFiling,
+    '20261207130300_dibao_spot_check_correction': dibaoSpotCheckCorrection,
   },
   // 动态管理: the households due for their periodic re-check get a 复核 case, and ended 渐退 periods stop, at 01:00 every day.
   dailyJobs: [

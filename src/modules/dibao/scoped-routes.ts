@@ -43,6 +43,24 @@ export const dibaoScopedRoutes: RouteSpecs = {
     permission: 'dibao.read',
     records: recordsOf('dibao.spot_check', 'county_path'),
   },
+  'GET /api/dibao/publications': {
+    kind: 'list',
+    permission: 'dibao.read',
+    pageSize: 100,
+    variants: (p) => [`area=${p.outOfScopeAreaCode}`],
+    items: (b) => b.items.map((x: any) => ({ areaPath: x.areaPath })),
+  },
+  'GET /api/dibao/relative-filings': {
+    kind: 'list',
+    permission: 'dibao.read',
+    pageSize: 100,
+    variants: () => ['visited=yes', 'visited=no'],
+    items: (b) => b.items.map((x: any) => ({ areaPath: x.areaPath })),
+  },
+  'GET /api/public/dibao/published': {
+    kind: 'unscoped',
+    why: '公布 list of a village/community as posted there (暂行办法第十一条(三)): masked names, household size, amount — public by law',
+  },
   'GET /api/public/dibao/standard': { kind: 'unscoped', why: 'public 低保 standard of an area and the materials checklist, the same for everyone' },
   'GET /api/public/dibao/townships': { kind: 'unscoped', why: 'public list of townships/villages that accept online 低保 applications (reference data)' },
   // 低保 money side (src/modules/dibao/routes-money.ts)

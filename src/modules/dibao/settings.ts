@@ -39,6 +39,13 @@ export const DIBAO_SETTINGS = {
   deductRigidExpenses: z.boolean().default(true),
   /** Value of one motor vehicle above which the household does not qualify, 分 (0 = not checked). */
   vehicleValueLimitCents: z.number().int().min(0).max(100_000_000).default(3_000_000),
+  /** 公示异议 → re-investigation (复查) within N working days (regulations.md §2.2: re-investigation and re-publication; no period verified). */
+  objectionReviewWorkdays: z.number().int().min(1).max(30).default(15),
+  /**
+   * Accept applications at the township of 经常居住地 when the applicant's 户籍 is elsewhere. Off by default:
+   * 暂行办法第十一条(一) says 户籍所在地; turn on only where a local rule allows residence-based applications.
+   */
+  applyAtResidence: z.boolean().default(false),
 } as const;
 
 export type DibaoSettingKey = keyof typeof DIBAO_SETTINGS;
@@ -65,6 +72,8 @@ export const DIBAO_SETTING_INFO: { [K in DibaoSettingKey]: { label: string; basi
   housingAreaLimitM2: { label: '人均住房面积上限（㎡）', basis: '《宁夏回族自治区最低生活保障审核审批办法（试行）》：人均住房面积低于 15 ㎡' },
   deductRigidExpenses: { label: '扣减刚性支出', basis: '《宁夏回族自治区最低生活保障审核审批办法（试行）》：刚性支出可从收入中扣减' },
   vehicleValueLimitCents: { label: '机动车价值上限（分）', basis: '地方规定（机动车价值标准，文本未核实）' },
+  objectionReviewWorkdays: { label: '公示异议复查期限（工作日）', basis: `${N}：公示有异议的重新调查核实（期限未核实）` },
+  applyAtResidence: { label: '允许在经常居住地申请', basis: '地方规定（《社会救助暂行办法》第十一条(一)为户籍所在地；有条件的地方按规定放开户籍地申请限制）' },
 };
 
 export type SettingSource = { label: string; basis: string; verified: boolean };

@@ -19,6 +19,12 @@ import { placeOf, remedyText } from './documents/remedy.ts';
 import { checkAgency, checkRequestOf } from './checks/check-agency.ts';
 import { assessHousehold } from './commands/eligibility.ts';
 import { householdSnapshot, writeHouseholdChange } from './commands/store-household.ts';
+import { closeHousehold } from './commands/close-household.ts';
+import { notAccept } from './steps/not-accept.ts';
+import { startPublicity } from './steps/publicity.ts';
+import { publish } from './steps/publication.ts';
+import { countyVisit, relativeMustGoToCounty, requireCountyVisit } from './steps/near-relative.ts';
+import { objectionFounded, objectionReviewClock, objectionUnfounded } from './steps/objection.ts';
 // The re-check workflow and its daily sweep are loaded wherever this workflow is (worker.ts imports this file).
 import './recheck/recheck-workflow.ts';
 
@@ -41,12 +47,13 @@ type App = {
   income_unstable: boolean;
   objections: unknown[];
   investigation: { rounds?: unknown[] } | null;
+  relative_of_staff: boolean;
 };
 
 export async function loadApplication(tx: AppContext, caseId: string): Promise<App> {
   const r = (
     await sql<App>`select case_id, household_id, authority, county_code, township_org_id, accepted_on::text as accepted_on, special, publicity_round,
-      publicity_from::text as publicity_from, publicity_to::text as publicity_to, publicity_ended_round, township_opinion, income_unstable, objections, investigation
+      publicity_from::text as publicity_from, publicity_to::text as publicity_to, publicity_ended_round, township_opinion, income_unstable, objections, investigation, relative_of_staff
     from dibao.application where case_id = ${caseId}`.execute(tx.db)
   ).rows[0];
   if (!r) throw new AppError('DIBAO_APPLICATION_NOT_FOUND', 404, '低保申请不存在');
@@ -58,6 +65,10 @@ const today = (tx: AppContext) => chinaDate(tx.clock.now());
 /** The approving level must hold the case: the township under delegation, the county bureau otherwise. */
 function mustBeApprovingLevel(c: CaseRow, a: App, what: string) {
   const level = pathLevel(c.area_path);
+  if (a.relative_of_staff) {
+    if (level !== 3) throw relativeMustGoToCounty(what);
+    return;
+  }
   if (a.authority === 'township' && level !== 4) {
     throw new AppError('DIBAO_WRONG_LEVEL', 409, `本案受理时该县实行「${AUTHORITY_LABEL.township}」,应由乡镇(街道)${what},县级民政部门履行监督抽查职责`);
   }
@@ -124,25 +135,8 @@ const caseFacts = {
   decidedOn: '决定日期',
   benefitYuan: '月保障金(元)',
   benefitFrom: '发放起始',
+  notAccepted: '不予受理理由',
 };
-
-/** Deactivate the members of a household that leaves the flow (不予确认, 撤回), so they may apply again. */
-async function closeHousehold(tx: AppContext, actor: Actor, c: CaseRow, a: App, status: 'refused' | 'withdrawn', summary: string) {
-  const before = await householdSnapshot(tx, a.household_id);
-  await sql`update dibao.household set status = ${status}, version = version + 1, updated_at = ${tx.clock.now()} where id = ${a.household_id}`.execute(tx.db);
-  await sql`update dibao.member set active = false, left_on = ${today(tx)}::date, left_reason = '其他' where household_id = ${a.household_id} and active`.execute(
-    tx.db,
-  );
-  await writeHouseholdChange(tx, {
-    householdId: a.household_id,
-    actorId: actor.userId,
-    kind: status === 'refused' ? '不予确认' : '撤回申请',
-    summary,
-    before,
-    after: await householdSnapshot(tx, a.household_id),
-    caseId: c.id,
-  });
-}
 
 /**
  * 低保 审核确认 flow (民发〔2021〕57号; README.md has the diagram). Durations come from settings
@@ -164,11 +158,13 @@ export const dibaoWorkflow = defineWorkflow({
     appraised: { label: '已民主评议' },
     reviewed: { label: '乡镇已审核(待公示)' },
     publicizing: { label: '公示中' },
+    reinvestigating: { label: '公示异议复查中' },
     awaiting_confirm: { label: '待确认' },
     confirmed: { label: '确认同意', terminal: true },
     refusing: { label: '不予确认(待书面告知)' },
     refused: { label: '不予确认', terminal: true },
     withdrawn: { label: '申请人撤回', terminal: true },
+    not_accepted: { label: '不予受理', terminal: true },
   },
   initial: 'applied',
   // Registered through /api/dibao/applications (household, members, finances).
@@ -176,6 +172,7 @@ export const dibaoWorkflow = defineWorkflow({
   facts: caseFacts,
   readFacts: applicationFacts,
   transitions: {
+    not_accept: notAccept,
     request_materials: transition({
       label: '一次性告知补齐材料',
       from: ['applied'],
@@ -299,29 +296,16 @@ export const dibaoWorkflow = defineWorkflow({
         const a = await loadApplication(tx, c.id);
         if (a.township_opinion?.opinion !== '拟同意')
           throw new AppError('DIBAO_PUBLICITY_NOT_NEEDED', 409, '乡镇审核意见为「拟不同意」,不公示,请直接「报送确认」');
-        const s = await readDibaoSettings(tx.db);
-        // The period is counted from the day after posting (民法典 第二百零一条), and its last day is the
-        // clock's due date, so the case page, the portal and 公示期满 all name the same day.
-        const from = addDaysIso(today(tx), 1);
-        const round = a.publicity_round + 1;
-        const clock = await startCaseClock(tx, c, {
-          name: `publicity-${round}`,
-          label: `第 ${round} 次公示(${s.publicityDays} 日,张榜次日起算)`,
-          rule: { unit: 'days', n: s.publicityDays },
-          legalBasis: `${M}:在申请家庭所在村(社区)公示 7 天`,
-        });
-        const to = clock?.due_date ?? addDaysIso(today(tx), s.publicityDays);
-        await sql`update dibao.application set publicity_round = ${round}, publicity_from = ${from}::date, publicity_to = ${to}::date where case_id = ${c.id}`.execute(
-          tx.db,
-        );
+        await startPublicity(tx, c);
       },
     },
     object: transition({
-      label: '登记公示异议(重新调查)',
+      label: '登记公示异议(启动复查)',
       from: ['publicizing'],
-      to: 'investigating',
+      to: 'reinvestigating',
       who: { permission: 'dibao.handle' },
       input: objectInput,
+      clocks: { start: [objectionReviewClock] },
       effect: async ({ tx, case: c, input: i }) => {
         const a = await loadApplication(tx, c.id);
         const obj = { id: uuidv7(), on: today(tx), content: i.content, objector: i.objector || '匿名', round: a.publicity_round };
@@ -329,6 +313,8 @@ export const dibaoWorkflow = defineWorkflow({
         await stopCaseClock(tx, c, `publicity-${a.publicity_round}`);
       },
     }),
+    objection_unfounded: objectionUnfounded,
+    objection_founded: objectionFounded,
     end_publicity: {
       label: '公示期满无异议',
       from: ['publicizing'],
@@ -392,7 +378,7 @@ export const dibaoWorkflow = defineWorkflow({
         await sql`update dibao.application set decided_on = ${day}::date, decision = '不予确认', refusal_reasons = ${i.reasons}, notice = ${notice} where case_id = ${c.id}`.execute(
           tx.db,
         );
-        await closeHousehold(tx, actor, c, a, 'refused', `不予确认:${i.reasons}`);
+        await closeHousehold(tx, actor, { caseId: c.id, householdId: a.household_id }, 'refused', '不予确认', `不予确认:${i.reasons}`);
       },
     }),
     send_notice: transition({
@@ -409,20 +395,20 @@ export const dibaoWorkflow = defineWorkflow({
     }),
     withdraw: {
       label: '申请人撤回申请',
-      from: ['applied', 'supplementing', 'checking', 'investigating', 'investigated', 'appraised', 'reviewed', 'publicizing'],
+      from: ['applied', 'supplementing', 'checking', 'investigating', 'investigated', 'appraised', 'reviewed', 'publicizing', 'reinvestigating'],
       to: 'withdrawn',
       who: { permission: 'dibao.handle' },
       reasonRequired: true,
-      clocks: { stop: ['total'] },
+      clocks: { stop: ['total', 'objection_review'] },
       effect: async ({ tx, case: c, actor }) => {
         const a = await loadApplication(tx, c.id);
         await stopCaseClock(tx, c, `publicity-${a.publicity_round}`);
         await stopSpecialClock(tx, c);
-        await closeHousehold(tx, actor, c, a, 'withdrawn', '申请人撤回低保申请');
+        await closeHousehold(tx, actor, { caseId: c.id, householdId: a.household_id }, 'withdrawn', '撤回申请', '申请人撤回低保申请');
       },
     },
   },
-  actions: { extend_special: extendSpecial },
+  actions: { extend_special: extendSpecial, publish, county_visit: countyVisit },
   handoff: {
     from: ['awaiting_confirm'],
     permission: 'dibao.handle',
@@ -440,6 +426,7 @@ async function confirmApplication(tx: AppContext, actor: Actor, c: CaseRow, note
   const a = await loadApplication(tx, c.id);
   mustBeApprovingLevel(c, a, '确认');
   mustHaveCompletedPublicity(a);
+  await requireCountyVisit(tx, c.id);
   const s = await readDibaoSettings(tx.db);
   const day = today(tx);
   const assessment = await assessHousehold(tx, a.household_id, day);

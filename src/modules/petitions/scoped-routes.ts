@@ -7,6 +7,7 @@ export const petitionScopedRoutes: RouteSpecs = {
     variants: [
       'flag=repeat',
       'flag=skip_level',
+      'flag=urgent',
       'q=XF',
       'state=registered',
       `subject=${encodeURIComponent('低保')}`,

@@ -7,6 +7,7 @@ import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/w
 import { PETITION_ERRORS, PETITION_TYPE } from './contract.ts';
 import { DecideObjectionInput, RaiseObjectionInput, decideObjection, raiseObjection } from './commands/objection.ts';
 import { RouteProcedureInput, storeRouting } from './commands/route-procedure.ts';
+import { refuseAccusedReceiver } from './commands/informant.ts';
 import { AcceptInput, NoticeServiceInput, RefuseInput, storeAcceptance, storeNoticeService, storeRefusal } from './commands/screen-petition.ts';
 import { simpleRefusals } from './policies.ts';
 import { issueDocument } from '../../kernel/documents/index.ts';
@@ -290,6 +291,7 @@ export const petitionWorkflow = defineWorkflow({
     permission: 'petition.handle',
     acknowledgeWithin: { unit: 'days', n: 3 },
     objectWithin: { unit: 'workdays', n: 5 },
+    check: refuseAccusedReceiver,
     // 异议 goes through raise_objection / decide_objection (the sender's 核实同意 before materials return).
     objectionNeedsAgreement: true,
     // The receiver's own 15 日 to tell the petitioner count from its receipt (第二十三条第三款).

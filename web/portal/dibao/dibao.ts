@@ -1,6 +1,7 @@
 import { centsFromYuan } from '../../../src/platform/money.ts';
 import { $, api, el, ErrorDisplay, PortalError, sendWithPow } from '../common.ts';
 import type { OnlineApplied, PublicStandard, PublicTownship as Area, PublicTrack } from '../../../src/modules/dibao/contracts/portal.ts';
+import type { PublicList } from '../../../src/modules/dibao/contracts/steps.ts';
 
 /** 低保 portal page: local standard, online application (plain DOM), progress by ref + query code. */
 const RELATIONS = ['申请人', '配偶', '子女', '父母', '祖父母', '孙子女', '兄弟姐妹', '其他'];
@@ -67,6 +68,23 @@ async function showStandard(code: string) {
       ),
       el('p', {}, `审批层级:${r.approvingLevel ?? '县级民政部门确认'}`),
     );
+  } catch (e) {
+    out.textContent = e instanceof PortalError ? e.problem.title : '查询失败';
+  }
+}
+
+/** 公布名单 of the chosen township or village (names masked as posted). */
+async function showPublished(code: string) {
+  const out = $('#p-result');
+  if (!code || code.length < 9) return out.replaceChildren();
+  try {
+    const r = await api<PublicList>(`/api/public/dibao/published?area=${code}`);
+    if (!r.items.length) return out.replaceChildren(el('p', {}, `${r.areaName}暂无公布的低保家庭。`));
+    const head = el('tr', {}, ...['户主', '所在地', '家庭人口', '保障人数', '月保障金(元)', '公布日期'].map((h) => el('th', { scope: 'col' }, h)));
+    const rows = r.items.map((i) =>
+      el('tr', {}, ...[i.name, i.areaName, String(i.householdSize), String(i.insuredPersons), i.amountYuan, i.publishedOn].map((v) => el('td', {}, v))),
+    );
+    out.replaceChildren(el('table', { class: 'table' }, el('caption', {}, `${r.areaName}低保家庭公布名单`), el('thead', {}, head), el('tbody', {}, ...rows)));
   } catch (e) {
     out.textContent = e instanceof PortalError ? e.problem.title : '查询失败';
   }
@@ -167,6 +185,7 @@ $('#track-form').addEventListener('submit', async (e) => {
       el('p', {}, `受理单位:${r.township};审批层级:${r.approvingLevel}${r.dueDate ? `;办结期限:${r.dueDate}` : ''}`),
       ...(r.benefit ? [el('p', {}, `核定月保障金 ${r.benefit.amountYuan} 元,自 ${r.benefit.benefitFrom} 起发放。`)] : []),
       ...(r.refusalReasons ? [el('p', {}, `不予确认理由:${r.refusalReasons}`)] : []),
+      ...(r.notAcceptedReason ? [el('p', {}, `不予受理理由:${r.notAcceptedReason}`)] : []),
       ...(r.missingMaterials.length ? [el('p', {}, `请补齐材料:${r.missingMaterials.join('、')}`)] : []),
       el('ol', {}, ...r.steps.map((s) => el('li', {}, `${s.label}(${s.state})`))),
     );
@@ -179,7 +198,11 @@ $('#add-member').addEventListener('click', () => {
   addMember();
   ($(`#m${memberCount - 1}-name`) as HTMLInputElement).focus();
 });
-($('#s-area') as HTMLSelectElement).addEventListener('change', (e) => void showStandard((e.target as HTMLSelectElement).value));
+($('#s-area') as HTMLSelectElement).addEventListener('change', (e) => {
+  const code = (e.target as HTMLSelectElement).value;
+  void showStandard(code);
+  void showPublished(code);
+});
 addMember();
 addMember();
 void loadAreas();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StaffRelativeInput } from '../contracts/steps.ts';
 import { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY } from '../contract.ts';
 
 const cents = (label: string) =>
@@ -60,6 +61,8 @@ export const ApplicationInput = HouseholdInput.extend({
   /** Materials handed in (the rest is told once, 一次性告知). */
   materials: z.array(z.enum(MATERIALS)).max(MATERIALS.length).default([]),
   relativeOfStaff: z.boolean().default(false),
+  /** 近亲属备案: whose near relative the applicant is (required when relativeOfStaff). */
+  staffRelative: StaffRelativeInput.optional(),
   reason: z.string().trim().max(1000, '申请理由不超过 1000 字').optional(),
 });
 export type ApplicationInput = z.infer<typeof ApplicationInput>;
@@ -107,6 +110,9 @@ const LABELS: Record<string, string> = {
   channel: '申请方式',
   materials: '已交材料',
   reason: '原因',
+  staffRelative: '近亲属备案',
+  staffName: '工作人员姓名',
+  staffPost: '工作人员身份',
 };
 /** members.1.idNumber → 家庭成员第 2 人·身份证号 */
 export function fieldLabel(path: string): string {

@@ -7,6 +7,8 @@ import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
 import { createCase } from '../../../kernel/workflow/index.ts';
 import { DIBAO_TYPE, MATERIALS, countyOfPath, townshipOfPath } from '../contract.ts';
 import { regimeOn } from '../delegation/regime.ts';
+import { fileRelative } from '../steps/near-relative.ts';
+import { mustApplyAtHukou } from './hukou-rule.ts';
 import { ApplicationInput, fieldLabel } from './household-input.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
 import {
@@ -49,6 +51,8 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
     }>`select id, name from core.org_unit where area_code = ${township} and kind = 'township_office' and active limit 1`.execute(ctx.db)
   ).rows[0];
   if (!org) throw badRequest('DIBAO_NO_TOWNSHIP_OFFICE', `「所在地」${area.name}所属乡镇(街道)尚未开通低保受理`, { field: 'areaCode' });
+  const applicantIndex = input.members.findIndex((m) => m.relation === '申请人');
+  await mustApplyAtHukou(ctx, input.members[applicantIndex]?.hukouAreaCode, township, county, applicantIndex);
   return withTx(ctx, async (tx) => {
     await refuseDuplicates(tx, members, null);
     const householdId = await insertHousehold(tx, {
@@ -72,9 +76,15 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
     const regime = await regimeOn(tx.db, county, today);
     const missing = REQUIRED.filter((m) => !input.materials.includes(m));
     await sql`insert into dibao.application (case_id, household_id, authority, delegation_id, county_code, township_org_id, channel, relative_of_staff, missing_materials, query_code_hash, is_demo, created_at)
-      values (${c.id}, ${householdId}, ${regime.authority}, ${regime.delegationId}, ${county}, ${org.id}, ${input.channel}, ${input.relativeOfStaff},
+      values (${c.id}, ${householdId}, ${regime.authority}, ${regime.delegationId}, ${county}, ${org.id}, ${input.channel}, ${input.relativeOfStaff || !!input.staffRelative},
         ${JSON.stringify({ items: missing, suggested: true })}::jsonb, ${opts.queryCodeHash ?? null}, ${opts.isDemo ?? false}, ${tx.clock.now()})`.execute(
       tx.db,
+    );
+    await fileRelative(
+      tx,
+      { caseId: c.id, householdId, countyCode: county, areaPath: area.path, isDemo: opts.isDemo },
+      input.relativeOfStaff,
+      input.staffRelative,
     );
     await writeHouseholdChange(tx, {
       householdId,

@@ -242,6 +242,12 @@ export const SpotCheckDetail = z.object({
       result: z.string().nullable(),
       findings: z.string().nullable(),
       visitedByName: z.string().nullable(),
+      /** The township's decision sampled: 确认, 不予确认 or 不予受理. */
+      decision: z.string().nullable(),
+      /** 抽查不属实 → the correction opened (复核 of the household, or 重新审核 of a refusal). */
+      correction: z
+        .object({ kind: z.enum(['复核', '重新审核']), householdId: z.uuid(), note: z.string(), dueOn: Day.optional(), decision: z.string().optional() })
+        .nullable(),
     }),
   ),
 });
@@ -331,7 +337,17 @@ export const ApplicationJson = {
   investigation: InvestigationRound.extend({ rounds: z.array(InvestigationRound) }),
   appraisal: z.object({ date: Day, participants: z.number(), result: z.enum(['同意', '不同意', '意见不一']), note: z.string().optional() }),
   townshipOpinion: z.object({ opinion: z.enum(['拟同意', '拟不同意']), text: z.string(), on: Day }),
-  objections: z.array(z.object({ id: z.uuid(), on: Day, content: z.string(), objector: z.string(), round: z.number() })),
+  objections: z.array(
+    z.object({
+      id: z.uuid(),
+      on: Day,
+      content: z.string(),
+      objector: z.string(),
+      round: z.number(),
+      /** 异议复查 result (属实 → 拟不同意, 不属实 → 重新公示), once recorded. */
+      review: z.object({ result: z.enum(['属实', '不属实']), staff: z.array(z.string()), date: Day, findings: z.string(), on: Day }).optional(),
+    }),
+  ),
   eligibility: Eligibility,
   benefit: z.object({
     amountCents: z.number(),
@@ -377,6 +393,20 @@ export const DibaoFacts = z.object({
   notice: z.string().nullable(),
   noticeSentOn: Day.nullable(),
   refusalReasons: z.string().nullable(),
+  /** 近亲属单独登记备案: whose relative, and the county's home visit once recorded. */
+  relativeFiling: z
+    .object({
+      staffName: z.string(),
+      staffPost: z.string(),
+      relation: z.string(),
+      filedOn: Day,
+      countyVisit: z
+        .object({ staff: z.array(z.string()), date: Day, result: z.enum(['属实', '不属实']), findings: z.string(), by: z.string(), on: Day })
+        .nullable(),
+    })
+    .nullable(),
+  /** 不予受理 (before 受理): the day, the reason code and its text. */
+  notAccepted: z.object({ on: Day, code: z.string(), reason: z.string() }).nullable(),
   household: z.object({
     id: z.uuid(),
     kind: HouseholdKind,

@@ -26,6 +26,8 @@ export const PublicTrack = z.object({
   decision: z.string().nullable(),
   benefit: z.object({ amountYuan: z.string(), benefitFrom: Day, steps: z.array(z.string()) }).nullable(),
   refusalReasons: z.string().nullable(),
+  /** 不予受理: the reason code and its text. */
+  notAcceptedReason: z.string().nullable(),
   missingMaterials: z.array(z.string()),
   publicity: z.object({ from: Day, to: Day }).nullable(),
   steps: z.array(z.object({ at: Ts, label: z.string(), state: z.string() })),

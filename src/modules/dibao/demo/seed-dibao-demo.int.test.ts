@@ -13,7 +13,7 @@ it('seeds 2019 applications through the real flow: delegated counties decide fas
   // The test template has no demo history (tests/global-setup.ts): this seeds it through the real flow.
   const r = await seedDibaoDemo(t.ctx);
   console.log(`seedDibaoDemo: ${r.applications} applications`, r.steps);
-  expect(r.applications).toBe(22);
+  expect(r.applications).toBe(26);
   expect(Object.keys(r.steps)).toEqual(
     expect.arrayContaining(['register', 'accept', 'verify', 'investigate', 'publicize', 'object', 'end_publicity', 'confirm', 'handoff', 'acknowledge']),
   );
@@ -51,5 +51,37 @@ it('seeds 2019 applications through the real flow: delegated counties decide fas
     where r.is_demo and h.area_path like '640000.640400.640422.%'`.execute(t.ctx.db)
   ).rows;
   expect(deciding).toEqual([expect.objectContaining({ state: 'deciding', proposal: expect.objectContaining({ result: '停发' }) })]);
+  // 公布: every confirmed demo household is published in its village, in several counties
+  const pub = (
+    await sql<{
+      n: number;
+      counties: number;
+    }>`select count(*)::int as n, count(distinct split_part(area_path, '.', 3))::int as counties from dibao.publication where is_demo`.execute(t.ctx.db)
+  ).rows[0]!;
+  expect(pub.n).toBe(confirmed);
+  expect(pub.counties).toBeGreaterThanOrEqual(3);
+  // 近亲属备案 in three counties; the decided ones were visited and decided by the county
+  const filings = (
+    await sql<{
+      county_code: string;
+      visited: boolean;
+      decision: string | null;
+      level: number;
+    }>`select f.county_code, f.county_visit is not null as visited, p.decision,
+      array_length(string_to_array(c.area_path, '.'), 1) as level from dibao.relative_filing f join dibao.application p on p.case_id = f.case_id join core.case c on c.id = f.case_id`.execute(
+      t.ctx.db,
+    )
+  ).rows;
+  expect(new Set(filings.map((f) => f.county_code)).size).toBe(3);
+  for (const f of filings.filter((x) => x.decision)) expect(f).toMatchObject({ visited: true, level: 3 });
+  expect(filings.some((f) => !f.decision && !f.visited)).toBe(true);
+  // 不予受理 in two counties; an objection found 属实 ended in 不予确认; the 抽查 found one case 不属实 and opened a correction
+  const steps = (
+    await sql<{ not_accepted: number; founded: number; corrections: number }>`select
+      (select count(distinct county_code)::int from dibao.application where is_demo and not_accepted_on is not null) as not_accepted,
+      (select count(*)::int from dibao.application where is_demo and decision = '不予确认' and objections::text like '%属实%' and objections::text not like '%不属实%') as founded,
+      (select count(*)::int from dibao.spot_check_item where correction is not null) as corrections`.execute(t.ctx.db)
+  ).rows[0]!;
+  expect(steps).toEqual({ not_accepted: 2, founded: 2, corrections: 1 });
   expect((await seedDibaoDemo(t.ctx)).applications).toBe(0); // idempotent
 }, 300_000);

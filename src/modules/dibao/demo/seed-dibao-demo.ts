@@ -3,7 +3,7 @@ import type { AppContext, Clock } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
-import { applyTransition, acknowledgeHandoff, handOff } from '../../../kernel/workflow/index.ts';
+import { applyAction, applyTransition, acknowledgeHandoff, handOff } from '../../../kernel/workflow/index.ts';
 import { residentIdCheckChar } from '../../../kernel/codes/index.ts';
 import { seedDelegations } from '../delegation/regime.ts';
 import { registerApplication } from '../commands/register-application.ts';
@@ -184,20 +184,38 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
     timed(name, () => applyTransition(c, actor, { caseId: id, transition: name, input, comment }));
 
   /** Drive one application; stopAt leaves it in progress. Returns the case id. */
-  const drive = async (t: Township, accept: Date, opts: { refuse?: boolean; objection?: boolean; stopAt?: string } = {}) => {
+  const drive = async (
+    t: Township,
+    accept: Date,
+    opts: { refuse?: boolean; objection?: boolean | 'founded'; stopAt?: string; relative?: boolean; notAccept?: string } = {},
+  ) => {
     const a = actors.get(t.org)!;
     const county = counties.get(t.county)!;
     clock.set(new Date(accept.getTime() - 86_400_000 * (1 + Math.floor(rand() * 3))));
-    const reg = await timed('register', () => registerApplication(c, a.clerk, household(t), { isDemo: true }));
+    const body = opts.relative
+      ? {
+          ...household(t),
+          relativeOfStaff: true,
+          staffRelative: { staffName: `${pick(SURNAMES)}${pick(GIVEN)}`, staffPost: '村(居)民委员会成员', relation: '兄弟姐妹' },
+        }
+      : household(t);
+    const reg = await timed('register', () => registerApplication(c, a.clerk, body, { isDemo: true }));
     const stop = (s: string) => opts.stopAt === s;
     if (stop('applied')) return reg.id;
     clock.set(accept);
+    if (opts.notAccept) {
+      await move(a.clerk, reg.id, 'not_accept', { code: opts.notAccept, reason: '经审查,申请人户籍不在本乡镇(街道),已告知其向户籍所在地乡镇人民政府申请' });
+      return reg.id;
+    }
     await move(a.clerk, reg.id, 'accept');
     if (stop('checking')) return reg.id;
     let d = addWorkdays(accept, 1 + Math.floor(rand() * 2));
     clock.set(d);
     await move(a.clerk, reg.id, 'verify');
     if (stop('investigating')) return reg.id;
+    // An objection found 属实 turns a 拟同意 into a refusal after the 复查; otherwise 拟不同意 skips the 公示.
+    const founded = opts.objection === 'founded';
+    const refuseAtReview = opts.refuse && !founded;
     const investigate = async () => {
       d = addWorkdays(d, 2 + Math.floor(rand() * 3));
       clock.set(d);
@@ -210,13 +228,13 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       d = addWorkdays(d, 1 + Math.floor(rand() * 2));
       clock.set(d);
       await move(a.clerk, reg.id, 'review', {
-        opinion: opts.refuse ? '拟不同意' : '拟同意',
-        text: opts.refuse ? '家庭人均收入高于标准' : '经调查核实,符合低保条件',
+        opinion: refuseAtReview ? '拟不同意' : '拟同意',
+        text: refuseAtReview ? '家庭人均收入高于标准' : '经调查核实,符合低保条件',
       });
     };
     await investigate();
     if (stop('reviewed')) return reg.id;
-    if (!opts.refuse) {
+    if (!refuseAtReview) {
       d = addWorkdays(d, 1);
       clock.set(d);
       await move(a.clerk, reg.id, 'publicize');
@@ -224,24 +242,29 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       if (opts.objection) {
         clock.set(new Date(d.getTime() + 3 * 86_400_000));
         await move(a.clerk, reg.id, 'object', { content: '群众反映该户有成员长期在外务工', objector: '村民' });
-        d = new Date(d.getTime() + 3 * 86_400_000);
-        await investigate();
-        d = addWorkdays(d, 1);
+        d = addWorkdays(new Date(d.getTime() + 3 * 86_400_000), 2 + Math.floor(rand() * 4));
         clock.set(d);
-        await move(a.clerk, reg.id, 'publicize');
+        await move(a.clerk, reg.id, founded ? 'objection_founded' : 'objection_unfounded', {
+          staff: `${pick(SURNAMES.slice(0, 7))}${pick(GIVEN)}、${pick(SURNAMES.slice(7))}${pick(GIVEN)}`,
+          date: chinaDate(d),
+          findings: founded ? '复查:该户成员长期在外务工,月收入约 4000 元,未申报,异议属实' : '复查:该成员已分户另居,异议不属实',
+        });
       }
-      // 公示期满: the day after the period's last day (the publicity clock's due date).
-      const to = (await sql<{ to: string }>`select publicity_to::text as to from dibao.application where case_id = ${reg.id}`.execute(ctx.db)).rows[0]!.to;
-      d = new Date(at10(to).getTime() + 86_400_000);
-      clock.set(d);
-      await move(a.clerk, reg.id, 'end_publicity');
+      if (!founded) {
+        // 公示期满: the day after the period's last day (the publicity clock's due date).
+        const to = (await sql<{ to: string }>`select publicity_to::text as to from dibao.application where case_id = ${reg.id}`.execute(ctx.db)).rows[0]!.to;
+        d = new Date(at10(to).getTime() + 86_400_000);
+        clock.set(d);
+        await move(a.clerk, reg.id, 'end_publicity');
+      }
     } else {
       await move(a.clerk, reg.id, 'skip_publicity');
     }
     if (stop('awaiting_confirm')) return reg.id;
     const app = (await sql<{ authority: string }>`select authority from dibao.application where case_id = ${reg.id}`.execute(ctx.db)).rows[0]!;
     let decider = a.lead;
-    if (app.authority === 'county') {
+    // 近亲属备案: sent up and decided by the county even where approval is delegated.
+    if (app.authority === 'county' || opts.relative) {
       d = addWorkdays(d, 1);
       clock.set(d);
       const bureau = (await sql<{ id: string }>`select id from core.org_unit where code = ${`${t.county}-mzj`}`.execute(ctx.db)).rows[0]!;
@@ -252,14 +275,30 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       await timed('acknowledge', () => acknowledgeHandoff(c, county.clerk, { caseId: reg.id }));
       d = addWorkdays(d, 4 + Math.floor(rand() * 6));
       decider = county.lead;
+      if (opts.relative) {
+        clock.set(d);
+        await timed('county visit', () =>
+          applyAction(c, county.clerk, {
+            caseId: reg.id,
+            type: 'dibao',
+            action: 'county_visit',
+            input: { staff: '县民政局核查员甲、县民政局核查员乙', date: chinaDate(d), result: '属实', findings: '县民政局入户核查,家庭收入、财产与申报一致' },
+          }),
+        );
+      }
     } else {
       d = addWorkdays(d, 1 + Math.floor(rand() * 2));
     }
     clock.set(d);
-    if (opts.refuse) {
-      await move(decider, reg.id, 'refuse', { reasons: '经核对,家庭人均收入高于当地低保标准' });
+    if (opts.refuse || founded) {
+      await move(decider, reg.id, 'refuse', {
+        reasons: founded ? '公示期间群众异议经复查属实,家庭成员务工收入未申报,人均收入高于当地低保标准' : '经核对,家庭人均收入高于当地低保标准',
+      });
       clock.set(addWorkdays(d, 1));
-      await move(app.authority === 'county' ? county.clerk : a.clerk, reg.id, 'send_notice', { method: '当面送达', date: chinaDate(addWorkdays(d, 1)) });
+      await move(app.authority === 'county' || opts.relative ? county.clerk : a.clerk, reg.id, 'send_notice', {
+        method: '当面送达',
+        date: chinaDate(addWorkdays(d, 1)),
+      });
     } else {
       try {
         await move(decider, reg.id, 'confirm', { note: '同意' });
@@ -267,7 +306,20 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
         // A standard set lower by the money side can make a demo household ineligible: decide honestly.
         if ((e as { code?: string }).code !== 'DIBAO_NOT_ELIGIBLE') throw e;
         await move(decider, reg.id, 'refuse', { reasons: (e as Error).message.replace(/^DIBAO_NOT_ELIGIBLE: /, '') });
+        return reg.id;
       }
+      // 公布 in the village (暂行办法第十一条(三)) a few working days later, by the holder of the case.
+      d = addWorkdays(d, 1 + Math.floor(rand() * 3));
+      clock.set(d);
+      const village = (await sql<{ name: string }>`select name from core.area where code = ${t.village}`.execute(ctx.db)).rows[0]?.name ?? '村(社区)';
+      await timed('publish', () =>
+        applyAction(c, app.authority === 'county' || opts.relative ? county.clerk : a.clerk, {
+          caseId: reg.id,
+          type: 'dibao',
+          action: 'publish',
+          input: { date: chinaDate(d), channel: '村(居)务公开栏', place: `${village}村(居)务公开栏` },
+        }),
+      );
     }
     return reg.id;
   };
@@ -281,20 +333,39 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       let accept = at10(`2019-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
       accept = addWorkdays(new Date(accept.getTime() - 86_400_000), 1);
       const r = rand();
-      await drive(t, accept, { refuse: r < 0.08, objection: r > 0.88 });
+      // 近亲属备案 in 隆德 沙塘镇 and 平罗 (September): the county visits and decides.
+      await drive(t, accept, { refuse: r < 0.08, objection: r > 0.88, relative: month === 9 && ['640423101-gov', '640221101-gov'].includes(t.org) });
       count++;
     }
   }
-  // 隆德 county supervision: a reproducible 30% draw of 2019 township-confirmed cases, half visited.
+  // 不予受理 (兴庆, 隆德) and 公示异议 found 属实 → 不予确认 (隆德 城关镇, 平罗): the C2 steps in 2019.
+  const extra: Array<[string, string, Parameters<typeof drive>[2]]> = [
+    ['640423101-gov', '2019-05-13', { notAccept: '非户籍所在地乡镇(街道)受理范围' }],
+    ['640104100-gov', '2019-06-11', { notAccept: '非户籍所在地乡镇(街道)受理范围' }],
+    ['640423100-gov', '2019-10-14', { objection: 'founded' }],
+    ['640221100-gov', '2019-10-21', { objection: 'founded' }],
+  ];
+  for (const [org, day, opts] of extra) {
+    await drive(
+      TOWNSHIPS.find((x) => x.org === org)!,
+      at10(day),
+      opts,
+    );
+    count++;
+  }
+  // 隆德 county supervision: a reproducible 30% draw of 2019 township decisions (确认, 不予确认, 不予受理), half visited;
+  // the first visit finds 不属实 and opens a correction (an approved household is re-checked at once).
   const ld = counties.get('640423')!;
   clock.set(at10('2019-12-16'));
   const sc = await timed('spot check', () =>
     drawSpotCheck(c, ld.lead, { countyCode: '640423', from: '2019-01-01', to: '2019-12-31', seed: 'demo-2019-640423' }, { isDemo: true }),
   );
-  for (const caseId of sc.sample.slice(0, Math.ceil(sc.sample.length / 2))) {
-    await timed('spot visit', () =>
-      recordVisit(c, ld.lead, sc.id, caseId, { visitedOn: '2019-12-18', result: '属实', findings: '县民政局入户抽查,家庭情况与审核结论一致' }),
-    );
+  for (const [i, caseId] of sc.sample.slice(0, Math.ceil(sc.sample.length / 2)).entries()) {
+    const visit =
+      i === 0
+        ? { visitedOn: '2019-12-18', result: '不属实' as const, findings: '县民政局入户抽查,家庭新增务工收入未申报,与审核结论不一致' }
+        : { visitedOn: '2019-12-18', result: '属实' as const, findings: '县民政局入户抽查,家庭情况与审核结论一致' };
+    await timed('spot visit', () => recordVisit(c, ld.lead, sc.id, caseId, visit));
   }
   // In progress today, for the demo accounts' worklists.
   const now = new Date();
@@ -318,19 +389,20 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
     ['640422100-gov', 'submitted'],
   ];
   for (const [org, stopAt] of today) {
+    const relative = org === '640104001-gov' && stopAt === 'reviewed';
     const t = TOWNSHIPS.find((x) => x.org === org)!;
     const steps = { applied: 1, checking: 2, investigating: 4, reviewed: 8, awaiting_confirm: 22, submitted: 24 }[stopAt] ?? 3;
     const accept = recent(steps);
     // Keep every step in the past: the drive advances from the 受理 day.
-    await drive(t, accept, { stopAt });
+    await drive(t, accept, { stopAt, relative });
     count++;
   }
   clock.set(now);
   await sql`update dibao.household set is_demo = true where id in (select household_id from dibao.application where is_demo)`.execute(ctx.db);
   // Re-checks: push the 2019 households' next dates ahead, leaving a few due today.
-  await sql`update dibao.household set next_recheck_on = (${chinaDate(now)}::date + ((abs(hashtext(id::text)) % 150) + 10)) where is_demo and status = 'active'`.execute(
-    ctx.db,
-  );
+  // (A household flagged by the 抽查 keeps its 2019 date: its 复核 opens today, overdue.)
+  await sql`update dibao.household set next_recheck_on = (${chinaDate(now)}::date + ((abs(hashtext(id::text)) % 150) + 10)) where is_demo and status = 'active'
+    and id not in (select (correction->>'householdId')::uuid from dibao.spot_check_item where correction->>'kind' = '复核')`.execute(ctx.db);
   await sql`update dibao.household set next_recheck_on = ${chinaDate(now)}::date where id in (
     select id from dibao.household where is_demo and status = 'active' and area_path like '640000.640400.640423.640423100%' order by id limit 2)
     or id in (select id from dibao.household where is_demo and status = 'active' and area_path like '640000.640200.640221.640221100%' order by id limit 1)

@@ -15,6 +15,8 @@ export type ApplicationFacts = {
   /** The deciding level (the regime on the 受理 day) and the county, for the remedy paragraph. */
   authority: 'county' | 'township';
   countyCode: string;
+  /** 不予受理: the day, the reason code and its text. */
+  notAccepted: { on: string; code: string; reason: string } | null;
 };
 
 /** What the 低保 notices say: the applicant (主送), the decision and its figures. */
@@ -30,9 +32,12 @@ export async function applicationFacts(tx: AppContext, c: CaseRow): Promise<Appl
       recheck_cadence: 'yearly' | 'half_yearly' | null;
       authority: 'county' | 'township';
       county_code: string;
+      not_accepted_on: string | null;
+      not_accepted_code: string | null;
+      not_accepted_reason: string | null;
     }>`
     select a.household_id, a.accepted_on::text as accepted_on, a.decided_on::text as decided_on, a.decision, a.refusal_reasons, a.benefit, h.recheck_cadence,
-      a.authority, a.county_code
+      a.authority, a.county_code, a.not_accepted_on::text as not_accepted_on, a.not_accepted_code, a.not_accepted_reason
     from dibao.application a join dibao.household h on h.id = a.household_id where a.case_id = ${c.id}`.execute(tx.db)
   ).rows[0];
   if (!a) throw new AppError('DIBAO_APPLICATION_NOT_FOUND', 404, '低保申请不存在');
@@ -52,5 +57,6 @@ export async function applicationFacts(tx: AppContext, c: CaseRow): Promise<Appl
     cadence: a.recheck_cadence,
     authority: a.authority,
     countyCode: a.county_code,
+    notAccepted: a.not_accepted_on ? { on: a.not_accepted_on, code: a.not_accepted_code ?? '', reason: a.not_accepted_reason ?? '' } : null,
   };
 }

@@ -64,4 +64,33 @@ export const dibaoRefusal = defineDocument({
   },
 });
 
-export const DIBAO_DOCUMENTS = { confirmation: dibaoConfirmation, refusal: dibaoRefusal, recheckDecision: dibaoRecheckDecision } as const;
+/** 不予受理告知书: issued with the 不予受理 decision (the application was never accepted). */
+export const dibaoNotAccepted = defineDocument({
+  type: 'dibao.not_accepted',
+  caseType: DIBAO_TYPE,
+  title: '最低生活保障申请不予受理告知书',
+  numberPrefix: '低保不受',
+  issuePermission: 'dibao.handle',
+  issuableIn: ['not_accepted'],
+  docx: true,
+  async fill(tx, c) {
+    const f = await applicationFacts(tx, c);
+    if (!f.notAccepted) throw mismatch('不予受理');
+    return {
+      recipient: f.applicant,
+      body: [
+        `您提出的最低生活保障申请(编号 ${f.refNo}),经审查,本机关于${on(f.notAccepted.on)}决定不予受理。`,
+        `理由:${f.notAccepted.code};${f.notAccepted.reason.replace(/[。.]$/, '')}。依据:${LEGAL.interim}第十一条、${LEGAL.measures}。`,
+        '符合条件后,您可以再次向户籍所在地乡镇人民政府(街道办事处)提出申请。',
+      ],
+      remedy: remedyText(f.notAccepted.on, 'township', await placeOf(tx, f.countyCode)),
+    };
+  },
+});
+
+export const DIBAO_DOCUMENTS = {
+  confirmation: dibaoConfirmation,
+  refusal: dibaoRefusal,
+  notAccepted: dibaoNotAccepted,
+  recheckDecision: dibaoRecheckDecision,
+} as const;

@@ -60,13 +60,16 @@ const PUBLIC_STEPS: Record<string, string> = {
   refusing: '不予确认(将书面告知理由)',
   refused: '不予确认',
   withdrawn: '已撤回',
+  reinvestigating: '公示异议复查中',
+  not_accepted: '不予受理',
 };
 
 /** 查询进度: ref + query code; one indistinct error whichever was wrong. */
 export async function trackApplication(ctx: AppContext, refNo: string, code: string) {
   const r = (
     await sql<any>`select c.id, c.ref_no, c.state, c.created_at, c.due_date::text as due_date, p.query_code_hash, p.authority, p.accepted_on::text as accepted_on, p.decided_on::text as decided_on,
-      p.decision, p.benefit, p.refusal_reasons, p.missing_materials, p.publicity_from::text as pf, p.publicity_to::text as pt, t.name as township
+      p.decision, p.benefit, p.refusal_reasons, p.missing_materials, p.publicity_from::text as pf, p.publicity_to::text as pt, t.name as township,
+      p.not_accepted_code, p.not_accepted_reason, p.relative_of_staff
     from core.case c join dibao.application p on p.case_id = c.id join core.org_unit t on t.id = p.township_org_id where c.ref_no = ${refNo.trim()} and c.type = ${DIBAO_TYPE}`.execute(
       ctx.db,
     )
@@ -88,13 +91,14 @@ export async function trackApplication(ctx: AppContext, refNo: string, code: str
     state: r.state,
     stateLabel: PUBLIC_STEPS[r.state] ?? def.states[r.state as never]?.label ?? r.state,
     township: r.township,
-    approvingLevel: AUTHORITY_LABEL[r.authority as 'county'],
+    approvingLevel: r.relative_of_staff ? AUTHORITY_LABEL.county : AUTHORITY_LABEL[r.authority as 'county'],
     acceptedOn: r.accepted_on,
     dueDate: r.decision ? null : dateText(r.due_date),
     decidedOn: r.decided_on,
     decision: r.decision,
     benefit: benefit ? { amountYuan: yuanText(benefit.amountCents), benefitFrom: benefit.benefitFrom, steps: benefit.steps } : null,
     refusalReasons: r.refusal_reasons,
+    notAcceptedReason: r.not_accepted_code ? `${r.not_accepted_code}:${r.not_accepted_reason}` : null,
     missingMaterials: r.state === 'supplementing' ? (missing?.items ?? []) : [],
     publicity: r.pf ? { from: r.pf, to: r.pt } : null,
     steps: events.map((e) => ({

@@ -6,7 +6,7 @@ import type { Actor } from '../../../kernel/identity/index.ts';
 import { caseReadable, workflowOf, getCase, caseNotFound } from '../../../kernel/workflow/index.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, dateText, type CHANNELS } from '../contract.ts';
-import { ApplicationJson, Eligibility, type ApplicationDetail } from '../contracts/http.ts';
+import { ApplicationJson, DibaoFacts, Eligibility, type ApplicationDetail } from '../contracts/http.ts';
 import type { Authority, HouseholdKind, HouseholdStatus } from '../db.ts';
 import { assessHousehold } from '../commands/eligibility.ts';
 import { extendSpecial, isCountyApprover } from '../commands/special-period.ts';
@@ -20,6 +20,8 @@ export const ListApplicationsQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+/** 近亲属单独登记备案: the county decides whatever the regime (steps/near-relative.ts). */
+const RELATIVE_LEVEL = `${AUTHORITY_LABEL.county}(近亲属单独登记备案)`;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** 低保申请 in the actor's scope (the kernel's case read rule). */
@@ -55,6 +57,7 @@ export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer
       'c.created_by',
       'o.name as org_name',
       'p.authority',
+      'p.relative_of_staff',
       'p.channel',
       'p.decision',
       sql<string | null>`p.accepted_on::text`.as('accepted_on'),
@@ -93,7 +96,7 @@ export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer
       createdBy: r.created_by,
       orgUnitName: r.org_name,
       authority: r.authority,
-      approvingLevel: AUTHORITY_LABEL[r.authority as 'county'],
+      approvingLevel: r.relative_of_staff ? RELATIVE_LEVEL : AUTHORITY_LABEL[r.authority as 'county'],
       channel: r.channel,
       decision: r.decision,
       acceptedOn: r.accepted_on,
@@ -143,6 +146,9 @@ type ApplicationRow = {
   d_doc: string | null;
   township_name: string;
   county_name: string;
+  na_on: string | null;
+  not_accepted_code: string | null;
+  not_accepted_reason: string | null;
 };
 type HouseholdRow = {
   id: string;
@@ -181,7 +187,7 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
       p.relative_of_staff, p.income_unstable, p.publicity_round, p.notice, p.refusal_reasons, p.missing_materials, p.checks, p.investigation, p.appraisal,
       p.township_opinion, p.objections, p.eligibility, p.benefit,
       p.accepted_on::text as accepted_t, p.decided_on::text as decided_t, p.checked_on::text as checked_t, p.publicity_from::text as pf, p.publicity_to::text as pt,
-      p.notice_sent_on::text as notice_sent_t, d.effective_from::text as d_from, d.document as d_doc, t.name as township_name, ca.name as county_name
+      p.notice_sent_on::text as notice_sent_t, p.not_accepted_on::text as na_on, p.not_accepted_code, p.not_accepted_reason, d.effective_from::text as d_from, d.document as d_doc, t.name as township_name, ca.name as county_name
     from dibao.application p left join dibao.delegation d on d.id = p.delegation_id join core.org_unit t on t.id = p.township_org_id join core.area ca on ca.code = p.county_code
     where p.case_id = ${id}`.execute(ctx.db)
   ).rows[0];
@@ -196,6 +202,10 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
     )
   ).rows;
   const income = (await sql<{ monthly_cents: number }>`select monthly_cents from dibao.income where household_id = ${p.household_id}`.execute(ctx.db)).rows;
+  const filing = (
+    await sql<{ staff_name: string; staff_post: string; relation: string; filed_on: string; county_visit: unknown }>`select staff_name, staff_post, relation,
+      filed_on::text as filed_on, county_visit from dibao.relative_filing where case_id = ${id}`.execute(ctx.db)
+  ).rows[0];
   const county =
     (
       await sql<{
@@ -203,13 +213,13 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
         name: string;
       }>`select id, name from core.org_unit where area_code = ${p.county_code} and kind = 'bureau' and active limit 1`.execute(ctx.db)
     ).rows[0] ?? null;
-  const open = !p.decision && !['withdrawn'].includes(c.state);
+  const open = !p.decision && !['withdrawn', 'not_accepted'].includes(c.state);
   const assessment = p.decision ? json(Eligibility, p.eligibility) : open ? await assessHousehold(ctx, p.household_id, chinaDate(ctx.clock.now())) : null;
   return {
     ...c,
     dibao: {
       authority: p.authority,
-      approvingLevel: AUTHORITY_LABEL[p.authority],
+      approvingLevel: p.relative_of_staff ? RELATIVE_LEVEL : AUTHORITY_LABEL[p.authority],
       delegation: p.delegation_id ? { id: p.delegation_id, effectiveFrom: p.d_from!, document: p.d_doc! } : null,
       countyCode: p.county_code,
       countyName: p.county_name,
@@ -238,6 +248,16 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
       notice: p.notice,
       noticeSentOn: p.notice_sent_t,
       refusalReasons: p.refusal_reasons,
+      relativeFiling: filing
+        ? {
+            staffName: filing.staff_name,
+            staffPost: filing.staff_post,
+            relation: filing.relation,
+            filedOn: filing.filed_on,
+            countyVisit: json(DibaoFacts.shape.relativeFiling.unwrap().shape.countyVisit.unwrap(), filing.county_visit),
+          }
+        : null,
+      notAccepted: p.na_on ? { on: p.na_on, code: p.not_accepted_code ?? '', reason: p.not_accepted_reason ?? '' } : null,
       household: {
         id: h.id,
         kind: h.kind,

@@ -13,6 +13,7 @@ import { readDibaoSettings } from '../settings.ts';
 import { dateText } from '../contract.ts';
 import { fieldLabel } from '../commands/household-input.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
+import { openCorrection } from './correction.ts';
 
 /** Stored spot checks were drawn under this purpose: keep it, or their seeds no longer reproduce them. */
 const SPOT_CHECK_PURPOSE = 'dibao-spot-check';
@@ -49,10 +50,14 @@ export async function drawSpotCheck(ctx: AppContext, actor: Actor, raw: unknown,
     if (!county || county.level !== 3) throw badRequest('DIBAO_COUNTY_UNKNOWN', `「县(区)」${i.countyCode} 不是县级行政区划`, { field: 'countyCode' });
     if (!canSupervise(actor, county.path)) throw forbidden(`只有${county.name}或上级民政部门的低保经办、审批人员才能抽查`);
     const pop = (
-      await sql<{ case_id: string }>`select case_id from dibao.application where county_code = ${i.countyCode} and authority = 'township' and decision = '确认'
-      and decided_on between ${i.from}::date and ${i.to}::date order by case_id`.execute(tx.db)
+      await sql<{
+        case_id: string;
+      }>`select case_id from dibao.application where county_code = ${i.countyCode} and authority = 'township' and not relative_of_staff
+      and ((decision in ('确认', '不予确认') and decided_on between ${i.from}::date and ${i.to}::date) or not_accepted_on between ${i.from}::date and ${i.to}::date)
+      order by case_id`.execute(tx.db)
     ).rows.map((r) => r.case_id);
-    if (!pop.length) throw new AppError('DIBAO_SPOT_CHECK_EMPTY', 409, `${county.name}在 ${i.from} 至 ${i.to} 没有乡镇(街道)确认的低保案件`);
+    if (!pop.length)
+      throw new AppError('DIBAO_SPOT_CHECK_EMPTY', 409, `${county.name}在 ${i.from} 至 ${i.to} 没有乡镇(街道)作出决定(确认、不予确认、不予受理)的低保案件`);
     const seed = i.seed ?? `${i.countyCode}:${i.from}:${i.to}:${chinaDate(tx.clock.now())}`;
     const sample = drawSample(pop, ratio, seed);
     const id = uuidv7();
@@ -93,12 +98,25 @@ export async function recordVisit(ctx: AppContext, actor: Actor, spotCheckId: st
       await sql`update dibao.spot_check_item set visited_on = ${i.visitedOn}::date, result = ${i.result}, findings = ${i.findings}, visited_by = ${actor.userId}, visited_by_name = ${actor.displayName}
       where spot_check_id = ${spotCheckId} and case_id = ${caseId}`.execute(tx.db);
     if (!Number(r.numAffectedRows ?? 0)) throw new AppError('DIBAO_NOT_SAMPLED', 404, '该案件不在本次抽查样本中');
+    // 不属实 opens a correction once (a later visit of the same case does not open another).
+    const open = (
+      await sql<{ correction: unknown }>`select correction from dibao.spot_check_item where spot_check_id = ${spotCheckId} and case_id = ${caseId}`.execute(
+        tx.db,
+      )
+    ).rows[0]!;
+    let correction: Awaited<ReturnType<typeof openCorrection>> | null = null;
+    if (i.result === '不属实' && open.correction == null) {
+      correction = await openCorrection(tx, actor, caseId, i.visitedOn, i.findings);
+      await sql`update dibao.spot_check_item set correction = ${JSON.stringify(correction)}::jsonb where spot_check_id = ${spotCheckId} and case_id = ${caseId}`.execute(
+        tx.db,
+      );
+    }
     await recordAudit(tx, {
       actor,
       action: 'dibao.spot_check.visit',
       entityType: 'dibao_spot_check',
       entityId: spotCheckId,
-      after: { caseId, ...i },
+      after: { caseId, ...i, ...(correction ? { correction } : {}) },
       areaCode: sc.county_code,
       areaPath: sc.county_path,
     });
@@ -154,7 +172,8 @@ export async function getSpotCheck(ctx: AppContext, actor: Actor, id: string) {
   ).rows[0];
   if (!s || !recordInScope(actor, 'dibao.read', { areaPath: s.county_path })) throw new AppError('DIBAO_SPOT_CHECK_NOT_FOUND', 404, '抽查批次不存在或无权查看');
   const items = (
-    await sql<any>`select i.case_id, i.visited_on::text as visited_on, i.result, i.findings, i.visited_by_name, c.ref_no, c.title, p.decided_on::text as decided_on, t.name as township
+    await sql<any>`select i.case_id, i.visited_on::text as visited_on, i.result, i.findings, i.visited_by_name, i.correction, c.ref_no, c.title,
+      coalesce(p.decided_on, p.not_accepted_on)::text as decided_on, case when p.not_accepted_on is not null then '不予受理' else p.decision end as decision, t.name as township
     from dibao.spot_check_item i join core.case c on c.id = i.case_id join dibao.application p on p.case_id = i.case_id join core.org_unit t on t.id = p.township_org_id
     where i.spot_check_id = ${id} order by c.ref_no`.execute(ctx.db)
   ).rows;
@@ -181,6 +200,8 @@ export async function getSpotCheck(ctx: AppContext, actor: Actor, id: string) {
       result: i.result,
       findings: i.findings,
       visitedByName: i.visited_by_name,
+      decision: i.decision,
+      correction: i.correction == null ? null : typeof i.correction === 'string' ? JSON.parse(i.correction) : i.correction,
     })),
   };
 }

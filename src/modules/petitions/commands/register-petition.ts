@@ -39,10 +39,6 @@ export async function registerPetition(
     if (input.accusedOrgId) {
       const accused = await tx.db.selectFrom('core.org_unit').select('id').where('id', '=', input.accusedOrgId).executeTakeFirst();
       if (!accused) throw badRequest('ORG_UNIT_NOT_FOUND', '「被检举单位」不存在', { field: 'accusedOrgId' });
-      if (accused.id === orgUnitId)
-        throw badRequest('PETITION_ACCUSED_ORG', '检举控告不得由被检举单位登记办理（《信访工作条例》第三十条第三款），请向其上级机关或纪检监察机关提出', {
-          field: 'accusedOrgId',
-        });
     }
     const flags = await detectFlags(tx, {
       idHashes: people.flatMap((p) => (p.idHash ? [p.idHash] : [])),
@@ -51,6 +47,8 @@ export async function registerPetition(
       receivingOrgPath: org.area_path,
       visit: input.channel === '来访',
     });
+    if (input.accusedOrgId === orgUnitId)
+      flags.suggestions.push('被检举单位为本单位：登记后请转送上级机关或纪检监察机关依规依纪依法办理，本单位不得自行处理（《信访工作条例》第三十条）。');
     if ((input.representatives ?? 0) > 5) flags.suggestions.push(manyRepresentativesWarning(input.representatives!));
     const receivedOn = input.receivedOn ?? today;
     const row = await createCase(tx, actor, { type: petitionWorkflow.type, title: input.title, orgUnitId, system: extra.system, input: { receivedOn } });

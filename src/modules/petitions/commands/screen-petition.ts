@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError, badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
-import { userRef, type Actor } from '../../../kernel/identity/index.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
 import type { CaseRow } from '../../../kernel/workflow/index.ts';
 import { NOTICE_METHODS, PETITION_ERRORS, REFUSAL_CODES, REFUSAL_REASONS, type RefusalCode } from '../contract.ts';
 import { petitionLawToday } from '../law.ts';
@@ -88,7 +88,9 @@ async function lowerCivilAffairsOrg(tx: AppContext, c: CaseRow): Promise<string 
  * with the 复核终结 matter named and the handler's reasons (第三十六条第三款).
  */
 export async function storeRefusal(tx: AppContext, actor: Actor, c: CaseRow, input: z.output<typeof RefuseInput>): Promise<void> {
-  if (!userRef(actor)) throw new AppError('PETITION_REFUSAL_NOT_ALLOWED', 409, PETITION_ERRORS.AUTO_REFUSAL);
+  // Never the system on its own (it holds no grant): a handler decides.
+  if (!actor.grants.some((g) => g.permissions.includes('petition.handle')))
+    throw new AppError('PETITION_REFUSAL_NOT_ALLOWED', 409, PETITION_ERRORS.AUTO_REFUSAL);
   checkServed(tx, input);
   const p = (await sql<{ channel: string }>`select channel from petitions.petition where case_id = ${c.id}`.execute(tx.db)).rows[0];
   const code: RefusalCode = input.reasonCode;

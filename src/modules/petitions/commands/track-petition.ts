@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
+import { addDaysIso } from '../../../kernel/calendar/index.ts';
+import { forwardedTo } from '../queries/forwarding.ts';
 import { workflowOf } from '../../../kernel/workflow/index.ts';
 import { PETITION_TYPE } from '../contract.ts';
 import { requestWindow, withinWindow } from './review-window.ts';
@@ -62,6 +64,11 @@ const CITIZEN_ACTION: Record<string, string> = {
   refer_recheck: '转请上一级机关（本平台外）复核',
   record_recheck_outcome: '收到上一级机关的复核意见',
   deliver_recheck: '送达复核意见，信访事项终结',
+  to_ordinary: '由简易办理转为普通程序办理',
+  raise_objection: '接收单位提出异议，待转送、交办单位核实',
+  decide_objection: '转送、交办单位核实异议',
+  serve_notice: '告知书已送达',
+  route_procedure: '导入相应法定程序办理',
 };
 
 /** The official name of the kernel's own moves (the workflow's transitions carry their labels). */
@@ -175,6 +182,7 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
     statePlain: CITIZEN_STATE[c.state] ?? c.state,
     holderOrgName: org?.name ?? null,
     pendingTransfer: pending ? { from: pending.from_name, to: pending.to_name } : null,
+    forwardedTo: await forwardedTo(ctx, c.id),
     statutoryDueDate: current?.due_date ?? c.due_date,
     deadline: current ? { label: current.label, dueDate: current.due_date, legalBasis: current.legal_basis, paused: current.state === 'paused' } : null,
     extensions,

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { CaseDetail } from '../../../kernel/workflow/index.ts';
-import { CATEGORIES, CHANNELS, OPINIONS, REFUSAL_CODES, REVIEW_KINDS, SATISFACTION, SATISFACTION_CHANNELS, SOURCE_BODIES, SUBJECTS } from '../contract.ts';
+import {
+  CATEGORIES,
+  CHANNELS,
+  NOTICE_METHODS,
+  OPINIONS,
+  ORIGINAL_FORMS,
+  REFUSAL_CODES,
+  ROUTING_TARGETS,
+  REVIEW_KINDS,
+  SATISFACTION,
+  SATISFACTION_CHANNELS,
+  SOURCE_BODIES,
+  SUBJECTS,
+} from '../contract.ts';
 
 /**
  * 信访 staff API responses (routes.ts). Each is the exact wire shape: fastify serializes the
@@ -45,6 +58,8 @@ export const PetitionListItem = z.object({
   subject: z.enum(SUBJECTS),
   isRepeat: z.boolean(),
   isSkipLevel: z.boolean(),
+  /** 重大、紧急 (第二十五条). */
+  urgent: z.boolean(),
   anonymous: z.boolean(),
   satisfaction: z.enum(SATISFACTION).nullable(),
   concernedAreaCode: z.string(),
@@ -126,6 +141,23 @@ export const PetitionFacts = z.object({
   satisfactionComment: z.string().nullable(),
   /** 领导包案. */
   lead: z.object({ userId: z.uuid(), name: z.string().nullable(), at: Ts, note: z.string().nullable() }).nullable(),
+  /** 收到日期: the clocks count from it. */
+  receivedOn: Day.nullable(),
+  /** The form the petitioner used (来信/来访/网上信访/电话/传真), apart from how it reached this unit (channel, sourceBody). */
+  originalForm: z.enum(ORIGINAL_FORMS).nullable(),
+  /** 被投诉机关. */
+  complainedOrg: z.string().nullable(),
+  /** 被检举对象 (检举控告). */
+  accused: z.object({ name: z.string().nullable(), orgUnitName: z.string().nullable() }).nullable(),
+  /** The earlier matter 复核终结 this one resembles (the handler judges; 第三十六条第三款). */
+  finalMatch: z.object({ caseId: z.uuid(), refNo: z.string() }).nullable(),
+  /** 重大、紧急 and its report (第二十五条). */
+  urgent: z.object({ note: z.string().nullable(), report: z.string().nullable(), reportedAt: Ts.nullable() }).nullable(),
+  /** 导入相应程序 (第三十一条). */
+  routing: z.object({ target: z.enum(ROUTING_TARGETS), note: z.string().nullable(), at: Ts.nullable() }).nullable(),
+  /** How and when the 受理 / 不予受理 告知书 reached the petitioner. */
+  acceptanceServed: z.object({ method: z.enum(NOTICE_METHODS), on: Day }).nullable(),
+  refusalServed: z.object({ method: z.enum(NOTICE_METHODS), on: Day }).nullable(),
 });
 export const PetitionPerson = z.object({
   id: z.uuid(),
@@ -197,7 +229,28 @@ export const PetitionDetailExtras = z.object({
       recordedAt: Ts,
     }),
   ),
+  /** 转送、交办去向, as told to the petitioner (第二十三条第一款). */
+  forwarding: z.array(
+    z.object({ kind: z.enum(['转送', '交办']), fromOrgName: z.string(), toOrgName: z.string(), sentAt: Ts, status: z.string(), acknowledgedAt: Ts.nullable() }),
+  ),
+  /** 异议 of receiving units and the senders' 核实 (第二十三条第三款). */
+  objections: z.array(
+    z.object({
+      id: z.uuid(),
+      byOrgName: z.string(),
+      reason: z.string(),
+      receivedOn: Day,
+      raisedOn: Day,
+      raisedByName: z.string(),
+      decision: z.enum(['agreed', 'rejected']).nullable(),
+      decisionNote: z.string().nullable(),
+      decidedByName: z.string().nullable(),
+      decidedAt: Ts.nullable(),
+    }),
+  ),
   petitioners: z.array(PetitionPerson),
+  /** 检举控告: the informant is hidden from this reader (第三十条第三款). */
+  informantHidden: z.boolean(),
   piiShown: z.boolean(),
   piiAllowed: z.boolean(),
 });

@@ -26,6 +26,8 @@ export const PetitionTrack = z.object({
   statePlain: z.string(),
   holderOrgName: z.string().nullable(),
   pendingTransfer: z.object({ from: z.string(), to: z.string() }).nullable(),
+  /** 转送、交办去向 (第二十三条第一款): where the matter was sent and when; `returned` after an agreed 异议. */
+  forwardedTo: z.array(z.object({ kind: z.enum(['转送', '交办']), office: z.string(), on: Day, returned: z.boolean() })),
   statutoryDueDate: Day.nullable(),
   deadline: z.object({ label: z.string(), dueDate: Day.nullable(), legalBasis: z.string().nullable(), paused: z.boolean() }).nullable(),
   extensions: z.array(z.object({ clock: z.string(), length: z.string(), reason: z.string(), approvedOn: z.string() })),

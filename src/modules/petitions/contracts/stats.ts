@@ -31,6 +31,14 @@ export const ReportFigures = z.object({
   from12345: z.number(),
   concluded: z.number(),
   allConcluded: z.boolean(),
+  /** 第四十一条第一款第二项: 转送、交办、督办 made by units of the viewer's level in the period. */
+  transferred: z.number(),
+  assigned: z.number(),
+  supervised: z.number(),
+  /** 第四十一条第一款第一项: 被投诉较多的机关、单位 (most first, at most 10). */
+  complainedOrgs: z.array(z.object({ name: z.string(), items: z.number() })),
+  /** 接待登记 of the viewer's level: 批 / 人次 of letters and visits, counted apart from 件. */
+  reception: z.object({ letters: z.object({ batches: z.number(), persons: z.number() }), visits: z.object({ batches: z.number(), persons: z.number() }) }),
 });
 export const PetitionStats = z.object({
   from: z.string(),

@@ -167,6 +167,31 @@ const OPINION_TEXT: Record<string, string> = {
   不予支持: '经调查核实,信访人的诉求不符合有关政策规定,不予支持,并告知其救济途径。',
 };
 
+/** 被检举对象 of the demo's 检举控告 matters (outside bodies, so no org id). */
+const ACCUSED: Record<string, string> = {
+  反映低保评定不公: '村民委员会低保评议小组',
+  敬老院供养条件差: '乡镇敬老院',
+  养老机构收费不合理: '某民办养老院',
+  举报社会组织违规收费: '某行业协会',
+  公墓收费过高: '某经营性公墓',
+};
+const COMPLAINED: Record<string, string> = { '640104': '兴庆区民政局', '640423': '隆德县民政局', '640221': '平罗县民政局', '640422': '西吉县民政局' };
+const FORMS = ['来信', '网上信访', '来访', '电话'] as const;
+
+/**
+ * The intake facts the register asks for beyond the matter (no draws from the generator, so the
+ * demo year stays the same): the original form of an item 上级转来, 被检举对象, 被投诉机关, and 重大紧急
+ * for large group visits.
+ */
+function intakeExtras(i: number, m: { title: string; category: string }, county: string, channel: string, persons: number | null): Record<string, unknown> {
+  return {
+    ...(channel === '上级转来' ? { originalForm: FORMS[i % FORMS.length] } : {}),
+    ...(m.category === '检举控告' && ACCUSED[m.title] ? { accusedName: ACCUSED[m.title] } : {}),
+    ...(m.category === '申诉求决' && i % 3 === 1 ? { complainedOrg: COMPLAINED[county] ?? '所在乡镇人民政府' } : {}),
+    ...(channel === '来访' && (persons ?? 0) >= 20 ? { urgent: true, urgentNote: `群体来访 ${persons} 人,情绪激动,可能造成社会影响,已安排现场接待。` } : {}),
+  };
+}
+
 /** A valid 18-digit 身份证号 for a person from `county`, born in `year`. */
 export function demoIdNumber(county: string, year: number, r: Rng): string {
   const body = `${county}${year}${String(r.int(1, 12)).padStart(2, '0')}${String(r.int(1, 28)).padStart(2, '0')}${String(r.int(100, 999))}`;
@@ -180,7 +205,11 @@ function conclude(r: Rng, holder: string, upper: string, flow: Flow, d: number, 
   const s: PlannedStep[] = [];
   const at = (day: number, move: Move) => s.push({ day, minute: r.int(0, 420), move });
   if (flow === 'refuse') {
-    at(d + r.int(2, 10), { kind: 't', name: 'refuse', by: holder, input: { reasonCode: r.pick(['statutory_route', 'not_competent', 'statutory_route']) } });
+    const picked = r.pick(['statutory_route', 'not_competent', 'statutory_route']);
+    // Above the county a lower 民政局 is competent: that is a 转送, not a refusal (第二十三条第一款).
+    const aboveCounty = holder === '640000-mzt-fgc' || CITIES.some((c) => holder === bureau(c));
+    const reasonCode = picked === 'not_competent' && aboveCounty ? 'statutory_route' : picked;
+    at(d + r.int(2, 10), { kind: 't', name: 'refuse', by: holder, input: { reasonCode } });
     return s;
   }
   at((d += r.int(1, 6)), { kind: 't', name: 'accept', by: holder, input: {} });
@@ -361,6 +390,7 @@ export function demoPlan(opts: { lowerItems?: number } = {}): PlannedPetition[] 
       content: m.content,
       petitioners: people.map((p, k) => ({ ...p, role: persons && persons > 5 && k < 5 ? '代表' : '信访人' })),
       ...(source ? { sourceBody: source, sourceRef: source === '民政部' ? `民信转〔2019〕${100 + i}号` : `宁信转〔2019〕${300 + i}号` } : {}),
+      ...intakeExtras(i, m, county, channel, persons),
       ...(channel === '来访'
         ? { visitBatch: 1, visitPersons: persons, ...(persons! > 5 ? { representatives: 5 } : {}) }
         : channel === '来信'
@@ -438,6 +468,7 @@ export function demoPlan(opts: { lowerItems?: number } = {}): PlannedPetition[] 
       content: m.content,
       petitioners: people.map((p, k) => ({ ...p, role: (persons ?? 1) > 5 && k < 5 ? '代表' : '信访人' })),
       ...(source ? { sourceBody: source, sourceRef: source === '12345' ? `12345-2019-${String(10000 + i)}` : `转〔2019〕${i}号` } : {}),
+      ...intakeExtras(i, m, county, channel, persons),
       ...(channel === '来访'
         ? { visitBatch: 1, visitPersons: persons, ...(persons! > 5 ? { representatives: 5 } : {}) }
         : channel === '来信'

@@ -28,6 +28,13 @@ export const petitionsIntake: Migration = {
       add column acceptance_served_on date,
       add column refusal_served_method text,
       add column refusal_served_on date`.execute(db);
+    // Sources 国家信访局, 自治区政府, 人大, 政协 join the list; more than five representatives is registered (with a warning).
+    await sql`alter table petitions.petition drop constraint petition_source_body_check,
+      add constraint petition_source_body_check check (source_body in ('国家信访局','民政部','自治区信访局','自治区政府','人大','政协','12345','其他')),
+      drop constraint petition_representatives_check, add constraint petition_representatives_check check (representatives is null or representatives >= 0),
+      add constraint petition_original_form_check check (original_form in ('来信','来访','网上信访','电话','传真')),
+      add constraint petition_acceptance_served_check check (acceptance_served_method in ('当场书面告知','邮寄送达','网上告知','短信告知')),
+      add constraint petition_refusal_served_check check (refusal_served_method in ('当场书面告知','邮寄送达','网上告知','短信告知'))`.execute(db);
     await sql`update petitions.petition set received_on = (created_at at time zone 'Asia/Shanghai')::date where received_on is null`.execute(db);
     await sql`create table petitions.reception_log (
       id uuid primary key,
@@ -46,6 +53,12 @@ export const petitionsIntake: Migration = {
   },
   async down(db: Kysely<unknown>) {
     await sql`drop table if exists petitions.reception_log`.execute(db);
+    await sql`update petitions.petition set source_body = '其他' where source_body in ('国家信访局','自治区政府','人大','政协')`.execute(db);
+    await sql`update petitions.petition set representatives = 5 where representatives > 5`.execute(db);
+    await sql`alter table petitions.petition drop constraint petition_source_body_check,
+      add constraint petition_source_body_check check (source_body in ('自治区信访局','民政部','12345','其他')),
+      drop constraint petition_representatives_check,
+      add constraint petition_representatives_check check (representatives is null or representatives between 0 and 5)`.execute(db);
     await sql`alter table petitions.petition drop column final_match_of, drop column received_on, drop column original_form, drop column complained_org,
       drop column accused_name, drop column accused_org_id, drop column urgent, drop column urgent_note, drop column urgent_reported_at, drop column urgent_report,
       drop column routed_to, drop column routing_note, drop column routed_at, drop column acceptance_served_method, drop column acceptance_served_on,

@@ -9,6 +9,8 @@ import { simpleRefusals } from '../policies.ts';
 import { REFUSAL_CODES, REFUSAL_REASONS } from '../contract.ts';
 import { simpleFacts } from '../workflow.ts';
 import { petitionLawToday } from '../law.ts';
+import { HIDDEN_INFORMANT, informantHidden } from '../commands/informant.ts';
+import { intakeFacts } from './intake-facts.ts';
 
 /** A `date` column as YYYY-MM-DD whichever driver returned it (text or a Date at UTC midnight). */
 const iso = (d: Date) => d.toISOString();
@@ -45,10 +47,17 @@ export async function getPetition(ctx: AppContext, actor: Actor, id: string, opt
   const simpleReasons = simpleF ? simpleRefusals({ ...simpleF, factsClear: true }) : null;
   const piiAllowed =
     actorOrgIds(actor).includes(c.orgUnitId) && actor.grants.some((g) => g.orgUnitId === c.orgUnitId && g.permissions.includes('petition.handle'));
+  // 检举控告: the informant stays with the handler (第三十条第三款).
+  const hidden = informantHidden(actor, p.category, c.orgUnitId);
+  const intake = await intakeFacts(ctx, p);
   // masked: the case page's facts view; the full identity is fetched (and logged) only on request.
   const handler = piiAllowed && !opts.masked;
   const petitioners = [];
   for (const x of people) {
+    if (hidden) {
+      petitioners.push({ id: x.id, name: HIDDEN_INFORMANT, role: x.role, address: null, idNumberMasked: null, phoneMasked: null });
+      continue;
+    }
     petitioners.push({
       id: x.id,
       name: x.name,
@@ -108,7 +117,11 @@ export async function getPetition(ctx: AppContext, actor: Actor, id: string, opt
       satisfactionComment: p.satisfaction_comment,
       /** 领导包案. */
       lead: p.lead_user_id && p.lead_at ? { userId: p.lead_user_id, name: p.lead_user_name, at: iso(p.lead_at), note: p.lead_note } : null,
+      ...intake.facts,
     },
+    /** 转送、交办去向 (told to the petitioner, 第二十三条第一款) and the receivers' 异议. */
+    forwarding: intake.forwarding,
+    objections: intake.objections,
     /** While 已受理: may it take the 简易办理 track (besides 事实清楚, which the handler confirms)? */
     simpleEligibility: simpleReasons ? { eligible: simpleReasons.length === 0, reasons: simpleReasons } : null,
     /** While 甄别中: the statutory 不予受理 reasons for the refuse form (its input `reasonCode`). */
@@ -169,6 +182,7 @@ export async function getPetition(ctx: AppContext, actor: Actor, id: string, opt
       recordedAt: iso(r.recorded_at),
     })),
     petitioners,
+    informantHidden: hidden,
     piiShown: handler,
     piiAllowed,
   };

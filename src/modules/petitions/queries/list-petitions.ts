@@ -5,13 +5,14 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
 import { caseReadable, workflowOf } from '../../../kernel/workflow/index.ts';
 import { CATEGORIES, CHANNELS, PETITION_TYPE, SUBJECTS } from '../contract.ts';
+import { HIDDEN_INFORMANT, informantHidden } from '../commands/informant.ts';
 
 export const ListPetitionsQuery = z.object({
   channel: z.enum(CHANNELS).optional(),
   category: z.enum(CATEGORIES).optional(),
   subject: z.enum(SUBJECTS).optional(),
   state: z.string().max(40).optional(),
-  flag: z.enum(['repeat', 'skip_level']).optional(),
+  flag: z.enum(['repeat', 'skip_level', 'urgent']).optional(),
   q: z.string().trim().max(50).optional(),
   /** 登记期间 (China dates, inclusive). */
   from: z.iso.date('登记起始日期格式应为 YYYY-MM-DD').optional(),
@@ -37,6 +38,7 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
   if (q.state) base = base.where('c.state', '=', q.state);
   if (q.flag === 'repeat') base = base.where('p.is_repeat', '=', true);
   if (q.flag === 'skip_level') base = base.where('p.is_skip_level', '=', true);
+  if (q.flag === 'urgent') base = base.where('p.urgent', '=', true);
   if (q.from) base = base.where('c.created_at', '>=', new Date(`${q.from}T00:00:00+08:00`));
   if (q.to) base = base.where('c.created_at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000));
   if (q.q) {
@@ -55,12 +57,14 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
       'c.due_date',
       'c.clock_state',
       'c.created_at',
+      'c.org_unit_id',
       'o.name as org_name',
       'p.channel',
       'p.category',
       'p.subject',
       'p.is_repeat',
       'p.is_skip_level',
+      'p.urgent',
       'p.anonymous',
       'p.satisfaction',
       'p.concerned_area_code',
@@ -101,12 +105,15 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
       subject: r.subject,
       isRepeat: r.is_repeat,
       isSkipLevel: r.is_skip_level,
+      urgent: r.urgent,
       anonymous: r.anonymous,
       satisfaction: r.satisfaction,
       concernedAreaCode: r.concerned_area_code,
       concernedAreaName: r.area_name ?? null,
       contentExcerpt: r.excerpt,
-      petitioners: people.filter((p) => p.case_id === r.id).map((p) => ({ name: p.name, idNumberMasked: p.id_number_masked, phoneMasked: p.phone_masked })),
+      petitioners: informantHidden(actor, r.category, r.org_unit_id)
+        ? people.filter((p) => p.case_id === r.id).map(() => ({ name: HIDDEN_INFORMANT, idNumberMasked: null, phoneMasked: null }))
+        : people.filter((p) => p.case_id === r.id).map((p) => ({ name: p.name, idNumberMasked: p.id_number_masked, phoneMasked: p.phone_masked })),
     })),
   };
 }

@@ -184,6 +184,11 @@ describe('GET /api/petitions/stats', () => {
       from12345: 0,
       concluded: 1,
       allConcluded: true,
+      transferred: expect.any(Number),
+      assigned: expect.any(Number),
+      supervised: expect.any(Number),
+      complainedOrgs: [],
+      reception: { letters: { batches: 0, persons: 0 }, visits: { batches: 0, persons: 0 } },
     });
     expect((await stats(xq)).report).toMatchObject({
       areaCode: '640104',

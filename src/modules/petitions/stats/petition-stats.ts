@@ -8,6 +8,7 @@ import type { Actor } from '../../../kernel/identity/index.ts';
 import { requirePermission } from '../../../kernel/identity/index.ts';
 import { caseReadable, workflowOf } from '../../../kernel/workflow/index.ts';
 import { CATEGORIES, CHANNELS, PETITION_TYPE, SOURCE_BODIES, SUBJECTS } from '../contract.ts';
+import { annualReportExtras } from './annual-report-extras.ts';
 import { DIMENSIONS, STAT_UNITS, type Dimension, type Measures, type PetitionStats, type ReportFigures, type StatRow } from '../contracts/stats.ts';
 
 /**
@@ -282,6 +283,7 @@ async function reportFigures(ctx: AppContext, actor: Actor, start: Date, end: Da
     .executeTakeFirstOrThrow()) as Record<string, unknown>;
   const a = await db.selectFrom('core.area').select('name').where('code', '=', actor.areaCode).executeTakeFirst();
   const items = n(r.items);
+  const extra = await annualReportExtras(ctx, actor, start, end);
   return {
     areaCode: actor.areaCode,
     areaName: a?.name ?? actor.areaCode,
@@ -293,5 +295,6 @@ async function reportFigures(ctx: AppContext, actor: Actor, start: Date, end: Da
     from12345: n(r.hotline),
     concluded: n(r.concluded),
     allConcluded: items > 0 && n(r.concluded) === items,
+    ...extra,
   };
 }

@@ -8,6 +8,8 @@ import { ApiError } from '../../shared/api.ts';
 import { QueryError } from '../../shared/QueryError.tsx';
 import type { CaseTypePanelProps } from '../cases/type-panels.tsx';
 import { dibaoApi, yuan, type CheckResult } from './api.ts';
+import { PublishCard } from './PublishCard.tsx';
+import { CountyVisitCard } from './CountyVisitCard.tsx';
 import './dibao.css';
 
 const statusColor: Record<string, string> = { 一致: 'green', 不一致: 'orange', 未查到: 'default', 查询失败: 'red' };
@@ -27,7 +29,8 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
     );
   if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const d = q.data.dibao;
-  const township = d.authority === 'township';
+  // 近亲属备案 cases are decided by the county even where approval is delegated.
+  const township = d.authority === 'township' && !d.relativeOfStaff;
   const canSubmit = !township && c.state === 'awaiting_confirm' && c.actions.canHandoff;
   const submitCounty = async () => {
     try {
@@ -72,6 +75,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
             {t(township ? 'dibao.panel.levelHint.township' : 'dibao.panel.levelHint.county')}
             {d.delegation ? ` 依据:${d.delegation.document}(${d.delegation.effectiveFrom} 起)。` : ''}
             {d.acceptedOn ? ` 受理日 ${d.acceptedOn} 的配置管到本案结束。` : ' 受理时按当日配置确定。'}
+            {d.relativeOfStaff ? ` ${t('dibao.rel.rule')}` : ''}
             {canSubmit && (
               <div style={{ marginTop: 8 }}>
                 <Button type="primary" icon={<SendOutlined />} onClick={submitCounty} data-testid="dibao-submit-county">
@@ -212,7 +216,10 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
                 <ul className="mz-db-steps">
                   {d.objections.map((o) => (
                     <li key={o.id}>
-                      {o.on} 第 {o.round} 次公示期间,{o.objector}:{o.content} → 重新入户调查
+                      {o.on} 第 {o.round} 次公示期间,{o.objector}:{o.content} →{' '}
+                      {o.review
+                        ? `${o.review.date} 复查(${o.review.staff.join('、')}):${o.review.result === '属实' ? '异议属实,拟不同意' : '异议不属实,重新公示'}。${o.review.findings}`
+                        : '复查中'}
                     </li>
                   ))}
                 </ul>
@@ -258,6 +265,18 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
           )}
         </>
       )}
+      {d.notAccepted && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="dibao-not-accepted"
+          message={`${d.notAccepted.on} 决定不予受理:${d.notAccepted.code}`}
+          description={d.notAccepted.reason}
+        />
+      )}
+      {d.relativeFiling && <CountyVisitCard caseId={c.id} filing={d.relativeFiling} open={!d.decision && !c.terminal} />}
+      {c.state === 'confirmed' && <PublishCard caseId={c.id} />}
       {d.notice && (
         <>
           <h3 className="mz-db-h">{t('dibao.panel.notice')}</h3>

@@ -9,7 +9,20 @@ import { ApiError } from '../../shared/api.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { residentIdProblem } from '../../../../src/kernel/codes/index.ts';
 import { centsFromYuan } from '../../../../src/platform/money.ts';
-import { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS, MATERIALS, RELATIONS, WORK_ABILITY, dibaoApi } from './api.ts';
+import {
+  ASSET_KINDS,
+  CHANNELS,
+  DISABILITY,
+  EXPENSE_KINDS,
+  HEALTH,
+  INCOME_KINDS,
+  MATERIALS,
+  NEAR_RELATIONS,
+  RELATIONS,
+  STAFF_POSTS,
+  WORK_ABILITY,
+  dibaoApi,
+} from './api.ts';
 import './dibao.css';
 
 const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
@@ -23,6 +36,7 @@ type Values = {
   channel: string;
   materials: string[];
   relativeOfStaff: boolean;
+  staffRelative?: { staffName: string; staffPost: string; relation: string };
   members: {
     name: string;
     idNumber: string;
@@ -50,6 +64,7 @@ export function DibaoRegisterPage() {
   const areas = useQuery({ queryKey: ['dibao', 'townships'], queryFn: () => dibaoApi.townships(), staleTime: 600_000 });
   const mine = (areas.data?.items ?? []).filter((a) => me.areaCode === '640000' || a.code.startsWith(me.areaCode));
   const members = Form.useWatch('members', form) ?? [];
+  const relativeOfStaff = Form.useWatch('relativeOfStaff', form);
 
   const submit = async (v: Values) => {
     setError(null);
@@ -63,6 +78,7 @@ export function DibaoRegisterPage() {
         channel: v.channel,
         materials: v.materials ?? [],
         relativeOfStaff: !!v.relativeOfStaff,
+        staffRelative: v.relativeOfStaff ? v.staffRelative : undefined,
         members: (v.members ?? []).map((m) => ({ ...m, idNumber: m.idNumber.trim().toUpperCase(), hukouAreaCode: m.hukouAreaCode || undefined })),
         incomes: (v.incomes ?? []).map((x) => ({ memberIndex: x.memberIndex, kind: x.kind, monthlyCents: toCents(x.yuan), source: x.source || undefined })),
         assets: (v.assets ?? []).map((x) => ({ kind: x.kind, description: x.description, valueCents: toCents(x.yuan), areaM2: x.areaM2 ?? undefined })),
@@ -170,6 +186,19 @@ export function DibaoRegisterPage() {
           <Form.Item name="relativeOfStaff" valuePropName="checked">
             <Checkbox>{t('dibao.reg.relative')}</Checkbox>
           </Form.Item>
+          {relativeOfStaff && (
+            <div className="mz-db-row" data-testid="dibao-staff-relative">
+              <Form.Item name={['staffRelative', 'staffName']} label={t('dibao.rel.staffName')} rules={[{ required: true, message: '请填写工作人员姓名' }]}>
+                <Input maxLength={50} />
+              </Form.Item>
+              <Form.Item name={['staffRelative', 'staffPost']} label={t('dibao.rel.staffPost')} rules={[{ required: true, message: '请选择工作人员身份' }]}>
+                <Select style={{ minWidth: 220 }} options={opts(STAFF_POSTS)} />
+              </Form.Item>
+              <Form.Item name={['staffRelative', 'relation']} label={t('dibao.rel.relation')} rules={[{ required: true, message: '请选择与申请人的关系' }]}>
+                <Select style={{ minWidth: 160 }} options={opts(NEAR_RELATIONS)} />
+              </Form.Item>
+            </div>
+          )}
         </Card>
 
         <Card className="mz-card" title={t('dibao.reg.members')} style={{ marginBottom: 12 }}>

@@ -182,7 +182,7 @@ export function SpotCheckPage() {
         </div>
       ),
     },
-    { title: t('dibao.col.decided'), dataIndex: 'decidedOn' },
+    { title: t('dibao.col.decided'), dataIndex: 'decidedOn', render: (v: string | null, r) => `${r.decision ?? ''} ${v ?? ''}` },
     {
       title: t('dibao.sc.result'),
       dataIndex: 'result',
@@ -194,6 +194,12 @@ export function SpotCheckPage() {
               {r.visitedOn} · {r.visitedByName}
             </span>
             <div className="mz-db-small">{r.findings}</div>
+            {r.correction && (
+              <div className="mz-db-small" data-testid="dibao-sc-correction">
+                <Tag color="volcano">{r.correction.kind}</Tag>
+                {r.correction.note}
+              </div>
+            )}
           </div>
         ) : (
           <Tag>{t('dibao.sc.notVisited')}</Tag>

@@ -14,6 +14,7 @@ import type {
   SpotCheckDrawn,
   SpotCheckItem,
 } from '../../../../src/modules/dibao/contracts/http.ts';
+import type { FilingItem, PublicationItem } from '../../../../src/modules/dibao/contracts/steps.ts';
 
 /** 低保 vocabularies: the server's contract.ts (申请方式 includes 网上, which the portal uses). */
 export {
@@ -36,11 +37,13 @@ export const DIBAO_STATES: { value: string; label: string }[] = [
   { value: 'appraised', label: '已民主评议' },
   { value: 'reviewed', label: '乡镇已审核(待公示)' },
   { value: 'publicizing', label: '公示中' },
+  { value: 'reinvestigating', label: '公示异议复查中' },
   { value: 'awaiting_confirm', label: '待确认' },
   { value: 'confirmed', label: '确认同意' },
   { value: 'refusing', label: '不予确认(待书面告知)' },
   { value: 'refused', label: '不予确认' },
   { value: 'withdrawn', label: '申请人撤回' },
+  { value: 'not_accepted', label: '不予受理' },
 ];
 
 export type Authority = 'county' | 'township';
@@ -84,4 +87,16 @@ export const spotCheckApi = {
 export const recheckApi = {
   list: (q: Q) =>
     http.get<Paged<RecheckItem> & { counts: { open: number; overdue: number; deciding: number; done: number } }>('/api/dibao/rechecks', q as never),
+};
+
+export { NEAR_RELATIONS, PUBLICATION_CHANNELS, STAFF_POSTS } from '../../../../src/modules/dibao/contracts/steps.ts';
+export type { FilingItem, PublicationItem } from '../../../../src/modules/dibao/contracts/steps.ts';
+/** 公布 (and, below, 近亲属备案): the steps of issue 10 (C2). */
+export const stepsApi = {
+  publications: (q: Q) => http.get<Paged<PublicationItem>>('/api/dibao/publications', q as never),
+  publish: (caseId: string, body: { date: string; channel: string; place: string }) =>
+    http.post<{ id: string; publishedOn: string }>(`/api/dibao/applications/${caseId}/publications`, body),
+  filings: (q: Q) => http.get<Paged<FilingItem>>('/api/dibao/relative-filings', q as never),
+  countyVisit: (caseId: string, body: { staff: string; date: string; result: string; findings: string }) =>
+    http.post<{ ok: true }>(`/api/dibao/applications/${caseId}/county-visit`, body),
 };

@@ -6,9 +6,11 @@ import {
   FileDoneOutlined,
   FormOutlined,
   HomeOutlined,
+  NotificationOutlined,
   SettingOutlined,
   SyncOutlined,
   TableOutlined,
+  TeamOutlined,
   UnorderedListOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
@@ -17,6 +19,7 @@ import { defineWebModule } from '../../app/web-module.ts';
 import { en, zh } from './i18n.ts';
 import { dibaoLabelsEn, recheckLabelsEn } from './english-labels.ts';
 import { en as moneyEn, zh as moneyZh } from './money/i18n.ts';
+import { en as stepsEn, zh as stepsZh } from './i18n-steps.ts';
 
 const DibaoListPage = lazy(() => import('./DibaoListPage.tsx').then((m) => ({ default: m.DibaoListPage })));
 const DibaoRegisterPage = lazy(() => import('./DibaoRegisterPage.tsx').then((m) => ({ default: m.DibaoRegisterPage })));
@@ -25,6 +28,8 @@ const HouseholdPage = lazy(() => import('./HouseholdsPage.tsx').then((m) => ({ d
 const SpotChecksPage = lazy(() => import('./SpotChecksPage.tsx').then((m) => ({ default: m.SpotChecksPage })));
 const SpotCheckPage = lazy(() => import('./SpotChecksPage.tsx').then((m) => ({ default: m.SpotCheckPage })));
 const RechecksPage = lazy(() => import('./RechecksPage.tsx').then((m) => ({ default: m.RechecksPage })));
+const PublicationsPage = lazy(() => import('./PublicationsPage.tsx').then((m) => ({ default: m.PublicationsPage })));
+const RelativeFilingsPage = lazy(() => import('./RelativeFilingsPage.tsx').then((m) => ({ default: m.RelativeFilingsPage })));
 const DelegationsPage = lazy(() => import('./DelegationsPage.tsx').then((m) => ({ default: m.DelegationsPage })));
 const RostersPage = lazy(() => import('./money/RostersPage.tsx').then((m) => ({ default: m.RostersPage })));
 const RosterPage = lazy(() => import('./money/RosterPage.tsx').then((m) => ({ default: m.RosterPage })));
@@ -34,7 +39,7 @@ const SettingsPage = lazy(() => import('./money/SettingsPage.tsx').then((m) => (
 const StatsPage = lazy(() => import('./money/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
 
 /** 低保救助: the console's web half of the minimum-living-allowance module. */
-export const dibao = defineWebModule<typeof zh & typeof moneyZh>({
+export const dibao = defineWebModule<typeof zh & typeof moneyZh & typeof stepsZh>({
   key: 'dibao',
   label: 'dibao.module',
   icon: <WalletOutlined />,
@@ -44,6 +49,8 @@ export const dibao = defineWebModule<typeof zh & typeof moneyZh>({
     { path: '/dibao/households', label: 'dibao.nav.households', icon: <HomeOutlined />, permission: 'dibao.read' },
     { path: '/dibao/rechecks', label: 'dibao.nav.rechecks', icon: <SyncOutlined />, permission: 'dibao.read' },
     { path: '/dibao/spot-checks', label: 'dibao.nav.spotChecks', icon: <AuditOutlined />, permission: 'dibao.read' },
+    { path: '/dibao/publications', label: 'dibao.nav.publications', icon: <NotificationOutlined />, permission: 'dibao.read' },
+    { path: '/dibao/relative-filings', label: 'dibao.nav.filings', icon: <TeamOutlined />, permission: 'dibao.read' },
     { path: '/dibao/delegations', label: 'dibao.nav.delegations', icon: <ApartmentOutlined />, permission: 'dibao.read' },
     { path: '/dibao/rosters', label: 'dibaoMoney.nav.rosters', icon: <FileDoneOutlined />, permission: 'dibao.read' },
     { path: '/dibao/imports', label: 'dibaoMoney.nav.imports', icon: <CloudUploadOutlined />, permission: 'dibao.import' },
@@ -58,6 +65,8 @@ export const dibao = defineWebModule<typeof zh & typeof moneyZh>({
     // A detail page has no menu entry of its own: the list's permission guards it.
     { path: '/dibao/households/:id', page: HouseholdPage, permission: 'dibao.read' },
     { path: '/dibao/delegations', page: DelegationsPage },
+    { path: '/dibao/publications', page: PublicationsPage },
+    { path: '/dibao/relative-filings', page: RelativeFilingsPage },
     { path: '/dibao/spot-checks', page: SpotChecksPage },
     { path: '/dibao/spot-checks/:id', page: SpotCheckPage, permission: 'dibao.read' },
     { path: '/dibao/rechecks', page: RechecksPage },
@@ -72,10 +81,12 @@ export const dibao = defineWebModule<typeof zh & typeof moneyZh>({
     dibao: { panel: lazy(() => import('./DibaoCasePanel.tsx').then((m) => ({ default: m.DibaoCasePanel }))), english: dibaoLabelsEn },
     dibao_recheck: { english: recheckLabelsEn },
   },
-  messages: { zh: { ...zh, ...moneyZh }, en: { ...en, ...moneyEn } },
+  messages: { zh: { ...zh, ...moneyZh, ...stepsZh }, en: { ...en, ...moneyEn, ...stepsEn } },
   audit: {
     actions: {
       'dibao.delegation.add': ['委托乡镇审核', 'Delegate review'],
+      'dibao.publish': ['低保公布', 'Publish approved household'],
+      'dibao.county_visit': ['县级入户核查(近亲属备案)', 'County home visit (staff relative)'],
       'dibao.import': ['导入名册', 'Import roster'],
       'dibao.roster.generate': ['生成发放名册', 'Generate roster'],
       'dibao.roster.check': ['核对发放名册', 'Check roster'],

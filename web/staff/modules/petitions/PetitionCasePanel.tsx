@@ -13,6 +13,7 @@ import type { CaseTypePanelProps } from '../cases/type-panels.tsx';
 import { petitionApi, type PetitionPerson } from './api.ts';
 import { OPINION_TRANSITIONS, OpinionModal } from './OpinionModal.tsx';
 import { PetitionExtras } from './PetitionExtras.tsx';
+import { PetitionIntakeCard } from './PetitionIntakeCard.tsx';
 import { maskName, usePetitionFacts } from './use-petitions.ts';
 import { useVocab } from './vocab.ts';
 import './petitions.css';
@@ -242,6 +243,7 @@ export function PetitionCasePanel({ c, run }: CaseTypePanelProps) {
 
       {p.satisfaction === '不满意' && c.state === 'delivered' && <Alert type="warning" showIcon className="mz-gap" title={t('petitions.panel.dissatisfied')} />}
 
+      <PetitionIntakeCard c={c} d={d} run={run} />
       <PetitionExtras c={c} d={d} run={run} />
 
       {drafting && (

@@ -6,8 +6,9 @@ import { useT } from '../../i18n/i18n.tsx';
 import { api, ApiError } from '../../shared/api.ts';
 import { toTreeSelect, useAreaTree } from '../../shared/area-tree.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
+import { ComplaintFields, ReceiptFields } from './RegisterIntakeFields.tsx';
 import { formatSize } from '../cases/CaseSideCards.tsx';
-import { CATEGORIES, SOURCE_BODIES, STAFF_CHANNELS, SUBJECTS, petitionApi, type RegisterPetitionInput, type RegisterResult } from './api.ts';
+import { CATEGORIES, ORIGINAL_FORMS, SOURCE_BODIES, STAFF_CHANNELS, SUBJECTS, petitionApi, type RegisterPetitionInput, type RegisterResult } from './api.ts';
 import { residentIdProblem } from '../../../../src/kernel/codes/index.ts';
 import { options, useVocab } from './vocab.ts';
 import './petitions.css';
@@ -24,6 +25,13 @@ type Values = {
   representatives?: number;
   sourceBody?: string;
   sourceRef?: string;
+  originalForm?: string;
+  receivedOn?: string;
+  complainedOrg?: string;
+  accusedName?: string;
+  accusedOrgId?: string;
+  urgent?: boolean;
+  urgentNote?: string;
   petitioners: Person[];
   anonymous?: boolean;
   title: string;
@@ -44,7 +52,11 @@ export function toRegisterInput(v: Values): RegisterPetitionInput {
   const anonymous = v.category === '检举控告' && !!v.anonymous;
   return {
     channel: v.channel,
-    ...(v.channel === '上级转来' ? { sourceBody: v.sourceBody, sourceRef: trimmed(v.sourceRef) } : {}),
+    ...(v.channel === '上级转来' ? { sourceBody: v.sourceBody, sourceRef: trimmed(v.sourceRef), originalForm: v.originalForm } : {}),
+    ...(v.receivedOn ? { receivedOn: v.receivedOn } : {}),
+    ...(trimmed(v.complainedOrg) ? { complainedOrg: trimmed(v.complainedOrg) } : {}),
+    ...(v.category === '检举控告' ? { accusedName: trimmed(v.accusedName), accusedOrgId: v.accusedOrgId || undefined } : {}),
+    ...(v.urgent ? { urgent: true, urgentNote: trimmed(v.urgentNote) } : {}),
     ...(visit
       ? { visitBatch: group ? (v.visitBatch ?? 1) : 1, visitPersons: group ? v.visitPersons : 1, representatives: group ? (v.representatives ?? 0) : undefined }
       : {}),
@@ -88,6 +100,7 @@ export function PetitionRegisterPage() {
   const visitKind = Form.useWatch('visitKind', form);
   const category = Form.useWatch('category', form);
   const anonymous = Form.useWatch('anonymous', form);
+  const urgent = Form.useWatch('urgent', form);
   const group = channel === '来访' && visitKind === 'group';
   const anonymousAllowed = category === '检举控告';
   const anon = anonymousAllowed && !!anonymous;
@@ -151,6 +164,7 @@ export function PetitionRegisterPage() {
                 {result.flags.repeat && <Tag color="orange">{t('petitions.flag.repeat')}</Tag>}
                 {result.flags.skipLevel && <Tag color="red">{t('petitions.flag.skipLevel')}</Tag>}
                 {result.flags.firstTime && <Tag>{t('petitions.flag.firstTime')}</Tag>}
+                {result.suggestions.some((x) => x.startsWith('重大紧急')) && <Tag color="red">{t('petitions.done.urgent')}</Tag>}
               </span>
             }
             extra={[
@@ -273,12 +287,7 @@ export function PetitionRegisterPage() {
                     </Form.Item>
                   </Col>
                   <Col xs={8} md={6}>
-                    <Form.Item
-                      name="representatives"
-                      label={t('petitions.form.representatives')}
-                      tooltip={t('petitions.form.representativesHelp')}
-                      rules={[{ type: 'number', max: 5, message: t('petitions.form.representativesHelp') }]}
-                    >
+                    <Form.Item name="representatives" label={t('petitions.form.representatives')} tooltip={t('petitions.form.representativesHelp')}>
                       <InputNumber min={0} precision={0} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
@@ -297,13 +306,24 @@ export function PetitionRegisterPage() {
                   <Select options={options(vocab, SOURCE_BODIES)} />
                 </Form.Item>
               </Col>
-              <Col xs={24} md={14}>
+              <Col xs={24} md={7}>
+                <Form.Item
+                  name="originalForm"
+                  label={t('petitions.form.originalForm')}
+                  tooltip={t('petitions.form.originalFormHelp')}
+                  rules={[{ required: true, message: t('common.required', { f: t('petitions.form.originalForm') }) }]}
+                >
+                  <Select options={options(vocab, ORIGINAL_FORMS)} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={7}>
                 <Form.Item name="sourceRef" label={t('petitions.form.sourceRef')} rules={[{ max: 100 }]}>
                   <Input maxLength={100} placeholder={t('petitions.form.sourceRefPlaceholder')} />
                 </Form.Item>
               </Col>
             </Row>
           )}
+          <ReceiptFields urgent={!!urgent} />
         </Card>
 
         <Card className="mz-card mz-pt-section" title={t('petitions.form.sec.matter')}>
@@ -343,6 +363,7 @@ export function PetitionRegisterPage() {
               </Form.Item>
             </Col>
           </Row>
+          <ComplaintFields accusation={category === '检举控告'} />
           <Form.Item
             name="title"
             label={t('petitions.form.matterTitle')}

@@ -66,6 +66,7 @@ export function PetitionsPage() {
     <span className="mz-pt-flags">
       {r.isRepeat && <Tag color="orange">{t('petitions.flag.repeat')}</Tag>}
       {r.isSkipLevel && <Tag color="red">{t('petitions.flag.skipLevel')}</Tag>}
+      {r.urgent && <Tag color="red">{t('petitions.done.urgent')}</Tag>}
       {r.anonymous && r.petitioners.length > 0 && <Tag>{t('petitions.flag.anonymous')}</Tag>}
     </span>
   );
@@ -213,6 +214,7 @@ export function PetitionsPage() {
                 options={[
                   { value: 'repeat', label: t('petitions.flag.repeat') },
                   { value: 'skip_level', label: t('petitions.flag.skipLevel') },
+                  { value: 'urgent', label: t('petitions.done.urgent') },
                 ]}
                 style={{ width: 120 }}
               />

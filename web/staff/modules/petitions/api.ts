@@ -16,7 +16,10 @@ import type {
 export {
   CATEGORIES,
   CHANNELS,
+  NOTICE_METHODS,
   OPINIONS,
+  ORIGINAL_FORMS,
+  ROUTING_TARGETS,
   REVIEW_KINDS,
   SATISFACTION,
   SATISFACTION_CHANNELS,
@@ -54,7 +57,7 @@ export type PetitionFilters = {
   channel?: string;
   category?: string;
   subject?: string;
-  flag?: 'repeat' | 'skip_level';
+  flag?: 'repeat' | 'skip_level' | 'urgent';
   q?: string;
   /** Registration period (YYYY-MM-DD, inclusive). */
   from?: string;
@@ -72,9 +75,10 @@ export type {
   PetitionSettings,
 } from '../../../../src/modules/petitions/contracts/http.ts';
 /** The register form's body: the server's input, with the vocabulary fields as the form's select values (the server checks them). */
-export type RegisterPetitionInput = Omit<z.input<typeof RegisterPetitionSchema>, 'channel' | 'sourceBody' | 'category' | 'subject'> & {
+export type RegisterPetitionInput = Omit<z.input<typeof RegisterPetitionSchema>, 'channel' | 'sourceBody' | 'originalForm' | 'category' | 'subject'> & {
   channel: string;
   sourceBody?: string;
+  originalForm?: string;
   category: string;
   subject: string;
 };
@@ -97,6 +101,22 @@ export const petitionApi = {
     http.post<unknown>(`/api/petitions/${enc(id)}/satisfaction`, body),
   reviewRequest: (id: string, body: { which: string; reason: string; receivedOn: string; postmarkOn?: string }) =>
     http.post<unknown>(`/api/petitions/${enc(id)}/review-request`, body),
+  /** 异议 of the receiving unit (5 个工作日 from receipt); the sender decides. */
+  raiseObjection: (id: string, reason: string) => http.post<unknown>(`/api/petitions/${enc(id)}/objection`, { reason }),
+  decideObjection: (id: string, body: { agree: boolean; note: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/objection/decide`, body),
+  /** How and when the 受理 / 不予受理 告知书 was served. */
+  serveNotice: (id: string, body: { servedMethod: string; servedOn: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/notice-service`, body),
+  /** 导入相应程序 (第三十一条). */
+  route: (id: string, body: { target: string; note: string }) => http.post<unknown>(`/api/petitions/${enc(id)}/routing`, body),
+};
+
+import type { ReceptionLogEntry, ReceptionLogPage } from '../../../../src/modules/petitions/contracts/intake.ts';
+export type { ReceptionLogEntry, ReceptionLogPage };
+/** 接待登记 (src/modules/petitions/commands/reception-log.ts). */
+export const receptionLogApi = {
+  list: (q: { page: number; pageSize: number; from?: string; to?: string }) => http.get<ReceptionLogPage>('/api/petitions/reception-log', q),
+  add: (body: { day: string; kind: '来信' | '来访'; batches: number; persons: number; note?: string }) =>
+    http.post<ReceptionLogEntry>('/api/petitions/reception-log', body),
 };
 
 /** GET/PUT /api/petitions/settings (src/modules/petitions/commands/settings.ts). */

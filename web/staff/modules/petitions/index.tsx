@@ -1,4 +1,4 @@
-import { BarChartOutlined, FormOutlined, MessageOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FormOutlined, MessageOutlined, ScheduleOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { en, zh } from './i18n.ts';
@@ -8,6 +8,7 @@ import { en as statsEn, zh as statsZh } from './stats/i18n.ts';
 const PetitionsPage = lazy(() => import('./PetitionsPage.tsx').then((m) => ({ default: m.PetitionsPage })));
 const PetitionRegisterPage = lazy(() => import('./PetitionRegisterPage.tsx').then((m) => ({ default: m.PetitionRegisterPage })));
 const PetitionSettingsPage = lazy(() => import('./PetitionSettingsPage.tsx').then((m) => ({ default: m.PetitionSettingsPage })));
+const ReceptionLogPage = lazy(() => import('./ReceptionLogPage.tsx').then((m) => ({ default: m.ReceptionLogPage })));
 const PetitionStatsPage = lazy(() => import('./stats/PetitionStatsPage.tsx').then((m) => ({ default: m.PetitionStatsPage })));
 
 /** 信访事项: the console's web half of the petitions module. */
@@ -18,12 +19,14 @@ export const petitions = defineWebModule<typeof zh & typeof statsZh>({
   nav: [
     { path: '/petitions', label: 'petitions.nav.list', icon: <UnorderedListOutlined />, permission: 'petition.read' },
     { path: '/petitions/new', label: 'petitions.nav.register', icon: <FormOutlined />, permission: 'petition.register' },
+    { path: '/petitions/reception-log', label: 'petitions.nav.receptionLog', icon: <ScheduleOutlined />, permission: 'petition.read' },
     { path: '/petitions/settings', label: 'petitions.nav.settings', icon: <SettingOutlined />, permission: 'petition.read' },
     { path: '/petitions/stats', label: 'petitionStats.nav', icon: <BarChartOutlined />, permission: 'petition.read' },
   ],
   routes: [
     { path: '/petitions', page: PetitionsPage },
     { path: '/petitions/new', page: PetitionRegisterPage },
+    { path: '/petitions/reception-log', page: ReceptionLogPage },
     { path: '/petitions/settings', page: PetitionSettingsPage },
     { path: '/petitions/stats', page: PetitionStatsPage },
   ],
@@ -44,6 +47,10 @@ export const petitions = defineWebModule<typeof zh & typeof statsZh>({
       'petition.follow_up.result': ['回头看结果', 'Follow-up result'],
       'petition.review_request.letter': ['登记复查复核请求', 'Register review request'],
       'petition.setting.update': ['修改信访设置', 'Update petition setting'],
+      'petition.raise_objection': ['提出异议', 'Raise an objection'],
+      'petition.decide_objection': ['核实异议', 'Decide on an objection'],
+      'petition.serve_notice': ['记录告知书送达', 'Record notice service'],
+      'petition.route_procedure': ['导入相应程序', 'Route into a procedure'],
     },
     entities: { petition: ['信访事项', 'Petition'], petition_setting: ['信访设置', 'Petition setting'] },
   },

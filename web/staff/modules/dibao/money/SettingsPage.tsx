@@ -23,6 +23,8 @@ const KEYS = [
   'housingAreaLimitM2',
   'deductRigidExpenses',
   'vehicleValueLimitCents',
+  'objectionReviewWorkdays',
+  'applyAtResidence',
 ] as const;
 /** Eligibility limits: unverified, they only warn (src/modules/dibao/commands/eligibility.ts). */
 const LIMIT_KEYS: ReadonlySet<string> = new Set(['assetMonthsLimit', 'housingAreaLimitM2', 'vehicleValueLimitCents']);

@@ -99,6 +99,8 @@ export const zh = {
   'dibaoMoney.unverified': '依据未核实：资格测算中只作提示，不据此拒绝',
   'dibaoMoney.unverifiedShort': '依据未核实',
   'dibaoMoney.settings.bounds': '法定期限和最低要求只能设得更严格（如公示期不少于 7 日、总时限不超过 30 个工作日），超出的修改会被拒绝并说明依据。',
+  'dibaoMoney.set.objectionReviewWorkdays': '公示异议复查期限(工作日)',
+  'dibaoMoney.set.applyAtResidence': '允许在经常居住地乡镇(街道)申请(须有地方规定;默认只受理户籍所在地申请)',
   'dibaoMoney.stats.desc': '在保家庭、人数、类型与月支出;从受理到作出决定的工作日数,试点(乡镇确认)与其他(县级确认)对比。',
   'dibaoMoney.year': '年度',
   'dibaoMoney.yearN': '{y} 年',
@@ -223,6 +225,8 @@ export const en: Record<keyof typeof zh, string> = {
   'dibaoMoney.unverifiedShort': 'Basis not verified',
   'dibaoMoney.settings.bounds':
     'Statutory periods and minimums may only be made stricter (e.g. public notice at least 7 days, at most 30 working days in total); looser values are refused with the rule.',
+  'dibaoMoney.set.objectionReviewWorkdays': 'Re-investigation after a public-notice objection (working days)',
+  'dibaoMoney.set.applyAtResidence': 'Accept applications at the township of habitual residence (needs a local rule; default: household registration only)',
   'dibaoMoney.stats.desc':
     'Households, persons, types and monthly spending; working days from acceptance to decision, pilot (township confirms) against others (county confirms).',
   'dibaoMoney.year': 'Year',

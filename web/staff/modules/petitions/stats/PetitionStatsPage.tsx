@@ -9,6 +9,7 @@ import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { QueryError } from '../../../shared/QueryError.tsx';
 import { fetchPetitionStats, statsXlsxUrl, type Dimension, type PetitionStats, type StatRow, type StatsQuery, type StatsUnit } from './api.ts';
 import { EChart } from './EChart.tsx';
+import { ReportArticle41 } from './ReportArticle41.tsx';
 import './petition-stats.css';
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
@@ -205,6 +206,7 @@ function Dashboard({ s, onDrill }: { s: PetitionStats; onDrill: (row: StatRow) =
           </Tooltip>
           。
         </p>
+        <ReportArticle41 r={r} />
         <p className="mz-muted ps-note">{t('petitionStats.report.note')}</p>
       </Card>
 
