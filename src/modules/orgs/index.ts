@@ -1,0 +1,24 @@
+import { defineModule } from '../../kernel/module/index.ts';
+import { registerOrgRoutes } from './routes.ts';
+import { orgsScopedRoutes } from './scoped-routes.ts';
+import { orgsCore } from './migrations/20261207150000_orgs_core.ts';
+
+/** 社会组织: the registry of social organizations (see README.md). */
+export const orgs = defineModule({
+  name: 'orgs',
+  label: '社会组织',
+  permissions: [
+    { code: 'orgs.read', label: '查看社会组织登记信息和信用信息', group: '社会组织' },
+    { code: 'orgs.register', label: '社会组织登记（成立、变更、注销）和名称审核', group: '社会组织' },
+    { code: 'orgs.credit', label: '列入、移出活动异常名录和严重违法失信名单', group: '社会组织' },
+  ],
+  roles: {
+    leader: ['orgs.read', 'orgs.credit'],
+    clerk: ['orgs.read', 'orgs.register'],
+  },
+  routes: [registerOrgRoutes],
+  migrations: {
+    '20261207150000_orgs_core': orgsCore,
+  },
+  scopedRoutes: orgsScopedRoutes,
+});

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf, requirePermission } from '../../kernel/identity/index.ts';
+import { runNameCheck } from './names/run-name-check.ts';
+import { listOrgs } from './registry/list-orgs.ts';
+import { getOrg } from './registry/get-org.ts';
+import { createOrg } from './registry/create-org.ts';
+import { changeOrg } from './registry/change-org.ts';
+import {
+  ChangeOrgInput,
+  CreateOrgInput,
+  ListOrgsQuery,
+  NameCheckInput,
+  NameCheckResult,
+  OrgChanged,
+  OrgCreated,
+  OrgDetail,
+  OrgPage,
+} from './contracts/http.ts';
+
+const Id = z.object({ id: z.uuid('社会组织 ID 格式不正确') });
+
+/** 社会组织 registry: name check, list, detail, record an existing organization, 变更登记. */
+export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['orgs'];
+
+  app.post(
+    '/api/orgs/name-check',
+    {
+      schema: {
+        tags,
+        summary: '名称审核（组织形式字样、行政区划、重名与近似名称、禁用字样），附说明',
+        body: NameCheckInput,
+        response: { 200: NameCheckResult },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      requirePermission(actor, 'orgs.read');
+      return runNameCheck(ctx, actor, req.body);
+    },
+  );
+  app.get(
+    '/api/orgs',
+    {
+      schema: {
+        tags,
+        summary: '社会组织名录（按数据范围；类型、状态、登记管理机关、信用名单、关键词筛选）',
+        querystring: ListOrgsQuery,
+        response: { 200: OrgPage },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      requirePermission(actor, 'orgs.read');
+      return listOrgs(ctx, actor, req.query);
+    },
+  );
+  app.get(
+    '/api/orgs/:id',
+    { schema: { tags, summary: '社会组织详情（登记事项、变更历史、信用名单）', params: Id, response: { 200: OrgDetail } } },
+    async (req) => {
+      const actor = actorOf(req);
+      requirePermission(actor, 'orgs.read');
+      return getOrg(ctx, actor, req.params.id);
+    },
+  );
+  app.post(
+    '/api/orgs',
+    { schema: { tags, summary: '录入已登记的社会组织（成立登记事项；统一社会信用代码与名称经审核）', body: CreateOrgInput, response: { 201: OrgCreated } } },
+    async (req, reply) => reply.status(201).send(await createOrg(ctx, actorOf(req), req.body)),
+  );
+  app.post(
+    '/api/orgs/:id/changes',
+    { schema: { tags, summary: '变更登记（含更名，新名称经名称审核；每项变更记入历史）', params: Id, body: ChangeOrgInput, response: { 200: OrgChanged } } },
+    async (req) => changeOrg(ctx, actorOf(req), req.params.id, req.body),
+  );
+}

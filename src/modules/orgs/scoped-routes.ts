@@ -1,0 +1,29 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.ts';
+import type { RouteSpecs } from '../../kernel/module/index.ts';
+
+/** Every organization with the area path of its registering authority (what scopes it). */
+const organizations = async (ctx: AppContext) =>
+  (await sql<{ id: string; path: string }>`select id, authority_area_path as path from orgs.organization`.execute(ctx.db)).rows.map((r) => ({
+    id: r.id,
+    areaPath: r.path,
+  }));
+
+/** How the scope suite (tests/scope) treats the 社会组织 GET routes: an organization is scoped by its registering authority's area. */
+export const orgsScopedRoutes: RouteSpecs = {
+  'GET /api/orgs': {
+    kind: 'list',
+    permission: 'orgs.read',
+    pageSize: 100,
+    variants: (p) => [
+      'kind=social_group',
+      'status=normal',
+      'list=abnormal',
+      `area=${p.outOfScopeAreaCode}`,
+      `authority=${p.outOfScopeOrgUnitId}`,
+      'q=%E5%8D%8F%E4%BC%9A',
+    ],
+    items: (b) => b.items.map((o: any) => ({ areaPath: o.areaPath })),
+  },
+  'GET /api/orgs/:id': { kind: 'detail', permission: 'orgs.read', records: organizations },
+};
