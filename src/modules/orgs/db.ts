@@ -63,7 +63,24 @@ export interface CreditListingTable {
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Ts;
 }
+export interface ApplicationTable {
+  case_id: string;
+  procedure: 'establish' | 'change' | 'deregister';
+  organization_id: string | null;
+  authority_org_unit_id: string;
+  payload: ColumnType<unknown, string, string>;
+  filed_on: DateCol;
+  reference_on: DateCol | null;
+  late: ColumnType<boolean, boolean | undefined, boolean>;
+  name_check: string | null;
+  decision: '准予登记' | '不予登记' | null;
+  decided_on: DateCol | null;
+  decision_reason: string | null;
+  certificate_no: string | null;
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+}
 export interface OrgsTables {
+  'orgs.application': ApplicationTable;
   'orgs.organization': OrganizationTable;
   'orgs.change': ChangeTable;
   'orgs.credit_listing': CreditListingTable;

@@ -2,6 +2,9 @@ import { defineModule } from '../../kernel/module/index.ts';
 import { registerOrgRoutes } from './routes.ts';
 import { orgsScopedRoutes } from './scoped-routes.ts';
 import { orgsCore } from './migrations/20261207150000_orgs_core.ts';
+import { orgsLifecycle } from './migrations/20261207150100_orgs_lifecycle.ts';
+import { establishWorkflow } from './lifecycle/establish-workflow.ts';
+import { changeWorkflow, deregisterWorkflow } from './lifecycle/change-workflow.ts';
 
 /** 社会组织: the registry of social organizations (see README.md). */
 export const orgs = defineModule({
@@ -16,9 +19,11 @@ export const orgs = defineModule({
     leader: ['orgs.read', 'orgs.credit'],
     clerk: ['orgs.read', 'orgs.register'],
   },
+  workflows: [establishWorkflow, changeWorkflow, deregisterWorkflow],
   routes: [registerOrgRoutes],
   migrations: {
     '20261207150000_orgs_core': orgsCore,
+    '20261207150100_orgs_lifecycle': orgsLifecycle,
   },
   scopedRoutes: orgsScopedRoutes,
 });

@@ -20,6 +20,9 @@ import {
   OrgPage,
 } from './contracts/http.ts';
 
+import { fileChange, fileDeregistration, fileEstablishment } from './lifecycle/file-application.ts';
+import { CaseCreated, ChangeRequestInput, DeregisterInput, EstablishInput } from './lifecycle/application-input.ts';
+
 const Id = z.object({ id: z.uuid('社会组织 ID 格式不正确') });
 
 /** 社会组织 registry: name check, list, detail, record an existing organization, 变更登记. */
@@ -77,5 +80,35 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
     '/api/orgs/:id/changes',
     { schema: { tags, summary: '变更登记（含更名，新名称经名称审核；每项变更记入历史）', params: Id, body: ChangeOrgInput, response: { 200: OrgChanged } } },
     async (req) => changeOrg(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/orgs/establishments',
+    {
+      schema: {
+        tags,
+        summary: '成立登记收件（全部有效文件收齐之日起60日内作出决定；名称审核结果记入案件）',
+        body: EstablishInput,
+        response: { 201: CaseCreated },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await fileEstablishment(ctx, actorOf(req), req.body)),
+  );
+  app.post(
+    '/api/orgs/:id/change-requests',
+    {
+      schema: {
+        tags,
+        summary: '变更登记收件（业务主管单位审查同意之日起30日内申请，逾期标记）',
+        params: Id,
+        body: ChangeRequestInput,
+        response: { 201: CaseCreated },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await fileChange(ctx, actorOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/orgs/:id/deregistrations',
+    { schema: { tags, summary: '注销登记收件（清算结束之日起15日内申请，逾期标记）', params: Id, body: DeregisterInput, response: { 201: CaseCreated } } },
+    async (req, reply) => reply.status(201).send(await fileDeregistration(ctx, actorOf(req), req.params.id, req.body)),
   );
 }
