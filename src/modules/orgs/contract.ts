@@ -38,7 +38,7 @@ export const CHANGE_FIELDS = {
 } as const;
 export type ChangeField = keyof typeof CHANGE_FIELDS;
 
-/** Credit lists of 《社会组织信用信息管理办法》(民政部令第60号) and the 宁夏 诚信缺失 record (seed report). */
+/** Credit lists of 《社会组织信用信息管理办法》（民政部令第60号） and the 宁夏 诚信缺失 record (seed report). */
 export const CREDIT_LISTS = ['abnormal', 'serious', 'integrity_lapse'] as const;
 export type CreditList = (typeof CREDIT_LISTS)[number];
 export const CREDIT_LIST_LABEL: Record<CreditList, string> = {
@@ -80,8 +80,8 @@ export const CREDIT_REASONS = {
 } as const satisfies Record<CreditList, Record<string, { label: string; obligation: boolean }>>;
 
 export const CREDIT_BASIS = {
-  abnormal: '《社会组织信用信息管理办法》(民政部令第60号)活动异常名录',
-  serious: '《社会组织信用信息管理办法》(民政部令第60号)严重违法失信名单',
+  abnormal: '《社会组织信用信息管理办法》（民政部令第60号）活动异常名录',
+  serious: '《社会组织信用信息管理办法》（民政部令第60号）严重违法失信名单',
   integrity_lapse: '宁夏回族自治区民政厅社会组织诚信激励和惩戒机制（三年内不能参加社会组织评估、不能承接政府购买服务）',
 } as const;
 

@@ -23,6 +23,11 @@ import {
 import { fileChange, fileDeregistration, fileEstablishment } from './lifecycle/file-application.ts';
 import { CaseCreated, ChangeRequestInput, DeregisterInput, EstablishInput } from './lifecycle/application-input.ts';
 
+import { listOrganization, removeListing } from './credit/credit-acts.ts';
+import { creditLists, orgEligibility } from './credit/credit-queries.ts';
+import { CreditListPage, CreditListsQuery, EligibilityDto, EligibilityQuery, ListOrgInput, ListingActResult, RemoveListingInput } from './contracts/http.ts';
+
+const ListingId = z.object({ id: z.uuid('信用名单记录 ID 格式不正确') });
 const Id = z.object({ id: z.uuid('社会组织 ID 格式不正确') });
 
 /** 社会组织 registry: name check, list, detail, record an existing organization, 变更登记. */
@@ -110,5 +115,48 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
     '/api/orgs/:id/deregistrations',
     { schema: { tags, summary: '注销登记收件（清算结束之日起15日内申请，逾期标记）', params: Id, body: DeregisterInput, response: { 201: CaseCreated } } },
     async (req, reply) => reply.status(201).send(await fileDeregistration(ctx, actorOf(req), req.params.id, req.body)),
+  );
+  app.get(
+    '/api/orgs/credit-lists',
+    {
+      schema: {
+        tags,
+        summary: '活动异常名录、严重违法失信名单、诚信缺失（按数据范围；当前在列或全部）',
+        querystring: CreditListsQuery,
+        response: { 200: CreditListPage },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      requirePermission(actor, 'orgs.read');
+      return creditLists(ctx, actor, req.query);
+    },
+  );
+  app.get(
+    '/api/orgs/:id/eligibility',
+    {
+      schema: {
+        tags,
+        summary: '信用后果查询：某日能否承接政府购买服务、获得资金资助、表彰奖励，及理由',
+        params: Id,
+        querystring: EligibilityQuery,
+        response: { 200: EligibilityDto },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      requirePermission(actor, 'orgs.read');
+      return orgEligibility(ctx, actor, req.params.id, req.query);
+    },
+  );
+  app.post(
+    '/api/orgs/:id/listings',
+    { schema: { tags, summary: '列入信用名单（民政部令第60号所列事由；审计）', params: Id, body: ListOrgInput, response: { 201: ListingActResult } } },
+    async (req, reply) => reply.status(201).send(await listOrganization(ctx, actorOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/orgs/listings/:id/removal',
+    { schema: { tags, summary: '移出信用名单（按移出条件检查；审计）', params: ListingId, body: RemoveListingInput, response: { 200: ListingActResult } } },
+    async (req) => removeListing(ctx, actorOf(req), req.params.id, req.body),
   );
 }

@@ -26,4 +26,12 @@ export const orgsScopedRoutes: RouteSpecs = {
     items: (b) => b.items.map((o: any) => ({ areaPath: o.areaPath })),
   },
   'GET /api/orgs/:id': { kind: 'detail', permission: 'orgs.read', records: organizations },
+  'GET /api/orgs/:id/eligibility': { kind: 'detail', permission: 'orgs.read', records: organizations },
+  'GET /api/orgs/credit-lists': {
+    kind: 'list',
+    permission: 'orgs.read',
+    pageSize: 100,
+    variants: () => ['list=serious', 'list=integrity_lapse', 'current=0'],
+    items: (b) => b.items.map((l: any) => ({ areaPath: l.areaPath })),
+  },
 };

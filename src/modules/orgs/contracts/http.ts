@@ -6,7 +6,7 @@ export const Ts = z.string().describe('ISO 8601 timestamp');
 export const Day = z.iso.date('日期应为 YYYY-MM-DD 格式');
 export const page = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(item) });
 
-const Kind = z.enum(ORG_KINDS, '组织类型应为 social_group(社会团体)、social_service(社会服务机构)或 foundation(基金会)');
+const Kind = z.enum(ORG_KINDS, '组织类型应为 social_group（社会团体）、social_service（社会服务机构）或 foundation（基金会）');
 const Text = (title: string, max: number) => z.string(`请填写${title}`).trim().min(1, `请填写${title}`).max(max, `${title}不能超过${max}个字`).meta({ title });
 
 // ---- name check -------------------------------------------------------------------------------
@@ -151,7 +151,7 @@ export const OrgChanged = z.object({ id: z.uuid(), version: z.number(), changed:
 
 // ---- credit -----------------------------------------------------------------------------------
 export const ListOrgInput = z.object({
-  list: z.enum(CREDIT_LISTS, '名单应为 abnormal(活动异常名录)、serious(严重违法失信名单)或 integrity_lapse(诚信缺失)').meta({ title: '名单' }),
+  list: z.enum(CREDIT_LISTS, '名单应为 abnormal（活动异常名录）、serious（严重违法失信名单）或 integrity_lapse（诚信缺失）').meta({ title: '名单' }),
   reason: z.string('请选择列入事由').min(1, '请选择列入事由').meta({ title: '列入事由' }),
   detail: Text('事实说明', 500).nullable().optional(),
   listedOn: Day.meta({ title: '列入日期' }),
@@ -165,7 +165,7 @@ export const ListingActResult = z.object({ id: z.uuid(), organizationId: z.uuid(
 
 export const EligibilityQuery = z.object({
   date: Day.optional(),
-  for: z.enum(ELIGIBILITY_PURPOSES, '用途应为 purchase(政府购买服务)、grant(资金资助)或 award(表彰奖励)'),
+  for: z.enum(ELIGIBILITY_PURPOSES, '用途应为 purchase（政府购买服务）、grant（资金资助）或 award（表彰奖励）').default('purchase'),
 });
 export const EligibilityDto = z.object({
   organizationId: z.uuid(),

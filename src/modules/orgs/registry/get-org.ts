@@ -6,7 +6,8 @@ import { notFound } from '../../../platform/errors.ts';
 import { inScope, type Actor } from '../../../kernel/identity/index.ts';
 import { validateUscc } from '../../../kernel/codes/index.ts';
 import { orgsDb } from '../db.ts';
-import { CHANGE_FIELDS, CREDIT_REASONS, dateText, type CreditList } from '../contract.ts';
+import { CHANGE_FIELDS, dateText } from '../contract.ts';
+import { reasonLabel } from '../credit/credit-rules.ts';
 import type { OrgDetail } from '../contracts/http.ts';
 import { openLists } from './list-orgs.ts';
 
@@ -27,8 +28,6 @@ export async function orgInScope(ctx: AppContext, actor: Actor, id: string, perm
   if (!row) throw notFound('社会组织', 'ORG_NOT_FOUND');
   return row;
 }
-
-export const reasonLabel = (list: CreditList, reason: string): string => (CREDIT_REASONS[list] as Record<string, { label: string }>)[reason]?.label ?? reason;
 
 /** One organization with its change history and credit listings. */
 export async function getOrg(ctx: AppContext, actor: Actor, id: string): Promise<z.infer<typeof OrgDetail>> {

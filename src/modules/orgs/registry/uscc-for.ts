@@ -14,7 +14,7 @@ export function usccFor(raw: string, kind: OrgKind, areaCode: string): string {
   if (r.parts.departmentCode !== '5')
     throw badRequest(
       'ORG_BAD_USCC',
-      `统一社会信用代码“${r.code}”的登记管理部门代码为${r.parts.departmentCode}(${r.parts.departmentName})，社会组织应为5(民政)。`,
+      `统一社会信用代码“${r.code}”的登记管理部门代码为${r.parts.departmentCode}(${r.parts.departmentName})，社会组织应为5（民政）。`,
       {
         field: 'uscc',
       },
