@@ -2,6 +2,7 @@ import { defineModule } from '../../kernel/module/index.ts';
 import { registerOrgRoutes } from './routes.ts';
 import { orgsScopedRoutes } from './scoped-routes.ts';
 import { CREDIT_SWEEP_JOB, sweepCredit } from './credit/credit-sweep.ts';
+import { seedOrgsDemo } from './demo/seed-orgs-demo.ts';
 import { orgsCore } from './migrations/20261207150000_orgs_core.ts';
 import { orgsLifecycle } from './migrations/20261207150100_orgs_lifecycle.ts';
 import { establishWorkflow } from './lifecycle/establish-workflow.ts';
@@ -28,5 +29,10 @@ export const orgs = defineModule({
   },
   // 信用: removal from the 活动异常名录 after six months, the move to the 严重违法失信名单 after two years (02:00 daily).
   dailyJobs: [{ name: CREDIT_SWEEP_JOB, hour: 2, handler: async (ctx, day) => void (await sweepCredit(ctx, day)) }],
+  // ~300 organizations over the region, its cities and counties, a few on the credit lists.
+  async seedDemo(ctx) {
+    const r = await seedOrgsDemo(ctx);
+    if (r.created) ctx.logger.info(`演示社会组织：${r.created} 个`);
+  },
   scopedRoutes: orgsScopedRoutes,
 });

@@ -52,6 +52,10 @@ describe('automatic list moves', () => {
     expect(automaticMoves([L({})], '2020-07-10')).toEqual([expect.objectContaining({ kind: 'remove_abnormal', listingIds: ['l1'], removedOn: '2020-07-10' })]);
   });
 
+  it('a sweep catching up after a long gap removes on the six-month day rather than blacklisting', () => {
+    expect(automaticMoves([L({})], '2026-12-01')).toEqual([expect.objectContaining({ kind: 'remove_abnormal', removedOn: '2020-07-10' })]);
+  });
+
   it('a new listing restarts the six months', () => {
     const s = [L({}), L({ id: 'l2', listedOn: '2020-05-01' })];
     expect(automaticMoves(s, '2020-07-10')).toEqual([]);

@@ -108,6 +108,15 @@ export function automaticMoves(listings: readonly Listing[], day: string): Autom
   const ids = open.map((l) => l.id);
   const earliest = open.map((l) => l.listedOn).sort()[0]!;
   const anniversary = addMonthsClampedIso(earliest, ABNORMAL_TO_SERIOUS_MONTHS);
+  const owing = open.some((l) => l.obligation && l.obligationMetOn === null);
+  const latest = open
+    .map((l) => l.listedOn)
+    .sort()
+    .at(-1)!;
+  const removeOn = owing ? null : addMonthsClampedIso(latest, ABNORMAL_AUTO_REMOVE_MONTHS);
+  // Whichever rule falls due first applies (a sweep catching up after a gap decides as on each day).
+  if (removeOn !== null && removeOn <= day && removeOn < anniversary)
+    return [{ kind: 'remove_abnormal', listingIds: ids, removedOn: removeOn, reason: `列入${CREDIT_LIST_LABEL.abnormal}满6个月且无需履行的义务，自动移出` }];
   if (anniversary <= day && !listings.some((l) => l.list === 'serious' && l.reason === 'abnormal_two_years' && inForce(l, day)))
     return [
       {
@@ -117,15 +126,6 @@ export function automaticMoves(listings: readonly Listing[], day: string): Autom
         reason: `自${earliest}起列入${CREDIT_LIST_LABEL.abnormal}满2年，转入${CREDIT_LIST_LABEL.serious}`,
       },
     ];
-  const owing = open.some((l) => l.obligation && l.obligationMetOn === null);
-  if (owing) return [];
-  const latest = open
-    .map((l) => l.listedOn)
-    .sort()
-    .at(-1)!;
-  const removeOn = addMonthsClampedIso(latest, ABNORMAL_AUTO_REMOVE_MONTHS);
-  if (removeOn <= day)
-    return [{ kind: 'remove_abnormal', listingIds: ids, removedOn: removeOn, reason: `列入${CREDIT_LIST_LABEL.abnormal}满6个月且无需履行的义务，自动移出` }];
   return [];
 }
 
