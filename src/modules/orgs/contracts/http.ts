@@ -184,3 +184,9 @@ export const CreditListsQuery = z.object({
 });
 export const CreditListItem = ListingDto.extend({ organizationId: z.uuid(), organizationName: z.string(), uscc: z.string(), areaPath: z.string() });
 export const CreditListPage = page(CreditListItem);
+
+export type OrgItem = z.output<typeof OrgItem>;
+export type OrgDetail = z.output<typeof OrgDetail>;
+export type CreditListItem = z.output<typeof CreditListItem>;
+export type EligibilityDto = z.output<typeof EligibilityDto>;
+export type NameCheckResult = z.output<typeof NameCheckResult>;
