@@ -107,3 +107,19 @@ export const ORGS_ERRORS = {
 
 /** A `date` column as YYYY-MM-DD whichever driver returned it. */
 export const dateText = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+
+/** The articles under which the registrar revokes a registration (撤销登记), per kind — checked in the regulations' texts. */
+export const REVOCATION_BASES: Record<OrgKind, Record<string, string>> = {
+  social_group: {
+    '29': '《社会团体登记管理条例》第二十九条（弄虚作假骗取登记，或取得登记证书之日起1年未开展活动）',
+    '30': '《社会团体登记管理条例》第三十条（情节严重的违法行为）',
+  },
+  social_service: {
+    '24': '《民办非企业单位登记管理暂行条例》第二十四条（弄虚作假骗取登记，或业务主管单位撤销批准）',
+    '25': '《民办非企业单位登记管理暂行条例》第二十五条（情节严重的违法行为）',
+  },
+  foundation: {
+    '41': '《基金会管理条例》第四十一条（弄虚作假骗取登记、12个月内未按章程开展活动，或应注销不注销仍继续活动）',
+    '42': '《基金会管理条例》第四十二条（情节严重的违法行为，含未接受年度检查或年度检查不合格）',
+  },
+};

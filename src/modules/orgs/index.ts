@@ -16,9 +16,10 @@ export const orgs = defineModule({
     { code: 'orgs.read', label: '查看社会组织登记信息和信用信息', group: '社会组织' },
     { code: 'orgs.register', label: '社会组织登记（成立、变更、注销）和名称审核', group: '社会组织' },
     { code: 'orgs.credit', label: '列入、移出活动异常名录和严重违法失信名单', group: '社会组织' },
+    { code: 'orgs.penalize', label: '记录撤销登记等处罚决定', group: '社会组织' },
   ],
   roles: {
-    leader: ['orgs.read', 'orgs.credit'],
+    leader: ['orgs.read', 'orgs.credit', 'orgs.penalize'],
     clerk: ['orgs.read', 'orgs.register'],
   },
   workflows: [establishWorkflow, changeWorkflow, deregisterWorkflow],

@@ -110,4 +110,22 @@ describe('社会组织 registry', () => {
     expect((await xqLead.post(`/api/orgs/${orgId}/changes`, { changedOn: '2020-03-02', changes: { legalRepresentative: '李明' } })).statusCode).toBe(403);
     expect((await pl.post(`/api/orgs/${orgId}/changes`, { changedOn: '2020-03-02', changes: { legalRepresentative: '李明' } })).statusCode).toBe(404);
   });
+
+  it('records 撤销登记 as a penalty with its article, and lists the organization on the blacklist', async () => {
+    const o = await ok(xq.post('/api/orgs', sampleOrg({ name: '兴庆区钓鱼协会', uscc: makeUscc('social_group', '640104', 41) })), 201);
+    const body = { decidedOn: '2026-05-20', article: '29', documentNo: '兴民罚〔2026〕1号', facts: '自取得登记证书之日起1年未开展活动' };
+    expect((await xq.post(`/api/orgs/${o.id}/revocation`, body)).statusCode).toBe(403);
+    const wrong = await xqLead.post(`/api/orgs/${o.id}/revocation`, { ...body, article: '41' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().title).toContain('《社会团体登记管理条例》第二十九条');
+    expect((await pl.post(`/api/orgs/${o.id}/revocation`, body)).statusCode).toBe(403);
+    await ok(xqLead.post(`/api/orgs/${o.id}/revocation`, body));
+    const d = await ok(xq.get(`/api/orgs/${o.id}`));
+    expect(d).toMatchObject({ status: 'revoked', statusOn: '2026-05-20', lists: ['serious'] });
+    expect(d.history.at(-1)).toMatchObject({ act: '撤销登记', after: '撤销', basis: expect.stringContaining('第二十九条') });
+    expect(d.listings[0]).toMatchObject({ list: 'serious', reason: 'revocation', listedOn: '2026-05-20' });
+    const e = await ok(xq.get(`/api/orgs/${o.id}/eligibility?date=2026-05-21&for=award`));
+    expect(e.eligible).toBe(false);
+    expect((await xqLead.post(`/api/orgs/${o.id}/revocation`, body)).json()).toMatchObject({ status: 409, code: 'ORG_NOT_ACTIVE' });
+  });
 });

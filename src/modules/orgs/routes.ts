@@ -27,6 +27,8 @@ import { listOrganization, removeListing } from './credit/credit-acts.ts';
 import { creditLists, orgEligibility } from './credit/credit-queries.ts';
 import { CreditListPage, CreditListsQuery, EligibilityDto, EligibilityQuery, ListOrgInput, ListingActResult, RemoveListingInput } from './contracts/http.ts';
 
+import { RevokeInput, Revoked, revokeOrg } from './registry/revoke-org.ts';
+
 const ListingId = z.object({ id: z.uuid('信用名单记录 ID 格式不正确') });
 const Id = z.object({ id: z.uuid('社会组织 ID 格式不正确') });
 
@@ -158,5 +160,18 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
     '/api/orgs/listings/:id/removal',
     { schema: { tags, summary: '移出信用名单（按移出条件检查；审计）', params: ListingId, body: RemoveListingInput, response: { 200: ListingActResult } } },
     async (req) => removeListing(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/orgs/:id/revocation',
+    {
+      schema: {
+        tags,
+        summary: '撤销登记（处罚决定记录：依据条款、违法事实；同时列入严重违法失信名单）',
+        params: Id,
+        body: RevokeInput,
+        response: { 200: Revoked },
+      },
+    },
+    async (req) => revokeOrg(ctx, actorOf(req), req.params.id, req.body),
   );
 }
