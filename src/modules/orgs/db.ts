@@ -79,7 +79,20 @@ export interface ApplicationTable {
   certificate_no: string | null;
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
 }
+export interface InspectionTable {
+  id: string;
+  organization_id: string;
+  year: number;
+  submitted_on: DateCol | null;
+  reviewed_on: DateCol | null;
+  conclusion: '合格' | '基本合格' | '不合格' | null;
+  reasons: string | null;
+  concluded_on: DateCol | null;
+  concluded_by: string | null;
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+}
 export interface OrgsTables {
+  'orgs.inspection': InspectionTable;
   'orgs.application': ApplicationTable;
   'orgs.organization': OrganizationTable;
   'orgs.change': ChangeTable;

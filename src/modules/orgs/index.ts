@@ -5,6 +5,7 @@ import { CREDIT_SWEEP_JOB, sweepCredit } from './credit/credit-sweep.ts';
 import { seedOrgsDemo } from './demo/seed-orgs-demo.ts';
 import { orgsCore } from './migrations/20261207150000_orgs_core.ts';
 import { orgsLifecycle } from './migrations/20261207150100_orgs_lifecycle.ts';
+import { orgsInspection } from './migrations/20261207150200_orgs_inspection.ts';
 import { establishWorkflow } from './lifecycle/establish-workflow.ts';
 import { changeWorkflow, deregisterWorkflow } from './lifecycle/change-workflow.ts';
 
@@ -27,6 +28,7 @@ export const orgs = defineModule({
   migrations: {
     '20261207150000_orgs_core': orgsCore,
     '20261207150100_orgs_lifecycle': orgsLifecycle,
+    '20261207150200_orgs_inspection': orgsInspection,
   },
   // 信用: removal from the 活动异常名录 after six months, the move to the 严重违法失信名单 after two years (02:00 daily).
   dailyJobs: [{ name: CREDIT_SWEEP_JOB, hour: 2, handler: async (ctx, day) => void (await sweepCredit(ctx, day)) }],

@@ -62,4 +62,11 @@ describe('the demo registry', () => {
     expect(serious.items.filter((l: any) => l.reason === 'abnormal_two_years').map((l: any) => l.listedOn)).toEqual(['2021-07-01', '2021-07-01', '2021-07-01']);
     expect((await admin.get('/api/orgs/credit-lists?list=abnormal')).json().total).toBe(5);
   });
+
+  it('about one in twelve organizations has gone two years without an inspection conclusion (2017–2018)', async () => {
+    const admin = await t.login('nx-fgc');
+    const two = (await admin.get('/api/orgs/inspections/missing?year=2018&years=2')).json();
+    expect(two.total).toBeGreaterThan(10);
+    expect(two.total).toBeLessThan(40);
+  });
 });

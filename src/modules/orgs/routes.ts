@@ -29,6 +29,9 @@ import { CreditListPage, CreditListsQuery, EligibilityDto, EligibilityQuery, Lis
 
 import { RevokeInput, Revoked, revokeOrg } from './registry/revoke-org.ts';
 
+import { InspectionInput, InspectionRecorded, recordInspection } from './inspection/record-inspection.ts';
+import { MissingPage, MissingQuery, missingInspections } from './inspection/missing-inspections.ts';
+
 const ListingId = z.object({ id: z.uuid('信用名单记录 ID 格式不正确') });
 const Id = z.object({ id: z.uuid('社会组织 ID 格式不正确') });
 
@@ -173,5 +176,27 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
       },
     },
     async (req) => revokeOrg(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/orgs/:id/inspections',
+    {
+      schema: {
+        tags,
+        summary: '年检：报送、初审、结论（合格/基本合格/不合格，不合格列入诚信缺失）',
+        params: Id,
+        body: InspectionInput,
+        response: { 200: InspectionRecorded },
+      },
+    },
+    async (req) => recordInspection(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/orgs/inspections/missing',
+    { schema: { tags, summary: '未年检名单（某年度起连续 N 年无年检结论；按数据范围）', querystring: MissingQuery, response: { 200: MissingPage } } },
+    async (req) => {
+      const actor = actorOf(req);
+      requirePermission(actor, 'orgs.read');
+      return missingInspections(ctx, actor, req.query);
+    },
   );
 }

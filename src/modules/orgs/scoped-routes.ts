@@ -27,6 +27,13 @@ export const orgsScopedRoutes: RouteSpecs = {
   },
   'GET /api/orgs/:id': { kind: 'detail', permission: 'orgs.read', records: organizations },
   'GET /api/orgs/:id/eligibility': { kind: 'detail', permission: 'orgs.read', records: organizations },
+  'GET /api/orgs/inspections/missing': {
+    kind: 'list',
+    permission: 'orgs.read',
+    pageSize: 100,
+    variants: () => ['years=2', 'year=2019'],
+    items: (b) => b.items.map((o: any) => ({ areaPath: o.areaPath })),
+  },
   'GET /api/orgs/credit-lists': {
     kind: 'list',
     permission: 'orgs.read',

@@ -102,6 +102,16 @@ export const OrgDetail = OrgItem.extend({
   version: z.number(),
   history: z.array(ChangeDto),
   listings: z.array(ListingDto),
+  inspections: z.array(
+    z.object({
+      year: z.number(),
+      submittedOn: z.string().nullable(),
+      reviewedOn: z.string().nullable(),
+      conclusion: z.enum(['合格', '基本合格', '不合格']).nullable(),
+      reasons: z.string().nullable(),
+      concludedOn: z.string().nullable(),
+    }),
+  ),
 });
 
 const Cents = z.number('注册资金应为整数（分）').int('注册资金应为整数（分）').min(0, '注册资金不能为负数').max(1e15, '注册资金过大');

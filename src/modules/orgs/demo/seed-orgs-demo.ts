@@ -86,6 +86,27 @@ export async function seedOrgsDemo(ctx: AppContext): Promise<{ created: number }
         )
         .execute();
     }
+    // 年检 2016–2018 (the demo tells 2019): most 合格, some 基本合格, one in twelve un-inspected both 2017 and 2018.
+    const inspections = orgs.flatMap((o, i) =>
+      [2016, 2017, 2018]
+        .filter((y) => o.registeredOn <= `${y}-06-30` && !(i % 12 === 0 && y >= 2017))
+        .map((y) => ({
+          id: randomUUID(),
+          organization_id: o.id,
+          year: y,
+          submitted_on: `${y + 1}-05-${String(10 + (i % 15)).padStart(2, '0')}`,
+          reviewed_on: `${y + 1}-03-${String(10 + (i % 15)).padStart(2, '0')}`,
+          conclusion: (i + y) % 9 === 0 ? ('基本合格' as const) : ('合格' as const),
+          reasons: null,
+          concluded_on: `${y + 1}-06-28`,
+          is_demo: true,
+        })),
+    );
+    for (let i = 0; i < inspections.length; i += 200)
+      await db
+        .insertInto('orgs.inspection')
+        .values(inspections.slice(i, i + 200))
+        .execute();
     const pick = (code: string, n: number) => orgs.filter((o) => o.orgUnitCode === code && o.registeredOn < '2018-01-01').slice(0, n);
     const list = async (o: { id: string }, l: CreditList, reason: string, on: string, obligation: boolean, detail: string) =>
       db

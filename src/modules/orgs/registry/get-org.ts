@@ -53,6 +53,19 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string): Promise
     .where('organization_id', '=', id)
     .orderBy('listed_on')
     .execute();
+  const inspections = await db
+    .selectFrom('orgs.inspection')
+    .select([
+      'year',
+      'conclusion',
+      'reasons',
+      sql<string | null>`submitted_on::text`.as('submitted_on'),
+      sql<string | null>`reviewed_on::text`.as('reviewed_on'),
+      sql<string | null>`concluded_on::text`.as('concluded_on'),
+    ])
+    .where('organization_id', '=', id)
+    .orderBy('year', 'desc')
+    .execute();
   const parts = validateUscc(o.uscc);
   const lists = await openLists(ctx, [id], chinaDate(ctx.clock.now()));
   return {
@@ -92,6 +105,14 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string): Promise
       act: h.act,
       basis: h.basis,
       at: h.at.toISOString(),
+    })),
+    inspections: inspections.map((i) => ({
+      year: i.year,
+      submittedOn: i.submitted_on,
+      reviewedOn: i.reviewed_on,
+      conclusion: i.conclusion,
+      reasons: i.reasons,
+      concludedOn: i.concluded_on,
     })),
     listings: listings.map((l) => ({
       id: l.id,

@@ -70,6 +70,25 @@ export function OrgPage() {
           items={[
             { key: 'history', label: t('orgs.d.history'), children: <History d={d} /> },
             { key: 'credit', label: t('orgs.d.listings'), children: <Listings d={d} /> },
+            {
+              key: 'inspections',
+              label: t('orgs.d.inspections'),
+              children: (
+                <Table
+                  size="small"
+                  rowKey="year"
+                  pagination={false}
+                  dataSource={d.inspections}
+                  columns={[
+                    { title: t('orgs.d.year'), dataIndex: 'year', width: 80 },
+                    { title: t('orgs.d.submitted'), dataIndex: 'submittedOn', render: (x: string | null) => x ?? '—' },
+                    { title: t('orgs.d.conclusion'), dataIndex: 'conclusion', render: (x: string | null) => x ?? '—' },
+                    { title: t('orgs.d.date'), dataIndex: 'concludedOn', render: (x: string | null) => x ?? '—' },
+                    { title: t('orgs.d.basis'), dataIndex: 'reasons', render: (x: string | null) => x ?? '' },
+                  ]}
+                />
+              ),
+            },
             { key: 'eligibility', label: t('orgs.d.eligibility'), children: <EligibilityPanel id={d.id} /> },
           ]}
         />
