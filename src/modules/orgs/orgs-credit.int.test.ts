@@ -108,4 +108,15 @@ describe('信用名单 and their consequences', () => {
     await ok(xqLead.post(`/api/orgs/listings/${serious.id}/removal`, { removedOn: '2024-01-10', reason: '已补报2019至2022年度工作报告', obligationMet: true }));
     expect((await ok(xq.get(`/api/orgs/${owing}/eligibility?date=2024-01-10&for=award`))).eligible).toBe(true);
   });
+
+  it('answers the public credit lookup by name or USCC without signing in', async () => {
+    const get = (q: string) => t.app.inject({ method: 'GET', url: `/api/public/orgs/credit?q=${encodeURIComponent(q)}` });
+    const byName = (await get('老年书画')).json();
+    expect(byName.total).toBe(1);
+    expect(byName.items[0]).toMatchObject({ name: '兴庆区老年书画研究会', kind: '社会团体', authority: '兴庆区民政局', status: '正常', lists: [] });
+    const uscc = byName.items[0].uscc;
+    expect((await get(uscc.toLowerCase())).json().items[0].name).toBe('兴庆区老年书画研究会');
+    expect((await get('书法')).statusCode).toBe(400);
+    expect((await get('书法')).json().title).toContain('4个字');
+  });
 });

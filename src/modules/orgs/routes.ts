@@ -32,6 +32,8 @@ import { RevokeInput, Revoked, revokeOrg } from './registry/revoke-org.ts';
 import { InspectionInput, InspectionRecorded, recordInspection } from './inspection/record-inspection.ts';
 import { MissingPage, MissingQuery, missingInspections } from './inspection/missing-inspections.ts';
 
+import { PublicLookup, PublicLookupQuery, publicCreditLookup } from './credit/public-lookup.ts';
+
 const ListingId = z.object({ id: z.uuid('信用名单记录 ID 格式不正确') });
 const Id = z.object({ id: z.uuid('社会组织 ID 格式不正确') });
 
@@ -198,5 +200,18 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
       requirePermission(actor, 'orgs.read');
       return missingInspections(ctx, actor, req.query);
     },
+  );
+  app.get(
+    '/api/public/orgs/credit',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['portal'],
+        summary: '社会组织信用信息查询（按名称或统一社会信用代码；登记事项、评估等级、当前所在信用名单）',
+        querystring: PublicLookupQuery,
+        response: { 200: PublicLookup },
+      },
+    },
+    async (req) => publicCreditLookup(ctx, req.query),
   );
 }

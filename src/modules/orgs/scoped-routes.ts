@@ -34,6 +34,10 @@ export const orgsScopedRoutes: RouteSpecs = {
     variants: () => ['years=2', 'year=2019'],
     items: (b) => b.items.map((o: any) => ({ areaPath: o.areaPath })),
   },
+  'GET /api/public/orgs/credit': {
+    kind: 'unscoped',
+    why: '信用信息公示: registration facts, ratings and the credit lists in force are public (民政部令第60号); at most 10 matches, nothing personal',
+  },
   'GET /api/orgs/credit-lists': {
     kind: 'list',
     permission: 'orgs.read',
