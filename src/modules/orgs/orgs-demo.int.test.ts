@@ -69,4 +69,21 @@ describe('the demo registry', () => {
     expect(two.total).toBeGreaterThan(10);
     expect(two.total).toBeLessThan(40);
   });
+
+  it('counts the organizations registered on a date (registered by then, not yet 注销 or 撤销)', async () => {
+    const admin = await t.login('nx-fgc');
+    const expected = (await t.ctx.db
+      .selectFrom('orgs.organization' as any)
+      .select((eb: any) => eb.fn.countAll().as('n'))
+      .where('registered_on' as any, '<=', '2019-10-31')
+      .where((eb: any) => eb.or([eb('status', '=', 'normal'), eb('status_on', '>', '2019-10-31')]))
+      .executeTakeFirstOrThrow()) as { n: number | string };
+    const atEnd = (await admin.get('/api/orgs?asOf=2019-10-31&pageSize=1')).json().total;
+    expect(atEnd).toBe(Number(expected.n));
+    // the 撤销 of 2019-11-20 counts the day before, not on the day
+    const before = (await admin.get('/api/orgs?asOf=2019-11-19&pageSize=1')).json().total;
+    const after = (await admin.get('/api/orgs?asOf=2019-11-20&pageSize=1')).json().total;
+    expect(before - after).toBe(1);
+    expect((await admin.get('/api/orgs?asOf=2019-02-30')).statusCode).toBe(400);
+  });
 });

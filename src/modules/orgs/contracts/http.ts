@@ -42,6 +42,8 @@ export const ListOrgsQuery = z.object({
     .regex(/^\d{6}$/, '行政区划代码应为6位数字')
     .optional(),
   list: z.enum(CREDIT_LISTS).optional(),
+  /** Registered on that day: registered by then and not yet 注销/撤销 (status is ignored when given). */
+  asOf: Day.optional(),
   q: z.string().trim().max(50, '关键词不能超过50个字').optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

@@ -14,7 +14,11 @@ export async function listOrgs(ctx: AppContext, actor: Actor, q: z.infer<typeof 
   const today = chinaDate(ctx.clock.now());
   let base = db.selectFrom('orgs.organization as o').where(inScope(actor, 'orgs.read', { areaPath: 'o.authority_area_path' }));
   if (q.kind) base = base.where('o.kind', '=', q.kind);
-  if (q.status) base = base.where('o.status', '=', q.status);
+  if (q.status && !q.asOf) base = base.where('o.status', '=', q.status);
+  if (q.asOf) {
+    const d = q.asOf;
+    base = base.where('o.registered_on', '<=', d).where((eb) => eb.or([eb('o.status', '=', 'normal'), eb('o.status_on', '>', d)]));
+  }
   if (q.authority) base = base.where('o.authority_org_unit_id', '=', q.authority);
   if (q.area) {
     const a = await db.selectFrom('core.area').select('path').where('code', '=', q.area).executeTakeFirst();
