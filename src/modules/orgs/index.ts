@@ -3,6 +3,7 @@ import { registerOrgRoutes } from './routes.ts';
 import { orgsScopedRoutes } from './scoped-routes.ts';
 import { CREDIT_SWEEP_JOB, sweepCredit } from './credit/credit-sweep.ts';
 import { seedOrgsDemo } from './demo/seed-orgs-demo.ts';
+import { MISSING_REPORT_JOB, sweepMissingReports } from './inspection/missing-report-sweep.ts';
 import { orgsCore } from './migrations/20261207150000_orgs_core.ts';
 import { orgsLifecycle } from './migrations/20261207150100_orgs_lifecycle.ts';
 import { orgsInspection } from './migrations/20261207150200_orgs_inspection.ts';
@@ -31,7 +32,11 @@ export const orgs = defineModule({
     '20261207150200_orgs_inspection': orgsInspection,
   },
   // 信用: removal from the 活动异常名录 after six months, the move to the 严重违法失信名单 after two years (02:00 daily).
-  dailyJobs: [{ name: CREDIT_SWEEP_JOB, hour: 2, handler: async (ctx, day) => void (await sweepCredit(ctx, day)) }],
+  // 年检: organizations without last year's report after the deadline go on the 活动异常名录 (01:00, before the credit rule at 02:00).
+  dailyJobs: [
+    { name: MISSING_REPORT_JOB, hour: 1, handler: async (ctx, day) => void (await sweepMissingReports(ctx, day)) },
+    { name: CREDIT_SWEEP_JOB, hour: 2, handler: async (ctx, day) => void (await sweepCredit(ctx, day)) },
+  ],
   // ~300 organizations over the region, its cities and counties, a few on the credit lists.
   async seedDemo(ctx) {
     const r = await seedOrgsDemo(ctx);

@@ -4,6 +4,7 @@ import { DEMO_USERS } from '../../kernel/identity/index.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { seedOrgsDemo } from './demo/seed-orgs-demo.ts';
 import { sweepCredit } from './credit/credit-sweep.ts';
+import { sweepMissingReports } from './inspection/missing-report-sweep.ts';
 
 const clock = manualClock(new Date('2026-12-01T02:00:00Z'));
 let t: TestApp;
@@ -85,5 +86,11 @@ describe('the demo registry', () => {
     const after = (await admin.get('/api/orgs?asOf=2019-11-20&pageSize=1')).json().total;
     expect(before - after).toBe(1);
     expect((await admin.get('/api/orgs?asOf=2019-02-30')).statusCode).toBe(400);
+  });
+
+  it('the missing-report rule lists the few without last year’s report', async () => {
+    const n = await sweepMissingReports(t.ctx, chinaDate(clock.now()));
+    expect(n).toBeGreaterThan(4);
+    expect(n).toBeLessThan(25);
   });
 });

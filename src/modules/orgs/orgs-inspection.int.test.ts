@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { makeUscc, sampleOrg } from './orgs-test-data.ts';
+import { sweepMissingReports } from './inspection/missing-report-sweep.ts';
 
 const clock = manualClock(new Date('2020-06-15T02:00:00Z'));
 let t: TestApp;
@@ -57,5 +58,38 @@ describe('年检', () => {
     expect(two.items.map((x: any) => x.name)).toEqual(['兴庆区剪纸协会']);
     expect((await ok(pl.get('/api/orgs/inspections/missing?year=2019'))).total).toBe(0);
     expect((await xq.get('/api/orgs/inspections/missing?years=20')).statusCode).toBe(400);
+  });
+
+  it('lists the organizations without last year’s report on the 活动异常名录 the day after the deadline (rest day rolled forward)', async () => {
+    const f = await ok(
+      xq.post(
+        '/api/orgs',
+        sampleOrg({
+          kind: 'foundation',
+          name: '兴庆区助学基金会',
+          uscc: makeUscc('foundation', '640104', 54),
+          registeredOn: '2016-05-01',
+          capitalCents: 200_000_000,
+        }),
+      ),
+      201,
+    );
+    expect(await sweepMissingReports(t.ctx, '2020-06-01')).toBe(1); // the foundation: 2020-03-31; the social groups' 2020-05-31 is a Sunday → 06-01
+    expect(await sweepMissingReports(t.ctx, '2020-06-02')).toBe(1); // 剪纸 (风筝 reported, 秦腔 too young)
+    expect(await sweepMissingReports(t.ctx, '2020-06-15')).toBe(0); // once per organization and year
+    expect((await ok(xq.get(`/api/orgs/${f.id}`))).listings[0]).toMatchObject({
+      list: 'abnormal',
+      reason: 'annual_report',
+      listedOn: '2020-04-01',
+      obligation: true,
+    });
+    const jz = await ok(xq.get(`/api/orgs/${b}`));
+    expect(jz.listings[0]).toMatchObject({
+      list: 'abnormal',
+      reason: 'annual_report',
+      listedOn: '2020-06-02',
+      detail: '2019年度工作报告未在2020-06-01前报送登记管理机关',
+    });
+    expect((await ok(xq.get(`/api/orgs/${late}`))).listings).toEqual([]);
   });
 });

@@ -86,10 +86,13 @@ export async function seedOrgsDemo(ctx: AppContext): Promise<{ created: number }
         )
         .execute();
     }
-    // 年检 2016–2018 (the demo tells 2019): most 合格, some 基本合格, one in twelve un-inspected both 2017 and 2018.
+    // 年检 from 2016 to last year (concluded by 28 June): most 合格, some 基本合格, one in twelve un-inspected
+    // both 2017 and 2018, one in twenty-five without the latest year's report.
+    const lastYear = Number(today.slice(0, 4)) - (today >= `${today.slice(0, 4)}-06-28` ? 1 : 2);
+    const years = Array.from({ length: Math.max(0, lastYear - 2015) }, (_, k) => 2016 + k);
     const inspections = orgs.flatMap((o, i) =>
-      [2016, 2017, 2018]
-        .filter((y) => o.registeredOn <= `${y}-06-30` && !(i % 12 === 0 && y >= 2017))
+      years
+        .filter((y) => o.registeredOn <= `${y}-06-30` && !(i % 12 === 0 && (y === 2017 || y === 2018)) && !(i % 25 === 7 && y === lastYear))
         .map((y) => ({
           id: randomUUID(),
           organization_id: o.id,

@@ -37,6 +37,7 @@ export const orgs = defineWebModule<typeof zh>({
       'orgs.inspection.record': ['年检登记', 'Record annual inspection'],
       'orgs.credit.list': ['列入信用名单', 'Put on a credit list'],
       'orgs.credit.remove': ['移出信用名单', 'Remove from a credit list'],
+      'orgs.credit.auto_list': ['未按时报送年度工作报告，列入活动异常名录', 'Listed for a missing annual report'],
       'orgs.credit.auto_remove': ['自动移出活动异常名录', 'Automatic removal from the abnormal list'],
       'orgs.credit.auto_serious': ['满2年转入严重违法失信名单', 'Moved to the blacklist after two years'],
     },
