@@ -34,6 +34,8 @@ import { MissingPage, MissingQuery, missingInspections } from './inspection/miss
 
 import { PublicLookup, PublicLookupQuery, publicCreditLookup } from './credit/public-lookup.ts';
 
+import { ImportInput, ImportResult, importRegistry } from './imports/import-registry.ts';
+
 const ListingId = z.object({ id: z.uuid('信用名单记录 ID 格式不正确') });
 const Id = z.object({ id: z.uuid('社会组织 ID 格式不正确') });
 
@@ -213,5 +215,18 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
       },
     },
     async (req) => publicCreditLookup(ctx, req.query),
+  );
+  app.post(
+    '/api/orgs/import',
+    {
+      bodyLimit: 6_000_000,
+      schema: {
+        tags,
+        summary: '导入已有登记信息（CSV;逐行校验统一社会信用代码和名称，全部无误才写入，否则返回错误清单）',
+        body: ImportInput,
+        response: { 200: ImportResult },
+      },
+    },
+    async (req) => importRegistry(ctx, actorOf(req), req.body),
   );
 }

@@ -34,6 +34,7 @@ export const orgs = defineWebModule<typeof zh>({
       'orgs.organization.change': ['社会组织变更登记', 'Change registration'],
       'orgs.organization.deregister': ['社会组织注销登记', 'Deregister organization'],
       'orgs.organization.revoke': ['撤销登记', 'Revoke registration'],
+      'orgs.import': ['导入社会组织登记信息', 'Import registry'],
       'orgs.inspection.record': ['年检登记', 'Record annual inspection'],
       'orgs.credit.list': ['列入信用名单', 'Put on a credit list'],
       'orgs.credit.remove': ['移出信用名单', 'Remove from a credit list'],
