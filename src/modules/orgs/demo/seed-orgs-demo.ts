@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { withTx, type AppContext } from '../../../platform/context.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
+import { addDaysIso } from '../../../kernel/calendar/index.ts';
+import { orgsDb } from '../db.ts';
+import { nameKey } from '../names/name-rules.ts';
+import type { CreditList } from '../contract.ts';
+import { DEMO_AUTHORITIES } from './demo-authorities.ts';
+import { demoOrganizations } from './demo-orgs.ts';
+
+/**
+ * The demo registry (idempotent): ~300 organizations with their 成立登记 history, a few 注销 and one
+ * 撤销, and listings on the credit lists — some from 2019 (the daily rule then removes them or moves
+ * them to the blacklist) and some recent ones in the demo accounts' areas.
+ */
+export async function seedOrgsDemo(ctx: AppContext): Promise<{ created: number }> {
+  const done = (await sql<{ n: number }>`select count(*)::int as n from orgs.organization where is_demo`.execute(ctx.db)).rows[0]!.n;
+  if (done) return { created: 0 };
+  const units = new Map(
+    (
+      await ctx.db
+        .selectFrom('core.org_unit')
+        .select(['id', 'code', 'area_path'])
+        .where(
+          'code',
+          'in',
+          DEMO_AUTHORITIES.map((a) => a.orgUnitCode),
+        )
+        .execute()
+    ).map((u) => [u.code, u]),
+  );
+  const authorities = DEMO_AUTHORITIES.filter((a) => units.has(a.orgUnitCode));
+  const orgs = demoOrganizations(authorities).map((o) => ({ ...o, id: randomUUID() }));
+  const today = chinaDate(ctx.clock.now());
+  await withTx(ctx, async (tx) => {
+    const db = orgsDb(tx.db);
+    const chainOf = new Map(authorities.map((a) => [a.orgUnitCode, a.chain]));
+    for (let i = 0; i < orgs.length; i += 100) {
+      const batch = orgs.slice(i, i + 100);
+      await db
+        .insertInto('orgs.organization')
+        .values(
+          batch.map((o) => {
+            const u = units.get(o.orgUnitCode)!;
+            return {
+              id: o.id,
+              kind: o.kind,
+              name: o.name,
+              name_key: nameKey(o.name, o.kind, chainOf.get(o.orgUnitCode)!),
+              uscc: o.uscc,
+              authority_org_unit_id: u.id,
+              authority_area_code: o.areaCode,
+              authority_area_path: u.area_path,
+              supervisor_unit: o.supervisorUnit,
+              domicile: o.domicile,
+              legal_representative: o.legalRepresentative,
+              business_scope: o.businessScope,
+              capital_cents: o.capitalCents,
+              charity: o.charity,
+              public_fundraising: o.publicFundraising,
+              rating: o.rating,
+              rating_from: o.ratingFrom,
+              rating_until: o.ratingUntil,
+              registered_on: o.registeredOn,
+              certificate_no: o.certificateNo,
+              is_demo: true,
+            };
+          }),
+        )
+        .execute();
+      await db
+        .insertInto('orgs.change')
+        .values(
+          batch.map((o) => ({
+            id: randomUUID(),
+            organization_id: o.id,
+            field: 'name',
+            before: null,
+            after: o.name,
+            changed_on: o.registeredOn,
+            act: '成立登记',
+            basis: `登记证书 ${o.certificateNo}`,
+            actor_id: null,
+          })),
+        )
+        .execute();
+    }
+    // 年检 from 2016 to last year (concluded by 28 June): most 合格, some 基本合格, one in twelve un-inspected
+    // both 2017 and 2018, one in twenty-five without the latest year's report.
+    const lastYear = Number(today.slice(0, 4)) - (today >= `${today.slice(0, 4)}-06-28` ? 1 : 2);
+    const years = Array.from({ length: Math.max(0, lastYear - 2015) }, (_, k) => 2016 + k);
+    const inspections = orgs.flatMap((o, i) =>
+      years
+        .filter((y) => o.registeredOn <= `${y}-06-30` && !(i % 12 === 0 && (y === 2017 || y === 2018)) && !(i % 25 === 7 && y === lastYear))
+        .map((y) => ({
+          id: randomUUID(),
+          organization_id: o.id,
+          year: y,
+          submitted_on: `${y + 1}-05-${String(10 + (i % 15)).padStart(2, '0')}`,
+          reviewed_on: `${y + 1}-03-${String(10 + (i % 15)).padStart(2, '0')}`,
+          conclusion: (i + y) % 9 === 0 ? ('基本合格' as const) : ('合格' as const),
+          reasons: null,
+          concluded_on: `${y + 1}-06-28`,
+          is_demo: true,
+        })),
+    );
+    for (let i = 0; i < inspections.length; i += 200)
+      await db
+        .insertInto('orgs.inspection')
+        .values(inspections.slice(i, i + 200))
+        .execute();
+    const pick = (code: string, n: number) => orgs.filter((o) => o.orgUnitCode === code && o.registeredOn < '2018-01-01').slice(0, n);
+    const list = async (o: { id: string }, l: CreditList, reason: string, on: string, obligation: boolean, detail: string) =>
+      db
+        .insertInto('orgs.credit_listing')
+        .values({ id: randomUUID(), organization_id: o.id, list: l, reason, detail, obligation, listed_on: on, is_demo: true })
+        .execute();
+    // 2019: unreported annual work reports (the daily rule moves them to the blacklist after two years) and unreachable ones (removed after six months).
+    for (const o of [...pick('640000-mzt', 2), ...pick('640400-mzj', 1)])
+      await list(o, 'abnormal', 'annual_report', '2019-07-01', true, '未按时报送2018年度工作报告');
+    for (const o of [...pick('640200-mzj', 1), ...pick('640302-mzj', 1)])
+      await list(o, 'abnormal', 'unreachable', '2019-09-01', false, '两次邮寄专用信函无人签收');
+    for (const o of pick('640500-mzj', 1)) await list(o, 'serious', 'major_fine', '2019-05-10', false, '违规收取费用，被处8万元罚款');
+    for (const o of [...pick('640100-mzj', 1), ...pick('640221-mzj', 1)])
+      await list(o, 'integrity_lapse', 'inspection_failed', '2019-06-30', false, '2018年度检查不合格');
+    // Recent listings in the demo accounts' areas, so the lists are not empty today.
+    const recent = addDaysIso(today, -40);
+    for (const code of ['640104-mzj', '640221-mzj', '640423-mzj', '640100-mzj', '640422-mzj'])
+      for (const o of pick(code, 4).slice(2, 3))
+        await list(o, 'abnormal', 'annual_report', recent, true, `未按时报送${Number(today.slice(0, 4)) - 1}年度工作报告`);
+    // A few 注销 and one 撤销 (with its blacklist entry).
+    const ended = [...pick('640106-mzj', 5).slice(4), ...pick('640302-mzj', 5).slice(4), ...pick('640000-mzt', 9).slice(8)];
+    for (const o of ended) {
+      await db.updateTable('orgs.organization').set({ status: 'deregistered', status_on: '2019-10-15' }).where('id', '=', o.id).execute();
+      await db
+        .insertInto('orgs.change')
+        .values({
+          id: randomUUID(),
+          organization_id: o.id,
+          field: 'status',
+          before: '正常',
+          after: '注销',
+          changed_on: '2019-10-15',
+          act: '注销登记',
+          basis: '清算完毕',
+          actor_id: null,
+        })
+        .execute();
+    }
+    for (const o of pick('640205-mzj', 6).slice(5)) {
+      await db.updateTable('orgs.organization').set({ status: 'revoked', status_on: '2019-11-20' }).where('id', '=', o.id).execute();
+      await db
+        .insertInto('orgs.change')
+        .values({
+          id: randomUUID(),
+          organization_id: o.id,
+          field: 'status',
+          before: '正常',
+          after: '撤销',
+          changed_on: '2019-11-20',
+          act: '撤销登记',
+          basis: '连续两年未参加年检',
+          actor_id: null,
+        })
+        .execute();
+      await list(o, 'serious', 'revocation', '2019-11-20', false, '被撤销登记');
+    }
+  });
+  return { created: orgs.length };
+}

@@ -1,0 +1,46 @@
+import { defineModule } from '../../kernel/module/index.ts';
+import { registerOrgRoutes } from './routes.ts';
+import { orgsScopedRoutes } from './scoped-routes.ts';
+import { CREDIT_SWEEP_JOB, sweepCredit } from './credit/credit-sweep.ts';
+import { seedOrgsDemo } from './demo/seed-orgs-demo.ts';
+import { MISSING_REPORT_JOB, sweepMissingReports } from './inspection/missing-report-sweep.ts';
+import { orgsCore } from './migrations/20261207150000_orgs_core.ts';
+import { orgsLifecycle } from './migrations/20261207150100_orgs_lifecycle.ts';
+import { orgsInspection } from './migrations/20261207150200_orgs_inspection.ts';
+import { establishWorkflow } from './lifecycle/establish-workflow.ts';
+import { changeWorkflow, deregisterWorkflow } from './lifecycle/change-workflow.ts';
+
+/** 社会组织: the registry of social organizations (see README.md). */
+export const orgs = defineModule({
+  name: 'orgs',
+  label: '社会组织',
+  permissions: [
+    { code: 'orgs.read', label: '查看社会组织登记信息和信用信息', group: '社会组织' },
+    { code: 'orgs.register', label: '社会组织登记（成立、变更、注销）和名称审核', group: '社会组织' },
+    { code: 'orgs.credit', label: '列入、移出活动异常名录和严重违法失信名单', group: '社会组织' },
+    { code: 'orgs.penalize', label: '记录撤销登记等处罚决定', group: '社会组织' },
+  ],
+  roles: {
+    leader: ['orgs.read', 'orgs.credit', 'orgs.penalize'],
+    clerk: ['orgs.read', 'orgs.register'],
+  },
+  workflows: [establishWorkflow, changeWorkflow, deregisterWorkflow],
+  routes: [registerOrgRoutes],
+  migrations: {
+    '20261207150000_orgs_core': orgsCore,
+    '20261207150100_orgs_lifecycle': orgsLifecycle,
+    '20261207150200_orgs_inspection': orgsInspection,
+  },
+  // 信用: removal from the 活动异常名录 after six months, the move to the 严重违法失信名单 after two years (02:00 daily).
+  // 年检: organizations without last year's report after the deadline go on the 活动异常名录 (01:00, before the credit rule at 02:00).
+  dailyJobs: [
+    { name: MISSING_REPORT_JOB, hour: 1, handler: async (ctx, day) => void (await sweepMissingReports(ctx, day)) },
+    { name: CREDIT_SWEEP_JOB, hour: 2, handler: async (ctx, day) => void (await sweepCredit(ctx, day)) },
+  ],
+  // ~300 organizations over the region, its cities and counties, a few on the credit lists.
+  async seedDemo(ctx) {
+    const r = await seedOrgsDemo(ctx);
+    if (r.created) ctx.logger.info(`演示社会组织：${r.created} 个`);
+  },
+  scopedRoutes: orgsScopedRoutes,
+});

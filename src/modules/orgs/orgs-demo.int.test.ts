@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, manualClock, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { DEMO_USERS } from '../../kernel/identity/index.ts';
+import { chinaDate } from '../../platform/china-time.ts';
+import { seedOrgsDemo } from './demo/seed-orgs-demo.ts';
+import { sweepCredit } from './credit/credit-sweep.ts';
+import { sweepMissingReports } from './inspection/missing-report-sweep.ts';
+
+const clock = manualClock(new Date('2026-12-01T02:00:00Z'));
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_MAX_HOURS: '100000' } });
+  expect((await seedOrgsDemo(t.ctx)).created).toBeGreaterThan(280);
+  expect((await seedOrgsDemo(t.ctx)).created).toBe(0); // idempotent
+});
+afterAll(async () => t?.close());
+
+const within = (path: string, roots: string[]) => roots.some((r) => path === r || path.startsWith(r + '.'));
+
+describe('the demo registry', () => {
+  it('every demo account reads exactly the organizations of its authorities and those below', async () => {
+    const all = await t.ctx.db
+      .selectFrom('orgs.organization' as any)
+      .select(['id', 'authority_area_path as path'] as any)
+      .execute();
+    for (const u of DEMO_USERS) {
+      const s = await t.login(u.username);
+      const grants = s.me.roles.filter((g: any) => g.permissions.includes('orgs.read'));
+      const roots: string[] = grants.filter((g: any) => g.scope === 'subtree').map((g: any) => g.areaPath);
+      const exact: string[] = grants.filter((g: any) => g.scope === 'org').map((g: any) => g.areaPath);
+      const visible = (p: string) => within(p, roots) || exact.includes(p);
+      const seen: any[] = [];
+      for (let page = 1; ; page++) {
+        const r = await s.get(`/api/orgs?pageSize=100&page=${page}`);
+        if (!grants.length && r.statusCode === 403) break;
+        expect(r.statusCode, `${u.username} ${r.body}`).toBe(200);
+        seen.push(...r.json().items);
+        if (seen.length >= r.json().total) break;
+      }
+      const expected = all.filter((o: any) => visible(o.path));
+      expect(seen.length, u.username).toBe(expected.length);
+      for (const o of seen) expect(visible(o.areaPath), `${u.username} sees ${o.name}`).toBe(true);
+      if (u.username === 'nx-fgc') expect(seen.length).toBe(all.length);
+    }
+  });
+
+  it('a city user sees several districts and counties; a county user only its own', async () => {
+    const yc = await t.login('yc-mzj');
+    const items = (await yc.get('/api/orgs?pageSize=100')).json();
+    const authorities = new Set(items.items.map((o: any) => o.authorityName));
+    expect(authorities.size).toBeGreaterThan(4);
+    const xq = await t.login('xq-mzj');
+    expect(new Set((await xq.get('/api/orgs?pageSize=100')).json().items.map((o: any) => o.authorityName))).toEqual(new Set(['兴庆区民政局']));
+  });
+
+  it('the daily rule settles the 2019 listings: unreachable ones removed, unreported ones on the blacklist', async () => {
+    const r = await sweepCredit(t.ctx, chinaDate(clock.now()));
+    expect(r.moved).toBe(3);
+    expect(r.removed).toBe(2);
+    const admin = await t.login('nx-fgc');
+    const serious = (await admin.get('/api/orgs/credit-lists?list=serious')).json();
+    expect(serious.items.filter((l: any) => l.reason === 'abnormal_two_years').map((l: any) => l.listedOn)).toEqual(['2021-07-01', '2021-07-01', '2021-07-01']);
+    expect((await admin.get('/api/orgs/credit-lists?list=abnormal')).json().total).toBe(5);
+  });
+
+  it('about one in twelve organizations has gone two years without an inspection conclusion (2017–2018)', async () => {
+    const admin = await t.login('nx-fgc');
+    const two = (await admin.get('/api/orgs/inspections/missing?year=2018&years=2')).json();
+    expect(two.total).toBeGreaterThan(10);
+    expect(two.total).toBeLessThan(40);
+  });
+
+  it('counts the organizations registered on a date (registered by then, not yet 注销 or 撤销)', async () => {
+    const admin = await t.login('nx-fgc');
+    const expected = (await t.ctx.db
+      .selectFrom('orgs.organization' as any)
+      .select((eb: any) => eb.fn.countAll().as('n'))
+      .where('registered_on' as any, '<=', '2019-10-31')
+      .where((eb: any) => eb.or([eb('status', '=', 'normal'), eb('status_on', '>', '2019-10-31')]))
+      .executeTakeFirstOrThrow()) as { n: number | string };
+    const atEnd = (await admin.get('/api/orgs?asOf=2019-10-31&pageSize=1')).json().total;
+    expect(atEnd).toBe(Number(expected.n));
+    // the 撤销 of 2019-11-20 counts the day before, not on the day
+    const before = (await admin.get('/api/orgs?asOf=2019-11-19&pageSize=1')).json().total;
+    const after = (await admin.get('/api/orgs?asOf=2019-11-20&pageSize=1')).json().total;
+    expect(before - after).toBe(1);
+    expect((await admin.get('/api/orgs?asOf=2019-02-30')).statusCode).toBe(400);
+  });
+
+  it('the missing-report rule lists the few without last year’s report', async () => {
+    const n = await sweepMissingReports(t.ctx, chinaDate(clock.now()));
+    expect(n).toBeGreaterThan(4);
+    expect(n).toBeLessThan(25);
+  });
+});

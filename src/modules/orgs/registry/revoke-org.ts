@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { withTx, type AppContext } from '../../../platform/context.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
+import { AppError, conflict } from '../../../platform/errors.ts';
+import { recordAudit } from '../../../kernel/audit/index.ts';
+import { requirePermission, userRef, type Actor } from '../../../kernel/identity/index.ts';
+import { orgsDb } from '../db.ts';
+import { REVOCATION_BASES } from '../contract.ts';
+import { Day } from '../contracts/http.ts';
+import { orgInScope } from './get-org.ts';
+
+export const RevokeInput = z.object({
+  decidedOn: Day.meta({ title: '决定日期' }),
+  article: z.string('请选择撤销登记的依据条款').meta({ title: '依据条款' }),
+  documentNo: z.string().trim().max(100, '决定书文号不能超过100个字').nullable().optional().meta({ title: '决定书文号' }),
+  facts: z.string('请填写违法事实').trim().min(5, '请填写违法事实（不少于5个字）').max(2000, '违法事实不能超过2000个字').meta({ title: '违法事实' }),
+});
+export const Revoked = z.object({ id: z.uuid(), status: z.literal('revoked'), listingId: z.uuid() });
+
+/**
+ * 撤销登记 as a penalty decision of the registrar (recorded here until the enforcement module takes
+ * penalties): status 撤销 with its date and basis, the history row, and — 民政部令第60号 — the listing
+ * on the 严重违法失信名单 for 撤销登记 on the same day. One transaction, audited.
+ */
+export async function revokeOrg(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof RevokeInput>) {
+  requirePermission(actor, 'orgs.penalize');
+  if (input.decidedOn > chinaDate(ctx.clock.now())) throw new AppError('VALIDATION_FAILED', 400, '决定日期不能晚于今天。');
+  return withTx(ctx, async (tx) => {
+    const o = await orgInScope(tx, actor, id, 'orgs.penalize');
+    const bases = REVOCATION_BASES[o.kind];
+    const basis = bases[input.article];
+    if (!basis)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        400,
+        `撤销登记的依据条款不正确，${o.kind === 'social_group' ? '社会团体' : o.kind === 'foundation' ? '基金会' : '社会服务机构'}应为：${Object.values(bases).join('；')}。`,
+        {
+          field: 'article',
+        },
+      );
+    if (o.status !== 'normal') throw conflict('ORG_NOT_ACTIVE', `“${o.name}”已注销或被撤销登记。`);
+    if (input.decidedOn < o.registered_on_t) throw new AppError('VALIDATION_FAILED', 400, `决定日期早于成立登记日期${o.registered_on_t}。`);
+    const db = orgsDb(tx.db);
+    await db
+      .updateTable('orgs.organization')
+      .set({ status: 'revoked', status_on: input.decidedOn, version: o.version + 1, updated_at: tx.clock.now() })
+      .where('id', '=', id)
+      .execute();
+    const citation = `${input.documentNo ? `${input.documentNo}；` : ''}${basis}`;
+    await db
+      .insertInto('orgs.change')
+      .values({
+        id: randomUUID(),
+        organization_id: id,
+        field: 'status',
+        before: '正常',
+        after: '撤销',
+        changed_on: input.decidedOn,
+        act: '撤销登记',
+        basis: citation,
+        actor_id: userRef(actor),
+      })
+      .execute();
+    const listingId = randomUUID();
+    await db
+      .insertInto('orgs.credit_listing')
+      .values({
+        id: listingId,
+        organization_id: id,
+        list: 'serious',
+        reason: 'revocation',
+        detail: `${citation}：${input.facts}`,
+        obligation: false,
+        listed_on: input.decidedOn,
+        listed_by: userRef(actor),
+      })
+      .execute();
+    await recordAudit(tx, {
+      actor,
+      action: 'orgs.organization.revoke',
+      entityType: 'orgs_organization',
+      entityId: id,
+      areaPath: o.authority_area_path,
+      orgUnitId: o.authority_org_unit_id,
+      before: { status: o.status },
+      after: { status: 'revoked', decidedOn: input.decidedOn, basis: citation, seriousListing: listingId },
+      reason: input.facts,
+    });
+    return { id, status: 'revoked' as const, listingId };
+  });
+}

@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.ts';
+import type { RouteSpecs } from '../../kernel/module/index.ts';
+
+/** Every organization with the area path of its registering authority (what scopes it). */
+const organizations = async (ctx: AppContext) =>
+  (await sql<{ id: string; path: string }>`select id, authority_area_path as path from orgs.organization`.execute(ctx.db)).rows.map((r) => ({
+    id: r.id,
+    areaPath: r.path,
+  }));
+
+/** How the scope suite (tests/scope) treats the 社会组织 GET routes: an organization is scoped by its registering authority's area. */
+export const orgsScopedRoutes: RouteSpecs = {
+  'GET /api/orgs': {
+    kind: 'list',
+    permission: 'orgs.read',
+    pageSize: 100,
+    variants: (p) => [
+      'kind=social_group',
+      'status=normal',
+      'list=abnormal',
+      `area=${p.outOfScopeAreaCode}`,
+      `authority=${p.outOfScopeOrgUnitId}`,
+      'q=%E5%8D%8F%E4%BC%9A',
+    ],
+    items: (b) => b.items.map((o: any) => ({ areaPath: o.areaPath })),
+  },
+  'GET /api/orgs/:id': { kind: 'detail', permission: 'orgs.read', records: organizations },
+  'GET /api/orgs/:id/eligibility': { kind: 'detail', permission: 'orgs.read', records: organizations },
+  'GET /api/orgs/inspections/missing': {
+    kind: 'list',
+    permission: 'orgs.read',
+    pageSize: 100,
+    variants: () => ['years=2', 'year=2019'],
+    items: (b) => b.items.map((o: any) => ({ areaPath: o.areaPath })),
+  },
+  'GET /api/public/orgs/credit': {
+    kind: 'unscoped',
+    why: '信用信息公示: registration facts, ratings and the credit lists in force are public (民政部令第60号); at most 10 matches, nothing personal',
+  },
+  'GET /api/orgs/credit-lists': {
+    kind: 'list',
+    permission: 'orgs.read',
+    pageSize: 100,
+    variants: () => ['list=serious', 'list=integrity_lapse', 'current=0'],
+    items: (b) => b.items.map((l: any) => ({ areaPath: l.areaPath })),
+  },
+};

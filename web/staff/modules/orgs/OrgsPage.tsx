@@ -1,0 +1,96 @@
+import { Input, Select, Tag, type TableProps } from 'antd';
+import { Link } from 'react-router-dom';
+import { useT } from '../../i18n/i18n.tsx';
+import { ListPage } from '../../shared/ListPage.tsx';
+import { useListQuery } from '../../shared/use-list-query.ts';
+import { CREDIT_LISTS, ORG_KINDS, ORG_STATUSES, orgsApi, type OrgItem } from './api.ts';
+import { useOrgVocab } from './vocab.ts';
+
+export const STATUS_COLOR: Record<string, string> = { normal: 'green', deregistered: 'default', revoked: 'red' };
+export const LIST_COLOR: Record<string, string> = { abnormal: 'orange', serious: 'red', integrity_lapse: 'volcano' };
+
+/** 社会组织名录 in the user's scope, filtered by kind, status, credit list and a search. */
+export function OrgsPage() {
+  const t = useT();
+  const v = useOrgVocab();
+  const query = useListQuery({ key: ['orgs', 'list'], filters: ['kind', 'status', 'list', 'q'], fetch: orgsApi.list });
+  const { q, set } = query;
+  const columns: TableProps<OrgItem>['columns'] = [
+    {
+      title: t('orgs.col.name'),
+      dataIndex: 'name',
+      render: (name: string, r) => (
+        <Link to={`/orgs/${r.id}`}>
+          {name}
+          <div className="mz-muted mz-mono" style={{ fontSize: 12 }}>
+            {r.uscc}
+          </div>
+        </Link>
+      ),
+    },
+    { title: t('orgs.col.kind'), dataIndex: 'kind', render: (k: string) => v(k) },
+    { title: t('orgs.col.authority'), dataIndex: 'authorityName' },
+    { title: t('orgs.col.legalRep'), dataIndex: 'legalRepresentative' },
+    { title: t('orgs.col.registeredOn'), dataIndex: 'registeredOn' },
+    { title: t('orgs.col.rating'), dataIndex: 'rating', render: (r: string | null) => r ?? '—' },
+    { title: t('orgs.col.status'), dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLOR[s]}>{v(s)}</Tag> },
+    {
+      title: t('orgs.col.lists'),
+      dataIndex: 'lists',
+      render: (ls: string[]) =>
+        ls.map((l) => (
+          <Tag key={l} color={LIST_COLOR[l]}>
+            {v(l)}
+          </Tag>
+        )),
+    },
+  ];
+  return (
+    <ListPage
+      title={t('orgs.nav.registry')}
+      desc={t('orgs.list.desc')}
+      query={query}
+      columns={columns}
+      scrollX={1000}
+      filters={
+        <>
+          <Input.Search
+            allowClear
+            placeholder={t('orgs.search')}
+            aria-label={t('orgs.search')}
+            defaultValue={q.q}
+            onSearch={(s) => set('q', s || undefined)}
+            style={{ maxWidth: 280 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('orgs.col.kind')}
+            aria-label={t('orgs.col.kind')}
+            value={q.kind}
+            onChange={(s) => set('kind', s)}
+            style={{ minWidth: 180 }}
+            options={ORG_KINDS.map((k) => ({ value: k, label: v(k) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('orgs.col.status')}
+            aria-label={t('orgs.col.status')}
+            value={q.status}
+            onChange={(s) => set('status', s)}
+            style={{ minWidth: 120 }}
+            options={ORG_STATUSES.map((k) => ({ value: k, label: v(k) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('orgs.col.lists')}
+            aria-label={t('orgs.col.lists')}
+            value={q.list}
+            onChange={(s) => set('list', s)}
+            style={{ minWidth: 160 }}
+            options={CREDIT_LISTS.map((k) => ({ value: k, label: v(k) }))}
+          />
+        </>
+      }
+    />
+  );
+}

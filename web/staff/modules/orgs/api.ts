@@ -1,0 +1,17 @@
+import { http } from '../../shared/api.ts';
+import type { CreditListItem, EligibilityDto, NameCheckResult, OrgDetail, OrgItem } from '../../../../src/modules/orgs/contracts/http.ts';
+
+/** 社会组织 vocabularies: the server's contract.ts. */
+export { CREDIT_LIST_LABEL, ORG_KIND_LABEL, ORG_STATUS_LABEL, ORG_KINDS, ORG_STATUSES, CREDIT_LISTS } from '../../../../src/modules/orgs/contract.ts';
+export type { CreditListItem, EligibilityDto, NameCheckResult, OrgDetail, OrgItem };
+
+export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
+type Q = Record<string, string | number | undefined>;
+
+export const orgsApi = {
+  list: (q: Q) => http.get<Paged<OrgItem>>('/api/orgs', q as never),
+  detail: (id: string) => http.get<OrgDetail>(`/api/orgs/${id}`),
+  eligibility: (id: string, q: Q) => http.get<EligibilityDto>(`/api/orgs/${id}/eligibility`, q as never),
+  creditLists: (q: Q) => http.get<Paged<CreditListItem>>('/api/orgs/credit-lists', q as never),
+  nameCheck: (body: unknown) => http.post<NameCheckResult>('/api/orgs/name-check', body),
+};

@@ -1,0 +1,50 @@
+import { SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { defineWebModule } from '../../app/web-module.ts';
+import { en, zh } from './i18n.ts';
+import { changeLabelsEn, deregisterLabelsEn, establishLabelsEn } from './english-labels.ts';
+
+const OrgsPage = lazy(() => import('./OrgsPage.tsx').then((m) => ({ default: m.OrgsPage })));
+const OrgPage = lazy(() => import('./OrgPage.tsx').then((m) => ({ default: m.OrgPage })));
+const CreditListsPage = lazy(() => import('./CreditListsPage.tsx').then((m) => ({ default: m.CreditListsPage })));
+
+/** 社会组织: the console's web half of the registry of social organizations. */
+export const orgs = defineWebModule<typeof zh>({
+  key: 'orgs',
+  label: 'orgs.module',
+  icon: <TeamOutlined />,
+  nav: [
+    { path: '/orgs', label: 'orgs.nav.registry', icon: <UnorderedListOutlined />, permission: 'orgs.read' },
+    { path: '/orgs/credit', label: 'orgs.nav.credit', icon: <SafetyCertificateOutlined />, permission: 'orgs.read' },
+  ],
+  routes: [
+    { path: '/orgs', page: OrgsPage },
+    { path: '/orgs/credit', page: CreditListsPage },
+    { path: '/orgs/:id', page: OrgPage, permission: 'orgs.read' },
+  ],
+  caseTypes: {
+    orgs_establish: { english: establishLabelsEn },
+    orgs_change: { english: changeLabelsEn },
+    orgs_deregister: { english: deregisterLabelsEn },
+  },
+  messages: { zh, en },
+  audit: {
+    actions: {
+      'orgs.organization.register': ['社会组织登记', 'Register organization'],
+      'orgs.organization.change': ['社会组织变更登记', 'Change registration'],
+      'orgs.organization.deregister': ['社会组织注销登记', 'Deregister organization'],
+      'orgs.organization.revoke': ['撤销登记', 'Revoke registration'],
+      'orgs.import': ['导入社会组织登记信息', 'Import registry'],
+      'orgs.inspection.record': ['年检登记', 'Record annual inspection'],
+      'orgs.credit.list': ['列入信用名单', 'Put on a credit list'],
+      'orgs.credit.remove': ['移出信用名单', 'Remove from a credit list'],
+      'orgs.credit.auto_list': ['未按时报送年度工作报告，列入活动异常名录', 'Listed for a missing annual report'],
+      'orgs.credit.auto_remove': ['自动移出活动异常名录', 'Automatic removal from the abnormal list'],
+      'orgs.credit.auto_serious': ['满2年转入严重违法失信名单', 'Moved to the blacklist after two years'],
+    },
+    entities: {
+      orgs_organization: ['社会组织', 'Social organization'],
+      orgs_credit_listing: ['信用名单记录', 'Credit listing'],
+    },
+  },
+});
