@@ -38,7 +38,7 @@ function regionConfigure(actor: Actor): boolean {
 const Value = z.union([z.number(), z.string(), z.boolean()]);
 /** A setting's basis and verification (optionally with a new value). */
 const SourcePatch = z.object({
-  value: z.union([z.number(), z.boolean()]).optional(),
+  value: z.union([z.number(), z.boolean(), z.string()]).optional(),
   basis: z.string().optional(),
   verified: z.boolean().optional(),
 });

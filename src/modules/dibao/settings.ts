@@ -46,6 +46,8 @@ export const DIBAO_SETTINGS = {
    * 暂行办法第十一条(一) says 户籍所在地; turn on only where a local rule allows residence-based applications.
    */
   applyAtResidence: z.boolean().default(false),
+  /** First day of 民发〔2021〕57号 (acts before it cite 民发〔2012〕220号 and the Ningxia 试行办法); unverified, see law.ts. */
+  measures2021From: z.iso.date().default('2021-07-01'),
 } as const;
 
 export type DibaoSettingKey = keyof typeof DIBAO_SETTINGS;
@@ -73,6 +75,7 @@ export const DIBAO_SETTING_INFO: { [K in DibaoSettingKey]: { label: string; basi
   deductRigidExpenses: { label: '扣减刚性支出', basis: '《宁夏回族自治区最低生活保障审核审批办法（试行）》：刚性支出可从收入中扣减' },
   vehicleValueLimitCents: { label: '机动车价值上限（分）', basis: '地方规定（机动车价值标准，文本未核实）' },
   objectionReviewWorkdays: { label: '公示异议复查期限（工作日）', basis: `${N}：公示有异议的重新调查核实（期限未核实）` },
+  measures2021From: { label: '《最低生活保障审核确认办法》施行日期', basis: '民发〔2021〕57号（施行日期未核实；此前适用民发〔2012〕220号和自治区试行办法）' },
   applyAtResidence: { label: '允许在经常居住地申请', basis: '地方规定（《社会救助暂行办法》第十一条(一)为户籍所在地；有条件的地方按规定放开户籍地申请限制）' },
 };
 
@@ -98,12 +101,22 @@ export async function readDibaoSettings(db: Kysely<DB>): Promise<DibaoSettings> 
   return valuesOf(await rowsOf(db));
 }
 
+/** A jsonb value as the driver returns it: some give JSON text, some the parsed value (a string setting is a JS string either way). */
+function jsonValue(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
 function valuesOf(rows: Row[]): DibaoSettings {
   const out = defaultDibaoSettings() as Record<string, unknown>;
   for (const r of rows) {
     const schema = DIBAO_SETTINGS[r.key as DibaoSettingKey];
     if (!schema) continue;
-    const parsed = schema.safeParse(typeof r.value === 'string' ? JSON.parse(r.value) : r.value);
+    const parsed = schema.safeParse(jsonValue(r.value));
     if (parsed.success) out[r.key] = parsed.data;
   }
   return out as DibaoSettings;

@@ -8,6 +8,7 @@ import { defineWorkflow, transition, type CaseRow, startCaseClock, stopCaseClock
 import { extendSpecial, stopSpecialClock } from './commands/special-period.ts';
 import type { Actor } from '../../kernel/identity/index.ts';
 import { readDibaoSettings } from './settings.ts';
+import { basisOfDay } from './law.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, LEGAL, dateText } from './contract.ts';
 import { yuanText } from '../../platform/money.ts';
 import { addDaysIso, addMonthsClampedIso, firstOfNextMonthIso } from '../../kernel/calendar/index.ts';
@@ -212,7 +213,10 @@ export const dibaoWorkflow = defineWorkflow({
               const s = await readDibaoSettings(tx.db);
               return { unit: 'workdays', n: (await loadApplication(tx, c.id)).special ? s.specialWorkdays : s.totalWorkdays };
             },
-            legalBasis: `${M}:自受理之日起 30 个工作日内完成审核确认,特殊情况可延长至 45 个工作日`,
+            legalBasis: basisOfDay(
+              '自受理之日起 30 个工作日内完成审核确认,特殊情况可延长至 45 个工作日',
+              '乡镇审核、县级审批分段办理(分段时限未核实,本平台按自受理之日起 30 个工作日计)',
+            ),
           },
         ],
       },
@@ -362,7 +366,7 @@ export const dibaoWorkflow = defineWorkflow({
             name: 'notice',
             label: (r) => `书面告知期限(${r.n} 个工作日)`,
             rule: async (tx) => ({ unit: 'workdays', n: (await readDibaoSettings(tx.db)).refusalNoticeWorkdays }),
-            legalBasis: `${M}:不予确认的,应当在作出决定 3 个工作日内书面告知申请人并说明理由`,
+            legalBasis: basisOfDay('不予确认的,应当在作出决定 3 个工作日内书面告知申请人并说明理由', '不予批准的,应当书面告知申请人并说明理由'),
           },
         ],
       },
@@ -413,9 +417,9 @@ export const dibaoWorkflow = defineWorkflow({
     from: ['awaiting_confirm'],
     permission: 'dibao.handle',
     acknowledgeWithin: { unit: 'workdays', n: 3 },
-    legalBasis: `${M}:乡镇(街道)审核后报县级民政部门确认`,
+    legalBasis: basisOfDay('乡镇(街道)审核后报县级民政部门确认', '乡镇审核后报县级民政部门审批'),
   },
-  supervision: { permission: 'dibao.confirm', feedbackWithin: { unit: 'workdays', n: 5 }, legalBasis: `${M}:县级民政部门加强监督指导` },
+  supervision: { permission: 'dibao.confirm', feedbackWithin: { unit: 'workdays', n: 5 }, legalBasis: basisOfDay('县级民政部门加强监督指导') },
 });
 
 /**

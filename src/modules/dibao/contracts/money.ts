@@ -119,8 +119,8 @@ export const StandardList = z.object({ items: z.array(Standard) });
  * when each stored value was last changed, and whether the caller may change them.
  */
 export const DibaoSettingsView = z.object({
-  values: z.record(z.string(), z.union([z.number(), z.boolean()])),
-  defaults: z.record(z.string(), z.union([z.number(), z.boolean()])),
+  values: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])),
+  defaults: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])),
   sources: z.record(z.string(), z.object({ label: z.string(), basis: z.string(), verified: z.boolean() })),
   updatedAt: z.record(z.string(), Ts),
   canEdit: z.boolean(),

@@ -3,6 +3,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { dateLine, defineDocument } from '../../../kernel/documents/index.ts';
 import { yuanText } from '../../../platform/money.ts';
 import { LEGAL, RECHECK_TYPE, countyOfPath } from '../contract.ts';
+import { measuresOn } from '../law.ts';
 import { placeOf, remedyText } from './remedy.ts';
 
 type Row = {
@@ -60,7 +61,7 @@ export const dibaoRecheckDecision = defineDocument({
       recipient: r.applicant ?? '低保家庭',
       body: [
         `经对您家庭人口、收入和财产状况复核（编号 ${c.ref_no}）${p?.findings ? `，复核情况：${p.findings.replace(/[。.]$/, '')}` : ''}，本机关于${dateLine(r.decided_on)}${what}`,
-        `依据：${LEGAL.interim}第十三条、${LEGAL.measures}。`,
+        `依据：${LEGAL.interim}第十三条、${await measuresOn(tx, r.decided_on)}。`,
       ],
       remedy: remedyText(r.decided_on, r.decided_level ?? 'county', await placeOf(tx, county)),
     };

@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '../../../kernel/identity/index.ts';
 import { defineWorkflow, transition, createCase } from '../../../kernel/workflow/index.ts';
 import { readDibaoSettings } from '../settings.ts';
 import { LEGAL, RECHECK_TYPE } from '../contract.ts';
+import { basisOfDay } from '../law.ts';
 import { yuanText } from '../../../platform/money.ts';
 import { applyRecheckOutcome, checkProposal, mustBeDecidingLevel, recheckRow, type Proposal } from './decide-recheck.ts';
 
@@ -108,7 +109,7 @@ export const recheckWorkflow = defineWorkflow({
         {
           name: 'recheck',
           label: (r) => `复核期限（${r.n} 个工作日）`,
-          legalBasis: `${LEGAL.measures}:定期复核`,
+          legalBasis: basisOfDay('定期复核'),
           rule: async (tx) => ({ unit: 'workdays', n: (await readDibaoSettings(tx.db)).totalWorkdays }),
         },
       ],

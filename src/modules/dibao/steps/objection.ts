@@ -5,7 +5,7 @@ import { badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { transition, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { readDibaoSettings } from '../settings.ts';
-import { LEGAL } from '../contract.ts';
+import { basisOfDay } from '../law.ts';
 import { startPublicity } from './publicity.ts';
 
 const title = (t: string) => ({ title: t });
@@ -15,7 +15,7 @@ export const objectionReviewClock = {
   name: 'objection_review',
   label: (r: { n?: number }) => `公示异议复查期限(${r.n} 个工作日)`,
   rule: async (tx: AppContext) => ({ unit: 'workdays' as const, n: (await readDibaoSettings(tx.db)).objectionReviewWorkdays }),
-  legalBasis: `${LEGAL.measures}:公示有异议的,乡镇(街道)应重新调查核实(复查期限为本地设置)`,
+  legalBasis: basisOfDay('公示有异议的,乡镇(街道)应重新调查核实(复查期限为本地设置)'),
 };
 
 const reviewInput = z.object({

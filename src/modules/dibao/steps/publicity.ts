@@ -4,7 +4,7 @@ import { chinaDate } from '../../../platform/china-time.ts';
 import { startCaseClock, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { addDaysIso } from '../../../kernel/calendar/index.ts';
 import { readDibaoSettings } from '../settings.ts';
-import { LEGAL } from '../contract.ts';
+import { basisOfDay } from '../law.ts';
 
 /**
  * Post a new round of 公示 (张榜公示, or again after an objection found 不属实). The period is counted
@@ -21,7 +21,7 @@ export async function startPublicity(tx: AppContext, c: CaseRow) {
     name: `publicity-${round}`,
     label: `第 ${round} 次公示(${s.publicityDays} 日,张榜次日起算)`,
     rule: { unit: 'days', n: s.publicityDays },
-    legalBasis: `${LEGAL.measures}:在申请家庭所在村(社区)公示 7 天`,
+    legalBasis: basisOfDay('在申请家庭所在村(社区)公示 7 天', '乡镇审核意见在申请家庭所在村(社区)公示(第一榜)'),
   });
   const to = clock?.due_date ?? addDaysIso(today, s.publicityDays);
   await sql`update dibao.application set publicity_round = ${round}, publicity_from = ${from}::date, publicity_to = ${to}::date where case_id = ${c.id}`.execute(
