@@ -74,6 +74,21 @@ export const KERNEL_ROUTES: RouteSpecs = {
     kind: 'unscoped',
     why: 'public check of a paper document by number + verification code: answers only its number, title, issuing body, date and file hash, nothing personal (src/modules/petitions/documents/petition-documents.int.test.ts)',
   },
+  'GET /api/report/metrics': {
+    kind: 'unscoped',
+    why: 'figures (counts and rates), no records: each is computed over what the caller may read, for an area its report.read grant covers (another area → 403; src/kernel/report/report.int.test.ts); the records behind them are GET /api/report/records',
+  },
+  'GET /api/report/records': {
+    kind: 'case-list',
+    permission: 'report.read',
+    variants: [
+      'metric=petitions.total&year=2019',
+      'metric=petitions.concluded&year=2026',
+      'metric=dibao.applications&year=2019',
+      'metric=dibao.applications&year=2026',
+      'metric=dibao.confirmed&year=2019',
+    ],
+  },
   'GET /api/public/pow': { kind: 'unscoped', why: 'public portal proof-of-work challenge: a signed random token, reads no records' },
   'GET /api/public/areas': { kind: 'unscoped', why: 'public reference list of 自治区/市/县 areas for the portal form, the same for everyone' },
   'GET /api/calendar/year': { kind: 'unscoped', why: 'working-day calendar is reference data (holidays of every layer), the same for every reader' },

@@ -174,8 +174,10 @@ describe('data scope across every route', () => {
           }
         } else if (spec.kind === 'case-list') {
           const listable = readableCaseIds(actor, everyCase);
+          const holds = !spec.permission || actor.grants.some((g) => g.permissions.includes(spec.permission!));
           for (const v of spec.variants) {
             const res = await s.get(`${key.slice(4)}?${v}&pageSize=100`);
+            if (!holds && res.statusCode === 403) continue;
             expect(res.statusCode, `${u.username} ${key}?${v}`).toBe(200);
             const leaked = res
               .json()
