@@ -6,3 +6,8 @@ export { figureRecords, type FigureRecord, type FigureRecordPage } from './figur
 export { reportArea, scopeKey, yearPeriod, type ReportArea } from './report-area.ts';
 export { metricByCode, metricCodes, reportSections } from './registry.ts';
 export { registerReportRoutes } from './routes.ts';
+export { fillTemplate, generateReport, getReportRun, listReportRuns, type ReportRun, type UsedFigure } from './generate-report.ts';
+export { getTemplate, placeholders, saveTemplate, TemplateBody, type ReportTemplate } from './report-template.ts';
+export { defaultTemplate } from './default-template.ts';
+export { renderReportDocx } from './render-report-docx.ts';
+export { reportAppendix } from './report-xlsx.ts';

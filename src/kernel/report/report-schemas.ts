@@ -69,3 +69,51 @@ export const RecordsOut = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+export const YearParams = z.object({ year });
+export const RunIdParams = z.object({ id: z.string().uuid('「id」报告编号格式不正确。') });
+export const GenerateBody = z.object({ year, area });
+export const RunsQuery = z.object({ year: year.optional(), area });
+
+const Section = z.object({ heading: z.string(), paragraphs: z.array(z.string()) });
+export const TemplateOut = z.object({
+  year: z.number().int(),
+  version: z.number().int(),
+  savedAt: z.string().nullable(),
+  title: z.string(),
+  docNo: z.string(),
+  issuer: z.string(),
+  recipient: z.string(),
+  sections: z.array(Section),
+  placeholders: z.array(z.object({ code: z.string(), label: z.string(), unit: z.string() })),
+});
+export const RunOut = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  area: z.object({ code: z.string(), name: z.string() }),
+  templateVersion: z.number().int(),
+  generatedAt: z.string(),
+  text: z.object({ title: z.string(), docNo: z.string(), issuer: z.string(), recipient: z.string(), date: z.string(), sections: z.array(Section) }),
+  figures: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      unit: z.string(),
+      rule: z.string(),
+      aggregationNote: z.string(),
+      value: z.number().nullable(),
+      computedAt: z.string().nullable(),
+      valueId: z.string().nullable(),
+      recordCount: z.number().int(),
+    }),
+  ),
+  missing: z.array(z.string()),
+});
+export const RunsOut = z.object({
+  year: z.number().int(),
+  area: z.object({ code: z.string(), name: z.string(), level: z.number().int() }),
+  areaPath: z.string(),
+  items: z.array(
+    z.object({ id: z.string(), templateVersion: z.number().int(), generatedAt: z.string(), generatedBy: z.string().nullable(), areaPath: z.string() }),
+  ),
+});

@@ -5,6 +5,7 @@ import { actorOf } from '../identity/http/request-actor.ts';
 import { computeFigures } from './compute-figures.ts';
 import { figureRecords } from './figure-records.ts';
 import { reportArea } from './report-area.ts';
+import { registerReportTemplateRoutes } from './routes-template.ts';
 import { FiguresOut, FiguresQuery, RecordsOut, RecordsQuery, RefreshBody } from './report-schemas.ts';
 
 const tags = ['report'];
@@ -66,4 +67,6 @@ export async function registerReportRoutes(app: FastifyInstance, ctx: AppContext
       return { ...page, area: areaOut(area) };
     },
   );
+
+  await registerReportTemplateRoutes(app, ctx);
 }
