@@ -52,7 +52,7 @@ describe('2019 report figures from the demo history', () => {
     expect(f['petitions.from_mca'].value).toBe(19);
     // 均已办结
     expect(f['petitions.concluded'].value).toBe(63);
-    expect(f['petitions.total'].aggregationNote).toBe('本级数,不是下级之和');
+    expect(f['petitions.total'].aggregationNote).toBe('本级数，不是下级之和');
   });
 
   it('reproduces the 低保 审批权下放 sentence: 隆德 piloting, 兴庆区 and 平罗县 added in 2019', async () => {

@@ -71,7 +71,7 @@ const KERNEL_ROLES: readonly RoleDefinition[] = [
     code: 'policy',
     name: '政策法规人员',
     nameEn: 'Policy and legal staff',
-    description: '编写、生成年度法治政府建设报告,查看报告数据的来源记录',
+    description: '编写、生成年度法治政府建设报告，查看报告数据的来源记录',
     permissions: ['area.read', 'org.read', 'report.read', 'report.edit'],
   },
 ];

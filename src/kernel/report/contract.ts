@@ -55,6 +55,6 @@ export const REPORT_PERMISSIONS = { read: 'report.read', edit: 'report.edit' } a
 
 export const AGGREGATION_NOTES: Record<Aggregation, string> = {
   sum: '上级数为所辖各地之和',
-  own: '本级数,不是下级之和',
-  ratio: '按本地区全部记录重新计算的比率,不是下级比率之和',
+  own: '本级数，不是下级之和',
+  ratio: '按本地区全部记录重新计算的比率，不是下级比率之和',
 };

@@ -57,8 +57,8 @@ describe('report template', () => {
     expect(d.placeholders.map((p: any) => p.code)).toEqual(expect.arrayContaining(['petitions.total', 'dibao.delegated_counties']));
     const y2019 = await ok(fgc.get('/api/report/templates/2019'));
     const text = y2019.sections.flatMap((s: any) => s.paragraphs).join('');
-    expect(text).toContain('民政厅登记办理各类信访件{{petitions.total}}件,接待群众来信来访{{petitions.batches}}批{{petitions.persons}}人次');
-    expect(text).toContain('在隆德县试点的基础上,今年又将兴庆区、平罗县纳入试点范围');
+    expect(text).toContain('民政厅登记办理各类信访件{{petitions.total}}件，接待群众来信来访{{petitions.batches}}批{{petitions.persons}}人次');
+    expect(text).toContain('在隆德县试点的基础上，今年又将兴庆区、平罗县纳入试点范围');
   });
 
   it('is saved as a new version by 政策法规处 only, with known placeholders, without overwriting a newer version', async () => {

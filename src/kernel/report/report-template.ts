@@ -68,12 +68,12 @@ export async function saveTemplate(ctx: AppContext, actor: Actor, year: number, 
   const known = metricCodes();
   const unknown = [...new Set(placeholders(body).filter((p) => !known.has(p)))];
   if (unknown.length)
-    throw badRequest('UNKNOWN_PLACEHOLDER', `模板中的占位符不是已有指标:${unknown.map((u) => `{{${u}}}`).join('、')}。`, { placeholders: unknown });
+    throw badRequest('UNKNOWN_PLACEHOLDER', `模板中的占位符不是已有指标：${unknown.map((u) => `{{${u}}}`).join('、')}。`, { placeholders: unknown });
   return withTx(ctx, async (tx) => {
     await sql`select pg_advisory_xact_lock(hashtext('core.report_template'), ${year})`.execute(tx.db);
     const last = (await sql<{ v: number | null }>`select max(version) as v from core.report_template where year = ${year}`.execute(tx.db)).rows[0]?.v ?? 0;
     if (Number(last) !== baseVersion)
-      throw conflict('TEMPLATE_CHANGED', `模板已被他人修改(当前第 ${last} 版,您编辑的是第 ${baseVersion} 版),请刷新后再改。`, { version: Number(last) });
+      throw conflict('TEMPLATE_CHANGED', `模板已被他人修改（当前第 ${last} 版，您编辑的是第 ${baseVersion} 版），请刷新后再改。`, { version: Number(last) });
     const version = Number(last) + 1;
     const now = ctx.clock.now();
     await sql`insert into core.report_template (year, version, title, body, saved_at, saved_by)

@@ -31,7 +31,7 @@ export async function reportAppendix(run: ReportRun): Promise<Buffer> {
     ['报告', run.text.title],
     ['年度', run.year],
     ['地区', `${run.area.name}(${run.area.code})`],
-    ['模板版本', run.templateVersion === 0 ? '内置模板(未修改)' : `第 ${run.templateVersion} 版`],
+    ['模板版本', run.templateVersion === 0 ? '内置模板（未修改）' : `第 ${run.templateVersion} 版`],
     ['生成时间', run.generatedAt],
     ['报告编号', run.id],
     ['未能填入的指标', run.missing.join('、') || '无'],

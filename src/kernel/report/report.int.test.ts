@@ -86,7 +86,7 @@ describe('GET /api/report/metrics', () => {
     expect(total).toMatchObject({
       unit: '件',
       aggregation: 'own',
-      aggregationNote: '本级数,不是下级之和',
+      aggregationNote: '本级数，不是下级之和',
       recordCount: 2,
       computedAt: '2024-07-01T02:00:00.000Z',
     });

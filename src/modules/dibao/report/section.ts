@@ -13,7 +13,7 @@ import { DIBAO_TYPE, RECHECK_TYPE } from '../contract.ts';
  * Counted over the whole area (its townships and counties), so a region's figure is the sum of its
  * counties'; cases by the kernel's case read rule with dibao.read.
  */
-const IN_AREA = '报告地区(含下辖各地)';
+const IN_AREA = '报告地区（含下辖各地）';
 
 const likeUnder = (path: string) => path.replace(/[\\%_]/g, '\\$&') + '.%';
 const period = (a: MetricQueryArgs) => ({ start: chinaMidnight(a.from), end: new Date(chinaMidnight(a.to).getTime() + 86_400_000) });
@@ -50,7 +50,7 @@ export const dibaoReportSection: ReportSection = {
       label: '低保申请',
       unit: '件',
       kind: 'count',
-      rule: `统计年度内${IN_AREA}登记的低保申请件数(窗口、村居代办、网上),本人可查看的。`,
+      rule: `统计年度内${IN_AREA}登记的低保申请件数（窗口、村居代办、网上），本人可查看的。`,
       async query(ctx, a) {
         const { start, end } = period(a);
         return caseIds(await cases(ctx, a, DIBAO_TYPE).where('c.created_at', '>=', start).where('c.created_at', '<', end).select('c.id').execute());
@@ -58,10 +58,10 @@ export const dibaoReportSection: ReportSection = {
     }),
     metric({
       code: 'dibao.confirmed',
-      label: '确认享受低保(户)',
+      label: '确认享受低保（户）',
       unit: '户',
       kind: 'count',
-      rule: `统计年度内${IN_AREA}作出“确认”决定的低保申请户数(以决定日期计,一件申请为一户)。`,
+      rule: `统计年度内${IN_AREA}作出“确认”决定的低保申请户数（以决定日期计，一件申请为一户）。`,
       async query(ctx, a) {
         return caseIds(
           await cases(ctx, a, DIBAO_TYPE)
@@ -76,10 +76,10 @@ export const dibaoReportSection: ReportSection = {
     }),
     metric({
       code: 'dibao.confirmed_by_township',
-      label: '乡镇(街道)确认(审批权下放)',
+      label: '乡镇（街道）确认（审批权下放）',
       unit: '户',
       kind: 'count',
-      rule: `统计年度内${IN_AREA}由乡镇(街道)依下放的审批权作出“确认”决定的户数(以受理当日的审批层级为准)。`,
+      rule: `统计年度内${IN_AREA}由乡镇（街道）依下放的审批权作出“确认”决定的户数（以受理当日的审批层级为准）。`,
       async query(ctx, a) {
         return caseIds(
           await cases(ctx, a, DIBAO_TYPE)
@@ -95,10 +95,10 @@ export const dibaoReportSection: ReportSection = {
     }),
     metric({
       code: 'dibao.delegated_counties',
-      label: '低保审批权下放乡镇(街道)的县(区)',
+      label: '低保审批权下放乡镇（街道）的县（区）',
       unit: '个',
       kind: 'count',
-      rule: `年末(12 月 31 日)${IN_AREA}低保确认权在乡镇(街道)的县(市、区)个数,以县级审批权下放配置(生效日期)为准。`,
+      rule: `年末（12 月 31 日）${IN_AREA}低保确认权在乡镇（街道）的县（市、区）个数，以县级审批权下放配置（生效日期）为准。`,
       async query(ctx, a) {
         const rows = await delegatedCounties(ctx, a, a.to);
         return { value: rows.length, recordIds: rows.map((r) => r.code), recordKind: 'area' };
@@ -106,10 +106,10 @@ export const dibaoReportSection: ReportSection = {
     }),
     metric({
       code: 'dibao.delegated_counties_new',
-      label: '本年新纳入审批权下放试点的县(区)',
+      label: '本年新纳入审批权下放试点的县（区）',
       unit: '个',
       kind: 'count',
-      rule: `上述县(市、区)中,下放在统计年度内生效的个数(此前已下放的为先行试点,不计)。`,
+      rule: `上述县（市、区）中，下放在统计年度内生效的个数（此前已下放的为先行试点，不计）。`,
       async query(ctx, a) {
         const rows = (await delegatedCounties(ctx, a, a.to)).filter((r) => r.since >= a.from);
         return { value: rows.length, recordIds: rows.map((r) => r.code), recordKind: 'area' };
@@ -117,10 +117,10 @@ export const dibaoReportSection: ReportSection = {
     }),
     metric({
       code: 'dibao.delegated_townships',
-      label: '承接低保审批权的乡镇(街道)',
+      label: '承接低保审批权的乡镇（街道）',
       unit: '个',
       kind: 'count',
-      rule: `年末低保确认权已下放的县(市、区)所辖、在用的乡镇(街道)个数(区划库中的乡级区划)。`,
+      rule: `年末低保确认权已下放的县（市、区）所辖、在用的乡镇（街道）个数（区划库中的乡级区划）。`,
       async query(ctx, a) {
         const counties = (await delegatedCounties(ctx, a, a.to)).map((r) => r.code);
         const rows = counties.length
@@ -137,7 +137,7 @@ export const dibaoReportSection: ReportSection = {
       label: '完成低保复核',
       unit: '户次',
       kind: 'count',
-      rule: `统计年度内${IN_AREA}办结的低保定期复核(动态管理)件数,以办结时间计。`,
+      rule: `统计年度内${IN_AREA}办结的低保定期复核（动态管理）件数，以办结时间计。`,
       async query(ctx, a) {
         const { start, end } = period(a);
         return caseIds(
