@@ -20,7 +20,7 @@ export async function renderReportDocx(run: ReportRun): Promise<Buffer> {
     creator: '民政法治政务平台',
     title: t.title,
     subject: t.docNo,
-    description: `模板第 ${run.templateVersion} 版,生成于 ${run.generatedAt}`,
+    description: `模板第 ${run.templateVersion} 版，生成于 ${run.generatedAt}`,
     styles: { default: { document: { run: { size: BODY, font: face(DOCX_FONTS.body) } } } },
     sections: [
       {

@@ -27,7 +27,7 @@ export async function registerReportTemplateRoutes(app: FastifyInstance, ctx: Ap
 
   r.get(
     '/api/report/templates/:year',
-    { schema: { tags, security, summary: '年度报告模板(最新版本;未保存过时为内置模板,版本 0)', params: YearParams, response: { 200: TemplateOut } } },
+    { schema: { tags, security, summary: '年度报告模板（最新版本；未保存过时为内置模板，版本 0）', params: YearParams, response: { 200: TemplateOut } } },
     async (req) => {
       requirePermission(actorOf(req), REPORT_PERMISSIONS.read);
       return templateOut(await getTemplate(ctx, req.params.year));
@@ -40,7 +40,7 @@ export async function registerReportTemplateRoutes(app: FastifyInstance, ctx: Ap
       schema: {
         tags,
         security,
-        summary: '保存年度报告模板(新版本;baseVersion 不是最新版本时 409)',
+        summary: '保存年度报告模板（新版本；baseVersion 不是最新版本时 409）',
         params: YearParams,
         body: PutTemplateBody,
         response: { 200: TemplateOut },
@@ -56,7 +56,7 @@ export async function registerReportTemplateRoutes(app: FastifyInstance, ctx: Ap
     '/api/report/runs',
     {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags, security, summary: '生成年度报告:按模板填入指标数值,记录模板版本和所用数据', body: GenerateBody, response: { 201: RunOut } },
+      schema: { tags, security, summary: '生成年度报告：按模板填入指标数值，记录模板版本和所用数据', body: GenerateBody, response: { 201: RunOut } },
     },
     async (req, reply) => {
       const actor = actorOf(req);
@@ -69,7 +69,7 @@ export async function registerReportTemplateRoutes(app: FastifyInstance, ctx: Ap
 
   r.get(
     '/api/report/runs',
-    { schema: { tags, security, summary: '已生成的年度报告(新的在前)', querystring: RunsQuery, response: { 200: RunsOut } } },
+    { schema: { tags, security, summary: '已生成的年度报告（新的在前）', querystring: RunsQuery, response: { 200: RunsOut } } },
     async (req) => {
       const actor = actorOf(req);
       const area = await reportArea(ctx, actor, req.query.area);
@@ -85,7 +85,7 @@ export async function registerReportTemplateRoutes(app: FastifyInstance, ctx: Ap
 
   r.get(
     '/api/report/runs/:id/report.docx',
-    { schema: { tags, security, summary: '下载年度报告(docx,GB/T 9704 公文格式)', params: RunIdParams } },
+    { schema: { tags, security, summary: '下载年度报告（docx,GB/T 9704 公文格式）', params: RunIdParams } },
     async (req, reply) => {
       const run = await getReportRun(ctx, actorOf(req), req.params.id);
       const file = await renderReportDocx(run);
@@ -98,7 +98,7 @@ export async function registerReportTemplateRoutes(app: FastifyInstance, ctx: Ap
 
   r.get(
     '/api/report/runs/:id/appendix.xlsx',
-    { schema: { tags, security, summary: '下载年度报告附表(xlsx:全部指标及统计口径)', params: RunIdParams } },
+    { schema: { tags, security, summary: '下载年度报告附表（xlsx：全部指标及统计口径）', params: RunIdParams } },
     async (req, reply) => {
       const run = await getReportRun(ctx, actorOf(req), req.params.id);
       const file = await reportAppendix(run);

@@ -22,7 +22,7 @@ export async function registerReportRoutes(app: FastifyInstance, ctx: AppContext
       schema: {
         tags,
         security,
-        summary: '年度报告指标:数值、单位、统计口径、计算时间(按本人数据范围)',
+        summary: '年度报告指标：数值、单位、统计口径、计算时间（按本人数据范围）',
         querystring: FiguresQuery,
         response: { 200: FiguresOut },
       },
@@ -39,7 +39,7 @@ export async function registerReportRoutes(app: FastifyInstance, ctx: AppContext
     '/api/report/metrics/refresh',
     {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags, security, summary: '重新计算年度报告指标(保留以往计算结果)', body: RefreshBody, response: { 200: FiguresOut } },
+      schema: { tags, security, summary: '重新计算年度报告指标（保留以往计算结果）', body: RefreshBody, response: { 200: FiguresOut } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -55,7 +55,7 @@ export async function registerReportRoutes(app: FastifyInstance, ctx: AppContext
       schema: {
         tags,
         security,
-        summary: '指标背后的记录(案件或地区),分页',
+        summary: '指标背后的记录（案件或地区），分页',
         querystring: RecordsQuery,
         response: { 200: RecordsOut },
       },

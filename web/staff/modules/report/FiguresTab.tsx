@@ -1,4 +1,4 @@
-import { Card, Table, Tag, Typography, type TableProps } from 'antd';
+import { Card, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { formatDateTime } from '../../shared/format.ts';
@@ -33,7 +33,7 @@ export function FiguresTab({ figures, year, area }: { figures: Figures; year: nu
       render: (v, f) => (
         <>
           <div>{v}</div>
-          <Typography.Text type="secondary">{f.aggregationNote}</Typography.Text>
+          <div className="mz-muted">{f.aggregationNote}</div>
         </>
       ),
     },

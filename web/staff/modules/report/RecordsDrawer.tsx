@@ -43,7 +43,7 @@ export function RecordsDrawer({ figure, year, area, onClose }: { figure: Figure 
       destroyOnHidden
     >
       {figure && (
-        <Typography.Paragraph type="secondary" data-testid="records-rule">
+        <Typography.Paragraph className="mz-muted" data-testid="records-rule">
           {t('report.rule')}:{figure.rule}({figure.aggregationNote})
         </Typography.Paragraph>
       )}

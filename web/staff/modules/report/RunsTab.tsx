@@ -9,6 +9,11 @@ import { LinkButton } from '../../shared/LinkButton.tsx';
 import { reportApi, type ReportRun, type ReportRuns } from './api.ts';
 
 type Row = ReportRuns['items'][number];
+/** 成文日期 as printed: 2026年6月1日. */
+const chineseDate = (d: string) => {
+  const [y, m, day] = d.split('-').map(Number);
+  return `${y}年${m}月${day}日`;
+};
 
 /** Generate the year's report (report.edit), list the generated ones, preview and download (docx, xlsx appendix). */
 export function RunsTab({ year, area, canEdit }: { year: number; area?: string; canEdit: boolean }) {
@@ -102,7 +107,7 @@ function RunPreview({ run, downloads }: { run: ReportRun; downloads: ReactNode }
       <Typography.Paragraph style={{ textAlign: 'right' }}>
         {run.text.issuer}
         <br />
-        {run.text.date}
+        {chineseDate(run.text.date)}
       </Typography.Paragraph>
     </Card>
   );

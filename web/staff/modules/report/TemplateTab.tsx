@@ -43,7 +43,7 @@ export function TemplateTab({ template, year, canEdit }: { template: ReportTempl
         )
       }
     >
-      {!canEdit && <Typography.Paragraph type="secondary">{t('report.tpl.readonly')}</Typography.Paragraph>}
+      {!canEdit && <Typography.Paragraph className="mz-muted">{t('report.tpl.readonly')}</Typography.Paragraph>}
       {field('title', t('report.tpl.docTitle'))}
       {field('docNo', t('report.tpl.docNo'))}
       {field('issuer', t('report.tpl.issuer'))}
