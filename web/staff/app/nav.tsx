@@ -33,7 +33,7 @@ const ANNUAL_REPORT: BusinessModule = {
   key: 'annual-report',
   label: 'nav.annualReport',
   icon: <ReadOutlined />,
-  entries: [{ path: '/report', label: 'report.title', icon: <ReadOutlined />, permission: 'report.read' }],
+  entries: [{ path: '/report', label: 'report.nav', icon: <ReadOutlined />, permission: 'report.read' }],
 };
 
 export const BUSINESS_MODULES: BusinessModule[] = [...WEB_MODULES.map((m) => ({ key: m.key, label: m.label, icon: m.icon, entries: m.nav })), ANNUAL_REPORT];

@@ -1,5 +1,6 @@
 /** 年度报告 (kernel page): Simplified Chinese messages (keys start with 'report.'). */
 export const zh = {
+  'report.nav': '报告指标与生成',
   'report.title': '年度法治政府建设报告',
   'report.desc': '报告中的每个数字都由系统按统计口径从业务记录计算，点击数字可查看其背后的记录；政策法规处编辑模板并生成报告。',
   'report.year': '年度',
@@ -51,6 +52,7 @@ export const zh = {
 
 /** English labels. */
 export const en: Record<keyof typeof zh, string> = {
+  'report.nav': 'Figures and report',
   'report.title': 'Annual rule-of-law government report',
   'report.desc':
     'Every figure is computed from the records by its counting rule; click a number to see the records behind it. The policy and legal division edits the template and generates the report.',
