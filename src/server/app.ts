@@ -16,6 +16,7 @@ import { registerCalendarRoutes } from '../kernel/calendar/routes.ts';
 import { registerWorkflowRoutes } from '../kernel/workflow/routes.ts';
 import { registerNotificationRoutes } from '../kernel/notify/routes.ts';
 import { registerDocumentRoutes } from '../kernel/documents/routes.ts';
+import { registerReportRoutes } from '../kernel/report/routes.ts';
 import { registerPortalRoutes } from '../kernel/portal/routes.ts';
 import { installModules, type ModuleManifest } from '../kernel/module/index.ts';
 import { MODULES } from './modules.ts';
@@ -70,6 +71,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
   await registerNotificationRoutes(app, ctx);
   await registerPortalRoutes(app, ctx);
   await registerDocumentRoutes(app, ctx);
+  await registerReportRoutes(app, ctx);
   for (const m of modules) for (const register of m.routes) await register(app, ctx);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -9,6 +9,7 @@ import { coreCaseParts } from '../kernel/workflow/migrations/20261206020000_core
 import { corePortalPow } from '../kernel/portal/migrations/20261130060000_core_portal_pow.ts';
 import { coreDailyJobRun } from '../platform/jobs/migrations/20261206010000_core_daily_job_run.ts';
 import { coreDocuments } from '../kernel/documents/migrations/20261206070000_core_documents.ts';
+import { coreReport } from '../kernel/report/migrations/20261207160000_core_report.ts';
 import { MODULES } from './modules.ts';
 
 /** The kernel's and platform's own migrations, oldest first. */
@@ -22,6 +23,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261206010000_core_daily_job_run': coreDailyJobRun,
   '20261206020000_core_case_parts': coreCaseParts,
   '20261206070000_core_documents': coreDocuments,
+  '20261207160000_core_report': coreReport,
 };
 
 /**

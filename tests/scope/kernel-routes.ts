@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../../src/platform/context.ts';
 import type { RouteSpecs } from '../../src/kernel/module/index.ts';
 import { sampleDocuments } from '../../src/kernel/documents/test-documents.ts';
@@ -12,6 +13,14 @@ const users = async (ctx: AppContext) =>
     orgUnitId: r.org_unit_id,
     ownerId: r.id,
   }));
+
+const reportRuns = async (ctx: AppContext) =>
+  (await sql<{ id: string; path: string }>`select r.id, a.path from core.report_run r join core.area a on a.code = r.area_code`.execute(ctx.db)).rows.map(
+    (r) => ({
+      id: r.id,
+      areaPath: r.path,
+    }),
+  );
 
 export const KERNEL_ROUTES: RouteSpecs = {
   'GET /api/health': { kind: 'unscoped', why: 'liveness probe, no records' },
@@ -74,6 +83,34 @@ export const KERNEL_ROUTES: RouteSpecs = {
     kind: 'unscoped',
     why: 'public check of a paper document by number + verification code: answers only its number, title, issuing body, date and file hash, nothing personal (src/modules/petitions/documents/petition-documents.int.test.ts)',
   },
+  'GET /api/report/metrics': {
+    kind: 'unscoped',
+    why: 'figures (counts and rates), no records: each is computed over what the caller may read, for an area its report.read grant covers (another area → 403; src/kernel/report/report.int.test.ts); the records behind them are GET /api/report/records',
+  },
+  'GET /api/report/records': {
+    kind: 'case-list',
+    permission: 'report.read',
+    variants: [
+      'metric=petitions.total&year=2019',
+      'metric=petitions.concluded&year=2026',
+      'metric=dibao.applications&year=2019',
+      'metric=dibao.applications&year=2026',
+      'metric=dibao.confirmed&year=2019',
+    ],
+  },
+  'GET /api/report/templates/:year': {
+    kind: 'unscoped',
+    why: "the department's report text of a year with {{metric}} placeholders: no records, the same for every report.read holder",
+  },
+  'GET /api/report/runs': {
+    kind: 'list',
+    permission: 'report.read',
+    variants: () => ['year=2019'],
+    items: (b) => b.items.map((r: any) => ({ areaPath: r.areaPath })),
+  },
+  'GET /api/report/runs/:id': { kind: 'detail', permission: 'report.read', records: reportRuns },
+  'GET /api/report/runs/:id/report.docx': { kind: 'detail', permission: 'report.read', records: reportRuns },
+  'GET /api/report/runs/:id/appendix.xlsx': { kind: 'detail', permission: 'report.read', records: reportRuns },
   'GET /api/public/pow': { kind: 'unscoped', why: 'public portal proof-of-work challenge: a signed random token, reads no records' },
   'GET /api/public/areas': { kind: 'unscoped', why: 'public reference list of 自治区/市/县 areas for the portal form, the same for everyone' },
   'GET /api/calendar/year': { kind: 'unscoped', why: 'working-day calendar is reference data (holidays of every layer), the same for every reader' },

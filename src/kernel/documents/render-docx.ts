@@ -8,12 +8,13 @@ import { DOCX_FONTS } from './fonts.ts';
  * body 三号 仿宋, page numbers 四号 「— 1 —」. It names the official faces, which the offices'
  * word processors have; the issued PDF remains the authentic version.
  */
-const BODY = 32; // half-points: 三号 16 pt
-const TITLE = 44; // 二号 22 pt
-const FOLIO = 28; // 四号 14 pt
-const CHAR = 320; // one character at 三号, in twips
-const body = (text: string, size = BODY) => new TextRun({ text, size, font: { eastAsia: DOCX_FONTS.body, ascii: DOCX_FONTS.body, hAnsi: DOCX_FONTS.body } });
-const line = (
+export const BODY = 32; // half-points: 三号 16 pt
+export const TITLE = 44; // 二号 22 pt
+export const FOLIO = 28; // 四号 14 pt
+export const CHAR = 320; // one character at 三号, in twips
+export const body = (text: string, size = BODY) =>
+  new TextRun({ text, size, font: { eastAsia: DOCX_FONTS.body, ascii: DOCX_FONTS.body, hAnsi: DOCX_FONTS.body } });
+export const line = (
   children: TextRun[],
   opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; firstLine?: number; right?: number; left?: number } = {},
 ) =>
@@ -22,6 +23,27 @@ const line = (
     alignment: opts.align ?? AlignmentType.JUSTIFIED,
     indent: { firstLine: opts.firstLine, right: opts.right, left: opts.left },
     spacing: { line: 579, lineRule: 'exact', before: 0, after: 0 },
+  });
+
+/** The GB/T 9704 page: A4, margins, the 22 × 28 grid (shared with the annual report, src/kernel/report). */
+export const PAGE_PROPERTIES = {
+  page: {
+    // Twips, rounded to the nearest (the library's converter truncates A4 to 11905 × 16837).
+    size: { width: 11906, height: 16838 },
+    margin: { top: 2098, left: 1588, right: 1474, bottom: 1984, footer: 1588 },
+  },
+  grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: 579, charSpace: -849 },
+};
+
+/** Page numbers 「— 1 —」 in 四号, centred. */
+export const folioFooter = () =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [body('— ', FOLIO), new TextRun({ children: [PageNumber.CURRENT], size: FOLIO }), body(' —', FOLIO)],
+      }),
+    ],
   });
 
 export async function renderDocx(c: DocumentContent): Promise<Buffer> {
@@ -34,24 +56,8 @@ export async function renderDocx(c: DocumentContent): Promise<Buffer> {
     styles: { default: { document: { run: { size: BODY, font: { eastAsia: DOCX_FONTS.body, ascii: DOCX_FONTS.body, hAnsi: DOCX_FONTS.body } } } } },
     sections: [
       {
-        properties: {
-          page: {
-            // Twips, rounded to the nearest (the library's converter truncates A4 to 11905 × 16837).
-            size: { width: 11906, height: 16838 },
-            margin: { top: 2098, left: 1588, right: 1474, bottom: 1984, footer: 1588 },
-          },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: 579, charSpace: -849 },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [body('— ', FOLIO), new TextRun({ children: [PageNumber.CURRENT], size: FOLIO }), body(' —', FOLIO)],
-              }),
-            ],
-          }),
-        },
+        properties: PAGE_PROPERTIES,
+        footers: { default: folioFooter() },
         children: [
           line([]),
           new Paragraph({

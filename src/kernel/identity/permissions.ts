@@ -24,12 +24,14 @@ const KERNEL_PERMISSIONS: readonly PermissionDef[] = [
   { code: 'audit.read', label: '查看审计日志', group: '安全审计' },
   { code: 'audit.verify', label: '校验审计日志完整性', group: '安全审计' },
   { code: 'loginlog.read', label: '查看登录日志', group: '安全审计' },
+  { code: 'report.read', label: '查看年度报告数据及其来源记录', group: '年度报告' },
+  { code: 'report.edit', label: '编辑年度报告模板、生成年度报告', group: '年度报告' },
 ];
 
 export const SCOPE_LABELS: Record<DataScope, string> = { self: '本人', org: '本级', subtree: '本级及下级' };
 
 /** Codes of the built-in roles. sysadmin always holds the whole catalogue; modules add fragments to the others. */
-export const BUILTIN_ROLE_CODES = ['sysadmin', 'useradmin', 'leader', 'clerk', 'auditor'] as const;
+export const BUILTIN_ROLE_CODES = ['sysadmin', 'useradmin', 'leader', 'clerk', 'auditor', 'policy'] as const;
 export type BuiltInRoleCode = (typeof BUILTIN_ROLE_CODES)[number];
 
 export type RoleDefinition = { code: string; name: string; nameEn: string; description: string; permissions: readonly string[] };
@@ -49,7 +51,7 @@ const KERNEL_ROLES: readonly RoleDefinition[] = [
     name: '分管领导/负责人',
     nameEn: 'Leader',
     description: '审批、督办,查看本辖区业务与审计记录',
-    permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'audit.read'],
+    permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'audit.read', 'report.read'],
   },
   {
     code: 'clerk',
@@ -64,6 +66,13 @@ const KERNEL_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Auditor',
     description: '查看并校验审计日志、登录日志',
     permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'audit.read', 'audit.verify', 'loginlog.read'],
+  },
+  {
+    code: 'policy',
+    name: '政策法规人员',
+    nameEn: 'Policy and legal staff',
+    description: '编写、生成年度法治政府建设报告，查看报告数据的来源记录',
+    permissions: ['area.read', 'org.read', 'report.read', 'report.edit'],
   },
 ];
 

@@ -11,7 +11,16 @@ export type DemoUser = { username: string; displayName: string; orgCode: string;
 
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'admin', displayName: '马建国', orgCode: '640000-mzt', phone: '13909510001', roles: [{ roleCode: 'sysadmin', scope: 'subtree' }] },
-  { username: 'nx-fgc', displayName: '李文静', orgCode: '640000-mzt-fgc', phone: '13909510012', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
+  {
+    username: 'nx-fgc',
+    displayName: '李文静',
+    orgCode: '640000-mzt-fgc',
+    phone: '13909510012',
+    roles: [
+      { roleCode: 'clerk', scope: 'subtree' },
+      { roleCode: 'policy', scope: 'subtree' },
+    ],
+  },
   { username: 'nx-fgc-lead', displayName: '王志强', orgCode: '640000-mzt-fgc', phone: '13909510011', roles: [{ roleCode: 'leader', scope: 'subtree' }] },
   { username: 'yc-mzj', displayName: '张丽华', orgCode: '640100-mzj', phone: '13895110023', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
   { username: 'xq-mzj', displayName: '刘海燕', orgCode: '640104-mzj', phone: '13895110045', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },

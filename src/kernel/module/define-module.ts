@@ -6,6 +6,7 @@ import type { DailyJobHandler } from '../../platform/jobs/daily.ts';
 import type { WorkflowDefinition } from '../workflow/define-workflow.ts';
 import type { PermissionDef, RoleFragments } from '../identity/permissions.ts';
 import type { RouteSpecs } from './route-spec.ts';
+import type { ReportSection } from '../report/contract.ts';
 
 /** Adds a module's HTTP routes (staff, portal, stats …) to the app. */
 export type RouteRegistrar = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
@@ -16,13 +17,8 @@ export type ModuleJob = { name: string; handler: JobHandler<any>; options?: JobQ
 /** Runs once per business day at `hour` (China time); see registerDailyJob in src/platform/jobs/daily.ts. */
 export type ModuleDailyJob = { name: string; hour: number; handler: DailyJobHandler };
 
-/**
- * One figure of the annual report (a later issue fills these in): `rule` says in words what is
- * counted (the legal or statistical definition), `query` computes it for a year within the
- * caller's scope.
- */
-export type ReportMetric = { code: string; label: string; unit: string; rule: string; query: (ctx: AppContext, year: number) => Promise<number> };
-export type ReportSection = { code: string; label: string; metrics: readonly ReportMetric[] };
+/** The annual report's figures: see src/kernel/report/contract.ts. */
+export type { ReportMetric, ReportSection } from '../report/contract.ts';
 
 export type ModuleDefinition = {
   /** Lower-case identifier: the prefix of the module's permissions, queues and migration names. */
@@ -70,6 +66,8 @@ export function defineModule(def: ModuleDefinition): ModuleManifest {
     if (i > 0 && n <= names[i - 1]!) fail(`migration ${n} is listed after ${names[i - 1]}: list them oldest first`);
   }
   for (const d of def.dailyJobs ?? []) if (!Number.isInteger(d.hour) || d.hour < 0 || d.hour > 23) fail(`daily job ${d.name}: hour must be 0–23`);
+  for (const s of def.reportSections ?? [])
+    for (const m of s.metrics) if (!m.code.startsWith(`${s.code}.`)) fail(`report metric ${m.code} must start with its section code ${s.code}.`);
   for (const key of Object.keys(def.scopedRoutes ?? {})) if (!key.startsWith('GET /api/')) fail(`scoped route ${key} must be 'GET /api/…'`);
   return Object.freeze({
     name: def.name,

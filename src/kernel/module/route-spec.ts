@@ -31,8 +31,11 @@ export type RouteSpec =
    * org handed on (转办/交办, read-only). `path` builds the URL for one case; null skips it.
    */
   | { kind: 'case'; path(c: { id: string; type: string; clockName: string | null; attachmentId: string | null }): string | null }
-  /** A list of cases: every item must be a readable case. */
-  | { kind: 'case-list'; variants: string[] };
+  /**
+   * A list of cases: every item must be a readable case. With `permission`, accounts without it
+   * may be refused (403); the bare route is not probed when every variant needs its parameters.
+   */
+  | { kind: 'case-list'; variants: string[]; permission?: string };
 
 /** Specs keyed 'GET /api/…' exactly as Fastify prints the route. */
 export type RouteSpecs = Record<string, RouteSpec>;

@@ -1,4 +1,5 @@
 import { defineModule } from '../../kernel/module/index.ts';
+import { dibaoReportSection } from './report/section.ts';
 import { dibaoWorkflow } from './workflow.ts';
 import { recheckWorkflow, RECHECK_SWEEP_JOB, sweepRechecks } from './recheck/recheck-workflow.ts';
 import { endGradualExits } from './recheck/decide-recheck.ts';
@@ -67,5 +68,6 @@ export const dibao = defineModule({
     const r = await seedDibaoDemo(ctx);
     if (r.applications) ctx.logger.info(`演示低保数据:${r.applications} 件申请,${Math.round(performance.now() - started)} ms`);
   },
+  reportSections: [dibaoReportSection],
   scopedRoutes: dibaoScopedRoutes,
 });

@@ -1,4 +1,5 @@
 import { defineModule } from '../../kernel/module/index.ts';
+import { petitionReportSection } from './report/section.ts';
 import { petitionWorkflow } from './workflow.ts';
 import { registerPetitionRoutes } from './routes.ts';
 import { registerPetitionPortalRoutes } from './routes-portal.ts';
@@ -57,5 +58,6 @@ export const petitions = defineModule({
     if (!r.skipped)
       ctx.logger.info(`演示信访数据:${r.created} 件,${r.moves} 步,${r.ms} ms${r.failed.length ? `;${r.failed.length} 件未走完:${r.failed[0]!.error}` : ''}`);
   },
+  reportSections: [petitionReportSection],
   scopedRoutes: petitionScopedRoutes,
 });

@@ -28,7 +28,15 @@ export const HOME_ENTRY = { path: '/', label: 'nav.home' as MessageKey, icon: <H
  */
 export type BusinessModule = { key: string; label: MessageKey; icon: ReactNode; entries: NavEntry[] };
 
-export const BUSINESS_MODULES: BusinessModule[] = WEB_MODULES.map((m) => ({ key: m.key, label: m.label, icon: m.icon, entries: m.nav }));
+/** The annual report is a kernel page (src/kernel/report): every module's figures in one report. */
+const ANNUAL_REPORT: BusinessModule = {
+  key: 'annual-report',
+  label: 'nav.annualReport',
+  icon: <ReadOutlined />,
+  entries: [{ path: '/report', label: 'report.nav', icon: <ReadOutlined />, permission: 'report.read' }],
+};
+
+export const BUSINESS_MODULES: BusinessModule[] = [...WEB_MODULES.map((m) => ({ key: m.key, label: m.label, icon: m.icon, entries: m.nav })), ANNUAL_REPORT];
 
 /** The business pages this user may open, per module (modules with none are left out). */
 export function visibleBusinessModules(can: (permission: string) => boolean): BusinessModule[] {
@@ -44,7 +52,6 @@ const NOT_YET_BUILT: { key: string; label: MessageKey; icon: ReactNode }[] = [
   { key: 'normative-doc', label: 'nav.normativeDoc', icon: <FileProtectOutlined /> },
   { key: 'enforcement', label: 'nav.enforcement', icon: <SafetyCertificateOutlined /> },
   { key: 'disclosure', label: 'nav.disclosure', icon: <NotificationOutlined /> },
-  { key: 'annual-report', label: 'nav.annualReport', icon: <ReadOutlined /> },
 ];
 
 /** Modules with no pages yet, including business modules whose pages have not landed. */

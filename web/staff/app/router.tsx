@@ -14,6 +14,7 @@ const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx').then((m) =
 const LoginLogPage = lazy(() => import('../modules/login-log/LoginLogPage.tsx').then((m) => ({ default: m.LoginLogPage })));
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
 const CasePage = lazy(() => import('../modules/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const ReportPage = lazy(() => import('../modules/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 
 /** Each business module's pages; a page needs its menu entry's permission unless the route names one. */
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
       guarded('/admin/audit', <AuditPage />),
       guarded('/admin/login-log', <LoginLogPage />),
       guarded('/admin/calendar', <CalendarPage />),
+      guarded('/report', <ReportPage />),
       { path: '*', element: <NotFound /> },
     ],
   },

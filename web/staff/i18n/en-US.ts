@@ -1,4 +1,5 @@
 import { en as casesEn } from '../modules/cases/i18n.ts';
+import { en as reportEn } from '../modules/report/i18n.ts';
 import { WEB_MODULES } from '../modules/index.ts';
 import type { KernelKey, MessageKey } from './zh-CN.ts';
 
@@ -342,4 +343,4 @@ const kernel: Record<KernelKey, string> = {
 };
 
 /** English: the kernel's messages, then the case pages', then each module's. */
-export const enUS: Record<MessageKey, string> = Object.assign({}, kernel, casesEn, ...WEB_MODULES.map((m) => m.messages.en));
+export const enUS: Record<MessageKey, string> = Object.assign({}, kernel, casesEn, reportEn, ...WEB_MODULES.map((m) => m.messages.en));

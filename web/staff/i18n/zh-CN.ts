@@ -1,4 +1,5 @@
 import { zh as casesZh } from '../modules/cases/i18n.ts';
+import { zh as reportZh } from '../modules/report/i18n.ts';
 import { WEB_MODULES } from '../modules/index.ts';
 /** 简体中文 (default). Keys are shared with en-US.ts; `{x}` marks a value filled in by t(). */
 const kernel = {
@@ -340,7 +341,8 @@ const kernel = {
 export type KernelKey = keyof typeof kernel;
 type ModuleMessages = (typeof WEB_MODULES)[number]['messages']['zh'];
 /** Every message key: the kernel's, the case pages', and each module's (checked at compile time). */
-export type MessageKey = KernelKey | keyof typeof casesZh | (ModuleMessages extends infer Z ? (Z extends object ? keyof Z : never) : never);
+export type MessageKey =
+  KernelKey | keyof typeof casesZh | keyof typeof reportZh | (ModuleMessages extends infer Z ? (Z extends object ? keyof Z : never) : never);
 
 /** The kernel's messages, then the case pages', then each module's (modules/<name>/i18n.ts). */
-export const zhCN: Record<MessageKey, string> = Object.assign({}, kernel, casesZh, ...WEB_MODULES.map((m) => m.messages.zh));
+export const zhCN: Record<MessageKey, string> = Object.assign({}, kernel, casesZh, reportZh, ...WEB_MODULES.map((m) => m.messages.zh));

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { petitionsDb } from '../db.ts';
+import { petitionReportRows } from '../report/report-rows.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
@@ -263,22 +264,17 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
  */
 async function reportFigures(ctx: AppContext, actor: Actor, start: Date, end: Date): Promise<ReportFigures> {
   const db = petitionsDb(ctx.db);
+  // The same rows the annual report's 信访 section counts (../report/report-rows.ts).
   const r = (await db
-    .selectFrom('core.case as c')
-    .innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
-    .where('c.type', '=', PETITION_TYPE)
-    .where(caseReadable(actor, 'petition.read'))
-    .where('c.created_at', '>=', start)
-    .where('c.created_at', '<', end)
-    .where(sql<boolean>`split_part(c.ref_no, '-', 2) = ${actor.areaCode}`)
+    .selectFrom(petitionReportRows(ctx, actor, { start, end, areaCode: actor.areaCode }).as('r'))
     .select(
       sql`count(*) as items,
-      coalesce(sum(case when p.channel in ('来信','来访') then coalesce(p.visit_batch, 1) else 0 end), 0) as batches,
-      coalesce(sum(case when p.channel in ('来信','来访') then coalesce(p.visit_persons, 1) else 0 end), 0) as persons,
-      count(*) filter (where p.source_body = '自治区信访局') as xfj,
-      count(*) filter (where p.source_body = '民政部') as mca,
-      count(*) filter (where p.source_body = '12345') as hotline,
-      count(*) filter (where c.terminal) as concluded` as any,
+      coalesce(sum(batches), 0) as batches,
+      coalesce(sum(persons), 0) as persons,
+      count(*) filter (where source_body = '自治区信访局') as xfj,
+      count(*) filter (where source_body = '民政部') as mca,
+      count(*) filter (where source_body = '12345') as hotline,
+      count(*) filter (where terminal) as concluded` as any,
     )
     .executeTakeFirstOrThrow()) as Record<string, unknown>;
   const a = await db.selectFrom('core.area').select('name').where('code', '=', actor.areaCode).executeTakeFirst();

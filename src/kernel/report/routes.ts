@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../identity/http/request-actor.ts';
+import { computeFigures } from './compute-figures.ts';
+import { figureRecords } from './figure-records.ts';
+import { reportArea } from './report-area.ts';
+import { registerReportTemplateRoutes } from './routes-template.ts';
+import { FiguresOut, FiguresQuery, RecordsOut, RecordsQuery, RefreshBody } from './report-schemas.ts';
+
+const tags = ['report'];
+const security = [{ session: [] }];
+
+/** Annual report figures with their counting rules, and the records behind each figure. */
+export async function registerReportRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const areaOut = (a: { code: string; name: string; level: number }) => ({ code: a.code, name: a.name, level: a.level });
+
+  r.get(
+    '/api/report/metrics',
+    {
+      schema: {
+        tags,
+        security,
+        summary: '年度报告指标：数值、单位、统计口径、计算时间（按本人数据范围）',
+        querystring: FiguresQuery,
+        response: { 200: FiguresOut },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const area = await reportArea(ctx, actor, req.query.area);
+      const sections = await computeFigures(ctx, actor, { year: req.query.year, area, section: req.query.section });
+      return { year: req.query.year, area: areaOut(area), sections };
+    },
+  );
+
+  r.post(
+    '/api/report/metrics/refresh',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags, security, summary: '重新计算年度报告指标（保留以往计算结果）', body: RefreshBody, response: { 200: FiguresOut } },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const area = await reportArea(ctx, actor, req.body.area);
+      const sections = await computeFigures(ctx, actor, { year: req.body.year, area, section: req.body.section, refresh: true });
+      return { year: req.body.year, area: areaOut(area), sections };
+    },
+  );
+
+  r.get(
+    '/api/report/records',
+    {
+      schema: {
+        tags,
+        security,
+        summary: '指标背后的记录（案件或地区），分页',
+        querystring: RecordsQuery,
+        response: { 200: RecordsOut },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const area = await reportArea(ctx, actor, req.query.area);
+      const page = await figureRecords(ctx, actor, { code: req.query.metric, year: req.query.year, area, page: req.query.page, pageSize: req.query.pageSize });
+      return { ...page, area: areaOut(area) };
+    },
+  );
+
+  await registerReportTemplateRoutes(app, ctx);
+}
