@@ -152,4 +152,45 @@ describe('建议提案 flow', () => {
     expect(list.items.map((i: any) => i.id)).toEqual([id]);
     expect((await fgc.get('/api/proposals?category=Z')).statusCode).toBe(400);
   });
+
+  it('异议退回 only within 5 日 of 交办, with reasons', async () => {
+    day('2019-06-03');
+    const late = (await fgc.post('/api/proposals', { ...proposal, number: '第0200号', receivedOn: '2019-05-20' })).json().id;
+    // 5 日 from 05-20 end on Saturday 05-25, rolled to Monday 05-27.
+    const tooLate = await move(fgc, late, 'object', { reason: '不属于民政部门职责' });
+    expect(tooLate.statusCode).toBe(409);
+    expect(tooLate.json().title).toContain('5 日');
+    const fresh = (await fgc.post('/api/proposals', { ...proposal, number: '第0201号', receivedOn: '2019-06-01' })).json().id;
+    expect((await move(fgc, fresh, 'object', {})).statusCode).toBe(400);
+    const back = await move(fgc, fresh, 'object', { reason: '所提事项属人力资源和社会保障部门职责' });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json()).toMatchObject({ state: 'returned', terminal: true });
+  });
+
+  it('the deputy’s consent extends the reply to 6 months of 交办, once; B answered again before 办结', async () => {
+    day('2019-06-03');
+    const id2 = (
+      await fgc.post('/api/proposals', { ...proposal, kind: '人大代表建议', number: '第0301号', session: '自治区十二届人大二次会议', receivedOn: '2019-05-06' })
+    ).json().id;
+    expect((await move(fgc, id2, 'sign')).statusCode).toBe(200);
+    const consent = { consentOn: '2019-06-03', consentedBy: '马学礼代表', reason: '涉及多部门，处理难度大' };
+    const ext = await move(fgc, id2, 'extend', consent);
+    expect(ext.statusCode, ext.body).toBe(200);
+    expect(ext.json().clocks.find((k: any) => k.name === 'reply_extended')).toMatchObject({ state: 'running', dueDate: '2019-11-06' });
+    expect((await move(fgc, id2, 'extend', consent)).statusCode).toBe(409);
+
+    day('2019-09-02');
+    await fgc.post(`/api/proposals/${id2}/contacts`, { metOn: '2019-09-02', way: '座谈', people: '马学礼代表', content: '座谈' });
+    expect((await move(fgc, id2, 'draft', { category: 'B', text: '已列入明年计划' })).statusCode).toBe(200);
+    expect((await move(lead, id2, 'approve')).statusCode).toBe(200);
+    expect((await move(fgc, id2, 'rate', { attitude: '满意', result: '基本满意', ratedOn: '2019-09-02' })).statusCode).toBe(200);
+    const early = await move(fgc, id2, 'close');
+    expect(early.statusCode).toBe(409);
+    expect(early.json().title).toContain('再次答复');
+    expect((await fgc.post(`/api/proposals/${id2}/implementation`, { repliedOn: '2019-09-02', text: '已落实' })).statusCode).toBe(201);
+    expect((await move(fgc, id2, 'close')).statusCode).toBe(200);
+    const s = (await fgc.get('/api/proposals/stats?year=2019')).json();
+    // The returned item is not counted (the late one is, still 待签收); the two answered ones are on time (one within its extended period).
+    expect(s).toMatchObject({ total: 3, answered: 2, answeredOnTime: 2, rated: 2, satisfied: 2 });
+  });
 });
