@@ -130,32 +130,42 @@ export async function seedDemoProposals(ctx: AppContext): Promise<ProposalSeedRe
       { ...base('640000-mzt-ylfwc', '政协提案', cppcc, ago(50), '关于发展社区嵌入式养老服务的提案'), number: '第0315号', upTo: 'drafted' },
       { ...base('640100-mzj', '人大代表建议', npc, ago(45), '关于银川市城乡低保一体化的建议'), number: '第0142号', role: '分办', upTo: 'answered' },
     ];
-    let key = 10_000;
-    for (const p of current) {
-      const k = key++;
-      t = realNow.getTime() - 60_000;
-      const cx = { ...tx, clock };
-      await register(k, p)(cx);
-      if (p.upTo === 'registered') continue;
-      await move(k, p.org, 'clerk', 'sign')(cx);
-      await act(k, p.org, 'contact', () => contact(today))(cx);
+    // Each step on its own day after 交办 (never later than now), all in time order, so the clocks read as they would.
+    const now: Step[] = [];
+    const partIds = new Map<number, string>();
+    current.forEach((p, i) => {
+      const k = 10_000 + i;
+      const s = (d: number, run: Step['run']) => now.push({ at: Math.min(at(p.receivedOn, d), realNow.getTime() - 60_000 + i * 1000), key: k, run });
+      s(0, register(k, p));
+      if (p.upTo === 'registered') return;
+      s(1, move(k, p.org, 'clerk', 'sign'));
+      s(3, act(k, p.org, 'contact', contact));
       if (p.upTo === 'parts') {
-        const made = await openProposalParts(
-          cx,
-          actorFor(p.org, 'clerk'),
-          ids.get(k)!,
-          ['640000-mzt-jzc', '640100-mzj'].map((c) => orgs.get(c)!.id),
-        );
-        const first = made.parts[0]!;
-        await applyTransition(cx, actorFor('640000-mzt-jzc', 'clerk'), {
-          caseId: first.id,
-          transition: 'opinion',
-          input: { opinion: '社会救助处意见：建议将法律援助对象与低保、特困对象信息共享，由司法行政部门免予经济困难审查。' },
+        s(4, async (cx) => {
+          const made = await openProposalParts(
+            cx,
+            actorFor(p.org, 'clerk'),
+            ids.get(k)!,
+            ['640000-mzt-jzc', '640100-mzj'].map((c) => orgs.get(c)!.id),
+          );
+          partIds.set(k, made.parts[0]!.id);
         });
-        continue;
+        s(12, async (cx) => {
+          await applyTransition(cx, actorFor('640000-mzt-jzc', 'clerk'), {
+            caseId: partIds.get(k)!,
+            transition: 'opinion',
+            input: { opinion: '社会救助处意见：建议将法律援助对象与低保、特困对象信息共享，由司法行政部门免予经济困难审查。' },
+          });
+        });
+        return;
       }
-      await move(k, p.org, 'clerk', 'draft', draft(p))(cx);
-      if (p.upTo === 'answered') await move(k, p.org, 'lead', 'approve')(cx);
+      s(30, move(k, p.org, 'clerk', 'draft', draft(p)));
+      if (p.upTo === 'answered') s(32, move(k, p.org, 'lead', 'approve'));
+    });
+    now.sort((a, b) => a.at - b.at || a.key - b.key);
+    for (const st of now) {
+      t = st.at;
+      await st.run({ ...tx, clock });
     }
     return { created: ids.size, skipped: false };
   });

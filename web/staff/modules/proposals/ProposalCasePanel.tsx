@@ -9,6 +9,7 @@ import { ApiError } from '../../shared/api.ts';
 import { QueryError } from '../../shared/QueryError.tsx';
 import type { CaseTypePanelProps } from '../cases/type-panels.tsx';
 import { CATEGORY_LABEL, CONTACT_WAYS, proposalApi } from './api.ts';
+import './proposals.css';
 
 /** 建议提案 part of the case page: the item, 面商/沟通 records (and a form), replies, ratings, 协办 opinions. */
 export function ProposalCasePanel({ c }: CaseTypePanelProps) {
@@ -41,7 +42,7 @@ export function ProposalCasePanel({ c }: CaseTypePanelProps) {
   const secondReply = d.state === 'rated' && (d.category === 'B' || d.category === 'C') && !d.replies.some((r) => r.kind === '落实情况');
 
   return (
-    <Card className="mz-card" data-testid="proposal-panel" title={`${t('proposals.panel.title')} · ${d.kind}${d.number}`}>
+    <Card className="mz-card mz-pp" data-testid="proposal-panel" title={`${t('proposals.panel.title')} · ${d.kind}${d.number}`}>
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('proposals.f.session')}>{d.session}</Descriptions.Item>
         <Descriptions.Item label={t('proposals.f.role')}>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { CATEGORIES, KINDS, PROPOSAL_STATES, ROLES, proposalApi, type ProposalFilters, type ProposalRow } from './api.ts';
 import { RegisterProposalModal } from './RegisterProposalModal.tsx';
+import './proposals.css';
 
 const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
 
@@ -57,7 +58,7 @@ export function ProposalsPage() {
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`);
 
   return (
-    <div className="mz-page" data-testid="proposals-page">
+    <div className="mz-page mz-pp" data-testid="proposals-page">
       <PageHeader
         title={t('proposals.nav.list')}
         desc={t('proposals.list.desc')}
@@ -99,13 +100,59 @@ export function ProposalsPage() {
       </Card>
       <Card className="mz-card">
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select allowClear placeholder={t('proposals.f.kind')} style={{ width: 140 }} options={opts(KINDS)} onChange={(v) => set({ kind: v })} />
-          <Input allowClear placeholder={t('proposals.f.session')} style={{ width: 200 }} onChange={(e) => set({ session: e.target.value || undefined })} />
-          <Select allowClear placeholder={t('proposals.f.role')} style={{ width: 110 }} options={opts(ROLES)} onChange={(v) => set({ role: v })} />
-          <Select allowClear placeholder={t('proposals.f.category')} style={{ width: 110 }} options={opts(CATEGORIES)} onChange={(v) => set({ category: v })} />
-          <Select allowClear placeholder={t('proposals.f.state')} style={{ width: 160 }} options={PROPOSAL_STATES} onChange={(v) => set({ state: v })} />
-          <InputNumber placeholder={t('proposals.f.year')} min={2000} max={2100} onChange={(v) => set({ year: v ?? undefined })} />
-          <Input.Search allowClear placeholder={t('proposals.f.q')} style={{ width: 220 }} onSearch={(v) => set({ q: v || undefined })} />
+          <Select
+            allowClear
+            aria-label={t('proposals.f.kind')}
+            placeholder={t('proposals.f.kind')}
+            style={{ width: 140 }}
+            options={opts(KINDS)}
+            onChange={(v) => set({ kind: v })}
+          />
+          <Input
+            allowClear
+            aria-label={t('proposals.f.session')}
+            placeholder={t('proposals.f.session')}
+            style={{ width: 200 }}
+            onChange={(e) => set({ session: e.target.value || undefined })}
+          />
+          <Select
+            allowClear
+            aria-label={t('proposals.f.role')}
+            placeholder={t('proposals.f.role')}
+            style={{ width: 110 }}
+            options={opts(ROLES)}
+            onChange={(v) => set({ role: v })}
+          />
+          <Select
+            allowClear
+            aria-label={t('proposals.f.category')}
+            placeholder={t('proposals.f.category')}
+            style={{ width: 110 }}
+            options={opts(CATEGORIES)}
+            onChange={(v) => set({ category: v })}
+          />
+          <Select
+            allowClear
+            aria-label={t('proposals.f.state')}
+            placeholder={t('proposals.f.state')}
+            style={{ width: 160 }}
+            options={PROPOSAL_STATES}
+            onChange={(v) => set({ state: v })}
+          />
+          <InputNumber
+            aria-label={t('proposals.f.yearFilter')}
+            placeholder={t('proposals.f.year')}
+            min={2000}
+            max={2100}
+            onChange={(v) => set({ year: v ?? undefined })}
+          />
+          <Input.Search
+            allowClear
+            aria-label={t('proposals.f.q')}
+            placeholder={t('proposals.f.q')}
+            style={{ width: 220 }}
+            onSearch={(v) => set({ q: v || undefined })}
+          />
         </Space>
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
