@@ -31,6 +31,7 @@ afterAll(() => t?.close());
 describe('建议提案 flow', () => {
   let id: string;
   let parts: Array<{ id: string; orgUnitId: string }>;
+  let assistId: string;
 
   it('registers the 交办 with its number and session; bad or duplicate input is refused in Chinese', async () => {
     const bad = await fgc.post('/api/proposals', { ...proposal, kind: '信访', number: '123' });
@@ -39,6 +40,12 @@ describe('建议提案 flow', () => {
     const noLead = await fgc.post('/api/proposals', { ...proposal, role: '协办' });
     expect(noLead.statusCode).toBe(400);
     expect(noLead.json().title).toContain('主办单位');
+    // As 协办: the opinion to the 主办 within 1 个月 of 交办, beside the 3-month reply.
+    const assist = await fgc.post('/api/proposals', { ...proposal, number: '第0124号', role: '协办', leadOffice: '自治区司法厅' });
+    expect(assist.statusCode, assist.body).toBe(201);
+    assistId = assist.json().id;
+    const ac = (await fgc.get(`/api/cases/${assist.json().id}`)).json();
+    expect(ac.clocks.find((k: any) => k.name === 'lead_reply')).toMatchObject({ state: 'running', dueDate: '2019-04-08' }); // 04-05 清明节 → Monday
     const r = await fgc.post('/api/proposals', proposal);
     expect(r.statusCode, r.body).toBe(201);
     id = r.json().id;
@@ -137,7 +144,7 @@ describe('建议提案 flow', () => {
     ]);
 
     const s = (await fgc.get('/api/proposals/stats?year=2019')).json();
-    expect(s).toMatchObject({ total: 1, answered: 1, answeredOnTime: 1, onTimeRate: 1, rated: 1, satisfactionRate: 1 });
+    expect(s).toMatchObject({ total: 2, answered: 1, answeredOnTime: 1, onTimeRate: 1, rated: 1, satisfactionRate: 1 });
     expect((await fgc.get('/api/proposals/stats?year=19x')).statusCode).toBe(400);
   });
 
@@ -150,6 +157,7 @@ describe('建议提案 flow', () => {
     expect((await ld.get(`/api/cases/${parts[1]!.id}`)).json().partOf).toMatchObject({ id, roleLabel: '协办' });
     const list = (await fgc.get(`/api/proposals?kind=${encodeURIComponent('政协提案')}&role=${encodeURIComponent('主办')}&category=A&year=2019`)).json();
     expect(list.items.map((i: any) => i.id)).toEqual([id]);
+    expect((await fgc.get(`/api/proposals?role=${encodeURIComponent('协办')}`)).json().items.map((i: any) => i.number)).toEqual(['第0124号']);
     expect((await fgc.get('/api/proposals?category=Z')).statusCode).toBe(400);
   });
 
@@ -189,8 +197,14 @@ describe('建议提案 flow', () => {
     expect(early.json().title).toContain('再次答复');
     expect((await fgc.post(`/api/proposals/${id2}/implementation`, { repliedOn: '2019-09-02', text: '已落实' })).statusCode).toBe(201);
     expect((await move(fgc, id2, 'close')).statusCode).toBe(200);
+    // The 协办 opinion of 第0124号 goes to the 主办 only now, months after its 1-month period.
+    expect((await move(fgc, assistId, 'sign')).statusCode).toBe(200);
+    await fgc.post(`/api/proposals/${assistId}/contacts`, { metOn: '2019-09-02', way: '书面沟通', people: '自治区司法厅', content: '交换意见' });
+    expect((await move(fgc, assistId, 'draft', { category: 'A', text: '协办意见' })).statusCode).toBe(200);
+    const lateReply = await move(lead, assistId, 'approve');
+    expect(lateReply.json().clocks.find((k: any) => k.name === 'lead_reply')).toMatchObject({ state: 'missed' });
     const s = (await fgc.get('/api/proposals/stats?year=2019')).json();
-    // The returned item is not counted (the late one is, still 待签收); the two answered ones are on time (one within its extended period).
-    expect(s).toMatchObject({ total: 3, answered: 2, answeredOnTime: 2, rated: 2, satisfied: 2 });
+    // The returned item is not counted (the late objection is, still 待签收); 第0123号 and 第0301号 (within its extended period) are on time, 第0124号 is not.
+    expect(s).toMatchObject({ total: 4, answered: 3, answeredOnTime: 2, rated: 2, satisfied: 2 });
   });
 });

@@ -100,7 +100,7 @@ export const proposalWorkflow = defineWorkflow({
     }),
     extend: transition({
       label: '经代表、委员同意延期答复',
-      from: ['handling', 'drafted'],
+      from: ['handling'],
       to: 'handling',
       who: { permission: 'proposals.handle' },
       input: ConsentInput,

@@ -5,7 +5,7 @@ import { AppError, badRequest } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
-import type { CaseRow } from '../../../kernel/workflow/index.ts';
+import { stopCaseClock, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { PROPOSAL_ERRORS, SECOND_REPLY_CATEGORIES } from '../contract.ts';
 import type { ConsentInput, ContactInput, ObjectionInput, DraftReplyInput, ImplementationInput, PartOpinionInput, RatingInput } from './inputs.ts';
 
@@ -73,6 +73,8 @@ export async function signReply(tx: AppContext, actor: Actor, c: CaseRow) {
   await sql`update proposals.item set first_replied_on = coalesce(first_replied_on, ${d}::date), last_replied_on = ${d}::date where case_id = ${c.id}`.execute(
     tx.db,
   );
+  // As 协办: the opinion has gone to the 主办 (the clock registerProposal started).
+  await stopCaseClock(tx, c, 'lead_reply');
 }
 
 /** 征询意见表: the latest rating is the item's; `unsatisfied` tells which transition may record it. */

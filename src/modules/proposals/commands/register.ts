@@ -5,9 +5,16 @@ import { AppError, badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
-import { createCase } from '../../../kernel/workflow/index.ts';
-import { PROPOSAL_ERRORS, PROPOSAL_TYPE } from '../contract.ts';
+import { createCase, startCaseClock } from '../../../kernel/workflow/index.ts';
+import { LAW_SHANDONG, PROPOSAL_ERRORS, PROPOSAL_TYPE } from '../contract.ts';
 import { RegisterProposalInput } from './inputs.ts';
+
+export const LEAD_REPLY_CLOCK = {
+  name: 'lead_reply',
+  label: '协办意见送主办单位期限(1 个月)',
+  rule: { unit: 'months', n: 1 },
+  legalBasis: `${LAW_SHANDONG}第二十一条`,
+} as const;
 
 /**
  * 交办登记: the item as the 人大常委会 / 政协 assigned it, at the handling office (default the
@@ -30,6 +37,8 @@ export async function registerProposal(ctx: AppContext, actor: Actor, raw: unkno
       values (${row.id}, ${input.kind}, ${input.number}, ${input.session}, ${Number(input.receivedOn.slice(0, 4))}, ${input.deputies}, ${input.delegation ?? null},
         ${input.title}, ${input.summary}, ${input.receivedOn}::date, ${input.role}, ${input.role === '协办' ? input.leadOffice! : (input.leadOffice ?? null)},
         ${!!opts.demo}, ${tx.clock.now()})`.execute(tx.db);
+    // As 协办 this department sends its opinion to the 主办 within 1 个月 (stopped when the reply is signed).
+    if (input.role === '协办') await startCaseClock(tx, row, LEAD_REPLY_CLOCK, input.receivedOn);
     return { id: row.id, refNo: row.ref_no, state: row.state };
   });
 }

@@ -101,9 +101,11 @@ export async function seedDemoProposals(ctx: AppContext): Promise<ProposalSeedRe
       const s = (day: number, run: Step['run'], minute = 0) => steps.push({ at: at(p.receivedOn, day, minute), key, run });
       s(0, register(key, p));
       s(1, move(key, p.org, 'clerk', 'sign'));
-      s(20, act(key, p.org, 'contact', contact));
-      s(40, move(key, p.org, 'clerk', 'draft', draft(p)));
-      s(42, move(key, p.org, 'lead', 'approve'));
+      // As 协办 the opinion goes to the 主办 within 1 个月; as 主办 the reply within 3 个月.
+      const assist = p.role === '协办';
+      s(assist ? 10 : 20, act(key, p.org, 'contact', contact));
+      s(assist ? 20 : 40, move(key, p.org, 'clerk', 'draft', draft(p)));
+      s(assist ? 22 : 42, move(key, p.org, 'lead', 'approve'));
       s(55, move(key, p.org, 'clerk', 'rate', satisfied));
       if (p.category === 'B' || p.category === 'C')
         s(

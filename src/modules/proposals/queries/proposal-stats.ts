@@ -12,7 +12,7 @@ export const ProposalStatsQuery = z.object({
 
 /** 口径 (shown with the figures). */
 export const STATS_RULE =
-  '按交办日期所在年度统计本人可查看的建议提案（不含异议退回的）；按期答复：已答复且答复期限（3 个月，经同意延期的 6 个月）及重新办理期限（1 个月）均未超期；满意：最近一次征询意见办理态度和办理结果均为满意或基本满意；满意率 = 满意 / 已评价。';
+  '按交办日期所在年度统计本人可查看的建议提案（不含异议退回的）；按期答复：已答复且答复期限（3 个月，经同意延期的 6 个月）、重新办理期限（1 个月）及协办意见送主办期限（1 个月）均未超期；满意：最近一次征询意见办理态度和办理结果均为满意或基本满意；满意率 = 满意 / 已评价。';
 
 const rate = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
 
@@ -34,7 +34,7 @@ export async function proposalStats(ctx: AppContext, actor: Actor, q: z.infer<ty
       sql<string>`(select session from proposals.item x where x.case_id = c.id)`.as('session'),
       sql<string | null>`(select category from proposals.item x where x.case_id = c.id)`.as('category'),
       sql<boolean>`(select first_replied_on is not null from proposals.item x where x.case_id = c.id)`.as('answered'),
-      sql<boolean>`not exists (select 1 from core.deadline_clock k where k.case_id = c.id and k.name in ('reply', 'reply_extended', 'rework')
+      sql<boolean>`not exists (select 1 from core.deadline_clock k where k.case_id = c.id and k.name in ('reply', 'reply_extended', 'rework', 'lead_reply')
         and (k.state = 'missed' or (k.state in ('running', 'paused') and k.due_date < ${chinaDate(ctx.clock.now())}::date)))`.as('timely'),
       sql<boolean>`(select result is not null from proposals.item x where x.case_id = c.id)`.as('rated'),
       sql<boolean>`(select result in ('满意', '基本满意') and attitude in ('满意', '基本满意') from proposals.item x where x.case_id = c.id)`.as('satisfied'),

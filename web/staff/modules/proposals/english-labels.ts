@@ -30,6 +30,7 @@ export const proposalLabelsEn: CaseLabelsEn = {
     sign: 'Receipt and objection period (5 days)',
     reply: 'Reply period (3 months)',
     reply_extended: 'Reply period (6 months with consent)',
+    lead_reply: 'Opinion to the lead office (1 month, as co-handler)',
     rework: 'Re-handling period (1 month)',
   },
 };
