@@ -5,6 +5,7 @@ import { registerProposalRoutes } from './routes.ts';
 import { proposalScopedRoutes } from './scoped-routes.ts';
 import { seedDemoProposals } from './demo/seed-demo-proposals.ts';
 import { proposalsCore } from './migrations/20261207170000_proposals_core.ts';
+import { proposalsDisclosure } from './migrations/20261207170100_proposals_disclosure.ts';
 
 /** 建议提案: 人大代表建议 and 政协提案 this department handles (see README.md). */
 export const proposals = defineModule({
@@ -21,7 +22,7 @@ export const proposals = defineModule({
   },
   workflows: [proposalWorkflow, proposalPartWorkflow],
   routes: [registerProposalRoutes],
-  migrations: { '20261207170000_proposals_core': proposalsCore },
+  migrations: { '20261207170000_proposals_core': proposalsCore, '20261207170100_proposals_disclosure': proposalsDisclosure },
   // 2019 (the report's year: 7 人大代表建议, 47 政协提案) and a few current items in progress.
   async seedDemo(ctx) {
     const r = await seedDemoProposals(ctx);

@@ -143,6 +143,16 @@ describe('建议提案 flow', () => {
       ['协办', 'answered'],
     ]);
 
+    // 答复公开: nothing public until the member agrees; then the signed replies, without names.
+    const pub = () => t.app.inject({ method: 'GET', url: '/api/public/proposals/replies?year=2019' });
+    expect((await pub()).json().items).toEqual([]);
+    expect((await fgc.post(`/api/proposals/${id}/disclosure`, { agreedOn: '2020-01-01' })).statusCode).toBe(400);
+    expect((await fgc.post(`/api/proposals/${id}/disclosure`, { agreedOn: '2019-05-25' })).statusCode).toBe(201);
+    const shown = (await pub()).json();
+    expect(shown.items.map((i: any) => [i.number, i.replies.map((r: any) => r.signedOn)])).toEqual([['第0123号', ['2019-04-10', '2019-05-15']]]);
+    expect(JSON.stringify(shown)).not.toMatch(/海玉梅|李文静|王志强/);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/proposals/replies?year=abc' })).statusCode).toBe(400);
+
     const s = (await fgc.get('/api/proposals/stats?year=2019')).json();
     expect(s).toMatchObject({ total: 2, answered: 1, answeredOnTime: 1, onTimeRate: 1, rated: 1, satisfactionRate: 1 });
     expect((await fgc.get('/api/proposals/stats?year=19x')).statusCode).toBe(400);

@@ -6,7 +6,8 @@ import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../kernel/identity/index.ts';
 import { applyAction, getCase } from '../../kernel/workflow/index.ts';
 import { PROPOSAL_ERRORS, PROPOSAL_TYPE } from './contract.ts';
-import { ContactInput, ImplementationInput, RegisterProposalInput } from './commands/inputs.ts';
+import { ContactInput, DisclosureInput, ImplementationInput, RegisterProposalInput } from './commands/inputs.ts';
+import { PublicReplies, PublicRepliesQuery, publicReplies } from './queries/public-replies.ts';
 import { registerProposal } from './commands/register.ts';
 import { ActionResult, ProposalDetail, ProposalPage, ProposalStats, RegisterResult } from './contracts/http.ts';
 import { getProposal } from './queries/get-proposal.ts';
@@ -58,11 +59,12 @@ export async function registerProposalRoutes(root: FastifyInstance, ctx: AppCont
     async (req) => getProposal(ctx, actorOf(req), req.params.id),
   );
 
-  const act = (name: 'contact' | 'implementation') => async (req: { params: { id: string }; body: unknown }, actor: ReturnType<typeof actorOf>) => {
-    const c = await getCase(ctx, actor, req.params.id);
-    if (c.type !== PROPOSAL_TYPE) throw new AppError('PROPOSAL_NOT_FOUND', 404, PROPOSAL_ERRORS.NOT_FOUND);
-    return applyAction<{ id: string }>(ctx, actor, { caseId: c.id, type: PROPOSAL_TYPE, action: name, input: req.body });
-  };
+  const act =
+    (name: 'contact' | 'implementation' | 'disclose') => async (req: { params: { id: string }; body: unknown }, actor: ReturnType<typeof actorOf>) => {
+      const c = await getCase(ctx, actor, req.params.id);
+      if (c.type !== PROPOSAL_TYPE) throw new AppError('PROPOSAL_NOT_FOUND', 404, PROPOSAL_ERRORS.NOT_FOUND);
+      return applyAction<{ id: string }>(ctx, actor, { caseId: c.id, type: PROPOSAL_TYPE, action: name, input: req.body });
+    };
   app.post(
     '/api/proposals/:id/contacts',
     { schema: { tags, summary: '记录面商、沟通(日期、方式、人员、内容)', params: Id, body: ContactInput, response: { 201: ActionResult } } },
@@ -72,5 +74,18 @@ export async function registerProposalRoutes(root: FastifyInstance, ctx: AppCont
     '/api/proposals/:id/implementation',
     { schema: { tags, summary: 'B、C 类落实后再次答复', params: Id, body: ImplementationInput, response: { 201: ActionResult } } },
     async (req, reply) => reply.status(201).send(await act('implementation')(req, actorOf(req))),
+  );
+  app.post(
+    '/api/proposals/:id/disclosure',
+    { schema: { tags, summary: '记录代表、委员同意公开答复', params: Id, body: DisclosureInput, response: { 201: ActionResult } } },
+    async (req, reply) => reply.status(201).send(await act('disclose')(req, actorOf(req))),
+  );
+  app.get(
+    '/api/public/proposals/replies',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { tags, summary: '建议提案答复公开(代表、委员同意公开的，公众可查)', querystring: PublicRepliesQuery, response: { 200: PublicReplies } },
+    },
+    async (req) => publicReplies(ctx, req.query.year),
   );
 }

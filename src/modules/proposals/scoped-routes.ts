@@ -18,5 +18,9 @@ export const proposalScopedRoutes: RouteSpecs = {
     kind: 'unscoped',
     why: "建议提案 statistics: aggregates over the caller's readable items only (kernel caseReadable) — proved in src/modules/proposals/proposal-stats.int.test.ts",
   },
+  'GET /api/public/proposals/replies': {
+    kind: 'unscoped',
+    why: 'public 答复公开: only signed replies the deputy or member agreed to disclose, without names (proposals-flow.int.test.ts)',
+  },
   'GET /api/proposals/:id': { kind: 'case', path: (c) => (c.type === 'proposal' ? `/api/proposals/${c.id}` : null) },
 };

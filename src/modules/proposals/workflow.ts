@@ -2,13 +2,14 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
 import { LAW_DEPUTIES, LAW_SHANDONG, PROPOSAL_PART_TYPE, PROPOSAL_TYPE } from './contract.ts';
-import { ConsentInput, ContactInput, DraftReplyInput, ImplementationInput, ObjectionInput, RatingInput } from './commands/inputs.ts';
+import { ConsentInput, ContactInput, DisclosureInput, DraftReplyInput, ImplementationInput, ObjectionInput, RatingInput } from './commands/inputs.ts';
 import {
   itemOf,
   mustBeClosable,
   signReply,
   storeConsent,
   storeContact,
+  storeDisclosure,
   storeDraft,
   storeImplementation,
   storeObjection,
@@ -169,6 +170,13 @@ export const proposalWorkflow = defineWorkflow({
       from: ['rated'],
       input: ImplementationInput,
       effect: ({ tx, case: c, input, actor }) => storeImplementation(tx, actor, c, input),
+    }),
+    disclose: action({
+      label: '代表、委员同意公开答复',
+      who: { permission: 'proposals.handle' },
+      from: ['answered', 'rated', 'reworking', 'closed'],
+      input: DisclosureInput,
+      effect: ({ tx, case: c, input }) => storeDisclosure(tx, c, input),
     }),
   },
   returnable: { from: ['drafted'], to: ['handling', 'reworking'], permission: 'proposals.approve' },

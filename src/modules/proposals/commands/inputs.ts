@@ -65,3 +65,5 @@ export const ImplementationInput = z.object({
 });
 
 export const PartOpinionInput = z.object({ opinion: text('协办意见', 20000) });
+
+export const DisclosureInput = z.object({ agreedOn: date('代表、委员同意公开日期') });

@@ -7,7 +7,16 @@ import { chinaDate } from '../../../platform/china-time.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
 import { stopCaseClock, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { PROPOSAL_ERRORS, SECOND_REPLY_CATEGORIES } from '../contract.ts';
-import type { ConsentInput, ContactInput, ObjectionInput, DraftReplyInput, ImplementationInput, PartOpinionInput, RatingInput } from './inputs.ts';
+import type {
+  ConsentInput,
+  ContactInput,
+  DisclosureInput,
+  ObjectionInput,
+  DraftReplyInput,
+  ImplementationInput,
+  PartOpinionInput,
+  RatingInput,
+} from './inputs.ts';
 
 const conflict = (code: string, msg: string) => new AppError(code, 409, msg);
 const today = (tx: AppContext) => chinaDate(tx.clock.now());
@@ -121,4 +130,13 @@ export async function mustBeClosable(tx: AppContext, c: CaseRow) {
 export async function storePartOpinion(tx: AppContext, actor: Actor, c: CaseRow, input: z.output<typeof PartOpinionInput>) {
   await sql`insert into proposals.part_opinion (case_id, opinion, sent_on, by_name, created_at)
     values (${c.id}, ${input.opinion}, ${today(tx)}::date, ${actor.displayName}, ${tx.clock.now()})`.execute(tx.db);
+}
+
+/** 答复公开: recorded once the deputy or member agrees; the public list shows only these. */
+export async function storeDisclosure(tx: AppContext, c: CaseRow, input: z.output<typeof DisclosureInput>) {
+  const item = await itemOf(tx, c.id);
+  if (input.agreedOn < item.received_on || input.agreedOn > today(tx))
+    throw badRequest('VALIDATION_FAILED', '「代表、委员同意公开日期」不能早于交办日期或晚于今天', { field: 'agreedOn' });
+  await sql`update proposals.item set disclosure_agreed_on = ${input.agreedOn}::date where case_id = ${c.id}`.execute(tx.db);
+  return { id: c.id };
 }

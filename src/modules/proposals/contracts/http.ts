@@ -36,6 +36,7 @@ export const ProposalDetail = ProposalListItem.extend({
   attitude: z.string().nullable(),
   ratedOn: z.string().nullable(),
   reworks: z.number(),
+  disclosureAgreedOn: z.string().nullable(),
   contacts: z.array(z.object({ id: z.string(), metOn: z.string(), way: z.string(), people: z.string(), content: z.string(), recordedBy: z.string() })),
   replies: z.array(
     z.object({

@@ -20,7 +20,8 @@ export async function getProposal(ctx: AppContext, actor: Actor, id: string) {
   if (!readable) throw new AppError('PROPOSAL_NOT_FOUND', 404, PROPOSAL_ERRORS.NOT_FOUND);
   const r = (
     await sql<HeadRow & Record<string, unknown>>`select ${HEAD}, i.delegation, i.summary, i.lead_office, i.first_replied_on::text as first_replied_on,
-      i.consent_on::text as consent_on, i.consent_by, i.objection_reason, i.attitude, i.rated_on::text as rated_on, i.reworks
+      i.consent_on::text as consent_on, i.consent_by, i.objection_reason, i.attitude, i.rated_on::text as rated_on, i.reworks,
+      i.disclosure_agreed_on::text as disclosure_agreed_on
     from core.case c join proposals.item i on i.case_id = c.id join core.org_unit o on o.id = c.org_unit_id where c.id = ${id}`.execute(ctx.db)
   ).rows[0];
   if (!r) throw new AppError('PROPOSAL_NOT_FOUND', 404, PROPOSAL_ERRORS.NOT_FOUND);
@@ -64,6 +65,7 @@ export async function getProposal(ctx: AppContext, actor: Actor, id: string) {
     attitude: s(r.attitude),
     ratedOn: s(r.rated_on),
     reworks: Number(r.reworks),
+    disclosureAgreedOn: s(r.disclosure_agreed_on),
     contacts,
     replies: replies.map((x) => ({ ...x, round: Number(x.round) })),
     ratings: ratings.map((x) => ({ ...x, round: Number(x.round) })),

@@ -38,11 +38,22 @@ export function ProposalCasePanel({ c }: CaseTypePanelProps) {
       setError(e instanceof ApiError ? e.title : String(e));
     }
   };
+  const disclose = async (agreedOn: string) => {
+    setError(null);
+    try {
+      await proposalApi.disclose(c.id, agreedOn);
+      message.success(t('proposals.panel.saved'));
+      void qc.invalidateQueries({ queryKey: ['proposals'] });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.title : String(e));
+    }
+  };
   const req = [{ required: true, message: t('proposals.required') }];
   const secondReply = d.state === 'rated' && (d.category === 'B' || d.category === 'C') && !d.replies.some((r) => r.kind === '落实情况');
 
   return (
     <Card className="mz-card mz-pp" data-testid="proposal-panel" title={`${t('proposals.panel.title')} · ${d.kind}${d.number}`}>
+      {error && !open && !secondReply && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 8 }} />}
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('proposals.f.session')}>{d.session}</Descriptions.Item>
         <Descriptions.Item label={t('proposals.f.role')}>
@@ -55,6 +66,18 @@ export function ProposalCasePanel({ c }: CaseTypePanelProps) {
         <Descriptions.Item label={t('proposals.f.category')}>{d.category ? CATEGORY_LABEL[d.category as 'A'] : '—'}</Descriptions.Item>
         {d.consentOn && <Descriptions.Item label={t('proposals.panel.consent')}>{`${d.consentOn}（${d.consentBy}）`}</Descriptions.Item>}
         {d.objectionReason && <Descriptions.Item label={t('proposals.panel.objection')}>{d.objectionReason}</Descriptions.Item>}
+        <Descriptions.Item label={t('proposals.panel.disclosed')}>
+          {d.disclosureAgreedOn ??
+            (can('proposals.handle') && ['answered', 'rated', 'reworking', 'closed'].includes(d.state) ? (
+              <DatePicker
+                aria-label={t('proposals.panel.disclose')}
+                placeholder={t('proposals.panel.disclose')}
+                onChange={(v) => v && void disclose(v.format('YYYY-MM-DD'))}
+              />
+            ) : (
+              '—'
+            ))}
+        </Descriptions.Item>
         <Descriptions.Item label={t('proposals.panel.summary')} span={2}>
           <div style={{ whiteSpace: 'pre-wrap' }}>{d.summary}</div>
         </Descriptions.Item>

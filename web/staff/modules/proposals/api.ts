@@ -28,6 +28,7 @@ export const proposalApi = {
   register: (input: z.input<typeof RegisterProposalInput>) => http.post<z.infer<typeof RegisterResult>>('/api/proposals', input),
   contact: (id: string, input: { metOn: string; way: string; people: string; content: string }) =>
     http.post<{ id: string }>(`/api/proposals/${encodeURIComponent(id)}/contacts`, input),
+  disclose: (id: string, agreedOn: string) => http.post<{ id: string }>(`/api/proposals/${encodeURIComponent(id)}/disclosure`, { agreedOn }),
   implementation: (id: string, input: { repliedOn: string; text: string }) =>
     http.post<{ id: string }>(`/api/proposals/${encodeURIComponent(id)}/implementation`, input),
 };

@@ -25,6 +25,7 @@ export const proposalLabelsEn: CaseLabelsEn = {
     close: 'Conclude',
     contact: 'Record a meeting or contact',
     implementation: 'Second reply once carried out (B, C)',
+    disclose: 'Deputy / member agrees to publish the reply',
   },
   clocks: {
     sign: 'Receipt and objection period (5 days)',

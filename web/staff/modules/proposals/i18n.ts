@@ -49,6 +49,8 @@ export const zh = {
   'proposals.field.leadOffice': '主办单位（本单位协办时）',
   'proposals.field.delegation': '代表团或界别',
   'proposals.required': '请填写此项',
+  'proposals.panel.disclosed': '同意公开答复',
+  'proposals.panel.disclose': '记录同意公开',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -101,4 +103,6 @@ export const en: Record<keyof typeof zh, string> = {
   'proposals.field.leadOffice': 'Lead office (when we co-handle)',
   'proposals.field.delegation': 'Delegation or sector',
   'proposals.required': 'Please fill this in',
+  'proposals.panel.disclosed': 'Agreed to publish the reply',
+  'proposals.panel.disclose': 'Record the agreement to publish',
 };

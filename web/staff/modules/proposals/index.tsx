@@ -23,6 +23,7 @@ export const proposals = defineWebModule<typeof zh>({
     actions: {
       'proposal.contact': ['记录面商、沟通', 'Record a meeting or contact'],
       'proposal.implementation': ['落实情况再次答复', 'Second reply once carried out'],
+      'proposal.disclose': ['代表、委员同意公开答复', 'Agreement to publish the reply'],
     },
     entities: {},
   },
