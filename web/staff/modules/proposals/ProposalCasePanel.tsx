@@ -152,7 +152,7 @@ export function ProposalCasePanel({ c }: CaseTypePanelProps) {
               </Form.Item>
             )}
             <Button type="primary" htmlType="submit" data-testid="proposal-record">
-              {t('proposals.panel.saved')}
+              {t('proposals.panel.record')}
             </Button>
           </Form>
         </Card>

@@ -51,6 +51,7 @@ export const zh = {
   'proposals.required': '请填写此项',
   'proposals.panel.disclosed': '同意公开答复',
   'proposals.panel.disclose': '记录同意公开',
+  'proposals.panel.record': '记录',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -105,4 +106,5 @@ export const en: Record<keyof typeof zh, string> = {
   'proposals.required': 'Please fill this in',
   'proposals.panel.disclosed': 'Agreed to publish the reply',
   'proposals.panel.disclose': 'Record the agreement to publish',
+  'proposals.panel.record': 'Record',
 };
