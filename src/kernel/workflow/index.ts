@@ -39,3 +39,4 @@ export { getCase } from './get-case.ts';
 export { CaseDetail } from './contract.ts';
 export { checkAttachment, storeAttachment, type AttachmentFile } from './attachments.ts';
 export { attachmentStore } from './attachments.ts';
+export { openParts, caseParts, type OpenPartsRequest, type PartRole } from './co-handling.ts';

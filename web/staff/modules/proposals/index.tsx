@@ -1,0 +1,30 @@
+import { FileTextOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { defineWebModule } from '../../app/web-module.ts';
+import { en, zh } from './i18n.ts';
+import { proposalLabelsEn, proposalPartLabelsEn } from './english-labels.ts';
+
+const ProposalsPage = lazy(() => import('./ProposalsPage.tsx').then((m) => ({ default: m.ProposalsPage })));
+const panel = lazy(() => import('./ProposalCasePanel.tsx').then((m) => ({ default: m.ProposalCasePanel })));
+
+/** 建议提案: the console's web half of the proposals module. */
+export const proposals = defineWebModule<typeof zh>({
+  key: 'proposals',
+  label: 'proposals.module',
+  icon: <FileTextOutlined />,
+  nav: [{ path: '/proposals', label: 'proposals.nav.list', icon: <UnorderedListOutlined />, permission: 'proposals.read' }],
+  routes: [{ path: '/proposals', page: ProposalsPage }],
+  caseTypes: {
+    proposal: { panel, english: proposalLabelsEn },
+    'proposal.part': { english: proposalPartLabelsEn },
+  },
+  messages: { zh, en },
+  audit: {
+    actions: {
+      'proposal.contact': ['记录面商、沟通', 'Record a meeting or contact'],
+      'proposal.implementation': ['落实情况再次答复', 'Second reply once carried out'],
+      'proposal.disclose': ['代表、委员同意公开答复', 'Agreement to publish the reply'],
+    },
+    entities: {},
+  },
+});
