@@ -69,7 +69,20 @@ const CITIZEN_ACTION: Record<string, string> = {
   decide_objection: '转送、交办单位核实异议',
   serve_notice: '告知书已送达',
   route_procedure: '导入相应法定程序办理',
+  // Case actions (no state change) that the petitioner may read about.
+  rate: '您作出了满意度评价',
+  record_rating: '记录了您的满意度评价',
+  lead: '机关负责人包案办理',
+  // The kernel's own acts on a case.
+  'clock.extend': '经机关负责人批准，延长办理期限',
+  'clock.suspend': '期限中止计算',
+  'clock.resume': '期限恢复计算',
+  'supervise.feedback': '承办机关向督办机关反馈',
+  'parts.open': '分送有关单位协办、会办',
 };
+
+/** Acts kept from the citizen's progress: the 包案领导's 回头看 scheduling and internal 会签. */
+const INTERNAL_ACTIONS = new Set(['follow_up', 'follow_up_result', 'signoff.open', 'signoff.decide']);
 
 /** The official name of the kernel's own moves (the workflow's transitions carry their labels). */
 const BUILTIN: Record<string, string> = {
@@ -82,6 +95,11 @@ const BUILTIN: Record<string, string> = {
   withdraw: '撤回',
   withdraw_handoff: '撤回转送',
   supervise: '督办',
+  'clock.extend': '延长期限',
+  'clock.suspend': '中止计时',
+  'clock.resume': '恢复计时',
+  'supervise.feedback': '督办反馈',
+  'parts.open': '协办、会办',
 };
 
 /** Clocks the citizen is told about (not the internal 签收 clocks). */
@@ -188,16 +206,18 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
     extensions,
     materials,
     canAddMaterials: !isSettled(c.state),
-    progress: events.map((e) => {
-      const toOrg = typeof e.input?.toOrgId === 'string' ? (names.get(e.input.toOrgId) ?? null) : null;
-      return {
-        at: new Date(e.at).toISOString(),
-        action: def.transitions[e.transition]?.label ?? BUILTIN[e.transition] ?? e.transition,
-        detail: (CITIZEN_ACTION[e.transition] ?? def.transitions[e.transition]?.label ?? e.transition) + (toOrg ? `至${toOrg}` : ''),
-        office: e.transition === 'request_review' || e.transition === 'request_recheck' ? null : e.org_name,
-        stateLabel: CITIZEN_STATE[e.to_state] ?? def.states[e.to_state as keyof typeof def.states]?.label ?? e.to_state,
-      };
-    }),
+    progress: events
+      .filter((e) => !INTERNAL_ACTIONS.has(e.transition))
+      .map((e) => {
+        const toOrg = typeof e.input?.toOrgId === 'string' ? (names.get(e.input.toOrgId) ?? null) : null;
+        return {
+          at: new Date(e.at).toISOString(),
+          action: def.transitions[e.transition]?.label ?? def.actions?.[e.transition]?.label ?? BUILTIN[e.transition] ?? e.transition,
+          detail: (CITIZEN_ACTION[e.transition] ?? def.transitions[e.transition]?.label ?? e.transition) + (toOrg ? `至${toOrg}` : ''),
+          office: e.transition === 'request_review' || e.transition === 'request_recheck' ? null : e.org_name,
+          stateLabel: CITIZEN_STATE[e.to_state] ?? def.states[e.to_state as keyof typeof def.states]?.label ?? e.to_state,
+        };
+      }),
     reply: delivered
       ? { opinion: c.opinion, text: c.opinion_text, deliveredAt: c.delivered_at!.toISOString(), receivedOn: reviewWin.receivedOn, document }
       : null,
