@@ -47,4 +47,13 @@ describe('the law of the day (《信访条例》 2005 until 2022-04-30, 《信�
     expect(PETITION_LAW_2005.handleSentence).toContain('《信访条例》第三十三条');
     expect(PETITION_LAW_2005.reviewRight).toContain('原办理行政机关的上一级行政机关复查（《信访条例》第三十四条）');
   });
+
+  it('tells the 复核 right in the 复查意见书 and the finality in the 复核意见书 by the rule of the day', () => {
+    expect(PETITION_LAW_2005.recheckRight).toContain('向复查机关的上一级行政机关请求复核（《信访条例》第三十五条第一款）');
+    expect(PETITION_LAW_2022.recheckRight).toContain('向复查机关、单位的上一级机关、单位请求复核（《信访工作条例》第三十六条第一款）');
+    expect(PETITION_LAW_2005.finality).toContain(
+      '以同一事实和理由提出投诉请求的，各级人民政府信访工作机构和其他行政机关不再受理（《信访条例》第三十五条第三款）',
+    );
+    expect(PETITION_LAW_2022.finality).toContain('各级党委和政府信访部门和其他机关、单位不再受理（《信访工作条例》第三十六条第三款）');
+  });
 });

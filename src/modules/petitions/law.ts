@@ -35,6 +35,10 @@ export type PetitionLaw = {
   handleSentence: string;
   /** The 复查 right told in the 处理意见书. */
   reviewRight: string;
+  /** The 复核 right told in the 复查意见书: 30 日 from receipt, to the level above the 复查 body. */
+  recheckRight: string;
+  /** What the 复核意见书 tells: the same facts and reasons are not accepted again. */
+  finality: string;
 };
 
 export const IN_FORCE_2022 = '2022-05-01';
@@ -58,6 +62,8 @@ export const PETITION_LAW_2005: PetitionLaw = {
   },
   handleSentence: `依照${L2005}第三十三条，我机关将自受理之日起 60 日内办结并书面答复；情况复杂的，经本行政机关负责人批准可以适当延长，延长期限不超过 30 日，并告知延期理由。`,
   reviewRight: `如对本处理意见不服，可以自收到本意见书之日起 30 日内请求原办理行政机关的上一级行政机关复查（${L2005}第三十四条）。`,
+  recheckRight: `如对本复查意见不服，可以自收到本意见书之日起 30 日内向复查机关的上一级行政机关请求复核（${L2005}第三十五条第一款）。`,
+  finality: `本复核意见为信访事项的最终处理意见。对本复核意见不服，仍然以同一事实和理由提出投诉请求的，各级人民政府信访工作机构和其他行政机关不再受理（${L2005}第三十五条第三款）。`,
 };
 
 export const PETITION_LAW_2022: PetitionLaw = {
@@ -76,6 +82,8 @@ export const PETITION_LAW_2022: PetitionLaw = {
   },
   handleSentence: `依照${L2022}第三十四条，我单位将自受理之日起 60 日内办结并书面答复；情况复杂的，经本机关负责人批准可以适当延长，延长期限不超过 30 日，并告知延期理由。`,
   reviewRight: `如对本处理意见不服，可以自收到本意见书之日起 30 日内请求原办理机关、单位的上一级机关、单位复查（${L2022}第三十五条）。`,
+  recheckRight: `如对本复查意见不服，可以自收到本意见书之日起 30 日内向复查机关、单位的上一级机关、单位请求复核（${L2022}第三十六条第一款）。`,
+  finality: `本复核意见为信访事项的最终处理意见。对本复核意见不服，仍然以同一事实和理由提出投诉请求的，各级党委和政府信访部门和其他机关、单位不再受理（${L2022}第三十六条第三款）。`,
 };
 
 /** The instrument in force on a day ('YYYY-MM-DD'). */

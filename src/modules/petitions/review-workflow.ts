@@ -7,6 +7,8 @@ import { transition, type CaseRow } from '../../kernel/workflow/index.ts';
 import { OPINIONS } from './contract.ts';
 import { petitionLawToday } from './law.ts';
 import { settingPeriod } from './commands/settings.ts';
+import { issueDocument } from '../../kernel/documents/index.ts';
+import { madeHere, petitionRecheckOpinion, petitionReviewOpinion } from './documents/review-documents.ts';
 
 /**
  * 复查 and 复核 (《信访工作条例》第三十五条、第三十六条; 2019 matters: 《信访条例》第三十四条、第三十五条).
@@ -145,11 +147,13 @@ export const reviewTransitions = {
     to: 'review_delivered',
     who: { permission: handle, party: ['holder', 'supervisor'] },
     input: deliverInput,
-    effect: async ({ tx, case: c, input }) => {
+    effect: async ({ tx, case: c, input, actor }) => {
       mustBeReceivedBy(tx, input.date);
       await sql`update petitions.petition set review_delivery_method = ${input.method}, review_delivered_on = ${input.date}::date where case_id = ${c.id}`.execute(
         tx.db,
       );
+      // Our own body's 复查意见书 is issued on 送达; an outside body's opinion (转请) is its own paper.
+      if (await madeHere(tx, c.id, '复查')) await issueDocument(tx, { type: petitionReviewOpinion, caseId: c.id, actor });
     },
   }),
   request_recheck: transition({
@@ -235,11 +239,13 @@ export const reviewTransitions = {
     to: 'final',
     who: { permission: handle, party: ['holder', 'supervisor'] },
     input: deliverInput,
-    effect: async ({ tx, case: c, input }) => {
+    effect: async ({ tx, case: c, input, actor }) => {
       mustBeReceivedBy(tx, input.date);
       await sql`update petitions.petition set recheck_delivery_method = ${input.method}, recheck_delivered_on = ${input.date}::date where case_id = ${c.id}`.execute(
         tx.db,
       );
+      // Our own body's 复核意见书 is issued on 送达; an outside body's opinion (转请) is its own paper.
+      if (await madeHere(tx, c.id, '复核')) await issueDocument(tx, { type: petitionRecheckOpinion, caseId: c.id, actor });
     },
   }),
 };

@@ -92,10 +92,18 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
     '/api/public/petitions/opinion.pdf',
     {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags, summary: '下载已送达的处理意见书 PDF(编号 + 查询码;送达前 409)', body: z.object({ refNo: Ref, queryCode: Code }) },
+      schema: {
+        tags,
+        summary: '下载已送达的处理意见书、复查意见书或复核意见书 PDF(编号 + 查询码;送达前 409)',
+        body: z.object({
+          refNo: Ref,
+          queryCode: Code,
+          which: z.enum(['opinion', 'review', 'recheck'], { message: '文书种类须为 opinion(处理意见书)、review(复查意见书)或 recheck(复核意见书)' }).optional(),
+        }),
+      },
     },
     async (req, reply) => {
-      const { doc, bytes } = await servedOpinionPdf(ctx, req.body.refNo, req.body.queryCode);
+      const { doc, bytes } = await servedOpinionPdf(ctx, req.body.refNo, req.body.queryCode, req.body.which);
       const name = `${doc.title}-${doc.docNo}${doc.version > 1 ? `-第${doc.version}版` : ''}.pdf`;
       return reply
         .type('application/pdf')

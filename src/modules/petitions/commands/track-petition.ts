@@ -6,7 +6,7 @@ import { forwardedTo } from '../queries/forwarding.ts';
 import { workflowOf } from '../../../kernel/workflow/index.ts';
 import { PETITION_TYPE } from '../contract.ts';
 import { requestWindow, withinWindow } from './review-window.ts';
-import { servedOpinionOf } from './served-opinion.ts';
+import { servedOpinionOf, type ServedOpinion } from './served-opinion.ts';
 import { citizenMaterials, findByRefAndCode, isSettled } from './portal-access.ts';
 import type { PetitionTrack } from '../contracts/portal.ts';
 
@@ -128,7 +128,7 @@ async function officeNames(ctx: AppContext, ids: string[]): Promise<Map<string, 
 /**
  * Progress for the citizen: what happened and where (offices, never staff), who holds it now,
  * the statutory deadline with any extension and its reason, the reply once delivered, the 复查 /
- * 复核 opinions, the served 处理意见书's number and verification code (its PDF: servedOpinionPdf), and what the citizen may still do (评价; 复查 and 复核
+ * 复核 opinions, the served 处理意见书's, 复查意见书's and 复核意见书's number and verification code (their PDF: servedOpinionPdf), and what the citizen may still do (评价; 复查 and 复核
  * each within 30 日 of receiving the reply / 复查意见: the day of receipt and the window's last day are shown).
  */
 export async function trackPetition(ctx: AppContext, refNo: string, code: string): Promise<PetitionTrack> {
@@ -166,9 +166,10 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
   const materials = await citizenMaterials(ctx, c.id);
   const delivered = !!c.delivered_at;
   const served = await servedOpinionOf(ctx, c);
-  const document = served
-    ? { title: served.title, docNo: served.docNo, version: served.version, verifyCode: served.verifyCode, issuedOn: served.issuedOn, issuer: served.issuer }
-    : null;
+  const shown = (d: ServedOpinion | null) =>
+    d ? { title: d.title, docNo: d.docNo, version: d.version, verifyCode: d.verifyCode, issuedOn: d.issuedOn, issuer: d.issuer } : null;
+  const document = shown(served);
+  const [reviewDoc, recheckDoc] = await Promise.all([servedOpinionOf(ctx, c, 'review'), servedOpinionOf(ctx, c, 'recheck')]);
   const last = (...names: string[]) => [...events].reverse().find((e) => names.includes(e.transition));
   const reviewDone = last('conclude_review', 'record_review_outcome');
   const recheckDone = last('conclude_recheck', 'record_recheck_outcome');
@@ -181,7 +182,7 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
     await sql<{ review_referred_to: string | null; recheck_referred_to: string | null; recheck_delivered_on: string | null }>`select review_referred_to,
       recheck_referred_to, recheck_delivered_on::text as recheck_delivered_on from petitions.petition where case_id = ${c.id}`.execute(ctx.db)
   ).rows[0];
-  const opinionOf = (e: EventRow | undefined, receivedOn: string | null) => {
+  const opinionOf = (e: EventRow | undefined, receivedOn: string | null, doc: ServedOpinion | null) => {
     const i = (e?.input ?? null) as { opinion?: string; text?: string } | null;
     // An outside body's opinion is recorded by the department: the office is the outside body.
     const referred =
@@ -190,7 +191,9 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
         : e?.transition === 'record_recheck_outcome'
           ? outside?.recheck_referred_to
           : null;
-    return e && i ? { opinion: i.opinion ?? null, text: i.text ?? null, at: new Date(e.at).toISOString(), office: referred ?? e.org_name, receivedOn } : null;
+    return e && i
+      ? { opinion: i.opinion ?? null, text: i.text ?? null, at: new Date(e.at).toISOString(), office: referred ?? e.org_name, receivedOn, document: shown(doc) }
+      : null;
   };
 
   return {
@@ -221,8 +224,8 @@ export async function trackPetition(ctx: AppContext, refNo: string, code: string
     reply: delivered
       ? { opinion: c.opinion, text: c.opinion_text, deliveredAt: c.delivered_at!.toISOString(), receivedOn: reviewWin.receivedOn, document }
       : null,
-    reviewOpinion: opinionOf(reviewDone, recheckWin.receivedOn),
-    recheckOpinion: opinionOf(recheckDone, outside?.recheck_delivered_on ?? null),
+    reviewOpinion: opinionOf(reviewDone, recheckWin.receivedOn, reviewDoc),
+    recheckOpinion: opinionOf(recheckDone, outside?.recheck_delivered_on ?? null, recheckDoc),
     satisfaction: c.satisfaction,
     canRate: delivered && !c.satisfaction,
     canRequestReview: reviewOpen,

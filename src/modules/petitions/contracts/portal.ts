@@ -6,10 +6,7 @@ import { z } from 'zod';
  */
 const Ts = z.string().describe('ISO 8601 timestamp');
 const Day = z.string().describe('YYYY-MM-DD');
-/** A 复查 / 复核 opinion: who gave it, when, and the day the petitioner received it (null until served). */
-const Opinion = z.object({ opinion: z.string().nullable(), text: z.string().nullable(), at: Ts, office: z.string().nullable(), receivedOn: Day.nullable() });
-
-/** The served 处理意见书: what is printed on it for checking at 文书查验 (its PDF: POST /api/public/petitions/opinion.pdf). */
+/** A served 处理意见书 / 复查意见书 / 复核意见书: what is printed on it for checking at 文书查验 (its PDF: POST /api/public/petitions/opinion.pdf). */
 export const ServedDocument = z.object({
   title: z.string(),
   docNo: z.string(),
@@ -17,6 +14,19 @@ export const ServedDocument = z.object({
   verifyCode: z.string(),
   issuedOn: Day,
   issuer: z.string(),
+});
+
+/**
+ * A 复查 / 复核 opinion: who gave it, when, the day the petitioner received it (null until served) and
+ * the served 意见书 (null before 送达 and for an opinion of an outside body, which issues its own paper).
+ */
+const Opinion = z.object({
+  opinion: z.string().nullable(),
+  text: z.string().nullable(),
+  at: Ts,
+  office: z.string().nullable(),
+  receivedOn: Day.nullable(),
+  document: ServedDocument.nullable(),
 });
 
 export const PetitionTrack = z.object({

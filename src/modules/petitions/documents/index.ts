@@ -3,6 +3,7 @@ import { defineDocument } from '../../../kernel/documents/index.ts';
 import { PETITION_TYPE } from '../contract.ts';
 import { paragraphs, petitionFacts } from './petition-facts.ts';
 import { petitionLawOn } from '../law.ts';
+import { petitionRecheckOpinion, petitionReviewOpinion } from './review-documents.ts';
 
 const AFTER_ACCEPT = [
   'accepted',
@@ -88,4 +89,10 @@ export const petitionOpinion = defineDocument({
   },
 });
 
-export const PETITION_DOCUMENTS = { acceptance: petitionAcceptance, refusal: petitionRefusal, opinion: petitionOpinion } as const;
+export const PETITION_DOCUMENTS = {
+  acceptance: petitionAcceptance,
+  refusal: petitionRefusal,
+  opinion: petitionOpinion,
+  reviewOpinion: petitionReviewOpinion,
+  recheckOpinion: petitionRecheckOpinion,
+} as const;
