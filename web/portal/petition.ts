@@ -25,6 +25,8 @@ const FIELD_IDS: Record<string, string> = {
   concernedAreaCode: 'f-area',
   content: 'f-content',
   files: 'f-files',
+  complainedOrg: 'f-complained',
+  accusedName: 'f-accused',
   'petitioners.0.name': 'f-name',
   'petitioners.0.idNumber': 'f-id',
   'petitioners.0.phone': 'f-phone',
@@ -65,7 +67,7 @@ async function loadAreas() {
  * a successful submission.
  */
 const DRAFT_KEY = 'mz-petition-draft';
-const DRAFT_FIELDS = ['f-title', 'f-content', 'f-category', 'f-subject', 'f-area'];
+const DRAFT_FIELDS = ['f-title', 'f-content', 'f-category', 'f-subject', 'f-area', 'f-complained', 'f-accused'];
 const saveDraft = () => {
   try {
     sessionStorage.setItem(DRAFT_KEY, JSON.stringify(Object.fromEntries(DRAFT_FIELDS.map((id) => [id, $<HTMLInputElement>(`#${id}`).value]))));
@@ -86,8 +88,14 @@ function restoreDraft() {
   $('#draft-status').textContent = '已恢复您在本页填写但尚未提交的信访事项内容（身份信息不保存，请重新填写）。';
 }
 for (const id of DRAFT_FIELDS) $(`#${id}`).addEventListener(id === 'f-content' || id === 'f-title' ? 'input' : 'change', saveDraft);
+/** 被检举人或单位 belongs to 检举控告 only (the server refuses it for other categories). */
+const accusedField = $('#accused-field');
+const showAccused = () => {
+  accusedField.hidden = value('f-category') !== '检举控告';
+};
+$('#f-category').addEventListener('change', showAccused);
 // The area list arrives from the server: restore once its options exist.
-void loadAreas().then(restoreDraft);
+void loadAreas().then(restoreDraft).then(showAccused);
 
 function check(): [string, string][] {
   const out: [string, string][] = [];
@@ -135,6 +143,8 @@ form.addEventListener('submit', async (e) => {
       subject: value('f-subject'),
       concernedAreaCode: value('f-area'),
       content: content.value.trim(),
+      complainedOrg: value('f-complained') || undefined,
+      accusedName: (value('f-category') === '检举控告' && value('f-accused')) || undefined,
       anonymous: false,
       petitioners: [
         { name: value('f-name'), idNumber: value('f-id').toUpperCase(), phone: value('f-phone'), address: value('f-address') || undefined, role: '信访人' },
@@ -182,6 +192,7 @@ function showResult(r: Submitted) {
   $<HTMLAnchorElement>('#to-track').href = `/portal/track.html?ref=${encodeURIComponent(r.refNo)}`;
   form.reset();
   files.clear();
+  showAccused();
   $('#form-view').hidden = true;
   const view = $('#result-view');
   view.hidden = false;

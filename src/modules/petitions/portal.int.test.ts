@@ -363,3 +363,33 @@ describe('tracking, 复查 and 复核 from the portal', () => {
     expect(tr.canRequestRecheck).toBe(false);
   });
 });
+
+describe('被投诉机关 and 被检举对象 from the portal form', () => {
+  it('stores them with the submission; the staff detail shows them', async () => {
+    const r = await submit({
+      ...petition('网上检举:低保优亲厚友'),
+      category: '检举控告',
+      complainedOrg: '某某乡人民政府',
+      accusedName: '某村村委会主任张某',
+      pow: await solvedPow(t.app, nextIp()),
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const row = (
+      await sql<{ id: string; complained_org: string | null; accused_name: string | null }>`select p.case_id as id, p.complained_org, p.accused_name
+      from petitions.petition p join core.case c on c.id = p.case_id where c.ref_no = ${r.json().refNo}`.execute(t.ctx.db)
+    ).rows[0]!;
+    expect(row).toMatchObject({ complained_org: '某某乡人民政府', accused_name: '某村村委会主任张某' });
+    const fgc = await t.login('nx-fgc');
+    const d = await fgc.get(`/api/petitions/${row.id}`);
+    expect(d.statusCode, d.body).toBe(200);
+    expect(d.json().petition).toMatchObject({ complainedOrg: '某某乡人民政府', accused: { name: '某村村委会主任张某' } });
+  });
+
+  it('refuses a 被检举人 on a matter that is not 检举控告, naming the field, and writes nothing', async () => {
+    const r = await submit({ ...petition('网上信访:被检举人填错类别'), accusedName: '张某', pow: await solvedPow(t.app, nextIp()) });
+    expect(r.statusCode).toBe(400);
+    expect(JSON.stringify(r.json())).toContain('被检举人或单位只对检举控告类信访事项填写');
+    expect(JSON.stringify(r.json())).toContain('accusedName');
+    expect(await casesNamed('网上信访:被检举人填错类别')).toBe(0);
+  });
+});

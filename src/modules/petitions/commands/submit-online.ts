@@ -17,6 +17,9 @@ import { preparePetitioners } from './store-petition.ts';
 export const SubmitOnlineInput = PetitionBase.refine((v) => v.anonymous || v.petitioners.length > 0, {
   message: '实名信访请填写信访人信息',
   path: ['petitioners'],
+}).refine((v) => v.category === '检举控告' || (!v.accusedName && !v.accusedOrgId), {
+  message: '被检举人或单位只对检举控告类信访事项填写',
+  path: ['accusedName'],
 });
 
 export type SubmitOnlineOptions = {
