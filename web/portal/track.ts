@@ -122,28 +122,30 @@ function render(t: Track) {
     if (t.reply.document) block.append(documentDownload(t.reply.document));
     parts.push(block);
   }
-  if (t.reviewOpinion)
-    parts.push(
-      opinionBlock(
-        'review-op-title',
-        '复查意见',
-        t.reviewOpinion.opinion,
-        t.reviewOpinion.text,
-        `${t.reviewOpinion.office ?? ''} ${formatDateTime(t.reviewOpinion.at)}${t.reviewOpinion.receivedOn ? `；您收到复查意见的日期：${formatDate(t.reviewOpinion.receivedOn)}` : ''}`,
-        'track-review-opinion',
-      ),
+  if (t.reviewOpinion) {
+    const block = opinionBlock(
+      'review-op-title',
+      '复查意见',
+      t.reviewOpinion.opinion,
+      t.reviewOpinion.text,
+      `${t.reviewOpinion.office ?? ''} ${formatDateTime(t.reviewOpinion.at)}${t.reviewOpinion.receivedOn ? `；您收到复查意见的日期：${formatDate(t.reviewOpinion.receivedOn)}` : ''}`,
+      'track-review-opinion',
     );
-  if (t.recheckOpinion)
-    parts.push(
-      opinionBlock(
-        'recheck-op-title',
-        '复核意见',
-        t.recheckOpinion.opinion,
-        t.recheckOpinion.text,
-        `${t.recheckOpinion.office ?? ''} ${formatDateTime(t.recheckOpinion.at)}${t.recheckOpinion.receivedOn ? `；您收到复核意见的日期：${formatDate(t.recheckOpinion.receivedOn)}` : ''}`,
-        'track-recheck-opinion',
-      ),
+    if (t.reviewOpinion.document) block.append(documentDownload(t.reviewOpinion.document, 'review'));
+    parts.push(block);
+  }
+  if (t.recheckOpinion) {
+    const block = opinionBlock(
+      'recheck-op-title',
+      '复核意见',
+      t.recheckOpinion.opinion,
+      t.recheckOpinion.text,
+      `${t.recheckOpinion.office ?? ''} ${formatDateTime(t.recheckOpinion.at)}${t.recheckOpinion.receivedOn ? `；您收到复核意见的日期：${formatDate(t.recheckOpinion.receivedOn)}` : ''}`,
+      'track-recheck-opinion',
     );
+    if (t.recheckOpinion.document) block.append(documentDownload(t.recheckOpinion.document, 'recheck'));
+    parts.push(block);
+  }
 
   if (t.canRate) parts.push(rateForm());
   if (t.canRequestReview)
@@ -197,20 +199,22 @@ function opinionBlock(id: string, title: string, opinion: string | null, text: s
   );
 }
 
+const PAPER = { opinion: '处理意见书', review: '复查意见书', recheck: '复核意见书' } as const;
+
 /**
- * 下载处理意见书: the PDF as issued, fetched with ref + query code (never in a URL), and how to check a
+ * 下载处理意见书 / 复查意见书 / 复核意见书: the PDF as issued, fetched with ref + query code (never in a URL), and how to check a
  * printed copy at 文书查验 with its number and verification code.
  */
-function documentDownload(d: ServedDocument) {
+function documentDownload(d: ServedDocument, which: keyof typeof PAPER = 'opinion') {
   const error = el('p', { class: 'form-error', role: 'alert', hidden: '' });
-  const button = el('button', { type: 'button', class: 'btn primary', 'data-testid': 'track-opinion-pdf' }, '下载处理意见书（PDF）');
+  const button = el('button', { type: 'button', class: 'btn primary', 'data-testid': `track-${which}-pdf` }, `下载${PAPER[which]}（PDF）`);
   button.addEventListener('click', async () => {
     if (!creds) return;
     error.hidden = true;
     button.disabled = true;
     try {
       const name = `${d.title}-${d.docNo}${d.version > 1 ? `-第${d.version}版` : ''}.pdf`;
-      saveBlob(await pdf('/api/public/petitions/opinion.pdf', creds), name);
+      saveBlob(await pdf('/api/public/petitions/opinion.pdf', which === 'opinion' ? creds : { ...creds, which }), name);
     } catch (err) {
       error.textContent = err instanceof PortalError ? err.problem.title : '下载失败，请稍后重试';
       error.hidden = false;
@@ -221,7 +225,7 @@ function documentDownload(d: ServedDocument) {
   const verify = `/portal/verify.html?${new URLSearchParams({ no: d.docNo, code: d.verifyCode })}`;
   return el(
     'div',
-    { class: 'doc-download', 'data-testid': 'track-document' },
+    { class: 'doc-download', 'data-testid': which === 'opinion' ? 'track-document' : `track-${which}-document` },
     el('div', { class: 'actions' }, button),
     error,
     el(
