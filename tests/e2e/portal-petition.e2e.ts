@@ -155,7 +155,7 @@ describe('网上信访 portal at 1366×768', { concurrency: false }, () => {
     await page.getByRole('heading', { name: `查询结果：${refNo}` }).waitFor();
     assert.equal(await page.getByTestId('track-state').innerText(), '已收到，正在审查是否受理');
     assert.equal(await page.getByTestId('track-holder').innerText(), '宁夏回族自治区民政厅政策法规处');
-    assert.match(await page.getByTestId('track-deadline').innerText(), /甄别受理期限：\d{4}年\d{1,2}月\d{1,2}日.*第二十二条/);
+    assert.match(await page.getByTestId('track-deadline').innerText(), /甄别受理期限：\d{4}年\d{1,2}月\d{1,2}日.*第二十三条/);
     assert.match(await page.getByTestId('track-history').innerText(), /收到网上信访事项，已登记/);
     assert.equal(await page.getByRole('heading', { name: '评价办理情况' }).count(), 0);
     assert.equal(await page.getByRole('heading', { name: '申请复查' }).count(), 0);
