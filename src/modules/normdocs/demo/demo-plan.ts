@@ -21,7 +21,7 @@ export const PLAN_NOW: Array<{ org: string; title: string; daysAgo: number; upTo
   { org: '640000-mzt-jzc', title: '宁夏回族自治区特困人员认定办法', daysAgo: 120, upTo: 'filed' },
   { org: '640000-mzt-ylfwc', title: '宁夏回族自治区居家和社区养老服务补贴试行办法', daysAgo: 75, upTo: 'published' },
   { org: '640000-mzt-jczq', title: '宁夏回族自治区城乡社区工作者管理办法', daysAgo: 55, upTo: 'reviewed' },
-  { org: '640000-mzt-fgc', title: '宁夏回族自治区民政行政执法程序规定', daysAgo: 40, upTo: 'reviewing' },
-  { org: '640000-mzt-shzzj', title: '宁夏回族自治区社会组织评估管理办法', daysAgo: 12, upTo: 'consulting' },
+  { org: '640000-mzt-shzzj', title: '宁夏回族自治区社会组织评估管理办法', daysAgo: 40, upTo: 'reviewing' },
+  { org: '640000-mzt-fgc', title: '宁夏回族自治区民政行政执法程序规定', daysAgo: 12, upTo: 'consulting' },
   { org: '640100-mzj', title: '银川市困难群众临时救助实施细则', daysAgo: 5, upTo: 'drafting' },
 ];

@@ -23,7 +23,8 @@ export function NormdocCasePanel({ c }: CaseTypePanelProps) {
   if (q.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const d = q.data;
-  const drafter = can('normdocs.draft');
+  // The drafting office's forms only where its own moves are open to this user (the kernel's who-check).
+  const drafter = can('normdocs.draft') && c.actions.transitions.some((x) => x.name === 'consult' || x.name === 'submit_review');
   const run = async (f: () => Promise<unknown>, reset?: () => void) => {
     setError(null);
     try {
