@@ -1,0 +1,54 @@
+/**
+ * 规范性文件 (normative documents) module contract: enums, series and error texts other code may
+ * rely on. See regulations.md §6 and README.md.
+ */
+export const NORMDOC_TYPE = 'normdoc';
+
+export const DISPOSITIONS = ['采纳', '部分采纳', '不采纳'] as const;
+export const CONSULT_WAYS = ['公开征求意见', '定向征求意见', '公开和定向征求意见'] as const;
+export const REVIEW_CONCLUSIONS = ['通过', '修改后通过', '不予通过'] as const;
+export const MEETING_DECISIONS = ['审议通过', '原则通过，按审议意见修改后签发'] as const;
+
+/** The 发文字号 word of each issuing area (自治区民政厅, 地级市民政局): 宁民规发〔2026〕1号. */
+export const SERIES_WORD: Record<string, string> = {
+  '640000': '宁民规发',
+  '640100': '银民规发',
+  '640200': '石民规发',
+  '640300': '吴民规发',
+  '640400': '固民规发',
+  '640500': '卫民规发',
+};
+export const formatNumber = (word: string, year: number, n: number) => `${word}〔${year}〕${n}号`;
+
+export const LAW_CONSULT = '国办发〔2018〕37号（参照《规章制定程序条例》第十五条第二款：征求意见的期限一般不少于30日）';
+export const LAW_REVIEW = '国办发〔2018〕115号（合法性审核一般不少于5个工作日，最长不超过15个工作日）';
+export const LAW_FILING = '参照《法规规章备案条例》第三条、《规章制定程序条例》第三十四条（自公布之日起30日内报送备案）';
+
+/** Validity ceilings in years (regulations.md §6.2, typical practice): 5; 暂行 / 试行 2. */
+export const VALIDITY_YEARS = 5;
+export const PROVISIONAL_VALIDITY_YEARS = 2;
+export const isProvisional = (title: string) => /暂行|试行/.test(title);
+
+export const NORMDOC_ERRORS = {
+  NOT_FOUND: '规范性文件不存在',
+  AREA: '本模块登记自治区民政厅和地级市民政局的规范性文件，当前单位不在其列',
+  NO_CONSULTATION: '未经征求意见：须先完成征求意见（期满且每条意见均已处理），方可送合法性审核',
+  CONSULTATION_RUNNING: '征求意见期尚未届满，不能送合法性审核',
+  COMMENTS_OPEN: '尚有意见未作处理（采纳、部分采纳或不采纳并说明理由），不能送合法性审核',
+  CONSULTATION_EXISTS: '已开展过征求意见',
+  CONSULT_TOO_SHORT: (n: number) => `征求意见期限不少于 ${n} 日（自开始之日的次日起算）`,
+  NO_REVIEW: '未经合法性审核或审核未通过：须经政策法规处合法性审核通过，方可提请集体审议',
+  NO_MEETING: '未经集体审议：须经厅长办公会等会议集体审议通过，方可签发',
+  NOT_SIGNED: '未经领导签发，不能登记编号',
+  NOT_NUMBERED: '未统一登记编号，不能公布',
+  NOT_PUBLISHED: '未公布的文件不能报送备案',
+  NOT_IN_REVIEW: '文件不在合法性审核环节',
+  COMMENT_NOT_FOUND: '该意见不存在',
+  NO_CHANGE: '新版本内容与上一版本相同',
+  DATE_FUTURE: (f: string) => `「${f}」不能晚于今天`,
+  EFFECTIVE_BEFORE_PUBLISH: '「施行日期」不能早于公布日期',
+  PUBLISH_BEFORE_SIGN: '「公布日期」不能早于签发日期',
+  VALIDITY: (years: number) => `有效期不得超过 ${years} 年（暂行、试行的不超过 2 年）`,
+  SETTING: '征求意见期限只能延长，不得少于 30 日',
+  DATE: '「on」日期格式应为 YYYY-MM-DD',
+} as const;

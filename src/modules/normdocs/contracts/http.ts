@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/** Wire shapes of the 规范性文件 routes (routes.ts). */
+export const RegisterResult = z.object({ id: z.string(), refNo: z.string(), state: z.string() });
+export const ActionResult = z.object({ id: z.string().optional(), versionNo: z.number().optional() });
+
+export const NormdocListItem = z.object({
+  id: z.string(),
+  refNo: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  title: z.string(),
+  number: z.string().nullable(),
+  orgUnitId: z.string(),
+  orgUnitName: z.string(),
+  createdOn: z.string(),
+  signedOn: z.string().nullable(),
+  publishedOn: z.string().nullable(),
+  effectiveOn: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  filedOn: z.string().nullable(),
+  dueDate: z.string().nullable(),
+});
+export const NormdocPage = z.object({ items: z.array(NormdocListItem), total: z.number(), page: z.number(), pageSize: z.number() });
+
+export const NormdocDetail = NormdocListItem.extend({
+  draftedBy: z.string(),
+  signedBy: z.string().nullable(),
+  numberedOn: z.string().nullable(),
+  publishedIn: z.string().nullable(),
+  filedWith: z.string().nullable(),
+  versions: z.array(z.object({ versionNo: z.number(), text: z.string(), note: z.string().nullable(), source: z.string(), by: z.string(), at: z.string() })),
+  consultation: z
+    .object({
+      way: z.string(),
+      targets: z.string().nullable(),
+      startOn: z.string(),
+      endOn: z.string(),
+      minDays: z.number(),
+      versionNo: z.number(),
+      by: z.string(),
+    })
+    .nullable(),
+  comments: z.array(
+    z.object({
+      id: z.string(),
+      commenter: z.string(),
+      content: z.string(),
+      receivedOn: z.string(),
+      disposition: z.string().nullable(),
+      reason: z.string().nullable(),
+      disposedBy: z.string().nullable(),
+    }),
+  ),
+  reviews: z.array(
+    z.object({
+      round: z.number(),
+      versionNo: z.number(),
+      submittedOn: z.string(),
+      conclusion: z.string().nullable(),
+      opinion: z.string().nullable(),
+      reviewedBy: z.string().nullable(),
+      reviewedOn: z.string().nullable(),
+    }),
+  ),
+  meeting: z
+    .object({ metOn: z.string(), name: z.string(), attendees: z.string(), decision: z.string(), versionNo: z.number(), recordedBy: z.string() })
+    .nullable(),
+  gates: z.array(z.object({ gate: z.string(), passed: z.boolean(), on: z.string().nullable(), by: z.string().nullable() })),
+});
+
+export const PublicNormdocs = z.object({
+  on: z.string(),
+  items: z.array(
+    z.object({
+      number: z.string(),
+      title: z.string(),
+      issuer: z.string(),
+      publishedOn: z.string(),
+      effectiveOn: z.string(),
+      validUntil: z.string(),
+      text: z.string(),
+    }),
+  ),
+});
+export const NormdocSettings = z.object({ consultationMinDays: z.number() });

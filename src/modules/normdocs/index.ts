@@ -1,0 +1,32 @@
+import { defineModule } from '../../kernel/module/index.ts';
+import { normdocWorkflow } from './workflow.ts';
+import { registerNormdocRoutes } from './routes.ts';
+import { normdocScopedRoutes } from './scoped-routes.ts';
+import { seedDemoNormdocs } from './demo/seed-demo-normdocs.ts';
+import { normdocsCore } from './migrations/20261207200000_normdocs_core.ts';
+
+/** 规范性文件: the gated pipeline from 起草 to 备案 with one register and gapless numbers (see README.md). */
+export const normdocs = defineModule({
+  name: 'normdocs',
+  label: '规范性文件',
+  permissions: [
+    { code: 'normdocs.read', label: '查看规范性文件', group: '规范性文件' },
+    { code: 'normdocs.draft', label: '起草规范性文件(草案、征求意见、意见处理、提请审核和审议)', group: '规范性文件' },
+    { code: 'normdocs.review', label: '合法性审核、统一登记编号、公布和备案', group: '规范性文件' },
+    { code: 'normdocs.sign', label: '签发规范性文件', group: '规范性文件' },
+    { code: 'normdocs.configure', label: '设置规范性文件(征求意见期限)', group: '规范性文件' },
+  ],
+  roles: {
+    leader: ['normdocs.read', 'normdocs.sign'],
+    clerk: ['normdocs.read', 'normdocs.draft'],
+    policy: ['normdocs.read', 'normdocs.review', 'normdocs.configure'],
+  },
+  workflows: [normdocWorkflow],
+  routes: [registerNormdocRoutes],
+  migrations: { '20261207200000_normdocs_core': normdocsCore },
+  async seedDemo(ctx) {
+    const r = await seedDemoNormdocs(ctx);
+    if (!r.skipped) ctx.logger.info(`演示规范性文件:${r.created} 件`);
+  },
+  scopedRoutes: normdocScopedRoutes,
+});

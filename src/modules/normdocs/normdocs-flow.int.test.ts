@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTx } from '../../platform/context.ts';
+import { SYSTEM_ACTOR } from '../../kernel/identity/index.ts';
+import { runTransition } from '../../kernel/workflow/index.ts';
+import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
+
+// A 规范性文件 of the 厅 from 起草 to 备案 as 宁民规发〔2026〕1号; every skipped gate refused (409,
+// naming it); a second document numbered 2 after a rolled-back attempt; bad input; scope.
+const clock = manualClock(new Date('2026-01-05T02:00:00Z'));
+let t: TestApp;
+let fgc: Session, lead: Session, yc: Session, pl: Session, ld: Session;
+const day = (d: string) => clock.set(new Date(`${d}T02:00:00Z`));
+const move = (s: Session, id: string, name: string, input?: unknown) => s.post(`/api/cases/${id}/transitions/${name}`, { input });
+const doc = { title: '宁夏回族自治区最低生活保障审核确认实施办法', text: '第一条 为规范最低生活保障审核确认工作……', note: '依据《社会救助暂行办法》起草' };
+const meeting = { metOn: '', name: '厅长办公会', attendees: '厅长、副厅长、政策法规处列席', decision: '审议通过' };
+
+beforeAll(async () => {
+  t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000' } });
+  [fgc, lead, yc, pl, ld] = await Promise.all(['nx-fgc', 'nx-fgc-lead', 'yc-mzj', 'pl-mzj', 'ld-mzj'].map((u) => t.login(u)));
+});
+afterAll(() => t?.close());
+
+describe('规范性文件 pipeline', () => {
+  let id: string;
+
+  it('起草; every later step asked too early is refused, naming the missing gate', async () => {
+    const r = await fgc.post('/api/normdocs', doc);
+    expect(r.statusCode, r.body).toBe(201);
+    id = r.json().id;
+    expect(r.json()).toMatchObject({ state: 'drafting', refNo: expect.stringMatching(/^GFWJ-640000-2026-/) });
+    const skips: Array<[Session, string, unknown, string]> = [
+      [fgc, 'submit_review', undefined, '未经征求意见'],
+      [fgc, 'deliberate', { ...meeting, metOn: '2026-01-05' }, '合法性审核'],
+      [lead, 'sign', undefined, '集体审议'],
+      [fgc, 'number', undefined, '签发'],
+      [fgc, 'publish', { publishedOn: '2026-01-05', effectiveOn: '2026-01-05', publishedIn: '厅门户网站' }, '登记编号'],
+      [fgc, 'file', { filedOn: '2026-01-05', filedWith: '自治区司法厅' }, '未公布'],
+    ];
+    for (const [s, name, input, gate] of skips) {
+      const res = await move(s, id, name, input);
+      expect(res.statusCode, `${name}: ${res.body}`).toBe(409);
+      expect(res.json().title).toContain(gate);
+    }
+    expect((await fgc.get(`/api/cases/${id}`)).json().state).toBe('drafting');
+  });
+
+  it('征求意见 at least 30 days; comments kept with the disposition; review only after the period and every disposition', async () => {
+    const short = await move(fgc, id, 'consult', { way: '公开征求意见', startOn: '2026-01-05', endOn: '2026-02-03' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().title).toContain('不少于 30 日');
+    // The setting may only lengthen the period.
+    expect((await fgc.put('/api/normdocs/settings', { consultationMinDays: 20 })).statusCode).toBe(400);
+    expect((await yc.put('/api/normdocs/settings', { consultationMinDays: 40 })).statusCode).toBe(403);
+    const ok = await move(fgc, id, 'consult', { way: '公开和定向征求意见', targets: '各市、县（区）民政局', startOn: '2026-01-05', endOn: '2026-02-04' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    day('2026-01-10');
+    const c1 = await fgc.post(`/api/normdocs/${id}/comments`, {
+      commenter: '银川市民政局',
+      content: '<script>alert(1)</script>建议明确入户调查人数',
+      receivedOn: '2026-01-09',
+    });
+    expect(c1.statusCode, c1.body).toBe(201);
+    expect((await fgc.post(`/api/normdocs/${id}/comments`, { commenter: '某', content: '意见', receivedOn: '2026-03-01' })).statusCode).toBe(400);
+    const badDisp = await fgc.post(`/api/normdocs/${id}/dispositions`, { commentId: c1.json().id, disposition: '同意', reason: '理由' });
+    expect(badDisp.statusCode).toBe(400);
+    expect(badDisp.json().title).toContain('处理结果');
+
+    day('2026-02-04');
+    const running = await move(fgc, id, 'submit_review');
+    expect(running.statusCode).toBe(409);
+    expect(running.json().title).toContain('尚未届满');
+    day('2026-02-05');
+    const open = await move(fgc, id, 'submit_review');
+    expect(open.statusCode).toBe(409);
+    expect(open.json().title).toContain('未作处理');
+    expect(
+      (await fgc.post(`/api/normdocs/${id}/dispositions`, { commentId: c1.json().id, disposition: '部分采纳', reason: '入户调查不少于 2 人' })).statusCode,
+    ).toBe(201);
+    const sent = await move(fgc, id, 'submit_review');
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json().clocks.find((k: any) => k.name === 'review')).toMatchObject({ state: 'running' });
+  });
+
+  it('合法性审核 sends it back; a new version; passed with changes; 集体审议, 签发, 登记编号, 公布, 备案', async () => {
+    day('2026-02-09');
+    expect((await move(yc, id, 'review_pass', { conclusion: '通过', opinion: '同意' })).statusCode).toBe(404);
+    const back = await move(fgc, id, 'review_return', { opinion: '第五条增加了申请人义务，缺乏上位法依据，请删除' });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().state).toBe('drafting');
+    // Sent back, the document cannot reach 集体审议.
+    expect((await move(fgc, id, 'deliberate', { ...meeting, metOn: '2026-02-09' })).json().title).toContain('合法性审核');
+    expect((await fgc.post(`/api/normdocs/${id}/versions`, { text: doc.text, note: '无修改' })).statusCode).toBe(409);
+    const v2 = await fgc.post(`/api/normdocs/${id}/versions`, { text: '第一条 为规范……（删除第五条）', note: '按审核意见删除第五条' });
+    expect(v2.statusCode, v2.body).toBe(201);
+    expect(v2.json().versionNo).toBe(2);
+    expect((await move(fgc, id, 'submit_review')).statusCode).toBe(200);
+    day('2026-02-11');
+    expect((await move(fgc, id, 'review_pass', { conclusion: '修改后通过', opinion: '文字修改' })).statusCode).toBe(400);
+    const passed = await move(fgc, id, 'review_pass', { conclusion: '修改后通过', opinion: '第三条文字修改', revisedText: '第一条 为规范……（审核修改稿）' });
+    expect(passed.statusCode, passed.body).toBe(200);
+
+    day('2026-02-12');
+    expect((await move(fgc, id, 'deliberate', { ...meeting, metOn: '2026-02-10' })).statusCode).toBe(400);
+    expect((await move(fgc, id, 'deliberate', { ...meeting, metOn: '2026-02-12' })).statusCode).toBe(200);
+    expect((await move(fgc, id, 'sign')).statusCode).toBe(403);
+    day('2026-02-13');
+    expect((await move(lead, id, 'sign')).statusCode).toBe(200);
+    day('2026-02-16');
+    const numbered = await move(fgc, id, 'number');
+    expect(numbered.statusCode, numbered.body).toBe(200);
+    day('2026-02-20');
+    const tooLong = await move(fgc, id, 'publish', {
+      publishedOn: '2026-02-20',
+      effectiveOn: '2026-03-01',
+      validUntil: '2031-03-01',
+      publishedIn: '厅门户网站',
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().title).toContain('5 年');
+    const pub = await move(fgc, id, 'publish', { publishedOn: '2026-02-20', effectiveOn: '2026-03-01', publishedIn: '厅门户网站' });
+    expect(pub.statusCode, pub.body).toBe(200);
+    // 30 日 from 02-20 end on Sunday 03-22, rolled to Monday.
+    expect(pub.json().clocks.find((k: any) => k.name === 'filing')).toMatchObject({ state: 'running', dueDate: '2026-03-23' });
+    day('2026-03-10');
+    const filed = await move(fgc, id, 'file', { filedOn: '2026-03-10', filedWith: '自治区司法厅' });
+    expect(filed.statusCode, filed.body).toBe(200);
+    expect(filed.json().state).toBe('filed');
+
+    const d = (await fgc.get(`/api/normdocs/${id}`)).json();
+    expect(d).toMatchObject({
+      number: '宁民规发〔2026〕1号',
+      signedBy: '王志强',
+      effectiveOn: '2026-03-01',
+      validUntil: '2031-02-28',
+      filedWith: '自治区司法厅',
+    });
+    expect(d.versions.map((v: any) => [v.versionNo, v.source])).toEqual([
+      [1, '起草'],
+      [2, '起草'],
+      [3, '审核修改'],
+    ]);
+    expect(d.reviews.map((r: any) => [r.round, r.versionNo, r.conclusion])).toEqual([
+      [1, 1, '不予通过'],
+      [2, 3, '修改后通过'],
+    ]);
+    expect(d.comments[0]).toMatchObject({ disposition: '部分采纳', content: expect.stringContaining('<script>') });
+    expect(d.gates.every((g: any) => g.passed)).toBe(true);
+    expect(d.gates.find((g: any) => g.gate === '合法性审核')).toMatchObject({ on: '2026-02-11', by: '李文静' });
+
+    const onDay = async (on: string) => (await t.app.inject({ method: 'GET', url: `/api/public/normdocs?on=${on}` })).json().items.map((i: any) => i.number);
+    expect(await onDay('2026-02-28')).toEqual([]);
+    expect(await onDay('2026-03-01')).toEqual(['宁民规发〔2026〕1号']);
+    expect(await onDay('2031-03-01')).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/normdocs?on=2026-13-01' })).statusCode).toBe(400);
+  });
+
+  it('a second document gets number 2 even after a rolled-back attempt', async () => {
+    day('2026-03-25');
+    const b = (await fgc.post('/api/normdocs', { title: '宁夏回族自治区特困人员认定暂行办法', text: '第一条 ……' })).json().id;
+    expect((await move(fgc, b, 'consult', { way: '公开征求意见', startOn: '2026-03-25', endOn: '2026-04-24' })).statusCode).toBe(200);
+    day('2026-04-27');
+    expect((await move(fgc, b, 'submit_review')).statusCode).toBe(200);
+    expect((await move(fgc, b, 'review_pass', { conclusion: '通过', opinion: '合法' })).statusCode).toBe(200);
+    expect((await move(fgc, b, 'deliberate', { ...meeting, metOn: '2026-04-27' })).statusCode).toBe(200);
+    expect((await move(lead, b, 'sign')).statusCode).toBe(200);
+    // The number is taken, then the transaction fails: it must not be consumed.
+    await expect(
+      withTx(t.ctx, async (tx) => {
+        await runTransition(tx, SYSTEM_ACTOR, { caseId: b, name: 'number', skipWho: true });
+        throw new Error('故障：登记编号后事务回滚');
+      }),
+    ).rejects.toThrow('回滚');
+    expect((await fgc.get(`/api/normdocs/${b}`)).json()).toMatchObject({ state: 'signed', number: null });
+    expect((await move(fgc, b, 'number')).statusCode).toBe(200);
+    expect((await fgc.get(`/api/normdocs/${b}`)).json().number).toBe('宁民规发〔2026〕2号');
+    // 暂行: 有效期 no more than 2 years.
+    const long = await move(fgc, b, 'publish', { publishedOn: '2026-04-27', effectiveOn: '2026-05-01', validUntil: '2029-04-30', publishedIn: '厅门户网站' });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().title).toContain('2 年');
+    expect((await move(fgc, b, 'publish', { publishedOn: '2026-04-27', effectiveOn: '2026-05-01', publishedIn: '厅门户网站' })).statusCode).toBe(200);
+    expect((await fgc.get(`/api/normdocs/${b}`)).json().validUntil).toBe('2028-04-30');
+    const list = (await fgc.get(`/api/normdocs?q=${encodeURIComponent('宁民规发〔2026〕')}`)).json();
+    expect(list.items.map((i: any) => i.number).sort()).toEqual(['宁民规发〔2026〕1号', '宁民规发〔2026〕2号']);
+  });
+
+  it('hostile input → 400 in Chinese; scope: another city sees nothing; a county office may not open the series', async () => {
+    const bad = await fgc.post('/api/normdocs', { title: 123, text: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().title).toMatch(/文件名称|草案文本/);
+    expect((await fgc.get('/api/normdocs?state=nope')).statusCode).toBe(400);
+    expect((await fgc.get('/api/normdocs/not-a-uuid')).statusCode).toBe(400);
+    expect((await move(fgc, id, 'consult', { way: '微信', startOn: 'x', endOn: 'y' })).statusCode).toBe(409);
+
+    const city = await yc.post('/api/normdocs', { title: '银川市城乡低保一体化实施细则', text: '第一条 ……' });
+    expect(city.statusCode, city.body).toBe(201);
+    const cityId = city.json().id;
+    const badConsult = await move(yc, cityId, 'consult', { way: '微信', startOn: 'x', endOn: 'y' });
+    expect(badConsult.statusCode).toBe(400);
+    expect(badConsult.json().title).toMatch(/征求意见/);
+    expect((await yc.get(`/api/normdocs/${id}`)).statusCode).toBe(404);
+    expect((await pl.get(`/api/normdocs/${cityId}`)).statusCode).toBe(404);
+    expect((await pl.get(`/api/cases/${cityId}`)).statusCode).toBe(404);
+    expect((await pl.post(`/api/normdocs/${cityId}/versions`, { text: 'x', note: 'y' })).statusCode).toBe(404);
+    expect((await pl.get('/api/normdocs')).json().total).toBe(0);
+    expect((await yc.get('/api/normdocs')).json().items.map((i: any) => i.id)).toEqual([cityId]);
+    expect((await fgc.get(`/api/normdocs/${cityId}`)).statusCode).toBe(200);
+    const county = await ld.post('/api/normdocs', { title: '隆德县某某办法', text: '第一条' });
+    expect(county.statusCode).toBe(409);
+  });
+});

@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
+import { caseReadable } from '../../../kernel/workflow/index.ts';
+import { NORMDOC_ERRORS, NORMDOC_TYPE } from '../contract.ts';
+import { HEAD, headDto, type HeadRow } from './list-normdocs.ts';
+
+/** One document with the evidence of each gate (dates, people, records); 404 outside the actor's scope. */
+export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
+  const readable = await ctx.db
+    .selectFrom('core.case as c')
+    .select('c.id')
+    .where('c.id', '=', id)
+    .where('c.type', '=', NORMDOC_TYPE)
+    .where(caseReadable(actor, 'normdocs.read'))
+    .executeTakeFirst();
+  if (!readable) throw new AppError('NORMDOC_NOT_FOUND', 404, NORMDOC_ERRORS.NOT_FOUND);
+  const r = (
+    await sql<HeadRow>`select ${HEAD}, d.drafted_by_name, d.signed_by_name, d.numbered_on::text as numbered_on, d.published_in, d.filed_with
+    from core.case c join normdocs.document d on d.case_id = c.id join core.org_unit o on o.id = c.org_unit_id where c.id = ${id}`.execute(ctx.db)
+  ).rows[0];
+  if (!r) throw new AppError('NORMDOC_NOT_FOUND', 404, NORMDOC_ERRORS.NOT_FOUND);
+  const q = async <T>(s: ReturnType<typeof sql<T>>) => (await s.execute(ctx.db)).rows;
+  const versions = await q(sql<{ versionNo: number; text: string; note: string | null; source: string; by: string; at: string }>`
+    select version_no as "versionNo", text, note, source, by_name as by, created_at::text as at from normdocs.version where case_id = ${id} order by version_no`);
+  const consultation = (
+    await q(sql<{ way: string; targets: string | null; startOn: string; endOn: string; minDays: number; versionNo: number; by: string }>`
+    select way, targets, start_on::text as "startOn", end_on::text as "endOn", min_days as "minDays", version_no as "versionNo", by_name as by
+    from normdocs.consultation where case_id = ${id}`)
+  )[0];
+  const comments = await q(sql<{
+    id: string;
+    commenter: string;
+    content: string;
+    receivedOn: string;
+    disposition: string | null;
+    reason: string | null;
+    disposedBy: string | null;
+  }>`select id, commenter, content, received_on::text as "receivedOn", disposition, reason, disposed_by_name as "disposedBy"
+    from normdocs.comment where case_id = ${id} order by received_on, created_at`);
+  const reviews = await q(sql<{
+    round: number;
+    versionNo: number;
+    submittedOn: string;
+    conclusion: string | null;
+    opinion: string | null;
+    reviewedBy: string | null;
+    reviewedOn: string | null;
+  }>`select round, version_no as "versionNo", submitted_on::text as "submittedOn", conclusion, opinion, reviewed_by_name as "reviewedBy",
+      reviewed_on::text as "reviewedOn" from normdocs.review where case_id = ${id} order by round`);
+  const meeting = (
+    await q(sql<{ metOn: string; name: string; attendees: string; decision: string; versionNo: number; recordedBy: string }>`
+    select met_on::text as "metOn", name, attendees, decision, version_no as "versionNo", recorded_by_name as "recordedBy" from normdocs.meeting where case_id = ${id}`)
+  )[0];
+  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const lastReview = reviews.at(-1);
+  const passed = lastReview && (lastReview.conclusion === '通过' || lastReview.conclusion === '修改后通过') ? lastReview : undefined;
+  const gates = [
+    {
+      gate: '征求意见',
+      passed: !!consultation && reviews.length > 0,
+      on: consultation ? `${consultation.startOn}至${consultation.endOn}` : null,
+      by: consultation?.by ?? null,
+    },
+    { gate: '合法性审核', passed: !!passed, on: passed?.reviewedOn ?? null, by: passed?.reviewedBy ?? null },
+    { gate: '集体审议', passed: !!meeting, on: meeting?.metOn ?? null, by: meeting ? meeting.name : null },
+    { gate: '签发', passed: !!r.signed_on, on: r.signed_on, by: s(r.signed_by_name) },
+    { gate: '登记编号', passed: !!r.number, on: s(r.numbered_on), by: r.number },
+    { gate: '公布', passed: !!r.published_on, on: r.published_on, by: s(r.published_in) },
+    { gate: '备案', passed: !!r.filed_on, on: r.filed_on, by: s(r.filed_with) },
+  ];
+  return {
+    ...headDto(r),
+    draftedBy: String(r.drafted_by_name),
+    signedBy: s(r.signed_by_name),
+    numberedOn: s(r.numbered_on),
+    publishedIn: s(r.published_in),
+    filedWith: s(r.filed_with),
+    versions: versions.map((v) => ({ ...v, versionNo: Number(v.versionNo), at: String(v.at) })),
+    consultation: consultation ? { ...consultation, minDays: Number(consultation.minDays), versionNo: Number(consultation.versionNo) } : null,
+    comments,
+    reviews: reviews.map((x) => ({ ...x, round: Number(x.round), versionNo: Number(x.versionNo) })),
+    meeting: meeting ? { ...meeting, versionNo: Number(meeting.versionNo) } : null,
+    gates,
+  };
+}

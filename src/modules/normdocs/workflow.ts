@@ -1,0 +1,187 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.ts';
+import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
+import { LAW_FILING, LAW_REVIEW, NORMDOC_TYPE } from './contract.ts';
+import {
+  CommentInput,
+  ConsultationInput,
+  DispositionInput,
+  FilingInput,
+  MeetingInput,
+  PublishInput,
+  ReviewPassInput,
+  ReviewReturnInput,
+  VersionInput,
+} from './commands/inputs.ts';
+import {
+  fileDocument,
+  numberDocument,
+  openConsultation,
+  passReview,
+  publishDocument,
+  returnReview,
+  signDocument,
+  storeComment,
+  storeDisposition,
+  storeMeeting,
+  storeVersion,
+  submitForReview,
+} from './commands/steps.ts';
+
+async function normdocFacts(ctx: AppContext, c: CaseRow): Promise<Record<string, unknown>> {
+  const r = (
+    await sql<Record<string, string | null>>`
+    select title, number, signed_by_name as "signedBy", signed_on::text as "signedOn", published_on::text as "publishedOn",
+      effective_on::text as "effectiveOn", valid_until::text as "validUntil", filed_on::text as "filedOn", filed_with as "filedWith"
+    from normdocs.document where case_id = ${c.id}`.execute(ctx.db)
+  ).rows[0];
+  if (!r) return {};
+  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null));
+}
+
+/** The pipeline in order; a gated step may be asked from any earlier state and refuses (409) naming the missing gate. */
+const ORDER = ['drafting', 'consulting', 'reviewing', 'reviewed', 'deliberated', 'signed', 'numbered', 'published'] as const;
+type S = (typeof ORDER)[number];
+const upTo = (s: S): S[] => ORDER.slice(0, ORDER.indexOf(s) + 1);
+
+const draft = { permission: 'normdocs.draft' } as const;
+const legal = { permission: 'normdocs.review', party: 'any' } as const;
+
+/**
+ * 规范性文件 case flow (regulations.md §6.3): 起草 → 征求意见(≥ 30 日) → 合法性审核(政策法规处, 15
+ * 个工作日) → 集体审议 → 签发 → 登记编号(宁民规发〔YYYY〕N号) → 公布 → 备案(公布后 30 日). Every
+ * gate is checked on the module's records in the effect, in the one step.
+ */
+export const normdocWorkflow = defineWorkflow({
+  type: NORMDOC_TYPE,
+  label: '规范性文件',
+  refPrefix: 'GFWJ',
+  readPermission: 'normdocs.read',
+  readFacts: normdocFacts,
+  facts: {
+    title: '文件名称',
+    number: '登记编号',
+    signedBy: '签发人',
+    signedOn: '签发日期',
+    publishedOn: '公布日期',
+    effectiveOn: '施行日期',
+    validUntil: '有效期至',
+    filedOn: '报送备案日期',
+    filedWith: '备案机关',
+  },
+  states: {
+    drafting: { label: '起草中' },
+    consulting: { label: '征求意见中' },
+    reviewing: { label: '合法性审核中' },
+    reviewed: { label: '审核通过待集体审议' },
+    deliberated: { label: '集体审议通过待签发' },
+    signed: { label: '已签发待登记编号' },
+    numbered: { label: '已登记编号待公布' },
+    published: { label: '已公布待备案' },
+    filed: { label: '已备案（施行）' },
+  },
+  initial: 'drafting',
+  create: { label: '起草', route: '/api/normdocs', who: draft },
+  transitions: {
+    consult: transition({
+      label: '征求意见',
+      from: ['drafting'],
+      to: 'consulting',
+      who: draft,
+      input: ConsultationInput,
+      effect: ({ tx, case: c, input, actor }) => openConsultation(tx, actor, c, input),
+    }),
+    submit_review: {
+      label: '送合法性审核',
+      from: ['drafting', 'consulting'],
+      to: 'reviewing',
+      who: draft,
+      clocks: { start: [{ name: 'review', label: '合法性审核期限(15 个工作日)', rule: { unit: 'workdays', n: 15 }, legalBasis: LAW_REVIEW }] },
+      effect: ({ tx, case: c }) => submitForReview(tx, c),
+    },
+    review_pass: transition({
+      label: '合法性审核通过',
+      from: ['reviewing'],
+      to: 'reviewed',
+      who: legal,
+      input: ReviewPassInput,
+      clocks: { stop: ['review'] },
+      effect: ({ tx, case: c, input, actor }) => passReview(tx, actor, c, input),
+    }),
+    review_return: transition({
+      label: '合法性审核不予通过，退回修改',
+      from: ['reviewing'],
+      to: 'drafting',
+      who: legal,
+      input: ReviewReturnInput,
+      clocks: { stop: ['review'] },
+      effect: ({ tx, case: c, input, actor }) => returnReview(tx, actor, c, input),
+    }),
+    deliberate: transition({
+      label: '集体审议',
+      from: upTo('reviewed'),
+      to: 'deliberated',
+      who: draft,
+      input: MeetingInput,
+      effect: ({ tx, case: c, input, actor }) => storeMeeting(tx, actor, c, input),
+    }),
+    sign: {
+      label: '领导签发',
+      from: upTo('deliberated'),
+      to: 'signed',
+      who: { permission: 'normdocs.sign', party: 'any' },
+      effect: ({ tx, case: c, actor }) => signDocument(tx, actor, c),
+    },
+    number: {
+      label: '统一登记编号',
+      from: upTo('signed'),
+      to: 'numbered',
+      who: legal,
+      effect: ({ tx, case: c }) => numberDocument(tx, c),
+    },
+    publish: transition({
+      label: '公布',
+      from: upTo('numbered'),
+      to: 'published',
+      who: legal,
+      input: PublishInput,
+      clocks: {
+        startOn: (input) => input.publishedOn,
+        start: [{ name: 'filing', label: '报送备案期限(公布后 30 日)', rule: { unit: 'days', n: 30 }, legalBasis: LAW_FILING }],
+      },
+      effect: ({ tx, case: c, input }) => publishDocument(tx, c, input),
+    }),
+    file: transition({
+      label: '报送备案',
+      from: upTo('published'),
+      to: 'filed',
+      who: legal,
+      input: FilingInput,
+      clocks: { stop: ['filing'] },
+      effect: ({ tx, case: c, input }) => fileDocument(tx, c, input),
+    }),
+  },
+  actions: {
+    revise: action({
+      label: '修改草案（新版本）',
+      who: draft,
+      from: ['drafting'],
+      input: VersionInput,
+      effect: ({ tx, case: c, input, actor }) => storeVersion(tx, actor, c, input),
+    }),
+    comment: action({
+      label: '登记意见',
+      who: draft,
+      from: ['consulting'],
+      input: CommentInput,
+      effect: ({ tx, case: c, input }) => storeComment(tx, c, input),
+    }),
+    dispose: action({
+      label: '处理意见（采纳、部分采纳、不采纳）',
+      who: draft,
+      from: ['consulting'],
+      input: DispositionInput,
+      effect: ({ tx, case: c, input, actor }) => storeDisposition(tx, actor, c, input),
+    }),
+  },
+});

@@ -1,0 +1,135 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useCan } from '../../app/session.ts';
+import { useT } from '../../i18n/i18n.tsx';
+import { ApiError } from '../../shared/api.ts';
+import { PageHeader } from '../../shared/PageHeader.tsx';
+import { QueryError } from '../../shared/QueryError.tsx';
+import { NORMDOC_STATES, normdocApi, type NormdocFilters, type NormdocRow } from './api.ts';
+import './normdocs.css';
+
+/** 规范性文件登记簿: number, title, stage, dates, drafting office; search and filters; 起草 a new one. */
+export function NormdocsPage() {
+  const t = useT();
+  const can = useCan();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [f, setF] = useState<NormdocFilters>({ page: 1, pageSize: 20 });
+  const [drafting, setDrafting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ title: string; text: string; note?: string }>();
+  const list = useQuery({ queryKey: ['normdocs', 'list', f], queryFn: () => normdocApi.list(f) });
+  const set = (patch: NormdocFilters) => setF((x) => ({ ...x, ...patch, page: 1 }));
+  const req = [{ required: true, message: t('normdocs.required') }];
+  const submit = async (v: { title: string; text: string; note?: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await normdocApi.register(v);
+      form.resetFields();
+      setDrafting(false);
+      message.success(t('normdocs.new.ok'));
+      void qc.invalidateQueries({ queryKey: ['normdocs'] });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.title : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const columns: TableProps<NormdocRow>['columns'] = [
+    { title: t('normdocs.c.number'), dataIndex: 'number', render: (v: string | null) => v ?? '—' },
+    { title: t('normdocs.c.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link> },
+    { title: t('normdocs.f.state'), dataIndex: 'stateLabel', render: (v: string, r) => <Tag color={r.state === 'filed' ? 'green' : 'default'}>{v}</Tag> },
+    { title: t('normdocs.c.office'), dataIndex: 'orgUnitName' },
+    { title: t('normdocs.c.createdOn'), dataIndex: 'createdOn' },
+    { title: t('normdocs.c.publishedOn'), dataIndex: 'publishedOn', render: (v: string | null) => v ?? '—' },
+    { title: t('normdocs.c.effectiveOn'), dataIndex: 'effectiveOn', render: (v: string | null) => v ?? '—' },
+    { title: t('normdocs.c.validUntil'), dataIndex: 'validUntil', render: (v: string | null) => v ?? '—' },
+    { title: t('normdocs.c.due'), dataIndex: 'dueDate', render: (v: string | null) => v ?? '—' },
+  ];
+
+  return (
+    <div className="mz-page mz-nd" data-testid="normdocs-page">
+      <PageHeader
+        title={t('normdocs.nav.list')}
+        desc={t('normdocs.list.desc')}
+        extra={
+          can('normdocs.draft') && (
+            <Button type="primary" onClick={() => setDrafting(true)} data-testid="normdoc-new">
+              {t('normdocs.new')}
+            </Button>
+          )
+        }
+      />
+      <Card className="mz-card">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select
+            allowClear
+            aria-label={t('normdocs.f.state')}
+            placeholder={t('normdocs.f.state')}
+            style={{ width: 200 }}
+            options={NORMDOC_STATES}
+            onChange={(v) => set({ state: v })}
+          />
+          <InputNumber
+            aria-label={t('normdocs.f.year')}
+            placeholder={t('normdocs.f.year')}
+            min={2000}
+            max={2100}
+            onChange={(v) => set({ year: v ?? undefined })}
+          />
+          <Input.Search
+            allowClear
+            aria-label={t('normdocs.f.q')}
+            placeholder={t('normdocs.f.q')}
+            style={{ width: 260 }}
+            onSearch={(v) => set({ q: v || undefined })}
+          />
+        </Space>
+        {list.isError ? (
+          <QueryError error={list.error} onRetry={() => list.refetch()} />
+        ) : (
+          <Table<NormdocRow>
+            rowKey="id"
+            size="small"
+            loading={list.isPending}
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            pagination={{
+              current: f.page,
+              pageSize: f.pageSize,
+              total: list.data?.total ?? 0,
+              onChange: (page, pageSize) => setF((x) => ({ ...x, page, pageSize })),
+            }}
+          />
+        )}
+      </Card>
+      <Modal
+        open={drafting}
+        title={t('normdocs.new')}
+        onCancel={() => setDrafting(false)}
+        onOk={() => form.submit()}
+        confirmLoading={busy}
+        destroyOnHidden
+        width={720}
+      >
+        {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical" onFinish={submit}>
+          <Form.Item name="title" label={t('normdocs.field.title')} rules={req}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="text" label={t('normdocs.field.text')} rules={req}>
+            <Input.TextArea rows={10} />
+          </Form.Item>
+          <Form.Item name="note" label={t('normdocs.field.note')}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}

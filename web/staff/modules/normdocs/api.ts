@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import { http } from '../../shared/api.ts';
+import type { NormdocDetail, NormdocPage, RegisterResult } from '../../../../src/modules/normdocs/contracts/http.ts';
+
+/** 规范性文件 vocabularies: the server's contract.ts. */
+export { DISPOSITIONS } from '../../../../src/modules/normdocs/contract.ts';
+
+export type Normdoc = z.infer<typeof NormdocDetail>;
+export type NormdocRow = z.infer<typeof NormdocPage>['items'][number];
+export type NormdocFilters = { q?: string; state?: string; year?: number; page?: number; pageSize?: number };
+
+export const normdocApi = {
+  list: (f: NormdocFilters) => http.get<z.infer<typeof NormdocPage>>('/api/normdocs', f),
+  get: (id: string) => http.get<Normdoc>(`/api/normdocs/${encodeURIComponent(id)}`),
+  register: (input: { title: string; text: string; note?: string }) => http.post<z.infer<typeof RegisterResult>>('/api/normdocs', input),
+  version: (id: string, input: { text: string; note: string }) => http.post<{ versionNo?: number }>(`/api/normdocs/${encodeURIComponent(id)}/versions`, input),
+  comment: (id: string, input: { commenter: string; content: string; receivedOn: string }) =>
+    http.post<{ id?: string }>(`/api/normdocs/${encodeURIComponent(id)}/comments`, input),
+  dispose: (id: string, input: { commentId: string; disposition: string; reason: string }) =>
+    http.post<{ id?: string }>(`/api/normdocs/${encodeURIComponent(id)}/dispositions`, input),
+};
+
+export const NORMDOC_STATES: { value: string; label: string }[] = [
+  { value: 'drafting', label: '起草中' },
+  { value: 'consulting', label: '征求意见中' },
+  { value: 'reviewing', label: '合法性审核中' },
+  { value: 'reviewed', label: '审核通过待集体审议' },
+  { value: 'deliberated', label: '集体审议通过待签发' },
+  { value: 'signed', label: '已签发待登记编号' },
+  { value: 'numbered', label: '已登记编号待公布' },
+  { value: 'published', label: '已公布待备案' },
+  { value: 'filed', label: '已备案（施行）' },
+];

@@ -1,0 +1,27 @@
+import { FileProtectOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { defineWebModule } from '../../app/web-module.ts';
+import { en, zh } from './i18n.ts';
+import { normdocLabelsEn } from './english-labels.ts';
+
+const NormdocsPage = lazy(() => import('./NormdocsPage.tsx').then((m) => ({ default: m.NormdocsPage })));
+const panel = lazy(() => import('./NormdocCasePanel.tsx').then((m) => ({ default: m.NormdocCasePanel })));
+
+/** 规范性文件: the console's web half of the normdocs module. */
+export const normdocs = defineWebModule<typeof zh>({
+  key: 'normdocs',
+  label: 'normdocs.module',
+  icon: <FileProtectOutlined />,
+  nav: [{ path: '/normdocs', label: 'normdocs.nav.list', icon: <UnorderedListOutlined />, permission: 'normdocs.read' }],
+  routes: [{ path: '/normdocs', page: NormdocsPage }],
+  caseTypes: { normdoc: { panel, english: normdocLabelsEn } },
+  messages: { zh, en },
+  audit: {
+    actions: {
+      'normdoc.revise': ['修改草案（新版本）', 'New draft version'],
+      'normdoc.comment': ['登记意见', 'Record a comment'],
+      'normdoc.dispose': ['处理意见', 'Dispose of a comment'],
+    },
+    entities: {},
+  },
+});
