@@ -1,9 +1,7 @@
 import {
   AuditOutlined,
-  BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
-  FileProtectOutlined,
   GlobalOutlined,
   HomeOutlined,
   LoginOutlined,
@@ -48,8 +46,6 @@ export function visibleBusinessModules(can: (permission: string) => boolean): Bu
 /** Business modules still being built: shown disabled, never as fake pages. */
 const NOT_YET_BUILT: { key: string; label: MessageKey; icon: ReactNode }[] = [
   { key: 'service', label: 'nav.service', icon: <SolutionOutlined /> },
-  { key: 'social-org', label: 'nav.socialOrg', icon: <BankOutlined /> },
-  { key: 'normative-doc', label: 'nav.normativeDoc', icon: <FileProtectOutlined /> },
   { key: 'enforcement', label: 'nav.enforcement', icon: <SafetyCertificateOutlined /> },
   { key: 'disclosure', label: 'nav.disclosure', icon: <NotificationOutlined /> },
 ];
