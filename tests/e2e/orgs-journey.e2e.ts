@@ -73,7 +73,7 @@ describe('银川市民政局 at 1366×768', { concurrency: false }, () => {
         kind: 'plan',
         year: 2026,
         title: '2026年度银川市社会组织定期抽查',
-        ratio: 0.05,
+        ratio: 0.2,
         perTeam: 2,
         inspectors: [
           { name: '张明', conflicts: [orgs.items[0]!.uscc] },
@@ -88,7 +88,10 @@ describe('银川市民政局 at 1366×768', { concurrency: false }, () => {
     const d = await page.request.post(`/api/orgs/spot-checks/${spotCheckId}/draw`, { headers, data: {} });
     assert.equal(d.status(), 200, await d.text());
     drawn = ((await d.json()) as { teams: typeof drawn }).teams;
-    assert.ok(drawn.length >= 1);
+    assert.equal(
+      drawn.length,
+      Math.ceil(0.2 * ((await (await page.request.get(`/api/public/orgs/spot-checks/${spotCheckId}`)).json()) as { population: string[] }).population.length),
+    );
     const r = await page.request.post(`/api/orgs/spot-checks/${spotCheckId}/reveal`, { headers, data: {} });
     assert.equal(r.status(), 200, await r.text());
   });

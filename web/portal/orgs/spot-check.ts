@@ -32,7 +32,7 @@ async function show(id: string) {
   }
 }
 
-function result_(d: Detail, i: Detail['items'][number]) {
+function result_(i: Detail['items'][number]) {
   if (!i.method) return '尚未检查';
   const base = `${METHOD[i.method]}（${formatDate(i.inspectedOn!)}）`;
   if (!i.problems) return `${base}：未发现问题`;
@@ -89,10 +89,10 @@ function render(d: Detail) {
                   el(
                     'tr',
                     { 'data-uscc': i.uscc },
-                    el('td', { class: 'hash' }, i.uscc),
-                    el('td', {}, i.name),
-                    el('td', {}, i.inspectors.join('、')),
-                    el('td', {}, result_(d, i)),
+                    el('td', { 'data-label': '统一社会信用代码' }, el('span', { class: 'hash' }, i.uscc)),
+                    el('td', { 'data-label': '名称' }, i.name),
+                    el('td', { 'data-label': '检查人员' }, i.inspectors.join('、')),
+                    el('td', { 'data-label': '检查结果' }, result_(i)),
                   ),
                 ),
               ),

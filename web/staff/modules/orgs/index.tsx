@@ -41,10 +41,16 @@ export const orgs = defineWebModule<typeof zh>({
       'orgs.credit.auto_list': ['未按时报送年度工作报告，列入活动异常名录', 'Listed for a missing annual report'],
       'orgs.credit.auto_remove': ['自动移出活动异常名录', 'Automatic removal from the abnormal list'],
       'orgs.credit.auto_serious': ['满2年转入严重违法失信名单', 'Moved to the blacklist after two years'],
+      'orgs.spot_check.commit': ['双随机抽查：公布种子承诺', 'Spot check: seed commitment published'],
+      'orgs.spot_check.draw': ['双随机抽查：抽取', 'Spot check: draw'],
+      'orgs.spot_check.reveal': ['双随机抽查：公布种子', 'Spot check: seed revealed'],
+      'orgs.spot_check.inspect': ['双随机抽查：检查记录', 'Spot check: inspection record'],
+      'orgs.spot_check.follow_up': ['双随机抽查：整改复查', 'Spot check: follow-up'],
     },
     entities: {
       orgs_organization: ['社会组织', 'Social organization'],
       orgs_credit_listing: ['信用名单记录', 'Credit listing'],
+      orgs_spot_check: ['双随机抽查', 'Random spot check'],
     },
   },
 });
