@@ -57,43 +57,40 @@ describe('银川市民政局 at 1366×768', { concurrency: false }, () => {
     await shot(page, 'orgs-detail-credit-desktop', { fullPage: true });
   });
 
-  f.step('a spot check: commitment published, drawn, seed revealed', async () => {
-    const me = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
-    const headers = { 'x-csrf-token': me.csrfToken };
+  f.step('a spot check in the console: a ratio below 4% refused, commitment published, drawn, seed revealed', async () => {
     const orgs = (await (await page.request.get('/api/orgs?pageSize=3')).json()) as { items: { uscc: string }[] };
-    const low = await page.request.post('/api/orgs/spot-checks', {
-      headers,
-      data: { kind: 'plan', year: 2026, title: '低于比例', ratio: 0.03, inspectors: [{ name: '张明' }, { name: '李华' }] },
-    });
-    assert.equal(low.status(), 400);
-    assert.match(((await low.json()) as { title: string }).title, /不得低于4%/);
-    const c = await page.request.post('/api/orgs/spot-checks', {
-      headers,
-      data: {
-        kind: 'plan',
-        year: 2026,
-        title: '2026年度银川市社会组织定期抽查',
-        ratio: 0.2,
-        perTeam: 2,
-        inspectors: [
-          { name: '张明', conflicts: [orgs.items[0]!.uscc] },
-          { name: '李华', conflicts: [] },
-          { name: '王芳', conflicts: [] },
-          { name: '马丽', conflicts: [orgs.items[1]!.uscc] },
-        ],
-      },
-    });
-    assert.equal(c.status(), 201, await c.text());
-    spotCheckId = ((await c.json()) as { id: string }).id;
-    const d = await page.request.post(`/api/orgs/spot-checks/${spotCheckId}/draw`, { headers, data: {} });
-    assert.equal(d.status(), 200, await d.text());
-    drawn = ((await d.json()) as { teams: typeof drawn }).teams;
-    assert.equal(
-      drawn.length,
-      Math.ceil(0.2 * ((await (await page.request.get(`/api/public/orgs/spot-checks/${spotCheckId}`)).json()) as { population: string[] }).population.length),
-    );
-    const r = await page.request.post(`/api/orgs/spot-checks/${spotCheckId}/reveal`, { headers, data: {} });
-    assert.equal(r.status(), 200, await r.text());
+    await page.goto('/orgs/spot-checks');
+    const p = page.getByTestId('spot-checks-page');
+    await p.waitFor({ timeout: T });
+    await p.getByLabel('抽查名称').fill('2026年度银川市社会组织定期抽查');
+    await p.getByLabel('抽查比例').fill('3');
+    await p.getByLabel('检查人员名录').fill(`张明：${orgs.items[0]!.uscc}\n李华\n王芳\n马丽：${orgs.items[1]!.uscc}`);
+    await p.getByTestId('spot-commit').click();
+    await p
+      .locator('.ant-alert-error')
+      .getByText(/不得低于4%/)
+      .waitFor({ timeout: T });
+    await shot(page, 'orgs-spot-refused-desktop');
+    await p.getByLabel('抽查比例').fill('20');
+    await p.getByTestId('spot-commit').click();
+    const detail = page.getByTestId('spot-check-detail');
+    await detail.getByTestId('spot-commitment').waitFor({ timeout: T });
+    await detail.getByTestId('spot-draw').click();
+    await detail.locator('.ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: T });
+    await detail.getByTestId('spot-reveal').click();
+    await detail.getByTestId('spot-reveal').and(page.locator('[disabled]')).waitFor({ timeout: T });
+    const href = (await detail.getByRole('link', { name: '在门户网站复核' }).getAttribute('href'))!;
+    spotCheckId = new URL(href, 'http://x').searchParams.get('id')!;
+    const d = (await (await page.request.get(`/api/orgs/spot-checks/${spotCheckId}`)).json()) as {
+      seed: string | null;
+      population: string[];
+      items: { uscc: string; inspectors: string[] }[];
+    };
+    assert.ok(d.seed);
+    drawn = d.items;
+    assert.equal(drawn.length, Math.ceil(0.2 * d.population.length));
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'orgs-spot-drawn-desktop', { fullPage: true });
   });
 
   f.step('the portal shows the commitment, the seed and the list; its re-run matches', async () => {

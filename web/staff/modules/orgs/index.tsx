@@ -1,4 +1,4 @@
-import { SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AimOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { en, zh } from './i18n.ts';
@@ -6,6 +6,7 @@ import { changeLabelsEn, deregisterLabelsEn, establishLabelsEn } from './english
 
 const OrgsPage = lazy(() => import('./OrgsPage.tsx').then((m) => ({ default: m.OrgsPage })));
 const OrgPage = lazy(() => import('./OrgPage.tsx').then((m) => ({ default: m.OrgPage })));
+const SpotChecksPage = lazy(() => import('./SpotChecksPage.tsx').then((m) => ({ default: m.SpotChecksPage })));
 const CreditListsPage = lazy(() => import('./CreditListsPage.tsx').then((m) => ({ default: m.CreditListsPage })));
 
 /** 社会组织: the console's web half of the registry of social organizations. */
@@ -16,10 +17,12 @@ export const orgs = defineWebModule<typeof zh>({
   nav: [
     { path: '/orgs', label: 'orgs.nav.registry', icon: <UnorderedListOutlined />, permission: 'orgs.read' },
     { path: '/orgs/credit', label: 'orgs.nav.credit', icon: <SafetyCertificateOutlined />, permission: 'orgs.read' },
+    { path: '/orgs/spot-checks', label: 'orgs.nav.spot', icon: <AimOutlined />, permission: 'orgs.read' },
   ],
   routes: [
     { path: '/orgs', page: OrgsPage },
     { path: '/orgs/credit', page: CreditListsPage },
+    { path: '/orgs/spot-checks', page: SpotChecksPage },
     { path: '/orgs/:id', page: OrgPage, permission: 'orgs.read' },
   ],
   caseTypes: {
