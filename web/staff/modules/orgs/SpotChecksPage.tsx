@@ -25,12 +25,16 @@ export function SpotChecksPage() {
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [selected, setSelected] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ at: 'form' | 'detail'; text: string } | null>(null);
   const kind = Form.useWatch('kind', form) ?? 'plan';
   const list = useQuery({ queryKey: ['orgs', 'spot-checks'], queryFn: orgsApi.spotChecks });
   const detail = useQuery({ queryKey: ['orgs', 'spot-check', selected], queryFn: () => orgsApi.spotCheck(selected!), enabled: !!selected });
   const refresh = () => qc.invalidateQueries({ queryKey: ['orgs'] });
-  const onError = (e: Error) => setError(e.message);
+  const onError = (at: 'form' | 'detail') => (e: Error) => setError({ at, text: e.message });
+  const errorAt = (at: 'form' | 'detail') =>
+    error?.at === at ? (
+      <Alert type="error" showIcon message={error.text} closable onClose={() => setError(null)} style={{ marginTop: 12 }} role="alert" />
+    ) : null;
   const commit = useMutation({
     mutationFn: (v: Values) =>
       orgsApi.commitSpotCheck({
@@ -47,15 +51,22 @@ export function SpotChecksPage() {
       setSelected(r.id);
       void refresh();
     },
-    onError,
+    onError: onError('form'),
   });
-  const draw = useMutation({ mutationFn: (id: string) => orgsApi.drawSpotCheck(id), onSuccess: () => (setError(null), void refresh()), onError });
-  const reveal = useMutation({ mutationFn: (id: string) => orgsApi.revealSpotCheck(id), onSuccess: () => (setError(null), void refresh()), onError });
+  const draw = useMutation({
+    mutationFn: (id: string) => orgsApi.drawSpotCheck(id),
+    onSuccess: () => (setError(null), void refresh()),
+    onError: onError('detail'),
+  });
+  const reveal = useMutation({
+    mutationFn: (id: string) => orgsApi.revealSpotCheck(id),
+    onSuccess: () => (setError(null), void refresh()),
+    onError: onError('detail'),
+  });
   const d = detail.data;
   return (
     <div className="mz-page" data-testid="spot-checks-page">
       <PageHeader title={t('orgs.nav.spot')} desc={t('orgs.spot.desc')} />
-      {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} style={{ marginBottom: 16 }} />}
       <Card className="mz-card" title={t('orgs.spot.new')}>
         <Form form={form} layout="vertical" initialValues={{ kind: 'plan', perTeam: 2 }} onFinish={(v) => commit.mutate(v)} style={{ maxWidth: 640 }}>
           <Form.Item name="kind" label={t('orgs.spot.kind')}>
@@ -73,7 +84,7 @@ export function SpotChecksPage() {
             <Form.Item
               name="percent"
               label={t('orgs.spot.percent')}
-              extra={t('orgs.spot.minimum')}
+              extra={<span style={{ color: '#595959' }}>{t('orgs.spot.minimum')}</span>}
               rules={[{ required: true, message: t('orgs.spot.percent') }]}
             >
               <InputNumber min={0.1} max={100} step={0.5} addonAfter="%" />
@@ -89,7 +100,7 @@ export function SpotChecksPage() {
           <Form.Item
             name="inspectors"
             label={t('orgs.spot.inspectors')}
-            extra={t('orgs.spot.inspectorsHint')}
+            extra={<span style={{ color: '#595959' }}>{t('orgs.spot.inspectorsHint')}</span>}
             rules={[{ required: true, message: t('orgs.spot.inspectors') }]}
           >
             <Input.TextArea rows={4} />
@@ -97,6 +108,7 @@ export function SpotChecksPage() {
           <Button type="primary" htmlType="submit" loading={commit.isPending} data-testid="spot-commit">
             {t('orgs.spot.commit')}
           </Button>
+          {errorAt('form')}
         </Form>
       </Card>
       <Card className="mz-card" title={t('orgs.spot.list')}>
@@ -145,6 +157,7 @@ export function SpotChecksPage() {
               {t('orgs.spot.portal')}
             </a>
           </Space>
+          {errorAt('detail')}
           <Table
             size="small"
             rowKey="organizationId"
