@@ -9,6 +9,12 @@ const organizations = async (ctx: AppContext) =>
     areaPath: r.path,
   }));
 
+const spotChecks = async (ctx: AppContext) =>
+  (await sql<{ id: string; path: string }>`select id, authority_area_path as path from orgs.spot_check`.execute(ctx.db)).rows.map((r) => ({
+    id: r.id,
+    areaPath: r.path,
+  }));
+
 /** How the scope suite (tests/scope) treats the 社会组织 GET routes: an organization is scoped by its registering authority's area. */
 export const orgsScopedRoutes: RouteSpecs = {
   'GET /api/orgs': {
@@ -38,6 +44,19 @@ export const orgsScopedRoutes: RouteSpecs = {
     kind: 'unscoped',
     why: '信用信息公示: registration facts, ratings and the credit lists in force are public (民政部令第60号); at most 10 matches, nothing personal',
   },
+  'GET /api/orgs/spot-checks': {
+    kind: 'list',
+    permission: 'orgs.read',
+    single: true,
+    items: (b) => b.items.map((s: any) => ({ areaPath: s.areaPath })),
+  },
+  'GET /api/orgs/spot-checks/:id': { kind: 'detail', permission: 'orgs.read', records: spotChecks },
+  'GET /api/public/orgs/spot-checks': {
+    kind: 'unscoped',
+    why: '双随机一公开: the commitment, the drawn list, the revealed seed and the results are public (《社会组织抽查暂行办法》)',
+  },
+  'GET /api/public/orgs/spot-checks/:id': { kind: 'unscoped', why: '双随机一公开: one published spot check (no findings text)' },
+  'GET /api/public/orgs/spot-checks/:id/verify': { kind: 'unscoped', why: '双随机一公开: anyone re-runs a revealed draw' },
   'GET /api/orgs/credit-lists': {
     kind: 'list',
     permission: 'orgs.read',

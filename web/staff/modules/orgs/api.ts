@@ -1,4 +1,6 @@
 import { http } from '../../shared/api.ts';
+import type { SpotCheckDto, SpotCheckList } from '../../../../src/modules/orgs/spot-check/spot-check-read.ts';
+import type { z } from 'zod';
 import type { CreditListItem, EligibilityDto, NameCheckResult, OrgDetail, OrgItem } from '../../../../src/modules/orgs/contracts/http.ts';
 
 /** 社会组织 vocabularies: the server's contract.ts. */
@@ -14,4 +16,9 @@ export const orgsApi = {
   eligibility: (id: string, q: Q) => http.get<EligibilityDto>(`/api/orgs/${id}/eligibility`, q as never),
   creditLists: (q: Q) => http.get<Paged<CreditListItem>>('/api/orgs/credit-lists', q as never),
   nameCheck: (body: unknown) => http.post<NameCheckResult>('/api/orgs/name-check', body),
+  spotChecks: () => http.get<z.infer<typeof SpotCheckList>>('/api/orgs/spot-checks'),
+  spotCheck: (id: string) => http.get<z.infer<typeof SpotCheckDto>>(`/api/orgs/spot-checks/${id}`),
+  commitSpotCheck: (body: unknown) => http.post<{ id: string; commitment: string }>('/api/orgs/spot-checks', body),
+  drawSpotCheck: (id: string) => http.post<unknown>(`/api/orgs/spot-checks/${id}/draw`, {}),
+  revealSpotCheck: (id: string) => http.post<unknown>(`/api/orgs/spot-checks/${id}/reveal`, {}),
 };

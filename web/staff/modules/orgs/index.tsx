@@ -1,4 +1,4 @@
-import { SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AimOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { en, zh } from './i18n.ts';
@@ -6,6 +6,7 @@ import { changeLabelsEn, deregisterLabelsEn, establishLabelsEn } from './english
 
 const OrgsPage = lazy(() => import('./OrgsPage.tsx').then((m) => ({ default: m.OrgsPage })));
 const OrgPage = lazy(() => import('./OrgPage.tsx').then((m) => ({ default: m.OrgPage })));
+const SpotChecksPage = lazy(() => import('./SpotChecksPage.tsx').then((m) => ({ default: m.SpotChecksPage })));
 const CreditListsPage = lazy(() => import('./CreditListsPage.tsx').then((m) => ({ default: m.CreditListsPage })));
 
 /** 社会组织: the console's web half of the registry of social organizations. */
@@ -16,10 +17,12 @@ export const orgs = defineWebModule<typeof zh>({
   nav: [
     { path: '/orgs', label: 'orgs.nav.registry', icon: <UnorderedListOutlined />, permission: 'orgs.read' },
     { path: '/orgs/credit', label: 'orgs.nav.credit', icon: <SafetyCertificateOutlined />, permission: 'orgs.read' },
+    { path: '/orgs/spot-checks', label: 'orgs.nav.spot', icon: <AimOutlined />, permission: 'orgs.read' },
   ],
   routes: [
     { path: '/orgs', page: OrgsPage },
     { path: '/orgs/credit', page: CreditListsPage },
+    { path: '/orgs/spot-checks', page: SpotChecksPage },
     { path: '/orgs/:id', page: OrgPage, permission: 'orgs.read' },
   ],
   caseTypes: {
@@ -41,10 +44,16 @@ export const orgs = defineWebModule<typeof zh>({
       'orgs.credit.auto_list': ['未按时报送年度工作报告，列入活动异常名录', 'Listed for a missing annual report'],
       'orgs.credit.auto_remove': ['自动移出活动异常名录', 'Automatic removal from the abnormal list'],
       'orgs.credit.auto_serious': ['满2年转入严重违法失信名单', 'Moved to the blacklist after two years'],
+      'orgs.spot_check.commit': ['双随机抽查：公布种子承诺', 'Spot check: seed commitment published'],
+      'orgs.spot_check.draw': ['双随机抽查：抽取', 'Spot check: draw'],
+      'orgs.spot_check.reveal': ['双随机抽查：公布种子', 'Spot check: seed revealed'],
+      'orgs.spot_check.inspect': ['双随机抽查：检查记录', 'Spot check: inspection record'],
+      'orgs.spot_check.follow_up': ['双随机抽查：整改复查', 'Spot check: follow-up'],
     },
     entities: {
       orgs_organization: ['社会组织', 'Social organization'],
       orgs_credit_listing: ['信用名单记录', 'Credit listing'],
+      orgs_spot_check: ['双随机抽查', 'Random spot check'],
     },
   },
 });

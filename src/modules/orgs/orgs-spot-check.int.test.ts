@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { sm3Hex } from '../../platform/crypto/sm3.ts';
+import { makeUscc, sampleOrg } from './orgs-test-data.ts';
+import { commitmentOf, drawSpotCheck } from './spot-check/spot-check-rules.ts';
+import { sweepRectification } from './spot-check/spot-check-inspect.ts';
+
+const clock = manualClock(new Date('2021-03-01T02:00:00Z'));
+let t: TestApp;
+let xq: Session, pl: Session;
+const usccs: string[] = [];
+const ids = new Map<string, string>();
+const NAMES = ['风筝', '剪纸', '秦腔', '花儿', '武术', '围棋', '摄影', '书画', '诗词', '舞蹈'];
+
+const ok = async (p: Promise<any>, status = 200) => {
+  const r = await p;
+  expect(r.statusCode, r.body).toBe(status);
+  return r.json();
+};
+const pub = (url: string) => t.app.inject({ method: 'GET', url });
+
+beforeAll(async () => {
+  t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_MAX_HOURS: '100000' } });
+  [xq, pl] = await Promise.all(['xq-mzj', 'pl-mzj'].map((u) => t.login(u)));
+  for (const [i, n] of NAMES.entries()) {
+    const uscc = makeUscc('social_group', '640104', 61 + i);
+    const r = await ok(xq.post('/api/orgs', sampleOrg({ name: `兴庆区${n}协会`, uscc, registeredOn: '2016-03-01' })), 201);
+    usccs.push(uscc);
+    ids.set(uscc, r.id);
+  }
+});
+afterAll(async () => t?.close());
+
+const plan = (over: Record<string, unknown> = {}) => ({
+  kind: 'plan',
+  year: 2021,
+  title: '2021年度兴庆区社会组织定期抽查',
+  ratio: 0.5,
+  perTeam: 2,
+  inspectors: [
+    { name: '张明', conflicts: [usccs[0], usccs[1], usccs[2]] },
+    { name: '李华', conflicts: [] },
+    { name: '王芳', conflicts: [] },
+    { name: '马丽', conflicts: [usccs[3]] },
+  ],
+  ...over,
+});
+
+describe('双随机一公开', () => {
+  it('refuses a 定期抽查 below the minimum ratio of the authority level (county 3%), naming the rule', async () => {
+    const r = await xq.post('/api/orgs/spot-checks', plan({ ratio: 0.02 }));
+    expect(r.statusCode).toBe(400);
+    expect(r.json().code).toBe('ORG_SPOT_CHECK_RATIO');
+    expect(r.json().title).toContain('不得低于3%');
+    expect(r.json().title).toContain('社会组织抽查暂行办法');
+    expect((await xq.post('/api/orgs/spot-checks', plan({ perTeam: 1 }))).statusCode).toBe(400);
+    expect((await xq.post('/api/orgs/spot-checks', plan({ kind: 'adhoc', ratio: null }))).json().title).toContain('抽查数量');
+  });
+
+  it('commits, draws with 回避, reveals; the public re-run gives the same list', async () => {
+    const c = await ok(xq.post('/api/orgs/spot-checks', plan()), 201);
+    expect(c).toMatchObject({ population: 10, sampleSize: 5 });
+    // before the draw: the commitment is public, the seed is not, re-run not yet possible
+    const before = await ok(pub(`/api/public/orgs/spot-checks/${c.id}`));
+    expect(before).toMatchObject({ commitment: c.commitment, seed: null, drawnOn: null, items: [] });
+    expect(before.population).toEqual([...usccs].sort());
+    expect((await pub(`/api/public/orgs/spot-checks/${c.id}/verify`)).statusCode).toBe(409);
+    expect((await xq.post(`/api/orgs/spot-checks/${c.id}/reveal`, {})).statusCode).toBe(409); // seed only after the draw
+
+    const d = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {}));
+    expect(d.teams).toHaveLength(5);
+    const pool = plan().inspectors as { name: string; conflicts: string[] }[];
+    for (const team of d.teams) {
+      expect(team.inspectors).toHaveLength(2);
+      expect(new Set(team.inspectors).size).toBe(2);
+      for (const n of team.inspectors) expect(pool.find((p) => p.name === n)!.conflicts).not.toContain(team.uscc);
+    }
+    expect((await xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {})).statusCode).toBe(409);
+    const drawn = await ok(pub(`/api/public/orgs/spot-checks/${c.id}`));
+    expect(drawn.seed).toBeNull();
+    expect(drawn.items.map((i: any) => i.uscc)).toEqual(d.teams.map((x: any) => x.uscc));
+
+    const r = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/reveal`, {}));
+    expect(commitmentOf(r.seed)).toBe(c.commitment);
+    expect(sm3Hex(`orgs-spot-check:commitment:${r.seed}`)).toBe(c.commitment);
+    const v = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`));
+    expect(v).toMatchObject({ matches: true, commitmentMatches: true, sampleMatches: true, teamsMatch: true, seed: r.seed });
+    expect(v.teams).toEqual(d.teams.map((x: any) => ({ uscc: x.uscc, inspectors: x.inspectors })));
+    // anyone with the published lists and seed draws the same with the kernel toolkit
+    const pubd = await ok(pub(`/api/public/orgs/spot-checks/${c.id}`));
+    expect(drawSpotCheck(pubd.population, pubd.sampleSize, pubd.inspectors, pubd.perTeam, pubd.seed).teams).toEqual(v.teams);
+    expect((await ok(pub('/api/public/orgs/spot-checks'))).items.map((x: any) => x.id)).toContain(c.id);
+    // another authority does not see it
+    expect((await pl.get(`/api/orgs/spot-checks/${c.id}`)).statusCode).toBe(404);
+    expect((await ok(pl.get('/api/orgs/spot-checks'))).items).toEqual([]);
+  });
+
+  it('a missed 整改 deadline lists the organization on the 活动异常名录; a rectified one is not listed', async () => {
+    const c = await ok(xq.post('/api/orgs/spot-checks', plan({ kind: 'adhoc', ratio: null, count: 2, title: '兴庆区社会组织不定期抽查' })), 201);
+    const d = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {}));
+    const [missed, fixed] = d.teams.map((x: any) => ids.get(x.uscc)!);
+    const problem = { method: 'onsite', inspectedOn: '2021-03-01', findings: '财务管理不规范，未按章程召开会员大会', problems: true, rectifyBy: '2021-03-31' };
+    expect((await xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, { ...problem, organizationId: missed, rectifyBy: null })).statusCode).toBe(400);
+    const n1 = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, { ...problem, organizationId: missed }));
+    expect(n1.noticeNo).toContain('整改');
+    await ok(xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, { ...problem, organizationId: fixed, method: 'desk' }));
+    clock.set(new Date('2021-03-20T02:00:00Z'));
+    await ok(
+      xq.post(`/api/orgs/spot-checks/${c.id}/follow-ups`, { organizationId: fixed, rectifiedOn: '2021-03-20', followUp: '已召开会员大会，财务制度已修订' }),
+    );
+    expect(await sweepRectification(t.ctx, '2021-03-31')).toBe(0); // the deadline day itself still counts
+    clock.set(new Date('2021-04-01T02:00:00Z'));
+    expect(await sweepRectification(t.ctx, '2021-04-01')).toBe(1);
+    expect(await sweepRectification(t.ctx, '2021-04-02')).toBe(0); // once per notice
+    const o = await ok(xq.get(`/api/orgs/${missed}`));
+    expect(o.lists).toContain('abnormal');
+    const l = o.listings.find((x: any) => x.list === 'abnormal');
+    expect(l).toMatchObject({ listedOn: '2021-04-01' });
+    expect(JSON.stringify(l)).toContain('未按期完成整改');
+    expect((await ok(xq.get(`/api/orgs/${fixed}`))).lists).not.toContain('abnormal');
+    const detail = await ok(xq.get(`/api/orgs/spot-checks/${c.id}`));
+    expect(detail.items.find((i: any) => i.organizationId === missed)).toMatchObject({ listed: true, rectifyBy: '2021-03-31', rectifiedOn: null });
+  });
+});

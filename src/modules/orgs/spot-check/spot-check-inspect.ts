@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { withTx, type AppContext } from '../../../platform/context.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
+import { AppError, conflict, notFound } from '../../../platform/errors.ts';
+import { recordAudit } from '../../../kernel/audit/index.ts';
+import { requirePermission, SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
+import { addDaysIso } from '../../../kernel/calendar/index.ts';
+import { Day } from '../contracts/http.ts';
+import { spotCheckInScope } from './spot-check-plan.ts';
+
+export const RECTIFICATION_JOB = 'orgs.spot_check.rectification';
+
+export const SpotInspectionInput = z.object({
+  organizationId: z.uuid('社会组织 ID 格式不正确').meta({ title: '社会组织' }),
+  method: z.enum(['desk', 'onsite'], '检查方式应为 desk（书面检查）或 onsite（现场检查）').meta({ title: '检查方式' }),
+  inspectedOn: Day.meta({ title: '检查日期' }),
+  findings: z.string().trim().min(2, '请填写检查情况').max(5000, '检查情况不能超过5000个字').meta({ title: '检查情况' }),
+  problems: z.boolean('请说明是否发现问题').meta({ title: '发现问题，发放整改文书' }),
+  rectifyBy: Day.nullable().optional().meta({ title: '整改期限' }),
+});
+export const FollowUpInput = z.object({
+  organizationId: z.uuid('社会组织 ID 格式不正确').meta({ title: '社会组织' }),
+  rectifiedOn: Day.meta({ title: '整改完成日期' }),
+  followUp: z.string().trim().min(2, '请填写复查情况').max(2000, '复查情况不能超过2000个字').meta({ title: '复查情况' }),
+});
+export const SpotItemRecorded = z.object({ organizationId: z.uuid(), noticeNo: z.string().nullable(), rectifyBy: z.string().nullable() });
+
+async function itemOf(ctx: AppContext, spotCheckId: string, organizationId: string) {
+  const it = (
+    await sql<any>`select i.*, i.rectify_by::text as rectify_t, i.rectified_on::text as rectified_t, o.name, o.uscc
+      from orgs.spot_check_item i join orgs.organization o on o.id = i.organization_id
+      where i.spot_check_id = ${spotCheckId} and i.organization_id = ${organizationId} for update of i`.execute(ctx.db)
+  ).rows[0];
+  if (!it) throw notFound('本次抽查中的该社会组织', 'ORG_SPOT_ITEM_NOT_FOUND');
+  return it;
+}
+
+/**
+ * 检查记录: desk or on-site inspection of a drawn organization; problems found give a 整改通知书 with its
+ * number (per spot check, in order) and the deadline; the organization must rectify by then.
+ */
+export async function recordSpotInspection(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof SpotInspectionInput>) {
+  requirePermission(actor, 'orgs.register');
+  const today = chinaDate(ctx.clock.now());
+  if (input.inspectedOn > today) throw new AppError('VALIDATION_FAILED', 400, '检查日期不能晚于今天。', { field: 'inspectedOn' });
+  if (input.problems && !input.rectifyBy) throw new AppError('VALIDATION_FAILED', 400, '发现问题须写明整改期限。', { field: 'rectifyBy' });
+  if (input.problems && input.rectifyBy! <= input.inspectedOn) throw new AppError('VALIDATION_FAILED', 400, '整改期限应晚于检查日期。', { field: 'rectifyBy' });
+  return withTx(ctx, async (tx) => {
+    const s = await spotCheckInScope(tx, actor, id, 'orgs.register');
+    if (!s.drawn_t) throw conflict('ORG_SPOT_CHECK_NOT_DRAWN', '尚未抽取，不能登记检查结果。');
+    if (input.inspectedOn < s.drawn_t) throw new AppError('VALIDATION_FAILED', 400, `检查日期早于抽取日期${s.drawn_t}。`, { field: 'inspectedOn' });
+    const it = await itemOf(tx, id, input.organizationId);
+    if (it.method) throw conflict('ORG_SPOT_ITEM_RECORDED', `${it.name}的检查结果已登记。`);
+    let noticeNo: string | null = null;
+    if (input.problems) {
+      const n = (
+        await sql<{ n: number }>`select count(*)::int as n from orgs.spot_check_item where spot_check_id = ${id} and notice_no is not null`.execute(tx.db)
+      ).rows[0]!.n;
+      noticeNo = `社组整改〔${s.year}〕${String(id).slice(0, 8)}-${n + 1}号`;
+    }
+    await sql`update orgs.spot_check_item set method = ${input.method}, inspected_on = ${input.inspectedOn}::date, findings = ${input.findings},
+        problems = ${input.problems}, notice_no = ${noticeNo}, notice_on = ${input.problems ? input.inspectedOn : null}::date,
+        rectify_by = ${input.problems ? input.rectifyBy! : null}::date
+      where spot_check_id = ${id} and organization_id = ${input.organizationId}`.execute(tx.db);
+    await recordAudit(tx, {
+      actor,
+      action: 'orgs.spot_check.inspect',
+      entityType: 'orgs_organization',
+      entityId: input.organizationId,
+      areaPath: s.authority_area_path,
+      orgUnitId: s.authority_org_unit_id,
+      after: { spotCheck: id, ...input, noticeNo },
+    });
+    return { organizationId: input.organizationId, noticeNo, rectifyBy: input.problems ? input.rectifyBy! : null };
+  });
+}
+
+/** 复查: the organization rectified (on or before the deadline; a later date is recorded too, but the listing stays). */
+export async function recordFollowUp(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof FollowUpInput>) {
+  requirePermission(actor, 'orgs.register');
+  if (input.rectifiedOn > chinaDate(ctx.clock.now())) throw new AppError('VALIDATION_FAILED', 400, '整改完成日期不能晚于今天。', { field: 'rectifiedOn' });
+  return withTx(ctx, async (tx) => {
+    const s = await spotCheckInScope(tx, actor, id, 'orgs.register');
+    const it = await itemOf(tx, id, input.organizationId);
+    if (!it.notice_no) throw conflict('ORG_SPOT_NO_NOTICE', `${it.name}未被要求整改。`);
+    if (it.rectified_t) throw conflict('ORG_SPOT_RECTIFIED', `${it.name}已于${it.rectified_t}完成整改。`);
+    await sql`update orgs.spot_check_item set rectified_on = ${input.rectifiedOn}::date, follow_up = ${input.followUp}
+      where spot_check_id = ${id} and organization_id = ${input.organizationId}`.execute(tx.db);
+    await recordAudit(tx, {
+      actor,
+      action: 'orgs.spot_check.follow_up',
+      entityType: 'orgs_organization',
+      entityId: input.organizationId,
+      areaPath: s.authority_area_path,
+      orgUnitId: s.authority_org_unit_id,
+      after: { spotCheck: id, ...input, late: input.rectifiedOn > it.rectify_t },
+    });
+    return { organizationId: input.organizationId, noticeNo: it.notice_no as string, rectifyBy: it.rectify_t as string };
+  });
+}
+
+/**
+ * 未按期完成整改 → 活动异常名录 (民政部令第60号: 在抽查和其他监督检查中发现问题，发放整改文书要求限期整改，
+ * 未按期完成整改), daily: every 整改通知 whose deadline passed before `day` without rectification recorded by
+ * the deadline is listed the day after the deadline, with the obligation to rectify; once per notice.
+ */
+export async function sweepRectification(ctx: AppContext, day: string): Promise<number> {
+  const due = await sql<{ spot_check_id: string; organization_id: string; notice_no: string; rectify_t: string; path: string; unit: string }>`
+    select i.spot_check_id, i.organization_id, i.notice_no, i.rectify_by::text as rectify_t, s.authority_area_path as path, s.authority_org_unit_id as unit
+    from orgs.spot_check_item i join orgs.spot_check s on s.id = i.spot_check_id
+    where i.notice_no is not null and i.listing_id is null and i.rectify_by < ${day}::date
+      and (i.rectified_on is null or i.rectified_on > i.rectify_by)`.execute(ctx.db);
+  for (const r of due.rows)
+    await withTx(ctx, async (tx) => {
+      const id = randomUUID();
+      const listedOn = addDaysIso(r.rectify_t, 1);
+      const detail = `${r.notice_no}要求于${r.rectify_t}前完成整改，未按期完成`;
+      await sql`insert into orgs.credit_listing (id, organization_id, list, reason, detail, obligation, listed_on)
+        values (${id}, ${r.organization_id}, 'abnormal', 'rectification', ${detail}, true, ${listedOn}::date)`.execute(tx.db);
+      await sql`update orgs.spot_check_item set listing_id = ${id} where spot_check_id = ${r.spot_check_id} and organization_id = ${r.organization_id}`.execute(
+        tx.db,
+      );
+      await recordAudit(tx, {
+        actor: SYSTEM_ACTOR,
+        action: 'orgs.credit.auto_list',
+        entityType: 'orgs_credit_listing',
+        entityId: id,
+        areaPath: r.path,
+        orgUnitId: r.unit,
+        after: { organization: r.organization_id, list: 'abnormal', reason: 'rectification', listedOn, detail },
+      });
+    });
+  return due.rows.length;
+}

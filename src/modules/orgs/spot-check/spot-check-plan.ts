@@ -1,0 +1,173 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { withTx, type AppContext } from '../../../platform/context.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
+import { AppError, conflict, notFound } from '../../../platform/errors.ts';
+import { recordAudit } from '../../../kernel/audit/index.ts';
+import { recordInScope, requirePermission, userRef, type Actor } from '../../../kernel/identity/index.ts';
+import { resolveAuthority } from '../registry/authority.ts';
+import { commitmentOf, drawSpotCheck, planSize, populationFingerprint, ratioProblem, type Inspector, type Team } from './spot-check-rules.ts';
+
+const InspectorInput = z.object({
+  name: z.string().trim().min(2, '检查人员姓名至少2个字').max(40, '检查人员姓名不能超过40个字').meta({ title: '检查人员' }),
+  conflicts: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '回避的社会组织应以18位统一社会信用代码填写'),
+    )
+    .max(200)
+    .default([])
+    .meta({ title: '需回避的社会组织（统一社会信用代码）' }),
+});
+
+export const SpotCheckInput = z.object({
+  kind: z.enum(['plan', 'adhoc'], '抽查类型应为 plan（定期抽查）或 adhoc（不定期抽查）').meta({ title: '抽查类型' }),
+  year: z.number('请填写年度').int('年度应为整数').min(2000, '年度不正确').max(2999, '年度不正确').meta({ title: '年度' }),
+  title: z.string().trim().min(2, '请填写抽查名称').max(200, '抽查名称不能超过200个字').meta({ title: '抽查名称' }),
+  authorityId: z.uuid('登记管理机关 ID 格式不正确').nullable().optional().meta({ title: '登记管理机关' }),
+  ratio: z.number('抽查比例应为数字').gt(0, '抽查比例应大于0').max(1, '抽查比例不能超过1').nullable().optional().meta({ title: '抽查比例（定期抽查）' }),
+  count: z.number('抽查数量应为整数').int('抽查数量应为整数').min(1, '抽查数量至少为1').nullable().optional().meta({ title: '抽查数量（不定期抽查）' }),
+  perTeam: z
+    .number()
+    .int('每组人数应为整数')
+    .min(2, '每个检查组不少于2名检查人员')
+    .max(10, '每个检查组不超过10人')
+    .default(2)
+    .meta({ title: '每组检查人员数' }),
+  inspectors: z.array(InspectorInput).min(2, '检查人员名录至少2人').max(500, '检查人员名录不超过500人').meta({ title: '检查人员名录' }),
+});
+export const SpotCheckCommitted = z.object({
+  id: z.uuid(),
+  commitment: z.string(),
+  population: z.number(),
+  fingerprint: z.string(),
+  sampleSize: z.number(),
+});
+export const SpotCheckDrawn = z.object({ id: z.uuid(), teams: z.array(z.object({ uscc: z.string(), name: z.string(), inspectors: z.array(z.string()) })) });
+export const SpotCheckRevealed = z.object({ id: z.uuid(), seed: z.string(), commitment: z.string() });
+
+/**
+ * Step 1 — 公布承诺: freezes the population (the USCCs of the authority's organizations in good standing
+ * today) and the inspector pool with their declared conflicts, makes a secret seed and publishes only its
+ * SM3 commitment. A 定期抽查 below the minimum ratio of the authority's level is refused (400).
+ */
+export async function commitSpotCheck(ctx: AppContext, actor: Actor, input: z.infer<typeof SpotCheckInput>) {
+  requirePermission(actor, 'orgs.register');
+  const names = input.inspectors.map((i) => i.name);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) throw new AppError('VALIDATION_FAILED', 400, `检查人员“${dup}”重复填写。`, { field: 'inspectors' });
+  if (input.perTeam > names.length)
+    throw new AppError('VALIDATION_FAILED', 400, `每组${input.perTeam}人，检查人员名录只有${names.length}人。`, { field: 'perTeam' });
+  return withTx(ctx, async (tx) => {
+    const a = await resolveAuthority(tx, actor, 'orgs.register', input.authorityId);
+    let ratio: number | null = null;
+    if (input.kind === 'plan') {
+      if (input.ratio == null) throw new AppError('VALIDATION_FAILED', 400, '定期抽查须填写抽查比例。', { field: 'ratio' });
+      const problem = ratioProblem(a.level, input.ratio);
+      if (problem) throw new AppError('ORG_SPOT_CHECK_RATIO', 400, problem, { field: 'ratio' });
+      ratio = input.ratio;
+    } else if (input.count == null) throw new AppError('VALIDATION_FAILED', 400, '不定期抽查须填写抽查数量。', { field: 'count' });
+    const today = chinaDate(tx.clock.now());
+    const population = (
+      await sql<{ uscc: string }>`select uscc from orgs.organization where authority_org_unit_id = ${a.id} and status = 'normal'
+        and registered_on <= ${today}::date order by uscc`.execute(tx.db)
+    ).rows.map((r) => r.uscc);
+    if (!population.length) throw conflict('ORG_SPOT_CHECK_EMPTY', `${a.name}没有存续的登记社会组织，无法抽查。`);
+    const size = ratio != null ? planSize(population.length, ratio) : input.count!;
+    if (size > population.length)
+      throw new AppError('VALIDATION_FAILED', 400, `抽查数量${size}超过${a.name}登记的存续社会组织数${population.length}。`, { field: 'count' });
+    const seed = randomBytes(32).toString('hex');
+    const commitment = commitmentOf(seed);
+    const id = randomUUID();
+    const inspectors: Inspector[] = input.inspectors.map((i) => ({ name: i.name, conflicts: [...new Set(i.conflicts)].sort() }));
+    await sql`insert into orgs.spot_check (id, kind, year, title, authority_org_unit_id, authority_area_path, authority_level, ratio, sample_size, per_team,
+        commitment, seed, population, inspectors, committed_on, created_by)
+      values (${id}, ${input.kind}, ${input.year}, ${input.title}, ${a.id}, ${a.areaPath}, ${a.level}, ${ratio}, ${size}, ${input.perTeam},
+        ${commitment}, ${seed}, ${JSON.stringify(population)}::jsonb, ${JSON.stringify(inspectors)}::jsonb, ${today}::date, ${userRef(actor)})`.execute(tx.db);
+    await recordAudit(tx, {
+      actor,
+      action: 'orgs.spot_check.commit',
+      entityType: 'orgs_spot_check',
+      entityId: id,
+      areaPath: a.areaPath,
+      orgUnitId: a.id,
+      after: { kind: input.kind, year: input.year, ratio, sampleSize: size, population: population.length, commitment, inspectors: names.length },
+    });
+    return { id, commitment, population: population.length, fingerprint: populationFingerprint(population), sampleSize: size };
+  });
+}
+
+/** The stored spot check in the actor's scope for `permission`, locked, or 404. */
+export async function spotCheckInScope(ctx: AppContext, actor: Actor, id: string, permission: string) {
+  const s = (
+    await sql<any>`select *, committed_on::text as committed_t, drawn_on::text as drawn_t, revealed_on::text as revealed_t
+      from orgs.spot_check where id = ${id} for update`.execute(ctx.db)
+  ).rows[0];
+  if (!s || !recordInScope(actor, permission, { areaPath: s.authority_area_path })) throw notFound('抽查', 'ORG_SPOT_CHECK_NOT_FOUND');
+  return s;
+}
+
+const json = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+/** Step 2 — 抽取: draws organizations and teams from the frozen lists with the (still secret) seed; the list is published at once. */
+export async function runSpotCheckDraw(ctx: AppContext, actor: Actor, id: string) {
+  requirePermission(actor, 'orgs.register');
+  return withTx(ctx, async (tx) => {
+    const s = await spotCheckInScope(tx, actor, id, 'orgs.register');
+    if (s.drawn_t) throw conflict('ORG_SPOT_CHECK_DRAWN', `本次抽查已于${s.drawn_t}抽取。`);
+    let d;
+    try {
+      d = drawSpotCheck(json<string[]>(s.population), s.sample_size, json<Inspector[]>(s.inspectors), s.per_team, s.seed);
+    } catch (e) {
+      if (e instanceof RangeError) throw conflict('ORG_SPOT_CHECK_TEAM', e.message);
+      throw e;
+    }
+    const today = chinaDate(tx.clock.now());
+    const orgs = (
+      await sql<{ id: string; uscc: string; name: string }>`select id, uscc, name from orgs.organization
+        where authority_org_unit_id = ${s.authority_org_unit_id} and uscc in (${sql.join(d.objects.sample)})`.execute(tx.db)
+    ).rows;
+    const byUscc = new Map(orgs.map((o) => [o.uscc, o]));
+    await sql`update orgs.spot_check set drawn_on = ${today}::date, sample = ${JSON.stringify(d.objects.sample)}::jsonb, teams = ${JSON.stringify(d.teams)}::jsonb
+      where id = ${id}`.execute(tx.db);
+    for (const t of d.teams)
+      await sql`insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors)
+        values (${id}, ${byUscc.get(t.uscc)!.id}, ${JSON.stringify(t.inspectors)}::jsonb)`.execute(tx.db);
+    await recordAudit(tx, {
+      actor,
+      action: 'orgs.spot_check.draw',
+      entityType: 'orgs_spot_check',
+      entityId: id,
+      areaPath: s.authority_area_path,
+      orgUnitId: s.authority_org_unit_id,
+      after: { drawnOn: today, teams: d.teams },
+    });
+    return { id, teams: d.teams.map((t: Team) => ({ ...t, name: byUscc.get(t.uscc)!.name })) };
+  });
+}
+
+/** Step 3 — 公布种子: after the draw the seed is published; anyone can check it against the commitment and draw again. */
+export async function revealSpotCheckSeed(ctx: AppContext, actor: Actor, id: string) {
+  requirePermission(actor, 'orgs.register');
+  return withTx(ctx, async (tx) => {
+    const s = await spotCheckInScope(tx, actor, id, 'orgs.register');
+    if (!s.drawn_t) throw conflict('ORG_SPOT_CHECK_NOT_DRAWN', '尚未抽取，不能公布种子（先抽取、后公布种子）。');
+    if (!s.revealed_t) {
+      const today = chinaDate(tx.clock.now());
+      await sql`update orgs.spot_check set revealed_on = ${today}::date where id = ${id}`.execute(tx.db);
+      await recordAudit(tx, {
+        actor,
+        action: 'orgs.spot_check.reveal',
+        entityType: 'orgs_spot_check',
+        entityId: id,
+        areaPath: s.authority_area_path,
+        orgUnitId: s.authority_org_unit_id,
+        after: { seed: s.seed, revealedOn: today },
+      });
+    }
+    return { id, seed: s.seed as string, commitment: s.commitment as string };
+  });
+}

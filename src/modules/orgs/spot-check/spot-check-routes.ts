@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../../platform/context.ts';
+import { actorOf } from '../../../kernel/identity/index.ts';
+import {
+  SpotCheckCommitted,
+  SpotCheckDrawn,
+  SpotCheckInput,
+  SpotCheckRevealed,
+  commitSpotCheck,
+  revealSpotCheckSeed,
+  runSpotCheckDraw,
+} from './spot-check-plan.ts';
+import { FollowUpInput, SpotInspectionInput, SpotItemRecorded, recordFollowUp, recordSpotInspection } from './spot-check-inspect.ts';
+import { SpotCheckDto, SpotCheckList, VerifyDto, getSpotCheck, listSpotChecks, publicSpotCheck, publicSpotChecks, verifySpotCheck } from './spot-check-read.ts';
+
+const Id = z.object({ id: z.uuid('抽查 ID 格式不正确') });
+
+/** 双随机一公开: plan with a published commitment → draw → seed revealed → inspections, 整改, follow-up; public results and re-run. */
+export async function registerSpotCheckRoutes(root: FastifyInstance, ctx: AppContext) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['orgs'];
+  app.post(
+    '/api/orgs/spot-checks',
+    {
+      schema: {
+        tags,
+        summary: '双随机抽查：制定计划（定期抽查不低于最低比例；不定期抽查），冻结抽查对象和检查人员名录，公布种子承诺（SM3）',
+        body: SpotCheckInput,
+        response: { 201: SpotCheckCommitted },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await commitSpotCheck(ctx, actorOf(req), req.body)),
+  );
+  app.get('/api/orgs/spot-checks', { schema: { tags, summary: '双随机抽查清单（按数据范围）', response: { 200: SpotCheckList } } }, async (req) =>
+    listSpotChecks(ctx, actorOf(req)),
+  );
+  app.get(
+    '/api/orgs/spot-checks/:id',
+    { schema: { tags, summary: '双随机抽查详情（承诺、名录、抽查结果、检查记录和整改）', params: Id, response: { 200: SpotCheckDto } } },
+    async (req) => getSpotCheck(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/orgs/spot-checks/:id/draw',
+    { schema: { tags, summary: '抽取抽查对象和检查人员（回避有利害关系的检查人员）', params: Id, response: { 200: SpotCheckDrawn } } },
+    async (req) => runSpotCheckDraw(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/orgs/spot-checks/:id/reveal',
+    { schema: { tags, summary: '抽取后公布种子（供公众复核）', params: Id, response: { 200: SpotCheckRevealed } } },
+    async (req) => revealSpotCheckSeed(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/orgs/spot-checks/:id/inspections',
+    {
+      schema: {
+        tags,
+        summary: '登记检查结果（书面或现场检查；发现问题发放整改通知书并限期整改）',
+        params: Id,
+        body: SpotInspectionInput,
+        response: { 200: SpotItemRecorded },
+      },
+    },
+    async (req) => recordSpotInspection(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/orgs/spot-checks/:id/follow-ups',
+    {
+      schema: { tags, summary: '整改复查（整改完成日期；逾期未整改的列入活动异常名录）', params: Id, body: FollowUpInput, response: { 200: SpotItemRecorded } },
+    },
+    async (req) => recordFollowUp(ctx, actorOf(req), req.params.id, req.body),
+  );
+  const publicConfig = { rateLimit: { max: 60, timeWindow: '1 minute' } };
+  app.get(
+    '/api/public/orgs/spot-checks',
+    { config: publicConfig, schema: { tags: ['portal'], summary: '社会组织双随机抽查公示清单', response: { 200: SpotCheckList } } },
+    async () => publicSpotChecks(ctx),
+  );
+  app.get(
+    '/api/public/orgs/spot-checks/:id',
+    {
+      config: publicConfig,
+      schema: {
+        tags: ['portal'],
+        summary: '社会组织双随机抽查公示：种子承诺、抽查名录、抽查结果、公布的种子和检查结果',
+        params: Id,
+        response: { 200: SpotCheckDto },
+      },
+    },
+    async (req) => publicSpotCheck(ctx, req.params.id),
+  );
+  app.get(
+    '/api/public/orgs/spot-checks/:id/verify',
+    {
+      config: publicConfig,
+      schema: { tags: ['portal'], summary: '复核双随机抽取：校验种子承诺，按公布的名录和种子重新抽取并比对', params: Id, response: { 200: VerifyDto } },
+    },
+    async (req) => verifySpotCheck(ctx, req.params.id),
+  );
+}

@@ -1,0 +1,156 @@
+import { $, api, el, ErrorDisplay, formatDate, PortalError } from '../common.ts';
+import type { z } from 'zod';
+import type { SpotCheckDto, SpotCheckList, VerifyDto } from '../../../src/modules/orgs/spot-check/spot-check-read.ts';
+
+/** 双随机抽查复核: a spot check's commitment, list and revealed seed; the draw re-run by the public API and compared. */
+
+type Detail = z.infer<typeof SpotCheckDto>;
+type Verify = z.infer<typeof VerifyDto>;
+
+const form = $<HTMLFormElement>('#sc-form');
+const errors = new ErrorDisplay($('#error-summary'));
+const status = $('#sc-status');
+const result = $('#result');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const METHOD: Record<string, string> = { desk: '书面检查', onsite: '现场检查' };
+
+const row = (label: string, value: Node | string) => el('div', {}, el('dt', {}, label), el('dd', {}, value));
+const hash = (s: string) => el('span', { class: 'hash' }, s);
+
+async function show(id: string) {
+  if (!UUID.test(id)) return errors.show([['id', '抽查编号应为36位编号（含4个短横线），请核对']]);
+  errors.clear();
+  status.textContent = '正在查询…';
+  try {
+    const d = await api<Detail>(`/api/public/orgs/spot-checks/${encodeURIComponent(id)}`);
+    status.textContent = '';
+    render(d);
+    history.replaceState(null, '', `?id=${d.id}`);
+  } catch (err) {
+    status.textContent = '';
+    errors.show([['id', err instanceof PortalError ? err.problem.title : '查询失败，请稍后重试']]);
+  }
+}
+
+function result_(i: Detail['items'][number]) {
+  if (!i.method) return '尚未检查';
+  const base = `${METHOD[i.method]}（${formatDate(i.inspectedOn!)}）`;
+  if (!i.problems) return `${base}：未发现问题`;
+  const fix = i.rectifiedOn ? `，已于${formatDate(i.rectifiedOn)}完成整改` : i.listed ? '，未按期整改，已列入活动异常名录' : '';
+  return `${base}：发现问题，${i.noticeNo}要求于${formatDate(i.rectifyBy!)}前整改${fix}`;
+}
+
+function render(d: Detail) {
+  const verifyBox = el('div', { id: 'verify-result', role: 'status', 'aria-live': 'polite' });
+  const rerun = el('button', { type: 'button', class: 'btn primary', id: 'rerun' }, '重新抽取并比对');
+  rerun.addEventListener('click', async () => {
+    verifyBox.replaceChildren(el('p', { class: 'status' }, '正在重新抽取…'));
+    try {
+      const v = await api<Verify>(`/api/public/orgs/spot-checks/${d.id}/verify`);
+      verifyBox.replaceChildren(verdict(d, v));
+    } catch (err) {
+      verifyBox.replaceChildren(el('p', { class: 'notice warn' }, err instanceof PortalError ? err.problem.title : '复核失败，请稍后重试'));
+    }
+  });
+  const kind = d.kind === 'plan' ? `定期抽查，比例${Math.round((d.ratio ?? 0) * 10000) / 100}%` : '不定期抽查';
+  result.replaceChildren(
+    el(
+      'section',
+      { class: 'panel', 'data-testid': 'spot-check' },
+      el('h2', {}, d.title),
+      el(
+        'dl',
+        { class: 'facts' },
+        row('登记管理机关', d.authority),
+        row('抽查类型', `${kind}，抽取 ${d.sampleSize} 个（共 ${d.population.length} 个），每组检查人员 ${d.perTeam} 人`),
+        row('承诺公布日期', formatDate(d.committedOn)),
+        row('种子承诺值（SM3）', hash(d.commitment)),
+        row('抽查对象名录指纹（SM3）', hash(d.fingerprint)),
+        row('抽取日期', d.drawnOn ? formatDate(d.drawnOn) : '尚未抽取'),
+        row('公布的种子', d.seed ? hash(d.seed) : '尚未公布（抽取后公布）'),
+      ),
+    ),
+    el(
+      'section',
+      { class: 'panel' },
+      el('h2', {}, '抽查对象和检查人员'),
+      d.items.length
+        ? el(
+            'div',
+            { class: 'sc-scroll' },
+            el(
+              'table',
+              { class: 'sc-table', 'data-testid': 'drawn-list' },
+              el('thead', {}, el('tr', {}, el('th', {}, '统一社会信用代码'), el('th', {}, '名称'), el('th', {}, '检查人员'), el('th', {}, '检查结果'))),
+              el(
+                'tbody',
+                {},
+                ...d.items.map((i) =>
+                  el(
+                    'tr',
+                    { 'data-uscc': i.uscc },
+                    el('td', { 'data-label': '统一社会信用代码' }, el('span', { class: 'hash' }, i.uscc)),
+                    el('td', { 'data-label': '名称' }, i.name),
+                    el('td', { 'data-label': '检查人员' }, i.inspectors.join('、')),
+                    el('td', { 'data-label': '检查结果' }, result_(i)),
+                  ),
+                ),
+              ),
+            ),
+          )
+        : el('p', { class: 'notice' }, '尚未抽取。'),
+      d.seed ? el('div', { class: 'actions' }, rerun) : null,
+      verifyBox,
+    ),
+  );
+  result.hidden = false;
+  result.focus();
+}
+
+function verdict(d: Detail, v: Verify) {
+  const published = new Map(d.items.map((i) => [i.uscc, i.inspectors.join('、')]));
+  const same = v.teams.length === published.size && v.teams.every((t) => published.get(t.uscc) === t.inspectors.join('、'));
+  const ok = v.matches && same;
+  return el(
+    'div',
+    { class: `notice ${ok ? 'ok' : 'warn'}`, 'data-testid': 'verify-verdict', 'data-match': String(ok) },
+    el('p', {}, ok ? '一致：' + v.message : '不一致：' + (v.matches ? '重新抽取的结果与本页公布的名单不同。' : v.message)),
+    el(
+      'p',
+      {},
+      `种子承诺校验：${v.commitmentMatches ? '相符' : '不符'}；抽查对象：${v.sampleMatches ? '相同' : '不同'}；检查人员：${v.teamsMatch ? '相同' : '不同'}。`,
+    ),
+  );
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  void show($<HTMLInputElement>('#id').value.trim());
+});
+
+async function recent() {
+  try {
+    const r = await api<z.infer<typeof SpotCheckList>>('/api/public/orgs/spot-checks');
+    if (!r.items.length) return;
+    $('#recent ul').replaceChildren(
+      ...r.items.slice(0, 10).map((s) => {
+        const b = el('button', { type: 'button' }, `${s.title}（${s.authority}，${formatDate(s.committedOn)}）`);
+        b.addEventListener('click', () => {
+          $<HTMLInputElement>('#id').value = s.id;
+          void show(s.id);
+        });
+        return el('li', {}, b);
+      }),
+    );
+    $('#recent').hidden = false;
+  } catch {
+    /* the list is a convenience; the form works without it */
+  }
+}
+
+const preset = new URLSearchParams(location.search).get('id');
+if (preset) {
+  $<HTMLInputElement>('#id').value = preset;
+  void show(preset);
+}
+void recent();
