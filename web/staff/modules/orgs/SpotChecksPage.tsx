@@ -84,7 +84,7 @@ export function SpotChecksPage() {
             <Form.Item
               name="percent"
               label={t('orgs.spot.percent')}
-              extra={<span style={{ color: '#595959' }}>{t('orgs.spot.minimum')}</span>}
+              extra={t('orgs.spot.minimum')}
               rules={[{ required: true, message: t('orgs.spot.percent') }]}
             >
               <InputNumber min={0.1} max={100} step={0.5} addonAfter="%" />
@@ -100,7 +100,7 @@ export function SpotChecksPage() {
           <Form.Item
             name="inspectors"
             label={t('orgs.spot.inspectors')}
-            extra={<span style={{ color: '#595959' }}>{t('orgs.spot.inspectorsHint')}</span>}
+            extra={t('orgs.spot.inspectorsHint')}
             rules={[{ required: true, message: t('orgs.spot.inspectors') }]}
           >
             <Input.TextArea rows={4} />
