@@ -59,7 +59,15 @@ export function checkWho(who: Who, label: string, party: PartyFacts): Refusal | 
   return null;
 }
 
-export type AvailableTransition = { name: string; label: string; primary: boolean; to: string; toLabel: string; reasonRequired: boolean; inputSchema: JsonSchema | null };
+export type AvailableTransition = {
+  name: string;
+  label: string;
+  primary: boolean;
+  to: string;
+  toLabel: string;
+  reasonRequired: boolean;
+  inputSchema: JsonSchema | null;
+};
 
 /** A form's JSON Schema (registration and transition forms) as the console renders it. */
 export const formSchema = (s: z.ZodType): JsonSchema => z.toJSONSchema(s, { unrepresentable: 'any' }) as JsonSchema;

@@ -43,7 +43,8 @@ export async function scheduleClockTimers(tx: AppContext, clock: DeadlineClock):
   const overdueAt = overdueInstant(clock.dueDate);
   const base = { clockId: clock.id, caseId: clock.caseId, due: clock.dueDate };
   // A period (公示期) has no reminder: nobody has to act before it ends.
-  if (clock.kind !== 'period' && clock.remindedFor !== clock.dueDate && remindAt < overdueAt) await sendAt(tx, REMIND_JOB, { ...base, at: remindAt.toISOString() }, remindAt);
+  if (clock.kind !== 'period' && clock.remindedFor !== clock.dueDate && remindAt < overdueAt)
+    await sendAt(tx, REMIND_JOB, { ...base, at: remindAt.toISOString() }, remindAt);
   else if (clock.overdueFor !== clock.dueDate) await sendAt(tx, OVERDUE_JOB, { ...base, at: overdueAt.toISOString() }, overdueAt);
 }
 

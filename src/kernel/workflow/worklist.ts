@@ -42,7 +42,11 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
       if (q.view === 'mine') {
         const mine = actionableStates(actor, readable);
         base = base.where((eb) =>
-          eb.or(mine.length ? mine.map((m) => eb.and([eb('c.org_unit_id', '=', m.orgUnitId), eb('c.type', '=', m.type), eb('c.state', 'in', m.states)])) : [eb.lit(false)]),
+          eb.or(
+            mine.length
+              ? mine.map((m) => eb.and([eb('c.org_unit_id', '=', m.orgUnitId), eb('c.type', '=', m.type), eb('c.state', 'in', m.states)]))
+              : [eb.lit(false)],
+          ),
         );
       }
       break;

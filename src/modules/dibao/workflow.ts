@@ -352,7 +352,8 @@ export const dibaoWorkflow = defineWorkflow({
     },
     confirm: transition({
       label: '确认同意',
-      primary: true, nextLabel: '确认',
+      primary: true,
+      nextLabel: '确认',
       from: ['awaiting_confirm'],
       to: 'confirmed',
       who: { permission: 'dibao.confirm' },

@@ -186,7 +186,8 @@ export const petitionWorkflow = defineWorkflow({
     start: { label: '开始办理', primary: true, from: ['accepted'], to: 'handling', who: { permission: 'petition.handle' }, withdrawable: true },
     draft: transition({
       label: '拟办意见',
-      primary: true, nextLabel: '拟办',
+      primary: true,
+      nextLabel: '拟办',
       from: ['handling', 'simple'],
       to: 'drafted',
       who: { permission: 'petition.handle' },

@@ -123,7 +123,8 @@ export const proposalWorkflow = defineWorkflow({
     }),
     approve: transition({
       label: '领导签发答复',
-      primary: true, nextLabel: '签发',
+      primary: true,
+      nextLabel: '签发',
       from: ['drafted'],
       to: 'answered',
       who: { permission: 'proposals.approve' },

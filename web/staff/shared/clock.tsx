@@ -20,13 +20,7 @@ const STATUS_COLOR: Record<ClockStatus, string> = {
  * 计时中 / 已中止 / 即将到期 (orange) / 已超期 (red) / 按期办结 / 超期办结. A period (公示期) that
  * must elapse reads 期间计算中 / 已期满 / 期满 (or 提前结束 when stopped before its last day), never red.
  */
-export function ClockStatusTag({
-  status,
-  period,
-}: {
-  status: ClockStatus | ClockSummaryState;
-  period?: { dueDate: string | null; stoppedOn: string | null };
-}) {
+export function ClockStatusTag({ status, period }: { status: ClockStatus | ClockSummaryState; period?: { dueDate: string | null; stoppedOn: string | null } }) {
   const t = useT();
   if (period) {
     const key =

@@ -127,7 +127,14 @@ export function WorklistCard() {
         // On a phone every tab and its count stay in view (no 「⋯」 hiding 已超期): the tabs wrap.
         <div className="mz-wl-chips" role="tablist" aria-label={t('wl.title')}>
           {WORKLIST_TABS.map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={tab === k} className={`mz-wl-chip${tab === k ? ' mz-wl-chip-active' : ''}`} onClick={() => setTab(k)}>
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={tab === k}
+              className={`mz-wl-chip${tab === k ? ' mz-wl-chip-active' : ''}`}
+              onClick={() => setTab(k)}
+            >
               {tabLabel(k)}
             </button>
           ))}
