@@ -6,6 +6,7 @@ import { coreAudit } from '../kernel/audit/migrations/20261129030000_core_audit.
 import { coreCalendar } from '../kernel/calendar/migrations/20261129040000_core_calendar.ts';
 import { coreWorkflow } from '../kernel/workflow/migrations/20261129050000_core_workflow.ts';
 import { coreCaseParts } from '../kernel/workflow/migrations/20261206020000_core_case_parts.ts';
+import { coreClockKind } from '../kernel/workflow/migrations/20261208170000_core_clock_kind.ts';
 import { corePortalPow } from '../kernel/portal/migrations/20261130060000_core_portal_pow.ts';
 import { coreDailyJobRun } from '../platform/jobs/migrations/20261206010000_core_daily_job_run.ts';
 import { coreDocuments } from '../kernel/documents/migrations/20261206070000_core_documents.ts';
@@ -24,6 +25,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261206020000_core_case_parts': coreCaseParts,
   '20261206070000_core_documents': coreDocuments,
   '20261207160000_core_report': coreReport,
+  '20261208170000_core_clock_kind': coreClockKind,
 };
 
 /**

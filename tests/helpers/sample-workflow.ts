@@ -54,6 +54,8 @@ export const sampleWorkflow = defineWorkflow({
     refuse: { label: '不予受理', from: ['registered'], to: 'refused', who: { permission: 'org.read' }, reasonRequired: true, clocks: { stop: ['triage'] } },
     draft: transition({
       label: '拟办意见',
+      // The normal step at 办理中 (补正后重新计算, defined before it, is the exception).
+      primary: true,
       from: ['accepted'],
       to: 'drafted',
       who: { permission: 'org.read' },
@@ -63,6 +65,8 @@ export const sampleWorkflow = defineWorkflow({
     }),
     approve: {
       label: '审批同意',
+      primary: true,
+      nextLabel: '审批',
       from: ['drafted'],
       to: 'approved',
       who: { permission: 'audit.read' },
@@ -76,6 +80,7 @@ export const sampleWorkflow = defineWorkflow({
             rule: async (_tx, c) => ({ unit: 'days', n: c.data.opinion === '支持' ? 5 : 7 }),
             legalBasis: '测试',
             onDue: 'close',
+            kind: 'period',
           },
         ],
       },

@@ -43,6 +43,7 @@ async function startOne(tx: AppContext, c: CaseRow, spec: ClockSpec, startDate?:
     areaPath: c.area_path,
     startDate: startDate ?? chinaDate(tx.clock.now()),
     warnWorkdays: spec.warnWorkdays,
+    kind: spec.kind,
   });
   await scheduleClockTimers(tx, ch.clock);
   await remindMissingNotice(tx, await currentCalendar(tx), ch.clock);
@@ -131,18 +132,20 @@ async function afterClockChange(tx: AppContext, caseId: string, ch: ClockChange)
 
 /**
  * Keep the worklist's denormalised columns current: the nearest due date of the running
- * clocks and the case's clock state (overdue > due soon > running > paused).
+ * clocks and the case's clock state (overdue > due soon > running > paused). A period (公示期)
+ * is never due soon nor overdue, and its end is the due date only when no deadline runs.
  */
 export async function refreshCaseClockSummary(tx: AppContext, caseId: string, known?: DeadlineClock[]): Promise<ClockSummary> {
   const cal = await currentCalendar(tx);
   const today = chinaDate(tx.clock.now());
   const open = (known ?? (await getClocks(tx, caseId))).filter(isOpen);
-  const statuses = open.map((k) => clockStatus(k, today, cal));
-  const due =
+  const statuses = open.map((k) => clockStatus(k, today, cal)).map((s) => (s === 'elapsed' ? 'running' : s));
+  const nearest = (kind: DeadlineClock['kind']) =>
     open
-      .filter((k) => k.state === 'running' && k.dueDate)
+      .filter((k) => k.kind === kind && k.state === 'running' && k.dueDate)
       .map((k) => k.dueDate!)
       .sort()[0] ?? null;
+  const due = nearest('deadline') ?? nearest('period');
   const state = statuses.includes('overdue')
     ? 'overdue'
     : statuses.includes('due_soon')
@@ -163,13 +166,16 @@ export async function caseClockViews(ctx: AppContext, c: Pick<CaseRow, 'id'>) {
   return (await getClocks(ctx, c.id)).map((k) => ({
     name: k.name,
     label: k.label,
+    kind: k.kind,
     rule: k.rule,
     legalBasis: k.legalBasis,
     startDate: k.startDate,
     dueDate: k.dueDate,
     state: k.state,
+    stoppedOn: k.stoppedAt ? chinaDate(k.stoppedAt) : null,
     status: clockStatus(k, today, cal),
     workdaysLeft: k.state === 'running' && k.dueDate ? workdaysLeft(k, today, cal) : null,
+    daysLeft: k.state === 'running' && k.dueDate ? (Date.parse(k.dueDate) - Date.parse(today)) / 86_400_000 : null,
     calendarNote: provisionalNote(cal, k, today),
     suspensions: [...k.suspensions],
     extensions: [...k.extensions],

@@ -45,6 +45,8 @@ const JsonSchemaDoc = z.record(z.string(), z.unknown()).describe('JSON Schema of
 
 export const WorklistQuery = z.object({
   tab: z.enum(WORKLIST_TABS).default('todo'),
+  /** 待办 only: `mine` = 待我处理 (the cases whose next step the user may take), `unit` (default) = all of the unit's. */
+  view: z.enum(['mine', 'unit']).optional(),
   type: z.string().max(40).optional(),
   q: z.string().max(50).optional(),
   sort: z.enum(['due', 'updated']).default('due'),
@@ -136,13 +138,19 @@ const ClockUnit = z.enum(CLOCK_UNITS);
 export const CaseClock = z.object({
   name: z.string(),
   label: z.string(),
+  /** deadline: a day to act by; period: a time that must elapse (公示期), which ends 期满 (status elapsed / met), never overdue. */
+  kind: z.enum(['deadline', 'period']),
   rule: z.object({ unit: ClockUnit, n: z.number() }),
   legalBasis: z.string().nullable(),
   startDate: Day,
   dueDate: Day.nullable(),
   state: z.enum(['running', 'paused', 'met', 'missed']),
-  status: z.enum(['running', 'paused', 'due_soon', 'overdue', 'met', 'missed']),
+  /** The day (China) it was stopped; null while open. */
+  stoppedOn: Day.nullable(),
+  status: z.enum(['running', 'paused', 'due_soon', 'overdue', 'met', 'missed', 'elapsed']),
   workdaysLeft: z.number().nullable(),
+  /** Calendar days from today (China) to the due date while running (「剩余 N 日」 of a period in 日). */
+  daysLeft: z.number().nullable(),
   /** Set when the period runs over a year whose State Council holiday notice is not entered: 「2027 年：该年放假安排未发布，按法定节日推算」. */
   calendarNote: z.string().nullable(),
   suspensions: z.array(
@@ -237,6 +245,8 @@ export const CasePart = z.object({
 export const CaseTransitionAction = z.object({
   name: z.string(),
   label: z.string(),
+  /** The normal next step (the definition's `primary`): the one primary button; the others are secondary. */
+  primary: z.boolean(),
   to: z.string(),
   toLabel: z.string(),
   reasonRequired: z.boolean(),
@@ -252,6 +262,19 @@ export const CaseActions = z.object({
   returnTargets: z.array(z.object({ state: z.string(), label: z.string() })),
   canComment: z.boolean(),
   canSupervise: z.boolean(),
+});
+
+/**
+ * 下一步: what happens next and who does it — 「待 张三(科长)审批」, 「待 银川市民政局 签收」. `people`
+ * are the holders of the step's permission at the holding unit (empty: nobody there holds it);
+ * `mine`: the signed-in user may take it.
+ */
+export const CaseNextStep = z.object({
+  text: z.string(),
+  step: z.string(),
+  orgName: z.string().nullable(),
+  people: z.array(z.object({ name: z.string(), role: z.string() })),
+  mine: z.boolean(),
 });
 
 /** The case page (get-case.ts); module detail routes extend it with their own facts. */
@@ -287,6 +310,7 @@ export const CaseDetail = z.object({
   parts: z.array(CasePart),
   partOf: z.object({ id: z.uuid(), refNo: z.string(), role: PartRole, roleLabel: z.string() }).nullable(),
   actions: CaseActions,
+  nextStep: CaseNextStep.nullable(),
 });
 export type CaseDetail = z.output<typeof CaseDetail>;
 

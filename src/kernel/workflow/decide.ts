@@ -59,18 +59,31 @@ export function checkWho(who: Who, label: string, party: PartyFacts): Refusal | 
   return null;
 }
 
-export type AvailableTransition = { name: string; label: string; to: string; toLabel: string; reasonRequired: boolean; inputSchema: JsonSchema | null };
+export type AvailableTransition = {
+  name: string;
+  label: string;
+  primary: boolean;
+  to: string;
+  toLabel: string;
+  reasonRequired: boolean;
+  inputSchema: JsonSchema | null;
+};
 
 /** A form's JSON Schema (registration and transition forms) as the console renders it. */
 export const formSchema = (s: z.ZodType): JsonSchema => z.toJSONSchema(s, { unrepresentable: 'any' }) as JsonSchema;
 
-/** The transitions the actor may take now, for the case page's action buttons (with the input's JSON Schema for a form). */
+/**
+ * The transitions the actor may take now, for the case page's action buttons (with the input's JSON
+ * Schema for a form): the normal next step (`primary`) first, then the others in definition order.
+ */
 export function availableTransitions(def: WorkflowDefinition, c: CaseFacts, party: PartyFacts): AvailableTransition[] {
   return Object.entries(def.transitions)
     .filter(([name]) => decide(def, c, name, party).ok)
+    .sort(([, a], [, b]) => Number(!!b.primary) - Number(!!a.primary))
     .map(([name, t]) => ({
       name,
       label: t.label,
+      primary: !!t.primary,
       to: t.to,
       toLabel: def.states[t.to]?.label ?? t.to,
       reasonRequired: !!t.reasonRequired,

@@ -39,6 +39,12 @@ export type ClockSpec = {
   suspendable?: SuspendRule;
   /** A transition the system takes when the clock is overdue (e.g. 期满 → next step). */
   onDue?: string;
+  /**
+   * 'deadline' (default): a day to act by — due soon, overdue, 督办, 按期/超期 statistics.
+   * 'period': a time that must elapse (公示期, 异议期, the other side's window): when it runs out it
+   * is 期满 (the holder is told the next step may be taken), never overdue, never counted as late.
+   */
+  kind?: 'deadline' | 'period';
 };
 
 export type CaseRow = Omit<CaseTable, 'terminal' | 'pending_handoff' | 'version' | 'created_at' | 'updated_at' | 'data'> & {
@@ -93,6 +99,13 @@ export type SuspendKind = 'correction' | 'third_party' | 'appraisal' | 'hearing'
 
 export type TransitionDef<S extends string = string, Z extends Schema = Schema> = {
   label: string;
+  /**
+   * The normal next step from its `from` states (受理, 公示期满): the case page shows it as the one
+   * primary button; the other moves (补正, 异议, 不予受理, 退回 …) are secondary. At most one per state.
+   */
+  primary?: boolean;
+  /** What the step is, for 「下一步」 on the case page (「审批」 in 「待 张三(科长)审批」); default the label. */
+  nextLabel?: string;
   from: readonly S[];
   to: S;
   who: Who;
@@ -258,6 +271,10 @@ export function definitionProblems(def: WorkflowDefinition): string[] {
     for (const c of t.clocks?.start ?? []) {
       if (c.onDue && !(c.onDue in def.transitions)) out.push(`clock ${c.name}.onDue names unknown transition ${c.onDue}`);
     }
+  }
+  for (const s of Object.keys(def.states)) {
+    const primaries = Object.entries(def.transitions).filter(([, t]) => t.primary && t.from.includes(s));
+    if (primaries.length > 1) out.push(`state ${s} has more than one primary transition (${primaries.map(([n]) => n).join(', ')})`);
   }
   for (const [name, a] of Object.entries(def.actions ?? {})) {
     if (name in def.transitions) out.push(`action ${name} has the name of a transition`);

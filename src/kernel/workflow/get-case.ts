@@ -6,6 +6,7 @@ import { caseClockViews } from './case-clocks.ts';
 import { availableTransitions } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { caseNotFound } from './errors.ts';
+import { nextStepOf } from './next-step.ts';
 import type { CaseDetail } from './contract.ts';
 
 const iso = (d: Date) => d.toISOString();
@@ -84,6 +85,13 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
   const facts = partyFacts(actor, c, needsHistory(Object.values(def.transitions).map((t) => t.who)) ? await priorActs(ctx, c.id) : undefined);
   const isHolder = orgs.includes(c.org_unit_id);
   const lastEvent = events[events.length - 1];
+  const transitions = availableTransitions(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, facts);
+  const canAcknowledge = !!pending && orgs.includes(pending.to_org_id);
+  const nextStep = await nextStepOf(ctx, def, c, {
+    pendingToOrg: pending?.to_name ?? null,
+    mayAcknowledge: canAcknowledge,
+    available: transitions.map((t) => t.name),
+  });
   const returnTargets =
     def.returnable && def.returnable.from.includes(c.state) && !c.terminal && !c.pending_handoff && facts.holds(def.returnable.permission, 'holder')
       ? def.returnable.to.filter((s) => s !== c.state && events.some((e) => e.to_state === s)).map((s) => ({ state: s, label: def.states[s]!.label }))
@@ -171,9 +179,9 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
     parts,
     partOf: parent,
     actions: {
-      transitions: availableTransitions(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, facts),
+      transitions,
       canHandoff: !!def.handoff && !c.terminal && !c.pending_handoff && def.handoff.from.includes(c.state) && facts.holds(def.handoff.permission, 'holder'),
-      canAcknowledge: !!pending && orgs.includes(pending.to_org_id),
+      canAcknowledge,
       canObject: !!pending && orgs.includes(pending.to_org_id) && !!def.handoff?.objectWithin && !def.handoff.objectionNeedsAgreement,
       canWithdrawHandoff: !!pending && orgs.includes(pending.from_org_id),
       canWithdraw: !!lastEvent && lastEvent.actor_id === actor.userId && !!def.transitions[lastEvent.transition]?.withdrawable && !c.terminal,
@@ -181,6 +189,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
       canComment: true,
       canSupervise: !c.terminal && !isHolder && facts.holds(def.readPermission, 'supervisor'),
     },
+    nextStep,
   };
 }
 

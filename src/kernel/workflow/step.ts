@@ -9,6 +9,7 @@ import { appendCaseEvent, lockCase, writeCaseChange } from './case-tx.ts';
 import { checkWho, decide } from './decide.ts';
 import { workflowOf, type CaseRow, type Schema } from './define-workflow.ts';
 import { caseNotFound, refusalError, WORKFLOW_ERRORS } from './errors.ts';
+import { notifyHandover } from './next-step.ts';
 
 export type StepRequest = {
   caseId: string;
@@ -64,6 +65,7 @@ export async function runTransition(tx: AppContext, actor: Actor, req: StepReque
   const patch = await t.effect?.({ tx, case: c, input: input as never, actor });
   const next = await writeCaseChange(tx, actor, c, { transition: req.name, to: d.to, input: withNote(input, req.note), comment, patch });
   const clocks = await applyTransitionClocks(tx, next, t.clocks, actor, comment, input);
+  await notifyHandover(tx, actor, def, next, t.label);
   return clocks ? { ...next, ...clocks } : next;
 }
 

@@ -42,7 +42,9 @@ export async function scheduleClockTimers(tx: AppContext, clock: DeadlineClock):
   const remindAt = chinaMidnight(warnDate(cal, clock.dueDate, clock.warnWorkdays, clock.areaPath));
   const overdueAt = overdueInstant(clock.dueDate);
   const base = { clockId: clock.id, caseId: clock.caseId, due: clock.dueDate };
-  if (clock.remindedFor !== clock.dueDate && remindAt < overdueAt) await sendAt(tx, REMIND_JOB, { ...base, at: remindAt.toISOString() }, remindAt);
+  // A period (公示期) has no reminder: nobody has to act before it ends.
+  if (clock.kind !== 'period' && clock.remindedFor !== clock.dueDate && remindAt < overdueAt)
+    await sendAt(tx, REMIND_JOB, { ...base, at: remindAt.toISOString() }, remindAt);
   else if (clock.overdueFor !== clock.dueDate) await sendAt(tx, OVERDUE_JOB, { ...base, at: overdueAt.toISOString() }, overdueAt);
 }
 
@@ -108,6 +110,18 @@ export const overdueHandler: JobHandler = async (ctx, data) => {
     if (!got) return;
     if (await fireOnDue(tx, got.c, got.clock.name, got.clock.label, d.due)) return;
     await refreshCaseClockSummary(tx, got.c.id);
+    if (got.clock.kind === 'period') {
+      // A period that has run out is 期满, not overdue: the holder may now take the next step; no 督办.
+      await notify(tx, {
+        orgUnitId: got.c.org_unit_id,
+        caseId: got.c.id,
+        kind: 'deadline.elapsed',
+        dedupeKey: `elapsed:${d.clockId}:${d.due}`,
+        title: `期满:${got.c.ref_no} ${got.c.title}`,
+        body: `「${got.clock.label}」已于 ${d.due} 期满,可以办理下一步。`,
+      });
+      return;
+    }
     await notify(tx, {
       orgUnitId: got.c.org_unit_id,
       caseId: got.c.id,

@@ -8,7 +8,7 @@ import type { WorklistItem, WorklistTab } from './contract.ts';
 
 export { WORKLIST_TABS } from './contract.ts';
 
-export type WorklistQuery = { tab: WorklistTab; type?: string; q?: string; sort?: 'due' | 'updated'; page: number; pageSize: number };
+export type WorklistQuery = { tab: WorklistTab; view?: 'mine' | 'unit'; type?: string; q?: string; sort?: 'due' | 'updated'; page: number; pageSize: number };
 
 /**
  * One worklist across all modules for the signed-in user and their org units. Every tab is
@@ -34,14 +34,31 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
       base = base.where('c.terminal', '=', false).where('c.pending_handoff', '=', true).where('c.org_unit_id', 'in', orgs);
       break;
     case 'todo':
-    case 'due_soon':
-    case 'overdue':
       base = base
         .where('c.terminal', '=', false)
         .where('c.pending_handoff', '=', false)
         .where('c.org_unit_id', 'in', orgs)
         .where((eb) => eb.or([eb('c.assignee_id', 'is', null), eb('c.assignee_id', '=', actor.userId)]));
-      if (q.tab !== 'todo') base = base.where('c.clock_state', '=', q.tab);
+      if (q.view === 'mine') {
+        const mine = actionableStates(actor, readable);
+        base = base.where((eb) =>
+          eb.or(
+            mine.length
+              ? mine.map((m) => eb.and([eb('c.org_unit_id', '=', m.orgUnitId), eb('c.type', '=', m.type), eb('c.state', 'in', m.states)]))
+              : [eb.lit(false)],
+          ),
+        );
+      }
+      break;
+    case 'due_soon':
+    case 'overdue':
+      // The row's tag is its clock_state: the tab holds every open case of mine with that tag,
+      // those still waiting for my 签收 included — one definition for the count and the tag.
+      base = base
+        .where('c.terminal', '=', false)
+        .where('c.org_unit_id', 'in', orgs)
+        .where((eb) => eb.or([eb('c.assignee_id', 'is', null), eb('c.assignee_id', '=', actor.userId)]))
+        .where('c.clock_state', '=', q.tab);
       break;
     case 'supervising':
       // Two indexed branches (the case's supervising org; 督办 issued by my orgs), then the read rule.
@@ -112,6 +129,25 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
       };
     }),
   };
+}
+
+/**
+ * 待我处理: per org unit of the actor and case type, the states from which a move of the holder's is
+ * open to a permission the actor holds there (a clerk's 受理, a leader's 审批).
+ */
+export function actionableStates(actor: Actor, types: readonly string[]): Array<{ orgUnitId: string; type: string; states: string[] }> {
+  const out: Array<{ orgUnitId: string; type: string; states: string[] }> = [];
+  for (const g of actor.grants) {
+    for (const type of types) {
+      const states = new Set<string>();
+      for (const t of Object.values(workflowOf(type).transitions)) {
+        const parties = typeof t.who.party === 'string' ? [t.who.party] : (t.who.party ?? ['holder']);
+        if ((parties.includes('holder') || parties.includes('any')) && g.permissions.includes(t.who.permission)) t.from.forEach((s) => states.add(s));
+      }
+      if (states.size) out.push({ orgUnitId: g.orgUnitId, type, states: [...states] });
+    }
+  }
+  return out;
 }
 
 /** Case types whose read permission the actor holds in some grant. */

@@ -192,6 +192,7 @@ export const dibaoWorkflow = defineWorkflow({
     }),
     accept: transition({
       label: '受理',
+      primary: true,
       from: ['applied', 'supplementing'],
       to: 'checking',
       who: { permission: 'dibao.handle' },
@@ -223,6 +224,7 @@ export const dibaoWorkflow = defineWorkflow({
     }),
     verify: {
       label: '家庭经济状况核对',
+      primary: true,
       from: ['checking'],
       to: 'investigating',
       who: { permission: 'dibao.handle' },
@@ -237,6 +239,7 @@ export const dibaoWorkflow = defineWorkflow({
     },
     investigate: transition({
       label: '入户调查',
+      primary: true,
       from: ['investigating'],
       to: 'investigated',
       who: { permission: 'dibao.handle' },
@@ -279,6 +282,7 @@ export const dibaoWorkflow = defineWorkflow({
     }),
     review: transition({
       label: '乡镇审核意见',
+      primary: true,
       from: ['investigated', 'appraised'],
       to: 'reviewed',
       who: { permission: 'dibao.handle' },
@@ -293,6 +297,7 @@ export const dibaoWorkflow = defineWorkflow({
     }),
     publicize: {
       label: '张榜公示',
+      primary: true,
       from: ['reviewed'],
       to: 'publicizing',
       who: { permission: 'dibao.handle' },
@@ -321,6 +326,7 @@ export const dibaoWorkflow = defineWorkflow({
     objection_founded: objectionFounded,
     end_publicity: {
       label: '公示期满无异议',
+      primary: true,
       from: ['publicizing'],
       to: 'awaiting_confirm',
       who: { permission: 'dibao.handle' },
@@ -346,6 +352,8 @@ export const dibaoWorkflow = defineWorkflow({
     },
     confirm: transition({
       label: '确认同意',
+      primary: true,
+      nextLabel: '确认',
       from: ['awaiting_confirm'],
       to: 'confirmed',
       who: { permission: 'dibao.confirm' },
@@ -387,6 +395,7 @@ export const dibaoWorkflow = defineWorkflow({
     }),
     send_notice: transition({
       label: '送达不予确认通知书',
+      primary: true,
       from: ['refusing'],
       to: 'refused',
       who: { permission: 'dibao.handle' },

@@ -7,6 +7,7 @@ import { transition, type CaseRow } from '../../kernel/workflow/index.ts';
 import { OPINIONS } from './contract.ts';
 import { petitionLawToday } from './law.ts';
 import { settingPeriod } from './commands/settings.ts';
+import { requestWindowClock } from './commands/review-window.ts';
 import { issueDocument } from '../../kernel/documents/index.ts';
 import { madeHere, petitionRecheckOpinion, petitionReviewOpinion } from './documents/review-documents.ts';
 
@@ -89,6 +90,7 @@ export const reviewTransitions = {
     clocks: {
       // 收到复查请求之日起 30 日: from the day the request arrived, reminders and 督办 apply meanwhile.
       startOn: (i) => i?.receivedOn,
+      stop: ['review_window'],
       start: [{ name: 'review', label: '复查期限', rule: settingPeriod('period.reviewDays'), legalBasis: LAW.review }],
     },
     effect: async ({ tx, case: c, input }) => {
@@ -98,6 +100,7 @@ export const reviewTransitions = {
   }),
   start_review: transition({
     label: '复查受理',
+    primary: true,
     from: ['review_requested'],
     to: 'reviewing',
     who: reviewBody,
@@ -107,6 +110,7 @@ export const reviewTransitions = {
   }),
   conclude_review: transition({
     label: '复查意见',
+    primary: true,
     from: ['reviewing'],
     to: 'reviewed',
     who: reviewBody,
@@ -143,10 +147,12 @@ export const reviewTransitions = {
   }),
   deliver_review: transition({
     label: '送达复查意见',
+    primary: true,
     from: ['reviewed'],
     to: 'review_delivered',
     who: { permission: handle, party: ['holder', 'supervisor'] },
     input: deliverInput,
+    clocks: { startOn: (input) => input.date, start: [requestWindowClock('复核')] },
     effect: async ({ tx, case: c, input, actor }) => {
       mustBeReceivedBy(tx, input.date);
       await sql`update petitions.petition set review_delivery_method = ${input.method}, review_delivered_on = ${input.date}::date where case_id = ${c.id}`.execute(
@@ -164,6 +170,7 @@ export const reviewTransitions = {
     reasonRequired: true,
     input: requestInput,
     clocks: {
+      stop: ['recheck_window'],
       startOn: (i) => i?.receivedOn,
       start: [
         {
@@ -183,6 +190,7 @@ export const reviewTransitions = {
   }),
   start_recheck: transition({
     label: '复核受理',
+    primary: true,
     from: ['recheck_requested'],
     to: 'rechecking',
     who: recheckBody,
@@ -195,6 +203,7 @@ export const reviewTransitions = {
   }),
   conclude_recheck: transition({
     label: '复核意见',
+    primary: true,
     from: ['rechecking'],
     to: 'rechecked',
     who: recheckBody,
@@ -235,6 +244,7 @@ export const reviewTransitions = {
   // 复核意见 served: the matter is 终结 (same facts and reasons 不再受理, 第三十六条第三款).
   deliver_recheck: transition({
     label: '送达复核意见(终结)',
+    primary: true,
     from: ['rechecked'],
     to: 'final',
     who: { permission: handle, party: ['holder', 'supervisor'] },

@@ -19,7 +19,7 @@ import { FollowUpInput, FollowUpResultAction, LeadInput, storeFollowUpResult, st
 import { OnlineSatisfactionInput, storeOnlineRating } from './commands/rate-petition.ts';
 import { StaffSatisfactionInput, storeStaffRating } from './commands/record-satisfaction.ts';
 import { deliverInput, mustBeReceivedBy, opinionInput, reviewTransitions } from './review-workflow.ts';
-import { mustBeWindowOver } from './commands/review-window.ts';
+import { mustBeWindowOver, requestWindowClock } from './commands/review-window.ts';
 
 // The article of each period is that of the rule in force on the day the clock starts (law.ts).
 const LAW = {
@@ -127,6 +127,7 @@ export const petitionWorkflow = defineWorkflow({
   transitions: {
     accept: transition({
       label: '受理(书面告知)',
+      primary: true,
       from: ['registered'],
       to: 'accepted',
       who: { permission: 'petition.handle' },
@@ -182,9 +183,11 @@ export const petitionWorkflow = defineWorkflow({
       reasonRequired: true,
       clocks: { stop: ['simple'] },
     },
-    start: { label: '开始办理', from: ['accepted'], to: 'handling', who: { permission: 'petition.handle' }, withdrawable: true },
+    start: { label: '开始办理', primary: true, from: ['accepted'], to: 'handling', who: { permission: 'petition.handle' }, withdrawable: true },
     draft: transition({
       label: '拟办意见',
+      primary: true,
+      nextLabel: '拟办',
       from: ['handling', 'simple'],
       to: 'drafted',
       who: { permission: 'petition.handle' },
@@ -194,14 +197,16 @@ export const petitionWorkflow = defineWorkflow({
         await sql`update petitions.petition set opinion = ${input.opinion}, opinion_text = ${input.text} where case_id = ${c.id}`.execute(tx.db);
       },
     }),
-    approve: { label: '审批同意', from: ['drafted'], to: 'approved', who: { permission: 'petition.approve' } },
+    approve: { label: '审批同意', primary: true, nextLabel: '审批', from: ['drafted'], to: 'approved', who: { permission: 'petition.approve' } },
     deliver: transition({
       label: '送达',
+      primary: true,
       from: ['approved'],
       to: 'delivered',
       who: { permission: 'petition.handle' },
       input: deliverInput,
-      clocks: { stop: ['handle', 'simple'] },
+      // The petitioner's 复查 window (a period, 期满 not 超期) counts from the day the reply was received.
+      clocks: { stop: ['handle', 'simple'], startOn: (input) => input.date, start: [requestWindowClock('复查')] },
       effect: async ({ tx, case: c, input, actor }) => {
         mustBeReceivedBy(tx, input.date);
         await sql`update petitions.petition set delivered_at = ${tx.clock.now()}, delivery_method = ${input.method}, delivered_on = ${input.date}::date where case_id = ${c.id}`.execute(
@@ -217,9 +222,11 @@ export const petitionWorkflow = defineWorkflow({
     // 办结 waits until the petitioner's 复查 / 复核 window has run out (then a daily job closes it as a system move).
     close: transition({
       label: '办结',
+      primary: true,
       from: ['delivered', 'review_delivered'],
       to: 'closed',
       who: { permission: 'petition.handle' },
+      clocks: { stop: ['review_window', 'recheck_window'] },
       effect: async ({ tx, case: c }) => mustBeWindowOver(tx, c.id, c.state),
     }),
     ...reviewTransitions,

@@ -89,7 +89,7 @@ export const proposalWorkflow = defineWorkflow({
     },
   },
   transitions: {
-    sign: { label: '签收', from: ['registered'], to: 'handling', who: { permission: 'proposals.handle' }, clocks: { stop: ['sign'] } },
+    sign: { label: '签收', primary: true, from: ['registered'], to: 'handling', who: { permission: 'proposals.handle' }, clocks: { stop: ['sign'] } },
     object: transition({
       label: '异议退回(不属于本单位职责)',
       from: ['registered'],
@@ -114,6 +114,7 @@ export const proposalWorkflow = defineWorkflow({
     }),
     draft: transition({
       label: '拟答复',
+      primary: true,
       from: ['handling', 'reworking'],
       to: 'drafted',
       who: { permission: 'proposals.handle' },
@@ -122,6 +123,8 @@ export const proposalWorkflow = defineWorkflow({
     }),
     approve: transition({
       label: '领导签发答复',
+      primary: true,
+      nextLabel: '签发',
       from: ['drafted'],
       to: 'answered',
       who: { permission: 'proposals.approve' },
@@ -130,6 +133,7 @@ export const proposalWorkflow = defineWorkflow({
     }),
     rate: transition({
       label: '征询意见(满意、基本满意)',
+      primary: true,
       from: ['answered'],
       to: 'rated',
       who: { permission: 'proposals.handle' },
@@ -150,6 +154,7 @@ export const proposalWorkflow = defineWorkflow({
     }),
     close: transition({
       label: '办结',
+      primary: true,
       from: ['rated'],
       to: 'closed',
       who: { permission: 'proposals.handle' },

@@ -304,6 +304,8 @@ export interface DeadlineClockTable {
   warn_workdays: Generated<number>;
   due_date: string | null;
   state: 'running' | 'paused' | 'met' | 'missed';
+  /** deadline: to act by; period: must elapse (公示期 …), never overdue. */
+  kind: Generated<'deadline' | 'period'>;
   stopped_at: Date | null;
   reminded_for: string | null;
   overdue_for: string | null;

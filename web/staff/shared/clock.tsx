@@ -13,11 +13,32 @@ const STATUS_COLOR: Record<ClockStatus, string> = {
   overdue: 'error',
   met: 'success',
   missed: 'volcano',
+  elapsed: 'cyan',
 };
 
-/** 计时中 / 已中止 / 即将到期 (orange) / 已超期 (red) / 按期办结 / 超期办结 */
-export function ClockStatusTag({ status }: { status: ClockStatus | ClockSummaryState }) {
+/**
+ * 计时中 / 已中止 / 即将到期 (orange) / 已超期 (red) / 按期办结 / 超期办结. A period (公示期) that
+ * must elapse reads 期间计算中 / 已期满 / 期满 (or 提前结束 when stopped before its last day), never red.
+ */
+export function ClockStatusTag({ status, period }: { status: ClockStatus | ClockSummaryState; period?: { dueDate: string | null; stoppedOn: string | null } }) {
   const t = useT();
+  if (period) {
+    const key =
+      status === 'met' || status === 'missed'
+        ? period.dueDate && period.stoppedOn && period.stoppedOn <= period.dueDate
+          ? 'clock.period.ended'
+          : 'clock.period.met'
+        : status === 'elapsed'
+          ? 'clock.period.elapsed'
+          : status === 'paused'
+            ? 'clock.status.paused'
+            : 'clock.period.running';
+    return (
+      <Tag color={key === 'clock.period.running' ? 'processing' : key === 'clock.status.paused' ? 'default' : 'cyan'} className="mz-clock-tag">
+        {t(key)}
+      </Tag>
+    );
+  }
   return (
     <Tag color={STATUS_COLOR[status]} className="mz-clock-tag">
       {t(`clock.status.${status}`)}

@@ -26,6 +26,7 @@ export function toClock(r: ClockRow): DeadlineClock {
     caseId: r.case_id,
     name: r.name,
     label: r.label,
+    kind: r.kind,
     rule: { unit: r.rule_unit, n: r.rule_n },
     legalBasis: r.legal_basis,
     areaCode: r.area_code,

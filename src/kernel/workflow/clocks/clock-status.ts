@@ -1,9 +1,9 @@
 import type { Calendar } from '../../calendar/calendar.ts';
 import { toDayNumber, fromDayNumber } from '../../calendar/dates.ts';
-import type { ClockState, ClockStatus } from './contract.ts';
+import type { ClockKind, ClockState, ClockStatus } from './contract.ts';
 
 /** What the status needs of a stored clock. */
-export type ClockStatusInput = { state: ClockState; dueDate: string | null; areaPath: string; warnWorkdays: number };
+export type ClockStatusInput = { state: ClockState; dueDate: string | null; areaPath: string; warnWorkdays: number; kind?: ClockKind };
 
 /**
  * Working days left for the clock's area: those in (today, due] — 0 on the due date itself.
@@ -21,11 +21,13 @@ export function workdaysLeft(clock: Pick<ClockStatusInput, 'dueDate' | 'areaPath
 
 /**
  * running / paused / due_soon (at most warnWorkdays working days left) / overdue (today is
- * after the due date) / met / missed. Stopped clocks keep the state they stopped with.
+ * after the due date) / met / missed. Stopped clocks keep the state they stopped with. A period
+ * (公示期) is never due soon nor overdue: it runs, then it has elapsed (期满).
  */
 export function clockStatus(clock: ClockStatusInput, today: string, calendar: Calendar): ClockStatus {
   if (clock.state === 'met' || clock.state === 'missed') return clock.state;
   if (clock.state === 'paused' || clock.dueDate === null) return 'paused';
+  if (clock.kind === 'period') return today > clock.dueDate ? 'elapsed' : 'running';
   if (today > clock.dueDate) return 'overdue';
   const left = workdaysLeft(clock, today, calendar)!;
   return left <= clock.warnWorkdays ? 'due_soon' : 'running';

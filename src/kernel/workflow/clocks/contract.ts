@@ -52,7 +52,10 @@ export type Restart = { at: string; reason: string; by: string; byName?: string 
 
 /** Stored state. due_soon and overdue are derived from the due date and today (clockStatus). */
 export type ClockState = 'running' | 'paused' | 'met' | 'missed';
-export type ClockStatus = 'running' | 'paused' | 'due_soon' | 'overdue' | 'met' | 'missed';
+/** elapsed: a period (kind 'period') whose last day has passed — 期满, not overdue. */
+export type ClockStatus = 'running' | 'paused' | 'due_soon' | 'overdue' | 'met' | 'missed' | 'elapsed';
+/** deadline: a day to act by (受理期限, 办理期限); period: a time that must elapse (公示期, 异议期, a window for the other side). */
+export type ClockKind = 'deadline' | 'period';
 
 /** Everything the pure computation needs. */
 export type ClockSpec = {
@@ -73,6 +76,7 @@ export type DeadlineClock = ClockSpec & {
   name: string;
   /** Chinese, e.g. '甄别受理期限'. */
   label: string;
+  kind: ClockKind;
   /** Text with the article, e.g. '《信访工作条例》第二十二条'. */
   legalBasis: string | null;
   areaCode: string;

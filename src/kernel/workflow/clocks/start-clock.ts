@@ -24,6 +24,8 @@ export type StartClockInput = {
   startDate: string;
   /** Remind when this many working days remain (default 3). */
   warnWorkdays?: number;
+  /** deadline (default) or period: a period that must elapse is never overdue. */
+  kind?: 'deadline' | 'period';
 };
 
 /** Start a deadline clock on a case (开始计时) and compute its due date on the current calendar. */
@@ -50,6 +52,7 @@ export async function startClock(ctx: AppContext, input: StartClockInput): Promi
         case_id: input.caseId,
         name,
         label,
+        kind: input.kind ?? 'deadline',
         rule_unit: rule.unit,
         rule_n: rule.n,
         legal_basis: legalBasis,

@@ -8,7 +8,7 @@ import { CLOCK_ERRORS, type ClockChange } from './contract.ts';
 
 /**
  * Stop a clock (停止计时): met when the stop's date in China is on or before the due date,
- * else missed. `at` is an instant or a 'YYYY-MM-DD' date (default: now). A paused clock's
+ * else missed — a period (kind 'period', 公示期) is always met: it cannot be late. `at` is an instant or a 'YYYY-MM-DD' date (default: now). A paused clock's
  * open suspension ends on the stop date, then the same rule applies.
  */
 export async function stopClock(ctx: AppContext, caseId: string, name: string, input: { at?: Date | string } = {}): Promise<ClockChange> {
@@ -26,6 +26,6 @@ export async function stopClock(ctx: AppContext, caseId: string, name: string, i
     // A bare date records now when it is today, else the start of that day in China.
     const stoppedAt = at instanceof Date ? at : date === today ? now : new Date(`${date}T00:00:00+08:00`);
     const suspensions = c.suspensions.map((s) => (s.to === null ? { ...s, to: date < s.from ? s.from : date } : s));
-    return saveClock(tx, c, { suspensions, state: (due) => (due === null || date <= due ? 'met' : 'missed'), stoppedAt });
+    return saveClock(tx, c, { suspensions, state: (due) => (c.kind === 'period' || due === null || date <= due ? 'met' : 'missed'), stoppedAt });
   });
 }

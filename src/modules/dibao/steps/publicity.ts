@@ -21,6 +21,8 @@ export async function startPublicity(tx: AppContext, c: CaseRow) {
     name: `publicity-${round}`,
     label: `第 ${round} 次公示(${s.publicityDays} 日,张榜次日起算)`,
     rule: { unit: 'days', n: s.publicityDays },
+    // A period that must elapse: 公示期满 is never 「超期」.
+    kind: 'period',
     legalBasis: basisOfDay('在申请家庭所在村(社区)公示 7 天', '乡镇审核意见在申请家庭所在村(社区)公示(第一榜)'),
   });
   const to = clock?.due_date ?? addDaysIso(today, s.publicityDays);

@@ -70,3 +70,16 @@ export async function mustBeWindowOver(ctx: AppContext, caseId: string, state: s
     throw new AppError('PETITION_REQUEST_WINDOW_OPEN', 409, `申请${which}的期限尚未届满：${why}`, { lastDay: w.lastDay });
   }
 }
+
+/**
+ * The petitioner's window as a clock on the case page: a period that must elapse (kind 'period'),
+ * counted from the day the reply was received; when it has run out it is 期满 — never 「超期」,
+ * never in 按期/超期 statistics — and 办结 may follow. Stopped by the request or by 办结.
+ */
+export const requestWindowClock = (which: ReviewKind) => ({
+  name: which === '复查' ? 'review_window' : 'recheck_window',
+  kind: 'period' as const,
+  label: (r: { n: number }) => `信访人申请${which}期限(${r.n} 日)`,
+  rule: async (tx: AppContext) => ({ unit: 'days' as const, n: await petitionSetting(tx, 'review.requestDays') }),
+  legalBasis: (_c: unknown, tx: AppContext) => rightArticle(which, chinaDate(tx.clock.now())),
+});

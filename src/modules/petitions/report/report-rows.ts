@@ -33,7 +33,7 @@ export function petitionReportRows(ctx: AppContext, actor: Actor, q: { start: Da
       'p.source_body as source_body',
       sql<number>`case when p.channel in ('来信','来访') then coalesce(p.visit_batch, 1) else 0 end`.as('batches'),
       sql<number>`case when p.channel in ('来信','来访') then coalesce(p.visit_persons, 1) else 0 end`.as('persons'),
-      sql<boolean>`(c.terminal and not exists (select 1 from core.deadline_clock k where k.case_id = c.id and k.state = 'missed'
+      sql<boolean>`(c.terminal and not exists (select 1 from core.deadline_clock k where k.case_id = c.id and k.state = 'missed' and k.kind = 'deadline'
         and k.name not like 'ack:%' and k.name not like 'supervise:%'))`.as('on_time'),
       sql<boolean>`exists (select 1 from core.case_handoff h where h.case_id = c.id and h.kind = 'transfer' and h.status <> 'withdrawn' and ${byArea('h.from_org_id')})`.as(
         'transferred',

@@ -20,7 +20,8 @@ import { DIMENSIONS, STAT_UNITS, type Dimension, type Measures, type PetitionSta
  * - 批 / 人次: over 来信 and 来访 items only; 批 = visit_batch (blank → 1), 人次 = visit_persons (blank → 1).
  * - 办结: the case reached a terminal state (办结 closed, 终结 final, 不予受理 refused).
  * - 按期办结: 办结 with none of its deadline clocks (甄别受理、办理、简易办理、复查、复核; not 签收/督办反馈)
- *   stopped late (`core.deadline_clock.state = 'missed'`); 按期办结率 = 按期办结 / 办结.
+ *   stopped late (`core.deadline_clock.state = 'missed'`, kind deadline: the petitioner's 申请复查/复核 windows are
+ *   periods, never late); 按期办结率 = 按期办结 / 办结.
  * - 满意率 = (满意 + 基本满意) / 已评价.
  * - 重信重访 / 越级: the flags set at registration (is_repeat, is_skip_level).
  */
@@ -201,7 +202,7 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
       'p.is_skip_level as is_skip_level',
       sql<number>`case when p.channel in ('来信','来访') then coalesce(p.visit_batch, 1) else 0 end`.as('batches'),
       sql<number>`case when p.channel in ('来信','来访') then coalesce(p.visit_persons, 1) else 0 end`.as('persons'),
-      sql<boolean>`(c.terminal and not exists (select 1 from core.deadline_clock k where k.case_id = c.id and k.state = 'missed'
+      sql<boolean>`(c.terminal and not exists (select 1 from core.deadline_clock k where k.case_id = c.id and k.state = 'missed' and k.kind = 'deadline'
         and k.name not like 'ack:%' and k.name not like 'supervise:%'))`.as('on_time'),
     ]);
   // One pass: a grouping set per dimension plus the grand total.

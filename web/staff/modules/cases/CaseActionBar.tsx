@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Select } from 'antd';
+import { Alert, App, Button, Form, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
@@ -64,12 +64,16 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
         {t('case.withdrawHandoff')}
       </Button>,
     );
-  a.transitions.forEach((tr, i) =>
+  // The normal next step the definition marks is the one primary button; exceptions (补正, 异议,
+  // 不予受理 …) are secondary. A type that marks none falls back to its first move needing no reason.
+  const primary = a.canAcknowledge ? undefined : (a.transitions.find((tr) => tr.primary) ?? a.transitions.find((tr) => !tr.reasonRequired));
+  a.transitions.forEach((tr) =>
     buttons.push(
       <Button
         key={`t:${tr.name}`}
-        type={i === 0 && !a.canAcknowledge ? 'primary' : 'default'}
-        danger={tr.reasonRequired && i > 0}
+        type={tr === primary ? 'primary' : 'default'}
+        danger={tr.reasonRequired && tr !== primary}
+        data-primary={tr === primary || undefined}
         onClick={() => setDialog({ kind: 'transition', action: tr })}
       >
         {labels.transition(c.type, tr.name, tr.label)}
@@ -127,6 +131,13 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
   return (
     <section className="mz-action-bar" aria-label={t('case.handle')} data-testid="case-actions">
       {status}
+      {c.nextStep && (
+        <div className="mz-next-step" data-testid="next-step">
+          <span className="mz-action-label">{t('case.nextStep')}</span>
+          <span className="mz-next-step-text">{c.nextStep.text}</span>
+          {c.nextStep.mine && <Tag color="blue">{t('case.nextStepMine')}</Tag>}
+        </div>
+      )}
       <div className="mz-action-row">
         <span className="mz-action-label">{t('case.handle')}</span>
         {buttons.length ? <div className="mz-action-buttons">{buttons}</div> : <span className="mz-muted">{t('case.noActions')}</span>}

@@ -66,11 +66,22 @@ export function DeadlinesPanel({ c, run }: { c: CaseDetail; run: CaseRun }) {
       <div className="mz-clocks">
         {clocks.map((k) => {
           const open = OPEN.has(k.state);
+          const period = k.kind === 'period';
           return (
-            <div key={k.name} className={`mz-clock${open ? '' : ' mz-clock-closed'} mz-clock-${k.status}`} data-testid={`clock-${k.name}`}>
+            <div
+              key={k.name}
+              className={`mz-clock${open ? '' : ' mz-clock-closed'} ${period ? 'mz-clock-period' : `mz-clock-${k.status}`}`}
+              data-testid={`clock-${k.name}`}
+              data-kind={k.kind}
+            >
               <div className="mz-clock-head">
                 <span className="mz-clock-label">{labels.clock(c.type, k.name, k.label)}</span>
-                <ClockStatusTag status={k.status} />
+                {period && (
+                  <span className="mz-clock-kind" title={t('clock.kind.periodNote')}>
+                    {t('clock.kind.period')}
+                  </span>
+                )}
+                <ClockStatusTag status={k.status} period={period ? k : undefined} />
                 <span className="mz-clock-spacer" />
                 <Button size="small" type="link" icon={<QuestionCircleOutlined />} onClick={() => setExplaining(k)}>
                   {t('clock.why')}
@@ -102,7 +113,7 @@ export function DeadlinesPanel({ c, run }: { c: CaseDetail; run: CaseRun }) {
                   <dd>{formatDate(k.startDate)}</dd>
                 </div>
                 <div>
-                  <dt>{t('clock.due')}</dt>
+                  <dt>{t(period ? 'clock.periodEnd' : 'clock.due')}</dt>
                   <dd className="mz-clock-due">{k.dueDate ? formatDate(k.dueDate) : t('clock.dueSuspended')}</dd>
                 </div>
                 <div>
@@ -206,6 +217,11 @@ export function DeadlinesPanel({ c, run }: { c: CaseDetail; run: CaseRun }) {
 
 function leftText(t: ReturnType<typeof useT>, k: CaseClock): string {
   if (k.state === 'paused') return t('clock.status.paused');
+  if (k.kind === 'period') {
+    if (k.state !== 'running') return t('clock.period.met');
+    if (k.status === 'elapsed') return t('clock.period.elapsed');
+    if (k.rule.unit !== 'workdays' && k.daysLeft !== null) return k.daysLeft === 0 ? t('clock.lastDayToday') : t('clock.daysLeftN', { n: k.daysLeft });
+  }
   if (k.state === 'met' || k.state === 'missed') return t(`clock.status.${k.state}`);
   if (k.workdaysLeft === null) return '—';
   if (k.workdaysLeft < 0) return t('clock.overdueN', { n: -k.workdaysLeft });

@@ -21,21 +21,27 @@ export function WorklistCard() {
   const mobile = screens.md === false;
   const [params, setParams] = useSearchParams();
   const tab: WorklistTab = isTab(params.get('tab')) ? (params.get('tab') as WorklistTab) : 'todo';
+  // 待办 opens on 待我处理 (the cases whose next step this user may take); 本单位全部 on request.
+  const view: 'mine' | 'unit' = params.get('view') === 'unit' ? 'unit' : 'mine';
   const [type, setType] = useState<string | undefined>();
   const [q, setQ] = useState<string | undefined>();
   const [sort, setSort] = useState<'due' | 'updated'>('due');
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const [registering, setRegistering] = useState<CaseType | null>(null);
   const types = useCaseTypes();
-  const counts = useWorklistCounts(type, q);
-  const list = useWorklist({ tab, type, q, sort, ...page });
+  const counts = useWorklistCounts(type, q, view);
+  const list = useWorklist({ tab, type, q, sort, ...page, view: tab === 'todo' ? view : undefined });
   // The generic drawer registers types whose form it can render from createSchema. A type
   // without one (信访: POST /api/petitions with petitioners, PII, flags) has its own intake.
   const creatable = (types.data ?? []).filter((c) => c.canCreate && c.createSchema);
 
   const setTab = (k: string) => {
     setPage((p) => ({ ...p, page: 1 }));
-    setParams(k === 'todo' ? {} : { tab: k }, { replace: true });
+    setParams(k === 'todo' ? (view === 'unit' ? { view } : {}) : { tab: k }, { replace: true });
+  };
+  const setView = (v: 'mine' | 'unit') => {
+    setPage((p) => ({ ...p, page: 1 }));
+    setParams(v === 'unit' ? { view: v } : {}, { replace: true });
   };
   const open = (r: WorklistItem) => navigate(`/cases/${r.id}`);
 
@@ -117,8 +123,38 @@ export function WorklistCard() {
 
   return (
     <Card className="mz-card mz-worklist" data-testid="worklist" title={t('wl.title')} extra={registerButton}>
-      <Tabs activeKey={tab} onChange={setTab} className="mz-wl-tabs" items={WORKLIST_TABS.map((k) => ({ key: k, label: tabLabel(k) }))} />
+      {mobile ? (
+        // On a phone every tab and its count stay in view (no 「⋯」 hiding 已超期): the tabs wrap.
+        <div className="mz-wl-chips" role="tablist" aria-label={t('wl.title')}>
+          {WORKLIST_TABS.map((k) => (
+            <button
+              key={k}
+              type="button"
+              role="tab"
+              aria-selected={tab === k}
+              className={`mz-wl-chip${tab === k ? ' mz-wl-chip-active' : ''}`}
+              onClick={() => setTab(k)}
+            >
+              {tabLabel(k)}
+            </button>
+          ))}
+        </div>
+      ) : (
+        <Tabs activeKey={tab} onChange={setTab} className="mz-wl-tabs" items={WORKLIST_TABS.map((k) => ({ key: k, label: tabLabel(k) }))} />
+      )}
       <div className="mz-filters">
+        {tab === 'todo' && (
+          <Segmented<'mine' | 'unit'>
+            value={view}
+            onChange={setView}
+            aria-label={t('wl.view')}
+            data-testid="wl-view"
+            options={[
+              { value: 'mine', label: t('wl.view.mine') },
+              { value: 'unit', label: t('wl.view.unit') },
+            ]}
+          />
+        )}
         <Select
           allowClear
           placeholder={t('wl.allTypes')}

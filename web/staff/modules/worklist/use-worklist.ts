@@ -9,12 +9,15 @@ export function useWorklist(filters: WorklistFilters) {
   return useQuery({ queryKey: [...WORKLIST_KEY, 'list', filters], queryFn: () => api.worklist(filters), placeholderData: keepPreviousData });
 }
 
-/** Each tab's total (one pageSize=1 call per tab), under the same type and text filters. */
-export function useWorklistCounts(type: string | undefined, q: string | undefined) {
+/**
+ * Each tab's total (one pageSize=1 call per tab), under the same type and text filters — and the
+ * same query as the tab's rows, so a count always equals the rows listed (待办 in the chosen view).
+ */
+export function useWorklistCounts(type: string | undefined, q: string | undefined, view?: 'mine' | 'unit') {
   const results = useQueries({
     queries: WORKLIST_TABS.map((tab) => ({
-      queryKey: [...WORKLIST_KEY, 'count', tab, type ?? null, q ?? null],
-      queryFn: async () => (await api.worklist({ tab, type, q, page: 1, pageSize: 1 })).total,
+      queryKey: [...WORKLIST_KEY, 'count', tab, type ?? null, q ?? null, tab === 'todo' ? (view ?? null) : null],
+      queryFn: async () => (await api.worklist({ tab, type, q, page: 1, pageSize: 1, view: tab === 'todo' ? view : undefined })).total,
       placeholderData: keepPreviousData,
     })),
   });

@@ -1,0 +1,92 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.ts';
+import type { CaseRow, TransitionDef, WorkflowDefinition } from './define-workflow.ts';
+import type { CaseNextStep } from './contract.ts';
+import type { z } from 'zod';
+import type { Actor } from '../identity/actor.ts';
+import { notify } from '../notify/notify.ts';
+
+type NextStep = z.output<typeof CaseNextStep>;
+
+/**
+ * The step that normally comes next from a state: the transition the definition marks `primary`,
+ * else the first one from that state in definition order. null in a terminal state or with no move.
+ */
+export function nextTransition(def: WorkflowDefinition, state: string): [string, TransitionDef] | null {
+  const from = Object.entries(def.transitions).filter(([, t]) => t.from.includes(state));
+  return from.find(([, t]) => t.primary) ?? from[0] ?? null;
+}
+
+/** Everyone at the org unit (or the case's assignee) who currently holds `permission`, with the role that gives it. */
+export async function holdersAt(ctx: AppContext, orgUnitId: string, permission: string, assigneeId: string | null) {
+  const now = ctx.clock.now();
+  const rows = await sql<{ user_id: string; name: string; role: string }>`
+    select distinct on (u.id) u.id as user_id, u.display_name as name, r.name as role
+    from core.role_assignment ra join core.app_user u on u.id = ra.user_id join core.role r on r.code = ra.role_code
+    where ra.org_unit_id = ${orgUnitId} and ${permission} = any(r.permissions) and ra.revoked_at is null
+      and ra.valid_from <= ${now} and (ra.valid_to is null or ra.valid_to > ${now}) and u.status = 'active'
+    order by u.id, r.name`.execute(ctx.db);
+  const people = assigneeId ? rows.rows.filter((p) => p.user_id === assigneeId) : rows.rows;
+  return (people.length ? people : rows.rows).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+const MAX_NAMES = 3;
+
+/**
+ * 下一步 of a case: 「待 银川市民政局 签收」 while a hand-off waits, else 「待 张三(科长)审批」 — the
+ * holders of the next step's permission at the holding unit, or the unit's name when nobody there
+ * holds it (or the step is the level above's).
+ */
+export async function nextStepOf(
+  ctx: AppContext,
+  def: WorkflowDefinition,
+  c: CaseRow,
+  opts: { pendingToOrg: string | null; mayAcknowledge: boolean; available: readonly string[] },
+): Promise<NextStep | null> {
+  if (c.terminal) return null;
+  if (c.pending_handoff && opts.pendingToOrg) {
+    return { text: `待 ${opts.pendingToOrg} 签收`, step: '签收', orgName: opts.pendingToOrg, people: [], mine: opts.mayAcknowledge };
+  }
+  const next = nextTransition(def, c.state);
+  if (!next) return null;
+  const [name, t] = next;
+  const step = t.nextLabel ?? t.label;
+  const org = (await ctx.db.selectFrom('core.org_unit').select('name').where('id', '=', c.org_unit_id).executeTakeFirst())?.name ?? null;
+  const parties = typeof t.who.party === 'string' ? [t.who.party] : (t.who.party ?? ['holder']);
+  const mine = opts.available.includes(name);
+  if (!parties.includes('holder')) {
+    const who = parties.includes('supervisor') ? '上级机关' : (org ?? '');
+    return { text: `待 ${who} ${step}`, step, orgName: org, people: [], mine };
+  }
+  const people = (await holdersAt(ctx, c.org_unit_id, t.who.permission, c.assignee_id)).map((p) => ({ name: p.name, role: p.role }));
+  const names = people.slice(0, MAX_NAMES).map((p) => `${p.name}(${p.role})`);
+  const who = names.length ? names.join('、') + (people.length > MAX_NAMES ? ` 等 ${people.length} 人` : '') : (org ?? '');
+  return { text: `待 ${who} ${step}`, step, orgName: org, people, mine };
+}
+
+/**
+ * A hand-over between people of one unit (the clerk's 拟办 waits for the leader's 审批): when the
+ * mover cannot take the next step, everyone at the holding unit who can is notified, by name.
+ */
+export async function notifyHandover(tx: AppContext, actor: Actor, def: WorkflowDefinition, c: CaseRow, moved: string): Promise<void> {
+  if (c.terminal || c.pending_handoff) return;
+  const next = nextTransition(def, c.state);
+  if (!next) return;
+  const [, t] = next;
+  const parties = typeof t.who.party === 'string' ? [t.who.party] : (t.who.party ?? ['holder']);
+  if (!parties.includes('holder')) return;
+  if (actor.grants.some((g) => g.orgUnitId === c.org_unit_id && g.permissions.includes(t.who.permission))) return;
+  const step = t.nextLabel ?? t.label;
+  for (const p of await holdersAt(tx, c.org_unit_id, t.who.permission, c.assignee_id)) {
+    if (p.user_id === actor.userId) continue;
+    await notify(tx, {
+      userId: p.user_id,
+      orgUnitId: c.org_unit_id,
+      caseId: c.id,
+      kind: 'case.handover',
+      dedupeKey: `handover:${c.id}:${c.version}:${p.user_id}`,
+      title: `待您${step}:${c.ref_no} ${c.title}`,
+      body: `${actor.displayName}已办理「${moved}」,下一步「${step}」由您办理。`,
+    });
+  }
+}
