@@ -1,5 +1,6 @@
 import { defineModule } from '../../kernel/module/index.ts';
 import { registerOrgRoutes } from './routes.ts';
+import { orgsReportSection } from './report/section.ts';
 import { orgsScopedRoutes } from './scoped-routes.ts';
 import { CREDIT_SWEEP_JOB, sweepCredit } from './credit/credit-sweep.ts';
 import { seedOrgsDemo } from './demo/seed-orgs-demo.ts';
@@ -49,4 +50,5 @@ export const orgs = defineModule({
     if (r.created) ctx.logger.info(`演示社会组织：${r.created} 个`);
   },
   scopedRoutes: orgsScopedRoutes,
+  reportSections: [orgsReportSection],
 });

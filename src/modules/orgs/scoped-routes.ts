@@ -31,6 +31,13 @@ export const orgsScopedRoutes: RouteSpecs = {
     ],
     items: (b) => b.items.map((o: any) => ({ areaPath: o.areaPath })),
   },
+  'GET /api/orgs/figures': {
+    kind: 'list',
+    permission: 'orgs.read',
+    single: true,
+    variants: (p) => [`area=${p.outOfScopeAreaCode}`, 'asOf=2019-09-30'],
+    items: (b) => b.registeredByArea.map((r: any) => ({ areaPath: r.areaPath })),
+  },
   'GET /api/orgs/:id': { kind: 'detail', permission: 'orgs.read', records: organizations },
   'GET /api/orgs/:id/eligibility': { kind: 'detail', permission: 'orgs.read', records: organizations },
   'GET /api/orgs/inspections/missing': {
