@@ -11,6 +11,7 @@ import { corePortalPow } from '../kernel/portal/migrations/20261130060000_core_p
 import { coreDailyJobRun } from '../platform/jobs/migrations/20261206010000_core_daily_job_run.ts';
 import { coreDocuments } from '../kernel/documents/migrations/20261206070000_core_documents.ts';
 import { coreReport } from '../kernel/report/migrations/20261207160000_core_report.ts';
+import { coreReportRecordKind } from '../kernel/report/migrations/20261208150000_core_report_record_kind.ts';
 import { MODULES } from './modules.ts';
 
 /** The kernel's and platform's own migrations, oldest first. */
@@ -25,6 +26,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261206020000_core_case_parts': coreCaseParts,
   '20261206070000_core_documents': coreDocuments,
   '20261207160000_core_report': coreReport,
+  '20261208150000_core_report_record_kind': coreReportRecordKind,
   '20261208170000_core_clock_kind': coreClockKind,
 };
 

@@ -6,11 +6,23 @@ import { e2eFile, login, PHONE, seriousA11yViolations, shot } from './harness.ts
 /**
  * 社会组织 on the demo data: the 银川市民政局 registrar sees the organizations of its districts too, opens
  * one on the 活动异常名录 with its credit records, commits a 双随机 spot check (SM3 commitment), draws and
- * reveals the seed; the portal's 复核 page shows the same list and its re-run matches.
+ * reveals the seed; the portal's 复核 page shows the same list and its re-run matches. An organization
+ * files its 年度工作报告 on the portal with the 年报报送码 the registrar issued; the registrar concludes
+ * 不合格. A spot-check inspection issues an 整改通知书 that is missed: the organization lands on the
+ * 活动异常名录; six months later it stays (the obligation is unmet), two years later it is on the
+ * 严重违法失信名单 (the server's clock is moved by the test-only route of tests/e2e/orgs-server.ts).
  */
 const PASSWORD = 'Minzheng@2019';
 const T = 30_000;
-const f = e2eFile('orgs');
+const f = e2eFile('orgs', { serverModule: './tests/e2e/orgs-server.ts' });
+const filer: { id: string; uscc: string; code: string } = { id: '', uscc: '', code: '' };
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const plusDays = (day: string, n: number) => iso(new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000));
+const plusMonths = (day: string, n: number) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return iso(d);
+};
 let spotCheckId = '';
 let drawn: { uscc: string; inspectors: string[] }[] = [];
 
@@ -113,6 +125,137 @@ describe('银川市民政局 at 1366×768', { concurrency: false }, () => {
   });
 });
 
+describe('年度工作报告, 整改 and the credit rule over two years, at 1366×768', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ timeout: T });
+  let today = '';
+  let rectified = { id: '', name: '', uscc: '' };
+
+  f.step('the registrar issues a 年报报送码 in the console', async () => {
+    await login(page, 'yc-mzj', PASSWORD);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
+    const missing = (await (await page.request.get('/api/orgs/inspections/missing?pageSize=50')).json()) as {
+      year: number;
+      items: { id: string; uscc: string; kind: string }[];
+    };
+    const o = missing.items.find((i) => i.kind !== 'foundation');
+    assert.ok(o, 'no organization without last year’s report in 银川');
+    Object.assign(filer, { id: o.id, uscc: o.uscc });
+    await page.goto(`/orgs/${o.id}`);
+    await page.getByRole('tab', { name: '年检' }).click();
+    await page.getByRole('button', { name: '签发年报报送码' }).click();
+    const text = await page.getByTestId('filing-code').innerText();
+    filer.code = /年报报送码：([A-Z2-9]{12})/.exec(text)?.[1] ?? '';
+    assert.ok(filer.code, text);
+  });
+
+  f.step('the organization files its report on the portal', async () => {
+    await page.goto('/portal/orgs/annual-report.html');
+    await page.getByLabel('统一社会信用代码').fill(filer.uscc);
+    await page.getByLabel('年报报送码').fill(filer.code);
+    await page.getByRole('button', { name: '登录' }).click();
+    const form = page.locator('#report-form');
+    await form.waitFor({ timeout: T });
+    await form.getByLabel('业务活动情况').fill('全年开展公益培训12期、志愿服务活动8次，召开会员大会1次，完成换届筹备。');
+    await form.getByLabel('年度收入（元）').fill('186000');
+    await form.getByLabel('年度支出（元）').fill('172500.50');
+    await form.getByLabel('年末净资产（元）').fill('64000');
+    await form.getByLabel('专职工作人员（人）').fill('3');
+    if (await form.getByLabel('会员数').isVisible()) await form.getByLabel('会员数').fill('86');
+    await form.getByLabel('理事会召开次数').fill('2');
+    if (await form.getByLabel('业务主管单位审查同意日期').isVisible()) await form.getByLabel('业务主管单位审查同意日期').fill('2026-03-20');
+    await form.getByLabel('填报人').fill('马晓梅');
+    await form.getByLabel('联系电话').fill('13895112233');
+    await form.getByRole('button', { name: '报送' }).click();
+    await page
+      .locator('#report-status')
+      .getByText(/工作报告已于/)
+      .waitFor({ timeout: T });
+    const filed = await page.locator('#years li').first().innerText();
+    assert.match(filed, /报送日期\s*\d{4}年/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'orgs-portal-annual-report-desktop', { fullPage: true });
+  });
+
+  f.step('the registrar reviews it and concludes 不合格 with reasons', async () => {
+    await page.goto(`/orgs/${filer.id}`);
+    await page.getByRole('tab', { name: '年检' }).click();
+    const panel = page.getByRole('tabpanel');
+    await panel.getByText('（网上报送）').first().waitFor({ timeout: T });
+    today = iso(new Date(Date.now() + 8 * 3_600_000));
+    await panel.getByLabel('日期').fill(today);
+    await panel.getByLabel('日期').press('Enter');
+    await panel.getByRole('button', { name: /保\s*存/ }).click();
+    await panel.locator('.ant-table-tbody').getByText(today).first().waitFor({ timeout: T });
+    await panel.locator('.ant-segmented-item', { hasText: '年检结论' }).click();
+    await panel.getByLabel('结论', { exact: true }).click();
+    await page.locator('.ant-select-item-option', { hasText: '不合格' }).click();
+    await panel.getByLabel('结论理由').fill('未按章程召开理事会审议年度财务报告，财务收支未经审计');
+    await panel.getByRole('button', { name: /保\s*存/ }).click();
+    await panel
+      .locator('.ant-table-tbody')
+      .getByText(/不合格/)
+      .first()
+      .waitFor({ timeout: T });
+    await panel.locator('.ant-table-row-expand-icon').first().click();
+    await panel.getByText('全年开展公益培训12期').waitFor({ timeout: T });
+    const d = (await (await page.request.get(`/api/orgs/${filer.id}`)).json()) as { lists: string[] };
+    assert.ok(d.lists.includes('integrity_lapse'), d.lists.join());
+    await shot(page, 'orgs-inspection-concluded-desktop', { fullPage: true });
+  });
+
+  f.step('an inspection issues an 整改通知书; the deadline is missed and the organization lands on the 活动异常名录', async () => {
+    const item = drawn[0]!;
+    const o = (await (await page.request.get(`/api/orgs?q=${item.uscc}`)).json()) as { items: { id: string; name: string }[] };
+    rectified = { id: o.items[0]!.id, name: o.items[0]!.name, uscc: item.uscc };
+    const rectifyBy = plusDays(today, 10);
+    const r = await page.request.post(`/api/orgs/spot-checks/${spotCheckId}/inspections`, {
+      data: {
+        organizationId: rectified.id,
+        method: 'onsite',
+        inspectedOn: today,
+        findings: '财务凭证不全，未按规定公开年度工作报告',
+        problems: true,
+        rectifyBy,
+      },
+    });
+    assert.equal(r.status(), 200, await r.text());
+    assert.ok(((await r.json()) as { noticeNo: string }).noticeNo);
+    const late = plusDays(rectifyBy, 2);
+    assert.equal((await page.request.post('/api/e2e/orgs/day', { data: { day: late } })).status(), 200);
+    await login(page, 'yc-mzj', PASSWORD);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
+    const d = (await (await page.request.get(`/api/orgs/${rectified.id}`)).json()) as { listings: { list: string; reason: string; listedOn: string }[] };
+    const l = d.listings.find((x) => x.reason === 'rectification');
+    assert.deepEqual(l && { list: l.list, listedOn: l.listedOn }, { list: 'abnormal', listedOn: plusDays(rectifyBy, 1) });
+    await page.goto(`/orgs/${rectified.id}`);
+    await page.getByRole('tab', { name: '信用记录' }).click();
+    await page.getByRole('tabpanel').getByText('未按期完成整改').first().waitFor({ timeout: T });
+    await shot(page, 'orgs-rectification-missed-desktop');
+  });
+
+  f.step('six months later it stays (obligation unmet); two years later it is on the 严重违法失信名单', async () => {
+    const listedOn = plusDays(plusDays(today, 10), 1);
+    const lists = async () => {
+      await login(page, 'yc-mzj', PASSWORD);
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
+      return ((await (await page.request.get(`/api/orgs/${rectified.id}`)).json()) as { lists: string[] }).lists;
+    };
+    await page.request.post('/api/e2e/orgs/day', { data: { day: plusDays(plusMonths(listedOn, 6), 1) } });
+    const half = await lists();
+    assert.ok(half.includes('abnormal') && !half.includes('serious'), half.join());
+    await page.request.post('/api/e2e/orgs/day', { data: { day: plusDays(plusMonths(listedOn, 24), 1) } });
+    const two = await lists();
+    assert.ok(two.includes('serious') && !two.includes('abnormal'), two.join());
+    await page.goto(`/portal/orgs/credit.html?q=${rectified.uscc}`);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page
+      .getByTestId('org-credit')
+      .getByText(/严重违法失信名单/)
+      .waitFor({ timeout: T });
+    await shot(page, 'orgs-portal-credit-serious-desktop', { fullPage: true });
+  });
+});
+
 describe('a phone, 390 px wide', { concurrency: false }, () => {
   const page = f.useBrowserPage({ timeout: T, viewport: PHONE });
 
@@ -126,8 +269,22 @@ describe('a phone, 390 px wide', { concurrency: false }, () => {
     await shot(page, 'orgs-portal-spot-check-phone', { fullPage: true });
   });
 
-  f.step('the registry list on a phone', async () => {
+  f.step('the registry list on a phone fits the screen', async () => {
     await openList(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const table = await page.locator('.ant-table-content').evaluate((e) => e.scrollWidth - e.clientWidth);
+    assert.ok(overflow <= 0 && table <= 0, `the list is ${Math.max(overflow, table)}px wider than the screen`);
     await shot(page, 'orgs-list-phone');
+  });
+
+  f.step('the portal annual-report status on a phone', async () => {
+    await page.goto('/portal/orgs/annual-report.html');
+    await page.getByLabel('统一社会信用代码').fill(filer.uscc);
+    await page.getByLabel('年报报送码').fill(filer.code);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.locator('#years li').first().getByText('不合格').first().waitFor({ timeout: T });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    await shot(page, 'orgs-portal-annual-report-phone', { fullPage: true });
   });
 });

@@ -20,9 +20,22 @@ export type MetricQueryArgs = {
 /**
  * What the records behind a figure are, so the engine can list them:
  * - 'case': ids of core.case rows (listed with the case read rule of the metric's permission);
- * - 'area': area codes (e.g. the counties that delegated 低保 approval).
+ * - 'area': area codes (e.g. the counties that delegated 低保 approval);
+ * - 'record': a module's own rows (e.g. registered organizations), listed by the metric's `records`.
  */
-export type RecordKind = 'case' | 'area';
+export type RecordKind = 'case' | 'area' | 'record';
+
+/** One record behind a figure, as the records list shows it. */
+export type MetricRecord = {
+  id: string;
+  refNo: string;
+  title: string;
+  type: string | null;
+  state: string | null;
+  stateLabel: string | null;
+  org: string | null;
+  date: string | null;
+};
 
 export type MetricResult = { value: number; recordIds: string[]; recordKind: RecordKind };
 
@@ -47,6 +60,8 @@ export type ReportMetric = {
   /** 'count' metrics have value = number of records (checked by tests); others (sums, rates) do not. */
   kind: 'count' | 'sum' | 'rate';
   query: (ctx: AppContext, args: MetricQueryArgs) => Promise<MetricResult>;
+  /** For recordKind 'record': the rows with these ids the actor may still read with the metric's permission, in list order. */
+  records?: (ctx: AppContext, actor: Actor, ids: string[]) => Promise<MetricRecord[]>;
 };
 
 export type ReportSection = { code: string; label: string; metrics: readonly ReportMetric[] };

@@ -5,6 +5,7 @@ import type { Actor } from '../identity/actor.ts';
 import { hasPermission } from '../identity/actor.ts';
 import { caseReadable } from '../workflow/case-access.ts';
 import { registeredWorkflows } from '../workflow/define-workflow.ts';
+import type { MetricRecord, RecordKind } from './contract.ts';
 import { computeFigures, latestValue } from './compute-figures.ts';
 import { metricByCode } from './registry.ts';
 import type { ReportArea } from './report-area.ts';
@@ -14,19 +15,10 @@ const stateLabel = (type: string, state: string): string => {
   return (def?.states as Record<string, { label?: string }> | undefined)?.[state]?.label ?? state;
 };
 
-export type FigureRecord = {
-  id: string;
-  refNo: string;
-  title: string;
-  type: string | null;
-  state: string | null;
-  stateLabel: string | null;
-  org: string | null;
-  date: string | null;
-};
+export type FigureRecord = MetricRecord;
 
 export type FigureRecordPage = {
-  metric: { code: string; label: string; unit: string; rule: string; value: number; computedAt: string; recordKind: 'case' | 'area'; recordCount: number };
+  metric: { code: string; label: string; unit: string; rule: string; value: number; computedAt: string; recordKind: RecordKind; recordCount: number };
   items: FigureRecord[];
   total: number;
   page: number;
@@ -77,6 +69,10 @@ export async function figureRecords(
       org: r.org,
       date: r.created_at.toISOString(),
     }));
+  } else if (v.recordKind === 'record') {
+    const all = metric.records ? await metric.records(ctx, actor, v.recordIds) : [];
+    total = all.length;
+    items = all.slice(offset, offset + q.pageSize);
   } else {
     const like = q.area.path.replace(/[\\%_]/g, '\\$&') + '.%';
     const base = ctx.db

@@ -90,9 +90,27 @@ export interface InspectionTable {
   concluded_on: DateCol | null;
   concluded_by: string | null;
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
+  report: ColumnType<unknown, string | null | undefined, string | null>;
+  submitted_via: 'portal' | 'registrar' | null;
+  published_on: DateCol | null;
+}
+export interface FilingCodeTable {
+  organization_id: string;
+  code_hash: string;
+  issued_on: DateCol;
+  issued_by: string | null;
+}
+export interface AnnualReminderTable {
+  organization_id: string;
+  year: number;
+  deadline_kind: 'supervisor' | 'registrar';
+  deadline: DateCol;
+  reminded_on: DateCol;
 }
 export interface OrgsTables {
   'orgs.inspection': InspectionTable;
+  'orgs.filing_code': FilingCodeTable;
+  'orgs.annual_reminder': AnnualReminderTable;
   'orgs.application': ApplicationTable;
   'orgs.organization': OrganizationTable;
   'orgs.change': ChangeTable;

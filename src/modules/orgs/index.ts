@@ -1,5 +1,6 @@
 import { defineModule } from '../../kernel/module/index.ts';
 import { registerOrgRoutes } from './routes.ts';
+import { orgsReportSection } from './report/section.ts';
 import { orgsScopedRoutes } from './scoped-routes.ts';
 import { CREDIT_SWEEP_JOB, sweepCredit } from './credit/credit-sweep.ts';
 import { seedOrgsDemo } from './demo/seed-orgs-demo.ts';
@@ -8,7 +9,10 @@ import { orgsCore } from './migrations/20261207150000_orgs_core.ts';
 import { orgsLifecycle } from './migrations/20261207150100_orgs_lifecycle.ts';
 import { orgsInspection } from './migrations/20261207150200_orgs_inspection.ts';
 import { orgsSpotCheck } from './migrations/20261207190000_orgs_spot_check.ts';
+import { orgsAnnualReport } from './migrations/20261208150100_orgs_annual_report.ts';
 import { registerSpotCheckRoutes } from './spot-check/spot-check-routes.ts';
+import { registerAnnualReportRoutes } from './inspection/annual-report-routes.ts';
+import { REMINDER_JOB, sweepReminders } from './inspection/reminder-sweep.ts';
 import { RECTIFICATION_JOB, sweepRectification } from './spot-check/spot-check-inspect.ts';
 import { establishWorkflow } from './lifecycle/establish-workflow.ts';
 import { changeWorkflow, deregisterWorkflow } from './lifecycle/change-workflow.ts';
@@ -28,16 +32,19 @@ export const orgs = defineModule({
     clerk: ['orgs.read', 'orgs.register'],
   },
   workflows: [establishWorkflow, changeWorkflow, deregisterWorkflow],
-  routes: [registerOrgRoutes, registerSpotCheckRoutes],
+  routes: [registerOrgRoutes, registerSpotCheckRoutes, registerAnnualReportRoutes],
   migrations: {
     '20261207150000_orgs_core': orgsCore,
     '20261207150100_orgs_lifecycle': orgsLifecycle,
     '20261207150200_orgs_inspection': orgsInspection,
     '20261207190000_orgs_spot_check': orgsSpotCheck,
+    '20261208150100_orgs_annual_report': orgsAnnualReport,
   },
   // 信用: removal from the 活动异常名录 after six months, the move to the 严重违法失信名单 after two years (02:00 daily).
   // 年检: organizations without last year's report after the deadline go on the 活动异常名录 (01:00, before the credit rule at 02:00).
   dailyJobs: [
+    // 年报: reminders before 3/31 and 5/31 to the organizations that have filed nothing.
+    { name: REMINDER_JOB, hour: 1, handler: async (ctx, day) => void (await sweepReminders(ctx, day)) },
     { name: MISSING_REPORT_JOB, hour: 1, handler: async (ctx, day) => void (await sweepMissingReports(ctx, day)) },
     // 双随机: 整改通知 not rectified by the deadline → 活动异常名录 (before the credit rule).
     { name: RECTIFICATION_JOB, hour: 1, handler: async (ctx, day) => void (await sweepRectification(ctx, day)) },
@@ -49,4 +56,5 @@ export const orgs = defineModule({
     if (r.created) ctx.logger.info(`演示社会组织：${r.created} 个`);
   },
   scopedRoutes: orgsScopedRoutes,
+  reportSections: [orgsReportSection],
 });

@@ -35,6 +35,7 @@ import { MissingPage, MissingQuery, missingInspections } from './inspection/miss
 import { PublicLookup, PublicLookupQuery, publicCreditLookup } from './credit/public-lookup.ts';
 
 import { ImportInput, ImportResult, importRegistry } from './imports/import-registry.ts';
+import { FiguresOut, FiguresQuery, orgFigures } from './report/figures-query.ts';
 
 const ListingId = z.object({ id: z.uuid('信用名单记录 ID 格式不正确') });
 const Id = z.object({ id: z.uuid('社会组织 ID 格式不正确') });
@@ -74,6 +75,22 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
       const actor = actorOf(req);
       requirePermission(actor, 'orgs.read');
       return listOrgs(ctx, actor, req.query);
+    },
+  );
+  app.get(
+    '/api/orgs/figures',
+    {
+      schema: {
+        tags,
+        summary: '报告数据：某日登记在册数、2年以上未年检数、名称清理规范更名和注销数（附组织或案件 ID）',
+        querystring: FiguresQuery,
+        response: { 200: FiguresOut },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      requirePermission(actor, 'orgs.read');
+      return orgFigures(ctx, actor, req.query);
     },
   );
   app.get(

@@ -31,6 +31,13 @@ export const orgsScopedRoutes: RouteSpecs = {
     ],
     items: (b) => b.items.map((o: any) => ({ areaPath: o.areaPath })),
   },
+  'GET /api/orgs/figures': {
+    kind: 'list',
+    permission: 'orgs.read',
+    single: true,
+    variants: (p) => [`area=${p.outOfScopeAreaCode}`, 'asOf=2019-09-30'],
+    items: (b) => b.registeredByArea.map((r: any) => ({ areaPath: r.areaPath })),
+  },
   'GET /api/orgs/:id': { kind: 'detail', permission: 'orgs.read', records: organizations },
   'GET /api/orgs/:id/eligibility': { kind: 'detail', permission: 'orgs.read', records: organizations },
   'GET /api/orgs/inspections/missing': {
@@ -51,6 +58,10 @@ export const orgsScopedRoutes: RouteSpecs = {
     items: (b) => b.items.map((s: any) => ({ areaPath: s.areaPath })),
   },
   'GET /api/orgs/spot-checks/:id': { kind: 'detail', permission: 'orgs.read', records: spotChecks },
+  'GET /api/public/orgs/inspections': {
+    kind: 'unscoped',
+    why: '年检结果公告: the published conclusions (name, USCC, registrar, conclusion; no reasons) are public',
+  },
   'GET /api/public/orgs/spot-checks': {
     kind: 'unscoped',
     why: '双随机一公开: the commitment, the drawn list, the revealed seed and the results are public (《社会组织抽查暂行办法》)',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnnualReportContent } from './annual-report.ts';
 import { CREDIT_LISTS, ELIGIBILITY_PURPOSES, ORG_KINDS, ORG_STATUSES, RATINGS } from '../contract.ts';
 
 /** Wire shapes of the 社会组织 routes (requests and responses). */
@@ -112,6 +113,9 @@ export const OrgDetail = OrgItem.extend({
       conclusion: z.enum(['合格', '基本合格', '不合格']).nullable(),
       reasons: z.string().nullable(),
       concludedOn: z.string().nullable(),
+      submittedVia: z.enum(['portal', 'registrar']).nullable(),
+      publishedOn: z.string().nullable(),
+      report: AnnualReportContent.nullable(),
     }),
   ),
 });

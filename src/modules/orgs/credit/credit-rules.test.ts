@@ -67,6 +67,9 @@ describe('automatic list moves', () => {
     expect(automaticMoves(s, '2021-06-01')).toEqual([]);
     expect(automaticMoves(s, '2022-01-09')).toEqual([]);
     expect(automaticMoves(s, '2022-01-10')).toEqual([expect.objectContaining({ kind: 'to_serious', listedOn: '2022-01-10' })]);
+    // a catch-up after a gap moves only what was in force on the anniversary; a later listing stays on the abnormal list
+    const late = [...s, L({ id: 'l9', reason: 'annual_report', obligation: true, listedOn: '2023-06-02' })];
+    expect(automaticMoves(late, '2023-07-01')).toEqual([expect.objectContaining({ kind: 'to_serious', listedOn: '2022-01-10', listingIds: ['l1'] })]);
     // a met obligation lets the six-month rule apply
     expect(automaticMoves([L({ reason: 'annual_report', obligation: true, obligationMetOn: '2020-03-01' })], '2020-07-10')[0]!.kind).toBe('remove_abnormal');
   });

@@ -121,7 +121,8 @@ export function automaticMoves(listings: readonly Listing[], day: string): Autom
     return [
       {
         kind: 'to_serious',
-        listingIds: ids,
+        // Those in force on the anniversary; a listing made after it (a catch-up after a gap) stays and restarts the count.
+        listingIds: open.filter((l) => l.listedOn <= anniversary).map((l) => l.id),
         listedOn: anniversary,
         reason: `自${earliest}起列入${CREDIT_LIST_LABEL.abnormal}满2年，转入${CREDIT_LIST_LABEL.serious}`,
       },

@@ -26,4 +26,11 @@ describe('demo registry', () => {
       if (u.valid) expect(u.parts.areaCode).toBe(a.areaCode);
     }
   });
+  it('names carry one region prefix: a county’s organization is not also prefixed with its city (no “银川市永宁县…”)', () => {
+    for (const o of orgs) {
+      const a = DEMO_AUTHORITIES.find((x: DemoAuthority) => x.orgUnitCode === o.orgUnitCode)!;
+      if (a.chain.length === 3) expect(o.name.startsWith(a.chain[1]!), o.name).toBe(false);
+      if (a.chain.length >= 2) expect(o.name.startsWith(a.chain.at(-1)!), o.name).toBe(true);
+    }
+  });
 });

@@ -12,16 +12,24 @@ export const EstablishInput = CreateOrgInput.omit({
 }).extend({
   documentsCompleteOn: Day.meta({ title: '全部有效文件收齐日期' }),
 });
+/** A 变更/注销 filed as part of a campaign: `name_cleanup` — 社会组织名称清理规范 (the report's 更名 and 注销清理). */
+export const Campaign = z
+  .enum(['name_cleanup'], '专项工作应为 name_cleanup（名称清理规范）')
+  .nullable()
+  .optional()
+  .meta({ title: '专项工作（name_cleanup：名称清理规范）' });
 /** 变更登记 application: the changes and the day the 业务主管单位 agreed (none for a foundation without one). */
 export const ChangeRequestInput = z.object({
   changes: ChangeOrgInput.shape.changes,
   supervisorApprovedOn: Day.nullable().optional().meta({ title: '业务主管单位审查同意日期' }),
   basis: z.string().trim().max(200, '依据不能超过200个字').nullable().optional().meta({ title: '依据' }),
+  campaign: Campaign,
 });
 /** 注销登记 application: the day clearance ended and why the organization ends. */
 export const DeregisterInput = z.object({
   clearanceEndedOn: Day.meta({ title: '清算结束日期' }),
   reason: z.string('请填写注销原因').trim().min(2, '请填写注销原因').max(500, '注销原因不能超过500个字').meta({ title: '注销原因' }),
+  campaign: Campaign,
 });
 
 export const ApproveEstablishInput = z.object({

@@ -5,6 +5,7 @@ import { chinaDate } from '../../../platform/china-time.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { inScope, type Actor } from '../../../kernel/identity/index.ts';
 import { validateUscc } from '../../../kernel/codes/index.ts';
+import type { AnnualReportContent } from '../contracts/annual-report.ts';
 import { orgsDb } from '../db.ts';
 import { CHANGE_FIELDS, dateText } from '../contract.ts';
 import { reasonLabel } from '../credit/credit-rules.ts';
@@ -59,6 +60,9 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string): Promise
       'year',
       'conclusion',
       'reasons',
+      'report',
+      'submitted_via',
+      sql<string | null>`published_on::text`.as('published_on'),
       sql<string | null>`submitted_on::text`.as('submitted_on'),
       sql<string | null>`reviewed_on::text`.as('reviewed_on'),
       sql<string | null>`concluded_on::text`.as('concluded_on'),
@@ -113,6 +117,9 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string): Promise
       conclusion: i.conclusion,
       reasons: i.reasons,
       concludedOn: i.concluded_on,
+      submittedVia: i.submitted_via,
+      publishedOn: i.published_on,
+      report: (i.report as AnnualReportContent | null) ?? null,
     })),
     listings: listings.map((l) => ({
       id: l.id,

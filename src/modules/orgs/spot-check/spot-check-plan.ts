@@ -128,14 +128,16 @@ export async function runSpotCheckDraw(ctx: AppContext, actor: Actor, id: string
     const today = chinaDate(tx.clock.now());
     const orgs = (
       await sql<{ id: string; uscc: string; name: string }>`select id, uscc, name from orgs.organization
-        where authority_org_unit_id = ${s.authority_org_unit_id} and uscc in (${sql.join(d.objects.sample)})`.execute(tx.db)
+        where authority_org_unit_id = ${s.authority_org_unit_id} and uscc = any(${d.objects.sample}::text[])`.execute(tx.db)
     ).rows;
     const byUscc = new Map(orgs.map((o) => [o.uscc, o]));
     await sql`update orgs.spot_check set drawn_on = ${today}::date, sample = ${JSON.stringify(d.objects.sample)}::jsonb, teams = ${JSON.stringify(d.teams)}::jsonb
       where id = ${id}`.execute(tx.db);
-    for (const t of d.teams)
-      await sql`insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors)
-        values (${id}, ${byUscc.get(t.uscc)!.id}, ${JSON.stringify(t.inspectors)}::jsonb)`.execute(tx.db);
+    // In chunks: a 5% draw of a national registry is ~45,000 rows.
+    for (let i = 0; i < d.teams.length; i += 1000)
+      await sql`insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors) values ${sql.join(
+        d.teams.slice(i, i + 1000).map((t: Team) => sql`(${id}, ${byUscc.get(t.uscc)!.id}, ${JSON.stringify(t.inspectors)}::jsonb)`),
+      )}`.execute(tx.db);
     await recordAudit(tx, {
       actor,
       action: 'orgs.spot_check.draw',

@@ -10,6 +10,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { orgsApi, type OrgDetail } from './api.ts';
 import { LIST_COLOR, STATUS_COLOR } from './OrgsPage.tsx';
 import { useOrgVocab } from './vocab.ts';
+import { InspectionsPanel } from './InspectionsPanel.tsx';
 
 /** One organization: its registered particulars, change history, credit records and the consequence query. */
 export function OrgPage() {
@@ -73,21 +74,7 @@ export function OrgPage() {
             {
               key: 'inspections',
               label: t('orgs.d.inspections'),
-              children: (
-                <Table
-                  size="small"
-                  rowKey="year"
-                  pagination={false}
-                  dataSource={d.inspections}
-                  columns={[
-                    { title: t('orgs.d.year'), dataIndex: 'year', width: 80 },
-                    { title: t('orgs.d.submitted'), dataIndex: 'submittedOn', render: (x: string | null) => x ?? '—' },
-                    { title: t('orgs.d.conclusion'), dataIndex: 'conclusion', render: (x: string | null) => x ?? '—' },
-                    { title: t('orgs.d.date'), dataIndex: 'concludedOn', render: (x: string | null) => x ?? '—' },
-                    { title: t('orgs.d.basis'), dataIndex: 'reasons', render: (x: string | null) => x ?? '' },
-                  ]}
-                />
-              ),
+              children: <InspectionsPanel d={d} />,
             },
             { key: 'eligibility', label: t('orgs.d.eligibility'), children: <EligibilityPanel id={d.id} /> },
           ]}

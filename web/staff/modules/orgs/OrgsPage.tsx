@@ -1,4 +1,4 @@
-import { Input, Select, Tag, type TableProps } from 'antd';
+import { Grid, Input, Select, Tag, type TableProps } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
@@ -15,6 +15,36 @@ export function OrgsPage() {
   const v = useOrgVocab();
   const query = useListQuery({ key: ['orgs', 'list'], filters: ['kind', 'status', 'list', 'q'], fetch: orgsApi.list });
   const { q, set } = query;
+  // On a phone the list is two columns (name with kind, authority and date under it; status and lists), never wider than the screen.
+  const phone = Grid.useBreakpoint().md === false;
+  const tags = (r: OrgItem) => (
+    <>
+      <Tag color={STATUS_COLOR[r.status]}>{v(r.status)}</Tag>
+      {r.lists.map((l) => (
+        <Tag key={l} color={LIST_COLOR[l]}>
+          {v(l)}
+        </Tag>
+      ))}
+    </>
+  );
+  const phoneColumns: TableProps<OrgItem>['columns'] = [
+    {
+      title: t('orgs.col.name'),
+      dataIndex: 'name',
+      render: (name: string, r) => (
+        <div style={{ overflowWrap: 'anywhere' }}>
+          <Link to={`/orgs/${r.id}`}>{name}</Link>
+          <div className="mz-muted" style={{ fontSize: 12 }}>
+            {v(r.kind)} · {r.authorityName} · {r.registeredOn}
+          </div>
+          <div className="mz-muted mz-mono" style={{ fontSize: 12 }}>
+            {r.uscc}
+          </div>
+        </div>
+      ),
+    },
+    { title: t('orgs.col.status'), dataIndex: 'status', width: 96, render: (_: string, r) => tags(r) },
+  ];
   const columns: TableProps<OrgItem>['columns'] = [
     {
       title: t('orgs.col.name'),
@@ -50,8 +80,8 @@ export function OrgsPage() {
       title={t('orgs.nav.registry')}
       desc={t('orgs.list.desc')}
       query={query}
-      columns={columns}
-      scrollX={1000}
+      columns={phone ? phoneColumns : columns}
+      scrollX={phone ? undefined : 1000}
       filters={
         <>
           <Input.Search

@@ -21,4 +21,6 @@ export const orgsApi = {
   commitSpotCheck: (body: unknown) => http.post<{ id: string; commitment: string }>('/api/orgs/spot-checks', body),
   drawSpotCheck: (id: string) => http.post<unknown>(`/api/orgs/spot-checks/${id}/draw`, {}),
   revealSpotCheck: (id: string) => http.post<unknown>(`/api/orgs/spot-checks/${id}/reveal`, {}),
+  issueFilingCode: (id: string) => http.post<{ code: string; issuedOn: string }>(`/api/orgs/${id}/filing-code`, {}),
+  recordInspection: (id: string, body: unknown) => http.post<unknown>(`/api/orgs/${id}/inspections`, body),
 };

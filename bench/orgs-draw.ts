@@ -1,0 +1,58 @@
+/**
+ * 双随机 spot-check draw at national scale: N organizations (default 900,000) registered by one
+ * registrar, a 5% plan (the region's minimum ratio), a pool of 40 inspectors with 回避 conflicts.
+ * Times the module's two steps as the console runs them — commit (freeze the population, publish
+ * the SM3 commitment) and draw (seeded sample + teams, the items written) — against a plain
+ * `order by random() limit k` over the same rows, which is neither reproducible nor verifiable.
+ * Prints medians and the ratio. Run with DATABASE_URL (PostgreSQL): the issue asks for < 1 s.
+ */
+import { sql } from 'kysely';
+import { commitSpotCheck, runSpotCheckDraw } from '../src/modules/orgs/spot-check/spot-check-plan.ts';
+import { actorAt, fmt, openBenchDb, percentile } from './lib.ts';
+
+const N = Number(process.env.BENCH_ORGS ?? 900_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RATIO = 0.05;
+const { ctx, handle, close } = await openBenchDb();
+const region = await actorAt(ctx, '640000-mzt', ['orgs.read', 'orgs.register']);
+const t0 = performance.now();
+await sql`insert into orgs.organization (id, kind, name, name_key, uscc, authority_org_unit_id, authority_area_code, authority_area_path,
+    domicile, legal_representative, business_scope, capital_cents, registered_on)
+  select gen_random_uuid(), 'social_group', '基准社会组织' || g || '协会', 'k' || g, '51640000MJ' || lpad(g::text, 7, '0') || '0',
+         ${region.orgUnitId}, '640000', '640000', '住所', '法定代表人', '业务范围', 3000000, date '1995-01-01' + (g % 9000)::int
+  from generate_series(1, ${N}) g`.execute(ctx.db);
+await sql`analyze orgs.organization`.execute(ctx.db);
+const loadS = (performance.now() - t0) / 1000;
+const sample = (await sql<{ uscc: string }>`select uscc from orgs.organization order by uscc limit 40`.execute(ctx.db)).rows.map((r) => r.uscc);
+const inspectors = Array.from({ length: 40 }, (_, i) => ({ name: `检查员${i + 1}`, conflicts: i % 4 === 0 ? [sample[i]!] : [] }));
+
+const commitMs: number[] = [];
+const drawMs: number[] = [];
+const totalMs: number[] = [];
+let k = 0;
+for (let run = 0; run < RUNS; run++) {
+  const a = performance.now();
+  const c = await commitSpotCheck(ctx, region, { kind: 'plan', year: 2026, title: `基准抽查${run}`, ratio: RATIO, count: null, perTeam: 2, inspectors });
+  const b = performance.now();
+  const d = await runSpotCheckDraw(ctx, region, c.id);
+  const e = performance.now();
+  k = d.teams.length;
+  commitMs.push(b - a);
+  drawMs.push(e - b);
+  totalMs.push(e - a);
+}
+const baseMs: number[] = [];
+for (let run = 0; run < RUNS; run++) {
+  const a = performance.now();
+  await sql`select id, uscc from orgs.organization where authority_org_unit_id = ${region.orgUnitId} and status = 'normal' order by random() limit ${k}`.execute(
+    ctx.db,
+  );
+  baseMs.push(performance.now() - a);
+}
+const med = (xs: number[]) => percentile(xs, 50);
+console.log(`db=${handle.kind} organizations=${N} drawn=${k} (${RATIO * 100}%) inspectors=40 loaded in ${fmt(loadS)} s, ${RUNS} runs`);
+console.log(`baseline order by random() limit ${k}: median ${fmt(med(baseMs), 0)} ms`);
+console.log(
+  `spot check commit (population frozen, commitment) median ${fmt(med(commitMs), 0)} ms + draw (sample, teams, items written) ${fmt(med(drawMs), 0)} ms = ${fmt(med(totalMs), 0)} ms; ratio total/baseline ${fmt(med(totalMs) / med(baseMs), 1)}, draw/baseline ${fmt(med(drawMs) / med(baseMs), 1)}`,
+);
+await close();
