@@ -1,5 +1,8 @@
 import { defineModule } from '../../kernel/module/index.ts';
 import { catalogueCore } from './migrations/20261208100000_catalogue_core.ts';
+import { registerCatalogueRoutes } from './routes.ts';
+import { catalogueScopedRoutes } from './scoped-routes.ts';
+import { seedDemoCatalogue } from './demo/seed-demo.ts';
 
 /** 政务服务事项: basic catalogue, implementation lists, power list, 互联网+监管 (see README.md). */
 export const catalogue = defineModule({
@@ -17,5 +20,12 @@ export const catalogue = defineModule({
     clerk: ['catalogue.read', 'catalogue.draft', 'catalogue.list', 'catalogue.supervise'],
     leader: ['catalogue.read', 'catalogue.publish', 'catalogue.supervise_review'],
   },
+  routes: [registerCatalogueRoutes],
   migrations: { '20261208100000_catalogue_core': catalogueCore },
+  // 2019: the 119-item catalogue, lists at eight offices (with a few defects), 81 powers, 66 + 19 监管 items.
+  async seedDemo(ctx) {
+    const r = await seedDemoCatalogue(ctx);
+    if (!r.skipped) ctx.logger.info(`演示政务服务事项:基本目录 ${r.items} 项,权责清单 ${r.powers} 项`);
+  },
+  scopedRoutes: catalogueScopedRoutes,
 });
