@@ -1,5 +1,6 @@
 import { defineModule } from '../../kernel/module/index.ts';
 import { catalogueCore } from './migrations/20261208100000_catalogue_core.ts';
+import { catalogueOneRowPerOffice } from './migrations/20261208100100_catalogue_one_row_per_office.ts';
 import { registerCatalogueRoutes } from './routes.ts';
 import { catalogueScopedRoutes } from './scoped-routes.ts';
 import { seedDemoCatalogue } from './demo/seed-demo.ts';
@@ -21,7 +22,7 @@ export const catalogue = defineModule({
     leader: ['catalogue.read', 'catalogue.publish', 'catalogue.supervise_review'],
   },
   routes: [registerCatalogueRoutes],
-  migrations: { '20261208100000_catalogue_core': catalogueCore },
+  migrations: { '20261208100000_catalogue_core': catalogueCore, '20261208100100_catalogue_one_row_per_office': catalogueOneRowPerOffice },
   // 2019: the 119-item catalogue, lists at eight offices (with a few defects), 81 powers, 66 + 19 监管 items.
   async seedDemo(ctx) {
     const r = await seedDemoCatalogue(ctx);
