@@ -4,7 +4,7 @@ import { withTx } from '../../platform/context.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../identity/actor.ts';
 import { hasPermission, userRef } from '../identity/actor.ts';
-import { AGGREGATION_NOTES, type ReportMetric } from './contract.ts';
+import { AGGREGATION_NOTES, type RecordKind, type ReportMetric } from './contract.ts';
 import { reportSections } from './registry.ts';
 import { scopeKey, yearPeriod, type ReportArea } from './report-area.ts';
 
@@ -12,7 +12,7 @@ export type StoredValue = {
   id: string;
   value: number;
   rule: string;
-  recordKind: 'case' | 'area';
+  recordKind: RecordKind;
   recordIds: string[];
   computedAt: Date;
 };
@@ -28,7 +28,7 @@ export type Figure = {
   /** null when the reader lacks the metric's permission (then `unavailable` says which). */
   value: number | null;
   unavailable: string | null;
-  recordKind: 'case' | 'area';
+  recordKind: RecordKind;
   recordCount: number;
   computedAt: string | null;
   valueId: string | null;
@@ -36,7 +36,7 @@ export type Figure = {
 
 export type FigureSection = { code: string; label: string; metrics: Figure[] };
 
-type Row = { id: string; value: string; rule: string; record_kind: 'case' | 'area'; record_ids: string[]; computed_at: Date };
+type Row = { id: string; value: string; rule: string; record_kind: RecordKind; record_ids: string[]; computed_at: Date };
 const stored = (r: Row): StoredValue => ({
   id: r.id,
   value: Number(r.value),
@@ -76,7 +76,7 @@ export async function computeFigures(
 ): Promise<FigureSection[]> {
   const sections = reportSections().filter((s) => !q.section || s.code === q.section);
   const out: FigureSection[] = [];
-  const inserts: Array<{ m: ReportMetric; fig: Figure; v: { value: number; recordKind: 'case' | 'area'; recordIds: string[] } }> = [];
+  const inserts: Array<{ m: ReportMetric; fig: Figure; v: { value: number; recordKind: RecordKind; recordIds: string[] } }> = [];
   const now = ctx.clock.now();
   for (const s of sections) {
     const metrics: Figure[] = [];

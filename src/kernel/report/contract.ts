@@ -20,9 +20,11 @@ export type MetricQueryArgs = {
 /**
  * What the records behind a figure are, so the engine can list them:
  * - 'case': ids of core.case rows (listed with the case read rule of the metric's permission);
- * - 'area': area codes (e.g. the counties that delegated 低保 approval).
+ * - 'area': area codes (e.g. the counties that delegated 低保 approval);
+ * - 'record': ids of a module's own rows that are not cases (e.g. catalogue items), listed as given
+ *   (the metric's query has already applied the actor's scope).
  */
-export type RecordKind = 'case' | 'area';
+export type RecordKind = 'case' | 'area' | 'record';
 
 export type MetricResult = { value: number; recordIds: string[]; recordKind: RecordKind };
 

@@ -26,7 +26,16 @@ export type FigureRecord = {
 };
 
 export type FigureRecordPage = {
-  metric: { code: string; label: string; unit: string; rule: string; value: number; computedAt: string; recordKind: 'case' | 'area'; recordCount: number };
+  metric: {
+    code: string;
+    label: string;
+    unit: string;
+    rule: string;
+    value: number;
+    computedAt: string;
+    recordKind: 'case' | 'area' | 'record';
+    recordCount: number;
+  };
   items: FigureRecord[];
   total: number;
   page: number;
@@ -77,6 +86,11 @@ export async function figureRecords(
       org: r.org,
       date: r.created_at.toISOString(),
     }));
+  } else if (v.recordKind === 'record') {
+    total = v.recordIds.length;
+    items = v.recordIds
+      .slice(offset, offset + q.pageSize)
+      .map((id) => ({ id, refNo: id, title: id, type: null, state: null, stateLabel: null, org: null, date: null }));
   } else {
     const like = q.area.path.replace(/[\\%_]/g, '\\$&') + '.%';
     const base = ctx.db

@@ -92,4 +92,32 @@ describe('the demo catalogue, powers and 互联网+监管 lists (the 2019 report
     expect(pl.length).toBeGreaterThan(50);
     expect(pl.every((r) => r.areaCode === '640221')).toBe(true);
   });
+
+  it('answers the report section catalogue.* with the figures and the records behind them', async () => {
+    const lead = await t.login('nx-fgc-lead');
+    const r = await lead.get('/api/report/metrics?year=2019&section=catalogue');
+    expect(r.statusCode, r.body).toBe(200);
+    const f = Object.fromEntries(
+      r
+        .json()
+        .sections.flatMap((s: any) => s.metrics)
+        .map((m: any) => [m.code.replace('catalogue.', ''), m.value]),
+    );
+    expect(f).toMatchObject({ items: 119, powers: 81, powers_xk: 7, powers_cf: 62, powers_qz: 3, powers_jc: 2, powers_qr: 3, powers_jl: 2, powers_cj: 2 });
+    expect(f).toMatchObject({ powers_transferred: 2, supervision_items: 66, inspection_items: 19 });
+    expect(f.no_visit_rate).toBeGreaterThan(90);
+    const recs = await lead.get('/api/report/records?metric=catalogue.powers_cf&year=2019&pageSize=100');
+    expect(recs.statusCode, recs.body).toBe(200);
+    expect(recs.json().total).toBe(62);
+    const county = await (await t.login('xj-mzj-lead')).get('/api/report/metrics?year=2019&section=catalogue&area=640422');
+    expect(county.statusCode, county.body).toBe(200);
+    const c = Object.fromEntries(
+      county
+        .json()
+        .sections.flatMap((s: any) => s.metrics)
+        .map((m: any) => [m.code, m.value]),
+    );
+    expect(c['catalogue.powers']).toBe(0);
+    expect(c['catalogue.items']).toBe(119);
+  });
 });

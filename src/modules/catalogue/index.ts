@@ -1,6 +1,8 @@
 import { defineModule } from '../../kernel/module/index.ts';
 import { catalogueCore } from './migrations/20261208100000_catalogue_core.ts';
 import { catalogueOneRowPerOffice } from './migrations/20261208100100_catalogue_one_row_per_office.ts';
+import { catalogueReportRecordKind } from './migrations/20261208100200_catalogue_report_record_kind.ts';
+import { catalogueReportSection } from './report/section.ts';
 import { registerCatalogueRoutes } from './routes.ts';
 import { catalogueScopedRoutes } from './scoped-routes.ts';
 import { seedDemoCatalogue } from './demo/seed-demo.ts';
@@ -22,11 +24,16 @@ export const catalogue = defineModule({
     leader: ['catalogue.read', 'catalogue.publish', 'catalogue.supervise_review'],
   },
   routes: [registerCatalogueRoutes],
-  migrations: { '20261208100000_catalogue_core': catalogueCore, '20261208100100_catalogue_one_row_per_office': catalogueOneRowPerOffice },
+  migrations: {
+    '20261208100000_catalogue_core': catalogueCore,
+    '20261208100100_catalogue_one_row_per_office': catalogueOneRowPerOffice,
+    '20261208100200_catalogue_report_record_kind': catalogueReportRecordKind,
+  },
   // 2019: the 119-item catalogue, lists at eight offices (with a few defects), 81 powers, 66 + 19 监管 items.
   async seedDemo(ctx) {
     const r = await seedDemoCatalogue(ctx);
     if (!r.skipped) ctx.logger.info(`演示政务服务事项:基本目录 ${r.items} 项,权责清单 ${r.powers} 项`);
   },
+  reportSections: [catalogueReportSection],
   scopedRoutes: catalogueScopedRoutes,
 });
