@@ -70,7 +70,9 @@ export async function figureRecords(
       date: r.created_at.toISOString(),
     }));
   } else if (v.recordKind === 'record') {
-    const all = metric.records ? await metric.records(ctx, actor, v.recordIds) : [];
+    const all = metric.records
+      ? await metric.records(ctx, actor, v.recordIds)
+      : v.recordIds.map((id) => ({ id, refNo: id, title: id, type: null, state: null, stateLabel: null, org: null, date: null }));
     total = all.length;
     items = all.slice(offset, offset + q.pageSize);
   } else {

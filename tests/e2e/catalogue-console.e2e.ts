@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe } from 'node:test';
+import type { Page } from 'playwright-core';
+import { e2eFile, login, pickOption, seriousA11yViolations, shot } from './harness.ts';
+
+/**
+ * 政务服务事项 on the demo data: the 政策法规处 clerk drafts a new catalogue version (a copy of the
+ * published 119 items plus one new item) and submits it; the 处 leader publishes it; the 西吉县
+ * 民政局 sees in the 四级四同 check what its list lacks, adopts the new version, and the check then
+ * shows only the items it dropped itself. The power list as of 2019-12-31 gives the report's 81.
+ */
+const PASSWORD = 'Minzheng@2019';
+const T = 30_000;
+const f = e2eFile('catalogue');
+const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const NEW_ITEM = '社会救助家庭经济状况核对';
+
+async function open(page: Page, user: string, path: string, testId: string) {
+  await login(page, user, PASSWORD);
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
+  await page.goto(path);
+  await page.getByTestId(testId).waitFor({ timeout: T });
+}
+
+describe('政策法规处 drafts a version at 1366×768', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ timeout: T });
+
+  f.step('copies the published catalogue, adds an item, submits it for review', async () => {
+    await open(page, 'nx-fgc', '/catalogue', 'catalogue-versions-page');
+    const p = page.getByTestId('catalogue-versions-page');
+    await p.getByText('2019年版全区民政系统政务服务事项基本目录').waitFor({ timeout: T });
+    await p.getByLabel('名称').fill('2026年版全区民政系统政务服务事项基本目录');
+    await p.getByLabel('生效日期').fill(TODAY);
+    await p.getByLabel('生效日期').press('Enter');
+    await p.getByRole('button', { name: '复制当前发布版本' }).click();
+    await p.getByText('第2版 2026年版全区民政系统政务服务事项基本目录').waitFor({ timeout: T });
+    await p.getByLabel('基本编码').fill('002011070000');
+    await p.getByLabel('事项名称').fill(NEW_ITEM);
+    await pickOption(page, p.getByLabel('事项类型'), '20 公共服务', { type: false });
+    await p.getByLabel('法律依据').fill('《社会救助暂行办法》第六十条');
+    await p.getByRole('button', { name: '新增事项' }).click();
+    await p.getByRole('button', { name: '提交审核' }).click();
+    await p.locator('.ant-tag', { hasText: '待审核' }).waitFor({ timeout: T });
+    const v = (await (await page.request.get('/api/catalogue/versions')).json()) as { number: number; itemCount: number; status: string }[];
+    assert.deepEqual(
+      v.map((x) => [x.number, x.itemCount, x.status]),
+      [
+        [2, 120, 'pending'],
+        [1, 119, 'published'],
+      ],
+    );
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'catalogue-version-submitted-desktop', { fullPage: true });
+  });
+});
+
+describe('the 处 leader publishes it', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ timeout: T });
+
+  f.step('reviews and publishes version 2', async () => {
+    await open(page, 'nx-fgc-lead', '/catalogue', 'catalogue-versions-page');
+    const p = page.getByTestId('catalogue-versions-page');
+    await p.getByText('2026年版全区民政系统政务服务事项基本目录').click();
+    await p.getByRole('button', { name: '审核通过并发布' }).click();
+    await p.locator('.ant-table-row', { hasText: '2026年版' }).locator('.ant-tag', { hasText: '已发布' }).waitFor({ timeout: T });
+    await shot(page, 'catalogue-version-published-desktop');
+  });
+});
+
+describe('西吉县民政局 adopts it', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ timeout: T });
+
+  f.step('the 四级四同 check shows what the county lacks, including the new item', async () => {
+    await open(page, 'xj-mzj', '/catalogue/diff', 'catalogue-diff-page');
+    const p = page.getByTestId('catalogue-diff-page');
+    await p.getByRole('tab', { name: /漏项 4/ }).waitFor({ timeout: T });
+    await p.getByText(NEW_ITEM).waitFor({ timeout: T });
+    await shot(page, 'catalogue-diff-before-desktop', { fullPage: true });
+  });
+
+  f.step('generates the list from the published version; the check then shows only the three dropped items', async () => {
+    await page.goto('/catalogue/lists');
+    const p = page.getByTestId('catalogue-lists-page');
+    await p.getByRole('button', { name: '按已发布目录生成/更新清单' }).click();
+    await p.getByText('已新增 1 项').waitFor({ timeout: T });
+    await shot(page, 'catalogue-list-adopted-desktop');
+    await page.goto('/catalogue/diff');
+    const d = page.getByTestId('catalogue-diff-page');
+    await d.getByRole('tab', { name: /漏项 3/ }).waitFor({ timeout: T });
+    assert.equal(await d.getByText(NEW_ITEM).count(), 0);
+    for (const name of ['结婚登记', '复婚登记', '离婚登记预约']) await d.getByRole('cell', { name, exact: true }).waitFor({ timeout: T });
+    await shot(page, 'catalogue-diff-after-desktop', { fullPage: true });
+  });
+});
+
+describe('the region’s power list and 四级四同 check', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ timeout: T });
+
+  f.step('81 powers in force on 2019-12-31; the region’s check names the mismatched fields', async () => {
+    await open(page, 'nx-fgc', '/catalogue/powers', 'catalogue-powers-page');
+    const p = page.getByTestId('catalogue-powers-page');
+    await p.getByLabel('在册日期').fill('2019-12-31');
+    await p.getByLabel('在册日期').press('Enter');
+    await p.getByTestId('power-counts').getByText('合计 81:许可 7,处罚 62,强制 3,检查 2,确认 3,奖励 2,裁决 2').waitFor({ timeout: T });
+    await shot(page, 'catalogue-powers-desktop');
+    await page.goto('/catalogue/diff');
+    const d = page.getByTestId('catalogue-diff-page');
+    await d.getByRole('tab', { name: /错项 3/ }).click();
+    await d.getByRole('cell', { name: '结婚登记(含补办)' }).waitFor({ timeout: T });
+    await shot(page, 'catalogue-diff-region-wrong-desktop', { fullPage: true });
+  });
+});
