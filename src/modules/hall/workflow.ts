@@ -16,11 +16,15 @@ import {
 import './documents/index.ts';
 import { insertApplication, type ApplicationDraft } from './commands/register.ts';
 
+/** The item as it stood when the application was made (its 承诺时限 is kept on the application). */
 async function itemOfCase(tx: AppContext, c: CaseRow) {
-  const code = (await sql<{ item_code: string }>`select item_code from hall.application where case_id = ${c.id}`.execute(tx.db)).rows[0]?.item_code;
-  const item = code ? await findHallItem(tx, code) : undefined;
-  if (!item) throw new Error(`hall item of case ${c.id} unknown`);
-  return item;
+  const r = (
+    await sql<{ item_code: string; item_name: string; promise_workdays: number }>`select item_code, item_name, promise_workdays from hall.application
+      where case_id = ${c.id}`.execute(tx.db)
+  ).rows[0];
+  if (!r) throw new Error(`hall application ${c.id} missing`);
+  const item = await findHallItem(tx, r.item_code);
+  return { name: r.item_name, promiseWorkdays: r.promise_workdays, statutoryLimit: item?.statutoryLimit ?? null };
 }
 
 /** The case page's facts, from hall.application. */

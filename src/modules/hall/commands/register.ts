@@ -49,6 +49,10 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
   const draft: ApplicationDraft = {
     itemCode: item.code,
     itemName: item.name,
+    promiseWorkdays: item.promiseWorkdays,
+    depth: item.depth,
+    itemSource: item.source,
+    implCode: item.implCode ?? null,
     channel: opts.channel,
     applicant: input.applicant,
     phone: input.phone,
@@ -78,6 +82,11 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
 export type ApplicationDraft = {
   itemCode: string;
   itemName: string;
+  /** The item's 承诺时限 on the day of application (the rule in force on the date of the act). */
+  promiseWorkdays: number;
+  depth: string;
+  itemSource: 'hall' | 'catalogue';
+  implCode: string | null;
   channel: Channel;
   applicant: string;
   phone: string;
@@ -91,7 +100,7 @@ export type ApplicationDraft = {
 };
 
 export async function insertApplication(tx: AppContext, caseId: string, d: ApplicationDraft) {
-  await sql`insert into hall.application (case_id, item_code, item_name, channel, applicant, phone, form, materials, missing, service_window, registered_by, visits, is_demo, created_at)
-    values (${caseId}, ${d.itemCode}, ${d.itemName}, ${d.channel}, ${d.applicant}, ${d.phone}, ${JSON.stringify(d.form)}::jsonb, ${JSON.stringify(d.materials)}::jsonb,
+  await sql`insert into hall.application (case_id, item_code, item_name, promise_workdays, depth, item_source, impl_code, channel, applicant, phone, form, materials, missing, service_window, registered_by, visits, is_demo, created_at)
+    values (${caseId}, ${d.itemCode}, ${d.itemName}, ${d.promiseWorkdays}, ${d.depth}, ${d.itemSource}, ${d.implCode}, ${d.channel}, ${d.applicant}, ${d.phone}, ${JSON.stringify(d.form)}::jsonb, ${JSON.stringify(d.materials)}::jsonb,
       ${JSON.stringify(d.missing)}::jsonb, ${d.window}, ${d.registeredBy}, ${d.visits}, ${d.isDemo}, ${tx.clock.now()})`.execute(tx.db);
 }

@@ -38,5 +38,7 @@ export const HallItem = z.object({
   fields: z.array(ItemField),
   /** Where the source of these figures is (own list or the catalogue's implementation list). */
   source: z.enum(['hall', 'catalogue']),
+  /** 31-character 实施编码 of the office's implementation-list row, when the catalogue has one. */
+  implCode: z.string().nullable().optional(),
 });
 export type HallItem = z.infer<typeof HallItem>;

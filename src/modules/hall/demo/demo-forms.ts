@@ -1,9 +1,10 @@
-import { usccCheckChar } from '../../../kernel/codes/index.ts';
+import { orgCodeCheckChar, usccCheckChar } from '../../../kernel/codes/index.ts';
 import type { HallItem } from '../contracts/items.ts';
 
 /** A valid 统一社会信用代码 of a 民政-registered body (5 + 2 民办非企业单位) in the county, numbered n. */
 export function demoUscc(countyCode: string, n: number): string {
-  const first17 = `52${countyCode}MJ${String(1_000_000 + n).slice(1)}${n % 10}`.slice(0, 17);
+  const body8 = `MJ${String(1_000_000 + n).slice(1)}`;
+  const first17 = `52${countyCode}${body8}${orgCodeCheckChar(body8)}`;
   return first17 + usccCheckChar(first17);
 }
 

@@ -3,14 +3,12 @@ export const DEMO_OFFICES = [
   { org: '640104-mzj', staff: ['李娜', '马强'] },
   { org: '640105-mzj', staff: ['王芳', '杨帆'] },
   { org: '640106-mzj', staff: ['周婷', '金海涛'] },
-  { org: '640181-mzj', staff: ['丁丽', '纳文斌'] },
   { org: '640221-mzj', staff: ['田亮', '高雪'] },
   { org: '640422-mzj', staff: ['苏玉兰', '何磊'] },
   { org: '640423-mzj', staff: ['海燕', '马志刚'] },
 ] as const;
 
 export type DemoOutcome =
-  | 'submitted'
   | 'correcting'
   | 'accepted'
   | 'not_accepted'
@@ -19,7 +17,8 @@ export type DemoOutcome =
   | 'delivered_bad_open'
   | 'delivered_bad_rectifying'
   | 'delivered_bad_closed'
-  | 'delivered_unrated';
+  | 'delivered_unrated'
+  | 'submitted';
 
 /** Per office, the outcomes of its applications (most finished and rated well; a few 差评 at each stage). */
 export const OUTCOMES: readonly DemoOutcome[] = [
@@ -27,14 +26,11 @@ export const OUTCOMES: readonly DemoOutcome[] = [
   'delivered_good',
   'delivered_fair',
   'delivered_bad_closed',
-  'delivered_good',
   'correcting',
-  'accepted',
-  'delivered_unrated',
-  'delivered_bad_rectifying',
-  'submitted',
-  'not_accepted',
   'delivered_good',
+  'accepted',
+  'delivered_bad_rectifying',
+  'not_accepted',
   'delivered_bad_open',
 ];
 
