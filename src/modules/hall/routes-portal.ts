@@ -56,7 +56,7 @@ export async function registerHallPortalRoutes(root: FastifyInstance, ctx: AppCo
   );
   app.post(
     '/api/public/hall/correction',
-    { config: limit(10), schema: { tags, summary: '网上提交补正材料(按一次性告知)', body: PortalAuth.extend(ResubmitInput.shape) } },
+    { config: limit(10), schema: { tags, summary: '网上提交补正材料(按一次性告知)', body: PortalAuth.extend({ materials: ResubmitInput.shape.materials }) } },
     async (req) => resubmitOnline(ctx, req.body),
   );
   app.post(

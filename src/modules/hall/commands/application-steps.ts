@@ -9,7 +9,7 @@ import { HALL_ERRORS } from '../contract.ts';
 import { applicationOf } from '../db.ts';
 import { findHallItem } from '../items.ts';
 import { hallCertificate, hallCorrectionNotice } from '../documents/index.ts';
-import { checkForm, checkMaterials } from './check-form.ts';
+import { checkMaterials } from './check-form.ts';
 
 const today = (tx: AppContext) => chinaDate(tx.clock.now());
 const handler = (actor: Actor) => (['system', 'portal'].includes(actor.username) ? { id: null, name: null } : { id: actor.userId, name: actor.displayName });
@@ -27,16 +27,15 @@ export async function storeCorrection(tx: AppContext, actor: Actor, c: CaseRow, 
   await issueDocument(tx, { type: hallCorrectionNotice, caseId: c.id, actor });
 }
 
-/** 补正完毕: every material the notice listed is now provided (the form may be corrected too); the clock restarts. */
-export async function storeResubmission(tx: AppContext, c: CaseRow, input: { materials: string[]; form?: Record<string, unknown> }) {
+/** 补正完毕: every material the notice listed is now provided; the clock restarts. */
+export async function storeResubmission(tx: AppContext, c: CaseRow, input: { materials: string[]; allReceived?: boolean }) {
   const a = await applicationOf(tx, c.id);
   const item = await findHallItem(tx, a.item_code);
   if (!item) throw badRequest('HALL_ITEM_UNKNOWN', HALL_ERRORS.ITEM_UNKNOWN, { field: 'itemCode' });
-  const form = input.form ? checkForm(item, input.form) : a.form;
-  const { provided } = checkMaterials(item, [...a.materials, ...input.materials]);
+  const { provided } = checkMaterials(item, [...a.materials, ...input.materials, ...(input.allReceived ? a.missing : [])]);
   const still = a.missing.filter((m) => !provided.includes(m));
   if (still.length) throw badRequest('HALL_CORRECTION_INCOMPLETE', `补正材料仍不齐全：${still.join('、')}`, { field: 'materials' });
-  await sql`update hall.application set materials = ${JSON.stringify(provided)}::jsonb, missing = '[]'::jsonb, form = ${JSON.stringify(form)}::jsonb,
+  await sql`update hall.application set materials = ${JSON.stringify(provided)}::jsonb, missing = '[]'::jsonb,
     corrections = corrections + 1 where case_id = ${c.id}`.execute(tx.db);
 }
 

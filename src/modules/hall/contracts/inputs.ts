@@ -22,18 +22,36 @@ export type ApplicationInput = z.infer<typeof ApplicationInput>;
 export const WindowApplicationInput = ApplicationInput.extend({ channel: z.enum(CHANNELS, { message: '「渠道」应为窗口或网上' }).default('窗口') });
 
 /** 一次性告知: everything missing at once. */
+/** Material names as a list, or as one line separated by 、，; (the console's text box). */
+const names = (title: string) =>
+  z
+    .preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? v
+              .split(/[、，,；;\n]/)
+              .map((x) => x.trim())
+              .filter(Boolean)
+          : v,
+      z.array(z.string().max(100), { message: `「${title}」应为材料名称，用顿号分隔` }).max(30),
+    )
+    .default([])
+    .meta({ title });
+
 export const CorrectionInput = z.object({
-  missing: z.array(z.string().max(100)).max(30),
+  /** Further materials of the item's list to add to those found missing at registration. */
+  missing: names('另需补正的材料（材料清单中的名称，用顿号分隔）'),
   note: text('告知内容', 2000),
 });
 export const ResubmitInput = z.object({
-  materials: z.array(z.string().max(100)).max(30),
-  form: z.record(z.string(), z.unknown()).optional(),
+  materials: names('补交的材料（用顿号分隔）'),
+  /** At the window: the clerk confirms every material the notice listed was received. */
+  allReceived: z.boolean().optional().meta({ title: '已收齐告知的全部补正材料' }),
 });
 /** 不予受理 / 不予办理: the reasons, told to the applicant. */
 export const ReasonInput = z.object({ reason: text('理由', 2000) });
-export const DecisionInput = z.object({ note: z.string().trim().max(2000).optional() });
-export const DeliveryInput = z.object({ way: z.enum(DELIVERY_WAYS, { message: '「送达方式」应为电子送达、邮寄送达或窗口领取' }) });
+export const DecisionInput = z.object({ note: z.string().trim().max(2000).optional().meta({ title: '办理意见' }) });
+export const DeliveryInput = z.object({ way: z.enum(DELIVERY_WAYS, { message: '「送达方式」应为电子送达、邮寄送达或窗口领取' }).meta({ title: '送达方式' }) });
 
 const Stars = z.number({ message: '评价指标应为 1 至 5 星' }).int('评价指标应为 1 至 5 星').min(1, '评价指标应为 1 至 5 星').max(5, '评价指标应为 1 至 5 星');
 /** A 好差评 rating: the level, each indicator of the channel (1–5 stars) and, for a 差评, why. */

@@ -29,6 +29,7 @@ export function ComplaintsPage() {
     { title: t('hall.c.refNo'), dataIndex: 'refNo', render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link> },
     { title: t('hall.c.level'), dataIndex: 'level', render: (v: string) => <Tag color="red">{v}</Tag> },
     { title: t('hall.c.comment'), dataIndex: 'comment' },
+    { title: t('hall.c.applicant'), dataIndex: 'applicant' },
     { title: t('hall.c.item'), dataIndex: 'itemName', render: (v: string, r) => `${v}（${r.applicationRefNo}）` },
     { title: t('hall.c.office'), dataIndex: 'office' },
     { title: t('hall.f.state'), dataIndex: 'stateLabel' },
