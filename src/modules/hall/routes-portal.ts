@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { SYSTEM_ACTOR } from '../../kernel/identity/index.ts';
 import { HALL_ERRORS } from './contract.ts';
-import { PortalAuth, RatingInput, ResubmitInput } from './contracts/inputs.ts';
+import { ApplicationInput, PortalAuth, RatingInput, ResubmitInput } from './contracts/inputs.ts';
 import { registerApplication } from './commands/register.ts';
 import { certificatePdf, rateOnline, resubmitOnline, trackApplication } from './commands/portal.ts';
 import { findHallItem, listHallItems } from './items.ts';
@@ -39,7 +39,11 @@ export async function registerHallPortalRoutes(root: FastifyInstance, ctx: AppCo
     '/api/public/hall/applications',
     {
       config: limit(5),
-      schema: { tags, summary: '网上申请(无需登录，须附安全校验 pow，见 GET /api/public/pow)，返回申请编号和一次性查询码', body: z.unknown() },
+      schema: {
+        tags,
+        summary: '网上申请(无需登录，须附安全校验 pow，见 GET /api/public/pow)，返回申请编号和一次性查询码',
+        body: ApplicationInput.extend({ pow: z.object({ challenge: z.string(), nonce: z.string() }).partial().optional() }),
+      },
     },
     async (req, reply) => {
       const r = await registerApplication(ctx, SYSTEM_ACTOR, req.body, { channel: '网上', system: true });

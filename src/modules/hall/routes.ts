@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { actorOf, requirePermission } from '../../kernel/identity/index.ts';
 import { applyAction, caseReadable } from '../../kernel/workflow/index.ts';
 import { APPLICATION_TYPE, HALL_ERRORS } from './contract.ts';
-import { RatingInput } from './contracts/inputs.ts';
+import { ApplicationInput, RatingInput, SettingsInput } from './contracts/inputs.ts';
 import { registerApplication } from './commands/register.ts';
 import { rateService } from './commands/rate.ts';
 import { ListApplicationsQuery, listApplications } from './queries/list-applications.ts';
@@ -39,7 +39,7 @@ export async function registerHallRoutes(root: FastifyInstance, ctx: AppContext)
     return actor;
   };
 
-  app.post('/api/hall/applications', { schema: { tags, summary: '窗口登记申请(一窗受理:前台登记，后台办理)', body: z.unknown() } }, async (req, reply) =>
+  app.post('/api/hall/applications', { schema: { tags, summary: '窗口登记申请(一窗受理:前台登记，后台办理)', body: ApplicationInput } }, async (req, reply) =>
     reply.status(201).send(await registerApplication(ctx, actorOf(req), req.body, { channel: '窗口', system: false })),
   );
   app.get(
@@ -75,7 +75,7 @@ export async function registerHallRoutes(root: FastifyInstance, ctx: AppContext)
     requirePermission(actorOf(req), 'hall.read');
     return { rectifyWorkdays: await rectifyWorkdays(ctx) };
   });
-  app.put('/api/hall/settings', { schema: { tags, summary: '修改政务服务设置(只能从严)', body: z.unknown() } }, async (req) => {
+  app.put('/api/hall/settings', { schema: { tags, summary: '修改政务服务设置(只能从严)', body: SettingsInput } }, async (req) => {
     const actor = actorOf(req);
     requirePermission(actor, 'hall.configure');
     return updateSettings(ctx, actor, req.body);
