@@ -1,0 +1,43 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../../platform/context.ts';
+
+/**
+ * Local fields of the demo lists. About 21 rows in 23 are 全程网办 with no visit (the report's 91.3%
+ * 不见面); the rest 在线受理 with one visit. 承诺时限 about a third of the 法定时限.
+ */
+export async function seedDemoLocalFields(tx: AppContext) {
+  await sql`with n as (select id, row_number() over (partition by office_id order by base_code) as k from catalogue.implementation where is_demo)
+    update catalogue.implementation m set
+      depth = case when n.k % 23 in (3, 14) then '在线受理' else '全程网办' end,
+      visits = case when n.k % 23 in (3, 14) then 1 else 0 end,
+      case_kind = case when m.type_code in ('20', '06') then '即办件' else '承诺件' end,
+      legal_days = case when m.type_code in ('20', '06') then null else 20 end,
+      promise_days = case when m.type_code in ('20', '06') then null else 7 end,
+      accept_conditions = '申请材料齐全、符合法定形式',
+      materials = '["申请书", "申请人身份证明"]',
+      service_window = '民政综合窗口',
+      in_hall = m.type_code not in ('02', '03', '06')
+    from n where n.id = m.id`.execute(tx.db);
+}
+
+/**
+ * The deliberate defects the 四级四同 check finds: 西吉县 dropped three items (漏项); 平罗县 renamed
+ * one and typed another as 公共服务 (错项); 隆德县 kept the 1998 article number (错项); 兴庆区's 审批局
+ * implements 社会团体成立登记 beside the 民政局 (重项).
+ */
+export async function seedDemoDefects(tx: AppContext, o: { xiji: string; pingluo: string; longde: string; approvalOffice: string }) {
+  await sql`update catalogue.implementation set status = 'revoked' where office_id = ${o.xiji} and base_code in ('000711008001', '000711008004', '002011040002')`.execute(
+    tx.db,
+  );
+  await sql`update catalogue.implementation set name = '结婚登记(含补办)' where office_id = ${o.pingluo} and base_code = '000711008001'`.execute(tx.db);
+  await sql`update catalogue.implementation set type_code = '20' where office_id = ${o.pingluo} and base_code = '000711010001'`.execute(tx.db);
+  await sql`update catalogue.implementation set legal_basis = '《社会团体登记管理条例》第三条、第六条、第三十二条' where office_id = ${o.longde} and base_code = '000111001001'`.execute(
+    tx.db,
+  );
+  await sql`insert into catalogue.implementation (id, office_id, org_unit_id, area_code, area_path, version_id, base_code, impl_code, name, type_code,
+      legal_basis, case_kind, depth, visits, promise_days, legal_days, updated_by_name, updated_at, is_demo, created_at)
+    select gen_random_uuid(), f.id, m.org_unit_id, m.area_code, m.area_path, m.version_id, m.base_code, f.uscc || f.level || m.base_code, m.name,
+      m.type_code, m.legal_basis, m.case_kind, m.depth, m.visits, m.promise_days, m.legal_days, m.updated_by_name, m.updated_at, true, m.created_at
+    from catalogue.implementation m join catalogue.office f on f.id = ${o.approvalOffice}
+    where m.area_code = f.area_code and m.base_code = '000111001001' and m.office_id <> f.id`.execute(tx.db);
+}

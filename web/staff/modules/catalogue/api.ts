@@ -1,0 +1,27 @@
+import { http } from '../../shared/api.ts';
+import type { DiffReport } from '../../../../src/modules/catalogue/queries/diff.ts';
+
+/** 政务服务事项 vocabularies: the server's contracts. */
+export { ITEM_TYPES, LEVELS, DEPTHS, CASE_KINDS } from '../../../../src/modules/catalogue/contracts/codes.ts';
+export type { DiffReport };
+
+type Any = Record<string, any>;
+
+export const catalogueApi = {
+  versions: () => http.get<Any[]>('/api/catalogue/versions'),
+  version: (id: string) => http.get<Any>(`/api/catalogue/versions/${id}`),
+  createVersion: (body: unknown) => http.post<{ id: string }>('/api/catalogue/versions', body),
+  putItems: (id: string, items: unknown[]) => http.put<unknown>(`/api/catalogue/versions/${id}/items`, items),
+  submit: (id: string) => http.post<unknown>(`/api/catalogue/versions/${id}/submit`, {}),
+  review: (id: string, body: unknown) => http.post<unknown>(`/api/catalogue/versions/${id}/review`, body),
+  offices: () => http.get<Any[]>('/api/catalogue/offices'),
+  officeList: (id: string) => http.get<{ office: Any; rows: Any[] }>(`/api/catalogue/offices/${id}/list`),
+  adopt: (id: string) => http.post<{ added: number; updated: number }>(`/api/catalogue/offices/${id}/adopt`, {}),
+  updateRow: (id: string, body: unknown) => http.put<unknown>(`/api/catalogue/implementations/${id}`, body),
+  diff: (areaCode: string) => http.get<DiffReport>('/api/catalogue/diff', { areaCode }),
+  powers: (q: Record<string, string | undefined>) => http.get<Any>('/api/catalogue/powers', q as never),
+  transfer: (id: string, body: unknown) => http.post<unknown>(`/api/catalogue/powers/${id}/transfer`, body),
+  supervision: () => http.get<Any[]>('/api/catalogue/supervision'),
+  enterSupervision: (body: unknown) => http.post<unknown>('/api/catalogue/supervision', body),
+  reviewSupervision: (id: string, body: unknown) => http.post<unknown>(`/api/catalogue/supervision/${id}/review`, body),
+};
