@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { OFFLINE_STARS, elderlyCareApplication } from './hall-test-data.ts';
 import { seedDemoHall } from './demo/seed-demo-hall.ts';
+import { seedDemoCatalogue } from '../catalogue/demo/seed-demo.ts';
 
 // 一窗受理 at the 兴庆区 window: the clerk registers, the back office handles; one 不予受理 with its
 // reasons; a window rating (现场服务 indicators) of 非常不满意 found malicious on 申诉复核 and left out
@@ -96,9 +97,15 @@ describe('一窗受理 and 好差评 at the window', () => {
   });
 });
 
-describe('demo data', () => {
+describe('demo data, with the catalogue’s implementation lists', () => {
   it('spreads over several districts: a city user sees its own counties only', async () => {
     clock.set(new Date('2026-11-30T02:00:00Z'));
+    await seedDemoCatalogue(t.ctx);
+    // The guide of an area reads the office's implementation list (实施编码, 办理深度, 承诺时限 when set).
+    const own = (await t.app.inject({ method: 'GET', url: '/api/public/hall/items/511A00450024' })).json();
+    expect(own).toMatchObject({ source: 'hall', promiseWorkdays: 20 });
+    const listed = (await t.app.inject({ method: 'GET', url: '/api/public/hall/items/511A00450024?area=640104' })).json();
+    expect(listed).toMatchObject({ source: 'catalogue', promiseWorkdays: 7, implCode: expect.stringMatching(/^.{31}$/) });
     const r = await seedDemoHall(t.ctx);
     expect(r.created).toBe(60);
     expect((await seedDemoHall(t.ctx)).skipped).toBe(true);
@@ -111,5 +118,11 @@ describe('demo data', () => {
     const stats = await ok(city.get('/api/hall/ratings/stats?by=office'));
     expect(stats.items.length).toBe(3);
     expect(stats.negative).toBeGreaterThan(0);
+    const sources = (await t.ctx.db
+      .selectFrom('hall.application' as any)
+      .select(['item_source', 'promise_workdays'])
+      .where('is_demo', '=', true)
+      .execute()) as any[];
+    expect(sources.some((x) => x.item_source === 'catalogue' && x.promise_workdays === 7)).toBe(true);
   }, 300_000);
 });

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
+import { listImplementations } from '../catalogue/queries/find-implementation.ts';
 import type { HallItem, ItemField } from './contracts/items.ts';
 
 /**
@@ -185,14 +187,43 @@ const ITEMS: HallItem[] = [
 
 const BY_CODE = new Map(ITEMS.map((i) => [i.code, i]));
 
-/** Every item the hall offers, in catalogue order. */
-export async function listHallItems(_ctx: AppContext): Promise<HallItem[]> {
-  return ITEMS;
+/** The catalogue's names of the items where the implementation lists word them differently. */
+const CATALOGUE_NAMES: Record<string, readonly string[]> = {
+  '511A00450039': ['公开募捐资格审批', '慈善组织公开募捐资格审批'],
+  '640100DM0001': ['市县权限的地名命名、更名审批', '地名命名、更名审批'],
+};
+
+/**
+ * The item as an office implements it: the form, materials and guide are the hall's; 承诺时限, 办理深度,
+ * 跑动次数, 办件类型 and the 实施编码 come from the catalogue module's implementation list (实施清单) of
+ * the area when it has a row for the item (matched by name). A row without a 承诺时限 (即办件 or not set)
+ * keeps the hall's.
+ */
+async function withImplementation(ctx: AppContext, item: HallItem, areaCode: string): Promise<HallItem> {
+  const names = [item.name, ...(CATALOGUE_NAMES[item.code] ?? [])];
+  const row = (await listImplementations(ctx.db as unknown as Kysely<any>, { areaCode })).find((r) => names.includes(r.name));
+  if (!row) return item;
+  return {
+    ...item,
+    promiseWorkdays: row.promiseWorkingDays && row.promiseWorkingDays > 0 ? row.promiseWorkingDays : item.promiseWorkdays,
+    statutoryLimit: item.statutoryLimit ?? (row.legalDays ? `${row.legalDays} 日` : null),
+    depth: row.depth,
+    visits: Math.min(row.visits, 2),
+    handlingKind: row.caseKind === '即办件' ? '即办件' : '承诺件',
+    implCode: row.implCode,
+    source: 'catalogue',
+  };
 }
 
-/** One item by its code, or undefined. */
-export async function findHallItem(_ctx: AppContext, code: string): Promise<HallItem | undefined> {
-  return BY_CODE.get(code);
+/** Every item the hall offers, in catalogue order (as implemented in the area, when given). */
+export async function listHallItems(ctx: AppContext, areaCode?: string): Promise<HallItem[]> {
+  return areaCode ? Promise.all(ITEMS.map((i) => withImplementation(ctx, i, areaCode))) : ITEMS;
+}
+
+/** One item by its code, as implemented in the area when given; undefined when the hall does not offer it. */
+export async function findHallItem(ctx: AppContext, code: string, areaCode?: string): Promise<HallItem | undefined> {
+  const item = BY_CODE.get(code);
+  return item && areaCode ? withImplementation(ctx, item, areaCode) : item;
 }
 
 /** The 养老机构备案 code (the journey's item). */

@@ -28,9 +28,22 @@ export async function registerHallPortalRoutes(root: FastifyInstance, ctx: AppCo
   }));
   app.get(
     '/api/public/hall/items/:code',
-    { config: limit(60), schema: { tags, summary: '办事指南:事项详情(条件、材料清单、申请表、时限)', params: z.object({ code: z.string().max(40) }) } },
+    {
+      config: limit(60),
+      schema: {
+        tags,
+        summary: '办事指南:事项详情(条件、材料清单、申请表;给出 area 时为该地实施清单的时限、办理深度、跑动次数)',
+        params: z.object({ code: z.string().max(40) }),
+        querystring: z.object({
+          area: z
+            .string()
+            .regex(/^\d{6}$/, '「area」应为 6 位县级区划代码')
+            .optional(),
+        }),
+      },
+    },
     async (req) => {
-      const item = await findHallItem(ctx, req.params.code);
+      const item = await findHallItem(ctx, req.params.code, req.query.area);
       if (!item) throw new AppError('HALL_ITEM_UNKNOWN', 404, HALL_ERRORS.ITEM_UNKNOWN);
       return item;
     },

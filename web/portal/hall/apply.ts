@@ -38,8 +38,9 @@ function input(f: ItemField): HTMLElement {
   );
 }
 
-async function showItem(code: string) {
-  item = await api<HallItem>(`/api/public/hall/items/${encodeURIComponent(code)}`);
+/** The guide (as the chosen area implements the item); with `fields`, the form and materials too. */
+async function showItem(code: string, fields = true) {
+  item = await api<HallItem>(`/api/public/hall/items/${encodeURIComponent(code)}${areaSelect.value ? `?area=${areaSelect.value}` : ''}`);
   $('#guide').replaceChildren(
     el('h3', {}, `办事指南：${item.name}`),
     el(
@@ -57,6 +58,7 @@ async function showItem(code: string) {
     ),
     ...list('受理条件', item.conditions),
   );
+  if (!fields) return;
   $('#form-fields').replaceChildren(...item.fields.filter((f) => f.key !== 'phone').map(input));
   $('#materials').replaceChildren(
     el('legend', {}, '勾选已备齐、将随申请提交的材料'),
@@ -88,6 +90,7 @@ async function init() {
 }
 
 itemSelect.addEventListener('change', () => void showItem(itemSelect.value));
+areaSelect.addEventListener('change', () => void showItem(itemSelect.value, false));
 
 form.addEventListener('submit', async (e) => {
   e.preventDefault();

@@ -70,7 +70,7 @@ export async function trackApplication(ctx: AppContext, refNo: string, code: str
 }
 
 /** 补正 on the portal: the materials the notice listed; the clock counts afresh. */
-export async function resubmitOnline(ctx: AppContext, body: { refNo: string; queryCode: string; materials: string[] }) {
+export async function resubmitOnline(ctx: AppContext, body: { refNo: string; queryCode: string; materials?: string[] }) {
   const c = await findByRefAndCode(ctx, body.refNo, body.queryCode);
   if (c.state !== 'correcting') throw new AppError('HALL_NOT_CORRECTING', 409, HALL_ERRORS.NOT_CORRECTING);
   await applySystemTransition(ctx, applicantActor, { caseId: c.id, transition: 'resubmit', input: { materials: body.materials } });

@@ -39,7 +39,7 @@ async function officeOf(ctx: AppContext, areaCode: string) {
  */
 export async function registerApplication(ctx: AppContext, actor: Actor, raw: unknown, opts: Opts) {
   const input = parseInput(ApplicationInput, raw);
-  const item = await findHallItem(ctx, input.itemCode);
+  const item = await findHallItem(ctx, input.itemCode, input.areaCode);
   if (!item) throw badRequest('HALL_ITEM_UNKNOWN', HALL_ERRORS.ITEM_UNKNOWN, { field: 'itemCode' });
   if (opts.channel === '网上' && item.depth === '信息公开') throw badRequest('HALL_ITEM_OFFLINE', HALL_ERRORS.ITEM_OFFLINE_ONLY, { field: 'itemCode' });
   const form = checkForm(item, input.form);

@@ -35,7 +35,7 @@ const names = (title: string) =>
           : v,
       z.array(z.string().max(100), { message: `「${title}」应为材料名称，用顿号分隔` }).max(30),
     )
-    .default([])
+    .optional()
     .meta({ title });
 
 export const CorrectionInput = z.object({
