@@ -5,9 +5,10 @@ import { orgs } from '../modules/orgs/index.ts';
 import { proposals } from '../modules/proposals/index.ts';
 import { normdocs } from '../modules/normdocs/index.ts';
 import { catalogue } from '../modules/catalogue/index.ts';
+import { hall } from '../modules/hall/index.ts';
 
 /**
  * Every business module, in order (their permissions, routes, migrations and demo data follow it).
  * Adding a module is one line here; app.ts, migrations.ts, worker.ts, seed.ts and boot.ts read it.
  */
-export const MODULES: readonly ModuleManifest[] = [petitions, dibao, orgs, proposals, normdocs, catalogue];
+export const MODULES: readonly ModuleManifest[] = [petitions, dibao, orgs, proposals, normdocs, catalogue, hall];

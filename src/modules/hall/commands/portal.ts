@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { safeEqual } from '../../../platform/crypto/sm3.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
+import { applySystemTransition, attachmentStore, workflowOf } from '../../../kernel/workflow/index.ts';
+import { APPLICATION_TYPE, HALL_ERRORS, indicatorsOf, type Channel } from '../contract.ts';
+import { queryCodeHash } from './register.ts';
+import { rateService } from './rate.ts';
+
+type PortalCase = { id: string; ref_no: string; state: string; due_date: string | null; query_code_hash: string | null; channel: Channel };
+
+/** The application behind ref + query code; one indistinct 404 whichever was wrong. */
+export async function findByRefAndCode(ctx: AppContext, refNo: string, code: string): Promise<PortalCase> {
+  const c = (
+    await sql<PortalCase>`select c.id, c.ref_no, c.state, c.due_date::text as due_date, a.query_code_hash, a.channel from core.case c
+      join hall.application a on a.case_id = c.id where c.ref_no = ${refNo.trim()} and c.type = ${APPLICATION_TYPE}`.execute(ctx.db)
+  ).rows[0];
+  if (!c || !c.query_code_hash || !safeEqual(c.query_code_hash, queryCodeHash(c.ref_no, code)))
+    throw new AppError('HALL_QUERY_FAILED', 404, HALL_ERRORS.QUERY_FAILED);
+  return c;
+}
+
+/** The applicant acting on the portal (recorded as such on the case's timeline). */
+const applicantActor: Actor = { ...SYSTEM_ACTOR, username: 'portal', displayName: '申请人（网上）' };
+
+/** 查询进度: state, 承诺办结日期, the 补正 notice (everything missing), the result and whether it can be rated. */
+export async function trackApplication(ctx: AppContext, refNo: string, code: string) {
+  const c = await findByRefAndCode(ctx, refNo, code);
+  const a = (
+    await sql<any>`select a.item_name, a.missing, a.correction_note, a.not_accepted_reason, a.decision, a.decision_reason, a.decided_on::text as decided_on,
+      a.delivery_way, a.delivered_on::text as delivered_on, a.accepted_on::text as accepted_on, o.name as office, a.service_window as window,
+      (select r.level from hall.rating r where r.application_id = a.case_id) as rating,
+      (select d.doc_no from core.document d where d.case_id = a.case_id and d.type = 'hall.certificate' order by d.version desc limit 1) as doc_no,
+      (select d.verify_code from core.document d where d.case_id = a.case_id and d.type = 'hall.certificate' order by d.version desc limit 1) as verify_code
+      from hall.application a join core.case k on k.id = a.case_id join core.org_unit o on o.id = k.org_unit_id where a.case_id = ${c.id}`.execute(ctx.db)
+  ).rows[0];
+  const def = workflowOf(APPLICATION_TYPE);
+  const events = (
+    await sql<{
+      transition: string;
+      to_state: string;
+      at: Date;
+    }>`select transition, to_state, at from core.case_event where case_id = ${c.id} order by seq`.execute(ctx.db)
+  ).rows;
+  const delivered = c.state === 'delivered';
+  return {
+    refNo: c.ref_no,
+    itemName: a.item_name as string,
+    office: a.office as string,
+    window: a.window as string,
+    state: c.state,
+    stateLabel: def.states[c.state as never]?.label ?? c.state,
+    dueDate: ['submitted', 'correcting', 'accepted'].includes(c.state) ? c.due_date : null,
+    acceptedOn: a.accepted_on as string | null,
+    correction: c.state === 'correcting' ? { missing: a.missing as string[], note: a.correction_note as string } : null,
+    notAcceptedReason: a.not_accepted_reason as string | null,
+    decision: a.decision as string | null,
+    decisionReason: a.decision_reason as string | null,
+    deliveredOn: a.delivered_on as string | null,
+    certificate: delivered && a.doc_no ? { docNo: a.doc_no as string, verifyCode: a.verify_code as string } : null,
+    rating: a.rating as string | null,
+    rateable: (c.state === 'delivered' || c.state === 'not_accepted') && !a.rating,
+    indicators: [...indicatorsOf(c.channel)],
+    steps: events.map((e) => ({
+      at: e.at.toISOString(),
+      label: e.transition === 'create' ? '提交申请' : (def.transitions[e.transition]?.label ?? def.actions?.[e.transition]?.label ?? e.transition),
+    })),
+  };
+}
+
+/** 补正 on the portal: the materials the notice listed; the clock counts afresh. */
+export async function resubmitOnline(ctx: AppContext, body: { refNo: string; queryCode: string; materials?: string[] }) {
+  const c = await findByRefAndCode(ctx, body.refNo, body.queryCode);
+  if (c.state !== 'correcting') throw new AppError('HALL_NOT_CORRECTING', 409, HALL_ERRORS.NOT_CORRECTING);
+  await applySystemTransition(ctx, applicantActor, { caseId: c.id, transition: 'resubmit', input: { materials: body.materials } });
+  return trackApplication(ctx, body.refNo, body.queryCode);
+}
+
+/** The delivered 电子证照 PDF for the holder of ref + query code. */
+export async function certificatePdf(ctx: AppContext, refNo: string, code: string) {
+  const c = await findByRefAndCode(ctx, refNo, code);
+  const d = (
+    await sql<{
+      title: string;
+      docNo: string;
+      version: number;
+      sm3: string;
+      storageKey: string;
+    }>`select title, doc_no as "docNo", version, sm3, storage_key as "storageKey"
+      from core.document where case_id = ${c.id} and type = 'hall.certificate' order by version desc limit 1`.execute(ctx.db)
+  ).rows[0];
+  if (c.state !== 'delivered' || !d) throw new AppError('HALL_NOT_DELIVERED', 409, HALL_ERRORS.NOT_DELIVERED);
+  const { storageKey, ...doc } = d;
+  return { doc, bytes: await attachmentStore(ctx).get(storageKey) };
+}
+
+/** 好差评 on the portal (一事一评). */
+export async function rateOnline(ctx: AppContext, body: { refNo: string; queryCode: string } & Record<string, unknown>) {
+  const { refNo, queryCode, ...rating } = body;
+  const c = await findByRefAndCode(ctx, refNo, queryCode);
+  const r = await rateService(ctx, c.id, rating);
+  return {
+    level: r.level,
+    negative: r.negative,
+    notice: r.negative ? `已转办差评整改（${r.complaintRefNo}），办理单位将回访核实并向您反馈。` : '感谢您的评价。',
+  };
+}
