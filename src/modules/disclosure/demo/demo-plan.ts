@@ -79,6 +79,10 @@ const R = (
   extra: Partial<PlannedRequest> = {},
 ): PlannedRequest => ({ org, receivedOn, channel, applicantKind, applicantName, content, answer, after, ...extra });
 
+/** The calendar day after receipt on which the demo answers a request (补正 and consultation take their days). */
+export const answerDay = (p: PlannedRequest) => (p.answer === 'no_correction' ? 20 : p.after + (p.consult ? 10 : 0) + (p.correction ? 5 : 0));
+export const answeredOn = (p: PlannedRequest) => (p.answer ? new Date(Date.parse(`${p.receivedOn}T00:00:00Z`) + answerDay(p) * 86_400_000).toISOString().slice(0, 10) : null);
+
 /** Requests received in 2018–2019 (one carried into 2019, two carried into 2020), spread over five offices. */
 export function demoRequests(): PlannedRequest[] {
   return [

@@ -8,7 +8,7 @@ import { applyTransition } from '../../../kernel/workflow/index.ts';
 import { ANSWER_KINDS } from '../contracts/labels.ts';
 import { createItem } from '../items/create-item.ts';
 import { registerRequest } from '../requests/register-request.ts';
-import { demoItems2019, demoRequests, type PlannedRequest } from './demo-plan.ts';
+import { answerDay, demoItems2019, demoRequests, type PlannedRequest } from './demo-plan.ts';
 
 const PERMISSIONS = { clerk: ['disclosure.read', 'disclosure.handle', 'disclosure.correct'], lead: ['disclosure.read', 'disclosure.approve'] };
 /** Past deadlines queue no timers. */
@@ -33,7 +33,6 @@ export async function seedDemoDisclosure(ctx: AppContext): Promise<{ items: numb
       const grant = { assignmentId: `demo-${code}-${role}`, roleCode: role === 'lead' ? 'leader' : 'clerk', roleName: role === 'lead' ? '负责人' : '经办人' };
       return {
         ...SYSTEM_ACTOR,
-        userId: role === 'lead' ? '00000000-0000-0000-0000-0000000000d2' : SYSTEM_ACTOR.userId,
         username: 'demo',
         displayName: `${o.name}${role === 'lead' ? '负责人' : '经办人'}`,
         orgUnitId: o.id,
@@ -86,7 +85,7 @@ export async function seedDemoDisclosure(ctx: AppContext): Promise<{ items: numb
         reasons: k.needsReasons ? `属于${k.label.replace(/^.*：/, '')}，依照《中华人民共和国政府信息公开条例》${k.article}处理。` : undefined,
         rightBody: p.answer === 'not_ours' ? '所在地消防救援机构' : undefined,
       };
-      s(p.answer === 'no_correction' ? 20 : p.after + (p.consult ? 10 : 0) + (p.correction ? 5 : 0), move(key, p.org, 'clerk', 'answer', answer), 50);
+      s(answerDay(p), move(key, p.org, 'clerk', 'answer', answer), 50);
     };
     demoRequests().forEach((p, i) => request(p, 10_000 + i));
     steps.sort((a, b) => a.at - b.at || a.key - b.key);
