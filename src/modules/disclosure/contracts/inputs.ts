@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANSWER_KEYS, APPLICANT_KINDS, CHANNELS, VALIDITY } from './labels.ts';
+import { ANSWER_LABELS, APPLICANT_KINDS, CHANNELS, VALIDITY } from './labels.ts';
 
 // Plain text only: control characters (other than line breaks and tabs) are refused, never stored.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -48,7 +48,7 @@ export const ConsultReplyInput = z.object({
   note: optText('说明', 1000),
 });
 export const AnswerInput = z.object({
-  kind: z.enum(ANSWER_KEYS, { message: '「答复类型」不正确' }).meta({ title: '答复类型' }),
+  kind: z.enum(ANSWER_LABELS, { message: '「答复类型」须为第三十六条所列的答复类型之一' }).meta({ title: '答复类型' }),
   text: text('答复内容', 4000, 2),
   disclosedPart: optText('予以公开的部分', 2000),
   withheldPart: optText('不予公开的部分', 2000),

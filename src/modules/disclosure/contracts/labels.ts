@@ -59,6 +59,9 @@ export const ANSWER_KINDS = {
 } as const satisfies Record<string, Kind>;
 export type AnswerKind = keyof typeof ANSWER_KINDS;
 export const ANSWER_KEYS = Object.keys(ANSWER_KINDS) as [AnswerKind, ...AnswerKind[]];
+/** The answer kinds as the office picks them (their Chinese labels, the input's values). */
+export const ANSWER_LABELS = ANSWER_KEYS.map((k) => ANSWER_KINDS[k].label) as [string, ...string[]];
+export const answerKeyOf = (label: string): AnswerKind => ANSWER_KEYS.find((k) => ANSWER_KINDS[k].label === label)!;
 
 /** The sub-rows of each result group in report order (distinct, as the 30号 table prints them). */
 export const RESULT_ROWS: Array<{ group: number; row: string }> = RESULT_GROUPS.flatMap((_, g) => {

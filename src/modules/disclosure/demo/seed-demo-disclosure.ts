@@ -78,7 +78,7 @@ export async function seedDemoDisclosure(ctx: AppContext): Promise<{ items: numb
       if (!p.answer) return;
       const k = ANSWER_KINDS[p.answer];
       const answer = {
-        kind: p.answer,
+        kind: k.label,
         text: '特此告知。',
         disclosedPart: p.answer === 'partial' ? '补贴（救助）项目、标准、金额合计和发放单位' : undefined,
         withheldPart: p.answer === 'partial' ? '个人身份证号码、家庭住址和银行账号' : undefined,

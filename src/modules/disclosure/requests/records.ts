@@ -4,7 +4,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { AppError, badRequest, conflict } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import type { CaseRow } from '../../../kernel/workflow/index.ts';
-import { ANSWER_KINDS, DISCLOSURE_ERRORS as E } from '../contracts/labels.ts';
+import { ANSWER_KINDS, answerKeyOf, DISCLOSURE_ERRORS as E } from '../contracts/labels.ts';
 import type { AnswerInput, AskCorrectionInput, ConsultInput, ConsultReplyInput, CorrectInput } from '../contracts/inputs.ts';
 
 const today = (tx: AppContext) => chinaDate(tx.clock.now());
@@ -85,15 +85,16 @@ export async function storeConsultReply(tx: AppContext, c: CaseRow, input: z.out
  * charged, within the configured cap (第四十二条). While awaiting 补正 only 逾期不补正 closes it.
  */
 export async function storeAnswer(tx: AppContext, c: CaseRow, input: AnswerInput, maxFee: number) {
-  const kind = ANSWER_KINDS[input.kind];
-  if (c.state === 'correcting' && input.kind !== 'no_correction') throw conflict('DISCLOSURE_NO_CORRECTION_ONLY', E.NO_CORRECTION_ONLY);
-  if (c.state !== 'correcting' && input.kind === 'no_correction') throw conflict('DISCLOSURE_NOT_CORRECTING', E.NOT_CORRECTING);
+  const key = answerKeyOf(input.kind);
+  const kind = ANSWER_KINDS[key];
+  if (c.state === 'correcting' && key !== 'no_correction') throw conflict('DISCLOSURE_NO_CORRECTION_ONLY', E.NO_CORRECTION_ONLY);
+  if (c.state !== 'correcting' && key === 'no_correction') throw conflict('DISCLOSURE_NOT_CORRECTING', E.NOT_CORRECTING);
   if (kind.needsReasons && !input.reasons) throw badRequest('VALIDATION_FAILED', E.REASONS_REQUIRED, { field: 'reasons' });
-  if (input.kind === 'partial' && (!input.disclosedPart || !input.withheldPart))
+  if (key === 'partial' && (!input.disclosedPart || !input.withheldPart))
     throw badRequest('VALIDATION_FAILED', E.PARTS_REQUIRED, { field: input.disclosedPart ? 'withheldPart' : 'disclosedPart' });
   if (input.feeYuan > maxFee) throw badRequest('VALIDATION_FAILED', E.FEE_TOO_HIGH, { field: 'feeYuan' });
   if (input.feeYuan > 0 && kind.group > 1) throw badRequest('VALIDATION_FAILED', E.FEE_ONLY_PROCESSING, { field: 'feeYuan' });
-  await sql`update disclosure.request set answer_kind = ${input.kind}, answer_text = ${input.text}, disclosed_part = ${input.disclosedPart ?? null},
+  await sql`update disclosure.request set answer_kind = ${key}, answer_text = ${input.text}, disclosed_part = ${input.disclosedPart ?? null},
     withheld_part = ${input.withheldPart ?? null}, reasons = ${input.reasons ?? null}, right_body = ${input.rightBody ?? null},
     fee_yuan = ${input.feeYuan}, answered_on = ${today(tx)}::date where case_id = ${c.id}`.execute(tx.db);
 }

@@ -72,7 +72,7 @@ describe('政务公开 yearly report', () => {
       if (kind === 'no_correction') expect((await xj.post(`/api/cases/${r.json().id}/transitions/ask_correction`, { input: { text: '请写明文件名称。' } })).statusCode).toBe(200);
       const k = ANSWER_KINDS[kind];
       const input = {
-        kind,
+        kind: k.label,
         text: '特此告知。',
         reasons: k.needsReasons ? '理由' : undefined,
         disclosedPart: kind === 'partial' ? '标准' : undefined,

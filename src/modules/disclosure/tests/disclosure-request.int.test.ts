@@ -129,14 +129,14 @@ describe('依申请公开 on the portal', () => {
     day('2019-11-20');
     const none = await pub('/api/public/disclosure/document.pdf', { refNo, queryCode: code });
     expect(none.statusCode).toBe(409);
-    const noParts = await move(xq, id, 'answer', { kind: 'partial', text: '特此告知。', reasons: '涉及个人隐私' });
+    const noParts = await move(xq, id, 'answer', { kind: '部分公开', text: '特此告知。', reasons: '涉及个人隐私' });
     expect(noParts.statusCode).toBe(400);
     expect(noParts.json().title).toContain('部分公开');
-    const fee = await move(xq, id, 'answer', { kind: 'not_held', text: '特此告知。', feeYuan: 50 });
+    const fee = await move(xq, id, 'answer', { kind: '无法提供：本机关不掌握相关政府信息（经检索没有）', text: '特此告知。', feeYuan: 50 });
     expect(fee.statusCode).toBe(400);
     expect(fee.json().title).toContain('信息处理费');
     const ok = await move(xq, id, 'answer', {
-      kind: 'partial',
+      kind: '部分公开',
       text: '特此告知。',
       disclosedPart: '享受高龄津贴人数和发放总额',
       withheldPart: '老年人姓名、身份证号码',
