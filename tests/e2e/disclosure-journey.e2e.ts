@@ -24,12 +24,18 @@ const snap = (page: Page, name: string, fullPage = false) => shot(page, `disclos
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map((c) => c.replace(/[()（）]/g, '\\$&')).join('\\s*')}$`);
 
 async function caseAction(page: Page, label: string, fill?: (modal: Locator) => Promise<void>, shotName?: string) {
-  await page.getByTestId('case-actions').getByRole('button', { name: btn(label) }).click();
+  await page
+    .getByTestId('case-actions')
+    .getByRole('button', { name: btn(label) })
+    .click();
   const modal = openModal(page);
   await modal.waitFor();
   if (fill) await fill(modal);
   if (shotName) await snap(page, shotName);
-  await modal.locator('.ant-modal-footer').getByRole('button', { name: btn(label) }).click();
+  await modal
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: btn(label) })
+    .click();
   await page.locator('.ant-message').getByText(`${label}成功`).last().waitFor();
   await modal.waitFor({ state: 'detached' });
 }
@@ -75,7 +81,12 @@ describe('依申请公开 journey: portal → 补正 → 征求第三方意见 �
     await row.getByRole('link', { name: refNo }).click();
     await page.waitForURL('**/cases/*');
     caseId = page.url().split('/cases/')[1]!;
-    await caseAction(page, '一次性告知补正', (m) => m.getByLabel('需要补正的事项（一次性告知）').fill('请写明高龄津贴的发放年度和所在街道。'), 'console-correction');
+    await caseAction(
+      page,
+      '一次性告知补正',
+      (m) => m.getByLabel('需要补正的事项（一次性告知）').fill('请写明高龄津贴的发放年度和所在街道。'),
+      'console-correction',
+    );
   });
 
   step('the citizen sees why the clock pauses and sends the corrected request', async () => {

@@ -21,7 +21,11 @@ export async function registerDisclosurePortalRoutes(root: FastifyInstance, ctx:
     '/api/public/disclosure/offices',
     {
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { tags, summary: '可以受理政府信息公开申请的民政部门(公开指南)', response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), areaCode: z.string() })) }) } },
+      schema: {
+        tags,
+        summary: '可以受理政府信息公开申请的民政部门(公开指南)',
+        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), areaCode: z.string() })) }) },
+      },
     },
     async (_req, reply) => reply.header('cache-control', 'public, max-age=600').send(await publicOffices(ctx)),
   );
@@ -29,7 +33,12 @@ export async function registerDisclosurePortalRoutes(root: FastifyInstance, ctx:
     '/api/public/disclosure/catalogue',
     {
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { tags, summary: '政府信息公开目录(索引号、名称、内容概述、生成日期;可检索;撤回的保留记录)', querystring: ListItemsQuery, response: { 200: PublicItemPage } },
+      schema: {
+        tags,
+        summary: '政府信息公开目录(索引号、名称、内容概述、生成日期;可检索;撤回的保留记录)',
+        querystring: ListItemsQuery,
+        response: { 200: PublicItemPage },
+      },
     },
     async (req) => publicCatalogue(ctx, req.query),
   );
@@ -37,7 +46,12 @@ export async function registerDisclosurePortalRoutes(root: FastifyInstance, ctx:
     '/api/public/disclosure/requests',
     {
       config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
-      schema: { tags, summary: '网上提交政府信息公开申请(无需登录,须附安全校验 pow: { challenge, nonce }),返回编号和一次性查询码', body: PortalRequestInput.extend({ pow: Pow }).nullish(), response: { 201: Submitted } },
+      schema: {
+        tags,
+        summary: '网上提交政府信息公开申请(无需登录,须附安全校验 pow: { challenge, nonce }),返回编号和一次性查询码',
+        body: PortalRequestInput.extend({ pow: Pow }).nullish(),
+        response: { 201: Submitted },
+      },
     },
     async (req, reply) => {
       const { pow, ...body } = (req.body ?? {}) as Record<string, unknown>;
@@ -46,12 +60,18 @@ export async function registerDisclosurePortalRoutes(root: FastifyInstance, ctx:
   );
   app.post(
     '/api/public/disclosure/track',
-    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags, summary: '查询申请办理进度(编号 + 查询码;期限暂停时显示原因)', body: Access, response: { 200: RequestTrack } } },
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags, summary: '查询申请办理进度(编号 + 查询码;期限暂停时显示原因)', body: Access, response: { 200: RequestTrack } },
+    },
     async (req) => trackRequest(ctx, req.body.refNo, req.body.queryCode),
   );
   app.post(
     '/api/public/disclosure/correct',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags, summary: '提交补正后的申请内容(答复期限自收到补正之日起重新计算)', body: Access.merge(CorrectInput), response: { 200: RequestTrack } } },
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags, summary: '提交补正后的申请内容(答复期限自收到补正之日起重新计算)', body: Access.merge(CorrectInput), response: { 200: RequestTrack } },
+    },
     async (req) => correctOnPortal(ctx, req.body.refNo, req.body.queryCode, req.body.text),
   );
   app.post(

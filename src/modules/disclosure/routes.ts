@@ -17,7 +17,10 @@ import { annualDocx, annualXlsx } from './report/annual-files.ts';
 
 const AnnualQuery = z.object({
   year: z.coerce.number({ message: '「year」须为四位年份' }).int('「year」须为四位年份'),
-  area: z.string().regex(/^\d{6,12}$/, '「area」须为 6–12 位行政区划代码').optional(),
+  area: z
+    .string()
+    .regex(/^\d{6,12}$/, '「area」须为 6–12 位行政区划代码')
+    .optional(),
 });
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -44,7 +47,14 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
   );
   app.post(
     '/api/disclosure/items',
-    { schema: { tags, summary: '主动公开信息拟公开登记(生成索引号,20 个工作日公开期限起算)', body: ItemInput, response: { 201: z.object({ id: z.string(), refNo: z.string(), indexNo: z.string(), state: z.string() }) } } },
+    {
+      schema: {
+        tags,
+        summary: '主动公开信息拟公开登记(生成索引号,20 个工作日公开期限起算)',
+        body: ItemInput,
+        response: { 201: z.object({ id: z.string(), refNo: z.string(), indexNo: z.string(), state: z.string() }) },
+      },
+    },
     async (req, reply) => reply.status(201).send(await withTx(ctx, (tx) => createItem(tx, actorOf(req), req.body))),
   );
   app.get(
@@ -58,7 +68,14 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
   };
   app.get(
     '/api/disclosure/annual',
-    { schema: { tags, summary: '政府信息公开工作年度报告表格(国办公开办函〔2021〕30号格式;每个数字附来源记录)', querystring: AnnualQuery, response: { 200: AnnualTables } } },
+    {
+      schema: {
+        tags,
+        summary: '政府信息公开工作年度报告表格(国办公开办函〔2021〕30号格式;每个数字附来源记录)',
+        querystring: AnnualQuery,
+        response: { 200: AnnualTables },
+      },
+    },
     async (req) => tables(req, actorOf(req)),
   );
   for (const ext of ['docx', 'xlsx'] as const)
@@ -69,7 +86,10 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
         const t = await tables(req, actorOf(req));
         const bytes = ext === 'docx' ? await annualDocx(t) : await annualXlsx(t);
         const name = `${t.area.name}${t.year}年政府信息公开工作年度报告.${ext}`;
-        return reply.type(MIME[ext]).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(bytes);
+        return reply
+          .type(MIME[ext])
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+          .send(bytes);
       },
     );
 }

@@ -13,5 +13,8 @@ export const disclosureScopedRoutes: RouteSpecs = {
   'GET /api/disclosure/annual.docx': annual,
   'GET /api/disclosure/annual.xlsx': annual,
   'GET /api/public/disclosure/offices': { kind: 'unscoped', why: '公开指南: the names and codes of the offices that take requests (public reference data)' },
-  'GET /api/public/disclosure/catalogue': { kind: 'unscoped', why: '政府信息公开目录: only published items and the record of withdrawn ones (第十二条), never drafts' },
+  'GET /api/public/disclosure/catalogue': {
+    kind: 'unscoped',
+    why: '政府信息公开目录: only published items and the record of withdrawn ones (第十二条), never drafts',
+  },
 };

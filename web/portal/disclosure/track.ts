@@ -61,7 +61,13 @@ function render(t: RequestTrack) {
   const box = el('section', { class: 'panel', 'data-testid': 'track' }, el('h2', {}, `${t.refNo}：${t.stateLabel}`));
   if (t.paused) box.append(el('p', { class: 'notice warn', 'data-testid': 'pause' }, `答复期限自${formatDate(t.paused.since)}起暂停计算：${t.paused.reason}`));
   for (const x of t.extensions)
-    box.append(el('p', { class: 'notice', 'data-testid': 'extension' }, `延期告知：经政府信息公开工作机构负责人同意，答复期限延长 ${x.workdays} 个工作日（${formatDate(x.approvedOn)}）。理由：${x.reason}`));
+    box.append(
+      el(
+        'p',
+        { class: 'notice', 'data-testid': 'extension' },
+        `延期告知：经政府信息公开工作机构负责人同意，答复期限延长 ${x.workdays} 个工作日（${formatDate(x.approvedOn)}）。理由：${x.reason}`,
+      ),
+    );
   const facts = el('dl', { class: 'facts' }, row('受理机关', t.office), row('收到申请日期', formatDate(t.receivedOn)), row('申请内容', t.content));
   if (t.answerDue) facts.append(row('答复期限', `${formatDate(t.answerDue)}前`));
   if (t.answer) facts.append(row('答复结果', `${t.answer.kind}（${formatDate(t.answer.answeredOn)}）`));

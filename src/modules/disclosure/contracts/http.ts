@@ -57,7 +57,19 @@ export const Item = z.object({
 });
 export type Item = z.infer<typeof Item>;
 export const ItemPage = z.object({ items: z.array(Item), total: z.number() });
-export const PublicItem = Item.pick({ indexNo: true, title: true, category: true, categoryLabel: true, office: true, formedOn: true, publishedOn: true, validity: true, summary: true, withdrawnOn: true, withdrawReason: true });
+export const PublicItem = Item.pick({
+  indexNo: true,
+  title: true,
+  category: true,
+  categoryLabel: true,
+  office: true,
+  formedOn: true,
+  publishedOn: true,
+  validity: true,
+  summary: true,
+  withdrawnOn: true,
+  withdrawReason: true,
+});
 export const PublicItemPage = z.object({ items: z.array(PublicItem), total: z.number() });
 
 /** One cell of the 30号 tables: its value and the records behind it. */

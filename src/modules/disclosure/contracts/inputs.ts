@@ -16,7 +16,9 @@ const date = (title: string) => z.iso.date(`「${title}」日期格式应为 YYY
 
 /** What every request carries (第二十九条): who asks, how to reach them, what is asked, in which form. */
 export const RequestBase = z.object({
-  applicantKind: z.enum(APPLICANT_KINDS, { message: '「申请人类型」须为自然人、商业企业、科研机构、社会公益组织、法律服务机构或其他' }).meta({ title: '申请人类型' }),
+  applicantKind: z
+    .enum(APPLICANT_KINDS, { message: '「申请人类型」须为自然人、商业企业、科研机构、社会公益组织、法律服务机构或其他' })
+    .meta({ title: '申请人类型' }),
   applicantName: text('申请人姓名或名称', 100),
   contact: text('联系方式（电话、通信地址或电子邮箱）', 200, 5),
   content: text('申请公开的政府信息的名称、文号或者便于检索的其他特征性描述', 2000, 5),
@@ -39,12 +41,20 @@ export const PortalRequestInput = RequestBase.extend({
 
 export const AskCorrectionInput = z.object({
   text: text('需要补正的事项（一次性告知）', 2000, 5),
-  periodDays: z.number().int().min(5, '「补正期限」不少于 5 个工作日').max(30, '「补正期限」不超过 30 个工作日').default(15).meta({ title: '补正期限（工作日）' }),
+  periodDays: z
+    .number()
+    .int()
+    .min(5, '「补正期限」不少于 5 个工作日')
+    .max(30, '「补正期限」不超过 30 个工作日')
+    .default(15)
+    .meta({ title: '补正期限（工作日）' }),
 });
 export const CorrectInput = z.object({ text: text('补正后的申请内容', 2000, 5) });
 export const ConsultInput = z.object({ thirdParty: text('第三方名称', 200), matter: text('征求意见的事项', 1000, 5) });
 export const ConsultReplyInput = z.object({
-  opinion: z.enum(['同意公开', '不同意公开', '逾期未提出意见'], { message: '「第三方意见」须为同意公开、不同意公开或逾期未提出意见' }).meta({ title: '第三方意见' }),
+  opinion: z
+    .enum(['同意公开', '不同意公开', '逾期未提出意见'], { message: '「第三方意见」须为同意公开、不同意公开或逾期未提出意见' })
+    .meta({ title: '第三方意见' }),
   note: optText('说明', 1000),
 });
 export const AnswerInput = z.object({
@@ -60,7 +70,12 @@ export type AnswerInput = z.infer<typeof AnswerInput>;
 
 export const ItemInput = z.object({
   title: text('信息名称', 200, 2),
-  category: z.number().int().min(1, '「公开类别」须为第二十条第(一)至(十五)项').max(15, '「公开类别」须为第二十条第(一)至(十五)项').meta({ title: '公开类别（第二十条）' }),
+  category: z
+    .number()
+    .int()
+    .min(1, '「公开类别」须为第二十条第(一)至(十五)项')
+    .max(15, '「公开类别」须为第二十条第(一)至(十五)项')
+    .meta({ title: '公开类别（第二十条）' }),
   office: text('生成机构', 100),
   formedOn: date('信息形成或变更日期'),
   summary: text('内容概述', 4000, 2),

@@ -37,14 +37,38 @@ export const ANSWER_KINDS = {
   already_public: { label: '已主动公开，告知获取方式和途径', group: 0, row: '', article: '第三十六条第(一)项', needsReasons: false },
   partial: { label: '部分公开', group: 1, row: '', article: '第三十七条', needsReasons: true },
   secret: { label: '不予公开：属于国家秘密', group: 2, row: '1.属于国家秘密', article: '第十四条、第三十六条第(三)项', needsReasons: true },
-  forbidden: { label: '不予公开：其他法律行政法规禁止公开', group: 2, row: '2.其他法律行政法规禁止公开', article: '第十四条、第三十六条第(三)项', needsReasons: true },
+  forbidden: {
+    label: '不予公开：其他法律行政法规禁止公开',
+    group: 2,
+    row: '2.其他法律行政法规禁止公开',
+    article: '第十四条、第三十六条第(三)项',
+    needsReasons: true,
+  },
   safety: { label: '不予公开：危及“三安全一稳定”', group: 2, row: '3.危及“三安全一稳定”', article: '第十四条、第三十六条第(三)项', needsReasons: true },
-  third_party: { label: '不予公开：保护第三方合法权益', group: 2, row: '4.保护第三方合法权益', article: '第十五条、第三十二条、第三十六条第(三)项', needsReasons: true },
-  internal: { label: '不予公开：属于三类内部事务信息', group: 2, row: '5.属于三类内部事务信息', article: '第十六条第一款、第三十六条第(三)项', needsReasons: true },
+  third_party: {
+    label: '不予公开：保护第三方合法权益',
+    group: 2,
+    row: '4.保护第三方合法权益',
+    article: '第十五条、第三十二条、第三十六条第(三)项',
+    needsReasons: true,
+  },
+  internal: {
+    label: '不予公开：属于三类内部事务信息',
+    group: 2,
+    row: '5.属于三类内部事务信息',
+    article: '第十六条第一款、第三十六条第(三)项',
+    needsReasons: true,
+  },
   process: { label: '不予公开：属于四类过程性信息', group: 2, row: '6.属于四类过程性信息', article: '第十六条第二款、第三十六条第(三)项', needsReasons: true },
   enforcement: { label: '不予公开：属于行政执法案卷', group: 2, row: '7.属于行政执法案卷', article: '第十六条第二款、第三十六条第(三)项', needsReasons: true },
   query: { label: '不予公开：属于行政查询事项（工商、不动产登记等）', group: 2, row: '8.属于行政查询事项', article: '第三十六条第(七)项', needsReasons: true },
-  not_held: { label: '无法提供：本机关不掌握相关政府信息（经检索没有）', group: 3, row: '1.本机关不掌握相关政府信息', article: '第三十六条第(四)项', needsReasons: false },
+  not_held: {
+    label: '无法提供：本机关不掌握相关政府信息（经检索没有）',
+    group: 3,
+    row: '1.本机关不掌握相关政府信息',
+    article: '第三十六条第(四)项',
+    needsReasons: false,
+  },
   not_ours: { label: '无法提供：不属于本机关负责公开', group: 3, row: '1.本机关不掌握相关政府信息', article: '第三十六条第(五)项', needsReasons: true },
   must_create: { label: '无法提供：没有现成信息需要另行制作', group: 3, row: '2.没有现成信息需要另行制作', article: '第三十八条', needsReasons: false },
   unclear: { label: '无法提供：补正后申请内容仍不明确', group: 3, row: '3.补正后申请内容仍不明确', article: '第三十条', needsReasons: false },
@@ -52,9 +76,27 @@ export const ANSWER_KINDS = {
   repeat: { label: '不予处理：重复申请', group: 4, row: '2.重复申请', article: '第三十六条第(六)项', needsReasons: false },
   publication: { label: '不予处理：要求提供公开出版物', group: 4, row: '3.要求提供公开出版物', article: '第三十九条第二款', needsReasons: false },
   mass: { label: '不予处理：无正当理由大量反复申请', group: 4, row: '4.无正当理由大量反复申请', article: '第三十五条', needsReasons: true },
-  confirm: { label: '不予处理：要求行政机关确认或重新出具已获取信息', group: 4, row: '5.要求行政机关确认或重新出具已获取信息', article: '第三十九条第二款', needsReasons: false },
-  no_correction: { label: '其他处理：申请人无正当理由逾期不补正', group: 5, row: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', article: '第三十条', needsReasons: false },
-  fee_unpaid: { label: '其他处理：申请人逾期未按收费通知要求缴纳费用', group: 5, row: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', article: '第四十二条', needsReasons: false },
+  confirm: {
+    label: '不予处理：要求行政机关确认或重新出具已获取信息',
+    group: 4,
+    row: '5.要求行政机关确认或重新出具已获取信息',
+    article: '第三十九条第二款',
+    needsReasons: false,
+  },
+  no_correction: {
+    label: '其他处理：申请人无正当理由逾期不补正',
+    group: 5,
+    row: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    article: '第三十条',
+    needsReasons: false,
+  },
+  fee_unpaid: {
+    label: '其他处理：申请人逾期未按收费通知要求缴纳费用',
+    group: 5,
+    row: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    article: '第四十二条',
+    needsReasons: false,
+  },
   other: { label: '其他处理：其他', group: 5, row: '3.其他', article: '', needsReasons: true },
 } as const satisfies Record<string, Kind>;
 export type AnswerKind = keyof typeof ANSWER_KINDS;
@@ -65,7 +107,13 @@ export const answerKeyOf = (label: string): AnswerKind => ANSWER_KEYS.find((k) =
 
 /** The sub-rows of each result group in report order (distinct, as the 30号 table prints them). */
 export const RESULT_ROWS: Array<{ group: number; row: string }> = RESULT_GROUPS.flatMap((_, g) => {
-  const rows = [...new Set(Object.values(ANSWER_KINDS).filter((k) => k.group === g && k.row).map((k) => k.row as string))];
+  const rows = [
+    ...new Set(
+      Object.values(ANSWER_KINDS)
+        .filter((k) => k.group === g && k.row)
+        .map((k) => k.row as string),
+    ),
+  ];
   return [{ group: g, row: '' }, ...rows.map((row) => ({ group: g, row }))];
 });
 

@@ -1,7 +1,16 @@
 import { CATEGORIES } from '../contracts/labels.ts';
 import type { AnswerKind, ApplicantKind, Channel } from '../contracts/labels.ts';
 
-export type PlannedItem = { org: string; office: string; category: number; title: string; formedOn: string; lagDays: number; withdraw?: string; validity?: '有效' | '失效' };
+export type PlannedItem = {
+  org: string;
+  office: string;
+  category: number;
+  title: string;
+  formedOn: string;
+  lagDays: number;
+  withdraw?: string;
+  validity?: '有效' | '失效';
+};
 
 /** 2019: 189 items published over the region (民政厅 120, 银川市 25, 兴庆区 14, 平罗县 10, 西吉县 10, 隆德县 10). */
 const OFFICES: Array<[string, string, number]> = [
@@ -81,13 +90,16 @@ const R = (
 
 /** The calendar day after receipt on which the demo answers a request (补正 and consultation take their days). */
 export const answerDay = (p: PlannedRequest) => (p.answer === 'no_correction' ? 20 : p.after + (p.consult ? 10 : 0) + (p.correction ? 5 : 0));
-export const answeredOn = (p: PlannedRequest) => (p.answer ? new Date(Date.parse(`${p.receivedOn}T00:00:00Z`) + answerDay(p) * 86_400_000).toISOString().slice(0, 10) : null);
+export const answeredOn = (p: PlannedRequest) =>
+  p.answer ? new Date(Date.parse(`${p.receivedOn}T00:00:00Z`) + answerDay(p) * 86_400_000).toISOString().slice(0, 10) : null;
 
 /** Requests received in 2018–2019 (one carried into 2019, two carried into 2020), spread over five offices. */
 export function demoRequests(): PlannedRequest[] {
   return [
     R('640000-mzt', '2018-12-20', '挂号信函', '自然人', '李某某', '2018年自治区城乡低保标准调整的文件', 'already_public', 12),
-    R('640000-mzt', '2019-01-14', '网上申请', '自然人', '马某某', '2018年度自治区本级养老机构运营补贴发放名单', 'partial', 25, { consult: '银川市某某养老服务中心' }),
+    R('640000-mzt', '2019-01-14', '网上申请', '自然人', '马某某', '2018年度自治区本级养老机构运营补贴发放名单', 'partial', 25, {
+      consult: '银川市某某养老服务中心',
+    }),
     R('640000-mzt', '2019-02-25', '当面提交', '自然人', '杨某某', '本人户籍所在村2018年低保评议记录', 'process', 15),
     R('640000-mzt', '2019-03-11', '网上申请', '商业企业', '宁夏某某殡葬服务有限公司', '2019年殡葬设施建设补助资金分配方案', 'open', 10),
     R('640000-mzt', '2019-03-27', '平常信函', '自然人', '王某某', '关于我父亲低保被取消一事的处理意见', 'petition', 6),

@@ -38,7 +38,19 @@ export async function seedDemoDisclosure(ctx: AppContext): Promise<{ items: numb
         orgUnitId: o.id,
         areaCode: o.area_code,
         areaPath: o.area_path,
-        grants: [{ ...grant, orgUnitId: o.id, orgUnitName: o.name, areaCode: o.area_code, areaPath: o.area_path, scope: 'subtree', permissions: PERMISSIONS[role], delegatedBy: null, validTo: null }],
+        grants: [
+          {
+            ...grant,
+            orgUnitId: o.id,
+            orgUnitName: o.name,
+            areaCode: o.area_code,
+            areaPath: o.area_path,
+            scope: 'subtree',
+            permissions: PERMISSIONS[role],
+            delegatedBy: null,
+            validTo: null,
+          },
+        ],
       };
     };
     const at = (date: string, plusDays: number, minute = 0) => chinaMidnight(date).getTime() + plusDays * 86_400_000 + 9 * 3_600_000 + minute * 60_000;
@@ -50,7 +62,12 @@ export async function seedDemoDisclosure(ctx: AppContext): Promise<{ items: numb
     demoItems2019().forEach((p, key) => {
       const s = (day: number, run: Step['run'], minute = 0) => steps.push({ at: at(p.formedOn, day, minute), key, run });
       s(0, async (cx) => {
-        const r = await createItem(cx, actorFor(p.org, 'clerk'), { title: p.title, category: p.category, office: p.office, formedOn: p.formedOn, summary: `${p.title}。`, validity: p.validity }, { demo: true });
+        const r = await createItem(
+          cx,
+          actorFor(p.org, 'clerk'),
+          { title: p.title, category: p.category, office: p.office, formedOn: p.formedOn, summary: `${p.title}。`, validity: p.validity },
+          { demo: true },
+        );
         ids.set(key, r.id);
       });
       s(p.lagDays, move(key, p.org, 'lead', 'publish'), 30);
@@ -58,12 +75,21 @@ export async function seedDemoDisclosure(ctx: AppContext): Promise<{ items: numb
     });
     let requests = 0;
     const request = (p: PlannedRequest, key: number, now = false) => {
-      const s = (day: number, run: Step['run'], minute = 0) => steps.push({ at: Math.min(at(p.receivedOn, day, minute), now ? realNow.getTime() - 60_000 + key : Infinity), key, run });
+      const s = (day: number, run: Step['run'], minute = 0) =>
+        steps.push({ at: Math.min(at(p.receivedOn, day, minute), now ? realNow.getTime() - 60_000 + key : Infinity), key, run });
       s(0, async (cx) => {
         const { queryCode: _q, ...r } = await registerRequest(
           cx,
           actorFor(p.org, 'clerk'),
-          { channel: p.channel, applicantKind: p.applicantKind, applicantName: p.applicantName, contact: '0951-0000000（演示）', content: p.content, form: '电子数据', receivedOn: p.receivedOn },
+          {
+            channel: p.channel,
+            applicantKind: p.applicantKind,
+            applicantName: p.applicantName,
+            contact: '0951-0000000（演示）',
+            content: p.content,
+            form: '电子数据',
+            receivedOn: p.receivedOn,
+          },
           { demo: true },
         );
         ids.set(key, r.id);
@@ -72,7 +98,11 @@ export async function seedDemoDisclosure(ctx: AppContext): Promise<{ items: numb
       if (p.correction) s(2, move(key, p.org, 'clerk', 'ask_correction', { text: '请明确所需信息的名称、文号或形成时间等特征性描述。', periodDays: 10 }), 10);
       if (p.correction && p.answer !== 'no_correction') s(5, move(key, p.org, 'clerk', 'correct', { text: `${p.content}（补正：写明了形成时间和文号）` }), 20);
       if (p.consult) {
-        s(p.correction ? 6 : 3, move(key, p.org, 'clerk', 'consult', { thirdParty: p.consult, matter: '申请公开的信息涉及第三方个人信息，征求是否同意公开。' }), 30);
+        s(
+          p.correction ? 6 : 3,
+          move(key, p.org, 'clerk', 'consult', { thirdParty: p.consult, matter: '申请公开的信息涉及第三方个人信息，征求是否同意公开。' }),
+          30,
+        );
         s(p.correction ? 14 : 11, move(key, p.org, 'clerk', 'consulted', { opinion: '不同意公开', note: '涉及个人隐私' }), 40);
       }
       if (!p.answer) return;
@@ -97,9 +127,36 @@ export async function seedDemoDisclosure(ctx: AppContext): Promise<{ items: numb
     const today = chinaDate(realNow);
     const ago = (n: number) => chinaDate(new Date(chinaMidnight(today).getTime() - n * 86_400_000));
     const current: PlannedRequest[] = [
-      { org: '640100-mzj', receivedOn: ago(3), channel: '网上申请', applicantKind: '自然人', applicantName: '金某某', content: '银川市2026年城乡低保标准及调整文件', after: 0 },
-      { org: '640100-mzj', receivedOn: ago(6), channel: '挂号信函', applicantKind: '商业企业', applicantName: '银川某某物业服务有限公司', content: '某社区居民委员会换届选举结果', after: 0, correction: true, answer: 'no_correction' },
-      { org: '640104-mzj', receivedOn: ago(12), channel: '当面提交', applicantKind: '自然人', applicantName: '冯某某', content: '兴庆区某养老机构的等级评定结果', after: 0, consult: '该养老机构' },
+      {
+        org: '640100-mzj',
+        receivedOn: ago(3),
+        channel: '网上申请',
+        applicantKind: '自然人',
+        applicantName: '金某某',
+        content: '银川市2026年城乡低保标准及调整文件',
+        after: 0,
+      },
+      {
+        org: '640100-mzj',
+        receivedOn: ago(6),
+        channel: '挂号信函',
+        applicantKind: '商业企业',
+        applicantName: '银川某某物业服务有限公司',
+        content: '某社区居民委员会换届选举结果',
+        after: 0,
+        correction: true,
+        answer: 'no_correction',
+      },
+      {
+        org: '640104-mzj',
+        receivedOn: ago(12),
+        channel: '当面提交',
+        applicantKind: '自然人',
+        applicantName: '冯某某',
+        content: '兴庆区某养老机构的等级评定结果',
+        after: 0,
+        consult: '该养老机构',
+      },
     ];
     steps.length = 0;
     current.forEach((p, i) => request({ ...p, answer: undefined }, 20_000 + i, true));

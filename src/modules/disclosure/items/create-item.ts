@@ -35,7 +35,12 @@ export async function createItem(tx: AppContext, actor: Actor, raw: unknown, opt
  * 审批) is the approval to publish, so the item is registered and published in the caller's
  * transaction. Personal data must already be reduced as 第十五条 requires (names masked, no ID numbers).
  */
-export async function publishFromModule(tx: AppContext, actor: Actor, input: Omit<ItemInput, 'validity'> & { validity?: ItemInput['validity'] }, source: string) {
+export async function publishFromModule(
+  tx: AppContext,
+  actor: Actor,
+  input: Omit<ItemInput, 'validity'> & { validity?: ItemInput['validity'] },
+  source: string,
+) {
   return withTx(tx, async (t) => {
     const item = await createItem(t, actor, input, { source, system: true });
     await runTransition(t, actor, { caseId: item.id, name: 'publish', skipWho: true, note: { source } });

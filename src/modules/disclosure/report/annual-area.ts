@@ -13,7 +13,8 @@ export async function annualArea(ctx: AppContext, actor: Actor, code: string | u
   const a = await ctx.db.selectFrom('core.area').select(['code', 'name', 'path']).where('code', '=', want).executeTakeFirst();
   if (!a) throw badRequest('AREA_NOT_FOUND', `「area」区划 ${want} 不存在`, { field: 'area' });
   const covered = grants.some((g) => (g.scope === 'subtree' ? pathWithin(a.path, g.areaPath) : g.areaPath === a.path));
-  if (!covered) throw new AppError('DISCLOSURE_AREA_FORBIDDEN', 403, `无权查看「${a.name}」的政务公开年度报告：只能查看本人数据范围内的地区`, { field: 'area' });
+  if (!covered)
+    throw new AppError('DISCLOSURE_AREA_FORBIDDEN', 403, `无权查看「${a.name}」的政务公开年度报告：只能查看本人数据范围内的地区`, { field: 'area' });
   return a;
 }
 

@@ -42,7 +42,12 @@ const tableOf = (rows: string[][]) =>
 
 export const proactiveRows = (t: AnnualTables) => [
   ['第二十条类别', '本年公开条数', '本年撤回条数', '现行有效条数'],
-  ...t.proactive.map((r) => [r.category.replace(/^（(.+?)）.*$/, '第二十条第（$1）项'), String(r.published.value), String(r.withdrawn.value), String(r.current.value)]),
+  ...t.proactive.map((r) => [
+    r.category.replace(/^（(.+?)）.*$/, '第二十条第（$1）项'),
+    String(r.published.value),
+    String(r.withdrawn.value),
+    String(r.current.value),
+  ]),
 ];
 export const requestRows = (t: AnnualTables) => [
   ['本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和', ...t.requestColumns],
@@ -104,7 +109,11 @@ export async function annualXlsx(t: AnnualTables): Promise<Buffer> {
   const src = wb.addWorksheet('数据来源');
   src.addRow(['表', '行', '列', '数值', '记录编号（案件 ID）']).font = { bold: true };
   for (const r of t.proactive)
-    for (const [col, c] of [['本年公开', r.published], ['本年撤回', r.withdrawn], ['现行有效', r.current]] as const)
+    for (const [col, c] of [
+      ['本年公开', r.published],
+      ['本年撤回', r.withdrawn],
+      ['现行有效', r.current],
+    ] as const)
       if (c.value) src.addRow(['二', r.category, col, c.value, c.ids.join(' ')]);
   for (const r of t.requestRows) r.cells.forEach((c, i) => c.value && src.addRow(['三', r.label, t.requestColumns[i], c.value, c.ids.join(' ')]));
   src.getColumn(2).width = 50;

@@ -58,7 +58,9 @@ export async function annualTables(ctx: AppContext, actor: Actor, area: AnnualAr
       category: label,
       published: cell(mine.filter((it) => inYear(it.published)).map((it) => it.id)),
       withdrawn: cell(mine.filter((it) => inYear(it.withdrawn)).map((it) => it.id)),
-      current: cell(mine.filter((it) => it.published && it.published <= to && (!it.withdrawn || it.withdrawn > to) && it.validity === '有效').map((it) => it.id)),
+      current: cell(
+        mine.filter((it) => it.published && it.published <= to && (!it.withdrawn || it.withdrawn > to) && it.validity === '有效').map((it) => it.id),
+      ),
     };
   });
   const byColumn = (set: Req[]) => [...APPLICANT_KINDS.map((k) => cell(set.filter((r) => r.kind === k).map((r) => r.id))), cell(set.map((r) => r.id))];
@@ -95,7 +97,13 @@ export async function annualTables(ctx: AppContext, actor: Actor, area: AnnualAr
         ? `核对不一致：${bad.join('、')}列“一+二”不等于“三+四”`
         : `核对一致：各列“一、本年新收”+“二、上年结转”=“三、办理结果总计”+“四、结转下年度”（总计 ${fresh.length} + ${carried.length} = ${done.length} + ${next.length}）`,
     },
-    fees: { value: done.reduce((n, r) => n + Number(r.fee), 0), ids: done.filter((r) => Number(r.fee) > 0).map((r) => r.id).sort() },
+    fees: {
+      value: done.reduce((n, r) => n + Number(r.fee), 0),
+      ids: done
+        .filter((r) => Number(r.fee) > 0)
+        .map((r) => r.id)
+        .sort(),
+    },
     onTime: { answered: done.length, late: cell(done.filter((r) => r.late).map((r) => r.id)) },
   };
 }

@@ -4,7 +4,6 @@ import type { MetricQueryArgs, ReportMetric, ReportSection } from '../../../kern
 import { caseReadable } from '../../../kernel/workflow/index.ts';
 import { ANSWER_KINDS, ITEM_TYPE, REQUEST_TYPE, RESULT_GROUPS } from '../contracts/labels.ts';
 
-
 /** Case ids of the readable records of `type` under the area whose row (alias x) meets `where`. */
 async function ids(ctx: AppContext, a: MetricQueryArgs, type: string, table: string, where: ReturnType<typeof sql<boolean>>) {
   const rows = await ctx.db
@@ -31,7 +30,10 @@ const metric = (code: string, label: string, unit: string, rule: string, query: 
   kind: 'count',
   query,
 });
-const kindsOf = (group: number) => Object.entries(ANSWER_KINDS).filter(([, k]) => k.group === group).map(([key]) => key);
+const kindsOf = (group: number) =>
+  Object.entries(ANSWER_KINDS)
+    .filter(([, k]) => k.group === group)
+    .map(([key]) => key);
 
 /** 政务公开 figures for the annual report: proactive items and requests, each with the records behind it. */
 export const disclosureReportSection: ReportSection = {
@@ -58,7 +60,13 @@ export const disclosureReportSection: ReportSection = {
     ),
     ...RESULT_GROUPS.slice(0, 2).map((g, i) =>
       metric(i === 0 ? 'answered_open' : 'answered_partial', `办理结果${g}`, '件', `答复日期在统计年度内、答复类型计入年报“${g}”的件数。`, (ctx, a) =>
-        ids(ctx, a, REQUEST_TYPE, 'disclosure.request', sql<boolean>`x.answered_on between ${a.from}::date and ${a.to}::date and x.answer_kind in (${sql.join(kindsOf(i))})`),
+        ids(
+          ctx,
+          a,
+          REQUEST_TYPE,
+          'disclosure.request',
+          sql<boolean>`x.answered_on between ${a.from}::date and ${a.to}::date and x.answer_kind in (${sql.join(kindsOf(i))})`,
+        ),
       ),
     ),
     metric('answered_late', '逾期答复的政府信息公开申请', '件', '答复日期在统计年度内、答复晚于答复期限（含批准延长）的件数。', (ctx, a) =>

@@ -37,14 +37,22 @@ const CITIZEN_ACTION: Record<string, string> = {
   'clock.extend': '经政府信息公开工作机构负责人同意，延长答复期限',
 };
 
-type Clock = { name: string; state: string; due: string | null; suspensions: Array<{ label: string; from: string; to: string | null }>; extensions: Array<{ n: number; reason: string; at: string }> };
+type Clock = {
+  name: string;
+  state: string;
+  due: string | null;
+  suspensions: Array<{ label: string; from: string; to: string | null }>;
+  extensions: Array<{ n: number; reason: string; at: string }>;
+};
 
 /** What the applicant sees: the state in plain words, the answer due date, why it pauses, the extension notice, the steps and the answer. */
 export async function trackRequest(ctx: AppContext, refNo: string, code: string): Promise<RequestTrack> {
   const c = await findRequest(ctx, refNo, code);
   const r = (
     await sql<{ received_on: string; content: string; correction_text: string | null; answer_kind: string | null; answered_on: string | null }>`
-    select received_on::text as received_on, content, correction_text, answer_kind, answered_on::text as answered_on from disclosure.request where case_id = ${c.id}`.execute(ctx.db)
+    select received_on::text as received_on, content, correction_text, answer_kind, answered_on::text as answered_on from disclosure.request where case_id = ${c.id}`.execute(
+      ctx.db,
+    )
   ).rows[0]!;
   const clocks = (
     await sql<Clock>`select name, state, due_date::text as due, suspensions, extensions from core.deadline_clock where case_id = ${c.id}`.execute(ctx.db)
@@ -52,9 +60,8 @@ export async function trackRequest(ctx: AppContext, refNo: string, code: string)
   const answer = clocks.find((k) => k.name === 'answer');
   const open = answer?.suspensions.find((s) => s.to === null);
   const correction = clocks.find((k) => k.name === 'correction_period' && k.state === 'running');
-  const events = (
-    await sql<{ at: Date; transition: string }>`select at, transition from core.case_event where case_id = ${c.id} order by seq`.execute(ctx.db)
-  ).rows;
+  const events = (await sql<{ at: Date; transition: string }>`select at, transition from core.case_event where case_id = ${c.id} order by seq`.execute(ctx.db))
+    .rows;
   const doc = (
     await sql<{ docNo: string; verifyCode: string; issuedOn: string }>`select doc_no as "docNo", verify_code as "verifyCode", issued_on::text as "issuedOn"
       from core.document where case_id = ${c.id} and type = 'disclosure_request.answer' order by version desc limit 1`.execute(ctx.db)
@@ -79,7 +86,15 @@ export async function trackRequest(ctx: AppContext, refNo: string, code: string)
 
 /** The applicant acting through the portal: only disclosure.correct at the org holding this one request. */
 function portalActor(c: Found): Actor {
-  const grant = { assignmentId: 'portal', roleCode: 'portal', roleName: '申请人', orgUnitId: c.org_unit_id, orgUnitName: '', areaCode: c.area_code, areaPath: c.area_path };
+  const grant = {
+    assignmentId: 'portal',
+    roleCode: 'portal',
+    roleName: '申请人',
+    orgUnitId: c.org_unit_id,
+    orgUnitName: '',
+    areaCode: c.area_code,
+    areaPath: c.area_path,
+  };
   return {
     ...SYSTEM_ACTOR,
     username: 'portal',

@@ -49,7 +49,9 @@ export async function requestOf(tx: AppContext, caseId: string): Promise<Request
 }
 
 async function clockDue(tx: AppContext, caseId: string, name: string): Promise<string | null> {
-  const r = await sql<{ due: string | null }>`select due_date::text as due from core.deadline_clock where case_id = ${caseId} and name = ${name}`.execute(tx.db);
+  const r = await sql<{ due: string | null }>`select due_date::text as due from core.deadline_clock where case_id = ${caseId} and name = ${name}`.execute(
+    tx.db,
+  );
   return r.rows[0]?.due ?? null;
 }
 

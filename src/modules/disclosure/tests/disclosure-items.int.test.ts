@@ -9,7 +9,13 @@ import { publishFromModule } from '../contract.ts';
 const clock = manualClock(new Date('2019-02-01T02:00:00Z'));
 let t: TestApp;
 let xq: Session, xqLead: Session, pl: Session;
-const item = { title: '兴庆区2019年1月城乡低保资金发放情况公示', category: 11, office: '兴庆区民政局', formedOn: '2019-01-31', summary: '1月城乡低保资金发放情况。' };
+const item = {
+  title: '兴庆区2019年1月城乡低保资金发放情况公示',
+  category: 11,
+  office: '兴庆区民政局',
+  formedOn: '2019-01-31',
+  summary: '1月城乡低保资金发放情况。',
+};
 const catalogue = (q: string) => t.app.inject({ method: 'GET', url: `/api/public/disclosure/catalogue?${q}` });
 
 beforeAll(async () => {
@@ -72,7 +78,9 @@ describe('主动公开', () => {
     const mine = (await pl.get('/api/disclosure/items?state=published')).json();
     expect(mine.items.map((i: any) => i.id)).toContain(r.id);
     expect(mine.items.find((i: any) => i.id === r.id).source).toBe('dibao:公示');
-    const bad = await withTx(t.ctx, (tx) => publishFromModule(tx, SYSTEM_ACTOR, { title: 'x', category: 99, office: 'y', formedOn: '2019-02-01', summary: 'zz', orgUnitId: org.id }, 'dibao')).catch((e) => e);
+    const bad = await withTx(t.ctx, (tx) =>
+      publishFromModule(tx, SYSTEM_ACTOR, { title: 'x', category: 99, office: 'y', formedOn: '2019-02-01', summary: 'zz', orgUnitId: org.id }, 'dibao'),
+    ).catch((e) => e);
     expect(bad.status).toBe(400);
   });
 });

@@ -43,11 +43,11 @@ describe('政务公开 yearly report', () => {
     const fresh = plan.filter((p) => p.receivedOn.startsWith('2019'));
     expect(row(tb, '一、本年新收政府信息公开申请数量').cells.at(-1).value).toBe(fresh.length);
     expect(row(tb, '二、上年结转政府信息公开申请数量').cells.at(-1).value).toBe(plan.filter((p) => p.receivedOn < '2019').length);
-    APPLICANT_KINDS.forEach((k, i) => expect(row(tb, '一、本年新收政府信息公开申请数量').cells[i].value).toBe(fresh.filter((p) => p.applicantKind === k).length));
-    const answered = plan.filter((p) => answeredOn(p)?.startsWith('2019'));
-    RESULT_GROUPS.forEach((g, gi) =>
-      expect(row(tb, g).cells.at(-1).value, g).toBe(answered.filter((p) => ANSWER_KINDS[p.answer!].group === gi).length),
+    APPLICANT_KINDS.forEach((k, i) =>
+      expect(row(tb, '一、本年新收政府信息公开申请数量').cells[i].value).toBe(fresh.filter((p) => p.applicantKind === k).length),
     );
+    const answered = plan.filter((p) => answeredOn(p)?.startsWith('2019'));
+    RESULT_GROUPS.forEach((g, gi) => expect(row(tb, g).cells.at(-1).value, g).toBe(answered.filter((p) => ANSWER_KINDS[p.answer!].group === gi).length));
     expect(row(tb, '（七）总计').cells.at(-1).value).toBe(answered.length);
     expect(row(tb, '四、结转下年度继续办理').cells.at(-1).value).toBe(plan.filter((p) => !answeredOn(p) || answeredOn(p)! > '2019-12-31').length);
     expect(tb.crossCheck.ok).toBe(true);
@@ -69,7 +69,8 @@ describe('政务公开 yearly report', () => {
       const r = await xj.post('/api/disclosure/requests', { ...base, applicantKind, receivedOn: today });
       expect(r.statusCode, r.body).toBe(201);
       ids[kind] = r.json().id;
-      if (kind === 'no_correction') expect((await xj.post(`/api/cases/${r.json().id}/transitions/ask_correction`, { input: { text: '请写明文件名称。' } })).statusCode).toBe(200);
+      if (kind === 'no_correction')
+        expect((await xj.post(`/api/cases/${r.json().id}/transitions/ask_correction`, { input: { text: '请写明文件名称。' } })).statusCode).toBe(200);
       const k = ANSWER_KINDS[kind];
       const input = {
         kind: k.label,

@@ -39,8 +39,21 @@ export function AnnualPage() {
       />
       <Card className="mz-card" style={{ marginBottom: 12 }}>
         <Space wrap>
-          <InputNumber aria-label={t('disclosure.f.year')} addonBefore={t('disclosure.f.year')} min={2008} max={2100} value={year} onChange={(v) => v && setYear(v)} />
-          <Input.Search aria-label={t('disclosure.annual.area')} placeholder={t('disclosure.annual.area')} allowClear style={{ width: 260 }} onSearch={(v) => setArea(v || undefined)} />
+          <InputNumber
+            aria-label={t('disclosure.f.year')}
+            addonBefore={t('disclosure.f.year')}
+            min={2008}
+            max={2100}
+            value={year}
+            onChange={(v) => v && setYear(v)}
+          />
+          <Input.Search
+            aria-label={t('disclosure.annual.area')}
+            placeholder={t('disclosure.annual.area')}
+            allowClear
+            style={{ width: 260 }}
+            onSearch={(v) => setArea(v || undefined)}
+          />
         </Space>
       </Card>
       {q.isError && <QueryError error={q.error} onRetry={() => q.refetch()} />}
@@ -55,9 +68,21 @@ export function AnnualPage() {
               scroll={{ x: 700 }}
               columns={[
                 { title: t('disclosure.f.category'), dataIndex: 'category' },
-                { title: t('disclosure.annual.published'), dataIndex: 'published', render: (c: Cell, r) => cell(`${r.category}·${t('disclosure.annual.published')}`)(c) },
-                { title: t('disclosure.annual.withdrawn'), dataIndex: 'withdrawn', render: (c: Cell, r) => cell(`${r.category}·${t('disclosure.annual.withdrawn')}`)(c) },
-                { title: t('disclosure.annual.current'), dataIndex: 'current', render: (c: Cell, r) => cell(`${r.category}·${t('disclosure.annual.current')}`)(c) },
+                {
+                  title: t('disclosure.annual.published'),
+                  dataIndex: 'published',
+                  render: (c: Cell, r) => cell(`${r.category}·${t('disclosure.annual.published')}`)(c),
+                },
+                {
+                  title: t('disclosure.annual.withdrawn'),
+                  dataIndex: 'withdrawn',
+                  render: (c: Cell, r) => cell(`${r.category}·${t('disclosure.annual.withdrawn')}`)(c),
+                },
+                {
+                  title: t('disclosure.annual.current'),
+                  dataIndex: 'current',
+                  render: (c: Cell, r) => cell(`${r.category}·${t('disclosure.annual.current')}`)(c),
+                },
               ]}
             />
           </Card>
@@ -71,7 +96,13 @@ export function AnnualPage() {
               scroll={{ x: 1000 }}
               data-testid="request-table"
               columns={[
-                { title: '', dataIndex: 'label', fixed: 'left', width: 280, render: (v: string, r) => <span style={{ paddingLeft: r.level * 16, fontWeight: r.level ? 400 : 600 }}>{v}</span> },
+                {
+                  title: '',
+                  dataIndex: 'label',
+                  fixed: 'left',
+                  width: 280,
+                  render: (v: string, r) => <span style={{ paddingLeft: r.level * 16, fontWeight: r.level ? 400 : 600 }}>{v}</span>,
+                },
                 ...d.requestColumns.map((col, i) => ({
                   title: col,
                   key: col,

@@ -50,7 +50,15 @@ export function ItemsPage() {
       dataIndex: 'publishedOn',
       render: (v: string | null, r) => v ?? (r.publishDue ? <Tag color="orange">{`应于 ${r.publishDue} 前公开`}</Tag> : '—'),
     },
-    { title: t('disclosure.f.state'), dataIndex: 'state', render: (v: keyof typeof STATE, r) => <Tag color={STATE[v][1]} title={r.withdrawReason ?? undefined}>{STATE[v][0]}</Tag> },
+    {
+      title: t('disclosure.f.state'),
+      dataIndex: 'state',
+      render: (v: keyof typeof STATE, r) => (
+        <Tag color={STATE[v][1]} title={r.withdrawReason ?? undefined}>
+          {STATE[v][0]}
+        </Tag>
+      ),
+    },
     { title: t('disclosure.c.validity'), dataIndex: 'validity' },
   ];
 
@@ -59,12 +67,31 @@ export function ItemsPage() {
       <PageHeader
         title={t('disclosure.nav.items')}
         desc={t('disclosure.items.desc')}
-        extra={can('disclosure.handle') && <Button type="primary" onClick={() => setOpen(true)}>{t('disclosure.create')}</Button>}
+        extra={
+          can('disclosure.handle') && (
+            <Button type="primary" onClick={() => setOpen(true)}>
+              {t('disclosure.create')}
+            </Button>
+          )
+        }
       />
       <Card className="mz-card">
         <Space wrap style={{ marginBottom: 12 }}>
-          <InputNumber aria-label={t('disclosure.f.year')} placeholder={t('disclosure.f.year')} min={2008} max={2100} onChange={(v) => set({ year: v ?? undefined })} />
-          <Select allowClear aria-label={t('disclosure.f.category')} placeholder={t('disclosure.f.category')} style={{ width: 260 }} options={categoryOptions} onChange={(v) => set({ category: v })} />
+          <InputNumber
+            aria-label={t('disclosure.f.year')}
+            placeholder={t('disclosure.f.year')}
+            min={2008}
+            max={2100}
+            onChange={(v) => set({ year: v ?? undefined })}
+          />
+          <Select
+            allowClear
+            aria-label={t('disclosure.f.category')}
+            placeholder={t('disclosure.f.category')}
+            style={{ width: 260 }}
+            options={categoryOptions}
+            onChange={(v) => set({ category: v })}
+          />
           <Select
             allowClear
             aria-label={t('disclosure.f.state')}
@@ -73,7 +100,13 @@ export function ItemsPage() {
             options={Object.entries(STATE).map(([value, [label]]) => ({ value, label }))}
             onChange={(v) => set({ state: v })}
           />
-          <Input.Search allowClear aria-label={t('disclosure.f.qItem')} placeholder={t('disclosure.f.qItem')} style={{ width: 240 }} onSearch={(v) => set({ q: v || undefined })} />
+          <Input.Search
+            allowClear
+            aria-label={t('disclosure.f.qItem')}
+            placeholder={t('disclosure.f.qItem')}
+            style={{ width: 240 }}
+            onSearch={(v) => set({ q: v || undefined })}
+          />
         </Space>
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
@@ -85,11 +118,24 @@ export function ItemsPage() {
             columns={columns}
             dataSource={list.data?.items}
             scroll={{ x: 900 }}
-            pagination={{ current: Number(f.page), pageSize: Number(f.pageSize), total: list.data?.total, onChange: (page, pageSize) => setF((x) => ({ ...x, page, pageSize })) }}
+            pagination={{
+              current: Number(f.page),
+              pageSize: Number(f.pageSize),
+              total: list.data?.total,
+              onChange: (page, pageSize) => setF((x) => ({ ...x, page, pageSize })),
+            }}
           />
         )}
       </Card>
-      <Modal open={open} title={t('disclosure.create')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('disclosure.submit')} cancelText={t('disclosure.cancel')} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('disclosure.create')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('disclosure.submit')}
+        cancelText={t('disclosure.cancel')}
+        destroyOnHidden
+      >
         {err && <Alert type="error" showIcon message={err} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ category: 11, formedOn: dayjs() }}>
           <Form.Item name="title" label={t('disclosure.f.title')} rules={[{ required: true, message: '请填写信息名称' }]}>

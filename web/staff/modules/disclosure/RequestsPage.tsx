@@ -56,7 +56,14 @@ export function RequestsPage() {
     {
       title: t('disclosure.c.due'),
       dataIndex: 'dueDate',
-      render: (v: string | null, r) => (r.state === 'answered' ? '—' : v ? <Tag color={r.clockState === 'overdue' ? 'red' : r.clockState === 'due_soon' ? 'orange' : 'default'}>{v}</Tag> : <Tag>暂停计算</Tag>),
+      render: (v: string | null, r) =>
+        r.state === 'answered' ? (
+          '—'
+        ) : v ? (
+          <Tag color={r.clockState === 'overdue' ? 'red' : r.clockState === 'due_soon' ? 'orange' : 'default'}>{v}</Tag>
+        ) : (
+          <Tag>暂停计算</Tag>
+        ),
     },
     { title: t('disclosure.c.answer'), dataIndex: 'answerKind', render: (v: string | null, r) => (v ? `${v}（${r.answeredOn}）` : '—') },
   ];
@@ -66,14 +73,46 @@ export function RequestsPage() {
       <PageHeader
         title={t('disclosure.nav.requests')}
         desc={t('disclosure.requests.desc')}
-        extra={can('disclosure.handle') && <Button type="primary" onClick={() => setOpen(true)}>{t('disclosure.register')}</Button>}
+        extra={
+          can('disclosure.handle') && (
+            <Button type="primary" onClick={() => setOpen(true)}>
+              {t('disclosure.register')}
+            </Button>
+          )
+        }
       />
       <Card className="mz-card">
         <Space wrap style={{ marginBottom: 12 }}>
-          <InputNumber aria-label={t('disclosure.f.year')} placeholder={t('disclosure.f.year')} min={2008} max={2100} onChange={(v) => set({ year: v ?? undefined })} />
-          <Select allowClear aria-label={t('disclosure.f.state')} placeholder={t('disclosure.f.state')} style={{ width: 160 }} options={STATES} onChange={(v) => set({ state: v })} />
-          <Select allowClear aria-label={t('disclosure.f.kind')} placeholder={t('disclosure.f.kind')} style={{ width: 160 }} options={opts(APPLICANT_KINDS)} onChange={(v) => set({ applicantKind: v })} />
-          <Input.Search allowClear aria-label={t('disclosure.f.q')} placeholder={t('disclosure.f.q')} style={{ width: 240 }} onSearch={(v) => set({ q: v || undefined })} />
+          <InputNumber
+            aria-label={t('disclosure.f.year')}
+            placeholder={t('disclosure.f.year')}
+            min={2008}
+            max={2100}
+            onChange={(v) => set({ year: v ?? undefined })}
+          />
+          <Select
+            allowClear
+            aria-label={t('disclosure.f.state')}
+            placeholder={t('disclosure.f.state')}
+            style={{ width: 160 }}
+            options={STATES}
+            onChange={(v) => set({ state: v })}
+          />
+          <Select
+            allowClear
+            aria-label={t('disclosure.f.kind')}
+            placeholder={t('disclosure.f.kind')}
+            style={{ width: 160 }}
+            options={opts(APPLICANT_KINDS)}
+            onChange={(v) => set({ applicantKind: v })}
+          />
+          <Input.Search
+            allowClear
+            aria-label={t('disclosure.f.q')}
+            placeholder={t('disclosure.f.q')}
+            style={{ width: 240 }}
+            onSearch={(v) => set({ q: v || undefined })}
+          />
         </Space>
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
@@ -85,13 +124,31 @@ export function RequestsPage() {
             columns={columns}
             dataSource={list.data?.items}
             scroll={{ x: 900 }}
-            pagination={{ current: Number(f.page), pageSize: Number(f.pageSize), total: list.data?.total, onChange: (page, pageSize) => setF((x) => ({ ...x, page, pageSize })) }}
+            pagination={{
+              current: Number(f.page),
+              pageSize: Number(f.pageSize),
+              total: list.data?.total,
+              onChange: (page, pageSize) => setF((x) => ({ ...x, page, pageSize })),
+            }}
           />
         )}
       </Card>
-      <Modal open={open} title={t('disclosure.register')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('disclosure.submit')} cancelText={t('disclosure.cancel')} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('disclosure.register')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('disclosure.submit')}
+        cancelText={t('disclosure.cancel')}
+        destroyOnHidden
+      >
         {err && <Alert type="error" showIcon message={err} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ channel: '挂号信函', applicantKind: '自然人', form: '纸质文本', receivedOn: dayjs() }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ channel: '挂号信函', applicantKind: '自然人', form: '纸质文本', receivedOn: dayjs() }}
+        >
           <Form.Item name="channel" label={t('disclosure.f.channel')} extra={channel ? RECEIPT_RULE[channel] : undefined} rules={[{ required: true }]}>
             <Select options={opts(CHANNELS)} />
           </Form.Item>

@@ -27,8 +27,20 @@ export const disclosure = defineWebModule<typeof zh>({
       english: {
         type: 'Information request',
         states: { received: 'Received', correcting: 'Awaiting correction', consulting: 'Consulting a third party', answered: 'Answered' },
-        transitions: { create: 'Register', ask_correction: 'Ask for correction', correct: 'Corrected request received', consult: 'Consult third party', consulted: 'Third-party reply', answer: 'Answer' },
-        clocks: { answer: 'Answer (20 working days)', correction_notice: 'Correction notice (7 working days)', correction_period: 'Correction period', consultation: 'Third-party reply (15 working days)' },
+        transitions: {
+          create: 'Register',
+          ask_correction: 'Ask for correction',
+          correct: 'Corrected request received',
+          consult: 'Consult third party',
+          consulted: 'Third-party reply',
+          answer: 'Answer',
+        },
+        clocks: {
+          answer: 'Answer (20 working days)',
+          correction_notice: 'Correction notice (7 working days)',
+          correction_period: 'Correction period',
+          consultation: 'Third-party reply (15 working days)',
+        },
       },
     },
     disclosure_item: {
