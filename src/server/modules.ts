@@ -6,6 +6,7 @@ import { proposals } from '../modules/proposals/index.ts';
 import { normdocs } from '../modules/normdocs/index.ts';
 import { catalogue } from '../modules/catalogue/index.ts';
 import { hall } from '../modules/hall/index.ts';
+import { disclosure } from '../modules/disclosure/index.ts';
 
 /**
  * Every business module, in order (their permissions, routes, migrations and demo data follow it).

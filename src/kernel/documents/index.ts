@@ -2,3 +2,4 @@
 export { dateLine } from './content.ts';
 export { defineDocument } from './define-document.ts';
 export { issueDocument } from './issue-document.ts';
+export { PAGE_PROPERTIES, folioFooter } from './render-docx.ts';

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** The wire shapes of the 政务公开 routes (the console and portal import the types). */
+export const RequestTrack = z.object({
+  refNo: z.string(),
+  office: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+  receivedOn: z.string(),
+  content: z.string(),
+  answerDue: z.string().nullable(),
+  paused: z.object({ reason: z.string(), since: z.string() }).nullable(),
+  extensions: z.array(z.object({ workdays: z.number(), reason: z.string(), approvedOn: z.string() })),
+  correction: z.object({ text: z.string(), due: z.string().nullable() }).nullable(),
+  steps: z.array(z.object({ at: z.string(), label: z.string() })),
+  answer: z.object({ kind: z.string(), answeredOn: z.string(), docNo: z.string().nullable(), verifyCode: z.string().nullable() }).nullable(),
+});
+export type RequestTrack = z.infer<typeof RequestTrack>;
+
+export const Submitted = z.object({ refNo: z.string(), queryCode: z.string(), receivedOn: z.string(), notice: z.string() });
+export const Registered = z.object({ id: z.string(), refNo: z.string(), state: z.string(), queryCode: z.string() });
+
+export const RequestListItem = z.object({
+  id: z.string(),
+  refNo: z.string(),
+  state: z.string(),
+  office: z.string(),
+  areaCode: z.string(),
+  channel: z.string(),
+  applicantKind: z.string(),
+  applicantName: z.string(),
+  content: z.string(),
+  receivedOn: z.string(),
+  dueDate: z.string().nullable(),
+  clockState: z.string().nullable(),
+  answerKind: z.string().nullable(),
+  answeredOn: z.string().nullable(),
+});
+export const RequestPage = z.object({ items: z.array(RequestListItem), total: z.number() });
+
+export const Item = z.object({
+  id: z.string(),
+  indexNo: z.string(),
+  title: z.string(),
+  category: z.number(),
+  categoryLabel: z.string(),
+  office: z.string(),
+  formedOn: z.string(),
+  publishedOn: z.string().nullable(),
+  validity: z.string(),
+  summary: z.string(),
+  source: z.string().nullable(),
+  state: z.string(),
+  publishDue: z.string().nullable(),
+  withdrawnOn: z.string().nullable(),
+  withdrawReason: z.string().nullable(),
+});
+export type Item = z.infer<typeof Item>;
+export const ItemPage = z.object({ items: z.array(Item), total: z.number() });
+export const PublicItem = Item.pick({
+  indexNo: true,
+  title: true,
+  category: true,
+  categoryLabel: true,
+  office: true,
+  formedOn: true,
+  publishedOn: true,
+  validity: true,
+  summary: true,
+  withdrawnOn: true,
+  withdrawReason: true,
+});
+export const PublicItemPage = z.object({ items: z.array(PublicItem), total: z.number() });
+
+/** One cell of the 30号 tables: its value and the records behind it. */
+export const Cell = z.object({ value: z.number(), ids: z.array(z.string()) });
+export const AnnualTables = z.object({
+  year: z.number(),
+  area: z.object({ code: z.string(), name: z.string() }),
+  proactive: z.array(z.object({ category: z.string(), published: Cell, withdrawn: Cell, current: Cell })),
+  requestColumns: z.array(z.string()),
+  requestRows: z.array(z.object({ label: z.string(), level: z.number(), cells: z.array(Cell) })),
+  crossCheck: z.object({ ok: z.boolean(), text: z.string() }),
+  fees: Cell,
+  onTime: z.object({ answered: z.number(), late: Cell }),
+});
+export type AnnualTables = z.infer<typeof AnnualTables>;

@@ -1,0 +1,122 @@
+import ExcelJS from 'exceljs';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { folioFooter, PAGE_PROPERTIES } from '../../../kernel/documents/index.ts';
+import type { AnnualTables } from '../contracts/http.ts';
+
+const head = (t: AnnualTables) => `${t.area.name}民政部门${t.year}年政府信息公开工作年度报告`;
+const SECTIONS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+];
+
+function overview(t: AnnualTables): string[] {
+  const published = t.proactive.reduce((n, r) => n + r.published.value, 0);
+  const fresh = t.requestRows[0]!.cells.at(-1)!.value;
+  const done = t.requestRows.find((r) => r.label === '（七）总计')!.cells.at(-1)!.value;
+  return [
+    `${t.year}年，本地区民政部门主动公开政府信息${published}条；收到政府信息公开申请${fresh}件，办结${done}件，其中逾期答复${t.onTime.late.value}件。`,
+    '（本节其余内容——政府信息管理、平台建设、监督保障——由年报编写人员补充。）',
+  ];
+}
+
+const tableOf = (rows: string[][]) =>
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map(
+      (r, i) =>
+        new TableRow({
+          children: r.map(
+            (text) =>
+              new TableCell({
+                children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, size: 21, bold: i === 0 })] })],
+                borders: Object.fromEntries(['top', 'bottom', 'left', 'right'].map((k) => [k, { style: BorderStyle.SINGLE, size: 4, color: '000000' }])),
+              }),
+          ),
+        }),
+    ),
+  });
+
+export const proactiveRows = (t: AnnualTables) => [
+  ['第二十条类别', '本年公开条数', '本年撤回条数', '现行有效条数'],
+  ...t.proactive.map((r) => [
+    r.category.replace(/^（(.+?)）.*$/, '第二十条第（$1）项'),
+    String(r.published.value),
+    String(r.withdrawn.value),
+    String(r.current.value),
+  ]),
+];
+export const requestRows = (t: AnnualTables) => [
+  ['本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和', ...t.requestColumns],
+  ...t.requestRows.map((r) => [r.label, ...r.cells.map((c) => String(c.value))]),
+];
+const reviewRows = [
+  ['行政复议：结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+  ['0', '0', '0', '0', '0'],
+];
+
+/** The 30号 report as a docx: the six sections, the tables of 二 and 三, the cross-check line. */
+export async function annualDocx(t: AnnualTables): Promise<Buffer> {
+  const p = (text: string, bold = false) => new Paragraph({ indent: { firstLine: 640 }, children: [new TextRun({ text, size: 32, bold })] });
+  const doc = new Document({
+    creator: '民政法治政务平台',
+    title: head(t),
+    sections: [
+      {
+        properties: PAGE_PROPERTIES,
+        footers: { default: folioFooter() },
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: head(t), size: 44, bold: true })] }),
+          p(SECTIONS[0]!, true),
+          ...overview(t).map((x) => p(x)),
+          p(SECTIONS[1]!, true),
+          tableOf(proactiveRows(t)),
+          p(SECTIONS[2]!, true),
+          tableOf(requestRows(t)),
+          p(t.crossCheck.text),
+          p(SECTIONS[3]!, true),
+          p('（行政复议、行政诉讼数据由法制机构提供后填列。）'),
+          tableOf(reviewRows),
+          p(SECTIONS[4]!, true),
+          p('（由年报编写人员填写。）'),
+          p(SECTIONS[5]!, true),
+          p(`本年度收取信息处理费${t.fees.value.toFixed(2)}元（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号）。`),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** The same tables as an xlsx, with a sheet listing the record ids behind every figure. */
+export async function annualXlsx(t: AnnualTables): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '民政法治政务平台';
+  const sheet = (name: string, rows: string[][]) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow([head(t)]).font = { bold: true };
+    for (const r of rows) ws.addRow(r.map((x, i) => (i > 0 && /^\d+(\.\d+)?$/.test(x) ? Number(x) : x)));
+    ws.getRow(2).font = { bold: true };
+    ws.getColumn(1).width = 60;
+    return ws;
+  };
+  sheet('二、主动公开', proactiveRows(t));
+  const s3 = sheet('三、依申请公开', requestRows(t));
+  s3.addRow([t.crossCheck.text]);
+  const src = wb.addWorksheet('数据来源');
+  src.addRow(['表', '行', '列', '数值', '记录编号（案件 ID）']).font = { bold: true };
+  for (const r of t.proactive)
+    for (const [col, c] of [
+      ['本年公开', r.published],
+      ['本年撤回', r.withdrawn],
+      ['现行有效', r.current],
+    ] as const)
+      if (c.value) src.addRow(['二', r.category, col, c.value, c.ids.join(' ')]);
+  for (const r of t.requestRows) r.cells.forEach((c, i) => c.value && src.addRow(['三', r.label, t.requestColumns[i], c.value, c.ids.join(' ')]));
+  src.getColumn(2).width = 50;
+  src.getColumn(5).width = 120;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, manualClock, type Session, type TestApp } from '../../../../tests/helpers/test-app.ts';
+import { withTx } from '../../../platform/context.ts';
+import { SYSTEM_ACTOR } from '../../../kernel/identity/index.ts';
+import { publishFromModule } from '../contract.ts';
+
+// 主动公开: 拟公开 (索引号, the 20-working-day clock from 形成 over 春节 2019), 审核发布 by the 负责人 only,
+// 撤回 with the record kept in the public 目录, search, and publishing from another module.
+const clock = manualClock(new Date('2019-02-01T02:00:00Z'));
+let t: TestApp;
+let xq: Session, xqLead: Session, pl: Session;
+const item = {
+  title: '兴庆区2019年1月城乡低保资金发放情况公示',
+  category: 11,
+  office: '兴庆区民政局',
+  formedOn: '2019-01-31',
+  summary: '1月城乡低保资金发放情况。',
+};
+const catalogue = (q: string) => t.app.inject({ method: 'GET', url: `/api/public/disclosure/catalogue?${q}` });
+
+beforeAll(async () => {
+  t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000' } });
+  [xq, xqLead, pl] = await Promise.all(['xq-mzj', 'xq-mzj-lead', 'pl-mzj'].map((u) => t.login(u)));
+});
+afterAll(() => t?.close());
+
+describe('主动公开', () => {
+  let id: string;
+  it('拟公开登记: 索引号 and the 第二十六条 clock (春节 2019: 02-04–02-10 off, 02-02/02-03 调休 working days)', async () => {
+    const bad = await xq.post('/api/disclosure/items', { ...item, category: 16 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().title).toContain('第二十条');
+    const future = await xq.post('/api/disclosure/items', { ...item, formedOn: '2019-03-01' });
+    expect(future.statusCode).toBe(400);
+    const r = await xq.post('/api/disclosure/items', item);
+    expect(r.statusCode, r.body).toBe(201);
+    id = r.json().id;
+    expect(r.json().indexNo).toBe('640104-mzj/2019-00001');
+    const k = (await xq.get(`/api/cases/${id}`)).json().clocks.find((c: any) => c.name === 'publish');
+    // From 01-31: 02-01 1, 02-02 (Sat) 2, 02-03 (Sun) 3, 02-11…02-15 4–8, 02-18… → 03-05 is the 20th.
+    expect(k.dueDate).toBe('2019-03-05');
+    expect((await catalogue('q=%E5%85%B4%E5%BA%86%E5%8C%BA')).json().total).toBe(0); // drafts are not public
+  });
+
+  it('审核发布 is the 负责人’s act; another county sees nothing', async () => {
+    expect((await xq.post(`/api/cases/${id}/transitions/publish`, {})).statusCode).toBe(403);
+    expect((await pl.get(`/api/cases/${id}`)).statusCode).toBe(404);
+    expect((await pl.get('/api/disclosure/items')).json().items.map((i: any) => i.id)).not.toContain(id);
+    clock.set(new Date('2019-02-12T02:00:00Z'));
+    const ok = await xqLead.post(`/api/cases/${id}/transitions/publish`, {});
+    expect(ok.statusCode, ok.body).toBe(200);
+    const k = (await xq.get(`/api/cases/${id}`)).json().clocks.find((c: any) => c.name === 'publish');
+    expect(k.state).toBe('met');
+    const pub = (await catalogue(`q=${encodeURIComponent('低保资金')}`)).json();
+    expect(pub.items).toHaveLength(1);
+    expect(pub.items[0]).toMatchObject({ indexNo: '640104-mzj/2019-00001', publishedOn: '2019-02-12', categoryLabel: expect.stringContaining('社会保障') });
+  });
+
+  it('撤回 needs a reason; the 目录 keeps the record', async () => {
+    expect((await xqLead.post(`/api/cases/${id}/transitions/withdraw`, { input: { reason: '' } })).statusCode).toBe(400);
+    const w = await xqLead.post(`/api/cases/${id}/transitions/withdraw`, { input: { reason: '金额有误，更正后重新发布' } });
+    expect(w.statusCode, w.body).toBe(200);
+    const pub = (await catalogue('state=withdrawn')).json();
+    expect(pub.items[0]).toMatchObject({ withdrawnOn: '2019-02-12', withdrawReason: '金额有误，更正后重新发布' });
+  });
+
+  it('another module publishes without retyping: registered and published in its transaction', async () => {
+    const org = await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', '640221-mzj').executeTakeFirstOrThrow();
+    const r = await withTx(t.ctx, (tx) =>
+      publishFromModule(
+        tx,
+        SYSTEM_ACTOR,
+        { title: '平罗县2019年1月低保对象公示', category: 11, office: '平罗县民政局', formedOn: '2019-02-01', summary: '姓名已部分隐去。', orgUnitId: org.id },
+        'dibao:公示',
+      ),
+    );
+    expect(r.indexNo).toBe('640221-mzj/2019-00001');
+    const mine = (await pl.get('/api/disclosure/items?state=published')).json();
+    expect(mine.items.map((i: any) => i.id)).toContain(r.id);
+    expect(mine.items.find((i: any) => i.id === r.id).source).toBe('dibao:公示');
+    const bad = await withTx(t.ctx, (tx) =>
+      publishFromModule(tx, SYSTEM_ACTOR, { title: 'x', category: 99, office: 'y', formedOn: '2019-02-01', summary: 'zz', orgUnitId: org.id }, 'dibao'),
+    ).catch((e) => e);
+    expect(bad.status).toBe(400);
+  });
+});
