@@ -12,4 +12,4 @@ import { disclosure } from '../modules/disclosure/index.ts';
  * Every business module, in order (their permissions, routes, migrations and demo data follow it).
  * Adding a module is one line here; app.ts, migrations.ts, worker.ts, seed.ts and boot.ts read it.
  */
-export const MODULES: readonly ModuleManifest[] = [petitions, dibao, orgs, proposals, normdocs, catalogue, hall];
+export const MODULES: readonly ModuleManifest[] = [petitions, dibao, orgs, proposals, normdocs, catalogue, hall, disclosure];
