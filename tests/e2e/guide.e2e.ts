@@ -126,10 +126,7 @@ describe('the console guides the clerk at 1366×768', { concurrency: false }, ()
     const wl = page.getByTestId('worklist');
     await wl.getByPlaceholder(/搜索|编号/).fill('待审批');
     await wl.getByPlaceholder(/搜索|编号/).press('Enter');
-    await wl
-      .getByText(/暂无|没有/)
-      .first()
-      .waitFor();
+    await wl.getByText('暂无「待办」事项').waitFor();
     assert.equal(await wl.getByText(TITLE_DRAFTED).count(), 0);
     await wl.getByText('本单位全部').click();
     await wl.getByText(TITLE_DRAFTED).waitFor();
