@@ -89,6 +89,6 @@ describe('the console guides the clerk', () => {
     expect((await list(lead, 'tab=todo&view=mine')).items.map((x) => x.id)).toContain(id);
     expect((await page(lead, id)).nextStep).toMatchObject({ mine: true });
     const inbox = (await lead.get('/api/notifications?pageSize=50')).json().items.filter((n: any) => n.caseId === id);
-    expect(inbox).toEqual([expect.objectContaining({ kind: 'case.handover', title: expect.stringMatching(/^待您审批:TS-/) })]);
+    expect(inbox).toEqual([expect.objectContaining({ kind: 'case.handover', title: expect.stringMatching(/^待您审批：TS-/) })]);
   });
 });

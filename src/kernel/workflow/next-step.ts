@@ -85,8 +85,8 @@ export async function notifyHandover(tx: AppContext, actor: Actor, def: Workflow
       caseId: c.id,
       kind: 'case.handover',
       dedupeKey: `handover:${c.id}:${c.version}:${p.user_id}`,
-      title: `待您${step}:${c.ref_no} ${c.title}`,
-      body: `${actor.displayName}已办理「${moved}」,下一步「${step}」由您办理。`,
+      title: `待您${step}：${c.ref_no} ${c.title}`,
+      body: `${actor.displayName}已办理「${moved}」，下一步「${step}」由您办理。`,
     });
   }
 }

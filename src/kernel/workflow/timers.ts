@@ -117,8 +117,8 @@ export const overdueHandler: JobHandler = async (ctx, data) => {
         caseId: got.c.id,
         kind: 'deadline.elapsed',
         dedupeKey: `elapsed:${d.clockId}:${d.due}`,
-        title: `期满:${got.c.ref_no} ${got.c.title}`,
-        body: `「${got.clock.label}」已于 ${d.due} 期满,可以办理下一步。`,
+        title: `期满：${got.c.ref_no} ${got.c.title}`,
+        body: `「${got.clock.label}」已于 ${d.due} 期满，可以办理下一步。`,
       });
       return;
     }

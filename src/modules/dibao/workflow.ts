@@ -327,6 +327,7 @@ export const dibaoWorkflow = defineWorkflow({
     end_publicity: {
       label: '公示期满无异议',
       primary: true,
+      nextLabel: '公示期满后结束公示',
       from: ['publicizing'],
       to: 'awaiting_confirm',
       who: { permission: 'dibao.handle' },

@@ -34,7 +34,9 @@ export function DeadlinesPanel({ c, run }: { c: CaseDetail; run: CaseRun }) {
   // The API does not say whether this user may control a clock: offer it to the holding unit on
   // open clocks of the case itself — not the kernel's own per-handoff / per-supervision clocks
   // (ack:<id>, supervise:<id>) — and let the server decide (its refusal is shown in the form).
-  const mayControl = (k: CaseClock) => mine.has(c.orgUnitId) && !c.terminal && !c.pendingHandoff && OPEN.has(k.state) && !k.name.includes(':');
+  // A period that must elapse (公示期) is neither suspended nor extended here.
+  const mayControl = (k: CaseClock) =>
+    mine.has(c.orgUnitId) && !c.terminal && !c.pendingHandoff && OPEN.has(k.state) && !k.name.includes(':') && k.kind !== 'period';
   const clocks = [...c.clocks].sort((x, y) => Number(OPEN.has(y.state)) - Number(OPEN.has(x.state)));
 
   const resume = (k: CaseClock) =>
