@@ -109,3 +109,25 @@ describe('社会组织 report figures', () => {
     expect((await xq.get('/api/orgs/figures?asOf=2019-01-01&from=2019-06-01')).json().title).toContain('统计起日');
   });
 });
+
+describe('约谈 records', () => {
+  it('records a 约谈 with people, matter and commitments, then its follow-up once; in scope; bad input is a 400', async () => {
+    const body = {
+      heldOn: '2020-01-10',
+      people: '法定代表人马文华、秘书长李明',
+      matter: '未按章程换届、财务制度不健全',
+      commitments: '3个月内完成换届，建立财务制度',
+    };
+    expect((await pl.post(`/api/orgs/${ids.a}/interviews`, body)).statusCode).toBe(404);
+    expect((await xq.post(`/api/orgs/${ids.a}/interviews`, { ...body, heldOn: '2020-02-01' })).json().title).toContain('不能晚于今天');
+    expect((await xq.post(`/api/orgs/${ids.a}/interviews`, { ...body, matter: '' })).statusCode).toBe(400);
+    const { id } = await ok(xq.post(`/api/orgs/${ids.a}/interviews`, body), 201);
+    const early = await xq.post(`/api/orgs/interviews/${id}/follow-up`, { followedUpOn: '2020-01-09', followUp: '已完成换届' });
+    expect(early.json().title).toContain('不能早于约谈日期');
+    expect((await pl.post(`/api/orgs/interviews/${id}/follow-up`, { followedUpOn: '2020-01-14', followUp: '已完成换届' })).statusCode).toBe(404);
+    await ok(xq.post(`/api/orgs/interviews/${id}/follow-up`, { followedUpOn: '2020-01-14', followUp: '已完成换届，财务制度已印发' }));
+    expect((await xq.post(`/api/orgs/interviews/${id}/follow-up`, { followedUpOn: '2020-01-15', followUp: '再次' })).statusCode).toBe(409);
+    const d = await ok(xq.get(`/api/orgs/${ids.a}`));
+    expect(d.interviews).toEqual([{ id, ...body, followUp: '已完成换届，财务制度已印发', followedUpOn: '2020-01-14' }]);
+  });
+});

@@ -36,7 +36,9 @@ import { PublicLookup, PublicLookupQuery, publicCreditLookup } from './credit/pu
 
 import { ImportInput, ImportResult, importRegistry } from './imports/import-registry.ts';
 import { FiguresOut, FiguresQuery, orgFigures } from './report/figures-query.ts';
+import { FollowUpInterviewInput, InterviewInput, InterviewRecorded, followUpInterview, recordInterview } from './registry/interviews.ts';
 
+const InterviewId = z.object({ id: z.uuid('约谈记录 ID 格式不正确') });
 const ListingId = z.object({ id: z.uuid('信用名单记录 ID 格式不正确') });
 const Id = z.object({ id: z.uuid('社会组织 ID 格式不正确') });
 
@@ -76,6 +78,18 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
       requirePermission(actor, 'orgs.read');
       return listOrgs(ctx, actor, req.query);
     },
+  );
+  app.post(
+    '/api/orgs/:id/interviews',
+    {
+      schema: { tags, summary: '记录约谈（日期、约谈对象和参加人员、事项、整改承诺）', params: Id, body: InterviewInput, response: { 201: InterviewRecorded } },
+    },
+    async (req, reply) => reply.status(201).send(await recordInterview(ctx, actorOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/orgs/interviews/:id/follow-up',
+    { schema: { tags, summary: '约谈跟踪落实（承诺落实情况）', params: InterviewId, body: FollowUpInterviewInput, response: { 200: InterviewRecorded } } },
+    async (req) => followUpInterview(ctx, actorOf(req), req.params.id, req.body),
   );
   app.get(
     '/api/orgs/figures',

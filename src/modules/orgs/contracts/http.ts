@@ -90,6 +90,17 @@ export const ListingDto = z.object({
   removalReason: z.string().nullable(),
   movedTo: z.uuid().nullable(),
 });
+/** 约谈 record. */
+export const InterviewDto = z.object({
+  id: z.uuid(),
+  heldOn: z.string(),
+  people: z.string(),
+  matter: z.string(),
+  commitments: z.string(),
+  followUp: z.string().nullable(),
+  followedUpOn: z.string().nullable(),
+});
+export type InterviewDto = z.infer<typeof InterviewDto>;
 export const OrgDetail = OrgItem.extend({
   usccParts: z.object({ orgCode: z.string(), areaCode: z.string(), typeName: z.string() }),
   supervisorUnit: z.string().nullable(),
@@ -118,6 +129,7 @@ export const OrgDetail = OrgItem.extend({
       report: AnnualReportContent.nullable(),
     }),
   ),
+  interviews: z.array(InterviewDto),
 });
 
 const Cents = z.number('注册资金应为整数（分）').int('注册资金应为整数（分）').min(0, '注册资金不能为负数').max(1e15, '注册资金过大');

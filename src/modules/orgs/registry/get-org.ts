@@ -6,6 +6,7 @@ import { notFound } from '../../../platform/errors.ts';
 import { inScope, type Actor } from '../../../kernel/identity/index.ts';
 import { validateUscc } from '../../../kernel/codes/index.ts';
 import type { AnnualReportContent } from '../contracts/annual-report.ts';
+import { interviewsOf } from './interviews.ts';
 import { orgsDb } from '../db.ts';
 import { CHANGE_FIELDS, dateText } from '../contract.ts';
 import { reasonLabel } from '../credit/credit-rules.ts';
@@ -110,6 +111,7 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string): Promise
       basis: h.basis,
       at: h.at.toISOString(),
     })),
+    interviews: await interviewsOf(ctx, id),
     inspections: inspections.map((i) => ({
       year: i.year,
       submittedOn: i.submitted_on,
