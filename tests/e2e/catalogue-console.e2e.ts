@@ -31,7 +31,7 @@ describe('政策法规处 drafts a version at 1366×768', { concurrency: false }
     await p.getByText('2019年版全区民政系统政务服务事项基本目录').waitFor({ timeout: T });
     await p.getByLabel('名称').fill('2026年版全区民政系统政务服务事项基本目录');
     await p.getByLabel('生效日期').fill(TODAY);
-    await p.getByLabel('生效日期').press('Enter');
+    await p.getByLabel('名称').click(); // blur: the picker takes the typed date
     await p.getByRole('button', { name: '复制当前发布版本' }).click();
     await p.getByText('第2版 2026年版全区民政系统政务服务事项基本目录').waitFor({ timeout: T });
     await p.getByLabel('基本编码').fill('002011070000');
@@ -101,7 +101,7 @@ describe('the region’s power list and 四级四同 check', { concurrency: fals
     const p = page.getByTestId('catalogue-powers-page');
     await p.getByLabel('在册日期').fill('2019-12-31');
     await p.getByLabel('在册日期').press('Enter');
-    await p.getByTestId('power-counts').getByText('合计 81:许可 7,处罚 62,强制 3,检查 2,确认 3,奖励 2,裁决 2').waitFor({ timeout: T });
+    await p.getByTestId('power-counts').getByText('合计 81：许可 7，处罚 62，强制 3，检查 2，确认 3，奖励 2，裁决 2').waitFor({ timeout: T });
     await shot(page, 'catalogue-powers-desktop');
     await page.goto('/catalogue/diff');
     const d = page.getByTestId('catalogue-diff-page');

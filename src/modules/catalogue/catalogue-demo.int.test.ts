@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { seedDemoCatalogue } from './demo/seed-demo.ts';
 import { findImplementation, listImplementations } from './queries/find-implementation.ts';
+import { DEMO_USERS } from '../../kernel/identity/index.ts';
 
 const clock = manualClock(new Date('2026-12-01T02:00:00Z'));
 let t: TestApp;
@@ -119,5 +120,32 @@ describe('the demo catalogue, powers and 互联网+监管 lists (the 2019 report
     );
     expect(c['catalogue.powers']).toBe(0);
     expect(c['catalogue.items']).toBe(119);
+  });
+
+  it('every demo account sees only offices, powers and 监管 items in its scope, and gets 404 for other offices’ lists', async () => {
+    const all = (await t.ctx.db
+      .selectFrom('catalogue.office' as any)
+      .select(['id', 'area_path', 'org_unit_id'] as any)
+      .execute()) as any[];
+    for (const u of DEMO_USERS) {
+      const s = await t.login(u.username);
+      const grants = s.me.roles.filter((g: any) => g.permissions.includes('catalogue.read'));
+      const sees = (r: { areaPath: string; orgUnitId: string }) =>
+        grants.some((g: any) =>
+          g.scope === 'subtree' ? r.areaPath === g.areaPath || r.areaPath.startsWith(g.areaPath + '.') : g.scope === 'org' && r.orgUnitId === g.orgUnitId,
+        );
+      const offices = await s.get('/api/catalogue/offices');
+      if (!grants.length) {
+        expect(offices.statusCode, u.username).toBe(403);
+        continue;
+      }
+      const got = offices.json();
+      expect(got.every(sees), u.username).toBe(true);
+      expect(got.length, u.username).toBe(all.filter((o) => sees({ areaPath: o.area_path, orgUnitId: o.org_unit_id })).length);
+      expect((await s.get('/api/catalogue/powers')).json().items.every(sees), u.username).toBe(true);
+      expect((await s.get('/api/catalogue/supervision')).json().every(sees), u.username).toBe(true);
+      const hidden = all.find((o) => !sees({ areaPath: o.area_path, orgUnitId: o.org_unit_id }));
+      if (hidden) expect((await s.get(`/api/catalogue/offices/${hidden.id}/list`)).statusCode, u.username).toBe(404);
+    }
   });
 });

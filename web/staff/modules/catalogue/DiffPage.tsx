@@ -44,7 +44,7 @@ export function DiffPage() {
           title={`${d.area.name}(${d.area.code}) · ${t('catalogue.versionSummary', { number: d.version.number, title: d.version.title })}`}
         >
           <Space size={48} style={{ marginBottom: 16 }}>
-            <Statistic title={t('catalogue.col.office')} value={d.summary.areas} />
+            <Statistic title={t('catalogue.listAreas')} value={d.summary.areas} />
             <Statistic title={t('catalogue.col.rows')} value={d.summary.rows} />
             <Statistic title={t('catalogue.missing')} value={d.summary.missing} valueStyle={{ color: d.summary.missing ? '#cf1322' : undefined }} />
             <Statistic title={t('catalogue.duplicates')} value={d.summary.duplicate} valueStyle={{ color: d.summary.duplicate ? '#d46b08' : undefined }} />

@@ -34,10 +34,10 @@ export function PowersPage() {
           <DatePicker aria-label={t('catalogue.asOf')} value={dayjs(asOf)} onChange={(v) => v && setAsOf(v.format('YYYY-MM-DD'))} allowClear={false} />
           {d && (
             <span data-testid="power-counts">
-              {t('catalogue.total')} {d.items.filter(inForce).length}:
+              {t('catalogue.total')} {d.items.filter(inForce).length}：
               {d.byType
                 .map((b: any) => `${b.label.replace('行政', '')} ${d.items.filter((i: any) => inForce(i) && i.typeCode === b.typeCode).length}`)
-                .join(',')}
+                .join('，')}
             </span>
           )}
         </Space>

@@ -80,6 +80,7 @@ export const zh = {
   'catalogue.yes': '是',
   'catalogue.no': '否',
   'catalogue.versionSummary': '第{number}版 {title}',
+  'catalogue.listAreas': '有清单的地区',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -163,4 +164,5 @@ export const en: Record<keyof typeof zh, string> = {
   'catalogue.yes': 'Yes',
   'catalogue.no': 'No',
   'catalogue.versionSummary': 'Version {number} {title}',
+  'catalogue.listAreas': 'Areas with lists',
 };
