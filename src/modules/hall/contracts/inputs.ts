@@ -6,7 +6,8 @@ const text = (label: string, max = 1000) =>
     .string({ message: `请填写「${label}」` })
     .trim()
     .min(1, `请填写「${label}」`)
-    .max(max, `「${label}」不能超过 ${max} 字`);
+    .max(max, `「${label}」不能超过 ${max} 字`)
+    .meta({ title: label });
 
 /** An application: the item, who applies, the form (checked against the item's field list) and the materials declared. */
 export const ApplicationInput = z.object({
