@@ -116,7 +116,7 @@ describe('一窗受理 and 好差评 at the window', () => {
     expect([f['hall.finished'].value, f['hall.ratings'].value, f['hall.negative'].value, f['hall.rectify_rate'].value]).toEqual([4, 2, 1, 100]);
     const recs = await ok(xqLead.get('/api/report/records?metric=hall.negative&year=2019'));
     expect(recs.items.map((i: any) => i.id)).toEqual([k.id]);
-  });
+  }, 60_000);
 });
 
 describe('demo data, with the catalogue’s implementation lists', () => {
