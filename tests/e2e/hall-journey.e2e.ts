@@ -82,7 +82,10 @@ describe('the citizen applies; the county sends the 补正 notice (1366×768)', 
     refNo = (await page.getByTestId('ref-no').innerText()).trim();
     queryCode = (await page.getByTestId('query-code').innerText()).trim();
     assert.match(refNo, /^ZWFW-640104-\d{4}-/);
-    await page.getByText('消防安全检查合格证明或承诺材料').first().waitFor();
+    await page
+      .getByTestId('hall-applied')
+      .getByText(/消防安全检查合格证明或承诺材料/)
+      .waitFor();
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'hall-portal-applied-desktop');
   });

@@ -41,7 +41,7 @@ describe('政务服务 online application', () => {
     const noPow = await publicPost(t, '/api/public/hall/applications', a);
     expect(noPow.statusCode).toBeGreaterThanOrEqual(400);
     expect(noPow.statusCode).toBeLessThan(500);
-  });
+  }, 60_000);
 
   it('registers at the 兴庆区 bureau with the 承诺时限 over the 国庆 holiday; another county cannot see it', async () => {
     const r = await applyOnline(t, elderlyCareApplication());

@@ -226,5 +226,8 @@ export async function findHallItem(ctx: AppContext, code: string, areaCode?: str
   return item && areaCode ? withImplementation(ctx, item, areaCode) : item;
 }
 
+/** 社会团体成立登记: handed over to the social-organization registry once approved. */
+export const SOCIAL_GROUP_REGISTRATION = '511A00450024';
+
 /** The 养老机构备案 code (the journey's item). */
 export const ELDERLY_CARE_FILING = '512011001001';

@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { action, defineWorkflow, transition, type CaseRow, type PeriodSpec } from '../../kernel/workflow/index.ts';
 import { APPLICATION_TYPE } from './contract.ts';
-import { CorrectionInput, DecisionInput, DeliveryInput, ReasonInput, ResubmitInput } from './contracts/inputs.ts';
+import { CorrectionInput, DecisionInput, DeliveryInput, HandoverInput, ReasonInput, ResubmitInput } from './contracts/inputs.ts';
 import { findHallItem } from './items.ts';
 import {
+  checkHandover,
   storeAcceptance,
   storeCorrection,
   storeDecision,
@@ -158,6 +159,13 @@ export const applicationWorkflow = defineWorkflow({
     }),
   },
   actions: {
+    handover: action({
+      label: '移交社会组织登记管理（记录）',
+      who,
+      from: ['approved', 'delivered'],
+      input: HandoverInput,
+      effect: ({ tx, case: c }) => checkHandover(tx, c),
+    }),
     visit: action({
       label: '记录申请人到现场（核验、领取等）',
       who,

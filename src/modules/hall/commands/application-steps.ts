@@ -7,7 +7,7 @@ import { issueDocument } from '../../../kernel/documents/index.ts';
 import type { CaseRow } from '../../../kernel/workflow/index.ts';
 import { HALL_ERRORS } from '../contract.ts';
 import { applicationOf } from '../db.ts';
-import { findHallItem } from '../items.ts';
+import { SOCIAL_GROUP_REGISTRATION, findHallItem } from '../items.ts';
 import { hallCertificate, hallCorrectionNotice } from '../documents/index.ts';
 import { checkMaterials } from './check-form.ts';
 
@@ -72,4 +72,11 @@ export async function storeVisit(tx: AppContext, c: CaseRow) {
   if (!a) throw new AppError('HALL_NOT_FOUND', 404, HALL_ERRORS.NOT_FOUND);
   await sql`update hall.application set visits = visits + 1 where case_id = ${c.id}`.execute(tx.db);
   return { visits: a.visits + 1 };
+}
+
+/** 社会团体成立登记 only: the hand-over to the orgs module is, for now, a note on the case timeline. */
+export async function checkHandover(tx: AppContext, c: CaseRow) {
+  const a = await applicationOf(tx, c.id);
+  if (a.item_code !== SOCIAL_GROUP_REGISTRATION) throw conflict('HALL_NO_HANDOVER', '只有社会团体成立登记在准予后移交社会组织登记管理');
+  return { handedOver: true };
 }

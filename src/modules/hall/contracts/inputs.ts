@@ -6,7 +6,8 @@ const text = (label: string, max = 1000) =>
     .string({ message: `请填写「${label}」` })
     .trim()
     .min(1, `请填写「${label}」`)
-    .max(max, `「${label}」不能超过 ${max} 字`);
+    .max(max, `「${label}」不能超过 ${max} 字`)
+    .meta({ title: label });
 
 /** An application: the item, who applies, the form (checked against the item's field list) and the materials declared. */
 export const ApplicationInput = z.object({
@@ -50,7 +51,7 @@ export const ResubmitInput = z.object({
 });
 /** 不予受理 / 不予办理: the reasons, told to the applicant. */
 export const ReasonInput = z.object({ reason: text('理由', 2000) });
-export const DecisionInput = z.object({ note: z.string().trim().max(2000).optional().meta({ title: '办理意见' }) });
+export const DecisionInput = z.object({ note: z.string().trim().max(2000).optional().meta({ title: '准予办理意见' }) });
 export const DeliveryInput = z.object({ way: z.enum(DELIVERY_WAYS, { message: '「送达方式」应为电子送达、邮寄送达或窗口领取' }).meta({ title: '送达方式' }) });
 
 const Stars = z.number({ message: '评价指标应为 1 至 5 星' }).int('评价指标应为 1 至 5 星').min(1, '评价指标应为 1 至 5 星').max(5, '评价指标应为 1 至 5 星');
@@ -67,9 +68,11 @@ export const PortalAuth = z.object({
   queryCode: text('查询码', 40),
 });
 
+/** 社会团体成立登记: the hand-over to the social-organization registry, recorded on the case. */
+export const HandoverInput = z.object({ note: text('移交说明', 1000) });
 export const VerifyInput = z.object({ note: text('回访核实情况', 2000) });
 export const RectifyNowInput = z.object({
-  way: z.enum(['立行立改', '解释说明'], { message: '「处理方式」应为立行立改或解释说明' }),
+  way: z.enum(['立行立改', '解释说明'], { message: '「处理方式」应为立行立改或解释说明' }).meta({ title: '处理方式' }),
   note: text('整改或说明情况', 2000),
 });
 export const RectifyPlanInput = z.object({ plan: text('整改措施', 2000) });

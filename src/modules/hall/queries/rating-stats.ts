@@ -1,9 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../kernel/identity/index.ts';
-import { caseReadable } from '../../../kernel/workflow/index.ts';
-import { APPLICATION_TYPE } from '../contract.ts';
+import { inScope, type Actor } from '../../../kernel/identity/index.ts';
 import { PeriodQuery, hallDb, periodOf } from './filters.ts';
 
 export const STAT_DIMENSIONS = { item: '事项', office: '单位', window: '窗口', person: '办理人' } as const;
@@ -35,11 +33,11 @@ export async function ratingStats(ctx: AppContext, actor: Actor, q: z.infer<type
   let base = hallDb(ctx)
     .selectFrom('hall.rating as r')
     .innerJoin('hall.application as a', 'a.case_id', 'r.application_id')
-    .innerJoin('core.case as c', 'c.id', 'r.application_id')
     .innerJoin('core.org_unit as o', 'o.id', 'r.org_unit_id')
     .leftJoin('core.case as k', 'k.id', 'r.complaint_case_id')
-    .where('c.type', '=', APPLICATION_TYPE)
-    .where(caseReadable(actor, 'hall.read'))
+    // The application's read rule on the rating's own copy of its area and office: applications are never
+    // handed on (the workflow has no hand-off), so the kernel's case rule reduces to the grant scope.
+    .where(inScope(actor, 'hall.read', { areaPath: 'r.area_path', orgUnitId: 'r.org_unit_id' }))
     .where('r.invalidated', '=', false)
     .where('r.rated_on', '>=', p.from)
     .where('r.rated_on', '<=', p.to);
