@@ -84,10 +84,7 @@ describe('依申请公开 journey: portal → 补正 → 征求第三方意见 �
     await caseAction(
       page,
       '一次性告知补正',
-      async (m) => {
-        await m.getByLabel('需要补正的事项（一次性告知）').fill('请写明高龄津贴的发放年度和所在街道。');
-        await m.getByLabel('补正期限（工作日）').fill('10');
-      },
+      (m) => m.getByLabel('需要补正的事项（一次性告知）').fill('请写明高龄津贴的发放年度和所在街道。'),
       'console-correction',
     );
   });
