@@ -46,8 +46,8 @@ export const AskCorrectionInput = z.object({
     .int()
     .min(5, '「补正期限」不少于 5 个工作日')
     .max(30, '「补正期限」不超过 30 个工作日')
-    .default(15)
-    .meta({ title: '补正期限（工作日）' }),
+    .optional()
+    .meta({ title: '补正期限（工作日，不填为 15 个工作日）' }),
 });
 export const CorrectInput = z.object({ text: text('补正后的申请内容', 2000, 5) });
 export const ConsultInput = z.object({ thirdParty: text('第三方名称', 200), matter: text('征求意见的事项', 1000, 5) });
@@ -64,7 +64,7 @@ export const AnswerInput = z.object({
   withheldPart: optText('不予公开的部分', 2000),
   reasons: optText('理由及依据', 2000),
   rightBody: optText('负责公开该信息的机关', 200),
-  feeYuan: z.number().min(0, '「信息处理费」不能为负数').max(100000).default(0).meta({ title: '信息处理费（元）' }),
+  feeYuan: z.number().min(0, '「信息处理费」不能为负数').max(100000, '「信息处理费」过大').optional().meta({ title: '信息处理费（元，不收费不填）' }),
 });
 export type AnswerInput = z.infer<typeof AnswerInput>;
 

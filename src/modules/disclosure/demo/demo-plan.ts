@@ -93,7 +93,7 @@ export const answerDay = (p: PlannedRequest) => (p.answer === 'no_correction' ? 
 export const answeredOn = (p: PlannedRequest) =>
   p.answer ? new Date(Date.parse(`${p.receivedOn}T00:00:00Z`) + answerDay(p) * 86_400_000).toISOString().slice(0, 10) : null;
 
-/** Requests received in 2018–2019 (one carried into 2019, two carried into 2020), spread over five offices. */
+/** Requests received in 2018–2019 (one carried into 2019, two carried into 2020 and answered in January), spread over five offices. */
 export function demoRequests(): PlannedRequest[] {
   return [
     R('640000-mzt', '2018-12-20', '挂号信函', '自然人', '李某某', '2018年自治区城乡低保标准调整的文件', 'already_public', 12),
@@ -116,7 +116,7 @@ export function demoRequests(): PlannedRequest[] {
     R('640100-mzj', '2019-06-03', '当面提交', '商业企业', '银川某某养老服务有限公司', '银川市养老机构运营补贴标准及申领程序', 'open', 8),
     R('640100-mzj', '2019-09-16', '网上申请', '自然人', '何某某', '某小区居民委员会选举的全部选票', 'no_correction', 0, { correction: true }),
     R('640104-mzj', '2019-05-06', '网上申请', '自然人', '沙某某', '兴庆区2019年高龄津贴发放名单', 'third_party', 22, { consult: '名单所列老年人' }),
-    R('640104-mzj', '2019-12-26', '网上申请', '法律服务机构', '宁夏某某律师事务所', '兴庆区某社区2019年低保审核审批材料', undefined, 0),
+    R('640104-mzj', '2019-12-26', '网上申请', '法律服务机构', '宁夏某某律师事务所', '兴庆区某社区2019年低保审核审批材料', 'open', 20),
     R('640221-mzj', '2019-04-22', '平常信函', '自然人', '田某某', '平罗县2018年农村低保资金发放明细', 'partial', 18),
     R('640422-mzj', '2019-07-22', '当面提交', '自然人', '马某某', '西吉县2019年临时救助标准', 'open', 3),
     R('640423-mzj', '2019-10-14', '网上申请', '自然人', '苏某某', '要求确认本人已获取的低保审批表是否真实', 'confirm', 7),

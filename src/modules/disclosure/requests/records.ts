@@ -62,7 +62,7 @@ export async function storeCorrectionAsk(tx: AppContext, c: CaseRow, input: z.ou
   const due = await clockDue(tx, c.id, 'correction_notice');
   if (due && today(tx) > due) throw conflict('DISCLOSURE_CORRECTION_LATE', E.CORRECTION_LATE);
   await sql`update disclosure.request set correction_asked_on = ${today(tx)}::date, correction_text = ${input.text},
-    correction_days = ${input.periodDays} where case_id = ${c.id}`.execute(tx.db);
+    correction_days = ${input.periodDays ?? 15} where case_id = ${c.id}`.execute(tx.db);
 }
 
 /** The corrected request: the answer period counts afresh from its receipt (第三十条). */
@@ -94,9 +94,10 @@ export async function storeAnswer(tx: AppContext, c: CaseRow, input: AnswerInput
   if (kind.needsReasons && !input.reasons) throw badRequest('VALIDATION_FAILED', E.REASONS_REQUIRED, { field: 'reasons' });
   if (key === 'partial' && (!input.disclosedPart || !input.withheldPart))
     throw badRequest('VALIDATION_FAILED', E.PARTS_REQUIRED, { field: input.disclosedPart ? 'withheldPart' : 'disclosedPart' });
-  if (input.feeYuan > maxFee) throw badRequest('VALIDATION_FAILED', E.FEE_TOO_HIGH, { field: 'feeYuan' });
-  if (input.feeYuan > 0 && kind.group > 1) throw badRequest('VALIDATION_FAILED', E.FEE_ONLY_PROCESSING, { field: 'feeYuan' });
+  const fee = input.feeYuan ?? 0;
+  if (fee > maxFee) throw badRequest('VALIDATION_FAILED', E.FEE_TOO_HIGH, { field: 'feeYuan' });
+  if (fee > 0 && kind.group > 1) throw badRequest('VALIDATION_FAILED', E.FEE_ONLY_PROCESSING, { field: 'feeYuan' });
   await sql`update disclosure.request set answer_kind = ${key}, answer_text = ${input.text}, disclosed_part = ${input.disclosedPart ?? null},
     withheld_part = ${input.withheldPart ?? null}, reasons = ${input.reasons ?? null}, right_body = ${input.rightBody ?? null},
-    fee_yuan = ${input.feeYuan}, answered_on = ${today(tx)}::date where case_id = ${c.id}`.execute(tx.db);
+    fee_yuan = ${fee}, answered_on = ${today(tx)}::date where case_id = ${c.id}`.execute(tx.db);
 }

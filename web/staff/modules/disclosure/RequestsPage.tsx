@@ -59,6 +59,8 @@ export function RequestsPage() {
       render: (v: string | null, r) =>
         r.state === 'answered' ? (
           '—'
+        ) : r.state !== 'received' ? (
+          <Tag color="blue">{`暂停计算（${r.state === 'consulting' ? '第三方答复' : '补正'}期限 ${v ?? '—'}）`}</Tag>
         ) : v ? (
           <Tag color={r.clockState === 'overdue' ? 'red' : r.clockState === 'due_soon' ? 'orange' : 'default'}>{v}</Tag>
         ) : (
