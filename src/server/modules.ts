@@ -5,9 +5,10 @@ import { orgs } from '../modules/orgs/index.ts';
 import { proposals } from '../modules/proposals/index.ts';
 import { normdocs } from '../modules/normdocs/index.ts';
 import { community } from '../modules/community/index.ts';
+import { policyqa } from '../modules/policyqa/index.ts';
 
 /**
  * Every business module, in order (their permissions, routes, migrations and demo data follow it).
  * Adding a module is one line here; app.ts, migrations.ts, worker.ts, seed.ts and boot.ts read it.
  */
-export const MODULES: readonly ModuleManifest[] = [petitions, dibao, orgs, proposals, normdocs, community];
+export const MODULES: readonly ModuleManifest[] = [petitions, dibao, orgs, proposals, normdocs, community, policyqa];
