@@ -8,24 +8,8 @@ import { recordAudit } from '../../../kernel/audit/index.ts';
 import { recordInScope, requirePermission, type Actor } from '../../../kernel/identity/index.ts';
 import { ImportInput, StationInput, type ImportResult } from '../contracts/http.ts';
 import { insertStation, stationPlace } from './register-station.ts';
+import { STATION_COLUMNS } from './station-columns.ts';
 
-/** The columns of the station registry file (服务站登记表), in order. */
-export const STATION_COLUMNS = [
-  '名称',
-  '类别',
-  '行政区划代码',
-  '乡镇（街道）',
-  '社区（村）',
-  '地址',
-  '经度',
-  '纬度',
-  '面积（平方米）',
-  '工作人员',
-  '开放时间',
-  '服务项目',
-  '服务品牌',
-  '建成日期',
-] as const;
 const FIELD_COLUMN: Record<string, string> = {
   name: '名称',
   kind: '类别',
