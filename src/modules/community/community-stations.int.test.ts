@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { seedCommunityDemo } from './demo/seed-community-demo.ts';
-import { STATION_COLUMNS } from './stations/station-columns.ts';
+import { STATION_COLUMNS } from './contracts/station-columns.ts';
 
 const clock = manualClock(new Date('2026-12-01T02:00:00Z'));
 let t: TestApp;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { $, api, el, PortalError } from '../common.ts';
 import type { FeedbackResult, PublicEntries } from '../../../src/modules/policyqa/contracts/http.ts';
-import { QA_CATEGORIES } from '../../../src/modules/policyqa/contract.ts';
+import { QA_CATEGORIES } from '../../../src/modules/policyqa/contracts/vocab.ts';
 
 /** 政策问答: search the published entries; each answer asks “这条回答有帮助吗”. */
 type Entries = z.infer<typeof PublicEntries>;

@@ -53,10 +53,14 @@ export async function seedCommunityDemo(ctx: AppContext): Promise<{ stations: nu
   }
   const stations = demoStations(townships);
   return withTx(ctx, async (tx) => {
+    // The generator puts every point inside its county (demo-stations.ts): the place is looked up once per county.
+    const places = new Map<string, Awaited<ReturnType<typeof stationPlace>>>();
     for (const s of stations) {
       const cx = { ...tx, clock: at(s.establishedOn) };
-      const place = await stationPlace(cx, s);
-      await insertStation(cx, actorAt(`${place.countyCode}-mzj`), s, place, true);
+      const county = s.areaCode.slice(0, 6);
+      const place = places.get(county) ?? (await stationPlace(cx, s));
+      places.set(county, place);
+      await insertStation(cx, actorAt(`${county}-mzj`), s, place, true);
     }
     const region = actorAt('640000-mzt-jczq');
     const office = orgs.get('640000-mzt-jczq')!;

@@ -8,7 +8,7 @@ import { recordAudit } from '../../../kernel/audit/index.ts';
 import { recordInScope, requirePermission, type Actor } from '../../../kernel/identity/index.ts';
 import { ImportInput, StationInput, type ImportResult } from '../contracts/http.ts';
 import { insertStation, stationPlace } from './register-station.ts';
-import { STATION_COLUMNS } from './station-columns.ts';
+import { STATION_COLUMNS } from '../contracts/station-columns.ts';
 
 const FIELD_COLUMN: Record<string, string> = {
   name: '名称',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QA_CATEGORIES, QA_STATUSES } from '../contract.ts';
+import { QA_CATEGORIES, QA_STATUSES } from './vocab.ts';
 
 /** Wire shapes of the 政策问答 routes (routes.ts); the console and the portal import their types. */
 export const EntryInput = z.object({

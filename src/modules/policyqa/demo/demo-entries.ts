@@ -1,4 +1,4 @@
-import type { QaCategory } from '../contract.ts';
+import type { QaCategory } from '../contracts/vocab.ts';
 
 /**
  * 50 demo entries after the 2019 report's 社会救助政策50问 (最低生活保障、特困供养、临时救助、高龄津贴

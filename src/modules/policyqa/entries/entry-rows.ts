@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
-import { QA_STATUS_LABEL, type QaStatus } from '../contract.ts';
+import { QA_STATUS_LABEL, type QaStatus } from '../contracts/vocab.ts';
 
 export type EntryRow = {
   id: string;

@@ -5,7 +5,7 @@ import { withTx, type AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
-import { POLICYQA_ERRORS, QA_CATEGORIES } from '../contract.ts';
+import { POLICYQA_ERRORS, QA_CATEGORIES } from '../contracts/vocab.ts';
 import { FeedbackInput } from '../contracts/http.ts';
 import { entryDto, entryRows, escapeLike } from './entry-rows.ts';
 

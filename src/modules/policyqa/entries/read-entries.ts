@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordInScope, requirePermission, type Actor } from '../../../kernel/identity/index.ts';
-import { POLICYQA_ERRORS, QA_CATEGORIES, QA_STATUSES } from '../contract.ts';
+import { POLICYQA_ERRORS, QA_CATEGORIES, QA_STATUSES } from '../contracts/vocab.ts';
 import { entryDto, entryRows, escapeLike } from './entry-rows.ts';
 
 export const ListEntriesQuery = z.object({

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
-import { POLICYQA_ERRORS } from '../contract.ts';
+import { POLICYQA_ERRORS } from '../contracts/vocab.ts';
 import { FlagInput, ReviewInput } from '../contracts/http.ts';
 import { flagAnswersForDocument } from './flag-answers.ts';
 import { entryForWrite, scopeSql } from './read-entries.ts';

@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import { requirePermission, type Actor } from '../../../kernel/identity/index.ts';
-import { POLICYQA_ERRORS } from '../contract.ts';
+import { POLICYQA_ERRORS } from '../contracts/vocab.ts';
 import { EntryInput } from '../contracts/http.ts';
 import { entryForWrite } from './read-entries.ts';
 

@@ -7,7 +7,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../shared/api.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
-import { STATION_COLUMNS } from '../../../../src/modules/community/stations/station-columns.ts';
+import { STATION_COLUMNS } from '../../../../src/modules/community/contracts/station-columns.ts';
 import { communityApi, STATION_KIND_LABEL, type StationFilters, type StationRow } from './api.ts';
 
 type ImportResult = Awaited<ReturnType<typeof communityApi.importStations>>;

@@ -3,7 +3,7 @@ import { http } from '../../shared/api.ts';
 import type { EntryInput, EntryPage, FlagResult } from '../../../../src/modules/policyqa/contracts/http.ts';
 
 /** 政策问答 vocabularies and shapes: the server's contract. */
-export { QA_CATEGORIES, QA_STATUS_LABEL } from '../../../../src/modules/policyqa/contract.ts';
+export { QA_CATEGORIES, QA_STATUS_LABEL } from '../../../../src/modules/policyqa/contracts/vocab.ts';
 export type EntryRow = z.infer<typeof EntryPage>['items'][number];
 export type EntryFilters = { q?: string; status?: string; category?: string; page?: number; pageSize?: number };
 type Saved = { id: string; seq: number };
