@@ -30,7 +30,7 @@ describe('the portal at 1366×768', { concurrency: false }, () => {
       rows.every((r) => r.includes('兴庆区')),
       rows[0],
     );
-    await page.locator('#points .pt.urban:visible').first().click();
+    await page.locator('#points .pt.urban:visible').last().click();
     await page.locator('#detail h3').waitFor();
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'community-portal-map-desktop', { fullPage: true });
