@@ -57,7 +57,11 @@ const perRow = ((performance.now() - c0) / P) * 1000;
 const b50 = percentile(base, 50);
 console.log(`db=${handle.kind} stations=${N} (standing on 2030-01-01: ${total}) loaded in ${fmt(loadS)} s`);
 console.log(`baseline GROUP BY without scope: p50 ${fmt(b50, 2)} ms, p95 ${fmt(percentile(base, 95), 2)} ms`);
-console.log(`stats as the region: p50 ${fmt(percentile(all, 50), 2)} ms, p95 ${fmt(percentile(all, 95), 2)} ms, ratio p50/baseline ${fmt(percentile(all, 50) / b50, 1)}`);
-console.log(`stats as 银川市: p50 ${fmt(percentile(yc, 50), 2)} ms, p95 ${fmt(percentile(yc, 95), 2)} ms, ratio p50/baseline ${fmt(percentile(yc, 50) / b50, 1)}`);
+console.log(
+  `stats as the region: p50 ${fmt(percentile(all, 50), 2)} ms, p95 ${fmt(percentile(all, 95), 2)} ms, ratio p50/baseline ${fmt(percentile(all, 50) / b50, 1)}`,
+);
+console.log(
+  `stats as 银川市: p50 ${fmt(percentile(yc, 50), 2)} ms, p95 ${fmt(percentile(yc, 95), 2)} ms, ratio p50/baseline ${fmt(percentile(yc, 50) / b50, 1)}`,
+);
 console.log(`coordinate check (22 county polygons): ${fmt(perRow, 1)} µs per row; ${outside}/${P} grid points outside Ningxia`);
 await close();
