@@ -22,9 +22,8 @@ const readableIn = (ctx: AppContext, a: MetricQueryArgs, type: string) =>
     .where((eb) => eb.or([eb('c.area_path', '=', a.areaPath), eb('c.area_path', 'like', likeUnder(a.areaPath))]));
 
 async function stations(ctx: AppContext, a: MetricQueryArgs, kind?: StationKind) {
-  const ids = (await readableIn(ctx, a, STATION_TYPE).execute()).map((r) => r.id);
   const rows = await sql<{ id: string }>`select c.id from community.station s join core.case c on c.id = s.case_id
-    where c.id = any(${ids}::uuid[]) and ${standingOn(a.to)} and (${kind ?? null}::text is null or s.kind = ${kind ?? null})
+    where c.id in (${readableIn(ctx, a, STATION_TYPE)}) and ${standingOn(a.to)} and (${kind ?? null}::text is null or s.kind = ${kind ?? null})
     order by s.county_code, s.name`.execute(ctx.db);
   return caseIds(rows.rows);
 }

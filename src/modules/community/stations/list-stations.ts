@@ -19,22 +19,14 @@ export const ListStationsQuery = z.object({
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
-/** The ids of the station cases the actor may read (the kernel's case read rule). */
-export async function readableStationIds(ctx: AppContext, actor: Actor): Promise<string[]> {
-  const rows = await ctx.db
-    .selectFrom('core.case as c')
-    .select('c.id')
-    .where('c.type', '=', STATION_TYPE)
-    .where(caseReadable(actor, 'community.read'))
-    .execute();
-  return rows.map((r) => r.id);
-}
+/** The station cases the actor may read (the kernel's case read rule), as a subquery of ids. */
+export const readableStations = (ctx: AppContext, actor: Actor) =>
+  ctx.db.selectFrom('core.case as c').select('c.id').where('c.type', '=', STATION_TYPE).where(caseReadable(actor, 'community.read'));
 
 /** 服务站台账: by name, community or address; by kind and county; within the actor's scope. */
 export async function listStations(ctx: AppContext, actor: Actor, q: z.infer<typeof ListStationsQuery>) {
-  const ids = await readableStationIds(ctx, actor);
   const like = q.q ? `%${escapeLike(q.q)}%` : null;
-  const where = sql`c.id = any(${ids}::uuid[])
+  const where = sql`c.id in (${readableStations(ctx, actor)})
     and (${like}::text is null or s.name like ${like} or s.community like ${like} or s.township like ${like} or s.address like ${like} or c.ref_no like ${like})
     and (${q.kind ?? null}::text is null or s.kind = ${q.kind ?? null})
     and (${q.county ?? null}::text is null or s.county_code = ${q.county ?? null})`;
