@@ -6,9 +6,11 @@ import { normdocs } from './normdocs/index.tsx';
 import { catalogue } from './catalogue/index.tsx';
 import { hall } from './hall/index.tsx';
 import { disclosure } from './disclosure/index.tsx';
+import { community } from './community/index.tsx';
+import { policyqa } from './policyqa/index.tsx';
 
 /**
  * The business modules of the console, in menu order: the one line a new module adds here.
  * The menu, routes, case panels, dictionaries, hand-off words and audit labels all read this list.
  */
-export const WEB_MODULES = [petitions, dibao, orgs, proposals, normdocs, catalogue, hall, disclosure] as const;
+export const WEB_MODULES = [petitions, dibao, orgs, proposals, normdocs, catalogue, hall, disclosure, community, policyqa] as const;

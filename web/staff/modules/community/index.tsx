@@ -1,0 +1,37 @@
+import { ApartmentOutlined, EnvironmentOutlined, OrderedListOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { defineWebModule } from '../../app/web-module.ts';
+import { en, zh } from './i18n.ts';
+
+const StationsPage = lazy(() => import('./StationsPage.tsx').then((m) => ({ default: m.StationsPage })));
+const DutiesPage = lazy(() => import('./DutiesPage.tsx').then((m) => ({ default: m.DutiesPage })));
+
+/** 城乡社区: the console's web half of the community module. */
+export const community = defineWebModule<typeof zh>({
+  key: 'community',
+  label: 'community.module',
+  icon: <ApartmentOutlined />,
+  nav: [
+    { path: '/community/stations', label: 'community.nav.stations', icon: <EnvironmentOutlined />, permission: 'community.read' },
+    { path: '/community/duties', label: 'community.nav.duties', icon: <OrderedListOutlined />, permission: 'community.read' },
+  ],
+  routes: [
+    { path: '/community/stations', page: StationsPage },
+    { path: '/community/duties', page: DutiesPage },
+  ],
+  caseTypes: {
+    community_station: { english: { type: 'Community service station', states: { in_service: 'In service', suspended: 'Suspended', closed: 'Closed' } } },
+    community_duty: {
+      english: {
+        type: 'Community duty admission',
+        states: { requested: 'Under county review', listed: 'On the list', refused: 'Refused', removed: 'Removed from the list' },
+        transitions: { create: 'Request admission', admit: 'Admit onto the list', refuse: 'Refuse', remove: 'Remove from the list' },
+      },
+    },
+  },
+  messages: { zh, en },
+  audit: {
+    actions: { 'community.import': ['导入服务站登记表', 'Import station registry'] },
+    entities: { community_station: ['社区综合服务站', 'Community station'] },
+  },
+});
