@@ -4,9 +4,10 @@ import { dibao } from '../modules/dibao/index.ts';
 import { orgs } from '../modules/orgs/index.ts';
 import { proposals } from '../modules/proposals/index.ts';
 import { normdocs } from '../modules/normdocs/index.ts';
+import { enforcement } from '../modules/enforcement/index.ts';
 
 /**
  * Every business module, in order (their permissions, routes, migrations and demo data follow it).
  * Adding a module is one line here; app.ts, migrations.ts, worker.ts, seed.ts and boot.ts read it.
  */
-export const MODULES: readonly ModuleManifest[] = [petitions, dibao, orgs, proposals, normdocs];
+export const MODULES: readonly ModuleManifest[] = [petitions, dibao, orgs, proposals, normdocs, enforcement];
