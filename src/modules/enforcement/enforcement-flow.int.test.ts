@@ -9,7 +9,7 @@ let t: TestApp;
 let xj: Session, lead: Session, yc: Session, ld: Session, fgc: Session;
 const day = (d: string) => clock.set(new Date(`${d}T02:00:00Z`));
 const move = (s: Session, id: string, name: string, input?: unknown) => s.post(`/api/cases/${id}/transitions/${name}`, { input });
-const act = (s: Session, id: string, name: string, input: unknown) => s.post(`/api/enforcement/cases/${id}/acts/${name}`, input);
+const act = (s: Session, id: string, name: string, input: unknown) => s.post(`/api/enforcement/cases/${id}/${name}`, input);
 const userId = async (u: string) => (await t.ctx.db.selectFrom('core.app_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
 const officer = (s: Session, o: Record<string, unknown>) =>
   s.post('/api/enforcement/officers', { validFrom: '2024-01-01', validTo: '2027-12-31', trainingHours: 40, ...o });

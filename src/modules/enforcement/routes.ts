@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../kernel/identity/index.ts';
 import { applyAction, getCase } from '../../kernel/workflow/index.ts';
 import { CERT_STATUSES, ENFORCEMENT_ERRORS, PENALTY_TYPE } from './contracts/labels.ts';
+import * as I from './contracts/inputs.ts';
 import { FileCaseInput, OfficerInput, OfficerStatusInput } from './contracts/inputs.ts';
 import { filePenaltyCase } from './penalty/file-case.ts';
 import { ListPenaltiesQuery, getPenalty, listPenalties } from './penalty/penalty-queries.ts';
@@ -13,7 +14,17 @@ import { registerOfficer, setOfficerStatus } from './officers/officers.ts';
 import { expiringOfficers, getOfficer, listOfficers, publicOfficer } from './officers/officer-queries.ts';
 import { catalogue } from './penalty/catalogue.ts';
 
-const ACTIONS = ['evidence', 'preserve', 'preserve_decide', 'statement', 'schedule_hearing', 'collective', 'publish', 'withdraw_publication'] as const;
+/** The case's acts (no state change), each with its own body: POST /api/enforcement/cases/:id/<act>. */
+const ACTS: Record<string, [z.ZodType, string]> = {
+  evidence: [I.EvidenceInput, '登记证据(文件内容计算 SM3 校验值)'],
+  preserve: [I.PreserveInput, '先行登记保存(7 日内作出处理决定)'],
+  preserve_decide: [I.PreserveDecisionInput, '先行登记保存处理决定'],
+  statement: [I.StatementInput, '记录陈述申辩'],
+  schedule_hearing: [I.HearingScheduleInput, '听证通知(听证七日前)'],
+  collective: [I.CollectiveInput, '负责人集体讨论'],
+  publish: [I.PublishInput, '处罚决定公开(7 个工作日内)'],
+  withdraw_publication: [I.WithdrawInput, '撤下已公开的决定(决定撤销后 3 个工作日内)'],
+};
 
 /**
  * 行政执法 staff API. Moves of the penalty case (指派, 告知, 听证, 法制审核, 决定, 送达, 缴纳, 结案) go
@@ -70,21 +81,11 @@ export async function registerEnforcementRoutes(root: FastifyInstance, ctx: AppC
   app.get('/api/enforcement/cases/:id', { schema: { tags, summary: '行政处罚案件详情(证据、先行登记保存、陈述申辩)', params: Id } }, async (req) =>
     getPenalty(ctx, actorOf(req), req.params.id),
   );
-  app.post(
-    '/api/enforcement/cases/:id/acts/:name',
-    {
-      schema: {
-        tags,
-        summary: '案件办理行为(登记证据、先行登记保存、陈述申辩、听证通知、集体讨论、公开、撤下)',
-        params: Id.extend({ name: z.enum(ACTIONS, '未知的办理行为') }),
-        body: z.unknown(),
-      },
-    },
-    async (req, reply) => {
+  for (const [name, [body, summary]] of Object.entries(ACTS))
+    app.post(`/api/enforcement/cases/:id/${name}`, { schema: { tags, summary, params: Id, body } }, async (req, reply) => {
       const actor = actorOf(req);
       const c = await getCase(ctx, actor, req.params.id);
       if (c.type !== PENALTY_TYPE) throw new AppError('ENFORCEMENT_NOT_FOUND', 404, ENFORCEMENT_ERRORS.NOT_FOUND);
-      return reply.status(201).send(await applyAction(ctx, actor, { caseId: c.id, type: PENALTY_TYPE, action: req.params.name, input: req.body }));
-    },
-  );
+      return reply.status(201).send(await applyAction(ctx, actor, { caseId: c.id, type: PENALTY_TYPE, action: name, input: req.body }));
+    });
 }
