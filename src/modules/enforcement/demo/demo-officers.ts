@@ -52,7 +52,7 @@ export function demoOfficers(): DemoOfficer[] {
         validTo: n % 7 === 3 ? '2027-01-15' : '2028-12-31',
         exam: n % 5 !== 0 && out.filter((o) => o.exam).length < 17,
         hours: 24 + (n % 4) * 8,
-        ...(n === 20 ? { status: 'suspended' as const } : n === 33 ? { status: 'revoked' as const } : {}),
+        ...(n === 26 ? { status: 'suspended' as const } : n === 35 ? { status: 'revoked' as const } : {}),
       };
       out.push({ ...base, ...LINKED[`${org}:${i}`] });
     }

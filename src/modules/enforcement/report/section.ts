@@ -31,7 +31,7 @@ async function rows(ctx: AppContext, a: MetricQueryArgs): Promise<Row[]> {
       sql<string | null>`p.hearing_on::text`.as('hearing_on'),
       sql<boolean | null>`p.review_passed`.as('review_passed'),
       sql<string | null>`p.published_on::text`.as('published_on'),
-      sql<boolean | null>`(select k.state = 'met' from core.deadline_clock k where k.case_id = c.id and k.name = 'publish')`.as('publish_ok'),
+      sql<boolean | null>`(select p.published_on <= k.due_date from core.deadline_clock k where k.case_id = c.id and k.name = 'publish')`.as('publish_ok'),
     ])
     .orderBy('c.id')
     .execute()) as Row[];
