@@ -8,6 +8,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { PENALTY_STATES, enforcementApi, type CaseRow } from './api.ts';
 import { FileCaseModal } from './FileCaseModal.tsx';
+import './enforcement.css';
 
 /** 行政处罚案件 in the user's scope; 立案 here, every later step on the case page. */
 export function EnforcementCasesPage() {
@@ -29,7 +30,7 @@ export function EnforcementCasesPage() {
     { title: t('enforcement.c.fine'), dataIndex: 'fine', align: 'right', render: (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN')) },
   ];
   return (
-    <div className="mz-page" data-testid="enforcement-cases-page">
+    <div className="mz-page mz-enf" data-testid="enforcement-cases-page">
       <PageHeader
         title={t('enforcement.nav.cases')}
         desc={t('enforcement.cases.desc')}

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { enforcementApi, type OfficerRow } from './api.ts';
+import './enforcement.css';
 
 const STATUS_COLOR = { valid: 'green', suspended: 'orange', revoked: 'red' } as const;
 
@@ -36,7 +37,7 @@ export function OfficersPage() {
     { title: t('enforcement.o.exam'), dataIndex: 'examApplicant', render: (v: boolean) => (v ? '是' : '—') },
   ];
   return (
-    <div className="mz-page" data-testid="enforcement-officers-page">
+    <div className="mz-page mz-enf" data-testid="enforcement-officers-page">
       <PageHeader title={t('enforcement.nav.officers')} desc={t('enforcement.officers.desc')} />
       <Card className="mz-card" style={{ marginBottom: 12 }}>
         <Space wrap size="large">
