@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { AppContext, Clock } from '../../../platform/context.ts';
+import { withTx } from '../../../platform/context.ts';
+import { chinaMidnight } from '../../../platform/china-time.ts';
+import type { Jobs } from '../../../platform/jobs.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
+import { applyTransition } from '../../../kernel/workflow/index.ts';
+import { ENFORCEMENT_PERMISSIONS as P } from '../contracts/labels.ts';
+import { registerOfficer } from '../officers/officers.ts';
+import { filePenaltyCase } from '../penalty/file-case.ts';
+import { demoOfficers } from './demo-officers.ts';
+import { DEMO_CASES } from './demo-cases.ts';
+
+/** Past cases queue no timers: their deadlines are long gone (as the 建议提案 demo does). */
+const NO_JOBS: Jobs = { send: async () => null, cancel: async () => {} };
+
+/**
+ * 行政执法 demo: the report's 43 officers (17 exam applicants) and penalty cases filed in several
+ * counties through the real steps (立案, 指派), in one transaction. Idempotent.
+ */
+export async function seedEnforcementDemo(ctx: AppContext) {
+  if ((await sql`select 1 from enforcement.officer where is_demo limit 1`.execute(ctx.db)).rows.length) return { skipped: true, officers: 0, cases: 0 };
+  let t = ctx.clock.now().getTime();
+  const clock: Clock = { now: () => new Date(t) };
+  return withTx({ ...ctx, clock }, async (tx) => {
+    const orgs = new Map((await tx.db.selectFrom('core.org_unit').select(['id', 'code', 'name', 'area_code', 'area_path']).execute()).map((o) => [o.code, o]));
+    const users = new Map((await tx.db.selectFrom('core.app_user').select(['id', 'username']).execute()).map((u) => [u.username, u.id]));
+    const actorFor = (code: string): Actor => {
+      const o = orgs.get(code)!;
+      const grant = {
+        assignmentId: `demo-${code}`,
+        roleCode: 'clerk',
+        roleName: '经办人',
+        orgUnitId: o.id,
+        orgUnitName: o.name,
+        areaCode: o.area_code,
+        areaPath: o.area_path,
+        scope: 'subtree' as const,
+        permissions: [P.read, P.handle, P.officers],
+        delegatedBy: null,
+        validTo: null,
+      };
+      return {
+        ...SYSTEM_ACTOR,
+        username: 'demo',
+        displayName: `${o.name}经办人`,
+        orgUnitId: o.id,
+        areaCode: o.area_code,
+        areaPath: o.area_path,
+        grants: [grant],
+      };
+    };
+    const ids = new Map<string, string[]>();
+    let serial = 0;
+    for (const o of demoOfficers()) {
+      const org = orgs.get(o.org);
+      if (!org) continue;
+      serial++;
+      const r = await registerOfficer(
+        tx,
+        actorFor(o.org),
+        {
+          name: o.name,
+          certNo: `${org.area_code}${String(serial).padStart(5, '0')}`,
+          orgUnitId: org.id,
+          userId: o.user ? users.get(o.user) : undefined,
+          validFrom: '2018-06-01',
+          validTo: o.validTo,
+          trainingHours: o.hours,
+          legalReviewer: !!o.reviewer,
+          legalQualification: o.reviewer,
+          examApplicant: !!o.exam,
+        },
+        { demo: true },
+      );
+      if (o.status) await sql`update enforcement.officer set status = ${o.status}, status_reason = '演示：年度考核不合格' where id = ${r.id}`.execute(tx.db);
+      else if (!o.reviewer) ids.set(o.org, [...(ids.get(o.org) ?? []), r.id]);
+    }
+    let cases = 0;
+    for (const c of DEMO_CASES) {
+      t = chinaMidnight(c.filedOn).getTime() + 10 * 3_600_000;
+      const actor = actorFor(c.org);
+      const cx = c.filedOn < '2026-01-01' ? { ...tx, jobs: NO_JOBS } : tx;
+      const made = await filePenaltyCase(cx, actor, c.filing, { demo: true });
+      cases++;
+      const team = ids.get(c.org) ?? [];
+      if (c.assign && team.length >= 2) {
+        t += 86_400_000;
+        await applyTransition(cx, actor, { caseId: made.id, transition: 'assign', input: { officerIds: team.slice(0, 2) } });
+      }
+    }
+    return { skipped: false, officers: serial, cases };
+  });
+}

@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
+
+// A 西吉县 penalty case against a 社会团体 under the 2021 law, across the 2026 国庆 holiday:
+// two certified officers, evidence with SM3, 先行登记保存, notice, hearing requested and held,
+// 法制审核, 集体讨论, decision, service, publication and a late payment with the 3% charge.
+const clock = manualClock(new Date('2026-09-01T02:00:00Z'));
+let t: TestApp;
+let xj: Session, lead: Session, yc: Session, ld: Session, fgc: Session;
+const day = (d: string) => clock.set(new Date(`${d}T02:00:00Z`));
+const move = (s: Session, id: string, name: string, input?: unknown) => s.post(`/api/cases/${id}/transitions/${name}`, { input });
+const act = (s: Session, id: string, name: string, input: unknown) => s.post(`/api/enforcement/cases/${id}/${name}`, input);
+const userId = async (u: string) => (await t.ctx.db.selectFrom('core.app_user').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
+const officer = (s: Session, o: Record<string, unknown>) =>
+  s.post('/api/enforcement/officers', { validFrom: '2024-01-01', validTo: '2027-12-31', trainingHours: 40, ...o });
+const clocks = async (id: string) => Object.fromEntries((await xj.get(`/api/cases/${id}`)).json().clocks.map((k: any) => [k.name, k]));
+const facts = async (id: string) => (await xj.get(`/api/cases/${id}`)).json().data;
+
+const filing = {
+  partyName: '西吉县乡村文化促进会',
+  partyKind: 'org',
+  partyCode: '51640422MJX000001A',
+  actDate: '2026-08-20',
+  discoveredOn: '2026-08-28',
+  actDescription: '超出章程规定的宗旨和业务范围开展收费培训',
+  filedOn: '2026-09-01',
+  filingStandard: '有证据初步证明存在违法事实，属于本机关管辖，在追责时效内(《行政处罚法》第五十四条)',
+  powerCode: 'MZ-XZCF-001',
+};
+const checklist = { authority: '合法', procedure: '合法', facts: '清楚', law: '准确，档次适当', competence: '未超越', documents: '完备', crime: '不涉嫌犯罪' };
+
+beforeAll(async () => {
+  t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000' } });
+  [xj, lead, yc, ld, fgc] = await Promise.all(['xj-mzj', 'xj-mzj-lead', 'yc-mzj', 'ld-mzj', 'nx-fgc'].map((u) => t.login(u)));
+});
+afterAll(() => t?.close());
+
+describe('行政处罚 flow (2021 law, working days)', () => {
+  let id: string;
+  const o: Record<string, string> = {};
+
+  it('registers officers with their certificates; the public looks one up by number; another county does not see them', async () => {
+    const a = await officer(xj, { name: '何建平', certNo: '64042200101', userId: await userId('xj-mzj') });
+    expect(a.statusCode, a.body).toBe(201);
+    o.a = a.json().id;
+    o.b = (await officer(xj, { name: '苏有福', certNo: '64042200102' })).json().id;
+    o.c = (await officer(xj, { name: '马成林', certNo: '64042200103' })).json().id;
+    o.host = (await officer(xj, { name: '杨海军', certNo: '64042200104' })).json().id;
+    const noQual = await officer(lead, { name: '马德福', certNo: '64042200105', userId: await userId('xj-mzj-lead'), legalReviewer: true });
+    expect(noQual.statusCode).toBe(400);
+    expect(noQual.json().title).toContain('法律职业资格');
+    const r = await officer(lead, {
+      name: '马德福',
+      certNo: '64042200105',
+      userId: await userId('xj-mzj-lead'),
+      legalReviewer: true,
+      legalQualification: 'A20186404220001',
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect((await officer(xj, { name: '重复', certNo: '64042200101' })).statusCode).toBe(409);
+    expect((await xj.post(`/api/enforcement/officers/${o.c}/status`, { status: 'suspended', reason: '年度考核不合格' })).statusCode).toBe(200);
+    const pub = await t.app.inject({ method: 'GET', url: '/api/public/enforcement/officers/64042200103' });
+    expect(pub.json()).toMatchObject({ name: '马成林', statusLabel: '暂扣', mayEnforce: false });
+    expect(pub.json().userId).toBeUndefined();
+    const mine = (await ld.get('/api/enforcement/officers')).json();
+    expect(mine.items.some((x: any) => x.certNo.startsWith('640422'))).toBe(false);
+    expect((await ld.get(`/api/enforcement/officers/${o.a}`)).statusCode).toBe(404);
+    expect((await xj.get('/api/enforcement/officers?reviewers=true')).json().items.map((x: any) => x.name)).toEqual(['马德福']);
+    day('2027-11-15');
+    const exp = (await xj.get('/api/enforcement/officers/expiring?days=60')).json();
+    expect(exp.items.map((x: any) => x.certNo)).toContain('64042200101');
+    expect(exp.items.find((x: any) => x.certNo === '64042200101').daysLeft).toBe(46);
+    day('2026-09-01');
+  });
+
+  it('立案 within the limitation period; an act discovered after 2 years is refused; 5 years did not exist in 2020', async () => {
+    const old = await xj.post('/api/enforcement/cases', { ...filing, actDate: '2024-08-27' });
+    expect(old.statusCode).toBe(422);
+    expect(old.json().title).toContain('第三十六条');
+    const five = await xj.post('/api/enforcement/cases', { ...filing, actDate: '2020-08-27', fiveYearLimitation: true });
+    expect(five.statusCode).toBe(400);
+    const bad = await xj.post('/api/enforcement/cases', { ...filing, powerCode: 'X' });
+    expect(bad.statusCode).toBe(400);
+    const r = await xj.post('/api/enforcement/cases', filing);
+    expect(r.statusCode, r.body).toBe(201);
+    id = r.json().id;
+    expect(r.json().refNo).toMatch(/^XZCF-640422-2026-/);
+    expect((await clocks(id)).decide).toMatchObject({ dueDate: '2026-11-30' }); // 90 日 from 09-01
+  });
+
+  it('only valid certificate holders are named; ≥ 2 officers; an uncertified officer is refused with the reason', async () => {
+    day('2026-09-02');
+    const one = await move(xj, id, 'assign', { officerIds: [o.a] });
+    expect(one.statusCode).toBe(422);
+    expect(one.json().title).toContain('不得少于两人');
+    const susp = await move(xj, id, 'assign', { officerIds: [o.a, o.c] });
+    expect(susp.statusCode).toBe(422);
+    expect(susp.json().title).toMatch(/马成林.*暂扣/);
+    const ok = await move(xj, id, 'assign', { officerIds: [o.a, o.b] });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  it('collects evidence (SM3 of the bytes) by two officers; a suspended officer cannot act; 先行登记保存 due in 7 working days', async () => {
+    day('2026-09-03');
+    const content = Buffer.from('现场照片 JPEG bytes').toString('base64');
+    await xj.post(`/api/enforcement/officers/${o.a}/status`, { status: 'suspended', reason: '待核查' });
+    const refused = await act(xj, id, 'evidence', {
+      kind: '视听资料',
+      title: '现场照片',
+      collectedOn: '2026-09-03',
+      officerIds: [o.a, o.b],
+      contentBase64: content,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().title).toMatch(/何建平.*暂扣/);
+    await xj.post(`/api/enforcement/officers/${o.a}/status`, { status: 'valid', reason: '核查无误，恢复' });
+    const notMine = await act(lead, id, 'evidence', { kind: '书证', title: 'x', collectedOn: '2026-09-03', officerIds: [o.a, o.b] });
+    expect(notMine.statusCode).toBe(403);
+    const ev = await act(xj, id, 'evidence', {
+      kind: '视听资料',
+      title: '现场照片',
+      collectedOn: '2026-09-03',
+      officerIds: [o.a, o.b],
+      contentBase64: content,
+    });
+    expect(ev.statusCode, ev.body).toBe(201);
+    expect(ev.json().sm3).toMatch(/^[0-9a-f]{64}$/);
+    const pr = await act(xj, id, 'preserve', { items: '收费收据 35 张', registeredOn: '2026-09-03', approvedBy: '马德福' });
+    expect(pr.statusCode, pr.body).toBe(201);
+    expect(pr.json().dueOn).toBe('2026-09-14'); // 7 个工作日: 09-04 … 09-14
+    const early = await move(xj, id, 'notify', {
+      tier: 3,
+      intendedKinds: ['罚款'],
+      intendedFine: 60000,
+      facts: 'f',
+      reasons: 'r',
+      basis: 'b',
+      notifiedOn: '2026-09-03',
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().title).toContain('先行登记保存');
+    day('2026-09-10');
+    const d = await act(xj, id, 'preserve_decide', { preservationId: pr.json().id, decision: '予以返还', decidedOn: '2026-09-10' });
+    expect(d.json()).toMatchObject({ onTime: true });
+  });
+
+  it('告知 from a 裁量基准 tier; outside the tier needs a reason; the hearing request runs 5 working days over 国庆', async () => {
+    day('2026-09-29');
+    const base = { facts: '超范围开展收费培训 35 人次', reasons: '违反章程', basis: '《社会团体登记管理条例》第三十条', notifiedOn: '2026-09-29' };
+    const outside = await move(xj, id, 'notify', { ...base, tier: 2, intendedKinds: ['罚款'], intendedFine: 60000 });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().title).toContain('理由');
+    const r = await move(xj, id, 'notify', { ...base, tier: 3, intendedKinds: ['罚款', '限期停止活动'], intendedFine: 60000 });
+    expect(r.statusCode, r.body).toBe(200);
+    const f = await facts(id);
+    expect(f).toMatchObject({ hearingRight: true, reviewRequired: true });
+    // 09-30, (10-01…10-07 国庆), 10-08, 10-09, 10-10 (调休上班), (10-11 Sunday), 10-12.
+    expect((await clocks(id)).party_period).toMatchObject({ dueDate: '2026-10-12' });
+    day('2026-10-13');
+    const late = await move(xj, id, 'request_hearing', { requestedOn: '2026-10-13' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().title).toContain('2026-10-12');
+    expect((await move(xj, id, 'request_hearing', { requestedOn: '2026-10-12' })).statusCode).toBe(200);
+  });
+
+  it('听证: notice 7 working days ahead, a host who did not investigate, then held', async () => {
+    day('2026-10-14');
+    const h = { noticeOn: '2026-10-14', place: '西吉县民政局听证室', hostOfficerId: o.host };
+    const short = await act(xj, id, 'schedule_hearing', { ...h, hearingOn: '2026-10-22' });
+    expect(short.statusCode, short.body).toBe(422);
+    expect(short.json().title).toContain('2026-10-23');
+    const host = await act(xj, id, 'schedule_hearing', { ...h, hearingOn: '2026-10-23', hostOfficerId: o.b });
+    expect(host.statusCode).toBe(422);
+    expect(host.json().title).toContain('主持人');
+    expect((await act(xj, id, 'schedule_hearing', { ...h, hearingOn: '2026-10-23' })).statusCode).toBe(201);
+    expect((await move(xj, id, 'hold_hearing', { record: '笔录', partyAttended: true })).statusCode).toBe(409);
+    day('2026-10-23');
+    expect((await move(xj, id, 'hold_hearing', { record: '当事人陈述：……', partyAttended: true })).statusCode).toBe(200);
+  });
+
+  it('法制审核: not by an investigator; every checklist item; passes; no decision without the heads’ collective discussion', async () => {
+    day('2026-10-26');
+    const byInvestigator = await move(xj, id, 'review', { passed: true, checklist, opinion: '同意' });
+    expect(byInvestigator.statusCode).toBe(403);
+    const partial = await move(lead, id, 'review', { passed: true, checklist: { authority: '合法' }, opinion: '同意' });
+    expect(partial.statusCode).toBe(400);
+    expect(partial.json().title).toContain('执法程序是否合法');
+    const ok = await move(lead, id, 'review', { passed: true, checklist, opinion: '事实清楚，证据充分，同意' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    day('2026-10-27');
+    const decision = {
+      kind: '处罚',
+      decidedOn: '2026-10-27',
+      penaltyKinds: ['罚款', '限期停止活动'],
+      fine: 60000,
+      text: '决定：罚款 60000 元，限期停止活动 3 个月。',
+    };
+    const noHeads = await move(lead, id, 'decide', decision);
+    expect(noHeads.statusCode).toBe(409);
+    expect(noHeads.json().title).toContain('集体讨论');
+    const heads = await act(lead, id, 'collective', { heldOn: '2026-10-27', heads: ['马德福', '何建平', '李国栋'], conclusion: '同意' });
+    expect(heads.statusCode, heads.body).toBe(201);
+    const d = await move(lead, id, 'decide', decision);
+    expect(d.statusCode, d.body).toBe(200);
+    expect(d.json().data.decisionNo).toMatch(/^640422民罚决〔2026〕1号$/);
+    const k = await clocks(id);
+    expect(k.decide.state).toBe('met');
+    expect(k.service.dueDate).toBe('2026-11-05');
+    expect(k.publish.dueDate).toBe('2026-11-05');
+  });
+
+  it('served, published within 7 working days, cannot close unpaid; paid late with 3% a day', async () => {
+    day('2026-10-29');
+    expect((await move(xj, id, 'serve', { servedOn: '2026-10-29', method: '直接送达' })).statusCode).toBe(200);
+    expect((await clocks(id)).payment.dueDate).toBe('2026-11-13'); // 15 日
+    day('2026-11-03');
+    const pub = await act(xj, id, 'publish', { publishedOn: '2026-11-03' });
+    expect(pub.json()).toMatchObject({ onTime: true, dueOn: '2026-11-05' });
+    const early = await move(xj, id, 'close', { closedOn: '2026-11-03' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().title).toContain('缴款凭证');
+    day('2026-11-18');
+    const wrong = await move(xj, id, 'pay', { paidOn: '2026-11-18', amount: 60000, bank: '农业银行西吉支行' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().title).toContain('69000.00'); // 5 days × 3% × 60000 = 9000
+    const paid = await move(xj, id, 'pay', { paidOn: '2026-11-18', amount: 69000, bank: '农业银行西吉支行' });
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json().data.lateCharge).toBe(9000);
+    const closed = await move(xj, id, 'close', { closedOn: '2026-11-18' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().state).toBe('closed');
+  });
+
+  it('一事不再罚: the same act of the same party cannot be filed again; scope: other areas get 404, the region reads it', async () => {
+    const again = await xj.post('/api/enforcement/cases', { ...filing, filedOn: '2026-11-18' });
+    expect(again.statusCode, again.body).toBe(409);
+    expect(again.json().title).toContain('一事不再罚');
+    expect((await yc.get(`/api/enforcement/cases/${id}`)).statusCode).toBe(404);
+    expect((await ld.get('/api/enforcement/cases')).json().items).toHaveLength(0);
+    expect((await fgc.get(`/api/enforcement/cases/${id}`)).statusCode).toBe(200);
+    expect((await xj.get('/api/enforcement/cases')).json().items[0]).toMatchObject({ id, stateLabel: '已结案归档', fine: 60000 });
+  });
+});

@@ -1,0 +1,38 @@
+import { defineModule } from '../../kernel/module/index.ts';
+import { ENFORCEMENT_PERMISSIONS as P } from './contracts/labels.ts';
+import { penaltyWorkflow } from './penalty/workflow.ts';
+import { registerEnforcementRoutes } from './routes.ts';
+import { enforcementScopedRoutes } from './scoped-routes.ts';
+import { enforcementReportSection } from './report/section.ts';
+import { seedEnforcementDemo } from './demo/seed-enforcement-demo.ts';
+import { enforcementCore } from './migrations/20261208120000_enforcement_core.ts';
+import { enforcementCatalogue } from './migrations/20261208120100_enforcement_catalogue.ts';
+
+const G = '行政执法';
+
+/** 行政执法: certified officers, the penalty case under 《行政处罚法》, 公示 and 法制审核 (see README.md). */
+export const enforcement = defineModule({
+  name: 'enforcement',
+  label: G,
+  permissions: [
+    { code: P.read, label: '查看行政执法案件和执法人员', group: G },
+    { code: P.handle, label: '办理行政处罚案件(立案、调查取证、告知、听证、送达、执行)', group: G },
+    { code: P.review, label: '法制审核', group: G },
+    { code: P.decide, label: '作出行政处罚决定、集体讨论、批准延期', group: G },
+    { code: P.officers, label: '管理执法人员和行政执法证', group: G },
+  ],
+  roles: {
+    clerk: [P.read, P.handle, P.officers],
+    leader: [P.read, P.review, P.decide, P.officers],
+    policy: [P.read, P.review],
+  },
+  workflows: [penaltyWorkflow],
+  routes: [registerEnforcementRoutes],
+  migrations: { '20261208120000_enforcement_core': enforcementCore, '20261208120100_enforcement_catalogue': enforcementCatalogue },
+  async seedDemo(ctx) {
+    const r = await seedEnforcementDemo(ctx);
+    if (!r.skipped) ctx.logger.info(`演示行政执法:执法人员 ${r.officers} 名，案件 ${r.cases} 件`);
+  },
+  reportSections: [enforcementReportSection],
+  scopedRoutes: enforcementScopedRoutes,
+});

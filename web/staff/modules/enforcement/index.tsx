@@ -1,0 +1,29 @@
+import { AuditOutlined, IdcardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { defineWebModule } from '../../app/web-module.ts';
+import { en, zh } from './i18n.ts';
+import { penaltyLabelsEn } from './english-labels.ts';
+
+const EnforcementCasesPage = lazy(() => import('./EnforcementCasesPage.tsx').then((m) => ({ default: m.EnforcementCasesPage })));
+const OfficersPage = lazy(() => import('./OfficersPage.tsx').then((m) => ({ default: m.OfficersPage })));
+
+/** 行政执法: the console's web half of the enforcement module. */
+export const enforcement = defineWebModule<typeof zh>({
+  key: 'enforcement',
+  label: 'enforcement.module',
+  icon: <SafetyCertificateOutlined />,
+  nav: [
+    { path: '/enforcement', label: 'enforcement.nav.cases', icon: <AuditOutlined />, permission: 'enforcement.read' },
+    { path: '/enforcement/officers', label: 'enforcement.nav.officers', icon: <IdcardOutlined />, permission: 'enforcement.read' },
+  ],
+  routes: [
+    { path: '/enforcement', page: EnforcementCasesPage },
+    { path: '/enforcement/officers', page: OfficersPage },
+  ],
+  caseTypes: { enforcement_penalty: { english: penaltyLabelsEn } },
+  messages: { zh, en },
+  audit: {
+    actions: { 'enforcement.officer.status': ['变更行政执法证状态', 'Change certificate status'] },
+    entities: { enforcement_officer: ['执法人员', 'Enforcement officer'] },
+  },
+});
