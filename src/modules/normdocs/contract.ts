@@ -5,6 +5,9 @@
 export const NORMDOC_TYPE = 'normdoc';
 
 export const DISPOSITIONS = ['采纳', '部分采纳', '不采纳'] as const;
+export const COMMENT_CHANNELS = ['门户网站', '定向征求', '其他渠道'] as const;
+/** Ways whose consultation is open to the public on the portal. */
+export const PUBLIC_WAYS: readonly string[] = ['公开征求意见', '公开和定向征求意见'];
 export const CONSULT_WAYS = ['公开征求意见', '定向征求意见', '公开和定向征求意见'] as const;
 export const REVIEW_CONCLUSIONS = ['通过', '修改后通过', '不予通过'] as const;
 export const MEETING_DECISIONS = ['审议通过', '原则通过，按审议意见修改后签发'] as const;
@@ -51,4 +54,6 @@ export const NORMDOC_ERRORS = {
   VALIDITY: (years: number) => `有效期不得超过 ${years} 年（暂行、试行的不超过 2 年）`,
   SETTING: '征求意见期限只能延长，不得少于 30 日',
   DATE: '「on」日期格式应为 YYYY-MM-DD',
+  NOT_OPEN: '该文件不在公开征求意见期内，不能提交意见',
+  NOT_TARGETED: '该文件未定向征求意见，不能登记为定向征求的意见',
 } as const;

@@ -34,6 +34,16 @@ export const CommentInput = z.object({
   commenter: text('提出意见的单位或个人', 200),
   content: text('意见内容', 10000),
   receivedOn: date('收到日期'),
+  channel: z
+    .enum(['定向征求', '其他渠道'], { message: '「意见来源」须为定向征求或其他渠道' })
+    .default('其他渠道')
+    .meta({ title: '意见来源（定向征求：征求意见对象的书面意见）' }),
+});
+
+/** A citizen's comment from the portal: plain text only (never rendered as markup). */
+export const PortalCommentInput = z.object({
+  name: z.string().trim().max(50, '「姓名或单位」不超过 50 字').optional().meta({ title: '姓名或单位（可不填）' }),
+  content: text('意见内容', 5000, 5),
 });
 
 export const DispositionInput = z.object({

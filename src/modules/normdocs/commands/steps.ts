@@ -65,14 +65,17 @@ export async function openConsultation(tx: AppContext, actor: Actor, c: CaseRow,
 
 export async function storeComment(tx: AppContext, c: CaseRow, input: z.output<typeof CommentInput>) {
   const k = (
-    await sql<{ s: string; e: string }>`select start_on::text as s, end_on::text as e from normdocs.consultation where case_id = ${c.id}`.execute(tx.db)
+    await sql<{ s: string; e: string; way: string }>`select start_on::text as s, end_on::text as e, way from normdocs.consultation where case_id = ${c.id}`.execute(
+      tx.db,
+    )
   ).rows[0];
   if (!k) throw new AppError('NORMDOC_NO_CONSULTATION', 409, NORMDOC_ERRORS.NO_CONSULTATION);
+  if (input.channel === '定向征求' && k.way === '公开征求意见') throw new AppError('NORMDOC_NOT_TARGETED', 409, NORMDOC_ERRORS.NOT_TARGETED);
   notFuture(tx, input.receivedOn, 'receivedOn', '收到日期');
   if (input.receivedOn < k.s || input.receivedOn > k.e) throw bad('receivedOn', '「收到日期」须在征求意见期限内');
   const id = uuidv7();
-  await sql`insert into normdocs.comment (id, case_id, commenter, content, received_on, created_at)
-    values (${id}, ${c.id}, ${input.commenter}, ${input.content}, ${input.receivedOn}::date, ${tx.clock.now()})`.execute(tx.db);
+  await sql`insert into normdocs.comment (id, case_id, commenter, content, received_on, channel, created_at)
+    values (${id}, ${c.id}, ${input.commenter}, ${input.content}, ${input.receivedOn}::date, ${input.channel}, ${tx.clock.now()})`.execute(tx.db);
   return { id };
 }
 

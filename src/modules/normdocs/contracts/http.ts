@@ -47,6 +47,7 @@ export const NormdocDetail = NormdocListItem.extend({
       commenter: z.string(),
       content: z.string(),
       receivedOn: z.string(),
+      channel: z.string(),
       disposition: z.string().nullable(),
       reason: z.string().nullable(),
       disposedBy: z.string().nullable(),
@@ -84,3 +85,17 @@ export const PublicNormdocs = z.object({
   ),
 });
 export const NormdocSettings = z.object({ consultationMinDays: z.number() });
+
+/** 公开征求意见 on the portal: the open consultations with the text under consultation. */
+export const PublicConsultation = z.object({
+  id: z.string(),
+  title: z.string(),
+  drafter: z.string(),
+  startOn: z.string(),
+  endOn: z.string(),
+  versionNo: z.number(),
+  text: z.string(),
+  comments: z.number(),
+});
+export const PublicConsultations = z.object({ on: z.string(), items: z.array(PublicConsultation) });
+export const PortalCommentResult = z.object({ receivedOn: z.string(), notice: z.string() });

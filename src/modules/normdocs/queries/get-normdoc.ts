@@ -37,7 +37,8 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
     disposition: string | null;
     reason: string | null;
     disposedBy: string | null;
-  }>`select id, commenter, content, received_on::text as "receivedOn", disposition, reason, disposed_by_name as "disposedBy"
+    channel: string;
+  }>`select id, commenter, content, received_on::text as "receivedOn", channel, disposition, reason, disposed_by_name as "disposedBy"
     from normdocs.comment where case_id = ${id} order by received_on, created_at`);
   const reviews = await q(sql<{
     round: number;
