@@ -35,9 +35,9 @@ describe('公开征求意见 on the portal', () => {
     targeted = await draft('宁夏回族自治区民政系统内部审计规定');
     expect((await list()).items.map((x: { id: string }) => x.id)).not.toContain(pub);
     expect((await move(fgc, pub, 'consult', { way: '公开征求意见', startOn: '2026-03-02', endOn: '2026-04-01' })).statusCode).toBe(200);
-    expect(
-      (await move(fgc, targeted, 'consult', { way: '定向征求意见', targets: '各市民政局', startOn: '2026-03-02', endOn: '2026-04-01' })).statusCode,
-    ).toBe(200);
+    expect((await move(fgc, targeted, 'consult', { way: '定向征求意见', targets: '各市民政局', startOn: '2026-03-02', endOn: '2026-04-01' })).statusCode).toBe(
+      200,
+    );
     const l = await list();
     const ids = l.items.map((x: { id: string }) => x.id);
     expect(ids).toContain(pub);
@@ -78,9 +78,19 @@ describe('公开征求意见 on the portal', () => {
   });
 
   it('a named body answers a targeted consultation; 定向征求 on a public-only one is refused', async () => {
-    const r = await fgc.post(`/api/normdocs/${targeted}/comments`, { commenter: '银川市民政局', content: '无意见', receivedOn: '2026-03-02', channel: '定向征求' });
+    const r = await fgc.post(`/api/normdocs/${targeted}/comments`, {
+      commenter: '银川市民政局',
+      content: '无意见',
+      receivedOn: '2026-03-02',
+      channel: '定向征求',
+    });
     expect(r.statusCode, r.body).toBe(201);
-    const bad = await fgc.post(`/api/normdocs/${pub}/comments`, { commenter: '银川市民政局', content: '无意见', receivedOn: '2026-03-02', channel: '定向征求' });
+    const bad = await fgc.post(`/api/normdocs/${pub}/comments`, {
+      commenter: '银川市民政局',
+      content: '无意见',
+      receivedOn: '2026-03-02',
+      channel: '定向征求',
+    });
     expect(bad.statusCode).toBe(409);
     expect(bad.json().title).toContain('未定向征求意见');
     expect((await fgc.get(`/api/normdocs/${targeted}`)).json().comments[0]).toMatchObject({ channel: '定向征求', commenter: '银川市民政局' });

@@ -65,9 +65,11 @@ export async function openConsultation(tx: AppContext, actor: Actor, c: CaseRow,
 
 export async function storeComment(tx: AppContext, c: CaseRow, input: z.output<typeof CommentInput>) {
   const k = (
-    await sql<{ s: string; e: string; way: string }>`select start_on::text as s, end_on::text as e, way from normdocs.consultation where case_id = ${c.id}`.execute(
-      tx.db,
-    )
+    await sql<{
+      s: string;
+      e: string;
+      way: string;
+    }>`select start_on::text as s, end_on::text as e, way from normdocs.consultation where case_id = ${c.id}`.execute(tx.db)
   ).rows[0];
   if (!k) throw new AppError('NORMDOC_NO_CONSULTATION', 409, NORMDOC_ERRORS.NO_CONSULTATION);
   if (input.channel === '定向征求' && k.way === '公开征求意见') throw new AppError('NORMDOC_NOT_TARGETED', 409, NORMDOC_ERRORS.NOT_TARGETED);

@@ -7,7 +7,9 @@ import type { Migration } from 'kysely/migration';
  */
 export const normdocsCommentChannel: Migration = {
   async up(db: Kysely<unknown>) {
-    await sql`alter table normdocs.comment add column channel text not null default '其他渠道' check (channel in ('门户网站', '定向征求', '其他渠道'))`.execute(db);
+    await sql`alter table normdocs.comment add column channel text not null default '其他渠道' check (channel in ('门户网站', '定向征求', '其他渠道'))`.execute(
+      db,
+    );
   },
   async down(db: Kysely<unknown>) {
     await sql`alter table normdocs.comment drop column channel`.execute(db);
