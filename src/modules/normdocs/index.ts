@@ -6,6 +6,7 @@ import { normdocScopedRoutes } from './scoped-routes.ts';
 import { seedDemoNormdocs } from './demo/seed-demo-normdocs.ts';
 import { normdocsCore } from './migrations/20261207200000_normdocs_core.ts';
 import { normdocsCommentChannel } from './migrations/20261208160000_normdocs_comment_channel.ts';
+import { normdocsReviewChecklist } from './migrations/20261208160100_normdocs_review_checklist.ts';
 
 /** 规范性文件: the gated pipeline from 起草 to 备案 with one register and gapless numbers (see README.md). */
 export const normdocs = defineModule({
@@ -25,7 +26,11 @@ export const normdocs = defineModule({
   },
   workflows: [normdocWorkflow],
   routes: [registerNormdocRoutes, registerNormdocPortalRoutes],
-  migrations: { '20261207200000_normdocs_core': normdocsCore, '20261208160000_normdocs_comment_channel': normdocsCommentChannel },
+  migrations: {
+    '20261207200000_normdocs_core': normdocsCore,
+    '20261208160000_normdocs_comment_channel': normdocsCommentChannel,
+    '20261208160100_normdocs_review_checklist': normdocsReviewChecklist,
+  },
   async seedDemo(ctx) {
     const r = await seedDemoNormdocs(ctx);
     if (!r.skipped) ctx.logger.info(`演示规范性文件:${r.created} 件`);

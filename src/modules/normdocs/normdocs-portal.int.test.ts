@@ -56,7 +56,9 @@ describe('公开征求意见 on the portal', () => {
     const ok = await comment(pub, { name: '马先生', content: xss, pow: await solvedPow(t.app, nextIp()) });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ receivedOn: '2026-03-02' });
-    const d = (await fgc.get(`/api/normdocs/${pub}`)).json();
+    const dr = await fgc.get(`/api/normdocs/${pub}`);
+    expect(dr.statusCode, dr.body).toBe(200);
+    const d = dr.json();
     expect(d.comments).toEqual([expect.objectContaining({ commenter: '马先生', content: xss, channel: '门户网站', disposition: null })]);
     expect((await list()).items.find((x: { id: string }) => x.id === pub).comments).toBe(1);
   });

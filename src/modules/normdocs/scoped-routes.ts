@@ -12,4 +12,5 @@ export const normdocScopedRoutes: RouteSpecs = {
     why: 'public 征求意见: only documents in a public consultation running today (normdocs-portal.int.test.ts)',
   },
   'GET /api/normdocs/:id': { kind: 'case', path: (c) => (c.type === 'normdoc' ? `/api/normdocs/${c.id}` : null) },
+  'GET /api/normdocs/:id/heads': { kind: 'case', path: (c) => (c.type === 'normdoc' ? `/api/normdocs/${c.id}/heads` : null) },
 };
