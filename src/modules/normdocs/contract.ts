@@ -72,6 +72,7 @@ export const NORMDOC_ERRORS = {
   VALIDITY: (years: number) => `有效期不得超过 ${years} 年（暂行、试行的不超过 2 年）`,
   SETTING: '征求意见期限只能延长，不得少于 30 日',
   DATE: '「on」日期格式应为 YYYY-MM-DD',
+  STILL_VALID: (until: string) => `有效期至 ${until}，尚未届满，不能宣布失效（可废止）`,
   NOT_OPEN: '该文件不在公开征求意见期内，不能提交意见',
   NOT_TARGETED: '该文件未定向征求意见，不能登记为定向征求的意见',
 } as const;

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
 import { HEADS_SIGNOFF, LAW_FILING, LAW_REVIEW, NORMDOC_TYPE } from './contract.ts';
 import { concludeDeliberation, legalSign } from './commands/deliberation.ts';
+import { expireDocument, repealDocument } from './commands/end-force.ts';
 import {
   CommentInput,
   ConsultationInput,
@@ -10,6 +11,7 @@ import {
   FilingInput,
   MeetingInput,
   PublishInput,
+  RepealInput,
   ReviewPassInput,
   ReviewReturnInput,
   VersionInput,
@@ -82,6 +84,8 @@ export const normdocWorkflow = defineWorkflow({
     numbered: { label: '已登记编号待公布' },
     published: { label: '已公布待备案' },
     filed: { label: '已备案（施行）' },
+    repealed: { label: '已废止', terminal: true },
+    expired: { label: '已失效', terminal: true },
   },
   initial: 'drafting',
   create: { label: '起草', route: '/api/normdocs', who: draft },
@@ -175,6 +179,21 @@ export const normdocWorkflow = defineWorkflow({
       clocks: { stop: ['filing'] },
       effect: ({ tx, case: c, input }) => fileDocument(tx, c, input),
     }),
+    repeal: transition({
+      label: '废止',
+      from: ['published', 'filed'],
+      to: 'repealed',
+      who: legal,
+      input: RepealInput,
+      effect: ({ tx, case: c, input }) => repealDocument(tx, c, input),
+    }),
+    expire: {
+      label: '有效期届满失效',
+      from: ['published', 'filed'],
+      to: 'expired',
+      who: legal,
+      effect: ({ tx, case: c }) => expireDocument(tx, c),
+    },
   },
   // 集体审议: the drafter records the meeting and opens the heads' 会签 (mode all); its outcome runs deliberate / deliberation_return.
   signoffs: { [HEADS_SIGNOFF]: { permission: 'normdocs.draft', onApprove: 'deliberate', onReject: 'deliberation_return' } },

@@ -102,3 +102,8 @@ export const SettingsInput = z.object({
     .max(180, '「征求意见最短期限」不超过 180 日')
     .meta({ title: '征求意见最短期限（日）' }),
 });
+
+export const RepealInput = z.object({
+  repealedOn: date('废止日期'),
+  reason: text('废止理由（如清理结果、上位法修改）', 2000, 2),
+});

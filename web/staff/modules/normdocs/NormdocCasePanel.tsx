@@ -9,10 +9,12 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import type { CaseTypePanelProps } from '../cases/type-panels.tsx';
 import { DISPOSITIONS, normdocApi } from './api.ts';
 import { VersionDiff } from './VersionDiff.tsx';
+import { ReviewForm } from './ReviewForm.tsx';
+import { DeliberationCard } from './DeliberationCard.tsx';
 import './normdocs.css';
 
 /** 规范性文件 part of the case page: the evidence of each gate, versions, consultation and comments, review rounds, meeting. */
-export function NormdocCasePanel({ c }: CaseTypePanelProps) {
+export function NormdocCasePanel({ c, run: runCase }: CaseTypePanelProps) {
   const t = useT();
   const can = useCan();
   const qc = useQueryClient();
@@ -197,12 +199,22 @@ export function NormdocCasePanel({ c }: CaseTypePanelProps) {
         </div>
       ))}
 
+      {d.state === 'reviewing' && can('normdocs.review') && <ReviewForm c={c} run={runCase} lastText={last?.text ?? ''} />}
+      {d.reviews.at(-1)?.checklist && (
+        <ul className="mz-muted">
+          {d.reviews.at(-1)!.checklist!.map((x) => (
+            <li key={x.item}>{`${x.ok ? '✓' : '✗'} ${x.item}${x.note ? `：${x.note}` : ''}`}</li>
+          ))}
+        </ul>
+      )}
+
       <h4 style={{ marginTop: 16 }}>{t('normdocs.panel.meeting')}</h4>
       {d.meeting ? (
         <div>{`${d.meeting.metOn} ${d.meeting.name}（${d.meeting.attendees}）：${d.meeting.decision}`}</div>
       ) : (
         <div className="mz-muted">{t('normdocs.panel.none')}</div>
       )}
+      {d.state === 'reviewed' && <DeliberationCard c={c} run={runCase} d={d} />}
     </Card>
   );
 }
