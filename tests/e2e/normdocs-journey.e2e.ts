@@ -116,7 +116,7 @@ describe('规范性文件 from 起草 to 备案 at 1366×768 (portal also at 390
     // Shown as text, never as markup.
     assert.equal(await panel.locator('b', { hasText: '建议' }).count(), 0);
     await panel.getByLabel('处理结果').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('采纳').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('采纳', { exact: true }).click();
     await panel.getByLabel('理由').fill('已在第三条增加办理时限');
     await panel.getByRole('button', { name: /处\s*理/ }).click();
     await panel.getByText('已在第三条增加办理时限').waitFor({ timeout: T });
@@ -128,7 +128,7 @@ describe('规范性文件 from 起草 to 备案 at 1366×768 (portal also at 390
     await review.getByRole('radio', { name: '不符合' }).nth(4).check();
     await review.getByLabel(`${CHECKLIST[4]}：说明（不符合的须填写）`).fill('第二条增加申请人义务，无上位法依据');
     await review.getByLabel('审核结论').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('不予通过').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('不予通过', { exact: true }).click();
     await review.getByLabel('审核意见').fill('请删除第二条新增的义务性规定，列明材料清单依据');
     await shot(page, 'normdocs-journey-review-desktop', { fullPage: true });
     await review.getByTestId('normdoc-review-submit').click();
@@ -145,6 +145,7 @@ describe('规范性文件 from 起草 to 备案 at 1366×768 (portal also at 390
       );
     await panel.getByLabel('修改说明').fill('按合法性审核意见修改第二条，采纳公众意见增加第三条');
     await panel.getByTestId('normdoc-version').click();
+    await panel.getByText(/^第 2 版 · 起草/).click();
     await panel.getByTestId('normdoc-diff').getByText('与第 1 版比较').waitFor({ timeout: T });
     assert.equal(await panel.getByTestId('normdoc-diff').locator('ins').count(), 3);
     assert.equal(await panel.getByTestId('normdoc-diff').locator('del').count(), 2);
