@@ -40,3 +40,4 @@ export { CaseDetail } from './contract.ts';
 export { checkAttachment, storeAttachment, type AttachmentFile } from './attachments.ts';
 export { attachmentStore } from './attachments.ts';
 export { openParts, caseParts, type OpenPartsRequest, type PartRole } from './co-handling.ts';
+export { decideSignoff, openSignoff } from './signoff.ts';

@@ -5,8 +5,25 @@
 export const NORMDOC_TYPE = 'normdoc';
 
 export const DISPOSITIONS = ['采纳', '部分采纳', '不采纳'] as const;
+export const COMMENT_CHANNELS = ['门户网站', '定向征求', '其他渠道'] as const;
+/** Ways whose consultation is open to the public on the portal. */
+export const PUBLIC_WAYS: readonly string[] = ['公开征求意见', '公开和定向征求意见'];
 export const CONSULT_WAYS = ['公开征求意见', '定向征求意见', '公开和定向征求意见'] as const;
 export const REVIEW_CONCLUSIONS = ['通过', '修改后通过', '不予通过'] as const;
+/** 合法性审核要点 (国办发〔2018〕115号, regulations.md §6.1): each answered 符合 / 不符合 in every round. */
+export const REVIEW_CHECKLIST = [
+  '制定主体合法',
+  '未超越法定职权',
+  '内容合法，与上位法不抵触',
+  '未违法设定行政许可、行政处罚、行政强制、行政收费等事项',
+  '未违法减损公民、法人和其他组织合法权益或者增加其义务',
+  '制定程序合法（已征求意见）',
+  '符合公平竞争审查要求',
+] as const;
+/** 合法性审核 一般不少于5个工作日，最长不超过15个工作日 (国办发〔2018〕115号, ❓M): the floor for a passing conclusion. */
+export const REVIEW_MIN_WORKDAYS = 5;
+/** The kernel 会签 step of the heads at 集体审议 (workflow.signoffs). */
+export const HEADS_SIGNOFF = 'heads';
 export const MEETING_DECISIONS = ['审议通过', '原则通过，按审议意见修改后签发'] as const;
 
 /** The 发文字号 word of each issuing area (自治区民政厅, 地级市民政局): 宁民规发〔2026〕1号. */
@@ -40,6 +57,10 @@ export const NORMDOC_ERRORS = {
   NO_REVIEW: '未经合法性审核或审核未通过：须经政策法规处合法性审核通过，方可提请集体审议',
   NO_MEETING: '未经集体审议：须经厅长办公会等会议集体审议通过，方可签发',
   NOT_SIGNED: '未经领导签发，不能登记编号',
+  NO_SIGNOFF: '未经参会领导会签：集体审议须有会议记录并经参会领导会签同意',
+  NOT_LEGAL_SIGNED: '未经政策法规处签字，不能签发',
+  REVIEW_TOO_EARLY: (day: string) => `合法性审核一般不少于 5 个工作日，${day} 起方可作出通过结论`,
+  CHECKLIST_FAILED: '审核要点有「不符合」的，不能作「通过」结论（可修改后通过或不予通过）',
   NOT_NUMBERED: '未统一登记编号，不能公布',
   NOT_PUBLISHED: '未公布的文件不能报送备案',
   NOT_IN_REVIEW: '文件不在合法性审核环节',
@@ -51,4 +72,7 @@ export const NORMDOC_ERRORS = {
   VALIDITY: (years: number) => `有效期不得超过 ${years} 年（暂行、试行的不超过 2 年）`,
   SETTING: '征求意见期限只能延长，不得少于 30 日',
   DATE: '「on」日期格式应为 YYYY-MM-DD',
+  STILL_VALID: (until: string) => `有效期至 ${until}，尚未届满，不能宣布失效（可废止）`,
+  NOT_OPEN: '该文件不在公开征求意见期内，不能提交意见',
+  NOT_TARGETED: '该文件未定向征求意见，不能登记为定向征求的意见',
 } as const;

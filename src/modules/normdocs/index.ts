@@ -1,9 +1,13 @@
 import { defineModule } from '../../kernel/module/index.ts';
 import { normdocWorkflow } from './workflow.ts';
 import { registerNormdocRoutes } from './routes.ts';
+import { registerNormdocPortalRoutes } from './portal/routes.ts';
 import { normdocScopedRoutes } from './scoped-routes.ts';
 import { seedDemoNormdocs } from './demo/seed-demo-normdocs.ts';
 import { normdocsCore } from './migrations/20261207200000_normdocs_core.ts';
+import { normdocsCommentChannel } from './migrations/20261208160000_normdocs_comment_channel.ts';
+import { normdocsReviewChecklist } from './migrations/20261208160100_normdocs_review_checklist.ts';
+import { normdocsLifecycle } from './migrations/20261208160200_normdocs_lifecycle.ts';
 
 /** 规范性文件: the gated pipeline from 起草 to 备案 with one register and gapless numbers (see README.md). */
 export const normdocs = defineModule({
@@ -22,8 +26,13 @@ export const normdocs = defineModule({
     policy: ['normdocs.read', 'normdocs.review', 'normdocs.configure'],
   },
   workflows: [normdocWorkflow],
-  routes: [registerNormdocRoutes],
-  migrations: { '20261207200000_normdocs_core': normdocsCore },
+  routes: [registerNormdocRoutes, registerNormdocPortalRoutes],
+  migrations: {
+    '20261207200000_normdocs_core': normdocsCore,
+    '20261208160000_normdocs_comment_channel': normdocsCommentChannel,
+    '20261208160100_normdocs_review_checklist': normdocsReviewChecklist,
+    '20261208160200_normdocs_lifecycle': normdocsLifecycle,
+  },
   async seedDemo(ctx) {
     const r = await seedDemoNormdocs(ctx);
     if (!r.skipped) ctx.logger.info(`演示规范性文件:${r.created} 件`);

@@ -45,5 +45,5 @@ describe('规范性文件 demo data', () => {
     }
     const inForce = (await t.app.inject({ method: 'GET', url: '/api/public/normdocs?on=2020-01-01' })).json().items.map((i: any) => i.number);
     expect(inForce).toHaveLength(5);
-  });
+  }, 60_000);
 });

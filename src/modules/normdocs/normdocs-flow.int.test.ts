@@ -13,6 +13,42 @@ const day = (d: string) => clock.set(new Date(`${d}T02:00:00Z`));
 const move = (s: Session, id: string, name: string, input?: unknown) => s.post(`/api/cases/${id}/transitions/${name}`, { input });
 const doc = { title: '宁夏回族自治区最低生活保障审核确认实施办法', text: '第一条 为规范最低生活保障审核确认工作……', note: '依据《社会救助暂行办法》起草' };
 const meeting = { metOn: '', name: '厅长办公会', attendees: '厅长、副厅长、政策法规处列席', decision: '审议通过' };
+const checklist = (failing?: string) =>
+  [
+    '制定主体合法',
+    '未超越法定职权',
+    '内容合法，与上位法不抵触',
+    '未违法设定行政许可、行政处罚、行政强制、行政收费等事项',
+    '未违法减损公民、法人和其他组织合法权益或者增加其义务',
+    '制定程序合法（已征求意见）',
+    '符合公平竞争审查要求',
+  ].map((item) => (item === failing ? { item, ok: false, note: '第五条增加申请人义务，无上位法依据' } : { item, ok: true }));
+/** 合法性审核 passes no earlier than 5 working days after 送审: the refusal names the day, the test moves there. */
+async function passWhenDue(s: Session, id: string, input: unknown) {
+  const early = await move(s, id, 'review_pass', input);
+  expect(early.statusCode, early.body).toBe(409);
+  const due = /(\d{4}-\d{2}-\d{2}) 起/.exec(early.json().title)![1]!;
+  day(due);
+  const r = await move(s, id, 'review_pass', input);
+  expect(r.statusCode, r.body).toBe(200);
+  return due;
+}
+/** 集体审议: the meeting record, then the heads' 会签 (kernel signoff, mode all) which runs `deliberate`. */
+async function deliberateAndSign(id: string, metOn: string) {
+  expect((await fgc.post(`/api/normdocs/${id}/meeting`, { ...meeting, metOn })).statusCode).toBe(201);
+  const heads = (await fgc.get(`/api/normdocs/${id}/heads`)).json().items;
+  expect(heads.map((h: any) => h.name)).toContain('王志强');
+  const open = await fgc.post(`/api/cases/${id}/signoffs`, {
+    step: 'heads',
+    mode: 'all',
+    parties: heads.filter((h: any) => h.name === '王志强').map((h: any) => ({ userId: h.userId })),
+  });
+  expect(open.statusCode, open.body).toBe(200);
+  expect((await lead.post(`/api/cases/${id}/signoffs/heads/decide`, { decision: 'approve', comment: '同意' })).statusCode).toBe(200);
+  expect((await fgc.get(`/api/cases/${id}`)).json().state).toBe('deliberated');
+  expect((await move(lead, id, 'sign')).json().title).toContain('政策法规处签字');
+  expect((await move(fgc, id, 'legal_sign')).statusCode).toBe(200);
+}
 
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000' } });
@@ -30,8 +66,9 @@ describe('规范性文件 pipeline', () => {
     expect(r.json()).toMatchObject({ state: 'drafting', refNo: expect.stringMatching(/^GFWJ-640000-2026-/) });
     const skips: Array<[Session, string, unknown, string]> = [
       [fgc, 'submit_review', undefined, '未经征求意见'],
-      [fgc, 'deliberate', { ...meeting, metOn: '2026-01-05' }, '合法性审核'],
-      [lead, 'sign', undefined, '集体审议'],
+      [lead, 'deliberate', undefined, '合法性审核'],
+      [fgc, 'legal_sign', undefined, '合法性审核'],
+      [lead, 'sign', undefined, '政策法规处签字'],
       [fgc, 'number', undefined, '签发'],
       [fgc, 'publish', { publishedOn: '2026-01-05', effectiveOn: '2026-01-05', publishedIn: '厅门户网站' }, '登记编号'],
       [fgc, 'file', { filedOn: '2026-01-05', filedWith: '自治区司法厅' }, '未公布'],
@@ -83,27 +120,41 @@ describe('规范性文件 pipeline', () => {
 
   it('合法性审核 sends it back; a new version; passed with changes; 集体审议, 签发, 登记编号, 公布, 备案', async () => {
     day('2026-02-09');
-    expect((await move(yc, id, 'review_pass', { conclusion: '通过', opinion: '同意' })).statusCode).toBe(404);
-    const back = await move(fgc, id, 'review_return', { opinion: '第五条增加了申请人义务，缺乏上位法依据，请删除' });
+    expect((await move(yc, id, 'review_pass', { conclusion: '通过', opinion: '同意', checklist: checklist() })).statusCode).toBe(404);
+    const noList = await move(fgc, id, 'review_return', { opinion: '第五条增加了申请人义务' });
+    expect(noList.statusCode).toBe(400);
+    expect(noList.json().title).toContain('审核要点');
+    const back = await move(fgc, id, 'review_return', {
+      opinion: '第五条增加了申请人义务，缺乏上位法依据，请删除',
+      checklist: checklist('未违法减损公民、法人和其他组织合法权益或者增加其义务'),
+    });
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json().state).toBe('drafting');
     // Sent back, the document cannot reach 集体审议.
-    expect((await move(fgc, id, 'deliberate', { ...meeting, metOn: '2026-02-09' })).json().title).toContain('合法性审核');
+    expect((await move(lead, id, 'deliberate')).json().title).toContain('合法性审核');
     expect((await fgc.post(`/api/normdocs/${id}/versions`, { text: doc.text, note: '无修改' })).statusCode).toBe(409);
     const v2 = await fgc.post(`/api/normdocs/${id}/versions`, { text: '第一条 为规范……（删除第五条）', note: '按审核意见删除第五条' });
     expect(v2.statusCode, v2.body).toBe(201);
     expect(v2.json().versionNo).toBe(2);
     expect((await move(fgc, id, 'submit_review')).statusCode).toBe(200);
     day('2026-02-11');
-    expect((await move(fgc, id, 'review_pass', { conclusion: '修改后通过', opinion: '文字修改' })).statusCode).toBe(400);
-    const passed = await move(fgc, id, 'review_pass', { conclusion: '修改后通过', opinion: '第三条文字修改', revisedText: '第一条 为规范……（审核修改稿）' });
-    expect(passed.statusCode, passed.body).toBe(200);
+    expect((await move(fgc, id, 'review_pass', { conclusion: '修改后通过', opinion: '文字修改', checklist: checklist() })).statusCode).toBe(400);
+    const failing = await move(fgc, id, 'review_pass', { conclusion: '通过', opinion: '同意', checklist: checklist('符合公平竞争审查要求') });
+    expect(failing.json().title).toContain('不符合');
+    const passedOn = await passWhenDue(fgc, id, {
+      conclusion: '修改后通过',
+      opinion: '第三条文字修改',
+      revisedText: '第一条 为规范……（审核修改稿）',
+      checklist: checklist(),
+    });
+    expect(passedOn > '2026-02-11' && passedOn < '2026-02-16').toBe(true);
 
-    day('2026-02-12');
-    expect((await move(fgc, id, 'deliberate', { ...meeting, metOn: '2026-02-10' })).statusCode).toBe(400);
-    expect((await move(fgc, id, 'deliberate', { ...meeting, metOn: '2026-02-12' })).statusCode).toBe(200);
+    // Without the heads' 会签 the meeting record alone is not 集体审议.
+    expect((await fgc.post(`/api/normdocs/${id}/meeting`, { ...meeting, metOn: '2026-02-10' })).statusCode).toBe(400);
+    expect((await fgc.post(`/api/normdocs/${id}/meeting`, { ...meeting, metOn: passedOn })).statusCode).toBe(201);
+    expect((await move(lead, id, 'deliberate')).json().title).toContain('会签');
+    await deliberateAndSign(id, passedOn);
     expect((await move(fgc, id, 'sign')).statusCode).toBe(403);
-    day('2026-02-13');
     expect((await move(lead, id, 'sign')).statusCode).toBe(200);
     day('2026-02-16');
     const numbered = await move(fgc, id, 'number');
@@ -145,7 +196,9 @@ describe('规范性文件 pipeline', () => {
     ]);
     expect(d.comments[0]).toMatchObject({ disposition: '部分采纳', content: expect.stringContaining('<script>') });
     expect(d.gates.every((g: any) => g.passed)).toBe(true);
-    expect(d.gates.find((g: any) => g.gate === '合法性审核')).toMatchObject({ on: '2026-02-11', by: '李文静' });
+    expect(d.gates.find((g: any) => g.gate === '合法性审核')).toMatchObject({ on: passedOn, by: '李文静' });
+    expect(d.gates.find((g: any) => g.gate === '领导会签')).toMatchObject({ passed: true, by: '王志强同意' });
+    expect(d.reviews[0].checklist.find((x: any) => !x.ok)).toMatchObject({ note: expect.stringContaining('第五条') });
 
     const onDay = async (on: string) => (await t.app.inject({ method: 'GET', url: `/api/public/normdocs?on=${on}` })).json().items.map((i: any) => i.number);
     expect(await onDay('2026-02-28')).toEqual([]);
@@ -160,8 +213,8 @@ describe('规范性文件 pipeline', () => {
     expect((await move(fgc, b, 'consult', { way: '公开征求意见', startOn: '2026-03-25', endOn: '2026-04-24' })).statusCode).toBe(200);
     day('2026-04-27');
     expect((await move(fgc, b, 'submit_review')).statusCode).toBe(200);
-    expect((await move(fgc, b, 'review_pass', { conclusion: '通过', opinion: '合法' })).statusCode).toBe(200);
-    expect((await move(fgc, b, 'deliberate', { ...meeting, metOn: '2026-04-27' })).statusCode).toBe(200);
+    const passedB = await passWhenDue(fgc, b, { conclusion: '通过', opinion: '合法', checklist: checklist() });
+    await deliberateAndSign(b, passedB);
     expect((await move(lead, b, 'sign')).statusCode).toBe(200);
     // The number is taken, then the transaction fails: it must not be consumed.
     await expect(
@@ -174,11 +227,11 @@ describe('规范性文件 pipeline', () => {
     expect((await move(fgc, b, 'number')).statusCode).toBe(200);
     expect((await fgc.get(`/api/normdocs/${b}`)).json().number).toBe('宁民规发〔2026〕2号');
     // 暂行: 有效期 no more than 2 years.
-    const long = await move(fgc, b, 'publish', { publishedOn: '2026-04-27', effectiveOn: '2026-05-01', validUntil: '2029-04-30', publishedIn: '厅门户网站' });
+    const long = await move(fgc, b, 'publish', { publishedOn: passedB, effectiveOn: '2026-06-01', validUntil: '2029-05-31', publishedIn: '厅门户网站' });
     expect(long.statusCode).toBe(400);
     expect(long.json().title).toContain('2 年');
-    expect((await move(fgc, b, 'publish', { publishedOn: '2026-04-27', effectiveOn: '2026-05-01', publishedIn: '厅门户网站' })).statusCode).toBe(200);
-    expect((await fgc.get(`/api/normdocs/${b}`)).json().validUntil).toBe('2028-04-30');
+    expect((await move(fgc, b, 'publish', { publishedOn: passedB, effectiveOn: '2026-06-01', publishedIn: '厅门户网站' })).statusCode).toBe(200);
+    expect((await fgc.get(`/api/normdocs/${b}`)).json().validUntil).toBe('2028-05-31');
     const list = (await fgc.get(`/api/normdocs?q=${encodeURIComponent('宁民规发〔2026〕')}`)).json();
     expect(list.items.map((i: any) => i.number).sort()).toEqual(['宁民规发〔2026〕1号', '宁民规发〔2026〕2号']);
   });

@@ -6,11 +6,12 @@ import { AppError } from '../../platform/errors.ts';
 import { actorOf, requirePermission } from '../../kernel/identity/index.ts';
 import { applyAction, getCase } from '../../kernel/workflow/index.ts';
 import { NORMDOC_ERRORS, NORMDOC_TYPE } from './contract.ts';
-import { CommentInput, DispositionInput, RegisterNormdocInput, SettingsInput, VersionInput } from './commands/inputs.ts';
+import { CommentInput, DispositionInput, MeetingInput, RegisterNormdocInput, SettingsInput, VersionInput } from './commands/inputs.ts';
 import { registerNormdoc } from './commands/register.ts';
 import { updateNormdocSettings } from './commands/settings.ts';
-import { ActionResult, NormdocDetail, NormdocPage, NormdocSettings, PublicNormdocs, RegisterResult } from './contracts/http.ts';
+import { ActionResult, HeadCandidates, NormdocDetail, NormdocPage, NormdocSettings, PublicNormdocs, RegisterResult } from './contracts/http.ts';
 import { getNormdoc } from './queries/get-normdoc.ts';
+import { headCandidates } from './queries/head-candidates.ts';
 import { ListNormdocsQuery, listNormdocs } from './queries/list-normdocs.ts';
 import { PublicNormdocsQuery, publicNormdocs } from './queries/public-normdocs.ts';
 
@@ -63,7 +64,7 @@ export async function registerNormdocRoutes(root: FastifyInstance, ctx: AppConte
     async (req) => getNormdoc(ctx, actorOf(req), req.params.id),
   );
 
-  const act = (name: 'revise' | 'comment' | 'dispose') => async (id: string, body: unknown, actor: ReturnType<typeof actorOf>) => {
+  const act = (name: 'revise' | 'comment' | 'dispose' | 'meeting') => async (id: string, body: unknown, actor: ReturnType<typeof actorOf>) => {
     const c = await getCase(ctx, actor, id);
     if (c.type !== NORMDOC_TYPE) throw new AppError('NORMDOC_NOT_FOUND', 404, NORMDOC_ERRORS.NOT_FOUND);
     return applyAction<{ id?: string; versionNo?: number }>(ctx, actor, { caseId: c.id, type: NORMDOC_TYPE, action: name, input: body });
@@ -82,6 +83,24 @@ export async function registerNormdocRoutes(root: FastifyInstance, ctx: AppConte
     '/api/normdocs/:id/dispositions',
     { schema: { tags, summary: '起草单位处理意见(采纳、部分采纳、不采纳并说明理由)', params: Id, body: DispositionInput, response: { 201: ActionResult } } },
     async (req, reply) => reply.status(201).send(await act('dispose')(req.params.id, req.body, actorOf(req))),
+  );
+  app.post(
+    '/api/normdocs/:id/meeting',
+    {
+      schema: {
+        tags,
+        summary: '登记集体审议会议记录(之后发起参会领导会签 POST /api/cases/:id/signoffs, step heads)',
+        params: Id,
+        body: MeetingInput,
+        response: { 201: ActionResult },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await act('meeting')(req.params.id, req.body, actorOf(req))),
+  );
+  app.get(
+    '/api/normdocs/:id/heads',
+    { schema: { tags, summary: '可参加会签的领导(本机关持有签发权限的人员)', params: Id, response: { 200: HeadCandidates } } },
+    async (req) => headCandidates(ctx, actorOf(req), req.params.id),
   );
   app.get(
     '/api/public/normdocs',

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
-import { LAW_FILING, LAW_REVIEW, NORMDOC_TYPE } from './contract.ts';
+import { HEADS_SIGNOFF, LAW_FILING, LAW_REVIEW, NORMDOC_TYPE } from './contract.ts';
+import { concludeDeliberation, legalSign } from './commands/deliberation.ts';
+import { expireDocument, repealDocument } from './commands/end-force.ts';
 import {
   CommentInput,
   ConsultationInput,
@@ -9,6 +11,7 @@ import {
   FilingInput,
   MeetingInput,
   PublishInput,
+  RepealInput,
   ReviewPassInput,
   ReviewReturnInput,
   VersionInput,
@@ -40,12 +43,13 @@ async function normdocFacts(ctx: AppContext, c: CaseRow): Promise<Record<string,
 }
 
 /** The pipeline in order; a gated step may be asked from any earlier state and refuses (409) naming the missing gate. */
-const ORDER = ['drafting', 'consulting', 'reviewing', 'reviewed', 'deliberated', 'signed', 'numbered', 'published'] as const;
+const ORDER = ['drafting', 'consulting', 'reviewing', 'reviewed', 'deliberated', 'legal_signed', 'signed', 'numbered', 'published'] as const;
 type S = (typeof ORDER)[number];
 const upTo = (s: S): S[] => ORDER.slice(0, ORDER.indexOf(s) + 1);
 
 const draft = { permission: 'normdocs.draft' } as const;
 const legal = { permission: 'normdocs.review', party: 'any' } as const;
+const lead = { permission: 'normdocs.sign', party: 'any' } as const;
 
 /**
  * 规范性文件 case flow (regulations.md §6.3): 起草 → 征求意见(≥ 30 日) → 合法性审核(政策法规处, 15
@@ -74,11 +78,14 @@ export const normdocWorkflow = defineWorkflow({
     consulting: { label: '征求意见中' },
     reviewing: { label: '合法性审核中' },
     reviewed: { label: '审核通过待集体审议' },
-    deliberated: { label: '集体审议通过待签发' },
+    deliberated: { label: '集体审议通过待政策法规处签字' },
+    legal_signed: { label: '政策法规处已签字待签发' },
     signed: { label: '已签发待登记编号' },
     numbered: { label: '已登记编号待公布' },
     published: { label: '已公布待备案' },
     filed: { label: '已备案（施行）' },
+    repealed: { label: '已废止', terminal: true },
+    expired: { label: '已失效', terminal: true },
   },
   initial: 'drafting',
   create: { label: '起草', route: '/api/normdocs', who: draft },
@@ -117,19 +124,31 @@ export const normdocWorkflow = defineWorkflow({
       clocks: { stop: ['review'] },
       effect: ({ tx, case: c, input, actor }) => returnReview(tx, actor, c, input),
     }),
-    deliberate: transition({
-      label: '集体审议',
+    deliberate: {
+      label: '集体审议通过（参会领导会签同意）',
       from: upTo('reviewed'),
       to: 'deliberated',
-      who: draft,
-      input: MeetingInput,
-      effect: ({ tx, case: c, input, actor }) => storeMeeting(tx, actor, c, input),
-    }),
+      who: lead,
+      effect: ({ tx, case: c }) => concludeDeliberation(tx, c),
+    },
+    deliberation_return: {
+      label: '集体审议未通过，退回修改',
+      from: ['reviewed'],
+      to: 'drafting',
+      who: lead,
+    },
+    legal_sign: {
+      label: '政策法规处签字',
+      from: upTo('deliberated'),
+      to: 'legal_signed',
+      who: legal,
+      effect: ({ tx, case: c, actor }) => legalSign(tx, actor, c),
+    },
     sign: {
       label: '领导签发',
-      from: upTo('deliberated'),
+      from: upTo('legal_signed'),
       to: 'signed',
-      who: { permission: 'normdocs.sign', party: 'any' },
+      who: lead,
       effect: ({ tx, case: c, actor }) => signDocument(tx, actor, c),
     },
     number: {
@@ -160,8 +179,32 @@ export const normdocWorkflow = defineWorkflow({
       clocks: { stop: ['filing'] },
       effect: ({ tx, case: c, input }) => fileDocument(tx, c, input),
     }),
+    repeal: transition({
+      label: '废止',
+      from: ['published', 'filed'],
+      to: 'repealed',
+      who: legal,
+      input: RepealInput,
+      effect: ({ tx, case: c, input }) => repealDocument(tx, c, input),
+    }),
+    expire: {
+      label: '有效期届满失效',
+      from: ['published', 'filed'],
+      to: 'expired',
+      who: legal,
+      effect: ({ tx, case: c }) => expireDocument(tx, c),
+    },
   },
+  // 集体审议: the drafter records the meeting and opens the heads' 会签 (mode all); its outcome runs deliberate / deliberation_return.
+  signoffs: { [HEADS_SIGNOFF]: { permission: 'normdocs.draft', onApprove: 'deliberate', onReject: 'deliberation_return' } },
   actions: {
+    meeting: action({
+      label: '登记集体审议会议记录',
+      who: draft,
+      from: ['reviewed'],
+      input: MeetingInput,
+      effect: ({ tx, case: c, input, actor }) => storeMeeting(tx, actor, c, input),
+    }),
     revise: action({
       label: '修改草案（新版本）',
       who: draft,

@@ -73,3 +73,8 @@ export async function mustBePublished(tx: AppContext, caseId: string) {
   if (!d.published_on) throw gate('NORMDOC_NOT_PUBLISHED', NORMDOC_ERRORS.NOT_PUBLISHED);
   return d;
 }
+
+export async function mustBeLegalSigned(tx: AppContext, caseId: string) {
+  const r = (await sql<{ on: string | null }>`select legal_signed_on::text as "on" from normdocs.document where case_id = ${caseId}`.execute(tx.db)).rows[0];
+  if (!r?.on) throw gate('NORMDOC_NOT_LEGAL_SIGNED', NORMDOC_ERRORS.NOT_LEGAL_SIGNED);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONSULT_WAYS, DISPOSITIONS, MEETING_DECISIONS, REVIEW_CONCLUSIONS } from '../contract.ts';
+import { CONSULT_WAYS, DISPOSITIONS, MEETING_DECISIONS, REVIEW_CHECKLIST, REVIEW_CONCLUSIONS } from '../contract.ts';
 
 const text = (title: string, max: number, min = 1) =>
   z
@@ -34,6 +34,16 @@ export const CommentInput = z.object({
   commenter: text('提出意见的单位或个人', 200),
   content: text('意见内容', 10000),
   receivedOn: date('收到日期'),
+  channel: z
+    .enum(['定向征求', '其他渠道'], { message: '「意见来源」须为定向征求或其他渠道' })
+    .default('其他渠道')
+    .meta({ title: '意见来源（定向征求：征求意见对象的书面意见）' }),
+});
+
+/** A citizen's comment from the portal: plain text only (never rendered as markup). */
+export const PortalCommentInput = z.object({
+  name: z.string().trim().max(50, '「姓名或单位」不超过 50 字').optional().meta({ title: '姓名或单位（可不填）' }),
+  content: text('意见内容', 5000, 5),
 });
 
 export const DispositionInput = z.object({
@@ -42,12 +52,27 @@ export const DispositionInput = z.object({
   reason: text('理由', 2000, 2),
 });
 
+/** The §6.1 checklist: every point answered once (符合 = ok), with a note where it fails. */
+export const ChecklistInput = z
+  .array(
+    z.object({
+      item: z.enum(REVIEW_CHECKLIST, { message: '「审核要点」不在清单中' }),
+      ok: z.boolean({ message: '「审核要点」须选择符合或不符合' }),
+      note: z.string().trim().max(1000, '「审核要点说明」不超过 1000 字').optional(),
+    }),
+    { message: '请逐项填写「审核要点」' },
+  )
+  .refine((l) => REVIEW_CHECKLIST.every((i) => l.filter((x) => x.item === i).length === 1), { message: '「审核要点」须逐项填写，每项一次' })
+  .refine((l) => l.every((x) => x.ok || x.note), { message: '「审核要点」不符合的，须说明理由' })
+  .meta({ title: '审核要点' });
+
 export const ReviewPassInput = z.object({
+  checklist: ChecklistInput,
   conclusion: z.enum(['通过', '修改后通过'], { message: '「审核结论」须为通过或修改后通过' }).meta({ title: '审核结论' }),
   opinion: text('审核意见', 10000),
   revisedText: z.string().trim().max(100000, '「修改后文本」不超过 100000 字').optional().meta({ title: '修改后文本（修改后通过时填写）' }),
 });
-export const ReviewReturnInput = z.object({ opinion: text('不予通过的理由和修改意见', 10000) });
+export const ReviewReturnInput = z.object({ checklist: ChecklistInput, opinion: text('不予通过的理由和修改意见', 10000) });
 export const REVIEW_CONCLUSION_SET: readonly string[] = REVIEW_CONCLUSIONS;
 
 export const MeetingInput = z.object({
@@ -76,4 +101,9 @@ export const SettingsInput = z.object({
     .min(30, '征求意见期限只能延长，不得少于 30 日（国办发〔2018〕37号）')
     .max(180, '「征求意见最短期限」不超过 180 日')
     .meta({ title: '征求意见最短期限（日）' }),
+});
+
+export const RepealInput = z.object({
+  repealedOn: date('废止日期'),
+  reason: text('废止理由（如清理结果、上位法修改）', 2000, 2),
 });

@@ -5,16 +5,17 @@ import { AppError, badRequest } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
 import { nextNumber, type CaseRow } from '../../../kernel/workflow/index.ts';
-import { NORMDOC_ERRORS, PROVISIONAL_VALIDITY_YEARS, VALIDITY_YEARS, formatNumber, isProvisional } from '../contract.ts';
+import { currentCalendar } from '../../../kernel/calendar/index.ts';
+import { NORMDOC_ERRORS, PROVISIONAL_VALIDITY_YEARS, REVIEW_MIN_WORKDAYS, VALIDITY_YEARS, formatNumber, isProvisional } from '../contract.ts';
 import { addDays, validityEnd } from './dates.ts';
 import {
   currentVersion,
   docOf,
   mustBeNumbered,
   mustBePublished,
+  mustBeLegalSigned,
   mustBeSigned,
   mustHaveConsultation,
-  mustHaveMeeting,
   mustHavePassedReview,
   today,
 } from './gates.ts';
@@ -65,14 +66,19 @@ export async function openConsultation(tx: AppContext, actor: Actor, c: CaseRow,
 
 export async function storeComment(tx: AppContext, c: CaseRow, input: z.output<typeof CommentInput>) {
   const k = (
-    await sql<{ s: string; e: string }>`select start_on::text as s, end_on::text as e from normdocs.consultation where case_id = ${c.id}`.execute(tx.db)
+    await sql<{
+      s: string;
+      e: string;
+      way: string;
+    }>`select start_on::text as s, end_on::text as e, way from normdocs.consultation where case_id = ${c.id}`.execute(tx.db)
   ).rows[0];
   if (!k) throw new AppError('NORMDOC_NO_CONSULTATION', 409, NORMDOC_ERRORS.NO_CONSULTATION);
+  if (input.channel === '定向征求' && k.way === '公开征求意见') throw new AppError('NORMDOC_NOT_TARGETED', 409, NORMDOC_ERRORS.NOT_TARGETED);
   notFuture(tx, input.receivedOn, 'receivedOn', '收到日期');
   if (input.receivedOn < k.s || input.receivedOn > k.e) throw bad('receivedOn', '「收到日期」须在征求意见期限内');
   const id = uuidv7();
-  await sql`insert into normdocs.comment (id, case_id, commenter, content, received_on, created_at)
-    values (${id}, ${c.id}, ${input.commenter}, ${input.content}, ${input.receivedOn}::date, ${tx.clock.now()})`.execute(tx.db);
+  await sql`insert into normdocs.comment (id, case_id, commenter, content, received_on, channel, created_at)
+    values (${id}, ${c.id}, ${input.commenter}, ${input.content}, ${input.receivedOn}::date, ${input.channel}, ${tx.clock.now()})`.execute(tx.db);
   return { id };
 }
 
@@ -95,28 +101,32 @@ export async function submitForReview(tx: AppContext, c: CaseRow) {
 
 async function openRound(tx: AppContext, caseId: string) {
   const r = (
-    await sql<{ id: string }>`select id from normdocs.review where case_id = ${caseId} and conclusion is null order by round desc limit 1`.execute(tx.db)
+    await sql<{ id: string; submittedOn: string }>`select id, submitted_on::text as "submittedOn" from normdocs.review
+      where case_id = ${caseId} and conclusion is null order by round desc limit 1`.execute(tx.db)
   ).rows[0];
   if (!r) throw new AppError('NORMDOC_NOT_IN_REVIEW', 409, NORMDOC_ERRORS.NOT_IN_REVIEW);
-  return r.id;
+  return r;
 }
 
 /** 合法性审核 通过 / 修改后通过 (the reviewer's marked-up text becomes the next version, the one that passed). */
 export async function passReview(tx: AppContext, actor: Actor, c: CaseRow, input: z.output<typeof ReviewPassInput>) {
-  const id = await openRound(tx, c.id);
+  const { id, submittedOn } = await openRound(tx, c.id);
   if (input.conclusion === '修改后通过' && !input.revisedText) throw bad('revisedText', '修改后通过的，请填写「修改后文本」');
+  if (input.conclusion === '通过' && input.checklist.some((x) => !x.ok)) throw bad('checklist', NORMDOC_ERRORS.CHECKLIST_FAILED);
+  const earliest = (await currentCalendar(tx)).addWorkdays(submittedOn, REVIEW_MIN_WORKDAYS, null);
+  if (today(tx) < earliest) throw new AppError('NORMDOC_REVIEW_TOO_EARLY', 409, NORMDOC_ERRORS.REVIEW_TOO_EARLY(earliest));
   let versionNo = await currentVersion(tx, c.id);
   if (input.revisedText)
     versionNo = (await addVersion(tx, actor, c.id, input.revisedText, `合法性审核修改：${input.opinion}`.slice(0, 2000), '审核修改')).versionNo;
   await sql`update normdocs.review set conclusion = ${input.conclusion}, opinion = ${input.opinion}, reviewed_by_name = ${actor.displayName},
-    reviewed_on = ${today(tx)}::date, version_no = ${versionNo} where id = ${id}`.execute(tx.db);
+    reviewed_on = ${today(tx)}::date, version_no = ${versionNo}, checklist = ${JSON.stringify(input.checklist)}::jsonb where id = ${id}`.execute(tx.db);
 }
 
-/** 不予通过: back to the drafter with the opinion. */
+/** 不予通过: back to the drafter with the opinion and the checklist. */
 export async function returnReview(tx: AppContext, actor: Actor, c: CaseRow, input: z.output<typeof ReviewReturnInput>) {
-  const id = await openRound(tx, c.id);
+  const { id } = await openRound(tx, c.id);
   await sql`update normdocs.review set conclusion = '不予通过', opinion = ${input.opinion}, reviewed_by_name = ${actor.displayName},
-    reviewed_on = ${today(tx)}::date where id = ${id}`.execute(tx.db);
+    reviewed_on = ${today(tx)}::date, checklist = ${JSON.stringify(input.checklist)}::jsonb where id = ${id}`.execute(tx.db);
 }
 
 /** 集体审议: the meeting record, after a passed 合法性审核. */
@@ -130,9 +140,9 @@ export async function storeMeeting(tx: AppContext, actor: Actor, c: CaseRow, inp
       version_no = excluded.version_no, recorded_by_name = excluded.recorded_by_name, created_at = excluded.created_at`.execute(tx.db);
 }
 
-/** 签发 by the leader, after the meeting. */
+/** 签发 by the leader, after 政策法规处签字. */
 export async function signDocument(tx: AppContext, actor: Actor, c: CaseRow) {
-  await mustHaveMeeting(tx, c.id);
+  await mustBeLegalSigned(tx, c.id);
   await sql`update normdocs.document set signed_by_name = ${actor.displayName}, signed_on = ${today(tx)}::date where case_id = ${c.id}`.execute(tx.db);
 }
 

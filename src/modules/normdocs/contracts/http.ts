@@ -47,6 +47,7 @@ export const NormdocDetail = NormdocListItem.extend({
       commenter: z.string(),
       content: z.string(),
       receivedOn: z.string(),
+      channel: z.string(),
       disposition: z.string().nullable(),
       reason: z.string().nullable(),
       disposedBy: z.string().nullable(),
@@ -61,11 +62,13 @@ export const NormdocDetail = NormdocListItem.extend({
       opinion: z.string().nullable(),
       reviewedBy: z.string().nullable(),
       reviewedOn: z.string().nullable(),
+      checklist: z.array(z.object({ item: z.string(), ok: z.boolean(), note: z.string().optional() })).nullable(),
     }),
   ),
   meeting: z
     .object({ metOn: z.string(), name: z.string(), attendees: z.string(), decision: z.string(), versionNo: z.number(), recordedBy: z.string() })
     .nullable(),
+  heads: z.array(z.object({ party: z.string(), decision: z.string().nullable(), comment: z.string().nullable(), at: z.string().nullable() })),
   gates: z.array(z.object({ gate: z.string(), passed: z.boolean(), on: z.string().nullable(), by: z.string().nullable() })),
 });
 
@@ -84,3 +87,18 @@ export const PublicNormdocs = z.object({
   ),
 });
 export const NormdocSettings = z.object({ consultationMinDays: z.number() });
+
+/** 公开征求意见 on the portal: the open consultations with the text under consultation. */
+export const PublicConsultation = z.object({
+  id: z.string(),
+  title: z.string(),
+  drafter: z.string(),
+  startOn: z.string(),
+  endOn: z.string(),
+  versionNo: z.number(),
+  text: z.string(),
+  comments: z.number(),
+});
+export const PublicConsultations = z.object({ on: z.string(), items: z.array(PublicConsultation) });
+export const PortalCommentResult = z.object({ receivedOn: z.string(), notice: z.string() });
+export const HeadCandidates = z.object({ items: z.array(z.object({ userId: z.string(), name: z.string(), orgUnitName: z.string() })) });

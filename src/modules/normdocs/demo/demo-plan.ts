@@ -5,8 +5,21 @@
 export type Stage = 'drafting' | 'consulting' | 'reviewing' | 'reviewed' | 'signed' | 'published' | 'filed';
 export type PlannedDoc = { org: string; title: string; startOn: string; upTo: Stage };
 
-/** Day offsets from the start: 征求意见 30 日 from day 1, then the later gates. */
-export const OFFSETS = { consult: 1, comment: 10, dispose: 33, submit: 33, review: 40, deliberate: 45, sign: 47, number: 48, publish: 50, file: 60 } as const;
+/** Day offsets from the start: 征求意见 30 日 from day 1, then the later gates (合法性审核 ≥ 5 working days after 送审). */
+export const OFFSETS = {
+  consult: 1,
+  comment: 10,
+  dispose: 33,
+  submit: 33,
+  review: 47,
+  meeting: 50,
+  heads: 50,
+  legalSign: 51,
+  sign: 52,
+  number: 53,
+  publish: 55,
+  file: 65,
+} as const;
 
 export const PLAN_2019: PlannedDoc[] = [
   { org: '640000-mzt-jzc', title: '宁夏回族自治区最低生活保障审核确认办法', startOn: '2019-02-18', upTo: 'filed' },

@@ -4,9 +4,9 @@ import { withTx } from '../../../platform/context.ts';
 import type { Jobs } from '../../../platform/jobs.ts';
 import { chinaDate, chinaMidnight } from '../../../platform/china-time.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
-import { applyAction, applyTransition } from '../../../kernel/workflow/index.ts';
+import { applyAction, applyTransition, decideSignoff, openSignoff } from '../../../kernel/workflow/index.ts';
 import { registerNormdoc } from '../commands/register.ts';
-import { NORMDOC_TYPE } from '../contract.ts';
+import { HEADS_SIGNOFF, NORMDOC_TYPE, REVIEW_CHECKLIST } from '../contract.ts';
 import { OFFSETS, PLAN_2019, PLAN_NOW, type Stage } from './demo-plan.ts';
 
 type Role = 'drafter' | 'legal' | 'leader';
@@ -118,19 +118,31 @@ export async function seedDemoNormdocs(ctx: AppContext): Promise<{ created: numb
         OFFSETS.review,
         move('legal', 'review_pass', {
           conclusion: '通过',
+          checklist: REVIEW_CHECKLIST.map((item) => ({ item, ok: true })),
           opinion: '制定主体合法，未超越法定职权，未违法设定许可、处罚、强制、收费事项，未减损权利或增加义务，程序合法。',
         }),
       );
       if (reach < 4) return;
       s(
-        OFFSETS.deliberate,
-        move('drafter', 'deliberate', {
-          metOn: dayOf(p.startOn, OFFSETS.deliberate),
+        OFFSETS.meeting,
+        act('meeting', () => ({
+          metOn: dayOf(p.startOn, OFFSETS.meeting),
           name: p.org.startsWith('640000') ? '厅长办公会' : '局长办公会',
           attendees: '主要负责人、分管负责人，政策法规处列席说明',
           decision: '审议通过',
-        }),
+        })),
       );
+      s(OFFSETS.heads, async (cx) => {
+        const head = actorFor(p.org, 'leader');
+        await openSignoff(cx, actorFor(p.org, 'drafter'), {
+          caseId: ids.get(key)!,
+          step: HEADS_SIGNOFF,
+          mode: 'all',
+          parties: [{ orgUnitId: head.orgUnitId }],
+        });
+        await decideSignoff(cx, head, { caseId: ids.get(key)!, step: HEADS_SIGNOFF, decision: 'approve', comment: '同意' });
+      });
+      s(OFFSETS.legalSign, move('legal', 'legal_sign'));
       s(OFFSETS.sign, move('leader', 'sign'));
       s(OFFSETS.number, move('legal', 'number'));
       if (reach < 5) return;

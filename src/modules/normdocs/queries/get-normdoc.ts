@@ -5,6 +5,7 @@ import type { Actor } from '../../../kernel/identity/index.ts';
 import { caseReadable } from '../../../kernel/workflow/index.ts';
 import { NORMDOC_ERRORS, NORMDOC_TYPE } from '../contract.ts';
 import { HEAD, headDto, type HeadRow } from './list-normdocs.ts';
+import { headsSignoff } from '../commands/deliberation.ts';
 
 /** One document with the evidence of each gate (dates, people, records); 404 outside the actor's scope. */
 export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
@@ -17,7 +18,8 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
     .executeTakeFirst();
   if (!readable) throw new AppError('NORMDOC_NOT_FOUND', 404, NORMDOC_ERRORS.NOT_FOUND);
   const r = (
-    await sql<HeadRow>`select ${HEAD}, d.drafted_by_name, d.signed_by_name, d.numbered_on::text as numbered_on, d.published_in, d.filed_with
+    await sql<HeadRow>`select ${HEAD}, d.drafted_by_name, d.signed_by_name, d.numbered_on::text as numbered_on, d.published_in, d.filed_with,
+      d.legal_signed_by_name, d.legal_signed_on::text as legal_signed_on
     from core.case c join normdocs.document d on d.case_id = c.id join core.org_unit o on o.id = c.org_unit_id where c.id = ${id}`.execute(ctx.db)
   ).rows[0];
   if (!r) throw new AppError('NORMDOC_NOT_FOUND', 404, NORMDOC_ERRORS.NOT_FOUND);
@@ -37,7 +39,8 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
     disposition: string | null;
     reason: string | null;
     disposedBy: string | null;
-  }>`select id, commenter, content, received_on::text as "receivedOn", disposition, reason, disposed_by_name as "disposedBy"
+    channel: string;
+  }>`select id, commenter, content, received_on::text as "receivedOn", channel, disposition, reason, disposed_by_name as "disposedBy"
     from normdocs.comment where case_id = ${id} order by received_on, created_at`);
   const reviews = await q(sql<{
     round: number;
@@ -47,12 +50,15 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
     opinion: string | null;
     reviewedBy: string | null;
     reviewedOn: string | null;
-  }>`select round, version_no as "versionNo", submitted_on::text as "submittedOn", conclusion, opinion, reviewed_by_name as "reviewedBy",
+    checklist: { item: string; ok: boolean; note?: string }[] | null;
+  }>`select round, version_no as "versionNo", submitted_on::text as "submittedOn", conclusion, opinion, reviewed_by_name as "reviewedBy", checklist,
       reviewed_on::text as "reviewedOn" from normdocs.review where case_id = ${id} order by round`);
   const meeting = (
     await q(sql<{ metOn: string; name: string; attendees: string; decision: string; versionNo: number; recordedBy: string }>`
     select met_on::text as "metOn", name, attendees, decision, version_no as "versionNo", recorded_by_name as "recordedBy" from normdocs.meeting where case_id = ${id}`)
   )[0];
+  const heads = await headsSignoff(ctx.db, id);
+  const signedOff = heads.mode === 'all' && heads.rows.length > 0 && heads.rows.every((h) => h.decision === 'approve');
   const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
   const lastReview = reviews.at(-1);
   const passed = lastReview && (lastReview.conclusion === '通过' || lastReview.conclusion === '修改后通过') ? lastReview : undefined;
@@ -64,7 +70,21 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
       by: consultation?.by ?? null,
     },
     { gate: '合法性审核', passed: !!passed, on: passed?.reviewedOn ?? null, by: passed?.reviewedBy ?? null },
-    { gate: '集体审议', passed: !!meeting, on: meeting?.metOn ?? null, by: meeting ? meeting.name : null },
+    { gate: '集体审议', passed: !!meeting && signedOff, on: meeting?.metOn ?? null, by: meeting ? meeting.name : null },
+    {
+      gate: '领导会签',
+      passed: signedOff,
+      on: signedOff
+        ? (heads.rows
+            .map((h) => h.at!.slice(0, 10))
+            .sort()
+            .at(-1) ?? null)
+        : null,
+      by: heads.rows.length
+        ? heads.rows.map((h) => `${h.party}${h.decision === 'approve' ? '同意' : h.decision === 'reject' ? '不同意' : '待签'}`).join('、')
+        : null,
+    },
+    { gate: '政策法规处签字', passed: !!r.legal_signed_on, on: s(r.legal_signed_on), by: s(r.legal_signed_by_name) },
     { gate: '签发', passed: !!r.signed_on, on: r.signed_on, by: s(r.signed_by_name) },
     { gate: '登记编号', passed: !!r.number, on: s(r.numbered_on), by: r.number },
     { gate: '公布', passed: !!r.published_on, on: r.published_on, by: s(r.published_in) },
@@ -82,6 +102,7 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
     comments,
     reviews: reviews.map((x) => ({ ...x, round: Number(x.round), versionNo: Number(x.versionNo) })),
     meeting: meeting ? { ...meeting, versionNo: Number(meeting.versionNo) } : null,
+    heads: heads.rows,
     gates,
   };
 }

@@ -8,10 +8,13 @@ import { ApiError } from '../../shared/api.ts';
 import { QueryError } from '../../shared/QueryError.tsx';
 import type { CaseTypePanelProps } from '../cases/type-panels.tsx';
 import { DISPOSITIONS, normdocApi } from './api.ts';
+import { VersionDiff } from './VersionDiff.tsx';
+import { ReviewForm } from './ReviewForm.tsx';
+import { DeliberationCard } from './DeliberationCard.tsx';
 import './normdocs.css';
 
 /** 规范性文件 part of the case page: the evidence of each gate, versions, consultation and comments, review rounds, meeting. */
-export function NormdocCasePanel({ c }: CaseTypePanelProps) {
+export function NormdocCasePanel({ c, run: runCase }: CaseTypePanelProps) {
   const t = useT();
   const can = useCan();
   const qc = useQueryClient();
@@ -71,11 +74,24 @@ export function NormdocCasePanel({ c }: CaseTypePanelProps) {
       <Collapse
         size="small"
         defaultActiveKey={last ? [String(last.versionNo)] : []}
-        items={d.versions.map((v) => ({
-          key: String(v.versionNo),
-          label: `第 ${v.versionNo} 版 · ${v.source} · ${v.by}${v.note ? `：${v.note}` : ''}`,
-          children: <div style={{ whiteSpace: 'pre-wrap' }}>{v.text}</div>,
-        }))}
+        items={d.versions.map((v, i) => {
+          const prev = d.versions[i - 1];
+          return {
+            key: String(v.versionNo),
+            label: `第 ${v.versionNo} 版 · ${v.source} · ${v.by}${v.note ? `：${v.note}` : ''}`,
+            children: prev ? (
+              <>
+                <VersionDiff before={prev.text} after={v.text} prevNo={prev.versionNo} />
+                <details style={{ marginTop: 8 }}>
+                  <summary>{t('normdocs.diff.full')}</summary>
+                  <div style={{ whiteSpace: 'pre-wrap' }}>{v.text}</div>
+                </details>
+              </>
+            ) : (
+              <div style={{ whiteSpace: 'pre-wrap' }}>{v.text}</div>
+            ),
+          };
+        })}
       />
       {drafter && d.state === 'drafting' && (
         <Form
@@ -111,7 +127,7 @@ export function NormdocCasePanel({ c }: CaseTypePanelProps) {
       {d.comments.length === 0 && <div className="mz-muted">{t('normdocs.panel.none')}</div>}
       {d.comments.map((x) => (
         <div key={x.id} style={{ marginBottom: 8 }}>
-          <span className="mz-muted">{`${x.receivedOn} ${x.commenter}：`}</span>
+          <span className="mz-muted">{`${x.receivedOn} ${x.commenter}（${x.channel}）：`}</span>
           <span style={{ whiteSpace: 'pre-wrap' }}>{x.content}</span>
           <div>
             {x.disposition ? (
@@ -183,12 +199,22 @@ export function NormdocCasePanel({ c }: CaseTypePanelProps) {
         </div>
       ))}
 
+      {d.state === 'reviewing' && can('normdocs.review') && <ReviewForm c={c} run={runCase} lastText={last?.text ?? ''} />}
+      {d.reviews.at(-1)?.checklist && (
+        <ul className="mz-muted">
+          {d.reviews.at(-1)!.checklist!.map((x) => (
+            <li key={x.item}>{`${x.ok ? '✓' : '✗'} ${x.item}${x.note ? `：${x.note}` : ''}`}</li>
+          ))}
+        </ul>
+      )}
+
       <h4 style={{ marginTop: 16 }}>{t('normdocs.panel.meeting')}</h4>
       {d.meeting ? (
         <div>{`${d.meeting.metOn} ${d.meeting.name}（${d.meeting.attendees}）：${d.meeting.decision}`}</div>
       ) : (
         <div className="mz-muted">{t('normdocs.panel.none')}</div>
       )}
+      {d.state === 'reviewed' && <DeliberationCard c={c} run={runCase} d={d} />}
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { http } from '../../shared/api.ts';
-import type { NormdocDetail, NormdocPage, RegisterResult } from '../../../../src/modules/normdocs/contracts/http.ts';
+import type { HeadCandidates, NormdocDetail, NormdocPage, RegisterResult } from '../../../../src/modules/normdocs/contracts/http.ts';
 
 /** 规范性文件 vocabularies: the server's contract.ts. */
 export { DISPOSITIONS } from '../../../../src/modules/normdocs/contract.ts';
@@ -16,6 +16,9 @@ export const normdocApi = {
   version: (id: string, input: { text: string; note: string }) => http.post<{ versionNo?: number }>(`/api/normdocs/${encodeURIComponent(id)}/versions`, input),
   comment: (id: string, input: { commenter: string; content: string; receivedOn: string }) =>
     http.post<{ id?: string }>(`/api/normdocs/${encodeURIComponent(id)}/comments`, input),
+  meeting: (id: string, input: { metOn: string; name: string; attendees: string; decision: string }) =>
+    http.post<{ id?: string }>(`/api/normdocs/${encodeURIComponent(id)}/meeting`, input),
+  heads: (id: string) => http.get<z.infer<typeof HeadCandidates>>(`/api/normdocs/${encodeURIComponent(id)}/heads`),
   dispose: (id: string, input: { commentId: string; disposition: string; reason: string }) =>
     http.post<{ id?: string }>(`/api/normdocs/${encodeURIComponent(id)}/dispositions`, input),
 };
@@ -25,7 +28,8 @@ export const NORMDOC_STATES: { value: string; label: string }[] = [
   { value: 'consulting', label: '征求意见中' },
   { value: 'reviewing', label: '合法性审核中' },
   { value: 'reviewed', label: '审核通过待集体审议' },
-  { value: 'deliberated', label: '集体审议通过待签发' },
+  { value: 'deliberated', label: '集体审议通过待政策法规处签字' },
+  { value: 'legal_signed', label: '政策法规处已签字待签发' },
   { value: 'signed', label: '已签发待登记编号' },
   { value: 'numbered', label: '已登记编号待公布' },
   { value: 'published', label: '已公布待备案' },

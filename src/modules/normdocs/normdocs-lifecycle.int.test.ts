@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { seedDemoNormdocs } from './demo/seed-demo-normdocs.ts';
+import { onNormdocChange, type NormdocChange } from './events.ts';
+
+// The end of force on the demo register: 失效 only after 有效期, 废止 by decision; the public in-force list
+// drops the document from that day; listeners (政策问答) hear of it inside the move's transaction.
+const clock = manualClock(new Date('2026-12-06T02:00:00Z'));
+let t: TestApp;
+let fgc: Session;
+const heard: NormdocChange[] = [];
+const move = (id: string, name: string, input?: unknown) => fgc.post(`/api/cases/${id}/transitions/${name}`, { input });
+const inForce = async (on: string) => (await t.app.inject({ method: 'GET', url: `/api/public/normdocs?on=${on}` })).json().items.map((i: any) => i.number);
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  await seedDemoNormdocs(t.ctx);
+  fgc = await t.login('nx-fgc');
+});
+afterAll(() => t?.close());
+
+describe('废止 and 失效', () => {
+  const byNumber = async (n: string) => (await fgc.get(`/api/normdocs?q=${encodeURIComponent(n)}`)).json().items[0];
+
+  it('失效 only once 有效期 has run out; listeners hear it', async () => {
+    const off = onNormdocChange(async (_tx, c) => void heard.push(c));
+    const current = await byNumber('宁民规发〔2026〕1号');
+    const early = await move(current.id, 'expire');
+    expect(early.statusCode).toBe(409);
+    expect(early.json().title).toContain('尚未届满');
+    const old = await byNumber('宁民规发〔2019〕1号');
+    const r = await move(old.id, 'expire');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().state).toBe('expired');
+    expect(heard).toEqual([expect.objectContaining({ caseId: old.id, number: '宁民规发〔2019〕1号', kind: '失效', reason: '有效期届满' })]);
+    off();
+  });
+
+  it('废止 from a day (not in the future); the public list drops it from then; a throwing listener refuses the move', async () => {
+    const doc = await byNumber('宁民规发〔2026〕1号');
+    expect(await inForce('2026-12-06')).toContain('宁民规发〔2026〕1号');
+    expect((await move(doc.id, 'repeal', { repealedOn: '2026-12-07', reason: '清理' })).statusCode).toBe(400);
+    expect((await move(doc.id, 'repeal', { repealedOn: '2026-12-05' })).statusCode).toBe(400);
+    const off = onNormdocChange(async () => {
+      throw new Error('listener failed');
+    });
+    expect((await move(doc.id, 'repeal', { repealedOn: '2026-12-05', reason: '上位法已修改' })).statusCode).toBe(500);
+    off();
+    expect((await fgc.get(`/api/cases/${doc.id}`)).json().state).toBe('filed');
+    const off2 = onNormdocChange(async (_tx, c) => void heard.push(c));
+    const r = await move(doc.id, 'repeal', { repealedOn: '2026-12-05', reason: '上位法已修改' });
+    expect(r.statusCode, r.body).toBe(200);
+    off2();
+    expect(heard.at(-1)).toMatchObject({ kind: '废止', on: '2026-12-05', number: '宁民规发〔2026〕1号' });
+    expect(await inForce('2026-12-04')).toContain('宁民规发〔2026〕1号');
+    expect(await inForce('2026-12-05')).not.toContain('宁民规发〔2026〕1号');
+  });
+});
