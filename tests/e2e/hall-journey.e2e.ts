@@ -128,7 +128,7 @@ describe('the back office accepts, approves and delivers (1366×768)', { concurr
     await caseAction(page, '送达办理结果', async (m) => pickOption(page, m.getByLabel('送达方式'), '电子送达', { type: false }));
     await page.getByTestId('case-state').getByText('已办结').waitFor({ timeout: T });
     await page.getByText('政务服务办理结果（电子证照）').first().waitFor({ timeout: T });
-    await shot(page, 'hall-console-delivered-desktop', { fullPage: true });
+    await shot(page, 'hall-console-delivered-desktop');
   });
 });
 
@@ -168,7 +168,7 @@ describe('the county handles the 差评 (1366×768)', { concurrency: false }, ()
     });
     await caseAction(page, '向评价人反馈', async (m) => m.getByLabel('向评价人反馈的内容').fill('您反映的问题已整改，感谢监督。'));
     await page.getByTestId('case-state').getByText('已反馈办结').waitFor({ timeout: T });
-    await shot(page, 'hall-console-complaint-closed-desktop', { fullPage: true });
+    await shot(page, 'hall-console-complaint-closed-desktop');
     await page.goto('/hall/stats');
     await page.getByTestId('hall-stats').locator('.ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: T });
     assert.deepEqual(await seriousA11yViolations(page), []);

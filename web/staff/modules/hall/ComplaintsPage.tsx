@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
+import './hall.css';
 import { hallApi, type ComplaintPage } from './api.ts';
 
 type Row = ComplaintPage['items'][number];
@@ -36,7 +37,7 @@ export function ComplaintsPage() {
     { title: t('hall.c.due'), dataIndex: 'dueDate', render: (v: string | null) => v ?? '—' },
   ];
   return (
-    <div className="mz-page" data-testid="hall-complaints">
+    <div className="mz-page mz-hall" data-testid="hall-complaints">
       <PageHeader title={t('hall.nav.complaints')} desc={t('hall.complaints.desc')} />
       <Card className="mz-card">
         <Select

@@ -6,6 +6,7 @@ import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
+import './hall.css';
 import { APPLICATION_STATES, CHANNELS, hallApi, type ApplicationPage, type Registered } from './api.ts';
 import { WindowRegisterModal } from './WindowRegisterModal.tsx';
 
@@ -39,7 +40,7 @@ export function HallPage() {
     },
   ];
   return (
-    <div className="mz-page" data-testid="hall-page">
+    <div className="mz-page mz-hall" data-testid="hall-page">
       <PageHeader
         title={t('hall.nav.list')}
         desc={t('hall.list.desc')}

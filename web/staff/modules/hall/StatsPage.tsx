@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
+import './hall.css';
 import { hallApi, type NoVisit, type RatingStats } from './api.ts';
 
 type Row = RatingStats['items'][number];
@@ -40,7 +41,7 @@ export function StatsPage() {
     { title: t('hall.c.noVisitRate'), dataIndex: 'rate', render: pct },
   ];
   return (
-    <div className="mz-page" data-testid="hall-stats">
+    <div className="mz-page mz-hall" data-testid="hall-stats">
       <PageHeader title={t('hall.nav.stats')} desc={t('hall.stats.desc')} />
       <Card className="mz-card" style={{ marginBottom: 12 }}>
         <Space wrap size="large">
