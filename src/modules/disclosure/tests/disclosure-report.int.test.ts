@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await createTestApp({ env: { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000' } });
   await seedDemoDisclosure(t.ctx);
   [lead, xj, pl] = await Promise.all(['nx-fgc-lead', 'xj-mzj', 'pl-mzj'].map((u) => t.login(u)));
-});
+}, 900_000);
 afterAll(() => t?.close());
 
 describe('政务公开 yearly report', () => {

@@ -50,7 +50,7 @@ describe('依申请公开 on the portal', () => {
     expect(office.statusCode).toBe(400);
     expect(office.json().title).toContain('受理机关');
     expect((await xq.get('/api/disclosure/requests')).json().total).toBe(0);
-  });
+  }, 120_000);
 
   it('registers a portal request received the day it is sent; 20 working days over 国庆 and 7 for a 补正 notice', async () => {
     const r = await pub('/api/public/disclosure/requests', { ...ask, pow: await solvedPow(t.app, '10.98.1.4') });
