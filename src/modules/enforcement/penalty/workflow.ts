@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { action, creation, defineWorkflow, transition } from '../../../kernel/workflow/index.ts';
 import { ENFORCEMENT_PERMISSIONS as P, PENALTY_STATES as S, PENALTY_TYPE } from '../contracts/labels.ts';
@@ -53,9 +52,10 @@ export const penaltyWorkflow = defineWorkflow({
     label: '立案',
     route: '/api/enforcement/cases',
     who: handle,
-    input: z.object({ filedOn: z.iso.date() }),
     clocks: {
-      startOn: (input) => input.filedOn,
+      // Counts from the 立案 day the register gives (file-case.ts passes it; no create input, so the
+      // case page labels the facts from `facts`).
+      startOn: (input) => (input as { filedOn?: string } | undefined)?.filedOn,
       start: [
         {
           name: 'decide',
