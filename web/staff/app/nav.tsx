@@ -5,10 +5,8 @@ import {
   GlobalOutlined,
   HomeOutlined,
   LoginOutlined,
-  NotificationOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
-  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -44,11 +42,7 @@ export function visibleBusinessModules(can: (permission: string) => boolean): Bu
 }
 
 /** Business modules still being built: shown disabled, never as fake pages. */
-const NOT_YET_BUILT: { key: string; label: MessageKey; icon: ReactNode }[] = [
-  { key: 'service', label: 'nav.service', icon: <SolutionOutlined /> },
-  { key: 'enforcement', label: 'nav.enforcement', icon: <SafetyCertificateOutlined /> },
-  { key: 'disclosure', label: 'nav.disclosure', icon: <NotificationOutlined /> },
-];
+const NOT_YET_BUILT: { key: string; label: MessageKey; icon: ReactNode }[] = [{ key: 'lawstudy', label: 'nav.lawStudy', icon: <SafetyCertificateOutlined /> }];
 
 /** Modules with no pages yet, including business modules whose pages have not landed. */
 export const UPCOMING = [...BUSINESS_MODULES.filter((m) => m.entries.length === 0), ...NOT_YET_BUILT];

@@ -16,7 +16,7 @@ import { useLoginFlow, type Credentials } from './use-login-flow.ts';
 const DEMO_PASSWORD = 'Minzheng@2019';
 const DEMO_ACCOUNTS = ['admin', 'nx-fgc', 'yc-mzj', 'ld-mzj'] as const;
 
-const MODULES: MessageKey[] = [...WEB_MODULES.map((m) => m.label), 'nav.service', 'nav.enforcement', 'nav.disclosure'];
+const MODULES: MessageKey[] = [...WEB_MODULES.map((m) => m.label), 'nav.lawStudy'];
 
 export function LoginPage() {
   const t = useT();
