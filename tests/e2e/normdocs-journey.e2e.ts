@@ -159,7 +159,8 @@ describe('规范性文件 from 起草 to 备案 at 1366×768 (portal also at 390
     await delib.getByLabel('出席人员').fill('厅长、副厅长，政策法规处列席说明');
     await delib.getByLabel('会议日期').click();
     await page.keyboard.type(today);
-    await page.keyboard.press('Enter');
+    // Tab commits the typed date; Enter would also submit the form (a race with the click below).
+    await page.keyboard.press('Tab');
     await delib.getByTestId('normdoc-meeting').click();
     await delib.getByText(/^王志强（/).click();
     await delib.getByTestId('normdoc-open-signoff').click();
