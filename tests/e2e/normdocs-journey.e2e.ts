@@ -40,8 +40,9 @@ async function csrf(page: Page) {
 }
 async function post(page: Page, url: string, data: unknown, expect = [200, 201]) {
   const r = await page.request.post(url, { data: data as object, headers: { 'x-csrf-token': await csrf(page) } });
-  assert.ok(expect.includes(r.status()), `${url}: ${r.status()} ${await r.text()}`);
-  return r.json();
+  const text = await r.text();
+  assert.ok(expect.includes(r.status()), `${url}: ${r.status()} ${text}`);
+  return text ? JSON.parse(text) : null;
 }
 const move = (page: Page, id: string, name: string, input?: unknown) => post(page, `/api/cases/${id}/transitions/${name}`, { input });
 /** 合法性审核 may pass from the 5th working day after 送审: the refusal names the day; move the clock there. */
@@ -158,7 +159,8 @@ describe('规范性文件 from 起草 to 备案 at 1366×768 (portal also at 390
     await delib.getByLabel('出席人员').fill('厅长、副厅长，政策法规处列席说明');
     await delib.getByLabel('会议日期').click();
     await page.keyboard.type(today);
-    await page.keyboard.press('Enter');
+    // Tab commits the typed date; Enter would also submit the form (a race with the click below).
+    await page.keyboard.press('Tab');
     await delib.getByTestId('normdoc-meeting').click();
     await delib.getByText(/^王志强（/).click();
     await delib.getByTestId('normdoc-open-signoff').click();

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -18,6 +18,7 @@ export function DeliberationCard({ c, run, d }: CaseTypePanelProps & { d: Normdo
   const can = useCan();
   const [error, setError] = useState<string | null>(null);
   const [heads, setHeads] = useState<string[]>([]);
+  const qc = useQueryClient();
   const drafter = can('normdocs.draft');
   const open = d.heads.some((h) => h.decision === null);
   const cands = useQuery({ queryKey: ['normdocs', 'heads', c.id], queryFn: () => normdocApi.heads(c.id), enabled: drafter && !!d.meeting && !open });
@@ -25,6 +26,8 @@ export function DeliberationCard({ c, run, d }: CaseTypePanelProps & { d: Normdo
     setError(null);
     try {
       await run(f);
+      // A case action (the meeting record) may leave the case version as it was: refetch the document itself.
+      void qc.invalidateQueries({ queryKey: ['normdocs'] });
     } catch (e) {
       setError(e instanceof ApiError ? e.title : String(e));
     }
