@@ -76,3 +76,6 @@ export const NORMDOC_ERRORS = {
   NOT_OPEN: '该文件不在公开征求意见期内，不能提交意见',
   NOT_TARGETED: '该文件未定向征求意见，不能登记为定向征求的意见',
 } as const;
+
+/** A document's end of force (废止/失效), for modules that cite documents (政策问答): see events.ts. */
+export { onNormdocChange, type NormdocChange } from './events.ts';

@@ -3,6 +3,13 @@ import { registerPolicyqaRoutes } from './routes.ts';
 import { policyqaScopedRoutes } from './scoped-routes.ts';
 import { seedPolicyqaDemo } from './demo/seed-policyqa-demo.ts';
 import { policyqaCore } from './migrations/20261208140100_policyqa_core.ts';
+import { onNormdocChange } from '../normdocs/contract.ts';
+import { flagAnswersForDocument } from './entries/flag-answers.ts';
+
+// A document repealed (废止) or lapsed (失效): its answers go to 待复核, hidden from the portal, in the move's transaction.
+onNormdocChange(async (tx, c) => {
+  await flagAnswersForDocument(tx, c.caseId, `${c.number ?? c.title}已${c.kind}（${c.on}）：${c.reason}`);
+});
 
 /** 政策问答: Q&A tied to the policies they explain, hidden from the portal while under review (see README.md). */
 export const policyqa = defineModule({

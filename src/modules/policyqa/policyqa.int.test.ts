@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { seedDemoNormdocs } from '../normdocs/demo/seed-demo-normdocs.ts';
@@ -103,5 +104,19 @@ describe('政策问答', () => {
     expect(other).toEqual({ helpfulYes: first.json().helpfulYes, helpfulNo: first.json().helpfulNo + 1 });
     expect((await vote(id, 'yes', '198.51.100.3')).statusCode).toBe(400);
     expect((await vote('00000000-0000-4000-8000-000000000000', true, '198.51.100.3')).statusCode).toBe(404);
+  });
+
+  it('flags a document’s answers when normdocs records its 废止, in the same move', async () => {
+    const doc = (
+      await sql<{ id: string; n: number }>`select c.id, count(*)::int as n from core.case c join policyqa.entry q on q.document_id = c.id
+        where c.type = 'normdoc' and c.state = 'filed' and q.status = 'published' group by c.id limit 1`.execute(t.ctx.db)
+    ).rows[0]!;
+    const before = (await pub('/api/public/policyqa')).json().total;
+    const r = await policy.post(`/api/cases/${doc.id}/transitions/repeal`, { input: { repealedOn: '2026-11-30', reason: '上位法已修改' } });
+    expect(r.statusCode, r.body).toBe(200);
+    const flagged = (await policy.get(`/api/policyqa?documentId=${doc.id}&status=flagged&pageSize=100`)).json();
+    expect(flagged.total).toBe(Number(doc.n));
+    expect(flagged.items[0].flagReason).toContain('已废止（2026-11-30）：上位法已修改');
+    expect((await pub('/api/public/policyqa')).json().total).toBe(before - Number(doc.n));
   });
 });
