@@ -1,6 +1,6 @@
 /** Public API of the report kernel (年度法治政府建设报告): metrics with provenance. */
 export { AGGREGATION_NOTES, REPORT_PERMISSIONS } from './contract.ts';
-export type { Aggregation, MetricQueryArgs, MetricResult, RecordKind, ReportMetric, ReportSection } from './contract.ts';
+export type { Aggregation, MetricQueryArgs, MetricRecord, MetricResult, RecordKind, ReportMetric, ReportSection } from './contract.ts';
 export { computeFigures, latestValue, type Figure, type FigureSection } from './compute-figures.ts';
 export { figureRecords, type FigureRecord, type FigureRecordPage } from './figure-records.ts';
 export { reportArea, scopeKey, yearPeriod, type ReportArea } from './report-area.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import { listImplementations } from '../catalogue/queries/find-implementation.ts';
+import { listImplementations } from '../catalogue/contract.ts';
 import type { HallItem, ItemField } from './contracts/items.ts';
 
 /**

@@ -1,7 +1,6 @@
 import type { AppContext } from '../../../platform/context.ts';
 import { inScope, type Actor } from '../../../kernel/identity/index.ts';
-import type { MetricQueryArgs, MetricResult, ReportMetric, ReportSection } from '../../../kernel/report/index.ts';
-import type { MetricRecord } from '../../../kernel/report/contract.ts';
+import type { MetricQueryArgs, MetricRecord, MetricResult, ReportMetric, ReportSection } from '../../../kernel/report/index.ts';
 import { orgsDb } from '../db.ts';
 import { ORG_KIND_LABEL, ORG_STATUS_LABEL } from '../contract.ts';
 import { cleanupCases, registeredAt, uninspectedTwoYears, type Counted } from './org-figures.ts';

@@ -63,5 +63,7 @@ export const petitionLabelsEn: CaseLabelsEn = {
     simple: 'Simplified handling period',
     review: 'Review period',
     recheck: 'Re-examination period',
+    review_window: 'Period to request a review',
+    recheck_window: 'Period to request a re-examination',
   },
 };

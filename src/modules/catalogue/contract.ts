@@ -1,0 +1,8 @@
+/**
+ * 政务服务事项 module contract: what other modules may use — an office's implementation-list rows
+ * (the hall reads 承诺时限, 办理深度, 跑动次数 from them) and the 检查行为 record that enforcement and
+ * social-organization inspections write to 互联网+监管. See README.md.
+ */
+export { findImplementation, listImplementations, type FindImplementationQuery } from './queries/find-implementation.ts';
+export type { ImplementationSummary } from './contracts/implementation.ts';
+export { recordInspection, InspectionRecordInput } from './commands/inspection-record.ts';
