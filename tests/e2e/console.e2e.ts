@@ -71,7 +71,7 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
     await page.getByTestId('wl-count-overdue').filter({ hasText: /^\d+$/ }).waitFor();
     await page.getByTestId('health-card').getByText('运行正常').waitFor();
     // Upcoming modules are visible but disabled, never fake pages.
-    const upcoming = menu(page).getByRole('menuitem', { name: /行政执法/ });
+    const upcoming = menu(page).getByRole('menuitem', { name: /学法用法/ });
     assert.equal(await upcoming.getAttribute('aria-disabled'), 'true');
     await shot(page, 'home-desktop');
   });
