@@ -42,7 +42,8 @@ async function post(page: Page, url: string, data: unknown, expect = [200, 201])
   const r = await page.request.post(url, { data: data as object, headers: { 'x-csrf-token': await csrf(page) } });
   const text = await r.text();
   assert.ok(expect.includes(r.status()), `${url}: ${r.status()} ${text}`);
-  return text ? JSON.parse(text) : null;
+  // 会签意见 answers its outcome as a bare string (text/plain), other routes JSON.
+  return text && (r.headers()['content-type'] ?? '').includes('json') ? JSON.parse(text) : text || null;
 }
 const move = (page: Page, id: string, name: string, input?: unknown) => post(page, `/api/cases/${id}/transitions/${name}`, { input });
 /** 合法性审核 may pass from the 5th working day after 送审: the refusal names the day; move the clock there. */
