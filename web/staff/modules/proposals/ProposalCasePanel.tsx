@@ -87,7 +87,11 @@ export function ProposalCasePanel({ c }: CaseTypePanelProps) {
       {d.partOpinions.length === 0 && <div className="mz-muted">{t('proposals.panel.none')}</div>}
       {d.partOpinions.map((p) => (
         <div key={p.caseId} style={{ marginBottom: 8 }}>
-          <Tag>{p.role}</Tag> <Link to={`/cases/${p.caseId}`}>{p.orgUnitName}</Link> {p.dueDate && <span className="mz-muted">（{p.dueDate}）</span>}
+          <Tag>{p.role}</Tag>{' '}
+          <Link to={`/cases/${p.caseId}`} className="mz-text-link">
+            {p.orgUnitName}
+          </Link>{' '}
+          {p.dueDate && <span className="mz-muted">（{p.dueDate}）</span>}
           <div style={{ whiteSpace: 'pre-wrap' }}>{p.opinion ?? <span className="mz-muted">{t('proposals.panel.noOpinion')}</span>}</div>
         </div>
       ))}
