@@ -106,7 +106,7 @@ export const CLOCK_ERRORS = {
   CLOCK_BEFORE_START: '日期不能早于期限的起算日(或重新计算之日)',
   CLOCK_SUSPENSION_OVERLAP: '中止期间不能与已有的中止期间重叠',
   CLOCK_RESUME_BEFORE_SUSPEND: '恢复计算的日期不能早于中止开始的日期',
-  CLOCK_ALREADY_DUE: '期限已届满,不能再中止或延长',
+  CLOCK_ALREADY_DUE: '期限已届满，不能再中止或延长',
   CLOCK_RULE_INVALID: '期限规则无效:单位须为工作日、日或月,期间数须为不超过上限的非负整数',
   CLOCK_AREA_INVALID: '地区无效:地区路径须以该地区代码结尾',
   CLOCK_FIELD_REQUIRED: '必填项不能为空',
