@@ -15,7 +15,9 @@ const problem = (res: { statusCode: number; json(): any }) => ({ status: res.sta
 function multipart(fileName: string) {
   const boundary = '----mzGuardBoundary';
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent(fileName)}\r\nContent-Type: text/plain\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent(fileName)}\r\nContent-Type: text/plain\r\n\r\n`,
+    ),
     Buffer.from('hello'),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -86,7 +88,8 @@ describe('text: control characters, lone surrogates, bidi overrides', () => {
 
   it('file names: right-to-left override and NUL refused in multipart uploads, plain names pass the guard', async () => {
     const url = '/api/cases/00000000-0000-7000-8000-000000000000/attachments';
-    const send = (name: string) => t.app.inject({ method: 'POST', url, ...multipart(name), headers: { ...multipart(name).headers, cookie: ld.cookie, 'x-csrf-token': ld.csrf } });
+    const send = (name: string) =>
+      t.app.inject({ method: 'POST', url, ...multipart(name), headers: { ...multipart(name).headers, cookie: ld.cookie, 'x-csrf-token': ld.csrf } });
     const rlo = problem(await send('invoice\u202Efdp.exe'));
     expect(rlo).toMatchObject({ status: 400, details: { field: 'file.filename' } });
     expect(rlo.title).toContain('文字方向控制字符');

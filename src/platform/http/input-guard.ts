@@ -120,7 +120,11 @@ export function guardPart(part: Part): void {
     }
   }
   const found = inputProblems(parsed, 'multipart');
-  if (found.length) throw problem('multipart', found.map((f) => ({ ...f, field: f.field ? `${part.fieldname}.${f.field}` : part.fieldname })));
+  if (found.length)
+    throw problem(
+      'multipart',
+      found.map((f) => ({ ...f, field: f.field ? `${part.fieldname}.${f.field}` : part.fieldname })),
+    );
 }
 
 type MultipartRequest = {

@@ -58,5 +58,7 @@ export function checkStatsPeriod(from: string, to: string, fields = { from: 'fro
   }
   if (from > to) throw badRequest('PERIOD_INVALID', `「${fields.from}」不能晚于「${fields.to}」（from must not be after to）`, { field: fields.from });
   if (monthsBetween(from, to) >= STATS_MAX_YEARS * 12)
-    throw badRequest('PERIOD_TOO_LONG', `「${fields.from}」统计区间不能超过 ${STATS_MAX_YEARS} 年（the period may span at most ${STATS_MAX_YEARS} years）`, { field: fields.from });
+    throw badRequest('PERIOD_TOO_LONG', `「${fields.from}」统计区间不能超过 ${STATS_MAX_YEARS} 年（the period may span at most ${STATS_MAX_YEARS} years）`, {
+      field: fields.from,
+    });
 }
