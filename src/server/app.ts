@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../platform/context.ts';
 import { problemHandler, send } from '../platform/http/problem.ts';
+import { registerInputGuard } from '../platform/http/input-guard.ts';
 import { registerWeb } from './web.ts';
 import { registerHealthRoutes } from './health-routes.ts';
 import { registerIdentity } from '../kernel/identity/http/plugin.ts';
@@ -56,6 +57,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
     },
     transform: jsonSchemaTransform,
   });
+  registerInputGuard(app);
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');

@@ -31,6 +31,12 @@ export function problemHandler(err: FastifyError | Error, req: FastifyRequest, r
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !isResponseSerializationError(err)) {
     return send(reply, fe.statusCode, fe.code ?? 'BAD_REQUEST', '请求无效');
   }
+  // Safety net behind the input guard: a value the database refuses (SQLSTATE class 22, data exception) is the caller's.
+  const sqlState = (err as { code?: unknown }).code;
+  if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+    req.log.warn({ sqlState }, 'database refused a value');
+    return send(reply, 400, 'VALUE_INVALID', '输入的值无效或超出范围，请检查后重试（invalid or out-of-range value）');
+  }
   req.log.error({ err }, 'unhandled error');
   return send(reply, 500, 'INTERNAL_ERROR', '系统内部错误,请稍后重试;如持续出现请联系管理员');
 }

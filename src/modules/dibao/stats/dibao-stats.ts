@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import { badRequest, notFound } from '../../../platform/errors.ts';
+import { notFound } from '../../../platform/errors.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
 import { requirePermission, grantsFor, recordInScope } from '../../../kernel/identity/index.ts';
 
-import { addDaysIso, addMonthsClampedIso, currentCalendar, firstOfMonthIso, isIsoDate, type Calendar } from '../../../kernel/calendar/index.ts';
+import { addDaysIso, addMonthsClampedIso, compareIso, currentCalendar, firstOfMonthIso, type Calendar } from '../../../kernel/calendar/index.ts';
+import { checkStatsPeriod, isoDate, STATS_MIN_DATE } from '../../../platform/http/input-schemas.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { readDibaoSettings } from '../settings.ts';
 
@@ -23,7 +24,7 @@ import { readDibaoSettings } from '../settings.ts';
  *   其他 = cases confirmed by the county; the regime is the one stored on the case at 受理.
  * - 按时办结: within totalWorkdays (specialWorkdays for cases marked special).
  */
-const date = (f: string) => z.string().refine(isIsoDate, `「${f}」日期格式应为 YYYY-MM-DD`).optional();
+const date = (f: string) => isoDate(f, { min: STATS_MIN_DATE }).optional();
 export const DibaoStatsQuery = z.object({
   area: z
     .string()
@@ -61,7 +62,7 @@ export type DibaoStats = {
 /** Working days after `from` up to and including `to` (the day of 受理 is not counted). */
 export function workdaysBetween(cal: Calendar, from: string, to: string, areaPath: string | null): number {
   let n = 0;
-  for (let d = addDaysIso(from, 1); d <= to; d = addDaysIso(d, 1)) if (cal.isWorkday(d, areaPath).workday) n++;
+  for (let d = addDaysIso(from, 1); compareIso(d, to) <= 0; d = addDaysIso(d, 1)) if (cal.isWorkday(d, areaPath).workday) n++;
   return n;
 }
 
@@ -97,7 +98,7 @@ export async function dibaoStats(ctx: AppContext, actor: Actor, q: DibaoStatsQue
   const area = await rootArea(ctx, actor, q.area);
   const to = q.to ?? chinaDate(ctx.clock.now());
   const from = q.from ?? addMonthsClampedIso(firstOfMonthIso(to), -11);
-  if (from > to) throw badRequest('PERIOD_INVALID', '「from」不能晚于「to」', { field: 'from' });
+  checkStatsPeriod(from, to);
   const like = area.path.replace(/[\\%_]/g, (c) => '\\' + c) + '.%';
   const inArea = (col: string) => sql`(${sql.ref(col)} = ${area.path} or ${sql.ref(col)} like ${like})`;
   const depth = area.path.split('.').length;
@@ -128,7 +129,7 @@ export async function dibaoStats(ctx: AppContext, actor: Actor, q: DibaoStatsQue
 
   // Spending per month: rosters where they exist, else the benefit history.
   const months: string[] = [];
-  for (let m = `${from.slice(0, 7)}-01`; m <= to; m = addMonthsClampedIso(m, 1)) months.push(m);
+  for (let m = firstOfMonthIso(from); compareIso(m, to) <= 0; m = addMonthsClampedIso(m, 1)) months.push(m);
   const rosterMonths = new Map(
     (
       await sql<{ month: string; cents: number }>`

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ANSWER_LABELS, APPLICANT_KINDS, CHANNELS, VALIDITY } from './labels.ts';
+import { CONTROL } from '../../../platform/http/input-rules.ts';
+import { isoDate } from '../../../platform/http/input-schemas.ts';
 
 // Plain text only: control characters (other than line breaks and tabs) are refused, never stored.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const text = (title: string, max: number, min = 1) =>
   z
     .string({ message: `请填写「${title}」` })
@@ -12,7 +13,7 @@ const text = (title: string, max: number, min = 1) =>
     .refine((s) => !CONTROL.test(s), `「${title}」含有不可见的控制字符，请只填写文字`)
     .meta({ title });
 const optText = (title: string, max: number) => text(title, max).optional();
-const date = (title: string) => z.iso.date(`「${title}」日期格式应为 YYYY-MM-DD`).meta({ title });
+const date = (title: string) => isoDate(title);
 
 /** What every request carries (第二十九条): who asks, how to reach them, what is asked, in which form. */
 export const RequestBase = z.object({

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { petitionsDb } from '../db.ts';
 import { petitionReportRows } from '../report/report-rows.ts';
 import { z } from 'zod';
+import { checkStatsPeriod } from '../../../platform/http/input-schemas.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { chinaDate, chinaMidnight } from '../../../platform/china-time.ts';
@@ -157,8 +158,7 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
     from ??= `${best}-01-01`;
     to ??= `${best}-12-31`;
   }
-  if (from > to) throw badRequest('VALIDATION_FAILED', '「from」开始日期不能晚于结束日期', { field: 'from' });
-  if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10) throw badRequest('VALIDATION_FAILED', '「to」统计区间不超过 10 年', { field: 'to' });
+  checkStatsPeriod(from, to);
   const start = chinaMidnight(from);
   const end = new Date(chinaMidnight(to).getTime() + 86_400_000);
 
