@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../platform/context.ts';
 import { problemHandler, send } from '../platform/http/problem.ts';
+import { registerSecurityHeaders } from '../platform/http/security-headers.ts';
 import { registerWeb } from './web.ts';
 import { registerHealthRoutes } from './health-routes.ts';
 import { registerIdentity } from '../kernel/identity/http/plugin.ts';
@@ -56,11 +57,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
     },
     transform: jsonSchemaTransform,
   });
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-  });
+  registerSecurityHeaders(app);
 
   await registerHealthRoutes(app, ctx);
   await registerIdentity(app, ctx);
