@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from '../platform/context.ts';
 import { problemHandler, send } from '../platform/http/problem.ts';
 import { registerInputGuard } from '../platform/http/input-guard.ts';
+import { registerSecurityHeaders } from '../platform/http/security-headers.ts';
 import { registerWeb } from './web.ts';
 import { registerHealthRoutes } from './health-routes.ts';
 import { registerIdentity } from '../kernel/identity/http/plugin.ts';
@@ -58,11 +59,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
     transform: jsonSchemaTransform,
   });
   registerInputGuard(app);
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-  });
+  registerSecurityHeaders(app);
 
   await registerHealthRoutes(app, ctx);
   await registerIdentity(app, ctx);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import { createDb, type DbHandle } from '../platform/db/create-db.ts';
+import { LOG_SERIALIZERS } from '../platform/db/log-safe.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { systemClock, type AppContext } from '../platform/context.ts';
 import type { Config } from '../platform/config.ts';
@@ -22,7 +23,7 @@ export async function openContext(config: Config, modules: readonly ModuleManife
     config.dbKind === 'postgres'
       ? await createDb({ kind: 'postgres', url: config.databaseUrl! })
       : await createDb({ kind: 'pglite', dataDir: path.resolve(config.dataDir, 'pglite') });
-  const logger = pino({ level: config.logLevel });
+  const logger = pino({ level: config.logLevel, serializers: LOG_SERIALIZERS });
   const jobs = await createJobs(handle, config, { logger, registry: jobRegistryFor(modules) }).catch(async (e) => {
     await handle.close();
     throw e;

@@ -1,5 +1,6 @@
 import { loadConfig } from '../platform/config.ts';
 import { buildApp } from './app.ts';
+import { LOG_SERIALIZERS } from '../platform/db/log-safe.ts';
 import { openContext, prepareDatabase } from './boot.ts';
 import { currentCalendar } from '../kernel/calendar/load-calendar.ts';
 import { startWorker } from './worker.ts';
@@ -13,7 +14,7 @@ export async function startServer(modules: readonly ModuleManifest[] = MODULES) 
   const { ctx, handle, jobs } = await openContext(config, modules);
   const prep = await prepareDatabase(ctx, { modules });
   await currentCalendar(ctx); // warm the calendar cache before the first deadline is computed
-  const app = await buildApp(ctx, { logger: { level: config.logLevel }, modules });
+  const app = await buildApp(ctx, { logger: { level: config.logLevel, serializers: LOG_SERIALIZERS }, modules });
   await app.listen({ port: config.port, host: config.host });
   // WORKER=off (PostgreSQL only): job handlers run in a separate `minzheng worker` process.
   if (config.worker === 'on') await startWorker(ctx, jobs!);

@@ -5,7 +5,7 @@ import type { DbHandle } from '../db/create-db.ts';
 import type { DB } from '../db/schema.ts';
 import type { AppContext } from '../context.ts';
 
-/** pg-boss keeps its tables in this schema, beside ours (dumps skip it: see src/platform/jobs/README.md). */
+/** pg-boss keeps its tables in this schema, beside ours (dumps carry its jobs and schedules: src/platform/db/dump.ts). */
 export const JOBS_SCHEMA = 'pgboss';
 
 /** The schema version the installed pg-boss package expects. */

@@ -1,38 +1,20 @@
-import { createReadStream, createWriteStream, existsSync, renameSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createGunzip, createGzip } from 'node:zlib';
-import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { loadConfig } from '../../platform/config.ts';
-import { migrateToLatest } from '../../platform/db/migrate.ts';
-import { dumpDatabase, restoreDatabase } from '../../platform/db/dump.ts';
-import { openContext } from '../boot.ts';
-import { migrations } from '../migrations.ts';
+import { dumpToFile, restoreFromFile, type BackupSummary } from './db-backup.ts';
 import { UsageError, type CliCommand } from './io.ts';
 
-/** `minzheng db dump <file>` — gzip'd JSON lines; written to <file>.part, renamed when complete. */
+const summary = (s: BackupSummary) =>
+  `${s.rows} 行 rows in ${s.tables} 张表 tables(其中任务 ${s.jobs} jobs), ${s.files} 个附件 files (${(s.fileBytes / 1024 / 1024).toFixed(1)} MB)`;
+
+/** `minzheng db dump <file>` — tables, job queue (open timers) and attachment files, gzip'd JSON lines. */
 export const dbDumpCommand: CliCommand = async (argv, io) => {
   if (argv.length !== 1 || argv[0]!.startsWith('--')) throw new UsageError('db dump 需要一个输出文件 / needs one output file');
-  const file = argv[0]!;
-  const { ctx, handle } = await openContext(loadConfig());
-  try {
-    const gz = createGzip();
-    const out = createWriteStream(file + '.part');
-    gz.pipe(out);
-    const counts = await dumpDatabase(ctx, async (line) => {
-      if (!gz.write(line + '\n')) await once(gz, 'drain');
-    });
-    gz.end();
-    await once(out, 'close');
-    renameSync(file + '.part', file);
-    const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    io.out(`已导出 / dumped ${total} 行 rows, ${Object.keys(counts).length} 张表 tables → ${file}`);
-    return 0;
-  } finally {
-    await handle.close();
-  }
+  const s = await dumpToFile(loadConfig(), argv[0]!);
+  io.out(`已导出 / dumped ${summary(s)} → ${argv[0]}`);
+  return 0;
 };
 
-/** `minzheng db restore <file>` — into a freshly migrated, empty database. */
+/** `minzheng db restore <file>` — into a freshly migrated, empty database; then run `minzheng audit verify`. */
 export const dbRestoreCommand: CliCommand = async (argv, io) => {
   if (argv.length !== 1 || argv[0]!.startsWith('--')) throw new UsageError('db restore 需要一个备份文件 / needs one dump file');
   const file = argv[0]!;
@@ -40,16 +22,8 @@ export const dbRestoreCommand: CliCommand = async (argv, io) => {
     io.err(`文件不存在 / no such file: ${file}`);
     return 2;
   }
-  const { ctx, handle } = await openContext(loadConfig());
-  try {
-    await migrateToLatest(ctx.db as never, migrations);
-    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-    const counts = await restoreDatabase(ctx, lines, Object.keys(migrations));
-    await migrateToLatest(ctx.db as never, migrations);
-    const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    io.out(`已恢复 / restored ${total} 行 rows into ${Object.keys(counts).length} 张表 tables`);
-    return 0;
-  } finally {
-    await handle.close();
-  }
+  const s = await restoreFromFile(loadConfig(), file);
+  io.out(`已恢复 / restored ${summary(s)}`);
+  io.out('请运行 `minzheng audit verify` 校验审计链 / now run `minzheng audit verify`');
+  return 0;
 };
