@@ -22,6 +22,16 @@ const Env = z.object({
     .string()
     .regex(/^[0-9a-f]{32}$/i, 'PII_KEY 必须是 32 位十六进制(SM4 128 位密钥)')
     .optional(),
+  PII_OLD_KEYS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[0-9a-f]{32}$/i, 'PII_OLD_KEYS 须为逗号分隔的 32 位十六进制旧密钥(轮换期间解密用)'))),
   TRUST_PROXY: z.string().default(''),
   AUDIT_CHAINS: z.coerce.number().int().min(1).max(256).default(16),
   WORKER: z.enum(['on', 'off']).default('on'),
@@ -52,6 +62,8 @@ export type Config = {
   adminTotp: 'required' | 'optional';
   cookieSecure: 'auto' | 'on' | 'off';
   piiKeyHex: string | undefined;
+  /** Earlier PII keys still needed to read data not yet re-encrypted by `minzheng pii rotate`. */
+  piiOldKeysHex: string[];
   auditChains: number;
   /** Proxies whose X-Forwarded-For is believed (addresses/CIDRs); none by default. */
   trustProxy: string[] | boolean;
@@ -90,6 +102,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     adminTotp: e.ADMIN_TOTP ?? (e.DEMO === 'off' ? 'required' : 'optional'),
     cookieSecure: e.COOKIE_SECURE,
     piiKeyHex: e.PII_KEY,
+    piiOldKeysHex: e.PII_OLD_KEYS,
     auditChains: e.AUDIT_CHAINS,
     trustProxy:
       e.TRUST_PROXY === 'true'

@@ -28,5 +28,33 @@ export type AppContext = {
  */
 export async function withTx<T>(ctx: AppContext, fn: (tx: AppContext) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return fn(ctx);
-  return (ctx.db as Kysely<DB>).transaction().execute((trx) => fn({ ...ctx, db: trx }));
+  const hooks: TxHooks = { commit: [], rollback: [] };
+  let result: T;
+  try {
+    result = await (ctx.db as Kysely<DB>).transaction().execute((trx) => {
+      txHooks.set(trx, hooks);
+      return fn({ ...ctx, db: trx });
+    });
+  } catch (e) {
+    for (const h of hooks.rollback) await h().catch((err) => ctx.logger.warn({ err }, '事务回滚后的清理失败 / cleanup after rollback failed'));
+    throw e;
+  }
+  for (const h of hooks.commit) await h().catch((err) => ctx.logger.error({ err }, '事务提交后的操作失败 / after-commit action failed'));
+  return result;
+}
+
+type TxHooks = { commit: (() => Promise<void>)[]; rollback: (() => Promise<void>)[] };
+const txHooks = new WeakMap<object, TxHooks>();
+
+/**
+ * Run `commit` after the transaction `tx` commits, `rollback` after it rolls back (files moved into
+ * place or removed with the rows that name them). Outside a transaction opened by withTx, false:
+ * the caller acts at once.
+ */
+export function onTxEnd(tx: AppContext, h: { commit?: () => Promise<void>; rollback?: () => Promise<void> }): boolean {
+  const hooks = tx.db.isTransaction ? txHooks.get(tx.db) : undefined;
+  if (!hooks) return false;
+  if (h.commit) hooks.commit.push(h.commit);
+  if (h.rollback) hooks.rollback.push(h.rollback);
+  return true;
 }

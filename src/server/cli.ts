@@ -8,6 +8,8 @@ import { areasImportCommand, orgUnitsImportCommand } from './cli/areas-import.ts
 import { auditCheckpointCommand, auditVerifyCommand } from './cli/audit-verify.ts';
 import { usersCreateCommand } from './cli/users-create.ts';
 import { workerCommand } from './cli/worker.ts';
+import { PII_USAGE, piiRotateCommand } from './cli/pii-rotate.ts';
+import { piiKeysCommand, piiRetireCommand } from './cli/pii-keys.ts';
 import { CALENDAR_USAGE, calendarAddCommand, calendarExplainCommand, calendarIsWorkdayCommand } from './cli/calendar.ts';
 
 export const USAGE = `用法 / usage: minzheng <command> [options]
@@ -24,6 +26,7 @@ export const USAGE = `用法 / usage: minzheng <command> [options]
   db restore <file>             导入备份到空库 / restore a dump into an empty database
   codes check <code>...         校验统一社会信用代码、身份证号、区划代码 / check codes
 ${CALENDAR_USAGE}
+${PII_USAGE}
 环境变量 / env: DATA_DIR (默认 ./data), DATABASE_URL (postgres://…), PORT`;
 
 const COMMANDS: Record<string, CliCommand | Record<string, CliCommand>> = {
@@ -45,6 +48,7 @@ const COMMANDS: Record<string, CliCommand | Record<string, CliCommand>> = {
   'org-units': { import: orgUnitsImportCommand },
   db: { dump: dbDumpCommand, restore: dbRestoreCommand },
   codes: { check: codesCheckCommand },
+  pii: { keys: piiKeysCommand, rotate: piiRotateCommand, retire: piiRetireCommand },
   calendar: { add: calendarAddCommand, explain: calendarExplainCommand, 'is-workday': calendarIsWorkdayCommand },
 };
 

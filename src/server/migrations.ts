@@ -12,6 +12,7 @@ import { coreDailyJobRun } from '../platform/jobs/migrations/20261206010000_core
 import { coreDocuments } from '../kernel/documents/migrations/20261206070000_core_documents.ts';
 import { coreReport } from '../kernel/report/migrations/20261207160000_core_report.ts';
 import { coreReportRecordKind } from '../kernel/report/migrations/20261208150000_core_report_record_kind.ts';
+import { corePiiKey } from '../kernel/identity/migrations/20261210030000_core_pii_key.ts';
 import { MODULES } from './modules.ts';
 
 /** The kernel's and platform's own migrations, oldest first. */
@@ -28,6 +29,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261207160000_core_report': coreReport,
   '20261208150000_core_report_record_kind': coreReportRecordKind,
   '20261208170000_core_clock_kind': coreClockKind,
+  '20261210030000_core_pii_key': corePiiKey,
 };
 
 /**

@@ -9,6 +9,7 @@ import { MODULES } from './modules.ts';
 // worker, CLI) declares the same queues before it opens.
 import '../kernel/notify/deliver-job.ts';
 import '../kernel/identity/purge-sessions.ts';
+import '../platform/files/sweep-files.ts';
 import '../kernel/workflow/timers.ts';
 import { installClockRecompute } from '../kernel/workflow/calendar-recompute.ts';
 

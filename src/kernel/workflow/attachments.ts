@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { withTx, type AppContext } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { fileStore } from '../../platform/files/file-store.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, userRef } from '../identity/actor.ts';
 import { lockCase } from './case-tx.ts';
@@ -19,28 +19,9 @@ const ALLOWED: Record<string, { ext: string[]; magic: (b: Buffer) => boolean }> 
 };
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
-/**
- * Where attachment bytes live. The default is content-addressed files under DATA_DIR; an
- * S3-compatible store implements the same two calls.
- */
-export type AttachmentStore = { put(key: string, bytes: Buffer): Promise<void>; get(key: string): Promise<Buffer> };
-
-export function localStore(root: string): AttachmentStore {
-  const file = (key: string) => path.join(root, key.slice(0, 2), key.slice(2, 4), key);
-  return {
-    async put(key, bytes) {
-      const f = file(key);
-      if (await stat(f).catch(() => null)) return; // same content already stored
-      await mkdir(path.dirname(f), { recursive: true });
-      await writeFile(f + '.part', bytes);
-      await rename(f + '.part', f);
-    },
-    get: (key) => readFile(file(key)),
-  };
-}
-
-export function attachmentStore(ctx: AppContext): AttachmentStore {
-  return localStore(path.resolve(ctx.config.dataDir, 'attachments'));
+/** Where attachment bytes live (encrypted, moved into place when the transaction commits): platform/files/file-store.ts. */
+export function attachmentStore(ctx: AppContext) {
+  return fileStore(ctx);
 }
 
 export type AttachmentFile = { fileName: string; mimeType: string; bytes: Buffer };
@@ -72,7 +53,8 @@ export function checkAttachment(f: AttachmentFile, opts: { maxBytes?: number; la
 
 /**
  * Store the bytes (content-addressed by SM3) and record the row and its audit entry, inside the
- * caller's transaction, once the case is known. An actor without a user (the portal) leaves
+ * caller's transaction, once the case is known. The file takes its place only if the transaction
+ * commits; a failed insert or a later refusal leaves nothing on disk. An actor without a user (the portal) leaves
  * uploaded_by empty: that marks the citizen's own files.
  */
 export async function storeAttachment(

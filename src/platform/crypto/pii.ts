@@ -1,15 +1,15 @@
 import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { hmacSm3, sm3Hex } from './sm3.ts';
-import { piiKey } from './pii-key.ts';
+import { hmacSm3 } from './sm3.ts';
+import { kidOf, piiKey, piiKeyFor } from './pii-key.ts';
 
 /**
  * SM4 encryption of personal data at rest (身份证号, phone numbers, TOTP secrets).
  * Node's OpenSSL offers sm4-cbc but no sm4-gcm, so this is SM4-CBC + HMAC-SM3
  * encrypt-then-MAC: tampering or a wrong key is detected instead of yielding garbage.
  * Token: `s4.<kid>.<iv>.<ciphertext>.<mac>` (base64url); kid identifies the master key so a
- * mismatched key gives a clear error and a later rotation can tell old tokens apart.
+ * mismatched key gives a clear error and `minzheng pii rotate` can tell old tokens apart.
  */
 const PREFIX = 's4';
 
@@ -20,7 +20,7 @@ function keysOf(master: Buffer): Keys {
   let k = derived.get(master);
   if (!k) {
     // Separate keys for encryption and MAC, derived from the one 128-bit master key.
-    k = { enc: hmacSm3(master, 'minzheng/pii/enc').subarray(0, 16), mac: hmacSm3(master, 'minzheng/pii/mac'), kid: sm3Hex(master).slice(0, 8) };
+    k = { enc: hmacSm3(master, 'minzheng/pii/enc').subarray(0, 16), mac: hmacSm3(master, 'minzheng/pii/mac'), kid: kidOf(master) };
     derived.set(master, k);
   }
   return k;
@@ -70,8 +70,16 @@ export async function encryptPii(ctx: AppContext, plaintext: string): Promise<st
   return encryptWithKey((await piiKey(ctx)).key, plaintext);
 }
 
+/** Decrypts with the key the token names (the current one or an earlier one kept for a rotation). */
 export async function decryptPii(ctx: AppContext, token: string): Promise<string> {
-  return decryptWithKey((await piiKey(ctx)).key, token);
+  const kid = tokenKid(token);
+  return decryptWithKey(kid ? await piiKeyFor(ctx, kid) : (await piiKey(ctx)).key, token);
+}
+
+/** The key id a token was encrypted under ('' when it is not a PII token). */
+export function tokenKid(token: string): string {
+  const parts = token.split('.');
+  return parts.length === 5 && parts[0] === PREFIX ? parts[1]! : '';
 }
 
 /** 脱敏: 13812341234 → 138****1234; other lengths keep the first 3 and last 4 at most. */
