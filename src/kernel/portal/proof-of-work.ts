@@ -11,9 +11,10 @@ import { piiKey } from '../../platform/crypto/pii-key.ts';
  * the PII master key, so every API process of one installation verifies every other's
  * challenges). The browser searches a nonce such that SHA-256(`<challenge>:<nonce>`) starts with
  * `bits` zero bits — about 2^bits hashes, a fraction of a second on a phone for a real person,
- * a real cost for a script sending thousands. A challenge pays for one submission only: the
- * spent id is stored in core.portal_pow_used inside the submission's transaction. Every public
- * submission (网上信访, 网上申请低保) pays with one.
+ * a real cost for a script sending thousands. A challenge pays for one attempt only: the spent id
+ * is stored in core.portal_pow_used — called with a root context (not a transaction) it commits at
+ * once, so a submission refused after the check has still spent it and one proof never buys
+ * repeated lookups. Every public submission (网上信访, 网上申请低保) pays with one.
  */
 export const POW_TTL_MS = 10 * 60_000;
 const MAX_NONCE_LENGTH = 32;
@@ -70,8 +71,9 @@ export function solveChallenge(challenge: string, bits: number): string {
 const fail = (code: string, msg: string, status = 400) => new AppError(code, status, msg, { field: 'pow' });
 
 /**
- * Check a solution and spend it, inside the caller's transaction (a failed submission rolls the
- * spending back, so the citizen may resubmit with the same solution after fixing a field).
+ * Check a solution and spend it. Call it with the root context before opening the submission's
+ * transaction, so the spending commits whatever happens next (one proof = one attempt); called
+ * inside a transaction, the spending rolls back with it.
  */
 export async function spendSolution(tx: AppContext, sol: unknown): Promise<void> {
   if (!sol || typeof sol !== 'object') throw fail('POW_REQUIRED', POW_ERRORS.REQUIRED);
