@@ -7,7 +7,7 @@ import { insertTestStandards, residentId, sampleApplication } from '../dibao-tes
 /** Issue 17: the portal tells strangers nothing, a stranger cannot squat a person's slot, clerks learn nothing outside their scope. */
 const clock = manualClock(new Date('2026-06-01T02:00:00Z'));
 let t: TestApp;
-let ld: Session, xj: Session;
+let ld: Session, xj: Session, fhbj: Session;
 const ok = async (p: Promise<any>) => {
   const r = await p;
   expect(r.statusCode, r.body).toBeLessThan(300);
@@ -22,8 +22,9 @@ beforeAll(async () => {
   await insertTestStandards(t.ctx, [
     { area: '640423', kind: 'rural', cents: 50000 },
     { area: '640422', kind: 'rural', cents: 50000 },
+    { area: '640104', kind: 'urban', cents: 70000 },
   ]);
-  [ld, xj] = await Promise.all(['ld-cgz', 'xj-jqz'].map((u) => t.login(u)));
+  [ld, xj, fhbj] = await Promise.all(['ld-cgz', 'xj-jqz', 'xq-fhbj'].map((u) => t.login(u)));
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -83,5 +84,24 @@ describe('duplicate-person messages stay within the clerk scope', () => {
     const inScope = await ld.post('/api/dibao/applications', { ...mine, members: [mine.members[0], stranger] });
     expect(inScope.statusCode).toBe(409);
     expect(inScope.json().title).toContain(there.refNo);
+  });
+});
+
+describe('scope of the low items', () => {
+  it('a 本级 (org-scope) township clerk reads the household behind its own application', async () => {
+    const reg = await ok(fhbj.post('/api/dibao/applications', sampleApplication('640104001001', 17, { kind: 'urban' })));
+    const h = await fhbj.get(`/api/dibao/households/${reg.householdId}`);
+    expect(h.statusCode, h.body).toBe(200);
+    expect(h.json().members).toHaveLength(3);
+    // Another township's household stays out of reach.
+    expect(
+      (await fhbj.get(`/api/dibao/households/${(await ok(ld.post('/api/dibao/applications', sampleApplication('640423100201', 18)))).householdId}`)).statusCode,
+    ).toBe(404);
+  });
+
+  it('GET /api/dibao/delegations needs a login', async () => {
+    const anon = await t.app.inject({ method: 'GET', url: '/api/dibao/delegations', remoteAddress: '10.96.0.9' });
+    expect(anon.statusCode).toBe(401);
+    expect((await ld.get('/api/dibao/delegations')).statusCode).toBe(200);
   });
 });
