@@ -7,6 +7,7 @@ import { dbDumpCommand, dbRestoreCommand } from './cli/db-dump-restore.ts';
 import { areasImportCommand, orgUnitsImportCommand } from './cli/areas-import.ts';
 import { auditCheckpointCommand, auditVerifyCommand } from './cli/audit-verify.ts';
 import { usersCreateCommand } from './cli/users-create.ts';
+import { usersUnlockCommand } from './cli/users-unlock.ts';
 import { workerCommand } from './cli/worker.ts';
 import { PII_USAGE, piiRotateCommand } from './cli/pii-rotate.ts';
 import { piiKeysCommand, piiRetireCommand } from './cli/pii-keys.ts';
@@ -20,6 +21,7 @@ export const USAGE = `用法 / usage: minzheng <command> [options]
   audit verify                  校验审计链 / verify the audit hash chains
   audit checkpoint              写入审计检查点 / write an audit checkpoint
   users create --username U --name 姓名 --org ORG_CODE --role ROLE [--scope subtree|org|self] [--password P]
+  users unlock <username> [--reason R]   解除登录限制(管理员被锁时的应急手段)/ break-glass unlock
   areas import <file.csv> [--sample]     导入行政区划 / import areas
   org-units import <file.csv> [--sample] 导入组织机构 / import org units
   db dump <file>                导出全部数据(逻辑备份)/ logical dump of all data
@@ -43,7 +45,7 @@ const COMMANDS: Record<string, CliCommand | Record<string, CliCommand>> = {
   migrate: migrateCommand,
   seed: seedCommand,
   audit: { verify: auditVerifyCommand, checkpoint: auditCheckpointCommand },
-  users: { create: usersCreateCommand },
+  users: { create: usersCreateCommand, unlock: usersUnlockCommand },
   areas: { import: areasImportCommand },
   'org-units': { import: orgUnitsImportCommand },
   db: { dump: dbDumpCommand, restore: dbRestoreCommand },

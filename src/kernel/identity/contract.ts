@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
  */
 export const IDENTITY_ERRORS = {
   INVALID_CREDENTIALS: [401, '用户名或密码错误'],
-  ACCOUNT_LOCKED: [423, '连续登录失败次数过多,账号已临时锁定'],
+  LOGIN_THROTTLED: [429, '登录尝试过于频繁,请稍后再试'],
   ACCOUNT_DISABLED: [403, '账号已停用,请联系管理员'],
   TOTP_REQUIRED: [401, '请输入 6 位动态验证码'],
   TOTP_INVALID: [401, '动态验证码错误或已使用,请输入验证器上的最新验证码'],

@@ -2,6 +2,7 @@
 export {
   POW_ERRORS,
   POW_TTL_MS,
+  checkSolution,
   issueChallenge,
   leadingZeroBits,
   powDigest,

@@ -11,9 +11,10 @@ import { piiKey } from '../../platform/crypto/pii-key.ts';
  * the PII master key, so every API process of one installation verifies every other's
  * challenges). The browser searches a nonce such that SHA-256(`<challenge>:<nonce>`) starts with
  * `bits` zero bits — about 2^bits hashes, a fraction of a second on a phone for a real person,
- * a real cost for a script sending thousands. A challenge pays for one submission only: the
- * spent id is stored in core.portal_pow_used inside the submission's transaction. Every public
- * submission (网上信访, 网上申请低保) pays with one.
+ * a real cost for a script sending thousands. A challenge pays for one attempt only: the spent id
+ * is stored in core.portal_pow_used — called with a root context (not a transaction) it commits at
+ * once, so a submission refused after the check has still spent it and one proof never buys
+ * repeated lookups. Every public submission (网上信访, 网上申请低保) pays with one.
  */
 export const POW_TTL_MS = 10 * 60_000;
 const MAX_NONCE_LENGTH = 32;
@@ -70,10 +71,10 @@ export function solveChallenge(challenge: string, bits: number): string {
 const fail = (code: string, msg: string, status = 400) => new AppError(code, status, msg, { field: 'pow' });
 
 /**
- * Check a solution and spend it, inside the caller's transaction (a failed submission rolls the
- * spending back, so the citizen may resubmit with the same solution after fixing a field).
+ * Check a solution without spending it (signature, expiry, work, not yet spent): cheap, so a
+ * route can refuse a request before reading its uploads. spendSolution still spends it later.
  */
-export async function spendSolution(tx: AppContext, sol: unknown): Promise<void> {
+export async function checkSolution(ctx: AppContext, sol: unknown): Promise<{ id: string; expires: number }> {
   if (!sol || typeof sol !== 'object') throw fail('POW_REQUIRED', POW_ERRORS.REQUIRED);
   const { challenge, nonce } = sol as Record<string, unknown>;
   if (typeof challenge !== 'string' || typeof nonce !== 'string' || !nonce || nonce.length > MAX_NONCE_LENGTH || challenge.length > 200) {
@@ -83,13 +84,25 @@ export async function spendSolution(tx: AppContext, sol: unknown): Promise<void>
   if (parts.length !== 4 || !/^\d{10,16}$/.test(parts[1]!) || !/^\d{1,2}$/.test(parts[2]!)) throw fail('POW_MALFORMED', POW_ERRORS.MALFORMED);
   const [id, expStr, bitsStr, sig] = parts as [string, string, string, string];
   const body = `${id}.${expStr}.${bitsStr}`;
-  if (!safeEqual(sig, mac(await macKey(tx), body))) throw fail('POW_FORGED', POW_ERRORS.FORGED);
+  if (!safeEqual(sig, mac(await macKey(ctx), body))) throw fail('POW_FORGED', POW_ERRORS.FORGED);
   const expires = Number(expStr);
-  const now = tx.clock.now().getTime();
-  if (expires <= now) throw fail('POW_EXPIRED', POW_ERRORS.EXPIRED);
+  if (expires <= ctx.clock.now().getTime()) throw fail('POW_EXPIRED', POW_ERRORS.EXPIRED);
   // A challenge issued before the difficulty was raised is not honoured at the old difficulty.
-  const bits = Math.max(Number(bitsStr), tx.config.portalPowBits);
+  const bits = Math.max(Number(bitsStr), ctx.config.portalPowBits);
   if (leadingZeroBits(powDigest(challenge, nonce)) < bits) throw fail('POW_WRONG', POW_ERRORS.WRONG);
+  const used = await sql`select 1 from core.portal_pow_used where challenge_id = ${id}`.execute(ctx.db);
+  if (used.rows.length) throw fail('POW_REPLAYED', POW_ERRORS.REPLAYED, 409);
+  return { id, expires };
+}
+
+/**
+ * Check a solution and spend it. Call it with the root context before opening the submission's
+ * transaction, so the spending commits whatever happens next (one proof = one attempt); called
+ * inside a transaction, the spending rolls back with it.
+ */
+export async function spendSolution(tx: AppContext, sol: unknown): Promise<void> {
+  const { id, expires } = await checkSolution(tx, sol);
+  const now = tx.clock.now().getTime();
   const ins = await sql`insert into core.portal_pow_used (challenge_id, expires_at, used_at)
     values (${id}, ${new Date(expires)}, ${new Date(now)}) on conflict (challenge_id) do nothing`.execute(tx.db);
   if (!Number(ins.numAffectedRows ?? 0)) throw fail('POW_REPLAYED', POW_ERRORS.REPLAYED, 409);

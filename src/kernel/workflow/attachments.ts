@@ -7,6 +7,7 @@ import { fileStore } from '../../platform/files/file-store.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, userRef } from '../identity/actor.ts';
 import { lockCase } from './case-tx.ts';
+import { assertCaseWritable } from './write-access.ts';
 
 /** File types offices exchange; anything else is refused by content, not just by name. */
 const ALLOWED: Record<string, { ext: string[]; magic: (b: Buffer) => boolean }> = {
@@ -95,6 +96,7 @@ export async function addAttachment(ctx: AppContext, actor: Actor, req: { caseId
   const name = checkAttachment(req);
   return withTx(ctx, async (tx) => {
     const c = await lockCase(tx, actor, req.caseId);
+    assertCaseWritable(actor, c);
     // Stored only once the case is known to be within the actor's reach: a refused upload leaves no file.
     return storeAttachment(tx, c, actor, { ...req, name });
   });

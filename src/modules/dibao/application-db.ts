@@ -45,6 +45,8 @@ export interface ApplicationTable {
   notice_sent_on: DateCol | null;
   refusal_reasons: string | null;
   query_code_hash: string | null;
+  /** 网上申请 whose members are already in another household: flagged for the township (never told to the visitor). */
+  duplicate_flag: Json;
   is_demo: Defaulted<boolean>;
   created_at: Ts;
   not_accepted_on: DateCol | null;

@@ -27,8 +27,18 @@ type Row = {
   not_accepted_code: string | null;
   relative_of_staff: boolean;
   not_accepted_reason: string | null;
+  duplicate_flag: unknown;
 };
 const json = <T>(v: unknown): T | null => (v == null ? null : ((typeof v === 'string' ? JSON.parse(v) : v) as T));
+
+type DuplicateFlag = { items: Array<{ member: number; name: string; idMasked: string; note: string }> };
+
+/** The township's to-check line for a flagged 网上申请 (家庭成员第 n 人 … : note), or null. */
+export function duplicateFlagText(v: unknown): string | null {
+  const f = json<DuplicateFlag>(v);
+  if (!f?.items?.length) return null;
+  return f.items.map((x) => `家庭成员第 ${x.member} 人${x.name}(${x.idMasked}):${x.note}`).join(';');
+}
 
 /**
  * The facts of a 低保 application for the case page, read from dibao.application — the one place
@@ -38,7 +48,7 @@ export async function applicationFacts(ctx: AppContext, c: CaseRow): Promise<Rec
   const r = (
     await sql<Row>`select a.channel, a.authority, d.document, a.accepted_on::text as accepted_on, a.special, a.township_opinion, a.eligibility,
       a.publicity_from::text as publicity_from, a.publicity_to::text as publicity_to, a.publicity_round, jsonb_array_length(a.objections)::int as objections,
-      a.decision, a.decided_on::text as decided_on, a.benefit, a.missing_materials, a.checks, a.investigation, a.not_accepted_code, a.not_accepted_reason, a.relative_of_staff
+      a.decision, a.decided_on::text as decided_on, a.benefit, a.missing_materials, a.checks, a.investigation, a.not_accepted_code, a.not_accepted_reason, a.relative_of_staff, a.duplicate_flag
     from dibao.application a left join dibao.delegation d on d.id = a.delegation_id where a.case_id = ${c.id}`.execute(ctx.db)
   ).rows[0];
   if (!r) return {};
@@ -65,6 +75,7 @@ export async function applicationFacts(ctx: AppContext, c: CaseRow): Promise<Rec
     decidedOn: r.decided_on ?? undefined,
     benefitYuan: benefit ? yuanText(benefit.amountCents) : undefined,
     benefitFrom: benefit?.benefitFrom,
+    duplicateFlag: duplicateFlagText(r.duplicate_flag) ?? undefined,
     notAccepted: r.not_accepted_code ? `${r.not_accepted_code}:${r.not_accepted_reason}` : undefined,
   };
   return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));

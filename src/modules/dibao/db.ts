@@ -82,6 +82,8 @@ export interface MemberTable {
   work_ability: ColumnType<string, string | undefined>;
   insured: ColumnType<boolean, boolean | undefined>;
   active: ColumnType<boolean, boolean | undefined>;
+  /** A 网上申请 member not yet verified at the window: holds no one-household slot until 受理. */
+  unverified: ColumnType<boolean, boolean | undefined>;
   left_on: DateCol | null;
   left_reason: '死亡' | '迁出' | '分户' | '其他' | null;
   created_at: Ts;

@@ -394,7 +394,7 @@ describe('portal', () => {
     expect((await ok(ld.get(`/api/dibao/applications?q=${refNo}`))).items).toHaveLength(1);
   });
 
-  it('a bad portal application gets a Chinese error naming the field and spends nothing; the same proof then works', async () => {
+  it('a portal application refused by the form schema (before the proof is checked) gets a Chinese error naming the field and spends nothing', async () => {
     const pow = await solvedPow(t.app, '10.99.1.3');
     const r = await t.app.inject({
       method: 'POST',

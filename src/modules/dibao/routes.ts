@@ -168,7 +168,10 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
   app.get(
     '/api/dibao/delegations',
     { schema: { tags, summary: '审批权下放配置(各县区审批层级、生效日期、授权文件)', response: { 200: DelegationList } } },
-    async () => listDelegations(ctx, chinaDate(ctx.clock.now())),
+    async (req) => {
+      actorOf(req); // staff only: 401 without a session
+      return listDelegations(ctx, chinaDate(ctx.clock.now()));
+    },
   );
   app.post(
     '/api/dibao/delegations',

@@ -30,7 +30,12 @@ export const dibaoScopedRoutes: RouteSpecs = {
   'GET /api/dibao/households/:id': {
     kind: 'detail',
     permission: 'dibao.read',
-    records: recordsOf('dibao.household', 'area_path'),
+    // By area, or for a 本级 township clerk through the township office its applications are at.
+    records: async (ctx) =>
+      (
+        await sql<{ id: string; path: string; org: string | null }>`select h.id, h.area_path as path,
+          (select a.township_org_id from dibao.application a where a.household_id = h.id limit 1) as org from dibao.household h`.execute(ctx.db)
+      ).rows.map((r) => (r.org ? { id: r.id, areaPath: r.path, orgUnitId: r.org } : { id: r.id, areaPath: r.path })),
   },
   'GET /api/dibao/rechecks': { kind: 'case-list', variants: ['status=open', 'status=overdue', 'status=deciding', 'status=done', 'q=DBFH'] },
   'GET /api/dibao/delegations': {

@@ -22,6 +22,7 @@ import { assessHousehold } from './commands/eligibility.ts';
 import { householdSnapshot, writeHouseholdChange } from './commands/store-household.ts';
 import { closeHousehold } from './commands/close-household.ts';
 import { notAccept } from './steps/not-accept.ts';
+import { verifyPortalMembers } from './steps/verify-members.ts';
 import { startPublicity } from './steps/publicity.ts';
 import { publish } from './steps/publication.ts';
 import { countyVisit, relativeMustGoToCounty, requireCountyVisit } from './steps/near-relative.ts';
@@ -137,6 +138,7 @@ const caseFacts = {
   benefitYuan: '月保障金(元)',
   benefitFrom: '发放起始',
   notAccepted: '不予受理理由',
+  duplicateFlag: '疑似重复(受理前核实)',
 };
 
 /**
@@ -197,8 +199,9 @@ export const dibaoWorkflow = defineWorkflow({
       to: 'checking',
       who: { permission: 'dibao.handle' },
       input: acceptInput,
-      effect: async ({ tx, case: c }) => {
+      effect: async ({ tx, case: c, actor }) => {
         const a = await loadApplication(tx, c.id);
+        await verifyPortalMembers(tx, actor, c.id, a.household_id);
         const day = today(tx);
         const regime = await regimeOn(tx.db, a.county_code, day);
         await sql`update dibao.application set authority = ${regime.authority}, delegation_id = ${regime.delegationId}, accepted_on = ${day}::date,

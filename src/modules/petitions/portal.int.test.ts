@@ -140,6 +140,16 @@ describe('证明材料 sent with a portal submission (multipart)', () => {
     ]);
   });
 
+  it('checks the proof of work before reading any upload (an oversized file without a proof gets POW_REQUIRED, not 413)', async () => {
+    const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
+    const none = await post(form(petition('证明材料:未附安全校验'), [{ name: '扫描件.pdf', type: 'application/pdf', bytes: big }]));
+    expect(none.statusCode).toBe(400);
+    expect(none.json()).toMatchObject({ code: 'POW_REQUIRED', details: { field: 'pow' } });
+    const forged = { challenge: 'x.1999999999999.16.y', nonce: '1' };
+    const bad = await post(form({ ...petition('证明材料:伪造安全校验'), pow: forged }, [{ name: '扫描件.pdf', type: 'application/pdf', bytes: big }]));
+    expect(bad.json().code).toBe('POW_FORGED');
+  });
+
   it('refuses a wrong-type, an oversized or a sixth file by name, before spending the proof, and writes nothing', async () => {
     const title = '证明材料:被拒绝';
     const pow = await solvedPow(t.app, nextIp());

@@ -11,6 +11,7 @@ import { PORTAL_MAX_FILE_BYTES, PORTAL_MAX_FILES, SubmitOnlineInput, submitOnlin
 import { parseInput } from '../../platform/http/parse-input.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AttachmentFile } from '../../kernel/workflow/index.ts';
+import { checkSolution } from '../../kernel/portal/index.ts';
 import { trackPetition } from './commands/track-petition.ts';
 import { PetitionTrack } from './contracts/portal.ts';
 import { servedOpinionPdf } from './commands/served-opinion.ts';
@@ -58,7 +59,7 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
       },
     },
     async (req, reply) => {
-      const { body, files } = req.isMultipart() ? await readMultipart(req) : { body: req.body, files: [] };
+      const { body, files } = req.isMultipart() ? await readMultipart(req, ctx) : { body: req.body, files: [] };
       const { pow, ...petition } = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
       return reply.status(201).send(await submitOnline(ctx, petition as never, { pow, requirePow: true, files }));
     },
@@ -159,24 +160,42 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
   );
 }
 
-/** The multipart form of a portal submission: the petition as JSON in field `petition`, files in `files`. */
-async function readMultipart(req: FastifyRequest): Promise<{ body: unknown; files: AttachmentFile[] }> {
-  const { fields, files } = await readParts(req, ['petition']);
-  try {
-    return { body: fields.petition === undefined ? null : JSON.parse(fields.petition), files };
-  } catch {
-    throw new AppError('VALIDATION_FAILED', 400, '「petition」不是有效的 JSON');
-  }
+/**
+ * The multipart form of a portal submission: the petition as JSON in field `petition`, files in
+ * `files`. The field comes first: its proof of work is checked before any upload is read.
+ */
+async function readMultipart(req: FastifyRequest, ctx: AppContext): Promise<{ body: unknown; files: AttachmentFile[] }> {
+  const parse = (v: string | undefined) => {
+    try {
+      return v === undefined ? null : (JSON.parse(v) as unknown);
+    } catch {
+      throw new AppError('VALIDATION_FAILED', 400, '「petition」不是有效的 JSON');
+    }
+  };
+  const { fields, files } = await readParts(req, ['petition'], async (f) => {
+    const body = parse(f.petition);
+    await checkSolution(ctx, body && typeof body === 'object' ? (body as { pow?: unknown }).pow : undefined);
+  });
+  return { body: parse(fields.petition), files };
 }
 
 /** Text fields (only those named) and up to PORTAL_MAX_FILES files of a portal multipart request, with Chinese errors. */
-async function readParts(req: FastifyRequest, names: string[]): Promise<{ fields: Record<string, string>; files: AttachmentFile[] }> {
+async function readParts(
+  req: FastifyRequest,
+  names: string[],
+  beforeFiles?: (fields: Record<string, string>) => Promise<void>,
+): Promise<{ fields: Record<string, string>; files: AttachmentFile[] }> {
   const fields: Record<string, string> = {};
   const files: AttachmentFile[] = [];
+  let checked = !beforeFiles;
   try {
     for await (const part of req.parts({
       limits: { files: PORTAL_MAX_FILES + 1, fileSize: PORTAL_MAX_FILE_BYTES + 1, fields: names.length + 2, fieldSize: 512 * 1024 },
     })) {
+      if (part.type === 'file' && !checked) {
+        await beforeFiles!(fields);
+        checked = true;
+      }
       if (part.type === 'file') files.push({ fileName: part.filename, mimeType: part.mimetype, bytes: await part.toBuffer() });
       else if (names.includes(part.fieldname)) fields[part.fieldname] = String(part.value);
     }

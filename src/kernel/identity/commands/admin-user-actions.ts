@@ -5,6 +5,8 @@ import { identityError } from '../contract.ts';
 import { assertPasswordAcceptable, hashPassword } from '../password/hash.ts';
 import { generatePassword } from '../password/policy.ts';
 import { revokeUserSessions, userInScope } from '../repository.ts';
+import { retirePassword } from '../password/history.ts';
+import { clearAccount } from '../throttle.ts';
 
 /**
  * 账号管理 actions on one user inside the actor's user.manage scope: 停用/启用, 解锁,
@@ -31,6 +33,7 @@ export async function applyAccountAction(ctx: AppContext, actor: Actor, id: stri
       .where('id', '=', id)
       .execute();
     if (action === 'disable') await revokeUserSessions(tx, id, now);
+    if (action === 'unlock') await clearAccount(tx, old.username);
     const before =
       action === 'unlock'
         ? { failedLogins: old.failed_logins, lockedUntil: old.locked_until?.toISOString() ?? null }
@@ -63,6 +66,8 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, i
   const now = ctx.clock.now();
   await withTx(ctx, async (tx) => {
     const old = await userInScope(tx, actor, 'user.manage', id, { forUpdate: true });
+    await retirePassword(tx, id, old.password_hash);
+    await clearAccount(tx, old.username);
     await tx.db
       .updateTable('core.app_user')
       .set((eb) => ({

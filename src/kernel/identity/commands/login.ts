@@ -3,9 +3,10 @@ import { withTx, type AppContext } from '../../../platform/context.ts';
 import { decryptPii } from '../../../platform/crypto/pii.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { SYSTEM_ACTOR, type Actor } from '../actor.ts';
-import { formatBeijing, identityError } from '../contract.ts';
+import { identityError } from '../contract.ts';
 import { burnPasswordCheck, verifyPassword } from '../password/hash.ts';
 import { createSession, revokeSession, rootAreaPath, writeLoginLog } from '../session.ts';
+import { assertNotThrottled, clearAccount, recordFailure, throttleKeys } from '../throttle.ts';
 import { base32Decode, verifyTotp } from '../totp.ts';
 
 export type LoginInput = {
@@ -34,9 +35,9 @@ type UserRow = {
 };
 
 /**
- * 登录. Unknown user and wrong password answer alike (no enumeration); the login log keeps the
- * true outcome. Failures are counted atomically; reaching config.login.maxFailures locks the
- * account for config.login.lockMinutes. Wrong TOTP codes count as failures too.
+ * 登录. Unknown user and wrong password answer alike (same status, body and cost: a dummy hash);
+ * the login log keeps the true outcome. Failures feed the throttle (throttle.ts: per account, per
+ * source and per pair, growing delays, 429 with Retry-After); wrong TOTP codes count too.
  */
 export async function login(ctx: AppContext, input: LoginInput): Promise<{ token: string; csrfToken: string; sessionId: string; userId: string }> {
   const now = ctx.clock.now();
@@ -63,18 +64,28 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<{ token
   const log = (c: AppContext, outcome: string) =>
     writeLoginLog(c, { userId: user?.id ?? null, username, outcome, ...meta, areaPath: user?.area_path ?? null, orgUnitId: user?.org_unit_id ?? null });
 
+  // Throttled before anything is looked at: the same answer whether the user exists or not.
+  const keys = throttleKeys(ctx, username, input.ip);
+  try {
+    await assertNotThrottled(ctx, keys);
+  } catch (e) {
+    await (user
+      ? log(ctx, 'throttled')
+      : writeLoginLog(ctx, { userId: null, username, outcome: 'throttled', ...meta, areaPath: await rootAreaPath(ctx), orgUnitId: null }));
+    throw e;
+  }
   if (!user) {
+    // A dummy hash, so an unknown name costs the same time as a wrong password.
     await burnPasswordCheck(input.password);
     const root = await rootAreaPath(ctx);
-    await writeLoginLog(ctx, { userId: null, username, outcome: 'unknown_user', ...meta, areaPath: root, orgUnitId: null });
+    await withTx(ctx, async (tx) => {
+      await recordFailure(tx, keys);
+      await writeLoginLog(tx, { userId: null, username, outcome: 'unknown_user', ...meta, areaPath: root, orgUnitId: null });
+    });
     throw identityError('INVALID_CREDENTIALS');
   }
-  if (user.locked_until && user.locked_until > now) {
-    await log(ctx, 'locked');
-    throw lockedError(user.locked_until);
-  }
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    await registerFailure(ctx, user, 'bad_password', meta);
+    await registerFailure(ctx, user, 'bad_password', meta, keys);
     throw identityError('INVALID_CREDENTIALS');
   }
   if (user.status !== 'active') {
@@ -89,7 +100,7 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<{ token
     }
     step = verifyTotp(base32Decode(await decryptPii(ctx, user.totp_secret_enc)), input.totp, now, user.totp_last_step);
     if (step === null) {
-      await registerFailure(ctx, user, 'bad_totp', meta);
+      await registerFailure(ctx, user, 'bad_totp', meta, keys);
       throw identityError('TOTP_INVALID');
     }
   }
@@ -103,6 +114,7 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<{ token
     if (step !== null) q = q.where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]));
     const upd = await q.executeTakeFirst();
     if (upd.numUpdatedRows === 0n) return null;
+    await clearAccount(tx, user.username, input.ip);
     if (input.previousSessionId) await revokeSession(tx, input.previousSessionId);
     const s = await createSession(tx, user.id, meta);
     await log(tx, 'success');
@@ -121,24 +133,30 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<{ token
     return s;
   });
   if (!result) {
-    await registerFailure(ctx, user, 'bad_totp', meta);
+    await registerFailure(ctx, user, 'bad_totp', meta, keys);
     throw identityError('TOTP_INVALID');
   }
   return { token: result.token, csrfToken: result.csrfToken, sessionId: result.id, userId: user.id };
 }
 
-async function registerFailure(ctx: AppContext, user: UserRow, outcome: string, meta: { ip: string | null; userAgent: string | null }) {
-  const now = ctx.clock.now();
-  const lockedUntil = await withTx(ctx, async (tx) => {
-    // One statement so concurrent failures cannot lose a count; an expired lock restarts the count.
-    const r = await sql<{ failed_logins: number }>`update core.app_user
-      set failed_logins = case when locked_until is not null and locked_until <= ${now} then 1 else failed_logins + 1 end,
-          locked_until = case when locked_until is not null and locked_until <= ${now} then null else locked_until end
+/**
+ * A failed attempt of a known user: the throttle counters, the user's failure count and, when the
+ * account counter starts blocking, its time on the user row (解锁 in the console) and an audit event.
+ */
+export async function registerFailure(
+  ctx: AppContext,
+  user: Pick<UserRow, 'id' | 'username' | 'area_code' | 'area_path' | 'org_unit_id'>,
+  outcome: string,
+  meta: { ip: string | null; userAgent: string | null },
+  keys = throttleKeys(ctx, user.username, meta.ip),
+) {
+  await withTx(ctx, async (tx) => {
+    const until = await recordFailure(tx, keys);
+    const r = await sql<{ failed_logins: number }>`update core.app_user set failed_logins = failed_logins + 1,
+        locked_until = coalesce(${until}::timestamptz, case when locked_until > ${tx.clock.now()} then locked_until end)
       where id = ${user.id} returning failed_logins`.execute(tx.db);
     await writeLoginLog(tx, { userId: user.id, username: user.username, outcome, ...meta, areaPath: user.area_path, orgUnitId: user.org_unit_id });
-    if (r.rows[0]!.failed_logins < ctx.config.login.maxFailures) return null;
-    const until = new Date(now.getTime() + ctx.config.login.lockMinutes * 60_000);
-    await tx.db.updateTable('core.app_user').set({ locked_until: until }).where('id', '=', user.id).execute();
+    if (!until) return;
     await recordAudit(tx, {
       actor: { ...SYSTEM_ACTOR, clientIp: meta.ip },
       action: 'user.lock',
@@ -146,18 +164,12 @@ async function registerFailure(ctx: AppContext, user: UserRow, outcome: string, 
       entityId: user.id,
       before: null,
       after: { lockedUntil: until.toISOString(), failedLogins: r.rows[0]!.failed_logins },
-      reason: '连续登录失败次数达到上限',
+      reason: '登录失败次数达到上限,登录暂缓(逐次加长)',
       areaCode: user.area_code,
       areaPath: user.area_path,
       orgUnitId: user.org_unit_id,
     });
-    return until;
   });
-  if (lockedUntil) throw lockedError(lockedUntil);
-}
-
-function lockedError(until: Date) {
-  return identityError('ACCOUNT_LOCKED', `连续登录失败次数过多,账号已锁定,请于 ${formatBeijing(until)} 后再试`, { lockedUntil: until.toISOString() });
 }
 
 function userActor(u: UserRow, ip: string | null, sessionId: string): Actor {

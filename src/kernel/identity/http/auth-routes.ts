@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { AppError } from '../../../platform/errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
@@ -21,6 +22,16 @@ const TotpCode = z
   .trim()
   .regex(/^\d{6}$/, '动态验证码为 6 位数字');
 
+/** A throttled attempt (429) tells the client when to retry, in the standard header too. */
+async function withRetryAfter<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'LOGIN_THROTTLED') reply.header('retry-after', String(e.details?.retryAfterSeconds ?? 60));
+    throw e;
+  }
+}
+
 /** 登录、退出、当前用户、修改密码、动态验证码. */
 export async function registerAuthRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -42,12 +53,14 @@ export async function registerAuthRoutes(root: FastifyInstance, ctx: AppContext)
       },
     },
     async (req, reply) => {
-      const s = await login(ctx, {
-        ...req.body,
-        ip: req.ip ?? null,
-        userAgent: req.headers['user-agent'] ?? null,
-        previousSessionId: req.actor?.sessionId ?? null,
-      });
+      const s = await withRetryAfter(reply, () =>
+        login(ctx, {
+          ...req.body,
+          ip: req.ip ?? null,
+          userAgent: req.headers['user-agent'] ?? null,
+          previousSessionId: req.actor?.sessionId ?? null,
+        }),
+      );
       reply.setCookie(SESSION_COOKIE, s.token, sessionCookieOptions(ctx, req));
       const found = await loadSessionActor(ctx, s.token, req.ip ?? null);
       if (found.kind !== 'ok') throw new Error('session vanished right after login');
@@ -77,7 +90,7 @@ export async function registerAuthRoutes(root: FastifyInstance, ctx: AppContext)
       },
     },
     async (req, reply) => {
-      await changePassword(ctx, actorOf(req), req.body);
+      await withRetryAfter(reply, () => changePassword(ctx, actorOf(req), req.body, { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null }));
       return reply.status(204).send();
     },
   );

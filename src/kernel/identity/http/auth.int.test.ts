@@ -63,42 +63,18 @@ describe('login', () => {
     expect(await logOutcomes('pl-cgz')).toEqual(['bad_password', 'success']);
   });
 
-  it('locks after 5 failures for 15 minutes (423 with the unlock time), then lets the right password in', async () => {
+  it('never locks an account from a handful of sources (no 423): failures are throttled, the right password then works', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) {
       codes.push((await t.tryLogin('xq-fhbj', `Wrong@pass${i}x`)).statusCode);
       clock.advance(1000);
     }
-    expect(codes).toEqual([401, 401, 401, 401, 423]);
-    const locked = await t.tryLogin('xq-fhbj', 'Minzheng@2019');
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().code).toBe('ACCOUNT_LOCKED');
-    const until = new Date(locked.json().details.lockedUntil);
-    expect(until.getTime()).toBe(clock.now().getTime() - 1000 + 15 * MIN);
-    expect(locked.json().title).toMatch(/请于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 后再试/);
-    expect(await logOutcomes('xq-fhbj')).toEqual(['bad_password', 'bad_password', 'bad_password', 'bad_password', 'bad_password', 'locked']);
-    const lockAudit = await t.ctx.db
-      .selectFrom('core.audit_event')
-      .select('action')
-      .where('action', '=', 'user.lock')
-      .where('area_path', 'like', '%640104001')
-      .execute();
-    expect(lockAudit).toHaveLength(1);
-
-    clock.advance(13 * MIN);
-    expect((await t.tryLogin('xq-fhbj', 'Minzheng@2019')).statusCode).toBe(423);
-    clock.advance(2 * MIN);
+    expect(codes).toEqual([401, 401, 401, 401, 401]);
+    expect(await logOutcomes('xq-fhbj')).toEqual(['bad_password', 'bad_password', 'bad_password', 'bad_password', 'bad_password']);
     const s = await t.login('xq-fhbj');
     expect(s.me.user.username).toBe('xq-fhbj');
     const u = await t.ctx.db.selectFrom('core.app_user').select(['failed_logins', 'locked_until']).where('username', '=', 'xq-fhbj').executeTakeFirstOrThrow();
     expect(u).toEqual({ failed_logins: 0, locked_until: null });
-  });
-
-  it('restarts the failure count after a lock has expired', async () => {
-    for (let i = 0; i < 5; i++) await t.tryLogin('yc-mzj', 'Wrong@pass12');
-    clock.advance(16 * MIN);
-    expect((await t.tryLogin('yc-mzj', 'Wrong@pass12')).statusCode).toBe(401);
-    expect((await t.tryLogin('yc-mzj', 'Minzheng@2019')).statusCode).toBe(200);
   });
 
   it('refuses disabled users (after the password check, so it reveals nothing to guessers)', async () => {
@@ -112,7 +88,7 @@ describe('login', () => {
 
   it('rate-limits logins per IP (20 a minute)', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 21; i++) codes.push((await t.tryLogin('nobody', 'x', { ip: '192.0.2.99' })).statusCode);
+    for (let i = 0; i < 21; i++) codes.push((await t.tryLogin(`nobody-${i}`, 'x', { ip: '192.0.2.99' })).statusCode);
     expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
     expect(codes[20]).toBe(429);
     expect((await t.tryLogin('nobody', 'x', { ip: '192.0.2.100' })).statusCode).toBe(401);

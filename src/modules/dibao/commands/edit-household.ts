@@ -56,7 +56,7 @@ export async function addMember(ctx: AppContext, actor: Actor, id: string, raw: 
   const [m] = prepareMembers([input], chinaDate(ctx.clock.now()), 'member');
   return withTx(ctx, async (tx) => {
     await lockHousehold(tx, actor, id);
-    await refuseDuplicates(tx, [m!], null, 'member');
+    await refuseDuplicates(tx, [m!], null, 'member', actor);
     const before = await householdSnapshot(tx, id);
     await insertMembers(tx, id, [m!]);
     await writeHouseholdChange(tx, {

@@ -17,6 +17,7 @@ import {
   insertMembers,
   prepareMembers,
   refuseDuplicates,
+  duplicateFlag,
   writeHouseholdChange,
   householdSnapshot,
 } from './store-household.ts';
@@ -25,12 +26,14 @@ import '../workflow.ts';
 /** The materials every application needs; the optional ones (如有) are never "missing". */
 const REQUIRED = MATERIALS.filter((m) => !m.includes('如有'));
 
-export type RegisterOptions = { system?: boolean; queryCodeHash?: string; isDemo?: boolean };
+/** `unverified`: a 网上申请 — its members take no one-household slot and a duplicate is flagged, not refused. */
+export type RegisterOptions = { system?: boolean; queryCodeHash?: string; isDemo?: boolean; unverified?: boolean };
 
 /**
  * 申请 (township window, 村/居委会 on the household's behalf, or the portal): household, members,
  * income, assets and 刚性支出, the case and its application row — one transaction. Every
- * 身份证号 is validated first; a person active in another household is refused with an explanation.
+ * 身份证号 is validated first; a person active in another household is refused with an explanation
+ * (details only within the clerk's scope), or for an unverified 网上申请 flagged for the township.
  */
 export async function registerApplication(ctx: AppContext, actor: Actor, raw: unknown, opts: RegisterOptions = {}) {
   const input = parseInput(ApplicationInput, raw, fieldLabel);
@@ -54,7 +57,8 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
   const applicantIndex = input.members.findIndex((m) => m.relation === '申请人');
   await mustApplyAtHukou(ctx, input.members[applicantIndex]?.hukouAreaCode, township, county, applicantIndex);
   return withTx(ctx, async (tx) => {
-    await refuseDuplicates(tx, members, null);
+    if (!opts.unverified) await refuseDuplicates(tx, members, null, 'members', opts.system ? null : actor);
+    const flag = opts.unverified ? await duplicateFlag(tx, members) : null;
     const householdId = await insertHousehold(tx, {
       areaCode: area.code,
       areaPath: area.path,
@@ -63,7 +67,7 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
       phone: input.phone,
       isDemo: opts.isDemo,
     });
-    const memberIds = await insertMembers(tx, householdId, members);
+    const memberIds = await insertMembers(tx, householdId, members, opts.unverified ?? false);
     await insertFinances(tx, householdId, memberIds, input);
     const applicant = members.find((m) => m.relation === '申请人')!;
     const c = await createCase(tx, opts.system ? SYSTEM_ACTOR : actor, {
@@ -75,9 +79,9 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
     });
     const regime = await regimeOn(tx.db, county, today);
     const missing = REQUIRED.filter((m) => !input.materials.includes(m));
-    await sql`insert into dibao.application (case_id, household_id, authority, delegation_id, county_code, township_org_id, channel, relative_of_staff, missing_materials, query_code_hash, is_demo, created_at)
+    await sql`insert into dibao.application (case_id, household_id, authority, delegation_id, county_code, township_org_id, channel, relative_of_staff, missing_materials, query_code_hash, is_demo, duplicate_flag, created_at)
       values (${c.id}, ${householdId}, ${regime.authority}, ${regime.delegationId}, ${county}, ${org.id}, ${input.channel}, ${input.relativeOfStaff || !!input.staffRelative},
-        ${JSON.stringify({ items: missing, suggested: true })}::jsonb, ${opts.queryCodeHash ?? null}, ${opts.isDemo ?? false}, ${tx.clock.now()})`.execute(
+        ${JSON.stringify({ items: missing, suggested: true })}::jsonb, ${opts.queryCodeHash ?? null}, ${opts.isDemo ?? false}, ${flag ? JSON.stringify(flag) : null}::jsonb, ${tx.clock.now()})`.execute(
       tx.db,
     );
     await fileRelative(

@@ -6,6 +6,7 @@ import { sm3Hex } from '../../../platform/crypto/sm3.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { validateResidentId } from '../../../kernel/codes/index.ts';
 import { maskIdNumber } from '../contract.ts';
+import { recordInScope, type Actor } from '../../../kernel/identity/index.ts';
 import type { HouseholdInput, MemberInput } from './household-input.ts';
 
 export type PreparedMember = MemberInput & { idNumber: string; idHash: string; idMasked: string; sex: '男' | '女'; birthDate: string; age: number };
@@ -39,44 +40,99 @@ export function prepareMembers(list: readonly MemberInput[], today: string, fiel
   return out;
 }
 
+type DuplicateMember = Pick<PreparedMember, 'idHash' | 'name' | 'idMasked'>;
+
 /**
- * 一人一户: a person active in another household is refused, naming that household (its latest
- * application reference, area and the masked 身份证号) so staff can resolve it (分户/迁出 first).
+ * 一人一户: a person active in another (verified) household is refused. A clerk whose 低保 scope
+ * covers that household learns which one (area, application reference, status) so it can be
+ * resolved (分户/迁出 first); anyone else only learns that the person is enrolled elsewhere and whom
+ * to ask — no name, village, status or reference outside their scope. Members of an unverified
+ * 网上申请 hold no slot (they are checked when the township accepts it).
  */
-export async function refuseDuplicates(tx: AppContext, members: readonly PreparedMember[], exceptHouseholdId: string | null, fieldPrefix = 'members') {
+export async function refuseDuplicates(
+  tx: AppContext,
+  members: readonly DuplicateMember[],
+  exceptHouseholdId: string | null,
+  fieldPrefix = 'members',
+  viewer: Actor | null = null,
+) {
   if (!members.length) return;
   const rows = (
-    await sql<{ id_hash: string; household_id: string; status: string; area_name: string; county_name: string | null; ref_no: string | null; name: string }>`
-    select m.id_hash, m.household_id, h.status, a.name as area_name, c.name as county_name, m.name,
+    await sql<{
+      id_hash: string;
+      household_id: string;
+      status: string;
+      area_path: string;
+      area_name: string;
+      county_name: string | null;
+      ref_no: string | null;
+    }>`
+    select m.id_hash, m.household_id, h.status, h.area_path, a.name as area_name, c.name as county_name,
       (select k.ref_no from dibao.application ap join core.case k on k.id = ap.case_id where ap.household_id = h.id order by k.created_at desc limit 1) as ref_no
     from dibao.member m join dibao.household h on h.id = m.household_id join core.area a on a.code = h.area_code
     left join core.area c on c.code = split_part(h.area_path, '.', 3)
-    where m.active and m.id_hash in (${sql.join(members.map((m) => m.idHash))})
+    where m.active and not m.unverified and m.id_hash in (${sql.join(members.map((m) => m.idHash))})
       ${exceptHouseholdId ? sql`and m.household_id <> ${exceptHouseholdId}` : sql``}`.execute(tx.db)
   ).rows;
   const hit = rows[0];
   if (!hit) return;
   const i = members.findIndex((m) => m.idHash === hit.id_hash);
   const m = members[i]!;
+  const who = `「家庭成员第 ${i + 1} 人·身份证号」${m.name}(${m.idMasked})`;
+  if (!viewer || !recordInScope(viewer, 'dibao.read', { areaPath: hit.area_path })) {
+    throw new AppError(
+      'DIBAO_PERSON_IN_OTHER_HOUSEHOLD',
+      409,
+      `${who}此人已在其他地区纳入低保家庭,同一人同一时间只能在一户。请与其所在县(区)民政部门核实。` +
+        'This person is already enrolled in another household elsewhere; please check with the civil affairs bureau of that county.',
+      { field: `${fieldPrefix}.${i}.idNumber`, idMasked: m.idMasked },
+    );
+  }
   const status =
     { applying: '申请中', active: '在保', suspended: '暂停', stopped: '已停保', refused: '未获确认', withdrawn: '已撤回' }[hit.status] ?? hit.status;
   throw new AppError(
     'DIBAO_PERSON_IN_OTHER_HOUSEHOLD',
     409,
-    `「家庭成员第 ${i + 1} 人·身份证号」${m.name}(${m.idMasked})已是另一户低保家庭的在册成员:${hit.county_name ?? ''}${hit.area_name},` +
+    `${who}已是另一户低保家庭的在册成员:${hit.county_name ?? ''}${hit.area_name},` +
       `${hit.ref_no ? `申请编号 ${hit.ref_no},` : ''}状态「${status}」。同一人同一时间只能在一户,请先在原家庭办理减员(分户、迁出)后再登记。`,
     { field: `${fieldPrefix}.${i}.idNumber`, otherHouseholdId: hit.household_id, otherRefNo: hit.ref_no, otherArea: hit.area_name, idMasked: m.idMasked },
   );
 }
 
-export async function insertMembers(tx: AppContext, householdId: string, members: readonly PreparedMember[]): Promise<string[]> {
+/**
+ * The members of a 网上申请 that are active in another household (verified or not): flagged on the
+ * application for the township clerk, who resolves it at 受理. Nothing about the other household.
+ */
+export async function duplicateFlag(tx: AppContext, members: readonly DuplicateMember[]) {
+  if (!members.length) return null;
+  const rows = (
+    await sql<{ id_hash: string; unverified: boolean }>`select m.id_hash, m.unverified from dibao.member m
+      where m.active and m.id_hash in (${sql.join(members.map((m) => m.idHash))})`.execute(tx.db)
+  ).rows;
+  const items = members.flatMap((m, i) => {
+    const hits = rows.filter((r) => r.id_hash === m.idHash);
+    if (!hits.length) return [];
+    const enrolled = hits.some((r) => !r.unverified);
+    return [
+      {
+        member: i + 1,
+        name: m.name,
+        idMasked: m.idMasked,
+        note: enrolled ? '此人已在另一户低保家庭登记,受理前请核实(分户、迁出或不予受理)' : '此人另有一份尚未受理的网上申请,受理前请核实是否重复申请',
+      },
+    ];
+  });
+  return items.length ? { items, flaggedOn: tx.clock.now().toISOString() } : null;
+}
+
+export async function insertMembers(tx: AppContext, householdId: string, members: readonly PreparedMember[], unverified = false): Promise<string[]> {
   const ids: string[] = [];
   for (const m of members) {
     const id = uuidv7();
     ids.push(id);
-    await sql`insert into dibao.member (id, household_id, name, id_number_enc, id_number_masked, id_hash, relation, sex, birth_date, hukou_area_code, disability, health, work_ability, insured, created_at)
+    await sql`insert into dibao.member (id, household_id, name, id_number_enc, id_number_masked, id_hash, relation, sex, birth_date, hukou_area_code, disability, health, work_ability, insured, unverified, created_at)
       values (${id}, ${householdId}, ${m.name}, ${await encryptPii(tx, m.idNumber)}, ${m.idMasked}, ${m.idHash}, ${m.relation}, ${m.sex}, ${m.birthDate}::date,
-        ${m.hukouAreaCode ?? null}, ${m.disability}, ${m.health}, ${m.workAbility}, ${m.insured}, ${tx.clock.now()})`.execute(tx.db);
+        ${m.hukouAreaCode ?? null}, ${m.disability}, ${m.health}, ${m.workAbility}, ${m.insured}, ${unverified}, ${tx.clock.now()})`.execute(tx.db);
   }
   return ids;
 }

@@ -33,6 +33,8 @@ export const ApplicationItem = z.object({
   kind: HouseholdKind,
   benefitCents: z.number(),
   applicantIdMasked: z.string().nullable(),
+  /** 网上申请 with a member already in another household: what the township must check before 受理 (null when none). */
+  duplicateFlag: z.string().nullable(),
 });
 export const ApplicationPage = page(ApplicationItem);
 

@@ -24,16 +24,23 @@ export const queryCodeHash = (refNo: string, code: string) => sm3Hex(`dibao-quer
 
 /**
  * 网上申请: registered at the household's township office; the query code is shown once. It pays
- * with a portal proof of work (`pow`), checked first and spent in the registration's transaction:
- * an application refused for its fields spends nothing, and the citizen resubmits with the same proof.
+ * with a portal proof of work (`pow`), checked and spent first in its own transaction: one proof
+ * buys one attempt, whatever happens after. The application says nothing about other people: a
+ * member already in another household is flagged for the township clerk (resolved at 受理), and
+ * its members take no one-household slot until then (a stranger cannot block a real application).
  */
 export async function submitOnlineApplication(ctx: AppContext, raw: unknown) {
   const { pow, ...body } = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const code = newQueryCode();
+  // The proof first: a request without one costs the server nothing more; a checked one is spent.
+  await spendSolution(ctx, pow);
   const r = await withTx(ctx, async (tx) => {
-    // The proof first: a request without one costs the server nothing more.
-    await spendSolution(tx, pow);
-    const reg = await registerApplication(tx, SYSTEM_ACTOR, { ...body, channel: '网上', relativeOfStaff: body.relativeOfStaff ?? false }, { system: true });
+    const reg = await registerApplication(
+      tx,
+      SYSTEM_ACTOR,
+      { ...body, channel: '网上', relativeOfStaff: body.relativeOfStaff ?? false },
+      { system: true, unverified: true },
+    );
     await sql`update dibao.application set query_code_hash = ${queryCodeHash(reg.refNo, code)} where case_id = ${reg.id}`.execute(tx.db);
     return reg;
   });

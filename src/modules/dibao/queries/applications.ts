@@ -1,3 +1,4 @@
+import { duplicateFlagText } from '../application-facts.ts';
 import { sql } from 'kysely';
 import { applicationDb } from '../application-db.ts';
 import { z } from 'zod';
@@ -66,6 +67,7 @@ export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer
       'a.name as area_name',
       'h.kind',
       'h.benefit_cents',
+      'p.duplicate_flag',
       sql<
         string | null
       >`(select m.id_number_masked from dibao.member m where m.household_id = h.id and m.relation = '申请人' order by m.created_at limit 1)`.as(
@@ -106,6 +108,7 @@ export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer
       kind: r.kind,
       benefitCents: r.benefit_cents,
       applicantIdMasked: r.applicant_id_masked,
+      duplicateFlag: duplicateFlagText(r.duplicate_flag),
     })),
   };
 }

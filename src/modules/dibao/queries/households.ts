@@ -109,6 +109,16 @@ export async function listHouseholds(ctx: AppContext, actor: Actor, q: z.infer<t
  * One household in full: members (身份证号 decrypted for staff who may handle it, the read logged),
  * income, assets, expenses, applications, re-checks, benefit changes and the change history.
  */
+/**
+ * A household is within scope by its area, or through an application of it the actor's grant
+ * covers — so a 本级 (org-scope) township clerk reads the households behind its own applications.
+ */
+async function householdInScope(ctx: AppContext, actor: Actor, permission: string, h: { id: string; area_path: string }): Promise<boolean> {
+  if (recordInScope(actor, permission, { areaPath: h.area_path })) return true;
+  const apps = await sql<{ township_org_id: string }>`select distinct township_org_id from dibao.application where household_id = ${h.id}`.execute(ctx.db);
+  return apps.rows.some((a) => recordInScope(actor, permission, { areaPath: h.area_path, orgUnitId: a.township_org_id }));
+}
+
 export async function getHousehold(ctx: AppContext, actor: Actor, id: string, opts: { masked?: boolean } = {}): Promise<HouseholdDetail> {
   const db = applicationDb(ctx.db);
   const h = await db
@@ -122,9 +132,8 @@ export async function getHousehold(ctx: AppContext, actor: Actor, id: string, op
     ])
     .where('h.id', '=', id)
     .executeTakeFirst();
-  if (!h || !recordInScope(actor, 'dibao.read', { areaPath: h.area_path })) throw new AppError('DIBAO_HOUSEHOLD_NOT_FOUND', 404, '低保家庭不存在或无权查看');
-  const full =
-    !opts.masked && (recordInScope(actor, 'dibao.handle', { areaPath: h.area_path }) || recordInScope(actor, 'dibao.confirm', { areaPath: h.area_path }));
+  if (!h || !(await householdInScope(ctx, actor, 'dibao.read', h))) throw new AppError('DIBAO_HOUSEHOLD_NOT_FOUND', 404, '低保家庭不存在或无权查看');
+  const full = !opts.masked && ((await householdInScope(ctx, actor, 'dibao.handle', h)) || (await householdInScope(ctx, actor, 'dibao.confirm', h)));
   const [members, incomes, assets, expenses, history, benefits, apps, rechecks, areaNames] = await Promise.all([
     db.selectFrom('dibao.member').selectAll().where('household_id', '=', id).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('dibao.income').selectAll().where('household_id', '=', id).orderBy('id').execute(),

@@ -210,8 +210,11 @@ describe('GET /api/petitions/stats', () => {
     const l = await stats(ld);
     expect(l.summary.items).toBe(1);
     expect(l.summary.concludedOnTime).toBe(0);
-    // drilling into another county gives nothing rather than its figures
-    expect((await stats(ld, `${YEAR}&area=640104`)).summary.items).toBe(0);
+    // drilling into another county answers 404, as for an unknown area (like 低保's statistics)
+    const other = await ld.get(`/api/petitions/stats?${YEAR}&area=640104`);
+    expect(other.statusCode).toBe(404);
+    expect(other.json().code).toBe('AREA_NOT_FOUND');
+    expect((await ld.get(`/api/petitions/stats.xlsx?${YEAR}&area=640104`)).statusCode).toBe(404);
     // the city sees what it handed on (P1) and its subtree
     expect((await stats(yc)).summary.items).toBe(3);
   });
@@ -223,7 +226,7 @@ describe('GET /api/petitions/stats', () => {
     const rev = await fgc.get('/api/petitions/stats?from=2024-12-31&to=2024-01-01');
     expect(rev.statusCode).toBe(400);
     expect(rev.json().title).toContain('开始日期');
-    expect((await fgc.get(`/api/petitions/stats?${YEAR}&area=999999`)).statusCode).toBe(400);
+    expect((await fgc.get(`/api/petitions/stats?${YEAR}&area=999999`)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/api/petitions/stats' })).statusCode).toBe(401);
   });
 });

@@ -4,10 +4,10 @@ import { petitionReportRows } from '../report/report-rows.ts';
 import { z } from 'zod';
 import { checkStatsPeriod } from '../../../platform/http/input-schemas.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { badRequest } from '../../../platform/errors.ts';
+import { badRequest, notFound } from '../../../platform/errors.ts';
 import { chinaDate, chinaMidnight } from '../../../platform/china-time.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
-import { requirePermission } from '../../../kernel/identity/index.ts';
+import { recordInScope, requirePermission } from '../../../kernel/identity/index.ts';
 import { caseReadable, workflowOf } from '../../../kernel/workflow/index.ts';
 import { CATEGORIES, CHANNELS, PETITION_TYPE, SOURCE_BODIES, SUBJECTS } from '../contract.ts';
 import { annualReportExtras } from './annual-report-extras.ts';
@@ -166,7 +166,8 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
   let rootPath: string;
   if (q.area) {
     const a = await db.selectFrom('core.area').select(['code', 'name', 'path', 'level', 'parent_code']).where('code', '=', q.area).executeTakeFirst();
-    if (!a) throw badRequest('AREA_NOT_FOUND', `「area」区划 ${q.area} 不存在`, { field: 'area' });
+    // Like 低保's statistics: an area outside the actor's scope answers as if it did not exist.
+    if (!a || !recordInScope(actor, 'petition.read', { areaPath: a.path })) throw notFound('统计地区', 'AREA_NOT_FOUND');
     area = { code: a.code, name: a.name, level: n(a.level), parentCode: a.parent_code ?? null };
     rootPath = a.path;
   } else {
