@@ -1,4 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -14,6 +18,41 @@ function portalPartials(): Plugin {
         html.replace(/<!--#include ([\w-]+) -->/g, (_, name: string) =>
           readFileSync(new URL(`./web/portal/partials/${name}.html`, import.meta.url), 'utf8').trim(),
         ),
+    },
+  };
+}
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+/**
+ * Writes a brotli (.br) and a gzip (.gz) twin next to every text file of the build, so the server
+ * sends compressed bytes without compressing per request (src/server/web.ts). Small files and
+ * files that compress badly are left alone. Brotli quality 9: within 2% of 11 for a tenth of the time.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async writeBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => /\.(js|css|html|svg|json)$/.test(f));
+      await Promise.all(
+        files.map(async (f) => {
+          const file = path.join(outDir, f);
+          const raw = await readFile(file);
+          if (raw.length < 1024) return;
+          const [br, gzipped] = await Promise.all([
+            brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+            gz(raw, { level: 9 }),
+          ]);
+          if (gzipped.length > raw.length * 0.9) return;
+          await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gzipped)]);
+        }),
+      );
     },
   };
 }
@@ -51,7 +90,7 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [portalPartials()],
+  plugins: [portalPartials(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

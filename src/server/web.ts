@@ -8,12 +8,18 @@ import { send } from '../platform/http/problem.ts';
 /** WEB_DIST overrides where the built UI is read from (e.g. a private build for one e2e run while others rebuild web/dist). */
 export const WEB_DIST = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
+/** Files under /assets/ carry a content hash in their name (Vite): a changed file is a new URL. */
+const FINGERPRINTED = `${path.sep}assets${path.sep}`;
+
 /**
  * Serves the built staff console at / and the public portal at /portal/. Unknown non-API
  * paths fall back to the right index.html so client-side routes survive a reload.
+ * Delivery: the build's brotli/gzip twins (.br/.gz, see vite.config.ts) are sent when the
+ * browser accepts them (with Vary: Accept-Encoding); fingerprinted files are cached for a year
+ * without revalidation, everything else (the HTML that names them) is revalidated every time.
  */
-export async function registerWeb(app: FastifyInstance) {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+export async function registerWeb(app: FastifyInstance, dist = WEB_DIST) {
+  if (!existsSync(path.join(dist, 'index.html'))) {
     app.get('/', async (_req, reply) =>
       reply
         .type('text/html; charset=utf-8')
@@ -23,7 +29,15 @@ export async function registerWeb(app: FastifyInstance) {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'], maxAge: 0 });
+  await app.register(fastifyStatic, {
+    root: dist,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, file) => reply.header('cache-control', file.includes(FINGERPRINTED) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
   app.get('/*', async (req, reply) => {
     const url = req.url.split('?')[0]!;
     if (url.startsWith('/api/') || url.startsWith('/assets/')) return send(reply, 404, 'ROUTE_NOT_FOUND', `资源不存在:${url}`);

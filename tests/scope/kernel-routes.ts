@@ -70,6 +70,10 @@ export const KERNEL_ROUTES: RouteSpecs = {
     kind: 'case-list',
     variants: ['tab=todo', 'tab=to_acknowledge', 'tab=done', 'tab=due_soon', 'tab=overdue', 'tab=supervising', 'tab=todo&q=TS'],
   },
+  'GET /api/worklist/counts': {
+    kind: 'unscoped',
+    why: "figures, no records: each tab's count is the same query as GET /api/worklist's total for that tab (equality proven in src/kernel/workflow/worklist-counts.int.test.ts)",
+  },
   'GET /api/cases/:id': { kind: 'case', path: (c) => `/api/cases/${c.id}` },
   'GET /api/cases/:id/clocks/:name/explain': {
     kind: 'case',

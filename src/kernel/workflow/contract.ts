@@ -53,6 +53,8 @@ export const WorklistQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+/** The list's filters that the counts share; `view` applies to 待办 only. */
+export const WorklistCountsQuery = WorklistQuery.pick({ view: true, type: true, q: true });
 export const CreateCaseBody = z.object({
   type: z.string().max(40),
   title: Text(200, '标题'),
@@ -119,6 +121,15 @@ export const WorklistItem = z.object({
 });
 export type WorklistItem = z.output<typeof WorklistItem>;
 export const WorklistPage = z.object({ items: z.array(WorklistItem), total: z.number() });
+/** Every tab's count at once (what the workbench shows on its tabs). */
+export const WorklistCounts = z.object({
+  to_acknowledge: z.number(),
+  todo: z.number(),
+  done: z.number(),
+  due_soon: z.number(),
+  overdue: z.number(),
+  supervising: z.number(),
+});
 
 export const CaseType = z.object({
   type: z.string(),

@@ -14,7 +14,7 @@ import { acknowledgeHandoff, handOff, objectHandoff, withdrawHandoff } from './h
 import { returnCase, withdrawLast } from './return-withdraw.ts';
 import { decideSignoff, openSignoff } from './signoff.ts';
 import { answerSupervision, superviseCase } from './supervise.ts';
-import { listWorklist } from './worklist.ts';
+import { countWorklist, listWorklist } from './worklist.ts';
 import { caseNotFound } from './errors.ts';
 import { openParts } from './co-handling.ts';
 import { createCase } from './create-case.ts';
@@ -47,6 +47,8 @@ import {
   SuspendBody,
   TransitionBody,
   WithdrawBody,
+  WorklistCounts,
+  WorklistCountsQuery,
   WorklistPage,
   WorklistQuery,
 } from './contract.ts';
@@ -69,6 +71,19 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
       },
     },
     async (req) => listWorklist(ctx, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/worklist/counts',
+    {
+      schema: {
+        tags,
+        summary: '工作台各页签的件数（一次返回全部页签，与各页签列表的 total 相同）',
+        querystring: WorklistCountsQuery,
+        response: { 200: WorklistCounts },
+      },
+    },
+    async (req) => countWorklist(ctx, actorOf(req), req.query),
   );
 
   app.get('/api/case-types', { schema: { tags, summary: '案件类型(可登记的事项及其登记表单)', response: { 200: CaseTypeList } } }, async (req) =>

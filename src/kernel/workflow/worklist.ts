@@ -4,17 +4,33 @@ import type { Actor } from '../identity/actor.ts';
 import { actorOrgIds, caseReadable } from './case-access.ts';
 import { registeredWorkflows, workflowOf } from './define-workflow.ts';
 
-import type { WorklistItem, WorklistTab } from './contract.ts';
+import { WORKLIST_TABS, type WorklistItem, type WorklistTab } from './contract.ts';
 
-export { WORKLIST_TABS } from './contract.ts';
+export { WORKLIST_TABS };
 
 export type WorklistQuery = { tab: WorklistTab; view?: 'mine' | 'unit'; type?: string; q?: string; sort?: 'due' | 'updated'; page: number; pageSize: number };
 
+export type WorklistFilter = Pick<WorklistQuery, 'tab' | 'view' | 'type' | 'q'>;
+
 /**
- * One worklist across all modules for the signed-in user and their org units. Every tab is
- * an index range scan (see the partial indexes in the workflow migration), first page first.
+ * 工作台 tab counts in one statement: each tab's count is the same query as that tab's list
+ * (listWorklist's total), under the same type and text filters; `view` applies to 待办 only.
  */
-export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQuery): Promise<{ items: WorklistItem[]; total: number }> {
+export async function countWorklist(ctx: AppContext, actor: Actor, f: Omit<WorklistFilter, 'tab'>): Promise<Record<WorklistTab, number>> {
+  const [first, ...rest] = WORKLIST_TABS.map((tab) =>
+    worklistCases(ctx, actor, { tab, type: f.type, q: f.q, view: tab === 'todo' ? f.view : undefined }).base.select((eb) => [
+      sql<string>`cast(${tab} as text)`.as('tab'),
+      eb.fn.countAll<number>().as('n'),
+    ]),
+  );
+  const rows = await rest.reduce((all, one) => all.unionAll(one as unknown as typeof first), first!).execute();
+  const counts = Object.fromEntries(WORKLIST_TABS.map((t) => [t, 0])) as Record<WorklistTab, number>;
+  for (const r of rows) counts[r.tab as WorklistTab] = Number(r.n);
+  return counts;
+}
+
+/** The cases of one tab for the actor, under the filters: the rows and the count read the same query. */
+function worklistCases(ctx: AppContext, actor: Actor, q: WorklistFilter) {
   const orgs = actorOrgIds(actor);
   const readable = readableTypes(actor);
   // Holding a case (or having acted on it) is the right to see it; the type's read
@@ -79,6 +95,15 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
       lastActed = true;
       break;
   }
+  return { base, lastActed };
+}
+
+/**
+ * One worklist across all modules for the signed-in user and their org units. Every tab is
+ * an index range scan (see the partial indexes in the workflow migration), first page first.
+ */
+export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQuery): Promise<{ items: WorklistItem[]; total: number }> {
+  const { base, lastActed } = worklistCases(ctx, actor, q);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let rows = base.select([
     'c.id',

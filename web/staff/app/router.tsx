@@ -1,11 +1,12 @@
-import { lazy } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
-import { HomePage } from '../modules/home/HomePage.tsx';
-import { LoginPage } from '../modules/auth/LoginPage.tsx';
-import { AppLayout } from './AppLayout.tsx';
 import { guarded, NotFound, RequireAuth, RequirePermission } from './guards.tsx';
 import { WEB_MODULES } from '../modules/index.ts';
 
+// Every page is its own chunk: the login page loads none of the console, the console none of its pages until opened.
+const LoginPage = lazy(() => import('../modules/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+const AppLayout = lazy(() => import('./AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
+const HomePage = lazy(() => import('../modules/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 // Admin, case and profile pages are split into their own chunks; most sessions never open them.
 const UsersPage = lazy(() => import('../modules/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const OrgUnitsPage = lazy(() => import('../modules/org-units/OrgUnitsPage.tsx').then((m) => ({ default: m.OrgUnitsPage })));
@@ -16,6 +17,11 @@ const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage.tsx').t
 const CasePage = lazy(() => import('../modules/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const ReportPage = lazy(() => import('../modules/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
+
+/** A top-level page while its chunk loads: an empty page (the layout shows its own spinner inside). */
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<div className="mz-fullpage" />}>{children}</Suspense>;
+}
 
 /** Each business module's pages; a page needs its menu entry's permission unless the route names one. */
 const moduleRoutes = WEB_MODULES.flatMap((m) =>
@@ -34,12 +40,21 @@ const moduleRoutes = WEB_MODULES.flatMap((m) =>
 );
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/login',
+    element: (
+      <Loading>
+        <LoginPage />
+      </Loading>
+    ),
+  },
   {
     path: '/',
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Loading>
+          <AppLayout />
+        </Loading>
       </RequireAuth>
     ),
     children: [

@@ -16,6 +16,7 @@ import type {
   CLOCK_UNITS,
   CreateCaseBody,
   SUSPEND_KINDS,
+  WorklistCounts as WorklistCountsSchema,
   WorklistQuery,
 } from '../../../src/kernel/workflow/contract.ts';
 
@@ -91,6 +92,7 @@ export type AuditProblem = AuditVerifyResult['problems'][number];
 /* ── workflow kernel: worklist, case types, cases (the route schemas' types) ────────────────── */
 
 export type { CaseDetail, CaseType, JsonSchema, WorklistItem, WorklistTab } from '../../../src/kernel/workflow/contract.ts';
+export type WorklistCounts = z.output<typeof WorklistCountsSchema>;
 export type WorklistFilters = Omit<z.output<typeof WorklistQuery>, 'sort'> & Partial<Pick<z.output<typeof WorklistQuery>, 'sort'>>;
 export type CaseCreateInput = z.input<typeof CreateCaseBody>;
 export type ClockSummaryState = (typeof CLOCK_SUMMARY_STATES)[number];

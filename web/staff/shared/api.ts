@@ -39,6 +39,7 @@ import type {
   UserInput,
   UserUpdate,
   WorklistFilters,
+  WorklistCounts,
   WorklistItem,
 } from './api-types.ts';
 
@@ -153,6 +154,7 @@ export const api = {
   auditVerify: () => post<AuditVerifyResult>('/api/audit/verify'),
 
   worklist: (f: WorklistFilters) => get<Page<WorklistItem>>('/api/worklist', f),
+  worklistCounts: (f: Pick<WorklistFilters, 'type' | 'q' | 'view'>) => get<WorklistCounts>('/api/worklist/counts', f),
   caseTypes: () => get<{ items: CaseType[] }>('/api/case-types'),
   createCase: (input: CaseCreateInput) => post<CaseDetail>('/api/cases', input),
   case: (id: string) => get<CaseDetail>(`/api/cases/${enc(id)}`),

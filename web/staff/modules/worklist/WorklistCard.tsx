@@ -1,14 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Dropdown, Empty, Grid, Input, Pagination, Segmented, Select, Table, Tabs, Tag, type TableProps } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import type { CaseType, WorklistItem, WorklistTab } from '../../shared/api-types.ts';
 import { DueCell } from '../../shared/clock.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
-import { RegisterDrawer } from './RegisterDrawer.tsx';
 import { useCaseTypes, useWorklist, useWorklistCounts, WORKLIST_TABS } from './use-worklist.ts';
 import { useCaseLabels } from '../cases/case-labels.ts';
+
+// The register form (date pickers, selects, schema fields) loads when a clerk opens it, not with the workbench.
+const RegisterDrawer = lazy(() => import('./RegisterDrawer.tsx').then((m) => ({ default: m.RegisterDrawer })));
 
 const isTab = (v: string | null): v is WorklistTab => !!v && (WORKLIST_TABS as string[]).includes(v);
 
@@ -245,7 +247,11 @@ export function WorklistCard() {
           }}
         />
       )}
-      {registering && <RegisterDrawer caseType={registering} onClose={() => setRegistering(null)} />}
+      {registering && (
+        <Suspense>
+          <RegisterDrawer caseType={registering} onClose={() => setRegistering(null)} />
+        </Suspense>
+      )}
     </Card>
   );
 }

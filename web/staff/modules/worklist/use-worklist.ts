@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api.ts';
 import type { CaseCreateInput, WorklistFilters, WorklistTab } from '../../shared/api-types.ts';
 
@@ -10,18 +10,16 @@ export function useWorklist(filters: WorklistFilters) {
 }
 
 /**
- * Each tab's total (one pageSize=1 call per tab), under the same type and text filters — and the
- * same query as the tab's rows, so a count always equals the rows listed (待办 in the chosen view).
+ * Every tab's count in one call, under the same type and text filters — the server counts with
+ * each tab's own list query, so a count always equals the rows listed (待办 in the chosen view).
  */
 export function useWorklistCounts(type: string | undefined, q: string | undefined, view?: 'mine' | 'unit') {
-  const results = useQueries({
-    queries: WORKLIST_TABS.map((tab) => ({
-      queryKey: [...WORKLIST_KEY, 'count', tab, type ?? null, q ?? null, tab === 'todo' ? (view ?? null) : null],
-      queryFn: async () => (await api.worklist({ tab, type, q, page: 1, pageSize: 1, view: tab === 'todo' ? view : undefined })).total,
-      placeholderData: keepPreviousData,
-    })),
+  const counts = useQuery({
+    queryKey: [...WORKLIST_KEY, 'counts', type ?? null, q ?? null, view ?? null],
+    queryFn: () => api.worklistCounts({ type, q, view }),
+    placeholderData: keepPreviousData,
   });
-  return Object.fromEntries(WORKLIST_TABS.map((tab, i) => [tab, results[i]!.data])) as Record<WorklistTab, number | undefined>;
+  return Object.fromEntries(WORKLIST_TABS.map((tab) => [tab, counts.data?.[tab]])) as Record<WorklistTab, number | undefined>;
 }
 
 export function useCaseTypes() {
