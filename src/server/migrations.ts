@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import type { ModuleManifest } from '../kernel/module/index.ts';
 import { coreAreas } from '../kernel/areas/migrations/20261129010000_core_areas.ts';
 import { coreIdentity } from '../kernel/identity/migrations/20261129020000_core_identity.ts';
+import { coreAuthEpoch } from '../kernel/identity/migrations/20261210060000_core_auth_epoch.ts';
 import { coreAudit } from '../kernel/audit/migrations/20261129030000_core_audit.ts';
 import { coreCalendar } from '../kernel/calendar/migrations/20261129040000_core_calendar.ts';
 import { coreWorkflow } from '../kernel/workflow/migrations/20261129050000_core_workflow.ts';
@@ -28,6 +29,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261207160000_core_report': coreReport,
   '20261208150000_core_report_record_kind': coreReportRecordKind,
   '20261208170000_core_clock_kind': coreClockKind,
+  '20261210060000_core_auth_epoch': coreAuthEpoch,
 };
 
 /**
