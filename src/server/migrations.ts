@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../kernel/module/index.ts';
 import { coreAreas } from '../kernel/areas/migrations/20261129010000_core_areas.ts';
 import { coreIdentity } from '../kernel/identity/migrations/20261129020000_core_identity.ts';
 import { coreLoginThrottle } from '../kernel/identity/migrations/20261210020100_core_login_throttle.ts';
+import { coreAuthEpoch } from '../kernel/identity/migrations/20261210060000_core_auth_epoch.ts';
 import { coreAudit } from '../kernel/audit/migrations/20261129030000_core_audit.ts';
 import { coreCalendar } from '../kernel/calendar/migrations/20261129040000_core_calendar.ts';
 import { coreWorkflow } from '../kernel/workflow/migrations/20261129050000_core_workflow.ts';
@@ -32,6 +33,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261208170000_core_clock_kind': coreClockKind,
   '20261210030000_core_pii_key': corePiiKey,
   '20261210020100_core_login_throttle': coreLoginThrottle,
+  '20261210060000_core_auth_epoch': coreAuthEpoch,
 };
 
 /**

@@ -74,14 +74,17 @@ export async function applyTransitionClocks(
   actor: Actor,
   reason: string | null,
   input?: unknown,
+  opts: { write?: boolean } = {},
 ): Promise<ClockSummary | null> {
   if (!clocks) return null;
   const today = chinaDate(tx.clock.now());
-  const byName = new Map((await getClocks(tx, c.id)).map((k) => [k.name, k]));
+  // Locked here when a stop or restart will change them, so those need not lock them again.
+  const changes = !!(clocks.stop?.length || clocks.restart?.length);
+  const byName = new Map((await getClocks(tx, c.id, { forUpdate: changes })).map((k) => [k.name, k]));
   const put = (ch: ClockChange) => byName.set(ch.clock.name, ch.clock);
   for (const name of clocks.stop ?? []) {
     const k = byName.get(name);
-    if (k && isOpen(k)) put(await stopClock(tx, c.id, name, { at: today }));
+    if (k && isOpen(k)) put(await stopClock(tx, c.id, name, { at: today }, k));
   }
   for (const sp of clocks.suspend ?? []) {
     put(
@@ -103,13 +106,13 @@ export async function applyTransitionClocks(
   for (const name of clocks.restart ?? []) {
     const k = byName.get(name);
     if (!k || !isOpen(k)) continue;
-    const ch = await restartClock(tx, c.id, name, { at: today, reason: reason ?? '重新计算期限', by: actor.userId, byName: actor.displayName });
+    const ch = await restartClock(tx, c.id, name, { at: today, reason: reason ?? '重新计算期限', by: actor.userId, byName: actor.displayName }, k);
     await scheduleClockTimers(tx, ch.clock);
     put(ch);
   }
   const from = (await clocks.startOn?.(input as never, c, tx)) ?? null;
   for (const spec of clocks.start ?? []) if (!byName.has(spec.name)) put(await startOne(tx, c, spec, from));
-  return refreshCaseClockSummary(tx, c.id, [...byName.values()]);
+  return refreshCaseClockSummary(tx, c.id, [...byName.values()], opts.write ?? true);
 }
 
 export async function startTransitionClocks(
@@ -135,7 +138,7 @@ async function afterClockChange(tx: AppContext, caseId: string, ch: ClockChange)
  * clocks and the case's clock state (overdue > due soon > running > paused). A period (公示期)
  * is never due soon nor overdue, and its end is the due date only when no deadline runs.
  */
-export async function refreshCaseClockSummary(tx: AppContext, caseId: string, known?: DeadlineClock[]): Promise<ClockSummary> {
+export async function refreshCaseClockSummary(tx: AppContext, caseId: string, known?: DeadlineClock[], write = true): Promise<ClockSummary> {
   const cal = await currentCalendar(tx);
   const today = chinaDate(tx.clock.now());
   const open = (known ?? (await getClocks(tx, caseId))).filter(isOpen);
@@ -155,7 +158,7 @@ export async function refreshCaseClockSummary(tx: AppContext, caseId: string, kn
         : statuses.includes('paused')
           ? 'paused'
           : null;
-  await tx.db.updateTable('core.case').set({ due_date: due, clock_state: state }).where('id', '=', caseId).execute();
+  if (write) await tx.db.updateTable('core.case').set({ due_date: due, clock_state: state }).where('id', '=', caseId).execute();
   return { due_date: due, clock_state: state };
 }
 

@@ -40,6 +40,13 @@ export type CaseChange = {
  * and the immutable case event linked to it, and record the actor as a participant.
  */
 export async function writeCaseChange(tx: AppContext, actor: Actor, c: CaseRow, change: CaseChange): Promise<CaseRow> {
+  const next = await nextCaseRow(tx, c, change);
+  await saveCaseChange(tx, actor, c, next, change);
+  return next;
+}
+
+/** The case row a change will leave (version + 1), not yet written; checks a new holding org unit. */
+export async function nextCaseRow(tx: AppContext, c: CaseRow, change: CaseChange): Promise<CaseRow> {
   const def = workflowOf(c.type);
   const now = tx.clock.now();
   const patch = change.patch ?? {};
@@ -65,11 +72,20 @@ export async function writeCaseChange(tx: AppContext, actor: Actor, c: CaseRow, 
     version: c.version + 1,
     updated_at: now,
   };
+  return next;
+}
+
+/**
+ * Write a change `nextCaseRow` prepared (its clock summary included): the case row in one
+ * update, then the audit event (the chain head is locked from here to commit) and the case event.
+ */
+export async function saveCaseChange(tx: AppContext, actor: Actor, c: CaseRow, next: CaseRow, change: CaseChange): Promise<void> {
+  const now = next.updated_at;
   await tx.db
     .updateTable('core.case')
     .set({
       state: next.state,
-      terminal,
+      terminal: next.terminal,
       closed_at: next.closed_at,
       version: next.version,
       updated_at: now,
@@ -80,6 +96,8 @@ export async function writeCaseChange(tx: AppContext, actor: Actor, c: CaseRow, 
       area_code: next.area_code,
       area_path: next.area_path,
       data: JSON.stringify(next.data),
+      due_date: next.due_date,
+      clock_state: next.clock_state,
     })
     .where('id', '=', c.id)
     .execute();
@@ -103,7 +121,6 @@ export async function writeCaseChange(tx: AppContext, actor: Actor, c: CaseRow, 
     comment: change.comment,
     auditEventId: audit.id,
   });
-  return next;
 }
 
 /** Append the immutable event (seq per case) and touch the participant row. */
@@ -114,29 +131,21 @@ export async function appendCaseEvent(
   e: { transition: string; from: string | null; to: string; input?: unknown; comment?: string | null; auditEventId: string | null },
 ): Promise<number> {
   const now = tx.clock.now();
-  const { seq } = (await sql<{ seq: number }>`select coalesce(max(seq), 0) + 1 as seq from core.case_event where case_id = ${caseId}`.execute(tx.db)).rows[0]!;
-  await tx.db
-    .insertInto('core.case_event')
-    .values({
-      case_id: caseId,
-      seq,
-      id: uuidv7(),
-      at: now,
-      actor_id: userRef(actor),
-      actor_name: actor.displayName,
-      org_unit_id: userRef(actor) ? actor.orgUnitId : null,
-      transition: e.transition,
-      from_state: e.from,
-      to_state: e.to,
-      input: e.input === undefined ? null : JSON.stringify(e.input),
-      comment: e.comment ?? null,
-      audit_event_id: e.auditEventId,
-    })
-    .execute();
-  if (userRef(actor)) {
-    await sql`insert into core.case_participant (case_id, user_id, last_acted_at) values (${caseId}, ${actor.userId}, ${now})
-      on conflict (case_id, user_id) do update set last_acted_at = excluded.last_acted_at`.execute(tx.db);
-  }
+  const by = userRef(actor);
+  // seq = max + 1 under the case lock the caller holds; the participant row in the same statement.
+  const participant = by
+    ? sql`, p as (insert into core.case_participant (case_id, user_id, last_acted_at) values (${caseId}, ${by}, ${now})
+        on conflict (case_id, user_id) do update set last_acted_at = excluded.last_acted_at)`
+    : sql``;
+  const { seq } = (
+    await sql<{ seq: number }>`with ev as (
+        insert into core.case_event (case_id, seq, id, at, actor_id, actor_name, org_unit_id, transition, from_state, to_state, input, comment, audit_event_id)
+        select ${caseId}, coalesce(max(seq), 0) + 1, ${uuidv7()}, ${now}, ${by}, ${actor.displayName}, ${by ? actor.orgUnitId : null},
+          ${e.transition}, ${e.from}, ${e.to}, cast(${e.input === undefined ? null : JSON.stringify(e.input)} as jsonb), ${e.comment ?? null}, ${e.auditEventId}
+        from core.case_event where case_id = ${caseId}
+        returning seq)${participant}
+      select seq from ev`.execute(tx.db)
+  ).rows[0]!;
   return seq;
 }
 

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor } from '../identity/actor.ts';
 import { needsHistory, partyFacts, priorActs } from './case-access.ts';
 import { applyTransitionClocks } from './case-clocks.ts';
-import { appendCaseEvent, lockCase, writeCaseChange } from './case-tx.ts';
+import { appendCaseEvent, lockCase, nextCaseRow, saveCaseChange } from './case-tx.ts';
 import { checkWho, decide } from './decide.ts';
 import { workflowOf, type CaseRow, type Schema } from './define-workflow.ts';
 import { caseNotFound, refusalError, WORKFLOW_ERRORS } from './errors.ts';
@@ -43,8 +43,8 @@ const withNote = (input: unknown, note?: Record<string, unknown>) => (note ? { .
 
 /**
  * The one step every move takes — user moves, system moves, sign-off outcomes, timers and
- * sweeps: lock → state and who check (`decide`) → input → reason → the module's effect → case row
- * (version + 1) → audit → case event → clocks. Runs in the caller's transaction.
+ * sweeps: lock → state and who check (`decide`) → input → reason → the module's effect → clocks →
+ * case row (version + 1, clock summary) → audit → case event. Runs in the caller's transaction.
  */
 export async function runTransition(tx: AppContext, actor: Actor, req: StepRequest): Promise<CaseRow> {
   const c = await lockFor(tx, actor, req);
@@ -63,10 +63,14 @@ export async function runTransition(tx: AppContext, actor: Actor, req: StepReque
   const comment = req.comment?.trim() || null;
   if (t.reasonRequired && !comment) throw badRequest('REASON_REQUIRED', WORKFLOW_ERRORS.REASON_REQUIRED, { field: 'comment' });
   const patch = await t.effect?.({ tx, case: c, input: input as never, actor });
-  const next = await writeCaseChange(tx, actor, c, { transition: req.name, to: d.to, input: withNote(input, req.note), comment, patch });
-  const clocks = await applyTransitionClocks(tx, next, t.clocks, actor, comment, input);
+  const change = { transition: req.name, to: d.to, input: withNote(input, req.note), comment, patch };
+  // Clocks first, so the case row is written once with its new clock summary; audit and event last.
+  const moved = await nextCaseRow(tx, c, change);
+  const clocks = await applyTransitionClocks(tx, moved, t.clocks, actor, comment, input, { write: false });
+  const next = clocks ? { ...moved, ...clocks } : moved;
+  await saveCaseChange(tx, actor, c, next, change);
   await notifyHandover(tx, actor, def, next, t.label);
-  return clocks ? { ...next, ...clocks } : next;
+  return next;
 }
 
 /**

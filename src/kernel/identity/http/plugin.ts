@@ -3,7 +3,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { safeEqual } from '../../../platform/crypto/sm3.ts';
 import { requireAdminTotp } from '../admin-totp.ts';
 import { identityError } from '../contract.ts';
-import { loadSessionActor } from '../queries/load-session-actor.ts';
+import { createSessionCache } from '../queries/session-cache.ts';
 import { SESSION_COOKIE } from '../session.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerRoleRoutes } from './role-routes.ts';
@@ -24,18 +24,19 @@ export async function registerIdentity(app: FastifyInstance, ctx: AppContext): P
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionExpired', false);
-  app.addHook('onRequest', async (req, reply) => authenticate(ctx, req, reply));
+  const resolveSession = createSessionCache();
+  app.addHook('onRequest', async (req, reply) => authenticate(ctx, resolveSession, req, reply));
   await registerAuthRoutes(app, ctx);
   await registerUserRoutes(app, ctx);
   await registerRoleRoutes(app, ctx);
 }
 
-async function authenticate(ctx: AppContext, req: FastifyRequest, reply: FastifyReply) {
+async function authenticate(ctx: AppContext, resolveSession: ReturnType<typeof createSessionCache>, req: FastifyRequest, reply: FastifyReply) {
   const path = req.url.split('?')[0]!;
   if (!path.startsWith('/api/')) return;
   const token = req.cookies?.[SESSION_COOKIE];
   if (!token) return;
-  const found = await loadSessionActor(ctx, token, req.ip ?? null);
+  const found = await resolveSession(ctx, token, req.ip ?? null);
   if (found.kind !== 'ok') {
     req.sessionExpired = found.kind === 'expired';
     clearSessionCookie(reply);

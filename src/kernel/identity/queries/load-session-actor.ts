@@ -3,7 +3,7 @@ import type { Actor } from '../actor.ts';
 import { loadGrants } from '../repository.ts';
 import { sessionIdOf, TOUCH_INTERVAL_MS } from '../session.ts';
 
-export type SessionLookup = { kind: 'ok'; actor: Actor; csrfToken: string } | { kind: 'expired' } | { kind: 'none' };
+export type SessionLookup = { kind: 'ok'; actor: Actor; csrfToken: string; lastSeenAt: Date; expiresAt: Date } | { kind: 'expired' } | { kind: 'none' };
 
 /**
  * Resolves a session cookie to the signed-in actor, enforcing idle and absolute expiry.
@@ -40,7 +40,9 @@ export async function loadSessionActor(ctx: AppContext, token: string, clientIp:
     await ctx.db.updateTable('core.session').set({ revoked_at: now }).where('id', '=', row.session_id).where('revoked_at', 'is', null).execute();
     return { kind: 'expired' };
   }
+  let lastSeenAt = row.last_seen_at;
   if (now.getTime() - row.last_seen_at.getTime() >= TOUCH_INTERVAL_MS) {
+    lastSeenAt = now;
     await ctx.db.updateTable('core.session').set({ last_seen_at: now }).where('id', '=', row.session_id).execute();
   }
   const actor: Actor = {
@@ -56,5 +58,5 @@ export async function loadSessionActor(ctx: AppContext, token: string, clientIp:
     totpEnabled: row.totp_enabled_at !== null,
     mustChangePassword: row.must_change_password,
   };
-  return { kind: 'ok', actor, csrfToken: row.csrf_token };
+  return { kind: 'ok', actor, csrfToken: row.csrf_token, lastSeenAt, expiresAt: row.expires_at };
 }

@@ -3,7 +3,7 @@ import { badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { assertFromBase, assertNotStopped, requireDate, requireText } from './clock-checks.ts';
 import { lockClock, saveClock } from './clock-repository.ts';
-import { CLOCK_ERRORS, type ClockChange } from './contract.ts';
+import { CLOCK_ERRORS, type ClockChange, type DeadlineClock } from './contract.ts';
 
 export type RestartClockInput = { at: string; reason: string; by: string; byName?: string | null };
 
@@ -12,9 +12,9 @@ export type RestartClockInput = { at: string; reason: string; by: string; byName
  * after `at`. An open suspension ends on `at`; suspensions and extensions from before it no
  * longer count (they stay on record).
  */
-export async function restartClock(ctx: AppContext, caseId: string, name: string, input: RestartClockInput): Promise<ClockChange> {
+export async function restartClock(ctx: AppContext, caseId: string, name: string, input: RestartClockInput, locked?: DeadlineClock): Promise<ClockChange> {
   return withTx(ctx, async (tx) => {
-    const c = await lockClock(tx, caseId, name);
+    const c = locked ?? (await lockClock(tx, caseId, name));
     assertNotStopped(c);
     const reason = requireText('reason', input.reason);
     const by = requireText('by', input.by);

@@ -39,9 +39,6 @@ export async function startClock(ctx: AppContext, input: StartClockInput): Promi
     const areaPath = checkArea(input.areaCode, input.areaPath);
     const warn = input.warnWorkdays ?? 3;
     if (!Number.isInteger(warn) || warn < 0 || warn > 100) throw badRequest('CLOCK_FIELD_REQUIRED', '提醒天数应为 0 至 100 的整数', { field: 'warnWorkdays' });
-    const exists = await tx.db.selectFrom('core.deadline_clock').select('id').where('case_id', '=', input.caseId).where('name', '=', name).executeTakeFirst();
-    if (exists) throw conflict('CLOCK_EXISTS', CLOCK_ERRORS.CLOCK_EXISTS, { name });
-
     const calendar = await clockCalendars.get(tx);
     const dueDate = computeDue(calendar, { rule, startDate, areaPath, suspensions: [], extensions: [], restarts: [] });
     const now = tx.clock.now();
@@ -69,8 +66,11 @@ export async function startClock(ctx: AppContext, input: StartClockInput): Promi
         created_at: now,
         updated_at: now,
       })
+      // One name per case (unique): an existing clock inserts nothing and reads as CLOCK_EXISTS.
+      .onConflict((oc) => oc.columns(['case_id', 'name']).doNothing())
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) throw conflict('CLOCK_EXISTS', CLOCK_ERRORS.CLOCK_EXISTS, { name });
     return { clock: toClock(row), dueChanged: true, previousDue: null };
   });
 }

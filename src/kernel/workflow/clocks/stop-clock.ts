@@ -4,16 +4,22 @@ import { isIsoDate } from '../../calendar/dates.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { assertNotStopped } from './clock-checks.ts';
 import { lockClock, saveClock } from './clock-repository.ts';
-import { CLOCK_ERRORS, type ClockChange } from './contract.ts';
+import { CLOCK_ERRORS, type ClockChange, type DeadlineClock } from './contract.ts';
 
 /**
  * Stop a clock (停止计时): met when the stop's date in China is on or before the due date,
  * else missed — a period (kind 'period', 公示期) is always met: it cannot be late. `at` is an instant or a 'YYYY-MM-DD' date (default: now). A paused clock's
  * open suspension ends on the stop date, then the same rule applies.
  */
-export async function stopClock(ctx: AppContext, caseId: string, name: string, input: { at?: Date | string } = {}): Promise<ClockChange> {
+export async function stopClock(
+  ctx: AppContext,
+  caseId: string,
+  name: string,
+  input: { at?: Date | string } = {},
+  locked?: DeadlineClock,
+): Promise<ClockChange> {
   return withTx(ctx, async (tx) => {
-    const c = await lockClock(tx, caseId, name);
+    const c = locked ?? (await lockClock(tx, caseId, name));
     assertNotStopped(c);
     const now = tx.clock.now();
     const today = chinaDate(now);
