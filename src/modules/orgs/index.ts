@@ -11,6 +11,7 @@ import { orgsInspection } from './migrations/20261207150200_orgs_inspection.ts';
 import { orgsSpotCheck } from './migrations/20261207190000_orgs_spot_check.ts';
 import { orgsAnnualReport } from './migrations/20261208150100_orgs_annual_report.ts';
 import { orgsInterview } from './migrations/20261208150200_orgs_interview.ts';
+import { orgsSpotCheckV2 } from './migrations/20261210070000_orgs_spot_check_v2.ts';
 import { registerSpotCheckRoutes } from './spot-check/spot-check-routes.ts';
 import { registerAnnualReportRoutes } from './inspection/annual-report-routes.ts';
 import { REMINDER_JOB, sweepReminders } from './inspection/reminder-sweep.ts';
@@ -41,6 +42,7 @@ export const orgs = defineModule({
     '20261207190000_orgs_spot_check': orgsSpotCheck,
     '20261208150100_orgs_annual_report': orgsAnnualReport,
     '20261208150200_orgs_interview': orgsInterview,
+    '20261210070000_orgs_spot_check_v2': orgsSpotCheckV2,
   },
   // 信用: removal from the 活动异常名录 after six months, the move to the 严重违法失信名单 after two years (02:00 daily).
   // 年检: organizations without last year's report after the deadline go on the 活动异常名录 (01:00, before the credit rule at 02:00).

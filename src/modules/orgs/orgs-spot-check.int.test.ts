@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { sm3Hex } from '../../platform/crypto/sm3.ts';
 import { makeUscc, sampleOrg } from './orgs-test-data.ts';
+import { sql } from 'kysely';
 import { commitmentOf, drawSpotCheck } from './spot-check/spot-check-rules.ts';
+import { drawSpotCheckV2, populationHashV2, rerankV2InDb, sampleV2, sampleV2InDb } from './spot-check/draw-v2.ts';
 import { sweepRectification } from './spot-check/spot-check-inspect.ts';
 
 const clock = manualClock(new Date('2021-03-01T02:00:00Z'));
@@ -59,7 +61,7 @@ describe('双随机一公开', () => {
 
   it('commits, draws with 回避, reveals; the public re-run gives the same list', async () => {
     const c = await ok(xq.post('/api/orgs/spot-checks', plan()), 201);
-    expect(c).toMatchObject({ population: 10, sampleSize: 5 });
+    expect(c).toMatchObject({ population: 10, sampleSize: 5, algorithm: 'sha256-rank/2', fingerprint: populationHashV2(usccs) });
     // before the draw: the commitment is public, the seed is not, re-run not yet possible
     const before = await ok(pub(`/api/public/orgs/spot-checks/${c.id}`));
     expect(before).toMatchObject({ commitment: c.commitment, seed: null, drawnOn: null, items: [] });
@@ -86,9 +88,10 @@ describe('双随机一公开', () => {
     const v = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`));
     expect(v).toMatchObject({ matches: true, commitmentMatches: true, sampleMatches: true, teamsMatch: true, seed: r.seed });
     expect(v.teams).toEqual(d.teams.map((x: any) => ({ uscc: x.uscc, inspectors: x.inspectors })));
-    // anyone with the published lists and seed draws the same with the kernel toolkit
+    // anyone with the published lists and seed draws the same in plain JS (SHA-256 ranks), without the database
     const pubd = await ok(pub(`/api/public/orgs/spot-checks/${c.id}`));
-    expect(drawSpotCheck(pubd.population, pubd.sampleSize, pubd.inspectors, pubd.perTeam, pubd.seed).teams).toEqual(v.teams);
+    expect(pubd).toMatchObject({ algorithm: 'sha256-rank/2', populationSize: 10, fingerprint: c.fingerprint });
+    expect(drawSpotCheckV2(pubd.population, pubd.sampleSize, pubd.inspectors, pubd.perTeam, pubd.seed).teams).toEqual(v.teams);
     expect((await ok(pub('/api/public/orgs/spot-checks'))).items.map((x: any) => x.id)).toContain(c.id);
     // another authority does not see it
     expect((await pl.get(`/api/orgs/spot-checks/${c.id}`)).statusCode).toBe(404);
@@ -120,5 +123,48 @@ describe('双随机一公开', () => {
     expect((await ok(xq.get(`/api/orgs/${fixed}`))).lists).not.toContain('abnormal');
     const detail = await ok(xq.get(`/api/orgs/spot-checks/${c.id}`));
     expect(detail.items.find((i: any) => i.organizationId === missed)).toMatchObject({ listed: true, rectifyBy: '2021-03-31', rectifiedOn: null });
+  });
+
+  it('v2: the SQL ranking equals the plain-JS ranking for many seeds, and a changed frozen population fails the re-run', async () => {
+    const c = await ok(xq.post('/api/orgs/spot-checks', plan({ kind: 'adhoc', ratio: null, count: 3, title: '算法复核' })), 201);
+    for (let i = 0; i < 20; i++) {
+      const seed = sm3Hex(`seed-${i}`);
+      for (const k of [1, 3, 7]) expect(await rerankV2InDb(t.ctx.db, c.id, k, seed)).toEqual(sampleV2(usccs, k, seed));
+    }
+    // the ranks stored at commit give the same list as ranking from the seed
+    const { seed } = (await sql<{ seed: string }>`select seed from orgs.spot_check where id = ${c.id}`.execute(t.ctx.db)).rows[0]!;
+    for (const k of [1, 3, 10]) expect(await sampleV2InDb(t.ctx.db, c.id, k)).toEqual(sampleV2(usccs, k, seed));
+    await ok(xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {}));
+    await ok(xq.post(`/api/orgs/spot-checks/${c.id}/reveal`, {}));
+    expect((await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`))).matches).toBe(true);
+    // someone rewrites a stored rank: the re-run ranks from the seed and does not trust it
+    await sql`update orgs.spot_check_population set rank = '\\x00'::bytea where spot_check_id = ${c.id} and uscc = ${usccs[0]}`.execute(t.ctx.db);
+    expect((await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`))).matches).toBe(true);
+    // someone swaps an organization of the frozen population after the commitment: the fingerprint no longer holds
+    await sql`update orgs.spot_check_population set uscc = ${makeUscc('social_group', '640104', 99)} where spot_check_id = ${c.id} and uscc = ${usccs[9]}`.execute(
+      t.ctx.db,
+    );
+    const v = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`));
+    expect(v).toMatchObject({ matches: false, commitmentMatches: false });
+    expect(v.message).toContain('指纹不一致');
+  });
+
+  it('v1: a plan committed before v2 (jsonb population) still draws and re-runs exactly with the kernel algorithm', async () => {
+    const c = await ok(xq.post('/api/orgs/spot-checks', plan({ title: '旧算法抽查' })), 201);
+    // make the stored row what the v1 code wrote: the population as one jsonb array, algorithm v1
+    await sql`update orgs.spot_check set algorithm = 'sm3-mulberry32-fisher-yates/1', population_hash = null,
+        population = (select jsonb_agg(uscc order by uscc) from orgs.spot_check_population where spot_check_id = ${c.id}) where id = ${c.id}`.execute(t.ctx.db);
+    await sql`delete from orgs.spot_check_population where spot_check_id = ${c.id}`.execute(t.ctx.db);
+    const d = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {}));
+    const r = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/reveal`, {}));
+    const p = plan();
+    const v1 = drawSpotCheck(usccs, 5, p.inspectors as any, 2, r.seed);
+    expect(d.teams.map((x: any) => ({ uscc: x.uscc, inspectors: x.inspectors }))).toEqual(v1.teams);
+    const v = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`));
+    expect(v).toMatchObject({ matches: true, teams: v1.teams });
+    const pubd = await ok(pub(`/api/public/orgs/spot-checks/${c.id}`));
+    expect(pubd).toMatchObject({ algorithm: 'sm3-mulberry32-fisher-yates/1', populationSize: 10, fingerprint: v1.objects.fingerprint });
+    // the two algorithms are different draws (same seed, different list) — which is why the algorithm is stored
+    expect(sampleV2(usccs, 5, r.seed)).not.toEqual(v1.objects.sample);
   });
 });

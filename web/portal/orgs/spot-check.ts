@@ -13,6 +13,10 @@ const status = $('#sc-status');
 const result = $('#result');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const METHOD: Record<string, string> = { desk: '书面检查', onsite: '现场检查' };
+const ALGORITHM: Record<string, string> = {
+  'sha256-rank/2': '第2版：每个统一社会信用代码按 SHA-256（“orgs-spot-check:objects:种子:代码”）排序，取前若干个',
+  'sm3-mulberry32-fisher-yates/1': '第1版：SM3 种子驱动的 Fisher–Yates 洗牌（2026年12月10日前的抽查）',
+};
 
 const row = (label: string, value: Node | string) => el('div', {}, el('dt', {}, label), el('dd', {}, value));
 const hash = (s: string) => el('span', { class: 'hash' }, s);
@@ -62,10 +66,11 @@ function render(d: Detail) {
         'dl',
         { class: 'facts' },
         row('登记管理机关', d.authority),
-        row('抽查类型', `${kind}，抽取 ${d.sampleSize} 个（共 ${d.population.length} 个），每组检查人员 ${d.perTeam} 人`),
+        row('抽查类型', `${kind}，抽取 ${d.sampleSize} 个（共 ${d.populationSize} 个），每组检查人员 ${d.perTeam} 人`),
         row('承诺公布日期', formatDate(d.committedOn)),
         row('种子承诺值（SM3）', hash(d.commitment)),
-        row('抽查对象名录指纹（SM3）', hash(d.fingerprint)),
+        row(d.algorithm === 'sha256-rank/2' ? '抽查对象名录指纹（SHA-256）' : '抽查对象名录指纹（SM3）', hash(d.fingerprint)),
+        row('抽取算法', ALGORITHM[d.algorithm] ?? d.algorithm),
         row('抽取日期', d.drawnOn ? formatDate(d.drawnOn) : '尚未抽取'),
         row('公布的种子', d.seed ? hash(d.seed) : '尚未公布（抽取后公布）'),
       ),

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { withTx, type AppContext } from '../../../platform/context.ts';
@@ -7,7 +7,8 @@ import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import { recordInScope, requirePermission, userRef, type Actor } from '../../../kernel/identity/index.ts';
 import { resolveAuthority } from '../registry/authority.ts';
-import { commitmentOf, drawSpotCheck, planSize, populationFingerprint, ratioProblem, type Inspector, type Team } from './spot-check-rules.ts';
+import { commitmentOf, drawSpotCheck, planSize, ratioProblem, type Inspector, type Team } from './spot-check-rules.ts';
+import { SPOT_DRAW_V2, drawV2InDb, freezePopulation } from './draw-v2.ts';
 
 const InspectorInput = z.object({
   name: z.string().trim().min(2, '检查人员姓名至少2个字').max(40, '检查人员姓名不能超过40个字').meta({ title: '检查人员' }),
@@ -42,6 +43,7 @@ export const SpotCheckInput = z.object({
 export const SpotCheckCommitted = z.object({
   id: z.uuid(),
   commitment: z.string(),
+  algorithm: z.string(),
   population: z.number(),
   fingerprint: z.string(),
   sampleSize: z.number(),
@@ -71,22 +73,21 @@ export async function commitSpotCheck(ctx: AppContext, actor: Actor, input: z.in
       ratio = input.ratio;
     } else if (input.count == null) throw new AppError('VALIDATION_FAILED', 400, '不定期抽查须填写抽查数量。', { field: 'count' });
     const today = chinaDate(tx.clock.now());
-    const population = (
-      await sql<{ uscc: string }>`select uscc from orgs.organization where authority_org_unit_id = ${a.id} and status = 'normal'
-        and registered_on <= ${today}::date order by uscc`.execute(tx.db)
-    ).rows.map((r) => r.uscc);
-    if (!population.length) throw conflict('ORG_SPOT_CHECK_EMPTY', `${a.name}没有存续的登记社会组织，无法抽查。`);
-    const size = ratio != null ? planSize(population.length, ratio) : input.count!;
-    if (size > population.length)
-      throw new AppError('VALIDATION_FAILED', 400, `抽查数量${size}超过${a.name}登记的存续社会组织数${population.length}。`, { field: 'count' });
     const seed = randomBytes(32).toString('hex');
     const commitment = commitmentOf(seed);
     const id = randomUUID();
     const inspectors: Inspector[] = input.inspectors.map((i) => ({ name: i.name, conflicts: [...new Set(i.conflicts)].sort() }));
     await sql`insert into orgs.spot_check (id, kind, year, title, authority_org_unit_id, authority_area_path, authority_level, ratio, sample_size, per_team,
-        commitment, seed, population, inspectors, committed_on, created_by)
-      values (${id}, ${input.kind}, ${input.year}, ${input.title}, ${a.id}, ${a.areaPath}, ${a.level}, ${ratio}, ${size}, ${input.perTeam},
-        ${commitment}, ${seed}, ${JSON.stringify(population)}::jsonb, ${JSON.stringify(inspectors)}::jsonb, ${today}::date, ${userRef(actor)})`.execute(tx.db);
+        commitment, seed, algorithm, population_size, inspectors, committed_on, created_by)
+      values (${id}, ${input.kind}, ${input.year}, ${input.title}, ${a.id}, ${a.areaPath}, ${a.level}, ${ratio}, 0, ${input.perTeam},
+        ${commitment}, ${seed}, ${SPOT_DRAW_V2}, 0, ${JSON.stringify(inspectors)}::jsonb, ${today}::date, ${userRef(actor)})`.execute(tx.db);
+    const population = await freezePopulation(tx.db, id, a.id, today, seed);
+    if (!population.n) throw conflict('ORG_SPOT_CHECK_EMPTY', `${a.name}没有存续的登记社会组织，无法抽查。`);
+    const size = ratio != null ? planSize(population.n, ratio) : input.count!;
+    if (size > population.n)
+      throw new AppError('VALIDATION_FAILED', 400, `抽查数量${size}超过${a.name}登记的存续社会组织数${population.n}。`, { field: 'count' });
+    await sql`update orgs.spot_check set sample_size = ${size}, population_size = ${population.n}, population_hash = ${population.hash}
+      where id = ${id}`.execute(tx.db);
     await recordAudit(tx, {
       actor,
       action: 'orgs.spot_check.commit',
@@ -94,9 +95,18 @@ export async function commitSpotCheck(ctx: AppContext, actor: Actor, input: z.in
       entityId: id,
       areaPath: a.areaPath,
       orgUnitId: a.id,
-      after: { kind: input.kind, year: input.year, ratio, sampleSize: size, population: population.length, commitment, inspectors: names.length },
+      after: {
+        kind: input.kind,
+        year: input.year,
+        ratio,
+        sampleSize: size,
+        population: population.n,
+        fingerprint: population.hash,
+        commitment,
+        inspectors: names.length,
+      },
     });
-    return { id, commitment, population: population.length, fingerprint: populationFingerprint(population), sampleSize: size };
+    return { id, commitment, algorithm: SPOT_DRAW_V2, population: population.n, fingerprint: population.hash, sampleSize: size };
   });
 }
 
@@ -118,26 +128,32 @@ export async function runSpotCheckDraw(ctx: AppContext, actor: Actor, id: string
   return withTx(ctx, async (tx) => {
     const s = await spotCheckInScope(tx, actor, id, 'orgs.register');
     if (s.drawn_t) throw conflict('ORG_SPOT_CHECK_DRAWN', `本次抽查已于${s.drawn_t}抽取。`);
-    let d;
+    let d: { sample: string[]; teams: Team[] };
     try {
-      d = drawSpotCheck(json<string[]>(s.population), s.sample_size, json<Inspector[]>(s.inspectors), s.per_team, s.seed);
+      if (s.algorithm === SPOT_DRAW_V2) d = await drawV2InDb(tx.db, s, json<Inspector[]>(s.inspectors));
+      else {
+        const v1 = drawSpotCheck(json<string[]>(s.population), s.sample_size, json<Inspector[]>(s.inspectors), s.per_team, s.seed);
+        d = { sample: v1.objects.sample, teams: v1.teams };
+      }
     } catch (e) {
       if (e instanceof RangeError) throw conflict('ORG_SPOT_CHECK_TEAM', e.message);
       throw e;
     }
     const today = chinaDate(tx.clock.now());
+    const teamsJson = JSON.stringify(d.teams);
+    await sql`update orgs.spot_check set drawn_on = ${today}::date, sample = ${JSON.stringify(d.sample)}::jsonb, teams = ${teamsJson}::jsonb
+      where id = ${id}`.execute(tx.db);
+    // One statement for all items: a 5% draw of a national registry is ~45,000 rows.
     const orgs = (
-      await sql<{ id: string; uscc: string; name: string }>`select id, uscc, name from orgs.organization
-        where authority_org_unit_id = ${s.authority_org_unit_id} and uscc = any(${d.objects.sample}::text[])`.execute(tx.db)
+      await sql<{ uscc: string; name: string }>`with t as (select * from unnest(${d.teams.map((t) => t.uscc)}::text[], ${d.teams.map((t) =>
+        JSON.stringify(t.inspectors),
+      )}::text[]) as t(uscc, inspectors)),
+      ins as (insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors)
+        select ${id}, o.id, t.inspectors::jsonb from t join orgs.organization o on o.uscc = t.uscc
+          and o.authority_org_unit_id = ${s.authority_org_unit_id} returning organization_id)
+      select o.uscc, o.name from ins join orgs.organization o on o.id = ins.organization_id`.execute(tx.db)
     ).rows;
     const byUscc = new Map(orgs.map((o) => [o.uscc, o]));
-    await sql`update orgs.spot_check set drawn_on = ${today}::date, sample = ${JSON.stringify(d.objects.sample)}::jsonb, teams = ${JSON.stringify(d.teams)}::jsonb
-      where id = ${id}`.execute(tx.db);
-    // In chunks: a 5% draw of a national registry is ~45,000 rows.
-    for (let i = 0; i < d.teams.length; i += 1000)
-      await sql`insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors) values ${sql.join(
-        d.teams.slice(i, i + 1000).map((t: Team) => sql`(${id}, ${byUscc.get(t.uscc)!.id}, ${JSON.stringify(t.inspectors)}::jsonb)`),
-      )}`.execute(tx.db);
     await recordAudit(tx, {
       actor,
       action: 'orgs.spot_check.draw',
@@ -145,7 +161,7 @@ export async function runSpotCheckDraw(ctx: AppContext, actor: Actor, id: string
       entityId: id,
       areaPath: s.authority_area_path,
       orgUnitId: s.authority_org_unit_id,
-      after: { drawnOn: today, teams: d.teams },
+      after: { drawnOn: today, algorithm: s.algorithm, teams: d.teams.length, teamsSha256: createHash('sha256').update(teamsJson).digest('hex') },
     });
     return { id, teams: d.teams.map((t: Team) => ({ ...t, name: byUscc.get(t.uscc)!.name })) };
   });

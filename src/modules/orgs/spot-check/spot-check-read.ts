@@ -4,6 +4,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
 import { recordInScope, requirePermission, type Actor } from '../../../kernel/identity/index.ts';
 import { commitmentOf, drawSpotCheck, populationFingerprint, type Inspector, type Team } from './spot-check-rules.ts';
+import { SPOT_DRAW_V2, drawV2InDb, frozenPopulation, populationHashV2 } from './draw-v2.ts';
 
 const json = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
@@ -36,6 +37,8 @@ export const SpotCheckDto = z.object({
   drawnOn: z.string().nullable(),
   revealedOn: z.string().nullable(),
   seed: z.string().nullable(),
+  algorithm: z.string().meta({ description: '抽取算法：sm3-mulberry32-fisher-yates/1（旧计划）或 sha256-rank/2' }),
+  populationSize: z.number(),
   population: z.array(z.string()),
   fingerprint: z.string(),
   inspectors: z.array(z.object({ name: z.string(), conflicts: z.array(z.string()) })),
@@ -90,15 +93,17 @@ async function full(ctx: AppContext, s: any, withFindings: boolean): Promise<z.i
     await sql<any>`select i.*, o.uscc, o.name, i.inspected_on::text as inspected_t, i.rectify_by::text as rectify_t, i.rectified_on::text as rectified_t
       from orgs.spot_check_item i join orgs.organization o on o.id = i.organization_id where i.spot_check_id = ${s.id} order by o.uscc`.execute(ctx.db)
   ).rows;
-  const population = json<string[]>(s.population);
+  const population = s.algorithm === SPOT_DRAW_V2 ? await frozenPopulation(ctx.db, s.id) : json<string[]>(s.population);
   return {
     ...head(s),
     ratio: s.ratio == null ? null : Number(s.ratio),
     perTeam: s.per_team,
     commitment: s.commitment,
     seed: s.revealed_t ? s.seed : null,
+    algorithm: s.algorithm,
+    populationSize: s.population_size,
     population,
-    fingerprint: populationFingerprint(population),
+    fingerprint: s.algorithm === SPOT_DRAW_V2 ? s.population_hash : populationFingerprint(population),
     inspectors: json<Inspector[]>(s.inspectors),
     items: items.map((i) => ({
       organizationId: i.organization_id,
@@ -148,18 +153,29 @@ export async function verifySpotCheck(ctx: AppContext, id: string): Promise<z.in
   if (!s) throw notFound('抽查', 'ORG_SPOT_CHECK_NOT_FOUND');
   if (!s.drawn_t) throw conflict('ORG_SPOT_CHECK_NOT_DRAWN', '本次抽查尚未抽取。');
   if (!s.revealed_t) throw conflict('ORG_SPOT_CHECK_NOT_REVEALED', '本次抽查的种子尚未公布，公布后即可复核。');
-  const again = drawSpotCheck(json<string[]>(s.population), s.sample_size, json<Inspector[]>(s.inspectors), s.per_team, s.seed);
+  const pool = json<Inspector[]>(s.inspectors);
+  let again: { sample: string[]; teams: Team[] };
+  let populationMatches = true;
+  if (s.algorithm === SPOT_DRAW_V2) {
+    again = await drawV2InDb(ctx.db, s, pool, true);
+    populationMatches = populationHashV2(await frozenPopulation(ctx.db, s.id)) === s.population_hash;
+  } else {
+    const v1 = drawSpotCheck(json<string[]>(s.population), s.sample_size, pool, s.per_team, s.seed);
+    again = { sample: v1.objects.sample, teams: v1.teams };
+  }
   const stored = json<Team[]>(s.teams);
-  const commitmentMatches = commitmentOf(s.seed) === s.commitment;
-  const sampleMatches = again.objects.sample.join('\n') === json<string[]>(s.sample).join('\n');
+  const commitmentMatches = commitmentOf(s.seed) === s.commitment && populationMatches;
+  const sampleMatches = again.sample.join('\n') === json<string[]>(s.sample).join('\n');
   const teamsMatch = JSON.stringify(again.teams) === JSON.stringify(stored);
   const matches = commitmentMatches && sampleMatches && teamsMatch;
   const message = matches
     ? '种子与事先公布的承诺一致，按公布的名录重新抽取，抽查对象和检查人员与公布结果一致。'
-    : !commitmentMatches
-      ? '公布的种子与事先公布的承诺不一致。'
-      : !sampleMatches
-        ? '重新抽取的抽查对象与公布结果不一致。'
-        : '重新抽取的检查人员与公布结果不一致。';
+    : !populationMatches
+      ? '抽查对象名录与事先公布的指纹不一致。'
+      : !commitmentMatches
+        ? '公布的种子与事先公布的承诺不一致。'
+        : !sampleMatches
+          ? '重新抽取的抽查对象与公布结果不一致。'
+          : '重新抽取的检查人员与公布结果不一致。';
   return { id, commitment: s.commitment, seed: s.seed, commitmentMatches, sampleMatches, teamsMatch, matches, teams: again.teams, message };
 }

@@ -29,21 +29,15 @@ export type SpotDraw = { objects: Draw; inspectorOrder: string[]; teams: Team[] 
 export const commitmentOf = (seed: string) => sm3Hex(`${SPOT_CHECK_PURPOSE}:commitment:${seed}`);
 
 /**
- * 双随机 with 回避: draw `k` organizations (by USCC) with purpose `orgs-spot-check:objects`; shuffle the
- * inspector pool (names) with purpose `orgs-spot-check:inspectors` and the same seed; the drawn
- * organizations in sorted order take inspectors from the shuffled pool in turn, wrapping round, skipping
- * anyone who declared a conflict with that organization (回避) or already sits in its team. Throws when
- * an organization cannot get `perTeam` inspectors without conflicts.
+ * 回避 team assignment, the same in every draw algorithm: the drawn organizations in sorted order take
+ * inspectors from the shuffled pool (`order`) in turn, wrapping round, skipping anyone who declared a
+ * conflict with that organization (回避) or already sits in its team. Throws when an organization cannot
+ * get `perTeam` inspectors without conflicts.
  */
-export function drawSpotCheck(population: readonly string[], k: number, pool: readonly Inspector[], perTeam: number, seed: string): SpotDraw {
-  const objects = drawK(population, k, { purpose: `${SPOT_CHECK_PURPOSE}:objects`, seed });
-  const order = shuffledIds(
-    pool.map((i) => i.name),
-    { purpose: `${SPOT_CHECK_PURPOSE}:inspectors`, seed },
-  );
+export function assignTeams(sample: readonly string[], order: readonly string[], pool: readonly Inspector[], perTeam: number): Team[] {
   const conflicts = new Map(pool.map((i) => [i.name, new Set(i.conflicts)]));
   let next = 0;
-  const teams = objects.sample.map((uscc) => {
+  return sample.map((uscc) => {
     const team: string[] = [];
     for (let step = 0; step < order.length && team.length < perTeam; step++) {
       const name = order[(next + step) % order.length]!;
@@ -54,7 +48,24 @@ export function drawSpotCheck(population: readonly string[], k: number, pool: re
     if (team.length < perTeam) throw new RangeError(`统一社会信用代码为${uscc}的社会组织，回避后可派的检查人员不足${perTeam}人。`);
     return { uscc, inspectors: team };
   });
-  return { objects, inspectorOrder: order, teams };
+}
+
+/** The inspector pool in drawn order (both algorithms): the kernel's shuffle with purpose `orgs-spot-check:inspectors`. */
+export const inspectorOrder = (pool: readonly Inspector[], seed: string) =>
+  shuffledIds(
+    pool.map((i) => i.name),
+    { purpose: `${SPOT_CHECK_PURPOSE}:inspectors`, seed },
+  );
+
+/**
+ * Algorithm v1 (`sm3-mulberry32-fisher-yates/1`, plans committed before v2): draw `k` organizations (by USCC)
+ * with the kernel's `drawK`, purpose `orgs-spot-check:objects`, then assign teams. Kept so that published v1
+ * draws still re-run exactly.
+ */
+export function drawSpotCheck(population: readonly string[], k: number, pool: readonly Inspector[], perTeam: number, seed: string): SpotDraw {
+  const objects = drawK(population, k, { purpose: `${SPOT_CHECK_PURPOSE}:objects`, seed });
+  const order = inspectorOrder(pool, seed);
+  return { objects, inspectorOrder: order, teams: assignTeams(objects.sample, order, pool, perTeam) };
 }
 
 /** How many organizations a plan draws: at least `ratio` of the population (never fewer than one when there are any). */

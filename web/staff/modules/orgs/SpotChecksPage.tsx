@@ -143,7 +143,7 @@ export function SpotChecksPage() {
                 {d.commitment}
               </span>
             </Descriptions.Item>
-            <Descriptions.Item label={t('orgs.spot.population')}>{d.population.length}</Descriptions.Item>
+            <Descriptions.Item label={t('orgs.spot.population')}>{d.populationSize}</Descriptions.Item>
             <Descriptions.Item label={t('orgs.spot.seed')}>{d.seed ? <span className="mz-mono">{d.seed}</span> : '—'}</Descriptions.Item>
           </Descriptions>
           <Space style={{ margin: '12px 0' }} wrap>

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { DRAW_ALGORITHM } from '../../../kernel/sampling/index.ts';
+import { SPOT_CHECK_PURPOSE, assignTeams, inspectorOrder, type Inspector, type Team } from './spot-check-rules.ts';
+
+/** v1: the kernel's draw over a jsonb population (plans committed before 2026-12-10). */
+export const SPOT_DRAW_V1 = DRAW_ALGORITHM;
+/**
+ * v2: the population frozen as rows; each USCC ranks by SHA-256(`orgs-spot-check:objects:<seed>:<USCC>`)
+ * (bytes compared in order; ties, never met in practice, by the USCC), the first k are the sample, sorted.
+ * The same ranking runs in SQL (PostgreSQL and PGlite both have sha256()) and here in plain JS.
+ */
+export const SPOT_DRAW_V2 = 'sha256-rank/2';
+
+export const rankPrefix = (seed: string) => `${SPOT_CHECK_PURPOSE}:objects:${seed}:`;
+const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** SHA-256 of the USCCs sorted (code-point order) and joined by '\n': the published fingerprint of a v2 population. */
+export const populationHashV2 = (population: readonly string[]) => sha256Hex([...population].sort(byCode).join('\n'));
+
+/** The v2 sample in plain JS — what anyone holding the published population and seed computes. */
+export function sampleV2(population: readonly string[], k: number, seed: string): string[] {
+  const prefix = rankPrefix(seed);
+  return population
+    .map((uscc) => ({ uscc, rank: sha256Hex(prefix + uscc) }))
+    .sort((a, b) => byCode(a.rank, b.rank) || byCode(a.uscc, b.uscc))
+    .slice(0, k)
+    .map((x) => x.uscc)
+    .sort(byCode);
+}
+
+/** Algorithm v2 in plain JS: the sample, then the same 回避 teams as v1. */
+export function drawSpotCheckV2(population: readonly string[], k: number, pool: readonly Inspector[], perTeam: number, seed: string) {
+  const sample = sampleV2(population, k, seed);
+  return { sample, teams: assignTeams(sample, inspectorOrder(pool, seed), pool, perTeam) };
+}
+
+const rankSql = (seed: string) => sql`sha256(convert_to(${rankPrefix(seed)} || uscc, 'UTF8'))`;
+
+/**
+ * Freezes the v2 population of a plan in one statement: the USCCs of the authority's organizations in good
+ * standing on `day` become rows of `orgs.spot_check_population`, each with its rank under the plan's seed
+ * (the seed is fixed by the commitment, so the draw is too; ranking now lets the draw read the first k from
+ * the index). Returns their count and fingerprint.
+ */
+export async function freezePopulation(db: Kysely<any>, spotCheckId: string, authorityId: string, day: string, seed: string) {
+  return (
+    await sql<{ n: number; hash: string }>`with ins as (
+        insert into orgs.spot_check_population (spot_check_id, uscc, rank)
+        select ${spotCheckId}, uscc, ${rankSql(seed)} from orgs.organization
+        where authority_org_unit_id = ${authorityId} and status = 'normal' and registered_on <= ${day}::date
+        returning uscc)
+      select count(*)::int as n,
+        encode(sha256(convert_to(coalesce(string_agg(uscc, E'\\n' order by uscc collate "C"), ''), 'UTF8')), 'hex') as hash
+      from ins`.execute(db)
+  ).rows[0]!;
+}
+
+/** The v2 sample of a committed plan: the first k frozen USCCs by the ranks stored at commit, sorted. */
+export async function sampleV2InDb(db: Kysely<any>, spotCheckId: string, k: number): Promise<string[]> {
+  const rows = (
+    await sql<{ uscc: string }>`select uscc from orgs.spot_check_population where spot_check_id = ${spotCheckId}
+      order by rank limit ${k}`.execute(db)
+  ).rows;
+  return rows.map((r) => r.uscc).sort(byCode);
+}
+
+/** The v2 sample recomputed from the frozen USCCs and the seed alone (the stored ranks are not trusted): for 复核. */
+export async function rerankV2InDb(db: Kysely<any>, spotCheckId: string, k: number, seed: string): Promise<string[]> {
+  const rows = (
+    await sql<{ uscc: string }>`select uscc from orgs.spot_check_population where spot_check_id = ${spotCheckId}
+      order by ${rankSql(seed)}, uscc collate "C" limit ${k}`.execute(db)
+  ).rows;
+  return rows.map((r) => r.uscc).sort(byCode);
+}
+
+/** The frozen v2 population, sorted. */
+export async function frozenPopulation(db: Kysely<any>, spotCheckId: string): Promise<string[]> {
+  return (
+    await sql<{ uscc: string }>`select uscc from orgs.spot_check_population where spot_check_id = ${spotCheckId} order by uscc collate "C"`.execute(db)
+  ).rows.map((r) => r.uscc);
+}
+
+/** The v2 draw of a stored plan: sample in SQL (by the stored ranks, or `rerank` from the seed), teams in JS. */
+export async function drawV2InDb(db: Kysely<any>, s: { id: string; sample_size: number; per_team: number; seed: string }, pool: Inspector[], rerank = false) {
+  const sample = rerank ? await rerankV2InDb(db, s.id, s.sample_size, s.seed) : await sampleV2InDb(db, s.id, s.sample_size);
+  const teams: Team[] = assignTeams(sample, inspectorOrder(pool, s.seed), pool, s.per_team);
+  return { sample, teams };
+}
