@@ -8,12 +8,12 @@ import { handoffTargets } from './handoff-targets.ts';
 
 const Id = z.object({ id: z.uuid('案件 ID 格式不正确') });
 
-const HandoffTargets = z.object({
+export const HandoffTargets = z.object({
   targets: z.array(z.object({ id: z.uuid(), name: z.string(), areaName: z.string(), relation: z.enum(['above', 'same', 'below']), relationLabel: z.string() })),
   outside: z.object({ transition: z.string(), label: z.string(), suggestions: z.array(z.string()) }).nullable(),
 });
 const Approver = z.object({ userId: z.uuid(), name: z.string(), role: z.string() });
-const ApprovalRoutes = z.object({
+export const ApprovalRoutes = z.object({
   items: z.array(
     z.object({
       transition: z.string(),
