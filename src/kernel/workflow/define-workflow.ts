@@ -130,6 +130,11 @@ export type TransitionDef<S extends string = string, Z extends Schema = Schema> 
   withdrawable?: boolean;
   /** Reason text required (退回, 不予受理 …). */
   reasonRequired?: boolean;
+  /**
+   * An approval (审批): when nobody at the holding unit can give it (no holder, or the holder's role is
+   * delegated away — 代管), it goes to the 代管 or to the level above (approval-route.ts).
+   */
+  approval?: boolean;
 };
 
 /**
@@ -172,6 +177,8 @@ export type HandoffPolicy<S extends string = string> = {
   check?(tx: AppContext, c: CaseRow, toOrgId: string): Promise<void>;
   /** On 签收: these clocks count afresh from the receipt day (the receiver's own period), with this reason. */
   onReceipt?: { restart: readonly string[]; reason: string };
+  /** The transition that records a hand-over to a body outside the platform (人社局 …): offered beside the on-platform targets. */
+  outside?: string;
   legalBasis: LegalBasis;
 };
 

@@ -5,6 +5,7 @@ import type { CaseNextStep } from './contract.ts';
 import type { z } from 'zod';
 import type { Actor } from '../identity/actor.ts';
 import { notify } from '../notify/notify.ts';
+import { approvalRoute, routeApproval } from './approval-route.ts';
 
 type NextStep = z.output<typeof CaseNextStep>;
 
@@ -54,6 +55,14 @@ export async function nextStepOf(
   const org = (await ctx.db.selectFrom('core.org_unit').select('name').where('id', '=', c.org_unit_id).executeTakeFirst())?.name ?? null;
   const parties = typeof t.who.party === 'string' ? [t.who.party] : (t.who.party ?? ['holder']);
   const mine = opts.available.includes(name);
+  if (t.approval && parties.includes('holder')) {
+    const route = await approvalRoute(ctx, c.org_unit_id, t.who.permission);
+    const routed = route.kind === 'above' ? route.people.filter((p) => p.userId === c.assignee_id) : [];
+    const people = (routed.length ? routed : route.people).map((p) => ({ name: p.name, role: p.role }));
+    const names = people.slice(0, MAX_NAMES).map((p) => `${p.name}(${p.role})`);
+    const who = route.kind === 'above' ? `上一级 ${route.orgName} ${names.join('、')}` : names.length ? names.join('、') : (org ?? '');
+    return { text: `待 ${who} ${step}`, step, orgName: route.orgName ?? org, people, mine };
+  }
   if (!parties.includes('holder')) {
     const who = parties.includes('supervisor') ? '上级机关' : (org ?? '');
     return { text: `待 ${who} ${step}`, step, orgName: org, people: [], mine };
@@ -71,13 +80,15 @@ export async function nextStepOf(
 export async function notifyHandover(tx: AppContext, actor: Actor, def: WorkflowDefinition, c: CaseRow, moved: string): Promise<void> {
   if (c.terminal || c.pending_handoff) return;
   const next = nextTransition(def, c.state);
+  const route = await routeApproval(tx, actor, c, next?.[1] ?? null);
   if (!next) return;
   const [, t] = next;
   const parties = typeof t.who.party === 'string' ? [t.who.party] : (t.who.party ?? ['holder']);
   if (!parties.includes('holder')) return;
-  if (actor.grants.some((g) => g.orgUnitId === c.org_unit_id && g.permissions.includes(t.who.permission))) return;
+  if (route?.kind !== 'above' && actor.grants.some((g) => g.orgUnitId === c.org_unit_id && g.permissions.includes(t.who.permission))) return;
   const step = t.nextLabel ?? t.label;
-  for (const p of await holdersAt(tx, c.org_unit_id, t.who.permission, c.assignee_id)) {
+  const people = route ? route.people.map((p) => ({ user_id: p.userId })) : await holdersAt(tx, c.org_unit_id, t.who.permission, c.assignee_id);
+  for (const p of people) {
     if (p.user_id === actor.userId) continue;
     await notify(tx, {
       userId: p.user_id,

@@ -20,6 +20,7 @@ import { openParts } from './co-handling.ts';
 import { createCase } from './create-case.ts';
 import { caseTypes } from './case-types.ts';
 import { registeredWorkflows } from './define-workflow.ts';
+import { registerGuideRoutes } from './guide-routes.ts';
 import {
   AcknowledgeBody,
   AttachmentStored,
@@ -59,6 +60,7 @@ const Id = z.object({ id: z.uuid('案件 ID 格式不正确') });
 export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
+  await registerGuideRoutes(root, ctx);
 
   app.get(
     '/api/worklist',

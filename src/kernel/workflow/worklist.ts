@@ -53,16 +53,20 @@ function worklistCases(ctx: AppContext, actor: Actor, q: WorklistFilter) {
       base = base
         .where('c.terminal', '=', false)
         .where('c.pending_handoff', '=', false)
-        .where('c.org_unit_id', 'in', orgs)
-        .where((eb) => eb.or([eb('c.assignee_id', 'is', null), eb('c.assignee_id', '=', actor.userId)]));
+        // A case assigned to me is mine wherever it is held (an approval routed to the level above).
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('c.org_unit_id', 'in', orgs), eb.or([eb('c.assignee_id', 'is', null), eb('c.assignee_id', '=', actor.userId)])]),
+            eb('c.assignee_id', '=', actor.userId),
+          ]),
+        );
       if (q.view === 'mine') {
         const mine = actionableStates(actor, readable);
         base = base.where((eb) =>
-          eb.or(
-            mine.length
-              ? mine.map((m) => eb.and([eb('c.org_unit_id', '=', m.orgUnitId), eb('c.type', '=', m.type), eb('c.state', 'in', m.states)]))
-              : [eb.lit(false)],
-          ),
+          eb.or([
+            ...mine.map((m) => eb.and([eb('c.org_unit_id', '=', m.orgUnitId), eb('c.type', '=', m.type), eb('c.state', 'in', m.states)])),
+            eb('c.assignee_id', '=', actor.userId),
+          ]),
         );
       }
       break;

@@ -20,6 +20,7 @@ import { OnlineSatisfactionInput, storeOnlineRating } from './commands/rate-peti
 import { StaffSatisfactionInput, storeStaffRating } from './commands/record-satisfaction.ts';
 import { deliverInput, mustBeReceivedBy, opinionInput, reviewTransitions } from './review-workflow.ts';
 import { mustBeWindowOver, requestWindowClock } from './commands/review-window.ts';
+import { checkForwardDay, ForwardOutsideInput } from './commands/forward-outside.ts';
 
 // The article of each period is that of the rule in force on the day the clock starts (law.ts).
 const LAW = {
@@ -96,6 +97,7 @@ export const petitionWorkflow = defineWorkflow({
     registered: { label: '已登记(甄别中)' },
     accepted: { label: '已受理' },
     refused: { label: '不予受理', terminal: true },
+    forwarded_out: { label: '已转送外部机关', terminal: true },
     simple: { label: '简易办理中' },
     handling: { label: '办理中' },
     drafted: { label: '拟办意见待审批' },
@@ -149,6 +151,16 @@ export const petitionWorkflow = defineWorkflow({
       // A person's judgement with reasons, never the system's (see commands/screen-petition.ts).
       effect: ({ tx, case: c, input, actor }) => storeRefusal(tx, actor, c, input),
     }),
+    // 转送 to a competent body outside the platform (人社局 …): recorded (body, day, method); this unit's 甄别 ends.
+    forward_out: transition({
+      label: '转送外部机关',
+      from: ['registered'],
+      to: 'forwarded_out',
+      who: { permission: 'petition.handle' },
+      input: ForwardOutsideInput,
+      clocks: { stop: ['triage'] },
+      effect: async ({ tx, case: c, input }) => checkForwardDay(tx, c, input),
+    }),
     simplify: transition({
       label: '简易办理',
       from: ['accepted'],
@@ -197,7 +209,16 @@ export const petitionWorkflow = defineWorkflow({
         await sql`update petitions.petition set opinion = ${input.opinion}, opinion_text = ${input.text} where case_id = ${c.id}`.execute(tx.db);
       },
     }),
-    approve: { label: '审批同意', primary: true, nextLabel: '审批', from: ['drafted'], to: 'approved', who: { permission: 'petition.approve' } },
+    // With no approver at the unit (or the approver's role 代管 to another), it goes to the 代管 or the level above.
+    approve: {
+      label: '审批同意',
+      primary: true,
+      nextLabel: '审批',
+      approval: true,
+      from: ['drafted'],
+      to: 'approved',
+      who: { permission: 'petition.approve' },
+    },
     deliver: transition({
       label: '送达',
       primary: true,
@@ -299,6 +320,7 @@ export const petitionWorkflow = defineWorkflow({
     acknowledgeWithin: { unit: 'days', n: 3 },
     objectWithin: { unit: 'workdays', n: 5 },
     check: refuseAccusedReceiver,
+    outside: 'forward_out',
     // 异议 goes through raise_objection / decide_objection (the sender's 核实同意 before materials return).
     objectionNeedsAgreement: true,
     // The receiver's own 15 日 to tell the petitioner count from its receipt (第二十三条第三款).

@@ -125,3 +125,7 @@ export type CalendarComputeQuery = { from: string; workdays?: number; days?: num
 export type CalendarExplanation = { dueDate: string; periodEnd: string; countedDays: number; skippedRestDays: number; warnings: string[]; text: string };
 export type CalendarDayInput = { date: string; areaCode: string | null; kind: 'rest' | 'work'; name: string; source?: string | null; reason: string };
 export type CalendarChangeResult = z.output<typeof ChangeDto>;
+
+/** Where a case may be handed (转送/交办 targets) and where an approval after a move goes (guide-routes.ts). */
+export type HandoffTargets = z.output<typeof import('../../../src/kernel/workflow/guide-routes.ts').HandoffTargets>;
+export type ApprovalRoutes = z.output<typeof import('../../../src/kernel/workflow/guide-routes.ts').ApprovalRoutes>;

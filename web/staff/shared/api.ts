@@ -42,6 +42,7 @@ import type {
   WorklistCounts,
   WorklistItem,
 } from './api-types.ts';
+import type { ApprovalRoutes, HandoffTargets } from './api-types.ts';
 
 /** A failed API call, carrying the server's problem+json: show `title` to the user. */
 export class ApiError extends Error {
@@ -162,6 +163,8 @@ export const api = {
     post<CaseDetail>(`/api/cases/${enc(id)}/transitions/${enc(name)}`, body),
   caseHandoff: (id: string, body: { kind: 'transfer' | 'assign'; toOrgId: string; note?: string | null; expectedVersion: number }) =>
     post<CaseDetail>(`/api/cases/${enc(id)}/handoff`, body),
+  caseHandoffTargets: (id: string) => get<HandoffTargets>(`/api/cases/${enc(id)}/handoff-targets`),
+  caseApprovalRoutes: (id: string) => get<ApprovalRoutes>(`/api/cases/${enc(id)}/approval-routes`),
   caseAcknowledge: (id: string, expectedVersion: number) => post<CaseDetail>(`/api/cases/${enc(id)}/acknowledge`, { expectedVersion }),
   caseObject: (id: string, reason: string, expectedVersion: number) => post<CaseDetail>(`/api/cases/${enc(id)}/object`, { reason, expectedVersion }),
   caseWithdrawHandoff: (id: string, reason: string | undefined, expectedVersion: number) =>

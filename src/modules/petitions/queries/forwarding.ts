@@ -12,10 +12,15 @@ export async function forwardedTo(ctx: AppContext, caseId: string) {
       from core.case_handoff h join core.org_unit o on o.id = h.to_org_id
       where h.case_id = ${caseId} and h.status <> 'withdrawn' order by h.sent_at`.execute(ctx.db)
   ).rows;
-  return rows.map((h) => ({
+  const onPlatform = rows.map((h) => ({
     kind: h.kind === 'assign' ? ('交办' as const) : ('转送' as const),
     office: h.office,
     on: chinaDate(new Date(h.sent_at)),
     returned: h.status === 'objected',
   }));
+  // 转送 to a body outside the platform: the body and the day the clerk recorded.
+  const outside = (
+    await sql<{ input: unknown }>`select input from core.case_event where case_id = ${caseId} and transition = 'forward_out' order by seq`.execute(ctx.db)
+  ).rows.map((e) => (typeof e.input === 'string' ? JSON.parse(e.input) : e.input) as { body: string; sentOn: string });
+  return [...onPlatform, ...outside.map((o) => ({ kind: '转送' as const, office: o.body, on: o.sentOn, returned: false }))];
 }

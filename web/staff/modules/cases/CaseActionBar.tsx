@@ -3,18 +3,13 @@ import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import type { CaseDetail, CaseSupervision, CaseTransitionAction } from '../../shared/api-types.ts';
-import { WEB_MODULES } from '../index.ts';
-import { OrgUnitSelect } from '../../shared/OrgUnitSelect.tsx';
+import { handoffTerms, inTypeWords } from './handoff-terms.ts';
+import { HandoffDialog } from './HandoffDialog.tsx';
+import { ApprovalRouteNote } from './ApprovalRouteNote.tsx';
 import { cleanInput, hasFields, SchemaFields } from '../../shared/SchemaFields.tsx';
 import { ActionModal, ReasonField } from './ActionModal.tsx';
 import type { CaseRun } from './use-case.ts';
 import { useCaseLabels } from './case-labels.ts';
-
-/**
- * The law's own words for the hand-offs of a case type (a module's manifest names them, e.g.
- * 转送 for 转办). Only the Chinese wording changes (English has no 转办 to replace).
- */
-const handoffTerms = (type: string) => WEB_MODULES.map((m) => m.caseTypes?.[type]?.handoffTerms).find((h) => h !== undefined);
 
 type Dialog =
   | { kind: 'transition'; action: CaseTransitionAction }
@@ -39,8 +34,8 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
   const done = (label: string) => message.success(t('case.done', { action: label }));
   const awaiting = c.supervisions.filter((s) => s.awaitingMyFeedback);
   const pending = c.handoffs.find((h) => h.status === 'pending');
-  const term = (kind: 'transfer' | 'assign', key: string) => {
-    const word = handoffTerms(c.type)?.[kind];
+  const term = (kind: string, key: string) => {
+    const word = kind === 'transfer' || kind === 'assign' ? (handoffTerms(c.type)?.[kind] ?? undefined) : undefined;
     const text = t(key as never);
     return word ? text.replaceAll(kind === 'transfer' ? '转办' : '交办', word) : text;
   };
@@ -61,7 +56,7 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
   if (a.canWithdrawHandoff)
     buttons.push(
       <Button key="wh" onClick={() => setDialog({ kind: 'withdrawHandoff' })}>
-        {t('case.withdrawHandoff')}
+        {inTypeWords(c.type, t('case.withdrawHandoff'))}
       </Button>,
     );
   // The normal next step the definition marks is the one primary button; exceptions (补正, 异议,
@@ -86,11 +81,13 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
         {term('transfer', 'case.transfer')}
       </Button>,
     );
-    buttons.push(
-      <Button key="assign" onClick={() => setDialog({ kind: 'handoff', handoff: 'assign' })}>
-        {t('case.assign')}
-      </Button>,
-    );
+    // A module with its own 交办 (with the 办结报告 deadline) names it null: one 交办 button, not two.
+    if (handoffTerms(c.type)?.assign !== null)
+      buttons.push(
+        <Button key="assign" onClick={() => setDialog({ kind: 'handoff', handoff: 'assign' })}>
+          {term('assign', 'case.assign')}
+        </Button>,
+      );
   }
   if (a.returnTargets.length)
     buttons.push(
@@ -119,11 +116,11 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
 
   let status: React.ReactNode = null;
   if (pending && a.canAcknowledge) {
-    status = <Alert type="warning" showIcon title={t('case.pendingIn', { from: pending.fromOrgName, kind: t(`case.${pending.kind}`) })} />;
+    status = <Alert type="warning" showIcon title={t('case.pendingIn', { from: pending.fromOrgName, kind: term(pending.kind, `case.${pending.kind}`) })} />;
   } else if (pending && a.canWithdrawHandoff) {
-    status = <Alert type="info" showIcon title={t('case.pendingOut', { to: pending.toOrgName, kind: t(`case.${pending.kind}`) })} />;
+    status = <Alert type="info" showIcon title={t('case.pendingOut', { to: pending.toOrgName, kind: term(pending.kind, `case.${pending.kind}`) })} />;
   } else if (pending) {
-    status = <Alert type="info" showIcon title={t('case.pendingOther', { to: pending.toOrgName, kind: t(`case.${pending.kind}`) })} />;
+    status = <Alert type="info" showIcon title={t('case.pendingOther', { to: pending.toOrgName, kind: term(pending.kind, `case.${pending.kind}`) })} />;
   } else if (c.terminal) {
     status = <Alert type="success" showIcon title={t('case.terminal', { state: labels.state(c.type, c.state, c.stateLabel) })} />;
   }
@@ -160,6 +157,7 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
             done(dialog.action.label);
           }}
         >
+          <ApprovalRouteNote caseId={c.id} transition={dialog.action.name} />
           <SchemaFields schema={dialog.action.inputSchema} name="input" />
           <ReasonField
             name="comment"
@@ -171,25 +169,7 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
       )}
 
       {dialog?.kind === 'handoff' && (
-        <ActionModal<{ toOrgId: string; note?: string }>
-          title={term(dialog.handoff, dialog.handoff === 'transfer' ? 'case.transfer' : 'case.assign')}
-          okText={term(dialog.handoff, dialog.handoff === 'transfer' ? 'case.transfer' : 'case.assign')}
-          note={term(dialog.handoff, dialog.handoff === 'transfer' ? 'case.transferTip' : 'case.assignTip')}
-          onClose={close}
-          onSubmit={async (f) => {
-            await run(() => api.caseHandoff(c.id, { kind: dialog.handoff, toOrgId: f.toOrgId, note: f.note?.trim() || null, expectedVersion: v }));
-            done(term(dialog.handoff, dialog.handoff === 'transfer' ? 'case.transfer' : 'case.assign'));
-          }}
-        >
-          <Form.Item name="toOrgId" label={t('case.handoffTo')} rules={[{ required: true, message: t('common.required', { f: t('case.handoffTo') }) }]}>
-            <OrgUnitSelect placeholder={t('case.handoffToPlaceholder')} style={{ width: '100%' }} />
-          </Form.Item>
-          <ReasonField
-            name="note"
-            label={term(dialog.handoff, dialog.handoff === 'transfer' ? 'case.transferNote' : 'case.assignNote')}
-            placeholder={t('case.handoffNotePlaceholder')}
-          />
-        </ActionModal>
+        <HandoffDialog c={c} kind={dialog.handoff} run={run} term={(key) => term(dialog.handoff, key)} onDone={done} onClose={close} />
       )}
 
       {dialog?.kind === 'acknowledge' && pending && (
@@ -225,8 +205,8 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
 
       {dialog?.kind === 'withdrawHandoff' && (
         <ActionModal<{ reason?: string }>
-          title={t('case.withdrawHandoff')}
-          okText={t('case.withdrawHandoff')}
+          title={inTypeWords(c.type, t('case.withdrawHandoff'))}
+          okText={inTypeWords(c.type, t('case.withdrawHandoff'))}
           note={t('case.withdrawHandoffNote')}
           onClose={close}
           onSubmit={async (f) => {

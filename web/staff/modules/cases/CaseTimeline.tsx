@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/zh-CN.ts';
 import type { CaseDetail, CaseEvent, CaseHandoff } from '../../shared/api-types.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { useCaseLabels } from './case-labels.ts';
+import { inTypeWords } from './handoff-terms.ts';
 
 const COLOR: Record<string, string> = {
   create: 'blue',
@@ -94,7 +95,7 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
 
 const HANDOFF_COLOR: Record<CaseHandoff['status'], string> = { pending: 'gold', acknowledged: 'green', objected: 'red', withdrawn: 'default' };
 
-/** 转办链: each 转办/交办 with sender, receiver, sent and signed times, and its outcome. */
+/** 转办记录: each 转办/交办 with sender, receiver, sent and signed times, and its outcome. */
 export function HandoffChain({ c }: { c: CaseDetail }) {
   const t = useT();
   return (
@@ -103,24 +104,24 @@ export function HandoffChain({ c }: { c: CaseDetail }) {
       size="small"
       title={
         <span>
-          <SwapOutlined /> {t('case.handoffs')}
+          <SwapOutlined /> {inTypeWords(c.type, t('case.handoffs'))}
         </span>
       }
       data-testid="handoff-chain"
     >
       {c.handoffs.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.handoffsNone')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={inTypeWords(c.type, t('case.handoffsNone'))} />
       ) : (
         <ol className="mz-chain">
           {c.handoffs.map((h) => (
             <li key={h.id} className="mz-chain-item">
               <div className="mz-chain-orgs">
                 <span>{h.fromOrgName}</span>
-                <ArrowRightOutlined className="mz-chain-arrow" aria-label={t(`case.${h.kind}`)} />
+                <ArrowRightOutlined className="mz-chain-arrow" aria-label={inTypeWords(c.type, t(`case.${h.kind}`))} />
                 <strong>{h.toOrgName}</strong>
               </div>
               <div className="mz-chain-tags">
-                <Tag>{t(`case.${h.kind}`)}</Tag>
+                <Tag>{inTypeWords(c.type, t(`case.${h.kind}`))}</Tag>
                 <Tag color={HANDOFF_COLOR[h.status]}>{t(`handoff.status.${h.status}`)}</Tag>
               </div>
               <div className="mz-chain-times">

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import type { CaseDetail, CaseTransitionAction } from '../../shared/api-types.ts';
 import { ActionModal, ReasonField } from '../cases/ActionModal.tsx';
+import { ApprovalRouteNote } from '../cases/ApprovalRouteNote.tsx';
 import type { CaseRun } from '../cases/use-case.ts';
 import { OPINIONS } from './api.ts';
 import { opinionTemplate, PLACEHOLDER, type OpinionKind, type OpinionStage, type TemplateFacts } from './opinion-templates.ts';
@@ -50,6 +51,7 @@ export function OpinionModal({
         message.success(t('petitions.opinion.done'));
       }}
     >
+      <ApprovalRouteNote caseId={c.id} transition={action.name} />
       <OpinionFields stage={stage} facts={facts} />
       <ReasonField name="comment" label={t('petitions.opinion.comment')} />
     </ActionModal>

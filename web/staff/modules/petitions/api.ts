@@ -32,6 +32,7 @@ export const PETITION_STATES: { value: string; label: string }[] = [
   { value: 'registered', label: '已登记(甄别中)' },
   { value: 'accepted', label: '已受理' },
   { value: 'refused', label: '不予受理' },
+  { value: 'forwarded_out', label: '已转送外部机关' },
   { value: 'simple', label: '简易办理中' },
   { value: 'handling', label: '办理中' },
   { value: 'drafted', label: '拟办意见待审批' },

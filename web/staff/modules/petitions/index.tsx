@@ -34,7 +34,7 @@ export const petitions = defineWebModule<typeof zh & typeof statsZh>({
     petition: {
       panel: lazy(() => import('./PetitionCasePanel.tsx').then((m) => ({ default: m.PetitionCasePanel }))),
       // 《信访工作条例》 speaks of 转送 (and 交办), not 转办.
-      handoffTerms: { transfer: '转送' },
+      handoffTerms: { transfer: '转送', assign: null },
       english: petitionLabelsEn,
     },
   },

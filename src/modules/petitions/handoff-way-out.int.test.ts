@@ -1,0 +1,148 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../../tests/helpers/test-app.ts';
+import { residentIdCheckChar } from '../../kernel/codes/index.ts';
+import { openPetitionsApp, type Caller } from './petitions-test-setup.ts';
+import { forwardedTo } from './queries/forwarding.ts';
+
+// Issue 19 items 5–6: every 信访 hand-off has a way out (the level above, other units, bodies outside
+// the platform with a recorded hand-over), and an opinion drafted where nobody can approve it goes
+// to the 代管 or the level above instead of waiting forever.
+const clock = manualClock(new Date('2026-06-01T02:00:00Z')); // Monday 10:00 in Beijing
+const idOf = (first17: string) => first17 + residentIdCheckChar(first17);
+let seq = 100;
+let t: Awaited<ReturnType<typeof openPetitionsApp>>;
+let xq: Caller, xqLead: Caller, street: Caller, cgz: Caller, cgzLead: Caller;
+const org = async (code: string) => (await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+
+beforeAll(async () => {
+  t = await openPetitionsApp(clock);
+  [xq, xqLead, street, cgz, cgzLead] = await Promise.all([
+    t.login('xq-mzj'),
+    t.login('xq-mzj-lead'),
+    t.login('xq-fhbj'),
+    t.login('ld-cgz'),
+    t.login('ld-cgz-lead'),
+  ]);
+});
+afterAll(() => t?.close());
+
+async function register(who: Caller, area = '640104') {
+  const r = await who.post('/api/petitions', {
+    title: '反映低保待遇问题',
+    channel: '来信',
+    category: '申诉求决',
+    subject: '低保',
+    concernedAreaCode: area,
+    content: '我家低保待遇今年被取消,请求查明原因并恢复低保待遇,说明取消的理由和依据。',
+    petitioners: [{ name: '马某', idNumber: idOf('64010419760401' + String(seq++).padStart(3, '0')) }],
+  });
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json().id as string;
+}
+const targets = async (who: Caller, id: string) => {
+  const r = await who.get(`/api/cases/${id}/handoff-targets`);
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json() as { targets: Array<{ id: string; name: string; relation: string; relationLabel: string }>; outside: any };
+};
+const move = (who: Caller, id: string, name: string, input?: unknown) => who.post(`/api/cases/${id}/transitions/${name}`, input ? { input } : {});
+
+/** A petition held by the 凤凰北街 street office, signed for, accepted and in 办理中. */
+async function atStreetOffice() {
+  const id = await register(xq);
+  expect((await xq.post(`/api/cases/${id}/handoff`, { kind: 'transfer', toOrgId: await org('640104001-gov') })).statusCode).toBe(200);
+  expect((await street.post(`/api/cases/${id}/acknowledge`, {})).statusCode).toBe(200);
+  return id;
+}
+
+describe('转送 targets: the competent bodies, never the holder itself', () => {
+  it('the county sees the level above first, its street offices below, no 村(居)委会, and outside bodies named after its area', async () => {
+    const id = await register(xq);
+    const { targets: list, outside } = await targets(xq, id);
+    expect(list[0]).toMatchObject({ name: '银川市民政局', relation: 'above', relationLabel: '上一级' });
+    expect(list.map((o) => o.id)).not.toContain(await org('640104-mzj'));
+    expect(list.find((o) => o.name === '凤凰北街街道办事处')).toMatchObject({ relation: 'below' });
+    const kinds = await sql<{ kind: string }>`select kind from core.org_unit where id = any(${list.map((o) => o.id)}::uuid[])`.execute(t.ctx.db);
+    expect(kinds.rows.map((k) => k.kind)).not.toContain('community_committee');
+    expect(outside).toMatchObject({ transition: 'forward_out', suggestions: expect.arrayContaining(['兴庆区人力资源和社会保障局']) });
+  });
+
+  it('after 签收 the street office can send the matter back up to the county, which signs for it', async () => {
+    const id = await atStreetOffice();
+    const { targets: list } = await targets(street, id);
+    expect(list[0]).toMatchObject({ name: '兴庆区民政局', relation: 'above' });
+    expect(list.map((o) => o.id)).not.toContain(await org('640104001-gov'));
+    const up = await street.post(`/api/cases/${id}/handoff`, { kind: 'transfer', toOrgId: list[0]!.id, note: '属区级职责' });
+    expect(up.statusCode, up.body).toBe(200);
+    expect((await xq.post(`/api/cases/${id}/acknowledge`, {})).statusCode).toBe(200);
+    expect((await xq.get(`/api/cases/${id}`)).json()).toMatchObject({ orgUnitId: await org('640104-mzj'), state: 'registered' });
+  });
+
+  it('转送 to a body outside the platform records the body, day and method, ends 甄别 and tells the petitioner where it went', async () => {
+    const id = await register(xq);
+    const future = await move(xq, id, 'forward_out', { body: '兴庆区人力资源和社会保障局', sentOn: '2026-06-02', method: '公文交换' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json()).toMatchObject({ details: { field: 'sentOn' } });
+    const r = await move(xq, id, 'forward_out', { body: '兴庆区人力资源和社会保障局', sentOn: '2026-06-01', method: '公文交换', note: '属劳动报酬争议' });
+    expect(r.statusCode, r.body).toBe(200);
+    const c = (await xq.get(`/api/cases/${id}`)).json();
+    expect(c).toMatchObject({ state: 'forwarded_out', terminal: true });
+    expect(c.clocks.find((k: any) => k.name === 'triage').state).not.toBe('running');
+    const ev = c.events.find((e: any) => e.transition === 'forward_out');
+    expect(ev.input).toMatchObject({ body: '兴庆区人力资源和社会保障局', sentOn: '2026-06-01', method: '公文交换' });
+    expect((await targets(xq, id)).outside).toBeNull();
+    expect(await forwardedTo(t.ctx, id)).toEqual([{ kind: '转送', office: '兴庆区人力资源和社会保障局', on: '2026-06-01', returned: false }]);
+  });
+});
+
+describe('an opinion nobody at the unit can approve', () => {
+  it('warns at drafting and goes to the level above, whose leader approves it', async () => {
+    const id = await atStreetOffice();
+    expect((await move(street, id, 'accept', { notice: '已受理,书面告知信访人' })).statusCode).toBe(200);
+    expect((await move(street, id, 'start')).statusCode).toBe(200);
+    const routes = (await street.get(`/api/cases/${id}/approval-routes`)).json().items;
+    expect(routes.find((r: any) => r.transition === 'draft')).toMatchObject({
+      kind: 'above',
+      orgName: '兴庆区民政局',
+      people: [expect.objectContaining({ name: '陈国庆' })],
+      message: expect.stringContaining('送上一级兴庆区民政局'),
+    });
+    const d = await move(street, id, 'draft', { opinion: '支持', text: '经核查,取消低保依据不足,予以恢复。' });
+    expect(d.statusCode, d.body).toBe(200);
+    const c = (await street.get(`/api/cases/${id}`)).json();
+    expect(c.nextStep.text).toBe('待 上一级 兴庆区民政局 陈国庆(分管领导/负责人) 审批');
+    const todo = (await xqLead.get('/api/worklist?tab=todo&view=mine&pageSize=100')).json();
+    expect(todo.items.map((x: any) => x.id)).toContain(id);
+    const note = await sql<{ n: number }>`select count(*)::int as n from core.notification where case_id = ${id} and kind = 'case.handover'`.execute(t.ctx.db);
+    expect(note.rows[0]!.n).toBe(1);
+    const ok = await move(xqLead, id, 'approve');
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await street.get(`/api/cases/${id}`)).json().state).toBe('approved');
+    // The level above's part ends with its approval: the case is the street office's again.
+    const row = await t.ctx.db.selectFrom('core.case').select('assignee_id').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.assignee_id).toBeNull();
+    expect((await move(street, id, 'deliver', { method: '当面送达', date: '2026-06-01' })).statusCode).toBe(200);
+  });
+
+  it('with the leader’s role 代管 to a colleague, the approval goes to the 代管, not the absent leader', async () => {
+    const leaderGrant = cgzLead.me.roles.find((g: any) => g.code === 'leader');
+    const dlg = await cgzLead.post('/api/delegations', {
+      fromAssignmentId: leaderGrant.assignmentId,
+      toUserId: cgz.me.user.id,
+      validFrom: new Date(clock.now().getTime() + 1000).toISOString(),
+      validTo: '2026-06-20T00:00:00Z',
+      reason: '外出学习',
+    });
+    expect(dlg.statusCode, dlg.body).toBe(201);
+    clock.advance(60_000);
+    const id = await register(cgz, '640423100');
+    const routes = (await cgz.get(`/api/cases/${id}/approval-routes`)).json().items;
+    expect(routes).toEqual([]);
+    expect((await move(cgz, id, 'accept', { notice: '已受理,书面告知信访人' })).statusCode).toBe(200);
+    expect((await move(cgz, id, 'start')).statusCode).toBe(200);
+    const r = (await cgz.get(`/api/cases/${id}/approval-routes`)).json().items.find((x: any) => x.transition === 'draft');
+    expect(r).toMatchObject({ kind: 'delegate', people: [{ name: '马小兰', role: '代管海文斌' }] });
+    expect((await move(cgz, id, 'draft', { opinion: '支持', text: '予以恢复。' })).statusCode).toBe(200);
+    expect((await cgz.get(`/api/cases/${id}`)).json().nextStep.text).toBe('待 马小兰(代管海文斌) 审批');
+  });
+});
