@@ -31,8 +31,8 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261207160000_core_report': coreReport,
   '20261208150000_core_report_record_kind': coreReportRecordKind,
   '20261208170000_core_clock_kind': coreClockKind,
-  '20261210030000_core_pii_key': corePiiKey,
   '20261210020100_core_login_throttle': coreLoginThrottle,
+  '20261210030000_core_pii_key': corePiiKey,
   '20261210060000_core_auth_epoch': coreAuthEpoch,
 };
 
