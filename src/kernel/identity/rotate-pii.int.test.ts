@@ -131,4 +131,20 @@ describe('pii rotate', () => {
     const { keys } = await listPiiKeys(b);
     expect(keys.find((k) => k.kid === kidA)?.status).toBe('retired');
   });
+
+  it('minzheng pii keys prints each key with its counts; pii rotate refuses a bad --stop-after', async () => {
+    const { runCli } = await import('../../server/cli.ts');
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = {
+      out: (l: string) => out.push(l),
+      err: (l: string) => err.push(l),
+      open: async () => ({ ctx: b, handle: { ...t.handle, close: async () => {} } }),
+    };
+    expect(await runCli(['pii', 'keys'], io)).toBe(0);
+    expect(out.find((l) => l.startsWith(kidB()))).toMatch(new RegExp(`current\\s+${(await kidsInUse(b)).get(kidB())}\\s+${files.length + 1}`));
+    expect(out.find((l) => l.startsWith(kidA))).toMatch(/retired/);
+    expect(await runCli(['pii', 'rotate', '--stop-after', '0'], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/--stop-after 须为正整数/);
+  });
 });

@@ -8,7 +8,7 @@ import { SAMPLE_TYPE } from '../../../tests/helpers/sample-workflow.ts';
 import { withTx } from '../../platform/context.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { filePath, filesRoot } from '../../platform/files/file-store.ts';
-import { sweepFiles } from '../../platform/files/sweep-files.ts';
+import { FILE_SWEEP_JOB, sweepFiles } from '../../platform/files/sweep-files.ts';
 import type { Actor } from '../identity/actor.ts';
 import { addAttachment, attachmentStore, storeAttachment } from './attachments.ts';
 import { createCase } from './create-case.ts';
@@ -133,5 +133,15 @@ describe('attachment files', () => {
     expect(r.completed).toEqual([pending]);
     expect(statSync(f).isFile()).toBe(true);
     expect((await attachmentStore(t.ctx).get(row.storage_key)).equals(bytes)).toBe(true);
+  });
+
+  it('runs as the daily job files.sweep through the job queue', async () => {
+    const orphan = pdf('orphan for the daily job');
+    await attachmentStore(t.ctx).put(sm3(orphan), orphan);
+    const old = new Date(Date.now() - 3 * 24 * 3600_000);
+    utimesSync(filePath(root(), sm3(orphan)), old, old);
+    await t.ctx.jobs.send(t.ctx, FILE_SWEEP_JOB, {});
+    expect(await t.test.jobs.runDue(t.ctx, { names: [FILE_SWEEP_JOB] })).toBe(1);
+    expect(stored()).not.toContain(sm3(orphan));
   });
 });
