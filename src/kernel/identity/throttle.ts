@@ -63,6 +63,9 @@ export async function recordFailure(ctx: AppContext, keys: readonly Key[]): Prom
       await sql`update core.login_throttle set blocked_until = ${until} where key = ${k.key}`.execute(tx.db);
       if (k.key.startsWith('acct:')) account = until;
     }
+    // Forgotten counters go (names typed by strangers must not pile up).
+    await sql`delete from core.login_throttle where last_failure_at < ${new Date(now.getTime() - FORGET_MS)}
+      and (blocked_until is null or blocked_until < ${now})`.execute(tx.db);
     return account;
   });
 }

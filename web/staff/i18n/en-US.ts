@@ -226,6 +226,8 @@ const kernel: Record<KernelKey, string> = {
   'outcome.bad_password': 'Wrong password',
   'outcome.unknown_user': 'Unknown user',
   'outcome.locked': 'Locked',
+  'outcome.throttled': 'Throttled (too many attempts)',
+  'outcome.bad_old_password': 'Wrong old password (password change)',
   'outcome.disabled': 'Disabled',
   'outcome.totp_required': 'Code required',
   'outcome.bad_totp': 'Wrong code',

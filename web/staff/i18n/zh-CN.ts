@@ -223,6 +223,8 @@ const kernel = {
   'outcome.bad_password': '密码错误',
   'outcome.unknown_user': '用户不存在',
   'outcome.locked': '账号锁定中',
+  'outcome.throttled': '尝试过于频繁(暂缓)',
+  'outcome.bad_old_password': '修改密码时原密码错误',
   'outcome.disabled': '账号已停用',
   'outcome.totp_required': '未输入动态验证码',
   'outcome.bad_totp': '动态验证码错误',

@@ -14,6 +14,7 @@ export const coreLoginThrottle: Migration = {
       blocked_until timestamptz,
       last_failure_at timestamptz not null
     )`.execute(db);
+    await sql`create index login_throttle_last_failure on core.login_throttle (last_failure_at)`.execute(db);
     await sql`create table core.password_history (
       id bigint generated always as identity primary key,
       user_id uuid not null references core.app_user(id) on delete cascade,

@@ -88,7 +88,7 @@ export async function importRoster(ctx: AppContext, actor: Actor, file: { fileNa
   };
   const checks = validateRows(parsed.rows, { today, area: areaCheck });
   const hashes = new Map<string, string>();
-  await markExisting(ctx, checks, hashes);
+  await markExisting(ctx, actor, checks, hashes);
   const households = groupHouseholds(checks);
   const batchId = uuidv7();
   const accepted = households.reduce((s, h) => s + h.members.length, 0);
@@ -160,8 +160,11 @@ export async function importRoster(ctx: AppContext, actor: Actor, file: { fileNa
   };
 }
 
-/** Persons already active in a 低保 household are refused (imported earlier: 已导入过 with the batch). */
-async function markExisting(ctx: AppContext, checks: RowCheck[], hashes: Map<string, string>): Promise<void> {
+/**
+ * Persons already active in a (verified) 低保 household are refused (imported earlier: 已导入过 with
+ * the batch). Which household — area, 户主, batch — only within the importer's own scope.
+ */
+async function markExisting(ctx: AppContext, actor: Actor, checks: RowCheck[], hashes: Map<string, string>): Promise<void> {
   const byHash = new Map<string, RowCheck>();
   for (const c of checks)
     if (c.row) {
@@ -173,21 +176,31 @@ async function markExisting(ctx: AppContext, checks: RowCheck[], hashes: Map<str
   for (let i = 0; i < all.length; i += CHUNK) {
     const part = all.slice(i, i + CHUNK);
     const rows = (
-      await sql<{ id_hash: string; source: string; area_name: string; head: string | null; batch_at: Date | null; batch_file: string | null }>`
-      select m.id_hash, h.source, a.name as area_name,
+      await sql<{
+        id_hash: string;
+        source: string;
+        area_path: string;
+        area_name: string;
+        head: string | null;
+        batch_at: Date | null;
+        batch_file: string | null;
+      }>`
+      select m.id_hash, h.source, h.area_path, a.name as area_name,
              (select hm.name from dibao.member hm where hm.household_id = h.id and hm.relation = '申请人' and hm.active limit 1) as head,
              b.at as batch_at, b.file_name as batch_file
       from dibao.member m join dibao.household h on h.id = m.household_id join core.area a on a.code = h.area_code
       left join lateral (select ib.at, ib.file_name from dibao.benefit_change bc join dibao.import_batch ib on ib.id = bc.import_batch_id
                          where bc.household_id = h.id and bc.kind = '存量' order by bc.at limit 1) b on true
-      where m.active and m.id_hash = any(${part}::text[])`.execute(ctx.db)
+      where m.active and not m.unverified and m.id_hash = any(${part}::text[])`.execute(ctx.db)
     ).rows;
     for (const r of rows) {
       const c = byHash.get(r.id_hash)!;
       c.errors.push(
-        r.batch_at
-          ? `已导入过(${chinaDate(r.batch_at)} 批次《${r.batch_file}》,户主 ${r.head ?? '—'})`
-          : `该人员已在低保家庭中(${r.area_name},户主 ${r.head ?? '—'}),一人只能在一个有效家庭中`,
+        !recordInScope(actor, 'dibao.read', { areaPath: r.area_path })
+          ? '此人已在其他地区纳入低保家庭,一人只能在一个有效家庭中,请与其所在县(区)民政部门核实'
+          : r.batch_at
+            ? `已导入过(${chinaDate(r.batch_at)} 批次《${r.batch_file}》,户主 ${r.head ?? '—'})`
+            : `该人员已在低保家庭中(${r.area_name},户主 ${r.head ?? '—'}),一人只能在一个有效家庭中`,
       );
       c.row = null;
     }

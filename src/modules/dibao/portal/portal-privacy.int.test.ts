@@ -84,6 +84,23 @@ describe('duplicate-person messages stay within the clerk scope', () => {
     const inScope = await ld.post('/api/dibao/applications', { ...mine, members: [mine.members[0], stranger] });
     expect(inScope.statusCode).toBe(409);
     expect(inScope.json().title).toContain(there.refNo);
+    // The roster import says no more: no village, no 户主 of the other county's household.
+    const csv = `\uFEFF序号,户主姓名,户主身份证号,成员姓名,身份证号,与户主关系,户籍地区划代码,城乡类别,保障人数,月保障金额(元),保障起始月份,地址\n1,某某,${stranger.idNumber},某某,${stranger.idNumber},户主,640422100,农村,1,300,2019-03,某村\n`;
+    const boundary = '----mzPrivacyBoundary';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+      Buffer.from(csv, 'utf8'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const imp = await t.app.inject({
+      method: 'POST',
+      url: '/api/dibao/imports',
+      headers: { cookie: xj.cookie, 'x-csrf-token': xj.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
+    expect(imp.statusCode, imp.body).toBeLessThan(300);
+    expect(imp.body).toContain('请与其所在县(区)民政部门核实');
+    for (const secret of ['马14强', '红崖村', '隆德', there.refNo]) expect(imp.body).not.toContain(secret);
   });
 });
 

@@ -34,6 +34,11 @@ export function DibaoListPage() {
         <div>
           {v}
           <div className="mz-muted mz-db-small">{r.applicantIdMasked}</div>
+          {r.duplicateFlag && (
+            <Tag color="orange" title={r.duplicateFlag}>
+              {t('dibao.duplicateFlag')}
+            </Tag>
+          )}
         </div>
       ),
     },

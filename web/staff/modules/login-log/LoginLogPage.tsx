@@ -8,7 +8,18 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { useLoginLog } from './use-login-log.ts';
 
-const OUTCOMES = ['success', 'bad_password', 'unknown_user', 'locked', 'disabled', 'totp_required', 'bad_totp', 'logout'] as const;
+const OUTCOMES = [
+  'success',
+  'bad_password',
+  'unknown_user',
+  'throttled',
+  'locked',
+  'disabled',
+  'totp_required',
+  'bad_totp',
+  'bad_old_password',
+  'logout',
+] as const;
 
 export function LoginLogPage() {
   const t = useT();
