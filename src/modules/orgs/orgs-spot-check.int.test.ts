@@ -80,7 +80,17 @@ describe('双随机一公开', () => {
     expect((await xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {})).statusCode).toBe(409);
     const drawn = await ok(pub(`/api/public/orgs/spot-checks/${c.id}`));
     expect(drawn.seed).toBeNull();
-    expect(drawn.items.map((i: any) => i.uscc)).toEqual(d.teams.map((x: any) => x.uscc));
+    expect(drawn.items.map((i: any) => [i.uscc, i.inspectors])).toEqual(d.teams.map((x: any) => [x.uscc, x.inspectors]));
+    // an organization of the population that was not drawn cannot be inspected under this check
+    const notDrawn = usccs.find((u) => !d.teams.some((x: any) => x.uscc === u))!;
+    const stray = await xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, {
+      organizationId: ids.get(notDrawn),
+      method: 'desk',
+      inspectedOn: '2021-03-01',
+      findings: '未发现问题',
+      problems: false,
+    });
+    expect(stray.statusCode).toBe(404);
 
     const r = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/reveal`, {}));
     expect(commitmentOf(r.seed)).toBe(c.commitment);

@@ -151,11 +151,13 @@ export async function runSpotCheckDraw(ctx: AppContext, actor: Actor, id: string
     const teamsJson = JSON.stringify(d.teams);
     await sql`update orgs.spot_check set drawn_on = ${today}::date, sample = ${JSON.stringify(d.sample)}::jsonb, teams = ${teamsJson}::jsonb
       where id = ${id}`.execute(tx.db);
-    // One statement for all items: a 5% draw of a national registry is ~45,000 rows.
-    await sql`insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors)
-      select ${id}, t.organization_id, t.inspectors::jsonb
-      from unnest(${d.teams.map((t) => byUscc.get(t.uscc)!.organizationId)}::uuid[], ${d.teams.map((t) => JSON.stringify(t.inspectors))}::text[])
-        as t(organization_id, inspectors)`.execute(tx.db);
+    // v1 writes an item per drawn organization; a v2 item is made when the organization is first inspected
+    // (the list is the population's first k positions and the teams above: ~45,000 at national scale).
+    if (!d.drawn)
+      await sql`insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors)
+        select ${id}, t.organization_id, t.inspectors::jsonb
+        from unnest(${d.teams.map((t) => byUscc.get(t.uscc)!.organizationId)}::uuid[], ${d.teams.map((t) => JSON.stringify(t.inspectors))}::text[])
+          as t(organization_id, inspectors)`.execute(tx.db);
     await recordAudit(tx, {
       actor,
       action: 'orgs.spot_check.draw',
