@@ -12,6 +12,7 @@ import { orgsSpotCheck } from './migrations/20261207190000_orgs_spot_check.ts';
 import { orgsAnnualReport } from './migrations/20261208150100_orgs_annual_report.ts';
 import { orgsInterview } from './migrations/20261208150200_orgs_interview.ts';
 import { orgsSpotCheckV2 } from './migrations/20261210070000_orgs_spot_check_v2.ts';
+import { orgsPenalty } from './migrations/20261210070100_orgs_penalty.ts';
 import { registerSpotCheckRoutes } from './spot-check/spot-check-routes.ts';
 import { registerAnnualReportRoutes } from './inspection/annual-report-routes.ts';
 import { REMINDER_JOB, sweepReminders } from './inspection/reminder-sweep.ts';
@@ -27,7 +28,7 @@ export const orgs = defineModule({
     { code: 'orgs.read', label: '查看社会组织登记信息和信用信息', group: '社会组织' },
     { code: 'orgs.register', label: '社会组织登记（成立、变更、注销）和名称审核', group: '社会组织' },
     { code: 'orgs.credit', label: '列入、移出活动异常名录和严重违法失信名单', group: '社会组织' },
-    { code: 'orgs.penalize', label: '记录撤销登记等处罚决定', group: '社会组织' },
+    { code: 'orgs.penalize', label: '记录警告、罚款、限期停止活动、撤销登记等处罚决定', group: '社会组织' },
   ],
   roles: {
     leader: ['orgs.read', 'orgs.credit', 'orgs.penalize'],
@@ -43,6 +44,7 @@ export const orgs = defineModule({
     '20261208150100_orgs_annual_report': orgsAnnualReport,
     '20261208150200_orgs_interview': orgsInterview,
     '20261210070000_orgs_spot_check_v2': orgsSpotCheckV2,
+    '20261210070100_orgs_penalty': orgsPenalty,
   },
   // 信用: removal from the 活动异常名录 after six months, the move to the 严重违法失信名单 after two years (02:00 daily).
   // 年检: organizations without last year's report after the deadline go on the 活动异常名录 (01:00, before the credit rule at 02:00).

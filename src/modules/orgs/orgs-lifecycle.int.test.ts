@@ -42,6 +42,16 @@ describe('登记 cases on the workflow kernel', () => {
     expect(org).toMatchObject({ name: '兴庆区围棋协会', registeredOn: '2026-06-01', certificateNo: '兴庆社证字〔2026〕第1号', status: 'normal' });
     const facts = (await ok(xq.get(`/api/cases/${filed.id}`))).data;
     expect(facts).toMatchObject({ decision: '准予登记', certificateNo: '兴庆社证字〔2026〕第1号' });
+    // the 登记证书 as a kernel 文书: numbered, a PDF, checkable by number and code on the portal
+    const docs = (await ok(xq.get(`/api/cases/${filed.id}/documents`))).items;
+    expect(docs).toHaveLength(1);
+    expect(docs[0]).toMatchObject({ type: 'orgs_establish.certificate', title: '社会组织登记证书', docNo: '社登证〔2026〕1号' });
+    expect((await xq.get(docs[0].pdfUrl)).rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const verify = (code: string) =>
+      t.app.inject({ method: 'GET', url: `/api/public/documents/verify?no=${encodeURIComponent(docs[0].docNo)}&code=${encodeURIComponent(code)}` });
+    expect((await ok(verify(docs[0].verifyCode))).title).toBe('社会组织登记证书');
+    expect((await verify('AAAA-AAAA')).statusCode).toBe(404);
+    expect((await pl.get(docs[0].pdfUrl)).statusCode).toBe(404);
 
     const second = await ok(xq.post('/api/orgs/establishments', establishment({ name: '兴庆区象棋协会', kind: 'social_group' })), 201);
     await ok(move(xq, second.id, 'approve', { uscc: makeUscc('social_group', '640104', 12) }));

@@ -80,7 +80,17 @@ describe('双随机一公开', () => {
     expect((await xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {})).statusCode).toBe(409);
     const drawn = await ok(pub(`/api/public/orgs/spot-checks/${c.id}`));
     expect(drawn.seed).toBeNull();
-    expect(drawn.items.map((i: any) => i.uscc)).toEqual(d.teams.map((x: any) => x.uscc));
+    expect(drawn.items.map((i: any) => [i.uscc, i.inspectors])).toEqual(d.teams.map((x: any) => [x.uscc, x.inspectors]));
+    // an organization of the population that was not drawn cannot be inspected under this check
+    const notDrawn = usccs.find((u) => !d.teams.some((x: any) => x.uscc === u))!;
+    const stray = await xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, {
+      organizationId: ids.get(notDrawn),
+      method: 'desk',
+      inspectedOn: '2021-03-01',
+      findings: '未发现问题',
+      problems: false,
+    });
+    expect(stray.statusCode).toBe(404);
 
     const r = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/reveal`, {}));
     expect(commitmentOf(r.seed)).toBe(c.commitment);
@@ -133,12 +143,12 @@ describe('双随机一公开', () => {
     }
     // the ranks stored at commit give the same list as ranking from the seed
     const { seed } = (await sql<{ seed: string }>`select seed from orgs.spot_check where id = ${c.id}`.execute(t.ctx.db)).rows[0]!;
-    for (const k of [1, 3, 10]) expect(await sampleV2InDb(t.ctx.db, c.id, k)).toEqual(sampleV2(usccs, k, seed));
+    for (const k of [1, 3, 10]) expect((await sampleV2InDb(t.ctx.db, c.id, k)).map((x) => x.uscc)).toEqual(sampleV2(usccs, k, seed));
     await ok(xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {}));
     await ok(xq.post(`/api/orgs/spot-checks/${c.id}/reveal`, {}));
     expect((await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`))).matches).toBe(true);
-    // someone rewrites a stored rank: the re-run ranks from the seed and does not trust it
-    await sql`update orgs.spot_check_population set rank = '\\x00'::bytea where spot_check_id = ${c.id} and uscc = ${usccs[0]}`.execute(t.ctx.db);
+    // someone renumbers the stored order: the re-run ranks from the seed and does not trust it
+    await sql`update orgs.spot_check_population set pos = 1000 - pos where spot_check_id = ${c.id}`.execute(t.ctx.db);
     expect((await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`))).matches).toBe(true);
     // someone swaps an organization of the frozen population after the commitment: the fingerprint no longer holds
     await sql`update orgs.spot_check_population set uscc = ${makeUscc('social_group', '640104', 99)} where spot_check_id = ${c.id} and uscc = ${usccs[9]}`.execute(

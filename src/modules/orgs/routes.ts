@@ -28,6 +28,8 @@ import { creditLists, orgEligibility } from './credit/credit-queries.ts';
 import { CreditListPage, CreditListsQuery, EligibilityDto, EligibilityQuery, ListOrgInput, ListingActResult, RemoveListingInput } from './contracts/http.ts';
 
 import { RevokeInput, Revoked, revokeOrg } from './registry/revoke-org.ts';
+import { PenaltyInput, PenaltyRecorded, penalizeOrg } from './registry/penalize-org.ts';
+import { PenaltyList, listPenalties } from './registry/list-penalties.ts';
 
 import { InspectionInput, InspectionRecorded, recordInspection } from './inspection/record-inspection.ts';
 import { MissingPage, MissingQuery, missingInspections } from './inspection/missing-inspections.ts';
@@ -211,6 +213,24 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
       },
     },
     async (req) => revokeOrg(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/orgs/:id/penalties',
+    {
+      schema: {
+        tags,
+        summary: '行政处罚决定记录（警告、罚款、没收违法所得、限期停止活动、责令撤换主管人员；按民政部令第60号列入信用名单）',
+        params: Id,
+        body: PenaltyInput,
+        response: { 201: PenaltyRecorded },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await penalizeOrg(ctx, actorOf(req), req.params.id, req.body)),
+  );
+  app.get(
+    '/api/orgs/:id/penalties',
+    { schema: { tags, summary: '社会组织受到的行政处罚（撤销登记以外）', params: Id, response: { 200: PenaltyList } } },
+    async (req) => listPenalties(ctx, actorOf(req), req.params.id),
   );
   app.post(
     '/api/orgs/:id/inspections',

@@ -40,6 +40,7 @@ export const orgsScopedRoutes: RouteSpecs = {
   },
   'GET /api/orgs/:id': { kind: 'detail', permission: 'orgs.read', records: organizations },
   'GET /api/orgs/:id/eligibility': { kind: 'detail', permission: 'orgs.read', records: organizations },
+  'GET /api/orgs/:id/penalties': { kind: 'detail', permission: 'orgs.read', records: organizations },
   'GET /api/orgs/inspections/missing': {
     kind: 'list',
     permission: 'orgs.read',

@@ -10,13 +10,14 @@ import type { CreditListPage, CreditListsQuery, EligibilityDto, EligibilityQuery
 import { orgInScope } from '../registry/get-org.ts';
 import { eligibility, reasonLabel } from './credit-rules.ts';
 import { listingsOf, orgFacts } from './credit-store.ts';
+import { penaltiesOf } from './penalty-store.ts';
 
 /** GET /api/orgs/:id/eligibility: may it receive a purchase / grant / award on the date, and why. */
 export async function orgEligibility(ctx: AppContext, actor: Actor, id: string, q: z.infer<typeof EligibilityQuery>): Promise<z.infer<typeof EligibilityDto>> {
   const day = q.date ?? chinaDate(ctx.clock.now());
   if (!isIsoDate(day)) throw new AppError('VALIDATION_FAILED', 400, `日期“${day}”不正确。`);
   const o = await orgInScope(ctx, actor, id, 'orgs.read');
-  const e = eligibility(orgFacts(o), await listingsOf(ctx, id), day, q.for);
+  const e = eligibility(orgFacts(o), await listingsOf(ctx, id), day, q.for, await penaltiesOf(ctx, id));
   return { organizationId: id, date: day, for: q.for, ...e };
 }
 

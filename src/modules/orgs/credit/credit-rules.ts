@@ -10,6 +10,7 @@ import {
   type OrgStatus,
   type Rating,
 } from '../contract.ts';
+import { PENALTY_WINDOW_MONTHS, recentPenalty, suspensionOn, type Penalty } from './penalty-rules.ts';
 
 /**
  * The credit rules as pure functions over an organization's listings (regulations.md §4.1,
@@ -49,7 +50,13 @@ export const inForce = (l: Listing, day: string) => l.listedOn <= day && (l.remo
 export const reasonLabel = (list: CreditList, reason: string) => (CREDIT_REASONS[list] as Record<string, { label: string }>)[reason]?.label ?? reason;
 
 /** May the organization receive a government purchase / a grant / an award on `day`, and why. */
-export function eligibility(org: OrgFacts, listings: readonly Listing[], day: string, purpose: EligibilityPurpose): Eligibility {
+export function eligibility(
+  org: OrgFacts,
+  listings: readonly Listing[],
+  day: string,
+  purpose: EligibilityPurpose,
+  penalties: readonly Penalty[] = [],
+): Eligibility {
   const what = ELIGIBILITY_PURPOSE_LABEL[purpose];
   const reasons: Reason[] = [];
   if (org.registeredOn > day) reasons.push({ effect: 'bar', text: `${day}尚未成立登记（${org.registeredOn}成立）。`, basis: '登记事项' });
@@ -71,6 +78,13 @@ export function eligibility(org: OrgFacts, listings: readonly Listing[], day: st
           basis: `${SEED}；${CREDIT_BASIS.integrity_lapse}`,
         });
     }
+  const suspended = suspensionOn(penalties, day);
+  if (suspended)
+    reasons.push({
+      effect: 'bar',
+      text: `${suspended.decidedOn}受到限期停止活动处罚，停止活动至${suspended.suspendedUntil}，期间不能${what}。`,
+      basis: '行政处罚决定（限期停止活动）',
+    });
   for (const l of listings.filter((x) => x.list === 'abnormal' && inForce(x, day)))
     reasons.push({
       effect: 'note',
@@ -79,7 +93,14 @@ export function eligibility(org: OrgFacts, listings: readonly Listing[], day: st
     });
   const eligible = !reasons.some((r) => r.effect === 'bar');
   const rated = org.rating && org.ratingFrom && org.ratingUntil && org.ratingFrom <= day && day <= org.ratingUntil ? org.rating : null;
-  const preferred = eligible && rated !== null && Number(rated[0]) >= 3;
+  const penalised = recentPenalty(penalties, day);
+  const preferred = eligible && rated !== null && Number(rated[0]) >= 3 && !penalised;
+  if (eligible && rated !== null && Number(rated[0]) >= 3 && penalised)
+    reasons.push({
+      effect: 'note',
+      text: `评估等级${rated}，但${penalised.decidedOn}受到行政处罚，三年内（至${addMonthsClampedIso(penalised.decidedOn, PENALTY_WINDOW_MONTHS)}前）不予3A级以上倾斜。`,
+      basis: `${SEED}（三年惩戒期）；${RULE_60}（信用良好的优先）`,
+    });
   if (preferred)
     reasons.push({
       effect: 'prefer',

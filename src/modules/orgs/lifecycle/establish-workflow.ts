@@ -4,6 +4,8 @@ import { chinaDate } from '../../../platform/china-time.ts';
 import { AppError, conflict } from '../../../platform/errors.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
 import { creation, defineWorkflow, nextNumber, transition, type CaseRow } from '../../../kernel/workflow/index.ts';
+import { issueDocument } from '../../../kernel/documents/index.ts';
+import { orgCertificate } from '../documents/certificate.ts';
 import { orgsDb } from '../db.ts';
 import { ORG_KIND_LABEL } from '../contract.ts';
 import { checkNameAt } from '../names/run-name-check.ts';
@@ -40,6 +42,7 @@ async function approve(tx: AppContext, actor: Actor, c: CaseRow, input: z.infer<
   const id = await insertOrganization(tx, actor, authority, { ...p, uscc, name: check.name, nameKey: check.key, registeredOn: day, certificateNo });
   await orgsDb(tx.db).updateTable('orgs.application').set({ organization_id: id }).where('case_id', '=', c.id).execute();
   await decide(tx, c.id, { decision: '准予登记', on: day, certificateNo });
+  await issueDocument(tx, { type: orgCertificate, caseId: c.id, actor });
 }
 
 /** 成立登记: 收件 (documents complete) → 准予登记 (registry row, 登记证书号) or 不予登记 (reasons), within 60 days. */

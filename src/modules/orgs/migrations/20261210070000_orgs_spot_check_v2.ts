@@ -2,9 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
 /**
- * 双随机 draw v2: the frozen population as rows (one per USCC, with its rank SHA-256(purpose:seed:USCC) computed
- * when the plan is committed and the seed made) with its size and SHA-256 fingerprint on the plan, instead of one
- * jsonb array; `algorithm` names how each plan draws. Plans committed before keep
+ * 双随机 draw v2: the frozen population as rows (one per organization: USCC, id and name on the day), numbered
+ * `pos` in drawn order (by SHA-256(purpose:seed:USCC), computed when the plan is committed and its seed made), with
+ * its size and SHA-256 fingerprint on the plan, instead of one jsonb array; `algorithm` names how each plan draws. Plans committed before keep
  * algorithm v1 (their jsonb population, the kernel's SM3/mulberry32 Fisher–Yates) and still re-run exactly.
  */
 export const orgsSpotCheckV2: Migration = {
@@ -18,9 +18,11 @@ export const orgsSpotCheckV2: Migration = {
       check ((algorithm = 'sm3-mulberry32-fisher-yates/1') = (population is not null))`.execute(db);
     await sql`create table orgs.spot_check_population (
       spot_check_id uuid not null references orgs.spot_check(id),
+      pos integer not null check (pos >= 1),
       uscc text not null,
-      rank bytea not null,
-      primary key (spot_check_id, rank)
+      organization_id uuid not null,
+      name text not null,
+      primary key (spot_check_id, pos)
     )`.execute(db);
   },
   async down(db: Kysely<unknown>) {

@@ -39,16 +39,16 @@ export function drawSpotCheckV2(population: readonly string[], k: number, pool: 
 const rankSql = (seed: string) => sql`sha256(convert_to(${rankPrefix(seed)} || uscc, 'UTF8'))`;
 
 /**
- * Freezes the v2 population of a plan in one statement: the USCCs of the authority's organizations in good
- * standing on `day` become rows of `orgs.spot_check_population`, each with its rank under the plan's seed
- * (the seed is fixed by the commitment, so the draw is too; ranking now lets the draw read the first k from
- * the index). Returns their count and fingerprint.
+ * Freezes the v2 population of a plan in one statement: the authority's organizations in good standing on `day`
+ * become rows of `orgs.spot_check_population` (USCC, id, name), numbered `pos` 1… in the drawn order under the
+ * plan's seed — the seed is fixed by the commitment, so the draw is too, and ranking here lets the draw read the
+ * first k positions from the primary key. Returns the count and the fingerprint (over the USCCs, not the order).
  */
 export async function freezePopulation(db: Kysely<any>, spotCheckId: string, authorityId: string, day: string, seed: string) {
   return (
     await sql<{ n: number; hash: string }>`with ins as (
-        insert into orgs.spot_check_population (spot_check_id, uscc, rank)
-        select ${spotCheckId}, uscc, ${rankSql(seed)} from orgs.organization
+        insert into orgs.spot_check_population (spot_check_id, pos, uscc, organization_id, name)
+        select ${spotCheckId}, row_number() over (order by ${rankSql(seed)}, uscc collate "C"), uscc, id, name from orgs.organization
         where authority_org_unit_id = ${authorityId} and status = 'normal' and registered_on <= ${day}::date
         returning uscc)
       select count(*)::int as n,
@@ -57,13 +57,15 @@ export async function freezePopulation(db: Kysely<any>, spotCheckId: string, aut
   ).rows[0]!;
 }
 
-/** The v2 sample of a committed plan: the first k frozen USCCs by the ranks stored at commit, sorted. */
-export async function sampleV2InDb(db: Kysely<any>, spotCheckId: string, k: number): Promise<string[]> {
+export type Drawn = { uscc: string; organizationId: string; name: string };
+
+/** The v2 sample of a committed plan: the first k positions frozen at commit, sorted by USCC. */
+export async function sampleV2InDb(db: Kysely<any>, spotCheckId: string, k: number): Promise<Drawn[]> {
   const rows = (
-    await sql<{ uscc: string }>`select uscc from orgs.spot_check_population where spot_check_id = ${spotCheckId}
-      order by rank limit ${k}`.execute(db)
+    await sql<Drawn>`select uscc, organization_id as "organizationId", name from orgs.spot_check_population
+      where spot_check_id = ${spotCheckId} and pos <= ${k}`.execute(db)
   ).rows;
-  return rows.map((r) => r.uscc).sort(byCode);
+  return rows.sort((x, y) => byCode(x.uscc, y.uscc));
 }
 
 /** The v2 sample recomputed from the frozen USCCs and the seed alone (the stored ranks are not trusted): for 复核. */
@@ -84,7 +86,8 @@ export async function frozenPopulation(db: Kysely<any>, spotCheckId: string): Pr
 
 /** The v2 draw of a stored plan: sample in SQL (by the stored ranks, or `rerank` from the seed), teams in JS. */
 export async function drawV2InDb(db: Kysely<any>, s: { id: string; sample_size: number; per_team: number; seed: string }, pool: Inspector[], rerank = false) {
-  const sample = rerank ? await rerankV2InDb(db, s.id, s.sample_size, s.seed) : await sampleV2InDb(db, s.id, s.sample_size);
+  const drawn = rerank ? null : await sampleV2InDb(db, s.id, s.sample_size);
+  const sample = drawn ? drawn.map((d) => d.uscc) : await rerankV2InDb(db, s.id, s.sample_size, s.seed);
   const teams: Team[] = assignTeams(sample, inspectorOrder(pool, s.seed), pool, s.per_team);
-  return { sample, teams };
+  return { sample, teams, drawn };
 }

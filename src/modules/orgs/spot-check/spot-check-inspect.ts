@@ -27,7 +27,16 @@ export const FollowUpInput = z.object({
 });
 export const SpotItemRecorded = z.object({ organizationId: z.uuid(), noticeNo: z.string().nullable(), rectifyBy: z.string().nullable() });
 
+/**
+ * The item of a drawn organization, locked. A v2 draw stores the list (population positions ≤ k, teams) and no
+ * item rows; the row is made here, with the organization's team, the first time it is inspected.
+ */
 async function itemOf(ctx: AppContext, spotCheckId: string, organizationId: string) {
+  await sql`insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors)
+    select s.id, p.organization_id, coalesce((select t -> 'inspectors' from jsonb_array_elements(s.teams) t where t ->> 'uscc' = p.uscc), '[]'::jsonb)
+    from orgs.spot_check s join orgs.spot_check_population p on p.spot_check_id = s.id and p.pos <= s.sample_size
+    where s.id = ${spotCheckId} and s.drawn_on is not null and p.organization_id = ${organizationId}
+    on conflict (spot_check_id, organization_id) do nothing`.execute(ctx.db);
   const it = (
     await sql<any>`select i.*, i.rectify_by::text as rectify_t, i.rectified_on::text as rectified_t, o.name, o.uscc
       from orgs.spot_check_item i join orgs.organization o on o.id = i.organization_id

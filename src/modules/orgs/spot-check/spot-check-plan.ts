@@ -8,7 +8,7 @@ import { recordAudit } from '../../../kernel/audit/index.ts';
 import { recordInScope, requirePermission, userRef, type Actor } from '../../../kernel/identity/index.ts';
 import { resolveAuthority } from '../registry/authority.ts';
 import { commitmentOf, drawSpotCheck, planSize, ratioProblem, type Inspector, type Team } from './spot-check-rules.ts';
-import { SPOT_DRAW_V2, drawV2InDb, freezePopulation } from './draw-v2.ts';
+import { SPOT_DRAW_V2, drawV2InDb, freezePopulation, type Drawn } from './draw-v2.ts';
 
 const InspectorInput = z.object({
   name: z.string().trim().min(2, '检查人员姓名至少2个字').max(40, '检查人员姓名不能超过40个字').meta({ title: '检查人员' }),
@@ -128,32 +128,36 @@ export async function runSpotCheckDraw(ctx: AppContext, actor: Actor, id: string
   return withTx(ctx, async (tx) => {
     const s = await spotCheckInScope(tx, actor, id, 'orgs.register');
     if (s.drawn_t) throw conflict('ORG_SPOT_CHECK_DRAWN', `本次抽查已于${s.drawn_t}抽取。`);
-    let d: { sample: string[]; teams: Team[] };
+    let d: { sample: string[]; teams: Team[]; drawn: Drawn[] | null };
     try {
       if (s.algorithm === SPOT_DRAW_V2) d = await drawV2InDb(tx.db, s, json<Inspector[]>(s.inspectors));
       else {
         const v1 = drawSpotCheck(json<string[]>(s.population), s.sample_size, json<Inspector[]>(s.inspectors), s.per_team, s.seed);
-        d = { sample: v1.objects.sample, teams: v1.teams };
+        d = { sample: v1.objects.sample, teams: v1.teams, drawn: null };
       }
     } catch (e) {
       if (e instanceof RangeError) throw conflict('ORG_SPOT_CHECK_TEAM', e.message);
       throw e;
     }
     const today = chinaDate(tx.clock.now());
+    // v2 froze id and name with the population; a v1 plan looks them up.
+    const drawn =
+      d.drawn ??
+      (
+        await sql<Drawn>`select id as "organizationId", uscc, name from orgs.organization
+          where authority_org_unit_id = ${s.authority_org_unit_id} and uscc = any(${d.sample}::text[])`.execute(tx.db)
+      ).rows;
+    const byUscc = new Map(drawn.map((o) => [o.uscc, o]));
     const teamsJson = JSON.stringify(d.teams);
     await sql`update orgs.spot_check set drawn_on = ${today}::date, sample = ${JSON.stringify(d.sample)}::jsonb, teams = ${teamsJson}::jsonb
       where id = ${id}`.execute(tx.db);
-    // One statement for all items: a 5% draw of a national registry is ~45,000 rows.
-    const orgs = (
-      await sql<{ uscc: string; name: string }>`with t as (select * from unnest(${d.teams.map((t) => t.uscc)}::text[], ${d.teams.map((t) =>
-        JSON.stringify(t.inspectors),
-      )}::text[]) as t(uscc, inspectors)),
-      ins as (insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors)
-        select ${id}, o.id, t.inspectors::jsonb from t join orgs.organization o on o.uscc = t.uscc
-          and o.authority_org_unit_id = ${s.authority_org_unit_id} returning organization_id)
-      select o.uscc, o.name from ins join orgs.organization o on o.id = ins.organization_id`.execute(tx.db)
-    ).rows;
-    const byUscc = new Map(orgs.map((o) => [o.uscc, o]));
+    // v1 writes an item per drawn organization; a v2 item is made when the organization is first inspected
+    // (the list is the population's first k positions and the teams above: ~45,000 at national scale).
+    if (!d.drawn)
+      await sql`insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors)
+        select ${id}, t.organization_id, t.inspectors::jsonb
+        from unnest(${d.teams.map((t) => byUscc.get(t.uscc)!.organizationId)}::uuid[], ${d.teams.map((t) => JSON.stringify(t.inspectors))}::text[])
+          as t(organization_id, inspectors)`.execute(tx.db);
     await recordAudit(tx, {
       actor,
       action: 'orgs.spot_check.draw',

@@ -89,10 +89,18 @@ const head = (s: any) => ({
 });
 
 async function full(ctx: AppContext, s: any, withFindings: boolean): Promise<z.infer<typeof SpotCheckDto>> {
+  const v2 = s.algorithm === SPOT_DRAW_V2;
+  // v2: the drawn list is the population's first k positions; an item row exists once the organization was inspected.
   const items = (
-    await sql<any>`select i.*, o.uscc, o.name, i.inspected_on::text as inspected_t, i.rectify_by::text as rectify_t, i.rectified_on::text as rectified_t
-      from orgs.spot_check_item i join orgs.organization o on o.id = i.organization_id where i.spot_check_id = ${s.id} order by o.uscc`.execute(ctx.db)
+    v2
+      ? await sql<any>`select i.*, p.organization_id, p.uscc, p.name, i.inspected_on::text as inspected_t, i.rectify_by::text as rectify_t,
+            i.rectified_on::text as rectified_t
+          from orgs.spot_check_population p left join orgs.spot_check_item i on i.spot_check_id = p.spot_check_id and i.organization_id = p.organization_id
+          where p.spot_check_id = ${s.id} and p.pos <= ${s.sample_size} and ${s.drawn_t != null} order by p.uscc collate "C"`.execute(ctx.db)
+      : await sql<any>`select i.*, o.uscc, o.name, i.inspected_on::text as inspected_t, i.rectify_by::text as rectify_t, i.rectified_on::text as rectified_t
+          from orgs.spot_check_item i join orgs.organization o on o.id = i.organization_id where i.spot_check_id = ${s.id} order by o.uscc`.execute(ctx.db)
   ).rows;
+  const teams = new Map(json<Team[] | null>(s.teams)?.map((x) => [x.uscc, x.inspectors]) ?? []);
   const population = s.algorithm === SPOT_DRAW_V2 ? await frozenPopulation(ctx.db, s.id) : json<string[]>(s.population);
   return {
     ...head(s),
@@ -109,11 +117,11 @@ async function full(ctx: AppContext, s: any, withFindings: boolean): Promise<z.i
       organizationId: i.organization_id,
       uscc: i.uscc,
       name: i.name,
-      inspectors: json<string[]>(i.inspectors),
+      inspectors: i.inspectors == null ? (teams.get(i.uscc) ?? []) : json<string[]>(i.inspectors),
       method: i.method,
       inspectedOn: i.inspected_t,
       findings: withFindings ? i.findings : null,
-      problems: i.problems,
+      problems: i.problems ?? null,
       noticeNo: i.notice_no,
       rectifyBy: i.rectify_t,
       rectifiedOn: i.rectified_t,

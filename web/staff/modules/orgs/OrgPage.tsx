@@ -11,6 +11,7 @@ import { orgsApi, type OrgDetail } from './api.ts';
 import { LIST_COLOR, STATUS_COLOR } from './OrgsPage.tsx';
 import { useOrgVocab } from './vocab.ts';
 import { InspectionsPanel } from './InspectionsPanel.tsx';
+import { InterviewsPanel } from './InterviewsPanel.tsx';
 
 /** One organization: its registered particulars, change history, credit records and the consequence query. */
 export function OrgPage() {
@@ -76,6 +77,7 @@ export function OrgPage() {
               label: t('orgs.d.inspections'),
               children: <InspectionsPanel d={d} />,
             },
+            { key: 'interviews', label: t('orgs.d.interviews'), children: <InterviewsPanel d={d} /> },
             { key: 'eligibility', label: t('orgs.d.eligibility'), children: <EligibilityPanel id={d.id} /> },
           ]}
         />

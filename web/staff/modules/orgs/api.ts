@@ -23,4 +23,6 @@ export const orgsApi = {
   revealSpotCheck: (id: string) => http.post<unknown>(`/api/orgs/spot-checks/${id}/reveal`, {}),
   issueFilingCode: (id: string) => http.post<{ code: string; issuedOn: string }>(`/api/orgs/${id}/filing-code`, {}),
   recordInspection: (id: string, body: unknown) => http.post<unknown>(`/api/orgs/${id}/inspections`, body),
+  recordInterview: (id: string, body: unknown) => http.post<{ id: string }>(`/api/orgs/${id}/interviews`, body),
+  followUpInterview: (id: string, body: unknown) => http.post<unknown>(`/api/orgs/interviews/${id}/follow-up`, body),
 };

@@ -98,6 +98,18 @@ export const zh = {
   'orgs.i.supervisor': '业务主管单位审查同意',
   'orgs.i.audit': '审计报告',
   'orgs.i.filer': '填报人',
+  'orgs.d.interviews': '约谈',
+  'orgs.iv.heldOn': '约谈日期',
+  'orgs.iv.people': '约谈对象和参加人员',
+  'orgs.iv.matter': '约谈事项',
+  'orgs.iv.commitments': '整改承诺',
+  'orgs.iv.followUp': '落实情况',
+  'orgs.iv.followedUpOn': '跟踪落实日期',
+  'orgs.iv.new': '记录约谈',
+  'orgs.iv.followTitle': '跟踪落实',
+  'orgs.iv.which': '约谈记录',
+  'orgs.iv.save': '保存',
+  'orgs.iv.required': '请填写{label}',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -199,6 +211,18 @@ export const en: Record<keyof typeof zh, string> = {
   'orgs.i.supervisor': 'Supervising unit agreed',
   'orgs.i.audit': 'Audit report',
   'orgs.i.filer': 'Filed by',
+  'orgs.d.interviews': 'Interviews',
+  'orgs.iv.heldOn': 'Held on',
+  'orgs.iv.people': 'People interviewed and present',
+  'orgs.iv.matter': 'Matter',
+  'orgs.iv.commitments': 'Commitments',
+  'orgs.iv.followUp': 'Follow-up',
+  'orgs.iv.followedUpOn': 'Followed up on',
+  'orgs.iv.new': 'Record an interview',
+  'orgs.iv.followTitle': 'Follow-up',
+  'orgs.iv.which': 'Interview',
+  'orgs.iv.save': 'Save',
+  'orgs.iv.required': 'Please fill in {label}',
 };
 
 /** English of the vocabularies (kinds, statuses, lists) by code. */
