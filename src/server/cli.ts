@@ -4,6 +4,7 @@ import { UsageError, type CliCommand, type CliIo } from './cli/io.ts';
 import { codesCheckCommand } from './cli/codes-check.ts';
 import { migrateCommand, seedCommand } from './cli/migrate-seed.ts';
 import { dbDumpCommand, dbRestoreCommand } from './cli/db-dump-restore.ts';
+import { dbRolesCommand } from './cli/db-roles.ts';
 import { areasImportCommand, orgUnitsImportCommand } from './cli/areas-import.ts';
 import { auditCheckpointCommand, auditVerifyCommand } from './cli/audit-verify.ts';
 import { usersCreateCommand } from './cli/users-create.ts';
@@ -24,8 +25,9 @@ export const USAGE = `用法 / usage: minzheng <command> [options]
   users unlock <username> [--reason R]   解除登录限制(管理员被锁时的应急手段)/ break-glass unlock
   areas import <file.csv> [--sample]     导入行政区划 / import areas
   org-units import <file.csv> [--sample] 导入组织机构 / import org units
-  db dump <file>                导出全部数据(逻辑备份)/ logical dump of all data
+  db dump <file>                导出全部数据、任务队列和附件(逻辑备份)/ dump tables, job queue and attachments
   db restore <file>             导入备份到空库 / restore a dump into an empty database
+  db roles [--app NAME] [--owner NAME]   打印最小权限角色的 SQL / print SQL for a least-privilege app role
   codes check <code>...         校验统一社会信用代码、身份证号、区划代码 / check codes
 ${CALENDAR_USAGE}
 ${PII_USAGE}
@@ -48,7 +50,7 @@ const COMMANDS: Record<string, CliCommand | Record<string, CliCommand>> = {
   users: { create: usersCreateCommand, unlock: usersUnlockCommand },
   areas: { import: areasImportCommand },
   'org-units': { import: orgUnitsImportCommand },
-  db: { dump: dbDumpCommand, restore: dbRestoreCommand },
+  db: { dump: dbDumpCommand, restore: dbRestoreCommand, roles: dbRolesCommand },
   codes: { check: codesCheckCommand },
   pii: { keys: piiKeysCommand, rotate: piiRotateCommand, retire: piiRetireCommand },
   calendar: { add: calendarAddCommand, explain: calendarExplainCommand, 'is-workday': calendarIsWorkdayCommand },

@@ -19,6 +19,15 @@ export type DbOptions = (
   { kind: 'pglite'; dataDir: string } | { kind: 'pglite'; loadDataDir: Blob | File } | { kind: 'postgres'; url: string; max?: number }
 ) & { log?: LogConfig };
 
+/**
+ * A failed statement's error carries its SQL text (placeholders, never the parameters), on
+ * PostgreSQL as PGlite does; the loggers' serializer drops PGlite's `params` (log-safe.ts).
+ */
+const withStatement: LogConfig = (event) => {
+  if (event.level === 'error' && event.error && typeof event.error === 'object' && !('query' in event.error))
+    Object.assign(event.error, { query: event.query.sql });
+};
+
 /** Open the database: PGlite (embedded, data directory) or PostgreSQL (pg pool). */
 export async function createDb(opts: DbOptions): Promise<DbHandle> {
   if (opts.kind === 'postgres') {
@@ -35,7 +44,7 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
     // An idle connection the server ends (a restart, an administrator's command) must not crash the
     // process: pg drops it from the pool and the next query opens a new one.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL 空闲连接已断开 / idle connection ended: ${err.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: opts.log });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: opts.log ?? withStatement });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   let pglite: PGlite;
@@ -45,7 +54,7 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
   } else {
     pglite = await PGlite.create({ loadDataDir: opts.loadDataDir, parsers: PARSERS });
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), log: opts.log });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), log: opts.log ?? withStatement });
   return {
     db,
     kind: 'pglite',

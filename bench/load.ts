@@ -1,0 +1,225 @@
+/**
+ * Loopback load test: portal visitors and signed-in staff at once, against the real server in
+ * a child process (PostgreSQL with DATABASE_URL — a fresh database with the demo data — else
+ * PGlite in a temporary DATA_DIR), then the same connections against a hello-world Fastify for
+ * the same-run baseline. Prints p50/p95/p99, errors, the server's RSS at start and end.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node_modules/.bin/node bench/load.ts \
+ *     --duration 600 --portal 200 --staff 50          # the target: p95 < 500 ms, 0 errors, RSS flat
+ *   … --url http://127.0.0.1:3000 --pid <server pid>  # an already running server instead
+ *
+ * Visitors come from distinct addresses (X-Forwarded-For through TRUST_PROXY=127.0.0.1), as
+ * they would behind the production proxy, so per-address rate limits act as they would there.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { adminQuery, quoteIdent, withDatabase } from '../tests/helpers/databases.ts';
+import { fmt, percentile } from './lib.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '60' },
+    portal: { type: 'string', default: '200' },
+    staff: { type: 'string', default: '50' },
+    baseline: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '10' },
+    url: { type: 'string' },
+    pid: { type: 'string' },
+  },
+});
+const DURATION = Number(args.duration);
+const PORTAL = Number(args.portal);
+const STAFF = Number(args.staff);
+const ROOT = path.resolve(import.meta.dirname, '..');
+const NODE = process.execPath;
+const PASSWORD = 'Minzheng@2019';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+const rssMb = (pid: number) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+};
+async function waitUp(url: string, child: ChildProcess | null, ms: number) {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (child && child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ok = await fetch(url + '/api/health').then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    if (Date.now() > end) throw new Error('server did not come up');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+// ---- the server under test ----
+let base = args.url;
+let pid = args.pid ? Number(args.pid) : NaN;
+const cleanup: (() => Promise<void> | void)[] = [];
+if (!base) {
+  const port = await freePort();
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DEMO: 'on',
+    LOG_LEVEL: 'warn',
+    TRUST_PROXY: '127.0.0.1',
+    PII_KEY: '0123456789abcdef0123456789abcdef',
+  };
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'mz-load-'));
+  env.DATA_DIR = dataDir;
+  cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  if (process.env.DATABASE_URL) {
+    const name = `mz_load_${process.pid}_${Date.now()}`;
+    await adminQuery(process.env.DATABASE_URL, `create database ${quoteIdent(name)}`);
+    env.DATABASE_URL = withDatabase(process.env.DATABASE_URL, name);
+    cleanup.push(() => adminQuery(process.env.DATABASE_URL!, `drop database if exists ${quoteIdent(name)} with (force)`));
+  }
+  const child = spawn(NODE, [path.join(ROOT, 'src/server/cli.ts'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  cleanup.unshift(async () => {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+  });
+  pid = child.pid!;
+  base = `http://127.0.0.1:${port}`;
+  const t0 = performance.now();
+  await waitUp(base, child, 15 * 60_000);
+  console.log(`server up (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, demo data) in ${fmt((performance.now() - t0) / 1000)} s, pid ${pid}`);
+}
+
+try {
+  // ---- staff sessions: a few accounts, many connections each (as tabs and colleagues would) ----
+  const accounts = ['xq-mzj', 'ld-cgz', 'pl-mzj', 'yc-mzj', 'xj-mzj'];
+  const cookies: string[] = [];
+  for (const [i, username] of accounts.entries()) {
+    const res = await fetch(base + '/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.200.0.${i + 1}` },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    const set = res.headers.getSetCookie().find((c) => c.startsWith('mz_session='))!;
+    cookies.push(set.split(';')[0]!);
+  }
+
+  const portalPaths = [
+    '/portal/',
+    '/portal/dibao/',
+    '/api/public/dibao/standard?area=640423100',
+    '/api/public/dibao/townships',
+    '/api/public/policyqa',
+    '/api/public/normdocs',
+    '/api/public/hall/items',
+    '/api/public/disclosure/catalogue',
+    '/api/public/community/stations',
+    '/api/public/proposals/replies?year=2019',
+  ];
+  const staffPaths = ['/api/me', '/api/worklist', '/api/notifications', '/api/dibao/applications', '/api/petitions', '/api/dibao/households'];
+  let visitor = 0;
+  const portalRequests = portalPaths.map((p) => ({
+    method: 'GET' as const,
+    path: p,
+    setupRequest: (req: { headers?: Record<string, string> }) => {
+      const n = visitor++;
+      req.headers = { ...req.headers, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+      return req;
+    },
+  }));
+  let tab = 0;
+  const staffRequests = staffPaths.map((p) => ({
+    method: 'GET' as const,
+    path: p,
+    setupRequest: (req: { headers?: Record<string, string> }) => {
+      req.headers = { ...req.headers, cookie: cookies[tab++ % cookies.length]! };
+      return req;
+    },
+  }));
+
+  type Run = { label: string; times: number[]; statuses: Map<number, number>; errors: number; timeouts: number; requests: number; seconds: number };
+  async function run(label: string, url: string, connections: number, seconds: number, requests?: object[]): Promise<Run> {
+    const times: number[] = [];
+    const statuses = new Map<number, number>();
+    const inst = autocannon({ url, connections, duration: seconds, requests: requests as autocannon.Request[] | undefined, timeout: 10 });
+    inst.on('response', (_c: unknown, status: number, _bytes: number, ms: number) => {
+      times.push(ms);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
+    const r = await inst;
+    return { label, times: times.sort((a, b) => a - b), statuses, errors: r.errors, timeouts: r.timeouts, requests: times.length, seconds };
+  }
+  const mixed = (seconds: number) =>
+    Promise.all([
+      run(`portal ×${PORTAL}`, base, PORTAL, seconds, portalRequests),
+      ...(STAFF > 0 ? [run(`staff ×${STAFF}`, base, STAFF, seconds, staffRequests)] : []),
+    ]);
+  const line = (r: Run) => {
+    const bad = [...r.statuses].filter(([s]) => s >= 400).reduce((n, [, c]) => n + c, 0);
+    const codes = [...r.statuses].map(([s, c]) => `${s}:${c}`).join(' ');
+    return `${r.label.padEnd(12)} ${fmt(r.requests / r.seconds).padStart(7)} req/s  p50 ${fmt(percentile(r.times, 50))} ms  p95 ${fmt(percentile(r.times, 95))} ms  p99 ${fmt(percentile(r.times, 99))} ms  errors ${r.errors + r.timeouts + bad} (${codes})`;
+  };
+
+  await mixed(Number(args.warmup)); // JIT, caches, pools
+  const rss0 = rssMb(pid);
+  const samples: number[] = [rss0];
+  const timer = setInterval(() => samples.push(rssMb(pid)), 5000);
+  const t0 = performance.now();
+  const runs = await mixed(DURATION);
+  clearInterval(timer);
+  const rss1 = rssMb(pid);
+  console.log(`\nload ${DURATION} s on ${base} (${fmt((performance.now() - t0) / 1000)} s wall):`);
+  for (const r of runs) console.log('  ' + line(r));
+  const all = runs.flatMap((r) => r.times).sort((a, b) => a - b);
+  const total: Run = {
+    label: 'all',
+    times: all,
+    statuses: new Map(),
+    errors: runs.reduce((n, r) => n + r.errors + r.timeouts + [...r.statuses].filter(([s]) => s >= 400).reduce((m, [, c]) => m + c, 0), 0),
+    timeouts: 0,
+    requests: all.length,
+    seconds: DURATION,
+  };
+  console.log('  ' + line(total));
+  console.log(`  server RSS: start ${fmt(rss0)} MB, end ${fmt(rss1)} MB, max ${fmt(Math.max(...samples, rss1))} MB (${fmt(((rss1 - rss0) / rss0) * 100)} %)`);
+
+  // ---- same-run baseline: hello world on Fastify, the same connections ----
+  const hport = await freePort();
+  const hello = spawn(
+    NODE,
+    [
+      '--input-type=module',
+      '-e',
+      `import Fastify from 'fastify'; const a = Fastify(); a.get('/', async () => ({ hello: 'world' })); await a.listen({ port: ${hport}, host: '127.0.0.1' });`,
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  try {
+    await waitUp(`http://127.0.0.1:${hport}`, null, 20_000).catch(() => undefined);
+    const hb = await run(`hello ×${PORTAL + STAFF}`, `http://127.0.0.1:${hport}/`, PORTAL + STAFF, Number(args.baseline));
+    console.log('  ' + line(hb));
+    console.log(
+      `  ratio to hello world: p95 ×${fmt(percentile(all, 95) / percentile(hb.times, 95))}, throughput ×${fmt(all.length / DURATION / (hb.requests / hb.seconds), 3)}`,
+    );
+  } finally {
+    hello.kill('SIGTERM');
+  }
+  const p95 = percentile(all, 95);
+  const growth = (rss1 - rss0) / rss0;
+  console.log(
+    `\ntargets: p95 < 500 ms ${p95 < 500 ? 'met' : 'MISSED'} (${fmt(p95)}), 0 errors ${total.errors === 0 ? 'met' : 'MISSED'} (${total.errors}), RSS flat (< 10 %) ${growth < 0.1 ? 'met' : 'MISSED'}`,
+  );
+} finally {
+  for (const c of cleanup) await c();
+}
