@@ -10,8 +10,8 @@ import { dateProblem, INT_MAX, MAX_DATE, MIN_DATE, monthsBetween, textProblem, t
 
 /** A real calendar date 'YYYY-MM-DD' within min..max (default the platform's range, 1900–2099). */
 export const isoDate = (title: string, range: { min?: string; max?: string } = {}) =>
-  z
-    .string({ message: `「${title}」日期格式应为 YYYY-MM-DD` })
+  z.iso
+    .date({ message: `「${title}」日期格式应为 YYYY-MM-DD 的真实日期（a real calendar date YYYY-MM-DD）` })
     .superRefine((s, c) => {
       const p = dateProblem(s, range.min ?? MIN_DATE, range.max ?? MAX_DATE);
       if (p) c.addIssue({ code: 'custom', message: `「${title}」${p}` });
