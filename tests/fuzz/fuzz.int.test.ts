@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../helpers/test-app.ts';
-import { arbitraryOf, type JsonSchema } from './schema-arbitrary.ts';
+import { arbitraryOf, HOSTILE_STRINGS, type JsonSchema } from './schema-arbitrary.ts';
 
 /**
  * The fuzzing promise: every write and list endpoint, driven by input generated from its own
@@ -25,7 +25,7 @@ const SKIP_GET = /\.(xlsx|docx|pdf|csv|zip)$|\/download$|^\/api\/report\/metrics
 const LOG_TABLE = /audit|log|session|attempt|rate|throttle|pow|notification_read/;
 
 type Param = { in: string; name: string; required?: boolean; schema?: JsonSchema };
-type Operation = { parameters?: Param[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } };
+type Operation = { summary?: string; parameters?: Param[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } };
 type Route = { method: string; path: string; op: Operation };
 type Failure = { route: string; url: string; body?: unknown; status: number; why: string };
 
@@ -91,6 +91,16 @@ function urlOf(r: Route, path: Record<string, string>, query: Record<string, str
   return q ? `${p}?${q}` : p;
 }
 
+/** A multipart/form-data body: text fields, then one file whose name is sent RFC 5987-encoded (any character survives). */
+function multipartBody(fields: Array<[string, string]>, fileField: string, fileName: string) {
+  const boundary = '----mzFuzzBoundary';
+  const parts = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+  parts.push(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename*=UTF-8''${pct(fileName)}\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 fuzz\r\n--${boundary}--\r\n`,
+  );
+  return { payload: Buffer.from(parts.join('')), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 let remote = 0;
 async function send(r: Route, url: string, body: unknown, who: number) {
   const anonymous = isPortal(r.path) || who === staff.length;
@@ -129,6 +139,64 @@ describe(`fuzzing every write and list endpoint (FUZZ_SEED=${SEED})`, () => {
     console.log(
       `fuzz: ${requests} requests over ${routes.length} routes in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failures (FUZZ_SEED=${SEED})`,
     );
+    for (const f of failures.slice(0, 30))
+      console.log(`fuzz failure: ${f.status} ${f.route}\n  url: ${f.url}\n  body: ${JSON.stringify(f.body)?.slice(0, 300)}\n  ${f.why}`);
+    expect(failures.map((f) => `${f.status} ${f.route}: ${f.why.slice(0, 120)}`)).toEqual([]);
+  }, 600_000);
+
+  it('answers every generated multipart upload below 500 (file names and fields), and a refused one changes no row count', async () => {
+    const failures: Failure[] = [];
+    const uploads = routes.filter((r) => r.method === 'POST' && /multipart/.test(r.op.summary ?? ''));
+    expect(uploads.length).toBeGreaterThanOrEqual(3);
+    let requests = 0;
+    for (const [i, r] of uploads.entries()) {
+      const summary = r.op.summary ?? '';
+      const fileField = /\bfiles\b/.test(summary) ? 'files' : 'file';
+      const fields = [...new Set(summary.match(/\b(?!multipart|files?|pow|challenge|nonce|JSON|MB|xlsx|csv)[a-zA-Z]{4,}\b/g) ?? [])];
+      const bodySchema = r.op.requestBody?.content?.['application/json']?.schema;
+      const arb = fc.record({
+        req: requestArb(r),
+        fileName: fc.oneof(
+          fc.string({ maxLength: 60, unit: 'grapheme' }),
+          fc.constantFrom(...HOSTILE_STRINGS).map((h) => `${h}.pdf`),
+        ),
+        values: fc.tuple(
+          ...fields.map((f) =>
+            f === 'petition'
+              ? arbitraryOf(bodySchema, 0.15).map((v) => JSON.stringify(v) ?? '')
+              : fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...HOSTILE_STRINGS)),
+          ),
+        ),
+      });
+      for (const { req, fileName, values } of fc.sample(arb, { seed: SEED + 10_000 + i, numRuns: RUNS * 3 })) {
+        const url = urlOf(r, req.path as Record<string, string>, {});
+        const { payload, contentType } = multipartBody(
+          fields.map((f, k) => [f, values[k] as string]),
+          fileField,
+          fileName,
+        );
+        const before = await counts();
+        const anonymous = isPortal(r.path) || req.who === staff.length;
+        const s = staff[req.who % staff.length]!;
+        const res = await t.app.inject({
+          method: 'POST',
+          url,
+          payload,
+          remoteAddress: `10.199.${(remote >> 8) & 255}.${remote++ & 255}`,
+          headers: { 'content-type': contentType, ...(anonymous ? {} : { cookie: s.cookie, 'x-csrf-token': s.csrf }) },
+        });
+        requests++;
+        const route = `multipart ${r.path}`;
+        if (res.statusCode >= 500) failures.push({ route, url, body: { fileName, values }, status: res.statusCode, why: res.body.slice(0, 300) });
+        else if (res.statusCode >= 400) {
+          const after = await counts();
+          const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
+          if (changed.length)
+            failures.push({ route, url, body: { fileName, values }, status: res.statusCode, why: `refused but wrote: ${changed.join(', ')}` });
+        }
+      }
+    }
+    console.log(`fuzz: ${requests} multipart uploads over ${uploads.length} routes, ${failures.length} failures (FUZZ_SEED=${SEED})`);
     for (const f of failures.slice(0, 30))
       console.log(`fuzz failure: ${f.status} ${f.route}\n  url: ${f.url}\n  body: ${JSON.stringify(f.body)?.slice(0, 300)}\n  ${f.why}`);
     expect(failures.map((f) => `${f.status} ${f.route}: ${f.why.slice(0, 120)}`)).toEqual([]);
