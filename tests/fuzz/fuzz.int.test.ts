@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../helpers/test-app.ts';
-import { arbitraryOf, type JsonSchema } from './schema-arbitrary.ts';
+import { arbitraryOf, HOSTILE_STRINGS, type JsonSchema } from './schema-arbitrary.ts';
 
 /**
  * The fuzzing promise: every write and list endpoint, driven by input generated from its own
@@ -25,7 +25,7 @@ const SKIP_GET = /\.(xlsx|docx|pdf|csv|zip)$|\/download$|^\/api\/report\/metrics
 const LOG_TABLE = /audit|log|session|attempt|rate|throttle|pow|notification_read/;
 
 type Param = { in: string; name: string; required?: boolean; schema?: JsonSchema };
-type Operation = { parameters?: Param[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } };
+type Operation = { summary?: string; parameters?: Param[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } };
 type Route = { method: string; path: string; op: Operation };
 type Failure = { route: string; url: string; body?: unknown; status: number; why: string };
 
@@ -33,6 +33,8 @@ let t: TestApp;
 let staff: Session[];
 let routes: Route[];
 let countSql: string;
+/** Ids of real cases (ordered by reference number, so a seed picks the same ones again): path ids reach past 404. */
+let caseIds: string[];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -42,6 +44,7 @@ beforeAll(async () => {
     .flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => ({ method: m.toUpperCase(), path, op })))
     .filter((r) => !SKIP.has(`${r.method} ${r.path}`) && !(r.method === 'GET' && SKIP_GET.test(r.path)))
     .sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
+  caseIds = (await sql<{ id: string }>`select id from core.case order by ref_no, id limit 300`.execute(t.ctx.db)).rows.map((r) => r.id);
   const tables = (
     await sql<{ t: string }>`select table_schema || '.' || table_name as t from information_schema.tables
       where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema', 'pgboss') order by 1`.execute(t.ctx.db)
@@ -74,7 +77,8 @@ function requestArb(r: Route) {
   const bodySchema = r.op.requestBody?.content?.['application/json']?.schema;
   const value = (p: Param) =>
     arbitraryOf(p.schema, 0.2).map((v) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)));
-  const path = fc.record(Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, value(p)])));
+  const pathValue = (p: Param) => (p.schema?.format === 'uuid' && caseIds.length ? fc.oneof(value(p), fc.constantFrom(...caseIds)) : value(p));
+  const path = fc.record(Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, pathValue(p)])));
   const query = fc.record(Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, value(p)])), { requiredKeys: [] });
   const body = r.method === 'GET' || r.method === 'DELETE' ? fc.constant(undefined) : arbitraryOf(bodySchema ?? { type: 'object' }, 0.15);
   return fc.record({ path, query, body, who: fc.nat(staff.length) });
@@ -89,6 +93,16 @@ function urlOf(r: Route, path: Record<string, string>, query: Record<string, str
     .map(([k, v]) => `${pct(k)}=${pct(v)}`)
     .join('&');
   return q ? `${p}?${q}` : p;
+}
+
+/** A multipart/form-data body: text fields, then one file whose name is sent RFC 5987-encoded (any character survives). */
+function multipartBody(fields: Array<[string, string]>, fileField: string, fileName: string) {
+  const boundary = '----mzFuzzBoundary';
+  const parts = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+  parts.push(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename*=UTF-8''${pct(fileName)}\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 fuzz\r\n--${boundary}--\r\n`,
+  );
+  return { payload: Buffer.from(parts.join('')), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 let remote = 0;
@@ -129,6 +143,64 @@ describe(`fuzzing every write and list endpoint (FUZZ_SEED=${SEED})`, () => {
     console.log(
       `fuzz: ${requests} requests over ${routes.length} routes in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failures (FUZZ_SEED=${SEED})`,
     );
+    for (const f of failures.slice(0, 30))
+      console.log(`fuzz failure: ${f.status} ${f.route}\n  url: ${f.url}\n  body: ${JSON.stringify(f.body)?.slice(0, 300)}\n  ${f.why}`);
+    expect(failures.map((f) => `${f.status} ${f.route}: ${f.why.slice(0, 120)}`)).toEqual([]);
+  }, 600_000);
+
+  it('answers every generated multipart upload below 500 (file names and fields), and a refused one changes no row count', async () => {
+    const failures: Failure[] = [];
+    const uploads = routes.filter((r) => r.method === 'POST' && /multipart/.test(r.op.summary ?? ''));
+    expect(uploads.length).toBeGreaterThanOrEqual(3);
+    let requests = 0;
+    for (const [i, r] of uploads.entries()) {
+      const summary = r.op.summary ?? '';
+      const fileField = /\bfiles\b/.test(summary) ? 'files' : 'file';
+      const fields = [...new Set(summary.match(/\b(?!multipart|files?|pow|challenge|nonce|JSON|MB|xlsx|csv)[a-zA-Z]{4,}\b/g) ?? [])];
+      const bodySchema = r.op.requestBody?.content?.['application/json']?.schema;
+      const arb = fc.record({
+        req: requestArb(r),
+        fileName: fc.oneof(
+          fc.string({ maxLength: 60, unit: 'grapheme' }),
+          fc.constantFrom(...HOSTILE_STRINGS).map((h) => `${h}.pdf`),
+        ),
+        values: fc.tuple(
+          ...fields.map((f) =>
+            f === 'petition'
+              ? arbitraryOf(bodySchema, 0.15).map((v) => JSON.stringify(v) ?? '')
+              : fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...HOSTILE_STRINGS)),
+          ),
+        ),
+      });
+      for (const { req, fileName, values } of fc.sample(arb, { seed: SEED + 10_000 + i, numRuns: RUNS * 3 })) {
+        const url = urlOf(r, req.path as Record<string, string>, {});
+        const { payload, contentType } = multipartBody(
+          fields.map((f, k) => [f, values[k] as string]),
+          fileField,
+          fileName,
+        );
+        const before = await counts();
+        const anonymous = isPortal(r.path) || req.who === staff.length;
+        const s = staff[req.who % staff.length]!;
+        const res = await t.app.inject({
+          method: 'POST',
+          url,
+          payload,
+          remoteAddress: `10.199.${(remote >> 8) & 255}.${remote++ & 255}`,
+          headers: { 'content-type': contentType, ...(anonymous ? {} : { cookie: s.cookie, 'x-csrf-token': s.csrf }) },
+        });
+        requests++;
+        const route = `multipart ${r.path}`;
+        if (res.statusCode >= 500) failures.push({ route, url, body: { fileName, values }, status: res.statusCode, why: res.body.slice(0, 300) });
+        else if (res.statusCode >= 400) {
+          const after = await counts();
+          const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
+          if (changed.length)
+            failures.push({ route, url, body: { fileName, values }, status: res.statusCode, why: `refused but wrote: ${changed.join(', ')}` });
+        }
+      }
+    }
+    console.log(`fuzz: ${requests} multipart uploads over ${uploads.length} routes, ${failures.length} failures (FUZZ_SEED=${SEED})`);
     for (const f of failures.slice(0, 30))
       console.log(`fuzz failure: ${f.status} ${f.route}\n  url: ${f.url}\n  body: ${JSON.stringify(f.body)?.slice(0, 300)}\n  ${f.why}`);
     expect(failures.map((f) => `${f.status} ${f.route}: ${f.why.slice(0, 120)}`)).toEqual([]);

@@ -112,3 +112,10 @@ describe('integers', () => {
     expect((await ld.get('/api/petitions?q=640423198001010011')).statusCode).toBe(200);
   });
 });
+
+describe('found by the fuzzer (tests/fuzz)', () => {
+  it('POST /api/cases with a type no workflow defines → 400 naming type (was 500, FUZZ_SEED=7)', async () => {
+    const p = problem(await ld.post('/api/cases', { type: '𝔘Ꝥ', title: 'name', orgUnitId: '00000019-857a-26b3-8444-4cc658cab011' }));
+    expect(p).toMatchObject({ status: 400, code: 'CASE_TYPE_UNKNOWN', details: { field: 'type' } });
+  });
+});

@@ -10,8 +10,8 @@ import { dateProblem, INT_MAX, MAX_DATE, MIN_DATE, monthsBetween, textProblem, t
 
 /** A real calendar date 'YYYY-MM-DD' within min..max (default the platform's range, 1900–2099). */
 export const isoDate = (title: string, range: { min?: string; max?: string } = {}) =>
-  z
-    .string({ message: `「${title}」日期格式应为 YYYY-MM-DD` })
+  z.iso
+    .date({ message: `「${title}」日期格式应为 YYYY-MM-DD 的真实日期（a real calendar date YYYY-MM-DD）` })
     .superRefine((s, c) => {
       const p = dateProblem(s, range.min ?? MIN_DATE, range.max ?? MAX_DATE);
       if (p) c.addIssue({ code: 'custom', message: `「${title}」${p}` });
@@ -56,7 +56,8 @@ export function checkStatsPeriod(from: string, to: string, fields = { from: 'fro
     const p = dateProblem(v, STATS_MIN_DATE, MAX_DATE);
     if (p) throw badRequest('PERIOD_INVALID', `「${f}」${p}`, { field: f });
   }
-  if (from > to) throw badRequest('PERIOD_INVALID', `「${fields.from}」不能晚于「${fields.to}」（from must not be after to）`, { field: fields.from });
+  if (from > to)
+    throw badRequest('PERIOD_INVALID', `「${fields.from}」开始日期不能晚于「${fields.to}」结束日期（from must not be after to）`, { field: fields.from });
   if (monthsBetween(from, to) >= STATS_MAX_YEARS * 12)
     throw badRequest('PERIOD_TOO_LONG', `「${fields.from}」统计区间不能超过 ${STATS_MAX_YEARS} 年（the period may span at most ${STATS_MAX_YEARS} years）`, {
       field: fields.from,
