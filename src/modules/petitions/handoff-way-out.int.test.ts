@@ -93,6 +93,25 @@ describe('转送 targets: the competent bodies, never the holder itself', () => 
     expect((await targets(xq, id)).outside).toBeNull();
     expect(await forwardedTo(t.ctx, id)).toEqual([{ kind: '转送', office: '兴庆区人力资源和社会保障局', on: '2026-06-01', returned: false }]);
   });
+
+  it('the 转送 step issues the 转送告知书: filled from the record (no 【】), downloadable, checkable by its code', async () => {
+    const id = await register(xq);
+    expect((await move(xq, id, 'forward_out', { body: '兴庆区住房和城乡建设局', sentOn: '2026-06-01', method: '邮寄' })).statusCode).toBe(200);
+    const docs = (await xq.get(`/api/cases/${id}/documents`)).json();
+    const doc = docs.items.find((d: any) => d.type === 'petition.forward');
+    expect(doc).toMatchObject({ title: '信访事项转送告知书', docNo: expect.stringMatching(/^信转告〔2026〕\d+号$/), issuer: '兴庆区民政局' });
+    const row = await sql<{ content: any }>`select content from core.document where id = ${doc.id}`.execute(t.ctx.db);
+    const text = JSON.stringify(row.rows[0]!.content);
+    expect(text).toContain('2026年6月1日将该事项以邮寄方式转送兴庆区住房和城乡建设局处理');
+    expect(text).toContain('《信访工作条例》第二十二条');
+    expect(text).not.toMatch(/【|】/);
+    const pdf = await xq.get(`/api/documents/${doc.id}.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const v = await t.app.inject({ method: 'GET', url: `/api/public/documents/verify?no=${encodeURIComponent(doc.docNo)}&code=${doc.verifyCode}` });
+    expect(v.statusCode, v.body).toBe(200);
+    expect(v.json()).toMatchObject({ genuine: true, docNo: doc.docNo });
+  });
 });
 
 describe('an opinion nobody at the unit can approve', () => {
