@@ -94,8 +94,8 @@ export const remindHandler: JobHandler = async (ctx, data) => {
       caseId: got.c.id,
       kind: 'deadline.due_soon',
       dedupeKey: `remind:${d.clockId}:${d.due}`,
-      title: `即将到期:${got.c.ref_no} ${got.c.title}`,
-      body: `「${got.clock.label}」将于 ${d.due} 届满,请抓紧办理。`,
+      title: `即将到期：${got.c.ref_no} ${got.c.title}`,
+      body: `「${got.clock.label}」将于 ${d.due} 届满，请抓紧办理。`,
     });
     const at = overdueInstant(d.due);
     await sendAt(tx, OVERDUE_JOB, { ...d, at: at.toISOString() }, at);
@@ -127,7 +127,7 @@ export const overdueHandler: JobHandler = async (ctx, data) => {
       caseId: got.c.id,
       kind: 'deadline.overdue',
       dedupeKey: `overdue:${d.clockId}:${d.due}`,
-      title: `已超期:${got.c.ref_no} ${got.c.title}`,
+      title: `已超期：${got.c.ref_no} ${got.c.title}`,
       body: `「${got.clock.label}」已于 ${d.due} 届满。`,
     });
     const policy = workflowOf(got.c.type).supervision;
@@ -137,7 +137,7 @@ export const overdueHandler: JobHandler = async (ctx, data) => {
         fromOrgId: got.c.supervising_org_id,
         actor: SYSTEM_ACTOR,
         dedupeKey: `auto:${d.clockId}:${d.due}`,
-        reason: `「${got.clock.label}」已于 ${d.due} 届满未办结,系统自动督办`,
+        reason: `「${got.clock.label}」已于 ${d.due} 届满未办结，系统自动督办`,
       });
     }
   });
