@@ -143,6 +143,27 @@ describe('an opinion nobody at the unit can approve', () => {
     expect((await move(street, id, 'deliver', { method: '当面送达', date: '2026-06-01' })).statusCode).toBe(200);
   });
 
+  it('撤回 by the drafter or 退回 by the level above gives the case back to the street office', async () => {
+    const id = await atStreetOffice();
+    expect((await move(street, id, 'accept', { notice: '已受理,书面告知信访人' })).statusCode).toBe(200);
+    expect((await move(street, id, 'start')).statusCode).toBe(200);
+    const assignee = async () => (await t.ctx.db.selectFrom('core.case').select('assignee_id').where('id', '=', id).executeTakeFirstOrThrow()).assignee_id;
+    const lead = xqLead.me.user.id as string;
+    const inStreetTodo = async () => (await street.get('/api/worklist?tab=todo&pageSize=100')).json().items.some((x: any) => x.id === id);
+    expect((await move(street, id, 'draft', { opinion: '支持', text: '予以恢复。' })).statusCode).toBe(200);
+    expect(await assignee()).toBe(lead);
+    const w = await street.post(`/api/cases/${id}/withdraw`, { reason: '补充核实' });
+    expect(w.statusCode, w.body).toBe(200);
+    expect(await assignee()).toBeNull();
+    expect(await inStreetTodo()).toBe(true);
+    expect((await move(street, id, 'draft', { opinion: '支持', text: '经补充核实,予以恢复。' })).statusCode).toBe(200);
+    expect(await assignee()).toBe(lead);
+    const r = await xqLead.post(`/api/cases/${id}/return`, { toState: 'handling', reason: '请补充入户核实记录' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(await assignee()).toBeNull();
+    expect(await inStreetTodo()).toBe(true);
+  });
+
   it('with the leader’s role 代管 to a colleague, the approval goes to the 代管, not the absent leader', async () => {
     const leaderGrant = cgzLead.me.roles.find((g: any) => g.code === 'leader');
     const dlg = await cgzLead.post('/api/delegations', {
