@@ -81,6 +81,8 @@ export const KERNEL_ROUTES: RouteSpecs = {
   },
   'GET /api/cases/:id/attachments/:aid': { kind: 'case', path: (c) => (c.attachmentId ? `/api/cases/${c.id}/attachments/${c.attachmentId}` : null) },
   'GET /api/cases/:id/documents': { kind: 'case', path: (c) => `/api/cases/${c.id}/documents` },
+  'GET /api/cases/:id/handoff-targets': { kind: 'case', path: (c) => `/api/cases/${c.id}/handoff-targets` },
+  'GET /api/cases/:id/approval-routes': { kind: 'case', path: (c) => `/api/cases/${c.id}/approval-routes` },
   'GET /api/documents/:id.pdf': { kind: 'detail', permission: 'area.read', records: sampleDocuments },
   'GET /api/documents/:id.docx': { kind: 'detail', permission: 'area.read', records: sampleDocuments },
   'GET /api/public/documents/verify': {

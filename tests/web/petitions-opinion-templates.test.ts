@@ -22,6 +22,12 @@ describe('信访处理意见书 templates', () => {
     expect(PLACEHOLDER.test(s)).toBe(true);
     expect(PLACEHOLDER.test(s.replace(/【[^】]*】/g, '已核实'))).toBe(false);
   });
+  test('name the level above for 复查 / 复核 when the platform knows it, instead of a 【】 for the clerk', () => {
+    const s = opinionTemplate('支持', 'draft', { ...facts, above: '银川市民政局' });
+    expect(s).toContain('30 日内，向银川市民政局请求复查。');
+    expect(s).not.toContain('【上一级行政机关名称】');
+    expect(opinionTemplate('不予支持', 'conclude_review', { ...facts, above: '宁夏回族自治区民政厅' })).toContain('向宁夏回族自治区民政厅请求复核。');
+  });
   test('each outcome and stage says what it should', () => {
     expect(opinionTemplate('解释说明', 'draft', facts)).toContain('解释说明如下');
     expect(opinionTemplate('不予支持', 'draft', facts)).toContain('本机关不予支持');

@@ -210,6 +210,7 @@ function transitionLabel(def: ReturnType<typeof workflowOf>, name: string): stri
     overdue: '超期',
     extend: '延期',
     'parts.open': '分送主办、协办、会办',
+    'approval.route': '审批送上一级',
   };
   return def.transitions[name]?.label ?? def.actions?.[name]?.label ?? (name === 'create' ? def.create.label : (builtin[name] ?? name));
 }

@@ -24,8 +24,8 @@ export async function handOff(ctx: AppContext, actor: Actor, req: HandoffRequest
     const def = workflowOf(c.type);
     const policy = def.handoff;
     if (!policy) throw badRequest('HANDOFF_NOT_ALLOWED', `「${def.label}」不支持转办/交办`);
-    if (c.terminal) throw new AppError('CASE_CLOSED', 409, '案件已办结,不能转办');
-    if (c.pending_handoff) throw new AppError('PENDING_HANDOFF', 409, '案件尚待签收,不能再次转办');
+    if (c.terminal) throw new AppError('CASE_CLOSED', 409, '案件已办结，不能转办');
+    if (c.pending_handoff) throw new AppError('PENDING_HANDOFF', 409, '案件尚待签收，不能再次转办');
     if (!policy.from.includes(c.state)) throw new AppError('STATE_NOT_ALLOWED', 409, `当前环节「${def.states[c.state]?.label ?? c.state}」不能转办/交办`);
     const refusal = checkWho({ permission: policy.permission }, req.kind === 'transfer' ? '转办' : '交办', partyFacts(actor, c));
     if (refusal) throw refusalError(refusal);
@@ -69,8 +69,8 @@ export async function handOff(ctx: AppContext, actor: Actor, req: HandoffRequest
       orgUnitId: to.id,
       caseId: c.id,
       kind: 'case.handoff',
-      title: `待签收:${c.ref_no} ${c.title}`,
-      body: `${actor.displayName}${label}至本单位${req.note ? `:${req.note}` : ''}`,
+      title: `待签收：${c.ref_no} ${c.title}`,
+      body: `${actor.displayName}${label}至本单位${req.note ? `：${req.note}` : ''}`,
     });
     return { ...next, pending_handoff: true };
   });
@@ -167,7 +167,7 @@ export async function objectHandoff(
     const w = policy?.objectWithin ? await objectionWindow(tx, c, req.raisedOn) : null;
     if (policy?.objectWithin && !w) throw new AppError('HANDOFF_NOT_FOUND', 409, WORKFLOW_ERRORS.HANDOFF_NOT_FOUND);
     if (w && !w.open)
-      throw new AppError('HANDOFF_OBJECTION_LATE', 409, `异议期限已过:应自收到之日(${w.receivedOn})起至 ${w.dueDate} 前提出`, {
+      throw new AppError('HANDOFF_OBJECTION_LATE', 409, `异议期限已过：应自收到之日（${w.receivedOn}）起至 ${w.dueDate} 前提出`, {
         receivedOn: w.receivedOn,
         dueDate: w.dueDate,
       });
@@ -214,7 +214,7 @@ async function undoHandoff(
   );
   await stopCaseClock(tx, next, `ack:${h.id}`);
   if (status === 'objected') {
-    await notify(tx, { orgUnitId: h.from_org_id, caseId: c.id, kind: 'case.objected', title: `转办被退回:${c.ref_no}`, body: `接收单位提出异议:${reason}` });
+    await notify(tx, { orgUnitId: h.from_org_id, caseId: c.id, kind: 'case.objected', title: `转办被退回：${c.ref_no}`, body: `接收单位提出异议：${reason}` });
   }
   return next;
 }

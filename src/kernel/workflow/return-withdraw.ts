@@ -6,6 +6,14 @@ import { lockCase, writeCaseChange } from './case-tx.ts';
 import { checkWho } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { refusalError, WORKFLOW_ERRORS } from './errors.ts';
+import { routeApproval } from './approval-route.ts';
+import { nextTransition } from './next-step.ts';
+
+/** After 退回 / 撤回 an approval sent to the level above is no longer theirs (routeApproval ends it). */
+async function afterBack(tx: AppContext, actor: Actor, next: CaseRow): Promise<CaseRow> {
+  await routeApproval(tx, actor, next, nextTransition(workflowOf(next.type), next.state)?.[1] ?? null);
+  return next;
+}
 
 /** 退回: send the case back to an earlier step it has been through, with a reason. */
 export async function returnCase(
@@ -26,7 +34,11 @@ export async function returnCase(
     const visited = await tx.db.selectFrom('core.case_event').select('seq').where('case_id', '=', c.id).where('to_state', '=', req.toState).executeTakeFirst();
     if (!visited || req.toState === c.state)
       throw new AppError('RETURN_NOT_ALLOWED', 409, `案件未经过「${def.states[req.toState]?.label ?? req.toState}」环节,不能退回至此`);
-    return writeCaseChange(tx, actor, c, { transition: 'return', to: req.toState, input: { toState: req.toState }, comment: req.reason.trim() });
+    return afterBack(
+      tx,
+      actor,
+      await writeCaseChange(tx, actor, c, { transition: 'return', to: req.toState, input: { toState: req.toState }, comment: req.reason.trim() }),
+    );
   });
 }
 
@@ -38,17 +50,29 @@ export async function withdrawLast(ctx: AppContext, actor: Actor, req: { caseId:
   return withTx(ctx, async (tx) => {
     const c = await lockCase(tx, actor, req.caseId, req.expectedVersion);
     const def = workflowOf(c.type);
-    const last = await tx.db.selectFrom('core.case_event').selectAll().where('case_id', '=', c.id).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    // The approval's routing to the level above (approval.route) is not a step of the user's.
+    const last = await tx.db
+      .selectFrom('core.case_event')
+      .selectAll()
+      .where('case_id', '=', c.id)
+      .where('transition', '<>', 'approval.route')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const t = last ? def.transitions[last.transition] : undefined;
     if (!last || !t?.withdrawable || !last.from_state) throw new AppError('NOTHING_TO_WITHDRAW', 409, WORKFLOW_ERRORS.NOTHING_TO_WITHDRAW);
     if (last.actor_id !== actor.userId) throw forbidden('只能撤回本人的上一步操作');
     const refusal = checkWho(t.who, '撤回', partyFacts(actor, c));
     if (refusal && t.who.party !== 'supervisor') throw refusalError(refusal);
-    return writeCaseChange(tx, actor, c, {
-      transition: 'withdraw',
-      to: last.from_state,
-      input: { withdrawn: last.transition, seq: last.seq },
-      comment: req.reason?.trim() || null,
-    });
+    return afterBack(
+      tx,
+      actor,
+      await writeCaseChange(tx, actor, c, {
+        transition: 'withdraw',
+        to: last.from_state,
+        input: { withdrawn: last.transition, seq: last.seq },
+        comment: req.reason?.trim() || null,
+      }),
+    );
   });
 }

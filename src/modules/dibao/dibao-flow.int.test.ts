@@ -374,6 +374,16 @@ describe('portal', () => {
     expect(again.json().code).toBe('POW_REPLAYED');
     const { refNo, queryCode } = r.json();
     expect(queryCode).toMatch(/^[A-Z2-9]{12}$/);
+    // The township office is told at once: nobody there registered it.
+    const told = await t.ctx.db
+      .selectFrom('core.notification as n')
+      .innerJoin('core.org_unit as o', 'o.id', 'n.org_unit_id')
+      .innerJoin('core.case as c', 'c.id', 'n.case_id')
+      .select(['o.code', 'n.title'])
+      .where('c.ref_no', '=', refNo)
+      .where('n.kind', '=', 'dibao.online_application')
+      .execute();
+    expect(told).toEqual([{ code: '640423100-gov', title: expect.stringMatching(new RegExp(`^网上申请：${refNo} `)) }]);
     const tr = await t.app.inject({ method: 'POST', url: '/api/public/dibao/track', remoteAddress: '10.99.1.1', payload: { refNo, queryCode } });
     expect(tr.statusCode, tr.body).toBe(200);
     expect(tr.json()).toMatchObject({ refNo, state: 'applied', township: '城关镇人民政府' });

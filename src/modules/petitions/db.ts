@@ -46,6 +46,10 @@ export interface PetitionTable {
   recheck_referred_on: string | null;
   recheck_delivery_method: string | null;
   recheck_delivered_on: string | null;
+  // 转送外部机关 (migration 20261210080000): the body, the day sent and how.
+  forwarded_to: string | null;
+  forwarded_on: string | null;
+  forward_method: string | null;
   satisfaction: Of<typeof SATISFACTION> | null;
   rated_at: Date | null;
   satisfaction_channel: Of<typeof SATISFACTION_CHANNELS> | null;

@@ -93,6 +93,25 @@ describe('转送 targets: the competent bodies, never the holder itself', () => 
     expect((await targets(xq, id)).outside).toBeNull();
     expect(await forwardedTo(t.ctx, id)).toEqual([{ kind: '转送', office: '兴庆区人力资源和社会保障局', on: '2026-06-01', returned: false }]);
   });
+
+  it('the 转送 step issues the 转送告知书: filled from the record (no 【】), downloadable, checkable by its code', async () => {
+    const id = await register(xq);
+    expect((await move(xq, id, 'forward_out', { body: '兴庆区住房和城乡建设局', sentOn: '2026-06-01', method: '邮寄' })).statusCode).toBe(200);
+    const docs = (await xq.get(`/api/cases/${id}/documents`)).json();
+    const doc = docs.items.find((d: any) => d.type === 'petition.forward');
+    expect(doc).toMatchObject({ title: '信访事项转送告知书', docNo: expect.stringMatching(/^信转告〔2026〕\d+号$/), issuer: '兴庆区民政局' });
+    const row = await sql<{ content: any }>`select content from core.document where id = ${doc.id}`.execute(t.ctx.db);
+    const text = JSON.stringify(row.rows[0]!.content);
+    expect(text).toContain('2026年6月1日将该事项以邮寄方式转送兴庆区住房和城乡建设局处理');
+    expect(text).toContain('《信访工作条例》第二十二条');
+    expect(text).not.toMatch(/【|】/);
+    const pdf = await xq.get(`/api/documents/${doc.id}.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const v = await t.app.inject({ method: 'GET', url: `/api/public/documents/verify?no=${encodeURIComponent(doc.docNo)}&code=${doc.verifyCode}` });
+    expect(v.statusCode, v.body).toBe(200);
+    expect(v.json()).toMatchObject({ genuine: true, docNo: doc.docNo });
+  });
 });
 
 describe('an opinion nobody at the unit can approve', () => {
@@ -122,6 +141,27 @@ describe('an opinion nobody at the unit can approve', () => {
     const row = await t.ctx.db.selectFrom('core.case').select('assignee_id').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.assignee_id).toBeNull();
     expect((await move(street, id, 'deliver', { method: '当面送达', date: '2026-06-01' })).statusCode).toBe(200);
+  });
+
+  it('撤回 by the drafter or 退回 by the level above gives the case back to the street office', async () => {
+    const id = await atStreetOffice();
+    expect((await move(street, id, 'accept', { notice: '已受理,书面告知信访人' })).statusCode).toBe(200);
+    expect((await move(street, id, 'start')).statusCode).toBe(200);
+    const assignee = async () => (await t.ctx.db.selectFrom('core.case').select('assignee_id').where('id', '=', id).executeTakeFirstOrThrow()).assignee_id;
+    const lead = xqLead.me.user.id as string;
+    const inStreetTodo = async () => (await street.get('/api/worklist?tab=todo&pageSize=100')).json().items.some((x: any) => x.id === id);
+    expect((await move(street, id, 'draft', { opinion: '支持', text: '予以恢复。' })).statusCode).toBe(200);
+    expect(await assignee()).toBe(lead);
+    const w = await street.post(`/api/cases/${id}/withdraw`, { reason: '补充核实' });
+    expect(w.statusCode, w.body).toBe(200);
+    expect(await assignee()).toBeNull();
+    expect(await inStreetTodo()).toBe(true);
+    expect((await move(street, id, 'draft', { opinion: '支持', text: '经补充核实,予以恢复。' })).statusCode).toBe(200);
+    expect(await assignee()).toBe(lead);
+    const r = await xqLead.post(`/api/cases/${id}/return`, { toState: 'handling', reason: '请补充入户核实记录' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(await assignee()).toBeNull();
+    expect(await inStreetTodo()).toBe(true);
   });
 
   it('with the leader’s role 代管 to a colleague, the approval goes to the 代管, not the absent leader', async () => {

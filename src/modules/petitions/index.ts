@@ -19,6 +19,7 @@ import { petitionsFacts } from './migrations/20261206100000_petitions_facts.ts';
 import { petitionsReviewRights } from './migrations/20261207100000_petitions_review_rights.ts';
 import { petitionsIntake } from './migrations/20261207110000_petitions_intake.ts';
 import { petitionsObjection } from './migrations/20261207110100_petitions_objection.ts';
+import { petitionsForwardOutside } from './migrations/20261210080000_petitions_forward_outside.ts';
 
 /** 信访: the module's whole contribution to the server (see src/kernel/module/). */
 export const petitions = defineModule({
@@ -48,6 +49,7 @@ export const petitions = defineModule({
     '20261207100000_petitions_review_rights': petitionsReviewRights,
     '20261207110000_petitions_intake': petitionsIntake,
     '20261207110100_petitions_objection': petitionsObjection,
+    '20261210080000_petitions_forward_outside': petitionsForwardOutside,
   },
   jobs: [{ name: FOLLOW_UP_JOB, handler: followUpHandler }],
   // 办结 once the petitioner's 复查 / 复核 window has run out (a system move).

@@ -20,7 +20,7 @@ import { OnlineSatisfactionInput, storeOnlineRating } from './commands/rate-peti
 import { StaffSatisfactionInput, storeStaffRating } from './commands/record-satisfaction.ts';
 import { deliverInput, mustBeReceivedBy, opinionInput, reviewTransitions } from './review-workflow.ts';
 import { mustBeWindowOver, requestWindowClock } from './commands/review-window.ts';
-import { checkForwardDay, ForwardOutsideInput } from './commands/forward-outside.ts';
+import { ForwardOutsideInput, storeForward } from './commands/forward-outside.ts';
 
 // The article of each period is that of the rule in force on the day the clock starts (law.ts).
 const LAW = {
@@ -159,7 +159,10 @@ export const petitionWorkflow = defineWorkflow({
       who: { permission: 'petition.handle' },
       input: ForwardOutsideInput,
       clocks: { stop: ['triage'] },
-      effect: async ({ tx, case: c, input }) => checkForwardDay(tx, c, input),
+      effect: async ({ tx, case: c, input, actor }) => {
+        await storeForward(tx, c, input);
+        await issueDocument(tx, { type: PETITION_DOCUMENTS.forward, caseId: c.id, actor });
+      },
     }),
     simplify: transition({
       label: '简易办理',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
@@ -19,8 +20,15 @@ export const ForwardOutsideInput = z.object({
 });
 export type ForwardOutsideInput = z.output<typeof ForwardOutsideInput>;
 
+/** Records the hand-over (checked first), whose 转送告知书 the step then issues. */
+export async function storeForward(tx: AppContext, c: CaseRow, input: ForwardOutsideInput): Promise<void> {
+  checkForwardDay(tx, c, input);
+  await sql`update petitions.petition set forwarded_to = ${input.body}, forwarded_on = ${input.sentOn}::date, forward_method = ${input.method}
+    where case_id = ${c.id}`.execute(tx.db);
+}
+
 /** The day sent is neither in the future nor before the matter was registered. */
-export function checkForwardDay(tx: AppContext, c: CaseRow, input: ForwardOutsideInput): void {
+function checkForwardDay(tx: AppContext, c: CaseRow, input: ForwardOutsideInput): void {
   const today = chinaDate(tx.clock.now());
   if (input.sentOn > today) throw badRequest('VALIDATION_FAILED', `转送日期 ${input.sentOn} 晚于今天，不能记录尚未发生的转送`, { field: 'sentOn' });
   const registered = chinaDate(new Date(c.created_at));

@@ -29,7 +29,7 @@ export async function raiseObjection(tx: AppContext, actor: Actor, c: CaseRow, i
     throw new AppError(
       'HANDOFF_OBJECTION_LATE',
       409,
-      `异议期限已过:应自收到之日(${w.receivedOn})起 5 个工作日内(至 ${w.dueDate})提出(《信访工作条例》第二十三条第三款)`,
+      `异议期限已过：应自收到之日（${w.receivedOn}）起 5 个工作日内（至 ${w.dueDate}）提出（《信访工作条例》第二十三条第三款）`,
       {
         receivedOn: w.receivedOn,
         dueDate: w.dueDate,

@@ -4,6 +4,7 @@ import { PETITION_TYPE } from '../contract.ts';
 import { paragraphs, petitionFacts } from './petition-facts.ts';
 import { petitionLawOn } from '../law.ts';
 import { petitionRecheckOpinion, petitionReviewOpinion } from './review-documents.ts';
+import { petitionForwardNotice } from './forward-notice.ts';
 
 const AFTER_ACCEPT = [
   'accepted',
@@ -95,4 +96,5 @@ export const PETITION_DOCUMENTS = {
   opinion: petitionOpinion,
   reviewOpinion: petitionReviewOpinion,
   recheckOpinion: petitionRecheckOpinion,
+  forward: petitionForwardNotice,
 } as const;

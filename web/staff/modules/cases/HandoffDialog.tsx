@@ -56,7 +56,7 @@ export function HandoffDialog({ c, kind, run, term, onDone, onClose }: Props) {
       }}
     >
       {outside && (
-        <Form.Item name="where" label={t('case.handoffWhere')}>
+        <Form.Item name="where" label={t('case.handoffWhere')} rules={[{ required: true }]}>
           <Radio.Group
             onChange={(e) => setWhere(e.target.value)}
             options={[

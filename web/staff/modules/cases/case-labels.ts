@@ -21,6 +21,7 @@ const KERNEL_EN: Required<Pick<CaseLabelsEn, 'transitions'>> = {
     overdue: 'Overdue',
     extend: 'Extended',
     'parts.open': 'Sent to the lead and co-handling offices',
+    'approval.route': 'Approval sent to the level above',
   },
 };
 const kernelClock = (name: string): string | undefined =>

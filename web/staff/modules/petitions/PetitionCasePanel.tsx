@@ -4,7 +4,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
-import { ApiError } from '../../shared/api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { api, ApiError } from '../../shared/api.ts';
 import type { CaseTransitionAction } from '../../shared/api-types.ts';
 import { findArea, useAreaTree } from '../../shared/area-tree.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
@@ -28,6 +29,8 @@ export function PetitionCasePanel({ c, run }: CaseTypePanelProps) {
   const areas = useAreaTree();
   const [full, setFull] = useState<Full>({ state: 'idle' });
   const [drafting, setDrafting] = useState<CaseTransitionAction | null>(null);
+  // The level above (who takes a 复查 / 复核) for the opinion template, while an opinion is being drafted.
+  const { data: targets } = useQuery({ queryKey: ['case', c.id, 'handoff-targets'], queryFn: () => api.caseHandoffTargets(c.id), enabled: !!drafting });
 
   if (facts.isPending)
     return (
@@ -260,6 +263,7 @@ export function PetitionCasePanel({ c, run }: CaseTypePanelProps) {
             refNo: c.refNo,
             org: c.orgUnitName,
             today: dayjs().format('YYYY-MM-DD'),
+            above: targets?.targets.find((o) => o.relation === 'above')?.name ?? null,
           }}
         />
       )}

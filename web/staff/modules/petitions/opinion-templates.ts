@@ -15,6 +15,8 @@ export type TemplateFacts = {
   org: string | null;
   /** Today, YYYY-MM-DD. */
   today: string;
+  /** The level above the holding unit (who takes a 复查 / 复核), when the platform knows it. */
+  above?: string | null;
 };
 
 export const PLACEHOLDER = /【[^】]*】/;
@@ -29,9 +31,9 @@ const HOW: Record<string, string> = { 来信: '来信', 来访: '来访', 网上
 
 const TITLES: Record<OpinionStage, string> = { draft: '信访事项处理意见书', conclude_review: '信访事项复查意见书', conclude_recheck: '信访事项复核意见书' };
 
-function closing(stage: OpinionStage): string {
-  if (stage === 'draft') return '如对本处理意见不服，可以自收到本意见书之日起 30 日内，向【上一级行政机关名称】请求复查。';
-  if (stage === 'conclude_review') return '如对本复查意见不服，可以自收到本意见书之日起 30 日内，向【复查机关的上一级行政机关名称】请求复核。';
+function closing(stage: OpinionStage, above: string | null | undefined): string {
+  if (stage === 'draft') return `如对本处理意见不服，可以自收到本意见书之日起 30 日内，向${above || '【上一级行政机关名称】'}请求复查。`;
+  if (stage === 'conclude_review') return `如对本复查意见不服，可以自收到本意见书之日起 30 日内，向${above || '【复查机关的上一级行政机关名称】'}请求复核。`;
   return '本复核意见为终结意见。信访人对复核意见不服，仍以同一事实和理由提出信访请求的，各级机关不再受理。';
 }
 
@@ -49,5 +51,5 @@ export function opinionTemplate(kind: OpinionKind, stage: OpinionStage, f: Templ
   const who = f.petitioner?.trim() || '【信访人姓名】';
   const what = stage === 'draft' ? '' : stage === 'conclude_review' ? '对原处理意见不服请求复查，' : '对复查意见不服请求复核，';
   const opening = `${who}：\n\n你于${chineseDate(f.date)}通过${HOW[f.channel] ?? f.channel}反映的“${f.matter}”一事（编号 ${f.refNo}），${what}本机关已依法受理。`;
-  return [TITLES[stage], opening, body(kind), closing(stage), `${f.org?.trim() || '【机关名称】'}\n${chineseDate(f.today)}`].join('\n\n');
+  return [TITLES[stage], opening, body(kind), closing(stage, f.above), `${f.org?.trim() || '【机关名称】'}\n${chineseDate(f.today)}`].join('\n\n');
 }
