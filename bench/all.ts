@@ -85,7 +85,11 @@ for (const [db, url] of dbs) {
 const cols: Array<keyof Row> = ['figure', 'value', 'baseline', 'ratio', 'goal', 'met'];
 const width = (c: keyof Row) => Math.max(c.length, ...rows.map((r) => r[c].length));
 const line = (r: Row) => `| ${cols.map((c) => r[c].padEnd(width(c))).join(' | ')} |`;
-console.log(`\nBENCH_SCALE=${SCALE}; load average at start ${loadBefore.map((x) => x.toFixed(2)).join(', ')}, at end ${loadavg().map((x) => x.toFixed(2)).join(', ')}\n`);
+console.log(
+  `\nBENCH_SCALE=${SCALE}; load average at start ${loadBefore.map((x) => x.toFixed(2)).join(', ')}, at end ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')}\n`,
+);
 console.log(line({ figure: 'figure', value: 'value', baseline: 'baseline', ratio: 'ratio', goal: 'goal', met: 'met' }));
 console.log(`|${cols.map((c) => '-'.repeat(width(c) + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));

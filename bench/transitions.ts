@@ -64,7 +64,9 @@ const jobs = (await sql<{ n: number }>`select count(*)::int as n from pgboss.job
 console.log(`db=${handle.kind} workers=${WORKERS} cases=${CASES} events=${events} jobs=${jobs}`);
 console.log(`baseline single-row insert tx: ${fmt(baseRate, 0)} tx/s`);
 const perMove = statements / (CASES * 5);
-console.log(`transitions (create+4 moves, each with event, audit, clocks, timers): ${fmt(rate, 0)} transitions/s, ${fmt(perMove, 1)} statements per transition`);
+console.log(
+  `transitions (create+4 moves, each with event, audit, clocks, timers): ${fmt(rate, 0)} transitions/s, ${fmt(perMove, 1)} statements per transition`,
+);
 console.log(`ratio to baseline: ${fmt(rate / baseRate, 3)}`);
 result({
   figure: `workflow transition, ${WORKERS} worker(s), ${fmt(perMove, 1)} statements each (${handle.kind})`,
