@@ -81,3 +81,23 @@ export const percentile = (xs: number[], p: number) => {
 };
 
 export const fmt = (n: number, d = 1) => n.toFixed(d);
+
+/** BENCH_SCALE (default 1) shrinks or grows a benchmark's data set; bench/all.ts passes a small one. */
+export const scaled = (n: number, min = 1) => Math.max(min, Math.round(n * Number(process.env.BENCH_SCALE ?? 1)));
+
+export type BenchResult = {
+  figure: string;
+  value: number;
+  unit: string;
+  baseline: number;
+  baselineLabel: string;
+  /** value / baseline (or its inverse where lower is better, as the goal states). */
+  ratio: number;
+  goal: string;
+  met: boolean | null;
+};
+
+/** One line bench/all.ts collects into its table. */
+export function result(r: BenchResult): void {
+  console.log(`RESULT ${JSON.stringify(r)}`);
+}

@@ -2,7 +2,7 @@
 import { createCase } from '../src/kernel/workflow/create-case.ts';
 import { applyTransition } from '../src/kernel/workflow/apply-transition.ts';
 import { SAMPLE_TYPE } from '../tests/helpers/sample-workflow.ts';
-import { actorAt, openBenchDb } from './lib.ts';
+import { actorAt, openBenchDb, result } from './lib.ts';
 
 let trace: Array<{ sql: string; ms: number }> | null = null;
 const { ctx, close } = await openBenchDb({
@@ -25,5 +25,16 @@ for (const step of ['create', 'accept'] as const) {
   const total = performance.now() - t0;
   console.log(`\n== ${step}: ${trace.length} statements, ${total.toFixed(1)} ms wall, ${trace.reduce((a, b) => a + b.ms, 0).toFixed(1)} ms in SQL`);
   for (const q of trace) console.log(`${q.ms.toFixed(2).padStart(7)}  ${q.sql}`);
+  if (step === 'accept')
+    result({
+      figure: `statements per transition (accept, ${ctx.dbKind})`,
+      value: trace.length,
+      unit: 'statements',
+      baseline: 15,
+      baselineLabel: 'statements before issue 18',
+      ratio: trace.length / 15,
+      goal: '≤ 8 (a handful)',
+      met: trace.length <= 8,
+    });
 }
 await close();

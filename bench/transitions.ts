@@ -9,11 +9,18 @@ import { withTx } from '../src/platform/context.ts';
 import { createCase } from '../src/kernel/workflow/create-case.ts';
 import { applyTransition } from '../src/kernel/workflow/apply-transition.ts';
 import { SAMPLE_TYPE } from '../tests/helpers/sample-workflow.ts';
-import { actorAt, fmt, openBenchDb } from './lib.ts';
+import { actorAt, fmt, openBenchDb, result, scaled } from './lib.ts';
 
-const CASES = Number(process.env.BENCH_CASES ?? 200);
+const CASES = Number(process.env.BENCH_CASES ?? scaled(200, 20));
 const WORKERS = process.env.DATABASE_URL ? Number(process.env.BENCH_WORKERS ?? 8) : 1;
-const { ctx, handle, close } = await openBenchDb({ pool: WORKERS + 2 });
+let statements = 0;
+let counting = false;
+const { ctx, handle, close } = await openBenchDb({
+  pool: WORKERS + 2,
+  log: (e) => {
+    if (counting && e.level === 'query') statements++;
+  },
+});
 const orgs = ['640104-mzj', '640423-mzj', '640221-mzj', '640105-mzj', '640422-mzj', '640302-mzj', '640502-mzj', '640181-mzj'];
 const perms = ['org.read', 'area.read', 'audit.read'];
 const actors = await Promise.all(orgs.map((o) => actorAt(ctx, o, perms)));
@@ -39,6 +46,7 @@ await parallel(baseN, (i) =>
 const baseRate = baseN / ((performance.now() - t0) / 1000);
 
 // Workload: 1 create + 4 transitions per case.
+counting = true;
 t0 = performance.now();
 await parallel(CASES, async (i) => {
   const actor = actors[i % actors.length]!;
@@ -49,11 +57,25 @@ await parallel(CASES, async (i) => {
   await applyTransition(ctx, actor, { caseId: c.id, transition: 'close' });
 });
 const secs = (performance.now() - t0) / 1000;
+counting = false;
 const rate = (CASES * 5) / secs;
 const events = (await sql<{ n: number }>`select count(*)::int as n from core.case_event`.execute(ctx.db)).rows[0]!.n;
 const jobs = (await sql<{ n: number }>`select count(*)::int as n from pgboss.job`.execute(ctx.db)).rows[0]!.n;
 console.log(`db=${handle.kind} workers=${WORKERS} cases=${CASES} events=${events} jobs=${jobs}`);
 console.log(`baseline single-row insert tx: ${fmt(baseRate, 0)} tx/s`);
-console.log(`transitions (create+4 moves, each with event, audit, clocks, timers): ${fmt(rate, 0)} transitions/s`);
+const perMove = statements / (CASES * 5);
+console.log(
+  `transitions (create+4 moves, each with event, audit, clocks, timers): ${fmt(rate, 0)} transitions/s, ${fmt(perMove, 1)} statements per transition`,
+);
 console.log(`ratio to baseline: ${fmt(rate / baseRate, 3)}`);
+result({
+  figure: `workflow transition, ${WORKERS} worker(s), ${fmt(perMove, 1)} statements each (${handle.kind})`,
+  value: rate,
+  unit: 'transitions/s',
+  baseline: baseRate,
+  baselineLabel: 'single-row insert tx/s',
+  ratio: rate / baseRate,
+  goal: '≥ 0.5',
+  met: rate / baseRate >= 0.5,
+});
 await close();

@@ -7,10 +7,10 @@
 import { sql } from 'kysely';
 import { listWorklist, WORKLIST_TABS } from '../src/kernel/workflow/worklist.ts';
 import { SAMPLE_TYPE } from '../tests/helpers/sample-workflow.ts';
-import { actorAt, fmt, openBenchDb, percentile } from './lib.ts';
+import { actorAt, fmt, openBenchDb, percentile, result, scaled } from './lib.ts';
 
-const N = Number(process.env.BENCH_CASES ?? 1_000_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const N = Number(process.env.BENCH_CASES ?? scaled(1_000_000, 1000));
+const RUNS = Number(process.env.BENCH_RUNS ?? scaled(200, 20));
 const { ctx, handle, close } = await openBenchDb({ demo: true });
 const t0 = performance.now();
 // One statement: cases over all org units (sample townships included), 30% open.
@@ -58,5 +58,15 @@ for (const tab of WORKLIST_TABS) {
   console.log(
     `worklist ${tab.padEnd(14)} first page (total ${String(total).padStart(5)}): p50 ${fmt(percentile(xs, 50), 2)} ms, p95 ${fmt(percentile(xs, 95), 2)} ms, ratio p50/baseline ${fmt(percentile(xs, 50) / b50, 1)}`,
   );
+  result({
+    figure: `worklist ${tab} p50 at ${N} cases (${handle.kind})`,
+    value: percentile(xs, 50),
+    unit: 'ms',
+    baseline: b50,
+    baselineLabel: 'primary-key lookup p50 ms',
+    ratio: percentile(xs, 50) / b50,
+    goal: '—',
+    met: null,
+  });
 }
 await close();

@@ -8,6 +8,7 @@ import { coreAudit } from '../kernel/audit/migrations/20261129030000_core_audit.
 import { coreCalendar } from '../kernel/calendar/migrations/20261129040000_core_calendar.ts';
 import { coreWorkflow } from '../kernel/workflow/migrations/20261129050000_core_workflow.ts';
 import { coreCaseParts } from '../kernel/workflow/migrations/20261206020000_core_case_parts.ts';
+import { coreCaseHandoffFrom } from '../kernel/workflow/migrations/20261210060100_core_case_handoff_from.ts';
 import { coreClockKind } from '../kernel/workflow/migrations/20261208170000_core_clock_kind.ts';
 import { corePortalPow } from '../kernel/portal/migrations/20261130060000_core_portal_pow.ts';
 import { coreDailyJobRun } from '../platform/jobs/migrations/20261206010000_core_daily_job_run.ts';
@@ -34,6 +35,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261210020100_core_login_throttle': coreLoginThrottle,
   '20261210030000_core_pii_key': corePiiKey,
   '20261210060000_core_auth_epoch': coreAuthEpoch,
+  '20261210060100_core_case_handoff_from': coreCaseHandoffFrom,
 };
 
 /**

@@ -16,16 +16,13 @@ export function actorOrgIds(actor: Actor): string[] {
  */
 export function caseReadable(actor: Actor, readPermission: string) {
   const orgs = actorOrgIds(actor);
+  // The handed-on cases as an array computed once (an InitPlan), not a correlated EXISTS: then both
+  // branches are index conditions on core.case (area path; primary key) and the planner may
+  // combine them (BitmapOr) instead of filtering every row of the type.
   return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> =>
     eb.or([
       inScope(actor, readPermission, { areaPath: 'c.area_path', orgUnitId: 'c.org_unit_id', ownerId: 'c.created_by' })(eb),
-      eb.exists(
-        eb
-          .selectFrom('core.case_handoff as h')
-          .select(sql`1`.as('one'))
-          .whereRef('h.case_id', '=', 'c.id')
-          .where('h.from_org_id', 'in', orgs),
-      ),
+      sql<SqlBool>`c.id = any(array(select h.case_id from core.case_handoff h where h.from_org_id in (${sql.join(orgs)})))`,
     ]);
 }
 

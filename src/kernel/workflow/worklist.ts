@@ -108,7 +108,6 @@ function worklistCases(ctx: AppContext, actor: Actor, q: WorklistFilter) {
  */
 export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQuery): Promise<{ items: WorklistItem[]; total: number }> {
   const { base, lastActed } = worklistCases(ctx, actor, q);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let rows = base.select([
     'c.id',
     'c.type',
@@ -124,6 +123,8 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
     'c.version',
     'c.updated_at',
     lastActed ? sql<Date>`p.last_acted_at`.as('last_acted_at') : sql<Date | null>`null::timestamptz`.as('last_acted_at'),
+    // Page and total in one round trip; a page past the end falls back to a count.
+    sql<string>`count(*) over ()`.as('total'),
   ]);
   rows = lastActed
     ? rows.orderBy(sql`p.last_acted_at`, 'desc')
@@ -134,8 +135,13 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
+  const total = list.length
+    ? Number(list[0]!.total)
+    : q.page > 1
+      ? Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      : 0;
   return {
-    total: Number(total),
+    total,
     items: list.map((r) => {
       const def = workflowOf(r.type);
       return {

@@ -45,7 +45,8 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
     const like = `%${escapeLike(q.q)}%`;
     base = base.where((eb) => eb.or([eb('c.title', 'like', like), eb('c.ref_no', 'like', like)]));
   }
-  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  type Person = { name: string; idNumberMasked: string | null; phoneMasked: string | null };
+  // Page, total and petitioners in one round trip; a page past the end falls back to a count.
   const rows = await base
     .innerJoin('core.org_unit as o', 'o.id', 'c.org_unit_id')
     .leftJoin('core.area as a', 'a.code', 'p.concerned_area_code')
@@ -70,21 +71,20 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
       'p.concerned_area_code',
       'a.name as area_name',
       sql<string>`left(p.content, 80)`.as('excerpt'),
+      sql<string>`count(*) over ()`.as('total'),
+      sql<Person[]>`(select coalesce(json_agg(json_build_object('name', pp.name, 'idNumberMasked', pp.id_number_masked,
+        'phoneMasked', pp.phone_masked) order by pp.created_at), '[]') from petitions.petitioner pp where pp.case_id = c.id)`.as('people'),
     ])
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id', 'desc')
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
-  const ids = rows.map((r) => r.id as string);
-  const people = ids.length
-    ? await db
-        .selectFrom('petitions.petitioner')
-        .select(['case_id', 'name', 'id_number_masked', 'phone_masked'])
-        .where('case_id', 'in', ids)
-        .orderBy('created_at')
-        .execute()
-    : [];
+  const total = rows.length
+    ? Number(rows[0]!.total)
+    : q.page > 1
+      ? Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+      : 0;
   const def = workflowOf(PETITION_TYPE);
   return {
     total,
@@ -112,8 +112,8 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
       concernedAreaName: r.area_name ?? null,
       contentExcerpt: r.excerpt,
       petitioners: informantHidden(actor, r.category, r.org_unit_id)
-        ? people.filter((p) => p.case_id === r.id).map(() => ({ name: HIDDEN_INFORMANT, idNumberMasked: null, phoneMasked: null }))
-        : people.filter((p) => p.case_id === r.id).map((p) => ({ name: p.name, idNumberMasked: p.id_number_masked, phoneMasked: p.phone_masked })),
+        ? r.people.map(() => ({ name: HIDDEN_INFORMANT, idNumberMasked: null, phoneMasked: null }))
+        : r.people,
     })),
   };
 }
