@@ -84,7 +84,7 @@ describe('delegation (审批权下放) as configuration with effective dates', (
     expect((await ld.post('/api/dibao/delegations', body)).statusCode).toBe(403);
     const bad = await regionLead.post('/api/dibao/delegations', { ...body, effectiveFrom: '2026-13-01' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().title).toContain('生效日期');
+    expect(bad.json().title).toContain('effectiveFrom');
     // added later in the "before and after" test
   });
 });
