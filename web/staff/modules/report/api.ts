@@ -25,5 +25,6 @@ export const reportApi = {
   runs: (year: number, area?: string) => http.get<ReportRuns>('/api/report/runs', { year, area }),
   run: (id: string) => http.get<ReportRun>(`/api/report/runs/${enc(id)}`),
   docxUrl: (id: string) => `/api/report/runs/${enc(id)}/report.docx`,
+  pdfUrl: (id: string) => `/api/report/runs/${enc(id)}/report.pdf`,
   xlsxUrl: (id: string) => `/api/report/runs/${enc(id)}/appendix.xlsx`,
 };
