@@ -51,6 +51,14 @@ export const FiguresOut = z.object({
   area: AreaOut,
   sections: z.array(z.object({ code: z.string(), label: z.string(), metrics: z.array(FigureOut) })),
 });
+export const CitiesQuery = z.object({ year, metric: z.string().min(1, '「metric」不能为空。').max(80, '「metric」过长。') });
+const CityRowOut = z.object({ area: z.object({ code: z.string(), name: z.string() }), figure: FigureOut });
+export const CitiesOut = z.object({
+  year: z.number().int(),
+  metric: z.object({ code: z.string(), label: z.string(), unit: z.string(), rule: z.string(), aggregation: z.enum(['sum', 'own', 'ratio']) }),
+  rows: z.array(CityRowOut),
+  region: CityRowOut.nullable(),
+});
 export const RecordsOut = z.object({
   metric: z.object({
     code: z.string(),

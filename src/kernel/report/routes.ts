@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../identity/http/request-actor.ts';
 import { computeFigures } from './compute-figures.ts';
+import { cityTable } from './city-table.ts';
 import { figureRecords } from './figure-records.ts';
 import { withPreviousYear } from './previous-year.ts';
 import { reportArea } from './report-area.ts';
 import { registerReportTemplateRoutes } from './routes-template.ts';
-import { FiguresOut, FiguresQuery, RecordsOut, RecordsQuery, RefreshBody } from './report-schemas.ts';
+import { CitiesOut, CitiesQuery, FiguresOut, FiguresQuery, RecordsOut, RecordsQuery, RefreshBody } from './report-schemas.ts';
 
 const tags = ['report'];
 const security = [{ session: [] }];
@@ -69,6 +70,20 @@ export async function registerReportRoutes(app: FastifyInstance, ctx: AppContext
       const page = await figureRecords(ctx, actor, { code: req.query.metric, year: req.query.year, area, page: req.query.page, pageSize: req.query.pageSize });
       return { ...page, area: areaOut(area) };
     },
+  );
+
+  r.get(
+    '/api/report/cities',
+    {
+      schema: {
+        tags,
+        security,
+        summary: '全区分市（地级市）指标表：本人可查看的各市一行，每格可查看其记录',
+        querystring: CitiesQuery,
+        response: { 200: CitiesOut },
+      },
+    },
+    async (req) => cityTable(ctx, actorOf(req), { metric: req.query.metric, year: req.query.year }),
   );
 
   await registerReportTemplateRoutes(app, ctx);
