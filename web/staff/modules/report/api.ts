@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { http } from '../../shared/api.ts';
-import type { FiguresOut, RecordsOut, RunOut, RunsOut, TemplateOut } from '../../../../src/kernel/report/report-schemas.ts';
+import type { CitiesOut, FiguresOut, RecordsOut, RunOut, RunsOut, TemplateOut } from '../../../../src/kernel/report/report-schemas.ts';
 import type { TemplateBody } from '../../../../src/kernel/report/report-template.ts';
 
 export type Figures = z.infer<typeof FiguresOut>;
@@ -9,6 +9,7 @@ export type FigureRecords = z.infer<typeof RecordsOut>;
 export type ReportTemplate = z.infer<typeof TemplateOut>;
 export type ReportRun = z.infer<typeof RunOut>;
 export type ReportRuns = z.infer<typeof RunsOut>;
+export type CityTable = z.infer<typeof CitiesOut>;
 export type { TemplateBody };
 
 const enc = encodeURIComponent;
@@ -19,6 +20,7 @@ export const reportApi = {
   refresh: (year: number, area?: string) => http.post<Figures>('/api/report/metrics/refresh', { year, ...(area ? { area } : {}) }),
   records: (metric: string, year: number, area: string | undefined, page: number, pageSize: number) =>
     http.get<FigureRecords>('/api/report/records', { metric, year, area, page, pageSize }),
+  cities: (metric: string, year: number) => http.get<CityTable>('/api/report/cities', { metric, year }),
   template: (year: number) => http.get<ReportTemplate>(`/api/report/templates/${year}`),
   saveTemplate: (year: number, body: TemplateBody, baseVersion: number) => http.put<ReportTemplate>(`/api/report/templates/${year}`, { ...body, baseVersion }),
   generate: (year: number, area?: string) => http.post<ReportRun>('/api/report/runs', { year, ...(area ? { area } : {}) }),
