@@ -7,7 +7,7 @@ import { e2eFile, login, seriousA11yViolations, shot } from './harness.ts';
 /**
  * 年度报告 (issue 16) through the console on the demo year 2019: 政策法规处 (nx-fgc) sees the
  * figures with their 口径, opens the records behind a number, edits the template, generates the
- * report and downloads the docx (its text checked).
+ * report and downloads the docx (its text checked) and the PDF.
  */
 const PASSWORD = 'Minzheng@2019';
 const T = 30_000;
@@ -58,5 +58,13 @@ describe('政策法规处 at 1366×768', { concurrency: false }, () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     assert.ok(xml.includes('宁夏回族自治区民政厅文件'));
     assert.ok(xml.includes(ADDED));
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: T }), preview.getByTestId('download-pdf').click()]);
+    assert.match(pdf.suggestedFilename(), /2019年法治政府建设情况报告.*\.pdf$/);
+    assert.equal(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString('latin1'),
+      '%PDF-',
+    );
   });
 });

@@ -18,14 +18,16 @@ const BODY = 16; // 3号
 const TITLE = 22; // 2号
 const FOLIO = 14; // 4号
 const SPACING = CELL - BODY; // character spacing that puts 28 full-width characters on a line
+/** The grid, for other documents on the same page (the annual report, src/kernel/report/render-report-pdf.ts). */
+export const GRID = { MM, AREA_W, AREA_H, PITCH, CELL, BODY, TITLE, FOLIO, SPACING } as const;
 /** Characters that may not start a line (they hang into the margin instead), and ones that may not end it. */
 const NO_START = new Set('，。、；：？！）》」』”’…—,.;:?!)]%');
 const NO_END = new Set('（《「『“‘([');
 
-type Doc = InstanceType<typeof PDFDocument>;
+export type Doc = InstanceType<typeof PDFDocument>;
 
 /** Break text into lines no wider than `width`, keeping dates and runs of Latin letters and digits whole. */
-function wrap(doc: Doc, text: string, width: number, spacing: number, firstIndent = 0): string[] {
+export function wrap(doc: Doc, text: string, width: number, spacing: number, firstIndent = 0): string[] {
   const tokens = text.match(/\d{4}年\d{1,2}月\d{1,2}日|[A-Za-z0-9][A-Za-z0-9\-./:@_]*|[\s\S]/gu) ?? [];
   const widths = new Map<string, number>();
   const w = (t: string) => widths.get(t) ?? widths.set(t, doc.widthOfString(t, { characterSpacing: spacing })).get(t)!;
@@ -126,7 +128,15 @@ export async function renderPdf(c: DocumentContent): Promise<Buffer> {
   put(date, dateX, BODY, pitch);
   note.forEach((l, i) => put(l, i === 0 ? 2 * CELL : 0, BODY, pitch));
 
-  // 页码: 4号, 「— n —」, 7 mm below the 版心; odd pages one character in from the right, even from the left.
+  folios(doc);
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/** 页码: 4号, 「— n —」, 7 mm below the 版心; odd pages one character in from the right, even from the left (font 'body'). */
+export function folios(doc: Doc) {
+  const bottom = PAGE.top + AREA_H;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -137,7 +147,4 @@ export async function renderPdf(c: DocumentContent): Promise<Buffer> {
     const x = n % 2 === 1 ? PAGE.width - PAGE.right - FOLIO - fw : PAGE.left + FOLIO;
     doc.text(folio, x, bottom + 7 * MM - (doc.currentLineHeight() - FOLIO) / 2, { lineBreak: false });
   }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
 }

@@ -12,9 +12,13 @@ import { computeFigures, type Figure } from './compute-figures.ts';
 import { REPORT_PERMISSIONS } from './contract.ts';
 import type { ReportArea } from './report-area.ts';
 import { getTemplate, PLACEHOLDER, type TemplateBody } from './report-template.ts';
+import { withPreviousYear, type PreviousYear } from './previous-year.ts';
 
 /** A figure as the generated report used it (its stored value row, so the number stays traceable). */
-export type UsedFigure = Pick<Figure, 'code' | 'label' | 'unit' | 'rule' | 'aggregationNote' | 'value' | 'computedAt' | 'valueId' | 'recordCount'>;
+export type UsedFigure = Pick<Figure, 'code' | 'label' | 'unit' | 'rule' | 'aggregationNote' | 'value' | 'computedAt' | 'valueId' | 'recordCount'> & {
+  /** The previous year's value and the change (runs generated before 同比 existed have none). */
+  previous?: PreviousYear | null;
+};
 
 export type ReportRun = {
   id: string;
@@ -58,12 +62,12 @@ export function fillTemplate(body: TemplateBody, figures: Map<string, Figure>): 
 export async function generateReport(ctx: AppContext, actor: Actor, year: number, area: ReportArea): Promise<ReportRun> {
   requirePermission(actor, REPORT_PERMISSIONS.edit);
   const template = await getTemplate(ctx, year);
-  const sections = await computeFigures(ctx, actor, { year, area });
+  const sections = await withPreviousYear(ctx, actor, { year, area }, await computeFigures(ctx, actor, { year, area }));
   const byCode = new Map(sections.flatMap((s) => s.metrics).map((m) => [m.code, m]));
   const { text, missing } = fillTemplate(template, byCode);
   const used = [...new Set([...JSON.stringify(template.sections).matchAll(PLACEHOLDER)].map((m) => m[1]!))]
     .map((c) => byCode.get(c))
-    .filter((f): f is Figure => !!f && f.value !== null);
+    .filter((f) => !!f && f.value !== null);
   const figures: UsedFigure[] = [...byCode.values()]
     .filter((f) => f.value !== null)
     .map((f) => ({
@@ -76,6 +80,7 @@ export async function generateReport(ctx: AppContext, actor: Actor, year: number
       computedAt: f.computedAt,
       valueId: f.valueId,
       recordCount: f.recordCount,
+      previous: f.previous,
     }));
   const now = ctx.clock.now();
   const id = uuidv7();

@@ -3,6 +3,7 @@ import { dateLine } from '../documents/content.ts';
 import { DOCX_FONTS } from '../documents/fonts.ts';
 import { BODY, body, CHAR, folioFooter, line, PAGE_PROPERTIES, TITLE } from '../documents/render-docx.ts';
 import type { ReportRun } from './generate-report.ts';
+import { figureReference } from './figure-reference.ts';
 
 /**
  * The generated report as a docx in the GB/T 9704-2012 layout, on the kernel documents' page
@@ -54,6 +55,18 @@ export async function renderReportDocx(run: ReportRun): Promise<Buffer> {
           line([]),
           line([body(t.issuer)], { align: AlignmentType.RIGHT, right: signatureRight }),
           line([body(dateLine(t.date))], { align: AlignmentType.RIGHT, right: Math.max(2 * CHAR, signatureRight - 2 * CHAR) }),
+          // 附件 on a new page: every figure with its reference (指标代码, 数据编号, 来源记录数, 口径).
+          ...(run.figures.length
+            ? [
+                new Paragraph({
+                  pageBreakBefore: true,
+                  spacing: { line: 579, lineRule: 'exact' },
+                  children: [new TextRun({ text: '附件', size: BODY, font: face('黑体') })],
+                }),
+                line([body('指标来源及口径')], { align: AlignmentType.CENTER }),
+                ...run.figures.map((f, i) => line([body(`${i + 1}．${figureReference(f)}`)])),
+              ]
+            : []),
         ],
       },
     ],

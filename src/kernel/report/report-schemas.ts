@@ -20,6 +20,15 @@ export const RecordsQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100, '「pageSize」每页不超过 100 条。').default(20),
 });
 
+/** The previous year's value and the change (同比); value null = 「无上年数据」. */
+const PreviousOut = z.object({
+  year: z.number().int(),
+  value: z.number().nullable(),
+  valueId: z.string().nullable(),
+  change: z.number().nullable(),
+  changePercent: z.number().nullable(),
+  text: z.string(),
+});
 const AreaOut = z.object({ code: z.string(), name: z.string(), level: z.number().int() });
 export const FigureOut = z.object({
   code: z.string(),
@@ -35,11 +44,20 @@ export const FigureOut = z.object({
   recordCount: z.number().int(),
   computedAt: z.string().nullable(),
   valueId: z.string().nullable(),
+  previous: PreviousOut.nullable().optional(),
 });
 export const FiguresOut = z.object({
   year: z.number().int(),
   area: AreaOut,
   sections: z.array(z.object({ code: z.string(), label: z.string(), metrics: z.array(FigureOut) })),
+});
+export const CitiesQuery = z.object({ year, metric: z.string().min(1, '「metric」不能为空。').max(80, '「metric」过长。') });
+const CityRowOut = z.object({ area: z.object({ code: z.string(), name: z.string() }), figure: FigureOut });
+export const CitiesOut = z.object({
+  year: z.number().int(),
+  metric: z.object({ code: z.string(), label: z.string(), unit: z.string(), rule: z.string(), aggregation: z.enum(['sum', 'own', 'ratio']) }),
+  rows: z.array(CityRowOut),
+  region: CityRowOut.nullable(),
 });
 export const RecordsOut = z.object({
   metric: z.object({
@@ -105,6 +123,7 @@ export const RunOut = z.object({
       computedAt: z.string().nullable(),
       valueId: z.string().nullable(),
       recordCount: z.number().int(),
+      previous: PreviousOut.nullable().optional(),
     }),
   ),
   missing: z.array(z.string()),

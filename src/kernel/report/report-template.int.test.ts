@@ -127,7 +127,7 @@ describe('generated report', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((r as any).rawPayload);
     const ws = wb.getWorksheet('指标及口径')!;
-    expect(ws.getRow(1).values).toEqual([undefined, '指标代码', '指标', '数值', '单位', '统计口径', '汇总方式', '来源记录数', '计算时间']);
+    expect(ws.getRow(1).values).toEqual([undefined, '指标代码', '指标', '数值', '单位', '统计口径', '汇总方式', '来源记录数', '计算时间', '上年数值', '同比']);
     expect(ws.rowCount - 1).toBe(run.figures.length);
     const total = ws.getRows(2, ws.rowCount - 1)!.find((row) => row.getCell(1).value === 'petitions.total')!;
     expect(total.getCell(3).value).toBe(2);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ReportRun } from './generate-report.ts';
 
-/** The report's appendix: every figure with its unit, 口径, aggregation note, record count and computed time. */
+/** The report's appendix: every figure with its unit, previous year and 同比, 口径, aggregation note, record count and computed time. */
 export async function reportAppendix(run: ReportRun): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '民政法治政务平台';
@@ -16,9 +16,22 @@ export async function reportAppendix(run: ReportRun): Promise<Buffer> {
     { header: '汇总方式', key: 'agg', width: 34 },
     { header: '来源记录数', key: 'records', width: 12 },
     { header: '计算时间', key: 'at', width: 26 },
+    { header: '上年数值', key: 'prev', width: 12 },
+    { header: '同比', key: 'yoy', width: 40 },
   ];
   for (const f of run.figures)
-    ws.addRow({ code: f.code, label: f.label, value: f.value, unit: f.unit, rule: f.rule, agg: f.aggregationNote, records: f.recordCount, at: f.computedAt });
+    ws.addRow({
+      code: f.code,
+      label: f.label,
+      value: f.value,
+      unit: f.unit,
+      prev: f.previous?.value ?? null,
+      yoy: f.previous?.text ?? '',
+      rule: f.rule,
+      agg: f.aggregationNote,
+      records: f.recordCount,
+      at: f.computedAt,
+    });
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (let i = 2; i <= ws.rowCount; i++) ws.getRow(i).getCell('rule').alignment = { wrapText: true, vertical: 'top' };

@@ -8,6 +8,7 @@ import { REPORT_PERMISSIONS } from './contract.ts';
 import { generateReport, getReportRun, listReportRuns } from './generate-report.ts';
 import { reportSections } from './registry.ts';
 import { renderReportDocx } from './render-report-docx.ts';
+import { renderReportPdf } from './render-report-pdf.ts';
 import { reportArea } from './report-area.ts';
 import { GenerateBody, RunIdParams, RunOut, RunsOut, RunsQuery, TemplateOut, YearParams } from './report-schemas.ts';
 import { getTemplate, PutTemplateBody, saveTemplate, type ReportTemplate } from './report-template.ts';
@@ -92,6 +93,19 @@ export async function registerReportTemplateRoutes(app: FastifyInstance, ctx: Ap
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${run.year}年法治政府建设情况报告-${run.area.name}.docx`)}`)
+        .send(file);
+    },
+  );
+
+  r.get(
+    '/api/report/runs/:id/report.pdf',
+    { schema: { tags, security, summary: '下载年度报告（PDF，GB/T 9704 公文格式，附指标来源）', params: RunIdParams } },
+    async (req, reply) => {
+      const run = await getReportRun(ctx, actorOf(req), req.params.id);
+      const file = await renderReportPdf(run);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${run.year}年法治政府建设情况报告-${run.area.name}.pdf`)}`)
         .send(file);
     },
   );

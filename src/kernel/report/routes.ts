@@ -3,10 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../identity/http/request-actor.ts';
 import { computeFigures } from './compute-figures.ts';
+import { cityTable } from './city-table.ts';
 import { figureRecords } from './figure-records.ts';
+import { withPreviousYear } from './previous-year.ts';
 import { reportArea } from './report-area.ts';
 import { registerReportTemplateRoutes } from './routes-template.ts';
-import { FiguresOut, FiguresQuery, RecordsOut, RecordsQuery, RefreshBody } from './report-schemas.ts';
+import { CitiesOut, CitiesQuery, FiguresOut, FiguresQuery, RecordsOut, RecordsQuery, RefreshBody } from './report-schemas.ts';
 
 const tags = ['report'];
 const security = [{ session: [] }];
@@ -22,7 +24,7 @@ export async function registerReportRoutes(app: FastifyInstance, ctx: AppContext
       schema: {
         tags,
         security,
-        summary: '年度报告指标：数值、单位、统计口径、计算时间（按本人数据范围）',
+        summary: '年度报告指标：数值、单位、统计口径、计算时间，及上年数值和同比增减（按本人数据范围）',
         querystring: FiguresQuery,
         response: { 200: FiguresOut },
       },
@@ -30,7 +32,8 @@ export async function registerReportRoutes(app: FastifyInstance, ctx: AppContext
     async (req) => {
       const actor = actorOf(req);
       const area = await reportArea(ctx, actor, req.query.area);
-      const sections = await computeFigures(ctx, actor, { year: req.query.year, area, section: req.query.section });
+      const q = { year: req.query.year, area, section: req.query.section };
+      const sections = await withPreviousYear(ctx, actor, q, await computeFigures(ctx, actor, q));
       return { year: req.query.year, area: areaOut(area), sections };
     },
   );
@@ -44,7 +47,8 @@ export async function registerReportRoutes(app: FastifyInstance, ctx: AppContext
     async (req) => {
       const actor = actorOf(req);
       const area = await reportArea(ctx, actor, req.body.area);
-      const sections = await computeFigures(ctx, actor, { year: req.body.year, area, section: req.body.section, refresh: true });
+      const q = { year: req.body.year, area, section: req.body.section, refresh: true };
+      const sections = await withPreviousYear(ctx, actor, q, await computeFigures(ctx, actor, q));
       return { year: req.body.year, area: areaOut(area), sections };
     },
   );
@@ -66,6 +70,20 @@ export async function registerReportRoutes(app: FastifyInstance, ctx: AppContext
       const page = await figureRecords(ctx, actor, { code: req.query.metric, year: req.query.year, area, page: req.query.page, pageSize: req.query.pageSize });
       return { ...page, area: areaOut(area) };
     },
+  );
+
+  r.get(
+    '/api/report/cities',
+    {
+      schema: {
+        tags,
+        security,
+        summary: '全区分市（地级市）指标表：本人可查看的各市一行，每格可查看其记录',
+        querystring: CitiesQuery,
+        response: { 200: CitiesOut },
+      },
+    },
+    async (req) => cityTable(ctx, actorOf(req), { metric: req.query.metric, year: req.query.year }),
   );
 
   await registerReportTemplateRoutes(app, ctx);

@@ -6,7 +6,7 @@ import { LinkButton } from '../../shared/LinkButton.tsx';
 import type { Figure, Figures } from './api.ts';
 import { RecordsDrawer } from './RecordsDrawer.tsx';
 
-/** The report's figures per section: value (a click opens its records), unit, 口径 and when it was computed. */
+/** The report's figures per section: value (a click opens its records), unit, last year's value and the change, 口径 and when it was computed. */
 export function FiguresTab({ figures, year, area }: { figures: Figures; year: number; area?: string }) {
   const t = useT();
   const [open, setOpen] = useState<Figure | null>(null);
@@ -27,6 +27,19 @@ export function FiguresTab({ figures, year, area }: { figures: Figures; year: nu
         ),
     },
     { title: t('report.unit'), dataIndex: 'unit', width: 70 },
+    {
+      title: t('report.previous'),
+      key: 'previous',
+      width: 260,
+      render: (_, f) =>
+        f.previous ? (
+          <span data-testid={`previous-${f.code}`} className={f.previous.value === null ? 'mz-muted' : undefined}>
+            {f.previous.text}
+          </span>
+        ) : (
+          '—'
+        ),
+    },
     {
       title: t('report.rule'),
       dataIndex: 'rule',

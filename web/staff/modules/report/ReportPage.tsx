@@ -8,6 +8,7 @@ import { ApiError } from '../../shared/api.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { reportApi } from './api.ts';
+import { CitiesTab } from './CitiesTab.tsx';
 import { FiguresTab } from './FiguresTab.tsx';
 import { RunsTab } from './RunsTab.tsx';
 import { TemplateTab } from './TemplateTab.tsx';
@@ -78,6 +79,7 @@ export function ReportPage() {
         onChange={(k) => set({ tab: k })}
         items={[
           { key: 'figures', label: t('report.tab.figures'), children: figures.data && <FiguresTab figures={figures.data} year={year} area={area} /> },
+          { key: 'cities', label: t('report.tab.cities'), children: figures.data && <CitiesTab figures={figures.data} year={year} /> },
           {
             key: 'template',
             label: t('report.tab.template'),

@@ -38,6 +38,9 @@ export function RunsTab({ year, area, canEdit }: { year: number; area?: string; 
       <Button size="small" icon={<DownloadOutlined />} href={reportApi.docxUrl(id)} data-testid="download-docx">
         {t('report.docx')}
       </Button>
+      <Button size="small" icon={<DownloadOutlined />} href={reportApi.pdfUrl(id)} data-testid="download-pdf">
+        {t('report.pdf')}
+      </Button>
       <Button size="small" icon={<DownloadOutlined />} href={reportApi.xlsxUrl(id)} data-testid="download-xlsx">
         {t('report.xlsx')}
       </Button>

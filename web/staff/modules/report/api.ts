@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { http } from '../../shared/api.ts';
-import type { FiguresOut, RecordsOut, RunOut, RunsOut, TemplateOut } from '../../../../src/kernel/report/report-schemas.ts';
+import type { CitiesOut, FiguresOut, RecordsOut, RunOut, RunsOut, TemplateOut } from '../../../../src/kernel/report/report-schemas.ts';
 import type { TemplateBody } from '../../../../src/kernel/report/report-template.ts';
 
 export type Figures = z.infer<typeof FiguresOut>;
@@ -9,6 +9,7 @@ export type FigureRecords = z.infer<typeof RecordsOut>;
 export type ReportTemplate = z.infer<typeof TemplateOut>;
 export type ReportRun = z.infer<typeof RunOut>;
 export type ReportRuns = z.infer<typeof RunsOut>;
+export type CityTable = z.infer<typeof CitiesOut>;
 export type { TemplateBody };
 
 const enc = encodeURIComponent;
@@ -19,11 +20,13 @@ export const reportApi = {
   refresh: (year: number, area?: string) => http.post<Figures>('/api/report/metrics/refresh', { year, ...(area ? { area } : {}) }),
   records: (metric: string, year: number, area: string | undefined, page: number, pageSize: number) =>
     http.get<FigureRecords>('/api/report/records', { metric, year, area, page, pageSize }),
+  cities: (metric: string, year: number) => http.get<CityTable>('/api/report/cities', { metric, year }),
   template: (year: number) => http.get<ReportTemplate>(`/api/report/templates/${year}`),
   saveTemplate: (year: number, body: TemplateBody, baseVersion: number) => http.put<ReportTemplate>(`/api/report/templates/${year}`, { ...body, baseVersion }),
   generate: (year: number, area?: string) => http.post<ReportRun>('/api/report/runs', { year, ...(area ? { area } : {}) }),
   runs: (year: number, area?: string) => http.get<ReportRuns>('/api/report/runs', { year, area }),
   run: (id: string) => http.get<ReportRun>(`/api/report/runs/${enc(id)}`),
   docxUrl: (id: string) => `/api/report/runs/${enc(id)}/report.docx`,
+  pdfUrl: (id: string) => `/api/report/runs/${enc(id)}/report.pdf`,
   xlsxUrl: (id: string) => `/api/report/runs/${enc(id)}/appendix.xlsx`,
 };
