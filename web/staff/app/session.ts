@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from '../shared/api.ts';
 import type { LoginInput, Me, Scope } from '../shared/api-types.ts';
-import { ME_KEY, noteSessionEnd } from './query-client.ts';
+import { ME_KEY } from './query-client.ts';
+import { noteSessionEnd } from './session-expiry.ts';
 
 /** The signed-in user, or null when there is no session. */
 export function useMe() {
