@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe } from 'node:test';
+import type { CDPSession, Response } from 'playwright-core';
+import { e2eFile, login } from './harness.ts';
+
+/**
+ * First load (issue 18): on a 1.6 Mbit/s link with 150 ms latency (Chromium's own network
+ * throttling), a first-time visitor sees the sign-in page within 1 s; its scripts come
+ * compressed and at most 120 KB. After signing in, the workbench asks for its tab counts once.
+ */
+const f = e2eFile('first-load');
+const { step } = f;
+const LINK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 1_600_000 / 8 };
+const FAST = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+
+describe('first load', () => {
+  const page = f.useBrowserPage();
+  let cdp: CDPSession;
+  const responses: Response[] = [];
+
+  step('the sign-in page paints within 1 s on a 1.6 Mbit/s, 150 ms link', async () => {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', LINK);
+    page.on('response', (r) => responses.push(r));
+    await page.goto('/login', { waitUntil: 'commit' });
+    await page.getByLabel('用户名').waitFor();
+    // The HTML itself shows nothing: the first contentful paint is the sign-in page.
+    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity);
+    console.log(`sign-in page: first contentful paint ${Math.round(fcp)} ms`);
+    assert.ok(fcp <= 1000, `first contentful paint at ${Math.round(fcp)} ms, over 1 s`);
+  });
+
+  step('its scripts arrive compressed, immutable and at most 120 KB', async () => {
+    await page.waitForLoadState('load');
+    const scripts = responses.filter((r) => r.request().resourceType() === 'script');
+    assert.ok(scripts.length > 0);
+    let bytes = 0;
+    for (const r of scripts) {
+      const headers = await r.allHeaders();
+      assert.match(headers['content-encoding'] ?? '', /^(br|gzip)$/, `${r.url()} is not compressed`);
+      assert.equal(headers['cache-control'], 'public, max-age=31536000, immutable', r.url());
+      bytes += (await r.request().sizes()).responseBodySize;
+    }
+    console.log(`sign-in page: ${scripts.length} scripts, ${(bytes / 1024).toFixed(1)} KB on the wire`);
+    assert.ok(bytes <= 120 * 1024, `${(bytes / 1024).toFixed(1)} KB of scripts`);
+    const html = responses.find((r) => r.request().resourceType() === 'document')!;
+    assert.equal((await html.allHeaders())['cache-control'], 'no-cache');
+  });
+
+  step('after signing in, the workbench asks for all its tab counts in one call', async () => {
+    await cdp.send('Network.emulateNetworkConditions', FAST);
+    responses.length = 0;
+    await login(page, 'nx-fgc', 'Minzheng@2019');
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.getByTestId('worklist').waitFor();
+    await page.getByTestId('wl-count-todo').waitFor();
+    await page.waitForLoadState('networkidle');
+    const api = responses.map((r) => new URL(r.url())).filter((u) => u.pathname.startsWith('/api/'));
+    const scripts = responses.filter((r) => r.request().resourceType() === 'script');
+    let bytes = 0;
+    for (const r of scripts) bytes += (await r.request().sizes()).responseBodySize;
+    console.log(`after sign-in: ${api.length} API calls (${api.map((u) => u.pathname).join(' ')}), ${(bytes / 1024).toFixed(1)} KB of scripts on the wire`);
+    assert.equal(api.filter((u) => u.pathname === '/api/worklist/counts').length, 1);
+    assert.equal(api.filter((u) => u.pathname === '/api/worklist' && u.searchParams.get('pageSize') === '1').length, 0);
+  });
+});
