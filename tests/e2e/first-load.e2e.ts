@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { CDPSession, Response } from 'playwright-core';
-import { e2eFile, login } from './harness.ts';
+import { e2eFile, login, seriousA11yViolations } from './harness.ts';
 
 /**
  * First load (issue 18): on a 1.6 Mbit/s link with 150 ms latency (Chromium's own network
@@ -19,7 +19,7 @@ describe('first load', () => {
   const responses: Response[] = [];
 
   step('the sign-in page paints within 1 s on a 1.6 Mbit/s, 150 ms link', async () => {
-    cdp = await page.context().newCDPSession(page);
+    cdp = await page.context().newCDPSession(f.current!);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', LINK);
@@ -47,6 +47,14 @@ describe('first load', () => {
     assert.ok(bytes <= 120 * 1024, `${(bytes / 1024).toFixed(1)} KB of scripts`);
     const html = responses.find((r) => r.request().resourceType() === 'document')!;
     assert.equal((await html.allHeaders())['cache-control'], 'no-cache');
+  });
+
+  step('the sign-in page, without antd, stays accessible and checks its fields before sending', async () => {
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('请填写用户名').waitFor();
+    await page.getByText('请填写密码').waitFor();
+    assert.equal(await page.getByLabel('用户名').getAttribute('aria-invalid'), 'true');
   });
 
   step('after signing in, the workbench asks for all its tab counts in one call', async () => {
