@@ -28,15 +28,21 @@ describe('first load', () => {
     await page.getByLabel('用户名').waitFor();
     // Everything the page needs to paint (the HTML, its stylesheet and scripts) has arrived by then,
     // measured by the browser's resource timing from the start of the navigation.
-    const { arrived, fcp } = await page.evaluate(() => {
+    const { arrived, fcp, timing } = await page.evaluate(() => {
       const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource').filter((e) => e.name.includes('/assets/'))];
       const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity;
-      return { arrived: Math.max(...entries.map((e) => (e as PerformanceResourceTiming).responseEnd)), fcp: paint };
+      const timing = entries.map((e) => {
+        const t = e as PerformanceResourceTiming;
+        return `${new URL(t.name).pathname} ${Math.round(t.startTime)}–${Math.round(t.responseStart)}–${Math.round(t.responseEnd)}`;
+      });
+      return { arrived: Math.max(...entries.map((e) => (e as PerformanceResourceTiming).responseEnd)), fcp: paint, timing };
     });
     // The HTML itself shows nothing: the first contentful paint is the sign-in page. On a calm
     // machine it follows the last byte within a few tens of milliseconds; on a loaded one the CPU
     // adds more, which is why the network's part is what the assertion holds to 1 s.
-    console.log(`sign-in page: all of it arrived at ${Math.round(arrived)} ms, first contentful paint at ${Math.round(fcp)} ms`);
+    console.log(
+      `sign-in page: all of it arrived at ${Math.round(arrived)} ms, first contentful paint at ${Math.round(fcp)} ms (start–first byte–last byte: ${timing.join(', ')})`,
+    );
     assert.ok(arrived <= 1000, `the page's files arrived at ${Math.round(arrived)} ms, over 1 s`);
     assert.ok(Number.isFinite(fcp), 'the page painted');
   });
