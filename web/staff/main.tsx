@@ -1,14 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router-dom';
-import { Providers } from './app/Providers.tsx';
-import { router } from './app/router.tsx';
+import { LoginPage } from './modules/auth/LoginPage.tsx';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Providers>
-      <RouterProvider router={router} />
-    </Providers>
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+
+// /login is all a visitor needs at first: it paints with React alone. The console (antd, the
+// router, every module's pages and dictionaries) loads only at any other address.
+if (window.location.pathname === '/login') {
+  root.render(
+    <StrictMode>
+      <LoginPage />
+    </StrictMode>,
+  );
+} else {
+  void import('./app/Console.tsx').then(({ Console }) =>
+    root.render(
+      <StrictMode>
+        <Console />
+      </StrictMode>,
+    ),
+  );
+}

@@ -53,7 +53,7 @@ export function AppHeader({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
           navigate('/');
         }}
       >
-        <BrandMark compact={mobile} dark />
+        <BrandMark name={mobile ? t('app.nameShort') : t('app.name')} org={mobile ? undefined : t('app.org')} dark />
       </a>
       <div className="mz-header-spacer" />
       {mobile && (

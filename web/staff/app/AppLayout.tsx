@@ -41,7 +41,7 @@ export function AppLayout() {
             open={drawerOpen}
             onClose={() => setDrawerOpen(false)}
             size={272}
-            title={<BrandMark compact />}
+            title={<BrandMark name={t('app.nameShort')} />}
             styles={{ body: { padding: '8px 0' } }}
           >
             <nav aria-label={t('nav.menu')}>

@@ -1,31 +1,8 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../shared/api.ts';
+import { noteSessionEnd } from './session-expiry.ts';
 
 export const ME_KEY = ['me'] as const;
-
-const EXPIRED_FLAG = 'mz.sessionExpired';
-
-/** Remember that the session timed out, so the login page can say so once. */
-export function noteSessionEnd(err: unknown) {
-  if (err instanceof ApiError && err.code === 'SESSION_EXPIRED') {
-    try {
-      sessionStorage.setItem(EXPIRED_FLAG, '1');
-    } catch {
-      /* storage unavailable: the notice is a courtesy */
-    }
-  }
-}
-
-/** True once after a timeout, then forgotten. */
-export function takeSessionExpired(): boolean {
-  try {
-    const v = sessionStorage.getItem(EXPIRED_FLAG) === '1';
-    sessionStorage.removeItem(EXPIRED_FLAG);
-    return v;
-  } catch {
-    return false;
-  }
-}
 
 const SESSION_GONE = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
 

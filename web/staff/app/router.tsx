@@ -1,10 +1,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
+import { LoginPage } from '../modules/auth/LoginPage.tsx';
 import { guarded, NotFound, RequireAuth, RequirePermission } from './guards.tsx';
 import { WEB_MODULES } from '../modules/index.ts';
 
-// Every page is its own chunk: the login page loads none of the console, the console none of its pages until opened.
-const LoginPage = lazy(() => import('../modules/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+// Every page is its own chunk: the console loads none of its pages until one is opened.
 const AppLayout = lazy(() => import('./AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
 const HomePage = lazy(() => import('../modules/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 // Admin, case and profile pages are split into their own chunks; most sessions never open them.
@@ -40,14 +40,8 @@ const moduleRoutes = WEB_MODULES.flatMap((m) =>
 );
 
 export const router = createBrowserRouter([
-  {
-    path: '/login',
-    element: (
-      <Loading>
-        <LoginPage />
-      </Loading>
-    ),
-  },
+  // Signing out (or a session ending) lands here without reloading; signing in reloads into the console.
+  { path: '/login', element: <LoginPage /> },
   {
     path: '/',
     element: (

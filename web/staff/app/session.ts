@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from '../shared/api.ts';
-import type { LoginInput, Me, Scope } from '../shared/api-types.ts';
-import { ME_KEY, noteSessionEnd } from './query-client.ts';
+import type { Me, Scope } from '../shared/api-types.ts';
+import { ME_KEY } from './query-client.ts';
+import { noteSessionEnd } from './session-expiry.ts';
 
 /** The signed-in user, or null when there is no session. */
 export function useMe() {
@@ -43,19 +44,6 @@ export function widestScope(me: Me): Scope | null {
   let best: Scope | null = null;
   for (const r of me.roles) if (!best || SCOPE_RANK[r.scope] > SCOPE_RANK[best]) best = r.scope;
   return best;
-}
-
-export function useLogin() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: LoginInput) => api.login(input),
-    onSuccess: (me) => {
-      signedOut = false;
-      setCsrfToken(me.csrfToken);
-      qc.clear();
-      qc.setQueryData(ME_KEY, me);
-    },
-  });
 }
 
 /**

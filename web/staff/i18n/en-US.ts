@@ -1,14 +1,13 @@
 import { en as casesEn } from '../modules/cases/i18n.ts';
 import { en as reportEn } from '../modules/report/i18n.ts';
 import { WEB_MODULES } from '../modules/index.ts';
+import { loginEn } from '../modules/auth/messages.ts';
 import type { KernelKey, MessageKey } from './zh-CN.ts';
 
 /** English of the kernel's messages (the type says every key of zh-CN.ts's kernel part is here). */
 const kernel: Record<KernelKey, string> = {
-  'app.name': 'Civil Affairs Rule-of-Law Platform',
+  ...loginEn,
   'app.nameShort': 'Civil Affairs',
-  'app.org': 'Civil Affairs Department of Ningxia',
-  'app.footer': 'Civil Affairs Department of Ningxia Hui Autonomous Region · Minzheng',
   'common.edit': 'Edit',
   'common.save': 'Save',
   'common.confirm': 'OK',
@@ -31,7 +30,6 @@ const kernel: Record<KernelKey, string> = {
   'common.titled': '{a}: {b}',
   'common.paren': '{a} ({b})',
   'common.colon': '{a}:',
-  'lang.switch': 'Language',
   'nav.home': 'Workbench',
   'nav.business': 'Business',
   'nav.lawStudy': 'Law study',
@@ -51,23 +49,6 @@ const kernel: Record<KernelKey, string> = {
   'scope.org': 'This unit',
   'scope.subtree': 'This unit and below',
   'scope.label': 'Data scope',
-  'login.title': 'Sign in',
-  'login.subtitle': 'Staff identity authentication',
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.totp': 'Verification code',
-  'login.totpHint': 'Enter the 6-digit code shown in your authenticator app',
-  'login.submit': 'Sign in',
-  'login.back': 'Back',
-  'login.expired': 'Your session timed out. Please sign in again.',
-  'login.host': 'Operated by the Civil Affairs Department of Ningxia Hui Autonomous Region',
-  'login.notice': 'For official use by civil-affairs staff only. All actions are recorded in the audit log.',
-  'login.demoTitle': 'Demo environment',
-  'login.demoText': 'Fictitious data: do not enter real personal data. All demo accounts are listed in the README.',
-  'login.portal': 'Public services',
-  'login.slogan': 'Lawful · Standardised · Efficient',
-  'login.desc':
-    'One platform for letters and visits (信访), minimum living allowance (低保), government services, social organizations, normative documents, law enforcement and disclosure',
   'home.greeting.morning': 'Good morning, {name}',
   'home.greeting.afternoon': 'Good afternoon, {name}',
   'home.greeting.evening': 'Good evening, {name}',
@@ -272,11 +253,6 @@ const kernel: Record<KernelKey, string> = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'nav.calendar': 'Working-day calendar',
-  'login.demoAccounts': 'Click an account to fill it in (password {pw}):',
-  'login.demoRole.admin': 'System administrator',
-  'login.demoRole.nx-fgc': 'Department, Policy & Regulations',
-  'login.demoRole.yc-mzj': 'Yinchuan Civil Affairs Bureau',
-  'login.demoRole.ld-mzj': 'Longde County Civil Affairs Bureau',
   'notify.title': 'Notifications',
   'notify.readAll': 'Mark all read',
   'notify.empty': 'No notifications',

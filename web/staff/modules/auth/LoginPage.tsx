@@ -1,49 +1,55 @@
-import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
-import { Navigate } from 'react-router-dom';
-import { takeSessionExpired } from '../../app/query-client.ts';
+import { useEffect, useState } from 'react';
 import { BrandMark } from '../../app/BrandMark.tsx';
-import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
-import { useMe } from '../../app/session.ts';
-import { useT } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/zh-CN.ts';
-import { WEB_MODULES } from '../index.ts';
-import { useHealth } from '../../shared/use-health.ts';
+import { takeSessionExpired } from '../../app/session-expiry.ts';
+import { api } from '../../shared/api.ts';
+import { useLoginI18n, type LoginLocale, type LoginT } from './login-i18n.ts';
+import { PasswordForm, TotpForm } from './LoginForms.tsx';
+import { LOGIN_MODULES } from './messages.ts';
 import { useLoginFlow, type Credentials } from './use-login-flow.ts';
 
 /** Demo accounts (published in the README, seeded only in demo mode); shown only when /api/health says demo. */
 const DEMO_PASSWORD = 'Minzheng@2019';
 const DEMO_ACCOUNTS = ['admin', 'nx-fgc', 'yc-mzj', 'ld-mzj'] as const;
 
-const MODULES: MessageKey[] = [...WEB_MODULES.map((m) => m.label), 'nav.lawStudy'];
-
+/**
+ * 用户登录. The first page most people load, on any link: plain React and the page's own styles,
+ * without antd, the router or the console's dictionaries (issue 18: ≤ 120 KB gzip of JavaScript,
+ * tests/web/bundle-budget.test.ts). A user already signed in goes on to the console.
+ */
 export function LoginPage() {
-  const t = useT();
-  const me = useMe();
-  const health = useHealth();
+  const { locale, setLocale, t } = useLoginI18n();
   const flow = useLoginFlow();
   const [expired] = useState(takeSessionExpired);
-  const [form] = Form.useForm<Credentials>();
-  const demo = health.data?.demo === true;
+  const [demo, setDemo] = useState(false);
+  const [values, setValues] = useState<Credentials>({ username: '', password: '' });
 
-  if (me.data) return <Navigate to="/" replace />;
+  useEffect(() => {
+    // Signed in already (another tab, or the back button): on to the console.
+    api.me().then(
+      () => window.location.replace('/'),
+      () => undefined,
+    );
+    api.health().then(
+      (h) => setDemo(h.demo === true),
+      () => undefined,
+    );
+  }, []);
 
   return (
     <div className="mz-login">
       <header className="mz-login-top">
-        <BrandMark />
-        <LanguageSwitch />
+        <BrandMark name={t('app.name')} org={t('app.org')} />
+        <LanguageButtons locale={locale} onChange={setLocale} label={t('lang.switch')} />
       </header>
       <main className="mz-login-main">
         <div className="mz-login-card">
-          <section className="mz-login-intro" aria-hidden="false">
+          <section className="mz-login-intro">
             <h1 className="mz-login-title">{t('app.name')}</h1>
             <p className="mz-login-slogan">{t('login.slogan')}</p>
             <p className="mz-login-desc">{t('login.desc')}</p>
             <ul className="mz-login-modules">
-              {MODULES.map((k) => (
-                <li key={k}>{t(k)}</li>
+              {LOGIN_MODULES[locale === 'zh-CN' ? 'zh' : 'en'].map((m) => (
+                <li key={m}>{m}</li>
               ))}
             </ul>
             <p className="mz-login-host">{t('login.host')}</p>
@@ -51,75 +57,22 @@ export function LoginPage() {
           <section className="mz-login-form" aria-labelledby="login-heading">
             <h2 id="login-heading">{t('login.title')}</h2>
             <p className="mz-login-sub">{t('login.subtitle')}</p>
-            {expired && !flow.error && <Alert className="mz-login-alert" type="info" showIcon title={t('login.expired')} />}
-            {flow.error && <Alert className="mz-login-alert" type="error" showIcon title={flow.error.title} role="alert" />}
+            {expired && !flow.error && (
+              <div className="mz-alert mz-alert-info mz-login-alert" role="status">
+                {t('login.expired')}
+              </div>
+            )}
+            {flow.error && (
+              <div className="mz-alert mz-alert-error mz-login-alert" role="alert">
+                {flow.error.title}
+              </div>
+            )}
             {flow.step === 'password' ? (
-              <Form<Credentials> form={form} layout="vertical" requiredMark={false} onFinish={flow.submitPassword} size="large" name="login">
-                <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('common.required', { f: t('login.username') }) }]}>
-                  <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-                </Form.Item>
-                <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common.required', { f: t('login.password') }) }]}>
-                  <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-                </Form.Item>
-                <Button type="primary" htmlType="submit" block loading={flow.pending}>
-                  {t('login.submit')}
-                </Button>
-              </Form>
+              <PasswordForm t={t} pending={flow.pending} values={values} onChange={setValues} onSubmit={flow.submitPassword} />
             ) : (
-              <Form<{ totp: string }> layout="vertical" requiredMark={false} size="large" name="totp" onFinish={(v) => flow.submitTotp(v.totp)}>
-                <p className="mz-login-totp-user">
-                  <SafetyOutlined /> {flow.username}
-                </p>
-                <Form.Item
-                  name="totp"
-                  label={t('login.totp')}
-                  extra={t('login.totpHint')}
-                  rules={[{ required: true, pattern: /^\d{6}$/, message: t('profile.codeRule') }]}
-                >
-                  <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
-                </Form.Item>
-                <Button type="primary" htmlType="submit" block loading={flow.pending}>
-                  {t('login.submit')}
-                </Button>
-                <Button type="link" block onClick={flow.back}>
-                  {t('login.back')}
-                </Button>
-              </Form>
+              <TotpForm t={t} pending={flow.pending} username={flow.username} onSubmit={flow.submitTotp} onBack={flow.back} />
             )}
-            {demo && (
-              <Alert
-                className="mz-login-demo"
-                type="warning"
-                showIcon
-                title={t('login.demoTitle')}
-                data-testid="demo-notice"
-                description={
-                  <>
-                    <p className="mz-login-demo-text">{t('login.demoText')}</p>
-                    {flow.step === 'password' && (
-                      <>
-                        <p className="mz-login-demo-text">{t('login.demoAccounts', { pw: DEMO_PASSWORD })}</p>
-                        <ul className="mz-login-demo-list">
-                          {DEMO_ACCOUNTS.map((u) => (
-                            <li key={u}>
-                              <button
-                                type="button"
-                                className="mz-login-demo-account"
-                                title={t(`login.demoRole.${u}`)}
-                                onClick={() => form.setFieldsValue({ username: u, password: DEMO_PASSWORD })}
-                              >
-                                <code>{u}</code>
-                                <span>{t(`login.demoRole.${u}`)}</span>
-                              </button>
-                            </li>
-                          ))}
-                        </ul>
-                      </>
-                    )}
-                  </>
-                }
-              />
-            )}
+            {demo && <DemoNotice t={t} showAccounts={flow.step === 'password'} onPick={(u) => setValues({ username: u, password: DEMO_PASSWORD })} />}
             <p className="mz-login-notice">{t('login.notice')}</p>
           </section>
         </div>
@@ -128,6 +81,47 @@ export function LoginPage() {
         <span>{t('app.footer')}</span>
         <a href="/portal/">{t('login.portal')}</a>
       </footer>
+    </div>
+  );
+}
+
+/** 中文 / English, kept with the console's choice. */
+function LanguageButtons({ locale, onChange, label }: { locale: LoginLocale; onChange: (l: LoginLocale) => void; label: string }) {
+  const options: [LoginLocale, string][] = [
+    ['zh-CN', '中文'],
+    ['en-US', 'English'],
+  ];
+  return (
+    <div className="mz-lang" role="group" aria-label={label}>
+      {options.map(([value, text]) => (
+        <button key={value} type="button" className="mz-lang-option" aria-pressed={locale === value} onClick={() => onChange(value)}>
+          {text}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function DemoNotice({ t, showAccounts, onPick }: { t: LoginT; showAccounts: boolean; onPick: (username: string) => void }) {
+  return (
+    <div className="mz-alert mz-alert-warning mz-login-demo" data-testid="demo-notice">
+      <div className="mz-alert-title">{t('login.demoTitle')}</div>
+      <p className="mz-login-demo-text">{t('login.demoText')}</p>
+      {showAccounts && (
+        <>
+          <p className="mz-login-demo-text">{t('login.demoAccounts', { pw: DEMO_PASSWORD })}</p>
+          <ul className="mz-login-demo-list">
+            {DEMO_ACCOUNTS.map((u) => (
+              <li key={u}>
+                <button type="button" className="mz-login-demo-account" title={t(`login.demoRole.${u}`)} onClick={() => onPick(u)}>
+                  <code>{u}</code>
+                  <span>{t(`login.demoRole.${u}`)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

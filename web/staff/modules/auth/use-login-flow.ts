@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
-import { useLogin } from '../../app/session.ts';
-import { ApiError } from '../../shared/api.ts';
+import { api, ApiError, setCsrfToken } from '../../shared/api.ts';
 
 export type Credentials = { username: string; password: string };
 
@@ -13,46 +11,45 @@ function safeNext(next: string | null) {
 
 /**
  * Two steps: username + password, then (when the server answers TOTP_REQUIRED) the
- * six-digit code. Errors are the server's Chinese `title`.
+ * six-digit code. Errors are the server's Chinese `title`. A signed-in user goes on to the
+ * console as a new page load: the sign-in page carries none of the console's code.
  */
 export function useLoginFlow() {
-  const login = useLogin();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
   const [step, setStep] = useState<'password' | 'totp'>('password');
   const [creds, setCreds] = useState<Credentials | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [pending, setPending] = useState(false);
 
-  const attempt = (c: Credentials, totp?: string) => {
+  const attempt = async (c: Credentials, totp?: string) => {
     setError(null);
-    login.mutate(
-      { username: c.username.trim(), password: c.password, ...(totp ? { totp } : {}) },
-      {
-        onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }),
-        onError: (e) => {
-          const err = e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', String(e));
-          if (err.code === 'TOTP_REQUIRED') {
-            setCreds(c);
-            setStep('totp');
-            return;
-          }
-          if (err.code === 'TOTP_INVALID' && step === 'password') {
-            setCreds(c);
-            setStep('totp');
-          }
-          setError(err);
-        },
-      },
-    );
+    setPending(true);
+    try {
+      const me = await api.login({ username: c.username.trim(), password: c.password, ...(totp ? { totp } : {}) });
+      setCsrfToken(me.csrfToken);
+      window.location.replace(safeNext(new URLSearchParams(window.location.search).get('next')));
+    } catch (e) {
+      setPending(false);
+      const err = e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', String(e));
+      if (err.code === 'TOTP_REQUIRED') {
+        setCreds(c);
+        setStep('totp');
+        return;
+      }
+      if (err.code === 'TOTP_INVALID' && step === 'password') {
+        setCreds(c);
+        setStep('totp');
+      }
+      setError(err);
+    }
   };
 
   return {
     step,
     error,
-    pending: login.isPending,
+    pending,
     username: creds?.username,
-    submitPassword: (c: Credentials) => attempt(c),
-    submitTotp: (code: string) => creds && attempt(creds, code),
+    submitPassword: (c: Credentials) => void attempt(c),
+    submitTotp: (code: string) => void (creds && attempt(creds, code)),
     back: () => {
       setStep('password');
       setError(null);

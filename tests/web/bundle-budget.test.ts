@@ -1,0 +1,74 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb, formatPage, kb, measurePage, portalPages, STAFF_PAGES, type BuildResult } from './bundle-report.ts';
+
+/**
+ * The JavaScript each page downloads before it can paint, gzip-compressed (issue 18). One build
+ * into a temporary directory; a page over its budget fails with its top contributors listed.
+ * `node tests/web/bundle-report.ts` prints the same figures.
+ */
+const KB = 1024;
+const BUDGET = {
+  login: 120 * KB,
+  /**
+   * The issue's goal is 300 KB; the console is at ~490 KB (from ~518 KB), mostly antd (the
+   * workbench's table, select and tabs, the app shell, its cssinjs styles). This ceiling keeps it
+   * from growing while that work goes on; lower it as the figure falls.
+   */
+  home: 500 * KB,
+  portalPage: 20 * KB,
+};
+
+let dir: string;
+let build: BuildResult;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'mz-bundle-'));
+  build = await buildWeb(dir);
+}, 300_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function expectWithin(figure: ReturnType<typeof measurePage>, budget: number) {
+  const report = formatPage(figure, budget);
+  console.log(report);
+  expect(figure.gzipBytes, `over budget by ${kb(figure.gzipBytes - budget)}\n${report}`).toBeLessThanOrEqual(budget);
+}
+
+describe('bundle budget (gzip JavaScript per page)', () => {
+  it('the sign-in page loads at most 120 KB, and none of antd, the router or the console pages', () => {
+    const login = measurePage(build, STAFF_PAGES[0]!);
+    expectWithin(login, BUDGET.login);
+    expect(login.all.map((t) => t.module).filter((m) => /antd|rc-component|react-router|tanstack|modules\/(?!auth)/.test(m))).toEqual([]);
+  });
+
+  it('the console home after sign-in stays within its ceiling', () => {
+    expectWithin(measurePage(build, STAFF_PAGES[1]!), BUDGET.home);
+  });
+
+  it('every portal page stays under 20 KB', () => {
+    const pages = portalPages(build);
+    expect(pages.length).toBeGreaterThan(5);
+    for (const p of pages) expectWithin(measurePage(build, p), BUDGET.portalPage);
+  });
+
+  it('writes brotli and gzip twins that decompress to the file itself, for the pages and their scripts', () => {
+    const files = [
+      'index.html',
+      ...measurePage(build, STAFF_PAGES[1]!)
+        .files.map((f) => f.file)
+        .filter((f) => readFileSync(path.join(dir, f)).length >= 1024),
+    ];
+    for (const f of files) {
+      const raw = readFileSync(path.join(dir, f));
+      expect(existsSync(path.join(dir, `${f}.br`)), `${f}.br`).toBe(true);
+      expect(brotliDecompressSync(readFileSync(path.join(dir, `${f}.br`))).equals(raw), f).toBe(true);
+      expect(gunzipSync(readFileSync(path.join(dir, `${f}.gz`))).equals(raw), f).toBe(true);
+    }
+  });
+});
