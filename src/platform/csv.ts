@@ -5,8 +5,13 @@ export function parseCsv(text: string): string[][] {
 
 /** Like parseCsv, with the 1-based file line each row starts on; blank lines are skipped. */
 export function parseCsvLines(text: string): Array<{ line: number; cells: string[] }> {
+  return [...csvRows(text)];
+}
+
+/** The rows of a CSV text one at a time (a caller may stop early); blank lines are skipped. */
+export function* csvRows(text: string): Generator<{ line: number; cells: string[] }> {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: Array<{ line: number; cells: string[] }> = [];
+  const blank = (cells: string[]) => cells.length === 1 && cells[0] === '';
   let line = 1;
   let start = 1;
   let row: string[] = [];
@@ -31,7 +36,7 @@ export function parseCsvLines(text: string): Array<{ line: number; cells: string
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && s[i + 1] === '\n') i++;
       row.push(field);
-      rows.push({ line: start, cells: row });
+      if (!blank(row)) yield { line: start, cells: row };
       row = [];
       field = '';
       start = ++line;
@@ -39,9 +44,8 @@ export function parseCsvLines(text: string): Array<{ line: number; cells: string
   }
   if (field !== '' || row.length) {
     row.push(field);
-    rows.push({ line: start, cells: row });
+    if (!blank(row)) yield { line: start, cells: row };
   }
-  return rows.filter((r) => !(r.cells.length === 1 && r.cells[0] === ''));
 }
 
 /** CSV with a header row → records keyed by header name; `line` is the 1-based line in the file. */

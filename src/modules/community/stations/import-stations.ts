@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { withTx, type AppContext } from '../../../platform/context.ts';
-import { csvCell, parseCsvRecords } from '../../../platform/csv.ts';
+import { csvCell, csvRows } from '../../../platform/csv.ts';
+import { readSheet, SheetUnreadable, xlsxRows } from '../../../platform/sheet-rows.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { issuesToFields } from '../../../platform/http/parse-input.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
@@ -9,6 +10,9 @@ import { recordInScope, requirePermission, type Actor } from '../../../kernel/id
 import { ImportInput, StationInput, type ImportResult } from '../contracts/http.ts';
 import { insertStation, stationPlace } from './register-station.ts';
 import { STATION_COLUMNS } from '../contracts/station-columns.ts';
+
+/** Rows one import may hold; a longer file is refused before the rest of it is read. */
+const MAX_ROWS = 5_000;
 
 const FIELD_COLUMN: Record<string, string> = {
   name: '名称',
@@ -32,30 +36,20 @@ const num = (s: string | undefined) => (s && s.trim() !== '' && Number.isFinite(
 type Records = Array<{ line: number; values: Record<string, string> }>;
 
 /** The rows of an xlsx workbook's first sheet, as the CSV reader gives them (line = row number). */
-async function xlsxRecords(base64: string): Promise<{ header: string[]; records: Records }> {
-  const wb = new ExcelJS.Workbook();
+/** A cell as the import reads it: dates as YYYY-MM-DD, formulas by their result. */
+function stationCell(v: ExcelJS.CellValue): string {
+  return v instanceof Date ? v.toISOString().slice(0, 10) : v == null ? '' : String(typeof v === 'object' && 'result' in v ? v.result : v).trim();
+}
+
+/** Header and rows of the upload, read row by row and stopped past the limit (nothing more is parsed). */
+async function readStations(input: { xlsxBase64?: string; csv?: string }) {
+  if (!input.xlsxBase64) return readSheet(csvRows(input.csv!.replace(/^\uFEFF/, '')), MAX_ROWS);
   try {
-    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('COMMUNITY_IMPORT_FILE', 400, '文件不是有效的 xlsx 工作簿');
+    return await readSheet(xlsxRows(Buffer.from(input.xlsxBase64, 'base64'), stationCell), MAX_ROWS);
+  } catch (e) {
+    if (e instanceof SheetUnreadable) throw new AppError('COMMUNITY_IMPORT_FILE', 400, '文件不是有效的 xlsx 工作簿');
+    throw e;
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new AppError('COMMUNITY_IMPORT_EMPTY', 400, '工作簿没有工作表');
-  const cells = (i: number) => {
-    const row = ws.getRow(i);
-    return Array.from({ length: ws.columnCount }, (_, k) => {
-      const v = row.getCell(k + 1).value;
-      return v instanceof Date ? v.toISOString().slice(0, 10) : v == null ? '' : String(typeof v === 'object' && 'result' in v ? v.result : v).trim();
-    });
-  };
-  const header = cells(1);
-  const records: Records = [];
-  for (let i = 2; i <= ws.rowCount; i++) {
-    const c = cells(i);
-    if (c.every((x) => x === '')) continue;
-    records.push({ line: i, values: Object.fromEntries(header.map((h, k) => [h, c[k] ?? ''])) });
-  }
-  return { header, records };
 }
 
 async function errorWorkbook(rows: string[][]): Promise<string> {
@@ -76,11 +70,11 @@ async function errorWorkbook(rows: string[][]): Promise<string> {
 export async function importStations(ctx: AppContext, actor: Actor, input: z.infer<typeof ImportInput>): Promise<z.infer<typeof ImportResult>> {
   requirePermission(actor, 'community.register');
   if (!input.csv && !input.xlsxBase64) throw new AppError('COMMUNITY_IMPORT_EMPTY', 400, '请上传服务站登记表（CSV 或 xlsx）', { field: 'csv' });
-  const { header, records } = input.xlsxBase64 ? await xlsxRecords(input.xlsxBase64) : parseCsvRecords(input.csv!.replace(/^\uFEFF/, ''));
+  const { header, records, overLimit } = await readStations(input);
+  if (overLimit) throw new AppError('COMMUNITY_IMPORT_TOO_BIG', 400, `一次最多导入${MAX_ROWS}行，请分批导入。`);
   const missing = STATION_COLUMNS.filter((c) => c !== '服务品牌' && !header.includes(c));
   if (missing.length) throw new AppError('COMMUNITY_IMPORT_COLUMNS', 400, `导入文件缺少列：${missing.join('、')}。第一行应为：${STATION_COLUMNS.join('，')}。`);
   if (!records.length) throw new AppError('COMMUNITY_IMPORT_EMPTY', 400, '导入文件没有数据行。');
-  if (records.length > 5_000) throw new AppError('COMMUNITY_IMPORT_TOO_BIG', 400, '一次最多导入5000行，请分批导入。');
   const errors: Array<{ line: number; column: string; message: string }> = [];
   const good: Array<{ input: StationInput; place: Awaited<ReturnType<typeof stationPlace>> }> = [];
   for (const r of records) {

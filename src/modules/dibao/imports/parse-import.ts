@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
-import { parseCsvLines } from '../../../platform/csv.ts';
+import type ExcelJS from 'exceljs';
+import { csvRows } from '../../../platform/csv.ts';
+import { readSheet, SheetUnreadable, xlsxRows } from '../../../platform/sheet-rows.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { validateResidentId } from '../../../kernel/codes/index.ts';
 import type { MemberTable } from '../db.ts';
@@ -71,52 +72,40 @@ const KINDS: Record<string, 'urban' | 'rural'> = { 城市: 'urban', 城镇: 'urb
 
 export const MAX_IMPORT_ROWS = 300_000;
 
-/** Read an uploaded file (by extension/content) into header + rows; 400 when unreadable or columns are missing. */
+/**
+ * Read an uploaded file (by extension/content) into header + rows; 400 when unreadable, when columns
+ * are missing or when it holds more than MAX_IMPORT_ROWS rows. Both formats are read row by row and
+ * reading stops at the limit, so an oversized workbook costs no more memory than the limit.
+ */
 export async function readImportFile(fileName: string, bytes: Buffer): Promise<ParsedFile> {
   const isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
   const lower = fileName.toLowerCase();
-  let parsed: ParsedFile;
+  let kind: ParsedFile['kind'];
+  let sheet: Awaited<ReturnType<typeof readSheet>>;
   if (isZip || lower.endsWith('.xlsx')) {
     if (!isZip) throw badRequest('IMPORT_FILE_INVALID', '「file」不是有效的 xlsx 文件', { field: 'file' });
-    const wb = new ExcelJS.Workbook();
+    kind = 'xlsx';
     try {
-      await wb.xlsx.load(bytes as never);
-    } catch {
-      throw badRequest('IMPORT_FILE_INVALID', '「file」xlsx 文件无法读取', { field: 'file' });
+      sheet = await readSheet(xlsxRows(bytes, cellText), MAX_IMPORT_ROWS);
+    } catch (e) {
+      if (e instanceof SheetUnreadable) throw badRequest('IMPORT_FILE_INVALID', '「file」xlsx 文件无法读取', { field: 'file' });
+      throw e;
     }
-    const ws = wb.worksheets[0];
-    if (!ws) throw badRequest('IMPORT_FILE_EMPTY', '「file」文件中没有工作表', { field: 'file' });
-    const header: string[] = [];
-    ws.getRow(1).eachCell({ includeEmpty: true }, (c, col) => {
-      header[col - 1] = cellText(c.value).trim();
-    });
-    const rows: RawRow[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNo) => {
-      if (rowNo === 1) return;
-      const values: Record<string, string> = {};
-      header.forEach((h, i) => {
-        if (h) values[h] = cellText(row.getCell(i + 1).value).trim();
-      });
-      if (Object.values(values).some((v) => v !== '')) rows.push({ rowNo, values });
-    });
-    parsed = { kind: 'xlsx', header, rows };
+    if (!sheet.header.length) throw badRequest('IMPORT_FILE_EMPTY', '「file」文件中没有工作表', { field: 'file' });
   } else if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
     const text = bytes.toString('utf8');
     if (text.includes('\uFFFD'))
       throw badRequest('IMPORT_FILE_ENCODING', '「file」CSV 文件须为 UTF-8 编码(可在 Excel 中另存为「CSV UTF-8」)', { field: 'file' });
-    const [head, ...rest] = parseCsvLines(text);
-    const header = (head?.cells ?? []).map((h) => h.trim());
-    const rows = rest
-      .map((r) => ({ rowNo: r.line, values: Object.fromEntries(header.map((h, j) => [h, (r.cells[j] ?? '').trim()])) }))
-      .filter((r) => Object.values(r.values).some((v) => v !== ''));
-    parsed = { kind: 'csv', header, rows };
+    kind = 'csv';
+    sheet = await readSheet(csvRows(text), MAX_IMPORT_ROWS);
   } else {
     throw badRequest('IMPORT_FILE_TYPE', '「file」仅支持 xlsx 或 csv 文件', { field: 'file' });
   }
+  if (sheet.overLimit) throw badRequest('IMPORT_TOO_MANY_ROWS', `「file」一次最多导入 ${MAX_IMPORT_ROWS} 行`, { field: 'file' });
+  const parsed: ParsedFile = { kind, header: sheet.header, rows: sheet.records.map((r) => ({ rowNo: r.line, values: r.values })) };
   const missing = REQUIRED_HEADERS.filter((h) => !parsed.header.includes(h));
   if (missing.length) throw badRequest('IMPORT_COLUMNS_MISSING', `「file」缺少列:${missing.join('、')}(请使用导入模板)`, { field: 'file', missing });
   if (!parsed.rows.length) throw badRequest('IMPORT_FILE_EMPTY', '「file」文件中没有数据行', { field: 'file' });
-  if (parsed.rows.length > MAX_IMPORT_ROWS) throw badRequest('IMPORT_TOO_MANY_ROWS', `「file」一次最多导入 ${MAX_IMPORT_ROWS} 行`, { field: 'file' });
   return parsed;
 }
 

@@ -1,0 +1,61 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+/** One row of an uploaded sheet: its 1-based row (xlsx) or line (csv) number and its cells as text. */
+export type SheetRow = { line: number; cells: string[] };
+
+/** The sheet is not a readable xlsx workbook. */
+export class SheetUnreadable extends Error {}
+
+/**
+ * The rows of the first worksheet of an xlsx workbook, read as a stream: rows are parsed as the
+ * file is unzipped and nothing of the workbook's model is kept, so a caller that stops after its
+ * row limit never holds more than that many rows (the whole workbook is never loaded).
+ */
+export async function* xlsxRows(bytes: Buffer, cellText: (v: ExcelJS.CellValue) => string): AsyncGenerator<SheetRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache', // date cells are told apart by their number format
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  try {
+    for await (const ws of reader) {
+      for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (c, col) => {
+          cells[col - 1] = cellText(c.value);
+        });
+        yield { line: row.number, cells: Array.from(cells, (c) => c ?? '') };
+      }
+      return; // the first worksheet only
+    }
+  } catch (e) {
+    if (e instanceof SheetUnreadable) throw e;
+    throw new SheetUnreadable(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * Header and records of a sheet (xlsx rows or csv lines), stopping as soon as more than `limit`
+ * non-empty records were read: `overLimit` then says so and the rest of the file is not parsed.
+ */
+export async function readSheet(
+  rows: AsyncIterable<SheetRow> | Iterable<SheetRow>,
+  limit: number,
+): Promise<{ header: string[]; records: Array<{ line: number; values: Record<string, string> }>; overLimit: boolean }> {
+  let header: string[] | null = null;
+  const records: Array<{ line: number; values: Record<string, string> }> = [];
+  for await (const r of rows) {
+    if (!header) {
+      header = r.cells.map((h) => h.trim());
+      continue;
+    }
+    const values = Object.fromEntries(header.map((h, j) => [h, (r.cells[j] ?? '').trim()]));
+    if (!Object.values(values).some((v) => v !== '')) continue;
+    if (records.length >= limit) return { header, records, overLimit: true };
+    records.push({ line: r.line, values });
+  }
+  return { header: header ?? [], records, overLimit: false };
+}
