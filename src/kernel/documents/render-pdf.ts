@@ -51,15 +51,18 @@ export function wrap(doc: Doc, text: string, width: number, spacing: number, fir
   return lines;
 }
 
-/** Render a document's content as a PDF in the GB/T 9704 layout. */
-export async function renderPdf(c: DocumentContent): Promise<Buffer> {
+/**
+ * A blank A4 document in the GB/T 9704 margins with the bundled 标题/正文 fonts registered as
+ * 'title' and 'body'; `finish()` numbers the pages (「— n —」) and returns the file.
+ */
+export function openGbDocument(meta: { title: string; issuer: string; docNo: string; date: string }): { doc: Doc; finish: () => Promise<Buffer> } {
   const fonts = documentFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.top, left: PAGE.left, right: PAGE.right, bottom: PAGE.bottom },
     autoFirstPage: false,
     bufferPages: true,
-    info: { Title: c.title, Author: c.issuer, Subject: c.docNo, Creator: '民政法治政务平台', CreationDate: chinaMidnight(c.date) },
+    info: { Title: meta.title, Author: meta.issuer, Subject: meta.docNo, Creator: '民政法治政务平台', CreationDate: chinaMidnight(meta.date) },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (b: Buffer) => chunks.push(b));
@@ -69,6 +72,18 @@ export async function renderPdf(c: DocumentContent): Promise<Buffer> {
   });
   doc.registerFont('title', fonts.title);
   doc.registerFont('body', fonts.body);
+  const finish = async () => {
+    folios(doc);
+    doc.end();
+    await done;
+    return Buffer.concat(chunks);
+  };
+  return { doc, finish };
+}
+
+/** Render a document's content as a PDF in the GB/T 9704 layout. */
+export async function renderPdf(c: DocumentContent): Promise<Buffer> {
+  const { doc, finish } = openGbDocument(c);
 
   let y = 0;
   const newPage = () => {
@@ -128,14 +143,11 @@ export async function renderPdf(c: DocumentContent): Promise<Buffer> {
   put(date, dateX, BODY, pitch);
   note.forEach((l, i) => put(l, i === 0 ? 2 * CELL : 0, BODY, pitch));
 
-  folios(doc);
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 /** 页码: 4号, 「— n —」, 7 mm below the 版心; odd pages one character in from the right, even from the left (font 'body'). */
-export function folios(doc: Doc) {
+function folios(doc: Doc) {
   const bottom = PAGE.top + AREA_H;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

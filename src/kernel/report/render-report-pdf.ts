@@ -1,8 +1,5 @@
-import PDFDocument from 'pdfkit';
-import { chinaMidnight } from '../../platform/china-time.ts';
 import { dateLine } from '../documents/content.ts';
-import { documentFonts } from '../documents/fonts.ts';
-import { folios, GRID, PAGE, wrap } from '../documents/render-pdf.ts';
+import { GRID, openGbDocument, PAGE, wrap } from '../documents/render-pdf.ts';
 import type { ReportRun } from './generate-report.ts';
 import { figureReference } from './figure-reference.ts';
 
@@ -18,22 +15,7 @@ const RED = '#C00000';
  */
 export async function renderReportPdf(run: ReportRun): Promise<Buffer> {
   const t = run.text;
-  const fonts = documentFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: PAGE.top, left: PAGE.left, right: PAGE.right, bottom: PAGE.bottom },
-    autoFirstPage: false,
-    bufferPages: true,
-    info: { Title: t.title, Author: t.issuer, Subject: t.docNo, Creator: '民政法治政务平台', CreationDate: chinaMidnight(t.date) },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('title', fonts.title);
-  doc.registerFont('body', fonts.body);
+  const { doc, finish } = openGbDocument(t);
   const bottom = PAGE.top + AREA_H;
   let y = 0;
   const newPage = () => {
@@ -104,8 +86,5 @@ export async function renderReportPdf(run: ReportRun): Promise<Buffer> {
     run.figures.forEach((f, i) => paragraph(`${i + 1}．${figureReference(f)}`, 'body', 0));
     paragraph(`报告编号 ${run.id}，模板${run.templateVersion === 0 ? '为内置模板' : `第 ${run.templateVersion} 版`}，生成于 ${run.generatedAt}。`, 'body', 0);
   }
-  folios(doc);
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
