@@ -15,7 +15,8 @@ import { CreateStandardBody, createStandard, ListStandardsQuery, listStandards }
 import { getSettings, SettingsPatch, updateSettings } from './settings-edit.ts';
 import { labelledSchemaErrors } from '../../platform/http/parse-input.ts';
 import { DibaoSettingsView, RosterCounties, RosterDetail, RosterPage, RosterSummary, Standard, StandardList } from './contracts/money.ts';
-import { getImport, importErrorReport, importRoster, importTemplate, listImports } from './imports/import-roster.ts';
+import { importRoster } from './imports/import-roster.ts';
+import { getImport, importErrorReport, importTemplate, listImports } from './imports/import-batches.ts';
 import { DibaoStatsQuery, dibaoStats } from './stats/dibao-stats.ts';
 import { dibaoStatsWorkbook } from './stats/stats-xlsx.ts';
 import { DibaoStats, GeneratedRoster, ImportDetail, ImportPage, ImportReport, RosterCheckResult } from './contracts/money.ts';
