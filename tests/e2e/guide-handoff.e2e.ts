@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import { e2eFile, login, openModal, PHONE, pickOption, seriousA11yViolations, shot } from './harness.ts';
+import { apiCall, e2eFile, signInToWorklist, openModal, PHONE, pickOption, seriousA11yViolations, shot } from './harness.ts';
 
 /**
  * Issue 19, items 5–6, as the 凤凰北街 street office (one clerk, no approver) and the 兴庆区 bureau:
@@ -20,19 +20,9 @@ const TITLE_UP = '关于低保待遇取消的来信(区级职责)';
 const TITLE_DRAFT = '关于临时救助金发放的来信(街道办理)';
 let seq = 500;
 
-async function signIn(page: Page, username: string) {
-  await page.context().clearCookies();
-  await login(page, username, PASSWORD);
-  await page.waitForURL((u) => u.pathname === '/');
-  await page.getByTestId('worklist').waitFor();
-}
+const signIn = (page: Page, username: string) => signInToWorklist(page, username, PASSWORD);
 
-async function call(page: Page, method: 'GET' | 'POST', url: string, data?: unknown) {
-  const me = await (await page.request.get('/api/me')).json();
-  const res = await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
-  assert.ok(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`);
-  return res.json();
-}
+const call = apiCall;
 
 /** As the 兴庆区 clerk: register a letter and 转送 it to the 凤凰北街 street office. */
 async function toStreetOffice(page: Page, title: string): Promise<string> {

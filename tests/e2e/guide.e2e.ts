@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
-import { e2eFile, login, PHONE, seriousA11yViolations, shot } from './harness.ts';
+import { apiCall, e2eFile, signInToWorklist, PHONE, seriousA11yViolations, shot } from './harness.ts';
 
 /**
  * The console guides the clerk (issue 19, items 1–4), on the real server with the demo data and the
@@ -22,20 +22,9 @@ const ids = { drafted: '', pending: '' };
 const TITLE_DRAFTED = '关于低保边缘家庭认定的来信(待审批)';
 const TITLE_PENDING = '关于临时救助标准的来信(待签收)';
 
-async function signIn(page: Page, username: string) {
-  await page.context().clearCookies();
-  await login(page, username, PASSWORD);
-  await page.waitForURL((u) => u.pathname === '/');
-  await page.getByTestId('worklist').waitFor();
-}
+const signIn = (page: Page, username: string) => signInToWorklist(page, username, PASSWORD);
 
-/** A JSON call with the session's cookie and CSRF token. */
-async function call(page: Page, method: 'GET' | 'POST', url: string, data?: unknown) {
-  const me = await (await page.request.get('/api/me')).json();
-  const res = await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
-  assert.ok(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`);
-  return res.json();
-}
+const call = apiCall;
 
 /** The first demo 低保 application of the signed-in user in a state. */
 async function dibaoIn(page: Page, state: string): Promise<string> {

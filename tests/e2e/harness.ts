@@ -243,6 +243,22 @@ export async function login(page: Page, username: string, password: string) {
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
+/** Sign in afresh (the context's cookies cleared first) and wait for the workbench. */
+export async function signInToWorklist(page: Page, username: string, password: string) {
+  await page.context().clearCookies();
+  await login(page, username, password);
+  await page.waitForURL((u) => u.pathname === '/');
+  await page.getByTestId('worklist').waitFor();
+}
+
+/** A JSON call with the page's session cookie and CSRF token; a non-2xx answer fails the test. */
+export async function apiCall(page: Page, method: 'GET' | 'POST', url: string, data?: unknown) {
+  const me = await (await page.request.get('/api/me')).json();
+  const res = await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
+  if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
+  return res.json();
+}
+
 /** The open antd modal on top (hidden wraps of closed modals stay in the DOM). */
 export const openModal = (page: Page) => page.locator('.ant-modal-wrap:not([style*="display: none"]) .ant-modal').last();
 
