@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
+import { chinaDate } from '../../src/platform/china-time.ts';
 import { e2eFile, login, PHONE, seriousA11yViolations, shot } from './harness.ts';
 
 /**
@@ -33,7 +34,8 @@ async function shift(days: number) {
     body: JSON.stringify({ days }),
   });
   assert.equal(r.status, 200);
-  today = ((await r.json()) as { now: string }).now.slice(0, 10);
+  // The server's dates are China dates (UTC+8); from 16:00 UTC on, that is the next UTC day.
+  today = chinaDate(new Date(((await r.json()) as { now: string }).now));
 }
 async function csrf(page: Page) {
   return ((await (await page.request.get('/api/me')).json()) as { csrfToken: string }).csrfToken;
