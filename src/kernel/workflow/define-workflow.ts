@@ -160,6 +160,9 @@ export const action = <const S extends string = never, Z extends Schema = undefi
 
 export type StateDef = { label: string; terminal?: boolean };
 
+/** A hand-off just recorded (core.case_handoff), as `onSend` sees it. */
+export type HandoffSent = { id: string; kind: 'transfer' | 'assign'; fromOrgId: string; toOrgId: string; toOrgName: string };
+
 export type HandoffPolicy<S extends string = string> = {
   /** States from which 转办/交办 is allowed. */
   from: readonly S[];
@@ -175,6 +178,11 @@ export type HandoffPolicy<S extends string = string> = {
   objectionNeedsAgreement?: boolean;
   /** The module's own refusal of a receiver (throws an AppError), checked before anything is written — e.g. never to the accused. */
   check?(tx: AppContext, c: CaseRow, toOrgId: string): Promise<void>;
+  /**
+   * Runs in the hand-off's transaction once it is recorded (the case already held by the receiver): the
+   * module's own record of the hand-over, e.g. issuing the notice that tells the citizen where it went.
+   */
+  onSend?(tx: AppContext, c: CaseRow, h: HandoffSent, actor: Actor): Promise<void>;
   /** On 签收: these clocks count afresh from the receipt day (the receiver's own period), with this reason. */
   onReceipt?: { restart: readonly string[]; reason: string };
   /** The transition that records a hand-over to a body outside the platform (人社局 …): offered beside the on-platform targets. */

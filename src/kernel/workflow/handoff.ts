@@ -65,6 +65,7 @@ export async function handOff(ctx: AppContext, actor: Actor, req: HandoffRequest
       })
       .execute();
     await tx.db.updateTable('core.case').set({ pending_handoff: true }).where('id', '=', c.id).execute();
+    await policy.onSend?.(tx, { ...next, pending_handoff: true }, { id, kind: req.kind, fromOrgId: c.org_unit_id, toOrgId: to.id, toOrgName: to.name }, actor);
     await notify(tx, {
       orgUnitId: to.id,
       caseId: c.id,

@@ -114,6 +114,48 @@ describe('转送 targets: the competent bodies, never the holder itself', () => 
   });
 });
 
+describe('转送 on the platform tells the petitioner where it went (第二十三条第一款)', () => {
+  it('the 转送 issues the 转送告知书 in the sender’s name: the receiver, the day, its 15 日; numbered, checkable, inside the case scope', async () => {
+    const id = await register(xq);
+    expect((await xq.post(`/api/cases/${id}/handoff`, { kind: 'transfer', toOrgId: await org('640104001-gov') })).statusCode).toBe(200);
+    const docs = (await xq.get(`/api/cases/${id}/documents`)).json();
+    const doc = docs.items.find((d: any) => d.type === 'petition.transfer');
+    expect(doc).toMatchObject({ title: '信访事项转送告知书', docNo: expect.stringMatching(/^信转送告〔2026〕\d+号$/), version: 1, issuer: '兴庆区民政局' });
+    expect(docs.issuable.map((d: any) => d.type)).not.toContain('petition.transfer'); // only the hand-off issues it
+    const content = (await sql<{ content: any }>`select content from core.document where id = ${doc.id}`.execute(t.ctx.db)).rows[0]!.content;
+    const body = content.body.join('');
+    expect(body).toContain('2026年6月1日将该事项转送凤凰北街街道办事处办理');
+    expect(body).toContain('属于凤凰北街街道办事处的职责范围');
+    expect(body).toContain('15 日内书面告知您接收情况以及处理途径和程序（《信访工作条例》第二十三条第三款）');
+    expect(body).toContain('《信访工作条例》第二十三条第一款');
+    expect(content.recipient).toBe('马某');
+    expect(JSON.stringify(content)).not.toMatch(/【|】/);
+    // The receiver (now holding the case) and the sender read it; another county does not.
+    expect((await street.get(`/api/documents/${doc.id}.pdf`)).statusCode).toBe(200);
+    expect((await xq.get(`/api/documents/${doc.id}.pdf`)).headers['content-type']).toContain('application/pdf');
+    expect((await cgz.get(`/api/documents/${doc.id}.pdf`)).statusCode).toBe(404);
+    const v = await t.app.inject({ method: 'GET', url: `/api/public/documents/verify?no=${encodeURIComponent(doc.docNo)}&code=${doc.verifyCode}` });
+    expect(v.statusCode, v.body).toBe(200);
+    expect(v.json()).toMatchObject({ genuine: true, docNo: doc.docNo, title: '信访事项转送告知书', issuer: '兴庆区民政局' });
+  });
+
+  it('a 转送 withdrawn and sent elsewhere is a new version of the same number naming the new receiver; 交办 issues none', async () => {
+    const id = await register(xq);
+    expect((await xq.post(`/api/cases/${id}/handoff`, { kind: 'transfer', toOrgId: await org('640104001-gov') })).statusCode).toBe(200);
+    expect((await xq.post(`/api/cases/${id}/withdraw-handoff`, { reason: '转错单位' })).statusCode).toBe(200);
+    const second = (await targets(xq, id)).targets.find((x) => x.relation === 'below' && x.name !== '凤凰北街街道办事处')!;
+    expect((await xq.post(`/api/cases/${id}/handoff`, { kind: 'transfer', toOrgId: second.id })).statusCode).toBe(200);
+    const items = (await xq.get(`/api/cases/${id}/documents`)).json().items.filter((d: any) => d.type === 'petition.transfer');
+    expect(items.map((d: any) => d.version)).toEqual([2, 1]);
+    expect(items[0].docNo).toBe(items[1].docNo);
+    const latest = (await sql<{ content: any }>`select content from core.document where id = ${items[0].id}`.execute(t.ctx.db)).rows[0]!.content;
+    expect(latest.body.join('')).toContain(`转送${second.name}办理`);
+    const other = await register(xq);
+    expect((await xq.post(`/api/cases/${other}/handoff`, { kind: 'assign', toOrgId: await org('640104001-gov') })).statusCode).toBe(200);
+    expect((await xq.get(`/api/cases/${other}/documents`)).json().items).toEqual([]);
+  });
+});
+
 describe('an opinion nobody at the unit can approve', () => {
   it('warns at drafting and goes to the level above, whose leader approves it', async () => {
     const id = await atStreetOffice();

@@ -324,6 +324,10 @@ export const petitionWorkflow = defineWorkflow({
     objectWithin: { unit: 'workdays', n: 5 },
     check: refuseAccusedReceiver,
     outside: 'forward_out',
+    // 转送: the petitioner is told where it went (第二十三条第一款), by the 转送告知书 in the sender's name.
+    onSend: async (tx, c, h, actor) => {
+      if (h.kind === 'transfer') await issueDocument(tx, { type: PETITION_DOCUMENTS.transfer, caseId: c.id, actor });
+    },
     // 异议 goes through raise_objection / decide_objection (the sender's 核实同意 before materials return).
     objectionNeedsAgreement: true,
     // The receiver's own 15 日 to tell the petitioner count from its receipt (第二十三条第三款).

@@ -5,6 +5,7 @@ import { paragraphs, petitionFacts } from './petition-facts.ts';
 import { petitionLawOn } from '../law.ts';
 import { petitionRecheckOpinion, petitionReviewOpinion } from './review-documents.ts';
 import { petitionForwardNotice } from './forward-notice.ts';
+import { petitionTransferNotice } from './transfer-notice.ts';
 
 const AFTER_ACCEPT = [
   'accepted',
@@ -97,4 +98,5 @@ export const PETITION_DOCUMENTS = {
   reviewOpinion: petitionReviewOpinion,
   recheckOpinion: petitionRecheckOpinion,
   forward: petitionForwardNotice,
+  transfer: petitionTransferNotice,
 } as const;
