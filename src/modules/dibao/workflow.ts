@@ -182,7 +182,7 @@ export const dibaoWorkflow = defineWorkflow({
       to: 'supplementing',
       who: { permission: 'dibao.handle' },
       input: materialsInput,
-      effect: async ({ tx, case: c, input }) => {
+      effect: async ({ tx, case: c, input, actor }) => {
         const items = input.missing
           .split(/[、,，;；\n]+/)
           .map((s) => s.trim())
@@ -190,6 +190,7 @@ export const dibaoWorkflow = defineWorkflow({
         await sql`update dibao.application set missing_materials = ${JSON.stringify({ items, toldOn: today(tx) })}::jsonb where case_id = ${c.id}`.execute(
           tx.db,
         );
+        await issueDocument(tx, { type: DIBAO_DOCUMENTS.materials, caseId: c.id, actor });
       },
     }),
     accept: transition({

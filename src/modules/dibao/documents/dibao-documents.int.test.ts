@@ -83,6 +83,38 @@ describe('低保 notices (文书)', () => {
     const content = (await sql<{ content: any }>`select content from core.document where id = ${items[0].id}`.execute(t.ctx.db)).rows[0]!.content;
     expect(content.body.join('')).toContain('不符合财产条件');
   });
+
+  it('一次性告知补齐材料 issues the 一次性告知书 listing every missing item, numbered, checkable, inside the case scope', async () => {
+    const reg = await ok(ld.post('/api/dibao/applications', sampleApplication('640423100201', 5)));
+    await ok(move(ld, reg.id, 'request_materials', { missing: '户口簿复印件、2025年度收入证明；残疾人证' }));
+    const { items, issuable } = await documents(ld, reg.id);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      type: 'dibao.materials',
+      title: '最低生活保障申请补齐材料一次性告知书',
+      docNo: expect.stringMatching(/^低保补告〔2026〕\d+号$/),
+      version: 1,
+      issuer: expect.stringMatching(/城关镇/),
+    });
+    expect(issuable.map((d: any) => d.type)).toEqual(['dibao.materials']); // re-issue while 待补齐材料
+    expect(await storedMatches(items[0].id)).toBe(true);
+    const content = (await sql<{ content: any }>`select content from core.document where id = ${items[0].id}`.execute(t.ctx.db)).rows[0]!.content;
+    expect(content.body).toEqual(expect.arrayContaining(['1．户口簿复印件。', '2．2025年度收入证明。', '3．残疾人证。']));
+    expect(content.body[0]).toContain('《社会救助暂行办法》第十一条');
+    expect(content.body[0]).toContain(reg.refNo);
+    expect(content.remedy).toBeNull();
+    const v = await t.app.inject({ method: 'GET', url: `/api/public/documents/verify?no=${encodeURIComponent(items[0].docNo)}&code=${items[0].verifyCode}` });
+    expect(v.statusCode, v.body).toBe(200);
+    expect(v.json()).toMatchObject({ genuine: true, title: '最低生活保障申请补齐材料一次性告知书' });
+    expect(v.body).not.toContain('户口簿');
+    expect((await pl.get(items[0].pdfUrl)).statusCode).toBe(404);
+    expect((await pl.get(`/api/cases/${reg.id}/documents`)).statusCode).toBe(404);
+    // Accepted once complete: no longer issuable, the issued one stays.
+    await ok(move(ld, reg.id, 'accept'));
+    const after = await documents(ld, reg.id);
+    expect(after.items).toHaveLength(1);
+    expect(after.issuable).toEqual([]);
+  });
 });
 
 function chinaToday() {

@@ -8,6 +8,8 @@ import { placeOf, remedyText } from './remedy.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { dibaoRecheckDecision } from './recheck-decision.ts';
+import { dibaoStopNotice } from './stop-notice.ts';
+import { dibaoMaterialsNotice } from './materials-notice.ts';
 import { measuresOn } from '../law.ts';
 
 /** The national procedure in force on the decision day (law.ts). */
@@ -97,4 +99,6 @@ export const DIBAO_DOCUMENTS = {
   refusal: dibaoRefusal,
   notAccepted: dibaoNotAccepted,
   recheckDecision: dibaoRecheckDecision,
+  stop: dibaoStopNotice,
+  materials: dibaoMaterialsNotice,
 } as const;

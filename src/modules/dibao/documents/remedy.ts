@@ -42,3 +42,9 @@ export async function placeOf(tx: AppContext, countyCode: string): Promise<{ cou
   ).rows[0];
   return { county: r?.county ?? '', city: r?.city ?? null };
 }
+
+/** The county 民政 bureau, the issuing body of a county-level decision (a delegated township's is the case's holder, the default). */
+export async function decidingBureau(tx: AppContext, countyCode: string): Promise<string | undefined> {
+  return (await sql<{ name: string }>`select name from core.org_unit where area_code = ${countyCode} and kind = 'bureau' and active limit 1`.execute(tx.db))
+    .rows[0]?.name;
+}

@@ -67,8 +67,8 @@ export async function checkProposal(tx: AppContext, p: { result: RecheckOutcome 
 /**
  * Apply a re-check outcome to the household: 不变 (class and next date only), 调整 (recomputed:
  * 增发/减发), 停发 (from next month, reasons in writing), 渐退 (paid on for gradualExitMonths, then
- * stopped). Records the history, the benefit change and the notice; a changing decision is issued as
- * the 复核决定通知书 with the remedy.
+ * stopped). Records the history, the benefit change and the notice; a 停发 is issued as the 停发通知书,
+ * any other changing decision as the 复核决定通知书, both with the remedy.
  */
 export async function applyRecheckOutcome(
   tx: AppContext,
@@ -141,7 +141,8 @@ export async function applyRecheckOutcome(
     after: await householdSnapshot(tx, householdId),
     caseId: c.id,
   });
-  if (kind || o.result === '渐退') await issueDocument(tx, { type: DIBAO_DOCUMENTS.recheckDecision, caseId: c.id, actor });
+  if (kind === '停发') await issueDocument(tx, { type: DIBAO_DOCUMENTS.stop, caseId: c.id, actor });
+  else if (kind || o.result === '渐退') await issueDocument(tx, { type: DIBAO_DOCUMENTS.recheckDecision, caseId: c.id, actor });
 }
 
 /** The county code of a household's area path. */

@@ -82,7 +82,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('西吉县 (not delegated): the township records the re-check, the county decides', () => {
-  it('停发 is proposed by the township and decided by the county bureau, with the 复核决定通知书 naming 复议机关 and court', async () => {
+  it('停发 is proposed by the township and decided by the county bureau, with the 停发通知书: reasons, 第十三条, 复议机关 and court', async () => {
     const hid = await confirmed(xj, '640422100201', 21, xjLead, { clerk: xjCounty });
     const rc = await recheckOf(hid);
     // The township cannot decide a change by itself: 停发 without a decision step is not offered.
@@ -103,13 +103,35 @@ describe('西吉县 (not delegated): the township records the re-check, the coun
     expect(r).toEqual({ result: '停发', decided_level: 'county' });
     const docs = await ok(xj.get(`/api/cases/${rc}/documents`));
     expect(docs.items).toHaveLength(1);
-    expect(docs.items[0]).toMatchObject({ type: 'dibao.recheck_decision', title: '最低生活保障复核决定通知书' });
+    expect(docs.items[0]).toMatchObject({
+      type: 'dibao.stop',
+      title: '最低生活保障停发通知书',
+      docNo: expect.stringMatching(/^低保停〔2026〕\d+号$/),
+      version: 1,
+    });
     const content = (await sql<{ content: any }>`select content from core.document where id = ${docs.items[0].id}`.execute(t.ctx.db)).rows[0]!.content;
-    expect(content.issuer).toContain('西吉县');
-    expect(content.body.join('')).toContain('家庭人均收入高于当地低保标准');
+    expect(content.issuer).toBe('西吉县民政局');
+    const body = content.body.join('');
+    expect(body).toContain('停发理由：家庭人均收入高于当地低保标准。');
+    expect(body).toMatch(/自\d{4}年\d{1,2}月1日起停发您家庭的最低生活保障金（原月保障金 \d+\.\d{2} 元，保障人口 \d+ 人）/);
+    expect(body).toContain('《社会救助暂行办法》第十三条第三款');
+    expect(body).toContain('重新提出申请');
+    expect(content.remedy).toMatch(/^依照《社会救助暂行办法》第六十五条，如对本决定不服/);
     expect(content.remedy).toContain('60 日内向西吉县人民政府申请行政复议');
     expect(content.remedy).toContain('行政复议法》第二十条');
     expect(content.remedy).toContain('6 个月内向西吉县人民法院提起行政诉讼');
+    // Checkable on the portal; only the case's scope reads the file; the generic 复核决定通知书 is refused for a 停发.
+    const v = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/documents/verify?no=${encodeURIComponent(docs.items[0].docNo)}&code=${docs.items[0].verifyCode}`,
+    });
+    expect(v.json()).toMatchObject({ genuine: true, title: '最低生活保障停发通知书', issuer: '西吉县民政局' });
+    expect((await ld.get(docs.items[0].pdfUrl)).statusCode).toBe(404);
+    const wrong = await xjLead.post(`/api/cases/${rc}/documents`, { type: 'dibao.recheck_decision' });
+    expect(wrong.statusCode).toBe(409);
+    expect(wrong.json().title).toContain('停发通知书');
+    const again = await ok(xjLead.post(`/api/cases/${rc}/documents`, { type: 'dibao.stop' }));
+    expect(again).toMatchObject({ docNo: docs.items[0].docNo, version: 2 });
   });
 
   it('不同意 keeps the benefit; the income class decided at the re-check sets the next date', async () => {
