@@ -1,9 +1,10 @@
 import type { Actor } from '../identity/actor.ts';
 import { registeredWorkflows } from './define-workflow.ts';
 import { formSchema } from './decide.ts';
+import { stepLabels } from './step-labels.ts';
 import type { JsonSchema } from './contract.ts';
 
-/** The case types the actor may register, with their states and the registration form's JSON Schema. */
+/** The case types the actor may read, with their states, their steps' names and the registration form's JSON Schema. */
 export function caseTypes(actor: Actor) {
   return {
     items: registeredWorkflows()
@@ -19,6 +20,7 @@ export function caseTypes(actor: Actor) {
         createSchema: d.create.input ? formSchema(d.create.input) : d.facts ? factSchema(d.facts) : null,
         facts: d.facts ?? null,
         states: Object.entries(d.states).map(([code, s]) => ({ code, label: s.label, terminal: !!s.terminal })),
+        steps: stepLabels(d),
       })),
   };
 }

@@ -141,6 +141,8 @@ export const CaseType = z.object({
   createSchema: JsonSchemaDoc.nullable(),
   facts: z.record(z.string(), z.string()).nullable(),
   states: z.array(z.object({ code: z.string(), label: z.string(), terminal: z.boolean() })),
+  /** Every step's Chinese name by step (transitions, actions, the kernel's hand-offs): the audit log's `<type>.<step>` actions. */
+  steps: z.record(z.string(), z.string()),
 });
 export type CaseType = z.output<typeof CaseType>;
 export const CaseTypeList = z.object({ items: z.array(CaseType) });

@@ -7,6 +7,7 @@ import { availableTransitions } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { caseNotFound } from './errors.ts';
 import { nextStepOf } from './next-step.ts';
+import { transitionLabel } from './step-labels.ts';
 import type { CaseDetail } from './contract.ts';
 
 const iso = (d: Date) => d.toISOString();
@@ -191,26 +192,4 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
     },
     nextStep,
   };
-}
-
-function transitionLabel(def: ReturnType<typeof workflowOf>, name: string): string {
-  const builtin: Record<string, string> = {
-    create: '登记',
-    transfer: '转办',
-    assign: '交办',
-    acknowledge: '签收',
-    object: '异议退回',
-    withdraw: '撤回',
-    withdraw_handoff: '撤回转办',
-    return: '退回',
-    'signoff.open': '发起会签',
-    'signoff.decide': '会签',
-    supervise: '督办',
-    'supervise.feedback': '督办反馈',
-    overdue: '超期',
-    extend: '延期',
-    'parts.open': '分送主办、协办、会办',
-    'approval.route': '审批送上一级',
-  };
-  return def.transitions[name]?.label ?? def.actions?.[name]?.label ?? (name === 'create' ? def.create.label : (builtin[name] ?? name));
 }

@@ -140,5 +140,14 @@ describe('creatable: false and facts', () => {
       facts: { result: '结果' },
       createSchema: { properties: { result: { title: '结果' } } },
     });
+    // Every step by name, so the audit log can name `<type>.<step>` actions (its transitions, actions, the kernel's steps).
+    expect(types.find((x: any) => x.type === SAMPLE_TYPE).steps).toMatchObject({
+      create: '登记',
+      accept: '受理',
+      close: '办结',
+      call_back: '电话回访',
+      transfer: '转办',
+      acknowledge: '签收',
+    });
   });
 });

@@ -29,6 +29,17 @@ const KERNEL_ACTIONS: Record<string, [zh: string, en: string]> = {
   'area.update': ['修改行政区划', 'Update area'],
   'org_unit.create': ['新增组织机构', 'Create organization'],
   'org_unit.update': ['修改组织机构', 'Update organization'],
+  'case.attach': ['上传附件', 'Attach a file'],
+  'case.comment': ['填写办理意见', 'Add a comment'],
+  'document.issue': ['出具文书', 'Issue a document'],
+  'document.reissue': ['重新出具文书', 'Re-issue a document'],
+  'deadline.recomputed': ['按新工作日历重算期限', 'Deadlines recomputed'],
+  'calendar.day.set': ['设置工作日历', 'Set a calendar day'],
+  'calendar.day.clear': ['取消工作日历设置', 'Clear a calendar day'],
+  'report.generate': ['生成报表', 'Generate a report'],
+  'report.template.save': ['保存报表模板', 'Save a report template'],
+  'pii.rotate': ['更换个人信息加密密钥', 'Rotate the personal-data key'],
+  'pii.key_retire': ['停用旧的个人信息密钥', 'Retire a personal-data key'],
 };
 
 const KERNEL_ENTITIES: Record<string, [zh: string, en: string]> = {
@@ -38,6 +49,11 @@ const KERNEL_ENTITIES: Record<string, [zh: string, en: string]> = {
   role_assignment: ['角色授权', 'Role assignment'],
   session: ['会话', 'Session'],
   calendar_day: ['工作日历', 'Calendar day'],
+  case: ['案件', 'Case'],
+  deadline_clock: ['办理期限', 'Deadline'],
+  pii_key: ['个人信息密钥', 'Personal-data key'],
+  report_run: ['报表', 'Report'],
+  report_template: ['报表模板', 'Report template'],
 };
 
 const ACTIONS = Object.assign({}, KERNEL_ACTIONS, ...WEB_MODULES.map((m) => m.audit?.actions)) as Record<string, [string, string]>;

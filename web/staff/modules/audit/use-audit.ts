@@ -29,3 +29,8 @@ export function diffSnapshots(before: unknown, after: unknown): DiffRow[] {
     return { field, before, after, changed: before !== after };
   });
 }
+
+/** The case types the user reads (shared with the worklist's cache): their steps name the `<type>.<step>` actions. */
+export function useCaseTypeSteps() {
+  return useQuery({ queryKey: ['case-types'], queryFn: async () => (await api.caseTypes()).items, staleTime: 5 * 60_000 }).data;
+}
