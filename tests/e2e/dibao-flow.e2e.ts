@@ -231,6 +231,10 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
   step('the household page shows the members and its history (PII view logged); axe', async () => {
     await page.getByTestId('dibao-panel').getByRole('link', { name: '查看家庭详情' }).click();
     await page.waitForURL('**/dibao/households/*');
+    // Masked first, as in 信访; 「查看完整信息」 shows the full 身份证号 and logs the read.
+    await page.getByTestId('show-full-identity').waitFor();
+    assert.equal(await page.getByText(ID).count(), 0);
+    await page.getByTestId('show-full-identity').click();
     await page.getByText(ID).first().waitFor();
     assert.match(await page.locator('main').innerText(), /个人信息查阅日志/);
     assert.deepEqual(await seriousA11yViolations(page), []);

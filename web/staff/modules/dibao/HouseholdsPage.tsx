@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Input, Select, Skeleton, Table, Tabs, Tag, Timeline, type TableProps } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Select, Skeleton, Table, Tabs, Tag, Timeline, type TableProps } from 'antd';
+import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { formatDateTime } from '../../shared/format.ts';
@@ -73,11 +75,12 @@ export function HouseholdsPage() {
   );
 }
 
-/** One household in full (the read is logged): members, income, assets, history, benefit changes, applications. */
+/** One household: members (身份证号 and phone masked until 「查看完整信息」, whose read is logged), income, assets, history, benefit changes, applications. */
 export function HouseholdPage() {
   const t = useT();
   const { id = '' } = useParams();
-  const h = useQuery({ queryKey: ['dibao', 'household', id], queryFn: () => dibaoApi.household(id), staleTime: 0 });
+  const [full, setFull] = useState(false);
+  const h = useQuery({ queryKey: ['dibao', 'household', id, full], queryFn: () => dibaoApi.household(id, full), staleTime: 0 });
   if (h.isPending)
     return (
       <div className="mz-page">
@@ -95,7 +98,10 @@ export function HouseholdPage() {
   return (
     <div className="mz-page">
       <PageHeader title={`${t('dibao.hh.detail')}:${applicant?.name ?? ''}户`} desc={`${d.areaName} · ${d.address}`} />
-      {d.piiShown && <Alert type="info" showIcon message={t('dibao.hh.piiLogged')} style={{ marginBottom: 12 }} />}
+      {d.piiShown && <Alert type="warning" showIcon message={t('dibao.hh.piiLogged')} style={{ marginBottom: 12 }} />}
+      {full && !d.piiShown && (
+        <Alert type="info" showIcon role="status" message={t('dibao.hh.piiRefused')} style={{ marginBottom: 12 }} data-testid="pii-refused" />
+      )}
       <Card className="mz-card" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
           <Descriptions.Item label={t('dibao.col.status')}>
@@ -112,6 +118,19 @@ export function HouseholdPage() {
           <Descriptions.Item label={t('dibao.reg.phone')}>{d.phone ?? d.phoneMasked ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('dibao.reg.kind')}>{d.kind === 'urban' ? '城市' : '农村'}</Descriptions.Item>
         </Descriptions>
+        <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+          {d.piiShown ? (
+            <Button size="small" icon={<EyeInvisibleOutlined />} onClick={() => setFull(false)}>
+              {t('dibao.hh.hideFull')}
+            </Button>
+          ) : (
+            !full && (
+              <Button size="small" icon={<EyeOutlined />} onClick={() => setFull(true)} data-testid="show-full-identity">
+                {t('dibao.hh.showFull')}
+              </Button>
+            )
+          )}
+        </div>
         <Table<Member>
           size="small"
           rowKey="id"

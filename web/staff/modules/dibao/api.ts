@@ -68,7 +68,8 @@ export const dibaoApi = {
   submitCounty: (id: string) => http.post<ApplicationDetail>(`/api/dibao/applications/${id}/submit-county`, {}),
   extendSpecial: (id: string, reasons: string) => http.post<ApplicationDetail>(`/api/dibao/applications/${id}/extend-special`, { reasons }),
   households: (q: Q) => http.get<Paged<HouseholdItem>>('/api/dibao/households', q as never),
-  household: (id: string) => http.get<Household>(`/api/dibao/households/${id}`),
+  /** Masked unless `full` (「查看完整信息」: the read of the full identities is logged). */
+  household: (id: string, full = false) => http.get<Household>(`/api/dibao/households/${id}${full ? '' : '?masked=1'}`),
   delegations: () => http.get<{ today: string; items: Delegation[] }>('/api/dibao/delegations'),
   addDelegation: (body: unknown) => http.post<DelegationAdded>('/api/dibao/delegations', body),
   townships: () => http.get<{ items: { code: string; name: string; level: number; parentCode: string; county: string }[] }>('/api/public/dibao/townships'),
