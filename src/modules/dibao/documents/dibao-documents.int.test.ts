@@ -91,7 +91,7 @@ describe('低保 notices (文书)', () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       type: 'dibao.materials',
-      title: '最低生活保障申请补齐材料一次性告知书',
+      title: '最低生活保障补齐材料一次性告知书',
       docNo: expect.stringMatching(/^低保补告〔2026〕\d+号$/),
       version: 1,
       issuer: expect.stringMatching(/城关镇/),
@@ -105,7 +105,7 @@ describe('低保 notices (文书)', () => {
     expect(content.remedy).toBeNull();
     const v = await t.app.inject({ method: 'GET', url: `/api/public/documents/verify?no=${encodeURIComponent(items[0].docNo)}&code=${items[0].verifyCode}` });
     expect(v.statusCode, v.body).toBe(200);
-    expect(v.json()).toMatchObject({ genuine: true, title: '最低生活保障申请补齐材料一次性告知书' });
+    expect(v.json()).toMatchObject({ genuine: true, title: '最低生活保障补齐材料一次性告知书' });
     expect(v.body).not.toContain('户口簿');
     expect((await pl.get(items[0].pdfUrl)).statusCode).toBe(404);
     expect((await pl.get(`/api/cases/${reg.id}/documents`)).statusCode).toBe(404);

@@ -14,7 +14,7 @@ import { applicationFacts } from './application-facts.ts';
 export const dibaoMaterialsNotice = defineDocument({
   type: 'dibao.materials',
   caseType: DIBAO_TYPE,
-  title: '最低生活保障申请补齐材料一次性告知书',
+  title: '最低生活保障补齐材料一次性告知书',
   numberPrefix: '低保补告',
   issuePermission: 'dibao.handle',
   issuableIn: ['supplementing'],
