@@ -50,7 +50,9 @@ describe('规范性文件清理', () => {
     expect(bad.json().title).toContain('清理结论');
     const other = (await byNumber('宁民规发〔2019〕1号')).id;
     expect((await fgc.put(`/api/normdocs/cleanups/${id}/items/${other}`, { conclusion: '继续有效', reason: '理由充分' })).statusCode).toBe(404);
-    expect((await fgc.put(`/api/normdocs/cleanups/${id}/items/${d.items[0].caseId}`, { conclusion: '修改', reason: '与新修订的办法不一致' })).statusCode).toBe(200);
+    expect((await fgc.put(`/api/normdocs/cleanups/${id}/items/${d.items[0].caseId}`, { conclusion: '修改', reason: '与新修订的办法不一致' })).statusCode).toBe(
+      200,
+    );
     const early = await fgc.post(`/api/normdocs/cleanups/${id}/close`, {});
     expect(early.statusCode).toBe(409);
     expect(early.json().title).toContain('尚有 1 件');
@@ -76,9 +78,10 @@ describe('规范性文件清理', () => {
     expect(rev.versions[0].text).toBe(old.versions.at(-1).text);
     expect(old.state).toBe('filed');
     expect(old.cleanups.at(-1)).toMatchObject({ conclusion: '修改', closedOn: '2026-12-06' });
-    const told = await sql`select 1 from core.notification where kind = 'normdocs.cleanup.revise' and case_id = ${revId} and org_unit_id = ${old.orgUnitId}`.execute(
-      t.ctx.db,
-    );
+    const told =
+      await sql`select 1 from core.notification where kind = 'normdocs.cleanup.revise' and case_id = ${revId} and org_unit_id = ${old.orgUnitId}`.execute(
+        t.ctx.db,
+      );
     expect(told.rows).toHaveLength(1);
     expect((await publicCleanups())[0].items.map((i: any) => i.conclusion)).toEqual(['修改', '继续有效']);
   });
@@ -123,8 +126,10 @@ describe('有效期届满前评估提醒', () => {
     const doc = (await fgc.get(`/api/normdocs?q=${encodeURIComponent('宁民规发〔2019〕2号')}`)).json().items[0];
     const from = addMonths(doc.validUntil, -6);
     const kinds = async () =>
-      (await sql<{ n: number }>`select count(*)::int as n from core.notification where kind = 'normdocs.evaluation.remind' and case_id = ${doc.id}
-        and org_unit_id = ${doc.orgUnitId}`.execute(t.ctx.db)).rows[0]!.n;
+      (
+        await sql<{ n: number }>`select count(*)::int as n from core.notification where kind = 'normdocs.evaluation.remind' and case_id = ${doc.id}
+        and org_unit_id = ${doc.orgUnitId}`.execute(t.ctx.db)
+      ).rows[0]!.n;
     const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     await remindEvaluations(t.ctx, dayBefore);
     expect(await kinds()).toBe(0);

@@ -3,11 +3,13 @@ import type { AppContext } from '../../platform/context.ts';
 import type { RouteSpecs } from '../../kernel/module/index.ts';
 
 const cleanups = async (ctx: AppContext) =>
-  (await sql<{ id: string; area_path: string; org_unit_id: string }>`select id, area_path, org_unit_id from normdocs.cleanup`.execute(ctx.db)).rows.map((r) => ({
-    id: r.id,
-    areaPath: r.area_path,
-    orgUnitId: r.org_unit_id,
-  }));
+  (await sql<{ id: string; area_path: string; org_unit_id: string }>`select id, area_path, org_unit_id from normdocs.cleanup`.execute(ctx.db)).rows.map(
+    (r) => ({
+      id: r.id,
+      areaPath: r.area_path,
+      orgUnitId: r.org_unit_id,
+    }),
+  );
 
 /** How the scope suite (tests/scope) treats the 规范性文件 GET routes. */
 export const normdocScopedRoutes: RouteSpecs = {

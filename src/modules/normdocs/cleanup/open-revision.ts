@@ -16,9 +16,8 @@ export async function openRevision(tx: AppContext, actor: Actor, old: { caseId: 
     await sql<{ org_unit_id: string; series_word: string }>`select c.org_unit_id, d.series_word from core.case c join normdocs.document d on d.case_id = c.id
       where c.id = ${old.caseId}`.execute(tx.db)
   ).rows[0]!;
-  const text = (
-    await sql<{ text: string }>`select text from normdocs.version where case_id = ${old.caseId} order by version_no desc limit 1`.execute(tx.db)
-  ).rows[0]!.text;
+  const text = (await sql<{ text: string }>`select text from normdocs.version where case_id = ${old.caseId} order by version_no desc limit 1`.execute(tx.db))
+    .rows[0]!.text;
   // Opened by the clean-up decision for the drafting office (not by one of its drafters): a system creation.
   const row = await createCase(tx, actor, { type: NORMDOC_TYPE, title: old.title, orgUnitId: o.org_unit_id, system: true });
   await sql`insert into normdocs.document (case_id, title, series_word, drafted_by_name, revises_case_id, created_at)

@@ -39,7 +39,9 @@ export async function listCleanups(ctx: AppContext, actor: Actor): Promise<z.inf
 /** One campaign with every listed document and its conclusion (404 outside the actor's scope). */
 export async function getCleanup(ctx: AppContext, actor: Actor, id: string): Promise<z.infer<typeof CleanupDetail>> {
   await loadCleanup(ctx, actor, id);
-  const h = (await heads(ctx).where(sql<boolean>`k.id = ${id}`).executeTakeFirstOrThrow()) as Head;
+  const h = (await heads(ctx)
+    .where(sql<boolean>`k.id = ${id}`)
+    .executeTakeFirstOrThrow()) as Head;
   const items = (
     await sql<z.infer<typeof CleanupDetail>['items'][number]>`
     select i.case_id as "caseId", i.number, i.title, d.valid_until::text as "validUntil", c.state, i.conclusion, i.reason,
@@ -56,7 +58,9 @@ export async function publicCleanups(ctx: AppContext): Promise<z.infer<typeof Pu
     await sql<{ id: string; name: string; basis: string; issuer: string; asOf: string; closedOn: string }>`
     select k.id, k.name, k.basis, case when o.kind = 'division' and p.name is not null then p.name else o.name end as issuer,
       k.as_of::text as "asOf", k.closed_on::text as "closedOn"
-    from normdocs.cleanup k join core.org_unit o on o.id = k.org_unit_id left join core.org_unit p on p.id = o.parent_id where k.closed_on is not null order by k.closed_on desc, k.id desc limit 50`.execute(ctx.db)
+    from normdocs.cleanup k join core.org_unit o on o.id = k.org_unit_id left join core.org_unit p on p.id = o.parent_id where k.closed_on is not null order by k.closed_on desc, k.id desc limit 50`.execute(
+      ctx.db,
+    )
   ).rows;
   if (!ks.length) return { items: [] };
   const items = (

@@ -18,10 +18,8 @@ export async function registerCleanupRoutes(root: FastifyInstance, ctx: AppConte
     { schema: { tags, summary: '开展规范性文件清理(列出基准日现行有效的本机关文件)', body: OpenCleanupInput, response: { 201: CleanupOpened } } },
     async (req, reply) => reply.status(201).send(await openCleanup(ctx, actorOf(req), req.body)),
   );
-  app.get(
-    '/api/normdocs/cleanups',
-    { schema: { tags, summary: '规范性文件清理(按数据范围)', response: { 200: CleanupList } } },
-    async (req) => listCleanups(ctx, actorOf(req)),
+  app.get('/api/normdocs/cleanups', { schema: { tags, summary: '规范性文件清理(按数据范围)', response: { 200: CleanupList } } }, async (req) =>
+    listCleanups(ctx, actorOf(req)),
   );
   app.get(
     '/api/normdocs/cleanups/:id',

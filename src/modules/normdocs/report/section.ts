@@ -62,7 +62,12 @@ export const normdocReportSection: ReportSection = {
       rule: `统计年度内政策法规处作出「不予通过」审核结论、退回起草单位修改的${OF}件数（一件多次退回按 1 件计）。`,
       query: documents(reviewed(['不予通过'])),
     }),
-    m({ code: 'normdocs.published', label: '统一登记编号并公布', rule: `统计年度内公布的${OF}件数（均已统一登记编号）。`, query: documents(within('d.published_on')) }),
+    m({
+      code: 'normdocs.published',
+      label: '统一登记编号并公布',
+      rule: `统计年度内公布的${OF}件数（均已统一登记编号）。`,
+      query: documents(within('d.published_on')),
+    }),
     m({ code: 'normdocs.filed', label: '报送备案', rule: `统计年度内报送备案的${OF}件数。`, query: documents(within('d.filed_on')) }),
     m({
       code: 'normdocs.repealed',
