@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
+import { chinaDate } from '../../src/platform/china-time.ts';
 import { e2eFile, login, PHONE, pickOption, seriousA11yViolations, shot } from './harness.ts';
 
 /**
@@ -28,8 +29,9 @@ describe('规范性文件清理 at 1366×768 and 390 px', { concurrency: false }
     const modal = page.locator('.ant-modal');
     await modal.getByLabel('清理名称').fill('本年度规范性文件专项清理');
     await modal.getByLabel('清理依据').fill('自治区司法厅关于开展行政规范性文件专项清理的通知');
-    await modal.getByLabel('清理基准日').click();
-    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-today-btn').first().click();
+    // The server's today is the China date.
+    await modal.getByLabel('清理基准日').fill(chinaDate(new Date()));
+    await modal.getByLabel('清理基准日').press('Enter');
     await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
     await card.getByText('进行中').first().waitFor({ timeout: T });
     const numbers = await card.locator('.ant-table-tbody tr.ant-table-row td:first-child').allInnerTexts();
