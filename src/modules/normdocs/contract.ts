@@ -46,6 +46,13 @@ export const VALIDITY_YEARS = 5;
 export const PROVISIONAL_VALIDITY_YEARS = 2;
 export const isProvisional = (title: string) => /暂行|试行/.test(title);
 
+/** 清理 conclusions (国办发〔2018〕37号「定期清理」): 废止 and 宣布失效 end the document; 修改 opens a new draft. */
+export const CLEANUP_CONCLUSIONS = ['继续有效', '修改', '废止', '宣布失效'] as const;
+export type CleanupConclusion = (typeof CLEANUP_CONCLUSIONS)[number];
+
+/** The evaluation reminder: 有效期届满前 6 个月评估 (regulations.md §6.2, ⚠️L). */
+export const EVALUATION_MONTHS_BEFORE = 6;
+
 export const NORMDOC_ERRORS = {
   NOT_FOUND: '规范性文件不存在',
   AREA: '本模块登记自治区民政厅和地级市民政局的规范性文件，当前单位不在其列',
@@ -75,6 +82,14 @@ export const NORMDOC_ERRORS = {
   STILL_VALID: (until: string) => `有效期至 ${until}，尚未届满，不能宣布失效（可废止）`,
   NOT_OPEN: '该文件不在公开征求意见期内，不能提交意见',
   NOT_TARGETED: '该文件未定向征求意见，不能登记为定向征求的意见',
+  CLEANUP_NOT_FOUND: '清理不存在',
+  CLEANUP_RUNNING: '本机关尚有未完成的清理，请先完成该清理',
+  CLEANUP_CLOSED: '该清理已完成，不能再修改',
+  CLEANUP_ITEM_NOT_FOUND: '该文件不在本次清理的文件清单中',
+  CLEANUP_OPEN_ITEMS: (n: number) => `尚有 ${n} 件文件未作清理结论（继续有效、修改、废止或宣布失效并说明理由），不能完成清理`,
+  CLEANUP_ENDED: (title: string) => `《${title}》已在清理期间废止或失效，不能按本次清理结论处理`,
+  CLEANUP_EMPTY: '清理基准日现行有效的文件为零件，无需开展清理',
+  NOT_DECLARED: '该文件不在已完成清理的「宣布失效」结论中',
 } as const;
 
 /** A document's end of force (废止/失效), for modules that cite documents (政策问答): see events.ts. */

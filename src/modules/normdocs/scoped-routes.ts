@@ -1,4 +1,15 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/context.ts';
 import type { RouteSpecs } from '../../kernel/module/index.ts';
+
+const cleanups = async (ctx: AppContext) =>
+  (await sql<{ id: string; area_path: string; org_unit_id: string }>`select id, area_path, org_unit_id from normdocs.cleanup`.execute(ctx.db)).rows.map(
+    (r) => ({
+      id: r.id,
+      areaPath: r.area_path,
+      orgUnitId: r.org_unit_id,
+    }),
+  );
 
 /** How the scope suite (tests/scope) treats the 规范性文件 GET routes. */
 export const normdocScopedRoutes: RouteSpecs = {
@@ -10,6 +21,17 @@ export const normdocScopedRoutes: RouteSpecs = {
   'GET /api/public/normdocs/consultations': {
     kind: 'unscoped',
     why: 'public 征求意见: only documents in a public consultation running today (normdocs-portal.int.test.ts)',
+  },
+  'GET /api/normdocs/cleanups': {
+    kind: 'list',
+    permission: 'normdocs.read',
+    single: true,
+    items: (b) => b.items.map((k: any) => ({ areaPath: k.areaPath, orgUnitId: k.orgUnitId })),
+  },
+  'GET /api/normdocs/cleanups/:id': { kind: 'detail', permission: 'normdocs.read', records: cleanups },
+  'GET /api/public/normdocs/cleanups': {
+    kind: 'unscoped',
+    why: 'public 清理结果: only closed campaigns, each document’s number, title, conclusion and reason (normdocs-cleanup.int.test.ts)',
   },
   'GET /api/normdocs/:id': { kind: 'case', path: (c) => (c.type === 'normdoc' ? `/api/normdocs/${c.id}` : null) },
   'GET /api/normdocs/:id/heads': { kind: 'case', path: (c) => (c.type === 'normdoc' ? `/api/normdocs/${c.id}/heads` : null) },

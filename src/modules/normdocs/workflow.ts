@@ -8,6 +8,7 @@ import {
   CommentInput,
   ConsultationInput,
   DispositionInput,
+  ExpireInput,
   FilingInput,
   MeetingInput,
   PublishInput,
@@ -187,13 +188,14 @@ export const normdocWorkflow = defineWorkflow({
       input: RepealInput,
       effect: ({ tx, case: c, input }) => repealDocument(tx, c, input),
     }),
-    expire: {
-      label: '有效期届满失效',
+    expire: transition({
+      label: '失效（有效期届满或清理宣布失效）',
       from: ['published', 'filed'],
       to: 'expired',
       who: legal,
-      effect: ({ tx, case: c }) => expireDocument(tx, c),
-    },
+      input: ExpireInput,
+      effect: ({ tx, case: c, input }) => expireDocument(tx, c, input),
+    }),
   },
   // 集体审议: the drafter records the meeting and opens the heads' 会签 (mode all); its outcome runs deliberate / deliberation_return.
   signoffs: { [HEADS_SIGNOFF]: { permission: 'normdocs.draft', onApprove: 'deliberate', onReject: 'deliberation_return' } },

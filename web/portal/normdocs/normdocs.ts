@@ -1,8 +1,9 @@
 import { $, api, el, ErrorDisplay, formatDate, PortalError, sendWithPow } from '../common.ts';
 import type { z } from 'zod';
 import type { PortalCommentResult, PublicConsultations, PublicNormdocs } from '../../../src/modules/normdocs/contracts/http.ts';
+import type { PublicCleanups } from '../../../src/modules/normdocs/cleanup/contracts.ts';
 
-/** 规范性文件: the drafts under public consultation with the comment form, and the documents in force. */
+/** 规范性文件: the drafts under public consultation with the comment form, the documents in force and the 清理 results. */
 
 const errors = new ErrorDisplay($('#error-summary'));
 const docSelect = $<HTMLSelectElement>('#f-doc');
@@ -62,6 +63,34 @@ async function loadInForce() {
   }
 }
 
+async function loadCleanups() {
+  const list = $('#cleanup-list');
+  try {
+    const r = await api<z.infer<typeof PublicCleanups>>('/api/public/normdocs/cleanups');
+    list.replaceChildren(
+      ...(r.items.length
+        ? r.items.map((k) =>
+            el(
+              'article',
+              { class: 'panel', 'data-testid': 'cleanup' },
+              el('h3', {}, k.name),
+              el('p', { class: 'meta' }, `${k.issuer}；清理基准日：${formatDate(k.asOf)}；完成日期：${formatDate(k.closedOn)}；依据：${k.basis}`),
+              el(
+                'ul',
+                { class: 'plain-list' },
+                ...k.items.map((i) =>
+                  el('li', {}, el('strong', {}, `${i.number} `), i.title, el('span', { class: 'meta' }, `：${i.conclusion}（${i.reason}）`)),
+                ),
+              ),
+            ),
+          )
+        : [el('p', {}, '暂无已完成的清理。')]),
+    );
+  } catch {
+    list.textContent = '加载失败，请稍后刷新页面重试';
+  }
+}
+
 document.addEventListener('click', (e) => {
   const a = (e.target as HTMLElement).closest?.('a[data-doc]');
   if (a) docSelect.value = a.getAttribute('data-doc')!;
@@ -103,3 +132,4 @@ $<HTMLFormElement>('#comment-form').addEventListener('submit', async (e) => {
 
 void loadOpen();
 void loadInForce();
+void loadCleanups();

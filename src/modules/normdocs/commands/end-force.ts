@@ -6,7 +6,7 @@ import type { CaseRow } from '../../../kernel/workflow/index.ts';
 import { NORMDOC_ERRORS } from '../contract.ts';
 import { emitNormdocChange } from '../events.ts';
 import { mustBePublished, today } from './gates.ts';
-import type { RepealInput } from './inputs.ts';
+import type { ExpireInput, RepealInput } from './inputs.ts';
 
 /** 废止: by decision, from the day given (not before publication, not in the future); listeners are told. */
 export async function repealDocument(tx: AppContext, c: CaseRow, input: z.output<typeof RepealInput>) {
@@ -16,9 +16,21 @@ export async function repealDocument(tx: AppContext, c: CaseRow, input: z.output
   await end(tx, c, '废止', input.repealedOn, input.reason);
 }
 
-/** 失效: only once 有效期 has run out (the day after 有效期至). */
-export async function expireDocument(tx: AppContext, c: CaseRow) {
+/**
+ * 失效: once 有效期 has run out (from the day after 有效期至); or 宣布失效 by a closed 清理 that
+ * concluded so for this document (from the day the 清理 closed, with its reason).
+ */
+export async function expireDocument(tx: AppContext, c: CaseRow, input: z.output<typeof ExpireInput>) {
   await mustBePublished(tx, c.id);
+  if (input.cleanupId) {
+    const k = (
+      await sql<{ on: string; name: string; reason: string }>`select k.closed_on::text as on, k.name, i.reason from normdocs.cleanup_item i
+        join normdocs.cleanup k on k.id = i.cleanup_id where i.cleanup_id = ${input.cleanupId} and i.case_id = ${c.id}
+        and i.conclusion = '宣布失效' and k.closed_on is not null`.execute(tx.db)
+    ).rows[0];
+    if (!k) throw new AppError('NORMDOC_NOT_DECLARED', 409, NORMDOC_ERRORS.NOT_DECLARED);
+    return end(tx, c, '失效', k.on, `清理宣布失效（${k.name}：${k.reason}）`.slice(0, 2000));
+  }
   const r = (await sql<{ until: string }>`select valid_until::text as until from normdocs.document where case_id = ${c.id}`.execute(tx.db)).rows[0]!;
   if (today(tx) <= r.until) throw new AppError('NORMDOC_STILL_VALID', 409, NORMDOC_ERRORS.STILL_VALID(r.until));
   const next = new Date(Date.parse(`${r.until}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -107,3 +107,9 @@ export const RepealInput = z.object({
   repealedOn: date('废止日期'),
   reason: text('废止理由（如清理结果、上位法修改）', 2000, 2),
 });
+
+/** 失效: after 有效期至; or 宣布失效 by a closed 清理 (`cleanupId`) that concluded so for this document. */
+export const ExpireInput = z
+  .object({ cleanupId: z.uuid('「清理」ID 格式不正确').optional().meta({ title: '清理（宣布失效时）' }) })
+  .optional()
+  .transform((v) => v ?? {});

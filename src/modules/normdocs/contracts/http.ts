@@ -70,6 +70,12 @@ export const NormdocDetail = NormdocListItem.extend({
     .nullable(),
   heads: z.array(z.object({ party: z.string(), decision: z.string().nullable(), comment: z.string().nullable(), at: z.string().nullable() })),
   gates: z.array(z.object({ gate: z.string(), passed: z.boolean(), on: z.string().nullable(), by: z.string().nullable() })),
+  /** The document this draft revises (opened by a 清理 conclusion 修改). */
+  revises: z.object({ id: z.string(), number: z.string().nullable() }).nullable(),
+  /** The 清理 campaigns that listed it, with their conclusion. */
+  cleanups: z.array(
+    z.object({ cleanupId: z.string(), name: z.string(), closedOn: z.string().nullable(), conclusion: z.string().nullable(), reason: z.string().nullable() }),
+  ),
 });
 
 export const PublicNormdocs = z.object({

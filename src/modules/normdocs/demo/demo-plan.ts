@@ -38,3 +38,12 @@ export const PLAN_NOW: Array<{ org: string; title: string; daysAgo: number; upTo
   { org: '640000-mzt-fgc', title: '宁夏回族自治区民政行政执法程序规定', daysAgo: 12, upTo: 'consulting' },
   { org: '640100-mzj', title: '银川市困难群众临时救助实施细则', daysAgo: 5, upTo: 'drafting' },
 ];
+
+/** The 厅's 2019 clean-up: every 宁民规发 document in force at the as-of date, all 继续有效. */
+export const CLEANUP_2019 = {
+  name: '2019年度自治区民政厅行政规范性文件清理',
+  basis: '国办发〔2018〕37号「定期清理」；自治区司法厅关于开展2019年度行政规范性文件清理工作的通知',
+  asOf: '2019-12-16',
+  closeOn: '2019-12-27',
+  reason: '与现行法律法规和国家政策一致，符合民政工作实际，继续有效。',
+};

@@ -7,7 +7,10 @@ import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
 import { applyAction, applyTransition, decideSignoff, openSignoff } from '../../../kernel/workflow/index.ts';
 import { registerNormdoc } from '../commands/register.ts';
 import { HEADS_SIGNOFF, NORMDOC_TYPE, REVIEW_CHECKLIST } from '../contract.ts';
-import { OFFSETS, PLAN_2019, PLAN_NOW, type Stage } from './demo-plan.ts';
+import { closeCleanup } from '../cleanup/close-cleanup.ts';
+import { concludeCleanupItem } from '../cleanup/conclude-item.ts';
+import { openCleanup } from '../cleanup/open-cleanup.ts';
+import { CLEANUP_2019, OFFSETS, PLAN_2019, PLAN_NOW, type Stage } from './demo-plan.ts';
 
 type Role = 'drafter' | 'legal' | 'leader';
 const PERMISSIONS: Record<Role, string[]> = {
@@ -154,6 +157,19 @@ export async function seedDemoNormdocs(ctx: AppContext): Promise<{ created: numb
         move('legal', 'file', { filedOn: dayOf(p.startOn, OFFSETS.file), filedWith: p.org.startsWith('640000') ? '自治区司法厅' : '银川市司法局' }),
       );
     });
+    // 清理 of the 厅's documents at the end of 2019 (政策法规处): all 继续有效.
+    const fgc = actorFor('640000-mzt-fgc', 'legal');
+    let cleanupId = '';
+    steps.push({
+      at: nine(CLEANUP_2019.asOf, 0),
+      key: plan.length,
+      run: async (cx) => {
+        cleanupId = (await openCleanup(cx, fgc, { name: CLEANUP_2019.name, basis: CLEANUP_2019.basis, asOf: CLEANUP_2019.asOf })).id;
+        const listed = await sql<{ case_id: string }>`select case_id from normdocs.cleanup_item where cleanup_id = ${cleanupId}`.execute(cx.db);
+        for (const r of listed.rows) await concludeCleanupItem(cx, fgc, cleanupId, r.case_id, { conclusion: '继续有效', reason: CLEANUP_2019.reason });
+      },
+    });
+    steps.push({ at: nine(CLEANUP_2019.closeOn, 0), key: plan.length, run: async (cx) => void (await closeCleanup(cx, fgc, cleanupId)) });
     steps.sort((a, b) => a.at - b.at || a.key - b.key);
     const historyEnd = Date.UTC(2020, 0, 1);
     for (const st of steps) {

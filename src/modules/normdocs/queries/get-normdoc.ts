@@ -19,7 +19,8 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
   if (!readable) throw new AppError('NORMDOC_NOT_FOUND', 404, NORMDOC_ERRORS.NOT_FOUND);
   const r = (
     await sql<HeadRow>`select ${HEAD}, d.drafted_by_name, d.signed_by_name, d.numbered_on::text as numbered_on, d.published_in, d.filed_with,
-      d.legal_signed_by_name, d.legal_signed_on::text as legal_signed_on
+      d.legal_signed_by_name, d.legal_signed_on::text as legal_signed_on, d.revises_case_id,
+      (select x.number from normdocs.document x where x.case_id = d.revises_case_id) as revises_number
     from core.case c join normdocs.document d on d.case_id = c.id join core.org_unit o on o.id = c.org_unit_id where c.id = ${id}`.execute(ctx.db)
   ).rows[0];
   if (!r) throw new AppError('NORMDOC_NOT_FOUND', 404, NORMDOC_ERRORS.NOT_FOUND);
@@ -57,6 +58,9 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
     await q(sql<{ metOn: string; name: string; attendees: string; decision: string; versionNo: number; recordedBy: string }>`
     select met_on::text as "metOn", name, attendees, decision, version_no as "versionNo", recorded_by_name as "recordedBy" from normdocs.meeting where case_id = ${id}`)
   )[0];
+  const cleanups = await q(sql<{ cleanupId: string; name: string; closedOn: string | null; conclusion: string | null; reason: string | null }>`
+    select k.id as "cleanupId", k.name, k.closed_on::text as "closedOn", i.conclusion, i.reason
+    from normdocs.cleanup_item i join normdocs.cleanup k on k.id = i.cleanup_id where i.case_id = ${id} order by k.created_at`);
   const heads = await headsSignoff(ctx.db, id);
   const signedOff = heads.mode === 'all' && heads.rows.length > 0 && heads.rows.every((h) => h.decision === 'approve');
   const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -104,5 +108,7 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
     meeting: meeting ? { ...meeting, versionNo: Number(meeting.versionNo) } : null,
     heads: heads.rows,
     gates,
+    revises: r.revises_case_id ? { id: String(r.revises_case_id), number: s(r.revises_number) } : null,
+    cleanups,
   };
 }

@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { http } from '../../shared/api.ts';
 import type { HeadCandidates, NormdocDetail, NormdocPage, RegisterResult } from '../../../../src/modules/normdocs/contracts/http.ts';
+import type { CleanupClosed, CleanupDetail, CleanupList, CleanupOpened } from '../../../../src/modules/normdocs/cleanup/contracts.ts';
 
 /** 规范性文件 vocabularies: the server's contract.ts. */
-export { DISPOSITIONS } from '../../../../src/modules/normdocs/contract.ts';
+export { CLEANUP_CONCLUSIONS, DISPOSITIONS } from '../../../../src/modules/normdocs/contract.ts';
+export type Cleanup = z.infer<typeof CleanupDetail>;
+export type CleanupRow = z.infer<typeof CleanupList>['items'][number];
 
 export type Normdoc = z.infer<typeof NormdocDetail>;
 export type NormdocRow = z.infer<typeof NormdocPage>['items'][number];
@@ -21,6 +24,12 @@ export const normdocApi = {
   heads: (id: string) => http.get<z.infer<typeof HeadCandidates>>(`/api/normdocs/${encodeURIComponent(id)}/heads`),
   dispose: (id: string, input: { commentId: string; disposition: string; reason: string }) =>
     http.post<{ id?: string }>(`/api/normdocs/${encodeURIComponent(id)}/dispositions`, input),
+  cleanups: () => http.get<z.infer<typeof CleanupList>>('/api/normdocs/cleanups'),
+  cleanup: (id: string) => http.get<Cleanup>(`/api/normdocs/cleanups/${encodeURIComponent(id)}`),
+  openCleanup: (input: { name: string; basis: string; asOf: string }) => http.post<z.infer<typeof CleanupOpened>>('/api/normdocs/cleanups', input),
+  conclude: (id: string, caseId: string, input: { conclusion: string; reason: string }) =>
+    http.put<{ caseId: string }>(`/api/normdocs/cleanups/${encodeURIComponent(id)}/items/${encodeURIComponent(caseId)}`, input),
+  closeCleanup: (id: string) => http.post<z.infer<typeof CleanupClosed>>(`/api/normdocs/cleanups/${encodeURIComponent(id)}/close`, {}),
 };
 
 export const NORMDOC_STATES: { value: string; label: string }[] = [

@@ -1,10 +1,11 @@
-import { FileProtectOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ClearOutlined, FileProtectOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { en, zh } from './i18n.ts';
 import { normdocLabelsEn } from './english-labels.ts';
 
 const NormdocsPage = lazy(() => import('./NormdocsPage.tsx').then((m) => ({ default: m.NormdocsPage })));
+const CleanupsPage = lazy(() => import('./CleanupsPage.tsx').then((m) => ({ default: m.CleanupsPage })));
 const panel = lazy(() => import('./NormdocCasePanel.tsx').then((m) => ({ default: m.NormdocCasePanel })));
 
 /** 规范性文件: the console's web half of the normdocs module. */
@@ -12,8 +13,14 @@ export const normdocs = defineWebModule<typeof zh>({
   key: 'normdocs',
   label: 'normdocs.module',
   icon: <FileProtectOutlined />,
-  nav: [{ path: '/normdocs', label: 'normdocs.nav.list', icon: <UnorderedListOutlined />, permission: 'normdocs.read' }],
-  routes: [{ path: '/normdocs', page: NormdocsPage }],
+  nav: [
+    { path: '/normdocs', label: 'normdocs.nav.list', icon: <UnorderedListOutlined />, permission: 'normdocs.read' },
+    { path: '/normdocs/cleanups', label: 'normdocs.nav.cleanups', icon: <ClearOutlined />, permission: 'normdocs.read' },
+  ],
+  routes: [
+    { path: '/normdocs', page: NormdocsPage },
+    { path: '/normdocs/cleanups', page: CleanupsPage },
+  ],
   caseTypes: { normdoc: { panel, english: normdocLabelsEn } },
   messages: { zh, en },
   audit: {
@@ -21,7 +28,9 @@ export const normdocs = defineWebModule<typeof zh>({
       'normdoc.revise': ['修改草案（新版本）', 'New draft version'],
       'normdoc.comment': ['登记意见', 'Record a comment'],
       'normdoc.dispose': ['处理意见', 'Dispose of a comment'],
+      'normdoc.cleanup.open': ['开展规范性文件清理', 'Start a document clean-up'],
+      'normdoc.cleanup.close': ['完成规范性文件清理', 'Close a document clean-up'],
     },
-    entities: {},
+    entities: { normdoc_cleanup: ['规范性文件清理', 'Document clean-up'] },
   },
 });
