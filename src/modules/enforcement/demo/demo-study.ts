@@ -13,19 +13,72 @@ const DAYS = ['三日', '五日', '七日', '十五日'];
 export type DemoQuestion = { kind: 'single' | 'multiple' | 'judge'; stem: string; options?: string[]; answer: string[]; basis: string };
 
 export const DEMO_QUESTIONS: DemoQuestion[] = [
-  { kind: 'single', stem: '违法行为在（　）内未被发现的，不再给予行政处罚，法律另有规定的除外。', options: ['六个月', '一年', '二年', '三年'], answer: ['C'], basis: `${XF}第二十九条第一款` },
-  { kind: 'single', stem: '行政机关在调查或者进行检查时，执法人员不得少于（　）人，并应当向当事人或者有关人员出示证件。', options: ['一', '二', '三', '四'], answer: ['B'], basis: `${XF}第三十七条第一款` },
-  { kind: 'single', stem: '在证据可能灭失或者以后难以取得的情况下，经行政机关负责人批准先行登记保存的，应当在（　）内及时作出处理决定。', options: DAYS, answer: ['C'], basis: `${XF}第三十七条第二款` },
+  {
+    kind: 'single',
+    stem: '违法行为在（　）内未被发现的，不再给予行政处罚，法律另有规定的除外。',
+    options: ['六个月', '一年', '二年', '三年'],
+    answer: ['C'],
+    basis: `${XF}第二十九条第一款`,
+  },
+  {
+    kind: 'single',
+    stem: '行政机关在调查或者进行检查时，执法人员不得少于（　）人，并应当向当事人或者有关人员出示证件。',
+    options: ['一', '二', '三', '四'],
+    answer: ['B'],
+    basis: `${XF}第三十七条第一款`,
+  },
+  {
+    kind: 'single',
+    stem: '在证据可能灭失或者以后难以取得的情况下，经行政机关负责人批准先行登记保存的，应当在（　）内及时作出处理决定。',
+    options: DAYS,
+    answer: ['C'],
+    basis: `${XF}第三十七条第二款`,
+  },
   { kind: 'single', stem: '当事人要求听证的，应当在行政机关告知后（　）内提出。', options: DAYS, answer: ['A'], basis: `${XF}第四十二条第一款第（一）项` },
-  { kind: 'single', stem: '行政机关应当在听证的（　）前，通知当事人举行听证的时间、地点。', options: DAYS, answer: ['C'], basis: `${XF}第四十二条第一款第（二）项` },
-  { kind: 'single', stem: '当事人应当自收到行政处罚决定书之日起（　）内，到指定的银行缴纳罚款。', options: ['七日', '十日', '十五日', '三十日'], answer: ['C'], basis: `${XF}第四十六条第三款` },
-  { kind: 'single', stem: '当事人到期不缴纳罚款的，作出行政处罚决定的行政机关可以每日按罚款数额的（　）加处罚款。', options: ['百分之一', '百分之二', '百分之三', '百分之五'], answer: ['C'], basis: `${XF}第五十一条第（一）项` },
-  { kind: 'single', stem: '行政处罚决定书应当在宣告后当场交付当事人；当事人不在场的，行政机关应当在（　）内依照民事诉讼法的有关规定送达当事人。', options: DAYS, answer: ['C'], basis: `${XF}第四十条` },
+  {
+    kind: 'single',
+    stem: '行政机关应当在听证的（　）前，通知当事人举行听证的时间、地点。',
+    options: DAYS,
+    answer: ['C'],
+    basis: `${XF}第四十二条第一款第（二）项`,
+  },
+  {
+    kind: 'single',
+    stem: '当事人应当自收到行政处罚决定书之日起（　）内，到指定的银行缴纳罚款。',
+    options: ['七日', '十日', '十五日', '三十日'],
+    answer: ['C'],
+    basis: `${XF}第四十六条第三款`,
+  },
+  {
+    kind: 'single',
+    stem: '当事人到期不缴纳罚款的，作出行政处罚决定的行政机关可以每日按罚款数额的（　）加处罚款。',
+    options: ['百分之一', '百分之二', '百分之三', '百分之五'],
+    answer: ['C'],
+    basis: `${XF}第五十一条第（一）项`,
+  },
+  {
+    kind: 'single',
+    stem: '行政处罚决定书应当在宣告后当场交付当事人；当事人不在场的，行政机关应当在（　）内依照民事诉讼法的有关规定送达当事人。',
+    options: DAYS,
+    answer: ['C'],
+    basis: `${XF}第四十条`,
+  },
   { kind: 'judge', stem: '对当事人的同一个违法行为，不得给予两次以上罚款的行政处罚。', answer: ['A'], basis: `${XF}第二十四条` },
   { kind: 'judge', stem: '违法行为轻微并及时纠正，没有造成危害后果的，应当从轻处罚。', answer: ['B'], basis: `${XF}第二十七条第二款` },
   { kind: 'judge', stem: '对情节复杂或者重大违法行为给予较重的行政处罚，行政机关的负责人应当集体讨论决定。', answer: ['A'], basis: `${XF}第三十八条第二款` },
-  { kind: 'judge', stem: '行政机关中初次从事行政处罚决定审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格。', answer: ['A'], basis: `${XF}第三十八条第三款` },
-  { kind: 'multiple', stem: '下列属于《行政处罚法》规定的行政处罚种类的有（　）。', options: ['警告', '罚款', '没收违法所得、没收非法财物', '记过'], answer: ['A', 'B', 'C'], basis: `${XF}第八条` },
+  {
+    kind: 'judge',
+    stem: '行政机关中初次从事行政处罚决定审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格。',
+    answer: ['A'],
+    basis: `${XF}第三十八条第三款`,
+  },
+  {
+    kind: 'multiple',
+    stem: '下列属于《行政处罚法》规定的行政处罚种类的有（　）。',
+    options: ['警告', '罚款', '没收违法所得、没收非法财物', '记过'],
+    answer: ['A', 'B', 'C'],
+    basis: `${XF}第八条`,
+  },
   {
     kind: 'multiple',
     stem: '行政机关作出下列哪些行政处罚决定之前，应当告知当事人有要求举行听证的权利？（　）',
@@ -69,7 +122,12 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
     answer: ['A', 'B', 'C'],
     basis: `${ST}第三十条第一款`,
   },
-  { kind: 'judge', stem: '成立社会团体，应当经其业务主管单位审查同意，并依照《社会团体登记管理条例》的规定进行登记。', answer: ['A'], basis: `${ST}第三条第一款` },
+  {
+    kind: 'judge',
+    stem: '成立社会团体，应当经其业务主管单位审查同意，并依照《社会团体登记管理条例》的规定进行登记。',
+    answer: ['A'],
+    basis: `${ST}第三条第一款`,
+  },
 ];
 
 /** Units with a 2019 plan and their 集体学法 sessions: [unit code, [day, topic, law, reference file, presenter, hours]]. */

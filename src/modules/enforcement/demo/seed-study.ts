@@ -29,18 +29,36 @@ export async function seedStudyDemo(ctx: AppContext) {
     on('2019-02-20');
     const qids: string[] = [];
     for (const q of DEMO_QUESTIONS) qids.push((await addQuestion(tx, actor, q, { demo: true })).id);
-    const officers = (await sql<{ id: string; org_unit_id: string; exam_applicant: boolean }>`select id, org_unit_id, exam_applicant from enforcement.officer
-      where is_demo and status = 'valid' order by cert_no`.execute(tx.db)).rows;
+    const officers = (
+      await sql<{ id: string; org_unit_id: string; exam_applicant: boolean }>`select id, org_unit_id, exam_applicant from enforcement.officer
+      where is_demo and status = 'valid' order by cert_no`.execute(tx.db)
+    ).rows;
     let sessions = 0;
     for (const [code, list] of DEMO_SESSIONS) {
       const unit = orgs.get(code);
       const staff = officers.filter((o) => o.org_unit_id === unit).map((o) => o.id);
       if (!unit || !staff.length) continue;
-      await createPlan(tx, actor, { orgUnitId: unit, year: 2019, title: '2019年度学法计划', targetHours: 40, content: '每季度至少一次集体学法；年内完成《行政处罚法》《社会救助暂行办法》专题学习；参加全员学法考试。' }, { demo: true });
+      await createPlan(
+        tx,
+        actor,
+        {
+          orgUnitId: unit,
+          year: 2019,
+          title: '2019年度学法计划',
+          targetHours: 40,
+          content: '每季度至少一次集体学法；年内完成《行政处罚法》《社会救助暂行办法》专题学习；参加全员学法考试。',
+        },
+        { demo: true },
+      );
       for (const [i, [day, topic, lawTitle, lawRef, presenter, hours]] of list.entries()) {
         on(day);
         const attendees = staff.filter((_, k) => (k + i) % 5 !== 4); // one in five away each time
-        await recordSession(tx, actor, { orgUnitId: unit, heldOn: day, topic, lawTitle, lawRef, presenter, hours, attendeeIds: attendees.length ? attendees : staff }, { demo: true });
+        await recordSession(
+          tx,
+          actor,
+          { orgUnitId: unit, heldOn: day, topic, lawTitle, lawRef, presenter, hours, attendeeIds: attendees.length ? attendees : staff },
+          { demo: true },
+        );
         sessions++;
       }
     }

@@ -52,7 +52,17 @@ export async function getAttempt(ctx: AppContext, actor: Actor, id: string) {
   const questions = a.question_ids.map((qid, i) => {
     const q = byId.get(qid)!;
     const given = a.answers[qid] ?? [];
-    return { no: i + 1, id: q.id, kindLabel: QUESTION_KIND_LABELS[q.kind], stem: q.stem, options: q.options, given, answer: q.answer, right: sameChoice(given, q.answer), basis: q.basis };
+    return {
+      no: i + 1,
+      id: q.id,
+      kindLabel: QUESTION_KIND_LABELS[q.kind],
+      stem: q.stem,
+      options: q.options,
+      given,
+      answer: q.answer,
+      right: sameChoice(given, q.answer),
+      basis: q.basis,
+    };
   });
   return {
     id: a.id,
@@ -72,7 +82,10 @@ export async function getAttempt(ctx: AppContext, actor: Actor, id: string) {
     passed: a.passed,
     submittedOn: a.submitted_on,
     certificate: a.certificate_no
-      ? { no: a.certificate_no, text: `${a.org_name}${a.officer_name}(执法证号 ${a.cert_no})于 ${a.submitted_on} 参加「${a.title}」，成绩 ${a.score} 分，考试合格，准予结业。` }
+      ? {
+          no: a.certificate_no,
+          text: `${a.org_name}${a.officer_name}(执法证号 ${a.cert_no})于 ${a.submitted_on} 参加「${a.title}」，成绩 ${a.score} 分，考试合格，准予结业。`,
+        }
       : null,
     questions,
   };

@@ -66,7 +66,9 @@ export async function listExams(ctx: AppContext, actor: Actor) {
   const me = await officerOfUser(ctx, actor);
   const today = chinaDate(ctx.clock.now());
   const rows = (
-    await sql<ExamRow & { attempt_id: string | null; score: number | null; passed: boolean | null; certificate_no: string | null; submitted_on: string | null }>`
+    await sql<
+      ExamRow & { attempt_id: string | null; score: number | null; passed: boolean | null; certificate_no: string | null; submitted_on: string | null }
+    >`
     select e.id, e.title, e.year, e.qualification, e.pass_mark, e.question_ids, e.closes_on::text as closes_on,
       a.id as attempt_id, a.score, a.passed, a.certificate_no, a.submitted_on::text as submitted_on
     from enforcement.exam e left join enforcement.exam_attempt a on a.exam_id = e.id and a.officer_id = ${me?.id ?? null}
@@ -81,9 +83,7 @@ export async function listExams(ctx: AppContext, actor: Actor) {
     questions: e.question_ids.length,
     closesOn: e.closes_on,
     closed: !!e.closes_on && e.closes_on < today,
-    myAttempt: e.attempt_id
-      ? { id: e.attempt_id, score: e.score, passed: e.passed, certificateNo: e.certificate_no, submittedOn: e.submitted_on }
-      : null,
+    myAttempt: e.attempt_id ? { id: e.attempt_id, score: e.score, passed: e.passed, certificateNo: e.certificate_no, submittedOn: e.submitted_on } : null,
   }));
   return { items, total: items.length, officer: me ? { id: me.id, name: me.name, examApplicant: me.exam_applicant } : null };
 }

@@ -28,7 +28,9 @@ export async function addQuestion(ctx: AppContext, actor: Actor, raw: unknown, o
   checkShape(input.kind, options, input.answer);
   const id = uuidv7();
   await sql`insert into enforcement.question (id, kind, stem, options, answer, basis, is_demo, created_at)
-    values (${id}, ${input.kind}, ${input.stem}, ${options}::text[], ${input.answer}::text[], ${input.basis}, ${!!opts.demo}, ${ctx.clock.now()})`.execute(ctx.db);
+    values (${id}, ${input.kind}, ${input.stem}, ${options}::text[], ${input.answer}::text[], ${input.basis}, ${!!opts.demo}, ${ctx.clock.now()})`.execute(
+    ctx.db,
+  );
   return { id };
 }
 

@@ -4,7 +4,9 @@ import type { RouteSpecs } from '../../../kernel/module/index.ts';
 
 const rows = (table: 'study_session' | 'exam_attempt') => async (ctx: AppContext) =>
   (
-    await sql<{ id: string; area_path: string; org_unit_id: string }>`select id, area_path, org_unit_id from ${sql.table(`enforcement.${table}`)}`.execute(ctx.db)
+    await sql<{ id: string; area_path: string; org_unit_id: string }>`select id, area_path, org_unit_id from ${sql.table(`enforcement.${table}`)}`.execute(
+      ctx.db,
+    )
   ).rows.map((r) => ({ id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id }));
 
 const byUnit = (b: any) => b.items.map((o: any) => ({ areaPath: o.areaPath, orgUnitId: o.orgUnitId }));
@@ -30,6 +32,9 @@ export const studyScopedRoutes: RouteSpecs = {
     kind: 'unscoped',
     why: 'the papers set by the 民政厅 are the same for every unit; each carries only the caller’s own attempt',
   },
-  'GET /api/enforcement/exams/:id/paper': { kind: 'unscoped', why: 'the paper a candidate sits: stems and options only, never the key; the same for every unit' },
+  'GET /api/enforcement/exams/:id/paper': {
+    kind: 'unscoped',
+    why: 'the paper a candidate sits: stems and options only, never the key; the same for every unit',
+  },
   'GET /api/enforcement/exam-attempts/:id': { kind: 'detail', permission: 'enforcement.read', records: rows('exam_attempt') },
 };

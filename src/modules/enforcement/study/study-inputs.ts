@@ -64,7 +64,11 @@ export const ExamInput = z.object({
 
 /** The answers: question id → the chosen option letters. */
 export const SubmitInput = z.object({
-  answers: z.record(z.string().max(40, '「试题」格式不正确'), z.array(z.enum(LETTERS, '「答案」应为选项字母 A–F'), '「答案」应为列表').max(LETTERS.length), '「答卷」应为对象'),
+  answers: z.record(
+    z.string().max(40, '「试题」格式不正确'),
+    z.array(z.enum(LETTERS, '「答案」应为选项字母 A–F'), '「答案」应为列表').max(LETTERS.length),
+    '「答卷」应为对象',
+  ),
 });
 
 export const StatsQuery = z.object({ year: z.coerce.number('「年度」应为数字').int('「年度」应为整数').min(2000).max(2100).optional() });

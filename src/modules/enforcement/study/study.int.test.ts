@@ -89,7 +89,13 @@ describe('taking an exam', () => {
     const late = await xj.post(`/api/enforcement/exams/${closed.id}/submit`, { answers: {} });
     expect(late.statusCode).toBe(422);
     expect(late.json().title).toMatch(/截止/);
-    const qual = await fgc.post('/api/enforcement/exams', { title: '资格考试(补考)', year: 2026, qualification: true, passMark: 80, questionIds: [bank[0]!.id] });
+    const qual = await fgc.post('/api/enforcement/exams', {
+      title: '资格考试(补考)',
+      year: 2026,
+      qualification: true,
+      passMark: 80,
+      questionIds: [bank[0]!.id],
+    });
     const applicant = (await sql<{ a: boolean }>`select exam_applicant as a from enforcement.officer where name = '赵红梅'`.execute(t.ctx.db)).rows[0]!.a;
     const res = await pl.post(`/api/enforcement/exams/${qual.json().id}/submit`, { answers: { [bank[0]!.id]: bank[0]!.answer } });
     if (applicant) expect(res.statusCode).toBe(201);
@@ -100,13 +106,29 @@ describe('taking an exam', () => {
     const cases: Array<[string, unknown, RegExp]> = [
       ['/api/enforcement/exams', { title: '卷', year: 2026, passMark: 120, questionIds: [bank[0]!.id] }, /及格分/],
       ['/api/enforcement/exams', { title: '卷', year: 2026, passMark: 60, questionIds: ['018f0000-0000-7000-8000-000000000000'] }, /不在题库中/],
-      ['/api/enforcement/study/questions', { kind: 'single', stem: '题', options: ['甲', '乙'], answer: ['A', 'B'], basis: '《行政处罚法》第八条' }, /只能有一个正确答案/],
-      ['/api/enforcement/study/questions', { kind: 'single', stem: '题', options: ['甲', '乙'], answer: ['C'], basis: '《行政处罚法》第八条' }, /不在选项范围内/],
+      [
+        '/api/enforcement/study/questions',
+        { kind: 'single', stem: '题', options: ['甲', '乙'], answer: ['A', 'B'], basis: '《行政处罚法》第八条' },
+        /只能有一个正确答案/,
+      ],
+      [
+        '/api/enforcement/study/questions',
+        { kind: 'single', stem: '题', options: ['甲', '乙'], answer: ['C'], basis: '《行政处罚法》第八条' },
+        /不在选项范围内/,
+      ],
       ['/api/enforcement/study/questions', { kind: 'judge', stem: '题', answer: ['A'], basis: '行政处罚法' }, /法律依据/],
       [`/api/enforcement/exams/${examId}/submit`, { answers: { x: ['A'] } }, /不属于本试卷/],
       [`/api/enforcement/exams/${examId}/submit`, { answers: { [bank[0]!.id]: ['Z'] } }, /答案/],
-      ['/api/enforcement/study/sessions', { heldOn: '2099-01-01', topic: '学', lawTitle: '法', presenter: '甲', hours: 2, attendeeIds: [bank[0]!.id] }, /不能晚于今天/],
-      ['/api/enforcement/study/sessions', { heldOn: '2026-12-01', topic: '学', lawTitle: '法', presenter: '甲', hours: 2, attendeeIds: [bank[0]!.id] }, /不是.*执法人员/],
+      [
+        '/api/enforcement/study/sessions',
+        { heldOn: '2099-01-01', topic: '学', lawTitle: '法', presenter: '甲', hours: 2, attendeeIds: [bank[0]!.id] },
+        /不能晚于今天/,
+      ],
+      [
+        '/api/enforcement/study/sessions',
+        { heldOn: '2026-12-01', topic: '学', lawTitle: '法', presenter: '甲', hours: 2, attendeeIds: [bank[0]!.id] },
+        /不是.*执法人员/,
+      ],
     ];
     for (const [url, body, msg] of cases) {
       const res = await fgc.post(url, body);
@@ -123,7 +145,14 @@ describe('sessions and statistics, scoped', () => {
   it('a county records a session of its own staff; another county’s officer is refused', async () => {
     const mine = (await xj.get('/api/enforcement/officers')).json().items.map((o: any) => o.id);
     const other = (await (await t.login('pl-mzj')).get('/api/enforcement/officers')).json().items[0].id;
-    const body = { heldOn: '2026-12-03', topic: '《行政处罚法》第八十五条期限计算', lawTitle: '《中华人民共和国行政处罚法》', lawRef: '行政处罚法(2021-01-22)', presenter: '马德福', hours: 2 };
+    const body = {
+      heldOn: '2026-12-03',
+      topic: '《行政处罚法》第八十五条期限计算',
+      lawTitle: '《中华人民共和国行政处罚法》',
+      lawRef: '行政处罚法(2021-01-22)',
+      presenter: '马德福',
+      hours: 2,
+    };
     const ok = await xj.post('/api/enforcement/study/sessions', { ...body, attendeeIds: mine.slice(0, 3) });
     expect(ok.statusCode, ok.body).toBe(201);
     const bad = await xj.post('/api/enforcement/study/sessions', { ...body, attendeeIds: [mine[0], other] });
@@ -141,8 +170,10 @@ describe('sessions and statistics, scoped', () => {
     const region = (await fgc.get('/api/enforcement/study/stats?year=2019')).json();
     expect(region.units.length).toBeGreaterThanOrEqual(6);
     const passed = region.people.reduce((n: number, p: any) => n + p.examsPassed, 0);
-    const inDb = (await sql<{ n: number }>`select count(*)::int as n from enforcement.exam_attempt a join enforcement.exam e on e.id = a.exam_id
-      where a.passed and e.year = 2019`.execute(t.ctx.db)).rows[0]!.n;
+    const inDb = (
+      await sql<{ n: number }>`select count(*)::int as n from enforcement.exam_attempt a join enforcement.exam e on e.id = a.exam_id
+      where a.passed and e.year = 2019`.execute(t.ctx.db)
+    ).rows[0]!.n;
     expect(passed).toBe(inDb);
     const hours = region.people.find((p: any) => p.hours > 0);
     expect(hours.sessions).toBeGreaterThan(0);

@@ -32,8 +32,9 @@ export async function submitExam(ctx: AppContext, actor: Actor, examId: string, 
     if (stray.length) throw badRequest('VALIDATION_FAILED', `答卷中有 ${stray.length} 道题不属于本试卷`, { field: 'answers' });
     const done = await sql`select 1 from enforcement.exam_attempt where exam_id = ${e.id} and officer_id = ${me.id}`.execute(tx.db);
     if (done.rows.length) throw new AppError('STUDY_ALREADY_TAKEN', 409, `${me.name}已参加过「${e.title}」，每人限考一次`);
-    const key = (await sql<{ id: string; answer: string[] }>`select id, answer from enforcement.question where id = any(${e.question_ids}::uuid[])`.execute(tx.db))
-      .rows;
+    const key = (
+      await sql<{ id: string; answer: string[] }>`select id, answer from enforcement.question where id = any(${e.question_ids}::uuid[])`.execute(tx.db)
+    ).rows;
     const r = scorePaper(key, input.answers, e.pass_mark);
     let certificateNo: string | null = null;
     if (r.passed) {
