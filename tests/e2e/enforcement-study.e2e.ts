@@ -14,7 +14,6 @@ const PASSWORD = 'Minzheng@2019';
 const T = 30_000;
 const f = e2eFile('enforcement-study');
 const keyOf = (stem: string) => DEMO_QUESTIONS.find((q) => q.stem === stem)!.answer;
-const LETTERS = 'ABCDEF';
 
 /** Answers the paper on the page: the right key for the first `right` questions, a wrong one after. */
 async function sitPaper(page: Page, right: number) {
@@ -32,7 +31,6 @@ async function sitPaper(page: Page, right: number) {
     const key = keyOf(title);
     const pick = i < right ? key : [key[0] === 'A' ? 'B' : 'A'];
     for (const letter of pick) await card.getByText(new RegExp(`^${letter}．`)).click();
-    assert.ok(LETTERS.includes(pick[0]!));
   }
   return n;
 }
