@@ -53,7 +53,7 @@ describe('西吉县民政局 何建平 at 1366×768', { concurrency: false }, ()
     assert.equal(await p.locator('.ant-table-tbody tr.ant-table-row', { hasText: '银川市' }).count(), 0, 'a county sees only its own sessions');
     await shot(page, 'enforcement-study-sessions-desktop');
     await p.getByRole('tab', { name: '学法统计' }).click();
-    await p.locator('.ant-tabs-tabpane-active .ant-table-tbody tr.ant-table-row', { hasText: '西吉县民政局' }).first().waitFor({ timeout: T });
+    await p.locator('tr.ant-table-row:visible', { hasText: '西吉县民政局' }).first().waitFor({ timeout: T });
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'enforcement-study-stats-desktop', { fullPage: true });
   });
