@@ -37,7 +37,10 @@ async function sitPaper(page: Page, right: number) {
 
 async function submit(page: Page) {
   await page.getByTestId('exam-submit').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /交\s*卷/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /交\s*卷/ })
+    .click();
   await page.getByTestId('enforcement-attempt-page').getByTestId('exam-score').waitFor({ timeout: T });
 }
 
