@@ -5,8 +5,12 @@ import { registerEnforcementRoutes } from './routes.ts';
 import { enforcementScopedRoutes } from './scoped-routes.ts';
 import { enforcementReportSection } from './report/section.ts';
 import { seedEnforcementDemo } from './demo/seed-enforcement-demo.ts';
+import { seedStudyDemo } from './demo/seed-study.ts';
 import { enforcementCore } from './migrations/20261208120000_enforcement_core.ts';
 import { enforcementCatalogue } from './migrations/20261208120100_enforcement_catalogue.ts';
+import { enforcementStudy } from './migrations/20261211010000_enforcement_study.ts';
+import { registerStudyRoutes } from './study/routes.ts';
+import { studyScopedRoutes } from './study/scoped-routes.ts';
 
 const G = '行政执法';
 
@@ -19,20 +23,27 @@ export const enforcement = defineModule({
     { code: P.handle, label: '办理行政处罚案件(立案、调查取证、告知、听证、送达、执行)', group: G },
     { code: P.review, label: '法制审核', group: G },
     { code: P.decide, label: '作出行政处罚决定、集体讨论、批准延期', group: G },
-    { code: P.officers, label: '管理执法人员和行政执法证', group: G },
+    { code: P.officers, label: '管理执法人员和行政执法证，登记学法计划和集体学法', group: G },
+    { code: P.study, label: '管理学法题库和试卷(可查看答案)', group: G },
   ],
   roles: {
     clerk: [P.read, P.handle, P.officers],
     leader: [P.read, P.review, P.decide, P.officers],
-    policy: [P.read, P.review],
+    policy: [P.read, P.review, P.study],
   },
   workflows: [penaltyWorkflow],
-  routes: [registerEnforcementRoutes],
-  migrations: { '20261208120000_enforcement_core': enforcementCore, '20261208120100_enforcement_catalogue': enforcementCatalogue },
+  routes: [registerEnforcementRoutes, registerStudyRoutes],
+  migrations: {
+    '20261208120000_enforcement_core': enforcementCore,
+    '20261208120100_enforcement_catalogue': enforcementCatalogue,
+    '20261211010000_enforcement_study': enforcementStudy,
+  },
   async seedDemo(ctx) {
     const r = await seedEnforcementDemo(ctx);
     if (!r.skipped) ctx.logger.info(`演示行政执法:执法人员 ${r.officers} 名，案件 ${r.cases} 件`);
+    const s = await seedStudyDemo(ctx);
+    if (!s.skipped) ctx.logger.info(`演示学法用法:集体学法 ${s.sessions} 次，考试 ${s.attempts} 人次`);
   },
   reportSections: [enforcementReportSection],
-  scopedRoutes: enforcementScopedRoutes,
+  scopedRoutes: { ...enforcementScopedRoutes, ...studyScopedRoutes },
 });

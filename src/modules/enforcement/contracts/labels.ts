@@ -7,6 +7,7 @@ export const ENFORCEMENT_PERMISSIONS = {
   review: 'enforcement.review',
   decide: 'enforcement.decide',
   officers: 'enforcement.officers',
+  study: 'enforcement.study',
 } as const;
 
 export const CERT_STATUSES = ['valid', 'suspended', 'revoked'] as const;

@@ -50,7 +50,7 @@ export function demoOfficers(): DemoOfficer[] {
         name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}`,
         // Most valid to 2028; every seventh expires within the warning window; two lost theirs.
         validTo: n % 7 === 3 ? '2027-01-15' : '2028-12-31',
-        exam: n % 5 !== 0 && out.filter((o) => o.exam).length < 17,
+        exam: n % 2 === 1 && out.filter((o) => o.exam).length < 17,
         hours: 24 + (n % 4) * 8,
         ...(n === 26 ? { status: 'suspended' as const } : n === 35 ? { status: 'revoked' as const } : {}),
       };

@@ -22,6 +22,8 @@ type Row = {
   legalReviewer: boolean;
   legalQualification: string | null;
   examApplicant: boolean;
+  qualificationPassedOn: string | null;
+  qualificationScore: number | null;
   hasAccount: boolean;
 };
 
@@ -44,6 +46,8 @@ const base = (ctx: AppContext, actor: Actor) =>
       'o.legal_reviewer as legalReviewer',
       'o.legal_qualification as legalQualification',
       'o.exam_applicant as examApplicant',
+      sql<string | null>`o.qualification_passed_on::text`.as('qualificationPassedOn'),
+      'o.qualification_score as qualificationScore',
       sql<boolean>`o.user_id is not null`.as('hasAccount'),
     ]);
 

@@ -34,7 +34,12 @@ export function OfficersPage() {
       dataIndex: 'legalQualification',
       render: (v: string | null, r) => (r.legalReviewer ? <Tag color="purple">{v}</Tag> : '—'),
     },
-    { title: t('enforcement.o.exam'), dataIndex: 'examApplicant', render: (v: boolean) => (v ? '是' : '—') },
+    {
+      title: t('enforcement.o.qualification'),
+      key: 'qualification',
+      render: (_, r) =>
+        r.qualificationPassedOn ? <Tag color="green">{`${r.qualificationPassedOn} 合格(${r.qualificationScore} 分)`}</Tag> : r.examApplicant ? '已报名' : '—',
+    },
   ];
   return (
     <div className="mz-page mz-enf" data-testid="enforcement-officers-page">
@@ -43,6 +48,7 @@ export function OfficersPage() {
         <Space wrap size="large">
           <Statistic title={t('enforcement.o.total')} value={items.length} />
           <Statistic title={t('enforcement.o.examTotal')} value={items.filter((o) => o.examApplicant).length} />
+          <Statistic title={t('enforcement.o.qualified')} value={items.filter((o) => o.qualificationPassedOn).length} />
           <Input.Search
             allowClear
             placeholder={`${t('enforcement.o.name')} / ${t('enforcement.o.certNo')}`}

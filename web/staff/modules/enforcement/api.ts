@@ -18,6 +18,8 @@ export type OfficerRow = {
   legalReviewer: boolean;
   legalQualification: string | null;
   examApplicant: boolean;
+  qualificationPassedOn: string | null;
+  qualificationScore: number | null;
   problem: string | null;
   daysLeft?: number;
 };

@@ -1,4 +1,4 @@
-import { AuditOutlined, IdcardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AuditOutlined, FormOutlined, IdcardOutlined, ReadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { en, zh } from './i18n.ts';
@@ -6,6 +6,10 @@ import { penaltyLabelsEn } from './english-labels.ts';
 
 const EnforcementCasesPage = lazy(() => import('./EnforcementCasesPage.tsx').then((m) => ({ default: m.EnforcementCasesPage })));
 const OfficersPage = lazy(() => import('./OfficersPage.tsx').then((m) => ({ default: m.OfficersPage })));
+const StudyPage = lazy(() => import('./StudyPage.tsx').then((m) => ({ default: m.StudyPage })));
+const ExamsPage = lazy(() => import('./ExamsPage.tsx').then((m) => ({ default: m.ExamsPage })));
+const ExamTakePage = lazy(() => import('./ExamTakePage.tsx').then((m) => ({ default: m.ExamTakePage })));
+const AttemptPage = lazy(() => import('./AttemptPage.tsx').then((m) => ({ default: m.AttemptPage })));
 
 /** 行政执法: the console's web half of the enforcement module. */
 export const enforcement = defineWebModule<typeof zh>({
@@ -15,15 +19,24 @@ export const enforcement = defineWebModule<typeof zh>({
   nav: [
     { path: '/enforcement', label: 'enforcement.nav.cases', icon: <AuditOutlined />, permission: 'enforcement.read' },
     { path: '/enforcement/officers', label: 'enforcement.nav.officers', icon: <IdcardOutlined />, permission: 'enforcement.read' },
+    { path: '/enforcement/study', label: 'enforcement.nav.study', icon: <ReadOutlined />, permission: 'enforcement.read' },
+    { path: '/enforcement/exams', label: 'enforcement.nav.exams', icon: <FormOutlined />, permission: 'enforcement.read' },
   ],
   routes: [
     { path: '/enforcement', page: EnforcementCasesPage },
     { path: '/enforcement/officers', page: OfficersPage },
+    { path: '/enforcement/study', page: StudyPage, permission: 'enforcement.read' },
+    { path: '/enforcement/exams', page: ExamsPage, permission: 'enforcement.read' },
+    { path: '/enforcement/exams/:id', page: ExamTakePage, permission: 'enforcement.read' },
+    { path: '/enforcement/exam-attempts/:id', page: AttemptPage, permission: 'enforcement.read' },
   ],
   caseTypes: { enforcement_penalty: { english: penaltyLabelsEn } },
   messages: { zh, en },
   audit: {
-    actions: { 'enforcement.officer.status': ['变更行政执法证状态', 'Change certificate status'] },
-    entities: { enforcement_officer: ['执法人员', 'Enforcement officer'] },
+    actions: {
+      'enforcement.officer.status': ['变更行政执法证状态', 'Change certificate status'],
+      'enforcement.exam.submit': ['学法考试交卷', 'Submit a law-study exam'],
+    },
+    entities: { enforcement_officer: ['执法人员', 'Enforcement officer'], enforcement_exam_attempt: ['学法考试成绩', 'Law-study exam result'] },
   },
 });

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestApp, manualClock, type Session, type TestApp } from '../../../../tests/helpers/test-app.ts';
+import { seedEnforcementDemo } from '../demo/seed-enforcement-demo.ts';
+import { seedStudyDemo } from '../demo/seed-study.ts';
+import { DEMO_QUESTIONS } from '../demo/demo-study.ts';
+
+// 2026-12-07 10:00 in China.
+const clock = manualClock(new Date('2026-12-07T02:00:00Z'));
+let t: TestApp;
+let fgc: Session;
+let xj: Session;
+let bank: Array<{ id: string; stem: string; answer: string[] }>;
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  await seedEnforcementDemo(t.ctx);
+  await seedStudyDemo(t.ctx);
+  fgc = await t.login('nx-fgc');
+  xj = await t.login('xj-mzj');
+  bank = (await fgc.get('/api/enforcement/study/questions')).json().items;
+});
+afterAll(() => t?.close());
+
+const keyOf = (stem: string) => DEMO_QUESTIONS.find((q) => q.stem === stem)!.answer;
+
+describe('学法用法: demo 2019', () => {
+  it('seeds the bank, sessions and the qualification exam of the 17 applicants, once', async () => {
+    expect(bank.length).toBeGreaterThanOrEqual(20);
+    expect(bank.every((q) => /《.+》.*第.+条/.test((q as any).basis))).toBe(true);
+    const q = (
+      await sql<{ sat: number; passed: number; marked: number }>`select count(*)::int as sat, count(*) filter (where a.passed)::int as passed,
+        (select count(*)::int from enforcement.officer where qualification_passed_on is not null) as marked
+      from enforcement.exam_attempt a join enforcement.exam e on e.id = a.exam_id where e.qualification`.execute(t.ctx.db)
+    ).rows[0]!;
+    expect(q).toEqual({ sat: 17, passed: 15, marked: 15 });
+    expect((await seedStudyDemo(t.ctx)).skipped).toBe(true);
+  });
+
+  it('the officer page shows a passed qualification exam', async () => {
+    const items = (await fgc.get('/api/enforcement/officers')).json().items;
+    const passed = items.filter((o: any) => o.qualificationPassedOn);
+    expect(passed).toHaveLength(15);
+    expect(passed[0]).toMatchObject({ qualificationPassedOn: '2019-11-16', examApplicant: true });
+    expect(passed[0].qualificationScore).toBeGreaterThanOrEqual(80);
+  });
+});
+
+describe('taking an exam', () => {
+  let examId: string;
+  it('the paper never carries the key; the bank is refused to a candidate', async () => {
+    const exams = (await xj.get('/api/enforcement/exams')).json();
+    const open = exams.items.find((e: any) => !e.closed);
+    examId = open.id;
+    const res = await xj.get(`/api/enforcement/exams/${examId}/paper`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toMatch(/"answer"|"basis"/);
+    expect(res.json().questions.length).toBe(6);
+    const refused = await xj.get('/api/enforcement/study/questions');
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('scores on the server, issues the 结业证明 and reveals the key only after submission', async () => {
+    const paper = (await xj.get(`/api/enforcement/exams/${examId}/paper`)).json();
+    const answers: Record<string, string[]> = {};
+    for (const [i, q] of paper.questions.entries()) answers[q.id] = i === 0 ? ['D'] : keyOf(q.stem);
+    const res = await xj.post(`/api/enforcement/exams/${examId}/submit`, { answers });
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    expect(r).toMatchObject({ correct: 5, total: 6, score: 83, passed: true, officerName: '何建平' });
+    expect(r.certificate.no).toMatch(/^宁民学结〔2026〕1号$/);
+    expect(r.questions[0]).toMatchObject({ right: false, given: ['D'] });
+    expect(r.questions[0].basis).toMatch(/《社会救助暂行办法》第十一条/);
+    const again = await xj.post(`/api/enforcement/exams/${examId}/submit`, { answers });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().title).toMatch(/已参加过/);
+    const mine = (await xj.get('/api/enforcement/exams')).json().items.find((e: any) => e.id === examId);
+    expect(mine.myAttempt).toMatchObject({ score: 83, certificateNo: '宁民学结〔2026〕1号' });
+    expect((await xj.get(`/api/enforcement/exam-attempts/${r.id}`)).statusCode).toBe(200);
+    expect((await (await t.login('pl-mzj')).get(`/api/enforcement/exam-attempts/${r.id}`)).statusCode).toBe(404);
+  });
+
+  it('a failing paper gets no certificate; a closed exam and a qualification exam without applying are refused', async () => {
+    const made = await fgc.post('/api/enforcement/exams', { title: '测试卷', year: 2026, passMark: 60, questionIds: bank.slice(0, 4).map((q) => q.id) });
+    expect(made.statusCode, made.body).toBe(201);
+    const pl = await t.login('pl-mzj');
+    const r = (await pl.post(`/api/enforcement/exams/${made.json().id}/submit`, { answers: { [bank[0]!.id]: bank[0]!.answer } })).json();
+    expect(r).toMatchObject({ score: 25, passed: false, certificate: null });
+    const closed = (await xj.get('/api/enforcement/exams')).json().items.find((e: any) => e.closed);
+    const late = await xj.post(`/api/enforcement/exams/${closed.id}/submit`, { answers: {} });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().title).toMatch(/截止/);
+    const qual = await fgc.post('/api/enforcement/exams', {
+      title: '资格考试(补考)',
+      year: 2026,
+      qualification: true,
+      passMark: 80,
+      questionIds: [bank[0]!.id],
+    });
+    const applicant = (await sql<{ a: boolean }>`select exam_applicant as a from enforcement.officer where name = '赵红梅'`.execute(t.ctx.db)).rows[0]!.a;
+    const res = await pl.post(`/api/enforcement/exams/${qual.json().id}/submit`, { answers: { [bank[0]!.id]: bank[0]!.answer } });
+    if (applicant) expect(res.statusCode).toBe(201);
+    else expect(res.json().title).toMatch(/未报名/);
+  });
+
+  it('bad input is refused with the problem in Chinese', async () => {
+    const cases: Array<[string, unknown, RegExp]> = [
+      ['/api/enforcement/exams', { title: '卷', year: 2026, passMark: 120, questionIds: [bank[0]!.id] }, /及格分/],
+      ['/api/enforcement/exams', { title: '卷', year: 2026, passMark: 60, questionIds: ['018f0000-0000-7000-8000-000000000000'] }, /不在题库中/],
+      [
+        '/api/enforcement/study/questions',
+        { kind: 'single', stem: '题', options: ['甲', '乙'], answer: ['A', 'B'], basis: '《行政处罚法》第八条' },
+        /只能有一个正确答案/,
+      ],
+      [
+        '/api/enforcement/study/questions',
+        { kind: 'single', stem: '题', options: ['甲', '乙'], answer: ['C'], basis: '《行政处罚法》第八条' },
+        /不在选项范围内/,
+      ],
+      ['/api/enforcement/study/questions', { kind: 'judge', stem: '题', answer: ['A'], basis: '行政处罚法' }, /法律依据/],
+      [`/api/enforcement/exams/${examId}/submit`, { answers: { x: ['A'] } }, /不属于本试卷/],
+      [`/api/enforcement/exams/${examId}/submit`, { answers: { [bank[0]!.id]: ['Z'] } }, /答案/],
+      [
+        '/api/enforcement/study/sessions',
+        { heldOn: '2099-01-01', topic: '学', lawTitle: '法', presenter: '甲', hours: 2, attendeeIds: [bank[0]!.id] },
+        /不能晚于今天/,
+      ],
+      [
+        '/api/enforcement/study/sessions',
+        { heldOn: '2026-12-01', topic: '学', lawTitle: '法', presenter: '甲', hours: 2, attendeeIds: [bank[0]!.id] },
+        /不是.*执法人员/,
+      ],
+    ];
+    for (const [url, body, msg] of cases) {
+      const res = await fgc.post(url, body);
+      expect(res.statusCode, `${url} ${res.body}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+      expect(JSON.stringify(res.json()), url).toMatch(msg);
+    }
+    const xjStray = await xj.post(`/api/enforcement/exams/${examId}/submit`, { answers: { [bank[0]!.id]: ['A'] } });
+    expect(xjStray.statusCode).toBeLessThan(500);
+  });
+});
+
+describe('sessions and statistics, scoped', () => {
+  it('a county records a session of its own staff; another county’s officer is refused', async () => {
+    const mine = (await xj.get('/api/enforcement/officers')).json().items.map((o: any) => o.id);
+    const other = (await (await t.login('pl-mzj')).get('/api/enforcement/officers')).json().items[0].id;
+    const body = {
+      heldOn: '2026-12-03',
+      topic: '《行政处罚法》第八十五条期限计算',
+      lawTitle: '《中华人民共和国行政处罚法》',
+      lawRef: '行政处罚法(2021-01-22)',
+      presenter: '马德福',
+      hours: 2,
+    };
+    const ok = await xj.post('/api/enforcement/study/sessions', { ...body, attendeeIds: mine.slice(0, 3) });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const bad = await xj.post('/api/enforcement/study/sessions', { ...body, attendeeIds: [mine[0], other] });
+    expect(bad.statusCode).toBe(400);
+    const s = (await xj.get(`/api/enforcement/study/sessions/${ok.json().id}`)).json();
+    expect(s.attendees).toHaveLength(3);
+    expect((await (await t.login('pl-mzj')).get(`/api/enforcement/study/sessions/${ok.json().id}`)).statusCode).toBe(404);
+  });
+
+  it('a county sees its own unit’s figures; the region sees every unit', async () => {
+    const county = (await xj.get('/api/enforcement/study/stats?year=2019')).json();
+    expect(county.units.map((u: any) => u.orgName)).toEqual(['西吉县民政局']);
+    expect(county.units[0].sessionsHeld).toBe(3);
+    expect(county.people.every((p: any) => p.areaPath.endsWith('640422'))).toBe(true);
+    const region = (await fgc.get('/api/enforcement/study/stats?year=2019')).json();
+    expect(region.units.length).toBeGreaterThanOrEqual(6);
+    const passed = region.people.reduce((n: number, p: any) => n + p.examsPassed, 0);
+    const inDb = (
+      await sql<{ n: number }>`select count(*)::int as n from enforcement.exam_attempt a join enforcement.exam e on e.id = a.exam_id
+      where a.passed and e.year = 2019`.execute(t.ctx.db)
+    ).rows[0]!.n;
+    expect(passed).toBe(inDb);
+    const hours = region.people.find((p: any) => p.hours > 0);
+    expect(hours.sessions).toBeGreaterThan(0);
+  });
+});
