@@ -1,14 +1,4 @@
-import {
-  AuditOutlined,
-  CalendarOutlined,
-  ClusterOutlined,
-  GlobalOutlined,
-  HomeOutlined,
-  LoginOutlined,
-  ReadOutlined,
-  SafetyCertificateOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, ClusterOutlined, GlobalOutlined, HomeOutlined, LoginOutlined, ReadOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { WEB_MODULES } from '../modules/index.ts';
@@ -41,11 +31,8 @@ export function visibleBusinessModules(can: (permission: string) => boolean): Bu
   );
 }
 
-/** Business modules still being built: shown disabled, never as fake pages. */
-const NOT_YET_BUILT: { key: string; label: MessageKey; icon: ReactNode }[] = [{ key: 'lawstudy', label: 'nav.lawStudy', icon: <SafetyCertificateOutlined /> }];
-
-/** Modules with no pages yet, including business modules whose pages have not landed. */
-export const UPCOMING = [...BUSINESS_MODULES.filter((m) => m.entries.length === 0), ...NOT_YET_BUILT];
+/** Business modules whose pages have not landed yet: shown disabled, never as fake pages. */
+export const UPCOMING = BUSINESS_MODULES.filter((m) => m.entries.length === 0);
 
 /** 系统管理 entries, each shown only to holders of its permission. */
 export const ADMIN_ENTRIES: NavEntry[] = [
