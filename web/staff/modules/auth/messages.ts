@@ -66,7 +66,7 @@ export const loginEn: Record<LoginKey, string> = {
   'login.codeRule': 'Enter 6 digits',
 };
 
-/** The business modules and 学法用法, as the menu names them (tests/web/login-page.test.ts keeps them in step). */
+/** The business modules, as the menu names them (tests/web/login-page.test.ts keeps them in step). */
 export const LOGIN_MODULES = {
   zh: [
     '信访事项',
@@ -80,7 +80,6 @@ export const LOGIN_MODULES = {
     '城乡社区',
     '政策问答',
     '行政执法',
-    '学法用法',
   ],
   en: [
     'Petitions',
@@ -94,6 +93,5 @@ export const LOGIN_MODULES = {
     'Communities',
     'Policy Q&A',
     'Law enforcement',
-    'Law study',
   ],
 };
