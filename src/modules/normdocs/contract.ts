@@ -77,5 +77,5 @@ export const NORMDOC_ERRORS = {
   NOT_TARGETED: '该文件未定向征求意见，不能登记为定向征求的意见',
 } as const;
 
-/** A document's end of force (废止/失效), for modules that cite documents (政策问答): see events.ts. */
-export { onNormdocChange, type NormdocChange } from './events.ts';
+/** A document's end of force (废止/失效), for modules that cite documents (政策问答), and its 公布 (主动公开): see events.ts. */
+export { onNormdocChange, onNormdocPublished, type NormdocChange, type NormdocPublished } from './events.ts';
