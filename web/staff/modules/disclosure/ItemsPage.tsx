@@ -48,7 +48,7 @@ export function ItemsPage() {
     {
       title: t('disclosure.c.publishedOn'),
       dataIndex: 'publishedOn',
-      render: (v: string | null, r) => v ?? (r.publishDue ? <Tag color="orange">{`应于 ${r.publishDue} 前公开`}</Tag> : '—'),
+      render: (v: string | null, r) => v ?? (r.publishDue ? <Tag color="orange" style={{ whiteSpace: 'normal' }}>{`应于 ${r.publishDue} 前公开`}</Tag> : '—'),
     },
     {
       title: t('disclosure.f.state'),
