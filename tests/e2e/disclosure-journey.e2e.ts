@@ -9,7 +9,8 @@ import { PHONE, e2eFile, login, openModal, pickOption, seriousA11yViolations, sh
  * 兴庆区民政局 on the portal → xq-mzj asks for 补正 → the citizen corrects on the tracking page → a
  * third party is consulted (the clock pauses; the citizen sees why) → the reply comes in → 部分公开
  * within the period, the 答复书 downloaded → the yearly report shows the request in row (二)部分公开,
- * column 自然人. Real server, real clock, demo data.
+ * column 自然人. Last, an item another module produced (a 低保 公示/公布 list of the demo history)
+ * waits as a draft in 主动公开 with a link to its source. Real server, real clock, demo data.
  */
 const PASSWORD = 'Minzheng@2019';
 const T = 30_000;
@@ -165,5 +166,28 @@ describe('依申请公开 journey: portal → 补正 → 征求第三方意见 �
     await cell.getByRole('button').click();
     await page.locator('.ant-drawer').getByRole('link', { name: caseId }).waitFor();
     await snap(page, 'console-annual');
+  });
+
+  step('主动公开: a 低保 list the dibao module produced waits for review, linked to its source (desktop and phone)', async () => {
+    f.current = page;
+    await page.goto('/disclosure/items');
+    const p = page.getByTestId('disclosure-items');
+    await p.getByLabel('名称、索引号').fill('最低生活保障');
+    await p.getByLabel('名称、索引号').press('Enter');
+    const row = p.locator('.ant-table-row', { has: page.getByTestId('item-source') }).first();
+    await row.waitFor();
+    const text = await row.innerText();
+    assert.match(text, /待审核发布/);
+    assert.match(text, /低保(公示|公布)/);
+    assert.match(text, /640104[^/]*\/\d{4}-\d{5}/);
+    await snap(page, 'console-fed-item');
+    await page.setViewportSize(PHONE);
+    await row.waitFor();
+    await snap(page, 'console-fed-item-phone');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await row.getByTestId('item-source').click();
+    await page.waitForURL('**/cases/*');
+    await page.getByTestId('case-ref').waitFor();
+    assert.match(await page.getByTestId('case-ref').innerText(), /^\S+-640104/);
   });
 });

@@ -11,3 +11,4 @@ export {
 } from './define-module.ts';
 export { installModules, installedModules } from './install-modules.ts';
 export type { DetailRecord, Lookup, RouteSpec, RouteSpecs, ScopedRecord } from './route-spec.ts';
+export { defineModuleEvent, type EventListener } from './events.ts';

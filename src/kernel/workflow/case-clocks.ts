@@ -305,7 +305,7 @@ export function extendDeadline(ctx: AppContext, actor: Actor, req: ClockReq & { 
       if (req.unit !== max.unit || req.n > max.n)
         throw new AppError('EXTENSION_TOO_LONG', 400, `「${clock.label}」最多延长 ${max.n}${unitLabel(max.unit)}`, { field: 'n' });
       if (clock.extensions.length >= (max.times ?? 1)) throw new AppError('EXTENSION_LIMIT', 409, `「${clock.label}」只能延长 ${max.times ?? 1} 次`);
-      return extendClock(tx, c.id, req.clockName, {
+      const ch = await extendClock(tx, c.id, req.clockName, {
         n: req.n,
         unit: req.unit,
         approvedBy: actor.userId,
@@ -313,6 +313,8 @@ export function extendDeadline(ctx: AppContext, actor: Actor, req: ClockReq & { 
         reason: req.reason,
         at: chinaDate(tx.clock.now()),
       });
+      await workflowOf(c.type).clockControl!.onExtended?.({ tx, case: c, clock: clock.name, actor });
+      return ch;
     },
     () => ({ n: req.n, unit: req.unit, reason: req.reason }),
   );

@@ -234,6 +234,8 @@ export type WorkflowDefinition<S extends string = string> = {
     suspendPermission: string;
     extendPermission: string;
     extendable: Record<string, ExtendLimit | ((tx: AppContext, c: CaseRow) => Promise<ExtendLimit>)>;
+    /** After an approved extension is saved, in its transaction (e.g. issue the 延期告知书). */
+    onExtended?(args: { tx: AppContext; case: CaseRow; clock: string; actor: Actor }): Promise<void>;
   };
   /**
    * 主办 / 协办 / 会办: from these states, who may hand the case to several org units in parallel;

@@ -41,3 +41,6 @@ export function maskIdNumber(id: string): string {
 
 /** A `date` column as YYYY-MM-DD whichever driver returned it. */
 export const dateText = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+
+/** A household posted on a 公示 or 公布 list (masked, for the 主动公开 catalogue): see events.ts. */
+export { onDibaoPosted, type DibaoPosted } from './events.ts';

@@ -7,6 +7,12 @@ import { disclosureScopedRoutes } from './scoped-routes.ts';
 import { disclosureReportSection } from './report/section.ts';
 import { seedDemoDisclosure } from './demo/seed-demo-disclosure.ts';
 import { disclosureCore } from './migrations/20261208130000_disclosure_core.ts';
+import { disclosureItemFeed } from './migrations/20261211030000_disclosure_item_feed.ts';
+import { listenToSources } from './items/feeds.ts';
+import { CORRECTION_LAPSE_JOB, closeLapsedCorrections } from './requests/correction-lapse.ts';
+
+// 规范性文件 公布, 行政处罚决定, 低保 公示/公布, 社会组织信用名单: drafts in the 主动公开 catalogue, in the source's transaction.
+listenToSources();
 
 /** 政务公开: 依申请公开 requests, the 主动公开 catalogue, the yearly disclosure report (see README.md). */
 export const disclosure = defineModule({
@@ -24,11 +30,13 @@ export const disclosure = defineModule({
   },
   workflows: [requestWorkflow, itemWorkflow],
   routes: [registerDisclosureRoutes, registerDisclosurePortalRoutes],
-  migrations: { '20261208130000_disclosure_core': disclosureCore },
+  migrations: { '20261208130000_disclosure_core': disclosureCore, '20261211030000_disclosure_item_feed': disclosureItemFeed },
   async seedDemo(ctx) {
     const r = await seedDemoDisclosure(ctx);
     if (!r.skipped) ctx.logger.info(`演示政务公开:主动公开信息 ${r.items} 条,依申请公开 ${r.requests} 件`);
   },
+  // 逾期不补正 (第三十条): requests whose 补正期限 ended the day before are closed with the notice.
+  dailyJobs: [{ name: CORRECTION_LAPSE_JOB, hour: 1, handler: async (ctx, day) => void (await closeLapsedCorrections(ctx, day)) }],
   reportSections: [disclosureReportSection],
   scopedRoutes: disclosureScopedRoutes,
 });

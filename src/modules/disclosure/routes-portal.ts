@@ -80,8 +80,12 @@ export async function registerDisclosurePortalRoutes(root: FastifyInstance, ctx:
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '下载答复书或补正告知书 PDF(编号 + 查询码)',
-        body: Access.extend({ which: z.enum(['answer', 'correction'], { message: '文书种类须为 answer(答复书)或 correction(补正告知书)' }).default('answer') }),
+        summary: '下载答复书、补正告知书或延期告知书 PDF(编号 + 查询码)',
+        body: Access.extend({
+          which: z
+            .enum(['answer', 'correction', 'extension'], { message: '文书种类须为 answer(答复书)、correction(补正告知书)或 extension(延期告知书)' })
+            .default('answer'),
+        }),
       },
     },
     async (req, reply) => {

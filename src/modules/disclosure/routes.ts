@@ -5,6 +5,9 @@ import type { AppContext } from '../../platform/context.ts';
 import { withTx } from '../../platform/context.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { actorOf } from '../../kernel/identity/index.ts';
+import { applyAction } from '../../kernel/workflow/index.ts';
+import { REQUEST_TYPE } from './contracts/labels.ts';
+import { MakeProactiveInput } from './requests/make-proactive.ts';
 import { ItemInput, RegisterRequestInput } from './contracts/inputs.ts';
 import { AnnualTables, ItemPage, Registered, RequestPage } from './contracts/http.ts';
 import { registerRequest } from './requests/register-request.ts';
@@ -29,8 +32,8 @@ const MIME = {
 
 /**
  * 政务公开 staff API. Moves on a request (补正, 征求第三方意见, 答复) and an item (审核发布, 撤回) go
- * through the kernel's POST /api/cases/:id/transitions/:name; the extension (延长答复期限) through
- * POST /api/cases/:id/clocks/answer/extend.
+ * through the kernel's POST /api/cases/:id/transitions/:name; the extension (延长答复期限, with the
+ * 延期告知书) through POST /api/cases/:id/clocks/answer/extend; 纳入主动公开 (第四十四条) here.
  */
 export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppContext) {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -39,6 +42,24 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
     '/api/disclosure/requests',
     { schema: { tags, summary: '登记政府信息公开申请(信函、传真、当面提交;工作人员代填)', body: RegisterRequestInput, response: { 201: Registered } } },
     async (req, reply) => reply.status(201).send(await registerRequest(ctx, actorOf(req), req.body)),
+  );
+  app.post(
+    '/api/disclosure/requests/:id/proactive',
+    {
+      schema: {
+        tags,
+        summary: '依申请公开的信息纳入主动公开(第四十四条;生成待审核发布的主动公开信息)',
+        params: z.object({ id: z.uuid('申请 ID 格式不正确') }),
+        body: MakeProactiveInput,
+        response: { 201: z.object({ itemId: z.string() }) },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await applyAction<{ itemId: string }>(ctx, actorOf(req), { caseId: req.params.id, type: REQUEST_TYPE, action: 'make_proactive', input: req.body }),
+        ),
   );
   app.get(
     '/api/disclosure/requests',

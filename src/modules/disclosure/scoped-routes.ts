@@ -8,7 +8,10 @@ const annual = {
 /** How the scope suite (tests/scope) treats the 政务公开 GET routes. */
 export const disclosureScopedRoutes: RouteSpecs = {
   'GET /api/disclosure/requests': { kind: 'case-list', variants: ['year=2019', 'state=answered', `applicantKind=${encodeURIComponent('自然人')}`, 'q=XXGK'] },
-  'GET /api/disclosure/items': { kind: 'case-list', variants: ['year=2019', 'category=11', 'state=published', `q=${encodeURIComponent('低保')}`] },
+  'GET /api/disclosure/items': {
+    kind: 'case-list',
+    variants: ['year=2019', 'category=11', 'state=published', 'state=drafted', `q=${encodeURIComponent('低保')}`],
+  },
   'GET /api/disclosure/annual': annual,
   'GET /api/disclosure/annual.docx': annual,
   'GET /api/disclosure/annual.xlsx': annual,

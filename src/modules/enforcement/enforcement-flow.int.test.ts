@@ -207,6 +207,13 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     expect(k.decide.state).toBe('met');
     expect(k.service.dueDate).toBe('2026-11-05');
     expect(k.publish.dueDate).toBe('2026-11-05');
+    // 主动公开: the decision waits as a draft for 西吉县民政局's review (第二十六条 clock from the decision), linked back here.
+    const items = (await xj.get('/api/disclosure/items?category=6')).json().items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ state: 'drafted', source: '行政处罚决定', sourceLink: `/cases/${id}`, formedOn: '2026-10-27', office: '西吉县民政局' });
+    expect(items[0].title).toContain('640422民罚决〔2026〕1号');
+    expect(items[0].summary).toContain('西吉县乡村文化促进会');
+    expect((await ld.get('/api/disclosure/items?category=6')).json().items).toHaveLength(0);
   });
 
   it('served, published within 7 working days, cannot close unpaid; paid late with 3% a day', async () => {

@@ -92,5 +92,5 @@ export const NORMDOC_ERRORS = {
   NOT_DECLARED: '该文件不在已完成清理的「宣布失效」结论中',
 } as const;
 
-/** A document's end of force (废止/失效), for modules that cite documents (政策问答): see events.ts. */
-export { onNormdocChange, type NormdocChange } from './events.ts';
+/** A document's end of force (废止/失效), for modules that cite documents (政策问答), and its 公布 (主动公开): see events.ts. */
+export { onNormdocChange, onNormdocPublished, type NormdocChange, type NormdocPublished } from './events.ts';

@@ -123,3 +123,6 @@ export const REVOCATION_BASES: Record<OrgKind, Record<string, string>> = {
     '42': '《基金会管理条例》第四十二条（情节严重的违法行为，含未接受年度检查或年度检查不合格）',
   },
 };
+
+/** An organization put on a credit list (for the 主动公开 catalogue): see events.ts. */
+export { onCreditListed, type CreditListed } from './events.ts';

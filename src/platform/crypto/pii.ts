@@ -82,6 +82,12 @@ export function tokenKid(token: string): string {
   return parts.length === 5 && parts[0] === PREFIX ? parts[1]! : '';
 }
 
+/** 脱敏 of a person's name as published lists show it: 马建国 → 马**（the surname stays, every character of the given name is masked）. */
+export function maskPersonName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? chars.join('') : chars[0] + '*'.repeat(chars.length - 1);
+}
+
 /** 脱敏: 13812341234 → 138****1234; other lengths keep the first 3 and last 4 at most. */
 export function maskPhone(phone: string): string {
   const p = phone.replace(/\s+/g, '');

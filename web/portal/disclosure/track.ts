@@ -43,7 +43,9 @@ correctForm.addEventListener('submit', async (e) => {
   }
 });
 
-async function download(which: 'answer' | 'correction') {
+const FILE_NAMES = { answer: '政府信息公开申请答复书.pdf', correction: '补正告知书.pdf', extension: '延长答复期限告知书.pdf' } as const;
+
+async function download(which: keyof typeof FILE_NAMES) {
   const res = await fetch('/api/public/disclosure/document.pdf', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -52,7 +54,7 @@ async function download(which: 'answer' | 'correction') {
   });
   if (!res.ok) return errors.show([['', (await res.json().catch(() => null))?.title ?? '下载失败']]);
   const url = URL.createObjectURL(await res.blob());
-  const a = el('a', { href: url, download: which === 'answer' ? '政府信息公开申请答复书.pdf' : '补正告知书.pdf' });
+  const a = el('a', { href: url, download: FILE_NAMES[which] });
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
@@ -68,6 +70,11 @@ function render(t: RequestTrack) {
         `延期告知：经政府信息公开工作机构负责人同意，答复期限延长 ${x.workdays} 个工作日（${formatDate(x.approvedOn)}）。理由：${x.reason}`,
       ),
     );
+  if (t.extensions.length) {
+    const b = el('button', { type: 'button', class: 'btn', 'data-testid': 'download-extension' }, '下载延期告知书');
+    b.addEventListener('click', () => download('extension'));
+    box.append(b);
+  }
   const facts = el('dl', { class: 'facts' }, row('受理机关', t.office), row('收到申请日期', formatDate(t.receivedOn)), row('申请内容', t.content));
   if (t.answerDue) facts.append(row('答复期限', `${formatDate(t.answerDue)}前`));
   if (t.answer) facts.append(row('答复结果', `${t.answer.kind}（${formatDate(t.answer.answeredOn)}）`));

@@ -5,17 +5,13 @@ import { AppError, badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { yuanText } from '../../../platform/money.ts';
+import { maskPersonName } from '../../../platform/crypto/pii.ts';
 import { action } from '../../../kernel/workflow/index.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
 import { inScope } from '../../../kernel/identity/index.ts';
 import { dateText } from '../contract.ts';
 import { PUBLICATION_CHANNELS } from '../contracts/steps.ts';
-
-/** 马建国 → 马**: the surname stays, every character of the given name is masked (as published lists show). */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  return chars.length <= 1 ? chars.join('') : chars[0] + '*'.repeat(chars.length - 1);
-}
+import { announcePosting } from './posted.ts';
 
 export const PublishInput = z.object({
   date: z.iso.date('公布日期格式应为 YYYY-MM-DD').meta({ title: '公布日期' }),
@@ -57,8 +53,9 @@ export const publish = action({
     ).rows[0]!;
     const id = uuidv7();
     await sql`insert into dibao.publication (id, case_id, household_id, area_code, area_path, published_on, channel, place, name_masked, household_size, insured_persons, amount_cents, is_demo, created_by, created_at)
-      values (${id}, ${c.id}, ${a.household_id}, ${a.area_code}, ${a.area_path}, ${input.date}::date, ${input.channel}, ${input.place}, ${maskName(m.applicant ?? '')},
+      values (${id}, ${c.id}, ${a.household_id}, ${a.area_code}, ${a.area_path}, ${input.date}::date, ${input.channel}, ${input.place}, ${maskPersonName(m.applicant ?? '')},
         ${m.size}, ${a.insured_persons}, ${a.benefit_cents}, ${a.is_demo}, ${actor.userId}, ${tx.clock.now()})`.execute(tx.db);
+    await announcePosting(tx, c, '公布', id, input.date);
     return { id, publishedOn: input.date };
   },
 });

@@ -5,6 +5,7 @@ import { startCaseClock, type CaseRow } from '../../../kernel/workflow/index.ts'
 import { addDaysIso } from '../../../kernel/calendar/index.ts';
 import { readDibaoSettings } from '../settings.ts';
 import { basisOfDay } from '../law.ts';
+import { announcePosting } from './posted.ts';
 
 /**
  * Post a new round of 公示 (张榜公示, or again after an objection found 不属实). The period is counted
@@ -29,4 +30,5 @@ export async function startPublicity(tx: AppContext, c: CaseRow) {
   await sql`update dibao.application set publicity_round = ${round}, publicity_from = ${from}::date, publicity_to = ${to}::date where case_id = ${c.id}`.execute(
     tx.db,
   );
+  await announcePosting(tx, c, '公示', `${c.id}:公示:${round}`, today);
 }

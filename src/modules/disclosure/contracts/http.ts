@@ -50,6 +50,8 @@ export const Item = z.object({
   validity: z.string(),
   summary: z.string(),
   source: z.string().nullable(),
+  /** The console path of the record another module produced it from (staff only). */
+  sourceLink: z.string().nullable(),
   state: z.string(),
   publishDue: z.string().nullable(),
   withdrawnOn: z.string().nullable(),

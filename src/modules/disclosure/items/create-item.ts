@@ -5,7 +5,7 @@ import { badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
-import { createCase, nextNumber, runTransition } from '../../../kernel/workflow/index.ts';
+import { createCase, nextNumber } from '../../../kernel/workflow/index.ts';
 import { DISCLOSURE_ERRORS as E, ITEM_TYPE } from '../contracts/labels.ts';
 import { ItemInput } from '../contracts/inputs.ts';
 
@@ -13,7 +13,12 @@ import { ItemInput } from '../contracts/inputs.ts';
  * 拟公开登记: the item gets its 索引号 (`<公开机关代码>/<year>-<5 digits>`, gapless per office and
  * year) and the 20-working-day clock from the day it was formed or changed (第二十六条).
  */
-export async function createItem(tx: AppContext, actor: Actor, raw: unknown, opts: { source?: string; demo?: boolean; system?: boolean } = {}) {
+export async function createItem(
+  tx: AppContext,
+  actor: Actor,
+  raw: unknown,
+  opts: { source?: string; link?: string; listKey?: string; demo?: boolean; system?: boolean } = {},
+) {
   const input = parseInput(ItemInput, raw);
   if (input.formedOn > chinaDate(tx.clock.now())) throw badRequest('VALIDATION_FAILED', E.ITEM_FORMED_FUTURE, { field: 'formedOn' });
   return withTx(tx, async (t) => {
@@ -22,28 +27,9 @@ export async function createItem(tx: AppContext, actor: Actor, raw: unknown, opt
     const org = await t.db.selectFrom('core.org_unit').select('code').where('id', '=', orgUnitId).executeTakeFirstOrThrow();
     const year = Number(input.formedOn.slice(0, 4));
     const indexNo = `${org.code}/${year}-${String(await nextNumber(t, 'disclosure.index', year, org.code)).padStart(5, '0')}`;
-    await sql`insert into disclosure.item (case_id, index_no, title, category, office, formed_on, validity, summary, source, is_demo, created_at)
+    await sql`insert into disclosure.item (case_id, index_no, title, category, office, formed_on, validity, summary, source, source_link, list_key, is_demo, created_at)
       values (${row.id}, ${indexNo}, ${input.title}, ${input.category}, ${input.office}, ${input.formedOn}::date, ${input.validity}, ${input.summary},
-        ${opts.source ?? null}, ${!!opts.demo}, ${t.clock.now()})`.execute(t.db);
+        ${opts.source ?? null}, ${opts.link ?? null}, ${opts.listKey ?? null}, ${!!opts.demo}, ${t.clock.now()})`.execute(t.db);
     return { id: row.id, refNo: row.ref_no, indexNo, state: row.state };
-  });
-}
-
-/**
- * For other modules (规范性文件 when published, 行政处罚决定, 低保 公示/公布, 社会组织信用名单): put an
- * item in the catalogue without retyping it. The calling module's own approved act (签发, 决定,
- * 审批) is the approval to publish, so the item is registered and published in the caller's
- * transaction. Personal data must already be reduced as 第十五条 requires (names masked, no ID numbers).
- */
-export async function publishFromModule(
-  tx: AppContext,
-  actor: Actor,
-  input: Omit<ItemInput, 'validity'> & { validity?: ItemInput['validity'] },
-  source: string,
-) {
-  return withTx(tx, async (t) => {
-    const item = await createItem(t, actor, input, { source, system: true });
-    await runTransition(t, actor, { caseId: item.id, name: 'publish', skipWho: true, note: { source } });
-    return { id: item.id, indexNo: item.indexNo };
   });
 }

@@ -18,7 +18,7 @@ export const ListItemsQuery = z.object({
 export type ListItemsQuery = z.infer<typeof ListItemsQuery>;
 
 const COLS = sql`json_build_object('id', c.id, 'indexNo', i.index_no, 'title', i.title, 'category', i.category, 'office', i.office,
-  'formedOn', i.formed_on::text, 'publishedOn', i.published_on::text, 'validity', i.validity, 'summary', i.summary, 'source', i.source,
+  'formedOn', i.formed_on::text, 'publishedOn', i.published_on::text, 'validity', i.validity, 'summary', i.summary, 'source', i.source, 'sourceLink', i.source_link,
   'state', c.state, 'publishDue', case when c.state = 'drafted' then c.due_date::text end, 'withdrawnOn', i.withdrawn_on::text, 'withdrawReason', i.withdraw_reason)`;
 
 const toItem = (j: Omit<Item, 'categoryLabel'>): Item => ({ ...j, categoryLabel: CATEGORIES[j.category - 1]! });

@@ -114,13 +114,15 @@ export async function correctOnPortal(ctx: AppContext, refNo: string, code: stri
   return trackRequest(ctx, refNo, code);
 }
 
-/** The 答复书 (or 补正告知书) PDF for the applicant holding ref + query code; none yet → 409. */
-export async function requestDocumentPdf(ctx: AppContext, refNo: string, code: string, which: 'answer' | 'correction') {
+const NO_DOCUMENT = { answer: '尚未答复，答复后可在此下载答复书', correction: '本申请没有补正告知书', extension: '本申请的答复期限没有延长' } as const;
+
+/** The 答复书 (补正告知书, 延期告知书) PDF for the applicant holding ref + query code; none yet → 409. */
+export async function requestDocumentPdf(ctx: AppContext, refNo: string, code: string, which: 'answer' | 'correction' | 'extension') {
   const c = await findRequest(ctx, refNo, code);
   const d = (
     await sql<{ title: string; docNo: string; storageKey: string; sm3: string }>`select title, doc_no as "docNo", storage_key as "storageKey", sm3
       from core.document where case_id = ${c.id} and type = ${`disclosure_request.${which}`} order by version desc limit 1`.execute(ctx.db)
   ).rows[0];
-  if (!d) throw new AppError('DISCLOSURE_NO_DOCUMENT', 409, which === 'answer' ? '尚未答复，答复后可在此下载答复书' : '本申请没有补正告知书');
+  if (!d) throw new AppError('DISCLOSURE_NO_DOCUMENT', 409, NO_DOCUMENT[which]);
   return { doc: d, bytes: await attachmentStore(ctx).get(d.storageKey) };
 }

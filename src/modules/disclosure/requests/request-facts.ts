@@ -13,5 +13,13 @@ export async function requestFacts(ctx: AppContext, c: CaseRow): Promise<Record<
   ).rows[0];
   if (!r) return {};
   if (r.answerKind) r.answerKind = ANSWER_KINDS[r.answerKind as AnswerKind]?.label ?? r.answerKind;
+  // 第四十四条: several applicants asking the same office for the same information suggests 主动公开.
+  const same = (
+    await sql<{ n: number }>`select count(*)::int as n from disclosure.request q join core.case o on o.id = q.case_id
+      where o.org_unit_id = ${c.org_unit_id} and q.case_id <> ${c.id} and q.content = (select content from disclosure.request where case_id = ${c.id})`.execute(
+      ctx.db,
+    )
+  ).rows[0]!.n;
+  if (same > 0) r.sameContent = `本机关另有 ${same} 件内容相同的申请，可考虑纳入主动公开（第四十四条）`;
   return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null));
 }

@@ -7,6 +7,7 @@ import { AnswerInput, AskCorrectionInput, ConsultInput, ConsultReplyInput, Corre
 import { DISCLOSURE_DOCUMENTS } from '../documents/index.ts';
 import { storeAnswer, storeConsultation, storeConsultReply, storeCorrection, storeCorrectionAsk } from './records.ts';
 import { requestFacts } from './request-facts.ts';
+import { makeProactive } from './make-proactive.ts';
 
 /** The 信息处理费 cap per request (元): a setting that may only be stricter than 国办函〔2020〕109号. */
 export const FEE_CAP_YUAN = 10000;
@@ -43,6 +44,7 @@ export const requestWorkflow = defineWorkflow({
     consultOpinion: '第三方意见',
     answerKind: '答复类型',
     answeredOn: '答复日期',
+    sameContent: '相同内容的申请',
   },
   states: {
     received: { label: '已收到，办理中' },
@@ -131,10 +133,13 @@ export const requestWorkflow = defineWorkflow({
       },
     }),
   },
+  actions: { make_proactive: makeProactive },
   clockControl: {
     suspendPermission: 'disclosure.handle',
     extendPermission: 'disclosure.approve',
     extendable: { answer: { unit: 'workdays', n: 20, times: 1 } },
+    // The applicant is told in writing: the 延期告知书, downloadable on the tracking page.
+    onExtended: async ({ tx, case: c, actor }) => void (await issueDocument(tx, { type: DISCLOSURE_DOCUMENTS.extension, caseId: c.id, actor })),
   },
   supervision: { permission: 'disclosure.approve', feedbackWithin: { unit: 'workdays', n: 5 }, legalBasis: art('第四十七条') },
 });

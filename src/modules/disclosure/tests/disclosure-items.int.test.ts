@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../../tests/helpers/test-app.ts';
-import { withTx } from '../../../platform/context.ts';
-import { SYSTEM_ACTOR } from '../../../kernel/identity/index.ts';
-import { publishFromModule } from '../contract.ts';
 
 // 主动公开: 拟公开 (索引号, the 20-working-day clock from 形成 over 春节 2019), 审核发布 by the 负责人 only,
-// 撤回 with the record kept in the public 目录, search, and publishing from another module.
+// 撤回 with the record kept in the public 目录, search. Items other modules produce: disclosure-feeds.int.test.ts.
 const clock = manualClock(new Date('2019-02-01T02:00:00Z'));
 let t: TestApp;
 let xq: Session, xqLead: Session, pl: Session;
@@ -62,25 +59,5 @@ describe('主动公开', () => {
     expect(w.statusCode, w.body).toBe(200);
     const pub = (await catalogue('state=withdrawn')).json();
     expect(pub.items[0]).toMatchObject({ withdrawnOn: '2019-02-12', withdrawReason: '金额有误，更正后重新发布' });
-  });
-
-  it('another module publishes without retyping: registered and published in its transaction', async () => {
-    const org = await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', '640221-mzj').executeTakeFirstOrThrow();
-    const r = await withTx(t.ctx, (tx) =>
-      publishFromModule(
-        tx,
-        SYSTEM_ACTOR,
-        { title: '平罗县2019年1月低保对象公示', category: 11, office: '平罗县民政局', formedOn: '2019-02-01', summary: '姓名已部分隐去。', orgUnitId: org.id },
-        'dibao:公示',
-      ),
-    );
-    expect(r.indexNo).toBe('640221-mzj/2019-00001');
-    const mine = (await pl.get('/api/disclosure/items?state=published')).json();
-    expect(mine.items.map((i: any) => i.id)).toContain(r.id);
-    expect(mine.items.find((i: any) => i.id === r.id).source).toBe('dibao:公示');
-    const bad = await withTx(t.ctx, (tx) =>
-      publishFromModule(tx, SYSTEM_ACTOR, { title: 'x', category: 99, office: 'y', formedOn: '2019-02-01', summary: 'zz', orgUnitId: org.id }, 'dibao'),
-    ).catch((e) => e);
-    expect(bad.status).toBe(400);
   });
 });

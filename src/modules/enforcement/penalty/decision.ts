@@ -7,6 +7,8 @@ import { ENFORCEMENT_ERRORS, type PenaltyKind } from '../contracts/labels.ts';
 import type { DecideInput, PaymentInput, PublishInput, ServeInput, WithdrawInput } from '../contracts/inputs.ts';
 import { GUIDELINE_118, shortPeriodBasis } from '../law.ts';
 import { lateCharge } from './late-charge.ts';
+import { emitPenaltyDecided } from '../events.ts';
+import { maskPersonName } from '../../../platform/crypto/pii.ts';
 import { addPeriod, dateBetween, lawOf, penaltyOf, setPenalty, type PenaltyRow } from './penalty-row.ts';
 
 const MAJOR: readonly PenaltyKind[] = ['限期停止活动', '撤销登记', '吊销许可证件'];
@@ -53,6 +55,19 @@ export async function decidePenalty(tx: AppContext, c: CaseRow, input: z.output<
     decided_on: input.decidedOn,
     decision_text: input.text,
   });
+  if (input.kind === '处罚') {
+    const power = (await sql<{ name: string }>`select name from enforcement.power_item where code = ${p.power_code}`.execute(tx.db)).rows[0];
+    await emitPenaltyDecided(tx, {
+      caseId: c.id,
+      orgUnitId: c.org_unit_id,
+      decisionNo: no,
+      decidedOn: input.decidedOn,
+      party: p.party_kind === 'person' ? maskPersonName(p.party_name) : p.party_name,
+      powerName: power?.name ?? p.power_code,
+      penaltyKinds: input.penaltyKinds,
+      fine: fine || null,
+    });
+  }
   const law = lawOf(p);
   await startCaseClock(
     tx,

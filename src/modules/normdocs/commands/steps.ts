@@ -8,6 +8,7 @@ import { nextNumber, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { currentCalendar } from '../../../kernel/calendar/index.ts';
 import { NORMDOC_ERRORS, PROVISIONAL_VALIDITY_YEARS, REVIEW_MIN_WORKDAYS, VALIDITY_YEARS, formatNumber, isProvisional } from '../contract.ts';
 import { addDays, validityEnd } from './dates.ts';
+import { emitNormdocPublished } from '../events.ts';
 import {
   currentVersion,
   docOf,
@@ -170,6 +171,16 @@ export async function publishDocument(tx: AppContext, c: CaseRow, input: z.outpu
   if (validUntil > ceiling || validUntil < input.effectiveOn) throw bad('validUntil', NORMDOC_ERRORS.VALIDITY(years));
   await sql`update normdocs.document set published_on = ${input.publishedOn}::date, effective_on = ${input.effectiveOn}::date,
     valid_until = ${validUntil}::date, published_in = ${input.publishedIn} where case_id = ${c.id}`.execute(tx.db);
+  await emitNormdocPublished(tx, {
+    caseId: c.id,
+    orgUnitId: c.org_unit_id,
+    number: d.number,
+    title: d.title,
+    publishedOn: input.publishedOn,
+    effectiveOn: input.effectiveOn,
+    validUntil,
+    publishedIn: input.publishedIn,
+  });
 }
 
 /** 备案: after publication. */

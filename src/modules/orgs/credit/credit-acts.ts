@@ -10,7 +10,7 @@ import { CREDIT_LIST_LABEL, CREDIT_REASONS } from '../contract.ts';
 import type { ListOrgInput, RemoveListingInput } from '../contracts/http.ts';
 import { orgInScope } from '../registry/get-org.ts';
 import { removalProblem } from './credit-rules.ts';
-import { listingsOf, orgFacts } from './credit-store.ts';
+import { announceListing, listingsOf, orgFacts } from './credit-store.ts';
 
 /**
  * 列入 a list (an audited act by a holder of orgs.credit in the organization's scope). A listing on
@@ -43,6 +43,7 @@ export async function listOrganization(ctx: AppContext, actor: Actor, organizati
         listed_by: userRef(actor),
       })
       .execute();
+    await announceListing(tx, id);
     await recordAudit(tx, {
       actor,
       action: 'orgs.credit.list',

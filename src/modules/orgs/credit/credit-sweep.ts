@@ -4,7 +4,7 @@ import { recordAudit } from '../../../kernel/audit/index.ts';
 import { SYSTEM_ACTOR } from '../../../kernel/identity/index.ts';
 import { orgsDb } from '../db.ts';
 import { automaticMoves } from './credit-rules.ts';
-import { listingsOf } from './credit-store.ts';
+import { announceListing, listingsOf } from './credit-store.ts';
 
 export const CREDIT_SWEEP_JOB = 'orgs.credit.sweep';
 
@@ -43,6 +43,7 @@ export async function sweepCredit(ctx: AppContext, day: string): Promise<{ remov
             .insertInto('orgs.credit_listing')
             .values({ id, organization_id: orgId, list: 'serious', reason: 'abnormal_two_years', detail: m.reason, obligation: true, listed_on: m.listedOn })
             .execute();
+          await announceListing(tx, id);
           await db
             .updateTable('orgs.credit_listing')
             .set({ removed_on: m.listedOn, removal_reason: m.reason, moved_to: id })

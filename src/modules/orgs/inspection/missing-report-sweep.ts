@@ -7,6 +7,7 @@ import { addDaysIso, currentCalendar } from '../../../kernel/calendar/index.ts';
 import { orgsDb } from '../db.ts';
 import { ORG_KINDS, type OrgKind } from '../contract.ts';
 import { registrarDeadline } from './inspection-rules.ts';
+import { announceListing } from '../credit/credit-store.ts';
 
 export const MISSING_REPORT_JOB = 'orgs.inspection.missing_reports';
 
@@ -42,6 +43,7 @@ export async function sweepMissingReports(ctx: AppContext, day: string): Promise
           .insertInto('orgs.credit_listing')
           .values({ id, organization_id: o.id, list: 'abnormal', reason: 'annual_report', detail, obligation: true, listed_on: listedOn })
           .execute();
+        await announceListing(tx, id);
         await recordAudit(tx, {
           actor: SYSTEM_ACTOR,
           action: 'orgs.credit.auto_list',

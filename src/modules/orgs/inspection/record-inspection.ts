@@ -9,6 +9,7 @@ import { orgsDb } from '../db.ts';
 import { Day } from '../contracts/http.ts';
 import { orgInScope } from '../registry/get-org.ts';
 import { CONCLUSIONS, inspectionYearProblem } from './inspection-rules.ts';
+import { announceListing } from '../credit/credit-store.ts';
 
 export const InspectionInput = z.object({
   year: z.number('请填写年度').int('年度应为整数').min(1990, '年度不正确').max(2999, '年度不正确').meta({ title: '年度' }),
@@ -84,6 +85,7 @@ export async function recordInspection(ctx: AppContext, actor: Actor, id: string
           listed_by: userRef(actor),
         })
         .execute();
+      await announceListing(tx, listingId);
     }
     await recordAudit(tx, {
       actor,

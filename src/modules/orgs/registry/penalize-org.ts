@@ -11,6 +11,7 @@ import { CREDIT_REASONS } from '../contract.ts';
 import { PENALTY_BASES, PENALTY_MEASURE_LABEL, penaltyListings, type PenaltyMeasure } from '../credit/penalty-rules.ts';
 import { penaltiesOf } from '../credit/penalty-store.ts';
 import { orgInScope } from './get-org.ts';
+import { announceListing } from '../credit/credit-store.ts';
 
 const Yuan = (title: string) =>
   z
@@ -84,11 +85,13 @@ export async function penalizeOrg(ctx: AppContext, actor: Actor, id: string, inp
         ${p.fineCents}, ${input.confiscationYuan == null ? null : Math.round(input.confiscationYuan * 100)}, ${p.suspendedUntil}::date, ${input.dismissal},
         ${JSON.stringify(listings.map((l) => l.id))}::jsonb, ${userRef(actor)})`.execute(tx.db);
     const what = measures.map((m) => PENALTY_MEASURE_LABEL[m]).join('、');
-    for (const l of listings)
+    for (const l of listings) {
       await sql`insert into orgs.credit_listing (id, organization_id, list, reason, detail, obligation, listed_on, listed_by)
         values (${l.id}, ${id}, ${l.list}, ${l.reason}, ${`${basis}：${what}。${input.facts}`}, false, ${input.decidedOn}::date, ${userRef(actor)})`.execute(
         tx.db,
       );
+      await announceListing(tx, l.id);
+    }
     await recordAudit(tx, {
       actor,
       action: 'orgs.organization.penalize',

@@ -9,6 +9,7 @@ import { orgsDb } from '../db.ts';
 import { REVOCATION_BASES } from '../contract.ts';
 import { Day } from '../contracts/http.ts';
 import { orgInScope } from './get-org.ts';
+import { announceListing } from '../credit/credit-store.ts';
 
 export const RevokeInput = z.object({
   decidedOn: Day.meta({ title: '决定日期' }),
@@ -76,6 +77,7 @@ export async function revokeOrg(ctx: AppContext, actor: Actor, id: string, input
         listed_by: userRef(actor),
       })
       .execute();
+    await announceListing(tx, listingId);
     await recordAudit(tx, {
       actor,
       action: 'orgs.organization.revoke',

@@ -9,6 +9,7 @@ import { requirePermission, SYSTEM_ACTOR, type Actor } from '../../../kernel/ide
 import { addDaysIso } from '../../../kernel/calendar/index.ts';
 import { Day } from '../contracts/http.ts';
 import { spotCheckInScope } from './spot-check-plan.ts';
+import { announceListing } from '../credit/credit-store.ts';
 
 export const RECTIFICATION_JOB = 'orgs.spot_check.rectification';
 
@@ -128,6 +129,7 @@ export async function sweepRectification(ctx: AppContext, day: string): Promise<
       const detail = `${r.notice_no}要求于${r.rectify_t}前完成整改，未按期完成`;
       await sql`insert into orgs.credit_listing (id, organization_id, list, reason, detail, obligation, listed_on)
         values (${id}, ${r.organization_id}, 'abnormal', 'rectification', ${detail}, true, ${listedOn}::date)`.execute(tx.db);
+      await announceListing(tx, id);
       await sql`update orgs.spot_check_item set listing_id = ${id} where spot_check_id = ${r.spot_check_id} and organization_id = ${r.organization_id}`.execute(
         tx.db,
       );

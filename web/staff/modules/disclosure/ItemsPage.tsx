@@ -48,7 +48,7 @@ export function ItemsPage() {
     {
       title: t('disclosure.c.publishedOn'),
       dataIndex: 'publishedOn',
-      render: (v: string | null, r) => v ?? (r.publishDue ? <Tag color="orange">{`应于 ${r.publishDue} 前公开`}</Tag> : '—'),
+      render: (v: string | null, r) => v ?? (r.publishDue ? <Tag color="orange" style={{ whiteSpace: 'normal' }}>{`应于 ${r.publishDue} 前公开`}</Tag> : '—'),
     },
     {
       title: t('disclosure.f.state'),
@@ -60,6 +60,18 @@ export function ItemsPage() {
       ),
     },
     { title: t('disclosure.c.validity'), dataIndex: 'validity' },
+    {
+      title: t('disclosure.c.source'),
+      dataIndex: 'source',
+      render: (v: string | null, r) =>
+        r.sourceLink ? (
+          <Link to={r.sourceLink} data-testid="item-source">
+            {v}
+          </Link>
+        ) : (
+          (v ?? t('disclosure.c.sourceManual'))
+        ),
+    },
   ];
 
   return (
@@ -117,7 +129,7 @@ export function ItemsPage() {
             loading={list.isLoading}
             columns={columns}
             dataSource={list.data?.items}
-            scroll={{ x: 900 }}
+            scroll={{ x: 1000 }}
             pagination={{
               current: Number(f.page),
               pageSize: Number(f.pageSize),
