@@ -104,7 +104,7 @@ export async function spotPopulation(ctx: AppContext, actor: Actor | null, id: s
   const from =
     s.algorithm === SPOT_DRAW_V2
       ? sql`from (select uscc, name, pos <= ${s.sample_size} as drawn from orgs.spot_check_population where spot_check_id = ${id}) d`
-      : sql`from (select u.uscc, coalesce(o.name, '') as name, ${s.sample ?? '[]'}::jsonb ? u.uscc as drawn
+      : sql`from (select u.uscc, coalesce(o.name, '') as name, ${JSON.stringify(json<string[] | null>(s.sample) ?? [])}::jsonb ? u.uscc as drawn
           from orgs.spot_check c cross join jsonb_array_elements_text(c.population) u(uscc) left join orgs.organization o on o.uscc = u.uscc
           where c.id = ${id}) d`;
   const where = matches(q.q, sql`d.uscc`, sql`d.name`);
