@@ -13,6 +13,7 @@ import { coreClockKind } from '../kernel/workflow/migrations/20261208170000_core
 import { corePortalPow } from '../kernel/portal/migrations/20261130060000_core_portal_pow.ts';
 import { coreDailyJobRun } from '../platform/jobs/migrations/20261206010000_core_daily_job_run.ts';
 import { coreDocuments } from '../kernel/documents/migrations/20261206070000_core_documents.ts';
+import { coreDocumentSubject } from '../kernel/documents/migrations/20261211080000_core_document_subject.ts';
 import { coreReport } from '../kernel/report/migrations/20261207160000_core_report.ts';
 import { coreReportRecordKind } from '../kernel/report/migrations/20261208150000_core_report_record_kind.ts';
 import { corePiiKey } from '../kernel/identity/migrations/20261210030000_core_pii_key.ts';
@@ -36,6 +37,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261210030000_core_pii_key': corePiiKey,
   '20261210060000_core_auth_epoch': coreAuthEpoch,
   '20261210060100_core_case_handoff_from': coreCaseHandoffFrom,
+  '20261211080000_core_document_subject': coreDocumentSubject,
 };
 
 /**

@@ -8,7 +8,8 @@ import { e2eFile, login, PHONE, seriousA11yViolations, shot } from './harness.ts
  * one on the 活动异常名录 with its credit records, commits a 双随机 spot check (SM3 commitment), draws and
  * reveals the seed; the portal's 复核 page shows the same list and its re-run matches. An organization
  * files its 年度工作报告 on the portal with the 年报报送码 the registrar issued; the registrar concludes
- * 不合格. A spot-check inspection issues an 整改通知书 that is missed: the organization lands on the
+ * 不合格. A leader records a warning in the console's 行政处罚 form. A spot-check inspection recorded in the console
+ * issues an 整改通知书 (PDF) that is missed: the organization lands on the
  * 活动异常名录; six months later it stays (the obligation is unmet), two years later it is on the
  * 严重违法失信名单 (the server's clock is moved by the test-only route of tests/e2e/orgs-server.ts).
  */
@@ -25,6 +26,17 @@ const plusMonths = (day: string, n: number) => {
 };
 let spotCheckId = '';
 let drawn: { uscc: string; inspectors: string[] }[] = [];
+const chinaToday = () => iso(new Date(Date.now() + 8 * 3_600_000));
+
+/** Every item of a paged list route (pages of 100). */
+async function allPages<T>(page: Page, url: string): Promise<T[]> {
+  const out: T[] = [];
+  for (let n = 1; ; n++) {
+    const r = (await (await page.request.get(`${url}?pageSize=100&page=${n}`)).json()) as { total: number; items: T[] };
+    out.push(...r.items);
+    if (out.length >= r.total || !r.items.length) return out;
+  }
+}
 
 /** Moves the server's clock to `day` and runs the orgs daily jobs (tests/e2e/orgs-server.ts); signed out, as the session will not survive the jump. */
 async function moveTo(page: Page, day: string) {
@@ -103,12 +115,14 @@ describe('银川市民政局 at 1366×768', { concurrency: false }, () => {
     spotCheckId = new URL(href, 'http://x').searchParams.get('id')!;
     const d = (await (await page.request.get(`/api/orgs/spot-checks/${spotCheckId}`)).json()) as {
       seed: string | null;
-      population: string[];
-      items: { uscc: string; inspectors: string[] }[];
+      populationSize: number;
+      results: { drawn: number };
     };
     assert.ok(d.seed);
-    drawn = d.items;
-    assert.equal(drawn.length, Math.ceil(0.2 * d.population.length));
+    drawn = await allPages(page, `/api/orgs/spot-checks/${spotCheckId}/items`);
+    assert.equal(drawn.length, Math.ceil(0.2 * d.populationSize));
+    assert.equal(d.results.drawn, drawn.length);
+    await detail.getByTestId('spot-results').getByText(`抽中 ${drawn.length} 个`).waitFor({ timeout: T });
     assert.deepEqual(await seriousA11yViolations(page), []);
     // the console's header and menu are fixed: a full-page picture paints them mid-page, so scroll to the result instead
     await detail.scrollIntoViewIfNeeded();
@@ -121,15 +135,73 @@ describe('银川市民政局 at 1366×768', { concurrency: false }, () => {
     await page.getByRole('button', { name: '查看' }).click();
     const table = page.getByTestId('drawn-list');
     await table.waitFor({ timeout: T });
+    // the page holds one page of the list (20), not the list or the population; the detail itself is small
+    const detailBytes = (await (await page.request.get(`/api/public/orgs/spot-checks/${spotCheckId}`)).body()).length;
+    assert.ok(detailBytes < 5_000, `the detail is ${detailBytes} bytes`);
+    const first = drawn.slice(0, 20);
+    await table.locator(`tr[data-uscc="${first[0]!.uscc}"]`).waitFor({ timeout: T });
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-uscc')));
-    assert.deepEqual(rows, drawn.map((t) => t.uscc).sort());
-    for (const t of drawn) assert.match(await table.locator(`tr[data-uscc="${t.uscc}"]`).innerText(), new RegExp(t.inspectors.join('、')));
+    assert.deepEqual(
+      rows,
+      first.map((t) => t.uscc),
+    );
+    for (const t of first) assert.match(await table.locator(`tr[data-uscc="${t.uscc}"]`).innerText(), new RegExp(t.inspectors.join('、')));
+    // search within the drawn list by the beginning of a credit code
+    const last = drawn[drawn.length - 1]!;
+    await page.getByLabel('在抽查对象和检查人员中查询').fill(last.uscc.slice(0, 17));
+    await page.getByLabel('在抽查对象和检查人员中查询').press('Enter');
+    await page.getByText(`（查询“${last.uscc.slice(0, 17)}”）`).waitFor({ timeout: T });
+    assert.deepEqual(await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-uscc'))), [last.uscc]);
+    // the frozen population, paged, each row marked drawn or not
+    const population = page.getByTestId('population-list');
+    await population.locator('tbody tr[data-uscc]').first().waitFor({ timeout: T });
+    const marks = await population
+      .locator('tbody tr[data-uscc]')
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-uscc'), tr.querySelector('td:last-child')!.textContent]));
+    const drawnSet = new Set(drawn.map((t) => t.uscc));
+    for (const [uscc, mark] of marks) assert.equal(mark, drawnSet.has(uscc!) ? '抽中' : '—', uscc!);
     await page.getByRole('button', { name: '重新抽取并比对' }).click();
     const verdict = page.getByTestId('verify-verdict');
     await verdict.waitFor({ timeout: T });
     assert.equal(await verdict.getAttribute('data-match'), 'true', await verdict.innerText());
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'orgs-portal-spot-check-desktop', { fullPage: true });
+  });
+});
+
+describe('行政处罚 in the console, at 1366×768', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ timeout: T });
+
+  f.step('a leader records a warning: none chosen is refused; the decision lists the organization on the 活动异常名录', async () => {
+    await login(page, 'xq-mzj-lead', PASSWORD);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
+    const list = (await (await page.request.get('/api/orgs?status=normal&kind=social_group&pageSize=50')).json()) as {
+      items: { id: string; lists: string[] }[];
+    };
+    const o = list.items.find((x) => !x.lists.length);
+    assert.ok(o, 'no 兴庆区 social group without a listing');
+    await page.goto(`/orgs/${o.id}`);
+    await page.getByRole('tab', { name: '行政处罚' }).click();
+    const panel = page.getByRole('tabpanel');
+    const form = panel.getByTestId('penalty-form');
+    await form.getByLabel('决定日期').fill(chinaToday());
+    await form.getByLabel('决定日期').press('Enter');
+    await form.getByLabel('决定书文号').fill('兴民罚〔2026〕3号');
+    await form.getByLabel('违法事实').fill('未按规定办理变更登记，擅自变更住所开展活动');
+    await panel.getByTestId('penalty-save').click();
+    await panel
+      .locator('.ant-alert-error')
+      .getByText(/请至少选择一种处罚/)
+      .waitFor({ timeout: T });
+    await form.getByLabel('警告').check();
+    await panel.getByTestId('penalty-save').click();
+    await panel.locator('.ant-alert-success').getByText(/依据/).waitFor({ timeout: T });
+    await panel.getByTestId('penalties').getByText('兴民罚〔2026〕3号').waitFor({ timeout: T });
+    const d = (await (await page.request.get(`/api/orgs/${o.id}`)).json()) as { lists: string[] };
+    assert.ok(d.lists.includes('abnormal'), d.lists.join());
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await panel.scrollIntoViewIfNeeded();
+    await shot(page, 'orgs-penalty-desktop');
   });
 });
 
@@ -213,37 +285,56 @@ describe('年度工作报告, 整改 and the credit rule over two years, at 1366
     await shot(page, 'orgs-inspection-concluded-desktop');
   });
 
-  f.step('an inspection issues an 整改通知书; the deadline is missed and the organization lands on the 活动异常名录', async () => {
-    const item = drawn[0]!;
-    const o = (await (await page.request.get(`/api/orgs?q=${item.uscc}`)).json()) as { items: { id: string; name: string }[] };
-    rectified = { id: o.items[0]!.id, name: o.items[0]!.name, uscc: item.uscc };
-    const rectifyBy = plusDays(today, 10);
-    const me = (await (await page.request.get('/api/me')).json()) as { csrfToken: string };
-    const r = await page.request.post(`/api/orgs/spot-checks/${spotCheckId}/inspections`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: {
-        organizationId: rectified.id,
-        method: 'onsite',
-        inspectedOn: today,
-        findings: '财务凭证不全，未按规定公开年度工作报告',
-        problems: true,
-        rectifyBy,
-      },
-    });
-    assert.equal(r.status(), 200, await r.text());
-    assert.ok(((await r.json()) as { noticeNo: string }).noticeNo);
-    const late = plusDays(rectifyBy, 2);
-    await moveTo(page, late);
-    await login(page, 'yc-mzj', PASSWORD);
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
-    const d = (await (await page.request.get(`/api/orgs/${rectified.id}`)).json()) as { listings: { list: string; reason: string; listedOn: string }[] };
-    const l = d.listings.find((x) => x.reason === 'rectification');
-    assert.deepEqual(l && { list: l.list, listedOn: l.listedOn }, { list: 'abnormal', listedOn: plusDays(rectifyBy, 1) });
-    await page.goto(`/orgs/${rectified.id}`);
-    await page.getByRole('tab', { name: '信用记录' }).click();
-    await page.getByRole('tabpanel').getByText('未按期完成整改').first().waitFor({ timeout: T });
-    await shot(page, 'orgs-rectification-missed-desktop');
-  });
+  f.step(
+    'an inspection recorded in the console issues an 整改通知书 (PDF); the deadline is missed and the organization lands on the 活动异常名录',
+    async () => {
+      const item = drawn[0]!;
+      const o = (await (await page.request.get(`/api/orgs?q=${item.uscc}`)).json()) as { items: { id: string; name: string }[] };
+      rectified = { id: o.items[0]!.id, name: o.items[0]!.name, uscc: item.uscc };
+      const rectifyBy = plusDays(today, 10);
+      await page.goto('/orgs/spot-checks');
+      await page.locator('.ant-table-row', { hasText: '2026年度银川市社会组织定期抽查' }).first().click();
+      const detail = page.getByTestId('spot-check-detail');
+      const search = detail.getByLabel('按统一社会信用代码（可只输前几位）或名称查询抽查对象');
+      await search.fill(item.uscc);
+      await search.press('Enter');
+      const row = detail.locator('.ant-table-row', { hasText: item.uscc });
+      await row.waitFor({ timeout: T });
+      await detail.getByText('共 1 个').waitFor({ timeout: T });
+      await row.getByRole('button', { name: '登记检查结果' }).click();
+      const modal = page.getByRole('dialog');
+      await modal.locator('.ant-segmented-item', { hasText: '现场检查' }).click();
+      await modal.getByLabel('检查日期').fill(today);
+      await modal.getByLabel('检查日期').press('Enter');
+      await modal.getByLabel('检查情况').fill('财务凭证不全，未按规定公开年度工作报告');
+      await modal.getByLabel('发现问题，发放整改通知书').check();
+      await modal.getByLabel('整改期限').fill(rectifyBy);
+      await modal.getByLabel('整改期限').press('Enter');
+      await shot(page, 'orgs-spot-inspect-form-desktop');
+      await modal.getByRole('button', { name: /保\s*存/ }).click();
+      const link = row.getByRole('link', { name: '整改通知书' });
+      await link.waitFor({ timeout: T });
+      assert.match(await row.innerText(), /社整改〔\d{4}〕\d+号/);
+      const pdf = await page.request.get((await link.getAttribute('href'))!);
+      assert.equal(pdf.status(), 200);
+      assert.match(pdf.headers()['content-type']!, /application\/pdf/);
+      assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+      assert.deepEqual(await seriousA11yViolations(page), []);
+      await row.scrollIntoViewIfNeeded();
+      await shot(page, 'orgs-spot-notice-desktop');
+      const late = plusDays(rectifyBy, 2);
+      await moveTo(page, late);
+      await login(page, 'yc-mzj', PASSWORD);
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
+      const d = (await (await page.request.get(`/api/orgs/${rectified.id}`)).json()) as { listings: { list: string; reason: string; listedOn: string }[] };
+      const l = d.listings.find((x) => x.reason === 'rectification');
+      assert.deepEqual(l && { list: l.list, listedOn: l.listedOn }, { list: 'abnormal', listedOn: plusDays(rectifyBy, 1) });
+      await page.goto(`/orgs/${rectified.id}`);
+      await page.getByRole('tab', { name: '信用记录' }).click();
+      await page.getByRole('tabpanel').getByText('未按期完成整改').first().waitFor({ timeout: T });
+      await shot(page, 'orgs-rectification-missed-desktop');
+    },
+  );
 
   f.step('six months later it stays (obligation unmet); two years later it is on the 严重违法失信名单', async () => {
     const listedOn = plusDays(plusDays(today, 10), 1);
@@ -274,8 +365,9 @@ describe('a phone, 390 px wide', { concurrency: false }, () => {
 
   f.step('the portal 复核 page by link, re-run on a phone', async () => {
     await page.goto(`/portal/orgs/spot-check.html?id=${spotCheckId}`);
-    await page.getByTestId('drawn-list').waitFor({ timeout: T });
+    await page.getByTestId('drawn-list').locator('tbody tr[data-uscc]').first().waitFor({ timeout: T });
     await page.getByRole('button', { name: '重新抽取并比对' }).click();
+    await page.getByTestId('verify-verdict').waitFor({ timeout: T });
     assert.equal(await page.getByTestId('verify-verdict').getAttribute('data-match'), 'true');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
@@ -288,6 +380,17 @@ describe('a phone, 390 px wide', { concurrency: false }, () => {
     const table = await page.locator('.ant-table-content').evaluate((e) => e.scrollWidth - e.clientWidth);
     assert.ok(overflow <= 0 && table <= 0, `the list is ${Math.max(overflow, table)}px wider than the screen`);
     await shot(page, 'orgs-list-phone');
+  });
+
+  f.step('the console spot check on a phone: the drawn list a page at a time, with the 整改通知书', async () => {
+    await page.goto('/orgs/spot-checks');
+    await page.locator('.ant-table-row', { hasText: '2026年度银川市社会组织定期抽查' }).first().click();
+    const detail = page.getByTestId('spot-check-detail');
+    await detail.getByRole('link', { name: '整改通知书' }).first().waitFor({ timeout: T });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    await detail.getByTestId('spot-results').scrollIntoViewIfNeeded();
+    await shot(page, 'orgs-spot-check-console-phone');
   });
 
   f.step('the portal annual-report status on a phone', async () => {

@@ -12,7 +12,12 @@ export interface DocumentCounterTable {
 }
 export interface DocumentTable {
   id: string;
-  case_id: string;
+  /** The case it was issued from, or null for a subject document (subject_type, subject_id, area_path, org_unit_id). */
+  case_id: string | null;
+  subject_type: ColumnType<string | null, string | null | undefined, never>;
+  subject_id: ColumnType<string | null, string | null | undefined, never>;
+  area_path: ColumnType<string | null, string | null | undefined, never>;
+  org_unit_id: ColumnType<string | null, string | null | undefined, never>;
   type: string;
   doc_no: string;
   version: number;

@@ -31,19 +31,51 @@ export type DocumentType = {
   fill(tx: AppContext, c: CaseRow): Promise<DocumentFill>;
 };
 
+/**
+ * A document issued from a module's own record (its subject) rather than a case — a 整改通知书 from a spot-check item.
+ * The module fills it when it issues it (`issueSubjectDocument`); the row keeps the subject's area path and org unit,
+ * and `readPermission` in that scope opens the file.
+ */
+export type SubjectDocumentType = {
+  /** Stable key, `<subject type>.<name>`. */
+  type: string;
+  /** What it is issued from, e.g. orgs_spot_check_item. */
+  subjectType: string;
+  title: string;
+  numberPrefix: string;
+  /** Permission (within the subject's scope) needed to read the file. */
+  readPermission: string;
+  docx: boolean;
+};
+
 const registry = new Map<string, DocumentType>();
+const subjects = new Map<string, SubjectDocumentType>();
+
+function claim(type: string, had: unknown, t: unknown) {
+  if (had && had !== t) throw new Error(`document type ${type} is defined twice`);
+  if (!/^[a-z_]+\.[a-z_]+$/.test(type)) throw new Error(`document type ${type}: use <case or subject type>.<name>`);
+}
 
 /** Declare a document type (once, at module load); the same key twice is a programming error. */
 export function defineDocument(t: DocumentType): DocumentType {
-  const had = registry.get(t.type);
-  if (had && had !== t) throw new Error(`document type ${t.type} is defined twice`);
-  if (!/^[a-z_]+\.[a-z_]+$/.test(t.type)) throw new Error(`document type ${t.type}: use <case type>.<name>`);
+  claim(t.type, registry.get(t.type) ?? subjects.get(t.type), t);
   registry.set(t.type, t);
+  return t;
+}
+
+/** Declare a subject document type (once, at module load); keys share one namespace with the case documents'. */
+export function defineSubjectDocument(t: SubjectDocumentType): SubjectDocumentType {
+  claim(t.type, subjects.get(t.type) ?? registry.get(t.type), t);
+  subjects.set(t.type, t);
   return t;
 }
 
 export function documentTypeOf(type: string): DocumentType | undefined {
   return registry.get(type);
+}
+
+export function subjectDocumentTypeOf(type: string): SubjectDocumentType | undefined {
+  return subjects.get(type);
 }
 
 export function documentTypesFor(caseType: string): DocumentType[] {

@@ -12,7 +12,7 @@ import { caseNotFound } from '../workflow/errors.ts';
 import type { CaseRow } from '../workflow/define-workflow.ts';
 import { fullWidth, type DocumentContent } from './content.ts';
 import { documentsDb } from './db.ts';
-import type { DocumentType } from './define-document.ts';
+import type { DocumentFill, DocumentType } from './define-document.ts';
 import { renderPdf } from './render-pdf.ts';
 
 /** No 0/O, 1/I/L: a code read out over the phone or typed from paper. */
@@ -48,26 +48,49 @@ export async function issueDocument(tx: AppContext, req: { type: DocumentType; c
   if (!c) throw caseNotFound();
   if (c.type !== t.caseType) throw badRequest('DOCUMENT_TYPE_MISMATCH', `「${t.title}」不能由该类事项出具`, { field: 'type' });
   const fill = await t.fill(tx, c);
-  const db = documentsDb(tx.db as never);
   const org = await tx.db.selectFrom('core.org_unit').select('name').where('id', '=', c.org_unit_id).executeTakeFirst();
+  return writeDocument(tx, {
+    type: t,
+    fill: { ...fill, issuer: fill.issuer ?? org?.name ?? '' },
+    actor: req.actor,
+    link: { case_id: c.id },
+    audit: { entityType: 'case', entityId: c.id, areaCode: c.area_code, areaPath: c.area_path, orgUnitId: c.org_unit_id },
+  });
+}
+
+/**
+ * The common part of issuing (a case's or a subject's document), in the caller's transaction: number (the first issue
+ * of the type for the case or subject draws from the yearly series; a re-issue keeps it as a new version), render the
+ * PDF, store it by its SM3 hash, write the immutable row and an audit event.
+ */
+export async function writeDocument(
+  tx: AppContext,
+  req: {
+    type: { type: string; title: string; numberPrefix: string };
+    fill: DocumentFill & { issuer: string };
+    actor: Actor;
+    link: { case_id: string } | { subject_type: string; subject_id: string; area_path: string; org_unit_id: string | null };
+    audit: { entityType: string; entityId: string; areaCode?: string | null; areaPath: string; orgUnitId: string | null };
+  },
+): Promise<IssuedDocument> {
+  const t = req.type;
+  const db = documentsDb(tx.db as never);
   const now = tx.clock.now();
-  const prev = await db
-    .selectFrom('core.document')
-    .select(['doc_no', 'version'])
-    .where('case_id', '=', c.id)
-    .where('type', '=', t.type)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  let previous = db.selectFrom('core.document').select(['doc_no', 'version']).where('type', '=', t.type);
+  previous =
+    'case_id' in req.link
+      ? previous.where('case_id', '=', req.link.case_id)
+      : previous.where('subject_type', '=', req.link.subject_type).where('subject_id', '=', req.link.subject_id);
+  const prev = await previous.orderBy('version', 'desc').limit(1).executeTakeFirst();
   const docNo = prev?.doc_no ?? `${t.numberPrefix}〔${chinaYear(now)}〕${await nextNumber(tx, t.type, chinaYear(now))}号`;
   const content: DocumentContent = {
     title: t.title,
     docNo,
     version: (prev?.version ?? 0) + 1,
-    recipient: fullWidth(fill.recipient),
-    body: fill.body.map(fullWidth),
-    remedy: fill.remedy ? fullWidth(fill.remedy) : null,
-    issuer: fill.issuer ?? org?.name ?? '',
+    recipient: fullWidth(req.fill.recipient),
+    body: req.fill.body.map(fullWidth),
+    remedy: req.fill.remedy ? fullWidth(req.fill.remedy) : null,
+    issuer: req.fill.issuer,
     date: chinaDate(now),
     verifyCode: newVerifyCode(),
   };
@@ -76,7 +99,8 @@ export async function issueDocument(tx: AppContext, req: { type: DocumentType; c
   await attachmentStore(tx).put(hash, pdf);
   const row = {
     id: uuidv7(),
-    case_id: c.id,
+    case_id: null,
+    ...req.link,
     type: t.type,
     doc_no: docNo,
     version: content.version,
@@ -95,12 +119,12 @@ export async function issueDocument(tx: AppContext, req: { type: DocumentType; c
   await recordAudit(tx, {
     actor: req.actor,
     action: content.version > 1 ? 'document.reissue' : 'document.issue',
-    entityType: 'case',
-    entityId: c.id,
+    entityType: req.audit.entityType,
+    entityId: req.audit.entityId,
     after: { documentId: row.id, type: t.type, docNo, version: content.version, sm3: hash },
-    areaCode: c.area_code,
-    areaPath: c.area_path,
-    orgUnitId: c.org_unit_id,
+    areaCode: req.audit.areaCode ?? undefined,
+    areaPath: req.audit.areaPath,
+    orgUnitId: req.audit.orgUnitId ?? undefined,
   });
   return { id: row.id, type: t.type, docNo, version: content.version, title: t.title, sm3: hash, verifyCode: content.verifyCode };
 }

@@ -7,7 +7,7 @@ import { caseReadable } from '../workflow/case-access.ts';
 import { workflowOf, type CaseRow } from '../workflow/define-workflow.ts';
 import { caseNotFound } from '../workflow/errors.ts';
 import { documentsDb } from './db.ts';
-import { documentTypeOf, documentTypesFor } from './define-document.ts';
+import { documentTypeOf, documentTypesFor, subjectDocumentTypeOf } from './define-document.ts';
 
 const docs = (ctx: AppContext) => documentsDb(ctx.db as never);
 
@@ -86,10 +86,16 @@ export async function listCaseDocuments(ctx: AppContext, actor: Actor, caseId: s
   };
 }
 
-/** One issued document, if the actor may read its case; 404 otherwise (existence does not leak). */
+/** One issued document, if the actor may read its case (or its subject, in scope); 404 otherwise (existence does not leak). */
 export async function readableDocument(ctx: AppContext, actor: Actor, id: string) {
   const d = await docs(ctx).selectFrom('core.document').selectAll().where('id', '=', id).executeTakeFirst();
   if (!d) throw notFound('文书', 'DOCUMENT_NOT_FOUND');
+  if (d.case_id == null) {
+    // a subject document: readable with the type's permission in the subject's scope
+    const t = subjectDocumentTypeOf(d.type);
+    if (!t || !recordInScope(actor, t.readPermission, { areaPath: d.area_path!, orgUnitId: d.org_unit_id })) throw notFound('文书', 'DOCUMENT_NOT_FOUND');
+    return d;
+  }
   await readableCase(ctx, actor, d.case_id).catch(() => {
     throw notFound('文书', 'DOCUMENT_NOT_FOUND');
   });

@@ -7,7 +7,7 @@ import { actorOf } from '../identity/http/request-actor.ts';
 import { lockCase } from '../workflow/case-tx.ts';
 import { attachmentStore } from '../workflow/attachments.ts';
 import type { DocumentContent } from './content.ts';
-import { documentTypeOf } from './define-document.ts';
+import { documentTypeOf, subjectDocumentTypeOf } from './define-document.ts';
 import { issueDocument } from './issue-document.ts';
 import { canIssue, listCaseDocuments, readableDocument, verifyDocument } from './queries.ts';
 import { renderDocx } from './render-docx.ts';
@@ -68,7 +68,7 @@ export async function registerDocumentRoutes(root: FastifyInstance, ctx: AppCont
 
   app.get('/api/documents/:id.docx', { schema: { tags, summary: '下载文书可编辑版(docx)', params: DocId } }, async (req, reply) => {
     const d = await readableDocument(ctx, actorOf(req), req.params.id);
-    if (!documentTypeOf(d.type)?.docx) throw new AppError('DOCUMENT_NO_DOCX', 404, '该文书不提供可编辑版');
+    if (!(documentTypeOf(d.type) ?? subjectDocumentTypeOf(d.type))?.docx) throw new AppError('DOCUMENT_NO_DOCX', 404, '该文书不提供可编辑版');
     const content = (typeof d.content === 'string' ? JSON.parse(d.content) : d.content) as DocumentContent;
     return reply
       .type(DOCX)

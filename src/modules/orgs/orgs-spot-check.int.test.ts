@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { sm3Hex } from '../../platform/crypto/sm3.ts';
 import { makeUscc, sampleOrg } from './orgs-test-data.ts';
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { commitmentOf, drawSpotCheck } from './spot-check/spot-check-rules.ts';
 import { drawSpotCheckV2, populationHashV2, rerankV2InDb, sampleV2, sampleV2InDb } from './spot-check/draw-v2.ts';
@@ -20,6 +21,11 @@ const ok = async (p: Promise<any>, status = 200) => {
   return r.json();
 };
 const pub = (url: string) => t.app.inject({ method: 'GET', url });
+/** What verify's listDigest is over: one line per drawn organization, USCC TAB inspectors, sorted by USCC. */
+const digest = (teams: { uscc: string; inspectors: string[] }[]) =>
+  createHash('sha256')
+    .update(teams.map((x) => `${x.uscc}\t${x.inspectors.join('、')}`).join('\n'), 'utf8')
+    .digest('hex');
 
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_MAX_HOURS: '100000' } });
@@ -64,8 +70,21 @@ describe('双随机一公开', () => {
     expect(c).toMatchObject({ population: 10, sampleSize: 5, algorithm: 'sha256-rank/2', fingerprint: populationHashV2(usccs) });
     // before the draw: the commitment is public, the seed is not, re-run not yet possible
     const before = await ok(pub(`/api/public/orgs/spot-checks/${c.id}`));
-    expect(before).toMatchObject({ commitment: c.commitment, seed: null, drawnOn: null, items: [] });
-    expect(before.population).toEqual([...usccs].sort());
+    expect(before).toMatchObject({ commitment: c.commitment, seed: null, drawnOn: null, populationSize: 10, results: { drawn: 0 } });
+    expect(before).not.toHaveProperty('population');
+    expect((await ok(pub(`/api/public/orgs/spot-checks/${c.id}/items`))).total).toBe(0);
+    // the population a page at a time, by USCC; not whether drawn (the order is secret until the seed is out)
+    const p1 = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/population?pageSize=4`));
+    const p3 = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/population?pageSize=4&page=3`));
+    expect(p1).toMatchObject({ total: 10, page: 1, pageSize: 4 });
+    expect(
+      [...p1.items, ...(await ok(pub(`/api/public/orgs/spot-checks/${c.id}/population?pageSize=4&page=2`))).items, ...p3.items].map((x: any) => x.uscc),
+    ).toEqual([...usccs].sort());
+    expect(p1.items.every((x: any) => x.drawn === null && x.name.startsWith('兴庆区'))).toBe(true);
+    const txt = await pub(`/api/public/orgs/spot-checks/${c.id}/population.txt`);
+    expect(txt.headers['content-type']).toContain('text/plain');
+    expect(createHash('sha256').update(txt.body, 'utf8').digest('hex')).toBe(c.fingerprint);
+    expect(txt.body.split('\n')).toEqual([...usccs].sort());
     expect((await pub(`/api/public/orgs/spot-checks/${c.id}/verify`)).statusCode).toBe(409);
     expect((await xq.post(`/api/orgs/spot-checks/${c.id}/reveal`, {})).statusCode).toBe(409); // seed only after the draw
 
@@ -79,8 +98,18 @@ describe('双随机一公开', () => {
     }
     expect((await xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {})).statusCode).toBe(409);
     const drawn = await ok(pub(`/api/public/orgs/spot-checks/${c.id}`));
-    expect(drawn.seed).toBeNull();
-    expect(drawn.items.map((i: any) => [i.uscc, i.inspectors])).toEqual(d.teams.map((x: any) => [x.uscc, x.inspectors]));
+    expect(drawn).toMatchObject({ seed: null, results: { drawn: 5, inspected: 0 } });
+    const items = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/items?pageSize=100`));
+    expect(items.total).toBe(5);
+    expect(items.items.map((i: any) => [i.uscc, i.inspectors])).toEqual(d.teams.map((x: any) => [x.uscc, x.inspectors]));
+    // search within the list and the population: a credit code's beginning, or part of a name
+    const one = d.teams[0].uscc as string;
+    expect((await ok(pub(`/api/public/orgs/spot-checks/${c.id}/items?q=${one.slice(0, 17).toLowerCase()}`))).items.map((i: any) => i.uscc)).toEqual([one]);
+    const named = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/population?q=${encodeURIComponent('秦腔')}`));
+    expect(named).toMatchObject({ total: 1, items: [{ name: '兴庆区秦腔协会' }] });
+    expect(named.items[0].drawn).toBe(d.teams.some((x: any) => x.uscc === named.items[0].uscc));
+    expect((await pub(`/api/public/orgs/spot-checks/${c.id}/population?pageSize=1000`)).statusCode).toBe(400);
+    expect((await pub(`/api/public/orgs/spot-checks/${c.id}/items?q=${'x'.repeat(61)}`)).json().title).toContain('60');
     // an organization of the population that was not drawn cannot be inspected under this check
     const notDrawn = usccs.find((u) => !d.teams.some((x: any) => x.uscc === u))!;
     const stray = await xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, {
@@ -96,12 +125,19 @@ describe('双随机一公开', () => {
     expect(commitmentOf(r.seed)).toBe(c.commitment);
     expect(sm3Hex(`orgs-spot-check:commitment:${r.seed}`)).toBe(c.commitment);
     const v = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`));
-    expect(v).toMatchObject({ matches: true, commitmentMatches: true, sampleMatches: true, teamsMatch: true, seed: r.seed });
-    expect(v.teams).toEqual(d.teams.map((x: any) => ({ uscc: x.uscc, inspectors: x.inspectors })));
-    // anyone with the published lists and seed draws the same in plain JS (SHA-256 ranks), without the database
+    expect(v).toMatchObject({ matches: true, commitmentMatches: true, populationMatches: true, sampleMatches: true, teamsMatch: true, seed: r.seed, drawn: 5 });
+    expect(v).not.toHaveProperty('teams');
+    expect(v.listDigest).toBe(digest(d.teams));
+    // anyone with the downloaded population and the published seed draws the same in plain JS (SHA-256 ranks), without the database
     const pubd = await ok(pub(`/api/public/orgs/spot-checks/${c.id}`));
     expect(pubd).toMatchObject({ algorithm: 'sha256-rank/2', populationSize: 10, fingerprint: c.fingerprint });
-    expect(drawSpotCheckV2(pubd.population, pubd.sampleSize, pubd.inspectors, pubd.perTeam, pubd.seed).teams).toEqual(v.teams);
+    const population = (await pub(`/api/public/orgs/spot-checks/${c.id}/population.txt`)).body.split('\n');
+    const offline = drawSpotCheckV2(population, pubd.sampleSize, pubd.inspectors, pubd.perTeam, pubd.seed).teams;
+    expect(digest(offline)).toBe(v.listDigest);
+    const drawnFlags = (await ok(pub(`/api/public/orgs/spot-checks/${c.id}/population?pageSize=100`))).items
+      .filter((x: any) => x.drawn)
+      .map((x: any) => x.uscc);
+    expect(drawnFlags).toEqual(offline.map((x) => x.uscc));
     expect((await ok(pub('/api/public/orgs/spot-checks'))).items.map((x: any) => x.id)).toContain(c.id);
     // another authority does not see it
     expect((await pl.get(`/api/orgs/spot-checks/${c.id}`)).statusCode).toBe(404);
@@ -115,7 +151,22 @@ describe('双随机一公开', () => {
     const problem = { method: 'onsite', inspectedOn: '2021-03-01', findings: '财务管理不规范，未按章程召开会员大会', problems: true, rectifyBy: '2021-03-31' };
     expect((await xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, { ...problem, organizationId: missed, rectifyBy: null })).statusCode).toBe(400);
     const n1 = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, { ...problem, organizationId: missed }));
-    expect(n1.noticeNo).toContain('整改');
+    // the 整改通知书 is a kernel document: 文号, PDF for the authority's staff only, checked on the portal by number and code
+    expect(n1.noticeNo).toMatch(/^社整改〔2021〕\d+号$/);
+    const pdf = await xq.get(`/api/documents/${n1.noticeDocumentId}.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect((await pl.get(`/api/documents/${n1.noticeDocumentId}.pdf`)).statusCode).toBe(404);
+    const doc = (
+      await sql<{ content: any; subject_id: string }>`select content, subject_id from core.document where id = ${n1.noticeDocumentId}`.execute(t.ctx.db)
+    ).rows[0]!;
+    const content = typeof doc.content === 'string' ? JSON.parse(doc.content) : doc.content;
+    expect(doc.subject_id).toBe(`${c.id}:${missed}`);
+    expect(content).toMatchObject({ title: '整改通知书', docNo: n1.noticeNo, issuer: '兴庆区民政局' });
+    expect(content.body.join('')).toContain('2021年3月31日前完成整改');
+    expect(content.body.join('')).toContain('财务管理不规范');
+    const checked = await pub(`/api/public/documents/verify?no=${encodeURIComponent(n1.noticeNo)}&code=${content.verifyCode}`);
+    expect(checked.json()).toMatchObject({ genuine: true, title: '整改通知书' });
     await ok(xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, { ...problem, organizationId: fixed, method: 'desk' }));
     clock.set(new Date('2021-03-20T02:00:00Z'));
     await ok(
@@ -132,7 +183,12 @@ describe('双随机一公开', () => {
     expect(JSON.stringify(l)).toContain('未按期完成整改');
     expect((await ok(xq.get(`/api/orgs/${fixed}`))).lists).not.toContain('abnormal');
     const detail = await ok(xq.get(`/api/orgs/spot-checks/${c.id}`));
-    expect(detail.items.find((i: any) => i.organizationId === missed)).toMatchObject({ listed: true, rectifyBy: '2021-03-31', rectifiedOn: null });
+    expect(detail.results).toMatchObject({ drawn: 2, inspected: 2, notices: 2, rectified: 1, listed: 1 });
+    const items = (await ok(xq.get(`/api/orgs/spot-checks/${c.id}/items`))).items;
+    expect(items.find((i: any) => i.organizationId === missed)).toMatchObject({ listed: true, rectifyBy: '2021-03-31', rectifiedOn: null });
+    expect(items.find((i: any) => i.organizationId === missed).findings).toContain('财务管理不规范');
+    expect((await ok(pub(`/api/public/orgs/spot-checks/${c.id}/items`))).items.every((i: any) => i.findings === null)).toBe(true);
+    expect((await pl.get(`/api/orgs/spot-checks/${c.id}/items`)).statusCode).toBe(404);
   });
 
   it('v2: the SQL ranking equals the plain-JS ranking for many seeds, and a changed frozen population fails the re-run', async () => {
@@ -155,7 +211,7 @@ describe('双随机一公开', () => {
       t.ctx.db,
     );
     const v = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`));
-    expect(v).toMatchObject({ matches: false, commitmentMatches: false });
+    expect(v).toMatchObject({ matches: false, commitmentMatches: true, populationMatches: false });
     expect(v.message).toContain('指纹不一致');
   });
 
@@ -171,7 +227,12 @@ describe('双随机一公开', () => {
     const v1 = drawSpotCheck(usccs, 5, p.inspectors as any, 2, r.seed);
     expect(d.teams.map((x: any) => ({ uscc: x.uscc, inspectors: x.inspectors }))).toEqual(v1.teams);
     const v = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`));
-    expect(v).toMatchObject({ matches: true, teams: v1.teams });
+    expect(v).toMatchObject({ matches: true, listDigest: digest(v1.teams) });
+    const txt = (await pub(`/api/public/orgs/spot-checks/${c.id}/population.txt`)).body;
+    expect(sm3Hex(txt)).toBe(v1.objects.fingerprint);
+    const page = await ok(xq.get(`/api/orgs/spot-checks/${c.id}/population?pageSize=100`));
+    expect(page.items.filter((x: any) => x.drawn).map((x: any) => x.uscc)).toEqual(v1.objects.sample);
+    expect((await ok(xq.get(`/api/orgs/spot-checks/${c.id}/items`))).total).toBe(5);
     const pubd = await ok(pub(`/api/public/orgs/spot-checks/${c.id}`));
     expect(pubd).toMatchObject({ algorithm: 'sm3-mulberry32-fisher-yates/1', populationSize: 10, fingerprint: v1.objects.fingerprint });
     // the two algorithms are different draws (same seed, different list) — which is why the algorithm is stored

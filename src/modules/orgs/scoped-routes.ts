@@ -59,6 +59,8 @@ export const orgsScopedRoutes: RouteSpecs = {
     items: (b) => b.items.map((s: any) => ({ areaPath: s.areaPath })),
   },
   'GET /api/orgs/spot-checks/:id': { kind: 'detail', permission: 'orgs.read', records: spotChecks },
+  'GET /api/orgs/spot-checks/:id/items': { kind: 'detail', permission: 'orgs.read', records: spotChecks },
+  'GET /api/orgs/spot-checks/:id/population': { kind: 'detail', permission: 'orgs.read', records: spotChecks },
   'GET /api/public/orgs/inspections': {
     kind: 'unscoped',
     why: '年检结果公告: the published conclusions (name, USCC, registrar, conclusion; no reasons) are public',
@@ -69,6 +71,15 @@ export const orgsScopedRoutes: RouteSpecs = {
   },
   'GET /api/public/orgs/spot-checks/:id': { kind: 'unscoped', why: '双随机一公开: one published spot check (no findings text)' },
   'GET /api/public/orgs/spot-checks/:id/verify': { kind: 'unscoped', why: '双随机一公开: anyone re-runs a revealed draw' },
+  'GET /api/public/orgs/spot-checks/:id/items': { kind: 'unscoped', why: '双随机一公开: the published drawn list, a page at a time (no findings text)' },
+  'GET /api/public/orgs/spot-checks/:id/population': {
+    kind: 'unscoped',
+    why: '双随机一公开: the published frozen population (USCC and name), a page at a time; drawn or not only once drawn',
+  },
+  'GET /api/public/orgs/spot-checks/:id/population.txt': {
+    kind: 'unscoped',
+    why: '双随机一公开: the published population as the fingerprinted text (USCCs only), to re-run the draw offline',
+  },
   'GET /api/orgs/credit-lists': {
     kind: 'list',
     permission: 'orgs.read',

@@ -77,11 +77,12 @@ export async function rerankV2InDb(db: Kysely<any>, spotCheckId: string, k: numb
   return rows.map((r) => r.uscc).sort(byCode);
 }
 
-/** The frozen v2 population, sorted. */
-export async function frozenPopulation(db: Kysely<any>, spotCheckId: string): Promise<string[]> {
+/** The fingerprint of the frozen v2 population recomputed in SQL (the same text as at commit; nothing shipped out). */
+export async function frozenPopulationHash(db: Kysely<any>, spotCheckId: string): Promise<string> {
   return (
-    await sql<{ uscc: string }>`select uscc from orgs.spot_check_population where spot_check_id = ${spotCheckId} order by uscc collate "C"`.execute(db)
-  ).rows.map((r) => r.uscc);
+    await sql<{ hash: string }>`select encode(sha256(convert_to(coalesce(string_agg(uscc, E'\\n' order by uscc collate "C"), ''), 'UTF8')), 'hex') as hash
+      from orgs.spot_check_population where spot_check_id = ${spotCheckId}`.execute(db)
+  ).rows[0]!.hash;
 }
 
 /** The v2 draw of a stored plan: sample in SQL (by the stored ranks, or `rerank` from the seed), teams in JS. */

@@ -8,6 +8,8 @@ import { recordAudit } from '../../../kernel/audit/index.ts';
 import { requirePermission, SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
 import { addDaysIso } from '../../../kernel/calendar/index.ts';
 import { Day } from '../contracts/http.ts';
+import { issueSubjectDocument } from '../../../kernel/documents/index.ts';
+import { rectificationNotice, rectificationNoticeFill } from '../documents/rectification-notice.ts';
 import { spotCheckInScope } from './spot-check-plan.ts';
 import { announceListing } from '../credit/credit-store.ts';
 
@@ -26,7 +28,12 @@ export const FollowUpInput = z.object({
   rectifiedOn: Day.meta({ title: '整改完成日期' }),
   followUp: z.string().trim().min(2, '请填写复查情况').max(2000, '复查情况不能超过2000个字').meta({ title: '复查情况' }),
 });
-export const SpotItemRecorded = z.object({ organizationId: z.uuid(), noticeNo: z.string().nullable(), rectifyBy: z.string().nullable() });
+export const SpotItemRecorded = z.object({
+  organizationId: z.uuid(),
+  noticeNo: z.string().nullable(),
+  noticeDocumentId: z.uuid().nullable(),
+  rectifyBy: z.string().nullable(),
+});
 
 /**
  * The item of a drawn organization, locked. A v2 draw stores the list (population positions ≤ k, teams) and no
@@ -48,8 +55,9 @@ async function itemOf(ctx: AppContext, spotCheckId: string, organizationId: stri
 }
 
 /**
- * 检查记录: desk or on-site inspection of a drawn organization; problems found give a 整改通知书 with its
- * number (per spot check, in order) and the deadline; the organization must rectify by then.
+ * 检查记录: desk or on-site inspection of a drawn organization; problems found issue a 整改通知书 (a kernel subject
+ * document, documents/rectification-notice.ts: 文号, verification code, PDF) with the deadline; the organization must
+ * rectify by then.
  */
 export async function recordSpotInspection(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof SpotInspectionInput>) {
   requirePermission(actor, 'orgs.register');
@@ -63,17 +71,32 @@ export async function recordSpotInspection(ctx: AppContext, actor: Actor, id: st
     if (input.inspectedOn < s.drawn_t) throw new AppError('VALIDATION_FAILED', 400, `检查日期早于抽取日期${s.drawn_t}。`, { field: 'inspectedOn' });
     const it = await itemOf(tx, id, input.organizationId);
     if (it.method) throw conflict('ORG_SPOT_ITEM_RECORDED', `${it.name}的检查结果已登记。`);
-    let noticeNo: string | null = null;
-    if (input.problems) {
-      const n = (
-        await sql<{ n: number }>`select count(*)::int as n from orgs.spot_check_item where spot_check_id = ${id} and notice_no is not null`.execute(tx.db)
-      ).rows[0]!.n;
-      noticeNo = `社组整改〔${s.year}〕${String(id).slice(0, 8)}-${n + 1}号`;
-    }
     await sql`update orgs.spot_check_item set method = ${input.method}, inspected_on = ${input.inspectedOn}::date, findings = ${input.findings},
-        problems = ${input.problems}, notice_no = ${noticeNo}, notice_on = ${input.problems ? input.inspectedOn : null}::date,
-        rectify_by = ${input.problems ? input.rectifyBy! : null}::date
-      where spot_check_id = ${id} and organization_id = ${input.organizationId}`.execute(tx.db);
+        problems = ${input.problems} where spot_check_id = ${id} and organization_id = ${input.organizationId}`.execute(tx.db);
+    let noticeNo: string | null = null;
+    let noticeDocumentId: string | null = null;
+    if (input.problems) {
+      const authority = (await sql<{ name: string }>`select name from core.org_unit where id = ${s.authority_org_unit_id}`.execute(tx.db)).rows[0]!.name;
+      const doc = await issueSubjectDocument(tx, {
+        type: rectificationNotice,
+        subject: { id: `${id}:${input.organizationId}`, areaPath: s.authority_area_path, orgUnitId: s.authority_org_unit_id },
+        fill: rectificationNoticeFill({
+          organization: it.name,
+          uscc: it.uscc,
+          authority,
+          spotCheckTitle: s.title,
+          method: input.method,
+          inspectedOn: input.inspectedOn,
+          findings: input.findings,
+          rectifyBy: input.rectifyBy!,
+        }),
+        actor,
+      });
+      noticeNo = doc.docNo;
+      noticeDocumentId = doc.id;
+      await sql`update orgs.spot_check_item set notice_no = ${doc.docNo}, notice_document_id = ${doc.id}, notice_on = ${input.inspectedOn}::date,
+          rectify_by = ${input.rectifyBy!}::date where spot_check_id = ${id} and organization_id = ${input.organizationId}`.execute(tx.db);
+    }
     await recordAudit(tx, {
       actor,
       action: 'orgs.spot_check.inspect',
@@ -83,7 +106,7 @@ export async function recordSpotInspection(ctx: AppContext, actor: Actor, id: st
       orgUnitId: s.authority_org_unit_id,
       after: { spotCheck: id, ...input, noticeNo },
     });
-    return { organizationId: input.organizationId, noticeNo, rectifyBy: input.problems ? input.rectifyBy! : null };
+    return { organizationId: input.organizationId, noticeNo, noticeDocumentId, rectifyBy: input.problems ? input.rectifyBy! : null };
   });
 }
 
@@ -107,7 +130,12 @@ export async function recordFollowUp(ctx: AppContext, actor: Actor, id: string, 
       orgUnitId: s.authority_org_unit_id,
       after: { spotCheck: id, ...input, late: input.rectifiedOn > it.rectify_t },
     });
-    return { organizationId: input.organizationId, noticeNo: it.notice_no as string, rectifyBy: it.rectify_t as string };
+    return {
+      organizationId: input.organizationId,
+      noticeNo: it.notice_no as string,
+      noticeDocumentId: it.notice_document_id ?? null,
+      rectifyBy: it.rectify_t as string,
+    };
   });
 }
 

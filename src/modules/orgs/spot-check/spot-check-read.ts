@@ -1,27 +1,14 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
 import { recordInScope, requirePermission, type Actor } from '../../../kernel/identity/index.ts';
 import { commitmentOf, drawSpotCheck, populationFingerprint, type Inspector, type Team } from './spot-check-rules.ts';
-import { SPOT_DRAW_V2, drawV2InDb, frozenPopulation, populationHashV2 } from './draw-v2.ts';
+import { SPOT_DRAW_V2, drawV2InDb, frozenPopulationHash } from './draw-v2.ts';
 
 const json = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
-const ItemDto = z.object({
-  organizationId: z.uuid(),
-  uscc: z.string(),
-  name: z.string(),
-  inspectors: z.array(z.string()),
-  method: z.enum(['desk', 'onsite']).nullable(),
-  inspectedOn: z.string().nullable(),
-  findings: z.string().nullable(),
-  problems: z.boolean().nullable(),
-  noticeNo: z.string().nullable(),
-  rectifyBy: z.string().nullable(),
-  rectifiedOn: z.string().nullable(),
-  listed: z.boolean(),
-});
 export const SpotCheckDto = z.object({
   id: z.uuid(),
   kind: z.enum(['plan', 'adhoc']),
@@ -39,10 +26,11 @@ export const SpotCheckDto = z.object({
   seed: z.string().nullable(),
   algorithm: z.string().meta({ description: '抽取算法：sm3-mulberry32-fisher-yates/1（旧计划）或 sha256-rank/2' }),
   populationSize: z.number(),
-  population: z.array(z.string()),
   fingerprint: z.string(),
   inspectors: z.array(z.object({ name: z.string(), conflicts: z.array(z.string()) })),
-  items: z.array(ItemDto),
+  results: z
+    .object({ drawn: z.number(), inspected: z.number(), notices: z.number(), rectified: z.number(), listed: z.number() })
+    .meta({ description: '抽中、已检查、发放整改通知书、已整改、逾期未整改列入活动异常名录的数目；名单分页见 …/items，名录见 …/population' }),
 });
 export const SpotCheckList = z.object({
   items: z.array(
@@ -66,9 +54,13 @@ export const VerifyDto = z.object({
   seed: z.string(),
   commitmentMatches: z.boolean(),
   sampleMatches: z.boolean(),
+  populationMatches: z.boolean(),
   teamsMatch: z.boolean(),
   matches: z.boolean(),
-  teams: z.array(z.object({ uscc: z.string(), inspectors: z.array(z.string()) })),
+  drawn: z.number(),
+  listDigest: z.string().meta({
+    description: '重新抽取的名单（每行“统一社会信用代码<TAB>检查人员、检查人员”，按代码排序，以换行连接）的 SHA-256',
+  }),
   message: z.string(),
 });
 
@@ -88,20 +80,12 @@ const head = (s: any) => ({
   revealedOn: s.revealed_t,
 });
 
-async function full(ctx: AppContext, s: any, withFindings: boolean): Promise<z.infer<typeof SpotCheckDto>> {
-  const v2 = s.algorithm === SPOT_DRAW_V2;
-  // v2: the drawn list is the population's first k positions; an item row exists once the organization was inspected.
-  const items = (
-    v2
-      ? await sql<any>`select i.*, p.organization_id, p.uscc, p.name, i.inspected_on::text as inspected_t, i.rectify_by::text as rectify_t,
-            i.rectified_on::text as rectified_t
-          from orgs.spot_check_population p left join orgs.spot_check_item i on i.spot_check_id = p.spot_check_id and i.organization_id = p.organization_id
-          where p.spot_check_id = ${s.id} and p.pos <= ${s.sample_size} and ${s.drawn_t != null} order by p.uscc collate "C"`.execute(ctx.db)
-      : await sql<any>`select i.*, o.uscc, o.name, i.inspected_on::text as inspected_t, i.rectify_by::text as rectify_t, i.rectified_on::text as rectified_t
-          from orgs.spot_check_item i join orgs.organization o on o.id = i.organization_id where i.spot_check_id = ${s.id} order by o.uscc`.execute(ctx.db)
-  ).rows;
-  const teams = new Map(json<Team[] | null>(s.teams)?.map((x) => [x.uscc, x.inspectors]) ?? []);
-  const population = s.algorithm === SPOT_DRAW_V2 ? await frozenPopulation(ctx.db, s.id) : json<string[]>(s.population);
+async function full(ctx: AppContext, s: any): Promise<z.infer<typeof SpotCheckDto>> {
+  const r = (
+    await sql<any>`select count(*) filter (where method is not null)::int as inspected, count(*) filter (where notice_no is not null)::int as notices,
+        count(*) filter (where rectified_on is not null)::int as rectified, count(*) filter (where listing_id is not null)::int as listed
+      from orgs.spot_check_item where spot_check_id = ${s.id}`.execute(ctx.db)
+  ).rows[0];
   return {
     ...head(s),
     ratio: s.ratio == null ? null : Number(s.ratio),
@@ -110,23 +94,9 @@ async function full(ctx: AppContext, s: any, withFindings: boolean): Promise<z.i
     seed: s.revealed_t ? s.seed : null,
     algorithm: s.algorithm,
     populationSize: s.population_size,
-    population,
-    fingerprint: s.algorithm === SPOT_DRAW_V2 ? s.population_hash : populationFingerprint(population),
+    fingerprint: s.algorithm === SPOT_DRAW_V2 ? s.population_hash : populationFingerprint(json<string[]>(s.population)),
     inspectors: json<Inspector[]>(s.inspectors),
-    items: items.map((i) => ({
-      organizationId: i.organization_id,
-      uscc: i.uscc,
-      name: i.name,
-      inspectors: i.inspectors == null ? (teams.get(i.uscc) ?? []) : json<string[]>(i.inspectors),
-      method: i.method,
-      inspectedOn: i.inspected_t,
-      findings: withFindings ? i.findings : null,
-      problems: i.problems ?? null,
-      noticeNo: i.notice_no,
-      rectifyBy: i.rectify_t,
-      rectifiedOn: i.rectified_t,
-      listed: i.listing_id != null,
-    })),
+    results: { drawn: s.drawn_t ? s.sample_size : 0, ...r },
   };
 }
 
@@ -141,7 +111,7 @@ export async function getSpotCheck(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'orgs.read');
   const s = (await sql<any>`${HEAD} where s.id = ${id}`.execute(ctx.db)).rows[0];
   if (!s || !recordInScope(actor, 'orgs.read', { areaPath: s.authority_area_path })) throw notFound('抽查', 'ORG_SPOT_CHECK_NOT_FOUND');
-  return full(ctx, s, true);
+  return full(ctx, s);
 }
 
 /** 公开: every spot check (the commitment from the start, the list once drawn, the seed once revealed, results). */
@@ -152,7 +122,7 @@ export async function publicSpotChecks(ctx: AppContext) {
 export async function publicSpotCheck(ctx: AppContext, id: string) {
   const s = (await sql<any>`${HEAD} where s.id = ${id}`.execute(ctx.db)).rows[0];
   if (!s) throw notFound('抽查', 'ORG_SPOT_CHECK_NOT_FOUND');
-  return full(ctx, s, false);
+  return full(ctx, s);
 }
 
 /** 复核: re-runs the draw from the published population, inspector pool and the revealed seed and compares. */
@@ -166,16 +136,16 @@ export async function verifySpotCheck(ctx: AppContext, id: string): Promise<z.in
   let populationMatches = true;
   if (s.algorithm === SPOT_DRAW_V2) {
     again = await drawV2InDb(ctx.db, s, pool, true);
-    populationMatches = populationHashV2(await frozenPopulation(ctx.db, s.id)) === s.population_hash;
+    populationMatches = (await frozenPopulationHash(ctx.db, s.id)) === s.population_hash;
   } else {
     const v1 = drawSpotCheck(json<string[]>(s.population), s.sample_size, pool, s.per_team, s.seed);
     again = { sample: v1.objects.sample, teams: v1.teams };
   }
   const stored = json<Team[]>(s.teams);
-  const commitmentMatches = commitmentOf(s.seed) === s.commitment && populationMatches;
+  const commitmentMatches = commitmentOf(s.seed) === s.commitment;
   const sampleMatches = again.sample.join('\n') === json<string[]>(s.sample).join('\n');
   const teamsMatch = JSON.stringify(again.teams) === JSON.stringify(stored);
-  const matches = commitmentMatches && sampleMatches && teamsMatch;
+  const matches = commitmentMatches && populationMatches && sampleMatches && teamsMatch;
   const message = matches
     ? '种子与事先公布的承诺一致，按公布的名录重新抽取，抽查对象和检查人员与公布结果一致。'
     : !populationMatches
@@ -185,5 +155,20 @@ export async function verifySpotCheck(ctx: AppContext, id: string): Promise<z.in
         : !sampleMatches
           ? '重新抽取的抽查对象与公布结果不一致。'
           : '重新抽取的检查人员与公布结果不一致。';
-  return { id, commitment: s.commitment, seed: s.seed, commitmentMatches, sampleMatches, teamsMatch, matches, teams: again.teams, message };
+  const listDigest = createHash('sha256')
+    .update(again.teams.map((t) => `${t.uscc}\t${t.inspectors.join('、')}`).join('\n'), 'utf8')
+    .digest('hex');
+  return {
+    id,
+    commitment: s.commitment,
+    seed: s.seed,
+    commitmentMatches,
+    populationMatches,
+    sampleMatches,
+    teamsMatch,
+    matches,
+    drawn: again.sample.length,
+    listDigest,
+    message,
+  };
 }

@@ -13,6 +13,7 @@ import {
   runSpotCheckDraw,
 } from './spot-check-plan.ts';
 import { FollowUpInput, SpotInspectionInput, SpotItemRecorded, recordFollowUp, recordSpotInspection } from './spot-check-inspect.ts';
+import { PopulationPage, SpotItemPage, SpotPageQuery, populationText, spotItems, spotPopulation } from './spot-check-pages.ts';
 import { SpotCheckDto, SpotCheckList, VerifyDto, getSpotCheck, listSpotChecks, publicSpotCheck, publicSpotChecks, verifySpotCheck } from './spot-check-read.ts';
 
 const Id = z.object({ id: z.uuid('抽查 ID 格式不正确') });
@@ -40,6 +41,32 @@ export async function registerSpotCheckRoutes(root: FastifyInstance, ctx: AppCon
     '/api/orgs/spot-checks/:id',
     { schema: { tags, summary: '双随机抽查详情（承诺、名录、抽查结果、检查记录和整改）', params: Id, response: { 200: SpotCheckDto } } },
     async (req) => getSpotCheck(ctx, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/orgs/spot-checks/:id/items',
+    {
+      schema: {
+        tags,
+        summary: '双随机抽查的抽查对象名单（分页；按统一社会信用代码开头或名称查询）：检查人员、检查结果、整改通知书和整改',
+        params: Id,
+        querystring: SpotPageQuery,
+        response: { 200: SpotItemPage },
+      },
+    },
+    async (req) => spotItems(ctx, actorOf(req), req.params.id, req.query),
+  );
+  app.get(
+    '/api/orgs/spot-checks/:id/population',
+    {
+      schema: {
+        tags,
+        summary: '双随机抽查冻结的抽查对象名录（分页；按统一社会信用代码开头或名称查询；抽取后标明是否抽中）',
+        params: Id,
+        querystring: SpotPageQuery,
+        response: { 200: PopulationPage },
+      },
+    },
+    async (req) => spotPopulation(ctx, actorOf(req), req.params.id, req.query),
   );
   app.post(
     '/api/orgs/spot-checks/:id/draw',
@@ -89,6 +116,52 @@ export async function registerSpotCheckRoutes(root: FastifyInstance, ctx: AppCon
       },
     },
     async (req) => publicSpotCheck(ctx, req.params.id),
+  );
+  app.get(
+    '/api/public/orgs/spot-checks/:id/items',
+    {
+      config: publicConfig,
+      schema: {
+        tags: ['portal'],
+        summary: '社会组织双随机抽查公示：抽查对象名单（分页，可按代码或名称查询），检查人员和检查结果（不含检查情况）',
+        params: Id,
+        querystring: SpotPageQuery,
+        response: { 200: SpotItemPage },
+      },
+    },
+    async (req) => spotItems(ctx, null, req.params.id, req.query),
+  );
+  app.get(
+    '/api/public/orgs/spot-checks/:id/population',
+    {
+      config: publicConfig,
+      schema: {
+        tags: ['portal'],
+        summary: '社会组织双随机抽查公示：冻结的抽查对象名录（分页，可按代码或名称查询）',
+        params: Id,
+        querystring: SpotPageQuery,
+        response: { 200: PopulationPage },
+      },
+    },
+    async (req) => spotPopulation(ctx, null, req.params.id, req.query),
+  );
+  app.get(
+    '/api/public/orgs/spot-checks/:id/population.txt',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['portal'],
+        summary: '下载冻结的抽查对象名录全文（统一社会信用代码按码位排序、换行分隔；其哈希即公布的名录指纹），供离线重新抽取',
+        params: Id,
+      },
+    },
+    async (req, reply) => {
+      const body = await populationText(ctx, req.params.id);
+      return reply
+        .type('text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="spot-check-${req.params.id}-population.txt"`)
+        .send(body);
+    },
   );
   app.get(
     '/api/public/orgs/spot-checks/:id/verify',

@@ -12,6 +12,7 @@ import { LIST_COLOR, STATUS_COLOR } from './OrgsPage.tsx';
 import { useOrgVocab } from './vocab.ts';
 import { InspectionsPanel } from './InspectionsPanel.tsx';
 import { InterviewsPanel } from './InterviewsPanel.tsx';
+import { PenaltiesPanel } from './PenaltiesPanel.tsx';
 
 /** One organization: its registered particulars, change history, credit records and the consequence query. */
 export function OrgPage() {
@@ -78,6 +79,7 @@ export function OrgPage() {
               children: <InspectionsPanel d={d} />,
             },
             { key: 'interviews', label: t('orgs.d.interviews'), children: <InterviewsPanel d={d} /> },
+            { key: 'penalties', label: t('orgs.d.penalties'), children: <PenaltiesPanel d={d} /> },
             { key: 'eligibility', label: t('orgs.d.eligibility'), children: <EligibilityPanel id={d.id} /> },
           ]}
         />

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { orgsApi } from './api.ts';
+import { SpotItemsPanel } from './SpotItemsPanel.tsx';
 
 type Values = { kind: 'plan' | 'adhoc'; title: string; percent?: number; count?: number; perTeam: number; inspectors: string };
 
@@ -158,19 +159,12 @@ export function SpotChecksPage() {
             </a>
           </Space>
           {errorAt('detail')}
-          <Table
-            size="small"
-            rowKey="organizationId"
-            pagination={false}
-            dataSource={d.items}
-            scroll={{ x: 600 }}
-            data-testid="spot-teams"
-            columns={[
-              { title: t('orgs.col.uscc'), dataIndex: 'uscc', render: (x: string) => <span className="mz-mono">{x}</span> },
-              { title: t('orgs.col.name'), dataIndex: 'name' },
-              { title: t('orgs.spot.team'), dataIndex: 'inspectors', render: (x: string[]) => x.join('、') },
-            ]}
-          />
+          {d.drawnOn ? (
+            <>
+              <p data-testid="spot-results">{t('orgs.spot.results', d.results)}</p>
+              <SpotItemsPanel spotCheckId={d.id} />
+            </>
+          ) : null}
         </Card>
       )}
     </div>

@@ -1,11 +1,15 @@
 import { http } from '../../shared/api.ts';
 import type { SpotCheckDto, SpotCheckList } from '../../../../src/modules/orgs/spot-check/spot-check-read.ts';
+import type { SpotItemDto } from '../../../../src/modules/orgs/spot-check/spot-check-pages.ts';
+import type { PenaltyList } from '../../../../src/modules/orgs/registry/list-penalties.ts';
 import type { z } from 'zod';
 import type { CreditListItem, EligibilityDto, NameCheckResult, OrgDetail, OrgItem } from '../../../../src/modules/orgs/contracts/http.ts';
 
 /** 社会组织 vocabularies: the server's contract.ts. */
 export { CREDIT_LIST_LABEL, ORG_KIND_LABEL, ORG_STATUS_LABEL, ORG_KINDS, ORG_STATUSES, CREDIT_LISTS } from '../../../../src/modules/orgs/contract.ts';
 export type { CreditListItem, EligibilityDto, NameCheckResult, OrgDetail, OrgItem };
+export type SpotItem = z.infer<typeof SpotItemDto>;
+export type Penalty = z.infer<typeof PenaltyList>['items'][number];
 
 export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
 type Q = Record<string, string | number | undefined>;
@@ -19,6 +23,11 @@ export const orgsApi = {
   spotChecks: () => http.get<z.infer<typeof SpotCheckList>>('/api/orgs/spot-checks'),
   spotCheck: (id: string) => http.get<z.infer<typeof SpotCheckDto>>(`/api/orgs/spot-checks/${id}`),
   commitSpotCheck: (body: unknown) => http.post<{ id: string; commitment: string }>('/api/orgs/spot-checks', body),
+  spotItems: (id: string, q: Q) => http.get<Paged<SpotItem>>(`/api/orgs/spot-checks/${id}/items`, q as never),
+  recordSpotInspection: (id: string, body: unknown) => http.post<unknown>(`/api/orgs/spot-checks/${id}/inspections`, body),
+  recordSpotFollowUp: (id: string, body: unknown) => http.post<unknown>(`/api/orgs/spot-checks/${id}/follow-ups`, body),
+  penalties: (id: string) => http.get<{ items: Penalty[] }>(`/api/orgs/${id}/penalties`),
+  penalize: (id: string, body: unknown) => http.post<{ id: string; basis: string }>(`/api/orgs/${id}/penalties`, body),
   drawSpotCheck: (id: string) => http.post<unknown>(`/api/orgs/spot-checks/${id}/draw`, {}),
   revealSpotCheck: (id: string) => http.post<unknown>(`/api/orgs/spot-checks/${id}/reveal`, {}),
   issueFilingCode: (id: string) => http.post<{ code: string; issuedOn: string }>(`/api/orgs/${id}/filing-code`, {}),
