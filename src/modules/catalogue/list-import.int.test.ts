@@ -62,7 +62,7 @@ beforeAll(async () => {
   await seedDemoCatalogue(t.ctx);
   [xj, xjLead, pl] = await Promise.all(['xj-mzj', 'xj-mzj-lead', 'pl-mzj'].map((u) => t.login(u)));
   office = (await ok(xj.get('/api/catalogue/offices'))).find((o: any) => o.areaCode === '640422');
-});
+}, 300_000);
 afterAll(async () => t?.close());
 
 describe('实施清单 xlsx import: every row checked, all or nothing, an error workbook', () => {
@@ -78,11 +78,11 @@ describe('实施清单 xlsx import: every row checked, all or nothing, an error 
     const before = await listOf();
     const [a, b, c, d, e, f, g, ...rest] = rows;
     const bad = [
-      { ...a!, 承诺时限: '', '承诺时限(工作日)': '3', 办理深度: '全程网办', 跑动次数: '0' }, // row 2: fine
+      { ...a!, '承诺时限（工作日）': '3', 办理深度: '全程网办', 跑动次数: '0' }, // row 2: fine
       { ...b!, 实施编码: '12640000MB0000000X' + b!['实施编码']!.slice(18) }, // 3: another USCC (invalid check char too)
       { ...c!, 事项名称: c!['事项名称'] + '(县级)' }, // 4: 错项 name
       { ...d!, 事项类型: d!['事项类型'] === '01' ? '20' : '01' }, // 5: 错项 type
-      { ...e!, '法定时限(日)': '5', '承诺时限(工作日)': '10', 办件类型: '承诺件' }, // 6: promise longer than the law
+      { ...e!, '法定时限（日）': '5', '承诺时限（工作日）': '10', 办件类型: '承诺件' }, // 6: promise longer than the law
       { ...f!, 办理深度: '全程网办', 跑动次数: '2' }, // 7: fully online with visits
       { ...g!, 是否进驻大厅: '也许' }, // 8
       { ...a! }, // 9: duplicate of row 2
@@ -124,15 +124,15 @@ describe('实施清单 xlsx import: every row checked, all or nothing, an error 
     const items = (await ok(xj.get(`/api/catalogue/versions/${versions[0].id}`))).items;
     const marriage = items.find((i: any) => i.name === '结婚登记');
     expect(rows.some((r) => r['基本编码'] === marriage.baseCode)).toBe(false); // dropped (revoked) at 西吉县: a 漏项
-    const edited = rows.map((r, i) => (i === 0 ? { ...r, '承诺时限(工作日)': '2', 窗口: '综合受理1号窗口', 申请材料: '申请书、身份证明' } : r));
+    const edited = rows.map((r, i) => (i === 0 ? { ...r, '承诺时限（工作日）': '2', 窗口: '综合受理1号窗口', 申请材料: '申请书、身份证明' } : r));
     const added = {
       实施编码: `${office.uscc}4${marriage.baseCode}`,
       基本编码: marriage.baseCode,
       事项名称: marriage.name,
       事项类型: '行政确认',
       设定依据: marriage.legalBasis,
-      '法定时限(日)': '',
-      '承诺时限(工作日)': '',
+      '法定时限（日）': '',
+      '承诺时限（工作日）': '',
       办件类型: '即办件',
       办理深度: '在线预审',
       跑动次数: '1',

@@ -70,7 +70,7 @@ export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppCon
   );
   app.get(
     '/api/catalogue/offices/:id/list-template.xlsx',
-    { schema: { tags, summary: '实施清单导入模板(含本单位现有清单)', params: Id } },
+    { schema: { tags, summary: '实施清单导入模板（含本单位现有清单）', params: Id } },
     async (req, reply) => {
       const { buffer, fileName } = await listTemplate(ctx, reader(req), req.params.id);
       return sendXlsx(reply, buffer, fileName, `catalogue-list-${req.params.id}.xlsx`);
@@ -78,7 +78,7 @@ export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppCon
   );
   app.post(
     '/api/catalogue/offices/:id/list-import',
-    { schema: { tags, summary: '导入实施清单(multipart,字段 file;xlsx;整表校验,有错则全部不导入)', params: Id } },
+    { schema: { tags, summary: '导入实施清单（multipart，字段 file；xlsx；整表校验，有错则全部不导入）', params: Id } },
     async (req, reply) => {
       const actor = actorOf(req);
       requirePermission(actor, 'catalogue.list');
@@ -91,7 +91,7 @@ export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppCon
       return reply.status(r.applied ? 201 : 200).send(r);
     },
   );
-  app.get('/api/catalogue/list-imports/:id/errors.xlsx', { schema: { tags, summary: '下载实施清单导入错误说明(xlsx)', params: Id } }, async (req, reply) => {
+  app.get('/api/catalogue/list-imports/:id/errors.xlsx', { schema: { tags, summary: '下载实施清单导入错误说明（xlsx）', params: Id } }, async (req, reply) => {
     const { buffer, fileName } = await listImportErrors(ctx, actorOf(req), req.params.id);
     return sendXlsx(reply, buffer, fileName, `catalogue-list-import-errors-${req.params.id}.xlsx`);
   });

@@ -15,19 +15,19 @@ const int = (s: string) => (s === '' ? null : /^-?\d+$/.test(s) ? Number(s) : Nu
 function localFields(v: Record<string, string>, errors: string[]): LocalFields | null {
   const num = (h: ListHeader) => {
     const n = int(v[h] ?? '');
-    if (Number.isNaN(n)) errors.push(`「${h}」应为整数,实为“${v[h]}”`);
+    if (Number.isNaN(n)) errors.push(`「${h}」应为整数，实为“${v[h]}”`);
     return n;
   };
   const hall = v['是否进驻大厅'] ?? '';
-  if (!['是', '否'].includes(hall)) errors.push(`「是否进驻大厅」应为“是”或“否”${hall ? `,实为“${hall}”` : ''}`);
+  if (!['是', '否'].includes(hall)) errors.push(`「是否进驻大厅」应为“是”或“否”${hall ? `，实为“${hall}”` : ''}`);
   const raw = {
     acceptConditions: v['受理条件'] ?? '',
     materials: (v['申请材料'] ?? '')
       .split(/[、\n;;]/)
       .map((m) => m.trim())
       .filter(Boolean),
-    legalDays: num('法定时限(日)'),
-    promiseDays: num('承诺时限(工作日)'),
+    legalDays: num('法定时限（日）'),
+    promiseDays: num('承诺时限（工作日）'),
     caseKind: v['办件类型'] || undefined,
     depth: v['办理深度'] || undefined,
     visits: v['跑动次数'] === '' ? Number.NaN : num('跑动次数'),
@@ -35,7 +35,7 @@ function localFields(v: Record<string, string>, errors: string[]): LocalFields |
     serviceWindow: v['窗口'] || null,
     inHall: hall === '是',
   };
-  if (!v['办件类型']) errors.push('「办件类型」必须填写(即办件或承诺件)');
+  if (!v['办件类型']) errors.push('「办件类型」必须填写（即办件或承诺件）');
   if (!v['办理深度']) errors.push('「办理深度」必须填写');
   if (v['跑动次数'] === '') errors.push('「跑动次数」必须填写');
   if (errors.length) return null;
@@ -45,7 +45,7 @@ function localFields(v: Record<string, string>, errors: string[]): LocalFields |
     return null;
   }
   const f = p.data;
-  if (f.caseKind === '承诺件' && f.promiseDays === null) errors.push('承诺件须填写「承诺时限(工作日)」');
+  if (f.caseKind === '承诺件' && f.promiseDays === null) errors.push('承诺件须填写「承诺时限（工作日）」');
   if (f.promiseDays !== null && f.legalDays !== null && f.promiseDays > f.legalDays) errors.push('「承诺时限」不能长于「法定时限」');
   if (f.depth === '全程网办' && f.visits > 0) errors.push('全程网办的事项「跑动次数」应为0');
   return errors.length ? null : f;
@@ -67,23 +67,23 @@ export function checkListRows(rows: ListRow[], office: ImportOffice, items: Map<
     if (!baseCode) errors.push('「基本编码」必须填写');
     else if (baseCodeProblem(baseCode)) errors.push(baseCodeProblem(baseCode)!);
     else if (!item) errors.push(`「基本编码」${baseCode} 不在现行基本目录中`);
-    else if (!item.levels.includes(office.level)) errors.push(`「基本编码」${baseCode}(${item.name})不在${LEVELS[office.level as '4']}行使`);
+    else if (!item.levels.includes(office.level)) errors.push(`「基本编码」${baseCode}（${item.name}）不在${LEVELS[office.level as '4']}行使`);
     if (baseCode && seen.has(baseCode)) errors.push(`「基本编码」${baseCode} 与第 ${seen.get(baseCode)} 行重复`);
     else if (baseCode) seen.set(baseCode, rowNo);
     if (!code) errors.push('「实施编码」必须填写');
     else if (implCodeProblem(code)) errors.push(`「实施编码」${implCodeProblem(code)}`);
     else {
       if (code.slice(0, 18) !== office.uscc)
-        errors.push(`「实施编码」前18位 ${code.slice(0, 18)} 不是本实施主体(${office.name})的统一社会信用代码 ${office.uscc}`);
-      if (code[18] !== office.level) errors.push(`「实施编码」第19位行使层级应为 ${office.level}(${LEVELS[office.level as '4']}),实为 ${code[18]}`);
+        errors.push(`「实施编码」前18位 ${code.slice(0, 18)} 不是本实施主体（${office.name}）的统一社会信用代码 ${office.uscc}`);
+      if (code[18] !== office.level) errors.push(`「实施编码」第19位行使层级应为 ${office.level}（${LEVELS[office.level as '4']}），实为 ${code[18]}`);
       if (baseCode && code.slice(19) !== baseCode) errors.push(`「实施编码」后12位 ${code.slice(19)} 与「基本编码」${baseCode} 不一致`);
     }
     if (item) {
-      if (!same(v['事项名称'] ?? '', item.name)) errors.push(`「事项名称」与基本目录不一致(目录为“${item.name}”)`);
+      if (!same(v['事项名称'] ?? '', item.name)) errors.push(`「事项名称」与基本目录不一致（目录为“${item.name}”）`);
       const t = v['事项类型'] ?? '';
       const typeCode = t in ITEM_TYPES ? t : (TYPE_BY_LABEL.get(t) ?? t.padStart(2, '0'));
-      if (typeCode !== item.type_code) errors.push(`「事项类型」与基本目录不一致(目录为 ${item.type_code} ${ITEM_TYPES[item.type_code as ItemTypeCode]})`);
-      if (!same(v['设定依据'] ?? '', item.legal_basis)) errors.push(`「设定依据」与基本目录不一致(目录为“${item.legal_basis}”)`);
+      if (typeCode !== item.type_code) errors.push(`「事项类型」与基本目录不一致（目录为 ${item.type_code} ${ITEM_TYPES[item.type_code as ItemTypeCode]}）`);
+      if (!same(v['设定依据'] ?? '', item.legal_basis)) errors.push(`「设定依据」与基本目录不一致（目录为“${item.legal_basis}”）`);
     }
     const local: string[] = [];
     const fields = localFields(v, local);

@@ -36,7 +36,7 @@ async function readListFile(bytes: Buffer) {
   }
   if (sheet.overLimit) throw badRequest('IMPORT_TOO_MANY_ROWS', `「file」一次最多导入 ${MAX_LIST_ROWS} 行`, { field: 'file' });
   const missing = LIST_HEADERS.filter((h) => !sheet.header.includes(h));
-  if (missing.length) throw badRequest('IMPORT_COLUMNS_MISSING', `「file」缺少列:${missing.join('、')}(请使用导入模板)`, { field: 'file', missing });
+  if (missing.length) throw badRequest('IMPORT_COLUMNS_MISSING', `「file」缺少列：${missing.join('、')}（请使用导入模板）`, { field: 'file', missing });
   if (!sheet.records.length) throw badRequest('IMPORT_FILE_EMPTY', '「file」文件中没有数据行', { field: 'file' });
   return { header: sheet.header, rows: sheet.records.map((r) => ({ rowNo: r.line, values: r.values })) };
 }

@@ -2,15 +2,15 @@ import type ExcelJS from 'exceljs';
 
 /** The columns of an implementation-list (实施清单) workbook, in template order, with the notes sheet's text. */
 export const LIST_COLUMNS = [
-  { header: '实施编码', note: '31位:实施主体统一社会信用代码(18位)+行使层级(1位)+基本编码(12位)' },
-  { header: '基本编码', note: '12位,须为现行基本目录中本级行使的事项' },
-  { header: '事项名称', note: '与基本目录一致(四级四同)' },
-  { header: '事项类型', note: '代码01–10、20,或名称(如“行政许可”“公共服务”),与基本目录一致' },
+  { header: '实施编码', note: '31位：实施主体统一社会信用代码（18位）+行使层级（1位）+基本编码（12位）' },
+  { header: '基本编码', note: '12位，须为现行基本目录中本级行使的事项' },
+  { header: '事项名称', note: '与基本目录一致（四级四同）' },
+  { header: '事项类型', note: '代码01–10、20，或名称（如“行政许可”“公共服务”），与基本目录一致' },
   { header: '设定依据', note: '与基本目录一致' },
   { header: '受理条件', note: '可空' },
-  { header: '申请材料', note: '多项用顿号(、)或换行分隔;可空' },
-  { header: '法定时限(日)', note: '整数;法律未规定的留空' },
-  { header: '承诺时限(工作日)', note: '整数;承诺件必填,不得长于法定时限' },
+  { header: '申请材料', note: '多项用顿号（、）或换行分隔；可空' },
+  { header: '法定时限（日）', note: '整数；法律未规定的留空' },
+  { header: '承诺时限（工作日）', note: '整数；承诺件必填，不得长于法定时限' },
   { header: '办件类型', note: '即办件 或 承诺件' },
   { header: '办理深度', note: '信息公开、在线预审、在线受理 或 全程网办' },
   { header: '跑动次数', note: '0–5;全程网办为0' },

@@ -20,7 +20,7 @@ export async function listTemplate(ctx: AppContext, actor: Actor, officeId: stri
   let rows = (
     await sql<Row>`select impl_code as "实施编码", base_code as "基本编码", name as "事项名称", type_code as "事项类型", legal_basis as "设定依据",
       accept_conditions as "受理条件", (select string_agg(x, '、') from jsonb_array_elements_text(materials) x) as "申请材料",
-      legal_days as "法定时限(日)", promise_days as "承诺时限(工作日)", case_kind as "办件类型", depth as "办理深度", visits as "跑动次数",
+      legal_days as "法定时限（日）", promise_days as "承诺时限（工作日）", case_kind as "办件类型", depth as "办理深度", visits as "跑动次数",
       fee as "收费", service_window as "窗口", case when in_hall then '是' else '否' end as "是否进驻大厅"
     from catalogue.implementation where office_id = ${officeId} and status = 'active' order by base_code`.execute(ctx.db)
   ).rows;
@@ -45,7 +45,7 @@ export async function listTemplate(ctx: AppContext, actor: Actor, officeId: stri
   notes.getRow(1).font = { bold: true };
   for (const c of LIST_COLUMNS) notes.addRow({ h: c.header, n: c.note });
   notes.addRow({});
-  notes.addRow({ h: '导入规则', n: '整表校验:任何一行有错,整个文件都不导入,并生成错误说明表;全部正确时逐行更新或新增,文件未列出的事项保持不变。' });
+  notes.addRow({ h: '导入规则', n: '整表校验：任何一行有错，整个文件都不导入，并生成错误说明表；全部正确时逐行更新或新增，文件未列出的事项保持不变。' });
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), fileName: `实施清单导入模板_${office.name}.xlsx` };
 }
 
