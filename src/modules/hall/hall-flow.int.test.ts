@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { ONLINE_STARS, applyOnline, elderlyCareApplication, materialParts, multipart, nextIp, publicPost } from './hall-test-data.ts';
@@ -23,7 +26,11 @@ const correctOnline = async (refNo: string, queryCode: string, names: string[]) 
 const promise = async (s: Session, id: string) => (await s.get(`/api/cases/${id}`)).json().clocks.find((k: any) => k.name === 'promise');
 
 beforeAll(async () => {
-  t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000' } });
+  // The material files go to a data folder of this run: the shared ./data may hold the same content sealed under another run's key.
+  t = await createTestApp({
+    clock,
+    env: { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'mz-hall-')) },
+  });
   [xq, ld, yc, fgc] = await Promise.all(['xq-mzj', 'ld-mzj', 'yc-mzj', 'nx-fgc'].map((u) => t.login(u)));
 });
 afterAll(() => t?.close());
