@@ -122,7 +122,7 @@ describe('the citizen completes the 补正 on a phone (390 px)', { concurrency: 
   f.step('tracking shows the notice; the missing material is sent', async () => {
     await track(page);
     const panel = page.getByTestId('hall-correction');
-    await panel.getByText('消防安全检查合格证明或承诺材料').waitFor({ timeout: T });
+    await panel.getByText('请补正：消防安全检查合格证明或承诺材料').waitFor({ timeout: T });
     await noOverflow(page);
     await shot(page, 'hall-portal-correction-phone', { fullPage: true });
     await panel.getByLabel('消防安全检查合格证明或承诺材料（必要）').setInputFiles(pdf('消防安全检查合格证明'));
