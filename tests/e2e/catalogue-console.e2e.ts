@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
-import { e2eFile, login, pickOption, seriousA11yViolations, shot } from './harness.ts';
+import ExcelJS from 'exceljs';
+import { e2eFile, login, PHONE, pickOption, seriousA11yViolations, shot } from './harness.ts';
 
 /**
  * 政务服务事项 on the demo data: the 政策法规处 clerk drafts a new catalogue version (a copy of the
@@ -90,6 +91,81 @@ describe('西吉县民政局 adopts it', { concurrency: false }, () => {
     assert.equal(await d.getByText(NEW_ITEM).count(), 0);
     for (const name of ['结婚登记', '复婚登记', '离婚登记预约']) await d.getByRole('cell', { name, exact: true }).waitFor({ timeout: T });
     await shot(page, 'catalogue-diff-after-desktop', { fullPage: true });
+  });
+});
+
+/** The office's template (its list) with `edit` applied, as xlsx bytes. */
+async function editedTemplate(page: Page, officeId: string, edit: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
+  const res = await page.request.get(`/api/catalogue/offices/${officeId}/list-template.xlsx`);
+  assert.equal(res.status(), 200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await res.body()) as never);
+  edit(wb.getWorksheet('实施清单')!);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('西吉县民政局 imports its list from xlsx', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ timeout: T });
+
+  f.step('a file with a wrong row is refused whole, each bad row named; a clean one restores 结婚登记', async () => {
+    await open(page, 'xj-mzj', '/catalogue/lists', 'catalogue-lists-page');
+    const offices = (await (await page.request.get('/api/catalogue/offices')).json()) as { id: string; areaCode: string; uscc: string }[];
+    const office = offices.find((o) => o.areaCode === '640422')!;
+    const version = ((await (await page.request.get('/api/catalogue/versions')).json()) as { id: string; status: string }[]).find(
+      (v) => v.status === 'published',
+    )!;
+    const items = ((await (await page.request.get(`/api/catalogue/versions/${version.id}`)).json()) as { items: any[] }).items;
+    const marriage = items.find((i) => i.name === '结婚登记');
+    const addMarriage = (ws: ExcelJS.Worksheet) =>
+      ws.addRow([
+        `${office.uscc}4${marriage.baseCode}`,
+        marriage.baseCode,
+        marriage.name,
+        '07',
+        marriage.legalBasis,
+        '',
+        '申请书、身份证件',
+        '',
+        '',
+        '即办件',
+        '在线预审',
+        '1',
+        '',
+        '婚姻登记窗口',
+        '是',
+      ]);
+    const bad = await editedTemplate(page, office.id, (ws) => {
+      ws.getRow(2).getCell(3).value = '改过名的事项';
+      ws.getRow(3).getCell(12).value = '9';
+      addMarriage(ws);
+    });
+    const input = page.getByTestId('catalogue-list-import').locator('input[type=file]');
+    await input.setInputFiles({ name: '西吉县实施清单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
+    const alert = page.getByTestId('catalogue-list-import').getByRole('alert');
+    await alert.getByText(/有 2 行有误，整个文件均未导入/).waitFor({ timeout: T });
+    await alert.getByText(/「事项名称」与基本目录不一致/).waitFor();
+    await alert.getByRole('link', { name: '下载错误说明（xlsx）' }).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'catalogue-list-import-refused-desktop', { fullPage: true });
+    const good = await editedTemplate(page, office.id, addMarriage);
+    await input.setInputFiles({ name: '西吉县实施清单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
+    await page
+      .getByTestId('catalogue-list-import')
+      .getByText(/导入成功：共 \d+ 行，新增 1 项/)
+      .waitFor({ timeout: T });
+    await shot(page, 'catalogue-list-import-applied-desktop');
+  });
+});
+
+describe('the list page and its import on a phone (390 px)', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ timeout: T, viewport: PHONE });
+
+  f.step('the import buttons fit the screen', async () => {
+    await open(page, 'xj-mzj', '/catalogue/lists', 'catalogue-lists-page');
+    await page.getByRole('button', { name: '导入实施清单（xlsx）' }).waitFor({ timeout: T });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    await shot(page, 'catalogue-list-import-phone', { fullPage: true });
   });
 });
 

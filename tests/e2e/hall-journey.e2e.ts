@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { demoUscc } from '../../src/modules/hall/demo/demo-forms.ts';
+import { demoMaterialPdf } from '../../src/modules/hall/demo/demo-material.ts';
 import { e2eFile, login, openModal, PHONE, pickOption, seriousA11yViolations, shot } from './harness.ts';
 
 /**
@@ -18,6 +19,7 @@ const NAME = '兴庆区康宁颐养院';
 let refNo = '';
 let queryCode = '';
 
+const pdf = (name: string) => ({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer: demoMaterialPdf(`scan of ${name.length}`) });
 const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].map(escape).join('\\s*')}$`);
 
@@ -70,13 +72,23 @@ describe('the citizen applies; the county sends the 补正 notice (1366×768)', 
     await page.getByLabel('服务内容').selectOption('全日托养');
     await page.getByLabel('开始运营日期').fill('2026-12-01');
     await page.getByLabel('联系人').fill('马晓梅');
-    for (const m of ['养老机构备案书', '养老机构备案承诺书', '法人登记证书或营业执照', '服务场所权属证明或租赁合同'])
-      await page.getByLabel(m, { exact: true }).check();
+    // A file named .pdf that is not one is refused by its content, with the material named.
+    await page
+      .getByLabel('养老机构备案书（必要）', { exact: true })
+      .setInputFiles({ name: '养老机构备案书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf') });
+    for (const m of ['养老机构备案承诺书', '法人登记证书或营业执照', '服务场所权属证明或租赁合同'])
+      await page.getByLabel(`${m}（必要）`, { exact: true }).setInputFiles(pdf(m));
     await page.getByRole('button', { name: '提交申请' }).click();
     // A wrong check character is refused with the field named.
     await page.locator('#error-summary').getByText('统一社会信用代码').waitFor({ timeout: T });
     await shot(page, 'hall-portal-apply-refused-desktop', { fullPage: true });
     await page.getByLabel('统一社会信用代码').fill(demoUscc('640104', 123));
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page
+      .locator('#error-summary')
+      .getByText(/「养老机构备案书」.*只接受/)
+      .waitFor({ timeout: 60_000 });
+    await page.getByLabel('养老机构备案书（必要）', { exact: true }).setInputFiles(pdf('养老机构备案书'));
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.getByTestId('hall-applied').waitFor({ timeout: 60_000 });
     refNo = (await page.getByTestId('ref-no').innerText()).trim();
@@ -92,6 +104,9 @@ describe('the citizen applies; the county sends the 补正 notice (1366×768)', 
 
   f.step('the 兴庆区 window sends the one-time 补正 notice from the case page', async () => {
     await openCase(page, 'xq-mzj', '/hall', NAME);
+    const materials = page.getByTestId('hall-materials');
+    await materials.getByText('缺少必要材料：消防安全检查合格证明或承诺材料').waitFor({ timeout: T });
+    await materials.getByRole('link', { name: '养老机构备案书.pdf' }).waitFor();
     await shot(page, 'hall-console-case-desktop');
     await caseAction(page, '一次性告知补正', async (m) => {
       await m.getByLabel('告知内容').fill('请补充消防安全检查合格证明，或按规定提交消防安全承诺材料。');
@@ -107,12 +122,15 @@ describe('the citizen completes the 补正 on a phone (390 px)', { concurrency: 
   f.step('tracking shows the notice; the missing material is sent', async () => {
     await track(page);
     const panel = page.getByTestId('hall-correction');
-    await panel.getByText('消防安全检查合格证明或承诺材料').waitFor({ timeout: T });
+    await panel.getByText('请补正：消防安全检查合格证明或承诺材料').waitFor({ timeout: T });
     await noOverflow(page);
     await shot(page, 'hall-portal-correction-phone', { fullPage: true });
-    await panel.getByLabel('消防安全检查合格证明或承诺材料').check();
+    await panel.getByLabel('消防安全检查合格证明或承诺材料（必要）').setInputFiles(pdf('消防安全检查合格证明'));
     await panel.getByRole('button', { name: '提交补正材料' }).click();
     await page.getByTestId('hall-track').getByText('已提交待受理').waitFor({ timeout: T });
+    await page.getByTestId('hall-materials').getByText('✓ 已收到　消防安全检查合格证明或承诺材料').waitFor({ timeout: T });
+    await noOverflow(page);
+    await shot(page, 'hall-portal-corrected-phone', { fullPage: true });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
@@ -14,6 +14,19 @@ import { listOffices, listSupervision, officeList } from './queries/lists.ts';
 import { DiffQuery, diffForActor } from './queries/diff-for-actor.ts';
 import { diffWorkbook } from './queries/diff-xlsx.ts';
 import { PowerQuery, listPowers } from './queries/powers.ts';
+import { importList } from './imports/import-list.ts';
+import { listImportErrors, listTemplate } from './imports/list-import-files.ts';
+import { AppError } from '../../platform/errors.ts';
+import type {} from '@fastify/multipart';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+const sendXlsx = (reply: FastifyReply, buffer: Buffer, fileName: string, asciiName: string) =>
+  reply
+    .header('content-type', XLSX)
+    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('cache-control', 'no-store')
+    .send(buffer);
 
 /** 政务服务事项 staff API: catalogue versions, implementation lists, 四级四同 diff, power list, 互联网+监管. */
 export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppContext) {
@@ -55,6 +68,33 @@ export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppCon
   app.post('/api/catalogue/offices/:id/adopt', { schema: { tags, summary: '按已发布基本目录生成/更新实施清单', params: Id } }, async (req) =>
     adoptCatalogue(ctx, actorOf(req), req.params.id, req.body),
   );
+  app.get(
+    '/api/catalogue/offices/:id/list-template.xlsx',
+    { schema: { tags, summary: '实施清单导入模板（含本单位现有清单）', params: Id } },
+    async (req, reply) => {
+      const { buffer, fileName } = await listTemplate(ctx, reader(req), req.params.id);
+      return sendXlsx(reply, buffer, fileName, `catalogue-list-${req.params.id}.xlsx`);
+    },
+  );
+  app.post(
+    '/api/catalogue/offices/:id/list-import',
+    { schema: { tags, summary: '导入实施清单（multipart，字段 file；xlsx；整表校验，有错则全部不导入）', params: Id } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      requirePermission(actor, 'catalogue.list');
+      const file = req.isMultipart() ? await req.file({ limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 } }) : undefined;
+      if (!file) throw new AppError('IMPORT_FILE_MISSING', 400, '「file」请选择要导入的 xlsx 文件', { field: 'file' });
+      const bytes = await file.toBuffer().catch(() => {
+        throw new AppError('IMPORT_FILE_TOO_LARGE', 413, `「file」文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB 上限`, { field: 'file' });
+      });
+      const r = await importList(ctx, actor, req.params.id, { fileName: file.filename || 'upload.xlsx', bytes });
+      return reply.status(r.applied ? 201 : 200).send(r);
+    },
+  );
+  app.get('/api/catalogue/list-imports/:id/errors.xlsx', { schema: { tags, summary: '下载实施清单导入错误说明（xlsx）', params: Id } }, async (req, reply) => {
+    const { buffer, fileName } = await listImportErrors(ctx, actorOf(req), req.params.id);
+    return sendXlsx(reply, buffer, fileName, `catalogue-list-import-errors-${req.params.id}.xlsx`);
+  });
   app.put('/api/catalogue/implementations/:id', { schema: { tags, summary: '修改实施清单的本地要素', params: Id } }, async (req) =>
     updateImplementation(ctx, actorOf(req), req.params.id, req.body),
   );

@@ -1,6 +1,15 @@
 import type { RouteSpecs } from '../../kernel/module/index.ts';
+import type { AppContext } from '../../platform/context.ts';
 
 const inArea = (r: { areaPath: string; orgUnitId?: string }) => ({ areaPath: r.areaPath, orgUnitId: r.orgUnitId ?? null });
+
+async function officeRecords(ctx: AppContext) {
+  const rows = await ctx.db
+    .selectFrom('catalogue.office' as any)
+    .select(['id', 'area_path', 'org_unit_id'] as any)
+    .execute();
+  return (rows as any[]).map((r) => ({ id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id }));
+}
 
 /** How the scope suite (tests/scope) treats the 政务服务事项 GET routes. */
 export const catalogueScopedRoutes: RouteSpecs = {
@@ -13,10 +22,21 @@ export const catalogueScopedRoutes: RouteSpecs = {
   'GET /api/catalogue/offices/:id/list': {
     kind: 'detail',
     permission: 'catalogue.read',
+    records: officeRecords,
+  },
+  'GET /api/catalogue/offices/:id/list-template.xlsx': {
+    kind: 'detail',
+    permission: 'catalogue.read',
+    records: officeRecords,
+  },
+  'GET /api/catalogue/list-imports/:id/errors.xlsx': {
+    kind: 'detail',
+    permission: 'catalogue.list',
     async records(ctx) {
       const rows = await ctx.db
-        .selectFrom('catalogue.office' as any)
+        .selectFrom('catalogue.list_import' as any)
         .select(['id', 'area_path', 'org_unit_id'] as any)
+        .where('report' as any, 'is not', null)
         .execute();
       return (rows as any[]).map((r) => ({ id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id }));
     },

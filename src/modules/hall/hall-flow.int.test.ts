@@ -1,6 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { ONLINE_STARS, applyOnline, elderlyCareApplication, publicPost } from './hall-test-data.ts';
+import { ONLINE_STARS, applyOnline, elderlyCareApplication, materialParts, multipart, nextIp, publicPost } from './hall-test-data.ts';
+import { ELDERLY_CARE_FILING } from './items.ts';
+import { solvedPow } from '../../../tests/helpers/portal-pow.ts';
 
 // A citizen applies online for 养老机构备案 in 兴庆区 just before 国庆 2019: 补正 notice, completed
 // after the holiday (the 承诺时限 counts afresh), 受理, 准予 with the 电子证照 PDF, rated 不满意 —
@@ -10,10 +15,22 @@ let t: TestApp;
 let xq: Session, ld: Session, yc: Session, fgc: Session;
 const day = (d: string) => clock.set(new Date(`${d}T02:00:00Z`));
 const move = (s: Session, id: string, name: string, input?: unknown) => s.post(`/api/cases/${id}/transitions/${name}`, { input });
+/** 网上补正: the files of the named materials, with ref + query code. */
+const correctOnline = async (refNo: string, queryCode: string, names: string[]) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/public/hall/correction',
+    remoteAddress: nextIp(),
+    ...multipart([{ name: 'refNo', value: refNo }, { name: 'queryCode', value: queryCode }, ...(await materialParts(t, ELDERLY_CARE_FILING, '640104', names))]),
+  });
 const promise = async (s: Session, id: string) => (await s.get(`/api/cases/${id}`)).json().clocks.find((k: any) => k.name === 'promise');
 
 beforeAll(async () => {
-  t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000' } });
+  // The material files go to a data folder of this run: the shared ./data may hold the same content sealed under another run's key.
+  t = await createTestApp({
+    clock,
+    env: { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'mz-hall-')) },
+  });
   [xq, ld, yc, fgc] = await Promise.all(['xq-mzj', 'ld-mzj', 'yc-mzj', 'nx-fgc'].map((u) => t.login(u)));
 });
 afterAll(() => t?.close());
@@ -43,12 +60,63 @@ describe('政务服务 online application', () => {
     expect(noPow.statusCode).toBeLessThan(500);
   }, 60_000);
 
+  it('takes material files by content and size only, naming the material in Chinese', async () => {
+    const a = elderlyCareApplication('类型检查颐养院');
+    const send = async (file: { fileName: string; mimeType: string; bytes: Buffer }, index = 0) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/public/hall/applications',
+        remoteAddress: nextIp(),
+        ...multipart([
+          { name: 'application', value: JSON.stringify({ ...a, materials: undefined, pow: await solvedPow(t.app, nextIp()) }) },
+          { name: `material.${index}`, ...file },
+        ]),
+      });
+    const exe = await send({ fileName: '养老机构备案书.pdf', mimeType: 'application/pdf', bytes: Buffer.from('MZ\x90\x00 not a pdf') });
+    expect(exe.statusCode).toBe(415);
+    expect(exe.json().title).toContain('「养老机构备案书」');
+    const renamed = await send({ fileName: '备案书.exe', mimeType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 x') });
+    expect(renamed.statusCode).toBe(415);
+    const empty = await send({ fileName: '备案书.pdf', mimeType: 'application/pdf', bytes: Buffer.alloc(0) });
+    expect(empty.statusCode).toBe(400);
+    const big = await send({
+      fileName: '备案书.pdf',
+      mimeType: 'application/pdf',
+      bytes: Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)]),
+    });
+    expect(big.statusCode).toBe(413);
+    const unknown = await send({ fileName: '户口本.pdf', mimeType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 x') }, 42);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().title).toContain('不在该事项的材料清单中');
+    const field = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/hall/applications',
+      remoteAddress: nextIp(),
+      ...multipart([{ name: 'application', value: '{oops' }]),
+    });
+    expect(field.statusCode).toBe(400);
+    const n = await t.ctx.db
+      .selectFrom('hall.application' as any)
+      .select((eb: any) => eb.fn.countAll().as('n'))
+      .where('applicant' as any, '=', '类型检查颐养院')
+      .executeTakeFirst();
+    expect(Number((n as any).n)).toBe(0);
+  }, 60_000);
+
   it('registers at the 兴庆区 bureau with the 承诺时限 over the 国庆 holiday; another county cannot see it', async () => {
     const r = await applyOnline(t, elderlyCareApplication());
     expect(r.statusCode, r.body).toBe(201);
     ({ id, refNo, queryCode } = r.json());
     expect(refNo).toMatch(/^ZWFW-640104-2019-/);
     expect(r.json().missing).toEqual(['消防安全检查合格证明或承诺材料']);
+    const materials = (await xq.get(`/api/hall/applications/${id}/materials`)).json().materials;
+    expect(materials.filter((m: any) => m.present).map((m: any) => m.name)).toEqual(elderlyCareApplication().materials);
+    expect(materials.find((m: any) => m.name === '消防安全检查合格证明或承诺材料')).toMatchObject({ required: true, present: false, files: [] });
+    const file = materials[0].files[0];
+    const download = await xq.get(`/api/cases/${id}/attachments/${file.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await ld.get(`/api/hall/applications/${id}/materials`)).statusCode).toBe(404);
     // 5 个工作日 from Friday 09-27: Sunday 09-29 is a 调休 working day, 09-30, then 10-08, 10-09, 10-10.
     expect(await promise(xq, id)).toMatchObject({ state: 'running', dueDate: '2019-10-10' });
     expect((await ld.get(`/api/cases/${id}`)).statusCode).toBe(404);
@@ -78,11 +146,23 @@ describe('政务服务 online application', () => {
 
   it('the completed application restarts the 承诺时限 from its day', async () => {
     day('2019-10-09');
-    const incomplete = await publicPost(t, '/api/public/hall/correction', { refNo, queryCode, materials: [] });
+    const json = await publicPost(t, '/api/public/hall/correction', { refNo, queryCode, materials: ['消防安全检查合格证明或承诺材料'] });
+    expect(json.statusCode).toBe(400); // a name is no material: the file is
+    const incomplete = await correctOnline(refNo, queryCode, ['食品经营许可证（提供餐饮服务的）']);
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json().title).toContain('补正材料仍不齐全');
-    const ok = await publicPost(t, '/api/public/hall/correction', { refNo, queryCode, materials: ['消防安全检查合格证明或承诺材料'] });
+    expect(incomplete.json().title).toContain('消防安全检查合格证明或承诺材料');
+    // Nothing of the refused 补正 was kept.
+    const before = (await xq.get(`/api/hall/applications/${id}/materials`)).json().materials;
+    expect(before.find((m: any) => m.name.startsWith('食品经营许可证')).files).toEqual([]);
+    const ok = await correctOnline(refNo, queryCode, ['消防安全检查合格证明或承诺材料']);
     expect(ok.statusCode, ok.body).toBe(200);
+    expect(
+      ok
+        .json()
+        .materials.filter((m: any) => m.required)
+        .every((m: any) => m.present),
+    ).toBe(true);
     // 10-10, 10-11, Saturday 10-12 (调休 working day), 10-14, 10-15.
     expect(await promise(xq, id)).toMatchObject({ state: 'running', dueDate: '2019-10-15' });
     expect((await move(xq, id, 'correct', { missing: [], note: '再补' })).statusCode).toBe(409);

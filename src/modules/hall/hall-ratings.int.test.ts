@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
-import { OFFLINE_STARS, elderlyCareApplication } from './hall-test-data.ts';
+import { OFFLINE_STARS, applyAtWindow, elderlyCareApplication } from './hall-test-data.ts';
 import { seedDemoHall } from './demo/seed-demo-hall.ts';
 import { demoForm } from './demo/demo-forms.ts';
 import { seedDemoCatalogue } from '../catalogue/demo/seed-demo.ts';
@@ -17,7 +17,7 @@ const ok = async (p: Promise<{ statusCode: number; body: string }>, code = 200) 
   expect(r.statusCode, r.body).toBe(code);
   return (r as any).json();
 };
-const windowApply = (name: string) => xq.post('/api/hall/applications', elderlyCareApplication(name, true));
+const windowApply = (name: string) => applyAtWindow(t, xq, elderlyCareApplication(name, true));
 async function finished(name: string, way = '窗口领取') {
   const { id } = await ok(windowApply(name), 201);
   await ok(move(xq, id, 'accept'));
@@ -37,11 +37,11 @@ describe('一窗受理 and 好差评 at the window', () => {
   it('registers at the window (one visit counted), refuses another county and bad input in Chinese', async () => {
     const r = await ok(windowApply('兴庆区福寿园'), 201);
     expect(r).toMatchObject({ missing: [], queryCode: null, window: '社会事务综合窗口' });
-    expect((await ld.post('/api/hall/applications', elderlyCareApplication('越权登记', true))).statusCode).toBe(403);
+    expect((await applyAtWindow(t, ld, elderlyCareApplication('越权登记', true))).statusCode).toBe(403);
     const bad = await xq.post('/api/hall/applications', { ...elderlyCareApplication('x', true), areaCode: '640104999' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().title).toContain('受理地区');
-    const notOurs = await xq.post('/api/hall/applications', { ...elderlyCareApplication('x', true), materials: ['户口本'] });
+    const notOurs = await applyAtWindow(t, xq, { ...elderlyCareApplication('x', true), materials: ['户口本'] });
     expect(notOurs.statusCode).toBe(400);
     expect(notOurs.json().title).toContain('材料清单');
     const early = await xq.post(`/api/hall/applications/${r.id}/rating`, { level: '满意', indicators: OFFLINE_STARS(4) });
@@ -61,7 +61,7 @@ describe('一窗受理 and 好差评 at the window', () => {
     expect(item.fields.map((f: any) => f.label)).toEqual(expect.arrayContaining(['业务主管单位', '会员数']));
     const materials = item.materials.map((m: any) => m.name);
     const { id } = await ok(
-      xq.post('/api/hall/applications', { itemCode: item.code, areaCode: '640104', applicant: '兴庆区书法家协会', phone: '13995110000', form, materials }),
+      applyAtWindow(t, xq, { itemCode: item.code, areaCode: '640104', applicant: '兴庆区书法家协会', phone: '13995110000', form, materials }),
       201,
     );
     await ok(move(xq, id, 'accept'));
@@ -74,7 +74,7 @@ describe('一窗受理 and 好差评 at the window', () => {
     const none = await xq.post(`/api/hall/applications/${other}/handover`, { note: 'x' });
     expect(none.statusCode).toBe(409);
     expect(none.json().title).toContain('社会团体成立登记');
-  });
+  }, 60_000);
 
   it('a malicious 非常不满意 goes to 申诉复核: the appellant cannot decide it, the leader upholds it and it stops counting', async () => {
     const id = await finished('兴庆区安康老年公寓');

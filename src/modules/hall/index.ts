@@ -6,6 +6,7 @@ import { hallScopedRoutes } from './scoped-routes.ts';
 import { hallReportSection } from './report/section.ts';
 import { seedDemoHall } from './demo/seed-demo-hall.ts';
 import { hallCore } from './migrations/20261208110000_hall_core.ts';
+import { hallMaterialFiles } from './migrations/20261211050100_hall_material_files.ts';
 
 /** 政务服务大厅: one-window and online applications, 电子证照, 好差评 and 差评整改 (see README.md). */
 export const hall = defineModule({
@@ -25,7 +26,7 @@ export const hall = defineModule({
   },
   workflows: [applicationWorkflow, complaintWorkflow],
   routes: [registerHallRoutes],
-  migrations: { '20261208110000_hall_core': hallCore },
+  migrations: { '20261208110000_hall_core': hallCore, '20261211050100_hall_material_files': hallMaterialFiles },
   async seedDemo(ctx) {
     const r = await seedDemoHall(ctx);
     if (!r.skipped) ctx.logger.info(`演示政务服务办件:${r.created} 件`);

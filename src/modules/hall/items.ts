@@ -194,9 +194,9 @@ const CATALOGUE_NAMES: Record<string, readonly string[]> = {
 };
 
 /**
- * The item as an office implements it: the form, materials and guide are the hall's; 承诺时限, 办理深度,
- * 跑动次数, 办件类型 and the 实施编码 come from the catalogue module's implementation list (实施清单) of
- * the area when it has a row for the item (matched by name). A row without a 承诺时限 (即办件 or not set)
+ * The item as an office implements it: the form and guide are the hall's; 承诺时限, 办理深度, 跑动次数,
+ * 办件类型, the 实施编码 and the 申请材料 (when the row lists any) come from the catalogue module's
+ * implementation list (实施清单) of the area when it has a row for the item (matched by name). A row without a 承诺时限 (即办件 or not set)
  * keeps the hall's.
  */
 async function withImplementation(ctx: AppContext, item: HallItem, areaCode: string): Promise<HallItem> {
@@ -211,6 +211,10 @@ async function withImplementation(ctx: AppContext, item: HallItem, areaCode: str
     visits: Math.min(row.visits, 2),
     handlingKind: row.caseKind === '即办件' ? '即办件' : '承诺件',
     implCode: row.implCode,
+    // The office's 申请材料 when its list names them: all required, except those the hall's guide marks optional.
+    materials: row.materials.length
+      ? row.materials.map((name) => ({ name, required: item.materials.find((x) => x.name === name)?.required ?? true }))
+      : item.materials,
     source: 'catalogue',
   };
 }

@@ -5,9 +5,14 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { SYSTEM_ACTOR } from '../../kernel/identity/index.ts';
 import { HALL_ERRORS } from './contract.ts';
-import { ApplicationInput, PortalAuth, RatingInput, ResubmitInput } from './contracts/inputs.ts';
+import { ApplicationInput, PortalAuth, RatingInput } from './contracts/inputs.ts';
 import { registerApplication } from './commands/register.ts';
-import { certificatePdf, rateOnline, resubmitOnline, trackApplication } from './commands/portal.ts';
+import { certificatePdf, rateOnline, trackApplication } from './commands/portal.ts';
+import { correctOnline } from './commands/add-materials.ts';
+import { MATERIAL_MAX_FILE_BYTES, MATERIAL_MAX_FILES } from './commands/materials.ts';
+import { jsonField, readMaterialParts } from './read-parts.ts';
+import { parseInput } from '../../platform/http/parse-input.ts';
+import { checkSolution } from '../../kernel/portal/index.ts';
 import { findHallItem, listHallItems } from './items.ts';
 
 /** 网上办事 (no session, rate-limited per address): guide, apply (proof of work), track, 补正, result PDF, 好差评. */
@@ -54,12 +59,18 @@ export async function registerHallPortalRoutes(root: FastifyInstance, ctx: AppCo
       config: limit(5),
       schema: {
         tags,
-        summary: '网上申请(无需登录，须附安全校验 pow，见 GET /api/public/pow)，返回申请编号和一次性查询码',
-        body: ApplicationInput.extend({ pow: z.object({ challenge: z.string(), nonce: z.string() }).partial().optional() }),
+        summary: `网上申请(无需登录，须附安全校验 pow，见 GET /api/public/pow)，返回申请编号和一次性查询码。上传材料用 multipart:字段 application(JSON)和 material.<序号> 文件(材料清单第几项，从 0 起;至多 ${MATERIAL_MAX_FILES} 个，每个 ≤ ${MATERIAL_MAX_FILE_BYTES / 1024 / 1024} MB)`,
+        body: ApplicationInput.extend({ pow: z.object({ challenge: z.string(), nonce: z.string() }).partial().optional() }).nullish(),
       },
     },
     async (req, reply) => {
-      const r = await registerApplication(ctx, SYSTEM_ACTOR, req.body, { channel: '网上', system: true });
+      const { body, files } = req.isMultipart()
+        ? await readMaterialParts(req, ['application'], async (f) => {
+            const b = jsonField(f, 'application', '申请') as { pow?: unknown } | null;
+            await checkSolution(ctx, b && typeof b === 'object' ? b.pow : undefined);
+          }).then((p) => ({ body: jsonField(p.fields, 'application', '申请'), files: p.files }))
+        : { body: req.body, files: [] };
+      const r = await registerApplication(ctx, SYSTEM_ACTOR, body, { channel: '网上', system: true, files });
       return reply.status(201).send({
         ...r,
         notice: r.missing.length
@@ -73,8 +84,17 @@ export async function registerHallPortalRoutes(root: FastifyInstance, ctx: AppCo
   );
   app.post(
     '/api/public/hall/correction',
-    { config: limit(10), schema: { tags, summary: '网上提交补正材料(按一次性告知)', body: PortalAuth.extend({ materials: ResubmitInput.shape.materials }) } },
-    async (req) => resubmitOnline(ctx, req.body),
+    {
+      config: limit(10),
+      schema: { tags, summary: '网上补正(multipart:字段 refNo、queryCode 和一次性告知所列材料的 material.<序号> 文件;齐全即补正完毕)' },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', 400, '请以 multipart/form-data 上传补正材料', { field: 'materials' });
+      const { fields, files } = await readMaterialParts(req, ['refNo', 'queryCode']);
+      const auth = parseInput(PortalAuth, fields);
+      await correctOnline(ctx, { ...auth, files });
+      return trackApplication(ctx, auth.refNo, auth.queryCode);
+    },
   );
   app.post(
     '/api/public/hall/certificate.pdf',

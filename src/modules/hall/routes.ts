@@ -8,6 +8,9 @@ import { applyAction, caseReadable } from '../../kernel/workflow/index.ts';
 import { APPLICATION_TYPE, HALL_ERRORS } from './contract.ts';
 import { ApplicationInput, HandoverInput, RatingInput, SettingsInput } from './contracts/inputs.ts';
 import { registerApplication } from './commands/register.ts';
+import { addMaterialsAtWindow } from './commands/add-materials.ts';
+import { materialList } from './commands/materials.ts';
+import { jsonField, readMaterialParts } from './read-parts.ts';
 import { rateService } from './commands/rate.ts';
 import { ListApplicationsQuery, listApplications } from './queries/list-applications.ts';
 import { ListComplaintsQuery, listComplaints } from './queries/list-complaints.ts';
@@ -39,8 +42,38 @@ export async function registerHallRoutes(root: FastifyInstance, ctx: AppContext)
     return actor;
   };
 
-  app.post('/api/hall/applications', { schema: { tags, summary: '窗口登记申请(一窗受理:前台登记，后台办理)', body: ApplicationInput } }, async (req, reply) =>
-    reply.status(201).send(await registerApplication(ctx, actorOf(req), req.body, { channel: '窗口', system: false })),
+  app.post(
+    '/api/hall/applications',
+    {
+      schema: {
+        tags,
+        summary: '窗口登记申请(一窗受理:前台登记，后台办理);扫描的材料用 multipart:字段 application(JSON)和 material.<序号> 文件',
+        body: ApplicationInput.nullish(),
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      requirePermission(actor, 'hall.handle');
+      const { body, files } = req.isMultipart()
+        ? await readMaterialParts(req, ['application']).then((p) => ({ body: jsonField(p.fields, 'application', '申请'), files: p.files }))
+        : { body: req.body, files: [] };
+      return reply.status(201).send(await registerApplication(ctx, actor, body, { channel: '窗口', system: false, files }));
+    },
+  );
+  app.get('/api/hall/applications/:id/materials', { schema: { tags, summary: '申请材料清单(必要材料是否齐全、已上传的文件)', params: Id } }, async (req) => {
+    await readable(req, req.params.id);
+    return { materials: await materialList(ctx, req.params.id) };
+  });
+  app.post(
+    '/api/hall/applications/:id/materials',
+    { schema: { tags, summary: '上传申请材料(multipart:material.<序号> 文件;受理前)', params: Id } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      requirePermission(actor, 'hall.handle');
+      if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', 400, '请以 multipart/form-data 上传材料', { field: 'materials' });
+      const { files } = await readMaterialParts(req, []);
+      return reply.status(201).send(await addMaterialsAtWindow(ctx, actor, req.params.id, files));
+    },
   );
   app.get(
     '/api/hall/applications',

@@ -1,10 +1,15 @@
 import type { RouteSpecs } from '../../kernel/module/index.ts';
+import { APPLICATION_TYPE } from './contract.ts';
 
 /** How the scope suite (tests/scope) treats the 政务服务大厅 GET routes. */
 export const hallScopedRoutes: RouteSpecs = {
   'GET /api/hall/applications': {
     kind: 'case-list',
     variants: ['state=delivered', `channel=${encodeURIComponent('网上')}`, 'item=512011001001', 'q=ZWFW'],
+  },
+  'GET /api/hall/applications/:id/materials': {
+    kind: 'case',
+    path: (c) => (c.type === APPLICATION_TYPE ? `/api/hall/applications/${c.id}/materials` : null),
   },
   'GET /api/hall/complaints': { kind: 'case-list', variants: ['state=verifying'] },
   'GET /api/hall/ratings/stats': {

@@ -119,7 +119,7 @@ export const applicationWorkflow = defineWorkflow({
       who,
       input: ResubmitInput,
       clocks: { restart: ['promise'] },
-      effect: ({ tx, case: c, input }) => storeResubmission(tx, c, input),
+      effect: ({ tx, case: c }) => storeResubmission(tx, c),
     }),
     accept: transition({ label: '受理', from: ['submitted'], to: 'accepted', who, effect: ({ tx, case: c, actor }) => storeAcceptance(tx, actor, c) }),
     not_accept: transition({

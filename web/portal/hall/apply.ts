@@ -1,7 +1,8 @@
 import { $, api, el, ErrorDisplay, PortalError, sendWithPow } from '../common.ts';
 import type { HallItem, ItemField } from '../../../src/modules/hall/contracts/items.ts';
+import { materialInputs, type MaterialInputs } from './materials.ts';
 
-/** 政务服务网上申请: item guide, the form built from the item's field list, materials, proof of work. */
+/** 政务服务网上申请: item guide, the form built from the item's field list, a file for each material, proof of work. */
 
 type Area = { code: string; name: string; level: number; parentCode: string | null };
 type Applied = { refNo: string; queryCode: string; office: string; dueDate: string | null; missing: string[]; notice: string };
@@ -12,6 +13,7 @@ const status = $('#apply-status');
 const itemSelect = $<HTMLSelectElement>('#itemCode');
 const areaSelect = $<HTMLSelectElement>('#areaCode');
 let item: HallItem | null = null;
+let materials: MaterialInputs | null = null;
 
 const list = (title: string, rows: string[]) => [el('h3', {}, title), el('ul', {}, ...rows.map((r) => el('li', {}, r)))];
 
@@ -58,19 +60,14 @@ async function showItem(code: string, fields = true) {
     ),
     ...list('受理条件', item.conditions),
   );
+  // The area's implementation list may name other materials: the inputs follow the guide.
+  const slot = $('#materials');
+  slot.replaceChildren(
+    el('legend', {}, '上传申请材料（每项一个文件：PDF、JPG、PNG、DOCX、XLSX 或 TXT，单个不超过 10 MB；缺少必要材料的，受理前会一次性告知补正）'),
+  );
+  materials = materialInputs(slot, item.materials);
   if (!fields) return;
   $('#form-fields').replaceChildren(...item.fields.filter((f) => f.key !== 'phone').map(input));
-  $('#materials').replaceChildren(
-    el('legend', {}, '勾选已备齐、将随申请提交的材料'),
-    ...item.materials.map((m, i) =>
-      el(
-        'label',
-        {},
-        el('input', { type: 'checkbox', name: 'materials', value: m.name, id: `m-${i}` }),
-        el('span', {}, m.required ? m.name : `${m.name}（如有）`),
-      ),
-    ),
-  );
 }
 
 async function init() {
@@ -103,20 +100,26 @@ form.addEventListener('submit', async (e) => {
     applicant: value('applicant'),
     phone: value('phone'),
     form: Object.fromEntries([...item.fields.map((f) => [f.key, value(f.key)]), ['phone', value('phone')]]),
-    materials: data.getAll('materials').map(String),
   };
   const missing: [string, string][] = [];
   if (!body.areaCode) missing.push(['areaCode', '请选择受理地区']);
   if (!body.applicant) missing.push(['applicant', '请填写申请人（单位名称）']);
   if (!body.phone) missing.push(['phone', '请填写联系电话']);
   for (const f of item.fields) if (f.required && f.key !== 'phone' && !body.form[f.key]) missing.push([`f-${f.key}`, `请填写「${f.label}」`]);
+  const fileProblem = materials?.problem();
+  if (fileProblem) missing.push(fileProblem);
   if (missing.length) return errors.show(missing);
   errors.clear();
   status.textContent = '正在进行安全校验…';
   try {
     const r = await sendWithPow(
-      (pow) => api<Applied>('/api/public/hall/applications', { ...body, pow }),
-      () => (status.textContent = '正在提交…'),
+      (pow) => {
+        const fd = new FormData();
+        fd.append('application', JSON.stringify({ ...body, pow }));
+        materials?.append(fd);
+        return api<Applied>('/api/public/hall/applications', fd);
+      },
+      () => (status.textContent = '正在提交（含材料上传，请勿关闭页面）…'),
     );
     status.textContent = '';
     form.hidden = true;
@@ -141,7 +144,7 @@ form.addEventListener('submit', async (e) => {
   } catch (err) {
     status.textContent = '';
     const p = err instanceof PortalError ? err.problem : null;
-    const field = p?.field?.startsWith('form.') ? `f-${p.field.slice(5)}` : (p?.field ?? '');
+    const field = p?.field?.startsWith('form.') ? `f-${p.field.slice(5)}` : p?.field?.startsWith('material.') ? `m-${p.field.slice(9)}` : (p?.field ?? '');
     errors.show([[document.getElementById(field) ? field : '', p?.title ?? '提交失败，请稍后重试']]);
   }
 });

@@ -1,7 +1,9 @@
 import { $, api, el, ErrorDisplay, formatDate, formatDateTime, PortalError } from '../common.ts';
 import { RATING_LEVELS } from '../../../src/modules/hall/contract.ts';
+import { sizeText } from '../files.ts';
+import { materialInputs } from './materials.ts';
 
-/** 政务服务办件查询: progress, the one-time 补正 notice (completed here), 电子证照 download, 好差评. */
+/** 政务服务办件查询: progress, the materials received, the one-time 补正 notice (completed here by upload), 电子证照 download, 好差评. */
 
 type Track = {
   refNo: string;
@@ -22,6 +24,7 @@ type Track = {
   rateable: boolean;
   indicators: string[];
   steps: Array<{ at: string; label: string }>;
+  materials: Array<{ index: number; name: string; required: boolean; present: boolean; files: Array<{ fileName: string; sizeBytes: number }> }>;
 };
 
 const form = $<HTMLFormElement>('#track-form');
@@ -55,25 +58,53 @@ form.addEventListener('submit', (e) => {
   void load();
 });
 
+/** Which materials of the list have a file (required ones without are marked). */
+function materialsPanel(t: Track) {
+  return el(
+    'section',
+    { class: 'panel', 'data-testid': 'hall-materials' },
+    el('h2', {}, '申请材料'),
+    el(
+      'ul',
+      { class: 'material-list' },
+      ...t.materials.map((m) =>
+        el(
+          'li',
+          {},
+          el(
+            'span',
+            { class: m.present ? '' : m.required ? 'absent' : 'hint' },
+            `${m.present ? '✓ 已收到' : m.required ? '✗ 缺少' : '— 未提交'}　${m.name}${m.required ? '' : '（如有）'}`,
+          ),
+          ...m.files.map((f) => el('p', { class: 'hint' }, `${f.fileName}（${sizeText(f.sizeBytes)}）`)),
+        ),
+      ),
+    ),
+  );
+}
+
 function correctionPanel(t: Track) {
+  const slot = el('fieldset', { class: 'materials' }, el('legend', {}, '上传告知所列的材料（每项一个文件）'));
+  const inputs = materialInputs(slot, t.materials, t.correction!.missing);
   const f = el(
     'form',
     { class: 'panel', 'data-testid': 'hall-correction' },
     el('h2', {}, '补正材料一次性告知'),
+    el('p', {}, `请补正：${t.correction!.missing.join('、')}`),
     el('p', { class: 'notice warn' }, t.correction!.note),
-    el(
-      'fieldset',
-      { class: 'materials' },
-      el('legend', {}, '勾选已补齐的材料'),
-      ...t.correction!.missing.map((m, i) => el('label', {}, el('input', { type: 'checkbox', name: 'm', value: m, id: `c-${i}` }), el('span', {}, m))),
-    ),
+    slot,
     el('button', { type: 'submit', class: 'btn primary' }, '提交补正材料'),
   );
   f.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const materials = [...f.querySelectorAll<HTMLInputElement>('input[name=m]:checked')].map((i) => i.value);
+    const problem = inputs.problem();
+    if (problem) return errors.show([problem]);
+    const fd = new FormData();
+    fd.append('refNo', auth().refNo);
+    fd.append('queryCode', auth().queryCode);
+    if (!inputs.append(fd)) return errors.show([['', '请选择要上传的补正材料文件']]);
     try {
-      render(await api<Track>('/api/public/hall/correction', { ...auth(), materials }));
+      render(await api<Track>('/api/public/hall/correction', fd));
     } catch (err) {
       fail(err);
     }
@@ -170,6 +201,7 @@ function render(t: Track) {
       el('ol', { class: 'steps-list' }, ...t.steps.map((s) => el('li', {}, `${formatDateTime(s.at)} ${s.label}`))),
     ),
   ];
+  if (t.materials.length) parts.push(materialsPanel(t));
   if (t.correction) parts.push(correctionPanel(t));
   if (t.certificate) {
     const btn = el('button', { type: 'button', class: 'btn primary', 'data-testid': 'hall-download' }, '下载电子证照（PDF）');

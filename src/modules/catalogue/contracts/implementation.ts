@@ -26,6 +26,8 @@ export type ImplementationSummary = {
   inHall: boolean;
   /** 办件类型: 即办件 / 承诺件. */
   caseKind: string;
+  /** 申请材料 the office lists (names; empty when it has not listed any). */
+  materials: string[];
   officeName: string;
   orgUnitId: string;
   areaCode: string;

@@ -18,7 +18,26 @@ export async function seedDemoLocalFields(tx: AppContext) {
       service_window = '民政综合窗口',
       in_hall = m.type_code not in ('02', '03', '06')
     from n where n.id = m.id`.execute(tx.db);
+  for (const [name, materials] of Object.entries(DEMO_MATERIALS))
+    await sql`update catalogue.implementation set materials = ${JSON.stringify(materials)}::jsonb where is_demo and name = ${name}`.execute(tx.db);
 }
+
+/** The 申请材料 of the items the hall takes applications for (the rest keep the generic two). */
+const DEMO_MATERIALS: Record<string, string[]> = {
+  养老机构备案: [
+    '养老机构备案书',
+    '养老机构备案承诺书',
+    '法人登记证书或营业执照',
+    '服务场所权属证明或租赁合同',
+    '消防安全检查合格证明或承诺材料',
+    '食品经营许可证（提供餐饮服务的）',
+  ],
+  公开募捐资格审批: ['公开募捐资格申请书', '登记证书或认定文件', '近两年年度工作报告和财务会计报告', '募捐活动方案'],
+  慈善组织认定: ['慈善组织认定申请书', '按《慈善法》修改后的章程', '关于申请理由、慈善宗旨的说明', '上一年度财务审计报告'],
+  '市县权限的地名命名、更名审批': ['地名备案表', '批准命名、更名的文件', '地名位置示意图'],
+  社会团体成立登记: ['登记申请书', '业务主管单位的批准文件', '验资报告、场所使用权证明', '发起人和拟任负责人的基本情况、身份证明', '章程草案'],
+  社会团体变更登记: ['变更登记申请书', '业务主管单位审查同意文件', '变更事项的证明材料'],
+};
 
 /**
  * The deliberate defects the 四级四同 check finds: 西吉县 dropped three items (漏项); 平罗县 renamed

@@ -16,13 +16,14 @@ type Row = {
   visits: number;
   in_hall: boolean;
   case_kind: string;
+  materials: string[];
   office_name: string;
   org_unit_id: string;
   area_code: string;
 };
 
 const COLUMNS = sql`i.id, i.name, i.type_code, i.base_code, i.impl_code, i.promise_days, i.legal_days, i.depth, i.visits, i.in_hall,
-  i.case_kind, o.name as office_name, i.org_unit_id, i.area_code`;
+  i.case_kind, i.materials, o.name as office_name, i.org_unit_id, i.area_code`;
 
 function summary(r: Row): ImplementationSummary {
   return {
@@ -37,6 +38,7 @@ function summary(r: Row): ImplementationSummary {
     visits: r.visits,
     inHall: r.in_hall,
     caseKind: r.case_kind,
+    materials: r.materials ?? [],
     officeName: r.office_name,
     orgUnitId: r.org_unit_id,
     areaCode: r.area_code,

@@ -9,34 +9,35 @@ import { HALL_ERRORS } from '../contract.ts';
 import { applicationOf } from '../db.ts';
 import { SOCIAL_GROUP_REGISTRATION, findHallItem } from '../items.ts';
 import { hallCertificate, hallCorrectionNotice } from '../documents/index.ts';
-import { checkMaterials } from './check-form.ts';
+import { materialState, materialsOf } from './materials.ts';
 
 const today = (tx: AppContext) => chinaDate(tx.clock.now());
 const handler = (actor: Actor) => (['system', 'portal'].includes(actor.username) ? { id: null, name: null } : { id: actor.userId, name: actor.displayName });
 
-/** 一次性告知: the missing materials (from the item's list) and what else to correct, all at once; the notice is issued. */
+/** 一次性告知: the required materials with no file, plus any the office names (from the list), all at once; the notice is issued. */
 export async function storeCorrection(tx: AppContext, actor: Actor, c: CaseRow, input: { missing?: string[]; note: string }) {
   const a = await applicationOf(tx, c.id);
   if (a.corrections > 0) throw conflict('HALL_CORRECTION_ONCE', '补正告知应当一次性告知全部内容，该申请已经告知过一次，不能再次要求补正');
-  const item = await findHallItem(tx, a.item_code);
-  const names = new Set(item?.materials.map((m) => m.name));
+  const list = await materialsOf(tx, a.item_code, c.id);
+  const names = new Set(list.map((m) => m.name));
   const more = input.missing ?? [];
   const bad = more.find((m) => !names.has(m));
   if (bad) throw badRequest('HALL_MATERIAL_UNKNOWN', `「需补正材料」“${bad}”不在该事项的材料清单中`, { field: 'missing' });
-  const missing = [...new Set([...a.missing, ...more])];
+  const { missing: noFile } = await materialState(tx, c.id, list);
+  const missing = [...new Set([...noFile, ...more])];
+  if (!missing.length && !input.note.trim()) throw badRequest('HALL_CORRECTION_EMPTY', '请写明需要补正的内容', { field: 'note' });
   await sql`update hall.application set missing = ${JSON.stringify(missing)}::jsonb, correction_note = ${input.note} where case_id = ${c.id}`.execute(tx.db);
   await issueDocument(tx, { type: hallCorrectionNotice, caseId: c.id, actor });
 }
 
-/** 补正完毕: every material the notice listed is now provided; the clock restarts. */
-export async function storeResubmission(tx: AppContext, c: CaseRow, input: { materials?: string[]; allReceived?: boolean }) {
+/** 补正完毕: every material the notice listed now has a file uploaded after the notice or before; the clock restarts. */
+export async function storeResubmission(tx: AppContext, c: CaseRow) {
   const a = await applicationOf(tx, c.id);
-  const item = await findHallItem(tx, a.item_code);
-  if (!item) throw badRequest('HALL_ITEM_UNKNOWN', HALL_ERRORS.ITEM_UNKNOWN, { field: 'itemCode' });
-  const { provided } = checkMaterials(item, [...a.materials, ...(input.materials ?? []), ...(input.allReceived ? a.missing : [])]);
-  const still = a.missing.filter((m) => !provided.includes(m));
-  if (still.length) throw badRequest('HALL_CORRECTION_INCOMPLETE', `补正材料仍不齐全：${still.join('、')}`, { field: 'materials' });
-  await sql`update hall.application set materials = ${JSON.stringify(provided)}::jsonb, missing = '[]'::jsonb,
+  const list = await materialsOf(tx, a.item_code, c.id);
+  const { present } = await materialState(tx, c.id, list);
+  const still = a.missing.filter((m) => !present.includes(m));
+  if (still.length) throw badRequest('HALL_CORRECTION_INCOMPLETE', `补正材料仍不齐全，请先上传：${still.join('、')}`, { field: 'materials' });
+  await sql`update hall.application set materials = ${JSON.stringify(present)}::jsonb, missing = '[]'::jsonb,
     corrections = corrections + 1 where case_id = ${c.id}`.execute(tx.db);
 }
 

@@ -32,13 +32,3 @@ export function checkForm(item: HallItem, raw: unknown): Record<string, string> 
   }
   return out;
 }
-
-/** The declared materials: only names of the item's list; the required ones not provided are missing. */
-export function checkMaterials(item: HallItem, raw: unknown): { provided: string[]; missing: string[] } {
-  const list = Array.isArray(raw) ? raw.map(String) : [];
-  const known = new Set(item.materials.map((m) => m.name));
-  const unknown = list.find((n) => !known.has(n));
-  if (unknown) throw badRequest('HALL_MATERIAL_UNKNOWN', `「申请材料」“${unknown}”不在该事项的材料清单中`, { field: 'materials' });
-  const provided = [...new Set(list)];
-  return { provided, missing: item.materials.filter((m) => m.required && !provided.includes(m.name)).map((m) => m.name) };
-}

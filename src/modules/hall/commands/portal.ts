@@ -3,10 +3,11 @@ import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { safeEqual } from '../../../platform/crypto/sm3.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
-import { applySystemTransition, attachmentStore, workflowOf } from '../../../kernel/workflow/index.ts';
+import { attachmentStore, workflowOf } from '../../../kernel/workflow/index.ts';
 import { APPLICATION_TYPE, HALL_ERRORS, indicatorsOf, type Channel } from '../contract.ts';
 import { queryCodeHash } from './register.ts';
 import { rateService } from './rate.ts';
+import { materialList } from './materials.ts';
 
 type PortalCase = { id: string; ref_no: string; state: string; due_date: string | null; query_code_hash: string | null; channel: Channel };
 
@@ -22,9 +23,9 @@ export async function findByRefAndCode(ctx: AppContext, refNo: string, code: str
 }
 
 /** The applicant acting on the portal (recorded as such on the case's timeline). */
-const applicantActor: Actor = { ...SYSTEM_ACTOR, username: 'portal', displayName: '申请人（网上）' };
+export const applicantActor: Actor = { ...SYSTEM_ACTOR, username: 'portal', displayName: '申请人（网上）' };
 
-/** 查询进度: state, 承诺办结日期, the 补正 notice (everything missing), the result and whether it can be rated. */
+/** 查询进度: state, 承诺办结日期, the materials and their files, the 补正 notice (everything missing), the result and whether it can be rated. */
 export async function trackApplication(ctx: AppContext, refNo: string, code: string) {
   const c = await findByRefAndCode(ctx, refNo, code);
   const a = (
@@ -62,19 +63,12 @@ export async function trackApplication(ctx: AppContext, refNo: string, code: str
     rating: a.rating as string | null,
     rateable: (c.state === 'delivered' || c.state === 'not_accepted') && !a.rating,
     indicators: [...indicatorsOf(c.channel)],
+    materials: (await materialList(ctx, c.id)).map((m) => ({ ...m, files: m.files.map((f) => ({ fileName: f.fileName, sizeBytes: f.sizeBytes })) })),
     steps: events.map((e) => ({
       at: e.at.toISOString(),
       label: e.transition === 'create' ? '提交申请' : (def.transitions[e.transition]?.label ?? def.actions?.[e.transition]?.label ?? e.transition),
     })),
   };
-}
-
-/** 补正 on the portal: the materials the notice listed; the clock counts afresh. */
-export async function resubmitOnline(ctx: AppContext, body: { refNo: string; queryCode: string; materials?: string[] }) {
-  const c = await findByRefAndCode(ctx, body.refNo, body.queryCode);
-  if (c.state !== 'correcting') throw new AppError('HALL_NOT_CORRECTING', 409, HALL_ERRORS.NOT_CORRECTING);
-  await applySystemTransition(ctx, applicantActor, { caseId: c.id, transition: 'resubmit', input: { materials: body.materials } });
-  return trackApplication(ctx, body.refNo, body.queryCode);
 }
 
 /** The delivered 电子证照 PDF for the holder of ref + query code. */

@@ -11,14 +11,15 @@ import { createCase } from '../../../kernel/workflow/index.ts';
 import { APPLICATION_TYPE, HALL_ERRORS, type Channel } from '../contract.ts';
 import { ApplicationInput } from '../contracts/inputs.ts';
 import { findHallItem } from '../items.ts';
-import { checkForm, checkMaterials } from './check-form.ts';
+import { checkForm } from './check-form.ts';
+import { checkMaterialFiles, storeMaterialFiles, type Material, type MaterialUpload } from './materials.ts';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newQueryCode = () => Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 /** Only this SM3 hash is stored, salted with the reference number. */
 export const queryCodeHash = (refNo: string, code: string) => sm3Hex(`hall-query:${refNo}:${code.trim().toUpperCase()}`);
 
-type Opts = { channel: Channel; system: boolean; isDemo?: boolean; queryCode?: string };
+type Opts = { channel: Channel; system: boolean; isDemo?: boolean; queryCode?: string; files?: MaterialUpload[] };
 
 /** The county civil-affairs bureau of a 6-digit area that runs a hall window. */
 async function officeOf(ctx: AppContext, areaCode: string) {
@@ -34,8 +35,9 @@ async function officeOf(ctx: AppContext, areaCode: string) {
 
 /**
  * An application as a case: at the window (一窗受理, the clerk registers it, `actor`) or online
- * (the system registers it for the citizen). The form and materials are checked against the item;
- * materials still missing are recorded for the 一次性告知. The 承诺时限 clock starts.
+ * (the system registers it for the citizen). The form and the uploaded material files are checked
+ * against the item; required materials with no file are recorded for the 一次性告知. The files are
+ * stored with the case, in its transaction. The 承诺时限 clock starts.
  */
 export async function registerApplication(ctx: AppContext, actor: Actor, raw: unknown, opts: Opts) {
   const input = parseInput(ApplicationInput, raw);
@@ -43,7 +45,9 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
   if (!item) throw badRequest('HALL_ITEM_UNKNOWN', HALL_ERRORS.ITEM_UNKNOWN, { field: 'itemCode' });
   if (opts.channel === '网上' && item.depth === '信息公开') throw badRequest('HALL_ITEM_OFFLINE', HALL_ERRORS.ITEM_OFFLINE_ONLY, { field: 'itemCode' });
   const form = checkForm(item, input.form);
-  const { provided, missing } = checkMaterials(item, input.materials);
+  const files = checkMaterialFiles(item.materials, opts.files ?? []);
+  const provided = item.materials.filter((m) => files.some((f) => f.material === m.name)).map((m) => m.name);
+  const missing = item.materials.filter((m) => m.required && !provided.includes(m.name)).map((m) => m.name);
   const office = await officeOf(ctx, input.areaCode);
   const code = opts.system ? newQueryCode() : null;
   const draft: ApplicationDraft = {
@@ -59,6 +63,7 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
     form,
     materials: provided,
     missing,
+    materialList: item.materials,
     window: item.window,
     registeredBy: opts.system ? null : actor.userId,
     visits: opts.channel === '窗口' ? 1 : 0,
@@ -73,6 +78,7 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
       system: opts.system,
       input: draft,
     });
+    await storeMaterialFiles(tx, c.id, opts.system ? SYSTEM_ACTOR : actor, files);
     if (code) await sql`update hall.application set query_code_hash = ${queryCodeHash(c.ref_no, code)} where case_id = ${c.id}`.execute(tx.db);
     return { id: c.id, refNo: c.ref_no, state: c.state, office: office.name, window: item.window, dueDate: c.due_date, missing, queryCode: code };
   });
@@ -93,6 +99,8 @@ export type ApplicationDraft = {
   form: Record<string, string>;
   materials: string[];
   missing: string[];
+  /** The item's materials list on the day (the area's implementation list when it names them). */
+  materialList: Material[];
   window: string;
   registeredBy: string | null;
   visits: number;
@@ -100,7 +108,9 @@ export type ApplicationDraft = {
 };
 
 export async function insertApplication(tx: AppContext, caseId: string, d: ApplicationDraft) {
-  await sql`insert into hall.application (case_id, item_code, item_name, promise_workdays, depth, item_source, impl_code, channel, applicant, phone, form, materials, missing, service_window, registered_by, visits, is_demo, created_at)
+  await sql`insert into hall.application (case_id, item_code, item_name, promise_workdays, depth, item_source, impl_code, channel, applicant, phone, form, materials, missing, material_list, service_window, registered_by, visits, is_demo, created_at)
     values (${caseId}, ${d.itemCode}, ${d.itemName}, ${d.promiseWorkdays}, ${d.depth}, ${d.itemSource}, ${d.implCode}, ${d.channel}, ${d.applicant}, ${d.phone}, ${JSON.stringify(d.form)}::jsonb, ${JSON.stringify(d.materials)}::jsonb,
-      ${JSON.stringify(d.missing)}::jsonb, ${d.window}, ${d.registeredBy}, ${d.visits}, ${d.isDemo}, ${tx.clock.now()})`.execute(tx.db);
+      ${JSON.stringify(d.missing)}::jsonb, ${JSON.stringify(d.materialList)}::jsonb, ${d.window}, ${d.registeredBy}, ${d.visits}, ${d.isDemo}, ${tx.clock.now()})`.execute(
+    tx.db,
+  );
 }

@@ -9,14 +9,17 @@ const text = (label: string, max = 1000) =>
     .max(max, `「${label}」不能超过 ${max} 字`)
     .meta({ title: label });
 
-/** An application: the item, who applies, the form (checked against the item's field list) and the materials declared. */
+/**
+ * An application: the item, who applies and the form (checked against the item's field list). The
+ * materials are files: multipart field `application` holds this JSON, `material.<n>` the files of
+ * the n-th material of the item's list (0-based).
+ */
 export const ApplicationInput = z.object({
   itemCode: text('办理事项', 40),
   areaCode: z.string({ message: '请选择「受理地区」' }).regex(/^\d{6}$/, '「受理地区」应为 6 位县级区划代码'),
   applicant: text('申请人（单位）', 100),
   phone: z.string({ message: '请填写「联系电话」' }).regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '「联系电话」应为 11 位手机号或带区号的固定电话'),
   form: z.record(z.string(), z.unknown(), { message: '「申请表」格式不正确' }),
-  materials: z.array(z.string().max(100), { message: '「申请材料」应为材料名称列表' }).max(30),
 });
 export type ApplicationInput = z.infer<typeof ApplicationInput>;
 
@@ -44,11 +47,8 @@ export const CorrectionInput = z.object({
   missing: names('另需补正的材料（材料清单中的名称，用顿号分隔）'),
   note: text('告知内容', 2000),
 });
-export const ResubmitInput = z.object({
-  materials: names('补交的材料（用顿号分隔）'),
-  /** At the window: the clerk confirms every material the notice listed was received. */
-  allReceived: z.boolean().optional().meta({ title: '已收齐告知的全部补正材料' }),
-});
+/** 补正完毕: the files of every material the notice listed are uploaded (POST …/materials or the portal). */
+export const ResubmitInput = z.object({ note: z.string().trim().max(500).optional().meta({ title: '说明' }) });
 /** 不予受理 / 不予办理: the reasons, told to the applicant. */
 export const ReasonInput = z.object({ reason: text('理由', 2000) });
 export const DecisionInput = z.object({ note: z.string().trim().max(2000).optional().meta({ title: '准予办理意见' }) });

@@ -7,10 +7,17 @@ import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
 import { applyTransition } from '../../../kernel/workflow/index.ts';
 import { indicatorsOf, type Channel, type RatingLevel } from '../contract.ts';
 import { registerApplication } from '../commands/register.ts';
+import { addMaterialsAtWindow } from '../commands/add-materials.ts';
+import type { Material, MaterialUpload } from '../commands/materials.ts';
+import { demoMaterialPdf } from './demo-material.ts';
 import { rateService } from '../commands/rate.ts';
-import { listHallItems } from '../items.ts';
+import { findHallItem, listHallItems } from '../items.ts';
 import { APPLICANTS, DEMO_OFFICES, OUTCOMES } from './demo-plan.ts';
 import { demoForm } from './demo-forms.ts';
+
+/** A scanned PDF for each material of the list that `which` picks. */
+const materialFiles = (list: Material[], which: (m: Material) => boolean): MaterialUpload[] =>
+  list.flatMap((m, index) => (which(m) ? [{ index, fileName: `${m.name}.pdf`, mimeType: 'application/pdf', bytes: demoMaterialPdf() }] : []));
 
 const NO_JOBS: Jobs = { send: async () => null, cancel: async () => {} };
 const PERMISSIONS = ['hall.read', 'hall.handle', 'hall.rectify', 'hall.review'];
@@ -70,7 +77,8 @@ export async function seedDemoHall(ctx: AppContext): Promise<{ created: number; 
         };
         at(0);
         const applicant = `${APPLICANTS[n % APPLICANTS.length]}`;
-        const missing = outcome === 'correcting' || i % 5 === 1 ? item.materials.filter((m) => m.required).slice(-1) : [];
+        const listed = (await findHallItem(tx, item.code, orgs.get(office.org)!.area_code))!.materials;
+        const missing = outcome === 'correcting' || i % 5 === 1 ? listed.filter((m) => m.required).slice(-1) : [];
         const r = await registerApplication(
           tx,
           channel === '窗口' ? staff : SYSTEM_ACTOR,
@@ -80,9 +88,8 @@ export async function seedDemoHall(ctx: AppContext): Promise<{ created: number; 
             applicant,
             phone: `1399510${String(1000 + n).slice(-4)}`,
             form: demoForm(item, applicant, orgs.get(office.org)!.area_code, n),
-            materials: item.materials.filter((m) => m.required && !missing.some((x) => x.name === m.name)).map((m) => m.name),
           },
-          { channel, system: channel === '网上', isDemo: true },
+          { channel, system: channel === '网上', isDemo: true, files: materialFiles(listed, (m) => m.required && !missing.includes(m)) },
         );
         created++;
         const move = (name: string, input?: unknown) => applyTransition(tx, staff, { caseId: r.id, transition: name, input });
@@ -92,7 +99,13 @@ export async function seedDemoHall(ctx: AppContext): Promise<{ created: number; 
           await move('correct', { missing: [], note: `请补充${missing.map((m) => m.name).join('、')}。` });
           if (outcome === 'correcting') continue;
           at(3);
-          await move('resubmit', { materials: missing.map((m) => m.name) });
+          await addMaterialsAtWindow(
+            tx,
+            staff,
+            r.id,
+            materialFiles(listed, (m) => missing.includes(m)),
+          );
+          await move('resubmit', {});
         }
         at(4);
         if (outcome === 'not_accepted') {

@@ -6,6 +6,7 @@ import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { CASE_KINDS, DEPTHS, ITEM_TYPES, catalogueApi } from './api.ts';
+import { ListImport } from './ListImport.tsx';
 
 /** 实施清单: the offices in scope, one office's list, adopting the published catalogue, editing the local fields. */
 export function ListsPage() {
@@ -58,6 +59,7 @@ export function ListsPage() {
             {t('catalogue.adopt')}
           </Button>
         )}
+        {can('catalogue.list') && current && <ListImport key={current} officeId={current} />}
         {msg && !editing && <Alert type={msg.type} showIcon message={msg.text} closable onClose={() => setMsg(null)} style={{ marginTop: 12 }} role="alert" />}
       </Card>
       {list.data && (

@@ -6,6 +6,8 @@ export { ITEM_TYPES, LEVELS, DEPTHS, CASE_KINDS } from '../../../../src/modules/
 export type { DiffReport };
 
 type Any = Record<string, any>;
+export type { ListImportReport } from '../../../../src/modules/catalogue/imports/import-list.ts';
+import type { ListImportReport } from '../../../../src/modules/catalogue/imports/import-list.ts';
 
 export const catalogueApi = {
   versions: () => http.get<Any[]>('/api/catalogue/versions'),
@@ -17,6 +19,11 @@ export const catalogueApi = {
   offices: () => http.get<Any[]>('/api/catalogue/offices'),
   officeList: (id: string) => http.get<{ office: Any; rows: Any[] }>(`/api/catalogue/offices/${id}/list`),
   adopt: (id: string) => http.post<{ added: number; updated: number }>(`/api/catalogue/offices/${id}/adopt`, {}),
+  importList: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return http.post<ListImportReport>(`/api/catalogue/offices/${id}/list-import`, form);
+  },
   updateRow: (id: string, body: unknown) => http.put<unknown>(`/api/catalogue/implementations/${id}`, body),
   diff: (areaCode: string) => http.get<DiffReport>('/api/catalogue/diff', { areaCode }),
   powers: (q: Record<string, string | undefined>) => http.get<Any>('/api/catalogue/powers', q as never),

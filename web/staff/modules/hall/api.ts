@@ -13,13 +13,32 @@ export type ApplicationPage = Awaited<ReturnType<typeof listApplications>>;
 export type ComplaintPage = Awaited<ReturnType<typeof listComplaints>>;
 export type RatingStats = Awaited<ReturnType<typeof ratingStats>>;
 export type NoVisit = Awaited<ReturnType<typeof noVisitRate>>;
+export type MaterialRow = {
+  index: number;
+  name: string;
+  required: boolean;
+  present: boolean;
+  files: Array<{ id: string; fileName: string; sizeBytes: number }>;
+};
 export type Registered = { id: string; refNo: string; dueDate: string | null; missing: string[] };
 
 export const hallApi = {
   items: () => http.get<{ items: Array<{ code: string; name: string }> }>('/api/public/hall/items'),
-  item: (code: string) => http.get<HallItem>(`/api/public/hall/items/${encodeURIComponent(code)}`),
+  item: (code: string, area?: string) => http.get<HallItem>(`/api/public/hall/items/${encodeURIComponent(code)}`, area ? { area } : {}),
   list: (f: { state?: string; channel?: string; q?: string; page?: number; pageSize?: number }) => http.get<ApplicationPage>('/api/hall/applications', f),
-  register: (input: unknown) => http.post<Registered>('/api/hall/applications', input),
+  /** 窗口登记 with the scanned materials: files by their place in the item's list. */
+  register: (input: unknown, files: Map<number, File>) => {
+    const fd = new FormData();
+    fd.append('application', JSON.stringify(input));
+    for (const [i, f] of files) fd.append(`material.${i}`, f, f.name);
+    return http.post<Registered>('/api/hall/applications', fd);
+  },
+  materials: (id: string) => http.get<{ materials: MaterialRow[] }>(`/api/hall/applications/${id}/materials`),
+  uploadMaterial: (id: string, index: number, file: File) => {
+    const fd = new FormData();
+    fd.append(`material.${index}`, file, file.name);
+    return http.post<{ materials: MaterialRow[] }>(`/api/hall/applications/${id}/materials`, fd);
+  },
   complaints: (f: { state?: string; page?: number }) => http.get<ComplaintPage>('/api/hall/complaints', f),
   stats: (f: { by: string; from?: string; to?: string }) => http.get<RatingStats>('/api/hall/ratings/stats', f),
   noVisit: (f: { from?: string; to?: string }) => http.get<NoVisit>('/api/hall/no-visit', f),

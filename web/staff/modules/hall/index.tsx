@@ -24,7 +24,7 @@ export const hall = defineWebModule<typeof zh>({
     { path: '/hall/stats', page: StatsPage },
   ],
   caseTypes: {
-    'hall.application': { english: applicationLabelsEn },
+    'hall.application': { panel: lazy(() => import('./HallCasePanel.tsx').then((m) => ({ default: m.HallCasePanel }))), english: applicationLabelsEn },
     'hall.complaint': { english: complaintLabelsEn },
   },
   messages: { zh, en },

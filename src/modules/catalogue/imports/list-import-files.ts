@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import ExcelJS from 'exceljs';
+import type { AppContext } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
+import { recordInScope, type Actor } from '../../../kernel/identity/index.ts';
+import { officeInScope } from '../commands/offices.ts';
+import { currentVersion } from '../queries/current-version.ts';
+import { LIST_COLUMNS } from './list-columns.ts';
+
+type Row = Record<string, string | number | null>;
+
+/**
+ * The import template of an office: the columns, a notes sheet, and one row per item of its list
+ * (or, before it has one, per catalogue item exercised at its level, with its 实施编码 filled in) —
+ * downloaded, edited and uploaded again.
+ */
+export async function listTemplate(ctx: AppContext, actor: Actor, officeId: string): Promise<{ buffer: Buffer; fileName: string }> {
+  const office = await officeInScope(ctx, actor, officeId, 'catalogue.read');
+  let rows = (
+    await sql<Row>`select impl_code as "实施编码", base_code as "基本编码", name as "事项名称", type_code as "事项类型", legal_basis as "设定依据",
+      accept_conditions as "受理条件", (select string_agg(x, '、') from jsonb_array_elements_text(materials) x) as "申请材料",
+      legal_days as "法定时限（日）", promise_days as "承诺时限（工作日）", case_kind as "办件类型", depth as "办理深度", visits as "跑动次数",
+      fee as "收费", service_window as "窗口", case when in_hall then '是' else '否' end as "是否进驻大厅"
+    from catalogue.implementation where office_id = ${officeId} and status = 'active' order by base_code`.execute(ctx.db)
+  ).rows;
+  const version = await currentVersion(ctx.db, chinaDate(ctx.clock.now()));
+  if (!rows.length && version)
+    rows = (
+      await sql<Row>`select ${office.uscc + office.level} || base_code as "实施编码", base_code as "基本编码", name as "事项名称",
+        type_code as "事项类型", legal_basis as "设定依据", '承诺件' as "办件类型", '在线受理' as "办理深度", 1 as "跑动次数", '不收费' as "收费",
+        '是' as "是否进驻大厅"
+      from catalogue.item where version_id = ${version.id} and ${office.level} = any(levels) order by sort, base_code`.execute(ctx.db)
+    ).rows;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('实施清单');
+  ws.columns = LIST_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: Math.max(12, c.header.length * 2 + 4), style: { numFmt: '@' } }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)])));
+  const notes = wb.addWorksheet('填写说明');
+  notes.columns = [
+    { header: '列名', key: 'h', width: 20 },
+    { header: '说明', key: 'n', width: 80 },
+  ];
+  notes.getRow(1).font = { bold: true };
+  for (const c of LIST_COLUMNS) notes.addRow({ h: c.header, n: c.note });
+  notes.addRow({});
+  notes.addRow({ h: '导入规则', n: '整表校验：任何一行有错，整个文件都不导入，并生成错误说明表；全部正确时逐行更新或新增，文件未列出的事项保持不变。' });
+  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), fileName: `实施清单导入模板_${office.name}.xlsx` };
+}
+
+/** The error workbook of a refused import, for the office's list keepers; 404 otherwise. */
+export async function listImportErrors(ctx: AppContext, actor: Actor, id: string): Promise<{ buffer: Buffer; fileName: string }> {
+  const b = (
+    await sql<{ area_path: string; org_unit_id: string; file_name: string; report: Buffer | null }>`select area_path, org_unit_id, file_name, report
+      from catalogue.list_import where id = ${id}`.execute(ctx.db)
+  ).rows[0];
+  if (!b || !b.report || !recordInScope(actor, 'catalogue.list', { areaPath: b.area_path, orgUnitId: b.org_unit_id }))
+    throw new AppError('CATALOGUE_IMPORT_NOT_FOUND', 404, '导入错误说明不存在或不在本人数据范围内(import report not found)');
+  return { buffer: Buffer.from(b.report), fileName: `${b.file_name.replace(/\.xlsx$/i, '')}-错误说明.xlsx` };
+}
