@@ -39,6 +39,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
 const PASSWORD = 'Minzheng@2019';
 
+/** A percentile in ms, or a dash when nothing answered at all (every request timed out). */
+const ms = (sorted: number[], p: number) => (sorted.length ? fmt(percentile(sorted, p)) : '–');
 const freePort = () =>
   new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -148,18 +150,41 @@ try {
     },
   }));
 
-  type Run = { label: string; times: number[]; statuses: Map<number, number>; errors: number; timeouts: number; requests: number; seconds: number };
-  async function run(label: string, url: string, connections: number, seconds: number, requests?: object[]): Promise<Run> {
+  type Run = {
+    label: string;
+    times: number[];
+    byPath: Map<string, number[]>;
+    statuses: Map<number, number>;
+    errors: number;
+    timeouts: number;
+    requests: number;
+    seconds: number;
+  };
+  async function run(label: string, url: string, connections: number, seconds: number, requests?: { path: string }[]): Promise<Run> {
     const times: number[] = [];
+    const byPath = new Map<string, number[]>();
     const statuses = new Map<number, number>();
-    const inst = autocannon({ url, connections, duration: seconds, requests: requests as autocannon.Request[] | undefined, timeout: 10 });
+    // autocannon calls a request's onResponse just before its 'response' event (same tick): the
+    // path answered is the one named last, which is how each time is put under its route.
+    let answered = '/';
+    const named = requests?.map((r) => ({ ...r, onResponse: () => void (answered = r.path) }));
+    const inst = autocannon({ url, connections, duration: seconds, requests: named as autocannon.Request[] | undefined, timeout: 10 });
     inst.on('response', (_c: unknown, status: number, _bytes: number, ms: number) => {
       times.push(ms);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      const list = byPath.get(answered) ?? byPath.set(answered, []).get(answered)!;
+      list.push(ms);
     });
     const r = await inst;
-    return { label, times: times.sort((a, b) => a - b), statuses, errors: r.errors, timeouts: r.timeouts, requests: times.length, seconds };
+    for (const list of byPath.values()) list.sort((a, b) => a - b);
+    return { label, times: times.sort((a, b) => a - b), byPath, statuses, errors: r.errors, timeouts: r.timeouts, requests: times.length, seconds };
   }
+  /** Per route, slowest p95 first: where the time goes. */
+  const routes = (runs: Run[]) =>
+    runs
+      .flatMap((r) => [...r.byPath])
+      .sort(([, a], [, b]) => percentile(b, 95) - percentile(a, 95))
+      .map(([p, t]) => `    ${p.padEnd(44)} ${String(t.length).padStart(7)}  p50 ${ms(t, 50)} ms  p95 ${ms(t, 95)} ms  p99 ${ms(t, 99)} ms`);
   const mixed = (seconds: number) =>
     Promise.all([
       run(`portal ×${PORTAL}`, base, PORTAL, seconds, portalRequests),
@@ -168,7 +193,7 @@ try {
   const line = (r: Run) => {
     const bad = [...r.statuses].filter(([s]) => s >= 400).reduce((n, [, c]) => n + c, 0);
     const codes = [...r.statuses].map(([s, c]) => `${s}:${c}`).join(' ');
-    return `${r.label.padEnd(12)} ${fmt(r.requests / r.seconds).padStart(7)} req/s  p50 ${fmt(percentile(r.times, 50))} ms  p95 ${fmt(percentile(r.times, 95))} ms  p99 ${fmt(percentile(r.times, 99))} ms  errors ${r.errors + r.timeouts + bad} (${codes})`;
+    return `${r.label.padEnd(12)} ${fmt(r.requests / r.seconds).padStart(7)} req/s  p50 ${ms(r.times, 50)} ms  p95 ${ms(r.times, 95)} ms  p99 ${ms(r.times, 99)} ms  errors ${r.errors + r.timeouts + bad} (${codes})`;
   };
 
   await mixed(Number(args.warmup)); // JIT, caches, pools
@@ -188,10 +213,13 @@ try {
     statuses: new Map(),
     errors: runs.reduce((n, r) => n + r.errors + r.timeouts + [...r.statuses].filter(([s]) => s >= 400).reduce((m, [, c]) => m + c, 0), 0),
     timeouts: 0,
+    byPath: new Map(),
     requests: all.length,
     seconds: DURATION,
   };
   console.log('  ' + line(total));
+  console.log('  per route (requests, latency):');
+  for (const l of routes(runs)) console.log(l);
   console.log(`  server RSS: start ${fmt(rss0)} MB, end ${fmt(rss1)} MB, max ${fmt(Math.max(...samples, rss1))} MB (${fmt(((rss1 - rss0) / rss0) * 100)} %)`);
 
   // ---- same-run baseline: hello world on Fastify, the same connections ----

@@ -9,6 +9,7 @@ import type { AppContext } from '../platform/context.ts';
 import { problemHandler, send } from '../platform/http/problem.ts';
 import { registerInputGuard } from '../platform/http/input-guard.ts';
 import { registerSecurityHeaders } from '../platform/http/security-headers.ts';
+import { registerPublicCache } from '../platform/http/public-cache.ts';
 import { registerWeb } from './web.ts';
 import { registerHealthRoutes } from './health-routes.ts';
 import { registerIdentity } from '../kernel/identity/http/plugin.ts';
@@ -60,6 +61,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
   });
   registerInputGuard(app);
   registerSecurityHeaders(app);
+  registerPublicCache(app);
 
   await registerHealthRoutes(app, ctx);
   await registerIdentity(app, ctx);

@@ -86,9 +86,13 @@ describe('first load', () => {
     await page.getByTestId('wl-count-todo').filter({ hasText: /\d/ }).waitFor();
     const api = responses.map((r) => new URL(r.url())).filter((u) => u.pathname.startsWith('/api/'));
     const scripts = responses.filter((r) => r.request().resourceType() === 'script');
-    let bytes = 0;
-    for (const r of scripts) bytes += (await r.request().sizes()).responseBodySize;
+    const sized = await Promise.all(
+      scripts.map(async (r) => ({ name: new URL(r.url()).pathname.replace('/assets/', ''), size: (await r.request().sizes()).responseBodySize })),
+    );
+    const bytes = sized.reduce((n, s) => n + s.size, 0);
+    const top = sized.sort((a, b) => b.size - a.size).slice(0, 8);
     console.log(`after sign-in: ${api.length} API calls (${api.map((u) => u.pathname).join(' ')}), ${(bytes / 1024).toFixed(1)} KB of scripts on the wire`);
+    console.log(`largest of its ${sized.length} scripts: ${top.map((s) => `${s.name} ${(s.size / 1024).toFixed(1)} KB`).join(', ')}`);
     assert.equal(api.filter((u) => u.pathname === '/api/worklist/counts').length, 1);
     assert.equal(api.filter((u) => u.pathname === '/api/worklist' && u.searchParams.get('pageSize') === '1').length, 0);
   });

@@ -116,7 +116,7 @@ export async function registerCommunityRoutes(root: FastifyInstance, ctx: AppCon
 
   app.get(
     '/api/public/community/stations',
-    { config: publicConfig, schema: { tags, summary: '公开:运行中的社区综合服务站(地图和列表)', response: { 200: PublicStations } } },
+    { config: { ...publicConfig, publicCache: true }, schema: { tags, summary: '公开:运行中的社区综合服务站(地图和列表)', response: { 200: PublicStations } } },
     async () => publicStations(ctx),
   );
   app.get(

@@ -235,7 +235,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
   app.get(
     '/api/public/dibao/standard',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' }, publicCache: true },
       schema: {
         tags,
         summary: '当地低保标准、审批层级和申请材料清单',
@@ -248,7 +248,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
   app.get(
     '/api/public/dibao/townships',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' }, publicCache: true },
       schema: { tags, summary: '可网上申请低保的乡镇(街道)和村(社区)', response: { 200: PublicTownships } },
     },
     async (_req, reply) => reply.header('cache-control', 'public, max-age=600').send(await publicTownships(ctx)),

@@ -32,7 +32,7 @@ export async function registerDisclosurePortalRoutes(root: FastifyInstance, ctx:
   app.get(
     '/api/public/disclosure/catalogue',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' }, publicCache: true },
       schema: {
         tags,
         summary: '政府信息公开目录(索引号、名称、内容概述、生成日期;可检索;撤回的保留记录)',

@@ -21,7 +21,7 @@ export async function registerHallPortalRoutes(root: FastifyInstance, ctx: AppCo
   const tags = ['hall'];
   const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
-  app.get('/api/public/hall/items', { config: limit(60), schema: { tags, summary: '办事指南:可申请的政务服务事项' } }, async () => ({
+  app.get('/api/public/hall/items', { config: { ...limit(60), publicCache: true }, schema: { tags, summary: '办事指南:可申请的政务服务事项' } }, async () => ({
     items: (await listHallItems(ctx)).map((i) => ({
       code: i.code,
       name: i.name,

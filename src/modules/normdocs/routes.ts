@@ -105,7 +105,7 @@ export async function registerNormdocRoutes(root: FastifyInstance, ctx: AppConte
   app.get(
     '/api/public/normdocs',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' }, publicCache: true },
       schema: { tags, summary: '现行有效的规范性文件(某日已公布、已施行且在有效期内的)', querystring: PublicNormdocsQuery, response: { 200: PublicNormdocs } },
     },
     async (req) => publicNormdocs(ctx, req.query),

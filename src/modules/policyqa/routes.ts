@@ -68,7 +68,10 @@ export async function registerPolicyqaRoutes(root: FastifyInstance, ctx: AppCont
   const publicConfig = { rateLimit: { max: 60, timeWindow: '1 minute' } };
   app.get(
     '/api/public/policyqa',
-    { config: publicConfig, schema: { tags, summary: '公开:政策问答检索(仅已发布的)', querystring: PublicQuery, response: { 200: PublicEntries } } },
+    {
+      config: { ...publicConfig, publicCache: true },
+      schema: { tags, summary: '公开:政策问答检索(仅已发布的)', querystring: PublicQuery, response: { 200: PublicEntries } },
+    },
     async (req) => publicEntries(ctx, req.query),
   );
   app.get(

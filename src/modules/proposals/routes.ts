@@ -83,7 +83,7 @@ export async function registerProposalRoutes(root: FastifyInstance, ctx: AppCont
   app.get(
     '/api/public/proposals/replies',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' }, publicCache: true },
       schema: { tags, summary: '建议提案答复公开(代表、委员同意公开的，公众可查)', querystring: PublicRepliesQuery, response: { 200: PublicReplies } },
     },
     async (req) => publicReplies(ctx, req.query.year),

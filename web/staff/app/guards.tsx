@@ -1,13 +1,16 @@
-import { Button, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { useT } from '../i18n/i18n.tsx';
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
 import { permissionFor } from './nav.tsx';
 import { signedOutByUser, useCan, useMe } from './session.ts';
 
+// Error pages are rare: their chunk (antd's Result and its illustrations) loads when one is shown.
+const LoadFailed = lazy(() => import('./ErrorPages.tsx').then((m) => ({ default: m.LoadFailed })));
+const Forbidden = lazy(() => import('./ErrorPages.tsx').then((m) => ({ default: m.Forbidden })));
+export const NotFound = lazy(() => import('./ErrorPages.tsx').then((m) => ({ default: m.NotFound })));
+
 /** Renders children only with a session; otherwise goes to /login and comes back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const t = useT();
   const me = useMe();
   const loc = useLocation();
   if (me.isPending)
@@ -18,16 +21,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   if (me.isError) {
     return (
-      <Result
-        status="500"
-        title={t('common.loadFailed')}
-        subTitle={me.error.message}
-        extra={
-          <Button type="primary" onClick={() => me.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
+      <Suspense>
+        <LoadFailed message={me.error.message} retry={() => void me.refetch()} />
+      </Suspense>
     );
   }
   if (!me.data) {
@@ -43,19 +39,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
   const can = useCan();
   if (can(permission)) return children;
-  return <Forbidden />;
-}
-
-export function Forbidden() {
-  const t = useT();
-  const navigate = useNavigate();
-  return <Result status="403" title="403" subTitle={t('error.403')} extra={<Button onClick={() => navigate('/')}>{t('error.back')}</Button>} />;
-}
-
-export function NotFound() {
-  const t = useT();
-  const navigate = useNavigate();
-  return <Result status="404" title="404" subTitle={t('error.404')} extra={<Button onClick={() => navigate('/')}>{t('error.back')}</Button>} />;
+  return (
+    <Suspense>
+      <Forbidden />
+    </Suspense>
+  );
 }
 
 /** A route whose page needs the permission its menu entry names (modules use this too). */

@@ -40,8 +40,9 @@ export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer
     const like = `%${escapeLike(q.q)}%`;
     base = base.where((eb) => eb.or([eb('c.title', 'like', like), eb('c.ref_no', 'like', like)]));
   }
-  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base
+  // The total and the page at once: two pool connections, one round trip of waiting.
+  const counted = base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const paged = base
     .innerJoin('core.org_unit as o', 'o.id', 'c.org_unit_id')
     .innerJoin('dibao.household as h', 'h.id', 'p.household_id')
     .innerJoin('core.area as a', 'a.code', 'h.area_code')
@@ -79,6 +80,8 @@ export async function listApplications(ctx: AppContext, actor: Actor, q: z.infer
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
+  const [count, rows] = await Promise.all([counted, paged]);
+  const total = Number(count.n);
   const def = workflowOf(DIBAO_TYPE);
   return {
     total,

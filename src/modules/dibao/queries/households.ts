@@ -51,8 +51,9 @@ export async function listHouseholds(ctx: AppContext, actor: Actor, q: z.infer<t
       ]),
     );
   }
-  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base
+  // The total and the page at once: two pool connections, one round trip of waiting.
+  const counted = base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const paged = base
     .innerJoin('core.area as a', 'a.code', 'h.area_code')
     .select([
       'h.id',
@@ -73,6 +74,8 @@ export async function listHouseholds(ctx: AppContext, actor: Actor, q: z.infer<t
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
+  const [count, rows] = await Promise.all([counted, paged]);
+  const total = Number(count.n);
   const ids = rows.map((r) => r.id as string);
   const members = ids.length
     ? await db.selectFrom('dibao.member').select(['household_id', 'name', 'id_number_masked', 'relation', 'active']).where('household_id', 'in', ids).execute()

@@ -1,0 +1,106 @@
+import { gunzipSync } from 'node:zlib';
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PUBLIC_CACHE_TTL_MS, registerPublicCache } from './public-cache.ts';
+
+/** The public micro-cache on a bare Fastify app: what is reused, for how long, and what drops it. */
+let app: FastifyInstance;
+let calls: Record<string, number>;
+let version: number;
+
+beforeEach(async () => {
+  calls = {};
+  version = 1;
+  app = Fastify();
+  await app.register(rateLimit, { global: false });
+  registerPublicCache(app);
+  const count = (name: string) => (calls[name] = (calls[name] ?? 0) + 1);
+  app.get('/stations', { config: { publicCache: true, rateLimit: { max: 3, timeWindow: '1 minute' } } }, async (req) => {
+    count('stations');
+    return { version, q: (req.query as { q?: string }).q ?? null, filler: 'x'.repeat(2000) };
+  });
+  app.get('/small', { config: { publicCache: true } }, async (_req, reply) => {
+    count('small');
+    return reply.header('cache-control', 'public, max-age=600').send({ version });
+  });
+  app.get('/private', async () => {
+    count('private');
+    return { version };
+  });
+  app.post('/change', async (req, reply) => {
+    if ((req.body as { ok?: boolean }).ok !== true) return reply.status(400).send({ error: 'bad' });
+    version += 1;
+    return { version };
+  });
+  await app.ready();
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await app.close();
+});
+
+const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+
+describe('public cache', () => {
+  it('answers a repeated read from the cache, with the same body and headers', async () => {
+    const first = await get('/small');
+    version = 2; // a change the cache cannot know of (another process): hidden until the TTL ends
+    const second = await get('/small');
+    expect(calls.small).toBe(1);
+    expect(second.json()).toEqual({ version: 1 });
+    expect(second.body).toBe(first.body);
+    expect(second.headers['content-type']).toBe(first.headers['content-type']);
+    expect(second.headers['cache-control']).toBe('public, max-age=600');
+  });
+
+  it('keeps each URL (query string included) apart, and never caches a route that did not ask', async () => {
+    await get('/stations?q=a');
+    await get('/stations?q=b');
+    expect((await get('/stations?q=a')).json().q).toBe('a');
+    expect(calls.stations).toBe(2);
+    await get('/private');
+    await get('/private');
+    expect(calls.private).toBe(2);
+  });
+
+  it('reads again after the TTL', async () => {
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now);
+    await get('/small');
+    version = 2;
+    clock.mockReturnValue(now + PUBLIC_CACHE_TTL_MS - 1);
+    expect((await get('/small')).json()).toEqual({ version: 1 });
+    clock.mockReturnValue(now + PUBLIC_CACHE_TTL_MS);
+    expect((await get('/small')).json()).toEqual({ version: 2 });
+    expect(calls.small).toBe(2);
+  });
+
+  it('drops everything after a successful write on this process, not after a refused one', async () => {
+    await get('/small');
+    expect((await app.inject({ method: 'POST', url: '/change', payload: { ok: false } })).statusCode).toBe(400);
+    expect((await get('/small')).json()).toEqual({ version: 1 });
+    expect((await app.inject({ method: 'POST', url: '/change', payload: { ok: true } })).statusCode).toBe(200);
+    expect((await get('/small')).json()).toEqual({ version: 2 });
+    expect(calls.small).toBe(2);
+  });
+
+  it('sends a large cached answer gzipped to a client that accepts it, plain to one that does not', async () => {
+    const plain = await get('/stations');
+    const zipped = await get('/stations', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
+    const again = await get('/stations');
+    expect(again.headers['content-encoding']).toBeUndefined();
+    expect(again.body).toBe(plain.body);
+    expect(calls.stations).toBe(1);
+  });
+
+  it('still lets the rate limit count answers served from the cache', async () => {
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await get('/stations')).statusCode);
+    expect(codes).toEqual([200, 200, 200, 429]);
+    expect(calls.stations).toBe(1);
+  });
+});

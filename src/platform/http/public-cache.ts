@@ -1,0 +1,68 @@
+import { gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** An anonymous read, the same for every caller: its answer is kept briefly (public-cache.ts). */
+    publicCache?: boolean;
+  }
+}
+
+/** How long an answer is reused at most, for changes made by another process or by a timer. */
+export const PUBLIC_CACHE_TTL_MS = 5_000;
+const MAX_ENTRIES = 500;
+const READS = new Set(['GET', 'HEAD']);
+
+type Entry = { body: string; gzip: Buffer | null; type: string; cacheControl: string | null; until: number };
+
+/**
+ * The portal's reference reads (stations, standards, the Q&A library…) are asked for by every
+ * visitor and change a few times a day, yet each answer cost queries, row mapping and schema
+ * serialization; under load they held the pool that signed-in staff wait on. A route that sets
+ * `config: { publicCache: true }` has its 200 answer kept per URL for PUBLIC_CACHE_TTL_MS and sent
+ * as is (gzip when the client accepts it) after the rate limit has counted the request.
+ * Any write that succeeds on this process drops every entry at once, so a change is visible on
+ * the very next read here; another process sees it within the TTL.
+ */
+export function registerPublicCache(app: FastifyInstance) {
+  const entries = new Map<string, Entry>();
+  const hits = new WeakSet<FastifyRequest>();
+
+  app.addHook('preHandler', async (req, reply) => {
+    if (!req.routeOptions.config.publicCache || !READS.has(req.method)) return;
+    const hit = entries.get(req.url);
+    if (!hit || Date.now() >= hit.until) return;
+    hits.add(req);
+    send(req, reply, hit);
+    return reply;
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!req.routeOptions.config.publicCache || hits.has(req) || req.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string')
+      return payload;
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    const cacheControl = reply.getHeader('cache-control');
+    if (payload.length >= 1024) reply.header('vary', 'accept-encoding');
+    entries.set(req.url, {
+      body: payload,
+      gzip: payload.length >= 1024 ? gzipSync(payload) : null,
+      type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      cacheControl: typeof cacheControl === 'string' ? cacheControl : null,
+      until: Date.now() + PUBLIC_CACHE_TTL_MS,
+    });
+    return payload;
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    if (!READS.has(req.method) && reply.statusCode < 400 && entries.size) entries.clear();
+  });
+}
+
+function send(req: FastifyRequest, reply: FastifyReply, hit: Entry) {
+  reply.type(hit.type);
+  if (hit.cacheControl) reply.header('cache-control', hit.cacheControl);
+  if (!hit.gzip) return reply.send(hit.body);
+  reply.header('vary', 'accept-encoding');
+  if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.send(hit.body);
+  return reply.header('content-encoding', 'gzip').send(hit.gzip);
+}
