@@ -2,11 +2,14 @@ import { defineModule } from '../../kernel/module/index.ts';
 import { ENFORCEMENT_PERMISSIONS as P } from './contracts/labels.ts';
 import { penaltyWorkflow } from './penalty/workflow.ts';
 import { registerEnforcementRoutes } from './routes.ts';
+import { registerTipoffRoutes } from './tipoffs/routes.ts';
+import { INFORMANT_PERMISSION } from './contracts/tipoff-labels.ts';
 import { enforcementScopedRoutes } from './scoped-routes.ts';
 import { enforcementReportSection } from './report/section.ts';
 import { seedEnforcementDemo } from './demo/seed-enforcement-demo.ts';
 import { enforcementCore } from './migrations/20261208120000_enforcement_core.ts';
 import { enforcementCatalogue } from './migrations/20261208120100_enforcement_catalogue.ts';
+import { enforcementTipoff } from './migrations/20261211020000_enforcement_tipoff.ts';
 
 const G = '行政执法';
 
@@ -20,18 +23,23 @@ export const enforcement = defineModule({
     { code: P.review, label: '法制审核', group: G },
     { code: P.decide, label: '作出行政处罚决定、集体讨论、批准延期', group: G },
     { code: P.officers, label: '管理执法人员和行政执法证', group: G },
+    { code: INFORMANT_PERMISSION, label: '查看举报人信息(仅承办单位,记入审计)', group: G },
   ],
   roles: {
     clerk: [P.read, P.handle, P.officers],
-    leader: [P.read, P.review, P.decide, P.officers],
+    leader: [P.read, P.review, P.decide, P.officers, INFORMANT_PERMISSION],
     policy: [P.read, P.review],
   },
   workflows: [penaltyWorkflow],
-  routes: [registerEnforcementRoutes],
-  migrations: { '20261208120000_enforcement_core': enforcementCore, '20261208120100_enforcement_catalogue': enforcementCatalogue },
+  routes: [registerEnforcementRoutes, registerTipoffRoutes],
+  migrations: {
+    '20261208120000_enforcement_core': enforcementCore,
+    '20261208120100_enforcement_catalogue': enforcementCatalogue,
+    '20261211020000_enforcement_tipoff': enforcementTipoff,
+  },
   async seedDemo(ctx) {
     const r = await seedEnforcementDemo(ctx);
-    if (!r.skipped) ctx.logger.info(`演示行政执法:执法人员 ${r.officers} 名，案件 ${r.cases} 件`);
+    if (!r.skipped) ctx.logger.info(`演示行政执法:执法人员 ${r.officers} 名，案件 ${r.cases} 件，举报 ${r.tipoffs} 件`);
   },
   reportSections: [enforcementReportSection],
   scopedRoutes: enforcementScopedRoutes,
