@@ -1,10 +1,12 @@
-import { AuditOutlined, IdcardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, IdcardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { en, zh } from './i18n.ts';
 import { penaltyLabelsEn } from './english-labels.ts';
 
 const EnforcementCasesPage = lazy(() => import('./EnforcementCasesPage.tsx').then((m) => ({ default: m.EnforcementCasesPage })));
+const TipoffsPage = lazy(() => import('./TipoffsPage.tsx').then((m) => ({ default: m.TipoffsPage })));
+const TipoffPage = lazy(() => import('./TipoffPage.tsx').then((m) => ({ default: m.TipoffPage })));
 const OfficersPage = lazy(() => import('./OfficersPage.tsx').then((m) => ({ default: m.OfficersPage })));
 
 /** 行政执法: the console's web half of the enforcement module. */
@@ -14,16 +16,25 @@ export const enforcement = defineWebModule<typeof zh>({
   icon: <SafetyCertificateOutlined />,
   nav: [
     { path: '/enforcement', label: 'enforcement.nav.cases', icon: <AuditOutlined />, permission: 'enforcement.read' },
+    { path: '/enforcement/tipoffs', label: 'enforcement.nav.tipoffs', icon: <AlertOutlined />, permission: 'enforcement.read' },
     { path: '/enforcement/officers', label: 'enforcement.nav.officers', icon: <IdcardOutlined />, permission: 'enforcement.read' },
   ],
   routes: [
     { path: '/enforcement', page: EnforcementCasesPage },
+    { path: '/enforcement/tipoffs', page: TipoffsPage },
+    { path: '/enforcement/tipoffs/:id', page: TipoffPage },
     { path: '/enforcement/officers', page: OfficersPage },
   ],
   caseTypes: { enforcement_penalty: { english: penaltyLabelsEn } },
   messages: { zh, en },
   audit: {
-    actions: { 'enforcement.officer.status': ['变更行政执法证状态', 'Change certificate status'] },
-    entities: { enforcement_officer: ['执法人员', 'Enforcement officer'] },
+    actions: {
+      'enforcement.officer.status': ['变更行政执法证状态', 'Change certificate status'],
+      'enforcement.tipoff.receive': ['登记举报', 'Register a report'],
+      'enforcement.tipoff.verify': ['举报核查', 'Verify a report'],
+      'enforcement.tipoff.decide': ['举报处理决定', 'Decide on a report'],
+      'enforcement.tipoff.reply': ['答复举报人', 'Reply to an informant'],
+    },
+    entities: { enforcement_officer: ['执法人员', 'Enforcement officer'], enforcement_tipoff: ['举报', 'Report of a violation'] },
   },
 });
