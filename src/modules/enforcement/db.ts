@@ -45,11 +45,41 @@ export interface ExamAttemptTable extends Scoped {
   certificate_no: string | null;
   submitted_on: DateCol;
 }
+/** 举报 (informant columns are SM4 tokens and are never selected by the lists). */
+export interface TipoffTable {
+  id: string;
+  ref_no: string;
+  org_unit_id: string;
+  area_path: string;
+  channel: string;
+  received_on: DateCol;
+  reported_party: string;
+  reported_party_code: string | null;
+  content: string;
+  informant_name: string | null;
+  informant_phone: string | null;
+  query_code_hash: string | null;
+  reply_due: DateCol;
+  state: 'received' | 'verified' | 'decided' | 'closed';
+  findings: string | null;
+  verified_on: DateCol | null;
+  verified_by_name: string | null;
+  outcome: '立案' | '不予立案' | null;
+  outcome_reason: string | null;
+  decided_on: DateCol | null;
+  case_id: string | null;
+  reply: string | null;
+  replied_on: DateCol | null;
+  is_demo: boolean;
+  created_by: string | null;
+  created_at: Date;
+}
 export interface EnforcementTables {
   'enforcement.officer': OfficerTable;
   'enforcement.study_plan': StudyPlanTable;
   'enforcement.study_session': StudySessionTable;
   'enforcement.exam_attempt': ExamAttemptTable;
+  'enforcement.tipoff': TipoffTable;
 }
 
 export function enforcementDb(db: Kysely<DB>): Kysely<DB & EnforcementTables> {

@@ -2,6 +2,8 @@ import { defineModule } from '../../kernel/module/index.ts';
 import { ENFORCEMENT_PERMISSIONS as P } from './contracts/labels.ts';
 import { penaltyWorkflow } from './penalty/workflow.ts';
 import { registerEnforcementRoutes } from './routes.ts';
+import { registerTipoffRoutes } from './tipoffs/routes.ts';
+import { INFORMANT_PERMISSION } from './contracts/tipoff-labels.ts';
 import { enforcementScopedRoutes } from './scoped-routes.ts';
 import { enforcementReportSection } from './report/section.ts';
 import { seedEnforcementDemo } from './demo/seed-enforcement-demo.ts';
@@ -11,6 +13,7 @@ import { enforcementCatalogue } from './migrations/20261208120100_enforcement_ca
 import { enforcementStudy } from './migrations/20261211010000_enforcement_study.ts';
 import { registerStudyRoutes } from './study/routes.ts';
 import { studyScopedRoutes } from './study/scoped-routes.ts';
+import { enforcementTipoff } from './migrations/20261211020000_enforcement_tipoff.ts';
 
 const G = '行政执法';
 
@@ -25,22 +28,24 @@ export const enforcement = defineModule({
     { code: P.decide, label: '作出行政处罚决定、集体讨论、批准延期', group: G },
     { code: P.officers, label: '管理执法人员和行政执法证，登记学法计划和集体学法', group: G },
     { code: P.study, label: '管理学法题库和试卷(可查看答案)', group: G },
+    { code: INFORMANT_PERMISSION, label: '查看举报人信息(仅承办单位,记入审计)', group: G },
   ],
   roles: {
     clerk: [P.read, P.handle, P.officers],
-    leader: [P.read, P.review, P.decide, P.officers],
+    leader: [P.read, P.review, P.decide, P.officers, INFORMANT_PERMISSION],
     policy: [P.read, P.review, P.study],
   },
   workflows: [penaltyWorkflow],
-  routes: [registerEnforcementRoutes, registerStudyRoutes],
+  routes: [registerEnforcementRoutes, registerStudyRoutes, registerTipoffRoutes],
   migrations: {
     '20261208120000_enforcement_core': enforcementCore,
     '20261208120100_enforcement_catalogue': enforcementCatalogue,
     '20261211010000_enforcement_study': enforcementStudy,
+    '20261211020000_enforcement_tipoff': enforcementTipoff,
   },
   async seedDemo(ctx) {
     const r = await seedEnforcementDemo(ctx);
-    if (!r.skipped) ctx.logger.info(`演示行政执法:执法人员 ${r.officers} 名，案件 ${r.cases} 件`);
+    if (!r.skipped) ctx.logger.info(`演示行政执法:执法人员 ${r.officers} 名，案件 ${r.cases} 件，举报 ${r.tipoffs} 件`);
     const s = await seedStudyDemo(ctx);
     if (!s.skipped) ctx.logger.info(`演示学法用法:集体学法 ${s.sessions} 次，考试 ${s.attempts} 人次`);
   },

@@ -12,6 +12,11 @@ const officers = async (ctx: AppContext) =>
     }),
   );
 
+const tipoffs = async (ctx: AppContext) =>
+  (await sql<{ id: string; area_path: string; org_unit_id: string }>`select id, area_path, org_unit_id from enforcement.tipoff`.execute(ctx.db)).rows.map(
+    (r) => ({ id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id }),
+  );
+
 /** How the scope suite (tests/scope) treats the 行政执法 GET routes. */
 export const enforcementScopedRoutes: RouteSpecs = {
   'GET /api/enforcement/officers': {
@@ -34,6 +39,15 @@ export const enforcementScopedRoutes: RouteSpecs = {
     why: '事前公开 (国办发〔2018〕118号): an officer by certificate number — name, unit, validity, status; nothing personal',
   },
   'GET /api/public/enforcement/catalogue': { kind: 'unscoped', why: 'public reference data: power items, 裁量基准 and the 法制审核目录清单' },
+  'GET /api/enforcement/tipoffs': {
+    kind: 'list',
+    permission: 'enforcement.read',
+    variants: () => ['state=closed', 'year=2019', 'q=JB'],
+    items: (b) => b.items.map((t: any) => ({ areaPath: t.areaPath, orgUnitId: t.orgUnitId })),
+  },
+  'GET /api/enforcement/tipoffs/:id': { kind: 'detail', permission: 'enforcement.read', records: tipoffs },
+  'GET /api/enforcement/tipoff-settings': { kind: 'unscoped', why: 'one platform setting: the reply period of 举报 in working days' },
+  'GET /api/public/enforcement/tipoff-offices': { kind: 'unscoped', why: 'public reference data: the offices a 举报 can be addressed to' },
   'GET /api/enforcement/cases': { kind: 'case-list', variants: ['state=closed', 'state=investigating', 'q=XZCF'] },
   'GET /api/enforcement/cases/:id': { kind: 'case', path: (c) => (c.type === PENALTY_TYPE ? `/api/enforcement/cases/${c.id}` : null) },
 };

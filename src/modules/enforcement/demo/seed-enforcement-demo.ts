@@ -10,16 +10,18 @@ import { registerOfficer } from '../officers/officers.ts';
 import { filePenaltyCase } from '../penalty/file-case.ts';
 import { demoOfficers } from './demo-officers.ts';
 import { DEMO_CASES } from './demo-cases.ts';
+import { seedDemoTipoffs } from './demo-tipoffs.ts';
 
 /** Past cases queue no timers: their deadlines are long gone (as the 建议提案 demo does). */
 const NO_JOBS: Jobs = { send: async () => null, cancel: async () => {} };
 
 /**
  * 行政执法 demo: the report's 43 officers (17 exam applicants) and penalty cases filed in several
- * counties through the real steps (立案, 指派), in one transaction. Idempotent.
+ * counties through the real steps (立案, 指派), and the report's 2019 举报 (核查, 立案 / 不予立案, 答复), in one transaction. Idempotent.
  */
 export async function seedEnforcementDemo(ctx: AppContext) {
-  if ((await sql`select 1 from enforcement.officer where is_demo limit 1`.execute(ctx.db)).rows.length) return { skipped: true, officers: 0, cases: 0 };
+  if ((await sql`select 1 from enforcement.officer where is_demo limit 1`.execute(ctx.db)).rows.length)
+    return { skipped: true, officers: 0, cases: 0, tipoffs: 0 };
   let t = ctx.clock.now().getTime();
   const clock: Clock = { now: () => new Date(t) };
   return withTx({ ...ctx, clock }, async (tx) => {
@@ -77,18 +79,26 @@ export async function seedEnforcementDemo(ctx: AppContext) {
       else if (!o.reviewer) ids.set(o.org, [...(ids.get(o.org) ?? []), r.id]);
     }
     let cases = 0;
+    const caseOf = new Map<string, string>();
     for (const c of DEMO_CASES) {
       t = chinaMidnight(c.filedOn).getTime() + 10 * 3_600_000;
       const actor = actorFor(c.org);
       const cx = c.filedOn < '2026-01-01' ? { ...tx, jobs: NO_JOBS } : tx;
       const made = await filePenaltyCase(cx, actor, c.filing, { demo: true });
       cases++;
+      caseOf.set(c.filing.partyName, made.id);
       const team = ids.get(c.org) ?? [];
       if (c.assign && team.length >= 2) {
         t += 86_400_000;
         await applyTransition(cx, actor, { caseId: made.id, transition: 'assign', input: { officerIds: team.slice(0, 2) } });
       }
     }
-    return { skipped: false, officers: serial, cases };
+    const tipoffs = await seedDemoTipoffs(
+      { ...tx, jobs: NO_JOBS },
+      actorFor,
+      (day) => (t = chinaMidnight(day).getTime() + 10 * 3_600_000),
+      (party) => caseOf.get(party),
+    );
+    return { skipped: false, officers: serial, cases, tipoffs };
   });
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { MetricQueryArgs, MetricResult, ReportMetric, ReportSection } from '../../../kernel/report/index.ts';
 import { caseReadable } from '../../../kernel/workflow/index.ts';
 import { ENFORCEMENT_PERMISSIONS, PENALTY_TYPE } from '../contracts/labels.ts';
+import { tipoffMetrics } from './tipoff-metrics.ts';
 
 type Row = {
   id: string;
@@ -47,7 +48,7 @@ const m = (x: Omit<ReportMetric, 'permission' | 'aggregation' | 'unit' | 'kind'>
   ...x,
 });
 
-/** 行政执法 section of the annual report: penalty cases, hearings, 法制审核, fines and 事后公开 on time. */
+/** 行政执法 section of the annual report: penalty cases, hearings, 法制审核, fines, 事后公开 on time and 举报. */
 export const enforcementReportSection: ReportSection = {
   code: 'enforcement',
   label: '行政执法',
@@ -86,5 +87,6 @@ export const enforcementReportSection: ReportSection = {
         return { value: rs.length ? Math.round((ok / rs.length) * 1000) / 10 : 0, recordIds: rs.map((r) => r.id), recordKind: 'case' };
       },
     }),
+    ...tipoffMetrics,
   ],
 };

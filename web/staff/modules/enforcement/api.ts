@@ -1,8 +1,10 @@
+import dayjs from 'dayjs';
 import type { z } from 'zod';
 import { http } from '../../shared/api.ts';
 import type { FileCaseInput } from '../../../../src/modules/enforcement/contracts/inputs.ts';
 
 export { CERT_STATUS_LABELS, PENALTY_STATES } from '../../../../src/modules/enforcement/contracts/labels.ts';
+export { STAFF_CHANNELS, TIPOFF_STATES } from '../../../../src/modules/enforcement/contracts/tipoff-labels.ts';
 
 export type OfficerRow = {
   id: string;
@@ -35,7 +37,38 @@ export type CaseRow = {
   fine: number | null;
   nextDue: string | null;
 };
+/** Today as the server counts it (China date), whatever the browser's time zone: the forms' default dates. */
+export const chinaToday = () => dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+
 type Page<T> = { items: T[]; total: number };
+export type TipoffRow = {
+  id: string;
+  refNo: string;
+  org: string;
+  channel: string;
+  receivedOn: string;
+  reportedParty: string;
+  state: 'received' | 'verified' | 'decided' | 'closed';
+  stateLabel: string;
+  replyDue: string;
+  repliedOn: string | null;
+  outcome: string | null;
+  caseId: string | null;
+  caseRefNo: string | null;
+  anonymous: boolean;
+  overdue: boolean;
+};
+export type TipoffDetail = TipoffRow & {
+  reportedPartyCode: string | null;
+  content: string;
+  findings: string | null;
+  verifiedOn: string | null;
+  verifiedBy: string | null;
+  outcomeReason: string | null;
+  decidedOn: string | null;
+  reply: string | null;
+  canReveal: boolean;
+};
 export type PowerItem = { code: string; name: string; reviewListed: boolean };
 
 export const enforcementApi = {
@@ -43,5 +76,10 @@ export const enforcementApi = {
   file: (input: z.input<typeof FileCaseInput>) => http.post<{ id: string; refNo: string }>('/api/enforcement/cases', input),
   officers: (f: { q?: string }) => http.get<Page<OfficerRow>>('/api/enforcement/officers', f),
   expiring: () => http.get<Page<OfficerRow>>('/api/enforcement/officers/expiring', { days: 60 }),
+  tipoffs: (f: { state?: string; q?: string; page?: number }) => http.get<Page<TipoffRow>>('/api/enforcement/tipoffs', f),
+  tipoff: (id: string) => http.get<TipoffDetail>(`/api/enforcement/tipoffs/${id}`),
+  receive: (input: unknown) => http.post<{ id: string; refNo: string; queryCode: string; replyDue: string }>('/api/enforcement/tipoffs', input),
+  tipoffStep: (id: string, step: 'verify' | 'decide' | 'reply', input: unknown) => http.post<{ id: string }>(`/api/enforcement/tipoffs/${id}/${step}`, input),
+  informant: (id: string) => http.post<{ name: string | null; phone: string | null }>(`/api/enforcement/tipoffs/${id}/informant`, {}),
   catalogue: () => http.get<{ items: PowerItem[] }>('/api/public/enforcement/catalogue'),
 };

@@ -1,10 +1,12 @@
-import { AuditOutlined, FormOutlined, IdcardOutlined, ReadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, FormOutlined, IdcardOutlined, ReadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { en, zh } from './i18n.ts';
 import { penaltyLabelsEn } from './english-labels.ts';
 
 const EnforcementCasesPage = lazy(() => import('./EnforcementCasesPage.tsx').then((m) => ({ default: m.EnforcementCasesPage })));
+const TipoffsPage = lazy(() => import('./TipoffsPage.tsx').then((m) => ({ default: m.TipoffsPage })));
+const TipoffPage = lazy(() => import('./TipoffPage.tsx').then((m) => ({ default: m.TipoffPage })));
 const OfficersPage = lazy(() => import('./OfficersPage.tsx').then((m) => ({ default: m.OfficersPage })));
 const StudyPage = lazy(() => import('./StudyPage.tsx').then((m) => ({ default: m.StudyPage })));
 const ExamsPage = lazy(() => import('./ExamsPage.tsx').then((m) => ({ default: m.ExamsPage })));
@@ -18,12 +20,15 @@ export const enforcement = defineWebModule<typeof zh>({
   icon: <SafetyCertificateOutlined />,
   nav: [
     { path: '/enforcement', label: 'enforcement.nav.cases', icon: <AuditOutlined />, permission: 'enforcement.read' },
+    { path: '/enforcement/tipoffs', label: 'enforcement.nav.tipoffs', icon: <AlertOutlined />, permission: 'enforcement.read' },
     { path: '/enforcement/officers', label: 'enforcement.nav.officers', icon: <IdcardOutlined />, permission: 'enforcement.read' },
     { path: '/enforcement/study', label: 'enforcement.nav.study', icon: <ReadOutlined />, permission: 'enforcement.read' },
     { path: '/enforcement/exams', label: 'enforcement.nav.exams', icon: <FormOutlined />, permission: 'enforcement.read' },
   ],
   routes: [
     { path: '/enforcement', page: EnforcementCasesPage },
+    { path: '/enforcement/tipoffs', page: TipoffsPage },
+    { path: '/enforcement/tipoffs/:id', page: TipoffPage },
     { path: '/enforcement/officers', page: OfficersPage },
     { path: '/enforcement/study', page: StudyPage, permission: 'enforcement.read' },
     { path: '/enforcement/exams', page: ExamsPage, permission: 'enforcement.read' },
@@ -36,7 +41,15 @@ export const enforcement = defineWebModule<typeof zh>({
     actions: {
       'enforcement.officer.status': ['变更行政执法证状态', 'Change certificate status'],
       'enforcement.exam.submit': ['学法考试交卷', 'Submit a law-study exam'],
+      'enforcement.tipoff.receive': ['登记举报', 'Register a report'],
+      'enforcement.tipoff.verify': ['举报核查', 'Verify a report'],
+      'enforcement.tipoff.decide': ['举报处理决定', 'Decide on a report'],
+      'enforcement.tipoff.reply': ['答复举报人', 'Reply to an informant'],
     },
-    entities: { enforcement_officer: ['执法人员', 'Enforcement officer'], enforcement_exam_attempt: ['学法考试成绩', 'Law-study exam result'] },
+    entities: {
+      enforcement_officer: ['执法人员', 'Enforcement officer'],
+      enforcement_exam_attempt: ['学法考试成绩', 'Law-study exam result'],
+      enforcement_tipoff: ['举报', 'Report of a violation'],
+    },
   },
 });
