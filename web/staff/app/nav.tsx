@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   GlobalOutlined,
   HomeOutlined,
   LoginOutlined,
@@ -29,7 +30,10 @@ const ANNUAL_REPORT: BusinessModule = {
   key: 'annual-report',
   label: 'nav.annualReport',
   icon: <ReadOutlined />,
-  entries: [{ path: '/report', label: 'report.nav', icon: <ReadOutlined />, permission: 'report.read' }],
+  entries: [
+    { path: '/dashboard', label: 'dashboard.nav', icon: <DashboardOutlined />, permission: null },
+    { path: '/report', label: 'report.nav', icon: <ReadOutlined />, permission: 'report.read' },
+  ],
 };
 
 export const BUSINESS_MODULES: BusinessModule[] = [...WEB_MODULES.map((m) => ({ key: m.key, label: m.label, icon: m.icon, entries: m.nav })), ANNUAL_REPORT];

@@ -1,5 +1,20 @@
 /** 年度报告 (kernel page): Simplified Chinese messages (keys start with 'report.'). */
 export const zh = {
+  'dashboard.nav': '数据概览',
+  'dashboard.title': '数据概览',
+  'dashboard.desc': '本人数据范围内各类事项的办理情况、近十二个月登记数和下一级地区分布；数字随办理同步更新。',
+  'dashboard.myArea': '本地区',
+  'dashboard.fresh': '数据时间 {at}（{how}）',
+  'dashboard.total': '登记总数',
+  'dashboard.open': '在办',
+  'dashboard.closed': '已办结',
+  'dashboard.trend': '近十二个月登记数',
+  'dashboard.trendLabel': '{from} 至 {to} 每月登记的事项数，按事项类型分色堆叠；各类数字见下方表格。',
+  'dashboard.areas': '下一级地区',
+  'dashboard.area': '地区',
+  'dashboard.kinds': '事项类型',
+  'dashboard.kind': '事项',
+  'dashboard.states': '按状态',
   'report.nav': '报告指标与生成',
   'report.title': '年度法治政府建设报告',
   'report.desc': '报告中的每个数字都由系统按统计口径从业务记录计算，点击数字可查看其背后的记录；政策法规处编辑模板并生成报告。',
@@ -57,6 +72,22 @@ export const zh = {
 
 /** English labels. */
 export const en: Record<keyof typeof zh, string> = {
+  'dashboard.nav': 'Overview',
+  'dashboard.title': 'Overview',
+  'dashboard.desc':
+    'Matters you may read, open and closed, registrations in the last twelve months and the areas one level down; figures follow the work as it happens.',
+  'dashboard.myArea': 'My area',
+  'dashboard.fresh': 'As of {at} ({how})',
+  'dashboard.total': 'Registered',
+  'dashboard.open': 'Open',
+  'dashboard.closed': 'Closed',
+  'dashboard.trend': 'Registrations, last twelve months',
+  'dashboard.trendLabel': 'Matters registered each month from {from} to {to}, stacked by kind; the tables below give the figures.',
+  'dashboard.areas': 'Areas one level down',
+  'dashboard.area': 'Area',
+  'dashboard.kinds': 'Kinds of matter',
+  'dashboard.kind': 'Matter',
+  'dashboard.states': 'By state',
   'report.nav': 'Figures and report',
   'report.title': 'Annual rule-of-law government report',
   'report.desc':
