@@ -5,6 +5,12 @@ export const DashboardQuery = z.object({
     .string()
     .regex(/^\d{6}(\d{3})?(\d{3})?$/, '「area」区划代码格式不正确。')
     .optional(),
+  year: z.coerce
+    .number({ message: '「year」年度须为四位数字。' })
+    .int('「year」年度须为整数。')
+    .min(2000, '「year」年度不早于 2000 年。')
+    .max(2100, '「year」年度不晚于 2100 年。')
+    .optional(),
 });
 
 const Count = z.number().int();
@@ -13,7 +19,7 @@ export const DashboardOut = z.object({
   asOf: z.string(),
   source: z.enum(['rollup', 'cases']),
   freshness: z.string(),
-  totals: z.object({ total: Count, open: Count, closed: Count, since: z.string() }),
+  totals: z.object({ total: Count, open: Count, closed: Count }),
   modules: z.array(
     z.object({
       type: z.string(),

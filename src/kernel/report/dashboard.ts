@@ -18,20 +18,22 @@ type Area = { code: string; name: string; path: string; level: number };
 
 const MONTHS = 12;
 
-/** The first `level` components of an area path, in SQL: the child area a row counts under. */
-const prefix = (col: string, level: number) => sql.raw(`array_to_string((string_to_array(${col}, '.'))[1:${level}], '.')`);
+/** The child of `path` a row's area path lies under (its own path plus the next code), in SQL; null for the area itself. */
+const childOf = (col: string, path: string) =>
+  sql`case when ${sql.ref(col)} = ${path} then null else ${path} || '.' || split_part(substr(${sql.ref(col)}, ${path.length + 2}), '.', 1) end`;
 
 /**
  * A dashboard for the actor's area (or an area inside it): every case type the actor may read,
- * its cases by state, registrations per month for the last twelve months, and the next level of
+ * its cases by state, registrations per month for the last twelve months (or one year's), and the next level of
  * areas below. Each type counts only what the actor's grants for its read permission cover, so a
  * county sees its county; 本人-only grants count nothing here (their cases are on the worklist).
  */
-export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: string; source?: DashboardSource }) {
+export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: string; year?: number; source?: DashboardSource }) {
   const area = await dashboardArea(ctx, actor, q.area);
   const now = ctx.clock.now();
-  const thisMonth = chinaDate(now).slice(0, 7);
-  const first = monthsBack(thisMonth, MONTHS - 1);
+  // The twelve months of the year asked for, or the last twelve up to this month.
+  const lastMonth = q.year ? `${q.year}-12` : chinaDate(now).slice(0, 7);
+  const first = monthsBack(lastMonth, MONTHS - 1);
   const defs = registeredWorkflows().filter((d) => actor.grants.some((g) => g.permissions.includes(d.readPermission)));
   const source = q.source ?? 'rollup';
   const rows = defs.length ? await readRows(ctx, actor, area, defs, source) : [];
@@ -56,7 +58,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: strin
         .map(([code]) => `${d.type}/${code}`),
     ),
   );
-  const months = Array.from({ length: MONTHS }, (_, i) => monthsBack(thisMonth, MONTHS - 1 - i)).map((month) => {
+  const months = Array.from({ length: MONTHS }, (_, i) => monthsBack(lastMonth, MONTHS - 1 - i)).map((month) => {
     const inMonth = byMonth.filter((r) => r.month === month);
     return { month, n: sum(inMonth), byType: Object.fromEntries(defs.map((d) => [d.type, sum(inMonth.filter((r) => r.type === d.type))])) };
   });
@@ -71,7 +73,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: strin
     asOf: now.toISOString(),
     source,
     freshness: source === 'rollup' ? '随办理同步更新（实时）' : '逐件统计',
-    totals: { total, open, closed: total - open, since: first },
+    totals: { total, open, closed: total - open },
     modules,
     months,
     areas,
@@ -87,7 +89,7 @@ async function readRows(ctx: AppContext, actor: Actor, area: Area, defs: ReturnT
   const rollup = source === 'rollup';
   const from: any = rollup ? ctx.db.selectFrom('core.case_rollup as c') : ctx.db.selectFrom('core.case as c');
   const under = area.path.replace(/[\\%_]/g, (ch) => '\\' + ch) + '.%';
-  const child = area.level < 5 ? prefix('c.area_path', area.level + 1) : sql.raw('c.area_path');
+  const child = childOf('c.area_path', area.path);
   const inner = from
     .select([
       'c.type',

@@ -31,7 +31,7 @@ export async function registerReportRoutes(app: FastifyInstance, ctx: AppContext
         response: { 200: DashboardOut },
       },
     },
-    async (req) => dashboard(ctx, actorOf(req), { area: req.query.area }),
+    async (req) => dashboard(ctx, actorOf(req), { area: req.query.area, year: req.query.year }),
   );
 
   r.get(

@@ -1,7 +1,8 @@
-import { Breadcrumb, Card, Col, Empty, Row, Statistic, Table, Tag, type TableProps } from 'antd';
+import { Breadcrumb, Card, Col, Empty, Row, Select, Statistic, Table, Tag, type TableProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { EChart } from '../../shared/EChart.tsx';
 import { LinkButton } from '../../shared/LinkButton.tsx';
@@ -21,7 +22,11 @@ export function DashboardPage() {
   const t = useT();
   const [trail, setTrail] = useState<{ code: string; name: string }[]>([]);
   const area = trail.at(-1)?.code;
-  const q = useQuery({ queryKey: ['dashboard', area ?? ''], queryFn: () => dashboardApi.get(area) });
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || undefined;
+  const thisYear = dayjs().year();
+  const years = [{ value: 0, label: t('dashboard.last12') }, ...Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))];
+  const q = useQuery({ queryKey: ['dashboard', area ?? '', year ?? 0], queryFn: () => dashboardApi.get(area, year) });
   const d = q.data;
   const trend = useMemo(() => (d ? trendOption(d) : null), [d]);
   const moduleColumns: TableProps<ModuleRow>['columns'] = [
@@ -50,7 +55,20 @@ export function DashboardPage() {
   ];
   return (
     <div className="mz-page" data-testid="dashboard">
-      <PageHeader title={t('dashboard.title')} desc={t('dashboard.desc')} />
+      <PageHeader
+        title={t('dashboard.title')}
+        desc={t('dashboard.desc')}
+        extra={
+          <Select
+            value={year ?? 0}
+            options={years}
+            onChange={(v) => setParams(v ? { year: String(v) } : {})}
+            style={{ width: 160 }}
+            aria-label={t('dashboard.period')}
+            data-testid="dashboard-year"
+          />
+        }
+      />
       {q.isError && <QueryError error={q.error} onRetry={() => q.refetch()} />}
       {d && (
         <>
@@ -82,7 +100,7 @@ export function DashboardPage() {
           </Card>
           <Row gutter={[16, 16]} className="mz-gap">
             <Col xs={24} lg={14}>
-              <Card className="mz-card mz-card-fill" title={t('dashboard.trend')}>
+              <Card className="mz-card mz-card-fill" title={year ? t('dashboard.trendYear', { year }) : t('dashboard.trend')}>
                 {trend && d.totals.total > 0 ? (
                   <EChart option={trend} label={t('dashboard.trendLabel', { from: d.months[0]!.month, to: d.months.at(-1)!.month })} />
                 ) : (

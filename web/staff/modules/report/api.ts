@@ -34,4 +34,4 @@ export const reportApi = {
 
 export type Dashboard = z.infer<typeof DashboardOut>;
 /** 数据概览 (src/kernel/report/dashboard.ts). */
-export const dashboardApi = { get: (area?: string) => http.get<Dashboard>('/api/dashboard', { area }) };
+export const dashboardApi = { get: (area?: string, year?: number) => http.get<Dashboard>('/api/dashboard', { area, year }) };
