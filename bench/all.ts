@@ -18,6 +18,7 @@ const BENCHES: Array<[string, Record<string, string>]> = [
   ['transitions', {}],
   ['http-reads', { BENCH_SECONDS: s(150, 2) }],
   ['worklist', {}],
+  ['dashboard', { BENCH_CASES: s(2_000_000, 2000), BENCH_RUNS: s(30, 5) }],
   ['scope-explain', {}],
   ['audit-bench', {}],
   ['catalogue-diff', { BENCH_ITEMS: s(400, 40), BENCH_RUNS: s(15, 3) }],

@@ -1,3 +1,4 @@
+import { coreCaseRollup } from '../kernel/report/migrations/20261211090000_core_case_rollup.ts';
 import type { Migration } from 'kysely/migration';
 import type { ModuleManifest } from '../kernel/module/index.ts';
 import { coreAreas } from '../kernel/areas/migrations/20261129010000_core_areas.ts';
@@ -38,6 +39,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261210060000_core_auth_epoch': coreAuthEpoch,
   '20261210060100_core_case_handoff_from': coreCaseHandoffFrom,
   '20261211080000_core_document_subject': coreDocumentSubject,
+  '20261211090000_core_case_rollup': coreCaseRollup,
 };
 
 /**

@@ -67,4 +67,27 @@ describe('政策法规处 at 1366×768', { concurrency: false }, () => {
       '%PDF-',
     );
   });
+
+  f.step('数据概览: the region by kind of matter, the months of 2019 and the cities; a city opens its counties', async () => {
+    await page.goto('/dashboard?year=2019');
+    const board = page.getByTestId('dashboard');
+    await board.getByText('2019 年各月登记数').waitFor({ timeout: T });
+    const kinds = await board.locator('.ant-table-tbody tr.ant-table-row').allInnerTexts();
+    assert.ok(
+      kinds.some((k) => k.includes('信访')),
+      kinds.join('|'),
+    );
+    assert.ok(await board.locator('svg').count(), 'the trend chart is drawn');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'dashboard-region', { fullPage: true });
+    await board.getByTestId('dashboard-area-640100').click();
+    await board
+      .getByRole('heading', { name: '银川市' })
+      .or(board.getByText('银川市', { exact: true }).first())
+      .waitFor({ timeout: T });
+    await board.getByTestId('dashboard-area-640104').waitFor({ timeout: T });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'dashboard-city-phone', { fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
 });

@@ -74,6 +74,10 @@ export const KERNEL_ROUTES: RouteSpecs = {
     kind: 'unscoped',
     why: "figures, no records: each tab's count is the same query as GET /api/worklist's total for that tab (equality proven in src/kernel/workflow/worklist-counts.int.test.ts)",
   },
+  'GET /api/dashboard': {
+    kind: 'unscoped',
+    why: "figures, no records: each case type counted within the caller's own read grants, from the rollup (equal to counting case by case, and a county sees only its county: src/kernel/report/dashboard.int.test.ts); an area outside the caller's is refused",
+  },
   'GET /api/cases/:id': { kind: 'case', path: (c) => `/api/cases/${c.id}` },
   'GET /api/cases/:id/clocks/:name/explain': {
     kind: 'case',

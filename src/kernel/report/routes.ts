@@ -7,6 +7,8 @@ import { cityTable } from './city-table.ts';
 import { figureRecords } from './figure-records.ts';
 import { withPreviousYear } from './previous-year.ts';
 import { reportArea } from './report-area.ts';
+import { dashboard } from './dashboard.ts';
+import { DashboardOut, DashboardQuery } from './dashboard-schemas.ts';
 import { registerReportTemplateRoutes } from './routes-template.ts';
 import { CitiesOut, CitiesQuery, FiguresOut, FiguresQuery, RecordsOut, RecordsQuery, RefreshBody } from './report-schemas.ts';
 
@@ -17,6 +19,20 @@ const security = [{ session: [] }];
 export async function registerReportRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const areaOut = (a: { code: string; name: string; level: number }) => ({ code: a.code, name: a.name, level: a.level });
+
+  r.get(
+    '/api/dashboard',
+    {
+      schema: {
+        tags,
+        security,
+        summary: '数据概览：本人可见的各类事项按状态、按月登记数和下一级地区分布（取自随办理同步更新的汇总表）',
+        querystring: DashboardQuery,
+        response: { 200: DashboardOut },
+      },
+    },
+    async (req) => dashboard(ctx, actorOf(req), { area: req.query.area, year: req.query.year }),
+  );
 
   r.get(
     '/api/report/metrics',

@@ -1,4 +1,14 @@
-import { AuditOutlined, CalendarOutlined, ClusterOutlined, GlobalOutlined, HomeOutlined, LoginOutlined, ReadOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  LoginOutlined,
+  ReadOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { WEB_MODULES } from '../modules/index.ts';
@@ -19,7 +29,10 @@ const ANNUAL_REPORT: BusinessModule = {
   key: 'annual-report',
   label: 'nav.annualReport',
   icon: <ReadOutlined />,
-  entries: [{ path: '/report', label: 'report.nav', icon: <ReadOutlined />, permission: 'report.read' }],
+  entries: [
+    { path: '/dashboard', label: 'dashboard.nav', icon: <DashboardOutlined />, permission: null },
+    { path: '/report', label: 'report.nav', icon: <ReadOutlined />, permission: 'report.read' },
+  ],
 };
 
 export const BUSINESS_MODULES: BusinessModule[] = [...WEB_MODULES.map((m) => ({ key: m.key, label: m.label, icon: m.icon, entries: m.nav })), ANNUAL_REPORT];

@@ -16,6 +16,7 @@ const LoginLogPage = lazy(() => import('../modules/login-log/LoginLogPage.tsx').
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
 const CasePage = lazy(() => import('../modules/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const ReportPage = lazy(() => import('../modules/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const DashboardPage = lazy(() => import('../modules/report/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 
 /** A top-level page while its chunk loads: an empty page (the layout shows its own spinner inside). */
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
       guarded('/admin/audit', <AuditPage />),
       guarded('/admin/login-log', <LoginLogPage />),
       guarded('/admin/calendar', <CalendarPage />),
+      guarded('/dashboard', <DashboardPage />),
       guarded('/report', <ReportPage />),
       { path: '*', element: <NotFound /> },
     ],

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { http } from '../../shared/api.ts';
 import type { CitiesOut, FiguresOut, RecordsOut, RunOut, RunsOut, TemplateOut } from '../../../../src/kernel/report/report-schemas.ts';
 import type { TemplateBody } from '../../../../src/kernel/report/report-template.ts';
+import type { DashboardOut } from '../../../../src/kernel/report/dashboard-schemas.ts';
 
 export type Figures = z.infer<typeof FiguresOut>;
 export type Figure = Figures['sections'][number]['metrics'][number];
@@ -30,3 +31,7 @@ export const reportApi = {
   pdfUrl: (id: string) => `/api/report/runs/${enc(id)}/report.pdf`,
   xlsxUrl: (id: string) => `/api/report/runs/${enc(id)}/appendix.xlsx`,
 };
+
+export type Dashboard = z.infer<typeof DashboardOut>;
+/** 数据概览 (src/kernel/report/dashboard.ts). */
+export const dashboardApi = { get: (area?: string, year?: number) => http.get<Dashboard>('/api/dashboard', { area, year }) };

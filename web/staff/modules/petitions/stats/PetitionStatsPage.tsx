@@ -8,7 +8,7 @@ import type { MessageKey } from '../../../i18n/zh-CN.ts';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { QueryError } from '../../../shared/QueryError.tsx';
 import { fetchPetitionStats, statsXlsxUrl, type Dimension, type PetitionStats, type StatRow, type StatsQuery, type StatsUnit } from './api.ts';
-import { EChart } from './EChart.tsx';
+import { EChart } from '../../../shared/EChart.tsx';
 import { ReportArticle41 } from './ReportArticle41.tsx';
 import './petition-stats.css';
 

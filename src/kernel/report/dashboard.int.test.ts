@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { SYSTEM_ACTOR, type Actor } from '../identity/actor.ts';
+import { loadGrants } from '../identity/repository.ts';
+import { dashboard } from './dashboard.ts';
+
+/**
+ * The dashboard reads core.case_rollup, which triggers keep in step with core.case: after
+ * registrations, a refusal (terminal), a transfer to another unit and a deletion, the rollup
+ * answer equals the same figures counted case by case, for the region and for a county — and
+ * the county sees only its own cases.
+ */
+const clock = manualClock(new Date('2026-03-05T02:00:00Z'));
+let t: TestApp;
+let fgc: Session, xq: Session, ld: Session;
+const petition = (title: string, concernedAreaCode: string) => ({
+  title,
+  channel: '来信',
+  category: '申诉求决',
+  subject: '低保',
+  concernedAreaCode,
+  visitPersons: 1,
+  content: '数据概览测试：请求核查家庭经济状况并依法处理，内容足够长以通过校验。',
+});
+async function actorOf(username: string): Promise<Actor> {
+  const u = await t.ctx.db.selectFrom('core.app_user').select(['id', 'org_unit_id', 'area_path']).where('username', '=', username).executeTakeFirstOrThrow();
+  const area = await t.ctx.db.selectFrom('core.area').select('code').where('path', '=', u.area_path).executeTakeFirstOrThrow();
+  return {
+    ...SYSTEM_ACTOR,
+    userId: u.id,
+    username,
+    orgUnitId: u.org_unit_id,
+    areaCode: area.code,
+    areaPath: u.area_path,
+    grants: await loadGrants(t.ctx, u.id, clock.now()),
+  };
+}
+async function same(username: string) {
+  const a = await actorOf(username);
+  const fromRollup = await dashboard(t.ctx, a, {});
+  const fromCases = await dashboard(t.ctx, a, { source: 'cases' });
+  const strip = (d: typeof fromRollup) => ({ totals: d.totals, modules: d.modules, months: d.months, areas: d.areas });
+  expect(strip(fromRollup)).toEqual(strip(fromCases));
+  return fromRollup;
+}
+const created = async (s: Session, title: string, area: string) => {
+  const r = await s.post('/api/petitions', petition(title, area));
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json().id as string;
+};
+
+beforeAll(async () => {
+  t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_MAX_HOURS: '100000' } });
+  [fgc, xq, ld] = await Promise.all(['nx-fgc', 'xq-mzj', 'ld-mzj'].map((u) => t.login(u)));
+});
+afterAll(async () => t?.close());
+
+describe('dashboard figures from the rollup', () => {
+  it('counts registrations, refusals, transfers and deletions the same as counting every case', async () => {
+    const before = await same('nx-fgc');
+    await created(xq, '概览一', '640104');
+    clock.set(new Date('2026-04-10T02:00:00Z'));
+    const refused = await created(xq, '概览二', '640104001');
+    const r = await xq.post(`/api/cases/${refused}/transitions/refuse`, { input: { reasonCode: 'statutory_route' }, comment: '应通过行政复议解决' });
+    expect(r.statusCode, r.body).toBe(200);
+    await created(ld, '概览三', '640423');
+    const moved = await created(fgc, '概览四', '640104');
+    const yc = (await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', '640100-mzj').executeTakeFirstOrThrow()).id;
+    expect((await fgc.post(`/api/cases/${moved}/handoff`, { kind: 'transfer', toOrgId: yc })).statusCode).toBe(200);
+
+    const region = await same('nx-fgc');
+    const pet = (d: typeof region) => d.modules.find((m) => m.type === 'petition')!;
+    expect(pet(region).total - (pet(before)?.total ?? 0)).toBe(4);
+    expect(pet(region).closed - (pet(before)?.closed ?? 0)).toBe(1);
+    expect(region.months.find((m) => m.month === '2026-04')!.byType.petition).toBeGreaterThanOrEqual(3);
+    expect(region.areas.map((a) => a.name)).toContain('银川市');
+
+    const county = await same('xq-mzj');
+    expect(county.area.name).toBe('兴庆区');
+    const inCounty = Number(
+      (
+        await sql<{
+          n: number;
+        }>`select count(*)::int as n from core.case where type = 'petition' and (area_path = ${(await actorOf('xq-mzj')).areaPath} or area_path like ${(await actorOf('xq-mzj')).areaPath + '.%'})`.execute(
+          t.ctx.db,
+        )
+      ).rows[0]!.n,
+    );
+    expect(pet(county).total).toBeLessThanOrEqual(inCounty);
+    expect(pet(county).total).toBeGreaterThanOrEqual(2);
+    expect(county.areas.every((a) => a.code.startsWith('640104'))).toBe(true);
+
+    // A bulk insert and a delete (imports, clean-up) move the rollup too: its total stays the number of cases.
+    const total = async () => {
+      const r = await t.ctx.db
+        .selectFrom('core.case_rollup')
+        .select(({ fn }) => fn.sum<number>('n').as('n'))
+        .executeTakeFirstOrThrow();
+      const c = await t.ctx.db
+        .selectFrom('core.case')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(r.n)).toBe(Number(c.n));
+      return Number(c.n);
+    };
+    const n0 = await total();
+    await sql`insert into core.case (id, type, ref_no, title, state, area_code, area_path, org_unit_id)
+      select gen_random_uuid(), 'petition', 'RB-' || g, '批量', 'registered', o.area_code, o.area_path, o.id
+      from generate_series(1, 5) g, (select id, area_code, area_path from core.org_unit where code = '640104-mzj') o`.execute(t.ctx.db);
+    expect(await total()).toBe(n0 + 5);
+    await sql`delete from core.case where ref_no like 'RB-%'`.execute(t.ctx.db);
+    expect(await total()).toBe(n0);
+    await same('xq-mzj');
+  });
+
+  it('is served over HTTP for the caller, and refuses areas outside their own', async () => {
+    const r = await xq.get('/api/dashboard');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().source).toBe('rollup');
+    expect(r.json().months).toHaveLength(12);
+    const outside = await xq.get('/api/dashboard?area=640423');
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().message ?? outside.body).toMatch(/无权查看/);
+    const bad = await xq.get('/api/dashboard?area=64x');
+    expect(bad.statusCode).toBe(400);
+    const inside = await fgc.get('/api/dashboard?area=640104');
+    expect(inside.statusCode, inside.body).toBe(200);
+    expect(inside.json().area.name).toBe('兴庆区');
+  });
+});

@@ -1,0 +1,136 @@
+import { Breadcrumb, Card, Col, Empty, Row, Select, Statistic, Table, Tag, type TableProps } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useT } from '../../i18n/i18n.tsx';
+import { EChart } from '../../shared/EChart.tsx';
+import { LinkButton } from '../../shared/LinkButton.tsx';
+import { PageHeader } from '../../shared/PageHeader.tsx';
+import { QueryError } from '../../shared/QueryError.tsx';
+import { dashboardApi, type Dashboard } from './api.ts';
+
+type ModuleRow = Dashboard['modules'][number];
+type AreaRow = Dashboard['areas'][number];
+
+/**
+ * 数据概览: the reader's area at a glance — every kind of matter they may read, open and closed,
+ * registrations per month, and the areas one level down (a click goes down into one). The figures
+ * come from the rollup the workflows keep current, so the page answers at once at any scale.
+ */
+export function DashboardPage() {
+  const t = useT();
+  const [trail, setTrail] = useState<{ code: string; name: string }[]>([]);
+  const area = trail.at(-1)?.code;
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || undefined;
+  const thisYear = dayjs().year();
+  const years = [{ value: 0, label: t('dashboard.last12') }, ...Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))];
+  const q = useQuery({ queryKey: ['dashboard', area ?? '', year ?? 0], queryFn: () => dashboardApi.get(area, year) });
+  const d = q.data;
+  const trend = useMemo(() => (d ? trendOption(d) : null), [d]);
+  const moduleColumns: TableProps<ModuleRow>['columns'] = [
+    { title: t('dashboard.kind'), dataIndex: 'label' },
+    { title: t('dashboard.total'), dataIndex: 'total', align: 'right', width: 110 },
+    { title: t('dashboard.open'), dataIndex: 'open', align: 'right', width: 110 },
+    { title: t('dashboard.closed'), dataIndex: 'closed', align: 'right', width: 110 },
+    {
+      title: t('dashboard.states'),
+      key: 'states',
+      render: (_, m) => m.states.map((s) => <Tag key={s.state} color={s.terminal ? undefined : 'blue'}>{`${s.label} ${s.n}`}</Tag>),
+    },
+  ];
+  const areaColumns: TableProps<AreaRow>['columns'] = [
+    {
+      title: t('dashboard.area'),
+      key: 'name',
+      render: (_, a) => (
+        <LinkButton onClick={() => setTrail([...trail, { code: a.code, name: a.name }])} data-testid={`dashboard-area-${a.code}`}>
+          {a.name}
+        </LinkButton>
+      ),
+    },
+    { title: t('dashboard.total'), dataIndex: 'total', align: 'right', width: 110 },
+    { title: t('dashboard.open'), dataIndex: 'open', align: 'right', width: 110 },
+  ];
+  return (
+    <div className="mz-page" data-testid="dashboard">
+      <PageHeader
+        title={t('dashboard.title')}
+        desc={t('dashboard.desc')}
+        extra={
+          <Select
+            value={year ?? 0}
+            options={years}
+            onChange={(v) => setParams(v ? { year: String(v) } : {})}
+            style={{ width: 160 }}
+            aria-label={t('dashboard.period')}
+            data-testid="dashboard-year"
+          />
+        }
+      />
+      {q.isError && <QueryError error={q.error} onRetry={() => q.refetch()} />}
+      {d && (
+        <>
+          <Breadcrumb
+            className="mz-gap"
+            items={[
+              { title: trail.length ? <LinkButton onClick={() => setTrail([])}>{t('dashboard.myArea')}</LinkButton> : t('dashboard.myArea') },
+              ...trail.map((a, i) => ({
+                title: i < trail.length - 1 ? <LinkButton onClick={() => setTrail(trail.slice(0, i + 1))}>{a.name}</LinkButton> : a.name,
+              })),
+            ]}
+          />
+          <Card
+            className="mz-card mz-gap"
+            title={d.area.name}
+            extra={<span className="mz-muted">{t('dashboard.fresh', { at: dayjs(d.asOf).format('YYYY-MM-DD HH:mm'), how: d.freshness })}</span>}
+          >
+            <Row gutter={[16, 16]}>
+              <Col xs={8}>
+                <Statistic title={t('dashboard.total')} value={d.totals.total} />
+              </Col>
+              <Col xs={8}>
+                <Statistic title={t('dashboard.open')} value={d.totals.open} />
+              </Col>
+              <Col xs={8}>
+                <Statistic title={t('dashboard.closed')} value={d.totals.closed} />
+              </Col>
+            </Row>
+          </Card>
+          <Row gutter={[16, 16]} className="mz-gap">
+            <Col xs={24} lg={14}>
+              <Card className="mz-card mz-card-fill" title={year ? t('dashboard.trendYear', { year }) : t('dashboard.trend')}>
+                {trend && d.totals.total > 0 ? (
+                  <EChart option={trend} label={t('dashboard.trendLabel', { from: d.months[0]!.month, to: d.months.at(-1)!.month })} />
+                ) : (
+                  <Empty />
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} lg={10}>
+              <Card className="mz-card mz-card-fill" title={t('dashboard.areas')}>
+                <Table<AreaRow> rowKey="code" size="small" pagination={false} dataSource={d.areas} columns={areaColumns} scroll={{ y: 260 }} />
+              </Card>
+            </Col>
+          </Row>
+          <Card className="mz-card mz-gap" title={t('dashboard.kinds')}>
+            <Table<ModuleRow> rowKey="type" size="small" pagination={false} dataSource={d.modules} columns={moduleColumns} scroll={{ x: 640 }} />
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}
+
+function trendOption(d: Dashboard) {
+  const shown = d.modules.filter((m) => m.total > 0);
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { type: 'scroll', bottom: 0 },
+    grid: { left: 40, right: 16, top: 16, bottom: 48 },
+    xAxis: { type: 'category', data: d.months.map((m) => m.month) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: shown.map((m) => ({ name: m.label, type: 'bar', stack: 'all', data: d.months.map((x) => x.byType[m.type] ?? 0) })),
+  };
+}
