@@ -68,19 +68,7 @@ export const loginEn: Record<LoginKey, string> = {
 
 /** The business modules, as the menu names them (tests/web/login-page.test.ts keeps them in step). */
 export const LOGIN_MODULES = {
-  zh: [
-    '信访事项',
-    '低保救助',
-    '社会组织',
-    '建议提案',
-    '规范性文件',
-    '政务服务事项',
-    '政务服务大厅',
-    '政务公开',
-    '城乡社区',
-    '政策问答',
-    '行政执法',
-  ],
+  zh: ['信访事项', '低保救助', '社会组织', '建议提案', '规范性文件', '政务服务事项', '政务服务大厅', '政务公开', '城乡社区', '政策问答', '行政执法'],
   en: [
     'Petitions',
     'Dibao assistance',
