@@ -28,7 +28,7 @@ export const enforcement = defineWebModule<typeof zh>({
   routes: [
     { path: '/enforcement', page: EnforcementCasesPage },
     { path: '/enforcement/tipoffs', page: TipoffsPage },
-    { path: '/enforcement/tipoffs/:id', page: TipoffPage },
+    { path: '/enforcement/tipoffs/:id', page: TipoffPage, permission: 'enforcement.read' },
     { path: '/enforcement/officers', page: OfficersPage },
     { path: '/enforcement/study', page: StudyPage, permission: 'enforcement.read' },
     { path: '/enforcement/exams', page: ExamsPage, permission: 'enforcement.read' },

@@ -54,7 +54,7 @@ export function DashboardPage() {
     { title: t('dashboard.open'), dataIndex: 'open', align: 'right', width: 110 },
   ];
   return (
-    <div className="mz-page" data-testid="dashboard">
+    <div className="mz-page mz-dashboard" data-testid="dashboard">
       <PageHeader
         title={t('dashboard.title')}
         desc={t('dashboard.desc')}
