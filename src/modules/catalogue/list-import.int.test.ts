@@ -141,7 +141,8 @@ describe('实施清单 xlsx import: every row checked, all or nothing, an error 
     };
     expect(marriage.typeCode).toBe('07');
     const r = await ok(upload(xj, office.id, await workbook(header, [...edited, added])), 201);
-    expect(r).toMatchObject({ applied: true, rejectedRows: 0, added: 1, updated: rows.length });
+    // Only the row that changed is written; the others came back as they were.
+    expect(r).toMatchObject({ applied: true, rejectedRows: 0, added: 1, updated: 1 });
     const list = await listOf();
     expect(list.find((m: any) => m.baseCode === rows[0]!['基本编码'])).toMatchObject({
       promiseDays: 2,
@@ -151,6 +152,27 @@ describe('实施清单 xlsx import: every row checked, all or nothing, an error 
     expect(list.find((m: any) => m.baseCode === marriage.baseCode)).toMatchObject({ name: '结婚登记', caseKind: '即办件', status: 'active' });
     const diff = await ok(xj.get('/api/catalogue/diff?areaCode=640422'));
     expect(diff.missing.map((m: any) => m.name)).not.toContain('结婚登记');
+  });
+
+  it('takes back a row the office has yet to complete as it was, but refuses it once changed and still incomplete', async () => {
+    const { rows: now } = await template(xj, office.id);
+    const code = now[1]!['基本编码']!;
+    // A row as 「按已发布目录生成」 leaves it: 承诺件 without its 承诺时限.
+    await t.ctx.db
+      .updateTable('catalogue.implementation' as any)
+      .set({ case_kind: '承诺件', promise_days: null } as any)
+      .where('office_id' as any, '=', office.id)
+      .where('base_code' as any, '=', code)
+      .execute();
+    const { header, rows } = await template(xj, office.id);
+    expect(rows.find((r) => r['基本编码'] === code)).toMatchObject({ 办件类型: '承诺件', '承诺时限（工作日）': '' });
+    const same = await ok(upload(xj, office.id, await workbook(header, rows)), 201);
+    expect(same).toMatchObject({ applied: true, rejectedRows: 0, added: 0, updated: 0 });
+    const changed = rows.map((r) => (r['基本编码'] === code ? { ...r, 窗口: '综合受理2号窗口' } : r));
+    const refused = await ok(upload(xj, office.id, await workbook(header, changed)));
+    expect(refused).toMatchObject({ applied: false });
+    const rowNo = changed.findIndex((r) => r['基本编码'] === code) + 2;
+    expect(refused.errors.find((e: any) => e.row === rowNo)?.message).toContain('承诺件须填写「承诺时限（工作日）」');
   });
 
   it('answers 4xx in Chinese for files it cannot take, and 404 for another county’s office', async () => {

@@ -123,7 +123,8 @@ describe('POST /api/public/petitions/opinion.pdf', () => {
     expect(sm3Hex(r.rawPayload)).toBe(v2.sm3);
     expect(r.headers['content-disposition']).toContain(encodeURIComponent('-第2版.pdf'));
     expect((await track(refNo, queryCode)).reply.document).toMatchObject({ docNo: v2.docNo, version: 2, verifyCode: v2.verifyCode });
-    const audit = (await sql<{ n: number }>`select count(*)::int as n from core.document where case_id = ${id}`.execute(t.ctx.db)).rows[0]!;
+    const audit = (await sql<{ n: number }>`select count(*)::int as n from core.document where case_id = ${id} and type = 'petition.opinion'`.execute(t.ctx.db))
+      .rows[0]!;
     expect(audit.n).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PUBLIC_CACHE_TTL_MS } from '../../platform/http/public-cache.ts';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { seedDemoNormdocs } from '../normdocs/demo/seed-demo-normdocs.ts';
 import { flagAnswersForDocument } from './contract.ts';
@@ -45,7 +46,12 @@ describe('政策问答', () => {
     // the normdocs step calls this when it records 废止 / 修改
     const ids = await flagAnswersForDocument(t.ctx, doc.id, '文件已废止（测试）');
     expect(ids).toHaveLength(12);
+    // Called directly, not through a request, the change reaches the portal once its cached answer
+    // (src/platform/http/public-cache.ts) has lapsed.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + PUBLIC_CACHE_TTL_MS + 1);
     const portal = (await pub('/api/public/policyqa')).json();
+    vi.useRealTimers();
     expect(portal.total).toBe(38);
     expect(portal.items.some((i: any) => ids.includes(i.id))).toBe(false);
     expect((await pub(`/api/public/policyqa/${ids[0]}`)).statusCode).toBe(404);

@@ -1,11 +1,19 @@
 import { ITEM_TYPES, LEVELS, baseCodeProblem, implCodeProblem, type ItemTypeCode } from '../contracts/codes.ts';
 import { LocalFields } from '../contracts/implementation.ts';
-import type { ListHeader } from './list-columns.ts';
+import { LIST_HEADERS, type ListHeader } from './list-columns.ts';
 
 export type CatalogueItem = { base_code: string; name: string; type_code: string; legal_basis: string; levels: string[] };
 export type ImportOffice = { name: string; uscc: string; level: string };
 export type ListRow = { rowNo: number; values: Record<string, string> };
-export type CheckedRow = { rowNo: number; values: Record<string, string>; errors: string[]; baseCode: string; fields: LocalFields | null };
+export type CheckedRow = {
+  rowNo: number;
+  values: Record<string, string>;
+  errors: string[];
+  baseCode: string;
+  fields: LocalFields | null;
+  /** The row is the office's stored row, unchanged: nothing to write, and its own fields are not checked again. */
+  unchanged: boolean;
+};
 
 const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
 const TYPE_BY_LABEL = new Map(Object.entries(ITEM_TYPES).map(([code, label]) => [label as string, code]));
@@ -57,7 +65,12 @@ function localFields(v: Record<string, string>, errors: string[]): LocalFields |
  * the four same elements (name, type, legal basis, base code) equal to the catalogue, the local
  * fields and their time limits, and no base code twice. Each problem is a sentence in Chinese.
  */
-export function checkListRows(rows: ListRow[], office: ImportOffice, items: Map<string, CatalogueItem>): CheckedRow[] {
+export function checkListRows(
+  rows: ListRow[],
+  office: ImportOffice,
+  items: Map<string, CatalogueItem>,
+  stored: Map<string, Record<string, string>> = new Map(),
+): CheckedRow[] {
   const seen = new Map<string, number>();
   return rows.map(({ rowNo, values: v }) => {
     const errors: string[] = [];
@@ -85,9 +98,13 @@ export function checkListRows(rows: ListRow[], office: ImportOffice, items: Map<
       if (typeCode !== item.type_code) errors.push(`「事项类型」与基本目录不一致（目录为 ${item.type_code} ${ITEM_TYPES[item.type_code as ItemTypeCode]}）`);
       if (!same(v['设定依据'] ?? '', item.legal_basis)) errors.push(`「设定依据」与基本目录不一致（目录为“${item.legal_basis}”）`);
     }
+    // A row downloaded and sent back as it is stays as it is (a list generated from the catalogue
+    // may hold rows the office has yet to complete); only new and changed rows must be complete.
+    const before = stored.get(baseCode);
+    const unchanged = !!before && LIST_HEADERS.every((h) => same(v[h] ?? '', before[h] ?? ''));
     const local: string[] = [];
-    const fields = localFields(v, local);
+    const fields = unchanged ? null : localFields(v, local);
     errors.push(...local);
-    return { rowNo, values: v, errors, baseCode, fields: errors.length ? null : fields };
+    return { rowNo, values: v, errors, baseCode, fields: errors.length ? null : fields, unchanged };
   });
 }

@@ -11,6 +11,7 @@ import { CATALOGUE_ERRORS } from '../contracts/catalogue.ts';
 import { currentVersion } from '../queries/current-version.ts';
 import { officeInScope, type OfficeRow } from '../commands/offices.ts';
 import { checkListRows, type CatalogueItem, type CheckedRow } from './check-list-rows.ts';
+import { storedListRows } from './list-import-files.ts';
 import { cellText, LIST_HEADERS, MAX_LIST_ROWS } from './list-columns.ts';
 
 export type ListImportReport = {
@@ -102,14 +103,20 @@ export async function importList(ctx: AppContext, actor: Actor, officeId: string
       await sql<CatalogueItem>`select base_code, name, type_code, legal_basis, levels from catalogue.item where version_id = ${version.id}`.execute(ctx.db)
     ).rows.map((i) => [i.base_code, i]),
   );
-  const checked = checkListRows(parsed.rows, office, items);
+  const stored = new Map(
+    (await storedListRows(ctx, office.id)).map((r) => [
+      String(r['基本编码']),
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)])),
+    ]),
+  );
+  const checked = checkListRows(parsed.rows, office, items, stored);
   const bad = checked.filter((r) => r.errors.length);
   const report = bad.length ? await errorWorkbook(parsed.header, bad) : null;
   const batchId = randomUUID();
   const counts = { added: 0, updated: 0 };
   const errors = bad.map((r) => ({ row: r.rowNo, message: r.errors.join(';') }));
   await withTx(ctx, async (tx) => {
-    if (!bad.length) for (const r of checked) counts[await writeRow(tx, actor, office, version.id, items.get(r.baseCode)!, r)]++;
+    if (!bad.length) for (const r of checked) if (!r.unchanged) counts[await writeRow(tx, actor, office, version.id, items.get(r.baseCode)!, r)]++;
     await sql`insert into catalogue.list_import (id, office_id, org_unit_id, area_path, file_name, file_sha256, actor_id, actor_name, at, rows, applied,
         added, updated, errors, report)
       values (${batchId}, ${office.id}, ${office.org_unit_id}, ${office.area_path}, ${file.fileName.slice(0, 200)},

@@ -10,6 +10,17 @@ import { LIST_COLUMNS } from './list-columns.ts';
 
 type Row = Record<string, string | number | null>;
 
+/** An office's active list rows under the template's column names (what the template writes, and what an import compares with). */
+export async function storedListRows(ctx: AppContext, officeId: string): Promise<Row[]> {
+  return (
+    await sql<Row>`select impl_code as "实施编码", base_code as "基本编码", name as "事项名称", type_code as "事项类型", legal_basis as "设定依据",
+      accept_conditions as "受理条件", (select string_agg(x, '、') from jsonb_array_elements_text(materials) x) as "申请材料",
+      legal_days as "法定时限（日）", promise_days as "承诺时限（工作日）", case_kind as "办件类型", depth as "办理深度", visits as "跑动次数",
+      fee as "收费", service_window as "窗口", case when in_hall then '是' else '否' end as "是否进驻大厅"
+    from catalogue.implementation where office_id = ${officeId} and status = 'active' order by base_code`.execute(ctx.db)
+  ).rows;
+}
+
 /**
  * The import template of an office: the columns, a notes sheet, and one row per item of its list
  * (or, before it has one, per catalogue item exercised at its level, with its 实施编码 filled in) —
@@ -17,13 +28,7 @@ type Row = Record<string, string | number | null>;
  */
 export async function listTemplate(ctx: AppContext, actor: Actor, officeId: string): Promise<{ buffer: Buffer; fileName: string }> {
   const office = await officeInScope(ctx, actor, officeId, 'catalogue.read');
-  let rows = (
-    await sql<Row>`select impl_code as "实施编码", base_code as "基本编码", name as "事项名称", type_code as "事项类型", legal_basis as "设定依据",
-      accept_conditions as "受理条件", (select string_agg(x, '、') from jsonb_array_elements_text(materials) x) as "申请材料",
-      legal_days as "法定时限（日）", promise_days as "承诺时限（工作日）", case_kind as "办件类型", depth as "办理深度", visits as "跑动次数",
-      fee as "收费", service_window as "窗口", case when in_hall then '是' else '否' end as "是否进驻大厅"
-    from catalogue.implementation where office_id = ${officeId} and status = 'active' order by base_code`.execute(ctx.db)
-  ).rows;
+  let rows: Row[] = await storedListRows(ctx, officeId);
   const version = await currentVersion(ctx.db, chinaDate(ctx.clock.now()));
   if (!rows.length && version)
     rows = (
