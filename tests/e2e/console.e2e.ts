@@ -71,7 +71,12 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
     await page.getByTestId('wl-count-overdue').filter({ hasText: /^\d+$/ }).waitFor();
     await page.getByTestId('health-card').getByText('运行正常').waitFor();
     // Every module is built: no menu entry is a disabled placeholder (学法用法 now lives under 行政执法).
-    assert.equal(await menu(page).getByRole('menuitem', { name: /学法用法/ }).count(), 0);
+    assert.equal(
+      await menu(page)
+        .getByRole('menuitem', { name: /学法用法/ })
+        .count(),
+      0,
+    );
     assert.equal(await menu(page).locator('[aria-disabled="true"]').count(), 0);
     await shot(page, 'home-desktop');
   });
