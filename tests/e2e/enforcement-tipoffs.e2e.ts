@@ -89,7 +89,7 @@ describe('举报: portal → 核查 → 不予立案 → 答复 → 查询; 来�
     await portal.getByLabel('查询码').fill(queryCode);
     await portal.getByRole('button', { name: '查询', exact: true }).click();
     const r = portal.getByTestId('track');
-    await r.getByText('不予立案').waitFor();
+    await r.getByText('不予立案', { exact: true }).waitFor();
     assert.match(await r.innerText(), /查无实据，决定不予立案/);
     assert.doesNotMatch(await r.innerText(), /实地核查/);
     assert.deepEqual(await seriousA11yViolations(portal), []);
@@ -115,7 +115,7 @@ describe('举报: portal → 核查 → 不予立案 → 答复 → 查询; 来�
       page,
       async () => {
         await page.getByLabel('立案', { exact: true }).check();
-        await page.getByLabel('理由').fill('有证据初步证明存在违法事实，属于本机关管辖，在追责时效内。');
+        await page.getByLabel('理由', { exact: true }).fill('有证据初步证明存在违法事实，属于本机关管辖，在追责时效内。');
         await pickOption(page, page.getByLabel('执法事项'), 'MZ-XZCF-001');
         await page.getByLabel('违法行为', { exact: true }).fill('超出章程规定的业务范围开展收费健身培训');
         await page.getByLabel('违法行为日期').fill('2026-10-20');
