@@ -48,7 +48,7 @@ export function CleanupsPage() {
   const columns: TableProps<CleanupRow>['columns'] = [
     { title: t('normdocs.cl.name'), dataIndex: 'name' },
     { title: t('normdocs.cl.asOf'), dataIndex: 'asOf' },
-    { title: t('normdocs.c.office'), dataIndex: 'orgUnitName', responsive: ['md'] },
+    { title: t('normdocs.cl.office'), dataIndex: 'orgUnitName', responsive: ['md'] },
     { title: t('normdocs.cl.progress'), render: (_: unknown, r) => `${r.concluded} / ${r.documents}` },
     {
       title: t('normdocs.cl.status'),
