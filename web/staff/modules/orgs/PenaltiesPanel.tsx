@@ -85,7 +85,7 @@ export function PenaltiesPanel({ d }: { d: OrgDetail }) {
       {can('orgs.penalize') && d.status === 'normal' ? (
         <>
           <Typography.Title level={5}>{t('orgs.p.new')}</Typography.Title>
-          <Typography.Paragraph type="secondary">{t('orgs.p.hint')}</Typography.Paragraph>
+          <p className="mz-muted">{t('orgs.p.hint')}</p>
           <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} style={{ maxWidth: 640 }} data-testid="penalty-form">
             <Form.Item name="decidedOn" label={t('orgs.p.decidedOn')} rules={required(t('orgs.p.decidedOn'))}>
               <DatePicker />
