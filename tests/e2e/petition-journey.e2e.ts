@@ -242,7 +242,9 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await snap(page, 'xq-documents-reissue');
     await confirm.getByRole('button', { name: btn('取消') }).click();
     await confirm.waitFor({ state: 'detached' });
-    assert.equal(await card.getByTestId('document-item').count(), 1);
+    assert.equal(await item.count(), 1);
+    // Beside it, the 转送告知书 of the two 转送 inside the platform (自治区 → 银川市 → 兴庆区).
+    assert.equal(await card.getByTestId('document-item').filter({ hasText: '信访事项转送告知书' }).count(), 2);
     // The same card on a 390-px phone.
     await page.setViewportSize(PHONE);
     await card.scrollIntoViewIfNeeded();
