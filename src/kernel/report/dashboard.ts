@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, badRequest } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
+import { areaByCode, type ReportArea } from './report-area.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import type { Actor } from '../identity/actor.ts';
 import { inScope, pathWithin } from '../identity/scope.ts';
@@ -14,7 +15,6 @@ type Row = { type: string; state: string; month: string; child: string; n: numbe
 const BY_STATE = 3;
 const BY_MONTH = 5;
 const BY_AREA = 2;
-type Area = { code: string; name: string; path: string; level: number };
 
 const MONTHS = 12;
 
@@ -85,7 +85,13 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: strin
  * state (GROUPING SETS), so the answer is a few hundred rows whatever the number of cases. The
  * rollup feeds it its counts; the baseline counts one per case.
  */
-async function readRows(ctx: AppContext, actor: Actor, area: Area, defs: ReturnType<typeof registeredWorkflows>, source: DashboardSource): Promise<Row[]> {
+async function readRows(
+  ctx: AppContext,
+  actor: Actor,
+  area: ReportArea,
+  defs: ReturnType<typeof registeredWorkflows>,
+  source: DashboardSource,
+): Promise<Row[]> {
   const rollup = source === 'rollup';
   const from: any = rollup ? ctx.db.selectFrom('core.case_rollup as c') : ctx.db.selectFrom('core.case as c');
   const under = area.path.replace(/[\\%_]/g, (ch) => '\\' + ch) + '.%';
@@ -111,16 +117,14 @@ async function readRows(ctx: AppContext, actor: Actor, area: Area, defs: ReturnT
   return r.rows;
 }
 
-async function dashboardArea(ctx: AppContext, actor: Actor, code: string | undefined): Promise<Area> {
-  const want = code ?? actor.areaCode;
-  const a = await ctx.db.selectFrom('core.area').select(['code', 'name', 'path', 'level']).where('code', '=', want).executeTakeFirst();
-  if (!a) throw badRequest('AREA_NOT_FOUND', `「area」区划 ${want} 不存在。`, { field: 'area' });
+async function dashboardArea(ctx: AppContext, actor: Actor, code: string | undefined): Promise<ReportArea> {
+  const a = await areaByCode(ctx, code ?? actor.areaCode);
   if (!pathWithin(a.path, actor.areaPath))
     throw new AppError('DASHBOARD_AREA_FORBIDDEN', 403, `无权查看「${a.name}」的数据概览：只能查看本单位所在地区及其下级地区。`, { field: 'area' });
-  return { code: a.code, name: a.name, path: a.path, level: Number(a.level) };
+  return a;
 }
 
-const childAreas = (ctx: AppContext, area: Area) =>
+const childAreas = (ctx: AppContext, area: ReportArea) =>
   ctx.db.selectFrom('core.area').select(['code', 'name', 'path']).where('parent_code', '=', area.code).orderBy('code').execute();
 
 const sum = (xs: readonly { n: number }[]) => xs.reduce((a, x) => a + x.n, 0);

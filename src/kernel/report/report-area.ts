@@ -16,11 +16,16 @@ export type ReportArea = { code: string; name: string; path: string; level: numb
 export async function reportArea(ctx: AppContext, actor: Actor, code: string | undefined): Promise<ReportArea> {
   const grants = grantsFor(actor, REPORT_PERMISSIONS.read);
   if (!grants.length) throw forbidden('没有查看年度报告的权限（report.read）。');
-  const want = code ?? actor.areaCode;
-  const a = await ctx.db.selectFrom('core.area').select(['code', 'name', 'path', 'level']).where('code', '=', want).executeTakeFirst();
-  if (!a) throw badRequest('AREA_NOT_FOUND', `「area」区划 ${want} 不存在。`, { field: 'area' });
+  const a = await areaByCode(ctx, code ?? actor.areaCode);
   const covered = grants.some((g) => (g.scope === 'subtree' ? pathWithin(a.path, g.areaPath) : g.areaPath === a.path));
   if (!covered) throw new AppError('REPORT_AREA_FORBIDDEN', 403, `无权查看「${a.name}」的报告：只能查看本人数据范围内地区的报告。`, { field: 'area' });
+  return a;
+}
+
+/** An area by its code, for a report or dashboard asked for it; 400 naming the code when there is none. */
+export async function areaByCode(ctx: AppContext, code: string): Promise<ReportArea> {
+  const a = await ctx.db.selectFrom('core.area').select(['code', 'name', 'path', 'level']).where('code', '=', code).executeTakeFirst();
+  if (!a) throw badRequest('AREA_NOT_FOUND', `「area」区划 ${code} 不存在。`, { field: 'area' });
   return { code: a.code, name: a.name, path: a.path, level: Number(a.level) };
 }
 
