@@ -4,6 +4,7 @@ import { createTestApp, manualClock, type Session, type TestApp } from '../../..
 import { SYSTEM_ACTOR, type Actor } from '../identity/actor.ts';
 import { loadGrants } from '../identity/repository.ts';
 import { dashboard } from './dashboard.ts';
+import { reportDb } from './db.ts';
 
 /**
  * The dashboard reads core.case_rollup, which triggers keep in step with core.case: after
@@ -93,7 +94,7 @@ describe('dashboard figures from the rollup', () => {
 
     // A bulk insert and a delete (imports, clean-up) move the rollup too: its total stays the number of cases.
     const total = async () => {
-      const r = await t.ctx.db
+      const r = await reportDb(t.ctx.db)
         .selectFrom('core.case_rollup')
         .select(({ fn }) => fn.sum<number>('n').as('n'))
         .executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { areaByCode, type ReportArea } from './report-area.ts';
+import { reportDb } from './db.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import type { Actor } from '../identity/actor.ts';
 import { inScope, pathWithin } from '../identity/scope.ts';
@@ -93,7 +94,7 @@ async function readRows(
   source: DashboardSource,
 ): Promise<Row[]> {
   const rollup = source === 'rollup';
-  const from: any = rollup ? ctx.db.selectFrom('core.case_rollup as c') : ctx.db.selectFrom('core.case as c');
+  const from: any = rollup ? reportDb(ctx.db).selectFrom('core.case_rollup as c') : ctx.db.selectFrom('core.case as c');
   const under = area.path.replace(/[\\%_]/g, (ch) => '\\' + ch) + '.%';
   const child = childOf('c.area_path', area.path);
   const inner = from

@@ -370,17 +370,6 @@ export interface NotificationReadTable {
   read_at: Ts;
 }
 
-/** Case counts by type, holder, area, state and month of registration, kept by triggers on core.case. */
-export interface CaseRollupTable {
-  type: string;
-  org_unit_id: string;
-  area_path: string;
-  state: string;
-  month: ColumnType<Date, string, string>;
-  n: number;
-  updated_at: Generated<Date>;
-}
-
 export interface DB {
   'core.area': AreaTable;
   'core.org_unit': OrgUnitTable;
@@ -396,7 +385,6 @@ export interface DB {
   'core.calendar_day': CalendarDayTable;
   'core.calendar_version': CalendarVersionTable;
   'core.case': CaseTable;
-  'core.case_rollup': CaseRollupTable;
   'core.case_event': CaseEventTable;
   'core.case_participant': CaseParticipantTable;
   'core.case_ref_counter': CaseRefCounterTable;
