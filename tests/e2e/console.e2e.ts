@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { base32Decode, totpStep, hotp } from '../../src/kernel/identity/totp.ts';
-import { e2eFile, login, PHONE, seriousA11yViolations, shot, pickOption } from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot, pickOption, userMenu } from './harness.ts';
 
 const ADMIN = { username: 'admin', password: 'Minzheng@2019' };
 const COUNTY = { username: 'ld-mzj', password: 'Minzheng@2019' };
@@ -13,15 +13,6 @@ const { step } = f;
 
 const menu = (page: Page) => page.locator('aside nav');
 const content = (page: Page) => page.locator('main');
-
-/** The header's user dropdown. The popup is aligned after it mounts, so let it settle before clicking. */
-async function userMenu(page: Page, item: string) {
-  await page.getByTestId('user-menu').click();
-  const entry = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByRole('menuitem', { name: item });
-  await entry.waitFor();
-  await page.waitForTimeout(300);
-  await entry.click();
-}
 
 async function openMenu(page: Page, name: string) {
   await menu(page).getByRole('menuitem', { name }).click();

@@ -1,3 +1,4 @@
+// e2e: alone — it times the page on a throttled link, so no other file may share the machine.
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { CDPSession, Response } from 'playwright-core';

@@ -34,39 +34,46 @@ async function freePort(): Promise<number> {
 const BUILD_LOCK = path.join(ROOT, 'test-results/.web-build.lock');
 const BUILD_STAMP = path.join(ROOT, 'test-results/.web-build.stamp');
 
-/** Run fn while holding a lock directory (atomic mkdir); a lock older than 5 minutes is stale. */
-async function withBuildLock(fn: () => void) {
+/**
+ * The test run: scripts/e2e.mjs sets E2E_RUN_ID so its runner processes share one web build and one
+ * demo template; a runner started by hand (`node --test file`) is its own run (its pid is the files' parent pid).
+ */
+const RUN_ID = process.env.E2E_RUN_ID ?? `${process.ppid}`;
+
+/** Run fn while holding a lock directory (atomic mkdir); a lock older than staleMs is taken as abandoned. */
+async function withLock(lock: string, staleMs: number, fn: () => void | Promise<void>) {
   for (;;) {
     try {
-      mkdirSync(BUILD_LOCK);
+      mkdirSync(lock);
       break;
     } catch {
-      const age = Date.now() - (statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > 300_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > staleMs) rmSync(lock, { recursive: true, force: true });
       await new Promise((r) => setTimeout(r, 250));
     }
   }
   try {
-    fn();
+    await fn();
   } finally {
-    rmSync(BUILD_LOCK, { recursive: true, force: true });
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 
 /**
  * Build the UI the test drives (a few seconds); E2E_SKIP_BUILD=1 reuses an existing web/dist.
- * `node --test` runs the e2e files in parallel child processes of one runner: the first builds,
- * the others find its stamp (same runner = same parent pid) and reuse web/dist rather than
- * emptying it under a running test.
+ * Files of one run may start at the same time: the first builds, the others find its stamp (same
+ * run id) and reuse web/dist rather than emptying it under a running test.
  */
 export async function ensureWebBuilt() {
   const index = path.join(ROOT, 'web/dist/index.html');
   if (process.env.E2E_SKIP_BUILD && existsSync(index)) return;
   mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-  const runId = `${process.ppid}`;
-  await withBuildLock(() => {
+  const runId = RUN_ID;
+  await withLock(BUILD_LOCK, 300_000, () => {
     const stamp = existsSync(BUILD_STAMP) ? statSync(BUILD_STAMP) : null;
-    if (stamp && existsSync(index) && Date.now() - stamp.mtimeMs < 15 * 60_000 && readFileSync(BUILD_STAMP, 'utf8') === runId) return;
+    // A hand-started runner's id is a pid, which comes round again: its stamp counts for 15 minutes only.
+    const recent = process.env.E2E_RUN_ID || (stamp && Date.now() - stamp.mtimeMs < 15 * 60_000);
+    if (stamp && recent && existsSync(index) && readFileSync(BUILD_STAMP, 'utf8') === runId) return;
     const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('vite build failed');
     writeFileSync(BUILD_STAMP, runId);
@@ -78,35 +85,40 @@ export type RunningServer = { baseUrl: string; stop: () => Promise<void> };
 type ServerTarget = { dataDir: string; databaseUrl: string; drop: () => Promise<void> };
 
 const TEMPLATE_DIR = path.join(ROOT, 'test-results/.e2e-template');
+const TEMPLATE_LOCK = path.join(ROOT, 'test-results/.e2e-template.lock');
 
 /**
  * The first server of a test run seeds its demo data into a template (a PGlite data directory, or
  * a PostgreSQL database); every server after it starts from a copy, so each e2e file pays for the
- * copy rather than the whole demo seed. The template is keyed by the runner (parent pid), like
- * the web build. E2E_NO_TEMPLATE=1 seeds every server from scratch.
+ * copy rather than the whole demo seed. The template is keyed by the run id, like the web build. E2E_NO_TEMPLATE=1 seeds every server from scratch.
  */
 async function serverTarget(): Promise<ServerTarget> {
   const serverUrl = process.env.DATABASE_URL;
-  const runId = `${process.ppid}`;
+  const runId = RUN_ID;
   const useTemplate = !process.env.E2E_NO_TEMPLATE;
   const stampFile = path.join(TEMPLATE_DIR, serverUrl ? 'pg.stamp' : 'pglite.stamp');
   const tplName = `mz_e2e_tpl_${runId}`;
   const tplDir = path.join(TEMPLATE_DIR, `pglite-${runId}`);
-  if (useTemplate && (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== runId)) {
+  const fresh = () => existsSync(stampFile) && readFileSync(stampFile, 'utf8') === runId;
+  if (useTemplate && !fresh()) {
     mkdirSync(TEMPLATE_DIR, { recursive: true });
-    writeFileSync(path.join(ROOT, 'test-results/e2e-server.log'), '');
-    let tpl: ServerTarget;
-    if (serverUrl) {
-      await adminQuery(serverUrl, `drop database if exists ${quoteIdent(tplName)} with (force)`);
-      await adminQuery(serverUrl, `create database ${quoteIdent(tplName)}`);
-      tpl = { dataDir: mkdtempSync(path.join(tmpdir(), 'mz-e2e-tpl-')), databaseUrl: withDatabase(serverUrl, tplName), drop: async () => {} };
-    } else {
-      for (const d of readdirSync(TEMPLATE_DIR)) if (d.startsWith('pglite-')) rmSync(path.join(TEMPLATE_DIR, d), { recursive: true, force: true });
-      tpl = { dataDir: tplDir, databaseUrl: '', drop: async () => {} };
-    }
-    const seeded = await spawnServer(tpl, { keepData: true });
-    await seeded.stop();
-    writeFileSync(stampFile, runId);
+    // Two files starting together: one seeds, the other waits for the lock and then finds the stamp.
+    await withLock(TEMPLATE_LOCK, 900_000, async () => {
+      if (fresh()) return;
+      writeFileSync(path.join(ROOT, 'test-results/e2e-server.log'), '');
+      let tpl: ServerTarget;
+      if (serverUrl) {
+        await adminQuery(serverUrl, `drop database if exists ${quoteIdent(tplName)} with (force)`);
+        await adminQuery(serverUrl, `create database ${quoteIdent(tplName)}`);
+        tpl = { dataDir: mkdtempSync(path.join(tmpdir(), 'mz-e2e-tpl-')), databaseUrl: withDatabase(serverUrl, tplName), drop: async () => {} };
+      } else {
+        for (const d of readdirSync(TEMPLATE_DIR)) if (d.startsWith('pglite-')) rmSync(path.join(TEMPLATE_DIR, d), { recursive: true, force: true });
+        tpl = { dataDir: tplDir, databaseUrl: '', drop: async () => {} };
+      }
+      const seeded = await spawnServer(tpl, { keepData: true });
+      await seeded.stop();
+      writeFileSync(stampFile, runId);
+    });
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mz-e2e-'));
   if (!serverUrl) {
@@ -211,9 +223,8 @@ async function newContext(browser: Browser, baseURL: string, viewport = DESKTOP)
 export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
   mkdirSync(SHOTS, { recursive: true });
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  // Let antd's transitions (drawer, modal, message) settle before the picture.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: opts.fullPage });
+  // antd's transitions (drawer, modal, message) are fast-forwarded to their end for the picture.
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: opts.fullPage, animations: 'disabled' });
 }
 
 /** axe-core, WCAG 2.1 A/AA rules: returns the serious and critical violations, readably. */
@@ -257,6 +268,21 @@ export async function apiCall(page: Page, method: 'GET' | 'POST', url: string, d
   const res = await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
   if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
   return res.json();
+}
+
+/** Wait until an element and its descendants have no running animation or transition (an antd popup settling). */
+export async function settled(el: Locator) {
+  await el.evaluate((node) => Promise.all(node.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))));
+}
+
+/** Choose an item of the header's user dropdown once the popup has finished moving into place. */
+export async function userMenu(page: Page, item: string) {
+  await page.getByTestId('user-menu').click();
+  const popup = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)');
+  const entry = popup.getByRole('menuitem', { name: item });
+  await entry.waitFor();
+  await settled(popup);
+  await entry.click();
 }
 
 /** The open antd modal on top (hidden wraps of closed modals stay in the DOM). */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption, pickTreeOption } from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption, pickTreeOption, userMenu } from './harness.ts';
 
 /**
  * 信访 staff pages (issue 4): 兴庆区民政局 registers a group 来访 — an ID with a wrong check digit is
@@ -41,11 +41,7 @@ async function signIn(page: Page, username: string) {
 }
 
 async function signOut(page: Page) {
-  await page.getByTestId('user-menu').click();
-  const entry = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByRole('menuitem', { name: '退出登录' });
-  await entry.waitFor();
-  await page.waitForTimeout(300);
-  await entry.click();
+  await userMenu(page, '退出登录');
   // Logging out waits for the server; on a loaded CI machine that can take a while.
   await page.waitForURL('**/login', { timeout: 60_000 });
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption } from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption, userMenu, settled } from './harness.ts';
 
 /**
  * The workflow kernel through the console, on the kernel's sample case type (测试事项, see
@@ -24,14 +24,6 @@ let caseUrl = '';
 const content = (page: Page) => page.locator('main');
 /** antd puts a space between two Chinese characters on a button (签收 → 签 收); an icon adds its name in front. */
 const btn = (label: string) => new RegExp(`(^|\\s)${[...label].join('\\s*')}$`);
-
-async function userMenu(page: Page, item: string) {
-  await page.getByTestId('user-menu').click();
-  const entry = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByRole('menuitem', { name: item });
-  await entry.waitFor();
-  await page.waitForTimeout(300);
-  await entry.click();
-}
 
 async function signIn(page: Page, username: string) {
   await login(page, username, PASSWORD);
@@ -70,11 +62,16 @@ describe('workflow through the console at 1366×768', { concurrency: false }, ()
     await signIn(page, PROVINCE);
     await page.getByTestId('register-case').click();
     // With several registrable types the button opens a menu of them.
-    await page.waitForTimeout(300);
-    const choice = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByRole('menuitem', { name: '测试事项' });
-    if (await choice.count()) await choice.click();
+    const popup = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)');
+    const choice = popup.getByRole('menuitem', { name: '测试事项' });
     const drawer = page.getByRole('dialog');
-    await drawer.getByText('登记 · 测试事项').waitFor();
+    const title = drawer.getByText('登记 · 测试事项');
+    await choice.or(title).first().waitFor();
+    if (await choice.isVisible()) {
+      await settled(popup);
+      await choice.click();
+    }
+    await title.waitFor();
     await drawer.getByLabel('标题').fill(TITLE);
     // The 摘要 field comes from the type's createSchema (a required string).
     await drawer.getByLabel('摘要').fill('来信人反映家庭收入核算口径不一致，请求复核低保认定。');
