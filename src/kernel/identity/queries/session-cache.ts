@@ -37,6 +37,7 @@ export function markAuthMaybeChanged(): void {
  */
 export function createSessionCache() {
   const entries = new Map<string, Entry>();
+  const loading = new Map<string, Promise<SessionLookup>>();
   let seen: string | null = null;
   /** Bumped by every mark; the epoch read is current when it started at this generation. */
   let gen = 0;
@@ -78,13 +79,26 @@ export function createSessionCache() {
     const hit = entries.get(id);
     if (hit && hit.epoch === epoch && now < hit.validUntil) return { ...hit.found, actor: { ...hit.found.actor, clientIp } };
     entries.delete(id);
-    const found = await loadSessionActor(ctx, token, clientIp);
-    if (found.kind !== 'ok') return found;
-    const ends = found.actor.grants.map((g) => g.validTo?.getTime() ?? Infinity);
-    const validUntil = Math.min(now + SESSION_CACHE_TTL_MS, found.lastSeenAt.getTime() + TOUCH_INTERVAL_MS, found.expiresAt.getTime(), ...ends);
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    entries.set(id, { epoch, found, validUntil });
-    return found;
+    // One load per session at a time: the many tabs and requests of a session whose entry just
+    // ended wait for the same read instead of each taking a pool connection for it.
+    const key = `${epoch}:${id}`;
+    let load = loading.get(key);
+    if (!load) {
+      load = loadSessionActor(ctx, token, null).finally(() => loading.delete(key));
+      loading.set(key, load);
+      void load.then(
+        (found) => {
+          if (found.kind !== 'ok' || seen !== epoch) return;
+          const ends = found.actor.grants.map((g) => g.validTo?.getTime() ?? Infinity);
+          const validUntil = Math.min(now + SESSION_CACHE_TTL_MS, found.lastSeenAt.getTime() + TOUCH_INTERVAL_MS, found.expiresAt.getTime(), ...ends);
+          if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+          entries.set(id, { epoch, found, validUntil });
+        },
+        () => undefined,
+      );
+    }
+    const found = await load;
+    return found.kind === 'ok' ? { ...found, actor: { ...found.actor, clientIp } } : found;
   }
 
   return Object.assign(resolveSession, {
