@@ -5,6 +5,7 @@ import { coreAreas } from '../kernel/areas/migrations/20261129010000_core_areas.
 import { coreIdentity } from '../kernel/identity/migrations/20261129020000_core_identity.ts';
 import { coreLoginThrottle } from '../kernel/identity/migrations/20261210020100_core_login_throttle.ts';
 import { coreAuthEpoch } from '../kernel/identity/migrations/20261210060000_core_auth_epoch.ts';
+import { coreAuthEpochNotify } from '../kernel/identity/migrations/20261212080000_core_auth_epoch_notify.ts';
 import { coreAudit } from '../kernel/audit/migrations/20261129030000_core_audit.ts';
 import { coreCalendar } from '../kernel/calendar/migrations/20261129040000_core_calendar.ts';
 import { coreWorkflow } from '../kernel/workflow/migrations/20261129050000_core_workflow.ts';
@@ -40,6 +41,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261210060100_core_case_handoff_from': coreCaseHandoffFrom,
   '20261211080000_core_document_subject': coreDocumentSubject,
   '20261211090000_core_case_rollup': coreCaseRollup,
+  '20261212080000_core_auth_epoch_notify': coreAuthEpochNotify,
 };
 
 /**

@@ -28,7 +28,7 @@ export async function openTestContext(opts: { env?: Record<string, string>; cloc
     const databaseUrl = withDatabase(url, name);
     const handle = await createDb({ kind: 'postgres', url: databaseUrl, max: 4 });
     const jobs = await createJobs(handle, config, { databaseUrl, registry: jobRegistry });
-    const ctx: AppContext = { db: handle.db, dbKind: 'postgres', config, clock, jobs: jobs.jobs, logger: silent };
+    const ctx: AppContext = { db: handle.db, dbKind: 'postgres', config: { ...config, databaseUrl }, clock, jobs: jobs.jobs, logger: silent };
     return {
       ctx,
       handle,

@@ -14,11 +14,12 @@ const KB = 1024;
 const BUDGET = {
   login: 120 * KB,
   /**
-   * The issue's goal is 300 KB; the console is at ~490 KB (from ~518 KB), mostly antd (the
-   * workbench's table, select and tabs, the app shell, its cssinjs styles). This ceiling keeps it
-   * from growing while that work goes on; lower it as the figure falls.
+   * The issue's goal is 300 KB; the console is at ~471 KB (from ~494 KB once the English messages
+   * left the first load), mostly React, the router and antd (the workbench's table, select and
+   * tabs, the app shell, its cssinjs styles). This ceiling keeps it from growing while that work
+   * goes on; lower it as the figure falls.
    */
-  home: 500 * KB,
+  home: 475 * KB,
   portalPage: 20 * KB,
 };
 
@@ -47,8 +48,10 @@ describe('bundle budget (gzip JavaScript per page)', () => {
     expect(login.all.map((t) => t.module).filter((m) => /antd|rc-component|react-router|tanstack|modules\/(?!auth)/.test(m))).toEqual([]);
   });
 
-  it('the console home after sign-in stays within its ceiling', () => {
-    expectWithin(measurePage(build, STAFF_PAGES[1]!), BUDGET.home);
+  it('the console home after sign-in stays within its ceiling, with no English messages (they load when chosen)', () => {
+    const home = measurePage(build, STAFF_PAGES[1]!);
+    expectWithin(home, BUDGET.home);
+    expect(home.all.map((t) => t.module).filter((m) => /\.en\.ts$|i18n\/en-US\.ts$/.test(m))).toEqual([]);
   });
 
   it('every portal page stays under 20 KB', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LOGIN_MODULES, loginEn, loginZh } from '../../web/staff/modules/auth/messages.ts';
 import { WEB_MODULES } from '../../web/staff/modules/index.ts';
-import { enUS } from '../../web/staff/i18n/en-US.ts';
+import { loadEnUS } from '../../web/staff/i18n/en-US.ts';
 import { zhCN } from '../../web/staff/i18n/zh-CN.ts';
+
+const enUS = await loadEnUS();
 
 /** The sign-in page carries its own small dictionary (it loads without the console's): it must say what the console says. */
 describe('sign-in page texts', () => {

@@ -14,7 +14,9 @@ if (window.location.pathname === '/login') {
     </StrictMode>,
   );
 } else {
-  void import('./app/Console.tsx').then(({ Console }) =>
+  // The stored language's messages come with the console (English in its own chunks, Chinese built in).
+  const language = import('./i18n/i18n.tsx').then((m) => m.loadLocale(m.initialLocale()).catch(() => undefined));
+  void Promise.all([import('./app/Console.tsx'), language]).then(([{ Console }]) =>
     root.render(
       <StrictMode>
         <Console />

@@ -42,8 +42,11 @@ export type WebModule<Z extends Record<string, string>> = {
   routes: ModuleRoute[];
   /** Keyed by case type (the server's `cases.type`). */
   caseTypes?: Record<string, CaseTypeWeb>;
-  /** The module's messages; every key must have an English text too. */
-  messages: { zh: Z; en: NoInfer<Record<keyof Z, string>> };
+  /**
+   * The module's messages; every key must have an English text too. The English ones load only
+   * when the console is in English (their own chunks, off the first load).
+   */
+  messages: { zh: Z; en: () => Promise<NoInfer<Record<keyof Z, string>>> };
   audit?: AuditLabels;
 };
 

@@ -1,5 +1,5 @@
-import { en as casesEn } from '../modules/cases/i18n.ts';
-import { en as reportEn } from '../modules/report/i18n.ts';
+import { en as casesEn } from '../modules/cases/i18n.en.ts';
+import { en as reportEn } from '../modules/report/i18n.en.ts';
 import { WEB_MODULES } from '../modules/index.ts';
 import { loginEn } from '../modules/auth/messages.ts';
 import type { KernelKey, MessageKey } from './zh-CN.ts';
@@ -315,5 +315,11 @@ const kernel: Record<KernelKey, string> = {
   'cal.calc.result': 'Due date',
 };
 
-/** English: the kernel's messages, then the case pages', then each module's. */
-export const enUS: Record<MessageKey, string> = Object.assign({}, kernel, casesEn, reportEn, ...WEB_MODULES.map((m) => m.messages.en));
+/**
+ * English: the kernel's messages, then the case pages', then each module's (each in its own chunk).
+ * This file itself loads only when the console is in English (i18n.tsx).
+ */
+export async function loadEnUS(): Promise<Record<MessageKey, string>> {
+  const modules = await Promise.all(WEB_MODULES.map((m) => m.messages.en()));
+  return Object.assign({}, kernel, casesEn, reportEn, ...modules);
+}

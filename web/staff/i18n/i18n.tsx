@@ -1,14 +1,19 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { enUS } from './en-US.ts';
 import { zhCN, type MessageKey } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en-US';
 export type TFunction = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 const STORAGE_KEY = 'mz.locale';
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+/** Chinese is the source language and every key's fallback; English loads when first chosen. */
+const dictionaries: Partial<Record<Locale, Record<MessageKey, string>>> = { 'zh-CN': zhCN };
 
-function initialLocale(): Locale {
+/** Make a language's messages available (English: its chunks fetched once); Chinese is always there. */
+export async function loadLocale(l: Locale): Promise<void> {
+  if (!dictionaries[l]) dictionaries[l] = await import('./en-US.ts').then((m) => m.loadEnUS());
+}
+
+export function initialLocale(): Locale {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en-US' ? 'en-US' : 'zh-CN';
   } catch {
@@ -26,20 +31,25 @@ type I18n = { locale: Locale; setLocale: (l: Locale) => void; t: TFunction };
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  // The language shown: the one chosen once its messages are here (main.tsx loads the stored one
+  // before the console's first paint).
+  const [locale, setLocaleState] = useState<Locale>(() => (dictionaries[initialLocale()] ? initialLocale() : 'zh-CN'));
   const setLocale = useCallback((l: Locale) => {
-    setLocaleState(l);
     try {
       localStorage.setItem(STORAGE_KEY, l);
     } catch {
       /* private mode: the choice lasts for this page only */
     }
+    void loadLocale(l).then(
+      () => setLocaleState(l),
+      () => undefined, // offline: stay in the language on screen
+    );
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = dictionaries[locale]['app.name'];
+    document.title = (dictionaries[locale] ?? zhCN)['app.name'];
   }, [locale]);
-  const t = useCallback<TFunction>((key, vars) => format(dictionaries[locale][key] ?? zhCN[key] ?? key, vars), [locale]);
+  const t = useCallback<TFunction>((key, vars) => format((dictionaries[locale] ?? zhCN)[key] ?? zhCN[key] ?? key, vars), [locale]);
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
   return <I18nContext value={value}>{children}</I18nContext>;
 }

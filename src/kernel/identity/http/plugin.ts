@@ -3,7 +3,8 @@ import type { AppContext } from '../../../platform/context.ts';
 import { safeEqual } from '../../../platform/crypto/sm3.ts';
 import { requireAdminTotp } from '../admin-totp.ts';
 import { identityError } from '../contract.ts';
-import { createSessionCache } from '../queries/session-cache.ts';
+import { listenAuthEpoch } from '../auth-epoch-listener.ts';
+import { createSessionCache, markAuthMaybeChanged } from '../queries/session-cache.ts';
 import { SESSION_COOKIE } from '../session.ts';
 import { registerAuthRoutes } from './auth-routes.ts';
 import { registerRoleRoutes } from './role-routes.ts';
@@ -25,7 +26,17 @@ export async function registerIdentity(app: FastifyInstance, ctx: AppContext): P
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionExpired', false);
   const resolveSession = createSessionCache();
+  const unlisten = listenAuthEpoch(ctx, resolveSession.markStale);
+  app.addHook('onClose', async () => {
+    resolveSession.dispose();
+    await unlisten();
+  });
   app.addHook('onRequest', async (req, reply) => authenticate(ctx, resolveSession, req, reply));
+  // A write has committed by the time its answer is sent: whatever it changed about sessions or
+  // grants (a logout, a revocation, a role) holds for this process's very next request.
+  app.addHook('onSend', async (req) => {
+    if (MUTATING.has(req.method)) markAuthMaybeChanged();
+  });
   await registerAuthRoutes(app, ctx);
   await registerUserRoutes(app, ctx);
   await registerRoleRoutes(app, ctx);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { pageTotal } from '../../../platform/db/paging.ts';
 import { applicationDb } from '../application-db.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
@@ -22,6 +23,7 @@ export const ListHouseholdsQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
+type Member = { name: string; id_number_masked: string; relation: string; active: boolean };
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** Households in the actor's data scope (dibao.read), 身份证号 masked only. */
@@ -51,9 +53,8 @@ export async function listHouseholds(ctx: AppContext, actor: Actor, q: z.infer<t
       ]),
     );
   }
-  // The total and the page at once: two pool connections, one round trip of waiting.
-  const counted = base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  const paged = base
+  // Page and total in one statement: one pool connection, one round trip.
+  const rows = await base
     .innerJoin('core.area as a', 'a.code', 'h.area_code')
     .select([
       'h.id',
@@ -68,24 +69,22 @@ export async function listHouseholds(ctx: AppContext, actor: Actor, q: z.infer<t
       'a.name as area_name',
       sql<string | null>`h.next_recheck_on::text`.as('next_recheck_on'),
       sql<string | null>`h.benefit_from::text`.as('benefit_from'),
+      sql<Member[]>`(select coalesce(json_agg(json_build_object('name', m.name, 'id_number_masked', m.id_number_masked,
+        'relation', m.relation, 'active', m.active) order by m.created_at), '[]') from dibao.member m where m.household_id = h.id)`.as('members'),
+      sql<string>`count(*) over ()`.as('total'),
     ])
     .orderBy('h.updated_at', 'desc')
     .orderBy('h.id', 'desc')
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
-  const [count, rows] = await Promise.all([counted, paged]);
-  const total = Number(count.n);
-  const ids = rows.map((r) => r.id as string);
-  const members = ids.length
-    ? await db.selectFrom('dibao.member').select(['household_id', 'name', 'id_number_masked', 'relation', 'active']).where('household_id', 'in', ids).execute()
-    : [];
+  const total = await pageTotal(rows, q.page, async () => (await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   return {
     total,
     page: q.page,
     pageSize: q.pageSize,
     items: rows.map((r) => {
-      const ms = members.filter((m) => m.household_id === r.id);
+      const ms = r.members;
       const applicant = ms.find((m) => m.relation === '申请人') ?? ms[0];
       return {
         id: r.id,

@@ -1,7 +1,7 @@
 import { AuditOutlined, BranchesOutlined, DiffOutlined, EyeOutlined, ProfileOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { en, zh } from './i18n.ts';
+import { zh } from './i18n.ts';
 
 const VersionsPage = lazy(() => import('./VersionsPage.tsx').then((m) => ({ default: m.VersionsPage })));
 const ListsPage = lazy(() => import('./ListsPage.tsx').then((m) => ({ default: m.ListsPage })));
@@ -28,7 +28,7 @@ export const catalogue = defineWebModule<typeof zh>({
     { path: '/catalogue/powers', page: PowersPage },
     { path: '/catalogue/supervision', page: SupervisionPage },
   ],
-  messages: { zh, en },
+  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
   audit: {
     actions: {
       'catalogue.version.create': ['编制基本目录版本', 'Draft catalogue version'],

@@ -1,7 +1,7 @@
 import { ApartmentOutlined, EnvironmentOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { en, zh } from './i18n.ts';
+import { zh } from './i18n.ts';
 
 const StationsPage = lazy(() => import('./StationsPage.tsx').then((m) => ({ default: m.StationsPage })));
 const DutiesPage = lazy(() => import('./DutiesPage.tsx').then((m) => ({ default: m.DutiesPage })));
@@ -29,7 +29,7 @@ export const community = defineWebModule<typeof zh>({
       },
     },
   },
-  messages: { zh, en },
+  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
   audit: {
     actions: { 'community.import': ['导入服务站登记表', 'Import station registry'] },
     entities: { community_station: ['社区综合服务站', 'Community station'] },

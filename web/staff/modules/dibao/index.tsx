@@ -16,10 +16,10 @@ import {
 } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { en, zh } from './i18n.ts';
+import { zh } from './i18n.ts';
 import { dibaoLabelsEn, recheckLabelsEn } from './english-labels.ts';
-import { en as moneyEn, zh as moneyZh } from './money/i18n.ts';
-import { en as stepsEn, zh as stepsZh } from './i18n-steps.ts';
+import { zh as moneyZh } from './money/i18n.ts';
+import { zh as stepsZh } from './i18n-steps.ts';
 
 const DibaoListPage = lazy(() => import('./DibaoListPage.tsx').then((m) => ({ default: m.DibaoListPage })));
 const DibaoRegisterPage = lazy(() => import('./DibaoRegisterPage.tsx').then((m) => ({ default: m.DibaoRegisterPage })));
@@ -81,7 +81,13 @@ export const dibao = defineWebModule<typeof zh & typeof moneyZh & typeof stepsZh
     dibao: { panel: lazy(() => import('./DibaoCasePanel.tsx').then((m) => ({ default: m.DibaoCasePanel }))), english: dibaoLabelsEn },
     dibao_recheck: { english: recheckLabelsEn },
   },
-  messages: { zh: { ...zh, ...moneyZh, ...stepsZh }, en: { ...en, ...moneyEn, ...stepsEn } },
+  messages: {
+    zh: { ...zh, ...moneyZh, ...stepsZh },
+    en: async () => {
+      const [a, b, c] = await Promise.all([import('./i18n.en.ts'), import('./money/i18n.en.ts'), import('./i18n-steps.en.ts')]);
+      return { ...a.en, ...b.en, ...c.en };
+    },
+  },
   audit: {
     actions: {
       'dibao.delegation.add': ['委托乡镇审核', 'Delegate review'],

@@ -1,7 +1,7 @@
 import { BarChartOutlined, FileSearchOutlined, FolderOpenOutlined, GlobalOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { en, zh } from './i18n.ts';
+import { zh } from './i18n.ts';
 
 const RequestsPage = lazy(() => import('./RequestsPage.tsx').then((m) => ({ default: m.RequestsPage })));
 const ItemsPage = lazy(() => import('./ItemsPage.tsx').then((m) => ({ default: m.ItemsPage })));
@@ -52,6 +52,6 @@ export const disclosure = defineWebModule<typeof zh>({
       },
     },
   },
-  messages: { zh, en },
+  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
   audit: { actions: {}, entities: {} },
 });

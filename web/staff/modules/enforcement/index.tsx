@@ -1,7 +1,7 @@
 import { AlertOutlined, AuditOutlined, FormOutlined, IdcardOutlined, ReadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { en, zh } from './i18n.ts';
+import { zh } from './i18n.ts';
 import { penaltyLabelsEn } from './english-labels.ts';
 
 const EnforcementCasesPage = lazy(() => import('./EnforcementCasesPage.tsx').then((m) => ({ default: m.EnforcementCasesPage })));
@@ -36,7 +36,7 @@ export const enforcement = defineWebModule<typeof zh>({
     { path: '/enforcement/exam-attempts/:id', page: AttemptPage, permission: 'enforcement.read' },
   ],
   caseTypes: { enforcement_penalty: { english: penaltyLabelsEn } },
-  messages: { zh, en },
+  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
   audit: {
     actions: {
       'enforcement.officer.status': ['变更行政执法证状态', 'Change certificate status'],

@@ -1,7 +1,7 @@
 import { BarChartOutlined, DislikeOutlined, ShopOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { en, zh } from './i18n.ts';
+import { zh } from './i18n.ts';
 import { applicationLabelsEn, complaintLabelsEn } from './english-labels.ts';
 
 const HallPage = lazy(() => import('./HallPage.tsx').then((m) => ({ default: m.HallPage })));
@@ -27,7 +27,7 @@ export const hall = defineWebModule<typeof zh>({
     'hall.application': { panel: lazy(() => import('./HallCasePanel.tsx').then((m) => ({ default: m.HallCasePanel }))), english: applicationLabelsEn },
     'hall.complaint': { english: complaintLabelsEn },
   },
-  messages: { zh, en },
+  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
   audit: {
     actions: { 'hall.settings': ['修改政务服务设置', 'Change service-hall settings'] },
     entities: { 'hall.setting': ['政务服务设置', 'Service-hall setting'] },

@@ -1,7 +1,7 @@
 import { ClearOutlined, FileProtectOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { en, zh } from './i18n.ts';
+import { zh } from './i18n.ts';
 import { normdocLabelsEn } from './english-labels.ts';
 
 const NormdocsPage = lazy(() => import('./NormdocsPage.tsx').then((m) => ({ default: m.NormdocsPage })));
@@ -22,7 +22,7 @@ export const normdocs = defineWebModule<typeof zh>({
     { path: '/normdocs/cleanups', page: CleanupsPage },
   ],
   caseTypes: { normdoc: { panel, english: normdocLabelsEn } },
-  messages: { zh, en },
+  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
   audit: {
     actions: {
       'normdoc.revise': ['修改草案（新版本）', 'New draft version'],

@@ -1,7 +1,7 @@
 import { AimOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { en, zh } from './i18n.ts';
+import { zh } from './i18n.ts';
 import { changeLabelsEn, deregisterLabelsEn, establishLabelsEn } from './english-labels.ts';
 
 const OrgsPage = lazy(() => import('./OrgsPage.tsx').then((m) => ({ default: m.OrgsPage })));
@@ -30,7 +30,7 @@ export const orgs = defineWebModule<typeof zh>({
     orgs_change: { english: changeLabelsEn },
     orgs_deregister: { english: deregisterLabelsEn },
   },
-  messages: { zh, en },
+  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
   audit: {
     actions: {
       'orgs.organization.register': ['社会组织登记', 'Register organization'],

@@ -1,9 +1,9 @@
 import { BarChartOutlined, FormOutlined, MessageOutlined, ScheduleOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { en, zh } from './i18n.ts';
+import { zh } from './i18n.ts';
 import { petitionLabelsEn } from './english-labels.ts';
-import { en as statsEn, zh as statsZh } from './stats/i18n.ts';
+import { zh as statsZh } from './stats/i18n.ts';
 
 const PetitionsPage = lazy(() => import('./PetitionsPage.tsx').then((m) => ({ default: m.PetitionsPage })));
 const PetitionRegisterPage = lazy(() => import('./PetitionRegisterPage.tsx').then((m) => ({ default: m.PetitionRegisterPage })));
@@ -38,7 +38,13 @@ export const petitions = defineWebModule<typeof zh & typeof statsZh>({
       english: petitionLabelsEn,
     },
   },
-  messages: { zh: { ...zh, ...statsZh }, en: { ...en, ...statsEn } },
+  messages: {
+    zh: { ...zh, ...statsZh },
+    en: async () => {
+      const [a, b] = await Promise.all([import('./i18n.en.ts'), import('./stats/i18n.en.ts')]);
+      return { ...a.en, ...b.en };
+    },
+  },
   audit: {
     actions: {
       'petition.lead': ['领导包案', 'Lead a petition'],

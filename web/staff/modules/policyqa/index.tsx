@@ -1,7 +1,7 @@
 import { QuestionCircleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { en, zh } from './i18n.ts';
+import { zh } from './i18n.ts';
 
 const PolicyqaPage = lazy(() => import('./PolicyqaPage.tsx').then((m) => ({ default: m.PolicyqaPage })));
 
@@ -12,7 +12,7 @@ export const policyqa = defineWebModule<typeof zh>({
   icon: <QuestionCircleOutlined />,
   nav: [{ path: '/policyqa', label: 'policyqa.nav.list', icon: <UnorderedListOutlined />, permission: 'policyqa.read' }],
   routes: [{ path: '/policyqa', page: PolicyqaPage }],
-  messages: { zh, en },
+  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
   audit: {
     actions: {
       'policyqa.create': ['新增政策问答', 'New policy Q&A'],

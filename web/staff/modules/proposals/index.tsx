@@ -1,7 +1,7 @@
 import { FileTextOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { en, zh } from './i18n.ts';
+import { zh } from './i18n.ts';
 import { proposalLabelsEn, proposalPartLabelsEn } from './english-labels.ts';
 
 const ProposalsPage = lazy(() => import('./ProposalsPage.tsx').then((m) => ({ default: m.ProposalsPage })));
@@ -18,7 +18,7 @@ export const proposals = defineWebModule<typeof zh>({
     proposal: { panel, english: proposalLabelsEn },
     'proposal.part': { english: proposalPartLabelsEn },
   },
-  messages: { zh, en },
+  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
   audit: {
     actions: {
       'proposal.contact': ['记录面商、沟通', 'Record a meeting or contact'],
