@@ -111,7 +111,7 @@ function collect(): { body: Record<string, unknown>; errs: [string, string][] } 
     if (i > 0 && !name && !id) continue;
     if (!name) errs.push([`m${i}-name`, `请填写成员 ${i + 1} 的姓名`]);
     const p = idProblem(id);
-    if (p) errs.push([`m${i}-id`, `成员 ${i + 1}:${p}`]);
+    if (p) errs.push([`m${i}-id`, `成员 ${i + 1}：${p}`]);
     members.push({ name, idNumber: id, relation: ($(`#m${i}-rel`) as HTMLSelectElement).value });
   }
   return {
