@@ -156,12 +156,12 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
       .getByRole('button', { name: btn('添加') })
       .first()
       .click(); // income
-    await page.getByTestId('dibao-income-0').getByLabel('金额(元)').fill('150');
+    await page.getByTestId('dibao-income-0').getByLabel('金额（元）').fill('150');
     await page
       .getByRole('button', { name: btn('添加') })
       .nth(1)
       .click(); // asset: house
-    await page.getByTestId('dibao-asset-0').getByLabel('面积(㎡)').fill('10');
+    await page.getByTestId('dibao-asset-0').getByLabel('面积（㎡）').fill('10');
     assert.deepEqual(await seriousA11yViolations(page), []);
     await fullShot(page, 'dibao-flow-register-desktop');
     await page.getByTestId('dibao-register-submit').click();
@@ -442,7 +442,7 @@ describe('低保 portal: a citizen applies online and tracks it', { concurrency:
     await page.getByLabel('申请编号').fill(refNo);
     await page.getByLabel('查询码').fill(queryCode);
     await page.locator('#track-form').getByRole('button', { name: '查询' }).click();
-    await page.locator('#t-result strong').getByText('当前状态:已提交,等待乡镇(街道)受理').waitFor();
+    await page.locator('#t-result strong').getByText('当前状态：已提交，等待乡镇（街道）受理').waitFor();
     await page.setViewportSize(PHONE);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal page scroll on a phone (overflow ${overflow}px)`);

@@ -50,9 +50,9 @@ describe('clerk imports a roster with errors, generates and checks the month ros
     const stat = async (title: string) =>
       (await result.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content-value').innerText()).trim();
     assert.equal(await stat('数据行'), '6');
-    assert.equal(await stat('导入成功(行)'), '3');
-    assert.equal(await stat('未导入(行)'), '3');
-    assert.equal(await stat('导入家庭(户)'), '2');
+    assert.equal(await stat('导入成功（行）'), '3');
+    assert.equal(await stat('未导入（行）'), '3');
+    assert.equal(await stat('导入家庭（户）'), '2');
     await result.getByText('「月保障金额(元)」「三百元」不是金额').waitFor({ timeout: T });
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'dibao-money-import-desktop');
@@ -118,15 +118,15 @@ describe('standards, settings and statistics pages pass axe; phone layouts at 39
     await page.locator('.mz-page-header h1').filter({ hasText: '保障标准' }).waitFor({ timeout: T });
     await page.getByRole('button', { name: /新增标准/ }).click({ timeout: 60_000 });
     const dlg = page.getByRole('dialog');
-    await dlg.getByLabel('区划代码(市或县)').fill('640400');
+    await dlg.getByLabel('区划代码（市或县）').fill('640400');
     await dlg.getByLabel('生效日期').fill('2030-01-01');
-    await dlg.getByLabel('标准(元/人·月)').fill('690');
+    await dlg.getByLabel('标准（元/人·月）').fill('690');
     await dlg.getByLabel('依据文件').fill('示例:固原市低保标准调整通知');
     await dlg.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByRole('cell', { name: '690.00' }).waitFor({ timeout: T });
     for (const [path, name, ready] of [
-      ['/dibao/standards', 'standards', page.getByRole('columnheader', { name: '标准(元/人·月)' })],
-      ['/dibao/settings', 'settings', page.getByText('渐退期(月,0 为不实行渐退)')],
+      ['/dibao/standards', 'standards', page.getByRole('columnheader', { name: '标准（元/人·月）' })],
+      ['/dibao/settings', 'settings', page.getByText('渐退期（月，0 为不实行渐退）')],
       ['/dibao/stats', 'stats', page.getByText('试点对比', { exact: true })],
     ] as const) {
       await page.goto(path);

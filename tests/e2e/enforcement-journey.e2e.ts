@@ -67,7 +67,7 @@ describe('西吉县民政局 at 1366×768', { concurrency: false }, () => {
       await m.getByLabel(label).fill(d);
       await m.getByLabel(label).press('Enter');
     }
-    await m.getByLabel('立案依据(符合立案标准的理由)').fill('有证据初步证明存在违法事实，属于本机关管辖，在追责时效内');
+    await m.getByLabel('立案依据（符合立案标准的理由）').fill('有证据初步证明存在违法事实，属于本机关管辖，在追责时效内');
     await shot(page, 'enforcement-file-modal-desktop');
     await m.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '西吉县乡村文化促进会' }).first().waitFor({ timeout: T });

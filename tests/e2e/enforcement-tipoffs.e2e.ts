@@ -120,7 +120,7 @@ describe('举报: portal → 核查 → 不予立案 → 答复 → 查询; 来�
         await page.getByLabel('违法行为', { exact: true }).fill('超出章程规定的业务范围开展收费健身培训');
         await page.getByLabel('违法行为日期').fill('2026-10-20');
         await page.getByLabel('违法行为日期').press('Enter');
-        await page.getByLabel('立案依据(符合立案标准的理由)').fill('举报经核查属实，有证据初步证明存在违法事实');
+        await page.getByLabel('立案依据（符合立案标准的理由）').fill('举报经核查属实，有证据初步证明存在违法事实');
       },
       'file-case-form',
     );

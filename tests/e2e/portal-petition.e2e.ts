@@ -138,7 +138,7 @@ describe('网上信访 portal at 1366×768', { concurrency: false }, () => {
     await page.getByRole('button', { name: '复制编号和查询码' }).click();
     await page.getByText('已复制').waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(copied, `信访事项编号:${refNo} 查询码:${queryCode}`);
+    assert.equal(copied, `信访事项编号：${refNo} 查询码：${queryCode}`);
     await shot(page, 'portal-result-desktop');
   });
 

@@ -1,6 +1,7 @@
 import { residentIdProblem } from '../../src/kernel/codes/index.ts';
 import { $, api, el, ErrorDisplay, PortalError, sendWithPow } from './common.ts';
 import { fileChooser } from './files.ts';
+import { copyCodesButton } from './documents.ts';
 
 /** 网上信访: the submit form, checked here first (same rules as the server), then the one-time result. */
 
@@ -199,20 +200,5 @@ function showResult(r: Submitted) {
   document.title = '信访事项已提交 - 民政法治政务平台';
   window.scrollTo(0, 0);
   view.focus();
-  $('#copy').onclick = async () => {
-    const text = `信访事项编号:${r.refNo} 查询码:${r.queryCode}`;
-    const copyStatus = $('#copy-status');
-    try {
-      await navigator.clipboard.writeText(text);
-      copyStatus.textContent = '已复制，请粘贴保存到安全的地方';
-    } catch {
-      // No clipboard permission (e.g. not a secure context): select the text for a manual copy.
-      const range = document.createRange();
-      range.selectNodeContents($('.codes'));
-      const sel = window.getSelection();
-      sel?.removeAllRanges();
-      sel?.addRange(range);
-      copyStatus.textContent = '无法自动复制，已选中编号和查询码，请长按或按 Ctrl+C 复制';
-    }
-  };
+  copyCodesButton($('#copy'), $('#copy-status'), $('.codes'), () => `信访事项编号：${r.refNo} 查询码：${r.queryCode}`);
 }

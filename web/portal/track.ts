@@ -1,6 +1,7 @@
 import { fileChooser, sizeText } from './files.ts';
 import type { PetitionTrack, ServedDocument } from '../../src/modules/petitions/contracts/portal.ts';
 import { $, api, el, ErrorDisplay, formatDate, formatDateTime, PortalError } from './common.ts';
+import { documentFileName, postForFile, saveBlob, verifyUrl } from './documents.ts';
 
 /** 办理查询: ref + query code → progress, reply, 评价, 复查 / 复核 requests. */
 
@@ -213,8 +214,8 @@ function documentDownload(d: ServedDocument, which: keyof typeof PAPER = 'opinio
     error.hidden = true;
     button.disabled = true;
     try {
-      const name = `${d.title}-${d.docNo}${d.version > 1 ? `-第${d.version}版` : ''}.pdf`;
-      saveBlob(await pdf('/api/public/petitions/opinion.pdf', which === 'opinion' ? creds : { ...creds, which }), name);
+      const name = documentFileName(d);
+      saveBlob(await postForFile('/api/public/petitions/opinion.pdf', which === 'opinion' ? creds : { ...creds, which }), name);
     } catch (err) {
       error.textContent = err instanceof PortalError ? err.problem.title : '下载失败，请稍后重试';
       error.hidden = false;
@@ -222,7 +223,7 @@ function documentDownload(d: ServedDocument, which: keyof typeof PAPER = 'opinio
       button.disabled = false;
     }
   });
-  const verify = `/portal/verify.html?${new URLSearchParams({ no: d.docNo, code: d.verifyCode })}`;
+  const verify = verifyUrl(d);
   return el(
     'div',
     { class: 'doc-download', 'data-testid': which === 'opinion' ? 'track-document' : `track-${which}-document` },
@@ -238,38 +239,6 @@ function documentDownload(d: ServedDocument, which: keyof typeof PAPER = 'opinio
       '页面凭文书编号和验证码核对。',
     ),
   );
-}
-
-/** POST for a file: the bytes on success, a PortalError with the Chinese title otherwise. */
-async function pdf(path: string, body: unknown): Promise<Blob> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/pdf' },
-      body: JSON.stringify(body),
-      credentials: 'omit',
-    });
-  } catch {
-    throw new PortalError({ status: 0, code: 'NETWORK', title: '网络连接失败，请检查网络后重试', field: null });
-  }
-  if (res.ok) return res.blob();
-  const p = (await res.json().catch(() => null)) as { code?: string; title?: string } | null;
-  throw new PortalError({
-    status: res.status,
-    code: p?.code ?? 'HTTP_ERROR',
-    title: res.status === 429 ? '操作过于频繁，请稍后再试' : (p?.title ?? `下载失败（${res.status}），请稍后重试`),
-    field: null,
-  });
-}
-
-function saveBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = el('a', { href: url, download: name, hidden: '' });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** A small form with its own error box (role=alert) linked to its field. */

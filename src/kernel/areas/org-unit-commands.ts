@@ -86,5 +86,5 @@ async function checkParent(tx: AppContext, parentId: string | null, areaPath: st
   if (!parentId) return;
   const p = await tx.db.selectFrom('core.org_unit').select(['id', 'area_path']).where('id', '=', parentId).executeTakeFirst();
   if (!p || !pathWithin(areaPath, p.area_path))
-    throw new AppError('ORG_UNIT_PARENT_INVALID', 400, '上级机构不存在,或不在本机构所在区划及其上级区划', { field: 'parentId' });
+    throw new AppError('ORG_UNIT_PARENT_INVALID', 400, '上级机构不存在，或不在本机构所在区划及其上级区划', { field: 'parentId' });
 }

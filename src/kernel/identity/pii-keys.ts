@@ -46,13 +46,13 @@ export async function listPiiKeys(ctx: AppContext): Promise<{ keys: PiiKeyInfo[]
  * keeps it (key file, core.secret); a key given in PII_OLD_KEYS is then to be removed from there.
  */
 export async function retirePiiKey(ctx: AppContext, kid: string): Promise<{ materialDeleted: boolean }> {
-  if (!/^[0-9a-f]{8}$/.test(kid)) throw new AppError('PII_KID_INVALID', 400, '密钥编号应为 8 位十六进制(见 minzheng pii keys)');
+  if (!/^[0-9a-f]{8}$/.test(kid)) throw new AppError('PII_KID_INVALID', 400, '密钥编号应为 8 位十六进制（见 minzheng pii keys）');
   const { keys } = await listPiiKeys(ctx);
   const k = keys.find((x) => x.kid === kid);
   if (!k) throw new AppError('PII_KEY_NOT_FOUND', 404, `没有编号为 ${kid} 的密钥`);
-  if (k.status === 'current') throw new AppError('PII_KEY_CURRENT', 409, '不能停用当前密钥:请先换用新密钥并运行 minzheng pii rotate');
+  if (k.status === 'current') throw new AppError('PII_KEY_CURRENT', 409, '不能停用当前密钥：请先换用新密钥并运行 minzheng pii rotate');
   if (k.values || k.files)
-    throw new AppError('PII_KEY_IN_USE', 409, `密钥 ${kid} 仍在使用:${k.values} 项数据、${k.files} 个文件;请先运行 minzheng pii rotate`, {
+    throw new AppError('PII_KEY_IN_USE', 409, `密钥 ${kid} 仍在使用：${k.values} 项数据、${k.files} 个文件；请先运行 minzheng pii rotate`, {
       values: k.values,
       files: k.files,
     });

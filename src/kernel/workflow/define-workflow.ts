@@ -187,6 +187,8 @@ export type HandoffPolicy<S extends string = string> = {
   onReceipt?: { restart: readonly string[]; reason: string };
   /** The transition that records a hand-over to a body outside the platform (人社局 …): offered beside the on-platform targets. */
   outside?: string;
+  /** The law's own word for 转办 in this type (信访: 转送), used in every step name, message and notice of the kernel. */
+  transferWord?: string;
   legalBasis: LegalBasis;
 };
 

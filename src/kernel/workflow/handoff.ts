@@ -11,6 +11,7 @@ import { lockCase, writeCaseChange } from './case-tx.ts';
 import { checkWho } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { refusalError, WORKFLOW_ERRORS } from './errors.ts';
+import { inHandoffWords } from './step-labels.ts';
 
 export type HandoffRequest = { caseId: string; kind: 'transfer' | 'assign'; toOrgId: string; note?: string | null; expectedVersion?: number };
 
@@ -24,10 +25,12 @@ export async function handOff(ctx: AppContext, actor: Actor, req: HandoffRequest
     const def = workflowOf(c.type);
     const policy = def.handoff;
     if (!policy) throw badRequest('HANDOFF_NOT_ALLOWED', `「${def.label}」不支持转办/交办`);
-    if (c.terminal) throw new AppError('CASE_CLOSED', 409, '案件已办结，不能转办');
-    if (c.pending_handoff) throw new AppError('PENDING_HANDOFF', 409, '案件尚待签收，不能再次转办');
-    if (!policy.from.includes(c.state)) throw new AppError('STATE_NOT_ALLOWED', 409, `当前环节「${def.states[c.state]?.label ?? c.state}」不能转办/交办`);
-    const refusal = checkWho({ permission: policy.permission }, req.kind === 'transfer' ? '转办' : '交办', partyFacts(actor, c));
+    if (c.terminal) throw new AppError('CASE_CLOSED', 409, inHandoffWords(def, '案件已办结，不能转办'));
+    if (c.pending_handoff) throw new AppError('PENDING_HANDOFF', 409, inHandoffWords(def, '案件尚待签收，不能再次转办'));
+    if (!policy.from.includes(c.state))
+      throw new AppError('STATE_NOT_ALLOWED', 409, `当前环节「${def.states[c.state]?.label ?? c.state}」不能${inHandoffWords(def, '转办')}/交办`);
+    const label = inHandoffWords(def, req.kind === 'transfer' ? '转办' : '交办');
+    const refusal = checkWho({ permission: policy.permission }, label, partyFacts(actor, c));
     if (refusal) throw refusalError(refusal);
     if (req.toOrgId === c.org_unit_id) throw badRequest('HANDOFF_SAME_ORG', '不能转给本单位', { field: 'toOrgId' });
     const to = await tx.db.selectFrom('core.org_unit').select(['id', 'name', 'active']).where('id', '=', req.toOrgId).executeTakeFirst();
@@ -35,7 +38,6 @@ export async function handOff(ctx: AppContext, actor: Actor, req: HandoffRequest
     await policy.check?.(tx, c, to.id);
     const now = tx.clock.now();
     const id = uuidv7();
-    const label = req.kind === 'transfer' ? '转办' : '交办';
     const next = await writeCaseChange(tx, actor, c, {
       transition: req.kind,
       to: c.state,
@@ -215,7 +217,13 @@ async function undoHandoff(
   );
   await stopCaseClock(tx, next, `ack:${h.id}`);
   if (status === 'objected') {
-    await notify(tx, { orgUnitId: h.from_org_id, caseId: c.id, kind: 'case.objected', title: `转办被退回：${c.ref_no}`, body: `接收单位提出异议：${reason}` });
+    await notify(tx, {
+      orgUnitId: h.from_org_id,
+      caseId: c.id,
+      kind: 'case.objected',
+      title: `${inHandoffWords(workflowOf(c.type), '转办')}被退回：${c.ref_no}`,
+      body: `接收单位提出异议：${reason}`,
+    });
   }
   return next;
 }

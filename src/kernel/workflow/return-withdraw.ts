@@ -26,14 +26,14 @@ export async function returnCase(
     const c = await lockCase(tx, actor, req.caseId, req.expectedVersion);
     const def = workflowOf(c.type);
     const r = def.returnable;
-    if (c.terminal) throw new AppError('CASE_CLOSED', 409, '案件已办结,不能退回');
-    if (c.pending_handoff) throw new AppError('PENDING_HANDOFF', 409, '案件尚待签收,不能退回');
+    if (c.terminal) throw new AppError('CASE_CLOSED', 409, '案件已办结，不能退回');
+    if (c.pending_handoff) throw new AppError('PENDING_HANDOFF', 409, '案件尚待签收，不能退回');
     if (!r || !r.from.includes(c.state) || !r.to.includes(req.toState)) throw new AppError('RETURN_NOT_ALLOWED', 409, WORKFLOW_ERRORS.RETURN_NOT_ALLOWED);
     const refusal = checkWho({ permission: r.permission }, '退回', partyFacts(actor, c));
     if (refusal) throw refusalError(refusal);
     const visited = await tx.db.selectFrom('core.case_event').select('seq').where('case_id', '=', c.id).where('to_state', '=', req.toState).executeTakeFirst();
     if (!visited || req.toState === c.state)
-      throw new AppError('RETURN_NOT_ALLOWED', 409, `案件未经过「${def.states[req.toState]?.label ?? req.toState}」环节,不能退回至此`);
+      throw new AppError('RETURN_NOT_ALLOWED', 409, `案件未经过「${def.states[req.toState]?.label ?? req.toState}」环节，不能退回至此`);
     return afterBack(
       tx,
       actor,

@@ -106,7 +106,7 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
       const def = registeredWorkflows().find((d) => d.type === req.body.type);
       if (!def) throw new AppError('CASE_TYPE_UNKNOWN', 400, '「type」不是可登记的事项类型（unknown case type）', { field: 'type' });
       const create = def.create;
-      if (create?.creatable === false) throw new AppError('CASE_TYPE_NOT_CREATABLE', 400, '该类事项由系统自动生成,不能登记', { field: 'type' });
+      if (create?.creatable === false) throw new AppError('CASE_TYPE_NOT_CREATABLE', 400, '该类事项由系统自动生成，不能登记', { field: 'type' });
       if (create?.route) throw new AppError('CASE_TYPE_OWN_ROUTE', 400, `该类事项须通过 ${create.route} 登记`, { field: 'type' });
       const row = await createCase(ctx, actorOf(req), req.body);
       return reply.status(201).send(await getCase(ctx, actorOf(req), row.id));

@@ -107,7 +107,7 @@ export async function decideSignoff(
       .execute();
     const orgs = actorOrgIds(actor);
     const mine = rows.find((r) => r.decision === null && (r.party_user_id === actor.userId || (r.party_org_id && orgs.includes(r.party_org_id))));
-    if (!mine) throw forbidden('您不是该会签环节的待签方,或已签署');
+    if (!mine) throw forbidden('您不是该会签环节的待签方，或已签署');
     if (
       signoffOutcome(
         mine.mode,

@@ -22,7 +22,13 @@ const KERNEL_STEPS: Record<string, string> = {
 
 /** A step's Chinese name: the type's transition or action, its registration, else the kernel's. */
 export function transitionLabel(def: ReturnType<typeof workflowOf>, name: string): string {
-  return def.transitions[name]?.label ?? def.actions?.[name]?.label ?? (name === 'create' ? def.create.label : (KERNEL_STEPS[name] ?? name));
+  return def.transitions[name]?.label ?? def.actions?.[name]?.label ?? (name === 'create' ? def.create.label : inHandoffWords(def, KERNEL_STEPS[name] ?? name));
+}
+
+/** A kernel text in the type's own word for 转办 (信访: 转送), when the type names one. */
+export function inHandoffWords(def: Pick<ReturnType<typeof workflowOf>, 'handoff'>, text: string): string {
+  const word = def.handoff?.transferWord;
+  return word ? text.replaceAll('转办', word) : text;
 }
 
 /** Every step of a type by name (what its case events and audit actions `<type>.<step>` name). */

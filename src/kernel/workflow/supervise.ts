@@ -17,7 +17,7 @@ export async function superviseCase(ctx: AppContext, actor: Actor, req: { caseId
     const c = await lockCase(tx, actor, req.caseId);
     const policy = workflowOf(c.type).supervision;
     if (!policy) throw badRequest('SUPERVISION_NOT_SUPPORTED', '该类案件不支持督办');
-    if (c.terminal) throw new AppError('CASE_CLOSED', 409, '案件已办结,无需督办');
+    if (c.terminal) throw new AppError('CASE_CLOSED', 409, '案件已办结，无需督办');
     const grant = actor.grants.find(
       (g) =>
         g.permissions.includes(policy.permission) &&

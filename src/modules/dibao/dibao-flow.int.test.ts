@@ -401,7 +401,28 @@ describe('portal', () => {
     ).rows[0].query_code_hash;
     expect(hash).not.toContain(queryCode);
     // township staff see it on their list
-    expect((await ok(ld.get(`/api/dibao/applications?q=${refNo}`))).items).toHaveLength(1);
+    const listed = (await ok(ld.get(`/api/dibao/applications?q=${refNo}`))).items;
+    expect(listed).toHaveLength(1);
+    // The 一次性告知书 served on the household shows on its tracking page by number, downloadable with ref + query code.
+    expect(tr.json().notices).toEqual([]);
+    await ok(move(ld, listed[0].id, 'request_materials', { missing: '户口簿复印件' }));
+    const notices = (await t.app.inject({ method: 'POST', url: '/api/public/dibao/track', remoteAddress: '10.99.1.1', payload: { refNo, queryCode } })).json()
+      .notices;
+    expect(notices).toEqual([
+      expect.objectContaining({
+        title: '最低生活保障补齐材料一次性告知书',
+        docNo: expect.stringMatching(/^低保补告〔2026〕\d+号$/),
+        verifyCode: expect.any(String),
+        version: 1,
+      }),
+    ]);
+    const pdf = (payload: object) => t.app.inject({ method: 'POST', url: '/api/public/dibao/notice.pdf', remoteAddress: '10.99.1.3', payload });
+    const file = await pdf({ refNo, queryCode, docNo: notices[0].docNo });
+    expect(file.statusCode, file.body).toBe(200);
+    expect(file.headers['content-type']).toContain('application/pdf');
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await pdf({ refNo, queryCode: 'AAAAAAAAAAAA', docNo: notices[0].docNo })).statusCode).toBe(404);
+    expect((await pdf({ refNo, queryCode, docNo: '低保补告〔2026〕999号' })).json()).toMatchObject({ code: 'DIBAO_NOTICE_NOT_FOUND' });
   });
 
   it('a portal application refused by the form schema (before the proof is checked) gets a Chinese error naming the field and spends nothing', async () => {

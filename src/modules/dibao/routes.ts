@@ -16,7 +16,8 @@ import { ListApplicationsQuery, getApplication, listApplications } from './queri
 import { ListHouseholdsQuery, getHousehold, listHouseholds } from './queries/households.ts';
 import { ListRechecksQuery, listRechecks } from './queries/rechecks.ts';
 import { DrawInput, VisitInput, drawSpotCheck, getSpotCheck, listSpotChecks, recordVisit } from './spot-check/spot-check.ts';
-import { publicStandard, publicTownships, submitOnlineApplication, trackApplication } from './portal/portal.ts';
+import { applicationByRefAndCode, publicStandard, publicTownships, submitOnlineApplication, trackApplication } from './portal/portal.ts';
+import { servedNoticePdf } from './portal/served-notices.ts';
 import { DIBAO_TYPE } from './contract.ts';
 import { OnlineApplied, PublicStandard, PublicTownships, PublicTrack } from './contracts/portal.ts';
 import {
@@ -83,8 +84,8 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
       if (c.type !== DIBAO_TYPE) throw new AppError('DIBAO_APPLICATION_NOT_FOUND', 404, '低保申请不存在');
       const a = await loadApplication(ctx, c.id);
       if (a.authority !== 'county' && !a.relative_of_staff)
-        throw new AppError('DIBAO_DELEGATED', 409, '该县已将低保审批权下放乡镇(街道),由乡镇(街道)确认,无需报送县级');
-      if (c.state !== 'awaiting_confirm') throw new AppError('STATE_NOT_ALLOWED', 409, '公示期满(或拟不同意报送)后才能报送县级民政部门确认');
+        throw new AppError('DIBAO_DELEGATED', 409, '该县已将低保审批权下放乡镇（街道），由乡镇（街道）确认，无需报送县级');
+      if (c.state !== 'awaiting_confirm') throw new AppError('STATE_NOT_ALLOWED', 409, '公示期满（或拟不同意报送）后才能报送县级民政部门确认');
       const county = (
         await sql<{ id: string }>`select id from core.org_unit where area_code = ${a.county_code} and kind = 'bureau' and active limit 1`.execute(ctx.db)
       ).rows[0];
@@ -231,6 +232,32 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
       },
     },
     async (req) => trackApplication(ctx, req.body.refNo, req.body.queryCode),
+  );
+  app.post(
+    '/api/public/dibao/notice.pdf',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: '下载已送达的低保文书 PDF（申请编号 + 查询码 + 文书编号）',
+        body: z.object({
+          refNo: z.string().trim().min(1, '请填写申请编号').max(40),
+          queryCode: z.string().trim().min(1, '请填写查询码').max(40),
+          docNo: z.string().trim().min(1, '请填写文书编号').max(40),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const c = await applicationByRefAndCode(ctx, req.body.refNo, req.body.queryCode);
+      const { doc, bytes } = await servedNoticePdf(ctx, c.id, req.body.docNo);
+      const name = `${doc.title}-${doc.docNo}${doc.version > 1 ? `-第${doc.version}版` : ''}.pdf`;
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('x-document-sm3', doc.sm3)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(bytes);
+    },
   );
   app.get(
     '/api/public/dibao/standard',

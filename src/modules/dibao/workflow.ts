@@ -72,7 +72,7 @@ function mustBeApprovingLevel(c: CaseRow, a: App, what: string) {
     return;
   }
   if (a.authority === 'township' && level !== 4) {
-    throw new AppError('DIBAO_WRONG_LEVEL', 409, `本案受理时该县实行「${AUTHORITY_LABEL.township}」,应由乡镇(街道)${what},县级民政部门履行监督抽查职责`);
+    throw new AppError('DIBAO_WRONG_LEVEL', 409, `本案受理时该县实行「${AUTHORITY_LABEL.township}」，应由乡镇（街道）${what}，县级民政部门履行监督抽查职责`);
   }
   if (a.authority === 'county' && level !== 3) {
     throw new AppError(
@@ -308,7 +308,7 @@ export const dibaoWorkflow = defineWorkflow({
       effect: async ({ tx, case: c }) => {
         const a = await loadApplication(tx, c.id);
         if (a.township_opinion?.opinion !== '拟同意')
-          throw new AppError('DIBAO_PUBLICITY_NOT_NEEDED', 409, '乡镇审核意见为「拟不同意」,不公示,请直接「报送确认」');
+          throw new AppError('DIBAO_PUBLICITY_NOT_NEEDED', 409, '乡镇审核意见为「拟不同意」，不公示，请直接「报送确认」');
         await startPublicity(tx, c);
       },
     },
@@ -338,7 +338,7 @@ export const dibaoWorkflow = defineWorkflow({
       effect: async ({ tx, case: c }) => {
         const a = await loadApplication(tx, c.id);
         if (a.publicity_to && today(tx) <= a.publicity_to) {
-          throw new AppError('DIBAO_PUBLICITY_RUNNING', 409, `公示期至 ${a.publicity_to} 止,期满后(${addDaysIso(a.publicity_to, 1)} 起)才能结束公示`);
+          throw new AppError('DIBAO_PUBLICITY_RUNNING', 409, `公示期至 ${a.publicity_to} 止，期满后（${addDaysIso(a.publicity_to, 1)} 起）才能结束公示`);
         }
         await stopCaseClock(tx, c, `publicity-${a.publicity_round}`);
         // Which round ended: 确认同意 needs the current round's 公示 completed (confirmApplication).
@@ -352,7 +352,7 @@ export const dibaoWorkflow = defineWorkflow({
       who: { permission: 'dibao.handle' },
       effect: async ({ tx, case: c }) => {
         const a = await loadApplication(tx, c.id);
-        if (a.township_opinion?.opinion !== '拟不同意') throw new AppError('DIBAO_PUBLICITY_REQUIRED', 409, '乡镇审核意见为「拟同意」的,须先在村(社区)公示');
+        if (a.township_opinion?.opinion !== '拟不同意') throw new AppError('DIBAO_PUBLICITY_REQUIRED', 409, '乡镇审核意见为「拟同意」的，须先在村（社区）公示');
       },
     },
     confirm: transition({

@@ -154,6 +154,24 @@ describe('转送 on the platform tells the petitioner where it went (第二十�
     expect((await xq.post(`/api/cases/${other}/handoff`, { kind: 'assign', toOrgId: await org('640104001-gov') })).statusCode).toBe(200);
     expect((await xq.get(`/api/cases/${other}/documents`)).json().items).toEqual([]);
   });
+
+  it('交办 with its 报告期限 issues the 交办单 to the receiver: the deadline, the article; numbered and checkable', async () => {
+    const id = await register(xq);
+    const a = await xq.post(`/api/petitions/${id}/assign`, { toOrgId: await org('640104001-gov'), reportDays: 20, note: '请核实后报告' });
+    expect(a.statusCode, a.body).toBe(200);
+    const doc = (await xq.get(`/api/cases/${id}/documents`)).json().items.find((d: any) => d.type === 'petition.assign');
+    expect(doc).toMatchObject({ title: '信访事项交办单', docNo: expect.stringMatching(/^信交办〔2026〕\d+号$/), issuer: '兴庆区民政局' });
+    const content = (await sql<{ content: any }>`select content from core.document where id = ${doc.id}`.execute(t.ctx.db)).rows[0]!.content;
+    const body = content.body.join('');
+    expect(content.recipient).toBe('凤凰北街街道办事处');
+    expect(body).toContain(`于2026年6月21日前将办理结果报告本机关`);
+    expect(body).toContain('《信访工作条例》第二十二条第一款第（三）项');
+    expect(body).toContain('交办要求：请核实后报告。');
+    expect(body).not.toMatch(/【|】/);
+    expect((await street.get(`/api/documents/${doc.id}.pdf`)).headers['content-type']).toContain('application/pdf');
+    const v = await t.app.inject({ method: 'GET', url: `/api/public/documents/verify?no=${encodeURIComponent(doc.docNo)}&code=${doc.verifyCode}` });
+    expect(v.json()).toMatchObject({ genuine: true, docNo: doc.docNo, title: '信访事项交办单' });
+  });
 });
 
 describe('an opinion nobody at the unit can approve', () => {

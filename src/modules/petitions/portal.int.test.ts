@@ -221,7 +221,7 @@ describe('补充证明材料 from 办理查询', () => {
     expect((await more(refNo, queryCode, 5)).statusCode).toBe(201);
     const over = await more(refNo, queryCode, 3);
     expect(over.statusCode).toBe(400);
-    expect(over.json()).toMatchObject({ code: 'ATTACHMENT_TOO_MANY', title: expect.stringContaining('最多 10 个(已有 8 个)') });
+    expect(over.json()).toMatchObject({ code: 'ATTACHMENT_TOO_MANY', title: expect.stringContaining('最多 10 个（已有 8 个）') });
     const none = await more(refNo, queryCode, 0);
     expect(none.json().code).toBe('ATTACHMENT_MISSING');
   });

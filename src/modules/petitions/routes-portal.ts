@@ -207,6 +207,6 @@ async function readParts(
     throw e;
   }
   if (files.length > PORTAL_MAX_FILES)
-    throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件(现有 ${files.length} 个)`, { field: 'files' });
+    throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件（现有 ${files.length} 个）`, { field: 'files' });
   return { fields, files };
 }

@@ -324,6 +324,8 @@ export const petitionWorkflow = defineWorkflow({
     objectWithin: { unit: 'workdays', n: 5 },
     check: refuseAccusedReceiver,
     outside: 'forward_out',
+    // 《信访工作条例》 speaks of 转送 (and 交办), never 转办: every kernel step name and message says so.
+    transferWord: '转送',
     // 转送: the petitioner is told where it went (第二十三条第一款), by the 转送告知书 in the sender's name.
     onSend: async (tx, c, h, actor) => {
       if (h.kind === 'transfer') await issueDocument(tx, { type: PETITION_DOCUMENTS.transfer, caseId: c.id, actor });

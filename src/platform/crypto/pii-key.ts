@@ -49,7 +49,7 @@ export async function piiKeyFor(ctx: AppContext, kid: string): Promise<Buffer> {
   forgetPiiKeys(ctx.config);
   const again = (await piiKeyring(ctx)).byKid.get(kid);
   if (again) return again;
-  throw new AppError('PII_KEY_MISMATCH', 500, `加密数据使用的密钥 ${kid} 不在当前密钥中(PII_KEY / PII_OLD_KEYS)`);
+  throw new AppError('PII_KEY_MISMATCH', 500, `加密数据使用的密钥 ${kid} 不在当前密钥中（PII_KEY / PII_OLD_KEYS）`);
 }
 
 /** Drop the cached keys of this configuration (after a rotation or retirement in this process). */
@@ -82,7 +82,7 @@ async function resolveKeys(ctx: AppContext): Promise<{ ring: PiiKeyring; created
     return { ring: ring(fileKey(dir), 'file', [...old, ...oldFileKeys(dir)]), createdInTx: false };
   }
   if (config.demo === 'off') {
-    throw new AppError('PII_KEY_REQUIRED', 500, '未配置个人信息加密密钥 PII_KEY(生产环境使用 PostgreSQL 时必须设置)');
+    throw new AppError('PII_KEY_REQUIRED', 500, '未配置个人信息加密密钥 PII_KEY（生产环境使用 PostgreSQL 时必须设置）');
   }
   const fresh = randomBytes(16).toString('hex');
   await sql`insert into core.secret (name, value) values ('pii-key', ${fresh}) on conflict (name) do nothing`.execute(ctx.db);
@@ -128,7 +128,11 @@ function oldFileKeys(dir: string): Buffer[] {
 export async function newPiiKey(ctx: AppContext): Promise<{ oldKid: string; kid: string }> {
   const r = await piiKeyring(ctx);
   if (r.source === 'env') {
-    throw new AppError('PII_KEY_FROM_ENV', 400, '密钥由环境变量 PII_KEY 提供:请把新密钥设为 PII_KEY、旧密钥加入 PII_OLD_KEYS,重启后再运行 minzheng pii rotate');
+    throw new AppError(
+      'PII_KEY_FROM_ENV',
+      400,
+      '密钥由环境变量 PII_KEY 提供：请把新密钥设为 PII_KEY、旧密钥加入 PII_OLD_KEYS，重启后再运行 minzheng pii rotate',
+    );
   }
   const fresh = randomBytes(16);
   const oldHex = r.key.toString('hex');

@@ -1,5 +1,6 @@
 import { centsFromYuan } from '../../../src/platform/money.ts';
 import { $, api, el, ErrorDisplay, PortalError, sendWithPow } from '../common.ts';
+import { copyCodesButton, documentFileName, postForFile, saveBlob, verifyUrl } from '../documents.ts';
 import type { OnlineApplied, PublicStandard, PublicTownship as Area, PublicTrack } from '../../../src/modules/dibao/contracts/portal.ts';
 import type { PublicList } from '../../../src/modules/dibao/contracts/steps.ts';
 
@@ -10,10 +11,10 @@ const CHECK = '10X98765432';
 
 function idProblem(v: string): string | null {
   const id = v.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号应为 18 位(最后一位可为 X)';
+  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号应为 18 位（最后一位可为 X）';
   let s = 0;
   for (let i = 0; i < 17; i++) s += Number(id[i]) * WEIGHTS[i]!;
-  return CHECK[s % 11] === id[17] ? null : '身份证号校验码不正确,请核对';
+  return CHECK[s % 11] === id[17] ? null : '身份证号校验码不正确，请核对';
 }
 
 const errors = new ErrorDisplay($('#error-summary'));
@@ -63,10 +64,10 @@ async function showStandard(code: string) {
         'ul',
         {},
         ...r.standards.map((s) =>
-          el('li', {}, s.monthlyYuan ? `${s.label} ${s.monthlyYuan} 元/人·月(${s.effectiveFrom} 起${s.isDemo ? ',演示数据' : ''})` : `${s.label}:暂未公布`),
+          el('li', {}, s.monthlyYuan ? `${s.label} ${s.monthlyYuan} 元/人·月（${s.effectiveFrom} 起${s.isDemo ? '，演示数据' : ''}）` : `${s.label}：暂未公布`),
         ),
       ),
-      el('p', {}, `审批层级:${r.approvingLevel ?? '县级民政部门确认'}`),
+      el('p', {}, `审批层级：${r.approvingLevel ?? '县级民政部门确认'}`),
     );
   } catch (e) {
     out.textContent = e instanceof PortalError ? e.problem.title : '查询失败';
@@ -80,7 +81,7 @@ async function showPublished(code: string) {
   try {
     const r = await api<PublicList>(`/api/public/dibao/published?area=${code}`);
     if (!r.items.length) return out.replaceChildren(el('p', {}, `${r.areaName}暂无公布的低保家庭。`));
-    const head = el('tr', {}, ...['户主', '所在地', '家庭人口', '保障人数', '月保障金(元)', '公布日期'].map((h) => el('th', { scope: 'col' }, h)));
+    const head = el('tr', {}, ...['户主', '所在地', '家庭人口', '保障人数', '月保障金（元）', '公布日期'].map((h) => el('th', { scope: 'col' }, h)));
     const rows = r.items.map((i) =>
       el('tr', {}, ...[i.name, i.areaName, String(i.householdSize), String(i.insuredPersons), i.amountYuan, i.publishedOn].map((v) => el('td', {}, v))),
     );
@@ -98,11 +99,11 @@ async function loadMaterials() {
 function collect(): { body: Record<string, unknown>; errs: [string, string][] } {
   const errs: [string, string][] = [];
   const v = (id: string) => ($(`#${id}`) as HTMLInputElement).value.trim();
-  if (!v('f-area')) errs.push(['f-area', '请选择户籍所在村(社区)']);
+  if (!v('f-area')) errs.push(['f-area', '请选择户籍所在村（社区）']);
   if (v('f-address').length < 2) errs.push(['f-address', '请填写家庭住址']);
   if (!/^[\d-]{7,20}$/.test(v('f-phone'))) errs.push(['f-phone', '请填写正确的联系电话']);
   const income = Number(v('f-income'));
-  if (v('f-income') === '' || !(income >= 0)) errs.push(['f-income', '请填写家庭月收入(没有请填 0)']);
+  if (v('f-income') === '' || !(income >= 0)) errs.push(['f-income', '请填写家庭月收入（没有请填 0）']);
   const members = [];
   for (let i = 0; i < memberCount; i++) {
     const name = v(`m${i}-name`);
@@ -110,7 +111,7 @@ function collect(): { body: Record<string, unknown>; errs: [string, string][] } 
     if (i > 0 && !name && !id) continue;
     if (!name) errs.push([`m${i}-name`, `请填写成员 ${i + 1} 的姓名`]);
     const p = idProblem(id);
-    if (p) errs.push([`m${i}-id`, `成员 ${i + 1}:${p}`]);
+    if (p) errs.push([`m${i}-id`, `成员 ${i + 1}：${p}`]);
     members.push({ name, idNumber: id, relation: ($(`#m${i}-rel`) as HTMLSelectElement).value });
   }
   return {
@@ -137,7 +138,7 @@ $('#apply-form').addEventListener('submit', async (e) => {
   const status = $('#submit-status');
   busy = true;
   try {
-    status.textContent = '正在进行安全校验,请稍候……';
+    status.textContent = '正在进行安全校验，请稍候……';
     const r = await sendWithPow(
       (pow) => api<OnlineApplied>('/api/public/dibao/applications', { ...body, pow }),
       () => {
@@ -149,8 +150,9 @@ $('#apply-form').addEventListener('submit', async (e) => {
     $('#r-ref').textContent = r.refNo;
     $('#r-code').textContent = r.queryCode;
     $('#r-notice').textContent = r.notice;
-    $('#r-missing').textContent = r.missingMaterials.length ? `到窗口核验时请携带:${r.missingMaterials.join('、')}` : '';
+    $('#r-missing').textContent = r.missingMaterials.length ? `到窗口核验时请携带：${r.missingMaterials.join('、')}` : '';
     ($('#t-ref') as HTMLInputElement).value = r.refNo;
+    copyCodesButton($('#copy'), $('#copy-status'), $('#result .codes'), () => `低保申请编号：${r.refNo} 查询码：${r.queryCode}`);
     $('#result').hidden = false;
     $('#result').focus();
   } catch (err) {
@@ -166,7 +168,7 @@ $('#apply-form').addEventListener('submit', async (e) => {
           : p?.field === 'phone'
             ? 'f-phone'
             : '';
-    errors.show([[id, p?.title ?? '提交失败,请稍后重试']]);
+    errors.show([[id, p?.title ?? '提交失败，请稍后重试']]);
   } finally {
     busy = false;
   }
@@ -175,24 +177,63 @@ $('#apply-form').addEventListener('submit', async (e) => {
 $('#track-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const out = $('#t-result');
+  const creds = { refNo: ($('#t-ref') as HTMLInputElement).value, queryCode: ($('#t-code') as HTMLInputElement).value };
   try {
-    const r = await api<PublicTrack>('/api/public/dibao/track', {
-      refNo: ($('#t-ref') as HTMLInputElement).value,
-      queryCode: ($('#t-code') as HTMLInputElement).value,
-    });
+    const r = await api<PublicTrack>('/api/public/dibao/track', creds);
     out.replaceChildren(
-      el('p', {}, el('strong', {}, `当前状态:${r.stateLabel}`)),
-      el('p', {}, `受理单位:${r.township};审批层级:${r.approvingLevel}${r.dueDate ? `;办结期限:${r.dueDate}` : ''}`),
-      ...(r.benefit ? [el('p', {}, `核定月保障金 ${r.benefit.amountYuan} 元,自 ${r.benefit.benefitFrom} 起发放。`)] : []),
-      ...(r.refusalReasons ? [el('p', {}, `不予确认理由:${r.refusalReasons}`)] : []),
-      ...(r.notAcceptedReason ? [el('p', {}, `不予受理理由:${r.notAcceptedReason}`)] : []),
-      ...(r.missingMaterials.length ? [el('p', {}, `请补齐材料:${r.missingMaterials.join('、')}`)] : []),
-      el('ol', {}, ...r.steps.map((s) => el('li', {}, `${s.label}(${s.state})`))),
+      el('p', {}, el('strong', {}, `当前状态：${r.stateLabel}`)),
+      el('p', {}, `受理单位：${r.township}；审批层级：${r.approvingLevel}${r.dueDate ? `；办结期限：${r.dueDate}` : ''}`),
+      ...(r.benefit ? [el('p', {}, `核定月保障金 ${r.benefit.amountYuan} 元，自 ${r.benefit.benefitFrom} 起发放。`)] : []),
+      ...(r.refusalReasons ? [el('p', {}, `不予确认理由：${r.refusalReasons}`)] : []),
+      ...(r.notAcceptedReason ? [el('p', {}, `不予受理理由：${r.notAcceptedReason}`)] : []),
+      ...(r.missingMaterials.length ? [el('p', {}, `请补齐材料：${r.missingMaterials.join('、')}`)] : []),
+      el('ol', {}, ...r.steps.map((s) => el('li', {}, `${s.label}（${s.state}）`))),
+      ...(r.notices.length ? [noticeList(r.notices, creds)] : []),
     );
   } catch (err) {
     out.textContent = err instanceof PortalError ? err.problem.title : '查询失败';
   }
 });
+
+/**
+ * 已送达的文书: each notice by its number (kept whole on a phone), downloadable as PDF with the reference
+ * number and query code, and checkable at 文书查验 with its number and verification code.
+ */
+function noticeList(notices: PublicTrack['notices'], creds: { refNo: string; queryCode: string }) {
+  const rows = notices.map((d) => {
+    const error = el('p', { class: 'form-error', role: 'alert', hidden: '' });
+    const button = el('button', { type: 'button', class: 'btn' }, '下载 PDF');
+    button.addEventListener('click', async () => {
+      error.hidden = true;
+      button.disabled = true;
+      try {
+        saveBlob(await postForFile('/api/public/dibao/notice.pdf', { ...creds, docNo: d.docNo }), documentFileName(d));
+      } catch (err) {
+        error.textContent = err instanceof PortalError ? err.problem.title : '下载失败，请稍后重试';
+        error.hidden = false;
+      } finally {
+        button.disabled = false;
+      }
+    });
+    return el(
+      'li',
+      { class: 'doc-download', 'data-testid': 'dibao-notice' },
+      el('p', {}, el('strong', {}, d.title), `（${d.issuer}，${d.issuedOn}）`),
+      el(
+        'p',
+        { class: 'meta' },
+        '文书编号 ',
+        el('span', { class: 'mono nowrap' }, d.docNo),
+        d.version > 1 ? `（第 ${d.version} 版）` : '',
+        '，验证码 ',
+        el('strong', { class: 'code mono nowrap' }, d.verifyCode),
+      ),
+      el('div', { class: 'actions' }, button, el('a', { class: 'btn', href: verifyUrl(d) }, '文书查验')),
+      error,
+    );
+  });
+  return el('section', { 'aria-labelledby': 't-notices' }, el('h3', { id: 't-notices' }, '已送达的文书'), el('ul', { class: 'plain' }, ...rows));
+}
 
 $('#add-member').addEventListener('click', () => {
   addMember();

@@ -16,6 +16,6 @@ declare module 'fastify' {
 /** The signed-in actor of a request, or 401 UNAUTHENTICATED (SESSION_EXPIRED when the session timed out). */
 export function actorOf(req: FastifyRequest): Actor {
   if (req.actor) return req.actor;
-  if (req.sessionExpired) throw new AppError('SESSION_EXPIRED', 401, '登录已超时,请重新登录');
+  if (req.sessionExpired) throw new AppError('SESSION_EXPIRED', 401, '登录已超时，请重新登录');
   throw new AppError('UNAUTHENTICATED', 401, '请先登录');
 }

@@ -51,7 +51,7 @@ export const InspectionRecordInput = z.object({
 export async function recordInspection(ctx: AppContext, actor: Actor, raw: unknown) {
   const r = parseInput(InspectionRecordInput, raw);
   if (new Date(r.reportedAt) <= new Date(r.checkedAt))
-    throw badRequest('VALIDATION_FAILED', '报送时间必须晚于检查时间(report after the inspection)', { field: 'reportedAt' });
+    throw badRequest('VALIDATION_FAILED', '报送时间必须晚于检查时间（report after the inspection）', { field: 'reportedAt' });
   return withTx(ctx, async (tx) => {
     const item = (
       await sql<{ catalogue_code: string; office_id: string; area_path: string }>`select catalogue_code, office_id, area_path from catalogue.supervision_item

@@ -25,7 +25,7 @@ export async function adoptCatalogue(ctx: AppContext, actor: Actor, officeId: st
     let versionId = input.versionId;
     if (versionId) {
       const v = await sql<{ status: string }>`select status from catalogue.version where id = ${versionId}`.execute(tx.db);
-      if (v.rows[0]?.status !== 'published') throw badRequest('CATALOGUE_VERSION_UNPUBLISHED', '只能认领已发布的基本目录版本(adopt a published version)');
+      if (v.rows[0]?.status !== 'published') throw badRequest('CATALOGUE_VERSION_UNPUBLISHED', '只能认领已发布的基本目录版本（adopt a published version）');
     } else {
       const v = await currentVersion(tx.db, chinaDate(tx.clock.now()));
       if (!v) throw new AppError('CATALOGUE_NO_PUBLISHED', 409, CATALOGUE_ERRORS.NO_PUBLISHED);
@@ -61,7 +61,7 @@ async function rowInScope(ctx: AppContext, actor: Actor, id: string) {
     select id, area_path, org_unit_id, status from catalogue.implementation where id = ${id} for update`.execute(ctx.db);
   const m = r.rows[0];
   if (!m || !recordInScope(actor, 'catalogue.list', { areaPath: m.area_path, orgUnitId: m.org_unit_id }))
-    throw new AppError('CATALOGUE_IMPL_NOT_FOUND', 404, '实施清单事项不存在或不在本人数据范围内(list row not found)');
+    throw new AppError('CATALOGUE_IMPL_NOT_FOUND', 404, '实施清单事项不存在或不在本人数据范围内（list row not found）');
   return m;
 }
 
@@ -69,14 +69,14 @@ async function rowInScope(ctx: AppContext, actor: Actor, id: string) {
 export async function updateImplementation(ctx: AppContext, actor: Actor, id: string, raw: unknown) {
   const f = parseInput(LocalFields, raw);
   if (f.caseKind === '承诺件' && f.promiseDays === null)
-    throw badRequest('VALIDATION_FAILED', '承诺件须填写承诺时限(工作日)(a promised case needs its promised working days)', { field: 'promiseDays' });
+    throw badRequest('VALIDATION_FAILED', '承诺件须填写承诺时限（工作日）(a promised case needs its promised working days)', { field: 'promiseDays' });
   if (f.promiseDays !== null && f.legalDays !== null && f.promiseDays > f.legalDays)
-    throw badRequest('VALIDATION_FAILED', '承诺时限不能长于法定时限(the promised limit cannot exceed the statutory one)', { field: 'promiseDays' });
+    throw badRequest('VALIDATION_FAILED', '承诺时限不能长于法定时限（the promised limit cannot exceed the statutory one）', { field: 'promiseDays' });
   if (f.depth === '全程网办' && f.visits > 0)
     throw badRequest('VALIDATION_FAILED', '全程网办的事项跑动次数应为0(fully online means no visit)', { field: 'visits' });
   return withTx(ctx, async (tx) => {
     const m = await rowInScope(tx, actor, id);
-    if (m.status !== 'active') throw new AppError('CATALOGUE_IMPL_REVOKED', 409, '该实施清单事项已取消,不能修改(the row is revoked)');
+    if (m.status !== 'active') throw new AppError('CATALOGUE_IMPL_REVOKED', 409, '该实施清单事项已取消，不能修改（the row is revoked）');
     await sql`update catalogue.implementation set accept_conditions = ${f.acceptConditions}, materials = ${JSON.stringify(f.materials)},
       legal_days = ${f.legalDays}, promise_days = ${f.promiseDays}, case_kind = ${f.caseKind}, depth = ${f.depth}, visits = ${f.visits},
       fee = ${f.fee}, service_window = ${f.serviceWindow}, in_hall = ${f.inHall}, updated_by_name = ${actor.displayName},

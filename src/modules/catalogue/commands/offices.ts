@@ -21,7 +21,7 @@ export async function orgUnitInScope(ctx: AppContext, actor: Actor, orgUnitId: s
     from core.org_unit o join core.area a on a.code = o.area_code where o.id = ${orgUnitId}`.execute(ctx.db);
   const o = r.rows[0];
   if (!o || !recordInScope(actor, permission, { areaPath: o.area_path, orgUnitId: o.id }))
-    throw new AppError('CATALOGUE_ORG_NOT_FOUND', 404, '组织机构不存在或不在本人数据范围内(org unit not found)');
+    throw new AppError('CATALOGUE_ORG_NOT_FOUND', 404, '组织机构不存在或不在本人数据范围内（org unit not found）');
   return o;
 }
 
@@ -29,12 +29,12 @@ export async function orgUnitInScope(ctx: AppContext, actor: Actor, orgUnitId: s
 export async function registerOffice(ctx: AppContext, actor: Actor, raw: unknown) {
   const input = parseInput(OfficeInput, raw);
   const u = validateUscc(input.uscc);
-  if (!u.valid) throw badRequest('CATALOGUE_USCC_INVALID', `统一社会信用代码 ${input.uscc} 无效:${u.reason}`, { field: 'uscc' });
+  if (!u.valid) throw badRequest('CATALOGUE_USCC_INVALID', `统一社会信用代码 ${input.uscc} 无效：${u.reason}`, { field: 'uscc' });
   const o = await orgUnitInScope(ctx, actor, input.orgUnitId, 'catalogue.list');
   const level = LEVEL_OF_AREA[o.level]!;
   return withTx(ctx, async (tx) => {
     const dup = await sql`select 1 from catalogue.office where uscc = ${u.code}`.execute(tx.db);
-    if (dup.rows.length) throw conflict('CATALOGUE_OFFICE_EXISTS', `统一社会信用代码 ${u.code} 已登记为实施主体(office already registered)`);
+    if (dup.rows.length) throw conflict('CATALOGUE_OFFICE_EXISTS', `统一社会信用代码 ${u.code} 已登记为实施主体（office already registered）`);
     const id = randomUUID();
     await sql`insert into catalogue.office (id, org_unit_id, name, uscc, level, area_code, area_path, created_at)
       values (${id}, ${o.id}, ${input.name}, ${u.code}, ${level}, ${o.area_code}, ${o.area_path}, ${tx.clock.now()})`.execute(tx.db);
@@ -56,6 +56,6 @@ export async function officeInScope(ctx: AppContext, actor: Actor, officeId: str
   const r = await sql<OfficeRow>`select id, org_unit_id, name, uscc, level, area_code, area_path from catalogue.office where id = ${officeId}`.execute(ctx.db);
   const o = r.rows[0];
   if (!o || !recordInScope(actor, permission, { areaPath: o.area_path, orgUnitId: o.org_unit_id }))
-    throw new AppError('CATALOGUE_OFFICE_NOT_FOUND', 404, '实施主体不存在或不在本人数据范围内(office not found)');
+    throw new AppError('CATALOGUE_OFFICE_NOT_FOUND', 404, '实施主体不存在或不在本人数据范围内（office not found）');
   return o;
 }

@@ -46,7 +46,7 @@ export async function createPower(ctx: AppContext, actor: Actor, raw: unknown, o
   const office = await officeInScope(ctx, actor, p.officeId, 'catalogue.draft');
   return withTx(ctx, async (tx) => {
     const dup = await sql`select 1 from catalogue.power where code = ${p.code}`.execute(tx.db);
-    if (dup.rows.length) throw conflict('CATALOGUE_POWER_EXISTS', `权力事项编码 ${p.code} 已存在(power code exists)`);
+    if (dup.rows.length) throw conflict('CATALOGUE_POWER_EXISTS', `权力事项编码 ${p.code} 已存在（power code exists）`);
     const id = randomUUID();
     await sql`insert into catalogue.power (id, code, name, type_code, legal_basis, duties, accountability, office_id, area_path, valid_from, is_demo, created_at)
       values (${id}, ${p.code}, ${p.name}, ${p.typeCode}, ${p.legalBasis}, ${p.duties}, ${p.accountability}, ${office.id}, ${office.area_path},
@@ -72,8 +72,8 @@ export async function transferPower(ctx: AppContext, actor: Actor, id: string, r
       from catalogue.power p where p.id = ${id} for update`.execute(tx.db);
     const p = r.rows[0];
     if (!p || !recordInScope(actor, 'catalogue.draft', { areaPath: p.area_path }))
-      throw new AppError('CATALOGUE_POWER_NOT_FOUND', 404, '权力事项不存在或不在本人数据范围内(power not found)');
-    if (p.transferred_on) throw conflict('CATALOGUE_POWER_TRANSFERRED', `该权力事项已于 ${p.transferred_on} 划转,不能重复划转`);
+      throw new AppError('CATALOGUE_POWER_NOT_FOUND', 404, '权力事项不存在或不在本人数据范围内（power not found）');
+    if (p.transferred_on) throw conflict('CATALOGUE_POWER_TRANSFERRED', `该权力事项已于 ${p.transferred_on} 划转，不能重复划转`);
     if (t.transferredOn <= p.valid_from)
       throw badRequest('VALIDATION_FAILED', `划转日期应晚于该事项生效日期 ${p.valid_from}(transfer date after the start)`, { field: 'transferredOn' });
     await sql`update catalogue.power set transferred_on = ${t.transferredOn}, transferred_to = ${t.toBody} where id = ${id}`.execute(tx.db);

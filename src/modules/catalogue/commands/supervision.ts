@@ -44,9 +44,9 @@ export async function enterSupervisionItem(ctx: AppContext, actor: Actor, raw: u
   }
   return withTx(ctx, async (tx) => {
     const power = await sql`select 1 from catalogue.power where id = ${s.powerId}`.execute(tx.db);
-    if (!power.rows.length) throw badRequest('CATALOGUE_POWER_UNKNOWN', '对应的权力事项不存在(power item not found)', { field: 'powerId' });
+    if (!power.rows.length) throw badRequest('CATALOGUE_POWER_UNKNOWN', '对应的权力事项不存在（power item not found）', { field: 'powerId' });
     if ((await sql`select 1 from catalogue.supervision_item where code = ${code}`.execute(tx.db)).rows.length)
-      throw conflict('CATALOGUE_SUPERVISION_EXISTS', `监管事项编码 ${code} 已录入(supervision item exists)`);
+      throw conflict('CATALOGUE_SUPERVISION_EXISTS', `监管事项编码 ${code} 已录入（supervision item exists）`);
     const id = randomUUID();
     await sql`insert into catalogue.supervision_item (id, kind, code, catalogue_code, name, power_id, office_id, area_path, objects, basis,
         check_category, check_method, content, frequency, status, entered_by, entered_by_name, is_demo, created_at)
@@ -79,10 +79,10 @@ export async function reviewSupervisionItem(ctx: AppContext, actor: Actor, id: s
       where s.id = ${id} for update of s`.execute(tx.db);
     const s = r.rows[0];
     if (!s || !recordInScope(actor, 'catalogue.supervise_review', { areaPath: s.area_path, orgUnitId: s.org_unit_id }))
-      throw new AppError('CATALOGUE_SUPERVISION_NOT_FOUND', 404, '监管事项不存在或不在本人审核范围内(supervision item not found)');
-    if (s.status !== 'pending') throw new AppError('CATALOGUE_SUPERVISION_NOT_PENDING', 409, '该监管事项不在待审核状态(not awaiting review)');
+      throw new AppError('CATALOGUE_SUPERVISION_NOT_FOUND', 404, '监管事项不存在或不在本人审核范围内（supervision item not found）');
+    if (s.status !== 'pending') throw new AppError('CATALOGUE_SUPERVISION_NOT_PENDING', 409, '该监管事项不在待审核状态（not awaiting review）');
     if (s.entered_by && s.entered_by === actor.userId)
-      throw new AppError('CATALOGUE_SUPERVISION_SELF_REVIEW', 403, '录入人不能审核自己录入的监管事项:谁监管、谁录入、谁审核,录入与审核须由不同人员完成');
+      throw new AppError('CATALOGUE_SUPERVISION_SELF_REVIEW', 403, '录入人不能审核自己录入的监管事项：谁监管、谁录入、谁审核，录入与审核须由不同人员完成');
     const status = input.approve ? 'approved' : 'rejected';
     await sql`update catalogue.supervision_item set status = ${status}, reviewed_by = ${userRef(actor)}, reviewed_by_name = ${actor.displayName},
       reviewed_at = ${tx.clock.now()}, review_note = ${input.note} where id = ${id}`.execute(tx.db);

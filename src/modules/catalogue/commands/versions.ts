@@ -42,7 +42,7 @@ export async function createVersion(ctx: AppContext, actor: Actor, raw: unknown,
         ${!!opts.demo}, ${tx.clock.now()})`.execute(tx.db);
     if (input.copyFrom) {
       const from = await loadVersion(tx, input.copyFrom);
-      if (from.status !== 'published') throw badRequest('CATALOGUE_COPY_UNPUBLISHED', '只能从已发布的版本复制(copy from a published version)');
+      if (from.status !== 'published') throw badRequest('CATALOGUE_COPY_UNPUBLISHED', '只能从已发布的版本复制（copy from a published version）');
       await sql`insert into catalogue.item (id, version_id, base_code, parent_code, kind, name, type_code, legal_basis, levels, sort)
         select gen_random_uuid(), ${id}, base_code, parent_code, kind, name, type_code, legal_basis, levels, sort
         from catalogue.item where version_id = ${input.copyFrom}`.execute(tx.db);

@@ -61,6 +61,6 @@ export async function listImportErrors(ctx: AppContext, actor: Actor, id: string
       from catalogue.list_import where id = ${id}`.execute(ctx.db)
   ).rows[0];
   if (!b || !b.report || !recordInScope(actor, 'catalogue.list', { areaPath: b.area_path, orgUnitId: b.org_unit_id }))
-    throw new AppError('CATALOGUE_IMPORT_NOT_FOUND', 404, '导入错误说明不存在或不在本人数据范围内(import report not found)');
+    throw new AppError('CATALOGUE_IMPORT_NOT_FOUND', 404, '导入错误说明不存在或不在本人数据范围内（import report not found）');
   return { buffer: Buffer.from(b.report), fileName: `${b.file_name.replace(/\.xlsx$/i, '')}-错误说明.xlsx` };
 }

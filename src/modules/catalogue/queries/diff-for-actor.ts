@@ -22,9 +22,9 @@ export async function diffForActor(ctx: AppContext, actor: Actor, raw: unknown) 
   const q = parseInput(DiffQuery, raw);
   const a = (await sql<{ code: string; name: string; path: string }>`select code, name, path from core.area where code = ${q.areaCode}`.execute(ctx.db))
     .rows[0];
-  if (!a) throw new AppError('CATALOGUE_AREA_NOT_FOUND', 404, `地区 ${q.areaCode} 不存在(area not found)`);
+  if (!a) throw new AppError('CATALOGUE_AREA_NOT_FOUND', 404, `地区 ${q.areaCode} 不存在（area not found）`);
   if (!recordInScope(actor, 'catalogue.read', { areaPath: a.path }))
-    throw new AppError('CATALOGUE_AREA_FORBIDDEN', 403, `无权查看「${a.name}」的四级四同比对:只能查看本人数据范围内的地区`);
+    throw new AppError('CATALOGUE_AREA_FORBIDDEN', 403, `无权查看「${a.name}」的四级四同比对：只能查看本人数据范围内的地区`);
   let version;
   if (q.versionId) {
     version = (

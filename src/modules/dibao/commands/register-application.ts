@@ -44,7 +44,7 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
       throw badRequest('VALIDATION_FAILED', `「收入第 ${i + 1} 项·成员」不存在`, { field: `incomes.${i}.memberIndex` });
   });
   const area = await ctx.db.selectFrom('core.area').select(['code', 'name', 'path', 'level']).where('code', '=', input.areaCode).executeTakeFirst();
-  if (!area || area.level < 4) throw badRequest('DIBAO_AREA_UNKNOWN', `「所在地」${input.areaCode} 不是已知的乡镇(街道)或村(社区)`, { field: 'areaCode' });
+  if (!area || area.level < 4) throw badRequest('DIBAO_AREA_UNKNOWN', `「所在地」${input.areaCode} 不是已知的乡镇（街道）或村（社区）`, { field: 'areaCode' });
   const township = townshipOfPath(area.path)!;
   const county = countyOfPath(area.path)!;
   const org = (
@@ -53,7 +53,7 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
       name: string;
     }>`select id, name from core.org_unit where area_code = ${township} and kind = 'township_office' and active limit 1`.execute(ctx.db)
   ).rows[0];
-  if (!org) throw badRequest('DIBAO_NO_TOWNSHIP_OFFICE', `「所在地」${area.name}所属乡镇(街道)尚未开通低保受理`, { field: 'areaCode' });
+  if (!org) throw badRequest('DIBAO_NO_TOWNSHIP_OFFICE', `「所在地」${area.name}所属乡镇（街道）尚未开通低保受理`, { field: 'areaCode' });
   const applicantIndex = input.members.findIndex((m) => m.relation === '申请人');
   await mustApplyAtHukou(ctx, input.members[applicantIndex]?.hukouAreaCode, township, county, applicantIndex);
   return withTx(ctx, async (tx) => {
@@ -102,7 +102,7 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
   }).catch((e: unknown) => {
     // The partial unique index is the last line of defence when two registrations race.
     if (e instanceof Error && /member_one_active_household/.test(e.message))
-      throw new AppError('DIBAO_PERSON_IN_OTHER_HOUSEHOLD', 409, '有家庭成员已在另一户低保家庭登记(同时提交),请刷新后重试');
+      throw new AppError('DIBAO_PERSON_IN_OTHER_HOUSEHOLD', 409, '有家庭成员已在另一户低保家庭登记（同时提交），请刷新后重试');
     throw e;
   });
 }

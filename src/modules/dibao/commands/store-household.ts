@@ -20,12 +20,12 @@ export function prepareMembers(list: readonly MemberInput[], today: string, fiel
     const r = validateResidentId(m.idNumber, { today });
     if (!r.valid) {
       const reason = r.reason.startsWith('身份证号') ? r.reason : `身份证号${r.reason}`;
-      throw badRequest('ID_NUMBER_INVALID', `「家庭成员第 ${i + 1} 人(${m.name})·身份证号」${reason}`, { field: `${fieldPrefix}.${i}.idNumber` });
+      throw badRequest('ID_NUMBER_INVALID', `「家庭成员第 ${i + 1} 人（${m.name}）·身份证号」${reason}`, { field: `${fieldPrefix}.${i}.idNumber` });
     }
     const id = r.parts.legacy && r.parts.upgradedId ? r.parts.upgradedId : r.id;
     const prev = seen.get(id);
     if (prev !== undefined)
-      throw badRequest('DIBAO_MEMBER_TWICE', `「家庭成员第 ${i + 1} 人·身份证号」与第 ${prev + 1} 人相同,同一人不能重复登记`, {
+      throw badRequest('DIBAO_MEMBER_TWICE', `「家庭成员第 ${i + 1} 人·身份证号」与第 ${prev + 1} 人相同，同一人不能重复登记`, {
         field: `${fieldPrefix}.${i}.idNumber`,
       });
     seen.set(id, i);

@@ -30,6 +30,8 @@ export const PublicTrack = z.object({
   notAcceptedReason: z.string().nullable(),
   missingMaterials: z.array(z.string()),
   publicity: z.object({ from: Day, to: Day }).nullable(),
+  /** The notices served on the household (文书编号 and 验证码 to check a paper copy at 文书查验). */
+  notices: z.array(z.object({ title: z.string(), docNo: z.string(), version: z.number(), verifyCode: z.string(), issuedOn: Day, issuer: z.string() })),
   steps: z.array(z.object({ at: Ts, label: z.string(), state: z.string() })),
 });
 export const PublicStandard = z.object({

@@ -94,7 +94,7 @@ export async function addDelegation(ctx: AppContext, actor: Actor, raw: unknown)
   const input = parseInput(AddDelegationInput, raw);
   return withTx(ctx, async (tx) => {
     const county = await tx.db.selectFrom('core.area').select(['code', 'name', 'path', 'level']).where('code', '=', input.countyCode).executeTakeFirst();
-    if (!county || county.level !== 3) throw badRequest('DIBAO_COUNTY_UNKNOWN', `「县(区)」${input.countyCode} 不是县级行政区划`, { field: 'countyCode' });
+    if (!county || county.level !== 3) throw badRequest('DIBAO_COUNTY_UNKNOWN', `「县（区）」${input.countyCode} 不是县级行政区划`, { field: 'countyCode' });
     const ok = grantsFor(actor, 'dibao.configure').some(
       (g) => g.scope === 'subtree' && pathWithin(county.path, g.areaPath) && g.areaPath.split('.').length <= 3,
     );
@@ -107,7 +107,7 @@ export async function addDelegation(ctx: AppContext, actor: Actor, raw: unknown)
       )
     ).rows[0]!.n;
     if (dup)
-      throw new AppError('DIBAO_DELEGATION_EXISTS', 409, `${county.name}在 ${input.effectiveFrom} 已有一条审批权配置,请换一个生效日期`, {
+      throw new AppError('DIBAO_DELEGATION_EXISTS', 409, `${county.name}在 ${input.effectiveFrom} 已有一条审批权配置，请换一个生效日期`, {
         field: 'effectiveFrom',
       });
     const id = uuidv7();

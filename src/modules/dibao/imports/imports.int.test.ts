@@ -208,6 +208,6 @@ describe('名册导入 with a malformed file', () => {
   it('rejects a file without the required columns, naming them', async () => {
     const r = await upload(ld, 'x.csv', Buffer.from('姓名,身份证号\n张三,640423198502030011\n'));
     expect(r.statusCode).toBe(400);
-    expect(r.json().title).toContain('缺少列:户主姓名、户主身份证号、成员姓名');
+    expect(r.json().title).toContain('缺少列：户主姓名、户主身份证号、成员姓名');
   });
 });

@@ -95,7 +95,7 @@ export async function readImportFile(fileName: string, bytes: Buffer): Promise<P
   } else if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
     const text = bytes.toString('utf8');
     if (text.includes('\uFFFD'))
-      throw badRequest('IMPORT_FILE_ENCODING', '「file」CSV 文件须为 UTF-8 编码(可在 Excel 中另存为「CSV UTF-8」)', { field: 'file' });
+      throw badRequest('IMPORT_FILE_ENCODING', '「file」CSV 文件须为 UTF-8 编码（可在 Excel 中另存为「CSV UTF-8」）', { field: 'file' });
     kind = 'csv';
     sheet = await readSheet(csvRows(text), MAX_IMPORT_ROWS);
   } else {
@@ -104,7 +104,7 @@ export async function readImportFile(fileName: string, bytes: Buffer): Promise<P
   if (sheet.overLimit) throw badRequest('IMPORT_TOO_MANY_ROWS', `「file」一次最多导入 ${MAX_IMPORT_ROWS} 行`, { field: 'file' });
   const parsed: ParsedFile = { kind, header: sheet.header, rows: sheet.records.map((r) => ({ rowNo: r.line, values: r.values })) };
   const missing = REQUIRED_HEADERS.filter((h) => !parsed.header.includes(h));
-  if (missing.length) throw badRequest('IMPORT_COLUMNS_MISSING', `「file」缺少列:${missing.join('、')}(请使用导入模板)`, { field: 'file', missing });
+  if (missing.length) throw badRequest('IMPORT_COLUMNS_MISSING', `「file」缺少列：${missing.join('、')}（请使用导入模板）`, { field: 'file', missing });
   if (!parsed.rows.length) throw badRequest('IMPORT_FILE_EMPTY', '「file」文件中没有数据行', { field: 'file' });
   return parsed;
 }

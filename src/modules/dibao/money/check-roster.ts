@@ -29,7 +29,7 @@ export async function checkRoster(ctx: AppContext, actor: Actor, rosterId: strin
       .forUpdate()
       .executeTakeFirst();
     if (!r || !recordInScope(actor, 'dibao.roster', { areaPath: r.county_path })) throw notFound('发放名册', 'ROSTER_NOT_FOUND');
-    if (r.status === 'approved') throw conflict('ROSTER_APPROVED', '名册已审批,无需再校验');
+    if (r.status === 'approved') throw conflict('ROSTER_APPROVED', '名册已审批，无需再校验');
     const res = await checkRosterRows(tx, rosterId, userRef(actor));
     await recordAudit(tx, {
       actor,

@@ -19,9 +19,9 @@ export type County = { code: string; name: string; path: string };
 
 /** A county-level area (level 3) the actor holds `permission` for; 404 when unknown or out of scope. */
 export async function countyInScope(ctx: AppContext, actor: Actor, code: string, permission: string): Promise<County> {
-  if (!/^\d{6}$/.test(code ?? '')) throw badRequest('COUNTY_INVALID', '「countyCode」应为 6 位县(区)区划代码', { field: 'countyCode' });
+  if (!/^\d{6}$/.test(code ?? '')) throw badRequest('COUNTY_INVALID', '「countyCode」应为 6 位县（区）区划代码', { field: 'countyCode' });
   const a = await ctx.db.selectFrom('core.area').select(['code', 'name', 'path', 'level']).where('code', '=', code).executeTakeFirst();
-  if (!a || a.level !== 3 || !recordInScope(actor, permission, { areaPath: a.path })) throw notFound('县(区)', 'COUNTY_NOT_FOUND');
+  if (!a || a.level !== 3 || !recordInScope(actor, permission, { areaPath: a.path })) throw notFound('县（区）', 'COUNTY_NOT_FOUND');
   return { code: a.code, name: a.name, path: a.path };
 }
 

@@ -64,7 +64,7 @@ export async function generateRosterRows(
     .where('month', '=', month)
     .forUpdate()
     .executeTakeFirst();
-  if (existing?.status === 'approved') throw conflict('ROSTER_APPROVED', `${county.name}${monthLabel(month)}发放名册已审批,不能重新生成`);
+  if (existing?.status === 'approved') throw conflict('ROSTER_APPROVED', `${county.name}${monthLabel(month)}发放名册已审批，不能重新生成`);
   let id: string;
   let version = 1;
   if (existing) {

@@ -221,12 +221,12 @@ export async function approveRoster(ctx: AppContext, actor: Actor, id: string, i
   requirePermission(actor, 'dibao.roster_approve');
   const r = await rosterSummary(ctx, actor, id, 'dibao.roster_approve');
   if (r.status === 'approved') throw conflict('ROSTER_APPROVED', '名册已审批');
-  if (input.version !== undefined && input.version !== r.version) throw conflict('VERSION_CONFLICT', '名册已重新生成,请刷新后再审批');
-  if (!r.checkedCurrent) throw conflict('ROSTER_NOT_CHECKED', '名册尚未校验(或重新生成后未校验),请先校验');
+  if (input.version !== undefined && input.version !== r.version) throw conflict('VERSION_CONFLICT', '名册已重新生成，请刷新后再审批');
+  if (!r.checkedCurrent) throw conflict('ROSTER_NOT_CHECKED', '名册尚未校验（或重新生成后未校验），请先校验');
   // The approver sees the current facts: the check runs again (its result is kept either way).
   const recheck = await withTx(ctx, (tx) => checkRosterRows(tx, id, userRef(actor)));
   if (recheck.problems > 0)
-    throw conflict('ROSTER_PROBLEMS_OPEN', `名册校验发现 ${recheck.problems} 个问题,处理并重新生成、校验后才能审批`, { problems: recheck.problems });
+    throw conflict('ROSTER_PROBLEMS_OPEN', `名册校验发现 ${recheck.problems} 个问题，处理并重新生成、校验后才能审批`, { problems: recheck.problems });
   return withTx(ctx, async (tx) => {
     const upd = await moneyDb(tx.db)
       .updateTable('dibao.roster')
@@ -236,7 +236,7 @@ export async function approveRoster(ctx: AppContext, actor: Actor, id: string, i
       .where('status', '=', 'checked')
       .where('problems', '=', 0)
       .executeTakeFirst();
-    if (Number(upd.numUpdatedRows) !== 1) throw conflict('VERSION_CONFLICT', '名册已被他人修改,请刷新后重试');
+    if (Number(upd.numUpdatedRows) !== 1) throw conflict('VERSION_CONFLICT', '名册已被他人修改，请刷新后重试');
     await recordAudit(tx, {
       actor,
       action: 'dibao.roster.approve',

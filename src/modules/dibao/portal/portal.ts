@@ -14,6 +14,7 @@ import { regimeOn } from '../delegation/regime.ts';
 import { registerApplication } from '../commands/register-application.ts';
 import { spendSolution } from '../../../kernel/portal/index.ts';
 import { notify } from '../../../kernel/notify/index.ts';
+import { servedNotices } from './served-notices.ts';
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export function newQueryCode(): string {
   let s = '';
@@ -64,24 +65,38 @@ export async function submitOnlineApplication(ctx: AppContext, raw: unknown) {
 }
 
 const PUBLIC_STEPS: Record<string, string> = {
-  applied: '已提交,等待乡镇(街道)受理',
+  applied: '已提交，等待乡镇（街道）受理',
   supplementing: '请按一次性告知补齐材料',
-  checking: '已受理,正在核对家庭经济状况',
+  checking: '已受理，正在核对家庭经济状况',
   investigating: '正在入户调查',
-  investigated: '调查完成,等待审核',
+  investigated: '调查完成，等待审核',
   appraised: '已民主评议',
-  reviewed: '乡镇(街道)已审核',
-  publicizing: '正在村(社区)公示',
+  reviewed: '乡镇（街道）已审核',
+  publicizing: '正在村（社区）公示',
   awaiting_confirm: '等待确认',
   confirmed: '已确认同意',
-  refusing: '不予确认(将书面告知理由)',
+  refusing: '不予确认（将书面告知理由）',
   refused: '不予确认',
   withdrawn: '已撤回',
   reinvestigating: '公示异议复查中',
   not_accepted: '不予受理',
 };
 
-/** 查询进度: ref + query code; one indistinct error whichever was wrong. */
+/** The case behind ref + query code; one indistinct 404 whichever was wrong. */
+function checkQueryCode(r: { ref_no: string; query_code_hash: string | null } | undefined, code: string): asserts r {
+  if (!r || !r.query_code_hash || !safeEqual(r.query_code_hash, queryCodeHash(r.ref_no, code)))
+    throw new AppError('DIBAO_QUERY_FAILED', 404, '申请编号或查询码不正确');
+}
+export async function applicationByRefAndCode(ctx: AppContext, refNo: string, code: string): Promise<{ id: string }> {
+  const r = (
+    await sql<{ id: string; ref_no: string; query_code_hash: string | null }>`select c.id, c.ref_no, p.query_code_hash from core.case c
+      join dibao.application p on p.case_id = c.id where c.ref_no = ${refNo.trim()} and c.type = ${DIBAO_TYPE}`.execute(ctx.db)
+  ).rows[0];
+  checkQueryCode(r, code);
+  return { id: r.id };
+}
+
+/** 查询进度: ref + query code; one indistinct error whichever was wrong. The notices served are listed by number. */
 export async function trackApplication(ctx: AppContext, refNo: string, code: string) {
   const r = (
     await sql<any>`select c.id, c.ref_no, c.state, c.created_at, c.due_date::text as due_date, p.query_code_hash, p.authority, p.accepted_on::text as accepted_on, p.decided_on::text as decided_on,
@@ -91,8 +106,7 @@ export async function trackApplication(ctx: AppContext, refNo: string, code: str
       ctx.db,
     )
   ).rows[0];
-  if (!r || !r.query_code_hash || !safeEqual(r.query_code_hash, queryCodeHash(r.ref_no, code)))
-    throw new AppError('DIBAO_QUERY_FAILED', 404, '申请编号或查询码不正确');
+  checkQueryCode(r, code);
   const events = (
     await sql<{
       transition: string;
@@ -118,6 +132,7 @@ export async function trackApplication(ctx: AppContext, refNo: string, code: str
     notAcceptedReason: r.not_accepted_code ? `${r.not_accepted_code}:${r.not_accepted_reason}` : null,
     missingMaterials: r.state === 'supplementing' ? (missing?.items ?? []) : [],
     publicity: r.pf ? { from: r.pf, to: r.pt } : null,
+    notices: await servedNotices(ctx, r.id),
     steps: events.map((e) => ({
       at: e.at.toISOString(),
       label:

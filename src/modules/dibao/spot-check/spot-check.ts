@@ -47,7 +47,7 @@ export async function drawSpotCheck(ctx: AppContext, actor: Actor, raw: unknown,
   const ratio = Math.max(s.spotCheckRatio, i.ratio ?? 0);
   return withTx(ctx, async (tx) => {
     const county = await tx.db.selectFrom('core.area').select(['code', 'name', 'path', 'level']).where('code', '=', i.countyCode).executeTakeFirst();
-    if (!county || county.level !== 3) throw badRequest('DIBAO_COUNTY_UNKNOWN', `「县(区)」${i.countyCode} 不是县级行政区划`, { field: 'countyCode' });
+    if (!county || county.level !== 3) throw badRequest('DIBAO_COUNTY_UNKNOWN', `「县（区）」${i.countyCode} 不是县级行政区划`, { field: 'countyCode' });
     if (!canSupervise(actor, county.path)) throw forbidden(`只有${county.name}或上级民政部门的低保经办、审批人员才能抽查`);
     const pop = (
       await sql<{
@@ -57,7 +57,7 @@ export async function drawSpotCheck(ctx: AppContext, actor: Actor, raw: unknown,
       order by case_id`.execute(tx.db)
     ).rows.map((r) => r.case_id);
     if (!pop.length)
-      throw new AppError('DIBAO_SPOT_CHECK_EMPTY', 409, `${county.name}在 ${i.from} 至 ${i.to} 没有乡镇(街道)作出决定(确认、不予确认、不予受理)的低保案件`);
+      throw new AppError('DIBAO_SPOT_CHECK_EMPTY', 409, `${county.name}在 ${i.from} 至 ${i.to} 没有乡镇（街道）作出决定（确认、不予确认、不予受理）的低保案件`);
     const seed = i.seed ?? `${i.countyCode}:${i.from}:${i.to}:${chinaDate(tx.clock.now())}`;
     const sample = drawSample(pop, ratio, seed);
     const id = uuidv7();

@@ -73,7 +73,7 @@ export const CreateStandardBody = z.object({
 export async function createStandard(ctx: AppContext, actor: Actor, input: z.infer<typeof CreateStandardBody>): Promise<StandardDto> {
   requirePermission(actor, 'dibao.configure');
   const area = await ctx.db.selectFrom('core.area').select(['code', 'name', 'path', 'level']).where('code', '=', input.areaCode).executeTakeFirst();
-  if (!area || area.level > 3) throw badRequest('AREA_INVALID', '「areaCode」应为已知的自治区、市或县(区)区划代码', { field: 'areaCode' });
+  if (!area || area.level > 3) throw badRequest('AREA_INVALID', '「areaCode」应为已知的自治区、市或县（区）区划代码', { field: 'areaCode' });
   if (!recordInScope(actor, 'dibao.configure', { areaPath: area.path })) throw forbidden(`没有为「${area.name}」设定保障标准的权限`);
   if (Number.isNaN(Date.parse(input.effectiveFrom))) throw badRequest('DATE_INVALID', '「effectiveFrom」不是有效日期', { field: 'effectiveFrom' });
   let bands: Array<{ belowCents: number; perPersonCents: number }> | null = null;
@@ -81,7 +81,7 @@ export async function createStandard(ctx: AppContext, actor: Actor, input: z.inf
     bands = [...(input.bands ?? [])].sort((a, b) => a.belowCents - b.belowCents);
     if (!bands.length) throw badRequest('BANDS_REQUIRED', '「bands」分档计发须至少设一档', { field: 'bands' });
     if (bands.at(-1)!.belowCents < input.monthlyCents)
-      throw badRequest('BANDS_INCOMPLETE', '「bands」最高一档的上限应不低于保障标准,以覆盖所有符合条件的家庭', { field: 'bands' });
+      throw badRequest('BANDS_INCOMPLETE', '「bands」最高一档的上限应不低于保障标准，以覆盖所有符合条件的家庭', { field: 'bands' });
   }
   return withTx(ctx, async (tx) => {
     const latest = await dibaoDb(tx.db)
@@ -92,7 +92,7 @@ export async function createStandard(ctx: AppContext, actor: Actor, input: z.inf
       .executeTakeFirst();
     const last = latest?.d ? String(latest.d).slice(0, 10) : null;
     if (last && input.effectiveFrom <= last)
-      throw conflict('STANDARD_DATE_NOT_LATER', `「effectiveFrom」应晚于现行标准的生效日期 ${last}(历史标准不可改写,调整请新增一条)`, {
+      throw conflict('STANDARD_DATE_NOT_LATER', `「effectiveFrom」应晚于现行标准的生效日期 ${last}（历史标准不可改写，调整请新增一条）`, {
         field: 'effectiveFrom',
       });
     const id = uuidv7();

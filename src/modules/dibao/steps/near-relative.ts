@@ -19,7 +19,7 @@ export async function fileRelative(
 ) {
   if (!declared && !detail) return false;
   if (!detail)
-    throw badRequest('VALIDATION_FAILED', '「近亲属备案」申请人为经办人员或村(居)委会成员的近亲属的,须写明工作人员姓名、身份和关系', {
+    throw badRequest('VALIDATION_FAILED', '「近亲属备案」申请人为经办人员或村（居）委会成员的近亲属的，须写明工作人员姓名、身份和关系', {
       field: 'staffRelative',
     });
   await sql`insert into dibao.relative_filing (case_id, household_id, county_code, area_path, staff_name, staff_post, relation, filed_on, is_demo, created_at)
@@ -44,7 +44,7 @@ export const countyVisit = action({
   input: CountyVisitInput,
   effect: async ({ tx, case: c, input, actor }) => {
     const f = (await sql<{ case_id: string }>`select case_id from dibao.relative_filing where case_id = ${c.id}`.execute(tx.db)).rows[0];
-    if (!f) throw new AppError('DIBAO_NOT_FILED', 409, '本案不是近亲属备案案件,无需县级入户核查');
+    if (!f) throw new AppError('DIBAO_NOT_FILED', 409, '本案不是近亲属备案案件，无需县级入户核查');
     const s = await readDibaoSettings(tx.db);
     const staff = [
       ...new Set(
@@ -81,7 +81,7 @@ export const relativeMustGoToCounty = (what: string) =>
 export async function requireCountyVisit(tx: AppContext, caseId: string) {
   const f = (await sql<{ county_visit: unknown }>`select county_visit from dibao.relative_filing where case_id = ${caseId}`.execute(tx.db)).rows[0];
   if (f && f.county_visit == null)
-    throw new AppError('DIBAO_COUNTY_VISIT_REQUIRED', 409, '本案为近亲属单独登记备案案件,县级民政部门须先入户核查(「县级入户核查」),才能确认');
+    throw new AppError('DIBAO_COUNTY_VISIT_REQUIRED', 409, '本案为近亲属单独登记备案案件，县级民政部门须先入户核查（「县级入户核查」），才能确认');
 }
 
 export const ListFilingsQuery = z.object({

@@ -37,7 +37,7 @@ async function recordResult(tx: AppContext, c: CaseRow, i: ReviewInput, result: 
     ),
   ];
   if (staff.length < s.investigationMinStaff) {
-    throw badRequest('DIBAO_INVESTIGATION_STAFF', `「复查人员」异议复查须由不少于 ${s.investigationMinStaff} 名工作人员进行,目前填写 ${staff.length} 人`, {
+    throw badRequest('DIBAO_INVESTIGATION_STAFF', `「复查人员」异议复查须由不少于 ${s.investigationMinStaff} 名工作人员进行，目前填写 ${staff.length} 人`, {
       field: 'staff',
     });
   }

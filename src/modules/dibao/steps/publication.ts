@@ -157,7 +157,7 @@ export async function publicList(ctx: AppContext, areaCode: string) {
       ctx.db,
     )
   ).rows[0];
-  if (!area || area.level < 4) throw new AppError('DIBAO_AREA_UNKNOWN', 404, `地区 ${areaCode} 不是已知的乡镇(街道)或村(社区)`);
+  if (!area || area.level < 4) throw new AppError('DIBAO_AREA_UNKNOWN', 404, `地区 ${areaCode} 不是已知的乡镇（街道）或村（社区）`);
   const rows = (
     await sql<{ name_masked: string; household_size: number; insured_persons: number; amount_cents: number; published_on: string; area_name: string }>`
     select distinct on (p.household_id) p.name_masked, p.household_size, p.insured_persons, p.amount_cents, p.published_on::text as published_on, a.name as area_name

@@ -21,7 +21,7 @@ export async function verifyPortalMembers(tx: AppContext, actor: Actor, caseId: 
   } catch (e) {
     // Two acceptances of the same person at once: the unique index decides.
     if (e instanceof Error && /member_one_active_household/.test(e.message))
-      throw new AppError('DIBAO_PERSON_IN_OTHER_HOUSEHOLD', 409, '有家庭成员已在另一户低保家庭登记(同时受理),请刷新后重试');
+      throw new AppError('DIBAO_PERSON_IN_OTHER_HOUSEHOLD', 409, '有家庭成员已在另一户低保家庭登记（同时受理），请刷新后重试');
     throw e;
   }
   await sql`update dibao.application set duplicate_flag = null where case_id = ${caseId}`.execute(tx.db);

@@ -42,7 +42,8 @@ export async function createPlan(ctx: AppContext, actor: Actor, raw: unknown, op
 /** 集体学法: a session held on a past day or today, attended by officers of the session's unit. */
 export async function recordSession(ctx: AppContext, actor: Actor, raw: unknown, opts: { demo?: boolean } = {}) {
   const input = parseInput(SessionInput, raw);
-  if (input.heldOn > chinaDate(ctx.clock.now())) throw badRequest('VALIDATION_FAILED', '「学习日期」不能晚于今天(只登记已举行的集体学法)', { field: 'heldOn' });
+  if (input.heldOn > chinaDate(ctx.clock.now()))
+    throw badRequest('VALIDATION_FAILED', '「学习日期」不能晚于今天（只登记已举行的集体学法）', { field: 'heldOn' });
   const attendees = [...new Set(input.attendeeIds)];
   return withTx(ctx, async (tx) => {
     const unit = await unitFor(tx, actor, input.orgUnitId, !!opts.demo);

@@ -23,7 +23,7 @@ export const MATERIAL_MAX_TOTAL_BYTES = 40 * 1024 * 1024;
  */
 export function checkMaterialFiles(list: Material[], uploads: MaterialUpload[]): CheckedMaterial[] {
   if (uploads.length > MATERIAL_MAX_FILES)
-    throw new AppError('ATTACHMENT_TOO_MANY', 400, `申请材料最多 ${MATERIAL_MAX_FILES} 个文件(现有 ${uploads.length} 个)`, { field: 'materials' });
+    throw new AppError('ATTACHMENT_TOO_MANY', 400, `申请材料最多 ${MATERIAL_MAX_FILES} 个文件（现有 ${uploads.length} 个）`, { field: 'materials' });
   if (uploads.reduce((n, f) => n + f.bytes.length, 0) > MATERIAL_MAX_TOTAL_BYTES)
     throw new AppError('ATTACHMENT_TOO_LARGE', 413, `申请材料合计超过 ${MATERIAL_MAX_TOTAL_BYTES / 1024 / 1024} MB 上限`, { field: 'materials' });
   return uploads.map((f) => {

@@ -40,7 +40,7 @@ export async function changeOrg(ctx: AppContext, actor: Actor, id: string, input
     if (input.expectedVersion !== undefined && input.expectedVersion !== o.version)
       throw conflict('VERSION_CONFLICT', '该社会组织的登记事项已被他人修改，请刷新后重试。');
     if (input.changedOn < o.registered_on_t)
-      throw new AppError('VALIDATION_FAILED', 400, `变更日期(${input.changedOn})早于成立登记日期(${o.registered_on_t})。`);
+      throw new AppError('VALIDATION_FAILED', 400, `变更日期（${input.changedOn}）早于成立登记日期（${o.registered_on_t}）。`);
     const current: Record<ChangeField, unknown> = {
       name: o.name,
       domicile: o.domicile,

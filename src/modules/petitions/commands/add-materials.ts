@@ -19,10 +19,10 @@ export async function addMaterials(ctx: AppContext, req: { refNo: string; queryC
   return withTx(ctx, async (tx) => {
     const c = await findByRefAndCode(tx, req.refNo, req.queryCode);
     if (isSettled(c.state))
-      throw new AppError('PETITION_SETTLED', 409, '该信访事项已办结或终结,不能再补充材料;如有新的事实和理由,请另行提出信访', { field: 'files' });
+      throw new AppError('PETITION_SETTLED', 409, '该信访事项已办结或终结，不能再补充材料；如有新的事实和理由，请另行提出信访', { field: 'files' });
     const had = (await citizenMaterials(tx, c.id)).length;
     if (had + files.length > PORTAL_MAX_FILES_PER_PETITION) {
-      throw new AppError('ATTACHMENT_TOO_MANY', 400, `每件信访事项网上提交的证明材料最多 ${PORTAL_MAX_FILES_PER_PETITION} 个(已有 ${had} 个)`, {
+      throw new AppError('ATTACHMENT_TOO_MANY', 400, `每件信访事项网上提交的证明材料最多 ${PORTAL_MAX_FILES_PER_PETITION} 个（已有 ${had} 个）`, {
         field: 'files',
       });
     }

@@ -10,6 +10,8 @@ import { addDaysIso } from '../../../kernel/calendar/index.ts';
 import { handOff, caseNotFound } from '../../../kernel/workflow/index.ts';
 import { MAX_REPORT_DAYS, PETITION_TYPE } from '../contract.ts';
 import { daysFrom } from '../policies.ts';
+import { issueDocument } from '../../../kernel/documents/index.ts';
+import { PETITION_DOCUMENTS } from '../documents/index.ts';
 
 export const AssignInput = z
   .object({
@@ -30,7 +32,7 @@ export const AssignInput = z
 /**
  * 交办 (《信访工作条例》第二十二条第一款第三项): the kernel hand-off of kind `assign`, plus the 报告期限
  * by which the receiver must report the result (办结报告) — one transaction. The report counts as
- * made when the receiver delivers its reply (送达).
+ * made when the receiver delivers its reply (送达). The 交办单 (documents/assign-notice.ts) is issued with it.
  */
 export async function assignPetition(ctx: AppContext, actor: Actor, caseId: string, raw: unknown) {
   const input = parseInput(AssignInput, raw);
@@ -55,6 +57,8 @@ export async function assignPetition(ctx: AppContext, actor: Actor, caseId: stri
       .executeTakeFirstOrThrow();
     await sql`insert into petitions.assignment (handoff_id, case_id, to_org_id, report_due, report_days, created_at)
       values (${h.id}, ${caseId}, ${input.toOrgId}, ${due}, ${days}, ${tx.clock.now()})`.execute(tx.db);
+    // 交办单 to the receiver, with its 报告期限, in the same transaction.
+    await issueDocument(tx, { type: PETITION_DOCUMENTS.assign, caseId, actor });
     return { id: next.id, handoffId: h.id, reportDueDate: due, reportDays: days };
   });
 }

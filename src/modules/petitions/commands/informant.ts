@@ -29,7 +29,7 @@ export async function refuseAccusedReceiver(tx: AppContext, c: CaseRow, toOrgId:
       where p.case_id = ${c.id} and p.category = '检举控告' and (t.id = a.id or t.parent_id = a.id)`.execute(tx.db)
   ).rows[0];
   if (r)
-    throw new AppError('PETITION_ACCUSED_ORG', 409, `不得将检举控告材料转送、交办给被检举单位「${r.name}」(《信访工作条例》第三十条第三款)`, {
+    throw new AppError('PETITION_ACCUSED_ORG', 409, `不得将检举控告材料转送、交办给被检举单位「${r.name}」（《信访工作条例》第三十条第三款）`, {
       field: 'toOrgId',
     });
 }

@@ -23,7 +23,7 @@ export const DecideObjectionInput = z.object({
  */
 export async function raiseObjection(tx: AppContext, actor: Actor, c: CaseRow, input: z.output<typeof RaiseObjectionInput>) {
   const w = await objectionWindow(tx, c);
-  if (!w) throw new AppError('HANDOFF_NOT_FOUND', 409, '本事项不是转送、交办给本单位的,不能提出异议');
+  if (!w) throw new AppError('HANDOFF_NOT_FOUND', 409, '本事项不是转送、交办给本单位的，不能提出异议');
   if (!actorOrgIds(actor).includes(w.toOrgId)) throw forbidden('只有接收单位的人员才能提出异议');
   if (!w.open)
     throw new AppError(
@@ -36,7 +36,7 @@ export async function raiseObjection(tx: AppContext, actor: Actor, c: CaseRow, i
       },
     );
   const open = await sql`select 1 from petitions.objection where case_id = ${c.id} and decision is null`.execute(tx.db);
-  if (open.rows.length) throw new AppError('PETITION_OBJECTION_PENDING', 409, '已提出异议,正等待转送、交办单位核实');
+  if (open.rows.length) throw new AppError('PETITION_OBJECTION_PENDING', 409, '已提出异议，正等待转送、交办单位核实');
   const id = uuidv7();
   const today = chinaDate(tx.clock.now());
   await sql`insert into petitions.objection (id, case_id, handoff_id, from_org_id, to_org_id, reason, received_on, raised_on, raised_by, raised_by_name, raised_at)

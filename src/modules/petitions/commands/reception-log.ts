@@ -35,7 +35,7 @@ export async function recordReception(ctx: AppContext, actor: Actor, input: z.ou
   const org = await ctx.db.selectFrom('core.org_unit').select(['id', 'name', 'area_path']).where('id', '=', orgUnitId).executeTakeFirst();
   if (!org) throw new AppError('ORG_UNIT_NOT_FOUND', 400, '接待单位不存在', { field: 'orgUnitId' });
   if (!actor.grants.some((g) => g.orgUnitId === org.id && g.permissions.includes('petition.register')))
-    throw new AppError('FORBIDDEN', 403, '只能为本单位登记接待情况(须有登记信访事项权限)');
+    throw new AppError('FORBIDDEN', 403, '只能为本单位登记接待情况（须有登记信访事项权限）');
   const id = uuidv7();
   const at = ctx.clock.now();
   await sql`insert into petitions.reception_log (id, org_unit_id, area_path, day, kind, batches, persons, note, recorded_by, recorded_by_name, recorded_at)

@@ -28,7 +28,7 @@ export async function checkRateable(tx: AppContext, c: CaseRow): Promise<void> {
   if (p.satisfaction) throw new AppError('PETITION_ALREADY_RATED', 409, PETITION_ERRORS.ALREADY_RATED);
   const within = await petitionSetting(tx, 'satisfaction.rateWithinDays');
   if (within > 0 && daysFrom(chinaDate(new Date(p.delivered_at)), chinaDate(tx.clock.now())) > within) {
-    throw new AppError('PETITION_RATE_WINDOW_CLOSED', 409, `${PETITION_ERRORS.RATE_WINDOW_CLOSED}(送达后 ${within} 日内)`);
+    throw new AppError('PETITION_RATE_WINDOW_CLOSED', 409, `${PETITION_ERRORS.RATE_WINDOW_CLOSED}（送达后 ${within} 日内）`);
   }
 }
 

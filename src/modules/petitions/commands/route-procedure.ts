@@ -20,8 +20,8 @@ export async function storeRouting(tx: AppContext, c: CaseRow, input: z.output<t
   ).rows[0];
   if (!p) throw new AppError('CASE_NOT_FOUND', 404, '信访事项不存在');
   if (p.category !== '申诉求决')
-    throw new AppError('PETITION_ROUTING_NOT_ALLOWED', 409, '导入相应程序只适用于申诉求决类信访事项(《信访工作条例》第三十一条)', { field: 'target' });
-  if (p.routed_to) throw new AppError('PETITION_ROUTING_EXISTS', 409, `已导入「${p.routed_to}」程序,不能重复记录`);
+    throw new AppError('PETITION_ROUTING_NOT_ALLOWED', 409, '导入相应程序只适用于申诉求决类信访事项（《信访工作条例》第三十一条）', { field: 'target' });
+  if (p.routed_to) throw new AppError('PETITION_ROUTING_EXISTS', 409, `已导入「${p.routed_to}」程序，不能重复记录`);
   const at = tx.clock.now();
   await sql`update petitions.petition set routed_to = ${input.target}, routing_note = ${input.note}, routed_at = ${at} where case_id = ${c.id}`.execute(tx.db);
   return { target: input.target, note: input.note, routedAt: at.toISOString() };

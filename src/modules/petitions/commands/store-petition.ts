@@ -22,7 +22,7 @@ export function preparePetitioners(list: readonly PetitionerInput[], today: stri
     const r = validateResidentId(p.idNumber, { today });
     if (!r.valid) {
       const reason = r.reason.startsWith('身份证号') ? r.reason : `身份证号${r.reason}`;
-      throw badRequest('ID_NUMBER_INVALID', `「身份证号」(第 ${i + 1} 位信访人)${reason}`, { field: `petitioners.${i}.idNumber` });
+      throw badRequest('ID_NUMBER_INVALID', `「身份证号」（第 ${i + 1} 位信访人）${reason}`, { field: `petitioners.${i}.idNumber` });
     }
     return { ...p, idNumber: r.id, idHash: sm3Hex(`resident-id:${r.id}`), idMasked: maskIdNumber(r.id), phone: p.phone ?? null };
   });

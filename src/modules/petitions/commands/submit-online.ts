@@ -39,7 +39,7 @@ export const PORTAL_MAX_TOTAL_BYTES = 20 * 1024 * 1024;
 /** Every file's problem is found before the proof of work is spent or anything is written. */
 export function checkPortalFiles(files: AttachmentFile[]): Array<AttachmentFile & { name: string }> {
   if (files.length > PORTAL_MAX_FILES)
-    throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件(现有 ${files.length} 个)`, { field: 'files' });
+    throw new AppError('ATTACHMENT_TOO_MANY', 400, `证明材料最多 ${PORTAL_MAX_FILES} 个文件（现有 ${files.length} 个）`, { field: 'files' });
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
   if (total > PORTAL_MAX_TOTAL_BYTES)
     throw new AppError('ATTACHMENT_TOO_LARGE', 413, `证明材料合计超过 ${PORTAL_MAX_TOTAL_BYTES / 1024 / 1024} MB 上限`, { field: 'files' });

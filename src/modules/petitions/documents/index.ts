@@ -6,6 +6,7 @@ import { petitionLawOn } from '../law.ts';
 import { petitionRecheckOpinion, petitionReviewOpinion } from './review-documents.ts';
 import { petitionForwardNotice } from './forward-notice.ts';
 import { petitionTransferNotice } from './transfer-notice.ts';
+import { petitionAssignNotice } from './assign-notice.ts';
 
 const AFTER_ACCEPT = [
   'accepted',
@@ -99,4 +100,5 @@ export const PETITION_DOCUMENTS = {
   recheckOpinion: petitionRecheckOpinion,
   forward: petitionForwardNotice,
   transfer: petitionTransferNotice,
+  assign: petitionAssignNotice,
 } as const;

@@ -7,7 +7,7 @@ import { petitionFacts } from './petition-facts.ts';
 import { PETITION_LAW_2022, petitionLawOn } from '../law.ts';
 
 /** Telling the petitioner where it went, and the receiver's 15 日 to tell them of its receipt, by the rule in force on the day. */
-function articles(day: string) {
+export function receiverArticles(day: string) {
   const law = petitionLawOn(day);
   return law.name === PETITION_LAW_2022.name
     ? { send: `${law.name}第二十三条第一款`, receiver: `${law.name}第二十三条第三款`, will: '书面告知您接收情况以及处理途径和程序' }
@@ -37,7 +37,7 @@ export const petitionTransferNotice = defineDocument({
     if (!h) throw new AppError('DOCUMENT_FACTS_MISSING', 409, '尚无转送记录，不能出具该文书');
     const f = await petitionFacts(tx, c);
     const day = chinaDate(new Date(h.sent_at));
-    const a = articles(day);
+    const a = receiverArticles(day);
     return {
       issuer: h.from_name,
       recipient: f.recipient,

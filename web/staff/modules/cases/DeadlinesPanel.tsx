@@ -225,6 +225,8 @@ function leftText(t: ReturnType<typeof useT>, k: CaseClock): string {
     if (k.rule.unit !== 'workdays' && k.daysLeft !== null) return k.daysLeft === 0 ? t('clock.lastDayToday') : t('clock.daysLeftN', { n: k.daysLeft });
   }
   if (k.state === 'met' || k.state === 'missed') return t(`clock.status.${k.state}`);
+  // A period in 日 counts calendar days: what is left is said in 日 too, not in working days.
+  if (k.rule.unit !== 'workdays' && k.daysLeft !== null && k.daysLeft > 0) return t('clock.unit.days', { n: k.daysLeft });
   if (k.workdaysLeft === null) return '—';
   if (k.workdaysLeft < 0) return t('clock.overdueN', { n: -k.workdaysLeft });
   if (k.workdaysLeft === 0) return k.status === 'overdue' ? t('clock.status.overdue') : t('clock.dueToday');

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Issue 19: full-width punctuation in all Chinese text users read. A half-width , ; : ? ! ( ) right
+// next to a Chinese character is a typo in 中文 (「依据(第三条)」 should be 「依据（第三条）」).
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CJK = '\\u3400-\\u9fff';
+const BAD = new RegExp(`[${CJK}][,;:?!()]|[,;:?!()][${CJK}]`);
+
+type Hit = { file: string; line: number; text: string };
+const rel = (f: string) => path.relative(ROOT, f);
+
+/** Lines of the text that may hold a violation; `keep` blanks what is code, not text (line numbers stay). */
+function scan(file: string, keep: (src: string) => string): Hit[] {
+  const lines = keep(readFileSync(file, 'utf8')).split('\n');
+  return lines.flatMap((text, i) => (BAD.test(text) ? [{ file: rel(file), line: i + 1, text: text.trim() }] : []));
+}
+const blank = (s: string) => s.replace(/[^\n]/g, '');
+function walk(dir: string, match: (f: string) => boolean): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const f = path.join(dir, e.name);
+    return e.isDirectory() ? walk(f, match) : match(f) ? [f] : [];
+  });
+}
+
+/** A message file's Chinese block: `export const zh = {` up to `export const en`; comments are code. */
+const zhBlock = (src: string) => {
+  const start = src.indexOf('export const zh');
+  const end = src.indexOf('export const en');
+  const zh = src.slice(start < 0 ? 0 : start, end < 0 ? undefined : end);
+  return blank(src.slice(0, start < 0 ? 0 : start)) + zh.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, blank) + blank(end < 0 ? '' : src.slice(end));
+};
+/** Portal HTML as the citizen reads it: no scripts, styles or comments. */
+const htmlText = (src: string) => src.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<!--[\s\S]*?-->/g, blank);
+/** Server problem titles: the Chinese string literals handed to AppError / badRequest / notFound / conflict. */
+const problemTitles = (src: string) =>
+  src
+    .split('\n')
+    .map((l) => (/new AppError\(|badRequest\(|notFound\(|conflict\(|forbidden\(/.test(l) ? (l.match(/'[^']*'|`[^`]*`/g) ?? []).join(' ') : ''))
+    .join('\n');
+
+function violations(): Hit[] {
+  const messages = [...walk(path.join(ROOT, 'web/staff/modules'), (f) => /[\\/]i18n[^\\/]*\.ts$/.test(f)), path.join(ROOT, 'web/staff/i18n/zh-CN.ts')];
+  const portal = walk(path.join(ROOT, 'web/portal'), (f) => f.endsWith('.html'));
+  const server = walk(path.join(ROOT, 'src'), (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+  return [...messages.flatMap((f) => scan(f, zhBlock)), ...portal.flatMap((f) => scan(f, htmlText)), ...server.flatMap((f) => scan(f, problemTitles))];
+}
+
+describe('full-width punctuation in Chinese text', () => {
+  it('the check catches a half-width comma or parenthesis next to Chinese and leaves code, URLs and placeholders alone', () => {
+    for (const bad of ['依据(第三条)', '已提交,请等待', '原因:未提交', '是否确认?']) expect(BAD.test(bad)).toBe(true);
+    for (const ok of ['依据（第三条）', '{count} 件', 'https://example.cn/a?b=1', 'fn(a, b)', '12:30']) expect(BAD.test(ok)).toBe(false);
+    expect(
+      zhBlock("export const zh = {\n  // a, b(中文)\n  k: '好,的',\n};\nexport const en = { k: '中,' };")
+        .split('\n')
+        .filter((l) => BAD.test(l)),
+    ).toEqual(["  k: '好,的',"]);
+  });
+
+  it('zh messages, portal pages and problem titles use full-width , ; : ? ! ( ) next to Chinese', () => {
+    const hits = violations();
+    expect(hits.map((h) => `${h.file}:${h.line}: ${h.text}`).join('\n')).toBe('');
+  });
+});
