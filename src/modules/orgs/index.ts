@@ -14,6 +14,7 @@ import { orgsInterview } from './migrations/20261208150200_orgs_interview.ts';
 import { orgsSpotCheckV2 } from './migrations/20261210070000_orgs_spot_check_v2.ts';
 import { orgsPenalty } from './migrations/20261210070100_orgs_penalty.ts';
 import { orgsSpotCheckNotice } from './migrations/20261211080100_orgs_spot_check_notice.ts';
+import { orgsNameTrgm } from './migrations/20261212060000_orgs_name_trgm.ts';
 import { registerSpotCheckRoutes } from './spot-check/spot-check-routes.ts';
 import { registerAnnualReportRoutes } from './inspection/annual-report-routes.ts';
 import { REMINDER_JOB, sweepReminders } from './inspection/reminder-sweep.ts';
@@ -47,6 +48,7 @@ export const orgs = defineModule({
     '20261210070000_orgs_spot_check_v2': orgsSpotCheckV2,
     '20261210070100_orgs_penalty': orgsPenalty,
     '20261211080100_orgs_spot_check_notice': orgsSpotCheckNotice,
+    '20261212060000_orgs_name_trgm': orgsNameTrgm,
   },
   // 信用: removal from the 活动异常名录 after six months, the move to the 严重违法失信名单 after two years (02:00 daily).
   // 年检: organizations without last year's report after the deadline go on the 活动异常名录 (01:00, before the credit rule at 02:00).
