@@ -142,7 +142,9 @@ describe('社会组织 registry', () => {
     // The planner may use the GIN trigram index for both kinds of match (on either database).
     const plan = await t.ctx.db.transaction().execute(async (tx) => {
       await sql`set local enable_seqscan = off`.execute(tx);
-      return (await sql<{ 'QUERY PLAN': string }>`explain select id from orgs.organization where name like '%自治区慈善%' or '宁夏慈善' <% name`.execute(tx)).rows
+      return (
+        await sql<{ 'QUERY PLAN': string }>`explain select id from orgs.organization where name like '%自治区慈善%' or '宁夏慈善' <% name`.execute(tx)
+      ).rows
         .map((r) => r['QUERY PLAN'])
         .join('\n');
     });

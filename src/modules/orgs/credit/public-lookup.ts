@@ -33,9 +33,7 @@ export async function publicCreditLookup(ctx: AppContext, q: z.infer<typeof Publ
   const today = chinaDate(ctx.clock.now());
   const code = q.q.toUpperCase();
   const db = orgsDb(ctx.db);
-  const base = db
-    .selectFrom('orgs.organization as o')
-    .where((eb) => (/^[0-9A-Z]{18}$/.test(code) ? eb('o.uscc', '=', code) : nameMatches('o.name', q.q)(eb)));
+  const base = db.selectFrom('orgs.organization as o').where((eb) => (/^[0-9A-Z]{18}$/.test(code) ? eb('o.uscc', '=', code) : nameMatches('o.name', q.q)(eb)));
   const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await base
     .innerJoin('core.org_unit as u', 'u.id', 'o.authority_org_unit_id')

@@ -14,10 +14,7 @@ export function nameMatches(column: string, q: string) {
   return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
     const terms = nameTerms(q);
     const joined = terms.join(' ');
-    return eb.or([
-      eb.and(terms.map((t) => eb(eb.ref(column), 'like', `%${escapeLike(t)}%`))),
-      sql<SqlBool>`${joined} <% ${sql.ref(column)}`,
-    ]);
+    return eb.or([eb.and(terms.map((t) => eb(eb.ref(column), 'like', `%${escapeLike(t)}%`))), sql<SqlBool>`${joined} <% ${sql.ref(column)}`]);
   };
 }
 
