@@ -31,7 +31,7 @@ const KERNEL_PERMISSIONS: readonly PermissionDef[] = [
 export const SCOPE_LABELS: Record<DataScope, string> = { self: '本人', org: '本级', subtree: '本级及下级' };
 
 /** Codes of the built-in roles. sysadmin always holds the whole catalogue; modules add fragments to the others. */
-export const BUILTIN_ROLE_CODES = ['sysadmin', 'useradmin', 'leader', 'clerk', 'auditor', 'policy'] as const;
+export const BUILTIN_ROLE_CODES = ['sysadmin', 'useradmin', 'leader', 'clerk', 'auditor', 'policy', 'supervisor'] as const;
 export type BuiltInRoleCode = (typeof BUILTIN_ROLE_CODES)[number];
 
 export type RoleDefinition = { code: string; name: string; nameEn: string; description: string; permissions: readonly string[] };
@@ -73,6 +73,13 @@ const KERNEL_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Policy and legal staff',
     description: '编写、生成年度法治政府建设报告，查看报告数据的来源记录',
     permissions: ['area.read', 'org.read', 'report.read', 'report.edit'],
+  },
+  {
+    code: 'supervisor',
+    name: '业务主管单位',
+    nameEn: 'Supervising unit',
+    description: '业务主管单位的工作人员：查看本单位主管的社会组织，出具业务主管单位意见(授予在业务主管单位，本级)',
+    permissions: ['area.read', 'org.read', 'user.read', 'role.read'],
   },
 ];
 

@@ -43,6 +43,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'xj-jqz', displayName: '苏海霞', orgCode: '640422100-gov', phone: '15909540301', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
   { username: 'xj-mzj', displayName: '何建平', orgCode: '640422-mzj', phone: '13709540201', roles: [{ roleCode: 'clerk', scope: 'subtree' }] },
   { username: 'xj-mzj-lead', displayName: '马德福', orgCode: '640422-mzj', phone: '13709540202', roles: [{ roleCode: 'leader', scope: 'subtree' }] },
+  // 业务主管单位 (not 民政): sees the social organizations it supervises, gives the supervising unit's opinion.
+  { username: 'xq-whlyj', displayName: '李春梅', orgCode: '640104-whlyj', phone: '13895110061', roles: [{ roleCode: 'supervisor', scope: 'org' }] },
 ];
 
 /**

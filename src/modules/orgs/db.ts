@@ -16,6 +16,8 @@ export interface OrganizationTable {
   authority_area_code: string;
   authority_area_path: string;
   supervisor_unit: string | null;
+  supervisor_org_unit_id: ColumnType<string | null, string | null | undefined, string | null>;
+  supervisor_area_path: ColumnType<string | null, string | null | undefined, string | null>;
   domicile: string;
   legal_representative: string;
   business_scope: string;
@@ -93,6 +95,10 @@ export interface InspectionTable {
   report: ColumnType<unknown, string | null | undefined, string | null>;
   submitted_via: 'portal' | 'registrar' | null;
   published_on: DateCol | null;
+  supervisor_opinion: ColumnType<'同意' | '不同意' | null, '同意' | '不同意' | null | undefined, '同意' | '不同意' | null>;
+  supervisor_comment: ColumnType<string | null, string | null | undefined, string | null>;
+  supervisor_opinion_on: ColumnType<string | null, string | null | undefined, string | null>;
+  supervisor_opinion_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface FilingCodeTable {
   organization_id: string;

@@ -14,8 +14,11 @@ import { orgsInterview } from './migrations/20261208150200_orgs_interview.ts';
 import { orgsSpotCheckV2 } from './migrations/20261210070000_orgs_spot_check_v2.ts';
 import { orgsPenalty } from './migrations/20261210070100_orgs_penalty.ts';
 import { orgsSpotCheckNotice } from './migrations/20261211080100_orgs_spot_check_notice.ts';
+import { orgsNameTrgm } from './migrations/20261212060000_orgs_name_trgm.ts';
+import { orgsSupervisor } from './migrations/20261212060100_orgs_supervisor.ts';
 import { registerSpotCheckRoutes } from './spot-check/spot-check-routes.ts';
 import { registerAnnualReportRoutes } from './inspection/annual-report-routes.ts';
+import { registerSupervisorRoutes } from './registry/supervisor-routes.ts';
 import { REMINDER_JOB, sweepReminders } from './inspection/reminder-sweep.ts';
 import { RECTIFICATION_JOB, sweepRectification } from './spot-check/spot-check-inspect.ts';
 import { establishWorkflow } from './lifecycle/establish-workflow.ts';
@@ -30,13 +33,15 @@ export const orgs = defineModule({
     { code: 'orgs.register', label: '社会组织登记（成立、变更、注销）和名称审核', group: '社会组织' },
     { code: 'orgs.credit', label: '列入、移出活动异常名录和严重违法失信名单', group: '社会组织' },
     { code: 'orgs.penalize', label: '记录警告、罚款、限期停止活动、撤销登记等处罚决定', group: '社会组织' },
+    { code: 'orgs.supervise', label: '业务主管单位：查看所主管社会组织的登记和年检情况，出具年检初审意见', group: '社会组织' },
   ],
   roles: {
     leader: ['orgs.read', 'orgs.credit', 'orgs.penalize'],
     clerk: ['orgs.read', 'orgs.register'],
+    supervisor: ['orgs.supervise'],
   },
   workflows: [establishWorkflow, changeWorkflow, deregisterWorkflow],
-  routes: [registerOrgRoutes, registerSpotCheckRoutes, registerAnnualReportRoutes],
+  routes: [registerOrgRoutes, registerSpotCheckRoutes, registerAnnualReportRoutes, registerSupervisorRoutes],
   migrations: {
     '20261207150000_orgs_core': orgsCore,
     '20261207150100_orgs_lifecycle': orgsLifecycle,
@@ -47,6 +52,8 @@ export const orgs = defineModule({
     '20261210070000_orgs_spot_check_v2': orgsSpotCheckV2,
     '20261210070100_orgs_penalty': orgsPenalty,
     '20261211080100_orgs_spot_check_notice': orgsSpotCheckNotice,
+    '20261212060000_orgs_name_trgm': orgsNameTrgm,
+    '20261212060100_orgs_supervisor': orgsSupervisor,
   },
   // 信用: removal from the 活动异常名录 after six months, the move to the 严重违法失信名单 after two years (02:00 daily).
   // 年检: organizations without last year's report after the deadline go on the 活动异常名录 (01:00, before the credit rule at 02:00).

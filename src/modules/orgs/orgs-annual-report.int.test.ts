@@ -87,6 +87,39 @@ describe('年度工作报告 on the portal', () => {
     expect(d.inspections[0]).toMatchObject({ year: 2019, submittedOn: '2020-03-10', submittedVia: 'portal', reviewedOn: '2020-03-10', report: { staff: 4 } });
   });
 
+  it('业务主管单位: the linked unit sees only its organizations and gives the 初审 opinion before the registrar reviews', async () => {
+    const sup = await t.login('xq-whlyj');
+    const unit = await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', '640104-whlyj').executeTakeFirstOrThrow();
+    const b = orgs.b!.id;
+    expect((await ok(sup.get('/api/orgs/supervised'))).total).toBe(0);
+    expect((await sup.get(`/api/orgs/supervised/${b}`)).statusCode).toBe(404);
+    expect((await pl.post(`/api/orgs/${b}/supervisor`, { orgUnitId: unit.id })).statusCode).toBe(404);
+    await ok(xq.post(`/api/orgs/${b}/supervisor`, { orgUnitId: unit.id, basis: '章程核准' }));
+    await ok(xq.post(`/api/orgs/${orgs.f!.id}/supervisor`, { orgUnitId: unit.id }));
+    const list = await ok(sup.get('/api/orgs/supervised'));
+    expect(list.items.map((o: any) => o.name)).toEqual(['兴庆区扶老基金会', '兴庆区摄影协会']);
+    expect(list.items[1]).toMatchObject({ supervisorUnit: '兴庆区文化和旅游局', authorityName: '兴庆区民政局', status: 'normal', latest: null });
+    // an organization it does not supervise, and the registrar's own routes, stay closed
+    expect((await sup.get(`/api/orgs/supervised/${orgs.a!.id}`)).statusCode).toBe(404);
+    expect([403, 404]).toContain((await sup.get(`/api/orgs/${b}`)).statusCode);
+    expect((await xq.get('/api/orgs/supervised')).statusCode).toBe(403);
+    const opinion = (over: Record<string, unknown> = {}) => sup.post(`/api/orgs/supervised/${b}/opinions`, { year: 2019, opinion: '同意', ...over });
+    expect((await opinion()).json()).toMatchObject({ status: 409, code: 'ORG_REPORT_NOT_FILED' });
+    await ok(file('b'), 201);
+    expect((await opinion({ opinion: '不同意' })).statusCode).toBe(400);
+    expect(await ok(opinion())).toEqual({ year: 2019, opinion: '同意', opinionOn: '2020-03-10' });
+    expect((await sup.post(`/api/orgs/supervised/${orgs.a!.id}/opinions`, { year: 2019, opinion: '同意' })).statusCode).toBe(404);
+    expect((await sup.post(`/api/orgs/supervised/${orgs.f!.id}/opinions`, { year: 2019, opinion: '同意' })).json().code).toBe('ORG_NO_SUPERVISOR_STEP');
+    const d = await ok(sup.get(`/api/orgs/supervised/${b}`));
+    expect(d.inspections[0]).toMatchObject({ year: 2019, submittedOn: '2020-03-10', supervisorOpinion: '同意', reviewedOn: null });
+    // the registrar sees the opinion and the change of 业务主管单位; after its 初审 the opinion is final
+    const r = await ok(xq.get(`/api/orgs/${b}`));
+    expect(r.inspections[0]).toMatchObject({ supervisorOpinion: '同意', supervisorOpinionOn: '2020-03-10' });
+    expect(r.history.at(-1)).toMatchObject({ field: 'supervisorUnit', before: '兴庆区文化旅游广电局', after: '兴庆区文化和旅游局' });
+    await ok(xq.post(`/api/orgs/${b}/inspections`, { year: 2019, reviewedOn: '2020-03-10' }));
+    expect((await opinion({ opinion: '不同意', comment: '活动记录不全' })).json().code).toBe('ORG_ALREADY_REVIEWED');
+  });
+
   it('the registrar concludes 不合格 with reasons; the organization sees it; publication is public without the reasons', async () => {
     at('2020-06-15');
     await ok(xq.post(`/api/orgs/${orgs.a!.id}/inspections`, { year: 2019, conclusion: '不合格', concludedOn: '2020-06-15', reasons: '未按章程召开会员大会' }));

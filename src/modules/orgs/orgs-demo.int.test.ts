@@ -43,6 +43,25 @@ describe('the demo registry', () => {
       for (const o of seen) expect(visible(o.areaPath), `${u.username} sees ${o.name}`).toBe(true);
       if (u.username === 'nx-fgc') expect(seen.length).toBe(all.length);
     }
+    // one sign-in (argon2) and a few pages per demo account: more than the default 15 s on a loaded machine
+  }, 120_000);
+
+  it('the 业务主管单位 account sees exactly the demo organizations its unit supervises', async () => {
+    const mine = await t.ctx.db
+      .selectFrom('orgs.organization' as any)
+      .select('id' as any)
+      .where('supervisor_unit' as any, '=', '兴庆区文化和旅游局')
+      .where('authority_area_path' as any, '=', '640000.640100.640104')
+      .execute();
+    expect(mine.length).toBeGreaterThan(0);
+    const r = await (await t.login('xq-whlyj')).get('/api/orgs/supervised?pageSize=100');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(
+      r
+        .json()
+        .items.map((o: any) => o.id)
+        .sort(),
+    ).toEqual(mine.map((o: any) => o.id).sort());
   });
 
   it('a city user sees several districts and counties; a county user only its own', async () => {

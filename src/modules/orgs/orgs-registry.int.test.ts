@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { makeUscc, sampleOrg } from './orgs-test-data.ts';
@@ -127,5 +128,26 @@ describe('社会组织 registry', () => {
     const e = await ok(xq.get(`/api/orgs/${o.id}/eligibility?date=2026-05-21&for=award`));
     expect(e.eligible).toBe(false);
     expect((await xqLead.post(`/api/orgs/${o.id}/revocation`, body)).json()).toMatchObject({ status: 409, code: 'ORG_NOT_ACTIVE' });
+  });
+
+  it('finds partial names by trigram: every term in any order, closest first, through the trigram index', async () => {
+    const names = ['宁夏回族自治区慈善总会', '宁夏慈善书画研究会', '宁夏回族自治区围棋协会'];
+    for (const [i, name] of names.entries()) await ok(region.post('/api/orgs', sampleOrg({ name, uscc: makeUscc('social_group', '640000', 60 + i) })), 201);
+    const found = await ok(region.get(`/api/orgs?q=${encodeURIComponent('宁夏 慈善')}`));
+    expect(found.items.map((o: any) => o.name)).toEqual(['宁夏慈善书画研究会', '宁夏回族自治区慈善总会']);
+    const near = await ok(region.get(`/api/orgs?q=${encodeURIComponent('宁夏慈善')}`));
+    expect(near.items.map((o: any) => o.name)).toEqual(['宁夏慈善书画研究会']);
+    const pub = await ok(t.app.inject({ method: 'GET', url: `/api/public/orgs/credit?q=${encodeURIComponent('慈善 宁夏')}` }));
+    expect(pub.items.map((o: any) => o.name)).toEqual(['宁夏慈善书画研究会', '宁夏回族自治区慈善总会']);
+    // The planner may use the GIN trigram index for both kinds of match (on either database).
+    const plan = await t.ctx.db.transaction().execute(async (tx) => {
+      await sql`set local enable_seqscan = off`.execute(tx);
+      return (
+        await sql<{ 'QUERY PLAN': string }>`explain select id from orgs.organization where name like '%自治区慈善%' or '宁夏慈善' <% name`.execute(tx)
+      ).rows
+        .map((r) => r['QUERY PLAN'])
+        .join('\n');
+    });
+    expect(plan).toContain('organization_name_trgm_idx');
   });
 });

@@ -167,6 +167,29 @@ describe('双随机一公开', () => {
     expect(content.body.join('')).toContain('财务管理不规范');
     const checked = await pub(`/api/public/documents/verify?no=${encodeURIComponent(n1.noticeNo)}&code=${content.verifyCode}`);
     expect(checked.json()).toMatchObject({ genuine: true, title: '整改通知书' });
+    // the organization gets it on the portal: signed in with USCC + 年报报送码 it sees the notice and downloads the PDF
+    const login = async (id: string) => {
+      const code = (await ok(xq.post(`/api/orgs/${id}/filing-code`, {}), 201)).code;
+      const o = (await ok(xq.get(`/api/orgs/${id}`))) as { uscc: string };
+      return { uscc: o.uscc, filingCode: code };
+    };
+    const own = await login(missed);
+    const portal = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload });
+    const status = (await portal('/api/public/orgs/annual-reports/status', own)).json();
+    expect(status.notices).toEqual([
+      { docNo: n1.noticeNo, spotCheckTitle: '兴庆区社会组织不定期抽查', issuedOn: '2021-03-01', rectifyBy: '2021-03-31', rectifiedOn: null },
+    ]);
+    const got = await portal('/api/public/orgs/rectification-notice.pdf', { ...own, docNo: n1.noticeNo });
+    expect(got.statusCode, got.body.slice(0, 200)).toBe(200);
+    expect(got.headers['content-type']).toContain('application/pdf');
+    expect(got.headers['x-document-sm3']).toBe(checked.json().sm3);
+    // another organization, or a wrong code, gets the same 404
+    const other = await login(fixed);
+    expect((await portal('/api/public/orgs/rectification-notice.pdf', { ...other, docNo: n1.noticeNo })).json()).toMatchObject({
+      status: 404,
+      code: 'ORG_NOTICE_NOT_FOUND',
+    });
+    expect((await portal('/api/public/orgs/rectification-notice.pdf', { ...own, filingCode: other.filingCode, docNo: n1.noticeNo })).statusCode).toBe(404);
     await ok(xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, { ...problem, organizationId: fixed, method: 'desk' }));
     clock.set(new Date('2021-03-20T02:00:00Z'));
     await ok(

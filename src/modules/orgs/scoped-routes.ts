@@ -9,6 +9,13 @@ const organizations = async (ctx: AppContext) =>
     areaPath: r.path,
   }));
 
+/** Organizations linked to a 业务主管单位, scoped by that unit (its id and area path). */
+const supervised = async (ctx: AppContext) =>
+  (
+    await sql<{ id: string; path: string | null; unit: string | null }>`select id, supervisor_area_path as path, supervisor_org_unit_id as unit
+      from orgs.organization`.execute(ctx.db)
+  ).rows.map((r) => ({ id: r.id, areaPath: r.path ?? '', orgUnitId: r.unit }));
+
 const spotChecks = async (ctx: AppContext) =>
   (await sql<{ id: string; path: string }>`select id, authority_area_path as path from orgs.spot_check`.execute(ctx.db)).rows.map((r) => ({
     id: r.id,
@@ -39,6 +46,14 @@ export const orgsScopedRoutes: RouteSpecs = {
     items: (b) => b.registeredByArea.map((r: any) => ({ areaPath: r.areaPath })),
   },
   'GET /api/orgs/:id': { kind: 'detail', permission: 'orgs.read', records: organizations },
+  'GET /api/orgs/supervised': {
+    kind: 'list',
+    permission: 'orgs.supervise',
+    pageSize: 100,
+    variants: () => ['q=%E5%8D%8F%E4%BC%9A'],
+    items: (b) => b.items.map((o: any) => ({ areaPath: o.areaPath, orgUnitId: o.supervisorOrgUnitId })),
+  },
+  'GET /api/orgs/supervised/:id': { kind: 'detail', permission: 'orgs.supervise', records: supervised },
   'GET /api/orgs/:id/eligibility': { kind: 'detail', permission: 'orgs.read', records: organizations },
   'GET /api/orgs/:id/penalties': { kind: 'detail', permission: 'orgs.read', records: organizations },
   'GET /api/orgs/inspections/missing': {

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
@@ -28,6 +29,12 @@ const withStatement: LogConfig = (event) => {
     Object.assign(event.error, { query: event.query.sql });
 };
 
+/**
+ * Contrib extensions PGlite must load for the migrations (PostgreSQL ships them in postgresql-contrib):
+ * pg_trgm for the trigram name search (orgs).
+ */
+const PGLITE_EXTENSIONS = { pg_trgm };
+
 /** Open the database: PGlite (embedded, data directory) or PostgreSQL (pg pool). */
 export async function createDb(opts: DbOptions): Promise<DbHandle> {
   if (opts.kind === 'postgres') {
@@ -50,9 +57,9 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
   let pglite: PGlite;
   if ('dataDir' in opts) {
     if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
-    pglite = await PGlite.create(opts.dataDir, { parsers: PARSERS });
+    pglite = await PGlite.create(opts.dataDir, { parsers: PARSERS, extensions: PGLITE_EXTENSIONS });
   } else {
-    pglite = await PGlite.create({ loadDataDir: opts.loadDataDir, parsers: PARSERS });
+    pglite = await PGlite.create({ loadDataDir: opts.loadDataDir, parsers: PARSERS, extensions: PGLITE_EXTENSIONS });
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), log: opts.log ?? withStatement });
   return {

@@ -39,6 +39,27 @@ function render(s: FilingStatus) {
       ),
     ),
   );
+  $('#notices').replaceChildren(
+    ...s.notices.map((n) => {
+      const get = el('button', { type: 'button', class: 'btn', 'data-testid': 'notice-pdf' }, `下载整改通知书（${n.docNo}）`);
+      get.addEventListener('click', () => void downloadNotice(n.docNo));
+      return el(
+        'li',
+        { 'data-testid': 'notice' },
+        el('h4', {}, `${n.docNo}`),
+        el(
+          'dl',
+          {},
+          ...row('抽查', n.spotCheckTitle),
+          ...row('发出日期', day(n.issuedOn)),
+          ...row('整改期限', n.rectifyBy ? `${day(n.rectifyBy)}前` : '—'),
+          ...row('整改情况', n.rectifiedOn ? `${day(n.rectifiedOn)}已整改` : '尚未复查确认'),
+        ),
+        get,
+      );
+    }),
+  );
+  $('#notices-box').hidden = s.notices.length === 0;
   statusBox.hidden = false;
   const open = s.years.filter((y) => y.required && !y.reviewedOn && !y.conclusion);
   input('year').replaceChildren(...open.map((y) => el('option', { value: String(y.year) }, `${y.year}年度${y.submittedOn ? '（已报送，可重新报送）' : ''}`)));
@@ -46,6 +67,21 @@ function render(s: FilingStatus) {
   $('#members-field').hidden = s.kind !== 'social_group';
   $('#sup-field').hidden = !s.supervisorUnit || s.kind === 'foundation';
   document.querySelectorAll<HTMLElement>('.audit').forEach((e) => (e.hidden = s.kind !== 'foundation'));
+}
+
+/** The notice's PDF, fetched with the organization's credentials (POST, so the code stays out of URLs and logs). */
+async function downloadNotice(docNo: string) {
+  if (!login) return;
+  const res = await fetch('/api/public/orgs/rectification-notice.pdf', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...login, docNo }),
+    credentials: 'omit',
+  });
+  if (!res.ok) return errors.show([['', (await res.json().catch(() => null))?.title ?? '下载失败，请稍后重试']]);
+  const url = URL.createObjectURL(await res.blob());
+  el('a', { href: url, download: `整改通知书-${docNo}.pdf` }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 async function refresh() {

@@ -35,6 +35,11 @@ export const AnnualReportContent = z.object({
 });
 export type AnnualReportContent = z.infer<typeof AnnualReportContent>;
 
+/** The organization asks for one of its 整改通知书 by number. */
+export const NoticeRequest = FilingLogin.extend({
+  docNo: z.string('请填写整改通知书编号').trim().min(3, '整改通知书编号不正确').max(40, '整改通知书编号不正确').meta({ title: '整改通知书编号' }),
+});
+
 export const AnnualReportSubmission = FilingLogin.extend({ report: AnnualReportContent });
 
 export const FilingYear = z.object({
@@ -58,6 +63,16 @@ export const FilingStatus = z.object({
   authorityName: z.string(),
   supervisorUnit: z.string().nullable(),
   years: z.array(FilingYear),
+  /** 整改通知书 issued to the organization from spot checks, newest first (the PDF: POST …/rectification-notice.pdf). */
+  notices: z.array(
+    z.object({
+      docNo: z.string(),
+      spotCheckTitle: z.string(),
+      issuedOn: z.string(),
+      rectifyBy: z.string().nullable(),
+      rectifiedOn: z.string().nullable(),
+    }),
+  ),
 });
 export type FilingStatus = z.infer<typeof FilingStatus>;
 export const FilingAccepted = z.object({ year: z.number(), submittedOn: z.string(), late: z.boolean(), replaced: z.boolean() });

@@ -127,6 +127,10 @@ export const OrgDetail = OrgItem.extend({
       submittedVia: z.enum(['portal', 'registrar']).nullable(),
       publishedOn: z.string().nullable(),
       report: AnnualReportContent.nullable(),
+      /** The 业务主管单位's 初审 opinion given in the platform (同意/不同意), with its reason and day. */
+      supervisorOpinion: z.enum(['同意', '不同意']).nullable(),
+      supervisorComment: z.string().nullable(),
+      supervisorOpinionOn: z.string().nullable(),
     }),
   ),
   interviews: z.array(InterviewDto),

@@ -4,7 +4,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { orgsDb } from '../db.ts';
 import { CREDIT_LIST_LABEL, CREDIT_LISTS, ORG_KIND_LABEL, ORG_STATUS_LABEL } from '../contract.ts';
-import { escapeLike } from '../registry/authority.ts';
+import { nameMatches, nameRank } from '../registry/name-search.ts';
 import { reasonLabel } from './credit-rules.ts';
 
 export const PublicLookupQuery = z.object({
@@ -26,16 +26,14 @@ export const PublicLookup = z.object({ total: z.number(), items: z.array(PublicO
 export type PublicLookup = z.output<typeof PublicLookup>;
 
 /**
- * 信用信息公示 on the portal: by 统一社会信用代码 (exact) or by name (contains), at most 10 results —
+ * 信用信息公示 on the portal: by 统一社会信用代码 (exact) or by name (every term contained, or trigram word-similar; closest first), at most 10 results —
  * registration facts, 评估等级 and the lists in force today, nothing personal beyond the registered name.
  */
 export async function publicCreditLookup(ctx: AppContext, q: z.infer<typeof PublicLookupQuery>): Promise<PublicLookup> {
   const today = chinaDate(ctx.clock.now());
   const code = q.q.toUpperCase();
   const db = orgsDb(ctx.db);
-  const base = db
-    .selectFrom('orgs.organization as o')
-    .where((eb) => (/^[0-9A-Z]{18}$/.test(code) ? eb('o.uscc', '=', code) : eb('o.name', 'like', `%${escapeLike(q.q)}%`)));
+  const base = db.selectFrom('orgs.organization as o').where((eb) => (/^[0-9A-Z]{18}$/.test(code) ? eb('o.uscc', '=', code) : nameMatches('o.name', q.q)(eb)));
   const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await base
     .innerJoin('core.org_unit as u', 'u.id', 'o.authority_org_unit_id')
@@ -51,6 +49,7 @@ export async function publicCreditLookup(ctx: AppContext, q: z.infer<typeof Publ
       sql<string | null>`o.status_on::text`.as('status_on'),
       sql<string | null>`o.rating_until::text`.as('rating_until'),
     ])
+    .$call((x) => (/^[0-9A-Z]{18}$/.test(code) ? x : x.orderBy(nameRank('o.name', q.q), 'desc')))
     .orderBy('o.name')
     .limit(10)
     .execute();

@@ -166,6 +166,10 @@ export async function seedOrgsDemo(ctx: AppContext): Promise<{ created: number }
         .execute();
       await list(o, 'serious', 'revocation', '2019-11-20', false, '被撤销登记');
     }
+    // 业务主管单位 with an account (an org unit of that name in the registrar's area, e.g. 兴庆区文化和旅游局 for xq-whlyj):
+    // link its organizations to the unit, which scopes what the unit's accounts see.
+    await sql`update orgs.organization o set supervisor_org_unit_id = u.id, supervisor_area_path = u.area_path
+      from core.org_unit u where o.is_demo and u.name = o.supervisor_unit and u.area_path = o.authority_area_path`.execute(tx.db);
   });
   return { created: orgs.length };
 }

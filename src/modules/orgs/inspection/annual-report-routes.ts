@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { actorOf } from '../../../kernel/identity/index.ts';
-import { AnnualReportSubmission, FilingAccepted, FilingCodeIssued, FilingLogin, FilingStatus } from '../contracts/annual-report.ts';
+import { AnnualReportSubmission, FilingAccepted, FilingCodeIssued, FilingLogin, FilingStatus, NoticeRequest } from '../contracts/annual-report.ts';
+import { noticePdf } from '../spot-check/portal-notices.ts';
 import { issueFilingCode } from './filing-code.ts';
 import { filingStatus, submitAnnualReport } from './portal-filing.ts';
 import { PublicResults, PublicResultsQuery, PublishInput, Published, publicResults, publishResults } from './publish-results.ts';
@@ -56,6 +57,22 @@ export async function registerAnnualReportRoutes(root: FastifyInstance, ctx: App
       },
     },
     async (req, reply) => reply.status(201).send(await submitAnnualReport(ctx, req.body)),
+  );
+  app.post(
+    '/api/public/orgs/rectification-notice.pdf',
+    {
+      config: limited,
+      schema: { tags: ['portal'], summary: '社会组织下载发给本单位的整改通知书 PDF（统一社会信用代码 + 年报报送码 + 通知书编号）', body: NoticeRequest },
+    },
+    async (req, reply) => {
+      const { doc, bytes } = await noticePdf(ctx, req.body.uscc, req.body.filingCode, req.body.docNo);
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('x-document-sm3', doc.sm3)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}-${doc.docNo}.pdf`)}`)
+        .send(bytes);
+    },
   );
   app.get(
     '/api/public/orgs/inspections',

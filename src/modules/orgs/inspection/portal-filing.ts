@@ -11,6 +11,7 @@ import { orgsDb } from '../db.ts';
 import { ORG_KIND_LABEL, dateText } from '../contract.ts';
 import type { AnnualReportSubmission, FilingAccepted, FilingStatus } from '../contracts/annual-report.ts';
 import { orgByFilingCode, type FilingOrg } from './filing-code.ts';
+import { noticesOf } from '../spot-check/portal-notices.ts';
 import { inspectionRequired, inspectionYearProblem, registrarDeadline, supervisorDeadline } from './inspection-rules.ts';
 
 /** A deadline on the kernel calendar: a rest-day last day rolls forward to the next working day. */
@@ -58,6 +59,7 @@ export async function filingStatus(ctx: AppContext, uscc: string, code: string):
     authorityName: o.authority_name,
     supervisorUnit: o.supervisor_unit,
     years,
+    notices: await noticesOf(ctx, o.id),
   };
 }
 

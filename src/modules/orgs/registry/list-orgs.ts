@@ -7,6 +7,7 @@ import { orgsDb } from '../db.ts';
 import { dateText, type CreditList } from '../contract.ts';
 import type { ListOrgsQuery, OrgPage } from '../contracts/http.ts';
 import { escapeLike, noRows } from './authority.ts';
+import { nameMatches, nameRank } from './name-search.ts';
 
 /** The registry in the actor's orgs.read scope (an authority sees what it and the authorities below it register). */
 export async function listOrgs(ctx: AppContext, actor: Actor, q: z.infer<typeof ListOrgsQuery>): Promise<z.infer<typeof OrgPage>> {
@@ -41,8 +42,8 @@ export async function listOrgs(ctx: AppContext, actor: Actor, q: z.infer<typeof 
     );
   }
   if (q.q) {
-    const like = `%${escapeLike(q.q)}%`;
-    base = base.where((eb) => eb.or([eb('o.name', 'like', like), eb('o.uscc', '=', q.q!.toUpperCase()), eb('o.legal_representative', '=', q.q!)]));
+    const text = q.q;
+    base = base.where((eb) => eb.or([nameMatches('o.name', text)(eb), eb('o.uscc', '=', text.toUpperCase()), eb('o.legal_representative', '=', text)]));
   }
   const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await base
@@ -60,6 +61,8 @@ export async function listOrgs(ctx: AppContext, actor: Actor, q: z.infer<typeof 
       'o.rating',
       sql<string>`o.registered_on::text`.as('registered_on'),
     ])
+    // A name search lists the closest names first (pg_trgm), otherwise the newest registrations.
+    .$call((x) => (q.q ? x.orderBy(nameRank('o.name', q.q), 'desc') : x))
     .orderBy('o.registered_on', 'desc')
     .orderBy('o.id')
     .limit(q.pageSize)

@@ -57,6 +57,11 @@ export function InspectionsPanel({ d }: { d: OrgDetail }) {
             dataIndex: 'submittedOn',
             render: (x: string | null, r) => (x ? `${x}${r.submittedVia === 'portal' ? t('orgs.i.viaPortal') : ''}` : '—'),
           },
+          {
+            title: t('orgs.i.supOpinion'),
+            dataIndex: 'supervisorOpinion',
+            render: (x: string | null, r) => (x ? `${x}（${r.supervisorOpinionOn}）${r.supervisorComment ? `：${r.supervisorComment}` : ''}` : '—'),
+          },
           { title: t('orgs.i.reviewed'), dataIndex: 'reviewedOn', render: (x: string | null) => x ?? '—' },
           { title: t('orgs.d.conclusion'), dataIndex: 'conclusion', render: (x: string | null, r) => (x ? `${x}（${r.concludedOn}）` : '—') },
           { title: t('orgs.i.reasons'), dataIndex: 'reasons', render: (x: string | null) => x ?? '' },

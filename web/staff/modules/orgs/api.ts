@@ -2,6 +2,7 @@ import { http } from '../../shared/api.ts';
 import type { SpotCheckDto, SpotCheckList } from '../../../../src/modules/orgs/spot-check/spot-check-read.ts';
 import type { SpotItemDto } from '../../../../src/modules/orgs/spot-check/spot-check-pages.ts';
 import type { PenaltyList } from '../../../../src/modules/orgs/registry/list-penalties.ts';
+import type { SupervisedPage } from '../../../../src/modules/orgs/registry/supervised.ts';
 import type { z } from 'zod';
 import type { CreditListItem, EligibilityDto, NameCheckResult, OrgDetail, OrgItem } from '../../../../src/modules/orgs/contracts/http.ts';
 
@@ -10,6 +11,7 @@ export { CREDIT_LIST_LABEL, ORG_KIND_LABEL, ORG_STATUS_LABEL, ORG_KINDS, ORG_STA
 export type { CreditListItem, EligibilityDto, NameCheckResult, OrgDetail, OrgItem };
 export type SpotItem = z.infer<typeof SpotItemDto>;
 export type Penalty = z.infer<typeof PenaltyList>['items'][number];
+export type SupervisedItem = z.infer<typeof SupervisedPage>['items'][number];
 
 export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
 type Q = Record<string, string | number | undefined>;
@@ -33,5 +35,7 @@ export const orgsApi = {
   issueFilingCode: (id: string) => http.post<{ code: string; issuedOn: string }>(`/api/orgs/${id}/filing-code`, {}),
   recordInspection: (id: string, body: unknown) => http.post<unknown>(`/api/orgs/${id}/inspections`, body),
   recordInterview: (id: string, body: unknown) => http.post<{ id: string }>(`/api/orgs/${id}/interviews`, body),
+  supervised: (q: Q) => http.get<Paged<SupervisedItem>>('/api/orgs/supervised', q as never),
+  giveOpinion: (id: string, body: unknown) => http.post<unknown>(`/api/orgs/supervised/${id}/opinions`, body),
   followUpInterview: (id: string, body: unknown) => http.post<unknown>(`/api/orgs/interviews/${id}/follow-up`, body),
 };

@@ -2,6 +2,18 @@ import type { zh } from './i18n.ts';
 
 /** English of this file's messages (loaded only when the console is in English). */
 export const en: Record<keyof typeof zh, string> = {
+  'orgs.nav.supervised': 'Supervised organizations',
+  'orgs.sup.desc':
+    'Organizations your unit supervises: registration status, credit lists and the latest annual inspection; give your preliminary opinion once the report is filed and before the registrar reviews it.',
+  'orgs.sup.latest': 'Latest inspection',
+  'orgs.sup.latestText': '{year}: filed {submitted}, supervising unit {opinion}, conclusion {conclusion}',
+  'orgs.sup.action': 'Action',
+  'orgs.sup.opine': 'Give opinion',
+  'orgs.sup.modal': '{name}: opinion on the {year} annual report',
+  'orgs.sup.opinion': "Supervising unit's opinion",
+  'orgs.sup.comment': 'Comment (a reason is required to disagree)',
+  'orgs.sup.submit': 'Submit',
+  'orgs.i.supOpinion': 'Supervising unit',
   'orgs.module': 'Social organizations',
   'orgs.nav.registry': 'Registry',
   'orgs.nav.credit': 'Credit lists',

@@ -1,4 +1,4 @@
-import { AimOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AimOutlined, AuditOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { zh } from './i18n.ts';
@@ -7,6 +7,7 @@ import { changeLabelsEn, deregisterLabelsEn, establishLabelsEn } from './english
 const OrgsPage = lazy(() => import('./OrgsPage.tsx').then((m) => ({ default: m.OrgsPage })));
 const OrgPage = lazy(() => import('./OrgPage.tsx').then((m) => ({ default: m.OrgPage })));
 const SpotChecksPage = lazy(() => import('./SpotChecksPage.tsx').then((m) => ({ default: m.SpotChecksPage })));
+const SupervisedPage = lazy(() => import('./SupervisedPage.tsx').then((m) => ({ default: m.SupervisedPage })));
 const CreditListsPage = lazy(() => import('./CreditListsPage.tsx').then((m) => ({ default: m.CreditListsPage })));
 
 /** 社会组织: the console's web half of the registry of social organizations. */
@@ -18,11 +19,13 @@ export const orgs = defineWebModule<typeof zh>({
     { path: '/orgs', label: 'orgs.nav.registry', icon: <UnorderedListOutlined />, permission: 'orgs.read' },
     { path: '/orgs/credit', label: 'orgs.nav.credit', icon: <SafetyCertificateOutlined />, permission: 'orgs.read' },
     { path: '/orgs/spot-checks', label: 'orgs.nav.spot', icon: <AimOutlined />, permission: 'orgs.read' },
+    { path: '/orgs/supervised', label: 'orgs.nav.supervised', icon: <AuditOutlined />, permission: 'orgs.supervise' },
   ],
   routes: [
     { path: '/orgs', page: OrgsPage },
     { path: '/orgs/credit', page: CreditListsPage },
     { path: '/orgs/spot-checks', page: SpotChecksPage },
+    { path: '/orgs/supervised', page: SupervisedPage, permission: 'orgs.supervise' },
     { path: '/orgs/:id', page: OrgPage, permission: 'orgs.read' },
   ],
   caseTypes: {
@@ -49,6 +52,8 @@ export const orgs = defineWebModule<typeof zh>({
       'orgs.spot_check.reveal': ['双随机抽查：公布种子', 'Spot check: seed revealed'],
       'orgs.spot_check.inspect': ['双随机抽查：检查记录', 'Spot check: inspection record'],
       'orgs.spot_check.follow_up': ['双随机抽查：整改复查', 'Spot check: follow-up'],
+      'orgs.supervisor.link': ['关联业务主管单位', 'Link the supervising unit'],
+      'orgs.inspection.supervisor_opinion': ['业务主管单位初审意见', "Supervising unit's preliminary opinion"],
     },
     entities: {
       orgs_organization: ['社会组织', 'Social organization'],
