@@ -11,6 +11,7 @@ import { normdocsLifecycle } from './migrations/20261208160200_normdocs_lifecycl
 import { normdocsCleanup } from './migrations/20261211040000_normdocs_cleanup.ts';
 import { normdocsEvaluation } from './migrations/20261212040000_normdocs_evaluation.ts';
 import { registerCleanupRoutes } from './cleanup/routes.ts';
+import { registerNormdocOutputRoutes } from './output/routes.ts';
 import { EVALUATION_REMIND_JOB, remindEvaluations } from './evaluation/remind-evaluation.ts';
 import { normdocReportSection } from './report/section.ts';
 
@@ -31,7 +32,7 @@ export const normdocs = defineModule({
     policy: ['normdocs.read', 'normdocs.review', 'normdocs.configure'],
   },
   workflows: [normdocWorkflow],
-  routes: [registerNormdocRoutes, registerNormdocPortalRoutes, registerCleanupRoutes],
+  routes: [registerNormdocRoutes, registerNormdocPortalRoutes, registerCleanupRoutes, registerNormdocOutputRoutes],
   migrations: {
     '20261207200000_normdocs_core': normdocsCore,
     '20261208160000_normdocs_comment_channel': normdocsCommentChannel,

@@ -106,6 +106,8 @@ export const PublicNormdocs = z.object({
   on: z.string(),
   items: z.array(
     z.object({
+      /** For the 正式文本 links (/api/public/normdocs/:id/official.pdf|docx). */
+      id: z.string(),
       number: z.string(),
       title: z.string(),
       issuer: z.string(),
