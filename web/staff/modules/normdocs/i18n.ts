@@ -1,5 +1,21 @@
 /** 规范性文件: Simplified Chinese messages of this module (keys start with 'normdocs.'). */
 export const zh = {
+  'normdocs.out.title': '正式文本（GB/T 9704 版式）',
+  'normdocs.out.pdf': '下载 PDF',
+  'normdocs.out.docx': '下载 Word（docx）',
+  'normdocs.ev.title': '评估',
+  'normdocs.ev.on': '评估日期',
+  'normdocs.ev.evaluator': '评估主体',
+  'normdocs.ev.method': '评估方式',
+  'normdocs.ev.conclusion': '评估结论',
+  'normdocs.ev.findings': '评估发现',
+  'normdocs.ev.save': '登记评估',
+  'normdocs.ev.ended': '已于 {on} {kind}',
+  'normdocs.ev.replacedBy': '修改后的文件：{number}',
+  'normdocs.cl.dueOn': '完成期限',
+  'normdocs.cl.stalled': '已逾期停滞',
+  'normdocs.cl.stalledHint': '完成期限已过，尚有文件未作清理结论；全部作出结论后方可完成清理并公布结果。',
+  'normdocs.cl.undecided': '未作结论',
   'normdocs.nav.cleanups': '规范性文件清理',
   'normdocs.cl.desc':
     '政策法规处定期清理现行有效的规范性文件：逐件作出继续有效、修改、废止或宣布失效的结论并说明理由，一次完成；废止、宣布失效即时生效，修改的开启修改草案；清理结果在门户网站公布。',
@@ -95,6 +111,23 @@ export const zh = {
 };
 
 export const en: Record<keyof typeof zh, string> = {
+  'normdocs.out.title': 'Official text (GB/T 9704 layout)',
+  'normdocs.out.pdf': 'Download PDF',
+  'normdocs.out.docx': 'Download Word (docx)',
+  'normdocs.ev.title': 'Evaluations',
+  'normdocs.ev.on': 'Evaluated on',
+  'normdocs.ev.evaluator': 'Evaluator',
+  'normdocs.ev.method': 'Method',
+  'normdocs.ev.conclusion': 'Conclusion',
+  'normdocs.ev.findings': 'Findings',
+  'normdocs.ev.save': 'Record the evaluation',
+  'normdocs.ev.ended': 'No longer in force from {on} ({kind})',
+  'normdocs.ev.replacedBy': 'Replaced by {number}',
+  'normdocs.cl.dueOn': 'Deadline',
+  'normdocs.cl.stalled': 'Stalled (past deadline)',
+  'normdocs.cl.stalledHint':
+    'The deadline has passed with documents still undecided; the clean-up can be closed and published only once every document has a conclusion.',
+  'normdocs.cl.undecided': 'Undecided',
   'normdocs.nav.cleanups': 'Document clean-ups',
   'normdocs.cl.desc':
     'The legal division reviews every document in force: each is kept, amended, repealed or declared void, with reasons, and the campaign is closed in one act; repeals take effect at once, amendments open a new draft, and the result is published on the portal.',
