@@ -4,3 +4,7 @@ export { defineDocument, defineSubjectDocument } from './define-document.ts';
 export { issueDocument } from './issue-document.ts';
 export { issueSubjectDocument } from './issue-subject-document.ts';
 export { PAGE_PROPERTIES, folioFooter } from './render-docx.ts';
+export type { RedHeadContent } from './red-head.ts';
+export { renderRedHeadDocx } from './render-red-head-docx.ts';
+export { renderRedHeadPdf } from './render-red-head-pdf.ts';
+export { attachmentDisposition, DOCX_TYPE } from './download.ts';

@@ -11,12 +11,11 @@ import { documentTypeOf, subjectDocumentTypeOf } from './define-document.ts';
 import { issueDocument } from './issue-document.ts';
 import { canIssue, listCaseDocuments, readableDocument, verifyDocument } from './queries.ts';
 import { renderDocx } from './render-docx.ts';
+import { attachmentDisposition as disposition, DOCX_TYPE as DOCX } from './download.ts';
 import { CaseDocumentList, DocumentVerified, IssueDocumentBody, IssuedDocument, VerifyDocumentQuery } from './contract.ts';
 
 const CaseId = z.object({ id: z.uuid('案件 ID 格式不正确') });
 const DocId = z.object({ id: z.uuid('文书 ID 格式不正确') });
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const disposition = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 const fileName = (d: { title: string; doc_no: string; version: number }, ext: string) =>
   `${d.title}-${d.doc_no}${d.version > 1 ? `-第${d.version}版` : ''}.${ext}`;
 

@@ -52,6 +52,11 @@ export type CleanupConclusion = (typeof CLEANUP_CONCLUSIONS)[number];
 
 /** The evaluation reminder: 有效期届满前 6 个月评估 (regulations.md §6.2, ⚠️L). */
 export const EVALUATION_MONTHS_BEFORE = 6;
+/** 评估结论 (有效期届满前评估 / 决策后评估): 修改 opens a revision draft like a 清理's. */
+export const EVALUATION_CONCLUSIONS = ['继续有效', '修改', '废止'] as const;
+export const EVALUATION_METHODS = ['自行评估', '委托第三方评估', '联合评估'] as const;
+/** Days a 清理 runs by default (its deadline when none is given). */
+export const CLEANUP_DEFAULT_DAYS = 60;
 
 export const NORMDOC_ERRORS = {
   NOT_FOUND: '规范性文件不存在',
@@ -90,6 +95,10 @@ export const NORMDOC_ERRORS = {
   CLEANUP_ENDED: (title: string) => `《${title}》已在清理期间废止或失效，不能按本次清理结论处理`,
   CLEANUP_EMPTY: '清理基准日现行有效的文件为零件，无需开展清理',
   NOT_DECLARED: '该文件不在已完成清理的「宣布失效」结论中',
+  NOT_REVISED: '该文件没有已公布的修改后文件，不能按修改失效',
+  NOT_IN_FORCE: '该文件未公布，不是有效的规范性文件',
+  CLEANUP_STALLED: (due: string, n: number) => `清理期限 ${due} 已过，尚有 ${n} 件文件未作清理结论，清理停滞`,
+  EVALUATION_KIND: '只能对已公布的文件进行评估',
 } as const;
 
 /** A document's end of force (废止/失效), for modules that cite documents (政策问答), and its 公布 (主动公开): see events.ts. */

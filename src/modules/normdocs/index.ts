@@ -9,7 +9,9 @@ import { normdocsCommentChannel } from './migrations/20261208160000_normdocs_com
 import { normdocsReviewChecklist } from './migrations/20261208160100_normdocs_review_checklist.ts';
 import { normdocsLifecycle } from './migrations/20261208160200_normdocs_lifecycle.ts';
 import { normdocsCleanup } from './migrations/20261211040000_normdocs_cleanup.ts';
+import { normdocsEvaluation } from './migrations/20261212040000_normdocs_evaluation.ts';
 import { registerCleanupRoutes } from './cleanup/routes.ts';
+import { registerNormdocOutputRoutes } from './output/routes.ts';
 import { EVALUATION_REMIND_JOB, remindEvaluations } from './evaluation/remind-evaluation.ts';
 import { normdocReportSection } from './report/section.ts';
 
@@ -30,13 +32,14 @@ export const normdocs = defineModule({
     policy: ['normdocs.read', 'normdocs.review', 'normdocs.configure'],
   },
   workflows: [normdocWorkflow],
-  routes: [registerNormdocRoutes, registerNormdocPortalRoutes, registerCleanupRoutes],
+  routes: [registerNormdocRoutes, registerNormdocPortalRoutes, registerCleanupRoutes, registerNormdocOutputRoutes],
   migrations: {
     '20261207200000_normdocs_core': normdocsCore,
     '20261208160000_normdocs_comment_channel': normdocsCommentChannel,
     '20261208160100_normdocs_review_checklist': normdocsReviewChecklist,
     '20261208160200_normdocs_lifecycle': normdocsLifecycle,
     '20261211040000_normdocs_cleanup': normdocsCleanup,
+    '20261212040000_normdocs_evaluation': normdocsEvaluation,
   },
   // 有效期届满前 6 个月: remind the drafting office to evaluate (继续有效 / 修改 / 废止).
   dailyJobs: [{ name: EVALUATION_REMIND_JOB, hour: 1, handler: async (ctx, day) => void (await remindEvaluations(ctx, day)) }],

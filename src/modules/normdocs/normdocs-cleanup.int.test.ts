@@ -18,7 +18,7 @@ const byNumber = async (n: string) => (await fgc.get(`/api/normdocs?q=${encodeUR
 const publicCleanups = async () => (await t.app.inject({ method: 'GET', url: '/api/public/normdocs/cleanups' })).json().items;
 
 beforeAll(async () => {
-  t = await createTestApp({ clock });
+  t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000' } });
   await seedDemoNormdocs(t.ctx);
   fgc = await t.login('nx-fgc');
   yc = await t.login('yc-mzj');
@@ -38,6 +38,8 @@ describe('规范性文件清理', () => {
     const future = await fgc.post('/api/normdocs/cleanups', { name: '2026年度清理', basis: '通知', asOf: '2026-12-07' });
     expect(future.statusCode).toBe(400);
     expect(future.json().title).toContain('清理基准日');
+    const pastDue = await fgc.post('/api/normdocs/cleanups', { name: '2026年度清理', basis: '通知', asOf: '2026-12-06', dueOn: '2026-12-05' });
+    expect(pastDue.json().title).toContain('完成期限');
     const opened = await fgc.post('/api/normdocs/cleanups', { name: '2026年度清理', basis: '自治区司法厅通知', asOf: '2026-12-06' });
     expect(opened.statusCode, opened.body).toBe(201);
     expect(opened.json().documents).toBe(2);
@@ -56,6 +58,15 @@ describe('规范性文件清理', () => {
     const early = await fgc.post(`/api/normdocs/cleanups/${id}/close`, {});
     expect(early.statusCode).toBe(409);
     expect(early.json().title).toContain('尚有 1 件');
+    // Past its 完成期限 with a document undecided, the campaign shows as 停滞 and still cannot be closed (nor published) half-done.
+    expect((await fgc.get(`/api/normdocs/cleanups/${id}`)).json()).toMatchObject({ dueOn: '2027-02-04', stalled: false });
+    clock.set(new Date('2027-02-05T02:00:00Z'));
+    expect((await fgc.get('/api/normdocs/cleanups')).json().items.find((k: any) => k.id === id)).toMatchObject({ stalled: true, concluded: 1, documents: 2 });
+    const half = await fgc.post(`/api/normdocs/cleanups/${id}/close`, {});
+    expect(half.statusCode).toBe(409);
+    expect(half.json().title).toContain('清理停滞');
+    expect((await publicCleanups()).map((k: any) => k.id)).not.toContain(id);
+    clock.set(new Date('2026-12-06T02:00:00Z'));
     // Not public until closed; not visible to 银川 at all.
     expect((await publicCleanups()).map((k: any) => k.id)).not.toContain(id);
     expect((await yc.get('/api/normdocs/cleanups')).json().items.map((k: any) => k.id)).not.toContain(id);
@@ -149,7 +160,18 @@ describe('规范性文件 report section', () => {
       expect(r.recordIds).toHaveLength(r.value);
       got[m.code.slice('normdocs.'.length)] = r.value;
     }
-    expect(got).toEqual({ drafted: 5, review_passed: 5, review_returned: 0, published: 5, filed: 5, repealed: 0, expired: 0, cleaned: 4 });
+    expect(got).toEqual({
+      drafted: 5,
+      review_passed: 5,
+      review_returned: 0,
+      published: 5,
+      filed: 5,
+      repealed: 0,
+      expired: 0,
+      cleaned: 4,
+      evaluated: 0,
+      evaluated_third_party: 0,
+    });
     const yc = await normdocReportSection.metrics[0]!.query(t.ctx, {
       areaCode: '640100',
       areaPath: '640000.640100',

@@ -11,6 +11,7 @@ let t: TestApp;
 let fgc: Session, lead: Session, yc: Session, pl: Session, ld: Session;
 const day = (d: string) => clock.set(new Date(`${d}T02:00:00Z`));
 const move = (s: Session, id: string, name: string, input?: unknown) => s.post(`/api/cases/${id}/transitions/${name}`, { input });
+const onDay = async (on: string) => (await t.app.inject({ method: 'GET', url: `/api/public/normdocs?on=${on}` })).json().items.map((i: any) => i.number);
 const doc = { title: '宁夏回族自治区最低生活保障审核确认实施办法', text: '第一条 为规范最低生活保障审核确认工作……', note: '依据《社会救助暂行办法》起草' };
 const meeting = { metOn: '', name: '厅长办公会', attendees: '厅长、副厅长、政策法规处列席', decision: '审议通过' };
 const checklist = (failing?: string) =>
@@ -58,6 +59,7 @@ afterAll(() => t?.close());
 
 describe('规范性文件 pipeline', () => {
   let id: string;
+  let b2: string;
 
   it('起草; every later step asked too early is refused, naming the missing gate', async () => {
     const r = await fgc.post('/api/normdocs', doc);
@@ -200,7 +202,6 @@ describe('规范性文件 pipeline', () => {
     expect(d.gates.find((g: any) => g.gate === '领导会签')).toMatchObject({ passed: true, by: '王志强同意' });
     expect(d.reviews[0].checklist.find((x: any) => !x.ok)).toMatchObject({ note: expect.stringContaining('第五条') });
 
-    const onDay = async (on: string) => (await t.app.inject({ method: 'GET', url: `/api/public/normdocs?on=${on}` })).json().items.map((i: any) => i.number);
     expect(await onDay('2026-02-28')).toEqual([]);
     expect(await onDay('2026-03-01')).toEqual(['宁民规发〔2026〕1号']);
     expect(await onDay('2031-03-01')).toEqual([]);
@@ -210,6 +211,7 @@ describe('规范性文件 pipeline', () => {
   it('a second document gets number 2 even after a rolled-back attempt', async () => {
     day('2026-03-25');
     const b = (await fgc.post('/api/normdocs', { title: '宁夏回族自治区特困人员认定暂行办法', text: '第一条 ……' })).json().id;
+    b2 = b;
     expect((await move(fgc, b, 'consult', { way: '公开征求意见', startOn: '2026-03-25', endOn: '2026-04-24' })).statusCode).toBe(200);
     day('2026-04-27');
     expect((await move(fgc, b, 'submit_review')).statusCode).toBe(200);
@@ -234,6 +236,48 @@ describe('规范性文件 pipeline', () => {
     expect((await fgc.get(`/api/normdocs/${b}`)).json().validUntil).toBe('2028-05-31');
     const list = (await fgc.get(`/api/normdocs?q=${encodeURIComponent('宁民规发〔2026〕')}`)).json();
     expect(list.items.map((i: any) => i.number).sort()).toEqual(['宁民规发〔2026〕1号', '宁民规发〔2026〕2号']);
+  });
+
+  it('评估 by a third party concludes 修改: a linked draft; its 公布 replaces the old document from its 施行日期', async () => {
+    day('2026-06-01');
+    const evaluation = {
+      evaluatedOn: '2026-06-01',
+      evaluator: '宁夏大学社会治理研究院',
+      method: '委托第三方评估',
+      findings: '入户调查人数的规定与新修订的审核确认办法不一致',
+      conclusion: '修改',
+    };
+    const future = await fgc.post(`/api/normdocs/${id}/evaluations`, { ...evaluation, evaluatedOn: '2026-06-02' });
+    expect(future.statusCode).toBe(400);
+    expect((await fgc.post(`/api/normdocs/${id}/evaluations`, { ...evaluation, conclusion: '保留' })).json().title).toContain('评估结论');
+    expect((await yc.post(`/api/normdocs/${id}/evaluations`, evaluation)).statusCode).toBe(404);
+    const ev = await fgc.post(`/api/normdocs/${id}/evaluations`, evaluation);
+    expect(ev.statusCode, ev.body).toBe(201);
+    const rev = ev.json().revisionCaseId;
+    const evaluated = (await fgc.get(`/api/normdocs/${id}`)).json();
+    expect(evaluated.evaluations).toEqual([
+      expect.objectContaining({ thirdParty: true, conclusion: '修改', revisionCaseId: rev, evaluator: evaluation.evaluator }),
+    ]);
+    const report = (await fgc.get('/api/report/metrics?year=2026&section=normdocs')).json();
+    const figure = (code: string) => report.sections.flatMap((x: any) => x.metrics).find((x: any) => x.code === code)?.value;
+    expect([figure('normdocs.evaluated'), figure('normdocs.evaluated_third_party')]).toEqual([1, 1]);
+    // The revision runs every gate; published, it takes number 3 and replaces number 1 from its 施行日期.
+    expect((await fgc.get(`/api/normdocs/${rev}`)).json()).toMatchObject({ state: 'drafting', revises: { id, number: '宁民规发〔2026〕1号' } });
+    expect((await move(fgc, rev, 'consult', { way: '公开征求意见', startOn: '2026-06-01', endOn: '2026-07-01' })).statusCode).toBe(200);
+    day('2026-07-02');
+    expect((await move(fgc, rev, 'submit_review')).statusCode).toBe(200);
+    const passedR = await passWhenDue(fgc, rev, { conclusion: '通过', opinion: '合法', checklist: checklist() });
+    await deliberateAndSign(rev, passedR);
+    expect((await move(lead, rev, 'sign')).statusCode).toBe(200);
+    expect((await move(fgc, rev, 'number')).statusCode).toBe(200);
+    expect((await move(fgc, id, 'supersede', { byCaseId: b2 })).json().title).toContain('没有已公布的修改后文件');
+    const pub = await move(fgc, rev, 'publish', { publishedOn: passedR, effectiveOn: '2026-08-01', publishedIn: '厅门户网站' });
+    expect(pub.statusCode, pub.body).toBe(200);
+    const old = (await fgc.get(`/api/normdocs/${id}`)).json();
+    expect(old).toMatchObject({ state: 'revised', ended: { kind: '修改', on: '2026-08-01', replacedBy: { id: rev, number: '宁民规发〔2026〕3号' } } });
+    expect(await onDay('2026-07-31')).toEqual(['宁民规发〔2026〕1号', '宁民规发〔2026〕2号']);
+    expect(await onDay('2026-08-01')).toEqual(['宁民规发〔2026〕2号', '宁民规发〔2026〕3号']);
+    expect((await fgc.get(`/api/normdocs?state=revised`)).json().items.map((i: any) => i.id)).toEqual([id]);
   });
 
   it('hostile input → 400 in Chinese; scope: another city sees nothing; a county office may not open the series', async () => {

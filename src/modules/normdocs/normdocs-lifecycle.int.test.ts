@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { seedDemoNormdocs } from './demo/seed-demo-normdocs.ts';
@@ -54,5 +55,28 @@ describe('废止 and 失效', () => {
     expect(heard.at(-1)).toMatchObject({ kind: '废止', on: '2026-12-05', number: '宁民规发〔2026〕1号' });
     expect(await inForce('2026-12-04')).toContain('宁民规发〔2026〕1号');
     expect(await inForce('2026-12-05')).not.toContain('宁民规发〔2026〕1号');
+  });
+});
+
+describe('正式文本 (GB/T 9704 红头文件)', () => {
+  it('a published document as docx and PDF for staff in scope and the public; a draft is not a valid document', async () => {
+    const doc = (await fgc.get(`/api/normdocs?q=${encodeURIComponent('宁民规发〔2026〕2号')}`)).json().items[0];
+    const docx = await fgc.get(`/api/normdocs/${doc.id}/official.docx`);
+    expect(docx.statusCode, docx.body).toBe(200);
+    expect(docx.headers['content-disposition']).toContain(encodeURIComponent('宁民规发〔2026〕2号'));
+    const xml = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']!).replace(/<[^>]+>/g, '');
+    const last = (await fgc.get(`/api/normdocs/${doc.id}`)).json().versions.at(-1).text.split('\n')[0].trim();
+    for (const part of ['宁夏回族自治区民政厅文件', '宁民规发〔2026〕2号', doc.title, '各市、县（区）民政局', last, '宁夏回族自治区民政厅办公室', '印发'])
+      expect(xml, part).toContain(part);
+    expect(xml.indexOf('宁民规发〔2026〕2号')).toBeLessThan(xml.indexOf(last));
+    const pdf = await t.app.inject({ method: 'GET', url: `/api/public/normdocs/${doc.id}/official.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const draft = (await fgc.get('/api/normdocs?state=drafting')).json().items[0];
+    expect((await fgc.get(`/api/normdocs/${draft.id}/official.pdf`)).json().title).toContain('未公布');
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/normdocs/${draft.id}/official.docx` })).statusCode).toBe(404);
+    const yc = await t.login('yc-mzj');
+    expect((await yc.get(`/api/normdocs/${doc.id}/official.docx`)).statusCode).toBe(404);
   });
 });

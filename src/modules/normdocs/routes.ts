@@ -9,8 +9,18 @@ import { NORMDOC_ERRORS, NORMDOC_TYPE } from './contract.ts';
 import { CommentInput, DispositionInput, MeetingInput, RegisterNormdocInput, SettingsInput, VersionInput } from './commands/inputs.ts';
 import { registerNormdoc } from './commands/register.ts';
 import { updateNormdocSettings } from './commands/settings.ts';
-import { ActionResult, HeadCandidates, NormdocDetail, NormdocPage, NormdocSettings, PublicNormdocs, RegisterResult } from './contracts/http.ts';
+import {
+  ActionResult,
+  EvaluationRecorded,
+  HeadCandidates,
+  NormdocDetail,
+  NormdocPage,
+  NormdocSettings,
+  PublicNormdocs,
+  RegisterResult,
+} from './contracts/http.ts';
 import { getNormdoc } from './queries/get-normdoc.ts';
+import { EvaluationInput, recordEvaluation } from './evaluation/record-evaluation.ts';
 import { headCandidates } from './queries/head-candidates.ts';
 import { ListNormdocsQuery, listNormdocs } from './queries/list-normdocs.ts';
 import { PublicNormdocsQuery, publicNormdocs } from './queries/public-normdocs.ts';
@@ -96,6 +106,19 @@ export async function registerNormdocRoutes(root: FastifyInstance, ctx: AppConte
       },
     },
     async (req, reply) => reply.status(201).send(await act('meeting')(req.params.id, req.body, actorOf(req))),
+  );
+  app.post(
+    '/api/normdocs/:id/evaluations',
+    {
+      schema: {
+        tags,
+        summary: '登记评估(有效期届满前评估、决策后评估:评估主体、方式、发现、结论;结论为修改的开启修改草案)',
+        params: Id,
+        body: EvaluationInput,
+        response: { 201: EvaluationRecorded },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await recordEvaluation(ctx, actorOf(req), req.params.id, req.body)),
   );
   app.get(
     '/api/normdocs/:id/heads',

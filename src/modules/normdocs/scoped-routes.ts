@@ -11,6 +11,12 @@ const cleanups = async (ctx: AppContext) =>
     }),
   );
 
+const published = async (ctx: AppContext) =>
+  (
+    await sql<{ id: string; area_path: string; org_unit_id: string }>`select c.id, c.area_path, c.org_unit_id from core.case c
+      join normdocs.document d on d.case_id = c.id where d.published_on is not null and d.number is not null`.execute(ctx.db)
+  ).rows.map((r) => ({ id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id }));
+
 /** How the scope suite (tests/scope) treats the 规范性文件 GET routes. */
 export const normdocScopedRoutes: RouteSpecs = {
   'GET /api/normdocs': { kind: 'case-list', variants: ['state=drafting', 'year=2019', `q=${encodeURIComponent('宁民规发')}`] },
@@ -32,6 +38,16 @@ export const normdocScopedRoutes: RouteSpecs = {
   'GET /api/public/normdocs/cleanups': {
     kind: 'unscoped',
     why: 'public 清理结果: only closed campaigns, each document’s number, title, conclusion and reason (normdocs-cleanup.int.test.ts)',
+  },
+  'GET /api/normdocs/:id/official.pdf': { kind: 'detail', permission: 'normdocs.read', records: published },
+  'GET /api/normdocs/:id/official.docx': { kind: 'detail', permission: 'normdocs.read', records: published },
+  'GET /api/public/normdocs/:id/official.pdf': {
+    kind: 'unscoped',
+    why: 'public 正式文本: only published (numbered) documents, 404 otherwise (normdocs-portal.int.test.ts)',
+  },
+  'GET /api/public/normdocs/:id/official.docx': {
+    kind: 'unscoped',
+    why: 'public 正式文本: only published (numbered) documents, 404 otherwise (normdocs-portal.int.test.ts)',
   },
   'GET /api/normdocs/:id': { kind: 'case', path: (c) => (c.type === 'normdoc' ? `/api/normdocs/${c.id}` : null) },
   'GET /api/normdocs/:id/heads': { kind: 'case', path: (c) => (c.type === 'normdoc' ? `/api/normdocs/${c.id}/heads` : null) },

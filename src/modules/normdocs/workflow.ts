@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
 import { HEADS_SIGNOFF, LAW_FILING, LAW_REVIEW, NORMDOC_TYPE } from './contract.ts';
 import { concludeDeliberation, legalSign } from './commands/deliberation.ts';
-import { expireDocument, repealDocument } from './commands/end-force.ts';
+import { expireDocument, repealDocument, supersedeDocument } from './commands/end-force.ts';
 import {
   CommentInput,
   ConsultationInput,
@@ -15,6 +15,7 @@ import {
   RepealInput,
   ReviewPassInput,
   ReviewReturnInput,
+  SupersedeInput,
   VersionInput,
 } from './commands/inputs.ts';
 import {
@@ -87,6 +88,7 @@ export const normdocWorkflow = defineWorkflow({
     filed: { label: '已备案（施行）' },
     repealed: { label: '已废止', terminal: true },
     expired: { label: '已失效', terminal: true },
+    revised: { label: '已修改（由修改后的文件替代）', terminal: true },
   },
   initial: 'drafting',
   create: { label: '起草', route: '/api/normdocs', who: draft },
@@ -169,7 +171,7 @@ export const normdocWorkflow = defineWorkflow({
         startOn: (input) => input.publishedOn,
         start: [{ name: 'filing', label: '报送备案期限(公布后 30 日)', rule: { unit: 'days', n: 30 }, legalBasis: LAW_FILING }],
       },
-      effect: ({ tx, case: c, input }) => publishDocument(tx, c, input),
+      effect: ({ tx, case: c, input, actor }) => publishDocument(tx, actor, c, input),
     }),
     file: transition({
       label: '报送备案',
@@ -195,6 +197,14 @@ export const normdocWorkflow = defineWorkflow({
       who: legal,
       input: ExpireInput,
       effect: ({ tx, case: c, input }) => expireDocument(tx, c, input),
+    }),
+    supersede: transition({
+      label: '已修改（修改后的文件公布，自其施行之日起替代）',
+      from: ['published', 'filed'],
+      to: 'revised',
+      who: legal,
+      input: SupersedeInput,
+      effect: ({ tx, case: c, input }) => supersedeDocument(tx, c, input),
     }),
   },
   // 集体审议: the drafter records the meeting and opens the heads' 会签 (mode all); its outcome runs deliberate / deliberation_return.

@@ -53,6 +53,10 @@ async function loadInForce() {
                 el('strong', {}, `${d.number} `),
                 d.title,
                 el('span', { class: 'meta' }, `（${d.issuer}，${formatDate(d.effectiveOn)}起施行，有效期至${formatDate(d.validUntil)}）`),
+                ' ',
+                el('a', { href: `/api/public/normdocs/${encodeURIComponent(d.id)}/official.pdf`, 'data-testid': 'normdoc-official-pdf' }, '正式文本（PDF）'),
+                ' ',
+                el('a', { href: `/api/public/normdocs/${encodeURIComponent(d.id)}/official.docx` }, 'Word'),
               ),
             ),
           )

@@ -26,10 +26,11 @@ export async function closeCleanup(ctx: AppContext, actor: Actor, id: string) {
         where i.cleanup_id = ${id} order by i.number`.execute(tx.db)
     ).rows;
     const open = items.filter((i) => !i.conclusion).length;
+    const day = today(tx);
+    if (open && k.due_on && k.due_on < day) throw new AppError('NORMDOC_CLEANUP_STALLED', 409, NORMDOC_ERRORS.CLEANUP_STALLED(k.due_on, open));
     if (open) throw new AppError('NORMDOC_CLEANUP_OPEN_ITEMS', 409, NORMDOC_ERRORS.CLEANUP_OPEN_ITEMS(open));
     const ended = items.find((i) => i.state !== 'published' && i.state !== 'filed');
     if (ended) throw new AppError('NORMDOC_CLEANUP_ENDED', 409, NORMDOC_ERRORS.CLEANUP_ENDED(ended.title));
-    const day = today(tx);
     await sql`update normdocs.cleanup set closed_on = ${day}::date, closed_by_name = ${actor.displayName} where id = ${id}`.execute(tx.db);
     const counts: Record<string, number> = {};
     for (const i of items) {

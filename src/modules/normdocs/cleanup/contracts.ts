@@ -15,6 +15,10 @@ export const CleanupHead = z.object({
   closedBy: z.string().nullable(),
   documents: z.number(),
   concluded: z.number(),
+  /** 完成期限 (null for campaigns from before deadlines were kept). */
+  dueOn: z.string().nullable(),
+  /** Open past 完成期限 with documents lacking a conclusion: shown as 停滞; it cannot be closed or published so. */
+  stalled: z.boolean(),
 });
 export const CleanupItem = z.object({
   caseId: z.string(),

@@ -14,6 +14,8 @@ export const OpenCleanupInput = z.object({
   name: text('清理名称', 200, 4),
   basis: text('清理依据', 1000, 2),
   asOf: z.iso.date('「清理基准日」日期格式应为 YYYY-MM-DD').meta({ title: '清理基准日' }),
+  /** 完成期限: by when every document needs its conclusion (default 60 days from today); past it, open documents stall the campaign. */
+  dueOn: z.iso.date('「完成期限」日期格式应为 YYYY-MM-DD').optional().meta({ title: '完成期限' }),
 });
 
 /** One document's conclusion, with reasons. */

@@ -9,6 +9,7 @@ export type CleanupRow = {
   name: string;
   basis: string;
   as_of: string;
+  due_on: string | null;
   series_word: string;
   org_unit_id: string;
   area_path: string;
@@ -22,7 +23,7 @@ const notFound = () => new AppError('NORMDOC_CLEANUP_NOT_FOUND', 404, NORMDOC_ER
 /** A campaign the actor may read (normdocs.read over its body), else 404; `lock` takes it for update. */
 export async function loadCleanup(tx: AppContext, actor: Actor, id: string, lock = false): Promise<CleanupRow> {
   const r = (
-    await sql<CleanupRow>`select id, name, basis, as_of::text as as_of, series_word, org_unit_id, area_path, opened_by_name,
+    await sql<CleanupRow>`select id, name, basis, as_of::text as as_of, due_on::text as due_on, series_word, org_unit_id, area_path, opened_by_name,
       closed_on::text as closed_on, closed_by_name from normdocs.cleanup where id = ${id} ${lock ? sql`for update` : sql``}`.execute(tx.db)
   ).rows[0];
   if (!r || !recordInScope(actor, 'normdocs.read', { areaPath: r.area_path, orgUnitId: r.org_unit_id })) throw notFound();

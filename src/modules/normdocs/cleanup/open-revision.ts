@@ -6,12 +6,22 @@ import { createCase } from '../../../kernel/workflow/index.ts';
 import { NORMDOC_TYPE } from '../contract.ts';
 import { addVersion } from '../commands/steps.ts';
 
+/** What asked for the revision: a 清理 conclusion or an evaluation's (its notice words and notification kind). */
+export type RevisionOrigin = { label: '清理结论' | '评估结论'; kind: 'normdocs.cleanup.revise' | 'normdocs.evaluation.revise' };
+const CLEANUP: RevisionOrigin = { label: '清理结论', kind: 'normdocs.cleanup.revise' };
+
 /**
- * 清理结论「修改」: a new drafting round at the drafting office of the document, linked to it
+ * 清理结论 or 评估结论「修改」: a new drafting round at the drafting office of the document, linked to it
  * (revises_case_id), starting from its text in force; the office is told. The old document stays
- * in force until it is repealed or replaced.
+ * in force until it is repealed, or replaced when the revision is published (supersede).
  */
-export async function openRevision(tx: AppContext, actor: Actor, old: { caseId: string; number: string; title: string }, why: string) {
+export async function openRevision(
+  tx: AppContext,
+  actor: Actor,
+  old: { caseId: string; number: string; title: string },
+  why: string,
+  origin: RevisionOrigin = CLEANUP,
+) {
   const o = (
     await sql<{ org_unit_id: string; series_word: string }>`select c.org_unit_id, d.series_word from core.case c join normdocs.document d on d.case_id = c.id
       where c.id = ${old.caseId}`.execute(tx.db)
@@ -26,9 +36,9 @@ export async function openRevision(tx: AppContext, actor: Actor, old: { caseId: 
   await notify(tx, {
     orgUnitId: o.org_unit_id,
     caseId: row.id,
-    kind: 'normdocs.cleanup.revise',
-    title: `清理结论：《${old.title}》（${old.number}）需修改，已开启修改草案 ${row.ref_no}`.slice(0, 200),
-    dedupeKey: `normdocs.cleanup.revise:${row.id}`,
+    kind: origin.kind,
+    title: `${origin.label}：《${old.title}》（${old.number}）需修改，已开启修改草案 ${row.ref_no}`.slice(0, 200),
+    dedupeKey: `${origin.kind}:${row.id}`,
   });
   return row.id;
 }

@@ -1,12 +1,14 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
+import { chinaDate } from '../../../platform/china-time.ts';
 import { inScope, type Actor } from '../../../kernel/identity/index.ts';
 import type { CleanupDetail, CleanupHead, CleanupList, PublicCleanups } from './contracts.ts';
 import { loadCleanup } from './load-cleanup.ts';
 
 type Head = z.infer<typeof CleanupHead>;
 
+/** A campaign's head; `stalled`: still open past its 完成期限 with documents lacking a conclusion (China date today). */
 const heads = (ctx: AppContext) =>
   ctx.db
     .selectFrom(sql<{ id: string }>`normdocs.cleanup`.as('k'))
@@ -25,6 +27,9 @@ const heads = (ctx: AppContext) =>
       sql<string | null>`k.closed_by_name`.as('closedBy'),
       sql<number>`(select count(*)::int from normdocs.cleanup_item i where i.cleanup_id = k.id)`.as('documents'),
       sql<number>`(select count(*)::int from normdocs.cleanup_item i where i.cleanup_id = k.id and i.conclusion is not null)`.as('concluded'),
+      sql<string | null>`k.due_on::text`.as('dueOn'),
+      sql<boolean>`(k.closed_on is null and k.due_on < ${chinaDate(ctx.clock.now())}::date
+        and exists (select 1 from normdocs.cleanup_item i where i.cleanup_id = k.id and i.conclusion is null))`.as('stalled'),
     ]);
 
 /** The campaigns of the bodies the actor may read (normdocs.read), newest first. */

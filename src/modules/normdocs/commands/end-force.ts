@@ -4,9 +4,9 @@ import type { AppContext } from '../../../platform/context.ts';
 import { AppError, badRequest } from '../../../platform/errors.ts';
 import type { CaseRow } from '../../../kernel/workflow/index.ts';
 import { NORMDOC_ERRORS } from '../contract.ts';
-import { emitNormdocChange } from '../events.ts';
+import { emitNormdocChange, type NormdocChange } from '../events.ts';
 import { mustBePublished, today } from './gates.ts';
-import type { ExpireInput, RepealInput } from './inputs.ts';
+import type { ExpireInput, RepealInput, SupersedeInput } from './inputs.ts';
 
 /** 废止: by decision, from the day given (not before publication, not in the future); listeners are told. */
 export async function repealDocument(tx: AppContext, c: CaseRow, input: z.output<typeof RepealInput>) {
@@ -37,10 +37,25 @@ export async function expireDocument(tx: AppContext, c: CaseRow, input: z.output
   await end(tx, c, '失效', next, '有效期届满');
 }
 
-async function end(tx: AppContext, c: CaseRow, kind: '废止' | '失效', on: string, reason: string) {
+/**
+ * 已修改: the published revision (`byCaseId`, whose document names this one in revises_case_id)
+ * replaces it from the revision's 施行日期; the document stays in force until the day before.
+ * Run by the revision's 公布 (publishDocument); asked by hand for any other pair, it is refused.
+ */
+export async function supersedeDocument(tx: AppContext, c: CaseRow, input: z.output<typeof SupersedeInput>) {
+  await mustBePublished(tx, c.id);
+  const n = (
+    await sql<{ number: string; effective_on: string }>`select number, effective_on::text as effective_on from normdocs.document
+      where case_id = ${input.byCaseId} and revises_case_id = ${c.id} and published_on is not null`.execute(tx.db)
+  ).rows[0];
+  if (!n) throw new AppError('NORMDOC_NOT_REVISED', 409, NORMDOC_ERRORS.NOT_REVISED);
+  await end(tx, c, '修改', n.effective_on, `已被${n.number}修改替代，自${n.effective_on}起失效`, input.byCaseId);
+}
+
+async function end(tx: AppContext, c: CaseRow, kind: NormdocChange['kind'], on: string, reason: string, replacedBy: string | null = null) {
   const d = (
-    await sql<{ number: string | null; title: string }>`update normdocs.document set ended_on = ${on}::date, end_kind = ${kind}, end_reason = ${reason}
-      where case_id = ${c.id} returning number, title`.execute(tx.db)
+    await sql<{ number: string | null; title: string }>`update normdocs.document set ended_on = ${on}::date, end_kind = ${kind}, end_reason = ${reason},
+      replaced_by_case_id = ${replacedBy} where case_id = ${c.id} returning number, title`.execute(tx.db)
   ).rows[0]!;
   await emitNormdocChange(tx, { caseId: c.id, number: d.number, title: d.title, kind, on, reason });
 }

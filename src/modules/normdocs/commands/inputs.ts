@@ -108,6 +108,9 @@ export const RepealInput = z.object({
   reason: text('废止理由（如清理结果、上位法修改）', 2000, 2),
 });
 
+/** 已修改: replaced by the published revision `byCaseId` (run by its 公布). */
+export const SupersedeInput = z.object({ byCaseId: z.uuid('「修改后的文件」ID 格式不正确').meta({ title: '修改后的文件' }) });
+
 /** 失效: after 有效期至; or 宣布失效 by a closed 清理 (`cleanupId`) that concluded so for this document. */
 export const ExpireInput = z
   .object({ cleanupId: z.uuid('「清理」ID 格式不正确').optional().meta({ title: '清理（宣布失效时）' }) })

@@ -4,7 +4,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { AppError, badRequest } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
-import { nextNumber, type CaseRow } from '../../../kernel/workflow/index.ts';
+import { nextNumber, runTransition, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { currentCalendar } from '../../../kernel/calendar/index.ts';
 import { NORMDOC_ERRORS, PROVISIONAL_VALIDITY_YEARS, REVIEW_MIN_WORKDAYS, VALIDITY_YEARS, formatNumber, isProvisional } from '../contract.ts';
 import { addDays, validityEnd } from './dates.ts';
@@ -160,7 +160,7 @@ export async function numberDocument(tx: AppContext, c: CaseRow) {
 }
 
 /** 公布: with the effective date and 有效期至 (≤ 5 years; 暂行、试行 ≤ 2). */
-export async function publishDocument(tx: AppContext, c: CaseRow, input: z.output<typeof PublishInput>) {
+export async function publishDocument(tx: AppContext, actor: Actor, c: CaseRow, input: z.output<typeof PublishInput>) {
   const d = await mustBeNumbered(tx, c.id);
   notFuture(tx, input.publishedOn, 'publishedOn', '公布日期');
   if (d.signed_on && input.publishedOn < d.signed_on) throw bad('publishedOn', NORMDOC_ERRORS.PUBLISH_BEFORE_SIGN);
@@ -181,6 +181,12 @@ export async function publishDocument(tx: AppContext, c: CaseRow, input: z.outpu
     validUntil,
     publishedIn: input.publishedIn,
   });
+  // A revision replaces the document it revises (if still in force) from its own 施行日期.
+  const old = (
+    await sql<{ id: string }>`select o.case_id as id from normdocs.document n join normdocs.document o on o.case_id = n.revises_case_id
+      join core.case oc on oc.id = o.case_id where n.case_id = ${c.id} and oc.state in ('published', 'filed')`.execute(tx.db)
+  ).rows[0];
+  if (old) await runTransition(tx, actor, { caseId: old.id, name: 'supersede', input: { byCaseId: c.id }, skipWho: true });
 }
 
 /** 备案: after publication. */

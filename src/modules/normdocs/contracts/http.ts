@@ -76,12 +76,38 @@ export const NormdocDetail = NormdocListItem.extend({
   cleanups: z.array(
     z.object({ cleanupId: z.string(), name: z.string(), closedOn: z.string().nullable(), conclusion: z.string().nullable(), reason: z.string().nullable() }),
   ),
+  /** Its evaluations (有效期届满前评估, 决策后评估), oldest first; 修改 names the revision draft it opened. */
+  evaluations: z.array(
+    z.object({
+      id: z.string(),
+      evaluatedOn: z.string(),
+      evaluator: z.string(),
+      thirdParty: z.boolean(),
+      method: z.string(),
+      findings: z.string(),
+      conclusion: z.string(),
+      revisionCaseId: z.string().nullable(),
+      recordedBy: z.string(),
+    }),
+  ),
+  /** The end of its force: 废止 / 失效 / 修改 (replaced by the published revision, from its 施行日期). */
+  ended: z
+    .object({
+      kind: z.string(),
+      on: z.string(),
+      reason: z.string().nullable(),
+      replacedBy: z.object({ id: z.string(), number: z.string().nullable() }).nullable(),
+    })
+    .nullable(),
 });
+export const EvaluationRecorded = z.object({ id: z.string(), revisionCaseId: z.string().nullable() });
 
 export const PublicNormdocs = z.object({
   on: z.string(),
   items: z.array(
     z.object({
+      /** For the 正式文本 links (/api/public/normdocs/:id/official.pdf|docx). */
+      id: z.string(),
       number: z.string(),
       title: z.string(),
       issuer: z.string(),

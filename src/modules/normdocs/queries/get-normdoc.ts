@@ -20,7 +20,9 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
   const r = (
     await sql<HeadRow>`select ${HEAD}, d.drafted_by_name, d.signed_by_name, d.numbered_on::text as numbered_on, d.published_in, d.filed_with,
       d.legal_signed_by_name, d.legal_signed_on::text as legal_signed_on, d.revises_case_id,
-      (select x.number from normdocs.document x where x.case_id = d.revises_case_id) as revises_number
+      (select x.number from normdocs.document x where x.case_id = d.revises_case_id) as revises_number,
+      d.end_kind, d.ended_on::text as ended_on, d.end_reason, d.replaced_by_case_id,
+      (select x.number from normdocs.document x where x.case_id = d.replaced_by_case_id) as replaced_by_number
     from core.case c join normdocs.document d on d.case_id = c.id join core.org_unit o on o.id = c.org_unit_id where c.id = ${id}`.execute(ctx.db)
   ).rows[0];
   if (!r) throw new AppError('NORMDOC_NOT_FOUND', 404, NORMDOC_ERRORS.NOT_FOUND);
@@ -61,6 +63,18 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
   const cleanups = await q(sql<{ cleanupId: string; name: string; closedOn: string | null; conclusion: string | null; reason: string | null }>`
     select k.id as "cleanupId", k.name, k.closed_on::text as "closedOn", i.conclusion, i.reason
     from normdocs.cleanup_item i join normdocs.cleanup k on k.id = i.cleanup_id where i.case_id = ${id} order by k.created_at`);
+  const evaluations = await q(sql<{
+    id: string;
+    evaluatedOn: string;
+    evaluator: string;
+    thirdParty: boolean;
+    method: string;
+    findings: string;
+    conclusion: string;
+    revisionCaseId: string | null;
+    recordedBy: string;
+  }>`select id, evaluated_on::text as "evaluatedOn", evaluator, third_party as "thirdParty", method, findings, conclusion,
+      revision_case_id as "revisionCaseId", recorded_by_name as "recordedBy" from normdocs.evaluation where case_id = ${id} order by evaluated_on, created_at`);
   const heads = await headsSignoff(ctx.db, id);
   const signedOff = heads.mode === 'all' && heads.rows.length > 0 && heads.rows.every((h) => h.decision === 'approve');
   const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -110,5 +124,14 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
     gates,
     revises: r.revises_case_id ? { id: String(r.revises_case_id), number: s(r.revises_number) } : null,
     cleanups,
+    evaluations,
+    ended: r.end_kind
+      ? {
+          kind: String(r.end_kind),
+          on: String(r.ended_on),
+          reason: s(r.end_reason),
+          replacedBy: r.replaced_by_case_id ? { id: String(r.replaced_by_case_id), number: s(r.replaced_by_number) } : null,
+        }
+      : null,
   };
 }

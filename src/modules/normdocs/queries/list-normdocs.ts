@@ -5,7 +5,21 @@ import type { Actor } from '../../../kernel/identity/index.ts';
 import { caseReadable, workflowOf } from '../../../kernel/workflow/index.ts';
 import { NORMDOC_TYPE } from '../contract.ts';
 
-const STATES = ['drafting', 'consulting', 'reviewing', 'reviewed', 'deliberated', 'signed', 'numbered', 'published', 'filed'] as const;
+const STATES = [
+  'drafting',
+  'consulting',
+  'reviewing',
+  'reviewed',
+  'deliberated',
+  'legal_signed',
+  'signed',
+  'numbered',
+  'published',
+  'filed',
+  'repealed',
+  'expired',
+  'revised',
+] as const;
 export const ListNormdocsQuery = z.object({
   q: z.string().trim().max(100, '「q」不超过 100 字').optional(),
   state: z.enum(STATES, { message: '「state」不是规范性文件的环节' }).optional(),

@@ -18,8 +18,8 @@ export async function publicNormdocs(ctx: AppContext, query: z.infer<typeof Publ
   const on = query.on ?? chinaDate(ctx.clock.now());
   const like = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => '\\' + c)}%` : null;
   const rows = (
-    await sql<{ number: string; title: string; issuer: string; publishedOn: string; effectiveOn: string; validUntil: string; text: string }>`
-    select d.number, d.title, o.name as issuer, d.published_on::text as "publishedOn", d.effective_on::text as "effectiveOn", d.valid_until::text as "validUntil",
+    await sql<{ id: string; number: string; title: string; issuer: string; publishedOn: string; effectiveOn: string; validUntil: string; text: string }>`
+    select d.case_id as id, d.number, d.title, o.name as issuer, d.published_on::text as "publishedOn", d.effective_on::text as "effectiveOn", d.valid_until::text as "validUntil",
       (select v.text from normdocs.version v where v.case_id = d.case_id order by v.version_no desc limit 1) as text
     from normdocs.document d join core.case c on c.id = d.case_id join core.org_unit o on o.id = c.org_unit_id
     where d.number is not null and d.published_on <= ${on}::date and d.effective_on <= ${on}::date and d.valid_until >= ${on}::date and (d.ended_on is null or d.ended_on > ${on}::date)

@@ -30,6 +30,10 @@ const reviewed = (conclusions: string[]) => (from: string, to: string) =>
   sql<boolean>`exists (select 1 from normdocs.review r where r.case_id = d.case_id and r.conclusion in (${sql.join(conclusions)})
     and r.reviewed_on between ${from}::date and ${to}::date)`;
 
+const evaluated = (thirdParty: boolean) => (from: string, to: string) =>
+  sql<boolean>`exists (select 1 from normdocs.evaluation e where e.case_id = d.case_id and e.evaluated_on between ${from}::date and ${to}::date
+    and (${!thirdParty} or e.third_party))`;
+
 const m = (x: Pick<ReportMetric, 'code' | 'label' | 'rule' | 'query'>): ReportMetric => ({
   permission: 'normdocs.read',
   aggregation: 'sum',
@@ -39,7 +43,7 @@ const m = (x: Pick<ReportMetric, 'code' | 'label' | 'rule' | 'query'>): ReportMe
 });
 const OF = '本地区及下级机关（自治区民政厅各处室、各市民政局）本人可查看的规范性文件';
 
-/** 规范性文件 section of the annual report: drafted, 合法性审核 passed / returned, published, filed, ended, cleaned. */
+/** 规范性文件 section of the annual report: drafted, 合法性审核 passed / returned, published, filed, ended, cleaned, evaluated (third party). */
 export const normdocReportSection: ReportSection = {
   code: 'normdocs',
   label: '规范性文件',
@@ -89,6 +93,18 @@ export const normdocReportSection: ReportSection = {
         (f, t) => sql<boolean>`exists (select 1 from normdocs.cleanup_item i join normdocs.cleanup k on k.id = i.cleanup_id
           where i.case_id = d.case_id and k.closed_on between ${f}::date and ${t}::date)`,
       ),
+    }),
+    m({
+      code: 'normdocs.evaluated',
+      label: '评估',
+      rule: `统计年度内登记评估（有效期届满前评估、决策后评估）的${OF}件数，按评估日期计（一件多次评估按 1 件计）。`,
+      query: documents(evaluated(false)),
+    }),
+    m({
+      code: 'normdocs.evaluated_third_party',
+      label: '第三方评估',
+      rule: `统计年度内委托第三方评估的${OF}件数，按评估日期计（一件多次评估按 1 件计），来自登记的评估记录（评估主体、方式、发现、结论）。`,
+      query: documents(evaluated(true)),
     }),
   ],
 };

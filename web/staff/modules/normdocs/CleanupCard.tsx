@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Input, Popconfirm, Select, Space, Table, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Popconfirm, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../app/session.ts';
@@ -53,7 +53,7 @@ export function CleanupCard({ id }: { id: string }) {
           />
         ) : (
           <Space direction="vertical" size={0}>
-            {r.conclusion ?? '—'}
+            {r.conclusion ?? (k?.stalled ? <Tag color="red">{t('normdocs.cl.undecided')}</Tag> : '—')}
             {r.revisionCaseId && <Link to={`/cases/${r.revisionCaseId}`}>{t('normdocs.cl.revision')}</Link>}
           </Space>
         ),
@@ -87,9 +87,13 @@ export function CleanupCard({ id }: { id: string }) {
             <Descriptions.Item label={t('normdocs.cl.basis')}>{k.basis}</Descriptions.Item>
             <Descriptions.Item label={t('normdocs.cl.asOf')}>{k.asOf}</Descriptions.Item>
             <Descriptions.Item label={t('normdocs.cl.status')}>
-              {k.closedOn ? `${t('normdocs.cl.closed')} ${k.closedOn}（${k.closedBy}）` : `${t('normdocs.cl.open')}（${k.concluded} / ${k.documents}）`}
+              {k.closedOn
+                ? `${t('normdocs.cl.closed')} ${k.closedOn}（${k.closedBy}）`
+                : `${k.stalled ? t('normdocs.cl.stalled') : t('normdocs.cl.open')}（${k.concluded} / ${k.documents}）`}
             </Descriptions.Item>
+            {k.dueOn && <Descriptions.Item label={t('normdocs.cl.dueOn')}>{k.dueOn}</Descriptions.Item>}
           </Descriptions>
+          {k.stalled && <Alert type="error" showIcon message={t('normdocs.cl.stalledHint')} style={{ marginBottom: 12 }} data-testid="cleanup-stalled-hint" />}
           {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
           <Table<Item> rowKey="caseId" size="small" columns={columns} dataSource={k.items} pagination={false} scroll={{ x: 'max-content' }} />
           {editable && (

@@ -11,7 +11,7 @@ import { normdocApi, type CleanupRow } from './api.ts';
 import { CleanupCard } from './CleanupCard.tsx';
 import './normdocs.css';
 
-type OpenForm = { name: string; basis: string; asOf: Dayjs };
+type OpenForm = { name: string; basis: string; asOf: Dayjs; dueOn?: Dayjs };
 
 /** 规范性文件清理: the campaigns in scope; 政策法规处 opens one, concludes each document and closes it (CleanupCard). */
 export function CleanupsPage() {
@@ -32,7 +32,7 @@ export function CleanupsPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await normdocApi.openCleanup({ name: v.name, basis: v.basis, asOf: v.asOf.format('YYYY-MM-DD') });
+      const r = await normdocApi.openCleanup({ name: v.name, basis: v.basis, asOf: v.asOf.format('YYYY-MM-DD'), dueOn: v.dueOn?.format('YYYY-MM-DD') });
       form.resetFields();
       setOpening(false);
       setPicked(r.id);
@@ -53,7 +53,14 @@ export function CleanupsPage() {
     {
       title: t('normdocs.cl.status'),
       dataIndex: 'closedOn',
-      render: (v: string | null) => (v ? <Tag color="green">{`${t('normdocs.cl.closed')} ${v}`}</Tag> : <Tag color="blue">{t('normdocs.cl.open')}</Tag>),
+      render: (v: string | null, r) =>
+        v ? (
+          <Tag color="green">{`${t('normdocs.cl.closed')} ${v}`}</Tag>
+        ) : r.stalled ? (
+          <Tag color="red" data-testid="cleanup-stalled">{`${t('normdocs.cl.stalled')}（${r.dueOn}）`}</Tag>
+        ) : (
+          <Tag color="blue">{`${t('normdocs.cl.open')}${r.dueOn ? ` · ${t('normdocs.cl.dueOn')} ${r.dueOn}` : ''}`}</Tag>
+        ),
     },
   ];
 
@@ -105,6 +112,9 @@ export function CleanupsPage() {
             <Input.TextArea rows={2} />
           </Form.Item>
           <Form.Item name="asOf" label={t('normdocs.cl.asOf')} rules={req}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="dueOn" label={t('normdocs.cl.dueOn')}>
             <DatePicker />
           </Form.Item>
         </Form>

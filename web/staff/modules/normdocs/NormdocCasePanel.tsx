@@ -11,6 +11,7 @@ import { DISPOSITIONS, normdocApi } from './api.ts';
 import { VersionDiff } from './VersionDiff.tsx';
 import { ReviewForm } from './ReviewForm.tsx';
 import { DeliberationCard } from './DeliberationCard.tsx';
+import { EvaluationCard } from './EvaluationCard.tsx';
 import './normdocs.css';
 
 /** 规范性文件 part of the case page: the evidence of each gate, versions, consultation and comments, review rounds, meeting. */
@@ -49,6 +50,7 @@ export function NormdocCasePanel({ c, run: runCase }: CaseTypePanelProps) {
       <h4>{t('normdocs.panel.gates')}</h4>
       <Table
         size="small"
+        className="mz-nd-gates"
         pagination={false}
         rowKey="gate"
         dataSource={d.gates}
@@ -63,7 +65,7 @@ export function NormdocCasePanel({ c, run: runCase }: CaseTypePanelProps) {
           { title: t('normdocs.panel.evidence'), dataIndex: 'by', render: (v: string | null) => v ?? '—' },
         ]}
       />
-      <Descriptions size="small" column={2} bordered style={{ marginTop: 12 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }} bordered style={{ marginTop: 12 }}>
         <Descriptions.Item label={t('normdocs.c.office')}>{`${d.orgUnitName}（${d.draftedBy}）`}</Descriptions.Item>
         <Descriptions.Item label={t('normdocs.c.number')}>{d.number ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('normdocs.c.effectiveOn')}>{d.effectiveOn ?? '—'}</Descriptions.Item>
@@ -138,7 +140,11 @@ export function NormdocCasePanel({ c, run: runCase }: CaseTypePanelProps) {
             ) : (
               drafter &&
               d.state === 'consulting' && (
-                <Form layout="inline" onFinish={(v) => run(() => normdocApi.dispose(c.id, { commentId: x.id, disposition: v.disposition, reason: v.reason }))}>
+                <Form
+                  layout="inline"
+                  className="mz-nd-inline"
+                  onFinish={(v) => run(() => normdocApi.dispose(c.id, { commentId: x.id, disposition: v.disposition, reason: v.reason }))}
+                >
                   <Form.Item name="disposition" rules={req}>
                     <Select
                       aria-label={t('normdocs.field.disposition')}
@@ -162,6 +168,7 @@ export function NormdocCasePanel({ c, run: runCase }: CaseTypePanelProps) {
           <Form
             form={commentForm}
             layout="inline"
+            className="mz-nd-inline"
             onFinish={(v: { commenter: string; content: string; receivedOn: Dayjs }) =>
               run(
                 () => normdocApi.comment(c.id, { commenter: v.commenter, content: v.content, receivedOn: v.receivedOn.format('YYYY-MM-DD') }),
@@ -215,6 +222,7 @@ export function NormdocCasePanel({ c, run: runCase }: CaseTypePanelProps) {
         <div className="mz-muted">{t('normdocs.panel.none')}</div>
       )}
       {d.state === 'reviewed' && <DeliberationCard c={c} run={runCase} d={d} />}
+      <EvaluationCard d={d} run={run} />
     </Card>
   );
 }

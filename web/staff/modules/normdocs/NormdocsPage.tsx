@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Form, Grid, Input, InputNumber, Modal, Pagination, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../app/session.ts';
@@ -17,6 +17,8 @@ export function NormdocsPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [f, setF] = useState<NormdocFilters>({ page: 1, pageSize: 20 });
+  // A phone gets cards (number, state, title, office, dates) instead of the nine-column table.
+  const mobile = Grid.useBreakpoint().md === false;
   const [drafting, setDrafting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -92,6 +94,34 @@ export function NormdocsPage() {
         </Space>
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
+        ) : mobile ? (
+          <div className="mz-wl-cards" data-testid="normdoc-cards">
+            {(list.data?.items ?? []).map((r) => (
+              <Link key={r.id} to={`/cases/${r.id}`} className="mz-wl-card">
+                <div className="mz-wl-card-top">
+                  <span className="mz-mono">{r.number ?? r.refNo}</span>
+                  <Tag color={r.state === 'filed' ? 'green' : 'default'}>{r.stateLabel}</Tag>
+                </div>
+                <div className="mz-wl-card-title">{r.title}</div>
+                <div className="mz-wl-card-meta mz-muted">
+                  {[
+                    r.orgUnitName,
+                    r.effectiveOn && `${t('normdocs.c.effectiveOn')} ${r.effectiveOn}`,
+                    r.validUntil && `${t('normdocs.c.validUntil')} ${r.validUntil}`,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
+              </Link>
+            ))}
+            <Pagination
+              size="small"
+              current={f.page}
+              pageSize={f.pageSize}
+              total={list.data?.total ?? 0}
+              onChange={(page, pageSize) => setF((x) => ({ ...x, page, pageSize }))}
+            />
+          </div>
         ) : (
           <Table<NormdocRow>
             rowKey="id"

@@ -4,7 +4,7 @@ import type { HeadCandidates, NormdocDetail, NormdocPage, RegisterResult } from 
 import type { CleanupClosed, CleanupDetail, CleanupList, CleanupOpened } from '../../../../src/modules/normdocs/cleanup/contracts.ts';
 
 /** 规范性文件 vocabularies: the server's contract.ts. */
-export { CLEANUP_CONCLUSIONS, DISPOSITIONS } from '../../../../src/modules/normdocs/contract.ts';
+export { CLEANUP_CONCLUSIONS, DISPOSITIONS, EVALUATION_CONCLUSIONS, EVALUATION_METHODS } from '../../../../src/modules/normdocs/contract.ts';
 export type Cleanup = z.infer<typeof CleanupDetail>;
 export type CleanupRow = z.infer<typeof CleanupList>['items'][number];
 
@@ -24,9 +24,12 @@ export const normdocApi = {
   heads: (id: string) => http.get<z.infer<typeof HeadCandidates>>(`/api/normdocs/${encodeURIComponent(id)}/heads`),
   dispose: (id: string, input: { commentId: string; disposition: string; reason: string }) =>
     http.post<{ id?: string }>(`/api/normdocs/${encodeURIComponent(id)}/dispositions`, input),
+  evaluate: (id: string, input: { evaluatedOn: string; evaluator: string; method: string; findings: string; conclusion: string }) =>
+    http.post<{ id: string; revisionCaseId: string | null }>(`/api/normdocs/${encodeURIComponent(id)}/evaluations`, input),
   cleanups: () => http.get<z.infer<typeof CleanupList>>('/api/normdocs/cleanups'),
   cleanup: (id: string) => http.get<Cleanup>(`/api/normdocs/cleanups/${encodeURIComponent(id)}`),
-  openCleanup: (input: { name: string; basis: string; asOf: string }) => http.post<z.infer<typeof CleanupOpened>>('/api/normdocs/cleanups', input),
+  openCleanup: (input: { name: string; basis: string; asOf: string; dueOn?: string }) =>
+    http.post<z.infer<typeof CleanupOpened>>('/api/normdocs/cleanups', input),
   conclude: (id: string, caseId: string, input: { conclusion: string; reason: string }) =>
     http.put<{ caseId: string }>(`/api/normdocs/cleanups/${encodeURIComponent(id)}/items/${encodeURIComponent(caseId)}`, input),
   closeCleanup: (id: string) => http.post<z.infer<typeof CleanupClosed>>(`/api/normdocs/cleanups/${encodeURIComponent(id)}/close`, {}),
@@ -43,4 +46,7 @@ export const NORMDOC_STATES: { value: string; label: string }[] = [
   { value: 'numbered', label: '已登记编号待公布' },
   { value: 'published', label: '已公布待备案' },
   { value: 'filed', label: '已备案（施行）' },
+  { value: 'revised', label: '已修改（由修改后的文件替代）' },
+  { value: 'repealed', label: '已废止' },
+  { value: 'expired', label: '已失效' },
 ];

@@ -13,6 +13,7 @@ export const normdocLabelsEn: CaseLabelsEn = {
     numbered: 'Numbered, awaiting publication',
     published: 'Published, awaiting filing',
     filed: 'Filed (in force)',
+    revised: 'Revised (replaced by the new document)',
   },
   transitions: {
     create: 'Draft',
@@ -25,6 +26,7 @@ export const normdocLabelsEn: CaseLabelsEn = {
     number: 'Register and number',
     publish: 'Publish',
     file: 'File for the record',
+    supersede: 'Replaced by the published revision',
     revise: 'New draft version',
     comment: 'Record a comment',
     dispose: 'Dispose of a comment',

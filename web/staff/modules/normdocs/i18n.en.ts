@@ -2,6 +2,23 @@ import type { zh } from './i18n.ts';
 
 /** English of this file's messages (loaded only when the console is in English). */
 export const en: Record<keyof typeof zh, string> = {
+  'normdocs.out.title': 'Official text (GB/T 9704 layout)',
+  'normdocs.out.pdf': 'Download PDF',
+  'normdocs.out.docx': 'Download Word (docx)',
+  'normdocs.ev.title': 'Evaluations',
+  'normdocs.ev.on': 'Evaluated on',
+  'normdocs.ev.evaluator': 'Evaluator',
+  'normdocs.ev.method': 'Method',
+  'normdocs.ev.conclusion': 'Conclusion',
+  'normdocs.ev.findings': 'Findings',
+  'normdocs.ev.save': 'Record the evaluation',
+  'normdocs.ev.ended': 'No longer in force from {on} ({kind})',
+  'normdocs.ev.replacedBy': 'Replaced by {number}',
+  'normdocs.cl.dueOn': 'Deadline',
+  'normdocs.cl.stalled': 'Stalled (past deadline)',
+  'normdocs.cl.stalledHint':
+    'The deadline has passed with documents still undecided; the clean-up can be closed and published only once every document has a conclusion.',
+  'normdocs.cl.undecided': 'Undecided',
   'normdocs.nav.cleanups': 'Document clean-ups',
   'normdocs.cl.desc':
     'The legal division reviews every document in force: each is kept, amended, repealed or declared void, with reasons, and the campaign is closed in one act; repeals take effect at once, amendments open a new draft, and the result is published on the portal.',

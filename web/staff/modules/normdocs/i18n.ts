@@ -1,5 +1,21 @@
 /** 规范性文件: Simplified Chinese messages of this module (keys start with 'normdocs.'). */
 export const zh = {
+  'normdocs.out.title': '正式文本（GB/T 9704 版式）',
+  'normdocs.out.pdf': '下载 PDF',
+  'normdocs.out.docx': '下载 Word（docx）',
+  'normdocs.ev.title': '评估',
+  'normdocs.ev.on': '评估日期',
+  'normdocs.ev.evaluator': '评估主体',
+  'normdocs.ev.method': '评估方式',
+  'normdocs.ev.conclusion': '评估结论',
+  'normdocs.ev.findings': '评估发现',
+  'normdocs.ev.save': '登记评估',
+  'normdocs.ev.ended': '已于 {on} {kind}',
+  'normdocs.ev.replacedBy': '修改后的文件：{number}',
+  'normdocs.cl.dueOn': '完成期限',
+  'normdocs.cl.stalled': '已逾期停滞',
+  'normdocs.cl.stalledHint': '完成期限已过，尚有文件未作清理结论；全部作出结论后方可完成清理并公布结果。',
+  'normdocs.cl.undecided': '未作结论',
   'normdocs.nav.cleanups': '规范性文件清理',
   'normdocs.cl.desc':
     '政策法规处定期清理现行有效的规范性文件：逐件作出继续有效、修改、废止或宣布失效的结论并说明理由，一次完成；废止、宣布失效即时生效，修改的开启修改草案；清理结果在门户网站公布。',

@@ -30,6 +30,7 @@ export const normdocs = defineWebModule<typeof zh>({
       'normdoc.dispose': ['处理意见', 'Dispose of a comment'],
       'normdoc.cleanup.open': ['开展规范性文件清理', 'Start a document clean-up'],
       'normdoc.cleanup.close': ['完成规范性文件清理', 'Close a document clean-up'],
+      'normdoc.evaluation.record': ['登记规范性文件评估', 'Record a document evaluation'],
     },
     entities: { normdoc_cleanup: ['规范性文件清理', 'Document clean-up'] },
   },
