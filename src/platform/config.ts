@@ -46,6 +46,17 @@ const Env = z.object({
     )
     .pipe(z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'NOTIFY_CHANNELS 须为逗号分隔的通道名,如 log,sms'))),
   PORTAL_POW_BITS: z.coerce.number().int().min(1, 'PORTAL_POW_BITS 至少为 1').max(28).default(16),
+  UPLOAD_CHUNK_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024, 'UPLOAD_CHUNK_BYTES 至少为 1024')
+    .max(64 * 1024 * 1024, 'UPLOAD_CHUNK_BYTES 不超过 64 MiB')
+    .default(8 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024, 'UPLOAD_MAX_BYTES 至少为 1024')
+    .default(2 * 1024 * 1024 * 1024),
 });
 
 export type Config = {
@@ -73,6 +84,8 @@ export type Config = {
   notifyChannels: string[];
   /** Public portal proof of work: leading zero bits of SHA-256 a submission must show (16 ≈ 65 536 tries). */
   portalPowBits: number;
+  /** Chunked uploads (evidence videos): the size of each chunk but the last, and the largest file. */
+  upload: { chunkBytes: number; maxBytes: number };
   version: string;
 };
 
@@ -115,6 +128,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     worker: e.WORKER,
     notifyChannels: e.NOTIFY_CHANNELS,
     portalPowBits: e.PORTAL_POW_BITS,
+    upload: { chunkBytes: e.UPLOAD_CHUNK_BYTES, maxBytes: e.UPLOAD_MAX_BYTES },
     version: VERSION,
   };
 }

@@ -10,7 +10,7 @@ import { lockCase } from './case-tx.ts';
 import { assertCaseWritable } from './write-access.ts';
 
 /** File types offices exchange; anything else is refused by content, not just by name. */
-const ALLOWED: Record<string, { ext: string[]; magic: (b: Buffer) => boolean }> = {
+export const ALLOWED_ATTACHMENT_TYPES: Record<string, { ext: string[]; magic: (b: Buffer) => boolean }> = {
   'application/pdf': { ext: ['pdf'], magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   'image/jpeg': { ext: ['jpg', 'jpeg'], magic: (b) => b[0] === 0xff && b[1] === 0xd8 },
   'image/png': { ext: ['png'], magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
@@ -40,7 +40,7 @@ export function checkAttachment(f: AttachmentFile, opts: { maxBytes?: number; la
   if (!name || name.length > 200) throw badRequest('ATTACHMENT_NAME_INVALID', `${opts.label ?? ''}文件名不能为空且不超过 200 字`, { field });
   if (f.bytes.length === 0) throw badRequest('ATTACHMENT_EMPTY', `${which}为空`, { field });
   if (f.bytes.length > max) throw new AppError('ATTACHMENT_TOO_LARGE', 413, `${which}超过 ${max / 1024 / 1024} MB 上限`, { field });
-  const kind = ALLOWED[f.mimeType];
+  const kind = ALLOWED_ATTACHMENT_TYPES[f.mimeType];
   const ext = name.split('.').pop()?.toLowerCase() ?? '';
   if (!kind || !kind.ext.includes(ext) || !kind.magic(f.bytes))
     throw new AppError(

@@ -74,12 +74,28 @@ export interface TipoffTable {
   created_by: string | null;
   created_at: Date;
 }
+/** A chunked evidence upload in progress (penalty/upload-area.ts). */
+export interface EvidenceUploadTable {
+  id: string;
+  case_id: string;
+  user_id: string;
+  file_name: string;
+  mime_type: string;
+  size_bytes: ColumnType<number, number, never>;
+  chunk_bytes: number;
+  /** The evidence item's facts (EvidenceInput without the bytes), written as JSON text. */
+  evidence: ColumnType<Record<string, unknown>, string, never>;
+  sm3: string | null;
+  sealed_name: string | null;
+  created_at: Date;
+}
 export interface EnforcementTables {
   'enforcement.officer': OfficerTable;
   'enforcement.study_plan': StudyPlanTable;
   'enforcement.study_session': StudySessionTable;
   'enforcement.exam_attempt': ExamAttemptTable;
   'enforcement.tipoff': TipoffTable;
+  'enforcement.evidence_upload': EvidenceUploadTable;
 }
 
 export function enforcementDb(db: Kysely<DB>): Kysely<DB & EnforcementTables> {

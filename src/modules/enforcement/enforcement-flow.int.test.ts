@@ -1,4 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileStore } from '../../platform/files/file-store.ts';
+import { chunkFile, uploadDir } from './penalty/upload-area.ts';
+import { sweepEvidenceUploads } from './penalty/upload-sweep.ts';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 
 // A 西吉县 penalty case against a 社会团体 under the 2021 law, across the 2026 国庆 holiday:
@@ -30,7 +35,9 @@ const filing = {
 const checklist = { authority: '合法', procedure: '合法', facts: '清楚', law: '准确，档次适当', competence: '未超越', documents: '完备', crime: '不涉嫌犯罪' };
 
 beforeAll(async () => {
-  t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000' } });
+  // Chunked uploads with 256 KiB chunks and a 4 MiB limit (the defaults are 8 MiB and 2 GiB).
+  const env = { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000', UPLOAD_CHUNK_BYTES: String(256 * 1024), UPLOAD_MAX_BYTES: String(4 << 20) };
+  t = await createTestApp({ clock, env });
   [xj, lead, yc, ld, fgc] = await Promise.all(['xj-mzj', 'xj-mzj-lead', 'yc-mzj', 'ld-mzj', 'nx-fgc'].map((u) => t.login(u)));
 });
 afterAll(() => t?.close());
@@ -142,6 +149,81 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     day('2026-09-10');
     const d = await act(xj, id, 'preserve_decide', { preservationId: pr.json().id, decision: '予以返还', decidedOn: '2026-09-10' });
     expect(d.json()).toMatchObject({ onTime: true });
+  });
+
+  it('分片上传: a multi-chunk video resumes after a missing chunk; SM3 of the whole file; content, size and scope checked', async () => {
+    const CHUNK = 256 * 1024;
+    const put = (s: Session, uid: string, i: number, b: Buffer) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/enforcement/evidence-uploads/${uid}/chunks/${i}`,
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/octet-stream' },
+        payload: b,
+      });
+    const start = (s: Session, f: Record<string, unknown>) =>
+      s.post('/api/enforcement/evidence-uploads', {
+        caseId: id,
+        kind: '视听资料',
+        title: '现场执法记录仪视频',
+        collectedOn: '2026-09-03',
+        officerIds: [o.a, o.b],
+        ...f,
+      });
+    const video = Buffer.concat([Buffer.from('00000018667479706973366d', 'hex'), randomBytes(3 * CHUNK * 4 + 1234)]); // 'ftypisom' + 3 MiB
+    const mp4 = { fileName: '执法记录.mp4', mimeType: 'video/mp4', sizeBytes: video.length };
+    expect((await start(ld, mp4)).statusCode).toBe(404); // another county: the case does not exist for it
+    expect((await start(lead, mp4)).statusCode).toBe(403); // in scope, not an investigator
+    const big = await start(xj, { ...mp4, sizeBytes: (4 << 20) + 1 });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().title).toContain('4 MiB');
+    expect((await start(xj, { ...mp4, fileName: 'x.exe' })).statusCode).toBe(415);
+    const s0 = await start(xj, mp4);
+    expect(s0.statusCode, s0.body).toBe(201);
+    const up = s0.json();
+    expect(up).toMatchObject({ chunkBytes: CHUNK, chunkCount: 13, received: [], receivedBytes: 0 });
+    const part = (i: number) => video.subarray(i * CHUNK, (i + 1) * CHUNK);
+    expect((await put(xj, up.id, 0, video.subarray(0, 100))).statusCode).toBe(400); // short chunk
+    expect((await put(ld, up.id, 0, part(0))).statusCode).toBe(404);
+    expect((await lead.get(`/api/enforcement/evidence-uploads/${up.id}`)).statusCode).toBe(404); // someone else's upload
+    for (let i = 0; i < 13; i++) if (i !== 5) expect((await put(xj, up.id, i, part(i))).statusCode).toBe(200);
+    expect((await stat(chunkFile(uploadDir(t.ctx.config, up.id), 12))).mode & 0o777).toBe(0o600);
+    const early = await xj.post(`/api/enforcement/evidence-uploads/${up.id}/complete`, {});
+    expect(early.statusCode).toBe(409);
+    expect(early.json().title).toContain('第 5 片');
+    // The connection broke: the client asks what arrived and sends only the missing chunk.
+    const st = (await xj.get(`/api/enforcement/evidence-uploads/${up.id}`)).json();
+    expect(st.missing).toEqual([5]);
+    expect(st.receivedBytes).toBe(video.length - CHUNK);
+    expect((await put(xj, up.id, 5, part(5))).json().missing).toEqual([]);
+    const done = await xj.post(`/api/enforcement/evidence-uploads/${up.id}/complete`, {});
+    expect(done.statusCode, done.body).toBe(201);
+    const sm3 = createHash('sm3').update(video).digest('hex');
+    expect(done.json()).toMatchObject({ sm3, sizeBytes: video.length });
+    expect((await fileStore(t.ctx).get(sm3)).equals(video)).toBe(true);
+    expect(await stat(uploadDir(t.ctx.config, up.id)).catch(() => null)).toBe(null);
+    expect((await xj.get(`/api/enforcement/evidence-uploads/${up.id}`)).statusCode).toBe(404);
+    const ev = (await xj.get(`/api/enforcement/cases/${id}`)).json().evidence.find((e: any) => e.sm3 === sm3);
+    expect(ev).toMatchObject({ title: '现场执法记录仪视频', fileName: '执法记录.mp4', mimeType: 'video/mp4', sizeBytes: video.length });
+
+    // A PDF declared as a video is refused by its content, naming both; the upload stays to be cancelled.
+    const pdf = Buffer.from('%PDF-1.7\n' + 'x'.repeat(5000));
+    const fake = (await start(xj, { ...mp4, sizeBytes: pdf.length })).json();
+    await put(xj, fake.id, 0, pdf);
+    const wrong = await xj.post(`/api/enforcement/evidence-uploads/${fake.id}/complete`, {});
+    expect(wrong.statusCode).toBe(415);
+    expect(wrong.json().title).toMatch(/文件内容与声明的类型不符.*video\/mp4.*application\/pdf/);
+    expect((await xj.delete(`/api/enforcement/evidence-uploads/${fake.id}`)).statusCode).toBe(204);
+    expect(await stat(uploadDir(t.ctx.config, fake.id)).catch(() => null)).toBe(null);
+
+    // An abandoned upload is kept for a day, then swept with its chunks.
+    const left = (await start(xj, mp4)).json();
+    await put(xj, left.id, 0, part(0));
+    expect((await sweepEvidenceUploads(t.ctx)).removed).not.toContain(left.id);
+    clock.set(new Date(Date.now() + 2 * 86_400_000));
+    expect((await sweepEvidenceUploads(t.ctx)).removed).toContain(left.id);
+    day('2026-09-03');
+    expect(await stat(uploadDir(t.ctx.config, left.id)).catch(() => null)).toBe(null);
+    expect((await xj.get(`/api/enforcement/evidence-uploads/${left.id}`)).statusCode).toBe(404);
   });
 
   it('告知 from a 裁量基准 tier; outside the tier needs a reason; the hearing request runs 5 working days over 国庆', async () => {

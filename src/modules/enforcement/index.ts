@@ -14,6 +14,9 @@ import { enforcementStudy } from './migrations/20261211010000_enforcement_study.
 import { registerStudyRoutes } from './study/routes.ts';
 import { studyScopedRoutes } from './study/scoped-routes.ts';
 import { enforcementTipoff } from './migrations/20261211020000_enforcement_tipoff.ts';
+import { enforcementEvidenceUpload } from './migrations/20261212020000_enforcement_evidence_upload.ts';
+import { EVIDENCE_UPLOAD_SWEEP_JOB, sweepEvidenceUploads } from './penalty/upload-sweep.ts';
+import { registerUploadRoutes } from './penalty/upload-routes.ts';
 
 const G = '行政执法';
 
@@ -36,12 +39,14 @@ export const enforcement = defineModule({
     policy: [P.read, P.review, P.study],
   },
   workflows: [penaltyWorkflow],
-  routes: [registerEnforcementRoutes, registerStudyRoutes, registerTipoffRoutes],
+  routes: [registerEnforcementRoutes, registerStudyRoutes, registerTipoffRoutes, registerUploadRoutes],
+  dailyJobs: [{ name: EVIDENCE_UPLOAD_SWEEP_JOB, hour: 3, handler: async (ctx) => void (await sweepEvidenceUploads(ctx)) }],
   migrations: {
     '20261208120000_enforcement_core': enforcementCore,
     '20261208120100_enforcement_catalogue': enforcementCatalogue,
     '20261211010000_enforcement_study': enforcementStudy,
     '20261211020000_enforcement_tipoff': enforcementTipoff,
+    '20261212020000_enforcement_evidence_upload': enforcementEvidenceUpload,
   },
   async seedDemo(ctx) {
     const r = await seedEnforcementDemo(ctx);

@@ -48,6 +48,10 @@ export const enforcementScopedRoutes: RouteSpecs = {
   'GET /api/enforcement/tipoffs/:id': { kind: 'detail', permission: 'enforcement.read', records: tipoffs },
   'GET /api/enforcement/tipoff-settings': { kind: 'unscoped', why: 'one platform setting: the reply period of 举报 in working days' },
   'GET /api/public/enforcement/tipoff-offices': { kind: 'unscoped', why: 'public reference data: the offices a 举报 can be addressed to' },
+  'GET /api/enforcement/evidence-uploads/:id': {
+    kind: 'unscoped',
+    why: "the caller's own upload in progress: only the account that started it, on a case it can read (caseReadable), sees it; anyone else 404",
+  },
   'GET /api/enforcement/cases': { kind: 'case-list', variants: ['state=closed', 'state=investigating', 'q=XZCF'] },
   'GET /api/enforcement/cases/:id': { kind: 'case', path: (c) => (c.type === PENALTY_TYPE ? `/api/enforcement/cases/${c.id}` : null) },
 };

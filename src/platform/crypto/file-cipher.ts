@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.ts';
 import { kidOf } from './pii-key.ts';
 import { hmacSm3 } from './sm3.ts';
@@ -33,12 +33,34 @@ function keysOf(master: Buffer): FileKeys {
 }
 
 export function encryptFile(master: Buffer, plain: Buffer): Buffer {
+  const s = fileSealer(master);
+  return Buffer.concat([s.head, s.update(plain), s.final()]);
+}
+
+/**
+ * The same format piece by piece, for files too large to hold in memory (a chunked upload):
+ * write `head`, then `update(plain)` for each piece in order, then `final()` (last block and MAC).
+ */
+export function fileSealer(master: Buffer) {
   const k = keysOf(master);
   const iv = randomBytes(16);
   const c = createCipheriv('sm4-cbc', k.enc, iv);
+  const mac = createHmac('sm3', k.mac);
   const head = Buffer.concat([MAGIC, Buffer.from([FILE_ALG.sm4CbcHmacSm3]), Buffer.from(kidOf(master), 'latin1'), iv]);
-  const body = Buffer.concat([head, c.update(plain), c.final()]);
-  return Buffer.concat([body, hmacSm3(k.mac, body)]);
+  mac.update(head);
+  return {
+    head,
+    update(plain: Buffer): Buffer {
+      const out = c.update(plain);
+      mac.update(out);
+      return out;
+    },
+    final(): Buffer {
+      const out = c.final();
+      mac.update(out);
+      return Buffer.concat([out, mac.digest()]);
+    },
+  };
 }
 
 /** The key id a stored file is encrypted under, or null for legacy plaintext (reads the first FILE_HEADER_BYTES). */

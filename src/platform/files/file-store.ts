@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { onTxEnd, type AppContext } from '../context.ts';
-import { decryptFile, encryptFile, FILE_HEADER_BYTES, fileKid } from '../crypto/file-cipher.ts';
+import { decryptFile, encryptFile, FILE_HEADER_BYTES, fileKid, fileSealer } from '../crypto/file-cipher.ts';
 import { piiKeyFor, piiKeyring } from '../crypto/pii-key.ts';
 
 /**
@@ -56,6 +56,46 @@ export function fileStore(ctx: AppContext): AttachmentStore {
       return decryptFile(stored, (kid) => piiKeyFor(ctx, kid));
     },
   };
+}
+
+/**
+ * A large file in two steps, so the transaction does not wait for the encryption. `sealFile`
+ * (outside any transaction) encrypts the plain pieces, in order, into `scratch` (0600, the caller's
+ * temporary area) and returns the SM3 of the plain bytes; on failure nothing is left at `scratch`.
+ * `adoptSealed` (inside the transaction) moves it into the store under that key like `put`: in place
+ * when the transaction commits, removed when it rolls back; content already stored is kept as it is.
+ */
+export async function sealFile(ctx: AppContext, pieces: AsyncIterable<Buffer>, scratch: string): Promise<{ sm3: string; size: number }> {
+  const sealer = fileSealer((await piiKeyring(ctx)).key);
+  const hash = createHash('sm3');
+  let size = 0;
+  const h = await open(scratch, 'wx', 0o600);
+  try {
+    await h.write(sealer.head);
+    for await (const piece of pieces) {
+      hash.update(piece);
+      size += piece.length;
+      await h.write(sealer.update(piece));
+    }
+    await h.write(sealer.final());
+    await h.sync();
+  } catch (e) {
+    await h.close().catch(() => undefined);
+    await rm(scratch, { force: true });
+    throw e;
+  }
+  await h.close();
+  return { sm3: hash.digest('hex'), size };
+}
+
+export async function adoptSealed(ctx: AppContext, key: string, scratch: string): Promise<void> {
+  const f = filePath(filesRoot(ctx.config), key);
+  if (await exists(f)) return void (await rm(scratch, { force: true }));
+  await mkdir(path.dirname(f), { recursive: true, mode: 0o700 });
+  const tmp = `${f}.${randomUUID()}.tmp`;
+  await rename(scratch, tmp);
+  const moved = onTxEnd(ctx, { commit: () => rename(tmp, f), rollback: () => rm(tmp, { force: true }) });
+  if (!moved) await rename(tmp, f);
 }
 
 async function pendingOf(dir: string, key: string): Promise<string | undefined> {

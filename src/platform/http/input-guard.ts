@@ -18,7 +18,7 @@ type Where = keyof typeof WHERE;
 /** Body keys whose values are file names (bidirectional overrides refused there). */
 const FILE_NAME_KEY = /^(file_?name|filename|name_?of_?file)$/i;
 /** Body keys allowed to exceed a 32-bit integer: money in cents (bigint columns), bounded by their own schemas. */
-const WIDE_INT_KEY = /Cents$/;
+const WIDE_INT_KEY = /(Cents|Bytes)$/;
 const MAX_DEPTH = 32;
 
 /** Every problem in a parsed value (depth-first, path as dotted keys). */
@@ -94,7 +94,8 @@ export function guardRequest(req: FastifyRequest): void {
   if (q.length) throw problem('querystring', q);
   const p = inputProblems(req.params, 'params', numericKeysOf(schema.params));
   if (p.length) throw problem('params', p);
-  if (req.body !== undefined && !req.isMultipart()) {
+  // Raw bytes (a chunk of a chunked upload) are not text: their content is checked by type at completion.
+  if (req.body !== undefined && !req.isMultipart() && !Buffer.isBuffer(req.body)) {
     const b = inputProblems(req.body, 'body');
     if (b.length) throw problem('body', b);
   }

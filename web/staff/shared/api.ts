@@ -85,8 +85,10 @@ function withQuery(path: string, query?: Query) {
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const multipart = body instanceof FormData;
+  // Raw bytes (a Blob: a chunk of a chunked upload) go as they are.
+  const raw = body instanceof Blob;
   // FormData sets its own multipart boundary; everything else goes as JSON.
-  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
+  if (body !== undefined && !multipart) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -94,7 +96,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart || raw ? (body as BodyInit) : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');

@@ -47,6 +47,16 @@ export const EvidenceInput = z.object({
   /** The file's bytes, base64 (photos, recordings): hashed with SM3 on arrival. */
   contentBase64: z.string().max(14_000_000, '文件过大，请分片上传').optional(),
   description: z.string().trim().max(1000).optional(),
+  /** A completed chunked upload of this user on this case (POST /api/enforcement/evidence-uploads/:id/complete sets it). */
+  uploadId: id('上传').optional(),
+});
+
+/** 分片上传 of an evidence file: the evidence item's facts now, the bytes in chunks, the row at completion. */
+export const UploadStartInput = EvidenceInput.omit({ contentBase64: true, uploadId: true }).extend({
+  caseId: id('案件'),
+  fileName: text('文件名', 200),
+  mimeType: z.string('「文件类型」必填').trim().min(1, '「文件类型」必填').max(100),
+  sizeBytes: z.number('「文件大小」必填').int().min(1, '文件为空'),
 });
 
 export const PreserveInput = z.object({ items: text('先行登记保存物品', 1000), registeredOn: day('登记保存日期'), approvedBy: text('批准负责人', 40) });

@@ -11,6 +11,7 @@ import type { AssignInput, EvidenceInput, PreserveDecisionInput, PreserveInput }
 import { shortPeriodBasis } from '../law.ts';
 import { actingOfficer, certifiedOfficers } from '../officers/certified.ts';
 import { addPeriod, dateBetween, lawOf, penaltyOf, setPenalty, today } from './penalty-row.ts';
+import { takeUpload } from './upload-area.ts';
 
 /** 指派执法人员: at least two valid certificate holders of the case's unit (第四十二条). */
 export async function assignOfficers(tx: AppContext, c: CaseRow, input: z.output<typeof AssignInput>) {
@@ -22,7 +23,7 @@ export async function assignOfficers(tx: AppContext, c: CaseRow, input: z.output
 }
 
 /** The acting user must be a certified officer named on the case (持证执法). */
-export async function investigatorActing(tx: AppContext, actor: Actor, c: CaseRow) {
+export async function investigatorActing(tx: AppContext, actor: Actor, c: Pick<CaseRow, 'id'>) {
   const p = await penaltyOf(tx, c.id);
   const me = await actingOfficer(tx, actor, today(tx));
   if (!p.investigators.includes(me.id))
@@ -40,7 +41,12 @@ export async function recordEvidence(tx: AppContext, actor: Actor, c: CaseRow, i
   dateBetween(tx, input.collectedOn, p.filed_on, 'collectedOn', '取证日期');
   let hash: string | null = null;
   let size: number | null = null;
-  if (input.contentBase64 !== undefined) {
+  let file: { name: string; mime: string; key: string } | null = null;
+  if (input.uploadId !== undefined) {
+    if (input.contentBase64 !== undefined) throw badRequest('VALIDATION_FAILED', '文件内容与分片上传只能二选一', { field: 'contentBase64' });
+    const u = await takeUpload(tx, actor, c.id, input.uploadId);
+    [hash, size, file] = [u.sm3, u.size, { name: u.fileName, mime: u.mimeType, key: u.sm3 }];
+  } else if (input.contentBase64 !== undefined) {
     const bytes = Buffer.from(input.contentBase64, 'base64');
     if (!bytes.length || bytes.toString('base64').replace(/=+$/, '') !== input.contentBase64.replace(/=+$/, ''))
       throw badRequest('VALIDATION_FAILED', '「文件内容」不是有效的 base64 编码', { field: 'contentBase64' });
@@ -48,10 +54,13 @@ export async function recordEvidence(tx: AppContext, actor: Actor, c: CaseRow, i
     size = bytes.length;
   }
   const id = uuidv7();
-  await sql`insert into enforcement.evidence (id, case_id, stage, kind, title, collected_on, officer_ids, sm3, size_bytes, description, recorded_by_name, created_at)
+  await sql`insert into enforcement.evidence (id, case_id, stage, kind, title, collected_on, officer_ids, sm3, size_bytes, description, recorded_by_name, created_at,
+      file_name, mime_type, storage_key)
     values (${id}, ${c.id}, ${c.state}, ${input.kind}, ${input.title}, ${input.collectedOn}::date, ${ids}::uuid[], ${hash}, ${size},
-      ${input.description ?? null}, ${actor.displayName}, ${tx.clock.now()})`.execute(tx.db);
-  return { id, sm3: hash };
+      ${input.description ?? null}, ${actor.displayName}, ${tx.clock.now()}, ${file?.name ?? null}, ${file?.mime ?? null}, ${file?.key ?? null})`.execute(
+    tx.db,
+  );
+  return { id, sm3: hash, sizeBytes: size };
 }
 
 const preserveClock = (name: string, basis: string) => ({

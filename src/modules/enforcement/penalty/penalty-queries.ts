@@ -63,7 +63,7 @@ export async function getPenalty(ctx: AppContext, actor: Actor, id: string) {
   const c = await getCase(ctx, actor, id);
   if (c.type !== PENALTY_TYPE) throw new AppError('ENFORCEMENT_NOT_FOUND', 404, ENFORCEMENT_ERRORS.NOT_FOUND);
   const [evidence, preservations, statements] = await Promise.all([
-    sql`select id, stage, kind, title, collected_on::text as "collectedOn", sm3, size_bytes as "sizeBytes", recorded_by_name as "recordedBy" from enforcement.evidence where case_id = ${id} order by created_at`.execute(
+    sql`select id, stage, kind, title, collected_on::text as "collectedOn", sm3, size_bytes::float8 as "sizeBytes", file_name as "fileName", mime_type as "mimeType", recorded_by_name as "recordedBy" from enforcement.evidence where case_id = ${id} order by created_at`.execute(
       ctx.db,
     ),
     sql`select id, items, registered_on::text as "registeredOn", due_on::text as "dueOn", decision, decided_on::text as "decidedOn" from enforcement.preservation where case_id = ${id} order by registered_on`.execute(

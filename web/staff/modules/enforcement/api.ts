@@ -1,9 +1,9 @@
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import { http } from '../../shared/api.ts';
-import type { FileCaseInput } from '../../../../src/modules/enforcement/contracts/inputs.ts';
+import type { FileCaseInput, UploadStartInput } from '../../../../src/modules/enforcement/contracts/inputs.ts';
 
-export { CERT_STATUS_LABELS, PENALTY_STATES } from '../../../../src/modules/enforcement/contracts/labels.ts';
+export { CERT_STATUS_LABELS, EVIDENCE_KINDS, PENALTY_STATES } from '../../../../src/modules/enforcement/contracts/labels.ts';
 export { STAFF_CHANNELS, TIPOFF_STATES } from '../../../../src/modules/enforcement/contracts/tipoff-labels.ts';
 
 export type OfficerRow = {
@@ -71,7 +71,34 @@ export type TipoffDetail = TipoffRow & {
 };
 export type PowerItem = { code: string; name: string; reviewListed: boolean };
 
+export type EvidenceRow = {
+  id: string;
+  kind: string;
+  title: string;
+  collectedOn: string;
+  sm3: string | null;
+  sizeBytes: number | null;
+  fileName: string | null;
+  recordedBy: string;
+};
+/** A chunked upload as the server sees it: which chunks arrived (resume sends the missing ones). */
+export type UploadStatus = {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  chunkBytes: number;
+  chunkCount: number;
+  missing: number[];
+  receivedBytes: number;
+};
+
 export const enforcementApi = {
+  penalty: (id: string) => http.get<{ evidence: EvidenceRow[] }>(`/api/enforcement/cases/${id}`),
+  startUpload: (input: z.input<typeof UploadStartInput>) => http.post<UploadStatus>('/api/enforcement/evidence-uploads', input),
+  uploadStatus: (id: string) => http.get<UploadStatus>(`/api/enforcement/evidence-uploads/${id}`),
+  putChunk: (id: string, index: number, bytes: Blob) => http.put<UploadStatus>(`/api/enforcement/evidence-uploads/${id}/chunks/${index}`, bytes),
+  completeUpload: (id: string) => http.post<{ id: string; sm3: string }>(`/api/enforcement/evidence-uploads/${id}/complete`),
+  cancelUpload: (id: string) => http.del<void>(`/api/enforcement/evidence-uploads/${id}`),
   cases: (f: { state?: string; q?: string; page?: number }) => http.get<Page<CaseRow>>('/api/enforcement/cases', f),
   file: (input: z.input<typeof FileCaseInput>) => http.post<{ id: string; refNo: string }>('/api/enforcement/cases', input),
   officers: (f: { q?: string }) => http.get<Page<OfficerRow>>('/api/enforcement/officers', f),

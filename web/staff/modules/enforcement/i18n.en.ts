@@ -2,6 +2,23 @@ import type { zh } from './i18n.ts';
 
 /** English of this file's messages (loaded only when the console is in English). */
 export const en: Record<keyof typeof zh, string> = {
+  'enforcement.ev.title': 'Evidence (full-process record)',
+  'enforcement.ev.name': 'Evidence title',
+  'enforcement.ev.kind': 'Kind of evidence',
+  'enforcement.ev.on': 'Collected on',
+  'enforcement.ev.file': 'File',
+  'enforcement.ev.officers': 'Collected by (two or more officers of the case)',
+  'enforcement.ev.two': 'At least two officers',
+  'enforcement.ev.required': 'Enter the evidence title',
+  'enforcement.ev.add': 'Upload an evidence file',
+  'enforcement.ev.hint':
+    'Video, audio, photo or PDF; large files go in chunks and resume after a broken connection; the server checks the type by content and computes the SM3 hash.',
+  'enforcement.ev.pick': 'Choose a file to upload',
+  'enforcement.ev.upload': 'Upload',
+  'enforcement.ev.pause': 'Pause',
+  'enforcement.ev.resume': 'Resume',
+  'enforcement.ev.cancel': 'Cancel upload',
+  'enforcement.ev.done': 'Evidence recorded',
   'enforcement.module': 'Law enforcement',
   'enforcement.nav.cases': 'Penalty cases',
   'enforcement.nav.officers': 'Officers',

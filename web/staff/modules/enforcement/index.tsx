@@ -11,6 +11,7 @@ const OfficersPage = lazy(() => import('./OfficersPage.tsx').then((m) => ({ defa
 const StudyPage = lazy(() => import('./StudyPage.tsx').then((m) => ({ default: m.StudyPage })));
 const ExamsPage = lazy(() => import('./ExamsPage.tsx').then((m) => ({ default: m.ExamsPage })));
 const ExamTakePage = lazy(() => import('./ExamTakePage.tsx').then((m) => ({ default: m.ExamTakePage })));
+const EvidencePanel = lazy(() => import('./EvidencePanel.tsx').then((m) => ({ default: m.EvidencePanel })));
 const AttemptPage = lazy(() => import('./AttemptPage.tsx').then((m) => ({ default: m.AttemptPage })));
 
 /** 行政执法: the console's web half of the enforcement module. */
@@ -35,7 +36,7 @@ export const enforcement = defineWebModule<typeof zh>({
     { path: '/enforcement/exams/:id', page: ExamTakePage, permission: 'enforcement.read' },
     { path: '/enforcement/exam-attempts/:id', page: AttemptPage, permission: 'enforcement.read' },
   ],
-  caseTypes: { enforcement_penalty: { english: penaltyLabelsEn } },
+  caseTypes: { enforcement_penalty: { panel: EvidencePanel, english: penaltyLabelsEn } },
   messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
   audit: {
     actions: {
