@@ -29,7 +29,7 @@ export function ExamsPage() {
       key: 'mine',
       render: (_, r) =>
         r.myAttempt ? (
-          <Link to={`/enforcement/exam-attempts/${r.myAttempt.id}`}>
+          <Link to={`/enforcement/exams/attempts/${r.myAttempt.id}`}>
             <Tag color={r.myAttempt.passed ? 'green' : 'red'}>
               {r.myAttempt.score} 分{r.myAttempt.passed ? '，合格' : '，不合格'}
             </Tag>
