@@ -14,6 +14,7 @@ import { enforcementStudy } from './migrations/20261211010000_enforcement_study.
 import { registerStudyRoutes } from './study/routes.ts';
 import { studyScopedRoutes } from './study/scoped-routes.ts';
 import { enforcementTipoff } from './migrations/20261211020000_enforcement_tipoff.ts';
+import { enforcementCertificateDocument } from './migrations/20261212010000_enforcement_certificate_document.ts';
 
 const G = '行政执法';
 
@@ -42,6 +43,7 @@ export const enforcement = defineModule({
     '20261208120100_enforcement_catalogue': enforcementCatalogue,
     '20261211010000_enforcement_study': enforcementStudy,
     '20261211020000_enforcement_tipoff': enforcementTipoff,
+    '20261212010000_enforcement_certificate_document': enforcementCertificateDocument,
   },
   async seedDemo(ctx) {
     const r = await seedEnforcementDemo(ctx);

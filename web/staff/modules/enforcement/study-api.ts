@@ -59,7 +59,7 @@ export type Attempt = {
   score: number;
   passed: boolean;
   submittedOn: string;
-  certificate: { no: string; text: string } | null;
+  certificate: { no: string; text: string; issuer: string; documentId: string | null } | null;
   questions: Array<PaperQuestion & { given: string[]; answer: string[]; right: boolean; basis: string }>;
 };
 
