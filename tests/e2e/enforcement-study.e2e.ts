@@ -71,6 +71,8 @@ describe('西吉县民政局 何建平 at 1366×768', { concurrency: false }, ()
     const cert = a.getByTestId('exam-certificate');
     assert.match(await cert.innerText(), /结业证明[\s\S]*宁民学结〔\d{4}〕1号[\s\S]*何建平/);
     assert.match(await a.innerText(), /《社会救助暂行办法》第十一条/);
+    assert.match((await a.getByTestId('certificate-pdf').getAttribute('href')) ?? '', /^\/api\/documents\/[0-9a-f-]+\.pdf$/);
+    assert.equal(await page.locator('.ant-menu-item-selected').innerText(), '在线考试', 'the result page highlights 在线考试');
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'enforcement-exam-result-desktop', { fullPage: true });
     await page.goto('/enforcement/exams');
@@ -85,6 +87,31 @@ describe('西吉县民政局 何建平 at 1366×768', { concurrency: false }, ()
       .first()
       .waitFor({ timeout: T });
     await shot(page, 'enforcement-officers-qualification-desktop');
+  });
+});
+
+describe('法规处 adds a question to the bank at 1366×768', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ timeout: T });
+
+  f.step('新增试题: an empty form is refused in Chinese, a complete one is saved', async () => {
+    await login(page, 'nx-fgc', PASSWORD);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
+    await page.goto('/enforcement/exams');
+    await page.getByTestId('study-question-new').click();
+    const form = page.getByTestId('study-question-form');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await form.getByText('请填写「题干」').waitFor({ timeout: T });
+    await form.getByLabel('题干').fill('行政机关作出行政处罚决定前，应当告知当事人拟作出的行政处罚内容及事实、理由、依据。');
+    await form.getByLabel('选项（每行一个，依次为 A、B、C…）').fill('正确做法\n错误做法');
+    await form.getByLabel('法律依据').fill('行政处罚法第四十四条');
+    await form.getByRole('combobox', { name: '答案' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^A$/ }).click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await form.getByText(/「法律依据」应写明法律名称和条款/).waitFor({ timeout: T });
+    await shot(page, 'enforcement-question-form-desktop');
+    await form.getByLabel('法律依据').fill('《中华人民共和国行政处罚法》第四十四条');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await form.waitFor({ state: 'detached', timeout: T });
   });
 });
 

@@ -43,6 +43,7 @@ export interface ExamAttemptTable extends Scoped {
   score: number;
   passed: boolean;
   certificate_no: string | null;
+  certificate_document_id: string | null;
   submitted_on: DateCol;
 }
 /** 举报 (informant columns are SM4 tokens and are never selected by the lists). */

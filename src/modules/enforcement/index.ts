@@ -17,6 +17,7 @@ import { enforcementTipoff } from './migrations/20261211020000_enforcement_tipof
 import { enforcementEvidenceUpload } from './migrations/20261212020000_enforcement_evidence_upload.ts';
 import { EVIDENCE_UPLOAD_SWEEP_JOB, sweepEvidenceUploads } from './penalty/upload-sweep.ts';
 import { registerUploadRoutes } from './penalty/upload-routes.ts';
+import { enforcementCertificateDocument } from './migrations/20261212010000_enforcement_certificate_document.ts';
 
 const G = '行政执法';
 
@@ -46,6 +47,7 @@ export const enforcement = defineModule({
     '20261208120100_enforcement_catalogue': enforcementCatalogue,
     '20261211010000_enforcement_study': enforcementStudy,
     '20261211020000_enforcement_tipoff': enforcementTipoff,
+    '20261212010000_enforcement_certificate_document': enforcementCertificateDocument,
     '20261212020000_enforcement_evidence_upload': enforcementEvidenceUpload,
   },
   async seedDemo(ctx) {

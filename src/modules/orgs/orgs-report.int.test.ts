@@ -122,6 +122,7 @@ describe('约谈 records', () => {
     expect((await xq.post(`/api/orgs/${ids.a}/interviews`, { ...body, heldOn: '2020-02-01' })).json().title).toContain('不能晚于今天');
     expect((await xq.post(`/api/orgs/${ids.a}/interviews`, { ...body, matter: '' })).statusCode).toBe(400);
     const { id } = await ok(xq.post(`/api/orgs/${ids.a}/interviews`, body), 201);
+    ids.interview = id;
     const early = await xq.post(`/api/orgs/interviews/${id}/follow-up`, { followedUpOn: '2020-01-09', followUp: '已完成换届' });
     expect(early.json().title).toContain('不能早于约谈日期');
     expect((await pl.post(`/api/orgs/interviews/${id}/follow-up`, { followedUpOn: '2020-01-14', followUp: '已完成换届' })).statusCode).toBe(404);
@@ -129,5 +130,27 @@ describe('约谈 records', () => {
     expect((await xq.post(`/api/orgs/interviews/${id}/follow-up`, { followedUpOn: '2020-01-15', followUp: '再次' })).statusCode).toBe(409);
     const d = await ok(xq.get(`/api/orgs/${ids.a}`));
     expect(d.interviews).toEqual([{ id, ...body, followUp: '已完成换届，财务制度已印发', followedUpOn: '2020-01-14' }]);
+  });
+
+  it('feeds the report: 约谈 organizations (家), 约谈 (次) and those followed up by the year’s end, with their ids, by area', async () => {
+    const body = { people: '秘书长', matter: '未按规定报送年度工作报告', commitments: '10日内补报' };
+    const again = await ok(xq.post(`/api/orgs/${ids.a}/interviews`, { ...body, heldOn: '2020-01-13' }), 201);
+    const other = await ok(xq.post(`/api/orgs/${ids.b}/interviews`, { ...body, heldOn: '2020-01-12' }), 201);
+    const r = await ok(xqLead.get('/api/report/metrics?year=2020&area=640104&section=orgs'));
+    const m = Object.fromEntries(r.sections[0].metrics.map((x: any) => [x.code, x]));
+    expect(m['orgs.interviewed_orgs']).toMatchObject({ value: 2, unit: '家', recordKind: 'record' });
+    expect(m['orgs.interviews']).toMatchObject({ value: 3, unit: '次' });
+    expect(m['orgs.interviews_followed_up'].value).toBe(1);
+    const rec = (metric: string) => ok(xqLead.get(`/api/report/records?metric=${metric}&year=2020&area=640104&pageSize=100`));
+    expect((await rec('orgs.interviewed_orgs')).items.map((i: any) => i.id).sort()).toEqual([ids.a, ids.b].sort());
+    const all = await rec('orgs.interviews');
+    expect(all.items.map((i: any) => i.id).sort()).toEqual([ids.interview, again.id, other.id].sort());
+    expect(all.items.find((i: any) => i.id === ids.interview)).toMatchObject({ stateLabel: '已跟踪落实', date: '2020-01-10' });
+    expect((await rec('orgs.interviews_followed_up')).items.map((i: any) => i.id)).toEqual([ids.interview]);
+    const xjLead = await t.login('xj-mzj-lead'); // 西吉县: none of 兴庆区's
+    const elsewhere = await ok(xjLead.get('/api/report/metrics?year=2020&section=orgs'));
+    expect(elsewhere.sections[0].metrics.find((x: any) => x.code === 'orgs.interviews').value).toBe(0);
+    const lastYear = await ok(xqLead.get('/api/report/metrics?year=2019&area=640104&section=orgs'));
+    expect(lastYear.sections[0].metrics.find((x: any) => x.code === 'orgs.interviews').value).toBe(0);
   });
 });

@@ -190,7 +190,7 @@ describe('双随机一公开', () => {
       code: 'ORG_NOTICE_NOT_FOUND',
     });
     expect((await portal('/api/public/orgs/rectification-notice.pdf', { ...own, filingCode: other.filingCode, docNo: n1.noticeNo })).statusCode).toBe(404);
-    await ok(xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, { ...problem, organizationId: fixed, method: 'desk' }));
+    const n2 = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, { ...problem, organizationId: fixed, method: 'desk' }));
     clock.set(new Date('2021-03-20T02:00:00Z'));
     await ok(
       xq.post(`/api/orgs/spot-checks/${c.id}/follow-ups`, { organizationId: fixed, rectifiedOn: '2021-03-20', followUp: '已召开会员大会，财务制度已修订' }),
@@ -212,6 +212,21 @@ describe('双随机一公开', () => {
     expect(items.find((i: any) => i.organizationId === missed).findings).toContain('财务管理不规范');
     expect((await ok(pub(`/api/public/orgs/spot-checks/${c.id}/items`))).items.every((i: any) => i.findings === null)).toBe(true);
     expect((await pl.get(`/api/orgs/spot-checks/${c.id}/items`)).statusCode).toBe(404);
+    // the report's 整改文书: issued in the year, rectified by the deadline, overdue — each with its 文书 ids, by area
+    const lead = await t.login('xq-mzj-lead');
+    const m = Object.fromEntries(
+      (await ok(lead.get('/api/report/metrics?year=2021&area=640104&section=orgs'))).sections[0].metrics.map((x: any) => [x.code, x.value]),
+    );
+    expect([m['orgs.rectification_notices'], m['orgs.rectified_on_time'], m['orgs.rectification_overdue']]).toEqual([2, 1, 1]);
+    const rec = async (metric: string) =>
+      (await ok(lead.get(`/api/report/records?metric=${metric}&year=2021&area=640104`))).items.map((i: any) => [i.id, i.refNo, i.stateLabel]);
+    expect((await rec('orgs.rectification_notices')).map((r: any) => r[0]).sort()).toEqual([n1.noticeDocumentId, n2.noticeDocumentId].sort());
+    expect(await rec('orgs.rectified_on_time')).toEqual([[n2.noticeDocumentId, n2.noticeNo, '按期整改']]);
+    expect(await rec('orgs.rectification_overdue')).toEqual([[n1.noticeDocumentId, n1.noticeNo, '未整改']]);
+    const xjLead = await t.login('xj-mzj-lead');
+    expect(
+      (await ok(xjLead.get('/api/report/metrics?year=2021&section=orgs'))).sections[0].metrics.find((x: any) => x.code === 'orgs.rectification_notices').value,
+    ).toBe(0);
   });
 
   it('v2: the SQL ranking equals the plain-JS ranking for many seeds, and a changed frozen population fails the re-run', async () => {

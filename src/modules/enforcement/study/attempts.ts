@@ -5,6 +5,7 @@ import { recordInScope, type Actor } from '../../../kernel/identity/index.ts';
 import { ENFORCEMENT_PERMISSIONS } from '../contracts/labels.ts';
 import { QUESTION_KIND_LABELS, type QuestionKind } from './study-inputs.ts';
 import { sameChoice } from './scoring.ts';
+import { CERTIFICATE_ISSUER, certificateText } from './certificate-document.ts';
 
 type AttemptRow = {
   id: string;
@@ -25,6 +26,7 @@ type AttemptRow = {
   score: number;
   passed: boolean;
   certificate_no: string | null;
+  certificate_document_id: string | null;
   submitted_on: string;
 };
 
@@ -36,7 +38,7 @@ type AttemptRow = {
 export async function getAttempt(ctx: AppContext, actor: Actor, id: string) {
   const a = (
     await sql<AttemptRow>`select a.id, a.exam_id, e.title, e.year, e.qualification, e.pass_mark, e.question_ids, o.name as officer_name,
-      o.cert_no, u.name as org_name, a.area_path, a.org_unit_id, a.user_id, a.answers, a.correct, a.score, a.passed, a.certificate_no,
+      o.cert_no, u.name as org_name, a.area_path, a.org_unit_id, a.user_id, a.answers, a.correct, a.score, a.passed, a.certificate_no, a.certificate_document_id,
       a.submitted_on::text as submitted_on
     from enforcement.exam_attempt a join enforcement.exam e on e.id = a.exam_id join enforcement.officer o on o.id = a.officer_id
       join core.org_unit u on u.id = a.org_unit_id where a.id = ${id}`.execute(ctx.db)
@@ -84,7 +86,16 @@ export async function getAttempt(ctx: AppContext, actor: Actor, id: string) {
     certificate: a.certificate_no
       ? {
           no: a.certificate_no,
-          text: `${a.org_name}${a.officer_name}(执法证号 ${a.cert_no})于 ${a.submitted_on} 参加「${a.title}」，成绩 ${a.score} 分，考试合格，准予结业。`,
+          text: certificateText({
+            orgName: a.org_name,
+            officerName: a.officer_name,
+            certNo: a.cert_no,
+            title: a.title,
+            score: a.score,
+            submittedOn: a.submitted_on,
+          }),
+          issuer: CERTIFICATE_ISSUER,
+          documentId: a.certificate_document_id,
         }
       : null,
     questions,

@@ -76,7 +76,25 @@ describe('taking an exam', () => {
     const mine = (await xj.get('/api/enforcement/exams')).json().items.find((e: any) => e.id === examId);
     expect(mine.myAttempt).toMatchObject({ score: 83, certificateNo: '宁民学结〔2026〕1号' });
     expect((await xj.get(`/api/enforcement/exam-attempts/${r.id}`)).statusCode).toBe(200);
-    expect((await (await t.login('pl-mzj')).get(`/api/enforcement/exam-attempts/${r.id}`)).statusCode).toBe(404);
+    const pl = await t.login('pl-mzj');
+    expect((await pl.get(`/api/enforcement/exam-attempts/${r.id}`)).statusCode).toBe(404);
+    // the 结业证明 is a kernel document: PDF for the officer's unit only, checked on the portal by number and code
+    const pdf = await xj.get(`/api/documents/${r.certificate.documentId}.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect((await pl.get(`/api/documents/${r.certificate.documentId}.pdf`)).statusCode).toBe(404);
+    const doc = (
+      await sql<{ content: any; subject_id: string }>`select content, subject_id from core.document where id = ${r.certificate.documentId}`.execute(t.ctx.db)
+    ).rows[0]!;
+    const content = typeof doc.content === 'string' ? JSON.parse(doc.content) : doc.content;
+    expect(doc.subject_id).toBe(r.id);
+    expect(content).toMatchObject({ title: '结业证明', docNo: r.certificate.no, issuer: '宁夏回族自治区民政厅' });
+    expect(content.body.join('')).toContain('何建平');
+    const checked = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/documents/verify?no=${encodeURIComponent(r.certificate.no)}&code=${content.verifyCode}`,
+    });
+    expect(checked.json()).toMatchObject({ genuine: true, title: '结业证明' });
   });
 
   it('a failing paper gets no certificate; a closed exam and a qualification exam without applying are refused', async () => {

@@ -12,10 +12,13 @@ import { SubmitInput } from './study-inputs.ts';
 import { scorePaper } from './scoring.ts';
 import { examRow, officerById, officerOfUser } from './exams.ts';
 import { getAttempt } from './attempts.ts';
+import { issueSubjectDocument } from '../../../kernel/documents/index.ts';
+import { certificateFill, studyCertificate } from './certificate-document.ts';
 
 /**
  * 交卷: the server scores the answers against the key it kept; one attempt per officer and paper.
- * A pass earns a 结业证明 number (per year, gapless); passing a 资格考试 is recorded on the officer
+ * A pass earns a 结业证明, a kernel document (certificate-document.ts: number per year without gaps, verification
+ * code, PDF); passing a 资格考试 is recorded on the officer
  * (date and score), which the officer page shows for certification.
  */
 export async function submitExam(ctx: AppContext, actor: Actor, examId: string, raw: unknown, demo?: { officerId: string }) {
@@ -36,21 +39,26 @@ export async function submitExam(ctx: AppContext, actor: Actor, examId: string, 
       await sql<{ id: string; answer: string[] }>`select id, answer from enforcement.question where id = any(${e.question_ids}::uuid[])`.execute(tx.db)
     ).rows;
     const r = scorePaper(key, input.answers, e.pass_mark);
-    let certificateNo: string | null = null;
-    if (r.passed) {
-      // Lock the year's papers: certificate numbers of a year are issued one at a time, without gaps.
-      await sql`select id from enforcement.exam where year = ${e.year} order by id for update`.execute(tx.db);
-      const n = (
-        await sql<{ n: number }>`select count(*)::int as n from enforcement.exam_attempt a join enforcement.exam x on x.id = a.exam_id
-          where x.year = ${e.year} and a.certificate_no is not null`.execute(tx.db)
-      ).rows[0]!.n;
-      certificateNo = `宁民学结〔${e.year}〕${n + 1}号`;
-    }
     const id = uuidv7();
+    let certificate: { docNo: string; id: string } | null = null;
+    if (r.passed) {
+      const who = (
+        await sql<{ cert_no: string; org_name: string }>`select o.cert_no, u.name as org_name from enforcement.officer o
+          join core.org_unit u on u.id = o.org_unit_id where o.id = ${me.id}`.execute(tx.db)
+      ).rows[0]!;
+      const fill = certificateFill({ orgName: who.org_name, officerName: me.name, certNo: who.cert_no, title: e.title, score: r.score, submittedOn: today });
+      certificate = await issueSubjectDocument(tx, {
+        type: studyCertificate,
+        subject: { id, areaPath: me.area_path, orgUnitId: me.org_unit_id },
+        fill,
+        actor,
+      });
+    }
+    const certificateNo = certificate?.docNo ?? null;
     await sql`insert into enforcement.exam_attempt (id, exam_id, officer_id, user_id, area_path, org_unit_id, answers, correct, score, passed,
-        certificate_no, submitted_on, submitted_at)
+        certificate_no, certificate_document_id, submitted_on, submitted_at)
       values (${id}, ${e.id}, ${me.id}, ${demo ? null : actor.userId}, ${me.area_path}, ${me.org_unit_id}, ${JSON.stringify(input.answers)}::jsonb, ${r.correct},
-        ${r.score}, ${r.passed}, ${certificateNo}, ${today}::date, ${tx.clock.now()})`.execute(tx.db);
+        ${r.score}, ${r.passed}, ${certificateNo}, ${certificate?.id ?? null}, ${today}::date, ${tx.clock.now()})`.execute(tx.db);
     if (e.qualification && r.passed)
       await sql`update enforcement.officer set qualification_passed_on = ${today}::date, qualification_score = ${r.score}, qualification_attempt_id = ${id}
         where id = ${me.id}`.execute(tx.db);

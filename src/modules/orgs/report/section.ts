@@ -3,6 +3,7 @@ import { inScope, type Actor } from '../../../kernel/identity/index.ts';
 import type { MetricQueryArgs, MetricRecord, MetricResult, ReportMetric, ReportSection } from '../../../kernel/report/index.ts';
 import { orgsDb } from '../db.ts';
 import { ORG_KIND_LABEL, ORG_STATUS_LABEL } from '../contract.ts';
+import { interviewMetrics, rectificationMetrics } from './supervision-metrics.ts';
 import { cleanupCases, registeredAt, uninspectedTwoYears, type Counted } from './org-figures.ts';
 
 /**
@@ -88,5 +89,7 @@ export const orgsReportSection: ReportSection = {
       rule: '统计期内准予注销登记且申请时注明为名称清理规范专项工作（campaign = name_cleanup）的注销登记件数。',
       query: async (ctx, a) => asCases(await cleanupCases(ctx, { actor: a.actor, areaPath: a.areaPath }, 'deregistered', a.from, a.to)),
     }),
+    ...interviewMetrics(orgRecords),
+    ...rectificationMetrics,
   ],
 };

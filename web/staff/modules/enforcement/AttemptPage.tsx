@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Result, Table, Tag, type TableProps } from 'antd';
+import { FilePdfOutlined } from '@ant-design/icons';
+import { Button, Card, Result, Table, Tag, type TableProps } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
@@ -40,8 +41,21 @@ export function AttemptPage() {
                 <h2>结业证明</h2>
                 <p>{r.certificate.no}</p>
                 <p style={{ textAlign: 'left' }}>{r.certificate.text}</p>
-                <p style={{ textAlign: 'right' }}>宁夏回族自治区民政厅</p>
+                <p style={{ textAlign: 'right' }}>{r.certificate.issuer}</p>
               </div>
+              {r.certificate.documentId && (
+                <div style={{ textAlign: 'center' }}>
+                  <Button
+                    icon={<FilePdfOutlined />}
+                    href={`/api/documents/${r.certificate.documentId}.pdf`}
+                    target="_blank"
+                    rel="noopener"
+                    data-testid="certificate-pdf"
+                  >
+                    {t('doc.pdf')}
+                  </Button>
+                </div>
+              )}
             </Card>
           )}
           <Table rowKey="id" size="small" columns={cols} dataSource={r.questions} pagination={false} scroll={{ x: 760 }} />

@@ -29,7 +29,7 @@ export function ExamTakePage() {
     try {
       const r = await studyApi.submit(id, answers);
       await qc.invalidateQueries({ queryKey: ['enforcement', 'exams'] });
-      nav(`/enforcement/exam-attempts/${r.id}`);
+      nav(`/enforcement/exams/attempts/${r.id}`);
     } catch (e) {
       setError(e instanceof ApiError ? e.title : String(e));
       setBusy(false);

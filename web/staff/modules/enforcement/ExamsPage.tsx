@@ -1,15 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Table, Tag, type TableProps } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Space, Table, Tag, type TableProps } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
+import { useState } from 'react';
+import { useCan } from '../../app/session.ts';
+import { QuestionModal } from './QuestionModal.tsx';
+import { ExamPaperModal } from './ExamPaperModal.tsx';
 import { studyApi, type ExamRow } from './study-api.ts';
 import './enforcement.css';
 
 /** 在线考试: the papers, each with the caller's own score and 结业证明, or the way in to sit it. */
 export function ExamsPage() {
   const t = useT();
+  const can = useCan();
+  const qc = useQueryClient();
+  const [form, setForm] = useState<'question' | 'exam' | null>(null);
+  const done = () => qc.invalidateQueries({ queryKey: ['enforcement'] });
   const exams = useQuery({ queryKey: ['enforcement', 'exams'], queryFn: studyApi.exams });
   const cols: TableProps<ExamRow>['columns'] = [
     {
@@ -29,7 +37,7 @@ export function ExamsPage() {
       key: 'mine',
       render: (_, r) =>
         r.myAttempt ? (
-          <Link to={`/enforcement/exam-attempts/${r.myAttempt.id}`}>
+          <Link to={`/enforcement/exams/attempts/${r.myAttempt.id}`}>
             <Tag color={r.myAttempt.passed ? 'green' : 'red'}>
               {r.myAttempt.score} 分{r.myAttempt.passed ? '，合格' : '，不合格'}
             </Tag>
@@ -47,7 +55,24 @@ export function ExamsPage() {
   ];
   return (
     <div className="mz-page mz-enf" data-testid="enforcement-exams-page">
-      <PageHeader title={t('enforcement.nav.exams')} desc={t('enforcement.exams.desc')} />
+      <PageHeader
+        title={t('enforcement.nav.exams')}
+        desc={t('enforcement.exams.desc')}
+        extra={
+          can('enforcement.study') && (
+            <Space wrap>
+              <Button onClick={() => setForm('question')} data-testid="study-question-new">
+                新增试题
+              </Button>
+              <Button type="primary" onClick={() => setForm('exam')} data-testid="study-exam-new">
+                组卷
+              </Button>
+            </Space>
+          )
+        }
+      />
+      <QuestionModal open={form === 'question'} onClose={() => setForm(null)} onDone={done} />
+      <ExamPaperModal open={form === 'exam'} year={new Date().getFullYear()} onClose={() => setForm(null)} onDone={done} />
       {exams.data && !exams.data.officer && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('enforcement.e.noOfficer')} />}
       {exams.error && <QueryError error={exams.error} />}
       <Table rowKey="id" size="middle" columns={cols} dataSource={exams.data?.items} loading={exams.isLoading} scroll={{ x: 640 }} />

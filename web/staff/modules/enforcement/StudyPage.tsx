@@ -1,16 +1,21 @@
-import { useQuery } from '@tanstack/react-query';
-import { Card, Select, Space, Table, Tabs, Tag, type TableProps } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Select, Space, Table, Tabs, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
+import { useCan } from '../../app/session.ts';
+import { PlanModal } from './PlanModal.tsx';
 import { studyApi, type PersonStat, type SessionRow, type UnitStat } from './study-api.ts';
 import './enforcement.css';
 
 /** 学法用法: 集体学法 sessions with attendance, each unit's plan, and the statistics per unit and person. */
 export function StudyPage() {
   const t = useT();
+  const can = useCan();
+  const qc = useQueryClient();
+  const [planOpen, setPlanOpen] = useState(false);
   const sessions = useQuery({ queryKey: ['enforcement', 'study', 'sessions'], queryFn: () => studyApi.sessions() });
   const latest = Number(sessions.data?.items[0]?.heldOn.slice(0, 4)) || new Date().getFullYear();
   const [picked, setYear] = useState<number | undefined>();
@@ -63,8 +68,18 @@ export function StudyPage() {
       <PageHeader
         title={t('enforcement.nav.study')}
         desc={t('enforcement.study.desc')}
-        extra={<Link to="/enforcement/exams">{t('enforcement.nav.exams')}</Link>}
+        extra={
+          <Space wrap>
+            {can('enforcement.officers') && (
+              <Button type="primary" onClick={() => setPlanOpen(true)} data-testid="study-plan-new">
+                登记学法计划
+              </Button>
+            )}
+            <Link to="/enforcement/exams">{t('enforcement.nav.exams')}</Link>
+          </Space>
+        }
       />
+      <PlanModal open={planOpen} year={year} onClose={() => setPlanOpen(false)} onDone={() => qc.invalidateQueries({ queryKey: ['enforcement', 'study'] })} />
       {sessions.error && <QueryError error={sessions.error} />}
       <Tabs
         items={[

@@ -34,7 +34,7 @@ export const enforcement = defineWebModule<typeof zh>({
     { path: '/enforcement/study', page: StudyPage, permission: 'enforcement.read' },
     { path: '/enforcement/exams', page: ExamsPage, permission: 'enforcement.read' },
     { path: '/enforcement/exams/:id', page: ExamTakePage, permission: 'enforcement.read' },
-    { path: '/enforcement/exam-attempts/:id', page: AttemptPage, permission: 'enforcement.read' },
+    { path: '/enforcement/exams/attempts/:id', page: AttemptPage, permission: 'enforcement.read' },
   ],
   caseTypes: { enforcement_penalty: { panel: EvidencePanel, english: penaltyLabelsEn } },
   messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },

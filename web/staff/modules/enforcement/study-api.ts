@@ -1,4 +1,5 @@
 import { http } from '../../shared/api.ts';
+export { JUDGE_OPTIONS, LETTERS, QUESTION_KIND_LABELS, QUESTION_KINDS, type QuestionKind } from '../../../../src/modules/enforcement/study/study-inputs.ts';
 
 type Page<T> = { items: T[]; total: number };
 export type SessionRow = {
@@ -59,7 +60,7 @@ export type Attempt = {
   score: number;
   passed: boolean;
   submittedOn: string;
-  certificate: { no: string; text: string } | null;
+  certificate: { no: string; text: string; issuer: string; documentId: string | null } | null;
   questions: Array<PaperQuestion & { given: string[]; answer: string[]; right: boolean; basis: string }>;
 };
 
@@ -70,5 +71,9 @@ export const studyApi = {
   exams: () => http.get<Page<ExamRow> & { officer: { name: string; examApplicant: boolean } | null }>('/api/enforcement/exams'),
   paper: (id: string) => http.get<Paper>(`/api/enforcement/exams/${id}/paper`),
   submit: (id: string, answers: Record<string, string[]>) => http.post<Attempt>(`/api/enforcement/exams/${id}/submit`, { answers }),
+  questions: () => http.get<Page<{ id: string; kind: string; kindLabel: string; stem: string }>>('/api/enforcement/study/questions'),
+  createPlan: (input: unknown) => http.post<{ id: string }>('/api/enforcement/study/plans', input),
+  addQuestion: (input: unknown) => http.post<{ id: string }>('/api/enforcement/study/questions', input),
+  createExam: (input: unknown) => http.post<{ id: string }>('/api/enforcement/exams', input),
   attempt: (id: string) => http.get<Attempt>(`/api/enforcement/exam-attempts/${id}`),
 };
