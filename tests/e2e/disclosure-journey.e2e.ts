@@ -166,6 +166,11 @@ describe('依申请公开 journey: portal → 补正 → 征求第三方意见 �
     await cell.getByRole('button').click();
     await page.locator('.ant-drawer').getByRole('link', { name: caseId }).waitFor();
     await snap(page, 'console-annual');
+    // 二、主动公开: the 30号 tables of 第二十条 (一)(五)(六)(八) from the modules' data, above the category table.
+    await page.locator('.ant-drawer-close').click();
+    await p.getByTestId('annual-decisions').getByText('行政许可').waitFor();
+    await p.getByTestId('annual-documents').getByText('行政规范性文件').scrollIntoViewIfNeeded();
+    await snap(page, 'console-annual-acts');
   });
 
   step('主动公开: a 低保 list the dibao module produced waits for review, linked to its source (desktop and phone)', async () => {

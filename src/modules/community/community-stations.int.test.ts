@@ -114,4 +114,34 @@ describe('the station registry', () => {
     expect(recs.total).toBe(69);
     expect(recs.items[0].type).toBe('community_station');
   });
+  it('修改登记信息: address, coordinates inside Ningxia and the county, hours, services, brand, staff; recorded; the county’s own only', async () => {
+    const id = (await xq.post('/api/community/stations', station({ name: '丽景街丽景社区综合服务站（修改）' }))).json().id;
+    const edit = (s: Session, input: unknown, name = 'edit') => s.post(`/api/cases/${id}/transitions/${name}`, { input });
+    expect((await edit(xq, {})).statusCode).toBe(400);
+    const outside = await edit(xq, { lng: 116.4, lat: 39.9 });
+    expect([outside.statusCode, outside.json().title]).toEqual([400, expect.stringContaining('不在宁夏')]);
+    const otherCounty = await edit(xq, { lng: 106.17, lat: 35.61 });
+    expect([otherCounty.statusCode, otherCounty.json().title]).toEqual([400, expect.stringContaining('兴庆区')]);
+    expect((await edit(ld, { hours: '全天' })).statusCode).toBe(404); // another county does not see it
+    const ok = await edit(xq, {
+      address: '兴庆区丽景街 88 号',
+      lng: 106.31,
+      hours: '周一至周六 8:30—18:00',
+      services: '社会救助受理、养老服务，儿童关爱',
+      brand: '',
+      staff: 11,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().state).toBe('in_service');
+    const d = (await xq.get(`/api/community/stations/${id}`)).json();
+    expect(d).toMatchObject({ address: '兴庆区丽景街 88 号', lng: 106.31, lat: 38.47, hours: '周一至周六 8:30—18:00', brand: null, staff: 11 });
+    expect(d.services).toEqual(['社会救助受理', '养老服务', '儿童关爱']);
+    const history = (await xq.get(`/api/cases/${id}`)).json();
+    expect(JSON.stringify(history)).toContain('修改登记信息');
+    // A suspended station is edited the same way; a closed one is not.
+    expect((await xq.post(`/api/cases/${id}/transitions/suspend`, { comment: '装修' })).statusCode).toBe(200);
+    expect((await edit(xq, { staff: 10 })).statusCode).toBe(409);
+    expect((await edit(xq, { staff: 10 }, 'edit_suspended')).statusCode).toBe(200);
+    expect((await xq.get(`/api/community/stations/${id}`)).json().staff).toBe(10);
+  });
 });

@@ -4,6 +4,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
 import { DUTY_TYPE, LAW_ADMISSION, STATION_TYPE } from './contract.ts';
 import { decideDuty } from './duties/decide-duty.ts';
+import { StationEditInput } from './contracts/http.ts';
+import { editStation } from './stations/edit-station.ts';
 
 const reason = z.object({ reason: z.string('请填写理由').trim().min(2, '请填写理由').max(500, '理由不超过 500 字') });
 const note = z.object({ note: z.string().trim().max(500, '审核意见不超过 500 字').default('') });
@@ -11,11 +13,21 @@ const note = z.object({ note: z.string().trim().max(500, '审核意见不超过 
 async function stationFacts(ctx: AppContext, c: CaseRow): Promise<Record<string, unknown>> {
   const r = (
     await sql<Record<string, unknown>>`select name, case kind when 'urban' then '城市社区' else '农村社区' end as kind, address,
-      area_m2 as "areaM2", staff, hours, brand, established_on::text as "establishedOn"
+      lng::text || ', ' || lat::text as coordinates, area_m2 as "areaM2", staff, hours, array_to_string(services, '、') as services, brand, established_on::text as "establishedOn"
       from community.station where case_id = ${c.id}`.execute(ctx.db)
   ).rows[0];
   return r ? Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)) : {};
 }
+
+const editMove = <S extends 'in_service' | 'suspended'>(state: S) =>
+  transition({
+    label: '修改登记信息',
+    from: [state],
+    to: state,
+    who: { permission: 'community.register', party: 'any' },
+    input: StationEditInput,
+    effect: ({ tx, case: c, input }) => editStation(tx, c, input),
+  });
 
 /**
  * 社区综合服务站 registry: one case per station, held by its county's 民政局, so the data scope of
@@ -31,9 +43,11 @@ export const stationWorkflow = defineWorkflow({
     name: '名称',
     kind: '类别',
     address: '地址',
+    coordinates: '坐标（经度, 纬度）',
     areaM2: '面积（平方米）',
     staff: '工作人员',
     hours: '开放时间',
+    services: '服务项目',
     brand: '服务品牌',
     establishedOn: '建成日期',
   },
@@ -44,6 +58,9 @@ export const stationWorkflow = defineWorkflow({
     suspend: { label: '暂停服务', from: ['in_service'], to: 'suspended', who: { permission: 'community.register', party: 'any' }, reasonRequired: true },
     resume: { label: '恢复服务', from: ['suspended'], to: 'in_service', who: { permission: 'community.register', party: 'any' } },
     close: { label: '撤销', from: ['in_service', 'suspended'], to: 'closed', who: { permission: 'community.register', party: 'any' }, reasonRequired: true },
+    // 修改登记信息 keeps the state: one move per state it may be taken in (the kernel's moves name one target).
+    edit: editMove('in_service'),
+    edit_suspended: editMove('suspended'),
   },
 });
 

@@ -8,6 +8,7 @@ import { disclosureReportSection } from './report/section.ts';
 import { seedDemoDisclosure } from './demo/seed-demo-disclosure.ts';
 import { disclosureCore } from './migrations/20261208130000_disclosure_core.ts';
 import { disclosureItemFeed } from './migrations/20261211030000_disclosure_item_feed.ts';
+import { disclosureItemChange } from './migrations/20261212030000_disclosure_item_change.ts';
 import { listenToSources } from './items/feeds.ts';
 import { CORRECTION_LAPSE_JOB, closeLapsedCorrections } from './requests/correction-lapse.ts';
 
@@ -30,7 +31,11 @@ export const disclosure = defineModule({
   },
   workflows: [requestWorkflow, itemWorkflow],
   routes: [registerDisclosureRoutes, registerDisclosurePortalRoutes],
-  migrations: { '20261208130000_disclosure_core': disclosureCore, '20261211030000_disclosure_item_feed': disclosureItemFeed },
+  migrations: {
+    '20261208130000_disclosure_core': disclosureCore,
+    '20261211030000_disclosure_item_feed': disclosureItemFeed,
+    '20261212030000_disclosure_item_change': disclosureItemChange,
+  },
   async seedDemo(ctx) {
     const r = await seedDemoDisclosure(ctx);
     if (!r.skipped) ctx.logger.info(`演示政务公开:主动公开信息 ${r.items} 条,依申请公开 ${r.requests} 件`);

@@ -3,3 +3,5 @@
  * the 主动公开 catalogue (see events.ts).
  */
 export { onPenaltyDecided, type PenaltyDecided } from './events.ts';
+/** 行政处罚 decisions of a period, for the yearly 政府信息公开 report (第二十条第(六)项), with their case ids. */
+export { penaltyDecisionFigures } from './report/disclosure-figures.ts';

@@ -329,4 +329,41 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     expect((await fgc.get(`/api/enforcement/cases/${id}`)).statusCode).toBe(200);
     expect((await xj.get('/api/enforcement/cases')).json().items[0]).toMatchObject({ id, stateLabel: '已结案归档', fine: 60000 });
   });
+  it('第十五条: a decision against a natural person goes into 主动公开 with the name masked, never the ID number', async () => {
+    day('2026-11-19');
+    const person = {
+      ...filing,
+      partyName: '马玉兰',
+      partyKind: 'person',
+      partyCode: '640422199001011236',
+      actDate: '2026-11-10',
+      discoveredOn: '2026-11-18',
+      filedOn: '2026-11-19',
+    };
+    const r = await xj.post('/api/enforcement/cases', person);
+    expect(r.statusCode, r.body).toBe(201);
+    const pid = r.json().id;
+    expect((await move(xj, pid, 'assign', { officerIds: [o.a, o.b] })).statusCode).toBe(200);
+    const ev = await act(xj, pid, 'evidence', { kind: '书证', title: '询问笔录', collectedOn: '2026-11-19', officerIds: [o.a, o.b] });
+    expect(ev.statusCode, ev.body).toBe(201);
+    const notice = { tier: 1, intendedKinds: ['警告'], facts: '违法事实', reasons: '理由', basis: '依据', notifiedOn: '2026-11-19' };
+    const n = await move(xj, pid, 'notify', notice);
+    expect(n.statusCode, n.body).toBe(200);
+    const go = await move(xj, pid, 'to_decision', { waived: true });
+    expect(go.statusCode, go.body).toBe(200);
+    const d = await move(lead, pid, 'decide', { kind: '处罚', decidedOn: '2026-11-19', penaltyKinds: ['警告'], text: '决定：给予警告。' });
+    expect(d.statusCode, d.body).toBe(200);
+    const item = (await xj.get('/api/disclosure/items?category=6')).json().items.find((i: any) => i.sourceLink === `/cases/${pid}`);
+    expect(item.summary).toContain('当事人：马**');
+    for (const s of [item.title, item.summary]) {
+      expect(s).not.toContain('玉兰');
+      expect(s).not.toContain(person.partyCode);
+    }
+    // The yearly 政务公开 report's 第二十条第（六）项 row counts both decisions of 2026, drillable to the cases.
+    const acts = (await xj.get('/api/disclosure/annual?year=2026&area=640422')).json().acts;
+    const penalties = acts.decisions.find((r: any) => r.label === '行政处罚').decisions;
+    expect(penalties).toEqual({ value: 2, ids: [id, pid].sort() });
+    const none = (await xj.get('/api/disclosure/annual?year=2025&area=640422')).json().acts;
+    expect(none.decisions.find((r: any) => r.label === '行政处罚').decisions.value).toBe(0);
+  });
 });

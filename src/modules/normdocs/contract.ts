@@ -103,3 +103,6 @@ export const NORMDOC_ERRORS = {
 
 /** A document's end of force (废止/失效), for modules that cite documents (政策问答), and its 公布 (主动公开): see events.ts. */
 export { onNormdocChange, onNormdocPublished, type NormdocChange, type NormdocPublished } from './events.ts';
+
+/** The 行政规范性文件 figures of the yearly 政府信息公开 report (制发, 废止, 现行有效 with their case ids). */
+export { normdocDisclosureFigures } from './report/disclosure-figures.ts';

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { seedDemoNormdocs } from './demo/seed-demo-normdocs.ts';
 import { onNormdocChange, type NormdocChange } from './events.ts';
@@ -55,6 +56,26 @@ describe('废止 and 失效', () => {
     expect(heard.at(-1)).toMatchObject({ kind: '废止', on: '2026-12-05', number: '宁民规发〔2026〕1号' });
     expect(await inForce('2026-12-04')).toContain('宁民规发〔2026〕1号');
     expect(await inForce('2026-12-05')).not.toContain('宁民规发〔2026〕1号');
+  });
+  it('the yearly 政务公开 report: 行政规范性文件 制发 / 废止 / 现行有效 from the register, each drillable to its cases', async () => {
+    const lead = await t.login('nx-fgc-lead');
+    const docs = (
+      await sql<{ id: string; published_on: string; ended_on: string | null }>`select case_id as id, published_on::text, ended_on::text
+        from normdocs.document where published_on is not null`.execute(t.ctx.db)
+    ).rows;
+    const ids = (keep: (d: (typeof docs)[number]) => boolean) =>
+      docs
+        .filter(keep)
+        .map((d) => d.id)
+        .sort();
+    const row = (await lead.get('/api/disclosure/annual?year=2026&area=640000')).json().acts.documents.find((r: any) => r.label === '行政规范性文件');
+    const issued = ids((d) => d.published_on.startsWith('2026'));
+    const repealed = ids((d) => !!d.ended_on?.startsWith('2026'));
+    expect(repealed.length).toBeGreaterThanOrEqual(1); // 宁民规发〔2026〕1号 废止 on 2026-12-05
+    expect(row.issued).toEqual({ value: issued.length, ids: issued });
+    expect(row.repealed).toEqual({ value: repealed.length, ids: repealed });
+    expect(row.current.ids).toEqual(ids((d) => d.published_on <= '2026-12-31' && !d.ended_on));
+    expect(row.current.ids).not.toContain(repealed[0]);
   });
 });
 

@@ -126,3 +126,6 @@ export const REVOCATION_BASES: Record<OrgKind, Record<string, string>> = {
 
 /** An organization put on a credit list (for the 主动公开 catalogue): see events.ts. */
 export { onCreditListed, type CreditListed } from './events.ts';
+
+/** 社会组织 登记 decisions (行政许可) of a period, for the yearly 政府信息公开 report, with their case ids. */
+export { licensingDecisionFigures } from './report/licensing-figures.ts';

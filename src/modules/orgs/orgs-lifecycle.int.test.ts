@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { makeUscc, sampleOrg } from './orgs-test-data.ts';
 
@@ -90,5 +91,18 @@ describe('登记 cases on the workflow kernel', () => {
     const again = await xq.post(`/api/orgs/${org.id}/change-requests`, { changes: { domicile: '银川市' } });
     expect(again.json()).toMatchObject({ status: 409, code: 'ORG_NOT_ACTIVE' });
     expect((await pl.post(`/api/orgs/${org.id}/deregistrations`, { clearanceEndedOn: '2026-05-30', reason: '解散' })).statusCode).toBe(404);
+  });
+  it('the yearly 政务公开 report counts every 登记 decision of the year as 行政许可, drillable to its cases', async () => {
+    const decided = await t.ctx.db
+      .selectFrom('orgs.application' as never)
+      .select('case_id' as never)
+      .where(sql<boolean>`decision is not null and decided_on between '2026-01-01' and '2026-12-31'`)
+      .execute();
+    const ids = (decided as Array<{ case_id: string }>).map((r) => r.case_id).sort();
+    expect(ids.length).toBeGreaterThanOrEqual(4); // 2 准予, 1 不予, 变更, 注销
+    const acts = (await ok(xq.get('/api/disclosure/annual?year=2026&area=640104'))).acts;
+    expect(acts.decisions.find((r: any) => r.label === '行政许可').decisions).toEqual({ value: ids.length, ids });
+    const other = (await ok(pl.get('/api/disclosure/annual?year=2026&area=640221'))).acts;
+    expect(other.decisions.find((r: any) => r.label === '行政许可').decisions.ids.some((x: string) => ids.includes(x))).toBe(false);
   });
 });

@@ -22,6 +22,26 @@ export const StationInput = z.object({
 });
 export type StationInput = z.infer<typeof StationInput>;
 
+/** 修改登记信息: only the fields given change; services as one line separated by 、 or commas (the console's form). */
+export const StationEditInput = z
+  .object({
+    address: text('地址', 120).optional().meta({ title: '地址' }),
+    lng: z.number('经度应为数字').min(-180, '经度超出范围').max(180, '经度超出范围').optional().meta({ title: '经度（WGS-84）' }),
+    lat: z.number('纬度应为数字').min(-90, '纬度超出范围').max(90, '纬度超出范围').optional().meta({ title: '纬度（WGS-84）' }),
+    hours: text('开放时间', 60).optional().meta({ title: '开放时间' }),
+    services: text('服务项目', 600).optional().meta({ title: '服务项目（以顿号或逗号分隔）' }),
+    brand: z.string().trim().max(40, '服务品牌不超过 40 字').optional().meta({ title: '服务品牌' }),
+    staff: z
+      .number('工作人员数应为数字')
+      .int('工作人员数应为整数')
+      .min(0, '工作人员数不能为负')
+      .max(500, '工作人员数不超过500')
+      .optional()
+      .meta({ title: '工作人员数' }),
+  })
+  .refine((x) => Object.values(x).some((v) => v !== undefined), '请至少修改一项登记信息');
+export type StationEditInput = z.infer<typeof StationEditInput>;
+
 export const StationItem = z.object({
   id: z.string(),
   refNo: z.string(),

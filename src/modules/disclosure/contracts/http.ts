@@ -47,6 +47,8 @@ export const Item = z.object({
   office: z.string(),
   formedOn: z.string(),
   publishedOn: z.string().nullable(),
+  /** The date of the last published 变更 (the text shown is the changed one). */
+  changedOn: z.string().nullable(),
   validity: z.string(),
   summary: z.string(),
   source: z.string().nullable(),
@@ -67,6 +69,7 @@ export const PublicItem = Item.pick({
   office: true,
   formedOn: true,
   publishedOn: true,
+  changedOn: true,
   validity: true,
   summary: true,
   withdrawnOn: true,
@@ -76,10 +79,18 @@ export const PublicItemPage = z.object({ items: z.array(PublicItem), total: z.nu
 
 /** One cell of the 30号 tables: its value and the records behind it. */
 export const Cell = z.object({ value: z.number(), ids: z.array(z.string()) });
+/** 二、主动公开 in the 30号 tables of 第二十条 (一)(五)(六)(八): counts from the modules holding the acts, each with its records. */
+export const AnnualActs = z.object({
+  documents: z.array(z.object({ label: z.string(), issued: Cell, repealed: Cell, current: Cell })),
+  decisions: z.array(z.object({ item: z.string(), label: z.string(), decisions: Cell })),
+  charges: z.object({ label: z.string(), tenThousandYuan: Cell }),
+});
+export type AnnualActs = z.infer<typeof AnnualActs>;
 export const AnnualTables = z.object({
   year: z.number(),
   area: z.object({ code: z.string(), name: z.string() }),
   proactive: z.array(z.object({ category: z.string(), published: Cell, withdrawn: Cell, current: Cell })),
+  acts: AnnualActs,
   requestColumns: z.array(z.string()),
   requestRows: z.array(z.object({ label: z.string(), level: z.number(), cells: z.array(Cell) })),
   crossCheck: z.object({ ok: z.boolean(), text: z.string() }),

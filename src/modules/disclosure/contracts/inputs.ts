@@ -85,3 +85,12 @@ export const ItemInput = z.object({
 });
 export type ItemInput = z.infer<typeof ItemInput>;
 export const WithdrawInput = z.object({ reason: text('撤回理由', 500, 2) });
+
+/** 变更 of a published item: what changed (any of title, summary, validity), when, and why. */
+export const ChangeItemInput = z.object({
+  changedOn: date('信息变更日期'),
+  reason: text('变更理由', 500, 2),
+  title: optText('变更后的信息名称', 200),
+  summary: optText('变更后的内容概述', 4000),
+  validity: z.enum(VALIDITY, { message: '「有效性」须为有效、失效或废止' }).optional().meta({ title: '变更后的有效性' }),
+});

@@ -155,5 +155,8 @@ export const DISCLOSURE_ERRORS = {
   FEE_ONLY_PROCESSING: '只能收取信息处理费，且仅在申请数量、频次明显超过合理范围时（第四十二条）',
   ITEM_FORMED_FUTURE: '「信息形成或变更日期」不能晚于今天',
   ITEM_ALREADY_WITHDRAWN: '该信息已撤回',
+  CHANGE_FUTURE: '「变更日期」不能晚于今天（The change date cannot be in the future）',
+  CHANGE_TOO_EARLY: (d: string) => `「变更日期」不能早于该信息公开或上次变更的日期 ${d}（The change date is before the last publication or change）`,
+  CHANGE_NOTHING: '变更后的名称、内容概述和有效性与现行版本相同，无需变更（Nothing changed）',
   YEAR_INVALID: '年度须为 2008 年至今的四位年份',
 } as const;

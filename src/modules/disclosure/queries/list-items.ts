@@ -10,7 +10,7 @@ import { escapeLike } from './list-requests.ts';
 export const ListItemsQuery = z.object({
   year: z.coerce.number({ message: '「year」须为年份' }).int().min(2008, '「year」须为 2008 年以后的年份').max(2100, '「year」须为年份').optional(),
   category: z.coerce.number({ message: '「category」须为 1–15' }).int().min(1, '「category」须为 1–15').max(15, '「category」须为 1–15').optional(),
-  state: z.enum(['drafted', 'published', 'withdrawn'], { message: '「state」须为 drafted、published 或 withdrawn' }).optional(),
+  state: z.enum(['drafted', 'published', 'changing', 'withdrawn'], { message: '「state」须为 drafted、published、changing 或 withdrawn' }).optional(),
   q: z.string().trim().max(50, '「q」不超过 50 字').optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -18,8 +18,8 @@ export const ListItemsQuery = z.object({
 export type ListItemsQuery = z.infer<typeof ListItemsQuery>;
 
 const COLS = sql`json_build_object('id', c.id, 'indexNo', i.index_no, 'title', i.title, 'category', i.category, 'office', i.office,
-  'formedOn', i.formed_on::text, 'publishedOn', i.published_on::text, 'validity', i.validity, 'summary', i.summary, 'source', i.source, 'sourceLink', i.source_link,
-  'state', c.state, 'publishDue', case when c.state = 'drafted' then c.due_date::text end, 'withdrawnOn', i.withdrawn_on::text, 'withdrawReason', i.withdraw_reason)`;
+  'formedOn', i.formed_on::text, 'publishedOn', i.published_on::text, 'changedOn', i.changed_on::text, 'validity', i.validity, 'summary', i.summary, 'source', i.source, 'sourceLink', i.source_link,
+  'state', c.state, 'publishDue', case when c.state in ('drafted', 'changing') then c.due_date::text end, 'withdrawnOn', i.withdrawn_on::text, 'withdrawReason', i.withdraw_reason)`;
 
 const toItem = (j: Omit<Item, 'categoryLabel'>): Item => ({ ...j, categoryLabel: CATEGORIES[j.category - 1]! });
 
@@ -55,7 +55,7 @@ export const listItems = (ctx: AppContext, actor: Actor, q: ListItemsQuery) => p
 
 /** The public 目录: published and withdrawn items (withdrawn ones keep their record and reason), never drafts. */
 export const publicCatalogue = (ctx: AppContext, q: ListItemsQuery) =>
-  page(filtered(ctx, { ...q, state: q.state === 'drafted' ? undefined : q.state }).where('c.state', 'in', ['published', 'withdrawn']), q);
+  page(filtered(ctx, { ...q, state: q.state === 'drafted' ? undefined : q.state }).where('c.state', 'in', ['published', 'changing', 'withdrawn']), q);
 
 /** The offices a citizen may ask (民政 departments and bureaus, 乡镇 governments), for the portal's form. */
 export async function publicOffices(ctx: AppContext) {

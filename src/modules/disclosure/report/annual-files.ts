@@ -49,6 +49,35 @@ export const proactiveRows = (t: AnnualTables) => [
     String(r.current.value),
   ]),
 ];
+/** The 30号 tables of 第二十条 (一)(五)(六)(八), each a header row and its rows. */
+export const actsTables = (t: AnnualTables): string[][][] => {
+  const byItem = (item: string) => t.acts.decisions.filter((d) => d.item === item).map((d) => [d.label, String(d.decisions.value)]);
+  return [
+    [
+      ['第二十条第（一）项', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ...t.acts.documents.map((d) => [d.label, ...[d.issued, d.repealed, d.current].map((c) => String(c.value))]),
+    ],
+    [['第二十条第（五）项', '本年处理决定数量'], ...byItem('第二十条第（五）项')],
+    [['第二十条第（六）项', '本年处理决定数量'], ...byItem('第二十条第（六）项')],
+    [
+      ['第二十条第（八）项', '本年收费金额（单位：万元）'],
+      [t.acts.charges.label, String(t.acts.charges.tenThousandYuan.value)],
+    ],
+  ];
+};
+/** Every figure of the 第二十条 tables with its records, for the 数据来源 sheet. */
+const actsSources = (t: AnnualTables): Array<[string, string, number, string[]]> => [
+  ...t.acts.documents.flatMap((d) =>
+    (
+      [
+        ['本年制发件数', d.issued],
+        ['本年废止件数', d.repealed],
+        ['现行有效件数', d.current],
+      ] as const
+    ).map(([col, c]) => [d.label, col, c.value, c.ids] as [string, string, number, string[]]),
+  ),
+  ...t.acts.decisions.map((d) => [d.label, '本年处理决定数量', d.decisions.value, d.decisions.ids] as [string, string, number, string[]]),
+];
 export const requestRows = (t: AnnualTables) => [
   ['本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和', ...t.requestColumns],
   ...t.requestRows.map((r) => [r.label, ...r.cells.map((c) => String(c.value))]),
@@ -73,6 +102,8 @@ export async function annualDocx(t: AnnualTables): Promise<Buffer> {
           p(SECTIONS[0]!, true),
           ...overview(t).map((x) => p(x)),
           p(SECTIONS[1]!, true),
+          ...actsTables(t).flatMap((rows) => [tableOf(rows), p('')]),
+          p('按第二十条类别统计的主动公开信息：'),
           tableOf(proactiveRows(t)),
           p(SECTIONS[2]!, true),
           tableOf(requestRows(t)),
@@ -103,7 +134,7 @@ export async function annualXlsx(t: AnnualTables): Promise<Buffer> {
     ws.getColumn(1).width = 60;
     return ws;
   };
-  sheet('二、主动公开', proactiveRows(t));
+  sheet('二、主动公开', [...actsTables(t).flatMap((rows) => [...rows, ['']]), ...proactiveRows(t)]);
   const s3 = sheet('三、依申请公开', requestRows(t));
   s3.addRow([t.crossCheck.text]);
   const src = wb.addWorksheet('数据来源');
@@ -115,6 +146,7 @@ export async function annualXlsx(t: AnnualTables): Promise<Buffer> {
       ['现行有效', r.current],
     ] as const)
       if (c.value) src.addRow(['二', r.category, col, c.value, c.ids.join(' ')]);
+  for (const [row, col, value, ids] of actsSources(t)) if (value) src.addRow(['二', row, col, value, ids.join(' ')]);
   for (const r of t.requestRows) r.cells.forEach((c, i) => c.value && src.addRow(['三', r.label, t.requestColumns[i], c.value, c.ids.join(' ')]));
   src.getColumn(2).width = 50;
   src.getColumn(5).width = 120;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../../tests/helpers/test-app.ts';
 
 // 主动公开: 拟公开 (索引号, the 20-working-day clock from 形成 over 春节 2019), 审核发布 by the 负责人 only,
@@ -53,11 +54,50 @@ describe('主动公开', () => {
     expect(pub.items[0]).toMatchObject({ indexNo: '640104-mzj/2019-00001', publishedOn: '2019-02-12', categoryLabel: expect.stringContaining('社会保障') });
   });
 
+  it('变更: reviewed, a fresh 第二十六条 clock from the change, the published text stays until approved, the earlier version on record', async () => {
+    clock.set(new Date('2019-02-14T02:00:00Z'));
+    const change = (s: Session, input: unknown) => s.post(`/api/cases/${id}/transitions/change`, { input });
+    const next = { changedOn: '2019-02-13', reason: '补充发放户数', summary: '1月城乡低保资金发放情况（含补发 12 户）。' };
+    expect((await change(xqLead, next)).statusCode).toBe(403);
+    const future = await change(xq, { ...next, changedOn: '2019-02-15' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().title).toContain('变更日期');
+    const early = await change(xq, { ...next, changedOn: '2019-02-11' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().title).toContain('2019-02-12');
+    const same = await change(xq, { ...next, summary: item.summary });
+    expect(same.statusCode).toBe(409);
+    expect(same.json().title).toContain('无需变更');
+    const ok = await change(xq, next);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().state).toBe('changing');
+    // From 02-13: 02-14, 02-15, 02-18…22, 02-25…03-01, 03-04…08, 03-11, 03-12, 03-13 = 20 working days.
+    expect(ok.json().clocks.find((k: any) => k.name === 'publish_change_1')).toMatchObject({ dueDate: '2019-03-13', state: 'running' });
+    expect((await change(xq, { ...next, summary: '又一版' })).statusCode).toBe(409); // already awaiting review
+    expect((await catalogue('q=%E8%A1%A5%E5%8F%91')).json().total).toBe(0); // the public still sees the published text
+    expect((await xq.post(`/api/cases/${id}/transitions/publish_change`, {})).statusCode).toBe(403);
+    const pub = await xqLead.post(`/api/cases/${id}/transitions/publish_change`, {});
+    expect(pub.statusCode, pub.body).toBe(200);
+    expect(pub.json().clocks.find((k: any) => k.name === 'publish_change_1').state).toBe('met');
+    expect(pub.json().data.changes).toContain('变更前：《兴庆区2019年1月城乡低保资金发放情况公示》');
+    const shown = (await catalogue('q=%E8%A1%A5%E5%8F%91')).json().items;
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ summary: next.summary, changedOn: '2019-02-13', publishedOn: '2019-02-12' });
+    const old = await sql<{ p: string }>`select prev_summary as p from disclosure.item_change where case_id = ${id} and seq = 1`.execute(t.ctx.db);
+    expect(old.rows[0]!.p).toBe(item.summary);
+    // A second change, returned: the published text stays as it was.
+    expect((await change(xq, { changedOn: '2019-02-14', reason: '更正', validity: '失效' })).statusCode).toBe(200);
+    const back = await xqLead.post(`/api/cases/${id}/transitions/return_change`, { comment: '无需失效' });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().state).toBe('published');
+    expect((await catalogue('q=%E8%A1%A5%E5%8F%91')).json().items[0]).toMatchObject({ validity: '有效', changedOn: '2019-02-13' });
+  });
+
   it('撤回 needs a reason; the 目录 keeps the record', async () => {
     expect((await xqLead.post(`/api/cases/${id}/transitions/withdraw`, { input: { reason: '' } })).statusCode).toBe(400);
     const w = await xqLead.post(`/api/cases/${id}/transitions/withdraw`, { input: { reason: '金额有误，更正后重新发布' } });
     expect(w.statusCode, w.body).toBe(200);
     const pub = (await catalogue('state=withdrawn')).json();
-    expect(pub.items[0]).toMatchObject({ withdrawnOn: '2019-02-12', withdrawReason: '金额有误，更正后重新发布' });
+    expect(pub.items[0]).toMatchObject({ withdrawnOn: '2019-02-14', withdrawReason: '金额有误，更正后重新发布' });
   });
 });

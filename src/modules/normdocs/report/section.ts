@@ -8,7 +8,7 @@ import { NORMDOC_TYPE } from '../contract.ts';
  * The documents (cases) of the area's subtree the actor may read for which `happened` holds in the
  * period — a condition on the document `d` and its case `c`, between ${from} and ${to} (China dates).
  */
-const documents =
+export const documents =
   (happened: (from: string, to: string) => RawBuilder<boolean>) =>
   async (ctx: AppContext, a: MetricQueryArgs): Promise<MetricResult> => {
     const like = a.areaPath.replace(/[\\%_]/g, '\\$&') + '.%';

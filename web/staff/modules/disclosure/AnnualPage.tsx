@@ -6,6 +6,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { disclosureApi, type AnnualTables } from './api.ts';
+import { AnnualActs } from './AnnualActs.tsx';
 
 type Cell = { value: number; ids: string[] };
 
@@ -60,6 +61,8 @@ export function AnnualPage() {
       {d && (
         <>
           <Card className="mz-card" title={`${d.area.name} ${d.year} 年 ${t('disclosure.annual.proactive')}`} style={{ marginBottom: 12 }}>
+            <AnnualActs acts={d.acts} cell={cell} />
+            <Typography.Text strong>{t('disclosure.annual.byCategory')}</Typography.Text>
             <Table
               size="small"
               rowKey="category"

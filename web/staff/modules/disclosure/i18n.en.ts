@@ -2,6 +2,12 @@ import type { zh } from './i18n.ts';
 
 /** English of this file's messages (loaded only when the console is in English). */
 export const en: Record<keyof typeof zh, string> = {
+  'disclosure.annual.byCategory': 'Proactively disclosed items by Article 20 category',
+  'disclosure.annual.issued': 'Issued this year',
+  'disclosure.annual.repealed': 'Repealed this year',
+  'disclosure.annual.currentDocs': 'In force',
+  'disclosure.annual.decisions': 'Decisions this year',
+  'disclosure.annual.charges': 'Fees charged (10,000 yuan)',
   'disclosure.module': 'Government information',
   'disclosure.nav.requests': 'Information requests',
   'disclosure.nav.items': 'Proactive disclosure',

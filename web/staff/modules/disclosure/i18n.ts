@@ -44,6 +44,12 @@ export const zh = {
   'disclosure.annual.area': '地区代码（留空为本人地区）',
   'disclosure.annual.fees': '信息处理费（元）',
   'disclosure.annual.late': '逾期答复（件）',
+  'disclosure.annual.byCategory': '按第二十条类别统计的主动公开信息',
+  'disclosure.annual.issued': '本年制发件数',
+  'disclosure.annual.repealed': '本年废止件数',
+  'disclosure.annual.currentDocs': '现行有效件数',
+  'disclosure.annual.decisions': '本年处理决定数量',
+  'disclosure.annual.charges': '本年收费金额（万元）',
   'disclosure.submit': '提交',
   'disclosure.cancel': '取消',
 } as const;
