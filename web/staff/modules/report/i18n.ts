@@ -42,6 +42,7 @@ export const zh = {
   'dashboard.township.title': '申请',
   'dashboard.township.state': '环节',
   'dashboard.township.due': '办理期限',
+  'laws.desc': '法规库文本（{ref}），供法律依据链接查阅；以正式公布的文本为准。',
   'report.nav': '报告指标与生成',
   'report.title': '年度法治政府建设报告',
   'report.desc': '报告中的每个数字都由系统按统计口径从业务记录计算，点击数字可查看其背后的记录；政策法规处编辑模板并生成报告。',
@@ -142,6 +143,7 @@ export const en: Record<keyof typeof zh, string> = {
   'dashboard.township.title': 'Application',
   'dashboard.township.state': 'Step',
   'dashboard.township.due': 'Deadline',
+  'laws.desc': 'Reference text ({ref}) that legal bases link to; the officially published text prevails.',
   'report.nav': 'Figures and report',
   'report.title': 'Annual rule-of-law government report',
   'report.desc':
