@@ -107,7 +107,7 @@ export function SupervisionPage() {
                 can('catalogue.supervise_review') && r.status === 'pending' ? (
                   r.enteredById === me.user.id ? (
                     <Tooltip title={t('catalogue.supervision.selfReview')}>
-                      <Tag>{t('catalogue.supervision.selfReview').slice(0, 9)}</Tag>
+                      <Tag>{t('catalogue.supervision.awaitOther')}</Tag>
                     </Tooltip>
                   ) : (
                     <Space>
