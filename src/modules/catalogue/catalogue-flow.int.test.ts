@@ -174,7 +174,7 @@ describe('power list 划转 and 互联网+监管', () => {
     const self = await admin.post(`/api/catalogue/supervision/${mine.id}/review`, { approve: true });
     expect(self.statusCode).toBe(403);
     expect(self.body).toContain('谁监管、谁录入、谁审核');
-    expect((await lead.post(`/api/catalogue/supervision/${s.id}/review`, { approve: false })).statusCode).toBe(409);
+    expect((await lead.post(`/api/catalogue/supervision/${s.id}/review`, { approve: false, note: '已审核，不再退回' })).statusCode).toBe(409);
   });
 
   it('records a 检查行为 against an approved inspection-list item, refusing a report before the check', async () => {
