@@ -5,6 +5,8 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
+  /** The reference law texts (《…》 links in legal bases); a missing directory means no links. */
+  LAWS_DIR: z.string().default('../shared/reference/laws'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头')
@@ -63,6 +65,7 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  lawsDir: string;
   databaseUrl: string | undefined;
   dbKind: 'pglite' | 'postgres';
   demo: 'auto' | 'on' | 'off';
@@ -106,6 +109,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    lawsDir: e.LAWS_DIR,
     databaseUrl: e.DATABASE_URL,
     dbKind: e.DATABASE_URL ? 'postgres' : 'pglite',
     demo: e.DEMO,

@@ -16,6 +16,7 @@ import { registerIdentity } from '../kernel/identity/http/plugin.ts';
 import { registerAuditRoutes } from '../kernel/audit/routes.ts';
 import { registerAreaRoutes } from '../kernel/areas/routes.ts';
 import { registerCalendarRoutes } from '../kernel/calendar/routes.ts';
+import { registerLawRoutes } from '../kernel/laws/routes.ts';
 import { registerWorkflowRoutes } from '../kernel/workflow/routes.ts';
 import { registerNotificationRoutes } from '../kernel/notify/routes.ts';
 import { registerDocumentRoutes } from '../kernel/documents/routes.ts';
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
   await registerAreaRoutes(app, ctx);
   await registerAuditRoutes(app, ctx);
   await registerCalendarRoutes(app, ctx);
+  await registerLawRoutes(app, ctx);
   await registerWorkflowRoutes(app, ctx);
   await registerNotificationRoutes(app, ctx);
   await registerPortalRoutes(app, ctx);

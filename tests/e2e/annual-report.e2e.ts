@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe } from 'node:test';
 import JSZip from 'jszip';
-import { e2eFile, login, seriousA11yViolations, shot } from './harness.ts';
+import { e2eFile, login, seriousA11yViolations, shot, signInToWorklist } from './harness.ts';
 
 /**
  * 年度报告 (issue 16) through the console on the demo year 2019: 政策法规处 (nx-fgc) sees the
@@ -78,6 +78,9 @@ describe('政策法规处 at 1366×768', { concurrency: false }, () => {
       kinds.join('|'),
     );
     assert.ok(await board.locator('svg').count(), 'the trend chart is drawn');
+    // 同比: 2019 against 2018 on each headline figure, and the region's table is its cities.
+    assert.match(await board.getByTestId('dashboard-yoy-registered').innerText(), /上年同期 \d+/);
+    await board.getByText('各市', { exact: true }).waitFor({ timeout: T });
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'dashboard-region', { fullPage: true });
     await board.getByTestId('dashboard-area-640100').click();
@@ -88,6 +91,18 @@ describe('政策法规处 at 1366×768', { concurrency: false }, () => {
     await board.getByTestId('dashboard-area-640104').waitFor({ timeout: T });
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, 'dashboard-city-phone', { fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  f.step('数据概览 as a township: its own view with its pending 低保 applications and their deadlines', async () => {
+    await signInToWorklist(page, 'ld-cgz', PASSWORD);
+    await page.goto('/dashboard');
+    const board = page.getByTestId('dashboard');
+    await board.getByText('本乡镇（街道）数据概览').waitFor({ timeout: T });
+    await board.getByTestId('dashboard-township-pending').locator('.ant-table').waitFor({ timeout: T });
+    await shot(page, 'dashboard-township', { fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'dashboard-township-phone', { fullPage: true });
     await page.setViewportSize({ width: 1366, height: 768 });
   });
 });

@@ -93,6 +93,11 @@ export const KERNEL_ROUTES: RouteSpecs = {
     kind: 'unscoped',
     why: 'public check of a paper document by number + verification code: answers only its number, title, issuing body, date and file hash, nothing personal (src/modules/petitions/documents/petition-documents.int.test.ts)',
   },
+  'GET /api/laws': { kind: 'unscoped', why: 'names of the reference law texts (法规库) on disk, the same for everyone; reads no records' },
+  'GET /api/laws/:ref': {
+    kind: 'unscoped',
+    why: 'one reference law text (法规库) by its listed name, the same for everyone; reads no records (src/kernel/laws/law-links.test.ts)',
+  },
   'GET /api/report/metrics': {
     kind: 'unscoped',
     why: 'figures (counts and rates), no records: each is computed over what the caller may read, for an area its report.read grant covers (another area → 403; src/kernel/report/report.int.test.ts); the records behind them are GET /api/report/records',

@@ -14,8 +14,14 @@ export const DashboardQuery = z.object({
 });
 
 const Count = z.number().int();
+/** This year's figure beside the same months of last year. */
+const Yoy = z.object({ current: Count, previous: Count, change: z.number(), changePercent: z.number().nullable(), text: z.string() });
+const Compare = z.object({ registered: Yoy, closed: Yoy, open: Yoy });
 export const DashboardOut = z.object({
   area: z.object({ code: z.string(), name: z.string(), level: z.number().int() }),
+  view: z.enum(['region', 'city', 'county', 'township']),
+  period: z.object({ year: z.number().int(), through: z.number().int(), label: z.string() }),
+  yoy: Compare,
   asOf: z.string(),
   source: z.enum(['rollup', 'cases']),
   freshness: z.string(),
@@ -28,8 +34,9 @@ export const DashboardOut = z.object({
       open: Count,
       closed: Count,
       states: z.array(z.object({ state: z.string(), label: z.string(), terminal: z.boolean(), n: Count })),
+      yoy: Compare,
     }),
   ),
   months: z.array(z.object({ month: z.string(), n: Count, byType: z.record(z.string(), Count) })),
-  areas: z.array(z.object({ code: z.string(), name: z.string(), total: Count, open: Count })),
+  areas: z.array(z.object({ code: z.string(), name: z.string(), total: Count, open: Count, registered: Yoy })),
 });

@@ -41,7 +41,7 @@ async function same(username: string) {
   const a = await actorOf(username);
   const fromRollup = await dashboard(t.ctx, a, {});
   const fromCases = await dashboard(t.ctx, a, { source: 'cases' });
-  const strip = (d: typeof fromRollup) => ({ totals: d.totals, modules: d.modules, months: d.months, areas: d.areas });
+  const strip = (d: typeof fromRollup) => ({ totals: d.totals, yoy: d.yoy, modules: d.modules, months: d.months, areas: d.areas });
   expect(strip(fromRollup)).toEqual(strip(fromCases));
   return fromRollup;
 }
@@ -113,7 +113,7 @@ describe('dashboard figures from the rollup', () => {
     await sql`delete from core.case where ref_no like 'RB-%'`.execute(t.ctx.db);
     expect(await total()).toBe(n0);
     await same('xq-mzj');
-  });
+  }, 60_000);
 
   it('is served over HTTP for the caller, and refuses areas outside their own', async () => {
     const r = await xq.get('/api/dashboard');
@@ -129,4 +129,55 @@ describe('dashboard figures from the rollup', () => {
     expect(inside.statusCode, inside.body).toBe(200);
     expect(inside.json().area.name).toBe('兴庆区');
   });
+
+  it('compares this year with the same months of last year, for each role view in its own scope', async () => {
+    // 2026-04 (China): this year is January–April, against January–April 2025.
+    clock.set(new Date('2026-04-20T02:00:00Z'));
+    const before = { region: await same('nx-fgc'), county: await same('xq-mzj') };
+    expect(before.region.period).toMatchObject({ year: 2026, through: 4 });
+    expect(before.region.period.label).toContain('同期');
+    clock.set(new Date('2025-03-10T02:00:00Z'));
+    const lastYear = await created(xq, '同比一', '640104');
+    await created(xq, '同比二', '640104001');
+    await created(ld, '同比三', '640423');
+    clock.set(new Date('2025-06-10T02:00:00Z'));
+    await created(xq, '同比四（同期之外）', '640104'); // June 2025: outside January–April, inside 2025 as a whole
+    clock.set(new Date('2026-04-20T02:00:00Z'));
+    const r = await xq.post(`/api/cases/${lastYear}/transitions/refuse`, { input: { reasonCode: 'statutory_route' }, comment: '应通过行政复议解决' });
+    expect(r.statusCode, r.body).toBe(200);
+    await created(xq, '同比五', '640104');
+
+    const region = await same('nx-fgc');
+    expect(region.view).toBe('region');
+    expect(region.yoy.registered.previous - before.region.yoy.registered.previous).toBe(3);
+    expect(region.yoy.registered.current - before.region.yoy.registered.current).toBe(1);
+    expect(region.yoy.closed.previous - before.region.yoy.closed.previous).toBe(1);
+    expect(region.yoy.registered.change).toBe(region.yoy.registered.current - region.yoy.registered.previous);
+    expect(region.yoy.registered.text).toMatch(/^上年 \d+件，(同比(增加|减少)|与上年持平)/);
+    // The region's table is its cities, each with its own comparison.
+    const yc = region.areas.find((a) => a.name === '银川市')!;
+    const gy = region.areas.find((a) => a.code === '640400')!;
+    const beforeYc = before.region.areas.find((a) => a.code === yc.code)!;
+    expect(yc.registered.previous - beforeYc.registered.previous).toBe(2);
+    expect(gy.registered.previous - before.region.areas.find((a) => a.code === '640400')!.registered.previous).toBe(1);
+
+    // The county sees only its own: 2 of last year's three (not 隆德县's), 1 this year.
+    const county = await same('xq-mzj');
+    expect(county.view).toBe('county');
+    const pet = (d: typeof county) => d.modules.find((m) => m.type === 'petition')!;
+    expect(pet(county).yoy.registered.previous - pet(before.county).yoy.registered.previous).toBe(2);
+    expect(pet(county).yoy.registered.current - pet(before.county).yoy.registered.current).toBe(1);
+    expect(county.areas.every((a) => a.code.startsWith('640104'))).toBe(true);
+
+    // A whole past year counts June too; a township user opens on the township view.
+    const whole = await dashboard(t.ctx, await actorOf('xq-mzj'), { year: 2025 });
+    expect(whole.period).toMatchObject({ year: 2025, through: 12 });
+    expect(whole.yoy.registered.current - pet(county).yoy.registered.previous).toBeGreaterThanOrEqual(1);
+    const town = await xq.get('/api/dashboard?area=640104001');
+    expect(town.statusCode, town.body).toBe(200);
+    expect(town.json().view).toBe('township');
+    const own = await (await t.login('xq-fhbj')).get('/api/dashboard');
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({ view: 'township', area: { code: '640104001' } });
+  }, 60_000);
 });

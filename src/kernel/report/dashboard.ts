@@ -7,15 +7,19 @@ import { chinaDate } from '../../platform/china-time.ts';
 import type { Actor } from '../identity/actor.ts';
 import { inScope, pathWithin } from '../identity/scope.ts';
 import { registeredWorkflows } from '../workflow/define-workflow.ts';
+import { comparedPeriod, viewOfLevel, yearOnYear } from './dashboard-yoy.ts';
 
 /** Where the figures come from: the rollup kept by triggers (the dashboard), or every case (the check and the benchmark's baseline). */
 export type DashboardSource = 'rollup' | 'cases';
 
-type Row = { type: string; state: string; month: string; child: string; n: number; g: number };
-/** grouping(state, month, child) of each grouping set. */
-const BY_STATE = 3;
-const BY_MONTH = 5;
-const BY_AREA = 2;
+type Row = { type: string; state: string; month: string; child: string; yr: Yr | null; n: number; g: number };
+type Yr = 'current' | 'previous';
+/** grouping(state, month, child, yr) of each grouping set. */
+const BY_STATE = 7;
+const BY_MONTH = 11;
+const BY_AREA = 5;
+const BY_YEAR = 6;
+const BY_AREA_YEAR = 12;
 
 const MONTHS = 12;
 
@@ -37,11 +41,32 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: strin
   const first = monthsBack(lastMonth, MONTHS - 1);
   const defs = registeredWorkflows().filter((d) => actor.grants.some((g) => g.permissions.includes(d.readPermission)));
   const source = q.source ?? 'rollup';
-  const rows = defs.length ? await readRows(ctx, actor, area, defs, source) : [];
+  const period = comparedPeriod(q.year, chinaDate(now));
+  const rows = defs.length ? await readRows(ctx, actor, area, defs, source, period) : [];
   const children = await childAreas(ctx, area);
+  const terminal = new Set(
+    defs.flatMap((d) =>
+      Object.entries(d.states)
+        .filter(([, s]) => s.terminal)
+        .map(([code]) => `${d.type}/${code}`),
+    ),
+  );
   const byState = rows.filter((r) => r.g === BY_STATE);
   const byMonth = rows.filter((r) => r.g === BY_MONTH);
   const byArea = rows.filter((r) => r.g === BY_AREA);
+  const byYear = rows.filter((r) => r.g === BY_YEAR);
+  const byAreaYear = rows.filter((r) => r.g === BY_AREA_YEAR);
+  const isTerminal = (r: Row) => terminal.has(`${r.type}/${r.state}`);
+  // 同比: registered in the period (this year vs the same months of last year), and of those how many are closed now.
+  const compare = (rs: Row[]) => {
+    const at = (yr: Yr) => rs.filter((r) => r.yr === yr);
+    const closed = (yr: Yr) => sum(at(yr).filter(isTerminal));
+    return {
+      registered: yearOnYear(sum(at('current')), sum(at('previous'))),
+      closed: yearOnYear(closed('current'), closed('previous')),
+      open: yearOnYear(sum(at('current')) - closed('current'), sum(at('previous')) - closed('previous')),
+    };
+  };
 
   const modules = defs.map((d) => {
     const mine = byState.filter((r) => r.type === d.type);
@@ -50,27 +75,30 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: strin
       .filter((s) => s.n > 0);
     const closed = sum(states.filter((s) => s.terminal));
     const total = sum(mine);
-    return { type: d.type, label: d.label, total, open: total - closed, closed, states };
+    return { type: d.type, label: d.label, total, open: total - closed, closed, states, yoy: compare(byYear.filter((r) => r.type === d.type)) };
   });
-  const terminal = new Set(
-    defs.flatMap((d) =>
-      Object.entries(d.states)
-        .filter(([, s]) => s.terminal)
-        .map(([code]) => `${d.type}/${code}`),
-    ),
-  );
   const months = Array.from({ length: MONTHS }, (_, i) => monthsBack(lastMonth, MONTHS - 1 - i)).map((month) => {
     const inMonth = byMonth.filter((r) => r.month === month);
     return { month, n: sum(inMonth), byType: Object.fromEntries(defs.map((d) => [d.type, sum(inMonth.filter((r) => r.type === d.type))])) };
   });
   const areas = children.map((c) => {
     const inArea = byArea.filter((r) => r.child === c.path);
-    return { code: c.code, name: c.name, total: sum(inArea), open: sum(inArea.filter((r) => !terminal.has(`${r.type}/${r.state}`))) };
+    const yr = (y: Yr) => sum(byAreaYear.filter((r) => r.child === c.path && r.yr === y));
+    return {
+      code: c.code,
+      name: c.name,
+      total: sum(inArea),
+      open: sum(inArea.filter((r) => !isTerminal(r))),
+      registered: yearOnYear(yr('current'), yr('previous')),
+    };
   });
   const total = sum(modules.map((m) => ({ n: m.total })));
   const open = sum(modules.map((m) => ({ n: m.open })));
   return {
     area: { code: area.code, name: area.name, level: area.level },
+    view: viewOfLevel(area.level),
+    period: { year: period.year, through: period.through, label: period.label },
+    yoy: compare(byYear),
     asOf: now.toISOString(),
     source,
     freshness: source === 'rollup' ? '随办理同步更新（实时）' : '逐件统计',
@@ -92,6 +120,7 @@ async function readRows(
   area: ReportArea,
   defs: ReturnType<typeof registeredWorkflows>,
   source: DashboardSource,
+  period: ReturnType<typeof comparedPeriod>,
 ): Promise<Row[]> {
   const rollup = source === 'rollup';
   const from: any = rollup ? reportDb(ctx.db).selectFrom('core.case_rollup as c') : ctx.db.selectFrom('core.case as c');
@@ -111,10 +140,13 @@ async function readRows(
         defs.map((d) => eb.and([eb('c.type', '=', d.type), inScope(actor, d.readPermission, { areaPath: 'c.area_path', orgUnitId: 'c.org_unit_id' })(eb)])),
       ),
     );
+  const [c0, c1] = period.current;
+  const [p0, p1] = period.previous;
   const r = await sql<Row>`
-    select type, state, to_char(month, 'YYYY-MM') as month, child, sum(n)::int as n, grouping(state, month, child) as g
-    from (${inner}) x
-    group by grouping sets ((type, state), (type, month), (child, type, state))`.execute(ctx.db);
+    select type, state, to_char(month, 'YYYY-MM') as month, child, yr, sum(n)::int as n, grouping(state, month, child, yr) as g
+    from (select x0.*, case when to_char(x0.month, 'YYYY-MM') between ${c0} and ${c1} then 'current'
+        when to_char(x0.month, 'YYYY-MM') between ${p0} and ${p1} then 'previous' end as yr from (${inner}) x0) x
+    group by grouping sets ((type, state), (type, month), (child, type, state), (type, state, yr), (child, yr))`.execute(ctx.db);
   return r.rows;
 }
 

@@ -4,6 +4,9 @@ import { createTestApp, manualClock, type Session, type TestApp } from '../../..
 import { seedDemoCatalogue } from './demo/seed-demo.ts';
 import { recordInspection } from './commands/inspection-record.ts';
 import { implCodeProblem } from './contracts/codes.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const clock = manualClock(new Date('2026-12-01T02:00:00Z'));
 let t: TestApp;
@@ -16,8 +19,12 @@ const ok = async (p: Promise<any>, status = 200) => {
 };
 const NEW_ITEM = { baseCode: '002011060000', name: '社会救助家庭经济状况核对', typeCode: '20', legalBasis: '《社会救助暂行办法》第六十条', levels: ['3', '4'] };
 
+// A one-text law library: legal bases naming it link to it, others stay plain text.
+const LAWS_DIR = mkdtempSync(path.join(tmpdir(), 'laws-'));
+writeFileSync(path.join(LAWS_DIR, '社会救助暂行办法(2019-03-02).md'), '# 社会救助暂行办法\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第六十条 申请社会救助……\n');
+
 beforeAll(async () => {
-  t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_MAX_HOURS: '100000' } });
+  t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_MAX_HOURS: '100000', LAWS_DIR } });
   await seedDemoCatalogue(t.ctx);
   [fgc, lead, admin, xj, xjLead, pl] = await Promise.all(['nx-fgc', 'nx-fgc-lead', 'admin', 'xj-mzj', 'xj-mzj-lead', 'pl-mzj'].map((u) => t.login(u)));
 });
@@ -156,12 +163,18 @@ describe('power list 划转 and 互联网+监管', () => {
     expect((await xj.post('/api/catalogue/supervision', { ...body, catalogueCode: '6400000611900' })).body).toContain('14位数字');
     const s = await ok(xj.post('/api/catalogue/supervision', body), 201);
     expect(s.code).toBe(`${office.uscc}4${body.catalogueCode}`);
+    // Returned without a reason → 400; the list shows it pending, entered by whom.
+    const noReason = await xjLead.post(`/api/catalogue/supervision/${s.id}/review`, { approve: false, note: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('退回须说明理由');
+    const listed = (await ok(xj.get('/api/catalogue/supervision'))).find((i: any) => i.id === s.id);
+    expect(listed).toMatchObject({ status: 'pending', enteredBy: expect.any(String), enteredById: expect.any(String) });
     expect((await xjLead.post(`/api/catalogue/supervision/${s.id}/review`, { approve: true })).statusCode).toBe(200);
     const mine = await ok(admin.post('/api/catalogue/supervision', { ...body, catalogueCode: '64000006119002' }), 201);
     const self = await admin.post(`/api/catalogue/supervision/${mine.id}/review`, { approve: true });
     expect(self.statusCode).toBe(403);
     expect(self.body).toContain('谁监管、谁录入、谁审核');
-    expect((await lead.post(`/api/catalogue/supervision/${s.id}/review`, { approve: false })).statusCode).toBe(409);
+    expect((await lead.post(`/api/catalogue/supervision/${s.id}/review`, { approve: false, note: '已审核，不再退回' })).statusCode).toBe(409);
   });
 
   it('records a 检查行为 against an approved inspection-list item, refusing a report before the check', async () => {
@@ -195,5 +208,19 @@ describe('power list 划转 and 互联网+监管', () => {
     const r = await recordInspection(t.ctx, actor, input);
     expect(r.id).toBeTruthy();
     await expect(recordInspection(t.ctx, actor, input)).rejects.toThrow('已存在');
+  });
+});
+
+describe('法规库: the texts legal bases link to', () => {
+  it('lists the texts present and serves one by its listed name, never a path', async () => {
+    expect((await ok(xj.get('/api/laws'))).items).toEqual(['社会救助暂行办法(2019-03-02)']);
+    const law = await ok(xj.get(`/api/laws/${encodeURIComponent('社会救助暂行办法(2019-03-02)')}`));
+    expect(law.title).toBe('社会救助暂行办法');
+    expect(law.paragraphs).toContain('第六十条 申请社会救助……');
+    expect(law.paragraphs.some((p: string) => p.includes('INFO END'))).toBe(false);
+    const missing = await xj.get(`/api/laws/${encodeURIComponent('../社会救助暂行办法(2019-03-02)')}`);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('法规库中没有');
+    expect((await t.app.inject({ method: 'GET', url: '/api/laws' })).statusCode).toBe(401);
   });
 });

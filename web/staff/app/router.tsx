@@ -1,3 +1,4 @@
+import { LawPage } from '../modules/laws/LawPage.tsx';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { LoginPage } from '../modules/auth/LoginPage.tsx';
@@ -57,6 +58,8 @@ export const router = createBrowserRouter([
       { path: 'profile', element: <ProfilePage /> },
       // Readability of a case is the server's decision (404 outside the user's scope).
       { path: 'cases/:id', element: <CasePage /> },
+      // 法规库: the reference text a legal basis links to (no records, the same for everyone).
+      { path: 'laws/:ref', element: <LawPage /> },
       ...moduleRoutes,
       guarded('/admin/users', <UsersPage />),
       guarded('/admin/org-units', <OrgUnitsPage />),

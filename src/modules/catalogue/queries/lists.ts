@@ -42,7 +42,7 @@ export async function listSupervision(ctx: AppContext, actor: Actor) {
   return (
     await sql<Record<string, unknown>>`select s.id, s.kind, s.code, s.catalogue_code as "catalogueCode", s.name, p.name as "powerName", p.code as "powerCode",
       o.name as "officeName", s.area_path as "areaPath", o.org_unit_id as "orgUnitId", s.objects, s.basis, s.check_category as "checkCategory",
-      s.check_method as "checkMethod", s.frequency, s.status, s.entered_by_name as "enteredBy", s.reviewed_by_name as "reviewedBy", s.review_note as "reviewNote"
+      s.check_method as "checkMethod", s.frequency, s.status, s.entered_by as "enteredById", s.entered_by_name as "enteredBy", s.reviewed_by_name as "reviewedBy", s.review_note as "reviewNote"
     from catalogue.supervision_item s join catalogue.office o on o.id = s.office_id left join catalogue.power p on p.id = s.power_id
     where ${readableArea(actor, 's.area_path', 'o.org_unit_id')} order by s.kind, s.code`.execute(ctx.db)
   ).rows;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REFERENCE_LAWS } from '../../../kernel/laws/law-links.ts';
 
 /** 学法用法: inputs and labels shared by the server and the console. */
 export const QUESTION_KINDS = ['single', 'multiple', 'judge'] as const;
@@ -8,19 +9,8 @@ export const JUDGE_OPTIONS = ['正确', '错误'];
 /** Option letters: the answer key and the submitted answers name options by letter. */
 export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 
-/** The legal texts of /work/shared/reference/laws/ a session may link to (file name without .md). */
-export const REFERENCE_LAWS = [
-  '行政处罚法(2021-01-22)',
-  '社会救助暂行办法(2019-03-02)',
-  '社会团体登记管理条例(2016-02-06)',
-  '基金会管理条例(2004-03-08)',
-  '民办非企业单位登记管理暂行条例(1998-10-25)',
-  '城市居民最低生活保障条例(1999-09-28)',
-  '政府信息公开条例(2019-04-03)',
-  '信访条例(2005-01-10)',
-  '行政区划管理条例(2018-10-10)',
-  '优化营商环境条例(2019-10-22)',
-] as const;
+/** The legal texts a session may link to: the kernel's reference library (src/kernel/laws). */
+export { REFERENCE_LAWS };
 
 const text = (label: string, max: number) => z.string(`「${label}」必填`).trim().min(1, `「${label}」不能为空`).max(max, `「${label}」不能超过 ${max} 字`);
 const id = (label: string) => z.uuid(`「${label}」格式不正确`);

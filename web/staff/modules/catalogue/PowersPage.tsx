@@ -1,3 +1,4 @@
+import { LawBasis } from '../../shared/LawBasis.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -55,7 +56,7 @@ export function PowersPage() {
             { title: t('catalogue.col.code'), dataIndex: 'code', width: 130, render: (c: string) => <span className="mz-mono">{c}</span> },
             { title: t('catalogue.col.name'), dataIndex: 'name' },
             { title: t('catalogue.col.type'), dataIndex: 'typeCode', width: 100, render: (c: keyof typeof ITEM_TYPES) => ITEM_TYPES[c] },
-            { title: t('catalogue.col.basis'), dataIndex: 'legalBasis', ellipsis: true },
+            { title: t('catalogue.col.basis'), dataIndex: 'legalBasis', ellipsis: true, render: (v: string) => <LawBasis text={v} /> },
             { title: t('catalogue.col.office'), dataIndex: 'officeName', width: 160 },
             {
               title: t('catalogue.col.transfer'),

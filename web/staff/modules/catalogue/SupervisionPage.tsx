@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Segmented, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
-import { useCan } from '../../app/session.ts';
+import { useCan, useSession } from '../../app/session.ts';
+import { LawBasis } from '../../shared/LawBasis.tsx';
+import { SupervisionEntry } from './SupervisionEntry.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { catalogueApi } from './api.ts';
@@ -13,19 +15,57 @@ const COLOR: Record<string, string> = { pending: 'orange', approved: 'green', re
 export function SupervisionPage() {
   const t = useT();
   const can = useCan();
+  const me = useSession();
+  const [entering, setEntering] = useState(false);
+  const [returning, setReturning] = useState<string | null>(null);
+  const [reason] = Form.useForm();
   const qc = useQueryClient();
   const [kind, setKind] = useState<string>('检查实施清单');
   const [error, setError] = useState<string | null>(null);
   const q = useQuery({ queryKey: ['catalogue', 'supervision'], queryFn: catalogueApi.supervision });
   const review = useMutation({
-    mutationFn: (v: { id: string; approve: boolean }) => catalogueApi.reviewSupervision(v.id, { approve: v.approve, note: null }),
-    onSuccess: () => (setError(null), void qc.invalidateQueries({ queryKey: ['catalogue', 'supervision'] })),
+    mutationFn: (v: { id: string; approve: boolean; note?: string }) => catalogueApi.reviewSupervision(v.id, { approve: v.approve, note: v.note ?? null }),
+    onSuccess: () => (setError(null), setReturning(null), reason.resetFields(), void qc.invalidateQueries({ queryKey: ['catalogue', 'supervision'] })),
     onError: (e: Error) => setError(e.message),
   });
   const rows = (q.data ?? []).filter((r) => r.kind === kind);
   return (
     <div className="mz-page" data-testid="catalogue-supervision-page">
-      <PageHeader title={t('catalogue.nav.supervision')} desc={t('catalogue.supervision.desc')} />
+      <PageHeader
+        title={t('catalogue.nav.supervision')}
+        desc={t('catalogue.supervision.desc')}
+        extra={
+          can('catalogue.supervise') && (
+            <Button type="primary" onClick={() => setEntering(true)} data-testid="supervision-enter">
+              {t('catalogue.supervision.enter')}
+            </Button>
+          )
+        }
+      />
+      <SupervisionEntry
+        open={entering}
+        kind={kind}
+        onClose={() => setEntering(false)}
+        onDone={() => (setEntering(false), void qc.invalidateQueries({ queryKey: ['catalogue', 'supervision'] }))}
+      />
+      <Modal
+        open={!!returning}
+        title={t('catalogue.supervision.returnTitle')}
+        okText={t('catalogue.reject')}
+        okButtonProps={{ danger: true, loading: review.isPending }}
+        onOk={() => reason.submit()}
+        onCancel={() => setReturning(null)}
+      >
+        <Form form={reason} layout="vertical" onFinish={(v) => returning && review.mutate({ id: returning, approve: false, note: v.note })}>
+          <Form.Item
+            name="note"
+            label={t('catalogue.supervision.returnReason')}
+            rules={[{ required: true, min: 2, message: t('catalogue.supervision.returnReason') }]}
+          >
+            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={1000} />
+          </Form.Item>
+        </Form>
+      </Modal>
       {q.error && <QueryError error={q.error} onRetry={() => q.refetch()} />}
       <Card className="mz-card">
         <Segmented
@@ -44,13 +84,16 @@ export function SupervisionPage() {
           loading={q.isLoading}
           dataSource={rows}
           pagination={{ pageSize: 15, showSizeChanger: false }}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1500 }}
           columns={[
             { title: t('catalogue.col.code'), dataIndex: 'code', width: 290, render: (c: string) => <span className="mz-mono">{c}</span> },
             { title: t('catalogue.col.name'), dataIndex: 'name' },
             { title: t('catalogue.col.power'), dataIndex: 'powerName', ellipsis: true },
             { title: t('catalogue.col.office'), dataIndex: 'officeName', width: 150 },
-            { title: t('catalogue.col.enteredBy'), dataIndex: 'enteredBy', width: 150 },
+            { title: t('catalogue.col.basis'), dataIndex: 'basis', width: 220, ellipsis: true, render: (v: string) => <LawBasis text={v} /> },
+            { title: t('catalogue.col.enteredBy'), dataIndex: 'enteredBy', width: 100 },
+            { title: t('catalogue.col.reviewedBy'), dataIndex: 'reviewedBy', width: 100 },
+            { title: t('catalogue.col.reviewNote'), dataIndex: 'reviewNote', width: 160, ellipsis: true },
             {
               title: t('catalogue.col.status'),
               dataIndex: 'status',
@@ -62,14 +105,20 @@ export function SupervisionPage() {
               width: 150,
               render: (_: unknown, r: any) =>
                 can('catalogue.supervise_review') && r.status === 'pending' ? (
-                  <Space>
-                    <Button size="small" type="primary" onClick={() => review.mutate({ id: r.id, approve: true })}>
-                      {t('catalogue.approve').slice(0, 4)}
-                    </Button>
-                    <Button size="small" danger onClick={() => review.mutate({ id: r.id, approve: false })}>
-                      {t('catalogue.reject')}
-                    </Button>
-                  </Space>
+                  r.enteredById === me.user.id ? (
+                    <Tooltip title={t('catalogue.supervision.selfReview')}>
+                      <Tag>{t('catalogue.supervision.awaitOther')}</Tag>
+                    </Tooltip>
+                  ) : (
+                    <Space>
+                      <Button size="small" type="primary" onClick={() => review.mutate({ id: r.id, approve: true })}>
+                        {t('catalogue.supervision.approve')}
+                      </Button>
+                      <Button size="small" danger onClick={() => setReturning(r.id)}>
+                        {t('catalogue.reject')}
+                      </Button>
+                    </Space>
+                  )
                 ) : null,
             },
           ]}

@@ -1,3 +1,4 @@
+import { LawBasis } from '../../shared/LawBasis.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -151,7 +152,7 @@ export function VersionsPage() {
                 width: 150,
                 render: (l: (keyof typeof LEVELS)[]) => l.map((x) => LEVELS[x].replace('级', '')).join('、'),
               },
-              { title: t('catalogue.col.basis'), dataIndex: 'legalBasis', ellipsis: true },
+              { title: t('catalogue.col.basis'), dataIndex: 'legalBasis', ellipsis: true, render: (v: string) => <LawBasis text={v} /> },
             ]}
           />
         </Card>

@@ -2,6 +2,22 @@ import type { zh } from './i18n.ts';
 
 /** English of this file's messages (loaded only when the console is in English). */
 export const en: Record<keyof typeof zh, string> = {
+  'catalogue.supervision.enter': 'Enter a supervision item',
+  'catalogue.supervision.submit': 'Submit for review',
+  'catalogue.supervision.enterNote': 'Whoever supervises enters; another reviewer of the same office reviews. The person who entered an item cannot review it.',
+  'catalogue.supervision.kind': 'List',
+  'catalogue.supervision.code': 'Supervision catalogue code',
+  'catalogue.supervision.codeHint': '14 digits; an inspection-list code is built as office USCC + level + catalogue code',
+  'catalogue.supervision.objects': 'Supervised parties',
+  'catalogue.supervision.checkCategory': 'Inspection category',
+  'catalogue.supervision.checkMethod': 'Inspection method',
+  'catalogue.supervision.frequency': 'Frequency',
+  'catalogue.supervision.selfReview': 'You entered this item, so another person must review it',
+  'catalogue.supervision.awaitOther': 'Awaiting another reviewer',
+  'catalogue.supervision.returnTitle': 'Return the item',
+  'catalogue.supervision.returnReason': 'Reason for returning',
+  'catalogue.supervision.approve': 'Approve',
+  'catalogue.col.reviewNote': 'Review note',
   'catalogue.module': 'Government services',
   'catalogue.nav.versions': 'Basic catalogue',
   'catalogue.nav.lists': 'Implementation lists',

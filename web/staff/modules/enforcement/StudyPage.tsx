@@ -1,3 +1,4 @@
+import { lawHref } from '../../shared/LawBasis.tsx';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Select, Space, Table, Tabs, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
@@ -32,9 +33,9 @@ export function StudyPage() {
       dataIndex: 'lawTitle',
       render: (v: string, r) =>
         r.lawRef ? (
-          <Tag color="blue" title={`法规库：${r.lawRef}`}>
-            {v}
-          </Tag>
+          <Link to={lawHref(r.lawRef)} title={`法规库：${r.lawRef}`}>
+            <Tag color="blue">{v}</Tag>
+          </Link>
         ) : (
           v
         ),

@@ -9,6 +9,8 @@ import { LinkButton } from '../../shared/LinkButton.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { dashboardApi, type Dashboard } from './api.ts';
+import { TownshipPending } from './TownshipPending.tsx';
+import { YoyStat, YoyText } from './YoyStat.tsx';
 
 type ModuleRow = Dashboard['modules'][number];
 type AreaRow = Dashboard['areas'][number];
@@ -34,6 +36,7 @@ export function DashboardPage() {
     { title: t('dashboard.total'), dataIndex: 'total', align: 'right', width: 110 },
     { title: t('dashboard.open'), dataIndex: 'open', align: 'right', width: 110 },
     { title: t('dashboard.closed'), dataIndex: 'closed', align: 'right', width: 110 },
+    { title: t('dashboard.yoy.registered'), key: 'yoy', width: 190, render: (_, m) => <YoyText y={m.yoy.registered} /> },
     {
       title: t('dashboard.states'),
       key: 'states',
@@ -50,13 +53,16 @@ export function DashboardPage() {
         </LinkButton>
       ),
     },
-    { title: t('dashboard.total'), dataIndex: 'total', align: 'right', width: 110 },
-    { title: t('dashboard.open'), dataIndex: 'open', align: 'right', width: 110 },
+    { title: t('dashboard.yoy.current'), key: 'cur', align: 'right', width: 90, render: (_, a) => a.registered.current },
+    { title: t('dashboard.yoy.last'), key: 'prev', align: 'right', width: 90, render: (_, a) => a.registered.previous },
+    { title: t('dashboard.yoy.change'), key: 'chg', width: 120, render: (_, a) => <YoyText y={a.registered} compact /> },
+    { title: t('dashboard.open'), dataIndex: 'open', align: 'right', width: 70 },
   ];
+  const fresh = d && <span className="mz-muted">{t('dashboard.fresh', { at: dayjs(d.asOf).format('YYYY-MM-DD HH:mm'), how: d.freshness })}</span>;
   return (
     <div className="mz-page mz-dashboard" data-testid="dashboard">
       <PageHeader
-        title={t('dashboard.title')}
+        title={d ? t(`dashboard.view.${d.view}`) : t('dashboard.title')}
         desc={t('dashboard.desc')}
         extra={
           <Select
@@ -81,26 +87,27 @@ export function DashboardPage() {
               })),
             ]}
           />
-          <Card
-            className="mz-card mz-gap"
-            title={d.area.name}
-            extra={<span className="mz-muted">{t('dashboard.fresh', { at: dayjs(d.asOf).format('YYYY-MM-DD HH:mm'), how: d.freshness })}</span>}
-          >
+          <Card className="mz-card mz-gap" title={`${d.area.name} · ${d.period.label}`} extra={fresh} data-testid="dashboard-yoy">
             <Row gutter={[16, 16]}>
-              <Col xs={8}>
+              <Col xs={12} md={6}>
+                <YoyStat title={t('dashboard.yoy.registered')} y={d.yoy.registered} testId="dashboard-yoy-registered" />
+              </Col>
+              <Col xs={12} md={6}>
+                <YoyStat title={t('dashboard.yoy.closed')} y={d.yoy.closed} />
+              </Col>
+              <Col xs={12} md={6}>
+                <YoyStat title={t('dashboard.yoy.open')} y={d.yoy.open} />
+              </Col>
+              <Col xs={12} md={6}>
                 <Statistic title={t('dashboard.total')} value={d.totals.total} />
-              </Col>
-              <Col xs={8}>
-                <Statistic title={t('dashboard.open')} value={d.totals.open} />
-              </Col>
-              <Col xs={8}>
-                <Statistic title={t('dashboard.closed')} value={d.totals.closed} />
+                <span className="mz-muted">{t('dashboard.totalNote', { open: d.totals.open, closed: d.totals.closed })}</span>
               </Col>
             </Row>
           </Card>
+          {d.view === 'township' && !trail.length && <TownshipPending />}
           <Row gutter={[16, 16]} className="mz-gap">
             <Col xs={24} lg={14}>
-              <Card className="mz-card mz-card-fill" title={year ? t('dashboard.trendYear', { year }) : t('dashboard.trend')}>
+              <Card className="mz-card mz-card-fill" title={year ? t('dashboard.trendYear', { year }) : t('dashboard.trend')} extra={fresh}>
                 {trend && d.totals.total > 0 ? (
                   <EChart option={trend} label={t('dashboard.trendLabel', { from: d.months[0]!.month, to: d.months.at(-1)!.month })} />
                 ) : (
@@ -109,13 +116,13 @@ export function DashboardPage() {
               </Card>
             </Col>
             <Col xs={24} lg={10}>
-              <Card className="mz-card mz-card-fill" title={t('dashboard.areas')}>
-                <Table<AreaRow> rowKey="code" size="small" pagination={false} dataSource={d.areas} columns={areaColumns} scroll={{ y: 260 }} />
+              <Card className="mz-card mz-card-fill" title={t(`dashboard.areas.${d.view}`)} extra={fresh}>
+                <Table<AreaRow> rowKey="code" size="small" pagination={false} dataSource={d.areas} columns={areaColumns} scroll={{ x: 460, y: 260 }} />
               </Card>
             </Col>
           </Row>
-          <Card className="mz-card mz-gap" title={t('dashboard.kinds')}>
-            <Table<ModuleRow> rowKey="type" size="small" pagination={false} dataSource={d.modules} columns={moduleColumns} scroll={{ x: 640 }} />
+          <Card className="mz-card mz-gap" title={t('dashboard.kinds')} extra={fresh}>
+            <Table<ModuleRow> rowKey="type" size="small" pagination={false} dataSource={d.modules} columns={moduleColumns} scroll={{ x: 830 }} />
           </Card>
         </>
       )}
