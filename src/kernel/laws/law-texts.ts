@@ -15,7 +15,7 @@ export async function availableLaws(ctx: AppContext): Promise<string[]> {
 /** One reference text: its title line and its paragraphs (the file's header comment left out). */
 export async function lawText(ctx: AppContext, ref: string) {
   // Only a name the directory lists is read, so a path can never leave it.
-  if (!(await availableLaws(ctx)).includes(ref)) throw new AppError('LAW_NOT_FOUND', 404, `法规库中没有「${ref}」的文本(law text not found)`, { field: 'ref' });
+  if (!(await availableLaws(ctx)).includes(ref)) throw new AppError('LAW_NOT_FOUND', 404, `法规库中没有「${ref}」的文本`, { field: 'ref' });
   const raw = await readFile(path.join(ctx.config.lawsDir, `${ref}.md`), 'utf8');
   const lines = raw.split(/\r?\n/).map((l) => l.trim());
   const title = (lines.find((l) => l.startsWith('# ')) ?? `# ${ref}`).slice(2).trim();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REFERENCE_LAWS } from '../../../kernel/laws/law-links.ts';
+import { REFERENCE_LAWS } from '../../../kernel/laws/index.ts';
 
 /** 学法用法: inputs and labels shared by the server and the console. */
 export const QUESTION_KINDS = ['single', 'multiple', 'judge'] as const;
