@@ -189,6 +189,11 @@ export type HandoffPolicy<S extends string = string> = {
   outside?: string;
   /** The law's own word for 转办 in this type (信访: 转送), used in every step name, message and notice of the kernel. */
   transferWord?: string;
+  /**
+   * 交办 only through the module's own action of this name (it adds what the kernel cannot, e.g. a report
+   * deadline and the 交办单): the generic hand-off route refuses a 交办 of this type and names the action.
+   */
+  assignOnlyVia?: string;
   legalBasis: LegalBasis;
 };
 

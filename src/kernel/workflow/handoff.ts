@@ -13,7 +13,15 @@ import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { refusalError, WORKFLOW_ERRORS } from './errors.ts';
 import { inHandoffWords } from './step-labels.ts';
 
-export type HandoffRequest = { caseId: string; kind: 'transfer' | 'assign'; toOrgId: string; note?: string | null; expectedVersion?: number };
+export type HandoffRequest = {
+  caseId: string;
+  kind: 'transfer' | 'assign';
+  toOrgId: string;
+  note?: string | null;
+  expectedVersion?: number;
+  /** Sent through the generic route (POST /api/cases/:id/handoff), not a module's own command. */
+  generic?: boolean;
+};
 
 /**
  * 转办 / 交办: hand the case to another org unit, which must 签收 (acknowledge receipt).
@@ -29,6 +37,8 @@ export async function handOff(ctx: AppContext, actor: Actor, req: HandoffRequest
     if (c.pending_handoff) throw new AppError('PENDING_HANDOFF', 409, inHandoffWords(def, '案件尚待签收，不能再次转办'));
     if (!policy.from.includes(c.state))
       throw new AppError('STATE_NOT_ALLOWED', 409, `当前环节「${def.states[c.state]?.label ?? c.state}」不能${inHandoffWords(def, '转办')}/交办`);
+    if (req.generic && req.kind === 'assign' && policy.assignOnlyVia)
+      throw new AppError('ASSIGN_VIA_MODULE', 409, `「${def.label}」的交办须用「${policy.assignOnlyVia}」办理（写明报告期限并出具交办单）`);
     const label = inHandoffWords(def, req.kind === 'transfer' ? '转办' : '交办');
     const refusal = checkWho({ permission: policy.permission }, label, partyFacts(actor, c));
     if (refusal) throw refusalError(refusal);

@@ -150,7 +150,7 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
       schema: { tags, summary: '转办 / 交办', params: Id, body: HandoffBody, response: { 200: CaseDetail } },
     },
     async (req) => {
-      await handOff(ctx, actorOf(req), { caseId: req.params.id, ...req.body });
+      await handOff(ctx, actorOf(req), { caseId: req.params.id, ...req.body, generic: true });
       return reloaded(req, req.params.id);
     },
   );

@@ -139,7 +139,7 @@ describe('转送 on the platform tells the petitioner where it went (第二十�
     expect(v.json()).toMatchObject({ genuine: true, docNo: doc.docNo, title: '信访事项转送告知书', issuer: '兴庆区民政局' });
   });
 
-  it('a 转送 withdrawn and sent elsewhere is a new version of the same number naming the new receiver; 交办 issues none', async () => {
+  it('a 转送 withdrawn and sent elsewhere is a new version of the same number naming the new receiver; a 交办 outside its own action is refused', async () => {
     const id = await register(xq);
     expect((await xq.post(`/api/cases/${id}/handoff`, { kind: 'transfer', toOrgId: await org('640104001-gov') })).statusCode).toBe(200);
     expect((await xq.post(`/api/cases/${id}/withdraw-handoff`, { reason: '转错单位' })).statusCode).toBe(200);
@@ -151,7 +151,10 @@ describe('转送 on the platform tells the petitioner where it went (第二十�
     const latest = (await sql<{ content: any }>`select content from core.document where id = ${items[0].id}`.execute(t.ctx.db)).rows[0]!.content;
     expect(latest.body.join('')).toContain(`转送${second.name}办理`);
     const other = await register(xq);
-    expect((await xq.post(`/api/cases/${other}/handoff`, { kind: 'assign', toOrgId: await org('640104001-gov') })).statusCode).toBe(200);
+    // 交办 goes only through its own action (report deadline, 交办单): the generic hand-off refuses it and writes nothing.
+    const generic = await xq.post(`/api/cases/${other}/handoff`, { kind: 'assign', toOrgId: await org('640104001-gov') });
+    expect(generic.json()).toMatchObject({ status: 409, code: 'ASSIGN_VIA_MODULE', title: expect.stringContaining('交办（定报告期限）') });
+    expect((await xq.get(`/api/cases/${other}`)).json()).toMatchObject({ pendingHandoff: false });
     expect((await xq.get(`/api/cases/${other}/documents`)).json().items).toEqual([]);
   });
 

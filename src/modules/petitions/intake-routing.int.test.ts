@@ -123,7 +123,7 @@ describe('异议 of the receiving unit', () => {
   it('is refused after the 5 个工作日, counted from receipt', async () => {
     at('2026-06-01');
     const p = await register(fgc);
-    await ok(fgc.post(`/api/cases/${p.id}/handoff`, { kind: 'assign', toOrgId: await org('640104-mzj') }));
+    await ok(fgc.post(`/api/petitions/${p.id}/assign`, { toOrgId: await org('640104-mzj'), reportDays: 30 }));
     const assign = await register(fgc);
     await ok(fgc.post(`/api/petitions/${assign.id}/assign`, { toOrgId: await org('640104-mzj'), reportDays: 30 }));
     at('2026-06-02');

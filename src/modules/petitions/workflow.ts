@@ -326,6 +326,8 @@ export const petitionWorkflow = defineWorkflow({
     outside: 'forward_out',
     // 《信访工作条例》 speaks of 转送 (and 交办), never 转办: every kernel step name and message says so.
     transferWord: '转送',
+    // 交办 needs its report deadline and issues the 交办单 (assign-petition.ts): only through that command.
+    assignOnlyVia: '交办（定报告期限）',
     // 转送: the petitioner is told where it went (第二十三条第一款), by the 转送告知书 in the sender's name.
     onSend: async (tx, c, h, actor) => {
       if (h.kind === 'transfer') await issueDocument(tx, { type: PETITION_DOCUMENTS.transfer, caseId: c.id, actor });
