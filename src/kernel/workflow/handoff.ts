@@ -37,8 +37,6 @@ export async function handOff(ctx: AppContext, actor: Actor, req: HandoffRequest
     if (c.pending_handoff) throw new AppError('PENDING_HANDOFF', 409, inHandoffWords(def, '案件尚待签收，不能再次转办'));
     if (!policy.from.includes(c.state))
       throw new AppError('STATE_NOT_ALLOWED', 409, `当前环节「${def.states[c.state]?.label ?? c.state}」不能${inHandoffWords(def, '转办')}/交办`);
-    if (req.generic && req.kind === 'assign' && policy.assignOnlyVia)
-      throw new AppError('ASSIGN_VIA_MODULE', 409, `「${def.label}」的交办须用「${policy.assignOnlyVia}」办理（写明报告期限并出具交办单）`);
     const label = inHandoffWords(def, req.kind === 'transfer' ? '转办' : '交办');
     const refusal = checkWho({ permission: policy.permission }, label, partyFacts(actor, c));
     if (refusal) throw refusalError(refusal);
@@ -46,6 +44,9 @@ export async function handOff(ctx: AppContext, actor: Actor, req: HandoffRequest
     const to = await tx.db.selectFrom('core.org_unit').select(['id', 'name', 'active']).where('id', '=', req.toOrgId).executeTakeFirst();
     if (!to || !to.active) throw new AppError('ORG_UNIT_NOT_FOUND', 400, WORKFLOW_ERRORS.ORG_UNIT_NOT_FOUND, { field: 'toOrgId' });
     await policy.check?.(tx, c, to.id);
+    // After the module's own refusals (e.g. never to the accused), which say more about the receiver.
+    if (req.generic && req.kind === 'assign' && policy.assignOnlyVia)
+      throw new AppError('ASSIGN_VIA_MODULE', 409, `「${def.label}」的交办须用「${policy.assignOnlyVia}」办理（写明报告期限并出具交办单）`);
     const now = tx.clock.now();
     const id = uuidv7();
     const next = await writeCaseChange(tx, actor, c, {
