@@ -90,7 +90,17 @@ export function createCalendarCache(): CalendarCache {
   };
 }
 
-const shared = createCalendarCache();
+/**
+ * One cache per application context: its config object is made once per app, CLI run or test
+ * database and is shared by that context's transactions, so two databases in one process (test
+ * files sharing a worker) never see each other's calendar at an equal version number.
+ */
+const shared = new WeakMap<object, CalendarCache>();
+function cacheFor(ctx: AppContext): CalendarCache {
+  let c = shared.get(ctx.config);
+  if (!c) shared.set(ctx.config, (c = createCalendarCache()));
+  return c;
+}
 /** Per transaction, the calendar is looked up once: a transition asks for it many times. */
 const perTx = new WeakMap<object, Promise<Calendar>>();
 
@@ -100,10 +110,10 @@ const perTx = new WeakMap<object, Promise<Calendar>>();
  * `forgetTxCalendar` so later reads in that transaction see the change.
  */
 export function currentCalendar(ctx: AppContext): Promise<Calendar> {
-  if (!ctx.db.isTransaction) return shared.get(ctx);
+  if (!ctx.db.isTransaction) return cacheFor(ctx).get(ctx);
   let cal = perTx.get(ctx.db);
   if (!cal) {
-    cal = shared.get(ctx);
+    cal = cacheFor(ctx).get(ctx);
     perTx.set(ctx.db, cal);
   }
   return cal;
