@@ -128,4 +128,5 @@ export const REVOCATION_BASES: Record<OrgKind, Record<string, string>> = {
 export { onCreditListed, type CreditListed } from './events.ts';
 
 /** 社会组织 登记 decisions (行政许可) of a period, for the yearly 政府信息公开 report, with their case ids. */
-export { licensingDecisionFigures } from './report/licensing-figures.ts';
+// Server-only, loaded on first call: the console imports this contract for its vocabularies, and must not bundle the query.
+export const licensingDecisionFigures = async (...args: Parameters<typeof import('./report/licensing-figures.ts').licensingDecisionFigures>) => (await import('./report/licensing-figures.ts')).licensingDecisionFigures(...args);
