@@ -5,4 +5,5 @@
 export { onPenaltyDecided, type PenaltyDecided } from './events.ts';
 /** 行政处罚 decisions of a period, for the yearly 政府信息公开 report (第二十条第(六)项), with their case ids. */
 // Server-only, loaded on first call: the console imports this contract for its vocabularies, and must not bundle the query.
-export const penaltyDecisionFigures = async (...args: Parameters<typeof import('./report/disclosure-figures.ts').penaltyDecisionFigures>) => (await import('./report/disclosure-figures.ts')).penaltyDecisionFigures(...args);
+export const penaltyDecisionFigures = async (...args: Parameters<typeof import('./report/disclosure-figures.ts').penaltyDecisionFigures>) =>
+  (await import('./report/disclosure-figures.ts')).penaltyDecisionFigures(...args);

@@ -106,4 +106,5 @@ export { onNormdocChange, onNormdocPublished, type NormdocChange, type NormdocPu
 
 /** The 行政规范性文件 figures of the yearly 政府信息公开 report (制发, 废止, 现行有效 with their case ids). */
 // Server-only, loaded on first call: the console imports this contract for its vocabularies, and must not bundle the query.
-export const normdocDisclosureFigures = async (...args: Parameters<typeof import('./report/disclosure-figures.ts').normdocDisclosureFigures>) => (await import('./report/disclosure-figures.ts')).normdocDisclosureFigures(...args);
+export const normdocDisclosureFigures = async (...args: Parameters<typeof import('./report/disclosure-figures.ts').normdocDisclosureFigures>) =>
+  (await import('./report/disclosure-figures.ts')).normdocDisclosureFigures(...args);

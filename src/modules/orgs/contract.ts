@@ -129,4 +129,5 @@ export { onCreditListed, type CreditListed } from './events.ts';
 
 /** 社会组织 登记 decisions (行政许可) of a period, for the yearly 政府信息公开 report, with their case ids. */
 // Server-only, loaded on first call: the console imports this contract for its vocabularies, and must not bundle the query.
-export const licensingDecisionFigures = async (...args: Parameters<typeof import('./report/licensing-figures.ts').licensingDecisionFigures>) => (await import('./report/licensing-figures.ts')).licensingDecisionFigures(...args);
+export const licensingDecisionFigures = async (...args: Parameters<typeof import('./report/licensing-figures.ts').licensingDecisionFigures>) =>
+  (await import('./report/licensing-figures.ts')).licensingDecisionFigures(...args);
