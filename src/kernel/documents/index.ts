@@ -7,4 +7,4 @@ export { PAGE_PROPERTIES, folioFooter } from './render-docx.ts';
 export type { RedHeadContent } from './red-head.ts';
 export { renderRedHeadDocx } from './render-red-head-docx.ts';
 export { renderRedHeadPdf } from './render-red-head-pdf.ts';
-export { attachmentDisposition, DOCX_TYPE } from './download.ts';
+export { attachmentDisposition, DOCX_TYPE, sendDocumentPdf } from './download.ts';

@@ -1,3 +1,4 @@
+import { sendDocumentPdf } from '../../kernel/documents/index.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
@@ -251,12 +252,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
       const c = await applicationByRefAndCode(ctx, req.body.refNo, req.body.queryCode);
       const { doc, bytes } = await servedNoticePdf(ctx, c.id, req.body.docNo);
       const name = `${doc.title}-${doc.docNo}${doc.version > 1 ? `-第${doc.version}版` : ''}.pdf`;
-      return reply
-        .type('application/pdf')
-        .header('cache-control', 'no-store')
-        .header('x-document-sm3', doc.sm3)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .send(bytes);
+      return sendDocumentPdf(reply, doc.sm3, name, bytes);
     },
   );
   app.get(

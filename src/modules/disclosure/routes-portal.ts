@@ -1,3 +1,4 @@
+import { sendDocumentPdf } from '../../kernel/documents/index.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -90,12 +91,7 @@ export async function registerDisclosurePortalRoutes(root: FastifyInstance, ctx:
     },
     async (req, reply) => {
       const { doc, bytes } = await requestDocumentPdf(ctx, req.body.refNo, req.body.queryCode, req.body.which);
-      return reply
-        .type('application/pdf')
-        .header('cache-control', 'no-store')
-        .header('x-document-sm3', doc.sm3)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}-${doc.docNo}.pdf`)}`)
-        .send(bytes);
+      return sendDocumentPdf(reply, doc.sm3, `${doc.title}-${doc.docNo}.pdf`, bytes);
     },
   );
 }

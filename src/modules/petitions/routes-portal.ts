@@ -1,3 +1,4 @@
+import { sendDocumentPdf } from '../../kernel/documents/index.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -106,12 +107,7 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
     async (req, reply) => {
       const { doc, bytes } = await servedOpinionPdf(ctx, req.body.refNo, req.body.queryCode, req.body.which);
       const name = `${doc.title}-${doc.docNo}${doc.version > 1 ? `-第${doc.version}版` : ''}.pdf`;
-      return reply
-        .type('application/pdf')
-        .header('cache-control', 'no-store')
-        .header('x-document-sm3', doc.sm3)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .send(bytes);
+      return sendDocumentPdf(reply, doc.sm3, name, bytes);
     },
   );
   app.post(

@@ -1,3 +1,4 @@
+import { sendDocumentPdf } from '../../../kernel/documents/index.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -66,12 +67,7 @@ export async function registerAnnualReportRoutes(root: FastifyInstance, ctx: App
     },
     async (req, reply) => {
       const { doc, bytes } = await noticePdf(ctx, req.body.uscc, req.body.filingCode, req.body.docNo);
-      return reply
-        .type('application/pdf')
-        .header('cache-control', 'no-store')
-        .header('x-document-sm3', doc.sm3)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}-${doc.docNo}.pdf`)}`)
-        .send(bytes);
+      return sendDocumentPdf(reply, doc.sm3, `${doc.title}-${doc.docNo}.pdf`, bytes);
     },
   );
   app.get(
