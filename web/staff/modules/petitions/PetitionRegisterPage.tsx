@@ -1,84 +1,22 @@
 import { DeleteOutlined, FileOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Result, Row, Select, Tag, TreeSelect, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, TreeSelect, Upload } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { api, ApiError } from '../../shared/api.ts';
 import { toTreeSelect, useAreaTree } from '../../shared/area-tree.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { ComplaintFields, ReceiptFields } from './RegisterIntakeFields.tsx';
+import { RegisterResultView } from './RegisterResultView.tsx';
+import { blankPerson, INITIAL, toRegisterInput, type Person, type Values } from './register-input.ts';
 import { formatSize } from '../cases/CaseSideCards.tsx';
-import { CATEGORIES, ORIGINAL_FORMS, SOURCE_BODIES, STAFF_CHANNELS, SUBJECTS, petitionApi, type RegisterPetitionInput, type RegisterResult } from './api.ts';
+import { CATEGORIES, ORIGINAL_FORMS, SOURCE_BODIES, STAFF_CHANNELS, SUBJECTS, petitionApi, type RegisterResult } from './api.ts';
 import { residentIdProblem } from '../../../../src/kernel/codes/index.ts';
 import { options, useVocab } from './vocab.ts';
 import './petitions.css';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const PHONE = /^[\d-]{7,20}$/;
-
-type Person = { name?: string; idNumber?: string; phone?: string; address?: string; role?: '信访人' | '代表' };
-type Values = {
-  channel: string;
-  visitKind?: 'individual' | 'group';
-  visitBatch?: number;
-  visitPersons?: number;
-  representatives?: number;
-  sourceBody?: string;
-  sourceRef?: string;
-  originalForm?: string;
-  receivedOn?: string;
-  complainedOrg?: string;
-  accusedName?: string;
-  accusedOrgId?: string;
-  urgent?: boolean;
-  urgentNote?: string;
-  petitioners: Person[];
-  anonymous?: boolean;
-  title: string;
-  category?: string;
-  subject?: string;
-  concernedAreaCode?: string;
-  content: string;
-};
-
-const blankPerson: Person = { role: '信访人' };
-const INITIAL: Partial<Values> = { channel: '来访', visitKind: 'individual', visitBatch: 1, visitPersons: 1, petitioners: [blankPerson] };
-const trimmed = (s?: string) => (s?.trim() ? s.trim() : undefined);
-
-/** The request body from the form (the server validates everything again). */
-export function toRegisterInput(v: Values): RegisterPetitionInput {
-  const visit = v.channel === '来访';
-  const group = visit && v.visitKind === 'group';
-  const anonymous = v.category === '检举控告' && !!v.anonymous;
-  return {
-    channel: v.channel,
-    ...(v.channel === '上级转来' ? { sourceBody: v.sourceBody, sourceRef: trimmed(v.sourceRef), originalForm: v.originalForm } : {}),
-    ...(v.receivedOn ? { receivedOn: v.receivedOn } : {}),
-    ...(trimmed(v.complainedOrg) ? { complainedOrg: trimmed(v.complainedOrg) } : {}),
-    ...(v.category === '检举控告' ? { accusedName: trimmed(v.accusedName), accusedOrgId: v.accusedOrgId || undefined } : {}),
-    ...(v.urgent ? { urgent: true, urgentNote: trimmed(v.urgentNote) } : {}),
-    ...(visit
-      ? { visitBatch: group ? (v.visitBatch ?? 1) : 1, visitPersons: group ? v.visitPersons : 1, representatives: group ? (v.representatives ?? 0) : undefined }
-      : {}),
-    title: v.title.trim(),
-    category: v.category!,
-    subject: v.subject!,
-    concernedAreaCode: v.concernedAreaCode!,
-    content: v.content.trim(),
-    anonymous,
-    petitioners: anonymous
-      ? []
-      : (v.petitioners ?? [])
-          .filter((p) => trimmed(p.name) || trimmed(p.idNumber) || trimmed(p.phone))
-          .map((p) => ({
-            name: (p.name ?? '').trim(),
-            idNumber: trimmed(p.idNumber)?.toUpperCase(),
-            phone: trimmed(p.phone),
-            address: trimmed(p.address),
-            role: group ? (p.role ?? '信访人') : '信访人',
-          })),
-  };
-}
 
 /** 「content」信访内容不少于 10 字 → 信访内容不少于 10 字 (the field name is shown by the input itself). */
 const fieldMessage = (title: string) => title.replace(/^「[A-Za-z0-9_.]+」/, '');
@@ -152,79 +90,16 @@ export function PetitionRegisterPage() {
   };
 
   if (done) {
-    const { result, uploadErrors } = done;
     return (
-      <div className="mz-page">
-        <Card className="mz-card mz-pt-result" data-testid="petition-registered">
-          <Result
-            status={result.flags.finalMatch || result.flags.repeat || result.flags.skipLevel ? 'warning' : 'success'}
-            title={t('petitions.done.title', { ref: result.refNo })}
-            subTitle={
-              <span className="mz-pt-flags">
-                {result.flags.repeat && <Tag color="orange">{t('petitions.flag.repeat')}</Tag>}
-                {result.flags.skipLevel && <Tag color="red">{t('petitions.flag.skipLevel')}</Tag>}
-                {result.flags.firstTime && <Tag>{t('petitions.flag.firstTime')}</Tag>}
-                {result.suggestions.some((x) => x.startsWith('重大紧急')) && <Tag color="red">{t('petitions.done.urgent')}</Tag>}
-              </span>
-            }
-            extra={[
-              <Button key="open" type="primary" onClick={() => navigate(`/cases/${result.id}`)}>
-                {t('petitions.done.open')}
-              </Button>,
-              <Button
-                key="again"
-                onClick={() => {
-                  setDone(null);
-                  setFiles([]);
-                  form.resetFields();
-                }}
-              >
-                {t('petitions.done.another')}
-              </Button>,
-            ]}
-          >
-            <div className="mz-pt-suggestions" data-testid="petition-flags">
-              {result.flags.finalMatch && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  data-testid="final-match"
-                  title={t('petitions.done.finalMatch', { ref: result.flags.finalMatch.refNo, sim: result.flags.finalMatch.similarity })}
-                  description={
-                    <span>
-                      {t('petitions.done.finalMatchDetail')} <Link to={`/cases/${result.flags.finalMatch.caseId}`}>{result.flags.finalMatch.refNo}</Link>
-                    </span>
-                  }
-                />
-              )}
-              {result.flags.repeat && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  title={t('petitions.done.repeat', { ref: result.flags.repeat.refNo, sim: result.flags.repeat.similarity })}
-                  description={
-                    <span>
-                      {t('petitions.done.earlier')}：
-                      <Link to={`/cases/${result.flags.repeat.caseId}`} data-testid="repeat-link">
-                        {result.flags.repeat.refNo}
-                      </Link>
-                    </span>
-                  }
-                />
-              )}
-              {result.suggestions.map((s) => (
-                <Alert key={s} type="info" showIcon title={s} />
-              ))}
-              {!result.flags.repeat && !result.flags.skipLevel && result.suggestions.length === 0 && (
-                <Alert type="success" showIcon title={t('petitions.done.noFlags')} />
-              )}
-              {uploadErrors.map((s) => (
-                <Alert key={s} type="error" showIcon title={s} />
-              ))}
-            </div>
-          </Result>
-        </Card>
-      </div>
+      <RegisterResultView
+        result={done.result}
+        uploadErrors={done.uploadErrors}
+        onAnother={() => {
+          setDone(null);
+          setFiles([]);
+          form.resetFields();
+        }}
+      />
     );
   }
 
