@@ -1,4 +1,4 @@
-import { $, el, PortalError } from './common.ts';
+import { el, PortalError } from './common.ts';
 
 /**
  * Served documents and reference codes on the portal pages: a PDF fetched with the reference number and

@@ -38,7 +38,6 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: strin
   const now = ctx.clock.now();
   // The twelve months of the year asked for, or the last twelve up to this month.
   const lastMonth = q.year ? `${q.year}-12` : chinaDate(now).slice(0, 7);
-  const first = monthsBack(lastMonth, MONTHS - 1);
   const defs = registeredWorkflows().filter((d) => actor.grants.some((g) => g.permissions.includes(d.readPermission)));
   const source = q.source ?? 'rollup';
   const period = comparedPeriod(q.year, chinaDate(now));

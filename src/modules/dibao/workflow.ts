@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { defineWorkflow, transition, type CaseRow, startCaseClock, stopCaseClock, pathLevel } from '../../kernel/workflow/index.ts';
+import { defineWorkflow, transition, type CaseRow, stopCaseClock, pathLevel } from '../../kernel/workflow/index.ts';
 import { extendSpecial, stopSpecialClock } from './commands/special-period.ts';
 import type { Actor } from '../../kernel/identity/index.ts';
 import { readDibaoSettings } from './settings.ts';

@@ -33,8 +33,6 @@ const FIELD_COLUMN: Record<string, string> = {
 const KIND: Record<string, string> = { 城市: 'urban', 城市社区: 'urban', 农村: 'rural', 农村社区: 'rural', urban: 'urban', rural: 'rural' };
 const num = (s: string | undefined) => (s && s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : s);
 
-type Records = Array<{ line: number; values: Record<string, string> }>;
-
 /** The rows of an xlsx workbook's first sheet, as the CSV reader gives them (line = row number). */
 /** A cell as the import reads it: dates as YYYY-MM-DD, formulas by their result. */
 function stationCell(v: ExcelJS.CellValue): string {

@@ -7,7 +7,7 @@ import { chinaDate } from '../../../platform/china-time.ts';
 import { SYSTEM_ACTOR } from '../../../kernel/identity/index.ts';
 import { defineWorkflow, transition, createCase } from '../../../kernel/workflow/index.ts';
 import { readDibaoSettings } from '../settings.ts';
-import { LEGAL, RECHECK_TYPE } from '../contract.ts';
+import { RECHECK_TYPE } from '../contract.ts';
 import { basisOfDay } from '../law.ts';
 import { yuanText } from '../../../platform/money.ts';
 import { applyRecheckOutcome, checkProposal, mustBeDecidingLevel, recheckRow, type Proposal } from './decide-recheck.ts';

@@ -6,7 +6,7 @@ import { badRequest, conflict, forbidden } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
-import { requirePermission, userRef, type Actor, grantsFor, recordInScope } from '../../../kernel/identity/index.ts';
+import { requirePermission, userRef, type Actor, recordInScope } from '../../../kernel/identity/index.ts';
 
 import { dibaoDb } from '../db.ts';
 

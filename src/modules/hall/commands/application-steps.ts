@@ -7,7 +7,7 @@ import { issueDocument } from '../../../kernel/documents/index.ts';
 import type { CaseRow } from '../../../kernel/workflow/index.ts';
 import { HALL_ERRORS } from '../contract.ts';
 import { applicationOf } from '../db.ts';
-import { SOCIAL_GROUP_REGISTRATION, findHallItem } from '../items.ts';
+import { SOCIAL_GROUP_REGISTRATION } from '../items.ts';
 import { hallCertificate, hallCorrectionNotice } from '../documents/index.ts';
 import { materialState, materialsOf } from './materials.ts';
 

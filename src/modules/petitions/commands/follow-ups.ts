@@ -1,4 +1,3 @@
-import { parseInput } from '../../../platform/http/parse-input.ts';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';

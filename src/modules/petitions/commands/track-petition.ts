@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
-import { addDaysIso } from '../../../kernel/calendar/index.ts';
 import { forwardedTo } from '../queries/forwarding.ts';
 import { workflowOf } from '../../../kernel/workflow/index.ts';
 import { PETITION_TYPE } from '../contract.ts';

@@ -31,7 +31,6 @@ function matter(r: Rng, subject?: Subject) {
   return { subject: s, title, category, content };
 }
 
-const countyOf = (area: string) => area.slice(0, 6);
 const cityOf = (county: string) => COUNTIES.find((c) => c[0] === county)?.[1] ?? `${county.slice(0, 4)}00`;
 const bureau = (area: string) => `${area}-mzj`;
 

@@ -4,7 +4,7 @@ import { petitionReportRows } from '../report/report-rows.ts';
 import { z } from 'zod';
 import { checkStatsPeriod } from '../../../platform/http/input-schemas.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { badRequest, notFound } from '../../../platform/errors.ts';
+import { notFound } from '../../../platform/errors.ts';
 import { chinaDate, chinaMidnight } from '../../../platform/china-time.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
 import { recordInScope, requirePermission } from '../../../kernel/identity/index.ts';

@@ -1,13 +1,6 @@
 import { http } from '../../../shared/api.ts';
 import type { DibaoSettingsView, RosterDetail, RosterLine, RosterSummary, Standard } from '../../../../../src/modules/dibao/contracts/money.ts';
-import type {
-  DibaoStats,
-  GeneratedRoster,
-  ImportBatch,
-  ImportPage,
-  ImportReport,
-  RosterCheckResult,
-} from '../../../../../src/modules/dibao/contracts/money.ts';
+import type { DibaoStats, GeneratedRoster, ImportPage, ImportReport, RosterCheckResult } from '../../../../../src/modules/dibao/contracts/money.ts';
 
 const enc = encodeURIComponent;
 export type { RosterSummary };
