@@ -3,6 +3,7 @@ import { createCalendar } from './calendar.ts';
 import { addDaysIso, addMonthsIso, fromDayNumber, toDayNumber } from './dates.ts';
 import { chineseDaysPackage } from './national-package.ts';
 import { NINGXIA_FESTIVALS_2019_2021 } from './ningxia-festivals.ts';
+import { mulberry32 } from '../sampling/index.ts';
 
 const pkg = chineseDaysPackage();
 const cal = createCalendar({
@@ -13,18 +14,6 @@ const cal = createCalendar({
   regional: { '640000': NINGXIA_FESTIVALS_2019_2021, '640423': [{ date: '2020-06-24', kind: 'rest', name: '县休' }] },
 });
 
-/** mulberry32: seeded, so a failure reproduces; the seed is printed in the test name. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SEED = 20190604;
 const RUNS = 1000;
 const AREAS = [null, '640000', '640000.640400.640423'] as const;
@@ -32,7 +21,7 @@ const lo = toDayNumber('2018-12-01');
 const hi = toDayNumber('2021-12-31');
 
 function* cases() {
-  const r = rng(SEED);
+  const r = mulberry32(SEED);
   for (let i = 0; i < RUNS; i++) {
     yield {
       from: fromDayNumber(lo + Math.floor(r() * (hi - lo))),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orgCodeCheckChar } from './org-code.ts';
 import { USCC_CHARSET, USCC_DEPARTMENTS, usccCheckChar, validateUscc } from './uscc.ts';
+import { mulberry32 } from '../sampling/index.ts';
 
 // Real codes from regulations.md §3.2 plus the synthetic Ningxia codes.
 const REAL_VALID = [
@@ -28,17 +29,6 @@ const REAL_VALID = [
 function corrupt(code: string, i: number): string {
   const next = USCC_CHARSET[(USCC_CHARSET.indexOf(code[i]) + 1) % USCC_CHARSET.length];
   return code.slice(0, i) + next + code.slice(i + 1);
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('usccCheckChar', () => {
@@ -154,7 +144,7 @@ describe('validateUscc — rejections', () => {
 });
 
 describe('validateUscc — properties (seeded random)', () => {
-  const random = rng(20240601);
+  const random = mulberry32(20240601);
   const pick = (s: string) => s[Math.floor(random() * s.length)];
   const areas = ['640000', '640100', '640221', '640502', '110000', '350203', '100000'];
   const pairs = Object.entries(USCC_DEPARTMENTS).flatMap(([d, dept]) => Object.keys(dept.types).map((t) => d + t));

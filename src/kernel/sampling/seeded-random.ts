@@ -6,7 +6,12 @@ import { sm3Hex } from '../../platform/crypto/sm3.ts';
  * (a 低保 spot check and an inspector draw never share a stream).
  */
 export function seededRandom(purpose: string, seed: string): () => number {
-  let a = parseInt(sm3Hex(`${purpose}:${seed}`).slice(0, 8), 16) >>> 0;
+  return mulberry32(parseInt(sm3Hex(`${purpose}:${seed}`).slice(0, 8), 16));
+}
+
+/** mulberry32: a small, fast 32-bit PRNG; the same stream from the same seed on every machine (demo data, property tests). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;

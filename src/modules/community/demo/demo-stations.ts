@@ -1,18 +1,7 @@
 import type { StationInput } from '../contracts/http.ts';
 import { COUNTY_SHAPES, inCounty, type CountyShape } from '../geo/ningxia-geo.ts';
 import { BRANDS, COMMUNITY_NAMES, HOURS, RURAL_SERVICES, STATION_SPREAD, TOWNSHIPS, URBAN_SERVICES, VILLAGE_NAMES } from './demo-places.ts';
-
-/** A small seeded generator (mulberry32): the same demo on every machine. */
-export function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../kernel/sampling/index.ts';
 
 /** A point inside the county: near its seat for urban stations, anywhere for rural ones. */
 function pointIn(shape: CountyShape, rnd: () => number, urban: boolean): [number, number] {
@@ -32,7 +21,7 @@ function pointIn(shape: CountyShape, rnd: () => number, urban: boolean): [number
  * streets ending 街道) when it has them; otherwise TOWNSHIPS gives names and the county code is used.
  */
 export function demoStations(townshipAreas: Map<string, Array<{ code: string; name: string }>>): StationInput[] {
-  const rnd = seeded(20191231);
+  const rnd = mulberry32(20191231);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const out: StationInput[] = [];
   for (const shape of COUNTY_SHAPES) {

@@ -10,17 +10,7 @@ import { registerApplication } from '../commands/register-application.ts';
 import { drawSpotCheck, recordVisit } from '../spot-check/spot-check.ts';
 import { sweepRechecks } from '../recheck/recheck-workflow.ts';
 import { MATERIALS } from '../contract.ts';
-
-/** Deterministic pseudo-random numbers for the demo (same data on every fresh start). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../kernel/sampling/index.ts';
 
 const SURNAMES = ['马', '杨', '李', '王', '张', '海', '田', '苏', '何', '刘', '赵', '周', '冯', '白', '虎'];
 const GIVEN = ['建国', '秀兰', '志强', '桂花', '文华', '玉梅', '德福', '春燕', '小军', '海燕', '富贵', '丽娟', '永红', '金花', '国庆'];
@@ -116,7 +106,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   const done = (await sql<{ n: number }>`select count(*)::int as n from dibao.application where is_demo`.execute(ctx.db)).rows[0]!.n;
   if (done) return { applications: 0, steps: {} };
   await ensureStandards(ctx);
-  const rand = rng(2019);
+  const rand = mulberry32(2019);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const clock = fixedClock(new Date());
   const c: AppContext = { ...ctx, clock };

@@ -1,6 +1,7 @@
 import type { OrgKind, Rating } from '../contract.ts';
 import { makeUscc } from '../registry/make-uscc.ts';
 import { shortAreaName } from '../names/name-rules.ts';
+import { mulberry32 } from '../../../kernel/sampling/index.ts';
 
 /**
  * The demo registry (pure, deterministic): about 300 organizations across the region, the five
@@ -83,23 +84,12 @@ const PLAN: Record<number, { group: number; service: number; foundation: number 
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** A deterministic pseudo-random stream (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function demoOrganizations(authorities: readonly DemoAuthority[]): DemoOrg[] {
   const out: DemoOrg[] = [];
   let seq = 700000;
   authorities.forEach((a, ai) => {
-    const rand = rng(1000 + ai);
+    const rand = mulberry32(1000 + ai);
     const level = a.chain.length;
     const plan = PLAN[level]!;
     const own = a.chain.at(-1)!;

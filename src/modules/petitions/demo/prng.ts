@@ -1,13 +1,8 @@
-/** mulberry32: a small deterministic PRNG (the demo's figures are the same on every installation). */
+import { mulberry32 } from '../../../kernel/sampling/index.ts';
+
+/** The demo's draws over mulberry32 (the figures are the same on every installation). */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
