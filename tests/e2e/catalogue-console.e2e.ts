@@ -182,7 +182,7 @@ describe('the region’s power list and 四级四同 check', { concurrency: fals
     await page.goto('/catalogue/diff');
     const d = page.getByTestId('catalogue-diff-page');
     await d.getByRole('tab', { name: /错项 3/ }).click();
-    await d.getByRole('cell', { name: '结婚登记(含补办)' }).waitFor({ timeout: T });
+    await d.getByRole('cell', { name: '结婚登记（含补办）' }).waitFor({ timeout: T });
     await shot(page, 'catalogue-diff-region-wrong-desktop', { fullPage: true });
   });
 });

@@ -59,7 +59,7 @@ describe('the demo catalogue, powers and 互联网+监管 lists (the 2019 report
       expect.objectContaining({ areaName: '兴庆区', name: '社会团体成立登记', offices: expect.arrayContaining(['银川市兴庆区行政审批服务局']) }),
     ]);
     expect(d.wrong.map((w: any) => `${w.areaName}:${w.fieldLabel}:${w.actual}`).sort()).toEqual([
-      '平罗县:事项名称:结婚登记(含补办)',
+      '平罗县:事项名称:结婚登记（含补办）',
       '平罗县:事项类型:20',
       '隆德县:法律依据:《社会团体登记管理条例》第三条、第六条、第三十二条',
     ]);

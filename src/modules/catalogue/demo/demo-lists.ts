@@ -48,7 +48,7 @@ export async function seedDemoDefects(tx: AppContext, o: { xiji: string; pingluo
   await sql`update catalogue.implementation set status = 'revoked' where office_id = ${o.xiji} and base_code in ('000711008001', '000711008004', '002011040002')`.execute(
     tx.db,
   );
-  await sql`update catalogue.implementation set name = '结婚登记(含补办)' where office_id = ${o.pingluo} and base_code = '000711008001'`.execute(tx.db);
+  await sql`update catalogue.implementation set name = '结婚登记（含补办）' where office_id = ${o.pingluo} and base_code = '000711008001'`.execute(tx.db);
   await sql`update catalogue.implementation set type_code = '20' where office_id = ${o.pingluo} and base_code = '000711010001'`.execute(tx.db);
   await sql`update catalogue.implementation set legal_basis = '《社会团体登记管理条例》第三条、第六条、第三十二条' where office_id = ${o.longde} and base_code = '000111001001'`.execute(
     tx.db,

@@ -41,7 +41,7 @@ export async function seedDemoCatalogue(ctx: AppContext) {
     const orgs = new Map((await tx.db.selectFrom('core.org_unit').select(['id', 'code', 'name', 'area_code', 'area_path']).execute()).map((o) => [o.code, o]));
     const actor = (code: string, who: string, n: number): Actor => {
       const o = orgs.get(code);
-      if (!o) throw new Error(`演示数据:组织机构 ${code} 不存在`);
+      if (!o) throw new Error(`演示数据：组织机构 ${code} 不存在`);
       const grant = {
         assignmentId: `demo-catalogue-${code}`,
         roleCode: 'clerk',
@@ -77,7 +77,7 @@ export async function seedDemoCatalogue(ctx: AppContext) {
     );
     await submitVersion(tx, drafter, v.id);
     step(3);
-    await reviewVersion(tx, approver, v.id, { approve: true, note: '经审核,与国家目录一致,同意发布。' });
+    await reviewVersion(tx, approver, v.id, { approve: true, note: '经审核，与国家目录一致，同意发布。' });
     step(10);
     const offices = new Map<string, { id: string; actor: Actor }>();
     for (const [i, [code, name]] of OFFICES.entries()) {
@@ -103,8 +103,8 @@ export async function seedDemoCatalogue(ctx: AppContext) {
     for (const [i, pw] of DEMO_POWERS.entries()) {
       const code = `64${pw.type}11${String(i + 1).padStart(3, '0')}000`;
       const duties =
-        '1.受理责任:公示依据、条件、程序;2.审查责任:依法审查;3.决定责任:作出决定并送达;4.事后监管责任:加强监督检查;5.其他法律法规规章规定应履行的责任。';
-      const accountability = '不履行或者不正确履行上述责任,有滥用职权、玩忽职守、徇私舞弊等情形的,依法依规追究相关人员责任。';
+        '1.受理责任：公示依据、条件、程序；2.审查责任：依法审查；3.决定责任：作出决定并送达；4.事后监管责任：加强监督检查；5.其他法律法规规章规定应履行的责任。';
+      const accountability = '不履行或者不正确履行上述责任，有滥用职权、玩忽职守、徇私舞弊等情形的，依法依规追究相关人员责任。';
       const { id } = await createPower(
         tx,
         drafter,
@@ -160,7 +160,7 @@ export async function seedDemoCatalogue(ctx: AppContext) {
             checkCategory: '双随机抽查',
             checkMethod: '现场检查',
             content: '登记事项、章程执行、财务管理、信息公开',
-            frequency: '每年一次,抽查比例不低于5%',
+            frequency: '每年一次，抽查比例不低于5%',
           },
           { demo: true },
         );

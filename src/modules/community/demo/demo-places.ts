@@ -1,5 +1,5 @@
 /**
- * Demo places: how the report's 529 stations (69 城市, 460 农村) are spread over Ningxia's 22
+ * Demo places: how the report's 529 stations (69 城市， 460 农村) are spread over Ningxia's 22
  * counties, and township names per county. Township names come from the kernel's sample areas
  * where it has them (兴庆区, 平罗县, 隆德县, with codes); for the other counties they are written from
  * general knowledge (no codes, the station then carries the county code). The spread is the

@@ -29,7 +29,7 @@ export async function seedDemoDisclosure(ctx: AppContext): Promise<{ items: numb
     const orgs = new Map((await tx.db.selectFrom('core.org_unit').select(['id', 'code', 'name', 'area_code', 'area_path']).execute()).map((o) => [o.code, o]));
     const actorFor = (code: string, role: 'clerk' | 'lead'): Actor => {
       const o = orgs.get(code);
-      if (!o) throw new Error(`演示数据:组织机构 ${code} 不存在`);
+      if (!o) throw new Error(`演示数据：组织机构 ${code} 不存在`);
       const grant = { assignmentId: `demo-${code}-${role}`, roleCode: role === 'lead' ? 'leader' : 'clerk', roleName: role === 'lead' ? '负责人' : '经办人' };
       return {
         ...SYSTEM_ACTOR,

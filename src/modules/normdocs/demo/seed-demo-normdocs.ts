@@ -39,7 +39,7 @@ export async function seedDemoNormdocs(ctx: AppContext): Promise<{ created: numb
       // The 合法性审核 of a city bureau's document is its own office's; the 厅's is 政策法规处's; 签发 by the body's leader.
       const at = role === 'drafter' ? code : code.startsWith('640000') ? (role === 'legal' ? '640000-mzt-fgc' : '640000-mzt') : code;
       const o = orgs.get(at);
-      if (!o) throw new Error(`演示数据:组织机构 ${at} 不存在`);
+      if (!o) throw new Error(`演示数据：组织机构 ${at} 不存在`);
       const name = { drafter: '经办人', legal: '法制审核人员', leader: '负责人' }[role];
       return {
         ...SYSTEM_ACTOR,

@@ -93,7 +93,7 @@ export function demoOrganizations(authorities: readonly DemoAuthority[]): DemoOr
     const level = a.chain.length;
     const plan = PLAN[level]!;
     const own = a.chain.at(-1)!;
-    // One region prefix: the region's (宁夏 / 宁夏回族自治区), or the city's or county's own name — never “银川市永宁县…”.
+    // One region prefix: the region's （宁夏 / 宁夏回族自治区）, or the city's or county's own name — never “银川市永宁县…”.
     const prefix = (i: number) => (level === 1 ? (i % 2 ? '宁夏' : '宁夏回族自治区') : own);
     const city = level >= 2 ? a.chain[1]! : '银川市';
     const supervisorOf = (dept: string) => `${level === 1 ? '自治区' : own}${dept}${/联合会$/.test(dept) ? '' : level === 1 ? '厅' : '局'}`;
@@ -141,7 +141,7 @@ export function demoOrganizations(authorities: readonly DemoAuthority[]): DemoOr
         'social_service',
         `${prefix(made)}${brand}${service}`,
         dept,
-        `${service.replace(/(中心|学校|幼儿园)$/, '')}服务`,
+        `${service.replace(/（中心|学校|幼儿园）$/, '')}服务`,
         30_000 + Math.floor(rand() * 50) * 10_000,
       );
       made++;

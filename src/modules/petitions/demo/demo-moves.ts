@@ -49,7 +49,7 @@ export function conclude(r: Rng, holder: string, upper: string, flow: Flow, d: n
   if (satisfaction) at(d + r.int(1, 6), { kind: 'rate', satisfaction });
   if (flow === 'review' || flow === 'final') {
     // 复查 by the level directly above the holder ('supervisor'), its opinion served; 复核 by the level above that ('upper').
-    at((d += r.int(8, 20)), { kind: 't', name: 'request_review', by: holder, role: 'portal', comment: '对处理意见不服,申请复查' });
+    at((d += r.int(8, 20)), { kind: 't', name: 'request_review', by: holder, role: 'portal', comment: '对处理意见不服，申请复查' });
     at((d += r.int(1, 4)), { kind: 't', name: 'start_review', by: holder, role: 'supervisor' });
     const o = r.pick(['解释说明', '不予支持']);
     at((d += r.int(10, 25)), {
@@ -57,7 +57,7 @@ export function conclude(r: Rng, holder: string, upper: string, flow: Flow, d: n
       name: 'conclude_review',
       by: holder,
       role: 'supervisor',
-      input: { opinion: o, text: `复查意见:维持原处理意见。${OPINION_TEXT[o]}` },
+      input: { opinion: o, text: `复查意见：维持原处理意见。${OPINION_TEXT[o]}` },
     });
     at((d += r.int(1, 3)), {
       kind: 't',
@@ -67,8 +67,8 @@ export function conclude(r: Rng, holder: string, upper: string, flow: Flow, d: n
       input: { method: r.pick(['当面送达', '邮寄送达']), date: '' },
     });
     if (flow === 'final') {
-      at((d += r.int(5, 15)), { kind: 't', name: 'request_recheck', by: holder, role: 'portal', comment: '对复查意见不服,申请复核' });
-      const opinion = { opinion: '不予支持', text: '复核意见:维持复查意见,本信访事项复核终结。' };
+      at((d += r.int(5, 15)), { kind: 't', name: 'request_recheck', by: holder, role: 'portal', comment: '对复查意见不服，申请复核' });
+      const opinion = { opinion: '不予支持', text: '复核意见：维持复查意见，本信访事项复核终结。' };
       if (CITY_BUREAU.test(holder)) {
         // The 复查 was the department's (民政厅): no level above it in the platform, the 复核 goes to 自治区人民政府.
         at((d += r.int(1, 4)), { kind: 't', name: 'refer_recheck', by: holder, role: 'supervisor', input: { body: '宁夏回族自治区人民政府', referredOn: '' } });

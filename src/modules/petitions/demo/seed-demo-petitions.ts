@@ -80,7 +80,7 @@ export async function seedDemoPetitions(ctx: AppContext, opts: { lowerItems?: nu
       const known = actors.get(k);
       if (known) return known;
       const org = orgs.get(code);
-      if (!org) throw new Error(`演示数据:组织机构 ${code} 不存在`);
+      if (!org) throw new Error(`演示数据：组织机构 ${code} 不存在`);
       const username = (role === 'lead' ? LEADS : CLERKS)[code];
       const u = username ? users.get(username) : undefined;
       let a: Actor;
@@ -126,7 +126,7 @@ export async function seedDemoPetitions(ctx: AppContext, opts: { lowerItems?: nu
     };
     const orgId = (code: string) => {
       const o = orgs.get(code);
-      if (!o) throw new Error(`演示数据:组织机构 ${code} 不存在`);
+      if (!o) throw new Error(`演示数据：组织机构 ${code} 不存在`);
       return o.id;
     };
 

@@ -31,7 +31,7 @@ export async function seedDemoProposals(ctx: AppContext): Promise<ProposalSeedRe
     const orgs = new Map((await tx.db.selectFrom('core.org_unit').select(['id', 'code', 'name', 'area_code', 'area_path']).execute()).map((o) => [o.code, o]));
     const actorFor = (code: string, role: 'clerk' | 'lead'): Actor => {
       const o = orgs.get(code);
-      if (!o) throw new Error(`演示数据:组织机构 ${code} 不存在`);
+      if (!o) throw new Error(`演示数据：组织机构 ${code} 不存在`);
       const grant = {
         assignmentId: `demo-${code}-${role}`,
         roleCode: role === 'lead' ? 'leader' : 'clerk',
