@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { SYSTEM_ACTOR } from '../../kernel/identity/index.ts';
+import { sendDocumentPdf } from '../../kernel/documents/index.ts';
 import { HALL_ERRORS } from './contract.ts';
 import { ApplicationInput, PortalAuth, RatingInput } from './contracts/inputs.ts';
 import { registerApplication } from './commands/register.ts';
@@ -101,12 +102,7 @@ export async function registerHallPortalRoutes(root: FastifyInstance, ctx: AppCo
     { config: limit(10), schema: { tags, summary: '下载电子证照 PDF(编号 + 查询码;送达前 409)', body: PortalAuth } },
     async (req, reply) => {
       const { doc, bytes } = await certificatePdf(ctx, req.body.refNo, req.body.queryCode);
-      return reply
-        .type('application/pdf')
-        .header('cache-control', 'no-store')
-        .header('x-document-sm3', doc.sm3)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${doc.title}-${doc.docNo}.pdf`)}`)
-        .send(bytes);
+      return sendDocumentPdf(reply, doc.sm3, `${doc.title}-${doc.docNo}.pdf`, bytes);
     },
   );
   app.post(
