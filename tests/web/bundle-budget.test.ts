@@ -23,6 +23,7 @@ const BUDGET = {
   portalPage: 20 * KB,
 };
 
+const ROOT = path.resolve(import.meta.dirname, '../..');
 let dir: string;
 let build: BuildResult;
 
@@ -73,5 +74,29 @@ describe('bundle budget (gzip JavaScript per page)', () => {
       expect(brotliDecompressSync(readFileSync(path.join(dir, `${f}.br`))).equals(raw), f).toBe(true);
       expect(gunzipSync(readFileSync(path.join(dir, `${f}.gz`))).equals(raw), f).toBe(true);
     }
+  });
+});
+
+/** Packages that only run in Node: one of them in a chunk means server code reached the browser. */
+const NODE_ONLY_PACKAGES = /node_modules\/(pg|pg-[\w-]+|pgpass|kysely|fastify|@fastify\/[\w-]+|@electric-sql\/pglite|pg-boss|exceljs|pdfkit|docx|pino[\w-]*)\//;
+/** A static import of Node built-ins or of the server's database and HTTP stack, in a source file. */
+const NODE_IMPORT = /^\s*(?:import|export)\b[^;]*?\bfrom\s+'(node:[\w/]+|kysely|pg|fastify|@fastify\/[\w-]+|@electric-sql\/pglite|pg-boss)'/m;
+
+describe('the console and portal bundles hold no server code', () => {
+  // A module's contract.ts once re-exported a server query; the console then crashed on node:module.
+  // Vite builds a Node built-in as an empty module (__vite-browser-external), so the failure shows
+  // only when the code runs: the module list of every chunk is checked instead.
+  it('no chunk contains a Node-only package, a Node built-in, or a source file that imports one', () => {
+    const offenders: string[] = [];
+    for (const c of build.chunks.values()) {
+      for (const [id, rendered] of Object.entries(c.modules)) {
+        if (!rendered) continue; // tree-shaken to nothing
+        const rel = path.relative(ROOT, id);
+        if (NODE_ONLY_PACKAGES.test(id) || /^(__vite-browser-external|node:)/.test(id)) offenders.push(`${c.file}: ${rel}`);
+        else if (!id.includes('node_modules') && /\.tsx?$/.test(id) && NODE_IMPORT.test(readFileSync(id, 'utf8')))
+          offenders.push(`${c.file}: ${rel} imports ${NODE_IMPORT.exec(readFileSync(id, 'utf8'))![1]}`);
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 });
