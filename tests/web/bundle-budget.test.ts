@@ -14,12 +14,15 @@ const KB = 1024;
 const BUDGET = {
   login: 120 * KB,
   /**
-   * The issue's goal is 300 KB; the console is at ~471 KB (from ~494 KB once the English messages
-   * left the first load), mostly React, the router and antd (the workbench's table, select and
-   * tabs, the app shell, its cssinjs styles). This ceiling keeps it from growing while that work
-   * goes on; lower it as the figure falls.
+   * The issue's goal is 300 KB. From 471 KB: the workbench card (antd's table, tabs, select,
+   * search) is its own chunk fetched beside the home page, and antd's English locale loads with
+   * the console's English. What remains is React and the router (~95 KB), antd's shell (layout,
+   * menu, App's modal/notification, card, cssinjs), the nav's icons and every module's Chinese
+   * dictionary. Lower it as the figure falls.
    */
-  home: 475 * KB,
+  home: 372 * KB,
+  /** The home page once its workbench has arrived: about the 471 KB that all came before painting. */
+  homeWithWorkbench: 476 * KB,
   portalPage: 20 * KB,
 };
 
@@ -49,10 +52,13 @@ describe('bundle budget (gzip JavaScript per page)', () => {
     expect(login.all.map((t) => t.module).filter((m) => /antd|rc-component|react-router|tanstack|modules\/(?!auth)/.test(m))).toEqual([]);
   });
 
-  it('the console home after sign-in stays within its ceiling, with no English messages (they load when chosen)', () => {
+  it('the console home after sign-in stays within its ceiling, with no English messages (they load when chosen) and no table before it paints', () => {
     const home = measurePage(build, STAFF_PAGES[1]!);
     expectWithin(home, BUDGET.home);
     expect(home.all.map((t) => t.module).filter((m) => /\.en\.ts$|i18n\/en-US\.ts$/.test(m))).toEqual([]);
+    // (antd's Dropdown shares one constant with the table: a few bytes.)
+    expect(home.all.filter((t) => /antd\/es\/table|rc-component\/table/.test(t.module) && t.gzipBytes > 100)).toEqual([]);
+    expectWithin(measurePage(build, STAFF_PAGES[2]!), BUDGET.homeWithWorkbench);
   });
 
   it('every portal page stays under 20 KB', () => {
