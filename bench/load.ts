@@ -238,6 +238,11 @@ try {
   console.log('  per route (requests, latency):');
   for (const l of routes(runs)) console.log(l);
   console.log(`  server RSS: start ${fmt(rss0)} MB, end ${fmt(rss1)} MB, max ${fmt(Math.max(...samples, rss1))} MB (${fmt(((rss1 - rss0) / rss0) * 100)} %)`);
+  // The heap grows to its working size in the first minutes under load, then holds: a leak keeps
+  // growing in the second half too.
+  samples.push(rss1);
+  const mid = samples[Math.floor(samples.length / 2)]!;
+  console.log(`  RSS every 5 s: ${samples.map((m) => Math.round(m)).join(' ')} MB; second half ${fmt(((rss1 - mid) / mid) * 100)} %`);
 
   // ---- same-run baseline: hello world on Fastify, the same connections ----
   const hport = await freePort();
