@@ -10,8 +10,11 @@
  *
  * Visitors come from distinct addresses (X-Forwarded-For through TRUST_PROXY=127.0.0.1), as
  * they would behind the production proxy, so per-address rate limits act as they would there.
+ * The server it starts serves a private build of the UI (WEB_DIST), so the portal pages exist
+ * whether or not web/dist was built; every route is fetched once before the run, and a route that
+ * does not answer 2xx stops the bench rather than being counted as load.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -84,6 +87,13 @@ if (!base) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mz-load-'));
   env.DATA_DIR = dataDir;
   cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  // The portal pages are part of the load: without a build the server answers them 404.
+  env.WEB_DIST = path.join(dataDir, 'web');
+  const built = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', '--outDir', env.WEB_DIST], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('vite build failed');
   if (process.env.DATABASE_URL) {
     const name = `mz_load_${process.pid}_${Date.now()}`;
     await adminQuery(process.env.DATABASE_URL, `create database ${quoteIdent(name)}`);
@@ -130,13 +140,20 @@ try {
     '/api/public/proposals/replies?year=2019',
   ];
   const staffPaths = ['/api/me', '/api/worklist', '/api/notifications', '/api/dibao/applications', '/api/petitions', '/api/dibao/households'];
+  // Pre-flight: every route answers 2xx once, or the figures would measure error pages.
+  for (const [p, cookie] of [...portalPaths.map((p) => [p, undefined]), ...staffPaths.map((p) => [p, cookies[0]])] as const) {
+    const res = await fetch(base + p, { headers: { 'x-forwarded-for': '10.201.0.1', ...(cookie ? { cookie } : {}) } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`pre-flight ${p}: ${res.status} (is the UI built? is the route right?)`);
+  }
   let visitor = 0;
   const portalRequests = portalPaths.map((p) => ({
     method: 'GET' as const,
     path: p,
     setupRequest: (req: { headers?: Record<string, string> }) => {
       const n = visitor++;
-      req.headers = { ...req.headers, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+      // As a browser asks: compressed answers accepted (the station list is 261 KB plain, ~25 KB gzip).
+      req.headers = { ...req.headers, 'accept-encoding': 'gzip, deflate, br', 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
       return req;
     },
   }));
@@ -221,6 +238,11 @@ try {
   console.log('  per route (requests, latency):');
   for (const l of routes(runs)) console.log(l);
   console.log(`  server RSS: start ${fmt(rss0)} MB, end ${fmt(rss1)} MB, max ${fmt(Math.max(...samples, rss1))} MB (${fmt(((rss1 - rss0) / rss0) * 100)} %)`);
+  // The heap grows to its working size in the first minutes under load, then holds: a leak keeps
+  // growing in the second half too.
+  samples.push(rss1);
+  const mid = samples[Math.floor(samples.length / 2)]!;
+  console.log(`  RSS every 5 s: ${samples.map((m) => Math.round(m)).join(' ')} MB; second half ${fmt(((rss1 - mid) / mid) * 100)} %`);
 
   // ---- same-run baseline: hello world on Fastify, the same connections ----
   const hport = await freePort();

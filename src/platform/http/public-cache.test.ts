@@ -97,6 +97,29 @@ describe('public cache', () => {
     expect(calls.stations).toBe(1);
   });
 
+  it('tags each answer by its body and answers 304 to a revisit naming the tag, until a write changes the body', async () => {
+    const first = await get('/small');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    // A revisit: from the cache, and on a fresh read after the TTL too (the tag is the body's).
+    const cached = await get('/small', { 'if-none-match': etag });
+    expect([cached.statusCode, cached.body, cached.headers.etag]).toEqual([304, '', etag]);
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now + PUBLIC_CACHE_TTL_MS);
+    const fresh = await get('/small', { 'if-none-match': `W/"other", ${etag}` });
+    expect([fresh.statusCode, fresh.body, fresh.headers['cache-control']]).toEqual([304, '', 'public, max-age=600']);
+    expect(calls.small).toBe(2);
+    // A write drops the entry; the new body has a new tag, so the old one gets the full answer.
+    await app.inject({ method: 'POST', url: '/change', payload: { ok: true } });
+    const changed = await get('/small', { 'if-none-match': etag });
+    expect([changed.statusCode, changed.json()]).toEqual([200, { version: 2 }]);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect((await get('/small', { 'if-none-match': changed.headers.etag as string })).statusCode).toBe(304);
+    // Gzip or not, one body, one tag.
+    const plain = await get('/stations');
+    expect((await get('/stations', { 'accept-encoding': 'gzip' })).headers.etag).toBe(plain.headers.etag);
+  });
+
   it('still lets the rate limit count answers served from the cache', async () => {
     const codes = [];
     for (let i = 0; i < 4; i++) codes.push((await get('/stations')).statusCode);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -13,14 +14,23 @@ export const PUBLIC_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 500;
 const READS = new Set(['GET', 'HEAD']);
 
-type Entry = { body: string; gzip: Buffer | null; type: string; cacheControl: string | null; until: number };
+type Entry = { body: string; gzip: Buffer | null; etag: string; type: string; cacheControl: string | null; until: number };
+
+/** A strong tag from the body itself, so every process gives the same answer the same tag. */
+const tagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
+/** If-None-Match names the tag (a list, or `*`). */
+const matches = (req: FastifyRequest, etag: string) => {
+  const h = req.headers['if-none-match'];
+  return !!h && (h === '*' || h.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
+};
 
 /**
  * The portal's reference reads (stations, standards, the Q&A library…) are asked for by every
  * visitor and change a few times a day, yet each answer cost queries, row mapping and schema
  * serialization; under load they held the pool that signed-in staff wait on. A route that sets
  * `config: { publicCache: true }` has its 200 answer kept per URL for PUBLIC_CACHE_TTL_MS and sent
- * as is (gzip when the client accepts it) after the rate limit has counted the request.
+ * as is (gzip when the client accepts it) after the rate limit has counted the request. Each
+ * answer carries an ETag from its body; a revisit naming it (If-None-Match) gets 304 and no body.
  * Any write that succeeds on this process drops every entry at once, so a change is visible on
  * the very next read here; another process sees it within the TTL.
  */
@@ -43,14 +53,19 @@ export function registerPublicCache(app: FastifyInstance) {
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     const cacheControl = reply.getHeader('cache-control');
     if (payload.length >= 1024) reply.header('vary', 'accept-encoding');
+    const etag = tagOf(payload);
     entries.set(req.url, {
       body: payload,
       gzip: payload.length >= 1024 ? gzipSync(payload) : null,
+      etag,
       type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
       cacheControl: typeof cacheControl === 'string' ? cacheControl : null,
       until: Date.now() + PUBLIC_CACHE_TTL_MS,
     });
-    return payload;
+    reply.header('etag', etag);
+    if (!matches(req, etag)) return payload;
+    reply.code(304);
+    return '';
   });
 
   app.addHook('onResponse', async (req, reply) => {
@@ -59,10 +74,11 @@ export function registerPublicCache(app: FastifyInstance) {
 }
 
 function send(req: FastifyRequest, reply: FastifyReply, hit: Entry) {
-  reply.type(hit.type);
+  reply.type(hit.type).header('etag', hit.etag);
   if (hit.cacheControl) reply.header('cache-control', hit.cacheControl);
+  if (hit.gzip) reply.header('vary', 'accept-encoding');
+  if (matches(req, hit.etag)) return reply.code(304).send();
   if (!hit.gzip) return reply.send(hit.body);
-  reply.header('vary', 'accept-encoding');
   if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.send(hit.body);
   return reply.header('content-encoding', 'gzip').send(hit.gzip);
 }

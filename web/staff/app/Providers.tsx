@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
 import { useState, type ReactNode } from 'react';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
-import { antdEnUS, antdZhCN } from './antd-locales.ts';
+import { antdLocale } from './antd-locales.ts';
 import { createQueryClient } from './query-client.ts';
 import { theme } from './theme.ts';
 
@@ -14,7 +14,7 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   // (e.g. the workbench greeting's 星期一 / Monday) already use the new language. Idempotent.
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? antdZhCN : antdEnUS} theme={theme}>
+    <ConfigProvider locale={antdLocale(locale)} theme={theme}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -1,10 +1,17 @@
 import type { Locale } from 'antd/es/locale/index.js';
-import en from 'antd/locale/en_US.js';
-import zh from 'antd/locale/zh_CN.js';
+import zhModule from 'antd/es/locale/zh_CN.js';
 
-// antd ships these as CommonJS; depending on interop the default import is the locale or a
-// module record holding it. Accept both.
+// antd's package is not marked ESM, so TypeScript (nodenext) types a default import of these
+// files as a module record holding the locale; the bundler gives the locale itself. Accept both.
 const unwrap = (m: unknown) => ((m as { default?: Locale }).default ?? m) as Locale;
 
-export const antdZhCN = unwrap(zh);
-export const antdEnUS = unwrap(en);
+const zh = unwrap(zhModule);
+let en: Locale | undefined;
+
+/** antd's English texts load with the console's English messages (i18n.tsx), off the first load. */
+export async function loadAntdEnUS(): Promise<void> {
+  en ??= unwrap((await import('antd/es/locale/en_US.js')).default);
+}
+
+/** The antd locale for the console's language; Chinese until the English one has loaded. */
+export const antdLocale = (locale: 'zh-CN' | 'en-US'): Locale => (locale === 'en-US' && en) || zh;

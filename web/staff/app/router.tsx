@@ -7,7 +7,11 @@ import { WEB_MODULES } from '../modules/index.ts';
 
 // Every page is its own chunk: the console loads none of its pages until one is opened.
 const AppLayout = lazy(() => import('./AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
-const HomePage = lazy(() => import('../modules/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
+// The home page's workbench card is a chunk of its own: both are fetched at once (HomePage.tsx).
+const HomePage = lazy(() => {
+  void import('../modules/worklist/WorklistCard.tsx');
+  return import('../modules/home/HomePage.tsx').then((m) => ({ default: m.HomePage }));
+});
 // Admin, case and profile pages are split into their own chunks; most sessions never open them.
 const UsersPage = lazy(() => import('../modules/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const OrgUnitsPage = lazy(() => import('../modules/org-units/OrgUnitsPage.tsx').then((m) => ({ default: m.OrgUnitsPage })));

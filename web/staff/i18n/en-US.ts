@@ -2,6 +2,7 @@ import { en as casesEn } from '../modules/cases/i18n.en.ts';
 import { en as reportEn } from '../modules/report/i18n.en.ts';
 import { WEB_MODULES } from '../modules/index.ts';
 import { loginEn } from '../modules/auth/messages.ts';
+import { loadAntdEnUS } from '../app/antd-locales.ts';
 import type { KernelKey, MessageKey } from './zh-CN.ts';
 
 /** English of the kernel's messages (the type says every key of zh-CN.ts's kernel part is here). */
@@ -320,6 +321,7 @@ const kernel: Record<KernelKey, string> = {
  * This file itself loads only when the console is in English (i18n.tsx).
  */
 export async function loadEnUS(): Promise<Record<MessageKey, string>> {
-  const modules = await Promise.all(WEB_MODULES.map((m) => m.messages.en()));
+  // antd's own English (pagination, pickers, empty states) comes with the console's.
+  const [modules] = await Promise.all([Promise.all(WEB_MODULES.map((m) => m.messages.en())), loadAntdEnUS()]);
   return Object.assign({}, kernel, casesEn, reportEn, ...modules);
 }

@@ -1,13 +1,19 @@
 import { CheckCircleFilled, CloseCircleFilled, RightOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Descriptions, Row, Skeleton, Tag } from 'antd';
 import dayjs from 'dayjs';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { UPCOMING, visibleAdminEntries, visibleBusinessModules } from '../../app/nav.tsx';
 import { useCan, useSession, widestScope } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useHealth } from '../../shared/use-health.ts';
-import { WorklistCard } from '../worklist/WorklistCard.tsx';
 import { RoleTags } from '../../shared/RoleTags.tsx';
+
+/**
+ * The workbench (antd's table, tabs, select and search: ~110 KB gzip) is its own chunk, fetched
+ * beside this page's (router.tsx starts both at once), so the greeting and menu paint without it.
+ */
+const WorklistCard = lazy(() => import('../worklist/WorklistCard.tsx').then((m) => ({ default: m.WorklistCard })));
 
 function greetingKey(hour: number) {
   if (hour < 12) return 'home.greeting.morning' as const;
@@ -44,7 +50,9 @@ export function HomePage() {
       {softTotpWarning && (
         <Alert type="warning" showIcon className="mz-banner" title={t('home.totpWarn')} action={<Link to="/profile">{t('nav.profile')}</Link>} />
       )}
-      <WorklistCard />
+      <Suspense fallback={<Card className="mz-card" loading />}>
+        <WorklistCard />
+      </Suspense>
       <Row gutter={[16, 16]} className="mz-gap">
         <Col xs={24} lg={12}>
           <Card title={t('home.modules')} className="mz-card mz-card-fill">
