@@ -104,6 +104,21 @@ export function EvidencePanel({ c }: CaseTypePanelProps) {
           { title: t('enforcement.ev.on'), dataIndex: 'collectedOn' },
           { title: t('enforcement.ev.file'), render: (_, r) => (r.fileName ? `${r.fileName}（${mib(r.sizeBytes ?? 0)}）` : '—') },
           { title: 'SM3', dataIndex: 'sm3', render: (v: string | null) => (v ? <code title={v}>{v.slice(0, 16)}…</code> : '—') },
+          {
+            title: t('enforcement.ev.download'),
+            render: (_, r) =>
+              r.fileName ? (
+                <a
+                  href={`/api/enforcement/cases/${c.id}/evidence/${r.id}/file`}
+                  download={r.fileName}
+                  aria-label={`${t('enforcement.ev.download')} ${r.fileName}`}
+                >
+                  {t('enforcement.ev.download')}
+                </a>
+              ) : (
+                '—'
+              ),
+          },
         ]}
       />
       {open && (

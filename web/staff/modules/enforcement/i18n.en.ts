@@ -19,6 +19,7 @@ export const en: Record<keyof typeof zh, string> = {
   'enforcement.ev.resume': 'Resume',
   'enforcement.ev.cancel': 'Cancel upload',
   'enforcement.ev.done': 'Evidence recorded',
+  'enforcement.ev.download': 'Download',
   'enforcement.module': 'Law enforcement',
   'enforcement.nav.cases': 'Penalty cases',
   'enforcement.nav.officers': 'Officers',

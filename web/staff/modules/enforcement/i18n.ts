@@ -115,4 +115,5 @@ export const zh = {
   'enforcement.ev.resume': '续传',
   'enforcement.ev.cancel': '取消上传',
   'enforcement.ev.done': '证据已登记',
+  'enforcement.ev.download': '下载',
 };
