@@ -205,7 +205,7 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     const ev = (await xj.get(`/api/enforcement/cases/${id}`)).json().evidence.find((e: any) => e.sm3 === sm3);
     expect(ev).toMatchObject({ title: '现场执法记录仪视频', fileName: '执法记录.mp4', mimeType: 'video/mp4', sizeBytes: video.length });
     // Downloaded by whoever reads the case (streamed, decrypted), with its SM3; another county gets 404; logged.
-    const file = (s: Session, eid: string) => s.get(`/api/enforcement/cases/${id}/evidence/${eid}/file`);
+    const file = (s: Session, eid: string) => s.get(`/api/enforcement/evidence/${eid}/file`);
     const got = await file(lead, ev.id);
     expect(got.statusCode, got.body).toBe(200);
     expect(got.rawPayload.equals(video)).toBe(true);

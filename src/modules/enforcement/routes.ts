@@ -83,10 +83,10 @@ export async function registerEnforcementRoutes(root: FastifyInstance, ctx: AppC
     getPenalty(ctx, actorOf(req), req.params.id),
   );
   app.get(
-    '/api/enforcement/cases/:id/evidence/:evidenceId/file',
-    { schema: { tags, summary: '下载证据文件(流式解密，响应头 x-evidence-sm3 为文件的 SM3)', params: Id.extend({ evidenceId: z.uuid('ID 格式不正确') }) } },
+    '/api/enforcement/evidence/:id/file',
+    { schema: { tags, summary: '下载证据文件(流式解密，响应头 x-evidence-sm3 为文件的 SM3)', params: Id } },
     async (req, reply) => {
-      const f = await openEvidenceFile(ctx, actorOf(req), req.params.id, req.params.evidenceId);
+      const f = await openEvidenceFile(ctx, actorOf(req), req.params.id);
       const ascii = f.fileName.replace(/[^A-Za-z0-9._-]/g, '_');
       if (f.sizeBytes !== null) reply.header('content-length', f.sizeBytes);
       return reply

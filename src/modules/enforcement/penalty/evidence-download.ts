@@ -13,7 +13,7 @@ import { ENFORCEMENT_ERRORS, ENFORCEMENT_PERMISSIONS, PENALTY_TYPE } from '../co
  * is in the audit log (who, which item, its SM3) before the first byte leaves. Items recorded without a file
  * (the base64 path keeps only the SM3) have nothing to download: 404.
  */
-export async function openEvidenceFile(ctx: AppContext, actor: Actor, caseId: string, evidenceId: string) {
+export async function openEvidenceFile(ctx: AppContext, actor: Actor, evidenceId: string) {
   const row = await ctx.db
     .selectFrom('core.case as c')
     .innerJoin(sql<{ id: string; case_id: string }>`enforcement.evidence`.as('e'), (j) => j.onRef(sql.ref('e.case_id') as never, '=', 'c.id'))
@@ -29,7 +29,6 @@ export async function openEvidenceFile(ctx: AppContext, actor: Actor, caseId: st
       sql<string | null>`e.sm3`.as('sm3'),
       sql<number | null>`e.size_bytes::float8`.as('sizeBytes'),
     ])
-    .where('c.id', '=', caseId)
     .where('c.type', '=', PENALTY_TYPE)
     .where(sql<boolean>`e.id = ${evidenceId}`)
     .where(caseReadable(actor, ENFORCEMENT_PERMISSIONS.read))

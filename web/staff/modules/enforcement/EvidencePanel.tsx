@@ -108,11 +108,7 @@ export function EvidencePanel({ c }: CaseTypePanelProps) {
             title: t('enforcement.ev.download'),
             render: (_, r) =>
               r.fileName ? (
-                <a
-                  href={`/api/enforcement/cases/${c.id}/evidence/${r.id}/file`}
-                  download={r.fileName}
-                  aria-label={`${t('enforcement.ev.download')} ${r.fileName}`}
-                >
+                <a href={`/api/enforcement/evidence/${r.id}/file`} download={r.fileName} aria-label={`${t('enforcement.ev.download')} ${r.fileName}`}>
                   {t('enforcement.ev.download')}
                 </a>
               ) : (
