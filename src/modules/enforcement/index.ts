@@ -19,6 +19,7 @@ import { EVIDENCE_UPLOAD_SWEEP_JOB, sweepEvidenceUploads } from './penalty/uploa
 import { registerUploadRoutes } from './penalty/upload-routes.ts';
 import { enforcementCertificateDocument } from './migrations/20261212010000_enforcement_certificate_document.ts';
 import { enforcementQuestionVersion } from './migrations/20261213010000_enforcement_question_version.ts';
+import { enforcementSessionMaterials } from './migrations/20261213010100_enforcement_session_materials.ts';
 
 const G = '行政执法';
 
@@ -51,6 +52,7 @@ export const enforcement = defineModule({
     '20261212010000_enforcement_certificate_document': enforcementCertificateDocument,
     '20261212020000_enforcement_evidence_upload': enforcementEvidenceUpload,
     '20261213010000_enforcement_question_version': enforcementQuestionVersion,
+    '20261213010100_enforcement_session_materials': enforcementSessionMaterials,
   },
   async seedDemo(ctx) {
     const r = await seedEnforcementDemo(ctx);

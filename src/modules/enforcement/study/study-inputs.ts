@@ -33,6 +33,7 @@ export const SessionInput = z.object({
   presenter: text('主讲人', 40),
   hours: z.number('「学时」应为数字').positive('「学时」应大于 0').max(8, '「学时」一次不超过 8 学时'),
   attendeeIds: z.array(id('参学人员'), '「参学人员」应为列表').min(1, '「参学人员」至少 1 人').max(200, '「参学人员」不超过 200 人'),
+  materials: text('学习材料', 2000).optional(),
 });
 
 export const QuestionInput = z.object({

@@ -171,12 +171,24 @@ describe('sessions and statistics, scoped', () => {
       presenter: '马德福',
       hours: 2,
     };
-    const ok = await xj.post('/api/enforcement/study/sessions', { ...body, attendeeIds: mine.slice(0, 3) });
+    const stats = async () => (await xj.get('/api/enforcement/study/stats?year=2026')).json();
+    const before = await stats();
+    const materials = '《行政处罚法》释义第八章；课件《期限的计算》';
+    const ok = await xj.post('/api/enforcement/study/sessions', { ...body, materials, attendeeIds: mine.slice(0, 3) });
     expect(ok.statusCode, ok.body).toBe(201);
+    // The statistics count it: one more session held by the unit, one more (2 hours) for each who attended.
+    const after = await stats();
+    expect(after.units[0].sessionsHeld).toBe(before.units[0].sessionsHeld + 1);
+    for (const id of mine.slice(0, 3)) {
+      const [b, a] = [before, after].map((x) => x.people.find((p: any) => p.id === id));
+      expect([a.sessions - b.sessions, a.hours - b.hours]).toEqual([1, 2]);
+    }
+    expect(after.people.find((p: any) => p.id === mine[3])?.sessions).toBe(before.people.find((p: any) => p.id === mine[3])?.sessions);
     const bad = await xj.post('/api/enforcement/study/sessions', { ...body, attendeeIds: [mine[0], other] });
     expect(bad.statusCode).toBe(400);
     const s = (await xj.get(`/api/enforcement/study/sessions/${ok.json().id}`)).json();
     expect(s.attendees).toHaveLength(3);
+    expect(s.materials).toBe(materials);
     expect((await (await t.login('pl-mzj')).get(`/api/enforcement/study/sessions/${ok.json().id}`)).statusCode).toBe(404);
   });
 

@@ -8,6 +8,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { useCan } from '../../app/session.ts';
 import { PlanModal } from './PlanModal.tsx';
+import { SessionModal } from './SessionModal.tsx';
 import { studyApi, type PersonStat, type PlanRow, type SessionRow, type UnitStat } from './study-api.ts';
 import './enforcement.css';
 
@@ -18,6 +19,7 @@ export function StudyPage() {
   const qc = useQueryClient();
   const [planOpen, setPlanOpen] = useState(false);
   const [plan, setPlan] = useState<PlanRow | null>(null);
+  const [sessionOpen, setSessionOpen] = useState(false);
   const sessions = useQuery({ queryKey: ['enforcement', 'study', 'sessions'], queryFn: () => studyApi.sessions() });
   const latest = Number(sessions.data?.items[0]?.heldOn.slice(0, 4)) || new Date().getFullYear();
   const [picked, setYear] = useState<number | undefined>();
@@ -44,6 +46,7 @@ export function StudyPage() {
     { title: t('enforcement.s.presenter'), dataIndex: 'presenter' },
     { title: t('enforcement.s.hours'), dataIndex: 'hours', align: 'right' },
     { title: t('enforcement.s.attendance'), dataIndex: 'attendance', align: 'right' },
+    { title: t('enforcement.s.materials'), dataIndex: 'materials', ellipsis: true, render: (v: string | null) => v ?? '—' },
   ];
   const unitCols: TableProps<UnitStat>['columns'] = [
     { title: t('enforcement.o.org'), dataIndex: 'orgName' },
@@ -73,9 +76,14 @@ export function StudyPage() {
         extra={
           <Space wrap>
             {can('enforcement.officers') && (
-              <Button type="primary" onClick={() => setPlanOpen(true)} data-testid="study-plan-new">
-                登记学法计划
-              </Button>
+              <>
+                <Button type="primary" onClick={() => setSessionOpen(true)} data-testid="study-session-new">
+                  {t('enforcement.study.newSession')}
+                </Button>
+                <Button onClick={() => setPlanOpen(true)} data-testid="study-plan-new">
+                  登记学法计划
+                </Button>
+              </>
             )}
             <Link to="/enforcement/exams">{t('enforcement.nav.exams')}</Link>
           </Space>
@@ -92,6 +100,7 @@ export function StudyPage() {
         }}
         onDone={() => qc.invalidateQueries({ queryKey: ['enforcement', 'study'] })}
       />
+      <SessionModal open={sessionOpen} onClose={() => setSessionOpen(false)} onDone={() => qc.invalidateQueries({ queryKey: ['enforcement', 'study'] })} />
       {sessions.error && <QueryError error={sessions.error} />}
       <Tabs
         items={[

@@ -11,6 +11,7 @@ export type OfficerRow = {
   name: string;
   certNo: string;
   orgName: string;
+  orgUnitId: string;
   areaPath: string;
   validFrom: string;
   validTo: string;

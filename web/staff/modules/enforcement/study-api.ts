@@ -1,6 +1,13 @@
 import { http } from '../../shared/api.ts';
 import type { QuestionKind } from '../../../../src/modules/enforcement/study/study-inputs.ts';
-export { JUDGE_OPTIONS, LETTERS, QUESTION_KIND_LABELS, QUESTION_KINDS, type QuestionKind } from '../../../../src/modules/enforcement/study/study-inputs.ts';
+export {
+  JUDGE_OPTIONS,
+  LETTERS,
+  REFERENCE_LAWS,
+  QUESTION_KIND_LABELS,
+  QUESTION_KINDS,
+  type QuestionKind,
+} from '../../../../src/modules/enforcement/study/study-inputs.ts';
 
 type Page<T> = { items: T[]; total: number };
 export type SessionRow = {
@@ -11,6 +18,7 @@ export type SessionRow = {
   lawRef: string | null;
   presenter: string;
   hours: number;
+  materials: string | null;
   orgName: string;
   attendance: number;
 };
@@ -86,6 +94,7 @@ export const studyApi = {
   paper: (id: string) => http.get<Paper>(`/api/enforcement/exams/${id}/paper`),
   submit: (id: string, answers: Record<string, string[]>) => http.post<Attempt>(`/api/enforcement/exams/${id}/submit`, { answers }),
   questions: () => http.get<Page<BankQuestion>>('/api/enforcement/study/questions'),
+  recordSession: (input: unknown) => http.post<{ id: string; attendees: number }>('/api/enforcement/study/sessions', input),
   createPlan: (input: unknown) => http.post<{ id: string }>('/api/enforcement/study/plans', input),
   addQuestion: (input: unknown) => http.post<{ id: string }>('/api/enforcement/study/questions', input),
   createExam: (input: unknown) => http.post<{ id: string }>('/api/enforcement/exams', input),
