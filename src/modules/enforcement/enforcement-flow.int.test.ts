@@ -67,7 +67,10 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     expect((await officer(xj, { name: '重复', certNo: '64042200101' })).statusCode).toBe(409);
     expect((await xj.post(`/api/enforcement/officers/${o.c}/status`, { status: 'suspended', reason: '年度考核不合格' })).statusCode).toBe(200);
     const pub = await t.app.inject({ method: 'GET', url: '/api/public/enforcement/officers/64042200103' });
-    expect(pub.json()).toMatchObject({ name: '马成林', statusLabel: '暂扣', mayEnforce: false });
+    expect(pub.json()).toMatchObject({ name: '马成林', statusLabel: '暂扣', mayEnforce: false, area: '西吉县', expired: false });
+    expect(Object.keys(pub.json()).sort()).toEqual(
+      ['area', 'certNo', 'expired', 'mayEnforce', 'name', 'org', 'problem', 'status', 'statusLabel', 'validFrom', 'validTo'].sort(),
+    );
     expect(pub.json().userId).toBeUndefined();
     const mine = (await ld.get('/api/enforcement/officers')).json();
     expect(mine.items.some((x: any) => x.certNo.startsWith('640422'))).toBe(false);
@@ -77,6 +80,10 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     const exp = (await xj.get('/api/enforcement/officers/expiring?days=60')).json();
     expect(exp.items.map((x: any) => x.certNo)).toContain('64042200101');
     expect(exp.items.find((x: any) => x.certNo === '64042200101').daysLeft).toBe(46);
+    day('2028-01-02');
+    const gone = (await t.app.inject({ method: 'GET', url: '/api/public/enforcement/officers/64042200101' })).json();
+    expect(gone).toMatchObject({ status: 'valid', expired: true, mayEnforce: false });
+    expect(gone.problem).toContain('已于 2027-12-31 过期');
     day('2026-09-01');
   });
 
