@@ -209,7 +209,9 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     expect((await fileStore(t.ctx).get(sm3)).equals(video)).toBe(true);
     expect(await stat(uploadDir(t.ctx.config, up.id)).catch(() => null)).toBe(null);
     expect((await xj.get(`/api/enforcement/evidence-uploads/${up.id}`)).statusCode).toBe(404);
-    const ev = (await xj.get(`/api/enforcement/cases/${id}`)).json().evidence.find((e: any) => e.sm3 === sm3);
+    const detail = (await xj.get(`/api/enforcement/cases/${id}`)).json();
+    expect(detail.investigatorIds.sort()).toEqual([o.a, o.b].sort());
+    const ev = detail.evidence.find((e: any) => e.sm3 === sm3);
     expect(ev).toMatchObject({ title: '现场执法记录仪视频', fileName: '执法记录.mp4', mimeType: 'video/mp4', sizeBytes: video.length });
     // Downloaded by whoever reads the case (streamed, decrypted), with its SM3; another county gets 404; logged.
     const file = (s: Session, eid: string) => s.get(`/api/enforcement/evidence/${eid}/file`);

@@ -35,10 +35,10 @@ function stateOf(o: Officer): string {
 form.addEventListener('submit', async (e) => {
   e.preventDefault();
   const certNo = input.value.replace(/\s+/g, '').toUpperCase();
+  $('#result').hidden = true;
   if (!certNo) return errors.show([['certNo', '请填写执法证号']]);
   if (!/^[0-9A-Z]{6,20}$/.test(certNo)) return errors.show([['certNo', '执法证号应为 6–20 位数字或字母']]);
   errors.clear();
-  $('#result').hidden = true;
   status.textContent = '正在查询…';
   try {
     const o = await api<Officer>(`/api/public/enforcement/officers/${encodeURIComponent(certNo)}`);

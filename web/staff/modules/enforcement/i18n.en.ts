@@ -20,6 +20,8 @@ export const en: Record<keyof typeof zh, string> = {
   'enforcement.ev.cancel': 'Cancel upload',
   'enforcement.ev.done': 'Evidence recorded',
   'enforcement.ev.download': 'Download',
+  'enforcement.ev.choose': 'Choose a file',
+  'enforcement.ev.none': 'No file chosen',
   'enforcement.module': 'Law enforcement',
   'enforcement.nav.cases': 'Penalty cases',
   'enforcement.nav.officers': 'Officers',

@@ -126,4 +126,6 @@ export const zh = {
   'enforcement.ev.cancel': '取消上传',
   'enforcement.ev.done': '证据已登记',
   'enforcement.ev.download': '下载',
+  'enforcement.ev.choose': '选择文件',
+  'enforcement.ev.none': '未选择文件',
 };
