@@ -35,6 +35,7 @@ export interface StudySessionTable extends Scoped {
   law_ref: string | null;
   presenter: string;
   hours: string;
+  materials: string | null;
 }
 export interface ExamAttemptTable extends Scoped {
   exam_id: string;

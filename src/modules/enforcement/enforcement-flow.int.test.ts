@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileStore } from '../../platform/files/file-store.ts';
+import { filePath, filesRoot, fileStore } from '../../platform/files/file-store.ts';
 import { chunkFile, uploadDir } from './penalty/upload-area.ts';
 import { sweepEvidenceUploads } from './penalty/upload-sweep.ts';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
@@ -67,7 +67,10 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     expect((await officer(xj, { name: '重复', certNo: '64042200101' })).statusCode).toBe(409);
     expect((await xj.post(`/api/enforcement/officers/${o.c}/status`, { status: 'suspended', reason: '年度考核不合格' })).statusCode).toBe(200);
     const pub = await t.app.inject({ method: 'GET', url: '/api/public/enforcement/officers/64042200103' });
-    expect(pub.json()).toMatchObject({ name: '马成林', statusLabel: '暂扣', mayEnforce: false });
+    expect(pub.json()).toMatchObject({ name: '马成林', statusLabel: '暂扣', mayEnforce: false, area: '西吉县', expired: false });
+    expect(Object.keys(pub.json()).sort()).toEqual(
+      ['area', 'certNo', 'expired', 'mayEnforce', 'name', 'org', 'problem', 'status', 'statusLabel', 'validFrom', 'validTo'].sort(),
+    );
     expect(pub.json().userId).toBeUndefined();
     const mine = (await ld.get('/api/enforcement/officers')).json();
     expect(mine.items.some((x: any) => x.certNo.startsWith('640422'))).toBe(false);
@@ -77,6 +80,10 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     const exp = (await xj.get('/api/enforcement/officers/expiring?days=60')).json();
     expect(exp.items.map((x: any) => x.certNo)).toContain('64042200101');
     expect(exp.items.find((x: any) => x.certNo === '64042200101').daysLeft).toBe(46);
+    day('2028-01-02');
+    const gone = (await t.app.inject({ method: 'GET', url: '/api/public/enforcement/officers/64042200101' })).json();
+    expect(gone).toMatchObject({ status: 'valid', expired: true, mayEnforce: false });
+    expect(gone.problem).toContain('已于 2027-12-31 过期');
     day('2026-09-01');
   });
 
@@ -202,8 +209,48 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     expect((await fileStore(t.ctx).get(sm3)).equals(video)).toBe(true);
     expect(await stat(uploadDir(t.ctx.config, up.id)).catch(() => null)).toBe(null);
     expect((await xj.get(`/api/enforcement/evidence-uploads/${up.id}`)).statusCode).toBe(404);
-    const ev = (await xj.get(`/api/enforcement/cases/${id}`)).json().evidence.find((e: any) => e.sm3 === sm3);
+    const detail = (await xj.get(`/api/enforcement/cases/${id}`)).json();
+    expect(detail.investigatorIds.sort()).toEqual([o.a, o.b].sort());
+    const ev = detail.evidence.find((e: any) => e.sm3 === sm3);
     expect(ev).toMatchObject({ title: '现场执法记录仪视频', fileName: '执法记录.mp4', mimeType: 'video/mp4', sizeBytes: video.length });
+    // Downloaded by whoever reads the case (streamed, decrypted), with its SM3; another county gets 404; logged.
+    const file = (s: Session, eid: string) => s.get(`/api/enforcement/evidence/${eid}/file`);
+    const got = await file(lead, ev.id);
+    expect(got.statusCode, got.body).toBe(200);
+    expect(got.rawPayload.equals(video)).toBe(true);
+    expect(got.headers).toMatchObject({
+      'content-type': 'video/mp4',
+      'x-evidence-sm3': sm3,
+      'cache-control': 'no-store',
+      'content-length': String(video.length),
+    });
+    expect(got.headers['content-disposition']).toBe(`attachment; filename="____.mp4"; filename*=UTF-8''${encodeURIComponent('执法记录.mp4')}`);
+    expect((await file(ld, ev.id)).statusCode).toBe(404);
+    const logged = await t.ctx.db
+      .selectFrom('core.audit_event')
+      .select(['actor_name', 'after'])
+      .where('action', '=', 'enforcement.evidence.download')
+      .execute();
+    expect(logged).toEqual([expect.objectContaining({ after: expect.objectContaining({ sm3, fileName: '执法记录.mp4' }) })]);
+    const hashOnly = (await xj.get(`/api/enforcement/cases/${id}`)).json().evidence.find((e: any) => !e.fileName);
+    expect((await file(xj, hashOnly.id)).json().title).toContain('没有存储文件');
+    // A small photo in one chunk makes the same round trip.
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(1000)]);
+    const one = (await start(xj, { title: '现场照片(原图)', fileName: 'IMG_0001.jpg', mimeType: 'image/jpeg', sizeBytes: jpeg.length })).json();
+    expect((await put(xj, one.id, 0, jpeg)).statusCode).toBe(200);
+    const photo = await xj.post(`/api/enforcement/evidence-uploads/${one.id}/complete`, {});
+    expect(photo.statusCode, photo.body).toBe(201);
+    const small = await file(xj, photo.json().id);
+    expect(small.rawPayload.equals(jpeg)).toBe(true);
+    expect(small.headers).toMatchObject({ 'content-type': 'image/jpeg', 'x-evidence-sm3': createHash('sm3').update(jpeg).digest('hex') });
+    // A stored file changed on disk is refused before any byte leaves.
+    const stored = filePath(filesRoot(t.ctx.config), createHash('sm3').update(jpeg).digest('hex'));
+    const sealed = await readFile(stored);
+    sealed[sealed.length - 40] ^= 1;
+    await writeFile(stored, sealed);
+    const tampered = await file(xj, photo.json().id);
+    expect(tampered.statusCode).toBe(500);
+    expect(tampered.json().title).toContain('文件校验失败');
 
     // A PDF declared as a video is refused by its content, naming both; the upload stays to be cancelled.
     const pdf = Buffer.from('%PDF-1.7\n' + 'x'.repeat(5000));

@@ -18,6 +18,8 @@ import { enforcementEvidenceUpload } from './migrations/20261212020000_enforceme
 import { EVIDENCE_UPLOAD_SWEEP_JOB, sweepEvidenceUploads } from './penalty/upload-sweep.ts';
 import { registerUploadRoutes } from './penalty/upload-routes.ts';
 import { enforcementCertificateDocument } from './migrations/20261212010000_enforcement_certificate_document.ts';
+import { enforcementQuestionVersion } from './migrations/20261213010000_enforcement_question_version.ts';
+import { enforcementSessionMaterials } from './migrations/20261213010100_enforcement_session_materials.ts';
 
 const G = '行政执法';
 
@@ -49,6 +51,8 @@ export const enforcement = defineModule({
     '20261211020000_enforcement_tipoff': enforcementTipoff,
     '20261212010000_enforcement_certificate_document': enforcementCertificateDocument,
     '20261212020000_enforcement_evidence_upload': enforcementEvidenceUpload,
+    '20261213010000_enforcement_question_version': enforcementQuestionVersion,
+    '20261213010100_enforcement_session_materials': enforcementSessionMaterials,
   },
   async seedDemo(ctx) {
     const r = await seedEnforcementDemo(ctx);

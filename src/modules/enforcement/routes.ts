@@ -13,6 +13,7 @@ import { ListPenaltiesQuery, getPenalty, listPenalties } from './penalty/penalty
 import { registerOfficer, setOfficerStatus } from './officers/officers.ts';
 import { expiringOfficers, getOfficer, listOfficers, publicOfficer } from './officers/officer-queries.ts';
 import { catalogue } from './penalty/catalogue.ts';
+import { openEvidenceFile } from './penalty/evidence-download.ts';
 
 /** The case's acts (no state change), each with its own body: POST /api/enforcement/cases/:id/<act>. */
 const ACTS: Record<string, [z.ZodType, string]> = {
@@ -80,6 +81,21 @@ export async function registerEnforcementRoutes(root: FastifyInstance, ctx: AppC
   );
   app.get('/api/enforcement/cases/:id', { schema: { tags, summary: '行政处罚案件详情(证据、先行登记保存、陈述申辩)', params: Id } }, async (req) =>
     getPenalty(ctx, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/enforcement/evidence/:id/file',
+    { schema: { tags, summary: '下载证据文件(流式解密，响应头 x-evidence-sm3 为文件的 SM3)', params: Id } },
+    async (req, reply) => {
+      const f = await openEvidenceFile(ctx, actorOf(req), req.params.id);
+      const ascii = f.fileName.replace(/[^A-Za-z0-9._-]/g, '_');
+      if (f.sizeBytes !== null) reply.header('content-length', f.sizeBytes);
+      return reply
+        .type(f.mimeType)
+        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .header('x-evidence-sm3', f.sm3)
+        .header('cache-control', 'no-store')
+        .send(f.stream);
+    },
   );
   for (const [name, [body, summary]] of Object.entries(ACTS))
     app.post(`/api/enforcement/cases/:id/${name}`, { schema: { tags, summary, params: Id, body } }, async (req, reply) => {

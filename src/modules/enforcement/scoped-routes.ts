@@ -17,6 +17,12 @@ const tipoffs = async (ctx: AppContext) =>
     (r) => ({ id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id }),
   );
 
+const evidenceFiles = async (ctx: AppContext) =>
+  (
+    await sql<{ id: string; area_path: string; org_unit_id: string; created_by: string | null }>`select e.id, c.area_path, c.org_unit_id, c.created_by
+      from enforcement.evidence e join core.case c on c.id = e.case_id where e.storage_key is not null`.execute(ctx.db)
+  ).rows.map((r) => ({ id: r.id, areaPath: r.area_path, orgUnitId: r.org_unit_id, ownerId: r.created_by }));
+
 /** How the scope suite (tests/scope) treats the 行政执法 GET routes. */
 export const enforcementScopedRoutes: RouteSpecs = {
   'GET /api/enforcement/officers': {
@@ -52,6 +58,7 @@ export const enforcementScopedRoutes: RouteSpecs = {
     kind: 'unscoped',
     why: "the caller's own upload in progress: only the account that started it, on a case it can read (caseReadable), sees it; anyone else 404",
   },
+  'GET /api/enforcement/evidence/:id/file': { kind: 'detail', permission: 'enforcement.read', records: evidenceFiles },
   'GET /api/enforcement/cases': { kind: 'case-list', variants: ['state=closed', 'state=investigating', 'q=XZCF'] },
   'GET /api/enforcement/cases/:id': { kind: 'case', path: (c) => (c.type === PENALTY_TYPE ? `/api/enforcement/cases/${c.id}` : null) },
 };

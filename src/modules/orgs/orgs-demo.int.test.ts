@@ -5,6 +5,8 @@ import { chinaDate } from '../../platform/china-time.ts';
 import { seedOrgsDemo } from './demo/seed-orgs-demo.ts';
 import { sweepCredit } from './credit/credit-sweep.ts';
 import { sweepMissingReports } from './inspection/missing-report-sweep.ts';
+import { rectificationMetrics } from './report/supervision-metrics.ts';
+import { loadGrants, SYSTEM_ACTOR } from '../../kernel/identity/index.ts';
 
 const clock = manualClock(new Date('2026-12-01T02:00:00Z'));
 let t: TestApp;
@@ -105,6 +107,19 @@ describe('the demo registry', () => {
     const after = (await admin.get('/api/orgs?asOf=2019-11-20&pageSize=1')).json().total;
     expect(before - after).toBe(1);
     expect((await admin.get('/api/orgs?asOf=2019-02-30')).statusCode).toBe(400);
+  });
+
+  it('the report’s “3 整改文书” of 2019: three spot checks in three counties, each notice rectified on time', async () => {
+    const admin = await t.ctx.db.selectFrom('core.app_user').select('id').where('username', '=', 'nx-fgc').executeTakeFirstOrThrow();
+    const actor = { ...SYSTEM_ACTOR, userId: admin.id, grants: await loadGrants(t.ctx, admin.id, clock.now()) };
+    const year = { areaCode: '640000', areaPath: '640000', from: '2019-01-01', to: '2019-12-31', actor };
+    const [issued, onTime, overdue] = await Promise.all(rectificationMetrics.map((m) => m.query(t.ctx, year)));
+    expect([issued!.value, onTime!.value, overdue!.value]).toEqual([3, 3, 0]);
+    const records = await rectificationMetrics[0]!.records!(t.ctx, actor, issued!.recordIds);
+    expect(records.map((r) => r.refNo)).toEqual(['社整改〔2019〕1号', '社整改〔2019〕2号', '社整改〔2019〕3号']);
+    expect(new Set(records.map((r) => r.org))).toEqual(new Set(['兴庆区民政局', '西吉县民政局', '平罗县民政局']));
+    const xq = await rectificationMetrics[0]!.query(t.ctx, { ...year, areaCode: '640104', areaPath: '640000.640100.640104' });
+    expect(xq.value).toBe(1);
   });
 
   it('the missing-report rule lists the few without last year’s report', async () => {

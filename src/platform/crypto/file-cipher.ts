@@ -83,6 +83,21 @@ export async function decryptFile(stored: Buffer, keyFor: (kid: string) => Promi
   return Buffer.concat([d.update(body.subarray(HEADER)), d.final()]);
 }
 
-function fileError(msg: string) {
+/**
+ * The pieces of a stored file's layout for reading it piece by piece (platform/files/file-read-stream.ts), given its
+ * first FILE_HEADER_BYTES and the master key of its kid: the MAC to run over everything before the last FILE_MAC_BYTES,
+ * and the decipher for the bytes between the header and the MAC. Throws if the algorithm byte is unknown.
+ */
+export function fileOpener(master: Buffer, header: Buffer) {
+  if (header[MAGIC.length] !== FILE_ALG.sm4CbcHmacSm3) throw fileError('文件加密格式无法识别');
+  const k = keysOf(master);
+  return {
+    mac: () => createHmac('sm3', k.mac),
+    decipher: () => createDecipheriv('sm4-cbc', k.enc, header.subarray(MAGIC.length + 9, HEADER)),
+  };
+}
+export const FILE_MAC_BYTES = MAC;
+
+export function fileError(msg: string) {
   return new AppError('FILE_CIPHERTEXT_INVALID', 500, msg);
 }

@@ -98,7 +98,7 @@ export async function adoptSealed(ctx: AppContext, key: string, scratch: string)
   if (!moved) await rename(tmp, f);
 }
 
-async function pendingOf(dir: string, key: string): Promise<string | undefined> {
+export async function pendingOf(dir: string, key: string): Promise<string | undefined> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const hit = names.find((n) => PENDING.exec(n)?.[1] === key);
   return hit ? path.join(dir, hit) : undefined;

@@ -94,16 +94,22 @@ export async function getOfficer(ctx: AppContext, actor: Actor, id: string) {
 export async function publicOfficer(ctx: AppContext, certNo: string) {
   if (!/^[0-9A-Z]{6,20}$/.test(certNo)) throw badRequest('VALIDATION_FAILED', '「执法证号」应为 6–20 位数字或大写字母', { field: 'certNo' });
   const r = (
-    await sql<{ name: string; cert_no: string; org: string; valid_from: string; valid_to: string; status: CertStatus }>`
-    select o.name, o.cert_no, u.name as org, o.valid_from::text as valid_from, o.valid_to::text as valid_to, o.status
-    from enforcement.officer o join core.org_unit u on u.id = o.org_unit_id where o.cert_no = ${certNo}`.execute(ctx.db)
+    await sql<{ name: string; cert_no: string; org: string; area: string | null; valid_from: string; valid_to: string; status: CertStatus }>`
+    select o.name, o.cert_no, u.name as org, a.name as area, o.valid_from::text as valid_from, o.valid_to::text as valid_to, o.status
+    from enforcement.officer o join core.org_unit u on u.id = o.org_unit_id left join core.area a on a.path = o.area_path
+    where o.cert_no = ${certNo}`.execute(ctx.db)
   ).rows[0];
   if (!r) throw new AppError('ENFORCEMENT_OFFICER_NOT_FOUND', 404, '未查到该执法证号 (no officer with this certificate number)');
-  const problem = certificateProblem(r, chinaDate(ctx.clock.now()));
+  const today = chinaDate(ctx.clock.now());
+  const problem = certificateProblem(r, today);
   return {
     name: r.name,
     certNo: r.cert_no,
     org: r.org,
+    /** 执法区域: the area of the officer's unit. */
+    area: r.area,
+    /** Past its validity: shown as 已过期 whatever the recorded status. */
+    expired: today > r.valid_to,
     validFrom: r.valid_from,
     validTo: r.valid_to,
     status: r.status,

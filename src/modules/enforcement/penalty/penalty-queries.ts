@@ -58,11 +58,12 @@ export async function listPenalties(ctx: AppContext, actor: Actor, q: z.output<t
   };
 }
 
-/** One case: its facts, evidence (with SM3), 先行登记保存, 陈述申辩 — within the kernel's read rule. */
+/** One case: its facts, the officers named on it, evidence (with SM3), 先行登记保存, 陈述申辩 — within the kernel's read rule. */
 export async function getPenalty(ctx: AppContext, actor: Actor, id: string) {
   const c = await getCase(ctx, actor, id);
   if (c.type !== PENALTY_TYPE) throw new AppError('ENFORCEMENT_NOT_FOUND', 404, ENFORCEMENT_ERRORS.NOT_FOUND);
-  const [evidence, preservations, statements] = await Promise.all([
+  const [team, evidence, preservations, statements] = await Promise.all([
+    sql<{ investigators: string[] }>`select investigators from enforcement.penalty where case_id = ${id}`.execute(ctx.db),
     sql`select id, stage, kind, title, collected_on::text as "collectedOn", sm3, size_bytes::float8 as "sizeBytes", file_name as "fileName", mime_type as "mimeType", recorded_by_name as "recordedBy" from enforcement.evidence where case_id = ${id} order by created_at`.execute(
       ctx.db,
     ),
@@ -71,5 +72,6 @@ export async function getPenalty(ctx: AppContext, actor: Actor, id: string) {
     ),
     sql`select id, received_on::text as "receivedOn", content, adopted from enforcement.statement where case_id = ${id} order by received_on`.execute(ctx.db),
   ]);
-  return { case: c, evidence: evidence.rows, preservations: preservations.rows, statements: statements.rows };
+  const investigatorIds = team.rows[0]?.investigators ?? [];
+  return { case: c, investigatorIds, evidence: evidence.rows, preservations: preservations.rows, statements: statements.rows };
 }

@@ -48,8 +48,10 @@ export async function createExam(ctx: AppContext, actor: Actor, raw: unknown, op
   const input = parseInput(ExamInput, raw);
   const ids = [...new Set(input.questionIds)];
   if (ids.length !== input.questionIds.length) throw badRequest('VALIDATION_FAILED', '「试题」中有重复的题目', { field: 'questionIds' });
-  const found = (await sql<{ n: number }>`select count(*)::int as n from enforcement.question where id = any(${ids}::uuid[])`.execute(ctx.db)).rows[0]!.n;
-  if (found !== ids.length) throw badRequest('VALIDATION_FAILED', `「试题」中有 ${ids.length - found} 道不在题库中`, { field: 'questionIds' });
+  const found = (
+    await sql<{ n: number }>`select count(*)::int as n from enforcement.question where id = any(${ids}::uuid[]) and superseded_by is null`.execute(ctx.db)
+  ).rows[0]!.n;
+  if (found !== ids.length) throw badRequest('VALIDATION_FAILED', `「试题」中有 ${ids.length - found} 道不在题库中（或已有新版本）`, { field: 'questionIds' });
   const id = uuidv7();
   await sql`insert into enforcement.exam (id, title, year, qualification, pass_mark, question_ids, closes_on, org_unit_id, is_demo, created_at)
     values (${id}, ${input.title}, ${input.year}, ${input.qualification}, ${input.passMark}, ${ids}::uuid[], ${input.closesOn ?? null}::date,
@@ -67,9 +69,17 @@ export async function listExams(ctx: AppContext, actor: Actor) {
   const today = chinaDate(ctx.clock.now());
   const rows = (
     await sql<
-      ExamRow & { attempt_id: string | null; score: number | null; passed: boolean | null; certificate_no: string | null; submitted_on: string | null }
+      ExamRow & {
+        attempt_id: string | null;
+        score: number | null;
+        passed: boolean | null;
+        certificate_no: string | null;
+        submitted_on: string | null;
+        taken: number;
+      }
     >`
     select e.id, e.title, e.year, e.qualification, e.pass_mark, e.question_ids, e.closes_on::text as closes_on,
+      (select count(*)::int from enforcement.exam_attempt t where t.exam_id = e.id) as taken,
       a.id as attempt_id, a.score, a.passed, a.certificate_no, a.submitted_on::text as submitted_on
     from enforcement.exam e left join enforcement.exam_attempt a on a.exam_id = e.id and a.officer_id = ${me?.id ?? null}
     order by e.year desc, e.created_at desc`.execute(ctx.db)
@@ -81,6 +91,8 @@ export async function listExams(ctx: AppContext, actor: Actor) {
     qualification: e.qualification,
     passMark: e.pass_mark,
     questions: e.question_ids.length,
+    questionIds: e.question_ids,
+    taken: e.taken,
     closesOn: e.closes_on,
     closed: !!e.closes_on && e.closes_on < today,
     myAttempt: e.attempt_id ? { id: e.attempt_id, score: e.score, passed: e.passed, certificateNo: e.certificate_no, submittedOn: e.submitted_on } : null,

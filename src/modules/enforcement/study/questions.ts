@@ -10,7 +10,7 @@ import { JUDGE_OPTIONS, LETTERS, QUESTION_KIND_LABELS, QuestionInput, type Quest
 const bad = (field: string, msg: string) => badRequest('VALIDATION_FAILED', msg, { field });
 
 /** The options and key must fit the kind: 单选 one of 2–6, 多选 two or more of 3–6, 判断 正确/错误. */
-function checkShape(kind: QuestionKind, options: string[], answer: string[]) {
+export function checkShape(kind: QuestionKind, options: string[], answer: string[]) {
   const label = QUESTION_KIND_LABELS[kind];
   if (kind !== 'judge' && options.length < (kind === 'multiple' ? 3 : 2)) throw bad('options', `${label}至少需要 ${kind === 'multiple' ? 3 : 2} 个选项`);
   if (new Set(answer).size !== answer.length) throw bad('answer', '「答案」中的字母重复');
@@ -34,12 +34,12 @@ export async function addQuestion(ctx: AppContext, actor: Actor, raw: unknown, o
   return { id };
 }
 
-/** The bank with its key: only for those who set the papers. */
+/** The bank with its key (newest versions only): only for those who set the papers. */
 export async function listQuestions(ctx: AppContext, actor: Actor) {
   requirePermission(actor, ENFORCEMENT_PERMISSIONS.study);
   const items = (
-    await sql<{ id: string; kind: QuestionKind; stem: string; options: string[]; answer: string[]; basis: string }>`
-    select id, kind, stem, options, answer, basis from enforcement.question order by created_at, id`.execute(ctx.db)
+    await sql<{ id: string; kind: QuestionKind; stem: string; options: string[]; answer: string[]; basis: string; version: number }>`
+    select id, kind, stem, options, answer, basis, version from enforcement.question where superseded_by is null order by created_at, id`.execute(ctx.db)
   ).rows.map((q) => ({ ...q, kindLabel: QUESTION_KIND_LABELS[q.kind] }));
   return { items, total: items.length };
 }

@@ -43,6 +43,7 @@ const sessions = (ctx: AppContext, actor: Actor) =>
       's.law_title as lawTitle',
       's.law_ref as lawRef',
       's.presenter',
+      's.materials',
       sql<number>`s.hours::float`.as('hours'),
       's.org_unit_id as orgUnitId',
       's.area_path as areaPath',

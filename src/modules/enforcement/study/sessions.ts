@@ -53,9 +53,9 @@ export async function recordSession(ctx: AppContext, actor: Actor, raw: unknown,
     if (found.length !== attendees.length)
       throw badRequest('VALIDATION_FAILED', `「参学人员」中有 ${attendees.length - found.length} 人不是${unit.name}的执法人员`, { field: 'attendeeIds' });
     const id = uuidv7();
-    await sql`insert into enforcement.study_session (id, org_unit_id, area_path, held_on, topic, law_title, law_ref, presenter, hours, is_demo, created_at)
+    await sql`insert into enforcement.study_session (id, org_unit_id, area_path, held_on, topic, law_title, law_ref, presenter, hours, materials, is_demo, created_at)
       values (${id}, ${unit.id}, ${unit.area_path}, ${input.heldOn}::date, ${input.topic}, ${input.lawTitle}, ${input.lawRef ?? null}, ${input.presenter},
-        ${input.hours}, ${!!opts.demo}, ${tx.clock.now()})`.execute(tx.db);
+        ${input.hours}, ${input.materials ?? null}, ${!!opts.demo}, ${tx.clock.now()})`.execute(tx.db);
     for (const o of attendees) await sql`insert into enforcement.study_attendance (session_id, officer_id) values (${id}, ${o})`.execute(tx.db);
     return { id, attendees: attendees.length };
   });

@@ -33,6 +33,7 @@ export const SessionInput = z.object({
   presenter: text('主讲人', 40),
   hours: z.number('「学时」应为数字').positive('「学时」应大于 0').max(8, '「学时」一次不超过 8 学时'),
   attendeeIds: z.array(id('参学人员'), '「参学人员」应为列表').min(1, '「参学人员」至少 1 人').max(200, '「参学人员」不超过 200 人'),
+  materials: text('学习材料', 2000).optional(),
 });
 
 export const QuestionInput = z.object({
@@ -43,6 +44,10 @@ export const QuestionInput = z.object({
   basis: text('法律依据(条款)', 200).regex(/《.+》.*第.+条/, '「法律依据」应写明法律名称和条款，如《中华人民共和国行政处罚法》第二十九条'),
 });
 
+/** Edits: any of the fields (a plan's unit is fixed; the question's shape is checked on the merged result). */
+export const PlanEditInput = PlanInput.omit({ orgUnitId: true }).partial();
+export const QuestionEditInput = QuestionInput.partial();
+
 export const ExamInput = z.object({
   title: text('试卷名称', 100),
   year,
@@ -51,6 +56,8 @@ export const ExamInput = z.object({
   questionIds: z.array(id('试题'), '「试题」应为列表').min(1, '「试题」至少 1 道').max(100, '「试题」不超过 100 道'),
   closesOn: z.iso.date('「截止日期」应为 YYYY-MM-DD 格式的日期').optional(),
 });
+
+export const ExamEditInput = ExamInput.partial().extend({ qualification: z.boolean().optional(), closesOn: ExamInput.shape.closesOn.nullable() });
 
 /** The answers: question id → the chosen option letters. */
 export const SubmitInput = z.object({

@@ -171,12 +171,24 @@ describe('sessions and statistics, scoped', () => {
       presenter: '马德福',
       hours: 2,
     };
-    const ok = await xj.post('/api/enforcement/study/sessions', { ...body, attendeeIds: mine.slice(0, 3) });
+    const stats = async () => (await xj.get('/api/enforcement/study/stats?year=2026')).json();
+    const before = await stats();
+    const materials = '《行政处罚法》释义第八章；课件《期限的计算》';
+    const ok = await xj.post('/api/enforcement/study/sessions', { ...body, materials, attendeeIds: mine.slice(0, 3) });
     expect(ok.statusCode, ok.body).toBe(201);
+    // The statistics count it: one more session held by the unit, one more (2 hours) for each who attended.
+    const after = await stats();
+    expect(after.units[0].sessionsHeld).toBe(before.units[0].sessionsHeld + 1);
+    for (const id of mine.slice(0, 3)) {
+      const [b, a] = [before, after].map((x) => x.people.find((p: any) => p.id === id));
+      expect([a.sessions - b.sessions, a.hours - b.hours]).toEqual([1, 2]);
+    }
+    expect(after.people.find((p: any) => p.id === mine[3])?.sessions).toBe(before.people.find((p: any) => p.id === mine[3])?.sessions);
     const bad = await xj.post('/api/enforcement/study/sessions', { ...body, attendeeIds: [mine[0], other] });
     expect(bad.statusCode).toBe(400);
     const s = (await xj.get(`/api/enforcement/study/sessions/${ok.json().id}`)).json();
     expect(s.attendees).toHaveLength(3);
+    expect(s.materials).toBe(materials);
     expect((await (await t.login('pl-mzj')).get(`/api/enforcement/study/sessions/${ok.json().id}`)).statusCode).toBe(404);
   });
 
@@ -195,5 +207,70 @@ describe('sessions and statistics, scoped', () => {
     expect(passed).toBe(inDb);
     const hours = region.people.find((p: any) => p.hours > 0);
     expect(hours.sessions).toBeGreaterThan(0);
+  });
+});
+
+describe('editing plans, questions and papers', () => {
+  it('a plan is edited by its unit; another county gets 404; a year the unit already has is 409', async () => {
+    const plan = (await xj.get('/api/enforcement/study/plans?year=2019')).json().items[0];
+    const ok = await xj.patch(`/api/enforcement/study/plans/${plan.id}`, { targetHours: 48, title: '2019年度学法计划(修订)' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await xj.get('/api/enforcement/study/plans?year=2019')).json().items[0]).toMatchObject({ targetHours: 48, title: '2019年度学法计划(修订)' });
+    expect((await (await t.login('pl-mzj')).patch(`/api/enforcement/study/plans/${plan.id}`, { targetHours: 10 })).statusCode).toBe(404);
+    await xj.post('/api/enforcement/study/plans', { year: 2026, title: '2026年度学法计划', targetHours: 40, content: '行政处罚法' });
+    const dup = await xj.patch(`/api/enforcement/study/plans/${plan.id}`, { year: 2026 });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().title).toContain('2026年度的学法计划已登记');
+    expect((await xj.patch(`/api/enforcement/study/plans/${plan.id}`, { targetHours: 0 })).json().title).toContain('计划学时');
+  });
+
+  it('a question nobody answered is corrected in place; one on a taken paper becomes a new version, untaken papers follow', async () => {
+    const q = {
+      kind: 'single',
+      stem: '行政处罚的实施机关是？',
+      options: ['任何机关', '具有行政处罚权的行政机关'],
+      answer: ['A'],
+      basis: '《中华人民共和国行政处罚法》第十七条',
+    };
+    const qid = (await fgc.post('/api/enforcement/study/questions', q)).json().id;
+    const fixed = await fgc.patch(`/api/enforcement/study/questions/${qid}`, { stem: '行政处罚由谁实施？' });
+    expect(fixed.json()).toEqual({ id: qid, version: 1, newVersion: false, papersMoved: 0 });
+    const paper = async (title: string) =>
+      (await fgc.post('/api/enforcement/exams', { title, year: 2026, passMark: 60, questionIds: [qid, bank[1]!.id] })).json().id as string;
+    const [open, taken] = [await paper('未考卷'), await paper('已考卷')];
+    const pl = await t.login('pl-mzj');
+    const sat = (await pl.post(`/api/enforcement/exams/${taken}/submit`, { answers: { [qid]: ['A'] } })).json();
+    expect(sat.correct).toBe(1);
+    expect((await xj.patch(`/api/enforcement/study/questions/${qid}`, { answer: ['B'] })).statusCode).toBe(403);
+    const v2 = (await fgc.patch(`/api/enforcement/study/questions/${qid}`, { answer: ['B'] })).json();
+    expect(v2).toMatchObject({ version: 2, newVersion: true, papersMoved: 1 });
+    expect(v2.id).not.toBe(qid);
+    const ids = (await fgc.get('/api/enforcement/study/questions')).json().items.map((i: any) => i.id);
+    expect(ids).toContain(v2.id);
+    expect(ids).not.toContain(qid);
+    expect((await fgc.get(`/api/enforcement/exams/${open}/paper`)).json().questions[0].id).toBe(v2.id);
+    expect((await fgc.get(`/api/enforcement/exams/${taken}/paper`)).json().questions[0].id).toBe(qid);
+    // The candidate's result still shows the key they were scored against.
+    expect((await pl.get(`/api/enforcement/exam-attempts/${sat.id}`)).json().questions[0]).toMatchObject({ answer: ['A'], right: true });
+    const stale = await fgc.patch(`/api/enforcement/study/questions/${qid}`, { stem: '再改' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().title).toContain('新版本');
+    expect((await fgc.post('/api/enforcement/exams', { title: '旧题', year: 2026, passMark: 60, questionIds: [qid] })).json().title).toContain('已有新版本');
+    const judge = await fgc.patch(`/api/enforcement/study/questions/${v2.id}`, { kind: 'judge', answer: ['A', 'B'] });
+    expect(judge.json().title).toContain('只能有一个正确答案');
+
+    // A taken paper keeps what decided its scores (409 in Chinese); its name and closing day may change.
+    const refused = await fgc.patch(`/api/enforcement/exams/${taken}`, { questionIds: [bank[1]!.id], passMark: 80 });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().title).toMatch(/已有 1 人交卷，试卷的试题、及格分不能再修改/);
+    const renamed = await fgc.patch(`/api/enforcement/exams/${taken}`, { title: '已考卷(更名)', closesOn: '2026-12-31' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const edited = await fgc.patch(`/api/enforcement/exams/${open}`, { questionIds: [bank[2]!.id, v2.id], passMark: 80, qualification: false });
+    expect(edited.json()).toEqual({ id: open, taken: 0 });
+    const list = (await fgc.get('/api/enforcement/exams')).json().items;
+    expect(list.find((e: any) => e.id === open)).toMatchObject({ passMark: 80, questionIds: [bank[2]!.id, v2.id], taken: 0 });
+    expect(list.find((e: any) => e.id === taken)).toMatchObject({ title: '已考卷(更名)', closesOn: '2026-12-31', taken: 1 });
+    expect((await xj.patch(`/api/enforcement/exams/${open}`, { title: 'x' })).statusCode).toBe(403);
+    expect((await fgc.patch(`/api/enforcement/exams/${open}`, { questionIds: [v2.id, v2.id] })).json().title).toContain('重复');
   });
 });

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Progress, Select, Space, Table } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Progress, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useCan } from '../../app/session.ts';
@@ -28,6 +29,7 @@ export function EvidencePanel({ c }: CaseTypePanelProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const paused = useRef(false);
+  const picker = useRef<HTMLInputElement>(null);
   const q = useQuery({ queryKey: ['enforcement', 'penalty', c.id, c.version], queryFn: () => enforcementApi.penalty(c.id) });
   const officers = useQuery({ queryKey: ['enforcement', 'officers', 'valid'], queryFn: () => enforcementApi.officers({}), enabled: can('enforcement.handle') });
   const open = c.state === 'investigating' && can('enforcement.handle');
@@ -42,6 +44,7 @@ export function EvidencePanel({ c }: CaseTypePanelProps) {
       rememberUpload(c.id, null);
       setUpload(null);
       setFile(null);
+      if (picker.current) picker.current.value = '';
       form.resetFields();
       message.success(t('enforcement.ev.done'));
       void qc.invalidateQueries({ queryKey: ['enforcement', 'penalty', c.id] });
@@ -100,9 +103,24 @@ export function EvidencePanel({ c }: CaseTypePanelProps) {
         scroll={{ x: 'max-content' }}
         columns={[
           { title: t('enforcement.ev.name'), dataIndex: 'title' },
+          {
+            title: t('enforcement.ev.file'),
+            render: (_, r) =>
+              r.fileName ? (
+                <Space size={8}>
+                  <a href={`/api/enforcement/evidence/${r.id}/file`} download={r.fileName} aria-label={`${t('enforcement.ev.download')} ${r.fileName}`}>
+                    {t('enforcement.ev.download')}
+                  </a>
+                  <Typography.Text ellipsis={{ tooltip: r.fileName }} style={{ maxWidth: 220 }}>
+                    {r.fileName}（{mib(r.sizeBytes ?? 0)}）
+                  </Typography.Text>
+                </Space>
+              ) : (
+                '—'
+              ),
+          },
           { title: t('enforcement.ev.kind'), dataIndex: 'kind' },
           { title: t('enforcement.ev.on'), dataIndex: 'collectedOn' },
-          { title: t('enforcement.ev.file'), render: (_, r) => (r.fileName ? `${r.fileName}（${mib(r.sizeBytes ?? 0)}）` : '—') },
           { title: 'SM3', dataIndex: 'sm3', render: (v: string | null) => (v ? <code title={v}>{v.slice(0, 16)}…</code> : '—') },
         ]}
       />
@@ -133,11 +151,27 @@ export function EvidencePanel({ c }: CaseTypePanelProps) {
             <Select
               mode="multiple"
               loading={officers.isPending}
-              options={(officers.data?.items ?? []).filter((o) => o.status === 'valid').map((o) => ({ value: o.id, label: `${o.name}（${o.certNo}）` }))}
+              options={(officers.data?.items ?? [])
+                .filter((o) => o.status === 'valid' && (q.data?.investigatorIds ?? []).includes(o.id))
+                .map((o) => ({ value: o.id, label: `${o.name}（${o.certNo}）` }))}
             />
           </Form.Item>
           <Form.Item label={t('enforcement.ev.file')} extra={t('enforcement.ev.hint')}>
-            <input type="file" accept={ACCEPT} aria-label={t('enforcement.ev.file')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} disabled={busy} />
+            <input
+              ref={picker}
+              type="file"
+              style={{ display: 'none' }}
+              accept={ACCEPT}
+              aria-label={t('enforcement.ev.file')}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              disabled={busy}
+            />
+            <Space wrap>
+              <Button icon={<UploadOutlined />} onClick={() => picker.current?.click()} disabled={busy || !!upload}>
+                {t('enforcement.ev.choose')}
+              </Button>
+              <Typography.Text type={file ? undefined : 'secondary'}>{file ? `${file.name}（${mib(file.size)}）` : t('enforcement.ev.none')}</Typography.Text>
+            </Space>
           </Form.Item>
           {upload && (
             <Progress

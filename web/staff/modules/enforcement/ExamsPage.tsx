@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, Button, Space, Table, Tabs, Tag, type TableProps } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { useCan } from '../../app/session.ts';
 import { QuestionModal } from './QuestionModal.tsx';
 import { ExamPaperModal } from './ExamPaperModal.tsx';
-import { studyApi, type ExamRow } from './study-api.ts';
+import { QuestionBankTable } from './QuestionBankTable.tsx';
+import { studyApi, type BankQuestion, type ExamRow } from './study-api.ts';
 import './enforcement.css';
 
 /** 在线考试: the papers, each with the caller's own score and 结业证明, or the way in to sit it. */
@@ -17,6 +18,14 @@ export function ExamsPage() {
   const can = useCan();
   const qc = useQueryClient();
   const [form, setForm] = useState<'question' | 'exam' | null>(null);
+  const [question, setQuestion] = useState<BankQuestion | null>(null);
+  const [exam, setExam] = useState<ExamRow | null>(null);
+  const setter = can('enforcement.study');
+  const close = () => {
+    setForm(null);
+    setQuestion(null);
+    setExam(null);
+  };
   const done = () => qc.invalidateQueries({ queryKey: ['enforcement'] });
   const exams = useQuery({ queryKey: ['enforcement', 'exams'], queryFn: studyApi.exams });
   const cols: TableProps<ExamRow>['columns'] = [
@@ -32,6 +41,26 @@ export function ExamsPage() {
     { title: t('enforcement.e.questions'), dataIndex: 'questions', align: 'right' },
     { title: t('enforcement.e.passMark'), dataIndex: 'passMark', align: 'right' },
     { title: t('enforcement.e.closesOn'), dataIndex: 'closesOn', render: (v: string | null) => v ?? '—' },
+    ...(setter
+      ? [
+          {
+            title: '',
+            key: 'edit',
+            render: (_: unknown, r: ExamRow) => (
+              <Button
+                size="small"
+                onClick={() => {
+                  setExam(r);
+                  setForm('exam');
+                }}
+                aria-label={`${t('enforcement.e.edit')} ${r.title}`}
+              >
+                {t('enforcement.e.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
     {
       title: t('enforcement.e.mine'),
       key: 'mine',
@@ -53,13 +82,14 @@ export function ExamsPage() {
         ),
     },
   ];
+  const papers = <Table rowKey="id" size="middle" columns={cols} dataSource={exams.data?.items} loading={exams.isLoading} scroll={{ x: 640 }} />;
   return (
     <div className="mz-page mz-enf" data-testid="enforcement-exams-page">
       <PageHeader
         title={t('enforcement.nav.exams')}
         desc={t('enforcement.exams.desc')}
         extra={
-          can('enforcement.study') && (
+          setter && (
             <Space wrap>
               <Button onClick={() => setForm('question')} data-testid="study-question-new">
                 新增试题
@@ -71,11 +101,31 @@ export function ExamsPage() {
           )
         }
       />
-      <QuestionModal open={form === 'question'} onClose={() => setForm(null)} onDone={done} />
-      <ExamPaperModal open={form === 'exam'} year={new Date().getFullYear()} onClose={() => setForm(null)} onDone={done} />
+      <QuestionModal key={question?.id ?? 'new'} open={form === 'question'} question={question} onClose={close} onDone={done} />
+      <ExamPaperModal key={exam?.id ?? 'new'} open={form === 'exam'} exam={exam} year={new Date().getFullYear()} onClose={close} onDone={done} />
       {exams.data && !exams.data.officer && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('enforcement.e.noOfficer')} />}
       {exams.error && <QueryError error={exams.error} />}
-      <Table rowKey="id" size="middle" columns={cols} dataSource={exams.data?.items} loading={exams.isLoading} scroll={{ x: 640 }} />
+      {setter ? (
+        <Tabs
+          items={[
+            { key: 'papers', label: t('enforcement.e.papers'), children: papers },
+            {
+              key: 'bank',
+              label: t('enforcement.q.bank'),
+              children: (
+                <QuestionBankTable
+                  onEdit={(q) => {
+                    setQuestion(q);
+                    setForm('question');
+                  }}
+                />
+              ),
+            },
+          ]}
+        />
+      ) : (
+        papers
+      )}
     </div>
   );
 }

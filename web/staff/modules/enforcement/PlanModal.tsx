@@ -1,20 +1,28 @@
 import { Form, Input, InputNumber } from 'antd';
 import { StudyFormModal, need } from './StudyFormModal.tsx';
-import { studyApi } from './study-api.ts';
+import { studyApi, type PlanRow } from './study-api.ts';
 
 type Values = { year: number; title: string; targetHours: number; content: string };
 
-/** 登记年度学法计划 for the clerk's own unit (the server checks the unit and the limits again). */
-export function PlanModal(p: { open: boolean; year: number; onClose: () => void; onDone: () => void }) {
+/**
+ * 登记年度学法计划 for the clerk's own unit, or 修改 a plan (`plan`: the form opens filled with it); the server checks
+ * the unit and the limits again.
+ */
+export function PlanModal(p: { open: boolean; year: number; plan?: PlanRow | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<Values>();
+  const { plan } = p;
   return (
     <StudyFormModal
       {...p}
       form={form}
-      title="登记年度学法计划"
+      title={plan ? `修改学法计划（${plan.orgName}）` : '登记年度学法计划'}
       testId="study-plan-form"
-      initialValues={{ year: p.year, title: `${p.year}年度学法计划`, targetHours: 40 }}
-      send={(v) => studyApi.createPlan(v)}
+      initialValues={
+        plan
+          ? { year: plan.year, title: plan.title, targetHours: plan.targetHours, content: plan.content }
+          : { year: p.year, title: `${p.year}年度学法计划`, targetHours: 40 }
+      }
+      send={(v) => (plan ? studyApi.editPlan(plan.id, v) : studyApi.createPlan(v))}
     >
       <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写「年度」' }]}>
         <InputNumber min={2000} max={2100} precision={0} />

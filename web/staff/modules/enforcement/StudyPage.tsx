@@ -8,7 +8,8 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { useCan } from '../../app/session.ts';
 import { PlanModal } from './PlanModal.tsx';
-import { studyApi, type PersonStat, type SessionRow, type UnitStat } from './study-api.ts';
+import { SessionModal } from './SessionModal.tsx';
+import { studyApi, type PersonStat, type PlanRow, type SessionRow, type UnitStat } from './study-api.ts';
 import './enforcement.css';
 
 /** 学法用法: 集体学法 sessions with attendance, each unit's plan, and the statistics per unit and person. */
@@ -17,6 +18,8 @@ export function StudyPage() {
   const can = useCan();
   const qc = useQueryClient();
   const [planOpen, setPlanOpen] = useState(false);
+  const [plan, setPlan] = useState<PlanRow | null>(null);
+  const [sessionOpen, setSessionOpen] = useState(false);
   const sessions = useQuery({ queryKey: ['enforcement', 'study', 'sessions'], queryFn: () => studyApi.sessions() });
   const latest = Number(sessions.data?.items[0]?.heldOn.slice(0, 4)) || new Date().getFullYear();
   const [picked, setYear] = useState<number | undefined>();
@@ -43,6 +46,7 @@ export function StudyPage() {
     { title: t('enforcement.s.presenter'), dataIndex: 'presenter' },
     { title: t('enforcement.s.hours'), dataIndex: 'hours', align: 'right' },
     { title: t('enforcement.s.attendance'), dataIndex: 'attendance', align: 'right' },
+    { title: t('enforcement.s.materials'), dataIndex: 'materials', ellipsis: true, render: (v: string | null) => v ?? '—' },
   ];
   const unitCols: TableProps<UnitStat>['columns'] = [
     { title: t('enforcement.o.org'), dataIndex: 'orgName' },
@@ -72,15 +76,31 @@ export function StudyPage() {
         extra={
           <Space wrap>
             {can('enforcement.officers') && (
-              <Button type="primary" onClick={() => setPlanOpen(true)} data-testid="study-plan-new">
-                登记学法计划
-              </Button>
+              <>
+                <Button type="primary" onClick={() => setSessionOpen(true)} data-testid="study-session-new">
+                  {t('enforcement.study.newSession')}
+                </Button>
+                <Button onClick={() => setPlanOpen(true)} data-testid="study-plan-new">
+                  登记学法计划
+                </Button>
+              </>
             )}
             <Link to="/enforcement/exams">{t('enforcement.nav.exams')}</Link>
           </Space>
         }
       />
-      <PlanModal open={planOpen} year={year} onClose={() => setPlanOpen(false)} onDone={() => qc.invalidateQueries({ queryKey: ['enforcement', 'study'] })} />
+      <PlanModal
+        key={plan?.id ?? 'new'}
+        open={planOpen}
+        year={year}
+        plan={plan}
+        onClose={() => {
+          setPlanOpen(false);
+          setPlan(null);
+        }}
+        onDone={() => qc.invalidateQueries({ queryKey: ['enforcement', 'study'] })}
+      />
+      <SessionModal open={sessionOpen} onClose={() => setSessionOpen(false)} onDone={() => qc.invalidateQueries({ queryKey: ['enforcement', 'study'] })} />
       {sessions.error && <QueryError error={sessions.error} />}
       <Tabs
         items={[
@@ -109,6 +129,19 @@ export function StudyPage() {
                     {plans.data?.items.map((p) => (
                       <Tag key={p.id}>
                         {p.orgName}：{p.title}，计划 {p.targetHours} 学时，已学 {p.heldHours} 学时
+                        {can('enforcement.officers') && (
+                          <Button
+                            type="link"
+                            size="small"
+                            onClick={() => {
+                              setPlan(p);
+                              setPlanOpen(true);
+                            }}
+                            aria-label={`${t('enforcement.e.edit')} ${p.orgName} ${p.title}`}
+                          >
+                            {t('enforcement.e.edit')}
+                          </Button>
+                        )}
                       </Tag>
                     ))}
                   </Space>

@@ -11,6 +11,7 @@ export type OfficerRow = {
   name: string;
   certNo: string;
   orgName: string;
+  orgUnitId: string;
   areaPath: string;
   validFrom: string;
   validTo: string;
@@ -93,7 +94,7 @@ export type UploadStatus = {
 };
 
 export const enforcementApi = {
-  penalty: (id: string) => http.get<{ evidence: EvidenceRow[] }>(`/api/enforcement/cases/${id}`),
+  penalty: (id: string) => http.get<{ investigatorIds: string[]; evidence: EvidenceRow[] }>(`/api/enforcement/cases/${id}`),
   startUpload: (input: z.input<typeof UploadStartInput>) => http.post<UploadStatus>('/api/enforcement/evidence-uploads', input),
   uploadStatus: (id: string) => http.get<UploadStatus>(`/api/enforcement/evidence-uploads/${id}`),
   putChunk: (id: string, index: number, bytes: Blob) => http.put<UploadStatus>(`/api/enforcement/evidence-uploads/${id}/chunks/${index}`, bytes),

@@ -42,6 +42,10 @@ export const enforcement = defineWebModule<typeof zh>({
     actions: {
       'enforcement.officer.status': ['变更行政执法证状态', 'Change certificate status'],
       'enforcement.exam.submit': ['学法考试交卷', 'Submit a law-study exam'],
+      'enforcement.evidence.download': ['下载证据文件', 'Download an evidence file'],
+      'enforcement.study_plan.edit': ['修改学法计划', 'Edit a study plan'],
+      'enforcement.question.edit': ['修改试题', 'Edit a question'],
+      'enforcement.exam.edit': ['修改试卷', 'Edit an exam paper'],
       'enforcement.tipoff.receive': ['登记举报', 'Register a report'],
       'enforcement.tipoff.verify': ['举报核查', 'Verify a report'],
       'enforcement.tipoff.decide': ['举报处理决定', 'Decide on a report'],
