@@ -7,3 +7,8 @@ export { onPenaltyDecided, type PenaltyDecided } from './events.ts';
 // Server-only, loaded on first call: the console imports this contract for its vocabularies, and must not bundle the query.
 export const penaltyDecisionFigures = async (...args: Parameters<typeof import('./report/disclosure-figures.ts').penaltyDecisionFigures>) =>
   (await import('./report/disclosure-figures.ts')).penaltyDecisionFigures(...args);
+/** 行政强制 decisions (第二十条第(六)项) and 政府信息公开 复议/诉讼 (四), for the same report, with their record ids. */
+export const coercionDecisionFigures = async (...args: Parameters<typeof import('./remedies/disclosure-figures.ts').coercionDecisionFigures>) =>
+  (await import('./remedies/disclosure-figures.ts')).coercionDecisionFigures(...args);
+export const remedyDisclosureFigures = async (...args: Parameters<typeof import('./remedies/disclosure-figures.ts').remedyDisclosureFigures>) =>
+  (await import('./remedies/disclosure-figures.ts')).remedyDisclosureFigures(...args);
