@@ -12,3 +12,6 @@ export const coercionDecisionFigures = async (...args: Parameters<typeof import(
   (await import('./remedies/disclosure-figures.ts')).coercionDecisionFigures(...args);
 export const remedyDisclosureFigures = async (...args: Parameters<typeof import('./remedies/disclosure-figures.ts').remedyDisclosureFigures>) =>
   (await import('./remedies/disclosure-figures.ts')).remedyDisclosureFigures(...args);
+/** The 检查人员 of a 互联网+监管 检查行为: ≥ 2 officers in the actor's scope with a valid 行政执法证 on the day (else 400/422). */
+export const certifiedInspectors = async (...args: Parameters<typeof import('./officers/inspectors.ts').certifiedInspectors>) =>
+  (await import('./officers/inspectors.ts')).certifiedInspectors(...args);
