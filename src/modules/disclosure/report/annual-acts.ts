@@ -40,7 +40,7 @@ export async function annualActs(ctx: AppContext, actor: Actor, area: AnnualArea
         item: '第二十条第（六）项',
         label: '行政强制',
         decisions: { ...(await coercionDecisionFigures(ctx, a)), href: '/enforcement/remedies?tab=coercion&id=' },
-        note: '行政强制决定登记（查封、扣押等）中决定日期在本年的记录',
+        note: '行政强制决定登记（查封、扣押等）中决定日期在本年的记录。',
       },
     ],
     charges: {

@@ -11,7 +11,7 @@ const RESULTS = ['结果维持', '结果纠正', '其他结果', '尚未审结',
 export function AnnualRemedies({ remedies, cell }: { remedies: AnnualTables['remedies']; cell: (title: string) => (c: Cell) => ReactNode }) {
   const t = useT();
   const group = (key: 'review' | 'direct' | 'afterReview', label: string) =>
-    RESULTS.map((res, i) => ({ title: res, key: `${key}${i}`, render: () => cell(`${label}·${res}`)(remedies[key][i]!) }));
+    RESULTS.map((res, i) => ({ title: res, key: `${key}${i}`, width: 64, render: () => cell(`${label}·${res}`)(remedies[key][i]!) }));
   return (
     <Card
       className="mz-card"
@@ -26,7 +26,7 @@ export function AnnualRemedies({ remedies, cell }: { remedies: AnnualTables['rem
         bordered
         pagination={false}
         dataSource={[{ k: 'row' }]}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 15 * 64 }}
         columns={[
           { title: t('disclosure.annual.review'), children: group('review', t('disclosure.annual.review')) },
           {
