@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, InputNumber, Space, Table, Tabs, Tag, type TableProps } from 'antd';
+import { Button, Card, Grid, InputNumber, Space, Table, Tabs, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../app/session.ts';
@@ -29,11 +29,27 @@ export function RemediesPage() {
   const coercions = useQuery({ queryKey: ['enforcement', 'coercions', q], queryFn: () => remediesApi.coercions(q), enabled: tab === 'coercion' });
   const refresh = () => qc.invalidateQueries({ queryKey: ['enforcement'] });
   const handle = can('enforcement.handle');
+  const phone = !Grid.useBreakpoint().sm;
+  const kindText = (r: RemedyRow) => (r.afterReview ? `${r.kind}（${t('enforcement.rm.afterReview')}）` : r.kind);
   const caseLink = (caseId: string | null, ref: string | null, text: string | null) =>
     caseId ? <Link to={`/cases/${caseId}`}>{ref ?? caseId}</Link> : (text ?? '—');
   const remedyColumns: TableProps<RemedyRow>['columns'] = [
-    { title: t('enforcement.rm.kind'), dataIndex: 'kind', render: (v: string, r) => (r.afterReview ? `${v}（${t('enforcement.rm.afterReview')}）` : v) },
-    { title: t('enforcement.rm.applicant'), dataIndex: 'applicant' },
+    { title: t('enforcement.rm.kind'), dataIndex: 'kind', responsive: ['sm'], render: (_: string, r) => kindText(r) },
+    {
+      title: t('enforcement.rm.applicant'),
+      dataIndex: 'applicant',
+      // On a phone the kind goes under the applicant, so the date and the result stay in view.
+      render: (v: string, r) => (
+        <span>
+          {v}
+          {phone && (
+            <span className="mz-muted" style={{ display: 'block' }}>
+              {kindText(r)}
+            </span>
+          )}
+        </span>
+      ),
+    },
     { title: t('enforcement.rm.matter'), dataIndex: 'matter', responsive: ['md'] },
     { title: t('enforcement.rm.decision'), key: 'decision', responsive: ['md'], render: (_, r) => caseLink(r.decisionCaseId, r.decisionRefNo, r.decisionText) },
     { title: t('enforcement.rm.org'), dataIndex: 'org', responsive: ['lg'] },
@@ -45,7 +61,11 @@ export function RemediesPage() {
       render: (v: string, r) => (
         <span>
           <Tag color={RESULT_COLOR[v]}>{v}</Tag>
-          {r.resultOn && <span className="mz-muted">{r.resultOn}</span>}
+          {r.resultOn && (
+            <span className="mz-muted" style={{ display: 'inline-block' }}>
+              {r.resultOn}
+            </span>
+          )}
         </span>
       ),
     },
