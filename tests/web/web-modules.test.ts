@@ -3,6 +3,7 @@ import { zh as casesZh } from '../../web/staff/modules/cases/i18n.ts';
 import { WEB_MODULES } from '../../web/staff/modules/index.ts';
 import { loadEnUS } from '../../web/staff/i18n/en-US.ts';
 import { zhCN } from '../../web/staff/i18n/zh-CN.ts';
+import { StationEditInput } from '../../src/modules/community/contracts/http.ts';
 
 const enUS = await loadEnUS();
 
@@ -35,6 +36,25 @@ describe('web module manifests', () => {
       const menu = new Set(m.nav.map((e) => e.path));
       for (const r of m.routes) expect(menu.has(r.path) || r.permission !== undefined, `${r.path} has neither a menu entry nor a permission`).toBe(true);
     }
+  });
+
+  it('fill the station edit form with the station as registered (its case facts), for both edit moves only', () => {
+    const prefill = WEB_MODULES.find((m) => m.key === 'community')!.caseTypes!.community_station!.prefill!;
+    const facts = {
+      name: '丽景社区综合服务站',
+      address: '兴庆区丽景街 1 号',
+      coordinates: '106.2781, 38.4872',
+      hours: '8:30—17:30',
+      services: '政务代办、养老服务',
+      areaM2: '420',
+    };
+    const c = { data: { ...facts, staff: 6 } } as unknown as Parameters<typeof prefill>[0];
+    const want = { address: facts.address, lng: 106.2781, lat: 38.4872, hours: facts.hours, services: facts.services, brand: undefined, staff: 6 };
+    expect(prefill(c, 'edit')).toEqual(want);
+    expect(prefill(c, 'edit_suspended')).toEqual(want);
+    expect(prefill(c, 'suspend')).toBeUndefined();
+    // Every value lands on a field of the move's input (the server's schema).
+    expect(Object.keys(want).filter((k) => !(k in StationEditInput.shape))).toEqual([]);
   });
 
   it('give each case type to one module only', () => {

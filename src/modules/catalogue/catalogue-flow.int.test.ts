@@ -208,6 +208,40 @@ describe('power list 划转 and 互联网+监管', () => {
     const r = await recordInspection(t.ctx, actor, input);
     expect(r.id).toBeTruthy();
     await expect(recordInspection(t.ctx, actor, input)).rejects.toThrow('已存在');
+
+    // The console's form: 检查人员 picked from certified officers (≥ 2, valid on the day), 谁录入、谁审核.
+    const officer = async (name: string, certNo: string, validTo: string) =>
+      (await ok(xj.post('/api/enforcement/officers', { name, certNo, validFrom: '2025-01-01', validTo }), 201)).id as string;
+    const [a, b, old] = [
+      await officer('杨检查', 'XJ000901', '2030-12-31'),
+      await officer('田检查', 'XJ000902', '2030-12-31'),
+      await officer('过期', 'XJ000903', '2026-01-01'),
+    ];
+    const { inspectors: _i, reportedAt: _r, ...entry } = input;
+    const form = { ...entry, number: 'JC-640422-2026-002', measures: '责令限期整改', officerIds: [a, b] };
+    const expired = await xj.post('/api/catalogue/inspection-records', { ...form, officerIds: [a, old] });
+    expect([expired.statusCode, expired.json().title]).toEqual([422, expect.stringContaining('已于 2026-01-01 过期')]);
+    const one = await xj.post('/api/catalogue/inspection-records', { ...form, officerIds: [a] });
+    expect([one.statusCode, one.json().title]).toEqual([400, expect.stringContaining('两名以上')]);
+    expect((await pl.post('/api/catalogue/inspection-records', form)).statusCode).toBe(400);
+    const made = await ok(xj.post('/api/catalogue/inspection-records', form), 201);
+    const listed = (await ok(xj.get('/api/catalogue/inspection-records'))).find((x: any) => x.id === made.id);
+    expect(listed).toMatchObject({
+      status: 'pending',
+      measures: '责令限期整改',
+      enteredBy: '何建平',
+      inspectors: [
+        { name: '杨检查', certificateNo: 'XJ000901' },
+        { name: '田检查', certificateNo: 'XJ000902' },
+      ],
+    });
+    expect((await pl.get('/api/catalogue/inspection-records')).json().some((x: any) => x.id === made.id)).toBe(false);
+    expect((await xj.post(`/api/catalogue/inspection-records/${made.id}/review`, { approve: true })).statusCode).toBe(404);
+    expect((await xjLead.post(`/api/catalogue/inspection-records/${made.id}/review`, { approve: false })).statusCode).toBe(400);
+    expect((await ok(xjLead.post(`/api/catalogue/inspection-records/${made.id}/review`, { approve: true }))).status).toBe('approved');
+    const mine = await ok(admin.post('/api/catalogue/inspection-records', { ...form, number: 'JC-640422-2026-003' }), 201);
+    const self = await admin.post(`/api/catalogue/inspection-records/${mine.id}/review`, { approve: true });
+    expect([self.statusCode, self.json().title]).toEqual([403, expect.stringContaining('谁监管、谁录入、谁审核')]);
   });
 });
 

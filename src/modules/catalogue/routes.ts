@@ -8,9 +8,9 @@ import { registerOffice } from './commands/offices.ts';
 import { adoptCatalogue, revokeImplementation, updateImplementation } from './commands/lists.ts';
 import { createPower, transferPower } from './commands/powers.ts';
 import { enterSupervisionItem, reviewSupervisionItem } from './commands/supervision.ts';
-import { recordInspection } from './commands/inspection-record.ts';
+import { enterInspection, reviewInspection } from './commands/inspection-entry.ts';
 import { getVersion, listVersions } from './queries/versions.ts';
-import { listOffices, listSupervision, officeList } from './queries/lists.ts';
+import { listInspections, listOffices, listSupervision, officeList } from './queries/lists.ts';
 import { DiffQuery, diffForActor } from './queries/diff-for-actor.ts';
 import { diffWorkbook } from './queries/diff-xlsx.ts';
 import { PowerQuery, listPowers } from './queries/powers.ts';
@@ -134,9 +134,17 @@ export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppCon
   app.post('/api/catalogue/supervision/:id/review', { schema: { tags, summary: '审核监管事项(谁审核)', params: Id } }, async (req) =>
     reviewSupervisionItem(ctx, actorOf(req), req.params.id, req.body),
   );
-  app.post('/api/catalogue/inspection-records', { schema: { tags, summary: '报送行政检查行为' } }, async (req, reply) => {
-    const a = actorOf(req);
-    requirePermission(a, 'catalogue.supervise');
-    return reply.status(201).send(await recordInspection(ctx, a, req.body));
-  });
+  app.post(
+    '/api/catalogue/inspection-records',
+    { schema: { tags, summary: '录入行政检查行为(谁监管、谁录入;检查人员须持有效执法证)' } },
+    async (req, reply) => {
+      const a = actorOf(req);
+      requirePermission(a, 'catalogue.supervise');
+      return reply.status(201).send(await enterInspection(ctx, a, req.body));
+    },
+  );
+  app.get('/api/catalogue/inspection-records', { schema: { tags, summary: '行政检查行为(按数据范围)' } }, async (req) => listInspections(ctx, reader(req)));
+  app.post('/api/catalogue/inspection-records/:id/review', { schema: { tags, summary: '审核行政检查行为(谁审核)', params: Id } }, async (req) =>
+    reviewInspection(ctx, actorOf(req), req.params.id, req.body),
+  );
 }

@@ -48,4 +48,5 @@ export const catalogueScopedRoutes: RouteSpecs = {
   'GET /api/catalogue/diff.xlsx': { kind: 'unscoped', why: 'the same diff as a workbook, same area check as GET /api/catalogue/diff' },
   'GET /api/catalogue/powers': { kind: 'list', permission: 'catalogue.read', single: true, items: (b: any) => b.items.map(inArea) },
   'GET /api/catalogue/supervision': { kind: 'list', permission: 'catalogue.read', single: true, items: (b: any[]) => b.map(inArea) },
+  'GET /api/catalogue/inspection-records': { kind: 'list', permission: 'catalogue.read', single: true, items: (b: any[]) => b.map(inArea) },
 };

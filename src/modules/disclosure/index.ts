@@ -9,6 +9,7 @@ import { seedDemoDisclosure } from './demo/seed-demo-disclosure.ts';
 import { disclosureCore } from './migrations/20261208130000_disclosure_core.ts';
 import { disclosureItemFeed } from './migrations/20261211030000_disclosure_item_feed.ts';
 import { disclosureItemChange } from './migrations/20261212030000_disclosure_item_change.ts';
+import { disclosureFeeItem } from './migrations/20261213020100_disclosure_fee_item.ts';
 import { listenToSources } from './items/feeds.ts';
 import { CORRECTION_LAPSE_JOB, closeLapsedCorrections } from './requests/correction-lapse.ts';
 
@@ -35,6 +36,7 @@ export const disclosure = defineModule({
     '20261208130000_disclosure_core': disclosureCore,
     '20261211030000_disclosure_item_feed': disclosureItemFeed,
     '20261212030000_disclosure_item_change': disclosureItemChange,
+    '20261213020100_disclosure_fee_item': disclosureFeeItem,
   },
   async seedDemo(ctx) {
     const r = await seedDemoDisclosure(ctx);

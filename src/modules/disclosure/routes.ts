@@ -17,6 +17,7 @@ import { ListItemsQuery, listItems } from './queries/list-items.ts';
 import { annualArea, checkYear } from './report/annual-area.ts';
 import { annualTables } from './report/annual-tables.ts';
 import { annualDocx, annualXlsx } from './report/annual-files.ts';
+import { FeeItemInput, FeeItemsQuery, createFeeItem, feeItems } from './charges/fee-items.ts';
 
 const AnnualQuery = z.object({
   year: z.coerce.number({ message: '「year」须为四位年份' }).int('「year」须为四位年份'),
@@ -82,6 +83,23 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
     '/api/disclosure/items',
     { schema: { tags, summary: '主动公开信息(本机关及下级,含待审核、已撤回)', querystring: ListItemsQuery, response: { 200: ItemPage } } },
     async (req) => listItems(ctx, actorOf(req), req.query),
+  );
+  app.post(
+    '/api/disclosure/fee-items',
+    {
+      schema: {
+        tags,
+        summary: '登记本单位行政事业性收费项目及本年收费金额(万元;第二十条第(八)项)',
+        body: FeeItemInput,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createFeeItem(ctx, actorOf(req), req.body)),
+  );
+  app.get(
+    '/api/disclosure/fee-items',
+    { schema: { tags, summary: '行政事业性收费项目(按数据范围;为空即本机关无收费项目)', querystring: FeeItemsQuery } },
+    async (req) => feeItems(ctx, actorOf(req), req.query.year),
   );
   const tables = async (req: { query: z.infer<typeof AnnualQuery> }, actor: ReturnType<typeof actorOf>) => {
     const year = checkYear(req.query.year, chinaDate(ctx.clock.now()));

@@ -12,6 +12,12 @@ export const disclosureScopedRoutes: RouteSpecs = {
     kind: 'case-list',
     variants: ['year=2019', 'category=11', 'state=published', 'state=drafted', `q=${encodeURIComponent('低保')}`],
   },
+  'GET /api/disclosure/fee-items': {
+    kind: 'list',
+    permission: 'disclosure.read',
+    variants: () => ['year=2019'],
+    items: (b) => b.items.map((f: any) => ({ areaPath: f.areaPath, orgUnitId: f.orgUnitId })),
+  },
   'GET /api/disclosure/annual': annual,
   'GET /api/disclosure/annual.docx': annual,
   'GET /api/disclosure/annual.xlsx': annual,

@@ -7,3 +7,11 @@ export { onPenaltyDecided, type PenaltyDecided } from './events.ts';
 // Server-only, loaded on first call: the console imports this contract for its vocabularies, and must not bundle the query.
 export const penaltyDecisionFigures = async (...args: Parameters<typeof import('./report/disclosure-figures.ts').penaltyDecisionFigures>) =>
   (await import('./report/disclosure-figures.ts')).penaltyDecisionFigures(...args);
+/** 行政强制 decisions (第二十条第(六)项) and 政府信息公开 复议/诉讼 (四), for the same report, with their record ids. */
+export const coercionDecisionFigures = async (...args: Parameters<typeof import('./remedies/disclosure-figures.ts').coercionDecisionFigures>) =>
+  (await import('./remedies/disclosure-figures.ts')).coercionDecisionFigures(...args);
+export const remedyDisclosureFigures = async (...args: Parameters<typeof import('./remedies/disclosure-figures.ts').remedyDisclosureFigures>) =>
+  (await import('./remedies/disclosure-figures.ts')).remedyDisclosureFigures(...args);
+/** The 检查人员 of a 互联网+监管 检查行为: ≥ 2 officers in the actor's scope with a valid 行政执法证 on the day (else 400/422). */
+export const certifiedInspectors = async (...args: Parameters<typeof import('./officers/inspectors.ts').certifiedInspectors>) =>
+  (await import('./officers/inspectors.ts')).certifiedInspectors(...args);

@@ -17,6 +17,9 @@ import { enforcementTipoff } from './migrations/20261211020000_enforcement_tipof
 import { enforcementEvidenceUpload } from './migrations/20261212020000_enforcement_evidence_upload.ts';
 import { EVIDENCE_UPLOAD_SWEEP_JOB, sweepEvidenceUploads } from './penalty/upload-sweep.ts';
 import { registerUploadRoutes } from './penalty/upload-routes.ts';
+import { enforcementRemedies } from './migrations/20261213020000_enforcement_remedies.ts';
+import { registerRemedyRoutes } from './remedies/routes.ts';
+import { remedyScopedRoutes } from './remedies/scoped-routes.ts';
 import { enforcementCertificateDocument } from './migrations/20261212010000_enforcement_certificate_document.ts';
 import { enforcementQuestionVersion } from './migrations/20261213010000_enforcement_question_version.ts';
 import { enforcementSessionMaterials } from './migrations/20261213010100_enforcement_session_materials.ts';
@@ -42,7 +45,7 @@ export const enforcement = defineModule({
     policy: [P.read, P.review, P.study],
   },
   workflows: [penaltyWorkflow],
-  routes: [registerEnforcementRoutes, registerStudyRoutes, registerTipoffRoutes, registerUploadRoutes],
+  routes: [registerEnforcementRoutes, registerStudyRoutes, registerTipoffRoutes, registerUploadRoutes, registerRemedyRoutes],
   dailyJobs: [{ name: EVIDENCE_UPLOAD_SWEEP_JOB, hour: 3, handler: async (ctx) => void (await sweepEvidenceUploads(ctx)) }],
   migrations: {
     '20261208120000_enforcement_core': enforcementCore,
@@ -53,13 +56,17 @@ export const enforcement = defineModule({
     '20261212020000_enforcement_evidence_upload': enforcementEvidenceUpload,
     '20261213010000_enforcement_question_version': enforcementQuestionVersion,
     '20261213010100_enforcement_session_materials': enforcementSessionMaterials,
+    '20261213020000_enforcement_remedies': enforcementRemedies,
   },
   async seedDemo(ctx) {
     const r = await seedEnforcementDemo(ctx);
-    if (!r.skipped) ctx.logger.info(`演示行政执法:执法人员 ${r.officers} 名，案件 ${r.cases} 件，举报 ${r.tipoffs} 件`);
+    if (!r.skipped)
+      ctx.logger.info(
+        `演示行政执法:执法人员 ${r.officers} 名，案件 ${r.cases} 件，举报 ${r.tipoffs} 件，复议诉讼 ${r.remedies} 件，行政强制 ${r.coercions} 件`,
+      );
     const s = await seedStudyDemo(ctx);
     if (!s.skipped) ctx.logger.info(`演示学法用法:集体学法 ${s.sessions} 次，考试 ${s.attempts} 人次`);
   },
   reportSections: [enforcementReportSection],
-  scopedRoutes: { ...enforcementScopedRoutes, ...studyScopedRoutes },
+  scopedRoutes: { ...enforcementScopedRoutes, ...studyScopedRoutes, ...remedyScopedRoutes },
 });

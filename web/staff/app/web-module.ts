@@ -1,5 +1,6 @@
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { CaseTypePanelProps } from '../modules/cases/type-panels.tsx';
+import type { CaseDetail } from '../shared/api-types.ts';
 
 /** A module's page in the 业务办理 menu; labels are the module's own message keys. */
 export type ModuleNavEntry<K extends string> = { path: string; label: K; icon: ReactNode; permission: string | null; desc?: K };
@@ -18,6 +19,8 @@ export type CaseTypeWeb = {
   handoffTerms?: { transfer?: string; assign?: string | null };
   /** English for the server's Chinese labels of this case type; a missing one shows in Chinese. */
   english?: CaseLabelsEn;
+  /** The starting values of a move's form (e.g. an edit form filled with the record as it is); undefined: empty. */
+  prefill?: (c: CaseDetail, transition: string) => Record<string, unknown> | undefined;
 };
 
 /**

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
-import type { Actor } from '../../../kernel/identity/index.ts';
+import { userRef, type Actor } from '../../../kernel/identity/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 
 const req = (label: string, max = 200) =>
@@ -35,6 +35,8 @@ export const InspectionRecordInput = z.object({
   checkCategory: req('检查类别', 50),
   checkMethod: req('检查方式', 50),
   checkResult: req('检查结果', 200),
+  /** 处理措施 (责令改正、立案调查 …), when the check found something. */
+  measures: z.string().trim().max(500, '处理措施不能超过500个字').nullable().default(null),
   checkedAt: z.iso.datetime({ offset: true, error: '检查时间应为带时区的时间' }),
   inspectors: z
     .array(z.object({ name: req('检查人员', 50), certificateNo: req('执法证号', 50) }), { error: '检查人员应为列表' })
@@ -63,11 +65,11 @@ export async function recordInspection(ctx: AppContext, actor: Actor, raw: unkno
     const id = randomUUID();
     await sql`insert into catalogue.inspection_record (id, number, name, plan_id, catalogue_code, inspection_code, office_id, area_path, entrusted_body,
         object_type, object_name, party_name, party_nature, party_id_type, party_code, registered_address, business_address, area_code,
-        check_form, check_category, check_method, check_result, checked_at, inspectors, reported_at, reported_by_name, source_module, source_id, created_at)
+        check_form, check_category, check_method, check_result, measures, checked_at, inspectors, reported_at, reported_by_name, entered_by, source_module, source_id, created_at)
       values (${id}, ${r.number}, ${r.name}, ${r.planId}, ${item.catalogue_code}, ${r.inspectionCode}, ${item.office_id}, ${item.area_path}, ${r.entrustedBody},
         ${r.objectType}, ${r.objectName}, ${r.partyName}, ${r.partyNature}, ${r.partyIdType}, ${r.partyCode}, ${r.registeredAddress}, ${r.businessAddress},
-        ${r.areaCode}, ${r.checkForm}, ${r.checkCategory}, ${r.checkMethod}, ${r.checkResult}, ${r.checkedAt}, ${JSON.stringify(r.inspectors)},
-        ${r.reportedAt}, ${actor.displayName}, ${r.sourceModule}, ${r.sourceId}, ${tx.clock.now()})`.execute(tx.db);
+        ${r.areaCode}, ${r.checkForm}, ${r.checkCategory}, ${r.checkMethod}, ${r.checkResult}, ${r.measures}, ${r.checkedAt}, ${JSON.stringify(r.inspectors)},
+        ${r.reportedAt}, ${actor.displayName}, ${userRef(actor)}, ${r.sourceModule}, ${r.sourceId}, ${tx.clock.now()})`.execute(tx.db);
     await recordAudit(tx, {
       actor,
       action: 'catalogue.inspection.record',
@@ -76,6 +78,6 @@ export async function recordInspection(ctx: AppContext, actor: Actor, raw: unkno
       after: { number: r.number },
       areaPath: item.area_path,
     });
-    return { id };
+    return { id, status: 'pending' as const };
   });
 }

@@ -47,3 +47,16 @@ export async function listSupervision(ctx: AppContext, actor: Actor) {
     where ${readableArea(actor, 's.area_path', 'o.org_unit_id')} order by s.kind, s.code`.execute(ctx.db)
   ).rows;
 }
+
+/** 检查行为 in the actor's scope, newest check first (at most 500), with who entered and reviewed them. */
+export async function listInspections(ctx: AppContext, actor: Actor) {
+  return (
+    await sql<Record<string, unknown>>`select i.id, i.number, i.name, i.inspection_code as "inspectionCode", s.name as "itemName", o.name as "officeName",
+      i.area_path as "areaPath", o.org_unit_id as "orgUnitId", i.object_type as "objectType", i.object_name as "objectName", i.party_name as "partyName",
+      i.check_form as "checkForm", i.check_method as "checkMethod", i.check_result as "checkResult", i.measures, i.checked_at as "checkedAt", i.inspectors,
+      i.status, i.entered_by as "enteredById", i.reported_by_name as "enteredBy", i.reviewed_by_name as "reviewedBy", i.review_note as "reviewNote"
+    from catalogue.inspection_record i join catalogue.office o on o.id = i.office_id
+      left join catalogue.supervision_item s on s.code = i.inspection_code
+    where ${readableArea(actor, 'i.area_path', 'o.org_unit_id')} order by i.checked_at desc, i.number limit 500`.execute(ctx.db)
+  ).rows;
+}

@@ -78,19 +78,28 @@ export const PublicItem = Item.pick({
 export const PublicItemPage = z.object({ items: z.array(PublicItem), total: z.number() });
 
 /** One cell of the 30号 tables: its value and the records behind it. */
-export const Cell = z.object({ value: z.number(), ids: z.array(z.string()) });
+/** A figure and the records behind it; `href` is the console path the ids open under ('/cases/' when absent, '' for no link). */
+export const Cell = z.object({ value: z.number(), ids: z.array(z.string()), href: z.string().optional() });
 /** 二、主动公开 in the 30号 tables of 第二十条 (一)(五)(六)(八): counts from the modules holding the acts, each with its records. */
 export const AnnualActs = z.object({
-  documents: z.array(z.object({ label: z.string(), issued: Cell, repealed: Cell, current: Cell })),
-  decisions: z.array(z.object({ item: z.string(), label: z.string(), decisions: Cell })),
-  charges: z.object({ label: z.string(), tenThousandYuan: Cell }),
+  documents: z.array(z.object({ label: z.string(), issued: Cell, repealed: Cell, current: Cell, note: z.string().optional() })),
+  decisions: z.array(z.object({ item: z.string(), label: z.string(), decisions: Cell, note: z.string().optional() })),
+  charges: z.object({
+    label: z.string(),
+    tenThousandYuan: Cell,
+    note: z.string(),
+    items: z.array(z.object({ id: z.string(), org: z.string(), name: z.string(), basis: z.string(), amount: z.number() })),
+  }),
 });
+/** 四、政府信息公开行政复议、行政诉讼情况: each group's cells 结果维持, 结果纠正, 其他结果, 尚未审结, 总计. */
+export const AnnualRemedies = z.object({ review: z.array(Cell), direct: z.array(Cell), afterReview: z.array(Cell), note: z.string() });
 export type AnnualActs = z.infer<typeof AnnualActs>;
 export const AnnualTables = z.object({
   year: z.number(),
   area: z.object({ code: z.string(), name: z.string() }),
   proactive: z.array(z.object({ category: z.string(), published: Cell, withdrawn: Cell, current: Cell })),
   acts: AnnualActs,
+  remedies: AnnualRemedies,
   requestColumns: z.array(z.string()),
   requestRows: z.array(z.object({ label: z.string(), level: z.number(), cells: z.array(Cell) })),
   crossCheck: z.object({ ok: z.boolean(), text: z.string() }),

@@ -77,15 +77,35 @@ const actsSources = (t: AnnualTables): Array<[string, string, number, string[]]>
     ).map(([col, c]) => [d.label, col, c.value, c.ids] as [string, string, number, string[]]),
   ),
   ...t.acts.decisions.map((d) => [d.label, '本年处理决定数量', d.decisions.value, d.decisions.ids] as [string, string, number, string[]]),
+  [t.acts.charges.label, '本年收费金额（万元）', t.acts.charges.tenThousandYuan.value, t.acts.charges.tenThousandYuan.ids],
+];
+/** The 口径 of the figures that are 0 by rule or by an empty register (规章, 收费) and of 行政强制. */
+export const actsNotes = (t: AnnualTables): string[] => [
+  ...t.acts.documents.filter((d) => d.note).map((d) => `${d.label}：${d.note}`),
+  ...t.acts.decisions.filter((d) => d.note).map((d) => `${d.label}：${d.note}`),
+  `${t.acts.charges.label}：${t.acts.charges.note}`,
 ];
 export const requestRows = (t: AnnualTables) => [
   ['本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和', ...t.requestColumns],
   ...t.requestRows.map((r) => [r.label, ...r.cells.map((c) => String(c.value))]),
 ];
-const reviewRows = [
-  ['行政复议：结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
-  ['0', '0', '0', '0', '0'],
+const RESULTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+const blank = (n: number) => Array<string>(n).fill('');
+/** 四: the 30号 table — 行政复议, then 行政诉讼 未经复议直接起诉 and 复议后起诉, each 结果维持 … 总计. */
+export const remedyRows = (t: AnnualTables) => [
+  ['行政复议', ...blank(4), '行政诉讼', ...blank(9)],
+  [...blank(5), '未经复议直接起诉', ...blank(4), '复议后起诉', ...blank(4)],
+  [...RESULTS, ...RESULTS, ...RESULTS],
+  [t.remedies.review, t.remedies.direct, t.remedies.afterReview].flatMap((g) => g.map((c) => String(c.value))),
 ];
+const remedySources = (t: AnnualTables): Array<[string, string, number, string[]]> =>
+  (
+    [
+      ['行政复议', t.remedies.review],
+      ['行政诉讼·未经复议直接起诉', t.remedies.direct],
+      ['行政诉讼·复议后起诉', t.remedies.afterReview],
+    ] as const
+  ).flatMap(([row, cells]) => cells.map((c, i) => [row, RESULTS[i]!, c.value, c.ids] as [string, string, number, string[]]));
 
 /** The 30号 report as a docx: the six sections, the tables of 二 and 三, the cross-check line. */
 export async function annualDocx(t: AnnualTables): Promise<Buffer> {
@@ -103,14 +123,15 @@ export async function annualDocx(t: AnnualTables): Promise<Buffer> {
           ...overview(t).map((x) => p(x)),
           p(SECTIONS[1]!, true),
           ...actsTables(t).flatMap((rows) => [tableOf(rows), p('')]),
+          ...actsNotes(t).map((x) => p(x)),
           p('按第二十条类别统计的主动公开信息：'),
           tableOf(proactiveRows(t)),
           p(SECTIONS[2]!, true),
           tableOf(requestRows(t)),
           p(t.crossCheck.text),
           p(SECTIONS[3]!, true),
-          p('（行政复议、行政诉讼数据由法制机构提供后填列。）'),
-          tableOf(reviewRows),
+          tableOf(remedyRows(t)),
+          p(t.remedies.note),
           p(SECTIONS[4]!, true),
           p('（由年报编写人员填写。）'),
           p(SECTIONS[5]!, true),
@@ -129,14 +150,15 @@ export async function annualXlsx(t: AnnualTables): Promise<Buffer> {
   const sheet = (name: string, rows: string[][]) => {
     const ws = wb.addWorksheet(name);
     ws.addRow([head(t)]).font = { bold: true };
-    for (const r of rows) ws.addRow(r.map((x, i) => (i > 0 && /^\d+(\.\d+)?$/.test(x) ? Number(x) : x)));
+    for (const r of rows) ws.addRow(r.map((x) => (/^\d+(\.\d+)?$/.test(x) ? Number(x) : x)));
     ws.getRow(2).font = { bold: true };
     ws.getColumn(1).width = 60;
     return ws;
   };
-  sheet('二、主动公开', [...actsTables(t).flatMap((rows) => [...rows, ['']]), ...proactiveRows(t)]);
+  sheet('二、主动公开', [...actsTables(t).flatMap((rows) => [...rows, ['']]), ...actsNotes(t).map((x) => [x]), [''], ...proactiveRows(t)]);
   const s3 = sheet('三、依申请公开', requestRows(t));
   s3.addRow([t.crossCheck.text]);
+  sheet('四、复议诉讼', remedyRows(t)).addRow([t.remedies.note]);
   const src = wb.addWorksheet('数据来源');
   src.addRow(['表', '行', '列', '数值', '记录编号（案件 ID）']).font = { bold: true };
   for (const r of t.proactive)
@@ -147,6 +169,7 @@ export async function annualXlsx(t: AnnualTables): Promise<Buffer> {
     ] as const)
       if (c.value) src.addRow(['二', r.category, col, c.value, c.ids.join(' ')]);
   for (const [row, col, value, ids] of actsSources(t)) if (value) src.addRow(['二', row, col, value, ids.join(' ')]);
+  for (const [row, col, value, ids] of remedySources(t)) if (value) src.addRow(['四', row, col, value, ids.join(' ')]);
   for (const r of t.requestRows) r.cells.forEach((c, i) => c.value && src.addRow(['三', r.label, t.requestColumns[i], c.value, c.ids.join(' ')]));
   src.getColumn(2).width = 50;
   src.getColumn(5).width = 120;

@@ -5,7 +5,7 @@ import { caseReadable } from '../../../kernel/workflow/index.ts';
 import { ANSWER_KINDS, APPLICANT_KINDS, CATEGORIES, ITEM_TYPE, REQUEST_TYPE, RESULT_GROUPS, RESULT_ROWS, type AnswerKind } from '../contracts/labels.ts';
 import type { AnnualTables } from '../contracts/http.ts';
 import type { AnnualArea } from './annual-area.ts';
-import { annualActs } from './annual-acts.ts';
+import { annualActs, annualRemedies } from './annual-acts.ts';
 
 type Cell = { value: number; ids: string[] };
 const cell = (ids: string[]): Cell => ({ value: ids.length, ids: [...ids].sort() });
@@ -91,6 +91,7 @@ export async function annualTables(ctx: AppContext, actor: Actor, area: AnnualAr
     area: { code: area.code, name: area.name },
     proactive,
     acts: await annualActs(ctx, actor, area, year),
+    remedies: await annualRemedies(ctx, actor, area, year),
     requestColumns: REQUEST_COLUMNS,
     requestRows,
     crossCheck: {

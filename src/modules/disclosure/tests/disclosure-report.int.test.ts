@@ -5,6 +5,7 @@ import { ANSWER_KEYS, ANSWER_KINDS, APPLICANT_KINDS, RESULT_GROUPS } from '../co
 import { seedDemoDisclosure } from '../demo/seed-demo-disclosure.ts';
 import { answeredOn, demoItems2019, demoRequests } from '../demo/demo-plan.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
+import { NO_FEES_NOTE } from '../report/annual-acts.ts';
 
 // The demo history (189 items in 2019, requests of 2018–2019) and the 国办公开办函〔2021〕30号 tables
 // built from it: every figure recomputed here from the plan, the 一+二=三+四 check, the files, scope.
@@ -109,6 +110,105 @@ describe('政务公开 yearly report', () => {
     expect(labels).toContain('四、结转下年度继续办理');
     expect(wb.getWorksheet('数据来源')!.rowCount).toBeGreaterThan(10);
   });
+
+  it('二 and 四 from records entered through the routes: 复议/诉讼, 行政强制, 收费; 规章 0 with its reason', async () => {
+    const q = 'year=2019&area=640422';
+    const before = (await annual(xj, q)).json();
+    expect(before.acts.documents[0].note).toContain('不享有规章制定权');
+    expect(before.acts.charges.note).toBe(NO_FEES_NOTE);
+    expect(before.remedies.review.at(-1).value).toBe(0);
+    const answered = (await xj.get('/api/disclosure/requests?year=2019&state=answered')).json().items[0];
+    const base = { applicant: '杨某', body: '西吉县人民政府', acceptedOn: '2019-05-10' };
+    const post = async (body: object) => {
+      const r = await xj.post('/api/enforcement/remedies', body);
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as string;
+    };
+    const review = await post({
+      ...base,
+      kind: '行政复议',
+      ...(answered ? { decisionCaseId: answered.id } : { matter: '政府信息公开', decisionText: '答复书' }),
+      result: '结果纠正',
+      resultOn: '2019-06-20',
+    });
+    const sued = await post({
+      ...base,
+      kind: '行政诉讼',
+      afterReview: true,
+      matter: '政府信息公开',
+      decisionText: '西民公开答〔2019〕3号',
+      body: '西吉县人民法院',
+      acceptedOn: '2019-07-01',
+      result: '尚未审结',
+    });
+    // Decided after the year's end: still 尚未审结 in 2019.
+    const direct = await post({
+      ...base,
+      kind: '行政诉讼',
+      matter: '政府信息公开',
+      decisionText: '答复书',
+      acceptedOn: '2019-11-20',
+      result: '结果维持',
+      resultOn: '2020-02-01',
+    });
+    await post({ ...base, kind: '行政复议', matter: '行政处罚', decisionText: '警告', result: '结果维持', resultOn: '2019-06-01' });
+    const bad = await xj.post('/api/enforcement/remedies', { ...base, kind: '行政复议', matter: '其他', decisionText: 'x', result: '结果维持' });
+    expect([bad.statusCode, bad.json().details?.field]).toEqual([400, 'resultOn']);
+    const notSuit = await xj.post('/api/enforcement/remedies', {
+      ...base,
+      kind: '行政复议',
+      afterReview: true,
+      matter: '其他',
+      decisionText: 'x',
+      result: '尚未审结',
+    });
+    expect(notSuit.statusCode).toBe(400);
+    expect(
+      (await pl.put(`/api/enforcement/remedies/${sued}`, { ...base, kind: '行政诉讼', matter: '其他', decisionText: 'x', result: '尚未审结' })).statusCode,
+    ).toBe(404);
+    const k = await xj.post('/api/enforcement/coercions', {
+      party: '西吉县某联谊会',
+      measure: '扣押财物',
+      object: '宣传资料',
+      basis: '《取缔非法民间组织暂行办法》',
+      decidedOn: '2019-08-01',
+    });
+    expect(k.statusCode, k.body).toBe(201);
+    const fee = await xj.post('/api/disclosure/fee-items', { year: 2019, name: '测试收费', basis: '宁价费发〔2019〕1号', amount: 1.25 });
+    expect(fee.statusCode, fee.body).toBe(201);
+    expect((await xj.post('/api/disclosure/fee-items', { year: 2019, name: '测试收费', basis: 'x', amount: 1 })).statusCode).toBe(409);
+
+    const tb = (await annual(xj, q)).json();
+    const { review: r, direct: d, afterReview: a } = tb.remedies;
+    expect([r[1].ids, r[4].value]).toEqual([[review], 1]);
+    expect([d[3].ids, d[0].value, d[4].value]).toEqual([[direct], 0, 1]);
+    expect([a[3].ids, a[4].value]).toEqual([[sued], 1]);
+    expect(r[1].href).toBe('/enforcement/remedies?id=');
+    const coercion = tb.acts.decisions.find((x: any) => x.label === '行政强制').decisions;
+    expect([coercion.value, coercion.ids]).toEqual([1, [k.json().id]]);
+    expect([tb.acts.charges.tenThousandYuan.value, tb.acts.charges.tenThousandYuan.ids]).toEqual([1.25, [fee.json().id]]);
+    expect(tb.acts.charges.note).toContain('1 项');
+    // A result entered later moves the case; the region sees the county's figures.
+    const upd = await xj.put(`/api/enforcement/remedies/${sued}`, {
+      ...base,
+      kind: '行政诉讼',
+      afterReview: true,
+      matter: '政府信息公开',
+      decisionText: 'x',
+      body: '法院',
+      acceptedOn: '2019-07-01',
+      result: '结果维持',
+      resultOn: '2019-12-01',
+    });
+    expect(upd.statusCode, upd.body).toBe(200);
+    const region = (await annual(lead, 'year=2019&area=640000')).json();
+    expect(region.remedies.afterReview[0].ids).toContain(sued);
+    expect(region.remedies.afterReview[3].ids).not.toContain(sued);
+    const x = await xj.get(`/api/disclosure/annual.xlsx?${q}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as never);
+    expect(wb.getWorksheet('四、复议诉讼')!.getRow(5).values).toEqual([undefined, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1]);
+  }, 120_000);
 
   it('another county or a bad year: 403 / 400 in Chinese', async () => {
     const other = await pl.get('/api/disclosure/annual?year=2019&area=640422');

@@ -11,6 +11,7 @@ import { filePenaltyCase } from '../penalty/file-case.ts';
 import { demoOfficers } from './demo-officers.ts';
 import { DEMO_CASES } from './demo-cases.ts';
 import { seedDemoTipoffs } from './demo-tipoffs.ts';
+import { seedDemoRemedies } from '../remedies/demo-remedies.ts';
 
 /** Past cases queue no timers: their deadlines are long gone (as the 建议提案 demo does). */
 const NO_JOBS: Jobs = { send: async () => null, cancel: async () => {} };
@@ -21,7 +22,7 @@ const NO_JOBS: Jobs = { send: async () => null, cancel: async () => {} };
  */
 export async function seedEnforcementDemo(ctx: AppContext) {
   if ((await sql`select 1 from enforcement.officer where is_demo limit 1`.execute(ctx.db)).rows.length)
-    return { skipped: true, officers: 0, cases: 0, tipoffs: 0 };
+    return { skipped: true, officers: 0, cases: 0, tipoffs: 0, remedies: 0, coercions: 0 };
   let t = ctx.clock.now().getTime();
   const clock: Clock = { now: () => new Date(t) };
   return withTx({ ...ctx, clock }, async (tx) => {
@@ -99,6 +100,7 @@ export async function seedEnforcementDemo(ctx: AppContext) {
       (day) => (t = chinaMidnight(day).getTime() + 10 * 3_600_000),
       (party) => caseOf.get(party),
     );
-    return { skipped: false, officers: serial, cases, tipoffs };
+    const remedies = await seedDemoRemedies({ ...tx, clock: ctx.clock, jobs: NO_JOBS }, actorFor);
+    return { skipped: false, officers: serial, cases, tipoffs, ...remedies };
   });
 }

@@ -10,6 +10,7 @@ import { cleanInput, hasFields, SchemaFields } from '../../shared/SchemaFields.t
 import { ActionModal, ReasonField } from './ActionModal.tsx';
 import type { CaseRun } from './use-case.ts';
 import { useCaseLabels } from './case-labels.ts';
+import { prefillFor } from './type-panels.tsx';
 
 type Dialog =
   | { kind: 'transition'; action: CaseTransitionAction }
@@ -145,6 +146,7 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
           title={t('case.transitionTitle', { label: dialog.action.label })}
           okText={labels.transition(c.type, dialog.action.name, dialog.action.label)}
           note={t('case.nextState', { state: dialog.action.toLabel })}
+          initialValues={{ input: prefillFor(c, dialog.action.name) }}
           onClose={close}
           onSubmit={async (f) => {
             await run(() =>

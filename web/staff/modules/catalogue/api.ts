@@ -31,4 +31,10 @@ export const catalogueApi = {
   supervision: () => http.get<Any[]>('/api/catalogue/supervision'),
   enterSupervision: (body: unknown) => http.post<unknown>('/api/catalogue/supervision', body),
   reviewSupervision: (id: string, body: unknown) => http.post<unknown>(`/api/catalogue/supervision/${id}/review`, body),
+  inspections: () => http.get<Any[]>('/api/catalogue/inspection-records'),
+  enterInspection: (body: unknown) => http.post<{ id: string }>('/api/catalogue/inspection-records', body),
+  reviewInspection: (id: string, body: unknown) => http.post<unknown>(`/api/catalogue/inspection-records/${id}/review`, body),
+  /** Certified officers (行政执法证 valid) in the user's scope: the 检查人员 to pick from. */
+  officers: () =>
+    http.get<{ items: Array<{ id: string; name: string; certNo: string; orgName: string }> }>('/api/enforcement/officers', { status: 'valid' } as never),
 };

@@ -1,4 +1,4 @@
-import { AuditOutlined, BranchesOutlined, DiffOutlined, EyeOutlined, ProfileOutlined } from '@ant-design/icons';
+import { AuditOutlined, BranchesOutlined, DiffOutlined, EyeOutlined, FileSearchOutlined, ProfileOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { zh } from './i18n.ts';
@@ -8,6 +8,7 @@ const ListsPage = lazy(() => import('./ListsPage.tsx').then((m) => ({ default: m
 const DiffPage = lazy(() => import('./DiffPage.tsx').then((m) => ({ default: m.DiffPage })));
 const PowersPage = lazy(() => import('./PowersPage.tsx').then((m) => ({ default: m.PowersPage })));
 const SupervisionPage = lazy(() => import('./SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
+const InspectionsPage = lazy(() => import('./InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })));
 
 /** 政务服务事项: basic catalogue, implementation lists, 四级四同 check, power list, 互联网+监管. */
 export const catalogue = defineWebModule<typeof zh>({
@@ -20,6 +21,7 @@ export const catalogue = defineWebModule<typeof zh>({
     { path: '/catalogue/diff', label: 'catalogue.nav.diff', icon: <DiffOutlined />, permission: 'catalogue.read' },
     { path: '/catalogue/powers', label: 'catalogue.nav.powers', icon: <AuditOutlined />, permission: 'catalogue.read' },
     { path: '/catalogue/supervision', label: 'catalogue.nav.supervision', icon: <EyeOutlined />, permission: 'catalogue.read' },
+    { path: '/catalogue/inspections', label: 'catalogue.nav.inspections', icon: <FileSearchOutlined />, permission: 'catalogue.read' },
   ],
   routes: [
     { path: '/catalogue', page: VersionsPage },
@@ -27,6 +29,7 @@ export const catalogue = defineWebModule<typeof zh>({
     { path: '/catalogue/diff', page: DiffPage },
     { path: '/catalogue/powers', page: PowersPage },
     { path: '/catalogue/supervision', page: SupervisionPage },
+    { path: '/catalogue/inspections', page: InspectionsPage },
   ],
   messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
   audit: {
@@ -44,6 +47,8 @@ export const catalogue = defineWebModule<typeof zh>({
       'catalogue.supervision.enter': ['录入监管事项', 'Enter supervision item'],
       'catalogue.supervision.approved': ['审核通过监管事项', 'Approve supervision item'],
       'catalogue.supervision.rejected': ['退回监管事项', 'Return supervision item'],
+      'catalogue.inspection.approved': ['审核通过检查行为', 'Approve an inspection'],
+      'catalogue.inspection.rejected': ['退回检查行为', 'Return an inspection'],
       'catalogue.inspection.record': ['报送行政检查行为', 'Report an inspection'],
     },
     entities: {

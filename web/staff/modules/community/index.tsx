@@ -2,6 +2,7 @@ import { ApartmentOutlined, EnvironmentOutlined, OrderedListOutlined } from '@an
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { zh } from './i18n.ts';
+import { stationPrefill } from './station-prefill.ts';
 
 const StationsPage = lazy(() => import('./StationsPage.tsx').then((m) => ({ default: m.StationsPage })));
 const DutiesPage = lazy(() => import('./DutiesPage.tsx').then((m) => ({ default: m.DutiesPage })));
@@ -20,7 +21,10 @@ export const community = defineWebModule<typeof zh>({
     { path: '/community/duties', page: DutiesPage },
   ],
   caseTypes: {
-    community_station: { english: { type: 'Community service station', states: { in_service: 'In service', suspended: 'Suspended', closed: 'Closed' } } },
+    community_station: {
+      english: { type: 'Community service station', states: { in_service: 'In service', suspended: 'Suspended', closed: 'Closed' } },
+      prefill: stationPrefill,
+    },
     community_duty: {
       english: {
         type: 'Community duty admission',

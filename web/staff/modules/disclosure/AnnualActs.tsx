@@ -1,13 +1,21 @@
-import { Table } from 'antd';
-import type { ReactNode } from 'react';
+import { Button, Table, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { AnnualTables } from './api.ts';
+import { FeeModal } from './FeeModal.tsx';
 
-type Cell = { value: number; ids: string[] };
+type Cell = { value: number; ids: string[]; href?: string };
 
-/** 二、主动公开: the 30号 tables of 第二十条 (一)(五)(六)(八), counted from the modules holding the acts; each figure opens its records. */
-export function AnnualActs({ acts, cell }: { acts: AnnualTables['acts']; cell: (title: string) => (c: Cell) => ReactNode }) {
+/**
+ * 二、主动公开: the 30号 tables of 第二十条 (一)(五)(六)(八), counted from the modules holding the acts; each figure
+ * opens its records. 规章 and 收费 carry the 口径 of their 0; fee items are registered here.
+ */
+export function AnnualActs(p: { acts: AnnualTables['acts']; year: number; cell: (title: string) => (c: Cell) => ReactNode; onChanged: () => void }) {
+  const { acts, cell } = p;
   const t = useT();
+  const can = useCan();
+  const [adding, setAdding] = useState(false);
   const col = (key: 'issued' | 'repealed' | 'current', label: string) => ({
     title: label,
     dataIndex: key,
@@ -16,6 +24,11 @@ export function AnnualActs({ acts, cell }: { acts: AnnualTables['acts']; cell: (
   const decisions = [
     ...acts.decisions.map((d) => ({ key: d.label, item: d.item, label: d.label, value: d.decisions })),
     { key: acts.charges.label, item: '第二十条第（八）项', label: acts.charges.label, value: acts.charges.tenThousandYuan },
+  ];
+  const notes = [
+    ...acts.documents.filter((d) => d.note).map((d) => `${d.label}：${d.note}`),
+    ...acts.decisions.filter((d) => d.note).map((d) => `${d.label}：${d.note}`),
+    `${acts.charges.label}：${acts.charges.note}`,
   ];
   return (
     <>
@@ -52,6 +65,22 @@ export function AnnualActs({ acts, cell }: { acts: AnnualTables['acts']; cell: (
           },
         ]}
       />
+      <ul className="mz-muted" data-testid="annual-notes" style={{ paddingLeft: 20, marginBottom: 12 }}>
+        {notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+      {acts.charges.items.length > 0 && (
+        <Typography.Paragraph className="mz-muted">
+          {acts.charges.items.map((f) => `${f.org}「${f.name}」${f.amount} 万元（${f.basis}）`).join('；')}
+        </Typography.Paragraph>
+      )}
+      {can('disclosure.handle') && (
+        <Button size="small" onClick={() => setAdding(true)} style={{ marginBottom: 12 }} data-testid="fee-add">
+          {t('disclosure.fee.add')}
+        </Button>
+      )}
+      <FeeModal open={adding} year={p.year} onClose={() => setAdding(false)} onDone={p.onChanged} />
     </>
   );
 }

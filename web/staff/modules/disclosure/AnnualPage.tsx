@@ -7,19 +7,20 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { disclosureApi, type AnnualTables } from './api.ts';
 import { AnnualActs } from './AnnualActs.tsx';
+import { AnnualRemedies } from './AnnualRemedies.tsx';
 
-type Cell = { value: number; ids: string[] };
+type Cell = { value: number; ids: string[]; href?: string };
 
 /** 政府信息公开工作年度报告 (30号 format): the tables of 二 and 三, the cross-check, the files; every figure opens its records. */
 export function AnnualPage() {
   const t = useT();
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const [area, setArea] = useState<string | undefined>();
-  const [drill, setDrill] = useState<{ title: string; ids: string[] } | null>(null);
+  const [drill, setDrill] = useState<{ title: string; ids: string[]; href?: string } | null>(null);
   const q = useQuery({ queryKey: ['disclosure', 'annual', year, area], queryFn: () => disclosureApi.annual(year, area) });
   const cell = (title: string) => (c: Cell) =>
     c.value ? (
-      <Button type="link" size="small" onClick={() => setDrill({ title, ids: c.ids })} data-testid="annual-cell">
+      <Button type="link" size="small" onClick={() => setDrill({ title, ids: c.ids, href: c.href })} data-testid="annual-cell">
         {c.value}
       </Button>
     ) : (
@@ -61,7 +62,7 @@ export function AnnualPage() {
       {d && (
         <>
           <Card className="mz-card" title={`${d.area.name} ${d.year} 年 ${t('disclosure.annual.proactive')}`} style={{ marginBottom: 12 }}>
-            <AnnualActs acts={d.acts} cell={cell} />
+            <AnnualActs acts={d.acts} year={d.year} cell={cell} onChanged={() => q.refetch()} />
             <Typography.Text strong>{t('disclosure.annual.byCategory')}</Typography.Text>
             <Table
               size="small"
@@ -117,17 +118,14 @@ export function AnnualPage() {
               {t('disclosure.annual.fees')}：{d.fees.value.toFixed(2)}；{t('disclosure.annual.late')}：{d.onTime.late.value}
             </Typography.Paragraph>
           </Card>
+          <AnnualRemedies remedies={d.remedies} cell={cell} />
         </>
       )}
       <Drawer open={!!drill} title={`${t('disclosure.annual.records')}：${drill?.title ?? ''}`} onClose={() => setDrill(null)} width={420}>
         <List
           size="small"
           dataSource={drill?.ids ?? []}
-          renderItem={(id) => (
-            <List.Item>
-              <Link to={`/cases/${id}`}>{id}</Link>
-            </List.Item>
-          )}
+          renderItem={(id) => <List.Item>{drill?.href === '' ? id : <Link to={`${drill?.href ?? '/cases/'}${id}`}>{id}</Link>}</List.Item>}
         />
       </Drawer>
     </div>

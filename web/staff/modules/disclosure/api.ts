@@ -14,5 +14,6 @@ export const disclosureApi = {
   items: (q: Q) => http.get<{ items: Item[]; total: number }>('/api/disclosure/items', q as never),
   createItem: (body: unknown) => http.post<{ id: string; indexNo: string }>('/api/disclosure/items', body),
   annual: (year: number, area?: string) => http.get<AnnualTables>('/api/disclosure/annual', { year, area } as never),
+  createFee: (body: unknown) => http.post<{ id: string }>('/api/disclosure/fee-items', body),
   fileUrl: (ext: 'docx' | 'xlsx', year: number, area?: string) => `/api/disclosure/annual.${ext}?year=${year}${area ? `&area=${area}` : ''}`,
 };

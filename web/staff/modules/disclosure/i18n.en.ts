@@ -54,4 +54,13 @@ export const en: Record<keyof typeof zh, string> = {
   'disclosure.annual.late': 'Answered late',
   'disclosure.submit': 'Submit',
   'disclosure.cancel': 'Cancel',
+  'disclosure.fee.add': 'Register a fee item',
+  'disclosure.fee.name': 'Fee item',
+  'disclosure.fee.basis': 'Basis (approval document)',
+  'disclosure.annual.remedies': 'IV. Reconsideration and litigation over disclosure',
+  'disclosure.annual.review': 'Administrative reconsideration',
+  'disclosure.annual.litigation': 'Administrative litigation',
+  'disclosure.annual.direct': 'Sued directly',
+  'disclosure.annual.afterReview': 'Sued after reconsideration',
+  'disclosure.annual.register': 'Appeals register',
 };

@@ -52,4 +52,13 @@ export const zh = {
   'disclosure.annual.charges': '本年收费金额（万元）',
   'disclosure.submit': '提交',
   'disclosure.cancel': '取消',
+  'disclosure.fee.add': '登记收费项目',
+  'disclosure.fee.name': '收费项目名称',
+  'disclosure.fee.basis': '收费依据（批准文件）',
+  'disclosure.annual.remedies': '四、政府信息公开行政复议、行政诉讼情况',
+  'disclosure.annual.review': '行政复议',
+  'disclosure.annual.litigation': '行政诉讼',
+  'disclosure.annual.direct': '未经复议直接起诉',
+  'disclosure.annual.afterReview': '复议后起诉',
+  'disclosure.annual.register': '复议诉讼登记簿',
 } as const;

@@ -53,5 +53,8 @@ export const disclosure = defineWebModule<typeof zh>({
     },
   },
   messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
-  audit: { actions: {}, entities: {} },
+  audit: {
+    actions: { 'disclosure.fee.record': ['登记行政事业性收费项目', 'Register a fee item'] },
+    entities: { disclosure_fee_item: ['行政事业性收费项目', 'Fee item'] },
+  },
 });

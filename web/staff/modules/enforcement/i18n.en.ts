@@ -1,7 +1,9 @@
 import type { zh } from './i18n.ts';
+import { remediesEn } from './remedies-i18n.en.ts';
 
 /** English of this file's messages (loaded only when the console is in English). */
 export const en: Record<keyof typeof zh, string> = {
+  ...remediesEn,
   'enforcement.ev.title': 'Evidence (full-process record)',
   'enforcement.ev.name': 'Evidence title',
   'enforcement.ev.kind': 'Kind of evidence',

@@ -1,5 +1,8 @@
+import { remediesZh } from './remedies-i18n.ts';
+
 /** 行政执法: messages of this module (keys start with 'enforcement.'). */
 export const zh = {
+  ...remediesZh,
   'enforcement.module': '行政执法',
   'enforcement.nav.cases': '行政处罚案件',
   'enforcement.nav.officers': '执法人员',

@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, FormOutlined, IdcardOutlined, ReadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BankOutlined, FormOutlined, IdcardOutlined, ReadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { zh } from './i18n.ts';
@@ -12,6 +12,7 @@ const StudyPage = lazy(() => import('./StudyPage.tsx').then((m) => ({ default: m
 const ExamsPage = lazy(() => import('./ExamsPage.tsx').then((m) => ({ default: m.ExamsPage })));
 const ExamTakePage = lazy(() => import('./ExamTakePage.tsx').then((m) => ({ default: m.ExamTakePage })));
 const EvidencePanel = lazy(() => import('./EvidencePanel.tsx').then((m) => ({ default: m.EvidencePanel })));
+const RemediesPage = lazy(() => import('./RemediesPage.tsx').then((m) => ({ default: m.RemediesPage })));
 const AttemptPage = lazy(() => import('./AttemptPage.tsx').then((m) => ({ default: m.AttemptPage })));
 
 /** 行政执法: the console's web half of the enforcement module. */
@@ -22,6 +23,7 @@ export const enforcement = defineWebModule<typeof zh>({
   nav: [
     { path: '/enforcement', label: 'enforcement.nav.cases', icon: <AuditOutlined />, permission: 'enforcement.read' },
     { path: '/enforcement/tipoffs', label: 'enforcement.nav.tipoffs', icon: <AlertOutlined />, permission: 'enforcement.read' },
+    { path: '/enforcement/remedies', label: 'enforcement.nav.remedies', icon: <BankOutlined />, permission: 'enforcement.read' },
     { path: '/enforcement/officers', label: 'enforcement.nav.officers', icon: <IdcardOutlined />, permission: 'enforcement.read' },
     { path: '/enforcement/study', label: 'enforcement.nav.study', icon: <ReadOutlined />, permission: 'enforcement.read' },
     { path: '/enforcement/exams', label: 'enforcement.nav.exams', icon: <FormOutlined />, permission: 'enforcement.read' },
@@ -30,6 +32,7 @@ export const enforcement = defineWebModule<typeof zh>({
     { path: '/enforcement', page: EnforcementCasesPage },
     { path: '/enforcement/tipoffs', page: TipoffsPage },
     { path: '/enforcement/tipoffs/:id', page: TipoffPage, permission: 'enforcement.read' },
+    { path: '/enforcement/remedies', page: RemediesPage, permission: 'enforcement.read' },
     { path: '/enforcement/officers', page: OfficersPage },
     { path: '/enforcement/study', page: StudyPage, permission: 'enforcement.read' },
     { path: '/enforcement/exams', page: ExamsPage, permission: 'enforcement.read' },
@@ -50,11 +53,16 @@ export const enforcement = defineWebModule<typeof zh>({
       'enforcement.tipoff.verify': ['举报核查', 'Verify a report'],
       'enforcement.tipoff.decide': ['举报处理决定', 'Decide on a report'],
       'enforcement.tipoff.reply': ['答复举报人', 'Reply to an informant'],
+      'enforcement.remedy.record': ['登记行政复议、行政诉讼', 'Register an appeal'],
+      'enforcement.remedy.update': ['更新行政复议、行政诉讼', 'Update an appeal'],
+      'enforcement.coercion.record': ['登记行政强制', 'Register a coercive measure'],
     },
     entities: {
       enforcement_officer: ['执法人员', 'Enforcement officer'],
       enforcement_exam_attempt: ['学法考试成绩', 'Law-study exam result'],
       enforcement_tipoff: ['举报', 'Report of a violation'],
+      enforcement_remedy: ['行政复议、行政诉讼', 'Appeal'],
+      enforcement_coercion: ['行政强制', 'Coercive measure'],
     },
   },
 });

@@ -1,0 +1,37 @@
+import type { remediesZh } from './remedies-i18n.ts';
+
+/** English of the 复议诉讼 and 行政强制 messages. */
+export const remediesEn: Record<keyof typeof remediesZh, string> = {
+  'enforcement.nav.remedies': 'Appeals and coercive measures',
+  'enforcement.rm.desc':
+    "Administrative reconsideration and litigation against this office's decisions, and the coercive measures it decided; parts II and IV of the annual disclosure report count them.",
+  'enforcement.rm.tabRemedies': 'Reconsideration and litigation',
+  'enforcement.rm.tabCoercions': 'Coercive measures',
+  'enforcement.rm.add': 'Register a case',
+  'enforcement.rm.edit': 'Update',
+  'enforcement.rm.addCoercion': 'Register a coercive measure',
+  'enforcement.rm.kind': 'Kind',
+  'enforcement.rm.afterReview': 'Suit after reconsideration',
+  'enforcement.rm.matter': 'Matter',
+  'enforcement.rm.decision': 'Contested decision',
+  'enforcement.rm.decisionCase': 'Linked case of this office (case ID, optional)',
+  'enforcement.rm.decisionText': 'Decision title and number (required without a linked case)',
+  'enforcement.rm.applicant': 'Applicant (plaintiff)',
+  'enforcement.rm.body': 'Reconsideration body (court)',
+  'enforcement.rm.caseNo': 'Case number',
+  'enforcement.rm.acceptedOn': 'Accepted on',
+  'enforcement.rm.result': 'Result',
+  'enforcement.rm.resultOn': 'Result date',
+  'enforcement.rm.resultNote': 'Result note',
+  'enforcement.rm.org': 'Deciding office',
+  'enforcement.rm.year': 'Year',
+  'enforcement.rm.showAll': 'Show all',
+  'enforcement.rm.saved': 'Saved',
+  'enforcement.k.party': 'Party',
+  'enforcement.k.measure': 'Measure',
+  'enforcement.k.object': 'Object (premises, facilities, property)',
+  'enforcement.k.basis': 'Legal basis',
+  'enforcement.k.documentNo': 'Decision number',
+  'enforcement.k.decidedOn': 'Decided on',
+  'enforcement.k.penalty': 'Linked penalty case (case ID, optional)',
+};
