@@ -72,6 +72,7 @@ export function SupervisedPage() {
     { title: t('orgs.sup.latest'), dataIndex: 'latest', hidden: phone, render: (_: unknown, r) => latestText(r) },
     {
       title: t('orgs.sup.action'),
+      onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (_: unknown, r) =>
         canOpine(r) ? (
           <Button
