@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fullWidth, type DocumentContent } from './content.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderPdf } from './render-pdf.ts';
+import { titleLines } from './render-red-head-docx.ts';
 
 const content: DocumentContent = {
   title: '最低生活保障不予确认通知书',
@@ -78,5 +79,13 @@ describe('rendering', () => {
     expect(fullWidth('信访人:您于 2026-06-01 提出的事项(编号 XF-640104-2019-000123),经查,10:30 到 1,000 元。')).toBe(
       '信访人\uff1a您于 2026-06-01 提出的事项\uff08编号 XF-640104-2019-000123\uff09\uff0c经查\uff0c10:30 到 1,000 元。',
     );
+  });
+
+  it('breaks a long 红头 title into balanced lines after the body or the year, never inside a number', () => {
+    expect(titleLines('宁夏回族自治区特困人员认定暂行办法')).toEqual(['宁夏回族自治区特困人员认定暂行办法']);
+    expect(titleLines('宁夏回族自治区民政厅关于2019年法治政府建设情况的报告')).toEqual(['宁夏回族自治区民政厅', '关于2019年法治政府建设情况的报告']);
+    expect(titleLines('宁夏回族自治区最低生活保障审核确认实施办法')).toEqual(['宁夏回族自治区', '最低生活保障审核确认实施办法']);
+    for (const l of titleLines('宁夏回族自治区民政厅关于进一步加强和改进社会组织登记管理与执法监督工作的实施意见'))
+      expect([...l].length).toBeLessThanOrEqual(18);
   });
 });

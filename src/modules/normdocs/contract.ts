@@ -39,6 +39,8 @@ export const formatNumber = (word: string, year: number, n: number) => `${word}�
 
 export const LAW_CONSULT = '国办发〔2018〕37号（参照《规章制定程序条例》第十五条第二款：征求意见的期限一般不少于30日）';
 export const LAW_REVIEW = '国办发〔2018〕115号（合法性审核一般不少于5个工作日，最长不超过15个工作日）';
+/** 继续施行 (regulations.md §6.2, ⚠️L): 有效期届满前评估认为需要继续施行的，重新登记编号和有效期并公布. */
+export const LAW_CONTINUE = '有效期届满前 6 个月评估，需继续施行的重新登记编号、重新确定有效期（regulations.md §6.2）';
 export const LAW_FILING = '参照《法规规章备案条例》第三条、《规章制定程序条例》第三十四条（自公布之日起30日内报送备案）';
 
 /** Validity ceilings in years (regulations.md §6.2, typical practice): 5; 暂行 / 试行 2. */
@@ -99,6 +101,12 @@ export const NORMDOC_ERRORS = {
   NOT_IN_FORCE: '该文件未公布，不是有效的规范性文件',
   CLEANUP_STALLED: (due: string, n: number) => `清理期限 ${due} 已过，尚有 ${n} 件文件未作清理结论，清理停滞`,
   EVALUATION_KIND: '只能对已公布的文件进行评估',
+  CONTINUE_NO_EVALUATION: '继续施行须有评估结论为「继续有效」的有效期届满前评估（最近一次评估），请先登记评估',
+  CONTINUE_NOT_DUE: (from: string) => `有效期届满前 6 个月内（${from} 起）方可继续施行、重新登记`,
+  CONTINUE_EXPIRED: (until: string) => `有效期已于 ${until} 届满，不能继续施行（须重新制定）`,
+  CONTINUE_GAP: (latest: string) => `新的「施行日期」不得晚于原有效期届满的次日（${latest}），以免出现无文件可依的空档`,
+  CONTINUE_BEFORE_EVALUATION: '「公布日期」不能早于评估日期',
+  NOT_CONTINUATION: '只有继续施行的文件可以直接重新登记公布，其他文件须经全部制定程序',
 } as const;
 
 /** A document's end of force (废止/失效), for modules that cite documents (政策问答), and its 公布 (主动公开): see events.ts. */

@@ -9,6 +9,7 @@ import { normdocsCommentChannel } from './migrations/20261208160000_normdocs_com
 import { normdocsReviewChecklist } from './migrations/20261208160100_normdocs_review_checklist.ts';
 import { normdocsLifecycle } from './migrations/20261208160200_normdocs_lifecycle.ts';
 import { normdocsCleanup } from './migrations/20261211040000_normdocs_cleanup.ts';
+import { normdocsContinuation } from './migrations/20261213050000_normdocs_continuation.ts';
 import { normdocsEvaluation } from './migrations/20261212040000_normdocs_evaluation.ts';
 import { registerCleanupRoutes } from './cleanup/routes.ts';
 import { registerNormdocOutputRoutes } from './output/routes.ts';
@@ -40,6 +41,7 @@ export const normdocs = defineModule({
     '20261208160200_normdocs_lifecycle': normdocsLifecycle,
     '20261211040000_normdocs_cleanup': normdocsCleanup,
     '20261212040000_normdocs_evaluation': normdocsEvaluation,
+    '20261213050000_normdocs_continuation': normdocsContinuation,
   },
   // 有效期届满前 6 个月: remind the drafting office to evaluate (继续有效 / 修改 / 废止).
   dailyJobs: [{ name: EVALUATION_REMIND_JOB, hour: 1, handler: async (ctx, day) => void (await remindEvaluations(ctx, day)) }],

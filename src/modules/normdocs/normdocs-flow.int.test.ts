@@ -304,4 +304,42 @@ describe('规范性文件 pipeline', () => {
     const county = await ld.post('/api/normdocs', { title: '隆德县某某办法', text: '第一条' });
     expect(county.statusCode).toBe(409);
   });
+
+  it('继续施行: evaluated 继续有效 within 6 months of the end, it is registered again with a new number and period; the register shows the chain', async () => {
+    const reissue = (input: Record<string, string>) => move(fgc, b2, 'reissue', { publishedOn: '2027-12-10', publishedIn: '厅门户网站', ...input });
+    day('2027-06-01');
+    expect((await reissue({ effectiveOn: '2028-06-01' })).json().title).toContain('2027-11-30 起');
+    day('2027-12-10');
+    expect((await reissue({ effectiveOn: '2028-06-01' })).json().title).toContain('继续有效');
+    const ev = { evaluatedOn: '2027-12-10', evaluator: '政策法规处', method: '自行评估', findings: '实施情况良好，上位法未变', conclusion: '继续有效' };
+    expect((await fgc.post(`/api/normdocs/${b2}/evaluations`, ev)).statusCode).toBe(201);
+    const gap = await reissue({ effectiveOn: '2028-06-02' });
+    expect([gap.statusCode, gap.json().title]).toEqual([400, expect.stringContaining('2028-06-01')]);
+    expect((await reissue({ effectiveOn: '2028-06-01', validUntil: '2030-06-01' })).json().title).toContain('2 年');
+    const r = await reissue({ effectiveOn: '2028-06-01' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().state).toBe('continued');
+    const old = (await fgc.get(`/api/normdocs/${b2}`)).json();
+    expect(old.ended).toMatchObject({ kind: '重新登记', on: '2028-06-01', replacedBy: { number: '宁民规发〔2027〕1号' } });
+    const n = (await fgc.get(`/api/normdocs/${old.ended.replacedBy.id}`)).json();
+    expect(n).toMatchObject({ state: 'published', number: '宁民规发〔2027〕1号', effectiveOn: '2028-06-01', validUntil: '2030-05-31' });
+    expect(n.previous).toEqual({ id: b2, number: '宁民规发〔2026〕2号', kind: '继续施行' });
+    expect(n.versions.map((v: any) => v.text)).toEqual([old.versions.at(-1).text]);
+    expect(n.gates.slice(0, 2)).toEqual([
+      expect.objectContaining({ passed: true, by: '宁民规发〔2026〕2号' }),
+      expect.objectContaining({ passed: true, on: '2027-12-10', by: '政策法规处（自行评估）' }),
+    ]);
+    expect(await onDay('2028-05-31')).toContain('宁民规发〔2026〕2号');
+    expect(await onDay('2028-06-01')).toEqual(['宁民规发〔2026〕3号', '宁民规发〔2027〕1号']);
+    const row = (await fgc.get(`/api/normdocs?q=${encodeURIComponent('宁民规发〔2026〕2号')}`)).json().items[0];
+    expect(row.next).toEqual({ id: n.id, number: '宁民规发〔2027〕1号', kind: '重新登记' });
+    const report = (await fgc.get('/api/report/metrics?year=2027&section=normdocs')).json();
+    expect(report.sections.flatMap((x: any) => x.metrics).find((x: any) => x.code === 'normdocs.continued')?.value).toBe(1);
+    // Once only; the continuation's own registration is never a short cut for an ordinary draft.
+    expect((await reissue({ effectiveOn: '2028-06-01' })).statusCode).toBe(409);
+    const draft = (await fgc.post('/api/normdocs', { title: '宁夏回族自治区某某办法', text: '第一条 ……' })).json().id;
+    const shortcut = await move(fgc, draft, 'register_continuation', { publishedOn: '2027-12-10', effectiveOn: '2028-01-01', publishedIn: '厅门户网站' });
+    expect(shortcut.statusCode).toBeGreaterThanOrEqual(403);
+    expect((await fgc.get(`/api/normdocs/${draft}`)).json().state).toBe('drafting');
+  });
 });

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -100,4 +104,44 @@ describe('正式文本 (GB/T 9704 红头文件)', () => {
     const yc = await t.login('yc-mzj');
     expect((await yc.get(`/api/normdocs/${doc.id}/official.docx`)).statusCode).toBe(404);
   });
+
+  // LibreOffice lays the docx out as a word processor would: 版头, 发文字号, the folios 「— n —」. Skipped without soffice.
+  const has = (cmd: string) => {
+    try {
+      execFileSync('sh', ['-c', `command -v ${cmd}`]);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  it.skipIf(!has('soffice') || !has('pdftotext'))(
+    'the docx opened in LibreOffice: 版头, 发文字号, title, 28 characters a line, folios 「— 1 —」, 版记',
+    async () => {
+      const doc = (await fgc.get(`/api/normdocs?q=${encodeURIComponent('宁民规发〔2026〕2号')}`)).json().items[0];
+      const dir = mkdtempSync(path.join(tmpdir(), 'normdoc-lo-'));
+      try {
+        writeFileSync(path.join(dir, 'doc.docx'), (await fgc.get(`/api/normdocs/${doc.id}/official.docx`)).rawPayload);
+        execFileSync(
+          'soffice',
+          [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'doc.docx')],
+          {
+            timeout: 240_000,
+          },
+        );
+        execFileSync('pdftotext', ['-layout', path.join(dir, 'doc.pdf'), path.join(dir, 'doc.txt')]);
+        const text = readFileSync(path.join(dir, 'doc.txt'), 'utf8');
+        expect(text).toContain('宁夏回族自治区民政厅文件');
+        expect(text).toMatch(/宁民规发〔2026〕2\s?号/); // LibreOffice spaces Latin from CJK
+        expect(text).toMatch(/—\s*1\s*—/);
+        expect(text).toContain('宁夏回族自治区民政厅办公室');
+        // The body runs 28 characters a line (GB/T 9704 5.2.2), not the 14–17 of a misread character grid.
+        const widest = Math.max(...text.split('\n').map((l) => [...l.replace(/\s/g, '')].length));
+        expect(widest).toBeGreaterThanOrEqual(27);
+        expect(widest).toBeLessThanOrEqual(30);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    300_000,
+  );
 });

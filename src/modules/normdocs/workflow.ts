@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { action, defineWorkflow, transition, type CaseRow } from '../../kernel/workflow/index.ts';
 import { HEADS_SIGNOFF, LAW_FILING, LAW_REVIEW, NORMDOC_TYPE } from './contract.ts';
+import { continueDocument, registerContinuation } from './commands/continue-document.ts';
 import { concludeDeliberation, legalSign } from './commands/deliberation.ts';
 import { expireDocument, repealDocument, supersedeDocument } from './commands/end-force.ts';
 import {
@@ -89,6 +90,7 @@ export const normdocWorkflow = defineWorkflow({
     repealed: { label: '已废止', terminal: true },
     expired: { label: '已失效', terminal: true },
     revised: { label: '已修改（由修改后的文件替代）', terminal: true },
+    continued: { label: '已继续施行（重新登记，由新登记的文件替代）', terminal: true },
   },
   initial: 'drafting',
   create: { label: '起草', route: '/api/normdocs', who: draft },
@@ -205,6 +207,27 @@ export const normdocWorkflow = defineWorkflow({
       who: legal,
       input: SupersedeInput,
       effect: ({ tx, case: c, input }) => supersedeDocument(tx, c, input),
+    }),
+    reissue: transition({
+      label: '继续施行（评估继续有效，重新登记编号和有效期）',
+      from: ['published', 'filed'],
+      to: 'continued',
+      who: legal,
+      input: PublishInput,
+      effect: ({ tx, case: c, input, actor }) => continueDocument(tx, actor, c, input),
+    }),
+    register_continuation: transition({
+      label: '继续施行重新登记编号并公布',
+      from: ['drafting'],
+      to: 'published',
+      // Never offered to anyone (no level allowed): only `reissue` runs it, on the case it opens.
+      who: { ...legal, levels: [] },
+      input: PublishInput,
+      clocks: {
+        startOn: (input) => input.publishedOn,
+        start: [{ name: 'filing', label: '报送备案期限(公布后 30 日)', rule: { unit: 'days', n: 30 }, legalBasis: LAW_FILING }],
+      },
+      effect: ({ tx, case: c, input, actor }) => registerContinuation(tx, actor, c, input),
     }),
   },
   // 集体审议: the drafter records the meeting and opens the heads' 会签 (mode all); its outcome runs deliberate / deliberation_return.

@@ -15,6 +15,7 @@ import { orgsSpotCheckV2 } from './migrations/20261210070000_orgs_spot_check_v2.
 import { orgsPenalty } from './migrations/20261210070100_orgs_penalty.ts';
 import { orgsSpotCheckNotice } from './migrations/20261211080100_orgs_spot_check_notice.ts';
 import { orgsNameTrgm } from './migrations/20261212060000_orgs_name_trgm.ts';
+import { orgsSpotPopulationTrgm } from './migrations/20261213050100_orgs_spot_population_trgm.ts';
 import { orgsSupervisor } from './migrations/20261212060100_orgs_supervisor.ts';
 import { registerSpotCheckRoutes } from './spot-check/spot-check-routes.ts';
 import { registerAnnualReportRoutes } from './inspection/annual-report-routes.ts';
@@ -54,6 +55,7 @@ export const orgs = defineModule({
     '20261211080100_orgs_spot_check_notice': orgsSpotCheckNotice,
     '20261212060000_orgs_name_trgm': orgsNameTrgm,
     '20261212060100_orgs_supervisor': orgsSupervisor,
+    '20261213050100_orgs_spot_population_trgm': orgsSpotPopulationTrgm,
   },
   // 信用: removal from the 活动异常名录 after six months, the move to the 严重违法失信名单 after two years (02:00 daily).
   // 年检: organizations without last year's report after the deadline go on the 活动异常名录 (01:00, before the credit rule at 02:00).

@@ -108,6 +108,21 @@ describe('双随机一公开', () => {
     const named = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/population?q=${encodeURIComponent('秦腔')}`));
     expect(named).toMatchObject({ total: 1, items: [{ name: '兴庆区秦腔协会' }] });
     expect(named.items[0].drawn).toBe(d.teams.some((x: any) => x.uscc === named.items[0].uscc));
+    // by trigram as in the registry: the terms in any order, or a name with a character wrong; through the index
+    const terms = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/population?q=${encodeURIComponent('秦腔 兴庆')}`));
+    expect(terms.items.map((i: any) => i.name)).toEqual(['兴庆区秦腔协会']);
+    const typo = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/population?q=${encodeURIComponent('兴庆区秦腔协汇')}`));
+    expect(typo.items[0]?.name).toBe('兴庆区秦腔协会');
+    const inList = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/items?q=${encodeURIComponent(`${items.items[0].name.slice(3, 5)} 兴庆`)}`));
+    expect(inList.items.map((i: any) => i.uscc)).toEqual([items.items[0].uscc]);
+    // The name predicates are served by the population's trigram index (on ten rows the planner takes the plan's own
+    // index alone for the full query; over a large population it ANDs the two bitmaps).
+    const explained = await t.ctx.db.transaction().execute(async (tx) => {
+      await sql`set local enable_seqscan = off`.execute(tx);
+      const q = sql<{ 'QUERY PLAN': string }>`explain select uscc from orgs.spot_check_population where name like '%秦腔%' or '兴庆区秦腔协汇' <% name`;
+      return (await q.execute(tx)).rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(explained).toContain('spot_check_population_name_trgm_idx');
     expect((await pub(`/api/public/orgs/spot-checks/${c.id}/population?pageSize=1000`)).statusCode).toBe(400);
     expect((await pub(`/api/public/orgs/spot-checks/${c.id}/items?q=${'x'.repeat(61)}`)).json().title).toContain('60');
     // an organization of the population that was not drawn cannot be inspected under this check

@@ -52,7 +52,7 @@ export async function supersedeDocument(tx: AppContext, c: CaseRow, input: z.out
   await end(tx, c, '修改', n.effective_on, `已被${n.number}修改替代，自${n.effective_on}起失效`, input.byCaseId);
 }
 
-async function end(tx: AppContext, c: CaseRow, kind: NormdocChange['kind'], on: string, reason: string, replacedBy: string | null = null) {
+export async function end(tx: AppContext, c: CaseRow, kind: NormdocChange['kind'], on: string, reason: string, replacedBy: string | null = null) {
   const d = (
     await sql<{ number: string | null; title: string }>`update normdocs.document set ended_on = ${on}::date, end_kind = ${kind}, end_reason = ${reason},
       replaced_by_case_id = ${replacedBy} where case_id = ${c.id} returning number, title`.execute(tx.db)

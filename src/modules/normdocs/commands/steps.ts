@@ -150,13 +150,19 @@ export async function signDocument(tx: AppContext, actor: Actor, c: CaseRow) {
 /** 登记编号: the next number of the issuing body's gapless series of the year (a rolled-back move gives it back). */
 export async function numberDocument(tx: AppContext, c: CaseRow) {
   const d = await mustBeSigned(tx, c.id);
+  await assignNumber(tx, c.id, d.series_word);
+}
+
+/** The next number of the series for today's year, written on the document (also a continuation's 重新登记). */
+export async function assignNumber(tx: AppContext, caseId: string, seriesWord: string) {
   const day = today(tx);
   const year = Number(day.slice(0, 4));
-  const n = await nextNumber(tx, `normdocs:${d.series_word}`, year);
-  const number = formatNumber(d.series_word, year, n);
-  await sql`update normdocs.document set number_year = ${year}, number_seq = ${n}, number = ${number}, numbered_on = ${day}::date where case_id = ${c.id}`.execute(
+  const n = await nextNumber(tx, `normdocs:${seriesWord}`, year);
+  const number = formatNumber(seriesWord, year, n);
+  await sql`update normdocs.document set number_year = ${year}, number_seq = ${n}, number = ${number}, numbered_on = ${day}::date where case_id = ${caseId}`.execute(
     tx.db,
   );
+  return number;
 }
 
 /** 公布: with the effective date and 有效期至 (≤ 5 years; 暂行、试行 ≤ 2). */

@@ -20,6 +20,10 @@ export const NormdocListItem = z.object({
   validUntil: z.string().nullable(),
   filedOn: z.string().nullable(),
   dueDate: z.string().nullable(),
+  /** The document this one continues (继续施行, new number and period) or revises (修改). */
+  previous: z.object({ id: z.string(), number: z.string().nullable(), kind: z.string() }).nullable(),
+  /** The document that replaced it (end kind 重新登记 or 修改). */
+  next: z.object({ id: z.string(), number: z.string().nullable(), kind: z.string() }).nullable(),
 });
 export const NormdocPage = z.object({ items: z.array(NormdocListItem), total: z.number(), page: z.number(), pageSize: z.number() });
 

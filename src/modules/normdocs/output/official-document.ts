@@ -34,7 +34,7 @@ export async function officialDocument(ctx: AppContext, actor: Actor | null, id:
   const seen = await q.executeTakeFirst();
   const r = seen
     ? (
-        await sql<Row>`select d.title, d.number, d.series_word, d.signed_on::text as signed_on, d.published_on::text as published_on,
+        await sql<Row>`select d.title, d.number, d.series_word, coalesce(d.signed_on, d.numbered_on)::text as signed_on, d.published_on::text as published_on,
         d.effective_on::text as effective_on, d.valid_until::text as valid_until,
         case when o.kind = 'division' and p.name is not null then p.name else o.name end as issuer,
         (select v.text from normdocs.version v where v.case_id = d.case_id order by v.version_no desc limit 1) as text

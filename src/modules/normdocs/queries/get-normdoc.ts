@@ -22,7 +22,8 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
       d.legal_signed_by_name, d.legal_signed_on::text as legal_signed_on, d.revises_case_id,
       (select x.number from normdocs.document x where x.case_id = d.revises_case_id) as revises_number,
       d.end_kind, d.ended_on::text as ended_on, d.end_reason, d.replaced_by_case_id,
-      (select x.number from normdocs.document x where x.case_id = d.replaced_by_case_id) as replaced_by_number
+      (select x.number from normdocs.document x where x.case_id = d.replaced_by_case_id) as replaced_by_number,
+      d.continued_evaluation_id
     from core.case c join normdocs.document d on d.case_id = c.id join core.org_unit o on o.id = c.org_unit_id where c.id = ${id}`.execute(ctx.db)
   ).rows[0];
   if (!r) throw new AppError('NORMDOC_NOT_FOUND', 404, NORMDOC_ERRORS.NOT_FOUND);
@@ -80,7 +81,7 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
   const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
   const lastReview = reviews.at(-1);
   const passed = lastReview && (lastReview.conclusion === '通过' || lastReview.conclusion === '修改后通过') ? lastReview : undefined;
-  const gates = [
+  const made = [
     {
       gate: '征求意见',
       passed: !!consultation && reviews.length > 0,
@@ -104,6 +105,11 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
     },
     { gate: '政策法规处签字', passed: !!r.legal_signed_on, on: s(r.legal_signed_on), by: s(r.legal_signed_by_name) },
     { gate: '签发', passed: !!r.signed_on, on: r.signed_on, by: s(r.signed_by_name) },
+  ];
+  // A continuation (继续施行) was made by the document it continues; its own gates are that evaluation and the new registration.
+  const continued = r.continued_evaluation_id ? await continuationGates(ctx, String(r.continued_evaluation_id)) : null;
+  const gates = [
+    ...(continued ?? made),
     { gate: '登记编号', passed: !!r.number, on: s(r.numbered_on), by: r.number },
     { gate: '公布', passed: !!r.published_on, on: r.published_on, by: s(r.published_in) },
     { gate: '备案', passed: !!r.filed_on, on: r.filed_on, by: s(r.filed_with) },
@@ -134,4 +140,24 @@ export async function getNormdoc(ctx: AppContext, actor: Actor, id: string) {
         }
       : null,
   };
+}
+
+/** The gates of a continuation: the document continued (its number and 公布), and the 继续有效 evaluation that decided it. */
+async function continuationGates(ctx: AppContext, evaluationId: string) {
+  const e = (
+    await sql<{
+      number: string;
+      published_on: string;
+      evaluated_on: string;
+      evaluator: string;
+      method: string;
+    }>`select d.number, d.published_on::text as published_on,
+      e.evaluated_on::text as evaluated_on, e.evaluator, e.method from normdocs.evaluation e join normdocs.document d on d.case_id = e.case_id where e.id = ${evaluationId}`.execute(
+      ctx.db,
+    )
+  ).rows[0]!;
+  return [
+    { gate: '原文件（已经全部制定程序）', passed: true, on: e.published_on, by: e.number },
+    { gate: '有效期届满前评估（继续有效）', passed: true, on: e.evaluated_on, by: `${e.evaluator}（${e.method}）` },
+  ];
 }

@@ -19,6 +19,7 @@ const STATES = [
   'repealed',
   'expired',
   'revised',
+  'continued',
 ] as const;
 export const ListNormdocsQuery = z.object({
   q: z.string().trim().max(100, '「q」不超过 100 字').optional(),
@@ -46,6 +47,13 @@ const HEAD_COLS: Record<string, string> = {
   effective_on: 'd.effective_on::text',
   valid_until: 'd.valid_until::text',
   filed_on: 'd.filed_on::text',
+  // The chain: the document this one continues or revises, and the one that replaced it.
+  prev_id: 'coalesce(d.continues_case_id, d.revises_case_id)',
+  prev_number: '(select x.number from normdocs.document x where x.case_id = coalesce(d.continues_case_id, d.revises_case_id))',
+  next_id: 'd.replaced_by_case_id',
+  next_number: '(select x.number from normdocs.document x where x.case_id = d.replaced_by_case_id)',
+  end_kind: 'd.end_kind',
+  continues: 'd.continues_case_id is not null',
 };
 export const HEAD = sql.raw(
   Object.entries(HEAD_COLS)
@@ -54,7 +62,7 @@ export const HEAD = sql.raw(
 );
 const headSelect = Object.entries(HEAD_COLS).map(([k, v]) => sql.raw(v).as(k));
 
-export type HeadRow = Record<string, string | null> & { id: string; state: string };
+export type HeadRow = Record<string, string | null> & { id: string; state: string; continues?: boolean | null };
 export const headDto = (r: HeadRow) => ({
   id: r.id,
   refNo: r.ref_no!,
@@ -71,6 +79,9 @@ export const headDto = (r: HeadRow) => ({
   validUntil: r.valid_until,
   filedOn: r.filed_on,
   dueDate: r.due_date,
+  /** The chain in the register: 继续施行 / 修改 of an earlier number; replaced (重新登记 / 修改) by a later one. */
+  previous: r.prev_id ? { id: r.prev_id, number: r.prev_number, kind: r.continues ? '继续施行' : '修改' } : null,
+  next: r.next_id ? { id: r.next_id, number: r.next_number, kind: r.end_kind! } : null,
 });
 
 /** The register in the actor's data scope: search by number, title, reference; by state and year. */

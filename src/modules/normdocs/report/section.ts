@@ -43,7 +43,7 @@ const m = (x: Pick<ReportMetric, 'code' | 'label' | 'rule' | 'query'>): ReportMe
 });
 const OF = '本地区及下级机关（自治区民政厅各处室、各市民政局）本人可查看的规范性文件';
 
-/** 规范性文件 section of the annual report: drafted, 合法性审核 passed / returned, published, filed, ended, cleaned, evaluated (third party). */
+/** 规范性文件 section of the annual report: drafted, 合法性审核 passed / returned, published, filed, ended, continued, cleaned, evaluated (third party). */
 export const normdocReportSection: ReportSection = {
   code: 'normdocs',
   label: '规范性文件',
@@ -84,6 +84,12 @@ export const normdocReportSection: ReportSection = {
       label: '失效',
       rule: `统计年度内失效（有效期届满或清理宣布失效）的${OF}件数，按失效日期计。`,
       query: documents((f, t) => sql<boolean>`d.end_kind = '失效' and d.ended_on between ${f}::date and ${t}::date`),
+    }),
+    m({
+      code: 'normdocs.continued',
+      label: '继续施行（重新登记）',
+      rule: `统计年度内经有效期届满前评估继续有效、重新登记编号和有效期并公布的${OF}件数，按重新公布日期计（新文号同时计入「统一登记编号并公布」）。`,
+      query: documents((f, t) => sql<boolean>`d.continues_case_id is not null and d.published_on between ${f}::date and ${t}::date`),
     }),
     m({
       code: 'normdocs.cleaned',

@@ -7,6 +7,8 @@ import { recordInScope, requirePermission, type Actor } from '../../../kernel/id
 import { page } from '../contracts/http.ts';
 import type { Team } from './spot-check-rules.ts';
 import { SPOT_DRAW_V2 } from './draw-v2.ts';
+import { escapeLike } from '../registry/authority.ts';
+import { nameTerms } from '../registry/name-search.ts';
 
 const json = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
@@ -50,11 +52,28 @@ async function headOf(ctx: AppContext, id: string, actor: Actor | null) {
   return s;
 }
 
-/** A credit code (letters and digits) is searched by its beginning (the index); anything else within the names. */
+const isCode = (q: string) => /^[0-9A-Za-z]+$/.test(q);
+
+/**
+ * A credit code (letters and digits) is searched by its beginning (the index); anything else as in the registry
+ * (registry/name-search.ts): every term within the name, or the query word-similar to it (pg_trgm, served by
+ * spot_check_population_name_trgm_idx).
+ */
 function matches(q: string | undefined, uscc: RawBuilder<unknown>, name: RawBuilder<unknown>) {
   if (!q) return sql`true`;
-  return /^[0-9A-Za-z]+$/.test(q) ? sql`${uscc} collate "C" like ${q.toUpperCase() + '%'}` : sql`strpos(${name}, ${q}) > 0`;
+  if (isCode(q)) return sql`${uscc} collate "C" like ${q.toUpperCase() + '%'}`;
+  const terms = nameTerms(q);
+  return sql`((${sql.join(
+    terms.map((t) => sql`${name} like ${`%${escapeLike(t)}%`}`),
+    sql` and `,
+  )}) or ${terms.join(' ')} <% ${name})`;
 }
+
+/** By credit code; a name search puts the closest names first. */
+const orderOf = (q: string | undefined) =>
+  q && !isCode(q)
+    ? sql`word_similarity(${nameTerms(q).join(' ')}, d.name) + similarity(${nameTerms(q).join(' ')}, d.name) desc, d.uscc collate "C"`
+    : sql`d.uscc collate "C"`;
 
 const paged = <T>(q: PageQuery, total: number, items: T[]) => ({ total, page: q.page, pageSize: q.pageSize, items });
 
@@ -73,7 +92,7 @@ export async function spotItems(ctx: AppContext, actor: Actor | null, id: string
   const rows = (
     await sql<any>`select ${orgId} as organization_id, d.uscc, d.name, i.inspectors, i.method, i.inspected_on::text as inspected_t, i.findings,
         i.problems, i.notice_no, i.notice_document_id, i.rectify_by::text as rectify_t, i.rectified_on::text as rectified_t, i.listing_id
-      ${from} order by d.uscc collate "C" limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(ctx.db)
+      ${from} order by ${orderOf(q.q)} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(ctx.db)
   ).rows;
   const teams = new Map(json<Team[] | null>(s.teams)?.map((x) => [x.uscc, x.inspectors]) ?? []);
   return paged(
@@ -111,7 +130,7 @@ export async function spotPopulation(ctx: AppContext, actor: Actor | null, id: s
   const total = (await sql<{ n: number }>`select count(*)::int as n ${from} where ${where}`.execute(ctx.db)).rows[0]!.n;
   const rows = (
     await sql<{ uscc: string; name: string; drawn: boolean }>`select d.uscc, d.name, d.drawn ${from} where ${where}
-      order by d.uscc collate "C" limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(ctx.db)
+      order by ${orderOf(q.q)} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(ctx.db)
   ).rows;
   return paged(
     q,

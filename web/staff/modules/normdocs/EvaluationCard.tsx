@@ -18,6 +18,14 @@ export function EvaluationCard({ d, run }: { d: Normdoc; run: Run }) {
   const file = (format: 'pdf' | 'docx') => `/api/normdocs/${encodeURIComponent(d.id)}/official.${format}`;
   return (
     <div className="mz-nd-eval" data-testid="normdoc-output">
+      {d.previous && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="normdoc-previous"
+          message={<Link to={`/cases/${d.previous.id}`}>{t('normdocs.chain.prev', { kind: d.previous.kind, number: d.previous.number ?? '' })}</Link>}
+        />
+      )}
       <h4 style={{ marginTop: 16 }}>{t('normdocs.out.title')}</h4>
       <Space wrap>
         <Button href={file('pdf')} data-testid="normdoc-pdf">

@@ -43,7 +43,7 @@ export function NormdocsPage() {
   };
 
   const columns: TableProps<NormdocRow>['columns'] = [
-    { title: t('normdocs.c.number'), dataIndex: 'number', render: (v: string | null) => v ?? '—' },
+    { title: t('normdocs.c.number'), dataIndex: 'number', render: (v: string | null, r) => <NumberChain number={v} r={r} /> },
     { title: t('normdocs.c.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link> },
     { title: t('normdocs.f.state'), dataIndex: 'stateLabel', render: (v: string, r) => <Tag color={r.state === 'filed' ? 'green' : 'default'}>{v}</Tag> },
     { title: t('normdocs.c.office'), dataIndex: 'orgUnitName' },
@@ -108,6 +108,8 @@ export function NormdocsPage() {
                     r.orgUnitName,
                     r.effectiveOn && `${t('normdocs.c.effectiveOn')} ${r.effectiveOn}`,
                     r.validUntil && `${t('normdocs.c.validUntil')} ${r.validUntil}`,
+                    r.previous && t('normdocs.chain.prev', { kind: r.previous.kind, number: r.previous.number ?? '' }),
+                    r.next && t('normdocs.chain.next', { kind: r.next.kind, number: r.next.number ?? '' }),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -160,6 +162,26 @@ export function NormdocsPage() {
           </Form.Item>
         </Form>
       </Modal>
+    </div>
+  );
+}
+
+/** The number with the register's chain: what this document continues or revises, and what replaced it. */
+function NumberChain({ number, r }: { number: string | null; r: NormdocRow }) {
+  const t = useT();
+  return (
+    <div>
+      <div className="mz-mono">{number ?? '—'}</div>
+      {r.previous && (
+        <Link className="mz-nd-chain" to={`/cases/${r.previous.id}`}>
+          {t('normdocs.chain.prev', { kind: r.previous.kind, number: r.previous.number ?? '' })}
+        </Link>
+      )}
+      {r.next && (
+        <Link className="mz-nd-chain" to={`/cases/${r.next.id}`}>
+          {t('normdocs.chain.next', { kind: r.next.kind, number: r.next.number ?? '' })}
+        </Link>
+      )}
     </div>
   );
 }

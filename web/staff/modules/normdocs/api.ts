@@ -47,6 +47,7 @@ export const NORMDOC_STATES: { value: string; label: string }[] = [
   { value: 'published', label: '已公布待备案' },
   { value: 'filed', label: '已备案（施行）' },
   { value: 'revised', label: '已修改（由修改后的文件替代）' },
+  { value: 'continued', label: '已继续施行（重新登记，由新登记的文件替代）' },
   { value: 'repealed', label: '已废止' },
   { value: 'expired', label: '已失效' },
 ];

@@ -14,6 +14,7 @@ export const normdocLabelsEn: CaseLabelsEn = {
     published: 'Published, awaiting filing',
     filed: 'Filed (in force)',
     revised: 'Revised (replaced by the new document)',
+    continued: 'Continued (registered again under a new number and period)',
   },
   transitions: {
     create: 'Draft',
@@ -27,6 +28,8 @@ export const normdocLabelsEn: CaseLabelsEn = {
     publish: 'Publish',
     file: 'File for the record',
     supersede: 'Replaced by the published revision',
+    reissue: 'Continue in force (new number and period)',
+    register_continuation: 'Register and publish the continuation',
     revise: 'New draft version',
     comment: 'Record a comment',
     dispose: 'Dispose of a comment',

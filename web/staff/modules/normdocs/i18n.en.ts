@@ -14,6 +14,8 @@ export const en: Record<keyof typeof zh, string> = {
   'normdocs.ev.save': 'Record the evaluation',
   'normdocs.ev.ended': 'No longer in force from {on} ({kind})',
   'normdocs.ev.replacedBy': 'Replaced by {number}',
+  'normdocs.chain.prev': 'Follows {number} ({kind})',
+  'normdocs.chain.next': 'Replaced by {number} ({kind})',
   'normdocs.cl.dueOn': 'Deadline',
   'normdocs.cl.stalled': 'Stalled (past deadline)',
   'normdocs.cl.stalledHint':

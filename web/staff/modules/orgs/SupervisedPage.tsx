@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Segmented, Tag, type TableProps } from 'antd';
+import { Alert, Button, Form, Grid, Input, Modal, Segmented, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
@@ -22,6 +22,17 @@ export function SupervisedPage() {
     onSuccess: () => (setOpen(null), setError(null), void qc.invalidateQueries({ queryKey: ['orgs', 'supervised'] })),
     onError: (e: Error) => setError(e.message),
   });
+  // A phone keeps two columns: the name with its state, lists and latest inspection under it, and the action.
+  const phone = Grid.useBreakpoint().md === false;
+  const latestText = (r: SupervisedItem) =>
+    r.latest
+      ? t('orgs.sup.latestText', {
+          year: r.latest.year,
+          submitted: r.latest.submittedOn ?? '—',
+          opinion: r.latest.supervisorOpinion ?? '—',
+          conclusion: r.latest.conclusion ?? '—',
+        })
+      : '—';
   const canOpine = (r: SupervisedItem) => r.kind !== 'foundation' && !!r.latest?.submittedOn && !r.latest.reviewedOn && !r.latest.conclusion;
   const columns: TableProps<SupervisedItem>['columns'] = [
     {
@@ -33,11 +44,18 @@ export function SupervisedPage() {
           <div className="mz-muted mz-mono" style={{ fontSize: 12 }}>
             {r.uscc}
           </div>
+          {phone && (
+            <div className="mz-muted" style={{ fontSize: 12 }}>
+              {r.statusLabel}
+              {r.lists.length ? `（${r.lists.join('、')}）` : ''} · {latestText(r)}
+            </div>
+          )}
         </>
       ),
     },
     {
       title: t('orgs.col.status'),
+      hidden: phone,
       dataIndex: 'statusLabel',
       render: (s: string, r) => (
         <>
@@ -50,22 +68,11 @@ export function SupervisedPage() {
         </>
       ),
     },
-    { title: t('orgs.col.authority'), dataIndex: 'authorityName' },
-    {
-      title: t('orgs.sup.latest'),
-      dataIndex: 'latest',
-      render: (_: unknown, r) =>
-        r.latest
-          ? t('orgs.sup.latestText', {
-              year: r.latest.year,
-              submitted: r.latest.submittedOn ?? '—',
-              opinion: r.latest.supervisorOpinion ?? '—',
-              conclusion: r.latest.conclusion ?? '—',
-            })
-          : '—',
-    },
+    { title: t('orgs.col.authority'), dataIndex: 'authorityName', hidden: phone },
+    { title: t('orgs.sup.latest'), dataIndex: 'latest', hidden: phone, render: (_: unknown, r) => latestText(r) },
     {
       title: t('orgs.sup.action'),
+      onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (_: unknown, r) =>
         canOpine(r) ? (
           <Button
@@ -84,7 +91,7 @@ export function SupervisedPage() {
         desc={t('orgs.sup.desc')}
         query={query}
         columns={columns}
-        scrollX={900}
+        scrollX={phone ? undefined : 900}
         filters={
           <Input.Search
             allowClear
@@ -92,7 +99,7 @@ export function SupervisedPage() {
             aria-label={t('orgs.search')}
             defaultValue={q.q}
             onSearch={(s) => set('q', s || undefined)}
-            style={{ maxWidth: 280 }}
+            style={{ width: '100%', maxWidth: 380 }}
           />
         }
       />
