@@ -196,7 +196,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       ? {
           ...household(t),
           relativeOfStaff: true,
-          staffRelative: { staffName: `${pick(SURNAMES)}${pick(GIVEN)}`, staffPost: '村(居)民委员会成员', relation: '兄弟姐妹' },
+          staffRelative: { staffName: `${pick(SURNAMES)}${pick(GIVEN)}`, staffPost: '村（居）民委员会成员', relation: '兄弟姐妹' },
         }
       : household(t);
     const reg = await timed('register', () => registerApplication(c, a.clerk, body, { isDemo: true }));
@@ -317,7 +317,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
           caseId: reg.id,
           type: 'dibao',
           action: 'publish',
-          input: { date: chinaDate(d), channel: '村(居)务公开栏', place: `${village}村(居)务公开栏` },
+          input: { date: chinaDate(d), channel: '村（居）务公开栏', place: `${village}村（居）务公开栏` },
         }),
       );
     }
