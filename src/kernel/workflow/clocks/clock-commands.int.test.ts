@@ -174,7 +174,7 @@ describe('extendClock / restartClock', () => {
 
     const trace = explainClock(await loadCalendar(ctx), { ...r.clock });
     expect(trace.dueDate).toBe('2019-07-05');
-    expect(renderExplainText(trace)).toContain('重新计算期限(当日不计入):补正材料已收到');
+    expect(renderExplainText(trace)).toContain('重新计算期限（当日不计入）：补正材料已收到');
   });
 });
 
