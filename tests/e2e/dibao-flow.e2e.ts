@@ -217,7 +217,7 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     });
     await waitState(page, '公示异议复查中');
     assert.match(await page.getByTestId('dibao-panel').innerText(), /收入未申报/);
-    await caseAction(page, '异议复查:不属实(重新公示)', async (m) => {
+    await caseAction(page, '异议复查：不属实（重新公示）', async (m) => {
       await m.getByLabel('复查人员').fill('马小兰、海文斌');
       await pickDate(page, m.getByLabel('复查日期'), TODAY);
       await m.getByLabel('复查情况').fill('再次入户并核实务工情况:儿子已分户另居,异议不属实。');

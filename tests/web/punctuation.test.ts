@@ -46,10 +46,10 @@ const problemTitles = (src: string) =>
  */
 const literals = (src: string) =>
   src.replace(/\/\*[\s\S]*?\*\/|\/\/.*$|('(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)|[^\n]/gm, (m, lit?: string) => (lit ? lit : blank(m)));
-/** Files holding workflow definitions (any file calling defineWorkflow) and contract vocabularies. */
+/** Files holding workflow definitions and steps (defineWorkflow, transition) and contract vocabularies. */
 const vocabularyFile = (f: string) =>
   /[\\/]src[\\/](modules|kernel)[\\/].*([\\/]contracts?[\\/]|[\\/]contract\.ts$|workflow[^\\/]*\.ts$)/.test(f) ||
-  (f.includes(`${path.sep}modules${path.sep}`) && readFileSync(f, 'utf8').includes('defineWorkflow('));
+  (f.includes(`${path.sep}modules${path.sep}`) && /defineWorkflow\(|\btransition\(\{/.test(readFileSync(f, 'utf8')));
 
 function violations(): Hit[] {
   const messages = [...walk(path.join(ROOT, 'web/staff/modules'), (f) => /[\\/]i18n[^\\/]*\.ts$/.test(f)), path.join(ROOT, 'web/staff/i18n/zh-CN.ts')];

@@ -97,7 +97,7 @@ async function ensureStandards(ctx: AppContext) {
     ['rural', 42000],
   ] as const) {
     await sql`insert into dibao.standard (id, area_code, kind, effective_from, monthly_cents, document, is_demo)
-      select ${uuidv7()}, '640000', ${kind}, '2019-01-01'::date, ${cents}, '自治区低保标准(示例)', true
+      select ${uuidv7()}, '640000', ${kind}, '2019-01-01'::date, ${cents}, '自治区低保标准（示例）', true
       where not exists (select 1 from dibao.standard where kind = ${kind} and effective_from <= '2019-01-01'::date and area_code = '640000')`.execute(ctx.db);
   }
 }
@@ -123,15 +123,15 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   const actors = new Map<string, { clerk: Actor; lead: Actor }>();
   for (const t of TOWNSHIPS) {
     actors.set(t.org, {
-      clerk: await orgActor(ctx, t.org, '乡镇民政经办人(演示)', ['dibao.read', 'dibao.apply', 'dibao.handle']),
-      lead: await orgActor(ctx, t.org, '乡镇分管领导(演示)', ['dibao.read', 'dibao.confirm']),
+      clerk: await orgActor(ctx, t.org, '乡镇民政经办人（演示）', ['dibao.read', 'dibao.apply', 'dibao.handle']),
+      lead: await orgActor(ctx, t.org, '乡镇分管领导（演示）', ['dibao.read', 'dibao.confirm']),
     });
   }
   const counties = new Map<string, { clerk: Actor; lead: Actor }>();
   for (const code of new Set(TOWNSHIPS.map((t) => t.county))) {
     counties.set(code, {
-      clerk: await orgActor(ctx, `${code}-mzj`, '县民政局经办人(演示)', ['dibao.read', 'dibao.handle']),
-      lead: await orgActor(ctx, `${code}-mzj`, '县民政局局长(演示)', ['dibao.read', 'dibao.confirm']),
+      clerk: await orgActor(ctx, `${code}-mzj`, '县民政局经办人（演示）', ['dibao.read', 'dibao.handle']),
+      lead: await orgActor(ctx, `${code}-mzj`, '县民政局局长（演示）', ['dibao.read', 'dibao.confirm']),
     });
   }
   let seq = 0;
@@ -204,7 +204,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
     if (stop('applied')) return reg.id;
     clock.set(accept);
     if (opts.notAccept) {
-      await move(a.clerk, reg.id, 'not_accept', { code: opts.notAccept, reason: '经审查,申请人户籍不在本乡镇(街道),已告知其向户籍所在地乡镇人民政府申请' });
+      await move(a.clerk, reg.id, 'not_accept', { code: opts.notAccept, reason: '经审查，申请人户籍不在本乡镇（街道），已告知其向户籍所在地乡镇人民政府申请' });
       return reg.id;
     }
     await move(a.clerk, reg.id, 'accept');
@@ -222,14 +222,14 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       await move(a.clerk, reg.id, 'investigate', {
         staff: `${pick(SURNAMES.slice(0, 7))}${pick(GIVEN)}、${pick(SURNAMES.slice(7))}${pick(GIVEN)}`,
         date: chinaDate(d),
-        findings: '入户查看住房、家电和生活状况,与申报基本一致',
+        findings: '入户查看住房、家电和生活状况，与申报基本一致',
         incomeStable: rand() < 0.3 ? '不固定' : '稳定',
       });
       d = addWorkdays(d, 1 + Math.floor(rand() * 2));
       clock.set(d);
       await move(a.clerk, reg.id, 'review', {
         opinion: refuseAtReview ? '拟不同意' : '拟同意',
-        text: refuseAtReview ? '家庭人均收入高于标准' : '经调查核实,符合低保条件',
+        text: refuseAtReview ? '家庭人均收入高于标准' : '经调查核实，符合低保条件',
       });
     };
     await investigate();
@@ -247,7 +247,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
         await move(a.clerk, reg.id, founded ? 'objection_founded' : 'objection_unfounded', {
           staff: `${pick(SURNAMES.slice(0, 7))}${pick(GIVEN)}、${pick(SURNAMES.slice(7))}${pick(GIVEN)}`,
           date: chinaDate(d),
-          findings: founded ? '复查:该户成员长期在外务工,月收入约 4000 元,未申报,异议属实' : '复查:该成员已分户另居,异议不属实',
+          findings: founded ? '复查：该户成员长期在外务工，月收入约 4000 元，未申报，异议属实' : '复查：该成员已分户另居，异议不属实',
         });
       }
       if (!founded) {
@@ -268,7 +268,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       d = addWorkdays(d, 1);
       clock.set(d);
       const bureau = (await sql<{ id: string }>`select id from core.org_unit where code = ${`${t.county}-mzj`}`.execute(ctx.db)).rows[0]!;
-      await timed('handoff', () => handOff(c, a.clerk, { caseId: reg.id, kind: 'transfer', toOrgId: bureau.id, note: '乡镇审核、公示完毕,报请县级确认' }));
+      await timed('handoff', () => handOff(c, a.clerk, { caseId: reg.id, kind: 'transfer', toOrgId: bureau.id, note: '乡镇审核、公示完毕，报请县级确认' }));
       if (stop('submitted')) return reg.id;
       d = addWorkdays(d, 1 + Math.floor(rand() * 3));
       clock.set(d);
@@ -282,7 +282,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
             caseId: reg.id,
             type: 'dibao',
             action: 'county_visit',
-            input: { staff: '县民政局核查员甲、县民政局核查员乙', date: chinaDate(d), result: '属实', findings: '县民政局入户核查,家庭收入、财产与申报一致' },
+            input: { staff: '县民政局核查员甲、县民政局核查员乙', date: chinaDate(d), result: '属实', findings: '县民政局入户核查，家庭收入、财产与申报一致' },
           }),
         );
       }
@@ -292,7 +292,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
     clock.set(d);
     if (opts.refuse || founded) {
       await move(decider, reg.id, 'refuse', {
-        reasons: founded ? '公示期间群众异议经复查属实,家庭成员务工收入未申报,人均收入高于当地低保标准' : '经核对,家庭人均收入高于当地低保标准',
+        reasons: founded ? '公示期间群众异议经复查属实，家庭成员务工收入未申报，人均收入高于当地低保标准' : '经核对，家庭人均收入高于当地低保标准',
       });
       clock.set(addWorkdays(d, 1));
       await move(app.authority === 'county' || opts.relative ? county.clerk : a.clerk, reg.id, 'send_notice', {
@@ -311,7 +311,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       // 公布 in the village (暂行办法第十一条(三)) a few working days later, by the holder of the case.
       d = addWorkdays(d, 1 + Math.floor(rand() * 3));
       clock.set(d);
-      const village = (await sql<{ name: string }>`select name from core.area where code = ${t.village}`.execute(ctx.db)).rows[0]?.name ?? '村(社区)';
+      const village = (await sql<{ name: string }>`select name from core.area where code = ${t.village}`.execute(ctx.db)).rows[0]?.name ?? '村（社区）';
       await timed('publish', () =>
         applyAction(c, app.authority === 'county' || opts.relative ? county.clerk : a.clerk, {
           caseId: reg.id,
@@ -340,8 +340,8 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   }
   // 不予受理 (兴庆, 隆德) and 公示异议 found 属实 → 不予确认 (隆德 城关镇, 平罗): the C2 steps in 2019.
   const extra: Array<[string, string, Parameters<typeof drive>[2]]> = [
-    ['640423101-gov', '2019-05-13', { notAccept: '非户籍所在地乡镇(街道)受理范围' }],
-    ['640104100-gov', '2019-06-11', { notAccept: '非户籍所在地乡镇(街道)受理范围' }],
+    ['640423101-gov', '2019-05-13', { notAccept: '非户籍所在地乡镇（街道）受理范围' }],
+    ['640104100-gov', '2019-06-11', { notAccept: '非户籍所在地乡镇（街道）受理范围' }],
     ['640423100-gov', '2019-10-14', { objection: 'founded' }],
     ['640221100-gov', '2019-10-21', { objection: 'founded' }],
   ];
@@ -363,8 +363,8 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   for (const [i, caseId] of sc.sample.slice(0, Math.ceil(sc.sample.length / 2)).entries()) {
     const visit =
       i === 0
-        ? { visitedOn: '2019-12-18', result: '不属实' as const, findings: '县民政局入户抽查,家庭新增务工收入未申报,与审核结论不一致' }
-        : { visitedOn: '2019-12-18', result: '属实' as const, findings: '县民政局入户抽查,家庭情况与审核结论一致' };
+        ? { visitedOn: '2019-12-18', result: '不属实' as const, findings: '县民政局入户抽查，家庭新增务工收入未申报，与审核结论不一致' }
+        : { visitedOn: '2019-12-18', result: '属实' as const, findings: '县民政局入户抽查，家庭情况与审核结论一致' };
     await timed('spot visit', () => recordVisit(c, ld.lead, sc.id, caseId, visit));
   }
   // In progress today, for the demo accounts' worklists.
@@ -418,7 +418,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   if (xjRecheck) {
     await move(actors.get('640422100-gov')!.clerk, xjRecheck.case_id, 'report', {
       proposal: '停发',
-      findings: '入户复核:户主已在县城稳定就业,月工资 3800 元,家庭人均收入超过当地标准',
+      findings: '入户复核：户主已在县城稳定就业，月工资 3800 元，家庭人均收入超过当地标准',
       reason: '家庭人均收入超过当地低保标准',
       incomeClass: '稳定',
     });

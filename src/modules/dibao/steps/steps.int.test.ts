@@ -112,7 +112,7 @@ describe('公示异议 → 复查 within the set working days; 属实 → refusa
     expect(o.state).toBe('reinvestigating');
     const k = o.clocks.find((x: any) => x.name === 'objection_review');
     expect(k.rule).toEqual({ unit: 'workdays', n: 15 });
-    expect(k.label).toBe('公示异议复查期限(15 个工作日)');
+    expect(k.label).toBe('公示异议复查期限（15 个工作日）');
     expect(k.state).toBe('running');
     // 2026-06-01 (Mon) + 15 working days; 端午 2026-06-19 is a holiday on the kernel calendar
     expect(k.dueDate >= '2026-06-22').toBe(true);
