@@ -97,12 +97,12 @@ async function investigate(page: Page, findings: string) {
     await m.getByLabel('调查情况').fill(findings);
     await pickOption(page, m.getByLabel('家庭收入来源'), '稳定');
   });
-  await waitState(page, '已调查(待评议或审核)');
+  await waitState(page, '已调查（待评议或审核）');
   await caseAction(page, '乡镇审核意见', async (m) => {
     await pickOption(page, m.getByLabel('乡镇审核意见'), '拟同意');
     await m.getByLabel('意见说明').fill('经入户调查和信息核对,家庭人均收入低于当地低保标准,拟同意。');
   });
-  await waitState(page, '乡镇已审核(待公示)');
+  await waitState(page, '乡镇已审核（待公示）');
   await caseAction(page, '张榜公示');
   await waitState(page, '公示中');
 }
@@ -174,7 +174,7 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await page.waitForURL('**/cases/*');
     ldCaseUrl = new URL(page.url()).pathname;
     await page.getByTestId('dibao-panel').waitFor();
-    assert.equal(await state(page), '已申请(待受理)');
+    assert.equal(await state(page), '已申请（待受理）');
     // The generic case header names the case facts in Chinese, not internal keys.
     const header = await page.locator('.mz-case-facts').innerText();
     assert.match(header, /申请渠道/);
@@ -211,13 +211,13 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
   });
 
   step('a 公示 objection starts a 复查; found 不属实 the 公示 is posted again', async () => {
-    await caseAction(page, '登记公示异议(启动复查)', async (m) => {
+    await caseAction(page, '登记公示异议（启动复查）', async (m) => {
       await m.getByLabel('异议内容').fill('村民反映该户儿子在银川务工,收入未申报。');
-      await m.getByLabel('异议人(可匿名)').fill('村民');
+      await m.getByLabel('异议人（可匿名）').fill('村民');
     });
     await waitState(page, '公示异议复查中');
     assert.match(await page.getByTestId('dibao-panel').innerText(), /收入未申报/);
-    await caseAction(page, '异议复查:不属实(重新公示)', async (m) => {
+    await caseAction(page, '异议复查：不属实（重新公示）', async (m) => {
       await m.getByLabel('复查人员').fill('马小兰、海文斌');
       await pickDate(page, m.getByLabel('复查日期'), TODAY);
       await m.getByLabel('复查情况').fill('再次入户并核实务工情况:儿子已分户另居,异议不属实。');

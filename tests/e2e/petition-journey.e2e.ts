@@ -115,7 +115,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     f.current = page;
     await signIn(page, 'nx-fgc');
     await openFromWorklist(page, /待办/, 'fgc-worklist');
-    assert.equal(await state(page), '已登记(甄别中)');
+    assert.equal(await state(page), '已登记（甄别中）');
     await page.getByTestId('clock-triage').waitFor();
     // The citizen's 证明材料 came with the petition.
     await page.getByTestId('attachments').getByText('低保停发通知书.pdf').waitFor();
@@ -169,7 +169,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     await signIn(page, 'xq-mzj');
     await openFromWorklist(page, /待签收/, 'xq-worklist');
     await caseAction(page, '签收');
-    await caseAction(page, '受理(书面告知)');
+    await caseAction(page, '受理（书面告知）');
     assert.equal(await state(page), '已受理');
     await page.getByTestId('clock-handle').getByText('计时中').waitFor();
     await snap(page, 'xq-accepted');

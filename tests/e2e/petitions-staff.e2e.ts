@@ -135,7 +135,7 @@ describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
     await page.getByTestId('case-page').getByRole('heading', { name: TITLE }).waitFor();
     firstRef = await page.getByTestId('case-ref').innerText();
     assert.match(firstRef, /^XF-640104-\d{4}-\d{6}$/);
-    assert.equal(await page.getByTestId('case-state').innerText(), '已登记(甄别中)');
+    assert.equal(await page.getByTestId('case-state').innerText(), '已登记（甄别中）');
     const panel = page.getByTestId('petition-panel');
     await panel.getByText('1 批 6 人次，代表 2 人').waitFor();
     await panel.getByTestId('petition-content').getByText(CONTENT).waitFor();
@@ -207,7 +207,7 @@ describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
   });
 
   step('受理, 开始办理, then 起草处理意见书 from the 支持 template', async () => {
-    await caseAction(page, '受理(书面告知)');
+    await caseAction(page, '受理（书面告知）');
     await caseAction(page, '开始办理');
     await page.getByTestId('draft-opinion').click();
     const modal = openModal(page);

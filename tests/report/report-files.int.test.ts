@@ -57,7 +57,7 @@ describe('year-on-year (同比)', () => {
   it('says a decrease as 减少/下降, and percentage points for rates', async () => {
     const { changeText } = await import('../../src/kernel/report/previous-year.ts');
     expect(changeText(40, 63, '件').text).toBe('上年 63件，同比减少 23件、下降 36.5%');
-    expect(changeText(95, 90, '%')).toMatchObject({ change: 5, changePercent: null, text: '上年 90%，同比增加 5 个百分点' });
+    expect(changeText(95, 90, '%')).toMatchObject({ change: 5, changePercent: null, text: '上年 90.0%，同比增加 5 个百分点' });
     expect(changeText(3, 0, '件')).toMatchObject({ change: 3, changePercent: null, text: '上年 0件，同比增加 3件' });
   });
 
@@ -93,7 +93,7 @@ describe('GET /api/report/runs/:id/report.pdf', () => {
     expect(text).toContain('— 1 —');
     // The filled paragraph carries the number, and the 附件 traces it to its stored value and records.
     expect(run.text.sections.flatMap((s: any) => s.paragraphs).join('')).toMatch(/3 ?件/);
-    expect(text).toContain(`${total.label}：3件（指标 petitions.total；数据编号 ${total.valueId}；来源记录 3 条`);
+    expect(text).toContain(`${total.label}：3件（数据编号 ${total.valueId}；来源记录 3 条`);
   });
 
   it('is the same 404 for a run outside the reader’s area, and 400 for a bad id', async () => {

@@ -40,11 +40,27 @@ const problemTitles = (src: string) =>
     .map((l) => (/new AppError\(|badRequest\(|notFound\(|conflict\(|forbidden\(/.test(l) ? (l.match(/'[^']*'|`[^`]*`/g) ?? []).join(' ') : ''))
     .join('\n');
 
+/**
+ * Workflow definitions and contract vocabularies as users read them: only the string literals
+ * (state, step and clock labels, vocabulary words, zod messages); keys, code and comments are blanked.
+ */
+const literals = (src: string) =>
+  src.replace(/\/\*[\s\S]*?\*\/|\/\/.*$|('(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)|[^\n]/gm, (m, lit?: string) => (lit ? lit : blank(m)));
+/** Files holding workflow definitions and steps (defineWorkflow, transition) and contract vocabularies. */
+const vocabularyFile = (f: string) =>
+  /[\\/]src[\\/](modules|kernel)[\\/].*([\\/]contracts?[\\/]|[\\/]contract\.ts$|workflow[^\\/]*\.ts$)/.test(f) ||
+  (f.includes(`${path.sep}modules${path.sep}`) && /defineWorkflow\(|\btransition\(\{/.test(readFileSync(f, 'utf8')));
+
 function violations(): Hit[] {
   const messages = [...walk(path.join(ROOT, 'web/staff/modules'), (f) => /[\\/]i18n[^\\/]*\.ts$/.test(f)), path.join(ROOT, 'web/staff/i18n/zh-CN.ts')];
   const portal = walk(path.join(ROOT, 'web/portal'), (f) => f.endsWith('.html'));
   const server = walk(path.join(ROOT, 'src'), (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-  return [...messages.flatMap((f) => scan(f, zhBlock)), ...portal.flatMap((f) => scan(f, htmlText)), ...server.flatMap((f) => scan(f, problemTitles))];
+  return [
+    ...messages.flatMap((f) => scan(f, zhBlock)),
+    ...portal.flatMap((f) => scan(f, htmlText)),
+    ...server.flatMap((f) => scan(f, problemTitles)),
+    ...server.filter(vocabularyFile).flatMap((f) => scan(f, literals)),
+  ];
 }
 
 describe('full-width punctuation in Chinese text', () => {
@@ -56,9 +72,10 @@ describe('full-width punctuation in Chinese text', () => {
         .split('\n')
         .filter((l) => BAD.test(l)),
     ).toEqual(["  k: '好,的',"]);
+    expect(literals("const a = { 'z(x)': '乡镇(街道)确认' }; // 注(释)\nfn(中, 文);").split('\n')).toEqual(["'z(x)''乡镇(街道)确认'", '']);
   });
 
-  it('zh messages, portal pages and problem titles use full-width , ; : ? ! ( ) next to Chinese', () => {
+  it('zh messages, portal pages, problem titles, workflow labels and contract vocabularies use full-width , ; : ? ! ( ) next to Chinese', () => {
     const hits = violations();
     expect(hits.map((h) => `${h.file}:${h.line}: ${h.text}`).join('\n')).toBe('');
   });

@@ -5,18 +5,18 @@ import type { AreaLevel } from '../../platform/db/schema.ts';
 export const AREA_LEVELS: Record<AreaLevel, { zh: string; en: string }> = {
   1: { zh: '自治区', en: 'Region' },
   2: { zh: '市', en: 'City' },
-  3: { zh: '县(区)', en: 'County' },
-  4: { zh: '乡(镇、街道)', en: 'Township' },
-  5: { zh: '村(社区)', en: 'Village / community' },
+  3: { zh: '县（区）', en: 'County' },
+  4: { zh: '乡（镇、街道）', en: 'Township' },
+  5: { zh: '村（社区）', en: 'Village / community' },
 };
 
 /** 组织机构类型 */
 export const ORG_KINDS = {
-  department: '厅(委)机关',
+  department: '厅（委）机关',
   division: '内设处室',
   bureau: '民政局',
   township_office: '乡镇人民政府/街道办事处',
-  community_committee: '村(居)民委员会',
+  community_committee: '村（居）民委员会',
   other: '其他',
 } as const;
 export type OrgKind = keyof typeof ORG_KINDS;
@@ -67,5 +67,5 @@ export type ImportError = ImportResult['errors'][number];
 export const AREA_ERRORS = {
   AREA_NOT_FOUND: '行政区划不存在或无权查看',
   ORG_UNIT_NOT_FOUND: '组织机构不存在或无权查看',
-  IMPORT_INVALID: '导入文件有错误,未写入任何数据',
+  IMPORT_INVALID: '导入文件有错误，未写入任何数据',
 } as const;

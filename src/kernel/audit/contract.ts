@@ -14,7 +14,7 @@ export const AUDIT_PERMISSIONS = {
 
 export const AUDIT_ERRORS = {
   AUDIT_EVENT_NOT_FOUND: '审计事件',
-  AUDIT_CHECKPOINT_CONFLICT: '另一个检查点正在写入,请稍后重试',
+  AUDIT_CHECKPOINT_CONFLICT: '另一个检查点正在写入，请稍后重试',
   AUDIT_BAD_INPUT: '审计事件参数不正确',
 } as const;
 

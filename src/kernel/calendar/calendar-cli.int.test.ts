@@ -96,10 +96,10 @@ describe('minzheng calendar explain', () => {
     const r = await run(calendarExplainCommand, ['--from', '2019-06-04', '--workdays', '3', '--area', '640000']);
     expect(r.code).toBe(0);
     const text = r.out.join('\n');
-    expect(text).toContain('期限届满日为 2019-06-12(周三)');
-    expect(text).toContain('2019-06-05 周三 不计:宁夏开斋节');
-    expect(text).toContain('2019-06-07 周五 不计:法定节假日:端午');
-    expect(text).toContain('适用地区:宁夏(640000)');
+    expect(text).toContain('期限届满日为 2019-06-12（周三）');
+    expect(text).toContain('2019-06-05 周三 不计：宁夏开斋节');
+    expect(text).toContain('2019-06-07 周五 不计：法定节假日：端午');
+    expect(text).toContain('适用地区：宁夏（640000）');
   });
 });
 

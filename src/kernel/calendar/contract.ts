@@ -10,7 +10,7 @@ export const CALENDAR_PERMISSIONS = {
 } as const;
 
 export const CALENDAR_ERRORS = {
-  CALENDAR_DATE_INVALID: '日期无效,应为 YYYY-MM-DD 格式的真实日期',
+  CALENDAR_DATE_INVALID: '日期无效，应为 YYYY-MM-DD 格式的真实日期',
   CALENDAR_AREA_UNKNOWN: '行政区划代码不存在',
   CALENDAR_DAY_NOT_FOUND: '该日期没有本地调整记录',
   CALENDAR_COUNT_INVALID: '期间数应为非负整数',

@@ -1,4 +1,5 @@
 import type { Explanation, PeriodUnit, TraceStep } from './contract.ts';
+import { fullWidth } from '../../platform/full-width.ts';
 import { weekdayZh } from './dates.ts';
 
 const START_NOT_COUNTED = '《民法典》第二百零一条、《民事诉讼法》关于期间的规定:期间开始的当日不计入,自下一日开始计算';
@@ -80,5 +81,5 @@ export function renderExplanation(e: Omit<Explanation, 'text'>, chainLabels: str
   for (const b of e.basis) lines.push(`  ${b}`);
   lines.push(`日历版本:v${e.calendarVersion}(国家层数据 ${e.nationalSource} 加本地调整)`);
   for (const w of e.warnings) lines.push(`注意:${w}`);
-  return lines.join('\n');
+  return fullWidth(lines.join('\n'));
 }

@@ -36,14 +36,14 @@ describe('explain: N 工作日', () => {
   });
 
   it('renders the trace in Chinese', () => {
-    expect(e.text).toContain('为什么是这一天:自 2019-06-04(周二) 起计算 3 个工作日,期限届满日为 2019-06-12(周三)。');
-    expect(e.text).toContain('适用地区:宁夏(640000) › 固原市(640400) › 隆德县(640423)');
-    expect(e.text).toContain('2019-06-05 周三 不计:宁夏开斋节');
-    expect(e.text).toContain('2019-06-07 周五 不计:法定节假日:端午');
-    expect(e.text).toContain('2019-06-12 周三 第 3 个工作日,期限届满');
-    expect(e.text).toContain('共计 3 个工作日,跳过休息日 5 天');
+    expect(e.text).toContain('为什么是这一天：自 2019-06-04（周二）起计算 3 个工作日，期限届满日为 2019-06-12（周三）。');
+    expect(e.text).toContain('适用地区：宁夏（640000）› 固原市（640400）› 隆德县（640423）');
+    expect(e.text).toContain('2019-06-05 周三 不计：宁夏开斋节');
+    expect(e.text).toContain('2019-06-07 周五 不计：法定节假日：端午');
+    expect(e.text).toContain('2019-06-12 周三 第 3 个工作日，期限届满');
+    expect(e.text).toContain('共计 3 个工作日，跳过休息日 5 天');
     expect(e.text).toContain('《行政许可法》第八十二条');
-    expect(e.text).toContain('日历版本:v3');
+    expect(e.text).toContain('日历版本：v3');
   });
 
   it('marks the 调休 working weekend days it counts', () => {
@@ -55,8 +55,8 @@ describe('explain: N 工作日', () => {
       ['2019-02-11', false],
     ]);
     expect(m.makeupWorkdays).toBe(2);
-    expect(m.text).toContain('2019-02-02 周六 第 1 个工作日(周六,调休上班(春节),计入)');
-    expect(m.text).toContain('适用地区:全国');
+    expect(m.text).toContain('2019-02-02 周六 第 1 个工作日（周六，调休上班（春节），计入）');
+    expect(m.text).toContain('适用地区：全国');
   });
 });
 
@@ -77,8 +77,8 @@ describe('explain: N 日 and N 个月', () => {
     ]);
     expect(e.steps.filter((s) => s.action === 'count')).toHaveLength(10);
     expect(e.text).toContain('2019-09-22 至 2019-10-01 连续计算 10 日');
-    expect(e.text).toContain('2019-10-01 周二 为期间的最后一日:法定节假日:国庆节,顺延');
-    expect(e.text).toContain('2019-10-08 周二 顺延后的第一个工作日,期限届满');
+    expect(e.text).toContain('2019-10-01 周二 为期间的最后一日：法定节假日：国庆节，顺延');
+    expect(e.text).toContain('2019-10-08 周二 顺延后的第一个工作日，期限届满');
     expect(e.text).toContain('《民法典》第二百零三条');
   });
 
@@ -87,8 +87,8 @@ describe('explain: N 日 and N 个月', () => {
     expect(e.dueDate).toBe('2019-02-02');
     expect(e.rolledForward).toBe(false);
     expect(e.makeupWorkdays).toBe(1);
-    expect(e.text).toContain('其中调休上班日 1 天:2019-02-02');
-    expect(e.text).toContain('2019-02-02 周六 为期间的最后一日:周六,调休上班(春节),期限届满');
+    expect(e.text).toContain('其中调休上班日 1 天：2019-02-02');
+    expect(e.text).toContain('2019-02-02 周六 为期间的最后一日：周六，调休上班（春节），期限届满');
   });
 
   it('can be told not to roll forward', () => {
@@ -102,7 +102,7 @@ describe('explain: N 日 and N 个月', () => {
     expect(e.steps.map((s) => s.action)).toEqual(['start', 'month_end', 'roll_forward', 'roll_forward', 'due']);
     expect(e.steps[1]).toMatchObject({ date: '2020-02-29', clamped: true, workday: false });
     expect(e.dueDate).toBe('2020-03-02');
-    expect(e.text).toContain('2020-02-29 周六 到期月的月末日(没有对应日)');
+    expect(e.text).toContain('2020-02-29 周六 到期月的月末日（没有对应日）');
     expect(e.text).toContain('《民法典》第二百零二条');
   });
 });
@@ -115,7 +115,7 @@ describe('explain: warnings', () => {
       '2027 年：该年放假安排未发布，按法定节日推算（《全国年节及纪念日放假办法》第二条，不含调休）；国务院办公厅的通知录入后，期限自动重算',
       '2027 年宁夏的地方节假日(如开斋节、古尔邦节)尚未录入,结果可能不准确',
     ]);
-    expect(e.text).toContain('注意:2027 年：该年放假安排未发布，按法定节日推算');
+    expect(e.text).toContain('注意：2027 年：该年放假安排未发布，按法定节日推算');
     expect(cal.explain('2021-05-01', { unit: 'workdays', n: 5 }, { areaPath: '640000' }).warnings).toEqual([]);
     expect(cal.explain('2026-05-01', { unit: 'workdays', n: 5 }).warnings).toEqual([]);
   });

@@ -85,7 +85,7 @@ describe('GET /api/calendar/compute', () => {
     const body = r.json();
     expect(body.dueDate).toBe('2019-06-12');
     expect(body.explanation).toMatchObject({ areaCode: '640423', countedDays: 3, skippedRestDays: 5, rule: { unit: 'workdays', n: 3 } });
-    expect(body.explanation.text).toContain('适用地区:宁夏(640000) › 固原市(640400) › 隆德县(640423)');
+    expect(body.explanation.text).toContain('适用地区：宁夏（640000）› 固原市（640400）› 隆德县（640423）');
     expect((await get('/api/calendar/compute?from=2019-06-04&workdays=3')).json().dueDate).toBe('2019-06-10');
     expect((await get('/api/calendar/compute?from=2019-09-21&days=10')).json().dueDate).toBe('2019-10-08');
     expect((await get('/api/calendar/compute?from=2019-09-21&days=10&rollForward=false')).json().dueDate).toBe('2019-10-01');

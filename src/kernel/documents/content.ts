@@ -23,6 +23,8 @@ export type DocumentContent = {
   verifyCode: string;
 };
 
+export { fullWidth } from '../../platform/full-width.ts';
+
 /** 成文日期 in Arabic numerals without leading zeros (GB/T 9704-2012 7.3.5.4). */
 export function dateLine(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -32,34 +34,6 @@ export function dateLine(date: string): string {
 /** The 附注 line every document carries: where and how to check it. */
 export function verifyNote(c: Pick<DocumentContent, 'docNo' | 'verifyCode'>): string {
   return `\uff08凭文书编号和验证码 ${c.verifyCode} 可在民政法治政务平台公众门户「文书查验」页查验真伪\uff09`;
-}
-
-const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
-const FULL: Record<string, string> = { ',': '\uff0c', ':': '\uff1a', ';': '\uff1b', '(': '\uff08', ')': '\uff09', '?': '\uff1f', '!': '\uff01' };
-
-/**
- * Full-width punctuation where the text around it is Chinese (，：；（）？！), as official
- * documents require; punctuation between Latin letters or digits (10:30, 1,000) stays as it is.
- */
-export function fullWidth(text: string): string {
-  const chars = [...text];
-  const open: boolean[] = [];
-  return chars
-    .map((ch, i) => {
-      const to = FULL[ch];
-      if (!to) return ch;
-      const prev = chars
-        .slice(0, i)
-        .reverse()
-        .find((x) => x !== ' ');
-      const next = chars.slice(i + 1).find((x) => x !== ' ');
-      let wide = (!!prev && HAN.test(prev)) || (!!next && HAN.test(next));
-      if (ch === '(') open.push(wide);
-      if (ch === ')') wide = (open.pop() ?? false) || wide;
-      return wide ? to : ch;
-    })
-    .join('')
-    .replace(/ ?([\uff0c\uff1a\uff1b\uff08\uff09\uff1f\uff01]) ?/g, '$1');
 }
 
 /** 发文字号 line, with the version after the first issue. */

@@ -8,3 +8,5 @@ export type { RedHeadContent } from './red-head.ts';
 export { renderRedHeadDocx } from './render-red-head-docx.ts';
 export { renderRedHeadPdf } from './render-red-head-pdf.ts';
 export { attachmentDisposition, DOCX_TYPE, sendDocumentPdf } from './download.ts';
+export { addStatSheet, dateCell, monthCell, periodText, rateCell, filedBy, timeCell, yuanCell } from './stat-sheet.ts';
+export type { FiledBy, SheetHead, StatCell, StatSheet } from './stat-sheet.ts';

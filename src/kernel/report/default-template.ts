@@ -29,10 +29,10 @@ export function defaultTemplate(year: number): TemplateBody {
         paragraphs: [
           '拓宽信访渠道，推进信访业务规范化。依托全国民政和自治区网上信访信息系统平台，实行信、访、网“三位一体”受理群众诉求，' +
             '将群众来访、来信等全部信访事项纳入网上信访信息系统，信访事项受理、办理全过程公开。',
-          '截止目前，民政厅登记办理各类信访件{{petitions.total}}件，接待群众来信来访{{petitions.batches}}批{{petitions.persons}}人次，' +
-            '其中自治区信访局通过信访信息系统转办交办{{petitions.from_xfj}}件，办理民政部信访信息系统转办信访件{{petitions.from_mca}}件；' +
-            '转送有权处理机关{{petitions.transferred}}件，交办{{petitions.assigned}}件，督办{{petitions.supervised}}件；' +
-            '已办结{{petitions.concluded}}件，按期办结率{{petitions.on_time_rate}}%。',
+          '截止目前，民政厅登记办理各类信访件{{petitions.total}}件，接待群众来信来访{{petitions.batches}}批{{petitions.persons}}人次。' +
+            '一是办理上级转办交办事项，自治区信访局通过信访信息系统转办交办{{petitions.from_xfj}}件，办理民政部信访信息系统转办信访件{{petitions.from_mca}}件；' +
+            '二是依法分类处理，转送有权处理机关{{petitions.transferred}}件，交办{{petitions.assigned}}件，督办{{petitions.supervised}}件；' +
+            '三是按期办结，已办结{{petitions.concluded}}件，按期办结率{{petitions.on_time_rate}}%。',
         ],
       },
     ],

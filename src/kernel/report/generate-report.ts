@@ -9,6 +9,7 @@ import { grantsFor, pathWithin } from '../identity/scope.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { fullWidth } from '../documents/content.ts';
 import { computeFigures, type Figure } from './compute-figures.ts';
+import { figureWords } from './report-wording.ts';
 import { REPORT_PERMISSIONS } from './contract.ts';
 import type { ReportArea } from './report-area.ts';
 import { getTemplate, PLACEHOLDER, type TemplateBody } from './report-template.ts';
@@ -32,19 +33,21 @@ export type ReportRun = {
   missing: string[];
 };
 
-const show = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
-
-/** Fill a template's placeholders with the figures; staff text is kept as written. */
+/**
+ * Fill a template's placeholders with the figures, in 公文 style: full-width punctuation, a
+ * percentage with one decimal, and the figure's unit (件, 个, 户 …) unless the text already follows
+ * the placeholder with it; staff text is otherwise kept as written.
+ */
 export function fillTemplate(body: TemplateBody, figures: Map<string, Figure>): { text: TemplateBody; missing: string[] } {
   const missing = new Set<string>();
   const fill = (p: string) =>
-    fullWidth(p).replace(PLACEHOLDER, (_, code: string) => {
+    fullWidth(p).replace(PLACEHOLDER, (m: string, code: string, at: number, all: string) => {
       const f = figures.get(code);
       if (!f || f.value === null) {
         missing.add(code);
         return '〔数据不可用〕';
       }
-      return show(f.value);
+      return figureWords(f.value, f.unit, !all.slice(at + m.length).startsWith(f.unit));
     });
   const text = {
     ...body,

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../identity/actor.ts';
+import { figureWords } from './report-wording.ts';
 import { computeFigures, type Figure, type FigureSection } from './compute-figures.ts';
 import type { ReportArea } from './report-area.ts';
 
@@ -26,7 +27,7 @@ export function changeText(value: number, prev: number, unit: string): Pick<Prev
   const points = unit === '%';
   const changePercent = points || prev === 0 ? null : round1((change / prev) * 100);
   const u = points ? ' 个百分点' : unit;
-  const head = `上年 ${show(prev)}${unit}，`;
+  const head = `上年 ${figureWords(prev, unit)}，`;
   if (change === 0) return { change, changePercent, text: `${head}与上年持平` };
   const up = change > 0;
   const pct = changePercent === null ? '' : `、${up ? '增长' : '下降'} ${Math.abs(changePercent).toFixed(1)}%`;

@@ -127,10 +127,26 @@ describe('generated report', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((r as any).rawPayload);
     const ws = wb.getWorksheet('指标及口径')!;
-    expect(ws.getRow(1).values).toEqual([undefined, '指标代码', '指标', '数值', '单位', '统计口径', '汇总方式', '来源记录数', '计算时间', '上年数值', '同比']);
-    expect(ws.rowCount - 1).toBe(run.figures.length);
-    const total = ws.getRows(2, ws.rowCount - 1)!.find((row) => row.getCell(1).value === 'petitions.total')!;
+    expect(ws.getCell('A1').value).toBe(`${run.year}年度${run.area.name}法治政府建设情况报告指标及口径表`);
+    expect(ws.getCell('A2').value).toBe('填报单位：宁夏回族自治区民政厅政策法规处');
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      '指标代码',
+      '指标',
+      '数值',
+      '单位',
+      '统计口径',
+      '汇总方式',
+      '来源记录数',
+      '计算时间（北京时间）',
+      '上年数值',
+      '同比',
+    ]);
+    expect(ws.rowCount - 3).toBe(run.figures.length);
+    const total = ws.getRows(4, ws.rowCount - 3)!.find((row) => row.getCell(1).value === 'petitions.total')!;
     expect(total.getCell(3).value).toBe(2);
+    expect(total.getCell(3).type).toBe(ExcelJS.ValueType.Number);
+    expect(total.getCell(8).type).toBe(ExcelJS.ValueType.Date);
     expect(String(total.getCell(5).value)).toContain('本级机关登记');
   });
 });

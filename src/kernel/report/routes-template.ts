@@ -13,6 +13,7 @@ import { reportArea } from './report-area.ts';
 import { GenerateBody, RunIdParams, RunOut, RunsOut, RunsQuery, TemplateOut, YearParams } from './report-schemas.ts';
 import { getTemplate, PutTemplateBody, saveTemplate, type ReportTemplate } from './report-template.ts';
 import { reportAppendix } from './report-xlsx.ts';
+import { filedBy } from '../documents/index.ts';
 
 const tags = ['report'];
 const security = [{ session: [] }];
@@ -114,8 +115,9 @@ export async function registerReportTemplateRoutes(app: FastifyInstance, ctx: Ap
     '/api/report/runs/:id/appendix.xlsx',
     { schema: { tags, security, summary: '下载年度报告附表（xlsx：全部指标及统计口径）', params: RunIdParams } },
     async (req, reply) => {
-      const run = await getReportRun(ctx, actorOf(req), req.params.id);
-      const file = await reportAppendix(run);
+      const actor = actorOf(req);
+      const run = await getReportRun(ctx, actor, req.params.id);
+      const file = await reportAppendix(run, await filedBy(ctx, actor));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${run.year}年法治政府建设报告指标附表-${run.area.name}.xlsx`)}`)

@@ -40,7 +40,7 @@ export async function openParts(ctx: AppContext, actor: Actor, req: OpenPartsReq
       // The parent's who-check stands for its parts: they are registered by the system on its behalf.
       const child = await createCase(tx, actor, {
         type: policy.partType,
-        title: `${c.title}(${PART_ROLE_LABEL[p.role]})`.slice(0, 200),
+        title: `${c.title}（${PART_ROLE_LABEL[p.role]}）`.slice(0, 200),
         orgUnitId: p.orgUnitId,
         supervisingOrgId: c.org_unit_id,
         system: true,

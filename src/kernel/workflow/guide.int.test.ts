@@ -83,7 +83,7 @@ describe('the console guides the clerk', () => {
     await move(id, 'draft', { input: { opinion: '支持' } });
     const c = await page(fgc, id);
     expect(c.nextStep).toMatchObject({ step: '审批', mine: false, people: [{ name: '王志强', role: '分管领导/负责人' }] });
-    expect(c.nextStep.text).toBe('待 王志强(分管领导/负责人) 审批');
+    expect(c.nextStep.text).toBe('待 王志强（分管领导/负责人） 审批');
     expect((await list(fgc, 'tab=todo&view=mine')).items.map((x) => x.id)).not.toContain(id);
     expect((await list(fgc, 'tab=todo&view=unit')).items.map((x) => x.id)).toContain(id);
     expect((await list(lead, 'tab=todo&view=mine')).items.map((x) => x.id)).toContain(id);

@@ -59,7 +59,7 @@ export async function nextStepOf(
     const route = await approvalRoute(ctx, c.org_unit_id, t.who.permission);
     const routed = route.kind === 'above' ? route.people.filter((p) => p.userId === c.assignee_id) : [];
     const people = (routed.length ? routed : route.people).map((p) => ({ name: p.name, role: p.role }));
-    const names = people.slice(0, MAX_NAMES).map((p) => `${p.name}(${p.role})`);
+    const names = people.slice(0, MAX_NAMES).map((p) => `${p.name}（${p.role}）`);
     const who = route.kind === 'above' ? `上一级 ${route.orgName} ${names.join('、')}` : names.length ? names.join('、') : (org ?? '');
     return { text: `待 ${who} ${step}`, step, orgName: route.orgName ?? org, people, mine };
   }
@@ -68,7 +68,7 @@ export async function nextStepOf(
     return { text: `待 ${who} ${step}`, step, orgName: org, people: [], mine };
   }
   const people = (await holdersAt(ctx, c.org_unit_id, t.who.permission, c.assignee_id)).map((p) => ({ name: p.name, role: p.role }));
-  const names = people.slice(0, MAX_NAMES).map((p) => `${p.name}(${p.role})`);
+  const names = people.slice(0, MAX_NAMES).map((p) => `${p.name}（${p.role}）`);
   const who = names.length ? names.join('、') + (people.length > MAX_NAMES ? ` 等 ${people.length} 人` : '') : (org ?? '');
   return { text: `待 ${who} ${step}`, step, orgName: org, people, mine };
 }

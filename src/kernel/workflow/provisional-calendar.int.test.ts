@@ -34,8 +34,8 @@ describe('a year whose State Council holiday notice is not out yet (2027)', () =
     // 15 日 from 2026-12-17 ends on Friday 2027-01-01, 元旦 by 《全国年节及纪念日放假办法》第二条 → Monday 01-04.
     expect(await triage(a)).toMatchObject({ startDate: '2026-12-17', dueDate: '2027-01-04', calendarNote: NOTE });
     const why = (await fgc.get(`/api/cases/${a}/clocks/triage/explain`)).json();
-    expect(why.text).toContain(`注意:${NOTE}`);
-    expect(why.text).toContain('2027-01-01 周五 休息日,顺延:法定节假日:元旦(该年放假安排未发布，按法定节日推算)');
+    expect(why.text).toContain(`注意：${NOTE}`);
+    expect(why.text).toContain('2027-01-01 周五 休息日，顺延：法定节假日：元旦（该年放假安排未发布，按法定节日推算）');
   });
 
   it('reminds the region’s calendar administrator once for the year, however many deadlines depend on it', async () => {

@@ -73,8 +73,9 @@ describe('catalogue versions: drafted by one person, published by another', () =
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as any);
-    expect(wb.getWorksheet('漏项')!.rowCount).toBe(4);
-    expect(wb.getWorksheet('漏项')!.getRow(2).getCell(2).value).toBe('西吉县');
+    expect(wb.getWorksheet('漏项')!.rowCount).toBe(6);
+    expect(wb.getWorksheet('漏项')!.getCell('A1').value).toBe('西吉县政务服务事项“四级四同”比对表（漏项）');
+    expect(wb.getWorksheet('漏项')!.getRow(4).getCell(2).value).toBe('西吉县');
   });
 });
 

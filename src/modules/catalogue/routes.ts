@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf, requirePermission } from '../../kernel/identity/index.ts';
+import { filedBy } from '../../kernel/documents/index.ts';
 import { createVersion, putItems, reviewVersion, submitVersion } from './commands/versions.ts';
 import { registerOffice } from './commands/offices.ts';
 import { adoptCatalogue, revokeImplementation, updateImplementation } from './commands/lists.ts';
@@ -106,13 +107,14 @@ export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppCon
     diffForActor(ctx, reader(req), req.query),
   );
   app.get('/api/catalogue/diff.xlsx', { schema: { tags, summary: '四级四同比对导出(xlsx)', querystring: DiffQuery } }, async (req, reply) => {
-    const d = await diffForActor(ctx, reader(req), req.query);
+    const actor = reader(req);
+    const d = await diffForActor(ctx, actor, req.query);
     const name = `四级四同比对_${d.area.name}_${d.area.code}.xlsx`;
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="catalogue-diff_${d.area.code}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
       .header('cache-control', 'no-store')
-      .send(await diffWorkbook(d));
+      .send(await diffWorkbook(d, await filedBy(ctx, actor)));
   });
 
   app.get('/api/catalogue/powers', { schema: { tags, summary: '权责清单(某日在册;按类型计数)', querystring: PowerQuery } }, async (req) =>

@@ -43,7 +43,7 @@ export const stationWorkflow = defineWorkflow({
     name: '名称',
     kind: '类别',
     address: '地址',
-    coordinates: '坐标（经度, 纬度）',
+    coordinates: '坐标（经度，纬度）',
     areaM2: '面积（平方米）',
     staff: '工作人员',
     hours: '开放时间',

@@ -19,17 +19,17 @@ export const MATERIALS = [
   '家庭收入情况说明',
   '家庭财产情况说明',
   '家庭经济状况核对授权书',
-  '残疾证或病历(如有)',
-  '近亲属备案声明(如有)',
+  '残疾证或病历（如有）',
+  '近亲属备案声明（如有）',
 ] as const;
 
 export const LEGAL = {
   interim: '《社会救助暂行办法》',
-  measures: '《最低生活保障审核确认办法》(民发〔2021〕57号)',
-  ningxia: '《宁夏回族自治区最低生活保障审核审批办法(试行)》',
+  measures: '《最低生活保障审核确认办法》（民发〔2021〕57号）',
+  ningxia: '《宁夏回族自治区最低生活保障审核审批办法（试行）》',
 } as const;
 
-export const AUTHORITY_LABEL = { county: '县级民政部门确认', township: '乡镇(街道)确认(审批权下放)' } as const;
+export const AUTHORITY_LABEL = { county: '县级民政部门确认', township: '乡镇（街道）确认（审批权下放）' } as const;
 
 /** Area path parts: 自治区.市.县.乡.村 */
 export const countyOfPath = (path: string) => path.split('.')[2] ?? null;

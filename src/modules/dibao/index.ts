@@ -19,6 +19,7 @@ import { dibaoPublication } from './migrations/20261207130100_dibao_publication.
 import { dibaoRelativeFiling } from './migrations/20261207130200_dibao_relative_filing.ts';
 import { dibaoSpotCheckCorrection } from './migrations/20261207130300_dibao_spot_check_correction.ts';
 import { dibaoPortalUnverified } from './migrations/20261210020000_dibao_portal_unverified.ts';
+import { dibaoFullwidthWords } from './migrations/20261213040000_dibao_fullwidth_words.ts';
 
 /** 低保: the module's whole contribution to the server (see src/kernel/module/). */
 export const dibao = defineModule({
@@ -51,6 +52,7 @@ export const dibao = defineModule({
     '20261207130200_dibao_relative_filing': dibaoRelativeFiling,
     '20261207130300_dibao_spot_check_correction': dibaoSpotCheckCorrection,
     '20261210020000_dibao_portal_unverified': dibaoPortalUnverified,
+    '20261213040000_dibao_fullwidth_words': dibaoFullwidthWords,
   },
   // 动态管理: the households due for their periodic re-check get a 复核 case, and ended 渐退 periods stop, at 01:00 every day.
   dailyJobs: [

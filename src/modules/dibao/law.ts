@@ -6,11 +6,11 @@ import { readDibaoSettings } from './settings.ts';
 
 /**
  * The law of the day for 低保 (regulations.md §2.1): until 民发〔2021〕57号 took over, the national
- * procedure was 《最低生活保障审核审批办法(试行)》(民发〔2012〕220号), applied in Ningxia through the
+ * procedure was 《最低生活保障审核审批办法（试行）》(民发〔2012〕220号), applied in Ningxia through the
  * region's 试行办法 — the 2019 acts of the seed year cite those. 57号's first day is a setting
  * (`measures2021From`, default 2021-07-01: its text is not in the reference set, so the date is unverified).
  */
-export const MEASURES_2012 = '《最低生活保障审核审批办法(试行)》(民发〔2012〕220号)';
+export const MEASURES_2012 = '《最低生活保障审核审批办法（试行）》(民发〔2012〕220号)';
 
 /** The national procedure in force on `day` (YYYY-MM-DD). */
 export async function measuresOn(tx: AppContext, day: string): Promise<string> {

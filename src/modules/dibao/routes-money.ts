@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf, requirePermission } from '../../kernel/identity/index.ts';
+import { filedBy } from '../../kernel/documents/index.ts';
 
 import { generateRoster } from './money/generate-roster.ts';
 import { checkRoster } from './money/check-roster.ts';
@@ -173,7 +174,8 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
   app.get('/api/dibao/stats.xlsx', { schema: { tags, summary: '低保统计导出(xlsx)', querystring: DibaoStatsQuery } }, async (req, reply) => {
     const actor = actorOf(req);
     const s = await dibaoStats(ctx, actor, req.query);
-    const buf = await dibaoStatsWorkbook(s, { generatedBy: `${actor.displayName}(${actor.username})`, generatedAt: ctx.clock.now() });
+    const now = ctx.clock.now();
+    const buf = await dibaoStatsWorkbook(s, { generatedBy: `${actor.displayName}（${actor.username}）`, generatedAt: now, ...(await filedBy(ctx, actor)) });
     return sendXlsx(reply, buf, `${s.area.name}低保统计_${s.from}_${s.to}.xlsx`, `dibao-stats_${s.from}_${s.to}.xlsx`);
   });
 }

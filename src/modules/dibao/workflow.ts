@@ -78,7 +78,7 @@ function mustBeApprovingLevel(c: CaseRow, a: App, what: string) {
     throw new AppError(
       'DIBAO_WRONG_LEVEL',
       409,
-      `本案受理时该县实行「${AUTHORITY_LABEL.county}」,乡镇(街道)审核、公示后须报送县级民政部门${what}(请点击「报送县级民政部门确认」)`,
+      `本案受理时该县实行「${AUTHORITY_LABEL.county}」，乡镇（街道）审核、公示后须报送县级民政部门${what}（请点击「报送县级民政部门确认」）`,
     );
   }
 }
@@ -91,12 +91,12 @@ const materialsInput = z.object({
     .trim()
     .min(2, '请列明需补齐的全部材料')
     .max(1000)
-    .meta({ title: '需补齐的材料(一次性告知)', description: '一次列明全部缺少的材料,多项用顿号分隔' }),
+    .meta({ title: '需补齐的材料（一次性告知）', description: '一次列明全部缺少的材料，多项用顿号分隔' }),
 });
 const investigateInput = z.object({
-  staff: z.string().trim().min(1, '请填写入户调查人员').max(200).meta({ title: '调查人员', description: '至少 2 名工作人员,姓名用顿号或逗号分隔' }),
+  staff: z.string().trim().min(1, '请填写入户调查人员').max(200).meta({ title: '调查人员', description: '至少 2 名工作人员，姓名用顿号或逗号分隔' }),
   date: z.iso.date('调查日期格式应为 YYYY-MM-DD').meta(title('调查日期')),
-  findings: z.string().trim().min(5, '请填写调查情况(不少于 5 字)').max(5000).meta(title('调查情况')),
+  findings: z.string().trim().min(5, '请填写调查情况（不少于 5 字）').max(5000).meta(title('调查情况')),
   incomeStable: z.enum(['稳定', '不固定'], { message: '请选择收入是否稳定' }).meta(title('家庭收入来源')),
 });
 const appraiseInput = z.object({
@@ -110,13 +110,13 @@ const reviewInput = z.object({
   text: z.string().trim().min(2, '请填写审核意见说明').max(2000).meta(title('意见说明')),
 });
 const objectInput = z.object({
-  content: z.string().trim().min(5, '请填写异议内容(不少于 5 字)').max(2000).meta(title('异议内容')),
-  objector: z.string().trim().max(50).optional().meta(title('异议人(可匿名)')),
+  content: z.string().trim().min(5, '请填写异议内容（不少于 5 字）').max(2000).meta(title('异议内容')),
+  objector: z.string().trim().max(50).optional().meta(title('异议人（可匿名）')),
 });
 const confirmInput = z.object({ note: z.string().trim().max(2000).optional().meta(title('确认意见')) });
-const refuseInput = z.object({ reasons: z.string().trim().min(5, '请写明不予确认的理由(不少于 5 字)').max(2000).meta(title('不予确认理由')) });
+const refuseInput = z.object({ reasons: z.string().trim().min(5, '请写明不予确认的理由（不少于 5 字）').max(2000).meta(title('不予确认理由')) });
 const noticeInput = z.object({
-  method: z.enum(['当面送达', '邮寄送达', '委托村(居)委会送达'], { message: '请选择送达方式' }).meta(title('送达方式')),
+  method: z.enum(['当面送达', '邮寄送达', '委托村（居）委会送达'], { message: '请选择送达方式' }).meta(title('送达方式')),
   date: z.iso.date('送达日期格式应为 YYYY-MM-DD').meta(title('送达日期')),
 });
 
@@ -126,19 +126,19 @@ const caseFacts = {
   approvingLevel: '审批层级',
   delegationDocument: '授权文件',
   acceptedOn: '受理日期',
-  special: '特殊情况(45 个工作日)',
+  special: '特殊情况（45 个工作日）',
   townshipOpinion: '乡镇审核意见',
   eligible: '测算符合条件',
   publicityFrom: '公示开始',
   publicityTo: '公示截止',
   publicityRound: '公示轮次',
-  objections: '公示异议(件)',
+  objections: '公示异议（件）',
   decision: '审批决定',
   decidedOn: '决定日期',
-  benefitYuan: '月保障金(元)',
+  benefitYuan: '月保障金（元）',
   benefitFrom: '发放起始',
   notAccepted: '不予受理理由',
-  duplicateFlag: '疑似重复(受理前核实)',
+  duplicateFlag: '疑似重复（受理前核实）',
 };
 
 /**
@@ -153,18 +153,18 @@ export const dibaoWorkflow = defineWorkflow({
   refPrefix: 'DB',
   readPermission: 'dibao.read',
   states: {
-    applied: { label: '已申请(待受理)' },
+    applied: { label: '已申请（待受理）' },
     supplementing: { label: '待补齐材料' },
     checking: { label: '家庭经济状况核对' },
     investigating: { label: '入户调查' },
-    investigated: { label: '已调查(待评议或审核)' },
+    investigated: { label: '已调查（待评议或审核）' },
     appraised: { label: '已民主评议' },
-    reviewed: { label: '乡镇已审核(待公示)' },
+    reviewed: { label: '乡镇已审核（待公示）' },
     publicizing: { label: '公示中' },
     reinvestigating: { label: '公示异议复查中' },
     awaiting_confirm: { label: '待确认' },
     confirmed: { label: '确认同意', terminal: true },
-    refusing: { label: '不予确认(待书面告知)' },
+    refusing: { label: '不予确认（待书面告知）' },
     refused: { label: '不予确认', terminal: true },
     withdrawn: { label: '申请人撤回', terminal: true },
     not_accepted: { label: '不予受理', terminal: true },
@@ -213,14 +213,14 @@ export const dibaoWorkflow = defineWorkflow({
         start: [
           {
             name: 'total',
-            label: async (r, c, tx) => `审核确认总时限(${r.n} 个工作日${(await loadApplication(tx, c.id)).special ? ',特殊情况' : ''})`,
+            label: async (r, c, tx) => `审核确认总时限（${r.n} 个工作日${(await loadApplication(tx, c.id)).special ? '，特殊情况' : ''}）`,
             rule: async (tx, c) => {
               const s = await readDibaoSettings(tx.db);
               return { unit: 'workdays', n: (await loadApplication(tx, c.id)).special ? s.specialWorkdays : s.totalWorkdays };
             },
             legalBasis: basisOfDay(
-              '自受理之日起 30 个工作日内完成审核确认,特殊情况可延长至 45 个工作日',
-              '乡镇审核、县级审批分段办理(分段时限未核实,本平台按自受理之日起 30 个工作日计)',
+              '自受理之日起 30 个工作日内完成审核确认，特殊情况可延长至 45 个工作日',
+              '乡镇审核、县级审批分段办理（分段时限未核实，本平台按自受理之日起 30 个工作日计）',
             ),
           },
         ],
@@ -261,7 +261,7 @@ export const dibaoWorkflow = defineWorkflow({
         if (staff.length < s.investigationMinStaff) {
           throw badRequest(
             'DIBAO_INVESTIGATION_STAFF',
-            `「调查人员」入户调查须由不少于 ${s.investigationMinStaff} 名工作人员进行,目前填写 ${staff.length} 人(${M})`,
+            `「调查人员」入户调查须由不少于 ${s.investigationMinStaff} 名工作人员进行，目前填写 ${staff.length} 人（${M}）`,
             { field: 'staff' },
           );
         }
@@ -313,7 +313,7 @@ export const dibaoWorkflow = defineWorkflow({
       },
     },
     object: transition({
-      label: '登记公示异议(启动复查)',
+      label: '登记公示异议（启动复查）',
       from: ['publicizing'],
       to: 'reinvestigating',
       who: { permission: 'dibao.handle' },
@@ -346,7 +346,7 @@ export const dibaoWorkflow = defineWorkflow({
       },
     },
     skip_publicity: {
-      label: '报送确认(拟不同意,不公示)',
+      label: '报送确认（拟不同意，不公示）',
       from: ['reviewed'],
       to: 'awaiting_confirm',
       who: { permission: 'dibao.handle' },
@@ -377,9 +377,9 @@ export const dibaoWorkflow = defineWorkflow({
         start: [
           {
             name: 'notice',
-            label: (r) => `书面告知期限(${r.n} 个工作日)`,
+            label: (r) => `书面告知期限（${r.n} 个工作日）`,
             rule: async (tx) => ({ unit: 'workdays', n: (await readDibaoSettings(tx.db)).refusalNoticeWorkdays }),
-            legalBasis: basisOfDay('不予确认的,应当在作出决定 3 个工作日内书面告知申请人并说明理由', '不予批准的,应当书面告知申请人并说明理由'),
+            legalBasis: basisOfDay('不予确认的，应当在作出决定 3 个工作日内书面告知申请人并说明理由', '不予批准的，应当书面告知申请人并说明理由'),
           },
         ],
       },
@@ -390,12 +390,12 @@ export const dibaoWorkflow = defineWorkflow({
         const day = today(tx);
         const org = (await sql<{ name: string }>`select name from core.org_unit where id = ${c.org_unit_id}`.execute(tx.db)).rows[0]?.name ?? '';
         const notice =
-          `不予确认通知书:您于 ${a.accepted_on ?? day} 受理的最低生活保障申请(编号 ${c.ref_no}),经审核,${org}于 ${day} 决定不予确认。理由:${i.reasons}。` +
+          `不予确认通知书：您于 ${a.accepted_on ?? day} 受理的最低生活保障申请（编号 ${c.ref_no}），经审核，${org}于 ${day} 决定不予确认。理由：${i.reasons}。` +
           remedyText(day, a.authority, await placeOf(tx, a.county_code));
         await sql`update dibao.application set decided_on = ${day}::date, decision = '不予确认', refusal_reasons = ${i.reasons}, notice = ${notice} where case_id = ${c.id}`.execute(
           tx.db,
         );
-        await closeHousehold(tx, actor, { caseId: c.id, householdId: a.household_id }, 'refused', '不予确认', `不予确认:${i.reasons}`);
+        await closeHousehold(tx, actor, { caseId: c.id, householdId: a.household_id }, 'refused', '不予确认', `不予确认：${i.reasons}`);
       },
     }),
     send_notice: transition({
@@ -431,7 +431,7 @@ export const dibaoWorkflow = defineWorkflow({
     from: ['awaiting_confirm'],
     permission: 'dibao.handle',
     acknowledgeWithin: { unit: 'workdays', n: 3 },
-    legalBasis: basisOfDay('乡镇(街道)审核后报县级民政部门确认', '乡镇审核后报县级民政部门审批'),
+    legalBasis: basisOfDay('乡镇（街道）审核后报县级民政部门确认', '乡镇审核后报县级民政部门审批'),
   },
   supervision: { permission: 'dibao.confirm', feedbackWithin: { unit: 'workdays', n: 5 }, legalBasis: basisOfDay('县级民政部门加强监督指导') },
 });
@@ -455,7 +455,7 @@ async function confirmApplication(tx: AppContext, actor: Actor, c: CaseRow, note
     throw new AppError(
       'DIBAO_NOT_ELIGIBLE',
       409,
-      `不符合确认条件:${failed.map((f) => `${f.rule}(${f.detail})`).join(';')}。请核实家庭情况,或作出「不予确认」并说明理由`,
+      `不符合确认条件：${failed.map((f) => `${f.rule}(${f.detail})`).join(';')}。请核实家庭情况，或作出「不予确认」并说明理由`,
       { failed },
     );
   }
@@ -485,15 +485,15 @@ async function confirmApplication(tx: AppContext, actor: Actor, c: CaseRow, note
     actorId: actor.userId,
     kind: '确认同意',
     caseId: c.id,
-    summary: `确认同意,月保障金 ${yuanText(amount)} 元,保障 ${assessment.insuredPersons} 人,自 ${from} 起发放,${cadence === 'yearly' ? '每年' : '每半年'}复核`,
+    summary: `确认同意，月保障金 ${yuanText(amount)} 元，保障 ${assessment.insuredPersons} 人，自 ${from} 起发放，${cadence === 'yearly' ? '每年' : '每半年'}复核`,
     before,
     after: await householdSnapshot(tx, a.household_id),
   });
   const org = (await sql<{ name: string }>`select name from core.org_unit where id = ${c.org_unit_id}`.execute(tx.db)).rows[0]?.name ?? '';
   const notice =
-    `最低生活保障确认通知书:您的最低生活保障申请(编号 ${c.ref_no})经${org}于 ${day} 确认同意。` +
-    `核定月保障金 ${yuanText(amount)} 元,保障人口 ${assessment.insuredPersons} 人,自 ${from} 起按月发放。计算:${assessment.benefit.steps.join(';')}。` +
-    `请如实报告家庭人口、收入和财产变化;将按${cadence === 'yearly' ? '年' : '半年'}复核(下次 ${next} 前后)。`;
+    `最低生活保障确认通知书：您的最低生活保障申请（编号 ${c.ref_no}）经${org}于 ${day} 确认同意。` +
+    `核定月保障金 ${yuanText(amount)} 元，保障人口 ${assessment.insuredPersons} 人，自 ${from} 起按月发放。计算：${assessment.benefit.steps.join(';')}。` +
+    `请如实报告家庭人口、收入和财产变化；将按${cadence === 'yearly' ? '年' : '半年'}复核（下次 ${next} 前后）。`;
   await sql`update dibao.application set decided_on = ${day}::date, decision = '确认', eligibility = ${JSON.stringify(assessment)}::jsonb,
     benefit = ${JSON.stringify({ amountCents: amount, insuredPersons: assessment.insuredPersons, benefitFrom: from, steps: assessment.benefit.steps, standard: assessment.standard, note })}::jsonb,
     notice = ${notice} where case_id = ${c.id}`.execute(tx.db);

@@ -108,7 +108,7 @@ export const normdocWorkflow = defineWorkflow({
       from: ['drafting', 'consulting'],
       to: 'reviewing',
       who: draft,
-      clocks: { start: [{ name: 'review', label: '合法性审核期限(15 个工作日)', rule: { unit: 'workdays', n: 15 }, legalBasis: LAW_REVIEW }] },
+      clocks: { start: [{ name: 'review', label: '合法性审核期限（15 个工作日）', rule: { unit: 'workdays', n: 15 }, legalBasis: LAW_REVIEW }] },
       effect: ({ tx, case: c }) => submitForReview(tx, c),
     },
     review_pass: transition({
@@ -171,7 +171,7 @@ export const normdocWorkflow = defineWorkflow({
       input: PublishInput,
       clocks: {
         startOn: (input) => input.publishedOn,
-        start: [{ name: 'filing', label: '报送备案期限(公布后 30 日)', rule: { unit: 'days', n: 30 }, legalBasis: LAW_FILING }],
+        start: [{ name: 'filing', label: '报送备案期限（公布后 30 日）', rule: { unit: 'days', n: 30 }, legalBasis: LAW_FILING }],
       },
       effect: ({ tx, case: c, input, actor }) => publishDocument(tx, actor, c, input),
     }),

@@ -192,7 +192,7 @@ describe('an opinion nobody at the unit can approve', () => {
     const d = await move(street, id, 'draft', { opinion: '支持', text: '经核查,取消低保依据不足,予以恢复。' });
     expect(d.statusCode, d.body).toBe(200);
     const c = (await street.get(`/api/cases/${id}`)).json();
-    expect(c.nextStep.text).toBe('待 上一级 兴庆区民政局 陈国庆(分管领导/负责人) 审批');
+    expect(c.nextStep.text).toBe('待 上一级 兴庆区民政局 陈国庆（分管领导/负责人） 审批');
     const todo = (await xqLead.get('/api/worklist?tab=todo&view=mine&pageSize=100')).json();
     expect(todo.items.map((x: any) => x.id)).toContain(id);
     const note = await sql<{ n: number }>`select count(*)::int as n from core.notification where case_id = ${id} and kind = 'case.handover'`.execute(t.ctx.db);
@@ -246,6 +246,6 @@ describe('an opinion nobody at the unit can approve', () => {
     const r = (await cgz.get(`/api/cases/${id}/approval-routes`)).json().items.find((x: any) => x.transition === 'draft');
     expect(r).toMatchObject({ kind: 'delegate', people: [{ name: '马小兰', role: '代管海文斌' }] });
     expect((await move(cgz, id, 'draft', { opinion: '支持', text: '予以恢复。' })).statusCode).toBe(200);
-    expect((await cgz.get(`/api/cases/${id}`)).json().nextStep.text).toBe('待 马小兰(代管海文斌) 审批');
+    expect((await cgz.get(`/api/cases/${id}`)).json().nextStep.text).toBe('待 马小兰（代管海文斌） 审批');
   });
 });

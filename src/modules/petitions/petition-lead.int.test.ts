@@ -276,7 +276,7 @@ describe('attachments and replayed moves', () => {
     });
     const again = await xq.post(`/api/cases/${id}/transitions/accept`, {});
     expect(again.statusCode).toBe(409);
-    expect(again.json().title).toContain('不能执行「受理(书面告知)」');
+    expect(again.json().title).toContain('不能执行「受理（书面告知）」');
     expect(await stateOf(id)).toEqual(after);
     const n = await sql<any>`select count(*)::int as n from core.case_event where case_id = ${id} and transition = 'accept'`.execute(t.ctx.db);
     expect(n.rows[0].n).toBe(1);

@@ -131,7 +131,7 @@ describe('信访 journey: portal → 自治区 → 市 → 县 → reply → 评
       canRate: true,
       canRequestReview: true,
     });
-    expect(b.progress.map((p: any) => p.action)).toEqual(expect.arrayContaining(['登记', '转送', '签收', '受理(书面告知)', '送达']));
+    expect(b.progress.map((p: any) => p.action)).toEqual(expect.arrayContaining(['登记', '转送', '签收', '受理（书面告知）', '送达']));
     for (const name of ['李文静', '张丽华', '刘海燕', '兴庆区局长']) expect(r.body).not.toContain(name);
   });
 

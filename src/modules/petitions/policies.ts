@@ -60,7 +60,7 @@ export type SimpleFacts = {
 };
 
 /**
- * 《信访事项简易办理办法(试行)》: only first-time, clear, simple individual items. Returns the
+ * 《信访事项简易办理办法（试行）》: only first-time, clear, simple individual items. Returns the
  * reasons the track is refused (empty = eligible), in Chinese, for the 409 message.
  */
 export function simpleRefusals(f: SimpleFacts): string[] {

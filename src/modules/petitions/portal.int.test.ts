@@ -311,7 +311,7 @@ describe('tracking, 复查 and 复核 from the portal', () => {
     // A rating is on the progress in citizen terms, never as the action's code name.
     expect((await t.publicPost('/api/public/petitions/rate', { refNo, queryCode, satisfaction: '基本满意' }, nextIp())).statusCode).toBe(200);
     const rated = await track();
-    expect(rated.progress.at(-1)).toMatchObject({ action: '满意度评价(网上)', detail: '您作出了满意度评价' });
+    expect(rated.progress.at(-1)).toMatchObject({ action: '满意度评价（网上）', detail: '您作出了满意度评价' });
     for (const p of rated.progress as { action: string; detail: string }[]) expect(`${p.action} ${p.detail}`).not.toMatch(/\b[a-z_]{3,}\b/);
     expect((await t.publicPost('/api/public/petitions/review', { refNo, queryCode, reason: '收入核算有误,申请复查' }, nextIp())).statusCode).toBe(200);
     expect((await yc.post(`/api/cases/${id}/transitions/start_review`, {})).statusCode).toBe(200);

@@ -35,7 +35,7 @@ export const opinionInput = z.object({
 });
 export const deliverInput = z.object({
   method: z.enum(['当面送达', '邮寄送达', '网上答复', '电话告知'], { message: '请选择送达方式' }).meta({ title: '送达方式' }),
-  date: z.iso.date('收到日期格式应为 YYYY-MM-DD').meta({ title: '信访人收到日期(当面送达为当日,邮寄送达为回执签收日期)' }),
+  date: z.iso.date('收到日期格式应为 YYYY-MM-DD').meta({ title: '信访人收到日期（当面送达为当日，邮寄送达为回执签收日期）' }),
 });
 const day = (what: string) => z.iso.date(`${what}格式应为 YYYY-MM-DD`).meta({ title: what });
 /** A request to review: the day it was received (a letter: the day it arrived) and a letter's postmark. Portal requests give none (today). */
@@ -46,7 +46,7 @@ const referInput = z.object({
     .trim()
     .min(2, '请填写转请复查、复核的机关名称')
     .max(100, '机关名称不超过 100 字')
-    .meta({ title: '转请机关(如 宁夏回族自治区人民政府、民政部)' }),
+    .meta({ title: '转请机关（如 宁夏回族自治区人民政府、民政部）' }),
   referredOn: day('转请日期'),
 });
 const outcomeInput = opinionInput.extend({ decidedOn: day('外部机关作出意见日期') });
@@ -243,7 +243,7 @@ export const reviewTransitions = {
   }),
   // 复核意见 served: the matter is 终结 (same facts and reasons 不再受理, 第三十六条第三款).
   deliver_recheck: transition({
-    label: '送达复核意见(终结)',
+    label: '送达复核意见（终结）',
     primary: true,
     from: ['rechecked'],
     to: 'final',

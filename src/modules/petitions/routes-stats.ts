@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../kernel/identity/index.ts';
+import { filedBy } from '../../kernel/documents/index.ts';
 import { PetitionStatsQuery, petitionStats } from './stats/petition-stats.ts';
 import { statsFileName, statsWorkbook } from './stats/stats-xlsx.ts';
 import { PetitionStats } from './contracts/stats.ts';
@@ -26,7 +27,12 @@ export async function registerPetitionStatsRoutes(root: FastifyInstance, ctx: Ap
   app.get('/api/petitions/stats.xlsx', { schema: { tags, summary: '信访统计导出(xlsx)', querystring: PetitionStatsQuery } }, async (req, reply) => {
     const actor = actorOf(req);
     const s = await petitionStats(ctx, actor, req.query);
-    const buf = await statsWorkbook(s, { generatedBy: `${actor.displayName}(${actor.username})`, generatedAt: ctx.clock.now().toISOString() });
+    const now = ctx.clock.now();
+    const buf = await statsWorkbook(s, {
+      generatedBy: `${actor.displayName}（${actor.username}）`,
+      generatedAt: now.toISOString(),
+      ...(await filedBy(ctx, actor)),
+    });
     const name = statsFileName(s);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

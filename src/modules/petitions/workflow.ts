@@ -94,7 +94,7 @@ export const petitionWorkflow = defineWorkflow({
   // The facts live in petitions.petition only; the case page reads them from there.
   readFacts: petitionFacts,
   states: {
-    registered: { label: '已登记(甄别中)' },
+    registered: { label: '已登记（甄别中）' },
     accepted: { label: '已受理' },
     refused: { label: '不予受理', terminal: true },
     forwarded_out: { label: '已转送外部机关', terminal: true },
@@ -128,7 +128,7 @@ export const petitionWorkflow = defineWorkflow({
   },
   transitions: {
     accept: transition({
-      label: '受理(书面告知)',
+      label: '受理（书面告知）',
       primary: true,
       from: ['registered'],
       to: 'accepted',
@@ -178,7 +178,7 @@ export const petitionWorkflow = defineWorkflow({
           throw new AppError(
             'PETITION_SIMPLE_NOT_ELIGIBLE',
             409,
-            `${PETITION_ERRORS.SIMPLE_NOT_ELIGIBLE}:${reasons.join('、')}。简易办理仅适用于初次信访、事实清楚、责任明确、争议不大的个人信访事项(《信访事项简易办理办法(试行)》)`,
+            `${PETITION_ERRORS.SIMPLE_NOT_ELIGIBLE}：${reasons.join('、')}。简易办理仅适用于初次信访、事实清楚、责任明确、争议不大的个人信访事项（《信访事项简易办理办法（试行）》）`,
             { reasons },
           );
         }
@@ -186,7 +186,7 @@ export const petitionWorkflow = defineWorkflow({
       // 10 工作日 from 受理 (not from the switch); the 60 日 办理期限 from 受理 runs on beneath it, for a way back.
       clocks: {
         startOn: (_input, c, tx) => acceptedOn(tx, c.id),
-        start: [{ name: 'simple', label: '简易办理期限', rule: { unit: 'workdays', n: 10 }, legalBasis: '《信访事项简易办理办法(试行)》' }],
+        start: [{ name: 'simple', label: '简易办理期限', rule: { unit: 'workdays', n: 10 }, legalBasis: '《信访事项简易办理办法（试行）》' }],
       },
     }),
     to_ordinary: {
@@ -258,35 +258,35 @@ export const petitionWorkflow = defineWorkflow({
   // Acts on the case without a state change: on the timeline and the audit chain.
   actions: {
     serve_notice: action({
-      label: '记录告知书送达(受理/不予受理)',
+      label: '记录告知书送达（受理/不予受理）',
       who: { permission: 'petition.handle' },
       from: ['accepted', 'refused', 'simple', 'handling'],
       input: NoticeServiceInput,
       effect: ({ tx, case: c, input }) => storeNoticeService(tx, c, input),
     }),
     raise_objection: action({
-      label: '提出异议(不属于本机关职权范围)',
+      label: '提出异议（不属于本机关职权范围）',
       who: { permission: 'petition.handle' },
       from: ['registered'],
       input: RaiseObjectionInput,
       effect: ({ tx, case: c, input, actor }) => raiseObjection(tx, actor, c, input),
     }),
     decide_objection: action({
-      label: '核实异议(转送、交办单位)',
+      label: '核实异议（转送、交办单位）',
       who: { permission: 'petition.handle', party: 'any' },
       from: ['registered'],
       input: DecideObjectionInput,
       effect: ({ tx, case: c, input, actor }) => decideObjection(tx, actor, c, input),
     }),
     route_procedure: action({
-      label: '导入相应程序(第三十一条)',
+      label: '导入相应程序（第三十一条）',
       who: { permission: 'petition.handle' },
       from: ['registered', 'accepted', 'handling', 'simple'],
       input: RouteProcedureInput,
       effect: ({ tx, case: c, input }) => storeRouting(tx, c, input),
     }),
     rate: action({
-      label: '满意度评价(网上)',
+      label: '满意度评价（网上）',
       who: { permission: 'petition.portal' },
       input: OnlineSatisfactionInput,
       effect: ({ tx, case: c, input }) => storeOnlineRating(tx, c, input),
@@ -335,7 +335,10 @@ export const petitionWorkflow = defineWorkflow({
     // 异议 goes through raise_objection / decide_objection (the sender's 核实同意 before materials return).
     objectionNeedsAgreement: true,
     // The receiver's own 15 日 to tell the petitioner count from its receipt (第二十三条第三款).
-    onReceipt: { restart: ['triage'], reason: '接收单位签收:自收到之日起 15 日内书面告知信访人接收情况以及处理途径和程序(《信访工作条例》第二十三条第三款)' },
+    onReceipt: {
+      restart: ['triage'],
+      reason: '接收单位签收：自收到之日起 15 日内书面告知信访人接收情况以及处理途径和程序（《信访工作条例》第二十三条第三款）',
+    },
     legalBasis: LAW.handoff,
   },
   returnable: { from: ['drafted', 'approved'], to: ['handling', 'simple'], permission: 'petition.approve' },

@@ -29,7 +29,7 @@ export const proposalPartWorkflow = defineWorkflow({
     label: '分送协办',
     creatable: false,
     who: { permission: 'proposals.handle' },
-    clocks: { start: [{ name: 'assist', label: '协办意见送主办期限(1 个月)', rule: { unit: 'months', n: 1 }, legalBasis: `${LAW_SHANDONG}第二十一条` }] },
+    clocks: { start: [{ name: 'assist', label: '协办意见送主办期限（1 个月）', rule: { unit: 'months', n: 1 }, legalBasis: `${LAW_SHANDONG}第二十一条` }] },
   },
   facts: { opinion: '协办意见', sentOn: '送主办日期', byName: '经办人' },
   transitions: {

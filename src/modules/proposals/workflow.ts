@@ -83,15 +83,15 @@ export const proposalWorkflow = defineWorkflow({
       // Both count from the day of 交办 (the register gives it).
       startOn: (input) => (input as { receivedOn?: string } | undefined)?.receivedOn,
       start: [
-        { name: 'sign', label: '签收、异议期限(5 日)', rule: { unit: 'days', n: 5 }, legalBasis: `${LAW_SHANDONG}第十二条` },
-        { name: 'reply', label: '答复期限(3 个月)', rule: { unit: 'months', n: 3 }, legalBasis: LAW_DEPUTIES },
+        { name: 'sign', label: '签收、异议期限（5 日）', rule: { unit: 'days', n: 5 }, legalBasis: `${LAW_SHANDONG}第十二条` },
+        { name: 'reply', label: '答复期限（3 个月）', rule: { unit: 'months', n: 3 }, legalBasis: LAW_DEPUTIES },
       ],
     },
   },
   transitions: {
     sign: { label: '签收', primary: true, from: ['registered'], to: 'handling', who: { permission: 'proposals.handle' }, clocks: { stop: ['sign'] } },
     object: transition({
-      label: '异议退回(不属于本单位职责)',
+      label: '异议退回（不属于本单位职责）',
       from: ['registered'],
       to: 'returned',
       who: { permission: 'proposals.handle' },
@@ -108,7 +108,7 @@ export const proposalWorkflow = defineWorkflow({
       clocks: {
         stop: ['reply'],
         startOn: (_input, c, tx) => receivedOn(tx, c),
-        start: [{ name: 'reply_extended', label: '答复期限(经同意延至 6 个月)', rule: { unit: 'months', n: 6 }, legalBasis: LAW_DEPUTIES }],
+        start: [{ name: 'reply_extended', label: '答复期限（经同意延至 6 个月）', rule: { unit: 'months', n: 6 }, legalBasis: LAW_DEPUTIES }],
       },
       effect: ({ tx, case: c, input }) => storeConsent(tx, c, input),
     }),
@@ -132,7 +132,7 @@ export const proposalWorkflow = defineWorkflow({
       effect: ({ tx, case: c, actor }) => signReply(tx, actor, c),
     }),
     rate: transition({
-      label: '征询意见(满意、基本满意)',
+      label: '征询意见（满意、基本满意）',
       primary: true,
       from: ['answered'],
       to: 'rated',
@@ -141,14 +141,14 @@ export const proposalWorkflow = defineWorkflow({
       effect: ({ tx, case: c, input, actor }) => storeRating(tx, actor, c, input, false),
     }),
     rework: transition({
-      label: '征询意见(不满意，重新办理)',
+      label: '征询意见（不满意，重新办理）',
       from: ['answered'],
       to: 'reworking',
       who: { permission: 'proposals.handle' },
       input: RatingInput,
       clocks: {
         startOn: (input) => input.ratedOn,
-        start: [{ name: 'rework', label: '重新办理期限(1 个月)', rule: { unit: 'months', n: 1 }, legalBasis: `${LAW_SHANDONG}第二十四条` }],
+        start: [{ name: 'rework', label: '重新办理期限（1 个月）', rule: { unit: 'months', n: 1 }, legalBasis: `${LAW_SHANDONG}第二十四条` }],
       },
       effect: ({ tx, case: c, input, actor }) => storeRating(tx, actor, c, input, true),
     }),
@@ -170,7 +170,7 @@ export const proposalWorkflow = defineWorkflow({
       effect: ({ tx, case: c, input, actor }) => storeContact(tx, actor, c, input),
     }),
     implementation: action({
-      label: '落实情况再次答复(B、C 类)',
+      label: '落实情况再次答复（B、C 类）',
       who: { permission: 'proposals.handle' },
       from: ['rated'],
       input: ImplementationInput,

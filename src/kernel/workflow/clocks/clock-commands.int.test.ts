@@ -174,7 +174,7 @@ describe('extendClock / restartClock', () => {
 
     const trace = explainClock(await loadCalendar(ctx), { ...r.clock });
     expect(trace.dueDate).toBe('2019-07-05');
-    expect(renderExplainText(trace)).toContain('重新计算期限(当日不计入):补正材料已收到');
+    expect(renderExplainText(trace)).toContain('重新计算期限（当日不计入）：补正材料已收到');
   });
 });
 
@@ -206,7 +206,7 @@ describe('stopClock', () => {
       () => extendClock(ctx, id, 'triage', { n: 5, unit: 'days', approvedBy: 'u-9', approvedByName: '李局长', reason: '?', at: '2019-06-02' }),
       () => restartClock(ctx, id, 'triage', { at: '2019-06-02', reason: '?', by: 'u-1' }),
     ]) {
-      expect(await rejects(attempt())).toMatchObject({ code: 'CLOCK_STOPPED', status: 409, userMessage: '期限计时已结束,不能再变更' });
+      expect(await rejects(attempt())).toMatchObject({ code: 'CLOCK_STOPPED', status: 409, userMessage: '期限计时已结束，不能再变更' });
     }
   });
 

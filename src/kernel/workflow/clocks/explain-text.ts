@@ -1,3 +1,4 @@
+import { fullWidth } from '../../../platform/full-width.ts';
 import { addDaysIso, weekdayZh } from '../../calendar/dates.ts';
 import { ruleZh } from '../../calendar/explain-text.ts';
 import type { ClockRule } from './contract.ts';
@@ -14,7 +15,8 @@ type Count = Extract<ClockTraceEntry, { kind: 'count' }>;
 /**
  * 「为什么是这一天」 as printable Chinese text. Working days are listed one per line; runs of
  * calendar days are summarised (with the rest days and 调休上班日 inside), as the calendar's
- * own explanation does, so a 60 日 period stays readable.
+ * own explanation does, so a 60 日 period stays readable. Punctuation next to Chinese is full-width
+ * (起算日（当日不计入）：), as in any text the office prints.
  */
 export function renderExplainText(t: ClockTrace): string {
   const out: string[] = ['为什么是这一天'];
@@ -63,7 +65,7 @@ export function renderExplainText(t: ClockTrace): string {
   for (const b of t.basis) out.push(`  ${b}`);
   out.push(`日历版本:v${t.calendarVersion}(国家层数据 ${t.nationalSource} 加本地调整)`);
   for (const w of t.warnings) out.push(`注意:${w}`);
-  return out.join('\n');
+  return fullWidth(out.join('\n'));
 }
 
 function entryLine(e: ClockTraceEntry, t: ClockTrace): string | null {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ITEM_KINDS, LEVEL_DIGITS, baseCodeProblem } from './codes.ts';
 import { TypeCode } from './implementation.ts';
 
-const date = (label: string) => z.iso.date(`${label}应为日期(YYYY-MM-DD)`);
+const date = (label: string) => z.iso.date(`${label}应为日期（YYYY-MM-DD）`);
 
 /** One row of the basic catalogue (基本目录). */
 export const ItemInput = z.object({
@@ -41,12 +41,12 @@ export const ReviewInput = z.object({
 });
 
 export const CATALOGUE_ERRORS = {
-  VERSION_NOT_FOUND: '基本目录版本不存在(catalogue version not found)',
-  NOT_DRAFT: '该版本已提交或已发布,不能再修改(only a draft version can be changed)',
-  NOT_PENDING: '该版本不在待审核状态(the version is not awaiting review)',
-  SELF_REVIEW: '编制人不能审核自己编制的版本:须由另一人审核发布(the drafter cannot approve their own version)',
-  REGION_ONLY: '基本目录由自治区民政厅编制和发布(only the region keeps the basic catalogue)',
-  EMPTY: '版本中没有事项,不能提交(an empty version cannot be submitted)',
-  NO_PUBLISHED: '尚无已发布的基本目录版本(no published catalogue version)',
-  PARENT_MISSING: '上级事项编码在本版本中不存在(parent item missing)',
+  VERSION_NOT_FOUND: '基本目录版本不存在（catalogue version not found）',
+  NOT_DRAFT: '该版本已提交或已发布，不能再修改（only a draft version can be changed）',
+  NOT_PENDING: '该版本不在待审核状态（the version is not awaiting review）',
+  SELF_REVIEW: '编制人不能审核自己编制的版本：须由另一人审核发布（the drafter cannot approve their own version）',
+  REGION_ONLY: '基本目录由自治区民政厅编制和发布（only the region keeps the basic catalogue）',
+  EMPTY: '版本中没有事项，不能提交（an empty version cannot be submitted）',
+  NO_PUBLISHED: '尚无已发布的基本目录版本（no published catalogue version）',
+  PARENT_MISSING: '上级事项编码在本版本中不存在（parent item missing）',
 } as const;

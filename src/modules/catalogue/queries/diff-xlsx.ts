@@ -1,19 +1,23 @@
 import ExcelJS from 'exceljs';
+import { addStatSheet, type FiledBy, type StatCell } from '../../../kernel/documents/index.ts';
 import { ITEM_TYPES } from '../contracts/codes.ts';
 import type { DiffReport } from './diff.ts';
 
 const typeLabel = (c: string | null) => (c && c in ITEM_TYPES ? `${c} ${ITEM_TYPES[c as keyof typeof ITEM_TYPES]}` : (c ?? ''));
 
-/** The 四级四同 diff as a workbook: 汇总, 漏项, 重项, 错项. */
-export async function diffWorkbook(d: DiffReport): Promise<Buffer> {
+/** The 四级四同 diff as a workbook: 汇总, 漏项, 重项, 错项, each with its title and 填报单位 rows. */
+export async function diffWorkbook(d: DiffReport, filed: FiledBy): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '民政法治政务平台';
+  const title = `${d.area.name}政务服务事项“四级四同”比对表`;
   const sheet = (name: string, cols: Array<[string, string, number]>, rows: Record<string, unknown>[]) => {
-    const ws = wb.addWorksheet(name);
-    ws.columns = cols.map(([header, key, width]) => ({ header, key, width }));
-    ws.addRows(rows);
-    ws.getRow(1).font = { bold: true };
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    const ws = addStatSheet(
+      wb,
+      name,
+      { title: `${title}（${name}）`, ...filed },
+      cols.map(([header, , width]) => [header, width]),
+    );
+    for (const r of rows) ws.add(cols.map(([, key]) => r[key] as StatCell));
   };
   sheet(
     '汇总',
@@ -22,7 +26,7 @@ export async function diffWorkbook(d: DiffReport): Promise<Buffer> {
       ['内容', 'v', 60],
     ],
     [
-      { k: '地区', v: `${d.area.name}(${d.area.code})` },
+      { k: '地区', v: `${d.area.name}（${d.area.code}）` },
       { k: '比对的基本目录版本', v: `第${d.version.number}版 ${d.version.title}` },
       { k: '有实施清单的地区数', v: d.summary.areas },
       { k: '实施清单事项数', v: d.summary.rows },
@@ -67,7 +71,7 @@ export async function diffWorkbook(d: DiffReport): Promise<Buffer> {
     ],
     d.wrong.map((r) => ({
       ...r,
-      expected: r.field === 'typeCode' ? typeLabel(r.expected) : (r.expected ?? '(基本目录无此编码)'),
+      expected: r.field === 'typeCode' ? typeLabel(r.expected) : (r.expected ?? '（基本目录无此编码）'),
       actual: r.field === 'typeCode' ? typeLabel(r.actual) : r.actual,
     })),
   );

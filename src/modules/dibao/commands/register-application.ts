@@ -72,7 +72,7 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
     const applicant = members.find((m) => m.relation === '申请人')!;
     const c = await createCase(tx, opts.system ? SYSTEM_ACTOR : actor, {
       type: DIBAO_TYPE,
-      title: `低保申请:${applicant.name}户(${area.name})`,
+      title: `低保申请：${applicant.name}户（${area.name}）`,
       orgUnitId: org.id,
       system: opts.system,
       comment: input.reason ?? null,

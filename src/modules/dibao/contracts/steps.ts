@@ -3,7 +3,7 @@ import { Day, Ts, page } from './common.ts';
 
 /** Responses of the steps added by issue 10 (C2): 公布 and 近亲属备案. */
 
-export const PUBLICATION_CHANNELS = ['村(居)务公开栏', '乡镇(街道)政务公开栏', '政府网站', '其他'] as const;
+export const PUBLICATION_CHANNELS = ['村（居）务公开栏', '乡镇（街道）政务公开栏', '政府网站', '其他'] as const;
 
 export const PublicationItem = z.object({
   id: z.uuid(),
@@ -35,7 +35,7 @@ export const PublicList = z.object({
 });
 export type PublicList = z.output<typeof PublicList>;
 
-export const STAFF_POSTS = ['民政部门工作人员', '乡镇(街道)社会救助经办人员', '村(居)民委员会成员'] as const;
+export const STAFF_POSTS = ['民政部门工作人员', '乡镇（街道）社会救助经办人员', '村（居）民委员会成员'] as const;
 export const NEAR_RELATIONS = ['配偶', '父母', '子女', '兄弟姐妹', '祖父母、外祖父母', '孙子女、外孙子女', '其他近亲属'] as const;
 
 /** Declared at application: whose near relative the applicant is (单独登记备案). */

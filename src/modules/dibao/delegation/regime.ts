@@ -147,7 +147,7 @@ export const REPORT_REGIMES: ReadonlyArray<{ county: string; authority: Authorit
     county,
     authority: 'county' as const,
     from: '2019-01-01',
-    document: '《宁夏回族自治区最低生活保障审核审批办法(试行)》县级确认(示例)',
+    document: '《宁夏回族自治区最低生活保障审核审批办法（试行）》县级确认(示例)',
     note: '准备下放',
   })),
 ];

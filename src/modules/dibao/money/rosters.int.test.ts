@@ -176,27 +176,30 @@ describe('发放名册: generate, check, approve (hand-computed fixtures)', () =
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.rawPayload as never);
     const ws = wb.getWorksheet('发放名册')!;
-    expect(ws.getRow(1).values).toEqual([
+    expect(ws.getCell('A1').value).toMatch(/城乡最低生活保障金发放名册$/);
+    expect(String(ws.getCell('A2').value)).toMatch(/^填报单位：\S+/);
+    expect(ws.getRow(3).values).toEqual([
       undefined,
       '序号',
-      '乡镇(街道)/村(社区)',
+      '乡镇（街道）/村（社区）',
       '户主姓名',
-      '身份证号(脱敏)',
+      '身份证号（脱敏）',
       '城乡类别',
       '家庭住址',
-      '保障人数',
-      '月保障金额(元)',
+      '保障人数（人）',
+      '月保障金额（元）',
       '备注',
     ]);
-    const rows = [2, 3, 4, 5].map((n) => ws.getRow(n));
+    const rows = [4, 5, 6, 7].map((n) => ws.getRow(n));
     for (const row of rows) expect(String(row.getCell(4).value)).toMatch(/^640\*{11}\d{3}[\dX]$/);
     expect(rows.map((r) => r.getCell(8).value).reduce((s: number, v) => s + Number(v), 0)).toBe(1500);
-    const total = ws.getRow(6);
+    expect(rows[0]!.getCell(8).numFmt).toBe('#,##0.00');
+    const total = ws.getRow(8);
     expect([total.getCell(1).value, total.getCell(7).value, total.getCell(8).value]).toEqual(['合计', 7, 1500]);
     const ch = wb.getWorksheet('变动情况')!;
-    expect(ch.getRow(1).getCell(6).value).toBe('变动原因');
-    expect(ch.rowCount).toBe(5); // header + 4 changes
-    expect(wb.getWorksheet('校验问题')!.rowCount).toBe(6);
+    expect(ch.getRow(3).getCell(6).value).toBe('变动原因');
+    expect(ch.rowCount).toBe(7); // title, 填报单位, header + 4 changes
+    expect(wb.getWorksheet('校验问题')!.rowCount).toBe(8);
   });
 
   it('keeps counties apart: 平罗 cannot see or roster 隆德, a township cannot roster its county', async () => {

@@ -214,7 +214,7 @@ export async function sweepRechecks(ctx: AppContext, opts: { isDemo?: boolean } 
         )
       ).rows[0]?.name ?? '';
     await withTx(ctx, async (tx) => {
-      const c = await createCase(tx, SYSTEM_ACTOR, { type: RECHECK_TYPE, title: `低保复核:${applicant}户`, orgUnitId: org.id, system: true });
+      const c = await createCase(tx, SYSTEM_ACTOR, { type: RECHECK_TYPE, title: `低保复核：${applicant}户`, orgUnitId: org.id, system: true });
       await sql`insert into dibao.recheck (case_id, household_id, due_on, is_demo) values (${c.id}, ${h.id}, ${h.next_recheck_on}::date, ${opts.isDemo ?? h.is_demo})`.execute(
         tx.db,
       );

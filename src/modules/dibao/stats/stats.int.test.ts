@@ -175,6 +175,13 @@ describe('低保统计 (hand-computed)', () => {
     expect(rows.get('试点平均办理工作日')).toBe(7.5);
     expect(rows.get('其他平均办理工作日')).toBe(21);
     expect(String(rows.get('试点对比'))).toContain('试点平均缩短 13.5 个工作日');
-    expect(wb.getWorksheet('办理时长')!.getRow(2).values).toEqual([undefined, '平罗县', '县级', 2, 21, '50.0%']);
+    expect(sum.getCell('A1').value).toMatch(/最低生活保障统计表（汇总）$/);
+    expect(String(sum.getCell('A2').value)).toMatch(/^填报单位：\S+/);
+    const times = wb.getWorksheet('办理时长')!;
+    expect(times.getRow(3).getCell(1).value).toBe('县（区）');
+    expect(times.getRow(4).values).toEqual([undefined, '平罗县', '县级', 2, 21, 0.5]);
+    expect(times.getRow(4).getCell(5).numFmt).toBe('0.0%');
+    const spend = wb.getWorksheet('月支出')!.getRow(4);
+    expect([spend.getCell(1).type, spend.getCell(2).type]).toEqual([ExcelJS.ValueType.Date, ExcelJS.ValueType.Number]);
   });
 });

@@ -13,15 +13,15 @@ const title = (t: string) => ({ title: t });
 /** The 复查 clock the objection starts: N working days (setting objectionReviewWorkdays; the period is not verified, regulations.md §2.2). */
 export const objectionReviewClock = {
   name: 'objection_review',
-  label: (r: { n?: number }) => `公示异议复查期限(${r.n} 个工作日)`,
+  label: (r: { n?: number }) => `公示异议复查期限（${r.n} 个工作日）`,
   rule: async (tx: AppContext) => ({ unit: 'workdays' as const, n: (await readDibaoSettings(tx.db)).objectionReviewWorkdays }),
-  legalBasis: basisOfDay('公示有异议的,乡镇(街道)应重新调查核实(复查期限为本地设置)'),
+  legalBasis: basisOfDay('公示有异议的，乡镇（街道）应重新调查核实（复查期限为本地设置）'),
 };
 
 const reviewInput = z.object({
-  staff: z.string().trim().min(1, '请填写复查人员').max(200).meta({ title: '复查人员', description: '至少 2 名工作人员,姓名用顿号或逗号分隔' }),
+  staff: z.string().trim().min(1, '请填写复查人员').max(200).meta({ title: '复查人员', description: '至少 2 名工作人员，姓名用顿号或逗号分隔' }),
   date: z.iso.date('复查日期格式应为 YYYY-MM-DD').meta(title('复查日期')),
-  findings: z.string().trim().min(5, '请填写复查情况(不少于 5 字)').max(5000).meta(title('复查情况')),
+  findings: z.string().trim().min(5, '请填写复查情况（不少于 5 字）').max(5000).meta(title('复查情况')),
 });
 type ReviewInput = z.output<typeof reviewInput>;
 
@@ -53,7 +53,7 @@ async function recordResult(tx: AppContext, c: CaseRow, i: ReviewInput, result: 
 
 /** 异议不属实: the objection is unfounded; a new 公示 round starts at once. */
 export const objectionUnfounded = transition({
-  label: '异议复查:不属实(重新公示)',
+  label: '异议复查：不属实（重新公示）',
   from: ['reinvestigating'],
   to: 'publicizing',
   who: { permission: 'dibao.handle' },
@@ -67,7 +67,7 @@ export const objectionUnfounded = transition({
 
 /** 异议属实: the household does not qualify as reviewed; the township opinion becomes 拟不同意 and the case goes to the deciding level for 不予确认. */
 export const objectionFounded = transition({
-  label: '异议复查:属实(拟不同意,报送决定)',
+  label: '异议复查：属实（拟不同意，报送决定）',
   from: ['reinvestigating'],
   to: 'awaiting_confirm',
   who: { permission: 'dibao.handle' },
@@ -75,7 +75,7 @@ export const objectionFounded = transition({
   clocks: { stop: ['objection_review'] },
   effect: async ({ tx, case: c, input }) => {
     const on = await recordResult(tx, c, input, '属实');
-    const opinion = { opinion: '拟不同意', text: `公示异议经复查属实:${input.findings}`, on };
+    const opinion = { opinion: '拟不同意', text: `公示异议经复查属实：${input.findings}`, on };
     await sql`update dibao.application set township_opinion = ${JSON.stringify(opinion)}::jsonb where case_id = ${c.id}`.execute(tx.db);
   },
 });

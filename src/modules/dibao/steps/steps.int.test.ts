@@ -112,7 +112,7 @@ describe('公示异议 → 复查 within the set working days; 属实 → refusa
     expect(o.state).toBe('reinvestigating');
     const k = o.clocks.find((x: any) => x.name === 'objection_review');
     expect(k.rule).toEqual({ unit: 'workdays', n: 15 });
-    expect(k.label).toBe('公示异议复查期限(15 个工作日)');
+    expect(k.label).toBe('公示异议复查期限（15 个工作日）');
     expect(k.state).toBe('running');
     // 2026-06-01 (Mon) + 15 working days; 端午 2026-06-19 is a holiday on the kernel calendar
     expect(k.dueDate >= '2026-06-22').toBe(true);
@@ -161,7 +161,7 @@ const chinaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shan
 describe('公布 after 确认同意 (暂行办法第十一条(三))', () => {
   it('records the posting (date, channel, place) with the masked name, size and amount; lists it in scope and on the portal', async () => {
     const reg = await confirmed(5);
-    const body = { date: chinaToday(), channel: '村(居)务公开栏', place: '城关镇测试村村务公开栏' };
+    const body = { date: chinaToday(), channel: '村（居）务公开栏', place: '城关镇测试村村务公开栏' };
     const p = await ok(ld.post(`/api/dibao/applications/${reg.id}/publications`, body));
     expect(p.publishedOn).toBe(chinaToday());
     const bad = await ld.post(`/api/dibao/applications/${reg.id}/publications`, { ...body, date: '2026-05-01' });
@@ -169,7 +169,14 @@ describe('公布 after 确认同意 (暂行办法第十一条(三))', () => {
     expect(bad.json().title).toContain('不能早于确认日期');
     const list = await ok(ld.get('/api/dibao/publications?pageSize=100'));
     const item = list.items.find((x: any) => x.caseId === reg.id);
-    expect(item).toMatchObject({ nameMasked: '马***', householdSize: 3, insuredPersons: 3, amountCents: 105000, channel: '村(居)务公开栏', refNo: reg.refNo });
+    expect(item).toMatchObject({
+      nameMasked: '马***',
+      householdSize: 3,
+      insuredPersons: 3,
+      amountCents: 105000,
+      channel: '村（居）务公开栏',
+      refNo: reg.refNo,
+    });
     expect(JSON.stringify(list)).not.toContain('马05强');
     // another county's staff do not see it
     const xj = await t.login('xj-jqz');
@@ -192,7 +199,7 @@ describe('公布 after 确认同意 (暂行办法第十一条(三))', () => {
 });
 
 describe('近亲属单独登记备案: a county home visit, and the county decides even under delegation', () => {
-  const relative = { relativeOfStaff: true, staffRelative: { staffName: '马小兰', staffPost: '乡镇(街道)社会救助经办人员', relation: '兄弟姐妹' } };
+  const relative = { relativeOfStaff: true, staffRelative: { staffName: '马小兰', staffPost: '乡镇（街道）社会救助经办人员', relation: '兄弟姐妹' } };
 
   it('requires who and which relation when declared; files it in the 备案 list', async () => {
     const bare = await ld.post('/api/dibao/applications', sampleApplication(V, 7, { relativeOfStaff: true }));
@@ -220,7 +227,11 @@ describe('近亲属单独登记备案: a county home visit, and the county decid
     const xj = await t.login('xj-jqz');
     expect((await ok(xj.get('/api/dibao/relative-filings?pageSize=100'))).items.some((x: any) => x.caseId === reg.id)).toBe(false);
     const d0 = (await ok(ld.get(`/api/dibao/applications/${reg.id}`))).dibao;
-    expect(d0).toMatchObject({ relativeOfStaff: true, authority: 'township', relativeFiling: { staffPost: '乡镇(街道)社会救助经办人员', countyVisit: null } });
+    expect(d0).toMatchObject({
+      relativeOfStaff: true,
+      authority: 'township',
+      relativeFiling: { staffPost: '乡镇（街道）社会救助经办人员', countyVisit: null },
+    });
     expect(d0.approvingLevel).toBe('县级民政部门确认(近亲属单独登记备案)');
 
     const { to } = d0.publicity;

@@ -13,11 +13,11 @@ export const art = (a: string) => `${LAW}${a}`;
 export const CHANNELS = ['网上申请', '当面提交', '挂号信函', '平常信函', '传真'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const RECEIPT_RULE: Record<Channel, string> = {
-  网上申请: '以双方确认之日为收到申请之日（第三十一条第(三)项）',
-  当面提交: '以提交之日为收到申请之日（第三十一条第(一)项）',
-  挂号信函: '以行政机关签收之日为收到申请之日（第三十一条第(二)项）',
-  平常信函: '以行政机关与申请人确认之日为收到申请之日（第三十一条第(二)项）',
-  传真: '以双方确认之日为收到申请之日（第三十一条第(三)项）',
+  网上申请: '以双方确认之日为收到申请之日（第三十一条第（三）项）',
+  当面提交: '以提交之日为收到申请之日（第三十一条第（一）项）',
+  挂号信函: '以行政机关签收之日为收到申请之日（第三十一条第（二）项）',
+  平常信函: '以行政机关与申请人确认之日为收到申请之日（第三十一条第（二）项）',
+  传真: '以双方确认之日为收到申请之日（第三十一条第（三）项）',
 };
 
 /** The 30号 table's applicant columns. */
@@ -33,47 +33,65 @@ type Kind = { label: string; group: number; row: string; article: string; needsR
  * (group index into RESULT_GROUPS; `row` is the sub-row, empty for (一)/(二)).
  */
 export const ANSWER_KINDS = {
-  open: { label: '予以公开', group: 0, row: '', article: '第三十六条第(二)项', needsReasons: false },
-  already_public: { label: '已主动公开，告知获取方式和途径', group: 0, row: '', article: '第三十六条第(一)项', needsReasons: false },
+  open: { label: '予以公开', group: 0, row: '', article: '第三十六条第（二）项', needsReasons: false },
+  already_public: { label: '已主动公开，告知获取方式和途径', group: 0, row: '', article: '第三十六条第（一）项', needsReasons: false },
   partial: { label: '部分公开', group: 1, row: '', article: '第三十七条', needsReasons: true },
-  secret: { label: '不予公开：属于国家秘密', group: 2, row: '1.属于国家秘密', article: '第十四条、第三十六条第(三)项', needsReasons: true },
+  secret: { label: '不予公开：属于国家秘密', group: 2, row: '1.属于国家秘密', article: '第十四条、第三十六条第（三）项', needsReasons: true },
   forbidden: {
     label: '不予公开：其他法律行政法规禁止公开',
     group: 2,
     row: '2.其他法律行政法规禁止公开',
-    article: '第十四条、第三十六条第(三)项',
+    article: '第十四条、第三十六条第（三）项',
     needsReasons: true,
   },
-  safety: { label: '不予公开：危及“三安全一稳定”', group: 2, row: '3.危及“三安全一稳定”', article: '第十四条、第三十六条第(三)项', needsReasons: true },
+  safety: { label: '不予公开：危及“三安全一稳定”', group: 2, row: '3.危及“三安全一稳定”', article: '第十四条、第三十六条第（三）项', needsReasons: true },
   third_party: {
     label: '不予公开：保护第三方合法权益',
     group: 2,
     row: '4.保护第三方合法权益',
-    article: '第十五条、第三十二条、第三十六条第(三)项',
+    article: '第十五条、第三十二条、第三十六条第（三）项',
     needsReasons: true,
   },
   internal: {
     label: '不予公开：属于三类内部事务信息',
     group: 2,
     row: '5.属于三类内部事务信息',
-    article: '第十六条第一款、第三十六条第(三)项',
+    article: '第十六条第一款、第三十六条第（三）项',
     needsReasons: true,
   },
-  process: { label: '不予公开：属于四类过程性信息', group: 2, row: '6.属于四类过程性信息', article: '第十六条第二款、第三十六条第(三)项', needsReasons: true },
-  enforcement: { label: '不予公开：属于行政执法案卷', group: 2, row: '7.属于行政执法案卷', article: '第十六条第二款、第三十六条第(三)项', needsReasons: true },
-  query: { label: '不予公开：属于行政查询事项（工商、不动产登记等）', group: 2, row: '8.属于行政查询事项', article: '第三十六条第(七)项', needsReasons: true },
+  process: {
+    label: '不予公开：属于四类过程性信息',
+    group: 2,
+    row: '6.属于四类过程性信息',
+    article: '第十六条第二款、第三十六条第（三）项',
+    needsReasons: true,
+  },
+  enforcement: {
+    label: '不予公开：属于行政执法案卷',
+    group: 2,
+    row: '7.属于行政执法案卷',
+    article: '第十六条第二款、第三十六条第（三）项',
+    needsReasons: true,
+  },
+  query: {
+    label: '不予公开：属于行政查询事项（工商、不动产登记等）',
+    group: 2,
+    row: '8.属于行政查询事项',
+    article: '第三十六条第（七）项',
+    needsReasons: true,
+  },
   not_held: {
     label: '无法提供：本机关不掌握相关政府信息（经检索没有）',
     group: 3,
     row: '1.本机关不掌握相关政府信息',
-    article: '第三十六条第(四)项',
+    article: '第三十六条第（四）项',
     needsReasons: false,
   },
-  not_ours: { label: '无法提供：不属于本机关负责公开', group: 3, row: '1.本机关不掌握相关政府信息', article: '第三十六条第(五)项', needsReasons: true },
+  not_ours: { label: '无法提供：不属于本机关负责公开', group: 3, row: '1.本机关不掌握相关政府信息', article: '第三十六条第（五）项', needsReasons: true },
   must_create: { label: '无法提供：没有现成信息需要另行制作', group: 3, row: '2.没有现成信息需要另行制作', article: '第三十八条', needsReasons: false },
   unclear: { label: '无法提供：补正后申请内容仍不明确', group: 3, row: '3.补正后申请内容仍不明确', article: '第三十条', needsReasons: false },
   petition: { label: '不予处理：信访举报投诉类申请', group: 4, row: '1.信访举报投诉类申请', article: '第三十九条第一款', needsReasons: false },
-  repeat: { label: '不予处理：重复申请', group: 4, row: '2.重复申请', article: '第三十六条第(六)项', needsReasons: false },
+  repeat: { label: '不予处理：重复申请', group: 4, row: '2.重复申请', article: '第三十六条第（六）项', needsReasons: false },
   publication: { label: '不予处理：要求提供公开出版物', group: 4, row: '3.要求提供公开出版物', article: '第三十九条第二款', needsReasons: false },
   mass: { label: '不予处理：无正当理由大量反复申请', group: 4, row: '4.无正当理由大量反复申请', article: '第三十五条', needsReasons: true },
   confirm: {

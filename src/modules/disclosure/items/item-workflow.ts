@@ -54,7 +54,7 @@ export const itemWorkflow = defineWorkflow({
     who: { permission: 'disclosure.handle' },
     clocks: {
       startOn: (input) => (input as { formedOn?: string } | undefined)?.formedOn,
-      start: [{ name: 'publish', label: '公开期限(20 个工作日)', rule: { unit: 'workdays', n: 20 }, legalBasis: art('第二十六条'), warnWorkdays: 5 }],
+      start: [{ name: 'publish', label: '公开期限（20 个工作日）', rule: { unit: 'workdays', n: 20 }, legalBasis: art('第二十六条'), warnWorkdays: 5 }],
     },
   },
   transitions: {

@@ -12,8 +12,8 @@ export const MakeProactiveInput = z.object({
   category: z
     .number()
     .int()
-    .min(1, '「公开类别」须为第二十条第(一)至(十五)项')
-    .max(15, '「公开类别」须为第二十条第(一)至(十五)项')
+    .min(1, '「公开类别」须为第二十条第（一）至（十五）项')
+    .max(15, '「公开类别」须为第二十条第（一）至（十五）项')
     .meta({ title: '公开类别（第二十条）' }),
   summary: z
     .string()

@@ -62,13 +62,13 @@ export const requestWorkflow = defineWorkflow({
       start: [
         {
           name: 'answer',
-          label: '答复期限(20 个工作日)',
+          label: '答复期限（20 个工作日）',
           rule: { unit: 'workdays', n: 20 },
           legalBasis: art('第三十三条第二款'),
           warnWorkdays: 3,
           suspendable: { kinds: ['correction', 'third_party'] },
         },
-        { name: 'correction_notice', label: '补正告知期限(7 个工作日)', rule: { unit: 'workdays', n: 7 }, legalBasis: art('第三十条') },
+        { name: 'correction_notice', label: '补正告知期限（7 个工作日）', rule: { unit: 'workdays', n: 7 }, legalBasis: art('第三十条') },
       ],
     },
   },
@@ -82,7 +82,7 @@ export const requestWorkflow = defineWorkflow({
       clocks: {
         stop: ['correction_notice'],
         suspend: [{ name: 'answer', kind: 'correction', label: '等待申请人补正（答复期限自收到补正后的申请之日起重新计算）' }],
-        start: [{ name: 'correction_period', label: (r) => `补正期限(${r.n} 个工作日)`, rule: correctionDays, legalBasis: art('第三十条') }],
+        start: [{ name: 'correction_period', label: (r) => `补正期限（${r.n} 个工作日）`, rule: correctionDays, legalBasis: art('第三十条') }],
       },
       effect: async ({ tx, case: c, input, actor }) => {
         await storeCorrectionAsk(tx, c, input);
@@ -107,7 +107,7 @@ export const requestWorkflow = defineWorkflow({
       clocks: {
         stop: ['correction_notice'],
         suspend: [{ name: 'answer', kind: 'third_party', label: '征求第三方意见，所需时间不计算在答复期限内' }],
-        start: [{ name: 'consultation', label: '第三方答复期限(15 个工作日)', rule: { unit: 'workdays', n: 15 }, legalBasis: art('第三十二条') }],
+        start: [{ name: 'consultation', label: '第三方答复期限（15 个工作日）', rule: { unit: 'workdays', n: 15 }, legalBasis: art('第三十二条') }],
       },
       effect: ({ tx, case: c, input }) => storeConsultation(tx, c, input),
     }),

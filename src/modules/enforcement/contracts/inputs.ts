@@ -28,11 +28,11 @@ export const FileCaseInput = z.object({
   partyName: text('当事人', 100),
   partyKind: z.enum(['org', 'person'], '「当事人类型」应为 org 或 person'),
   partyCode: z.string().trim().max(30).optional(),
-  actDate: day('违法行为发生(终了)日期'),
+  actDate: day('违法行为发生（终了）日期'),
   discoveredOn: day('发现日期'),
   actDescription: text('违法行为', 1000),
   filedOn: day('立案日期'),
-  filingStandard: text('立案依据(符合立案标准的理由)', 1000),
+  filingStandard: text('立案依据（符合立案标准的理由）', 1000),
   powerCode: text('执法事项编码', 40),
   fiveYearLimitation: z.boolean().default(false),
 });

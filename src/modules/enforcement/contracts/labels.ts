@@ -74,7 +74,7 @@ export const ENFORCEMENT_ERRORS = {
   HEARING_EARLY: '听证日期未到 (the hearing date has not come)',
   STATEMENT_OPEN: (due: string) => `陈述、申辩、听证申请期限至 ${due}，期满或当事人放弃后方可进入审核决定 (the party's period is still open)`,
   REVIEW_BY_INVESTIGATOR: '法制审核人员不得是本案调查人员 (the reviewer investigated this case)',
-  REVIEW_QUALIFICATION: '法制审核人员须登记为法制审核人员并具有法律职业资格（《行政处罚法》第五十八条第二款）(reviewer lacks 法律职业资格)',
+  REVIEW_QUALIFICATION: '法制审核人员须登记为法制审核人员并具有法律职业资格（《行政处罚法》第五十八条第二款）（reviewer lacks 法律职业资格）',
   REVIEW_CHECKLIST: '法制审核须逐项填写审核要点 (every checklist item is required)',
   REVIEW_REQUIRED: '本案须经法制审核，未经审核或审核未通过不得作出决定（《行政处罚法》第五十八条）(a passed legal review is required)',
   COLLECTIVE_REQUIRED: '情节复杂或者重大违法行为须经负责人集体讨论决定 (collective discussion required)',

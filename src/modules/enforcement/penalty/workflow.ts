@@ -59,7 +59,7 @@ export const penaltyWorkflow = defineWorkflow({
       start: [
         {
           name: 'decide',
-          label: '作出处罚决定期限(90 日)',
+          label: '作出处罚决定期限（90 日）',
           rule: { unit: 'days', n: 90 },
           legalBasis: (c) => penaltyLawOn(chinaDate(c.created_at)).art.decideWithin,
         },
@@ -111,7 +111,7 @@ export const penaltyWorkflow = defineWorkflow({
       effect: ({ tx, case: c, input }) => leaveNotice(tx, c, input, true),
     }),
     to_decision: transition({
-      label: '提请决定(无需法制审核)',
+      label: '提请决定（无需法制审核）',
       from: ['notified'],
       to: 'ready',
       who: handle,
@@ -128,7 +128,7 @@ export const penaltyWorkflow = defineWorkflow({
       effect: ({ tx, case: c, input, actor }) => legalReview(tx, actor, c, input, true),
     }),
     review_return: transition({
-      label: '法制审核不通过(退回补充调查)',
+      label: '法制审核不通过（退回补充调查）',
       from: ['reviewing'],
       to: 'investigating',
       who: { permission: P.review, notSameActorAs: ['assign', 'notify'] },

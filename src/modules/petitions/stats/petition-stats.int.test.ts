@@ -240,13 +240,27 @@ describe('GET /api/petitions/stats.xlsx', () => {
     await wb.xlsx.load(r.rawPayload);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '按时间', '按渠道', '按来源', '按地区', '按类别', '按业务', '按处理结果', '按办理状态', '说明']);
     const sum = wb.getWorksheet('汇总')!;
-    const val = (label: string) => (sum.getSheetValues().find((v: any) => v?.[1] === label) as any)?.[2];
-    expect(val('信访件数(件)')).toBe(4);
-    expect(val('来信来访人次(人次)')).toBe(8);
-    expect(val('按期办结率')).toBe('66.7%');
-    expect(val('自治区信访局转办交办(件)')).toBe(1);
+    // A 统计报表's head: the title, the 填报单位 (the exporter's unit) and 填报日期, then the header row.
+    expect(sum.getCell('A1').value).toMatch(/^2024年度\S+信访事项统计表（汇总）$/);
+    expect(sum.getCell('A2').value).toBe('填报单位：宁夏回族自治区民政厅政策法规处');
+    expect(String(sum.getCell('C2').value)).toMatch(/^填报日期：20\d\d年\d{1,2}月\d{1,2}日$/);
+    const row = (label: string) =>
+      sum
+        .getRows(4, sum.rowCount - 3)!
+        .find((r) => r.getCell(1).value === label)!
+        .getCell(2);
+    expect(row('信访件数（件）').value).toBe(4);
+    expect(row('来信来访人次（人次）').value).toBe(8);
+    // Rates are numbers with a percent format, not text.
+    expect(row('按期办结率').value).toBe(0.6667);
+    expect(row('按期办结率').numFmt).toBe('0.0%');
+    expect(row('自治区信访局转办交办（件）').value).toBe(1);
+    expect(row('统计区间').value).toBe('2024年1月1日至2024年12月31日');
     const ch = wb.getWorksheet('按渠道')!;
-    expect((ch.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['信访渠道', '件数', '来信来访批次', '来信来访人次']);
+    expect(ch.getCell('A1').value).toMatch(/^2024年度\S+信访事项统计表（按渠道）$/);
+    expect((ch.getRow(3).values as unknown[]).slice(1, 5)).toEqual(['信访渠道', '件数', '来信来访批次', '来信来访人次']);
+    expect(ch.getRow(4).getCell(7).type).toBe(ExcelJS.ValueType.Number);
+    expect(wb.getWorksheet('说明')!.getRow(5).getCell(2).type).toBe(ExcelJS.ValueType.Date);
     const visit = ch.getSheetValues().find((v: any) => v?.[1] === '来访') as unknown[];
     expect(visit.slice(2, 5)).toEqual([1, 1, 6]);
     expect((ch.getSheetValues().at(-1) as unknown[])[1]).toBe('合计');
@@ -257,7 +271,8 @@ describe('GET /api/petitions/stats.xlsx', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.rawPayload);
     const sum = wb.getWorksheet('汇总')!;
-    expect((sum.getSheetValues().find((v: any) => v?.[1] === '信访件数(件)') as any)?.[2]).toBe(1);
+    expect((sum.getSheetValues().find((v: any) => v?.[1] === '信访件数（件）') as any)?.[2]).toBe(1);
+    expect(sum.getCell('A2').value).toMatch(/^填报单位：隆德县/);
   });
 });
 

@@ -67,13 +67,13 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
         data-testid="dibao-level"
         message={
           <span className="mz-db-level">
-            {t('dibao.panel.level')}:<strong>{d.approvingLevel}</strong>
+            {t('dibao.panel.level')}：<strong>{d.approvingLevel}</strong>
           </span>
         }
         description={
           <>
             {t(township ? 'dibao.panel.levelHint.township' : 'dibao.panel.levelHint.county')}
-            {d.delegation ? ` 依据:${d.delegation.document}(${d.delegation.effectiveFrom} 起)。` : ''}
+            {d.delegation ? `依据：${d.delegation.document}（${d.delegation.effectiveFrom} 起）。` : ''}
             {d.acceptedOn ? ` 受理日 ${d.acceptedOn} 的配置管到本案结束。` : ' 受理时按当日配置确定。'}
             {d.relativeOfStaff ? ` ${t('dibao.rel.rule')}` : ''}
             {canSubmit && (

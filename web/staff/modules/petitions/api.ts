@@ -29,7 +29,7 @@ export {
 /** Channels a clerk registers (网上信访 arrives through the portal). */
 export const STAFF_CHANNELS = CHANNELS.filter((c) => c !== '网上信访');
 export const PETITION_STATES: { value: string; label: string }[] = [
-  { value: 'registered', label: '已登记(甄别中)' },
+  { value: 'registered', label: '已登记（甄别中）' },
   { value: 'accepted', label: '已受理' },
   { value: 'refused', label: '不予受理' },
   { value: 'forwarded_out', label: '已转送外部机关' },
