@@ -18,7 +18,9 @@ export const coreCaseRollupTree: Migration = {
       state text not null,
       month date not null,
       n integer not null,
-      primary key (area_path, type, state, month, child)
+      -- n in the key's index: a dashboard's rows come from the index alone (an index-only scan), not from heap pages
+      -- scattered by the triggers' updates.
+      primary key (area_path, type, state, month, child) include (n)
     )`.execute(db);
     // A case's rows: one per prefix of its area path, with the next code as the child ('' at its own area).
     await sql`create function core.case_rollup_tree_rows(path text) returns table (area_path text, child text) language sql immutable as $$
@@ -62,5 +64,5 @@ export async function refreshCaseRollupTree(db: Kysely<any>): Promise<void> {
   await sql`insert into core.case_rollup_tree (type, area_path, child, state, month, n)
     select c.type, t.area_path, t.child, c.state, c.month, sum(c.k) from (
       select type, area_path, state, core.case_rollup_month(created_at) as month, count(*) as k from core.case group by 1, 2, 3, 4
-    ) c cross join lateral core.case_rollup_tree_rows(c.area_path) t group by 1, 2, 3, 4, 5`.execute(db);
+    ) c cross join lateral core.case_rollup_tree_rows(c.area_path) t group by 1, 2, 3, 4, 5 order by 2, 1, 4, 5, 3`.execute(db);
 }
