@@ -16,7 +16,6 @@ export async function openBenchDb(
   opts: { pool?: number; demo?: boolean; log?: import('kysely').LogConfig } = {},
 ): Promise<{ ctx: AppContext; handle: DbHandle; close(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
-  const config = parseConfig({ DATABASE_URL: url, DEMO: 'off', LOG_LEVEL: 'silent', PII_KEY: '0123456789abcdef0123456789abcdef' });
   let handle: DbHandle;
   let drop = async () => {};
   if (url) {
@@ -27,12 +26,29 @@ export async function openBenchDb(
   } else {
     handle = await createDb({ kind: 'pglite', dataDir: 'memory://', log: opts.log });
   }
+  const opened = await prepareBenchDb(handle, url, opts.demo ?? false);
+  return {
+    ...opened,
+    close: async () => {
+      await opened.close();
+      await drop();
+    },
+  };
+}
+
+/** An existing PostgreSQL database (the generator's target, or one it filled), migrated and with reference data. */
+export async function openDbAt(url: string, pool = 10): Promise<{ ctx: AppContext; handle: DbHandle; close(): Promise<void> }> {
+  return prepareBenchDb(await createDb({ kind: 'postgres', url, max: pool }), url, false);
+}
+
+async function prepareBenchDb(handle: DbHandle, url: string | undefined, demo: boolean) {
+  const config = parseConfig({ DATABASE_URL: url, DEMO: 'off', LOG_LEVEL: 'silent', PII_KEY: '0123456789abcdef0123456789abcdef' });
   const jobs = await createJobs(handle, config, {
     databaseUrl: url ? withDatabase(url, (await sql<{ d: string }>`select current_database() as d`.execute(handle.db)).rows[0]!.d) : undefined,
     registry: jobRegistry,
   });
   const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config, clock: systemClock, jobs: jobs.jobs, logger: silent };
-  await prepareDatabase(ctx, { demo: opts.demo ?? false });
+  await prepareDatabase(ctx, { demo });
   await currentCalendar(ctx); // the running app warms the calendar cache the same way
   return {
     ctx,
@@ -40,7 +56,6 @@ export async function openBenchDb(
     close: async () => {
       await jobs.stop({ graceful: false });
       await handle.close();
-      await drop();
     },
   };
 }

@@ -26,7 +26,23 @@ export function comparedPeriod(year: number | undefined, today: string) {
   };
 }
 
+/** Below this many cases last year a percentage says nothing (2 → 492 is +24,500%): the change is shown in cases only. */
+export const YOY_MIN_BASE = 10;
+/** Nor beyond ±1000%. */
+export const YOY_MAX_PERCENT = 1000;
+/** The change against last year's period; over a base below YOY_MIN_BASE or beyond ±YOY_MAX_PERCENT, in cases only, the text saying why. */
 export function yearOnYear(current: number, previous: number): YearOnYear {
   const c = changeText(current, previous, '件');
-  return { current, previous, change: c.change ?? current - previous, changePercent: c.changePercent, text: c.text };
+  const change = c.change ?? current - previous;
+  const why =
+    change === 0 || c.changePercent === null
+      ? null
+      : previous < YOY_MIN_BASE
+        ? `上年同期不足 ${YOY_MIN_BASE} 件`
+        : Math.abs(c.changePercent) > YOY_MAX_PERCENT
+          ? `增减超过 ${YOY_MAX_PERCENT}%`
+          : null;
+  if (!why) return { current, previous, change, changePercent: c.changePercent, text: c.text };
+  const text = `上年 ${previous}件，同比${change > 0 ? '增加' : '减少'} ${Math.abs(change)}件（${why}，不列百分比）`;
+  return { current, previous, change, changePercent: null, text };
 }

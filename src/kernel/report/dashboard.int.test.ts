@@ -7,7 +7,8 @@ import { dashboard } from './dashboard.ts';
 import { reportDb } from './db.ts';
 
 /**
- * The dashboard reads core.case_rollup, which triggers keep in step with core.case: after
+ * The dashboard reads core.case_rollup_tree (a reader who sees the whole subtree) or core.case_rollup (a narrower
+ * reader), which triggers keep in step with core.case: after
  * registrations, a refusal (terminal), a transfer to another unit and a deletion, the rollup
  * answer equals the same figures counted case by case, for the region and for a county — and
  * the county sees only its own cases.
@@ -37,8 +38,10 @@ async function actorOf(username: string): Promise<Actor> {
     grants: await loadGrants(t.ctx, u.id, clock.now()),
   };
 }
-async function same(username: string) {
+async function same(username: string, narrow = false) {
   const a = await actorOf(username);
+  // narrow: the same reader with org-level grants only, so the dashboard reads core.case_rollup instead of the tree.
+  if (narrow) a.grants = a.grants.map((g) => ({ ...g, scope: g.scope === 'subtree' ? ('org' as const) : g.scope }));
   const fromRollup = await dashboard(t.ctx, a, {});
   const fromCases = await dashboard(t.ctx, a, { source: 'cases' });
   const strip = (d: typeof fromRollup) => ({ totals: d.totals, yoy: d.yoy, modules: d.modules, months: d.months, areas: d.areas });
@@ -113,6 +116,12 @@ describe('dashboard figures from the rollup', () => {
     await sql`delete from core.case where ref_no like 'RB-%'`.execute(t.ctx.db);
     expect(await total()).toBe(n0);
     await same('xq-mzj');
+    await same('xq-mzj', true);
+    await same('nx-fgc', true);
+    // The tree rollup counts every case once at each ancestor: at the root of each province, the number of cases in it.
+    const tree = await sql<{ a: number; b: number }>`select (select coalesce(sum(n), 0) from core.case_rollup_tree where area_path !~ '[.]')::int as a,
+      (select count(*) from core.case)::int as b`.execute(t.ctx.db);
+    expect(tree.rows[0]!.a).toBe(tree.rows[0]!.b);
   }, 60_000);
 
   it('is served over HTTP for the caller, and refuses areas outside their own', async () => {

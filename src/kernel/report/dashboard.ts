@@ -5,7 +5,7 @@ import { areaByCode, type ReportArea } from './report-area.ts';
 import { reportDb } from './db.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import type { Actor } from '../identity/actor.ts';
-import { inScope, pathWithin } from '../identity/scope.ts';
+import { grantsFor, inScope, pathWithin } from '../identity/scope.ts';
 import { registeredWorkflows } from '../workflow/define-workflow.ts';
 import { comparedPeriod, viewOfLevel, yearOnYear } from './dashboard-yoy.ts';
 
@@ -111,7 +111,8 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: strin
 /**
  * The figures in one statement: by type and state, by type and month, and by child area, type and
  * state (GROUPING SETS), so the answer is a few hundred rows whatever the number of cases. The
- * rollup feeds it its counts; the baseline counts one per case.
+ * rollups feed it their counts (core.case_rollup_tree at this area, core.case_rollup where the reader's
+ * sight is narrower than the subtree); the baseline counts one per case.
  */
 async function readRows(
   ctx: AppContext,
@@ -122,31 +123,50 @@ async function readRows(
   period: ReturnType<typeof comparedPeriod>,
 ): Promise<Row[]> {
   const rollup = source === 'rollup';
+  // A type whose whole subtree the reader sees is read from the tree rollup at this one area (a few thousand rows at
+  // national scale); the others (org-level grants, or a subtree below this area) from core.case_rollup with the scope filter.
+  const whole = rollup ? defs.filter((d) => grantsFor(actor, d.readPermission).some((g) => g.scope === 'subtree' && pathWithin(area.path, g.areaPath))) : [];
+  const scoped = defs.filter((d) => !whole.includes(d));
   const from: any = rollup ? reportDb(ctx.db).selectFrom('core.case_rollup as c') : ctx.db.selectFrom('core.case as c');
   const under = area.path.replace(/[\\%_]/g, (ch) => '\\' + ch) + '.%';
   const child = childOf('c.area_path', area.path);
-  const inner = from
-    .select([
-      'c.type',
-      'c.state',
-      sql<string>`${rollup ? sql.raw('c.month') : sql.raw('core.case_rollup_month(c.created_at)')}`.as('month'),
-      sql<string>`${child}`.as('child'),
-      sql<number>`${rollup ? sql.raw('c.n') : sql.raw('1')}`.as('n'),
-    ])
-    .where((eb: ExpressionBuilder<any, any>) => eb.or([eb('c.area_path', '=', area.path), eb('c.area_path', 'like', under)]))
-    .where((eb: ExpressionBuilder<any, any>) =>
-      eb.or(
-        defs.map((d) => eb.and([eb('c.type', '=', d.type), inScope(actor, d.readPermission, { areaPath: 'c.area_path', orgUnitId: 'c.org_unit_id' })(eb)])),
-      ),
+  const parts = [];
+  if (whole.length)
+    parts.push(sql`select t.type, t.state, t.month, case when t.child = '' then null else ${area.path} || '.' || t.child end as child, t.n
+      from core.case_rollup_tree t where t.area_path = ${area.path} and t.type in (${sql.join(whole.map((d) => d.type))})`);
+  if (scoped.length)
+    parts.push(
+      from
+        .select([
+          'c.type',
+          'c.state',
+          sql<string>`${rollup ? sql.raw('c.month') : sql.raw('core.case_rollup_month(c.created_at)')}`.as('month'),
+          sql<string>`${child}`.as('child'),
+          sql<number>`${rollup ? sql.raw('c.n') : sql.raw('1')}`.as('n'),
+        ])
+        .where((eb: ExpressionBuilder<any, any>) => eb.or([eb('c.area_path', '=', area.path), eb('c.area_path', 'like', under)]))
+        .where((eb: ExpressionBuilder<any, any>) =>
+          eb.or(
+            scoped.map((d) =>
+              eb.and([eb('c.type', '=', d.type), inScope(actor, d.readPermission, { areaPath: 'c.area_path', orgUnitId: 'c.org_unit_id' })(eb)]),
+            ),
+          ),
+        ),
     );
+  const inner = sql.join(parts, sql` union all `);
   const [c0, c1] = period.current;
   const [p0, p1] = period.previous;
-  const r = await sql<Row>`
-    select type, state, to_char(month, 'YYYY-MM') as month, child, yr, sum(n)::int as n, grouping(state, month, child, yr) as g
-    from (select x0.*, case when to_char(x0.month, 'YYYY-MM') between ${c0} and ${c1} then 'current'
-        when to_char(x0.month, 'YYYY-MM') between ${p0} and ${p1} then 'previous' end as yr from (${inner}) x0) x
-    group by grouping sets ((type, state), (type, month), (child, type, state), (type, state, yr), (child, yr))`.execute(ctx.db);
-  return r.rows;
+  // Months compared as dates (no to_char per row); a sort of tens of thousands of rows kept in memory (SET LOCAL).
+  const month = (m: string) => sql`${m + '-01'}::date`;
+  return ctx.db.transaction().execute(async (tx) => {
+    await sql`set local work_mem = '32MB'`.execute(tx);
+    const r = await sql<Row>`
+      select type, state, to_char(month, 'YYYY-MM') as month, child, yr, sum(n)::int as n, grouping(state, month, child, yr) as g
+      from (select x0.*, case when x0.month between ${month(c0)} and ${month(c1)} then 'current'
+          when x0.month between ${month(p0)} and ${month(p1)} then 'previous' end as yr from (${inner}) x0) x
+      group by grouping sets ((type, state), (type, month), (child, type, state), (type, state, yr), (child, yr))`.execute(tx);
+    return r.rows;
+  });
 }
 
 async function dashboardArea(ctx: AppContext, actor: Actor, code: string | undefined): Promise<ReportArea> {

@@ -32,14 +32,16 @@ export function DashboardPage() {
   const d = q.data;
   const trend = useMemo(() => (d ? trendOption(d) : null), [d]);
   const moduleColumns: TableProps<ModuleRow>['columns'] = [
-    { title: t('dashboard.kind'), dataIndex: 'label' },
-    { title: t('dashboard.total'), dataIndex: 'total', align: 'right', width: 110 },
-    { title: t('dashboard.open'), dataIndex: 'open', align: 'right', width: 110 },
-    { title: t('dashboard.closed'), dataIndex: 'closed', align: 'right', width: 110 },
-    { title: t('dashboard.yoy.registered'), key: 'yoy', width: 190, render: (_, m) => <YoyText y={m.yoy.registered} /> },
+    // The kind's name on one line (社会组织变更登记 is eight characters), kept in view when the table scrolls on a phone.
+    { title: t('dashboard.kind'), dataIndex: 'label', width: 170, fixed: 'left', className: 'mz-nowrap' },
+    { title: t('dashboard.total'), dataIndex: 'total', align: 'right', width: 80 },
+    { title: t('dashboard.open'), dataIndex: 'open', align: 'right', width: 80 },
+    { title: t('dashboard.closed'), dataIndex: 'closed', align: 'right', width: 80 },
+    { title: t('dashboard.yoy.registered'), key: 'yoy', width: 220, render: (_, m) => <YoyText y={m.yoy.registered} /> },
     {
       title: t('dashboard.states'),
       key: 'states',
+      width: 360,
       render: (_, m) => m.states.map((s) => <Tag key={s.state} color={s.terminal ? undefined : 'blue'}>{`${s.label} ${s.n}`}</Tag>),
     },
   ];
@@ -103,6 +105,9 @@ export function DashboardPage() {
                 <span className="mz-muted">{t('dashboard.totalNote', { open: d.totals.open, closed: d.totals.closed })}</span>
               </Col>
             </Row>
+            <div className="mz-muted mz-gap" data-testid="dashboard-yoy-rule">
+              {t('dashboard.yoy.rule')}
+            </div>
           </Card>
           {d.view === 'township' && !trail.length && <TownshipPending />}
           <Row gutter={[16, 16]} className="mz-gap">
@@ -122,7 +127,7 @@ export function DashboardPage() {
             </Col>
           </Row>
           <Card className="mz-card mz-gap" title={t('dashboard.kinds')} extra={fresh}>
-            <Table<ModuleRow> rowKey="type" size="small" pagination={false} dataSource={d.modules} columns={moduleColumns} scroll={{ x: 830 }} />
+            <Table<ModuleRow> rowKey="type" size="small" pagination={false} dataSource={d.modules} columns={moduleColumns} scroll={{ x: 990 }} />
           </Card>
         </>
       )}

@@ -5,7 +5,7 @@ import type { Dashboard } from './api.ts';
 
 export type Yoy = Dashboard['yoy']['registered'];
 
-/** The change against the same period of last year: arrow, count, percentage and last year's figure (同比). */
+/** The change against the same period of last year: arrow, count, percentage (none over a small base: the server leaves it null and says why in `text`, the tooltip) and last year's figure (同比). */
 export function YoyText({ y, compact }: { y: Yoy; compact?: boolean }) {
   const t = useT();
   const pct = y.changePercent === null ? '' : ` (${y.changePercent > 0 ? '+' : ''}${y.changePercent.toFixed(1)}%)`;
@@ -18,7 +18,7 @@ export function YoyText({ y, compact }: { y: Yoy; compact?: boolean }) {
         {pct}
       </span>
     );
-  if (compact) return change;
+  if (compact) return <span title={y.text}>{change}</span>;
   return (
     <span className="mz-yoy" title={y.text}>
       {change}

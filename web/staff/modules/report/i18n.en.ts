@@ -18,6 +18,8 @@ export const en: Record<keyof typeof zh, string> = {
   'dashboard.yoy.change': 'Year on year',
   'dashboard.yoy.previous': 'same period last year {n}',
   'dashboard.yoy.flat': 'unchanged',
+  'dashboard.yoy.rule':
+    'Rule: year on year compares the cases registered in the period with the same months of last year, as a change in cases and a percentage; when last year had fewer than 10 or the change exceeds 1000%, only the change in cases is shown (a percentage over so small a base means nothing).',
   'dashboard.totalNote': '{open} open, {closed} closed',
   'dashboard.township.pending': 'Pending subsistence-allowance applications and their deadlines',
   'dashboard.township.all': 'All pending ({n})',
