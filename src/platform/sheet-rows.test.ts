@@ -31,6 +31,18 @@ describe('uploaded sheets are read row by row and stop at the limit', () => {
     expect(sheet.records[0]).toEqual({ line: 2, values: { 姓名: '居民1', 身份证号: '640102198001010001', 起始月份: '2019-03-01' } });
   });
 
+  it('keeps every Chinese character whole where the unzipped stream splits it between chunks', async () => {
+    // Distinct names of 3-byte characters: the shared strings run over many 16 KB chunks, so some
+    // character is cut in two (exceljs decoded each chunk alone: scripts/patch-deps.mjs).
+    const names = Array.from({ length: 3000 }, (_, i) => `民办非企业单位印章备案${'宁夏回族自治区民政厅'.slice(0, (i % 9) + 1)}${i}`);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名册');
+    ws.addRow(['名称']);
+    for (const n of names) ws.addRow([n]);
+    const sheet = await readSheet(xlsxRows(Buffer.from(await wb.xlsx.writeBuffer()), text), 5000);
+    expect(sheet.records.map((r) => r.values['名称'])).toEqual(names);
+  });
+
   it('stops pulling xlsx rows once the limit is passed', async () => {
     const seen = { n: 0 };
     const sheet = await readSheet(counted<SheetRow>(xlsxRows(await workbook(5000), text), seen), 100);

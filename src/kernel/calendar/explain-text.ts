@@ -80,6 +80,6 @@ export function renderExplanation(e: Omit<Explanation, 'text'>, chainLabels: str
   lines.push('依据:');
   for (const b of e.basis) lines.push(`  ${b}`);
   lines.push(`日历版本:v${e.calendarVersion}(国家层数据 ${e.nationalSource} 加本地调整)`);
-  for (const w of e.warnings) lines.push(`注意:${w}`);
+  for (const w of e.warnings) lines.push(`注意：${w}`);
   return fullWidth(lines.join('\n'));
 }

@@ -42,7 +42,7 @@ describe('statutory holidays of 《全国年节及纪念日放假办法》 for y
     expect(e.dueDate).toBe('2027-01-19');
     expect(e.steps).toContainEqual({ action: 'skip', date: '2027-01-01', category: 'holiday', reason: `法定节假日:元旦(${PROVISIONAL_NOTE})` });
     expect(e.warnings[0]).toContain(`2027 年：${PROVISIONAL_NOTE}`);
-    expect(e.text).toContain(`注意:2027 年：${PROVISIONAL_NOTE}`);
+    expect(e.text).toContain(`注意：2027 年：${PROVISIONAL_NOTE}`);
   });
 
   it('once a notice row for the year is entered the note goes; the festival days stay rest days (a notice only adds 调休)', () => {

@@ -121,7 +121,7 @@ describe('隆德县 (delegated): the township confirms', () => {
     expect(d.dibao.approvingLevel).toContain('乡镇');
     // The case page's facts come from dibao.application (Kernel 2.0: not copied into case.data).
     expect(r.data).toMatchObject({ channel: '窗口', acceptedOn: '2026-06-01', special: false, approvingLevel: expect.stringContaining('乡镇') });
-    expect(r.clocks.find((k: any) => k.name === 'total').label).toBe('审核确认总时限(30 个工作日)');
+    expect(r.clocks.find((k: any) => k.name === 'total').label).toBe('审核确认总时限（30 个工作日）');
     const row = (await sql<{ data: unknown }>`select data from core.case where id = ${id}`.execute(t.ctx.db)).rows[0]!;
     expect(typeof row.data === 'string' ? JSON.parse(row.data) : row.data).toEqual({});
   });

@@ -37,7 +37,7 @@ it('cites the procedure in force on the day the clock starts, and the in-force d
   ld = await t.login('ld-cgz');
   const now = await ok(ld.post('/api/dibao/applications', sampleApplication('640423100201', 12)));
   await ok(ld.post(`/api/cases/${now.id}/transitions/accept`, { input: {} }));
-  expect(await totalBasis(now.id)).toMatch(/^《最低生活保障审核确认办法》\(民发〔2021〕57号\):自受理之日起 30 个工作日/);
+  expect(await totalBasis(now.id)).toMatch(/^《最低生活保障审核确认办法》（民发〔2021〕57号）[:：]自受理之日起 30 个工作日/);
 
   // A region administrator who finds 57号 took effect later moves the day: acts before it cite the 2012 rules.
   await sql`insert into dibao.setting (key, value) values ('measures2021From', ${JSON.stringify('2027-01-01')}::jsonb)`.execute(t.ctx.db);

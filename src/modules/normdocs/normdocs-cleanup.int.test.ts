@@ -163,6 +163,7 @@ describe('规范性文件 report section', () => {
     expect(got).toEqual({
       drafted: 5,
       review_passed: 5,
+      continued: 0,
       review_returned: 0,
       published: 5,
       filed: 5,

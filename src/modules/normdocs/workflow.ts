@@ -225,7 +225,7 @@ export const normdocWorkflow = defineWorkflow({
       input: PublishInput,
       clocks: {
         startOn: (input) => input.publishedOn,
-        start: [{ name: 'filing', label: '报送备案期限(公布后 30 日)', rule: { unit: 'days', n: 30 }, legalBasis: LAW_FILING }],
+        start: [{ name: 'filing', label: '报送备案期限（公布后 30 日）', rule: { unit: 'days', n: 30 }, legalBasis: LAW_FILING }],
       },
       effect: ({ tx, case: c, input, actor }) => registerContinuation(tx, actor, c, input),
     }),

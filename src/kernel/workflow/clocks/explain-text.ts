@@ -64,7 +64,7 @@ export function renderExplainText(t: ClockTrace): string {
   out.push('依据:');
   for (const b of t.basis) out.push(`  ${b}`);
   out.push(`日历版本:v${t.calendarVersion}(国家层数据 ${t.nationalSource} 加本地调整)`);
-  for (const w of t.warnings) out.push(`注意:${w}`);
+  for (const w of t.warnings) out.push(`注意：${w}`);
   return fullWidth(out.join('\n'));
 }
 
