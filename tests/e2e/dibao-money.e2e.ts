@@ -96,7 +96,9 @@ describe('clerk imports a roster with errors, generates and checks the month ros
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync((await dl.path())!) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('发放名册')!;
-    assert.equal(ws.getRow(1).getCell(4).value, '身份证号(脱敏)');
+    assert.match(String(ws.getRow(1).getCell(1).value), /^隆德县\d{4}年\d{1,2}月城乡最低生活保障金发放名册$/);
+    assert.match(String(ws.getRow(2).getCell(1).value), /^填报单位：/);
+    assert.equal(ws.getRow(3).getCell(4).value, '身份证号（脱敏）');
     const names: string[] = [];
     ws.eachRow((r) => names.push(String(r.getCell(3).value)));
     assert.ok(names.includes('海示甲') && names.includes('田示乙'), 'the imported households are on the roster');

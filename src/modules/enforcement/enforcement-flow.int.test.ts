@@ -5,6 +5,8 @@ import { filePath, filesRoot, fileStore } from '../../platform/files/file-store.
 import { chunkFile, uploadDir } from './penalty/upload-area.ts';
 import { sweepEvidenceUploads } from './penalty/upload-sweep.ts';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
+import { loadGrants, SYSTEM_ACTOR } from '../../kernel/identity/index.ts';
+import { reversalMetric } from './report/reversal-metric.ts';
 
 // A 西吉县 penalty case against a 社会团体 under the 2021 law, across the 2026 国庆 holiday:
 // two certified officers, evidence with SM3, 先行登记保存, notice, hearing requested and held,
@@ -375,6 +377,21 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     expect((await ld.get('/api/enforcement/cases')).json().items).toHaveLength(0);
     expect((await fgc.get(`/api/enforcement/cases/${id}`)).statusCode).toBe(200);
     expect((await xj.get('/api/enforcement/cases')).json().items[0]).toMatchObject({ id, stateLabel: '已结案归档', fine: 60000 });
+  });
+  it('复议纠错: a 行政复议 that corrects the decision counts it once under enforcement.reversed, on its result day', async () => {
+    const body = { kind: '行政复议', decisionCaseId: id, applicant: '西吉县某协会', body: '西吉县人民政府', acceptedOn: '2026-11-10' };
+    day('2026-11-18');
+    const r = await xj.post('/api/enforcement/remedies', { ...body, result: '结果纠正', resultOn: '2026-11-18' });
+    expect(r.statusCode, r.body).toBe(201);
+    const admin = await userId('admin');
+    const actor = { ...SYSTEM_ACTOR, userId: admin, grants: await loadGrants(t.ctx, admin, clock.now()) };
+    const year = { areaCode: '640000', areaPath: '640000', from: '2026-01-01', to: '2026-12-31', actor };
+    expect(await reversalMetric.query(t.ctx, year)).toMatchObject({ value: 1, recordIds: [id], recordKind: 'case' });
+    expect((await reversalMetric.query(t.ctx, { ...year, to: '2026-11-17' })).value).toBe(0);
+    // A second review of the same decision that also corrects it: still one decision.
+    const suit = await xj.post('/api/enforcement/remedies', { ...body, kind: '行政诉讼', body: '西吉县人民法院', result: '结果纠正', resultOn: '2026-11-18' });
+    expect(suit.statusCode, suit.body).toBe(201);
+    expect((await reversalMetric.query(t.ctx, year)).value).toBe(1);
   });
   it('第十五条: a decision against a natural person goes into 主动公开 with the name masked, never the ID number', async () => {
     day('2026-11-19');

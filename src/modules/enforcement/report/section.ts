@@ -3,6 +3,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { MetricQueryArgs, MetricResult, ReportMetric, ReportSection } from '../../../kernel/report/index.ts';
 import { caseReadable } from '../../../kernel/workflow/index.ts';
 import { ENFORCEMENT_PERMISSIONS, PENALTY_TYPE } from '../contracts/labels.ts';
+import { reversalMetric } from './reversal-metric.ts';
 import { tipoffMetrics } from './tipoff-metrics.ts';
 
 type Row = {
@@ -87,6 +88,7 @@ export const enforcementReportSection: ReportSection = {
         return { value: rs.length ? Math.round((ok / rs.length) * 1000) / 10 : 0, recordIds: rs.map((r) => r.id), recordKind: 'case' };
       },
     }),
+    reversalMetric,
     ...tipoffMetrics,
   ],
 };
