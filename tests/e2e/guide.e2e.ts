@@ -106,7 +106,7 @@ describe('the console guides the clerk at 1366×768', { concurrency: false }, ()
     assert.equal(squash(await primaryButton(page).innerText()), '拟办意见');
     await call(page, 'POST', `/api/cases/${ids.drafted}/transitions/draft`, { input: { opinion: '支持' } });
     await page.reload();
-    await page.getByTestId('next-step').getByText('待 王志强(分管领导/负责人) 审批').waitFor();
+    await page.getByTestId('next-step').getByText('待 王志强（分管领导/负责人） 审批').waitFor();
     await shot(page, 'guide-4-next-step-desktop');
   });
 

@@ -57,7 +57,7 @@ describe('the region at 1366×768', { concurrency: false }, () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
     assert.equal(wb.worksheets[0]!.name, '汇总');
-    const v = wb.worksheets[0]!.getSheetValues().find((r: any) => r?.[1] === '宁夏回族自治区登记办理信访件(件)') as unknown[];
+    const v = wb.worksheets[0]!.getSheetValues().find((r: any) => r?.[1] === '宁夏回族自治区登记办理信访件（件）') as unknown[];
     assert.equal(v[2], 63);
   });
 });
