@@ -1,21 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Table } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
-import { useCan, useSession } from '../../app/session.ts';
+import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import { catalogueApi } from './api.ts';
+import { useReviewColumns } from './review-columns.tsx';
 import { InspectionEntry } from './InspectionEntry.tsx';
-
-const COLOR: Record<string, string> = { pending: 'orange', approved: 'green', rejected: 'red' };
 
 /** 互联网+监管 检查行为: the records in scope, their entry (谁录入) and review by another person (谁审核). */
 export function InspectionsPage() {
   const t = useT();
   const can = useCan();
-  const me = useSession();
   const qc = useQueryClient();
   const [entering, setEntering] = useState(false);
   const [returning, setReturning] = useState<string | null>(null);
@@ -27,6 +25,12 @@ export function InspectionsPage() {
     mutationFn: (v: { id: string; approve: boolean; note?: string }) => catalogueApi.reviewInspection(v.id, { approve: v.approve, note: v.note ?? null }),
     onSuccess: () => (setError(null), setReturning(null), reason.resetFields(), refresh()),
     onError: (e: Error) => setError(e.message),
+  });
+  const reviewColumns = useReviewColumns({
+    selfReviewTip: t('catalogue.insp.selfReview'),
+    actionWidth: 140,
+    onApprove: (id) => review.mutate({ id, approve: true }),
+    onReturn: setReturning,
   });
   return (
     <div className="mz-page" data-testid="catalogue-inspections-page">
@@ -85,33 +89,7 @@ export function InspectionsPage() {
             { title: t('catalogue.insp.measures'), dataIndex: 'measures', width: 140, ellipsis: true, render: (v: string | null) => v ?? '—' },
             { title: t('catalogue.col.enteredBy'), dataIndex: 'enteredBy', width: 90 },
             { title: t('catalogue.col.reviewedBy'), dataIndex: 'reviewedBy', width: 90 },
-            {
-              title: t('catalogue.col.status'),
-              dataIndex: 'status',
-              width: 90,
-              render: (s: string) => <Tag color={COLOR[s]}>{t(`catalogue.status.${s}` as never)}</Tag>,
-            },
-            {
-              title: '',
-              width: 140,
-              render: (_: unknown, r: any) =>
-                can('catalogue.supervise_review') && r.status === 'pending' ? (
-                  r.enteredById === me.user.id ? (
-                    <Tooltip title={t('catalogue.insp.selfReview')}>
-                      <Tag>{t('catalogue.supervision.awaitOther')}</Tag>
-                    </Tooltip>
-                  ) : (
-                    <Space>
-                      <Button size="small" type="primary" onClick={() => review.mutate({ id: r.id, approve: true })}>
-                        {t('catalogue.supervision.approve')}
-                      </Button>
-                      <Button size="small" danger onClick={() => setReturning(r.id)}>
-                        {t('catalogue.reject')}
-                      </Button>
-                    </Space>
-                  )
-                ) : null,
-            },
+            ...reviewColumns,
           ]}
         />
       </Card>

@@ -1,21 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, Segmented, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Segmented, Table } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
-import { useCan, useSession } from '../../app/session.ts';
+import { useCan } from '../../app/session.ts';
 import { LawBasis } from '../../shared/LawBasis.tsx';
 import { SupervisionEntry } from './SupervisionEntry.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { catalogueApi } from './api.ts';
-
-const COLOR: Record<string, string> = { pending: 'orange', approved: 'green', rejected: 'red' };
+import { useReviewColumns } from './review-columns.tsx';
 
 /** 互联网+监管: the supervision catalogue and inspection lists with their review (谁录入、谁审核). */
 export function SupervisionPage() {
   const t = useT();
   const can = useCan();
-  const me = useSession();
   const [entering, setEntering] = useState(false);
   const [returning, setReturning] = useState<string | null>(null);
   const [reason] = Form.useForm();
@@ -27,6 +25,12 @@ export function SupervisionPage() {
     mutationFn: (v: { id: string; approve: boolean; note?: string }) => catalogueApi.reviewSupervision(v.id, { approve: v.approve, note: v.note ?? null }),
     onSuccess: () => (setError(null), setReturning(null), reason.resetFields(), void qc.invalidateQueries({ queryKey: ['catalogue', 'supervision'] })),
     onError: (e: Error) => setError(e.message),
+  });
+  const reviewColumns = useReviewColumns({
+    selfReviewTip: t('catalogue.supervision.selfReview'),
+    actionWidth: 150,
+    onApprove: (id) => review.mutate({ id, approve: true }),
+    onReturn: setReturning,
   });
   const rows = (q.data ?? []).filter((r) => r.kind === kind);
   return (
@@ -94,33 +98,7 @@ export function SupervisionPage() {
             { title: t('catalogue.col.enteredBy'), dataIndex: 'enteredBy', width: 100 },
             { title: t('catalogue.col.reviewedBy'), dataIndex: 'reviewedBy', width: 100 },
             { title: t('catalogue.col.reviewNote'), dataIndex: 'reviewNote', width: 160, ellipsis: true },
-            {
-              title: t('catalogue.col.status'),
-              dataIndex: 'status',
-              width: 90,
-              render: (s: string) => <Tag color={COLOR[s]}>{t(`catalogue.status.${s}` as never)}</Tag>,
-            },
-            {
-              title: '',
-              width: 150,
-              render: (_: unknown, r: any) =>
-                can('catalogue.supervise_review') && r.status === 'pending' ? (
-                  r.enteredById === me.user.id ? (
-                    <Tooltip title={t('catalogue.supervision.selfReview')}>
-                      <Tag>{t('catalogue.supervision.awaitOther')}</Tag>
-                    </Tooltip>
-                  ) : (
-                    <Space>
-                      <Button size="small" type="primary" onClick={() => review.mutate({ id: r.id, approve: true })}>
-                        {t('catalogue.supervision.approve')}
-                      </Button>
-                      <Button size="small" danger onClick={() => setReturning(r.id)}>
-                        {t('catalogue.reject')}
-                      </Button>
-                    </Space>
-                  )
-                ) : null,
-            },
+            ...reviewColumns,
           ]}
         />
       </Card>
