@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { generateRoster } from '../src/modules/dibao/money/generate-roster.ts';
 import { checkRoster } from '../src/modules/dibao/money/check-roster.ts';
 import { countiesInScope } from '../src/modules/dibao/money/common.ts';
-import { actorAt, fmt, openBenchDb } from './lib.ts';
+import { actorAt, fmt, openBenchDb, result } from './lib.ts';
 
 const N = Number(process.env.BENCH_HOUSEHOLDS ?? 150_000);
 const { ctx, handle, close } = await openBenchDb({
@@ -75,5 +75,22 @@ console.log(
 console.log(
   `generate rosters for the whole region: ${fmt(genS, 2)} s — ${households} lines, ${persons} persons, total ${total} (${total === aggTotal ? 'equals' : 'DIFFERS from'} the baseline); ratio ${fmt(genS / baseS, 1)}×`,
 );
+// The issue's baseline: an INSERT … SELECT writing the same rows (every county's lines and
+// persons) into tables with the same columns, defaults and indexes (LIKE … INCLUDING ALL).
+for (const t of ['roster_line', 'roster_person']) await sql.raw(`create table public.bench_${t} (like dibao.${t} including all)`).execute(ctx.db);
+const w0 = performance.now();
+for (const t of ['roster_line', 'roster_person']) await sql.raw(`insert into public.bench_${t} select * from dibao.${t}`).execute(ctx.db);
+const writeS = (performance.now() - w0) / 1000;
+console.log(`baseline INSERT … SELECT of the same ${households} lines and ${persons} persons into the same indexed tables: ${fmt(writeS, 2)} s`);
+result({
+  figure: `monthly roster, ${N} households (${handle.kind})`,
+  value: genS,
+  unit: 's',
+  baseline: writeS,
+  baselineLabel: 's INSERT … SELECT of the same rows',
+  ratio: genS / writeS,
+  goal: '≤ 2 s and ≤ 3×',
+  met: genS <= 2 && genS / writeS <= 3,
+});
 console.log(`check all rosters (5 set queries each): ${fmt(checkS, 2)} s, ${problems} problems; ratio ${fmt(checkS / baseS, 1)}×`);
 await close();
