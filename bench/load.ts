@@ -245,7 +245,9 @@ try {
   console.log('  per route (requests, latency):');
   for (const l of routes(runs)) console.log(l);
   // What the server spent per answer: steadier than latency on a machine shared with others.
-  console.log(`  server CPU: ${fmt(cpu)} s in ${DURATION} s (${fmt((cpu / DURATION) * 100)} % of a core), ${fmt((cpu * 1000) / Math.max(1, all.length), 3)} ms per request`);
+  console.log(
+    `  server CPU: ${fmt(cpu)} s in ${DURATION} s (${fmt((cpu / DURATION) * 100)} % of a core), ${fmt((cpu * 1000) / Math.max(1, all.length), 3)} ms per request`,
+  );
   console.log(`  server RSS: start ${fmt(rss0)} MB, end ${fmt(rss1)} MB, max ${fmt(Math.max(...samples, rss1))} MB (${fmt(((rss1 - rss0) / rss0) * 100)} %)`);
   // The heap grows to its working size in the first minutes under load, then holds: a leak keeps
   // growing in the second half too.
