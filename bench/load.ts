@@ -55,11 +55,16 @@ const rssMb = (pid: number) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
 };
+/** CPU seconds the process has used (user + system; /proc counts in ticks of 1/100 s). */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 async function waitUp(url: string, child: ChildProcess | null, ms: number) {
   const end = Date.now() + ms;
   for (;;) {
     if (child && child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(url + '/api/health').then(
+    const ok = await fetch(url).then(
       (r) => r.ok,
       () => false,
     );
@@ -108,7 +113,7 @@ if (!base) {
   pid = child.pid!;
   base = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  await waitUp(base, child, 15 * 60_000);
+  await waitUp(base + '/api/health', child, 15 * 60_000);
   console.log(`server up (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, demo data) in ${fmt((performance.now() - t0) / 1000)} s, pid ${pid}`);
 }
 
@@ -217,10 +222,12 @@ try {
   const rss0 = rssMb(pid);
   const samples: number[] = [rss0];
   const timer = setInterval(() => samples.push(rssMb(pid)), 5000);
+  const cpu0 = cpuSeconds(pid);
   const t0 = performance.now();
   const runs = await mixed(DURATION);
   clearInterval(timer);
   const rss1 = rssMb(pid);
+  const cpu = cpuSeconds(pid) - cpu0;
   console.log(`\nload ${DURATION} s on ${base} (${fmt((performance.now() - t0) / 1000)} s wall):`);
   for (const r of runs) console.log('  ' + line(r));
   const all = runs.flatMap((r) => r.times).sort((a, b) => a - b);
@@ -237,6 +244,10 @@ try {
   console.log('  ' + line(total));
   console.log('  per route (requests, latency):');
   for (const l of routes(runs)) console.log(l);
+  // What the server spent per answer: steadier than latency on a machine shared with others.
+  console.log(
+    `  server CPU: ${fmt(cpu)} s in ${DURATION} s (${fmt((cpu / DURATION) * 100)} % of a core), ${fmt((cpu * 1000) / Math.max(1, all.length), 3)} ms per request`,
+  );
   console.log(`  server RSS: start ${fmt(rss0)} MB, end ${fmt(rss1)} MB, max ${fmt(Math.max(...samples, rss1))} MB (${fmt(((rss1 - rss0) / rss0) * 100)} %)`);
   // The heap grows to its working size in the first minutes under load, then holds: a leak keeps
   // growing in the second half too.
@@ -256,7 +267,7 @@ try {
     { cwd: ROOT, stdio: 'inherit' },
   );
   try {
-    await waitUp(`http://127.0.0.1:${hport}`, null, 20_000).catch(() => undefined);
+    await waitUp(`http://127.0.0.1:${hport}/`, null, 20_000).catch(() => undefined);
     const hb = await run(`hello ×${PORTAL + STAFF}`, `http://127.0.0.1:${hport}/`, PORTAL + STAFF, Number(args.baseline));
     console.log('  ' + line(hb));
     console.log(

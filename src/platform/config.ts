@@ -12,6 +12,7 @@ const Env = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 开头')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1, 'DATABASE_POOL_MAX 至少为 1').max(500).default(30),
   DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
@@ -68,6 +69,12 @@ export type Config = {
   lawsDir: string;
   databaseUrl: string | undefined;
   dbKind: 'pglite' | 'postgres';
+  /**
+   * PostgreSQL: connections the API's pool opens at most (pg-boss's 7 and the LISTEN connection come
+   * on top). A connection stays taken until the event loop reads the answer, so under load it is
+   * held far longer than the query runs: 10 made signed-in staff queue behind each other (bench/load.ts).
+   */
+  dbPoolMax: number;
   demo: 'auto' | 'on' | 'off';
   logLevel: string;
   session: { idleMinutes: number; maxHours: number };
@@ -112,6 +119,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     lawsDir: e.LAWS_DIR,
     databaseUrl: e.DATABASE_URL,
     dbKind: e.DATABASE_URL ? 'postgres' : 'pglite',
+    dbPoolMax: e.DATABASE_POOL_MAX,
     demo: e.DEMO,
     logLevel: e.LOG_LEVEL,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },

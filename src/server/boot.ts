@@ -21,7 +21,7 @@ export type Booted = { ctx: AppContext; handle: DbHandle; jobs?: JobsRuntime };
 export async function openContext(config: Config, modules: readonly ModuleManifest[] = MODULES): Promise<Booted> {
   const handle =
     config.dbKind === 'postgres'
-      ? await createDb({ kind: 'postgres', url: config.databaseUrl! })
+      ? await createDb({ kind: 'postgres', url: config.databaseUrl!, max: config.dbPoolMax })
       : await createDb({ kind: 'pglite', dataDir: path.resolve(config.dataDir, 'pglite') });
   const logger = pino({ level: config.logLevel, serializers: LOG_SERIALIZERS });
   const jobs = await createJobs(handle, config, { logger, registry: jobRegistryFor(modules) }).catch(async (e) => {

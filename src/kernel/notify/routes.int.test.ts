@@ -82,6 +82,7 @@ describe('notification inbox', () => {
     expect(await titles('two-units')).toEqual(['兴庆区:新案件', '法规处:案件即将到期']);
     const page = (await s['nx-fgc']!.get('/api/notifications?page=1&pageSize=1')).json();
     expect(page).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect((await s['nx-fgc']!.get('/api/notifications?page=3&pageSize=1')).json()).toMatchObject({ total: 2, items: [] });
     expect(page.items[0]).toMatchObject({ id: n.fgcUser, read: false, readAt: null, kind: 'case.returned', userId: ids['nx-fgc'] });
   });
 

@@ -8,10 +8,14 @@ import { PUBLIC_CACHE_TTL_MS, registerPublicCache } from './public-cache.ts';
 let app: FastifyInstance;
 let calls: Record<string, number>;
 let version: number;
+/** /slow answers once this settles (the version it read when it began). */
+let gate: Promise<void>;
+let open: () => void;
 
 beforeEach(async () => {
   calls = {};
   version = 1;
+  gate = new Promise((r) => (open = r));
   app = Fastify();
   await app.register(rateLimit, { global: false });
   registerPublicCache(app);
@@ -23,6 +27,12 @@ beforeEach(async () => {
   app.get('/small', { config: { publicCache: true } }, async (_req, reply) => {
     count('small');
     return reply.header('cache-control', 'public, max-age=600').send({ version });
+  });
+  app.get('/slow', { config: { publicCache: true } }, async () => {
+    count('slow');
+    const seen = version;
+    await gate;
+    return { version: seen };
   });
   app.get('/private', async () => {
     count('private');
@@ -118,6 +128,25 @@ describe('public cache', () => {
     // Gzip or not, one body, one tag.
     const plain = await get('/stations');
     expect((await get('/stations', { 'accept-encoding': 'gzip' })).headers.etag).toBe(plain.headers.etag);
+  });
+
+  it('reads an expired URL once for the visitors asking at the same time, and keeps no read begun before a write', async () => {
+    const many = Promise.all([get('/slow'), get('/slow'), get('/slow')]);
+    await new Promise((r) => setTimeout(r, 20));
+    open();
+    expect((await many).map((r) => r.json())).toEqual([{ version: 1 }, { version: 1 }, { version: 1 }]);
+    expect(calls.slow).toBe(1);
+    // A write lands while a read of the old rows is under way: that answer is not kept.
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now + PUBLIC_CACHE_TTL_MS);
+    gate = new Promise((r) => (open = r));
+    const before = get('/slow');
+    await new Promise((r) => setTimeout(r, 20));
+    await app.inject({ method: 'POST', url: '/change', payload: { ok: true } });
+    open();
+    expect((await before).json()).toEqual({ version: 1 });
+    expect((await get('/slow')).json()).toEqual({ version: 2 });
+    expect(calls.slow).toBe(3);
   });
 
   it('still lets the rate limit count answers served from the cache', async () => {

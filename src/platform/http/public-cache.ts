@@ -32,23 +32,57 @@ const matches = (req: FastifyRequest, etag: string) => {
  * as is (gzip when the client accepts it) after the rate limit has counted the request. Each
  * answer carries an ETag from its body; a revisit naming it (If-None-Match) gets 304 and no body.
  * Any write that succeeds on this process drops every entry at once, so a change is visible on
- * the very next read here; another process sees it within the TTL.
+ * the very next read here; another process sees it within the TTL. A read that began before
+ * such a write is not kept (it may have read the old rows).
+ * When an entry is missing or expired, one request per URL reads it again and the others that
+ * arrive meanwhile wait for its answer rather than each running the same queries: otherwise
+ * every expiry sent a burst of identical reads to the pool (one per visitor in flight).
  */
 export function registerPublicCache(app: FastifyInstance) {
   const entries = new Map<string, Entry>();
   const hits = new WeakSet<FastifyRequest>();
+  /** The read under way per URL, settled when its request ends (stored or not). */
+  const reading = new Map<string, { done: Promise<void>; settle: () => void }>();
+  /** The requests reading for the cache, with the generation they began in. */
+  const readers = new WeakMap<FastifyRequest, number>();
+  /** Moves with each write that drops the entries: a read begun before it is not kept. */
+  let generation = 0;
+  const fresh = (url: string) => {
+    const hit = entries.get(url);
+    return hit && Date.now() < hit.until ? hit : undefined;
+  };
 
   app.addHook('preHandler', async (req, reply) => {
     if (!req.routeOptions.config.publicCache || !READS.has(req.method)) return;
-    const hit = entries.get(req.url);
-    if (!hit || Date.now() >= hit.until) return;
+    let hit = fresh(req.url);
+    const under = hit ? undefined : reading.get(req.url);
+    if (under) {
+      await under.done;
+      hit = fresh(req.url);
+    }
+    if (!hit) {
+      if (req.method === 'GET' && !reading.has(req.url)) {
+        let settle!: () => void;
+        const done = new Promise<void>((r) => (settle = r));
+        reading.set(req.url, { done, settle });
+        readers.set(req, generation);
+      }
+      return;
+    }
     hits.add(req);
     send(req, reply, hit);
     return reply;
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    if (!req.routeOptions.config.publicCache || hits.has(req) || req.method !== 'GET' || reply.statusCode !== 200 || typeof payload !== 'string')
+    if (
+      !req.routeOptions.config.publicCache ||
+      hits.has(req) ||
+      req.method !== 'GET' ||
+      reply.statusCode !== 200 ||
+      typeof payload !== 'string' ||
+      readers.get(req) !== generation
+    )
       return payload;
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     const cacheControl = reply.getHeader('cache-control');
@@ -68,8 +102,25 @@ export function registerPublicCache(app: FastifyInstance) {
     return '';
   });
 
+  // Before the answer is sent: an aborted request never reaches onResponse, and its waiters
+  // must not wait for ever.
+  const release = async (req: FastifyRequest) => {
+    if (!readers.has(req)) return;
+    readers.delete(req);
+    const r = reading.get(req.url);
+    reading.delete(req.url);
+    r?.settle();
+  };
+  app.addHook('onSend', async (req, _reply, payload) => {
+    await release(req);
+    return payload;
+  });
+  app.addHook('onRequestAbort', release);
   app.addHook('onResponse', async (req, reply) => {
-    if (!READS.has(req.method) && reply.statusCode < 400 && entries.size) entries.clear();
+    await release(req);
+    if (READS.has(req.method) || reply.statusCode >= 400) return;
+    generation += 1;
+    entries.clear();
   });
 }
 
