@@ -4,7 +4,7 @@ import { apportion, insertCases, prepareCaseSlots, prepareKinds } from './cases.
 import { insertOrgs, MAX_ORGS, prepareOrgSlots } from './orgs.ts';
 import { createHelpers } from './sql-helpers.ts';
 import { bulkLoad, refreshCaseRollup } from './bulk.ts';
-import { refreshCaseRollupTree } from '../../src/kernel/report/migrations/20261213030000_core_case_rollup_tree.ts';
+import { refreshCaseTree } from '../../src/kernel/report/migrations/20261214030000_core_case_tree.ts';
 
 export type GenerateOptions = { seed: number; cases: number; orgs: number; until: Date; force?: boolean; log?: (line: string) => void };
 export type GenerateResult = {
@@ -18,7 +18,16 @@ export type GenerateResult = {
 };
 
 /** Tables whose sizes the generator reports. */
-const SIZED = ['core.case', 'core.case_rollup', 'core.case_rollup_tree', 'orgs.organization', 'core.area', 'core.org_unit'];
+const SIZED = [
+  'core.case',
+  'core.case_rollup',
+  'core.case_tree_state',
+  'core.case_tree_month',
+  'core.case_tree_child',
+  'orgs.organization',
+  'core.area',
+  'core.org_unit',
+];
 
 /**
  * Refuses a database that holds anything but reference data and earlier generated rows' absence: cases or social
@@ -42,7 +51,7 @@ export async function checkTarget(db: Kysely<any>, force: boolean): Promise<void
 /**
  * Fills a migrated PostgreSQL database with the national shape: the area tree and a 民政 unit per area, `cases` cases
  * over every registered workflow type and `orgs` social organizations, batched by province (one statement per province and
- * table), loaded as a restore would (`bulkLoad`) with core.case_rollup and core.case_rollup_tree recounted at the end. Same seed and `until`, same rows.
+ * table), loaded as a restore would (`bulkLoad`) with core.case_rollup and the tree tables (core.case_tree_*) recounted at the end. Same seed and `until`, same rows.
  */
 export async function generateNational(db: Kysely<any>, o: GenerateOptions): Promise<GenerateResult> {
   const log = o.log ?? (() => {});
@@ -81,8 +90,10 @@ export async function generateNational(db: Kysely<any>, o: GenerateOptions): Pro
     });
     await sql`analyze core.case`.execute(c);
     await refreshCaseRollup(c);
-    await refreshCaseRollupTree(c);
-    await sql`analyze core.case_rollup`.execute(c);
+    await refreshCaseTree(c);
+    // Vacuumed as after a restore: the visibility map lets the dashboards read the rollups from their indexes alone.
+    for (const t of ['core.case_rollup', 'core.case_tree_state', 'core.case_tree_month', 'core.case_tree_child'])
+      await sql`vacuum analyze ${sql.table(t)}`.execute(c);
     const t2 = performance.now();
 
     const orgSlots = await prepareOrgSlots(c, o.seed);

@@ -1,5 +1,6 @@
 import { coreCaseRollup } from '../kernel/report/migrations/20261211090000_core_case_rollup.ts';
 import { coreCaseRollupTree } from '../kernel/report/migrations/20261213030000_core_case_rollup_tree.ts';
+import { coreCaseTree } from '../kernel/report/migrations/20261214030000_core_case_tree.ts';
 import type { Migration } from 'kysely/migration';
 import type { ModuleManifest } from '../kernel/module/index.ts';
 import { coreAreas } from '../kernel/areas/migrations/20261129010000_core_areas.ts';
@@ -44,6 +45,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261211090000_core_case_rollup': coreCaseRollup,
   '20261212080000_core_auth_epoch_notify': coreAuthEpochNotify,
   '20261213030000_core_case_rollup_tree': coreCaseRollupTree,
+  '20261214030000_core_case_tree': coreCaseTree,
 };
 
 /**

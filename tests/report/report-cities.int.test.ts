@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../helpers/test-app.ts';
 
 /**
- * The province table: one metric by 地级市. 2024 petitions registered by 银川市民政局 (2, via a city
+ * The province table: one metric by 地级市, or by county (level=3). 2024 petitions registered by 银川市民政局 (2, via a city
  * leader yc-mzj given the 领导 role) and by 兴庆区 (1, in 银川市); the region's user sees every city,
  * the city user only 银川市, the county user none; each cell's records are the city's.
  */
@@ -60,6 +60,16 @@ describe('GET /api/report/cities', () => {
     const x = await ok(xqLead.get('/api/report/cities?metric=petitions.total&year=2024'));
     expect(x.rows).toEqual([]);
     expect(x.region).toBeNull();
+  });
+
+  it('gives the province-wide table of counties (level=3), each under its city, a county user only its own', async () => {
+    const b = await ok(admin.get('/api/report/cities?metric=petitions.total&year=2024&level=3'));
+    const counties = await t.ctx.db.selectFrom('core.area').select(['code', 'parent_code']).where('level', '=', 3).orderBy('code').execute();
+    expect(b.rows.map((r: any) => [r.area.code, r.parent.code])).toEqual(counties.map((c) => [c.code, c.parent_code]));
+    expect(b.rows.find((r: any) => r.area.code === '640104').figure).toMatchObject({ value: 1, recordCount: 1 });
+    const x = await ok(xqLead.get('/api/report/cities?metric=petitions.total&year=2024&level=3'));
+    expect(x.rows.map((r: any) => [r.area.code, r.parent.name, r.figure.value])).toEqual([['640104', '银川市', 1]]);
+    expect((await admin.get('/api/report/cities?metric=petitions.total&year=2024&level=4')).statusCode).toBe(400);
   });
 
   it('refuses without report.read and names an unknown metric, in Chinese', async () => {

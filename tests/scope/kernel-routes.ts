@@ -129,7 +129,7 @@ export const KERNEL_ROUTES: RouteSpecs = {
   'GET /api/report/runs/:id/report.pdf': { kind: 'detail', permission: 'report.read', records: reportRuns },
   'GET /api/report/cities': {
     kind: 'unscoped',
-    why: "figures per 地级市, no records: one row per city the caller's report.read covers (a city user gets its own row, a county user none; tests/report/report-cities.int.test.ts); the records behind a cell are GET /api/report/records",
+    why: "figures per 地级市 (or per county with level=3), no records: one row per area the caller's report.read covers (a city user gets its own row, a county user none, or at level=3 its own county; tests/report/report-cities.int.test.ts); the records behind a cell are GET /api/report/records",
   },
   'GET /api/public/pow': { kind: 'unscoped', why: 'public portal proof-of-work challenge: a signed random token, reads no records' },
   'GET /api/public/areas': { kind: 'unscoped', why: 'public reference list of 自治区/市/县 areas for the portal form, the same for everyone' },

@@ -22,7 +22,8 @@ export function comparedPeriod(year: number | undefined, today: string) {
     /** Inclusive month bounds ('YYYY-MM') of this year's and last year's period. */
     current: [`${y}-01`, `${y}-${mm(through)}`] as const,
     previous: [`${y - 1}-01`, `${y - 1}-${mm(through)}`] as const,
-    label: through === 12 ? `${y} 年全年与 ${y - 1} 年全年比较` : `${y} 年 1–${through} 月与 ${y - 1} 年同期比较`,
+    // The current year is never whole, even in December.
+    label: y < thisYear ? `${y} 年全年与 ${y - 1} 年全年比较` : `${y} 年 1–${through} 月与 ${y - 1} 年同期比较`,
   };
 }
 

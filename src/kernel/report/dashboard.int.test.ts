@@ -7,7 +7,7 @@ import { dashboard } from './dashboard.ts';
 import { reportDb } from './db.ts';
 
 /**
- * The dashboard reads core.case_rollup_tree (a reader who sees the whole subtree) or core.case_rollup (a narrower
+ * The dashboard reads the tree tables core.case_tree_* (a reader who sees the whole subtree) or core.case_rollup (a narrower
  * reader), which triggers keep in step with core.case: after
  * registrations, a refusal (terminal), a transfer to another unit and a deletion, the rollup
  * answer equals the same figures counted case by case, for the region and for a county — and
@@ -118,10 +118,15 @@ describe('dashboard figures from the rollup', () => {
     await same('xq-mzj');
     await same('xq-mzj', true);
     await same('nx-fgc', true);
-    // The tree rollup counts every case once at each ancestor: at the root of each province, the number of cases in it.
-    const tree = await sql<{ a: number; b: number }>`select (select coalesce(sum(n), 0) from core.case_rollup_tree where area_path !~ '[.]')::int as a,
+    // The tree tables count every case once at each ancestor: at the roots, the number of cases (each child's rows: its cases).
+    const tree = await sql<{ s: number; m: number; c: number; b: number; kids: number; under: number }>`select
+      (select coalesce(sum(n), 0) from core.case_tree_state where area_path !~ '[.]')::int as s,
+      (select coalesce(sum(n), 0) from core.case_tree_month where area_path !~ '[.]')::int as m,
+      (select coalesce(sum(n), 0) from core.case_tree_child where area_path = '640000')::int as kids,
+      (select count(*) from core.case where area_path like '640000.%')::int as under,
       (select count(*) from core.case)::int as b`.execute(t.ctx.db);
-    expect(tree.rows[0]!.a).toBe(tree.rows[0]!.b);
+    const x = tree.rows[0]!;
+    expect([x.s, x.m, x.kids]).toEqual([x.b, x.b, x.under]);
   }, 60_000);
 
   it('is served over HTTP for the caller, and refuses areas outside their own', async () => {

@@ -41,8 +41,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: strin
   const defs = registeredWorkflows().filter((d) => actor.grants.some((g) => g.permissions.includes(d.readPermission)));
   const source = q.source ?? 'rollup';
   const period = comparedPeriod(q.year, chinaDate(now));
-  const rows = defs.length ? await readRows(ctx, actor, area, defs, source, period) : [];
-  const children = await childAreas(ctx, area);
+  const [rows, children] = await Promise.all([defs.length ? readRows(ctx, actor, area, defs, source, period, lastMonth) : [], childAreas(ctx, area)]);
   const terminal = new Set(
     defs.flatMap((d) =>
       Object.entries(d.states)
@@ -109,10 +108,11 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: strin
 }
 
 /**
- * The figures in one statement: by type and state, by type and month, and by child area, type and
- * state (GROUPING SETS), so the answer is a few hundred rows whatever the number of cases. The
- * rollups feed it their counts (core.case_rollup_tree at this area, core.case_rollup where the reader's
- * sight is narrower than the subtree); the baseline counts one per case.
+ * The figures, already grouped: by type and state, by type and month, by child area, type and state, and the two 同比
+ * breakdowns, so the answer is a few hundred rows whatever the number of cases. A type whose whole subtree the reader
+ * sees is read from the tree tables at this one area (`treeRows`); the others (org-level grants, or a subtree below this
+ * area) from core.case_rollup with the scope filter, and the baseline from every case (`scopedRows`). Both kinds of rows
+ * have the same shape and are summed by the caller.
  */
 async function readRows(
   ctx: AppContext,
@@ -121,49 +121,94 @@ async function readRows(
   defs: ReturnType<typeof registeredWorkflows>,
   source: DashboardSource,
   period: ReturnType<typeof comparedPeriod>,
+  lastMonth: string,
+): Promise<Row[]> {
+  const whole =
+    source === 'rollup' ? defs.filter((d) => grantsFor(actor, d.readPermission).some((g) => g.scope === 'subtree' && pathWithin(area.path, g.areaPath))) : [];
+  const scoped = defs.filter((d) => !whole.includes(d));
+  const [tree, rest] = await Promise.all([
+    whole.length ? treeRows(ctx, area.path, whole, period, lastMonth) : [],
+    scoped.length ? scopedRows(ctx, actor, area, scoped, source, period) : [],
+  ]);
+  return [...tree, ...rest];
+}
+
+/** A month bound ('YYYY-MM') as the date the rollups key months by. */
+const monthDate = (m: string) => sql`${m + '-01'}::date`;
+
+/**
+ * From the tree tables at `path`, one statement, each part from its table's key alone: cases by state now from
+ * core.case_tree_state (overall and per child), and from core.case_tree_month and core.case_tree_child only the months
+ * shown (twelve) and compared (this year's period and last year's).
+ */
+async function treeRows(
+  ctx: AppContext,
+  path: string,
+  defs: ReturnType<typeof registeredWorkflows>,
+  period: ReturnType<typeof comparedPeriod>,
+  lastMonth: string,
+) {
+  const types = sql.join(defs.map((d) => d.type));
+  const [c0, c1] = period.current;
+  const [p0, p1] = period.previous;
+  const yr = sql`case when month between ${monthDate(c0)} and ${monthDate(c1)} then 'current' else 'previous' end`;
+  const compared = sql`(month between ${monthDate(c0)} and ${monthDate(c1)} or month between ${monthDate(p0)} and ${monthDate(p1)})`;
+  const g = (n: number) => sql.raw(String(n));
+  const r = await sql<Row>`
+    select type, state, null as month, null as child, null as yr, sum(n)::int as n, ${g(BY_STATE)} as g
+      from core.case_tree_state where area_path = ${path} and type in (${types}) group by type, state
+    union all select type, state, null, ${path} || '.' || child, null, n, ${g(BY_AREA)}
+      from core.case_tree_state where area_path = ${path} and type in (${types}) and child <> ''
+    union all select type, null, to_char(month, 'YYYY-MM'), null, null, sum(n)::int, ${g(BY_MONTH)}
+      from core.case_tree_month where area_path = ${path} and month between ${monthDate(monthsBack(lastMonth, MONTHS - 1))} and ${monthDate(lastMonth)}
+        and type in (${types}) group by type, month
+    union all select type, state, null, null, yr, sum(n)::int, ${g(BY_YEAR)}
+      from (select type, state, n, ${yr} as yr from core.case_tree_month where area_path = ${path} and ${compared} and type in (${types})) y group by type, state, yr
+    union all select null, null, null, ${path} || '.' || child, yr, sum(n)::int, ${g(BY_AREA_YEAR)}
+      from (select child, n, ${yr} as yr from core.case_tree_child where area_path = ${path} and ${compared} and type in (${types})) y group by child, yr`.execute(
+    ctx.db,
+  );
+  return r.rows;
+}
+
+/**
+ * The same breakdowns in one statement with GROUPING SETS, over core.case_rollup (the rollup's counts, with the reader's
+ * scope filter per type) or over core.case (one per case: the check and the benchmark's baseline).
+ */
+async function scopedRows(
+  ctx: AppContext,
+  actor: Actor,
+  area: ReportArea,
+  defs: ReturnType<typeof registeredWorkflows>,
+  source: DashboardSource,
+  period: ReturnType<typeof comparedPeriod>,
 ): Promise<Row[]> {
   const rollup = source === 'rollup';
-  // A type whose whole subtree the reader sees is read from the tree rollup at this one area (a few thousand rows at
-  // national scale); the others (org-level grants, or a subtree below this area) from core.case_rollup with the scope filter.
-  const whole = rollup ? defs.filter((d) => grantsFor(actor, d.readPermission).some((g) => g.scope === 'subtree' && pathWithin(area.path, g.areaPath))) : [];
-  const scoped = defs.filter((d) => !whole.includes(d));
   const from: any = rollup ? reportDb(ctx.db).selectFrom('core.case_rollup as c') : ctx.db.selectFrom('core.case as c');
   const under = area.path.replace(/[\\%_]/g, (ch) => '\\' + ch) + '.%';
-  const child = childOf('c.area_path', area.path);
-  const parts = [];
-  if (whole.length)
-    parts.push(sql`select t.type, t.state, t.month, case when t.child = '' then null else ${area.path} || '.' || t.child end as child, t.n
-      from core.case_rollup_tree t where t.area_path = ${area.path} and t.type in (${sql.join(whole.map((d) => d.type))})`);
-  if (scoped.length)
-    parts.push(
-      from
-        .select([
-          'c.type',
-          'c.state',
-          sql<string>`${rollup ? sql.raw('c.month') : sql.raw('core.case_rollup_month(c.created_at)')}`.as('month'),
-          sql<string>`${child}`.as('child'),
-          sql<number>`${rollup ? sql.raw('c.n') : sql.raw('1')}`.as('n'),
-        ])
-        .where((eb: ExpressionBuilder<any, any>) => eb.or([eb('c.area_path', '=', area.path), eb('c.area_path', 'like', under)]))
-        .where((eb: ExpressionBuilder<any, any>) =>
-          eb.or(
-            scoped.map((d) =>
-              eb.and([eb('c.type', '=', d.type), inScope(actor, d.readPermission, { areaPath: 'c.area_path', orgUnitId: 'c.org_unit_id' })(eb)]),
-            ),
-          ),
-        ),
+  const inner = from
+    .select([
+      'c.type',
+      'c.state',
+      sql<string>`${rollup ? sql.raw('c.month') : sql.raw('core.case_rollup_month(c.created_at)')}`.as('month'),
+      sql<string>`${childOf('c.area_path', area.path)}`.as('child'),
+      sql<number>`${rollup ? sql.raw('c.n') : sql.raw('1')}`.as('n'),
+    ])
+    .where((eb: ExpressionBuilder<any, any>) => eb.or([eb('c.area_path', '=', area.path), eb('c.area_path', 'like', under)]))
+    .where((eb: ExpressionBuilder<any, any>) =>
+      eb.or(
+        defs.map((d) => eb.and([eb('c.type', '=', d.type), inScope(actor, d.readPermission, { areaPath: 'c.area_path', orgUnitId: 'c.org_unit_id' })(eb)])),
+      ),
     );
-  const inner = sql.join(parts, sql` union all `);
   const [c0, c1] = period.current;
   const [p0, p1] = period.previous;
   // Months compared as dates (no to_char per row); a sort of tens of thousands of rows kept in memory (SET LOCAL).
-  const month = (m: string) => sql`${m + '-01'}::date`;
   return ctx.db.transaction().execute(async (tx) => {
     await sql`set local work_mem = '32MB'`.execute(tx);
     const r = await sql<Row>`
       select type, state, to_char(month, 'YYYY-MM') as month, child, yr, sum(n)::int as n, grouping(state, month, child, yr) as g
-      from (select x0.*, case when x0.month between ${month(c0)} and ${month(c1)} then 'current'
-          when x0.month between ${month(p0)} and ${month(p1)} then 'previous' end as yr from (${inner}) x0) x
+      from (select x0.*, case when x0.month between ${monthDate(c0)} and ${monthDate(c1)} then 'current'
+          when x0.month between ${monthDate(p0)} and ${monthDate(p1)} then 'previous' end as yr from (${inner}) x0) x
       group by grouping sets ((type, state), (type, month), (child, type, state), (type, state, yr), (child, yr))`.execute(tx);
     return r.rows;
   });

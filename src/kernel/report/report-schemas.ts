@@ -51,8 +51,18 @@ export const FiguresOut = z.object({
   area: AreaOut,
   sections: z.array(z.object({ code: z.string(), label: z.string(), metrics: z.array(FigureOut) })),
 });
-export const CitiesQuery = z.object({ year, metric: z.string().min(1, '「metric」不能为空。').max(80, '「metric」过长。') });
-const CityRowOut = z.object({ area: z.object({ code: z.string(), name: z.string() }), figure: FigureOut });
+export const CitiesQuery = z.object({
+  year,
+  metric: z.string().min(1, '「metric」不能为空。').max(80, '「metric」过长。'),
+  level: z.coerce
+    .number()
+    .int('「level」应为 2（地级市）或 3（县、市、区）。')
+    .min(2, '「level」应为 2（地级市）或 3（县、市、区）。')
+    .max(3, '「level」应为 2（地级市）或 3（县、市、区）。')
+    .default(2),
+});
+const AreaRef = z.object({ code: z.string(), name: z.string() });
+const CityRowOut = z.object({ area: AreaRef, parent: AreaRef.nullable(), figure: FigureOut });
 export const CitiesOut = z.object({
   year: z.number().int(),
   metric: z.object({ code: z.string(), label: z.string(), unit: z.string(), rule: z.string(), aggregation: z.enum(['sum', 'own', 'ratio']) }),

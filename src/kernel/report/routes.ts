@@ -94,12 +94,12 @@ export async function registerReportRoutes(app: FastifyInstance, ctx: AppContext
       schema: {
         tags,
         security,
-        summary: '全区分市（地级市）指标表：本人可查看的各市一行，每格可查看其记录',
+        summary: '全区分市（地级市）或分县（县、市、区，level=3）指标表：本人可查看的各地一行，每格可查看其记录',
         querystring: CitiesQuery,
         response: { 200: CitiesOut },
       },
     },
-    async (req) => cityTable(ctx, actorOf(req), { metric: req.query.metric, year: req.query.year }),
+    async (req) => cityTable(ctx, actorOf(req), { metric: req.query.metric, year: req.query.year, level: req.query.level as 2 | 3 }),
   );
 
   await registerReportTemplateRoutes(app, ctx);

@@ -1,4 +1,4 @@
-import { Card, Empty, Select, Table, Tag, type TableProps } from 'antd';
+import { Card, Empty, Segmented, Select, Space, Table, Tag, type TableProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
@@ -9,15 +9,17 @@ import { RecordsDrawer } from './RecordsDrawer.tsx';
 
 type Row = CityTable['rows'][number];
 
-/** 分市统计: one metric by 地级市 (the cities the reader may see); a click on a value opens that city's records. */
+/** 分市统计: one metric by 地级市 or by 县（市、区） under their cities (the areas the reader may see); a click on a value opens that area's records. */
 export function CitiesTab({ figures, year }: { figures: Figures; year: number }) {
   const t = useT();
   const metrics = figures.sections.flatMap((s) => s.metrics.map((m) => ({ value: m.code, label: `${s.label} · ${m.label}` })));
   const [metric, setMetric] = useState(metrics[0]?.value);
+  const [level, setLevel] = useState<2 | 3>(2);
   const [open, setOpen] = useState<{ figure: Figure; area: string } | null>(null);
-  const q = useQuery({ queryKey: ['report', 'cities', metric, year], queryFn: () => reportApi.cities(metric!, year), enabled: !!metric });
+  const q = useQuery({ queryKey: ['report', 'cities', metric, year, level], queryFn: () => reportApi.cities(metric!, year, level), enabled: !!metric });
   const columns: TableProps<Row>['columns'] = [
-    { title: t('report.city'), key: 'area', render: (_, r) => r.area.name },
+    ...(level === 3 ? [{ title: t('report.city'), key: 'city', width: 120, render: (_: unknown, r: Row) => r.parent?.name ?? '' }] : []),
+    { title: t(level === 3 ? 'report.county' : 'report.city'), key: 'area', render: (_, r) => r.area.name },
     {
       title: t('report.value'),
       key: 'value',
@@ -39,15 +41,26 @@ export function CitiesTab({ figures, year }: { figures: Figures; year: number })
       className="mz-card"
       title={t('report.tab.cities')}
       extra={
-        <Select
-          showSearch
-          optionFilterProp="label"
-          value={metric}
-          options={metrics}
-          onChange={setMetric}
-          style={{ width: 360 }}
-          aria-label={t('report.metric')}
-        />
+        <Space wrap>
+          <Segmented<2 | 3>
+            value={level}
+            onChange={setLevel}
+            options={[
+              { value: 2, label: t('report.byCity') },
+              { value: 3, label: t('report.byCounty') },
+            ]}
+            data-testid="cities-level"
+          />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            value={metric}
+            options={metrics}
+            onChange={setMetric}
+            style={{ width: 360, maxWidth: '100%' }}
+            aria-label={t('report.metric')}
+          />
+        </Space>
       }
     >
       {q.isError && <QueryError error={q.error} onRetry={() => q.refetch()} />}

@@ -60,7 +60,19 @@ export function DashboardPage() {
     { title: t('dashboard.yoy.change'), key: 'chg', width: 120, render: (_, a) => <YoyText y={a.registered} compact /> },
     { title: t('dashboard.open'), dataIndex: 'open', align: 'right', width: 70 },
   ];
-  const fresh = d && <span className="mz-muted">{t('dashboard.fresh', { at: dayjs(d.asOf).format('YYYY-MM-DD HH:mm'), how: d.freshness })}</span>;
+  // How fresh each card's figures are (in the card's head; on a phone it goes under the title, which keeps its line).
+  const fresh = d && <span className="mz-muted">{t(`dashboard.fresh.${d.source}`, { at: dayjs(d.asOf).format('YYYY-MM-DD HH:mm') })}</span>;
+  // Kinds with nothing registered ever nor in either compared period are named in one line under the table, not given a row of zeros.
+  const kinds = d?.modules.filter((m) => m.total > 0 || m.yoy.registered.current > 0 || m.yoy.registered.previous > 0) ?? [];
+  const noKinds = d?.modules.filter((m) => !kinds.includes(m)).map((m) => m.label) ?? [];
+  const anyBelow = d?.areas.some((a) => a.total > 0 || a.registered.current > 0 || a.registered.previous > 0);
+  const period =
+    d &&
+    t(d.period.through === 12 && d.period.year < thisYear ? 'dashboard.period.whole' : 'dashboard.period.through', {
+      year: d.period.year,
+      prev: d.period.year - 1,
+      through: d.period.through,
+    });
   return (
     <div className="mz-page mz-dashboard" data-testid="dashboard">
       <PageHeader
@@ -89,7 +101,7 @@ export function DashboardPage() {
               })),
             ]}
           />
-          <Card className="mz-card mz-gap" title={`${d.area.name} · ${d.period.label}`} extra={fresh} data-testid="dashboard-yoy">
+          <Card className="mz-card mz-gap" title={`${d.area.name} · ${period}`} extra={fresh} data-testid="dashboard-yoy">
             <Row gutter={[16, 16]}>
               <Col xs={12} md={6}>
                 <YoyStat title={t('dashboard.yoy.registered')} y={d.yoy.registered} testId="dashboard-yoy-registered" />
@@ -122,12 +134,17 @@ export function DashboardPage() {
             </Col>
             <Col xs={24} lg={10}>
               <Card className="mz-card mz-card-fill" title={t(`dashboard.areas.${d.view}`)} extra={fresh}>
-                <Table<AreaRow> rowKey="code" size="small" pagination={false} dataSource={d.areas} columns={areaColumns} scroll={{ x: 460, y: 260 }} />
+                {anyBelow || !d.areas.length ? (
+                  <Table<AreaRow> rowKey="code" size="small" pagination={false} dataSource={d.areas} columns={areaColumns} scroll={{ x: 460, y: 260 }} />
+                ) : (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.areas.none')} />
+                )}
               </Card>
             </Col>
           </Row>
           <Card className="mz-card mz-gap" title={t('dashboard.kinds')} extra={fresh}>
-            <Table<ModuleRow> rowKey="type" size="small" pagination={false} dataSource={d.modules} columns={moduleColumns} scroll={{ x: 990 }} />
+            <Table<ModuleRow> rowKey="type" size="small" pagination={false} dataSource={kinds} columns={moduleColumns} scroll={{ x: 990 }} />
+            {noKinds.length > 0 && <p className="mz-card-note">{t('dashboard.kinds.none', { kinds: noKinds.join('、') })}</p>}
           </Card>
         </>
       )}

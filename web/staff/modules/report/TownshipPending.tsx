@@ -28,10 +28,19 @@ export function TownshipPending() {
         pagination={false}
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: <Empty description={t('dashboard.township.none')} /> }}
-        scroll={{ x: 520 }}
+        scroll={{ x: 480 }}
         columns={[
-          { title: t('dashboard.township.ref'), dataIndex: 'refNo', width: 200, render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link> },
-          { title: t('dashboard.township.title'), dataIndex: 'title', ellipsis: true },
+          // The household first (what the clerk looks for), its number under it: on a phone neither is cut off.
+          {
+            title: t('dashboard.township.title'),
+            key: 'title',
+            render: (_, r) => (
+              <>
+                <Link to={`/cases/${r.id}`}>{r.title}</Link>
+                <div className="mz-muted">{t('dashboard.township.ref', { ref: r.refNo })}</div>
+              </>
+            ),
+          },
           { title: t('dashboard.township.state'), dataIndex: 'stateLabel', width: 120 },
           { title: t('dashboard.township.due'), key: 'due', width: 150, render: (_, r) => <DueCell dueDate={r.dueDate} clockState={r.clockState} /> },
         ]}

@@ -21,7 +21,7 @@ export const reportApi = {
   refresh: (year: number, area?: string) => http.post<Figures>('/api/report/metrics/refresh', { year, ...(area ? { area } : {}) }),
   records: (metric: string, year: number, area: string | undefined, page: number, pageSize: number) =>
     http.get<FigureRecords>('/api/report/records', { metric, year, area, page, pageSize }),
-  cities: (metric: string, year: number) => http.get<CityTable>('/api/report/cities', { metric, year }),
+  cities: (metric: string, year: number, level: 2 | 3) => http.get<CityTable>('/api/report/cities', { metric, year, level }),
   template: (year: number) => http.get<ReportTemplate>(`/api/report/templates/${year}`),
   saveTemplate: (year: number, body: TemplateBody, baseVersion: number) => http.put<ReportTemplate>(`/api/report/templates/${year}`, { ...body, baseVersion }),
   generate: (year: number, area?: string) => http.post<ReportRun>('/api/report/runs', { year, ...(area ? { area } : {}) }),
