@@ -58,6 +58,23 @@ function precompress(): Plugin {
 }
 
 /**
+ * antd's form context (reached before the console paints: ConfigProvider and every popup's
+ * ContextIsolator import it) needs only rc-form's FormProvider; rc-form's index also hangs Field,
+ * List and the validator on its Form, which tree-shaking cannot drop (~13 KB gzip). That one import
+ * goes to the file that defines FormProvider: the same module the Form itself uses.
+ */
+function formProviderOnly(): Plugin {
+  return {
+    name: 'form-provider-only',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== '@rc-component/form' || !importer?.replaceAll('\\', '/').endsWith('/antd/es/form/context.js')) return null;
+      return this.resolve('@rc-component/form/es/FormContext.js', importer, { skipSelf: true });
+    },
+  };
+}
+
+/**
  * Every portal page: each .html file under web/portal/ except the partials, named by its path
  * (portal/dibao/index.html → portalDibao), so a new page needs no line here.
  */
@@ -90,7 +107,7 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [portalPartials(), precompress()],
+  plugins: [portalPartials(), formProviderOnly(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,32 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { zh as casesZh } from '../../web/staff/modules/cases/i18n.ts';
+import { zh as reportZh } from '../../web/staff/modules/report/i18n.ts';
 import { WEB_MODULES } from '../../web/staff/modules/index.ts';
 import { loadEnUS } from '../../web/staff/i18n/en-US.ts';
 import { zhCN } from '../../web/staff/i18n/zh-CN.ts';
 import { StationEditInput } from '../../src/modules/community/contracts/http.ts';
 
 const enUS = await loadEnUS();
+/** Each module's Chinese messages: its menu words (with the shell) and the rest (loaded with its pages). */
+const moduleZh = new Map(await Promise.all(WEB_MODULES.map(async (m) => [m.key, { ...m.messages.nav, ...(await m.messages.zh()) }] as const)));
+const allZh = { ...zhCN, ...casesZh, ...reportZh, ...Object.assign({}, ...moduleZh.values()) };
 
 /** The console's business modules, read from their manifests (modules/<name>/index.tsx). */
 describe('web module manifests', () => {
   it('own distinct message keys: no module overwrites the kernel, the case pages or another module', () => {
     const owners = new Map<string, string>();
-    const kernelKeys = Object.keys(zhCN).filter((k) => !(k in casesZh) && !WEB_MODULES.some((m) => k in m.messages.zh));
-    for (const [owner, keys] of [['kernel', kernelKeys], ['cases', Object.keys(casesZh)], ...WEB_MODULES.map((m) => [m.key, Object.keys(m.messages.zh)])] as [
-      string,
-      string[],
-    ][]) {
+    const kernelKeys = Object.keys(zhCN).filter((k) => !WEB_MODULES.some((m) => k in moduleZh.get(m.key)!));
+    for (const [owner, keys] of [
+      ['kernel', kernelKeys],
+      ['cases', Object.keys(casesZh)],
+      ['report', Object.keys(reportZh)],
+      ...WEB_MODULES.map((m) => [m.key, Object.keys(moduleZh.get(m.key)!)]),
+    ] as [string, string[]][]) {
       for (const k of keys) {
         expect(owners.get(k), `${k} is defined by ${owners.get(k)} and ${owner}`).toBeUndefined();
         owners.set(k, owner);
       }
     }
-    expect(owners.size).toBe(Object.keys(zhCN).length);
+    expect(owners.size).toBe(Object.keys(allZh).length);
   });
 
   it('translate every message into English', async () => {
-    expect(Object.keys(enUS).sort()).toEqual(Object.keys(zhCN).sort());
-    for (const m of WEB_MODULES) expect(Object.keys(await m.messages.en()).sort()).toEqual(Object.keys(m.messages.zh).sort());
+    expect(Object.keys(enUS).sort()).toEqual(Object.keys(allZh).sort());
+    for (const m of WEB_MODULES) expect(Object.keys(await m.messages.en()).sort()).toEqual(Object.keys(moduleZh.get(m.key)!).sort());
   });
 
   it('route every menu entry, and guard every route either by its menu entry or by a named permission', () => {

@@ -1,11 +1,13 @@
-import { Alert, Button, Drawer, Grid, Layout, Spin } from 'antd';
+import { Alert, Button, Grid, Layout, Spin } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/i18n.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { BrandMark } from './BrandMark.tsx';
 import { NavMenu } from './NavMenu.tsx';
+import { PageFrame } from './PageFrame.tsx';
 import { useSession } from './session.ts';
+import { LazyDrawer } from '../shared/LazyDrawer.tsx';
 
 /** Header across the top, module menu on the left (a drawer on phones), page in the middle. */
 export function AppLayout() {
@@ -36,7 +38,7 @@ export function AppLayout() {
           </Layout.Sider>
         )}
         {mobile && (
-          <Drawer
+          <LazyDrawer
             placement="left"
             open={drawerOpen}
             onClose={() => setDrawerOpen(false)}
@@ -47,7 +49,7 @@ export function AppLayout() {
             <nav aria-label={t('nav.menu')}>
               <NavMenu onNavigate={() => setDrawerOpen(false)} />
             </nav>
-          </Drawer>
+          </LazyDrawer>
         )}
         <Layout className="mz-main">
           <Layout.Content className="mz-content">
@@ -71,7 +73,13 @@ export function AppLayout() {
                 </div>
               }
             >
-              <Outlet />
+              {pathname === '/' ? (
+                <Outlet />
+              ) : (
+                <PageFrame>
+                  <Outlet />
+                </PageFrame>
+              )}
             </Suspense>
           </Layout.Content>
           <Layout.Footer className="mz-footer">{t('app.footer')}</Layout.Footer>

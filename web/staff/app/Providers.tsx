@@ -1,12 +1,12 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
 import { useState, type ReactNode } from 'react';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { antdLocale } from './antd-locales.ts';
 import { createQueryClient } from './query-client.ts';
-import { theme } from './theme.ts';
+import { FONT_SANS, theme } from './theme.ts';
 
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
@@ -15,7 +15,10 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   return (
     <ConfigProvider locale={antdLocale(locale)} theme={theme}>
-      <AntApp>{children}</AntApp>
+      {/* antd's App look (font, colour) without its hooks, which the pages get (PageFrame.tsx). */}
+      <div className="mz-app" style={{ fontFamily: FONT_SANS }}>
+        {children}
+      </div>
     </ConfigProvider>
   );
 }

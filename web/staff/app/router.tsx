@@ -1,4 +1,3 @@
-import { LawPage } from '../modules/laws/LawPage.tsx';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { LoginPage } from '../modules/auth/LoginPage.tsx';
@@ -22,6 +21,7 @@ const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage.tsx').t
 const CasePage = lazy(() => import('../modules/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const ReportPage = lazy(() => import('../modules/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const DashboardPage = lazy(() => import('../modules/report/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const LawPage = lazy(() => import('../modules/laws/LawPage.tsx').then((m) => ({ default: m.LawPage })));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 
 /** A top-level page while its chunk loads: an empty page (the layout shows its own spinner inside). */

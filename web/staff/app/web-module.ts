@@ -46,10 +46,16 @@ export type WebModule<Z extends Record<string, string>> = {
   /** Keyed by case type (the server's `cases.type`). */
   caseTypes?: Record<string, CaseTypeWeb>;
   /**
-   * The module's messages; every key must have an English text too. The English ones load only
-   * when the console is in English (their own chunks, off the first load).
+   * The module's messages; every key must have an English text too. The shell holds only the
+   * menu's words (`nav`); the other Chinese ones load before any page but the home page
+   * (i18n.tsx, loadModuleMessages), the English ones when the console is in English: their own
+   * chunks, off the first load.
    */
-  messages: { zh: Z; en: () => Promise<NoInfer<Record<keyof Z, string>>> };
+  messages: {
+    nav: NoInfer<Partial<Z>>;
+    zh: () => Promise<NoInfer<Partial<Z>>>;
+    en: () => Promise<NoInfer<Record<keyof Z, string>>>;
+  };
   audit?: AuditLabels;
 };
 

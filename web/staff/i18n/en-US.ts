@@ -34,6 +34,8 @@ const kernel: Record<KernelKey, string> = {
   'nav.home': 'Workbench',
   'nav.business': 'Business',
   'nav.annualReport': 'Annual reports',
+  'dashboard.nav': 'Overview',
+  'report.nav': 'Figures and report',
   'nav.building': 'Coming',
   'nav.system': 'Administration',
   'nav.users': 'Users',

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { WEB_MODULES } from '../modules/index.ts';
 import { zhCN, type MessageKey } from './zh-CN.ts';
 
 export type Locale = 'zh-CN' | 'en-US';
@@ -11,6 +12,28 @@ const dictionaries: Partial<Record<Locale, Record<MessageKey, string>>> = { 'zh-
 /** Make a language's messages available (English: its chunks fetched once); Chinese is always there. */
 export async function loadLocale(l: Locale): Promise<void> {
   if (!dictionaries[l]) dictionaries[l] = await import('./en-US.ts').then((m) => m.loadEnUS());
+}
+
+let moduleMessages: Promise<void> | undefined;
+
+/**
+ * The Chinese messages of the case and report pages and of every business module beyond its menu
+ * words (a chunk each, fetched at once, once): the home page paints without them; every other page
+ * and the workbench wait for them (AppLayout.tsx, HomePage.tsx).
+ */
+export function loadModuleMessages(): Promise<void> {
+  moduleMessages ??= Promise.all([
+    import('../modules/cases/i18n.ts').then((m) => m.zh),
+    import('../modules/report/i18n.ts').then((m) => m.zh),
+    ...WEB_MODULES.map((m) => m.messages.zh()),
+  ]).then(
+    (all) => void Object.assign(zhCN, ...all),
+    (e: unknown) => {
+      moduleMessages = undefined; // offline: the next page asks again
+      throw e;
+    },
+  );
+  return moduleMessages;
 }
 
 export function initialLocale(): Locale {

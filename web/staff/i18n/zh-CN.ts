@@ -1,5 +1,5 @@
-import { zh as casesZh } from '../modules/cases/i18n.ts';
-import { zh as reportZh } from '../modules/report/i18n.ts';
+import type { zh as casesZh } from '../modules/cases/i18n.ts';
+import type { zh as reportZh } from '../modules/report/i18n.ts';
 import { WEB_MODULES } from '../modules/index.ts';
 import { loginZh } from '../modules/auth/messages.ts';
 /** 简体中文 (default). Keys are shared with en-US.ts; `{x}` marks a value filled in by t(). */
@@ -31,6 +31,8 @@ const kernel = {
   'nav.home': '工作台',
   'nav.business': '业务办理',
   'nav.annualReport': '年度报告',
+  'dashboard.nav': '数据概览',
+  'report.nav': '报告指标与生成',
   'nav.building': '建设中',
   'nav.system': '系统管理',
   'nav.users': '用户管理',
@@ -313,10 +315,14 @@ const kernel = {
 } as const;
 
 export type KernelKey = keyof typeof kernel;
-type ModuleMessages = (typeof WEB_MODULES)[number]['messages']['zh'];
+type ModuleMessages = Awaited<ReturnType<(typeof WEB_MODULES)[number]['messages']['zh']>>;
 /** Every message key: the kernel's, the case pages', and each module's (checked at compile time). */
 export type MessageKey =
   KernelKey | keyof typeof casesZh | keyof typeof reportZh | (ModuleMessages extends infer Z ? (Z extends object ? keyof Z : never) : never);
 
-/** The kernel's messages, then the case pages', then each module's (modules/<name>/i18n.ts). */
-export const zhCN: Record<MessageKey, string> = Object.assign({}, kernel, casesZh, reportZh, ...WEB_MODULES.map((m) => m.messages.zh));
+/**
+ * The kernel's messages, then each module's menu words (modules/<name>/nav-i18n.ts); the case and
+ * report pages' and the modules' other messages are added when they have loaded (i18n.tsx,
+ * loadModuleMessages): the home page paints without them.
+ */
+export const zhCN: Record<MessageKey, string> = Object.assign({}, kernel, ...WEB_MODULES.map((m) => m.messages.nav));

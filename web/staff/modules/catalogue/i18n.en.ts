@@ -18,12 +18,6 @@ export const en: Record<keyof typeof zh, string> = {
   'catalogue.supervision.returnReason': 'Reason for returning',
   'catalogue.supervision.approve': 'Approve',
   'catalogue.col.reviewNote': 'Review note',
-  'catalogue.module': 'Government services',
-  'catalogue.nav.versions': 'Basic catalogue',
-  'catalogue.nav.lists': 'Implementation lists',
-  'catalogue.nav.diff': 'Four-level check',
-  'catalogue.nav.powers': 'Power list',
-  'catalogue.nav.supervision': 'Internet+ supervision',
   'catalogue.versions.desc':
     'The region keeps the basic catalogue; a version is published after review by another person, and every level adopts it with the same name, type, legal basis and base code.',
   'catalogue.lists.desc':
@@ -106,7 +100,6 @@ export const en: Record<keyof typeof zh, string> = {
   'catalogue.no': 'No',
   'catalogue.versionSummary': 'Version {number} {title}',
   'catalogue.listAreas': 'Areas with lists',
-  'catalogue.nav.inspections': 'Inspections',
   'catalogue.insp.desc':
     'Inspection records of Internet + Supervision: object, time, inspectors, result and measures against an approved inspection-list item; entered by the supervising office, reviewed by another person.',
   'catalogue.insp.enter': 'Enter an inspection',

@@ -1,11 +1,5 @@
 /** 政务服务事项: Simplified Chinese messages of this module (keys start with 'catalogue.'). */
 export const zh = {
-  'catalogue.module': '政务服务事项',
-  'catalogue.nav.versions': '基本目录',
-  'catalogue.nav.lists': '实施清单',
-  'catalogue.nav.diff': '四级四同比对',
-  'catalogue.nav.powers': '权责清单',
-  'catalogue.nav.supervision': '互联网+监管',
   'catalogue.versions.desc':
     '全区民政系统政务服务事项基本目录由自治区民政厅编制；版本经另一人审核后发布，各级实施清单据此认领，事项名称、类型、法律依据、基本编码四级相同。',
   'catalogue.lists.desc':
@@ -104,7 +98,6 @@ export const zh = {
   'catalogue.no': '否',
   'catalogue.versionSummary': '第{number}版 {title}',
   'catalogue.listAreas': '有清单的地区',
-  'catalogue.nav.inspections': '检查行为',
   'catalogue.insp.desc': '互联网+监管检查行为：对照已审核的检查实施清单录入检查对象、时间、人员、结果和处理措施；谁监管、谁录入、谁审核。',
   'catalogue.insp.enter': '录入检查行为',
   'catalogue.insp.number': '检查行为编号',

@@ -1,7 +1,8 @@
 import { AuditOutlined, BranchesOutlined, DiffOutlined, EyeOutlined, FileSearchOutlined, ProfileOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { zh } from './i18n.ts';
+import { navZh } from './nav-i18n.ts';
+import type { zh } from './i18n.ts';
 
 const VersionsPage = lazy(() => import('./VersionsPage.tsx').then((m) => ({ default: m.VersionsPage })));
 const ListsPage = lazy(() => import('./ListsPage.tsx').then((m) => ({ default: m.ListsPage })));
@@ -11,7 +12,7 @@ const SupervisionPage = lazy(() => import('./SupervisionPage.tsx').then((m) => (
 const InspectionsPage = lazy(() => import('./InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })));
 
 /** 政务服务事项: basic catalogue, implementation lists, 四级四同 check, power list, 互联网+监管. */
-export const catalogue = defineWebModule<typeof zh>({
+export const catalogue = defineWebModule<typeof navZh & typeof zh>({
   key: 'catalogue',
   label: 'catalogue.module',
   icon: <ProfileOutlined />,
@@ -31,7 +32,14 @@ export const catalogue = defineWebModule<typeof zh>({
     { path: '/catalogue/supervision', page: SupervisionPage },
     { path: '/catalogue/inspections', page: InspectionsPage },
   ],
-  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
+  messages: {
+    nav: navZh,
+    zh: () => import('./i18n.ts').then((m) => m.zh),
+    en: async () => {
+      const [a, b] = await Promise.all([import('./nav-i18n.en.ts'), import('./i18n.en.ts')]);
+      return { ...a.navEn, ...b.en };
+    },
+  },
   audit: {
     actions: {
       'catalogue.version.create': ['编制基本目录版本', 'Draft catalogue version'],

@@ -2,9 +2,6 @@ import type { zh } from './i18n.ts';
 
 /** English of this file's messages (loaded only when the console is in English). */
 export const en: Record<keyof typeof zh, string> = {
-  'community.module': 'Communities',
-  'community.nav.stations': 'Community stations',
-  'community.nav.duties': 'Community duties',
   'community.stations.desc':
     'Registry of community service stations: urban and rural stations by county, address, coordinates, area, staff, hours, services and service brand; photos are attachments of the station’s case.',
   'community.duties.desc':

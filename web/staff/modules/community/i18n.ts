@@ -1,8 +1,5 @@
 /** 城乡社区: Simplified Chinese messages of this module (keys start with 'community.'). */
 export const zh = {
-  'community.module': '城乡社区',
-  'community.nav.stations': '社区服务站',
-  'community.nav.duties': '社区工作事项',
   'community.stations.desc':
     '社区综合服务站台账：城市、农村服务站按县（市、区）统计，地址、坐标、面积、人员、开放时间、服务项目和服务品牌；照片作为附件上传到服务站的案卷。',
   'community.duties.desc': '社区工作事项清单和依法准入：清单外的事项不得交由社区承担；部门确需社区承担新事项的，提出准入申请，由县级民政部门审核。',

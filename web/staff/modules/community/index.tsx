@@ -1,14 +1,15 @@
 import { ApartmentOutlined, EnvironmentOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { zh } from './i18n.ts';
+import { navZh } from './nav-i18n.ts';
+import type { zh } from './i18n.ts';
 import { stationPrefill } from './station-prefill.ts';
 
 const StationsPage = lazy(() => import('./StationsPage.tsx').then((m) => ({ default: m.StationsPage })));
 const DutiesPage = lazy(() => import('./DutiesPage.tsx').then((m) => ({ default: m.DutiesPage })));
 
 /** 城乡社区: the console's web half of the community module. */
-export const community = defineWebModule<typeof zh>({
+export const community = defineWebModule<typeof navZh & typeof zh>({
   key: 'community',
   label: 'community.module',
   icon: <ApartmentOutlined />,
@@ -33,7 +34,14 @@ export const community = defineWebModule<typeof zh>({
       },
     },
   },
-  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
+  messages: {
+    nav: navZh,
+    zh: () => import('./i18n.ts').then((m) => m.zh),
+    en: async () => {
+      const [a, b] = await Promise.all([import('./nav-i18n.en.ts'), import('./i18n.en.ts')]);
+      return { ...a.navEn, ...b.en };
+    },
+  },
   audit: {
     actions: { 'community.import': ['导入服务站登记表', 'Import station registry'] },
     entities: { community_station: ['社区综合服务站', 'Community station'] },

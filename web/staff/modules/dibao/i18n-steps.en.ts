@@ -2,7 +2,6 @@ import type { zh } from './i18n-steps.ts';
 
 /** English of this file's messages (loaded only when the console is in English). */
 export const en: Record<keyof typeof zh, string> = {
-  'dibao.nav.publications': 'Published households',
   'dibao.pub.title': 'Publication',
   'dibao.pub.hint':
     'After approval, the household is published in its village or community (Interim Measures on Social Assistance, art. 11(3)). The list shows the surname only, the household size and the monthly amount.',
@@ -17,7 +16,6 @@ export const en: Record<keyof typeof zh, string> = {
   'dibao.pub.insured': 'Insured persons',
   'dibao.pub.amount': 'Monthly amount (yuan)',
   'dibao.pub.submit': 'Record publication',
-  'dibao.nav.filings': "Staff relatives' filings",
   'dibao.rel.title': 'Separately filed: relative of staff',
   'dibao.rel.listTitle': "Applications by staff's near relatives",
   'dibao.rel.listDesc':

@@ -1,6 +1,5 @@
 /** Messages of the 低保 steps of issue 10 (C2): 公布, 近亲属备案. */
 export const zh = {
-  'dibao.nav.publications': '低保公布',
   'dibao.pub.title': '公布',
   'dibao.pub.hint': '确认同意后，在申请人所在村（社区）公布（《社会救助暂行办法》第十一条（三））。公布名单只显示姓氏（名字遮蔽）、家庭人口和月保障金。',
   'dibao.pub.listTitle': '低保公布记录',
@@ -14,7 +13,6 @@ export const zh = {
   'dibao.pub.insured': '保障人数',
   'dibao.pub.amount': '月保障金（元）',
   'dibao.pub.submit': '登记公布',
-  'dibao.nav.filings': '近亲属备案',
   'dibao.rel.title': '近亲属单独登记备案',
   'dibao.rel.listTitle': '近亲属单独登记备案',
   'dibao.rel.listDesc':

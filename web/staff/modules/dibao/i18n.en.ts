@@ -2,12 +2,6 @@ import type { zh } from './i18n.ts';
 
 /** English; every key of zh must be here (the type says so). */
 export const en: Record<keyof typeof zh, string> = {
-  'dibao.module': 'Dibao assistance',
-  'dibao.nav.applications': 'Dibao applications',
-  'dibao.nav.register': 'Register application',
-  'dibao.nav.households': 'Dibao households',
-  'dibao.nav.delegations': 'Approval delegation',
-  'dibao.nav.spotChecks': 'County spot checks',
   'dibao.list.desc':
     'Dibao applications in your area: acceptance, checks, home visit, appraisal, review, publicity, confirmation. The approving level is the county regime on the acceptance day.',
   'dibao.col.ref': 'Reference',
@@ -112,7 +106,6 @@ export const en: Record<keyof typeof zh, string> = {
   'dibao.panel.openHousehold': 'Open household',
   'dibao.yes': 'Yes',
   'dibao.no': 'No',
-  'dibao.nav.rechecks': 'Re-checks',
   'dibao.sc.title': 'County spot checks',
   'dibao.sc.desc':
     'Where townships confirm, the county bureau draws at least the set share of township-confirmed cases for home visits. The draw is reproducible from its seed; seed, population and sample are kept.',

@@ -1,11 +1,5 @@
 /** 低保办理: Simplified Chinese messages of this module (keys start with 'dibao.'). */
 export const zh = {
-  'dibao.module': '低保救助',
-  'dibao.nav.applications': '低保申请',
-  'dibao.nav.register': '登记低保申请',
-  'dibao.nav.households': '低保家庭',
-  'dibao.nav.delegations': '审批权下放',
-  'dibao.nav.spotChecks': '县级抽查',
   'dibao.list.desc': '本辖区的低保申请：受理、核对、入户调查、评议、审核、公示、确认。审批层级按受理当日该县的审批权配置确定。',
   'dibao.col.ref': '申请编号',
   'dibao.col.title': '申请家庭',
@@ -107,7 +101,6 @@ export const zh = {
   'dibao.panel.openHousehold': '查看家庭详情',
   'dibao.yes': '是',
   'dibao.no': '否',
-  'dibao.nav.rechecks': '低保复核',
   'dibao.sc.title': '县级抽查',
   'dibao.sc.desc': '审批权下放的县，县级民政部门按不低于设定比例抽查乡镇（街道）确认的案件并入户核实。抽样以种子可复现，种子、总体和样本都留档。',
   'dibao.sc.draw': '抽取样本',

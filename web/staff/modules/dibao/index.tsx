@@ -16,10 +16,11 @@ import {
 } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { zh } from './i18n.ts';
+import { navZh } from './nav-i18n.ts';
+import type { zh } from './i18n.ts';
 import { dibaoLabelsEn, recheckLabelsEn } from './english-labels.ts';
-import { zh as moneyZh } from './money/i18n.ts';
-import { zh as stepsZh } from './i18n-steps.ts';
+import type { zh as moneyZh } from './money/i18n.ts';
+import type { zh as stepsZh } from './i18n-steps.ts';
 
 const DibaoListPage = lazy(() => import('./DibaoListPage.tsx').then((m) => ({ default: m.DibaoListPage })));
 const DibaoRegisterPage = lazy(() => import('./DibaoRegisterPage.tsx').then((m) => ({ default: m.DibaoRegisterPage })));
@@ -39,7 +40,7 @@ const SettingsPage = lazy(() => import('./money/SettingsPage.tsx').then((m) => (
 const StatsPage = lazy(() => import('./money/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
 
 /** 低保救助: the console's web half of the minimum-living-allowance module. */
-export const dibao = defineWebModule<typeof zh & typeof moneyZh & typeof stepsZh>({
+export const dibao = defineWebModule<typeof navZh & typeof zh & typeof moneyZh & typeof stepsZh>({
   key: 'dibao',
   label: 'dibao.module',
   icon: <WalletOutlined />,
@@ -82,10 +83,14 @@ export const dibao = defineWebModule<typeof zh & typeof moneyZh & typeof stepsZh
     dibao_recheck: { english: recheckLabelsEn },
   },
   messages: {
-    zh: { ...zh, ...moneyZh, ...stepsZh },
+    nav: navZh,
+    zh: async () => {
+      const [a, b, c] = await Promise.all([import('./i18n.ts'), import('./money/i18n.ts'), import('./i18n-steps.ts')]);
+      return { ...a.zh, ...b.zh, ...c.zh };
+    },
     en: async () => {
-      const [a, b, c] = await Promise.all([import('./i18n.en.ts'), import('./money/i18n.en.ts'), import('./i18n-steps.en.ts')]);
-      return { ...a.en, ...b.en, ...c.en };
+      const [n, a, b, c] = await Promise.all([import('./nav-i18n.en.ts'), import('./i18n.en.ts'), import('./money/i18n.en.ts'), import('./i18n-steps.en.ts')]);
+      return { ...n.navEn, ...a.en, ...b.en, ...c.en };
     },
   },
   audit: {

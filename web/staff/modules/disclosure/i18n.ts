@@ -1,9 +1,5 @@
 /** 政务公开: Simplified Chinese messages of this module (keys start with 'disclosure.'). */
 export const zh = {
-  'disclosure.module': '政务公开',
-  'disclosure.nav.requests': '依申请公开',
-  'disclosure.nav.items': '主动公开',
-  'disclosure.nav.annual': '公开工作年报',
   'disclosure.requests.desc': '政府信息公开申请的登记、补正告知、征求第三方意见、延期和答复；办理操作在事项页面。',
   'disclosure.items.desc': '主动公开信息：拟公开登记生成索引号，负责人审核发布；自形成或变更之日起 20 个工作日内公开（第二十六条）。',
   'disclosure.annual.desc': '按国办公开办函〔2021〕30号格式生成；点击数字查看对应记录。',

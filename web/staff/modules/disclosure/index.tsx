@@ -1,14 +1,15 @@
 import { BarChartOutlined, FileSearchOutlined, FolderOpenOutlined, GlobalOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { zh } from './i18n.ts';
+import { navZh } from './nav-i18n.ts';
+import type { zh } from './i18n.ts';
 
 const RequestsPage = lazy(() => import('./RequestsPage.tsx').then((m) => ({ default: m.RequestsPage })));
 const ItemsPage = lazy(() => import('./ItemsPage.tsx').then((m) => ({ default: m.ItemsPage })));
 const AnnualPage = lazy(() => import('./AnnualPage.tsx').then((m) => ({ default: m.AnnualPage })));
 
 /** 政务公开: the console's web half (requests, proactive items, the yearly report). */
-export const disclosure = defineWebModule<typeof zh>({
+export const disclosure = defineWebModule<typeof navZh & typeof zh>({
   key: 'disclosure',
   label: 'disclosure.module',
   icon: <GlobalOutlined />,
@@ -52,7 +53,14 @@ export const disclosure = defineWebModule<typeof zh>({
       },
     },
   },
-  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
+  messages: {
+    nav: navZh,
+    zh: () => import('./i18n.ts').then((m) => m.zh),
+    en: async () => {
+      const [a, b] = await Promise.all([import('./nav-i18n.en.ts'), import('./i18n.en.ts')]);
+      return { ...a.navEn, ...b.en };
+    },
+  },
   audit: {
     actions: { 'disclosure.fee.record': ['登记行政事业性收费项目', 'Register a fee item'] },
     entities: { disclosure_fee_item: ['行政事业性收费项目', 'Fee item'] },

@@ -24,9 +24,6 @@ export const en: Record<keyof typeof zh, string> = {
   'enforcement.ev.download': 'Download',
   'enforcement.ev.choose': 'Choose a file',
   'enforcement.ev.none': 'No file chosen',
-  'enforcement.module': 'Law enforcement',
-  'enforcement.nav.cases': 'Penalty cases',
-  'enforcement.nav.officers': 'Officers',
   'enforcement.cases.desc':
     'Filing, evidence, notice, hearing, legal review, collective discussion, decision, service, execution and closing; each step on the case page, short periods in working days (Art. 85).',
   'enforcement.officers.desc':
@@ -60,8 +57,6 @@ export const en: Record<keyof typeof zh, string> = {
   'enforcement.f.filedOn': 'Filed on',
   'enforcement.f.standard': 'Filing standard met because',
   'enforcement.f.power': 'Power item',
-  'enforcement.nav.study': 'Law study',
-  'enforcement.nav.exams': 'Exams',
   'enforcement.study.desc':
     'Yearly study plans, collective study sessions (topic, law, presenter, attendance) and statistics; a county sees its own unit, the region all.',
   'enforcement.exams.desc':
@@ -103,7 +98,6 @@ export const en: Record<keyof typeof zh, string> = {
   'enforcement.e.take': 'Take the exam',
   'enforcement.e.submit': 'Submit',
   'enforcement.e.noOfficer': 'This account is not linked to an officer: it can see the papers but not sit them.',
-  'enforcement.nav.tipoffs': 'Reports',
   'enforcement.tipoffs.desc':
     'Reports of violations from the portal, visits, calls and letters: verification, case filed or not, reply to the informant; the reply period counts working days.',
   'enforcement.t.secrecy':

@@ -3,9 +3,6 @@ import { remediesZh } from './remedies-i18n.ts';
 /** 行政执法: messages of this module (keys start with 'enforcement.'). */
 export const zh = {
   ...remediesZh,
-  'enforcement.module': '行政执法',
-  'enforcement.nav.cases': '行政处罚案件',
-  'enforcement.nav.officers': '执法人员',
   'enforcement.cases.desc':
     '立案、调查取证、告知、听证、法制审核、集体讨论、决定、送达、执行和结案；每一步在案件页办理，期限按《行政处罚法》第八十五条以工作日计算。',
   'enforcement.officers.desc': '行政执法证（证号、有效期、状态）、培训学时和法制审核人员；只有持有效证件的人员可以被指派和实施执法。',
@@ -38,8 +35,6 @@ export const zh = {
   'enforcement.f.filedOn': '立案日期',
   'enforcement.f.standard': '立案依据（符合立案标准的理由）',
   'enforcement.f.power': '执法事项',
-  'enforcement.nav.study': '学法用法',
-  'enforcement.nav.exams': '在线考试',
   'enforcement.study.desc': '年度学法计划、集体学法（主题、所学法规、主讲人、参学人员）和学法统计；县级看本单位，自治区看全部。',
   'enforcement.exams.desc': '从题库组成的固定试卷，交卷后由系统评分；合格出具结业证明，资格考试合格记入执法人员档案。',
   'enforcement.study.sessions': '集体学法',
@@ -79,7 +74,6 @@ export const zh = {
   'enforcement.q.version': '版本',
   'enforcement.e.submit': '交卷',
   'enforcement.e.noOfficer': '当前账号未关联执法人员，可以查看试卷列表，但不能参加考试。',
-  'enforcement.nav.tipoffs': '举报',
   'enforcement.tipoffs.desc': '门户网站和来访、来电、来信举报：核查、立案或不予立案、答复举报人；答复期限按工作日计算。',
   'enforcement.t.secrecy': '举报人信息依法保密：列表、导出和被举报人均看不到；仅承办单位具有「查看举报人信息」权限的人员可以查看，每次查看记入审计。',
   'enforcement.t.ref': '举报编号',

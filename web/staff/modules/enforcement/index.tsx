@@ -1,7 +1,8 @@
 import { AlertOutlined, AuditOutlined, BankOutlined, FormOutlined, IdcardOutlined, ReadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { zh } from './i18n.ts';
+import { navZh } from './nav-i18n.ts';
+import type { zh } from './i18n.ts';
 import { penaltyLabelsEn } from './english-labels.ts';
 
 const EnforcementCasesPage = lazy(() => import('./EnforcementCasesPage.tsx').then((m) => ({ default: m.EnforcementCasesPage })));
@@ -16,7 +17,7 @@ const RemediesPage = lazy(() => import('./RemediesPage.tsx').then((m) => ({ defa
 const AttemptPage = lazy(() => import('./AttemptPage.tsx').then((m) => ({ default: m.AttemptPage })));
 
 /** 行政执法: the console's web half of the enforcement module. */
-export const enforcement = defineWebModule<typeof zh>({
+export const enforcement = defineWebModule<typeof navZh & typeof zh>({
   key: 'enforcement',
   label: 'enforcement.module',
   icon: <SafetyCertificateOutlined />,
@@ -40,7 +41,14 @@ export const enforcement = defineWebModule<typeof zh>({
     { path: '/enforcement/exams/attempts/:id', page: AttemptPage, permission: 'enforcement.read' },
   ],
   caseTypes: { enforcement_penalty: { panel: EvidencePanel, english: penaltyLabelsEn } },
-  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
+  messages: {
+    nav: navZh,
+    zh: () => import('./i18n.ts').then((m) => m.zh),
+    en: async () => {
+      const [a, b] = await Promise.all([import('./nav-i18n.en.ts'), import('./i18n.en.ts')]);
+      return { ...a.navEn, ...b.en };
+    },
+  },
   audit: {
     actions: {
       'enforcement.officer.status': ['变更行政执法证状态', 'Change certificate status'],

@@ -2,7 +2,6 @@ import type { remediesZh } from './remedies-i18n.ts';
 
 /** English of the 复议诉讼 and 行政强制 messages. */
 export const remediesEn: Record<keyof typeof remediesZh, string> = {
-  'enforcement.nav.remedies': 'Appeals and coercive measures',
   'enforcement.rm.desc':
     "Administrative reconsideration and litigation against this office's decisions, and the coercive measures it decided; parts II and IV of the annual disclosure report count them.",
   'enforcement.rm.tabRemedies': 'Reconsideration and litigation',

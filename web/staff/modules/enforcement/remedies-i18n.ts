@@ -1,6 +1,5 @@
 /** 行政复议、行政诉讼 and 行政强制 messages (spread into the module's zh). */
 export const remediesZh = {
-  'enforcement.nav.remedies': '复议诉讼和强制',
   'enforcement.rm.desc': '本单位决定被申请行政复议、提起行政诉讼的案件和作出的行政强制决定；政府信息公开工作年度报告第二、第四部分据此统计。',
   'enforcement.rm.tabRemedies': '行政复议、行政诉讼',
   'enforcement.rm.tabCoercions': '行政强制',

@@ -2,10 +2,6 @@ import type { zh } from './i18n.ts';
 
 /** English of this file's messages (loaded only when the console is in English). */
 export const en: Record<keyof typeof zh, string> = {
-  'hall.module': 'Service hall',
-  'hall.nav.list': 'Applications (one window)',
-  'hall.nav.complaints': 'Negative ratings',
-  'hall.nav.stats': 'Rating statistics',
   'hall.list.desc':
     'Applications registered at the window or made online: the front desk registers, the back office accepts, decides and delivers; the promised period counts working days and restarts after a correction.',
   'hall.complaints.desc':

@@ -1,9 +1,5 @@
 /** 政务服务大厅: Simplified Chinese messages of this module (keys start with 'hall.'). */
 export const zh = {
-  'hall.module': '政务服务大厅',
-  'hall.nav.list': '办件（一窗受理）',
-  'hall.nav.complaints': '差评整改',
-  'hall.nav.stats': '好差评统计',
   'hall.list.desc': '窗口登记的和网上申请的办件：前台登记，后台受理、办理、送达；承诺时限按工作日计算，补正后重新计算。',
   'hall.complaints.desc': '不满意、非常不满意的评价自动转为差评整改：回访核实 → 立行立改或限期整改 → 反馈评价人；误评、恶意差评可申诉复核。',
   'hall.stats.desc': '好差评按事项、单位、窗口、办理人统计（申诉复核认定的误评、恶意差评不计）；不见面率按实际办结件计算。',

@@ -1,7 +1,8 @@
 import { BarChartOutlined, DislikeOutlined, ShopOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { zh } from './i18n.ts';
+import { navZh } from './nav-i18n.ts';
+import type { zh } from './i18n.ts';
 import { applicationLabelsEn, complaintLabelsEn } from './english-labels.ts';
 
 const HallPage = lazy(() => import('./HallPage.tsx').then((m) => ({ default: m.HallPage })));
@@ -9,7 +10,7 @@ const ComplaintsPage = lazy(() => import('./ComplaintsPage.tsx').then((m) => ({ 
 const StatsPage = lazy(() => import('./StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
 
 /** 政务服务大厅: the console's web half of the hall module. */
-export const hall = defineWebModule<typeof zh>({
+export const hall = defineWebModule<typeof navZh & typeof zh>({
   key: 'hall',
   label: 'hall.module',
   icon: <ShopOutlined />,
@@ -27,7 +28,14 @@ export const hall = defineWebModule<typeof zh>({
     'hall.application': { panel: lazy(() => import('./HallCasePanel.tsx').then((m) => ({ default: m.HallCasePanel }))), english: applicationLabelsEn },
     'hall.complaint': { english: complaintLabelsEn },
   },
-  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
+  messages: {
+    nav: navZh,
+    zh: () => import('./i18n.ts').then((m) => m.zh),
+    en: async () => {
+      const [a, b] = await Promise.all([import('./nav-i18n.en.ts'), import('./i18n.en.ts')]);
+      return { ...a.navEn, ...b.en };
+    },
+  },
   audit: {
     actions: { 'hall.settings': ['修改政务服务设置', 'Change service-hall settings'] },
     entities: { 'hall.setting': ['政务服务设置', 'Service-hall setting'] },

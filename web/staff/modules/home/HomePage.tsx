@@ -1,17 +1,20 @@
 import { CheckCircleFilled, CloseCircleFilled, RightOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Descriptions, Row, Skeleton, Tag } from 'antd';
+import { Alert, Col, Descriptions, Row, Skeleton, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { UPCOMING, visibleAdminEntries, visibleBusinessModules } from '../../app/nav.tsx';
+import { PageFrame } from '../../app/PageFrame.tsx';
 import { useCan, useSession, widestScope } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useHealth } from '../../shared/use-health.ts';
+import { Panel } from '../../shared/Panel.tsx';
 import { RoleTags } from '../../shared/RoleTags.tsx';
 
 /**
  * The workbench (antd's table, tabs, select and search: ~110 KB gzip) is its own chunk, fetched
- * beside this page's (router.tsx starts both at once), so the greeting and menu paint without it.
+ * beside this page's (router.tsx starts both at once), so the greeting and menu paint without it;
+ * it shows once the modules' messages are here too (PageFrame.tsx).
  */
 const WorklistCard = lazy(() => import('../worklist/WorklistCard.tsx').then((m) => ({ default: m.WorklistCard })));
 
@@ -33,7 +36,7 @@ export function HomePage() {
 
   return (
     <div className="mz-page">
-      <Card className="mz-welcome" variant="borderless">
+      <Panel className="mz-welcome">
         <div className="mz-welcome-head">
           <h1 className="mz-welcome-title">{t(greetingKey(new Date().getHours()), { name: me.user.displayName })}</h1>
           <span className="mz-welcome-sub">
@@ -46,16 +49,25 @@ export function HomePage() {
           </span>
           <span className="mz-muted mz-welcome-date">{dayjs().format(t('home.dateFormat'))}</span>
         </div>
-      </Card>
+      </Panel>
       {softTotpWarning && (
         <Alert type="warning" showIcon className="mz-banner" title={t('home.totpWarn')} action={<Link to="/profile">{t('nav.profile')}</Link>} />
       )}
-      <Suspense fallback={<Card className="mz-card" loading />}>
-        <WorklistCard />
+      <Suspense
+        fallback={
+          <Panel className="mz-card">
+            <Skeleton active />
+          </Panel>
+        }
+      >
+        {/* Its case types and steps may use any module's words, and its drawer antd's message. */}
+        <PageFrame>
+          <WorklistCard />
+        </PageFrame>
       </Suspense>
       <Row gutter={[16, 16]} className="mz-gap">
         <Col xs={24} lg={12}>
-          <Card title={t('home.modules')} className="mz-card mz-card-fill">
+          <Panel title={t('home.modules')} className="mz-card mz-card-fill">
             <p className="mz-muted" style={{ marginTop: 0 }}>
               {t('home.modulesNote')}
             </p>
@@ -76,10 +88,10 @@ export function HomePage() {
                 </div>
               ))}
             </div>
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} md={12} lg={6}>
-          <Card title={t('home.quick')} className="mz-card mz-card-fill">
+          <Panel title={t('home.quick')} className="mz-card mz-card-fill">
             {links.length === 0 && <p className="mz-muted">{t('home.quickEmpty')}</p>}
             <ul className="mz-quick-links">
               {links.map((e) => (
@@ -92,10 +104,10 @@ export function HomePage() {
                 </li>
               ))}
             </ul>
-          </Card>
+          </Panel>
         </Col>
         <Col xs={24} md={12} lg={6}>
-          <Card title={t('home.health')} className="mz-card mz-card-fill" data-testid="health-card">
+          <Panel title={t('home.health')} className="mz-card mz-card-fill" testId="health-card">
             {health.isPending ? (
               <Skeleton active paragraph={{ rows: 2 }} />
             ) : (
@@ -117,7 +129,7 @@ export function HomePage() {
                 <Descriptions.Item label={t('home.health.version')}>{health.data?.version ?? '—'}</Descriptions.Item>
               </Descriptions>
             )}
-          </Card>
+          </Panel>
         </Col>
       </Row>
     </div>

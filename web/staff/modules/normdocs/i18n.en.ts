@@ -21,7 +21,6 @@ export const en: Record<keyof typeof zh, string> = {
   'normdocs.cl.stalledHint':
     'The deadline has passed with documents still undecided; the clean-up can be closed and published only once every document has a conclusion.',
   'normdocs.cl.undecided': 'Undecided',
-  'normdocs.nav.cleanups': 'Document clean-ups',
   'normdocs.cl.desc':
     'The legal division reviews every document in force: each is kept, amended, repealed or declared void, with reasons, and the campaign is closed in one act; repeals take effect at once, amendments open a new draft, and the result is published on the portal.',
   'normdocs.cl.new': 'Start a clean-up',
@@ -44,8 +43,6 @@ export const en: Record<keyof typeof zh, string> = {
   'normdocs.cl.revision': 'Amendment draft',
   'normdocs.cl.pick': 'Pick a clean-up to see its documents',
   'normdocs.cl.documents': 'Documents',
-  'normdocs.module': 'Normative documents',
-  'normdocs.nav.list': 'Normative documents',
   'normdocs.list.desc':
     'Drafting, consultation, legality review, collective deliberation, signature, registration, publication and filing; no step before the previous one is done.',
   'normdocs.f.q': 'Number, title or drafting office',

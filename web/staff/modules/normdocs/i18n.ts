@@ -18,7 +18,6 @@ export const zh = {
   'normdocs.cl.stalled': '已逾期停滞',
   'normdocs.cl.stalledHint': '完成期限已过，尚有文件未作清理结论；全部作出结论后方可完成清理并公布结果。',
   'normdocs.cl.undecided': '未作结论',
-  'normdocs.nav.cleanups': '规范性文件清理',
   'normdocs.cl.desc':
     '政策法规处定期清理现行有效的规范性文件：逐件作出继续有效、修改、废止或宣布失效的结论并说明理由，一次完成；废止、宣布失效即时生效，修改的开启修改草案；清理结果在门户网站公布。',
   'normdocs.cl.new': '开展清理',
@@ -41,8 +40,6 @@ export const zh = {
   'normdocs.cl.revision': '修改草案',
   'normdocs.cl.pick': '请选择一次清理查看文件清单',
   'normdocs.cl.documents': '文件清单',
-  'normdocs.module': '规范性文件',
-  'normdocs.nav.list': '规范性文件',
   'normdocs.list.desc': '起草、征求意见、合法性审核、集体审议、签发、统一登记编号、公布和备案；每道环节未完成，下一环节不能办理。',
   'normdocs.f.q': '文号、标题或起草单位',
   'normdocs.f.state': '环节',

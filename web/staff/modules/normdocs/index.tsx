@@ -1,7 +1,8 @@
 import { ClearOutlined, FileProtectOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { zh } from './i18n.ts';
+import { navZh } from './nav-i18n.ts';
+import type { zh } from './i18n.ts';
 import { normdocLabelsEn } from './english-labels.ts';
 
 const NormdocsPage = lazy(() => import('./NormdocsPage.tsx').then((m) => ({ default: m.NormdocsPage })));
@@ -9,7 +10,7 @@ const CleanupsPage = lazy(() => import('./CleanupsPage.tsx').then((m) => ({ defa
 const panel = lazy(() => import('./NormdocCasePanel.tsx').then((m) => ({ default: m.NormdocCasePanel })));
 
 /** 规范性文件: the console's web half of the normdocs module. */
-export const normdocs = defineWebModule<typeof zh>({
+export const normdocs = defineWebModule<typeof navZh & typeof zh>({
   key: 'normdocs',
   label: 'normdocs.module',
   icon: <FileProtectOutlined />,
@@ -22,7 +23,14 @@ export const normdocs = defineWebModule<typeof zh>({
     { path: '/normdocs/cleanups', page: CleanupsPage },
   ],
   caseTypes: { normdoc: { panel, english: normdocLabelsEn } },
-  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
+  messages: {
+    nav: navZh,
+    zh: () => import('./i18n.ts').then((m) => m.zh),
+    en: async () => {
+      const [a, b] = await Promise.all([import('./nav-i18n.en.ts'), import('./i18n.en.ts')]);
+      return { ...a.navEn, ...b.en };
+    },
+  },
   audit: {
     actions: {
       'normdoc.revise': ['修改草案（新版本）', 'New draft version'],

@@ -1,6 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Drawer, Empty, Grid, Popover, Spin } from 'antd';
+import { Badge, Button, Empty, Grid, Popover, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
 import type { AppNotification } from '../../shared/api-types.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { LazyDrawer } from '../../shared/LazyDrawer.tsx';
 
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
@@ -95,7 +96,7 @@ export function NotificationBell() {
     return (
       <>
         {bell}
-        <Drawer
+        <LazyDrawer
           open={open}
           onClose={() => setOpen(false)}
           placement="right"
@@ -111,7 +112,7 @@ export function NotificationBell() {
               {t('common.close')}
             </Button>
           </div>
-        </Drawer>
+        </LazyDrawer>
       </>
     );
   }

@@ -2,7 +2,6 @@ import type { zh } from './i18n.ts';
 
 /** English of this file's messages (loaded only when the console is in English). */
 export const en: Record<keyof typeof zh, string> = {
-  'orgs.nav.supervised': 'Supervised organizations',
   'orgs.sup.desc':
     'Organizations your unit supervises: registration status, credit lists and the latest annual inspection; give your preliminary opinion once the report is filed and before the registrar reviews it.',
   'orgs.sup.latest': 'Latest inspection',
@@ -14,10 +13,6 @@ export const en: Record<keyof typeof zh, string> = {
   'orgs.sup.comment': 'Comment (a reason is required to disagree)',
   'orgs.sup.submit': 'Submit',
   'orgs.i.supOpinion': 'Supervising unit',
-  'orgs.module': 'Social organizations',
-  'orgs.nav.registry': 'Registry',
-  'orgs.nav.credit': 'Credit lists',
-  'orgs.nav.spot': 'Random spot checks',
   'orgs.spot.desc':
     'Spot checks of registered organizations: the minimum ratios are 5% (region), 4% (city) and 3% (county); a seed commitment is published before the draw and the seed after it, so anyone can re-run the draw on the portal.',
   'orgs.spot.new': 'New spot check',

@@ -1,10 +1,5 @@
 /** 社会组织: Simplified Chinese messages of this module (keys start with 'orgs.'). */
 export const zh = {
-  'orgs.module': '社会组织',
-  'orgs.nav.registry': '社会组织名录',
-  'orgs.nav.credit': '信用名单',
-  'orgs.nav.spot': '双随机抽查',
-  'orgs.nav.supervised': '主管的社会组织',
   'orgs.sup.desc': '本单位作为业务主管单位主管的社会组织：登记状态、信用名单和最近一次年检；年度工作报告报送后、登记管理机关初审前可出具初审意见。',
   'orgs.sup.latest': '最近一次年检',
   'orgs.sup.latestText': '{year}年度：报送 {submitted}，主管单位意见 {opinion}，结论 {conclusion}',

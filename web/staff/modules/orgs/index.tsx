@@ -1,7 +1,8 @@
 import { AimOutlined, AuditOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { zh } from './i18n.ts';
+import { navZh } from './nav-i18n.ts';
+import type { zh } from './i18n.ts';
 import { changeLabelsEn, deregisterLabelsEn, establishLabelsEn } from './english-labels.ts';
 
 const OrgsPage = lazy(() => import('./OrgsPage.tsx').then((m) => ({ default: m.OrgsPage })));
@@ -11,7 +12,7 @@ const SupervisedPage = lazy(() => import('./SupervisedPage.tsx').then((m) => ({ 
 const CreditListsPage = lazy(() => import('./CreditListsPage.tsx').then((m) => ({ default: m.CreditListsPage })));
 
 /** 社会组织: the console's web half of the registry of social organizations. */
-export const orgs = defineWebModule<typeof zh>({
+export const orgs = defineWebModule<typeof navZh & typeof zh>({
   key: 'orgs',
   label: 'orgs.module',
   icon: <TeamOutlined />,
@@ -33,7 +34,14 @@ export const orgs = defineWebModule<typeof zh>({
     orgs_change: { english: changeLabelsEn },
     orgs_deregister: { english: deregisterLabelsEn },
   },
-  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
+  messages: {
+    nav: navZh,
+    zh: () => import('./i18n.ts').then((m) => m.zh),
+    en: async () => {
+      const [a, b] = await Promise.all([import('./nav-i18n.en.ts'), import('./i18n.en.ts')]);
+      return { ...a.navEn, ...b.en };
+    },
+  },
   audit: {
     actions: {
       'orgs.organization.register': ['社会组织登记', 'Register organization'],

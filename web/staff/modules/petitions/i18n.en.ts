@@ -2,11 +2,6 @@ import type { zh } from './i18n.ts';
 
 /** English; every key of zh must be here (the type says so). */
 export const en: Record<keyof typeof zh, string> = {
-  'petitions.module': 'Petitions',
-  'petitions.nav.list': 'Petitions',
-  'petitions.nav.register': 'Register petition',
-  'petitions.nav.settings': 'Petition settings',
-  'petitions.nav.receptionLog': 'Reception log',
   'petitions.rl.desc':
     'Batches and persons of letters and visits received (counted apart from the number of matters); recorded by your unit, shown within your scope.',
   'petitions.rl.add': 'Record a reception',

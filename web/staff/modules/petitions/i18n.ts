@@ -1,10 +1,5 @@
 /** 信访事项: Simplified Chinese messages of this module (keys start with 'petitions.'). */
 export const zh = {
-  'petitions.module': '信访事项',
-  'petitions.nav.list': '信访事项',
-  'petitions.nav.register': '登记信访',
-  'petitions.nav.settings': '信访设置',
-  'petitions.nav.receptionLog': '接待登记',
   'petitions.rl.desc': '来信、来访的批次和人次（与信访事项的件数分开统计）；本单位登记，按数据范围查看。',
   'petitions.rl.add': '登记接待情况',
   'petitions.rl.day': '接待日期',

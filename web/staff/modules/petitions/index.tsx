@@ -1,9 +1,10 @@
 import { BarChartOutlined, FormOutlined, MessageOutlined, ScheduleOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { zh } from './i18n.ts';
+import { navZh } from './nav-i18n.ts';
+import type { zh } from './i18n.ts';
 import { petitionLabelsEn } from './english-labels.ts';
-import { zh as statsZh } from './stats/i18n.ts';
+import type { zh as statsZh } from './stats/i18n.ts';
 
 const PetitionsPage = lazy(() => import('./PetitionsPage.tsx').then((m) => ({ default: m.PetitionsPage })));
 const PetitionRegisterPage = lazy(() => import('./PetitionRegisterPage.tsx').then((m) => ({ default: m.PetitionRegisterPage })));
@@ -12,7 +13,7 @@ const ReceptionLogPage = lazy(() => import('./ReceptionLogPage.tsx').then((m) =>
 const PetitionStatsPage = lazy(() => import('./stats/PetitionStatsPage.tsx').then((m) => ({ default: m.PetitionStatsPage })));
 
 /** 信访事项: the console's web half of the petitions module. */
-export const petitions = defineWebModule<typeof zh & typeof statsZh>({
+export const petitions = defineWebModule<typeof navZh & typeof zh & typeof statsZh>({
   key: 'petition',
   label: 'petitions.module',
   icon: <MessageOutlined />,
@@ -39,10 +40,14 @@ export const petitions = defineWebModule<typeof zh & typeof statsZh>({
     },
   },
   messages: {
-    zh: { ...zh, ...statsZh },
+    nav: navZh,
+    zh: async () => {
+      const [a, b] = await Promise.all([import('./i18n.ts'), import('./stats/i18n.ts')]);
+      return { ...a.zh, ...b.zh };
+    },
     en: async () => {
-      const [a, b] = await Promise.all([import('./i18n.en.ts'), import('./stats/i18n.en.ts')]);
-      return { ...a.en, ...b.en };
+      const [n, a, b] = await Promise.all([import('./nav-i18n.en.ts'), import('./i18n.en.ts'), import('./stats/i18n.en.ts')]);
+      return { ...n.navEn, ...a.en, ...b.en };
     },
   },
   audit: {

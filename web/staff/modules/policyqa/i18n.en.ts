@@ -2,8 +2,6 @@ import type { zh } from './i18n.ts';
 
 /** English of this file's messages (loaded only when the console is in English). */
 export const en: Record<keyof typeof zh, string> = {
-  'policyqa.module': 'Policy Q&A',
-  'policyqa.nav.list': 'Policy Q&A',
   'policyqa.list.desc':
     'Each answer is tied to the policy it explains: when the policy is amended or repealed, its answers are flagged for review and hidden from the portal until reviewed.',
   'policyqa.f.q': 'Question, answer or policy',

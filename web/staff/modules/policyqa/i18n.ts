@@ -1,7 +1,5 @@
 /** 政策问答: Simplified Chinese messages of this module (keys start with 'policyqa.'). */
 export const zh = {
-  'policyqa.module': '政策问答',
-  'policyqa.nav.list': '政策问答',
   'policyqa.list.desc': '问答与其解读的政策文件关联：文件修改或废止后，相关问答标记为待复核并从门户撤下，复核后再发布。',
   'policyqa.f.q': '问题、答复或政策名称',
   'policyqa.c.seq': '序号',

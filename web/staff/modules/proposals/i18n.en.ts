@@ -2,8 +2,6 @@ import type { zh } from './i18n.ts';
 
 /** English of this file's messages (loaded only when the console is in English). */
 export const en: Record<keyof typeof zh, string> = {
-  'proposals.module': 'Deputies’ suggestions and CPPCC proposals',
-  'proposals.nav.list': 'Suggestions and proposals',
   'proposals.list.desc': 'Assignment, receipt, handling, reply and feedback of deputies’ suggestions and CPPCC proposals; the counting rule is below.',
   'proposals.f.kind': 'Kind',
   'proposals.f.session': 'Session',

@@ -1,7 +1,5 @@
 /** 建议提案: Simplified Chinese messages of this module (keys start with 'proposals.'). */
 export const zh = {
-  'proposals.module': '建议提案',
-  'proposals.nav.list': '建议提案',
   'proposals.list.desc': '人大代表建议、政协提案的交办、签收、办理、答复和征询意见；统计口径见下方。',
   'proposals.f.kind': '类别',
   'proposals.f.session': '届次',

@@ -1,14 +1,15 @@
 import { FileTextOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
-import { zh } from './i18n.ts';
+import { navZh } from './nav-i18n.ts';
+import type { zh } from './i18n.ts';
 import { proposalLabelsEn, proposalPartLabelsEn } from './english-labels.ts';
 
 const ProposalsPage = lazy(() => import('./ProposalsPage.tsx').then((m) => ({ default: m.ProposalsPage })));
 const panel = lazy(() => import('./ProposalCasePanel.tsx').then((m) => ({ default: m.ProposalCasePanel })));
 
 /** 建议提案: the console's web half of the proposals module. */
-export const proposals = defineWebModule<typeof zh>({
+export const proposals = defineWebModule<typeof navZh & typeof zh>({
   key: 'proposals',
   label: 'proposals.module',
   icon: <FileTextOutlined />,
@@ -18,7 +19,14 @@ export const proposals = defineWebModule<typeof zh>({
     proposal: { panel, english: proposalLabelsEn },
     'proposal.part': { english: proposalPartLabelsEn },
   },
-  messages: { zh, en: () => import('./i18n.en.ts').then((m) => m.en) },
+  messages: {
+    nav: navZh,
+    zh: () => import('./i18n.ts').then((m) => m.zh),
+    en: async () => {
+      const [a, b] = await Promise.all([import('./nav-i18n.en.ts'), import('./i18n.en.ts')]);
+      return { ...a.navEn, ...b.en };
+    },
+  },
   audit: {
     actions: {
       'proposal.contact': ['记录面商、沟通', 'Record a meeting or contact'],

@@ -29,7 +29,6 @@ export const en: Record<keyof typeof zh, string> = {
   'dashboard.township.state': 'Step',
   'dashboard.township.due': 'Deadline',
   'laws.desc': 'Reference text ({ref}) that legal bases link to; the officially published text prevails.',
-  'dashboard.nav': 'Overview',
   'dashboard.title': 'Overview',
   'dashboard.desc':
     'Matters you may read, open and closed, registrations in the last twelve months and the areas one level down; figures follow the work as it happens.',
@@ -53,7 +52,6 @@ export const en: Record<keyof typeof zh, string> = {
   'dashboard.kinds': 'Kinds of matter',
   'dashboard.kind': 'Matter',
   'dashboard.states': 'By state',
-  'report.nav': 'Figures and report',
   'report.title': 'Annual rule-of-law government report',
   'report.desc':
     'Every figure is computed from the records by its counting rule; click a number to see the records behind it. The policy and legal division edits the template and generates the report.',

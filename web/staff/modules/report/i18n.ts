@@ -1,6 +1,5 @@
 /** 年度报告 (kernel page): Simplified Chinese messages (keys start with 'report.'). */
 export const zh = {
-  'dashboard.nav': '数据概览',
   'dashboard.title': '数据概览',
   'dashboard.desc': '本人数据范围内各类事项的办理情况、近十二个月登记数和下一级地区分布；数字随办理同步更新。',
   'dashboard.myArea': '本地区',
@@ -50,7 +49,6 @@ export const zh = {
   'dashboard.township.state': '环节',
   'dashboard.township.due': '办理期限',
   'laws.desc': '法规库文本（{ref}），供法律依据链接查阅；以正式公布的文本为准。',
-  'report.nav': '报告指标与生成',
   'report.title': '年度法治政府建设报告',
   'report.desc': '报告中的每个数字都由系统按统计口径从业务记录计算，点击数字可查看其背后的记录；政策法规处编辑模板并生成报告。',
   'report.year': '年度',

@@ -2,11 +2,6 @@ import type { zh } from './i18n.ts';
 
 /** English; every key of zh must be here (the type says so). */
 export const en: Record<keyof typeof zh, string> = {
-  'dibaoMoney.nav.rosters': 'Payment rosters',
-  'dibaoMoney.nav.imports': 'Roster import',
-  'dibaoMoney.nav.standards': 'Standards',
-  'dibaoMoney.nav.settings': 'Dibao settings',
-  'dibaoMoney.nav.stats': 'Dibao statistics',
   'dibaoMoney.rosters.desc':
     'Generate the monthly payment roster per county, check it (paid twice, deceased/moved counted, amount mismatch, zero, out of county), have a leader approve it, export xlsx.',
   'dibaoMoney.county': 'County',

@@ -1,10 +1,5 @@
 /** 低保资金与名册: Simplified Chinese messages of this module (keys start with 'dibaoMoney.'). */
 export const zh = {
-  'dibaoMoney.nav.rosters': '发放名册',
-  'dibaoMoney.nav.imports': '名册导入',
-  'dibaoMoney.nav.standards': '保障标准',
-  'dibaoMoney.nav.settings': '低保设置',
-  'dibaoMoney.nav.stats': '低保统计',
   'dibaoMoney.rosters.desc': '按县（区）、按月生成发放名册，校验（重复发放、死亡迁出仍计入、金额不符、零元、跨县）后由领导审批，导出 xlsx。',
   'dibaoMoney.county': '县（区）',
   'dibaoMoney.month': '月份',

@@ -2,7 +2,6 @@ import type { zh } from './i18n.ts';
 
 /** English; every key of zh must be here (the type says so). */
 export const en: Record<keyof typeof zh, string> = {
-  'petitionStats.nav': 'Petition statistics',
   'petitionStats.desc':
     'Petitions in your data scope by registration date: items, batches, persons, concluded and on time, satisfaction, repeats and skip-level visits.',
   'petitionStats.year': 'Year',

@@ -1,6 +1,5 @@
 /** 信访统计: Simplified Chinese messages of this module (keys start with 'petitionStats.'). */
 export const zh = {
-  'petitionStats.nav': '信访统计',
   'petitionStats.desc': '按登记日期统计本人数据范围内的信访事项：件、批、人次，办结与按期办结，满意度，重信重访与越级。',
   'petitionStats.year': '年度',
   'petitionStats.range': '统计区间',

@@ -1,0 +1,8 @@
+import type { navZh } from './nav-i18n.ts';
+
+/** English of the menu's words (loaded with the console's English). */
+export const navEn: Record<keyof typeof navZh, string> = {
+  'community.module': 'Communities',
+  'community.nav.stations': 'Community stations',
+  'community.nav.duties': 'Community duties',
+};

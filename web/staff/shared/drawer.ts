@@ -1,0 +1,2 @@
+// antd's Drawer in a chunk of its own (LazyDrawer.tsx).
+export { Drawer } from 'antd';
