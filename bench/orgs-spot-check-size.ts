@@ -3,12 +3,16 @@
  * registrar, a 5% plan committed, drawn and revealed; then the public routes the portal's 复核 page calls, through
  * the app (inject): the detail, a page of the drawn list, a page of the population (search included), the re-run
  * (verify), and the population download (the fingerprinted text for re-running offline). Prints bytes and time of
- * each; routes the running code does not have print "—". Run with DATABASE_URL (PostgreSQL) or on PGlite.
+ * each; routes the running code does not have print "—". Then the name search within the frozen population (trigram
+ * index spot_check_population_name_trgm_idx, migration 20261213050100): BENCH_RUNS (default 20) searches for one
+ * organization's full name through the public route, against a plain indexed lookup through the same route (the
+ * organization's USCC: a range of the population's primary key), medians and ratio, and the plan of the name predicate.
+ * Run with DATABASE_URL (PostgreSQL) or on PGlite.
  */
 import { sql } from 'kysely';
 import { buildApp } from '../src/server/app.ts';
 import { commitSpotCheck, revealSpotCheckSeed, runSpotCheckDraw } from '../src/modules/orgs/spot-check/spot-check-plan.ts';
-import { actorAt, fmt, openBenchDb } from './lib.ts';
+import { actorAt, fmt, openBenchDb, percentile } from './lib.ts';
 
 const N = Number(process.env.BENCH_ORGS ?? 900_000);
 const { ctx, handle, close } = await openBenchDb();
@@ -40,5 +44,34 @@ for (const url of [
   const size = r.statusCode === 404 && r.json().code === 'ROUTE_NOT_FOUND' ? '—' : `${fmt(r.rawPayload.length, 0)} bytes`;
   console.log(`GET ${url.replace(c.id, ':id')} → ${r.statusCode} ${size} in ${fmt(ms, 0)} ms`);
 }
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const nameMs: number[] = [];
+const codeMs: number[] = [];
+const timed = async (url: string, expect: string) => {
+  const a = performance.now();
+  const r = await app.inject({ method: 'GET', url });
+  const ms = performance.now() - a;
+  const first = (r.json() as { items: { name: string; uscc: string }[] }).items[0];
+  if (r.statusCode !== 200 || (first?.name !== expect && first?.uscc !== expect)) throw new Error(`${url}: ${r.statusCode} ${r.body.slice(0, 200)}`);
+  return ms;
+};
+for (let i = 0; i < RUNS; i++) {
+  const g = 1 + ((i * 7919 + 12345) % N);
+  const name = `基准社会组织${g}协会`;
+  const uscc = `51640000MJ${String(g).padStart(7, '0')}0`;
+  nameMs.push(await timed(`${base}/population?q=${encodeURIComponent(name)}`, name));
+  codeMs.push(await timed(`${base}/population?q=${uscc}`, uscc));
+}
+const nameQ = '基准社会组织12345协会';
+const plan = (
+  await sql<{ 'QUERY PLAN': string }>`explain select uscc from orgs.spot_check_population where spot_check_id = ${c.id}
+    and (name like ${`%${nameQ}%`} or ${nameQ} <% name)`.execute(ctx.db)
+).rows
+  .map((r) => r['QUERY PLAN'])
+  .join('\n');
+const med = (xs: number[]) => percentile(xs, 50);
+console.log(
+  `population name search (${RUNS} names): median ${fmt(med(nameMs), 0)} ms, p95 ${fmt(percentile(nameMs, 95), 0)} ms; USCC lookup (index range) median ${fmt(med(codeMs), 0)} ms; ratio ${fmt(med(nameMs) / med(codeMs), 1)}; plan uses the trigram index: ${plan.includes('spot_check_population_name_trgm_idx') ? 'yes' : 'no'}`,
+);
 await app.close();
 await close();

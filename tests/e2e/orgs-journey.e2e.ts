@@ -205,6 +205,53 @@ describe('行政处罚 in the console, at 1366×768', { concurrency: false }, ()
   });
 });
 
+describe('业务主管单位 初审意见 (xq-whlyj), at 1366×768 and 390 px', { concurrency: false }, () => {
+  const page = f.useBrowserPage({ timeout: T });
+
+  f.step('兴庆区文化和旅游局 gives its 初审意见 on a filed report; the registrar sees it on the 年检 tab', async () => {
+    await login(page, 'xq-whlyj', PASSWORD);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
+    await page.goto('/orgs/supervised');
+    const row = page.locator('.ant-table-row', { has: page.getByRole('button', { name: '出具初审意见' }) }).first();
+    await row.waitFor({ timeout: T });
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'orgs-supervised-desktop');
+    const name = (await row.locator('td').first().innerText()).split('\n')[0]!.trim();
+    await row.getByRole('button', { name: '出具初审意见' }).click();
+    const modal = page.getByRole('dialog');
+    await modal.locator('.ant-segmented-item', { hasText: '不同意' }).click();
+    await modal.getByRole('button', { name: '提交意见' }).click();
+    await modal.getByText('不同意的，请写明理由。').waitFor({ timeout: T });
+    await modal.locator('.ant-segmented-item', { hasText: /^同意$/ }).click();
+    await modal.getByLabel('意见说明（不同意的须写明理由）').fill('经审查，该会上一年度按章程开展活动，财务收支规范，同意报送。');
+    await shot(page, 'orgs-supervised-opinion-desktop');
+    await modal.getByRole('button', { name: '提交意见' }).click();
+    await modal.waitFor({ state: 'hidden', timeout: T });
+    const done = page.locator('.ant-table-row', { hasText: name });
+    await done.getByText(/主管单位意见 同意/).waitFor({ timeout: T });
+    await page.setViewportSize(PHONE);
+    await done.scrollIntoViewIfNeeded();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+    await shot(page, 'orgs-supervised-phone');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // the registrar (兴庆区民政局) sees the unit's opinion beside the report on the 年检 tab
+    await page.context().clearCookies();
+    await login(page, 'xq-mzj', PASSWORD);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
+    const found = (await (await page.request.get(`/api/orgs?q=${encodeURIComponent(name)}`)).json()) as { items: { id: string; name: string }[] };
+    await page.goto(`/orgs/${found.items.find((o) => o.name === name)!.id}`);
+    await page.getByRole('tab', { name: '年检' }).click();
+    const opinion = page
+      .getByRole('tabpanel')
+      .locator('.ant-table-tbody')
+      .getByText(/^同意（\d{4}-\d{2}-\d{2}）：经审查/);
+    await opinion.waitFor({ timeout: T });
+    await opinion.scrollIntoViewIfNeeded();
+    await shot(page, 'orgs-supervised-registrar-desktop');
+  });
+});
+
 describe('年度工作报告, 整改 and the credit rule over two years, at 1366×768', { concurrency: false }, () => {
   const page = f.useBrowserPage({ timeout: T });
   let today = '';

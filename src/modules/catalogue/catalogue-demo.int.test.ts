@@ -3,6 +3,8 @@ import { createTestApp, manualClock, type TestApp } from '../../../tests/helpers
 import { seedDemoCatalogue } from './demo/seed-demo.ts';
 import { findImplementation, listImplementations } from './queries/find-implementation.ts';
 import { DEMO_USERS } from '../../kernel/identity/index.ts';
+import { seedEnforcementDemo } from '../enforcement/demo/seed-enforcement-demo.ts';
+import { seedDemoInspections } from './contract.ts';
 
 const clock = manualClock(new Date('2026-12-01T02:00:00Z'));
 let t: TestApp;
@@ -48,6 +50,49 @@ describe('the demo catalogue, powers and 互联网+监管 lists (the 2019 report
     }
     expect(approved('目录清单').every((i: any) => /^\d{14}$/.test(i.code))).toBe(true);
     expect(approved('检查实施清单').every((i: any) => i.code.length === 33 && i.code.endsWith(i.catalogueCode))).toBe(true);
+  });
+
+  it('has 2019 检查行为 by certified officers over several districts: approved, one 退回, one awaiting review', async () => {
+    await seedEnforcementDemo(t.ctx);
+    expect(await seedDemoInspections(t.ctx)).toEqual({ skipped: false, records: 7 }); // none left out for want of an item or officers
+    expect((await seedDemoInspections(t.ctx)).skipped).toBe(true);
+    const recs = (await (await t.login('nx-fgc')).get('/api/catalogue/inspection-records')).json();
+    expect(recs).toHaveLength(7);
+    const count = (st: string) => recs.filter((r: any) => r.status === st).length;
+    expect(count('approved')).toBeGreaterThanOrEqual(3);
+    expect([count('rejected'), count('pending')]).toEqual([1, 1]);
+    const certs = new Map(
+      (
+        await t.ctx.db
+          .selectFrom('enforcement.officer' as any)
+          .select(['cert_no', 'name', 'valid_from', 'valid_to', 'status'] as any)
+          .execute()
+      ).map((o: any) => [o.cert_no, o]),
+    );
+    for (const r of recs) {
+      expect(r.checkedAt.slice(0, 4)).toBe('2019');
+      expect(r.inspectors.length).toBeGreaterThanOrEqual(2);
+      for (const i of r.inspectors) expect(certs.get(i.certificateNo)).toMatchObject({ name: i.name, status: 'valid' });
+      if (r.status !== 'pending') expect(r.reviewedBy).not.toBe(r.enteredBy);
+    }
+    expect(recs.find((r: any) => r.status === 'rejected').reviewNote).toBeTruthy();
+    // 银川市 sees its own records and 兴庆区's, over several districts; 兴庆区 only its own; the region's are not theirs.
+    const city = (await (await t.login('yc-mzj')).get('/api/catalogue/inspection-records')).json();
+    const areas = new Set(
+      (
+        await t.ctx.db
+          .selectFrom('catalogue.inspection_record' as any)
+          .select(['id', 'area_code'] as any)
+          .execute()
+      ).map((r: any) => `${r.id}:${r.area_code}`),
+    );
+    const districts = new Set([...areas].filter((a) => city.some((c: any) => a.startsWith(c.id))).map((a) => a.split(':')[1]));
+    expect(districts.size).toBeGreaterThanOrEqual(3);
+    expect(city.length).toBeLessThan(recs.length);
+    const county = (await (await t.login('xq-mzj-lead')).get('/api/catalogue/inspection-records')).json();
+    expect(county.every((r: any) => r.officeName.includes('兴庆区'))).toBe(true);
+    const pending = county.find((r: any) => r.status === 'pending');
+    expect((await (await t.login('xq-mzj-lead')).post(`/api/catalogue/inspection-records/${pending.id}/review`, { approve: true })).statusCode).toBe(200);
   });
 
   it('the 四级四同 check of the region finds the planted 漏项, 重项 and 错项 (naming the field)', async () => {

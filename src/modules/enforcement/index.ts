@@ -8,6 +8,7 @@ import { enforcementScopedRoutes } from './scoped-routes.ts';
 import { enforcementReportSection } from './report/section.ts';
 import { seedEnforcementDemo } from './demo/seed-enforcement-demo.ts';
 import { seedStudyDemo } from './demo/seed-study.ts';
+import { seedDemoInspections } from '../catalogue/contract.ts';
 import { enforcementCore } from './migrations/20261208120000_enforcement_core.ts';
 import { enforcementCatalogue } from './migrations/20261208120100_enforcement_catalogue.ts';
 import { enforcementStudy } from './migrations/20261211010000_enforcement_study.ts';
@@ -64,6 +65,9 @@ export const enforcement = defineModule({
       ctx.logger.info(
         `演示行政执法:执法人员 ${r.officers} 名，案件 ${r.cases} 件，举报 ${r.tipoffs} 件，复议诉讼 ${r.remedies} 件，行政强制 ${r.coercions} 件`,
       );
+    // 互联网+监管 检查行为 of 2019 (the catalogue's records) need the officers above.
+    const i = await seedDemoInspections(ctx);
+    if (!i.skipped) ctx.logger.info(`演示互联网+监管检查行为：${i.records} 条`);
     const s = await seedStudyDemo(ctx);
     if (!s.skipped) ctx.logger.info(`演示学法用法:集体学法 ${s.sessions} 次，考试 ${s.attempts} 人次`);
   },

@@ -64,6 +64,11 @@ describe('the demo registry', () => {
         .items.map((o: any) => o.id)
         .sort(),
     ).toEqual(mine.map((o: any) => o.id).sort());
+    // last year's reports waiting for its 初审意见: filed, not yet reviewed by the registrar, not foundations
+    const waiting = r.json().items.filter((o: any) => o.latest?.submittedOn && !o.latest.reviewedOn && !o.latest.conclusion);
+    expect(waiting.length).toBeGreaterThanOrEqual(1);
+    expect(waiting.length).toBeLessThanOrEqual(2);
+    expect(waiting.every((o: any) => o.kind !== 'foundation' && !o.latest.supervisorOpinion)).toBe(true);
   });
 
   it('a city user sees several districts and counties; a county user only its own', async () => {

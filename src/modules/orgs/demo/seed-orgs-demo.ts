@@ -173,6 +173,12 @@ export async function seedOrgsDemo(ctx: AppContext): Promise<{ created: number }
     // link its organizations to the unit, which scopes what the unit's accounts see.
     await sql`update orgs.organization o set supervisor_org_unit_id = u.id, supervisor_area_path = u.area_path
       from core.org_unit u where o.is_demo and u.name = o.supervisor_unit and u.area_path = o.authority_area_path`.execute(tx.db);
+    // Two of each such unit's organizations (not foundations, which have no such step) filed last year's report and wait
+    // for the unit's 初审意见 (xq-whlyj's 待初审 on /orgs/supervised); the registrar has not reviewed them yet.
+    await sql`update orgs.inspection i set submitted_on = ${`${lastYear + 1}-03-16`}::date, reviewed_on = null, conclusion = null, concluded_on = null
+      from (select o.id, row_number() over (partition by o.supervisor_org_unit_id order by o.uscc) as n from orgs.organization o
+            where o.is_demo and o.supervisor_org_unit_id is not null and o.kind <> 'foundation' and o.status = 'normal') s
+      where i.organization_id = s.id and s.n <= 2 and i.year = ${lastYear}`.execute(tx.db);
     await seedInterviewDemo(tx.db, orgs);
   });
   await seedRectificationDemo(ctx);

@@ -10,6 +10,10 @@ type Row = OrgDetail['inspections'][number];
 type Values = { year: number; step: 'review' | 'conclude'; on: Dayjs; conclusion?: '合格' | '基本合格' | '不合格'; reasons?: string };
 
 /** 年检: the 年报报送码 for the portal, the reports filed (expand a row), 初审 and the conclusion. */
+/** Dates and short headers stay on one line (the table scrolls sideways on a narrow screen). */
+const nowrap = { style: { whiteSpace: 'nowrap' as const } };
+const oneLine = { onHeaderCell: () => nowrap, onCell: () => nowrap };
+
 export function InspectionsPanel({ d }: { d: OrgDetail }) {
   const t = useT();
   const qc = useQueryClient();
@@ -48,13 +52,14 @@ export function InspectionsPanel({ d }: { d: OrgDetail }) {
         rowKey="year"
         pagination={false}
         dataSource={d.inspections}
-        scroll={{ x: 640 }}
+        scroll={{ x: 900 }}
         expandable={{ rowExpandable: (r) => !!r.report, expandedRowRender: (r) => <Report r={r} /> }}
         columns={[
           { title: t('orgs.d.year'), dataIndex: 'year', width: 80 },
           {
             title: t('orgs.d.submitted'),
             dataIndex: 'submittedOn',
+            ...oneLine,
             render: (x: string | null, r) => (x ? `${x}${r.submittedVia === 'portal' ? t('orgs.i.viaPortal') : ''}` : '—'),
           },
           {
@@ -62,10 +67,10 @@ export function InspectionsPanel({ d }: { d: OrgDetail }) {
             dataIndex: 'supervisorOpinion',
             render: (x: string | null, r) => (x ? `${x}（${r.supervisorOpinionOn}）${r.supervisorComment ? `：${r.supervisorComment}` : ''}` : '—'),
           },
-          { title: t('orgs.i.reviewed'), dataIndex: 'reviewedOn', render: (x: string | null) => x ?? '—' },
-          { title: t('orgs.d.conclusion'), dataIndex: 'conclusion', render: (x: string | null, r) => (x ? `${x}（${r.concludedOn}）` : '—') },
-          { title: t('orgs.i.reasons'), dataIndex: 'reasons', render: (x: string | null) => x ?? '' },
-          { title: t('orgs.i.published'), dataIndex: 'publishedOn', render: (x: string | null) => x ?? '—' },
+          { title: t('orgs.i.reviewed'), dataIndex: 'reviewedOn', ...oneLine, render: (x: string | null) => x ?? '—' },
+          { title: t('orgs.d.conclusion'), dataIndex: 'conclusion', ...oneLine, render: (x: string | null, r) => (x ? `${x}（${r.concludedOn}）` : '—') },
+          { title: t('orgs.i.reasons'), dataIndex: 'reasons', onHeaderCell: oneLine.onHeaderCell, render: (x: string | null) => x ?? '' },
+          { title: t('orgs.i.published'), dataIndex: 'publishedOn', ...oneLine, render: (x: string | null) => x ?? '—' },
         ]}
       />
       <Form form={form} layout="inline" initialValues={{ step: 'review', year: new Date().getFullYear() - 1 }} onFinish={(v) => record.mutate(v)}>

@@ -112,7 +112,7 @@ export function SupervisedPage() {
         okText={t('orgs.sup.submit')}
       >
         {error ? <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} /> : null}
-        <Form form={form} layout="vertical" onFinish={(v) => give.mutate(v)}>
+        <Form form={form} layout="vertical" onFinish={(v) => give.mutate(v)} onValuesChange={() => setError(null)}>
           <Form.Item name="opinion" label={t('orgs.sup.opinion')} rules={[{ required: true }]}>
             <Segmented options={['同意', '不同意']} />
           </Form.Item>
