@@ -122,7 +122,14 @@ export async function saveCaseChange(tx: AppContext, actor: Actor, c: CaseRow, n
       orgUnitId: next.org_unit_id,
     },
     (auditEventId) =>
-      caseEventWrites(tx, actor, c.id, { transition: change.transition, from: c.state, to: next.state, input: change.input, comment: change.comment, auditEventId }),
+      caseEventWrites(tx, actor, c.id, {
+        transition: change.transition,
+        from: c.state,
+        to: next.state,
+        input: change.input,
+        comment: change.comment,
+        auditEventId,
+      }),
   );
 }
 

@@ -128,6 +128,7 @@ export async function recordCaseAct(tx: AppContext, actor: Actor, c: CaseRow, ac
       areaPath: c.area_path,
       orgUnitId: c.org_unit_id,
     },
-    (auditEventId) => caseEventWrites(tx, actor, c.id, { transition: act.name, from: c.state, to: c.state, input: act.input, comment: act.comment ?? null, auditEventId }),
+    (auditEventId) =>
+      caseEventWrites(tx, actor, c.id, { transition: act.name, from: c.state, to: c.state, input: act.input, comment: act.comment ?? null, auditEventId }),
   );
 }
