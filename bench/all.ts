@@ -16,6 +16,7 @@ const s = (n: number, min = 1) => String(Math.max(min, Math.round(n * SCALE)));
 const BENCHES: Array<[string, Record<string, string>]> = [
   ['profile-transition', {}],
   ['transitions', {}],
+  ['restart', { BENCH_RUNS: '3' }],
   ['http-reads', { BENCH_SECONDS: s(150, 2) }],
   ['worklist', {}],
   ['dashboard', { BENCH_CASES: s(2_000_000, 2000), BENCH_RUNS: s(30, 5) }],

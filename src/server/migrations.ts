@@ -21,6 +21,7 @@ import { coreDocumentSubject } from '../kernel/documents/migrations/202612110800
 import { coreReport } from '../kernel/report/migrations/20261207160000_core_report.ts';
 import { coreReportRecordKind } from '../kernel/report/migrations/20261208150000_core_report_record_kind.ts';
 import { corePiiKey } from '../kernel/identity/migrations/20261210030000_core_pii_key.ts';
+import { coreSeedState } from '../platform/db/migrations/20261214050000_core_seed_state.ts';
 import { MODULES } from './modules.ts';
 
 /** The kernel's and platform's own migrations, oldest first. */
@@ -46,6 +47,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261212080000_core_auth_epoch_notify': coreAuthEpochNotify,
   '20261213030000_core_case_rollup_tree': coreCaseRollupTree,
   '20261214030000_core_case_tree': coreCaseTree,
+  '20261214050000_core_seed_state': coreSeedState,
 };
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { SYSTEM_ACTOR } from '../kernel/identity/actor.ts';
 import { importAreas } from '../kernel/areas/import-areas.ts';
@@ -6,6 +7,8 @@ import { ensureAuditChains } from '../kernel/audit/ensure-audit-chains.ts';
 import { seedRoles } from '../kernel/identity/seed-roles.ts';
 import { seedDemoUsers } from '../kernel/identity/seed-demo-users.ts';
 import { seedCalendar } from '../kernel/calendar/seed-calendar.ts';
+import { NINGXIA_FESTIVALS_2019_2021, NINGXIA_SEED_KEY } from '../kernel/calendar/ningxia-festivals.ts';
+import { builtinRoles } from '../kernel/identity/permissions.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { ModuleManifest } from '../kernel/module/index.ts';
 import { MODULES } from './modules.ts';
@@ -29,6 +32,34 @@ export async function seedReference(ctx: AppContext): Promise<void> {
   await seedCalendar(ctx);
   await importOrgUnits(ctx, SYSTEM_ACTOR, data('org-units.csv'), { system: true });
   await seedRoles(ctx);
+}
+
+/**
+ * seedReference, skipped when core.seed_state says the same inputs (this release, its CSV files,
+ * roles, calendar seed and AUDIT_CHAINS) were loaded already: a restart reads one row instead.
+ */
+export async function seedReferenceOnce(ctx: AppContext): Promise<void> {
+  const fingerprint = referenceFingerprint(ctx);
+  const stored = await ctx.db.selectFrom('core.seed_state').select('fingerprint').where('kind', '=', 'reference').executeTakeFirst();
+  if (stored?.fingerprint === fingerprint) return;
+  await seedReference(ctx);
+  await ctx.db
+    .insertInto('core.seed_state')
+    .values({ kind: 'reference', fingerprint })
+    .onConflict((oc) => oc.column('kind').doUpdateSet({ fingerprint, seeded_at: ctx.clock.now() }))
+    .execute();
+}
+
+function referenceFingerprint(ctx: AppContext): string {
+  const inputs = {
+    version: ctx.config.version,
+    auditChains: ctx.config.auditChains,
+    areas: data('ningxia-areas.csv'),
+    orgUnits: data('org-units.csv'),
+    roles: builtinRoles().map((r) => ({ ...r, permissions: [...r.permissions] })),
+    calendar: [NINGXIA_SEED_KEY, NINGXIA_FESTIVALS_2019_2021],
+  };
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
 }
 
 /** Demo data (marked as sample): pilot-county townships and communities, and the demo accounts. */

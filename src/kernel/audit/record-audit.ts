@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { withTx, type AppContext } from '../../platform/context.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -16,9 +16,11 @@ const chainOfTx = new WeakMap<object, number>();
 /**
  * Append one event to the audit log (审计日志), in the caller's transaction (or a new one).
  * Locks the head row of the entity's chain until commit, so call it as late in the
- * transaction as possible; writers on other chains do not wait.
+ * transaction as possible; writers on other chains do not wait. `also` adds the caller's own
+ * writes that name the event (e.g. the case event) to the statement that writes it, as further
+ * data-modifying CTEs (`name as (…)`, comma-separated).
  */
-export async function recordAudit(ctx: AppContext, input: AuditInput): Promise<RecordedAudit> {
+export async function recordAudit(ctx: AppContext, input: AuditInput, also?: (auditId: string) => RawBuilder<unknown>): Promise<RecordedAudit> {
   if (!input.action || !input.entityType) throw new Error('recordAudit: action and entityType are required');
   return withTx(ctx, async (tx) => {
     const chainId = chainOfTx.get(tx.db) ?? chainFor(input.entityType, input.entityId, tx.config.auditChains);
@@ -42,7 +44,7 @@ export async function recordAudit(ctx: AppContext, input: AuditInput): Promise<R
       prev_hash: head.head_hash,
     };
     const hash = eventHash(row);
-    // Event and new head in one statement (one round trip while the head lock is held).
+    // Event, new head and the caller's writes in one statement (one round trip while the head lock is held).
     await sql`with ev as (
         insert into core.audit_event (chain_id, seq, id, at, actor_id, actor_name, org_unit_id, area_code, area_path,
           action, entity_type, entity_id, before, after, reason, client_ip, prev_id, prev_hash, hash)
@@ -50,7 +52,7 @@ export async function recordAudit(ctx: AppContext, input: AuditInput): Promise<R
           ${row.area_code}, ${row.area_path}, ${row.action}, ${row.entity_type}, ${row.entity_id},
           cast(${jsonText(row.before)} as jsonb), cast(${jsonText(row.after)} as jsonb), ${row.reason}, ${row.client_ip},
           ${row.prev_id}, ${row.prev_hash}, ${hash})
-        returning chain_id, seq, id)
+        returning chain_id, seq, id)${also ? sql`, ${also(row.id)}` : sql``}
       update core.audit_chain c set seq = ev.seq, head_hash = ${hash}, head_id = ev.id, updated_at = ${at}
       from ev where c.chain_id = ev.chain_id`.execute(tx.db);
     return { id: row.id, chainId, seq: row.seq, hash };

@@ -66,6 +66,8 @@ export function shortAreaName(name: string, level: number | null): string {
 export type CalendarCache = {
   /** The engine at the current version; reloads only when the version has moved. */
   get(ctx: AppContext): Promise<Calendar>;
+  /** The engine at a version the caller has just read (in a statement of its own). */
+  at(ctx: AppContext, version: number): Promise<Calendar>;
 };
 
 /**
@@ -77,17 +79,15 @@ export type CalendarCache = {
  */
 export function createCalendarCache(): CalendarCache {
   let cached: Calendar | undefined;
-  return {
-    async get(ctx) {
-      const version = await currentCalendarVersion(ctx);
-      if (cached && cached.version === version) return cached;
-      if (ctx.db.isTransaction) return loadCalendar(ctx);
-      const fresh = await loadCalendar(ctx);
-      // A concurrent reload may have fetched a newer version; keep the newest.
-      if (!cached || fresh.version >= cached.version) cached = fresh;
-      return fresh;
-    },
+  const at = async (ctx: AppContext, version: number): Promise<Calendar> => {
+    if (cached && cached.version === version) return cached;
+    if (ctx.db.isTransaction) return loadCalendar(ctx);
+    const fresh = await loadCalendar(ctx);
+    // A concurrent reload may have fetched a newer version; keep the newest.
+    if (!cached || fresh.version >= cached.version) cached = fresh;
+    return fresh;
   };
+  return { at, get: async (ctx) => at(ctx, await currentCalendarVersion(ctx)) };
 }
 
 /**
@@ -117,6 +117,15 @@ export function currentCalendar(ctx: AppContext): Promise<Calendar> {
     perTx.set(ctx.db, cal);
   }
   return cal;
+}
+
+/**
+ * The transaction has read the calendar version itself (a step reads it with the case it locks):
+ * its calendar is the cached one at that version, without a look-up of its own.
+ */
+export function primeTxCalendar(ctx: AppContext, version: number): void {
+  if (!ctx.db.isTransaction || perTx.has(ctx.db)) return;
+  perTx.set(ctx.db, cacheFor(ctx).at(ctx, version));
 }
 
 export function forgetTxCalendar(ctx: AppContext): void {

@@ -74,13 +74,13 @@ export async function applyTransitionClocks(
   actor: Actor,
   reason: string | null,
   input?: unknown,
-  opts: { write?: boolean } = {},
+  opts: { write?: boolean; known?: DeadlineClock[] } = {},
 ): Promise<ClockSummary | null> {
   if (!clocks) return null;
   const today = chinaDate(tx.clock.now());
-  // Locked here when a stop or restart will change them, so those need not lock them again.
+  // Locked here (or by the caller, who read them `known`) when a stop or restart will change them, so those need not lock them again.
   const changes = !!(clocks.stop?.length || clocks.restart?.length);
-  const byName = new Map((await getClocks(tx, c.id, { forUpdate: changes })).map((k) => [k.name, k]));
+  const byName = new Map((opts.known ?? (await getClocks(tx, c.id, { forUpdate: changes }))).map((k) => [k.name, k]));
   const put = (ch: ClockChange) => byName.set(ch.clock.name, ch.clock);
   for (const name of clocks.stop ?? []) {
     const k = byName.get(name);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -12,6 +12,11 @@ import { WORKFLOW_ERRORS, caseNotFound } from './errors.ts';
 /** Lock a case row for a change (FOR UPDATE), checking read scope and the optimistic version. */
 export async function lockCase(tx: AppContext, actor: Actor | null, caseId: string, expectedVersion?: number): Promise<CaseRow> {
   const c = (await tx.db.selectFrom('core.case').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst()) as CaseRow | undefined;
+  return checkLockedCase(tx, actor, c, expectedVersion);
+}
+
+/** lockCase's checks for a row locked some other way: found, readable, at the version the actor saw. */
+export async function checkLockedCase(tx: AppContext, actor: Actor | null, c: CaseRow | undefined, expectedVersion?: number): Promise<CaseRow> {
   if (!c) throw caseNotFound();
   if (actor && !(await canReadLocked(tx, actor, c))) throw caseNotFound();
   if (expectedVersion !== undefined && c.version !== expectedVersion)
@@ -77,7 +82,8 @@ export async function nextCaseRow(tx: AppContext, c: CaseRow, change: CaseChange
 
 /**
  * Write a change `nextCaseRow` prepared (its clock summary included): the case row in one
- * update, then the audit event (the chain head is locked from here to commit) and the case event.
+ * update, then the audit event (the chain head is locked from here to commit) and the case event
+ * in one statement.
  */
 export async function saveCaseChange(tx: AppContext, actor: Actor, c: CaseRow, next: CaseRow, change: CaseChange): Promise<void> {
   const now = next.updated_at;
@@ -101,52 +107,58 @@ export async function saveCaseChange(tx: AppContext, actor: Actor, c: CaseRow, n
     })
     .where('id', '=', c.id)
     .execute();
-  const audit = await recordAudit(tx, {
-    actor,
-    action: `${c.type}.${change.transition}`,
-    entityType: 'case',
-    entityId: c.id,
-    before: { state: c.state, version: c.version, orgUnitId: c.org_unit_id, assigneeId: c.assignee_id },
-    after: { state: next.state, version: next.version, orgUnitId: next.org_unit_id, assigneeId: next.assignee_id, input: change.input ?? null },
-    reason: change.comment ?? null,
-    areaCode: next.area_code,
-    areaPath: next.area_path,
-    orgUnitId: next.org_unit_id,
-  });
-  await appendCaseEvent(tx, actor, c.id, {
-    transition: change.transition,
-    from: c.state,
-    to: next.state,
-    input: change.input,
-    comment: change.comment,
-    auditEventId: audit.id,
-  });
+  await recordAudit(
+    tx,
+    {
+      actor,
+      action: `${c.type}.${change.transition}`,
+      entityType: 'case',
+      entityId: c.id,
+      before: { state: c.state, version: c.version, orgUnitId: c.org_unit_id, assigneeId: c.assignee_id },
+      after: { state: next.state, version: next.version, orgUnitId: next.org_unit_id, assigneeId: next.assignee_id, input: change.input ?? null },
+      reason: change.comment ?? null,
+      areaCode: next.area_code,
+      areaPath: next.area_path,
+      orgUnitId: next.org_unit_id,
+    },
+    (auditEventId) =>
+      caseEventWrites(tx, actor, c.id, {
+        transition: change.transition,
+        from: c.state,
+        to: next.state,
+        input: change.input,
+        comment: change.comment,
+        auditEventId,
+      }),
+  );
 }
 
+type CaseEventInput = { transition: string; from: string | null; to: string; input?: unknown; comment?: string | null; auditEventId: string | null };
+
 /** Append the immutable event (seq per case) and touch the participant row. */
-export async function appendCaseEvent(
-  tx: AppContext,
-  actor: Actor,
-  caseId: string,
-  e: { transition: string; from: string | null; to: string; input?: unknown; comment?: string | null; auditEventId: string | null },
-): Promise<number> {
+export async function appendCaseEvent(tx: AppContext, actor: Actor, caseId: string, e: CaseEventInput): Promise<number> {
+  const { seq } = (await sql<{ seq: number }>`with ${caseEventWrites(tx, actor, caseId, e)} select seq from cev`.execute(tx.db)).rows[0]!;
+  return seq;
+}
+
+/**
+ * The case event and the participant row as data-modifying CTEs (`cev` returns the seq), for
+ * appendCaseEvent or the statement that writes the audit event they name.
+ */
+export function caseEventWrites(tx: AppContext, actor: Actor, caseId: string, e: CaseEventInput): RawBuilder<unknown> {
   const now = tx.clock.now();
   const by = userRef(actor);
   // seq = max + 1 under the case lock the caller holds; the participant row in the same statement.
   const participant = by
-    ? sql`, p as (insert into core.case_participant (case_id, user_id, last_acted_at) values (${caseId}, ${by}, ${now})
+    ? sql`, cp as (insert into core.case_participant (case_id, user_id, last_acted_at) values (${caseId}, ${by}, ${now})
         on conflict (case_id, user_id) do update set last_acted_at = excluded.last_acted_at)`
     : sql``;
-  const { seq } = (
-    await sql<{ seq: number }>`with ev as (
+  return sql`cev as (
         insert into core.case_event (case_id, seq, id, at, actor_id, actor_name, org_unit_id, transition, from_state, to_state, input, comment, audit_event_id)
         select ${caseId}, coalesce(max(seq), 0) + 1, ${uuidv7()}, ${now}, ${by}, ${actor.displayName}, ${by ? actor.orgUnitId : null},
           ${e.transition}, ${e.from}, ${e.to}, cast(${e.input === undefined ? null : JSON.stringify(e.input)} as jsonb), ${e.comment ?? null}, ${e.auditEventId}
         from core.case_event where case_id = ${caseId}
-        returning seq)${participant}
-      select seq from ev`.execute(tx.db)
-  ).rows[0]!;
-  return seq;
+        returning seq)${participant}`;
 }
 
 /** A workflow whose facts live in its module's tables (`readFacts`) may not also copy them into case.data. */

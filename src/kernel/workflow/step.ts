@@ -5,7 +5,9 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor } from '../identity/actor.ts';
 import { needsHistory, partyFacts, priorActs } from './case-access.ts';
 import { applyTransitionClocks } from './case-clocks.ts';
-import { appendCaseEvent, lockCase, nextCaseRow, saveCaseChange } from './case-tx.ts';
+import { caseEventWrites, checkLockedCase, lockCase, nextCaseRow, saveCaseChange } from './case-tx.ts';
+import { clockWriteCount } from './clocks/clock-repository.ts';
+import { lockCaseWithClocks, type StepLock } from './lock-for-step.ts';
 import { checkWho, decide } from './decide.ts';
 import { workflowOf, type CaseRow, type Schema } from './define-workflow.ts';
 import { caseNotFound, refusalError, WORKFLOW_ERRORS } from './errors.ts';
@@ -39,6 +41,14 @@ async function lockFor(tx: AppContext, actor: Actor, req: StepRequest): Promise<
   return c;
 }
 
+/** lockFor with the case's clocks and the calendar version read in the same statement. */
+async function lockWithClocks(tx: AppContext, actor: Actor, req: StepRequest): Promise<StepLock> {
+  const lock = await lockCaseWithClocks(tx, req.caseId);
+  await checkLockedCase(tx, req.skipWho ? null : actor, lock?.c, req.expectedVersion);
+  if (req.type && lock!.c.type !== req.type) throw caseNotFound();
+  return lock!;
+}
+
 const withNote = (input: unknown, note?: Record<string, unknown>) => (note ? { ...(input && typeof input === 'object' ? input : {}), ...note } : input);
 
 /**
@@ -47,7 +57,8 @@ const withNote = (input: unknown, note?: Record<string, unknown>) => (note ? { .
  * case row (version + 1, clock summary) → audit → case event. Runs in the caller's transaction.
  */
 export async function runTransition(tx: AppContext, actor: Actor, req: StepRequest): Promise<CaseRow> {
-  const c = await lockFor(tx, actor, req);
+  const lock = await lockWithClocks(tx, actor, req);
+  const c = lock.c;
   const def = workflowOf(c.type);
   const rule = def.transitions[req.name]?.who;
   const history = rule && needsHistory([rule]) ? await priorActs(tx, c.id) : undefined;
@@ -66,7 +77,9 @@ export async function runTransition(tx: AppContext, actor: Actor, req: StepReque
   const change = { transition: req.name, to: d.to, input: withNote(input, req.note), comment, patch };
   // Clocks first, so the case row is written once with its new clock summary; audit and event last.
   const moved = await nextCaseRow(tx, c, change);
-  const clocks = await applyTransitionClocks(tx, moved, t.clocks, actor, comment, input, { write: false });
+  // The clocks read with the lock, unless the effect has written clocks since.
+  const known = lock.clocks && clockWriteCount(tx) === lock.clockWrites ? lock.clocks : undefined;
+  const clocks = await applyTransitionClocks(tx, moved, t.clocks, actor, comment, input, { write: false, known });
   const next = clocks ? { ...moved, ...clocks } : moved;
   await saveCaseChange(tx, actor, c, next, change);
   await notifyHandover(tx, actor, def, next, t.label);
@@ -99,26 +112,23 @@ export async function runAction<R = unknown>(tx: AppContext, actor: Actor, req: 
 
 /**
  * An act on a case that changes no state (sign-off steps, 督办, actions): an audit entry and the
- * case event linked to it.
+ * case event linked to it, in one statement.
  */
 export async function recordCaseAct(tx: AppContext, actor: Actor, c: CaseRow, act: { name: string; input?: unknown; comment?: string | null }): Promise<void> {
-  const audit = await recordAudit(tx, {
-    actor,
-    action: `${c.type}.${act.name}`,
-    entityType: 'case',
-    entityId: c.id,
-    after: { state: c.state, input: act.input ?? null },
-    reason: act.comment ?? null,
-    areaCode: c.area_code,
-    areaPath: c.area_path,
-    orgUnitId: c.org_unit_id,
-  });
-  await appendCaseEvent(tx, actor, c.id, {
-    transition: act.name,
-    from: c.state,
-    to: c.state,
-    input: act.input,
-    comment: act.comment ?? null,
-    auditEventId: audit.id,
-  });
+  await recordAudit(
+    tx,
+    {
+      actor,
+      action: `${c.type}.${act.name}`,
+      entityType: 'case',
+      entityId: c.id,
+      after: { state: c.state, input: act.input ?? null },
+      reason: act.comment ?? null,
+      areaCode: c.area_code,
+      areaPath: c.area_path,
+      orgUnitId: c.org_unit_id,
+    },
+    (auditEventId) =>
+      caseEventWrites(tx, actor, c.id, { transition: act.name, from: c.state, to: c.state, input: act.input, comment: act.comment ?? null, auditEventId }),
+  );
 }

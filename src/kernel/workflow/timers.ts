@@ -12,6 +12,7 @@ import type { DeadlineClock } from './clocks/contract.ts';
 import { clockSpecs, workflowOf, type CaseRow } from './define-workflow.ts';
 import { decide } from './decide.ts';
 import { stopClock } from './clocks/clock-commands.ts';
+import { noteClockWrite } from './clocks/clock-repository.ts';
 import { runTransition } from './step.ts';
 import { refreshCaseClockSummary } from './case-clocks.ts';
 import { issueSupervision } from './supervise.ts';
@@ -73,6 +74,7 @@ async function tooEarly(ctx: AppContext, name: string, d: TimerData): Promise<bo
 async function claim(tx: AppContext, d: TimerData, column: 'reminded_for' | 'overdue_for') {
   const clock = await tx.db.selectFrom('core.deadline_clock').selectAll().where('id', '=', d.clockId).forUpdate().executeTakeFirst();
   if (!clock || clock.state !== 'running' || clock.due_date !== d.due || clock[column] === d.due) return null;
+  noteClockWrite(tx);
   await tx.db
     .updateTable('core.deadline_clock')
     .set({ [column]: d.due, updated_at: tx.clock.now() })

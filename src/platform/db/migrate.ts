@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import type { DB } from './schema.ts';
 import { renameLegacyMigrations } from './renamed-migrations.ts';
@@ -8,6 +8,7 @@ import { renameLegacyMigrations } from './renamed-migrations.ts';
  * time; names recorded by older releases are first renamed (renamed-migrations.ts).
  */
 export async function migrateToLatest(db: Kysely<DB>, migrations: Record<string, Migration>): Promise<MigrationResultSet> {
+  if (await allApplied(db, Object.keys(migrations))) return { results: [] };
   await renameLegacyMigrations(db);
   const migrator = new Migrator({
     db,
@@ -25,4 +26,18 @@ export async function migrateToLatest(db: Kysely<DB>, migrations: Record<string,
     throw err;
   }
   return result;
+}
+
+/**
+ * One query on an up-to-date database (every restart): are all these migrations recorded? A
+ * database without the migration table yet, or with names of an older release, answers no and
+ * takes the full path (rename, lock, migrate).
+ */
+async function allApplied(db: Kysely<DB>, names: string[]): Promise<boolean> {
+  try {
+    const r = await sql<{ n: number }>`select count(*)::int as n from public.kysely_migration where name = any(${names}::text[])`.execute(db);
+    return r.rows[0]?.n === names.length;
+  } catch {
+    return false;
+  }
 }

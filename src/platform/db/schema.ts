@@ -185,6 +185,12 @@ export interface CalendarDayTable {
 }
 
 /** One row per calendar change (日历版本), numbered from 1; no rows = version 0. */
+export interface SeedStateTable {
+  kind: string;
+  fingerprint: string;
+  seeded_at: Generated<Date>;
+}
+
 export interface CalendarVersionTable {
   version: number;
   at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -384,6 +390,7 @@ export interface DB {
   'core.secret': SecretTable;
   'core.calendar_day': CalendarDayTable;
   'core.calendar_version': CalendarVersionTable;
+  'core.seed_state': SeedStateTable;
   'core.case': CaseTable;
   'core.case_event': CaseEventTable;
   'core.case_participant': CaseParticipantTable;

@@ -20,6 +20,11 @@ export const clockCalendars = { get: currentCalendar };
 
 export type ClockRow = Selectable<DeadlineClockTable>;
 
+/** Clock writes per transaction: a step re-reads the clocks it locked when its effect wrote any. */
+const clockWrites = new WeakMap<object, number>();
+export const noteClockWrite = (tx: AppContext): void => void clockWrites.set(tx.db, clockWriteCount(tx) + 1);
+export const clockWriteCount = (tx: AppContext): number => clockWrites.get(tx.db) ?? 0;
+
 export function toClock(r: ClockRow): DeadlineClock {
   return {
     id: r.id,
@@ -80,6 +85,7 @@ export async function saveClock(tx: AppContext, before: DeadlineClock, update: C
     typeof update.state === 'function'
       ? update.state(dueDate)
       : (update.state ?? (before.state === 'met' || before.state === 'missed' ? before.state : dueDate === null ? 'paused' : 'running'));
+  noteClockWrite(tx);
   const row = await tx.db
     .updateTable('core.deadline_clock')
     .set({

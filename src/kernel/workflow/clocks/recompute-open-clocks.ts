@@ -4,7 +4,7 @@ import type { CalendarChange } from '../../calendar/change-hooks.ts';
 import { onCalendarChange } from '../../calendar/change-hooks.ts';
 import { currentCalendar } from '../../calendar/load-calendar.ts';
 import { SYSTEM_ACTOR } from '../../identity/actor.ts';
-import { lockClock, toClock } from './clock-repository.ts';
+import { lockClock, noteClockWrite, toClock } from './clock-repository.ts';
 import { computeDue } from './compute-due.ts';
 import type { ClockChange, DeadlineClock } from './contract.ts';
 
@@ -48,6 +48,7 @@ export async function recomputeOpenClocks(tx: AppContext, change: CalendarChange
     if (before.state !== 'running' && before.state !== 'paused') continue;
     const dueDate = computeDue(calendar, before);
     const now = tx.clock.now();
+    noteClockWrite(tx);
     const updated = await tx.db
       .updateTable('core.deadline_clock')
       .set({ due_date: dueDate, calendar_version: calendar.version, updated_at: now })

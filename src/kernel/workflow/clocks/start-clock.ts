@@ -4,7 +4,7 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { areaChain } from '../../calendar/calendar.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { requireDate, requireRule, requireText } from './clock-checks.ts';
-import { clockCalendars, toClock } from './clock-repository.ts';
+import { clockCalendars, noteClockWrite, toClock } from './clock-repository.ts';
 import { computeDue } from './compute-due.ts';
 import { CLOCK_ERRORS, type ClockChange, type ClockRule } from './contract.ts';
 
@@ -42,6 +42,7 @@ export async function startClock(ctx: AppContext, input: StartClockInput): Promi
     const calendar = await clockCalendars.get(tx);
     const dueDate = computeDue(calendar, { rule, startDate, areaPath, suspensions: [], extensions: [], restarts: [] });
     const now = tx.clock.now();
+    noteClockWrite(tx);
     const row = await tx.db
       .insertInto('core.deadline_clock')
       .values({
