@@ -62,10 +62,10 @@ export const enforcement = defineModule({
     const r = await seedEnforcementDemo(ctx);
     if (!r.skipped)
       ctx.logger.info(
-        `演示行政执法:执法人员 ${r.officers} 名，案件 ${r.cases} 件，举报 ${r.tipoffs} 件，复议诉讼 ${r.remedies} 件，行政强制 ${r.coercions} 件`,
+        `演示行政执法：执法人员 ${r.officers} 名，案件 ${r.cases} 件，举报 ${r.tipoffs} 件，复议诉讼 ${r.remedies} 件，行政强制 ${r.coercions} 件`,
       );
     const s = await seedStudyDemo(ctx);
-    if (!s.skipped) ctx.logger.info(`演示学法用法:集体学法 ${s.sessions} 次，考试 ${s.attempts} 人次`);
+    if (!s.skipped) ctx.logger.info(`演示学法用法：集体学法 ${s.sessions} 次，考试 ${s.attempts} 人次`);
   },
   reportSections: [enforcementReportSection],
   scopedRoutes: { ...enforcementScopedRoutes, ...studyScopedRoutes, ...remedyScopedRoutes },
