@@ -77,7 +77,7 @@ export async function checkRosterRows(tx: AppContext, rosterId: string, actorId:
   await sql`insert into dibao.roster_problem (roster_id, household_id, code, message)
     select l.roster_id, l.household_id, 'MEMBER_LEFT',
            '成员 ' || m.name || '（' || m.id_number_masked || '）已' || coalesce(m.left_reason, '不在户') ||
-           coalesce('(' || to_char(m.left_on, 'YYYY-MM-DD') || ')', '') || '，仍计入保障人数（名册 ' || l.insured_persons ||
+           coalesce('（' || to_char(m.left_on, 'YYYY-MM-DD') || '）', '') || '，仍计入保障人数（名册 ' || l.insured_persons ||
            ' 人，在册保障成员 ' || act.n || ' 人）'
     from dibao.roster_line l
     join (select household_id, count(*) filter (where active and insured and left_reason is null) as n from dibao.member
