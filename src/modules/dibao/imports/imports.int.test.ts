@@ -103,16 +103,16 @@ describe('名册导入 with a malformed file', () => {
     expect(Object.keys(err).map(Number)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
     expect(err[6]).toMatch(/^「身份证号」\d{17}[\dX]：.*校验/);
     expect(err[5]).toBe('同户第 6 行有错误，整户未导入');
-    expect(err[7]).toBe('「户籍地区划代码」640221100(城关镇)不在您的管辖范围内');
-    expect(err[8]).toBe('「户籍地区划代码」640499999 不是已知的县(区)、乡镇(街道)或村(社区)代码');
+    expect(err[7]).toBe('「户籍地区划代码」640221100（城关镇）不在您的管辖范围内');
+    expect(err[8]).toBe('「户籍地区划代码」640499999 不是已知的县（区）、乡镇（街道）或村（社区）代码');
     expect(err[9]).toBe('「月保障金额（元）」「五百元」不是金额（数字，最多两位小数）');
-    expect(err[10]).toBe('「月保障金额(元)」「120.555」不是金额(数字,最多两位小数)');
-    expect(err[12]).toBe('「身份证号」在文件中重复出现(第 12、14 行)');
-    expect(err[14]).toBe('「身份证号」在文件中重复出现(第 12、14 行)');
+    expect(err[10]).toBe('「月保障金额（元）」「120.555」不是金额（数字，最多两位小数）');
+    expect(err[12]).toBe('「身份证号」在文件中重复出现（第 12、14 行）');
+    expect(err[14]).toBe('「身份证号」在文件中重复出现（第 12、14 行）');
     expect(err[11]).toBe('同户第 12 行有错误，整户未导入');
     expect(err[13]).toBe('同户第 14 行有错误，整户未导入');
-    expect(err[15]).toMatch(/^该人员已在低保家庭中\(城关镇,户主 冯癸\)/);
-    expect(err[16]).toBe('「成员姓名」不能为空;「月保障金额(元)」「-20」不是金额(数字,最多两位小数)');
+    expect(err[15]).toMatch(/^该人员已在低保家庭中（城关镇，户主 冯癸）/);
+    expect(err[16]).toBe('「成员姓名」不能为空;「月保障金额（元）」「-20」不是金额（数字，最多两位小数）');
     expect((await count('dibao.household')) - before.households).toBe(2);
     expect((await count('dibao.member')) - before.members).toBe(3);
     const hh = (
