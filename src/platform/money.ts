@@ -39,7 +39,7 @@ export function yuanNumber(cents: number): number {
 export function centsFromYuan(yuan: number | string): number {
   if (typeof yuan === 'number') return wholeCents(yuan * 100);
   const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(yuan.trim().replace(/,/g, ''));
-  if (!m) throw new RangeError(`金额格式应为元,最多两位小数 / not an amount in yuan: ${yuan}`);
+  if (!m) throw new RangeError(`金额格式应为元，最多两位小数 / not an amount in yuan: ${yuan}`);
   const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
   return m[1] && cents ? -cents : cents;
 }

@@ -48,7 +48,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemHandler);
-  app.setNotFoundHandler((req, reply) => send(reply, 404, 'ROUTE_NOT_FOUND', `接口不存在:${req.method} ${req.url.split('?')[0]}`));
+  app.setNotFoundHandler((req, reply) => send(reply, 404, 'ROUTE_NOT_FOUND', `接口不存在：${req.method} ${req.url.split('?')[0]}`));
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -16,22 +16,22 @@ import { CALENDAR_USAGE, calendarAddCommand, calendarExplainCommand, calendarIsW
 
 export const USAGE = `用法 / usage: minzheng <command> [options]
   serve                         启动系统 / start API, console and portal
-  worker                        运行后台任务(PostgreSQL;API 进程设 WORKER=off)/ run job handlers
+  worker                        运行后台任务（PostgreSQL;API 进程设 WORKER=off）/ run job handlers
   migrate                       执行数据库迁移 / run migrations
-  seed [--demo]                 载入参考数据(及演示数据)/ load reference (and demo) data
+  seed [--demo]                 载入参考数据（及演示数据）/ load reference (and demo) data
   audit verify                  校验审计链 / verify the audit hash chains
   audit checkpoint              写入审计检查点 / write an audit checkpoint
   users create --username U --name 姓名 --org ORG_CODE --role ROLE [--scope subtree|org|self] [--password P]
-  users unlock <username> [--reason R]   解除登录限制(管理员被锁时的应急手段)/ break-glass unlock
+  users unlock <username> [--reason R]   解除登录限制（管理员被锁时的应急手段）/ break-glass unlock
   areas import <file.csv> [--sample]     导入行政区划 / import areas
   org-units import <file.csv> [--sample] 导入组织机构 / import org units
-  db dump <file>                导出全部数据、任务队列和附件(逻辑备份)/ dump tables, job queue and attachments
+  db dump <file>                导出全部数据、任务队列和附件（逻辑备份）/ dump tables, job queue and attachments
   db restore <file>             导入备份到空库 / restore a dump into an empty database
   db roles [--app NAME] [--owner NAME]   打印最小权限角色的 SQL / print SQL for a least-privilege app role
   codes check <code>...         校验统一社会信用代码、身份证号、区划代码 / check codes
 ${CALENDAR_USAGE}
 ${PII_USAGE}
-环境变量 / env: DATA_DIR (默认 ./data), DATABASE_URL (postgres://…), PORT`;
+环境变量 / env: DATA_DIR（默认 ./data），DATABASE_URL (postgres://…), PORT`;
 
 const COMMANDS: Record<string, CliCommand | Record<string, CliCommand>> = {
   serve: async () => {

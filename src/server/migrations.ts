@@ -13,6 +13,7 @@ import { coreCalendar } from '../kernel/calendar/migrations/20261129040000_core_
 import { coreWorkflow } from '../kernel/workflow/migrations/20261129050000_core_workflow.ts';
 import { coreCaseParts } from '../kernel/workflow/migrations/20261206020000_core_case_parts.ts';
 import { coreCaseHandoffFrom } from '../kernel/workflow/migrations/20261210060100_core_case_handoff_from.ts';
+import { coreFullwidthTitles } from '../kernel/workflow/migrations/20261214020000_core_fullwidth_titles.ts';
 import { coreClockKind } from '../kernel/workflow/migrations/20261208170000_core_clock_kind.ts';
 import { corePortalPow } from '../kernel/portal/migrations/20261130060000_core_portal_pow.ts';
 import { coreDailyJobRun } from '../platform/jobs/migrations/20261206010000_core_daily_job_run.ts';
@@ -46,6 +47,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261211090000_core_case_rollup': coreCaseRollup,
   '20261212080000_core_auth_epoch_notify': coreAuthEpochNotify,
   '20261213030000_core_case_rollup_tree': coreCaseRollupTree,
+  '20261214020000_core_fullwidth_titles': coreFullwidthTitles,
   '20261214030000_core_case_tree': coreCaseTree,
   '20261214050000_core_seed_state': coreSeedState,
 };

@@ -40,7 +40,7 @@ export async function registerWeb(app: FastifyInstance, dist = WEB_DIST) {
   });
   app.get('/*', async (req, reply) => {
     const url = req.url.split('?')[0]!;
-    if (url.startsWith('/api/') || url.startsWith('/assets/')) return send(reply, 404, 'ROUTE_NOT_FOUND', `资源不存在:${url}`);
+    if (url.startsWith('/api/') || url.startsWith('/assets/')) return send(reply, 404, 'ROUTE_NOT_FOUND', `资源不存在：${url}`);
     const file = url.startsWith('/portal') ? 'portal/index.html' : 'index.html';
     return reply.header('cache-control', 'no-cache').sendFile(file);
   });

@@ -18,7 +18,7 @@ const SAMPLE = 'test.sample';
 
 const f = e2eFile('guide', { serverModule: './tests/e2e/sample-server.ts', stepTimeout: 180_000 });
 const { step } = f;
-const ids = { drafted: '', pending: '' };
+const ids = { drafted: '', pending: '', org: { id: '', year: 0 } };
 const TITLE_DRAFTED = '关于低保边缘家庭认定的来信(待审批)';
 const TITLE_PENDING = '关于临时救助标准的来信(待签收)';
 
@@ -31,6 +31,19 @@ async function dibaoIn(page: Page, state: string): Promise<string> {
   const { items } = await call(page, 'GET', `/api/dibao/applications?state=${state}&pageSize=20`);
   assert.ok(items.length, `a demo application in state ${state}`);
   return items[0].id;
+}
+
+/** A demo organization whose last-year report is not yet filed (next step: the organization's 报送), now filed on paper today. */
+async function orgFiledToday(page: Page): Promise<{ id: string; year: number }> {
+  const { items } = await call(page, 'GET', '/api/orgs?pageSize=100');
+  for (const o of items as Array<{ id: string }>) {
+    const d = await call(page, 'GET', `/api/orgs/${o.id}`);
+    if (d.nextStep?.act !== 'file') continue;
+    assert.match(d.nextStep.text, new RegExp(`^待 ${d.name} 报送 ${d.nextStep.year} 年度工作报告`));
+    await call(page, 'POST', `/api/orgs/${o.id}/inspections`, { year: d.nextStep.year, submittedOn: new Date().toISOString().slice(0, 10) });
+    return { id: o.id, year: d.nextStep.year };
+  }
+  throw new Error('no demo organization waits for its annual report');
 }
 
 const primaryButton = (page: Page) => page.getByTestId('case-actions').locator('.ant-btn-primary');
@@ -165,6 +178,17 @@ describe('the console guides the clerk at 1366×768', { concurrency: false }, ()
     assert.deepEqual(new Set(items.map((x: { id: string }) => x.id)), tagged);
     await shot(page, 'guide-3-due-soon-desktop');
   });
+
+  step('社会组织 年检: the org page says who does the 初审 and opens the form on it, 保存 the one primary button', async () => {
+    await signIn(page, 'yc-mzj');
+    ids.org = await orgFiledToday(page);
+    await page.goto(`/orgs/${ids.org.id}`);
+    assert.match(await page.getByTestId('next-step').innerText(), new RegExp(`下一步\\s*待 .+（.+） 初审 ${ids.org.year} 年度工作报告\\s*由您办理`));
+    const pane = page.locator('.ant-tabs-tabpane-active');
+    assert.equal(squash(await pane.locator('.ant-btn-primary').innerText()), '保存');
+    assert.equal(await pane.locator('.ant-input-number-input').inputValue(), String(ids.org.year));
+    await shot(page, 'guide-4-orgs-next-step-desktop');
+  });
 });
 
 describe('the worklist and case page on a 390-px phone', { concurrency: false }, () => {
@@ -185,5 +209,12 @@ describe('the worklist and case page on a 390-px phone', { concurrency: false },
     await page.goto(`/cases/${ids.pending}`);
     await page.getByTestId('next-step').getByText('待 银川市民政局 签收').waitFor();
     await shot(page, 'guide-4-next-step-phone');
+  });
+
+  step('the organization page says who does the 初审 on a phone too', async () => {
+    await signIn(page, 'yc-mzj');
+    await page.goto(`/orgs/${ids.org.id}`);
+    await page.getByTestId('next-step').getByText(`初审 ${ids.org.year} 年度工作报告`, { exact: false }).waitFor();
+    await shot(page, 'guide-4-orgs-next-step-phone');
   });
 });

@@ -1,5 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SyntaxKind, type Node, type SourceFile } from 'typescript/unstable/ast';
+import { skipTrivia } from 'typescript/unstable/ast/scanner';
+import { API } from 'typescript/unstable/sync';
 import { describe, expect, it } from 'vitest';
 
 // Issue 19: full-width punctuation in all Chinese text users read. A half-width , ; : ? ! ( ) right
@@ -51,6 +55,72 @@ const vocabularyFile = (f: string) =>
   /[\\/]src[\\/](modules|kernel)[\\/].*([\\/]contracts?[\\/]|[\\/]contract\.ts$|workflow[^\\/]*\.ts$)/.test(f) ||
   (f.includes(`${path.sep}modules${path.sep}`) && /defineWorkflow\(|\btransition\(\{/.test(readFileSync(f, 'utf8')));
 
+/**
+ * Text built in template literals and JSX (`督办:${ref}`, `${PART_ROLE_LABEL[r]}:${ref}`, <b>人):</b>): the static
+ * parts, where a substitution counts as Chinese when its code holds Chinese or names a label/word/message
+ * table (sql`…` parameters never do). Regular-expression sources and migrations (which match old data) are code.
+ */
+const TEXT_TABLE = /^[A-Z_]*(LABEL|WORDS|ERRORS)\b|^dueWord\(/;
+const REGEX_SOURCE = /\(\?[:=!<]|\]\+/;
+function templateHits(file: string, sf: SourceFile): Hit[] {
+  const text = sf.text;
+  const code = (n: Node) => text.slice(skipTrivia(text, n.pos), n.end);
+  const lineOf = (n: Node) => text.slice(0, skipTrivia(text, n.pos)).split('\n').length;
+  const hits: Hit[] = [];
+  const visit = (node: Node): void => {
+    if (node.kind === SyntaxKind.JsxText && BAD.test(code(node))) hits.push({ file: rel(file), line: lineOf(node), text: code(node).trim() });
+    if (node.kind === SyntaxKind.TemplateExpression || node.kind === SyntaxKind.NoSubstitutionTemplateLiteral) {
+      const p = node.parent;
+      const sqlParams = p?.kind === SyntaxKind.TaggedTemplateExpression && code((p as Node & { tag: Node }).tag) === 'sql';
+      const inRegExp = p?.kind === SyntaxKind.NewExpression && code((p as Node & { expression: Node }).expression) === 'RegExp';
+      if (!inRegExp && !REGEX_SOURCE.test(code(node))) {
+        const t = node as Node & {
+          head?: Node & { text: string };
+          templateSpans?: Array<{ expression: Node; literal: Node & { text: string } }>;
+          text?: string;
+        };
+        const parts = t.head ? [t.head, ...t.templateSpans!.map((x) => x.literal)] : [node as Node & { text: string }];
+        const chinese = (t.templateSpans ?? []).map((x) => !sqlParams && (/[\u3400-\u9fff]/.test(code(x.expression)) || TEXT_TABLE.test(code(x.expression))));
+        parts.forEach((part, i) => {
+          const seen = `${chinese[i - 1] ? '字' : ''}${part.text}${chinese[i] ? '字' : ''}`;
+          if (BAD.test(seen)) hits.push({ file: rel(file), line: lineOf(part), text: part.text.trim().slice(0, 80) });
+        });
+      }
+    }
+    node.forEachChild(visit);
+  };
+  visit(sf);
+  return hits;
+}
+
+/** Every .ts/.tsx file of src/ and web/ (tests and migrations aside), parsed by the TypeScript compiler without type checking. */
+const sourceFiles = () =>
+  [path.join(ROOT, 'src'), path.join(ROOT, 'web')].flatMap((d) =>
+    walk(d, (f) => /\.tsx?$/.test(f) && !/\.test\.ts$/.test(f) && !/[\\/]migrations[\\/]/.test(f)),
+  );
+function templateViolations(files: string[]): Hit[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mz-punct-'));
+  const options = {
+    noResolve: true,
+    noLib: true,
+    types: [],
+    jsx: 'preserve',
+    noEmit: true,
+    allowImportingTsExtensions: true,
+    module: 'esnext',
+    target: 'esnext',
+  };
+  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files }));
+  const api = new API({ cwd: dir });
+  try {
+    const program = api.updateSnapshot({ openProject: path.join(dir, 'tsconfig.json') }).getProjects()[0]!.program;
+    return files.flatMap((f) => templateHits(f, program.getSourceFile(f)!));
+  } finally {
+    api.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function violations(): Hit[] {
   const messages = [...walk(path.join(ROOT, 'web/staff/modules'), (f) => /[\\/]i18n[^\\/]*\.ts$/.test(f)), path.join(ROOT, 'web/staff/i18n/zh-CN.ts')];
   const portal = walk(path.join(ROOT, 'web/portal'), (f) => f.endsWith('.html'));
@@ -60,11 +130,12 @@ function violations(): Hit[] {
     ...portal.flatMap((f) => scan(f, htmlText)),
     ...server.flatMap((f) => scan(f, problemTitles)),
     ...server.filter(vocabularyFile).flatMap((f) => scan(f, literals)),
+    ...templateViolations(sourceFiles()),
   ];
 }
 
 describe('full-width punctuation in Chinese text', () => {
-  it('the check catches a half-width comma or parenthesis next to Chinese and leaves code, URLs and placeholders alone', () => {
+  it('the check catches a half-width comma or parenthesis next to Chinese and leaves code, URLs and placeholders alone', { timeout: 30_000 }, () => {
     for (const bad of ['依据(第三条)', '已提交,请等待', '原因:未提交', '是否确认?']) expect(BAD.test(bad)).toBe(true);
     for (const ok of ['依据（第三条）', '{count} 件', 'https://example.cn/a?b=1', 'fn(a, b)', '12:30']) expect(BAD.test(ok)).toBe(false);
     expect(
@@ -72,11 +143,24 @@ describe('full-width punctuation in Chinese text', () => {
         .split('\n')
         .filter((l) => BAD.test(l)),
     ).toEqual(["  k: '好,的',"]);
+    const fixture = path.join(mkdtempSync(path.join(tmpdir(), 'mz-punct-fixture-')), 'fixture.tsx');
+    writeFileSync(
+      fixture,
+      [
+        'const a = `督办:${ref}`;',
+        'const b = `${PART_ROLE_LABEL[r]}:${ref}`;',
+        "const c = `${x ? '超期督办' : '督办'}:${ref}`;",
+        'const d = <p>{n}人):{m}</p>;',
+        'const ok = [`督办：${ref}`, `${org}:${i}`, sql`insert ${reason}, ${t}`, new RegExp(`第[${CN}]+条(?:之)?`)];',
+      ].join('\n'),
+    );
+    expect(templateViolations([fixture]).map((h) => h.line)).toEqual([1, 2, 3, 4]);
+    rmSync(path.dirname(fixture), { recursive: true, force: true });
     expect(literals("const a = { 'z(x)': '乡镇(街道)确认' }; // 注(释)\nfn(中, 文);").split('\n')).toEqual(["'z(x)''乡镇(街道)确认'", '']);
   });
 
-  it('zh messages, portal pages, problem titles, workflow labels and contract vocabularies use full-width , ; : ? ! ( ) next to Chinese', () => {
+  it('zh messages, portal pages, problem titles, workflow labels, contract vocabularies and template/JSX text use full-width , ; : ? ! ( ) next to Chinese', () => {
     const hits = violations();
     expect(hits.map((h) => `${h.file}:${h.line}: ${h.text}`).join('\n')).toBe('');
-  });
+  }, 60_000);
 });

@@ -40,7 +40,7 @@ export async function api<T>(path: string, body?: unknown): Promise<T> {
     /* not JSON */
   }
   if (!res.ok) {
-    const title = res.status === 429 ? '操作过于频繁,请稍后再试' : (data?.title ?? `服务暂时不可用(${res.status}),请稍后重试`);
+    const title = res.status === 429 ? '操作过于频繁,请稍后再试' : (data?.title ?? `服务暂时不可用（${res.status}），请稍后重试`);
     const field = typeof data?.details?.field === 'string' ? data.details.field : null;
     throw new PortalError({ status: res.status, code: data?.code ?? 'HTTP_ERROR', title, field });
   }

@@ -19,7 +19,7 @@ export function parentMismatch(code: string, level: AreaLevel, parent: { code: s
   if (!parent) return '缺少上级区划';
   if (parent.level !== level - 1) return `上级区划 ${parent.code} 的层级与本级不衔接`;
   const prefix = level === 2 ? parent.code.slice(0, 2) : level === 3 ? parent.code.slice(0, 4) : parent.code;
-  if (!code.startsWith(prefix)) return `代码 ${code} 与上级区划 ${parent.code} 不一致(应以 ${prefix} 开头)`;
+  if (!code.startsWith(prefix)) return `代码 ${code} 与上级区划 ${parent.code} 不一致（应以 ${prefix} 开头）`;
   return null;
 }
 

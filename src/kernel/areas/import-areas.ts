@@ -21,7 +21,7 @@ const REQUIRED = ['code', 'name', 'level', 'parent_code'];
 export async function importAreas(ctx: AppContext, actor: Actor, csv: string, opts: { sample?: boolean; system?: boolean } = {}): Promise<ImportResult> {
   const { header, records } = parseCsvRecords(csv);
   const missing = REQUIRED.filter((h) => !header.includes(h));
-  if (missing.length) throw invalid([{ line: 1, field: missing.join(','), message: `表头缺少列:${missing.join('、')}` }]);
+  if (missing.length) throw invalid([{ line: 1, field: missing.join(','), message: `表头缺少列：${missing.join('、')}` }]);
   return withTx(ctx, async (tx) => {
     const existing = await tx.db.selectFrom('core.area').select(['code', 'name', 'name_en', 'level', 'parent_code', 'path', 'is_sample', 'sort']).execute();
     const known = new Map<string, Known>(existing.map((a) => [a.code, a]));
@@ -32,7 +32,7 @@ export async function importAreas(ctx: AppContext, actor: Actor, csv: string, op
       const err = (field: string, message: string) => errors.push({ line, field, message });
       const level = levelOfCode(v.code!);
       if (!level) {
-        err('code', `区划代码「${v.code}」格式不正确,应为 6、9 或 12 位数字`);
+        err('code', `区划代码「${v.code}」格式不正确，应为 6、9 或 12 位数字`);
         continue;
       }
       if (seen.has(v.code!)) {
@@ -40,12 +40,12 @@ export async function importAreas(ctx: AppContext, actor: Actor, csv: string, op
         continue;
       }
       seen.add(v.code!);
-      if (String(level) !== v.level) err('level', `层级「${v.level}」与代码 ${v.code} 不符(应为 ${level})`);
+      if (String(level) !== v.level) err('level', `层级「${v.level}」与代码 ${v.code} 不符（应为 ${level}）`);
       if (!v.name || v.name.length > 100) err('name', '名称不能为空且不超过 100 字');
       const parentCode = v.parent_code || null;
       const parent = parentCode ? (known.get(parentCode) ?? null) : null;
       if (parentCode && !parent) {
-        err('parent_code', `上级区划 ${parentCode} 不存在(须先于下级出现)`);
+        err('parent_code', `上级区划 ${parentCode} 不存在（须先于下级出现）`);
         continue;
       }
       const mismatch = parentMismatch(v.code!, level, parent);
@@ -110,7 +110,7 @@ export function invalid(errors: ImportError[]): AppError {
   return new AppError(
     'IMPORT_INVALID',
     422,
-    `${AREA_ERRORS.IMPORT_INVALID}:第 ${errors[0]!.line} 行 ${errors[0]!.message}${errors.length > 1 ? ` 等 ${errors.length} 处` : ''}`,
+    `${AREA_ERRORS.IMPORT_INVALID}：第 ${errors[0]!.line} 行 ${errors[0]!.message}${errors.length > 1 ? ` 等 ${errors.length} 处` : ''}`,
     { errors },
   );
 }

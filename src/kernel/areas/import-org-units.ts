@@ -16,7 +16,7 @@ const REQUIRED = ['code', 'name', 'kind', 'area_code'];
 export async function importOrgUnits(ctx: AppContext, actor: Actor, csv: string, opts: { sample?: boolean; system?: boolean } = {}): Promise<ImportResult> {
   const { header, records } = parseCsvRecords(csv);
   const missing = REQUIRED.filter((h) => !header.includes(h));
-  if (missing.length) throw invalid([{ line: 1, field: missing.join(','), message: `表头缺少列:${missing.join('、')}` }]);
+  if (missing.length) throw invalid([{ line: 1, field: missing.join(','), message: `表头缺少列：${missing.join('、')}` }]);
   return withTx(ctx, async (tx) => {
     const areas = new Map((await tx.db.selectFrom('core.area').select(['code', 'path']).execute()).map((a) => [a.code, a.path]));
     const existing = await tx.db
@@ -30,15 +30,15 @@ export async function importOrgUnits(ctx: AppContext, actor: Actor, csv: string,
     for (const { line, values: v } of records) {
       const err = (field: string, message: string) => errors.push({ line, field, message });
       const n = errors.length;
-      if (!/^[A-Za-z0-9_.-]{2,64}$/.test(v.code!)) err('code', `机构代码「${v.code}」格式不正确(2–64 位字母、数字、-、_、.)`);
+      if (!/^[A-Za-z0-9_.-]{2,64}$/.test(v.code!)) err('code', `机构代码「${v.code}」格式不正确（2–64 位字母、数字、-、_、.）`);
       if (!v.name || v.name.length > 100) err('name', '机构名称不能为空且不超过 100 字');
-      if (!(v.kind! in ORG_KINDS)) err('kind', `机构类型「${v.kind}」无效,可选:${Object.keys(ORG_KINDS).join('、')}`);
+      if (!(v.kind! in ORG_KINDS)) err('kind', `机构类型「${v.kind}」无效，可选：${Object.keys(ORG_KINDS).join('、')}`);
       const areaPath = areas.get(v.area_code!);
       if (!areaPath) err('area_code', `行政区划 ${v.area_code} 不存在`);
       let parentId: string | null = null;
       if (v.parent_code) {
         const p = planned.get(v.parent_code);
-        if (!p) err('parent_code', `上级机构 ${v.parent_code} 不存在(须先于下级出现)`);
+        if (!p) err('parent_code', `上级机构 ${v.parent_code} 不存在（须先于下级出现）`);
         else if (areaPath && !pathWithin(areaPath, p.areaPath)) err('parent_code', `上级机构 ${v.parent_code} 不在本机构所在区划或其上级区划`);
         else parentId = p.id;
       }

@@ -88,7 +88,7 @@ async function verifyCheckpoints(tx: AppContext, batch: number, report: (p: Audi
   let count = 0;
   const lastSeq = new Map<number, number>();
   const problem = (seq: number, message: string) =>
-    report({ kind: 'checkpoint_mismatch', chainId: null, seq, eventId: null, message: `检查点第 ${seq} 条:${message}` });
+    report({ kind: 'checkpoint_mismatch', chainId: null, seq, eventId: null, message: `检查点第 ${seq} 条：${message}` });
   for (let after = Number.MIN_SAFE_INTEGER; ;) {
     const rows = (
       await sql<CheckpointRow>`select seq, at, heads, prev_hash, hash from core.audit_checkpoint where seq > ${after}

@@ -22,7 +22,7 @@ export function createChainVerifier(chainId: number, head: ChainHead, checkpoint
   let atCheckpoint: Seen | null = null;
   let events = 0;
   const problem = (kind: AuditProblem['kind'], seq: number, eventId: string | null, message: string) =>
-    report({ kind, chainId, seq, eventId, message: `链 ${chainId} 第 ${seq} 条${eventId ? `(事件 ${eventId})` : ''}:${message}` });
+    report({ kind, chainId, seq, eventId, message: `链 ${chainId} 第 ${seq} 条${eventId ? `（事件 ${eventId}）` : ''}：${message}` });
 
   /** A row that self-verifies but does not link back: decide once its successor is known. */
   function resolvePending(linksForward: boolean) {
@@ -50,7 +50,7 @@ export function createChainVerifier(chainId: number, head: ChainHead, checkpoint
       const selfOk = eventHash(r) === r.hash;
       if (pending) resolvePending(r.seq === pending.row.seq + 1 && r.prev_hash === pending.row.hash);
       if (r.seq > head.seq) {
-        problem('inserted', r.seq, r.id, `位于链头(第 ${head.seq} 条)之后,是绕过正常写入插入的事件`);
+        problem('inserted', r.seq, r.id, `位于链头（第 ${head.seq} 条）之后，是绕过正常写入插入的事件`);
         advance(seen);
         return;
       }
@@ -85,7 +85,7 @@ export function createChainVerifier(chainId: number, head: ChainHead, checkpoint
           'removed',
           last + 1,
           one ? head.id : null,
-          one ? '末尾事件被删除(链头仍指向它)' : `第 ${last + 1}–${head.seq} 条末尾事件被删除(链头记录到第 ${head.seq} 条)`,
+          one ? '末尾事件被删除(链头仍指向它)' : `第 ${last + 1}–${head.seq} 条末尾事件被删除（链头记录到第 ${head.seq} 条）`,
         );
       } else {
         const headRowHash = head.seq === 0 ? genesisHash(chainId) : atHead?.hash;
@@ -95,7 +95,12 @@ export function createChainVerifier(chainId: number, head: ChainHead, checkpoint
         if (checkpoint.seq > last) {
           if (!tailRemoved) {
             const one = checkpoint.seq === last + 1;
-            problem('removed', last + 1, one ? checkpoint.id : null, `检查点记录本链已有 ${checkpoint.seq} 条事件,现仅存 ${last} 条(末尾事件连同链头被删改)`);
+            problem(
+              'removed',
+              last + 1,
+              one ? checkpoint.id : null,
+              `检查点记录本链已有 ${checkpoint.seq} 条事件，现仅存 ${last} 条（末尾事件连同链头被删改）`,
+            );
           }
         } else {
           const cpRowHash = checkpoint.seq === 0 ? genesisHash(chainId) : atCheckpoint?.hash;

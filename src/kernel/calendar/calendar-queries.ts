@@ -44,7 +44,7 @@ export async function computeDueDate(ctx: AppContext, cache: CalendarCache, inpu
   try {
     validateRule(input.rule);
   } catch (e) {
-    throw badRequest('CALENDAR_COUNT_INVALID', `${CALENDAR_ERRORS.CALENDAR_COUNT_INVALID}:${(e as Error).message}`, { field: input.rule.unit });
+    throw badRequest('CALENDAR_COUNT_INVALID', `${CALENDAR_ERRORS.CALENDAR_COUNT_INVALID}：${(e as Error).message}`, { field: input.rule.unit });
   }
   const area = input.areaCode ? await resolveCalendarArea(ctx, input.areaCode) : null;
   const calendar = await cache.get(ctx);

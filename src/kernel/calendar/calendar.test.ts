@@ -23,35 +23,35 @@ const cal = calendar();
 
 describe('isWorkday: national layer from chinese-days (hand-checked against 国办发明电〔2018〕15号 and 2020/2021 notices)', () => {
   it.each([
-    ['2019-02-02', undefined, true, '周六,调休上班(春节)'],
-    ['2019-02-03', undefined, true, '周日,调休上班(春节)'],
-    ['2019-02-04', undefined, false, '调休放假(春节)'],
-    ['2019-02-05', undefined, false, '法定节假日:春节'],
-    ['2019-02-09', undefined, false, '周六,春节假期'],
-    ['2018-12-29', undefined, true, '周六,调休上班(元旦)'],
-    ['2019-04-28', undefined, true, '周日,调休上班(劳动节)'],
-    ['2019-05-05', undefined, true, '周日,调休上班(劳动节)'],
-    ['2019-06-07', undefined, false, '法定节假日:端午'],
-    ['2019-06-08', undefined, false, '周六,端午假期'],
+    ['2019-02-02', undefined, true, '周六，调休上班（春节）'],
+    ['2019-02-03', undefined, true, '周日，调休上班（春节）'],
+    ['2019-02-04', undefined, false, '调休放假（春节）'],
+    ['2019-02-05', undefined, false, '法定节假日：春节'],
+    ['2019-02-09', undefined, false, '周六，春节假期'],
+    ['2018-12-29', undefined, true, '周六，调休上班（元旦）'],
+    ['2019-04-28', undefined, true, '周日，调休上班（劳动节）'],
+    ['2019-05-05', undefined, true, '周日，调休上班（劳动节）'],
+    ['2019-06-07', undefined, false, '法定节假日：端午'],
+    ['2019-06-08', undefined, false, '周六，端午假期'],
     ['2019-06-15', undefined, false, '周末'],
     ['2019-06-05', undefined, true, '工作日'],
-    ['2019-09-29', undefined, true, '周日,调休上班(国庆节)'],
-    ['2019-10-12', undefined, true, '周六,调休上班(国庆节)'],
-    ['2020-01-19', undefined, true, '周日,调休上班(春节)'],
+    ['2019-09-29', undefined, true, '周日，调休上班（国庆节）'],
+    ['2019-10-12', undefined, true, '周六，调休上班（国庆节）'],
+    ['2020-01-19', undefined, true, '周日，调休上班（春节）'],
     // 国办发明电〔2020〕1号 extended 春节 to 02-02, so the planned 02-01 make-up Saturday became rest.
-    ['2020-01-31', undefined, false, '法定节假日:春节'],
-    ['2020-02-01', undefined, false, '周六,春节假期'],
-    ['2020-06-28', undefined, true, '周日,调休上班(端午)'],
-    ['2021-02-07', undefined, true, '周日,调休上班(春节)'],
-    ['2021-09-18', undefined, true, '周六,调休上班(中秋)'],
+    ['2020-01-31', undefined, false, '法定节假日：春节'],
+    ['2020-02-01', undefined, false, '周六，春节假期'],
+    ['2020-06-28', undefined, true, '周日，调休上班（端午）'],
+    ['2021-02-07', undefined, true, '周日，调休上班（春节）'],
+    ['2021-09-18', undefined, true, '周六，调休上班（中秋）'],
   ] as const)('%s (area %s) → %s %s', (date, area, workday, reason) => {
     expect(cal.isWorkday(date, area)).toEqual({ workday, reason });
   });
 });
 
-describe('isWorkday: 宁夏 regional layer (regulations §11.2)', () => {
+describe('isWorkday：宁夏 regional layer (regulations §11.2)', () => {
   it.each([
-    ['2019-02-02', NX, true, '周六,调休上班(春节)'],
+    ['2019-02-02', NX, true, '周六，调休上班（春节）'],
     ['2019-06-05', LONGDE, false, '宁夏开斋节'],
     ['2019-06-06', NX, false, '宁夏开斋节'],
     ['2019-08-12', LONGDE, false, '宁夏古尔邦节'],
@@ -74,7 +74,7 @@ describe('isWorkday: 宁夏 regional layer (regulations §11.2)', () => {
   });
 });
 
-describe('addWorkdays (N 工作日: day of receipt not counted, only working days counted)', () => {
+describe('addWorkdays (N 工作日：day of receipt not counted, only working days counted)', () => {
   it.each([
     // 06-05/06 开斋节, 06-07 端午, 06-08/09 weekend → 06-10, 11, 12.
     ['2019-06-04', 3, LONGDE, '2019-06-12'],
@@ -111,7 +111,7 @@ describe('addWorkdays (N 工作日: day of receipt not counted, only working day
   });
 });
 
-describe('addDays (N 日: calendar days; a rest-day last day rolls forward, 民法典 第203条)', () => {
+describe('addDays （N 日：calendar days; a rest-day last day rolls forward，民法典 第203条）', () => {
   it.each([
     ['2019-09-21', 10, undefined, true, '2019-10-08'],
     ['2019-09-21', 10, undefined, false, '2019-10-01'],
@@ -129,7 +129,7 @@ describe('addDays (N 日: calendar days; a rest-day last day rolls forward, 民�
   });
 });
 
-describe('addMonths (N 个月: corresponding day, else the month end; then roll-forward by default)', () => {
+describe('addMonths (N 个月：corresponding day, else the month end; then roll-forward by default)', () => {
   it.each([
     ['2019-01-31', 1, undefined, true, '2019-02-28'],
     ['2019-03-31', 1, undefined, true, '2019-04-30'],
@@ -164,9 +164,9 @@ describe('layers', () => {
         '640423': [{ date: '2019-06-05', kind: 'work', name: '县里上班' }],
       },
     });
-    expect(c.isWorkday('2019-06-15', LONGDE)).toEqual({ workday: true, reason: '周六,调休上班(宁夏开斋节)' });
+    expect(c.isWorkday('2019-06-15', LONGDE)).toEqual({ workday: true, reason: '周六，调休上班（宁夏开斋节）' });
     expect(c.isWorkday('2019-06-15').workday).toBe(false);
-    expect(c.isWorkday('2019-10-02', NX)).toEqual({ workday: false, reason: '法定节假日:国庆节' });
+    expect(c.isWorkday('2019-10-02', NX)).toEqual({ workday: false, reason: '法定节假日：国庆节' });
     expect(c.isWorkday('2019-06-05', LONGDE)).toEqual({ workday: false, reason: '宁夏开斋节' });
   });
 
@@ -178,8 +178,8 @@ describe('layers', () => {
         { date: '2027-01-01', kind: 'rest', name: '元旦' },
       ],
     });
-    expect(c.isWorkday('2019-06-11', LONGDE)).toEqual({ workday: false, reason: '法定节假日:临时休假' });
-    expect(c.isWorkday('2019-10-07')).toEqual({ workday: true, reason: '周一,调整为工作日(国庆节调整)' });
+    expect(c.isWorkday('2019-06-11', LONGDE)).toEqual({ workday: false, reason: '法定节假日：临时休假' });
+    expect(c.isWorkday('2019-10-07')).toEqual({ workday: true, reason: '周一，调整为工作日（国庆节调整）' });
     expect(c.isWorkday('2027-01-01').workday).toBe(false);
     expect(c.dayStatus('2019-06-11').decisions).toEqual([
       { layer: 'national', areaCode: null, kind: 'rest', name: '临时休假', source: '国办发明电〔2019〕99号' },
@@ -189,7 +189,7 @@ describe('layers', () => {
   it('names every layer that rests on a date', () => {
     const c = calendar({ regional: { [NX]: [{ date: '2019-10-02', kind: 'rest', name: '某节' }] } });
     const s = c.dayStatus('2019-10-02', NX);
-    expect(s.reason).toBe('法定节假日:国庆节;宁夏某节');
+    expect(s.reason).toBe('法定节假日：国庆节；宁夏某节');
     expect(s.category).toBe('holiday');
     expect(s.decisions.map((d) => d.layer)).toEqual(['package', 'regional']);
   });

@@ -81,14 +81,14 @@ export function createCalendar(data: CalendarData): Calendar {
       const parts = rests.map((d) => {
         if (d.layer === 'regional') return label(d);
         if (weekend) return `${d.name}假期`;
-        if (d.layer === 'statutory') return nationalYears.has(yearOf(date)) ? `法定节假日:${d.name}` : `法定节假日:${d.name}(${PROVISIONAL_NOTE})`;
-        return d.layer === 'package' && data.packageDays.inLieuDays[date] ? `调休放假(${d.name})` : `法定节假日:${d.name}`;
+        if (d.layer === 'statutory') return nationalYears.has(yearOf(date)) ? `法定节假日：${d.name}` : `法定节假日：${d.name}（${PROVISIONAL_NOTE}）`;
+        return d.layer === 'package' && data.packageDays.inLieuDays[date] ? `调休放假（${d.name}）` : `法定节假日：${d.name}`;
       });
-      return { date, weekday, workday: false, category, reason: (weekend ? `${wd},` : '') + parts.join(';'), decisions };
+      return { date, weekday, workday: false, category, reason: (weekend ? `${wd}，` : '') + parts.join('；'), decisions };
     }
     const work = decisions.find((d) => d.kind === 'work');
-    if (work && weekend) return { date, weekday, workday: true, category: 'makeup_workday', reason: `${wd},调休上班(${label(work)})`, decisions };
-    if (work) return { date, weekday, workday: true, category: 'adjusted_workday', reason: `${wd},调整为工作日(${label(work)})`, decisions };
+    if (work && weekend) return { date, weekday, workday: true, category: 'makeup_workday', reason: `${wd}，调休上班（${label(work)}）`, decisions };
+    if (work) return { date, weekday, workday: true, category: 'adjusted_workday', reason: `${wd}，调整为工作日（${label(work)}）`, decisions };
     if (weekend) return { date, weekday, workday: false, category: 'weekend', reason: '周末', decisions };
     return { date, weekday, workday: true, category: 'workday', reason: '工作日', decisions };
   }
@@ -134,12 +134,12 @@ export function createCalendar(data: CalendarData): Calendar {
         out.push(
           statutoryHoliday(`${y}-01-01`)
             ? `${y} 年：${PROVISIONAL_NOTE}（《全国年节及纪念日放假办法》第二条，不含调休）；国务院办公厅的通知录入后，期限自动重算`
-            : `${y} 年的国务院节假日安排尚未录入,该年只按周末计算休息日,结果可能不准确`,
+            : `${y} 年的国务院节假日安排尚未录入，该年只按周末计算休息日，结果可能不准确`,
         );
       for (const code of chain) {
         const layer = regional.get(code);
         if (!REGION_ROOT.test(code) || !layer?.size) continue;
-        if (![...layer.keys()].some((d) => yearOf(d) === y)) out.push(`${y} 年${areaLabel(code)}的地方节假日(如开斋节、古尔邦节)尚未录入,结果可能不准确`);
+        if (![...layer.keys()].some((d) => yearOf(d) === y)) out.push(`${y} 年${areaLabel(code)}的地方节假日（如开斋节、古尔邦节）尚未录入，结果可能不准确`);
       }
     }
     return out;

@@ -17,6 +17,6 @@ export async function clearCalendarDay(ctx: AppContext, actor: Actor, input: Cle
   if (!isIsoDate(input.date)) throw badRequest('CALENDAR_DATE_INVALID', CALENDAR_ERRORS.CALENDAR_DATE_INVALID, { field: 'date' });
   await assertMayManage(ctx, actor, input.areaCode);
   const change = await applyCalendarChanges(ctx, actor, [{ date: input.date, areaCode: input.areaCode, after: null }], { reason: input.reason });
-  if (!change) throw new AppError('CALENDAR_DAY_NOT_FOUND', 404, `${CALENDAR_ERRORS.CALENDAR_DAY_NOT_FOUND}:${input.date}`);
+  if (!change) throw new AppError('CALENDAR_DAY_NOT_FOUND', 404, `${CALENDAR_ERRORS.CALENDAR_DAY_NOT_FOUND}：${input.date}`);
   return change;
 }

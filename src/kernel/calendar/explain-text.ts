@@ -32,18 +32,18 @@ function stepLine(s: TraceStep, e: Omit<Explanation, 'text'>): string | null {
   const due = s.date === e.dueDate ? ',期限届满' : '';
   switch (s.action) {
     case 'start':
-      return `${head} 起算日(当日不计入):${s.reason}`;
+      return `${head} 起算日（当日不计入）：${s.reason}`;
     case 'count':
-      return `${head} 第 ${s.index} 个工作日${s.makeup ? `(${s.reason},计入)` : ''}${due}`;
+      return `${head} 第 ${s.index} 个工作日${s.makeup ? `（${s.reason}，计入）` : ''}${due}`;
     case 'skip':
-      return `${head} 不计:${s.reason}`;
+      return `${head} 不计：${s.reason}`;
     case 'month_end':
-      return `${head} 到期月的${s.clamped ? '月末日(没有对应日)' : '对应日'},为期间的最后一日:${s.reason}${e.rolledForward ? ',顺延' : due}`;
+      return `${head} 到期月的${s.clamped ? '月末日(没有对应日)' : '对应日'}，为期间的最后一日：${s.reason}${e.rolledForward ? ',顺延' : due}`;
     case 'roll_forward':
       // The period's last day already has its own line.
-      return s.date === e.periodEnd ? null : `${head} 休息日,继续顺延:${s.reason}`;
+      return s.date === e.periodEnd ? null : `${head} 休息日，继续顺延：${s.reason}`;
     case 'due':
-      return e.rolledForward ? `${head} 顺延后的第一个工作日,期限届满:${s.reason}` : null;
+      return e.rolledForward ? `${head} 顺延后的第一个工作日，期限届满：${s.reason}` : null;
   }
 }
 
@@ -53,8 +53,8 @@ function stepLine(s: TraceStep, e: Omit<Explanation, 'text'>): string | null {
  */
 export function renderExplanation(e: Omit<Explanation, 'text'>, chainLabels: string[]): string {
   const lines: string[] = [];
-  lines.push(`为什么是这一天:自 ${dayZh(e.from)} 起计算 ${ruleZh(e.rule.unit, e.rule.n)},期限届满日为 ${dayZh(e.dueDate)}。`);
-  lines.push(chainLabels.length ? `适用地区:${chainLabels.join(' › ')}(国家节假日及以上各级地方节假日)` : '适用地区:全国(只适用国家节假日安排)');
+  lines.push(`为什么是这一天：自 ${dayZh(e.from)} 起计算 ${ruleZh(e.rule.unit, e.rule.n)}，期限届满日为 ${dayZh(e.dueDate)}。`);
+  lines.push(chainLabels.length ? `适用地区：${chainLabels.join(' › ')}（国家节假日及以上各级地方节假日）` : '适用地区：全国（只适用国家节假日安排）');
   for (const s of e.steps) {
     if (e.rule.unit === 'days' && s.action === 'count') continue;
     const line = stepLine(s, e);
@@ -63,23 +63,23 @@ export function renderExplanation(e: Omit<Explanation, 'text'>, chainLabels: str
       const counted = e.steps.filter((x): x is CountStep => x.action === 'count');
       const rest = counted.filter((x) => !x.workday).length;
       const last = counted.at(-1)!;
-      lines.push(`${counted[0]!.date} 至 ${e.periodEnd} 连续计算 ${e.rule.n} 日,期间的休息日照常计入(共 ${rest} 天)`);
+      lines.push(`${counted[0]!.date} 至 ${e.periodEnd} 连续计算 ${e.rule.n} 日，期间的休息日照常计入（共 ${rest} 天）`);
       const makeup = counted.filter((x) => x.makeup).map((x) => x.date);
-      if (makeup.length) lines.push(`其中调休上班日 ${makeup.length} 天:${makeup.join('、')}`);
+      if (makeup.length) lines.push(`其中调休上班日 ${makeup.length} 天：${makeup.join('、')}`);
       lines.push(
-        `${e.periodEnd} ${weekdayZh(e.periodEnd)} 为期间的最后一日:${last.reason}${e.rolledForward ? ',顺延' : e.periodEnd === e.dueDate ? ',期限届满' : ''}`,
+        `${e.periodEnd} ${weekdayZh(e.periodEnd)} 为期间的最后一日：${last.reason}${e.rolledForward ? ',顺延' : e.periodEnd === e.dueDate ? ',期限届满' : ''}`,
       );
     }
   }
   const tail = e.rolledForward
-    ? `期间最后一日 ${dayZh(e.periodEnd)} 是休息日,顺延至其后第一个工作日 ${dayZh(e.dueDate)}。`
+    ? `期间最后一日 ${dayZh(e.periodEnd)} 是休息日，顺延至其后第一个工作日 ${dayZh(e.dueDate)}。`
     : e.rule.unit === 'workdays'
-      ? `共计 ${e.countedDays} 个工作日,跳过休息日 ${e.skippedRestDays} 天${e.makeupWorkdays ? `,计入调休上班日 ${e.makeupWorkdays} 天` : ''}。`
+      ? `共计 ${e.countedDays} 个工作日，跳过休息日 ${e.skippedRestDays} 天${e.makeupWorkdays ? `，计入调休上班日 ${e.makeupWorkdays} 天` : ''}。`
       : `期间最后一日 ${dayZh(e.periodEnd)}${e.rollForward ? '是工作日,无需顺延' : '(本次不顺延)'}。`;
-  lines.push(`结论:${tail}期限届满日为 ${dayZh(e.dueDate)}。`);
+  lines.push(`结论：${tail}期限届满日为 ${dayZh(e.dueDate)}。`);
   lines.push('依据:');
   for (const b of e.basis) lines.push(`  ${b}`);
-  lines.push(`日历版本:v${e.calendarVersion}(国家层数据 ${e.nationalSource} 加本地调整)`);
+  lines.push(`日历版本：v${e.calendarVersion}（国家层数据 ${e.nationalSource} 加本地调整）`);
   for (const w of e.warnings) lines.push(`注意：${w}`);
   return fullWidth(lines.join('\n'));
 }

@@ -64,7 +64,7 @@ export function computePeriod(
         }
       } else {
         skipped++;
-        if (++restRun > MAX_REST_RUN) throw new RangeError(`连续休息日超过 ${MAX_REST_RUN} 天,日历数据有误 / calendar data broken near ${d}`);
+        if (++restRun > MAX_REST_RUN) throw new RangeError(`连续休息日超过 ${MAX_REST_RUN} 天，日历数据有误 / calendar data broken near ${d}`);
         if (trace) {
           const s = status(d);
           push({ action: 'skip', date: d, category: s.category, reason: s.reason });
@@ -104,7 +104,7 @@ export function computePeriod(
         push({ action: 'roll_forward', date: due, category: s.category, reason: s.reason });
       }
       skipped++;
-      if (++restRun > MAX_REST_RUN) throw new RangeError(`连续休息日超过 ${MAX_REST_RUN} 天,日历数据有误 / calendar data broken near ${due}`);
+      if (++restRun > MAX_REST_RUN) throw new RangeError(`连续休息日超过 ${MAX_REST_RUN} 天，日历数据有误 / calendar data broken near ${due}`);
       due = addDaysIso(due, 1);
     }
   }

@@ -18,7 +18,7 @@ export async function resolveCalendarArea(ctx: AppContext, code: string, field =
   const area = /^(\d{6}|\d{9}|\d{12})$/.test(code)
     ? await ctx.db.selectFrom('core.area').select(['code', 'path']).where('code', '=', code).executeTakeFirst()
     : undefined;
-  if (!area) throw badRequest('CALENDAR_AREA_UNKNOWN', `${CALENDAR_ERRORS.CALENDAR_AREA_UNKNOWN}:${code}`, { field });
+  if (!area) throw badRequest('CALENDAR_AREA_UNKNOWN', `${CALENDAR_ERRORS.CALENDAR_AREA_UNKNOWN}：${code}`, { field });
   const rows = await ctx.db.selectFrom('core.area').select(['code', 'name', 'level']).where('code', 'in', area.path.split('.')).execute();
   const names: Record<string, string> = {};
   for (const r of rows) names[r.code] = shortAreaName(r.name, r.level);

@@ -62,7 +62,7 @@ describe('validateAreaCode', () => {
       provinceName: '上海市',
       cityCode: '310100',
       parentCode: '310100',
-      note: '格式正确,不在内置宁夏区划表中',
+      note: '格式正确，不在内置宁夏区划表中',
     });
     expect(r.valid && r.name).toBeUndefined();
   });

@@ -124,7 +124,7 @@ function lookupName(code: string, known?: KnownAreas): string | undefined {
 export function validateAreaCode(input: string, known?: KnownAreas): AreaCodeResult {
   const code = String(input ?? '').trim();
   if (!/^\d{6}$/.test(code)) {
-    return { valid: false, code, reasonCode: 'FORMAT', reason: `行政区划代码应为6位数字,实为“${code}”` };
+    return { valid: false, code, reasonCode: 'FORMAT', reason: `行政区划代码应为6位数字，实为“${code}”` };
   }
   const prov = code.slice(0, 2);
   const city = code.slice(2, 4);
@@ -137,7 +137,7 @@ export function validateAreaCode(input: string, known?: KnownAreas): AreaCodeRes
       valid: false,
       code,
       reasonCode: 'STRUCTURE',
-      reason: `结构错误:地级码为 00 时县级码必须为 00,实为 ${county}`,
+      reason: `结构错误：地级码为 00 时县级码必须为 00，实为 ${county}`,
     };
   }
   const level: AreaLevel = city === '00' ? '省级' : county === '00' ? '地级' : '县级';
@@ -158,7 +158,7 @@ export function validateAreaCode(input: string, known?: KnownAreas): AreaCodeRes
     if (cityName) result.cityName = cityName;
   }
   if (!name) {
-    result.note = prov === '64' ? '格式正确,但不在内置宁夏现行区划表中(可能为已撤销区划或市辖区汇总代码)' : '格式正确,不在内置宁夏区划表中';
+    result.note = prov === '64' ? '格式正确，但不在内置宁夏现行区划表中（可能为已撤销区划或市辖区汇总代码）' : '格式正确，不在内置宁夏区划表中';
   }
   return result;
 }

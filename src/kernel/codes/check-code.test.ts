@@ -39,7 +39,7 @@ describe('checkCode — detection and summaries', () => {
   it('resident ID with a corrupted check char reports the expected char', () => {
     const r = checkCode('640104198001011236', TODAY);
     expect(r).toMatchObject({ kind: 'RESIDENT_ID', valid: false, reasonCode: 'CHECK_CHAR' });
-    expect(r.summary).toBe('居民身份证号 · 校验码错误:应为 5,实为 6');
+    expect(r.summary).toBe('居民身份证号 · 校验码错误：应为 5，实为 6');
   });
 
   it('resident ID with a bad birth date stays a resident ID', () => {
@@ -50,13 +50,13 @@ describe('checkCode — detection and summaries', () => {
     expect(checkCode('110105491231002', TODAY)).toMatchObject({
       kind: 'RESIDENT_ID',
       valid: true,
-      summary: '居民身份证号(15位旧号) · 110105 北京市 · 出生 1949-12-31 · 女 · 75岁 · 18位号码 11010519491231002X',
+      summary: '居民身份证号（15位旧号） · 110105 北京市 · 出生 1949-12-31 · 女 · 75岁 · 18位号码 11010519491231002X',
     });
   });
 
   it('area codes', () => {
     expect(checkCode('640423').summary).toBe('行政区划代码 · 县级 · 640423 宁夏回族自治区 固原市 隆德县');
-    expect(checkCode('310101').summary).toBe('行政区划代码 · 县级 · 310101 上海市 · 格式正确,不在内置宁夏区划表中');
+    expect(checkCode('310101').summary).toBe('行政区划代码 · 县级 · 310101 上海市 · 格式正确，不在内置宁夏区划表中');
     expect(checkCode('990000')).toMatchObject({ kind: 'AREA_CODE', valid: false, reasonCode: 'PROVINCE' });
   });
 
@@ -91,7 +91,7 @@ describe('formatCheckLine', () => {
   });
 
   it('invalid line', () => {
-    expect(formatCheckLine(checkCode('53100000MJ0000000X'))).toBe('53100000MJ0000000X\tinvalid\t统一社会信用代码 · 校验码错误:应为 U,实为 X');
+    expect(formatCheckLine(checkCode('53100000MJ0000000X'))).toBe('53100000MJ0000000X\tinvalid\t统一社会信用代码 · 校验码错误：应为 U，实为 X');
   });
 
   it('always has exactly three tab-separated fields, even for odd input', () => {

@@ -50,7 +50,7 @@ function fromResidentId(code: string, r: ResidentIdResult, alsoUscc = false): Ch
   const area = validateAreaCode(p.areaCode);
   const place = area.valid ? areaPath(area) : '';
   const segments = [
-    p.legacy ? `${LABELS.RESIDENT_ID}(15位旧号)` : LABELS.RESIDENT_ID,
+    p.legacy ? `${LABELS.RESIDENT_ID}（15位旧号）` : LABELS.RESIDENT_ID,
     place ? `${p.areaCode} ${place}` : p.areaCode,
     `出生 ${p.birthDate}`,
     p.sex,
@@ -97,7 +97,7 @@ export function checkCode(input: string, options: CheckOptions = {}): CheckResul
     if (!r.valid) return invalid(code, 'ORG_CODE', r.reason, r.reasonCode);
     return { code, kind: 'ORG_CODE', valid: true, summary: `${LABELS.ORG_CODE} · ${r.code}` };
   }
-  return invalid(code, 'UNKNOWN', `无法识别的代码(${code.length}位):支持18位统一社会信用代码、18/15位身份证号、6位行政区划代码、9位组织机构代码`);
+  return invalid(code, 'UNKNOWN', `无法识别的代码（${code.length}位）：支持18位统一社会信用代码、18/15位身份证号、6位行政区划代码、9位组织机构代码`);
 }
 
 /** CLI line: "<code>\tvalid\t<summary>" or "<code>\tinvalid\t<summary with reason>". */

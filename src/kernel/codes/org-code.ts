@@ -51,7 +51,7 @@ export function validateOrgCode(input: string): OrgCodeResult {
       code,
       reasonCode: 'CHECK_CHAR',
       expected,
-      reason: `组织机构代码校验码错误:应为 ${expected},实为 ${check}`,
+      reason: `组织机构代码校验码错误：应为 ${expected}，实为 ${check}`,
     };
   }
   return { valid: true, code, body, checkChar: check };

@@ -17,5 +17,5 @@ export function residentIdProblem(input: string, today?: string): string | null 
   if (!input.trim()) return null;
   const r = validateResidentId(input, today ? { today } : {});
   if (r.valid) return null;
-  return r.reasonCode === 'CHECK_CHAR' ? `身份证号校验码不正确(最后一位应为 ${r.expected})` : PROBLEM[r.reasonCode];
+  return r.reasonCode === 'CHECK_CHAR' ? `身份证号校验码不正确（最后一位应为 ${r.expected}）` : PROBLEM[r.reasonCode];
 }

@@ -71,7 +71,7 @@ export function validateResidentId(input: string, options: ResidentIdOptions = {
 
   const legacy = /^\d{15}$/.test(id);
   if (!legacy && !/^\d{17}[\dX]$/.test(id)) {
-    return fail('FORMAT', `身份证号格式错误:应为18位(前17位数字,末位数字或X)或15位数字,实为${id.length}位`);
+    return fail('FORMAT', `身份证号格式错误：应为18位（前17位数字，末位数字或X）或15位数字，实为${id.length}位`);
   }
   const full17 = legacy ? `${id.slice(0, 6)}19${id.slice(6)}` : id.slice(0, 17);
 
@@ -80,7 +80,7 @@ export function validateResidentId(input: string, options: ResidentIdOptions = {
   // Address codes are historical (the county at first registration), so only the province prefix
   // is enforced; abolished or unusual county codes are still accepted.
   if (!area.valid && area.reasonCode !== 'STRUCTURE') {
-    return fail('AREA_CODE', `地址码 ${areaCode} 无效:${area.reason}`);
+    return fail('AREA_CODE', `地址码 ${areaCode} 无效：${area.reason}`);
   }
 
   const ymd = full17.slice(6, 14);
@@ -95,7 +95,7 @@ export function validateResidentId(input: string, options: ResidentIdOptions = {
 
   const expected = residentIdCheckChar(full17) as string;
   if (!legacy && id[17] !== expected) {
-    return fail('CHECK_CHAR', `校验码错误:应为 ${expected},实为 ${id[17]}`, expected);
+    return fail('CHECK_CHAR', `校验码错误：应为 ${expected}，实为 ${id[17]}`, expected);
   }
 
   let age = +today.slice(0, 4) - y;

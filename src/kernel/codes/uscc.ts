@@ -84,18 +84,18 @@ export function validateUscc(input: string): UsccResult {
   const code = String(input ?? '')
     .trim()
     .toUpperCase();
-  if (code.length !== 18) return fail(code, 'FORMAT', `统一社会信用代码应为18位,实为${code.length}位`);
+  if (code.length !== 18) return fail(code, 'FORMAT', `统一社会信用代码应为18位，实为${code.length}位`);
   const forbidden = FORBIDDEN.exec(code);
   if (forbidden) {
     const pos = forbidden.index + 1;
-    return fail(code, 'FORMAT', `第${pos}位含有字母 ${forbidden[0]},统一社会信用代码不使用 I、O、S、V、Z`);
+    return fail(code, 'FORMAT', `第${pos}位含有字母 ${forbidden[0]}，统一社会信用代码不使用 I、O、S、V、Z`);
   }
   for (let i = 0; i < 18; i++) {
     if (!USCC_CHARSET.includes(code[i])) return fail(code, 'FORMAT', `第${i + 1}位含有非法字符“${code[i]}”`);
   }
   const areaCode = code.slice(2, 8);
   if (!/^\d{6}$/.test(areaCode)) {
-    return fail(code, 'FORMAT', `第3–8位登记管理机关行政区划码应为6位数字,实为 ${areaCode}`);
+    return fail(code, 'FORMAT', `第3–8位登记管理机关行政区划码应为6位数字，实为 ${areaCode}`);
   }
   const dept = USCC_DEPARTMENTS[code[0]];
   if (!dept) return fail(code, 'DEPT_TYPE', `登记管理部门代码 ${code[0]} 无效`);
@@ -106,23 +106,23 @@ export function validateUscc(input: string): UsccResult {
   let areaName: string | undefined = '国家级';
   if (areaCode !== NATIONAL_AREA) {
     const area = validateAreaCode(areaCode);
-    if (!area.valid) return fail(code, 'AREA_CODE', `登记管理机关行政区划码 ${areaCode} 无效:${area.reason}`);
+    if (!area.valid) return fail(code, 'AREA_CODE', `登记管理机关行政区划码 ${areaCode} 无效：${area.reason}`);
     areaName = areaPath(area) || undefined;
   }
   const expected = usccCheckChar(code.slice(0, 17)) as string;
   if (code[17] !== expected) {
     if (looksLikeFujianPilot(code)) {
       const warning = '可能是福建省早期试点代码(2016年前发放,部分不符合校验规则),请向登记机关人工核实';
-      return fail(code, 'CHECK_CHAR', `校验码错误:应为 ${expected},实为 ${code[17]};${warning}`, {
+      return fail(code, 'CHECK_CHAR', `校验码错误：应为 ${expected}，实为 ${code[17]};${warning}`, {
         expected,
         warning,
       });
     }
-    return fail(code, 'CHECK_CHAR', `校验码错误:应为 ${expected},实为 ${code[17]}`, { expected });
+    return fail(code, 'CHECK_CHAR', `校验码错误：应为 ${expected}，实为 ${code[17]}`, { expected });
   }
   const orgExpected = orgCodeCheckChar(code.slice(8, 16)) as string;
   if (code[16] !== orgExpected) {
-    return fail(code, 'ORG_CODE_CHECK', `主体标识码(组织机构代码)${formatOrgCode(code.slice(8, 17))} 校验位错误:应为 ${orgExpected},实为 ${code[16]}`, {
+    return fail(code, 'ORG_CODE_CHECK', `主体标识码（组织机构代码）${formatOrgCode(code.slice(8, 17))} 校验位错误：应为 ${orgExpected}，实为 ${code[16]}`, {
       expected: orgExpected,
     });
   }

@@ -25,7 +25,7 @@ export async function encryptedColumns(ctx: AppContext): Promise<EncColumn[]> {
       and n.nspname not in ('pg_catalog', 'information_schema')
     order by 1, 2, 3`.execute(ctx.db);
   return r.rows.map((x) => {
-    if (!x.pk || x.pk.includes(',')) throw new Error(`${x.schema}.${x.table}: 加密列 ${x.column} 所在表须有单列主键 / needs a one-column primary key`);
+    if (!x.pk || x.pk.includes(',')) throw new Error(`${x.schema}.${x.table}：加密列 ${x.column} 所在表须有单列主键 / needs a one-column primary key`);
     return { ...x, pk: x.pk };
   });
 }

@@ -81,11 +81,11 @@ export async function rotatePii(ctx: AppContext, opts: RotateOptions = {}): Prom
     entityId: ring.kid,
     after: { kid: ring.kid, values: out.values, files: out.files },
   });
-  say(`完成 / done: 当前密钥 ${ring.kid},本次重新加密 ${out.values} 项数据、${out.files} 个文件`);
+  say(`完成 / done：当前密钥 ${ring.kid}，本次重新加密 ${out.values} 项数据、${out.files} 个文件`);
   return out;
 }
 
 function stopped(say: (l: string) => void, out: RotateResult): RotateResult {
-  say(`已中止 / stopped: 本次重新加密 ${out.values} 项数据、${out.files} 个文件;再次运行 minzheng pii rotate 从中断处继续`);
+  say(`已中止 / stopped：本次重新加密 ${out.values} 项数据、${out.files} 个文件；再次运行 minzheng pii rotate 从中断处继续`);
   return out;
 }

@@ -71,7 +71,7 @@ export async function seedDemoUsers(ctx: AppContext): Promise<{ created: string[
     if (existing.has(u.username)) continue;
     const orgUnitId = units.get(u.orgCode);
     if (!orgUnitId) {
-      ctx.logger.warn(`演示账号 ${u.username} 未创建:组织机构 ${u.orgCode} 不存在`);
+      ctx.logger.warn(`演示账号 ${u.username} 未创建：组织机构 ${u.orgCode} 不存在`);
       continue;
     }
     await createUserAsSystem(ctx, {

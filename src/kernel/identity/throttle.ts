@@ -37,7 +37,7 @@ export async function assertNotThrottled(ctx: AppContext, keys: readonly Key[]):
 }
 
 export function throttledError(retryAfterSeconds: number) {
-  return identityError('LOGIN_THROTTLED', `登录尝试过于频繁,请于 ${retryAfterSeconds} 秒后再试 / Too many attempts, retry after ${retryAfterSeconds} s`, {
+  return identityError('LOGIN_THROTTLED', `登录尝试过于频繁，请于 ${retryAfterSeconds} 秒后再试 / Too many attempts, retry after ${retryAfterSeconds} s`, {
     retryAfterSeconds,
   });
 }

@@ -7,7 +7,7 @@ import './deliver-job.ts';
 const KIND = /^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*$/;
 
 function check(input: NotifyInput): void {
-  const bad = (field: string, why: string) => new AppError('NOTIFICATION_BAD_INPUT', 400, `${NOTIFY_ERRORS.NOTIFICATION_BAD_INPUT}:${why}`, { field });
+  const bad = (field: string, why: string) => new AppError('NOTIFICATION_BAD_INPUT', 400, `${NOTIFY_ERRORS.NOTIFICATION_BAD_INPUT}：${why}`, { field });
   if (!input.userId && !input.orgUnitId) throw bad('userId', '须指定接收人或接收机构');
   if (!KIND.test(input.kind) || input.kind.length > 100) throw bad('kind', '类型须为小写点分名称');
   const title = input.title.trim();

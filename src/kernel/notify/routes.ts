@@ -21,7 +21,7 @@ export async function registerNotificationRoutes(app: FastifyInstance, ctx: AppC
 
   r.get(
     '/api/notifications/unread-count',
-    { schema: { tags, security, summary: `未读通知数(最多计到 ${UNREAD_CAP})`, response: { 200: CountSchema } } },
+    { schema: { tags, security, summary: `未读通知数（最多计到 ${UNREAD_CAP}）`, response: { 200: CountSchema } } },
     async (req) => ({ count: await countUnread(ctx, actorOf(req)) }),
   );
 

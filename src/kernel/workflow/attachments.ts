@@ -46,7 +46,7 @@ export function checkAttachment(f: AttachmentFile, opts: { maxBytes?: number; la
     throw new AppError(
       'ATTACHMENT_TYPE_NOT_ALLOWED',
       415,
-      `${opts.label ? which + ':' : ''}只接受 PDF、JPG、PNG、DOCX、XLSX、TXT 文件,且文件内容须与扩展名相符`,
+      `${opts.label ? which + ':' : ''}只接受 PDF、JPG、PNG、DOCX、XLSX、TXT 文件，且文件内容须与扩展名相符`,
       { field },
     );
   return name;

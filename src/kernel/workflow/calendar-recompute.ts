@@ -21,8 +21,8 @@ export function installClockRecompute(): void {
       orgUnitId: c.org_unit_id,
       caseId: clock.caseId,
       kind: 'deadline.recomputed',
-      title: `期限调整:${c.ref_no} ${c.title}`,
-      body: `因工作日日历调整,「${clock.label}」的届满日由 ${previousDue ?? '未定'} 改为 ${clock.dueDate ?? '未定'}。`,
+      title: `期限调整：${c.ref_no} ${c.title}`,
+      body: `因工作日日历调整，「${clock.label}」的届满日由 ${previousDue ?? '未定'} 改为 ${clock.dueDate ?? '未定'}。`,
       dedupeKey: `recompute:${clock.id}:${previousDue}:${clock.dueDate}`,
     });
   });

@@ -50,7 +50,7 @@ export async function openParts(ctx: AppContext, actor: Actor, req: OpenPartsReq
         orgUnitId: p.orgUnitId,
         caseId: child.id,
         kind: 'case.part',
-        title: `${PART_ROLE_LABEL[p.role]}:${child.ref_no} ${child.title}`,
+        title: `${PART_ROLE_LABEL[p.role]}：${child.ref_no} ${child.title}`,
         body: `${actor.displayName}分送本单位${PART_ROLE_LABEL[p.role]}`,
       });
       made.push({ id: child.id, refNo: child.ref_no, orgUnitId: p.orgUnitId, role: p.role });

@@ -67,10 +67,21 @@ export async function nextStepOf(
     const who = parties.includes('supervisor') ? '上级机关' : (org ?? '');
     return { text: `待 ${who} ${step}`, step, orgName: org, people: [], mine };
   }
-  const people = (await holdersAt(ctx, c.org_unit_id, t.who.permission, c.assignee_id)).map((p) => ({ name: p.name, role: p.role }));
+  return waitingFor(ctx, { orgUnitId: c.org_unit_id, orgName: org, permission: t.who.permission, step, assigneeId: c.assignee_id, mine });
+}
+
+/**
+ * 「待 王志强（分管领导/负责人） 初审」: the people at an org unit who hold the permission a step needs, by
+ * name, or the unit's name when nobody there holds it. Case pages and module registers (年检, 抽查) share it.
+ */
+export async function waitingFor(
+  ctx: AppContext,
+  w: { orgUnitId: string; orgName: string | null; permission: string; step: string; assigneeId?: string | null; mine: boolean },
+): Promise<NextStep> {
+  const people = (await holdersAt(ctx, w.orgUnitId, w.permission, w.assigneeId ?? null)).map((p) => ({ name: p.name, role: p.role }));
   const names = people.slice(0, MAX_NAMES).map((p) => `${p.name}（${p.role}）`);
-  const who = names.length ? names.join('、') + (people.length > MAX_NAMES ? ` 等 ${people.length} 人` : '') : (org ?? '');
-  return { text: `待 ${who} ${step}`, step, orgName: org, people, mine };
+  const who = names.length ? names.join('、') + (people.length > MAX_NAMES ? ` 等 ${people.length} 人` : '') : (w.orgName ?? '');
+  return { text: `待 ${who} ${w.step}`, step: w.step, orgName: w.orgName, people, mine: w.mine };
 }
 
 /**

@@ -74,7 +74,7 @@ export async function openSignoff(
         userId: p.userId,
         caseId: c.id,
         kind: 'case.signoff',
-        title: `待会签:${c.ref_no} ${c.title}`,
+        title: `待会签：${c.ref_no} ${c.title}`,
         body: `${actor.displayName}发起会签`,
       });
     }
@@ -132,7 +132,7 @@ export async function decideSignoff(
       name: outcome === 'approve' ? cfg.onApprove : cfg.onReject,
       skipWho: true,
       note: { signoff: req.step, outcome },
-      comment: `会签结果:${outcome === 'approve' ? '同意' : '不同意'}`,
+      comment: `会签结果：${outcome === 'approve' ? '同意' : '不同意'}`,
     });
     return { outcome, case: next };
   });

@@ -65,7 +65,7 @@ export async function issueSupervision(
     orgUnitId: c.org_unit_id,
     caseId: c.id,
     kind: 'case.supervised',
-    title: `${s.kind === 'auto' ? '超期自动督办' : '督办'}:${c.ref_no} ${c.title}`,
+    title: `${s.kind === 'auto' ? '超期自动督办' : '督办'}：${c.ref_no} ${c.title}`,
     body: `${s.reason}。请于 ${clock?.due_date ?? '规定期限'} 前书面反馈。`,
     dedupeKey: s.dedupeKey ? `${s.dedupeKey}:holder` : undefined,
   });
@@ -74,7 +74,7 @@ export async function issueSupervision(
       orgUnitId: s.fromOrgId,
       caseId: c.id,
       kind: 'case.overdue',
-      title: `承办超期:${c.ref_no} ${c.title}`,
+      title: `承办超期：${c.ref_no} ${c.title}`,
       body: s.reason,
       dedupeKey: s.dedupeKey ? `${s.dedupeKey}:supervisor` : undefined,
     });
@@ -103,7 +103,13 @@ export async function answerSupervision(ctx: AppContext, actor: Actor, req: { ca
       .execute();
     await stopCaseClock(tx, c, `supervise:${s.id}`);
     await recordCaseAct(tx, actor, c, { name: 'supervise.feedback', input: { supervisionId: s.id }, comment: req.feedback.trim() });
-    await notify(tx, { orgUnitId: s.from_org_id, caseId: c.id, kind: 'case.supervision_answered', title: `督办已反馈:${c.ref_no}`, body: req.feedback.trim() });
+    await notify(tx, {
+      orgUnitId: s.from_org_id,
+      caseId: c.id,
+      kind: 'case.supervision_answered',
+      title: `督办已反馈：${c.ref_no}`,
+      body: req.feedback.trim(),
+    });
     return { ok: true as const };
   });
 }

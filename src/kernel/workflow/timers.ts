@@ -160,7 +160,7 @@ async function fireOnDue(tx: AppContext, c: CaseRow, name: string, label: string
     caseId: c.id,
     name: onDue,
     skipWho: true,
-    comment: `「${label}」已于 ${due} 届满,系统自动办理`,
+    comment: `「${label}」已于 ${due} 届满，系统自动办理`,
     note: { clock: name, due },
   });
   return true;

@@ -34,7 +34,7 @@ export const catalogue = defineModule({
   // 2019: the 119-item catalogue, lists at eight offices (with a few defects), 81 powers, 66 + 19 监管 items.
   async seedDemo(ctx) {
     const r = await seedDemoCatalogue(ctx);
-    if (!r.skipped) ctx.logger.info(`演示政务服务事项:基本目录 ${r.items} 项,权责清单 ${r.powers} 项`);
+    if (!r.skipped) ctx.logger.info(`演示政务服务事项：基本目录 ${r.items} 项，权责清单 ${r.powers} 项`);
   },
   reportSections: [catalogueReportSection],
   scopedRoutes: catalogueScopedRoutes,

@@ -25,7 +25,7 @@ export const community = defineModule({
   migrations: { '20261208140000_community_core': communityCore },
   async seedDemo(ctx) {
     const r = await seedCommunityDemo(ctx);
-    if (r.stations) ctx.logger.info(`演示城乡社区:服务站 ${r.stations} 个,清单事项 ${r.duties} 项`);
+    if (r.stations) ctx.logger.info(`演示城乡社区：服务站 ${r.stations} 个，清单事项 ${r.duties} 项`);
   },
   reportSections: [communityReportSection],
   scopedRoutes: communityScopedRoutes,

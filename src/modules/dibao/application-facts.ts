@@ -58,7 +58,7 @@ export async function applicationFacts(ctx: AppContext, c: CaseRow): Promise<Rec
   const benefit = json<{ amountCents: number; benefitFrom: string }>(r.benefit);
   const facts: Record<string, unknown> = {
     channel: r.channel,
-    approvingLevel: r.relative_of_staff ? `${AUTHORITY_LABEL.county}(近亲属单独登记备案)` : AUTHORITY_LABEL[r.authority],
+    approvingLevel: r.relative_of_staff ? `${AUTHORITY_LABEL.county}（近亲属单独登记备案）` : AUTHORITY_LABEL[r.authority],
     delegationDocument: accepted ? r.document : undefined,
     acceptedOn: r.accepted_on ?? undefined,
     special: accepted ? r.special : undefined,

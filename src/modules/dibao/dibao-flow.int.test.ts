@@ -25,7 +25,7 @@ async function toAwaitingConfirm(clerk: Session, area: string, seq: number) {
   const reg = await ok(clerk.post('/api/dibao/applications', sampleApplication(area, seq)));
   await ok(move(clerk, reg.id, 'accept', { special: false }));
   await ok(move(clerk, reg.id, 'verify'));
-  await ok(move(clerk, reg.id, 'investigate', { staff: '张三、李四', date: '2026-06-01', findings: '家中陈设简陋,与申报一致', incomeStable: '稳定' }));
+  await ok(move(clerk, reg.id, 'investigate', { staff: '张三、李四', date: '2026-06-01', findings: '家中陈设简陋，与申报一致', incomeStable: '稳定' }));
   await ok(move(clerk, reg.id, 'review', { opinion: '拟同意', text: '符合条件' }));
   await ok(move(clerk, reg.id, 'publicize'));
   await pastPublicity(clerk, reg.id);
@@ -65,8 +65,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.close());
 
-describe('delegation (审批权下放) as configuration with effective dates', () => {
-  it('seeds the report regimes: 隆德 before 2019, 兴庆/平罗 in 2019, the preparing counties still county-level', async () => {
+describe('delegation（审批权下放）as configuration with effective dates', () => {
+  it('seeds the report regimes：隆德 before 2019，兴庆/平罗 in 2019, the preparing counties still county-level', async () => {
     expect((await regimeOn(t.ctx.db, '640423', '2018-12-31')).authority).toBe('township');
     expect((await regimeOn(t.ctx.db, '640423', '2018-01-01')).authority).toBe('county');
     expect((await regimeOn(t.ctx.db, '640104', '2019-03-31')).authority).toBe('county');
@@ -80,7 +80,7 @@ describe('delegation (审批权下放) as configuration with effective dates', (
   });
 
   it('lets only dibao.configure at the region or that county add a regime', async () => {
-    const body = { countyCode: '640422', authority: 'township', effectiveFrom: '2026-06-20', document: '西吉县人民政府关于低保审批权下放的通知(测试)' };
+    const body = { countyCode: '640422', authority: 'township', effectiveFrom: '2026-06-20', document: '西吉县人民政府关于低保审批权下放的通知（测试）' };
     expect((await ld.post('/api/dibao/delegations', body)).statusCode).toBe(403);
     const bad = await regionLead.post('/api/dibao/delegations', { ...body, effectiveFrom: '2026-13-01' });
     expect(bad.statusCode).toBe(400);
@@ -89,7 +89,7 @@ describe('delegation (审批权下放) as configuration with effective dates', (
   });
 });
 
-describe('隆德县 (delegated): the township confirms', () => {
+describe('隆德县（delegated）：the township confirms', () => {
   let id = '';
   let householdId = '';
   it('registers a household with members; IDs are encrypted, masked and hashed; missing materials are listed once', async () => {
@@ -136,12 +136,12 @@ describe('隆德县 (delegated): the township confirms', () => {
     expect(one.json().title).toContain('不少于 2 名');
     const same = await move(ld, id, 'investigate', { staff: '张三、张三', date: '2026-06-01', findings: '入户查看家庭情况', incomeStable: '稳定' });
     expect(same.statusCode).toBe(400);
-    await ok(move(ld, id, 'investigate', { staff: '张三、李四', date: '2026-06-01', findings: '住房简陋,配偶慢性病', incomeStable: '不固定' }));
+    await ok(move(ld, id, 'investigate', { staff: '张三、李四', date: '2026-06-01', findings: '住房简陋，配偶慢性病', incomeStable: '不固定' }));
     await ok(move(ld, id, 'appraise', { date: '2026-06-02', participants: 9, result: '同意' }));
     await ok(move(ld, id, 'review', { opinion: '拟同意', text: '经调查符合低保条件' }));
   });
 
-  it('公示: an objection starts a 复查; found 不属实 it restarts the 公示, which runs its full 7 days', async () => {
+  it('公示：an objection starts a 复查；found 不属实 it restarts the 公示，which runs its full 7 days', async () => {
     const p = await ok(move(ld, id, 'publicize'));
     expect(p.clocks.find((k: any) => k.name === 'publicity-1')).toBeTruthy();
     const early = await move(ld, id, 'end_publicity');
@@ -150,7 +150,7 @@ describe('隆德县 (delegated): the township confirms', () => {
     clock.advance(2 * DAY);
     const o = await ok(move(ld, id, 'object', { content: '有村民反映其子在外务工收入较高', objector: '村民' }));
     expect(o.state).toBe('reinvestigating');
-    await ok(move(ld, id, 'objection_unfounded', { staff: '张三、王五', date: '2026-06-03', findings: '复查:其子在读初中,无务工收入' }));
+    await ok(move(ld, id, 'objection_unfounded', { staff: '张三、王五', date: '2026-06-03', findings: '复查：其子在读初中，无务工收入' }));
     const d = await ok(ld.get(`/api/dibao/applications/${id}`));
     expect(d.dibao.publicity).toEqual({ round: 2, from: '2026-06-04', to: '2026-06-10' });
     expect(d.dibao.objections).toHaveLength(1);
@@ -250,7 +250,7 @@ describe('隆德县 (delegated): the township confirms', () => {
     expect(h.incomes).toEqual([expect.objectContaining({ kind: '工资性收入', monthlyCents: 90000 })]);
   });
 
-  it('re-check: the daily sweep opens a 复核 case on the township worklist; 调整 recomputes (500 − 900/3) × 3 = 600 元 as 减发', async () => {
+  it('re-check: the daily sweep opens a 复核 case on the township worklist；调整 recomputes (500 − 900/3) × 3 = 600 元 as 减发', async () => {
     await sql`update dibao.household set next_recheck_on = '2026-06-10' where id = ${householdId}`.execute(t.ctx.db);
     expect(await sweepRechecks(t.ctx)).toBeGreaterThanOrEqual(1);
     expect(await sweepRechecks(t.ctx)).toBe(0); // one open re-check per household
@@ -260,7 +260,7 @@ describe('隆德县 (delegated): the township confirms', () => {
     const stopNoReason = await move(ld, rc.case_id, 'report', { proposal: '停发', findings: '家庭收入增加', incomeClass: '稳定' });
     expect(stopNoReason.statusCode).toBe(400);
     // The township records the findings and proposes; the change is decided by the approving level (delegated here: the township leader).
-    await ok(move(ld, rc.case_id, 'report', { proposal: '调整', findings: '配偶外出务工,收入增加', incomeClass: '不固定' }));
+    await ok(move(ld, rc.case_id, 'report', { proposal: '调整', findings: '配偶外出务工，收入增加', incomeClass: '不固定' }));
     expect((await move(ld, rc.case_id, 'decide', { decision: '同意', opinion: '同意调整' })).statusCode).toBe(403);
     await ok(move(ldLead, rc.case_id, 'decide', { decision: '同意', opinion: '同意调整' }));
     const h = (await sql<any>`select benefit_cents, status from dibao.household where id = ${householdId}`.execute(t.ctx.db)).rows[0];
@@ -287,15 +287,15 @@ describe('隆德县 (delegated): the township confirms', () => {
     expect(b.sample).toEqual(a.sample);
     const pop = (await sql<any>`select population from dibao.spot_check where id = ${a.id}`.execute(t.ctx.db)).rows[0].population;
     expect(drawSample(typeof pop === 'string' ? JSON.parse(pop) : pop, 0.3, 'test-seed')).toEqual(a.sample);
-    await ok(ldCounty.post(`/api/dibao/spot-checks/${a.id}/items/${a.sample[0]}`, { visitedOn: '2026-06-20', result: '属实', findings: '入户核实,情况属实' }));
+    await ok(ldCounty.post(`/api/dibao/spot-checks/${a.id}/items/${a.sample[0]}`, { visitedOn: '2026-06-20', result: '属实', findings: '入户核实，情况属实' }));
     const d = await ok(ldCounty.get(`/api/dibao/spot-checks/${a.id}`));
     expect(d.items.find((i: any) => i.caseId === a.sample[0])).toMatchObject({ result: '属实', visitedByName: '杨志明' });
     expect((await xj.get(`/api/dibao/spot-checks/${a.id}`)).statusCode).toBe(404);
   });
 });
 
-describe('西吉县 (not delegated): the township sends it up, the county confirms', () => {
-  it('hands the case to the county bureau (签收), which confirms; the township cannot', async () => {
+describe('西吉县（not delegated）：the township sends it up, the county confirms', () => {
+  it('hands the case to the county bureau（签收），which confirms; the township cannot', async () => {
     const reg = await toAwaitingConfirm(xj, '640422100201', 7);
     const d0 = await ok(xj.get(`/api/dibao/applications/${reg.id}`));
     expect(d0.dibao.authority).toBe('county');
@@ -317,7 +317,7 @@ describe('西吉县 (not delegated): the township sends it up, the county confir
     const reg = await toAwaitingConfirm(xj, '640422100201', 8);
     await ok(xj.post(`/api/dibao/applications/${reg.id}/submit-county`, {}));
     await ok(xjCounty.post(`/api/cases/${reg.id}/acknowledge`, {}));
-    const r = await ok(move(xjLead, reg.id, 'refuse', { reasons: '家庭有机动车一辆,不符合财产条件' }));
+    const r = await ok(move(xjLead, reg.id, 'refuse', { reasons: '家庭有机动车一辆，不符合财产条件' }));
     expect(r.state).toBe('refusing');
     expect(r.clocks.find((k: any) => k.name === 'notice').rule).toEqual({ unit: 'workdays', n: 3 });
     const again = await ok(xj.post('/api/dibao/applications', sampleApplication('640422100201', 8)));
@@ -334,7 +334,7 @@ describe('西吉县 (not delegated): the township sends it up, the county confir
         countyCode: '640422',
         authority: 'township',
         effectiveFrom: eff,
-        document: '西吉县关于低保审批权下放的通知(测试)',
+        document: '西吉县关于低保审批权下放的通知（测试）',
       }),
     );
     clock.advance(4 * DAY);

@@ -70,7 +70,7 @@ export const dibao = defineModule({
     await seedDibaoStandardsDemo(ctx);
     const started = performance.now();
     const r = await seedDibaoDemo(ctx);
-    if (r.applications) ctx.logger.info(`演示低保数据:${r.applications} 件申请,${Math.round(performance.now() - started)} ms`);
+    if (r.applications) ctx.logger.info(`演示低保数据：${r.applications} 件申请，${Math.round(performance.now() - started)} ms`);
   },
   reportSections: [dibaoReportSection],
   scopedRoutes: dibaoScopedRoutes,

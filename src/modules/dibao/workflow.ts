@@ -477,7 +477,7 @@ async function confirmApplication(tx: AppContext, actor: Actor, c: CaseRow, note
     tx.db,
   );
   await sql`insert into dibao.benefit_change (id, household_id, kind, before_cents, after_cents, insured_before, insured_after, effective_month, reason, case_id, actor_id, at)
-    values (${uuidv7()}, ${a.household_id}, '新增', 0, ${amount}, 0, ${assessment.insuredPersons}, ${from}::date, ${`确认同意(${c.ref_no})`}, ${c.id}, ${actor.userId}, ${tx.clock.now()})`.execute(
+    values (${uuidv7()}, ${a.household_id}, '新增', 0, ${amount}, 0, ${assessment.insuredPersons}, ${from}::date, ${`确认同意（${c.ref_no}）`}, ${c.id}, ${actor.userId}, ${tx.clock.now()})`.execute(
     tx.db,
   );
   await writeHouseholdChange(tx, {

@@ -40,7 +40,7 @@ export const disclosure = defineModule({
   },
   async seedDemo(ctx) {
     const r = await seedDemoDisclosure(ctx);
-    if (!r.skipped) ctx.logger.info(`演示政务公开:主动公开信息 ${r.items} 条,依申请公开 ${r.requests} 件`);
+    if (!r.skipped) ctx.logger.info(`演示政务公开：主动公开信息 ${r.items} 条，依申请公开 ${r.requests} 件`);
   },
   // 逾期不补正 (第三十条): requests whose 补正期限 ended the day before are closed with the notice.
   dailyJobs: [{ name: CORRECTION_LAPSE_JOB, hour: 1, handler: async (ctx, day) => void (await closeLapsedCorrections(ctx, day)) }],

@@ -120,7 +120,7 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
   for (const ext of ['docx', 'xlsx'] as const)
     app.get(
       `/api/disclosure/annual.${ext}`,
-      { schema: { tags, summary: `政府信息公开工作年度报告(${ext})`, querystring: AnnualQuery } },
+      { schema: { tags, summary: `政府信息公开工作年度报告（${ext}）`, querystring: AnnualQuery } },
       async (req, reply) => {
         const t = await tables(req, actorOf(req));
         const bytes = ext === 'docx' ? await annualDocx(t) : await annualXlsx(t);

@@ -63,13 +63,13 @@ export const enforcement = defineModule({
     const r = await seedEnforcementDemo(ctx);
     if (!r.skipped)
       ctx.logger.info(
-        `演示行政执法:执法人员 ${r.officers} 名，案件 ${r.cases} 件，举报 ${r.tipoffs} 件，复议诉讼 ${r.remedies} 件，行政强制 ${r.coercions} 件`,
+        `演示行政执法：执法人员 ${r.officers} 名，案件 ${r.cases} 件，举报 ${r.tipoffs} 件，复议诉讼 ${r.remedies} 件，行政强制 ${r.coercions} 件`,
       );
     // 互联网+监管 检查行为 of 2019 (the catalogue's records) need the officers above.
     const i = await seedDemoInspections(ctx);
     if (!i.skipped) ctx.logger.info(`演示互联网+监管检查行为：${i.records} 条`);
     const s = await seedStudyDemo(ctx);
-    if (!s.skipped) ctx.logger.info(`演示学法用法:集体学法 ${s.sessions} 次，考试 ${s.attempts} 人次`);
+    if (!s.skipped) ctx.logger.info(`演示学法用法：集体学法 ${s.sessions} 次，考试 ${s.attempts} 人次`);
   },
   reportSections: [enforcementReportSection],
   scopedRoutes: { ...enforcementScopedRoutes, ...studyScopedRoutes, ...remedyScopedRoutes },

@@ -67,7 +67,7 @@ export const PENALTY_LAW_2017: PenaltyLaw = {
     service: `${N2017}第四十条`,
     hearing: `${N2017}第四十二条`,
     payment: `${N2017}第四十六条`,
-    lateCharge: `${N2017}第五十一条第(一)项、《中华人民共和国行政强制法》第四十五条`,
+    lateCharge: `${N2017}第五十一条第（一）项、《中华人民共和国行政强制法》第四十五条`,
     dayRule: null,
   },
 };
@@ -94,7 +94,7 @@ export const PENALTY_LAW_2021: PenaltyLaw = {
     service: `${N2021}第六十一条`,
     hearing: `${N2021}第六十三条、第六十四条`,
     payment: `${N2021}第六十七条`,
-    lateCharge: `${N2021}第七十二条第一款第(一)项`,
+    lateCharge: `${N2021}第七十二条第一款第（一）项`,
     dayRule: `${N2021}第八十五条`,
   },
 };

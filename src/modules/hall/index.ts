@@ -29,7 +29,7 @@ export const hall = defineModule({
   migrations: { '20261208110000_hall_core': hallCore, '20261211050100_hall_material_files': hallMaterialFiles },
   async seedDemo(ctx) {
     const r = await seedDemoHall(ctx);
-    if (!r.skipped) ctx.logger.info(`演示政务服务办件:${r.created} 件`);
+    if (!r.skipped) ctx.logger.info(`演示政务服务办件：${r.created} 件`);
   },
   reportSections: [hallReportSection],
   scopedRoutes: hallScopedRoutes,

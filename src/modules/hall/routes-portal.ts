@@ -60,7 +60,7 @@ export async function registerHallPortalRoutes(root: FastifyInstance, ctx: AppCo
       config: limit(5),
       schema: {
         tags,
-        summary: `网上申请(无需登录，须附安全校验 pow，见 GET /api/public/pow)，返回申请编号和一次性查询码。上传材料用 multipart:字段 application(JSON)和 material.<序号> 文件(材料清单第几项，从 0 起;至多 ${MATERIAL_MAX_FILES} 个，每个 ≤ ${MATERIAL_MAX_FILE_BYTES / 1024 / 1024} MB)`,
+        summary: `网上申请（无需登录，须附安全校验 pow，见 GET /api/public/pow），返回申请编号和一次性查询码。上传材料用 multipart：字段 application（JSON）和 material.<序号> 文件（材料清单第几项，从 0 起；至多 ${MATERIAL_MAX_FILES} 个，每个 ≤ ${MATERIAL_MAX_FILE_BYTES / 1024 / 1024} MB）`,
         body: ApplicationInput.extend({ pow: z.object({ challenge: z.string(), nonce: z.string() }).partial().optional() }).nullish(),
       },
     },

@@ -48,7 +48,7 @@ export const normdocs = defineModule({
   reportSections: [normdocReportSection],
   async seedDemo(ctx) {
     const r = await seedDemoNormdocs(ctx);
-    if (!r.skipped) ctx.logger.info(`演示规范性文件:${r.created} 件`);
+    if (!r.skipped) ctx.logger.info(`演示规范性文件：${r.created} 件`);
   },
   scopedRoutes: normdocScopedRoutes,
 });

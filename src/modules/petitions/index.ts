@@ -58,7 +58,9 @@ export const petitions = defineModule({
   async seedDemo(ctx) {
     const r = await seedDemoPetitions(ctx);
     if (!r.skipped)
-      ctx.logger.info(`演示信访数据:${r.created} 件,${r.moves} 步,${r.ms} ms${r.failed.length ? `;${r.failed.length} 件未走完:${r.failed[0]!.error}` : ''}`);
+      ctx.logger.info(
+        `演示信访数据：${r.created} 件，${r.moves} 步，${r.ms} ms${r.failed.length ? `;${r.failed.length} 件未走完：${r.failed[0]!.error}` : ''}`,
+      );
   },
   reportSections: [petitionReportSection],
   scopedRoutes: petitionScopedRoutes,

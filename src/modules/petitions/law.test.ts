@@ -9,7 +9,7 @@ const on = (date: string) => ({ clock: { now: () => new Date(`${date}T10:00:00+0
 const basis = async (b: LegalBasis | undefined, date: string) => (typeof b === 'function' ? b({} as CaseRow, on(date)) : b);
 const clock = (specs: readonly ClockSpec[] | undefined) => specs![0]!.legalBasis;
 
-describe('the law of the day (《信访条例》 2005 until 2022-04-30, 《信访工作条例》 from 2022-05-01)', () => {
+describe('the law of the day（《信访条例》 2005 until 2022-04-30，《信访工作条例》 from 2022-05-01）', () => {
   it('picks the instrument by the day of the act', () => {
     expect(petitionLawOn('2019-06-03')).toBe(PETITION_LAW_2005);
     expect(petitionLawOn('2022-04-30')).toBe(PETITION_LAW_2005);
@@ -19,7 +19,7 @@ describe('the law of the day (《信访条例》 2005 until 2022-04-30, 《信�
   it.each([
     ['2019-06-03', ['《信访条例》第二十一条第二款、第二十二条第二款', '《信访条例》第三十三条', '《信访条例》第三十四条', '《信访条例》第三十五条']],
     ['2022-05-01', ['《信访工作条例》第二十三条第二款、第三款', '《信访工作条例》第三十四条', '《信访工作条例》第三十五条', '《信访工作条例》第三十六条']],
-  ])('a clock started on %s cites 告知 (15 日), 办理 (60 日), 复查 and 复核 (30 日) of the rule then in force', async (date, want) => {
+  ])('a clock started on %s cites 告知（15 日），办理（60 日），复查 and 复核（30 日）of the rule then in force', async (date, want) => {
     const got = [
       await basis(clock(wf.create.clocks?.start), date),
       await basis(clock(wf.transitions.accept!.clocks?.start), date),
@@ -37,7 +37,7 @@ describe('the law of the day (《信访条例》 2005 until 2022-04-30, 《信�
 
   it('gives each 不予受理 reason its article in both instruments', () => {
     expect(PETITION_LAW_2005.refusal).toEqual({
-      statutory_route: '《信访条例》第十四条第二款、第二十一条第一款第(一)项',
+      statutory_route: '《信访条例》第十四条第二款、第二十一条第一款第（一）项',
       not_competent: '《信访条例》第二十二条第一款',
       rechecked_final: '《信访条例》第三十五条第三款',
       pending_upward: '《信访条例》第十六条',

@@ -54,7 +54,7 @@ export const PETITION_LAW_2005: PetitionLaw = {
   recheck: `${L2005}第三十五条`,
   objection: null,
   refusal: {
-    statutory_route: `${L2005}第十四条第二款、第二十一条第一款第(一)项`,
+    statutory_route: `${L2005}第十四条第二款、第二十一条第一款第（一）项`,
     not_competent: `${L2005}第二十二条第一款`,
     rechecked_final: `${L2005}第三十五条第三款`,
     pending_upward: `${L2005}第十六条`,

@@ -56,7 +56,7 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
         tags,
         body: PortalPetitionBody.nullish(),
         response: { 201: z.object({ refNo: z.string(), queryCode: z.string(), attachments: z.number(), notice: z.string() }) },
-        summary: `网上信访(无需登录,须附安全校验 pow: { challenge, nonce }),返回编号和一次性查询码。带证明材料时用 multipart:字段 petition(JSON)和至多 ${PORTAL_MAX_FILES} 个 files(每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB)`,
+        summary: `网上信访（无需登录，须附安全校验 pow: { challenge, nonce }），返回编号和一次性查询码。带证明材料时用 multipart：字段 petition（JSON）和至多 ${PORTAL_MAX_FILES} 个 files（每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB）`,
       },
     },
     async (req, reply) => {
@@ -72,7 +72,7 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
       schema: {
         tags,
         response: { 201: z.object({ refNo: z.string(), added: z.number(), materials: z.number() }) },
-        summary: `补充证明材料(multipart:字段 refNo、queryCode,至多 ${PORTAL_MAX_FILES} 个 files,每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB;办结、终结后不再接收)`,
+        summary: `补充证明材料（multipart：字段 refNo、queryCode，至多 ${PORTAL_MAX_FILES} 个 files，每个 ≤ ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB；办结、终结后不再接收）`,
       },
     },
     async (req, reply) => {

@@ -29,7 +29,7 @@ export const policyqa = defineModule({
   migrations: { '20261208140100_policyqa_core': policyqaCore },
   async seedDemo(ctx) {
     const r = await seedPolicyqaDemo(ctx);
-    if (r.created) ctx.logger.info(`演示政策问答:${r.created} 条`);
+    if (r.created) ctx.logger.info(`演示政策问答：${r.created} 条`);
   },
   scopedRoutes: policyqaScopedRoutes,
 });

@@ -26,7 +26,7 @@ export const proposals = defineModule({
   // 2019 (the report's year: 7 人大代表建议, 47 政协提案) and a few current items in progress.
   async seedDemo(ctx) {
     const r = await seedDemoProposals(ctx);
-    if (!r.skipped) ctx.logger.info(`演示建议提案:${r.created} 件`);
+    if (!r.skipped) ctx.logger.info(`演示建议提案：${r.created} 件`);
   },
   scopedRoutes: proposalScopedRoutes,
 });

@@ -139,7 +139,7 @@ export async function restoreDatabase(
   if (!header || header.format !== DUMP_FORMAT) throw new Error('不是 Minzheng 备份文件 / not a Minzheng dump');
   // A dump of an older release lists the old migration names (renamed-migrations.ts).
   const unknown = header.migrations.map(currentMigrationName).filter((m) => !knownMigrations.includes(m));
-  if (unknown.length) throw new Error(`备份来自更新的版本(未知迁移 ${unknown.join(', ')})/ dump is from a newer version`);
+  if (unknown.length) throw new Error(`备份来自更新的版本（未知迁移 ${unknown.join(', ')}）/ dump is from a newer version`);
   await hooks.prepare?.(header);
   return withTx(ctx, async (tx) => {
     await sql`set local session_replication_role = replica`.execute(tx.db);
@@ -162,14 +162,14 @@ export async function restoreDatabase(
         if (!header.tables.includes(table)) throw new Error(`备份中的表 ${table} 未在文件头登记 / table not in header`);
         counts[table] = 0;
         const [{ n }] = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(tx.db)).rows as [{ n: number }];
-        if (n > 0 && !hooks.replaceMigrationRows) throw new Error(`目标数据库的表 ${table} 不为空,只能恢复到空库 / target table ${table} is not empty`);
+        if (n > 0 && !hooks.replaceMigrationRows) throw new Error(`目标数据库的表 ${table} 不为空，只能恢复到空库 / target table ${table} is not empty`);
         // Reference rows a migration inserted into the fresh target give way to the dump's.
         if (n > 0) await sql`delete from ${sql.table(table)}`.execute(tx.db);
       } else if (line.startsWith('{"end":')) {
         await flush();
         const end = JSON.parse(line) as { end: string; rows: number };
         complete.add(end.end);
-        if ((counts[end.end] ?? 0) !== end.rows) throw new Error(`表 ${end.end} 行数不符,备份可能不完整 / row count mismatch`);
+        if ((counts[end.end] ?? 0) !== end.rows) throw new Error(`表 ${end.end} 行数不符，备份可能不完整 / row count mismatch`);
         table = null;
       } else if (table) {
         batch.push(line);
@@ -181,7 +181,7 @@ export async function restoreDatabase(
       }
     }
     const missing = header.tables.filter((t) => !complete.has(t));
-    if (table || missing.length) throw new Error(`备份文件不完整(${table ?? missing[0]})/ dump truncated`);
+    if (table || missing.length) throw new Error(`备份文件不完整（${table ?? missing[0]}）/ dump truncated`);
     await hooks.finish?.(tx, header);
     return counts;
   });

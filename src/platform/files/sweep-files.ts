@@ -80,5 +80,5 @@ export const FILE_SWEEP_JOB = 'files.sweep';
 registerDailyJob(FILE_SWEEP_JOB, 3, async (ctx) => {
   const r = await sweepFiles(ctx);
   if (r.removed.length || r.completed.length)
-    ctx.logger.info(`附件清理:删除无引用文件 ${r.removed.length} 个,补完移动 ${r.completed.length} 个 / swept ${r.removed.length} orphaned files`);
+    ctx.logger.info(`附件清理：删除无引用文件 ${r.removed.length} 个，补完移动 ${r.completed.length} 个 / swept ${r.removed.length} orphaned files`);
 });

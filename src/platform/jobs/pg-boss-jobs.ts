@@ -91,7 +91,7 @@ export async function createJobs(handle: DbHandle, config: Config, opts: CreateJ
     if (known.has(name)) return;
     if (ctx.db.isTransaction) {
       throw new Error(
-        `任务队列「${name}」尚未创建,事务内不能创建 / job queue ${name} not created: declare it with registerJobHandler/registerQueue at module level so it exists before any transaction sends to it`,
+        `任务队列「${name}」尚未创建，事务内不能创建 / job queue ${name} not created: declare it with registerJobHandler/registerQueue at module level so it exists before any transaction sends to it`,
       );
     }
     await ensureQueues([registry.get(name) ?? { name, options: {} }]);

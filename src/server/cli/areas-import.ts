@@ -20,7 +20,7 @@ async function runImport(argv: string[], io: CliIo, what: 'areas' | 'org-units')
   try {
     const run = what === 'areas' ? importAreas : importOrgUnits;
     const r = await run(ctx, SYSTEM_ACTOR, csv, { sample: !!flags.sample, system: true });
-    io.out(`新增 inserted ${r.inserted}, 更新 updated ${r.updated}, 未变 unchanged ${r.unchanged}`);
+    io.out(`新增 inserted ${r.inserted}，更新 updated ${r.updated}，未变 unchanged ${r.unchanged}`);
     return 0;
   } catch (e) {
     if (e instanceof AppError && e.code === 'IMPORT_INVALID') {

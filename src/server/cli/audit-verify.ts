@@ -27,7 +27,7 @@ export const auditVerifyCommand: CliCommand = async (argv, io) => {
       io.out('OK 审计链完整');
       return 0;
     }
-    io.err(`FAIL 审计链遭篡改,发现 ${r.problems.length}${r.truncated ? '+' : ''} 处问题(第一处为最先发现的)`);
+    io.err(`FAIL 审计链遭篡改，发现 ${r.problems.length}${r.truncated ? '+' : ''} 处问题（第一处为最先发现的）`);
     for (const p of r.problems) {
       const where = p.chainId === null ? `checkpoint seq=${p.seq}` : `chain=${p.chainId} seq=${p.seq}`;
       io.err(`${p.kind} ${KIND[p.kind] ?? ''} ${where} event=${p.eventId ?? '-'}: ${p.message}`);

@@ -18,14 +18,14 @@ const AREA = /^(\d{6}|\d{9}|\d{12})$/;
 
 function parseDate(v: string | true | undefined, flag: string): string {
   if (typeof v !== 'string') throw new UsageError(`缺少 ${flag} / ${flag} is required (YYYY-MM-DD)`);
-  if (!isIsoDate(v)) throw new UsageError(`日期无效 / invalid date: ${v}(应为 YYYY-MM-DD 格式的真实日期 / expected a real YYYY-MM-DD date)`);
+  if (!isIsoDate(v)) throw new UsageError(`日期无效 / invalid date: ${v}（应为 YYYY-MM-DD 格式的真实日期 / expected a real YYYY-MM-DD date）`);
   return v;
 }
 
 function parseArea(v: string | true | undefined): string | null {
   if (v === undefined) return null;
   if (typeof v !== 'string' || !AREA.test(v))
-    throw new UsageError(`行政区划代码无效 / invalid area code: ${String(v)}(应为 6、9 或 12 位数字 / 6, 9 or 12 digits)`);
+    throw new UsageError(`行政区划代码无效 / invalid area code: ${String(v)}（应为 6、9 或 12 位数字 / 6, 9 or 12 digits）`);
   return v;
 }
 
@@ -40,7 +40,7 @@ function parseRuleArgs(argv: string[]): RuleArgs {
   const raw = String(flags[unit]);
   if (!/^\d+$/.test(raw)) throw new UsageError(`期间数应为非负整数 / --${unit} must be a non-negative integer: ${raw}`);
   const n = Number(raw);
-  if (n > MAX_COUNT[unit]) throw new UsageError(`期间数过大 / --${unit} too large: ${raw} (最大 / max ${MAX_COUNT[unit]})`);
+  if (n > MAX_COUNT[unit]) throw new UsageError(`期间数过大 / --${unit} too large: ${raw}（最大 / max ${MAX_COUNT[unit]}）`);
   if (flags['no-roll-forward'] && unit === 'workdays')
     throw new UsageError('--no-roll-forward 只适用于 --days、--months / applies to --days and --months only');
   return { from: parseDate(flags.from, '--from'), rule: { unit, n }, area: parseArea(flags.area), rollForward: !flags['no-roll-forward'] };
@@ -99,5 +99,5 @@ export const calendarIsWorkdayCommand: CliCommand = async (argv, io) => {
 /** For the lead to append to USAGE in src/server/cli.ts. */
 export const CALENDAR_USAGE = `  calendar add --from YYYY-MM-DD (--workdays N | --days N | --months N) [--area CODE] [--no-roll-forward]
                                 计算期限届满日 / compute a due date
-  calendar explain …            同上,并说明理由 / same, with the trace (「为什么是这一天」)
+  calendar explain …            同上，并说明理由 / same, with the trace（「为什么是这一天」）
   calendar is-workday YYYY-MM-DD [--area CODE]   是否工作日及原因 / workday or rest, and why`;

@@ -151,7 +151,7 @@ export async function restoreFromFile(config: Config, file: string): Promise<Bac
         const extra = header.extra as Extra | undefined;
         if (extra?.jobsSchema && extra.jobsSchema !== PGBOSS_SCHEMA_VERSION)
           throw new Error(`备份的任务队列版本 ${extra.jobsSchema} 与本版本 ${PGBOSS_SCHEMA_VERSION} 不同 / job queue schema differs`);
-        if (extra?.files && listFiles(root).length) throw new Error(`附件目录 ${root} 不为空,只能恢复到空目录 / attachments directory is not empty`);
+        if (extra?.files && listFiles(root).length) throw new Error(`附件目录 ${root} 不为空，只能恢复到空目录 / attachments directory is not empty`);
         // The jobs' queues: the target's pg-boss creates the registered ones; the rest from the dump.
         const have = new Set((await jobs!.boss.getQueues()).map((q) => q.name));
         for (const q of extra?.queues ?? []) {
@@ -196,9 +196,9 @@ export async function restoreFromFile(config: Config, file: string): Promise<Bac
         }
       },
       async finish(tx, header) {
-        if (current) throw new Error(`备份文件不完整(${current.rel})/ dump truncated`);
+        if (current) throw new Error(`备份文件不完整（${current.rel}）/ dump truncated`);
         const expected = (header.extra as Extra | undefined)?.files;
-        if (expected !== undefined && files !== expected) throw new Error(`备份文件不完整:附件 ${files}/${expected} / dump truncated`);
+        if (expected !== undefined && files !== expected) throw new Error(`备份文件不完整：附件 ${files}/${expected} / dump truncated`);
         await checkKey(tx, header);
       },
     });

@@ -4,7 +4,7 @@ import { dumpToFile, restoreFromFile, type BackupSummary } from './db-backup.ts'
 import { UsageError, type CliCommand } from './io.ts';
 
 const summary = (s: BackupSummary) =>
-  `${s.rows} 行 rows in ${s.tables} 张表 tables(其中任务 ${s.jobs} jobs), ${s.files} 个附件 files (${(s.fileBytes / 1024 / 1024).toFixed(1)} MB)`;
+  `${s.rows} 行 rows in ${s.tables} 张表 tables（其中任务 ${s.jobs} jobs），${s.files} 个附件 files (${(s.fileBytes / 1024 / 1024).toFixed(1)} MB)`;
 
 /** `minzheng db dump <file>` — tables, job queue (open timers) and attachment files, gzip'd JSON lines. */
 export const dbDumpCommand: CliCommand = async (argv, io) => {

@@ -28,7 +28,7 @@ create role ${app} login nosuperuser nocreatedb nocreaterole noreplication;
 grant ${app} to ${owner}; -- 所有者仍可升级任务队列表 / the owner can still upgrade the job queue's tables
 grant set on parameter session_replication_role to ${owner}; -- PostgreSQL ≥ 15:db restore 需要 / needed by db restore
 
--- 2. 以所有者 ${owner} 运行,每次 minzheng migrate 之后 / as ${owner}, after every \`minzheng migrate\`
+-- 2. 以所有者 ${owner} 运行，每次 minzheng migrate 之后 / as ${owner}, after every \`minzheng migrate\`
 grant connect, temporary on database ${ident(o.database)} to ${app};
 do $$
 declare
@@ -44,7 +44,7 @@ begin
   -- 审计日志只可追加 / the audit log is append-only for the application
   execute format('revoke update, delete, truncate on ${AUDIT_APPEND_ONLY.join(', ')} from %I', ${lit(app)});
   execute format('revoke delete, truncate on ${AUDIT_HEAD} from %I', ${lit(app)});
-  -- 任务队列(pg-boss)归应用角色 / the job queue's schema belongs to the application role
+  -- 任务队列（pg-boss）归应用角色 / the job queue's schema belongs to the application role
   if exists (select 1 from pg_namespace where nspname = 'pgboss') then
     execute format('alter schema pgboss owner to %I', ${lit(app)});
     for r in select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -59,7 +59,7 @@ begin
     end loop;
   end if;
 end $$;
--- 以后迁移新建的表自动授权(审计表除外,见上)/ tables later migrations create get the same DML
+-- 以后迁移新建的表自动授权（审计表除外，见上）/ tables later migrations create get the same DML
 alter default privileges for role ${owner} grant select, insert, update, delete on tables to ${app};
 alter default privileges for role ${owner} grant usage, select on sequences to ${app};
 

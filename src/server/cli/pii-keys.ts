@@ -12,9 +12,9 @@ export const piiKeysCommand: CliCommand = async (argv, io) => {
     io.out('kid       status           values   files  retired');
     for (const k of keys)
       io.out(`${k.kid}  ${STATUS[k.status].padEnd(15)}  ${String(k.values).padStart(6)}  ${String(k.files).padStart(6)}  ${k.retiredAt?.toISOString() ?? '-'}`);
-    if (plainFiles) io.out(`未加密的旧文件 / plaintext files: ${plainFiles}(运行 minzheng pii rotate 加密)`);
+    if (plainFiles) io.out(`未加密的旧文件 / plaintext files: ${plainFiles}（运行 minzheng pii rotate 加密）`);
     const missing = keys.filter((k) => k.status === 'missing' && (k.values || k.files));
-    if (missing.length) io.err(`缺少密钥 / keys missing: ${missing.map((k) => k.kid).join(', ')}(请加入 PII_OLD_KEYS)`);
+    if (missing.length) io.err(`缺少密钥 / keys missing: ${missing.map((k) => k.kid).join(', ')}（请加入 PII_OLD_KEYS）`);
     return missing.length ? 1 : 0;
   } finally {
     await handle.close();

@@ -4,7 +4,7 @@ import { parseFlags } from './args.ts';
 import { UsageError, type CliCommand } from './io.ts';
 
 export const PII_USAGE = `  pii keys                      列出加密密钥及其数据、文件数 / list keys with value and file counts
-  pii rotate [--new-key] [--stop-after N]  用当前密钥重新加密全部个人信息和附件(可续跑)/ re-encrypt under the current key (resumable)
+  pii rotate [--new-key] [--stop-after N]  用当前密钥重新加密全部个人信息和附件（可续跑）/ re-encrypt under the current key (resumable)
   pii retire <kid>              停用已无数据使用的旧密钥 / retire an unused earlier key`;
 
 /**
@@ -23,7 +23,7 @@ export const piiRotateCommand: CliCommand = async (argv, io) => {
   try {
     if (flags['new-key']) {
       const k = await newPiiKey(ctx);
-      io.out(`新密钥 / new key: ${k.kid}(原密钥 ${k.oldKid} 保留用于解密,轮换完成后可停用)`);
+      io.out(`新密钥 / new key: ${k.kid}（原密钥 ${k.oldKid} 保留用于解密，轮换完成后可停用）`);
       io.out('请重启正在运行的服务进程 / restart running servers so they encrypt with the new key');
     }
     io.out(`当前密钥 / current key: ${(await piiKeyring(ctx)).kid}`);

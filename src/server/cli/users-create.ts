@@ -36,8 +36,8 @@ export const usersCreateCommand: CliCommand = async (argv, io) => {
       password: str('password'),
       roles: [{ roleCode: str('role')!, scope }],
     });
-    io.out(`已创建用户 / created user ${username} (${str('name')}) @ ${ou.name}, 角色 role ${str('role')} (${scope})`);
-    if (r.initialPassword) io.out(`初始密码(仅显示一次,首次登录须修改)/ initial password (shown once): ${r.initialPassword}`);
+    io.out(`已创建用户 / created user ${username} (${str('name')}) @ ${ou.name}，角色 role ${str('role')} (${scope})`);
+    if (r.initialPassword) io.out(`初始密码（仅显示一次，首次登录须修改）/ initial password (shown once): ${r.initialPassword}`);
     else io.out('首次登录须修改密码 / must change the password at first login');
     return 0;
   } catch (e) {

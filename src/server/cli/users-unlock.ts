@@ -16,7 +16,7 @@ export const usersUnlockCommand: CliCommand = async (argv, io) => {
   const { ctx, handle } = await io.open();
   try {
     const r = await unlockUserAsSystem(ctx, positional[0]!, reason);
-    io.out(`已解锁 / unlocked ${r.username}:登录失败计数已清零,可立即登录 / login counters cleared`);
+    io.out(`已解锁 / unlocked ${r.username}：登录失败计数已清零，可立即登录 / login counters cleared`);
     return 0;
   } catch (e) {
     if (e instanceof AppError) {

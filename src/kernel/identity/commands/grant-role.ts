@@ -24,7 +24,7 @@ export async function grantRole(ctx: AppContext, actor: Actor, userId: string, i
     if (!ou || !ou.active || !recordInScope(actor, 'user.manage', { areaPath: ou.area_path, orgUnitId: ou.id })) throw identityError('ORG_UNIT_NOT_FOUND');
     const role = await roleByCode(tx, input.roleCode);
     const missing = missingForGrant(actor, 'user.manage', role.permissions, { areaPath: ou.area_path, orgUnitId: ou.id, scope: input.scope });
-    if (missing.length) throw identityError('GRANT_EXCEEDS_OWN', `不能授予超出本人权限或管理范围的角色(缺少:${missing.join('、')})`, { missing });
+    if (missing.length) throw identityError('GRANT_EXCEEDS_OWN', `不能授予超出本人权限或管理范围的角色（缺少：${missing.join('、')}）`, { missing });
     const dup = await tx.db
       .selectFrom('core.role_assignment')
       .select('id')

@@ -19,7 +19,7 @@ export function passwordViolations(password: string, username: string): PolicyVi
 }
 
 export function describeViolations(v: PolicyViolation[]): string {
-  return `密码不符合要求:${v.map((x) => x.message).join(';')}`;
+  return `密码不符合要求：${v.map((x) => x.message).join(';')}`;
 }
 
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';

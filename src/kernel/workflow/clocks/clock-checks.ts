@@ -14,7 +14,7 @@ export function requireDate(field: string, v: unknown, today: string): string {
 }
 
 export function requireText(field: string, v: unknown): string {
-  if (typeof v !== 'string' || !v.trim()) throw badRequest('CLOCK_FIELD_REQUIRED', `${CLOCK_ERRORS.CLOCK_FIELD_REQUIRED}:${field}`, { field });
+  if (typeof v !== 'string' || !v.trim()) throw badRequest('CLOCK_FIELD_REQUIRED', `${CLOCK_ERRORS.CLOCK_FIELD_REQUIRED}：${field}`, { field });
   return v.trim();
 }
 

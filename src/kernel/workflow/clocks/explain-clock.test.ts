@@ -7,7 +7,7 @@ const cal = testCalendar(3);
 const names = { '640000': '宁夏', '640400': '固原市', '640423': '隆德县' };
 
 describe('explainClock', () => {
-  it('15 日 at 隆德县: every counted day, the 开斋节/端午 roll-forward with the calendar reasons', () => {
+  it('15 日 at 隆德县：every counted day, the 开斋节/端午 roll-forward with the calendar reasons', () => {
     const t = explainClock(
       cal,
       { ...spec({ unit: 'days', n: 15 }, '2019-05-21'), label: '甄别受理期限', legalBasis: '《信访工作条例》第二十二条' },
@@ -20,13 +20,13 @@ describe('explainClock', () => {
     expect(t.entries.filter((e) => e.kind === 'roll_forward').map((e) => e.kind === 'roll_forward' && [e.date, e.reason])).toEqual([
       ['2019-06-05', '宁夏开斋节'],
       ['2019-06-06', '宁夏开斋节'],
-      ['2019-06-07', '法定节假日:端午'],
-      ['2019-06-08', '周六,端午假期'],
-      ['2019-06-09', '周日,端午假期'],
+      ['2019-06-07', '法定节假日：端午'],
+      ['2019-06-08', '周六，端午假期'],
+      ['2019-06-09', '周日，端午假期'],
     ]);
     expect(t).toMatchObject({ countedDays: 15, skippedRestDays: 5, calendarVersion: 3, ruleText: '15 日', base: '2019-05-21', paused: false });
-    expect(t.basis[0]).toBe('本期限:《信访工作条例》第二十二条');
-    expect(t.areaLabels).toEqual(['宁夏(640000)', '固原市(640400)', '隆德县(640423)']);
+    expect(t.basis[0]).toBe('本期限：《信访工作条例》第二十二条');
+    expect(t.areaLabels).toEqual(['宁夏（640000）', '固原市（640400）', '隆德县（640423）']);
 
     const text = renderExplainText(t);
     expect(text.split('\n')[0]).toBe('为什么是这一天');
@@ -39,7 +39,7 @@ describe('explainClock', () => {
     expect(text).toContain('日历版本：v3');
   });
 
-  it('15 工作日 with 补正: the 调休 Sundays counted, each skipped day, the suspension with its working days', () => {
+  it('15 工作日 with 补正：the 调休 Sundays counted, each skipped day, the suspension with its working days', () => {
     const t = explainClock(cal, spec({ unit: 'workdays', n: 15 }, '2019-04-22', { suspensions: [suspension('correction', '2019-05-06', '2019-05-20')] }));
     expect(t.dueDate).toBe('2019-05-28');
     const makeup = t.entries.flatMap((e) => (e.kind === 'count' && e.makeup ? [e.date] : []));
@@ -55,7 +55,7 @@ describe('explainClock', () => {
     expect(t.suspensions[0]!.effect).toBe('applied');
     const text = renderExplainText(t);
     expect(text).toContain('2019-04-28 周日 第 5 个工作日（周日，调休上班（劳动节），计入）');
-    expect(text).toContain('中止（补正）:2019-05-06 至 2019-05-19 中止，共 14 日（其中工作日 10 个）不计入期限，2019-05-20（周一）恢复计算');
+    expect(text).toContain('中止（补正）：2019-05-06 至 2019-05-19 中止，共 14 日（其中工作日 10 个）不计入期限，2019-05-20（周一）恢复计算');
     expect(text).toContain('2019-05-28 周二 第 15 个工作日，期限届满');
   });
 

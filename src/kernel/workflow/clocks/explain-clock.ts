@@ -64,7 +64,7 @@ export function explainClock(calendar: Calendar, clock: ExplainClockInput, opts:
     if (e.kind === 'suspension') suspendedDays += e.days ?? 0;
   }
   const units = [clock.rule.unit, ...win.extensions.map((e) => e.unit)];
-  const basis = [...(clock.legalBasis ? [`本期限:${clock.legalBasis}`] : []), ...new Set(units.flatMap((u) => ruleBasis(u, true)))];
+  const basis = [...(clock.legalBasis ? [`本期限：${clock.legalBasis}`] : []), ...new Set(units.flatMap((u) => ruleBasis(u, true)))];
   return {
     name: clock.name ?? null,
     label: clock.label ?? null,
@@ -74,7 +74,7 @@ export function explainClock(calendar: Calendar, clock: ExplainClockInput, opts:
     areaPath: clock.areaPath,
     areaLabels: areaChain(clock.areaPath).map((c) => {
       const name = opts.areaNames?.[c] ?? calendar.areaLabel(c);
-      return name === c ? c : `${name}(${c})`;
+      return name === c ? c : `${name}（${c}）`;
     }),
     startDate: clock.startDate,
     base: win.base,

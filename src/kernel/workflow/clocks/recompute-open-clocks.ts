@@ -64,7 +64,7 @@ export async function recomputeOpenClocks(tx: AppContext, change: CalendarChange
       entityId: clock.id,
       before: { caseId: clock.caseId, name: clock.name, dueDate: before.dueDate, calendarVersion: before.calendarVersion },
       after: { caseId: clock.caseId, name: clock.name, dueDate, calendarVersion: calendar.version },
-      reason: `工作日日历调整(v${change.version}):${change.reason}`,
+      reason: `工作日日历调整（v${change.version}）：${change.reason}`,
       areaCode: clock.areaCode,
       areaPath: clock.areaPath,
       orgUnitId: null,

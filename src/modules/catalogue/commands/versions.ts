@@ -84,7 +84,7 @@ export async function submitVersion(ctx: AppContext, actor: Actor, versionId: st
     const { n, orphans } = c.rows[0]!;
     if (!n) throw badRequest('CATALOGUE_EMPTY', CATALOGUE_ERRORS.EMPTY);
     if (orphans.length)
-      throw badRequest('CATALOGUE_PARENT_MISSING', `${CATALOGUE_ERRORS.PARENT_MISSING}:${orphans.slice(0, 10).join('、')}`, { baseCodes: orphans });
+      throw badRequest('CATALOGUE_PARENT_MISSING', `${CATALOGUE_ERRORS.PARENT_MISSING}：${orphans.slice(0, 10).join('、')}`, { baseCodes: orphans });
     await sql`update catalogue.version set status = 'pending', submitted_at = ${tx.clock.now()} where id = ${versionId}`.execute(tx.db);
     await recordAudit(tx, { actor, action: 'catalogue.version.submit', entityType: 'catalogue_version', entityId: versionId, after: { items: n } });
     return { id: versionId, status: 'pending', items: n };

@@ -7,7 +7,7 @@ export type DemoPower = { type: string; name: string; basis: string; transfer?: 
 
 const p = (type: string, name: string, basis: string): DemoPower => ({ type, name, basis });
 const each = (type: string, law: string, article: string, subject: string, acts: string[]) =>
-  acts.map((a, i) => p(type, `对${subject}${a}的处罚`, `《${law}》${article}${acts.length > 1 ? `第(${'一二三四五六七八九十'[i]})项` : ''}`));
+  acts.map((a, i) => p(type, `对${subject}${a}的处罚`, `《${law}》${article}${acts.length > 1 ? `第（${'一二三四五六七八九十'[i]}）项` : ''}`));
 
 const PENALTIES: DemoPower[] = [
   p('02', '对社会团体在申请登记时弄虚作假、骗取登记的处罚', '《社会团体登记管理条例》第二十九条'),

@@ -65,9 +65,9 @@ const metrics: ReportMetric[] = [
   ...POWER_TYPES.map(([k, code, label]): ReportMetric => ({
     ...base,
     code: `catalogue.powers_${k}`,
-    label: `权责清单:${label}`,
+    label: `权责清单：${label}`,
     unit: '项',
-    rule: `期末在册的${label}类权力事项(事项类型代码 ${code})。`,
+    rule: `期末在册的${label}类权力事项（事项类型代码 ${code}）。`,
     aggregation: 'sum',
     kind: 'count',
     query: async (ctx, a) => records(await powersInForce(ctx, a, code)),

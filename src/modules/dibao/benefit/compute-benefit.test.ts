@@ -13,12 +13,12 @@ const BANDED: StandardRule = {
   ], // unsorted on purpose
 };
 
-describe('computeBenefit — 差额 (difference)', () => {
+describe('computeBenefit — 差额（difference）', () => {
   it('pays (standard − per-capita income) × insured persons', () => {
     // 600.00 / 3 = 200.00 per person; (580.00 − 200.00) × 3 = 1,140.00
     const r = computeBenefit({ standard: URBAN, incomeCents: 60000, members: 3, insuredPersons: 3 });
     expect(r).toMatchObject({ eligibleByIncome: true, perCapitaIncomeCents: 20000, amountCents: 114000 });
-    expect(r.steps.join('\n')).toContain('(580.00 − 200.00) × 保障人口 3 人 = 1140.00 元');
+    expect(r.steps.join('\n')).toContain('（580.00 − 200.00）× 保障人口 3 人 = 1140.00 元');
   });
 
   it('multiplies by the insured persons, not by all members', () => {
@@ -26,7 +26,7 @@ describe('computeBenefit — 差额 (difference)', () => {
     expect(computeBenefit({ standard: URBAN, incomeCents: 60000, members: 3, insuredPersons: 2 }).amountCents).toBe(76000);
   });
 
-  it('rounds the per-capita income down to the 分 (in the household’s favour)', () => {
+  it('rounds the per-capita income down to the 分（in the household’s favour）', () => {
     // 100.00 / 3 = 33.333… → 33.33; (580.00 − 33.33) × 3 = 1,640.01 (not 1,640.00)
     const r = computeBenefit({ standard: URBAN, incomeCents: 10000, members: 3, insuredPersons: 3 });
     expect(r.perCapitaIncomeCents).toBe(3333);
@@ -51,7 +51,7 @@ describe('computeBenefit — 刚性支出 deduction', () => {
     });
     expect(r.perCapitaIncomeCents).toBe(15000);
     expect(r.amountCents).toBe(78000);
-    expect(r.steps[0]).toBe('家庭月收入 900.00 元,扣除刚性支出 300.00 元,计入收入 600.00 元');
+    expect(r.steps[0]).toBe('家庭月收入 900.00 元，扣除刚性支出 300.00 元，计入收入 600.00 元');
   });
 
   it('never counts negative income when expenses exceed it, and ignores a negative expense', () => {
@@ -93,7 +93,7 @@ describe('computeBenefit — minimum amount', () => {
     // 1,710.00 / 3 = 570.00; (580 − 570) × 3 = 30.00 < 50.00 → 50.00
     const r = computeBenefit({ standard: URBAN, incomeCents: 171000, members: 3, insuredPersons: 3, minimumCents: 5000 });
     expect(r.amountCents).toBe(5000);
-    expect(r.steps.at(-1)).toBe('低于最低发放额 50.00 元,按 50.00 元发放');
+    expect(r.steps.at(-1)).toBe('低于最低发放额 50.00 元，按 50.00 元发放');
   });
 
   it('uses the higher of the standard’s own minimum and the settings minimum', () => {
@@ -111,12 +111,12 @@ describe('computeBenefit — minimum amount', () => {
   });
 });
 
-describe('computeBenefit — 分档 (banded)', () => {
+describe('computeBenefit — 分档（banded）', () => {
   it('pays the per-person amount of the band the per-capita income falls in', () => {
     // 250.00 / 2 = 125.00 → band "below 200.00": 200.00 × 2 = 400.00
     const r = computeBenefit({ standard: BANDED, incomeCents: 25000, members: 2, insuredPersons: 2 });
     expect(r.amountCents).toBe(40000);
-    expect(r.steps.at(-1)).toContain('人均收入低于 200.00 元档,每人 200.00 元 × 保障人口 2 人 = 400.00 元');
+    expect(r.steps.at(-1)).toContain('人均收入低于 200.00 元档，每人 200.00 元 × 保障人口 2 人 = 400.00 元');
   });
 
   it('puts a per-capita income equal to a band limit into the next band', () => {

@@ -38,9 +38,9 @@ export function computeBenefit(i: BenefitInput): BenefitResult {
   const perCapita = Math.floor(counted / i.members);
   const steps = [
     deduct > 0
-      ? `家庭月收入 ${yuanText(i.incomeCents)} 元,扣除刚性支出 ${yuanText(deduct)} 元,计入收入 ${yuanText(counted)} 元`
+      ? `家庭月收入 ${yuanText(i.incomeCents)} 元，扣除刚性支出 ${yuanText(deduct)} 元，计入收入 ${yuanText(counted)} 元`
       : `家庭月收入 ${yuanText(counted)} 元`,
-    `共同生活家庭成员 ${i.members} 人,人均月收入 ${yuanText(perCapita)} 元`,
+    `共同生活家庭成员 ${i.members} 人，人均月收入 ${yuanText(perCapita)} 元`,
     `当地保障标准 ${yuanText(i.standard.monthlyCents)} 元/人·月`,
   ];
   const eligibleByIncome = perCapita < i.standard.monthlyCents;
@@ -55,16 +55,16 @@ export function computeBenefit(i: BenefitInput): BenefitResult {
     if (!band) throw new RangeError('no band covers this per-capita income');
     amount = band.perPersonCents * i.insuredPersons;
     steps.push(
-      `分档:人均收入低于 ${yuanText(band.belowCents)} 元档,每人 ${yuanText(band.perPersonCents)} 元 × 保障人口 ${i.insuredPersons} 人 = ${yuanText(amount)} 元`,
+      `分档：人均收入低于 ${yuanText(band.belowCents)} 元档，每人 ${yuanText(band.perPersonCents)} 元 × 保障人口 ${i.insuredPersons} 人 = ${yuanText(amount)} 元`,
     );
   } else {
     const gap = i.standard.monthlyCents - perCapita;
     amount = gap * i.insuredPersons;
-    steps.push(`差额:(${yuanText(i.standard.monthlyCents)} − ${yuanText(perCapita)}) × 保障人口 ${i.insuredPersons} 人 = ${yuanText(amount)} 元`);
+    steps.push(`差额：（${yuanText(i.standard.monthlyCents)} − ${yuanText(perCapita)}）× 保障人口 ${i.insuredPersons} 人 = ${yuanText(amount)} 元`);
   }
   const minimum = Math.max(i.standard.minCents ?? 0, i.minimumCents ?? 0);
   if (i.insuredPersons > 0 && amount < minimum) {
-    steps.push(`低于最低发放额 ${yuanText(minimum)} 元,按 ${yuanText(minimum)} 元发放`);
+    steps.push(`低于最低发放额 ${yuanText(minimum)} 元，按 ${yuanText(minimum)} 元发放`);
     amount = minimum;
   }
   return { eligibleByIncome, perCapitaIncomeCents: perCapita, amountCents: amount, steps };

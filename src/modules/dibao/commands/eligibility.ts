@@ -70,7 +70,7 @@ export async function assessHousehold(tx: AppContext, householdId: string, onDat
     checks.push({
       rule: '保障标准',
       ok: false,
-      detail: `${onDate} 当地未设置${h.kind === 'urban' ? '城市' : '农村'}低保标准,无法计算`,
+      detail: `${onDate} 当地未设置${h.kind === 'urban' ? '城市' : '农村'}低保标准，无法计算`,
       basis: '《社会救助暂行办法》第十条',
     });
   } else {
@@ -85,7 +85,7 @@ export async function assessHousehold(tx: AppContext, householdId: string, onDat
     checks.push({
       rule: '收入',
       ok: benefit.eligibleByIncome,
-      detail: `人均月收入 ${yuanText(benefit.perCapitaIncomeCents)} 元,当地标准 ${yuanText(std.monthlyCents)} 元`,
+      detail: `人均月收入 ${yuanText(benefit.perCapitaIncomeCents)} 元，当地标准 ${yuanText(std.monthlyCents)} 元`,
       basis: '《社会救助暂行办法》第九条',
     });
     const money = assets.filter((a) => a.kind === '存款' || a.kind === '有价证券').reduce((x, a) => x + Number(a.v), 0);
@@ -94,7 +94,7 @@ export async function assessHousehold(tx: AppContext, householdId: string, onDat
       limit('assetMonthsLimit', {
         rule: '货币财产',
         ok: Math.floor(money / members) <= cap,
-        detail: `人均存款及有价证券 ${yuanText(Math.floor(money / members))} 元,上限 ${s.assetMonthsLimit} 个月标准 ${yuanText(cap)} 元`,
+        detail: `人均存款及有价证券 ${yuanText(Math.floor(money / members))} 元，上限 ${s.assetMonthsLimit} 个月标准 ${yuanText(cap)} 元`,
       }),
     );
   }
@@ -102,7 +102,7 @@ export async function assessHousehold(tx: AppContext, householdId: string, onDat
     const area = assets.filter((a) => a.kind === '住房').reduce((x, a) => x + Number(a.a ?? 0), 0);
     const per = Math.round((area / members) * 100) / 100;
     checks.push(
-      limit('housingAreaLimitM2', { rule: '住房', ok: per < s.housingAreaLimitM2, detail: `人均住房面积 ${per} ㎡,上限 ${s.housingAreaLimitM2} ㎡` }),
+      limit('housingAreaLimitM2', { rule: '住房', ok: per < s.housingAreaLimitM2, detail: `人均住房面积 ${per} ㎡，上限 ${s.housingAreaLimitM2} ㎡` }),
     );
   }
   const cars = assets.filter((a) => a.kind === '机动车');
@@ -112,7 +112,7 @@ export async function assessHousehold(tx: AppContext, householdId: string, onDat
         rule: '机动车',
         ok: cars.every((c) => Number(c.v) <= s.vehicleValueLimitCents),
         detail: cars.length
-          ? `机动车 ${cars.length} 辆:${cars.map((c) => `${c.description} ${yuanText(Number(c.v))} 元`).join('、')}，每辆上限 ${yuanText(s.vehicleValueLimitCents)} 元(残疾人功能性补偿代步车、低值农用车除外)`
+          ? `机动车 ${cars.length} 辆：${cars.map((c) => `${c.description} ${yuanText(Number(c.v))} 元`).join('、')}，每辆上限 ${yuanText(s.vehicleValueLimitCents)} 元（残疾人功能性补偿代步车、低值农用车除外）`
           : '无机动车',
       }),
     );

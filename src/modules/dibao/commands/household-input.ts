@@ -4,8 +4,8 @@ import { ASSET_KINDS, CHANNELS, DISABILITY, EXPENSE_KINDS, HEALTH, INCOME_KINDS,
 
 const cents = (label: string) =>
   z
-    .number({ message: `${label}须为数字(分)` })
-    .int(`${label}须为整数(分)`)
+    .number({ message: `${label}须为数字（分）` })
+    .int(`${label}须为整数（分）`)
     .min(0, `${label}不能为负数`)
     .max(1_000_000_000, `${label}过大`);
 

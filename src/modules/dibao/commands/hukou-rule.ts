@@ -25,11 +25,11 @@ export async function mustApplyAtHukou(ctx: AppContext, hukouAreaCode: string | 
   ).rows[0]!;
   const where = hukouTownship
     ? `${place.county ?? ''}${place.office ?? place.area ?? hukouTownship}`
-    : `${place.county ?? hukouCounty}的乡镇人民政府(街道办事处)`;
+    : `${place.county ?? hukouCounty}的乡镇人民政府（街道办事处）`;
   throw new AppError(
     'DIBAO_NOT_HUKOU_TOWNSHIP',
     409,
-    `申请人户籍在${place.county ?? ''}${hukouTownship ? (place.area ?? hukouTownship) : ''},应向户籍所在地${where}提出申请(《社会救助暂行办法》第十一条(一));本乡镇(街道)不予登记`,
+    `申请人户籍在${place.county ?? ''}${hukouTownship ? (place.area ?? hukouTownship) : ''}，应向户籍所在地${where}提出申请（《社会救助暂行办法》第十一条（一））；本乡镇（街道）不予登记`,
     { field: `members.${memberIndex}.hukouAreaCode`, township: code, name: hukouTownship ? (place.office ?? place.area) : place.county },
   );
 }

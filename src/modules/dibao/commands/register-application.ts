@@ -95,7 +95,7 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
       actorId: opts.system ? null : actor.userId,
       kind: '登记',
       caseId: c.id,
-      summary: `${input.channel}申请登记,家庭成员 ${members.length} 人(申请编号 ${c.ref_no})`,
+      summary: `${input.channel}申请登记，家庭成员 ${members.length} 人（申请编号 ${c.ref_no}）`,
       after: await householdSnapshot(tx, householdId),
     });
     return { id: c.id, refNo: c.ref_no, householdId, state: c.state, township: org.name, authority: regime.authority, missingMaterials: missing };

@@ -83,7 +83,7 @@ export async function refuseDuplicates(
     throw new AppError(
       'DIBAO_PERSON_IN_OTHER_HOUSEHOLD',
       409,
-      `${who}此人已在其他地区纳入低保家庭,同一人同一时间只能在一户。请与其所在县(区)民政部门核实。` +
+      `${who}此人已在其他地区纳入低保家庭，同一人同一时间只能在一户。请与其所在县（区）民政部门核实。` +
         'This person is already enrolled in another household elsewhere; please check with the civil affairs bureau of that county.',
       { field: `${fieldPrefix}.${i}.idNumber`, idMasked: m.idMasked },
     );
@@ -93,8 +93,8 @@ export async function refuseDuplicates(
   throw new AppError(
     'DIBAO_PERSON_IN_OTHER_HOUSEHOLD',
     409,
-    `${who}已是另一户低保家庭的在册成员:${hit.county_name ?? ''}${hit.area_name},` +
-      `${hit.ref_no ? `申请编号 ${hit.ref_no},` : ''}状态「${status}」。同一人同一时间只能在一户,请先在原家庭办理减员(分户、迁出)后再登记。`,
+    `${who}已是另一户低保家庭的在册成员：${hit.county_name ?? ''}${hit.area_name},` +
+      `${hit.ref_no ? `申请编号 ${hit.ref_no},` : ''}状态「${status}」。同一人同一时间只能在一户，请先在原家庭办理减员（分户、迁出）后再登记。`,
     { field: `${fieldPrefix}.${i}.idNumber`, otherHouseholdId: hit.household_id, otherRefNo: hit.ref_no, otherArea: hit.area_name, idMasked: m.idMasked },
   );
 }

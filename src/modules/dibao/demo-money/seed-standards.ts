@@ -75,7 +75,7 @@ export async function seedDibaoStandardsDemo(ctx: AppContext): Promise<{ inserte
   for (const s of DEMO_STANDARDS) {
     const r = await sql`insert into dibao.standard (id, area_code, kind, effective_from, monthly_cents, method, bands, min_cents, document, is_demo)
       select ${uuidv7()}, ${s.area}, ${s.kind}, ${s.from}::date, ${s.cents}, ${s.method ?? 'difference'}, cast(${s.bands ? JSON.stringify(s.bands) : null} as jsonb), 1000,
-             ${`示例数据(非正式公布标准):${s.from.slice(0, 4)}年度城乡低保标准`}, true
+             ${`示例数据（非正式公布标准）：${s.from.slice(0, 4)}年度城乡低保标准`}, true
       where exists (select 1 from core.area where code = ${s.area})
       on conflict (area_code, kind, effective_from) do nothing`.execute(ctx.db);
     inserted += Number(r.numAffectedRows ?? 0);

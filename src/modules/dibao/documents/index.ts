@@ -37,9 +37,9 @@ export const dibaoConfirmation = defineDocument({
     return {
       recipient: f.applicant,
       body: [
-        `您${f.acceptedOn ? `于${on(f.acceptedOn)}` : ''}提出的最低生活保障申请(编号 ${f.refNo}),经审核,本机关于${on(f.decidedOn)}确认同意,依据${LEGAL.interim}和${await measuresOf(tx, f.decidedOn)}。`,
-        `核定您家庭月最低生活保障金 ${yuanText(b.amountCents)} 元,保障人口 ${b.insuredPersons} 人,自${on(b.benefitFrom)}起按月发放。`,
-        ...(b.steps.length ? [`计算过程:${b.steps.join(';')}。`.replace(/。。$/, '。')] : []),
+        `您${f.acceptedOn ? `于${on(f.acceptedOn)}` : ''}提出的最低生活保障申请（编号 ${f.refNo}），经审核，本机关于${on(f.decidedOn)}确认同意，依据${LEGAL.interim}和${await measuresOf(tx, f.decidedOn)}。`,
+        `核定您家庭月最低生活保障金 ${yuanText(b.amountCents)} 元，保障人口 ${b.insuredPersons} 人，自${on(b.benefitFrom)}起按月发放。`,
+        ...(b.steps.length ? [`计算过程：${b.steps.join(';')}。`.replace(/。。$/, '。')] : []),
         `请如实报告家庭人口、收入和财产状况的变化。本机关将${f.cadence === 'half_yearly' ? '每半年' : '每年'}复核一次。`,
       ],
       remedy: await remedyFor(tx, f),
@@ -62,8 +62,8 @@ export const dibaoRefusal = defineDocument({
     return {
       recipient: f.applicant,
       body: [
-        `您${f.acceptedOn ? `于${on(f.acceptedOn)}` : ''}提出的最低生活保障申请(编号 ${f.refNo}),经审核,本机关于${on(f.decidedOn)}决定不予确认。`,
-        `理由:${f.refusalReasons.replace(/[。.]$/, '')}。依据:${LEGAL.interim}、${await measuresOf(tx, f.decidedOn)}。`,
+        `您${f.acceptedOn ? `于${on(f.acceptedOn)}` : ''}提出的最低生活保障申请（编号 ${f.refNo}），经审核，本机关于${on(f.decidedOn)}决定不予确认。`,
+        `理由：${f.refusalReasons.replace(/[。.]$/, '')}。依据：${LEGAL.interim}、${await measuresOf(tx, f.decidedOn)}。`,
       ],
       remedy: await remedyFor(tx, f),
     };
@@ -85,8 +85,8 @@ export const dibaoNotAccepted = defineDocument({
     return {
       recipient: f.applicant,
       body: [
-        `您提出的最低生活保障申请(编号 ${f.refNo}),经审查,本机关于${on(f.notAccepted.on)}决定不予受理。`,
-        `理由:${f.notAccepted.code};${f.notAccepted.reason.replace(/[。.]$/, '')}。依据:${LEGAL.interim}第十一条、${await measuresOf(tx, f.notAccepted.on)}。`,
+        `您提出的最低生活保障申请（编号 ${f.refNo}），经审查，本机关于${on(f.notAccepted.on)}决定不予受理。`,
+        `理由：${f.notAccepted.code};${f.notAccepted.reason.replace(/[。.]$/, '')}。依据：${LEGAL.interim}第十一条、${await measuresOf(tx, f.notAccepted.on)}。`,
         '符合条件后,您可以再次向户籍所在地乡镇人民政府(街道办事处)提出申请。',
       ],
       remedy: remedyText(f.notAccepted.on, 'township', await placeOf(tx, f.countyCode)),

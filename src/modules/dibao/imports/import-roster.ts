@@ -80,8 +80,8 @@ export async function importRoster(ctx: AppContext, actor: Actor, file: { fileNa
   );
   const areaCheck = (code: string) => {
     const a = areas.get(code);
-    if (!a) return `「户籍地区划代码」${code} 不是已知的县(区)、乡镇(街道)或村(社区)代码`;
-    if (!recordInScope(actor, 'dibao.import', { areaPath: a.path })) return `「户籍地区划代码」${code}(${a.name})不在您的管辖范围内`;
+    if (!a) return `「户籍地区划代码」${code} 不是已知的县（区）、乡镇（街道）或村（社区）代码`;
+    if (!recordInScope(actor, 'dibao.import', { areaPath: a.path })) return `「户籍地区划代码」${code}（${a.name}）不在您的管辖范围内`;
     return null;
   };
   const checks = validateRows(parsed.rows, { today, area: areaCheck });
@@ -197,8 +197,8 @@ async function markExisting(ctx: AppContext, actor: Actor, checks: RowCheck[], h
         !recordInScope(actor, 'dibao.read', { areaPath: r.area_path })
           ? '此人已在其他地区纳入低保家庭,一人只能在一个有效家庭中,请与其所在县(区)民政部门核实'
           : r.batch_at
-            ? `已导入过(${chinaDate(r.batch_at)} 批次《${r.batch_file}》,户主 ${r.head ?? '—'})`
-            : `该人员已在低保家庭中(${r.area_name},户主 ${r.head ?? '—'}),一人只能在一个有效家庭中`,
+            ? `已导入过（${chinaDate(r.batch_at)} 批次《${r.batch_file}》，户主 ${r.head ?? '—'}）`
+            : `该人员已在低保家庭中（${r.area_name}，户主 ${r.head ?? '—'}），一人只能在一个有效家庭中`,
       );
       c.row = null;
     }

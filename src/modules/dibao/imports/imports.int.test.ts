@@ -101,18 +101,18 @@ describe('名册导入 with a malformed file', () => {
     });
     const err = Object.fromEntries(b.errors.map((e: any) => [e.row, e.message]));
     expect(Object.keys(err).map(Number)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
-    expect(err[6]).toMatch(/^「身份证号」\d{17}[\dX]:.*校验/);
-    expect(err[5]).toBe('同户第 6 行有错误,整户未导入');
-    expect(err[7]).toBe('「户籍地区划代码」640221100(城关镇)不在您的管辖范围内');
-    expect(err[8]).toBe('「户籍地区划代码」640499999 不是已知的县(区)、乡镇(街道)或村(社区)代码');
-    expect(err[9]).toBe('「月保障金额(元)」「五百元」不是金额(数字,最多两位小数)');
-    expect(err[10]).toBe('「月保障金额(元)」「120.555」不是金额(数字,最多两位小数)');
-    expect(err[12]).toBe('「身份证号」在文件中重复出现(第 12、14 行)');
-    expect(err[14]).toBe('「身份证号」在文件中重复出现(第 12、14 行)');
-    expect(err[11]).toBe('同户第 12 行有错误,整户未导入');
-    expect(err[13]).toBe('同户第 14 行有错误,整户未导入');
-    expect(err[15]).toMatch(/^该人员已在低保家庭中\(城关镇,户主 冯癸\)/);
-    expect(err[16]).toBe('「成员姓名」不能为空;「月保障金额(元)」「-20」不是金额(数字,最多两位小数)');
+    expect(err[6]).toMatch(/^「身份证号」\d{17}[\dX]：.*校验/);
+    expect(err[5]).toBe('同户第 6 行有错误，整户未导入');
+    expect(err[7]).toBe('「户籍地区划代码」640221100（城关镇）不在您的管辖范围内');
+    expect(err[8]).toBe('「户籍地区划代码」640499999 不是已知的县（区）、乡镇（街道）或村（社区）代码');
+    expect(err[9]).toBe('「月保障金额（元）」「五百元」不是金额（数字，最多两位小数）');
+    expect(err[10]).toBe('「月保障金额（元）」「120.555」不是金额（数字，最多两位小数）');
+    expect(err[12]).toBe('「身份证号」在文件中重复出现（第 12、14 行）');
+    expect(err[14]).toBe('「身份证号」在文件中重复出现（第 12、14 行）');
+    expect(err[11]).toBe('同户第 12 行有错误，整户未导入');
+    expect(err[13]).toBe('同户第 14 行有错误，整户未导入');
+    expect(err[15]).toMatch(/^该人员已在低保家庭中（城关镇，户主 冯癸）/);
+    expect(err[16]).toBe('「成员姓名」不能为空;「月保障金额（元）」「-20」不是金额（数字，最多两位小数）');
     expect((await count('dibao.household')) - before.households).toBe(2);
     expect((await count('dibao.member')) - before.members).toBe(3);
     const hh = (
@@ -169,7 +169,7 @@ describe('名册导入 with a malformed file', () => {
     expect(ws.rowCount).toBe(16);
     expect(ws.getRow(2).getCell(13).value).toBe('已导入');
     expect(ws.getRow(2).getCell(5).value).toBe(id(1));
-    expect(ws.getRow(9).getCell(13).value).toBe('「月保障金额(元)」「五百元」不是金额(数字,最多两位小数)');
+    expect(ws.getRow(9).getCell(13).value).toBe('「月保障金额（元）」「五百元」不是金额（数字，最多两位小数）');
     expect(ws.getRow(9).getCell(10).value).toBe('五百元');
     // Other counties cannot fetch it.
     expect((await pl.get(`/api/dibao/imports/${batchId}/errors.xlsx`)).statusCode).toBe(404);
@@ -186,7 +186,7 @@ describe('名册导入 with a malformed file', () => {
     const other = await upload(ld, '另一份.csv', csv(lines.slice(0, 3)));
     expect(other.statusCode, other.body).toBe(201);
     expect(other.json()).toMatchObject({ acceptedRows: 0, rejectedRows: 3 });
-    expect(other.json().errors[0].message).toMatch(/^已导入过\(2019-06-10 批次《隆德存量名册\.csv》,户主 马甲\)$/);
+    expect(other.json().errors[0].message).toMatch(/^已导入过（2019-06-10 批次《隆德存量名册\.csv》，户主 马甲）$/);
     expect(await count('dibao.household')).toBe(h);
   });
 

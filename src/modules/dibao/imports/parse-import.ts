@@ -187,7 +187,7 @@ export function validateRows(rows: readonly RawRow[], opts: { today: string; are
     const id = checkId('身份证号', idRaw, opts.today, errors);
     const headId = headIdRaw ? (headIdRaw === idRaw ? (id ?? checkHead(headIdRaw, errors)) : checkHead(headIdRaw, errors)) : null;
     const relation = relRaw ? RELATIONS[relRaw] : undefined;
-    if (relRaw && !relation) errors.push(`「与户主关系」「${relRaw}」不可识别(应为 户主、配偶、子女、父母 等)`);
+    if (relRaw && !relation) errors.push(`「与户主关系」「${relRaw}」不可识别（应为 户主、配偶、子女、父母 等）`);
     if (name.length > 50) errors.push('「成员姓名」过长');
     const insuredRaw = v['是否享受保障'] ?? '';
     if (insuredRaw && !['是', '否', 'Y', 'N'].includes(insuredRaw)) errors.push('「是否享受保障」应为 是 或 否');
@@ -203,7 +203,7 @@ export function validateRows(rows: readonly RawRow[], opts: { today: string; are
       const address = need('地址');
       let areaOk = false;
       if (areaCode) {
-        if (!/^(\d{6}|\d{9}|\d{12})$/.test(areaCode)) errors.push(`「户籍地区划代码」「${areaCode}」格式不正确(应为 6、9 或 12 位数字)`);
+        if (!/^(\d{6}|\d{9}|\d{12})$/.test(areaCode)) errors.push(`「户籍地区划代码」「${areaCode}」格式不正确（应为 6、9 或 12 位数字）`);
         else {
           const e = opts.area(areaCode);
           if (e) errors.push(e);
@@ -215,10 +215,10 @@ export function validateRows(rows: readonly RawRow[], opts: { today: string; are
       const persons = /^\d{1,2}$/.test(personsRaw) ? Number(personsRaw) : NaN;
       if (personsRaw && !(persons >= 1 && persons <= 20)) errors.push(`「保障人数」「${personsRaw}」应为 1–20 的整数`);
       const cents = amountRaw ? parseYuan(amountRaw) : null;
-      if (amountRaw && cents === null) errors.push(`「月保障金额(元)」「${amountRaw}」不是金额(数字,最多两位小数)`);
+      if (amountRaw && cents === null) errors.push(`「月保障金额（元）」「${amountRaw}」不是金额（数字，最多两位小数）`);
       else if (amountRaw && cents !== null && cents <= 0) errors.push('「月保障金额(元)」应大于零');
       const from = fromRaw ? parseMonth(fromRaw) : null;
-      if (fromRaw && !from) errors.push(`「保障起始月份」「${fromRaw}」格式不正确(如 2019-03)`);
+      if (fromRaw && !from) errors.push(`「保障起始月份」「${fromRaw}」格式不正确（如 2019-03）`);
       if (areaOk && kind && persons >= 1 && cents && from && address)
         household = { areaCode, kind, insuredPersons: persons, amountCents: cents, benefitFrom: from, address: address.slice(0, 200) };
     }
@@ -248,12 +248,12 @@ export function validateRows(rows: readonly RawRow[], opts: { today: string; are
 function checkId(field: string, raw: string, today: string, errors: string[], quiet = false): { id: string; sex: '男' | '女'; birthDate: string } | null {
   if (!raw) return null;
   if (raw.startsWith('#NUMBER:')) {
-    errors.push(`「${field}」被 Excel 存成了数字(末几位已丢失),请将该列设为文本格式后重新填写`);
+    errors.push(`「${field}」被 Excel 存成了数字（末几位已丢失），请将该列设为文本格式后重新填写`);
     return null;
   }
   const r = validateResidentId(raw.toUpperCase(), { today });
   if (!r.valid) {
-    if (!quiet || !errors.length) errors.push(`「${field}」${raw}:${r.reason.replace(/^身份证号(码)?/, '')}`);
+    if (!quiet || !errors.length) errors.push(`「${field}」${raw}：${r.reason.replace(/^身份证号(码)?/, '')}`);
     return null;
   }
   if (r.parts.legacy) {
@@ -278,7 +278,7 @@ export function groupHouseholds(checks: RowCheck[]): Array<{ head: ValidRow; mem
     const id = (c.row?.id ?? c.values['身份证号'] ?? '').toUpperCase();
     const at = id ? seen.get(id)! : [];
     if (at.length > 1) {
-      c.errors.push(`「身份证号」在文件中重复出现(第 ${at.join('、')} 行)`);
+      c.errors.push(`「身份证号」在文件中重复出现（第 ${at.join('、')} 行）`);
       c.row = null;
     }
   }
@@ -292,18 +292,18 @@ export function groupHouseholds(checks: RowCheck[]): Array<{ head: ValidRow; mem
     const heads = g.filter((c) => c.values['与户主关系'] && RELATIONS[c.values['与户主关系']!] === '申请人');
     let why: string | null = null;
     if (heads.length === 0) why = '同户未找到户主行(与户主关系为「户主」的行),整户未导入';
-    else if (heads.length > 1) why = `同户有多个户主行(第 ${heads.map((h) => h.rowNo).join('、')} 行),整户未导入`;
+    else if (heads.length > 1) why = `同户有多个户主行（第 ${heads.map((h) => h.rowNo).join('、')} 行），整户未导入`;
     else if (g.some((c) => !c.row))
       why = `同户第 ${g
         .filter((c) => !c.row)
         .map((c) => c.rowNo)
-        .join('、')} 行有错误,整户未导入`;
+        .join('、')} 行有错误，整户未导入`;
     else {
       const head = heads[0]!.row!;
       const insured = g.filter((c) => c.row!.insured).length;
       if (!head.household) why = '户主行信息不完整,整户未导入';
       else if (head.household.insuredPersons !== insured)
-        why = `「保障人数」${head.household.insuredPersons} 与本户享受保障的成员 ${insured} 人不一致,整户未导入`;
+        why = `「保障人数」${head.household.insuredPersons} 与本户享受保障的成员 ${insured} 人不一致，整户未导入`;
     }
     if (why) {
       const derived = why.startsWith('同户第');

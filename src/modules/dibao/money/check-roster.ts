@@ -64,7 +64,7 @@ export async function checkRosterRows(tx: AppContext, rosterId: string, actorId:
 
   await sql`insert into dibao.roster_problem (roster_id, household_id, code, message)
     select p.roster_id, p.household_id, 'DUPLICATE_PERSON',
-           '成员 ' || m.name || '(' || m.id_number_masked || ')同时在' ||
+           '成员 ' || m.name || '（' || m.id_number_masked || '）同时在' ||
            case when q.roster_id = p.roster_id then '本名册第 ' || lq.line_no || ' 行' else a.name || '本月名册第 ' || lq.line_no || ' 行' end || '发放'
     from dibao.roster_person p
     join dibao.roster_person q on q.month = p.month and q.id_hash = p.id_hash and (q.roster_id <> p.roster_id or q.household_id <> p.household_id)
@@ -76,9 +76,9 @@ export async function checkRosterRows(tx: AppContext, rosterId: string, actorId:
 
   await sql`insert into dibao.roster_problem (roster_id, household_id, code, message)
     select l.roster_id, l.household_id, 'MEMBER_LEFT',
-           '成员 ' || m.name || '(' || m.id_number_masked || ')已' || coalesce(m.left_reason, '不在户') ||
-           coalesce('(' || to_char(m.left_on, 'YYYY-MM-DD') || ')', '') || ',仍计入保障人数(名册 ' || l.insured_persons ||
-           ' 人,在册保障成员 ' || act.n || ' 人)'
+           '成员 ' || m.name || '（' || m.id_number_masked || '）已' || coalesce(m.left_reason, '不在户') ||
+           coalesce('（' || to_char(m.left_on, 'YYYY-MM-DD') || '）', '') || '，仍计入保障人数（名册 ' || l.insured_persons ||
+           ' 人，在册保障成员 ' || act.n || ' 人）'
     from dibao.roster_line l
     join (select household_id, count(*) filter (where active and insured and left_reason is null) as n from dibao.member
           where household_id in (select household_id from dibao.roster_line where roster_id = ${rosterId}) group by household_id) act
@@ -93,12 +93,12 @@ export async function checkRosterRows(tx: AppContext, rosterId: string, actorId:
     join core.area ha on ha.code = h.area_code
     cross join lateral (values
       ('AMOUNT_MISMATCH', case
-         when h.status <> 'active' then '家庭当前状态为「' || case h.status when 'stopped' then '已停发' when 'suspended' then '暂停' else h.status end || '」,不应发放'
+         when h.status <> 'active' then '家庭当前状态为「' || case h.status when 'stopped' then '已停发' when 'suspended' then '暂停' else h.status end || '」，不应发放'
          when h.benefit_cents <> l.amount_cents then '名册金额 ' || to_char(l.amount_cents / 100.0, 'FM999999990.00') || ' 元与家庭当前待遇 ' || to_char(h.benefit_cents / 100.0, 'FM999999990.00') || ' 元不一致'
          when h.insured_persons <> l.insured_persons then '名册保障人数 ' || l.insured_persons || ' 人与家庭当前保障人数 ' || h.insured_persons || ' 人不一致'
        end),
-      ('NONPOSITIVE_AMOUNT', case when l.amount_cents <= 0 then '发放金额为 ' || to_char(l.amount_cents / 100.0, 'FM999999990.00') || ' 元(应大于零)' end),
-      ('OUT_OF_COUNTY', case when not (h.area_path = ${r.county_path} or h.area_path like ${like}) then '家庭户籍地「' || ha.name || '」不在本县(区)' end)
+      ('NONPOSITIVE_AMOUNT', case when l.amount_cents <= 0 then '发放金额为 ' || to_char(l.amount_cents / 100.0, 'FM999999990.00') || ' 元（应大于零）' end),
+      ('OUT_OF_COUNTY', case when not (h.area_path = ${r.county_path} or h.area_path like ${like}) then '家庭户籍地「' || ha.name || '」不在本县（区）' end)
     ) as c(code, message)
     where l.roster_id = ${rosterId} and c.message is not null`.execute(tx.db);
 

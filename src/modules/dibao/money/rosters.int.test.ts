@@ -160,10 +160,10 @@ describe('发放名册: generate, check, approve (hand-computed fixtures)', () =
         .problems.map((p: any) => `${p.code}:${p.message}`)
         .sort();
     const masked = (n: number) => `640${'*'.repeat(11)}${id(n).slice(-4)}`;
-    expect(probs(H.h1!.id)).toEqual([`MEMBER_LEFT:成员 马三(${masked(3)})已死亡(2019-06-02),仍计入保障人数(名册 3 人,在册保障成员 2 人)`]);
+    expect(probs(H.h1!.id)).toEqual([`MEMBER_LEFT:成员 马三（${masked(3)}）已死亡（2019-06-02），仍计入保障人数（名册 3 人，在册保障成员 2 人）`]);
     expect(probs(H.h2!.id)).toEqual(['AMOUNT_MISMATCH:名册金额 400.00 元与家庭当前待遇 450.00 元不一致']);
-    expect(probs(H.h6!.id)).toEqual([`DUPLICATE_PERSON:成员 王迁(${masked(9)})同时在平罗县本月名册第 1 行发放`]);
-    expect(probs(H.h7!.id)).toEqual(['NONPOSITIVE_AMOUNT:发放金额为 0.00 元(应大于零)', 'OUT_OF_COUNTY:家庭户籍地「城关镇」不在本县(区)']);
+    expect(probs(H.h6!.id)).toEqual([`DUPLICATE_PERSON:成员 王迁（${masked(9)}）同时在平罗县本月名册第 1 行发放`]);
+    expect(probs(H.h7!.id)).toEqual(['NONPOSITIVE_AMOUNT:发放金额为 0.00 元（应大于零）', 'OUT_OF_COUNTY:家庭户籍地「城关镇」不在本县（区）']);
     const a = await lead.post(`/api/dibao/rosters/${june}/approve`, {});
     expect(a.statusCode).toBe(409);
     expect(a.json()).toMatchObject({ code: 'ROSTER_PROBLEMS_OPEN' });

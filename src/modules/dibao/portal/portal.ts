@@ -60,7 +60,7 @@ export async function submitOnlineApplication(ctx: AppContext, raw: unknown) {
     queryCode: code,
     township: r.township,
     missingMaterials: r.missingMaterials,
-    notice: `申请已提交至${r.township}。请妥善保存申请编号和查询码(查询码只显示这一次),并携带材料原件到乡镇(街道)窗口核验。`,
+    notice: `申请已提交至${r.township}。请妥善保存申请编号和查询码（查询码只显示这一次），并携带材料原件到乡镇（街道）窗口核验。`,
   };
 }
 

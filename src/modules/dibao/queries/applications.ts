@@ -23,7 +23,7 @@ export const ListApplicationsQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 /** 近亲属单独登记备案: the county decides whatever the regime (steps/near-relative.ts). */
-const RELATIVE_LEVEL = `${AUTHORITY_LABEL.county}(近亲属单独登记备案)`;
+const RELATIVE_LEVEL = `${AUTHORITY_LABEL.county}（近亲属单独登记备案）`;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** 低保申请 in the actor's scope (the kernel's case read rule). */

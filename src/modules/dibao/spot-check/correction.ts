@@ -23,14 +23,14 @@ export async function openCorrection(tx: AppContext, actor: Actor, caseId: strin
   if (a.decision === '确认' && a.status === 'active') {
     await sql`update dibao.household set next_recheck_on = least(coalesce(next_recheck_on, ${visitedOn}::date), ${visitedOn}::date), version = version + 1,
       updated_at = ${tx.clock.now()} where id = ${a.household_id}`.execute(tx.db);
-    correction = { kind: '复核', householdId: a.household_id, dueOn: visitedOn, note: `县级抽查不属实,立即复核(${a.ref_no}):${findings}` };
+    correction = { kind: '复核', householdId: a.household_id, dueOn: visitedOn, note: `县级抽查不属实，立即复核（${a.ref_no}）：${findings}` };
   } else {
     const decision = a.not_accepted ? '不予受理' : (a.decision ?? '—');
     correction = {
       kind: '重新审核',
       householdId: a.household_id,
       decision,
-      note: `县级抽查认为${decision}决定不属实,由乡镇(街道)重新审核(${a.ref_no}):${findings}`,
+      note: `县级抽查认为${decision}决定不属实，由乡镇（街道）重新审核（${a.ref_no}）：${findings}`,
     };
   }
   await writeHouseholdChange(tx, {

@@ -54,7 +54,7 @@ export async function listStandards(ctx: AppContext, q: z.infer<typeof ListStand
   };
 }
 
-const cents = (field: string) => z.number({ message: `「${field}」应为整数(分)` }).int(`「${field}」应为整数(分)`);
+const cents = (field: string) => z.number({ message: `「${field}」应为整数（分）` }).int(`「${field}」应为整数（分）`);
 export const CreateStandardBody = z.object({
   areaCode: z.string().regex(/^\d{6}$/, '「areaCode」应为 6 位自治区、市或县(区)区划代码'),
   kind: z.enum(['urban', 'rural'], { message: '「kind」城乡类别应为 urban 或 rural' }),

@@ -170,7 +170,7 @@ export async function dibaoStats(ctx: AppContext, actor: Actor, q: DibaoStatsQue
     },
     byArea: byArea.map((r) => ({
       code: r.code ?? area.code,
-      name: r.name ?? `${area.name}(本级)`,
+      name: r.name ?? `${area.name}（本级）`,
       households: r.households,
       persons: r.persons,
       monthlyCents: Number(r.cents),
@@ -184,7 +184,7 @@ export async function dibaoStats(ctx: AppContext, actor: Actor, q: DibaoStatsQue
       '类型:有一级/二级残疾或重病成员的为重残重病户;否则户主年满 60 周岁的为老年户;其余为一般户。',
       '月支出:有发放名册的月份取名册合计;没有名册的月份按待遇变更记录推算当月应发金额。',
       processing.method,
-      `按时办结:${processing.limits.totalWorkdays} 个工作日内作出决定(特殊情况 ${processing.limits.specialWorkdays} 个工作日)。`,
+      `按时办结：${processing.limits.totalWorkdays} 个工作日内作出决定（特殊情况 ${processing.limits.specialWorkdays} 个工作日）。`,
     ],
   };
 }
@@ -226,10 +226,10 @@ async function processingTimes(ctx: AppContext, inArea: ReturnType<typeof sql>, 
   const pct = diff !== null && others.avgWorkdays ? Math.round((diff / others.avgWorkdays) * 1000) / 10 : null;
   const statement =
     diff === null
-      ? `${from} 至 ${to} 期间试点(乡镇确认)与其他(县级确认)案件未同时有已决定的案件,暂无法比较。`
-      : `${from} 至 ${to},审批权下放到乡镇(街道)的案件 ${pilot.cases} 件,从受理到作出决定平均 ${pilot.avgWorkdays} 个工作日;` +
-        `由县级民政部门确认的案件 ${others.cases} 件,平均 ${others.avgWorkdays} 个工作日;` +
-        (diff >= 0 ? `试点平均缩短 ${diff} 个工作日(${pct}%)。` : `试点平均多用 ${-diff} 个工作日。`);
+      ? `${from} 至 ${to} 期间试点（乡镇确认）与其他（县级确认）案件未同时有已决定的案件，暂无法比较。`
+      : `${from} 至 ${to}，审批权下放到乡镇（街道）的案件 ${pilot.cases} 件，从受理到作出决定平均 ${pilot.avgWorkdays} 个工作日；` +
+        `由县级民政部门确认的案件 ${others.cases} 件，平均 ${others.avgWorkdays} 个工作日；` +
+        (diff >= 0 ? `试点平均缩短 ${diff} 个工作日（${pct}%）。` : `试点平均多用 ${-diff} 个工作日。`);
   return {
     pilot,
     others,

@@ -57,7 +57,7 @@ export const countyVisit = action({
     if (staff.length < s.investigationMinStaff)
       throw badRequest(
         'DIBAO_INVESTIGATION_STAFF',
-        `「县级核查人员」入户核查须由不少于 ${s.investigationMinStaff} 名工作人员进行,目前填写 ${staff.length} 人`,
+        `「县级核查人员」入户核查须由不少于 ${s.investigationMinStaff} 名工作人员进行，目前填写 ${staff.length} 人`,
         {
           field: 'staff',
         },
@@ -74,7 +74,7 @@ export const relativeMustGoToCounty = (what: string) =>
   new AppError(
     'DIBAO_WRONG_LEVEL',
     409,
-    `本案为经办人员或村(居)委会成员近亲属的申请(单独登记备案),乡镇(街道)不得自行${what},即使已下放审批权;须报送县级民政部门入户核查后${what}(请点击「报送县级民政部门确认」)`,
+    `本案为经办人员或村（居）委会成员近亲属的申请（单独登记备案），乡镇（街道）不得自行${what}，即使已下放审批权；须报送县级民政部门入户核查后${what}（请点击「报送县级民政部门确认」）`,
   );
 
 /** Before the county confirms a 近亲属备案 case, its own home visit must be on record. */

@@ -20,7 +20,7 @@ export async function startPublicity(tx: AppContext, c: CaseRow) {
   const round = a.publicity_round + 1;
   const clock = await startCaseClock(tx, c, {
     name: `publicity-${round}`,
-    label: `第 ${round} 次公示(${s.publicityDays} 日,张榜次日起算)`,
+    label: `第 ${round} 次公示（${s.publicityDays} 日，张榜次日起算）`,
     rule: { unit: 'days', n: s.publicityDays },
     // A period that must elapse: 公示期满 is never 「超期」.
     kind: 'period',
@@ -30,5 +30,5 @@ export async function startPublicity(tx: AppContext, c: CaseRow) {
   await sql`update dibao.application set publicity_round = ${round}, publicity_from = ${from}::date, publicity_to = ${to}::date where case_id = ${c.id}`.execute(
     tx.db,
   );
-  await announcePosting(tx, c, '公示', `${c.id}:公示:${round}`, today);
+  await announcePosting(tx, c, '公示', [c.id, '公示', round].join(':'), today);
 }

@@ -40,14 +40,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.close());
 
-describe('不予受理 (not accepted), distinct from 不予确认', () => {
+describe('不予受理（not accepted），distinct from 不予确认', () => {
   it('ends an application before 受理 with a reason code and text, issues the 不予受理告知书 and frees the members', async () => {
     const app = sampleApplication(V, 1);
     const reg = await ok(ld.post('/api/dibao/applications', app));
     const noCode = await move(ld, reg.id, 'not_accept', { reason: '申请人户籍在固原市原州区' });
     expect(noCode.statusCode).toBe(400);
     expect(noCode.json().title).toContain('理由类别');
-    const r = await ok(move(ld, reg.id, 'not_accept', { code: '已享受低保或重复申请', reason: '申请人已在原州区享受低保,不得重复申请' }));
+    const r = await ok(move(ld, reg.id, 'not_accept', { code: '已享受低保或重复申请', reason: '申请人已在原州区享受低保，不得重复申请' }));
     expect(r.state).toBe('not_accepted');
     expect(r.terminal).toBe(true);
     const d = (await ok(ld.get(`/api/dibao/applications/${reg.id}`))).dibao;
@@ -99,14 +99,14 @@ async function toPublicizing(clerk: Session, area: string, seq: number, override
   const reg = await ok(clerk.post('/api/dibao/applications', sampleApplication(area, seq, overrides)));
   await ok(move(clerk, reg.id, 'accept', { special: false }));
   await ok(move(clerk, reg.id, 'verify'));
-  await ok(move(clerk, reg.id, 'investigate', { staff: '张三、李四', date: '2026-06-01', findings: '家中陈设简陋,与申报一致', incomeStable: '稳定' }));
+  await ok(move(clerk, reg.id, 'investigate', { staff: '张三、李四', date: '2026-06-01', findings: '家中陈设简陋，与申报一致', incomeStable: '稳定' }));
   await ok(move(clerk, reg.id, 'review', { opinion: '拟同意', text: '符合条件' }));
   await ok(move(clerk, reg.id, 'publicize'));
   return reg;
 }
 
-describe('公示异议 → 复查 within the set working days; 属实 → refusal, 不属实 → 公示 again', () => {
-  it('an objection starts the 复查 clock (15 working days by default, a setting); 属实 sends it to the deciding level as 拟不同意', async () => {
+describe('公示异议 → 复查 within the set working days；属实 → refusal，不属实 → 公示 again', () => {
+  it('an objection starts the 复查 clock （15 working days by default, a setting）；属实 sends it to the deciding level as 拟不同意', async () => {
     const reg = await toPublicizing(ld, V, 3);
     const o = await ok(move(ld, reg.id, 'object', { content: '村民反映该户有一辆货车未申报', objector: '村民' }));
     expect(o.state).toBe('reinvestigating');
@@ -120,13 +120,13 @@ describe('公示异议 → 复查 within the set working days; 属实 → refusa
     const one = await move(ld, reg.id, 'objection_founded', { staff: '张三', date: '2026-06-01', findings: '复查核实该户确有货车一辆' });
     expect(one.statusCode).toBe(400);
     expect(one.json().title).toContain('不少于 2 名');
-    const f = await ok(move(ld, reg.id, 'objection_founded', { staff: '张三、李四', date: '2026-06-01', findings: '复查核实该户确有货车一辆,价值约 8 万元' }));
+    const f = await ok(move(ld, reg.id, 'objection_founded', { staff: '张三、李四', date: '2026-06-01', findings: '复查核实该户确有货车一辆，价值约 8 万元' }));
     expect(f.state).toBe('awaiting_confirm');
     expect(f.clocks.find((x: any) => x.name === 'objection_review').state).toBe('met');
     const d = (await ok(ld.get(`/api/dibao/applications/${reg.id}`))).dibao;
     expect(d.townshipOpinion).toMatchObject({ opinion: '拟不同意', text: expect.stringContaining('公示异议经复查属实') });
     expect(d.objections[0].review).toMatchObject({ result: '属实', staff: ['张三', '李四'] });
-    const r = await ok(move(ldLead, reg.id, 'refuse', { reasons: '公示异议经复查属实,家庭有货车一辆,不符合财产条件' }));
+    const r = await ok(move(ldLead, reg.id, 'refuse', { reasons: '公示异议经复查属实，家庭有货车一辆，不符合财产条件' }));
     expect(r.state).toBe('refusing');
   });
 
@@ -137,7 +137,7 @@ describe('公示异议 → 复查 within the set working days; 属实 → refusa
       const reg = await toPublicizing(ld, V, 4);
       const o = await ok(move(ld, reg.id, 'object', { content: '村民反映该户子女在外务工', objector: '村民' }));
       expect(o.clocks.find((x: any) => x.name === 'objection_review').rule).toEqual({ unit: 'workdays', n: 10 });
-      const u = await ok(move(ld, reg.id, 'objection_unfounded', { staff: '张三、李四', date: '2026-06-01', findings: '复查:子女在读,无务工收入' }));
+      const u = await ok(move(ld, reg.id, 'objection_unfounded', { staff: '张三、李四', date: '2026-06-01', findings: '复查：子女在读，无务工收入' }));
       expect(u.state).toBe('publicizing');
       expect((await ok(ld.get(`/api/dibao/applications/${reg.id}`))).dibao.publicity.round).toBe(2);
     } finally {
@@ -158,7 +158,7 @@ async function confirmed(seq: number, overrides: Record<string, unknown> = {}) {
 }
 const chinaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(clock.now());
 
-describe('公布 after 确认同意 (暂行办法第十一条(三))', () => {
+describe('公布 after 确认同意（暂行办法第十一条（三））', () => {
   it('records the posting (date, channel, place) with the masked name, size and amount; lists it in scope and on the portal', async () => {
     const reg = await confirmed(5);
     const body = { date: chinaToday(), channel: '村（居）务公开栏', place: '城关镇测试村村务公开栏' };
@@ -198,7 +198,7 @@ describe('公布 after 确认同意 (暂行办法第十一条(三))', () => {
   });
 });
 
-describe('近亲属单独登记备案: a county home visit, and the county decides even under delegation', () => {
+describe('近亲属单独登记备案：a county home visit, and the county decides even under delegation', () => {
   const relative = { relativeOfStaff: true, staffRelative: { staffName: '马小兰', staffPost: '乡镇（街道）社会救助经办人员', relation: '兄弟姐妹' } };
 
   it('requires who and which relation when declared; files it in the 备案 list', async () => {
@@ -232,7 +232,7 @@ describe('近亲属单独登记备案: a county home visit, and the county decid
       authority: 'township',
       relativeFiling: { staffPost: '乡镇（街道）社会救助经办人员', countyVisit: null },
     });
-    expect(d0.approvingLevel).toBe('县级民政部门确认(近亲属单独登记备案)');
+    expect(d0.approvingLevel).toBe('县级民政部门确认（近亲属单独登记备案）');
 
     const { to } = d0.publicity;
     clock.advance((Math.round((Date.parse(to) - Date.parse(chinaToday())) / DAY) + 1) * DAY);
@@ -243,7 +243,7 @@ describe('近亲属单独登记备案: a county home visit, and the county decid
     expect((await move(ldLead, reg.id, 'refuse', { reasons: '乡镇自行不予确认的测试理由' })).statusCode).toBe(409);
 
     // the township clerk may not record the county's visit; the county needs two staff
-    const visit = { staff: '杨志明、李建军', date: chinaToday(), result: '属实', findings: '县民政局入户核查,家庭情况与申报一致' };
+    const visit = { staff: '杨志明、李建军', date: chinaToday(), result: '属实', findings: '县民政局入户核查，家庭情况与申报一致' };
     expect((await ld.post(`/api/dibao/applications/${reg.id}/county-visit`, visit)).statusCode).toBe(403);
     await ok(ld.post(`/api/dibao/applications/${reg.id}/submit-county`, {}));
     await ok(ldCounty.post(`/api/cases/${reg.id}/acknowledge`, {}));
@@ -253,16 +253,16 @@ describe('近亲属单独登记备案: a county home visit, and the county decid
     const one = await ldCounty.post(`/api/dibao/applications/${reg.id}/county-visit`, { ...visit, staff: '杨志明' });
     expect(one.statusCode).toBe(400);
     await ok(ldCounty.post(`/api/dibao/applications/${reg.id}/county-visit`, visit));
-    const r = await ok(move(ldCountyLead, reg.id, 'confirm', { note: '县级入户核查属实,同意' }));
+    const r = await ok(move(ldCountyLead, reg.id, 'confirm', { note: '县级入户核查属实，同意' }));
     expect(r.state).toBe('confirmed');
     const list = await ok(ldCounty.get('/api/dibao/relative-filings?visited=yes&pageSize=100'));
     expect(list.items.find((x: any) => x.caseId === reg.id)).toMatchObject({ countyVisit: { result: '属实', date: chinaToday() }, decision: '确认' });
   });
 });
 
-describe('县级抽查 samples refusals too; 不属实 opens a correction', () => {
+describe('县级抽查 samples refusals too；不属实 opens a correction', () => {
   // The population is the cases decided by the tests above (不予受理, 不予确认 after an objection, 确认, a 备案 case): run the file, not this test alone.
-  it('draws from 确认, 不予确认 and 不予受理 of the townships (not the county-decided 近亲属备案 cases); 不属实 flags a re-check or a re-examination', async () => {
+  it('draws from 确认，不予确认 and 不予受理 of the townships （not the county-decided 近亲属备案 cases）；不属实 flags a re-check or a re-examination', async () => {
     const decided = (
       await sql<{ case_id: string; kind: string }>`select case_id, case when not_accepted_on is not null then '不予受理' else decision end as kind
       from dibao.application where county_code = '640423' and authority = 'township' and (decision is not null or not_accepted_on is not null)`.execute(
@@ -281,7 +281,7 @@ describe('县级抽查 samples refusals too; 不属实 opens a correction', () =
     const approved = d.items.find((i: any) => i.decision === '确认');
     const hh = (await sql<{ household_id: string }>`select household_id from dibao.application where case_id = ${approved.caseId}`.execute(t.ctx.db)).rows[0]!
       .household_id;
-    const visit = { visitedOn: chinaToday(), result: '不属实', findings: '入户发现家中新购小汽车一辆,与审核结论不符' };
+    const visit = { visitedOn: chinaToday(), result: '不属实', findings: '入户发现家中新购小汽车一辆，与审核结论不符' };
     await ok(ldCounty.post(`/api/dibao/spot-checks/${sc.id}/items/${approved.caseId}`, visit));
     const h = (await sql<{ next: string }>`select next_recheck_on::text as next from dibao.household where id = ${hh}`.execute(t.ctx.db)).rows[0]!;
     expect(h.next).toBe(chinaToday());
@@ -291,7 +291,7 @@ describe('县级抽查 samples refusals too; 不属实 opens a correction', () =
       (await sql<{ n: number }>`select count(*)::int as n from dibao.recheck where household_id = ${hh} and result is null`.execute(t.ctx.db)).rows[0]!.n,
     ).toBe(1);
     const refused = d.items.find((i: any) => i.decision === '不予确认');
-    await ok(ldCounty.post(`/api/dibao/spot-checks/${sc.id}/items/${refused.caseId}`, { ...visit, findings: '入户发现家庭确实困难,不予确认理由不成立' }));
+    await ok(ldCounty.post(`/api/dibao/spot-checks/${sc.id}/items/${refused.caseId}`, { ...visit, findings: '入户发现家庭确实困难，不予确认理由不成立' }));
     const after = await ok(ldCounty.get(`/api/dibao/spot-checks/${sc.id}`));
     expect(after.items.find((i: any) => i.caseId === approved.caseId).correction).toMatchObject({ kind: '复核', householdId: hh, dueOn: chinaToday() });
     expect(after.items.find((i: any) => i.caseId === refused.caseId).correction).toMatchObject({ kind: '重新审核', decision: '不予确认' });
@@ -299,12 +299,14 @@ describe('县级抽查 samples refusals too; 不属实 opens a correction', () =
     expect(hist.history[0]).toMatchObject({ kind: '抽查不属实' });
     // a 属实 visit opens nothing
     const notAccepted = d.items.find((i: any) => i.decision === '不予受理');
-    await ok(ldCounty.post(`/api/dibao/spot-checks/${sc.id}/items/${notAccepted.caseId}`, { ...visit, result: '属实', findings: '入户核实,不予受理理由成立' }));
+    await ok(
+      ldCounty.post(`/api/dibao/spot-checks/${sc.id}/items/${notAccepted.caseId}`, { ...visit, result: '属实', findings: '入户核实，不予受理理由成立' }),
+    );
     expect((await ok(ldCounty.get(`/api/dibao/spot-checks/${sc.id}`))).items.find((i: any) => i.caseId === notAccepted.caseId).correction).toBeNull();
   });
 });
 
-describe('户籍地: the application goes to the township of the household registration', () => {
+describe('户籍地：the application goes to the township of the household registration', () => {
   const withHukou = (seq: number, hukou: string) => {
     const app = sampleApplication(V, seq);
     (app.members as any[])[0].hukouAreaCode = hukou;

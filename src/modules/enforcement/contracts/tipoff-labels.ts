@@ -28,6 +28,6 @@ export const TIPOFF_ERRORS = {
   CASE_OR_FILING: '立案须关联已立案的行政处罚案件，或填写立案信息 (a case or a filing is required)',
   INFORMANT_FORBIDDEN: '举报人信息只有承办单位具有「查看举报人信息」权限的人员可以查看 (informant details are restricted)',
   ANONYMOUS: '该举报为匿名举报，没有举报人信息 (anonymous report)',
-  FUTURE: (label: string) => `「${label}」不能晚于今天 (date in the future)`,
+  FUTURE: (label: string) => `「${label}」不能晚于今天（date in the future）`,
   BEFORE: (label: string, earlier: string) => `「${label}」不能早于${earlier} (date out of order)`,
 } as const;

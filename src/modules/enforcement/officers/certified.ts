@@ -22,9 +22,9 @@ const COLS = sql`id, name, cert_no, user_id, org_unit_id, area_path, valid_from:
 
 /** Why an officer may not act on `day` ('YYYY-MM-DD'), or null when the certificate is valid. */
 export function certificateProblem(o: Pick<OfficerRow, 'status' | 'valid_from' | 'valid_to' | 'cert_no'>, day: string): string | null {
-  if (o.status !== 'valid') return `行政执法证(${o.cert_no})处于「${CERT_STATUS_LABELS[o.status]}」状态`;
-  if (day < o.valid_from) return `行政执法证(${o.cert_no})自 ${o.valid_from} 起有效`;
-  if (day > o.valid_to) return `行政执法证(${o.cert_no})已于 ${o.valid_to} 过期`;
+  if (o.status !== 'valid') return `行政执法证（${o.cert_no}）处于「${CERT_STATUS_LABELS[o.status]}」状态`;
+  if (day < o.valid_from) return `行政执法证（${o.cert_no}）自 ${o.valid_from} 起有效`;
+  if (day > o.valid_to) return `行政执法证（${o.cert_no}）已于 ${o.valid_to} 过期`;
   return null;
 }
 

@@ -23,7 +23,7 @@ export async function completeUpload(ctx: AppContext, actor: Actor, id: string) 
   if (st.missing.length)
     throw conflict(
       'ENFORCEMENT_UPLOAD_INCOMPLETE',
-      `尚缺 ${st.missing.length} 个分片(第 ${st.missing.slice(0, 10).join('、')}${st.missing.length > 10 ? ' 等' : ''} 片)，请续传后再完成 (chunks missing)`,
+      `尚缺 ${st.missing.length} 个分片（第 ${st.missing.slice(0, 10).join('、')}${st.missing.length > 10 ? ' 等' : ''} 片），请续传后再完成（chunks missing）`,
       { missing: st.missing },
     );
   const dir = uploadDir(ctx.config, id);
@@ -32,7 +32,7 @@ export async function completeUpload(ctx: AppContext, actor: Actor, id: string) 
     throw new AppError(
       'ENFORCEMENT_UPLOAD_CONTENT_MISMATCH',
       415,
-      `文件内容与声明的类型不符：声明为 ${u.mime_type}，内容${actual ? `为 ${actual}` : '不是允许的文件类型'} (content does not match the declared type)`,
+      `文件内容与声明的类型不符：声明为 ${u.mime_type}，内容${actual ? `为 ${actual}` : '不是允许的文件类型'}（content does not match the declared type）`,
       { field: 'mimeType', declared: u.mime_type, actual },
     );
   if (u.sealed_name) await rm(path.join(dir, u.sealed_name), { force: true });
@@ -40,7 +40,7 @@ export async function completeUpload(ctx: AppContext, actor: Actor, id: string) 
   const sealed = await sealFile(ctx, chunkStream(dir, st.chunkCount), path.join(dir, sealedName));
   if (sealed.size !== u.size_bytes) {
     await rm(path.join(dir, sealedName), { force: true });
-    throw conflict('ENFORCEMENT_UPLOAD_SIZE', `收到 ${sealed.size} 字节，与声明的 ${u.size_bytes} 字节不符 (size mismatch)`);
+    throw conflict('ENFORCEMENT_UPLOAD_SIZE', `收到 ${sealed.size} 字节，与声明的 ${u.size_bytes} 字节不符（size mismatch）`);
   }
   await enforcementDb(ctx.db).updateTable('enforcement.evidence_upload').set({ sm3: sealed.sm3, sealed_name: sealedName }).where('id', '=', id).execute();
   return applyAction(ctx, actor, { caseId: u.case_id, type: PENALTY_TYPE, action: 'evidence', input: { ...u.evidence, uploadId: id } });

@@ -30,12 +30,12 @@ export async function startUpload(ctx: AppContext, actor: Actor, input: z.output
     throw badRequest('VALIDATION_FAILED', '取证人员须为本案指派的执法人员', { field: 'officerIds' });
   const { maxBytes, chunkBytes } = ctx.config.upload;
   if (input.sizeBytes > maxBytes)
-    throw new AppError('ENFORCEMENT_UPLOAD_TOO_LARGE', 413, `文件超过 ${mib(maxBytes)} 上限 (file larger than the limit)`, { field: 'sizeBytes', maxBytes });
+    throw new AppError('ENFORCEMENT_UPLOAD_TOO_LARGE', 413, `文件超过 ${mib(maxBytes)} 上限（file larger than the limit）`, { field: 'sizeBytes', maxBytes });
   if (!EVIDENCE_TYPES[input.mimeType] || !extensionFits(input.fileName, input.mimeType))
     throw new AppError(
       'ENFORCEMENT_UPLOAD_TYPE_NOT_ALLOWED',
       415,
-      `只接受 MP4、MOV、WEBM 视频，M4A、MP3、WAV、AMR 录音，JPG、PNG 照片和 PDF 文件，且扩展名须与类型相符 (type not allowed)`,
+      `只接受 MP4、MOV、WEBM 视频，M4A、MP3、WAV、AMR 录音，JPG、PNG 照片和 PDF 文件，且扩展名须与类型相符（type not allowed）`,
       { field: 'mimeType', allowed: Object.keys(EVIDENCE_TYPES) },
     );
   const { caseId, fileName, mimeType, sizeBytes, ...evidence } = input;
@@ -65,10 +65,10 @@ export async function putChunk(ctx: AppContext, actor: Actor, id: string, index:
   const u = await ownUpload(ctx, actor, id);
   const n = chunkCount(u);
   if (!Number.isInteger(index) || index < 0 || index >= n)
-    throw badRequest('ENFORCEMENT_CHUNK_INDEX', `分片序号须在 0 到 ${n - 1} 之间 (chunk index out of range)`, { field: 'index' });
+    throw badRequest('ENFORCEMENT_CHUNK_INDEX', `分片序号须在 0 到 ${n - 1} 之间（chunk index out of range）`, { field: 'index' });
   const want = chunkLength(u, index);
   if (bytes.length !== want)
-    throw badRequest('ENFORCEMENT_CHUNK_LENGTH', `第 ${index} 片应为 ${want} 字节，收到 ${bytes.length} 字节 (wrong chunk length)`, {
+    throw badRequest('ENFORCEMENT_CHUNK_LENGTH', `第 ${index} 片应为 ${want} 字节，收到 ${bytes.length} 字节（wrong chunk length）`, {
       field: 'chunk',
       expected: want,
     });

@@ -27,7 +27,7 @@ export async function investigatorActing(tx: AppContext, actor: Actor, c: Pick<C
   const p = await penaltyOf(tx, c.id);
   const me = await actingOfficer(tx, actor, today(tx));
   if (!p.investigators.includes(me.id))
-    throw new AppError('ENFORCEMENT_NOT_INVESTIGATOR', 403, `${me.name}不是本案指派的执法人员 (not an investigator of this case)`);
+    throw new AppError('ENFORCEMENT_NOT_INVESTIGATOR', 403, `${me.name}不是本案指派的执法人员（not an investigator of this case）`);
   return { p, me };
 }
 

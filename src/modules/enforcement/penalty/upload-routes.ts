@@ -23,7 +23,7 @@ export async function registerUploadRoutes(root: FastifyInstance, ctx: AppContex
     // Chunks are raw bytes; only these routes read them (the parser lives in this plugin).
     app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: chunkBytes }, (_req, body, done) => done(null, body));
     app.setErrorHandler((e: Error & { code?: string }, _req, reply) => {
-      if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new AppError('ENFORCEMENT_CHUNK_LENGTH', 413, `分片不得超过 ${chunkBytes} 字节 (chunk too large)`);
+      if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new AppError('ENFORCEMENT_CHUNK_LENGTH', 413, `分片不得超过 ${chunkBytes} 字节（chunk too large）`);
       throw e;
     });
 

@@ -28,6 +28,6 @@ export async function sweepEvidenceUploads(ctx: AppContext, opts: { graceMs?: nu
     await rm(dir, { recursive: true, force: true });
     removed.push(id);
   }
-  if (removed.length) ctx.logger.info(`证据分片上传清理:删除未完成的上传 ${removed.length} 个 / swept ${removed.length} abandoned uploads`);
+  if (removed.length) ctx.logger.info(`证据分片上传清理：删除未完成的上传 ${removed.length} 个 / swept ${removed.length} abandoned uploads`);
   return { removed };
 }

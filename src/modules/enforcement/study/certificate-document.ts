@@ -23,7 +23,7 @@ export const CERTIFICATE_ISSUER = '宁夏回族自治区民政厅';
 
 /** The certificate's text (also shown on the result page). */
 export function certificateText(x: { orgName: string; officerName: string; certNo: string; title: string; score: number; submittedOn: string }) {
-  return `${x.orgName}${x.officerName}(执法证号 ${x.certNo})于${dateLine(x.submittedOn)}参加「${x.title}」,成绩 ${x.score} 分,考试合格,准予结业。`;
+  return `${x.orgName}${x.officerName}（执法证号 ${x.certNo}）于${dateLine(x.submittedOn)}参加「${x.title}」，成绩 ${x.score} 分，考试合格，准予结业。`;
 }
 
 export const certificateFill = (x: Parameters<typeof certificateText>[0]) => ({

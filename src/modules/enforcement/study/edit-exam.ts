@@ -31,7 +31,7 @@ export async function editExam(ctx: AppContext, actor: Actor, id: string, raw: u
       if (fixed.length)
         throw conflict(
           'STUDY_EXAM_TAKEN',
-          `已有 ${taken} 人交卷，试卷的${fixed.join('、')}不能再修改（已评定的成绩和结业证明以交卷时的试卷为准）；可另行组卷 (the paper has been taken)`,
+          `已有 ${taken} 人交卷，试卷的${fixed.join('、')}不能再修改（已评定的成绩和结业证明以交卷时的试卷为准）；可另行组卷（the paper has been taken）`,
           { field: fixed[0] === '试题' ? 'questionIds' : fixed[0] === '及格分' ? 'passMark' : undefined },
         );
     }

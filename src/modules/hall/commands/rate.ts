@@ -62,7 +62,7 @@ export async function rateService(ctx: AppContext, caseId: string, raw: unknown,
     if (negative) {
       const k = await createCase(tx, SYSTEM_ACTOR, {
         type: COMPLAINT_TYPE,
-        title: `差评整改:${a.item_name}(${input.level})`,
+        title: `差评整改：${a.item_name}（${input.level}）`,
         orgUnitId: a.org_unit_id,
         system: true,
         comment: input.comment ?? null,

@@ -73,7 +73,7 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
     if (opts.channel === '网上' && !opts.isDemo) await spendSolution(tx, (raw as { pow?: unknown }).pow);
     const c = await createCase(tx, opts.system ? SYSTEM_ACTOR : actor, {
       type: APPLICATION_TYPE,
-      title: `${item.name}:${input.applicant}`,
+      title: `${item.name}：${input.applicant}`,
       orgUnitId: office.id,
       system: opts.system,
       input: draft,

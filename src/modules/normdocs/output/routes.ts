@@ -22,14 +22,14 @@ export async function registerNormdocOutputRoutes(root: FastifyInstance, ctx: Ap
     };
     app.get(
       `/api/normdocs/:id/official.${format}`,
-      { schema: { tags, summary: `下载已公布规范性文件的正式文本(${format}，GB/T 9704 版式)`, params: Id } },
+      { schema: { tags, summary: `下载已公布规范性文件的正式文本（${format}，GB/T 9704 版式）`, params: Id } },
       async (req, reply) => send(reply, actorOf(req), req.params.id),
     );
     app.get(
       `/api/public/normdocs/:id/official.${format}`,
       {
         config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-        schema: { tags, summary: `已公布规范性文件的正式文本(${format}，GB/T 9704 版式)`, params: Id },
+        schema: { tags, summary: `已公布规范性文件的正式文本（${format}，GB/T 9704 版式）`, params: Id },
       },
       async (req, reply) => send(reply, null, req.params.id),
     );

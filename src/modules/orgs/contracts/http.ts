@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnnualReportContent } from './annual-report.ts';
 import { CREDIT_LISTS, ELIGIBILITY_PURPOSES, ORG_KINDS, ORG_STATUSES, RATINGS } from '../contract.ts';
+import { CaseNextStep } from '../../../kernel/workflow/index.ts';
 
 /** Wire shapes of the 社会组织 routes (requests and responses). */
 export const Ts = z.string().describe('ISO 8601 timestamp');
@@ -101,6 +102,8 @@ export const InterviewDto = z.object({
   followedUpOn: z.string().nullable(),
 });
 export type InterviewDto = z.infer<typeof InterviewDto>;
+/** 年检's next step on the organization page: who acts (by name, as on a case page) and which step the form opens on. */
+export const InspectionNextStep = CaseNextStep.extend({ year: z.number().int(), act: z.enum(['file', 'review', 'conclude']) });
 export const OrgDetail = OrgItem.extend({
   usccParts: z.object({ orgCode: z.string(), areaCode: z.string(), typeName: z.string() }),
   supervisorUnit: z.string().nullable(),
@@ -134,6 +137,8 @@ export const OrgDetail = OrgItem.extend({
     }),
   ),
   interviews: z.array(InterviewDto),
+  /** 年检's open step: 「待 王志强（登记管理机关负责人） 初审 2025 年度工作报告」, or the organization's own 报送. */
+  nextStep: InspectionNextStep.nullable(),
 });
 
 const Cents = z.number('注册资金应为整数（分）').int('注册资金应为整数（分）').min(0, '注册资金不能为负数').max(1e15, '注册资金过大');

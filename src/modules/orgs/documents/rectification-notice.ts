@@ -35,10 +35,10 @@ export function rectificationNoticeFill(x: {
     recipient: x.organization,
     issuer: x.authority,
     body: [
-      `根据《社会组织抽查暂行办法》(民发〔2017〕45号),本机关在${x.spotCheckTitle}中于${dateLine(x.inspectedOn)}对你单位(统一社会信用代码${x.uscc})进行了${METHOD[x.method]}。`,
-      `检查发现以下问题:${x.findings}`,
-      `请你单位于${dateLine(x.rectifyBy)}前完成整改,并将整改情况书面报告本机关。`,
-      `逾期未完成整改的,依照《社会组织信用信息管理办法》(民政部令第60号),本机关将你单位列入活动异常名录。`,
+      `根据《社会组织抽查暂行办法》（民发〔2017〕45号），本机关在${x.spotCheckTitle}中于${dateLine(x.inspectedOn)}对你单位（统一社会信用代码${x.uscc}）进行了${METHOD[x.method]}。`,
+      `检查发现以下问题：${x.findings}`,
+      `请你单位于${dateLine(x.rectifyBy)}前完成整改，并将整改情况书面报告本机关。`,
+      `逾期未完成整改的，依照《社会组织信用信息管理办法》（民政部令第60号），本机关将你单位列入活动异常名录。`,
     ],
     remedy: null,
   };

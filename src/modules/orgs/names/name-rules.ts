@@ -135,7 +135,7 @@ export function checkName(input: { name: string; kind: OrgKind; authority: Autho
       .join('或');
     problems.push({
       rule: 'prefix',
-      message: `名称应当冠以登记管理机关所在行政区域的名称${expect},与其活动地域相一致。`,
+      message: `名称应当冠以登记管理机关所在行政区域的名称${expect}，与其活动地域相一致。`,
       basis: input.kind === 'social_service' ? BASIS_SERVICE : BASIS_GROUP,
     });
   }

@@ -12,6 +12,7 @@ import { CHANGE_FIELDS, dateText } from '../contract.ts';
 import { reasonLabel } from '../credit/credit-rules.ts';
 import type { OrgDetail } from '../contracts/http.ts';
 import { openLists } from './list-orgs.ts';
+import { inspectionNextStep } from '../inspection/inspection-next-step.ts';
 
 /** The organization row in the actor's scope for `permission`, or 404 (existence is not leaked). */
 export async function orgInScope(ctx: AppContext, actor: Actor, id: string, permission: string) {
@@ -75,7 +76,23 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string): Promise
     .orderBy('year', 'desc')
     .execute();
   const parts = validateUscc(o.uscc);
-  const lists = await openLists(ctx, [id], chinaDate(ctx.clock.now()));
+  const today = chinaDate(ctx.clock.now());
+  const lists = await openLists(ctx, [id], today);
+  const nextStep = await inspectionNextStep(
+    ctx,
+    actor,
+    {
+      name: o.name,
+      kind: o.kind,
+      status: o.status,
+      registeredOn: o.registered_on_t,
+      statusOn: o.status_on_t,
+      authorityOrgUnitId: o.authority_org_unit_id,
+      authorityName: authority.name,
+    },
+    inspections.map((i) => ({ year: i.year, submittedOn: i.submitted_on, reviewedOn: i.reviewed_on, concludedOn: i.concluded_on })),
+    today,
+  );
   return {
     id: o.id,
     kind: o.kind,
@@ -115,6 +132,7 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string): Promise
       at: h.at.toISOString(),
     })),
     interviews: await interviewsOf(ctx, id),
+    nextStep,
     inspections: inspections.map((i) => ({
       year: i.year,
       submittedOn: i.submitted_on,

@@ -14,7 +14,7 @@ export function usccFor(raw: string, kind: OrgKind, areaCode: string): string {
   if (r.parts.departmentCode !== '5')
     throw badRequest(
       'ORG_BAD_USCC',
-      `统一社会信用代码“${r.code}”的登记管理部门代码为${r.parts.departmentCode}(${r.parts.departmentName})，社会组织应为5（民政）。`,
+      `统一社会信用代码“${r.code}”的登记管理部门代码为${r.parts.departmentCode}（${r.parts.departmentName}），社会组织应为5（民政）。`,
       {
         field: 'uscc',
       },
@@ -22,7 +22,7 @@ export function usccFor(raw: string, kind: OrgKind, areaCode: string): string {
   if (r.parts.typeCode !== ORG_KIND_USCC_TYPE[kind])
     throw badRequest(
       'ORG_USCC_KIND',
-      `统一社会信用代码“${r.code}”的机构类别代码为${r.parts.typeCode}(${r.parts.typeName})，${ORG_KIND_LABEL[kind]}应为${ORG_KIND_USCC_TYPE[kind]}。`,
+      `统一社会信用代码“${r.code}”的机构类别代码为${r.parts.typeCode}（${r.parts.typeName}），${ORG_KIND_LABEL[kind]}应为${ORG_KIND_USCC_TYPE[kind]}。`,
       { field: 'uscc' },
     );
   if (r.parts.areaCode !== areaCode)

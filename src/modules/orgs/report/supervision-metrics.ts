@@ -95,7 +95,7 @@ async function noticeRecords(ctx: AppContext, actor: Actor, ids: string[]): Prom
       return {
         id: r.id,
         refNo: r.notice_no,
-        title: `整改通知书：${r.name}(限${r.rectify_by}前整改)`,
+        title: `整改通知书：${r.name}（限${r.rectify_by}前整改）`,
         type: 'orgs_rectification_notice',
         state,
         stateLabel: { open: '未整改', rectified: '按期整改', late: '逾期整改' }[state],

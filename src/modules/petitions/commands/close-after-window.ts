@@ -52,7 +52,7 @@ export async function closeAfterWindow(ctx: AppContext): Promise<number> {
     } catch (e) {
       // Moved or closed by someone else meanwhile: the next run sees it as it now stands.
       if (!(e instanceof Error && 'status' in e)) throw e;
-      ctx.logger.warn(`信访办结清理:${r.id} 未办结:${e.message}`);
+      ctx.logger.warn(`信访办结清理：${r.id} 未办结：${e.message}`);
     }
   }
   return n;

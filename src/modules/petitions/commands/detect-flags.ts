@@ -54,7 +54,7 @@ export async function detectFlags(
   const skipLevel = req.visit && isSkipLevel(target, competentLevelFor(Number(area.level), await petitionSetting(tx, 'intake.competentAreaLevel')));
   const firstTime = earlier === 0;
   const suggestions: string[] = [];
-  if (repeat) suggestions.push(`${REPEAT_GUIDANCE}(原事项 ${repeat.refNo},相似度 ${repeat.similarity})`);
+  if (repeat) suggestions.push(`${REPEAT_GUIDANCE}（原事项 ${repeat.refNo}，相似度 ${repeat.similarity}）`);
   if (finalMatch) suggestions.push(FINAL_MATCH_GUIDANCE(finalMatch.refNo));
   if (skipLevel)
     suggestions.push(

@@ -146,8 +146,8 @@ export const followUpHandler: JobHandler = async (ctx, data) => {
       caseId: d.caseId,
       kind: 'petition.follow_up',
       dedupeKey: `petition.follow_up:${f.id}`,
-      title: `回头看:${f.ref_no} ${f.title}`.slice(0, 200),
-      body: `今天(${f.due_date})是您包案的信访事项安排的回头看日期,请了解化解和落实情况并记录回头看结果。${f.note ? `安排说明:${f.note}` : ''}`,
+      title: `回头看：${f.ref_no} ${f.title}`.slice(0, 200),
+      body: `今天（${f.due_date}）是您包案的信访事项安排的回头看日期，请了解化解和落实情况并记录回头看结果。${f.note ? `安排说明：${f.note}` : ''}`,
     });
     await sql`update petitions.follow_up set notified_at = ${tx.clock.now()} where id = ${f.id}`.execute(tx.db);
   });

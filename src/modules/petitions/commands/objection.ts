@@ -43,7 +43,7 @@ export async function raiseObjection(tx: AppContext, actor: Actor, c: CaseRow, i
     values (${id}, ${c.id}, ${w.handoffId}, ${w.fromOrgId}, ${w.toOrgId}, ${input.reason}, ${w.receivedOn}::date, ${today}::date, ${userRef(actor)}, ${actor.displayName}, ${tx.clock.now()})`.execute(
     tx.db,
   );
-  await notify(tx, { orgUnitId: w.fromOrgId, caseId: c.id, kind: 'petition.objection', title: `接收单位提出异议:${c.ref_no}`, body: input.reason });
+  await notify(tx, { orgUnitId: w.fromOrgId, caseId: c.id, kind: 'petition.objection', title: `接收单位提出异议：${c.ref_no}`, body: input.reason });
   return { id, receivedOn: w.receivedOn, dueDate: w.dueDate, raisedOn: today };
 }
 
@@ -66,7 +66,8 @@ export async function decideObjection(tx: AppContext, actor: Actor, c: CaseRow, 
   if (!actorOrgIds(actor).includes(o.from_org_id)) throw forbidden('只有转送、交办单位的人员才能核实异议');
   await sql`update petitions.objection set decision = ${input.agree ? 'agreed' : 'rejected'}, decision_note = ${input.note}, decided_by = ${userRef(actor)},
     decided_by_name = ${actor.displayName}, decided_at = ${tx.clock.now()} where id = ${o.id}`.execute(tx.db);
-  if (input.agree) await objectHandoff(tx, actor, { caseId: c.id, reason: `${o.reason}(发出单位核实同意:${input.note})`, agreed: true, raisedOn: o.raised_on });
-  else await notify(tx, { orgUnitId: o.to_org_id, caseId: c.id, kind: 'petition.objection', title: `异议未获同意:${c.ref_no}`, body: input.note });
+  if (input.agree)
+    await objectHandoff(tx, actor, { caseId: c.id, reason: `${o.reason}（发出单位核实同意：${input.note}）`, agreed: true, raisedOn: o.raised_on });
+  else await notify(tx, { orgUnitId: o.to_org_id, caseId: c.id, kind: 'petition.objection', title: `异议未获同意：${c.ref_no}`, body: input.note });
   return { id: o.id, decision: input.agree ? ('agreed' as const) : ('rejected' as const) };
 }

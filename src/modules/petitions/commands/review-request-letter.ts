@@ -62,7 +62,7 @@ export async function registerReviewRequest(ctx: AppContext, actor: Actor, caseI
     }
     if (!withinWindow(w, madeOn)) throw windowClosed(w);
     // The step locks the case and checks the state again; its event and audit name the staff member who registered the letter.
-    const petitioner = { ...portalActor(c), username: 'letter', displayName: `信访人(来信,${actor.displayName}代为登记)` };
+    const petitioner = { ...portalActor(c), username: 'letter', displayName: `信访人（来信，${actor.displayName}代为登记）` };
     const moved = await runTransition(tx, petitioner, {
       caseId: c.id,
       name: review ? 'request_review' : 'request_recheck',

@@ -79,7 +79,7 @@ export async function mustBeWindowOver(ctx: AppContext, caseId: string, state: s
 export const requestWindowClock = (which: ReviewKind) => ({
   name: which === '复查' ? 'review_window' : 'recheck_window',
   kind: 'period' as const,
-  label: (r: { n: number }) => `信访人申请${which}期限(${r.n} 日)`,
+  label: (r: { n: number }) => `信访人申请${which}期限（${r.n} 日）`,
   rule: async (tx: AppContext) => ({ unit: 'days' as const, n: await petitionSetting(tx, 'review.requestDays') }),
   legalBasis: (_c: unknown, tx: AppContext) => rightArticle(which, chinaDate(tx.clock.now())),
 });

@@ -55,7 +55,7 @@ async function defaultAcceptanceNotice(tx: AppContext, c: CaseRow): Promise<stri
   ).rows[0];
   const received = r?.received_on ?? (r ? chinaDate(new Date(r.created_at)) : chinaDate(c.created_at));
   return (
-    `信访人:您于 ${received} 提出的信访事项(编号 ${c.ref_no})已于 ${chinaDate(tx.clock.now())} 由${r?.org ?? '本机关'}受理。` +
+    `信访人：您于 ${received} 提出的信访事项（编号 ${c.ref_no}）已于 ${chinaDate(tx.clock.now())} 由${r?.org ?? '本机关'}受理。` +
     petitionLawToday(tx).handleSentence +
     '您可凭信访事项编号查询办理进度。'
   );

@@ -61,7 +61,7 @@ export const SETTING_SPECS: { [K in SettingKey]: { label: string; basis: string;
 function statutoryPeriod(label: string, max: number, article: string) {
   return {
     label,
-    basis: `${article}(法定上限 ${max} 日)`,
+    basis: `${article}（法定上限 ${max} 日）`,
     unverified: false,
     schema: z
       .number({ message: '期限应为整数' })

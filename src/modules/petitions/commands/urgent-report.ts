@@ -28,15 +28,15 @@ export async function reportUrgent(tx: AppContext, c: CaseRow, note: string): Pr
       orgUnitId: t.id,
       caseId: c.id,
       kind: 'petition.urgent',
-      title: `重大紧急信访事项:${c.ref_no} ${c.title}`,
-      body: `${org.name}登记:${note}`,
+      title: `重大紧急信访事项：${c.ref_no} ${c.title}`,
+      body: `${org.name}登记：${note}`,
     });
   const names = targets.map((t) => t.name);
   const report = names.length
-    ? `已于登记时报告${names.join('、')}(《信访工作条例》第二十五条)`
+    ? `已于登记时报告${names.join('、')}（《信访工作条例》第二十五条）`
     : '平台内无上一级机关可报告:请按《信访工作条例》第二十五条报告本级党委和政府及上一级信访部门';
   await sql`update petitions.petition set urgent_reported_at = ${names.length ? tx.clock.now() : null}, urgent_report = ${report} where case_id = ${c.id}`.execute(
     tx.db,
   );
-  return `重大紧急信访事项:${report}`;
+  return `重大紧急信访事项：${report}`;
 }

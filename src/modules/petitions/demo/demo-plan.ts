@@ -228,7 +228,7 @@ export function demoPlan(opts: { lowerItems?: number } = {}): PlannedPetition[] 
     const day = Math.min(o.day + r.int(60, 150), 350);
     const input: Record<string, unknown> = {
       ...o.input,
-      title: `再次反映:${o.input.title}`,
+      title: `再次反映：${o.input.title}`,
       content: `再次反映。${o.input.content}`,
       petitioners: [first],
       visitPersons: 1,

@@ -60,8 +60,8 @@ export const petitionRefusal = defineDocument({
     return {
       recipient: f.recipient,
       body: [
-        `您于${f.received}提出的信访事项(编号 ${f.refNo}),经审查,本机关决定不予受理。`,
-        `理由:${f.refusalReason}${f.refusalDetail ? `。${f.refusalDetail.replace(/。$/, '')}` : ''}。依据:${f.refusalBasis ?? petitionLawOn(f.actOn).name}。`,
+        `您于${f.received}提出的信访事项（编号 ${f.refNo}），经审查，本机关决定不予受理。`,
+        `理由：${f.refusalReason}${f.refusalDetail ? `。${f.refusalDetail.replace(/。$/, '')}` : ''}。依据：${f.refusalBasis ?? petitionLawOn(f.actOn).name}。`,
       ],
       remedy: f.refusalGuidance,
     };
@@ -83,9 +83,9 @@ export const petitionOpinion = defineDocument({
     return {
       recipient: f.recipient,
       body: [
-        `您于${f.received}提出的信访事项(编号 ${f.refNo}),本机关已依法受理。经调查核实,现将处理意见告知如下:`,
+        `您于${f.received}提出的信访事项（编号 ${f.refNo}），本机关已依法受理。经调查核实，现将处理意见告知如下：`,
         ...paragraphs(f.opinionText),
-        `处理意见:${f.opinion}。`,
+        `处理意见：${f.opinion}。`,
       ],
       remedy: petitionLawOn(f.actOn).reviewRight,
     };

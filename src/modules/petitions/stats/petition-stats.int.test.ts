@@ -31,7 +31,7 @@ const petition = (over: Record<string, unknown>) => ({
   category: '申诉求决',
   subject: '低保',
   concernedAreaCode: '640104',
-  content: '统计测试:请求核查家庭经济状况并依法处理,内容足够长以通过校验。',
+  content: '统计测试：请求核查家庭经济状况并依法处理，内容足够长以通过校验。',
   ...over,
 });
 const YEAR = 'from=2024-01-01&to=2024-12-31';
@@ -73,7 +73,7 @@ beforeAll(async () => {
   await ok(xq.post(`/api/cases/${p1}/transitions/accept`, { input: {} }));
   await ok(xq.post(`/api/cases/${p1}/transitions/start`, {}));
   at('2024-04-01T02:00:00Z');
-  await ok(xq.post(`/api/cases/${p1}/transitions/draft`, { input: { opinion: '支持', text: '经核查,予以支持。' } }));
+  await ok(xq.post(`/api/cases/${p1}/transitions/draft`, { input: { opinion: '支持', text: '经核查，予以支持。' } }));
   await ok(xqLead.post(`/api/cases/${p1}/transitions/approve`, {}));
   await ok(xq.post(`/api/cases/${p1}/transitions/deliver`, { input: { method: '当面送达', date: '2024-04-01' } }));
   await sql`update petitions.petition set satisfaction = '满意', rated_at = ${clock.now()} where case_id = ${p1}`.execute(t.ctx.db);
@@ -105,7 +105,7 @@ const stats = async (s: Session, qs = YEAR) => (await ok(s.get(`/api/petitions/s
 const row = (rows: any[], key: string) => rows.find((r) => r.key === key);
 
 describe('GET /api/petitions/stats', () => {
-  it('counts 件, 批/人次, 办结, 按期, 满意 for the region as computed by hand', async () => {
+  it('counts 件，批/人次，办结，按期，满意 for the region as computed by hand', async () => {
     const s = await stats(fgc);
     expect(s).toMatchObject({ from: '2024-01-01', to: '2024-12-31', unit: 'month' });
     expect(s.summary).toEqual({
@@ -161,7 +161,7 @@ describe('GET /api/petitions/stats', () => {
     expect(s.area).toMatchObject({ code: '640104', name: '兴庆区', level: 3, parentCode: '640100' });
     expect(s.summary.items).toBe(3);
     expect(s.dimensions.area.map((r: any) => [r.label, r.items])).toEqual([
-      ['兴庆区(本级)', 2],
+      ['兴庆区（本级）', 2],
       ['凤凰北街街道', 1],
     ]);
     expect(s.dimensions.period.map((r: any) => [r.key, r.items])).toEqual([
@@ -204,7 +204,7 @@ describe('GET /api/petitions/stats', () => {
     const x = await stats(xq);
     expect(x.summary.items).toBe(3); // P1 (transferred to it), P2, P4 — not 隆德县's P3
     expect(x.dimensions.area.map((r: any) => [r.label, r.items])).toEqual([
-      ['兴庆区(本级)', 2],
+      ['兴庆区（本级）', 2],
       ['凤凰北街街道', 1],
     ]);
     const l = await stats(ld);
@@ -240,7 +240,7 @@ describe('GET /api/petitions/stats.xlsx', () => {
     await wb.xlsx.load(r.rawPayload);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '按时间', '按渠道', '按来源', '按地区', '按类别', '按业务', '按处理结果', '按办理状态', '说明']);
     const sum = wb.getWorksheet('汇总')!;
-    // A 统计报表's head: the title, the 填报单位 (the exporter's unit) and 填报日期, then the header row.
+    // A 统计报表's head: the title, the 填报单位（the exporter's unit) and 填报日期, then the header row.
     expect(sum.getCell('A1').value).toMatch(/^2024年度\S+信访事项统计表（汇总）$/);
     expect(sum.getCell('A2').value).toBe('填报单位：宁夏回族自治区民政厅政策法规处');
     expect(String(sum.getCell('C2').value)).toMatch(/^填报日期：20\d\d年\d{1,2}月\d{1,2}日$/);
@@ -281,7 +281,7 @@ describe('demo year 2019 (the demo history seed)', () => {
     const r = await seedDemoPetitions(t.ctx, { now: new Date('2026-11-30T02:00:00Z') });
     expect(r.failed).toEqual([]);
   }, 600_000);
-  it('reproduces the report paragraph: 63 件, 53 批 153 人次, 40 + 19 transferred, all concluded', async () => {
+  it('reproduces the report paragraph: 63 件，53 批 153 人次，40 + 19 transferred, all concluded', async () => {
     const s = await stats(fgc, 'from=2019-01-01&to=2019-12-31');
     expect(s.report).toMatchObject({
       areaCode: '640000',

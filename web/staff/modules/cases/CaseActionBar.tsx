@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Select, Tag } from 'antd';
+import { Alert, App, Button, Form, Select } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
@@ -11,6 +11,7 @@ import { ActionModal, ReasonField } from './ActionModal.tsx';
 import type { CaseRun } from './use-case.ts';
 import { useCaseLabels } from './case-labels.ts';
 import { prefillFor } from './type-panels.tsx';
+import { NextStepNote } from '../../shared/NextStepNote.tsx';
 
 type Dialog =
   | { kind: 'transition'; action: CaseTransitionAction }
@@ -129,13 +130,7 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
   return (
     <section className="mz-action-bar" aria-label={t('case.handle')} data-testid="case-actions">
       {status}
-      {c.nextStep && (
-        <div className="mz-next-step" data-testid="next-step">
-          <span className="mz-action-label">{t('case.nextStep')}</span>
-          <span className="mz-next-step-text">{c.nextStep.text}</span>
-          {c.nextStep.mine && <Tag color="blue">{t('case.nextStepMine')}</Tag>}
-        </div>
-      )}
+      <NextStepNote step={c.nextStep} />
       <div className="mz-action-row">
         <span className="mz-action-label">{t('case.handle')}</span>
         {buttons.length ? <div className="mz-action-buttons">{buttons}</div> : <span className="mz-muted">{t('case.noActions')}</span>}

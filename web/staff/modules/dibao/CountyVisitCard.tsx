@@ -29,14 +29,14 @@ export function CountyVisitCard({ caseId, filing, open }: { caseId: string; fili
     <section data-testid="dibao-relative-filing">
       <h3 className="mz-db-h">{t('dibao.rel.title')}</h3>
       <p>
-        {t('dibao.rel.declared')}:{filing.staffName}({filing.staffPost})的{filing.relation},{filing.filedOn} 备案。{t('dibao.rel.rule')}
+        {t('dibao.rel.declared')}：{filing.staffName}（{filing.staffPost}）的{filing.relation}，{filing.filedOn} 备案。{t('dibao.rel.rule')}
       </p>
       {v ? (
         <Alert
           type={v.result === '属实' ? 'success' : 'warning'}
           showIcon
-          message={`${v.date} 县级入户核查(${v.staff.join('、')}):${v.result}`}
-          description={`${v.findings}(记录人:${v.by})`}
+          message={`${v.date} 县级入户核查（${v.staff.join('、')}）：${v.result}`}
+          description={`${v.findings}（记录人：${v.by}）`}
         />
       ) : (
         open && (

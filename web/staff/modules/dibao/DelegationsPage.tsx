@@ -50,7 +50,7 @@ export function DelegationsPage() {
           {level(v)}
           {r.upcoming && (
             <div className="mz-db-small">
-              {r.upcoming.effectiveFrom} 起:{level(r.upcoming.authority)}
+              {r.upcoming.effectiveFrom} 起：{level(r.upcoming.authority)}
             </div>
           )}
         </>

@@ -35,7 +35,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
   const submitCounty = async () => {
     try {
       await run(() => dibaoApi.submitCounty(c.id));
-      message.success(`已报送${d.countyBureau?.name ?? '县级民政部门'},待签收`);
+      message.success(`已报送${d.countyBureau?.name ?? '县级民政部门'}，待签收`);
     } catch (e) {
       message.error(e instanceof ApiError ? e.title : String(e));
     }
@@ -102,7 +102,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
         <Descriptions.Item label="家庭月收入">{yuan(d.household.incomeCents)} 元</Descriptions.Item>
         <Descriptions.Item label="受理">
           {d.acceptedOn ?? '未受理'}
-          {d.special ? `(特殊情况:${d.specialReason})` : ''}
+          {d.special ? `（特殊情况：${d.specialReason}）` : ''}
           {d.canExtendSpecial && (
             <div style={{ marginTop: 4 }}>
               <Button size="small" icon={<FieldTimeOutlined />} onClick={() => setExtending(true)} data-testid="dibao-extend-special">
@@ -155,7 +155,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
         <Alert
           style={{ marginTop: 12 }}
           type={d.missingMaterials.toldOn ? 'warning' : 'info'}
-          message={`${t('dibao.panel.missing')}${d.missingMaterials.toldOn ? `(${d.missingMaterials.toldOn} 告知)` : '(登记时未交)'}`}
+          message={`${t('dibao.panel.missing')}${d.missingMaterials.toldOn ? `（${d.missingMaterials.toldOn} 告知）` : '（登记时未交）'}`}
           description={d.missingMaterials.items.join('、')}
         />
       ) : null}
@@ -184,18 +184,18 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
           <ul className="mz-db-steps" data-testid="dibao-investigation">
             {d.investigation.rounds.map((r, i) => (
               <li key={i}>
-                {r.date} · 调查人员 {r.staff.join('、')}({r.staff.length} 人):{r.findings}
+                {r.date} · 调查人员 {r.staff.join('、')}（{r.staff.length} 人）：{r.findings}
               </li>
             ))}
           </ul>
           {d.appraisal && (
             <p>
-              民主评议 {d.appraisal.date}:{d.appraisal.participants} 人参加,{d.appraisal.result}
+              民主评议 {d.appraisal.date}：{d.appraisal.participants} 人参加，{d.appraisal.result}
             </p>
           )}
           {d.townshipOpinion && (
             <p>
-              乡镇审核意见({d.townshipOpinion.on}):<Tag>{d.townshipOpinion.opinion}</Tag>
+              乡镇审核意见（{d.townshipOpinion.on}）：<Tag>{d.townshipOpinion.opinion}</Tag>
               {d.townshipOpinion.text}
             </p>
           )}
@@ -205,7 +205,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
         <>
           <h3 className="mz-db-h">{t('dibao.panel.publicity')}</h3>
           <p data-testid="dibao-publicity">
-            第 {d.publicity.round} 次公示:{d.publicity.from} 至 {d.publicity.to}
+            第 {d.publicity.round} 次公示：{d.publicity.from} 至 {d.publicity.to}
           </p>
           {d.objections.length > 0 && (
             <Alert
@@ -216,9 +216,9 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
                 <ul className="mz-db-steps">
                   {d.objections.map((o) => (
                     <li key={o.id}>
-                      {o.on} 第 {o.round} 次公示期间,{o.objector}:{o.content} →{' '}
+                      {o.on} 第 {o.round} 次公示期间，{o.objector}：{o.content} →{' '}
                       {o.review
-                        ? `${o.review.date} 复查(${o.review.staff.join('、')}):${o.review.result === '属实' ? '异议属实,拟不同意' : '异议不属实,重新公示'}。${o.review.findings}`
+                        ? `${o.review.date} 复查（${o.review.staff.join('、')}）：${o.review.result === '属实' ? '异议属实，拟不同意' : '异议不属实，重新公示'}。${o.review.findings}`
                         : '复查中'}
                     </li>
                   ))}
@@ -244,7 +244,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
           </ul>
           {e.standard && (
             <p className="mz-muted">
-              保障标准 {yuan(e.standard.monthlyCents)} 元/人·月,{e.standard.effectiveFrom} 起{e.standard.document ? `,${e.standard.document}` : ''}
+              保障标准 {yuan(e.standard.monthlyCents)} 元/人·月，{e.standard.effectiveFrom} 起{e.standard.document ? `，${e.standard.document}` : ''}
               {e.standard.isDemo ? '(演示数据)' : ''}
             </p>
           )}
@@ -260,7 +260,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
           </ol>
           {d.benefit && (
             <p>
-              <strong>核定月保障金 {yuan(d.benefit.amountCents)} 元</strong>,保障 {d.benefit.insuredPersons} 人,自 {d.benefit.benefitFrom} 起发放
+              <strong>核定月保障金 {yuan(d.benefit.amountCents)} 元</strong>，保障 {d.benefit.insuredPersons} 人，自 {d.benefit.benefitFrom} 起发放
             </p>
           )}
         </>
@@ -271,7 +271,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
           showIcon
           style={{ marginTop: 12 }}
           data-testid="dibao-not-accepted"
-          message={`${d.notAccepted.on} 决定不予受理:${d.notAccepted.code}`}
+          message={`${d.notAccepted.on} 决定不予受理：${d.notAccepted.code}`}
           description={d.notAccepted.reason}
         />
       )}

@@ -108,12 +108,12 @@ export function HouseholdPage() {
             <Tag color={STATUS_COLOR[d.status]}>{t(`dibao.status.${d.status}` as never)}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('dibao.col.benefit')}>
-            {yuan(d.benefitCents)}({d.insuredPersons} 人)
+            {yuan(d.benefitCents)}（{d.insuredPersons} 人）
           </Descriptions.Item>
           <Descriptions.Item label="发放起始">{d.benefitFrom ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('dibao.col.recheck')}>
             {d.nextRecheckOn ?? '—'}
-            {d.recheckCadence ? `(${d.recheckCadence === 'yearly' ? '每年' : '每半年'})` : ''}
+            {d.recheckCadence ? `（${d.recheckCadence === 'yearly' ? '每年' : '每半年'}）` : ''}
           </Descriptions.Item>
           <Descriptions.Item label={t('dibao.reg.phone')}>{d.phone ?? d.phoneMasked ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('dibao.reg.kind')}>{d.kind === 'urban' ? '城市' : '农村'}</Descriptions.Item>

@@ -25,7 +25,7 @@ export function RelativeFilingsPage() {
       ),
     },
     { title: t('dibao.col.title'), dataIndex: 'title', render: (v: string, r) => `${v} · ${r.township}` },
-    { title: t('dibao.rel.declared'), dataIndex: 'staffName', render: (v: string, r) => `${v}(${r.staffPost})的${r.relation}` },
+    { title: t('dibao.rel.declared'), dataIndex: 'staffName', render: (v: string, r) => `${v}（${r.staffPost}）的${r.relation}` },
     { title: t('dibao.rel.filedOn'), dataIndex: 'filedOn' },
     {
       title: t('dibao.rel.visit'),

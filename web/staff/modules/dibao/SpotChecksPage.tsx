@@ -107,7 +107,7 @@ export function SpotChecksPage() {
                 <Select
                   showSearch
                   optionFilterProp="label"
-                  options={mine.map((c) => ({ value: c.countyCode, label: `${c.countyName}(${c.authority === 'township' ? '已下放' : '未下放'})` }))}
+                  options={mine.map((c) => ({ value: c.countyCode, label: `${c.countyName}（${c.authority === 'township' ? '已下放' : '未下放'}）` }))}
                 />
               </Form.Item>
               <Form.Item name="period" label={t('dibao.sc.period')} rules={[{ required: true, message: '请选择确认日期范围' }]}>
@@ -244,7 +244,7 @@ export function SpotCheckPage() {
               },
               { key: 'ratio', label: t('dibao.sc.ratio'), children: pct(s.ratio) },
               { key: 'pop', label: t('dibao.sc.population'), children: `${s.population.length} 件` },
-              { key: 'sample', label: t('dibao.sc.sample'), children: `${s.sample.length} 件(向上取整)` },
+              { key: 'sample', label: t('dibao.sc.sample'), children: `${s.sample.length} 件（向上取整）` },
               { key: 'visited', label: t('dibao.sc.visited'), children: `${s.items.filter((i) => i.result).length} / ${s.items.length}` },
               { key: 'at', label: t('dibao.sc.drawnAt'), children: new Date(s.createdAt).toLocaleString('zh-CN', { hour12: false }) },
             ]}

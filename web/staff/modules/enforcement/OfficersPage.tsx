@@ -25,7 +25,7 @@ export function OfficersPage() {
       title: t('enforcement.o.status'),
       dataIndex: 'statusLabel',
       render: (v: string, r) => (
-        <Tag color={!r.problem ? 'green' : r.status === 'valid' ? 'red' : STATUS_COLOR[r.status]}>{r.problem ? `${v}(不可执法)` : v}</Tag>
+        <Tag color={!r.problem ? 'green' : r.status === 'valid' ? 'red' : STATUS_COLOR[r.status]}>{r.problem ? `${v}（不可执法）` : v}</Tag>
       ),
     },
     { title: t('enforcement.o.hours'), dataIndex: 'trainingHours', align: 'right' },
@@ -38,7 +38,7 @@ export function OfficersPage() {
       title: t('enforcement.o.qualification'),
       key: 'qualification',
       render: (_, r) =>
-        r.qualificationPassedOn ? <Tag color="green">{`${r.qualificationPassedOn} 合格(${r.qualificationScore} 分)`}</Tag> : r.examApplicant ? '已报名' : '—',
+        r.qualificationPassedOn ? <Tag color="green">{`${r.qualificationPassedOn} 合格（${r.qualificationScore} 分）`}</Tag> : r.examApplicant ? '已报名' : '—',
     },
   ];
   return (

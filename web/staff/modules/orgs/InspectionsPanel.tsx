@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Descriptions, Form, Input, InputNumber, Segmented, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { yuanGrouped } from '../../../../src/platform/money.ts';
 import { orgsApi, type OrgDetail } from './api.ts';
@@ -22,6 +22,12 @@ export function InspectionsPanel({ d }: { d: OrgDetail }) {
   const [code, setCode] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ['orgs', 'detail', d.id] });
+  // The form opens on the open step (初审 or 结论 of the filed year); while the organization has not filed, 报送码 is the next move.
+  const next = d.nextStep;
+  const filing = next?.act === 'file';
+  useEffect(() => {
+    if (next && !filing) form.setFieldsValue({ year: next.year, step: next.act === 'conclude' ? 'conclude' : 'review' });
+  }, [form, next, filing]);
   const issue = useMutation({
     mutationFn: () => orgsApi.issueFilingCode(d.id),
     onSuccess: (r) => (setError(null), setCode(r.code)),
@@ -41,7 +47,7 @@ export function InspectionsPanel({ d }: { d: OrgDetail }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
-        <Button onClick={() => issue.mutate()} loading={issue.isPending} disabled={d.status !== 'normal'}>
+        <Button type={filing ? 'primary' : 'default'} onClick={() => issue.mutate()} loading={issue.isPending} disabled={d.status !== 'normal'}>
           {t('orgs.i.issueCode')}
         </Button>
         {code ? <Alert type="success" showIcon message={<span data-testid="filing-code">{t('orgs.i.codeShown', { code })}</span>} /> : null}
@@ -73,7 +79,12 @@ export function InspectionsPanel({ d }: { d: OrgDetail }) {
           { title: t('orgs.i.published'), dataIndex: 'publishedOn', ...oneLine, render: (x: string | null) => x ?? '—' },
         ]}
       />
-      <Form form={form} layout="inline" initialValues={{ step: 'review', year: new Date().getFullYear() - 1 }} onFinish={(v) => record.mutate(v)}>
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={{ step: next?.act === 'conclude' ? 'conclude' : 'review', year: next?.year ?? new Date().getFullYear() - 1 }}
+        onFinish={(v) => record.mutate(v)}
+      >
         <Form.Item name="year" label={t('orgs.d.year')} rules={[{ required: true }]}>
           <InputNumber min={1990} max={2999} />
         </Form.Item>
@@ -99,7 +110,7 @@ export function InspectionsPanel({ d }: { d: OrgDetail }) {
           </>
         ) : null}
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={record.isPending}>
+          <Button type={filing ? 'default' : 'primary'} htmlType="submit" loading={record.isPending}>
             {t('orgs.i.save')}
           </Button>
         </Form.Item>

@@ -13,6 +13,7 @@ import { useOrgVocab } from './vocab.ts';
 import { InspectionsPanel } from './InspectionsPanel.tsx';
 import { InterviewsPanel } from './InterviewsPanel.tsx';
 import { PenaltiesPanel } from './PenaltiesPanel.tsx';
+import { NextStepNote } from '../../shared/NextStepNote.tsx';
 
 /** One organization: its registered particulars, change history, credit records and the consequence query. */
 export function OrgPage() {
@@ -59,7 +60,7 @@ export function OrgPage() {
           <Descriptions.Item label={t('orgs.col.registeredOn')}>{d.registeredOn}</Descriptions.Item>
           <Descriptions.Item label={t('orgs.d.certificate')}>{d.certificateNo ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('orgs.d.capital')}>{yuanGrouped(d.capitalCents)}</Descriptions.Item>
-          <Descriptions.Item label={t('orgs.col.rating')}>{d.rating ? `${d.rating}(${d.ratingFrom} — ${d.ratingUntil})` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('orgs.col.rating')}>{d.rating ? `${d.rating}（${d.ratingFrom} — ${d.ratingUntil}）` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('orgs.d.charity')}>{yesNo(d.charity)}</Descriptions.Item>
           <Descriptions.Item label={t('orgs.d.fundraising')}>{yesNo(d.publicFundraising)}</Descriptions.Item>
           <Descriptions.Item label={t('orgs.d.domicile')}>{d.domicile}</Descriptions.Item>
@@ -69,7 +70,9 @@ export function OrgPage() {
         </Descriptions>
       </Card>
       <Card className="mz-card">
+        <NextStepNote step={d.nextStep} />
         <Tabs
+          defaultActiveKey={d.nextStep?.mine ? 'inspections' : 'history'}
           items={[
             { key: 'history', label: t('orgs.d.history'), children: <History d={d} /> },
             { key: 'credit', label: t('orgs.d.listings'), children: <Listings d={d} /> },
@@ -123,7 +126,7 @@ function Listings({ d }: { d: OrgDetail }) {
         { title: t('orgs.col.list'), dataIndex: 'list', render: (l: string) => <Tag color={LIST_COLOR[l]}>{v(l)}</Tag> },
         { title: t('orgs.col.reason'), dataIndex: 'reasonLabel' },
         { title: t('orgs.col.listedOn'), dataIndex: 'listedOn', width: 110 },
-        { title: t('orgs.col.removedOn'), dataIndex: 'removedOn', render: (x: string | null, r) => (x ? `${x}(${r.removalReason ?? ''})` : '—') },
+        { title: t('orgs.col.removedOn'), dataIndex: 'removedOn', render: (x: string | null, r) => (x ? `${x}（${r.removalReason ?? ''}）` : '—') },
       ]}
     />
   );

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Segmented, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
+import { NextStepNote } from '../../shared/NextStepNote.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { orgsApi } from './api.ts';
@@ -147,11 +148,24 @@ export function SpotChecksPage() {
             <Descriptions.Item label={t('orgs.spot.population')}>{d.populationSize}</Descriptions.Item>
             <Descriptions.Item label={t('orgs.spot.seed')}>{d.seed ? <span className="mz-mono">{d.seed}</span> : '—'}</Descriptions.Item>
           </Descriptions>
+          <NextStepNote step={spotNextStep(d, t)} />
           <Space style={{ margin: '12px 0' }} wrap>
-            <Button type="primary" disabled={!!d.drawnOn} loading={draw.isPending} onClick={() => draw.mutate(d.id)} data-testid="spot-draw">
+            <Button
+              type={d.drawnOn ? 'default' : 'primary'}
+              disabled={!!d.drawnOn}
+              loading={draw.isPending}
+              onClick={() => draw.mutate(d.id)}
+              data-testid="spot-draw"
+            >
               {t('orgs.spot.draw')}
             </Button>
-            <Button disabled={!d.drawnOn || !!d.revealedOn} loading={reveal.isPending} onClick={() => reveal.mutate(d.id)} data-testid="spot-reveal">
+            <Button
+              type={d.drawnOn && !d.revealedOn ? 'primary' : 'default'}
+              disabled={!d.drawnOn || !!d.revealedOn}
+              loading={reveal.isPending}
+              onClick={() => reveal.mutate(d.id)}
+              data-testid="spot-reveal"
+            >
               {t('orgs.spot.reveal')}
             </Button>
             <a href={`/portal/orgs/spot-check.html?id=${d.id}`} target="_blank" rel="noreferrer">
@@ -169,4 +183,13 @@ export function SpotChecksPage() {
       )}
     </div>
   );
+}
+
+/** The spot check's next move, as a case page words it: 抽取, then 公布种子, then the inspections one by one. */
+function spotNextStep(d: Awaited<ReturnType<typeof orgsApi.spotCheck>>, t: ReturnType<typeof useT>) {
+  const who = d.authority;
+  if (!d.drawnOn) return { text: t('orgs.spot.next.draw', { who }), mine: true };
+  if (!d.revealedOn) return { text: t('orgs.spot.next.reveal', { who }), mine: true };
+  if (d.results.inspected < d.results.drawn) return { text: t('orgs.spot.next.inspect', { who, ...d.results }), mine: true };
+  return null;
 }

@@ -119,6 +119,9 @@ export const en: Record<keyof typeof zh, string> = {
   'orgs.iv.which': 'Interview',
   'orgs.iv.save': 'Save',
   'orgs.iv.required': 'Please fill in {label}',
+  'orgs.spot.next.draw': 'Waiting for {who} to draw (the commitment is published; the list is public once drawn)',
+  'orgs.spot.next.reveal': 'Waiting for {who} to reveal the seed (so the public can check the draw)',
+  'orgs.spot.next.inspect': 'Waiting for {who} to record the inspections ({inspected}/{drawn} done)',
   'orgs.spot.results':
     '{drawn} drawn, {inspected} inspected, {notices} rectification notices, {rectified} rectified, {listed} listed as abnormal for missing the deadline',
   'orgs.spot.search': 'Search the drawn organizations by USCC (or its beginning) or name',

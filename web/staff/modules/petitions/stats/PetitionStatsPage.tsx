@@ -188,14 +188,14 @@ function Dashboard({ s, onDrill }: { s: PetitionStats; onDrill: (row: StatRow) =
         <p className="ps-sentence" data-testid="report-sentence">
           {s.from}至{s.to},{r.areaName}民政部门登记办理各类信访件
           <Fig n={r.items} how={t('petitionStats.report.items', { area: r.areaCode })} />
-          件, 接待群众来信来访
+          件，接待群众来信来访
           <Fig n={r.letterVisitBatches} how={t('petitionStats.report.batches')} />批
           <Fig n={r.letterVisitPersons} how={t('petitionStats.report.persons')} />
-          人次, 其中自治区信访局通过信访信息系统转办交办
+          人次，其中自治区信访局通过信访信息系统转办交办
           <Fig n={r.fromXfj} how={t('petitionStats.report.xfj')} />
-          件, 办理民政部信访信息系统转办信访件
+          件，办理民政部信访信息系统转办信访件
           <Fig n={r.fromMca} how={t('petitionStats.report.mca')} />
-          件,
+          件，
           <Tooltip title={t('petitionStats.report.done', { a: r.concluded, b: r.items })} trigger={['hover', 'focus']}>
             <span className="ps-fig" tabIndex={0}>
               {r.allConcluded ? '均已办结' : `已办结${r.concluded}件`}
