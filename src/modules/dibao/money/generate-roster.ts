@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
@@ -104,19 +104,20 @@ export async function generateRosterRows(
     where (h.area_path = ${county.path} or h.area_path like ${like}) and h.status = 'active'
       and h.benefit_from is not null and h.benefit_from <= ${month}::date
       and (h.gradual_exit_until is null or (${opts.gradualExit} and h.gradual_exit_until >= ${month}::date))`.execute(tx.db);
-  await sql`insert into dibao.roster_person (roster_id, household_id, member_id, id_hash, month)
-    select l.roster_id, l.household_id, m.id, m.id_hash, ${month}::date
-    from dibao.roster_line l join dibao.member m on m.household_id = l.household_id and m.active and m.insured
-    where l.roster_id = ${id}`.execute(tx.db);
+  // The insured persons and the roster's totals in one statement (one round trip fewer).
   const tot = (
-    await sql<{ households: number; persons: number; total: number }>`select count(*)::int as households, coalesce(sum(insured_persons), 0)::int as persons,
-      coalesce(sum(amount_cents), 0)::bigint as total from dibao.roster_line where roster_id = ${id}`.execute(tx.db)
+    await sql<{ households: number; persons: number; total: string | number }>`with p as (
+      insert into dibao.roster_person (roster_id, household_id, member_id, id_hash, month)
+      select l.roster_id, l.household_id, m.id, m.id_hash, ${month}::date
+      from dibao.roster_line l join dibao.member m on m.household_id = l.household_id and m.active and m.insured
+      where l.roster_id = ${id}
+    )
+    update dibao.roster r set households = t.households, persons = t.persons, total_cents = t.total
+    from (select count(*)::int as households, coalesce(sum(insured_persons), 0)::int as persons, coalesce(sum(amount_cents), 0)::bigint as total
+          from dibao.roster_line where roster_id = ${id}) t
+    where r.id = ${id}
+    returning t.households, t.persons, t.total`.execute(tx.db)
   ).rows[0]!;
-  await db
-    .updateTable('dibao.roster')
-    .set({ households: tot.households, persons: tot.persons, total_cents: Number(tot.total) })
-    .where('id', '=', id)
-    .execute();
   const changes = await writeChanges(tx, id, county, month, like);
   return { id, countyCode: county.code, month, version, households: tot.households, persons: tot.persons, totalCents: Number(tot.total), changes };
 }
@@ -135,7 +136,9 @@ async function writeChanges(tx: AppContext, id: string, county: County, month: s
   const reason = sql`(select bc.reason from dibao.benefit_change bc where bc.household_id = c.household_id and bc.effective_month <= ${month}::date
                       order by bc.effective_month desc, bc.at desc limit 1)`;
   if (prev) {
-    await sql`insert into dibao.roster_change (roster_id, household_id, kind, before_cents, after_cents, head_name, reason)
+    return countWritten(
+      tx,
+      sql`insert into dibao.roster_change (roster_id, household_id, kind, before_cents, after_cents, head_name, reason)
       select ${id}, c.household_id, c.kind, c.before_cents, c.after_cents, c.head_name, ${reason}
       from (select coalesce(n.household_id, p.household_id) as household_id,
                    case when p.household_id is null then '新增' when n.household_id is null then '停发'
@@ -144,9 +147,12 @@ async function writeChanges(tx: AppContext, id: string, county: County, month: s
                    coalesce(n.head_name, p.head_name) as head_name
             from (select * from dibao.roster_line where roster_id = ${id}) n
             full join (select * from dibao.roster_line where roster_id = ${prev.id}) p on p.household_id = n.household_id
-            where p.household_id is null or n.household_id is null or p.amount_cents <> n.amount_cents) c`.execute(tx.db);
-  } else {
-    await sql`insert into dibao.roster_change (roster_id, household_id, kind, before_cents, after_cents, head_name, reason)
+            where p.household_id is null or n.household_id is null or p.amount_cents <> n.amount_cents) c`,
+    );
+  }
+  return countWritten(
+    tx,
+    sql`insert into dibao.roster_change (roster_id, household_id, kind, before_cents, after_cents, head_name, reason)
       select ${id}, c.household_id, c.kind, c.before_cents, c.after_cents, c.head_name, c.reason
       from (select distinct on (bc.household_id) bc.household_id,
                    case bc.kind when '恢复' then '新增' else bc.kind end as kind, bc.before_cents, bc.after_cents, bc.reason,
@@ -154,7 +160,11 @@ async function writeChanges(tx: AppContext, id: string, county: County, month: s
             from dibao.benefit_change bc join dibao.household h on h.id = bc.household_id
             where bc.effective_month = ${month}::date and bc.kind in ('新增','增发','减发','停发','恢复')
               and (h.area_path = ${county.path} or h.area_path like ${like})
-            order by bc.household_id, bc.at desc) c`.execute(tx.db);
-  }
-  return (await sql<{ n: number }>`select count(*)::int as n from dibao.roster_change where roster_id = ${id}`.execute(tx.db)).rows[0]!.n;
+            order by bc.household_id, bc.at desc) c`,
+  );
+}
+
+/** The rows an insert wrote, counted in the same statement. */
+async function countWritten(tx: AppContext, insert: RawBuilder<unknown>): Promise<number> {
+  return (await sql<{ n: number }>`with w as (${insert} returning 1) select count(*)::int as n from w`.execute(tx.db)).rows[0]!.n;
 }
