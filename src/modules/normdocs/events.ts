@@ -1,4 +1,4 @@
-import { defineModuleEvent } from '../../kernel/module/index.ts';
+import { defineModuleEvent } from '../../kernel/module/events.ts';
 
 /**
  * What other modules may learn about a document (listeners run inside the transaction of the move;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../contract.ts';
-import { CaseDetail } from '../../../kernel/workflow/index.ts';
+import { CaseDetail } from '../../../kernel/workflow/contract.ts';
 import { Authority, ClockState, Day, HouseholdKind, Ts, page } from './common.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AnnualReportContent } from './annual-report.ts';
 import { CREDIT_LISTS, ELIGIBILITY_PURPOSES, ORG_KINDS, ORG_STATUSES, RATINGS } from '../contract.ts';
-import { CaseNextStep } from '../../../kernel/workflow/index.ts';
+import { CaseNextStep } from '../../../kernel/workflow/contract.ts';
 
 /** Wire shapes of the 社会组织 routes (requests and responses). */
 export const Ts = z.string().describe('ISO 8601 timestamp');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseDetail } from '../../../kernel/workflow/index.ts';
+import { CaseDetail } from '../../../kernel/workflow/contract.ts';
 import {
   CATEGORIES,
   CHANNELS,
