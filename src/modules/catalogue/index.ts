@@ -3,6 +3,7 @@ import { catalogueCore } from './migrations/20261208100000_catalogue_core.ts';
 import { catalogueOneRowPerOffice } from './migrations/20261208100100_catalogue_one_row_per_office.ts';
 import { catalogueListImport } from './migrations/20261211050000_catalogue_list_import.ts';
 import { catalogueInspectionReview } from './migrations/20261213020200_catalogue_inspection_review.ts';
+import { catalogueItemImport } from './migrations/20261214070000_catalogue_item_import.ts';
 import { catalogueReportSection } from './report/section.ts';
 import { registerCatalogueRoutes } from './routes.ts';
 import { catalogueScopedRoutes } from './scoped-routes.ts';
@@ -30,6 +31,7 @@ export const catalogue = defineModule({
     '20261208100100_catalogue_one_row_per_office': catalogueOneRowPerOffice,
     '20261211050000_catalogue_list_import': catalogueListImport,
     '20261213020200_catalogue_inspection_review': catalogueInspectionReview,
+    '20261214070000_catalogue_item_import': catalogueItemImport,
   },
   // 2019: the 119-item catalogue, lists at eight offices (with a few defects), 81 powers, 66 + 19 监管 items.
   async seedDemo(ctx) {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
@@ -17,6 +17,8 @@ import { diffWorkbook } from './queries/diff-xlsx.ts';
 import { PowerQuery, listPowers } from './queries/powers.ts';
 import { importList } from './imports/import-list.ts';
 import { listImportErrors, listTemplate } from './imports/list-import-files.ts';
+import { importCatalogue } from './imports/import-catalogue.ts';
+import { catalogueImportErrors, catalogueTemplate } from './imports/catalogue-import-files.ts';
 import { AppError } from '../../platform/errors.ts';
 import type {} from '@fastify/multipart';
 
@@ -28,6 +30,16 @@ const sendXlsx = (reply: FastifyReply, buffer: Buffer, fileName: string, asciiNa
     .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     .header('cache-control', 'no-store')
     .send(buffer);
+
+/** The one xlsx of a multipart upload (field file), at most MAX_IMPORT_BYTES. */
+async function uploadedXlsx(req: FastifyRequest): Promise<{ fileName: string; bytes: Buffer }> {
+  const file = req.isMultipart() ? await req.file({ limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 } }) : undefined;
+  if (!file) throw new AppError('IMPORT_FILE_MISSING', 400, '「file」请选择要导入的 xlsx 文件', { field: 'file' });
+  const bytes = await file.toBuffer().catch(() => {
+    throw new AppError('IMPORT_FILE_TOO_LARGE', 413, `「file」文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB 上限`, { field: 'file' });
+  });
+  return { fileName: file.filename || 'upload.xlsx', bytes };
+}
 
 /** 政务服务事项 staff API: catalogue versions, implementation lists, 四级四同 diff, power list, 互联网+监管. */
 export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppContext) {
@@ -58,6 +70,35 @@ export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppCon
   app.post('/api/catalogue/versions/:id/review', { schema: { tags, summary: '审核发布(或退回)基本目录版本', params: Id } }, async (req) =>
     reviewVersion(ctx, actorOf(req), req.params.id, req.body),
   );
+  app.get('/api/catalogue/catalogue-template.xlsx', { schema: { tags, summary: '基本目录导入模板（含现行目录）' } }, async (req, reply) => {
+    const { buffer, fileName } = await catalogueTemplate(ctx, actorOf(req));
+    return sendXlsx(reply, buffer, fileName, 'catalogue-template.xlsx');
+  });
+  app.post(
+    '/api/catalogue/catalogue-import',
+    {
+      schema: {
+        tags,
+        summary: '导入基本目录为草稿版本（multipart，字段 file；xlsx；整表校验，有错则不生成版本）',
+        querystring: z.object({
+          title: z.string().trim().max(100, '版本名称不能超过100个字').optional(),
+          effectiveOn: z.iso.date('生效日期应为日期（YYYY-MM-DD）').optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const r = await importCatalogue(ctx, actorOf(req), await uploadedXlsx(req), req.query);
+      return reply.status(r.applied ? 201 : 200).send(r);
+    },
+  );
+  app.get(
+    '/api/catalogue/catalogue-imports/:id/errors.xlsx',
+    { schema: { tags, summary: '下载基本目录导入错误说明（xlsx）', params: Id } },
+    async (req, reply) => {
+      const { buffer, fileName } = await catalogueImportErrors(ctx, actorOf(req), req.params.id);
+      return sendXlsx(reply, buffer, fileName, `catalogue-import-errors-${req.params.id}.xlsx`);
+    },
+  );
 
   app.get('/api/catalogue/offices', { schema: { tags, summary: '实施主体(按数据范围)' } }, async (req) => listOffices(ctx, reader(req)));
   app.post('/api/catalogue/offices', { schema: { tags, summary: '登记实施主体(统一社会信用代码)' } }, async (req, reply) =>
@@ -83,12 +124,7 @@ export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppCon
     async (req, reply) => {
       const actor = actorOf(req);
       requirePermission(actor, 'catalogue.list');
-      const file = req.isMultipart() ? await req.file({ limits: { fileSize: MAX_IMPORT_BYTES + 1, files: 1 } }) : undefined;
-      if (!file) throw new AppError('IMPORT_FILE_MISSING', 400, '「file」请选择要导入的 xlsx 文件', { field: 'file' });
-      const bytes = await file.toBuffer().catch(() => {
-        throw new AppError('IMPORT_FILE_TOO_LARGE', 413, `「file」文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB 上限`, { field: 'file' });
-      });
-      const r = await importList(ctx, actor, req.params.id, { fileName: file.filename || 'upload.xlsx', bytes });
+      const r = await importList(ctx, actor, req.params.id, await uploadedXlsx(req));
       return reply.status(r.applied ? 201 : 200).send(r);
     },
   );

@@ -18,6 +18,14 @@ export const catalogueScopedRoutes: RouteSpecs = {
     why: '基本目录 is the region’s reference data, identical for every level (四级四同); needs catalogue.read',
   },
   'GET /api/catalogue/versions/:id': { kind: 'unscoped', why: 'one 基本目录 version: region-wide reference data; needs catalogue.read' },
+  'GET /api/catalogue/catalogue-template.xlsx': {
+    kind: 'unscoped',
+    why: 'the region’s 基本目录 as an import template: 403 unless catalogue.draft is held at the region (catalogue-import.int.test.ts)',
+  },
+  'GET /api/catalogue/catalogue-imports/:id/errors.xlsx': {
+    kind: 'unscoped',
+    why: 'error workbook of a 基本目录 import: 403 unless catalogue.draft is held at the region (catalogue-import.int.test.ts)',
+  },
   'GET /api/catalogue/offices': { kind: 'list', permission: 'catalogue.read', single: true, items: (b: any[]) => b.map(inArea) },
   'GET /api/catalogue/offices/:id/list': {
     kind: 'detail',

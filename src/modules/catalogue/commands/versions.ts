@@ -10,7 +10,7 @@ import { CATALOGUE_ERRORS, CreateVersionInput, ItemInput, ReviewInput } from '..
 const REGION = '640000';
 
 /** The basic catalogue is the region's: the permission must be held at the region with subtree scope. */
-function requireRegion(actor: Actor, permission: string) {
+export function requireRegion(actor: Actor, permission: string) {
   if (!grantsFor(actor, permission).some((g) => g.areaPath === REGION && g.scope === 'subtree')) throw forbidden(CATALOGUE_ERRORS.REGION_ONLY);
 }
 

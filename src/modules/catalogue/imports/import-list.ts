@@ -1,10 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import ExcelJS from 'exceljs';
 import { withTx, type AppContext } from '../../../platform/context.ts';
-import { AppError, badRequest } from '../../../platform/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
-import { readSheet, SheetUnreadable, xlsxRows } from '../../../platform/sheet-rows.ts';
 import { userRef, type Actor } from '../../../kernel/identity/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import { CATALOGUE_ERRORS } from '../contracts/catalogue.ts';
@@ -12,7 +10,8 @@ import { currentVersion } from '../queries/current-version.ts';
 import { officeInScope, type OfficeRow } from '../commands/offices.ts';
 import { checkListRows, type CatalogueItem, type CheckedRow } from './check-list-rows.ts';
 import { storedListRows } from './list-import-files.ts';
-import { cellText, LIST_HEADERS, MAX_LIST_ROWS } from './list-columns.ts';
+import { LIST_HEADERS, MAX_LIST_ROWS } from './list-columns.ts';
+import { errorWorkbook, readImportFile } from './xlsx-import.ts';
 
 export type ListImportReport = {
   batchId: string;
@@ -24,40 +23,6 @@ export type ListImportReport = {
   rejectedRows: number;
   errors: Array<{ row: number; message: string }>;
 };
-
-/** The first worksheet as header + rows; 400 in Chinese when it is no xlsx, lacks columns, is empty or too long. */
-async function readListFile(bytes: Buffer) {
-  if (!(bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b)) throw badRequest('IMPORT_FILE_INVALID', '「file」不是有效的 xlsx 文件', { field: 'file' });
-  let sheet: Awaited<ReturnType<typeof readSheet>>;
-  try {
-    sheet = await readSheet(xlsxRows(bytes, cellText), MAX_LIST_ROWS);
-  } catch (e) {
-    if (e instanceof SheetUnreadable) throw badRequest('IMPORT_FILE_INVALID', '「file」xlsx 文件无法读取', { field: 'file' });
-    throw e;
-  }
-  if (sheet.overLimit) throw badRequest('IMPORT_TOO_MANY_ROWS', `「file」一次最多导入 ${MAX_LIST_ROWS} 行`, { field: 'file' });
-  const missing = LIST_HEADERS.filter((h) => !sheet.header.includes(h));
-  if (missing.length) throw badRequest('IMPORT_COLUMNS_MISSING', `「file」缺少列：${missing.join('、')}（请使用导入模板）`, { field: 'file', missing });
-  if (!sheet.records.length) throw badRequest('IMPORT_FILE_EMPTY', '「file」文件中没有数据行', { field: 'file' });
-  return { header: sheet.header, rows: sheet.records.map((r) => ({ rowNo: r.line, values: r.values })) };
-}
-
-/** The error workbook: every refused row with its row number, its cells, and the reasons in Chinese. */
-async function errorWorkbook(header: string[], bad: CheckedRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('错误说明');
-  ws.columns = [
-    { header: '行号', key: '#', width: 8 },
-    ...header.map((h) => ({ header: h, key: h, width: Math.max(12, h.length * 2 + 4), style: { numFmt: '@' } })),
-    { header: '错误说明', key: '!', width: 80 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const r of bad) {
-    const row = ws.addRow({ '#': r.rowNo, ...r.values, '!': r.errors.join(';') });
-    row.getCell(header.length + 2).font = { color: { argb: 'FFC00000' } };
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 /**
  * Write one checked row: the active row of this base code takes the catalogue's elements and the file's fields
@@ -95,7 +60,7 @@ async function writeRow(tx: AppContext, actor: Actor, office: OfficeRow, version
  */
 export async function importList(ctx: AppContext, actor: Actor, officeId: string, file: { fileName: string; bytes: Buffer }): Promise<ListImportReport> {
   const office = await officeInScope(ctx, actor, officeId, 'catalogue.list');
-  const parsed = await readListFile(file.bytes);
+  const parsed = await readImportFile(file.bytes, LIST_HEADERS, MAX_LIST_ROWS);
   const version = await currentVersion(ctx.db, chinaDate(ctx.clock.now()));
   if (!version) throw new AppError('CATALOGUE_NO_PUBLISHED', 409, CATALOGUE_ERRORS.NO_PUBLISHED);
   const items = new Map(

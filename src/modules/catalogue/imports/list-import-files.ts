@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import ExcelJS from 'exceljs';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
@@ -7,6 +6,7 @@ import { recordInScope, type Actor } from '../../../kernel/identity/index.ts';
 import { officeInScope } from '../commands/offices.ts';
 import { currentVersion } from '../queries/current-version.ts';
 import { LIST_COLUMNS } from './list-columns.ts';
+import { templateWorkbook } from './xlsx-import.ts';
 
 type Row = Record<string, string | number | null>;
 
@@ -37,21 +37,13 @@ export async function listTemplate(ctx: AppContext, actor: Actor, officeId: stri
         '是' as "是否进驻大厅"
       from catalogue.item where version_id = ${version.id} and ${office.level} = any(levels) order by sort, base_code`.execute(ctx.db)
     ).rows;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('实施清单');
-  ws.columns = LIST_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: Math.max(12, c.header.length * 2 + 4), style: { numFmt: '@' } }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)])));
-  const notes = wb.addWorksheet('填写说明');
-  notes.columns = [
-    { header: '列名', key: 'h', width: 20 },
-    { header: '说明', key: 'n', width: 80 },
-  ];
-  notes.getRow(1).font = { bold: true };
-  for (const c of LIST_COLUMNS) notes.addRow({ h: c.header, n: c.note });
-  notes.addRow({});
-  notes.addRow({ h: '导入规则', n: '整表校验：任何一行有错，整个文件都不导入，并生成错误说明表；全部正确时逐行更新或新增，文件未列出的事项保持不变。' });
-  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), fileName: `实施清单导入模板_${office.name}.xlsx` };
+  const buffer = await templateWorkbook(
+    '实施清单',
+    LIST_COLUMNS,
+    rows,
+    '整表校验：任何一行有错，整个文件都不导入，并生成错误说明表；全部正确时逐行更新或新增，文件未列出的事项保持不变。',
+  );
+  return { buffer, fileName: `实施清单导入模板_${office.name}.xlsx` };
 }
 
 /** The error workbook of a refused import, for the office's list keepers; 404 otherwise. */

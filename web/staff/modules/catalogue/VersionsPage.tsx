@@ -7,6 +7,7 @@ import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { ITEM_TYPES, LEVELS, catalogueApi } from './api.ts';
+import { XlsxImport } from './XlsxImport.tsx';
 
 const STATUS_COLOR: Record<string, string> = { draft: 'default', pending: 'orange', published: 'green', rejected: 'red' };
 
@@ -80,6 +81,22 @@ export function VersionsPage() {
               {published ? t('catalogue.copyFrom') : t('catalogue.newVersion')}
             </Button>
           </Form>
+          <XlsxImport
+            testId="catalogue-import"
+            templateHref="/api/catalogue/catalogue-template.xlsx"
+            templateLabel={t('catalogue.importCatalogue.template')}
+            uploadLabel={t('catalogue.importCatalogue.upload')}
+            upload={(file) => {
+              const v = form.getFieldsValue();
+              return catalogueApi.importCatalogue(file, { title: v.title?.trim(), effectiveOn: v.effectiveOn?.format('YYYY-MM-DD') });
+            }}
+            errorsHref={(id) => `/api/catalogue/catalogue-imports/${id}/errors.xlsx`}
+            appliedMessage={(r) => t('catalogue.importCatalogue.applied', { rows: r.rows, number: r.versionNumber ?? '' })}
+            onApplied={(r) => done(r.versionId ?? undefined)}
+          />
+          <div className="mz-muted" style={{ marginTop: 8 }}>
+            {t('catalogue.importCatalogue.hint')}
+          </div>
         </Card>
       )}
       {d && (

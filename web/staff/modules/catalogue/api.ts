@@ -8,6 +8,7 @@ export type { DiffReport };
 type Any = Record<string, any>;
 export type { ListImportReport } from '../../../../src/modules/catalogue/imports/import-list.ts';
 import type { ListImportReport } from '../../../../src/modules/catalogue/imports/import-list.ts';
+import type { CatalogueImportReport } from '../../../../src/modules/catalogue/imports/import-catalogue.ts';
 
 export const catalogueApi = {
   versions: () => http.get<Any[]>('/api/catalogue/versions'),
@@ -23,6 +24,12 @@ export const catalogueApi = {
     const form = new FormData();
     form.append('file', file, file.name);
     return http.post<ListImportReport>(`/api/catalogue/offices/${id}/list-import`, form);
+  },
+  importCatalogue: (file: File, q: { title?: string; effectiveOn?: string }) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]).toString();
+    return http.post<CatalogueImportReport>(`/api/catalogue/catalogue-import${qs ? `?${qs}` : ''}`, form);
   },
   updateRow: (id: string, body: unknown) => http.put<unknown>(`/api/catalogue/implementations/${id}`, body),
   diff: (areaCode: string) => http.get<DiffReport>('/api/catalogue/diff', { areaCode }),

@@ -71,6 +71,11 @@ export const en: Record<keyof typeof zh, string> = {
   'catalogue.reject': 'Return',
   'catalogue.adopt': 'Generate / update from the catalogue',
   'catalogue.adopted': '{added} added, {updated} updated',
+  'catalogue.importCatalogue.template': 'Download template (catalogue in force)',
+  'catalogue.importCatalogue.upload': 'Import catalogue (xlsx)',
+  'catalogue.importCatalogue.applied': 'Imported: {rows} items as draft version {number}; submit it for another person to review and publish.',
+  'catalogue.importCatalogue.hint':
+    'The file is the whole catalogue; the version title and effective date come from the form above (file name and today when empty).',
   'catalogue.import.template': 'Download template (this office’s list)',
   'catalogue.import.upload': 'Import list (xlsx)',
   'catalogue.import.applied': 'Imported: {rows} rows, {added} added, {updated} updated',
