@@ -270,10 +270,10 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
   app.post(
     '/api/orgs/import',
     {
-      bodyLimit: 6_000_000,
+      bodyLimit: 8_000_000,
       schema: {
         tags,
-        summary: '导入已有登记信息（CSV;逐行校验统一社会信用代码和名称，全部无误才写入，否则返回错误清单）',
+        summary: '导入已有登记信息（xlsx 或 CSV；逐行校验统一社会信用代码和名称，全部无误才写入，否则返回错误清单和错误说明工作簿）',
         body: ImportInput,
         response: { 200: ImportResult },
       },
