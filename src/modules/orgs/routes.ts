@@ -25,6 +25,7 @@ import { CaseCreated, ChangeRequestInput, DeregisterInput, EstablishInput } from
 
 import { listOrganization, removeListing } from './credit/credit-acts.ts';
 import { creditLists, orgEligibility } from './credit/credit-queries.ts';
+import { CreditExportQuery, creditListWorkbook } from './credit/credit-export.ts';
 import { CreditListPage, CreditListsQuery, EligibilityDto, EligibilityQuery, ListOrgInput, ListingActResult, RemoveListingInput } from './contracts/http.ts';
 
 import { RevokeInput, Revoked, revokeOrg } from './registry/revoke-org.ts';
@@ -172,6 +173,18 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
       const actor = actorOf(req);
       requirePermission(actor, 'orgs.read');
       return creditLists(ctx, actor, req.query);
+    },
+  );
+  app.get(
+    '/api/orgs/credit-lists.xlsx',
+    { schema: { tags, summary: '导出信用名单（xlsx，按全国信用信息字段；数据范围同信用名单列表）', querystring: CreditExportQuery } },
+    async (req, reply) => {
+      const { buffer, fileName } = await creditListWorkbook(ctx, actorOf(req), req.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="orgs-credit-${req.query.list}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .header('cache-control', 'no-store')
+        .send(buffer);
     },
   );
   app.get(
