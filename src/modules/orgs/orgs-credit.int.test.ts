@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { sweepCredit } from './credit/credit-sweep.ts';
+import { CREDIT_EXPORT_COLUMNS } from './credit/credit-export.ts';
 import { makeUscc, sampleOrg } from './orgs-test-data.ts';
 
 const clock = manualClock(new Date('2020-01-10T02:00:00Z'));
@@ -14,6 +16,16 @@ const ok = async (p: Promise<any>, status = 200) => {
   const r = await p;
   expect(r.statusCode, r.body).toBe(status);
   return r.json();
+};
+/** The rows of an exported credit list, each by its column names. */
+const exported = async (s: Session, query: string) => {
+  const r = await s.get(`/api/orgs/credit-lists.xlsx?${query}`);
+  expect(r.statusCode, r.body).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(r.rawPayload as never);
+  const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+  expect(rows[0]!.slice(1)).toEqual([...CREDIT_EXPORT_COLUMNS]);
+  return rows.slice(1).map((v) => Object.fromEntries(CREDIT_EXPORT_COLUMNS.map((c, i) => [c, v[i + 1] ?? ''])));
 };
 const sweepAt = async (iso: string) => {
   clock.set(new Date(`${iso}T02:00:00Z`));
@@ -92,6 +104,25 @@ describe('信用名单 and their consequences', () => {
     // before the move, the same question had another answer
     expect((await ok(xq.get(`/api/orgs/${owing}/eligibility?date=2021-12-01&for=purchase`))).eligible).toBe(true);
     expect((await ok(region.get('/api/orgs/credit-lists?list=serious'))).total).toBe(1);
+  });
+
+  it('exports a list in the national credit-information fields, within the same scope as the list', async () => {
+    const all = await exported(xq, 'list=abnormal&current=0');
+    expect(all.map((r) => r['社会组织名称']).sort()).toEqual(['兴庆区老年书画研究会', '兴庆区集邮协会']);
+    const q = all.find((r) => r['社会组织名称'] === '兴庆区集邮协会')!;
+    expect(q).toMatchObject({
+      统一社会信用代码: makeUscc('social_group', '640104', 31),
+      名单类型: '活动异常名录',
+      列入日期: '2020-01-10',
+      移出日期: '2020-07-10',
+    });
+    expect(q['列入事实']).toBe('两次邮寄信函无人签收');
+    expect(q['作出决定机关']).toContain('兴庆区');
+    expect(await exported(xq, 'list=abnormal')).toEqual([]); // none in force now
+    expect(await exported(pl, 'list=abnormal&current=0')).toEqual([]);
+    const serious = await exported(region, 'list=serious');
+    expect(serious).toHaveLength(1);
+    expect(serious[0]).toMatchObject({ 社会组织名称: '兴庆区老年书画研究会', 名单类型: '严重违法失信名单', 列入日期: '2022-01-10', 移出日期: '' });
   });
 
   it('the blacklist is left only after two years, and with the obligation met', async () => {

@@ -25,6 +25,7 @@ import { CaseCreated, ChangeRequestInput, DeregisterInput, EstablishInput } from
 
 import { listOrganization, removeListing } from './credit/credit-acts.ts';
 import { creditLists, orgEligibility } from './credit/credit-queries.ts';
+import { CreditExportQuery, creditListWorkbook } from './credit/credit-export.ts';
 import { CreditListPage, CreditListsQuery, EligibilityDto, EligibilityQuery, ListOrgInput, ListingActResult, RemoveListingInput } from './contracts/http.ts';
 
 import { RevokeInput, Revoked, revokeOrg } from './registry/revoke-org.ts';
@@ -175,6 +176,18 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
     },
   );
   app.get(
+    '/api/orgs/credit-lists.xlsx',
+    { schema: { tags, summary: '导出信用名单（xlsx，按全国信用信息字段；数据范围同信用名单列表）', querystring: CreditExportQuery } },
+    async (req, reply) => {
+      const { buffer, fileName } = await creditListWorkbook(ctx, actorOf(req), req.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="orgs-credit-${req.query.list}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .header('cache-control', 'no-store')
+        .send(buffer);
+    },
+  );
+  app.get(
     '/api/orgs/:id/eligibility',
     {
       schema: {
@@ -270,10 +283,10 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
   app.post(
     '/api/orgs/import',
     {
-      bodyLimit: 6_000_000,
+      bodyLimit: 8_000_000,
       schema: {
         tags,
-        summary: '导入已有登记信息（CSV;逐行校验统一社会信用代码和名称，全部无误才写入，否则返回错误清单）',
+        summary: '导入已有登记信息（xlsx 或 CSV；逐行校验统一社会信用代码和名称，全部无误才写入，否则返回错误清单和错误说明工作簿）',
         body: ImportInput,
         response: { 200: ImportResult },
       },

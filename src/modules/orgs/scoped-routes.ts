@@ -102,4 +102,8 @@ export const orgsScopedRoutes: RouteSpecs = {
     variants: () => ['list=serious', 'list=integrity_lapse', 'current=0'],
     items: (b) => b.items.map((l: any) => ({ areaPath: l.areaPath })),
   },
+  'GET /api/orgs/credit-lists.xlsx': {
+    kind: 'unscoped',
+    why: 'the listings of GET /api/orgs/credit-lists under the same orgs.read scope filter, as xlsx (proved in orgs-credit.int.test.ts)',
+  },
 };

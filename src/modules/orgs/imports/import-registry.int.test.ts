@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../tests/helpers/test-app.ts';
 import { makeUscc } from '../orgs-test-data.ts';
@@ -7,6 +8,14 @@ let t: TestApp;
 let pl: Session;
 const row = (cells: string[]) => cells.map((c) => (/[",]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
 const file = (rows: string[][]) => [IMPORT_COLUMNS.join(','), ...rows.map(row)].join('\n');
+/** The rows as an xlsx workbook (base64), 成立登记日期 as a date cell as Excel keeps it. */
+async function workbook(rows: string[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('登记信息');
+  ws.addRow([...IMPORT_COLUMNS]);
+  for (const r of rows) ws.addRow(r.map((c, i) => (IMPORT_COLUMNS[i] === '成立登记日期' ? new Date(`${c}T00:00:00Z`) : c)));
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
 const good = (name: string, seq: number, kind = '社会团体', code = '51') => [
   kind,
   name,
@@ -47,22 +56,25 @@ describe('导入已有登记信息', () => {
     expect(by(3).join()).toContain('统一社会信用代码:统一社会信用代码');
     expect(by(4).join()).toContain('近似');
     expect(by(5).join()).toMatch(/类型.*注册资金/);
-    expect(b.errorsCsv.split('\r\n')[0]).toContain('错误说明');
-    expect(b.errorsCsv.split('\r\n').filter(Boolean)).toHaveLength(4); // header + three bad rows
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(b.errorsXlsxBase64, 'base64') as never);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(IMPORT_COLUMNS.length + 1).value).toBe('错误说明');
+    expect(ws.actualRowCount).toBe(4); // header + three bad rows
+    expect(ws.getRow(2).getCell(3).value).toBe(bad[2]);
+    expect(String(ws.getRow(2).getCell(IMPORT_COLUMNS.length + 1).value)).toContain('第3行「统一社会信用代码」');
     expect((await pl.get('/api/orgs')).json().total).toBe(0);
   });
 
-  it('imports a clean file in one go, each with its 成立登记 history', async () => {
+  it('imports a clean xlsx workbook in one go, each with its 成立登记 history', async () => {
     const r = await pl.post('/api/orgs/import', {
-      csv:
-        '\uFEFF' +
-        file([
-          good('平罗县书法家协会', 70),
-          good('平罗县阳光养老服务中心', 71, '社会服务机构(民办非企业单位)', '52'),
-          good('平罗县教育发展基金会', 72, '基金会', '53'),
-        ]),
+      xlsxBase64: await workbook([
+        good('平罗县书法家协会', 70),
+        good('平罗县阳光养老服务中心', 71, '社会服务机构(民办非企业单位)', '52'),
+        good('平罗县教育发展基金会', 72, '基金会', '53'),
+      ]),
     });
-    expect(r.json()).toMatchObject({ imported: 3, rows: 3, errors: [], errorsCsv: null });
+    expect(r.json()).toMatchObject({ imported: 3, rows: 3, errors: [], errorsXlsxBase64: null });
     const list = (await pl.get('/api/orgs')).json();
     expect(list.total).toBe(3);
     const d = (await pl.get(`/api/orgs/${list.items[0].id}`)).json();
@@ -75,6 +87,8 @@ describe('导入已有登记信息', () => {
   it('refuses a file without the columns, and another authority', async () => {
     const r = await pl.post('/api/orgs/import', { csv: '名称\n平罗县书法家协会' });
     expect(r.json()).toMatchObject({ status: 400, code: 'ORG_IMPORT_COLUMNS' });
+    const junk = await pl.post('/api/orgs/import', { xlsxBase64: Buffer.from('not a workbook').toString('base64') });
+    expect(junk.json()).toMatchObject({ status: 400, code: 'ORG_IMPORT_FILE' });
     const xq = await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', '640104-mzj').executeTakeFirstOrThrow();
     expect((await pl.post('/api/orgs/import', { csv: file([good('兴庆区书法家协会', 80)]), authorityOrgUnitId: xq.id })).statusCode).toBe(404);
   });

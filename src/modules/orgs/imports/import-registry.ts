@@ -1,6 +1,8 @@
+import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { withTx, type AppContext } from '../../../platform/context.ts';
-import { csvCell, parseCsvRecords } from '../../../platform/csv.ts';
+import { csvRows } from '../../../platform/csv.ts';
+import { readSheet, SheetUnreadable, xlsxRows } from '../../../platform/sheet-rows.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { centsFromYuan } from '../../../platform/money.ts';
 import { issuesToFields } from '../../../platform/http/parse-input.ts';
@@ -29,16 +31,19 @@ export const IMPORT_COLUMNS = [
   '慈善组织',
   '公开募捐资格',
 ] as const;
+/** Rows one import may hold; a longer file is refused before the rest of it is read. */
+const MAX_ROWS = 20_000;
 export const ImportInput = z.object({
-  csv: z.string('请上传登记信息（CSV 文本）').min(1, '文件为空').max(5_000_000, '文件不能超过5MB'),
+  csv: z.string('请上传登记信息（CSV 文本）').min(1, '文件为空').max(5_000_000, '文件不能超过5MB').optional(),
+  xlsxBase64: z.string('请上传登记信息（xlsx 工作簿）').min(1, '文件为空').max(7_000_000, '文件不能超过5MB').optional(),
   authorityOrgUnitId: z.uuid('登记管理机关 ID 格式不正确').optional(),
 });
 export const ImportResult = z.object({
   imported: z.number(),
   rows: z.number(),
   errors: z.array(z.object({ line: z.number(), column: z.string(), message: z.string() })),
-  /** The rows with problems and a 错误说明 column, to correct and upload again. */
-  errorsCsv: z.string().nullable(),
+  /** The rows with problems and a 错误说明 column, as an xlsx workbook (base64), to correct and upload again. */
+  errorsXlsxBase64: z.string().nullable(),
 });
 
 const KIND_OF: Record<string, OrgKind> = Object.fromEntries([
@@ -62,20 +67,53 @@ const FIELD_COLUMN: Record<string, string> = {
   certificateNo: '登记证书号',
 };
 
+/** A cell as the import reads it: dates as YYYY-MM-DD, rich text as its text, formulas by their result. */
+function orgCell(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+  if (typeof v === 'object' && 'result' in v) return orgCell(v.result as ExcelJS.CellValue);
+  if (typeof v === 'object' && 'text' in v) return String(v.text);
+  return String(v);
+}
+
+/** Header and rows of the upload (xlsx when given, else csv), read row by row and stopped past the limit. */
+async function readRegistry(input: z.infer<typeof ImportInput>) {
+  if (!input.xlsxBase64) return readSheet(csvRows(input.csv!.replace(/^\uFEFF/, '')), MAX_ROWS);
+  try {
+    return await readSheet(xlsxRows(Buffer.from(input.xlsxBase64, 'base64'), orgCell), MAX_ROWS);
+  } catch (e) {
+    if (e instanceof SheetUnreadable) throw new AppError('ORG_IMPORT_FILE', 400, '文件不是有效的 xlsx 工作簿。', { field: 'xlsxBase64' });
+    throw e;
+  }
+}
+
+/** The bad rows under the import's columns plus 错误说明, as an xlsx workbook (base64). */
+async function errorWorkbook(rows: string[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('错误行');
+  ws.columns = [...IMPORT_COLUMNS, '错误说明'].map((h) => ({ header: h, width: h === '错误说明' ? 60 : 18, style: { numFmt: '@' } }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
 /**
  * Imports an existing registry into one authority: every row is checked (USCC incl. the embedded
  * 组织机构代码 and the authority's area code, the name rules against the authority's names and the
  * rows before it, dates, amounts); nothing is written unless every row is right (one transaction);
- * otherwise the problems come back by line and column, with the bad rows as CSV to correct.
+ * otherwise the problems come back by line and column, with the bad rows as an xlsx workbook to
+ * correct. The file is an xlsx workbook (its first sheet) or a CSV text, with the same columns.
  */
 export async function importRegistry(ctx: AppContext, actor: Actor, input: z.infer<typeof ImportInput>): Promise<z.infer<typeof ImportResult>> {
   requirePermission(actor, 'orgs.register');
   const authority = await resolveAuthority(ctx, actor, 'orgs.register', input.authorityOrgUnitId);
-  const { header, records } = parseCsvRecords(input.csv.replace(/^\uFEFF/, ''));
+  if (!input.csv && !input.xlsxBase64) throw new AppError('ORG_IMPORT_EMPTY', 400, '请上传登记信息（xlsx 或 CSV）。', { field: 'xlsxBase64' });
+  const { header, records, overLimit } = await readRegistry(input);
+  if (overLimit) throw new AppError('ORG_IMPORT_TOO_BIG', 400, `一次最多导入${MAX_ROWS}行，请分批导入。`);
   const missing = IMPORT_COLUMNS.slice(0, 9).filter((c) => !header.includes(c));
   if (missing.length) throw new AppError('ORG_IMPORT_COLUMNS', 400, `导入文件缺少列：${missing.join('、')}。第一行应为：${IMPORT_COLUMNS.join('，')}。`);
   if (!records.length) throw new AppError('ORG_IMPORT_EMPTY', 400, '导入文件没有数据行。');
-  if (records.length > 20_000) throw new AppError('ORG_IMPORT_TOO_BIG', 400, '一次最多导入20000行，请分批导入。');
 
   const db = orgsDb(ctx.db);
   const live = await db
@@ -137,19 +175,16 @@ export async function importRegistry(ctx: AppContext, actor: Actor, input: z.inf
   }
   if (errors.length) {
     const bad = new Set(errors.map((e) => e.line));
-    const lines = records
+    const rows = records
       .filter((r) => bad.has(r.line))
       .map((r) => [
-        ...IMPORT_COLUMNS.map((c) => csvCell(r.values[c] ?? '')),
-        csvCell(
-          errors
-            .filter((e) => e.line === r.line)
-            .map((e) => `第${e.line}行「${e.column}」${e.message}`)
-            .join('；'),
-        ),
+        ...IMPORT_COLUMNS.map((c) => r.values[c] ?? ''),
+        errors
+          .filter((e) => e.line === r.line)
+          .map((e) => `第${e.line}行「${e.column}」${e.message}`)
+          .join('；'),
       ]);
-    const errorsCsv = '\uFEFF' + [[...IMPORT_COLUMNS, '错误说明'].join(','), ...lines.map((l) => l.join(','))].join('\r\n') + '\r\n';
-    return { imported: 0, rows: records.length, errors, errorsCsv };
+    return { imported: 0, rows: records.length, errors, errorsXlsxBase64: await errorWorkbook(rows) };
   }
   await withTx(ctx, async (tx) => {
     for (const o of good) await insertOrganization(tx, actor, authority, o);
@@ -162,5 +197,5 @@ export async function importRegistry(ctx: AppContext, actor: Actor, input: z.inf
       after: { authority: authority.name, rows: good.length },
     });
   });
-  return { imported: good.length, rows: records.length, errors: [], errorsCsv: null };
+  return { imported: good.length, rows: records.length, errors: [], errorsXlsxBase64: null };
 }

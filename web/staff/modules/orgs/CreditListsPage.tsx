@@ -1,4 +1,5 @@
-import { Segmented, Select, Tag, type TableProps } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Segmented, Select, Tag, type TableProps } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
@@ -38,6 +39,11 @@ export function CreditListsPage() {
       query={query}
       columns={columns}
       scrollX={900}
+      extra={
+        <Button icon={<DownloadOutlined />} href={`/api/orgs/credit-lists.xlsx?list=${q.list ?? 'abnormal'}&current=${q.current ?? '1'}`}>
+          {t('orgs.credit.export')}
+        </Button>
+      }
       filters={
         <>
           <Select

@@ -41,6 +41,7 @@ export const en: Record<keyof typeof zh, string> = {
   'orgs.spot.team': 'Inspectors',
   'orgs.list.desc': 'Social groups, social service organizations and foundations registered by this authority and the authorities below it.',
   'orgs.credit.desc': 'The abnormal-activity list, the serious-violation blacklist (MCA Order No. 60) and integrity-lapse records.',
+  'orgs.credit.export': 'Export',
   'orgs.search': 'Name, credit code, legal representative',
   'orgs.col.name': 'Name',
   'orgs.col.kind': 'Kind',

@@ -38,6 +38,7 @@ export const zh = {
   'orgs.spot.team': '检查人员',
   'orgs.list.desc': '本机关及下级登记管理机关登记的社会团体、社会服务机构（民办非企业单位）和基金会。',
   'orgs.credit.desc': '活动异常名录、严重违法失信名单（《社会组织信用信息管理办法》民政部令第60号）和诚信缺失记录。',
+  'orgs.credit.export': '导出',
   'orgs.search': '名称、统一社会信用代码、法定代表人',
   'orgs.col.name': '名称',
   'orgs.col.kind': '类型',
