@@ -108,7 +108,7 @@ describe('minzheng calendar is-workday', () => {
     [['2019-02-02', '--area', '640000'], 'workday\t周六,调休上班(春节)'],
     [['2019-06-05', '--area', '640423'], 'rest\t宁夏开斋节'],
     [['2019-06-05'], 'workday\t工作日'],
-    [['2019-10-01'], 'rest\t法定节假日:国庆节'],
+    [['2019-10-01'], 'rest\t法定节假日：国庆节'],
     [['2019-06-15'], 'rest\t周末'],
   ])('%j → %s', async (argv, line) => {
     expect(await run(calendarIsWorkdayCommand, argv)).toMatchObject({ code: 0, out: [line] });

@@ -119,7 +119,7 @@ describe('setCalendarDay / clearCalendarDay', () => {
     ]);
     const cal = await cache.get(ctx);
     expect(cal.version).toBe(v0 + 1);
-    expect(cal.isWorkday('2027-01-04', LONGDE)).toEqual({ workday: false, reason: '法定节假日:元旦' });
+    expect(cal.isWorkday('2027-01-04', LONGDE)).toEqual({ workday: false, reason: '法定节假日：元旦' });
   });
 
   it('spends no version on a no-op and records before/after on a change', async () => {

@@ -62,7 +62,7 @@ describe('GET /api/calendar/year', () => {
     expect(day('2019-02-02')).toMatchObject({ workday: true, category: 'makeup_workday', reason: '周六,调休上班(春节)' });
     expect(day('2019-06-05')).toMatchObject({ workday: false, category: 'regional_holiday', reason: '宁夏开斋节' });
     expect(day('2019-06-05').decisions).toEqual([{ layer: 'regional', areaCode: '640000', kind: 'rest', name: '开斋节', source: '宁政办发〔2018〕137号' }]);
-    expect(day('2019-10-01')).toMatchObject({ workday: false, category: 'holiday', reason: '法定节假日:国庆节' });
+    expect(day('2019-10-01')).toMatchObject({ workday: false, category: 'holiday', reason: '法定节假日：国庆节' });
     // 365 − 104 weekend days − 17 weekday holidays + 6 调休 working weekend days = 250; 宁夏 −4.
     expect([y.workdays, y.restDays]).toEqual([246, 119]);
     const national = (await get('/api/calendar/year?year=2019')).json();

@@ -77,7 +77,7 @@ describe('duplicate-person messages stay within the clerk scope', () => {
     const r = await xj.post('/api/dibao/applications', { ...other, members: [other.members[0], stranger] });
     expect(r.statusCode, r.body).toBe(409);
     expect(r.json().code).toBe('DIBAO_PERSON_IN_OTHER_HOUSEHOLD');
-    expect(r.json().title).toContain('请与其所在县(区)民政部门核实');
+    expect(r.json().title).toContain('请与其所在县（区）民政部门核实');
     for (const secret of [there.refNo, there.householdId, '隆德', '城关', '申请中', '测试村 14 号']) expect(r.body).not.toContain(secret);
     // Within scope the clerk is told which household, to resolve it.
     const mine = sampleApplication('640423100201', 16);

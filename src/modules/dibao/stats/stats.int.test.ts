@@ -96,7 +96,7 @@ describe('低保统计 (hand-computed)', () => {
     // (21 − 7.5) = 13.5 working days; 13.5 / 21 = 64.3 %
     expect([p.differenceWorkdays, p.differencePct]).toEqual([13.5, 64.3]);
     expect(p.statement).toContain('平均 7.5 个工作日');
-    expect(p.statement).toContain('试点平均缩短 13.5 个工作日(64.3%)');
+    expect(p.statement).toContain('试点平均缩短 13.5 个工作日（64.3%）');
     expect(p.byCounty).toEqual([
       { code: '640221', name: '平罗县', authority: 'county', cases: 2, avgWorkdays: 21, onTimeRate: 0.5 },
       { code: '640423', name: '隆德县', authority: 'township', cases: 2, avgWorkdays: 7.5, onTimeRate: 1 },
