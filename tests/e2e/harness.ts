@@ -398,16 +398,24 @@ export function e2eFile(tag: string, opts: { serverModule?: string; stepTimeout?
       return pageStandIn(() => page);
     },
   };
+  // A setup that outlives its timeout goes on running after the file has given up on it; whatever
+  // it starts after `after` has run is stopped at once, or its server and browser would keep the run open.
+  let ended = false;
   before(
     async () => {
       await ensureWebBuilt();
       if (opts.serverModule) process.env.E2E_SERVER_MODULE = opts.serverModule;
-      f.server = await startServer();
-      f.browser = await launchBrowser();
+      const server = await startServer();
+      if (ended) return void (await server.stop());
+      f.server = server;
+      const browser = await launchBrowser();
+      if (ended) return void (await browser.close());
+      f.browser = browser;
     },
     { timeout: 720_000 },
   );
   after(async () => {
+    ended = true;
     await f.browser?.close();
     await f.server?.stop();
   });
