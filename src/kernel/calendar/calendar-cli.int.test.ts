@@ -105,7 +105,7 @@ describe('minzheng calendar explain', () => {
 
 describe('minzheng calendar is-workday', () => {
   it.each([
-    [['2019-02-02', '--area', '640000'], 'workday\t周六,调休上班(春节)'],
+    [['2019-02-02', '--area', '640000'], 'workday\t周六，调休上班（春节）'],
     [['2019-06-05', '--area', '640423'], 'rest\t宁夏开斋节'],
     [['2019-06-05'], 'workday\t工作日'],
     [['2019-10-01'], 'rest\t法定节假日：国庆节'],

@@ -78,7 +78,7 @@ export type DayStatus = {
   weekday: number;
   workday: boolean;
   category: DayCategory;
-  /** Chinese, e.g. '周六,调休上班(春节)', '法定节假日:春节', '宁夏开斋节', '周末', '工作日'. */
+  /** Chinese, e.g. '周六，调休上班（春节）', '法定节假日：春节', '宁夏开斋节', '周末', '工作日'. */
   reason: string;
   /** Every layer entry that spoke about this date, national first. */
   decisions: LayerDecision[];

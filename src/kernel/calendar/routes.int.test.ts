@@ -59,7 +59,7 @@ describe('GET /api/calendar/year', () => {
     expect(y).toMatchObject({ year: 2019, areaCode: '640423', areaPath: '640000.640400.640423', nationalSource: 'chinese-days@1.5.7', warnings: [] });
     expect(y.days).toHaveLength(365);
     const day = (d: string) => y.days.find((x: { date: string }) => x.date === d);
-    expect(day('2019-02-02')).toMatchObject({ workday: true, category: 'makeup_workday', reason: '周六,调休上班(春节)' });
+    expect(day('2019-02-02')).toMatchObject({ workday: true, category: 'makeup_workday', reason: '周六，调休上班（春节）' });
     expect(day('2019-06-05')).toMatchObject({ workday: false, category: 'regional_holiday', reason: '宁夏开斋节' });
     expect(day('2019-06-05').decisions).toEqual([{ layer: 'regional', areaCode: '640000', kind: 'rest', name: '开斋节', source: '宁政办发〔2018〕137号' }]);
     expect(day('2019-10-01')).toMatchObject({ workday: false, category: 'holiday', reason: '法定节假日：国庆节' });
