@@ -53,7 +53,7 @@ describe('clerk imports a roster with errors, generates and checks the month ros
     assert.equal(await stat('导入成功（行）'), '3');
     assert.equal(await stat('未导入（行）'), '3');
     assert.equal(await stat('导入家庭（户）'), '2');
-    await result.getByText('「月保障金额(元)」「三百元」不是金额').waitFor({ timeout: T });
+    await result.getByText('「月保障金额（元）」「三百元」不是金额').waitFor({ timeout: T });
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'dibao-money-import-desktop');
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: T }), result.getByRole('link', { name: /下载错误报告/ }).click()]);
