@@ -79,7 +79,7 @@ describe('recompute on calendar change', () => {
           entity_id: after.B!.id,
           before: { caseId, name: 'B', dueDate: '2019-06-14', calendarVersion: before.B!.calendarVersion },
           after: { caseId, name: 'B', dueDate: '2019-06-17', calendarVersion: change!.version },
-          reason: `工作日日历调整(v${change!.version}):测试县级休息日`,
+          reason: `工作日日历调整（v${change!.version}）：测试县级休息日`,
           actor_name: '系统(system)',
           area_path: LONGDE.areaPath,
         },
