@@ -1,7 +1,8 @@
 /**
  * The architecture rules over import lines (ARCHITECTURE.md, "Rules as applied"):
  * - kernel-imports-module: src/kernel/** and src/platform/** never import src/modules/**;
- * - module-imports-kernel-internals: a module reaches the kernel only through src/kernel/<area>/index.ts;
+ * - module-imports-kernel-internals: a module reaches the kernel only through src/kernel/<area>/index.ts, or the
+ *   area's browser-safe contract.ts (what the console may import too);
  * - module-imports-module: a module imports another module's contract.ts only;
  * - module-imports-outside: a module imports nothing else (not tests/, not web/);
  * - imports-server: nothing under src/ but src/server itself imports src/server/** (the composition root);
@@ -65,7 +66,8 @@ function ruleFor(file: string, target: string): Rule | null {
   if (mod !== null) {
     if (under(target, `src/modules/${mod}`) || under(target, 'src/platform')) return null;
     const area = segment(target, 'src/kernel/');
-    if (area !== null) return target === `src/kernel/${area}/index.ts` ? null : 'module-imports-kernel-internals';
+    if (area !== null)
+      return target === `src/kernel/${area}/index.ts` || target === `src/kernel/${area}/contract.ts` ? null : 'module-imports-kernel-internals';
     if (under(target, 'src/modules')) return target.endsWith('/contract.ts') ? null : 'module-imports-module';
     return 'module-imports-outside';
   }

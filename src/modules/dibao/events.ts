@@ -1,4 +1,4 @@
-import { defineModuleEvent } from '../../kernel/module/events.ts';
+import { defineModuleEvent } from '../../kernel/module/contract.ts';
 
 /**
  * A household was posted on a 低保 list: 公示 (the township's 审核意见, 张榜) or 公布 (after 确认同意).

@@ -1,4 +1,4 @@
-import { defineModuleEvent } from '../../kernel/module/events.ts';
+import { defineModuleEvent } from '../../kernel/module/contract.ts';
 
 /**
  * A 行政处罚决定 was made (决定, kind 处罚): for the 主动公开 catalogue. Only what may be published is

@@ -1,4 +1,4 @@
-import { defineModuleEvent } from '../../kernel/module/events.ts';
+import { defineModuleEvent } from '../../kernel/module/contract.ts';
 
 /**
  * What other modules may learn about a document (listeners run inside the transaction of the move;

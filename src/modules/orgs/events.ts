@@ -1,4 +1,4 @@
-import { defineModuleEvent } from '../../kernel/module/events.ts';
+import { defineModuleEvent } from '../../kernel/module/contract.ts';
 
 /**
  * A social organization was put on a credit list (活动异常名录 / 严重违法失信名单 / the older 失信 list) —
