@@ -46,7 +46,7 @@ describe('信访 settings only make the law stricter', () => {
     expect(items.find((x: { key: string }) => x.key === 'period.handleDays')).toMatchObject({
       value: 60,
       default: 60,
-      basis: '《信访工作条例》第三十四条(法定上限 60 日)',
+      basis: '《信访工作条例》第三十四条（法定上限 60 日）',
     });
   });
 
