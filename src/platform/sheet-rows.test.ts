@@ -68,4 +68,8 @@ describe('uploaded sheets are read row by row and stop at the limit', () => {
     ]);
     await expect(readSheet(xlsxRows(Buffer.from('PK\u0003\u0004 not really a zip'), text), 10)).rejects.toBeInstanceOf(SheetUnreadable);
   });
+
+  it('refuses an empty file at once (the streaming reader would wait for ever: fuzzed 「xlsxBase64」 of no base64 text)', async () => {
+    await expect(readSheet(xlsxRows(Buffer.from('ޣ', 'base64'), text), 10)).rejects.toBeInstanceOf(SheetUnreadable);
+  });
 });

@@ -13,6 +13,8 @@ export class SheetUnreadable extends Error {}
  * row limit never holds more than that many rows (the whole workbook is never loaded).
  */
 export async function* xlsxRows(bytes: Buffer, cellText: (v: ExcelJS.CellValue) => string): AsyncGenerator<SheetRow> {
+  // exceljs's reader never settles on an empty stream (e.g. base64 text with no base64 in it).
+  if (bytes.length === 0) throw new SheetUnreadable('empty file');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
