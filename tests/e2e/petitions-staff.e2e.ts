@@ -100,7 +100,7 @@ describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
     await id.fill(WRONG_CHECK);
     assert.deepEqual(await seriousA11yViolations(page), []);
     await page.getByTestId('petition-submit').click();
-    await fieldError(id).getByText(`身份证号校验码不正确(最后一位应为 ${GOOD_ID[17]})`).waitFor();
+    await fieldError(id).getByText(`身份证号校验码不正确（最后一位应为 ${GOOD_ID[17]}）`).waitFor();
     await page.getByTestId('form-error').getByText('请按提示修改后再提交').waitFor();
     assert.equal(page.url().endsWith('/petitions/new'), true);
     await page.evaluate(() => window.scrollTo(0, 0));
