@@ -184,7 +184,7 @@ describe('the console guides the clerk at 1366×768', { concurrency: false }, ()
     ids.org = await orgFiledToday(page);
     await page.goto(`/orgs/${ids.org.id}`);
     assert.match(await page.getByTestId('next-step').innerText(), new RegExp(`下一步\\s*待 .+ 初审 ${ids.org.year} 年度工作报告\\s*由您办理`));
-    const pane = page.locator('.ant-tabs-tabpane-active');
+    const pane = page.getByRole('tabpanel'); // the open tab's pane (the others are hidden)
     assert.equal(squash(await pane.locator('.ant-btn-primary').innerText()), '保存');
     assert.equal(await pane.locator('.ant-input-number-input').inputValue(), String(ids.org.year));
     await shot(page, 'guide-4-orgs-next-step-desktop');
