@@ -3,7 +3,8 @@ import type { AppContext, Clock } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { chinaMidnight } from '../../../platform/china-time.ts';
 import { orgCodeCheckChar, usccCheckChar } from '../../../kernel/codes/index.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
+import { demoActor, demoUnits } from './demo-actor.ts';
 import { enterInspection, reviewInspection } from '../commands/inspection-entry.ts';
 
 /** A valid USCC of a social organization (5 民政, 机构类别 1 社会团体 / 2 民办非企业单位 / 3 基金会). */
@@ -117,34 +118,9 @@ export async function seedDemoInspections(ctx: AppContext): Promise<{ skipped: b
   let t = 0;
   const clock: Clock = { now: () => new Date(t) };
   return withTx({ ...ctx, clock }, async (tx) => {
-    const units = new Map((await tx.db.selectFrom('core.org_unit').select(['id', 'code', 'name', 'area_code', 'area_path']).execute()).map((o) => [o.code, o]));
-    const actor = (code: string, who: string, n: number, permissions: string[]): Actor => {
-      const o = units.get(code)!;
-      const grant = {
-        assignmentId: `demo-inspection-${code}-${n}`,
-        roleCode: 'clerk',
-        roleName: '经办人',
-        orgUnitId: o.id,
-        orgUnitName: o.name,
-        areaCode: o.area_code,
-        areaPath: o.area_path,
-        scope: 'subtree' as const,
-        permissions,
-        delegatedBy: null,
-        validTo: null,
-      };
-      const userId = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-      return {
-        ...SYSTEM_ACTOR,
-        userId,
-        username: 'demo',
-        displayName: `${o.name}${who}`,
-        orgUnitId: o.id,
-        areaCode: o.area_code,
-        areaPath: o.area_path,
-        grants: [grant],
-      };
-    };
+    const units = await demoUnits(tx);
+    const actor = (code: string, who: string, n: number, permissions: string[]): Actor =>
+      demoActor(units.get(code)!, who, n, permissions, `demo-inspection-${code}-${n}`);
     let records = 0;
     for (const [i, c] of CHECKS.entries()) {
       const unit = units.get(c.office);

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { AppContext, Clock } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { chinaMidnight } from '../../../platform/china-time.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
+import { demoActor, demoUnits } from './demo-actor.ts';
 import { createVersion, reviewVersion, submitVersion } from '../commands/versions.ts';
 import { registerOffice } from '../commands/offices.ts';
 import { adoptCatalogue } from '../commands/lists.ts';
@@ -38,34 +39,11 @@ export async function seedDemoCatalogue(ctx: AppContext) {
   const clock: Clock = { now: () => new Date(t) };
   const step = (days: number) => (t += days * 86_400_000);
   return withTx({ ...ctx, clock }, async (tx) => {
-    const orgs = new Map((await tx.db.selectFrom('core.org_unit').select(['id', 'code', 'name', 'area_code', 'area_path']).execute()).map((o) => [o.code, o]));
+    const orgs = await demoUnits(tx);
     const actor = (code: string, who: string, n: number): Actor => {
       const o = orgs.get(code);
       if (!o) throw new Error(`演示数据：组织机构 ${code} 不存在`);
-      const grant = {
-        assignmentId: `demo-catalogue-${code}`,
-        roleCode: 'clerk',
-        roleName: '经办人',
-        orgUnitId: o.id,
-        orgUnitName: o.name,
-        areaCode: o.area_code,
-        areaPath: o.area_path,
-        scope: 'subtree' as const,
-        permissions: ALL,
-        delegatedBy: null,
-        validTo: null,
-      };
-      const userId = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-      return {
-        ...SYSTEM_ACTOR,
-        userId,
-        username: 'demo',
-        displayName: `${o.name}${who}`,
-        orgUnitId: o.id,
-        areaCode: o.area_code,
-        areaPath: o.area_path,
-        grants: [grant],
-      };
+      return demoActor(o, who, n, ALL, `demo-catalogue-${code}`);
     };
     const drafter = actor('640000-mzt', '法规处经办人', 1);
     const approver = actor('640000-mzt', '法规处负责人', 2);
