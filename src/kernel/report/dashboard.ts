@@ -139,7 +139,9 @@ const monthDate = (m: string) => sql`${m + '-01'}::date`;
 /**
  * From the tree tables at `path`, one statement, each part from its table's key alone: cases by state now from
  * core.case_tree_state (overall and per child), and from core.case_tree_month and core.case_tree_child only the months
- * shown (twelve) and compared (this year's period and last year's).
+ * shown (twelve) and compared (this year's period and last year's). Each part adds the rows of the change log
+ * core.case_tree_delta at `path` that no fold has moved into the tables yet (case-tree-fold.ts), so the figures are
+ * exact and current: a fold moves rows from the log to the tables in one transaction.
  */
 async function treeRows(
   ctx: AppContext,
@@ -153,21 +155,24 @@ async function treeRows(
   const [p0, p1] = period.previous;
   const yr = sql`case when month between ${monthDate(c0)} and ${monthDate(c1)} then 'current' else 'previous' end`;
   const compared = sql`(month between ${monthDate(c0)} and ${monthDate(c1)} or month between ${monthDate(p0)} and ${monthDate(p1)})`;
+  const shown = sql`month between ${monthDate(monthsBack(lastMonth, MONTHS - 1))} and ${monthDate(lastMonth)}`;
+  // A table's rows at `path` (columns `cols`, `where` on top) and the log's not yet folded into it.
+  const at = (table: string, cols: string, where = sql`true`, logWhere = where) =>
+    sql`(select ${sql.raw(cols)}, n from ${sql.table(table)} where area_path = ${path} and type in (${types}) and ${where}
+      union all select ${sql.raw(cols)}, n from core.case_tree_delta where area_path = ${path} and type in (${types}) and ${logWhere})`;
+  const byState = at('core.case_tree_state', 'type, state, child');
   const g = (n: number) => sql.raw(String(n));
   const r = await sql<Row>`
-    select type, state, null as month, null as child, null as yr, sum(n)::int as n, ${g(BY_STATE)} as g
-      from core.case_tree_state where area_path = ${path} and type in (${types}) group by type, state
-    union all select type, state, null, ${path} || '.' || child, null, n, ${g(BY_AREA)}
-      from core.case_tree_state where area_path = ${path} and type in (${types}) and child <> ''
+    select type, state, null as month, null as child, null as yr, sum(n)::int as n, ${g(BY_STATE)} as g from ${byState} s group by type, state
+    union all select type, state, null, ${path} || '.' || child, null, sum(n)::int, ${g(BY_AREA)}
+      from ${byState} s where child <> '' group by type, state, child
     union all select type, null, to_char(month, 'YYYY-MM'), null, null, sum(n)::int, ${g(BY_MONTH)}
-      from core.case_tree_month where area_path = ${path} and month between ${monthDate(monthsBack(lastMonth, MONTHS - 1))} and ${monthDate(lastMonth)}
-        and type in (${types}) group by type, month
+      from ${at('core.case_tree_month', 'month, type, state', shown)} m group by type, month
     union all select type, state, null, null, yr, sum(n)::int, ${g(BY_YEAR)}
-      from (select type, state, n, ${yr} as yr from core.case_tree_month where area_path = ${path} and ${compared} and type in (${types})) y group by type, state, yr
+      from (select type, state, n, ${yr} as yr from ${at('core.case_tree_month', 'month, type, state', compared)} m) y group by type, state, yr
     union all select null, null, null, ${path} || '.' || child, yr, sum(n)::int, ${g(BY_AREA_YEAR)}
-      from (select child, n, ${yr} as yr from core.case_tree_child where area_path = ${path} and ${compared} and type in (${types})) y group by child, yr`.execute(
-    ctx.db,
-  );
+      from (select child, n, ${yr} as yr from ${at('core.case_tree_child', 'month, type, child', compared, sql`${compared} and child <> ''`)} c) y
+      group by child, yr`.execute(ctx.db);
   return r.rows;
 }
 
