@@ -76,7 +76,7 @@ describe('the tree rollup change log and its fold', () => {
     const folder = async () => {
       while (writing) {
         await fold();
-        await new Promise((r) => setTimeout(r, 5));
+        await new Promise((r) => setTimeout(r, 25));
       }
     };
     const f = folder();

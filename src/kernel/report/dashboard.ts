@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { areaByCode, type ReportArea } from './report-area.ts';
@@ -156,23 +156,37 @@ async function treeRows(
   const yr = sql`case when month between ${monthDate(c0)} and ${monthDate(c1)} then 'current' else 'previous' end`;
   const compared = sql`(month between ${monthDate(c0)} and ${monthDate(c1)} or month between ${monthDate(p0)} and ${monthDate(p1)})`;
   const shown = sql`month between ${monthDate(monthsBack(lastMonth, MONTHS - 1))} and ${monthDate(lastMonth)}`;
-  // A table's rows at `path` (columns `cols`, `where` on top) and the log's not yet folded into it.
-  const at = (table: string, cols: string, where = sql`true`, logWhere = where) =>
-    sql`(select ${sql.raw(cols)}, n from ${sql.table(table)} where area_path = ${path} and type in (${types}) and ${where}
-      union all select ${sql.raw(cols)}, n from core.case_tree_delta where area_path = ${path} and type in (${types}) and ${logWhere})`;
-  const byState = at('core.case_tree_state', 'type, state, child');
   const g = (n: number) => sql.raw(String(n));
-  const r = await sql<Row>`
-    select type, state, null as month, null as child, null as yr, sum(n)::int as n, ${g(BY_STATE)} as g from ${byState} s group by type, state
-    union all select type, state, null, ${path} || '.' || child, null, sum(n)::int, ${g(BY_AREA)}
-      from ${byState} s where child <> '' group by type, state, child
-    union all select type, null, to_char(month, 'YYYY-MM'), null, null, sum(n)::int, ${g(BY_MONTH)}
-      from ${at('core.case_tree_month', 'month, type, state', shown)} m group by type, month
-    union all select type, state, null, null, yr, sum(n)::int, ${g(BY_YEAR)}
-      from (select type, state, n, ${yr} as yr from ${at('core.case_tree_month', 'month, type, state', compared)} m) y group by type, state, yr
-    union all select null, null, null, ${path} || '.' || child, yr, sum(n)::int, ${g(BY_AREA_YEAR)}
-      from (select child, n, ${yr} as yr from ${at('core.case_tree_child', 'month, type, child', compared, sql`${compared} and child <> ''`)} c) y
-      group by child, yr`.execute(ctx.db);
+  // Each part twice: over the table's rows at `path`, and over the log's there (usually none); the caller sums rows alike.
+  const twice = (table: string, part: (from: RawBuilder<unknown>) => RawBuilder<unknown>) =>
+    sql`${part(sql`(select * from ${sql.table(table)} where area_path = ${path} and type in (${types})) t`)} union all ${part(sql`log t`)}`;
+  const r = await sql<Row>`with log as materialized (select type, state, month, child, n from core.case_tree_delta
+      where area_path = ${path} and type in (${types}))
+    ${twice(
+      'core.case_tree_state',
+      (t) => sql`select type, state, null as month, null as child, null as yr, sum(n)::int as n, ${g(BY_STATE)} as g
+      from ${t} group by type, state`,
+    )}
+    union all ${twice(
+      'core.case_tree_state',
+      (t) => sql`select type, state, null, ${path} || '.' || child, null, sum(n)::int, ${g(BY_AREA)}
+      from ${t} where child <> '' group by type, state, child`,
+    )}
+    union all ${twice(
+      'core.case_tree_month',
+      (t) => sql`select type, null, to_char(month, 'YYYY-MM'), null, null, sum(n)::int, ${g(BY_MONTH)}
+      from ${t} where ${shown} group by type, month`,
+    )}
+    union all ${twice(
+      'core.case_tree_month',
+      (t) => sql`select type, state, null, null, ${yr}, sum(n)::int, ${g(BY_YEAR)}
+      from ${t} where ${compared} group by type, state, 5`,
+    )}
+    union all ${twice(
+      'core.case_tree_child',
+      (t) => sql`select null, null, null, ${path} || '.' || child, ${yr}, sum(n)::int, ${g(BY_AREA_YEAR)}
+      from ${t} where ${compared} and child <> '' group by child, 5`,
+    )}`.execute(ctx.db);
   return r.rows;
 }
 
