@@ -4,7 +4,7 @@ import { apportion, insertCases, prepareCaseSlots, prepareKinds } from './cases.
 import { insertOrgs, MAX_ORGS, prepareOrgSlots } from './orgs.ts';
 import { createHelpers } from './sql-helpers.ts';
 import { bulkLoad, refreshCaseRollup } from './bulk.ts';
-import { refreshCaseTree } from '../../src/kernel/report/migrations/20261214030000_core_case_tree.ts';
+import { recountCaseTree } from '../../src/kernel/report/case-tree-fold.ts';
 
 export type GenerateOptions = { seed: number; cases: number; orgs: number; until: Date; force?: boolean; log?: (line: string) => void };
 export type GenerateResult = {
@@ -90,7 +90,7 @@ export async function generateNational(db: Kysely<any>, o: GenerateOptions): Pro
     });
     await sql`analyze core.case`.execute(c);
     await refreshCaseRollup(c);
-    await refreshCaseTree(c);
+    await recountCaseTree(c);
     // Vacuumed as after a restore: the visibility map lets the dashboards read the rollups from their indexes alone.
     for (const t of ['core.case_rollup', 'core.case_tree_state', 'core.case_tree_month', 'core.case_tree_child'])
       await sql`vacuum analyze ${sql.table(t)}`.execute(c);

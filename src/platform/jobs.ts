@@ -46,6 +46,8 @@ export type JobDefinition = {
   options: JobQueueOptions;
   /** Set by registerDailyJob (src/platform/jobs/daily.ts): the worker schedules it daily at `hour` China time. */
   daily?: { hour: number; handler: (ctx: AppContext, day: string) => Promise<void> };
+  /** Set by registerScheduledJob (src/platform/jobs/registry.ts): the worker schedules it by this cron expression, China time. */
+  cron?: string;
 };
 
 /** The queues a process knows, by name; modules add theirs at import time. */

@@ -1,6 +1,7 @@
 import { coreCaseRollup } from '../kernel/report/migrations/20261211090000_core_case_rollup.ts';
 import { coreCaseRollupTree } from '../kernel/report/migrations/20261213030000_core_case_rollup_tree.ts';
 import { coreCaseTree } from '../kernel/report/migrations/20261214030000_core_case_tree.ts';
+import { coreCaseTreeDelta } from '../kernel/report/migrations/20261215050000_core_case_tree_delta.ts';
 import type { Migration } from 'kysely/migration';
 import type { ModuleManifest } from '../kernel/module/index.ts';
 import { coreAreas } from '../kernel/areas/migrations/20261129010000_core_areas.ts';
@@ -50,6 +51,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261214020000_core_fullwidth_titles': coreFullwidthTitles,
   '20261214030000_core_case_tree': coreCaseTree,
   '20261214050000_core_seed_state': coreSeedState,
+  '20261215050000_core_case_tree_delta': coreCaseTreeDelta,
 };
 
 /**

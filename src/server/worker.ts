@@ -11,6 +11,7 @@ import '../kernel/notify/deliver-job.ts';
 import '../kernel/identity/purge-sessions.ts';
 import '../platform/files/sweep-files.ts';
 import '../kernel/workflow/timers.ts';
+import '../kernel/report/case-tree-fold.ts';
 import { installClockRecompute } from '../kernel/workflow/calendar-recompute.ts';
 
 // Calendar changes move open deadlines in every process that can change the calendar.

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { areaByCode, type ReportArea } from './report-area.ts';
@@ -139,7 +139,9 @@ const monthDate = (m: string) => sql`${m + '-01'}::date`;
 /**
  * From the tree tables at `path`, one statement, each part from its table's key alone: cases by state now from
  * core.case_tree_state (overall and per child), and from core.case_tree_month and core.case_tree_child only the months
- * shown (twelve) and compared (this year's period and last year's).
+ * shown (twelve) and compared (this year's period and last year's). Each part adds the rows of the change log
+ * core.case_tree_delta at `path` that no fold has moved into the tables yet (case-tree-fold.ts), so the figures are
+ * exact and current: a fold moves rows from the log to the tables in one transaction.
  */
 async function treeRows(
   ctx: AppContext,
@@ -153,21 +155,38 @@ async function treeRows(
   const [p0, p1] = period.previous;
   const yr = sql`case when month between ${monthDate(c0)} and ${monthDate(c1)} then 'current' else 'previous' end`;
   const compared = sql`(month between ${monthDate(c0)} and ${monthDate(c1)} or month between ${monthDate(p0)} and ${monthDate(p1)})`;
+  const shown = sql`month between ${monthDate(monthsBack(lastMonth, MONTHS - 1))} and ${monthDate(lastMonth)}`;
   const g = (n: number) => sql.raw(String(n));
-  const r = await sql<Row>`
-    select type, state, null as month, null as child, null as yr, sum(n)::int as n, ${g(BY_STATE)} as g
-      from core.case_tree_state where area_path = ${path} and type in (${types}) group by type, state
-    union all select type, state, null, ${path} || '.' || child, null, n, ${g(BY_AREA)}
-      from core.case_tree_state where area_path = ${path} and type in (${types}) and child <> ''
-    union all select type, null, to_char(month, 'YYYY-MM'), null, null, sum(n)::int, ${g(BY_MONTH)}
-      from core.case_tree_month where area_path = ${path} and month between ${monthDate(monthsBack(lastMonth, MONTHS - 1))} and ${monthDate(lastMonth)}
-        and type in (${types}) group by type, month
-    union all select type, state, null, null, yr, sum(n)::int, ${g(BY_YEAR)}
-      from (select type, state, n, ${yr} as yr from core.case_tree_month where area_path = ${path} and ${compared} and type in (${types})) y group by type, state, yr
-    union all select null, null, null, ${path} || '.' || child, yr, sum(n)::int, ${g(BY_AREA_YEAR)}
-      from (select child, n, ${yr} as yr from core.case_tree_child where area_path = ${path} and ${compared} and type in (${types})) y group by child, yr`.execute(
-    ctx.db,
-  );
+  // Each part twice: over the table's rows at `path`, and over the log's there (usually none); the caller sums rows alike.
+  const twice = (table: string, part: (from: RawBuilder<unknown>) => RawBuilder<unknown>) =>
+    sql`${part(sql`(select * from ${sql.table(table)} where area_path = ${path} and type in (${types})) t`)} union all ${part(sql`log t`)}`;
+  const r = await sql<Row>`with log as materialized (select type, state, month, child, n from core.case_tree_delta
+      where area_path = ${path} and type in (${types}))
+    ${twice(
+      'core.case_tree_state',
+      (t) => sql`select type, state, null as month, null as child, null as yr, sum(n)::int as n, ${g(BY_STATE)} as g
+      from ${t} group by type, state`,
+    )}
+    union all ${twice(
+      'core.case_tree_state',
+      (t) => sql`select type, state, null, ${path} || '.' || child, null, sum(n)::int, ${g(BY_AREA)}
+      from ${t} where child <> '' group by type, state, child`,
+    )}
+    union all ${twice(
+      'core.case_tree_month',
+      (t) => sql`select type, null, to_char(month, 'YYYY-MM'), null, null, sum(n)::int, ${g(BY_MONTH)}
+      from ${t} where ${shown} group by type, month`,
+    )}
+    union all ${twice(
+      'core.case_tree_month',
+      (t) => sql`select type, state, null, null, ${yr}, sum(n)::int, ${g(BY_YEAR)}
+      from ${t} where ${compared} group by type, state, 5`,
+    )}
+    union all ${twice(
+      'core.case_tree_child',
+      (t) => sql`select null, null, null, ${path} || '.' || child, ${yr}, sum(n)::int, ${g(BY_AREA_YEAR)}
+      from ${t} where ${compared} and child <> '' group by child, 5`,
+    )}`.execute(ctx.db);
   return r.rows;
 }
 

@@ -151,6 +151,7 @@ export async function createJobs(handle: DbHandle, config: Config, opts: CreateJ
       }
       // Daily jobs: a cron schedule in the database (one per deployment), and a catch-up run when
       // today's hour has passed by business time and the day is not done (src/platform/jobs/daily.ts).
+      for (const def of reg.values()) if (def.cron) await worker.schedule(def.name, def.cron, {}, { tz: DAILY_TZ });
       for (const def of reg.values()) {
         if (!def.daily) continue;
         await worker.schedule(def.name, dailyCron(def.daily.hour), {}, { tz: DAILY_TZ, missed: 'once' });

@@ -35,3 +35,18 @@ export function registerJobHandler<T = Record<string, unknown>>(
 export function registerQueue(name: string, options: JobQueueOptions = {}, registry: JobRegistry = jobRegistry): void {
   add(registry, { name, options });
 }
+
+/**
+ * A job the worker runs by a cron expression (China time) for the whole deployment, e.g. every minute: `* * * * *`.
+ * pg-boss fires each occurrence from one worker only; a run still may overlap another's (a retry), so the handler
+ * must be idempotent. Daily business jobs use registerDailyJob (it also catches up a missed day).
+ */
+export function registerScheduledJob(
+  name: string,
+  cron: string,
+  handler: JobHandler,
+  options: JobQueueOptions = {},
+  registry: JobRegistry = jobRegistry,
+): void {
+  add(registry, { name, handler, options, cron });
+}

@@ -58,7 +58,7 @@ export const coreCaseTree: Migration = {
  * One statement writing the three tables from `rows` (type, area_path, state, month, k): the net per group, zeros dropped,
  * spread over the ancestors (core.case_rollup_tree_rows: each prefix of the path with the next code as the child).
  */
-function spread(rows: string, upsert = true): string {
+export function spread(rows: string, upsert = true): string {
   const on = (key: string) => (upsert ? ` on conflict (${key}) do update set n = r.n + excluded.n` : '');
   return `with d as (select type, area_path, state, month, sum(k) as k from (${rows}) x group by 1, 2, 3, 4 having sum(k) <> 0),
       s as materialized (select d.type, d.state, d.month, d.k, t.area_path, t.child from d cross join lateral core.case_rollup_tree_rows(d.area_path) t),
