@@ -28,7 +28,8 @@ export type SpotInspectionReport = {
 export async function reportSpotInspection(tx: AppContext, actor: Actor, s: any, it: any, r: SpotInspectionReport) {
   const pool = new Map(json<Inspector[]>(s.inspectors).map((i) => [i.name, i]));
   const team = json<string[]>(it.inspectors).map((n) => pool.get(n));
-  if (team.some((m) => !m?.officerId)) return { code: null, recordId: null, note: '检查人员为自由填写的名录，没有执法证号，未报送互联网+监管。' };
+  if (team.length < 2 || team.some((m) => !m?.officerId))
+    return { code: null, recordId: null, note: '检查人员为自由填写的名录，没有执法证号，未报送互联网+监管。' };
   const officers = await unitOfficers(tx, { ids: team.map((m) => m!.officerId!), day: r.inspectedOn });
   const bad = officers.find((o) => o.problem);
   if (bad) throw new AppError('ORG_INSPECTOR_NOT_CERTIFIED', 422, `${bad.name}：${bad.problem}，不能实施行政检查（持证执法）。`, { field: 'inspectedOn' });
