@@ -56,7 +56,7 @@ describe('西吉县民政局 at 1366×768', { concurrency: false }, () => {
     await page.getByTestId('enforcement-file').click();
     const m = openModal(page);
     await m.getByLabel('当事人名称').fill('西吉县乡村文化促进会');
-    await m.getByLabel('统一社会信用代码').fill('51640422MJX000001A');
+    await m.getByLabel('统一社会信用代码').fill('51640422MJ0000018E');
     await pickOption(page, m.getByLabel('执法事项'), 'MZ-XZCF-001');
     await m.getByLabel('违法行为', { exact: true }).fill('超出章程规定的宗旨和业务范围开展收费培训');
     for (const [label, d] of [
@@ -126,6 +126,7 @@ describe('负责人 马德福 (法制审核, 法律职业资格) at 1366×768', 
       decidedOn: '2026-10-27',
       penaltyKinds: ['罚款', '限期停止活动'],
       fine: 60000,
+      suspendedUntil: '2027-01-26',
       text: '决定：罚款 60000 元，限期停止活动 3 个月。',
     });
     assert.match(d.data.decisionNo, /^640422民罚决〔2026〕\d+号$/);

@@ -7,6 +7,7 @@ import { sweepEvidenceUploads } from './penalty/upload-sweep.ts';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { loadGrants, SYSTEM_ACTOR } from '../../kernel/identity/index.ts';
 import { reversalMetric } from './report/reversal-metric.ts';
+import { makeUscc, sampleOrg } from '../orgs/orgs-test-data.ts';
 
 // A 西吉县 penalty case against a 社会团体 under the 2021 law, across the 2026 国庆 holiday:
 // two certified officers, evidence with SM3, 先行登记保存, notice, hearing requested and held,
@@ -26,7 +27,7 @@ const facts = async (id: string) => (await xj.get(`/api/cases/${id}`)).json().da
 const filing = {
   partyName: '西吉县乡村文化促进会',
   partyKind: 'org',
-  partyCode: '51640422MJX000001A',
+  partyCode: makeUscc('social_group', '640422', 1),
   actDate: '2026-08-20',
   discoveredOn: '2026-08-28',
   actDescription: '超出章程规定的宗旨和业务范围开展收费培训',
@@ -97,6 +98,11 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     expect(five.statusCode).toBe(400);
     const bad = await xj.post('/api/enforcement/cases', { ...filing, powerCode: 'X' });
     expect(bad.statusCode).toBe(400);
+    const code = await xj.post('/api/enforcement/cases', { ...filing, partyCode: '51640422MJX000001A' });
+    expect(code.statusCode).toBe(400);
+    expect(code.json().title).toContain('校验码');
+    // The party is a 社会团体 of 西吉县's registry: the decision will reach it by its 统一社会信用代码.
+    await xj.post('/api/orgs', sampleOrg({ name: filing.partyName, uscc: filing.partyCode, supervisorUnit: '西吉县文化旅游广电局', domicile: '西吉县吉强镇' }));
     const r = await xj.post('/api/enforcement/cases', filing);
     expect(r.statusCode, r.body).toBe(201);
     id = r.json().id;
@@ -324,6 +330,7 @@ describe('行政处罚 flow (2021 law, working days)', () => {
       decidedOn: '2026-10-27',
       penaltyKinds: ['罚款', '限期停止活动'],
       fine: 60000,
+      suspendedUntil: '2027-01-26',
       text: '决定：罚款 60000 元，限期停止活动 3 个月。',
     };
     const noHeads = await move(lead, id, 'decide', decision);
@@ -331,6 +338,9 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     expect(noHeads.json().title).toContain('集体讨论');
     const heads = await act(lead, id, 'collective', { heldOn: '2026-10-27', heads: ['马德福', '何建平', '李国栋'], conclusion: '同意' });
     expect(heads.statusCode, heads.body).toBe(201);
+    const noEnd = await move(lead, id, 'decide', { ...decision, suspendedUntil: undefined });
+    expect(noEnd.statusCode).toBe(400);
+    expect(noEnd.json().title).toContain('截止日期');
     const d = await move(lead, id, 'decide', decision);
     expect(d.statusCode, d.body).toBe(200);
     expect(d.json().data.decisionNo).toMatch(/^640422民罚决〔2026〕1号$/);
@@ -344,6 +354,12 @@ describe('行政处罚 flow (2021 law, working days)', () => {
     expect(items[0]).toMatchObject({ state: 'drafted', source: '行政处罚决定', sourceLink: `/cases/${id}`, formedOn: '2026-10-27', office: '西吉县民政局' });
     expect(items[0].title).toContain('640422民罚决〔2026〕1号');
     expect(items[0].summary).toContain('西吉县乡村文化促进会');
+    // The orgs registry recorded the decision against the organization (by USCC), and the credit rules followed.
+    const org = (await xj.get(`/api/orgs?q=${encodeURIComponent(filing.partyName)}`)).json().items[0];
+    const [p] = (await lead.get(`/api/orgs/${org.id}/penalties`)).json().items;
+    expect(p).toMatchObject({ caseId: id, documentNo: '640422民罚决〔2026〕1号', fineCents: 6_000_000, suspendedUntil: '2027-01-26', decidedOn: '2026-10-27' });
+    const e = (await lead.get(`/api/orgs/${org.id}/eligibility?date=2026-11-01&for=purchase`)).json();
+    expect(e.eligible).toBe(false);
     expect((await ld.get('/api/disclosure/items?category=6')).json().items).toHaveLength(0);
   });
 

@@ -19,6 +19,7 @@ import { enforcementEvidenceUpload } from './migrations/20261212020000_enforceme
 import { EVIDENCE_UPLOAD_SWEEP_JOB, sweepEvidenceUploads } from './penalty/upload-sweep.ts';
 import { registerUploadRoutes } from './penalty/upload-routes.ts';
 import { enforcementRemedies } from './migrations/20261213020000_enforcement_remedies.ts';
+import { enforcementSuspension } from './migrations/20261215020000_enforcement_suspension.ts';
 import { registerRemedyRoutes } from './remedies/routes.ts';
 import { remedyScopedRoutes } from './remedies/scoped-routes.ts';
 import { enforcementCertificateDocument } from './migrations/20261212010000_enforcement_certificate_document.ts';
@@ -58,6 +59,7 @@ export const enforcement = defineModule({
     '20261213010000_enforcement_question_version': enforcementQuestionVersion,
     '20261213010100_enforcement_session_materials': enforcementSessionMaterials,
     '20261213020000_enforcement_remedies': enforcementRemedies,
+    '20261215020000_enforcement_suspension': enforcementSuspension,
   },
   async seedDemo(ctx) {
     const r = await seedEnforcementDemo(ctx);

@@ -152,9 +152,13 @@ describe('主动公开 fed by other modules', () => {
         decisionNo: '640104民罚决〔2019〕99号',
         decidedOn: '2019-01-31',
         party: '马**',
+        partyUscc: null,
         powerName: '测试事项',
+        basis: '测试依据',
+        facts: '测试事实',
         penaltyKinds: ['警告'],
         fine: null,
+        suspendedUntil: null,
       }),
     );
     const i = (await fed('行政处罚决定')).find((x) => x.title.includes('〔2019〕99号'))!;

@@ -27,6 +27,7 @@ export const OfficerStatusInput = z.object({ status: z.enum(CERT_STATUSES, '「�
 export const FileCaseInput = z.object({
   partyName: text('当事人', 100),
   partyKind: z.enum(['org', 'person'], '「当事人类型」应为 org 或 person'),
+  /** An organization's 统一社会信用代码 (checked at 立案; an unregistered body may have none), a person's ID number. */
   partyCode: z.string().trim().max(30).optional(),
   actDate: day('违法行为发生（终了）日期'),
   discoveredOn: day('发现日期'),
@@ -102,6 +103,8 @@ export const DecideInput = z.object({
   decidedOn: day('决定日期'),
   penaltyKinds: z.array(z.enum(PENALTY_KINDS)).default([]),
   fine: money('罚款金额').optional(),
+  /** 限期停止活动: the last day of the stop (required with that kind). */
+  suspendedUntil: day('停止活动截止日期').optional(),
   noPenaltyGround: z.enum(NO_PENALTY_GROUNDS, '「不予处罚依据」不正确').optional(),
   text: text('决定书正文', 8000),
 });

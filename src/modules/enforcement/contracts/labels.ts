@@ -81,6 +81,7 @@ export const ENFORCEMENT_ERRORS = {
   COLLECTIVE_HEADS: '集体讨论须至少两名负责人签名 (at least two heads must sign)',
   NO_PENALTY_GROUND: '不予处罚须写明依据（首违不罚、轻微并及时改正或违法事实不能成立）(ground required)',
   FINE_REQUIRED: '罚款决定须写明罚款金额 (fine amount required)',
+  SUSPENSION_UNTIL: '限期停止活动须写明停止活动的截止日期，且不早于决定日期 (the end of the stop is required)',
   NOT_FINED: '本案没有罚款，无需缴纳 (no fine in this case)',
   ALREADY_PAID: '罚款已缴纳 (already paid)',
   RECORD_MISSING: (what: string) => `全过程记录不完整，缺少：${what}，不能结案（a required record is missing）`,

@@ -26,3 +26,20 @@ export async function certifiedInspectors(ctx: AppContext, actor: Actor, ids: re
     return { name: o.name, certificateNo: o.cert_no };
   });
 }
+
+export type UnitOfficer = { id: string; name: string; certNo: string; areaPath: string; problem: string | null };
+
+/**
+ * Officers for a 双随机 inspector pool: those of the units of an area (a 民政 department and its bureaus, e.g. the
+ * 民政厅 and its 社会组织管理局) holding a valid 行政执法证 on `day`; with `ids`, exactly those officers, each with why
+ * its certificate does not hold on `day` (null when it does). No scope check: the caller applies its own.
+ */
+export async function unitOfficers(ctx: AppContext, q: { areaPath: string; day: string } | { ids: readonly string[]; day: string }): Promise<UnitOfficer[]> {
+  const where = 'ids' in q ? sql`id = any(${[...new Set(q.ids)]}::uuid[])` : sql`area_path = ${q.areaPath} and status = 'valid'`;
+  const rows = (
+    await sql<OfficerRow>`select id, name, cert_no, area_path, valid_from::text as valid_from, valid_to::text as valid_to, status
+      from enforcement.officer where ${where} order by cert_no`.execute(ctx.db)
+  ).rows;
+  const all = rows.map((o) => ({ id: o.id, name: o.name, certNo: o.cert_no, areaPath: o.area_path, problem: certificateProblem(o, q.day) }));
+  return 'ids' in q ? all : all.filter((o) => !o.problem);
+}

@@ -36,6 +36,9 @@ export async function decidePenalty(tx: AppContext, c: CaseRow, input: z.output<
   const fine = input.kind === '处罚' && input.penaltyKinds.includes('罚款') ? (input.fine ?? 0) : 0;
   if (input.kind === '处罚' && !input.penaltyKinds.length) throw badRequest('VALIDATION_FAILED', '「处罚种类」至少一项', { field: 'penaltyKinds' });
   if (input.penaltyKinds.includes('罚款') && !fine) throw badRequest('VALIDATION_FAILED', ENFORCEMENT_ERRORS.FINE_REQUIRED, { field: 'fine' });
+  const suspends = input.kind === '处罚' && input.penaltyKinds.includes('限期停止活动');
+  if (suspends && (!input.suspendedUntil || input.suspendedUntil < input.decidedOn))
+    throw badRequest('VALIDATION_FAILED', ENFORCEMENT_ERRORS.SUSPENSION_UNTIL, { field: 'suspendedUntil' });
   if (fine > 0) {
     const earlier = (
       await sql<{ decision_no: string }>`select decision_no from enforcement.penalty where case_id <> ${c.id} and party_name = ${p.party_name}
@@ -52,6 +55,7 @@ export async function decidePenalty(tx: AppContext, c: CaseRow, input: z.output<
     decision_kinds: input.penaltyKinds,
     no_penalty_ground: input.noPenaltyGround ?? null,
     fine: fine || null,
+    suspended_until: suspends ? input.suspendedUntil! : null,
     decided_on: input.decidedOn,
     decision_text: input.text,
   });
@@ -63,9 +67,13 @@ export async function decidePenalty(tx: AppContext, c: CaseRow, input: z.output<
       decisionNo: no,
       decidedOn: input.decidedOn,
       party: p.party_kind === 'person' ? maskPersonName(p.party_name) : p.party_name,
+      partyUscc: p.party_kind === 'org' ? p.party_code : null,
       powerName: power?.name ?? p.power_code,
+      basis: p.basis ?? power?.name ?? p.power_code,
+      facts: p.facts ?? p.act_description,
       penaltyKinds: input.penaltyKinds,
       fine: fine || null,
+      suspendedUntil: suspends ? input.suspendedUntil! : null,
     });
   }
   const law = lawOf(p);

@@ -5,6 +5,7 @@ import { AppError, badRequest } from '../../../platform/errors.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
 import { addMonthsIso } from '../../../kernel/calendar/index.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
+import { validateUscc } from '../../../kernel/codes/index.ts';
 import { createCase } from '../../../kernel/workflow/index.ts';
 import { ENFORCEMENT_ERRORS, PENALTY_TYPE } from '../contracts/labels.ts';
 import { FileCaseInput } from '../contracts/inputs.ts';
@@ -22,6 +23,10 @@ export async function filePenaltyCase(ctx: AppContext, actor: Actor, raw: unknow
   if (input.filedOn > now) throw badRequest('VALIDATION_FAILED', ENFORCEMENT_ERRORS.DATE_ORDER('立案日期'), { field: 'filedOn' });
   if (input.discoveredOn < input.actDate || input.discoveredOn > input.filedOn)
     throw badRequest('VALIDATION_FAILED', ENFORCEMENT_ERRORS.DATE_ORDER('发现日期'), { field: 'discoveredOn' });
+  // An organization's code is its 统一社会信用代码 (the orgs registry finds it by that); an unregistered body has none.
+  const uscc = input.partyKind === 'org' && input.partyCode ? validateUscc(input.partyCode) : null;
+  if (uscc && !uscc.valid) throw badRequest('VALIDATION_FAILED', `「统一社会信用代码」${uscc.code} 不正确：${uscc.reason}`, { field: 'partyCode' });
+  const partyCode = uscc ? uscc.code : (input.partyCode ?? null);
   const actLaw = penaltyLawOn(input.actDate);
   if (input.fiveYearLimitation && actLaw.maxLimitationYears < 5)
     throw badRequest('VALIDATION_FAILED', ENFORCEMENT_ERRORS.FIVE_YEARS_NOT_IN_FORCE, { field: 'fiveYearLimitation' });
@@ -48,7 +53,7 @@ export async function filePenaltyCase(ctx: AppContext, actor: Actor, raw: unknow
     const law = penaltyLawOn(input.filedOn);
     await sql`insert into enforcement.penalty (case_id, party_name, party_kind, party_code, act_date, act_description, filed_on, filing_standard,
         limitation_years, law_version, power_code, is_demo, created_at)
-      values (${row.id}, ${input.partyName}, ${input.partyKind}, ${input.partyCode ?? null}, ${input.actDate}::date, ${input.actDescription},
+      values (${row.id}, ${input.partyName}, ${input.partyKind}, ${partyCode}, ${input.actDate}::date, ${input.actDescription},
         ${input.filedOn}::date, ${input.filingStandard}, ${years}, ${law.version}, ${input.powerCode}, ${!!opts.demo}, ${tx.clock.now()})`.execute(tx.db);
     return { id: row.id, refNo: row.ref_no, state: row.state, law: law.name };
   });

@@ -12,7 +12,9 @@ export type PenaltyRow = {
   case_id: string;
   party_name: string;
   party_kind: 'org' | 'person';
+  party_code: string | null;
   act_date: string;
+  act_description: string;
   filed_on: string;
   law_version: '2017' | '2021';
   power_code: string;
@@ -40,6 +42,9 @@ export type PenaltyRow = {
   fine: string | null;
   decided_on: string | null;
   decision_text: string | null;
+  basis: string | null;
+  facts: string | null;
+  suspended_until: string | null;
   served_on: string | null;
   paid_on: string | null;
   late_charge: string | null;
@@ -56,6 +61,7 @@ const DATES = [
   'hearing_on',
   'collective_on',
   'decided_on',
+  'suspended_until',
   'served_on',
   'paid_on',
   'published_on',

@@ -9,7 +9,10 @@ export type PenaltyRow = Penalty & {
   documentNo: string | null;
   facts: string;
   confiscationCents: number | null;
+  confiscated: boolean;
   dismissal: boolean;
+  /** The enforcement case that decided it, or null when recorded here. */
+  caseId: string | null;
   listingIds: string[];
 };
 
@@ -29,8 +32,10 @@ export async function penaltiesOf(ctx: AppContext, organizationId: string): Prom
     warning: r.warning,
     fineCents: r.fine_cents == null ? null : Number(r.fine_cents),
     confiscationCents: r.confiscation_cents == null ? null : Number(r.confiscation_cents),
+    confiscated: r.confiscated,
     suspendedUntil: r.until_t,
     dismissal: r.dismissal,
+    caseId: r.case_id ?? null,
     listingIds: typeof r.listing_ids === 'string' ? JSON.parse(r.listing_ids) : r.listing_ids,
   }));
 }

@@ -1,17 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { AppError, conflict } from '../../../platform/errors.ts';
-import { recordAudit } from '../../../kernel/audit/index.ts';
-import { requirePermission, userRef, type Actor } from '../../../kernel/identity/index.ts';
+import { requirePermission, type Actor } from '../../../kernel/identity/index.ts';
 import { Day } from '../contracts/http.ts';
 import { CREDIT_REASONS } from '../contract.ts';
-import { PENALTY_BASES, PENALTY_MEASURE_LABEL, penaltyListings, type PenaltyMeasure } from '../credit/penalty-rules.ts';
-import { penaltiesOf } from '../credit/penalty-store.ts';
+import { PENALTY_BASES, PENALTY_MEASURE_LABEL, type PenaltyMeasure } from '../credit/penalty-rules.ts';
+import { storePenalty } from '../credit/penalty-record.ts';
 import { orgInScope } from './get-org.ts';
-import { announceListing } from '../credit/credit-store.ts';
 
 const Yuan = (title: string) =>
   z
@@ -40,9 +36,10 @@ export const PenaltyRecorded = z.object({
 });
 
 /**
- * 行政处罚决定 (other than 撤销登记, which is `revokeOrg`), recorded with basis and date until the enforcement
- * module's case workflow takes penalties. The measures must be ones the organization's regulation allows; the
- * listings of 民政部令第60号 follow the same day (see penaltyListings). One transaction, audited.
+ * 行政处罚决定 (other than 撤销登记, which is `revokeOrg`) already made, recorded with basis and date; a decision
+ * made in an enforcement case arrives by its PenaltyDecided event instead (penalty-from-enforcement.ts). The
+ * measures must be ones the organization's regulation allows; the listings of 民政部令第60号 follow the same day
+ * (see penaltyListings). One transaction, audited.
  */
 export async function penalizeOrg(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof PenaltyInput>) {
   requirePermission(actor, 'orgs.penalize');
@@ -70,42 +67,22 @@ export async function penalizeOrg(ctx: AppContext, actor: Actor, id: string, inp
         400,
         `${rule.basis}未规定“${refused.map((m) => PENALTY_MEASURE_LABEL[m]).join('、')}”，可给予：${rule.measures.map((m) => PENALTY_MEASURE_LABEL[m]).join('、')}。`,
       );
-    const p = {
+    const r = await storePenalty(tx, actor, o, {
       decidedOn: input.decidedOn,
-      warning: input.warning,
+      article: rule.article,
+      basis: rule.basis,
+      documentNo: input.documentNo ?? null,
+      facts: input.facts,
+      measures,
       fineCents: input.fineYuan == null ? null : Math.round(input.fineYuan * 100),
+      confiscationCents: input.confiscationYuan == null ? null : Math.round(input.confiscationYuan * 100),
       suspendedUntil: input.suspendedUntil ?? null,
-    };
-    const listings = penaltyListings(p, await penaltiesOf(tx, id)).map((l) => ({ ...l, id: randomUUID() }));
-    const basis = `${input.documentNo ? `${input.documentNo}；` : ''}${rule.basis}`;
-    const penaltyId = randomUUID();
-    await sql`insert into orgs.penalty (id, organization_id, decided_on, article, basis, document_no, facts, warning, fine_cents, confiscation_cents,
-        suspended_until, dismissal, listing_ids, created_by)
-      values (${penaltyId}, ${id}, ${input.decidedOn}::date, ${rule.article}, ${rule.basis}, ${input.documentNo ?? null}, ${input.facts}, ${input.warning},
-        ${p.fineCents}, ${input.confiscationYuan == null ? null : Math.round(input.confiscationYuan * 100)}, ${p.suspendedUntil}::date, ${input.dismissal},
-        ${JSON.stringify(listings.map((l) => l.id))}::jsonb, ${userRef(actor)})`.execute(tx.db);
-    const what = measures.map((m) => PENALTY_MEASURE_LABEL[m]).join('、');
-    for (const l of listings) {
-      await sql`insert into orgs.credit_listing (id, organization_id, list, reason, detail, obligation, listed_on, listed_by)
-        values (${l.id}, ${id}, ${l.list}, ${l.reason}, ${`${basis}：${what}。${input.facts}`}, false, ${input.decidedOn}::date, ${userRef(actor)})`.execute(
-        tx.db,
-      );
-      await announceListing(tx, l.id);
-    }
-    await recordAudit(tx, {
-      actor,
-      action: 'orgs.organization.penalize',
-      entityType: 'orgs_organization',
-      entityId: id,
-      areaPath: o.authority_area_path,
-      orgUnitId: o.authority_org_unit_id,
-      after: { penaltyId, decidedOn: input.decidedOn, measures, basis, fineCents: p.fineCents, suspendedUntil: p.suspendedUntil, listings },
-      reason: input.facts,
+      caseId: null,
     });
     return {
-      id: penaltyId,
-      basis,
-      listings: listings.map((l) => ({ id: l.id, list: l.list, reason: (CREDIT_REASONS[l.list] as Record<string, { label: string }>)[l.reason]!.label })),
+      id: r.id,
+      basis: r.basis,
+      listings: r.listings.map((l) => ({ id: l.id, list: l.list, reason: (CREDIT_REASONS[l.list] as Record<string, { label: string }>)[l.reason]!.label })),
     };
   });
 }

@@ -42,53 +42,70 @@ export async function revokeOrg(ctx: AppContext, actor: Actor, id: string, input
       );
     if (o.status !== 'normal') throw conflict('ORG_NOT_ACTIVE', `“${o.name}”已注销或被撤销登记。`);
     if (input.decidedOn < o.registered_on_t) throw new AppError('VALIDATION_FAILED', 400, `决定日期早于成立登记日期${o.registered_on_t}。`);
-    const db = orgsDb(tx.db);
-    await db
-      .updateTable('orgs.organization')
-      .set({ status: 'revoked', status_on: input.decidedOn, version: o.version + 1, updated_at: tx.clock.now() })
-      .where('id', '=', id)
-      .execute();
-    const citation = `${input.documentNo ? `${input.documentNo}；` : ''}${basis}`;
-    await db
-      .insertInto('orgs.change')
-      .values({
-        id: randomUUID(),
-        organization_id: id,
-        field: 'status',
-        before: '正常',
-        after: '撤销',
-        changed_on: input.decidedOn,
-        act: '撤销登记',
-        basis: citation,
-        actor_id: userRef(actor),
-      })
-      .execute();
-    const listingId = randomUUID();
-    await db
-      .insertInto('orgs.credit_listing')
-      .values({
-        id: listingId,
-        organization_id: id,
-        list: 'serious',
-        reason: 'revocation',
-        detail: `${citation}：${input.facts}`,
-        obligation: false,
-        listed_on: input.decidedOn,
-        listed_by: userRef(actor),
-      })
-      .execute();
-    await announceListing(tx, listingId);
-    await recordAudit(tx, {
-      actor,
-      action: 'orgs.organization.revoke',
-      entityType: 'orgs_organization',
-      entityId: id,
-      areaPath: o.authority_area_path,
-      orgUnitId: o.authority_org_unit_id,
-      before: { status: o.status },
-      after: { status: 'revoked', decidedOn: input.decidedOn, basis: citation, seriousListing: listingId },
-      reason: input.facts,
+    const listingId = await applyRevocation(tx, actor, o, {
+      decidedOn: input.decidedOn,
+      citation: `${input.documentNo ? `${input.documentNo}；` : ''}${basis}`,
+      facts: input.facts,
     });
     return { id, status: 'revoked' as const, listingId };
   });
+}
+
+/**
+ * 撤销登记 takes effect: status 撤销 on the day, the history row, the 严重违法失信名单 listing for 撤销登记 the same
+ * day (民政部令第60号), announced, audited. Returns the listing's id. Used by `revokeOrg` and by enforcement's decisions.
+ */
+export async function applyRevocation(
+  tx: AppContext,
+  actor: Actor,
+  o: { id: string; status: string; version: number; authority_area_path: string; authority_org_unit_id: string },
+  r: { decidedOn: string; citation: string; facts: string },
+) {
+  const db = orgsDb(tx.db);
+  await db
+    .updateTable('orgs.organization')
+    .set({ status: 'revoked', status_on: r.decidedOn, version: o.version + 1, updated_at: tx.clock.now() })
+    .where('id', '=', o.id)
+    .execute();
+  await db
+    .insertInto('orgs.change')
+    .values({
+      id: randomUUID(),
+      organization_id: o.id,
+      field: 'status',
+      before: '正常',
+      after: '撤销',
+      changed_on: r.decidedOn,
+      act: '撤销登记',
+      basis: r.citation,
+      actor_id: userRef(actor),
+    })
+    .execute();
+  const listingId = randomUUID();
+  await db
+    .insertInto('orgs.credit_listing')
+    .values({
+      id: listingId,
+      organization_id: o.id,
+      list: 'serious',
+      reason: 'revocation',
+      detail: `${r.citation}：${r.facts}`,
+      obligation: false,
+      listed_on: r.decidedOn,
+      listed_by: userRef(actor),
+    })
+    .execute();
+  await announceListing(tx, listingId);
+  await recordAudit(tx, {
+    actor,
+    action: 'orgs.organization.revoke',
+    entityType: 'orgs_organization',
+    entityId: o.id,
+    areaPath: o.authority_area_path,
+    orgUnitId: o.authority_org_unit_id,
+    before: { status: o.status },
+    after: { status: 'revoked', decidedOn: r.decidedOn, basis: r.citation, seriousListing: listingId },
+    reason: r.facts,
+  });
+  return listingId;
 }

@@ -12,6 +12,7 @@ import { issueSubjectDocument } from '../../../kernel/documents/index.ts';
 import { rectificationNotice, rectificationNoticeFill } from '../documents/rectification-notice.ts';
 import { spotCheckInScope } from './spot-check-plan.ts';
 import { announceListing } from '../credit/credit-store.ts';
+import { reportSpotInspection } from './report-inspection.ts';
 
 export const RECTIFICATION_JOB = 'orgs.spot_check.rectification';
 
@@ -22,6 +23,13 @@ export const SpotInspectionInput = z.object({
   findings: z.string().trim().min(2, '请填写检查情况').max(5000, '检查情况不能超过5000个字').meta({ title: '检查情况' }),
   problems: z.boolean('请说明是否发现问题').meta({ title: '发现问题，发放整改文书' }),
   rectifyBy: Day.nullable().optional().meta({ title: '整改期限' }),
+  inspectionCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z]{33}$/, '检查实施清单编码应为33位')
+    .nullable()
+    .optional()
+    .meta({ title: '执行的检查实施清单事项（不填：本机关唯一的社会组织检查事项）' }),
 });
 export const FollowUpInput = z.object({
   organizationId: z.uuid('社会组织 ID 格式不正确').meta({ title: '社会组织' }),
@@ -33,6 +41,8 @@ export const SpotItemRecorded = z.object({
   noticeNo: z.string().nullable(),
   noticeDocumentId: z.uuid().nullable(),
   rectifyBy: z.string().nullable(),
+  inspectionRecordId: z.uuid().nullable().meta({ description: '报送互联网+监管的检查行为（待审核）' }),
+  supervisionNote: z.string().nullable().meta({ description: '未报送互联网+监管的原因' }),
 });
 
 /**
@@ -57,7 +67,7 @@ async function itemOf(ctx: AppContext, spotCheckId: string, organizationId: stri
 /**
  * 检查记录: desk or on-site inspection of a drawn organization; problems found issue a 整改通知书 (a kernel subject
  * document, documents/rectification-notice.ts: 文号, verification code, PDF) with the deadline; the organization must
- * rectify by then.
+ * rectify by then. A team of certified officers reports it to 互联网+监管 as a 检查行为 (report-inspection.ts).
  */
 export async function recordSpotInspection(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof SpotInspectionInput>) {
   requirePermission(actor, 'orgs.register');
@@ -97,6 +107,9 @@ export async function recordSpotInspection(ctx: AppContext, actor: Actor, id: st
       await sql`update orgs.spot_check_item set notice_no = ${doc.docNo}, notice_document_id = ${doc.id}, notice_on = ${input.inspectedOn}::date,
           rectify_by = ${input.rectifyBy!}::date where spot_check_id = ${id} and organization_id = ${input.organizationId}`.execute(tx.db);
     }
+    const rep = await reportSpotInspection(tx, actor, s, it, { ...input, noticeNo, rectifyBy: input.problems ? input.rectifyBy! : null });
+    await sql`update orgs.spot_check_item set inspection_code = ${rep.code}, inspection_record_id = ${rep.recordId}, supervision_note = ${rep.note}
+      where spot_check_id = ${id} and organization_id = ${input.organizationId}`.execute(tx.db);
     await recordAudit(tx, {
       actor,
       action: 'orgs.spot_check.inspect',
@@ -104,9 +117,16 @@ export async function recordSpotInspection(ctx: AppContext, actor: Actor, id: st
       entityId: input.organizationId,
       areaPath: s.authority_area_path,
       orgUnitId: s.authority_org_unit_id,
-      after: { spotCheck: id, ...input, noticeNo },
+      after: { spotCheck: id, ...input, noticeNo, inspectionRecord: rep.recordId, supervisionNote: rep.note },
     });
-    return { organizationId: input.organizationId, noticeNo, noticeDocumentId, rectifyBy: input.problems ? input.rectifyBy! : null };
+    return {
+      organizationId: input.organizationId,
+      noticeNo,
+      noticeDocumentId,
+      rectifyBy: input.problems ? input.rectifyBy! : null,
+      inspectionRecordId: rep.recordId,
+      supervisionNote: rep.note,
+    };
   });
 }
 
@@ -135,6 +155,8 @@ export async function recordFollowUp(ctx: AppContext, actor: Actor, id: string, 
       noticeNo: it.notice_no as string,
       noticeDocumentId: it.notice_document_id ?? null,
       rectifyBy: it.rectify_t as string,
+      inspectionRecordId: it.inspection_record_id ?? null,
+      supervisionNote: it.supervision_note ?? null,
     };
   });
 }

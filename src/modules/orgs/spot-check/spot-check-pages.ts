@@ -34,6 +34,9 @@ export const SpotItemDto = z.object({
   rectifyBy: z.string().nullable(),
   rectifiedOn: z.string().nullable(),
   listed: z.boolean(),
+  inspectionCode: z.string().nullable().meta({ description: '执行的检查实施清单事项编码' }),
+  inspectionRecordId: z.uuid().nullable().meta({ description: '报送互联网+监管的检查行为（工作人员可见）' }),
+  supervisionNote: z.string().nullable().meta({ description: '未报送互联网+监管的原因' }),
 });
 export const SpotItemPage = page(SpotItemDto);
 export const PopulationEntry = z.object({
@@ -91,7 +94,8 @@ export async function spotItems(ctx: AppContext, actor: Actor | null, id: string
   const total = (await sql<{ n: number }>`select count(*)::int as n ${from}`.execute(ctx.db)).rows[0]!.n;
   const rows = (
     await sql<any>`select ${orgId} as organization_id, d.uscc, d.name, i.inspectors, i.method, i.inspected_on::text as inspected_t, i.findings,
-        i.problems, i.notice_no, i.notice_document_id, i.rectify_by::text as rectify_t, i.rectified_on::text as rectified_t, i.listing_id
+        i.problems, i.notice_no, i.notice_document_id, i.rectify_by::text as rectify_t, i.rectified_on::text as rectified_t, i.listing_id,
+        i.inspection_code, i.inspection_record_id, i.supervision_note
       ${from} order by ${orderOf(q.q)} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(ctx.db)
   ).rows;
   const teams = new Map(json<Team[] | null>(s.teams)?.map((x) => [x.uscc, x.inspectors]) ?? []);
@@ -112,6 +116,9 @@ export async function spotItems(ctx: AppContext, actor: Actor | null, id: string
       rectifyBy: i.rectify_t ?? null,
       rectifiedOn: i.rectified_t ?? null,
       listed: i.listing_id != null,
+      inspectionCode: i.inspection_code ?? null,
+      inspectionRecordId: actor ? (i.inspection_record_id ?? null) : null,
+      supervisionNote: i.supervision_note ?? null,
     })),
   );
 }

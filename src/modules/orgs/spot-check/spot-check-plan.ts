@@ -9,20 +9,7 @@ import { recordInScope, requirePermission, userRef, type Actor } from '../../../
 import { resolveAuthority } from '../registry/authority.ts';
 import { commitmentOf, drawSpotCheck, planSize, ratioProblem, type Inspector, type Team } from './spot-check-rules.ts';
 import { SPOT_DRAW_V2, drawV2InDb, freezePopulation, type Drawn } from './draw-v2.ts';
-
-const InspectorInput = z.object({
-  name: z.string().trim().min(2, '检查人员姓名至少2个字').max(40, '检查人员姓名不能超过40个字').meta({ title: '检查人员' }),
-  conflicts: z
-    .array(
-      z
-        .string()
-        .trim()
-        .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '回避的社会组织应以18位统一社会信用代码填写'),
-    )
-    .max(200)
-    .default([])
-    .meta({ title: '需回避的社会组织（统一社会信用代码）' }),
-});
+import { InspectorInput, inspectorPool } from './inspector-pool.ts';
 
 export const SpotCheckInput = z.object({
   kind: z.enum(['plan', 'adhoc'], '抽查类型应为 plan（定期抽查）或 adhoc（不定期抽查）').meta({ title: '抽查类型' }),
@@ -38,7 +25,7 @@ export const SpotCheckInput = z.object({
     .max(10, '每个检查组不超过10人')
     .default(2)
     .meta({ title: '每组检查人员数' }),
-  inspectors: z.array(InspectorInput).min(2, '检查人员名录至少2人').max(500, '检查人员名录不超过500人').meta({ title: '检查人员名录' }),
+  inspectors: z.array(InspectorInput).max(500, '检查人员名录不超过500人').default([]).meta({ title: '检查人员名录（不填：本机关持有效执法证的全部执法人员）' }),
 });
 export const SpotCheckCommitted = z.object({
   id: z.uuid(),
@@ -58,13 +45,12 @@ export const SpotCheckRevealed = z.object({ id: z.uuid(), seed: z.string(), comm
  */
 export async function commitSpotCheck(ctx: AppContext, actor: Actor, input: z.infer<typeof SpotCheckInput>) {
   requirePermission(actor, 'orgs.register');
-  const names = input.inspectors.map((i) => i.name);
-  const dup = names.find((n, i) => names.indexOf(n) !== i);
-  if (dup) throw new AppError('VALIDATION_FAILED', 400, `检查人员“${dup}”重复填写。`, { field: 'inspectors' });
-  if (input.perTeam > names.length)
-    throw new AppError('VALIDATION_FAILED', 400, `每组${input.perTeam}人，检查人员名录只有${names.length}人。`, { field: 'perTeam' });
   return withTx(ctx, async (tx) => {
     const a = await resolveAuthority(tx, actor, 'orgs.register', input.authorityId);
+    const today = chinaDate(tx.clock.now());
+    const inspectors = await inspectorPool(tx, a, input.inspectors, today);
+    if (input.perTeam > inspectors.length)
+      throw new AppError('VALIDATION_FAILED', 400, `每组${input.perTeam}人，检查人员名录只有${inspectors.length}人。`, { field: 'perTeam' });
     let ratio: number | null = null;
     if (input.kind === 'plan') {
       if (input.ratio == null) throw new AppError('VALIDATION_FAILED', 400, '定期抽查须填写抽查比例。', { field: 'ratio' });
@@ -72,11 +58,9 @@ export async function commitSpotCheck(ctx: AppContext, actor: Actor, input: z.in
       if (problem) throw new AppError('ORG_SPOT_CHECK_RATIO', 400, problem, { field: 'ratio' });
       ratio = input.ratio;
     } else if (input.count == null) throw new AppError('VALIDATION_FAILED', 400, '不定期抽查须填写抽查数量。', { field: 'count' });
-    const today = chinaDate(tx.clock.now());
     const seed = randomBytes(32).toString('hex');
     const commitment = commitmentOf(seed);
     const id = randomUUID();
-    const inspectors: Inspector[] = input.inspectors.map((i) => ({ name: i.name, conflicts: [...new Set(i.conflicts)].sort() }));
     await sql`insert into orgs.spot_check (id, kind, year, title, authority_org_unit_id, authority_area_path, authority_level, ratio, sample_size, per_team,
         commitment, seed, algorithm, population_size, inspectors, committed_on, created_by)
       values (${id}, ${input.kind}, ${input.year}, ${input.title}, ${a.id}, ${a.areaPath}, ${a.level}, ${ratio}, 0, ${input.perTeam},
@@ -103,7 +87,8 @@ export async function commitSpotCheck(ctx: AppContext, actor: Actor, input: z.in
         population: population.n,
         fingerprint: population.hash,
         commitment,
-        inspectors: names.length,
+        inspectors: inspectors.length,
+        certified: inspectors.filter((i) => i.officerId).length,
       },
     });
     return { id, commitment, algorithm: SPOT_DRAW_V2, population: population.n, fingerprint: population.hash, sampleSize: size };

@@ -27,7 +27,13 @@ export const SpotCheckDto = z.object({
   algorithm: z.string().meta({ description: '抽取算法：sm3-mulberry32-fisher-yates/1（旧计划）或 sha256-rank/2' }),
   populationSize: z.number(),
   fingerprint: z.string(),
-  inspectors: z.array(z.object({ name: z.string(), conflicts: z.array(z.string()) })),
+  inspectors: z.array(
+    z.object({
+      name: z.string(),
+      conflicts: z.array(z.string()),
+      certNo: z.string().optional().meta({ description: '行政执法证号（从执法人员中选定的检查人员）' }),
+    }),
+  ),
   results: z
     .object({ drawn: z.number(), inspected: z.number(), notices: z.number(), rectified: z.number(), listed: z.number() })
     .meta({ description: '抽中、已检查、发放整改通知书、已整改、逾期未整改列入活动异常名录的数目；名单分页见 …/items，名录见 …/population' }),

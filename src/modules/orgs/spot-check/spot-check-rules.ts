@@ -21,7 +21,8 @@ export function ratioProblem(level: number, ratio: number): string | null {
   return null;
 }
 
-export type Inspector = { name: string; conflicts: string[] };
+/** A pool member: drawn by name; an officer of enforcement also carries its id and 执法证号 (pools before that: name only). */
+export type Inspector = { name: string; conflicts: string[]; officerId?: string; certNo?: string };
 export type Team = { uscc: string; inspectors: string[] };
 export type SpotDraw = { objects: Draw; inspectorOrder: string[]; teams: Team[] };
 

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
@@ -52,7 +53,7 @@ export function PenaltiesPanel({ d }: { d: OrgDetail }) {
     [
       p.warning ? t('orgs.p.warning') : null,
       p.fineCents != null ? `${t('orgs.p.fine')} ${yuanGrouped(p.fineCents)}` : null,
-      p.confiscationCents != null ? `${t('orgs.p.confiscation')} ${yuanGrouped(p.confiscationCents)}` : null,
+      p.confiscationCents != null ? `${t('orgs.p.confiscation')} ${yuanGrouped(p.confiscationCents)}` : p.confiscated ? t('orgs.p.confiscated') : null,
       p.suspendedUntil ? `${t('orgs.p.suspendedUntil')} ${p.suspendedUntil}` : null,
       p.dismissal ? t('orgs.p.dismissal') : null,
     ]
@@ -75,7 +76,13 @@ export function PenaltiesPanel({ d }: { d: OrgDetail }) {
           data-testid="penalties"
           columns={[
             { title: t('orgs.p.decidedOn'), dataIndex: 'decidedOn', width: 110 },
-            { title: t('orgs.p.documentNo'), dataIndex: 'documentNo', width: 160, render: (x: string | null) => x ?? '—' },
+            {
+              title: t('orgs.p.documentNo'),
+              dataIndex: 'documentNo',
+              width: 170,
+              // A decision of an enforcement case links to the case (行政执法).
+              render: (x: string | null, p) => (p.caseId ? <Link to={`/cases/${p.caseId}`}>{x ?? t('orgs.p.case')}</Link> : (x ?? '—')),
+            },
             { title: t('orgs.p.measures'), key: 'measures', render: (_: unknown, p) => measures(p) },
             { title: t('orgs.p.facts'), dataIndex: 'facts' },
             { title: t('orgs.p.basis'), dataIndex: 'basis' },
@@ -86,6 +93,15 @@ export function PenaltiesPanel({ d }: { d: OrgDetail }) {
         <>
           <Typography.Title level={5}>{t('orgs.p.new')}</Typography.Title>
           <p className="mz-muted">{t('orgs.p.hint')}</p>
+          <p className="mz-muted">
+            {t('orgs.p.viaEnforcement')}
+            {can('enforcement.read') ? (
+              <>
+                {' '}
+                <Link to="/enforcement">{t('orgs.p.toEnforcement')}</Link>
+              </>
+            ) : null}
+          </p>
           <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} style={{ maxWidth: 640 }} data-testid="penalty-form">
             <Form.Item name="decidedOn" label={t('orgs.p.decidedOn')} rules={required(t('orgs.p.decidedOn'))}>
               <DatePicker />

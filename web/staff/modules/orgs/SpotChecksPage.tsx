@@ -8,7 +8,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { orgsApi } from './api.ts';
 import { SpotItemsPanel } from './SpotItemsPanel.tsx';
 
-type Values = { kind: 'plan' | 'adhoc'; title: string; percent?: number; count?: number; perTeam: number; inspectors: string };
+type Values = { kind: 'plan' | 'adhoc'; title: string; percent?: number; count?: number; perTeam: number; inspectors?: string };
 
 /** "姓名" or "姓名：代码，代码" per line → the inspector pool with its declared conflicts (回避). */
 export const parseInspectors = (text: string) =>
@@ -46,7 +46,7 @@ export function SpotChecksPage() {
         ratio: v.kind === 'plan' ? (v.percent ?? 0) / 100 : null,
         count: v.kind === 'adhoc' ? v.count : null,
         perTeam: v.perTeam,
-        inspectors: parseInspectors(v.inspectors),
+        inspectors: parseInspectors(v.inspectors ?? ''),
       }),
     onSuccess: (r) => {
       setError(null);
@@ -99,12 +99,7 @@ export function SpotChecksPage() {
           <Form.Item name="perTeam" label={t('orgs.spot.perTeam')}>
             <InputNumber min={2} max={10} />
           </Form.Item>
-          <Form.Item
-            name="inspectors"
-            label={t('orgs.spot.inspectors')}
-            extra={t('orgs.spot.inspectorsHint')}
-            rules={[{ required: true, message: t('orgs.spot.inspectors') }]}
-          >
+          <Form.Item name="inspectors" label={t('orgs.spot.inspectors')} extra={t('orgs.spot.inspectorsHint')}>
             <Input.TextArea rows={4} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={commit.isPending} data-testid="spot-commit">

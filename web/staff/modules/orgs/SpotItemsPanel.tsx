@@ -6,7 +6,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { orgsApi, type SpotItem } from './api.ts';
 
-type InspectValues = { method: 'desk' | 'onsite'; inspectedOn: Dayjs; findings: string; problems?: boolean; rectifyBy?: Dayjs };
+type InspectValues = { method: 'desk' | 'onsite'; inspectedOn: Dayjs; findings: string; problems?: boolean; rectifyBy?: Dayjs; inspectionCode?: string };
 type FollowValues = { rectifiedOn: Dayjs; followUp: string };
 
 /**
@@ -38,6 +38,7 @@ export function SpotItemsPanel({ spotCheckId }: { spotCheckId: string }) {
         findings: v.findings,
         problems: !!v.problems,
         rectifyBy: v.problems ? (v.rectifyBy?.format('YYYY-MM-DD') ?? null) : null,
+        inspectionCode: v.inspectionCode?.trim() || null,
       }),
     onSuccess: () => (inspectForm.resetFields(), done()),
     onError: (e: Error) => setError(e.message),
@@ -53,7 +54,10 @@ export function SpotItemsPanel({ spotCheckId }: { spotCheckId: string }) {
     onError: (e: Error) => setError(e.message),
   });
   const required = (label: string) => [{ required: true, message: t('orgs.spot.required', { label }) }];
-  const result = (i: SpotItem) => {
+  // 互联网+监管: reported as a 检查行为, or why not.
+  const supervision = (i: SpotItem) => (i.inspectionRecordId ? `；${t('orgs.spot.reported')}` : i.supervisionNote ? `；${i.supervisionNote}` : '');
+  const result = (i: SpotItem) => `${outcome(i)}${i.method ? supervision(i) : ''}`;
+  const outcome = (i: SpotItem) => {
     if (!i.method) return t('orgs.spot.notInspected');
     const how = `${t(i.method === 'desk' ? 'orgs.spot.desk' : 'orgs.spot.onsite')} ${i.inspectedOn}`;
     if (!i.problems) return `${how}：${t('orgs.spot.noProblem')}`;
@@ -143,6 +147,9 @@ export function SpotItemsPanel({ spotCheckId }: { spotCheckId: string }) {
               <DatePicker />
             </Form.Item>
           ) : null}
+          <Form.Item name="inspectionCode" label={t('orgs.spot.inspectionCode')} extra={t('orgs.spot.inspectionCodeHint')}>
+            <Input maxLength={33} className="mz-mono" />
+          </Form.Item>
           {error ? <Alert type="error" showIcon role="alert" message={error} /> : null}
         </Form>
       </Modal>

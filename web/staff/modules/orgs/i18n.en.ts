@@ -25,7 +25,11 @@ export const en: Record<keyof typeof zh, string> = {
   'orgs.spot.count': 'Number to draw',
   'orgs.spot.perTeam': 'Inspectors per team (at least 2)',
   'orgs.spot.inspectors': 'Inspector pool',
-  'orgs.spot.inspectorsHint': 'One per line; conflicts of interest after a colon as the organizations’ USCCs, separated by commas',
+  'orgs.spot.reported': 'Reported to Internet+Supervision',
+  'orgs.spot.inspectionCode': 'Inspection list item carried out (code)',
+  'orgs.spot.inspectionCodeHint': 'May be left empty when the authority has a single item for social organizations',
+  'orgs.spot.inspectorsHint':
+    'Leave empty to draw from the authority’s officers with a valid enforcement certificate (results reported to Internet+Supervision). Or one per line; conflicts of interest after a colon as the organizations’ USCCs, separated by commas',
   'orgs.spot.commit': 'Publish the seed commitment',
   'orgs.spot.list': 'Spot checks',
   'orgs.spot.size': 'Drawn',
@@ -162,5 +166,10 @@ export const en: Record<keyof typeof zh, string> = {
   'orgs.p.hint': 'Only the measures the organization’s regulation allows; the credit lists of MCA Order 60 follow the same day.',
   'orgs.p.save': 'Save decision',
   'orgs.p.saved': 'Recorded. Basis: {basis}',
+  'orgs.p.confiscated': 'Confiscation of illegal gains',
+  'orgs.p.case': 'Enforcement case',
+  'orgs.p.viaEnforcement':
+    'Record here a decision already made. New penalties go through an enforcement case: when the party is an organization registered here (give its USCC), the decision is recorded on this page when it is made, and the credit lists follow by rule.',
+  'orgs.p.toEnforcement': 'File an enforcement case',
   'orgs.p.none': 'No penalties',
 };

@@ -22,7 +22,11 @@ export const zh = {
   'orgs.spot.count': '抽查数量',
   'orgs.spot.perTeam': '每组检查人员数（不少于2人）',
   'orgs.spot.inspectors': '检查人员名录',
-  'orgs.spot.inspectorsHint': '每行一人；需回避的，在姓名后加“：”和社会组织的统一社会信用代码，多个用逗号分隔',
+  'orgs.spot.reported': '已报送互联网+监管',
+  'orgs.spot.inspectionCode': '执行的检查实施清单编码',
+  'orgs.spot.inspectionCodeHint': '本机关只有一个社会组织检查事项时可不填',
+  'orgs.spot.inspectorsHint':
+    '留空：从本机关持有效行政执法证的执法人员中抽取（检查结果报送互联网+监管）。也可每行填一人；需回避的，在姓名后加“：”和社会组织的统一社会信用代码，多个用逗号分隔',
   'orgs.spot.commit': '公布种子承诺',
   'orgs.spot.list': '抽查清单',
   'orgs.spot.size': '抽查数',
@@ -158,6 +162,11 @@ export const zh = {
   'orgs.p.hint': '只能选择该组织登记条例规定的处罚（社团条例第三十条、民非条例第二十五条、基金会条例第四十二条）；同日按民政部令第60号列入信用名单。',
   'orgs.p.save': '保存处罚决定',
   'orgs.p.saved': '已记录。依据：{basis}',
+  'orgs.p.confiscated': '没收违法所得',
+  'orgs.p.case': '行政执法案件',
+  'orgs.p.viaEnforcement':
+    '此处补录已作出的处罚决定。新的行政处罚请在「行政执法」立案办理：当事人为本机关登记的社会组织（填写统一社会信用代码）的，处罚决定作出时自动记入本页，信用名单同日按规则列入。',
+  'orgs.p.toEnforcement': '去行政执法立案',
   'orgs.p.none': '没有处罚记录',
 } as const;
 
