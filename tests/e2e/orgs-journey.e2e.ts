@@ -73,8 +73,30 @@ describe('银川市民政局 at 1366×768', { concurrency: false }, () => {
       [...seen].every((a) => /银川|兴庆|金凤|西夏|永宁|贺兰|灵武/.test(a)),
       [...seen].join('、'),
     );
+    // 下一步 on the rows where something waits (the 年检 line of the organization's page), on whom
+    assert.match(await page.getByTestId('next-step-hint').first().innerText(), /^下一步：待 \S+ (初审|报送|作出)/);
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'orgs-list-desktop');
+  });
+
+  f.step('the registry import page: the template, a file refused row by row with its error workbook', async () => {
+    await page.getByRole('button', { name: '导入登记信息' }).click();
+    const panel = page.getByTestId('orgs-import');
+    assert.equal(await panel.getByRole('link', { name: '下载导入模板' }).getAttribute('href'), '/api/orgs/import-template.xlsx');
+    const csv = [
+      '类型,名称,统一社会信用代码,业务主管单位,住所,法定代表人,业务范围,注册资金（元）,成立登记日期',
+      '社会团体,银川市集邮协会,123,,银川市兴庆区1号,王文,集邮交流,30000,2012-05-04',
+    ];
+    await panel.locator('input[type=file]').setInputFiles({ name: 'orgs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.join('\n')) });
+    const alert = panel.getByRole('alert');
+    await alert.getByText('未导入：1 行中有 1 行有误').waitFor({ timeout: T });
+    assert.match(
+      (await alert.getByRole('link', { name: '下载错误说明（xlsx）' }).getAttribute('href')) ?? '',
+      /^data:application\/vnd\.openxmlformats[^,]+;base64,UEsD/,
+    );
+    await alert.getByRole('cell', { name: '统一社会信用代码' }).first().waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await shot(page, 'orgs-import-refused-desktop');
   });
 
   f.step('an organization on the 活动异常名录 with its credit records', async () => {
@@ -426,7 +448,12 @@ describe('a phone, 390 px wide', { concurrency: false }, () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     const table = await page.locator('.ant-table-content').evaluate((e) => e.scrollWidth - e.clientWidth);
     assert.ok(overflow <= 0 && table <= 0, `the list is ${Math.max(overflow, table)}px wider than the screen`);
+    await page.getByTestId('next-step-hint').first().waitFor();
     await shot(page, 'orgs-list-phone');
+    await page.goto('/orgs/import');
+    await page.getByTestId('orgs-import').waitFor();
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 0, 'the import page fits the screen');
+    await shot(page, 'orgs-import-phone');
   });
 
   f.step('the console spot check on a phone: the drawn list a page at a time, with the 整改通知书', async () => {

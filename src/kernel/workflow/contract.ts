@@ -288,6 +288,8 @@ export const CaseNextStep = z.object({
   orgName: z.string().nullable(),
   people: z.array(z.object({ name: z.string(), role: z.string() })),
   mine: z.boolean(),
+  /** Nobody at the holding unit holds the step's permission and the reader, from a unit above it, may take it for that unit. */
+  onBehalf: z.boolean(),
 });
 
 /** The case page (get-case.ts); module detail routes extend it with their own facts. */

@@ -18,17 +18,29 @@ export function nextTransition(def: WorkflowDefinition, state: string): [string,
   return from.find(([, t]) => t.primary) ?? from[0] ?? null;
 }
 
+type Holder = { user_id: string; name: string; role: string };
+
+/** Everyone at each of the org units who currently holds `permission`, with the role that gives it (one query for a whole register page). */
+export async function holdersByUnit(ctx: AppContext, orgUnitIds: readonly string[], permission: string): Promise<Map<string, Holder[]>> {
+  const out = new Map<string, Holder[]>();
+  if (!orgUnitIds.length) return out;
+  const now = ctx.clock.now();
+  const rows = await sql<Holder & { org_unit_id: string }>`
+    select distinct on (ra.org_unit_id, u.id) ra.org_unit_id, u.id as user_id, u.display_name as name, r.name as role
+    from core.role_assignment ra join core.app_user u on u.id = ra.user_id join core.role r on r.code = ra.role_code
+    where ra.org_unit_id = any(${[...new Set(orgUnitIds)]}::uuid[]) and ${permission} = any(r.permissions) and ra.revoked_at is null
+      and ra.valid_from <= ${now} and (ra.valid_to is null or ra.valid_to > ${now}) and u.status = 'active'
+    order by ra.org_unit_id, u.id, r.name`.execute(ctx.db);
+  for (const r of rows.rows) out.set(r.org_unit_id, [...(out.get(r.org_unit_id) ?? []), { user_id: r.user_id, name: r.name, role: r.role }]);
+  for (const people of out.values()) people.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return out;
+}
+
 /** Everyone at the org unit (or the case's assignee) who currently holds `permission`, with the role that gives it. */
 export async function holdersAt(ctx: AppContext, orgUnitId: string, permission: string, assigneeId: string | null) {
-  const now = ctx.clock.now();
-  const rows = await sql<{ user_id: string; name: string; role: string }>`
-    select distinct on (u.id) u.id as user_id, u.display_name as name, r.name as role
-    from core.role_assignment ra join core.app_user u on u.id = ra.user_id join core.role r on r.code = ra.role_code
-    where ra.org_unit_id = ${orgUnitId} and ${permission} = any(r.permissions) and ra.revoked_at is null
-      and ra.valid_from <= ${now} and (ra.valid_to is null or ra.valid_to > ${now}) and u.status = 'active'
-    order by u.id, r.name`.execute(ctx.db);
-  const people = assigneeId ? rows.rows.filter((p) => p.user_id === assigneeId) : rows.rows;
-  return (people.length ? people : rows.rows).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const rows = (await holdersByUnit(ctx, [orgUnitId], permission)).get(orgUnitId) ?? [];
+  const people = assigneeId ? rows.filter((p) => p.user_id === assigneeId) : rows;
+  return people.length ? people : rows;
 }
 
 const MAX_NAMES = 3;
@@ -46,7 +58,7 @@ export async function nextStepOf(
 ): Promise<NextStep | null> {
   if (c.terminal) return null;
   if (c.pending_handoff && opts.pendingToOrg) {
-    return { text: `待 ${opts.pendingToOrg} 签收`, step: '签收', orgName: opts.pendingToOrg, people: [], mine: opts.mayAcknowledge };
+    return { text: `待 ${opts.pendingToOrg} 签收`, step: '签收', orgName: opts.pendingToOrg, people: [], mine: opts.mayAcknowledge, onBehalf: false };
   }
   const next = nextTransition(def, c.state);
   if (!next) return null;
@@ -61,27 +73,34 @@ export async function nextStepOf(
     const people = (routed.length ? routed : route.people).map((p) => ({ name: p.name, role: p.role }));
     const names = people.slice(0, MAX_NAMES).map((p) => `${p.name}（${p.role}）`);
     const who = route.kind === 'above' ? `上一级 ${route.orgName} ${names.join('、')}` : names.length ? names.join('、') : (org ?? '');
-    return { text: `待 ${who} ${step}`, step, orgName: route.orgName ?? org, people, mine };
+    return { text: `待 ${who} ${step}`, step, orgName: route.orgName ?? org, people, mine, onBehalf: false };
   }
   if (!parties.includes('holder')) {
     const who = parties.includes('supervisor') ? '上级机关' : (org ?? '');
-    return { text: `待 ${who} ${step}`, step, orgName: org, people: [], mine };
+    return { text: `待 ${who} ${step}`, step, orgName: org, people: [], mine, onBehalf: false };
   }
   return waitingFor(ctx, { orgUnitId: c.org_unit_id, orgName: org, permission: t.who.permission, step, assigneeId: c.assignee_id, mine });
 }
+
+type Waiting = { orgUnitId: string; orgName: string | null; permission: string; step: string; assigneeId?: string | null; mine: boolean };
 
 /**
  * 「待 王志强（分管领导/负责人） 初审」: the people at an org unit who hold the permission a step needs, by
  * name, or the unit's name when nobody there holds it. Case pages and module registers (年检, 抽查) share it.
  */
-export async function waitingFor(
-  ctx: AppContext,
-  w: { orgUnitId: string; orgName: string | null; permission: string; step: string; assigneeId?: string | null; mine: boolean },
-): Promise<NextStep> {
-  const people = (await holdersAt(ctx, w.orgUnitId, w.permission, w.assigneeId ?? null)).map((p) => ({ name: p.name, role: p.role }));
+export async function waitingFor(ctx: AppContext, w: Waiting): Promise<NextStep> {
+  return waitingLine(w, await holdersAt(ctx, w.orgUnitId, w.permission, w.assigneeId ?? null));
+}
+
+/**
+ * The line of waitingFor from holders already read (holdersByUnit, for a list). When nobody at the unit holds the
+ * permission but the reader may take the step (a higher unit whose scope covers it), `onBehalf` says the reader may act for it.
+ */
+export function waitingLine(w: Waiting, holders: readonly Holder[]): NextStep {
+  const people = holders.map((p) => ({ name: p.name, role: p.role }));
   const names = people.slice(0, MAX_NAMES).map((p) => `${p.name}（${p.role}）`);
   const who = names.length ? names.join('、') + (people.length > MAX_NAMES ? ` 等 ${people.length} 人` : '') : (w.orgName ?? '');
-  return { text: `待 ${who} ${w.step}`, step: w.step, orgName: w.orgName, people, mine: w.mine };
+  return { text: `待 ${who} ${w.step}`, step: w.step, orgName: w.orgName, people, mine: w.mine, onBehalf: w.mine && !people.length };
 }
 
 /**

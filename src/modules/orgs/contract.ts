@@ -131,3 +131,19 @@ export { onCreditListed, type CreditListed } from './events.ts';
 // Server-only, loaded on first call: the console imports this contract for its vocabularies, and must not bundle the query.
 export const licensingDecisionFigures = async (...args: Parameters<typeof import('./report/licensing-figures.ts').licensingDecisionFigures>) =>
   (await import('./report/licensing-figures.ts')).licensingDecisionFigures(...args);
+
+/** The columns of the import file (a registry export): 类型, 名称, 统一社会信用代码 … */
+export const IMPORT_COLUMNS = [
+  '类型',
+  '名称',
+  '统一社会信用代码',
+  '业务主管单位',
+  '住所',
+  '法定代表人',
+  '业务范围',
+  '注册资金（元）',
+  '成立登记日期',
+  '登记证书号',
+  '慈善组织',
+  '公开募捐资格',
+] as const;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestApp, manualClock, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { DEMO_USERS } from '../../kernel/identity/index.ts';
 import { chinaDate } from '../../platform/china-time.ts';
@@ -125,6 +126,48 @@ describe('the demo registry', () => {
     expect(new Set(records.map((r) => r.org))).toEqual(new Set(['兴庆区民政局', '西吉县民政局', '平罗县民政局']));
     const xq = await rectificationMetrics[0]!.query(t.ctx, { ...year, areaCode: '640104', areaPath: '640000.640100.640104' });
     expect(xq.value).toBe(1);
+  });
+
+  it('年检 history in the statutory order: 报送 by 3/31, the 业务主管单位’s 同意 and the registrar’s 初审 after it, the conclusion by 5/31', async () => {
+    const { rows } = await sql<{ n: number; bad: number }>`
+      select count(*)::int as n, count(*) filter (where not (
+        i.submitted_on <= make_date(i.year + 1, 3, 31)
+        and (i.supervisor_opinion_on is null or i.supervisor_opinion_on between i.submitted_on and i.reviewed_on)
+        and i.reviewed_on > i.submitted_on and i.concluded_on > i.reviewed_on and i.concluded_on <= make_date(i.year + 1, 5, 31)
+        and extract(isodow from i.reviewed_on) < 6 and extract(isodow from i.concluded_on) < 6))::int as bad
+      from orgs.inspection i where i.is_demo and i.conclusion is not null`.execute(t.ctx.db);
+    expect(rows[0]!.n).toBeGreaterThan(1000);
+    expect(rows[0]!.bad).toBe(0);
+  });
+
+  it('the list says what each organization waits for, as its page does; a city user may act for a county registrar with nobody to', async () => {
+    const yc = await t.login('yc-mzj');
+    const yn = await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', '640121-mzj').executeTakeFirstOrThrow();
+    const org = (await yc.get(`/api/orgs?authority=${yn.id}&status=normal&pageSize=1`)).json().items[0];
+    // last year's report comes in on paper: it waits for the 初审 of 永宁县民政局, where nobody holds orgs.register
+    await t.ctx.db
+      .deleteFrom('orgs.inspection' as any)
+      .where('organization_id' as any, '=', org.id)
+      .where('year' as any, '=', 2025)
+      .execute();
+    expect((await yc.post(`/api/orgs/${org.id}/inspections`, { year: 2025, submittedOn: '2026-11-30' })).statusCode).toBe(200);
+    const page = (await yc.get(`/api/orgs/${org.id}`)).json().nextStep;
+    expect(page).toMatchObject({ text: '待 永宁县民政局 初审 2025 年度工作报告', act: 'review', people: [], mine: true, onBehalf: true });
+    const row = (await yc.get(`/api/orgs?authority=${yn.id}&status=normal&pageSize=100`)).json().items.find((o: any) => o.id === org.id);
+    expect(row.nextStep).toEqual(page);
+    // 兴庆区: the registrar's own clerk is named and acts as herself; every row says what its page says
+    const xq = await t.login('xq-mzj');
+    const rows = (await xq.get('/api/orgs?pageSize=100')).json().items;
+    const review = rows.filter((o: any) => o.nextStep?.act === 'review');
+    expect(review.length).toBeGreaterThan(0);
+    expect(review[0].nextStep).toMatchObject({ people: [{ name: '刘海燕' }], mine: true, onBehalf: false });
+    expect(rows.some((o: any) => o.nextStep?.act === 'file')).toBe(true);
+    for (const o of [
+      ...review.slice(0, 2),
+      ...rows.filter((o: any) => o.nextStep?.act === 'file').slice(0, 2),
+      ...rows.filter((o: any) => !o.nextStep).slice(0, 2),
+    ])
+      expect(o.nextStep, o.name).toEqual((await xq.get(`/api/orgs/${o.id}`)).json().nextStep);
   });
 
   it('the missing-report rule lists the few without last year’s report', async () => {

@@ -38,6 +38,7 @@ import { MissingPage, MissingQuery, missingInspections } from './inspection/miss
 import { PublicLookup, PublicLookupQuery, publicCreditLookup } from './credit/public-lookup.ts';
 
 import { ImportInput, ImportResult, importRegistry } from './imports/import-registry.ts';
+import { importTemplate } from './imports/import-template.ts';
 import { FiguresOut, FiguresQuery, orgFigures } from './report/figures-query.ts';
 import { FollowUpInterviewInput, InterviewInput, InterviewRecorded, followUpInterview, recordInterview } from './registry/interviews.ts';
 
@@ -292,5 +293,15 @@ export async function registerOrgRoutes(root: FastifyInstance, ctx: AppContext) 
       },
     },
     async (req) => importRegistry(ctx, actorOf(req), req.body),
+  );
+  app.get('/api/orgs/import-template.xlsx', { schema: { tags, summary: '登记信息导入模板（列名和填写说明）' } }, async (req, reply) =>
+    reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header(
+        'content-disposition',
+        `attachment; filename="orgs-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('社会组织登记信息导入模板.xlsx')}`,
+      )
+      .header('cache-control', 'no-store')
+      .send(await importTemplate(actorOf(req))),
   );
 }

@@ -106,4 +106,8 @@ export const orgsScopedRoutes: RouteSpecs = {
     kind: 'unscoped',
     why: 'the listings of GET /api/orgs/credit-lists under the same orgs.read scope filter, as xlsx (proved in orgs-credit.int.test.ts)',
   },
+  'GET /api/orgs/import-template.xlsx': {
+    kind: 'unscoped',
+    why: 'the import columns and how to fill them, no records; 403 without orgs.register (import-registry.int.test.ts)',
+  },
 };

@@ -172,6 +172,8 @@ const kernel: Record<KernelKey, string> = {
   'import.line': 'Line',
   'import.field': 'Field',
   'import.message': 'Problem',
+  'import.xlsxRefused': 'Not imported: {bad} of {rows} rows have errors, so nothing was imported. Fix them and import again.',
+  'import.xlsxErrors': 'Download error workbook (xlsx)',
   'audit.at': 'Time',
   'audit.actor': 'Actor',
   'audit.action': 'Action',

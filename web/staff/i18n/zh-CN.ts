@@ -169,6 +169,8 @@ const kernel = {
   'import.line': '行号',
   'import.field': '字段',
   'import.message': '问题',
+  'import.xlsxRefused': '未导入：{rows} 行中有 {bad} 行有误，整个文件均未导入。请按错误说明修改后重新导入。',
+  'import.xlsxErrors': '下载错误说明（xlsx）',
   'audit.at': '时间',
   'audit.actor': '操作人',
   'audit.action': '操作',

@@ -65,7 +65,10 @@ export const OrgItem = z.object({
   rating: z.enum(RATINGS).nullable(),
   lists: z.array(z.enum(CREDIT_LISTS)),
 });
-export const OrgPage = page(OrgItem);
+export const InspectionNextStep = CaseNextStep.extend({ year: z.number().int(), act: z.enum(['file', 'review', 'conclude']) });
+/** A row of the registry list: the organization and its 年检 下一步 (as on its page). */
+export const OrgListItem = OrgItem.extend({ nextStep: InspectionNextStep.nullable() });
+export const OrgPage = page(OrgListItem);
 
 export const ChangeDto = z.object({
   id: z.uuid(),
@@ -103,7 +106,6 @@ export const InterviewDto = z.object({
 });
 export type InterviewDto = z.infer<typeof InterviewDto>;
 /** 年检's next step on the organization page: who acts (by name, as on a case page) and which step the form opens on. */
-export const InspectionNextStep = CaseNextStep.extend({ year: z.number().int(), act: z.enum(['file', 'review', 'conclude']) });
 export const OrgDetail = OrgItem.extend({
   usccParts: z.object({ orgCode: z.string(), areaCode: z.string(), typeName: z.string() }),
   supervisorUnit: z.string().nullable(),
@@ -223,6 +225,7 @@ export const CreditListItem = ListingDto.extend({ organizationId: z.uuid(), orga
 export const CreditListPage = page(CreditListItem);
 
 export type OrgItem = z.output<typeof OrgItem>;
+export type OrgListItem = z.output<typeof OrgListItem>;
 export type OrgDetail = z.output<typeof OrgDetail>;
 export type CreditListItem = z.output<typeof CreditListItem>;
 export type EligibilityDto = z.output<typeof EligibilityDto>;

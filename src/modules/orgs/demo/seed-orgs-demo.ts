@@ -89,24 +89,32 @@ export async function seedOrgsDemo(ctx: AppContext): Promise<{ created: number }
         )
         .execute();
     }
-    // 年检 from 2016 to last year (concluded by 28 June): most 合格, some 基本合格, one in twelve un-inspected
-    // both 2017 and 2018, one in twenty-five without the latest year's report.
-    const lastYear = Number(today.slice(0, 4)) - (today >= `${today.slice(0, 4)}-06-28` ? 1 : 2);
+    // 年检 from 2016 to last year, in the statutory order: the report 报送 in March (by 3/31, to the 业务主管单位), its
+    // 同意 within ten days (social groups and service organizations with one), the registrar's 初审 in April, the
+    // conclusion by 5/31 — weekdays for the offices' acts. Most 合格, some 基本合格, one in twelve un-inspected both 2017
+    // and 2018, one in twenty-five without the latest year's report.
+    const lastYear = Number(today.slice(0, 4)) - (today >= `${today.slice(0, 4)}-05-31` ? 1 : 2);
     const years = Array.from({ length: Math.max(0, lastYear - 2015) }, (_, k) => 2016 + k);
     const inspections = orgs.flatMap((o, i) =>
       years
         .filter((y) => o.registeredOn <= `${y}-06-30` && !(i % 12 === 0 && (y === 2017 || y === 2018)) && !(i % 25 === 7 && y === lastYear))
-        .map((y) => ({
-          id: randomUUID(),
-          organization_id: o.id,
-          year: y,
-          submitted_on: `${y + 1}-05-${String(10 + (i % 15)).padStart(2, '0')}`,
-          reviewed_on: `${y + 1}-03-${String(10 + (i % 15)).padStart(2, '0')}`,
-          conclusion: (i + y) % 9 === 0 ? ('基本合格' as const) : ('合格' as const),
-          reasons: null,
-          concluded_on: `${y + 1}-06-28`,
-          is_demo: true,
-        })),
+        .map((y) => {
+          const submitted = `${y + 1}-03-${String(5 + (i % 20)).padStart(2, '0')}`;
+          const supervised = o.kind !== 'foundation' && o.supervisorUnit !== null;
+          return {
+            id: randomUUID(),
+            organization_id: o.id,
+            year: y,
+            submitted_on: submitted,
+            supervisor_opinion: supervised ? ('同意' as const) : null,
+            supervisor_opinion_on: supervised ? weekdayOnOrBefore(addDaysIso(submitted, 5 + (i % 5))) : null,
+            reviewed_on: weekdayOnOrBefore(`${y + 1}-04-${String(10 + (i % 15)).padStart(2, '0')}`),
+            conclusion: (i + y) % 9 === 0 ? ('基本合格' as const) : ('合格' as const),
+            reasons: null,
+            concluded_on: weekdayOnOrBefore(`${y + 1}-05-29`),
+            is_demo: true,
+          };
+        }),
     );
     for (let i = 0; i < inspections.length; i += 200)
       await db
@@ -175,7 +183,8 @@ export async function seedOrgsDemo(ctx: AppContext): Promise<{ created: number }
       from core.org_unit u where o.is_demo and u.name = o.supervisor_unit and u.area_path = o.authority_area_path`.execute(tx.db);
     // Two of each such unit's organizations (not foundations, which have no such step) filed last year's report and wait
     // for the unit's 初审意见 (xq-whlyj's 待初审 on /orgs/supervised); the registrar has not reviewed them yet.
-    await sql`update orgs.inspection i set submitted_on = ${`${lastYear + 1}-03-16`}::date, reviewed_on = null, conclusion = null, concluded_on = null
+    await sql`update orgs.inspection i set submitted_on = ${`${lastYear + 1}-03-16`}::date, reviewed_on = null, conclusion = null, concluded_on = null,
+        supervisor_opinion = null, supervisor_opinion_on = null
       from (select o.id, row_number() over (partition by o.supervisor_org_unit_id order by o.uscc) as n from orgs.organization o
             where o.is_demo and o.supervisor_org_unit_id is not null and o.kind <> 'foundation' and o.status = 'normal') s
       where i.organization_id = s.id and s.n <= 2 and i.year = ${lastYear}`.execute(tx.db);
@@ -183,4 +192,10 @@ export async function seedOrgsDemo(ctx: AppContext): Promise<{ created: number }
   });
   await seedRectificationDemo(ctx);
   return { created: orgs.length };
+}
+
+/** The day itself, or the Friday before when it falls on a weekend (an office's act in the demo history). */
+function weekdayOnOrBefore(day: string): string {
+  const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return dow === 6 ? addDaysIso(day, -1) : dow === 0 ? addDaysIso(day, -2) : day;
 }

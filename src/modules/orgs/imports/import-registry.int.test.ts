@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../tests/helpers/test-app.ts';
 import { makeUscc } from '../orgs-test-data.ts';
-import { IMPORT_COLUMNS } from './import-registry.ts';
+import { IMPORT_COLUMNS } from '../contract.ts';
 
 let t: TestApp;
 let pl: Session;
@@ -91,5 +91,19 @@ describe('导入已有登记信息', () => {
     expect(junk.json()).toMatchObject({ status: 400, code: 'ORG_IMPORT_FILE' });
     const xq = await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', '640104-mzj').executeTakeFirstOrThrow();
     expect((await pl.post('/api/orgs/import', { csv: file([good('兴庆区书法家协会', 80)]), authorityOrgUnitId: xq.id })).statusCode).toBe(404);
+  });
+
+  it('gives registrars the template, which imports as it is once filled; others get 403', async () => {
+    const r = await pl.get('/api/orgs/import-template.xlsx');
+    expect(r.statusCode, r.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([...IMPORT_COLUMNS]);
+    expect(wb.worksheets[1]!.name).toBe('填写说明');
+    ws.addRow(good('平罗县集邮协会', 90));
+    const filled = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    expect((await pl.post('/api/orgs/import', { xlsxBase64: filled })).json()).toMatchObject({ imported: 1, errors: [] });
+    expect((await (await t.login('xq-mzj-lead')).get('/api/orgs/import-template.xlsx')).statusCode).toBe(403);
   });
 });

@@ -9,28 +9,13 @@ import { issuesToFields } from '../../../platform/http/parse-input.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import { requirePermission, type Actor } from '../../../kernel/identity/index.ts';
 import { orgsDb } from '../db.ts';
-import { ORG_KIND_LABEL, ORG_KINDS, type OrgKind } from '../contract.ts';
+import { IMPORT_COLUMNS, ORG_KIND_LABEL, ORG_KINDS, type OrgKind } from '../contract.ts';
 import { CreateOrgInput } from '../contracts/http.ts';
 import { checkName, nameKey, normalizeName } from '../names/name-rules.ts';
 import { resolveAuthority } from '../registry/authority.ts';
 import { insertOrganization } from '../registry/create-org.ts';
 import { usccFor } from '../registry/uscc-for.ts';
 
-/** The columns of the import file (a registry export): 类型, 名称, 统一社会信用代码 … */
-export const IMPORT_COLUMNS = [
-  '类型',
-  '名称',
-  '统一社会信用代码',
-  '业务主管单位',
-  '住所',
-  '法定代表人',
-  '业务范围',
-  '注册资金（元）',
-  '成立登记日期',
-  '登记证书号',
-  '慈善组织',
-  '公开募捐资格',
-] as const;
 /** Rows one import may hold; a longer file is refused before the rest of it is read. */
 const MAX_ROWS = 20_000;
 export const ImportInput = z.object({

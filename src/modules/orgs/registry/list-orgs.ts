@@ -8,6 +8,7 @@ import { dateText, type CreditList } from '../contract.ts';
 import type { ListOrgsQuery, OrgPage } from '../contracts/http.ts';
 import { escapeLike, noRows } from './authority.ts';
 import { nameMatches, nameRank } from './name-search.ts';
+import { inspectionNextSteps } from '../inspection/inspection-next-step.ts';
 
 /** The registry in the actor's orgs.read scope (an authority sees what it and the authorities below it register). */
 export async function listOrgs(ctx: AppContext, actor: Actor, q: z.infer<typeof ListOrgsQuery>): Promise<z.infer<typeof OrgPage>> {
@@ -60,6 +61,7 @@ export async function listOrgs(ctx: AppContext, actor: Actor, q: z.infer<typeof 
       'o.status',
       'o.rating',
       sql<string>`o.registered_on::text`.as('registered_on'),
+      sql<string | null>`o.status_on::text`.as('status_on'),
     ])
     // A name search lists the closest names first (pg_trgm), otherwise the newest registrations.
     .$call((x) => (q.q ? x.orderBy(nameRank('o.name', q.q), 'desc') : x))
@@ -71,6 +73,21 @@ export async function listOrgs(ctx: AppContext, actor: Actor, q: z.infer<typeof 
   const lists = await openLists(
     ctx,
     rows.map((r) => r.id),
+    today,
+  );
+  const steps = await inspectionNextSteps(
+    ctx,
+    actor,
+    rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      status: r.status,
+      registeredOn: dateText(r.registered_on)!,
+      statusOn: dateText(r.status_on),
+      authorityOrgUnitId: r.authority_org_unit_id,
+      authorityName: r.authority_name,
+    })),
     today,
   );
   return {
@@ -90,6 +107,7 @@ export async function listOrgs(ctx: AppContext, actor: Actor, q: z.infer<typeof 
       status: r.status,
       rating: r.rating,
       lists: lists.get(r.id) ?? [],
+      nextStep: steps.get(r.id) ?? null,
     })),
   };
 }

@@ -54,6 +54,8 @@ export const en: Record<keyof typeof zh, string> = {
   'field.text': 'Opinion text',
   'case.nextStep': 'Next step',
   'case.nextStepMine': 'Yours',
+  'case.nextStepHint': 'Next step: {text}',
+  'case.nextStepOnBehalf': ' (no one at that unit holds this permission; you may act for it)',
   'clock.status.running': 'Running',
   'clock.status.paused': 'Suspended',
   'clock.status.due_soon': 'Due soon',

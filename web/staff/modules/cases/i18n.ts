@@ -52,6 +52,8 @@ export const zh = {
   'field.text': '意见书正文',
   'case.nextStep': '下一步',
   'case.nextStepMine': '由您办理',
+  'case.nextStepHint': '下一步：{text}',
+  'case.nextStepOnBehalf': '（该单位无人持有此权限，您可代为办理）',
   'clock.status.running': '计时中',
   'clock.status.paused': '已中止',
   'clock.status.due_soon': '即将到期',

@@ -7,7 +7,7 @@ import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { ITEM_TYPES, LEVELS, catalogueApi } from './api.ts';
-import { XlsxImport } from './XlsxImport.tsx';
+import { XlsxImport } from '../../shared/XlsxImport.tsx';
 
 const STATUS_COLOR: Record<string, string> = { draft: 'default', pending: 'orange', published: 'green', rejected: 'red' };
 
@@ -90,8 +90,9 @@ export function VersionsPage() {
               const v = form.getFieldsValue();
               return catalogueApi.importCatalogue(file, { title: v.title?.trim(), effectiveOn: v.effectiveOn?.format('YYYY-MM-DD') });
             }}
-            errorsHref={(id) => `/api/catalogue/catalogue-imports/${id}/errors.xlsx`}
+            errorsHref={(r) => `/api/catalogue/catalogue-imports/${r.batchId}/errors.xlsx`}
             appliedMessage={(r) => t('catalogue.importCatalogue.applied', { rows: r.rows, number: r.versionNumber ?? '' })}
+            queryKey={['catalogue']}
             onApplied={(r) => done(r.versionId ?? undefined)}
           />
           <div className="mz-muted" style={{ marginTop: 8 }}>

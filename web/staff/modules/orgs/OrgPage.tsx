@@ -38,6 +38,8 @@ export function OrgPage() {
   return (
     <div className="mz-page">
       <PageHeader title={d.name} desc={`${v(d.kind)} · ${d.authorityName} · ${d.uscc}`} />
+      {/* 下一步 first, above the particulars, as on the case page (on a phone the particulars fill the screen). */}
+      <NextStepNote step={d.nextStep} />
       <Card className="mz-card" title={t('orgs.d.registration')} style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('orgs.col.status')}>
@@ -70,7 +72,6 @@ export function OrgPage() {
         </Descriptions>
       </Card>
       <Card className="mz-card">
-        <NextStepNote step={d.nextStep} />
         <Tabs
           defaultActiveKey={d.nextStep?.mine ? 'inspections' : 'history'}
           items={[

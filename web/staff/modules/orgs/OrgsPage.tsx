@@ -1,10 +1,13 @@
-import { Grid, Input, Select, Tag, type TableProps } from 'antd';
-import { Link } from 'react-router-dom';
+import { ImportOutlined } from '@ant-design/icons';
+import { Button, Grid, Input, Select, Tag, type TableProps } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ListPage } from '../../shared/ListPage.tsx';
 import { useListQuery } from '../../shared/use-list-query.ts';
-import { CREDIT_LISTS, ORG_KINDS, ORG_STATUSES, orgsApi, type OrgItem } from './api.ts';
+import { CREDIT_LISTS, ORG_KINDS, ORG_STATUSES, orgsApi, type OrgListItem } from './api.ts';
 import { useOrgVocab } from './vocab.ts';
+import { NextStepNote } from '../../shared/NextStepNote.tsx';
 
 export const STATUS_COLOR: Record<string, string> = { normal: 'green', deregistered: 'default', revoked: 'red' };
 export const LIST_COLOR: Record<string, string> = { abnormal: 'orange', serious: 'red', integrity_lapse: 'volcano' };
@@ -13,11 +16,13 @@ export const LIST_COLOR: Record<string, string> = { abnormal: 'orange', serious:
 export function OrgsPage() {
   const t = useT();
   const v = useOrgVocab();
+  const can = useCan();
+  const navigate = useNavigate();
   const query = useListQuery({ key: ['orgs', 'list'], filters: ['kind', 'status', 'list', 'q'], fetch: orgsApi.list });
   const { q, set } = query;
   // On a phone the list is two columns (name with kind, authority and date under it; status and lists), never wider than the screen.
   const phone = Grid.useBreakpoint().md === false;
-  const tags = (r: OrgItem) => (
+  const tags = (r: OrgListItem) => (
     <>
       <Tag color={STATUS_COLOR[r.status]}>{v(r.status)}</Tag>
       {r.lists.map((l) => (
@@ -27,7 +32,7 @@ export function OrgsPage() {
       ))}
     </>
   );
-  const phoneColumns: TableProps<OrgItem>['columns'] = [
+  const phoneColumns: TableProps<OrgListItem>['columns'] = [
     {
       title: t('orgs.col.name'),
       dataIndex: 'name',
@@ -40,22 +45,26 @@ export function OrgsPage() {
           <div className="mz-muted mz-mono" style={{ fontSize: 12 }}>
             {r.uscc}
           </div>
+          <NextStepNote step={r.nextStep} compact />
         </div>
       ),
     },
     { title: t('orgs.col.status'), dataIndex: 'status', width: 96, render: (_: string, r) => tags(r) },
   ];
-  const columns: TableProps<OrgItem>['columns'] = [
+  const columns: TableProps<OrgListItem>['columns'] = [
     {
       title: t('orgs.col.name'),
       dataIndex: 'name',
       render: (name: string, r) => (
-        <Link to={`/orgs/${r.id}`}>
-          {name}
-          <div className="mz-muted mz-mono" style={{ fontSize: 12 }}>
-            {r.uscc}
-          </div>
-        </Link>
+        <>
+          <Link to={`/orgs/${r.id}`}>
+            {name}
+            <div className="mz-muted mz-mono" style={{ fontSize: 12 }}>
+              {r.uscc}
+            </div>
+          </Link>
+          <NextStepNote step={r.nextStep} compact />
+        </>
       ),
     },
     { title: t('orgs.col.kind'), dataIndex: 'kind', render: (k: string) => v(k) },
@@ -79,6 +88,13 @@ export function OrgsPage() {
     <ListPage
       title={t('orgs.nav.registry')}
       desc={t('orgs.list.desc')}
+      extra={
+        can('orgs.register') && (
+          <Button icon={<ImportOutlined />} onClick={() => navigate('/orgs/import')}>
+            {t('orgs.import.open')}
+          </Button>
+        )
+      }
       query={query}
       columns={phone ? phoneColumns : columns}
       scrollX={phone ? undefined : 1000}

@@ -4,11 +4,20 @@ import type { SpotItemDto } from '../../../../src/modules/orgs/spot-check/spot-c
 import type { PenaltyList } from '../../../../src/modules/orgs/registry/list-penalties.ts';
 import type { SupervisedPage } from '../../../../src/modules/orgs/registry/supervised.ts';
 import type { z } from 'zod';
-import type { CreditListItem, EligibilityDto, NameCheckResult, OrgDetail, OrgItem } from '../../../../src/modules/orgs/contracts/http.ts';
+import type { CreditListItem, EligibilityDto, NameCheckResult, OrgDetail, OrgItem, OrgListItem } from '../../../../src/modules/orgs/contracts/http.ts';
+import type { ImportResult } from '../../../../src/modules/orgs/imports/import-registry.ts';
 
 /** 社会组织 vocabularies: the server's contract.ts. */
-export { CREDIT_LIST_LABEL, ORG_KIND_LABEL, ORG_STATUS_LABEL, ORG_KINDS, ORG_STATUSES, CREDIT_LISTS } from '../../../../src/modules/orgs/contract.ts';
-export type { CreditListItem, EligibilityDto, NameCheckResult, OrgDetail, OrgItem };
+export {
+  CREDIT_LIST_LABEL,
+  ORG_KIND_LABEL,
+  ORG_STATUS_LABEL,
+  ORG_KINDS,
+  ORG_STATUSES,
+  CREDIT_LISTS,
+  IMPORT_COLUMNS,
+} from '../../../../src/modules/orgs/contract.ts';
+export type { CreditListItem, EligibilityDto, NameCheckResult, OrgDetail, OrgItem, OrgListItem };
 export type SpotItem = z.infer<typeof SpotItemDto>;
 export type Penalty = z.infer<typeof PenaltyList>['items'][number];
 export type SupervisedItem = z.infer<typeof SupervisedPage>['items'][number];
@@ -17,7 +26,7 @@ export type Paged<T> = { total: number; page: number; pageSize: number; items: T
 type Q = Record<string, string | number | undefined>;
 
 export const orgsApi = {
-  list: (q: Q) => http.get<Paged<OrgItem>>('/api/orgs', q as never),
+  list: (q: Q) => http.get<Paged<OrgListItem>>('/api/orgs', q as never),
   detail: (id: string) => http.get<OrgDetail>(`/api/orgs/${id}`),
   eligibility: (id: string, q: Q) => http.get<EligibilityDto>(`/api/orgs/${id}/eligibility`, q as never),
   creditLists: (q: Q) => http.get<Paged<CreditListItem>>('/api/orgs/credit-lists', q as never),
@@ -37,5 +46,6 @@ export const orgsApi = {
   recordInterview: (id: string, body: unknown) => http.post<{ id: string }>(`/api/orgs/${id}/interviews`, body),
   supervised: (q: Q) => http.get<Paged<SupervisedItem>>('/api/orgs/supervised', q as never),
   giveOpinion: (id: string, body: unknown) => http.post<unknown>(`/api/orgs/supervised/${id}/opinions`, body),
+  importRegistry: (body: { csv?: string; xlsxBase64?: string }) => http.post<z.infer<typeof ImportResult>>('/api/orgs/import', body),
   followUpInterview: (id: string, body: unknown) => http.post<unknown>(`/api/orgs/interviews/${id}/follow-up`, body),
 };

@@ -1,4 +1,4 @@
-import { AimOutlined, AuditOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AimOutlined, AuditOutlined, ImportOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { navZh } from './nav-i18n.ts';
@@ -9,6 +9,7 @@ const OrgsPage = lazy(() => import('./OrgsPage.tsx').then((m) => ({ default: m.O
 const OrgPage = lazy(() => import('./OrgPage.tsx').then((m) => ({ default: m.OrgPage })));
 const SpotChecksPage = lazy(() => import('./SpotChecksPage.tsx').then((m) => ({ default: m.SpotChecksPage })));
 const SupervisedPage = lazy(() => import('./SupervisedPage.tsx').then((m) => ({ default: m.SupervisedPage })));
+const ImportPage = lazy(() => import('./ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const CreditListsPage = lazy(() => import('./CreditListsPage.tsx').then((m) => ({ default: m.CreditListsPage })));
 
 /** 社会组织: the console's web half of the registry of social organizations. */
@@ -21,12 +22,14 @@ export const orgs = defineWebModule<typeof navZh & typeof zh>({
     { path: '/orgs/credit', label: 'orgs.nav.credit', icon: <SafetyCertificateOutlined />, permission: 'orgs.read' },
     { path: '/orgs/spot-checks', label: 'orgs.nav.spot', icon: <AimOutlined />, permission: 'orgs.read' },
     { path: '/orgs/supervised', label: 'orgs.nav.supervised', icon: <AuditOutlined />, permission: 'orgs.supervise' },
+    { path: '/orgs/import', label: 'orgs.nav.import', icon: <ImportOutlined />, permission: 'orgs.register' },
   ],
   routes: [
     { path: '/orgs', page: OrgsPage },
     { path: '/orgs/credit', page: CreditListsPage },
     { path: '/orgs/spot-checks', page: SpotChecksPage },
     { path: '/orgs/supervised', page: SupervisedPage, permission: 'orgs.supervise' },
+    { path: '/orgs/import', page: ImportPage, permission: 'orgs.register' },
     { path: '/orgs/:id', page: OrgPage, permission: 'orgs.read' },
   ],
   caseTypes: {

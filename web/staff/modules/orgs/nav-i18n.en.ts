@@ -7,4 +7,5 @@ export const navEn: Record<keyof typeof navZh, string> = {
   'orgs.nav.credit': 'Credit lists',
   'orgs.nav.spot': 'Random spot checks',
   'orgs.nav.supervised': 'Supervised organizations',
+  'orgs.nav.import': 'Import registry',
 };

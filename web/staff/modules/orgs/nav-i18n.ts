@@ -8,4 +8,5 @@ export const navZh = {
   'orgs.nav.credit': '信用名单',
   'orgs.nav.spot': '双随机抽查',
   'orgs.nav.supervised': '主管的社会组织',
+  'orgs.nav.import': '导入登记信息',
 } as const;

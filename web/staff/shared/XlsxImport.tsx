@@ -1,22 +1,34 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Space, Table, Upload } from 'antd';
 import { useState } from 'react';
-import { useT } from '../../i18n/i18n.tsx';
+import { useT } from '../i18n/i18n.tsx';
 
-type Report = { applied: boolean; rows: number; rejectedRows: number; batchId: string; errors: Array<{ row: number; message: string }> };
+/** What an import answered: applied or not, the rows read, the bad rows and each problem (by row, and column when known). */
+export type XlsxImportReport = {
+  applied: boolean;
+  rows: number;
+  rejectedRows: number;
+  errors: Array<{ row: number; column?: string; message: string }>;
+};
 
 /**
- * An xlsx import (实施清单, 基本目录): a template to download, an xlsx to upload; a refused file
+ * An xlsx import (实施清单, 基本目录, 社会组织登记信息): a template to download, a file to upload; a refused file
  * shows each bad row with its reason and the error workbook.
  */
-export function XlsxImport<R extends Report>(props: {
+export function XlsxImport<R extends XlsxImportReport>(props: {
   testId: string;
   templateHref: string;
   templateLabel: string;
   uploadLabel: string;
+  /** The file types taken (default xlsx only). */
+  accept?: string;
   upload: (file: File) => Promise<R>;
-  errorsHref: (batchId: string) => string;
+  /** The error workbook of a refused file: a route, or a data: URL saved under `errorsFileName`. */
+  errorsHref: (r: R) => string;
+  errorsFileName?: string;
   appliedMessage: (r: R) => string;
+  /** The queries an applied import makes stale. */
+  queryKey: readonly string[];
   onApplied?: (r: R) => void;
 }) {
   const t = useT();
@@ -27,18 +39,19 @@ export function XlsxImport<R extends Report>(props: {
     onSuccess: (r) => {
       setReport(r);
       if (r.applied) {
-        void qc.invalidateQueries({ queryKey: ['catalogue'] });
+        void qc.invalidateQueries({ queryKey: props.queryKey });
         props.onApplied?.(r);
       }
     },
     onError: () => setReport(null),
   });
+  const withColumn = report?.errors.some((e) => e.column);
   return (
     <div data-testid={props.testId} style={{ marginTop: 12 }}>
       <Space wrap>
         <Button href={props.templateHref}>{props.templateLabel}</Button>
         <Upload
-          accept=".xlsx"
+          accept={props.accept ?? '.xlsx'}
           showUploadList={false}
           beforeUpload={(file) => {
             upload.mutate(file);
@@ -56,20 +69,21 @@ export function XlsxImport<R extends Report>(props: {
           showIcon
           role="alert"
           style={{ marginTop: 12 }}
-          message={t('catalogue.import.refused', { rows: report.rows, bad: report.rejectedRows })}
+          message={t('import.xlsxRefused', { rows: report.rows, bad: report.rejectedRows })}
           description={
             <>
-              <Button size="small" href={props.errorsHref(report.batchId)} style={{ marginBottom: 8 }}>
-                {t('catalogue.import.errors')}
+              <Button size="small" href={props.errorsHref(report)} download={props.errorsFileName} style={{ marginBottom: 8 }}>
+                {t('import.xlsxErrors')}
               </Button>
               <Table
-                rowKey="row"
+                rowKey={(e) => `${e.row}:${e.column ?? ''}:${e.message}`}
                 size="small"
                 pagination={{ pageSize: 10, showSizeChanger: false }}
                 dataSource={report.errors}
                 columns={[
-                  { title: t('catalogue.import.row'), dataIndex: 'row', width: 70 },
-                  { title: t('catalogue.import.reason'), dataIndex: 'message' },
+                  { title: t('import.line'), dataIndex: 'row', width: 70 },
+                  ...(withColumn ? [{ title: t('import.field'), dataIndex: 'column', width: 140 }] : []),
+                  { title: t('import.message'), dataIndex: 'message' },
                 ]}
               />
             </>
