@@ -245,7 +245,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
           {e.standard && (
             <p className="mz-muted">
               保障标准 {yuan(e.standard.monthlyCents)} 元/人·月，{e.standard.effectiveFrom} 起{e.standard.document ? `，${e.standard.document}` : ''}
-              {e.standard.isDemo ? '(演示数据)' : ''}
+              {e.standard.isDemo ? '（演示数据）' : ''}
             </p>
           )}
         </>
