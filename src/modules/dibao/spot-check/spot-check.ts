@@ -29,7 +29,7 @@ const canSupervise = (actor: Actor, countyPath: string) =>
   );
 
 export const DrawInput = z.object({
-  countyCode: z.string().regex(/^\d{6}$/, '县(区)代码应为 6 位数字'),
+  countyCode: z.string().regex(/^\d{6}$/, '县（区）代码应为 6 位数字'),
   from: z.iso.date('起始日期格式应为 YYYY-MM-DD'),
   to: z.iso.date('截止日期格式应为 YYYY-MM-DD'),
   seed: z.string().trim().min(1).max(100).optional(),
