@@ -237,8 +237,8 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
             {e.checks.map((k) => (
               <li key={k.rule}>
                 <Tag color={k.ok ? 'green' : k.advisory ? 'orange' : 'red'}>{k.ok ? '符合' : k.advisory ? '提示' : '不符合'}</Tag>
-                {k.rule}:{k.detail}
-                <span className="mz-muted">({k.basis})</span>
+                {k.rule}：{k.detail}
+                <span className="mz-muted">（{k.basis}）</span>
               </li>
             ))}
           </ul>
