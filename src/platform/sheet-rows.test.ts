@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { csvRows } from './csv.ts';
-import { readSheet, SheetUnreadable, xlsxRows, type SheetRow } from './sheet-rows.ts';
+import { readSheet, sheetHeader, SheetUnreadable, xlsxRows, type SheetRow } from './sheet-rows.ts';
 
 const text = (v: ExcelJS.CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : v == null ? '' : String(v));
 
@@ -71,5 +71,16 @@ describe('uploaded sheets are read row by row and stop at the limit', () => {
 
   it('refuses an empty file at once (the streaming reader would wait for ever: fuzzed 「xlsxBase64」 of no base64 text)', async () => {
     await expect(readSheet(xlsxRows(Buffer.from('ޣ', 'base64'), text), 10)).rejects.toBeInstanceOf(SheetUnreadable);
+  });
+});
+
+describe('column headers', () => {
+  it('match whatever the parentheses and spaces: an old half-width header reads as the full-width one', async () => {
+    for (const h of ['月保障金额(元)', ' 月保障金额 (元) ', '月保障金额（ 元 ）', '月保障金额\u3000(元)', '月保障金额（元）'])
+      expect(sheetHeader(h)).toBe('月保障金额（元）');
+    expect(sheetHeader(' 户主  姓名 ')).toBe('户主 姓名');
+    const sheet = await readSheet(csvRows('姓名,月保障金额(元)\n张三,300\n'), 10);
+    expect(sheet.header).toEqual(['姓名', '月保障金额（元）']);
+    expect(sheet.records[0]!.values).toEqual({ 姓名: '张三', '月保障金额（元）': '300' });
   });
 });

@@ -40,8 +40,22 @@ export async function* xlsxRows(bytes: Buffer, cellText: (v: ExcelJS.CellValue) 
 }
 
 /**
+ * A column header as the importers match it: surrounding and doubled spaces (full-width ones too) dropped,
+ * parentheses full-width with no space inside or before them — 「月保障金额 (元)」, 「月保障金额( 元 )」 and
+ * 「月保障金额（元）」 are one column, so templates handed out before the headers became full-width still import.
+ */
+export function sheetHeader(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/ ?[(（] ?/g, '（')
+    .replace(/ ?[)）] ?/g, '）');
+}
+
+/**
  * Header and records of a sheet (xlsx rows or csv lines), stopping as soon as more than `limit`
  * non-empty records were read: `overLimit` then says so and the rest of the file is not parsed.
+ * The header comes through sheetHeader, so records are keyed by the templates' full-width headers.
  */
 export async function readSheet(
   rows: AsyncIterable<SheetRow> | Iterable<SheetRow>,
@@ -51,7 +65,7 @@ export async function readSheet(
   const records: Array<{ line: number; values: Record<string, string> }> = [];
   for await (const r of rows) {
     if (!header) {
-      header = r.cells.map((h) => h.trim());
+      header = r.cells.map(sheetHeader);
       continue;
     }
     const values = Object.fromEntries(header.map((h, j) => [h, (r.cells[j] ?? '').trim()]));

@@ -50,10 +50,17 @@ const problemTitles = (src: string) =>
  */
 const literals = (src: string) =>
   src.replace(/\/\*[\s\S]*?\*\/|\/\/.*$|('(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)|[^\n]/gm, (m, lit?: string) => (lit ? lit : blank(m)));
-/** Files holding workflow definitions and steps (defineWorkflow, transition) and contract vocabularies. */
+/**
+ * Files holding workflow definitions and steps (defineWorkflow, transition, action), contract vocabularies, module
+ * manifests (permission labels) and the kernel's permission catalogue and roles.
+ */
 const vocabularyFile = (f: string) =>
   /[\\/]src[\\/](modules|kernel)[\\/].*([\\/]contracts?[\\/]|[\\/]contract\.ts$|workflow[^\\/]*\.ts$)/.test(f) ||
-  (f.includes(`${path.sep}modules${path.sep}`) && /defineWorkflow\(|\btransition\(\{/.test(readFileSync(f, 'utf8')));
+  /[\\/]src[\\/](modules[\\/][^\\/]+[\\/]index|kernel[\\/]identity[\\/]permissions)\.ts$/.test(f) ||
+  (f.includes(`${path.sep}modules${path.sep}`) && /defineWorkflow\(|\b(transition|action)\(\{/.test(readFileSync(f, 'utf8')));
+
+/** Console components and portal scripts: every plain string literal in them is text a user reads (messages files have zhBlock). */
+const uiFile = (f: string) => /\.tsx$/.test(f) || /[\\/]web[\\/]portal[\\/].*\.ts$/.test(f);
 
 /**
  * Text built in template literals and JSX (`督办:${ref}`, `${PART_ROLE_LABEL[r]}:${ref}`, <b>人):</b>): the static
@@ -69,6 +76,7 @@ function templateHits(file: string, sf: SourceFile): Hit[] {
   const hits: Hit[] = [];
   const visit = (node: Node): void => {
     if (node.kind === SyntaxKind.JsxText && BAD.test(code(node))) hits.push({ file: rel(file), line: lineOf(node), text: code(node).trim() });
+    if (node.kind === SyntaxKind.StringLiteral && uiFile(file) && BAD.test(code(node))) hits.push({ file: rel(file), line: lineOf(node), text: code(node) });
     if (node.kind === SyntaxKind.TemplateExpression || node.kind === SyntaxKind.NoSubstitutionTemplateLiteral) {
       const p = node.parent;
       const sqlParams = p?.kind === SyntaxKind.TaggedTemplateExpression && code((p as Node & { tag: Node }).tag) === 'sql';
@@ -151,15 +159,16 @@ describe('full-width punctuation in Chinese text', () => {
         'const b = `${PART_ROLE_LABEL[r]}:${ref}`;',
         "const c = `${x ? '超期督办' : '督办'}:${ref}`;",
         'const d = <p>{n}人):{m}</p>;',
+        'const e = <Input placeholder="姓名,用顿号分隔" rules={[{ message: \'请选择县(区)\' }]} />;',
         'const ok = [`督办：${ref}`, `${org}:${i}`, sql`insert ${reason}, ${t}`, new RegExp(`第[${CN}]+条(?:之)?`)];',
       ].join('\n'),
     );
-    expect(templateViolations([fixture]).map((h) => h.line)).toEqual([1, 2, 3, 4]);
+    expect(templateViolations([fixture]).map((h) => h.line)).toEqual([1, 2, 3, 4, 5, 5]);
     rmSync(path.dirname(fixture), { recursive: true, force: true });
     expect(literals("const a = { 'z(x)': '乡镇(街道)确认' }; // 注(释)\nfn(中, 文);").split('\n')).toEqual(["'z(x)''乡镇(街道)确认'", '']);
   });
 
-  it('zh messages, portal pages, problem titles, workflow labels, contract vocabularies and template/JSX text use full-width , ; : ? ! ( ) next to Chinese', () => {
+  it('zh messages, portal pages and scripts, problem titles, workflow and permission labels, contract vocabularies, console literals and template/JSX text use full-width , ; : ? ! ( ) next to Chinese', () => {
     const hits = violations();
     expect(hits.map((h) => `${h.file}:${h.line}: ${h.text}`).join('\n')).toBe('');
   }, 60_000);

@@ -30,7 +30,7 @@ export async function api<T>(path: string, body?: unknown): Promise<T> {
       credentials: 'omit',
     });
   } catch {
-    throw new PortalError({ status: 0, code: 'NETWORK', title: '网络连接失败,请检查网络后重试', field: null });
+    throw new PortalError({ status: 0, code: 'NETWORK', title: '网络连接失败，请检查网络后重试', field: null });
   }
   const text = await res.text();
   let data: any = null;
@@ -40,7 +40,7 @@ export async function api<T>(path: string, body?: unknown): Promise<T> {
     /* not JSON */
   }
   if (!res.ok) {
-    const title = res.status === 429 ? '操作过于频繁,请稍后再试' : (data?.title ?? `服务暂时不可用（${res.status}），请稍后重试`);
+    const title = res.status === 429 ? '操作过于频繁，请稍后再试' : (data?.title ?? `服务暂时不可用（${res.status}），请稍后重试`);
     const field = typeof data?.details?.field === 'string' ? data.details.field : null;
     throw new PortalError({ status: res.status, code: data?.code ?? 'HTTP_ERROR', title, field });
   }
@@ -65,7 +65,7 @@ export async function solvePow(onProgress?: (tries: number) => void): Promise<Po
       const subtle = globalThis.crypto?.subtle;
       if (subtle) {
         const d = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(`${challenge}:${nonce}`)));
-        if (zeroBits(d) < bits) throw new PortalError({ status: 0, code: 'POW_LOCAL', title: '浏览器安全校验计算出错,请换用其他浏览器', field: null });
+        if (zeroBits(d) < bits) throw new PortalError({ status: 0, code: 'POW_LOCAL', title: '浏览器安全校验计算出错，请换用其他浏览器', field: null });
       }
       return { challenge, nonce };
     }

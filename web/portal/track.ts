@@ -43,7 +43,7 @@ async function load(focus: boolean) {
   } catch (err) {
     status.textContent = '';
     result.hidden = true;
-    errors.show([['q-code', err instanceof PortalError ? err.problem.title : '查询失败,请稍后重试']]);
+    errors.show([['q-code', err instanceof PortalError ? err.problem.title : '查询失败，请稍后重试']]);
   }
 }
 
@@ -114,7 +114,7 @@ function render(t: Track) {
   if (t.reply) {
     const block = opinionBlock(
       'reply-title',
-      '处理意见书(答复)',
+      '处理意见书（答复）',
       t.reply.opinion,
       t.reply.text,
       `送达时间：${formatDateTime(t.reply.deliveredAt)}${t.reply.receivedOn ? `；您收到答复的日期：${formatDate(t.reply.receivedOn)}` : ''}`,
@@ -302,7 +302,7 @@ function materialsForm() {
       afterAction = `已补充证明材料 ${r.added} 个，承办机关会收到提示。`;
       await load(true);
     } catch (err) {
-      actionError(f, 'm-files', err instanceof PortalError ? err.problem.title : '上传失败,请稍后重试');
+      actionError(f, 'm-files', err instanceof PortalError ? err.problem.title : '上传失败，请稍后重试');
     }
   });
   return f;
@@ -343,7 +343,7 @@ function rateForm() {
       afterAction = `感谢您的评价（${r.satisfaction}）。${r.hint ? `${r.hint}如需申请复查，请在下方填写理由。` : ''}`;
       await load(true);
     } catch (err) {
-      actionError(f, null, err instanceof PortalError ? err.problem.title : '提交失败,请稍后重试');
+      actionError(f, null, err instanceof PortalError ? err.problem.title : '提交失败，请稍后重试');
     }
   });
   return f;
@@ -368,7 +368,7 @@ function requestForm(kind: 'review' | 'recheck', title: string, note: string) {
   f.addEventListener('submit', async (e) => {
     e.preventDefault();
     const reason = (document.getElementById(id) as HTMLTextAreaElement).value.trim();
-    if (reason.length < 5) return actionError(f, id, '请说明理由(不少于 5 字)');
+    if (reason.length < 5) return actionError(f, id, '请说明理由（不少于 5 字）');
     try {
       const r = await api<{ notice: string }>(`/api/public/petitions/${kind}`, { ...creds, reason });
       afterAction = r.notice;
@@ -377,7 +377,7 @@ function requestForm(kind: 'review' | 'recheck', title: string, note: string) {
       actionError(
         f,
         err instanceof PortalError && err.problem.status === 400 ? id : null,
-        err instanceof PortalError ? err.problem.title : '提交失败,请稍后重试',
+        err instanceof PortalError ? err.problem.title : '提交失败，请稍后重试',
       );
     }
   });

@@ -58,7 +58,7 @@ describe('minzheng audit verify / checkpoint', () => {
     expect(await auditVerifyCommand([], x.cli)).toBe(1);
     expect(x.err[0]).toMatch(/^FAIL 审计链遭篡改/);
     expect(x.err[1]).toBe(
-      `altered 被修改 chain=${r.chainId} seq=${r.seq} event=${r.id}: 链 ${r.chainId} 第 ${r.seq} 条（事件 ${r.id}）：事件内容与其哈希不符(被修改)`,
+      `altered 被修改 chain=${r.chainId} seq=${r.seq} event=${r.id}: 链 ${r.chainId} 第 ${r.seq} 条（事件 ${r.id}）：事件内容与其哈希不符（被修改）`,
     );
     await tamper(t.ctx, async (db) => {
       await sql`delete from core.audit_event where id = ${r.id}`.execute(db);

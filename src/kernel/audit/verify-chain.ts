@@ -29,9 +29,9 @@ export function createChainVerifier(chainId: number, head: ChainHead, checkpoint
     const p = pending!;
     pending = null;
     if (linksForward && p.before) {
-      problem('altered', p.before.seq, p.before.id, '内容被改写并重算了哈希(后一条事件记录的前序哈希与之不符)');
+      problem('altered', p.before.seq, p.before.id, '内容被改写并重算了哈希（后一条事件记录的前序哈希与之不符）');
     } else {
-      problem('inserted', p.row.seq, p.row.id, '与前后事件都不衔接,是插入或替换的伪造事件');
+      problem('inserted', p.row.seq, p.row.id, '与前后事件都不衔接，是插入或替换的伪造事件');
     }
   }
 
@@ -55,20 +55,20 @@ export function createChainVerifier(chainId: number, head: ChainHead, checkpoint
         return;
       }
       if (r.seq < expected) {
-        problem('inserted', r.seq, r.id, '序号无效(链从第 1 条开始),是插入的事件');
+        problem('inserted', r.seq, r.id, '序号无效（链从第 1 条开始），是插入的事件');
         return;
       }
       if (r.seq > expected) {
         const one = r.seq === expected + 1;
         problem('removed', expected, one ? r.prev_id : null, one ? '事件被删除' : `第 ${expected}–${r.seq - 1} 条事件被删除`);
-        if (!selfOk) problem('altered', r.seq, r.id, '事件内容与其哈希不符(被修改)');
+        if (!selfOk) problem('altered', r.seq, r.id, '事件内容与其哈希不符（被修改）');
         advance(seen);
         return;
       }
-      if (!selfOk) problem('altered', r.seq, r.id, '事件内容与其哈希不符(被修改)');
+      if (!selfOk) problem('altered', r.seq, r.id, '事件内容与其哈希不符（被修改）');
       else if (r.prev_hash !== prevHash || r.prev_id !== (prev?.id ?? null)) {
         if (prev) pending = { row: seen, before: prev };
-        else problem('inserted', r.seq, r.id, '首条事件未接续创世哈希,是替换的伪造事件');
+        else problem('inserted', r.seq, r.id, '首条事件未接续创世哈希，是替换的伪造事件');
       }
       advance(seen);
     },
@@ -85,11 +85,11 @@ export function createChainVerifier(chainId: number, head: ChainHead, checkpoint
           'removed',
           last + 1,
           one ? head.id : null,
-          one ? '末尾事件被删除(链头仍指向它)' : `第 ${last + 1}–${head.seq} 条末尾事件被删除（链头记录到第 ${head.seq} 条）`,
+          one ? '末尾事件被删除（链头仍指向它）' : `第 ${last + 1}–${head.seq} 条末尾事件被删除（链头记录到第 ${head.seq} 条）`,
         );
       } else {
         const headRowHash = head.seq === 0 ? genesisHash(chainId) : atHead?.hash;
-        if (headRowHash !== head.hash) problem('head_mismatch', head.seq, atHead?.id ?? null, '链头哈希与该条事件不符(事件被改写并重算哈希,或链头被篡改)');
+        if (headRowHash !== head.hash) problem('head_mismatch', head.seq, atHead?.id ?? null, '链头哈希与该条事件不符（事件被改写并重算哈希，或链头被篡改）');
       }
       if (checkpoint) {
         if (checkpoint.seq > last) {
@@ -105,7 +105,7 @@ export function createChainVerifier(chainId: number, head: ChainHead, checkpoint
         } else {
           const cpRowHash = checkpoint.seq === 0 ? genesisHash(chainId) : atCheckpoint?.hash;
           if (cpRowHash !== checkpoint.hash)
-            problem('checkpoint_mismatch', checkpoint.seq, atCheckpoint?.id ?? null, '与最近检查点记录的哈希不符(此前的事件被整体改写)');
+            problem('checkpoint_mismatch', checkpoint.seq, atCheckpoint?.id ?? null, '与最近检查点记录的哈希不符（此前的事件被整体改写）');
         }
       }
       return events;

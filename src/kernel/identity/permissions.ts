@@ -14,11 +14,11 @@ export type PermissionDef = { readonly code: string; readonly label: string; rea
 const KERNEL_PERMISSIONS: readonly PermissionDef[] = [
   { code: 'area.read', label: '查看行政区划', group: '基础数据' },
   { code: 'area.manage', label: '维护行政区划', group: '基础数据' },
-  { code: 'calendar.manage', label: '维护工作日日历(节假日、调休)', group: '基础数据' },
+  { code: 'calendar.manage', label: '维护工作日日历（节假日、调休）', group: '基础数据' },
   { code: 'org.read', label: '查看组织机构', group: '基础数据' },
   { code: 'org.manage', label: '维护组织机构', group: '基础数据' },
   { code: 'user.read', label: '查看用户', group: '用户与权限' },
-  { code: 'user.manage', label: '管理用户(新建、停用、重置密码、授权)', group: '用户与权限' },
+  { code: 'user.manage', label: '管理用户（新建、停用、重置密码、授权）', group: '用户与权限' },
   { code: 'role.read', label: '查看角色', group: '用户与权限' },
   { code: 'role.manage', label: '维护角色', group: '用户与权限' },
   { code: 'audit.read', label: '查看审计日志', group: '安全审计' },
@@ -50,7 +50,7 @@ const KERNEL_ROLES: readonly RoleDefinition[] = [
     code: 'leader',
     name: '分管领导/负责人',
     nameEn: 'Leader',
-    description: '审批、督办,查看本辖区业务与审计记录',
+    description: '审批、督办，查看本辖区业务与审计记录',
     permissions: ['area.read', 'org.read', 'user.read', 'role.read', 'audit.read', 'report.read'],
   },
   {
@@ -78,7 +78,7 @@ const KERNEL_ROLES: readonly RoleDefinition[] = [
     code: 'supervisor',
     name: '业务主管单位',
     nameEn: 'Supervising unit',
-    description: '业务主管单位的工作人员：查看本单位主管的社会组织，出具业务主管单位意见(授予在业务主管单位，本级)',
+    description: '业务主管单位的工作人员：查看本单位主管的社会组织，出具业务主管单位意见（授予在业务主管单位，本级）',
     permissions: ['area.read', 'org.read', 'user.read', 'role.read'],
   },
 ];

@@ -37,7 +37,7 @@ export { availableTransitions, checkWho, decide, type PartyFacts } from './decid
 export { caseNotFound, refusalError, WORKFLOW_ERRORS } from './errors.ts';
 export { getCase } from './get-case.ts';
 export { CaseDetail, CaseNextStep } from './contract.ts';
-export { holdersByUnit, waitingFor, waitingLine } from './next-step.ts';
+export { holdersAt, holdersByUnit, waitingFor, waitingLine } from './next-step.ts';
 export { ALLOWED_ATTACHMENT_TYPES, checkAttachment, storeAttachment, type AttachmentFile } from './attachments.ts';
 export { attachmentStore } from './attachments.ts';
 export { openParts, caseParts, type OpenPartsRequest, type PartRole } from './co-handling.ts';

@@ -15,7 +15,7 @@ export const catalogue = defineModule({
   label: '政务服务事项',
   permissions: [
     { code: 'catalogue.read', label: '查看政务服务事项目录、实施清单、权责清单、监管清单', group: '政务服务事项' },
-    { code: 'catalogue.draft', label: '编制基本目录版本、权责清单(划转)', group: '政务服务事项' },
+    { code: 'catalogue.draft', label: '编制基本目录版本、权责清单（划转）', group: '政务服务事项' },
     { code: 'catalogue.publish', label: '审核发布基本目录版本', group: '政务服务事项' },
     { code: 'catalogue.list', label: '维护本单位实施清单', group: '政务服务事项' },
     { code: 'catalogue.supervise', label: '录入互联网+监管事项、检查行为', group: '政务服务事项' },

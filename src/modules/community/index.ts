@@ -14,7 +14,7 @@ export const community = defineModule({
     { code: 'community.read', label: '查看服务站台账和社区工作事项清单', group: '城乡社区' },
     { code: 'community.register', label: '登记、导入、暂停和撤销社区综合服务站', group: '城乡社区' },
     { code: 'community.request', label: '申请社区工作事项准入', group: '城乡社区' },
-    { code: 'community.admit', label: '审核社区工作事项准入(准入、不予准入、移出清单)', group: '城乡社区' },
+    { code: 'community.admit', label: '审核社区工作事项准入（准入、不予准入、移出清单）', group: '城乡社区' },
   ],
   roles: {
     leader: ['community.read', 'community.admit'],

@@ -374,16 +374,18 @@ describe('portal', () => {
     expect(again.json().code).toBe('POW_REPLAYED');
     const { refNo, queryCode } = r.json();
     expect(queryCode).toMatch(/^[A-Z2-9]{12}$/);
-    // The township office is told at once: nobody there registered it.
-    const told = await t.ctx.db
-      .selectFrom('core.notification as n')
-      .innerJoin('core.org_unit as o', 'o.id', 'n.org_unit_id')
-      .innerJoin('core.case as c', 'c.id', 'n.case_id')
-      .select(['o.code', 'n.title'])
-      .where('c.ref_no', '=', refNo)
-      .where('n.kind', '=', 'dibao.online_application')
-      .execute();
-    expect(told).toEqual([{ code: '640423100-gov', title: expect.stringMatching(new RegExp(`^网上申请：${refNo} `)) }]);
+    // The township's clerks who hold 办理 are told at once, by name (nobody there registered it): the
+    // application and the household; not the township's leader, not another township's clerks.
+    const inbox = async (s: Session) =>
+      (await ok(s.get('/api/notifications?pageSize=100'))).items.filter((n: any) => n.kind === 'dibao.online_application' && n.title.includes(refNo));
+    expect(await inbox(ld)).toEqual([
+      expect.objectContaining({
+        userId: ld.me.user.id,
+        title: expect.stringMatching(new RegExp(`^网上低保申请待受理：${refNo} ${app.members[0]!.name}户（.+村）$`)),
+      }),
+    ]);
+    expect(await inbox(ldLead)).toEqual([]);
+    expect(await inbox(xj)).toEqual([]);
     const tr = await t.app.inject({ method: 'POST', url: '/api/public/dibao/track', remoteAddress: '10.99.1.1', payload: { refNo, queryCode } });
     expect(tr.statusCode, tr.body).toBe(200);
     expect(tr.json()).toMatchObject({ refNo, state: 'applied', township: '城关镇人民政府' });

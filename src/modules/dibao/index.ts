@@ -28,9 +28,9 @@ export const dibao = defineModule({
   permissions: [
     { code: 'dibao.read', label: '查看低保家庭和申请', group: '低保' },
     { code: 'dibao.apply', label: '登记低保申请', group: '低保' },
-    { code: 'dibao.handle', label: '办理低保申请(受理、核对、入户调查、评议、审核、公示)', group: '低保' },
-    { code: 'dibao.confirm', label: '确认(审批)低保、抽查乡镇确认的案件', group: '低保' },
-    { code: 'dibao.roster', label: '生成、校验发放名册,登记待遇变更', group: '低保' },
+    { code: 'dibao.handle', label: '办理低保申请（受理、核对、入户调查、评议、审核、公示）', group: '低保' },
+    { code: 'dibao.confirm', label: '确认（审批）低保、抽查乡镇确认的案件', group: '低保' },
+    { code: 'dibao.roster', label: '生成、校验发放名册，登记待遇变更', group: '低保' },
     { code: 'dibao.roster_approve', label: '审批发放名册', group: '低保' },
     { code: 'dibao.import', label: '导入低保名册', group: '低保' },
     { code: 'dibao.configure', label: '维护低保标准、审批权下放配置', group: '低保' },

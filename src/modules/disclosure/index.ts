@@ -22,9 +22,9 @@ export const disclosure = defineModule({
   label: '政务公开',
   permissions: [
     { code: 'disclosure.read', label: '查看政府信息公开申请和主动公开信息', group: '政务公开' },
-    { code: 'disclosure.handle', label: '办理政府信息公开申请(登记、补正告知、征求意见、答复),拟公开登记', group: '政务公开' },
-    { code: 'disclosure.correct', label: '登记申请人的补正(来信、当面)', group: '政务公开' },
-    { code: 'disclosure.approve', label: '审核发布主动公开信息、撤回;批准延长答复期限', group: '政务公开' },
+    { code: 'disclosure.handle', label: '办理政府信息公开申请（登记、补正告知、征求意见、答复），拟公开登记', group: '政务公开' },
+    { code: 'disclosure.correct', label: '登记申请人的补正（来信、当面）', group: '政务公开' },
+    { code: 'disclosure.approve', label: '审核发布主动公开信息、撤回；批准延长答复期限', group: '政务公开' },
   ],
   roles: {
     leader: ['disclosure.read', 'disclosure.approve'],

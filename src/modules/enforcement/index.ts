@@ -34,12 +34,12 @@ export const enforcement = defineModule({
   label: G,
   permissions: [
     { code: P.read, label: '查看行政执法案件和执法人员', group: G },
-    { code: P.handle, label: '办理行政处罚案件(立案、调查取证、告知、听证、送达、执行)', group: G },
+    { code: P.handle, label: '办理行政处罚案件（立案、调查取证、告知、听证、送达、执行）', group: G },
     { code: P.review, label: '法制审核', group: G },
     { code: P.decide, label: '作出行政处罚决定、集体讨论、批准延期', group: G },
     { code: P.officers, label: '管理执法人员和行政执法证，登记学法计划和集体学法', group: G },
-    { code: P.study, label: '管理学法题库和试卷(可查看答案)', group: G },
-    { code: INFORMANT_PERMISSION, label: '查看举报人信息(仅承办单位,记入审计)', group: G },
+    { code: P.study, label: '管理学法题库和试卷（可查看答案）', group: G },
+    { code: INFORMANT_PERMISSION, label: '查看举报人信息（仅承办单位，记入审计）', group: G },
   ],
   roles: {
     clerk: [P.read, P.handle, P.officers],

@@ -17,7 +17,7 @@ export const hall = defineModule({
     { code: 'hall.handle', label: '窗口登记、受理、办理、送达政务服务办件', group: '政务服务大厅' },
     { code: 'hall.rectify', label: '差评回访核实、整改、反馈', group: '政务服务大厅' },
     { code: 'hall.review', label: '差评申诉复核', group: '政务服务大厅' },
-    { code: 'hall.configure', label: '设置限期整改期限(只能从严)', group: '政务服务大厅' },
+    { code: 'hall.configure', label: '设置限期整改期限（只能从严）', group: '政务服务大厅' },
   ],
   roles: {
     clerk: ['hall.read', 'hall.handle', 'hall.rectify'],

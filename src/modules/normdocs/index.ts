@@ -22,10 +22,10 @@ export const normdocs = defineModule({
   label: '规范性文件',
   permissions: [
     { code: 'normdocs.read', label: '查看规范性文件', group: '规范性文件' },
-    { code: 'normdocs.draft', label: '起草规范性文件(草案、征求意见、意见处理、提请审核和审议)', group: '规范性文件' },
+    { code: 'normdocs.draft', label: '起草规范性文件（草案、征求意见、意见处理、提请审核和审议）', group: '规范性文件' },
     { code: 'normdocs.review', label: '合法性审核、统一登记编号、公布、备案和清理', group: '规范性文件' },
     { code: 'normdocs.sign', label: '签发规范性文件', group: '规范性文件' },
-    { code: 'normdocs.configure', label: '设置规范性文件(征求意见期限)', group: '规范性文件' },
+    { code: 'normdocs.configure', label: '设置规范性文件（征求意见期限）', group: '规范性文件' },
   ],
   roles: {
     leader: ['normdocs.read', 'normdocs.sign'],

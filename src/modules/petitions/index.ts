@@ -28,7 +28,7 @@ export const petitions = defineModule({
   permissions: [
     { code: 'petition.read', label: '查看信访事项', group: '信访' },
     { code: 'petition.register', label: '登记信访事项', group: '信访' },
-    { code: 'petition.handle', label: '办理信访事项(甄别、转送、受理、拟办、送达)', group: '信访' },
+    { code: 'petition.handle', label: '办理信访事项（甄别、转送、受理、拟办、送达）', group: '信访' },
     { code: 'petition.approve', label: '审批信访处理意见、批准延期', group: '信访' },
     { code: 'petition.supervise', label: '督办信访事项', group: '信访' },
   ],

@@ -148,7 +148,11 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
       schema: {
         tags,
         summary: '申请复核(收到书面复查意见之日起 30 日内)',
-        body: z.object({ refNo: Ref, queryCode: Code, reason: z.string().trim().min(5, '请说明申请复核的理由(不少于 5 字)').max(5000, '理由不超过 5000 字') }),
+        body: z.object({
+          refNo: Ref,
+          queryCode: Code,
+          reason: z.string().trim().min(5, '请说明申请复核的理由（不少于 5 字）').max(5000, '理由不超过 5000 字'),
+        }),
         response: { 200: Requested },
       },
     },

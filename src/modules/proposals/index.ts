@@ -13,7 +13,7 @@ export const proposals = defineModule({
   label: '建议提案',
   permissions: [
     { code: 'proposals.read', label: '查看建议提案', group: '建议提案' },
-    { code: 'proposals.handle', label: '办理建议提案(交办登记、签收、面商沟通、拟答复、征询意见)', group: '建议提案' },
+    { code: 'proposals.handle', label: '办理建议提案（交办登记、签收、面商沟通、拟答复、征询意见）', group: '建议提案' },
     { code: 'proposals.approve', label: '签发建议提案答复', group: '建议提案' },
   ],
   roles: {

@@ -27,7 +27,7 @@ export function problemHandler(err: FastifyError | Error, req: FastifyRequest, r
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && err instanceof SyntaxError))
     return send(reply, 400, 'MALFORMED_JSON', '请求内容不是有效的 JSON');
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, 413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
-  if (fe.statusCode === 429) return send(reply, 429, 'RATE_LIMITED', '请求过于频繁,请稍后再试');
+  if (fe.statusCode === 429) return send(reply, 429, 'RATE_LIMITED', '请求过于频繁，请稍后再试');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !isResponseSerializationError(err)) {
     return send(reply, fe.statusCode, fe.code ?? 'BAD_REQUEST', '请求无效');
   }
@@ -38,7 +38,7 @@ export function problemHandler(err: FastifyError | Error, req: FastifyRequest, r
     return send(reply, 400, 'VALUE_INVALID', '输入的值无效或超出范围，请检查后重试（invalid or out-of-range value）');
   }
   req.log.error({ err }, 'unhandled error');
-  return send(reply, 500, 'INTERNAL_ERROR', '系统内部错误,请稍后重试;如持续出现请联系管理员');
+  return send(reply, 500, 'INTERNAL_ERROR', '系统内部错误，请稍后重试；如持续出现请联系管理员');
 }
 
 export function send(reply: FastifyReply, status: number, code: string, title: string, details?: Record<string, unknown>) {

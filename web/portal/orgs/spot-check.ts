@@ -21,7 +21,7 @@ const result = $('#result');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const METHOD: Record<string, string> = { desk: '书面检查', onsite: '现场检查' };
 const ALGORITHM: Record<string, string> = {
-  'sha256-rank/2': '第2版：每个统一社会信用代码按 SHA-256（“orgs-spot-check:objects:种子:代码”）排序，取前若干个',
+  'sha256-rank/2': '第2版：每个统一社会信用代码按 SHA-256（“orgs-spot-check:objects:” + 种子 + “:” + 代码）排序，取前若干个',
   'sm3-mulberry32-fisher-yates/1': '第1版：SM3 种子驱动的 Fisher–Yates 洗牌（2026年12月10日前的抽查）',
 };
 

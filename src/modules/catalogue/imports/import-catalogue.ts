@@ -97,7 +97,7 @@ export async function importCatalogue(
   const checked = checkCatalogueRows(parsed.rows);
   const bad = checked.filter((r) => r.errors.length);
   const report = bad.length ? await errorWorkbook(parsed.header, bad) : null;
-  const errors = bad.map((r) => ({ row: r.rowNo, message: r.errors.join(';') }));
+  const errors = bad.map((r) => ({ row: r.rowNo, message: r.errors.join('；') }));
   const batchId = randomUUID();
   return withTx(ctx, async (tx) => {
     const version = bad.length

@@ -79,7 +79,7 @@ export async function importList(ctx: AppContext, actor: Actor, officeId: string
   const report = bad.length ? await errorWorkbook(parsed.header, bad) : null;
   const batchId = randomUUID();
   const counts = { added: 0, updated: 0 };
-  const errors = bad.map((r) => ({ row: r.rowNo, message: r.errors.join(';') }));
+  const errors = bad.map((r) => ({ row: r.rowNo, message: r.errors.join('；') }));
   await withTx(ctx, async (tx) => {
     if (!bad.length) for (const r of checked) if (!r.unchanged) counts[await writeRow(tx, actor, office, version.id, items.get(r.baseCode)!, r)]++;
     await sql`insert into catalogue.list_import (id, office_id, org_unit_id, area_path, file_name, file_sha256, actor_id, actor_name, at, rows, applied,

@@ -34,7 +34,7 @@ export async function errorWorkbook(header: string[], bad: RefusedRow[]): Promis
   ];
   ws.getRow(1).font = { bold: true };
   for (const r of bad) {
-    const row = ws.addRow({ '#': r.rowNo, ...r.values, '!': r.errors.join(';') });
+    const row = ws.addRow({ '#': r.rowNo, ...r.values, '!': r.errors.join('；') });
     row.getCell(header.length + 2).font = { color: { argb: 'FFC00000' } };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

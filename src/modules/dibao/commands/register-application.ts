@@ -70,9 +70,10 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
     const memberIds = await insertMembers(tx, householdId, members, opts.unverified ?? false);
     await insertFinances(tx, householdId, memberIds, input);
     const applicant = members.find((m) => m.relation === '申请人')!;
+    const household = `${applicant.name}户（${area.name}）`;
     const c = await createCase(tx, opts.system ? SYSTEM_ACTOR : actor, {
       type: DIBAO_TYPE,
-      title: `低保申请：${applicant.name}户（${area.name}）`,
+      title: `低保申请：${household}`,
       orgUnitId: org.id,
       system: opts.system,
       comment: input.reason ?? null,
@@ -98,7 +99,17 @@ export async function registerApplication(ctx: AppContext, actor: Actor, raw: un
       summary: `${input.channel}申请登记，家庭成员 ${members.length} 人（申请编号 ${c.ref_no}）`,
       after: await householdSnapshot(tx, householdId),
     });
-    return { id: c.id, refNo: c.ref_no, householdId, state: c.state, township: org.name, authority: regime.authority, missingMaterials: missing };
+    return {
+      id: c.id,
+      refNo: c.ref_no,
+      householdId,
+      household,
+      orgUnitId: org.id,
+      state: c.state,
+      township: org.name,
+      authority: regime.authority,
+      missingMaterials: missing,
+    };
   }).catch((e: unknown) => {
     // The partial unique index is the last line of defence when two registrations race.
     if (e instanceof Error && /member_one_active_household/.test(e.message))

@@ -82,10 +82,10 @@ export async function listDelegations(ctx: AppContext, today: string) {
 }
 
 export const AddDelegationInput = z.object({
-  countyCode: z.string().regex(/^\d{6}$/, '县(区)代码应为 6 位数字'),
-  authority: z.enum(['county', 'township'], { message: '审批层级须为县级确认或乡镇(街道)确认' }),
+  countyCode: z.string().regex(/^\d{6}$/, '县（区）代码应为 6 位数字'),
+  authority: z.enum(['county', 'township'], { message: '审批层级须为县级确认或乡镇（街道）确认' }),
   effectiveFrom: z.iso.date('生效日期格式应为 YYYY-MM-DD'),
-  document: z.string().trim().min(2, '请填写授权文件(文号或名称)').max(200, '授权文件不超过 200 字'),
+  document: z.string().trim().min(2, '请填写授权文件（文号或名称）').max(200, '授权文件不超过 200 字'),
   note: z.string().trim().max(500, '说明不超过 500 字').optional(),
 });
 
@@ -134,20 +134,20 @@ export async function addDelegation(ctx: AppContext, actor: Actor, raw: unknown)
  * document names are invented (示例). Idempotent.
  */
 export const REPORT_REGIMES: ReadonlyArray<{ county: string; authority: Authority; from: string; document: string; note?: string }> = [
-  { county: '640423', authority: 'township', from: '2018-07-01', document: '隆德县人民政府关于将低保审批权限下放乡镇的通知(示例)', note: '先行试点' },
+  { county: '640423', authority: 'township', from: '2018-07-01', document: '隆德县人民政府关于将低保审批权限下放乡镇的通知（示例）', note: '先行试点' },
   {
     county: '640104',
     authority: 'township',
     from: '2019-04-01',
-    document: '兴庆区人民政府关于低保审批权限下放街道(乡镇)的通知(示例)',
+    document: '兴庆区人民政府关于低保审批权限下放街道（乡镇）的通知（示例）',
     note: '2019 年纳入试点',
   },
-  { county: '640221', authority: 'township', from: '2019-07-01', document: '平罗县人民政府关于低保审批权限下放乡镇的通知(示例)', note: '2019 年纳入试点' },
+  { county: '640221', authority: 'township', from: '2019-07-01', document: '平罗县人民政府关于低保审批权限下放乡镇的通知（示例）', note: '2019 年纳入试点' },
   ...['640402', '640502', '640522', '640521'].map((county) => ({
     county,
     authority: 'county' as const,
     from: '2019-01-01',
-    document: '《宁夏回族自治区最低生活保障审核审批办法（试行）》县级确认(示例)',
+    document: '《宁夏回族自治区最低生活保障审核审批办法（试行）》县级确认（示例）',
     note: '准备下放',
   })),
 ];

@@ -113,7 +113,7 @@ export async function importTemplate(): Promise<Buffer> {
   notes.getRow(1).font = { bold: true };
   for (const c of IMPORT_COLUMNS) notes.addRow({ h: c.header, r: c.required ? '必填' : '可选', n: c.note });
   notes.addRow({});
-  notes.addRow({ h: '说明', n: '每行一人;同一户各行的「户主身份证号」相同,家庭信息(区划、城乡、人数、金额、起始月份、地址)填在户主行。' });
+  notes.addRow({ h: '说明', n: '每行一人；同一户各行的「户主身份证号」相同，家庭信息（区划、城乡、人数、金额、起始月份、地址）填在户主行。' });
   // Examples live on this sheet (synthetic IDs), so they can never be imported by mistake.
   const ex = wb.addWorksheet('示例');
   ex.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: Math.max(12, c.header.length * 2 + 4), style: { numFmt: '@' } }));
@@ -128,7 +128,7 @@ export async function importTemplate(): Promise<Buffer> {
     户籍地区划代码: '640423100',
     城乡类别: '农村',
     保障人数: '2',
-    '月保障金额(元)': '460.00',
+    '月保障金额（元）': '460.00',
     保障起始月份: '2019-03',
     地址: '隆德县城关镇示例村1组',
     是否享受保障: '是',

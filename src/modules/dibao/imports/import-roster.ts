@@ -123,7 +123,7 @@ export async function importRoster(ctx: AppContext, actor: Actor, file: { fileNa
     for (let i = 0; i < errs.length; i += CHUNK) {
       const part = errs.slice(i, i + CHUNK);
       await sql`insert into dibao.import_row_error (batch_id, row_no, message)
-        select ${batchId}, * from unnest(${part.map((c) => c.rowNo)}::int[], ${part.map((c) => c.errors.join(';'))}::text[])`.execute(tx.db);
+        select ${batchId}, * from unnest(${part.map((c) => c.rowNo)}::int[], ${part.map((c) => c.errors.join('；'))}::text[])`.execute(tx.db);
     }
     await recordAudit(tx, {
       actor,
@@ -154,7 +154,7 @@ export async function importRoster(ctx: AppContext, actor: Actor, file: { fileNa
     errors: checks
       .filter((c) => c.errors.length)
       .slice(0, 500)
-      .map((c) => ({ row: c.rowNo, message: c.errors.join(';') })),
+      .map((c) => ({ row: c.rowNo, message: c.errors.join('；') })),
   };
 }
 
@@ -195,7 +195,7 @@ async function markExisting(ctx: AppContext, actor: Actor, checks: RowCheck[], h
       const c = byHash.get(r.id_hash)!;
       c.errors.push(
         !recordInScope(actor, 'dibao.read', { areaPath: r.area_path })
-          ? '此人已在其他地区纳入低保家庭,一人只能在一个有效家庭中,请与其所在县(区)民政部门核实'
+          ? '此人已在其他地区纳入低保家庭，一人只能在一个有效家庭中，请与其所在县（区）民政部门核实'
           : r.batch_at
             ? `已导入过（${chinaDate(r.batch_at)} 批次《${r.batch_file}》，户主 ${r.head ?? '—'}）`
             : `该人员已在低保家庭中（${r.area_name}，户主 ${r.head ?? '—'}），一人只能在一个有效家庭中`,
@@ -275,7 +275,7 @@ async function errorWorkbook(parsed: ParsedFile, checks: RowCheck[]): Promise<Bu
   ws.columns = [...header.map((h) => ({ header: h, key: h, width: Math.max(10, h.length * 2 + 2) })), { header: '错误说明', key: '__err', width: 60 }];
   ws.getRow(1).font = { bold: true };
   for (const c of checks) {
-    const row = ws.addRow({ ...c.values, __err: c.errors.length ? c.errors.join(';') : '已导入' });
+    const row = ws.addRow({ ...c.values, __err: c.errors.length ? c.errors.join('；') : '已导入' });
     header.forEach((_, i) => {
       row.getCell(i + 1).numFmt = '@';
     });

@@ -13,6 +13,7 @@ const badCheck = (n: number) => {
   const s = id(n);
   return s.slice(0, 17) + (s[17] === '0' ? '1' : '0');
 };
+// The header of a file made from the template before its headers became full-width: 月保障金额(元) still imports.
 const HEAD = '序号,户主姓名,户主身份证号,成员姓名,身份证号,与户主关系,户籍地区划代码,城乡类别,保障人数,月保障金额(元),保障起始月份,地址';
 const ALREADY = idOf('64042319700101001');
 
@@ -112,7 +113,7 @@ describe('名册导入 with a malformed file', () => {
     expect(err[11]).toBe('同户第 12 行有错误，整户未导入');
     expect(err[13]).toBe('同户第 14 行有错误，整户未导入');
     expect(err[15]).toMatch(/^该人员已在低保家庭中（城关镇，户主 冯癸）/);
-    expect(err[16]).toBe('「成员姓名」不能为空;「月保障金额（元）」「-20」不是金额（数字，最多两位小数）');
+    expect(err[16]).toBe('「成员姓名」不能为空；「月保障金额（元）」「-20」不是金额（数字，最多两位小数）');
     expect((await count('dibao.household')) - before.households).toBe(2);
     expect((await count('dibao.member')) - before.members).toBe(3);
     const hh = (
@@ -166,6 +167,7 @@ describe('名册导入 with a malformed file', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).getCell(13).value).toBe('错误说明');
     expect(ws.getRow(1).getCell(5).value).toBe('身份证号');
+    expect(ws.getRow(1).getCell(10).value).toBe('月保障金额（元）'); // the old half-width header comes back full-width
     expect(ws.rowCount).toBe(16);
     expect(ws.getRow(2).getCell(13).value).toBe('已导入');
     expect(ws.getRow(2).getCell(5).value).toBe(id(1));
@@ -197,6 +199,7 @@ describe('名册导入 with a malformed file', () => {
     await wb.xlsx.load(tpl.rawPayload as never);
     const ws = wb.getWorksheet('低保名册')!;
     expect(ws.getRow(1).getCell(3).value).toBe('户主身份证号');
+    expect(ws.getRow(1).getCell(10).value).toBe('月保障金额（元）');
     expect(ws.rowCount).toBe(1); // examples are on their own sheet
     expect(wb.getWorksheet('示例')!.rowCount).toBe(3);
     ws.addRow(['1', '沈丑', id(20), '沈丑', id(20), '户主', '640423100', '农村', '1', '280.00', '2019-05', '城关镇丑村', '是']);

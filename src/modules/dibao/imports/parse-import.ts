@@ -14,17 +14,17 @@ import type { MemberTable } from '../db.ts';
 export const IMPORT_COLUMNS = [
   { header: '序号', required: false, note: '可选' },
   { header: '户主姓名', required: true, note: '每行填写所属家庭的户主姓名' },
-  { header: '户主身份证号', required: true, note: '18 位,同一户各行相同;请将单元格设为文本格式' },
-  { header: '成员姓名', required: true, note: '本行人员姓名(户主行填户主本人)' },
-  { header: '身份证号', required: true, note: '本行人员身份证号,18 位' },
-  { header: '与户主关系', required: true, note: '户主(本人)、配偶、子女、父母、祖父母、孙子女、兄弟姐妹、其他' },
-  { header: '户籍地区划代码', required: true, note: '户主行必填:乡镇(街道)9 位或村(社区)12 位代码,也可填县(区)6 位代码' },
-  { header: '城乡类别', required: true, note: '户主行必填:城市 或 农村' },
-  { header: '保障人数', required: true, note: '户主行必填:享受保障的人数' },
-  { header: '月保障金额(元)', required: true, note: '户主行必填:全户每月金额,最多两位小数' },
-  { header: '保障起始月份', required: true, note: '户主行必填:如 2019-03' },
-  { header: '地址', required: true, note: '户主行必填:家庭住址' },
-  { header: '是否享受保障', required: false, note: '可选:是/否,空白视为 是' },
+  { header: '户主身份证号', required: true, note: '18 位，同一户各行相同；请将单元格设为文本格式' },
+  { header: '成员姓名', required: true, note: '本行人员姓名（户主行填户主本人）' },
+  { header: '身份证号', required: true, note: '本行人员身份证号，18 位' },
+  { header: '与户主关系', required: true, note: '户主（本人）、配偶、子女、父母、祖父母、孙子女、兄弟姐妹、其他' },
+  { header: '户籍地区划代码', required: true, note: '户主行必填：乡镇（街道）9 位或村（社区）12 位代码，也可填县（区）6 位代码' },
+  { header: '城乡类别', required: true, note: '户主行必填：城市 或 农村' },
+  { header: '保障人数', required: true, note: '户主行必填：享受保障的人数' },
+  { header: '月保障金额（元）', required: true, note: '户主行必填：全户每月金额，最多两位小数' },
+  { header: '保障起始月份', required: true, note: '户主行必填：如 2019-03' },
+  { header: '地址', required: true, note: '户主行必填：家庭住址' },
+  { header: '是否享受保障', required: false, note: '可选：是/否，空白视为 是' },
 ] as const;
 export const REQUIRED_HEADERS = IMPORT_COLUMNS.filter((c) => c.required).map((c) => c.header);
 
@@ -138,7 +138,7 @@ export type ValidRow = {
 };
 export type RowCheck = { rowNo: number; values: Record<string, string>; errors: string[]; row: ValidRow | null };
 
-/** 月保障金额(元) → 分, exactly (no floating point): digits with at most two decimals, > 0. */
+/** 月保障金额（元） → 分, exactly (no floating point): digits with at most two decimals, > 0. */
 export function parseYuan(s: string): number | null {
   const m = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(s.replace(/,/g, ''));
   if (!m) return null;
@@ -198,7 +198,7 @@ export function validateRows(rows: readonly RawRow[], opts: { today: string; are
       const areaCode = need('户籍地区划代码');
       const kindRaw = need('城乡类别');
       const personsRaw = need('保障人数');
-      const amountRaw = need('月保障金额(元)');
+      const amountRaw = need('月保障金额（元）');
       const fromRaw = need('保障起始月份');
       const address = need('地址');
       let areaOk = false;
@@ -216,7 +216,7 @@ export function validateRows(rows: readonly RawRow[], opts: { today: string; are
       if (personsRaw && !(persons >= 1 && persons <= 20)) errors.push(`「保障人数」「${personsRaw}」应为 1–20 的整数`);
       const cents = amountRaw ? parseYuan(amountRaw) : null;
       if (amountRaw && cents === null) errors.push(`「月保障金额（元）」「${amountRaw}」不是金额（数字，最多两位小数）`);
-      else if (amountRaw && cents !== null && cents <= 0) errors.push('「月保障金额(元)」应大于零');
+      else if (amountRaw && cents !== null && cents <= 0) errors.push('「月保障金额（元）」应大于零');
       const from = fromRaw ? parseMonth(fromRaw) : null;
       if (fromRaw && !from) errors.push(`「保障起始月份」「${fromRaw}」格式不正确（如 2019-03）`);
       if (areaOk && kind && persons >= 1 && cents && from && address)
@@ -291,7 +291,7 @@ export function groupHouseholds(checks: RowCheck[]): Array<{ head: ValidRow; mem
   for (const g of groups.values()) {
     const heads = g.filter((c) => c.values['与户主关系'] && RELATIONS[c.values['与户主关系']!] === '申请人');
     let why: string | null = null;
-    if (heads.length === 0) why = '同户未找到户主行(与户主关系为「户主」的行),整户未导入';
+    if (heads.length === 0) why = '同户未找到户主行（与户主关系为「户主」的行），整户未导入';
     else if (heads.length > 1) why = `同户有多个户主行（第 ${heads.map((h) => h.rowNo).join('、')} 行），整户未导入`;
     else if (g.some((c) => !c.row))
       why = `同户第 ${g
@@ -301,7 +301,7 @@ export function groupHouseholds(checks: RowCheck[]): Array<{ head: ValidRow; mem
     else {
       const head = heads[0]!.row!;
       const insured = g.filter((c) => c.row!.insured).length;
-      if (!head.household) why = '户主行信息不完整,整户未导入';
+      if (!head.household) why = '户主行信息不完整，整户未导入';
       else if (head.household.insuredPersons !== insured)
         why = `「保障人数」${head.household.insuredPersons} 与本户享受保障的成员 ${insured} 人不一致，整户未导入`;
     }

@@ -99,7 +99,7 @@ describe('duplicate-person messages stay within the clerk scope', () => {
       payload: body,
     });
     expect(imp.statusCode, imp.body).toBeLessThan(300);
-    expect(imp.body).toContain('请与其所在县(区)民政部门核实');
+    expect(imp.body).toContain('请与其所在县（区）民政部门核实');
     for (const secret of ['马14强', '红崖村', '隆德', there.refNo]) expect(imp.body).not.toContain(secret);
   });
 });

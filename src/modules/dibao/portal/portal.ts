@@ -13,7 +13,7 @@ import { yuanText } from '../../../platform/money.ts';
 import { regimeOn } from '../delegation/regime.ts';
 import { registerApplication } from '../commands/register-application.ts';
 import { spendSolution } from '../../../kernel/portal/index.ts';
-import { notify } from '../../../kernel/notify/index.ts';
+import { notifyTownshipOfOnlineApplication } from './notify-township.ts';
 import { servedNotices } from './served-notices.ts';
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export function newQueryCode(): string {
@@ -44,15 +44,7 @@ export async function submitOnlineApplication(ctx: AppContext, raw: unknown) {
       { system: true, unverified: true },
     );
     await sql`update dibao.application set query_code_hash = ${queryCodeHash(reg.refNo, code)} where case_id = ${reg.id}`.execute(tx.db);
-    // The township office learns of it at once (nobody at the office registered it).
-    const c = await tx.db.selectFrom('core.case').select(['org_unit_id', 'title']).where('id', '=', reg.id).executeTakeFirstOrThrow();
-    await notify(tx, {
-      orgUnitId: c.org_unit_id,
-      caseId: reg.id,
-      kind: 'dibao.online_application',
-      title: `网上申请：${reg.refNo} ${c.title}`,
-      body: '群众通过门户网站提交了低保申请，请及时受理，或一次性告知需补齐的材料。',
-    });
+    await notifyTownshipOfOnlineApplication(tx, reg);
     return reg;
   });
   return {

@@ -29,7 +29,7 @@ const canSupervise = (actor: Actor, countyPath: string) =>
   );
 
 export const DrawInput = z.object({
-  countyCode: z.string().regex(/^\d{6}$/, '县(区)代码应为 6 位数字'),
+  countyCode: z.string().regex(/^\d{6}$/, '县（区）代码应为 6 位数字'),
   from: z.iso.date('起始日期格式应为 YYYY-MM-DD'),
   to: z.iso.date('截止日期格式应为 YYYY-MM-DD'),
   seed: z.string().trim().min(1).max(100).optional(),
@@ -82,7 +82,7 @@ export async function drawSpotCheck(ctx: AppContext, actor: Actor, raw: unknown,
 export const VisitInput = z.object({
   visitedOn: z.iso.date('入户日期格式应为 YYYY-MM-DD'),
   result: z.enum(['属实', '基本属实', '不属实'], { message: '请选择抽查结果' }),
-  findings: z.string().trim().min(5, '请填写入户抽查情况(不少于 5 字)').max(5000),
+  findings: z.string().trim().min(5, '请填写入户抽查情况（不少于 5 字）').max(5000),
 });
 
 export async function recordVisit(ctx: AppContext, actor: Actor, spotCheckId: string, caseId: string, raw: unknown) {

@@ -180,9 +180,9 @@ export async function dibaoStats(ctx: AppContext, actor: Actor, q: DibaoStatsQue
     spending,
     processing,
     rules: [
-      '在保家庭:状态为「在保」的家庭;人数为保障人数。',
-      '类型:有一级/二级残疾或重病成员的为重残重病户;否则户主年满 60 周岁的为老年户;其余为一般户。',
-      '月支出:有发放名册的月份取名册合计;没有名册的月份按待遇变更记录推算当月应发金额。',
+      '在保家庭：状态为「在保」的家庭；人数为保障人数。',
+      '类型：有一级/二级残疾或重病成员的为重残重病户；否则户主年满 60 周岁的为老年户；其余为一般户。',
+      '月支出：有发放名册的月份取名册合计；没有名册的月份按待遇变更记录推算当月应发金额。',
       processing.method,
       `按时办结：${processing.limits.totalWorkdays} 个工作日内作出决定（特殊情况 ${processing.limits.specialWorkdays} 个工作日）。`,
     ],
@@ -239,8 +239,8 @@ async function processingTimes(ctx: AppContext, inArea: ReturnType<typeof sql>, 
     differencePct: pct,
     statement,
     method:
-      '办理时长:从受理日(不计入)到作出确认或不予确认决定之日(计入)之间的工作日数,按案件所在县(区)的工作日历(含法定节假日、调休及宁夏开斋节、古尔邦节);' +
-      '试点指受理时审批权已下放、由乡镇(街道)确认的案件,其他指由县级民政部门确认的案件;平均数为算术平均,保留一位小数。',
+      '办理时长：从受理日（不计入）到作出确认或不予确认决定之日（计入）之间的工作日数，按案件所在县（区）的工作日历（含法定节假日、调休及宁夏开斋节、古尔邦节）；' +
+      '试点指受理时审批权已下放、由乡镇（街道）确认的案件，其他指由县级民政部门确认的案件；平均数为算术平均，保留一位小数。',
     limits: { totalWorkdays: settings.totalWorkdays, specialWorkdays: settings.specialWorkdays },
   };
 }

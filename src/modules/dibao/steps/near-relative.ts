@@ -29,16 +29,16 @@ export async function fileRelative(
 }
 
 const CountyVisitInput = z.object({
-  staff: z.string().trim().min(1, '请填写核查人员').max(200).meta({ title: '县级核查人员', description: '至少 2 名工作人员,姓名用顿号或逗号分隔' }),
+  staff: z.string().trim().min(1, '请填写核查人员').max(200).meta({ title: '县级核查人员', description: '至少 2 名工作人员，姓名用顿号或逗号分隔' }),
   date: z.iso.date('核查日期格式应为 YYYY-MM-DD').meta({ title: '入户核查日期' }),
-  result: z.enum(['属实', '不属实'], { message: '请选择核查结论' }).meta({ title: '核查结论(与申报是否一致)' }),
-  findings: z.string().trim().min(5, '请填写核查情况(不少于 5 字)').max(5000).meta({ title: '核查情况' }),
+  result: z.enum(['属实', '不属实'], { message: '请选择核查结论' }).meta({ title: '核查结论（与申报是否一致）' }),
+  findings: z.string().trim().min(5, '请填写核查情况（不少于 5 字）').max(5000).meta({ title: '核查情况' }),
 });
 export { CountyVisitInput };
 
 /** 县级入户核查 of a 近亲属备案 case: by county (or higher) staff, before the county decides. */
 export const countyVisit = action({
-  label: '县级入户核查(近亲属备案)',
+  label: '县级入户核查（近亲属备案）',
   from: ['checking', 'investigating', 'investigated', 'appraised', 'reviewed', 'publicizing', 'reinvestigating', 'awaiting_confirm'],
   who: { permission: 'dibao.handle', party: ['holder', 'supervisor'], levels: [1, 2, 3] },
   input: CountyVisitInput,

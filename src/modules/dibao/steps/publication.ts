@@ -16,7 +16,7 @@ import { announcePosting } from './posted.ts';
 export const PublishInput = z.object({
   date: z.iso.date('公布日期格式应为 YYYY-MM-DD').meta({ title: '公布日期' }),
   channel: z.enum(PUBLICATION_CHANNELS, { message: '请选择公布方式' }).meta({ title: '公布方式' }),
-  place: z.string().trim().min(2, '请填写公布地点(如某村村务公开栏)').max(200, '公布地点不超过 200 字').meta({ title: '公布地点' }),
+  place: z.string().trim().min(2, '请填写公布地点（如某村村务公开栏）').max(200, '公布地点不超过 200 字').meta({ title: '公布地点' }),
 });
 
 /**
@@ -25,7 +25,7 @@ export const PublishInput = z.object({
  * size, insured persons and the monthly amount. Any number of postings (公开栏, website …).
  */
 export const publish = action({
-  label: '公布(在村、社区公布)',
+  label: '公布（在村、社区公布）',
   from: ['confirmed'],
   who: { permission: 'dibao.handle' },
   input: PublishInput,

@@ -24,7 +24,7 @@ export async function startPublicity(tx: AppContext, c: CaseRow) {
     rule: { unit: 'days', n: s.publicityDays },
     // A period that must elapse: 公示期满 is never 「超期」.
     kind: 'period',
-    legalBasis: basisOfDay('在申请家庭所在村(社区)公示 7 天', '乡镇审核意见在申请家庭所在村(社区)公示(第一榜)'),
+    legalBasis: basisOfDay('在申请家庭所在村（社区）公示 7 天', '乡镇审核意见在申请家庭所在村（社区）公示（第一榜）'),
   });
   const to = clock?.due_date ?? addDaysIso(today, s.publicityDays);
   await sql`update dibao.application set publicity_round = ${round}, publicity_from = ${from}::date, publicity_to = ${to}::date where case_id = ${c.id}`.execute(

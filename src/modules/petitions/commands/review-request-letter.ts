@@ -15,7 +15,7 @@ import { RECHECK_ERRORS } from './request-recheck.ts';
 
 export const ReviewRequestInput = z.object({
   which: z.enum(REVIEW_KINDS, { message: '请选择复查或复核' }),
-  reason: z.string({ message: '请填写请求理由' }).trim().min(5, '请说明请求复查/复核的理由(不少于 5 字)').max(5000, '理由不超过 5000 字'),
+  reason: z.string({ message: '请填写请求理由' }).trim().min(5, '请说明请求复查/复核的理由（不少于 5 字）').max(5000, '理由不超过 5000 字'),
   receivedOn: z.iso.date('收信日期格式应为 YYYY-MM-DD'),
   /** The letter's postmark: the request counts as made that day (the window); absent, the day it was received. */
   postmarkOn: z.iso.date('邮戳日期格式应为 YYYY-MM-DD').optional(),

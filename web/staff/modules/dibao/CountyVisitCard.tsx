@@ -54,7 +54,7 @@ export function CountyVisitCard({ caseId, filing, open }: { caseId: string; fili
                 }}
               >
                 <Form.Item name="staff" label={t('dibao.rel.staff')} rules={[{ required: true, message: '请填写核查人员' }]}>
-                  <Input placeholder="至少 2 名工作人员,姓名用顿号分隔" />
+                  <Input placeholder="至少 2 名工作人员，姓名用顿号分隔" />
                 </Form.Item>
                 <Form.Item name="date" label={t('dibao.rel.date')} rules={[{ required: true, message: '请选择核查日期' }]}>
                   <DatePicker />
@@ -62,7 +62,7 @@ export function CountyVisitCard({ caseId, filing, open }: { caseId: string; fili
                 <Form.Item name="result" label={t('dibao.rel.result')} rules={[{ required: true, message: '请选择核查结论' }]}>
                   <Radio.Group options={['属实', '不属实'].map((x) => ({ value: x, label: x }))} />
                 </Form.Item>
-                <Form.Item name="findings" label={t('dibao.rel.findings')} rules={[{ required: true, min: 5, message: '请填写核查情况(不少于 5 字)' }]}>
+                <Form.Item name="findings" label={t('dibao.rel.findings')} rules={[{ required: true, min: 5, message: '请填写核查情况（不少于 5 字）' }]}>
                   <Input.TextArea rows={3} maxLength={5000} />
                 </Form.Item>
                 <Button type="primary" htmlType="submit" loading={save.isPending}>

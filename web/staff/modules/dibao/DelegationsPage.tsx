@@ -57,7 +57,7 @@ export function DelegationsPage() {
       ),
     },
     { title: t('dibao.dg.since'), dataIndex: 'since', render: (v: string | null) => v ?? '—' },
-    { title: t('dibao.dg.document'), dataIndex: 'document', render: (v: string | null) => v ?? '(默认:县级民政部门审核确认)' },
+    { title: t('dibao.dg.document'), dataIndex: 'document', render: (v: string | null) => v ?? '（默认：县级民政部门审核确认）' },
     { title: t('dibao.dg.note'), dataIndex: 'note', render: (v: string | null) => (v ? <Tag color={v.includes('准备') ? 'gold' : 'default'}>{v}</Tag> : null) },
     {
       title: t('dibao.dg.history'),
@@ -78,7 +78,7 @@ export function DelegationsPage() {
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
           <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)}>
             <div className="mz-db-grid">
-              <Form.Item name="countyCode" label={t('dibao.dg.county')} rules={[{ required: true, message: '请选择县(区)' }]}>
+              <Form.Item name="countyCode" label={t('dibao.dg.county')} rules={[{ required: true, message: '请选择县（区）' }]}>
                 <Select
                   showSearch
                   optionFilterProp="label"

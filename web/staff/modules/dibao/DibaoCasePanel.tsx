@@ -237,15 +237,15 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
             {e.checks.map((k) => (
               <li key={k.rule}>
                 <Tag color={k.ok ? 'green' : k.advisory ? 'orange' : 'red'}>{k.ok ? '符合' : k.advisory ? '提示' : '不符合'}</Tag>
-                {k.rule}:{k.detail}
-                <span className="mz-muted">({k.basis})</span>
+                {k.rule}：{k.detail}
+                <span className="mz-muted">（{k.basis}）</span>
               </li>
             ))}
           </ul>
           {e.standard && (
             <p className="mz-muted">
               保障标准 {yuan(e.standard.monthlyCents)} 元/人·月，{e.standard.effectiveFrom} 起{e.standard.document ? `，${e.standard.document}` : ''}
-              {e.standard.isDemo ? '(演示数据)' : ''}
+              {e.standard.isDemo ? '（演示数据）' : ''}
             </p>
           )}
         </>

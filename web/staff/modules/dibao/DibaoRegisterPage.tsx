@@ -154,7 +154,7 @@ export function DibaoRegisterPage() {
       >
         <Card className="mz-card" title={t('dibao.reg.household')} style={{ marginBottom: 12 }}>
           <div className="mz-db-grid">
-            <Form.Item name="areaCode" label={t('dibao.reg.area')} rules={[{ required: true, message: '请选择所在村(社区)' }]}>
+            <Form.Item name="areaCode" label={t('dibao.reg.area')} rules={[{ required: true, message: '请选择所在村（社区）' }]}>
               <Select
                 showSearch
                 optionFilterProp="label"

@@ -103,7 +103,7 @@ export function SpotChecksPage() {
             }}
           >
             <div className="mz-db-grid-wide">
-              <Form.Item name="countyCode" label={t('dibao.dg.county')} rules={[{ required: true, message: '请选择县(区)' }]}>
+              <Form.Item name="countyCode" label={t('dibao.dg.county')} rules={[{ required: true, message: '请选择县（区）' }]}>
                 <Select
                   showSearch
                   optionFilterProp="label"
@@ -305,7 +305,7 @@ function VisitModal({ spotCheckId, row, onClose }: { spotCheckId: string; row: R
         <Form.Item name="result" label={t('dibao.sc.result')} rules={[{ required: true, message: '请选择抽查结果' }]}>
           <Radio.Group options={['属实', '基本属实', '不属实'].map((x) => ({ value: x, label: x }))} />
         </Form.Item>
-        <Form.Item name="findings" label={t('dibao.sc.findings')} rules={[{ required: true, min: 5, message: '请填写入户抽查情况(不少于 5 字)' }]}>
+        <Form.Item name="findings" label={t('dibao.sc.findings')} rules={[{ required: true, min: 5, message: '请填写入户抽查情况（不少于 5 字）' }]}>
           <Input.TextArea rows={4} maxLength={5000} />
         </Form.Item>
       </Form>

@@ -97,7 +97,7 @@ export const dibao = defineWebModule<typeof navZh & typeof zh & typeof moneyZh &
     actions: {
       'dibao.delegation.add': ['委托乡镇审核', 'Delegate review'],
       'dibao.publish': ['低保公布', 'Publish approved household'],
-      'dibao.county_visit': ['县级入户核查(近亲属备案)', 'County home visit (staff relative)'],
+      'dibao.county_visit': ['县级入户核查（近亲属备案）', 'County home visit (staff relative)'],
       'dibao.import': ['导入名册', 'Import roster'],
       'dibao.roster.generate': ['生成发放名册', 'Generate roster'],
       'dibao.roster.check': ['核对发放名册', 'Check roster'],

@@ -49,9 +49,7 @@ export function ImportsPage() {
         </Upload>
         {result && (
           <section aria-label={t('dibaoMoney.result')} style={{ marginTop: 16 }}>
-            <h2 className="mz-dm-h2">
-              {t('dibaoMoney.result')}:{result.fileName}
-            </h2>
+            <h2 className="mz-dm-h2">{t('common.titled', { a: t('dibaoMoney.result'), b: result.fileName })}</h2>
             {result.alreadyImported && result.earlier && (
               <Alert type="info" showIcon message={t('dibaoMoney.already', { at: formatDateTime(result.earlier.at), file: result.earlier.fileName })} />
             )}

@@ -100,7 +100,7 @@ export function StatsPage() {
               </Descriptions.Item>
             </Descriptions>
             <p className="mz-muted" style={{ marginTop: 12 }}>
-              {t('dibaoMoney.method.how')}:{p.method}
+              {t('common.titled', { a: t('dibaoMoney.method.how'), b: p.method })}
             </p>
             <Table
               rowKey={(r) => `${r.code}-${r.authority}`}
