@@ -190,8 +190,10 @@ try {
     times: number[];
     byPath: Map<string, number[]>;
     statuses: Map<number, number>;
+    /** Requests that got no answer (timeouts included), by kind, and the 10-s stretches they fell in. */
     errors: number;
-    timeouts: number;
+    kinds: Map<string, number>;
+    when: Map<number, number>;
     requests: number;
     seconds: number;
   };
@@ -204,6 +206,15 @@ try {
     let answered = '/';
     const named = requests?.map((r) => ({ ...r, onResponse: () => void (answered = r.path) }));
     const inst = autocannon({ url, connections, duration: seconds, requests: named as autocannon.Request[] | undefined, timeout: 10 });
+    const start = performance.now();
+    const kinds = new Map<string, number>();
+    const when = new Map<number, number>();
+    inst.on('reqError', (e: Error & { code?: string }) => {
+      const kind = e.code ?? e.message;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      const at = Math.floor((performance.now() - start) / 10_000) * 10;
+      when.set(at, (when.get(at) ?? 0) + 1);
+    });
     inst.on('response', (_c: unknown, status: number, _bytes: number, ms: number) => {
       times.push(ms);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -212,7 +223,7 @@ try {
     });
     const r = await inst;
     for (const list of byPath.values()) list.sort((a, b) => a - b);
-    return { label, times: times.sort((a, b) => a - b), byPath, statuses, errors: r.errors, timeouts: r.timeouts, requests: times.length, seconds };
+    return { label, times: times.sort((a, b) => a - b), byPath, statuses, errors: r.errors, kinds, when, requests: times.length, seconds };
   }
   /** Per route, slowest p95 first: where the time goes. */
   const routes = (runs: Run[]) =>
@@ -228,8 +239,13 @@ try {
   const line = (r: Run) => {
     const bad = [...r.statuses].filter(([s]) => s >= 400).reduce((n, [, c]) => n + c, 0);
     const codes = [...r.statuses].map(([s, c]) => `${s}:${c}`).join(' ');
-    return `${r.label.padEnd(12)} ${fmt(r.requests / r.seconds).padStart(7)} req/s  p50 ${ms(r.times, 50)} ms  p95 ${ms(r.times, 95)} ms  p99 ${ms(r.times, 99)} ms  errors ${r.errors + r.timeouts + bad} (${codes})`;
+    return `${r.label.padEnd(12)} ${fmt(r.requests / r.seconds).padStart(7)} req/s  p50 ${ms(r.times, 50)} ms  p95 ${ms(r.times, 95)} ms  p99 ${ms(r.times, 99)} ms  errors ${r.errors + bad} (${codes})`;
   };
+  /** Where unanswered requests came from: autocannon counts a timeout among its errors too. */
+  const failures = (r: Run) =>
+    r.errors
+      ? `    ${r.label} unanswered: ${[...r.kinds].map(([k, n]) => `${k} ×${n}`).join(', ')}; in the 10 s from ${[...r.when].map(([s, n]) => `${s} s ×${n}`).join(', ')}`
+      : null;
 
   await mixed(Number(args.warmup)); // JIT, caches, pools
   const rss0 = rssMb(pid);
@@ -251,13 +267,15 @@ try {
     label: 'all',
     times: all,
     statuses: new Map(),
-    errors: runs.reduce((n, r) => n + r.errors + r.timeouts + [...r.statuses].filter(([s]) => s >= 400).reduce((m, [, c]) => m + c, 0), 0),
-    timeouts: 0,
+    errors: runs.reduce((n, r) => n + r.errors + [...r.statuses].filter(([s]) => s >= 400).reduce((m, [, c]) => m + c, 0), 0),
+    kinds: new Map(),
+    when: new Map(),
     byPath: new Map(),
     requests: all.length,
     seconds: DURATION,
   };
   console.log('  ' + line(total));
+  for (const f of runs.map(failures)) if (f) console.log(f);
   console.log('  per route (requests, latency):');
   for (const l of routes(runs)) console.log(l);
   // What the server spent per answer: steadier than latency on a machine shared with others.
