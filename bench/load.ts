@@ -2,11 +2,18 @@
  * Loopback load test: portal visitors and signed-in staff at once, against the real server in
  * a child process (PostgreSQL with DATABASE_URL — a fresh database with the demo data — else
  * PGlite in a temporary DATA_DIR), then the same connections against a hello-world Fastify for
- * the same-run baseline. Prints p50/p95/p99, errors, the server's RSS at start and end.
+ * the same-run baseline. Prints p50/p95/p99, errors, and the server's memory: RSS every 5 s and
+ * the heap after each full collection (bench/heap-probe.ts, preloaded into the server it starts).
+ * Memory is judged flat on the heap after collections over the second half of the run (on RSS
+ * only when there are no heap readings, e.g. a server started without the probe): RSS also
+ * counts garbage not yet collected and memory the allocator keeps, and the first minutes fill
+ * the bounded caches (rate limits: 5,000 addresses per route).
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node_modules/.bin/node bench/load.ts \
- *     --duration 600 --portal 200 --staff 50          # the target: p95 < 500 ms, 0 errors, RSS flat
- *   … --url http://127.0.0.1:3000 --pid <server pid>  # an already running server instead
+ *     --duration 600 --portal 200 --staff 50          # the target: p95 < 500 ms, 0 errors, memory flat
+ *   … --url http://127.0.0.1:3000 --pid <server pid>  # an already running server instead; its heap is
+ *     read too when it was started as `BENCH_HEAP_LOG=<file> node --import ./bench/heap-probe.ts …`
+ *     and the bench is given `--heap-log <file>`
  *
  * Visitors come from distinct addresses (X-Forwarded-For through TRUST_PROXY=127.0.0.1), as
  * they would behind the production proxy, so per-address rate limits act as they would there.
@@ -15,14 +22,16 @@
  * does not answer 2xx stops the bench rather than being counted as load.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { adminQuery, quoteIdent, withDatabase } from '../tests/helpers/databases.ts';
 import { fmt, percentile } from './lib.ts';
+import { FLAT_PCT, steadyGrowth, type MemorySample } from './memory.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,6 +42,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '10' },
     url: { type: 'string' },
     pid: { type: 'string' },
+    'heap-log': { type: 'string' },
   },
 });
 const DURATION = Number(args.duration);
@@ -77,6 +87,7 @@ async function waitUp(url: string, child: ChildProcess | null, ms: number) {
 // ---- the server under test ----
 let base = args.url;
 let pid = args.pid ? Number(args.pid) : NaN;
+let heapLog = args['heap-log'];
 const cleanup: (() => Promise<void> | void)[] = [];
 if (!base) {
   const port = await freePort();
@@ -105,7 +116,9 @@ if (!base) {
     env.DATABASE_URL = withDatabase(process.env.DATABASE_URL, name);
     cleanup.push(() => adminQuery(process.env.DATABASE_URL!, `drop database if exists ${quoteIdent(name)} with (force)`));
   }
-  const child = spawn(NODE, [path.join(ROOT, 'src/server/cli.ts'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  heapLog = env.BENCH_HEAP_LOG = path.join(dataDir, 'heap.log');
+  const probe = pathToFileURL(path.join(ROOT, 'bench/heap-probe.ts')).href;
+  const child = spawn(NODE, ['--import', probe, path.join(ROOT, 'src/server/cli.ts'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   cleanup.unshift(async () => {
     child.kill('SIGTERM');
     if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
@@ -177,8 +190,10 @@ try {
     times: number[];
     byPath: Map<string, number[]>;
     statuses: Map<number, number>;
+    /** Requests that got no answer (timeouts included), by kind, and the 10-s stretches they fell in. */
     errors: number;
-    timeouts: number;
+    kinds: Map<string, number>;
+    when: Map<number, number>;
     requests: number;
     seconds: number;
   };
@@ -191,6 +206,15 @@ try {
     let answered = '/';
     const named = requests?.map((r) => ({ ...r, onResponse: () => void (answered = r.path) }));
     const inst = autocannon({ url, connections, duration: seconds, requests: named as autocannon.Request[] | undefined, timeout: 10 });
+    const start = performance.now();
+    const kinds = new Map<string, number>();
+    const when = new Map<number, number>();
+    inst.on('reqError', (e: Error & { code?: string }) => {
+      const kind = e.code ?? e.message;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      const at = Math.floor((performance.now() - start) / 10_000) * 10;
+      when.set(at, (when.get(at) ?? 0) + 1);
+    });
     inst.on('response', (_c: unknown, status: number, _bytes: number, ms: number) => {
       times.push(ms);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -199,7 +223,7 @@ try {
     });
     const r = await inst;
     for (const list of byPath.values()) list.sort((a, b) => a - b);
-    return { label, times: times.sort((a, b) => a - b), byPath, statuses, errors: r.errors, timeouts: r.timeouts, requests: times.length, seconds };
+    return { label, times: times.sort((a, b) => a - b), byPath, statuses, errors: r.errors, kinds, when, requests: times.length, seconds };
   }
   /** Per route, slowest p95 first: where the time goes. */
   const routes = (runs: Run[]) =>
@@ -215,18 +239,26 @@ try {
   const line = (r: Run) => {
     const bad = [...r.statuses].filter(([s]) => s >= 400).reduce((n, [, c]) => n + c, 0);
     const codes = [...r.statuses].map(([s, c]) => `${s}:${c}`).join(' ');
-    return `${r.label.padEnd(12)} ${fmt(r.requests / r.seconds).padStart(7)} req/s  p50 ${ms(r.times, 50)} ms  p95 ${ms(r.times, 95)} ms  p99 ${ms(r.times, 99)} ms  errors ${r.errors + r.timeouts + bad} (${codes})`;
+    return `${r.label.padEnd(12)} ${fmt(r.requests / r.seconds).padStart(7)} req/s  p50 ${ms(r.times, 50)} ms  p95 ${ms(r.times, 95)} ms  p99 ${ms(r.times, 99)} ms  errors ${r.errors + bad} (${codes})`;
   };
+  /** Where unanswered requests came from: autocannon counts a timeout among its errors too. */
+  const failures = (r: Run) =>
+    r.errors
+      ? `    ${r.label} unanswered: ${[...r.kinds].map(([k, n]) => `${k} ×${n}`).join(', ')}; in the 10 s from ${[...r.when].map(([s, n]) => `${s} s ×${n}`).join(', ')}`
+      : null;
 
   await mixed(Number(args.warmup)); // JIT, caches, pools
   const rss0 = rssMb(pid);
-  const samples: number[] = [rss0];
-  const timer = setInterval(() => samples.push(rssMb(pid)), 5000);
-  const cpu0 = cpuSeconds(pid);
   const t0 = performance.now();
+  const since = () => (performance.now() - t0) / 1000;
+  const rss: MemorySample[] = [{ s: 0, mb: rss0 }];
+  const timer = setInterval(() => rss.push({ s: since(), mb: rssMb(pid) }), 5000);
+  const cpu0 = cpuSeconds(pid);
   const runs = await mixed(DURATION);
   clearInterval(timer);
   const rss1 = rssMb(pid);
+  rss.push({ s: since(), mb: rss1 });
+  const epoch0 = Date.now() - since() * 1000;
   const cpu = cpuSeconds(pid) - cpu0;
   console.log(`\nload ${DURATION} s on ${base} (${fmt((performance.now() - t0) / 1000)} s wall):`);
   for (const r of runs) console.log('  ' + line(r));
@@ -235,25 +267,41 @@ try {
     label: 'all',
     times: all,
     statuses: new Map(),
-    errors: runs.reduce((n, r) => n + r.errors + r.timeouts + [...r.statuses].filter(([s]) => s >= 400).reduce((m, [, c]) => m + c, 0), 0),
-    timeouts: 0,
+    errors: runs.reduce((n, r) => n + r.errors + [...r.statuses].filter(([s]) => s >= 400).reduce((m, [, c]) => m + c, 0), 0),
+    kinds: new Map(),
+    when: new Map(),
     byPath: new Map(),
     requests: all.length,
     seconds: DURATION,
   };
   console.log('  ' + line(total));
+  for (const f of runs.map(failures)) if (f) console.log(f);
   console.log('  per route (requests, latency):');
   for (const l of routes(runs)) console.log(l);
   // What the server spent per answer: steadier than latency on a machine shared with others.
   console.log(
     `  server CPU: ${fmt(cpu)} s in ${DURATION} s (${fmt((cpu / DURATION) * 100)} % of a core), ${fmt((cpu * 1000) / Math.max(1, all.length), 3)} ms per request`,
   );
-  console.log(`  server RSS: start ${fmt(rss0)} MB, end ${fmt(rss1)} MB, max ${fmt(Math.max(...samples, rss1))} MB (${fmt(((rss1 - rss0) / rss0) * 100)} %)`);
-  // The heap grows to its working size in the first minutes under load, then holds: a leak keeps
+  console.log(
+    `  server RSS: start ${fmt(rss0)} MB, end ${fmt(rss1)} MB, max ${fmt(Math.max(...rss.map((r) => r.mb)))} MB (${fmt(((rss1 - rss0) / rss0) * 100)} %)`,
+  );
+  console.log(`  RSS every 5 s: ${rss.map((r) => Math.round(r.mb)).join(' ')} MB`);
+  // The probe writes what it saw every 5 s: wait for the last collections of the run.
+  if (heapLog) await new Promise((r) => setTimeout(r, 5_500));
+  const heap: MemorySample[] = (heapLog && existsSync(heapLog) ? readFileSync(heapLog, 'utf8').trim().split('\n') : [])
+    .filter(Boolean)
+    .map((l) => l.split(' ').map(Number) as [number, number])
+    .map(([at, bytes]) => ({ s: (at - epoch0) / 1000, mb: bytes / 2 ** 20 }))
+    .filter((h) => h.s >= 0 && h.s <= DURATION + 5);
+  console.log(`  heap after each full GC: ${heap.length ? heap.map((h) => `${Math.round(h.s)} s ${Math.round(h.mb)}`).join(', ') + ' MB' : 'no readings'}`);
+  // The first minutes fill the caches and the heap grows to its working size; a leak keeps
   // growing in the second half too.
-  samples.push(rss1);
-  const mid = samples[Math.floor(samples.length / 2)]!;
-  console.log(`  RSS every 5 s: ${samples.map((m) => Math.round(m)).join(' ')} MB; second half ${fmt(((rss1 - mid) / mid) * 100)} %`);
+  const steady = DURATION / 2;
+  const heapGrowth = steadyGrowth(heap, steady);
+  const rssGrowth = steadyGrowth(rss, steady);
+  const told = (g: ReturnType<typeof steadyGrowth>, what: string) =>
+    g ? `${what} ${fmt(g.startMb)} → ${fmt(g.endMb)} MB (${g.pct >= 0 ? '+' : ''}${fmt(g.pct)} %, ${g.n} readings)` : `${what}: too few readings`;
+  console.log(`  steady part (${fmt(steady)}–${DURATION} s, fitted line): ${told(heapGrowth, 'heap after GC')}; ${told(rssGrowth, 'RSS')}`);
 
   // ---- same-run baseline: hello world on Fastify, the same connections ----
   const hport = await freePort();
@@ -277,9 +325,11 @@ try {
     hello.kill('SIGTERM');
   }
   const p95 = percentile(all, 95);
-  const growth = (rss1 - rss0) / rss0;
+  const [judged, by] = heapGrowth ? [heapGrowth, 'heap after GC'] : [rssGrowth, 'RSS'];
+  const flat = !!judged && judged.pct < FLAT_PCT;
   console.log(
-    `\ntargets: p95 < 500 ms ${p95 < 500 ? 'met' : 'MISSED'} (${fmt(p95)}), 0 errors ${total.errors === 0 ? 'met' : 'MISSED'} (${total.errors}), RSS flat (< 10 %) ${growth < 0.1 ? 'met' : 'MISSED'}`,
+    `\ntargets: p95 < 500 ms ${p95 < 500 ? 'met' : 'MISSED'} (${fmt(p95)}), 0 errors ${total.errors === 0 ? 'met' : 'MISSED'} (${total.errors}), ` +
+      `memory flat (${by} over the second half < ${FLAT_PCT} %) ${flat ? 'met' : 'MISSED'}`,
   );
 } finally {
   for (const c of cleanup) await c();
