@@ -80,6 +80,8 @@ describe('年度工作报告 on the portal', () => {
     expect(await ok(file('a'), 201)).toMatchObject({ year: 2019, submittedOn: '2020-03-10', late: false, replaced: false });
     expect(await ok(file('a', { staff: 4 }), 201)).toMatchObject({ replaced: true });
     await ok(file('f', { members: null, supervisorReviewedOn: null, auditFirm: '宁夏某某会计师事务所', auditReportNo: '宁审字〔2020〕第12号' }), 201);
+    const early = await xq.post(`/api/orgs/${orgs.a!.id}/inspections`, { year: 2019, reviewedOn: '2020-03-09' });
+    expect(early.json()).toMatchObject({ status: 400, title: '初审日期早于年度工作报告报送日期（2020-03-10）。' });
     await ok(xq.post(`/api/orgs/${orgs.a!.id}/inspections`, { year: 2019, reviewedOn: '2020-03-10' }));
     const locked = await file('a');
     expect(locked.json()).toMatchObject({ status: 409, code: 'ORG_REPORT_REVIEWED' });

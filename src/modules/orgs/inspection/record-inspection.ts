@@ -52,12 +52,18 @@ export async function recordInspection(ctx: AppContext, actor: Actor, id: string
     if (prior?.conclusion)
       throw conflict('ORG_INSPECTION_CONCLUDED', `${input.year}年度检查已于${String(prior.concluded_on).slice(0, 10)}作出“${prior.conclusion}”结论。`);
     const submittedOn = input.submittedOn ?? (prior?.submitted_on ? String(prior.submitted_on).slice(0, 10) : null);
+    const reviewedOn = input.reviewedOn ?? (prior?.reviewed_on ? String(prior.reviewed_on).slice(0, 10) : null);
+    // 报送 → 初审 → 结论: a date before the step it follows is a typing mistake, not a record.
+    if (input.reviewedOn && submittedOn && input.reviewedOn < submittedOn)
+      throw new AppError('VALIDATION_FAILED', 400, `初审日期早于年度工作报告报送日期（${submittedOn}）。`, { field: 'reviewedOn' });
     if (input.conclusion && submittedOn && input.concludedOn! < submittedOn)
-      throw new AppError('VALIDATION_FAILED', 400, '结论日期早于报送日期。', { field: 'concludedOn' });
+      throw new AppError('VALIDATION_FAILED', 400, `结论日期早于年度工作报告报送日期（${submittedOn}）。`, { field: 'concludedOn' });
+    if (input.conclusion && reviewedOn && input.concludedOn! < reviewedOn)
+      throw new AppError('VALIDATION_FAILED', 400, `结论日期早于初审日期（${reviewedOn}）。`, { field: 'concludedOn' });
     const rowId = prior?.id ?? randomUUID();
     const values = {
       submitted_on: submittedOn,
-      reviewed_on: input.reviewedOn ?? prior?.reviewed_on ?? null,
+      reviewed_on: reviewedOn,
       conclusion: input.conclusion ?? null,
       reasons: input.reasons ?? null,
       concluded_on: input.concludedOn && input.conclusion ? input.concludedOn : null,
