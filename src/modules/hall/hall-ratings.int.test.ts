@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { OFFLINE_STARS, applyAtWindow, elderlyCareApplication } from './hall-test-data.ts';
 import { seedDemoHall } from './demo/seed-demo-hall.ts';
-import { demoForm } from './demo/demo-forms.ts';
 import { seedDemoCatalogue } from '../catalogue/demo/seed-demo.ts';
 
 // 一窗受理 at the 兴庆区 window: the clerk registers, the back office handles; one 不予受理 with its
@@ -54,27 +53,6 @@ describe('一窗受理 and 好差评 at the window', () => {
     const c = await ok(xq.get(`/api/cases/${r.id}`));
     expect(c.data).toMatchObject({ notAcceptedReason: '该机构已在金凤区备案，不属于本机关管辖。' });
   });
-
-  it('社会团体成立登记 on its own form: approved, the hand-over to the registry recorded; other items have none', async () => {
-    const item = (await t.app.inject({ method: 'GET', url: '/api/public/hall/items/511A00450024' })).json();
-    const form = demoForm(item, '兴庆区书法家协会', '640104', 41);
-    expect(item.fields.map((f: any) => f.label)).toEqual(expect.arrayContaining(['业务主管单位', '会员数']));
-    const materials = item.materials.map((m: any) => m.name);
-    const { id } = await ok(
-      applyAtWindow(t, xq, { itemCode: item.code, areaCode: '640104', applicant: '兴庆区书法家协会', phone: '13995110000', form, materials }),
-      201,
-    );
-    await ok(move(xq, id, 'accept'));
-    expect((await xq.post(`/api/hall/applications/${id}/handover`, { note: '转登记' })).statusCode).toBe(409);
-    await ok(move(xq, id, 'approve', {}));
-    await ok(xq.post(`/api/hall/applications/${id}/handover`, { note: '登记信息已转社会组织登记名录，待登记管理机关发证。' }));
-    const c = await ok(xq.get(`/api/cases/${id}`));
-    expect(c.events.map((e: any) => e.transition)).toContain('handover');
-    const other = await finished('兴庆区夕照养老院', '电子送达');
-    const none = await xq.post(`/api/hall/applications/${other}/handover`, { note: 'x' });
-    expect(none.statusCode).toBe(409);
-    expect(none.json().title).toContain('社会团体成立登记');
-  }, 60_000);
 
   it('a malicious 非常不满意 goes to 申诉复核: the appellant cannot decide it, the leader upholds it and it stops counting', async () => {
     const id = await finished('兴庆区安康老年公寓');

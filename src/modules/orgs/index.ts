@@ -17,6 +17,7 @@ import { orgsSpotCheckNotice } from './migrations/20261211080100_orgs_spot_check
 import { orgsNameTrgm } from './migrations/20261212060000_orgs_name_trgm.ts';
 import { orgsSpotPopulationTrgm } from './migrations/20261213050100_orgs_spot_population_trgm.ts';
 import { orgsSupervisor } from './migrations/20261212060100_orgs_supervisor.ts';
+import { orgsApplicationOrigin } from './migrations/20261215010000_orgs_application_origin.ts';
 import { registerSpotCheckRoutes } from './spot-check/spot-check-routes.ts';
 import { registerAnnualReportRoutes } from './inspection/annual-report-routes.ts';
 import { registerSupervisorRoutes } from './registry/supervisor-routes.ts';
@@ -56,6 +57,7 @@ export const orgs = defineModule({
     '20261212060000_orgs_name_trgm': orgsNameTrgm,
     '20261212060100_orgs_supervisor': orgsSupervisor,
     '20261213050100_orgs_spot_population_trgm': orgsSpotPopulationTrgm,
+    '20261215010000_orgs_application_origin': orgsApplicationOrigin,
   },
   // 信用: removal from the 活动异常名录 after six months, the move to the 严重违法失信名单 after two years (02:00 daily).
   // 年检: organizations without last year's report after the deadline go on the 活动异常名录 (01:00, before the credit rule at 02:00).
