@@ -87,11 +87,11 @@ describe('一窗受理 and 好差评 at the window', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().title).toContain('办理人');
     const nv = await ok(xq.get('/api/hall/no-visit?from=2019-01-01&to=2019-12-31'));
-    expect(nv).toMatchObject({ finished: 4, noVisit: 0, rate: 0 });
+    expect(nv).toMatchObject({ finished: 3, noVisit: 0, rate: 0 });
     const f = Object.fromEntries(
       (await ok(xqLead.get('/api/report/metrics?year=2019&section=hall'))).sections.flatMap((s: any) => s.metrics).map((m: any) => [m.code, m]),
     );
-    expect([f['hall.finished'].value, f['hall.ratings'].value, f['hall.negative'].value, f['hall.rectify_rate'].value]).toEqual([4, 2, 1, 100]);
+    expect([f['hall.finished'].value, f['hall.ratings'].value, f['hall.negative'].value, f['hall.rectify_rate'].value]).toEqual([3, 2, 1, 100]);
     const recs = await ok(xqLead.get('/api/report/records?metric=hall.negative&year=2019'));
     expect(recs.items.map((i: any) => i.id)).toEqual([k.id]);
   }, 60_000);
@@ -124,5 +124,17 @@ describe('demo data, with the catalogue’s implementation lists', () => {
       .where('is_demo', '=', true)
       .execute()) as any[];
     expect(sources.some((x) => x.item_source === 'catalogue' && x.promise_workdays === 7)).toBe(true);
+    // 社会团体成立登记 in the demo: every accepted one was handed to the registrar, who decided the finished ones both ways.
+    const groups = (await t.ctx.db
+      .selectFrom('hall.application as a' as any)
+      .innerJoin('core.case as k', 'k.id', 'a.case_id' as any)
+      .select(['k.state', 'a.orgs_case_id', 'a.registrar_decision'] as any)
+      .where('a.is_demo' as any, '=', true)
+      .where('a.item_code' as any, '=', '511A00450024')
+      .execute()) as any[];
+    const accepted = groups.filter((g) => ['accepted', 'approved', 'refused', 'delivered'].includes(g.state));
+    expect(accepted.length).toBeGreaterThan(3);
+    expect(accepted.every((g) => g.orgs_case_id)).toBe(true);
+    expect(new Set(groups.map((g) => g.registrar_decision).filter(Boolean))).toEqual(new Set(['准予登记', '不予登记']));
   }, 300_000);
 });
