@@ -193,19 +193,3 @@ describe('the county handles the 差评 (1366×768)', { concurrency: false }, ()
     await shot(page, 'hall-console-stats-desktop', { fullPage: true });
   });
 });
-
-describe('a 社会团体成立登记 handed to the registrar at 受理, linked both ways (1366×768)', { concurrency: false }, () => {
-  const page = f.useBrowserPage({ timeout: T });
-
-  f.step('the hall case links to the registrar’s 成立登记 case, which links back', async () => {
-    const name = '金凤区广场舞协会';
-    await openCase(page, 'yc-mzj', `/hall?q=${encodeURIComponent(name)}`, name);
-    const link = page.getByTestId('hall-orgs-case');
-    await link.getByText('准予登记').waitFor({ timeout: T });
-    await shot(page, 'hall-console-orgs-link-desktop');
-    const hallRef = await page.getByTestId('case-ref').innerText();
-    await link.getByRole('link', { name: /^SZCL-/ }).click();
-    await page.getByTestId('orgs-origin-case').getByRole('link', { name: hallRef }).waitFor({ timeout: T });
-    await shot(page, 'orgs-console-origin-link-desktop');
-  });
-});
