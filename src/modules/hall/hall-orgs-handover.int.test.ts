@@ -62,7 +62,12 @@ describe('社会团体成立登记 handed over to the registrar at 受理', () =
     expect(hall).toMatchObject({ state: 'accepted', data: { orgsCase: { refNo: expect.stringMatching(/^SZCL-/), stateLabel: '审查中' } } });
     orgsId = hall.data.orgsCase.id;
     const orgsCase = await ok(xq.get(`/api/cases/${orgsId}`));
-    expect(orgsCase).toMatchObject({ type: 'orgs_establish', state: 'filed', orgUnitName: '兴庆区民政局', data: { origin: { id: hallId, refNo } } });
+    expect(orgsCase).toMatchObject({
+      type: 'orgs_establish',
+      state: 'filed',
+      orgUnitName: '兴庆区民政局',
+      data: { origin: `${refNo}（政务服务办件，已受理办理中）` },
+    });
     expect(orgsCase.clocks.find((k: any) => k.name === 'decide')).toMatchObject({ dueDate: '2026-07-31' });
     expect(orgsCase.events[0].comment).toContain(refNo);
     expect((await orgsApplication(hallId))[0].payload).toEqual({

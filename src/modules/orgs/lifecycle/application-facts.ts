@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
-import { caseLink, type CaseRow } from '../../../kernel/workflow/index.ts';
+import { caseLink, type CaseLink, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { orgsDb } from '../db.ts';
 
 export const APPLICATION_FACTS = {
@@ -48,10 +48,12 @@ export async function applicationFacts(ctx: AppContext, c: CaseRow): Promise<Rec
     decidedOn: a.decided_on,
     decisionReason: a.decision_reason,
     certificateNo: a.certificate_no,
-    // An object: the case page's header leaves it to the panel, which links to the case.
-    origin: await caseLink(ctx, a.origin_case_id),
+    origin: originText(await caseLink(ctx, a.origin_case_id)),
   };
 }
+
+/** The hall application a 成立登记 came from, as the header shows it: its reference, type and state. */
+const originText = (l: CaseLink | null) => (l ? `${l.refNo}（${l.typeLabel}，${l.stateLabel}）` : null);
 
 /** The application row of a case, locked by the step already (the case row is locked). */
 export async function applicationOf(ctx: AppContext, caseId: string) {

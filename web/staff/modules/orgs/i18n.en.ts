@@ -2,9 +2,6 @@ import type { zh } from './i18n.ts';
 
 /** English of this file's messages (loaded only when the console is in English). */
 export const en: Record<keyof typeof zh, string> = {
-  'orgs.origin.title': 'From a service-hall application',
-  'orgs.origin.note':
-    'Applied for at the government service hall and handed to this registrar on acceptance; the decision is reflected on that application, whose window delivers it.',
   'orgs.sup.desc':
     'Organizations your unit supervises: registration status, credit lists and the latest annual inspection; give your preliminary opinion once the report is filed and before the registrar reviews it.',
   'orgs.sup.latest': 'Latest inspection',

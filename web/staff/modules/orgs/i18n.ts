@@ -1,8 +1,6 @@
 /** 社会组织: Simplified Chinese messages of this module (keys start with 'orgs.'). */
 export const zh = {
   'orgs.sup.desc': '本单位作为业务主管单位主管的社会组织：登记状态、信用名单和最近一次年检；年度工作报告报送后、登记管理机关初审前可出具初审意见。',
-  'orgs.origin.title': '来源：政务服务大厅办件',
-  'orgs.origin.note': '申请人在政务服务大厅提出申请，窗口受理时移交本机关；准予或者不予登记的决定同时反映到该办件，由窗口送达。',
   'orgs.sup.latest': '最近一次年检',
   'orgs.sup.latestText': '{year}年度：报送 {submitted}，主管单位意见 {opinion}，结论 {conclusion}',
   'orgs.sup.action': '操作',

@@ -30,7 +30,7 @@ export const orgs = defineWebModule<typeof navZh & typeof zh>({
     { path: '/orgs/:id', page: OrgPage, permission: 'orgs.read' },
   ],
   caseTypes: {
-    orgs_establish: { panel: lazy(() => import('./EstablishCasePanel.tsx').then((m) => ({ default: m.EstablishCasePanel }))), english: establishLabelsEn },
+    orgs_establish: { english: establishLabelsEn },
     orgs_change: { english: changeLabelsEn },
     orgs_deregister: { english: deregisterLabelsEn },
   },
