@@ -36,6 +36,7 @@ export { nextNumber } from './ref-number.ts';
 export { availableTransitions, checkWho, decide, type PartyFacts } from './decide.ts';
 export { caseNotFound, refusalError, WORKFLOW_ERRORS } from './errors.ts';
 export { getCase } from './get-case.ts';
+export { caseLink, type CaseLink } from './case-link.ts';
 export { CaseDetail, CaseNextStep } from './contract.ts';
 export { holdersAt, holdersByUnit, waitingFor, waitingLine } from './next-step.ts';
 export { ALLOWED_ATTACHMENT_TYPES, checkAttachment, storeAttachment, type AttachmentFile } from './attachments.ts';

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, manualClock, type Session, type TestApp } from '../../../tests/helpers/test-app.ts';
 import { OFFLINE_STARS, applyAtWindow, elderlyCareApplication } from './hall-test-data.ts';
 import { seedDemoHall } from './demo/seed-demo-hall.ts';
-import { demoForm } from './demo/demo-forms.ts';
 import { seedDemoCatalogue } from '../catalogue/demo/seed-demo.ts';
 
 // 一窗受理 at the 兴庆区 window: the clerk registers, the back office handles; one 不予受理 with its
@@ -55,27 +54,6 @@ describe('一窗受理 and 好差评 at the window', () => {
     expect(c.data).toMatchObject({ notAcceptedReason: '该机构已在金凤区备案，不属于本机关管辖。' });
   });
 
-  it('社会团体成立登记 on its own form: approved, the hand-over to the registry recorded; other items have none', async () => {
-    const item = (await t.app.inject({ method: 'GET', url: '/api/public/hall/items/511A00450024' })).json();
-    const form = demoForm(item, '兴庆区书法家协会', '640104', 41);
-    expect(item.fields.map((f: any) => f.label)).toEqual(expect.arrayContaining(['业务主管单位', '会员数']));
-    const materials = item.materials.map((m: any) => m.name);
-    const { id } = await ok(
-      applyAtWindow(t, xq, { itemCode: item.code, areaCode: '640104', applicant: '兴庆区书法家协会', phone: '13995110000', form, materials }),
-      201,
-    );
-    await ok(move(xq, id, 'accept'));
-    expect((await xq.post(`/api/hall/applications/${id}/handover`, { note: '转登记' })).statusCode).toBe(409);
-    await ok(move(xq, id, 'approve', {}));
-    await ok(xq.post(`/api/hall/applications/${id}/handover`, { note: '登记信息已转社会组织登记名录，待登记管理机关发证。' }));
-    const c = await ok(xq.get(`/api/cases/${id}`));
-    expect(c.events.map((e: any) => e.transition)).toContain('handover');
-    const other = await finished('兴庆区夕照养老院', '电子送达');
-    const none = await xq.post(`/api/hall/applications/${other}/handover`, { note: 'x' });
-    expect(none.statusCode).toBe(409);
-    expect(none.json().title).toContain('社会团体成立登记');
-  }, 60_000);
-
   it('a malicious 非常不满意 goes to 申诉复核: the appellant cannot decide it, the leader upholds it and it stops counting', async () => {
     const id = await finished('兴庆区安康老年公寓');
     const online = await xq.post(`/api/hall/applications/${id}/rating`, { level: '满意', indicators: { 整体满意度: 4, 办事效率: 4 } });
@@ -109,11 +87,11 @@ describe('一窗受理 and 好差评 at the window', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().title).toContain('办理人');
     const nv = await ok(xq.get('/api/hall/no-visit?from=2019-01-01&to=2019-12-31'));
-    expect(nv).toMatchObject({ finished: 4, noVisit: 0, rate: 0 });
+    expect(nv).toMatchObject({ finished: 3, noVisit: 0, rate: 0 });
     const f = Object.fromEntries(
       (await ok(xqLead.get('/api/report/metrics?year=2019&section=hall'))).sections.flatMap((s: any) => s.metrics).map((m: any) => [m.code, m]),
     );
-    expect([f['hall.finished'].value, f['hall.ratings'].value, f['hall.negative'].value, f['hall.rectify_rate'].value]).toEqual([4, 2, 1, 100]);
+    expect([f['hall.finished'].value, f['hall.ratings'].value, f['hall.negative'].value, f['hall.rectify_rate'].value]).toEqual([3, 2, 1, 100]);
     const recs = await ok(xqLead.get('/api/report/records?metric=hall.negative&year=2019'));
     expect(recs.items.map((i: any) => i.id)).toEqual([k.id]);
   }, 60_000);
@@ -146,5 +124,17 @@ describe('demo data, with the catalogue’s implementation lists', () => {
       .where('is_demo', '=', true)
       .execute()) as any[];
     expect(sources.some((x) => x.item_source === 'catalogue' && x.promise_workdays === 7)).toBe(true);
+    // 社会团体成立登记 in the demo: every accepted one was handed to the registrar, who decided the finished ones both ways.
+    const groups = (await t.ctx.db
+      .selectFrom('hall.application as a' as any)
+      .innerJoin('core.case as k', 'k.id', 'a.case_id' as any)
+      .select(['k.state', 'a.orgs_case_id', 'a.registrar_decision'] as any)
+      .where('a.is_demo' as any, '=', true)
+      .where('a.item_code' as any, '=', '511A00450024')
+      .execute()) as any[];
+    const accepted = groups.filter((g) => ['accepted', 'approved', 'refused', 'delivered'].includes(g.state));
+    expect(accepted.length).toBeGreaterThan(3);
+    expect(accepted.every((g) => g.orgs_case_id)).toBe(true);
+    expect(new Set(groups.map((g) => g.registrar_decision).filter(Boolean))).toEqual(new Set(['准予登记', '不予登记']));
   }, 300_000);
 });

@@ -7,6 +7,12 @@ import { hallReportSection } from './report/section.ts';
 import { seedDemoHall } from './demo/seed-demo-hall.ts';
 import { hallCore } from './migrations/20261208110000_hall_core.ts';
 import { hallMaterialFiles } from './migrations/20261211050100_hall_material_files.ts';
+import { hallOrgsHandover } from './migrations/20261215010100_hall_orgs_handover.ts';
+import { onEstablishmentDecided } from '../orgs/contract.ts';
+import { reflectRegistrarDecision } from './commands/handover.ts';
+
+// 社会团体成立登记: the registrar's decision on the case the hall handed over moves the application on.
+onEstablishmentDecided(reflectRegistrarDecision);
 
 /** 政务服务大厅: one-window and online applications, 电子证照, 好差评 and 差评整改 (see README.md). */
 export const hall = defineModule({
@@ -26,7 +32,11 @@ export const hall = defineModule({
   },
   workflows: [applicationWorkflow, complaintWorkflow],
   routes: [registerHallRoutes],
-  migrations: { '20261208110000_hall_core': hallCore, '20261211050100_hall_material_files': hallMaterialFiles },
+  migrations: {
+    '20261208110000_hall_core': hallCore,
+    '20261211050100_hall_material_files': hallMaterialFiles,
+    '20261215010100_hall_orgs_handover': hallOrgsHandover,
+  },
   async seedDemo(ctx) {
     const r = await seedDemoHall(ctx);
     if (!r.skipped) ctx.logger.info(`演示政务服务办件：${r.created} 件`);

@@ -154,12 +154,15 @@ const ITEMS: HallItem[] = [
     conditions: ['有 50 个以上个人会员或者 30 个以上单位会员', '有规范的名称和相应的组织机构', '有固定的住所和合法的资产、经费来源'],
     materials: [m('登记申请书'), m('业务主管单位的批准文件'), m('验资报告、场所使用权证明'), m('发起人和拟任负责人的基本情况、身份证明'), m('章程草案')],
     fields: [
-      f('orgName', '社会团体名称'),
+      f('orgName', '社会团体名称', 'text', true, {
+        help: '冠以登记管理机关所在行政区域的名称，以协会、学会、商会、研究会、促进会、联合会等字样结尾（受理时按社会组织名称规则审核）',
+      }),
       f('sponsor', '业务主管单位'),
       f('members', '会员数', 'number'),
       f('funds', '活动资金（万元）', 'number'),
       f('residence', '住所'),
-      f('leader', '拟任负责人'),
+      f('leader', '法定代表人（拟任）'),
+      f('businessScope', '业务范围', 'textarea'),
       ...APPLICANT,
     ],
     source: 'hall',
@@ -230,7 +233,7 @@ export async function findHallItem(ctx: AppContext, code: string, areaCode?: str
   return item && areaCode ? withImplementation(ctx, item, areaCode) : item;
 }
 
-/** 社会团体成立登记: handed over to the social-organization registry once approved. */
+/** 社会团体成立登记: handed over to the social-organization registry at 受理 (commands/handover.ts). */
 export const SOCIAL_GROUP_REGISTRATION = '511A00450024';
 
 /** The 养老机构备案 code (the journey's item). */

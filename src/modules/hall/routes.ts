@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { actorOf, requirePermission } from '../../kernel/identity/index.ts';
 import { applyAction, caseReadable } from '../../kernel/workflow/index.ts';
 import { APPLICATION_TYPE, HALL_ERRORS } from './contract.ts';
-import { ApplicationInput, HandoverInput, RatingInput, SettingsInput } from './contracts/inputs.ts';
+import { ApplicationInput, RatingInput, SettingsInput } from './contracts/inputs.ts';
 import { registerApplication } from './commands/register.ts';
 import { addMaterialsAtWindow } from './commands/add-materials.ts';
 import { materialList } from './commands/materials.ts';
@@ -84,14 +84,6 @@ export async function registerHallRoutes(root: FastifyInstance, ctx: AppContext)
     const actor = await readable(req, req.params.id);
     return applyAction(ctx, actor, { caseId: req.params.id, action: 'visit', type: APPLICATION_TYPE });
   });
-  app.post(
-    '/api/hall/applications/:id/handover',
-    { schema: { tags, summary: '社会团体成立登记:记录移交社会组织登记管理(暂为案件记录)', params: Id, body: HandoverInput } },
-    async (req) => {
-      const actor = await readable(req, req.params.id);
-      return applyAction(ctx, actor, { caseId: req.params.id, action: 'handover', input: req.body, type: APPLICATION_TYPE });
-    },
-  );
   app.post(
     '/api/hall/applications/:id/rating',
     { schema: { tags, summary: '现场评价(一次一评:评价器上申请人本人作出的评价，由窗口录入)', params: Id, body: RatingInput } },

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
-import { action, defineWorkflow, transition, type CaseRow, type PeriodSpec } from '../../kernel/workflow/index.ts';
+import { action, caseLink, defineWorkflow, transition, type CaseRow, type PeriodSpec } from '../../kernel/workflow/index.ts';
 import { APPLICATION_TYPE } from './contract.ts';
-import { CorrectionInput, DecisionInput, DeliveryInput, HandoverInput, ReasonInput, ResubmitInput } from './contracts/inputs.ts';
+import { CorrectionInput, DecisionInput, DeliveryInput, ReasonInput, ResubmitInput } from './contracts/inputs.ts';
 import { findHallItem } from './items.ts';
 import {
-  checkHandover,
   storeAcceptance,
   storeCorrection,
   storeDecision,
@@ -35,11 +34,15 @@ async function applicationFacts(ctx: AppContext, c: CaseRow): Promise<Record<str
       Record<string, unknown>
     >`select item_name as "itemName", channel, applicant, service_window as window, missing, correction_note as "correctionNote",
       accepted_on::text as "acceptedOn", not_accepted_reason as "notAcceptedReason", decision, decision_reason as "decisionReason",
-      decided_on::text as "decidedOn", delivery_way as "deliveryWay", delivered_on::text as "deliveredOn", visits, handled_by_name as "handledBy"
+      decided_on::text as "decidedOn", delivery_way as "deliveryWay", delivered_on::text as "deliveredOn", visits, handled_by_name as "handledBy",
+      orgs_case_id as "orgsCaseId"
       from hall.application where case_id = ${c.id}`.execute(ctx.db)
   ).rows[0];
   if (!r) return {};
-  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && !(Array.isArray(v) && !v.length)));
+  const { orgsCaseId, ...facts } = r;
+  // 社会团体成立登记: the registrar's case, as an object (the case page's panel links to it).
+  const withLink = { ...facts, orgsCase: await caseLink(ctx, orgsCaseId as string | null) };
+  return Object.fromEntries(Object.entries(withLink).filter(([, v]) => v !== null && !(Array.isArray(v) && !v.length)));
 }
 
 const who = { permission: 'hall.handle' } as const;
@@ -71,6 +74,7 @@ export const applicationWorkflow = defineWorkflow({
     deliveredOn: '送达日期',
     visits: '到现场次数',
     handledBy: '后台办理人',
+    orgsCase: '社会组织成立登记办件（受理时移交）',
   },
   states: {
     submitted: { label: '已提交待受理' },
@@ -159,13 +163,6 @@ export const applicationWorkflow = defineWorkflow({
     }),
   },
   actions: {
-    handover: action({
-      label: '移交社会组织登记管理（记录）',
-      who,
-      from: ['approved', 'delivered'],
-      input: HandoverInput,
-      effect: ({ tx, case: c }) => checkHandover(tx, c),
-    }),
     visit: action({
       label: '记录申请人到现场（核验、领取等）',
       who,

@@ -126,6 +126,8 @@ export const REVOCATION_BASES: Record<OrgKind, Record<string, string>> = {
 
 /** An organization put on a credit list (for the 主动公开 catalogue): see events.ts. */
 export { onCreditListed, type CreditListed } from './events.ts';
+/** A 成立登记 decided (准予/不予登记), for the module that handed the application over: see events.ts. */
+export { onEstablishmentDecided, type EstablishmentDecided } from './events.ts';
 
 /** 社会组织 登记 decisions (行政许可) of a period, for the yearly 政府信息公开 report, with their case ids. */
 // Server-only, loaded on first call: the console imports this contract for its vocabularies, and must not bundle the query.
@@ -147,3 +149,14 @@ export const IMPORT_COLUMNS = [
   '慈善组织',
   '公开募捐资格',
 ] as const;
+
+/**
+ * 成立登记 handed over by another module that accepted the application for the registrar (the hall's 受理):
+ * files the case in the caller's transaction; refuses (4xx, Chinese) particulars or a name the registrar would.
+ */
+// Server-only, loaded on first call, and kept out of the console's bundle: unlike the figures above, the filing reaches
+// the identity kernel (argon2), which cannot be bundled for the browser, so the path is not a literal Vite would follow.
+const FILE_HANDOVER = './lifecycle/file-handover.ts';
+export const fileEstablishmentHandover = async (...args: Parameters<typeof import('./lifecycle/file-handover.ts').fileEstablishmentHandover>) =>
+  ((await import(/* @vite-ignore */ FILE_HANDOVER)) as typeof import('./lifecycle/file-handover.ts')).fileEstablishmentHandover(...args);
+export type { EstablishmentHandover } from './lifecycle/file-handover.ts';

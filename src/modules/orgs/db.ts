@@ -79,6 +79,8 @@ export interface ApplicationTable {
   decided_on: DateCol | null;
   decision_reason: string | null;
   certificate_no: string | null;
+  /** The 政务服务大厅 case that handed the application over (成立登记 accepted at the hall), if any. */
+  origin_case_id: ColumnType<string | null, string | null | undefined, string | null>;
   is_demo: ColumnType<boolean, boolean | undefined, boolean>;
 }
 export interface InspectionTable {

@@ -17,6 +17,7 @@ import { orgsSpotCheckNotice } from './migrations/20261211080100_orgs_spot_check
 import { orgsNameTrgm } from './migrations/20261212060000_orgs_name_trgm.ts';
 import { orgsSpotPopulationTrgm } from './migrations/20261213050100_orgs_spot_population_trgm.ts';
 import { orgsSupervisor } from './migrations/20261212060100_orgs_supervisor.ts';
+import { orgsApplicationOrigin } from './migrations/20261215010000_orgs_application_origin.ts';
 import { orgsLinks } from './migrations/20261215020000_orgs_links.ts';
 import { registerSpotCheckRoutes } from './spot-check/spot-check-routes.ts';
 import { registerAnnualReportRoutes } from './inspection/annual-report-routes.ts';
@@ -61,6 +62,7 @@ export const orgs = defineModule({
     '20261212060000_orgs_name_trgm': orgsNameTrgm,
     '20261212060100_orgs_supervisor': orgsSupervisor,
     '20261213050100_orgs_spot_population_trgm': orgsSpotPopulationTrgm,
+    '20261215010000_orgs_application_origin': orgsApplicationOrigin,
     '20261215020000_orgs_links': orgsLinks,
   },
   // 信用: removal from the 活动异常名录 after six months, the move to the 严重违法失信名单 after two years (02:00 daily).

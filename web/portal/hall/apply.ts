@@ -19,7 +19,7 @@ const list = (title: string, rows: string[]) => [el('h3', {}, title), el('ul', {
 
 function input(f: ItemField): HTMLElement {
   const id = `f-${f.key}`;
-  const attrs = { id, name: f.key, 'aria-describedby': `${id}-error`, ...(f.required ? { required: '' } : {}) };
+  const attrs = { id, name: f.key, 'aria-describedby': f.help ? `${id}-hint ${id}-error` : `${id}-error`, ...(f.required ? { required: '' } : {}) };
   const control =
     f.kind === 'select'
       ? el('select', attrs, el('option', { value: '' }, '请选择'), ...(f.options ?? []).map((o) => el('option', { value: o }, o)))
@@ -35,6 +35,7 @@ function input(f: ItemField): HTMLElement {
     'div',
     { class: 'field' },
     el('label', { for: id }, f.required ? f.label : `${f.label}（选填）`),
+    ...(f.help ? [el('p', { class: 'hint', id: `${id}-hint` }, f.help)] : []),
     control,
     el('p', { class: 'error', 'data-error-for': id, id: `${id}-error`, hidden: '' }),
   );

@@ -20,6 +20,8 @@ type Track = {
   decisionReason: string | null;
   deliveredOn: string | null;
   certificate: { docNo: string; verifyCode: string } | null;
+  /** 社会团体成立登记: the registrar's 成立登记 case, filed at 受理. */
+  registration: { refNo: string; typeLabel: string; stateLabel: string } | null;
   rating: string | null;
   rateable: boolean;
   indicators: string[];
@@ -186,6 +188,7 @@ function render(t: Track) {
     row('受理单位', `${t.office}（${t.window}）`),
     row('办理状态', t.stateLabel),
     ...(t.dueDate ? [row('承诺办结日期', formatDate(t.dueDate))] : []),
+    ...(t.registration ? [row('登记管理机关办件', `${t.registration.typeLabel} ${t.registration.refNo}（${t.registration.stateLabel}）`)] : []),
     ...(t.notAcceptedReason ? [row('不予受理理由', t.notAcceptedReason)] : []),
     ...(t.decision ? [row('办理决定', t.decision === '准予' ? '准予办理' : `不予办理：${t.decisionReason ?? ''}`)] : []),
     ...(t.deliveredOn ? [row('送达日期', formatDate(t.deliveredOn))] : []),

@@ -7,9 +7,9 @@ import { issueDocument } from '../../../kernel/documents/index.ts';
 import type { CaseRow } from '../../../kernel/workflow/index.ts';
 import { HALL_ERRORS } from '../contract.ts';
 import { applicationOf } from '../db.ts';
-import { SOCIAL_GROUP_REGISTRATION } from '../items.ts';
 import { hallCertificate, hallCorrectionNotice } from '../documents/index.ts';
 import { materialState, materialsOf } from './materials.ts';
+import { checkRegistrarDecided, handOverAtAcceptance } from './handover.ts';
 
 const today = (tx: AppContext) => chinaDate(tx.clock.now());
 const handler = (actor: Actor) => (['system', 'portal'].includes(actor.username) ? { id: null, name: null } : { id: actor.userId, name: actor.displayName });
@@ -47,18 +47,24 @@ export async function storeAcceptance(tx: AppContext, actor: Actor, c: CaseRow) 
   if (a.missing.length) throw conflict('HALL_MATERIALS_MISSING', `${HALL_ERRORS.MATERIALS_MISSING}（${a.missing.join('、')}），请先一次性告知补正`);
   const h = handler(actor);
   await sql`update hall.application set accepted_on = ${today(tx)}, handled_by = ${h.id}, handled_by_name = ${h.name} where case_id = ${c.id}`.execute(tx.db);
+  await handOverAtAcceptance(tx, actor, c, a, today(tx));
 }
 
 export async function storeNotAccepted(tx: AppContext, c: CaseRow, reason: string) {
   await sql`update hall.application set not_accepted_reason = ${reason} where case_id = ${c.id}`.execute(tx.db);
 }
 
-/** The decision: 准予 issues the 电子证照 (PDF with its verification code); 不予 keeps the reasons. */
+/**
+ * The decision: 准予 issues the 电子证照 (PDF with its verification code); 不予 keeps the reasons. A handed-over
+ * 社会团体成立登记 follows the registrar's decision, and its result is the registrar's 登记证书.
+ */
 export async function storeDecision(tx: AppContext, actor: Actor, c: CaseRow, decision: '准予' | '不予', reason: string | null) {
+  const a = await applicationOf(tx, c.id);
+  await checkRegistrarDecided(tx, a, decision);
   const h = handler(actor);
   await sql`update hall.application set decision = ${decision}, decision_reason = ${reason}, decided_on = ${today(tx)},
     handled_by = coalesce(handled_by, ${h.id}::uuid), handled_by_name = coalesce(handled_by_name, ${h.name}) where case_id = ${c.id}`.execute(tx.db);
-  if (decision === '准予') await issueDocument(tx, { type: hallCertificate, caseId: c.id, actor });
+  if (decision === '准予' && !a.orgs_case_id) await issueDocument(tx, { type: hallCertificate, caseId: c.id, actor });
 }
 
 /** 送达: 窗口领取 is a visit; 电子送达 / 邮寄 are not. */
@@ -73,11 +79,4 @@ export async function storeVisit(tx: AppContext, c: CaseRow) {
   if (!a) throw new AppError('HALL_NOT_FOUND', 404, HALL_ERRORS.NOT_FOUND);
   await sql`update hall.application set visits = visits + 1 where case_id = ${c.id}`.execute(tx.db);
   return { visits: a.visits + 1 };
-}
-
-/** 社会团体成立登记 only: the hand-over to the orgs module is, for now, a note on the case timeline. */
-export async function checkHandover(tx: AppContext, c: CaseRow) {
-  const a = await applicationOf(tx, c.id);
-  if (a.item_code !== SOCIAL_GROUP_REGISTRATION) throw conflict('HALL_NO_HANDOVER', '只有社会团体成立登记在准予后移交社会组织登记管理');
-  return { handedOver: true };
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { safeEqual } from '../../../platform/crypto/sm3.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
-import { attachmentStore, workflowOf } from '../../../kernel/workflow/index.ts';
+import { attachmentStore, caseLink, workflowOf } from '../../../kernel/workflow/index.ts';
 import { APPLICATION_TYPE, HALL_ERRORS, indicatorsOf, type Channel } from '../contract.ts';
 import { queryCodeHash } from './register.ts';
 import { rateService } from './rate.ts';
@@ -31,9 +31,7 @@ export async function trackApplication(ctx: AppContext, refNo: string, code: str
   const a = (
     await sql<any>`select a.item_name, a.missing, a.correction_note, a.not_accepted_reason, a.decision, a.decision_reason, a.decided_on::text as decided_on,
       a.delivery_way, a.delivered_on::text as delivered_on, a.accepted_on::text as accepted_on, o.name as office, a.service_window as window,
-      (select r.level from hall.rating r where r.application_id = a.case_id) as rating,
-      (select d.doc_no from core.document d where d.case_id = a.case_id and d.type = 'hall.certificate' order by d.version desc limit 1) as doc_no,
-      (select d.verify_code from core.document d where d.case_id = a.case_id and d.type = 'hall.certificate' order by d.version desc limit 1) as verify_code
+      (select r.level from hall.rating r where r.application_id = a.case_id) as rating, a.orgs_case_id
       from hall.application a join core.case k on k.id = a.case_id join core.org_unit o on o.id = k.org_unit_id where a.case_id = ${c.id}`.execute(ctx.db)
   ).rows[0];
   const def = workflowOf(APPLICATION_TYPE);
@@ -45,6 +43,8 @@ export async function trackApplication(ctx: AppContext, refNo: string, code: str
     }>`select transition, to_state, at from core.case_event where case_id = ${c.id} order by seq`.execute(ctx.db)
   ).rows;
   const delivered = c.state === 'delivered';
+  const result = delivered ? await resultDocument(ctx, c.id) : null;
+  const registration = await caseLink(ctx, a.orgs_case_id);
   return {
     refNo: c.ref_no,
     itemName: a.item_name as string,
@@ -59,7 +59,9 @@ export async function trackApplication(ctx: AppContext, refNo: string, code: str
     decision: a.decision as string | null,
     decisionReason: a.decision_reason as string | null,
     deliveredOn: a.delivered_on as string | null,
-    certificate: delivered && a.doc_no ? { docNo: a.doc_no as string, verifyCode: a.verify_code as string } : null,
+    certificate: result ? { docNo: result.docNo, verifyCode: result.verifyCode } : null,
+    // 社会团体成立登记: the registrar's 成立登记 case filed at 受理 (its reference and state).
+    registration: registration ? { refNo: registration.refNo, typeLabel: registration.typeLabel, stateLabel: registration.stateLabel } : null,
     rating: a.rating as string | null,
     rateable: (c.state === 'delivered' || c.state === 'not_accepted') && !a.rating,
     indicators: [...indicatorsOf(c.channel)],
@@ -71,21 +73,27 @@ export async function trackApplication(ctx: AppContext, refNo: string, code: str
   };
 }
 
+/**
+ * The result the applicant receives, latest version: the hall's 电子证照, or for a handed-over 社会团体成立登记
+ * the registrar's 登记证书 (the document its decision issued).
+ */
+async function resultDocument(ctx: AppContext, caseId: string) {
+  return (
+    await sql<{ title: string; docNo: string; version: number; sm3: string; storageKey: string; verifyCode: string }>`
+      select d.title, d.doc_no as "docNo", d.version, d.sm3, d.storage_key as "storageKey", d.verify_code as "verifyCode"
+      from hall.application a
+      left join core.document r on r.id = a.result_document_id
+      join core.document d on d.case_id = coalesce(r.case_id, a.case_id) and d.type = coalesce(r.type, 'hall.certificate')
+      where a.case_id = ${caseId} order by d.version desc limit 1`.execute(ctx.db)
+  ).rows[0];
+}
+
 /** The delivered 电子证照 PDF for the holder of ref + query code. */
 export async function certificatePdf(ctx: AppContext, refNo: string, code: string) {
   const c = await findByRefAndCode(ctx, refNo, code);
-  const d = (
-    await sql<{
-      title: string;
-      docNo: string;
-      version: number;
-      sm3: string;
-      storageKey: string;
-    }>`select title, doc_no as "docNo", version, sm3, storage_key as "storageKey"
-      from core.document where case_id = ${c.id} and type = 'hall.certificate' order by version desc limit 1`.execute(ctx.db)
-  ).rows[0];
-  if (c.state !== 'delivered' || !d) throw new AppError('HALL_NOT_DELIVERED', 409, HALL_ERRORS.NOT_DELIVERED);
-  const { storageKey, ...doc } = d;
+  const d = c.state === 'delivered' ? await resultDocument(ctx, c.id) : undefined;
+  if (!d) throw new AppError('HALL_NOT_DELIVERED', 409, HALL_ERRORS.NOT_DELIVERED);
+  const { storageKey, verifyCode: _, ...doc } = d;
   return { doc, bytes: await attachmentStore(ctx).get(storageKey) };
 }
 

@@ -68,8 +68,6 @@ export const PortalAuth = z.object({
   queryCode: text('查询码', 40),
 });
 
-/** 社会团体成立登记: the hand-over to the social-organization registry, recorded on the case. */
-export const HandoverInput = z.object({ note: text('移交说明', 1000) });
 export const VerifyInput = z.object({ note: text('回访核实情况', 2000) });
 export const RectifyNowInput = z.object({
   way: z.enum(['立行立改', '解释说明'], { message: '「处理方式」应为立行立改或解释说明' }).meta({ title: '处理方式' }),

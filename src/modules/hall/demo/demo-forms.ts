@@ -1,10 +1,10 @@
 import { orgCodeCheckChar, usccCheckChar } from '../../../kernel/codes/index.ts';
 import type { HallItem } from '../contracts/items.ts';
 
-/** A valid 统一社会信用代码 of a 民政-registered body (5 + 2 民办非企业单位) in the county, numbered n. */
-export function demoUscc(countyCode: string, n: number): string {
+/** A valid 统一社会信用代码 of a 民政-registered body (5 + 2 民办非企业单位, or `kind` 1 社会团体) in the county, numbered n. */
+export function demoUscc(countyCode: string, n: number, kind: '1' | '2' = '2'): string {
   const body8 = `MJ${String(1_000_000 + n).slice(1)}`;
-  const first17 = `52${countyCode}${body8}${orgCodeCheckChar(body8)}`;
+  const first17 = `5${kind}${countyCode}${body8}${orgCodeCheckChar(body8)}`;
   return first17 + usccCheckChar(first17);
 }
 
@@ -20,6 +20,7 @@ const SAMPLE: Record<string, string> = {
   newName: '康宁街',
   contact: '马晓梅',
   change: '住所变更为金凤区万寿路 142 号',
+  businessScope: '组织会员开展交流、展演和培训，普及相关知识，承接政府购买服务',
 };
 
 /** A filled form for the item (every required field of its kind). */

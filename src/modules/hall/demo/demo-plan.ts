@@ -43,3 +43,6 @@ export const APPLICANTS = [
   '隆德县老年人协会',
   '灵武市红十字志愿服务队',
 ];
+
+/** 社会团体成立登记 in the demo: names the registrar's rules accept (the county's name + a topic no demo organization has). */
+export const GROUP_TOPICS = ['剪纸艺术协会', '花儿文化研究会', '广场舞协会', '非遗传承促进会'];

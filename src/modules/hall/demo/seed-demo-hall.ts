@@ -11,16 +11,32 @@ import { addMaterialsAtWindow } from '../commands/add-materials.ts';
 import type { Material, MaterialUpload } from '../commands/materials.ts';
 import { demoMaterialPdf } from './demo-material.ts';
 import { rateService } from '../commands/rate.ts';
-import { findHallItem, listHallItems } from '../items.ts';
-import { APPLICANTS, DEMO_OFFICES, OUTCOMES } from './demo-plan.ts';
-import { demoForm } from './demo-forms.ts';
+import { findHallItem, listHallItems, SOCIAL_GROUP_REGISTRATION } from '../items.ts';
+import { APPLICANTS, DEMO_OFFICES, GROUP_TOPICS, OUTCOMES, type DemoOutcome } from './demo-plan.ts';
+import { demoForm, demoUscc } from './demo-forms.ts';
+
+/**
+ * 社会团体成立登记 was handed to the registrar at 受理: the registrar decides (准予登记, or 不予登记 for the
+ * applications the demo later rates badly) and the application follows.
+ */
+async function registrarDecides(tx: AppContext, staff: Actor, hallCaseId: string, outcome: DemoOutcome, uscc: string) {
+  const { orgs_case_id } = (await sql<{ orgs_case_id: string }>`select orgs_case_id from hall.application where case_id = ${hallCaseId}`.execute(tx.db))
+    .rows[0]!;
+  const refuse = outcome.startsWith('delivered_bad');
+  await applyTransition(tx, staff, {
+    caseId: orgs_case_id,
+    transition: refuse ? 'refuse' : 'approve',
+    input: refuse ? { reason: '在同一行政区域内已有业务范围相似的社会团体，没有必要成立（《社会团体登记管理条例》第十三条第（二）项）。' } : { uscc },
+  });
+}
 
 /** A scanned PDF for each material of the list that `which` picks. */
 const materialFiles = (list: Material[], which: (m: Material) => boolean): MaterialUpload[] =>
   list.flatMap((m, index) => (which(m) ? [{ index, fileName: `${m.name}.pdf`, mimeType: 'application/pdf', bytes: demoMaterialPdf() }] : []));
 
 const NO_JOBS: Jobs = { send: async () => null, cancel: async () => {} };
-const PERMISSIONS = ['hall.read', 'hall.handle', 'hall.rectify', 'hall.review'];
+// The county bureau's clerk also registers social organizations (the registrar's decision on a handed-over 成立登记).
+const PERMISSIONS = ['hall.read', 'hall.handle', 'hall.rectify', 'hall.review', 'orgs.read', 'orgs.register'];
 
 /**
  * 政务服务大厅 demo data through the real steps (registration, the kernel's transitions, 好差评 and
@@ -62,6 +78,7 @@ export async function seedDemoHall(ctx: AppContext): Promise<{ created: number; 
         ],
       };
     };
+    const areaNames = new Map((await tx.db.selectFrom('core.area').select(['code', 'name']).execute()).map((a) => [a.code, a.name]));
     const day0 = chinaMidnight(chinaDate(realNow)).getTime() - 120 * 86_400_000;
     let created = 0;
     for (const [oi, office] of DEMO_OFFICES.entries()) {
@@ -76,7 +93,9 @@ export async function seedDemoHall(ctx: AppContext): Promise<{ created: number; 
           t = Math.min(start + d * 86_400_000, realNow.getTime() - 60_000);
         };
         at(0);
-        const applicant = `${APPLICANTS[n % APPLICANTS.length]}`;
+        const county = orgs.get(office.org)!.area_code;
+        const group = item.code === SOCIAL_GROUP_REGISTRATION;
+        const applicant = group ? `${areaNames.get(county)}${GROUP_TOPICS[n % GROUP_TOPICS.length]}` : `${APPLICANTS[n % APPLICANTS.length]}`;
         const listed = (await findHallItem(tx, item.code, orgs.get(office.org)!.area_code))!.materials;
         const missing = outcome === 'correcting' || i % 5 === 1 ? listed.filter((m) => m.required).slice(-1) : [];
         const r = await registerApplication(
@@ -115,7 +134,8 @@ export async function seedDemoHall(ctx: AppContext): Promise<{ created: number; 
         await move('accept');
         if (outcome === 'accepted') continue;
         at(6);
-        await move('approve', {});
+        if (group) await registrarDecides(tx, staff, r.id, outcome, demoUscc(county, 900_000 + n, '1'));
+        else await move('approve', {});
         at(7);
         await move('deliver', { way: channel === '窗口' && i % 3 === 0 ? '窗口领取' : '电子送达' });
         if (outcome === 'delivered_unrated') continue;

@@ -22,6 +22,7 @@ export const hallCertificate = defineDocument({
   async fill(tx, c) {
     const a = await applicationOf(tx, c.id);
     if (a.decision !== '准予' || !a.decided_on) throw new AppError('DOCUMENT_FACTS_MISSING', 409, '尚未作出准予决定，不能出具电子证照');
+    if (a.orgs_case_id) throw new AppError('DOCUMENT_FACTS_MISSING', 409, '本件的办理结果是登记管理机关出具的社会团体法人登记证书，不另出具电子证照');
     const item = await findHallItem(tx, a.item_code);
     const form = a.form as Record<string, string>;
     const lines = (item?.fields ?? []).filter((f) => form[f.key] && !['contact', 'phone'].includes(f.key)).map((f) => `${f.label}:${form[f.key]}`);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
-import type { CaseRow } from '../../../kernel/workflow/index.ts';
+import { caseLink, type CaseLink, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { orgsDb } from '../db.ts';
 
 export const APPLICATION_FACTS = {
@@ -13,6 +13,7 @@ export const APPLICATION_FACTS = {
   decidedOn: '决定日期',
   decisionReason: '理由',
   certificateNo: '登记证书号',
+  origin: '来源办件（政务服务大厅受理）',
 } as const;
 
 /** The case page's facts of a 登记 case, read from orgs.application. */
@@ -21,6 +22,7 @@ export async function applicationFacts(ctx: AppContext, c: CaseRow): Promise<Rec
     .selectFrom('orgs.application as a')
     .leftJoin('orgs.organization as o', 'o.id', 'a.organization_id')
     .select([
+      'a.origin_case_id',
       'o.name',
       'a.late',
       'a.name_check',
@@ -46,8 +48,12 @@ export async function applicationFacts(ctx: AppContext, c: CaseRow): Promise<Rec
     decidedOn: a.decided_on,
     decisionReason: a.decision_reason,
     certificateNo: a.certificate_no,
+    origin: originText(await caseLink(ctx, a.origin_case_id)),
   };
 }
+
+/** The hall application a 成立登记 came from, as the header shows it: its reference, type and state. */
+const originText = (l: CaseLink | null) => (l ? `${l.refNo}（${l.typeLabel}，${l.stateLabel}）` : null);
 
 /** The application row of a case, locked by the step already (the case row is locked). */
 export async function applicationOf(ctx: AppContext, caseId: string) {

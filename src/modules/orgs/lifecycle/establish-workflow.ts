@@ -7,6 +7,7 @@ import { creation, defineWorkflow, nextNumber, transition, type CaseRow } from '
 import { issueDocument } from '../../../kernel/documents/index.ts';
 import { orgCertificate } from '../documents/certificate.ts';
 import { orgsDb } from '../db.ts';
+import { emitEstablishmentDecided, type EstablishmentDecided } from '../events.ts';
 import { ORG_KIND_LABEL } from '../contract.ts';
 import { checkNameAt } from '../names/run-name-check.ts';
 import { shortAreaName } from '../names/name-rules.ts';
@@ -42,7 +43,20 @@ async function approve(tx: AppContext, actor: Actor, c: CaseRow, input: z.infer<
   const id = await insertOrganization(tx, actor, authority, { ...p, uscc, name: check.name, nameKey: check.key, registeredOn: day, certificateNo });
   await orgsDb(tx.db).updateTable('orgs.application').set({ organization_id: id }).where('case_id', '=', c.id).execute();
   await decide(tx, c.id, { decision: '准予登记', on: day, certificateNo });
-  await issueDocument(tx, { type: orgCertificate, caseId: c.id, actor });
+  const doc = await issueDocument(tx, { type: orgCertificate, caseId: c.id, actor });
+  await announce(tx, c, { decision: '准予登记', decidedOn: day, reason: null, certificateNo, certificateDocumentId: doc.id, by: actor });
+}
+
+async function refuse(tx: AppContext, actor: Actor, c: CaseRow, reason: string) {
+  const day = chinaDate(tx.clock.now());
+  await decide(tx, c.id, { decision: '不予登记', on: day, reason });
+  await announce(tx, c, { decision: '不予登记', decidedOn: day, reason, certificateNo: null, certificateDocumentId: null, by: actor });
+}
+
+/** The decision, for the module that handed the application over (in this transaction). */
+async function announce(tx: AppContext, c: CaseRow, d: Omit<EstablishmentDecided, 'caseId' | 'refNo' | 'originCaseId'>) {
+  const a = await applicationOf(tx, c.id);
+  await emitEstablishmentDecided(tx, { caseId: c.id, refNo: c.ref_no, originCaseId: a.origin_case_id, ...d });
 }
 
 /** 成立登记: 收件 (documents complete) → 准予登记 (registry row, 登记证书号) or 不予登记 (reasons), within 60 days. */
@@ -82,7 +96,7 @@ export const establishWorkflow = defineWorkflow({
       who,
       input: RefuseInput,
       clocks: { stop: ['decide'] },
-      effect: async ({ tx, case: c, input }) => decide(tx, c.id, { decision: '不予登记', on: chinaDate(tx.clock.now()), reason: input.reason }),
+      effect: async ({ tx, case: c, input, actor }) => refuse(tx, actor, c, input.reason),
     }),
   },
 });

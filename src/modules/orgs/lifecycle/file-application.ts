@@ -6,9 +6,9 @@ import { currentCalendar } from '../../../kernel/calendar/index.ts';
 import { requirePermission, type Actor } from '../../../kernel/identity/index.ts';
 import { createCase } from '../../../kernel/workflow/index.ts';
 import { orgsDb } from '../db.ts';
-import { ORG_KIND_LABEL } from '../contract.ts';
+import { ORG_KIND_LABEL, ORGS_ERRORS } from '../contract.ts';
 import { checkNameAt } from '../names/run-name-check.ts';
-import { resolveAuthority, authorityById } from '../registry/authority.ts';
+import { resolveAuthority, authorityById, type Authority } from '../registry/authority.ts';
 import { orgInScope } from '../registry/get-org.ts';
 import type { ChangeRequestInput, DeregisterInput, EstablishInput } from './application-input.ts';
 import { CHANGE_TYPE, DEREGISTER_TYPE } from './change-workflow.ts';
@@ -27,6 +27,7 @@ async function insertApplication(
     referenceOn: string | null;
     late: boolean;
     nameCheck: string | null;
+    originCaseId?: string | null;
   },
 ) {
   await orgsDb(tx.db)
@@ -41,22 +42,40 @@ async function insertApplication(
       reference_on: row.referenceOn,
       late: row.late,
       name_check: row.nameCheck,
+      origin_case_id: row.originCaseId ?? null,
     })
     .execute();
 }
 
-/** 成立登记 收件: the case at the authority, its 60-day clock from the day the documents were complete; the name check is recorded. */
-export async function fileEstablishment(ctx: AppContext, actor: Actor, input: z.infer<typeof EstablishInput>, authorityId?: string): Promise<Filed> {
-  requirePermission(actor, 'orgs.register');
-  const authority = await resolveAuthority(ctx, actor, 'orgs.register', authorityId ?? input.authorityOrgUnitId);
+type EstablishOptions = {
+  /** The case of another module that handed the application over (the hall's 受理). */
+  origin?: { caseId: string; refNo: string };
+  /** Refuse a name that fails the rules (an application another module accepts must be registrable by name). */
+  refuseBadName?: boolean;
+};
+
+/**
+ * 成立登记 收件 at the authority, in the caller's transaction: the case with its 60-day clock from the day the
+ * documents were complete, the name check recorded (or, with `refuseBadName`, a failing name refused).
+ */
+export async function openEstablishment(
+  ctx: AppContext,
+  actor: Actor,
+  authority: Authority,
+  input: z.infer<typeof EstablishInput>,
+  opts: EstablishOptions = {},
+): Promise<Filed> {
   if (input.documentsCompleteOn > chinaDate(ctx.clock.now())) throw new AppError('VALIDATION_FAILED', 400, '全部有效文件收齐日期不能晚于今天。');
   return withTx(ctx, async (tx) => {
     const check = await checkNameAt(tx, authority, input.name, input.kind);
+    if (opts.refuseBadName && !check.ok) throw new AppError('ORG_NAME_REJECTED', 409, `${ORGS_ERRORS.ORG_NAME_REJECTED}：${check.explanation}`);
     const c = await createCase(tx, actor, {
       type: ESTABLISH_TYPE,
       title: `${ORG_KIND_LABEL[input.kind]}成立登记：${check.name}`,
       orgUnitId: authority.id,
       input,
+      system: !!opts.origin,
+      comment: opts.origin ? `政务服务大厅受理移交（${opts.origin.refNo}）` : null,
     });
     await insertApplication(tx, c, {
       procedure: 'establish',
@@ -66,9 +85,17 @@ export async function fileEstablishment(ctx: AppContext, actor: Actor, input: z.
       referenceOn: input.documentsCompleteOn,
       late: false,
       nameCheck: check.explanation,
+      originCaseId: opts.origin?.caseId,
     });
     return { id: c.id, refNo: c.ref_no, late: false, nameCheck: check.explanation };
   });
+}
+
+/** 成立登记 收件: the case at the authority, its 60-day clock from the day the documents were complete; the name check is recorded. */
+export async function fileEstablishment(ctx: AppContext, actor: Actor, input: z.infer<typeof EstablishInput>, authorityId?: string): Promise<Filed> {
+  requirePermission(actor, 'orgs.register');
+  const authority = await resolveAuthority(ctx, actor, 'orgs.register', authorityId ?? input.authorityOrgUnitId);
+  return openEstablishment(ctx, actor, authority, input);
 }
 
 /** Is `filedOn` after the statutory period of `days` counted from `from` (rest-day last day rolled forward)? */

@@ -68,7 +68,7 @@ export function WindowRegisterModal({ open, onClose, onDone }: { open: boolean; 
         {item.data?.fields
           .filter((f) => f.key !== 'phone')
           .map((f) => (
-            <Form.Item key={f.key} name={`f_${f.key}`} label={f.label} rules={f.required ? req : []}>
+            <Form.Item key={f.key} name={`f_${f.key}`} label={f.label} extra={f.help} rules={f.required ? req : []}>
               {f.kind === 'select' ? (
                 <Select options={f.options?.map((o) => ({ value: o, label: o }))} />
               ) : f.kind === 'textarea' ? (

@@ -47,6 +47,9 @@ export const en: Record<keyof typeof zh, string> = {
   'hall.materials.absent': 'Missing',
   'hall.materials.optional': 'Not given',
   'hall.materials.files': 'Files',
+  'hall.orgsCase.title': 'Establishment registration (handed to the registrar on acceptance)',
+  'hall.orgsCase.note':
+    'The registrar decides within 60 days whether to register; this application then moves to approved or refused by itself, and the window delivers the certificate or the decision.',
   'hall.materials.upload': 'Upload',
   'hall.required': 'Required',
 };

@@ -41,6 +41,8 @@ export const zh = {
   'hall.materials.absent': '缺少',
   'hall.materials.optional': '未提交',
   'hall.materials.files': '文件',
+  'hall.orgsCase.title': '社会组织成立登记（受理时移交登记管理机关）',
+  'hall.orgsCase.note': '登记管理机关在60日内作出准予或者不予登记的决定；决定后本件自动转为准予办理或不予办理，由窗口送达登记证书或决定。',
   'hall.materials.upload': '上传',
   'hall.required': '必填',
 } as const;
