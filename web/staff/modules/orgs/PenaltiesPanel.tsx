@@ -98,7 +98,7 @@ export function PenaltiesPanel({ d }: { d: OrgDetail }) {
             {can('enforcement.read') ? (
               <>
                 {' '}
-                <Link to="/enforcement">{t('orgs.p.toEnforcement')}</Link>
+                <Link className="mz-text-link" to="/enforcement">{t('orgs.p.toEnforcement')}</Link>
               </>
             ) : null}
           </p>
