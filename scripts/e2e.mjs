@@ -2,8 +2,10 @@
 // .ci/run) they are skipped unless E2E_ON_POSTGRES=1 — the integration tests cover both databases.
 //
 // Files that time the browser (marked `// e2e: alone` in their first lines) run first, one at a time;
-// the rest run E2E_CONCURRENCY at a time (default 1: at 2, an antd Select pick in petition-journey failed
-// once in two runs on this 2-core machine; it stays opt-in until the picks are made robust). All share one web build and one demo template (E2E_RUN_ID).
+// the rest run E2E_CONCURRENCY at a time (default 2: the two cores overlap one file's waits — server start, network
+// idle, animations — with the other's work: 29 files in 25 min with a Vitest run beside them; antd Select picks
+// retry, see harness pickOption). E2E_CONCURRENCY=1 runs them one by one.
+// All share one web build and one demo template (E2E_RUN_ID).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -18,7 +20,7 @@ const files = readdirSync('tests/e2e')
   .sort()
   .map((f) => `tests/e2e/${f}`);
 const alone = (f) => readFileSync(f, 'utf8').slice(0, 2000).includes('// e2e: alone');
-const concurrency = Math.max(1, Number(process.env.E2E_CONCURRENCY || 1));
+const concurrency = Math.max(1, Number(process.env.E2E_CONCURRENCY || 2));
 const env = { ...process.env, E2E_RUN_ID: process.env.E2E_RUN_ID || `${process.pid}-${Date.now()}` };
 let status = 0;
 for (const [batch, n] of [
