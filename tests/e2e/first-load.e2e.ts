@@ -14,12 +14,26 @@ const { step } = f;
 const LINK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 1_600_000 / 8 };
 const FAST = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
 
+/** Wait (60 s at most) until /login answers within 50 ms three times in a row. */
+async function settledServer(baseUrl: string) {
+  const deadline = Date.now() + 60_000;
+  for (let fast = 0; fast < 3 && Date.now() < deadline;) {
+    const t0 = performance.now();
+    await (await fetch(`${baseUrl}/login`)).arrayBuffer();
+    fast = performance.now() - t0 < 50 ? fast + 1 : 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 describe('first load', () => {
   const page = f.useBrowserPage();
   let cdp: CDPSession;
   const responses: Response[] = [];
 
   step('the sign-in page paints within 1 s on a 1.6 Mbit/s, 150 ms link', async () => {
+    // The link and the page are measured, not the server's first minute: a server just started from the demo runs its
+    // start-up jobs (catch-up sweeps, notices, the rollup fold) and may hold a request for a few hundred ms meanwhile.
+    await settledServer(f.server.baseUrl);
     cdp = await page.context().newCDPSession(f.current!);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
