@@ -98,7 +98,9 @@ export function PenaltiesPanel({ d }: { d: OrgDetail }) {
             {can('enforcement.read') ? (
               <>
                 {' '}
-                <Link className="mz-text-link" to="/enforcement">{t('orgs.p.toEnforcement')}</Link>
+                <Link className="mz-text-link" to="/enforcement">
+                  {t('orgs.p.toEnforcement')}
+                </Link>
               </>
             ) : null}
           </p>
