@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
-import { userRef, type Actor } from '../../../kernel/identity/index.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
 import { defineWorkflow, transition, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { orgsDb } from '../db.ts';
 import { changeOrg } from '../registry/change-org.ts';
+import { endRegistration } from '../registry/end-registration.ts';
 import { APPLICATION_FACTS, applicationFacts, applicationOf, decide } from './application-facts.ts';
 import { ChangeRequestInput, DeregisterInput, RefuseInput } from './application-input.ts';
 
@@ -63,25 +63,7 @@ async function approveDeregistration(tx: AppContext, actor: Actor, c: CaseRow) {
   const day = chinaDate(tx.clock.now());
   const db = orgsDb(tx.db);
   const o = await db.selectFrom('orgs.organization').selectAll().where('id', '=', a.organization_id!).forUpdate().executeTakeFirstOrThrow();
-  await db
-    .updateTable('orgs.organization')
-    .set({ status: 'deregistered', status_on: day, version: o.version + 1, updated_at: tx.clock.now() })
-    .where('id', '=', o.id)
-    .execute();
-  await db
-    .insertInto('orgs.change')
-    .values({
-      id: randomUUID(),
-      organization_id: o.id,
-      field: 'status',
-      before: '正常',
-      after: '注销',
-      changed_on: day,
-      act: '注销登记',
-      basis: `${c.ref_no}；${p.reason}`,
-      actor_id: userRef(actor),
-    })
-    .execute();
+  await endRegistration(tx, actor, o, { status: 'deregistered', on: day, basis: `${c.ref_no}；${p.reason}` });
   await recordAudit(tx, {
     actor,
     action: 'orgs.organization.deregister',

@@ -10,6 +10,7 @@ import { REVOCATION_BASES } from '../contract.ts';
 import { Day } from '../contracts/http.ts';
 import { orgInScope } from './get-org.ts';
 import { announceListing } from '../credit/credit-store.ts';
+import { endRegistration } from './end-registration.ts';
 
 export const RevokeInput = z.object({
   decidedOn: Day.meta({ title: '决定日期' }),
@@ -62,25 +63,7 @@ export async function applyRevocation(
   r: { decidedOn: string; citation: string; facts: string },
 ) {
   const db = orgsDb(tx.db);
-  await db
-    .updateTable('orgs.organization')
-    .set({ status: 'revoked', status_on: r.decidedOn, version: o.version + 1, updated_at: tx.clock.now() })
-    .where('id', '=', o.id)
-    .execute();
-  await db
-    .insertInto('orgs.change')
-    .values({
-      id: randomUUID(),
-      organization_id: o.id,
-      field: 'status',
-      before: '正常',
-      after: '撤销',
-      changed_on: r.decidedOn,
-      act: '撤销登记',
-      basis: r.citation,
-      actor_id: userRef(actor),
-    })
-    .execute();
+  await endRegistration(tx, actor, o, { status: 'revoked', on: r.decidedOn, basis: r.citation });
   const listingId = randomUUID();
   await db
     .insertInto('orgs.credit_listing')
