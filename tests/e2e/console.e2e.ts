@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { base32Decode, totpStep, hotp } from '../../src/kernel/identity/totp.ts';
-import { e2eFile, login, PHONE, seriousA11yViolations, shot, pickOption, userMenu } from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot, pickOption, userMenu, scrollInto } from './harness.ts';
 
 const ADMIN = { username: 'admin', password: 'Minzheng@2019' };
 const COUNTY = { username: 'ld-mzj', password: 'Minzheng@2019' };
@@ -218,7 +218,7 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
     const uri = await card.getByText(/^otpauth:\/\//).innerText();
     totpSecret = new URL(uri).searchParams.get('secret') ?? '';
     assert.ok(totpSecret.length >= 16, 'otpauth URI carries the secret');
-    await card.getByRole('button', { name: '确认启用' }).scrollIntoViewIfNeeded();
+    await scrollInto(card.getByRole('button', { name: '确认启用' }));
     await shot(page, 'profile-totp-setup-desktop');
     const key = base32Decode(totpSecret);
     await card.getByPlaceholder('123456').fill(hotp(key, totpStep(new Date())));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { PHONE, e2eFile, login, openModal, pickOption, seriousA11yViolations, shot } from './harness.ts';
+import { PHONE, e2eFile, login, openModal, pickOption, seriousA11yViolations, shot, scrollInto } from './harness.ts';
 
 /**
  * Issue 15's 依申请公开 journey in Chromium (test-results/screenshots/disclosure-*.png): a citizen asks
@@ -169,7 +169,7 @@ describe('依申请公开 journey: portal → 补正 → 征求第三方意见 �
     // 二、主动公开: the 30号 tables of 第二十条 (一)(五)(六)(八) from the modules' data, above the category table.
     await page.locator('.ant-drawer-close').click();
     await p.getByTestId('annual-decisions').getByText('行政许可').waitFor();
-    await p.getByTestId('annual-documents').getByText('行政规范性文件').scrollIntoViewIfNeeded();
+    await scrollInto(p.getByTestId('annual-documents').getByText('行政规范性文件'));
     await snap(page, 'console-annual-acts');
   });
 

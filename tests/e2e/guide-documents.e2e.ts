@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import { apiCall, e2eFile, openModal, PHONE, seriousA11yViolations, shot, signInToWorklist, SHOTS } from './harness.ts';
+import { apiCall, e2eFile, openModal, PHONE, seriousA11yViolations, shot, signInToWorklist, SHOTS, scrollInto } from './harness.ts';
 
 /**
  * Issue 19, item 7 (the rest): the notices a clerk used to write by hand now print from the case —
@@ -43,7 +43,7 @@ async function documentIn(page: Page, title: string, file: string) {
   assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
   mkdirSync(SHOTS, { recursive: true });
   writeFileSync(path.join(SHOTS, `${file}.pdf`), bytes);
-  await card.scrollIntoViewIfNeeded();
+  await scrollInto(card);
   return { docNo, code };
 }
 
@@ -132,7 +132,7 @@ describe('item 7 on a 390-px phone', { concurrency: false }, () => {
   step('the 停发通知书 in the 文书 card and its check on the portal', async () => {
     await signIn(page, 'xj-mzj-lead');
     await openCase(page, ids.stop);
-    await page.getByTestId('documents').getByText('最低生活保障停发通知书').first().scrollIntoViewIfNeeded();
+    await scrollInto(page.getByTestId('documents').getByText('最低生活保障停发通知书').first());
     await shot(page, 'guide-7-stop-notice-card-phone');
     await verifyOnPortal(page, issued.stop!, '最低生活保障停发通知书');
     await shot(page, 'guide-7-stop-notice-verified-phone', { fullPage: true });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
-import { apiCall, e2eFile, signInToWorklist, PHONE, seriousA11yViolations, shot } from './harness.ts';
+import { apiCall, e2eFile, signInToWorklist, PHONE, seriousA11yViolations, shot, scrollInto } from './harness.ts';
 
 /**
  * The console guides the clerk (issue 19, items 1–4), on the real server with the demo data and the
@@ -104,7 +104,7 @@ describe('the console guides the clerk at 1366×768', { concurrency: false }, ()
     const text = await publicity.innerText();
     assert.match(text, /期满/);
     assert.doesNotMatch(text, /超期完成/);
-    await publicity.scrollIntoViewIfNeeded();
+    await scrollInto(publicity);
     await shot(page, 'guide-2-publicity-ended-desktop');
   });
 

@@ -275,6 +275,20 @@ export async function settled(el: Locator) {
   await el.evaluate((node) => Promise.all(node.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))));
 }
 
+/**
+ * Scroll an element into view, resolving it again when a re-render replaced it meanwhile (a viewport change re-mounts
+ * antd tables whose columns depend on the breakpoint; Playwright's scrollIntoViewIfNeeded does not retry a detached node).
+ */
+export async function scrollInto(el: Locator) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await el.scrollIntoViewIfNeeded();
+    } catch (e) {
+      if (attempt >= 5 || !/not attached to the DOM/.test(String(e))) throw e;
+    }
+  }
+}
+
 /** Choose an item of the header's user dropdown once the popup has finished moving into place. */
 export async function userMenu(page: Page, item: string) {
   await page.getByTestId('user-menu').click();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { chinaDate } from '../../src/platform/china-time.ts';
-import { e2eFile, login, PHONE, pickOption, seriousA11yViolations, shot } from './harness.ts';
+import { e2eFile, login, PHONE, pickOption, seriousA11yViolations, shot, scrollInto } from './harness.ts';
 
 /**
  * 规范性文件清理 (issue 14): 政策法规处 sees the demo's 2019 clean-up (closed, all 继续有效), opens a new
@@ -77,7 +77,7 @@ describe('规范性文件清理 at 1366×768 and 390 px', { concurrency: false }
     await phone.goto('/portal/normdocs/');
     const k = phone.getByTestId('cleanup').filter({ hasText: '本年度规范性文件专项清理' });
     await k.getByText('已被新出台的办法代替').waitFor({ timeout: T });
-    await k.scrollIntoViewIfNeeded();
+    await scrollInto(k);
     await shot(phone, 'normdocs-cleanup-portal-phone', { fullPage: true });
     await login(phone, 'nx-fgc', PASSWORD);
     await phone.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });

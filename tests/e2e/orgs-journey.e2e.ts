@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
-import { e2eFile, login, PHONE, seriousA11yViolations, shot } from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot, scrollInto } from './harness.ts';
 
 /**
  * 社会组织 on the demo data: the 银川市民政局 registrar sees the organizations of its districts too, opens
@@ -147,7 +147,7 @@ describe('银川市民政局 at 1366×768', { concurrency: false }, () => {
     await detail.getByTestId('spot-results').getByText(`抽中 ${drawn.length} 个`).waitFor({ timeout: T });
     assert.deepEqual(await seriousA11yViolations(page), []);
     // the console's header and menu are fixed: a full-page picture paints them mid-page, so scroll to the result instead
-    await detail.scrollIntoViewIfNeeded();
+    await scrollInto(detail);
     await shot(page, 'orgs-spot-drawn-desktop');
   });
 
@@ -222,7 +222,7 @@ describe('行政处罚 in the console, at 1366×768', { concurrency: false }, ()
     const d = (await (await page.request.get(`/api/orgs/${o.id}`)).json()) as { lists: string[] };
     assert.ok(d.lists.includes('abnormal'), d.lists.join());
     assert.deepEqual(await seriousA11yViolations(page), []);
-    await panel.scrollIntoViewIfNeeded();
+    await scrollInto(panel);
     await shot(page, 'orgs-penalty-desktop');
   });
 });
@@ -252,7 +252,7 @@ describe('业务主管单位 初审意见 (xq-whlyj), at 1366×768 and 390 px', 
     const done = page.locator('.ant-table-row', { hasText: name });
     await done.getByText(/主管单位意见 同意/).waitFor({ timeout: T });
     await page.setViewportSize(PHONE);
-    await done.scrollIntoViewIfNeeded();
+    await scrollInto(done);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
     await shot(page, 'orgs-supervised-phone');
@@ -269,7 +269,7 @@ describe('业务主管单位 初审意见 (xq-whlyj), at 1366×768 and 390 px', 
       .locator('.ant-table-tbody')
       .getByText(/^同意（\d{4}-\d{2}-\d{2}）：经审查/);
     await opinion.waitFor({ timeout: T });
-    await opinion.scrollIntoViewIfNeeded();
+    await scrollInto(opinion);
     await shot(page, 'orgs-supervised-registrar-desktop');
   });
 });
@@ -350,7 +350,7 @@ describe('年度工作报告, 整改 and the credit rule over two years, at 1366
     const d = (await (await page.request.get(`/api/orgs/${filer.id}`)).json()) as { lists: string[] };
     assert.ok(d.lists.includes('integrity_lapse'), d.lists.join());
     // the console's header is fixed: photograph the 年检 tab in the viewport, not a full page
-    await panel.scrollIntoViewIfNeeded();
+    await scrollInto(panel);
     await shot(page, 'orgs-inspection-concluded-desktop');
   });
 
@@ -389,7 +389,7 @@ describe('年度工作报告, 整改 and the credit rule over two years, at 1366
       assert.match(pdf.headers()['content-type']!, /application\/pdf/);
       assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
       assert.deepEqual(await seriousA11yViolations(page), []);
-      await row.scrollIntoViewIfNeeded();
+      await scrollInto(row);
       await shot(page, 'orgs-spot-notice-desktop');
       const late = plusDays(rectifyBy, 2);
       await moveTo(page, late);
@@ -463,7 +463,7 @@ describe('a phone, 390 px wide', { concurrency: false }, () => {
     await detail.getByRole('link', { name: '整改通知书' }).first().waitFor({ timeout: T });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
-    await detail.getByTestId('spot-results').scrollIntoViewIfNeeded();
+    await scrollInto(detail.getByTestId('spot-results'));
     await shot(page, 'orgs-spot-check-console-phone');
   });
 

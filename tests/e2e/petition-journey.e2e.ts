@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import { DESKTOP, PHONE, e2eFile, login, seriousA11yViolations, shot, openModal, pickOption } from './harness.ts';
+import { DESKTOP, PHONE, e2eFile, login, seriousA11yViolations, shot, openModal, pickOption, scrollInto } from './harness.ts';
 
 /**
  * Issue 4's journey in Chromium, a screenshot at each step (test-results/screenshots/journey-*.png):
@@ -224,7 +224,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     assert.match(docNo, /^信处意〔\d{4}〕\d+号$/);
     assert.match(verifyCode, /^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
     assert.match(await item.innerText(), /第 1 版[\s\S]*兴庆区民政局/);
-    await card.scrollIntoViewIfNeeded();
+    await scrollInto(card);
     await snap(page, 'xq-documents');
     const pdf = item.getByTestId('document-pdf');
     assert.equal(await pdf.getAttribute('target'), '_blank');
@@ -247,7 +247,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     assert.equal(await card.getByTestId('document-item').filter({ hasText: '信访事项转送告知书' }).count(), 2);
     // The same card on a 390-px phone.
     await page.setViewportSize(PHONE);
-    await card.scrollIntoViewIfNeeded();
+    await scrollInto(card);
     await snap(page, 'xq-documents-phone');
     await page.setViewportSize(DESKTOP);
   });
@@ -295,7 +295,7 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
     assert.equal(download.suggestedFilename(), `信访事项处理意见书-${docNo}.pdf`);
     const bytes = await readFile(await download.path());
     assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
-    await doc.scrollIntoViewIfNeeded();
+    await scrollInto(doc);
     await snap(portal, 'portal-document');
   });
 

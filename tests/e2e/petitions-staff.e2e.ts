@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption, pickTreeOption, userMenu } from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption, pickTreeOption, userMenu, scrollInto } from './harness.ts';
 
 /**
  * 信访 staff pages (issue 4): 兴庆区民政局 registers a group 来访 — an ID with a wrong check digit is
@@ -324,7 +324,7 @@ describe('信访 staff pages on a 390-px phone', { concurrency: false }, () => {
     await shot(page, 'petition-form-phone');
     await page.goto(firstCaseUrl);
     await page.getByTestId('petition-panel').getByTestId('petition-opinion').waitFor();
-    await page.getByTestId('petition-panel').scrollIntoViewIfNeeded();
+    await scrollInto(page.getByTestId('petition-panel'));
     await noHorizontalScroll(page, 'case');
     await shot(page, 'petition-case-phone');
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption, userMenu, settled } from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption, userMenu, settled, scrollInto } from './harness.ts';
 
 /**
  * The workflow kernel through the console, on the kernel's sample case type (测试事项, see
@@ -274,7 +274,7 @@ describe('workflow through the console at 1366×768', { concurrency: false }, ()
     const result = page.getByTestId('calc-result');
     await result.getByText('2019-06-13').first().waitFor();
     assert.match(await result.innerText(), /不计[:：]宁夏开斋节/);
-    await result.scrollIntoViewIfNeeded();
+    await scrollInto(result);
     await shot(page, 'calendar-calculator-desktop');
   });
 
