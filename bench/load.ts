@@ -70,6 +70,21 @@ const cpuSeconds = (pid: number) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
+/**
+ * Wait until the fresh server's start-up work (the demo's scheduled jobs: sweeps, folds, notices) has drained: its CPU
+ * use stays under 5 % for three seconds in a row (at most `ms`). Measuring before that times the start-up, not the load.
+ */
+async function settle(pid: number, ms: number) {
+  const end = Date.now() + ms;
+  let quiet = 0;
+  let last = cpuSeconds(pid);
+  while (quiet < 3 && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuSeconds(pid);
+    quiet = now - last < 0.05 ? quiet + 1 : 0;
+    last = now;
+  }
+}
 async function waitUp(url: string, child: ChildProcess | null, ms: number) {
   const end = Date.now() + ms;
   for (;;) {
@@ -128,6 +143,9 @@ if (!base) {
   const t0 = performance.now();
   await waitUp(base + '/api/health', child, 15 * 60_000);
   console.log(`server up (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, demo data) in ${fmt((performance.now() - t0) / 1000)} s, pid ${pid}`);
+  const t1 = performance.now();
+  await settle(pid, 5 * 60_000);
+  console.log(`start-up jobs settled after ${fmt((performance.now() - t1) / 1000)} s more`);
 }
 
 try {
