@@ -13,7 +13,7 @@ export async function readImportFile(bytes: Buffer, headers: readonly string[], 
   try {
     sheet = await readSheet(xlsxRows(bytes, cellText), maxRows);
   } catch (e) {
-    if (e instanceof SheetUnreadable) throw badRequest('IMPORT_FILE_INVALID', '「file」xlsx 文件无法读取', { field: 'file' });
+    if (e instanceof SheetUnreadable) throw badRequest('IMPORT_FILE_INVALID', '「file」xlsx 文件无法读取', { field: 'file', reason: e.message });
     throw e;
   }
   if (sheet.overLimit) throw badRequest('IMPORT_TOO_MANY_ROWS', `「file」一次最多导入 ${maxRows} 行`, { field: 'file' });

@@ -88,7 +88,7 @@ export async function readImportFile(fileName: string, bytes: Buffer): Promise<P
     try {
       sheet = await readSheet(xlsxRows(bytes, cellText), MAX_IMPORT_ROWS);
     } catch (e) {
-      if (e instanceof SheetUnreadable) throw badRequest('IMPORT_FILE_INVALID', '「file」xlsx 文件无法读取', { field: 'file' });
+      if (e instanceof SheetUnreadable) throw badRequest('IMPORT_FILE_INVALID', '「file」xlsx 文件无法读取', { field: 'file', reason: e.message });
       throw e;
     }
     if (!sheet.header.length) throw badRequest('IMPORT_FILE_EMPTY', '「file」文件中没有工作表', { field: 'file' });
