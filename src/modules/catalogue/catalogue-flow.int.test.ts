@@ -191,7 +191,7 @@ describe('power list 划转 and 互联网+监管', () => {
       partyName: '西吉县中心敬老院',
       partyNature: '法人',
       partyIdType: '统一社会信用代码',
-      partyCode: '12640422MB0000000X',
+      partyCode: '12640422MB00000007',
       areaCode: '640422',
       checkForm: '现场检查',
       checkCategory: '双随机抽查',
@@ -206,6 +206,7 @@ describe('power list 划转 and 互联网+监管', () => {
     };
     await expect(recordInspection(t.ctx, actor, { ...input, reportedAt: '2026-11-19T09:00:00+08:00' })).rejects.toThrow('报送时间必须晚于检查时间');
     await expect(recordInspection(t.ctx, actor, { ...input, inspectors: [input.inspectors[0]] })).rejects.toThrow('两名以上');
+    await expect(recordInspection(t.ctx, actor, { ...input, partyCode: '12640422MB0000000X' })).rejects.toThrow('相对人编码：校验码错误：应为 7，实为 X');
     const r = await recordInspection(t.ctx, actor, input);
     expect(r.id).toBeTruthy();
     await expect(recordInspection(t.ctx, actor, input)).rejects.toThrow('已存在');

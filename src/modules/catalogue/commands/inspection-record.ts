@@ -6,6 +6,7 @@ import { badRequest, conflict } from '../../../platform/errors.ts';
 import { parseInput } from '../../../platform/http/parse-input.ts';
 import { userRef, type Actor } from '../../../kernel/identity/index.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
+import { residentIdProblem, validateUscc } from '../../../kernel/codes/index.ts';
 
 const req = (label: string, max = 200) =>
   z
@@ -52,6 +53,8 @@ export const InspectionRecordInput = z.object({
  */
 export async function recordInspection(ctx: AppContext, actor: Actor, raw: unknown) {
   const r = parseInput(InspectionRecordInput, raw);
+  const party = partyCodeProblem(r.partyIdType, r.partyCode);
+  if (party) throw badRequest('VALIDATION_FAILED', `相对人编码：${party}`, { field: 'partyCode' });
   if (new Date(r.reportedAt) <= new Date(r.checkedAt))
     throw badRequest('VALIDATION_FAILED', '报送时间必须晚于检查时间（report after the inspection）', { field: 'reportedAt' });
   return withTx(ctx, async (tx) => {
@@ -80,4 +83,13 @@ export async function recordInspection(ctx: AppContext, actor: Actor, raw: unkno
     });
     return { id, status: 'pending' as const };
   });
+}
+
+/** The party's code checked by its kind: a 统一社会信用代码 by its check character, a 身份证号 likewise; 其他 as written. */
+function partyCodeProblem(kind: string, code: string): string | null {
+  if (kind === '统一社会信用代码') {
+    const u = validateUscc(code);
+    return u.valid ? null : u.reason;
+  }
+  return kind === '居民身份证' ? residentIdProblem(code) : null;
 }
