@@ -160,3 +160,6 @@ const FILE_HANDOVER = './lifecycle/file-handover.ts';
 export const fileEstablishmentHandover = async (...args: Parameters<typeof import('./lifecycle/file-handover.ts').fileEstablishmentHandover>) =>
   ((await import(/* @vite-ignore */ FILE_HANDOVER)) as typeof import('./lifecycle/file-handover.ts')).fileEstablishmentHandover(...args);
 export type { EstablishmentHandover } from './lifecycle/file-handover.ts';
+/** The 2019 双随机 spot checks of the demo: they need enforcement's certified officers, so enforcement's demo runs it once they exist. */
+export const seedSpotCheckDemo = async (...args: Parameters<typeof import('./demo/demo-spot-checks.ts').seedSpotCheckDemo>) =>
+  (await import('./demo/demo-spot-checks.ts')).seedSpotCheckDemo(...args);
