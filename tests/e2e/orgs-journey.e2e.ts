@@ -8,8 +8,8 @@ import { e2eFile, login, PHONE, seriousA11yViolations, shot, scrollInto } from '
  * one on the 活动异常名录 with its credit records, commits a 双随机 spot check (SM3 commitment), draws and
  * reveals the seed; the portal's 复核 page shows the same list and its re-run matches. An organization
  * files its 年度工作报告 on the portal with the 年报报送码 the registrar issued; the registrar concludes
- * 不合格. A leader records a warning in the console's 行政处罚 form. A spot-check inspection recorded in the console
- * issues an 整改通知书 (PDF) that is missed: the organization lands on the
+ * 不合格. A leader records a warning in the console's 行政处罚 form. A spot-check inspection recorded in the console (the
+ * officers and the 检查实施清单 item picked from lists; reported to 互联网+监管) issues an 整改通知书 (PDF) that is missed: the organization lands on the
  * 活动异常名录; six months later it stays (the obligation is unmet), two years later it is on the
  * 严重违法失信名单 (the server's clock is moved by the test-only route of tests/e2e/orgs-server.ts).
  */
@@ -379,11 +379,40 @@ describe('年度工作报告, 整改 and the credit rule over two years, at 1366
       await modal.getByLabel('发现问题，发放整改通知书').check();
       await modal.getByLabel('整改期限').fill(rectifyBy);
       await modal.getByLabel('整改期限').press('Enter');
+      // the pool was names without certificates: the clerk picks two certified officers (name and 执法证号) and the item
+      await modal.getByLabel('实施检查的执法人员').click();
+      const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await options.first().waitFor({ timeout: T });
+      const picked = (await options.allInnerTexts()).slice(0, 2);
+      for (const o of picked) assert.match(o, /执法证号 \d{11}/);
+      await options.nth(0).click();
+      await options.nth(1).click();
+      await modal.getByLabel('检查情况').click(); // closes the list
+      await modal.getByLabel('执行的检查实施清单事项').click();
+      const listItem = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+      await listItem.waitFor({ timeout: T });
+      assert.match(await listItem.innerText(), /（社会组织）\w{33}/);
+      await listItem.click();
       await shot(page, 'orgs-spot-inspect-form-desktop');
       await modal.getByRole('button', { name: /保\s*存/ }).click();
       const link = row.getByRole('link', { name: '整改通知书' });
       await link.waitFor({ timeout: T });
-      assert.match(await row.innerText(), /社整改〔\d{4}〕\d+号/);
+      const text = await row.innerText();
+      assert.match(text, /社整改〔\d{4}〕\d+号/);
+      assert.match(text, /已报送互联网\+监管/);
+      for (const o of picked) assert.ok(text.includes(o.split('（')[0]!), `${o} not in ${text}`);
+      // the 检查行为 waits on 互联网+监管 for a reviewer of 银川市民政局, with the picked officers' certificates
+      const records = (await (await page.request.get('/api/catalogue/inspection-records')).json()) as {
+        number: string;
+        status: string;
+        inspectors: { certificateNo: string }[];
+      }[];
+      const rec = records.find((r) => r.number === `ORGS-SC-${spotCheckId}-${rectified.uscc}`);
+      assert.equal(rec?.status, 'pending');
+      assert.deepEqual(
+        rec!.inspectors.map((i) => i.certificateNo),
+        picked.map((o) => /执法证号 (\d{11})/.exec(o)![1]),
+      );
       const pdf = await page.request.get((await link.getAttribute('href'))!);
       assert.equal(pdf.status(), 200);
       assert.match(pdf.headers()['content-type']!, /application\/pdf/);

@@ -7,6 +7,8 @@ export { findImplementation, listImplementations, type FindImplementationQuery }
 export type { ImplementationSummary } from './contracts/implementation.ts';
 export { recordInspection, InspectionRecordInput } from './commands/inspection-record.ts';
 export { inspectionItemsOf, type InspectionItem } from './queries/inspection-items.ts';
+/** 谁审核: another person of the office approves or returns a 检查行为 (the orgs demo reviews its spot checks' records). */
+export { reviewInspection } from './commands/inspection-entry.ts';
 /** The 2019 检查行为 demo: it needs enforcement's certified officers, so enforcement's demo runs it once they exist. */
 export const seedDemoInspections = async (...args: Parameters<typeof import('./demo/seed-demo-inspections.ts').seedDemoInspections>) =>
   (await import('./demo/seed-demo-inspections.ts')).seedDemoInspections(...args);

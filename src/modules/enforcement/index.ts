@@ -9,6 +9,7 @@ import { enforcementReportSection } from './report/section.ts';
 import { seedEnforcementDemo } from './demo/seed-enforcement-demo.ts';
 import { seedStudyDemo } from './demo/seed-study.ts';
 import { seedDemoInspections } from '../catalogue/contract.ts';
+import { seedSpotCheckDemo } from '../orgs/contract.ts';
 import { enforcementCore } from './migrations/20261208120000_enforcement_core.ts';
 import { enforcementCatalogue } from './migrations/20261208120100_enforcement_catalogue.ts';
 import { enforcementStudy } from './migrations/20261211010000_enforcement_study.ts';
@@ -70,6 +71,9 @@ export const enforcement = defineModule({
     // 互联网+监管 检查行为 of 2019 (the catalogue's records) need the officers above.
     const i = await seedDemoInspections(ctx);
     if (!i.skipped) ctx.logger.info(`演示互联网+监管检查行为：${i.records} 条`);
+    // The orgs 双随机 spot checks of 2019 draw their inspectors from the officers above and report 检查行为 too.
+    const sc = await seedSpotCheckDemo(ctx);
+    if (!sc.skipped) ctx.logger.info(`演示双随机抽查：${sc.checks} 次，整改通知书 ${sc.notices} 份，报送检查行为 ${sc.reported} 条`);
     const s = await seedStudyDemo(ctx);
     if (!s.skipped) ctx.logger.info(`演示学法用法：集体学法 ${s.sessions} 次，考试 ${s.attempts} 人次`);
   },

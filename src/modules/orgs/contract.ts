@@ -160,3 +160,10 @@ const FILE_HANDOVER = './lifecycle/file-handover.ts';
 export const fileEstablishmentHandover = async (...args: Parameters<typeof import('./lifecycle/file-handover.ts').fileEstablishmentHandover>) =>
   ((await import(/* @vite-ignore */ FILE_HANDOVER)) as typeof import('./lifecycle/file-handover.ts')).fileEstablishmentHandover(...args);
 export type { EstablishmentHandover } from './lifecycle/file-handover.ts';
+/**
+ * The 2019 双随机 spot checks of the demo: they need enforcement's certified officers, so enforcement's demo runs it once
+ * they exist. Server-only and out of the console's bundle, as the filing above (it reaches the identity kernel).
+ */
+const SPOT_CHECK_DEMO = './demo/demo-spot-checks.ts';
+export const seedSpotCheckDemo = async (...args: Parameters<typeof import('./demo/demo-spot-checks.ts').seedSpotCheckDemo>) =>
+  ((await import(/* @vite-ignore */ SPOT_CHECK_DEMO)) as typeof import('./demo/demo-spot-checks.ts')).seedSpotCheckDemo(...args);

@@ -8,6 +8,9 @@ import { sweepCredit } from './credit/credit-sweep.ts';
 import { sweepMissingReports } from './inspection/missing-report-sweep.ts';
 import { rectificationMetrics } from './report/supervision-metrics.ts';
 import { loadGrants, SYSTEM_ACTOR } from '../../kernel/identity/index.ts';
+import { seedDemoCatalogue } from '../catalogue/demo/seed-demo.ts';
+import { seedEnforcementDemo } from '../enforcement/demo/seed-enforcement-demo.ts';
+import { seedSpotCheckDemo } from './contract.ts';
 
 const clock = manualClock(new Date('2026-12-01T02:00:00Z'));
 let t: TestApp;
@@ -16,7 +19,12 @@ beforeAll(async () => {
   t = await createTestApp({ clock, env: { SESSION_IDLE_MINUTES: '1000000', SESSION_MAX_HOURS: '100000' } });
   expect((await seedOrgsDemo(t.ctx)).created).toBeGreaterThan(280);
   expect((await seedOrgsDemo(t.ctx)).created).toBe(0); // idempotent
-});
+  // The 2019 spot checks draw from enforcement's officers and name the catalogue's 检查实施清单 items (both demos first).
+  await seedDemoCatalogue(t.ctx);
+  await seedEnforcementDemo(t.ctx);
+  expect(await seedSpotCheckDemo(t.ctx)).toEqual({ skipped: false, checks: 5, notices: 3, reported: 8 });
+  expect((await seedSpotCheckDemo(t.ctx)).skipped).toBe(true);
+}, 300_000);
 afterAll(async () => t?.close());
 
 const within = (path: string, roots: string[]) => roots.some((r) => path === r || path.startsWith(r + '.'));
@@ -126,6 +134,30 @@ describe('the demo registry', () => {
     expect(new Set(records.map((r) => r.org))).toEqual(new Set(['兴庆区民政局', '西吉县民政局', '平罗县民政局']));
     const xq = await rectificationMetrics[0]!.query(t.ctx, { ...year, areaCode: '640104', areaPath: '640000.640100.640104' });
     expect(xq.value).toBe(1);
+  });
+
+  it('the 2019 spot checks report 检查行为 through the inspection command: certified officers, the authority’s item, approved by another person', async () => {
+    const records = async (user: string) =>
+      ((await (await t.login(user)).get('/api/catalogue/inspection-records')).json() as any[]).filter((r) => r.number.startsWith('ORGS-SC-'));
+    const yc = await records('yc-mzj');
+    // 银川市 sees its own 定期抽查 (three organizations) and 兴庆区's 不定期抽查 (three), not the region's
+    expect(yc).toHaveLength(6);
+    expect(new Set(yc.map((r) => r.areaPath))).toEqual(new Set(['640000.640100', '640000.640100.640104']));
+    expect(yc.every((r) => r.status === 'approved' && r.checkMethod && r.inspectors.length === 2)).toBe(true);
+    expect(yc.filter((r) => r.checkResult !== '未发现问题').map((r) => r.measures)).toEqual([expect.stringContaining('社整改〔2019〕1号')]);
+    const certs = (await sql<{ cert_no: string }>`select cert_no from enforcement.officer`.execute(t.ctx.db)).rows.map((r) => r.cert_no);
+    expect(yc.flatMap((r) => r.inspectors.map((i: any) => i.certificateNo)).every((c: string) => certs.includes(c))).toBe(true);
+    expect(await records('nx-fgc')).toHaveLength(8);
+    // 西吉县 keeps no approved item: inspected by its officers, recorded, not reported, and the item says why
+    const xj = await t.login('xj-mzj');
+    const check = (await xj.get('/api/orgs/spot-checks')).json().items.find((c: any) => c.title === '2019年西吉县社会组织不定期抽查');
+    const items = (await xj.get(`/api/orgs/spot-checks/${check.id}/items`)).json().items;
+    expect(items).toHaveLength(3);
+    for (const i of items) {
+      expect(i.inspectionRecordId).toBe(null);
+      expect(i.supervisionNote).toContain('没有审核通过的社会组织检查实施清单事项');
+      expect(i.inspectedBy.map((o: any) => o.name)).toEqual(i.inspectors);
+    }
   });
 
   it('年检 history in the statutory order: 报送 by 3/31, the 业务主管单位’s 同意 and the registrar’s 初审 after it, the conclusion by 5/31', async () => {

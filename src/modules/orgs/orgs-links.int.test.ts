@@ -140,6 +140,41 @@ describe('双随机 inspections go to 互联网+监管 as 检查行为', () => {
     });
   });
 
+  it('the clerk picks the officers who inspected (certified, of this authority, none to 回避) and the item, from the options listed', async () => {
+    day('2026-11-09');
+    const id = await committed({ count: 4, inspectors: [{ officerId: officers.a, conflicts: [orgs[0]!.uscc] }, { officerId: officers.c }, { name: '张明' }] });
+    const org = orgs[0]!.id;
+    const options = await ok(xj.get(`/api/orgs/spot-checks/${id}/inspection-options?organizationId=${org}&day=2026-11-09`));
+    // 杨志刚 must 回避 this organization, so its drawn team is 马占山 and the free-text 张明; 田玉梅's certificate still holds on 11-09
+    expect(options.officers.map((o: any) => [o.certNo, o.drawn, o.conflict])).toEqual([
+      ['XJ020001', false, true],
+      ['XJ020002', false, false],
+      ['XJ020003', true, false],
+    ]);
+    expect(options.items.map((i: any) => i.code)).toEqual([items[1], items[2]]); // 社会组织 first; items[0] was withdrawn above
+    expect((await pl.get(`/api/orgs/spot-checks/${id}/inspection-options?organizationId=${org}`)).statusCode).toBe(404);
+    const conflict = await inspect(id, org, { officerIds: [officers.a, officers.c], inspectionCode: items[1] });
+    expect(conflict.statusCode).toBe(400);
+    expect(conflict.json().title).toContain('回避');
+    expect((await inspect(id, org, { officerIds: [officers.c, officers.pl], inspectionCode: items[1] })).json().title).toContain('不是本登记管理机关');
+    expect((await inspect(id, org, { officerIds: [officers.c], inspectionCode: items[1] })).statusCode).toBe(400);
+    const r = await ok(inspect(id, org, { officerIds: [officers.b, officers.c], inspectionCode: items[1] }));
+    const rec = (await sql<any>`select inspectors, inspection_code from catalogue.inspection_record where id = ${r.inspectionRecordId}`.execute(t.ctx.db))
+      .rows[0];
+    const reported = typeof rec.inspectors === 'string' ? JSON.parse(rec.inspectors) : rec.inspectors;
+    expect(reported).toEqual([
+      { name: '田玉梅', certificateNo: 'XJ020002' },
+      { name: '马占山', certificateNo: 'XJ020003' },
+    ]);
+    const listed = (await drawn(id)).find((i) => i.organizationId === org);
+    expect(listed.inspectors.sort()).toEqual(['张明', '马占山'].sort());
+    expect(listed.inspectedBy).toEqual([
+      { name: '田玉梅', certNo: 'XJ020002' },
+      { name: '马占山', certNo: 'XJ020003' },
+    ]);
+    day('2026-11-12');
+  });
+
   it('a pool of free-text names (as before) still records the inspection, not reported, and says why', async () => {
     const id = await committed({ inspectors: [{ name: '张明' }, { name: '李华' }, { officerId: officers.c }] });
     const [first] = await drawn(id);

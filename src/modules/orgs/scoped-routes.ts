@@ -76,6 +76,7 @@ export const orgsScopedRoutes: RouteSpecs = {
   'GET /api/orgs/spot-checks/:id': { kind: 'detail', permission: 'orgs.read', records: spotChecks },
   'GET /api/orgs/spot-checks/:id/items': { kind: 'detail', permission: 'orgs.read', records: spotChecks },
   'GET /api/orgs/spot-checks/:id/population': { kind: 'detail', permission: 'orgs.read', records: spotChecks },
+  'GET /api/orgs/spot-checks/:id/inspection-options': { kind: 'detail', permission: 'orgs.register', records: spotChecks },
   'GET /api/public/orgs/inspections': {
     kind: 'unscoped',
     why: '年检结果公告: the published conclusions (name, USCC, registrar, conclusion; no reasons) are public',

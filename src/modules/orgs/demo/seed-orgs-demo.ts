@@ -9,13 +9,12 @@ import type { CreditList } from '../contract.ts';
 import { DEMO_AUTHORITIES } from './demo-authorities.ts';
 import { demoOrganizations } from './demo-orgs.ts';
 import { seedInterviewDemo } from './demo-interviews.ts';
-import { seedRectificationDemo } from './demo-rectifications.ts';
 
 /**
  * The demo registry (idempotent): ~300 organizations with their 成立登记 history, a few 注销 and one
  * 撤销, and listings on the credit lists — some from 2019 (the daily rule then removes them or moves
- * them to the blacklist) and some recent ones in the demo accounts' areas; the 31 约谈 of 2019 (demo-interviews.ts) and
- * the 3 整改通知书 of 2019 from three spot checks run through their commands (demo-rectifications.ts).
+ * them to the blacklist) and some recent ones in the demo accounts' areas; the 31 约谈 of 2019 (demo-interviews.ts). The 2019
+ * spot checks (demo-spot-checks.ts) need enforcement's officers: enforcement's demo runs them.
  */
 export async function seedOrgsDemo(ctx: AppContext): Promise<{ created: number }> {
   const done = (await sql<{ n: number }>`select count(*)::int as n from orgs.organization where is_demo`.execute(ctx.db)).rows[0]!.n;
@@ -190,7 +189,6 @@ export async function seedOrgsDemo(ctx: AppContext): Promise<{ created: number }
       where i.organization_id = s.id and s.n <= 2 and i.year = ${lastYear}`.execute(tx.db);
     await seedInterviewDemo(tx.db, orgs);
   });
-  await seedRectificationDemo(ctx);
   return { created: orgs.length };
 }
 

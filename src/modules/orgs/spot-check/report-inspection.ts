@@ -14,25 +14,53 @@ export type SpotInspectionReport = {
   inspectedOn: string;
   problems: boolean;
   inspectionCode?: string | null;
+  officerIds?: readonly string[] | null;
   noticeNo: string | null;
   rectifyBy: string | null;
 };
 
+/** An officer who carried out the inspection, as the item keeps it (`inspected_by`). */
+export type InspectedBy = { officerId: string; name: string; certNo: string };
+
+/**
+ * The team that inspected: the officers picked when recording it (certified officers of the authority's area, none
+ * with a declared 回避 for this organization), else the drawn team when it is of officers; null for a team of names.
+ */
+async function inspectingOfficers(tx: AppContext, s: any, it: any, r: SpotInspectionReport) {
+  const pool = json<Inspector[]>(s.inspectors);
+  let ids: string[];
+  if (r.officerIds?.length) {
+    ids = [...new Set(r.officerIds)];
+    if (ids.length < 2) throw new AppError('VALIDATION_FAILED', 400, '行政检查应由两名以上执法人员实施。', { field: 'officerIds' });
+  } else {
+    const byName = new Map(pool.map((i) => [i.name, i]));
+    const team = json<string[]>(it.inspectors).map((n) => byName.get(n));
+    if (team.length < 2 || team.some((m) => !m?.officerId)) return null;
+    ids = team.map((m) => m!.officerId!);
+  }
+  const officers = await unitOfficers(tx, { ids, day: r.inspectedOn });
+  for (const id of ids) {
+    const o = officers.find((x) => x.id === id);
+    if (!o || o.areaPath !== s.authority_area_path)
+      throw new AppError('VALIDATION_FAILED', 400, '所选检查人员不是本登记管理机关的执法人员。', { field: 'officerIds' });
+    if (o.problem) throw new AppError('ORG_INSPECTOR_NOT_CERTIFIED', 422, `${o.name}：${o.problem}，不能实施行政检查（持证执法）。`, { field: 'inspectedOn' });
+    if (pool.some((i) => i.officerId === id && i.conflicts?.includes(it.uscc)))
+      throw new AppError('VALIDATION_FAILED', 400, `${o.name}与${it.name}有利害关系，应当回避。`, { field: 'officerIds' });
+  }
+  return ids.map((id) => officers.find((x) => x.id === id)!);
+}
+
 /**
  * 互联网+监管: the inspection of a drawn organization as a 检查行为 (catalogue's recordInspection, in this transaction,
- * `pending` until another person of the office reviews it: 谁监管、谁录入、谁审核). Its team must be certified officers
- * (a pool drawn from enforcement's officers) holding a 行政执法证 valid on the day — else 422, 持证执法; a team of free-text
- * names (pools before) is not reported, and says why. The item is the one named, else the authority's only approved
- * 检查实施清单 item for 社会组织; several → 400 asking which; none → not reported. Returns what the item row keeps.
+ * `pending` until another person of the office reviews it: 谁监管、谁录入、谁审核). Its team must be certified officers —
+ * picked when recording, or the drawn team — holding a 行政执法证 valid on the day, else 422 (持证执法); a drawn team of
+ * free-text names with none picked is not reported, and says why. The item is the one named, else the authority's only
+ * approved 检查实施清单 item for 社会组织; several → 400 asking which; none → not reported. Returns what the item row keeps.
  */
 export async function reportSpotInspection(tx: AppContext, actor: Actor, s: any, it: any, r: SpotInspectionReport) {
-  const pool = new Map(json<Inspector[]>(s.inspectors).map((i) => [i.name, i]));
-  const team = json<string[]>(it.inspectors).map((n) => pool.get(n));
-  if (team.length < 2 || team.some((m) => !m?.officerId))
-    return { code: null, recordId: null, note: '检查人员为自由填写的名录，没有执法证号，未报送互联网+监管。' };
-  const officers = await unitOfficers(tx, { ids: team.map((m) => m!.officerId!), day: r.inspectedOn });
-  const bad = officers.find((o) => o.problem);
-  if (bad) throw new AppError('ORG_INSPECTOR_NOT_CERTIFIED', 422, `${bad.name}：${bad.problem}，不能实施行政检查（持证执法）。`, { field: 'inspectedOn' });
+  const officers = await inspectingOfficers(tx, s, it, r);
+  const inspectedBy: InspectedBy[] | null = officers?.map((o) => ({ officerId: o.id, name: o.name, certNo: o.certNo })) ?? null;
+  if (!officers) return { code: null, recordId: null, inspectedBy, note: '检查人员为自由填写的名录，没有执法证号，未报送互联网+监管。' };
   const all = await inspectionItemsOf(tx, { orgUnitId: s.authority_org_unit_id });
   const ours = all.filter((i) => i.objects === '社会组织');
   let code = r.inspectionCode ?? null;
@@ -46,7 +74,7 @@ export async function reportSpotInspection(tx: AppContext, actor: Actor, s: any,
       { field: 'inspectionCode' },
     );
   code ??= ours[0]?.code ?? null;
-  if (!code) return { code: null, recordId: null, note: '本登记管理机关没有审核通过的社会组织检查实施清单事项，未报送互联网+监管。' };
+  if (!code) return { code: null, recordId: null, inspectedBy, note: '本登记管理机关没有审核通过的社会组织检查实施清单事项，未报送互联网+监管。' };
   const o = (await sql<{ domicile: string | null }>`select domicile from orgs.organization where id = ${it.organization_id}`.execute(tx.db)).rows[0];
   const rec = await recordInspection(tx, actor, {
     number: `ORGS-SC-${s.id}-${it.uscc}`,
@@ -72,5 +100,5 @@ export async function reportSpotInspection(tx: AppContext, actor: Actor, s: any,
     sourceModule: 'orgs',
     sourceId: `${s.id}:${it.uscc}`,
   });
-  return { code, recordId: rec.id, note: null };
+  return { code, recordId: rec.id, inspectedBy, note: null };
 }

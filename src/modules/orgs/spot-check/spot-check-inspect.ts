@@ -30,6 +30,13 @@ export const SpotInspectionInput = z.object({
     .nullable()
     .optional()
     .meta({ title: '执行的检查实施清单事项（不填：本机关唯一的社会组织检查事项）' }),
+  officerIds: z
+    .array(z.uuid('执法人员 ID 格式不正确'))
+    .min(2, '行政检查应由两名以上执法人员实施')
+    .max(10, '检查人员不超过10名')
+    .nullable()
+    .optional()
+    .meta({ title: '实施检查的执法人员（不填：抽取的检查人员）' }),
 });
 export const FollowUpInput = z.object({
   organizationId: z.uuid('社会组织 ID 格式不正确').meta({ title: '社会组织' }),
@@ -108,7 +115,8 @@ export async function recordSpotInspection(ctx: AppContext, actor: Actor, id: st
           rectify_by = ${input.rectifyBy!}::date where spot_check_id = ${id} and organization_id = ${input.organizationId}`.execute(tx.db);
     }
     const rep = await reportSpotInspection(tx, actor, s, it, { ...input, noticeNo, rectifyBy: input.problems ? input.rectifyBy! : null });
-    await sql`update orgs.spot_check_item set inspection_code = ${rep.code}, inspection_record_id = ${rep.recordId}, supervision_note = ${rep.note}
+    await sql`update orgs.spot_check_item set inspection_code = ${rep.code}, inspection_record_id = ${rep.recordId}, supervision_note = ${rep.note},
+        inspected_by = ${rep.inspectedBy && JSON.stringify(rep.inspectedBy)}::jsonb
       where spot_check_id = ${id} and organization_id = ${input.organizationId}`.execute(tx.db);
     await recordAudit(tx, {
       actor,

@@ -6,6 +6,7 @@ import { notFound } from '../../../platform/errors.ts';
 import { recordInScope, requirePermission, type Actor } from '../../../kernel/identity/index.ts';
 import { page } from '../contracts/http.ts';
 import type { Team } from './spot-check-rules.ts';
+import type { InspectedBy } from './report-inspection.ts';
 import { SPOT_DRAW_V2 } from './draw-v2.ts';
 import { escapeLike } from '../registry/authority.ts';
 import { nameTerms } from '../registry/name-search.ts';
@@ -37,6 +38,10 @@ export const SpotItemDto = z.object({
   inspectionCode: z.string().nullable().meta({ description: '执行的检查实施清单事项编码' }),
   inspectionRecordId: z.uuid().nullable().meta({ description: '报送互联网+监管的检查行为（工作人员可见）' }),
   supervisionNote: z.string().nullable().meta({ description: '未报送互联网+监管的原因' }),
+  inspectedBy: z
+    .array(z.object({ name: z.string(), certNo: z.string() }))
+    .nullable()
+    .meta({ description: '实施检查的执法人员和执法证号（抽取的或登记时选定的）；自由填写的名录为 null' }),
 });
 export const SpotItemPage = page(SpotItemDto);
 export const PopulationEntry = z.object({
@@ -95,7 +100,7 @@ export async function spotItems(ctx: AppContext, actor: Actor | null, id: string
   const rows = (
     await sql<any>`select ${orgId} as organization_id, d.uscc, d.name, i.inspectors, i.method, i.inspected_on::text as inspected_t, i.findings,
         i.problems, i.notice_no, i.notice_document_id, i.rectify_by::text as rectify_t, i.rectified_on::text as rectified_t, i.listing_id,
-        i.inspection_code, i.inspection_record_id, i.supervision_note
+        i.inspection_code, i.inspection_record_id, i.supervision_note, i.inspected_by
       ${from} order by ${orderOf(q.q)} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(ctx.db)
   ).rows;
   const teams = new Map(json<Team[] | null>(s.teams)?.map((x) => [x.uscc, x.inspectors]) ?? []);
@@ -119,6 +124,7 @@ export async function spotItems(ctx: AppContext, actor: Actor | null, id: string
       inspectionCode: i.inspection_code ?? null,
       inspectionRecordId: actor ? (i.inspection_record_id ?? null) : null,
       supervisionNote: i.supervision_note ?? null,
+      inspectedBy: i.inspected_by == null ? null : json<InspectedBy[]>(i.inspected_by).map((o) => ({ name: o.name, certNo: o.certNo })),
     })),
   );
 }

@@ -12,6 +12,7 @@ import {
   revealSpotCheckSeed,
   runSpotCheckDraw,
 } from './spot-check-plan.ts';
+import { InspectionOptions, InspectionOptionsQuery, inspectionOptions } from './inspection-options.ts';
 import { FollowUpInput, SpotInspectionInput, SpotItemRecorded, recordFollowUp, recordSpotInspection } from './spot-check-inspect.ts';
 import { PopulationPage, SpotItemPage, SpotPageQuery, populationText, spotItems, spotPopulation } from './spot-check-pages.ts';
 import { SpotCheckDto, SpotCheckList, VerifyDto, getSpotCheck, listSpotChecks, publicSpotCheck, publicSpotChecks, verifySpotCheck } from './spot-check-read.ts';
@@ -77,6 +78,19 @@ export async function registerSpotCheckRoutes(root: FastifyInstance, ctx: AppCon
     '/api/orgs/spot-checks/:id/reveal',
     { schema: { tags, summary: '抽取后公布种子（供公众复核）', params: Id, response: { 200: SpotCheckRevealed } } },
     async (req) => revealSpotCheckSeed(ctx, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/orgs/spot-checks/:id/inspection-options',
+    {
+      schema: {
+        tags,
+        summary: '登记检查结果的可选项：本机关持有效执法证的执法人员（标明抽取的和须回避的）和审核通过的检查实施清单事项',
+        params: Id,
+        querystring: InspectionOptionsQuery,
+        response: { 200: InspectionOptions },
+      },
+    },
+    async (req) => inspectionOptions(ctx, actorOf(req), req.params.id, req.query),
   );
   app.post(
     '/api/orgs/spot-checks/:id/inspections',

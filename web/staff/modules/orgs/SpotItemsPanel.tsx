@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Segmented, Space, Table } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Modal, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { orgsApi, type SpotItem } from './api.ts';
+import { SpotInspectModal } from './SpotInspectModal.tsx';
 
-type InspectValues = { method: 'desk' | 'onsite'; inspectedOn: Dayjs; findings: string; problems?: boolean; rectifyBy?: Dayjs; inspectionCode?: string };
 type FollowValues = { rectifiedOn: Dayjs; followUp: string };
 
 /**
@@ -20,29 +20,13 @@ export function SpotItemsPanel({ spotCheckId }: { spotCheckId: string }) {
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<{ mode: 'inspect' | 'follow'; item: SpotItem } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [inspectForm] = Form.useForm<InspectValues>();
   const [followForm] = Form.useForm<FollowValues>();
-  const problems = Form.useWatch('problems', inspectForm);
   const items = useQuery({
     queryKey: ['orgs', 'spot-items', spotCheckId, page, q],
     queryFn: () => orgsApi.spotItems(spotCheckId, { page, pageSize: 20, q: q || undefined }),
     placeholderData: keepPreviousData,
   });
   const done = () => (setOpen(null), setError(null), void qc.invalidateQueries({ queryKey: ['orgs'] }));
-  const inspect = useMutation({
-    mutationFn: (v: InspectValues) =>
-      orgsApi.recordSpotInspection(spotCheckId, {
-        organizationId: open!.item.organizationId,
-        method: v.method,
-        inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
-        findings: v.findings,
-        problems: !!v.problems,
-        rectifyBy: v.problems ? (v.rectifyBy?.format('YYYY-MM-DD') ?? null) : null,
-        inspectionCode: v.inspectionCode?.trim() || null,
-      }),
-    onSuccess: () => (inspectForm.resetFields(), done()),
-    onError: (e: Error) => setError(e.message),
-  });
   const follow = useMutation({
     mutationFn: (v: FollowValues) =>
       orgsApi.recordSpotFollowUp(spotCheckId, {
@@ -56,6 +40,14 @@ export function SpotItemsPanel({ spotCheckId }: { spotCheckId: string }) {
   const required = (label: string) => [{ required: true, message: t('orgs.spot.required', { label }) }];
   // 互联网+监管: reported as a 检查行为, or why not.
   const supervision = (i: SpotItem) => (i.inspectionRecordId ? `；${t('orgs.spot.reported')}` : i.supervisionNote ? `；${i.supervisionNote}` : '');
+  // The drawn team; the officers who inspected, with their 执法证号, once recorded (picked ones may differ).
+  const team = (i: SpotItem) => {
+    const drawn = i.inspectors.join('、');
+    if (!i.inspectedBy) return drawn;
+    const by = i.inspectedBy.map((o) => `${o.name}（${o.certNo}）`).join('、');
+    const same = i.inspectedBy.map((o) => o.name).join('、') === drawn;
+    return same ? by : `${drawn}；${t('orgs.spot.inspectedBy')}${by}`;
+  };
   const result = (i: SpotItem) => `${outcome(i)}${i.method ? supervision(i) : ''}`;
   const outcome = (i: SpotItem) => {
     if (!i.method) return t('orgs.spot.notInspected');
@@ -87,7 +79,7 @@ export function SpotItemsPanel({ spotCheckId }: { spotCheckId: string }) {
         columns={[
           { title: t('orgs.col.uscc'), dataIndex: 'uscc', width: 190, render: (x: string) => <span className="mz-mono">{x}</span> },
           { title: t('orgs.col.name'), dataIndex: 'name' },
-          { title: t('orgs.spot.team'), dataIndex: 'inspectors', width: 130, render: (x: string[]) => x.join('、') },
+          { title: t('orgs.spot.team'), key: 'team', width: 170, render: (_: unknown, i) => team(i) },
           { title: t('orgs.spot.result'), key: 'result', render: (_: unknown, i) => result(i) },
           {
             title: t('orgs.spot.actions'),
@@ -115,44 +107,13 @@ export function SpotItemsPanel({ spotCheckId }: { spotCheckId: string }) {
           },
         ]}
       />
-      <Modal
-        open={open?.mode === 'inspect'}
-        title={`${t('orgs.spot.inspect')}：${open?.item.name ?? ''}`}
-        onCancel={() => (setOpen(null), setError(null))}
-        onOk={() => inspectForm.submit()}
-        okText={t('orgs.spot.save')}
-        confirmLoading={inspect.isPending}
-        destroyOnHidden
-      >
-        <Form form={inspectForm} layout="vertical" initialValues={{ method: 'desk' }} onFinish={(v) => inspect.mutate(v)}>
-          <Form.Item name="method" label={t('orgs.spot.method')}>
-            <Segmented
-              options={[
-                { value: 'desk', label: t('orgs.spot.desk') },
-                { value: 'onsite', label: t('orgs.spot.onsite') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="inspectedOn" label={t('orgs.spot.inspectedOn')} rules={required(t('orgs.spot.inspectedOn'))}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="findings" label={t('orgs.spot.findings')} rules={required(t('orgs.spot.findings'))}>
-            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={5000} />
-          </Form.Item>
-          <Form.Item name="problems" valuePropName="checked">
-            <Checkbox>{t('orgs.spot.problems')}</Checkbox>
-          </Form.Item>
-          {problems ? (
-            <Form.Item name="rectifyBy" label={t('orgs.spot.rectifyBy')} rules={required(t('orgs.spot.rectifyBy'))}>
-              <DatePicker />
-            </Form.Item>
-          ) : null}
-          <Form.Item name="inspectionCode" label={t('orgs.spot.inspectionCode')} extra={t('orgs.spot.inspectionCodeHint')}>
-            <Input maxLength={33} className="mz-mono" />
-          </Form.Item>
-          {error ? <Alert type="error" showIcon role="alert" message={error} /> : null}
-        </Form>
-      </Modal>
+      <SpotInspectModal
+        key={open?.mode === 'inspect' ? open.item.organizationId : 'none'}
+        spotCheckId={spotCheckId}
+        item={open?.mode === 'inspect' ? open.item : null}
+        onClose={() => setOpen(null)}
+        onDone={done}
+      />
       <Modal
         open={open?.mode === 'follow'}
         title={`${t('orgs.spot.followUp')}：${open?.item.name ?? ''}`}
