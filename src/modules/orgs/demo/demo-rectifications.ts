@@ -88,15 +88,13 @@ export async function seedRectificationDemo(ctx: AppContext): Promise<number> {
       perTeam: 2,
       inspectors: c.inspectors.map((name) => ({ name, conflicts: [] })),
     });
-    const drawn = await runSpotCheckDraw(at(c.days.draw), actor, plan.id);
+    await runSpotCheckDraw(at(c.days.draw), actor, plan.id);
     await revealSpotCheckSeed(at(c.days.draw), actor, plan.id);
-    const ids = (
-      await sql<{ id: string; uscc: string }>`select id, uscc from orgs.organization where uscc = any(${drawn.teams.map((d) => d.uscc)}::text[])`.execute(
-        ctx.db,
-      )
+    const drawn = (
+      await sql<{ id: string }>`select organization_id as id from orgs.spot_check_population where spot_check_id = ${plan.id} and pos <= ${plan.sampleSize}
+        order by uscc collate "C"`.execute(ctx.db)
     ).rows;
-    for (const [k, team] of drawn.teams.entries()) {
-      const organizationId = ids.find((o) => o.uscc === team.uscc)!.id;
+    for (const [k, { id: organizationId }] of drawn.entries()) {
       const problems = k === 0;
       await recordSpotInspection(at(c.days.inspect), actor, plan.id, {
         organizationId,
