@@ -61,7 +61,9 @@ describe('published spot-check draws do not change', () => {
 describe('teams stored as a plan (team-plan.ts)', () => {
   it('give every drawn organization the team assignTeams gives it, whatever the conflicts', () => {
     let x = 7;
-    const rnd = (n: number) => ((x = (x * 1103515245 + 12345) % 2147483648), x % n);
+    let breaks = 0;
+    let refused = 0;
+    const rnd = (n: number) => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0), (x >>> 8) % n);
     for (let round = 0; round < 300; round++) {
       const sample = Array.from({ length: 1 + rnd(60) }, (_, i) => `U${String(i).padStart(3, '0')}`);
       const pool: Inspector[] = Array.from({ length: 2 + rnd(8) }, (_, i) => ({
@@ -79,12 +81,17 @@ describe('teams stored as a plan (team-plan.ts)', () => {
       const drawnConflicted = conflictedUsccs(pool).flatMap((uscc) => (sample.includes(uscc) ? [{ uscc, i: sample.indexOf(uscc) }] : []));
       if (full instanceof RangeError) {
         expect(() => teamPlan(drawnConflicted, order, pool, perTeam)).toThrow(full.message);
+        refused++;
         continue;
       }
       const plan = teamPlan(drawnConflicted, order, pool, perTeam);
       expect(plan.breaks.length).toBe(drawnConflicted.length);
+      breaks += plan.breaks.length;
       expect(expandTeams(plan, sample)).toEqual(full);
       expect(teamAt(plan, sample.length - 1)).toEqual(full.at(-1)!.inspectors);
     }
+    // the rounds did exercise conflicts and refusals
+    expect(breaks).toBeGreaterThan(300);
+    expect(refused).toBeGreaterThan(3);
   });
 });
