@@ -88,8 +88,11 @@ describe('双随机一公开', () => {
     expect((await pub(`/api/public/orgs/spot-checks/${c.id}/verify`)).statusCode).toBe(409);
     expect((await xq.post(`/api/orgs/spot-checks/${c.id}/reveal`, {})).statusCode).toBe(409); // seed only after the draw
 
-    const d = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {}));
-    expect(d.teams).toHaveLength(5);
+    expect(await ok(xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {}))).toEqual({ id: c.id, drawn: 5 });
+    const items = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/items?pageSize=100`));
+    expect(items.total).toBe(5);
+    // the list with its teams (stored as a plan, team-plan.ts) as the items pages show it
+    const d = { teams: items.items.map((i: any) => ({ uscc: i.uscc, inspectors: i.inspectors })) };
     const pool = plan().inspectors as { name: string; conflicts: string[] }[];
     for (const team of d.teams) {
       expect(team.inspectors).toHaveLength(2);
@@ -99,9 +102,8 @@ describe('双随机一公开', () => {
     expect((await xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {})).statusCode).toBe(409);
     const drawn = await ok(pub(`/api/public/orgs/spot-checks/${c.id}`));
     expect(drawn).toMatchObject({ seed: null, results: { drawn: 5, inspected: 0 } });
-    const items = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/items?pageSize=100`));
-    expect(items.total).toBe(5);
-    expect(items.items.map((i: any) => [i.uscc, i.inspectors])).toEqual(d.teams.map((x: any) => [x.uscc, x.inspectors]));
+    const paged = [1, 2, 3].map((page) => ok(pub(`/api/public/orgs/spot-checks/${c.id}/items?pageSize=2&page=${page}`)));
+    expect((await Promise.all(paged)).flatMap((x) => x.items.map((i: any) => [i.uscc, i.inspectors]))).toEqual(d.teams.map((x: any) => [x.uscc, x.inspectors]));
     // search within the list and the population: a credit code's beginning, or part of a name
     const one = d.teams[0].uscc as string;
     expect((await ok(pub(`/api/public/orgs/spot-checks/${c.id}/items?q=${one.slice(0, 17).toLowerCase()}`))).items.map((i: any) => i.uscc)).toEqual([one]);
@@ -164,8 +166,8 @@ describe('双随机一公开', () => {
 
   it('a missed 整改 deadline lists the organization on the 活动异常名录; a rectified one is not listed', async () => {
     const c = await ok(xq.post('/api/orgs/spot-checks', plan({ kind: 'adhoc', ratio: null, count: 2, title: '兴庆区社会组织不定期抽查' })), 201);
-    const d = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {}));
-    const [missed, fixed] = d.teams.map((x: any) => ids.get(x.uscc)!);
+    await ok(xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {}));
+    const [missed, fixed] = (await ok(xq.get(`/api/orgs/spot-checks/${c.id}/items`))).items.map((x: any) => x.organizationId);
     const problem = { method: 'onsite', inspectedOn: '2021-03-01', findings: '财务管理不规范，未按章程召开会员大会', problems: true, rectifyBy: '2021-03-31' };
     expect((await xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, { ...problem, organizationId: missed, rectifyBy: null })).statusCode).toBe(400);
     const n1 = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/inspections`, { ...problem, organizationId: missed }));
@@ -255,11 +257,23 @@ describe('双随机一公开', () => {
     }
     // the ranks stored at commit give the same list as ranking from the seed
     const { seed } = (await sql<{ seed: string }>`select seed from orgs.spot_check where id = ${c.id}`.execute(t.ctx.db)).rows[0]!;
-    for (const k of [1, 3, 10]) expect((await sampleV2InDb(t.ctx.db, c.id, k)).map((x) => x.uscc)).toEqual(sampleV2(usccs, k, seed));
+    for (const k of [1, 3, 10]) expect(await sampleV2InDb(t.ctx.db, c.id, k)).toEqual(sampleV2(usccs, k, seed));
+    // pinned: the SQL ranking of a fixed seed (draw-golden.test.ts pins the JS one)
+    expect(await rerankV2InDb(t.ctx.db, c.id, 3, '2d'.repeat(32))).toEqual(['51640104MJ0000616Q', '51640104MJ0000624K', '51640104MJ00007047']);
     await ok(xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {}));
     await ok(xq.post(`/api/orgs/spot-checks/${c.id}/reveal`, {}));
     expect((await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`))).matches).toBe(true);
-    // someone renumbers the stored order: the re-run ranks from the seed and does not trust it
+    // a v2 plan drawn before the teams were stored as a plan keeps its full list (and sample): still read and verified
+    const full = drawSpotCheckV2(usccs, 3, plan().inspectors as any, 2, seed);
+    await sql`update orgs.spot_check set sample = ${JSON.stringify(full.sample)}::jsonb, teams = ${JSON.stringify(full.teams)}::jsonb
+      where id = ${c.id}`.execute(t.ctx.db);
+    expect((await ok(pub(`/api/public/orgs/spot-checks/${c.id}/items`))).items.map((i: any) => ({ uscc: i.uscc, inspectors: i.inspectors }))).toEqual(
+      full.teams,
+    );
+    expect(await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`))).toMatchObject({ matches: true, listDigest: digest(full.teams) });
+    // someone renumbers the stored order (the published list is positions 1…k): the re-run ranks from the seed and does not trust it
+    await sql`update orgs.spot_check_population set pos = 1000 - pos where spot_check_id = ${c.id}`.execute(t.ctx.db);
+    expect(await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`))).toMatchObject({ matches: false, populationMatches: true, sampleMatches: false });
     await sql`update orgs.spot_check_population set pos = 1000 - pos where spot_check_id = ${c.id}`.execute(t.ctx.db);
     expect((await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`))).matches).toBe(true);
     // someone swaps an organization of the frozen population after the commitment: the fingerprint no longer holds
@@ -277,11 +291,12 @@ describe('双随机一公开', () => {
     await sql`update orgs.spot_check set algorithm = 'sm3-mulberry32-fisher-yates/1', population_hash = null,
         population = (select jsonb_agg(uscc order by uscc) from orgs.spot_check_population where spot_check_id = ${c.id}) where id = ${c.id}`.execute(t.ctx.db);
     await sql`delete from orgs.spot_check_population where spot_check_id = ${c.id}`.execute(t.ctx.db);
-    const d = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {}));
+    expect(await ok(xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {}))).toEqual({ id: c.id, drawn: 5 });
     const r = await ok(xq.post(`/api/orgs/spot-checks/${c.id}/reveal`, {}));
     const p = plan();
     const v1 = drawSpotCheck(usccs, 5, p.inspectors as any, 2, r.seed);
-    expect(d.teams.map((x: any) => ({ uscc: x.uscc, inspectors: x.inspectors }))).toEqual(v1.teams);
+    const items = (await ok(xq.get(`/api/orgs/spot-checks/${c.id}/items`))).items;
+    expect(items.map((x: any) => ({ uscc: x.uscc, inspectors: x.inspectors }))).toEqual(v1.teams);
     const v = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/verify`));
     expect(v).toMatchObject({ matches: true, listDigest: digest(v1.teams) });
     const txt = (await pub(`/api/public/orgs/spot-checks/${c.id}/population.txt`)).body;

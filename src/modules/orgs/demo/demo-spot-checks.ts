@@ -115,17 +115,15 @@ export async function seedSpotCheckDemo(ctx: AppContext): Promise<{ skipped: boo
       perTeam: 2,
       inspectors: [],
     });
-    const drawn = await runSpotCheckDraw(at(c.days.draw), actor, plan.id);
+    await runSpotCheckDraw(at(c.days.draw), actor, plan.id);
     await revealSpotCheckSeed(at(c.days.draw), actor, plan.id);
     out.checks++;
     const item = (await inspectionItemsOf(ctx, { orgUnitId: u.id, objects: '社会组织' }))[0];
-    const ids = (
-      await sql<{ id: string; uscc: string }>`select id, uscc from orgs.organization where uscc = any(${drawn.teams.map((d) => d.uscc)}::text[])`.execute(
-        ctx.db,
-      )
+    const drawn = (
+      await sql<{ id: string }>`select organization_id as id from orgs.spot_check_population where spot_check_id = ${plan.id} and pos <= ${plan.sampleSize}
+        order by uscc collate "C"`.execute(ctx.db)
     ).rows;
-    for (const [k, team] of drawn.teams.entries()) {
-      const organizationId = ids.find((o) => o.uscc === team.uscc)!.id;
+    for (const [k, { id: organizationId }] of drawn.entries()) {
       const found = k === 0 ? c.rectification : undefined;
       const r = await recordSpotInspection(at(c.days.inspect), actor, plan.id, {
         organizationId,

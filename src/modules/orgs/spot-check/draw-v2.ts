@@ -57,15 +57,10 @@ export async function freezePopulation(db: Kysely<any>, spotCheckId: string, aut
   ).rows[0]!;
 }
 
-export type Drawn = { uscc: string; organizationId: string; name: string };
-
-/** The v2 sample of a committed plan: the first k positions frozen at commit, sorted by USCC. */
-export async function sampleV2InDb(db: Kysely<any>, spotCheckId: string, k: number): Promise<Drawn[]> {
-  const rows = (
-    await sql<Drawn>`select uscc, organization_id as "organizationId", name from orgs.spot_check_population
-      where spot_check_id = ${spotCheckId} and pos <= ${k}`.execute(db)
-  ).rows;
-  return rows.sort((x, y) => byCode(x.uscc, y.uscc));
+/** The v2 list of a committed plan as stored: the first k positions frozen at commit, sorted by USCC. */
+export async function sampleV2InDb(db: Kysely<any>, spotCheckId: string, k: number): Promise<string[]> {
+  const rows = (await sql<{ uscc: string }>`select uscc from orgs.spot_check_population where spot_check_id = ${spotCheckId} and pos <= ${k}`.execute(db)).rows;
+  return rows.map((r) => r.uscc).sort(byCode);
 }
 
 /** The v2 sample recomputed from the frozen USCCs and the seed alone (the stored ranks are not trusted): for 复核. */
@@ -85,10 +80,9 @@ export async function frozenPopulationHash(db: Kysely<any>, spotCheckId: string)
   ).rows[0]!.hash;
 }
 
-/** The v2 draw of a stored plan: sample in SQL (by the stored ranks, or `rerank` from the seed), teams in JS. */
-export async function drawV2InDb(db: Kysely<any>, s: { id: string; sample_size: number; per_team: number; seed: string }, pool: Inspector[], rerank = false) {
-  const drawn = rerank ? null : await sampleV2InDb(db, s.id, s.sample_size);
-  const sample = drawn ? drawn.map((d) => d.uscc) : await rerankV2InDb(db, s.id, s.sample_size, s.seed);
+/** The v2 draw of a stored plan recomputed from the frozen USCCs and the seed alone (复核): sample in SQL, teams in JS. */
+export async function redrawV2InDb(db: Kysely<any>, s: { id: string; sample_size: number; per_team: number; seed: string }, pool: Inspector[]) {
+  const sample = await rerankV2InDb(db, s.id, s.sample_size, s.seed);
   const teams: Team[] = assignTeams(sample, inspectorOrder(pool, s.seed), pool, s.per_team);
-  return { sample, teams, drawn };
+  return { sample, teams };
 }

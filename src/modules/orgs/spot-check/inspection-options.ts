@@ -8,6 +8,7 @@ import { unitOfficers } from '../../enforcement/contract.ts';
 import { inspectionItemsOf } from '../../catalogue/contract.ts';
 import { Day } from '../contracts/http.ts';
 import type { Inspector } from './spot-check-rules.ts';
+import { storedTeams } from './team-plan.ts';
 
 const json = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
@@ -40,15 +41,9 @@ export async function inspectionOptions(ctx: AppContext, actor: Actor, id: strin
       from orgs.spot_check where id = ${id}`.execute(ctx.db)
   ).rows[0];
   if (!s || !recordInScope(actor, 'orgs.register', { areaPath: s.authority_area_path })) throw notFound('抽查', 'ORG_SPOT_CHECK_NOT_FOUND');
-  const team = q.organizationId
-    ? (
-        await sql<{ uscc: string; inspectors: unknown }>`select o.uscc, t -> 'inspectors' as inspectors
-          from orgs.spot_check s cross join jsonb_array_elements(s.teams) t join orgs.organization o on o.uscc = t ->> 'uscc'
-          where s.id = ${id} and o.id = ${q.organizationId}`.execute(ctx.db)
-      ).rows[0]
-    : { uscc: '', inspectors: [] };
+  const team = q.organizationId ? await drawnTeam(ctx, id, q.organizationId) : { uscc: '', inspectors: [] };
   if (!team) throw notFound('本次抽查中的该社会组织', 'ORG_SPOT_ITEM_NOT_FOUND');
-  const drawn = new Set(json<string[]>(team.inspectors));
+  const drawn = new Set(team.inspectors);
   const pool = json<Inspector[]>(s.inspectors);
   const officers = await unitOfficers(ctx, { areaPath: s.authority_area_path, day: q.day ?? chinaDate(ctx.clock.now()) });
   const items = await inspectionItemsOf(ctx, { orgUnitId: s.authority_org_unit_id });
@@ -69,4 +64,17 @@ export async function inspectionOptions(ctx: AppContext, actor: Actor, id: strin
       objects: i.objects,
     })),
   };
+}
+
+/** The drawn organization's team: its item's once inspected, else from the draw's stored teams (a list or a v2 plan). */
+async function drawnTeam(ctx: AppContext, id: string, organizationId: string): Promise<{ uscc: string; inspectors: string[] } | null> {
+  const d = (
+    await sql<{ id: string; sample_size: number; teams: unknown; uscc: string; item_inspectors: unknown }>`select s.id, s.sample_size, s.teams, p.uscc,
+        (select i.inspectors from orgs.spot_check_item i where i.spot_check_id = s.id and i.organization_id = p.organization_id) as item_inspectors
+      from orgs.spot_check s join orgs.spot_check_population p on p.spot_check_id = s.id and p.pos <= s.sample_size
+      where s.id = ${id} and s.drawn_on is not null and p.organization_id = ${organizationId}`.execute(ctx.db)
+  ).rows[0];
+  if (!d) return null;
+  if (d.item_inspectors != null) return { uscc: d.uscc, inspectors: json<string[]>(d.item_inspectors) };
+  return { uscc: d.uscc, inspectors: (await storedTeams(ctx.db, d, [d.uscc])).get(d.uscc) ?? [] };
 }

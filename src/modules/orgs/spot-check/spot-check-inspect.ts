@@ -13,6 +13,7 @@ import { rectificationNotice, rectificationNoticeFill } from '../documents/recti
 import { spotCheckInScope } from './spot-check-plan.ts';
 import { announceListing } from '../credit/credit-store.ts';
 import { reportSpotInspection } from './report-inspection.ts';
+import { storedTeams } from './team-plan.ts';
 
 export const RECTIFICATION_JOB = 'orgs.spot_check.rectification';
 
@@ -57,11 +58,17 @@ export const SpotItemRecorded = z.object({
  * item rows; the row is made here, with the organization's team, the first time it is inspected.
  */
 async function itemOf(ctx: AppContext, spotCheckId: string, organizationId: string) {
-  await sql`insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors)
-    select s.id, p.organization_id, coalesce((select t -> 'inspectors' from jsonb_array_elements(s.teams) t where t ->> 'uscc' = p.uscc), '[]'::jsonb)
-    from orgs.spot_check s join orgs.spot_check_population p on p.spot_check_id = s.id and p.pos <= s.sample_size
-    where s.id = ${spotCheckId} and s.drawn_on is not null and p.organization_id = ${organizationId}
-    on conflict (spot_check_id, organization_id) do nothing`.execute(ctx.db);
+  const drawn = (
+    await sql<{ id: string; sample_size: number; teams: unknown; uscc: string }>`select s.id, s.sample_size, s.teams, p.uscc
+      from orgs.spot_check s join orgs.spot_check_population p on p.spot_check_id = s.id and p.pos <= s.sample_size
+      where s.id = ${spotCheckId} and s.drawn_on is not null and p.organization_id = ${organizationId}
+        and not exists (select 1 from orgs.spot_check_item i where i.spot_check_id = s.id and i.organization_id = p.organization_id)`.execute(ctx.db)
+  ).rows[0];
+  if (drawn) {
+    const team = (await storedTeams(ctx.db, drawn, [drawn.uscc])).get(drawn.uscc) ?? [];
+    await sql`insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors)
+      values (${spotCheckId}, ${organizationId}, ${JSON.stringify(team)}::jsonb) on conflict (spot_check_id, organization_id) do nothing`.execute(ctx.db);
+  }
   const it = (
     await sql<any>`select i.*, i.rectify_by::text as rectify_t, i.rectified_on::text as rectified_t, o.name, o.uscc
       from orgs.spot_check_item i join orgs.organization o on o.id = i.organization_id

@@ -5,8 +5,8 @@ import type { AppContext } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { recordInScope, requirePermission, type Actor } from '../../../kernel/identity/index.ts';
 import { page } from '../contracts/http.ts';
-import type { Team } from './spot-check-rules.ts';
 import type { InspectedBy } from './report-inspection.ts';
+import { storedTeams } from './team-plan.ts';
 import { SPOT_DRAW_V2 } from './draw-v2.ts';
 import { escapeLike } from '../registry/authority.ts';
 import { nameTerms } from '../registry/name-search.ts';
@@ -103,7 +103,11 @@ export async function spotItems(ctx: AppContext, actor: Actor | null, id: string
         i.inspection_code, i.inspection_record_id, i.supervision_note, i.inspected_by
       ${from} order by ${orderOf(q.q)} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(ctx.db)
   ).rows;
-  const teams = new Map(json<Team[] | null>(s.teams)?.map((x) => [x.uscc, x.inspectors]) ?? []);
+  const teams = await storedTeams(
+    ctx.db,
+    s,
+    rows.filter((i) => i.inspectors == null).map((i) => i.uscc),
+  );
   return paged(
     q,
     total,

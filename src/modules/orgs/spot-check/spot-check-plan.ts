@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
@@ -7,8 +7,9 @@ import { AppError, conflict, notFound } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../kernel/audit/index.ts';
 import { recordInScope, requirePermission, userRef, type Actor } from '../../../kernel/identity/index.ts';
 import { resolveAuthority } from '../registry/authority.ts';
-import { commitmentOf, drawSpotCheck, planSize, ratioProblem, type Inspector, type Team } from './spot-check-rules.ts';
-import { SPOT_DRAW_V2, drawV2InDb, freezePopulation, type Drawn } from './draw-v2.ts';
+import { commitmentOf, drawSpotCheck, inspectorOrder, planSize, ratioProblem, type Inspector } from './spot-check-rules.ts';
+import { SPOT_DRAW_V2, freezePopulation } from './draw-v2.ts';
+import { conflictedUsccs, drawnIndexes, teamPlan } from './team-plan.ts';
 import { InspectorInput, inspectorPool } from './inspector-pool.ts';
 
 export const SpotCheckInput = z.object({
@@ -35,7 +36,10 @@ export const SpotCheckCommitted = z.object({
   fingerprint: z.string(),
   sampleSize: z.number(),
 });
-export const SpotCheckDrawn = z.object({ id: z.uuid(), teams: z.array(z.object({ uscc: z.string(), name: z.string(), inspectors: z.array(z.string()) })) });
+export const SpotCheckDrawn = z.object({
+  id: z.uuid(),
+  drawn: z.number().meta({ description: '抽中的社会组织数；名单及检查人员见 …/:id/items（分页）' }),
+});
 export const SpotCheckRevealed = z.object({ id: z.uuid(), seed: z.string(), commitment: z.string() });
 
 /**
@@ -107,42 +111,29 @@ export async function spotCheckInScope(ctx: AppContext, actor: Actor, id: string
 
 const json = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
-/** Step 2 — 抽取: draws organizations and teams from the frozen lists with the (still secret) seed; the list is published at once. */
+/**
+ * Step 2 — 抽取: draws organizations and teams from the frozen lists with the (still secret) seed; the list is published at once.
+ * v2: the list is the population's positions 1…k (ranked at commit) and the teams a `TeamPlan` (team-plan.ts): only the drawn
+ * organizations someone must 回避 are read, so the draw costs the same at 45,000 drawn as at 5.
+ */
 export async function runSpotCheckDraw(ctx: AppContext, actor: Actor, id: string) {
   requirePermission(actor, 'orgs.register');
   return withTx(ctx, async (tx) => {
     const s = await spotCheckInScope(tx, actor, id, 'orgs.register');
     if (s.drawn_t) throw conflict('ORG_SPOT_CHECK_DRAWN', `本次抽查已于${s.drawn_t}抽取。`);
-    let d: { sample: string[]; teams: Team[]; drawn: Drawn[] | null };
+    const pool = json<Inspector[]>(s.inspectors);
+    const today = chinaDate(tx.clock.now());
+    let teamsJson: string;
     try {
-      if (s.algorithm === SPOT_DRAW_V2) d = await drawV2InDb(tx.db, s, json<Inspector[]>(s.inspectors));
-      else {
-        const v1 = drawSpotCheck(json<string[]>(s.population), s.sample_size, json<Inspector[]>(s.inspectors), s.per_team, s.seed);
-        d = { sample: v1.objects.sample, teams: v1.teams, drawn: null };
-      }
+      if (s.algorithm === SPOT_DRAW_V2) {
+        const conflicted = await drawnIndexes(tx.db, id, s.sample_size, conflictedUsccs(pool));
+        teamsJson = JSON.stringify(teamPlan(conflicted, inspectorOrder(pool, s.seed), pool, s.per_team));
+        await sql`update orgs.spot_check set drawn_on = ${today}::date, teams = ${teamsJson}::jsonb where id = ${id}`.execute(tx.db);
+      } else teamsJson = await drawV1(tx.db, s, pool, today);
     } catch (e) {
       if (e instanceof RangeError) throw conflict('ORG_SPOT_CHECK_TEAM', e.message);
       throw e;
     }
-    const today = chinaDate(tx.clock.now());
-    // v2 froze id and name with the population; a v1 plan looks them up.
-    const drawn =
-      d.drawn ??
-      (
-        await sql<Drawn>`select id as "organizationId", uscc, name from orgs.organization
-          where authority_org_unit_id = ${s.authority_org_unit_id} and uscc = any(${d.sample}::text[])`.execute(tx.db)
-      ).rows;
-    const byUscc = new Map(drawn.map((o) => [o.uscc, o]));
-    const teamsJson = JSON.stringify(d.teams);
-    await sql`update orgs.spot_check set drawn_on = ${today}::date, sample = ${JSON.stringify(d.sample)}::jsonb, teams = ${teamsJson}::jsonb
-      where id = ${id}`.execute(tx.db);
-    // v1 writes an item per drawn organization; a v2 item is made when the organization is first inspected
-    // (the list is the population's first k positions and the teams above: ~45,000 at national scale).
-    if (!d.drawn)
-      await sql`insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors)
-        select ${id}, t.organization_id, t.inspectors::jsonb
-        from unnest(${d.teams.map((t) => byUscc.get(t.uscc)!.organizationId)}::uuid[], ${d.teams.map((t) => JSON.stringify(t.inspectors))}::text[])
-          as t(organization_id, inspectors)`.execute(tx.db);
     await recordAudit(tx, {
       actor,
       action: 'orgs.spot_check.draw',
@@ -150,10 +141,29 @@ export async function runSpotCheckDraw(ctx: AppContext, actor: Actor, id: string
       entityId: id,
       areaPath: s.authority_area_path,
       orgUnitId: s.authority_org_unit_id,
-      after: { drawnOn: today, algorithm: s.algorithm, teams: d.teams.length, teamsSha256: createHash('sha256').update(teamsJson).digest('hex') },
+      after: { drawnOn: today, algorithm: s.algorithm, drawn: s.sample_size, teamsSha256: createHash('sha256').update(teamsJson).digest('hex') },
     });
-    return { id, teams: d.teams.map((t: Team) => ({ ...t, name: byUscc.get(t.uscc)!.name })) };
+    return { id, drawn: s.sample_size as number };
   });
+}
+
+/** A v1 plan (jsonb population, kernel draw): the list and teams stored in full, an item row per drawn organization. */
+async function drawV1(db: Kysely<any>, s: any, pool: Inspector[], today: string) {
+  const d = drawSpotCheck(json<string[]>(s.population), s.sample_size, pool, s.per_team, s.seed);
+  const ids = new Map(
+    (
+      await sql<{ id: string; uscc: string }>`select id, uscc from orgs.organization
+        where authority_org_unit_id = ${s.authority_org_unit_id} and uscc = any(${d.objects.sample}::text[])`.execute(db)
+    ).rows.map((o) => [o.uscc, o.id]),
+  );
+  const teamsJson = JSON.stringify(d.teams);
+  await sql`update orgs.spot_check set drawn_on = ${today}::date, sample = ${JSON.stringify(d.objects.sample)}::jsonb, teams = ${teamsJson}::jsonb
+    where id = ${s.id}`.execute(db);
+  await sql`insert into orgs.spot_check_item (spot_check_id, organization_id, inspectors)
+    select ${s.id}, t.organization_id, t.inspectors::jsonb
+    from unnest(${d.teams.map((t) => ids.get(t.uscc)!)}::uuid[], ${d.teams.map((t) => JSON.stringify(t.inspectors))}::text[])
+      as t(organization_id, inspectors)`.execute(db);
+  return teamsJson;
 }
 
 /** Step 3 — 公布种子: after the draw the seed is published; anyone can check it against the commitment and draw again. */

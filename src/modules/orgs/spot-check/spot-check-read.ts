@@ -5,7 +5,8 @@ import type { AppContext } from '../../../platform/context.ts';
 import { conflict, notFound } from '../../../platform/errors.ts';
 import { recordInScope, requirePermission, type Actor } from '../../../kernel/identity/index.ts';
 import { commitmentOf, drawSpotCheck, populationFingerprint, type Inspector, type Team } from './spot-check-rules.ts';
-import { SPOT_DRAW_V2, drawV2InDb, frozenPopulationHash } from './draw-v2.ts';
+import { SPOT_DRAW_V2, frozenPopulationHash, redrawV2InDb, sampleV2InDb } from './draw-v2.ts';
+import { expandTeams, type TeamPlan } from './team-plan.ts';
 
 const json = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
@@ -140,16 +141,20 @@ export async function verifySpotCheck(ctx: AppContext, id: string): Promise<z.in
   const pool = json<Inspector[]>(s.inspectors);
   let again: { sample: string[]; teams: Team[] };
   let populationMatches = true;
+  // the published list: v2 — the frozen positions 1…k (and the teams as a plan since the compact form); v1 — as stored
+  let sample = json<string[] | null>(s.sample);
+  let stored = json<Team[] | TeamPlan>(s.teams);
   if (s.algorithm === SPOT_DRAW_V2) {
-    again = await drawV2InDb(ctx.db, s, pool, true);
+    again = await redrawV2InDb(ctx.db, s, pool);
     populationMatches = (await frozenPopulationHash(ctx.db, s.id)) === s.population_hash;
+    sample = await sampleV2InDb(ctx.db, s.id, s.sample_size);
+    if (!Array.isArray(stored)) stored = expandTeams(stored, sample);
   } else {
     const v1 = drawSpotCheck(json<string[]>(s.population), s.sample_size, pool, s.per_team, s.seed);
     again = { sample: v1.objects.sample, teams: v1.teams };
   }
-  const stored = json<Team[]>(s.teams);
   const commitmentMatches = commitmentOf(s.seed) === s.commitment;
-  const sampleMatches = again.sample.join('\n') === json<string[]>(s.sample).join('\n');
+  const sampleMatches = again.sample.join('\n') === (sample ?? []).join('\n');
   const teamsMatch = JSON.stringify(again.teams) === JSON.stringify(stored);
   const matches = commitmentMatches && populationMatches && sampleMatches && teamsMatch;
   const message = matches

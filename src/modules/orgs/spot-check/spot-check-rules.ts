@@ -32,23 +32,35 @@ export const commitmentOf = (seed: string) => sm3Hex(`${SPOT_CHECK_PURPOSE}:comm
 /**
  * 回避 team assignment, the same in every draw algorithm: the drawn organizations in sorted order take
  * inspectors from the shuffled pool (`order`) in turn, wrapping round, skipping anyone who declared a
- * conflict with that organization (回避) or already sits in its team. Throws when an organization cannot
- * get `perTeam` inspectors without conflicts.
+ * conflict with that organization (回避). Throws when an organization cannot get `perTeam` inspectors without
+ * conflicts.
  */
 export function assignTeams(sample: readonly string[], order: readonly string[], pool: readonly Inspector[], perTeam: number): Team[] {
-  const conflicts = new Map(pool.map((i) => [i.name, new Set(i.conflicts)]));
+  const conflicts = conflictsOf(pool);
   let next = 0;
   return sample.map((uscc) => {
-    const team: string[] = [];
-    for (let step = 0; step < order.length && team.length < perTeam; step++) {
-      const name = order[(next + step) % order.length]!;
-      if (conflicts.get(name)!.has(uscc)) continue;
-      team.push(name);
-      if (team.length === perTeam) next = (next + step + 1) % order.length;
-    }
-    if (team.length < perTeam) throw new RangeError(`统一社会信用代码为${uscc}的社会组织，回避后可派的检查人员不足${perTeam}人。`);
-    return { uscc, inspectors: team };
+    const t = teamFrom(uscc, next, order, conflicts, perTeam);
+    next = t.next;
+    return { uscc, inspectors: t.inspectors };
   });
+}
+
+/** Each pool member's declared conflicts (回避), by name. */
+export const conflictsOf = (pool: readonly Inspector[]) => new Map(pool.map((i) => [i.name, new Set(i.conflicts)]));
+
+/**
+ * One organization's team in `assignTeams`: from position `next` of the shuffled pool, the first `perTeam` names
+ * without a conflict with `uscc`, and the position after the last one taken. Throws when there are not enough.
+ */
+export function teamFrom(uscc: string, next: number, order: readonly string[], conflicts: Map<string, Set<string>>, perTeam: number) {
+  const inspectors: string[] = [];
+  for (let step = 0; step < order.length; step++) {
+    const name = order[(next + step) % order.length]!;
+    if (conflicts.get(name)!.has(uscc)) continue;
+    inspectors.push(name);
+    if (inspectors.length === perTeam) return { inspectors, next: (next + step + 1) % order.length };
+  }
+  throw new RangeError(`统一社会信用代码为${uscc}的社会组织，回避后可派的检查人员不足${perTeam}人。`);
 }
 
 /** The inspector pool in drawn order (both algorithms): the kernel's shuffle with purpose `orgs-spot-check:inspectors`. */
