@@ -35,7 +35,7 @@ import {
   SpotCheckDrawn,
   SpotCheckList,
 } from './contracts/http.ts';
-import { loadApplication } from './workflow.ts';
+import { loadApplication } from './load-application.ts';
 
 const Id = z.object({ id: z.uuid('ID 格式不正确') });
 /** The portal form: the household and its application (申请方式 is 网上), plus the proof of work (checked by spendSolution). */
