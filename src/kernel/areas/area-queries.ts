@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { AreaTable } from '../../platform/db/schema.ts';
+import type { AreaTable } from '../../platform/db/tables/areas.ts';
 import type { Actor } from '../identity/actor.ts';
 import { inScope } from '../identity/scope.ts';
 import { AREA_ERRORS, type AreaDto, type AreaNode } from './contract.ts';

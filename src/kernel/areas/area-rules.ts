@@ -1,4 +1,4 @@
-import type { AreaLevel } from '../../platform/db/schema.ts';
+import type { AreaLevel } from '../../platform/db/tables/areas.ts';
 
 /**
  * The level a code's shape implies: 6 digits → 自治区/市/县 by trailing zeros (GB/T 2260),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AreaLevel } from '../../platform/db/schema.ts';
+import type { AreaLevel } from '../../platform/db/tables/areas.ts';
 
 /** 行政区划层级 — the five levels of the area tree. */
 export const AREA_LEVELS: Record<AreaLevel, { zh: string; en: string }> = {

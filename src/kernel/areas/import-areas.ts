@@ -1,7 +1,7 @@
 import { parseCsvRecords } from '../../platform/csv.ts';
 import { withTx, type AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { AreaLevel } from '../../platform/db/schema.ts';
+import type { AreaLevel } from '../../platform/db/tables/areas.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Actor } from '../identity/actor.ts';
 import { recordInScope } from '../identity/scope.ts';

@@ -1,4 +1,4 @@
-import type { DataScope } from '../../platform/db/schema.ts';
+import type { DataScope } from '../../platform/db/tables/identity.ts';
 import { forbidden } from '../../platform/errors.ts';
 
 /** One effective role assignment: a role's permissions, held at an org unit, with a data scope. */

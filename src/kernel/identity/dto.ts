@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DataScope } from '../../platform/db/schema.ts';
+import type { DataScope } from '../../platform/db/tables/identity.ts';
 import { SCOPE_LABELS } from './permissions.ts';
 
 /** API shapes (camelCase) and the explicit row → DTO mappers of the identity kernel. */

@@ -18,6 +18,7 @@ export {
 } from './permissions.ts';
 export { seedRoles } from './seed-roles.ts';
 export { seedDemoUsers, DEMO_PASSWORD, DEMO_USERS } from './seed-demo-users.ts';
+export { demoActor, demoUnit, demoUnits, demoUserId, type DemoUnit } from './demo-actor.ts';
 export { createUserAsSystem } from './commands/create-user.ts';
 // Also used by modules (demo seeds, who-made-this references).
 export { userRef } from './actor.ts';

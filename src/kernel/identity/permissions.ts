@@ -1,4 +1,4 @@
-import type { DataScope } from '../../platform/db/schema.ts';
+import type { DataScope } from '../../platform/db/tables/identity.ts';
 
 /**
  * The permission catalogue (权限目录), with Chinese labels for the UI, and the built-in roles.

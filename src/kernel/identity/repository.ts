@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/context.ts';
-import type { DataScope } from '../../platform/db/schema.ts';
+import type { DataScope } from '../../platform/db/tables/identity.ts';
 import type { Actor, Grant } from './actor.ts';
 import { identityError } from './contract.ts';
 import { inScope } from './scope.ts';

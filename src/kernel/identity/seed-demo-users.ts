@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/context.ts';
-import type { DataScope } from '../../platform/db/schema.ts';
+import type { DataScope } from '../../platform/db/tables/identity.ts';
 import { createUserAsSystem } from './commands/create-user.ts';
 
 /** The published password of every demo account (演示账号); demo data is marked is_demo. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import type { CaseTable } from '../../platform/db/schema.ts';
+import type { CaseTable } from '../../platform/db/tables/cases.ts';
 import type { Actor } from '../identity/actor.ts';
 
 /** A period rule: N 工作日 / N 日 / N 个月. */

@@ -21,21 +21,13 @@ import { applicationByRefAndCode, publicStandard, publicTownships, submitOnlineA
 import { servedNoticePdf } from './portal/served-notices.ts';
 import { DIBAO_TYPE } from './contract.ts';
 import { OnlineApplied, PublicStandard, PublicTownships, PublicTrack } from './contracts/portal.ts';
-import {
-  ApplicationPage,
-  ApplicationRegistered,
-  DelegationAdded,
-  DelegationList,
-  ApplicationDetail,
-  HouseholdDetail,
-  HouseholdPage,
-  Ok,
-  RecheckPage,
-  SpotCheckDetail,
-  SpotCheckDrawn,
-  SpotCheckList,
-} from './contracts/http.ts';
-import { loadApplication } from './workflow.ts';
+import { ApplicationDetail, ApplicationPage, ApplicationRegistered } from './contracts/applications.ts';
+import { HouseholdDetail, HouseholdPage } from './contracts/households.ts';
+import { RecheckPage } from './contracts/rechecks.ts';
+import { SpotCheckDetail, SpotCheckDrawn, SpotCheckList } from './contracts/spot-checks.ts';
+import { DelegationAdded, DelegationList } from './contracts/delegations.ts';
+import { Ok } from './contracts/common.ts';
+import { loadApplication } from './load-application.ts';
 
 const Id = z.object({ id: z.uuid('ID 格式不正确') });
 /** The portal form: the household and its application (申请方式 is 网上), plus the proof of work (checked by spendSolution). */

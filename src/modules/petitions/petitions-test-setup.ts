@@ -3,12 +3,26 @@ import type { Clock } from '../../platform/context.ts';
 import { buildApp, type TypedApp } from '../../server/app.ts';
 import { DEMO_PASSWORD } from '../../kernel/identity/seed-demo-users.ts';
 import { openTestContext, type TestContext } from '../../../tests/helpers/test-context.ts';
+import { residentIdCheckChar } from '../../kernel/codes/index.ts';
 
 export type Caller = {
   me: any;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 };
+
+/** A valid 身份证号 from its first 17 digits. */
+export const idOf = (first17: string) => first17 + residentIdCheckChar(first17);
+
+/** A portal petition (申诉求决 about 低保 in 兴庆区) by one petitioner whose ID starts with id17. */
+export const portalPetition = (title: string, id17 = '64010419800101123') => ({
+  title,
+  category: '申诉求决',
+  subject: '低保',
+  concernedAreaCode: '640104',
+  content: '我家的低保待遇今年三月被无故取消,多次到社区反映没有结果,请求恢复低保待遇并说明取消理由。',
+  petitioners: [{ name: '马某某', idNumber: idOf(id17), phone: '13912345678', address: '兴庆区某小区' }],
+});
 
 /** The app (every module, as the manifest wires it) on a private test DB. */
 export async function openPetitionsApp(clock: Clock) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { withTx, type AppContext, type Db } from '../../../platform/context.ts';
-import type { DataScope } from '../../../platform/db/schema.ts';
+import type { DataScope } from '../../../platform/db/tables/identity.ts';
 import type { Actor } from '../../identity/actor.ts';
 import type { AuditEventRow } from '../contract.ts';
 

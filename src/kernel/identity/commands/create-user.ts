@@ -1,6 +1,6 @@
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { encryptPii, maskPhone } from '../../../platform/crypto/pii.ts';
-import type { DataScope } from '../../../platform/db/schema.ts';
+import type { DataScope } from '../../../platform/db/tables/identity.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { SYSTEM_ACTOR, type Actor } from '../actor.ts';

@@ -1,5 +1,5 @@
 import { withTx, type AppContext } from '../../../platform/context.ts';
-import type { DataScope } from '../../../platform/db/schema.ts';
+import type { DataScope } from '../../../platform/db/tables/identity.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../actor.ts';

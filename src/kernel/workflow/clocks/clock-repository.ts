@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
-import type { DeadlineClockTable } from '../../../platform/db/schema.ts';
+import type { DeadlineClockTable } from '../../../platform/db/tables/cases.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { currentCalendar } from '../../calendar/load-calendar.ts';
 import { computeDue } from './compute-due.ts';

@@ -3,8 +3,7 @@ import type { AppContext, Clock } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { chinaMidnight } from '../../../platform/china-time.ts';
 import { orgCodeCheckChar, usccCheckChar } from '../../../kernel/codes/index.ts';
-import type { Actor } from '../../../kernel/identity/index.ts';
-import { demoActor, demoUnits } from './demo-actor.ts';
+import { demoActor, demoUnit, demoUnits, demoUserId, type Actor } from '../../../kernel/identity/index.ts';
 import { enterInspection, reviewInspection } from '../commands/inspection-entry.ts';
 
 /** A valid USCC of a social organization (5 民政, 机构类别 1 社会团体 / 2 民办非企业单位 / 3 基金会). */
@@ -119,8 +118,10 @@ export async function seedDemoInspections(ctx: AppContext): Promise<{ skipped: b
   const clock: Clock = { now: () => new Date(t) };
   return withTx({ ...ctx, clock }, async (tx) => {
     const units = await demoUnits(tx);
-    const actor = (code: string, who: string, n: number, permissions: string[]): Actor =>
-      demoActor(units.get(code)!, who, n, permissions, `demo-inspection-${code}-${n}`);
+    const actor = (code: string, who: string, n: number, permissions: string[]): Actor => {
+      const o = demoUnit(units, code);
+      return demoActor(o, { displayName: `${o.name}${who}`, userId: demoUserId(n), permissions, assignmentId: `demo-inspection-${code}-${n}` });
+    };
     let records = 0;
     for (const [i, c] of CHECKS.entries()) {
       const unit = units.get(c.office);

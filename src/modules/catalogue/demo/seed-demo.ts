@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext, Clock } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { chinaMidnight } from '../../../platform/china-time.ts';
-import type { Actor } from '../../../kernel/identity/index.ts';
-import { demoActor, demoUnits } from './demo-actor.ts';
+import { demoActor, demoUnit, demoUnits, demoUserId, type Actor } from '../../../kernel/identity/index.ts';
 import { createVersion, reviewVersion, submitVersion } from '../commands/versions.ts';
 import { registerOffice } from '../commands/offices.ts';
 import { adoptCatalogue } from '../commands/lists.ts';
@@ -41,9 +40,8 @@ export async function seedDemoCatalogue(ctx: AppContext) {
   return withTx({ ...ctx, clock }, async (tx) => {
     const orgs = await demoUnits(tx);
     const actor = (code: string, who: string, n: number): Actor => {
-      const o = orgs.get(code);
-      if (!o) throw new Error(`演示数据：组织机构 ${code} 不存在`);
-      return demoActor(o, who, n, ALL, `demo-catalogue-${code}`);
+      const o = demoUnit(orgs, code);
+      return demoActor(o, { displayName: `${o.name}${who}`, userId: demoUserId(n), permissions: ALL, assignmentId: `demo-catalogue-${code}` });
     };
     const drafter = actor('640000-mzt', '法规处经办人', 1);
     const approver = actor('640000-mzt', '法规处负责人', 2);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { chinaMidnight } from '../../../platform/china-time.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
+import { demoActor, demoUnit, demoUnits, type Actor } from '../../../kernel/identity/index.ts';
 import { applyTransition } from '../../../kernel/workflow/index.ts';
 import { requestDutyAt } from '../duties/request-duty.ts';
 import { DUTY_LIST_TITLE } from '../contract.ts';
@@ -18,32 +18,10 @@ const PERMISSIONS = ['community.read', 'community.register', 'community.request'
  */
 export async function seedCommunityDemo(ctx: AppContext): Promise<{ stations: number; duties: number }> {
   if ((await sql`select 1 from community.station where is_demo limit 1`.execute(ctx.db)).rows.length) return { stations: 0, duties: 0 };
-  const orgs = new Map((await ctx.db.selectFrom('core.org_unit').select(['id', 'code', 'name', 'area_code', 'area_path']).execute()).map((o) => [o.code, o]));
+  const orgs = await demoUnits(ctx);
   const actorAt = (code: string): Actor => {
-    const o = orgs.get(code);
-    if (!o) throw new Error(`演示数据：组织机构 ${code} 不存在`);
-    const grant = {
-      assignmentId: `demo-${code}-community`,
-      roleCode: 'clerk',
-      roleName: '经办人',
-      orgUnitId: o.id,
-      orgUnitName: o.name,
-      areaCode: o.area_code,
-      areaPath: o.area_path,
-      scope: 'subtree' as const,
-      permissions: PERMISSIONS,
-      delegatedBy: null,
-      validTo: null,
-    };
-    return {
-      ...SYSTEM_ACTOR,
-      username: 'demo',
-      displayName: `${o.name}（演示）`,
-      orgUnitId: o.id,
-      areaCode: o.area_code,
-      areaPath: o.area_path,
-      grants: [grant],
-    };
+    const o = demoUnit(orgs, code);
+    return demoActor(o, { displayName: `${o.name}（演示）`, permissions: PERMISSIONS, assignmentId: `demo-${code}-community` });
   };
   const at = (day: string) => ({ now: () => new Date(chinaMidnight(day).getTime() + 10 * 3600_000) });
   const townships = new Map<string, Array<{ code: string; name: string }>>();

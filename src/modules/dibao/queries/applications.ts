@@ -8,7 +8,7 @@ import type { Actor } from '../../../kernel/identity/index.ts';
 import { caseReadable, workflowOf, getCase, caseNotFound } from '../../../kernel/workflow/index.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, dateText, type CHANNELS } from '../contract.ts';
-import { ApplicationJson, DibaoFacts, Eligibility, type ApplicationDetail } from '../contracts/http.ts';
+import { ApplicationJson, DibaoFacts, Eligibility, type ApplicationDetail } from '../contracts/applications.ts';
 import type { Authority, HouseholdKind, HouseholdStatus } from '../db.ts';
 import { assessHousehold } from '../commands/eligibility.ts';
 import { extendSpecial, isCountyApprover } from '../commands/special-period.ts';

@@ -9,7 +9,7 @@ import { recordPiiRead } from '../../../kernel/audit/index.ts';
 import { inScope, recordInScope } from '../../../kernel/identity/index.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
 import { dateText } from '../contract.ts';
-import type { HouseholdDetail } from '../contracts/http.ts';
+import type { HouseholdDetail } from '../contracts/households.ts';
 
 export const ListHouseholdsQuery = z.object({
   status: z.enum(['applying', 'active', 'suspended', 'stopped', 'refused', 'withdrawn']).optional(),

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
-import { transition, type CaseRow } from '../../../kernel/workflow/index.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
+import { stopCaseClock, transition, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { readDibaoSettings } from '../settings.ts';
 import { basisOfDay } from '../law.ts';
+import { loadApplication } from '../load-application.ts';
 import { startPublicity } from './publicity.ts';
 
 const title = (t: string) => ({ title: t });
@@ -17,6 +19,27 @@ export const objectionReviewClock = {
   rule: async (tx: AppContext) => ({ unit: 'workdays' as const, n: (await readDibaoSettings(tx.db)).objectionReviewWorkdays }),
   legalBasis: basisOfDay('公示有异议的，乡镇（街道）应重新调查核实（复查期限为本地设置）'),
 };
+
+const objectInput = z.object({
+  content: z.string().trim().min(5, '请填写异议内容（不少于 5 字）').max(2000).meta(title('异议内容')),
+  objector: z.string().trim().max(50).optional().meta(title('异议人（可匿名）')),
+});
+
+/** An objection during 公示: recorded with its round; the round's clock stops and the 复查 clock starts. */
+export const registerObjection = transition({
+  label: '登记公示异议（启动复查）',
+  from: ['publicizing'],
+  to: 'reinvestigating',
+  who: { permission: 'dibao.handle' },
+  input: objectInput,
+  clocks: { start: [objectionReviewClock] },
+  effect: async ({ tx, case: c, input: i }) => {
+    const a = await loadApplication(tx, c.id);
+    const obj = { id: uuidv7(), on: chinaDate(tx.clock.now()), content: i.content, objector: i.objector || '匿名', round: a.publicity_round };
+    await sql`update dibao.application set objections = objections || ${JSON.stringify([obj])}::jsonb where case_id = ${c.id}`.execute(tx.db);
+    await stopCaseClock(tx, c, `publicity-${a.publicity_round}`);
+  },
+});
 
 const reviewInput = z.object({
   staff: z.string().trim().min(1, '请填写复查人员').max(200).meta({ title: '复查人员', description: '至少 2 名工作人员，姓名用顿号或逗号分隔' }),

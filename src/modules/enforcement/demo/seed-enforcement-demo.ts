@@ -3,7 +3,7 @@ import type { AppContext, Clock } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import { chinaMidnight } from '../../../platform/china-time.ts';
 import type { Jobs } from '../../../platform/jobs.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
+import { demoActor, demoUnit, demoUnits, type Actor } from '../../../kernel/identity/index.ts';
 import { applyTransition } from '../../../kernel/workflow/index.ts';
 import { ENFORCEMENT_PERMISSIONS as P } from '../contracts/labels.ts';
 import { registerOfficer } from '../officers/officers.ts';
@@ -26,32 +26,11 @@ export async function seedEnforcementDemo(ctx: AppContext) {
   let t = ctx.clock.now().getTime();
   const clock: Clock = { now: () => new Date(t) };
   return withTx({ ...ctx, clock }, async (tx) => {
-    const orgs = new Map((await tx.db.selectFrom('core.org_unit').select(['id', 'code', 'name', 'area_code', 'area_path']).execute()).map((o) => [o.code, o]));
+    const orgs = await demoUnits(tx);
     const users = new Map((await tx.db.selectFrom('core.app_user').select(['id', 'username']).execute()).map((u) => [u.username, u.id]));
     const actorFor = (code: string): Actor => {
-      const o = orgs.get(code)!;
-      const grant = {
-        assignmentId: `demo-${code}`,
-        roleCode: 'clerk',
-        roleName: '经办人',
-        orgUnitId: o.id,
-        orgUnitName: o.name,
-        areaCode: o.area_code,
-        areaPath: o.area_path,
-        scope: 'subtree' as const,
-        permissions: [P.read, P.handle, P.officers],
-        delegatedBy: null,
-        validTo: null,
-      };
-      return {
-        ...SYSTEM_ACTOR,
-        username: 'demo',
-        displayName: `${o.name}经办人`,
-        orgUnitId: o.id,
-        areaCode: o.area_code,
-        areaPath: o.area_path,
-        grants: [grant],
-      };
+      const o = demoUnit(orgs, code);
+      return demoActor(o, { displayName: `${o.name}经办人`, permissions: [P.read, P.handle, P.officers], assignmentId: `demo-${code}` });
     };
     const ids = new Map<string, string[]>();
     let serial = 0;

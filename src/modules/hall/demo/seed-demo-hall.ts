@@ -3,7 +3,7 @@ import type { AppContext, Clock } from '../../../platform/context.ts';
 import { withTx } from '../../../platform/context.ts';
 import type { Jobs } from '../../../platform/jobs.ts';
 import { chinaMidnight, chinaDate } from '../../../platform/china-time.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
+import { SYSTEM_ACTOR, demoActor, demoUnit, demoUnits, type Actor } from '../../../kernel/identity/index.ts';
 import { applyTransition } from '../../../kernel/workflow/index.ts';
 import { indicatorsOf, type Channel, type RatingLevel } from '../contract.ts';
 import { registerApplication } from '../commands/register.ts';
@@ -51,33 +51,9 @@ export async function seedDemoHall(ctx: AppContext): Promise<{ created: number; 
   const items = await listHallItems(ctx);
   return withTx({ ...ctx, clock }, async (tx0) => {
     const tx = { ...tx0, clock, jobs: NO_JOBS };
-    const orgs = new Map((await tx.db.selectFrom('core.org_unit').select(['id', 'code', 'name', 'area_code', 'area_path']).execute()).map((o) => [o.code, o]));
-    const actorFor = (code: string, name: string): Actor => {
-      const o = orgs.get(code)!;
-      return {
-        ...SYSTEM_ACTOR,
-        username: 'demo',
-        displayName: name,
-        orgUnitId: o.id,
-        areaCode: o.area_code,
-        areaPath: o.area_path,
-        grants: [
-          {
-            assignmentId: `demo-hall-${code}`,
-            roleCode: 'clerk',
-            roleName: '经办人',
-            orgUnitId: o.id,
-            orgUnitName: o.name,
-            areaCode: o.area_code,
-            areaPath: o.area_path,
-            scope: 'subtree',
-            permissions: PERMISSIONS,
-            delegatedBy: null,
-            validTo: null,
-          },
-        ],
-      };
-    };
+    const orgs = await demoUnits(tx);
+    const actorFor = (code: string, name: string): Actor =>
+      demoActor(demoUnit(orgs, code), { displayName: name, permissions: PERMISSIONS, assignmentId: `demo-hall-${code}` });
     const areaNames = new Map((await tx.db.selectFrom('core.area').select(['code', 'name']).execute()).map((a) => [a.code, a.name]));
     const day0 = chinaMidnight(chinaDate(realNow)).getTime() - 120 * 86_400_000;
     let created = 0;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { withTx, type AppContext } from '../../../platform/context.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../../kernel/identity/index.ts';
+import { demoActor, demoUnit, demoUnits, type Actor } from '../../../kernel/identity/index.ts';
 import { createEntry } from '../entries/write-entry.ts';
 import { DEMO_ENTRIES } from './demo-entries.ts';
 
@@ -22,33 +22,11 @@ const OFFICE: Record<string, string> = {
  */
 export async function seedPolicyqaDemo(ctx: AppContext): Promise<{ created: number }> {
   if ((await sql`select 1 from policyqa.entry where is_demo limit 1`.execute(ctx.db)).rows.length) return { created: 0 };
-  const orgs = new Map((await ctx.db.selectFrom('core.org_unit').select(['id', 'code', 'name', 'area_code', 'area_path']).execute()).map((o) => [o.code, o]));
+  const orgs = await demoUnits(ctx);
   const docs = new Map((await ctx.db.selectFrom('core.case').select(['id', 'title']).where('type', '=', 'normdoc').execute()).map((d) => [d.title, d.id]));
   const actorAt = (code: string): Actor => {
-    const o = orgs.get(code);
-    if (!o) throw new Error(`演示数据：组织机构 ${code} 不存在`);
-    const grant = {
-      assignmentId: `demo-${code}-policyqa`,
-      roleCode: 'clerk',
-      roleName: '经办人',
-      orgUnitId: o.id,
-      orgUnitName: o.name,
-      areaCode: o.area_code,
-      areaPath: o.area_path,
-      scope: 'subtree' as const,
-      permissions: ['policyqa.read', 'policyqa.edit'],
-      delegatedBy: null,
-      validTo: null,
-    };
-    return {
-      ...SYSTEM_ACTOR,
-      username: 'demo',
-      displayName: `${o.name}（演示）`,
-      orgUnitId: o.id,
-      areaCode: o.area_code,
-      areaPath: o.area_path,
-      grants: [grant],
-    };
+    const o = demoUnit(orgs, code);
+    return demoActor(o, { displayName: `${o.name}（演示）`, permissions: ['policyqa.read', 'policyqa.edit'], assignmentId: `demo-${code}-policyqa` });
   };
   const clock = { now: () => new Date('2019-09-16T02:00:00Z') };
   return withTx({ ...ctx, clock }, async (tx) => {

@@ -1,19 +1,10 @@
 import { http } from '../../shared/api.ts';
 import { yuanText } from '../../../../src/platform/money.ts';
-import type {
-  ApplicationDetail,
-  ApplicationItem,
-  ApplicationRegistered,
-  Delegation,
-  DelegationAdded,
-  HouseholdDetail,
-  HouseholdItem,
-  HouseholdMember,
-  RecheckItem,
-  SpotCheckDetail,
-  SpotCheckDrawn,
-  SpotCheckItem,
-} from '../../../../src/modules/dibao/contracts/http.ts';
+import type { ApplicationDetail, ApplicationItem, ApplicationRegistered } from '../../../../src/modules/dibao/contracts/applications.ts';
+import type { Delegation, DelegationAdded } from '../../../../src/modules/dibao/contracts/delegations.ts';
+import type { HouseholdDetail, HouseholdItem, HouseholdMember } from '../../../../src/modules/dibao/contracts/households.ts';
+import type { RecheckItem } from '../../../../src/modules/dibao/contracts/rechecks.ts';
+import type { SpotCheckDetail, SpotCheckDrawn, SpotCheckItem } from '../../../../src/modules/dibao/contracts/spot-checks.ts';
 import type { FilingItem, PublicationItem } from '../../../../src/modules/dibao/contracts/steps.ts';
 
 /** 低保 vocabularies: the server's contract.ts (申请方式 includes 网上, which the portal uses). */
@@ -47,18 +38,11 @@ export const DIBAO_STATES: { value: string; label: string }[] = [
 ];
 
 export type Authority = 'county' | 'township';
-export type {
-  ApplicationItem,
-  Delegation,
-  HouseholdItem,
-  RecheckItem,
-  SpotCheckDetail as SpotCheck,
-  SpotCheckItem,
-} from '../../../../src/modules/dibao/contracts/http.ts';
+export type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckDetail as SpotCheck, SpotCheckItem };
 export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
 export type Household = HouseholdDetail;
 export type Member = HouseholdMember;
-export type { CheckResult, DibaoFacts, Eligibility } from '../../../../src/modules/dibao/contracts/http.ts';
+export type { CheckResult, DibaoFacts, Eligibility } from '../../../../src/modules/dibao/contracts/applications.ts';
 
 type Q = Record<string, string | number | undefined>;
 export const dibaoApi = {
