@@ -21,7 +21,11 @@ const { ctx, handle, close } = await openBenchDb({
     if (counting && e.level === 'query') statements++;
   },
 });
-const orgs = ['640104-mzj', '640423-mzj', '640221-mzj', '640105-mzj', '640422-mzj', '640302-mzj', '640502-mzj', '640181-mzj'];
+// BENCH_ORGS=1: every worker in one unit (its cases share the unit's rollup rows and reference counter).
+const orgs = ['640104-mzj', '640423-mzj', '640221-mzj', '640105-mzj', '640422-mzj', '640302-mzj', '640502-mzj', '640181-mzj'].slice(
+  0,
+  Number(process.env.BENCH_ORGS ?? 8),
+);
 const perms = ['org.read', 'area.read', 'audit.read'];
 const actors = await Promise.all(orgs.map((o) => actorAt(ctx, o, perms)));
 
@@ -61,7 +65,7 @@ counting = false;
 const rate = (CASES * 5) / secs;
 const events = (await sql<{ n: number }>`select count(*)::int as n from core.case_event`.execute(ctx.db)).rows[0]!.n;
 const jobs = (await sql<{ n: number }>`select count(*)::int as n from pgboss.job`.execute(ctx.db)).rows[0]!.n;
-console.log(`db=${handle.kind} workers=${WORKERS} cases=${CASES} events=${events} jobs=${jobs}`);
+console.log(`db=${handle.kind} workers=${WORKERS} orgs=${orgs.length} cases=${CASES} events=${events} jobs=${jobs}`);
 console.log(`baseline single-row insert tx: ${fmt(baseRate, 0)} tx/s`);
 const perMove = statements / (CASES * 5);
 console.log(
