@@ -4,7 +4,7 @@ import { withTx } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { parseInput } from '../../platform/http/parse-input.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditChainFor, recordAudit, seenHeadColumn, type SeenHead } from '../audit/record-audit.ts';
 import { type Actor, userRef } from '../identity/actor.ts';
 import { partyFacts } from './case-access.ts';
 import { startTransitionClocks } from './case-clocks.ts';
@@ -88,14 +88,16 @@ export async function createCase(ctx: AppContext, actor: Actor, req: CreateCaseI
         assignee_id: patch.assignee_id ?? row.assignee_id,
       });
     Object.assign(row, await startTransitionClocks(tx, row, def.create.clocks, input));
-    // Last: the reference number and the case row's final values in one statement, then the audit event and the case event
-    // in one more — the counter row and the audit chain head are held only for those and the commit.
-    row.ref_no = (
-      await sql<{ ref_no: string }>`with ${refNoCounter(ref)}
+    // Last: the reference number and the case row's final values in one statement (reading the audit chain's head), then the
+    // audit event, new head and case event in one more — the counter row is held for those two and the commit, the head
+    // for the last one and the commit.
+    const saved = (
+      await sql<{ ref_no: string; head: SeenHead | null }>`with ${refNoCounter(ref)}
         update core.case set ref_no = ${refNoText(ref)}, data = cast(${JSON.stringify(row.data)} as jsonb), title = ${row.title},
           supervising_org_id = ${row.supervising_org_id}, assignee_id = ${row.assignee_id}, due_date = ${row.due_date}, clock_state = ${row.clock_state}
-        from rn where id = ${id} returning ref_no`.execute(tx.db)
-    ).rows[0]!.ref_no;
+        from rn where id = ${id} returning ref_no, ${seenHeadColumn(auditChainFor(tx, 'case', id))} as head`.execute(tx.db)
+    ).rows[0]!;
+    row.ref_no = saved.ref_no;
     await recordAudit(
       tx,
       {
@@ -109,7 +111,8 @@ export async function createCase(ctx: AppContext, actor: Actor, req: CreateCaseI
         areaPath: row.area_path,
         orgUnitId: row.org_unit_id,
       },
-      (auditEventId) => caseEventWrites(tx, actor, id, { transition: 'create', from: null, to: row.state, input, comment: req.comment, auditEventId }),
+      (auditEventId) => caseEventWrites(tx, actor, id, { transition: 'create', from: null, to: row.state, input, comment: req.comment, auditEventId }, true),
+      saved.head,
     );
     return row;
   });
