@@ -2,7 +2,9 @@
  * Transition throughput of the workflow kernel: cases are registered and pushed through
  * accept → draft → approve → close (each: lock, check, effect, event, audit chain, clocks,
  * pg-boss timers) against a baseline of single-row insert transactions on the same database
- * in the same run. Run: `node bench/transitions.ts` (PGlite) or with DATABASE_URL (PostgreSQL).
+ * in the same run. Run: `node bench/transitions.ts` (PGlite) or with DATABASE_URL (PostgreSQL); BENCH_CASES,
+ * BENCH_WORKERS (8), BENCH_ORGS (8 units; 1 puts every worker in one unit). On PostgreSQL it prints the share of the
+ * workers' in-transaction time spent waiting on locks (pg_stat_activity sampled every 0.1 s), and on which statements.
  */
 import { sql } from 'kysely';
 import { withTx } from '../src/platform/context.ts';
@@ -18,10 +20,14 @@ let counting = false;
 const { ctx, handle, close } = await openBenchDb({
   pool: WORKERS + 2,
   log: (e) => {
-    if (counting && e.level === 'query') statements++;
+    if (counting && e.level === 'query' && !e.query.sql.includes('pg_stat_activity')) statements++;
   },
 });
-const orgs = ['640104-mzj', '640423-mzj', '640221-mzj', '640105-mzj', '640422-mzj', '640302-mzj', '640502-mzj', '640181-mzj'];
+// BENCH_ORGS=1: every worker in one unit (its cases share the unit's rollup rows and reference counter).
+const orgs = ['640104-mzj', '640423-mzj', '640221-mzj', '640105-mzj', '640422-mzj', '640302-mzj', '640502-mzj', '640181-mzj'].slice(
+  0,
+  Number(process.env.BENCH_ORGS ?? 8),
+);
 const perms = ['org.read', 'area.read', 'audit.read'];
 const actors = await Promise.all(orgs.map((o) => actorAt(ctx, o, perms)));
 
@@ -45,6 +51,20 @@ await parallel(baseN, (i) =>
 );
 const baseRate = baseN / ((performance.now() - t0) / 1000);
 
+// On PostgreSQL, what the workers' backends inside a transaction wait on, sampled every 0.1 s during the workload.
+const waits = new Map<string, number>();
+let sampling = handle.kind === 'postgres';
+const sampler = (async () => {
+  while (sampling) {
+    const r = await sql<{ k: string }>`select case when wait_event_type = 'Lock' then 'lock in ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 40)
+        else coalesce(wait_event_type || ':' || wait_event, 'running') end as k
+      from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state in ('active', 'idle in transaction')
+        and query not like '%pgboss%'`.execute(ctx.db);
+    for (const { k } of r.rows) waits.set(k, (waits.get(k) ?? 0) + 1);
+    await new Promise((res) => setTimeout(res, 100));
+  }
+})();
+
 // Workload: 1 create + 4 transitions per case.
 counting = true;
 t0 = performance.now();
@@ -58,16 +78,27 @@ await parallel(CASES, async (i) => {
 });
 const secs = (performance.now() - t0) / 1000;
 counting = false;
+sampling = false;
+await sampler;
 const rate = (CASES * 5) / secs;
 const events = (await sql<{ n: number }>`select count(*)::int as n from core.case_event`.execute(ctx.db)).rows[0]!.n;
 const jobs = (await sql<{ n: number }>`select count(*)::int as n from pgboss.job`.execute(ctx.db)).rows[0]!.n;
-console.log(`db=${handle.kind} workers=${WORKERS} cases=${CASES} events=${events} jobs=${jobs}`);
+console.log(`db=${handle.kind} workers=${WORKERS} orgs=${orgs.length} cases=${CASES} events=${events} jobs=${jobs}`);
 console.log(`baseline single-row insert tx: ${fmt(baseRate, 0)} tx/s`);
 const perMove = statements / (CASES * 5);
 console.log(
   `transitions (create+4 moves, each with event, audit, clocks, timers): ${fmt(rate, 0)} transitions/s, ${fmt(perMove, 1)} statements per transition`,
 );
 console.log(`ratio to baseline: ${fmt(rate / baseRate, 3)}`);
+if (waits.size) {
+  const all = [...waits.values()].reduce((a, b) => a + b, 0);
+  const locks = [...waits].filter(([k]) => k.startsWith('lock in ')).sort((a, b) => b[1] - a[1]);
+  const share = (n: number) => `${fmt((100 * n) / all, 1)}%`;
+  console.log(
+    `lock waits: ${share(locks.reduce((a, [, n]) => a + n, 0))} of ${all} in-transaction samples; waiting for the client: ${share(waits.get('Client:ClientRead') ?? 0)}`,
+  );
+  for (const [k, n] of locks.slice(0, 3)) console.log(`  ${share(n)} ${k}`);
+}
 result({
   figure: `workflow transition, ${WORKERS} worker(s), ${fmt(perMove, 1)} statements each (${handle.kind})`,
   value: rate,

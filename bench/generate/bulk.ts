@@ -23,8 +23,9 @@ export async function bulkLoad(db: Kysely<any>, table: string, fill: () => Promi
   }
 }
 
-/** core.case_rollup recounted from core.case (the triggers' definition, in one statement). */
+/** core.case_rollup recounted from core.case (the triggers' definition, in one statement) and its change log emptied. */
 export async function refreshCaseRollup(db: Kysely<any>): Promise<void> {
+  await sql`delete from core.case_rollup_delta`.execute(db);
   await sql`delete from core.case_rollup`.execute(db);
   await sql`insert into core.case_rollup (type, org_unit_id, area_path, state, month, n)
     select type, org_unit_id, area_path, state, core.case_rollup_month(created_at), count(*) from core.case group by 1, 2, 3, 4, 5`.execute(db);

@@ -2,6 +2,7 @@ import { coreCaseRollup } from '../kernel/report/migrations/20261211090000_core_
 import { coreCaseRollupTree } from '../kernel/report/migrations/20261213030000_core_case_rollup_tree.ts';
 import { coreCaseTree } from '../kernel/report/migrations/20261214030000_core_case_tree.ts';
 import { coreCaseTreeDelta } from '../kernel/report/migrations/20261215050000_core_case_tree_delta.ts';
+import { coreCaseRollupDelta } from '../kernel/report/migrations/20261216000000_core_case_rollup_delta.ts';
 import type { Migration } from 'kysely/migration';
 import type { ModuleManifest } from '../kernel/module/index.ts';
 import { coreAreas } from '../kernel/areas/migrations/20261129010000_core_areas.ts';
@@ -52,6 +53,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261214030000_core_case_tree': coreCaseTree,
   '20261214050000_core_seed_state': coreSeedState,
   '20261215050000_core_case_tree_delta': coreCaseTreeDelta,
+  '20261216000000_core_case_rollup_delta': coreCaseRollupDelta,
 };
 
 /**

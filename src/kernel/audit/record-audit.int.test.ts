@@ -5,7 +5,7 @@ import { withTx, type AppContext } from '../../platform/context.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { ensureAuditChains } from './ensure-audit-chains.ts';
 import { chainFor, eventHash, genesisHash } from './hash.ts';
-import { recordAudit, recordPiiRead } from './record-audit.ts';
+import { recordAudit, recordPiiRead, seenHeadColumn, type SeenHead } from './record-audit.ts';
 import { chainHead, eventRow, testActor } from './testing/audit-fixtures.ts';
 import { verifyAudit } from './verify-audit.ts';
 import { writeCheckpoint } from './write-checkpoint.ts';
@@ -109,6 +109,24 @@ describe('recordAudit', () => {
     const v = await verifyAudit(ctx);
     expect(v.problems).toEqual([]);
     expect(v.ok).toBe(true);
+  });
+
+  it('appends in one statement on a head read earlier, and on the locked head when another writer has moved it since', async () => {
+    const entityId = uniq();
+    const chainId = chainFor('thing', entityId, ctx.config.auditChains);
+    const seen = (await sql<{ head: SeenHead }>`select ${seenHeadColumn(chainId)} as head`.execute(ctx.db)).rows[0]!.head;
+    await sql`create table if not exists public.audit_also_probe (audit_id uuid not null)`.execute(ctx.db);
+    const probe = (id: string) => sql`p as (insert into public.audit_also_probe (audit_id) select ${id}::uuid where exists (select 1 from ev))`;
+    const a = await recordAudit(ctx, { actor, action: 'thing.create', entityType: 'thing', entityId }, probe, seen);
+    expect([a.chainId, a.seq]).toEqual([chainId, Number(seen.seq) + 1]);
+    // `seen` is stale now: the first attempt writes nothing (nor the caller's writes), the second links to a.
+    const b = await recordAudit(ctx, { actor, action: 'thing.update', entityType: 'thing', entityId }, probe, seen);
+    expect(b.seq).toBe(a.seq + 1);
+    expect((await eventRow(ctx.db, b.id)).prev_hash).toBe(a.hash);
+    const probed = await sql<{ audit_id: string }>`select audit_id from public.audit_also_probe`.execute(ctx.db);
+    expect(probed.rows.map((r) => r.audit_id).sort()).toEqual([a.id, b.id].sort());
+    await sql`drop table public.audit_also_probe`.execute(ctx.db);
+    expect((await verifyAudit(ctx)).problems).toEqual([]);
   });
 
   // PGlite has one backend and runs transactions one after another; this needs real PostgreSQL.

@@ -13,50 +13,84 @@ import { chainFor, eventHash, genesisHash } from './hash.ts';
  */
 const chainOfTx = new WeakMap<object, number>();
 
+/** A chain's head as a statement read it earlier in the transaction, without locking it (`seenHeadColumn`). */
+export type SeenHead = { chainId: number; seq: number; head_hash: string; head_id: string | null };
+
+/** The chain an event on this entity goes to in this transaction (the chain of its first event, once it has one). */
+export function auditChainFor(tx: AppContext, entityType: string, entityId: string | null | undefined): number {
+  return chainOfTx.get(tx.db) ?? chainFor(entityType, entityId, tx.config.auditChains);
+}
+
+/** A column (json) reading a chain's head without locking it, for the statement the caller runs just before recordAudit. */
+export const seenHeadColumn = (chainId: number) =>
+  sql<SeenHead | null>`(select json_build_object('chainId', chain_id, 'seq', seq, 'head_hash', head_hash, 'head_id', head_id)
+    from core.audit_chain where chain_id = ${chainId})`;
+
 /**
  * Append one event to the audit log (审计日志), in the caller's transaction (or a new one).
  * Locks the head row of the entity's chain until commit, so call it as late in the
  * transaction as possible; writers on other chains do not wait. `also` adds the caller's own
  * writes that name the event (e.g. the case event) to the statement that writes it, as further
- * data-modifying CTEs (`name as (…)`, comma-separated).
+ * data-modifying CTEs (`name as (…)`, comma-separated) that write only when `ev` holds the event
+ * (`where exists (select 1 from ev)`).
+ *
+ * `seen`: the chain's head as the caller's previous statement read it (`seenHeadColumn`). The event is hashed on it and
+ * written in one statement that moves the head only if it is still that one — the head is then locked for that statement
+ * and the commit alone. If another writer moved it meanwhile, the statement writes nothing and the head is locked and
+ * read (`FOR UPDATE`) as without `seen`. Either way the hash links to the head it replaces, checked under its lock.
  */
-export async function recordAudit(ctx: AppContext, input: AuditInput, also?: (auditId: string) => RawBuilder<unknown>): Promise<RecordedAudit> {
+export async function recordAudit(
+  ctx: AppContext,
+  input: AuditInput,
+  also?: (auditId: string) => RawBuilder<unknown>,
+  seen?: SeenHead | null,
+): Promise<RecordedAudit> {
   if (!input.action || !input.entityType) throw new Error('recordAudit: action and entityType are required');
   return withTx(ctx, async (tx) => {
-    const chainId = chainOfTx.get(tx.db) ?? chainFor(input.entityType, input.entityId, tx.config.auditChains);
+    const chainId = auditChainFor(tx, input.entityType, input.entityId);
     chainOfTx.set(tx.db, chainId);
-    const head = await lockHead(tx, chainId);
-    const at = tx.clock.now();
-    const row: Omit<AuditEventRow, 'hash'> = {
-      chain_id: chainId,
-      seq: head.seq + 1,
-      id: uuidv7(at.getTime()),
-      at,
-      ...who(input),
-      action: storableString(input.action),
-      entity_type: storableString(input.entityType),
-      entity_id: text(input.entityId),
-      before: jsonOrNull(input.before),
-      after: jsonOrNull(input.after),
-      reason: text(input.reason),
-      client_ip: text(input.actor.clientIp),
-      prev_id: head.head_id,
-      prev_hash: head.head_hash,
-    };
-    const hash = eventHash(row);
-    // Event, new head and the caller's writes in one statement (one round trip while the head lock is held).
-    await sql`with ev as (
-        insert into core.audit_event (chain_id, seq, id, at, actor_id, actor_name, org_unit_id, area_code, area_path,
-          action, entity_type, entity_id, before, after, reason, client_ip, prev_id, prev_hash, hash)
-        values (${row.chain_id}, ${row.seq}, ${row.id}, ${row.at}, ${row.actor_id}, ${row.actor_name}, ${row.org_unit_id},
-          ${row.area_code}, ${row.area_path}, ${row.action}, ${row.entity_type}, ${row.entity_id},
-          cast(${jsonText(row.before)} as jsonb), cast(${jsonText(row.after)} as jsonb), ${row.reason}, ${row.client_ip},
-          ${row.prev_id}, ${row.prev_hash}, ${hash})
-        returning chain_id, seq, id)${also ? sql`, ${also(row.id)}` : sql``}
-      update core.audit_chain c set seq = ev.seq, head_hash = ${hash}, head_id = ev.id, updated_at = ${at}
-      from ev where c.chain_id = ev.chain_id`.execute(tx.db);
-    return { id: row.id, chainId, seq: row.seq, hash };
+    const done = seen?.chainId === chainId ? await append(tx, input, seen, also) : null;
+    if (done) return done;
+    const appended = await append(tx, input, { chainId, ...(await lockHead(tx, chainId)) }, also);
+    if (!appended) throw new Error(`recordAudit: the head of chain ${chainId} moved while locked`);
+    return appended;
   });
+}
+
+/** The event hashed on `head`, written with the new head and `also` if the head is still `head`; null if it moved. */
+async function append(tx: AppContext, input: AuditInput, head: SeenHead, also?: (auditId: string) => RawBuilder<unknown>): Promise<RecordedAudit | null> {
+  const at = tx.clock.now();
+  const row: Omit<AuditEventRow, 'hash'> = {
+    chain_id: head.chainId,
+    seq: Number(head.seq) + 1,
+    id: uuidv7(at.getTime()),
+    at,
+    ...who(input),
+    action: storableString(input.action),
+    entity_type: storableString(input.entityType),
+    entity_id: text(input.entityId),
+    before: jsonOrNull(input.before),
+    after: jsonOrNull(input.after),
+    reason: text(input.reason),
+    client_ip: text(input.actor.clientIp),
+    prev_id: head.head_id,
+    prev_hash: head.head_hash,
+  };
+  const hash = eventHash(row);
+  // New head (only over the head hashed on), event and the caller's writes in one statement.
+  const r = await sql<{ n: number }>`with h as (
+      update core.audit_chain set seq = ${row.seq}, head_hash = ${hash}, head_id = ${row.id}, updated_at = ${at}
+      where chain_id = ${row.chain_id} and seq = ${row.seq - 1} and head_hash = ${row.prev_hash} returning chain_id),
+    ev as (
+      insert into core.audit_event (chain_id, seq, id, at, actor_id, actor_name, org_unit_id, area_code, area_path,
+        action, entity_type, entity_id, before, after, reason, client_ip, prev_id, prev_hash, hash)
+      select ${row.chain_id}, ${row.seq}, ${row.id}, ${row.at}, ${row.actor_id}, ${row.actor_name}, ${row.org_unit_id},
+        ${row.area_code}, ${row.area_path}, ${row.action}, ${row.entity_type}, ${row.entity_id},
+        cast(${jsonText(row.before)} as jsonb), cast(${jsonText(row.after)} as jsonb), ${row.reason}, ${row.client_ip},
+        ${row.prev_id}::uuid, ${row.prev_hash}, ${hash}
+      from h returning id)${also ? sql`, ${also(row.id)}` : sql``}
+    select count(*)::int as n from ev`.execute(tx.db);
+  return r.rows[0]!.n === 1 ? { id: row.id, chainId: row.chain_id, seq: row.seq, hash } : null;
 }
 
 export type PiiReadInput = {
@@ -80,7 +114,7 @@ export async function recordPiiRead(ctx: AppContext, actor: Actor, input: PiiRea
   });
 }
 
-type Head = { seq: number; head_hash: string; head_id: string | null };
+type Head = Omit<SeenHead, 'chainId'>;
 
 async function lockHead(tx: AppContext, chainId: number): Promise<Head> {
   const select = () => sql<Head>`select seq, head_hash, head_id from core.audit_chain where chain_id = ${chainId} for update`.execute(tx.db);

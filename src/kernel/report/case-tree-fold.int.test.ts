@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openTestContext, type TestContext } from '../../../tests/helpers/test-context.ts';
 import { withTx } from '../../platform/context.ts';
-import { CASE_TREE_FOLD_JOB, foldCaseTree } from './case-tree-fold.ts';
+import { CASE_ROLLUP_FOLD_JOB, foldCaseRollups } from './case-tree-fold.ts';
 
 /**
- * The tree tables' triggers append to core.case_tree_delta and a job folds the log into the tables (issue 18). Writers
- * registering, moving, transferring and deleting cases in parallel transactions while folds run beside them: the tables
- * plus the log, and after the last fold the tables alone, hold exactly what a GROUP BY over the cases gives at every
- * ancestor area.
+ * The rollups' triggers append to core.case_tree_delta and core.case_rollup_delta and a job folds the logs into the tables
+ * (issue 18). Writers registering, moving, transferring and deleting cases in parallel transactions while folds run beside
+ * them: the tables plus the logs, and after the last fold the tables alone, hold exactly what a GROUP BY over the cases
+ * gives — per unit and area for core.case_rollup, at every ancestor area for the tree tables.
  */
 let t: TestContext;
 beforeAll(async () => {
@@ -36,13 +36,20 @@ async function differences(withLog: boolean): Promise<number> {
   const state = 'area_path, type, state, child';
   const month = 'area_path, month, type, state';
   const child = 'area_path, month, type, child';
-  const r = await sql<{ n: number }>`select (${both(table('core.case_tree_state', state), expected(state))}
+  // core.case_rollup: each case once, at its own unit and area.
+  const units = 'type, org_unit_id, area_path, state, month';
+  const unitLog = withLog ? sql`union all select ${sql.raw(units)}, n from core.case_rollup_delta` : sql``;
+  const rollup = sql`(select ${sql.raw(units)}, sum(n)::int as n from (select ${sql.raw(units)}, n from core.case_rollup ${unitLog}) x
+    group by ${sql.raw(units)} having sum(n) <> 0)`;
+  const cases = sql`(select ${sql.raw(units)}, count(*)::int as n from (select type, org_unit_id, area_path, state,
+    core.case_rollup_month(created_at) as month from core.case) c group by ${sql.raw(units)})`;
+  const r = await sql<{ n: number }>`select (${both(rollup, cases)} + ${both(table('core.case_tree_state', state), expected(state))}
     + ${both(table('core.case_tree_month', month), expected(month))}
     + ${both(table('core.case_tree_child', child, "where child <> ''"), expected(child, "where child <> ''"))})::int as n`.execute(t.ctx.db);
   return r.rows[0]!.n;
 }
 
-describe('the tree rollup change log and its fold', () => {
+describe("the rollups' change logs and their fold", () => {
   it('folds deltas written by parallel transactions into the same counts as a GROUP BY over the cases', async () => {
     const units = (await sql<Unit>`select id, area_code, area_path from core.org_unit where area_path like '640000%' order by code limit 12`.execute(t.ctx.db))
       .rows;
@@ -50,7 +57,7 @@ describe('the tree rollup change log and its fold', () => {
     let writing = true;
     let folded = 0;
     const fold = async () => {
-      const n = await foldCaseTree(t.ctx);
+      const n = await foldCaseRollups(t.ctx);
       folded += n;
     };
     const writer = async (w: number) => {
@@ -89,11 +96,13 @@ describe('the tree rollup change log and its fold', () => {
 
     expect(await differences(true)).toBe(0);
     // The job folds what is left: the log is empty and the tables alone are exact.
-    await t.ctx.jobs.send(t.ctx, CASE_TREE_FOLD_JOB, {});
-    expect(await t.jobs.runDue(t.ctx, { names: [CASE_TREE_FOLD_JOB] })).toBe(1);
-    const left = await sql<{ n: number }>`select count(*)::int as n from core.case_tree_delta`.execute(t.ctx.db);
+    await t.ctx.jobs.send(t.ctx, CASE_ROLLUP_FOLD_JOB, {});
+    expect(await t.jobs.runDue(t.ctx, { names: [CASE_ROLLUP_FOLD_JOB] })).toBe(1);
+    const left = await sql<{ n: number }>`select (select count(*) from core.case_tree_delta) + (select count(*) from core.case_rollup_delta) as n`.execute(
+      t.ctx.db,
+    );
     expect(left.rows[0]!.n).toBe(0);
     expect(await differences(false)).toBe(0);
-    expect(await foldCaseTree(t.ctx)).toBe(0);
+    expect(await foldCaseRollups(t.ctx)).toBe(0);
   }, 60_000);
 });

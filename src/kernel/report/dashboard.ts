@@ -2,7 +2,8 @@ import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { areaByCode, type ReportArea } from './report-area.ts';
-import { reportDb } from './db.ts';
+import { reportDb, type ReportTables } from './db.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import type { Actor } from '../identity/actor.ts';
 import { grantsFor, inScope, pathWithin } from '../identity/scope.ts';
@@ -191,8 +192,17 @@ async function treeRows(
 }
 
 /**
- * The same breakdowns in one statement with GROUPING SETS, over core.case_rollup (the rollup's counts, with the reader's
- * scope filter per type) or over core.case (one per case: the check and the benchmark's baseline).
+ * core.case_rollup's rows and its change log's that no fold has moved into it yet (case-tree-fold.ts): a fold moves rows
+ * from the log to the table in one transaction, so their sum is exact at any moment. The filters reach both branches.
+ */
+const rollupWithLog = (eb: ExpressionBuilder<DB & ReportTables, never>) => {
+  const cols = ['type', 'org_unit_id', 'area_path', 'state', 'month', 'n'] as const;
+  return eb.selectFrom('core.case_rollup').select(cols).unionAll(eb.selectFrom('core.case_rollup_delta').select(cols));
+};
+
+/**
+ * The same breakdowns in one statement with GROUPING SETS, over core.case_rollup with its log (the rollup's counts, with
+ * the reader's scope filter per type) or over core.case (one per case: the check and the benchmark's baseline).
  */
 async function scopedRows(
   ctx: AppContext,
@@ -203,7 +213,7 @@ async function scopedRows(
   period: ReturnType<typeof comparedPeriod>,
 ): Promise<Row[]> {
   const rollup = source === 'rollup';
-  const from: any = rollup ? reportDb(ctx.db).selectFrom('core.case_rollup as c') : ctx.db.selectFrom('core.case as c');
+  const from: any = rollup ? reportDb(ctx.db).selectFrom((eb) => rollupWithLog(eb).as('c')) : ctx.db.selectFrom('core.case as c');
   const under = area.path.replace(/[\\%_]/g, (ch) => '\\' + ch) + '.%';
   const inner = from
     .select([

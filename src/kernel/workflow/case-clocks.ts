@@ -115,6 +115,7 @@ export async function applyTransitionClocks(
   return refreshCaseClockSummary(tx, c.id, [...byName.values()], opts.write ?? true);
 }
 
+/** The clocks a step starts, for a case with none yet; returns the clock summary for the caller to write with the case row. */
 export async function startTransitionClocks(
   tx: AppContext,
   c: CaseRow,
@@ -125,7 +126,7 @@ export async function startTransitionClocks(
   const from = (await clocks.startOn?.(input as never, c, tx)) ?? null;
   const started = [];
   for (const spec of clocks.start) started.push((await startOne(tx, c, spec, from)).clock);
-  return refreshCaseClockSummary(tx, c.id, started);
+  return refreshCaseClockSummary(tx, c.id, started, false);
 }
 
 async function afterClockChange(tx: AppContext, caseId: string, ch: ClockChange): Promise<void> {

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditChainFor, recordAudit, seenHeadColumn } from '../audit/record-audit.ts';
 import { type Actor, userRef } from '../identity/actor.ts';
 import { actorOrgIds } from './case-access.ts';
 import { recordInScope } from '../identity/scope.ts';
@@ -82,12 +82,12 @@ export async function nextCaseRow(tx: AppContext, c: CaseRow, change: CaseChange
 
 /**
  * Write a change `nextCaseRow` prepared (its clock summary included): the case row in one
- * update, then the audit event (the chain head is locked from here to commit) and the case event
- * in one statement.
+ * update that also reads the audit chain's head, then the audit event, the new head (locked from
+ * here to commit) and the case event in one statement.
  */
 export async function saveCaseChange(tx: AppContext, actor: Actor, c: CaseRow, next: CaseRow, change: CaseChange): Promise<void> {
   const now = next.updated_at;
-  await tx.db
+  const saved = await tx.db
     .updateTable('core.case')
     .set({
       state: next.state,
@@ -106,7 +106,8 @@ export async function saveCaseChange(tx: AppContext, actor: Actor, c: CaseRow, n
       clock_state: next.clock_state,
     })
     .where('id', '=', c.id)
-    .execute();
+    .returning(seenHeadColumn(auditChainFor(tx, 'case', c.id)).as('head'))
+    .executeTakeFirstOrThrow();
   await recordAudit(
     tx,
     {
@@ -122,14 +123,21 @@ export async function saveCaseChange(tx: AppContext, actor: Actor, c: CaseRow, n
       orgUnitId: next.org_unit_id,
     },
     (auditEventId) =>
-      caseEventWrites(tx, actor, c.id, {
-        transition: change.transition,
-        from: c.state,
-        to: next.state,
-        input: change.input,
-        comment: change.comment,
-        auditEventId,
-      }),
+      caseEventWrites(
+        tx,
+        actor,
+        c.id,
+        {
+          transition: change.transition,
+          from: c.state,
+          to: next.state,
+          input: change.input,
+          comment: change.comment,
+          auditEventId,
+        },
+        true,
+      ),
+    saved.head,
   );
 }
 
@@ -143,21 +151,22 @@ export async function appendCaseEvent(tx: AppContext, actor: Actor, caseId: stri
 
 /**
  * The case event and the participant row as data-modifying CTEs (`cev` returns the seq), for
- * appendCaseEvent or the statement that writes the audit event they name.
+ * appendCaseEvent or (`inAudit`) recordAudit's statement, where they write only if the audit event `ev` was written.
  */
-export function caseEventWrites(tx: AppContext, actor: Actor, caseId: string, e: CaseEventInput): RawBuilder<unknown> {
+export function caseEventWrites(tx: AppContext, actor: Actor, caseId: string, e: CaseEventInput, inAudit = false): RawBuilder<unknown> {
   const now = tx.clock.now();
   const by = userRef(actor);
+  const written = inAudit ? sql`exists (select 1 from ev)` : sql`true`;
   // seq = max + 1 under the case lock the caller holds; the participant row in the same statement.
   const participant = by
-    ? sql`, cp as (insert into core.case_participant (case_id, user_id, last_acted_at) values (${caseId}, ${by}, ${now})
+    ? sql`, cp as (insert into core.case_participant (case_id, user_id, last_acted_at) select ${caseId}, ${by}, ${now}::timestamptz where ${written}
         on conflict (case_id, user_id) do update set last_acted_at = excluded.last_acted_at)`
     : sql``;
   return sql`cev as (
         insert into core.case_event (case_id, seq, id, at, actor_id, actor_name, org_unit_id, transition, from_state, to_state, input, comment, audit_event_id)
         select ${caseId}, coalesce(max(seq), 0) + 1, ${uuidv7()}, ${now}, ${by}, ${actor.displayName}, ${by ? actor.orgUnitId : null},
           ${e.transition}, ${e.from}, ${e.to}, cast(${e.input === undefined ? null : JSON.stringify(e.input)} as jsonb), ${e.comment ?? null}, ${e.auditEventId}
-        from core.case_event where case_id = ${caseId}
+        from core.case_event where case_id = ${caseId} having ${written}
         returning seq)${participant}`;
 }
 

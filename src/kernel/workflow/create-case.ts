@@ -1,18 +1,19 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { withTx } from '../../platform/context.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { parseInput } from '../../platform/http/parse-input.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditChainFor, recordAudit, seenHeadColumn, type SeenHead } from '../audit/record-audit.ts';
 import { type Actor, userRef } from '../identity/actor.ts';
 import { partyFacts } from './case-access.ts';
 import { startTransitionClocks } from './case-clocks.ts';
-import { appendCaseEvent, factsInTables } from './case-tx.ts';
+import { caseEventWrites, factsInTables } from './case-tx.ts';
 import { checkWho } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { refusalError, WORKFLOW_ERRORS } from './errors.ts';
 import { chinaYear } from '../../platform/china-time.ts';
-import { nextRefNo } from './ref-number.ts';
+import { refNoCounter, refNoText } from './ref-number.ts';
 
 export type CreateCaseInput = {
   type: string;
@@ -27,7 +28,12 @@ export type CreateCaseInput = {
   system?: boolean;
 };
 
-/** Register a new case: reference number, initial state, first event, audit, starting clocks. */
+/**
+ * Register a new case: initial state, effect, starting clocks, then the reference number (gapless per type, area and
+ * year), the audit event and the first case event — the shared counter row and audit chain head last, so that a unit's
+ * registrations wait on each other only for those statements and the commit. The effect and the clocks see a placeholder
+ * reference number.
+ */
 export async function createCase(ctx: AppContext, actor: Actor, req: CreateCaseInput): Promise<CaseRow> {
   const def = workflowOf(req.type);
   const title = req.title.trim();
@@ -44,11 +50,12 @@ export async function createCase(ctx: AppContext, actor: Actor, req: CreateCaseI
     }
     if (def.create.reasonRequired && !req.comment?.trim()) throw badRequest('REASON_REQUIRED', WORKFLOW_ERRORS.REASON_REQUIRED, { field: 'comment' });
     const id = uuidv7();
-    const refNo = await nextRefNo(tx, { prefix: def.refPrefix, type: def.type, areaCode: org.area_code, year: chinaYear(now) });
+    const ref = { prefix: def.refPrefix, type: def.type, areaCode: org.area_code, year: chinaYear(now) };
     const row: CaseRow = {
       id,
       type: def.type,
-      ref_no: refNo,
+      // A placeholder until the last statements draw the number (the unit's counter is held from there to commit).
+      ref_no: `~${id}`,
       title,
       state: def.initial,
       area_code: org.area_code,
@@ -73,32 +80,40 @@ export async function createCase(ctx: AppContext, actor: Actor, req: CreateCaseI
       .execute();
     const patch = await def.create.effect?.({ tx, case: row, input, actor });
     if (patch?.data && def.readFacts) throw factsInTables(def.type, 'create');
-    if (patch && Object.keys(patch).length) {
+    if (patch && Object.keys(patch).length)
       Object.assign(row, {
         data: patch.data ? { ...row.data, ...patch.data } : row.data,
         title: patch.title ?? row.title,
         supervising_org_id: patch.supervising_org_id ?? row.supervising_org_id,
         assignee_id: patch.assignee_id ?? row.assignee_id,
       });
-      await tx.db
-        .updateTable('core.case')
-        .set({ data: JSON.stringify(row.data), title: row.title, supervising_org_id: row.supervising_org_id, assignee_id: row.assignee_id })
-        .where('id', '=', id)
-        .execute();
-    }
-    const audit = await recordAudit(tx, {
-      actor,
-      action: `${def.type}.create`,
-      entityType: 'case',
-      entityId: id,
-      after: { refNo, state: row.state, title: row.title, input: input ?? null },
-      reason: req.comment ?? null,
-      areaCode: row.area_code,
-      areaPath: row.area_path,
-      orgUnitId: row.org_unit_id,
-    });
-    await appendCaseEvent(tx, actor, id, { transition: 'create', from: null, to: row.state, input, comment: req.comment, auditEventId: audit.id });
-    const clocks = await startTransitionClocks(tx, row, def.create.clocks, input);
-    return clocks ? { ...row, ...clocks } : row;
+    Object.assign(row, await startTransitionClocks(tx, row, def.create.clocks, input));
+    // Last: the reference number and the case row's final values in one statement (reading the audit chain's head), then the
+    // audit event, new head and case event in one more — the counter row is held for those two and the commit, the head
+    // for the last one and the commit.
+    const saved = (
+      await sql<{ ref_no: string; head: SeenHead | null }>`with ${refNoCounter(ref)}
+        update core.case set ref_no = ${refNoText(ref)}, data = cast(${JSON.stringify(row.data)} as jsonb), title = ${row.title},
+          supervising_org_id = ${row.supervising_org_id}, assignee_id = ${row.assignee_id}, due_date = ${row.due_date}, clock_state = ${row.clock_state}
+        from rn where id = ${id} returning ref_no, ${seenHeadColumn(auditChainFor(tx, 'case', id))} as head`.execute(tx.db)
+    ).rows[0]!;
+    row.ref_no = saved.ref_no;
+    await recordAudit(
+      tx,
+      {
+        actor,
+        action: `${def.type}.create`,
+        entityType: 'case',
+        entityId: id,
+        after: { refNo: row.ref_no, state: row.state, title: row.title, input: input ?? null },
+        reason: req.comment ?? null,
+        areaCode: row.area_code,
+        areaPath: row.area_path,
+        orgUnitId: row.org_unit_id,
+      },
+      (auditEventId) => caseEventWrites(tx, actor, id, { transition: 'create', from: null, to: row.state, input, comment: req.comment, auditEventId }, true),
+      saved.head,
+    );
+    return row;
   });
 }

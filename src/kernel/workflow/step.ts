@@ -129,6 +129,12 @@ export async function recordCaseAct(tx: AppContext, actor: Actor, c: CaseRow, ac
       orgUnitId: c.org_unit_id,
     },
     (auditEventId) =>
-      caseEventWrites(tx, actor, c.id, { transition: act.name, from: c.state, to: c.state, input: act.input, comment: act.comment ?? null, auditEventId }),
+      caseEventWrites(
+        tx,
+        actor,
+        c.id,
+        { transition: act.name, from: c.state, to: c.state, input: act.input, comment: act.comment ?? null, auditEventId },
+        true,
+      ),
   );
 }
