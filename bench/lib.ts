@@ -19,7 +19,8 @@ export async function openBenchDb(
   let handle: DbHandle;
   let drop = async () => {};
   if (url) {
-    const name = `mz_bench_${process.pid}_${Date.now()}`;
+    // BENCH_DB_PREFIX names the scratch database (e.g. mz_<engineer>) on a shared server.
+    const name = `${process.env.BENCH_DB_PREFIX ?? 'mz_bench'}_${process.pid}_${Date.now()}`;
     await adminQuery(url, `create database ${quoteIdent(name)}`);
     handle = await createDb({ kind: 'postgres', url: withDatabase(url, name), max: opts.pool ?? 10, log: opts.log });
     drop = () => adminQuery(url, `drop database if exists ${quoteIdent(name)} with (force)`);
