@@ -70,7 +70,13 @@ export async function readSheet(
       return false;
     }
     const values: Record<string, string> = {};
-    for (let j = 0; j < header.length; j++) values[header[j]!] = (r.cells[j] ?? '').trim();
+    for (let j = 0; j < header.length; j++) {
+      const h = header[j]!;
+      const v = (r.cells[j] ?? '').trim();
+      // An own property even for a header named __proto__ (as Object.fromEntries made it).
+      if (h === '__proto__') Object.defineProperty(values, h, { value: v, enumerable: true, writable: true, configurable: true });
+      else values[h] = v;
+    }
     let filled = false;
     for (const k in values) if (values[k] !== '') filled = true;
     if (!filled) return false;
