@@ -19,6 +19,7 @@ export async function openBenchDb(
   let handle: DbHandle;
   let drop = async () => {};
   if (url) {
+    // BENCH_DB_PREFIX names the scratch database (e.g. mz_<engineer>) on a shared server.
     const name = `${process.env.BENCH_DB_PREFIX ?? 'mz_bench'}_${process.pid}_${Date.now()}`;
     await adminQuery(url, `create database ${quoteIdent(name)}`);
     handle = await createDb({ kind: 'postgres', url: withDatabase(url, name), max: opts.pool ?? 10, log: opts.log });

@@ -63,15 +63,32 @@ export async function readSheet(
 ): Promise<{ header: string[]; records: Array<{ line: number; values: Record<string, string> }>; overLimit: boolean }> {
   let header: string[] | null = null;
   const records: Array<{ line: number; values: Record<string, string> }> = [];
-  for await (const r of rows) {
+  /** One row in; true once the limit is passed. */
+  const take = (r: SheetRow): boolean => {
     if (!header) {
       header = r.cells.map(sheetHeader);
-      continue;
+      return false;
     }
-    const values = Object.fromEntries(header.map((h, j) => [h, (r.cells[j] ?? '').trim()]));
-    if (!Object.values(values).some((v) => v !== '')) continue;
-    if (records.length >= limit) return { header, records, overLimit: true };
+    const values: Record<string, string> = {};
+    for (let j = 0; j < header.length; j++) {
+      const h = header[j]!;
+      const v = (r.cells[j] ?? '').trim();
+      // An own property even for a header named __proto__ (as Object.fromEntries made it).
+      if (h === '__proto__') Object.defineProperty(values, h, { value: v, enumerable: true, writable: true, configurable: true });
+      else values[h] = v;
+    }
+    let filled = false;
+    for (const k in values) if (values[k] !== '') filled = true;
+    if (!filled) return false;
+    if (records.length >= limit) return true;
     records.push({ line: r.line, values });
+    return false;
+  };
+  // A CSV's rows come synchronously: no await per row for them.
+  if (Symbol.iterator in rows) {
+    for (const r of rows) if (take(r)) return { header: header ?? [], records, overLimit: true };
+  } else {
+    for await (const r of rows) if (take(r)) return { header: header ?? [], records, overLimit: true };
   }
   return { header: header ?? [], records, overLimit: false };
 }

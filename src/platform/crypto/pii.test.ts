@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decryptWithKey, encryptWithKey, maskPhone } from './pii.ts';
+import { decryptWithKey, encryptManyWithKey, encryptWithKey, maskPhone } from './pii.ts';
 import { sm3Hex } from './sm3.ts';
 
 describe('SM4 PII encryption', () => {
@@ -13,6 +13,15 @@ describe('SM4 PII encryption', () => {
     expect(a).not.toContain('13895012345');
     expect(decryptWithKey(key, a)).toBe('13895012345');
     expect(decryptWithKey(key, encryptWithKey(key, '宁夏 身份证 640423199001011234'))).toBe('宁夏 身份证 640423199001011234');
+  });
+
+  it('encrypts many values at once into tokens the single-value decryption reads (every padding length)', () => {
+    const values = ['', 'a', '640423199001011234', '宁夏回族自治区', ...Array.from({ length: 40 }, (_, i) => 'x'.repeat(i))];
+    const tokens = encryptManyWithKey(key, values);
+    expect(tokens.map((t) => decryptWithKey(key, t))).toEqual(values);
+    expect(tokens.map((t) => t.split('.').length)).toEqual(values.map(() => 5));
+    expect(new Set(tokens.map((t) => t.split('.')[2])).size).toBe(values.length);
+    expect(encryptManyWithKey(key, [])).toEqual([]);
   });
 
   it('detects tampering and a wrong key', () => {

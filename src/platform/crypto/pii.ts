@@ -53,6 +53,39 @@ export function encryptWithKey(master: Buffer, plaintext: string): string {
   return `${head}.${hmacSm3(k.mac, head).toString('base64url')}`;
 }
 
+/**
+ * encryptWithKey for many values at once, token for token the same format (SM4-CBC, PKCS#7, a fresh
+ * random IV each, HMAC-SM3 over the head). A cipher object per value cost more than the cipher itself
+ * (a roster import encrypts 200,000 IDs), so CBC is chained here by hand over one SM4-ECB cipher:
+ * round j encrypts block j of every value (its plaintext XOR the previous ciphertext block, or the IV)
+ * in one call, which is exactly what CBC computes value by value.
+ */
+export function encryptManyWithKey(master: Buffer, plaintexts: readonly string[]): string[] {
+  const k = keysOf(master);
+  const n = plaintexts.length;
+  const plain = plaintexts.map((p) => Buffer.from(p, 'utf8'));
+  const ivs = randomBytes(16 * n);
+  const cts = plain.map((p) => Buffer.alloc((p.length & ~15) + 16));
+  const ecb = createCipheriv('sm4-ecb', k.enc, null).setAutoPadding(false);
+  for (let at = 0, live = plain.map((_, i) => i); live.length; at += 16) {
+    const x = Buffer.alloc(16 * live.length);
+    live.forEach((i, t) => {
+      const p = plain[i]!;
+      const prev = at === 0 ? ivs.subarray(16 * i, 16 * i + 16) : cts[i]!.subarray(at - 16, at);
+      const pad = cts[i]!.length - p.length;
+      for (let b = 0; b < 16; b++) x[16 * t + b] = (at + b < p.length ? p[at + b]! : pad) ^ prev[b]!;
+    });
+    const y = ecb.update(x);
+    live.forEach((i, t) => y.copy(cts[i]!, at, 16 * t, 16 * t + 16));
+    live = live.filter((i) => cts[i]!.length > at + 16);
+  }
+  ecb.final();
+  return cts.map((ct, i) => {
+    const head = `${PREFIX}.${k.kid}.${ivs.subarray(16 * i, 16 * i + 16).toString('base64url')}.${ct.toString('base64url')}`;
+    return `${head}.${hmacSm3(k.mac, head).toString('base64url')}`;
+  });
+}
+
 export function decryptWithKey(master: Buffer, token: string): string {
   const parts = token.split('.');
   if (parts.length !== 5 || parts[0] !== PREFIX) throw piiError('PII_CIPHERTEXT_INVALID', '加密数据格式错误');

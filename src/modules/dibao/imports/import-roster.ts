@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import ExcelJS from 'exceljs';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { piiKey } from '../../../platform/crypto/pii-key.ts';
-import { encryptWithKey } from '../../../platform/crypto/pii.ts';
+import { encryptManyWithKey, encryptWithKey } from '../../../platform/crypto/pii.ts';
 import { sm3Hex } from '../../../platform/crypto/sm3.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
@@ -251,7 +251,10 @@ function* householdStatements(
       yield sql`insert into dibao.member (id, household_id, name, id_number_enc, id_number_masked, id_hash, relation, sex, birth_date, hukou_area_code, insured, created_at)
         select id, household_id, name, id_enc, id_masked, id_hash, relation, sex, birth_date, hukou, insured, ${now}
         from unnest(${bulkUuidv7(mp.length, now.getTime())}::uuid[], ${mp.map((x) => x.hid)}::uuid[], ${mp.map((x) => x.m.name)}::text[],
-                    ${mp.map((x) => encryptWithKey(key, x.m.id))}::text[], ${mp.map((x) => maskId(x.m.id))}::text[], ${mp.map((x) => hashes.get(x.m.id) ?? idHashOf(x.m.id))}::text[],
+                    ${encryptManyWithKey(
+                      key,
+                      mp.map((x) => x.m.id),
+                    )}::text[], ${mp.map((x) => maskId(x.m.id))}::text[], ${mp.map((x) => hashes.get(x.m.id) ?? idHashOf(x.m.id))}::text[],
                     ${mp.map((x) => x.m.relation)}::text[], ${mp.map((x) => x.m.sex)}::text[], ${mp.map((x) => x.m.birthDate)}::date[],
                     ${mp.map((x) => x.area)}::text[], ${mp.map((x) => x.m.insured)}::boolean[])
           as t(id, household_id, name, id_enc, id_masked, id_hash, relation, sex, birth_date, hukou, insured)`;

@@ -272,7 +272,11 @@ export function groupHouseholds(checks: RowCheck[]): Array<{ head: ValidRow; mem
   const seen = new Map<string, number[]>();
   for (const c of checks) {
     const id = (c.row?.id ?? c.values['身份证号'] ?? '').toUpperCase();
-    if (id) seen.set(id, [...(seen.get(id) ?? []), c.rowNo]);
+    if (id) {
+      const at = seen.get(id);
+      if (at) at.push(c.rowNo);
+      else seen.set(id, [c.rowNo]);
+    }
   }
   for (const c of checks) {
     const id = (c.row?.id ?? c.values['身份证号'] ?? '').toUpperCase();
@@ -285,7 +289,9 @@ export function groupHouseholds(checks: RowCheck[]): Array<{ head: ValidRow; mem
   const groups = new Map<string, RowCheck[]>();
   for (const c of checks) {
     const key = (c.row?.headId ?? c.values['户主身份证号'] ?? '').toUpperCase() || `#row${c.rowNo}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const g = groups.get(key);
+    if (g) g.push(c);
+    else groups.set(key, [c]);
   }
   const out: Array<{ head: ValidRow; members: ValidRow[] }> = [];
   for (const g of groups.values()) {
