@@ -10,7 +10,7 @@ import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { residentIdCheckChar } from '../src/kernel/codes/index.ts';
 import { importRoster } from '../src/modules/dibao/imports/import-roster.ts';
-import { actorAt, fmt, openBenchDb, result } from './lib.ts';
+import { actorAt, benchTablesLike, fmt, openBenchDb, result } from './lib.ts';
 
 const N = Number(process.env.BENCH_MEMBERS ?? 200_000);
 const { ctx, handle, close } = await openBenchDb({
@@ -90,11 +90,11 @@ if (copyS)
   );
 
 // The issue's baseline: COPY of the rows the import wrote (households, members: encrypted, hashed)
-// into tables with the same columns, defaults and indexes (LIKE … INCLUDING ALL).
+// into tables with the same columns, defaults, indexes and foreign keys (benchTablesLike).
 if (handle.kind === 'postgres') {
   const copied = `/tmp/mz-bench-dibao-import-${process.pid}`;
+  await benchTablesLike(ctx.db, 'dibao', ['household', 'member']);
   for (const t of ['household', 'member']) {
-    await sql.raw(`create table public.bench_${t} (like dibao.${t} including all)`).execute(ctx.db);
     const hid = t === 'household' ? 'id' : 'household_id';
     await sql.raw(`copy (select * from dibao.${t} where ${hid} not in (select id from public.bench_before)) to '${copied}-${t}.copy'`).execute(ctx.db);
   }

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { generateRoster } from '../src/modules/dibao/money/generate-roster.ts';
 import { checkRoster } from '../src/modules/dibao/money/check-roster.ts';
 import { countiesInScope } from '../src/modules/dibao/money/common.ts';
-import { actorAt, fmt, openBenchDb, result } from './lib.ts';
+import { actorAt, benchTablesLike, fmt, openBenchDb, result } from './lib.ts';
 
 const N = Number(process.env.BENCH_HOUSEHOLDS ?? 150_000);
 const { ctx, handle, close } = await openBenchDb({
@@ -76,8 +76,8 @@ console.log(
   `generate rosters for the whole region: ${fmt(genS, 2)} s — ${households} lines, ${persons} persons, total ${total} (${total === aggTotal ? 'equals' : 'DIFFERS from'} the baseline); ratio ${fmt(genS / baseS, 1)}×`,
 );
 // The issue's baseline: an INSERT … SELECT writing the same rows (every county's lines and
-// persons) into tables with the same columns, defaults and indexes (LIKE … INCLUDING ALL).
-for (const t of ['roster_line', 'roster_person']) await sql.raw(`create table public.bench_${t} (like dibao.${t} including all)`).execute(ctx.db);
+// persons) into tables with the same columns, defaults, indexes and foreign keys (benchTablesLike).
+await benchTablesLike(ctx.db, 'dibao', ['roster_line', 'roster_person']);
 const w0 = performance.now();
 for (const t of ['roster_line', 'roster_person']) await sql.raw(`insert into public.bench_${t} select * from dibao.${t}`).execute(ctx.db);
 const writeS = (performance.now() - w0) / 1000;

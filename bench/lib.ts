@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { parseConfig } from '../src/platform/config.ts';
 import { createDb, type DbHandle } from '../src/platform/db/create-db.ts';
 import { systemClock, type AppContext } from '../src/platform/context.ts';
@@ -89,6 +89,25 @@ export async function actorAt(ctx: AppContext, orgCode: string, permissions: str
       },
     ],
   };
+}
+
+/**
+ * `public.bench_<t>` for each of `tables` of `schema`: the same columns, defaults and indexes (LIKE … INCLUDING ALL)
+ * and the same foreign keys, which LIKE does not copy but the real tables check on every row — so a baseline writing
+ * into them does the same work. A key to another of `tables` points at that table's bench copy.
+ */
+export async function benchTablesLike(db: Kysely<any>, schema: string, tables: readonly string[]) {
+  for (const t of tables) await sql.raw(`create table public.bench_${t} (like ${schema}.${t} including all)`).execute(db);
+  for (const t of tables) {
+    const fks = (
+      await sql<{ name: string; def: string }>`select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
+        where conrelid = ${`${schema}.${t}`}::regclass and contype = 'f'`.execute(db)
+    ).rows;
+    for (const fk of fks) {
+      const def = tables.reduce((d, u) => d.replace(`REFERENCES ${schema}.${u}(`, `REFERENCES public.bench_${u}(`), fk.def);
+      await sql.raw(`alter table public.bench_${t} add constraint ${quoteIdent(fk.name)} ${def}`).execute(db);
+    }
+  }
 }
 
 export const percentile = (xs: number[], p: number) => {
