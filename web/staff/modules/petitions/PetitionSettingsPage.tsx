@@ -89,12 +89,8 @@ function SettingField({ s }: { s: PetitionSetting }) {
   );
   const extra = (
     <span className="mz-pt-setting-extra">
-      {t('petitions.settings.basis')}:{s.basis};{t('petitions.settings.default')}:{String(s.default)}
-      {s.updatedAt && (
-        <>
-          ;{t('petitions.settings.updatedAt')} {formatDateTime(s.updatedAt)}
-        </>
-      )}
+      {t('petitions.settings.basis', { basis: s.basis, value: String(s.default) })}
+      {s.updatedAt && t('petitions.settings.updatedAt', { at: formatDateTime(s.updatedAt) })}
     </span>
   );
   return (
