@@ -14,12 +14,12 @@ type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends n
 export const SETTING_SPECS: { [K in SettingKey]: { label: string; basis: string; unverified: boolean; schema: z.ZodType<SettingValue<K>> } } = {
   'repeat.similarityThreshold': {
     label: '重信重访「同事」相似度阈值（0.1–1）',
-    basis: '项目取值（字符二元组 Jaccard 相似度）',
+    basis: '项目取值（比较两件诉求文字中相同词句所占的比例，1 为完全相同）',
     unverified: false,
     schema: z.number({ message: '相似度阈值应为数字' }).min(0.1, '相似度阈值不小于 0.1').max(1, '相似度阈值不大于 1'),
   },
   'intake.competentAreaLevel': {
-    label: '民政事项通常的有权处理层级（1 自治区、2 市、3 县、4 乡）',
+    label: '民政事项通常的有权处理层级（自治区、市、县或乡镇）',
     basis: '《信访工作条例》第二十条（越级走访的判断基准）',
     unverified: false,
     schema: z.number({ message: '层级应为整数' }).int('层级应为整数').min(1, '层级为 1 至 4').max(4, '层级为 1 至 4'),
