@@ -23,7 +23,7 @@ const Env = z.object({
   COOKIE_SECURE: z.enum(['auto', 'on', 'off']).default('auto'),
   PII_KEY: z
     .string()
-    .regex(/^[0-9a-f]{32}$/i, 'PII_KEY 必须是 32 位十六进制(SM4 128 位密钥)')
+    .regex(/^[0-9a-f]{32}$/i, 'PII_KEY 必须是 32 位十六进制（SM4 128 位密钥）')
     .optional(),
   PII_OLD_KEYS: z
     .string()
@@ -34,7 +34,7 @@ const Env = z.object({
         .map((x) => x.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.string().regex(/^[0-9a-f]{32}$/i, 'PII_OLD_KEYS 须为逗号分隔的 32 位十六进制旧密钥(轮换期间解密用)'))),
+    .pipe(z.array(z.string().regex(/^[0-9a-f]{32}$/i, 'PII_OLD_KEYS 须为逗号分隔的 32 位十六进制旧密钥（轮换期间解密用）'))),
   TRUST_PROXY: z.string().default(''),
   AUDIT_CHAINS: z.coerce.number().int().min(1).max(256).default(16),
   WORKER: z.enum(['on', 'off']).default('on'),
@@ -47,7 +47,7 @@ const Env = z.object({
         .map((x) => x.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'NOTIFY_CHANNELS 须为逗号分隔的通道名,如 log,sms'))),
+    .pipe(z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'NOTIFY_CHANNELS 须为逗号分隔的通道名，如 log,sms'))),
   PORTAL_POW_BITS: z.coerce.number().int().min(1, 'PORTAL_POW_BITS 至少为 1').max(28).default(16),
   UPLOAD_CHUNK_BYTES: z.coerce
     .number()
@@ -110,7 +110,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = r.data;
   if (e.WORKER === 'off' && !e.DATABASE_URL) {
-    throw new Error('配置错误 / invalid configuration: WORKER=off 仅适用于 PostgreSQL(内嵌数据库只能由本进程处理任务)');
+    throw new Error('配置错误 / invalid configuration: WORKER=off 仅适用于 PostgreSQL（内嵌数据库只能由本进程处理任务）');
   }
   return {
     port: e.PORT,

@@ -24,7 +24,7 @@ export async function registerWeb(app: FastifyInstance, dist = WEB_DIST) {
       reply
         .type('text/html; charset=utf-8')
         .send(
-          '<!doctype html><meta charset="utf-8"><p>前端尚未构建:请运行 <code>npm run build</code>。The web UI is not built: run <code>npm run build</code>.</p>',
+          '<!doctype html><meta charset="utf-8"><p>前端尚未构建：请运行 <code>npm run build</code>。The web UI is not built: run <code>npm run build</code>.</p>',
         ),
     );
     return;

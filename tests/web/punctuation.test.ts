@@ -28,9 +28,9 @@ function walk(dir: string, match: (f: string) => boolean): string[] {
   });
 }
 
-/** A message file's Chinese block: `export const zh = {` up to `export const en`; comments are code. */
+/** A message file's Chinese block: `export const zh = {` up to `export const en` (else the whole file); comments are code. */
 const zhBlock = (src: string) => {
-  const start = src.indexOf('export const zh');
+  const start = src.search(/export const zh\b/);
   const end = src.indexOf('export const en');
   const zh = src.slice(start < 0 ? 0 : start, end < 0 ? undefined : end);
   return blank(src.slice(0, start < 0 ? 0 : start)) + zh.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, blank) + blank(end < 0 ? '' : src.slice(end));
@@ -59,8 +59,14 @@ const vocabularyFile = (f: string) =>
   /[\\/]src[\\/](modules[\\/][^\\/]+[\\/]index|kernel[\\/]identity[\\/]permissions)\.ts$/.test(f) ||
   (f.includes(`${path.sep}modules${path.sep}`) && /defineWorkflow\(|\b(transition|action)\(\{/.test(readFileSync(f, 'utf8')));
 
-/** Console components and portal scripts: every plain string literal in them is text a user reads (messages files have zhBlock). */
-const uiFile = (f: string) => /\.tsx$/.test(f) || /[\\/]web[\\/]portal[\\/].*\.ts$/.test(f);
+/**
+ * A plain string literal holding Chinese is text someone reads (a label, a message, a route's summary, a CLI line), but
+ * an English sentence may gloss a term in half-width parentheses (「the portal (文书查验)」), and a reference text is
+ * named by its file, 「行政处罚法(2021-01-22)」.
+ */
+const ENGLISH_GLOSS = /(?<=[A-Za-z] )\([\u3400-\u9fff][^()]*\)/g;
+const FILE_NAME = /^'[^'()]+\(\d{4}-\d{2}-\d{2}\)'$/;
+const stringText = (literal: string) => (FILE_NAME.test(literal) || REGEX_SOURCE.test(literal) ? '' : literal.replace(ENGLISH_GLOSS, ''));
 
 /**
  * Text built in template literals and JSX (`督办:${ref}`, `${PART_ROLE_LABEL[r]}:${ref}`, <b>人):</b>): the static
@@ -68,6 +74,8 @@ const uiFile = (f: string) => /\.tsx$/.test(f) || /[\\/]web[\\/]portal[\\/].*\.t
  * table (sql`…` parameters never do). Regular-expression sources and migrations (which match old data) are code.
  */
 const TEXT_TABLE = /^[A-Z_]*(LABEL|WORDS|ERRORS)\b|^dueWord\(/;
+/** A JSX child that reads as Chinese: it holds Chinese, a message (`t('…')`) or a label table. */
+const chineseChild = (c: string) => /[\u3400-\u9fff]/.test(c) || /^\{\s*t\(/.test(c) || TEXT_TABLE.test(c.replace(/^\{\s*/, ''));
 const REGEX_SOURCE = /\(\?[:=!<]|\]\+/;
 function templateHits(file: string, sf: SourceFile): Hit[] {
   const text = sf.text;
@@ -75,8 +83,15 @@ function templateHits(file: string, sf: SourceFile): Hit[] {
   const lineOf = (n: Node) => text.slice(0, skipTrivia(text, n.pos)).split('\n').length;
   const hits: Hit[] = [];
   const visit = (node: Node): void => {
-    if (node.kind === SyntaxKind.JsxText && BAD.test(code(node))) hits.push({ file: rel(file), line: lineOf(node), text: code(node).trim() });
-    if (node.kind === SyntaxKind.StringLiteral && uiFile(file) && BAD.test(code(node))) hits.push({ file: rel(file), line: lineOf(node), text: code(node) });
+    if (node.kind === SyntaxKind.JsxText) {
+      // JSX drops whitespace that holds a line break; a lone 「:」 between `{t('…')}` and a value reads as Chinese text.
+      const siblings = (node.parent as Node & { children?: readonly Node[] }).children ?? [];
+      const i = siblings.indexOf(node);
+      const [before, after] = [siblings[i - 1], siblings[i + 1]].map((n) => !!n && n.kind !== SyntaxKind.JsxText && chineseChild(code(n)));
+      const seen = `${before ? '字' : ''}${text.slice(node.pos, node.end).replace(/^\s*\n\s*|\s*\n\s*$/g, '')}${after ? '字' : ''}`;
+      if (BAD.test(seen)) hits.push({ file: rel(file), line: lineOf(node), text: code(node).trim() });
+    }
+    if (node.kind === SyntaxKind.StringLiteral && BAD.test(stringText(code(node)))) hits.push({ file: rel(file), line: lineOf(node), text: code(node) });
     if (node.kind === SyntaxKind.TemplateExpression || node.kind === SyntaxKind.NoSubstitutionTemplateLiteral) {
       const p = node.parent;
       const sqlParams = p?.kind === SyntaxKind.TaggedTemplateExpression && code((p as Node & { tag: Node }).tag) === 'sql';
@@ -147,6 +162,11 @@ describe('full-width punctuation in Chinese text', () => {
     for (const bad of ['依据(第三条)', '已提交,请等待', '原因:未提交', '是否确认?']) expect(BAD.test(bad)).toBe(true);
     for (const ok of ['依据（第三条）', '{count} 件', 'https://example.cn/a?b=1', 'fn(a, b)', '12:30']) expect(BAD.test(ok)).toBe(false);
     expect(
+      zhBlock("const kernel = {\n  k: '频繁(暂缓)',\n};\nexport const zhCN = kernel;")
+        .split('\n')
+        .filter((l) => BAD.test(l)),
+    ).toEqual(["  k: '频繁(暂缓)',"]);
+    expect(
       zhBlock("export const zh = {\n  // a, b(中文)\n  k: '好,的',\n};\nexport const en = { k: '中,' };")
         .split('\n')
         .filter((l) => BAD.test(l)),
@@ -161,14 +181,18 @@ describe('full-width punctuation in Chinese text', () => {
         'const d = <p>{n}人):{m}</p>;',
         'const e = <Input placeholder="姓名,用顿号分隔" rules={[{ message: \'请选择县(区)\' }]} />;',
         'const ok = [`督办：${ref}`, `${org}:${i}`, sql`insert ${reason}, ${t}`, new RegExp(`第[${CN}]+条(?:之)?`)];',
+        "const f = { summary: '工作台(全部页签)', throttled: '尝试过于频繁(暂缓)' };",
+        "const g = <p>{t('report.rule')}:{figure.rule}</p>;",
+        "const h = (\n  <p>\n    {t('a')}\n    ({n})\n  </p>\n);",
+        "const ok2 = ['minimum living allowance (低保)', '行政处罚法(2021-01-22)', '第[一二]+条(?:之)?', <p>{n}:{m}</p>];",
       ].join('\n'),
     );
-    expect(templateViolations([fixture]).map((h) => h.line)).toEqual([1, 2, 3, 4, 5, 5]);
+    expect(templateViolations([fixture]).map((h) => h.line)).toEqual([1, 2, 3, 4, 5, 5, 7, 7, 8, 12]);
     rmSync(path.dirname(fixture), { recursive: true, force: true });
     expect(literals("const a = { 'z(x)': '乡镇(街道)确认' }; // 注(释)\nfn(中, 文);").split('\n')).toEqual(["'z(x)''乡镇(街道)确认'", '']);
   });
 
-  it('zh messages, portal pages and scripts, problem titles, workflow and permission labels, contract vocabularies, console literals and template/JSX text use full-width , ; : ? ! ( ) next to Chinese', () => {
+  it('zh messages, portal pages and scripts, problem titles, workflow and permission labels, contract vocabularies, string literals, route summaries and template/JSX text use full-width , ; : ? ! ( ) next to Chinese', () => {
     const hits = violations();
     expect(hits.map((h) => `${h.file}:${h.line}: ${h.text}`).join('\n')).toBe('');
   }, 60_000);

@@ -26,7 +26,7 @@ export async function registerAreaRoutes(root: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags,
-        summary: '行政区划树(本人可见范围)',
+        summary: '行政区划树（本人可见范围）',
         querystring: z.object({ maxLevel: z.coerce.number().int().min(1).max(5).optional() }),
         response: { 200: z.object({ roots: z.array(AreaNode) }) },
       },
@@ -65,7 +65,7 @@ export async function registerAreaRoutes(root: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags,
-        summary: '修改行政区划(名称、启停、排序)',
+        summary: '修改行政区划（名称、启停、排序）',
         params: z.object({ code: AreaCode }),
         body: z.object({
           name: Name.optional(),
@@ -87,7 +87,7 @@ export async function registerAreaRoutes(root: FastifyInstance, ctx: AppContext)
   app.post(
     '/api/areas/import',
     {
-      schema: { tags, summary: '从 CSV 导入行政区划(全部成功或全部不写入)', body: ImportBody, response: { 200: ImportResult } },
+      schema: { tags, summary: '从 CSV 导入行政区划（全部成功或全部不写入）', body: ImportBody, response: { 200: ImportResult } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -102,7 +102,7 @@ export async function registerAreaRoutes(root: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags: orgTags,
-        summary: '组织机构列表(本人可见范围)',
+        summary: '组织机构列表（本人可见范围）',
         querystring: z.object({
           areaCode: AreaCode.optional(),
           subtree: z.enum(['true', 'false']).optional(),
@@ -180,7 +180,7 @@ export async function registerAreaRoutes(root: FastifyInstance, ctx: AppContext)
   app.post(
     '/api/org-units/import',
     {
-      schema: { tags: orgTags, summary: '从 CSV 导入组织机构(全部成功或全部不写入)', body: ImportBody, response: { 200: ImportResult } },
+      schema: { tags: orgTags, summary: '从 CSV 导入组织机构（全部成功或全部不写入）', body: ImportBody, response: { 200: ImportResult } },
     },
     async (req) => {
       const actor = actorOf(req);

@@ -5,12 +5,12 @@ import { z } from 'zod';
 const dateOrDateTime = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
 export const ListAuditEventsQuerySchema = z.object({
-  action: z.string().min(1).max(100).optional().describe('动作,如 user.create'),
+  action: z.string().min(1).max(100).optional().describe('动作，如 user.create'),
   entityType: z.string().min(1).max(100).optional().describe('对象类型'),
   entityId: z.string().min(1).max(200).optional().describe('对象标识'),
   actorId: z.guid().optional().describe('操作人 id'),
-  from: dateOrDateTime.optional().describe('起始时间(含);只给日期时按北京时间当日 0 点'),
-  to: dateOrDateTime.optional().describe('截止时间(不含);只给日期时含当日全天'),
+  from: dateOrDateTime.optional().describe('起始时间（含）；只给日期时按北京时间当日 0 点'),
+  to: dateOrDateTime.optional().describe('截止时间（不含）；只给日期时含当日全天'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -55,7 +55,7 @@ export const VerifyResultSchema = z.object({
   events: z.number().int(),
   chains: z.number().int(),
   checkpoints: z.number().int(),
-  headHash: z.string().describe('系统链头哈希(各链链头的 SM3)'),
+  headHash: z.string().describe('系统链头哈希（各链链头的 SM3）'),
   problems: z.array(
     z.object({
       kind: z.enum(['altered', 'removed', 'inserted', 'head_mismatch', 'checkpoint_mismatch']),

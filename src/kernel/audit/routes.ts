@@ -29,7 +29,7 @@ export async function registerAuditRoutes(app: FastifyInstance, ctx: AppContext)
       schema: {
         tags,
         security,
-        summary: '查询审计日志(按数据范围过滤,新的在前)',
+        summary: '查询审计日志（按数据范围过滤，新的在前）',
         querystring: ListAuditEventsQuerySchema,
         response: { 200: AuditEventPageSchema },
       },
@@ -42,7 +42,7 @@ export async function registerAuditRoutes(app: FastifyInstance, ctx: AppContext)
 
   r.get(
     '/api/audit/events/:id',
-    { schema: { tags, security, summary: '查看审计事件详情(含变更前后的值与哈希)', params: AuditEventIdParams, response: { 200: AuditEventDetailSchema } } },
+    { schema: { tags, security, summary: '查看审计事件详情（含变更前后的值与哈希）', params: AuditEventIdParams, response: { 200: AuditEventDetailSchema } } },
     async (req) => getAuditEvent(ctx, actorOf(req), req.params.id),
   );
 

@@ -96,10 +96,10 @@ async function verifyCheckpoints(tx: AppContext, batch: number, report: (p: Audi
     ).rows;
     for (const cp of rows) {
       count++;
-      if (cp.seq !== expected) problem(Math.min(cp.seq, expected), cp.seq > expected ? '检查点被删除' : '序号无效,是插入的检查点');
+      if (cp.seq !== expected) problem(Math.min(cp.seq, expected), cp.seq > expected ? '检查点被删除' : '序号无效，是插入的检查点');
       const heads = Array.isArray(cp.heads) ? cp.heads : [];
-      if (checkpointHash(cp.prev_hash, { seq: cp.seq, at: cp.at, heads }) !== cp.hash) problem(cp.seq, '内容与其哈希不符(被修改)');
-      else if (cp.prev_hash !== prevHash && cp.seq === expected) problem(cp.seq, '与上一检查点不衔接(上一检查点被改写或本条为伪造)');
+      if (checkpointHash(cp.prev_hash, { seq: cp.seq, at: cp.at, heads }) !== cp.hash) problem(cp.seq, '内容与其哈希不符（被修改）');
+      else if (cp.prev_hash !== prevHash && cp.seq === expected) problem(cp.seq, '与上一检查点不衔接（上一检查点被改写或本条为伪造）');
       else {
         for (const h of heads) {
           if ((lastSeq.get(h.chain) ?? 0) > h.seq) problem(cp.seq, `链 ${h.chain} 的链头较上一检查点回退`);

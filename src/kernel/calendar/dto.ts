@@ -24,7 +24,7 @@ export const ComputeQuery = z
     rollForward: z.enum(['true', 'false'], { message: '应为 true 或 false' }).optional(),
   })
   .refine((q) => [q.workdays, q.days, q.months].filter((v) => v !== undefined).length === 1, {
-    message: '须且只须指定 workdays(工作日)、days(日)、months(个月)之一',
+    message: '须且只须指定 workdays（工作日）、days（日）、months（个月）之一',
     path: ['workdays'],
   });
 
@@ -34,7 +34,7 @@ const Reason = z.string().trim().min(1, '请填写变更原因').max(500, '原�
 export const SetDayBody = z.object({
   date: IsoDate,
   areaCode: AreaCodeParam.nullable(),
-  kind: z.enum(['rest', 'work'], { message: '类型应为 rest(休息日)或 work(工作日)' }),
+  kind: z.enum(['rest', 'work'], { message: '类型应为 rest（休息日）或 work（工作日）' }),
   name: Name,
   source: z.string().trim().max(200, '文号不超过 200 字').nullish(),
   reason: Reason,

@@ -2,16 +2,16 @@ import type { Explanation, PeriodUnit, TraceStep } from './contract.ts';
 import { fullWidth } from '../../platform/full-width.ts';
 import { weekdayZh } from './dates.ts';
 
-const START_NOT_COUNTED = '《民法典》第二百零一条、《民事诉讼法》关于期间的规定:期间开始的当日不计入,自下一日开始计算';
-const ROLL_FORWARD = '《民法典》第二百零三条:期间的最后一日是法定休假日的,以法定休假日结束的次日为期间的最后一日(周末按休假日对待)';
+const START_NOT_COUNTED = '《民法典》第二百零一条、《民事诉讼法》关于期间的规定：期间开始的当日不计入，自下一日开始计算';
+const ROLL_FORWARD = '《民法典》第二百零三条：期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日（周末按休假日对待）';
 
 /** The legal basis quoted under each explanation (regulations §11.3). */
 export function ruleBasis(unit: PeriodUnit, rollForward: boolean): string[] {
   const out = [START_NOT_COUNTED];
   if (unit === 'workdays') {
-    out.push('《行政许可法》第八十二条:期限以工作日计算,不含法定节假日;调休上班的周六、周日按工作日计算');
+    out.push('《行政许可法》第八十二条：期限以工作日计算，不含法定节假日；调休上班的周六、周日按工作日计算');
   } else if (unit === 'months') {
-    out.push('《民法典》第二百零二条:按照月计算期间的,到期月的对应日为期间的最后一日;没有对应日的,月末日为期间的最后一日');
+    out.push('《民法典》第二百零二条：按照月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，月末日为期间的最后一日');
   }
   if (unit !== 'workdays') out.push(rollForward ? ROLL_FORWARD : '本次计算按设置不作顺延');
   return out;
@@ -29,7 +29,7 @@ const dayZh = (date: string) => `${date}(${weekdayZh(date)})`;
 
 function stepLine(s: TraceStep, e: Omit<Explanation, 'text'>): string | null {
   const head = `${s.date} ${weekdayZh(s.date)}`;
-  const due = s.date === e.dueDate ? ',期限届满' : '';
+  const due = s.date === e.dueDate ? '，期限届满' : '';
   switch (s.action) {
     case 'start':
       return `${head} 起算日（当日不计入）：${s.reason}`;
@@ -38,7 +38,7 @@ function stepLine(s: TraceStep, e: Omit<Explanation, 'text'>): string | null {
     case 'skip':
       return `${head} 不计：${s.reason}`;
     case 'month_end':
-      return `${head} 到期月的${s.clamped ? '月末日(没有对应日)' : '对应日'}，为期间的最后一日：${s.reason}${e.rolledForward ? ',顺延' : due}`;
+      return `${head} 到期月的${s.clamped ? '月末日（没有对应日）' : '对应日'}，为期间的最后一日：${s.reason}${e.rolledForward ? '，顺延' : due}`;
     case 'roll_forward':
       // The period's last day already has its own line.
       return s.date === e.periodEnd ? null : `${head} 休息日，继续顺延：${s.reason}`;
@@ -67,7 +67,7 @@ export function renderExplanation(e: Omit<Explanation, 'text'>, chainLabels: str
       const makeup = counted.filter((x) => x.makeup).map((x) => x.date);
       if (makeup.length) lines.push(`其中调休上班日 ${makeup.length} 天：${makeup.join('、')}`);
       lines.push(
-        `${e.periodEnd} ${weekdayZh(e.periodEnd)} 为期间的最后一日：${last.reason}${e.rolledForward ? ',顺延' : e.periodEnd === e.dueDate ? ',期限届满' : ''}`,
+        `${e.periodEnd} ${weekdayZh(e.periodEnd)} 为期间的最后一日：${last.reason}${e.rolledForward ? '，顺延' : e.periodEnd === e.dueDate ? '，期限届满' : ''}`,
       );
     }
   }
@@ -75,9 +75,9 @@ export function renderExplanation(e: Omit<Explanation, 'text'>, chainLabels: str
     ? `期间最后一日 ${dayZh(e.periodEnd)} 是休息日，顺延至其后第一个工作日 ${dayZh(e.dueDate)}。`
     : e.rule.unit === 'workdays'
       ? `共计 ${e.countedDays} 个工作日，跳过休息日 ${e.skippedRestDays} 天${e.makeupWorkdays ? `，计入调休上班日 ${e.makeupWorkdays} 天` : ''}。`
-      : `期间最后一日 ${dayZh(e.periodEnd)}${e.rollForward ? '是工作日,无需顺延' : '(本次不顺延)'}。`;
+      : `期间最后一日 ${dayZh(e.periodEnd)}${e.rollForward ? '是工作日，无需顺延' : '（本次不顺延）'}。`;
   lines.push(`结论：${tail}期限届满日为 ${dayZh(e.dueDate)}。`);
-  lines.push('依据:');
+  lines.push('依据：');
   for (const b of e.basis) lines.push(`  ${b}`);
   lines.push(`日历版本：v${e.calendarVersion}（国家层数据 ${e.nationalSource} 加本地调整）`);
   for (const w of e.warnings) lines.push(`注意：${w}`);

@@ -23,7 +23,7 @@ export async function registerCalendarRoutes(root: FastifyInstance, ctx: AppCont
   app.get(
     '/api/calendar/year',
     {
-      schema: { tags, summary: '年历:每一天是否工作日及原因(节假日、调休上班、地方节假日)', querystring: YearQuery, response: { 200: CalendarYearDto } },
+      schema: { tags, summary: '年历：每一天是否工作日及原因（节假日、调休上班、地方节假日）', querystring: YearQuery, response: { 200: CalendarYearDto } },
     },
     async (req) => {
       actorOf(req);
@@ -36,7 +36,7 @@ export async function registerCalendarRoutes(root: FastifyInstance, ctx: AppCont
     {
       schema: {
         tags,
-        summary: '计算期限届满日并说明理由(N 个工作日 / N 日 / N 个月)',
+        summary: '计算期限届满日并说明理由（N 个工作日 / N 日 / N 个月）',
         querystring: ComputeQuery,
         response: { 200: z.object({ dueDate: z.string(), explanation: ExplanationDto }) },
       },
@@ -61,7 +61,7 @@ export async function registerCalendarRoutes(root: FastifyInstance, ctx: AppCont
     {
       schema: {
         tags,
-        summary: '日历变更记录(版本、原因、操作人;需 calendar.manage)',
+        summary: '日历变更记录（版本、原因、操作人；需 calendar.manage）',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
         response: { 200: z.object({ items: z.array(VersionDto) }) },
       },
@@ -76,7 +76,7 @@ export async function registerCalendarRoutes(root: FastifyInstance, ctx: AppCont
   app.put(
     '/api/calendar/days',
     {
-      schema: { tags, summary: '录入或修改一天(休息日 / 调休上班日);areaCode 为 null 表示国家层', body: SetDayBody, response: { 200: ChangeDto } },
+      schema: { tags, summary: '录入或修改一天（休息日 / 调休上班日）;areaCode 为 null 表示国家层', body: SetDayBody, response: { 200: ChangeDto } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -88,7 +88,7 @@ export async function registerCalendarRoutes(root: FastifyInstance, ctx: AppCont
   app.delete(
     '/api/calendar/days',
     {
-      schema: { tags, summary: '删除一天的本地调整,恢复下一层的安排', body: ClearDayBody, response: { 200: ChangeDto } },
+      schema: { tags, summary: '删除一天的本地调整，恢复下一层的安排', body: ClearDayBody, response: { 200: ChangeDto } },
     },
     async (req) => {
       const actor = actorOf(req);

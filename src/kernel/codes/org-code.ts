@@ -39,7 +39,7 @@ export function validateOrgCode(input: string): OrgCodeResult {
       valid: false,
       code: raw,
       reasonCode: 'FORMAT',
-      reason: '组织机构代码格式错误:应为8位本体代码(数字或大写字母)加1位校验码,可写作 XXXXXXXX-X',
+      reason: '组织机构代码格式错误：应为8位本体代码（数字或大写字母）加1位校验码，可写作 XXXXXXXX-X',
     };
   }
   const [, body, check] = m;

@@ -1,7 +1,7 @@
 import { validateResidentId, type ResidentIdReasonCode } from './resident-id.ts';
 
 const PROBLEM: Record<Exclude<ResidentIdReasonCode, 'CHECK_CHAR'>, string> = {
-  FORMAT: '身份证号应为 18 位(最后一位可为 X)',
+  FORMAT: '身份证号应为 18 位（最后一位可为 X）',
   AREA_CODE: '身份证号前 6 位地址码不正确',
   BIRTH_DATE: '身份证号中的出生日期不存在',
   BIRTH_DATE_FUTURE: '身份证号中的出生日期晚于今天',

@@ -21,7 +21,7 @@ export const USCC_DEPARTMENTS: Readonly<Record<string, UsccDepartment>> = Object
   '5': { name: '民政', types: { '1': '社会团体', '2': '民办非企业单位', '3': '基金会', '9': '其他' } },
   '6': {
     name: '旅游',
-    types: { '1': '外国旅游部门常驻代表机构', '2': '港澳台地区旅游部门常驻内地(大陆)代表机构', '9': '其他' },
+    types: { '1': '外国旅游部门常驻代表机构', '2': '港澳台地区旅游部门常驻内地（大陆）代表机构', '9': '其他' },
   },
   '7': { name: '宗教', types: { '1': '宗教活动场所', '2': '宗教院校', '9': '其他' } },
   '8': { name: '工会', types: { '1': '基层工会', '9': '其他' } },
@@ -112,7 +112,7 @@ export function validateUscc(input: string): UsccResult {
   const expected = usccCheckChar(code.slice(0, 17)) as string;
   if (code[17] !== expected) {
     if (looksLikeFujianPilot(code)) {
-      const warning = '可能是福建省早期试点代码(2016年前发放,部分不符合校验规则),请向登记机关人工核实';
+      const warning = '可能是福建省早期试点代码（2016年前发放，部分不符合校验规则），请向登记机关人工核实';
       return fail(code, 'CHECK_CHAR', `校验码错误：应为 ${expected}，实为 ${code[17]};${warning}`, {
         expected,
         warning,

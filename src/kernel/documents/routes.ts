@@ -26,7 +26,7 @@ export async function registerDocumentRoutes(root: FastifyInstance, ctx: AppCont
 
   app.get(
     '/api/cases/:id/documents',
-    { schema: { tags, summary: '案件的文书(每一版)及可出具的文书', params: CaseId, response: { 200: CaseDocumentList } } },
+    { schema: { tags, summary: '案件的文书（每一版）及可出具的文书', params: CaseId, response: { 200: CaseDocumentList } } },
     async (req) => listCaseDocuments(ctx, actorOf(req), req.params.id),
   );
 
@@ -35,7 +35,7 @@ export async function registerDocumentRoutes(root: FastifyInstance, ctx: AppCont
     {
       schema: {
         tags,
-        summary: '出具或重新出具文书(重新出具保留文号,生成新版本和新验证码)',
+        summary: '出具或重新出具文书（重新出具保留文号，生成新版本和新验证码）',
         params: CaseId,
         body: IssueDocumentBody,
         response: { 201: IssuedDocument },
@@ -55,7 +55,7 @@ export async function registerDocumentRoutes(root: FastifyInstance, ctx: AppCont
     },
   );
 
-  app.get('/api/documents/:id.pdf', { schema: { tags, summary: '下载文书 PDF(出具时的原件)', params: DocId } }, async (req, reply) => {
+  app.get('/api/documents/:id.pdf', { schema: { tags, summary: '下载文书 PDF（出具时的原件）', params: DocId } }, async (req, reply) => {
     const d = await readableDocument(ctx, actorOf(req), req.params.id);
     const bytes = await attachmentStore(ctx).get(d.storage_key);
     return reply
@@ -65,7 +65,7 @@ export async function registerDocumentRoutes(root: FastifyInstance, ctx: AppCont
       .send(bytes);
   });
 
-  app.get('/api/documents/:id.docx', { schema: { tags, summary: '下载文书可编辑版(docx)', params: DocId } }, async (req, reply) => {
+  app.get('/api/documents/:id.docx', { schema: { tags, summary: '下载文书可编辑版（docx）', params: DocId } }, async (req, reply) => {
     const d = await readableDocument(ctx, actorOf(req), req.params.id);
     if (!(documentTypeOf(d.type) ?? subjectDocumentTypeOf(d.type))?.docx) throw new AppError('DOCUMENT_NO_DOCX', 404, '该文书不提供可编辑版');
     const content = (typeof d.content === 'string' ? JSON.parse(d.content) : d.content) as DocumentContent;
@@ -81,7 +81,7 @@ export async function registerDocumentRoutes(root: FastifyInstance, ctx: AppCont
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['portal'],
-        summary: '文书查验(凭文书编号和验证码,只答复文号、标题、出具机关、日期和文件 SM3 值)',
+        summary: '文书查验（凭文书编号和验证码，只答复文号、标题、出具机关、日期和文件 SM3 值）',
         querystring: VerifyDocumentQuery,
         response: { 200: DocumentVerified },
       },

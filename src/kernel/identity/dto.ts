@@ -3,17 +3,17 @@ import type { DataScope } from '../../platform/db/tables/identity.ts';
 import { SCOPE_LABELS } from './permissions.ts';
 
 /** API shapes (camelCase) and the explicit row → DTO mappers of the identity kernel. */
-export const Scope = z.enum(['self', 'org', 'subtree'], { message: '数据范围应为 self(本人)、org(本级)或 subtree(本级及下级)' });
+export const Scope = z.enum(['self', 'org', 'subtree'], { message: '数据范围应为 self（本人）、org（本级）或 subtree（本级及下级）' });
 export const Username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, '用户名为 2–40 位小写字母、数字、.、_、-,以字母或数字开头');
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, '用户名为 2–40 位小写字母、数字、.、_、-，以字母或数字开头');
 export const DisplayName = z.string().trim().min(1, '姓名不能为空').max(50, '姓名不超过 50 字');
 export const Phone = z
   .string()
   .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确(手机 11 位或座机 区号-号码)');
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确（手机 11 位或座机 区号-号码）');
 export const Email = z.email('电子邮箱格式不正确').max(200);
 
 const OrgRef = z.object({ id: z.string(), code: z.string(), name: z.string() });

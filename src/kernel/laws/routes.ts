@@ -18,7 +18,7 @@ export async function registerLawRoutes(root: FastifyInstance, ctx: AppContext) 
     {
       schema: {
         tags,
-        summary: '一部法规的文本(按段落)',
+        summary: '一部法规的文本（按段落）',
         params: z.object({ ref: z.string().min(1).max(100) }),
         response: { 200: z.object({ ref: z.string(), title: z.string(), paragraphs: z.array(z.string()) }) },
       },

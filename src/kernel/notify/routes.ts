@@ -15,7 +15,7 @@ export async function registerNotificationRoutes(app: FastifyInstance, ctx: AppC
 
   r.get(
     '/api/notifications',
-    { schema: { tags, security, summary: '我的通知(新的在前)', querystring: ListNotificationsQuerySchema, response: { 200: NotificationPageSchema } } },
+    { schema: { tags, security, summary: '我的通知（新的在前）', querystring: ListNotificationsQuerySchema, response: { 200: NotificationPageSchema } } },
     async (req) => listNotifications(ctx, actorOf(req), { unread: req.query.unread === 'true', page: req.query.page, pageSize: req.query.pageSize }),
   );
 

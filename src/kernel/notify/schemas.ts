@@ -12,7 +12,7 @@ export const NotificationIdParams = z.object({ id: z.guid('通知 id 格式不�
 
 export const NotificationSchema = z.object({
   id: z.string(),
-  kind: z.string().describe('类型,如 deadline.remind'),
+  kind: z.string().describe('类型，如 deadline.remind'),
   title: z.string(),
   body: z.string().nullable(),
   caseId: z.string().nullable(),

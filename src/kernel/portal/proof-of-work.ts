@@ -20,12 +20,12 @@ export const POW_TTL_MS = 10 * 60_000;
 const MAX_NONCE_LENGTH = 32;
 
 export const POW_ERRORS = {
-  REQUIRED: '请完成安全校验后再提交(页面会自动完成,请勿禁用脚本)',
-  MALFORMED: '安全校验数据格式不正确,请刷新页面后重新提交',
-  FORGED: '安全校验数据无效,请刷新页面后重新提交',
-  EXPIRED: '安全校验已过期,请重新提交',
-  WRONG: '安全校验未通过,请重新提交',
-  REPLAYED: '安全校验已使用过,请重新提交',
+  REQUIRED: '请完成安全校验后再提交（页面会自动完成，请勿禁用脚本）',
+  MALFORMED: '安全校验数据格式不正确，请刷新页面后重新提交',
+  FORGED: '安全校验数据无效，请刷新页面后重新提交',
+  EXPIRED: '安全校验已过期，请重新提交',
+  WRONG: '安全校验未通过，请重新提交',
+  REPLAYED: '安全校验已使用过，请重新提交',
 } as const;
 
 export type PowChallenge = { challenge: string; bits: number; algorithm: 'SHA-256'; expiresAt: string };

@@ -13,7 +13,7 @@ export async function registerPortalRoutes(root: FastifyInstance, ctx: AppContex
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['portal'],
-        summary: '公众门户提交的安全校验(工作量证明)题目:找出 nonce 使 SHA-256(challenge:nonce) 前 bits 位为 0',
+        summary: '公众门户提交的安全校验（工作量证明）题目：找出 nonce 使 SHA-256(challenge:nonce) 前 bits 位为 0',
         response: { 200: z.object({ challenge: z.string(), bits: z.number(), algorithm: z.literal('SHA-256'), expiresAt: z.string() }) },
       },
     },

@@ -82,6 +82,6 @@ export function verifyDraw(draw: Draw, population: readonly string[]): string | 
   if (draw.algorithm !== DRAW_ALGORITHM) return `未知的抽取算法 ${draw.algorithm}`;
   if (populationFingerprint(population) !== draw.fingerprint) return '总体与公布的指纹不一致';
   const again = drawK(population, draw.sample.length, { purpose: draw.purpose, seed: draw.seed });
-  if (again.sample.join('\n') !== draw.sample.join('\n')) return '按公布的种子重新抽取,样本不一致';
+  if (again.sample.join('\n') !== draw.sample.join('\n')) return '按公布的种子重新抽取，样本不一致';
   return null;
 }

@@ -58,7 +58,7 @@ describe('reproducible draw', () => {
     const d = drawShare(ids(40), 0.3, P);
     expect(verifyDraw(d, [...ids(40)].reverse())).toBeNull();
     expect(verifyDraw(d, ids(41))).toBe('总体与公布的指纹不一致');
-    expect(verifyDraw({ ...d, sample: [...d.sample.slice(1), 'case-039'].sort() }, ids(40))).toBe('按公布的种子重新抽取,样本不一致');
+    expect(verifyDraw({ ...d, sample: [...d.sample.slice(1), 'case-039'].sort() }, ids(40))).toBe('按公布的种子重新抽取，样本不一致');
   });
 });
 

@@ -45,7 +45,10 @@ const JsonSchemaDoc = z.record(z.string(), z.unknown()).describe('JSON Schema of
 
 export const WorklistQuery = z.object({
   tab: z.enum(WORKLIST_TABS).default('todo'),
-  /** 待办 only: `mine` = 待我处理 (the cases whose next step the user may take), `unit` (default) = all of the unit's. */
+  /**
+   * `mine` = 待我处理 (the cases whose next step the user may take; of 我督办的, those the user may 督办), `unit` (default) =
+   * all of the unit's. It narrows every tab but 已办, which is the user's own in both.
+   */
   view: z.enum(['mine', 'unit']).optional(),
   type: z.string().max(40).optional(),
   q: z.string().max(50).optional(),
@@ -53,7 +56,7 @@ export const WorklistQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
-/** The list's filters that the counts share; `view` applies to 待办 only. */
+/** The list's filters that the counts share. */
 export const WorklistCountsQuery = WorklistQuery.pick({ view: true, type: true, q: true });
 export const CreateCaseBody = z.object({
   type: z.string().max(40),

@@ -31,8 +31,8 @@ export type Decision = { ok: true; to: string; transition: TransitionDef } | Ref
 export function decide(def: WorkflowDefinition, c: CaseFacts, name: string, party: PartyFacts | null): Decision {
   const t = def.transitions[name];
   if (!t) return { ok: false, code: 'TRANSITION_UNKNOWN', message: `「${def.label}」没有「${name}」这一操作` };
-  if (c.terminal) return { ok: false, code: 'CASE_CLOSED', message: '案件已办结,不能再办理' };
-  if (c.pendingHandoff) return { ok: false, code: 'PENDING_HANDOFF', message: '案件尚待接收单位签收,签收后才能办理' };
+  if (c.terminal) return { ok: false, code: 'CASE_CLOSED', message: '案件已办结，不能再办理' };
+  if (c.pendingHandoff) return { ok: false, code: 'PENDING_HANDOFF', message: '案件尚待接收单位签收，签收后才能办理' };
   if (!t.from.includes(c.state)) {
     const here = def.states[c.state]?.label ?? c.state;
     return { ok: false, code: 'STATE_NOT_ALLOWED', message: `当前环节「${here}」不能执行「${t.label}」` };
@@ -92,5 +92,5 @@ export function availableTransitions(def: WorkflowDefinition, c: CaseFacts, part
 }
 
 function levelName(l: number): string {
-  return ['', '自治区', '市', '县', '乡', '村(社区)'][l] ?? String(l);
+  return ['', '自治区', '市', '县', '乡', '村（社区）'][l] ?? String(l);
 }

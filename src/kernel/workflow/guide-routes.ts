@@ -36,7 +36,7 @@ export async function registerGuideRoutes(root: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags,
-        summary: '转送/交办去向:有权处理的单位(上一级、本级、下级)及本平台以外机关的转送',
+        summary: '转送/交办去向：有权处理的单位（上一级、本级、下级）及本平台以外机关的转送',
         params: Id,
         response: { 200: HandoffTargets },
       },
@@ -46,7 +46,7 @@ export async function registerGuideRoutes(root: FastifyInstance, ctx: AppContext
   app.get(
     '/api/cases/:id/approval-routes',
     {
-      schema: { tags, summary: '审批去向:本单位无审批人员(或代管)时送上一级', params: Id, response: { 200: ApprovalRoutes } },
+      schema: { tags, summary: '审批去向：本单位无审批人员（或代管）时送上一级', params: Id, response: { 200: ApprovalRoutes } },
     },
     async (req) => ({ items: await approvalRoutesOf(ctx, actorOf(req), req.params.id) }),
   );

@@ -67,7 +67,7 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
     {
       schema: {
         tags,
-        summary: '待办工作台(待签收、待办、已办、即将到期、已超期、我督办的)',
+        summary: '待办工作台（待签收、待办、已办、即将到期、已超期、我督办的）',
         querystring: WorklistQuery,
         response: { 200: WorklistPage },
       },
@@ -88,7 +88,7 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
     async (req) => countWorklist(ctx, actorOf(req), req.query),
   );
 
-  app.get('/api/case-types', { schema: { tags, summary: '案件类型(可登记的事项及其登记表单)', response: { 200: CaseTypeList } } }, async (req) =>
+  app.get('/api/case-types', { schema: { tags, summary: '案件类型（可登记的事项及其登记表单）', response: { 200: CaseTypeList } } }, async (req) =>
     caseTypes(actorOf(req)),
   );
 
@@ -113,14 +113,14 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
     },
   );
 
-  app.get('/api/cases/:id', { schema: { tags, summary: '案件详情(含流转记录、期限、可执行操作)', params: Id, response: { 200: CaseDetail } } }, async (req) =>
+  app.get('/api/cases/:id', { schema: { tags, summary: '案件详情（含流转记录、期限、可执行操作）', params: Id, response: { 200: CaseDetail } } }, async (req) =>
     getCase(ctx, actorOf(req), req.params.id),
   );
 
   app.get(
     '/api/cases/:id/clocks/:name/explain',
     {
-      schema: { tags, summary: '期限计算说明(为什么是这一天)', params: Id.extend({ name: z.string().max(80) }), response: { 200: ClockExplain } },
+      schema: { tags, summary: '期限计算说明（为什么是这一天）', params: Id.extend({ name: z.string().max(80) }), response: { 200: ClockExplain } },
     },
     async (req) => explainCaseClock(ctx, actorOf(req), req.params.id, req.params.name),
   );
@@ -165,7 +165,7 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
   );
   app.post(
     '/api/cases/:id/object',
-    { schema: { tags, summary: '提出异议(非本单位职责,退回发出单位)', params: Id, body: ObjectBody, response: { 200: CaseDetail } } },
+    { schema: { tags, summary: '提出异议（非本单位职责，退回发出单位）', params: Id, body: ObjectBody, response: { 200: CaseDetail } } },
     async (req) => {
       await objectHandoff(ctx, actorOf(req), { caseId: req.params.id, ...req.body });
       return reloaded(req, req.params.id);
@@ -173,7 +173,7 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
   );
   app.post(
     '/api/cases/:id/withdraw-handoff',
-    { schema: { tags, summary: '撤回转办(对方签收前)', params: Id, body: WithdrawBody, response: { 200: CaseDetail } } },
+    { schema: { tags, summary: '撤回转办（对方签收前）', params: Id, body: WithdrawBody, response: { 200: CaseDetail } } },
     async (req) => {
       await withdrawHandoff(ctx, actorOf(req), { caseId: req.params.id, ...req.body });
       return reloaded(req, req.params.id);
@@ -242,7 +242,7 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
     {
       schema: {
         tags,
-        summary: '期限中止(补正、第三方意见、鉴定、听证)',
+        summary: '期限中止（补正、第三方意见、鉴定、听证）',
         params: Id.extend({ name: z.string().max(80) }),
         body: SuspendBody,
         response: { 200: ClockChangeResult },
@@ -273,7 +273,7 @@ export async function registerWorkflowRoutes(root: FastifyInstance, ctx: AppCont
 
   app.post(
     '/api/cases/:id/attachments',
-    { schema: { tags, summary: '上传附件(multipart,字段 file)', params: Id, response: { 201: AttachmentStored } } },
+    { schema: { tags, summary: '上传附件（multipart，字段 file）', params: Id, response: { 201: AttachmentStored } } },
     async (req, reply) => {
       const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } });
       if (!file) throw new AppError('ATTACHMENT_MISSING', 400, '请选择要上传的文件', { field: 'file' });

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../identity/actor.ts';
 import { actorOrgIds, caseReadable } from './case-access.ts';
@@ -14,14 +14,11 @@ export type WorklistFilter = Pick<WorklistQuery, 'tab' | 'view' | 'type' | 'q'>;
 
 /**
  * 工作台 tab counts in one statement: each tab's count is the same query as that tab's list
- * (listWorklist's total), under the same type and text filters; `view` applies to 待办 only.
+ * (listWorklist's total), under the same view, type and text filters.
  */
 export async function countWorklist(ctx: AppContext, actor: Actor, f: Omit<WorklistFilter, 'tab'>): Promise<Record<WorklistTab, number>> {
   const [first, ...rest] = WORKLIST_TABS.map((tab) =>
-    worklistCases(ctx, actor, { tab, type: f.type, q: f.q, view: tab === 'todo' ? f.view : undefined }).base.select((eb) => [
-      sql<string>`cast(${tab} as text)`.as('tab'),
-      eb.fn.countAll<number>().as('n'),
-    ]),
+    worklistCases(ctx, actor, { ...f, tab }).base.select((eb) => [sql<string>`cast(${tab} as text)`.as('tab'), eb.fn.countAll<number>().as('n')]),
   );
   const rows = await rest.reduce((all, one) => all.unionAll(one as unknown as typeof first), first!).execute();
   const counts = Object.fromEntries(WORKLIST_TABS.map((t) => [t, 0])) as Record<WorklistTab, number>;
@@ -29,7 +26,13 @@ export async function countWorklist(ctx: AppContext, actor: Actor, f: Omit<Workl
   return counts;
 }
 
-/** The cases of one tab for the actor, under the filters: the rows and the count read the same query. */
+type Where = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+
+/**
+ * The cases of one tab for the actor, under the filters: the rows and the count read the same query.
+ * 即将到期 and 已超期 are the open cases of 待签收 and 待办 with that tag, and 待我处理 (`view: 'mine'`)
+ * narrows every tab by one rule, so a tab's count is always the rows the other tabs tag.
+ */
 function worklistCases(ctx: AppContext, actor: Actor, q: WorklistFilter) {
   const orgs = actorOrgIds(actor);
   const readable = readableTypes(actor);
@@ -44,62 +47,75 @@ function worklistCases(ctx: AppContext, actor: Actor, q: WorklistFilter) {
     const like = '%' + q.q.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%';
     base = base.where((eb) => eb.or([eb('c.ref_no', 'like', like), eb('c.title', 'like', like)]));
   }
+  const mine = q.view === 'mine';
+  // 待签收: handed to one of my units. 待办: held by one of my units and not assigned to someone else,
+  // or assigned to me wherever it is held (an approval routed to the level above).
+  const toAcknowledge: Where = (eb) => eb.and([eb('c.pending_handoff', '=', true), eb('c.org_unit_id', 'in', orgs)]);
+  const todo: Where = (eb) =>
+    eb.and([
+      eb('c.pending_handoff', '=', false),
+      eb.or([
+        eb.and([eb('c.org_unit_id', 'in', orgs), eb.or([eb('c.assignee_id', 'is', null), eb('c.assignee_id', '=', actor.userId)])]),
+        eb('c.assignee_id', '=', actor.userId),
+      ]),
+    ]);
   let lastActed = false;
   switch (q.tab) {
     case 'to_acknowledge':
-      base = base.where('c.terminal', '=', false).where('c.pending_handoff', '=', true).where('c.org_unit_id', 'in', orgs);
-      break;
     case 'todo':
-      base = base
-        .where('c.terminal', '=', false)
-        .where('c.pending_handoff', '=', false)
-        // A case assigned to me is mine wherever it is held (an approval routed to the level above).
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('c.org_unit_id', 'in', orgs), eb.or([eb('c.assignee_id', 'is', null), eb('c.assignee_id', '=', actor.userId)])]),
-            eb('c.assignee_id', '=', actor.userId),
-          ]),
-        );
-      if (q.view === 'mine') {
-        const mine = actionableStates(actor, readable);
-        base = base.where((eb) =>
-          eb.or([
-            ...mine.map((m) => eb.and([eb('c.org_unit_id', '=', m.orgUnitId), eb('c.type', '=', m.type), eb('c.state', 'in', m.states)])),
-            eb('c.assignee_id', '=', actor.userId),
-          ]),
-        );
-      }
-      break;
     case 'due_soon':
     case 'overdue':
-      // The row's tag is its clock_state: the tab holds every open case of mine with that tag,
-      // those still waiting for my 签收 included — one definition for the count and the tag.
-      base = base
-        .where('c.terminal', '=', false)
-        .where('c.org_unit_id', 'in', orgs)
-        .where((eb) => eb.or([eb('c.assignee_id', 'is', null), eb('c.assignee_id', '=', actor.userId)]))
-        .where('c.clock_state', '=', q.tab);
+      base = base.where('c.terminal', '=', false);
+      if (q.tab === 'to_acknowledge') base = base.where(toAcknowledge);
+      else if (q.tab === 'todo') base = base.where(todo);
+      // The row's tag is its clock_state: the tab holds the open cases of 待签收 and 待办 with that tag.
+      else base = base.where((eb) => eb.or([toAcknowledge(eb), todo(eb)])).where('c.clock_state', '=', q.tab);
+      if (mine) base = base.where(actionableBy(actor, readable));
       break;
     case 'supervising':
       // Two indexed branches (the case's supervising org; 督办 issued by my orgs), then the read rule.
       base = base
         .where('c.terminal', '=', false)
-        .where('c.id', 'in', (eb) =>
-          eb
-            .selectFrom('core.case as sc')
-            .select('sc.id')
-            .where('sc.supervising_org_id', 'in', orgs)
-            .where('sc.terminal', '=', false)
-            .union(eb.selectFrom('core.case_supervision as s').select('s.case_id as id').where('s.from_org_id', 'in', orgs)),
-        )
+        .where('c.id', 'in', (eb) => supervisedBy(eb, orgs))
         .where((eb) => eb.or(readable.map((t) => eb.and([eb('c.type', '=', t), caseReadable(actor, workflowOf(t).readPermission)(eb)]))));
+      if (mine) base = base.where(supervisableBy(actor, readable));
       break;
     case 'done':
+      // Already the user's own (the cases they acted on), in either view.
       base = base.innerJoin('core.case_participant as p', (j) => j.onRef('p.case_id', '=', 'c.id').on('p.user_id', '=', actor.userId));
       lastActed = true;
       break;
   }
   return { base, lastActed };
+}
+
+/** Cases supervised by these org units: the case's supervising org, or a 督办 issued by one of them. */
+const supervisedBy = (eb: ExpressionBuilder<any, any>, orgIds: readonly string[]) =>
+  eb
+    .selectFrom('core.case as sc')
+    .select('sc.id')
+    .where('sc.supervising_org_id', 'in', orgIds)
+    .where('sc.terminal', '=', false)
+    .union(eb.selectFrom('core.case_supervision as s').select('s.case_id as id').where('s.from_org_id', 'in', orgIds));
+
+/** 待我处理 of the open tabs: a case whose state opens a holder's move to a permission I hold at its unit, or assigned to me. */
+function actionableBy(actor: Actor, types: readonly string[]): Where {
+  const states = actionableStates(actor, types);
+  return (eb) =>
+    eb.or([
+      ...states.map((m) => eb.and([eb('c.org_unit_id', '=', m.orgUnitId), eb('c.type', '=', m.type), eb('c.state', 'in', m.states)])),
+      eb('c.assignee_id', '=', actor.userId),
+    ]);
+}
+
+/** 待我处理 of 我督办的: the supervising unit is one where I hold the type's 督办 permission. */
+function supervisableBy(actor: Actor, types: readonly string[]): Where {
+  const byType = types.flatMap((type) => {
+    const permission = workflowOf(type).supervision?.permission;
+    const orgIds = permission ? actor.grants.filter((g) => g.permissions.includes(permission)).map((g) => g.orgUnitId) : [];
+    return orgIds.length ? [{ type, orgIds }] : [];
+  });
+  return (eb) => eb.or(byType.map((s) => eb.and([eb('c.type', '=', s.type), eb('c.id', 'in', supervisedBy(eb, s.orgIds))])));
 }
 
 /**

@@ -12,6 +12,6 @@ export function assertCaseWritable(actor: Actor, c: CaseRow): void {
   throw new AppError(
     'CASE_READ_ONLY',
     403,
-    '本单位已将此案件移交其他单位办理,只能查看,不能再添加意见或附件 / This case was handed on: your office may read it but not add comments or files',
+    '本单位已将此案件移交其他单位办理，只能查看，不能再添加意见或附件 / This case was handed on: your office may read it but not add comments or files',
   );
 }

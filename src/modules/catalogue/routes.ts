@@ -58,16 +58,16 @@ export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppCon
     { schema: { tags, summary: '基本目录版本及其事项', params: Id } },
     async (req) => (reader(req), getVersion(ctx, req.params.id)),
   );
-  app.post('/api/catalogue/versions', { schema: { tags, summary: '编制基本目录版本(草稿)' } }, async (req, reply) =>
+  app.post('/api/catalogue/versions', { schema: { tags, summary: '编制基本目录版本（草稿）' } }, async (req, reply) =>
     reply.status(201).send(await createVersion(ctx, actorOf(req), req.body)),
   );
-  app.put('/api/catalogue/versions/:id/items', { schema: { tags, summary: '新增或修改草稿中的事项(按基本编码)', params: Id } }, async (req) =>
+  app.put('/api/catalogue/versions/:id/items', { schema: { tags, summary: '新增或修改草稿中的事项（按基本编码）', params: Id } }, async (req) =>
     putItems(ctx, actorOf(req), req.params.id, req.body),
   );
   app.post('/api/catalogue/versions/:id/submit', { schema: { tags, summary: '提交基本目录版本审核', params: Id } }, async (req) =>
     submitVersion(ctx, actorOf(req), req.params.id),
   );
-  app.post('/api/catalogue/versions/:id/review', { schema: { tags, summary: '审核发布(或退回)基本目录版本', params: Id } }, async (req) =>
+  app.post('/api/catalogue/versions/:id/review', { schema: { tags, summary: '审核发布（或退回）基本目录版本', params: Id } }, async (req) =>
     reviewVersion(ctx, actorOf(req), req.params.id, req.body),
   );
   app.get('/api/catalogue/catalogue-template.xlsx', { schema: { tags, summary: '基本目录导入模板（含现行目录）' } }, async (req, reply) => {
@@ -100,8 +100,8 @@ export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppCon
     },
   );
 
-  app.get('/api/catalogue/offices', { schema: { tags, summary: '实施主体(按数据范围)' } }, async (req) => listOffices(ctx, reader(req)));
-  app.post('/api/catalogue/offices', { schema: { tags, summary: '登记实施主体(统一社会信用代码)' } }, async (req, reply) =>
+  app.get('/api/catalogue/offices', { schema: { tags, summary: '实施主体（按数据范围）' } }, async (req) => listOffices(ctx, reader(req)));
+  app.post('/api/catalogue/offices', { schema: { tags, summary: '登记实施主体（统一社会信用代码）' } }, async (req, reply) =>
     reply.status(201).send(await registerOffice(ctx, actorOf(req), req.body)),
   );
   app.get('/api/catalogue/offices/:id/list', { schema: { tags, summary: '实施主体的实施清单', params: Id } }, async (req) =>
@@ -139,10 +139,10 @@ export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppCon
     revokeImplementation(ctx, actorOf(req), req.params.id),
   );
 
-  app.get('/api/catalogue/diff', { schema: { tags, summary: '四级四同比对(漏项、重项、错项)', querystring: DiffQuery } }, async (req) =>
+  app.get('/api/catalogue/diff', { schema: { tags, summary: '四级四同比对（漏项、重项、错项）', querystring: DiffQuery } }, async (req) =>
     diffForActor(ctx, reader(req), req.query),
   );
-  app.get('/api/catalogue/diff.xlsx', { schema: { tags, summary: '四级四同比对导出(xlsx)', querystring: DiffQuery } }, async (req, reply) => {
+  app.get('/api/catalogue/diff.xlsx', { schema: { tags, summary: '四级四同比对导出（xlsx）', querystring: DiffQuery } }, async (req, reply) => {
     const actor = reader(req);
     const d = await diffForActor(ctx, actor, req.query);
     const name = `四级四同比对_${d.area.name}_${d.area.code}.xlsx`;
@@ -153,7 +153,7 @@ export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppCon
       .send(await diffWorkbook(d, await filedBy(ctx, actor)));
   });
 
-  app.get('/api/catalogue/powers', { schema: { tags, summary: '权责清单(某日在册;按类型计数)', querystring: PowerQuery } }, async (req) =>
+  app.get('/api/catalogue/powers', { schema: { tags, summary: '权责清单（某日在册；按类型计数）', querystring: PowerQuery } }, async (req) =>
     listPowers(ctx, reader(req), req.query),
   );
   app.post('/api/catalogue/powers', { schema: { tags, summary: '新增权力事项' } }, async (req, reply) =>
@@ -163,26 +163,26 @@ export async function registerCatalogueRoutes(root: FastifyInstance, ctx: AppCon
     transferPower(ctx, actorOf(req), req.params.id, req.body),
   );
 
-  app.get('/api/catalogue/supervision', { schema: { tags, summary: '互联网+监管事项(目录清单、检查实施清单)' } }, async (req) =>
+  app.get('/api/catalogue/supervision', { schema: { tags, summary: '互联网+监管事项（目录清单、检查实施清单）' } }, async (req) =>
     listSupervision(ctx, reader(req)),
   );
-  app.post('/api/catalogue/supervision', { schema: { tags, summary: '录入监管事项(谁监管、谁录入)' } }, async (req, reply) =>
+  app.post('/api/catalogue/supervision', { schema: { tags, summary: '录入监管事项（谁监管、谁录入）' } }, async (req, reply) =>
     reply.status(201).send(await enterSupervisionItem(ctx, actorOf(req), req.body)),
   );
-  app.post('/api/catalogue/supervision/:id/review', { schema: { tags, summary: '审核监管事项(谁审核)', params: Id } }, async (req) =>
+  app.post('/api/catalogue/supervision/:id/review', { schema: { tags, summary: '审核监管事项（谁审核）', params: Id } }, async (req) =>
     reviewSupervisionItem(ctx, actorOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/catalogue/inspection-records',
-    { schema: { tags, summary: '录入行政检查行为(谁监管、谁录入;检查人员须持有效执法证)' } },
+    { schema: { tags, summary: '录入行政检查行为（谁监管、谁录入；检查人员须持有效执法证）' } },
     async (req, reply) => {
       const a = actorOf(req);
       requirePermission(a, 'catalogue.supervise');
       return reply.status(201).send(await enterInspection(ctx, a, req.body));
     },
   );
-  app.get('/api/catalogue/inspection-records', { schema: { tags, summary: '行政检查行为(按数据范围)' } }, async (req) => listInspections(ctx, reader(req)));
-  app.post('/api/catalogue/inspection-records/:id/review', { schema: { tags, summary: '审核行政检查行为(谁审核)', params: Id } }, async (req) =>
+  app.get('/api/catalogue/inspection-records', { schema: { tags, summary: '行政检查行为（按数据范围）' } }, async (req) => listInspections(ctx, reader(req)));
+  app.post('/api/catalogue/inspection-records/:id/review', { schema: { tags, summary: '审核行政检查行为（谁审核）', params: Id } }, async (req) =>
     reviewInspection(ctx, actorOf(req), req.params.id, req.body),
   );
 }

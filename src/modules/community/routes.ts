@@ -45,7 +45,14 @@ export async function registerCommunityRoutes(root: FastifyInstance, ctx: AppCon
   );
   app.get(
     '/api/community/stations',
-    { schema: { tags, summary: '社区综合服务站台账(按数据范围;按名称检索,按类别、县区筛选)', querystring: ListStationsQuery, response: { 200: StationPage } } },
+    {
+      schema: {
+        tags,
+        summary: '社区综合服务站台账（按数据范围；按名称检索，按类别、县区筛选）',
+        querystring: ListStationsQuery,
+        response: { 200: StationPage },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       requirePermission(actor, 'community.read');
@@ -54,7 +61,7 @@ export async function registerCommunityRoutes(root: FastifyInstance, ctx: AppCon
   );
   app.get(
     '/api/community/stations/stats',
-    { schema: { tags, summary: '服务站数量(城市、农村,按县区)', querystring: StationStatsQuery, response: { 200: StationStats } } },
+    { schema: { tags, summary: '服务站数量（城市、农村，按县区）', querystring: StationStatsQuery, response: { 200: StationStats } } },
     async (req) => {
       const actor = actorOf(req);
       requirePermission(actor, 'community.read');
@@ -64,18 +71,18 @@ export async function registerCommunityRoutes(root: FastifyInstance, ctx: AppCon
   app.post(
     '/api/community/stations/import',
     {
-      schema: { tags, summary: '导入服务站登记表(CSV 或 xlsx;有错误时整表不导入,返回错误表)', body: ImportInput, response: { 200: ImportResult } },
+      schema: { tags, summary: '导入服务站登记表（CSV 或 xlsx；有错误时整表不导入，返回错误表）', body: ImportInput, response: { 200: ImportResult } },
       bodyLimit: 8_000_000,
     },
     async (req) => importStations(ctx, actorOf(req), req.body),
   );
-  app.get('/api/community/stations/:id', { schema: { tags, summary: '服务站详情(含照片)', params: Id, response: { 200: StationDetail } } }, async (req) =>
+  app.get('/api/community/stations/:id', { schema: { tags, summary: '服务站详情（含照片）', params: Id, response: { 200: StationDetail } } }, async (req) =>
     getStation(ctx, actorOf(req), req.params.id),
   );
 
   app.get(
     '/api/community/duties',
-    { schema: { tags, summary: '社区工作事项清单(某地区适用的事项:自治区清单及市、县准入事项)', querystring: DutyListQuery, response: { 200: DutyPage } } },
+    { schema: { tags, summary: '社区工作事项清单（某地区适用的事项：自治区清单及市、县准入事项）', querystring: DutyListQuery, response: { 200: DutyPage } } },
     async (req) => {
       requirePermission(actorOf(req), 'community.read');
       return dutyList(ctx, req.query.areaCode);
@@ -83,12 +90,12 @@ export async function registerCommunityRoutes(root: FastifyInstance, ctx: AppCon
   );
   app.post(
     '/api/community/duties/requests',
-    { schema: { tags, summary: '申请社区工作事项准入(由县级民政部门审核)', body: DutyRequestInput, response: { 201: RegisterResult } } },
+    { schema: { tags, summary: '申请社区工作事项准入（由县级民政部门审核）', body: DutyRequestInput, response: { 201: RegisterResult } } },
     async (req, reply) => reply.status(201).send(await requestDuty(ctx, actorOf(req), req.body)),
   );
   app.get(
     '/api/community/duties/requests',
-    { schema: { tags, summary: '准入申请(按数据范围)', querystring: DutyRequestsQuery, response: { 200: DutyPage } } },
+    { schema: { tags, summary: '准入申请（按数据范围）', querystring: DutyRequestsQuery, response: { 200: DutyPage } } },
     async (req) => {
       const actor = actorOf(req);
       requirePermission(actor, 'community.read');
@@ -103,7 +110,7 @@ export async function registerCommunityRoutes(root: FastifyInstance, ctx: AppCon
     {
       schema: {
         tags,
-        summary: '交办社区事项前核对清单(减负:清单外事项不得交由社区承担)',
+        summary: '交办社区事项前核对清单（减负：清单外事项不得交由社区承担）',
         body: AssignmentCheckInput,
         response: { 200: AssignmentCheckResult },
       },
@@ -116,12 +123,15 @@ export async function registerCommunityRoutes(root: FastifyInstance, ctx: AppCon
 
   app.get(
     '/api/public/community/stations',
-    { config: { ...publicConfig, publicCache: true }, schema: { tags, summary: '公开:运行中的社区综合服务站(地图和列表)', response: { 200: PublicStations } } },
+    {
+      config: { ...publicConfig, publicCache: true },
+      schema: { tags, summary: '公开：运行中的社区综合服务站（地图和列表）', response: { 200: PublicStations } },
+    },
     async () => publicStations(ctx),
   );
   app.get(
     '/api/public/community/counties.geojson',
-    { config: publicConfig, schema: { tags, summary: '公开:宁夏各县(市、区)简化边界(GeoJSON,地图底图)' } },
+    { config: publicConfig, schema: { tags, summary: '公开：宁夏各县（市、区）简化边界（GeoJSON，地图底图）' } },
     async (_req, reply) => reply.header('cache-control', 'public, max-age=86400').type('application/geo+json').send(COUNTIES_GEOJSON),
   );
 }

@@ -10,7 +10,7 @@ import { readDibaoSettings } from './settings.ts';
  * region's 试行办法 — the 2019 acts of the seed year cite those. 57号's first day is a setting
  * (`measures2021From`, default 2021-07-01: its text is not in the reference set, so the date is unverified).
  */
-export const MEASURES_2012 = '《最低生活保障审核审批办法（试行）》(民发〔2012〕220号)';
+export const MEASURES_2012 = '《最低生活保障审核审批办法（试行）》（民发〔2012〕220号）';
 
 /** The national procedure in force on `day` (YYYY-MM-DD). */
 export async function measuresOn(tx: AppContext, day: string): Promise<string> {

@@ -42,7 +42,7 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
   // 保障标准 and 设置
   app.get(
     '/api/dibao/standards',
-    { schema: { tags, summary: '保障标准(按地区、城乡,含生效日期)', querystring: ListStandardsQuery, response: { 200: StandardList } } },
+    { schema: { tags, summary: '保障标准（按地区、城乡，含生效日期）', querystring: ListStandardsQuery, response: { 200: StandardList } } },
     async (req) => {
       actorOf(req);
       return listStandards(ctx, req.query);
@@ -51,7 +51,7 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
   app.post(
     '/api/dibao/standards',
     {
-      schema: { tags, summary: '新增保障标准(新的生效日期,不改写历史)', body: CreateStandardBody, response: { 201: Standard } },
+      schema: { tags, summary: '新增保障标准（新的生效日期，不改写历史）', body: CreateStandardBody, response: { 201: Standard } },
       schemaErrorFormatter: labelledSchemaErrors((f) => f),
     },
     async (req, reply) => reply.status(201).send(await createStandard(ctx, actorOf(req), req.body)),
@@ -70,10 +70,10 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
   // 发放名册
   app.get(
     '/api/dibao/rosters',
-    { schema: { tags, summary: '发放名册列表(按数据范围)', querystring: ListRostersQuery, response: { 200: RosterPage } } },
+    { schema: { tags, summary: '发放名册列表（按数据范围）', querystring: ListRostersQuery, response: { 200: RosterPage } } },
     async (req) => listRosters(ctx, actorOf(req), req.query),
   );
-  app.get('/api/dibao/roster-counties', { schema: { tags, summary: '可生成名册的县(区)', response: { 200: RosterCounties } } }, async (req) => {
+  app.get('/api/dibao/roster-counties', { schema: { tags, summary: '可生成名册的县（区）', response: { 200: RosterCounties } } }, async (req) => {
     const actor = actorOf(req);
     requirePermission(actor, 'dibao.read');
     return { items: (await countiesInScope(ctx, actor, 'dibao.roster')).map((c) => ({ code: c.code, name: c.name, areaPath: c.path })) };
@@ -83,20 +83,20 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
     {
       schema: {
         tags,
-        summary: '生成(或重新生成)某县某月发放名册',
+        summary: '生成（或重新生成）某县某月发放名册',
         body: z.object({ countyCode: z.string({ message: '「countyCode」必填' }), month: z.string({ message: '「month」必填' }) }),
         response: { 201: GeneratedRoster },
       },
     },
     async (req, reply) => reply.status(201).send(await generateRoster(ctx, actorOf(req), req.body)),
   );
-  app.get('/api/dibao/rosters/:id.xlsx', { schema: { tags, summary: '导出发放名册(xlsx)', params: Id } }, async (req, reply) => {
+  app.get('/api/dibao/rosters/:id.xlsx', { schema: { tags, summary: '导出发放名册（xlsx）', params: Id } }, async (req, reply) => {
     const { buffer, fileName } = await rosterWorkbook(ctx, actorOf(req), req.params.id);
     return sendXlsx(reply, buffer, fileName, `dibao-roster-${req.params.id}.xlsx`);
   });
   app.get(
     '/api/dibao/rosters/:id',
-    { schema: { tags, summary: '发放名册详情(明细、问题、变动)', params: Id, querystring: RosterDetailQuery, response: { 200: RosterDetail } } },
+    { schema: { tags, summary: '发放名册详情（明细、问题、变动）', params: Id, querystring: RosterDetailQuery, response: { 200: RosterDetail } } },
     async (req) => getRoster(ctx, actorOf(req), req.params.id, req.query),
   );
   app.post(
@@ -109,7 +109,7 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
     {
       schema: {
         tags,
-        summary: '审批发放名册(校验无问题后)',
+        summary: '审批发放名册（校验无问题后）',
         params: Id,
         body: z.object({ version: z.number().int().optional() }).optional(),
         response: { 200: RosterSummary },
@@ -119,13 +119,13 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
   );
 
   // 名册导入
-  app.get('/api/dibao/imports/template.xlsx', { schema: { tags, summary: '导入模板(xlsx)' } }, async (req, reply) => {
+  app.get('/api/dibao/imports/template.xlsx', { schema: { tags, summary: '导入模板（xlsx）' } }, async (req, reply) => {
     actorOf(req);
     return sendXlsx(reply, await importTemplate(), '低保名册导入模板.xlsx', 'dibao-import-template.xlsx');
   });
   app.post(
     '/api/dibao/imports',
-    { schema: { tags, summary: '导入存量低保名册(multipart,字段 file;xlsx 或 csv)', response: { 200: ImportReport, 201: ImportReport } } },
+    { schema: { tags, summary: '导入存量低保名册（multipart，字段 file;xlsx 或 csv）', response: { 200: ImportReport, 201: ImportReport } } },
     async (req, reply) => {
       const actor = actorOf(req);
       requirePermission(actor, 'dibao.import');
@@ -150,11 +150,11 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
     },
     async (req) => listImports(ctx, actorOf(req), req.query),
   );
-  app.get('/api/dibao/imports/:id/errors.xlsx', { schema: { tags, summary: '下载错误报告(原文件加「错误说明」列)', params: Id } }, async (req, reply) => {
+  app.get('/api/dibao/imports/:id/errors.xlsx', { schema: { tags, summary: '下载错误报告（原文件加「错误说明」列）', params: Id } }, async (req, reply) => {
     const { buffer, fileName } = await importErrorReport(ctx, actorOf(req), req.params.id);
     return sendXlsx(reply, buffer, fileName, `dibao-import-errors-${req.params.id}.xlsx`);
   });
-  app.get('/api/dibao/imports/:id', { schema: { tags, summary: '导入批次详情(逐行错误)', params: Id, response: { 200: ImportDetail } } }, async (req) =>
+  app.get('/api/dibao/imports/:id', { schema: { tags, summary: '导入批次详情（逐行错误）', params: Id, response: { 200: ImportDetail } } }, async (req) =>
     getImport(ctx, actorOf(req), req.params.id),
   );
 
@@ -164,14 +164,14 @@ export async function registerDibaoMoneyRoutes(root: FastifyInstance, ctx: AppCo
     {
       schema: {
         tags,
-        summary: '低保统计(在保户数人数、类型、月支出、办理时长试点对比、按时办结率)',
+        summary: '低保统计（在保户数人数、类型、月支出、办理时长试点对比、按时办结率）',
         querystring: DibaoStatsQuery,
         response: { 200: DibaoStats },
       },
     },
     async (req) => dibaoStats(ctx, actorOf(req), req.query),
   );
-  app.get('/api/dibao/stats.xlsx', { schema: { tags, summary: '低保统计导出(xlsx)', querystring: DibaoStatsQuery } }, async (req, reply) => {
+  app.get('/api/dibao/stats.xlsx', { schema: { tags, summary: '低保统计导出（xlsx）', querystring: DibaoStatsQuery } }, async (req, reply) => {
     const actor = actorOf(req);
     const s = await dibaoStats(ctx, actor, req.query);
     const now = ctx.clock.now();

@@ -21,7 +21,7 @@ export async function registerDibaoStepRoutes(root: FastifyInstance, ctx: AppCon
     {
       schema: {
         tags,
-        summary: '登记公布(确认同意后在申请人所在村、社区公布:日期、方式、地点)',
+        summary: '登记公布（确认同意后在申请人所在村、社区公布：日期、方式、地点）',
         params: Id,
         body: PublishInput,
         response: { 201: z.object({ id: z.uuid(), publishedOn: z.string() }) },
@@ -39,7 +39,7 @@ export async function registerDibaoStepRoutes(root: FastifyInstance, ctx: AppCon
   );
   app.get(
     '/api/dibao/publications',
-    { schema: { tags, summary: '低保公布记录(按数据范围;姓名已按公布要求遮蔽)', querystring: ListPublicationsQuery, response: { 200: PublicationPage } } },
+    { schema: { tags, summary: '低保公布记录（按数据范围；姓名已按公布要求遮蔽）', querystring: ListPublicationsQuery, response: { 200: PublicationPage } } },
     async (req) => listPublications(ctx, actorOf(req), req.query),
   );
   app.post(
@@ -47,7 +47,7 @@ export async function registerDibaoStepRoutes(root: FastifyInstance, ctx: AppCon
     {
       schema: {
         tags,
-        summary: '县级入户核查(近亲属单独登记备案案件,县级确认前必须)',
+        summary: '县级入户核查（近亲属单独登记备案案件，县级确认前必须）',
         params: Id,
         body: CountyVisitInput,
         response: { 200: z.object({ ok: z.literal(true) }) },
@@ -57,7 +57,7 @@ export async function registerDibaoStepRoutes(root: FastifyInstance, ctx: AppCon
   );
   app.get(
     '/api/dibao/relative-filings',
-    { schema: { tags, summary: '近亲属单独登记备案列表(按数据范围;县级入户核查情况)', querystring: ListFilingsQuery, response: { 200: FilingPage } } },
+    { schema: { tags, summary: '近亲属单独登记备案列表（按数据范围；县级入户核查情况）', querystring: ListFilingsQuery, response: { 200: FilingPage } } },
     async (req) => listFilings(ctx, actorOf(req), req.query),
   );
   app.get(
@@ -66,8 +66,8 @@ export async function registerDibaoStepRoutes(root: FastifyInstance, ctx: AppCon
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '乡镇(街道)或村(社区)低保家庭公布名单(姓名遮蔽、家庭人口、保障人数、月保障金)',
-        querystring: z.object({ area: z.string().regex(/^\d{9}(\d{3})?$/, '请提供乡镇(街道)或村(社区)代码') }),
+        summary: '乡镇（街道）或村（社区）低保家庭公布名单（姓名遮蔽、家庭人口、保障人数、月保障金）',
+        querystring: z.object({ area: z.string().regex(/^\d{9}(\d{3})?$/, '请提供乡镇（街道）或村（社区）代码') }),
         response: { 200: PublicList },
       },
     },

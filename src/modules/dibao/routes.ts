@@ -45,19 +45,19 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
   app.post(
     '/api/dibao/applications',
     {
-      schema: { tags, summary: '登记低保申请(家庭、成员、收入、财产、刚性支出)', body: ApplicationInput, response: { 201: ApplicationRegistered } },
+      schema: { tags, summary: '登记低保申请（家庭、成员、收入、财产、刚性支出）', body: ApplicationInput, response: { 201: ApplicationRegistered } },
       schemaErrorFormatter: labelled,
     },
     async (req, reply) => reply.status(201).send(await registerApplication(ctx, actorOf(req), req.body)),
   );
   app.get(
     '/api/dibao/applications',
-    { schema: { tags, summary: '低保申请列表(按数据范围)', querystring: ListApplicationsQuery, response: { 200: ApplicationPage } } },
+    { schema: { tags, summary: '低保申请列表（按数据范围）', querystring: ListApplicationsQuery, response: { 200: ApplicationPage } } },
     async (req) => listApplications(ctx, actorOf(req), req.query),
   );
   app.get(
     '/api/dibao/applications/:id',
-    { schema: { tags, summary: '低保申请详情(案件 + 审批层级、核对、调查、公示、核算)', params: Id, response: { 200: ApplicationDetail } } },
+    { schema: { tags, summary: '低保申请详情（案件 + 审批层级、核对、调查、公示、核算）', params: Id, response: { 200: ApplicationDetail } } },
     async (req) => getApplication(ctx, actorOf(req), req.params.id),
   );
   app.post(
@@ -65,7 +65,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags,
-        summary: '报送县级民政部门确认(未下放审批权的县,转办并待签收)',
+        summary: '报送县级民政部门确认（未下放审批权的县，转办并待签收）',
         params: Id,
         body: z.object({ note: z.string().max(2000).optional() }).default({}),
         response: { 200: ApplicationDetail },
@@ -87,7 +87,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
         caseId: c.id,
         kind: 'transfer',
         toOrgId: county.id,
-        note: req.body.note ?? '乡镇(街道)审核、公示完毕,报请县级民政部门审核确认',
+        note: req.body.note ?? '乡镇（街道）审核、公示完毕，报请县级民政部门审核确认',
       });
       return getApplication(ctx, actor, c.id);
     },
@@ -115,7 +115,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
 
   app.get(
     '/api/dibao/households',
-    { schema: { tags, summary: '低保家庭列表(按数据范围,身份证号脱敏)', querystring: ListHouseholdsQuery, response: { 200: HouseholdPage } } },
+    { schema: { tags, summary: '低保家庭列表（按数据范围，身份证号脱敏）', querystring: ListHouseholdsQuery, response: { 200: HouseholdPage } } },
     async (req) => listHouseholds(ctx, actorOf(req), req.query),
   );
   app.get(
@@ -123,7 +123,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
     {
       schema: {
         tags,
-        summary: '低保家庭详情(成员、收入、财产、变更历史;完整身份信息的查阅记入个人信息查阅日志)',
+        summary: '低保家庭详情（成员、收入、财产、变更历史；完整身份信息的查阅记入个人信息查阅日志）',
         params: Id,
         querystring: z.object({ masked: z.enum(['0', '1']).optional() }),
         response: { 200: HouseholdDetail },
@@ -134,20 +134,20 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
   app.post(
     '/api/dibao/households/:id/finances',
     {
-      schema: { tags, summary: '变更收入、财产、刚性支出(写入变更历史)', params: Id, body: FinancesInput, response: { 200: Ok } },
+      schema: { tags, summary: '变更收入、财产、刚性支出（写入变更历史）', params: Id, body: FinancesInput, response: { 200: Ok } },
       schemaErrorFormatter: labelled,
     },
     async (req) => editFinances(ctx, actorOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/dibao/households/:id/members',
-    { schema: { tags, summary: '增员(查重)', params: Id, body: AddMemberInput, response: { 201: Ok } }, schemaErrorFormatter: labelled },
+    { schema: { tags, summary: '增员（查重）', params: Id, body: AddMemberInput, response: { 201: Ok } }, schemaErrorFormatter: labelled },
     async (req, reply) => reply.status(201).send(await addMember(ctx, actorOf(req), req.params.id, req.body)),
   );
   app.post(
     '/api/dibao/households/:id/members/:memberId/leave',
     {
-      schema: { tags, summary: '减员(死亡、迁出、分户)', params: Id.extend({ memberId: z.uuid() }), body: LeaveMemberInput, response: { 200: Ok } },
+      schema: { tags, summary: '减员（死亡、迁出、分户）', params: Id.extend({ memberId: z.uuid() }), body: LeaveMemberInput, response: { 200: Ok } },
       schemaErrorFormatter: labelled,
     },
     async (req) => memberLeaves(ctx, actorOf(req), req.params.id, req.params.memberId, req.body),
@@ -155,13 +155,13 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
 
   app.get(
     '/api/dibao/rechecks',
-    { schema: { tags, summary: '复核任务列表(待复核、已逾期、已复核;按数据范围)', querystring: ListRechecksQuery, response: { 200: RecheckPage } } },
+    { schema: { tags, summary: '复核任务列表（待复核、已逾期、已复核；按数据范围）', querystring: ListRechecksQuery, response: { 200: RecheckPage } } },
     async (req) => listRechecks(ctx, actorOf(req), req.query),
   );
 
   app.get(
     '/api/dibao/delegations',
-    { schema: { tags, summary: '审批权下放配置(各县区审批层级、生效日期、授权文件)', response: { 200: DelegationList } } },
+    { schema: { tags, summary: '审批权下放配置（各县区审批层级、生效日期、授权文件）', response: { 200: DelegationList } } },
     async (req) => {
       actorOf(req); // staff only: 401 without a session
       return listDelegations(ctx, chinaDate(ctx.clock.now()));
@@ -169,24 +169,24 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
   );
   app.post(
     '/api/dibao/delegations',
-    { schema: { tags, summary: '新增审批权配置(自治区或本县具有低保配置权限)', body: AddDelegationInput, response: { 201: DelegationAdded } } },
+    { schema: { tags, summary: '新增审批权配置（自治区或本县具有低保配置权限）', body: AddDelegationInput, response: { 201: DelegationAdded } } },
     async (req, reply) => reply.status(201).send(await addDelegation(ctx, actorOf(req), req.body)),
   );
 
   app.post(
     '/api/dibao/spot-checks',
     {
-      schema: { tags, summary: '县级抽查:按比例可复现抽取乡镇确认的案件', body: DrawInput, response: { 201: SpotCheckDrawn } },
+      schema: { tags, summary: '县级抽查：按比例可复现抽取乡镇确认的案件', body: DrawInput, response: { 201: SpotCheckDrawn } },
       schemaErrorFormatter: labelled,
     },
     async (req, reply) => reply.status(201).send(await drawSpotCheck(ctx, actorOf(req), req.body)),
   );
-  app.get('/api/dibao/spot-checks', { schema: { tags, summary: '抽查批次列表(按数据范围)', response: { 200: SpotCheckList } } }, async (req) =>
+  app.get('/api/dibao/spot-checks', { schema: { tags, summary: '抽查批次列表（按数据范围）', response: { 200: SpotCheckList } } }, async (req) =>
     listSpotChecks(ctx, actorOf(req)),
   );
   app.get(
     '/api/dibao/spot-checks/:id',
-    { schema: { tags, summary: '抽查批次详情(种子、总体、样本、入户结果)', params: Id, response: { 200: SpotCheckDetail } } },
+    { schema: { tags, summary: '抽查批次详情（种子、总体、样本、入户结果）', params: Id, response: { 200: SpotCheckDetail } } },
     async (req) => getSpotCheck(ctx, actorOf(req), req.params.id),
   );
   app.post(
@@ -205,7 +205,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
       config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '网上申请低保(无需登录,须附安全校验 pow: { challenge, nonce },见 GET /api/public/pow),返回申请编号和一次性查询码',
+        summary: '网上申请低保（无需登录，须附安全校验 pow: { challenge, nonce }，见 GET /api/public/pow），返回申请编号和一次性查询码',
         body: PortalApplicationBody,
         response: { 201: OnlineApplied },
       },
@@ -219,7 +219,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '查询低保申请进度(编号 + 查询码)',
+        summary: '查询低保申请进度（编号 + 查询码）',
         body: z.object({ refNo: z.string().trim().min(1, '请填写申请编号').max(40), queryCode: z.string().trim().min(1, '请填写查询码').max(40) }),
         response: { 200: PublicTrack },
       },
@@ -264,7 +264,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
     '/api/public/dibao/townships',
     {
       config: { rateLimit: { max: 60, timeWindow: '1 minute' }, publicCache: true },
-      schema: { tags, summary: '可网上申请低保的乡镇(街道)和村(社区)', response: { 200: PublicTownships } },
+      schema: { tags, summary: '可网上申请低保的乡镇（街道）和村（社区）', response: { 200: PublicTownships } },
     },
     async (_req, reply) => reply.header('cache-control', 'public, max-age=600').send(await publicTownships(ctx)),
   );

@@ -64,7 +64,7 @@ export const dibaoScopedRoutes: RouteSpecs = {
   },
   'GET /api/public/dibao/published': {
     kind: 'unscoped',
-    why: '公布 list of a village/community as posted there (暂行办法第十一条(三)): masked names, household size, amount — public by law',
+    why: '公布 list of a village/community as posted there （暂行办法第十一条（三））: masked names, household size, amount — public by law',
   },
   'GET /api/public/dibao/standard': { kind: 'unscoped', why: 'public 低保 standard of an area and the materials checklist, the same for everyone' },
   'GET /api/public/dibao/townships': { kind: 'unscoped', why: 'public list of townships/villages that accept online 低保 applications (reference data)' },

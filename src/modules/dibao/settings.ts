@@ -76,7 +76,10 @@ export const DIBAO_SETTING_INFO: { [K in DibaoSettingKey]: { label: string; basi
   vehicleValueLimitCents: { label: '机动车价值上限（分）', basis: '地方规定（机动车价值标准，文本未核实）' },
   objectionReviewWorkdays: { label: '公示异议复查期限（工作日）', basis: `${N}：公示有异议的重新调查核实（期限未核实）` },
   measures2021From: { label: '《最低生活保障审核确认办法》施行日期', basis: '民发〔2021〕57号（施行日期未核实；此前适用民发〔2012〕220号和自治区试行办法）' },
-  applyAtResidence: { label: '允许在经常居住地申请', basis: '地方规定（《社会救助暂行办法》第十一条(一)为户籍所在地；有条件的地方按规定放开户籍地申请限制）' },
+  applyAtResidence: {
+    label: '允许在经常居住地申请',
+    basis: '地方规定（《社会救助暂行办法》第十一条（一）为户籍所在地；有条件的地方按规定放开户籍地申请限制）',
+  },
 };
 
 export type SettingSource = { label: string; basis: string; verified: boolean };

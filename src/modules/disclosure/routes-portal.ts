@@ -24,7 +24,7 @@ export async function registerDisclosurePortalRoutes(root: FastifyInstance, ctx:
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '可以受理政府信息公开申请的民政部门(公开指南)',
+        summary: '可以受理政府信息公开申请的民政部门（公开指南）',
         response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), areaCode: z.string() })) }) },
       },
     },
@@ -36,7 +36,7 @@ export async function registerDisclosurePortalRoutes(root: FastifyInstance, ctx:
       config: { rateLimit: { max: 60, timeWindow: '1 minute' }, publicCache: true },
       schema: {
         tags,
-        summary: '政府信息公开目录(索引号、名称、内容概述、生成日期;可检索;撤回的保留记录)',
+        summary: '政府信息公开目录（索引号、名称、内容概述、生成日期；可检索；撤回的保留记录）',
         querystring: ListItemsQuery,
         response: { 200: PublicItemPage },
       },
@@ -49,7 +49,7 @@ export async function registerDisclosurePortalRoutes(root: FastifyInstance, ctx:
       config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '网上提交政府信息公开申请(无需登录,须附安全校验 pow: { challenge, nonce }),返回编号和一次性查询码',
+        summary: '网上提交政府信息公开申请（无需登录，须附安全校验 pow: { challenge, nonce }），返回编号和一次性查询码',
         body: PortalRequestInput.extend({ pow: Pow }).nullish(),
         response: { 201: Submitted },
       },
@@ -63,7 +63,7 @@ export async function registerDisclosurePortalRoutes(root: FastifyInstance, ctx:
     '/api/public/disclosure/track',
     {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags, summary: '查询申请办理进度(编号 + 查询码;期限暂停时显示原因)', body: Access, response: { 200: RequestTrack } },
+      schema: { tags, summary: '查询申请办理进度（编号 + 查询码；期限暂停时显示原因）', body: Access, response: { 200: RequestTrack } },
     },
     async (req) => trackRequest(ctx, req.body.refNo, req.body.queryCode),
   );
@@ -71,7 +71,7 @@ export async function registerDisclosurePortalRoutes(root: FastifyInstance, ctx:
     '/api/public/disclosure/correct',
     {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags, summary: '提交补正后的申请内容(答复期限自收到补正之日起重新计算)', body: Access.merge(CorrectInput), response: { 200: RequestTrack } },
+      schema: { tags, summary: '提交补正后的申请内容（答复期限自收到补正之日起重新计算）', body: Access.merge(CorrectInput), response: { 200: RequestTrack } },
     },
     async (req) => correctOnPortal(ctx, req.body.refNo, req.body.queryCode, req.body.text),
   );
@@ -81,10 +81,10 @@ export async function registerDisclosurePortalRoutes(root: FastifyInstance, ctx:
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '下载答复书、补正告知书或延期告知书 PDF(编号 + 查询码)',
+        summary: '下载答复书、补正告知书或延期告知书 PDF（编号 + 查询码）',
         body: Access.extend({
           which: z
-            .enum(['answer', 'correction', 'extension'], { message: '文书种类须为 answer(答复书)、correction(补正告知书)或 extension(延期告知书)' })
+            .enum(['answer', 'correction', 'extension'], { message: '文书种类须为 answer（答复书）、correction（补正告知书）或 extension（延期告知书）' })
             .default('answer'),
         }),
       },

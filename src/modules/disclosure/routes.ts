@@ -41,7 +41,7 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
   const tags = ['disclosure'];
   app.post(
     '/api/disclosure/requests',
-    { schema: { tags, summary: '登记政府信息公开申请(信函、传真、当面提交;工作人员代填)', body: RegisterRequestInput, response: { 201: Registered } } },
+    { schema: { tags, summary: '登记政府信息公开申请（信函、传真、当面提交；工作人员代填）', body: RegisterRequestInput, response: { 201: Registered } } },
     async (req, reply) => reply.status(201).send(await registerRequest(ctx, actorOf(req), req.body)),
   );
   app.post(
@@ -49,7 +49,7 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
     {
       schema: {
         tags,
-        summary: '依申请公开的信息纳入主动公开(第四十四条;生成待审核发布的主动公开信息)',
+        summary: '依申请公开的信息纳入主动公开（第四十四条；生成待审核发布的主动公开信息）',
         params: z.object({ id: z.uuid('申请 ID 格式不正确') }),
         body: MakeProactiveInput,
         response: { 201: z.object({ itemId: z.string() }) },
@@ -64,7 +64,7 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
   );
   app.get(
     '/api/disclosure/requests',
-    { schema: { tags, summary: '政府信息公开申请列表(按数据范围)', querystring: ListRequestsQuery, response: { 200: RequestPage } } },
+    { schema: { tags, summary: '政府信息公开申请列表（按数据范围）', querystring: ListRequestsQuery, response: { 200: RequestPage } } },
     async (req) => listRequests(ctx, actorOf(req), req.query),
   );
   app.post(
@@ -72,7 +72,7 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
     {
       schema: {
         tags,
-        summary: '主动公开信息拟公开登记(生成索引号,20 个工作日公开期限起算)',
+        summary: '主动公开信息拟公开登记（生成索引号，20 个工作日公开期限起算）',
         body: ItemInput,
         response: { 201: z.object({ id: z.string(), refNo: z.string(), indexNo: z.string(), state: z.string() }) },
       },
@@ -81,7 +81,7 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
   );
   app.get(
     '/api/disclosure/items',
-    { schema: { tags, summary: '主动公开信息(本机关及下级,含待审核、已撤回)', querystring: ListItemsQuery, response: { 200: ItemPage } } },
+    { schema: { tags, summary: '主动公开信息（本机关及下级，含待审核、已撤回）', querystring: ListItemsQuery, response: { 200: ItemPage } } },
     async (req) => listItems(ctx, actorOf(req), req.query),
   );
   app.post(
@@ -89,7 +89,7 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
     {
       schema: {
         tags,
-        summary: '登记本单位行政事业性收费项目及本年收费金额(万元;第二十条第(八)项)',
+        summary: '登记本单位行政事业性收费项目及本年收费金额（万元；第二十条第（八）项）',
         body: FeeItemInput,
         response: { 201: z.object({ id: z.string() }) },
       },
@@ -98,7 +98,7 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
   );
   app.get(
     '/api/disclosure/fee-items',
-    { schema: { tags, summary: '行政事业性收费项目(按数据范围;为空即本机关无收费项目)', querystring: FeeItemsQuery } },
+    { schema: { tags, summary: '行政事业性收费项目（按数据范围；为空即本机关无收费项目）', querystring: FeeItemsQuery } },
     async (req) => feeItems(ctx, actorOf(req), req.query.year),
   );
   const tables = async (req: { query: z.infer<typeof AnnualQuery> }, actor: ReturnType<typeof actorOf>) => {
@@ -110,7 +110,7 @@ export async function registerDisclosureRoutes(root: FastifyInstance, ctx: AppCo
     {
       schema: {
         tags,
-        summary: '政府信息公开工作年度报告表格(国办公开办函〔2021〕30号格式;每个数字附来源记录)',
+        summary: '政府信息公开工作年度报告表格（国办公开办函〔2021〕30号格式；每个数字附来源记录）',
         querystring: AnnualQuery,
         response: { 200: AnnualTables },
       },

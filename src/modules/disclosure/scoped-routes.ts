@@ -2,7 +2,7 @@ import type { RouteSpecs } from '../../kernel/module/index.ts';
 
 const annual = {
   kind: 'unscoped',
-  why: "政务公开年度报告: aggregates over the caller's readable records (kernel caseReadable) inside an area its disclosure.read grant covers (else 403) — disclosure-report.int.test.ts",
+  why: "政务公开年度报告 aggregates over the caller's readable records (kernel caseReadable) inside an area its disclosure.read grant covers (else 403) — disclosure-report.int.test.ts",
 } as const;
 
 /** How the scope suite (tests/scope) treats the 政务公开 GET routes. */
@@ -21,9 +21,9 @@ export const disclosureScopedRoutes: RouteSpecs = {
   'GET /api/disclosure/annual': annual,
   'GET /api/disclosure/annual.docx': annual,
   'GET /api/disclosure/annual.xlsx': annual,
-  'GET /api/public/disclosure/offices': { kind: 'unscoped', why: '公开指南: the names and codes of the offices that take requests (public reference data)' },
+  'GET /api/public/disclosure/offices': { kind: 'unscoped', why: '公开指南：the names and codes of the offices that take requests (public reference data)' },
   'GET /api/public/disclosure/catalogue': {
     kind: 'unscoped',
-    why: '政府信息公开目录: only published items and the record of withdrawn ones (第十二条), never drafts',
+    why: '政府信息公开目录：only published items and the record of withdrawn ones (第十二条), never drafts',
   },
 };

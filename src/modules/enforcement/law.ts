@@ -42,8 +42,8 @@ export type PenaltyLaw = {
 };
 
 export const IN_FORCE_2021 = '2021-07-15';
-const N2017 = '《中华人民共和国行政处罚法》(2017年修正)';
-const N2021 = '《中华人民共和国行政处罚法》(2021年修订)';
+const N2017 = '《中华人民共和国行政处罚法》（2017年修正）';
+const N2021 = '《中华人民共和国行政处罚法》（2021年修订）';
 
 export const PENALTY_LAW_2017: PenaltyLaw = {
   version: '2017',
@@ -63,7 +63,7 @@ export const PENALTY_LAW_2017: PenaltyLaw = {
     preservation: `${N2017}第三十七条第二款`,
     decision: `${N2017}第三十八条第一款`,
     review: `${N2017}第三十八条第三款`,
-    decideWithin: '本平台工作规则(2017年修正文本未规定期限，参照九十日)',
+    decideWithin: '本平台工作规则（2017年修正文本未规定期限，参照九十日）',
     service: `${N2017}第四十条`,
     hearing: `${N2017}第四十二条`,
     payment: `${N2017}第四十六条`,

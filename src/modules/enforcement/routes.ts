@@ -17,14 +17,14 @@ import { openEvidenceFile } from './penalty/evidence-download.ts';
 
 /** The case's acts (no state change), each with its own body: POST /api/enforcement/cases/:id/<act>. */
 const ACTS: Record<string, [z.ZodType, string]> = {
-  evidence: [I.EvidenceInput, '登记证据(文件内容计算 SM3 校验值)'],
-  preserve: [I.PreserveInput, '先行登记保存(7 日内作出处理决定)'],
+  evidence: [I.EvidenceInput, '登记证据（文件内容计算 SM3 校验值）'],
+  preserve: [I.PreserveInput, '先行登记保存（7 日内作出处理决定）'],
   preserve_decide: [I.PreserveDecisionInput, '先行登记保存处理决定'],
   statement: [I.StatementInput, '记录陈述申辩'],
-  schedule_hearing: [I.HearingScheduleInput, '听证通知(听证七日前)'],
+  schedule_hearing: [I.HearingScheduleInput, '听证通知（听证七日前）'],
   collective: [I.CollectiveInput, '负责人集体讨论'],
-  publish: [I.PublishInput, '处罚决定公开(7 个工作日内)'],
-  withdraw_publication: [I.WithdrawInput, '撤下已公开的决定(决定撤销后 3 个工作日内)'],
+  publish: [I.PublishInput, '处罚决定公开（7 个工作日内）'],
+  withdraw_publication: [I.WithdrawInput, '撤下已公开的决定（决定撤销后 3 个工作日内）'],
 };
 
 /**
@@ -36,7 +36,7 @@ export async function registerEnforcementRoutes(root: FastifyInstance, ctx: AppC
   const tags = ['enforcement'];
   const Id = z.object({ id: z.uuid('ID 格式不正确') });
 
-  app.post('/api/enforcement/officers', { schema: { tags, summary: '登记执法人员(行政执法证)', body: OfficerInput } }, async (req, reply) =>
+  app.post('/api/enforcement/officers', { schema: { tags, summary: '登记执法人员（行政执法证）', body: OfficerInput } }, async (req, reply) =>
     reply.status(201).send(await registerOfficer(ctx, actorOf(req), req.body)),
   );
   app.post(
@@ -49,7 +49,7 @@ export async function registerEnforcementRoutes(root: FastifyInstance, ctx: AppC
     {
       schema: {
         tags,
-        summary: '执法人员名录(按数据范围)',
+        summary: '执法人员名录（按数据范围）',
         querystring: z.object({ q: z.string().trim().max(40).optional(), status: z.enum(CERT_STATUSES).optional(), reviewers: z.stringbool().optional() }),
       },
     },
@@ -67,7 +67,7 @@ export async function registerEnforcementRoutes(root: FastifyInstance, ctx: AppC
     '/api/public/enforcement/officers/:certNo',
     {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags, summary: '执法人员公示(按执法证号查询)', params: z.object({ certNo: z.string().max(40) }) },
+      schema: { tags, summary: '执法人员公示（按执法证号查询）', params: z.object({ certNo: z.string().max(40) }) },
     },
     async (req) => publicOfficer(ctx, req.params.certNo),
   );
@@ -76,15 +76,15 @@ export async function registerEnforcementRoutes(root: FastifyInstance, ctx: AppC
   app.post('/api/enforcement/cases', { schema: { tags, summary: '行政处罚立案', body: FileCaseInput } }, async (req, reply) =>
     reply.status(201).send(await filePenaltyCase(ctx, actorOf(req), req.body)),
   );
-  app.get('/api/enforcement/cases', { schema: { tags, summary: '行政处罚案件列表(按数据范围)', querystring: ListPenaltiesQuery } }, async (req) =>
+  app.get('/api/enforcement/cases', { schema: { tags, summary: '行政处罚案件列表（按数据范围）', querystring: ListPenaltiesQuery } }, async (req) =>
     listPenalties(ctx, actorOf(req), req.query),
   );
-  app.get('/api/enforcement/cases/:id', { schema: { tags, summary: '行政处罚案件详情(证据、先行登记保存、陈述申辩)', params: Id } }, async (req) =>
+  app.get('/api/enforcement/cases/:id', { schema: { tags, summary: '行政处罚案件详情（证据、先行登记保存、陈述申辩）', params: Id } }, async (req) =>
     getPenalty(ctx, actorOf(req), req.params.id),
   );
   app.get(
     '/api/enforcement/evidence/:id/file',
-    { schema: { tags, summary: '下载证据文件(流式解密，响应头 x-evidence-sm3 为文件的 SM3)', params: Id } },
+    { schema: { tags, summary: '下载证据文件（流式解密，响应头 x-evidence-sm3 为文件的 SM3）', params: Id } },
     async (req, reply) => {
       const f = await openEvidenceFile(ctx, actorOf(req), req.params.id);
       const ascii = f.fileName.replace(/[^A-Za-z0-9._-]/g, '_');

@@ -42,7 +42,7 @@ export const enforcementScopedRoutes: RouteSpecs = {
   'GET /api/enforcement/officers/:id': { kind: 'detail', permission: 'enforcement.read', records: officers },
   'GET /api/public/enforcement/officers/:certNo': {
     kind: 'unscoped',
-    why: '事前公开 (国办发〔2018〕118号): an officer by certificate number — name, unit, validity, status; nothing personal',
+    why: '事前公开 （国办发〔2018〕118号）: an officer by certificate number — name, unit, validity, status; nothing personal',
   },
   'GET /api/public/enforcement/catalogue': { kind: 'unscoped', why: 'public reference data: power items, 裁量基准 and the 法制审核目录清单' },
   'GET /api/enforcement/tipoffs': {

@@ -22,7 +22,7 @@ export async function registerHallPortalRoutes(root: FastifyInstance, ctx: AppCo
   const tags = ['hall'];
   const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
-  app.get('/api/public/hall/items', { config: { ...limit(60), publicCache: true }, schema: { tags, summary: '办事指南:可申请的政务服务事项' } }, async () => ({
+  app.get('/api/public/hall/items', { config: { ...limit(60), publicCache: true }, schema: { tags, summary: '办事指南：可申请的政务服务事项' } }, async () => ({
     items: (await listHallItems(ctx)).map((i) => ({
       code: i.code,
       name: i.name,
@@ -38,7 +38,7 @@ export async function registerHallPortalRoutes(root: FastifyInstance, ctx: AppCo
       config: limit(60),
       schema: {
         tags,
-        summary: '办事指南:事项详情(条件、材料清单、申请表;给出 area 时为该地实施清单的时限、办理深度、跑动次数)',
+        summary: '办事指南：事项详情（条件、材料清单、申请表；给出 area 时为该地实施清单的时限、办理深度、跑动次数）',
         params: z.object({ code: z.string().max(40) }),
         querystring: z.object({
           area: z
@@ -80,14 +80,14 @@ export async function registerHallPortalRoutes(root: FastifyInstance, ctx: AppCo
       });
     },
   );
-  app.post('/api/public/hall/track', { config: limit(30), schema: { tags, summary: '查询办理进度(编号 + 查询码)', body: PortalAuth } }, async (req) =>
+  app.post('/api/public/hall/track', { config: limit(30), schema: { tags, summary: '查询办理进度（编号 + 查询码）', body: PortalAuth } }, async (req) =>
     trackApplication(ctx, req.body.refNo, req.body.queryCode),
   );
   app.post(
     '/api/public/hall/correction',
     {
       config: limit(10),
-      schema: { tags, summary: '网上补正(multipart:字段 refNo、queryCode 和一次性告知所列材料的 material.<序号> 文件;齐全即补正完毕)' },
+      schema: { tags, summary: '网上补正（multipart：字段 refNo、queryCode 和一次性告知所列材料的 material.<序号> 文件；齐全即补正完毕）' },
     },
     async (req) => {
       if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', 400, '请以 multipart/form-data 上传补正材料', { field: 'materials' });
@@ -99,7 +99,7 @@ export async function registerHallPortalRoutes(root: FastifyInstance, ctx: AppCo
   );
   app.post(
     '/api/public/hall/certificate.pdf',
-    { config: limit(10), schema: { tags, summary: '下载电子证照 PDF(编号 + 查询码;送达前 409)', body: PortalAuth } },
+    { config: limit(10), schema: { tags, summary: '下载电子证照 PDF（编号 + 查询码；送达前 409）', body: PortalAuth } },
     async (req, reply) => {
       const { doc, bytes } = await certificatePdf(ctx, req.body.refNo, req.body.queryCode);
       return sendDocumentPdf(reply, doc.sm3, `${doc.title}-${doc.docNo}.pdf`, bytes);
@@ -107,7 +107,7 @@ export async function registerHallPortalRoutes(root: FastifyInstance, ctx: AppCo
   );
   app.post(
     '/api/public/hall/rate',
-    { config: limit(10), schema: { tags, summary: '好差评(一事一评，办结后评价一次)', body: PortalAuth.extend(RatingInput.shape) } },
+    { config: limit(10), schema: { tags, summary: '好差评（一事一评，办结后评价一次）', body: PortalAuth.extend(RatingInput.shape) } },
     async (req, reply) => reply.status(201).send(await rateOnline(ctx, req.body)),
   );
 }

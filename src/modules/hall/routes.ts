@@ -47,7 +47,7 @@ export async function registerHallRoutes(root: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags,
-        summary: '窗口登记申请(一窗受理:前台登记，后台办理);扫描的材料用 multipart:字段 application(JSON)和 material.<序号> 文件',
+        summary: '窗口登记申请（一窗受理：前台登记，后台办理）；扫描的材料用 multipart：字段 application（JSON）和 material.<序号> 文件',
         body: ApplicationInput.nullish(),
       },
     },
@@ -60,13 +60,13 @@ export async function registerHallRoutes(root: FastifyInstance, ctx: AppContext)
       return reply.status(201).send(await registerApplication(ctx, actor, body, { channel: '窗口', system: false, files }));
     },
   );
-  app.get('/api/hall/applications/:id/materials', { schema: { tags, summary: '申请材料清单(必要材料是否齐全、已上传的文件)', params: Id } }, async (req) => {
+  app.get('/api/hall/applications/:id/materials', { schema: { tags, summary: '申请材料清单（必要材料是否齐全、已上传的文件）', params: Id } }, async (req) => {
     await readable(req, req.params.id);
     return { materials: await materialList(ctx, req.params.id) };
   });
   app.post(
     '/api/hall/applications/:id/materials',
-    { schema: { tags, summary: '上传申请材料(multipart:material.<序号> 文件;受理前)', params: Id } },
+    { schema: { tags, summary: '上传申请材料（multipart:material.<序号> 文件；受理前）', params: Id } },
     async (req, reply) => {
       const actor = actorOf(req);
       requirePermission(actor, 'hall.handle');
@@ -77,38 +77,38 @@ export async function registerHallRoutes(root: FastifyInstance, ctx: AppContext)
   );
   app.get(
     '/api/hall/applications',
-    { schema: { tags, summary: '政务服务办件列表(按数据范围;按状态、渠道、事项筛选)', querystring: ListApplicationsQuery } },
+    { schema: { tags, summary: '政务服务办件列表（按数据范围；按状态、渠道、事项筛选）', querystring: ListApplicationsQuery } },
     async (req) => listApplications(ctx, actorOf(req), req.query),
   );
-  app.post('/api/hall/applications/:id/visits', { schema: { tags, summary: '记录申请人到现场(核验、领取等，计入跑动次数)', params: Id } }, async (req) => {
+  app.post('/api/hall/applications/:id/visits', { schema: { tags, summary: '记录申请人到现场（核验、领取等，计入跑动次数）', params: Id } }, async (req) => {
     const actor = await readable(req, req.params.id);
     return applyAction(ctx, actor, { caseId: req.params.id, action: 'visit', type: APPLICATION_TYPE });
   });
   app.post(
     '/api/hall/applications/:id/rating',
-    { schema: { tags, summary: '现场评价(一次一评:评价器上申请人本人作出的评价，由窗口录入)', params: Id, body: RatingInput } },
+    { schema: { tags, summary: '现场评价（一次一评：评价器上申请人本人作出的评价，由窗口录入）', params: Id, body: RatingInput } },
     async (req, reply) => {
       const actor = await readable(req, req.params.id);
       requirePermission(actor, 'hall.handle');
       return reply.status(201).send(await rateService(ctx, req.params.id, req.body));
     },
   );
-  app.get('/api/hall/complaints', { schema: { tags, summary: '差评整改列表(按数据范围)', querystring: ListComplaintsQuery } }, async (req) =>
+  app.get('/api/hall/complaints', { schema: { tags, summary: '差评整改列表（按数据范围）', querystring: ListComplaintsQuery } }, async (req) =>
     listComplaints(ctx, actorOf(req), req.query),
   );
   app.get(
     '/api/hall/ratings/stats',
-    { schema: { tags, summary: '好差评统计(按事项、单位、窗口、办理人;差评整改率)', querystring: RatingStatsQuery } },
+    { schema: { tags, summary: '好差评统计（按事项、单位、窗口、办理人；差评整改率）', querystring: RatingStatsQuery } },
     async (req) => ratingStats(ctx, actorOf(req), req.query),
   );
-  app.get('/api/hall/no-visit', { schema: { tags, summary: '不见面率(按实际办件，分地区、期间)', querystring: PeriodQuery } }, async (req) =>
+  app.get('/api/hall/no-visit', { schema: { tags, summary: '不见面率（按实际办件，分地区、期间）', querystring: PeriodQuery } }, async (req) =>
     noVisitRate(ctx, actorOf(req), req.query),
   );
-  app.get('/api/hall/settings', { schema: { tags, summary: '政务服务设置(限期整改期限)' } }, async (req) => {
+  app.get('/api/hall/settings', { schema: { tags, summary: '政务服务设置（限期整改期限）' } }, async (req) => {
     requirePermission(actorOf(req), 'hall.read');
     return { rectifyWorkdays: await rectifyWorkdays(ctx) };
   });
-  app.put('/api/hall/settings', { schema: { tags, summary: '修改政务服务设置(只能从严)', body: SettingsInput } }, async (req) => {
+  app.put('/api/hall/settings', { schema: { tags, summary: '修改政务服务设置（只能从严）', body: SettingsInput } }, async (req) => {
     const actor = actorOf(req);
     requirePermission(actor, 'hall.configure');
     return updateSettings(ctx, actor, req.body);

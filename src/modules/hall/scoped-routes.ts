@@ -18,9 +18,9 @@ export const hallScopedRoutes: RouteSpecs = {
   },
   'GET /api/hall/no-visit': {
     kind: 'unscoped',
-    why: '不见面率: aggregates over finished applications the caller may read (kernel caseReadable) — proved in src/modules/hall/hall-ratings.int.test.ts',
+    why: '不见面率：aggregates over finished applications the caller may read (kernel caseReadable) — proved in src/modules/hall/hall-ratings.int.test.ts',
   },
   'GET /api/hall/settings': { kind: 'unscoped', why: 'the region-wide 限期整改 period (one number, no records)' },
-  'GET /api/public/hall/items': { kind: 'unscoped', why: 'public 办事指南: the service items, the same for everyone' },
+  'GET /api/public/hall/items': { kind: 'unscoped', why: 'public 办事指南：the service items, the same for everyone' },
   'GET /api/public/hall/items/:code': { kind: 'unscoped', why: 'public 办事指南 of one item (conditions, materials, form, time limit)' },
 };

@@ -37,7 +37,7 @@ export async function registerNormdocRoutes(root: FastifyInstance, ctx: AppConte
 
   app.post(
     '/api/normdocs',
-    { schema: { tags, summary: '起草规范性文件(第 1 版草案)', body: RegisterNormdocInput, response: { 201: RegisterResult } } },
+    { schema: { tags, summary: '起草规范性文件（第 1 版草案）', body: RegisterNormdocInput, response: { 201: RegisterResult } } },
     async (req, reply) => reply.status(201).send(await registerNormdoc(ctx, actorOf(req), req.body)),
   );
   app.get(
@@ -45,7 +45,7 @@ export async function registerNormdocRoutes(root: FastifyInstance, ctx: AppConte
     {
       schema: {
         tags,
-        summary: '规范性文件登记簿(按数据范围;按编号、标题、单位检索,按环节、年度筛选)',
+        summary: '规范性文件登记簿（按数据范围；按编号、标题、单位检索，按环节、年度筛选）',
         querystring: ListNormdocsQuery,
         response: { 200: NormdocPage },
       },
@@ -54,7 +54,7 @@ export async function registerNormdocRoutes(root: FastifyInstance, ctx: AppConte
   );
   app.put(
     '/api/normdocs/settings',
-    { schema: { tags, summary: '规范性文件设置(征求意见最短期限，只能延长)', body: SettingsInput, response: { 200: NormdocSettings } } },
+    { schema: { tags, summary: '规范性文件设置（征求意见最短期限，只能延长）', body: SettingsInput, response: { 200: NormdocSettings } } },
     async (req) => {
       const actor = actorOf(req);
       requirePermission(actor, 'normdocs.configure');
@@ -66,7 +66,7 @@ export async function registerNormdocRoutes(root: FastifyInstance, ctx: AppConte
     {
       schema: {
         tags,
-        summary: '规范性文件详情(各版本、征求意见及处理、合法性审核、集体审议、签发、编号、公布、备案)',
+        summary: '规范性文件详情（各版本、征求意见及处理、合法性审核、集体审议、签发、编号、公布、备案）',
         params: Id,
         response: { 200: NormdocDetail },
       },
@@ -81,7 +81,7 @@ export async function registerNormdocRoutes(root: FastifyInstance, ctx: AppConte
   };
   app.post(
     '/api/normdocs/:id/versions',
-    { schema: { tags, summary: '修改草案(新版本)', params: Id, body: VersionInput, response: { 201: ActionResult } } },
+    { schema: { tags, summary: '修改草案（新版本）', params: Id, body: VersionInput, response: { 201: ActionResult } } },
     async (req, reply) => reply.status(201).send(await act('revise')(req.params.id, req.body, actorOf(req))),
   );
   app.post(
@@ -91,7 +91,7 @@ export async function registerNormdocRoutes(root: FastifyInstance, ctx: AppConte
   );
   app.post(
     '/api/normdocs/:id/dispositions',
-    { schema: { tags, summary: '起草单位处理意见(采纳、部分采纳、不采纳并说明理由)', params: Id, body: DispositionInput, response: { 201: ActionResult } } },
+    { schema: { tags, summary: '起草单位处理意见（采纳、部分采纳、不采纳并说明理由）', params: Id, body: DispositionInput, response: { 201: ActionResult } } },
     async (req, reply) => reply.status(201).send(await act('dispose')(req.params.id, req.body, actorOf(req))),
   );
   app.post(
@@ -99,7 +99,7 @@ export async function registerNormdocRoutes(root: FastifyInstance, ctx: AppConte
     {
       schema: {
         tags,
-        summary: '登记集体审议会议记录(之后发起参会领导会签 POST /api/cases/:id/signoffs, step heads)',
+        summary: '登记集体审议会议记录（之后发起参会领导会签 POST /api/cases/:id/signoffs, step heads）',
         params: Id,
         body: MeetingInput,
         response: { 201: ActionResult },
@@ -112,7 +112,7 @@ export async function registerNormdocRoutes(root: FastifyInstance, ctx: AppConte
     {
       schema: {
         tags,
-        summary: '登记评估(有效期届满前评估、决策后评估:评估主体、方式、发现、结论;结论为修改的开启修改草案)',
+        summary: '登记评估（有效期届满前评估、决策后评估：评估主体、方式、发现、结论；结论为修改的开启修改草案）',
         params: Id,
         body: EvaluationInput,
         response: { 201: EvaluationRecorded },
@@ -122,14 +122,19 @@ export async function registerNormdocRoutes(root: FastifyInstance, ctx: AppConte
   );
   app.get(
     '/api/normdocs/:id/heads',
-    { schema: { tags, summary: '可参加会签的领导(本机关持有签发权限的人员)', params: Id, response: { 200: HeadCandidates } } },
+    { schema: { tags, summary: '可参加会签的领导（本机关持有签发权限的人员）', params: Id, response: { 200: HeadCandidates } } },
     async (req) => headCandidates(ctx, actorOf(req), req.params.id),
   );
   app.get(
     '/api/public/normdocs',
     {
       config: { rateLimit: { max: 60, timeWindow: '1 minute' }, publicCache: true },
-      schema: { tags, summary: '现行有效的规范性文件(某日已公布、已施行且在有效期内的)', querystring: PublicNormdocsQuery, response: { 200: PublicNormdocs } },
+      schema: {
+        tags,
+        summary: '现行有效的规范性文件（某日已公布、已施行且在有效期内的）',
+        querystring: PublicNormdocsQuery,
+        response: { 200: PublicNormdocs },
+      },
     },
     async (req) => publicNormdocs(ctx, req.query),
   );

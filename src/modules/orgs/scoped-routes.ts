@@ -65,7 +65,7 @@ export const orgsScopedRoutes: RouteSpecs = {
   },
   'GET /api/public/orgs/credit': {
     kind: 'unscoped',
-    why: '信用信息公示: registration facts, ratings and the credit lists in force are public (民政部令第60号); at most 10 matches, nothing personal',
+    why: '信用信息公示：registration facts, ratings and the credit lists in force are public (民政部令第60号); at most 10 matches, nothing personal',
   },
   'GET /api/orgs/spot-checks': {
     kind: 'list',
@@ -79,22 +79,22 @@ export const orgsScopedRoutes: RouteSpecs = {
   'GET /api/orgs/spot-checks/:id/inspection-options': { kind: 'detail', permission: 'orgs.register', records: spotChecks },
   'GET /api/public/orgs/inspections': {
     kind: 'unscoped',
-    why: '年检结果公告: the published conclusions (name, USCC, registrar, conclusion; no reasons) are public',
+    why: '年检结果公告：the published conclusions (name, USCC, registrar, conclusion; no reasons) are public',
   },
   'GET /api/public/orgs/spot-checks': {
     kind: 'unscoped',
-    why: '双随机一公开: the commitment, the drawn list, the revealed seed and the results are public (《社会组织抽查暂行办法》)',
+    why: '双随机一公开：the commitment, the drawn list, the revealed seed and the results are public (《社会组织抽查暂行办法》)',
   },
-  'GET /api/public/orgs/spot-checks/:id': { kind: 'unscoped', why: '双随机一公开: one published spot check (no findings text)' },
-  'GET /api/public/orgs/spot-checks/:id/verify': { kind: 'unscoped', why: '双随机一公开: anyone re-runs a revealed draw' },
-  'GET /api/public/orgs/spot-checks/:id/items': { kind: 'unscoped', why: '双随机一公开: the published drawn list, a page at a time (no findings text)' },
+  'GET /api/public/orgs/spot-checks/:id': { kind: 'unscoped', why: '双随机一公开：one published spot check (no findings text)' },
+  'GET /api/public/orgs/spot-checks/:id/verify': { kind: 'unscoped', why: '双随机一公开：anyone re-runs a revealed draw' },
+  'GET /api/public/orgs/spot-checks/:id/items': { kind: 'unscoped', why: '双随机一公开：the published drawn list, a page at a time (no findings text)' },
   'GET /api/public/orgs/spot-checks/:id/population': {
     kind: 'unscoped',
-    why: '双随机一公开: the published frozen population (USCC and name), a page at a time; drawn or not only once drawn',
+    why: '双随机一公开：the published frozen population (USCC and name), a page at a time; drawn or not only once drawn',
   },
   'GET /api/public/orgs/spot-checks/:id/population.txt': {
     kind: 'unscoped',
-    why: '双随机一公开: the published population as the fingerprinted text (USCCs only), to re-run the draw offline',
+    why: '双随机一公开：the published population as the fingerprinted text (USCCs only), to re-run the draw offline',
   },
   'GET /api/orgs/credit-lists': {
     kind: 'list',

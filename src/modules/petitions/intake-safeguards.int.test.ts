@@ -115,10 +115,10 @@ describe('检举控告', () => {
     await ok(xq.post(`/api/cases/${p.id}/acknowledge`, {}));
     const other = (await fgc.get(`/api/petitions/${p.id}`)).json();
     expect(other.informantHidden).toBe(true);
-    expect(other.petitioners[0]).toMatchObject({ name: '检举人(信息保密)', idNumberMasked: null, phoneMasked: null });
+    expect(other.petitioners[0]).toMatchObject({ name: '检举人（信息保密）', idNumberMasked: null, phoneMasked: null });
     expect(JSON.stringify(other.petitioners)).not.toContain('何某');
     const list = (await fgc.get(`/api/petitions?q=${p.refNo}`)).json();
-    expect(list.items[0].petitioners[0].name).toBe('检举人(信息保密)');
+    expect(list.items[0].petitioners[0].name).toBe('检举人（信息保密）');
     expect((await xq.get(`/api/petitions/${p.id}`)).json().petitioners[0].name).toBe('何某');
     expect((await xq.get(`/api/petitions?q=${p.refNo}`)).json().items[0].petitioners[0].name).toBe('何某');
   });

@@ -48,7 +48,7 @@ describe('proof of work on POST /api/public/petitions', () => {
     while (leadingZeroBits(powDigest(challenge, `x${wrong}`)) >= bits) wrong++;
     const bad = await submit({ ...petition('工作量证明:错误'), pow: { challenge, nonce: `x${wrong}` } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ code: 'POW_WRONG', title: '安全校验未通过,请重新提交' });
+    expect(bad.json()).toMatchObject({ code: 'POW_WRONG', title: '安全校验未通过，请重新提交' });
 
     const none = await submit(petition('工作量证明:缺失'));
     expect(none.statusCode).toBe(400);
@@ -64,7 +64,7 @@ describe('proof of work on POST /api/public/petitions', () => {
     clock.advance(11 * 60_000);
     const expired = await submit({ ...petition('工作量证明:过期'), pow: old });
     expect(expired.statusCode).toBe(400);
-    expect(expired.json()).toMatchObject({ code: 'POW_EXPIRED', title: '安全校验已过期,请重新提交' });
+    expect(expired.json()).toMatchObject({ code: 'POW_EXPIRED', title: '安全校验已过期，请重新提交' });
     for (const title of ['工作量证明:错误', '工作量证明:缺失', '工作量证明:伪造', '工作量证明:过期']) expect(await casesNamed(title)).toBe(0);
   });
 

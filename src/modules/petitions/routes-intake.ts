@@ -25,7 +25,7 @@ export async function registerPetitionIntakeRoutes(root: FastifyInstance, ctx: A
     {
       schema: {
         tags,
-        summary: '接收单位提出异议(收到之日起 5 个工作日内,待转送、交办单位核实)',
+        summary: '接收单位提出异议（收到之日起 5 个工作日内，待转送、交办单位核实）',
         params: Id,
         body: RaiseObjectionInput,
         response: { 201: z.object({ id: z.uuid(), receivedOn: z.string(), dueDate: z.string(), raisedOn: z.string() }) },
@@ -38,7 +38,7 @@ export async function registerPetitionIntakeRoutes(root: FastifyInstance, ctx: A
     {
       schema: {
         tags,
-        summary: '转送、交办单位核实异议(同意则退回,交还材料)',
+        summary: '转送、交办单位核实异议（同意则退回，交还材料）',
         params: Id,
         body: DecideObjectionInput,
         response: { 200: z.object({ id: z.uuid(), decision: z.enum(['agreed', 'rejected']) }) },
@@ -64,7 +64,7 @@ export async function registerPetitionIntakeRoutes(root: FastifyInstance, ctx: A
     {
       schema: {
         tags,
-        summary: '导入相应法定程序(申诉求决类,第三十一条)',
+        summary: '导入相应法定程序（申诉求决类，第三十一条）',
         params: Id,
         body: RouteProcedureInput,
         response: { 200: z.object({ target: z.enum(ROUTING_TARGETS), note: z.string(), routedAt: z.string() }) },
@@ -74,12 +74,12 @@ export async function registerPetitionIntakeRoutes(root: FastifyInstance, ctx: A
   );
   app.post(
     '/api/petitions/reception-log',
-    { schema: { tags, summary: '接待登记(来信、来访的批次和人次)', body: ReceptionLogInput, response: { 201: ReceptionLogEntry } } },
+    { schema: { tags, summary: '接待登记（来信、来访的批次和人次）', body: ReceptionLogInput, response: { 201: ReceptionLogEntry } } },
     async (req, reply) => reply.status(201).send(await recordReception(ctx, actorOf(req), req.body)),
   );
   app.get(
     '/api/petitions/reception-log',
-    { schema: { tags, summary: '接待登记列表与合计(按数据范围)', querystring: ReceptionLogQuery, response: { 200: ReceptionLogPage } } },
+    { schema: { tags, summary: '接待登记列表与合计（按数据范围）', querystring: ReceptionLogQuery, response: { 200: ReceptionLogPage } } },
     async (req) => listReceptionLog(ctx, actorOf(req), req.query),
   );
 }

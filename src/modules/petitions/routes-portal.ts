@@ -36,7 +36,7 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
     '/api/public/areas',
     {
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { tags, summary: '问题发生地可选的行政区划(自治区、市、县,公开参考数据)', response: { 200: z.object({ items: z.array(PublicArea) }) } },
+      schema: { tags, summary: '问题发生地可选的行政区划（自治区、市、县，公开参考数据）', response: { 200: z.object({ items: z.array(PublicArea) }) } },
     },
     async (_req, reply) => {
       const rows = (
@@ -86,7 +86,7 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
     '/api/public/petitions/track',
     {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags, summary: '查询办理进度(编号 + 查询码)', body: z.object({ refNo: Ref, queryCode: Code }), response: { 200: PetitionTrack } },
+      schema: { tags, summary: '查询办理进度（编号 + 查询码）', body: z.object({ refNo: Ref, queryCode: Code }), response: { 200: PetitionTrack } },
     },
     async (req) => trackPetition(ctx, req.body.refNo, req.body.queryCode),
   );
@@ -96,11 +96,13 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '下载已送达的处理意见书、复查意见书或复核意见书 PDF(编号 + 查询码;送达前 409)',
+        summary: '下载已送达的处理意见书、复查意见书或复核意见书 PDF（编号 + 查询码；送达前 409）',
         body: z.object({
           refNo: Ref,
           queryCode: Code,
-          which: z.enum(['opinion', 'review', 'recheck'], { message: '文书种类须为 opinion(处理意见书)、review(复查意见书)或 recheck(复核意见书)' }).optional(),
+          which: z
+            .enum(['opinion', 'review', 'recheck'], { message: '文书种类须为 opinion（处理意见书）、review（复查意见书）或 recheck（复核意见书）' })
+            .optional(),
         }),
       },
     },
@@ -134,7 +136,7 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '申请复查(收到书面答复之日起 30 日内)',
+        summary: '申请复查（收到书面答复之日起 30 日内）',
         body: z.object({ refNo: Ref, queryCode: Code, reason: z.string().trim().min(5, '请说明申请复查的理由').max(5000) }),
         response: { 200: Requested },
       },
@@ -147,7 +149,7 @@ export async function registerPetitionPortalRoutes(root: FastifyInstance, ctx: A
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '申请复核(收到书面复查意见之日起 30 日内)',
+        summary: '申请复核（收到书面复查意见之日起 30 日内）',
         body: z.object({
           refNo: Ref,
           queryCode: Code,

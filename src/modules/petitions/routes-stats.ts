@@ -16,7 +16,7 @@ export async function registerPetitionStatsRoutes(root: FastifyInstance, ctx: Ap
     {
       schema: {
         tags,
-        summary: '信访统计(件/批/人次、按期办结率、满意率,按时间、渠道、来源、地区、类别、业务、结果、状态)',
+        summary: '信访统计（件/批/人次、按期办结率、满意率，按时间、渠道、来源、地区、类别、业务、结果、状态）',
         querystring: PetitionStatsQuery,
         response: { 200: PetitionStats },
       },
@@ -24,7 +24,7 @@ export async function registerPetitionStatsRoutes(root: FastifyInstance, ctx: Ap
     async (req) => petitionStats(ctx, actorOf(req), req.query),
   );
 
-  app.get('/api/petitions/stats.xlsx', { schema: { tags, summary: '信访统计导出(xlsx)', querystring: PetitionStatsQuery } }, async (req, reply) => {
+  app.get('/api/petitions/stats.xlsx', { schema: { tags, summary: '信访统计导出（xlsx）', querystring: PetitionStatsQuery } }, async (req, reply) => {
     const actor = actorOf(req);
     const s = await petitionStats(ctx, actor, req.query);
     const now = ctx.clock.now();

@@ -39,7 +39,7 @@ export async function registerPetitionRoutes(root: FastifyInstance, ctx: AppCont
 
   app.post(
     '/api/petitions',
-    { schema: { tags, summary: '登记信访事项(来信、来访、电话、上级转来)', body: RegisterPetitionInput, response: { 201: RegisterPetitionResult } } },
+    { schema: { tags, summary: '登记信访事项（来信、来访、电话、上级转来）', body: RegisterPetitionInput, response: { 201: RegisterPetitionResult } } },
     async (req, reply) => {
       const r = await registerPetition(ctx, actorOf(req), req.body);
       return reply.status(201).send({
@@ -51,19 +51,19 @@ export async function registerPetitionRoutes(root: FastifyInstance, ctx: AppCont
       });
     },
   );
-  app.get('/api/petitions/settings', { schema: { tags, summary: '信访设置(可调参数与未核实规则)', response: { 200: PetitionSettings } } }, async (req) => {
+  app.get('/api/petitions/settings', { schema: { tags, summary: '信访设置（可调参数与未核实规则）', response: { 200: PetitionSettings } } }, async (req) => {
     const actor = actorOf(req);
     requirePermission(actor, 'petition.read');
     return { ...(await listPetitionSettings(ctx)), canEdit: canEditSettings(actor) };
   });
   app.put(
     '/api/petitions/settings',
-    { schema: { tags, summary: '修改信访设置(自治区级督办权限)', body: SettingsPatch, response: { 200: PetitionSettingList } } },
+    { schema: { tags, summary: '修改信访设置（自治区级督办权限）', body: SettingsPatch, response: { 200: PetitionSettingList } } },
     async (req) => updatePetitionSettings(ctx, actorOf(req), req.body),
   );
   app.get(
     '/api/petitions',
-    { schema: { tags, summary: '信访事项列表(按数据范围)', querystring: ListPetitionsQuery, response: { 200: PetitionPage } } },
+    { schema: { tags, summary: '信访事项列表（按数据范围）', querystring: ListPetitionsQuery, response: { 200: PetitionPage } } },
     async (req) => listPetitions(ctx, actorOf(req), req.query),
   );
   app.get(
@@ -71,7 +71,7 @@ export async function registerPetitionRoutes(root: FastifyInstance, ctx: AppCont
     {
       schema: {
         tags,
-        summary: '信访事项详情(masked=1 时不解密身份信息、不记 PII 查阅)',
+        summary: '信访事项详情（masked=1 时不解密身份信息、不记 PII 查阅）',
         params: z.object({ id: z.uuid('信访事项 ID 格式不正确') }),
         querystring: z.object({ masked: z.enum(['0', '1']).optional() }),
         response: { 200: PetitionDetail },
@@ -81,7 +81,7 @@ export async function registerPetitionRoutes(root: FastifyInstance, ctx: AppCont
   );
   app.post(
     '/api/petitions/:id/assign',
-    { schema: { tags, summary: '交办(指定报告期限,接收单位须签收)', params: Id, body: AssignInput, response: { 200: AssignResult } } },
+    { schema: { tags, summary: '交办（指定报告期限，接收单位须签收）', params: Id, body: AssignInput, response: { 200: AssignResult } } },
     async (req) => assignPetition(ctx, actorOf(req), req.params.id, req.body),
   );
   app.post('/api/petitions/:id/lead', { schema: { tags, summary: '领导包案', params: Id, body: LeadInput, response: { 200: LeadResult } } }, async (req) =>
@@ -89,7 +89,7 @@ export async function registerPetitionRoutes(root: FastifyInstance, ctx: AppCont
   );
   app.post(
     '/api/petitions/:id/follow-ups',
-    { schema: { tags, summary: '安排回头看(包案领导)', params: Id, body: FollowUpInput, response: { 201: FollowUpsResult } } },
+    { schema: { tags, summary: '安排回头看（包案领导）', params: Id, body: FollowUpInput, response: { 201: FollowUpsResult } } },
     async (req, reply) => reply.status(201).send(await scheduleFollowUps(ctx, actorOf(req), req.params.id, req.body)),
   );
   app.post(
@@ -97,7 +97,7 @@ export async function registerPetitionRoutes(root: FastifyInstance, ctx: AppCont
     {
       schema: {
         tags,
-        summary: '记录回头看结果(包案领导)',
+        summary: '记录回头看结果（包案领导）',
         params: Id.extend({ fid: z.uuid('回头看 ID 格式不正确') }),
         body: FollowUpResultInput,
         response: { 200: FollowUpResultResult },
@@ -107,7 +107,7 @@ export async function registerPetitionRoutes(root: FastifyInstance, ctx: AppCont
   );
   app.post(
     '/api/petitions/:id/satisfaction',
-    { schema: { tags, summary: '记录满意度评价(电话、信函、当面)', params: Id, body: StaffSatisfactionInput, response: { 200: SatisfactionResult } } },
+    { schema: { tags, summary: '记录满意度评价（电话、信函、当面）', params: Id, body: StaffSatisfactionInput, response: { 200: SatisfactionResult } } },
     async (req) => recordSatisfaction(ctx, actorOf(req), req.params.id, req.body),
   );
   app.post(

@@ -29,10 +29,10 @@ export async function registerPolicyqaRoutes(root: FastifyInstance, ctx: AppCont
 
   app.get(
     '/api/policyqa',
-    { schema: { tags, summary: '政策问答(按数据范围;按文字、状态、类别、关联文件筛选)', querystring: ListEntriesQuery, response: { 200: EntryPage } } },
+    { schema: { tags, summary: '政策问答（按数据范围；按文字、状态、类别、关联文件筛选）', querystring: ListEntriesQuery, response: { 200: EntryPage } } },
     async (req) => listEntries(ctx, actorOf(req), req.query),
   );
-  app.post('/api/policyqa', { schema: { tags, summary: '新增政策问答(发布)', body: EntryInput, response: { 201: Saved } } }, async (req, reply) =>
+  app.post('/api/policyqa', { schema: { tags, summary: '新增政策问答（发布）', body: EntryInput, response: { 201: Saved } } }, async (req, reply) =>
     reply.status(201).send(await createEntry(ctx, actorOf(req), req.body)),
   );
   app.get('/api/policyqa/:id', { schema: { tags, summary: '政策问答详情', params: Id, response: { 200: Entry } } }, async (req) =>
@@ -43,7 +43,7 @@ export async function registerPolicyqaRoutes(root: FastifyInstance, ctx: AppCont
   );
   app.post(
     '/api/policyqa/:id/flag',
-    { schema: { tags, summary: '标记待复核(政策已修改或废止;从门户撤下直至复核)', params: Id, body: FlagInput, response: { 200: FlagResult } } },
+    { schema: { tags, summary: '标记待复核（政策已修改或废止；从门户撤下直至复核）', params: Id, body: FlagInput, response: { 200: FlagResult } } },
     async (req) => flagEntry(ctx, actorOf(req), req.params.id, req.body),
   );
   app.post(
@@ -51,7 +51,7 @@ export async function registerPolicyqaRoutes(root: FastifyInstance, ctx: AppCont
     {
       schema: {
         tags,
-        summary: '某规范性文件已修改或废止:其全部问答标记待复核',
+        summary: '某规范性文件已修改或废止：其全部问答标记待复核',
         params: z.object({ documentId: z.uuid('文件 ID 格式不正确') }),
         body: FlagInput,
         response: { 200: FlagResult },
@@ -61,7 +61,7 @@ export async function registerPolicyqaRoutes(root: FastifyInstance, ctx: AppCont
   );
   app.post(
     '/api/policyqa/:id/review',
-    { schema: { tags, summary: '复核(继续发布或撤下)', params: Id, body: ReviewInput, response: { 200: Saved } } },
+    { schema: { tags, summary: '复核（继续发布或撤下）', params: Id, body: ReviewInput, response: { 200: Saved } } },
     async (req) => reviewEntry(ctx, actorOf(req), req.params.id, req.body),
   );
 
@@ -70,20 +70,20 @@ export async function registerPolicyqaRoutes(root: FastifyInstance, ctx: AppCont
     '/api/public/policyqa',
     {
       config: { ...publicConfig, publicCache: true },
-      schema: { tags, summary: '公开:政策问答检索(仅已发布的)', querystring: PublicQuery, response: { 200: PublicEntries } },
+      schema: { tags, summary: '公开：政策问答检索（仅已发布的）', querystring: PublicQuery, response: { 200: PublicEntries } },
     },
     async (req) => publicEntries(ctx, req.query),
   );
   app.get(
     '/api/public/policyqa/:id',
-    { config: publicConfig, schema: { tags, summary: '公开:一条政策问答', params: Id, response: { 200: PublicEntry } } },
+    { config: publicConfig, schema: { tags, summary: '公开：一条政策问答', params: Id, response: { 200: PublicEntry } } },
     async (req) => publicEntry(ctx, req.params.id),
   );
   app.post(
     '/api/public/policyqa/:id/feedback',
     {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags, summary: '公开:这条回答有帮助吗(每个地址每天每条一次)', params: Id, body: FeedbackInput, response: { 200: FeedbackResult } },
+      schema: { tags, summary: '公开：这条回答有帮助吗（每个地址每天每条一次）', params: Id, body: FeedbackInput, response: { 200: FeedbackResult } },
     },
     async (req) => voteEntry(ctx, req.params.id, req.ip, req.body),
   );

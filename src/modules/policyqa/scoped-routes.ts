@@ -21,6 +21,6 @@ export const policyqaScopedRoutes: RouteSpecs = {
     items: (b) => b.items.map((e: any) => ({ areaPath: e.areaPath })),
   },
   'GET /api/policyqa/:id': { kind: 'detail', permission: 'policyqa.read', records: entries },
-  'GET /api/public/policyqa': { kind: 'unscoped', why: 'public 政策问答: published entries only (policyqa.int.test.ts)' },
-  'GET /api/public/policyqa/:id': { kind: 'unscoped', why: 'public 政策问答: one published entry' },
+  'GET /api/public/policyqa': { kind: 'unscoped', why: 'public 政策问答：published entries only (policyqa.int.test.ts)' },
+  'GET /api/public/policyqa/:id': { kind: 'unscoped', why: 'public 政策问答：one published entry' },
 };

@@ -26,7 +26,7 @@ export async function registerProposalRoutes(root: FastifyInstance, ctx: AppCont
 
   app.post(
     '/api/proposals',
-    { schema: { tags, summary: '交办登记(人大代表建议、政协提案)', body: RegisterProposalInput, response: { 201: RegisterResult } } },
+    { schema: { tags, summary: '交办登记（人大代表建议、政协提案）', body: RegisterProposalInput, response: { 201: RegisterResult } } },
     async (req, reply) => reply.status(201).send(await registerProposal(ctx, actorOf(req), req.body)),
   );
   app.get(
@@ -34,7 +34,7 @@ export async function registerProposalRoutes(root: FastifyInstance, ctx: AppCont
     {
       schema: {
         tags,
-        summary: '建议提案列表(按数据范围;按类别、届次、承办方式、答复类别、状态筛选)',
+        summary: '建议提案列表（按数据范围；按类别、届次、承办方式、答复类别、状态筛选）',
         querystring: ListProposalsQuery,
         response: { 200: ProposalPage },
       },
@@ -46,7 +46,7 @@ export async function registerProposalRoutes(root: FastifyInstance, ctx: AppCont
     {
       schema: {
         tags,
-        summary: '建议提案统计(按届次、类别、承办方式、答复类别、单位;按期答复率、满意率)',
+        summary: '建议提案统计（按届次、类别、承办方式、答复类别、单位；按期答复率、满意率）',
         querystring: ProposalStatsQuery,
         response: { 200: ProposalStats },
       },
@@ -55,7 +55,7 @@ export async function registerProposalRoutes(root: FastifyInstance, ctx: AppCont
   );
   app.get(
     '/api/proposals/:id',
-    { schema: { tags, summary: '建议提案详情(面商沟通、答复、征询意见、协办意见)', params: Id, response: { 200: ProposalDetail } } },
+    { schema: { tags, summary: '建议提案详情（面商沟通、答复、征询意见、协办意见）', params: Id, response: { 200: ProposalDetail } } },
     async (req) => getProposal(ctx, actorOf(req), req.params.id),
   );
 
@@ -67,7 +67,7 @@ export async function registerProposalRoutes(root: FastifyInstance, ctx: AppCont
     };
   app.post(
     '/api/proposals/:id/contacts',
-    { schema: { tags, summary: '记录面商、沟通(日期、方式、人员、内容)', params: Id, body: ContactInput, response: { 201: ActionResult } } },
+    { schema: { tags, summary: '记录面商、沟通（日期、方式、人员、内容）', params: Id, body: ContactInput, response: { 201: ActionResult } } },
     async (req, reply) => reply.status(201).send(await act('contact')(req, actorOf(req))),
   );
   app.post(
@@ -84,7 +84,7 @@ export async function registerProposalRoutes(root: FastifyInstance, ctx: AppCont
     '/api/public/proposals/replies',
     {
       config: { rateLimit: { max: 60, timeWindow: '1 minute' }, publicCache: true },
-      schema: { tags, summary: '建议提案答复公开(代表、委员同意公开的，公众可查)', querystring: PublicRepliesQuery, response: { 200: PublicReplies } },
+      schema: { tags, summary: '建议提案答复公开（代表、委员同意公开的，公众可查）', querystring: PublicRepliesQuery, response: { 200: PublicReplies } },
     },
     async (req) => publicReplies(ctx, req.query.year),
   );

@@ -20,7 +20,7 @@ export const proposalScopedRoutes: RouteSpecs = {
   },
   'GET /api/public/proposals/replies': {
     kind: 'unscoped',
-    why: 'public 答复公开: only signed replies the deputy or member agreed to disclose, without names (proposals-flow.int.test.ts)',
+    why: 'public 答复公开：only signed replies the deputy or member agreed to disclose, without names (proposals-flow.int.test.ts)',
   },
   'GET /api/proposals/:id': { kind: 'case', path: (c) => (c.type === 'proposal' ? `/api/proposals/${c.id}` : null) },
 };

@@ -78,7 +78,7 @@ export async function decryptFile(stored: Buffer, keyFor: (kid: string) => Promi
   const k = keysOf(await keyFor(kid));
   const body = stored.subarray(0, stored.length - MAC);
   const want = hmacSm3(k.mac, body);
-  if (!timingSafeEqual(want, stored.subarray(stored.length - MAC))) throw fileError('文件校验失败(可能被篡改或密钥不符)');
+  if (!timingSafeEqual(want, stored.subarray(stored.length - MAC))) throw fileError('文件校验失败（可能被篡改或密钥不符）');
   const d = createDecipheriv('sm4-cbc', k.enc, stored.subarray(MAGIC.length + 9, HEADER));
   return Buffer.concat([d.update(body.subarray(HEADER)), d.final()]);
 }

@@ -60,7 +60,7 @@ export function forgetPiiKeys(config: Config): void {
 /** Resolve (and create if needed) the key at boot, so a misconfiguration fails at start-up, not at the first write. */
 export async function ensurePiiKey(ctx: AppContext): Promise<PiiKeySource> {
   const { source } = await piiKey(ctx);
-  if (source === 'database') ctx.logger.warn('PII_KEY 未设置:个人信息加密密钥保存在数据库中,仅适用于演示/测试;生产环境请设置 PII_KEY');
+  if (source === 'database') ctx.logger.warn('PII_KEY 未设置：个人信息加密密钥保存在数据库中，仅适用于演示/测试；生产环境请设置 PII_KEY');
   return source;
 }
 

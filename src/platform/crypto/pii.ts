@@ -94,7 +94,7 @@ export function decryptWithKey(master: Buffer, token: string): string {
   const head = parts.slice(0, 4).join('.');
   const mac = Buffer.from(parts[4]!, 'base64url');
   const want = hmacSm3(k.mac, head);
-  if (mac.length !== want.length || !timingSafeEqual(mac, want)) throw piiError('PII_CIPHERTEXT_INVALID', '加密数据校验失败(可能被篡改)');
+  if (mac.length !== want.length || !timingSafeEqual(mac, want)) throw piiError('PII_CIPHERTEXT_INVALID', '加密数据校验失败（可能被篡改）');
   const d = createDecipheriv('sm4-cbc', k.enc, Buffer.from(parts[2]!, 'base64url'));
   return Buffer.concat([d.update(Buffer.from(parts[3]!, 'base64url')), d.final()]).toString('utf8');
 }

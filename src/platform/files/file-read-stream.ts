@@ -29,7 +29,7 @@ export async function openStoredStream(ctx: AppContext, key: string): Promise<Re
     for await (const piece of h.createReadStream({ start: 0, end: macEnd - 1, autoClose: false })) mac.update(piece as Buffer);
     const tag = Buffer.alloc(FILE_MAC_BYTES);
     await h.read(tag, 0, FILE_MAC_BYTES, macEnd);
-    if (!timingSafeEqual(mac.digest(), tag)) throw fileError('文件校验失败(可能被篡改或密钥不符)');
+    if (!timingSafeEqual(mac.digest(), tag)) throw fileError('文件校验失败（可能被篡改或密钥不符）');
     const decipher = opener.decipher();
     // The body stream closes the descriptor when it ends or either side is destroyed (a client that went away).
     return pipeline(h.createReadStream({ start: FILE_HEADER_BYTES, end: macEnd - 1 }), decipher, () => undefined);

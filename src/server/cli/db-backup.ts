@@ -134,7 +134,7 @@ export async function restoreFromFile(config: Config, file: string): Promise<Bac
     const want = (header.extra as Extra | undefined)?.keyCheck;
     if (want && keyCheck((await piiKey(tx)).key) !== want)
       throw new Error(
-        '目标的个人信息加密密钥与备份不同:请把 PII_KEY 设为源系统的密钥(内嵌数据库为 <DATA_DIR>/secrets/pii.key 的内容)后重试 / ' +
+        '目标的个人信息加密密钥与备份不同：请把 PII_KEY 设为源系统的密钥（内嵌数据库为 <DATA_DIR>/secrets/pii.key 的内容）后重试 / ' +
           "the target's PII key differs from the dump's: set PII_KEY to the source's key (embedded: the content of <DATA_DIR>/secrets/pii.key)",
       );
   };
@@ -143,7 +143,7 @@ export async function restoreFromFile(config: Config, file: string): Promise<Bac
     // Fresh means nothing happened here yet: no account and no audit event. Reference rows
     // that migrations insert are then replaced by the dump's.
     const used = await sql<{ n: number }>`select (select count(*) from core.app_user)::int + (select count(*) from core.audit_event)::int as n`.execute(ctx.db);
-    if (used.rows[0]!.n > 0) throw new Error('目标数据库不为空(已有用户或审计记录),只能恢复到新建的空库 / target database is not empty');
+    if (used.rows[0]!.n > 0) throw new Error('目标数据库不为空（已有用户或审计记录），只能恢复到新建的空库 / target database is not empty');
     const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     const counts = await restoreDatabase(ctx, lines, Object.keys(migrations), {
       replaceMigrationRows: true,

@@ -29,7 +29,7 @@ export const seedCommand: CliCommand = async (argv, io) => {
     if (flags.demo) {
       await seedDemo(ctx);
       await seedDemoHistory(ctx);
-      io.out('演示数据已载入(演示账号密码 Minzheng@2019)/ demo data loaded');
+      io.out('演示数据已载入（演示账号密码 Minzheng@2019）/ demo data loaded');
     }
     return 0;
   } finally {

@@ -12,7 +12,7 @@ const USAGE = 'users unlock <username> [--reason 原因]';
 export const usersUnlockCommand: CliCommand = async (argv, io) => {
   const { flags, positional } = parseFlags(argv, ['reason']);
   if (positional.length !== 1) throw new UsageError(`请给出一个用户名 / give one username\n${USAGE}`);
-  const reason = typeof flags.reason === 'string' && flags.reason.trim() ? flags.reason.trim() : '服务器命令行解锁(break-glass)';
+  const reason = typeof flags.reason === 'string' && flags.reason.trim() ? flags.reason.trim() : '服务器命令行解锁（break-glass）';
   const { ctx, handle } = await io.open();
   try {
     const r = await unlockUserAsSystem(ctx, positional[0]!, reason);

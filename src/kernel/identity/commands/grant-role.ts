@@ -19,7 +19,7 @@ export async function grantRole(ctx: AppContext, actor: Actor, userId: string, i
   if (input.validTo && input.validTo <= validFrom) throw identityError('DELEGATION_INVALID', '结束时间必须晚于开始时间');
   return withTx(ctx, async (tx) => {
     const user = await userInScope(tx, actor, 'user.manage', userId, { forUpdate: true });
-    if (user.status !== 'active') throw identityError('ACCOUNT_DISABLED', '账号已停用,不能授予角色');
+    if (user.status !== 'active') throw identityError('ACCOUNT_DISABLED', '账号已停用，不能授予角色');
     const ou = await orgUnitById(tx, input.orgUnitId);
     if (!ou || !ou.active || !recordInScope(actor, 'user.manage', { areaPath: ou.area_path, orgUnitId: ou.id })) throw identityError('ORG_UNIT_NOT_FOUND');
     const role = await roleByCode(tx, input.roleCode);

@@ -164,7 +164,7 @@ export async function registerFailure(
       entityId: user.id,
       before: null,
       after: { lockedUntil: until.toISOString(), failedLogins: r.rows[0]!.failed_logins },
-      reason: '登录失败次数达到上限,登录暂缓(逐次加长)',
+      reason: '登录失败次数达到上限，登录暂缓（逐次加长）',
       areaCode: user.area_code,
       areaPath: user.area_path,
       orgUnitId: user.org_unit_id,

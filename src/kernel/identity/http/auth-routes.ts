@@ -43,7 +43,7 @@ export async function registerAuthRoutes(root: FastifyInstance, ctx: AppContext)
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '登录(用户名 + 密码 + 管理员动态验证码)',
+        summary: '登录（用户名 + 密码 + 管理员动态验证码）',
         body: z.object({
           username: z.string().trim().min(1, '请输入用户名').max(100),
           password: z.string().min(1, '请输入密码').max(200),
@@ -84,7 +84,7 @@ export async function registerAuthRoutes(root: FastifyInstance, ctx: AppContext)
       config: GUARDED,
       schema: {
         tags,
-        summary: '修改本人密码(其他会话将失效)',
+        summary: '修改本人密码（其他会话将失效）',
         body: z.object({ oldPassword: z.string().min(1, '请输入当前密码').max(200), newPassword: z.string().min(1).max(200) }),
         response: NO_CONTENT,
       },
@@ -98,7 +98,7 @@ export async function registerAuthRoutes(root: FastifyInstance, ctx: AppContext)
   app.post(
     '/api/me/totp/setup',
     {
-      schema: { tags, summary: '生成动态验证码密钥(尚未启用)', response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }) } },
+      schema: { tags, summary: '生成动态验证码密钥（尚未启用）', response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }) } },
     },
     async (req) => setupTotp(ctx, actorOf(req)),
   );
@@ -118,7 +118,7 @@ export async function registerAuthRoutes(root: FastifyInstance, ctx: AppContext)
       config: GUARDED,
       schema: {
         tags,
-        summary: '停用动态验证码(需密码与当前验证码)',
+        summary: '停用动态验证码（需密码与当前验证码）',
         body: z.object({ password: z.string().min(1).max(200), code: TotpCode }),
         response: NO_CONTENT,
       },

@@ -54,7 +54,7 @@ export async function registerRoleRoutes(root: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags: ['roles'],
-        summary: '代管:将一项角色授权在限定期限内交由他人代为行使',
+        summary: '代管：将一项角色授权在限定期限内交由他人代为行使',
         body: z.object({
           fromAssignmentId: z.uuid('授权 ID 格式不正确'),
           toUserId: z.uuid('用户 ID 格式不正确'),
@@ -77,7 +77,7 @@ export async function registerRoleRoutes(root: FastifyInstance, ctx: AppContext)
   app.delete(
     '/api/delegations/:id',
     {
-      schema: { tags: ['roles'], summary: '提前结束代管(角色持有人或用户管理员)', params: z.object({ id: z.uuid() }), response: NO_CONTENT },
+      schema: { tags: ['roles'], summary: '提前结束代管（角色持有人或用户管理员）', params: z.object({ id: z.uuid() }), response: NO_CONTENT },
     },
     async (req, reply) => {
       const actor = actorOf(req);
@@ -94,7 +94,7 @@ export async function registerRoleRoutes(root: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags: ['audit'],
-        summary: '登录日志(本人可见范围)',
+        summary: '登录日志（本人可见范围）',
         querystring: z.object({
           username: z.string().trim().max(100).optional(),
           outcome: z.enum(Object.keys(LOGIN_OUTCOMES) as [string, ...string[]]).optional(),

@@ -29,7 +29,7 @@ export async function registerUserRoutes(root: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags,
-        summary: '用户列表(本人可见范围,手机号脱敏)',
+        summary: '用户列表（本人可见范围，手机号脱敏）',
         querystring: z.object({
           q: z.string().trim().max(50).optional(),
           orgUnitId: z.uuid().optional(),
@@ -51,7 +51,7 @@ export async function registerUserRoutes(root: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags,
-        summary: '用户详情(含完整手机号,记录个人信息访问)',
+        summary: '用户详情（含完整手机号，记录个人信息访问）',
         params: Id,
         response: { 200: UserSummary.extend({ phone: z.string().nullable(), roles: z.array(AssignmentDto) }) },
       },
@@ -68,7 +68,7 @@ export async function registerUserRoutes(root: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags,
-        summary: '新建用户(须在本人管理范围内;未给初始密码时自动生成并仅返回一次)',
+        summary: '新建用户（须在本人管理范围内；未给初始密码时自动生成并仅返回一次）',
         body: CreateUserBody,
         response: { 201: z.object({ user: UserSummary, initialPassword: z.string().optional() }) },
       },
@@ -88,7 +88,7 @@ export async function registerUserRoutes(root: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags,
-        summary: '修改用户(乐观锁:version 不一致返回 409)',
+        summary: '修改用户（乐观锁：version 不一致返回 409）',
         params: Id,
         body: UpdateUserBody,
         response: { 200: UserSummary },
@@ -103,7 +103,7 @@ export async function registerUserRoutes(root: FastifyInstance, ctx: AppContext)
   );
 
   for (const action of ['disable', 'enable', 'unlock', 'reset-totp'] as const) {
-    const label = { disable: '停用账号(并结束其会话)', enable: '启用账号', unlock: '解除登录锁定', 'reset-totp': '重置动态验证码(丢失手机时)' }[action];
+    const label = { disable: '停用账号（并结束其会话）', enable: '启用账号', unlock: '解除登录锁定', 'reset-totp': '重置动态验证码（丢失手机时）' }[action];
     app.post(
       `/api/users/:id/${action}`,
       {
@@ -123,7 +123,7 @@ export async function registerUserRoutes(root: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags,
-        summary: '重置密码(未给密码时自动生成并仅返回一次;用户须在下次登录后修改)',
+        summary: '重置密码（未给密码时自动生成并仅返回一次；用户须在下次登录后修改）',
         params: Id,
         body: z.object({ password: z.string().min(1).max(200).optional(), reason: Reason }).nullish(),
         response: { 200: z.object({ initialPassword: z.string().optional() }) },
@@ -140,7 +140,7 @@ export async function registerUserRoutes(root: FastifyInstance, ctx: AppContext)
   app.get(
     '/api/users/:id/roles',
     {
-      schema: { tags, summary: '用户的角色授权(含代管)', params: Id, response: { 200: z.object({ items: z.array(AssignmentDto) }) } },
+      schema: { tags, summary: '用户的角色授权（含代管）', params: Id, response: { 200: z.object({ items: z.array(AssignmentDto) }) } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -154,7 +154,7 @@ export async function registerUserRoutes(root: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags,
-        summary: '授予角色(只能在本人管理范围内,且不超出本人权限)',
+        summary: '授予角色（只能在本人管理范围内，且不超出本人权限）',
         params: Id,
         body: z.object({
           roleCode: z.string().min(1).max(40),
@@ -181,7 +181,7 @@ export async function registerUserRoutes(root: FastifyInstance, ctx: AppContext)
     {
       schema: {
         tags,
-        summary: '撤销角色授权(同时结束由其产生的代管)',
+        summary: '撤销角色授权（同时结束由其产生的代管）',
         params: Id.extend({ assignmentId: z.uuid('授权 ID 格式不正确') }),
         response: NO_CONTENT,
       },

@@ -9,7 +9,7 @@ export const LOGIN_OUTCOMES: Record<string, string> = {
   bad_password: '密码错误',
   unknown_user: '用户不存在',
   locked: '账号锁定中',
-  throttled: '尝试过于频繁(暂缓)',
+  throttled: '尝试过于频繁（暂缓）',
   bad_old_password: '修改密码时原密码错误',
   disabled: '账号已停用',
   totp_required: '未输入动态验证码',

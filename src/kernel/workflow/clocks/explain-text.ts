@@ -58,10 +58,10 @@ export function renderExplainText(t: ClockTrace): string {
   out.push(`合计：${sums.join(',')}。`);
   const others = t.suspensions.filter((s) => s.effect === 'dropped' || s.effect === 'no_effect');
   for (const s of others) {
-    out.push(`另有中止 ${s.from} 至 ${s.to ?? '今'}（${s.label}）：${s.effect === 'dropped' ? '在重新计算之前,不再计算' : '不在计算期间内,不影响期限'}`);
+    out.push(`另有中止 ${s.from} 至 ${s.to ?? '今'}（${s.label}）：${s.effect === 'dropped' ? '在重新计算之前，不再计算' : '不在计算期间内，不影响期限'}`);
   }
   for (const e of t.extensions.filter((x) => !x.applied)) out.push(`另有延长 ${ruleZh(e.unit, e.n)}（${e.at} 批准）：在重新计算之前，不再适用`);
-  out.push('依据:');
+  out.push('依据：');
   for (const b of t.basis) out.push(`  ${b}`);
   out.push(`日历版本：v${t.calendarVersion}（国家层数据 ${t.nationalSource} 加本地调整）`);
   for (const w of t.warnings) out.push(`注意：${w}`);
@@ -87,7 +87,7 @@ function entryLine(e: ClockTraceEntry, t: ClockTrace): string | null {
     case 'skip':
       return `  ${head(e.date)} 不计：${e.reason}`;
     case 'month_end':
-      return `  ${head(e.date)} 到期月的${e.clamped ? '月末日(没有对应日)' : '对应日'}：${e.reason}`;
+      return `  ${head(e.date)} 到期月的${e.clamped ? '月末日（没有对应日）' : '对应日'}：${e.reason}`;
     case 'suspension': {
       const s = e.suspension;
       const span =

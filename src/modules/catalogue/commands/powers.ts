@@ -31,12 +31,12 @@ export const PowerInput = z.object({
   duties: text('责任事项'),
   accountability: text('追责情形'),
   officeId: z.uuid('实施主体 ID 格式不正确'),
-  validFrom: z.iso.date('生效日期应为日期(YYYY-MM-DD)'),
+  validFrom: z.iso.date('生效日期应为日期（YYYY-MM-DD）'),
 });
 
 export const TransferInput = z.object({
   toBody: text('承接单位', 100),
-  transferredOn: z.iso.date('划转日期应为日期(YYYY-MM-DD)'),
+  transferredOn: z.iso.date('划转日期应为日期（YYYY-MM-DD）'),
   basis: text('划转依据', 500),
 });
 

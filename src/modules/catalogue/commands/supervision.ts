@@ -70,7 +70,7 @@ export const SupervisionReviewInput = z
     approve: z.boolean({ error: '请选择通过或退回' }),
     note: z.string().trim().max(1000).nullable().default(null),
   })
-  .refine((r) => r.approve || (r.note ?? '').length >= 2, { message: '退回须说明理由(至少2个字)', path: ['note'] });
+  .refine((r) => r.approve || (r.note ?? '').length >= 2, { message: '退回须说明理由（至少2个字）', path: ['note'] });
 
 /** 谁审核: the office's reviewer approves or returns; the person who entered the item cannot review it. */
 export async function reviewSupervisionItem(ctx: AppContext, actor: Actor, id: string, raw: unknown) {

@@ -13,7 +13,7 @@ export const LIST_COLUMNS = [
   { header: '承诺时限（工作日）', note: '整数；承诺件必填，不得长于法定时限' },
   { header: '办件类型', note: '即办件 或 承诺件' },
   { header: '办理深度', note: '信息公开、在线预审、在线受理 或 全程网办' },
-  { header: '跑动次数', note: '0–5;全程网办为0' },
+  { header: '跑动次数', note: '0–5；全程网办为0' },
   { header: '收费', note: '空为“不收费”' },
   { header: '窗口', note: '可空' },
   { header: '是否进驻大厅', note: '是 或 否' },

@@ -45,7 +45,7 @@ export function computeBenefit(i: BenefitInput): BenefitResult {
   ];
   const eligibleByIncome = perCapita < i.standard.monthlyCents;
   if (!eligibleByIncome) {
-    steps.push('人均收入不低于保障标准,不符合低保收入条件');
+    steps.push('人均收入不低于保障标准，不符合低保收入条件');
     return { eligibleByIncome, perCapitaIncomeCents: perCapita, amountCents: 0, steps };
   }
   let amount: number;

@@ -27,7 +27,7 @@ export interface CheckAgency {
  * to be taxed, a business income (市场主体 registered), a car.
  */
 export const demoCheckAgency: CheckAgency = {
-  name: '核对平台(演示)',
+  name: '核对平台（演示）',
   async check(req) {
     const sum = (kinds: string[]) => req.assets.filter((a) => kinds.includes(a.kind)).reduce((s, a) => s + a.valueCents, 0);
     const wage = req.incomes.filter((i) => i.kind === '工资性收入').reduce((s, i) => s + i.monthlyCents, 0);

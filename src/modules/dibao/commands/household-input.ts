@@ -42,7 +42,7 @@ export const ExpenseInput = z.object({
 });
 
 export const HouseholdInput = z.object({
-  areaCode: z.string().regex(/^\d{9}(\d{3})?$/, '请选择所在乡镇(街道)或村(社区)'),
+  areaCode: z.string().regex(/^\d{9}(\d{3})?$/, '请选择所在乡镇（街道）或村（社区）'),
   kind: z.enum(['urban', 'rural'], { message: '请选择城市或农村低保' }),
   address: z.string().trim().min(2, '请填写家庭住址').max(200, '住址不超过 200 字'),
   phone: z
@@ -50,7 +50,7 @@ export const HouseholdInput = z.object({
     .trim()
     .regex(/^[\d-]{7,20}$/, '联系电话格式不正确')
     .optional(),
-  members: z.array(MemberInput).min(1, '请至少填写一名家庭成员(申请人)').max(20, '家庭成员不超过 20 人'),
+  members: z.array(MemberInput).min(1, '请至少填写一名家庭成员（申请人）').max(20, '家庭成员不超过 20 人'),
   incomes: z.array(IncomeInput).max(50).default([]),
   assets: z.array(AssetInput).max(50).default([]),
   expenses: z.array(ExpenseInput).max(20).default([]),

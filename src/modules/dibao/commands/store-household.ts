@@ -118,7 +118,7 @@ export async function duplicateFlag(tx: AppContext, members: readonly DuplicateM
         member: i + 1,
         name: m.name,
         idMasked: m.idMasked,
-        note: enrolled ? '此人已在另一户低保家庭登记,受理前请核实(分户、迁出或不予受理)' : '此人另有一份尚未受理的网上申请,受理前请核实是否重复申请',
+        note: enrolled ? '此人已在另一户低保家庭登记，受理前请核实（分户、迁出或不予受理）' : '此人另有一份尚未受理的网上申请，受理前请核实是否重复申请',
       },
     ];
   });

@@ -87,7 +87,7 @@ export const dibaoNotAccepted = defineDocument({
       body: [
         `您提出的最低生活保障申请（编号 ${f.refNo}），经审查，本机关于${on(f.notAccepted.on)}决定不予受理。`,
         `理由：${f.notAccepted.code};${f.notAccepted.reason.replace(/[。.]$/, '')}。依据：${LEGAL.interim}第十一条、${await measuresOf(tx, f.notAccepted.on)}。`,
-        '符合条件后,您可以再次向户籍所在地乡镇人民政府(街道办事处)提出申请。',
+        '符合条件后，您可以再次向户籍所在地乡镇人民政府（街道办事处）提出申请。',
       ],
       remedy: remedyText(f.notAccepted.on, 'township', await placeOf(tx, f.countyCode)),
     };

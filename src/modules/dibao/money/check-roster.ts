@@ -12,7 +12,7 @@ export const ROSTER_PROBLEMS = {
   MEMBER_LEFT: '已死亡或迁出成员仍计入保障人数',
   AMOUNT_MISMATCH: '金额与家庭当前待遇不一致',
   NONPOSITIVE_AMOUNT: '发放金额为零或负数',
-  OUT_OF_COUNTY: '家庭不在本县(区)',
+  OUT_OF_COUNTY: '家庭不在本县（区）',
 } as const;
 export type RosterProblemCode = keyof typeof ROSTER_PROBLEMS;
 

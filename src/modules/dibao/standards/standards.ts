@@ -56,17 +56,17 @@ export async function listStandards(ctx: AppContext, q: z.infer<typeof ListStand
 
 const cents = (field: string) => z.number({ message: `「${field}」应为整数（分）` }).int(`「${field}」应为整数（分）`);
 export const CreateStandardBody = z.object({
-  areaCode: z.string().regex(/^\d{6}$/, '「areaCode」应为 6 位自治区、市或县(区)区划代码'),
+  areaCode: z.string().regex(/^\d{6}$/, '「areaCode」应为 6 位自治区、市或县（区）区划代码'),
   kind: z.enum(['urban', 'rural'], { message: '「kind」城乡类别应为 urban 或 rural' }),
   effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '「effectiveFrom」生效日期格式应为 YYYY-MM-DD'),
   monthlyCents: cents('monthlyCents').min(1, '「monthlyCents」保障标准应大于零').max(10_000_000),
-  method: z.enum(['difference', 'banded'], { message: '「method」计发方式应为 difference(差额)或 banded(分档)' }).default('difference'),
+  method: z.enum(['difference', 'banded'], { message: '「method」计发方式应为 difference（差额）或 banded（分档）' }).default('difference'),
   bands: z
     .array(z.object({ belowCents: cents('bands.belowCents').min(1), perPersonCents: cents('bands.perPersonCents').min(1) }))
     .max(10)
     .nullish(),
   minCents: cents('minCents').min(0, '「minCents」不能为负').default(0),
-  document: z.string().trim().min(2, '「document」请填写依据文件(文号)').max(200),
+  document: z.string().trim().min(2, '「document」请填写依据文件（文号）').max(200),
 });
 
 /** A new standard row (never an edit of an old one): its effective date must be later than any existing for the area and kind. */

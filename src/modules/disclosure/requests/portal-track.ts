@@ -98,7 +98,7 @@ function portalActor(c: Found): Actor {
   return {
     ...SYSTEM_ACTOR,
     username: 'portal',
-    displayName: '申请人(网上)',
+    displayName: '申请人（网上）',
     orgUnitId: c.org_unit_id,
     areaCode: c.area_code,
     areaPath: c.area_path,

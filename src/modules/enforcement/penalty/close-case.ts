@@ -17,7 +17,7 @@ export function missingRecords(p: PenaltyRow, evidence: { total: number; hashed:
   return [
     p.investigators.length < 2 && '执法人员指派',
     evidence.total === 0 && '调查取证证据',
-    evidence.hashed === 0 && '音像或电子证据(带 SM3 校验值)',
+    evidence.hashed === 0 && '音像或电子证据（带 SM3 校验值）',
     !p.notified_on && '行政处罚事先告知书',
     hearing && !p.hearing_record && '听证笔录',
     p.review_required && p.review_passed !== true && '法制审核意见书',

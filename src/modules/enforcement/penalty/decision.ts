@@ -80,7 +80,7 @@ export async function decidePenalty(tx: AppContext, c: CaseRow, input: z.output<
   await startCaseClock(
     tx,
     c,
-    { name: 'service', label: '决定书送达期限(7 日)', rule: law.shortDays(7), legalBasis: shortPeriodBasis(law, law.art.service) },
+    { name: 'service', label: '决定书送达期限（7 日）', rule: law.shortDays(7), legalBasis: shortPeriodBasis(law, law.art.service) },
     input.decidedOn,
   );
   if (input.kind === '处罚')
@@ -89,7 +89,7 @@ export async function decidePenalty(tx: AppContext, c: CaseRow, input: z.output<
       c,
       {
         name: 'publish',
-        label: '处罚决定公开期限(7 个工作日)',
+        label: '处罚决定公开期限（7 个工作日）',
         rule: { unit: 'workdays', n: 7 },
         legalBasis: law.art.publish ? `${law.art.publish}、${GUIDELINE_118}` : GUIDELINE_118,
       },
@@ -105,7 +105,12 @@ export async function serveDecision(tx: AppContext, c: CaseRow, input: z.output<
   await stopCaseClock(tx, c, 'service');
   const law = lawOf(p);
   if (p.fine)
-    await startCaseClock(tx, c, { name: 'payment', label: '罚款缴纳期限(15 日)', rule: { unit: 'days', n: 15 }, legalBasis: law.art.payment }, input.servedOn);
+    await startCaseClock(
+      tx,
+      c,
+      { name: 'payment', label: '罚款缴纳期限（15 日）', rule: { unit: 'days', n: 15 }, legalBasis: law.art.payment },
+      input.servedOn,
+    );
 }
 
 /** 事后公开: within 7 个工作日 of the decision (the clock shows whether it was met). */

@@ -65,7 +65,7 @@ export async function recordEvidence(tx: AppContext, actor: Actor, c: CaseRow, i
 
 const preserveClock = (name: string, basis: string) => ({
   name,
-  label: '先行登记保存处理决定期限(7 日)',
+  label: '先行登记保存处理决定期限（7 日）',
   rule: { unit: 'workdays' as const, n: 7 },
   legalBasis: basis,
 });

@@ -19,7 +19,7 @@ export function partyPeriod(p: PenaltyRow): { rule: PeriodSpec; label: string; b
   const law = lawOf(p);
   if (p.hearing_right)
     return { rule: law.hearingRequest, label: `陈述申辩、听证申请期限（${law.hearingRequest.n} 日）`, basis: shortPeriodBasis(law, law.art.hearing) };
-  return { rule: { unit: 'workdays', n: 3 }, label: '陈述申辩期限(3 个工作日)', basis: `${law.art.notice}；期限为本平台工作规则` };
+  return { rule: { unit: 'workdays', n: 3 }, label: '陈述申辩期限（3 个工作日）', basis: `${law.art.notice}；期限为本平台工作规则` };
 }
 
 /**

@@ -30,14 +30,14 @@ export async function registerUploadRoutes(root: FastifyInstance, ctx: AppContex
     app.post('/api/enforcement/evidence-uploads', { schema: { tags, summary: '开始分片上传证据文件', body: UploadStartInput } }, async (req, reply) =>
       reply.status(201).send(await startUpload(ctx, actorOf(req), req.body)),
     );
-    app.get('/api/enforcement/evidence-uploads/:id', { schema: { tags, summary: '分片上传进度(已收到的分片，断点续传用)', params: Id } }, async (req) =>
+    app.get('/api/enforcement/evidence-uploads/:id', { schema: { tags, summary: '分片上传进度（已收到的分片，断点续传用）', params: Id } }, async (req) =>
       uploadStatus(ctx, await ownUpload(ctx, actorOf(req), req.params.id)),
     );
     app.put(
       '/api/enforcement/evidence-uploads/:id/chunks/:index',
       {
         bodyLimit: chunkBytes,
-        schema: { tags, summary: '上传一个分片(application/octet-stream)', params: Id.extend({ index: z.coerce.number().int().min(0).max(1_000_000) }) },
+        schema: { tags, summary: '上传一个分片（application/octet-stream）', params: Id.extend({ index: z.coerce.number().int().min(0).max(1_000_000) }) },
       },
       async (req) => {
         if (!Buffer.isBuffer(req.body)) throw new AppError('ENFORCEMENT_CHUNK_TYPE', 415, '分片须以 application/octet-stream 发送 (send the chunk as bytes)');

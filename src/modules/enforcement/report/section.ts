@@ -54,14 +54,14 @@ export const enforcementReportSection: ReportSection = {
   code: 'enforcement',
   label: '行政执法',
   metrics: [
-    m({ code: 'enforcement.cases', label: '行政处罚立案', rule: '统计年度内立案的行政处罚案件(本地区及下级)', query: count(() => true) }),
+    m({ code: 'enforcement.cases', label: '行政处罚立案', rule: '统计年度内立案的行政处罚案件（本地区及下级）', query: count(() => true) }),
     m({
       code: 'enforcement.penalties',
       label: '作出行政处罚决定',
       rule: '统计年度内立案、已作出处罚决定的案件',
       query: count((r) => r.decision_kind === '处罚'),
     }),
-    m({ code: 'enforcement.no_penalty', label: '不予处罚', rule: '已决定不予处罚(含首违不罚)的案件', query: count((r) => r.decision_kind === '不予处罚') }),
+    m({ code: 'enforcement.no_penalty', label: '不予处罚', rule: '已决定不予处罚（含首违不罚）的案件', query: count((r) => r.decision_kind === '不予处罚') }),
     m({ code: 'enforcement.hearings', label: '举行听证', rule: '已举行听证的案件', query: count((r) => !!r.hearing_on) }),
     m({ code: 'enforcement.reviews', label: '经法制审核', rule: '法制审核通过后作出决定的案件', query: count((r) => r.review_passed === true) }),
     m({
@@ -69,7 +69,7 @@ export const enforcementReportSection: ReportSection = {
       label: '罚款金额',
       unit: '元',
       kind: 'sum',
-      rule: '已作出决定的罚款金额之和(不含加处罚款)',
+      rule: '已作出决定的罚款金额之和（不含加处罚款）',
       query: async (ctx, a) => {
         const rs = (await rows(ctx, a)).filter((r) => r.fine !== null);
         return { value: rs.reduce((s, r) => s + Number(r.fine), 0), recordIds: rs.map((r) => r.id), recordKind: 'case' };

@@ -61,7 +61,7 @@ const metric = (code: string, label: string, rule: string, keep: (r: Received, a
 
 /** 举报 received in the period / 办结 (replied) by its end / still 办理中 then: closed + in progress = received. */
 export const tipoffMetrics: ReportMetric[] = [
-  metric('enforcement.tipoffs', '受理举报', '统计年度内收到的举报(门户网站、来访、来电、来信),本地区及下级', () => true),
-  metric('enforcement.tipoffs_closed', '举报已办结', '年度内收到、截至期末已作出处理决定(立案或不予立案)并答复举报人的举报', closedBy),
-  metric('enforcement.tipoffs_open', '举报办理中', '年度内收到、截至期末尚未答复办结的举报(待核查、已核查、已决定待答复)', (r, a) => !closedBy(r, a)),
+  metric('enforcement.tipoffs', '受理举报', '统计年度内收到的举报（门户网站、来访、来电、来信），本地区及下级', () => true),
+  metric('enforcement.tipoffs_closed', '举报已办结', '年度内收到、截至期末已作出处理决定（立案或不予立案）并答复举报人的举报', closedBy),
+  metric('enforcement.tipoffs_open', '举报办理中', '年度内收到、截至期末尚未答复办结的举报（待核查、已核查、已决定待答复）', (r, a) => !closedBy(r, a)),
 ];

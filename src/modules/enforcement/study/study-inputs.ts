@@ -37,11 +37,11 @@ export const SessionInput = z.object({
 });
 
 export const QuestionInput = z.object({
-  kind: z.enum(QUESTION_KINDS, '「题型」应为 single(单选)、multiple(多选)或 judge(判断)'),
+  kind: z.enum(QUESTION_KINDS, '「题型」应为 single（单选）、multiple（多选）或 judge（判断）'),
   stem: text('题干', 500),
   options: z.array(text('选项', 200), '「选项」应为列表').max(LETTERS.length, `「选项」不超过 ${LETTERS.length} 个`).optional(),
   answer: z.array(z.enum(LETTERS, '「答案」应为选项字母 A–F'), '「答案」应为列表').min(1, '「答案」必填'),
-  basis: text('法律依据(条款)', 200).regex(/《.+》.*第.+条/, '「法律依据」应写明法律名称和条款，如《中华人民共和国行政处罚法》第二十九条'),
+  basis: text('法律依据（条款）', 200).regex(/《.+》.*第.+条/, '「法律依据」应写明法律名称和条款，如《中华人民共和国行政处罚法》第二十九条'),
 });
 
 /** Edits: any of the fields (a plan's unit is fixed; the question's shape is checked on the merged result). */

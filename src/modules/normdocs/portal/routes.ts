@@ -19,7 +19,7 @@ export async function registerNormdocPortalRoutes(root: FastifyInstance, ctx: Ap
     '/api/public/normdocs/consultations',
     {
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-      schema: { tags, summary: '正在公开征求意见的规范性文件草案(征求意见期内)', response: { 200: PublicConsultations } },
+      schema: { tags, summary: '正在公开征求意见的规范性文件草案（征求意见期内）', response: { 200: PublicConsultations } },
     },
     async () => openConsultations(ctx),
   );
@@ -29,7 +29,7 @@ export async function registerNormdocPortalRoutes(root: FastifyInstance, ctx: Ap
       config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '对公开征求意见的草案提出意见(无需登录,纯文本,须附安全校验 pow,见 GET /api/public/pow)',
+        summary: '对公开征求意见的草案提出意见（无需登录，纯文本，须附安全校验 pow，见 GET /api/public/pow）',
         params: Id,
         body: PortalCommentBody,
         response: { 201: PortalCommentResult },

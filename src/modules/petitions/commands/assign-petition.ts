@@ -27,7 +27,7 @@ export const AssignInput = z
     reportDueDate: z.iso.date('报告期限日期格式应为 YYYY-MM-DD').optional(),
     expectedVersion: z.number().int().min(1).optional(),
   })
-  .refine((v) => v.reportDays !== undefined || v.reportDueDate !== undefined, { message: '交办须指定报告期限(报告期限天数或日期)', path: ['reportDays'] });
+  .refine((v) => v.reportDays !== undefined || v.reportDueDate !== undefined, { message: '交办须指定报告期限（报告期限天数或日期）', path: ['reportDays'] });
 
 /**
  * 交办 (《信访工作条例》第二十二条第一款第三项): the kernel hand-off of kind `assign`, plus the 报告期限

@@ -58,7 +58,7 @@ export async function detectFlags(
   if (finalMatch) suggestions.push(FINAL_MATCH_GUIDANCE(finalMatch.refNo));
   if (skipLevel)
     suggestions.push(
-      firstTime ? FIRST_TIME_SKIP_LEVEL_GUIDANCE : '越级走访:已有信访记录,请引导信访人向有权处理的本级或上一级机关提出;申诉求决类越级走访不予受理。',
+      firstTime ? FIRST_TIME_SKIP_LEVEL_GUIDANCE : '越级走访：已有信访记录，请引导信访人向有权处理的本级或上一级机关提出；申诉求决类越级走访不予受理。',
     );
   return { concernedAreaPath: area.path, repeat, finalMatch, skipLevel, firstTime, suggestions };
 }

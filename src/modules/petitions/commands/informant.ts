@@ -5,7 +5,7 @@ import { actorOrgIds, type CaseRow } from '../../../kernel/workflow/index.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
 
 /** What other readers of a 检举控告 matter see instead of the informant. */
-export const HIDDEN_INFORMANT = '检举人(信息保密)';
+export const HIDDEN_INFORMANT = '检举人（信息保密）';
 
 /**
  * 第三十条第三款: the informant of a 检举控告 matter stays with its handler — members of the unit

@@ -9,10 +9,15 @@ import { notify } from '../../../kernel/notify/index.ts';
 import { actorOrgIds, objectHandoff, objectionWindow, type CaseRow } from '../../../kernel/workflow/index.ts';
 
 export const RaiseObjectionInput = z.object({
-  reason: z.string().trim().min(10, '请详细说明异议理由(不少于 10 字)').max(2000, '异议理由不超过 2000 字').meta({ title: '异议理由(不属于本机关职权范围)' }),
+  reason: z
+    .string()
+    .trim()
+    .min(10, '请详细说明异议理由（不少于 10 字）')
+    .max(2000, '异议理由不超过 2000 字')
+    .meta({ title: '异议理由（不属于本机关职权范围）' }),
 });
 export const DecideObjectionInput = z.object({
-  agree: z.boolean({ message: '请选择是否同意异议' }).meta({ title: '核实同意异议(同意则退回本单位)' }),
+  agree: z.boolean({ message: '请选择是否同意异议' }).meta({ title: '核实同意异议（同意则退回本单位）' }),
   note: z.string().trim().min(1, '请写明核实意见').max(2000, '核实意见不超过 2000 字').meta({ title: '核实意见' }),
 });
 

@@ -51,7 +51,7 @@ export const RegisterPetitionInput = PetitionBase.extend({
 })
   .refine((v) => v.channel !== '上级转来' || !!v.sourceBody, { message: '上级转来的信访事项须写明转来机关', path: ['sourceBody'] })
   .refine((v) => v.channel !== '上级转来' || !!v.originalForm, {
-    message: '上级转来的信访事项须写明原信访形式(来信、来访、网上信访、电话或传真)',
+    message: '上级转来的信访事项须写明原信访形式（来信、来访、网上信访、电话或传真）',
     path: ['originalForm'],
   })
   .refine((v) => v.channel === '上级转来' || !v.originalForm || v.originalForm === v.channel, {

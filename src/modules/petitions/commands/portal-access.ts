@@ -55,7 +55,7 @@ export function portalActor(c: Pick<PortalCase, 'org_unit_id' | 'area_path' | 'a
   return {
     ...SYSTEM_ACTOR,
     username: 'portal',
-    displayName: '信访人(网上)',
+    displayName: '信访人（网上）',
     orgUnitId: c.org_unit_id,
     areaCode: c.area_code,
     areaPath: c.area_path,

@@ -21,7 +21,7 @@ export async function storeOnlineRating(tx: AppContext, c: CaseRow, input: z.out
   if (!Number(updated.numAffectedRows ?? 0)) throw new AppError('PETITION_ALREADY_RATED', 409, PETITION_ERRORS.ALREADY_RATED);
   return {
     satisfaction: input.satisfaction,
-    hint: input.satisfaction === '不满意' ? '对处理意见不服的,可以自收到书面答复之日起 30 日内请求原办理机关的上一级机关复查。' : null,
+    hint: input.satisfaction === '不满意' ? '对处理意见不服的，可以自收到书面答复之日起 30 日内请求原办理机关的上一级机关复查。' : null,
   };
 }
 

@@ -11,7 +11,7 @@ import { petitionSetting } from './settings.ts';
 
 export const StaffSatisfactionInput = z.object({
   satisfaction: z.enum(SATISFACTION, { message: '评价须为满意、基本满意或不满意' }),
-  channel: z.enum(SATISFACTION_CHANNELS, { message: '请选择评价方式(电话、信函或当面)' }),
+  channel: z.enum(SATISFACTION_CHANNELS, { message: '请选择评价方式（电话、信函或当面）' }),
   comment: z.string().trim().max(500, '评价说明不超过 500 字').optional(),
 });
 
@@ -41,7 +41,7 @@ export async function storeStaffRating(tx: AppContext, actor: Actor, c: CaseRow,
     channel: input.channel,
     hint:
       input.satisfaction === '不满意'
-        ? '信访人对处理意见不服的,可以自收到书面答复之日起 30 日内请求原办理机关的上一级机关复查;来信提出的复查请求可代为登记。'
+        ? '信访人对处理意见不服的，可以自收到书面答复之日起 30 日内请求原办理机关的上一级机关复查；来信提出的复查请求可代为登记。'
         : null,
   };
 }

@@ -7,7 +7,7 @@ import { ROUTING_TARGETS } from '../contract.ts';
 
 export const RouteProcedureInput = z.object({
   target: z.enum(ROUTING_TARGETS, { message: `导入程序须为${ROUTING_TARGETS.join('、')}之一` }).meta({ title: '导入的法定程序' }),
-  note: z.string().trim().min(1, '请写明导入情况(如已引导申请、已转交受理机关)').max(2000, '导入情况不超过 2000 字').meta({ title: '导入情况' }),
+  note: z.string().trim().min(1, '请写明导入情况（如已引导申请、已转交受理机关）').max(2000, '导入情况不超过 2000 字').meta({ title: '导入情况' }),
 });
 
 /**

@@ -14,14 +14,14 @@ const servedFields = {
 };
 
 export const AcceptInput = z.object({
-  notice: z.string().trim().max(2000, '受理告知书不超过 2000 字').meta({ title: '受理告知书(留空则使用标准文本)' }).optional(),
+  notice: z.string().trim().max(2000, '受理告知书不超过 2000 字').meta({ title: '受理告知书（留空则使用标准文本）' }).optional(),
   ...servedFields,
 });
 export const RefuseInput = z
   .object({
     reasonCode: z.enum(REFUSAL_CODES, { message: '请选择不予受理的法定理由' }).meta({ title: '不予受理理由' }),
-    detail: z.string().trim().max(2000, '补充说明不超过 2000 字').meta({ title: '补充说明(不再受理的，写明判断为同一事实和理由的理由)' }).optional(),
-    originalRefNo: z.string().trim().max(40, '原信访事项编号不超过 40 字').meta({ title: '原信访事项编号(已复核终结)' }).optional(),
+    detail: z.string().trim().max(2000, '补充说明不超过 2000 字').meta({ title: '补充说明（不再受理的，写明判断为同一事实和理由的理由）' }).optional(),
+    originalRefNo: z.string().trim().max(40, '原信访事项编号不超过 40 字').meta({ title: '原信访事项编号（已复核终结）' }).optional(),
     ...servedFields,
   })
   .superRefine((v, c) => {
@@ -98,7 +98,7 @@ export async function storeRefusal(tx: AppContext, actor: Actor, c: CaseRow, inp
     throw new AppError(
       'PETITION_REFUSAL_NOT_ALLOWED',
       409,
-      '「越级走访」只适用于来访(《信访工作条例》第二十条第一款)；来信、网上信访和电话不属越级走访，不能以此不予受理',
+      '「越级走访」只适用于来访（《信访工作条例》第二十条第一款）；来信、网上信访和电话不属越级走访，不能以此不予受理',
       {
         field: 'reasonCode',
       },

@@ -13,25 +13,25 @@ type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends n
 /** Label, basis, whether the rule is unverified, and the validation of each value. */
 export const SETTING_SPECS: { [K in SettingKey]: { label: string; basis: string; unverified: boolean; schema: z.ZodType<SettingValue<K>> } } = {
   'repeat.similarityThreshold': {
-    label: '重信重访「同事」相似度阈值(0.1–1)',
-    basis: '项目取值(字符二元组 Jaccard 相似度)',
+    label: '重信重访「同事」相似度阈值（0.1–1）',
+    basis: '项目取值（比较两件诉求文字中相同词句所占的比例，1 为完全相同）',
     unverified: false,
     schema: z.number({ message: '相似度阈值应为数字' }).min(0.1, '相似度阈值不小于 0.1').max(1, '相似度阈值不大于 1'),
   },
   'intake.competentAreaLevel': {
-    label: '民政事项通常的有权处理层级(1 自治区、2 市、3 县、4 乡)',
-    basis: '《信访工作条例》第二十条(越级走访的判断基准)',
+    label: '民政事项通常的有权处理层级（自治区、市、县或乡镇）',
+    basis: '《信访工作条例》第二十条（越级走访的判断基准）',
     unverified: false,
     schema: z.number({ message: '层级应为整数' }).int('层级应为整数').min(1, '层级为 1 至 4').max(4, '层级为 1 至 4'),
   },
   'portal.intakeOrgCode': {
-    label: '网上信访受理单位(机构代码)',
+    label: '网上信访受理单位（机构代码）',
     basis: '本平台配置',
     unverified: false,
     schema: z.string({ message: '机构代码应为文本' }).trim().min(1, '请填写机构代码').max(40, '机构代码不超过 40 字'),
   },
   'review.requestDays': {
-    label: '申请复查、复核的期限(收到书面答复之日起,日)',
+    label: '申请复查、复核的期限（收到书面答复之日起，日）',
     basis: '《信访工作条例》第三十五条、第三十六条',
     unverified: false,
     // The petitioner's statutory right: a setting may lengthen the window, never shorten it below 30 日.
@@ -42,16 +42,16 @@ export const SETTING_SPECS: { [K in SettingKey]: { label: string; basis: string;
       .max(365, '期限不超过 365 日'),
   },
   'satisfaction.rateWithinDays': {
-    label: '满意度评价期限(送达后,日;0 为不限)',
-    basis: '《信访事项办理群众满意度评价工作办法(试行)》(评价时限未核实)',
+    label: '满意度评价期限（送达后，日；0 为不限）',
+    basis: '《信访事项办理群众满意度评价工作办法（试行）》（评价时限未核实）',
     unverified: true,
     schema: z.number({ message: '期限应为整数' }).int('期限应为整数').min(0, '期限不小于 0').max(365, '期限不超过 365 日'),
   },
-  'period.noticeDays': statutoryPeriod('书面告知是否受理的期限(收到之日起,日)', 15, '《信访工作条例》第二十三条第二款、第三款'),
-  'period.handleDays': statutoryPeriod('办理期限(受理之日起,日)', 60, '《信访工作条例》第三十四条'),
-  'period.extensionDays': statutoryPeriod('办理期限最长延长(日,经本机关负责人批准)', 30, '《信访工作条例》第三十四条'),
-  'period.reviewDays': statutoryPeriod('复查意见期限(收到复查请求之日起,日)', 30, '《信访工作条例》第三十五条'),
-  'period.recheckDays': statutoryPeriod('复核意见期限(收到复核请求之日起,日)', 30, '《信访工作条例》第三十六条'),
+  'period.noticeDays': statutoryPeriod('书面告知是否受理的期限（收到之日起，日）', 15, '《信访工作条例》第二十三条第二款、第三款'),
+  'period.handleDays': statutoryPeriod('办理期限（受理之日起，日）', 60, '《信访工作条例》第三十四条'),
+  'period.extensionDays': statutoryPeriod('办理期限最长延长（日，经本机关负责人批准）', 30, '《信访工作条例》第三十四条'),
+  'period.reviewDays': statutoryPeriod('复查意见期限（收到复查请求之日起，日）', 30, '《信访工作条例》第三十五条'),
+  'period.recheckDays': statutoryPeriod('复核意见期限（收到复核请求之日起，日）', 30, '《信访工作条例》第三十六条'),
 };
 
 /**

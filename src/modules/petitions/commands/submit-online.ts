@@ -74,6 +74,6 @@ export async function submitOnline(ctx: AppContext, raw: z.input<typeof SubmitOn
     refNo: r.refNo,
     queryCode: code,
     attachments: files.length,
-    notice: '请妥善保存信访事项编号和查询码,查询码只显示这一次,凭两者可查询办理进度、评价和申请复查。',
+    notice: '请妥善保存信访事项编号和查询码，查询码只显示这一次，凭两者可查询办理进度、评价和申请复查。',
   };
 }

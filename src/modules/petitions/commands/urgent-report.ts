@@ -34,7 +34,7 @@ export async function reportUrgent(tx: AppContext, c: CaseRow, note: string): Pr
   const names = targets.map((t) => t.name);
   const report = names.length
     ? `已于登记时报告${names.join('、')}（《信访工作条例》第二十五条）`
-    : '平台内无上一级机关可报告:请按《信访工作条例》第二十五条报告本级党委和政府及上一级信访部门';
+    : '平台内无上一级机关可报告：请按《信访工作条例》第二十五条报告本级党委和政府及上一级信访部门';
   await sql`update petitions.petition set urgent_reported_at = ${names.length ? tx.clock.now() : null}, urgent_report = ${report} where case_id = ${c.id}`.execute(
     tx.db,
   );

@@ -247,7 +247,7 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
     period: ordered('period', periodKeys(q.unit, from, to), periodLabel, true),
     channel: ordered('channel', CHANNELS, (k) => k, true),
     source: ordered('source', [...SOURCE_BODIES, DIRECT_SOURCE], (k) => k, true),
-    area: byItems(ordered('area', [], (k) => (k === OUTSIDE ? '其他地区(转出或上级事项)' : k ? (names.get(k) ?? k) : `${rootName}（本级）`), false)),
+    area: byItems(ordered('area', [], (k) => (k === OUTSIDE ? '其他地区（转出或上级事项）' : k ? (names.get(k) ?? k) : `${rootName}（本级）`), false)),
     category: ordered('category', CATEGORIES, (k) => k, true),
     subject: ordered('subject', SUBJECTS, (k) => k, true),
     outcome: ordered('outcome', OUTCOMES, (k) => k, true),

@@ -11,7 +11,7 @@ import { RegisterProposalInput } from './inputs.ts';
 
 export const LEAD_REPLY_CLOCK = {
   name: 'lead_reply',
-  label: '协办意见送主办单位期限(1 个月)',
+  label: '协办意见送主办单位期限（1 个月）',
   rule: { unit: 'months', n: 1 },
   legalBasis: `${LAW_SHANDONG}第二十一条`,
 } as const;

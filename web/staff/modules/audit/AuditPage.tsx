@@ -14,6 +14,7 @@ import { useAuditEvents, useVerifyChain } from './use-audit.ts';
 import { VerifyResultModal } from './VerifyResultModal.tsx';
 import { LinkButton } from '../../shared/LinkButton.tsx';
 import { CodeLabel } from './CodeLabel.tsx';
+import { ActorSelect } from './ActorSelect.tsx';
 
 export function AuditPage() {
   const t = useT();
@@ -59,6 +60,7 @@ export function AuditPage() {
       />
       <Card className="mz-card">
         <div className="mz-filters">
+          {can('user.read') && <ActorSelect placeholder={t('audit.actor')} onChange={(actorId) => set({ actorId })} />}
           <Input.Search
             allowClear
             placeholder={t('audit.action')}

@@ -23,7 +23,7 @@ export const MonthGrid = memo(function MonthGrid({
 }) {
   const { t } = useI18n();
   const lead = (days[0]?.weekday ?? 1) - 1;
-  const weekdays = t('cal.weekdays').split(',');
+  const weekdays = t('cal.weekdays').split(/[,，]/);
   return (
     <section className="mz-month" aria-label={t('cal.monthName', { m: month })}>
       <h3 className="mz-month-title">{t('cal.monthName', { m: month })}</h3>

@@ -161,9 +161,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
       ) : null}
       {d.checks && (
         <>
-          <h3 className="mz-db-h">
-            {t('dibao.panel.checks')}({d.checks.agency},{d.checkedOn})
-          </h3>
+          <h3 className="mz-db-h">{t('dibao.panel.checks', { agency: d.checks.agency, on: d.checkedOn ?? '—' })}</h3>
           <Table<CheckResult>
             size="small"
             rowKey="source"
@@ -230,9 +228,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
       )}
       {e && (
         <>
-          <h3 className="mz-db-h">
-            {t('dibao.panel.eligibility')}({e.onDate})
-          </h3>
+          <h3 className="mz-db-h">{t('dibao.panel.eligibility', { on: e.onDate })}</h3>
           <ul className="mz-db-steps" data-testid="dibao-eligibility">
             {e.checks.map((k) => (
               <li key={k.rule}>

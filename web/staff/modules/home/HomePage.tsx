@@ -32,6 +32,7 @@ export function HomePage() {
   const scope = widestScope(me);
   const links = visibleAdminEntries(can);
   const business = visibleBusinessModules(can);
+  const systemAdmin = can('user.manage');
   const softTotpWarning = me.permissions.some((p) => p.endsWith('.manage')) && !me.user.totpEnabled && !me.totpEnrolmentRequired;
 
   return (
@@ -123,10 +124,13 @@ export function HomePage() {
                     </span>
                   )}
                 </Descriptions.Item>
-                <Descriptions.Item label={t('home.health.db')}>
-                  {health.data?.db === 'postgres' ? 'PostgreSQL' : health.data?.db === 'pglite' ? t('home.health.pglite') : '—'}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('home.health.version')}>{health.data?.version ?? '—'}</Descriptions.Item>
+                {/* The database and the version are for whoever runs the system, not for a clerk. */}
+                {systemAdmin && (
+                  <Descriptions.Item label={t('home.health.db')}>
+                    {health.data?.db === 'postgres' ? 'PostgreSQL' : health.data?.db === 'pglite' ? t('home.health.pglite') : '—'}
+                  </Descriptions.Item>
+                )}
+                {systemAdmin && <Descriptions.Item label={t('home.health.version')}>{health.data?.version ?? '—'}</Descriptions.Item>}
               </Descriptions>
             )}
           </Panel>

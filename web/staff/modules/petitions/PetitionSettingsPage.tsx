@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
@@ -60,6 +60,8 @@ export function PetitionSettingsPage() {
   );
 }
 
+const LEVELS = [1, 2, 3, 4] as const;
+
 const KNOWN = new Set([
   'repeat.similarityThreshold',
   'intake.competentAreaLevel',
@@ -89,17 +91,16 @@ function SettingField({ s }: { s: PetitionSetting }) {
   );
   const extra = (
     <span className="mz-pt-setting-extra">
-      {t('petitions.settings.basis')}:{s.basis};{t('petitions.settings.default')}:{String(s.default)}
-      {s.updatedAt && (
-        <>
-          ;{t('petitions.settings.updatedAt')} {formatDateTime(s.updatedAt)}
-        </>
-      )}
+      {t('petitions.settings.basis', { basis: s.basis, value: String(s.default) })}
+      {s.updatedAt && t('petitions.settings.updatedAt', { at: formatDateTime(s.updatedAt) })}
     </span>
   );
   return (
     <Form.Item name={s.key} label={label} extra={extra} rules={[{ required: true, message: t('petitions.settings.required') }]}>
-      {typeof s.default === 'number' ? (
+      {s.key === 'intake.competentAreaLevel' ? (
+        // A level is named (自治区 … 乡镇), not numbered.
+        <Select style={{ width: 200 }} options={LEVELS.map((n) => ({ value: n, label: t(`petitions.settings.level.${n}`) }))} />
+      ) : typeof s.default === 'number' ? (
         <InputNumber step={s.key === 'repeat.similarityThreshold' ? 0.05 : 1} style={{ width: 200 }} />
       ) : (
         <Input maxLength={40} style={{ width: 280 }} />

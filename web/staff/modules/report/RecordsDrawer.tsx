@@ -44,7 +44,7 @@ export function RecordsDrawer({ figure, year, area, onClose }: { figure: Figure 
     >
       {figure && (
         <Typography.Paragraph className="mz-muted" data-testid="records-rule">
-          {t('report.rule')}:{figure.rule}({figure.aggregationNote})
+          {t('report.ruleLine', { rule: figure.rule, note: figure.aggregationNote })}
         </Typography.Paragraph>
       )}
       {q.isError && <QueryError error={q.error} onRetry={() => q.refetch()} />}

@@ -65,6 +65,7 @@ export const en: Record<keyof typeof zh, string> = {
   'report.value': 'Value',
   'report.unit': 'Unit',
   'report.rule': 'Counting rule',
+  'report.ruleLine': 'Counting rule: {rule} ({note})',
   'report.computedAt': 'Computed at',
   'report.refresh': 'Recompute',
   'report.refreshed': 'Recomputed from the current data',

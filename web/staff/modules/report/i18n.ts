@@ -61,6 +61,7 @@ export const zh = {
   'report.value': '数值',
   'report.unit': '单位',
   'report.rule': '统计口径',
+  'report.ruleLine': '统计口径：{rule}（{note}）',
   'report.computedAt': '计算时间',
   'report.refresh': '重新计算',
   'report.refreshed': '已按当前数据重新计算',

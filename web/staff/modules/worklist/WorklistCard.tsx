@@ -13,6 +13,8 @@ import { useCaseLabels } from '../cases/case-labels.ts';
 const RegisterDrawer = lazy(() => import('./RegisterDrawer.tsx').then((m) => ({ default: m.RegisterDrawer })));
 
 const isTab = (v: string | null): v is WorklistTab => !!v && (WORKLIST_TABS as string[]).includes(v);
+/** The workbench's address keeps the tab and the view; the defaults (待办, 待我处理) are left out. */
+const address = (tab: WorklistTab, view: 'mine' | 'unit') => ({ ...(tab !== 'todo' && { tab }), ...(view === 'unit' && { view }) });
 
 /** 工作台: the signed-in user's worklist across all case types, by tab, with counts. */
 export function WorklistCard() {
@@ -23,7 +25,7 @@ export function WorklistCard() {
   const mobile = screens.md === false;
   const [params, setParams] = useSearchParams();
   const tab: WorklistTab = isTab(params.get('tab')) ? (params.get('tab') as WorklistTab) : 'todo';
-  // 待办 opens on 待我处理 (the cases whose next step this user may take); 本单位全部 on request.
+  // Every tab opens on 待我处理 (the cases whose next step this user may take); 本单位全部 on request.
   const view: 'mine' | 'unit' = params.get('view') === 'unit' ? 'unit' : 'mine';
   const [type, setType] = useState<string | undefined>();
   const [q, setQ] = useState<string | undefined>();
@@ -32,18 +34,18 @@ export function WorklistCard() {
   const [registering, setRegistering] = useState<CaseType | null>(null);
   const types = useCaseTypes();
   const counts = useWorklistCounts(type, q, view);
-  const list = useWorklist({ tab, type, q, sort, ...page, view: tab === 'todo' ? view : undefined });
+  const list = useWorklist({ tab, type, q, sort, ...page, view });
   // The generic drawer registers types whose form it can render from createSchema. A type
   // without one (信访: POST /api/petitions with petitioners, PII, flags) has its own intake.
   const creatable = (types.data ?? []).filter((c) => c.canCreate && c.createSchema);
 
   const setTab = (k: string) => {
     setPage((p) => ({ ...p, page: 1 }));
-    setParams(k === 'todo' ? (view === 'unit' ? { view } : {}) : { tab: k }, { replace: true });
+    setParams(address(k as WorklistTab, view), { replace: true });
   };
   const setView = (v: 'mine' | 'unit') => {
     setPage((p) => ({ ...p, page: 1 }));
-    setParams(v === 'unit' ? { view: v } : {}, { replace: true });
+    setParams(address(tab, v), { replace: true });
   };
   const open = (r: WorklistItem) => navigate(`/cases/${r.id}`);
 
@@ -145,7 +147,8 @@ export function WorklistCard() {
         <Tabs activeKey={tab} onChange={setTab} className="mz-wl-tabs" items={WORKLIST_TABS.map((k) => ({ key: k, label: tabLabel(k) }))} />
       )}
       <div className="mz-filters">
-        {tab === 'todo' && (
+        {/* 已办 is the user's own in either view. */}
+        {tab !== 'done' && (
           <Segmented<'mine' | 'unit'>
             value={view}
             onChange={setView}

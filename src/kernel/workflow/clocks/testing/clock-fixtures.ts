@@ -33,5 +33,5 @@ export function extension(n: number, unit: ClockRule['unit'], at: string): Exten
 }
 
 export function restart(at: string): Restart {
-  return { at, reason: '补正材料已收到,依法重新计算', by: 'u1', byName: '王科员' };
+  return { at, reason: '补正材料已收到，依法重新计算', by: 'u1', byName: '王科员' };
 }
