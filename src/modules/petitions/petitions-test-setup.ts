@@ -20,7 +20,7 @@ export const portalPetition = (title: string, id17 = '64010419800101123') => ({
   category: '申诉求决',
   subject: '低保',
   concernedAreaCode: '640104',
-  content: '我家的低保待遇今年三月被无故取消,多次到社区反映没有结果,请求恢复低保待遇并说明取消理由。',
+  content: '我家的低保待遇今年三月被无故取消，多次到社区反映没有结果，请求恢复低保待遇并说明取消理由。',
   petitioners: [{ name: '马某某', idNumber: idOf(id17), phone: '13912345678', address: '兴庆区某小区' }],
 });
 
