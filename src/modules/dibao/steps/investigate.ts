@@ -6,6 +6,7 @@ import { transition } from '../../../kernel/workflow/index.ts';
 import { readDibaoSettings } from '../settings.ts';
 import { LEGAL } from '../contract.ts';
 import { loadApplication } from '../load-application.ts';
+import { staffNames } from './staff-names.ts';
 
 const title = (t: string) => ({ title: t });
 
@@ -26,14 +27,7 @@ export const investigate = transition({
   input: investigateInput,
   effect: async ({ tx, case: c, input: i }) => {
     const s = await readDibaoSettings(tx.db);
-    const staff = [
-      ...new Set(
-        i.staff
-          .split(/[、,，;；\s]+/)
-          .map((x) => x.trim())
-          .filter(Boolean),
-      ),
-    ];
+    const staff = staffNames(i.staff);
     if (staff.length < s.investigationMinStaff) {
       throw badRequest(
         'DIBAO_INVESTIGATION_STAFF',

@@ -9,6 +9,7 @@ import { readDibaoSettings } from '../settings.ts';
 import { basisOfDay } from '../law.ts';
 import { loadApplication } from '../load-application.ts';
 import { startPublicity } from './publicity.ts';
+import { staffNames } from './staff-names.ts';
 
 const title = (t: string) => ({ title: t });
 
@@ -51,14 +52,7 @@ type ReviewInput = z.output<typeof reviewInput>;
 /** Record the 复查 result on the open objection(s) of the current 公示 round; ≥ investigationMinStaff staff, not in the future. */
 async function recordResult(tx: AppContext, c: CaseRow, i: ReviewInput, result: '属实' | '不属实') {
   const s = await readDibaoSettings(tx.db);
-  const staff = [
-    ...new Set(
-      i.staff
-        .split(/[、,，;；\s]+/)
-        .map((x) => x.trim())
-        .filter(Boolean),
-    ),
-  ];
+  const staff = staffNames(i.staff);
   if (staff.length < s.investigationMinStaff) {
     throw badRequest('DIBAO_INVESTIGATION_STAFF', `「复查人员」异议复查须由不少于 ${s.investigationMinStaff} 名工作人员进行，目前填写 ${staff.length} 人`, {
       field: 'staff',
