@@ -384,6 +384,7 @@ function pageStandIn(real: () => Page | undefined): Page {
  * leave a screenshot behind when they fail.
  */
 export function e2eFile(tag: string, opts: { serverModule?: string; stepTimeout?: number } = {}): E2eFile {
+  const openPages = new Set<Page>();
   const f: E2eFile = {
     server: undefined as unknown as RunningServer,
     browser: undefined as unknown as Browser,
@@ -393,7 +394,10 @@ export function e2eFile(tag: string, opts: { serverModule?: string; stepTimeout?
         try {
           await fn();
         } catch (e) {
-          if (f.current) await shot(f.current, `FAILED-${tag}-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)}`).catch(() => undefined);
+          // `current` first, then every other page still open in the file (a block may hold a desktop and a phone page).
+          const pages = [...new Set([f.current, ...openPages].filter((p): p is Page => !!p && !p.isClosed()))];
+          const base = `FAILED-${tag}-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40)}`;
+          for (const [i, p] of pages.entries()) await shot(p, i ? `${base}-${i + 1}` : base).catch(() => undefined);
           throw e;
         }
       });
@@ -406,9 +410,10 @@ export function e2eFile(tag: string, opts: { serverModule?: string; stepTimeout?
         if (o.timeout) ctx.setDefaultTimeout(o.timeout);
         if (o.permissions) await ctx.grantPermissions(o.permissions, { origin: f.server.baseUrl });
         page = await ctx.newPage();
+        openPages.add(page);
         f.current = page;
       });
-      after(() => ctx?.close());
+      after(() => (page && openPages.delete(page), ctx?.close()));
       return pageStandIn(() => page);
     },
   };
