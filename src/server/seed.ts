@@ -12,6 +12,7 @@ import { builtinRoles } from '../kernel/identity/permissions.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { ModuleManifest } from '../kernel/module/index.ts';
 import { MODULES } from './modules.ts';
+import { foldCaseRollups } from '../kernel/report/case-tree-fold.ts';
 
 const data = (name: string) => readFileSync(new URL(`../kernel/areas/data/${name}`, import.meta.url), 'utf8');
 
@@ -72,8 +73,10 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
 /**
  * Demo history (marked as demo): each module's, in MODULES order (信访's year of 2019, 低保's
  * standards then applications). Idempotent. The test database template leaves it out (tests
- * build their own fixtures); the demo's own tests seed it.
+ * build their own fixtures); the demo's own tests seed it. The dashboards' change logs are folded at the end.
  */
 export async function seedDemoHistory(ctx: AppContext, modules: readonly ModuleManifest[] = MODULES): Promise<void> {
   for (const m of modules) await m.seedDemo?.(ctx);
+  // The year of history left its rollup changes in the logs; fold them now, not in the first minute a user is waiting.
+  await foldCaseRollups(ctx);
 }
