@@ -104,13 +104,13 @@ if (handle.kind === 'postgres') {
   for (const t of ['household', 'member']) rmSync(`${copied}-${t}.copy`, { force: true });
   const rate = members / importS;
   const baseRate = members / indexedS;
-  console.log(`baseline COPY of the written rows into the same indexed tables: ${fmt(indexedS, 2)} s = ${fmt(baseRate, 0)} rows/s`);
+  console.log(`baseline COPY of the written rows into the same tables (indexes, foreign keys): ${fmt(indexedS, 2)} s = ${fmt(baseRate, 0)} rows/s`);
   result({
     figure: `低保 roster import, ${members} members (${handle.kind})`,
     value: rate,
     unit: 'rows/s',
     baseline: baseRate,
-    baselineLabel: 'rows/s COPY into the same indexed tables',
+    baselineLabel: 'rows/s COPY into the same tables (indexes, foreign keys)',
     ratio: rate / baseRate,
     goal: '≥ 0.3',
     met: rate / baseRate >= 0.3,
