@@ -388,8 +388,10 @@ describe('年度工作报告, 整改 and the credit rule over two years, at 1366
       await options.nth(0).click();
       await options.nth(1).click();
       await modal.getByLabel('检查情况').click(); // closes the list
+      // the officers' list fades out while the next one opens: wait for it to go, and pick the item by its kind
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '执法证号' }).first().waitFor({ state: 'hidden' });
       await modal.getByLabel('执行的检查实施清单事项').click();
-      const listItem = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+      const listItem = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '（社会组织）' }).first();
       await listItem.waitFor({ timeout: T });
       assert.match(await listItem.innerText(), /（社会组织）\w{33}/);
       await listItem.click();
