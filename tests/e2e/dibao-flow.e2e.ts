@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../src/kernel/codes/index.ts';
-import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption } from './harness.ts';
+import { e2eFile, login, PHONE, seriousA11yViolations, shot, openModal, pickOption, settled } from './harness.ts';
 
 /**
  * 低保 application journey in the console (issue 5), on the real server with the demo data:
@@ -66,6 +66,7 @@ async function caseAction(page: Page, label: string, fill?: (modal: Locator) => 
     .click();
   const modal = openModal(page);
   await modal.waitFor();
+  await settled(modal); // a click during the zoom-in can land beside the moving button
   if (fill) await fill(modal);
   await modal.getByRole('button', { name: btn(label) }).click();
   await page.locator('.ant-message').getByText(`${label}成功`).last().waitFor();
@@ -79,6 +80,7 @@ async function refusedAction(page: Page, label: string, expected: RegExp, fill?:
     .click();
   const modal = openModal(page);
   await modal.waitFor();
+  await settled(modal); // a click during the zoom-in can land beside the moving button
   if (fill) await fill(modal);
   await modal.getByRole('button', { name: btn(label) }).click();
   await modal.getByText(expected).first().waitFor();

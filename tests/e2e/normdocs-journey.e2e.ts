@@ -135,7 +135,12 @@ describe('规范性文件 from 起草 to 备案 at 1366×768 (portal also at 390
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('不予通过', { exact: true }).click();
     await review.getByLabel('审核意见').fill('请删除第二条新增的义务性规定，列明材料清单依据');
     await shot(page, 'normdocs-journey-review-desktop', { fullPage: true });
+    // the opinion's text is on the page before the transition answers (in the form itself): wait for the answer
+    const returned = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/api/cases/${docId}/transitions/review_return`), {
+      timeout: T,
+    });
     await review.getByTestId('normdoc-review-submit').click();
+    assert.equal((await returned).status(), 200);
     await page.getByTestId('normdoc-panel').getByText('请删除第二条新增的义务性规定').waitFor({ timeout: T });
     assert.equal(((await (await page.request.get(`/api/cases/${docId}`)).json()) as { state: string }).state, 'drafting');
   });
