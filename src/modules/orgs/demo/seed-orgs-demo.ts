@@ -4,6 +4,8 @@ import { withTx, type AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { addDaysIso } from '../../../kernel/calendar/index.ts';
 import { orgsDb } from '../db.ts';
+import { endRegistration } from '../registry/end-registration.ts';
+import { SYSTEM_ACTOR } from '../../../kernel/identity/index.ts';
 import { nameKey } from '../names/name-rules.ts';
 import type { CreditList } from '../contract.ts';
 import { DEMO_AUTHORITIES } from './demo-authorities.ts';
@@ -141,39 +143,9 @@ export async function seedOrgsDemo(ctx: AppContext): Promise<{ created: number }
         await list(o, 'abnormal', 'annual_report', recent, true, `未按时报送${Number(today.slice(0, 4)) - 1}年度工作报告`);
     // A few 注销 and one 撤销 (with its blacklist entry).
     const ended = [...pick('640106-mzj', 5).slice(4), ...pick('640302-mzj', 5).slice(4), ...pick('640000-mzt', 9).slice(8)];
-    for (const o of ended) {
-      await db.updateTable('orgs.organization').set({ status: 'deregistered', status_on: '2019-10-15' }).where('id', '=', o.id).execute();
-      await db
-        .insertInto('orgs.change')
-        .values({
-          id: randomUUID(),
-          organization_id: o.id,
-          field: 'status',
-          before: '正常',
-          after: '注销',
-          changed_on: '2019-10-15',
-          act: '注销登记',
-          basis: '清算完毕',
-          actor_id: null,
-        })
-        .execute();
-    }
+    for (const o of ended) await endRegistration(tx, SYSTEM_ACTOR, o, { status: 'deregistered', on: '2019-10-15', basis: '清算完毕' });
     for (const o of pick('640205-mzj', 6).slice(5)) {
-      await db.updateTable('orgs.organization').set({ status: 'revoked', status_on: '2019-11-20' }).where('id', '=', o.id).execute();
-      await db
-        .insertInto('orgs.change')
-        .values({
-          id: randomUUID(),
-          organization_id: o.id,
-          field: 'status',
-          before: '正常',
-          after: '撤销',
-          changed_on: '2019-11-20',
-          act: '撤销登记',
-          basis: '连续两年未参加年检',
-          actor_id: null,
-        })
-        .execute();
+      await endRegistration(tx, SYSTEM_ACTOR, o, { status: 'revoked', on: '2019-11-20', basis: '连续两年未参加年检' });
       await list(o, 'serious', 'revocation', '2019-11-20', false, '被撤销登记');
     }
     // 业务主管单位 with an account (an org unit of that name in the registrar's area, e.g. 兴庆区文化和旅游局 for xq-whlyj):
