@@ -10,7 +10,7 @@ const cli = fileURLToPath(new URL('../src/server/cli.ts', import.meta.url));
 if (major < 22 || (major === 22 && minor < 18)) {
   const local = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
   if (!existsSync(local)) {
-    console.error('minzheng 需要 Node.js 22.18 以上,请先运行 npm ci / needs Node.js >= 22.18: run npm ci first');
+    console.error('minzheng 需要 Node.js 22.18 以上，请先运行 npm ci / needs Node.js >= 22.18: run npm ci first');
     process.exit(2);
   }
   const r = spawnSync(local, ['--disable-warning=ExperimentalWarning', cli, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 if (process.env.DATABASE_URL && process.env.E2E_ON_POSTGRES !== '1') {
   console.log(
-    '浏览器测试只在 PGlite 上运行(设 E2E_ON_POSTGRES=1 可在 PostgreSQL 上运行)/ Browser tests run on PGlite only (E2E_ON_POSTGRES=1 runs them on PostgreSQL)',
+    '浏览器测试只在 PGlite 上运行（设 E2E_ON_POSTGRES=1 可在 PostgreSQL 上运行）/ Browser tests run on PGlite only (E2E_ON_POSTGRES=1 runs them on PostgreSQL)',
   );
   process.exit(0);
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
-  console.error(`需要 Node.js 22.18 以上(当前 ${process.version});请用 npm start 启动以使用项目自带的 Node / run via npm start`);
+  console.error(`需要 Node.js 22.18 以上（当前 ${process.version}）；请用 npm start 启动以使用项目自带的 Node / run via npm start`);
   process.exit(1);
 }
 

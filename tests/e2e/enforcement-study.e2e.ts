@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_QUESTIONS } from '../../src/modules/enforcement/demo/demo-study.ts';
-import { e2eFile, login, PHONE, seriousA11yViolations, shot } from './harness.ts';
+import { confirmPop, e2eFile, login, PHONE, seriousA11yViolations, shot } from './harness.ts';
 
 /**
  * 学法用法 on the demo data: the 西吉县民政局's officer sees the unit's 集体学法 and statistics,
@@ -37,10 +37,7 @@ async function sitPaper(page: Page, right: number) {
 
 async function submit(page: Page) {
   await page.getByTestId('exam-submit').click();
-  await page
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: /交\s*卷/ })
-    .click();
+  await confirmPop(page, /交\s*卷/);
   await page.getByTestId('enforcement-attempt-page').getByTestId('exam-score').waitFor({ timeout: T });
 }
 

@@ -276,6 +276,17 @@ export async function settled(el: Locator) {
 }
 
 /**
+ * Answer the open pop-confirm: wait until its zoom-in has finished (a click during the animation can land beside the
+ * button, leaving the pop-confirm open and the act undone), then press the button named `name`.
+ */
+export async function confirmPop(page: Page, name: RegExp) {
+  const pop = page.locator('.ant-popconfirm:not(.ant-popover-hidden)').last();
+  await pop.waitFor();
+  await settled(pop);
+  await pop.getByRole('button', { name }).click();
+}
+
+/**
  * Scroll an element into view, resolving it again when a re-render replaced it meanwhile (a viewport change re-mounts
  * antd tables whose columns depend on the breakpoint; Playwright's scrollIntoViewIfNeeded does not retry a detached node).
  */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { chinaDate } from '../../src/platform/china-time.ts';
-import { e2eFile, login, PHONE, pickOption, seriousA11yViolations, shot, scrollInto } from './harness.ts';
+import { confirmPop, e2eFile, login, PHONE, pickOption, seriousA11yViolations, shot, scrollInto } from './harness.ts';
 
 /**
  * 规范性文件清理 (issue 14): 政策法规处 sees the demo's 2019 clean-up (closed, all 继续有效), opens a new
@@ -50,10 +50,7 @@ describe('规范性文件清理 at 1366×768 and 390 px', { concurrency: false }
     await card.getByTestId(`cleanup-save-${one}`).click();
     await page.getByText('已保存结论').first().waitFor({ timeout: T });
     await card.getByTestId('cleanup-close').click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /确\s*定|OK/ })
-      .click();
+    await confirmPop(page, /确\s*定|OK/);
     await card.getByRole('alert').getByText('尚有 1 件').waitFor({ timeout: T });
     await pickOption(page, card.getByLabel(`清理结论 ${two}`), '废止', { type: false });
     await card.getByLabel(`理由 ${two}`).fill('已被新出台的办法代替');
@@ -61,10 +58,7 @@ describe('规范性文件清理 at 1366×768 and 390 px', { concurrency: false }
     await card.getByText('（2 / 2）').waitFor({ timeout: T });
     await shot(page, 'normdocs-cleanup-concluded-desktop', { fullPage: true });
     await card.getByTestId('cleanup-close').click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /确\s*定|OK/ })
-      .click();
+    await confirmPop(page, /确\s*定|OK/);
     await card.getByText(/已完成 \d{4}-\d{2}-\d{2}/).waitFor({ timeout: T });
     await shot(page, 'normdocs-cleanup-closed-desktop', { fullPage: true });
     await page.goto('/normdocs');

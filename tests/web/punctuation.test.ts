@@ -49,7 +49,7 @@ const problemTitles = (src: string) =>
  * (state, step and clock labels, vocabulary words, zod messages); keys, code and comments are blanked.
  */
 const literals = (src: string) =>
-  src.replace(/\/\*[\s\S]*?\*\/|\/\/.*$|('(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)|[^\n]/gm, (m, lit?: string) => (lit ? lit : blank(m)));
+  src.replace(/\/\*[\s\S]*?\*\/|\/\/.*$|('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)|[^\n]/gm, (m, lit?: string) => (lit ? lit : blank(m)));
 /**
  * Files holding workflow definitions and steps (defineWorkflow, transition, action), contract vocabularies, module
  * manifests (permission labels) and the kernel's permission catalogue and roles.
@@ -148,11 +148,13 @@ function violations(): Hit[] {
   const messages = [...walk(path.join(ROOT, 'web/staff/modules'), (f) => /[\\/]i18n[^\\/]*\.ts$/.test(f)), path.join(ROOT, 'web/staff/i18n/zh-CN.ts')];
   const portal = walk(path.join(ROOT, 'web/portal'), (f) => f.endsWith('.html'));
   const server = walk(path.join(ROOT, 'src'), (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+  const tools = [...walk(path.join(ROOT, 'scripts'), (f) => /\.m?js$/.test(f)), ...walk(path.join(ROOT, 'bin'), (f) => f.endsWith('.js'))];
   return [
     ...messages.flatMap((f) => scan(f, zhBlock)),
     ...portal.flatMap((f) => scan(f, htmlText)),
     ...server.flatMap((f) => scan(f, problemTitles)),
     ...server.filter(vocabularyFile).flatMap((f) => scan(f, literals)),
+    ...tools.flatMap((f) => scan(f, literals)),
     ...templateViolations(sourceFiles()),
   ];
 }
@@ -192,7 +194,7 @@ describe('full-width punctuation in Chinese text', () => {
     expect(literals("const a = { 'z(x)': '乡镇(街道)确认' }; // 注(释)\nfn(中, 文);").split('\n')).toEqual(["'z(x)''乡镇(街道)确认'", '']);
   });
 
-  it('zh messages, portal pages and scripts, problem titles, workflow and permission labels, contract vocabularies, string literals, route summaries and template/JSX text use full-width , ; : ? ! ( ) next to Chinese', () => {
+  it('zh messages, portal pages and scripts, problem titles, workflow and permission labels, contract vocabularies, string literals (src, web, scripts, bin), route summaries and template/JSX text use full-width , ; : ? ! ( ) next to Chinese', () => {
     const hits = violations();
     expect(hits.map((h) => `${h.file}:${h.line}: ${h.text}`).join('\n')).toBe('');
   }, 60_000);
