@@ -12,11 +12,27 @@ import { openTestContext, type TestContext } from './helpers/test-context.ts';
 const pgUrl = process.env.DATABASE_URL;
 let t: TestContext;
 let r: GenerateResult;
+let structure: Structure;
 const one = async <T>(q: ReturnType<typeof sql<T>>) => (await q.execute(t.ctx.db)).rows[0]!;
+type Structure = { indexes: string[]; foreignKeys: string[] };
+/** The indexes of the tables the generator loads and the foreign keys pointing at them (it drops them for the load). */
+const loaded = sql.raw(
+  `('core.case'::regclass, 'orgs.organization'::regclass, 'core.case_rollup'::regclass, 'core.case_tree_state'::regclass, 'core.case_tree_month'::regclass, 'core.case_tree_child'::regclass)`,
+);
+const structureNow = async (): Promise<Structure> => ({
+  indexes: (await sql<{ d: string }>`select pg_get_indexdef(indexrelid) as d from pg_index where indrelid in ${loaded} order by 1`.execute(t.ctx.db)).rows.map(
+    (x) => x.d,
+  ),
+  foreignKeys: (
+    await sql<{ d: string }>`select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) as d from pg_constraint
+      where contype = 'f' and confrelid in ${loaded} order by 1`.execute(t.ctx.db)
+  ).rows.map((x) => x.d),
+});
 
 describe.skipIf(!pgUrl)('national data generator (PostgreSQL; skipped on PGlite)', () => {
   beforeAll(async () => {
     t = await openTestContext();
+    structure = await structureNow();
     r = await generateNational(t.ctx.db, { seed: 7, cases: 3000, orgs: 400, until: new Date('2026-12-07T15:59:59Z') });
   }, 300_000);
   afterAll(async () => t?.close());
@@ -70,6 +86,17 @@ describe.skipIf(!pgUrl)('national data generator (PostgreSQL; skipped on PGlite)
     const sums = await one(sql<{ rollup: number; tree: number; cases: number }>`select (select sum(n) from core.case_rollup)::int as rollup,
       (select sum(n) from core.case_tree_state where area_path !~ '[.]')::int as tree, (select count(*) from core.case)::int as cases`);
     expect(sums).toEqual({ rollup: 3000, tree: 3000, cases: 3000 });
+    // Its own check: the largest province's rollups against a GROUP BY of its cases.
+    expect(r.verified.differences).toBe(0);
+    expect(r.verified.cases).toBeGreaterThan(0);
+    expect(r.verified.rollupRows).toBeGreaterThan(0);
+  });
+
+  it('puts back every key, index and foreign key it took off for the load', async () => {
+    const after = await structureNow();
+    expect(after.indexes.length).toBeGreaterThan(10);
+    expect(after.foreignKeys.length).toBeGreaterThan(50);
+    expect(after).toEqual(structure);
   });
 
   it('registers social organizations with valid USCCs and unique names, and refuses to run twice', async () => {

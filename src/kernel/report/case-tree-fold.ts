@@ -1,7 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { withTx, type AppContext } from '../../platform/context.ts';
 import { registerScheduledJob } from '../../platform/jobs/registry.ts';
-import { refreshCaseTree } from './migrations/20261214030000_core_case_tree.ts';
 
 /**
  * Every minute; a dashboard is exact without it (it adds the unfolded rows), the fold only keeps the logs short. (Named
@@ -42,12 +41,6 @@ export async function foldCaseRollups(ctx: AppContext): Promise<number> {
       select count(*)::int as n from d`.execute(tx.db);
     return tree.rows[0]!.n + units.rows[0]!.n;
   });
-}
-
-/** The tree tables recounted from core.case and their log emptied (after a load that bypassed the triggers, no writer running). */
-export async function recountCaseTree(db: Kysely<any>): Promise<void> {
-  await sql`delete from core.case_tree_delta`.execute(db);
-  await refreshCaseTree(db);
 }
 
 registerScheduledJob(

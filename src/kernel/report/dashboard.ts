@@ -155,7 +155,9 @@ async function treeRows(
   const [c0, c1] = period.current;
   const [p0, p1] = period.previous;
   const yr = sql`case when month between ${monthDate(c0)} and ${monthDate(c1)} then 'current' else 'previous' end`;
-  const compared = sql`(month between ${monthDate(c0)} and ${monthDate(c1)} or month between ${monthDate(p0)} and ${monthDate(p1)})`;
+  // The outer range first, so the two month tables' keys (area, month, …) bound the scan to it; the two periods then filter.
+  const compared = sql`(month between ${monthDate(p0)} and ${monthDate(c1)}
+    and (month between ${monthDate(c0)} and ${monthDate(c1)} or month between ${monthDate(p0)} and ${monthDate(p1)}))`;
   const shown = sql`month between ${monthDate(monthsBack(lastMonth, MONTHS - 1))} and ${monthDate(lastMonth)}`;
   const g = (n: number) => sql.raw(String(n));
   // Each part twice: over the table's rows at `path`, and over the log's there (usually none); the caller sums rows alike.

@@ -1,4 +1,4 @@
-import { Card, Table, Tag, type TableProps } from 'antd';
+import { Card, Grid, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { formatDateTime } from '../../shared/format.ts';
@@ -6,10 +6,14 @@ import { LinkButton } from '../../shared/LinkButton.tsx';
 import type { Figure, Figures } from './api.ts';
 import { RecordsDrawer } from './RecordsDrawer.tsx';
 
-/** The report's figures per section: value (a click opens its records), unit, last year's value and the change, 口径 and when it was computed. */
+/**
+ * The report's figures per section: value (a click opens its records), unit, last year's value and the change, 口径 and when
+ * it was computed — on a phone (below md) the computed time is not a column but a secondary line under the value.
+ */
 export function FiguresTab({ figures, year, area }: { figures: Figures; year: number; area?: string }) {
   const t = useT();
   const [open, setOpen] = useState<Figure | null>(null);
+  const phone = Grid.useBreakpoint().md === false;
   const columns: TableProps<Figure>['columns'] = [
     { title: t('report.metric'), dataIndex: 'label', width: 220, render: (v, f) => <span title={f.code}>{v}</span> },
     {
@@ -21,9 +25,16 @@ export function FiguresTab({ figures, year, area }: { figures: Figures; year: nu
         v === null ? (
           <Tag>{t('report.unavailable')}</Tag>
         ) : (
-          <LinkButton onClick={() => setOpen(f)} data-testid={`figure-${f.code}`} aria-label={`${f.label} ${v}${f.unit}`}>
-            <strong>{v}</strong>
-          </LinkButton>
+          <>
+            <LinkButton onClick={() => setOpen(f)} data-testid={`figure-${f.code}`} aria-label={`${f.label} ${v}${f.unit}`}>
+              <strong>{v}</strong>
+            </LinkButton>
+            {phone && f.computedAt && (
+              <div className="mz-muted" data-testid={`computed-${f.code}`}>
+                {t('report.computedAtLine', { at: formatDateTime(f.computedAt) })}
+              </div>
+            )}
+          </>
         ),
     },
     { title: t('report.unit'), dataIndex: 'unit', width: 70 },

@@ -67,6 +67,7 @@ export const en: Record<keyof typeof zh, string> = {
   'report.rule': 'Counting rule',
   'report.ruleLine': 'Counting rule: {rule} ({note})',
   'report.computedAt': 'Computed at',
+  'report.computedAtLine': 'Computed {at}',
   'report.refresh': 'Recompute',
   'report.refreshed': 'Recomputed from the current data',
   'report.unavailable': 'Not permitted',

@@ -63,6 +63,7 @@ export const zh = {
   'report.rule': '统计口径',
   'report.ruleLine': '统计口径：{rule}（{note}）',
   'report.computedAt': '计算时间',
+  'report.computedAtLine': '计算于 {at}',
   'report.refresh': '重新计算',
   'report.refreshed': '已按当前数据重新计算',
   'report.unavailable': '无权查看',
