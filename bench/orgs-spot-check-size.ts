@@ -12,7 +12,7 @@
 import { sql } from 'kysely';
 import { buildApp } from '../src/server/app.ts';
 import { commitSpotCheck, revealSpotCheckSeed, runSpotCheckDraw } from '../src/modules/orgs/spot-check/spot-check-plan.ts';
-import { actorAt, fmt, openBenchDb, percentile } from './lib.ts';
+import { actorAt, benchOfficers, fmt, openBenchDb, percentile } from './lib.ts';
 
 const N = Number(process.env.BENCH_ORGS ?? 900_000);
 const { ctx, handle, close } = await openBenchDb();
@@ -23,7 +23,7 @@ await sql`insert into orgs.organization (id, kind, name, name_key, uscc, authori
          ${region.orgUnitId}, '640000', '640000', '住所', '法定代表人', '业务范围', 3000000, date '1995-01-01' + (g % 9000)::int
   from generate_series(1, ${N}) g`.execute(ctx.db);
 await sql`analyze orgs.organization`.execute(ctx.db);
-const inspectors = Array.from({ length: 40 }, (_, i) => ({ name: `检查员${i + 1}`, conflicts: [] }));
+const inspectors = (await benchOfficers(ctx, region.orgUnitId, 40)).map((officerId) => ({ officerId, conflicts: [] }));
 const c = await commitSpotCheck(ctx, region, { kind: 'plan', year: 2026, title: '基准抽查', ratio: 0.05, count: null, perTeam: 2, inspectors });
 await runSpotCheckDraw(ctx, region, c.id);
 await revealSpotCheckSeed(ctx, region, c.id);

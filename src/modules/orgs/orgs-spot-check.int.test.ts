@@ -134,7 +134,12 @@ describe('双随机一公开', () => {
     const frozen = (
       await sql<{ pos: number | null; name: string | null }>`select pos, name from orgs.spot_check_population where spot_check_id = ${c.id}`.execute(t.ctx.db)
     ).rows;
-    expect(frozen.filter((r) => r.pos != null).map((r) => r.pos).sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      frozen
+        .filter((r) => r.pos != null)
+        .map((r) => r.pos)
+        .sort((a, b) => a! - b!),
+    ).toEqual([1, 2, 3, 4, 5]);
     expect(frozen.every((r) => (r.pos == null) === (r.name == null))).toBe(true);
     expect((await pub(`/api/public/orgs/spot-checks/${c.id}/population?pageSize=1000`)).statusCode).toBe(400);
     expect((await pub(`/api/public/orgs/spot-checks/${c.id}/items?q=${'x'.repeat(61)}`)).json().title).toContain('60');
