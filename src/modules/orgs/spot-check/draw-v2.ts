@@ -64,11 +64,15 @@ export async function freezePopulation(db: Kysely<any>, spotCheckId: string, aut
  * A top-k sort: no full ordering of the population.
  */
 export async function numberDrawn(db: Kysely<any>, spotCheckId: string, k: number, seed: string) {
-  await sql`update orgs.spot_check_population p set pos = t.pos, name = o.name
-    from (select uscc, row_number() over (order by r, uscc collate "C")::int as pos from (
-        select uscc, ${rankSql(seed)} as r from orgs.spot_check_population where spot_check_id = ${spotCheckId}
-        order by r, uscc collate "C" limit ${k}) top) t, orgs.organization o
-    where p.spot_check_id = ${spotCheckId} and p.uscc collate "C" = t.uscc and o.id = p.organization_id`.execute(db);
+  const top = (
+    await sql<{ uscc: string; name: string }>`select t.uscc, o.name from (select uscc, organization_id, ${rankSql(seed)} as r
+        from orgs.spot_check_population where spot_check_id = ${spotCheckId} order by r, uscc collate "C" limit ${k}) t
+      join orgs.organization o on o.id = t.organization_id order by t.r, t.uscc collate "C"`.execute(db)
+  ).rows;
+  // From arrays, joined through the population's USCC key: the rows just written have no statistics yet.
+  await sql`update orgs.spot_check_population p set pos = u.pos, name = u.name
+    from unnest(${top.map((t) => t.uscc)}::text[], ${top.map((t) => t.name)}::text[]) with ordinality u(uscc, name, pos)
+    where p.spot_check_id = ${spotCheckId} and p.uscc collate "C" = u.uscc`.execute(db);
 }
 
 /** The v2 list of a committed plan as stored: the first k positions frozen at commit, sorted by USCC. */

@@ -70,7 +70,7 @@ export async function commitSpotCheck(ctx: AppContext, actor: Actor, input: z.in
       values (${id}, ${input.kind}, ${input.year}, ${input.title}, ${a.id}, ${a.areaPath}, ${a.level}, ${ratio}, 0, ${input.perTeam},
         ${commitment}, ${seed}, ${SPOT_DRAW_V2}, 0, ${JSON.stringify(inspectors)}::jsonb, ${today}::date, ${userRef(actor)})`.execute(tx.db);
     // the population's sorts (fingerprint, top-k ranks) in memory rather than on disk, for this transaction only
-    await sql`set local work_mem = '64MB'`.execute(tx.db);
+    await sql`set local work_mem = '128MB'`.execute(tx.db);
     const population = await freezePopulation(tx.db, id, a.id, today);
     if (!population.n) throw conflict('ORG_SPOT_CHECK_EMPTY', `${a.name}没有存续的登记社会组织，无法抽查。`);
     const size = ratio != null ? planSize(population.n, ratio) : input.count!;
