@@ -91,6 +91,15 @@ export async function actorAt(ctx: AppContext, orgCode: string, permissions: str
   };
 }
 
+/** `n` enforcement officers of an org unit with a 行政执法证 valid 2020–2099 (a 双随机 pool is picked from them); their ids. */
+export async function benchOfficers(ctx: AppContext, orgUnitId: string, n: number): Promise<string[]> {
+  return (
+    await sql<{ id: string }>`insert into enforcement.officer (id, name, cert_no, org_unit_id, area_path, valid_from, valid_to, created_at)
+      select gen_random_uuid(), '检查员' || g, 'BENCH' || lpad(g::text, 6, '0'), u.id, u.area_path, date '2020-01-01', date '2099-12-31', now()
+      from core.org_unit u cross join generate_series(1, ${n}) g where u.id = ${orgUnitId} returning id`.execute(ctx.db)
+  ).rows.map((r) => r.id);
+}
+
 /**
  * `public.bench_<t>` for each of `tables` of `schema`: the same columns, defaults and indexes (LIKE … INCLUDING ALL)
  * and the same foreign keys, which LIKE does not copy but the real tables check on every row — so a baseline writing

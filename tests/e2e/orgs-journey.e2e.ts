@@ -118,7 +118,11 @@ describe('银川市民政局 at 1366×768', { concurrency: false }, () => {
     await p.waitFor({ timeout: T });
     await p.getByLabel('抽查名称').fill('2026年度银川市社会组织定期抽查');
     await p.getByLabel('抽查比例').fill('3');
-    await p.getByLabel('检查人员名录').fill(`张明：${orgs.items[0]!.uscc}\n李华\n王芳\n马丽：${orgs.items[1]!.uscc}`);
+    // the pool: 银川市's certified officers, all picked at first; two of them declare a 回避
+    const recusals = p.getByPlaceholder('统一社会信用代码，多个用逗号分隔；没有可不填');
+    await recusals.nth(1).waitFor({ timeout: T });
+    await recusals.first().fill(orgs.items[0]!.uscc);
+    await recusals.nth(1).fill(orgs.items[1]!.uscc);
     await p.getByTestId('spot-commit').click();
     await p
       .locator('.ant-alert-error')

@@ -20,6 +20,7 @@ import { orgsSupervisor } from './migrations/20261212060100_orgs_supervisor.ts';
 import { orgsApplicationOrigin } from './migrations/20261215010000_orgs_application_origin.ts';
 import { orgsLinks } from './migrations/20261215020000_orgs_links.ts';
 import { orgsSpotInspectedBy } from './migrations/20261216020000_orgs_spot_inspected_by.ts';
+import { orgsSpotPopulationLean } from './migrations/20261217000000_orgs_spot_population_lean.ts';
 import { registerSpotCheckRoutes } from './spot-check/spot-check-routes.ts';
 import { registerAnnualReportRoutes } from './inspection/annual-report-routes.ts';
 import { registerSupervisorRoutes } from './registry/supervisor-routes.ts';
@@ -66,6 +67,7 @@ export const orgs = defineModule({
     '20261215010000_orgs_application_origin': orgsApplicationOrigin,
     '20261215020000_orgs_links': orgsLinks,
     '20261216020000_orgs_spot_inspected_by': orgsSpotInspectedBy,
+    '20261217000000_orgs_spot_population_lean': orgsSpotPopulationLean,
   },
   // 信用: removal from the 活动异常名录 after six months, the move to the 严重违法失信名单 after two years (02:00 daily).
   // 年检: organizations without last year's report after the deadline go on the 活动异常名录 (01:00, before the credit rule at 02:00).

@@ -94,6 +94,16 @@ describe('双随机 inspections go to 互联网+监管 as 检查行为', () => {
     });
     expect(expired.statusCode).toBe(422);
     expect(expired.json().title).toContain('苏过期');
+    // what the plan form picks from: the same officers the commit accepts (this area, certificate valid today)
+    const options = await ok(xj.get('/api/orgs/spot-checks/pool-options'));
+    expect(options).toMatchObject({ authority: '西吉县民政局', day: '2026-11-02' });
+    expect(options.officers.map((o: any) => [o.name, o.certNo])).toEqual([
+      ['杨志刚', 'XJ020001'],
+      ['田玉梅', 'XJ020002'],
+      ['马占山', 'XJ020003'],
+    ]);
+    expect((await ok(pl.get('/api/orgs/spot-checks/pool-options'))).officers.map((o: any) => o.certNo)).toEqual(['PL020001']);
+    expect((await xj.get(`/api/orgs/spot-checks/pool-options?authorityId=${randomUUID()}`)).statusCode).toBe(404);
   });
 
   it('an inspection by certified officers writes a pending 检查行为 against the item named; none named among two → 400; lapsed on the day → 422', async () => {

@@ -117,17 +117,30 @@ describe('双随机一公开', () => {
     expect(typo.items[0]?.name).toBe('兴庆区秦腔协会');
     const inList = await ok(pub(`/api/public/orgs/spot-checks/${c.id}/items?q=${encodeURIComponent(`${items.items[0].name.slice(3, 5)} 兴庆`)}`));
     expect(inList.items.map((i: any) => i.uscc)).toEqual([items.items[0].uscc]);
-    // The name predicates as the route builds them (every term by like, or the query word-similar) can be served by the
-    // population's trigram index, on PGlite and on PostgreSQL (DATABASE_URL). On ten rows the planner would rather read
-    // the table, so enable_seqscan is off in this one transaction only; bench/orgs-spot-check-size.ts prints the plan of
-    // the same predicate over 900,000 rows without forcing it.
+    // The name predicates as the route builds them (every term by like, or the query word-similar) over the registry's
+    // names, joined to the population by its USCC key: served by the registry's trigram index and the population's key, on
+    // PGlite and on PostgreSQL (DATABASE_URL). On ten rows the planner would rather read the tables, so enable_seqscan is
+    // off in this one transaction only; bench/orgs-spot-check-size.ts prints the plan over 900,000 rows without forcing it.
     const explained = await t.ctx.db.transaction().execute(async (tx) => {
       await sql`set local enable_seqscan = off`.execute(tx);
-      const q = sql<{ 'QUERY PLAN': string }>`explain select uscc from orgs.spot_check_population
-        where (name like '%秦腔%' and name like '%兴庆%') or '兴庆区秦腔协汇' <% name`;
+      const q = sql<{ 'QUERY PLAN': string }>`explain select p.uscc from orgs.organization o
+        join orgs.spot_check_population p on p.spot_check_id = ${c.id} and p.uscc collate "C" = o.uscc
+        where (o.name like '%秦腔%' and o.name like '%兴庆%') or '兴庆区秦腔协汇' <% o.name`;
       return (await q.execute(tx)).rows.map((r) => r['QUERY PLAN']).join('\n');
     });
-    expect(explained).toContain('spot_check_population_name_trgm_idx');
+    expect(explained).toContain('organization_name_trgm_idx');
+    expect(explained).toContain('spot_check_population_uscc_idx');
+    // only the drawn rows keep a position and the name on the day; the others are the USCC and the organization alone
+    const frozen = (
+      await sql<{ pos: number | null; name: string | null }>`select pos, name from orgs.spot_check_population where spot_check_id = ${c.id}`.execute(t.ctx.db)
+    ).rows;
+    expect(
+      frozen
+        .filter((r) => r.pos != null)
+        .map((r) => r.pos)
+        .sort((a, b) => a! - b!),
+    ).toEqual([1, 2, 3, 4, 5]);
+    expect(frozen.every((r) => (r.pos == null) === (r.name == null))).toBe(true);
     expect((await pub(`/api/public/orgs/spot-checks/${c.id}/population?pageSize=1000`)).statusCode).toBe(400);
     expect((await pub(`/api/public/orgs/spot-checks/${c.id}/items?q=${'x'.repeat(61)}`)).json().title).toContain('60');
     // an organization of the population that was not drawn cannot be inspected under this check
@@ -255,9 +268,10 @@ describe('双随机一公开', () => {
       const seed = sm3Hex(`seed-${i}`);
       for (const k of [1, 3, 7]) expect(await rerankV2InDb(t.ctx.db, c.id, k, seed)).toEqual(sampleV2(usccs, k, seed));
     }
-    // the ranks stored at commit give the same list as ranking from the seed
+    // the ranks stored at commit (positions 1…3, the plan's size) give the same list as ranking from the seed
     const { seed } = (await sql<{ seed: string }>`select seed from orgs.spot_check where id = ${c.id}`.execute(t.ctx.db)).rows[0]!;
-    for (const k of [1, 3, 10]) expect(await sampleV2InDb(t.ctx.db, c.id, k)).toEqual(sampleV2(usccs, k, seed));
+    for (const k of [1, 2, 3]) expect(await sampleV2InDb(t.ctx.db, c.id, k)).toEqual(sampleV2(usccs, k, seed));
+    expect(await sampleV2InDb(t.ctx.db, c.id, 10)).toEqual(sampleV2(usccs, 3, seed));
     // pinned: the SQL ranking of a fixed seed (draw-golden.test.ts pins the JS one)
     expect(await rerankV2InDb(t.ctx.db, c.id, 3, '2d'.repeat(32))).toEqual(['51640104MJ0000616Q', '51640104MJ0000624K', '51640104MJ00007047']);
     await ok(xq.post(`/api/orgs/spot-checks/${c.id}/draw`, {}));

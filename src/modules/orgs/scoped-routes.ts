@@ -85,6 +85,10 @@ export const orgsScopedRoutes: RouteSpecs = {
     kind: 'unscoped',
     why: '双随机一公开：the commitment, the drawn list, the revealed seed and the results are public (《社会组织抽查暂行办法》)',
   },
+  'GET /api/orgs/spot-checks/pool-options': {
+    kind: 'unscoped',
+    why: 'the officers of one registering authority the actor may act for (resolveAuthority under orgs.register, 404 otherwise): names and 执法证号 only',
+  },
   'GET /api/public/orgs/spot-checks/:id': { kind: 'unscoped', why: '双随机一公开：one published spot check (no findings text)' },
   'GET /api/public/orgs/spot-checks/:id/verify': { kind: 'unscoped', why: '双随机一公开：anyone re-runs a revealed draw' },
   'GET /api/public/orgs/spot-checks/:id/items': { kind: 'unscoped', why: '双随机一公开：the published drawn list, a page at a time (no findings text)' },

@@ -39,22 +39,40 @@ export function drawSpotCheckV2(population: readonly string[], k: number, pool: 
 const rankSql = (seed: string) => sql`sha256(convert_to(${rankPrefix(seed)} || uscc, 'UTF8'))`;
 
 /**
- * Freezes the v2 population of a plan in one statement: the authority's organizations in good standing on `day`
- * become rows of `orgs.spot_check_population` (USCC, id, name), numbered `pos` 1… in the drawn order under the
- * plan's seed — the seed is fixed by the commitment, so the draw is too, and ranking here lets the draw read the
- * first k positions from the primary key. Returns the count and the fingerprint (over the USCCs, not the order).
+ * Freezes the v2 population of a plan: the authority's organizations in good standing on `day` become rows of
+ * `orgs.spot_check_population` — USCC and organization id only, written in USCC order (the key's order). Returns the
+ * count and the fingerprint (over the USCCs). The drawn order is `numberDrawn`'s, once the plan's size is known.
  */
-export async function freezePopulation(db: Kysely<any>, spotCheckId: string, authorityId: string, day: string, seed: string) {
+export async function freezePopulation(db: Kysely<any>, spotCheckId: string, authorityId: string, day: string) {
   return (
     await sql<{ n: number; hash: string }>`with ins as (
-        insert into orgs.spot_check_population (spot_check_id, pos, uscc, organization_id, name)
-        select ${spotCheckId}, row_number() over (order by ${rankSql(seed)}, uscc collate "C"), uscc, id, name from orgs.organization
+        insert into orgs.spot_check_population (spot_check_id, uscc, organization_id)
+        select ${spotCheckId}, uscc, id from orgs.organization
         where authority_org_unit_id = ${authorityId} and status = 'normal' and registered_on <= ${day}::date
+        order by uscc collate "C"
         returning uscc)
       select count(*)::int as n,
         encode(sha256(convert_to(coalesce(string_agg(uscc, E'\\n' order by uscc collate "C"), ''), 'UTF8')), 'hex') as hash
       from ins`.execute(db)
   ).rows[0]!;
+}
+
+/**
+ * Numbers the first k of the frozen population in drawn order under the plan's seed — ascending SHA-256 rank, ties by
+ * USCC, `pos` 1…k — and keeps their names on the day, so the draw reads positions 1…k from an index. The seed is fixed
+ * by the commitment, so the draw is too; the positions after k are never read (the re-run ranks from the seed).
+ * A top-k sort: no full ordering of the population.
+ */
+export async function numberDrawn(db: Kysely<any>, spotCheckId: string, k: number, seed: string) {
+  const top = (
+    await sql<{ uscc: string; name: string }>`select t.uscc, o.name from (select uscc, organization_id, ${rankSql(seed)} as r
+        from orgs.spot_check_population where spot_check_id = ${spotCheckId} order by r, uscc collate "C" limit ${k}) t
+      join orgs.organization o on o.id = t.organization_id order by t.r, t.uscc collate "C"`.execute(db)
+  ).rows;
+  // From arrays, joined through the population's USCC key: the rows just written have no statistics yet.
+  await sql`update orgs.spot_check_population p set pos = u.pos, name = u.name
+    from unnest(${top.map((t) => t.uscc)}::text[], ${top.map((t) => t.name)}::text[]) with ordinality u(uscc, name, pos)
+    where p.spot_check_id = ${spotCheckId} and p.uscc collate "C" = u.uscc`.execute(db);
 }
 
 /** The v2 list of a committed plan as stored: the first k positions frozen at commit, sorted by USCC. */

@@ -51,7 +51,7 @@ export const PopulationEntry = z.object({
 });
 export const PopulationPage = page(PopulationEntry);
 
-const HEAD = sql`select s.id, s.algorithm, s.sample_size, s.teams, s.sample, s.authority_area_path, s.drawn_on::text as drawn_t from orgs.spot_check s`;
+const HEAD = sql`select s.id, s.algorithm, s.sample_size, s.teams, s.sample, s.population_size, s.authority_area_path, s.drawn_on::text as drawn_t from orgs.spot_check s`;
 
 async function headOf(ctx: AppContext, id: string, actor: Actor | null) {
   if (actor) requirePermission(actor, 'orgs.read');
@@ -64,8 +64,8 @@ const isCode = (q: string) => /^[0-9A-Za-z]+$/.test(q);
 
 /**
  * A credit code (letters and digits) is searched by its beginning (the index); anything else as in the registry
- * (registry/name-search.ts): every term within the name, or the query word-similar to it (pg_trgm, served by
- * spot_check_population_name_trgm_idx).
+ * (registry/name-search.ts): every term within the name, or the query word-similar to it (pg_trgm; within a v2
+ * population the registry's organization_name_trgm_idx serves it, within a drawn list it filters the k drawn rows).
  */
 function matches(q: string | undefined, uscc: RawBuilder<unknown>, name: RawBuilder<unknown>) {
   if (!q) return sql`true`;
@@ -137,23 +137,59 @@ export async function spotItems(ctx: AppContext, actor: Actor | null, id: string
 export async function spotPopulation(ctx: AppContext, actor: Actor | null, id: string, q: PageQuery) {
   const s = await headOf(ctx, id, actor);
   const drawn = s.drawn_t != null;
-  const from =
-    s.algorithm === SPOT_DRAW_V2
-      ? sql`from (select uscc, name, pos <= ${s.sample_size} as drawn from orgs.spot_check_population where spot_check_id = ${id}) d`
-      : sql`from (select u.uscc, coalesce(o.name, '') as name, ${JSON.stringify(json<string[] | null>(s.sample) ?? [])}::jsonb ? u.uscc as drawn
-          from orgs.spot_check c cross join jsonb_array_elements_text(c.population) u(uscc) left join orgs.organization o on o.uscc = u.uscc
-          where c.id = ${id}) d`;
-  const where = matches(q.q, sql`d.uscc`, sql`d.name`);
-  const total = (await sql<{ n: number }>`select count(*)::int as n ${from} where ${where}`.execute(ctx.db)).rows[0]!.n;
-  const rows = (
-    await sql<{ uscc: string; name: string; drawn: boolean }>`select d.uscc, d.name, d.drawn ${from} where ${where}
-      order by ${orderOf(q.q)} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(ctx.db)
-  ).rows;
+  const { total, rows } = s.algorithm === SPOT_DRAW_V2 ? await populationV2(ctx, s, q) : await populationV1(ctx, s, q);
   return paged(
     q,
     total,
     rows.map((r) => ({ uscc: r.uscc, name: r.name, drawn: drawn ? r.drawn : null })),
   );
+}
+
+type PopulationRow = { uscc: string; name: string; drawn: boolean };
+
+/**
+ * v2: a drawn row keeps its name on the day; the others (USCC and organization id only since migration
+ * 20261217000000) show the registry's name. A name search looks in the registry's names through its trigram index
+ * (organization_name_trgm_idx) and keeps the organizations of this population (its USCC key); no name search reads the
+ * population in USCC order, a page at a time, and joins the names of that page only.
+ */
+async function populationV2(ctx: AppContext, s: any, q: PageQuery): Promise<{ total: number; rows: PopulationRow[] }> {
+  const cols = sql`p.uscc, coalesce(p.name, o.name, '') as name, coalesce(p.pos <= ${s.sample_size}, false) as drawn`;
+  if (q.q && !isCode(q.q)) {
+    const from = sql`from orgs.organization o join orgs.spot_check_population p on p.spot_check_id = ${s.id} and p.uscc collate "C" = o.uscc
+      where ${matches(q.q, sql`o.uscc`, sql`o.name`)}`;
+    const total = (await sql<{ n: number }>`select count(*)::int as n ${from}`.execute(ctx.db)).rows[0]!.n;
+    const rows = (
+      await sql<PopulationRow>`select * from (select ${cols} ${from}) d order by ${orderOf(q.q)} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(
+        ctx.db,
+      )
+    ).rows;
+    return { total, rows };
+  }
+  const where = sql`p.spot_check_id = ${s.id} and ${matches(q.q, sql`p.uscc`, sql`p.name`)}`;
+  const total = q.q
+    ? (await sql<{ n: number }>`select count(*)::int as n from orgs.spot_check_population p where ${where}`.execute(ctx.db)).rows[0]!.n
+    : (s.population_size as number);
+  const rows = (
+    await sql<PopulationRow>`select ${cols} from (select * from orgs.spot_check_population p where ${where}
+        order by p.uscc collate "C" limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}) p
+      left join orgs.organization o on o.id = p.organization_id order by p.uscc collate "C"`.execute(ctx.db)
+  ).rows;
+  return { total, rows };
+}
+
+/** v1: the population as a jsonb array of USCCs, names from the registry. */
+async function populationV1(ctx: AppContext, s: any, q: PageQuery): Promise<{ total: number; rows: PopulationRow[] }> {
+  const from = sql`from (select u.uscc, coalesce(o.name, '') as name, ${JSON.stringify(json<string[] | null>(s.sample) ?? [])}::jsonb ? u.uscc as drawn
+      from orgs.spot_check c cross join jsonb_array_elements_text(c.population) u(uscc) left join orgs.organization o on o.uscc = u.uscc
+      where c.id = ${s.id}) d`;
+  const where = matches(q.q, sql`d.uscc`, sql`d.name`);
+  const total = (await sql<{ n: number }>`select count(*)::int as n ${from} where ${where}`.execute(ctx.db)).rows[0]!.n;
+  const rows = (
+    await sql<PopulationRow>`select d.uscc, d.name, d.drawn ${from} where ${where}
+      order by ${orderOf(q.q)} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(ctx.db)
+  ).rows;
+  return { total, rows };
 }
 
 const CHUNK = 20_000;

@@ -8,7 +8,7 @@ import { recordAudit } from '../../../kernel/audit/index.ts';
 import { recordInScope, requirePermission, userRef, type Actor } from '../../../kernel/identity/index.ts';
 import { resolveAuthority } from '../registry/authority.ts';
 import { commitmentOf, drawSpotCheck, inspectorOrder, planSize, ratioProblem, type Inspector } from './spot-check-rules.ts';
-import { SPOT_DRAW_V2, freezePopulation } from './draw-v2.ts';
+import { SPOT_DRAW_V2, freezePopulation, numberDrawn } from './draw-v2.ts';
 import { conflictedUsccs, drawnIndexes, teamPlan } from './team-plan.ts';
 import { InspectorInput, inspectorPool } from './inspector-pool.ts';
 
@@ -69,11 +69,14 @@ export async function commitSpotCheck(ctx: AppContext, actor: Actor, input: z.in
         commitment, seed, algorithm, population_size, inspectors, committed_on, created_by)
       values (${id}, ${input.kind}, ${input.year}, ${input.title}, ${a.id}, ${a.areaPath}, ${a.level}, ${ratio}, 0, ${input.perTeam},
         ${commitment}, ${seed}, ${SPOT_DRAW_V2}, 0, ${JSON.stringify(inspectors)}::jsonb, ${today}::date, ${userRef(actor)})`.execute(tx.db);
-    const population = await freezePopulation(tx.db, id, a.id, today, seed);
+    // the population's sorts (fingerprint, top-k ranks) in memory rather than on disk, for this transaction only
+    await sql`set local work_mem = '128MB'`.execute(tx.db);
+    const population = await freezePopulation(tx.db, id, a.id, today);
     if (!population.n) throw conflict('ORG_SPOT_CHECK_EMPTY', `${a.name}没有存续的登记社会组织，无法抽查。`);
     const size = ratio != null ? planSize(population.n, ratio) : input.count!;
     if (size > population.n)
       throw new AppError('VALIDATION_FAILED', 400, `抽查数量${size}超过${a.name}登记的存续社会组织数${population.n}。`, { field: 'count' });
+    await numberDrawn(tx.db, id, size, seed);
     await sql`update orgs.spot_check set sample_size = ${size}, population_size = ${population.n}, population_hash = ${population.hash}
       where id = ${id}`.execute(tx.db);
     await recordAudit(tx, {

@@ -13,6 +13,7 @@ import {
   runSpotCheckDraw,
 } from './spot-check-plan.ts';
 import { InspectionOptions, InspectionOptionsQuery, inspectionOptions } from './inspection-options.ts';
+import { PoolOptions, PoolOptionsQuery, poolOptions } from './pool-options.ts';
 import { FollowUpInput, SpotInspectionInput, SpotItemRecorded, recordFollowUp, recordSpotInspection } from './spot-check-inspect.ts';
 import { PopulationPage, SpotItemPage, SpotPageQuery, populationText, spotItems, spotPopulation } from './spot-check-pages.ts';
 import { SpotCheckDto, SpotCheckList, VerifyDto, getSpotCheck, listSpotChecks, publicSpotCheck, publicSpotChecks, verifySpotCheck } from './spot-check-read.ts';
@@ -34,6 +35,18 @@ export async function registerSpotCheckRoutes(root: FastifyInstance, ctx: AppCon
       },
     },
     async (req, reply) => reply.status(201).send(await commitSpotCheck(ctx, actorOf(req), req.body)),
+  );
+  app.get(
+    '/api/orgs/spot-checks/pool-options',
+    {
+      schema: {
+        tags,
+        summary: '制定双随机抽查计划时可选的检查人员：登记管理机关持有当日有效行政执法证的执法人员',
+        querystring: PoolOptionsQuery,
+        response: { 200: PoolOptions },
+      },
+    },
+    async (req) => poolOptions(ctx, actorOf(req), req.query),
   );
   app.get('/api/orgs/spot-checks', { schema: { tags, summary: '双随机抽查清单（按数据范围）', response: { 200: SpotCheckList } } }, async (req) =>
     listSpotChecks(ctx, actorOf(req)),

@@ -7,19 +7,9 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { orgsApi } from './api.ts';
 import { SpotItemsPanel } from './SpotItemsPanel.tsx';
+import { SpotPoolField, poolInput, type PoolValues } from './SpotPoolField.tsx';
 
-type Values = { kind: 'plan' | 'adhoc'; title: string; percent?: number; count?: number; perTeam: number; inspectors?: string };
-
-/** "姓名" or "姓名：代码，代码" per line → the inspector pool with its declared conflicts (回避). */
-export const parseInspectors = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const [name, rest = ''] = l.split(/[:：]/);
-      return { name: name!.trim(), conflicts: rest.split(/[,，、\s]+/).filter(Boolean) };
-    });
+type Values = PoolValues & { kind: 'plan' | 'adhoc'; title: string; percent?: number; count?: number; perTeam: number };
 
 /** 双随机一公开: a new spot check (commitment published), the authority's spot checks, draw and seed reveal. */
 export function SpotChecksPage() {
@@ -46,7 +36,7 @@ export function SpotChecksPage() {
         ratio: v.kind === 'plan' ? (v.percent ?? 0) / 100 : null,
         count: v.kind === 'adhoc' ? v.count : null,
         perTeam: v.perTeam,
-        inspectors: parseInspectors(v.inspectors ?? ''),
+        inspectors: poolInput(v),
       }),
     onSuccess: (r) => {
       setError(null);
@@ -99,9 +89,7 @@ export function SpotChecksPage() {
           <Form.Item name="perTeam" label={t('orgs.spot.perTeam')}>
             <InputNumber min={2} max={10} />
           </Form.Item>
-          <Form.Item name="inspectors" label={t('orgs.spot.inspectors')} extra={t('orgs.spot.inspectorsHint')}>
-            <Input.TextArea rows={4} />
-          </Form.Item>
+          <SpotPoolField form={form} />
           <Button type="primary" htmlType="submit" loading={commit.isPending} data-testid="spot-commit">
             {t('orgs.spot.commit')}
           </Button>

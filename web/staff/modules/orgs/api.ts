@@ -2,6 +2,7 @@ import { http } from '../../shared/api.ts';
 import type { SpotCheckDto, SpotCheckList } from '../../../../src/modules/orgs/spot-check/spot-check-read.ts';
 import type { SpotItemDto } from '../../../../src/modules/orgs/spot-check/spot-check-pages.ts';
 import type { InspectionOptions } from '../../../../src/modules/orgs/spot-check/inspection-options.ts';
+import type { PoolOptions } from '../../../../src/modules/orgs/spot-check/pool-options.ts';
 import type { PenaltyList } from '../../../../src/modules/orgs/registry/list-penalties.ts';
 import type { SupervisedPage } from '../../../../src/modules/orgs/registry/supervised.ts';
 import type { z } from 'zod';
@@ -35,6 +36,7 @@ export const orgsApi = {
   spotChecks: () => http.get<z.infer<typeof SpotCheckList>>('/api/orgs/spot-checks'),
   spotCheck: (id: string) => http.get<z.infer<typeof SpotCheckDto>>(`/api/orgs/spot-checks/${id}`),
   commitSpotCheck: (body: unknown) => http.post<{ id: string; commitment: string }>('/api/orgs/spot-checks', body),
+  spotPoolOptions: () => http.get<z.infer<typeof PoolOptions>>('/api/orgs/spot-checks/pool-options'),
   spotItems: (id: string, q: Q) => http.get<Paged<SpotItem>>(`/api/orgs/spot-checks/${id}/items`, q as never),
   spotInspectionOptions: (id: string, q: Q) => http.get<z.infer<typeof InspectionOptions>>(`/api/orgs/spot-checks/${id}/inspection-options`, q as never),
   recordSpotInspection: (id: string, body: unknown) => http.post<unknown>(`/api/orgs/spot-checks/${id}/inspections`, body),

@@ -37,8 +37,12 @@ export const en: Record<keyof typeof zh, string> = {
   'orgs.spot.inspectionItemHint': "The authority's approved inspection list items; reported to Internet+Supervision with the officers",
   'orgs.spot.noItems': 'The authority has no approved inspection list item: the result is not reported to Internet+Supervision',
   'orgs.spot.inspectedBy': 'Inspected by: ',
-  'orgs.spot.inspectorsHint':
-    'Leave empty to draw from the authority’s officers with a valid enforcement certificate (results reported to Internet+Supervision). Or one per line; conflicts of interest after a colon as the organizations’ USCCs, separated by commas',
+  'orgs.spot.poolHint':
+    'Picked from the authority’s officers with an enforcement certificate valid on the plan’s day ({day}), at least 2; results are reported to Internet+Supervision',
+  'orgs.spot.poolTwo': 'The inspector pool needs at least 2 officers',
+  'orgs.spot.poolTooFew': 'The authority has only {n} officers with a valid enforcement certificate, fewer than 2: no plan can be made yet.',
+  'orgs.spot.conflictsOf': 'Organizations {who} must recuse from',
+  'orgs.spot.conflictsHint': 'USCCs separated by commas; leave empty if none',
   'orgs.spot.commit': 'Publish the seed commitment',
   'orgs.spot.list': 'Spot checks',
   'orgs.spot.size': 'Drawn',

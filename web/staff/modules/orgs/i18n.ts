@@ -33,8 +33,11 @@ export const zh = {
   'orgs.spot.inspectionItemHint': '本机关审核通过的检查实施清单事项；与执法人员一并报送互联网+监管',
   'orgs.spot.noItems': '本机关没有审核通过的检查实施清单事项，检查结果不报送互联网+监管',
   'orgs.spot.inspectedBy': '实施：',
-  'orgs.spot.inspectorsHint':
-    '留空：从本机关持有效行政执法证的执法人员中抽取（检查结果报送互联网+监管）。也可每行填一人；需回避的，在姓名后加“：”和社会组织的统一社会信用代码，多个用逗号分隔',
+  'orgs.spot.poolHint': '从本机关在计划日期（{day}）持有效行政执法证的执法人员中选择，不少于2人；检查结果报送互联网+监管',
+  'orgs.spot.poolTwo': '检查人员名录至少2人',
+  'orgs.spot.poolTooFew': '本机关持有效行政执法证的执法人员只有 {n} 人，不足2人，暂不能制定抽查计划。',
+  'orgs.spot.conflictsOf': '{who} 须回避的社会组织',
+  'orgs.spot.conflictsHint': '统一社会信用代码，多个用逗号分隔；没有可不填',
   'orgs.spot.commit': '公布种子承诺',
   'orgs.spot.list': '抽查清单',
   'orgs.spot.size': '抽查数',
