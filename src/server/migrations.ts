@@ -11,6 +11,7 @@ import { coreLoginThrottle } from '../kernel/identity/migrations/20261210020100_
 import { coreAuthEpoch } from '../kernel/identity/migrations/20261210060000_core_auth_epoch.ts';
 import { coreAuthEpochNotify } from '../kernel/identity/migrations/20261212080000_core_auth_epoch_notify.ts';
 import { coreAudit } from '../kernel/audit/migrations/20261129030000_core_audit.ts';
+import { coreAuditSearch } from '../kernel/audit/migrations/20261217030000_core_audit_search.ts';
 import { coreCalendar } from '../kernel/calendar/migrations/20261129040000_core_calendar.ts';
 import { coreWorkflow } from '../kernel/workflow/migrations/20261129050000_core_workflow.ts';
 import { coreCaseParts } from '../kernel/workflow/migrations/20261206020000_core_case_parts.ts';
@@ -54,6 +55,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261214050000_core_seed_state': coreSeedState,
   '20261215050000_core_case_tree_delta': coreCaseTreeDelta,
   '20261216000000_core_case_rollup_delta': coreCaseRollupDelta,
+  '20261217030000_core_audit_search': coreAuditSearch,
 };
 
 /**

@@ -8,6 +8,8 @@ export const ListAuditEventsQuerySchema = z.object({
   action: z.string().min(1).max(100).optional().describe('动作，如 user.create'),
   entityType: z.string().min(1).max(100).optional().describe('对象类型'),
   entityId: z.string().min(1).max(200).optional().describe('对象标识'),
+  q: z.string().trim().min(1).max(100).optional().describe('搜索：操作人姓名或账号、案件编号、对象标识或事件 id（完整）'),
+  qActions: z.string().max(4000).optional().describe('与搜索词匹配的动作代码，逗号分隔：动作名称由控制台对照，服务端按代码查询'),
   actorId: z.guid().optional().describe('操作人 id'),
   from: dateOrDateTime.optional().describe('起始时间（含）；只给日期时按北京时间当日 0 点'),
   to: dateOrDateTime.optional().describe('截止时间（不含）；只给日期时含当日全天'),

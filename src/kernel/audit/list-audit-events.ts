@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { requirePermission, type Actor } from '../identity/actor.ts';
 import { inScope } from '../identity/scope.ts';
+import { auditSearchWhere, resolveAuditSearch, type AuditSearch } from './audit-search.ts';
 import { SUMMARY_COLUMNS, toSummary, type AuditEventSummary } from './audit-event-view.ts';
 import { AUDIT_PERMISSIONS } from './contract.ts';
 
@@ -9,6 +10,8 @@ export type ListAuditEventsQuery = {
   entityType?: string;
   entityId?: string;
   actorId?: string;
+  /** The one search box: 操作人, 案件编号 or id, the action's label. */
+  search?: AuditSearch;
   /** Inclusive. */
   from?: Date;
   /** Exclusive. */
@@ -31,6 +34,7 @@ export async function listAuditEvents(ctx: AppContext, actor: Actor, q: ListAudi
   if (q.action) base = base.where('action', '=', q.action);
   if (q.entityType) base = base.where('entity_type', '=', q.entityType);
   if (q.entityId) base = base.where('entity_id', '=', q.entityId);
+  if (q.search?.text.trim()) base = base.where(auditSearchWhere(await resolveAuditSearch(ctx, q.search)));
   if (q.actorId) base = base.where('actor_id', '=', q.actorId.toLowerCase());
   if (q.from) base = base.where('at', '>=', q.from);
   if (q.to) base = base.where('at', '<', q.to);

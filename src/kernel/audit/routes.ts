@@ -35,8 +35,9 @@ export async function registerAuditRoutes(app: FastifyInstance, ctx: AppContext)
       },
     },
     async (req) => {
-      const { from, to, ...q } = req.query;
-      return listAuditEvents(ctx, actorOf(req), { ...q, from: parseBound(from, false), to: parseBound(to, true) });
+      const { from, to, q, qActions, ...rest } = req.query;
+      const search = q ? { text: q, actions: qActions?.split(',').filter(Boolean) } : undefined;
+      return listAuditEvents(ctx, actorOf(req), { ...rest, search, from: parseBound(from, false), to: parseBound(to, true) });
     },
   );
 

@@ -7,6 +7,7 @@ import { availableTransitions } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { caseNotFound } from './errors.ts';
 import { nextStepOf } from './next-step.ts';
+import { mayActOn } from './may-act.ts';
 import { transitionLabel } from './step-labels.ts';
 import type { CaseDetail } from './contract.ts';
 
@@ -87,7 +88,8 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
   const isHolder = orgs.includes(c.org_unit_id);
   const lastEvent = events[events.length - 1];
   const transitions = availableTransitions(def, { state: c.state, terminal: c.terminal, pendingHandoff: c.pending_handoff }, facts);
-  const canAcknowledge = !!pending && orgs.includes(pending.to_org_id);
+  // 签收 by whom the worklist's 「待我处理」 lists it for: the same rule (may-act.ts).
+  const canAcknowledge = !!pending && orgs.includes(pending.to_org_id) && mayActOn(actor, c);
   const nextStep = await nextStepOf(ctx, def, c, {
     pendingToOrg: pending?.to_name ?? null,
     mayAcknowledge: canAcknowledge,

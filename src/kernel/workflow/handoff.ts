@@ -8,6 +8,7 @@ import { applyTransitionClocks, startCaseClock, stopCaseClock } from './case-clo
 import { currentCalendar } from '../calendar/load-calendar.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { lockCase, writeCaseChange } from './case-tx.ts';
+import { mayActOn } from './may-act.ts';
 import { checkWho } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { refusalError, WORKFLOW_ERRORS } from './errors.ts';
@@ -106,12 +107,24 @@ function mustBeReceiver(actor: Actor, toOrgId: string) {
   if (!actorOrgIds(actor).includes(toOrgId)) throw forbidden('只有接收单位的人员才能签收或提出异议');
 }
 
+/** 签收 is taken by whom the worklist's 「待我处理」 lists it for (may-act.ts): who signs for a case acts on it next. */
+function mustActNext(actor: Actor, c: CaseRow) {
+  if (mayActOn(actor, c)) return;
+  const def = workflowOf(c.type);
+  throw new AppError(
+    'ACKNOWLEDGE_NOT_YOURS',
+    403,
+    `签收后须接着办理「${def.states[c.state]?.label ?? c.state}」，你在接收单位没有办理这一环节的权限，请由有权办理的人员签收`,
+  );
+}
+
 /** 签收: the receiving org acknowledges; the receipt time is recorded and its clock stops. */
 export async function acknowledgeHandoff(ctx: AppContext, actor: Actor, req: { caseId: string; expectedVersion?: number }): Promise<CaseRow> {
   return withTx(ctx, async (tx) => {
     const c = await lockCase(tx, actor, req.caseId, req.expectedVersion);
     const h = await pendingHandoff(tx, c.id);
     mustBeReceiver(actor, h.to_org_id);
+    mustActNext(actor, c);
     const now = tx.clock.now();
     await tx.db
       .updateTable('core.case_handoff')

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../identity/actor.ts';
 import { actorOrgIds, caseReadable } from './case-access.ts';
 import { registeredWorkflows, workflowOf } from './define-workflow.ts';
+import { actionableBy } from './may-act.ts';
 
 import { WORKLIST_TABS, type WorklistItem, type WorklistTab } from './contract.ts';
 
@@ -98,16 +99,6 @@ const supervisedBy = (eb: ExpressionBuilder<any, any>, orgIds: readonly string[]
     .where('sc.terminal', '=', false)
     .union(eb.selectFrom('core.case_supervision as s').select('s.case_id as id').where('s.from_org_id', 'in', orgIds));
 
-/** 待我处理 of the open tabs: a case whose state opens a holder's move to a permission I hold at its unit, or assigned to me. */
-function actionableBy(actor: Actor, types: readonly string[]): Where {
-  const states = actionableStates(actor, types);
-  return (eb) =>
-    eb.or([
-      ...states.map((m) => eb.and([eb('c.org_unit_id', '=', m.orgUnitId), eb('c.type', '=', m.type), eb('c.state', 'in', m.states)])),
-      eb('c.assignee_id', '=', actor.userId),
-    ]);
-}
-
 /** 待我处理 of 我督办的: the supervising unit is one where I hold the type's 督办 permission. */
 function supervisableBy(actor: Actor, types: readonly string[]): Where {
   const byType = types.flatMap((type) => {
@@ -180,25 +171,6 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
       };
     }),
   };
-}
-
-/**
- * 待我处理: per org unit of the actor and case type, the states from which a move of the holder's is
- * open to a permission the actor holds there (a clerk's 受理, a leader's 审批).
- */
-export function actionableStates(actor: Actor, types: readonly string[]): Array<{ orgUnitId: string; type: string; states: string[] }> {
-  const out: Array<{ orgUnitId: string; type: string; states: string[] }> = [];
-  for (const g of actor.grants) {
-    for (const type of types) {
-      const states = new Set<string>();
-      for (const t of Object.values(workflowOf(type).transitions)) {
-        const parties = typeof t.who.party === 'string' ? [t.who.party] : (t.who.party ?? ['holder']);
-        if ((parties.includes('holder') || parties.includes('any')) && g.permissions.includes(t.who.permission)) t.from.forEach((s) => states.add(s));
-      }
-      if (states.size) out.push({ orgUnitId: g.orgUnitId, type, states: [...states] });
-    }
-  }
-  return out;
 }
 
 /** Case types whose read permission the actor holds in some grant. */

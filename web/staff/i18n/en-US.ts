@@ -189,6 +189,7 @@ const kernel: Record<KernelKey, string> = {
   'audit.field': 'Field',
   'audit.changes': 'Changes',
   'audit.noChanges': 'No field changes recorded',
+  'audit.search': 'Search: actor name or account, case number or id, action',
   'audit.period': 'Period',
   'audit.verify': 'Verify audit chain',
   'audit.verifyTitle': 'Audit chain verification',

@@ -186,6 +186,7 @@ const kernel = {
   'audit.field': '字段',
   'audit.changes': '变更内容',
   'audit.noChanges': '无字段变更记录',
+  'audit.search': '搜索：操作人姓名或账号、案件编号或对象标识、操作名称',
   'audit.period': '时间范围',
   'audit.verify': '校验审计链',
   'audit.verifyTitle': '审计链校验结果',

@@ -77,9 +77,9 @@ export type AuditEvent = z.output<typeof AuditEventSummarySchema>;
 export type AuditEventDetail = z.output<typeof AuditEventDetailSchema>;
 export type AuditPage = z.output<typeof AuditEventPageSchema>;
 export type AuditFilters = {
-  action?: string;
-  entityType?: string;
-  entityId?: string;
+  /** The one search box: 操作人, 案件编号 or id (server-side), with the action codes whose label matches it. */
+  q?: string;
+  qActions?: string;
   actorId?: string;
   from?: string;
   to?: string;

@@ -15,6 +15,7 @@ import { VerifyResultModal } from './VerifyResultModal.tsx';
 import { LinkButton } from '../../shared/LinkButton.tsx';
 import { CodeLabel } from './CodeLabel.tsx';
 import { ActorSelect } from './ActorSelect.tsx';
+import { actionsMatching, useActionLabels } from './use-action-labels.ts';
 
 export function AuditPage() {
   const t = useT();
@@ -24,6 +25,7 @@ export function AuditPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [verified, setVerified] = useState<AuditVerifyResult | null>(null);
   const events = useAuditEvents(filters);
+  const actionLabels = useActionLabels();
   const verify = useVerifyChain();
   const set = (patch: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
   const text = (v: string) => v.trim() || undefined;
@@ -63,24 +65,14 @@ export function AuditPage() {
           {can('user.read') && <ActorSelect placeholder={t('audit.actor')} onChange={(actorId) => set({ actorId })} />}
           <Input.Search
             allowClear
-            placeholder={t('audit.action')}
-            aria-label={t('audit.action')}
-            onSearch={(v) => set({ action: text(v) })}
-            style={{ width: 170 }}
-          />
-          <Input.Search
-            allowClear
-            placeholder={t('audit.entityType')}
-            aria-label={t('audit.entityType')}
-            onSearch={(v) => set({ entityType: text(v) })}
-            style={{ width: 150 }}
-          />
-          <Input.Search
-            allowClear
-            placeholder={t('audit.entityId')}
-            aria-label={t('audit.entityId')}
-            onSearch={(v) => set({ entityId: text(v) })}
-            style={{ width: 200 }}
+            placeholder={t('audit.search')}
+            aria-label={t('audit.search')}
+            onSearch={(v) => {
+              const q = text(v);
+              set({ q, qActions: q ? actionsMatching(actionLabels, q).join(',') || undefined : undefined });
+            }}
+            style={{ width: 360, maxWidth: '100%' }}
+            data-testid="audit-search"
           />
           <DatePicker.RangePicker
             aria-label={t('audit.period')}

@@ -64,5 +64,7 @@ const pick = (table: Record<string, [string, string]>, code: string, locale: Loc
   return hit ? hit[locale === 'zh-CN' ? 0 : 1] : null;
 };
 
+/** Every action code named here (case steps are named from the case types: use-action-labels.ts). */
+export const actionCodes = () => Object.keys(ACTIONS);
 export const actionLabel = (code: string, locale: Locale) => pick(ACTIONS, code, locale);
 export const entityLabel = (code: string, locale: Locale) => pick(ENTITIES, code, locale);
