@@ -44,12 +44,19 @@ async function parallel(n: number, fn: (i: number) => Promise<void>) {
 await sql`create table public.bench_row (id bigint primary key, at timestamptz not null, body text not null)`.execute(ctx.db);
 const baseN = CASES * 5;
 let t0 = performance.now();
+let cpu0 = process.cpuUsage();
 await parallel(baseN, (i) =>
   withTx(ctx, async (tx) => {
     await sql`insert into public.bench_row values (${i}, now(), ${'x'.repeat(200)})`.execute(tx.db);
   }),
 );
 const baseRate = baseN / ((performance.now() - t0) / 1000);
+// This process's CPU (JS, the driver, its socket calls) per unit of work, beside the wall time: the rest is the database and the machine.
+const nodeMs = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
+const baseCpu = nodeMs(cpu0) / baseN;
 
 // On PostgreSQL, what the workers' backends inside a transaction wait on, sampled every 0.1 s during the workload.
 const waits = new Map<string, number>();
@@ -68,6 +75,7 @@ const sampler = (async () => {
 // Workload: 1 create + 4 transitions per case.
 counting = true;
 t0 = performance.now();
+cpu0 = process.cpuUsage();
 await parallel(CASES, async (i) => {
   const actor = actors[i % actors.length]!;
   const c = await createCase(ctx, actor, { type: SAMPLE_TYPE, title: `基准案件 ${i}`, orgUnitId: actor.orgUnitId, input: { summary: '基准' } });
@@ -77,6 +85,7 @@ await parallel(CASES, async (i) => {
   await applyTransition(ctx, actor, { caseId: c.id, transition: 'close' });
 });
 const secs = (performance.now() - t0) / 1000;
+const moveCpu = nodeMs(cpu0) / (CASES * 5);
 counting = false;
 sampling = false;
 await sampler;
@@ -90,6 +99,9 @@ console.log(
   `transitions (create+4 moves, each with event, audit, clocks, timers): ${fmt(rate, 0)} transitions/s, ${fmt(perMove, 1)} statements per transition`,
 );
 console.log(`ratio to baseline: ${fmt(rate / baseRate, 3)}`);
+console.log(
+  `node CPU per unit (this process, user + system): baseline tx ${fmt(baseCpu, 2)} ms of ${fmt(1000 / baseRate, 2)} ms wall, transition ${fmt(moveCpu, 2)} ms of ${fmt(1000 / rate, 2)} ms wall`,
+);
 if (waits.size) {
   const all = [...waits.values()].reduce((a, b) => a + b, 0);
   const locks = [...waits].filter(([k]) => k.startsWith('lock in ')).sort((a, b) => b[1] - a[1]);

@@ -157,9 +157,15 @@ export function createCalendar(data: CalendarData): Calendar {
     version: data.version,
     nationalSource: data.nationalSource,
     dayStatus,
+    // The counting path (clock status, reminder day): the answer without building the reason, which is read only when asked for.
     isWorkday: (date, areaPath) => {
-      const s = dayStatus(date, areaPath);
-      return { workday: s.workday, reason: s.reason };
+      assertDate(date);
+      return {
+        workday: workdayIn(date, areaChain(areaPath)),
+        get reason() {
+          return dayStatus(date, areaPath).reason;
+        },
+      };
     },
     addWorkdays: (from, n, areaPath) => run(from, { unit: 'workdays', n }, { areaPath }, false).dueDate,
     addDays: (from, n, areaPath, opts) => run(from, { unit: 'days', n }, { areaPath, ...opts }, false).dueDate,

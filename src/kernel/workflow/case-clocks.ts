@@ -12,6 +12,7 @@ import { clockSpecs, workflowOf, type CaseRow, type ClockSpec, type SuspendKind,
 import { caseNotFound, refusalError } from './errors.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { clockStatus, workdaysLeft } from './clocks/clock-status.ts';
+import type { DeferredClockWrite } from './clocks/clock-repository.ts';
 import { explainClock } from './clocks/explain-clock.ts';
 import { renderExplainText } from './clocks/explain-text.ts';
 import { extendClock, getClocks, restartClock, resumeClock, startClock, stopClock, suspendClock } from './clocks/clock-commands.ts';
@@ -65,7 +66,8 @@ export type ClockSummary = Pick<CaseRow, 'due_date' | 'clock_state'>;
 /**
  * The clock effects a transition declares — stop, suspend, resume, restart, then start (from the
  * transition's `startOn` day when it gives one) — reading the case's clocks once. Returns the
- * case's new clock summary, or null when nothing was declared.
+ * case's new clock summary, or null when nothing was declared. `defer`: the stops are added to it
+ * (saveClock) for the step's last statement to write; nothing after them here reads those rows.
  */
 export async function applyTransitionClocks(
   tx: AppContext,
@@ -74,7 +76,7 @@ export async function applyTransitionClocks(
   actor: Actor,
   reason: string | null,
   input?: unknown,
-  opts: { write?: boolean; known?: DeadlineClock[] } = {},
+  opts: { write?: boolean; known?: DeadlineClock[]; defer?: DeferredClockWrite[] } = {},
 ): Promise<ClockSummary | null> {
   if (!clocks) return null;
   const today = chinaDate(tx.clock.now());
@@ -84,7 +86,7 @@ export async function applyTransitionClocks(
   const put = (ch: ClockChange) => byName.set(ch.clock.name, ch.clock);
   for (const name of clocks.stop ?? []) {
     const k = byName.get(name);
-    if (k && isOpen(k)) put(await stopClock(tx, c.id, name, { at: today }, k));
+    if (k && isOpen(k)) put(await stopClock(tx, c.id, name, { at: today }, k, opts.defer));
   }
   for (const sp of clocks.suspend ?? []) {
     put(

@@ -2,9 +2,10 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, conflict } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { auditChainFor, recordAudit, seenHeadColumn } from '../audit/record-audit.ts';
+import { auditChainFor, recordAudit, seenHeadColumn, type SeenHead } from '../audit/record-audit.ts';
 import { type Actor, userRef } from '../identity/actor.ts';
 import { actorOrgIds } from './case-access.ts';
+import type { DeferredClockWrite } from './clocks/clock-repository.ts';
 import { recordInScope } from '../identity/scope.ts';
 import { workflowOf, type CasePatch, type CaseRow } from './define-workflow.ts';
 import { WORKFLOW_ERRORS, caseNotFound } from './errors.ts';
@@ -81,33 +82,41 @@ export async function nextCaseRow(tx: AppContext, c: CaseRow, change: CaseChange
 }
 
 /**
- * Write a change `nextCaseRow` prepared (its clock summary included): the case row in one
- * update that also reads the audit chain's head, then the audit event, the new head (locked from
- * here to commit) and the case event in one statement.
+ * Write a change `nextCaseRow` prepared (its clock summary included). With `seen`, the audit chain's head as the step's
+ * lock read it: the case row, the audit event, the new head, the case event and the step's `clockWrites` in one statement, which writes only if
+ * that is still the head (else recordAudit locks the head and writes them again, on the head it then reads). Without
+ * it: the case row in one update that also reads the head, then the audit event, the new head (locked from here to
+ * commit) and the case event in one statement.
  */
-export async function saveCaseChange(tx: AppContext, actor: Actor, c: CaseRow, next: CaseRow, change: CaseChange): Promise<void> {
-  const now = next.updated_at;
-  const saved = await tx.db
-    .updateTable('core.case')
-    .set({
-      state: next.state,
-      terminal: next.terminal,
-      closed_at: next.closed_at,
-      version: next.version,
-      updated_at: now,
-      title: next.title,
-      org_unit_id: next.org_unit_id,
-      assignee_id: next.assignee_id,
-      supervising_org_id: next.supervising_org_id,
-      area_code: next.area_code,
-      area_path: next.area_path,
-      data: JSON.stringify(next.data),
-      due_date: next.due_date,
-      clock_state: next.clock_state,
-    })
-    .where('id', '=', c.id)
-    .returning(seenHeadColumn(auditChainFor(tx, 'case', c.id)).as('head'))
-    .executeTakeFirstOrThrow();
+export async function saveCaseChange(
+  tx: AppContext,
+  actor: Actor,
+  c: CaseRow,
+  next: CaseRow,
+  change: CaseChange,
+  seen?: SeenHead | null,
+  clockWrites: readonly DeferredClockWrite[] = [],
+): Promise<void> {
+  if (seen === undefined && clockWrites.length) throw new Error('saveCaseChange: deferred clock writes need the head the lock read');
+  const event = (auditEventId: string) =>
+    caseEventWrites(
+      tx,
+      actor,
+      c.id,
+      { transition: change.transition, from: c.state, to: next.state, input: change.input, comment: change.comment, auditEventId },
+      true,
+    );
+  let head = seen;
+  if (seen === undefined) {
+    head = (
+      await tx.db
+        .updateTable('core.case')
+        .set(caseColumns(next))
+        .where('id', '=', c.id)
+        .returning(seenHeadColumn(auditChainFor(tx, 'case', c.id)).as('head'))
+        .executeTakeFirstOrThrow()
+    ).head;
+  }
   await recordAudit(
     tx,
     {
@@ -122,23 +131,46 @@ export async function saveCaseChange(tx: AppContext, actor: Actor, c: CaseRow, n
       areaPath: next.area_path,
       orgUnitId: next.org_unit_id,
     },
-    (auditEventId) =>
-      caseEventWrites(
-        tx,
-        actor,
-        c.id,
-        {
-          transition: change.transition,
-          from: c.state,
-          to: next.state,
-          input: change.input,
-          comment: change.comment,
-          auditEventId,
-        },
-        true,
-      ),
-    saved.head,
+    seen === undefined
+      ? event
+      : (auditEventId) =>
+          sql.join([
+            caseRowWrite(c.id, next),
+            event(auditEventId),
+            ...clockWrites.map((w, i) => sql`${sql.raw(`kw${i}`)} as (${w(sql`exists (select 1 from ev)`)})`),
+          ]),
+    head,
   );
+}
+
+/** The columns a change writes to the case row. */
+function caseColumns(next: CaseRow) {
+  return {
+    state: next.state,
+    terminal: next.terminal,
+    closed_at: next.closed_at,
+    version: next.version,
+    updated_at: next.updated_at,
+    title: next.title,
+    org_unit_id: next.org_unit_id,
+    assignee_id: next.assignee_id,
+    supervising_org_id: next.supervising_org_id,
+    area_code: next.area_code,
+    area_path: next.area_path,
+    data: JSON.stringify(next.data),
+    due_date: next.due_date,
+    clock_state: next.clock_state,
+  };
+}
+
+/** caseColumns as a data-modifying CTE of recordAudit's statement: written only if the audit event `ev` was. */
+function caseRowWrite(caseId: string, next: CaseRow): RawBuilder<unknown> {
+  const v = caseColumns(next);
+  return sql`cu as (update core.case set state = ${v.state}, terminal = ${v.terminal}, closed_at = ${v.closed_at}, version = ${v.version},
+      updated_at = ${v.updated_at}, title = ${v.title}, org_unit_id = ${v.org_unit_id}, assignee_id = ${v.assignee_id},
+      supervising_org_id = ${v.supervising_org_id}, area_code = ${v.area_code}, area_path = ${v.area_path}, data = cast(${v.data} as jsonb),
+      due_date = ${v.due_date}, clock_state = ${v.clock_state}
+    where id = ${caseId} and exists (select 1 from ev))`;
 }
 
 type CaseEventInput = { transition: string; from: string | null; to: string; input?: unknown; comment?: string | null; auditEventId: string | null };

@@ -13,6 +13,7 @@ import { checkWho } from './decide.ts';
 import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { refusalError, WORKFLOW_ERRORS } from './errors.ts';
 import { chinaYear } from '../../platform/china-time.ts';
+import { primeTxCalendar } from '../calendar/load-calendar.ts';
 import { refNoCounter, refNoText } from './ref-number.ts';
 
 export type CreateCaseInput = {
@@ -40,7 +41,13 @@ export async function createCase(ctx: AppContext, actor: Actor, req: CreateCaseI
   if (!title || title.length > 200) throw badRequest('VALIDATION_FAILED', '标题不能为空且不超过 200 字', { field: 'title' });
   const input: unknown = def.create.input ? parseInput(def.create.input, req.input) : req.input;
   return withTx(ctx, async (tx) => {
-    const org = await tx.db.selectFrom('core.org_unit').select(['id', 'area_code', 'area_path', 'active']).where('id', '=', req.orgUnitId).executeTakeFirst();
+    // The calendar version in the same statement: the clocks below count on it without asking again.
+    const org = await tx.db
+      .selectFrom('core.org_unit')
+      .select(['id', 'area_code', 'area_path', 'active', sql<number | null>`(select max(version) from core.calendar_version)`.as('calendar_version')])
+      .where('id', '=', req.orgUnitId)
+      .executeTakeFirst();
+    if (org) primeTxCalendar(tx, org.calendar_version ?? 0);
     if (!org || !org.active) throw new AppError('ORG_UNIT_NOT_FOUND', 400, WORKFLOW_ERRORS.ORG_UNIT_NOT_FOUND, { field: 'orgUnitId' });
     const now = tx.clock.now();
     const draft = { org_unit_id: org.id, assignee_id: req.assigneeId ?? null, created_by: actor.userId, area_path: org.area_path };

@@ -6,7 +6,7 @@ import type { Actor } from '../identity/actor.ts';
 import { needsHistory, partyFacts, priorActs } from './case-access.ts';
 import { applyTransitionClocks } from './case-clocks.ts';
 import { caseEventWrites, checkLockedCase, lockCase, nextCaseRow, saveCaseChange } from './case-tx.ts';
-import { clockWriteCount } from './clocks/clock-repository.ts';
+import { clockWriteCount, type DeferredClockWrite } from './clocks/clock-repository.ts';
 import { lockCaseWithClocks, type StepLock } from './lock-for-step.ts';
 import { checkWho, decide } from './decide.ts';
 import { workflowOf, type CaseRow, type Schema } from './define-workflow.ts';
@@ -79,9 +79,11 @@ export async function runTransition(tx: AppContext, actor: Actor, req: StepReque
   const moved = await nextCaseRow(tx, c, change);
   // The clocks read with the lock, unless the effect has written clocks since.
   const known = lock.clocks && clockWriteCount(tx) === lock.clockWrites ? lock.clocks : undefined;
-  const clocks = await applyTransitionClocks(tx, moved, t.clocks, actor, comment, input, { write: false, known });
+  // The clocks it stops are written by the last statement, with the case row and the audit event.
+  const deferred: DeferredClockWrite[] = [];
+  const clocks = await applyTransitionClocks(tx, moved, t.clocks, actor, comment, input, { write: false, known, defer: deferred });
   const next = clocks ? { ...moved, ...clocks } : moved;
-  await saveCaseChange(tx, actor, c, next, change);
+  await saveCaseChange(tx, actor, c, next, change, lock.head, deferred);
   await notifyHandover(tx, actor, def, next, t.label);
   return next;
 }

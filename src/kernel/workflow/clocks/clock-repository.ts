@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import type { DeadlineClockTable } from '../../../platform/db/tables/cases.ts';
 import { notFound } from '../../../platform/errors.ts';
@@ -66,11 +66,18 @@ export type ClockUpdate = Partial<Pick<DeadlineClock, 'suspensions' | 'extension
 };
 
 /**
+ * A clock write left for the statement that writes the case row at the end of a step (saveCaseChange): `when` is the
+ * condition that statement writes under.
+ */
+export type DeferredClockWrite = (when: RawBuilder<unknown>) => RawBuilder<unknown>;
+
+/**
  * Apply a change to the record, recompute the due date on the current calendar and store
  * both with the calendar version. A running clock becomes paused while a suspension is open
- * and running again when it closes; stopped clocks keep the state they are given.
+ * and running again when it closes; stopped clocks keep the state they are given. With `defer`,
+ * the update is added to it instead of run, and the clock returned is the row it will write.
  */
-export async function saveClock(tx: AppContext, before: DeadlineClock, update: ClockUpdate): Promise<ClockChange> {
+export async function saveClock(tx: AppContext, before: DeadlineClock, update: ClockUpdate, defer?: DeferredClockWrite[]): Promise<ClockChange> {
   const spec: ClockSpec = {
     rule: before.rule,
     startDate: before.startDate,
@@ -86,20 +93,37 @@ export async function saveClock(tx: AppContext, before: DeadlineClock, update: C
       ? update.state(dueDate)
       : (update.state ?? (before.state === 'met' || before.state === 'missed' ? before.state : dueDate === null ? 'paused' : 'running'));
   noteClockWrite(tx);
-  const row = await tx.db
-    .updateTable('core.deadline_clock')
-    .set({
-      suspensions: JSON.stringify(spec.suspensions),
-      extensions: JSON.stringify(spec.extensions),
-      restarts: JSON.stringify(spec.restarts),
-      due_date: dueDate,
-      calendar_version: calendar.version,
+  const values = {
+    suspensions: JSON.stringify(spec.suspensions),
+    extensions: JSON.stringify(spec.extensions),
+    restarts: JSON.stringify(spec.restarts),
+    due_date: dueDate,
+    calendar_version: calendar.version,
+    state,
+    stopped_at: update.stoppedAt !== undefined ? update.stoppedAt : before.stoppedAt,
+    updated_at: tx.clock.now(),
+  };
+  const changed = (clock: DeadlineClock): ClockChange => ({ clock, dueChanged: before.dueDate !== dueDate, previousDue: before.dueDate });
+  if (defer) {
+    const v = values;
+    defer.push(
+      (when) => sql`update core.deadline_clock set suspensions = cast(${v.suspensions} as jsonb), extensions = cast(${v.extensions} as jsonb),
+          restarts = cast(${v.restarts} as jsonb), due_date = ${v.due_date}, calendar_version = ${v.calendar_version}, state = ${v.state},
+          stopped_at = ${v.stopped_at}, updated_at = ${v.updated_at}
+        where id = ${before.id} and ${when}`,
+    );
+    return changed({
+      ...before,
+      suspensions: spec.suspensions,
+      extensions: spec.extensions,
+      restarts: spec.restarts,
+      dueDate,
+      calendarVersion: calendar.version,
       state,
-      stopped_at: update.stoppedAt !== undefined ? update.stoppedAt : before.stoppedAt,
-      updated_at: tx.clock.now(),
-    })
-    .where('id', '=', before.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return { clock: toClock(row), dueChanged: before.dueDate !== dueDate, previousDue: before.dueDate };
+      stoppedAt: v.stopped_at,
+      updatedAt: v.updated_at,
+    });
+  }
+  const row = await tx.db.updateTable('core.deadline_clock').set(values).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+  return changed(toClock(row));
 }

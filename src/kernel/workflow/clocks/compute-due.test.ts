@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDue } from './compute-due.ts';
+import { createCalendar } from '../../calendar/calendar.ts';
+import { chineseDaysPackage } from '../../calendar/national-package.ts';
 import { extension, NINGXIA, restart, spec, suspension, testCalendar } from './testing/clock-fixtures.ts';
 
 const cal = testCalendar();
@@ -163,5 +165,17 @@ describe('computeDue: restarts', () => {
       suspensions: [suspension('correction', '2019-06-17', '2019-06-22')],
     });
     expect(computeDue(cal, s)).toBe('2019-07-12');
+  });
+});
+
+describe('computeDue: remembered walks', () => {
+  it('are kept per calendar: the same record on a calendar without the regional layer is walked again', () => {
+    const s = spec({ unit: 'days', n: 15 }, '2019-05-21');
+    const pkg = chineseDaysPackage();
+    const nationalOnly = createCalendar({ version: 4, nationalSource: pkg.source, packageDays: pkg.days, nationalOverrides: [], regional: {} });
+    expect(computeDue(cal, s)).toBe('2019-06-10');
+    // 06-05 is an ordinary Wednesday without the regional layer.
+    expect(computeDue(nationalOnly, s)).toBe('2019-06-05');
+    expect(computeDue(cal, s)).toBe('2019-06-10');
   });
 });
