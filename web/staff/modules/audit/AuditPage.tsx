@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Input, Table, type TableProps } from 'antd';
+import { App, Button, Card, DatePicker, Grid, Input, Table, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../app/session.ts';
@@ -27,6 +27,7 @@ export function AuditPage() {
   const events = useAuditEvents(filters);
   const actionLabels = useActionLabels();
   const verify = useVerifyChain();
+  const phone = Grid.useBreakpoint().md === false;
   const set = (patch: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
   const text = (v: string) => v.trim() || undefined;
 
@@ -45,6 +46,23 @@ export function AuditPage() {
     { title: t('audit.ip'), dataIndex: 'clientIp', width: 130, responsive: ['lg'], render: (v) => v ?? '—' },
     { title: t('audit.chain'), key: 'chain', width: 90, responsive: ['md'], render: (_, e) => `${e.chainId} / ${e.seq}` },
     { title: t('common.actions'), key: 'a', width: 70, render: (_, e) => <LinkButton onClick={() => setOpenId(e.id)}>{t('common.detail')}</LinkButton> },
+  ];
+  // On a phone each event is one card-like cell (time and who, then the act and its detail link), not a table to scroll sideways.
+  const phoneColumns: TableProps<AuditEvent>['columns'] = [
+    {
+      title: t('audit.action'),
+      key: 'card',
+      render: (_, e) => (
+        <div className="mz-audit-card">
+          <div className="mz-muted">
+            {formatDateTime(e.at)} · {e.actorName ?? '—'}
+          </div>
+          <div>
+            <CodeLabel code={e.action} kind="action" /> <LinkButton onClick={() => setOpenId(e.id)}>{t('common.detail')}</LinkButton>
+          </div>
+        </div>
+      ),
+    },
   ];
 
   return (
@@ -87,10 +105,10 @@ export function AuditPage() {
         <Table<AuditEvent>
           rowKey="id"
           size="middle"
-          columns={columns}
+          columns={phone ? phoneColumns : columns}
           dataSource={events.data?.items}
           loading={events.isFetching}
-          scroll={{ x: 'max-content' }}
+          scroll={phone ? undefined : { x: 'max-content' }}
           onRow={(e) => ({ onDoubleClick: () => setOpenId(e.id) })}
           pagination={{
             current: filters.page,
