@@ -4,6 +4,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { diffSnapshots, useAuditEvent, type DiffRow } from './use-audit.ts';
 import { CodeLabel } from './CodeLabel.tsx';
+import { actorLabel } from './audit-labels.ts';
 
 /** One audit event: who, what, when, from where, and what changed (before → after). */
 export function AuditDetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
@@ -21,7 +22,7 @@ export function AuditDetailDrawer({ id, onClose }: { id: string; onClose: () => 
         <>
           <Descriptions column={screens.md ? 2 : 1} size="small" bordered>
             <Descriptions.Item label={t('audit.at')}>{formatDateTime(e.at)}</Descriptions.Item>
-            <Descriptions.Item label={t('audit.actor')}>{e.actorName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('audit.actor')}>{actorLabel(e.actorName)}</Descriptions.Item>
             <Descriptions.Item label={t('audit.action')}>
               <CodeLabel code={e.action} kind="action" />
             </Descriptions.Item>

@@ -16,6 +16,7 @@ import { LinkButton } from '../../shared/LinkButton.tsx';
 import { CodeLabel } from './CodeLabel.tsx';
 import { ActorSelect } from './ActorSelect.tsx';
 import { actionsMatching, useActionLabels } from './use-action-labels.ts';
+import { actorLabel } from './audit-labels.ts';
 
 export function AuditPage() {
   const t = useT();
@@ -39,10 +40,10 @@ export function AuditPage() {
 
   const columns: TableProps<AuditEvent>['columns'] = [
     { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v) => formatDateTime(v) },
-    { title: t('audit.actor'), dataIndex: 'actorName', width: 120, render: (v) => v ?? '—' },
+    { title: t('audit.actor'), dataIndex: 'actorName', width: 120, render: (v) => actorLabel(v) },
     { title: t('audit.action'), dataIndex: 'action', width: 170, render: (v) => <CodeLabel code={v} kind="action" /> },
     { title: t('audit.entityType'), dataIndex: 'entityType', width: 130, responsive: ['md'], render: (v) => <CodeLabel code={v} kind="entity" /> },
-    { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true, responsive: ['xl'], render: (v) => <span className="mz-mono">{v ?? '—'}</span> },
+    { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true, responsive: ['xxl'], render: (v) => <span className="mz-mono">{v ?? '—'}</span> },
     { title: t('audit.ip'), dataIndex: 'clientIp', width: 130, responsive: ['lg'], render: (v) => v ?? '—' },
     { title: t('audit.chain'), key: 'chain', width: 90, responsive: ['md'], render: (_, e) => `${e.chainId} / ${e.seq}` },
     { title: t('common.actions'), key: 'a', width: 70, render: (_, e) => <LinkButton onClick={() => setOpenId(e.id)}>{t('common.detail')}</LinkButton> },
@@ -55,7 +56,7 @@ export function AuditPage() {
       render: (_, e) => (
         <div className="mz-audit-card">
           <div className="mz-muted">
-            {formatDateTime(e.at)} · {e.actorName ?? '—'}
+            {formatDateTime(e.at)} · {actorLabel(e.actorName)}
           </div>
           <div>
             <CodeLabel code={e.action} kind="action" /> <LinkButton onClick={() => setOpenId(e.id)}>{t('common.detail')}</LinkButton>

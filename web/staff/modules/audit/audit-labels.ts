@@ -68,3 +68,9 @@ const pick = (table: Record<string, [string, string]>, code: string, locale: Loc
 export const actionCodes = () => Object.keys(ACTIONS);
 export const actionLabel = (code: string, locale: Locale) => pick(ACTIONS, code, locale);
 export const entityLabel = (code: string, locale: Locale) => pick(ENTITIES, code, locale);
+
+/**
+ * The 操作人 as stored in the chain, 「姓名(账号)」 (the stored text is hashed and stays as written), shown with the
+ * full-width parentheses of Chinese text: 「马建国（admin）」.
+ */
+export const actorLabel = (name: string | null | undefined) => (name ? name.replace(/\(([^()]*)\)$/, '（$1）') : '—');
