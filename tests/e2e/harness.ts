@@ -272,7 +272,15 @@ export async function apiCall(page: Page, method: 'GET' | 'POST', url: string, d
 
 /** Wait until an element and its descendants have no running animation or transition (an antd popup settling). */
 export async function settled(el: Locator) {
-  await el.evaluate((node) => Promise.all(node.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))));
+  // Finite animations only: a spinner or a wave runs forever, and its `finished` would never settle.
+  await el.evaluate((node) =>
+    Promise.all(
+      node
+        .getAnimations({ subtree: true })
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }
 
 /**

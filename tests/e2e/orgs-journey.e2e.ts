@@ -383,17 +383,12 @@ describe('年度工作报告, 整改 and the credit rule over two years, at 1366
       await modal.getByLabel('发现问题，发放整改通知书').check();
       await modal.getByLabel('整改期限').fill(rectifyBy);
       await modal.getByLabel('整改期限').press('Enter');
-      // the pool was names without certificates: the clerk picks two certified officers (name and 执法证号) and the item
-      await modal.getByLabel('实施检查的执法人员').click();
-      const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-      await options.first().waitFor({ timeout: T });
-      const picked = (await options.allInnerTexts()).slice(0, 2);
+      // the drawn team comes pre-selected: two certified officers, each shown with its 执法证号
+      const chosen = modal.locator('.ant-select-selection-item', { hasText: '执法证号' });
+      await chosen.nth(1).waitFor({ timeout: T });
+      const picked = await chosen.allInnerTexts();
+      assert.ok(picked.length >= 2, `two officers at least, got ${picked.length}`);
       for (const o of picked) assert.match(o, /执法证号 \d{11}/);
-      await options.nth(0).click();
-      await options.nth(1).click();
-      await modal.getByLabel('检查情况').click(); // closes the list
-      // the officers' list fades out while the next one opens: wait for it to go, and pick the item by its kind
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '执法证号' }).first().waitFor({ state: 'hidden' });
       await modal.getByLabel('执行的检查实施清单事项').click();
       const listItem = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '（社会组织）' }).first();
       await listItem.waitFor({ timeout: T });
