@@ -1,14 +1,17 @@
 import { Collapse, Descriptions, Drawer, Grid, Skeleton, Table } from 'antd';
-import { useT } from '../../i18n/i18n.tsx';
+import { useI18n, useT } from '../../i18n/i18n.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { diffSnapshots, useAuditEvent, type DiffRow } from './use-audit.ts';
 import { CodeLabel } from './CodeLabel.tsx';
-import { actorLabel } from './audit-labels.ts';
+import { actorLabel, entityLabel } from './audit-labels.ts';
+import { useActionLabels } from './use-action-labels.ts';
 
 /** One audit event: who, what, when, from where, and what changed (before → after). */
 export function AuditDetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const t = useT();
+  const { locale } = useI18n();
+  const actionLabels = useActionLabels();
   const screens = Grid.useBreakpoint();
   const ev = useAuditEvent(id);
   const e = ev.data;
@@ -24,10 +27,10 @@ export function AuditDetailDrawer({ id, onClose }: { id: string; onClose: () => 
             <Descriptions.Item label={t('audit.at')}>{formatDateTime(e.at)}</Descriptions.Item>
             <Descriptions.Item label={t('audit.actor')}>{actorLabel(e.actorName)}</Descriptions.Item>
             <Descriptions.Item label={t('audit.action')}>
-              <CodeLabel code={e.action} kind="action" />
+              <CodeLabel code={e.action} label={actionLabels.get(e.action)} />
             </Descriptions.Item>
             <Descriptions.Item label={t('audit.entityType')}>
-              <CodeLabel code={e.entityType} kind="entity" />
+              <CodeLabel code={e.entityType} label={entityLabel(e.entityType, locale)} />
             </Descriptions.Item>
             <Descriptions.Item label={t('audit.entityId')} span={2}>
               <span className="mz-mono">{e.entityId ?? '—'}</span>

@@ -3,7 +3,7 @@ import { App, Button, Card, DatePicker, Grid, Input, Table, type TableProps } fr
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../app/session.ts';
-import { useT } from '../../i18n/i18n.tsx';
+import { useI18n, useT } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../shared/api.ts';
 import type { AuditEvent, AuditFilters, AuditVerifyResult } from '../../shared/api-types.ts';
 import { formatDateTime } from '../../shared/format.ts';
@@ -16,10 +16,11 @@ import { LinkButton } from '../../shared/LinkButton.tsx';
 import { CodeLabel } from './CodeLabel.tsx';
 import { ActorSelect } from './ActorSelect.tsx';
 import { actionsMatching, useActionLabels } from './use-action-labels.ts';
-import { actorLabel } from './audit-labels.ts';
+import { actorLabel, entityLabel } from './audit-labels.ts';
 
 export function AuditPage() {
   const t = useT();
+  const { locale } = useI18n();
   const can = useCan();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<AuditFilters>({ page: 1, pageSize: 20 });
@@ -41,8 +42,14 @@ export function AuditPage() {
   const columns: TableProps<AuditEvent>['columns'] = [
     { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v) => formatDateTime(v) },
     { title: t('audit.actor'), dataIndex: 'actorName', width: 120, render: (v) => actorLabel(v) },
-    { title: t('audit.action'), dataIndex: 'action', width: 170, render: (v) => <CodeLabel code={v} kind="action" /> },
-    { title: t('audit.entityType'), dataIndex: 'entityType', width: 130, responsive: ['md'], render: (v) => <CodeLabel code={v} kind="entity" /> },
+    { title: t('audit.action'), dataIndex: 'action', width: 170, render: (v) => <CodeLabel code={v} label={actionLabels.get(v)} /> },
+    {
+      title: t('audit.entityType'),
+      dataIndex: 'entityType',
+      width: 130,
+      responsive: ['md'],
+      render: (v) => <CodeLabel code={v} label={entityLabel(v, locale)} />,
+    },
     { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true, responsive: ['xxl'], render: (v) => <span className="mz-mono">{v ?? '—'}</span> },
     { title: t('audit.ip'), dataIndex: 'clientIp', width: 130, responsive: ['lg'], render: (v) => v ?? '—' },
     { title: t('audit.chain'), key: 'chain', width: 90, responsive: ['md'], render: (_, e) => `${e.chainId} / ${e.seq}` },
@@ -59,7 +66,7 @@ export function AuditPage() {
             {formatDateTime(e.at)} · {actorLabel(e.actorName)}
           </div>
           <div>
-            <CodeLabel code={e.action} kind="action" /> <LinkButton onClick={() => setOpenId(e.id)}>{t('common.detail')}</LinkButton>
+            <CodeLabel code={e.action} label={actionLabels.get(e.action)} /> <LinkButton onClick={() => setOpenId(e.id)}>{t('common.detail')}</LinkButton>
           </div>
         </div>
       ),

@@ -1,12 +1,9 @@
-import { useI18n } from '../../i18n/i18n.tsx';
-import { entityLabel } from './audit-labels.ts';
-import { useActionLabels } from './use-action-labels.ts';
-
-/** An audit action or entity type: its readable name with the stable code beneath. */
-export function CodeLabel({ code, kind }: { code: string; kind: 'action' | 'entity' }) {
-  const { locale } = useI18n();
-  const actions = useActionLabels();
-  const label = kind === 'action' ? actions.get(code) : entityLabel(code, locale);
+/**
+ * An audit action or entity type: its readable name with the stable code beneath (the code alone when unnamed). The
+ * caller names it — actions from its one `useActionLabels()` map, entity types by `entityLabel` — so a page of rows
+ * builds the action map once, not once per cell.
+ */
+export function CodeLabel({ code, label }: { code: string; label: string | null | undefined }) {
   if (!label) return <code>{code}</code>;
   return (
     <span className="mz-code-label">
