@@ -13,6 +13,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { ModuleManifest } from '../kernel/module/index.ts';
 import { MODULES } from './modules.ts';
 import { foldCaseRollups } from '../kernel/report/case-tree-fold.ts';
+import { sweepClockSummaries } from '../kernel/workflow/clock-summary-sweep.ts';
 
 const data = (name: string) => readFileSync(new URL(`../kernel/areas/data/${name}`, import.meta.url), 'utf8');
 
@@ -77,6 +78,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
  */
 export async function seedDemoHistory(ctx: AppContext, modules: readonly ModuleManifest[] = MODULES): Promise<void> {
   for (const m of modules) await m.seedDemo?.(ctx);
+  // Past cases were loaded without timers: bring their clock state (the worklist tags and counts) to today.
+  await sweepClockSummaries(ctx);
   // The year of history left its rollup changes in the logs; fold them now, not in the first minute a user is waiting.
   await foldCaseRollups(ctx);
 }

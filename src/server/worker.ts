@@ -11,6 +11,7 @@ import '../kernel/notify/deliver-job.ts';
 import '../kernel/identity/purge-sessions.ts';
 import '../platform/files/sweep-files.ts';
 import '../kernel/workflow/timers.ts';
+import '../kernel/workflow/clock-summary-sweep.ts';
 import '../kernel/report/case-tree-fold.ts';
 import { installClockRecompute } from '../kernel/workflow/calendar-recompute.ts';
 
