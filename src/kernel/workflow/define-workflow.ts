@@ -158,7 +158,15 @@ export const creation = <Z extends Schema = undefined>(c: CreateDef<Z>): CreateD
 /** An action with its input inferred for the effect. */
 export const action = <const S extends string = never, Z extends Schema = undefined>(a: ActionDef<S, Z>): ActionDef<S, Z> => a;
 
-export type StateDef = { label: string; terminal?: boolean };
+export type StateDef = {
+  label: string;
+  terminal?: boolean;
+  /**
+   * A state a record rests in between occasional acts (已公开, 运行中, 已备案（施行）): open, but nobody
+   * owes it a step. The worklist's 待办 leaves it out unless one of its clocks runs; the module's own list shows it.
+   */
+  resting?: boolean;
+};
 
 /** A hand-off just recorded (core.case_handoff), as `onSend` sees it. */
 export type HandoffSent = { id: string; kind: 'transfer' | 'assign'; fromOrgId: string; toOrgId: string; toOrgName: string };

@@ -66,7 +66,7 @@ function worklistCases(ctx: AppContext, actor: Actor, q: WorklistFilter) {
     case 'todo':
     case 'due_soon':
     case 'overdue':
-      base = base.where('c.terminal', '=', false);
+      base = base.where('c.terminal', '=', false).where(notResting(readable));
       if (q.tab === 'to_acknowledge') base = base.where(toAcknowledge);
       else if (q.tab === 'todo') base = base.where(todo);
       // The row's tag is its clock_state: the tab holds the open cases of 待签收 and 待办 with that tag.
@@ -88,6 +88,20 @@ function worklistCases(ctx: AppContext, actor: Actor, q: WorklistFilter) {
       break;
   }
   return { base, lastActed };
+}
+
+/** Not resting in a state nobody owes a step (StateDef.resting), unless a clock of it runs. */
+function notResting(types: readonly string[]): Where {
+  const pairs = types.flatMap((type) => {
+    const states = Object.entries(workflowOf(type).states)
+      .filter(([, s]) => s.resting)
+      .map(([k]) => k);
+    return states.length ? [{ type, states }] : [];
+  });
+  return (eb) =>
+    pairs.length
+      ? eb.or([eb('c.clock_state', 'is not', null), eb.not(eb.or(pairs.map((p) => eb.and([eb('c.type', '=', p.type), eb('c.state', 'in', p.states)]))))])
+      : eb.lit(true);
 }
 
 /** Cases supervised by these org units: the case's supervising org, or a 督办 issued by one of them. */

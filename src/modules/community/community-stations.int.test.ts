@@ -48,6 +48,15 @@ describe('the station registry', () => {
     expect((await admin.get('/api/community/stations/stats?asOf=2015-01-01')).json().totals.total).toBeLessThan(529);
   });
 
+  it('keeps stations in service out of the county’s 待办 (nobody owes them a step); the registry lists them', async () => {
+    const todo = (await xq.get('/api/worklist?tab=todo&pageSize=100')).json();
+    expect(todo.items.filter((i: any) => i.type === 'community_station')).toEqual([]);
+    const counts = (await xq.get('/api/worklist/counts')).json();
+    expect(counts.todo).toBe(todo.total);
+    expect((await xq.get('/api/worklist?tab=todo&type=community_station')).json().total).toBe(0);
+    expect((await xq.get('/api/community/stations?pageSize=200')).json().total).toBe(20);
+  });
+
   it('registers a station at the county 民政局 and refuses bad places in Chinese', async () => {
     const ok = await xq.post('/api/community/stations', station());
     expect(ok.statusCode, ok.body).toBe(201);

@@ -51,7 +51,7 @@ export const stationWorkflow = defineWorkflow({
     brand: '服务品牌',
     establishedOn: '建成日期',
   },
-  states: { in_service: { label: '运行中' }, suspended: { label: '暂停服务' }, closed: { label: '已撤销', terminal: true } },
+  states: { in_service: { label: '运行中', resting: true }, suspended: { label: '暂停服务', resting: true }, closed: { label: '已撤销', terminal: true } },
   initial: 'in_service',
   create: { label: '登记服务站', route: '/api/community/stations', who: { permission: 'community.register', party: 'any' } },
   transitions: {
@@ -95,7 +95,7 @@ export const dutyWorkflow = defineWorkflow({
   },
   states: {
     requested: { label: '准入审核中' },
-    listed: { label: '已列入清单' },
+    listed: { label: '已列入清单', resting: true },
     refused: { label: '不予准入', terminal: true },
     removed: { label: '已移出清单', terminal: true },
   },

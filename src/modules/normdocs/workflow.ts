@@ -86,7 +86,7 @@ export const normdocWorkflow = defineWorkflow({
     signed: { label: '已签发待登记编号' },
     numbered: { label: '已登记编号待公布' },
     published: { label: '已公布待备案' },
-    filed: { label: '已备案（施行）' },
+    filed: { label: '已备案（施行）', resting: true },
     repealed: { label: '已废止', terminal: true },
     expired: { label: '已失效', terminal: true },
     revised: { label: '已修改（由修改后的文件替代）', terminal: true },

@@ -43,7 +43,7 @@ export const itemWorkflow = defineWorkflow({
   },
   states: {
     drafted: { label: '待审核发布' },
-    published: { label: '已公开' },
+    published: { label: '已公开', resting: true },
     changing: { label: '变更待审核' },
     withdrawn: { label: '已撤回', terminal: true },
   },
