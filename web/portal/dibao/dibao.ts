@@ -73,6 +73,12 @@ async function loadAreas() {
   });
 }
 
+/** How the system computes the allowance under each standard (the same rule as the case page's 保障金 calculation). */
+const METHOD: Record<string, string> = {
+  difference: '差额计发：（保障标准 − 家庭人均月收入）× 保障人口',
+  banded: '分档计发：按家庭人均月收入所在档次，每人每月定额',
+};
+
 async function showStandard(code: string) {
   const out = $('#s-result');
   if (!code) return out.replaceChildren();
@@ -84,7 +90,13 @@ async function showStandard(code: string) {
         'ul',
         {},
         ...r.standards.map((s) =>
-          el('li', {}, s.monthlyYuan ? `${s.label} ${s.monthlyYuan} 元/人·月（${s.effectiveFrom} 起${s.isDemo ? '，演示数据' : ''}）` : `${s.label}：暂未公布`),
+          el(
+            'li',
+            {},
+            s.monthlyYuan
+              ? `${s.label} ${s.monthlyYuan} 元/人·月（${s.effectiveFrom} 起${s.isDemo ? '，演示数据' : ''}）；${METHOD[s.method ?? 'difference'] ?? ''}`
+              : `${s.label}：暂未公布`,
+          ),
         ),
       ),
       el('p', {}, `审批层级：${r.approvingLevel ?? '县级民政部门确认'}`),
