@@ -417,6 +417,9 @@ describe('低保 portal: a citizen applies online and tracks it', { concurrency:
   });
 
   step('a wrong 身份证号 is named at its field; fixed, the application is submitted with the proof of work', async () => {
+    // 县 → 乡镇 → 村, each list narrowed by the one before
+    await page.getByLabel('户籍所在县（市、区）').selectOption({ label: '隆德县' });
+    await page.getByLabel('乡镇（街道）').selectOption({ label: '城关镇' });
     await page.getByLabel(/户籍所在村[(（]社区[)）]/).selectOption('640423100201');
     await page.getByLabel(/家庭住址/).fill('隆德县城关镇红崖村 3 组 12 号');
     await page.getByLabel(/联系电话/).fill('13995001122');

@@ -92,7 +92,7 @@ describe('clerk imports a roster with errors, generates and checks the month ros
       await approve.click();
       await lp.locator('.ant-tag').filter({ hasText: '已审批' }).first().waitFor({ timeout: T });
     }
-    const [dl] = await Promise.all([lp.waitForEvent('download', { timeout: T }), lp.getByRole('link', { name: /导出 xlsx/ }).click()]);
+    const [dl] = await Promise.all([lp.waitForEvent('download', { timeout: T }), lp.getByRole('link', { name: /导出 Excel/ }).click()]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync((await dl.path())!) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('发放名册')!;

@@ -27,7 +27,7 @@ describe('the region at 1366×768', { concurrency: false }, () => {
   f.step('the report paragraph, KPIs, charts, drill-down and export', async () => {
     await open(page, 'nx-fgc');
     const sentence = (await page.getByTestId('report-sentence').innerText()).replace(/\s+/g, '');
-    assert.match(sentence, /2019-01-01至2019-12-31/);
+    assert.match(sentence, /^2019年1月1日至2019年12月31日，/);
     assert.match(sentence, /登记办理各类信访件63件/);
     assert.match(sentence, /接待群众来信来访53批153人次/);
     assert.match(sentence, /自治区信访局通过信访信息系统转办交办40件/);

@@ -3,7 +3,7 @@ import { withTx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../identity/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { currentCalendar } from '../calendar/load-calendar.ts';
+import { currentCalendar, shortAreaName } from '../calendar/load-calendar.ts';
 import { PROVISIONAL_NOTE, type Calendar } from '../calendar/calendar.ts';
 import { caseReadable, needsHistory, partyFacts, priorActs } from './case-access.ts';
 import { appendCaseEvent, lockCase } from './case-tx.ts';
@@ -212,7 +212,10 @@ export async function explainCaseClock(ctx: AppContext, actor: Actor, caseId: st
   if (!visible) throw caseNotFound();
   const clock = (await getClocks(ctx, caseId)).find((k) => k.name === name);
   if (!clock) throw new AppError('CLOCK_NOT_FOUND', 404, '该案件没有这一期限');
-  const trace = explainClock(await currentCalendar(ctx), clock);
+  // The 「适用地区」 line names every area on the path (宁夏 › 固原市 › 隆德县 › 城关镇), not only those with calendar rows.
+  const areas = await ctx.db.selectFrom('core.area').select(['code', 'name', 'level']).where('code', 'in', clock.areaPath.split('.')).execute();
+  const areaNames = Object.fromEntries(areas.map((a) => [a.code, shortAreaName(a.name, a.level)]));
+  const trace = explainClock(await currentCalendar(ctx), clock, { areaNames });
   return { clock: { name: clock.name, label: clock.label, dueDate: clock.dueDate, state: clock.state }, trace, text: renderExplainText(trace) };
 }
 

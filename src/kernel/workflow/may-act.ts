@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Actor } from '../identity/actor.ts';
+import { pathLevel } from './case-access.ts';
 import { workflowOf } from './define-workflow.ts';
 
 /**
@@ -13,7 +14,8 @@ export type ActableCase = { type: string; state: string; org_unit_id: string; as
 /**
  * Per org unit of the actor and case type, the states from which a move or an action of the holder's is open to the
  * actor (the county clerk's 县级入户核查 at 低保 待确认 counts: she signs for it, the leader then confirms). An action
- * open in every state (no `from`) is not the state's work and does not count.
+ * open in every state (no `from`) is not the state's work and does not count, nor is one kept to other levels (that
+ * 县级入户核查 is not the township clerk's: a 待确认 case of a township that confirms itself waits for its leader only).
  */
 export function actionableStates(actor: Actor, types: readonly string[]): Array<{ orgUnitId: string; type: string; states: string[] }> {
   const out: Array<{ orgUnitId: string; type: string; states: string[] }> = [];
@@ -23,6 +25,7 @@ export function actionableStates(actor: Actor, types: readonly string[]): Array<
       const def = workflowOf(type);
       for (const t of [...Object.values(def.transitions), ...Object.values(def.actions ?? {})]) {
         const parties = typeof t.who.party === 'string' ? [t.who.party] : (t.who.party ?? ['holder']);
+        if (t.who.levels && !t.who.levels.includes(pathLevel(g.areaPath))) continue;
         if ((parties.includes('holder') || parties.includes('any')) && g.permissions.includes(t.who.permission)) (t.from ?? []).forEach((s) => states.add(s));
       }
       if (states.size) out.push({ orgUnitId: g.orgUnitId, type, states: [...states] });

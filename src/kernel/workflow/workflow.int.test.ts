@@ -147,6 +147,7 @@ describe('case lifecycle through the kernel', () => {
     expect(ex.text).toContain('2019-09-16');
     expect(ex.text).toMatch(/古尔邦节/);
     expect(ex.text).toMatch(/补正/);
+    expect(ex.text).toContain('适用地区：宁夏（640000）› 银川市（640100）› 兴庆区（640104）');
   });
 
   it('supervises from above with written feedback, and lists it in the worklists', async () => {

@@ -46,12 +46,38 @@ function addMember() {
   $('#members').append(box);
 }
 
+/**
+ * The 户籍地 picker cascades 县 → 乡镇 → 村 (a township without villages on record is itself the choice); the
+ * standard lookup keeps one list of townships and villages.
+ */
 async function loadAreas() {
   const { items } = await api<{ items: Area[] }>('/api/public/dibao/townships');
-  for (const sel of [$('#f-area') as HTMLSelectElement, $('#s-area') as HTMLSelectElement]) {
-    for (const a of items) sel.append(el('option', { value: a.code }, `${a.county} ${a.level === 5 ? '  ' : ''}${a.name}`));
-  }
+  const std = $('#s-area') as HTMLSelectElement;
+  for (const a of items) std.append(el('option', { value: a.code }, `${a.county} ${a.level === 5 ? '  ' : ''}${a.name}`));
+  const county = $('#f-county') as HTMLSelectElement;
+  const town = $('#f-town') as HTMLSelectElement;
+  const area = $('#f-area') as HTMLSelectElement;
+  const towns = items.filter((a) => a.level === 4);
+  for (const [code, name] of new Map(towns.map((a) => [a.parentCode, a.county]))) county.append(el('option', { value: code }, name));
+  county.addEventListener('change', () => {
+    town.replaceChildren(el('option', { value: '' }, county.value ? '请选择' : '请先选择县（市、区）'));
+    for (const a of towns.filter((t) => t.parentCode === county.value)) town.append(el('option', { value: a.code }, a.name));
+    town.dispatchEvent(new Event('change'));
+  });
+  town.addEventListener('change', () => {
+    const villages = items.filter((a) => a.level === 5 && a.parentCode === town.value);
+    const t = towns.find((a) => a.code === town.value);
+    if (!t) area.replaceChildren(el('option', { value: '' }, '请先选择乡镇（街道）'));
+    else if (!villages.length) area.replaceChildren(el('option', { value: t.code }, `${t.name}（未细分村、社区）`));
+    else area.replaceChildren(el('option', { value: '' }, '请选择'), ...villages.map((a) => el('option', { value: a.code }, a.name)));
+  });
 }
+
+/** How the system computes the allowance under each standard (the same rule as the case page's 保障金 calculation). */
+const METHOD: Record<string, string> = {
+  difference: '差额计发：（保障标准 − 家庭人均月收入）× 保障人口',
+  banded: '分档计发：按家庭人均月收入所在档次，每人每月定额',
+};
 
 async function showStandard(code: string) {
   const out = $('#s-result');
@@ -64,7 +90,13 @@ async function showStandard(code: string) {
         'ul',
         {},
         ...r.standards.map((s) =>
-          el('li', {}, s.monthlyYuan ? `${s.label} ${s.monthlyYuan} 元/人·月（${s.effectiveFrom} 起${s.isDemo ? '，演示数据' : ''}）` : `${s.label}：暂未公布`),
+          el(
+            'li',
+            {},
+            s.monthlyYuan
+              ? `${s.label} ${s.monthlyYuan} 元/人·月（${s.effectiveFrom} 起${s.isDemo ? '，演示数据' : ''}）；${METHOD[s.method ?? 'difference'] ?? ''}`
+              : `${s.label}：暂未公布`,
+          ),
         ),
       ),
       el('p', {}, `审批层级：${r.approvingLevel ?? '县级民政部门确认'}`),

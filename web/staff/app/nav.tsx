@@ -47,16 +47,33 @@ export function visibleBusinessModules(can: (permission: string) => boolean): Bu
 /** Business modules whose pages have not landed yet: shown disabled, never as fake pages. */
 export const UPCOMING = BUSINESS_MODULES.filter((m) => m.entries.length === 0);
 
-/** 系统管理 entries, each shown only to holders of its permission. */
-export const ADMIN_ENTRIES: NavEntry[] = [
-  { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
-  { path: '/admin/org-units', label: 'nav.orgUnits', icon: <ClusterOutlined />, permission: 'org.read' },
-  { path: '/admin/areas', label: 'nav.areas', icon: <GlobalOutlined />, permission: 'area.read' },
-  { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
-  { path: '/admin/login-log', label: 'nav.loginLog', icon: <LoginOutlined />, permission: 'loginlog.read' },
+/**
+ * 系统管理 entries, each shown in the menu only to holders of its permission; `admin` is the
+ * permission of whoever administers it (a clerk or leader may read the users of the unit, only an
+ * administrator gets the page among the home page's 常用功能).
+ */
+export const ADMIN_ENTRIES: (NavEntry & { admin: string })[] = [
+  { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read', admin: 'user.manage' },
+  { path: '/admin/org-units', label: 'nav.orgUnits', icon: <ClusterOutlined />, permission: 'org.read', admin: 'org.manage' },
+  { path: '/admin/areas', label: 'nav.areas', icon: <GlobalOutlined />, permission: 'area.read', admin: 'area.manage' },
+  { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read', admin: 'audit.verify' },
+  { path: '/admin/login-log', label: 'nav.loginLog', icon: <LoginOutlined />, permission: 'loginlog.read', admin: 'loginlog.read' },
   // Everyone may read the calendar their deadlines are computed on; calendar.manage edits it.
-  { path: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, permission: null },
+  { path: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, permission: null, admin: 'calendar.manage' },
 ];
+
+/** The overview a leader opens (every signed-in user may, but it is a leader's everyday page). */
+const OVERVIEW: NavEntry & { permission: string } = { path: '/dashboard', label: 'dashboard.nav', icon: <DashboardOutlined />, permission: 'report.read' };
+
+/**
+ * The home page's 常用功能, fitting the role: the modules' everyday acts this user's permissions
+ * make theirs (a clerk's 登记低保申请 and 登记信访, a leader's approvals and statistics), the
+ * overview for leaders, and administration pages only for their administrators.
+ */
+export function homeShortcuts(can: (permission: string) => boolean): NavEntry[] {
+  const acts = [...WEB_MODULES.flatMap((m): (NavEntry & { permission: string })[] => m.quick ?? []), OVERVIEW].filter((e) => can(e.permission));
+  return [...acts, ...ADMIN_ENTRIES.filter((e) => can(e.admin))];
+}
 
 /** The 系统管理 entries this user may open. */
 export function visibleAdminEntries(can: (permission: string) => boolean): NavEntry[] {

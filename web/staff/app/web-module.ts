@@ -42,6 +42,12 @@ export type WebModule<Z extends Record<string, string>> = {
   label: NoInfer<keyof Z & string>;
   icon: ReactNode;
   nav: ModuleNavEntry<NoInfer<keyof Z & string>>[];
+  /**
+   * The home page's 常用功能: the module's everyday acts, each shown to holders of the permission
+   * that makes the act theirs (登记 for a clerk's register permission, 待确认 for a leader's
+   * approving one), not of a read permission everyone has. The path may carry a list filter.
+   */
+  quick?: (ModuleNavEntry<NoInfer<keyof Z & string>> & { permission: string })[];
   routes: ModuleRoute[];
   /** Keyed by case type (the server's `cases.type`). */
   caseTypes?: Record<string, CaseTypeWeb>;

@@ -58,7 +58,7 @@ const kernel: Record<KernelKey, string> = {
   'home.roles': 'Roles',
   'home.dateFormat': 'dddd, D MMMM YYYY',
   'home.quick': 'Shortcuts',
-  'home.quickEmpty': 'This account has no administration permissions.',
+  'home.quickEmpty': 'No shortcuts for this account: open a page from the menu.',
   'home.health': 'System status',
   'home.health.ok': 'Operational',
   'home.health.bad': 'Unavailable',

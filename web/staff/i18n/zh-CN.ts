@@ -55,7 +55,7 @@ const kernel = {
   'home.roles': '当前角色',
   'home.dateFormat': 'YYYY年M月D日 dddd',
   'home.quick': '常用功能',
-  'home.quickEmpty': '当前账号暂无系统管理权限。',
+  'home.quickEmpty': '当前账号暂无常用功能，请从菜单进入。',
   'home.health': '系统状态',
   'home.health.ok': '运行正常',
   'home.health.bad': '无法获取',

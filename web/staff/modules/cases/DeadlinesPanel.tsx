@@ -222,7 +222,8 @@ function leftText(t: ReturnType<typeof useT>, k: CaseClock): string {
   if (k.kind === 'period') {
     if (k.state !== 'running') return t('clock.period.met');
     if (k.status === 'elapsed') return t('clock.period.elapsed');
-    if (k.rule.unit !== 'workdays' && k.daysLeft !== null) return k.daysLeft === 0 ? t('clock.lastDayToday') : t('clock.daysLeftN', { n: k.daysLeft });
+    // Under the 剩余 label: 「7 日」 reads 剩余 7 日 (the label is not repeated in the value).
+    if (k.rule.unit !== 'workdays' && k.daysLeft !== null) return k.daysLeft === 0 ? t('clock.lastDayToday') : t('clock.unit.days', { n: k.daysLeft });
   }
   if (k.state === 'met' || k.state === 'missed') return t(`clock.status.${k.state}`);
   // A period in 日 counts calendar days: what is left is said in 日 too, not in working days.

@@ -85,7 +85,6 @@ export const en: Record<keyof typeof zh, string> = {
   'clock.period.ended': 'Ended before its last day',
   'clock.kind.period': 'Period that must elapse',
   'clock.kind.periodNote': 'The next step may be taken once it has elapsed; not counted as on time or late',
-  'clock.daysLeftN': '{n} days left',
   'clock.lastDayToday': 'Last day today',
   'clock.dueToday': 'Due today',
   'clock.why': 'Why this date?',

@@ -67,7 +67,6 @@ export const zh = {
   'clock.period.ended': '期满前结束',
   'clock.kind.period': '须届满的期间',
   'clock.kind.periodNote': '期间届满后方可办理下一步，不计入按期、超期统计',
-  'clock.daysLeftN': '剩余 {n} 日',
   'clock.lastDayToday': '今日为最后一日',
   'clock.unit.workdays': '{n} 个工作日',
   'clock.unit.days': '{n} 日',

@@ -22,7 +22,7 @@ export function DibaoListPage() {
       title: t('dibao.col.ref'),
       dataIndex: 'refNo',
       render: (v: string, r) => (
-        <Link className="mz-mono" to={`/cases/${r.id}`}>
+        <Link className="mz-mono mz-ref" to={`/cases/${r.id}`}>
           {v}
         </Link>
       ),
@@ -78,6 +78,22 @@ export function DibaoListPage() {
       query={query}
       columns={columns}
       scrollX={900}
+      card={(r) => (
+        <Link key={r.id} to={`/cases/${r.id}`} className="mz-wl-card">
+          <div className="mz-wl-card-top">
+            <span className="mz-mono mz-ref">{r.refNo}</span>
+            {r.dueDate && <span className={r.clockState === 'overdue' ? 'mz-db-overdue' : ''}>{r.dueDate}</span>}
+          </div>
+          <div className="mz-wl-card-title">{r.title}</div>
+          <div className="mz-wl-card-meta">
+            <Tag color={r.decision === '确认' ? 'green' : r.decision ? 'red' : 'blue'}>{labels.state('dibao', r.state, r.stateLabel)}</Tag>
+            <Tag color={r.authority === 'township' ? 'purple' : 'geekblue'}>
+              {t(r.authority === 'township' ? 'dibao.level.township' : 'dibao.level.county')}
+            </Tag>
+            <span className="mz-muted">{r.applicantIdMasked}</span>
+          </div>
+        </Link>
+      )}
       filters={
         <>
           <Input.Search

@@ -145,7 +145,8 @@ export function DibaoRegisterPage() {
         initialValues={{
           kind: 'rural',
           channel: '窗口',
-          materials: MATERIALS.slice(0, 6),
+          // Nothing is ticked until the clerk has the paper in hand.
+          materials: [],
           members: [{ relation: '申请人', disability: '无', health: '健康', workAbility: '有', insured: true }],
           incomes: [],
           assets: [],

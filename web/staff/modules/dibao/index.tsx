@@ -59,6 +59,12 @@ export const dibao = defineWebModule<typeof navZh & typeof zh & typeof moneyZh &
     { path: '/dibao/settings', label: 'dibaoMoney.nav.settings', icon: <SettingOutlined />, permission: 'dibao.read' },
     { path: '/dibao/stats', label: 'dibaoMoney.nav.stats', icon: <BarChartOutlined />, permission: 'dibao.read' },
   ],
+  quick: [
+    { path: '/dibao/new', label: 'dibao.nav.register', icon: <FormOutlined />, permission: 'dibao.apply' },
+    { path: '/dibao?state=awaiting_confirm', label: 'dibao.nav.toConfirm', icon: <AuditOutlined />, permission: 'dibao.confirm' },
+    { path: '/dibao/rosters', label: 'dibaoMoney.nav.rosters', icon: <FileDoneOutlined />, permission: 'dibao.roster_approve' },
+    { path: '/dibao/stats', label: 'dibaoMoney.nav.stats', icon: <BarChartOutlined />, permission: 'dibao.confirm' },
+  ],
   routes: [
     { path: '/dibao', page: DibaoListPage },
     { path: '/dibao/new', page: DibaoRegisterPage },

@@ -16,4 +16,5 @@ export const navEn: Record<keyof typeof navZh, string> = {
   'dibaoMoney.nav.stats': 'Dibao statistics',
   'dibao.nav.publications': 'Published households',
   'dibao.nav.filings': "Staff relatives' filings",
+  'dibao.nav.toConfirm': 'Applications to confirm',
 };

@@ -17,4 +17,5 @@ export const navZh = {
   'dibaoMoney.nav.stats': '低保统计',
   'dibao.nav.publications': '低保公布',
   'dibao.nav.filings': '近亲属备案',
+  'dibao.nav.toConfirm': '待确认的低保申请',
 } as const;

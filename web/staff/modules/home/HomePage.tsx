@@ -3,7 +3,7 @@ import { Alert, Col, Descriptions, Row, Skeleton, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router-dom';
-import { UPCOMING, visibleAdminEntries, visibleBusinessModules } from '../../app/nav.tsx';
+import { homeShortcuts, UPCOMING, visibleBusinessModules } from '../../app/nav.tsx';
 import { PageFrame } from '../../app/PageFrame.tsx';
 import { useCan, useSession, widestScope } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -30,7 +30,7 @@ export function HomePage() {
   const can = useCan();
   const health = useHealth();
   const scope = widestScope(me);
-  const links = visibleAdminEntries(can);
+  const links = homeShortcuts(can);
   const business = visibleBusinessModules(can);
   const systemAdmin = can('user.manage');
   const softTotpWarning = me.permissions.some((p) => p.endsWith('.manage')) && !me.user.totpEnabled && !me.totpEnrolmentRequired;

@@ -1,4 +1,4 @@
-import { BarChartOutlined, FormOutlined, MessageOutlined, ScheduleOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, FormOutlined, MessageOutlined, ScheduleOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { navZh } from './nav-i18n.ts';
@@ -23,6 +23,11 @@ export const petitions = defineWebModule<typeof navZh & typeof zh & typeof stats
     { path: '/petitions/reception-log', label: 'petitions.nav.receptionLog', icon: <ScheduleOutlined />, permission: 'petition.read' },
     { path: '/petitions/settings', label: 'petitions.nav.settings', icon: <SettingOutlined />, permission: 'petition.read' },
     { path: '/petitions/stats', label: 'petitionStats.nav', icon: <BarChartOutlined />, permission: 'petition.read' },
+  ],
+  quick: [
+    { path: '/petitions/new', label: 'petitions.nav.register', icon: <FormOutlined />, permission: 'petition.register' },
+    { path: '/petitions?state=drafted', label: 'petitions.nav.toApprove', icon: <AuditOutlined />, permission: 'petition.approve' },
+    { path: '/petitions/stats', label: 'petitionStats.nav', icon: <BarChartOutlined />, permission: 'petition.approve' },
   ],
   routes: [
     { path: '/petitions', page: PetitionsPage },

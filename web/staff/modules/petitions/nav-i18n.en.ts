@@ -8,4 +8,5 @@ export const navEn: Record<keyof typeof navZh, string> = {
   'petitions.nav.receptionLog': 'Reception log',
   'petitions.nav.settings': 'Petition settings',
   'petitionStats.nav': 'Petition statistics',
+  'petitions.nav.toApprove': 'Opinions to approve',
 };

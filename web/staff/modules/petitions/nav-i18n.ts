@@ -9,4 +9,5 @@ export const navZh = {
   'petitions.nav.receptionLog': '接待登记',
   'petitions.nav.settings': '信访设置',
   'petitionStats.nav': '信访统计',
+  'petitions.nav.toApprove': '待审批的处理意见',
 } as const;

@@ -58,7 +58,7 @@ export function TotpCard() {
         )
       }
     >
-      <Typography.Paragraph type="secondary">{t('profile.totpIntro')}</Typography.Paragraph>
+      <p className="mz-muted">{t('profile.totpIntro')}</p>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {!on && !setup.data && (
         <Button type="primary" loading={setup.isPending} onClick={() => setup.mutate(undefined, { onError: (e) => setError(e.message) })}>

@@ -10,7 +10,7 @@ export const en: Record<keyof typeof zh, string> = {
   'dibaoMoney.regenerate': 'Regenerate',
   'dibaoMoney.check': 'Check',
   'dibaoMoney.approve': 'Approve',
-  'dibaoMoney.export': 'Export xlsx',
+  'dibaoMoney.export': 'Export Excel',
   'dibaoMoney.households': 'Households',
   'dibaoMoney.persons': 'Persons',
   'dibaoMoney.total': 'Amount (yuan)',

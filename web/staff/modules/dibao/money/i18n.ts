@@ -1,13 +1,13 @@
 /** 低保资金与名册: Simplified Chinese messages of this module (keys start with 'dibaoMoney.'). */
 export const zh = {
-  'dibaoMoney.rosters.desc': '按县（区）、按月生成发放名册，校验（重复发放、死亡迁出仍计入、金额不符、零元、跨县）后由领导审批，导出 xlsx。',
+  'dibaoMoney.rosters.desc': '按县（区）、按月生成发放名册，校验（重复发放、死亡迁出仍计入、金额不符、零元、跨县）后由领导审批，导出 Excel。',
   'dibaoMoney.county': '县（区）',
   'dibaoMoney.month': '月份',
   'dibaoMoney.generate': '生成名册',
   'dibaoMoney.regenerate': '重新生成',
   'dibaoMoney.check': '校验',
   'dibaoMoney.approve': '审批通过',
-  'dibaoMoney.export': '导出 xlsx',
+  'dibaoMoney.export': '导出 Excel',
   'dibaoMoney.households': '户数',
   'dibaoMoney.persons': '保障人数',
   'dibaoMoney.total': '金额（元）',

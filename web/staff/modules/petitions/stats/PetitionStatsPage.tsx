@@ -11,6 +11,7 @@ import { fetchPetitionStats, statsXlsxUrl, type Dimension, type PetitionStats, t
 import { ReportArticle41 } from './ReportArticle41.tsx';
 import { BarCard, PieCard, pct, TrendCard } from './StatCharts.tsx';
 import './petition-stats.css';
+import { officialDate } from '../../../shared/format.ts';
 
 /** 信访统计 dashboard: KPIs, the report paragraph from the data, charts with data tables, xlsx export. */
 export function PetitionStatsPage() {
@@ -186,7 +187,7 @@ function Dashboard({ s, onDrill }: { s: PetitionStats; onDrill: (row: StatRow) =
 
       <Card className="mz-card ps-report" title={<h2 className="ps-h2">{t('petitionStats.report.title')}</h2>}>
         <p className="ps-sentence" data-testid="report-sentence">
-          {s.from}至{s.to},{r.areaName}民政部门登记办理各类信访件
+          {officialDate(s.from)}至{officialDate(s.to)}，{r.areaName}民政部门登记办理各类信访件
           <Fig n={r.items} how={t('petitionStats.report.items', { area: r.areaCode })} />
           件，接待群众来信来访
           <Fig n={r.letterVisitBatches} how={t('petitionStats.report.batches')} />批
