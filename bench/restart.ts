@@ -9,6 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import module from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 if (process.argv[2] === '--open-only') {
   // The baseline: Node, PGlite with the app's extensions and settings (createDb), the directory
-  // opened, one query. Nothing else is imported: ./lib.ts alone loads the whole application.
+  // opened, one query. Nothing else is imported: ./lib.ts alone loads the whole application. It uses
+  // Node's compile cache as `npm start` does (scripts/start.mjs), in the same directory.
+  module.enableCompileCache(path.join(root, 'node_modules/.cache/minzheng/compile'));
   const { createDb } = await import('../src/platform/db/create-db.ts');
   const { sql } = await import('kysely');
   const h = await createDb({ kind: 'pglite', dataDir: process.argv[3]! });
