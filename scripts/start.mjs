@@ -2,6 +2,7 @@
 // server (API + staff console + portal) in this process.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +31,10 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// Node's compile cache: the V8 code of every module the server loads (~1,600, the stripped
+// TypeScript included), kept under node_modules/.cache, so a restart does not compile them again.
+// Node writes it when the process exits (stop on SIGINT/SIGTERM); a changed file's entry is redone.
+module.enableCompileCache(path.join(root, 'node_modules/.cache/minzheng/compile'));
 const { startServer } = await import('../src/server/main.ts');
 const { stop } = await startServer();
 for (const sig of ['SIGINT', 'SIGTERM']) {

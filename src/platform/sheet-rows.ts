@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs.ts';
 
 /** One row of an uploaded sheet: its 1-based row (xlsx) or line (csv) number and its cells as text. */
 export type SheetRow = { line: number; cells: string[] };
@@ -15,7 +16,7 @@ export class SheetUnreadable extends Error {}
 export async function* xlsxRows(bytes: Buffer, cellText: (v: ExcelJS.CellValue) => string): AsyncGenerator<SheetRow> {
   // exceljs's reader never settles on an empty stream (e.g. base64 text with no base64 in it).
   if (bytes.length === 0) throw new SheetUnreadable('empty file');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const reader = new (await loadExcelJS()).stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache', // date cells are told apart by their number format

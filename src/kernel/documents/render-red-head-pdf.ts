@@ -13,7 +13,7 @@ const IMPRINT = 14; // 四号
  * (印发机关 left, 印发日期 right, between two lines) at the foot of the last page.
  */
 export async function renderRedHeadPdf(t: RedHeadContent): Promise<Buffer> {
-  const { doc, finish } = openGbDocument(t);
+  const { doc, finish } = await openGbDocument(t);
   const bottom = PAGE.top + AREA_H;
   let y = 0;
   const newPage = () => {

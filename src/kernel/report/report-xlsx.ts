@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/load-exceljs.ts';
 import { addStatSheet, timeCell, type FiledBy, type StatCell } from '../documents/index.ts';
 import type { ReportRun } from './generate-report.ts';
 
 /** The report's appendix (title and 填报单位 rows above the header): every figure with its unit, previous year and 同比, 口径, aggregation note, record count and computed time. */
 export async function reportAppendix(run: ReportRun, filed: FiledBy): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = '民政法治政务平台';
   wb.created = new Date(run.generatedAt);
   const title = `${run.year}年度${run.area.name}法治政府建设情况报告指标及口径表`;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/load-exceljs.ts';
 import { badRequest } from '../../../platform/errors.ts';
 import { readSheet, SheetUnreadable, xlsxRows } from '../../../platform/sheet-rows.ts';
 import { cellText } from './list-columns.ts';
@@ -25,7 +25,7 @@ export async function readImportFile(bytes: Buffer, headers: readonly string[], 
 
 /** The error workbook: every refused row with its row number, its cells, and the reasons in Chinese (错误说明). */
 export async function errorWorkbook(header: string[], bad: RefusedRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet('错误说明');
   ws.columns = [
     { header: '行号', key: '#', width: 8 },
@@ -47,7 +47,7 @@ export async function templateWorkbook(
   rows: Array<Record<string, string | number | null>>,
   rule: string,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet(sheetName);
   ws.columns = columns.map((c) => ({ header: c.header, key: c.header, width: Math.max(12, c.header.length * 2 + 4), style: { numFmt: '@' } }));
   ws.getRow(1).font = { bold: true };

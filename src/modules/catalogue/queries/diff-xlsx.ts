@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/load-exceljs.ts';
 import { addStatSheet, type FiledBy, type StatCell } from '../../../kernel/documents/index.ts';
 import { ITEM_TYPES } from '../contracts/codes.ts';
 import type { DiffReport } from './diff.ts';
@@ -7,7 +7,7 @@ const typeLabel = (c: string | null) => (c && c in ITEM_TYPES ? `${c} ${ITEM_TYP
 
 /** The 四级四同 diff as a workbook: 汇总, 漏项, 重项, 错项, each with its title and 填报单位 rows. */
 export async function diffWorkbook(d: DiffReport, filed: FiledBy): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = '民政法治政务平台';
   const title = `${d.area.name}政务服务事项“四级四同”比对表`;
   const sheet = (name: string, cols: Array<[string, string, number]>, rows: Record<string, unknown>[]) => {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/load-exceljs.ts';
 import { z } from 'zod';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { csvCell, csvRows } from '../../../platform/csv.ts';
@@ -51,7 +52,7 @@ async function readStations(input: { xlsxBase64?: string; csv?: string }) {
 }
 
 async function errorWorkbook(rows: string[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet('错误行');
   ws.addRow([...STATION_COLUMNS, '错误说明']).font = { bold: true };
   for (const r of rows) ws.addRow(r);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/load-exceljs.ts';
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/errors.ts';
@@ -100,7 +100,7 @@ export async function importErrorReport(ctx: AppContext, actor: Actor, id: strin
 /** The import template: the columns, a notes sheet, and two example rows (synthetic IDs). */
 export async function importTemplate(): Promise<Buffer> {
   const { IMPORT_COLUMNS } = await import('./parse-import.ts');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet('低保名册');
   ws.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: Math.max(12, c.header.length * 2 + 4), style: { numFmt: '@' } }));
   ws.getRow(1).font = { bold: true };

@@ -1,6 +1,6 @@
 import { createHash, randomFillSync } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/load-exceljs.ts';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { piiKey } from '../../../platform/crypto/pii-key.ts';
 import { encryptManyWithKey, encryptWithKey } from '../../../platform/crypto/pii.ts';
@@ -272,7 +272,7 @@ function* householdStatements(
 
 /** A copy of the file (same columns, same rows) with 错误说明 added; rows imported say 已导入. */
 async function errorWorkbook(parsed: ParsedFile, checks: RowCheck[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet('导入结果');
   const header = parsed.header.filter(Boolean);
   ws.columns = [...header.map((h) => ({ header: h, key: h, width: Math.max(10, h.length * 2 + 2) })), { header: '错误说明', key: '__err', width: 60 }];

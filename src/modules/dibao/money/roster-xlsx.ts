@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/load-exceljs.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { addStatSheet, dateLine, filedBy, yuanCell } from '../../../kernel/documents/index.ts';
@@ -46,7 +46,7 @@ export async function rosterWorkbook(ctx: AppContext, actor: Actor, id: string):
     .orderBy('l.line_no')
     .execute();
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = '民政法治政务平台';
   wb.created = ctx.clock.now();
   const title = `${r.countyName}${monthLabel(`${r.month}-01`)}城乡最低生活保障金发放名册`;

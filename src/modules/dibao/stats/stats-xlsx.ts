@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/load-exceljs.ts';
 import { addStatSheet, dateLine, monthCell, periodText, rateCell, timeCell, yuanCell, type FiledBy } from '../../../kernel/documents/index.ts';
 import type { DibaoStats } from './dibao-stats.ts';
 
@@ -6,7 +6,7 @@ const KIND: Record<string, string> = { urban: '城市', rural: '农村' };
 
 /** 低保统计 as xlsx: 汇总 (with the 试点对比 statement and 口径), 按地区, 按城乡, 按类型, 月支出, 办理时长. */
 export async function dibaoStatsWorkbook(s: DibaoStats, meta: FiledBy & { generatedBy: string; generatedAt: Date }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = '民政法治政务平台';
   wb.created = meta.generatedAt;
   const title = `${periodText(s.from, s.to)}${s.area.name}最低生活保障统计表`;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/load-exceljs.ts';
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { folioFooter, PAGE_PROPERTIES } from '../../../kernel/documents/index.ts';
 import type { AnnualTables } from '../contracts/http.ts';
@@ -145,7 +145,7 @@ export async function annualDocx(t: AnnualTables): Promise<Buffer> {
 
 /** The same tables as an xlsx, with a sheet listing the record ids behind every figure. */
 export async function annualXlsx(t: AnnualTables): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = '民政法治政务平台';
   const sheet = (name: string, rows: string[][]) => {
     const ws = wb.addWorksheet(name);

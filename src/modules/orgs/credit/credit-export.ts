@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/load-exceljs.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
@@ -68,7 +68,7 @@ export async function creditListWorkbook(ctx: AppContext, actor: Actor, q: z.inf
     .limit(MAX_ROWS + 1)
     .execute();
   if (rows.length > MAX_ROWS) throw new AppError('ORG_EXPORT_TOO_BIG', 400, `名单超过${MAX_ROWS}条，请只导出当前在列的记录或由下级机关分别导出。`);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet(CREDIT_LIST_LABEL[q.list]);
   ws.columns = CREDIT_EXPORT_COLUMNS.map((h) => ({ header: h, width: h === '列入事实' || h === '移出事由' ? 40 : 20, style: { numFmt: '@' } }));
   ws.getRow(1).font = { bold: true };

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/load-exceljs.ts';
 import { z } from 'zod';
 import { withTx, type AppContext } from '../../../platform/context.ts';
 import { csvRows } from '../../../platform/csv.ts';
@@ -75,7 +76,7 @@ async function readRegistry(input: z.infer<typeof ImportInput>) {
 
 /** The bad rows under the import's columns plus 错误说明, as an xlsx workbook (base64). */
 async function errorWorkbook(rows: string[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet('错误行');
   ws.columns = [...IMPORT_COLUMNS, '错误说明'].map((h) => ({ header: h, width: h === '错误说明' ? 60 : 18, style: { numFmt: '@' } }));
   ws.getRow(1).font = { bold: true };

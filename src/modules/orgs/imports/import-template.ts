@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/load-exceljs.ts';
 import { requirePermission, type Actor } from '../../../kernel/identity/index.ts';
 import { IMPORT_COLUMNS } from '../contract.ts';
 
@@ -24,7 +24,7 @@ const COLUMN_NOTES: Record<(typeof IMPORT_COLUMNS)[number], string> = {
  */
 export async function importTemplate(actor: Actor): Promise<Buffer> {
   requirePermission(actor, 'orgs.register');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet('登记信息');
   ws.columns = IMPORT_COLUMNS.map((h) => ({ header: h, width: h === '名称' || h === '业务范围' ? 30 : 18, style: { numFmt: '@' } }));
   ws.getRow(1).font = { bold: true };

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/load-exceljs.ts';
 import { addStatSheet, dateLine, periodText, rateCell, timeCell, type FiledBy, type SheetHead, type StatCell } from '../../../kernel/documents/index.ts';
 import type { Dimension, Measures, PetitionStats, StatRow } from './petition-stats.ts';
 
@@ -41,7 +41,7 @@ export function reportSentence(s: PetitionStats): string {
 
 /** The statistics as an xlsx workbook: a summary sheet with the report's figures, then one sheet per dimension. */
 export async function statsWorkbook(s: PetitionStats, meta: FiledBy & { generatedBy: string; generatedAt: string }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = '民政法治政务平台';
   wb.created = new Date(meta.generatedAt);
   const title = `${periodText(s.from, s.to)}${s.area?.name ?? s.report.areaName}信访事项统计表`;
