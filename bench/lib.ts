@@ -112,15 +112,26 @@ export async function busiestProvince(ctx: AppContext): Promise<string> {
   ).rows[0]!.p;
 }
 
-/** The county bureau (民政局 of a level-3 area) with most cases — of `types` when given — from core.case_rollup. */
-export async function busiestCountyBureau(ctx: AppContext, types?: readonly string[]): Promise<{ code: string; areaCode: string; areaPath: string }> {
+/** The `n` county bureaus (民政局 of level-3 areas) with most cases — of `types` when given — from core.case_rollup, busiest first. */
+export async function busiestCountyBureaus(
+  ctx: AppContext,
+  n = 1,
+  types?: readonly string[],
+): Promise<Array<{ code: string; areaCode: string; areaPath: string }>> {
   const r = await sql<{ code: string; area_code: string; area_path: string }>`select o.code, o.area_code, o.area_path
     from core.case_rollup r join core.org_unit o on o.id = r.org_unit_id join core.area a on a.code = o.area_code
     where o.kind = 'bureau' and a.level = 3 ${types ? sql`and r.type = any(${[...types]}::text[])` : sql``}
-    group by o.code, o.area_code, o.area_path order by sum(r.n) desc, o.code limit 1`.execute(ctx.db);
-  const u = r.rows[0];
-  if (!u) throw new Error('no county bureau holds cases: is this a database bench/generate.ts filled?');
-  return { code: u.code, areaCode: u.area_code, areaPath: u.area_path };
+    group by o.code, o.area_code, o.area_path order by sum(r.n) desc, o.code limit ${n}`.execute(ctx.db);
+  if (!r.rows.length) throw new Error('no county bureau holds cases: is this a database bench/generate.ts filled?');
+  return r.rows.map((u) => ({ code: u.code, areaCode: u.area_code, areaPath: u.area_path }));
+}
+
+/** The case type with most cases in an area and below, from core.case_rollup. */
+export async function commonestType(ctx: AppContext, areaPath: string): Promise<string> {
+  return (
+    await sql<{ type: string }>`select type from core.case_rollup where area_path = ${areaPath} or area_path like ${areaPath + '.%'}
+      group by type order by sum(n) desc, type limit 1`.execute(ctx.db)
+  ).rows[0]!.type;
 }
 
 /** The code of an area's own unit (厅 / 局 / 办: the top one that is not a 行政区划 division). */
