@@ -134,6 +134,14 @@ export async function commonestType(ctx: AppContext, areaPath: string): Promise<
   ).rows[0]!.type;
 }
 
+/** The registration authority (登记管理机关) with most social organizations in good standing, and how many. */
+export async function busiestRegistrar(ctx: AppContext): Promise<{ code: string; orgs: number }> {
+  return (
+    await sql<{ code: string; orgs: number }>`select u.code, o.n as orgs from (select authority_org_unit_id, count(*)::int as n from orgs.organization
+      where status = 'normal' group by 1 order by 2 desc, 1 limit 1) o join core.org_unit u on u.id = o.authority_org_unit_id`.execute(ctx.db)
+  ).rows[0]!;
+}
+
 /** The code of an area's own unit (厅 / 局 / 办: the top one that is not a 行政区划 division). */
 export async function unitOf(ctx: AppContext, areaCode: string): Promise<string> {
   return (
