@@ -142,6 +142,11 @@ export async function busiestRegistrar(ctx: AppContext): Promise<{ code: string;
   ).rows[0]!;
 }
 
+/** A province's first city (area code order). */
+export async function firstCity(ctx: AppContext, province: string): Promise<string> {
+  return (await sql<{ code: string }>`select code from core.area where parent_code = ${province} order by code limit 1`.execute(ctx.db)).rows[0]!.code;
+}
+
 /** The code of an area's own unit (厅 / 局 / 办: the top one that is not a 行政区划 division). */
 export async function unitOf(ctx: AppContext, areaCode: string): Promise<string> {
   return (
