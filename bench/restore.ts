@@ -76,7 +76,8 @@ export async function recordGenerated(db: Kysely<any>): Promise<GeneratedSnapsho
 export async function restoreGenerated(ctx: AppContext, s: GeneratedSnapshot): Promise<string> {
   const t0 = performance.now();
   const db = ctx.db;
-  for (const t of await publicTables(db)) if (!s.publicTables.has(t)) await sql`drop table if exists ${sql.table(`public.${t}`)}`.execute(db);
+  const made = [...(await publicTables(db))].filter((t) => !s.publicTables.has(t));
+  if (made.length) await sql`drop table if exists ${sql.join(made.map((t) => sql.table(`public.${t}`)))} cascade`.execute(db);
   await db.transaction().execute(async (tx) => {
     await sql`set local session_replication_role = replica`.execute(tx);
     for (const [t, n] of s.counts) if (n === 0 && !LOGS.includes(t)) await sql`delete from ${sql.table(t)}`.execute(tx);
