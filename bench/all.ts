@@ -9,6 +9,7 @@
  * filled (DATABASE_URL), in its `--on-generated` mode: inside the generated tree, on its rows, each removing what it
  * wrote (a benchmark that leaves a row count changed fails). BENCH_SCALE then sizes only the rows a benchmark writes
  * on top. A benchmark past BENCH_TIMEOUT_S gets SIGTERM (it cleans up), SIGKILL two minutes later.
+ * BENCH_VERBOSE=1 prints each benchmark's own output (but its RESULT lines) to stderr after it.
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -75,7 +76,15 @@ for (const [db, url] of dbs) {
   for (const [file, env] of BENCHES) {
     if ((only && !only.includes(file)) || (onGenerated && file === 'restart')) continue;
     const r = await run(file, { ...env, ...(url ? { DATABASE_URL: url } : { DATABASE_URL: '' }), ...(onGenerated ? { BENCH_ON_GENERATED: '1' } : {}) });
-    process.stderr.write(`${db} ${file}: ${r.code === 0 ? 'ok' : `exit ${r.code}`} in ${r.secs.toFixed(0)} s\n`);
+    process.stderr.write(`${db} ${file}: ${r.code === 0 ? 'ok' : `exit ${r.code}`} in ${r.secs.toFixed(0)} s, load average ${loadavg()[0]!.toFixed(2)}\n`);
+    if (process.env.BENCH_VERBOSE === '1')
+      process.stderr.write(
+        r.out
+          .split('\n')
+          .filter((l) => l.trim() && !l.startsWith('RESULT '))
+          .map((l) => `  ${l}\n`)
+          .join(''),
+      );
     const results = r.out
       .split('\n')
       .filter((l) => l.startsWith('RESULT '))
