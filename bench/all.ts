@@ -39,6 +39,7 @@ const BENCHES: Array<[string, Record<string, string>]> = [
   ['normdocs-in-force', { BENCH_NORMDOCS: s(20_000, 500), BENCH_RUNS: s(100, 10) }],
   ['orgs-draw', { BENCH_ORGS: s(900_000, 5000), BENCH_RUNS: s(5, 2) }],
   ['orgs-eligibility', { BENCH_ORGS: s(900_000, 5000), BENCH_RUNS: s(300, 20) }],
+  ['orgs-spot-check-size', { BENCH_ORGS: s(900_000, 5000), BENCH_RUNS: s(20, 5) }],
 ];
 
 type Row = { figure: string; value: string; baseline: string; ratio: string; goal: string; met: string };
