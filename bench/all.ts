@@ -4,9 +4,16 @@
  * the machine's load average. BENCH_SCALE (default 0.02) shrinks each data set so the whole run
  * stays within minutes; BENCH_SCALE=1 gives the full sizes. BENCH_ONLY=transitions,http-reads
  * runs a subset. A benchmark that prints no RESULT line shows its last ratio line instead.
+ *
+ * With --on-generated (or BENCH_ON_GENERATED=1) every benchmark but restart runs once, on the database bench/generate.ts
+ * filled (DATABASE_URL), in its `--on-generated` mode: inside the generated tree, on its rows, each removing what it
+ * wrote (a benchmark that leaves a row count changed fails). BENCH_SCALE then sizes only the rows a benchmark writes
+ * on top. A benchmark past BENCH_TIMEOUT_S gets SIGTERM (it cleans up), SIGKILL two minutes later.
+ * BENCH_VERBOSE=1 prints each benchmark's own output (but its RESULT lines) to stderr after it.
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { onGenerated } from './lib.ts';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 0.02);
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 600);
@@ -32,6 +39,7 @@ const BENCHES: Array<[string, Record<string, string>]> = [
   ['normdocs-in-force', { BENCH_NORMDOCS: s(20_000, 500), BENCH_RUNS: s(100, 10) }],
   ['orgs-draw', { BENCH_ORGS: s(900_000, 5000), BENCH_RUNS: s(5, 2) }],
   ['orgs-eligibility', { BENCH_ORGS: s(900_000, 5000), BENCH_RUNS: s(300, 20) }],
+  ['orgs-spot-check-size', { BENCH_ORGS: s(900_000, 5000), BENCH_RUNS: s(20, 5) }],
 ];
 
 type Row = { figure: string; value: string; baseline: string; ratio: string; goal: string; met: string };
@@ -45,9 +53,14 @@ function run(file: string, env: Record<string, string>): Promise<{ code: number 
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_S * 1000);
+    let kill: NodeJS.Timeout | undefined;
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      kill = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    }, TIMEOUT_S * 1000);
     child.on('close', (code) => {
       clearTimeout(timer);
+      clearTimeout(kill);
       resolve({ code, out, secs: (performance.now() - t0) / 1000 });
     });
   });
@@ -55,15 +68,24 @@ function run(file: string, env: Record<string, string>): Promise<{ code: number 
 
 const n = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(1) : x.toPrecision(2));
 const only = process.env.BENCH_ONLY?.split(',');
-const dbs: Array<[string, string | undefined]> = [['pglite', undefined]];
-if (process.env.DATABASE_URL) dbs.push(['postgres', process.env.DATABASE_URL]);
+if (onGenerated && !process.env.DATABASE_URL) throw new Error('--on-generated needs DATABASE_URL (the database bench/generate.ts filled)');
+const dbs: Array<[string, string | undefined]> = onGenerated ? [['generated', process.env.DATABASE_URL]] : [['pglite', undefined]];
+if (process.env.DATABASE_URL && !onGenerated) dbs.push(['postgres', process.env.DATABASE_URL]);
 const loadBefore = loadavg();
 const rows: Row[] = [];
 for (const [db, url] of dbs) {
   for (const [file, env] of BENCHES) {
-    if (only && !only.includes(file)) continue;
-    const r = await run(file, { ...env, ...(url ? { DATABASE_URL: url } : { DATABASE_URL: '' }) });
-    process.stderr.write(`${db} ${file}: ${r.code === 0 ? 'ok' : `exit ${r.code}`} in ${r.secs.toFixed(0)} s\n`);
+    if ((only && !only.includes(file)) || (onGenerated && file === 'restart')) continue;
+    const r = await run(file, { ...env, ...(url ? { DATABASE_URL: url } : { DATABASE_URL: '' }), ...(onGenerated ? { BENCH_ON_GENERATED: '1' } : {}) });
+    process.stderr.write(`${db} ${file}: ${r.code === 0 ? 'ok' : `exit ${r.code}`} in ${r.secs.toFixed(0)} s, load average ${loadavg()[0]!.toFixed(2)}\n`);
+    if (process.env.BENCH_VERBOSE === '1')
+      process.stderr.write(
+        r.out
+          .split('\n')
+          .filter((l) => l.trim() && !l.startsWith('RESULT '))
+          .map((l) => `  ${l}\n`)
+          .join(''),
+      );
     const results = r.out
       .split('\n')
       .filter((l) => l.startsWith('RESULT '))
@@ -89,7 +111,7 @@ const cols: Array<keyof Row> = ['figure', 'value', 'baseline', 'ratio', 'goal', 
 const width = (c: keyof Row) => Math.max(c.length, ...rows.map((r) => r[c].length));
 const line = (r: Row) => `| ${cols.map((c) => r[c].padEnd(width(c))).join(' | ')} |`;
 console.log(
-  `\nBENCH_SCALE=${SCALE}; load average at start ${loadBefore.map((x) => x.toFixed(2)).join(', ')}, at end ${loadavg()
+  `\n${onGenerated ? `on the generated database ${new URL(process.env.DATABASE_URL!).pathname.slice(1)}; ` : ''}BENCH_SCALE=${SCALE}; load average at start ${loadBefore.map((x) => x.toFixed(2)).join(', ')}, at end ${loadavg()
     .map((x) => x.toFixed(2))
     .join(', ')}\n`,
 );
