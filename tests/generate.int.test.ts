@@ -68,6 +68,14 @@ describe.skipIf(!pgUrl)('national data generator (PostgreSQL; skipped on PGlite)
     expect(c.days).toBeGreaterThan(1000);
   });
 
+  it('gives cases, units and organizations RFC 9562 ids (the API’s schemas refuse others)', async () => {
+    const rfc = `'^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'`;
+    for (const table of ['core.case', 'core.org_unit', 'orgs.organization']) {
+      const bad = await one(sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where id::text !~ ${sql.raw(rfc)}`);
+      expect([table, bad.n]).toEqual([table, 0]);
+    }
+  });
+
   it('keeps both rollups equal to the cases counted one by one', async () => {
     const diff = await one(sql<{ n: number }>`select count(*)::int as n from (
       select type, org_unit_id, area_path, state, core.case_rollup_month(created_at) as month, count(*)::int as n from core.case group by 1, 2, 3, 4, 5

@@ -1,3 +1,4 @@
+import { uuidFrom } from './sql-helpers.ts';
 import { sql, type Kysely } from 'kysely';
 
 /** The 31 provincial-level divisions (GB/T 2260 codes and names). */
@@ -78,7 +79,7 @@ export async function generateAreas(db: Kysely<any>, seed: number): Promise<void
 export async function generateOrgUnits(db: Kysely<any>): Promise<void> {
   for (const level of [1, 2, 3, 4]) {
     await sql`insert into core.org_unit (id, code, name, kind, area_code, area_path, parent_id, sort)
-      select md5('ou:' || a.code)::uuid, a.code || '-mz',
+      select ${uuidFrom(sql`'ou:' || a.code`)}, a.code || '-mz',
         a.name || ${level === 1 ? '民政厅' : level === 4 ? '民政办' : '民政局'}, ${level === 1 ? 'department' : level === 4 ? 'township_office' : 'bureau'},
         a.code, a.path, top.id, a.sort
       from core.area a

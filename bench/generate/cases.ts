@@ -1,3 +1,4 @@
+import { uuidFrom } from './sql-helpers.ts';
 import { sql, type Kysely } from 'kysely';
 import { registeredWorkflows } from '../../src/kernel/workflow/define-workflow.ts';
 
@@ -100,7 +101,7 @@ export async function insertCases(db: Kysely<any>, o: { seed: number; prov: stri
     select id, type, ref_no, title, state, area_code, area_path, org_unit_id, not open,
       case when open then (created_at + interval '60 days')::date end, created_at, coalesce(closed_at, created_at), closed_at
     from (select x.*, case when x.open then null else least(x.created_at + (1 + floor(${u(6)} * 90)) * interval '1 day', ${o.until}::timestamptz) end as closed_at
-      from (select g, md5(${`${o.seed}:c:`} || g)::uuid as id, k.type, 'GEN-' || g as ref_no, k.label || '（生成数据）' as title,
+      from (select g, ${uuidFrom(sql`${`${o.seed}:c:`} || g`)} as id, k.type, 'GEN-' || g as ref_no, k.label || '（生成数据）' as title,
           ${u(3)} * 100 < ${OPEN_PERCENT} as open,
           case when ${u(3)} * 100 < ${OPEN_PERCENT} then k.open_states[1 + floor(${u(4)} * cardinality(k.open_states))::int]
             else k.closed_states[1 + floor(${u(4)} * cardinality(k.closed_states))::int] end as state,

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { slotCounts } from './cases.ts';
-import { SYLLABLES } from './sql-helpers.ts';
+import { SYLLABLES, uuidFrom } from './sql-helpers.ts';
 
 const FIELDS = [
   '文化',
@@ -70,7 +70,7 @@ export async function insertOrgs(db: Kysely<any>, o: { seed: number; prov: strin
       registered_on, status, case when status <> 'normal' then least(registered_on + 365 + floor(${u(29)} * 3000)::int, ${o.until}::date) end,
       registered_on::timestamptz, registered_on::timestamptz
     from (select x.*, '5' || case kind when 'social_group' then '1' when 'social_service' then '2' else '3' end || area_code || body || bench_gen.org_check(body) as first17
-      from (select g, md5(${`${o.seed}:o:`} || g)::uuid as id, s.org_unit_id, s.area_code, s.area_path, s.area_name,
+      from (select g, ${uuidFrom(sql`${`${o.seed}:o:`} || g`)} as id, s.org_unit_id, s.area_code, s.area_path, s.area_name,
           case when ${u(21)} < 0.45 then 'social_group' when ${u(21)} < 0.98 then 'social_service' else 'foundation' end as kind,
           ${arr(FIELDS)}[1 + floor(${u(22)} * ${FIELDS.length})::int] as field,
           substr(${SYLLABLES}, 1 + (g % 100)::int, 1) || substr(${SYLLABLES}, 1 + (g / 100 % 100)::int, 1) || substr(${SYLLABLES}, 1 + (g / 10000 % 100)::int, 1)

@@ -1,4 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+
+/**
+ * A reproducible id from a text key: its MD5 with the version (4) and variant (8) nibbles set, so it is an RFC 9562 UUID
+ * the API's response schemas accept (a bare `md5(…)::uuid` is not, and every read answering it failed with 500).
+ */
+export const uuidFrom = (key: RawBuilder<unknown>) => sql`overlay(overlay(md5(${key}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /** 100 distinct characters the generated place and organization names are made of. */
 export const SYLLABLES = [
