@@ -387,7 +387,11 @@ describe('低保 at 390 px', { concurrency: false }, () => {
   step('list and case page on a phone', async () => {
     await signIn(page, 'ld-cgz');
     await page.goto('/dibao');
-    await page.locator('.ant-table-row').first().waitFor();
+    // one card per application, not a table scrolling sideways; the number on one line
+    const card = page.locator('.mz-wl-card').first();
+    await card.waitFor();
+    assert.equal(await page.locator('.ant-table').count(), 0);
+    assert.equal(await card.locator('.mz-ref').evaluate((e) => e.getClientRects().length), 1);
     await shot(page, 'dibao-flow-list-phone');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal page scroll (overflow ${overflow}px)`);
