@@ -249,6 +249,27 @@ describe('隆德县（delegated）：the township confirms', () => {
     expect(h.incomes).toEqual([expect.objectContaining({ kind: '工资性收入', monthlyCents: 90000 })]);
   });
 
+  it('「查看完整信息」 on the case page: the full ID for who handles it, the read logged on the case; another county gets 404', async () => {
+    const reads = async () =>
+      (
+        await sql<any>`select count(*)::int as n from core.audit_event where action = 'pii.read' and entity_type = 'dibao_application' and entity_id = ${id}`.execute(
+          t.ctx.db,
+        )
+      ).rows[0].n;
+    const page = await ok(ld.get(`/api/dibao/applications/${id}`));
+    expect(JSON.stringify(page.dibao.household.members)).not.toMatch(/6404231975\d{8}/);
+    expect(await reads()).toBe(0);
+    const full = await ok(ld.get(`/api/dibao/applications/${id}/identities`));
+    expect(full.piiShown).toBe(true);
+    expect(full.members[0]).toMatchObject({ relation: '申请人', idNumber: expect.stringMatching(/^640423\d{11}[\dX]$/) });
+    expect(full.members[0].idNumberMasked).toBe(`640***********${full.members[0].idNumber.slice(-4)}`);
+    expect(await reads()).toBe(1);
+    expect((await ok(ldLead.get(`/api/dibao/applications/${id}/identities`))).piiShown).toBe(true);
+    expect(await reads()).toBe(2);
+    for (const other of [xj, xjCounty]) expect((await other.get(`/api/dibao/applications/${id}/identities`)).statusCode).toBe(404);
+    expect(await reads()).toBe(2);
+  });
+
   it('re-check: the daily sweep opens a 复核 case on the township worklist；调整 recomputes (500 − 900/3) × 3 = 600 元 as 减发', async () => {
     await sql`update dibao.household set next_recheck_on = '2026-06-10' where id = ${householdId}`.execute(t.ctx.db);
     expect(await sweepRechecks(t.ctx)).toBeGreaterThanOrEqual(1);

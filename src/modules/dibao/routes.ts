@@ -21,7 +21,8 @@ import { applicationByRefAndCode, publicStandard, publicTownships, submitOnlineA
 import { servedNoticePdf } from './portal/served-notices.ts';
 import { DIBAO_TYPE } from './contract.ts';
 import { OnlineApplied, PublicStandard, PublicTownships, PublicTrack } from './contracts/portal.ts';
-import { ApplicationDetail, ApplicationPage, ApplicationRegistered } from './contracts/applications.ts';
+import { ApplicationDetail, ApplicationIdentities, ApplicationPage, ApplicationRegistered } from './contracts/applications.ts';
+import { getApplicationIdentities } from './queries/application-identities.ts';
 import { HouseholdDetail, HouseholdPage } from './contracts/households.ts';
 import { RecheckPage } from './contracts/rechecks.ts';
 import { SpotCheckDetail, SpotCheckDrawn, SpotCheckList } from './contracts/spot-checks.ts';
@@ -59,6 +60,18 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
     '/api/dibao/applications/:id',
     { schema: { tags, summary: '低保申请详情（案件 + 审批层级、核对、调查、公示、核算）', params: Id, response: { 200: ApplicationDetail } } },
     async (req) => getApplication(ctx, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/dibao/applications/:id/identities',
+    {
+      schema: {
+        tags,
+        summary: '查看完整信息：家庭成员完整身份证号（仅可办理或确认者可见，查阅记入个人信息查阅日志）',
+        params: Id,
+        response: { 200: ApplicationIdentities },
+      },
+    },
+    async (req) => getApplicationIdentities(ctx, actorOf(req), req.params.id),
   );
   app.post(
     '/api/dibao/applications/:id/submit-county',

@@ -182,3 +182,10 @@ export type CheckResult = z.output<typeof CheckResult>;
 export type Eligibility = z.output<typeof Eligibility>;
 export type DibaoFacts = z.output<typeof DibaoFacts>;
 export type ApplicationDetail = z.output<typeof ApplicationDetail>;
+
+/** 「查看完整信息」 on the case page: the members' full 身份证号, shown only to who may handle or confirm the case (the read is logged). */
+export const ApplicationIdentities = z.object({
+  piiShown: z.boolean(),
+  members: z.array(z.object({ name: z.string(), relation: z.string(), idNumberMasked: z.string(), idNumber: z.string().optional() })),
+});
+export type ApplicationIdentities = z.output<typeof ApplicationIdentities>;

@@ -115,7 +115,7 @@ export async function listHouseholds(ctx: AppContext, actor: Actor, q: z.infer<t
  * A household is within scope by its area, or through an application of it the actor's grant
  * covers — so a 本级 (org-scope) township clerk reads the households behind its own applications.
  */
-async function householdInScope(ctx: AppContext, actor: Actor, permission: string, h: { id: string; area_path: string }): Promise<boolean> {
+export async function householdInScope(ctx: AppContext, actor: Actor, permission: string, h: { id: string; area_path: string }): Promise<boolean> {
   if (recordInScope(actor, permission, { areaPath: h.area_path })) return true;
   const apps = await sql<{ township_org_id: string }>`select distinct township_org_id from dibao.application where household_id = ${h.id}`.execute(ctx.db);
   return apps.rows.some((a) => recordInScope(actor, permission, { areaPath: h.area_path, orgUnitId: a.township_org_id }));

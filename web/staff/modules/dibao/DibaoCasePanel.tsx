@@ -1,4 +1,4 @@
-import { AuditOutlined, FieldTimeOutlined, SendOutlined } from '@ant-design/icons';
+import { AuditOutlined, EyeInvisibleOutlined, EyeOutlined, FieldTimeOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Input, Modal, Skeleton, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../shared/api.ts';
 import { QueryError } from '../../shared/QueryError.tsx';
 import type { CaseTypePanelProps } from '../cases/type-panels.tsx';
-import { dibaoApi, yuan, type CheckResult } from './api.ts';
+import { dibaoApi, yuan, type ApplicationIdentities, type CheckResult } from './api.ts';
 import { PublishCard } from './PublishCard.tsx';
 import { CountyVisitCard } from './CountyVisitCard.tsx';
 import './dibao.css';
@@ -20,6 +20,9 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
   const { message } = App.useApp();
   const [extending, setExtending] = useState(false);
   const [reasons, setReasons] = useState('');
+  const [full, setFull] = useState<{ state: 'idle' | 'loading' } | { state: 'shown'; ids: Map<string, string> } | { state: 'refused'; message: string }>({
+    state: 'idle',
+  });
   const q = useQuery({ queryKey: ['dibao', 'application', c.id, c.version], queryFn: () => dibaoApi.application(c.id), staleTime: 0 });
   if (q.isPending)
     return (
@@ -32,6 +35,17 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
   // 近亲属备案 cases are decided by the county even where approval is delegated.
   const township = d.authority === 'township' && !d.relativeOfStaff;
   const canSubmit = !township && c.state === 'awaiting_confirm' && c.actions.canHandoff;
+  const memberKey = (m: { name: string; relation: string; idNumberMasked: string }) => `${m.name}|${m.relation}|${m.idNumberMasked}`;
+  const showFull = async () => {
+    setFull({ state: 'loading' });
+    try {
+      const r: ApplicationIdentities = await dibaoApi.identities(c.id);
+      if (r.piiShown) setFull({ state: 'shown', ids: new Map(r.members.map((m) => [memberKey(m), m.idNumber ?? m.idNumberMasked])) });
+      else setFull({ state: 'refused', message: t('dibao.panel.fullRefused') });
+    } catch (e) {
+      setFull({ state: 'refused', message: e instanceof ApiError ? e.title : t('dibao.panel.fullRefused') });
+    }
+  };
   const submitCounty = async () => {
     try {
       await run(() => dibaoApi.submitCounty(c.id));
@@ -135,6 +149,19 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
           </Descriptions.Item>
         )}
       </Descriptions>
+      <div className="mz-db-full">
+        {full.state === 'shown' ? (
+          <Button size="small" icon={<EyeInvisibleOutlined />} onClick={() => setFull({ state: 'idle' })}>
+            {t('dibao.hh.hideFull')}
+          </Button>
+        ) : (
+          <Button size="small" icon={<EyeOutlined />} loading={full.state === 'loading'} onClick={showFull} data-testid="show-full-identity">
+            {t('dibao.hh.showFull')}
+          </Button>
+        )}
+      </div>
+      {full.state === 'refused' && <Alert type="info" showIcon role="status" title={full.message} data-testid="pii-refused" />}
+      {full.state === 'shown' && <Alert type="warning" showIcon title={t('dibao.panel.fullNote')} />}
       <Table
         size="small"
         style={{ marginTop: 8 }}
@@ -145,7 +172,11 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
         columns={[
           { title: '姓名', dataIndex: 'name' },
           { title: '关系', dataIndex: 'relation' },
-          { title: '身份证号', dataIndex: 'idNumberMasked', className: 'mz-mono' },
+          {
+            title: '身份证号',
+            className: 'mz-mono',
+            render: (_v, m) => (full.state === 'shown' ? (full.ids.get(memberKey(m)) ?? m.idNumberMasked) : m.idNumberMasked),
+          },
           { title: '健康/残疾', render: (_v, m) => `${m.health} / ${m.disability}` },
           { title: '劳动能力', dataIndex: 'workAbility' },
           { title: '保障', render: (_v, m) => (m.active ? (m.insured ? '是' : '否') : '已减员') },

@@ -1,6 +1,6 @@
 import { http } from '../../shared/api.ts';
 import { yuanText } from '../../../../src/platform/money.ts';
-import type { ApplicationDetail, ApplicationItem, ApplicationRegistered } from '../../../../src/modules/dibao/contracts/applications.ts';
+import type { ApplicationDetail, ApplicationIdentities, ApplicationItem, ApplicationRegistered } from '../../../../src/modules/dibao/contracts/applications.ts';
 import type { Delegation, DelegationAdded } from '../../../../src/modules/dibao/contracts/delegations.ts';
 import type { HouseholdDetail, HouseholdItem, HouseholdMember } from '../../../../src/modules/dibao/contracts/households.ts';
 import type { RecheckItem } from '../../../../src/modules/dibao/contracts/rechecks.ts';
@@ -38,7 +38,7 @@ export const DIBAO_STATES: { value: string; label: string }[] = [
 ];
 
 export type Authority = 'county' | 'township';
-export type { ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckDetail as SpotCheck, SpotCheckItem };
+export type { ApplicationIdentities, ApplicationItem, Delegation, HouseholdItem, RecheckItem, SpotCheckDetail as SpotCheck, SpotCheckItem };
 export type Paged<T> = { total: number; page: number; pageSize: number; items: T[] };
 export type Household = HouseholdDetail;
 export type Member = HouseholdMember;
@@ -48,6 +48,8 @@ type Q = Record<string, string | number | undefined>;
 export const dibaoApi = {
   applications: (q: Q) => http.get<Paged<ApplicationItem>>('/api/dibao/applications', q as never),
   application: (id: string) => http.get<ApplicationDetail>(`/api/dibao/applications/${id}`),
+  /** 「查看完整信息」: the members' full 身份证号 (the server decides who may see them and logs the read). */
+  identities: (id: string) => http.get<ApplicationIdentities>(`/api/dibao/applications/${id}/identities`),
   register: (body: unknown) => http.post<ApplicationRegistered>('/api/dibao/applications', body),
   submitCounty: (id: string) => http.post<ApplicationDetail>(`/api/dibao/applications/${id}/submit-county`, {}),
   extendSpecial: (id: string, reasons: string) => http.post<ApplicationDetail>(`/api/dibao/applications/${id}/extend-special`, { reasons }),

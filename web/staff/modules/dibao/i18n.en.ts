@@ -95,6 +95,9 @@ export const en: Record<keyof typeof zh, string> = {
     'When special circumstances arise, the county bureau head may extend the total period to 45 working days, counted from acceptance.',
   'dibao.panel.extendSpecialReasons': 'Circumstances and reasons (at least 5 characters)',
   'dibao.panel.household': 'Household',
+  'dibao.panel.fullNote': 'Each view of the full identity is recorded in the personal-data read log.',
+  'dibao.panel.fullRefused':
+    "Only those who handle or confirm this case may see the members' full identities. Please contact the handling office if you need them.",
   'dibao.panel.checks': 'Economic status checks ({agency}, {on})',
   'dibao.panel.investigation': 'Home visit',
   'dibao.panel.publicity': 'Publicity',

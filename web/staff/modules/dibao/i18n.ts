@@ -90,6 +90,8 @@ export const zh = {
   'dibao.panel.extendSpecialHint': '出现特殊情况时，经县级民政部门负责人批准，审核确认总时限延长至 45 个工作日，自受理日起计算。',
   'dibao.panel.extendSpecialReasons': '特殊情况及理由（不少于 5 字）',
   'dibao.panel.household': '家庭',
+  'dibao.panel.fullNote': '完整身份信息的每次查看均记入个人信息查阅日志。',
+  'dibao.panel.fullRefused': '您不是本案的办理或确认人员，不能查看家庭成员完整身份信息。如确需查看，请联系承办单位。',
   'dibao.panel.checks': '家庭经济状况核对（{agency}，{on}）',
   'dibao.panel.investigation': '入户调查',
   'dibao.panel.publicity': '公示',
