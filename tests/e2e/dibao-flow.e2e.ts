@@ -154,6 +154,11 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await m0.getByText(/校验/).first().waitFor();
     await m0.getByLabel('身份证号').fill(ID);
     await m0.getByLabel('姓名').click();
+    // 户籍地 from the area tree (县 → 乡镇 → 村 within the clerk's scope), not a code typed in.
+    await m0.getByLabel('户籍地').click();
+    for (const name of ['隆德县', '城关镇', '红崖村'])
+      await page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu-item', { hasText: name }).first().click();
+    await m0.getByTitle('隆德县 / 城关镇 / 红崖村').waitFor();
     await page
       .getByRole('button', { name: btn('添加') })
       .first()
@@ -231,6 +236,13 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
   });
 
   step('the household page shows the members and its history (PII view logged); axe', async () => {
+    // The case page too: masked first; 「查看完整信息」 shows the members' full 身份证号 and logs the read.
+    const panel = page.getByTestId('dibao-panel');
+    assert.equal(await panel.getByText(ID).count(), 0);
+    await panel.getByTestId('show-full-identity').click();
+    await panel.getByText(ID).first().waitFor();
+    assert.match(await panel.innerText(), /个人信息查阅日志/);
+    await fullShot(page, 'dibao-flow-case-full-id-desktop');
     await page.getByTestId('dibao-panel').getByRole('link', { name: '查看家庭详情' }).click();
     await page.waitForURL('**/dibao/households/*');
     // Masked first, as in 信访; 「查看完整信息」 shows the full 身份证号 and logs the read.
@@ -239,6 +251,13 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await page.getByTestId('show-full-identity').click();
     await page.getByText(ID).first().waitFor();
     assert.match(await page.locator('main').innerText(), /个人信息查阅日志/);
+    assert.equal(
+      await page
+        .getByRole('row', { name: new RegExp(APPLICANT) })
+        .getByRole('cell', { name: '红崖村' })
+        .count(),
+      1,
+    );
     assert.deepEqual(await seriousA11yViolations(page), []);
     await fullShot(page, 'dibao-flow-household-desktop');
     await signOut(page);
@@ -396,8 +415,15 @@ describe('低保 at 390 px', { concurrency: false }, () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal page scroll (overflow ${overflow}px)`);
     await page.goto(ldCaseUrl);
-    await page.getByTestId('dibao-panel').waitFor();
+    const panel = page.getByTestId('dibao-panel');
+    await panel.getByTestId('show-full-identity').click();
+    await panel.getByText(/个人信息查阅日志/).waitFor();
     await shot(page, 'dibao-flow-case-phone');
+    await page.goto('/dibao/new');
+    await page.getByTestId('dibao-member-0').getByLabel('户籍地').click();
+    for (const name of ['隆德县', '城关镇'])
+      await page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu-item', { hasText: name }).first().click();
+    await shot(page, 'dibao-flow-hukou-picker-phone');
   });
 });
 

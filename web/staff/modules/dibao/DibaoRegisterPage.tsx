@@ -23,6 +23,7 @@ import {
   WORK_ABILITY,
   dibaoApi,
 } from './api.ts';
+import { AreaCascader } from './AreaCascader.tsx';
 import './dibao.css';
 
 const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
@@ -237,12 +238,8 @@ export function DibaoRegisterPage() {
                       <Form.Item name={[f.name, 'relation']} label={t('dibao.reg.relation')} rules={[{ required: true, message: '请选择与申请人关系' }]}>
                         <Select options={opts(RELATIONS)} />
                       </Form.Item>
-                      <Form.Item
-                        name={[f.name, 'hukouAreaCode']}
-                        label={t('dibao.reg.hukou')}
-                        rules={[{ pattern: /^\d{6}(\d{3})?(\d{3})?$/, message: '户籍地区划代码格式不正确' }]}
-                      >
-                        <Input inputMode="numeric" />
+                      <Form.Item name={[f.name, 'hukouAreaCode']} label={t('dibao.reg.hukou')}>
+                        <AreaCascader areas={mine} loading={areas.isPending} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'disability']} label={t('dibao.reg.disability')}>
                         <Select options={opts(DISABILITY)} />

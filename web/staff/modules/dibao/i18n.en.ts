@@ -39,7 +39,7 @@ export const en: Record<keyof typeof zh, string> = {
   'dibao.reg.name': 'Name',
   'dibao.reg.idNumber': 'ID number',
   'dibao.reg.relation': 'Relation',
-  'dibao.reg.hukou': 'Hukou area code',
+  'dibao.reg.hukou': 'Place of household registration (hukou)',
   'dibao.reg.disability': 'Disability',
   'dibao.reg.health': 'Health',
   'dibao.reg.work': 'Work ability',

@@ -35,7 +35,7 @@ export const zh = {
   'dibao.reg.name': '姓名',
   'dibao.reg.idNumber': '身份证号',
   'dibao.reg.relation': '与申请人关系',
-  'dibao.reg.hukou': '户籍地代码',
+  'dibao.reg.hukou': '户籍地',
   'dibao.reg.disability': '残疾',
   'dibao.reg.health': '健康',
   'dibao.reg.work': '劳动能力',
