@@ -414,6 +414,14 @@ describe('低保 at 390 px', { concurrency: false }, () => {
     await shot(page, 'dibao-flow-list-phone');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal page scroll (overflow ${overflow}px)`);
+    // 低保家庭: cards too, the page no wider than the screen
+    await page.goto('/dibao/households');
+    const household = page.locator('.mz-wl-card').first();
+    await household.waitFor();
+    assert.equal(await page.locator('.ant-table').count(), 0);
+    assert.equal(await household.locator('.mz-ref').evaluate((e) => e.getClientRects().length), 1);
+    assert.ok(await page.evaluate(() => document.scrollingElement!.scrollWidth <= 390), 'no sideways scroll on 低保家庭');
+    await shot(page, 'dibao-flow-households-phone');
     await page.goto(ldCaseUrl);
     const panel = page.getByTestId('dibao-panel');
     await panel.getByTestId('show-full-identity').click();

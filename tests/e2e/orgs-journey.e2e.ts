@@ -474,10 +474,15 @@ describe('a phone, 390 px wide', { concurrency: false }, () => {
   });
 
   f.step('the registry list on a phone fits the screen', async () => {
-    await openList(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    const table = await page.locator('.ant-table-content').evaluate((e) => e.scrollWidth - e.clientWidth);
-    assert.ok(overflow <= 0 && table <= 0, `the list is ${Math.max(overflow, table)}px wider than the screen`);
+    // one card per organization (the 统一社会信用代码 on one line), no table, no sideways scroll
+    await login(page, 'yc-mzj', PASSWORD);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
+    await page.goto('/orgs');
+    const card = page.locator('.mz-wl-card').first();
+    await card.waitFor({ timeout: T });
+    assert.equal(await page.locator('.ant-table').count(), 0);
+    assert.equal(await card.locator('.mz-ref').evaluate((e) => e.getClientRects().length), 1);
+    assert.ok(await page.evaluate(() => document.scrollingElement!.scrollWidth <= 390), 'no sideways scroll on 社会组织名录');
     await page.getByTestId('next-step-hint').first().waitFor();
     await shot(page, 'orgs-list-phone');
     await page.goto('/orgs/import');

@@ -50,6 +50,27 @@ export function HouseholdsPage() {
       query={query}
       columns={columns}
       scrollX={700}
+      card={(r) => (
+        <Link key={r.id} to={`/dibao/households/${r.id}`} className="mz-wl-card">
+          <div className="mz-wl-card-top">
+            <span className="mz-wl-card-title">{r.applicantName ?? '—'}</span>
+            <span className="mz-mono mz-ref">{r.applicantIdMasked}</span>
+          </div>
+          <div className="mz-wl-card-meta">
+            <Tag color={STATUS_COLOR[r.status]}>{t(`dibao.status.${r.status}` as never)}</Tag>
+            <span>{r.areaName}</span>
+            <span>
+              {t('dibao.col.members')} {r.members}
+            </span>
+            <span>
+              {t('dibao.col.benefit')} {yuan(r.benefitCents)}
+            </span>
+            <span className="mz-muted">
+              {t('dibao.col.recheck')} {r.nextRecheckOn ?? '—'}
+            </span>
+          </div>
+        </Link>
+      )}
       filters={
         <>
           <Input.Search

@@ -1,5 +1,5 @@
 import { ImportOutlined } from '@ant-design/icons';
-import { Button, Grid, Input, Select, Tag, type TableProps } from 'antd';
+import { Button, Input, Select, Tag, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -20,37 +20,6 @@ export function OrgsPage() {
   const navigate = useNavigate();
   const query = useListQuery({ key: ['orgs', 'list'], filters: ['kind', 'status', 'list', 'q'], fetch: orgsApi.list });
   const { q, set } = query;
-  // On a phone the list is two columns (name with kind, authority and date under it; status and lists), never wider than the screen.
-  const phone = Grid.useBreakpoint().md === false;
-  const tags = (r: OrgListItem) => (
-    <>
-      <Tag color={STATUS_COLOR[r.status]}>{v(r.status)}</Tag>
-      {r.lists.map((l) => (
-        <Tag key={l} color={LIST_COLOR[l]}>
-          {v(l)}
-        </Tag>
-      ))}
-    </>
-  );
-  const phoneColumns: TableProps<OrgListItem>['columns'] = [
-    {
-      title: t('orgs.col.name'),
-      dataIndex: 'name',
-      render: (name: string, r) => (
-        <div style={{ overflowWrap: 'anywhere' }}>
-          <Link to={`/orgs/${r.id}`}>{name}</Link>
-          <div className="mz-muted" style={{ fontSize: 12 }}>
-            {v(r.kind)} · {r.authorityName} · {r.registeredOn}
-          </div>
-          <div className="mz-muted mz-mono" style={{ fontSize: 12 }}>
-            {r.uscc}
-          </div>
-          <NextStepNote step={r.nextStep} compact />
-        </div>
-      ),
-    },
-    { title: t('orgs.col.status'), dataIndex: 'status', width: 96, render: (_: string, r) => tags(r) },
-  ];
   const columns: TableProps<OrgListItem>['columns'] = [
     {
       title: t('orgs.col.name'),
@@ -96,8 +65,26 @@ export function OrgsPage() {
         )
       }
       query={query}
-      columns={phone ? phoneColumns : columns}
-      scrollX={phone ? undefined : 1000}
+      columns={columns}
+      scrollX={1000}
+      card={(r) => (
+        <Link key={r.id} to={`/orgs/${r.id}`} className="mz-wl-card">
+          <div className="mz-wl-card-title">{r.name}</div>
+          <div className="mz-mono mz-ref">{r.uscc}</div>
+          <div className="mz-wl-card-meta">
+            <Tag color={STATUS_COLOR[r.status]}>{v(r.status)}</Tag>
+            {r.lists.map((l) => (
+              <Tag key={l} color={LIST_COLOR[l]}>
+                {v(l)}
+              </Tag>
+            ))}
+            <span className="mz-muted">
+              {v(r.kind)} · {r.authorityName} · {r.registeredOn}
+            </span>
+          </div>
+          <NextStepNote step={r.nextStep} compact />
+        </Link>
+      )}
       filters={
         <>
           <Input.Search
