@@ -3,16 +3,24 @@ import { readFileSync } from 'node:fs';
 import { describe } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { e2eFile, login, PHONE, seriousA11yViolations, shot } from './harness.ts';
+import { e2eFile, login, PHONE, pickOption, seriousA11yViolations, shot } from './harness.ts';
 
 /**
- * 信访统计 dashboard on the demo year (2019): KPIs, the 年度报告口径 sentence with the report's
- * figures from the data, charts with data tables, drill-down by area, the xlsx export; axe-core
- * on desktop and at 390 px.
+ * 信访统计 dashboard: opens on the current year with the period in the URL (reload, 返回 and a shared
+ * link keep it); on the demo year (2019): KPIs, the 年度报告口径 sentence with the report's figures
+ * from the data, charts with data tables, drill-down by area, the xlsx export; axe-core on desktop
+ * and at 390 px.
  */
 const PASSWORD = 'Minzheng@2019';
 const T = 30_000;
 const f = e2eFile('petition-stats');
+/** The current year by the business clock (Beijing time). */
+const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+const sentenceOf = async (page: Page) => (await page.getByTestId('report-sentence').innerText()).replace(/\s+/g, '');
+const periodOf = (page: Page) => {
+  const u = new URL(page.url());
+  return `${u.searchParams.get('from')}_${u.searchParams.get('to')}`;
+};
 
 async function open(page: Page, user: string) {
   await login(page, user, PASSWORD);
@@ -21,12 +29,38 @@ async function open(page: Page, user: string) {
   await page.getByTestId('report-sentence').waitFor({ timeout: T });
 }
 
+/** Wait until the report sentence is that of the year. */
+async function sentenceYear(page: Page, year: number) {
+  await page
+    .getByTestId('report-sentence')
+    .filter({ hasText: new RegExp(`^\\s*${year}年1月1日至${year}年12月31日`) })
+    .waitFor({ timeout: T });
+}
+
 describe('the region at 1366×768', { concurrency: false }, () => {
   const page = f.useBrowserPage({ timeout: T });
 
   f.step('the report paragraph, KPIs, charts, drill-down and export', async () => {
     await open(page, 'nx-fgc');
-    const sentence = (await page.getByTestId('report-sentence').innerText()).replace(/\s+/g, '');
+    // the current year by default, written into the URL
+    await sentenceYear(page, YEAR);
+    await page.waitForURL((u) => u.searchParams.get('from') === `${YEAR}-01-01`, { timeout: T });
+    assert.equal(periodOf(page), `${YEAR}-01-01_${YEAR}-12-31`);
+
+    // another year: the URL follows; reload and 返回 keep the period
+    await pickOption(page, page.getByRole('combobox', { name: '年度' }), '2019 年', { type: false });
+    await page.waitForURL((u) => u.searchParams.get('from') === '2019-01-01', { timeout: T });
+    assert.equal(periodOf(page), '2019-01-01_2019-12-31');
+    await sentenceYear(page, 2019);
+    await page.reload();
+    await sentenceYear(page, 2019);
+    assert.equal(periodOf(page), '2019-01-01_2019-12-31');
+    await page.goBack();
+    await sentenceYear(page, YEAR);
+    await page.goForward();
+    await sentenceYear(page, 2019);
+
+    const sentence = await sentenceOf(page);
     assert.match(sentence, /^2019年1月1日至2019年12月31日，/);
     assert.match(sentence, /登记办理各类信访件63件/);
     assert.match(sentence, /接待群众来信来访53批153人次/);
@@ -67,7 +101,12 @@ describe('a county on a 390-px phone', { concurrency: false }, () => {
 
   f.step('its own figures only, usable at 390 px', async () => {
     await open(page, 'xq-mzj');
-    const sentence = (await page.getByTestId('report-sentence').innerText()).replace(/\s+/g, '');
+    await sentenceYear(page, YEAR);
+    assert.equal(periodOf(page), `${YEAR}-01-01_${YEAR}-12-31`);
+    // a shared link opens its period
+    await page.goto('/petitions/stats?from=2019-01-01&to=2019-12-31');
+    await sentenceYear(page, 2019);
+    const sentence = await sentenceOf(page);
     assert.match(sentence, /兴庆区民政部门登记办理各类信访件\d+件/);
     assert.ok(!sentence.includes('登记办理各类信访件63件'));
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -281,6 +281,12 @@ describe('demo year 2019 (the demo history seed)', () => {
     const r = await seedDemoPetitions(t.ctx, { now: new Date('2026-11-30T02:00:00Z') });
     expect(r.failed).toEqual([]);
   }, 600_000);
+  it('opens on the current year by the clock without a period, not the busiest year (2019)', async () => {
+    const s = await stats(fgc, 'unit=month');
+    const year = new Date(clock.now().getTime() + 8 * 3_600_000).getUTCFullYear();
+    expect(s).toMatchObject({ from: `${year}-01-01`, to: `${year}-12-31` });
+    expect(year).not.toBe(2019);
+  });
   it('reproduces the report paragraph: 63 件，53 批 153 人次，40 + 19 transferred, all concluded', async () => {
     const s = await stats(fgc, 'from=2019-01-01&to=2019-12-31');
     expect(s.report).toMatchObject({

@@ -153,10 +153,10 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
 
   let { from, to } = q;
   if (!from || !to) {
-    // Default: the year with the most petitions the actor can see (the current year when none).
-    const best = [...years].sort((a, b) => b.items - a.items || b.year - a.year)[0]?.year ?? Number(chinaDate(ctx.clock.now()).slice(0, 4));
-    from ??= `${best}-01-01`;
-    to ??= `${best}-12-31`;
+    // Default: the current year by the business clock (Beijing time).
+    const year = chinaDate(ctx.clock.now()).slice(0, 4);
+    from ??= `${year}-01-01`;
+    to ??= `${year}-12-31`;
   }
   checkStatsPeriod(from, to);
   const start = chinaMidnight(from);

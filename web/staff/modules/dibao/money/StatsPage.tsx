@@ -1,7 +1,6 @@
-import { Button, Card, Descriptions, Input, Select, Statistic, Table } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Card, Descriptions, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -9,6 +8,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useT } from '../../../i18n/i18n.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { QueryError } from '../../../shared/QueryError.tsx';
+import { ExportButton, PeriodPicker, StatCards, useUrlPeriod } from '../../../shared/StatsPeriod.tsx';
 import { yuanGrouped, yuanNumber } from '../../../../../src/platform/money.ts';
 import { moneyApi, type DibaoStats } from './api.ts';
 import './dibao-money.css';
@@ -36,10 +36,9 @@ const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}
 export function StatsPage() {
   const t = useT();
   const year = new Date().getFullYear();
-  const [from, setFrom] = useState(`${year}-01-01`);
-  const [to, setTo] = useState(`${year}-12-31`);
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to);
-  const q = useQuery({ queryKey: ['dibao-money', 'stats', from, to], queryFn: () => moneyApi.stats({ from, to }), enabled: valid });
+  const [period, setPeriod] = useUrlPeriod();
+  const { from, to } = period ?? { from: `${year}-01-01`, to: `${year}-12-31` };
+  const q = useQuery({ queryKey: ['dibao-money', 'stats', from, to], queryFn: () => moneyApi.stats({ from, to }) });
   const s: DibaoStats | undefined = q.data;
   const p = s?.processing;
   return (
@@ -47,42 +46,29 @@ export function StatsPage() {
       <PageHeader
         title={t('dibaoMoney.nav.stats')}
         desc={t('dibaoMoney.stats.desc')}
-        extra={
-          <Button icon={<DownloadOutlined />} href={moneyApi.statsXlsx({ from, to })} disabled={!valid}>
-            {t('dibaoMoney.export')}
-          </Button>
-        }
+        extra={<ExportButton href={moneyApi.statsXlsx({ from, to })} label={t('dibaoMoney.export')} />}
       />
       <Card className="mz-card">
         <div className="mz-filters">
-          <Select
-            aria-label={t('dibaoMoney.year')}
-            placeholder={t('dibaoMoney.year')}
-            style={{ width: 120 }}
-            value={from.endsWith('-01-01') && to === `${from.slice(0, 4)}-12-31` ? Number(from.slice(0, 4)) : undefined}
-            options={Array.from({ length: year - 2017 }, (_, i) => year - i).map((y) => ({ value: y, label: t('dibaoMoney.yearN', { y }) }))}
-            onChange={(y: number) => {
-              setFrom(`${y}-01-01`);
-              setTo(`${y}-12-31`);
-            }}
+          <PeriodPicker
+            period={{ from, to }}
+            years={Array.from({ length: year - 2017 }, (_, i) => year - i)}
+            yearLabel={t('dibaoMoney.year')}
+            yearOption={(y) => t('dibaoMoney.yearN', { y })}
+            rangeLabel={t('dibaoMoney.range')}
+            onChange={(p) => setPeriod(p)}
           />
-          <Input
-            aria-label={t('dibaoMoney.from')}
-            addonBefore={t('dibaoMoney.from')}
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            style={{ width: 190 }}
-          />
-          <Input aria-label={t('dibaoMoney.to')} addonBefore={t('dibaoMoney.to')} value={to} onChange={(e) => setTo(e.target.value)} style={{ width: 190 }} />
         </div>
         {q.isError && <QueryError error={q.error} onRetry={() => q.refetch()} />}
         {s && (
-          <div className="mz-dm-counts">
-            <Statistic title={`${s.area.name} · ${t('dibaoMoney.households')}`} value={s.totals.households} />
-            <Statistic title={t('dibaoMoney.persons')} value={s.totals.persons} />
-            <Statistic title={t('dibaoMoney.total')} value={yuanGrouped(s.totals.monthlyCents)} />
-            <Statistic title={t('dibaoMoney.onTimeRate')} value={pct(s.processing.all.onTimeRate)} />
-          </div>
+          <StatCards
+            items={[
+              { key: 'households', title: `${s.area.name} · ${t('dibaoMoney.households')}`, value: s.totals.households },
+              { key: 'persons', title: t('dibaoMoney.persons'), value: s.totals.persons },
+              { key: 'total', title: t('dibaoMoney.total'), value: yuanGrouped(s.totals.monthlyCents) },
+              { key: 'onTime', title: t('dibaoMoney.onTimeRate'), value: pct(s.processing.all.onTimeRate) },
+            ]}
+          />
         )}
       </Card>
       {s && p && (

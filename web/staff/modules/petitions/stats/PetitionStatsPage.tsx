@@ -1,74 +1,64 @@
-import { DownloadOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { InfoCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Button, Card, DatePicker, Empty, Segmented, Select, Skeleton, Tooltip } from 'antd';
-import dayjs from 'dayjs';
-import { useCallback, useState, type ReactNode } from 'react';
+import { Breadcrumb, Card, Empty, Segmented, Skeleton, Tooltip } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/zh-CN.ts';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { QueryError } from '../../../shared/QueryError.tsx';
+import { ExportButton, PeriodPicker, StatCards, useUrlPeriod } from '../../../shared/StatsPeriod.tsx';
 import { fetchPetitionStats, statsXlsxUrl, type Dimension, type PetitionStats, type StatRow, type StatsQuery, type StatsUnit } from './api.ts';
 import { ReportArticle41 } from './ReportArticle41.tsx';
 import { BarCard, PieCard, pct, TrendCard } from './StatCharts.tsx';
 import './petition-stats.css';
 import { officialDate } from '../../../shared/format.ts';
 
-/** 信访统计 dashboard: KPIs, the report paragraph from the data, charts with data tables, xlsx export. */
+/**
+ * 信访统计 dashboard: KPIs, the report paragraph from the data, charts with data tables, xlsx export.
+ * The period lives in the URL; without one the server's current year is shown and written there.
+ */
 export function PetitionStatsPage() {
   const t = useT();
-  const [q, setQ] = useState<StatsQuery>({ unit: 'month' });
+  const [period, setPeriod] = useUrlPeriod();
+  const [unit, setUnit] = useState<StatsUnit>('month');
   const [trail, setTrail] = useState<Array<{ code: string; name: string }>>([]);
+  const q: StatsQuery = { ...period, unit, area: trail.at(-1)?.code };
   const stats = useQuery({ queryKey: ['petition-stats', q], queryFn: () => fetchPetitionStats(q), placeholderData: (prev) => prev });
   const s = stats.data;
-  const range: StatsQuery = { ...q, from: s?.from ?? q.from, to: s?.to ?? q.to };
-  const year = s && s.from.endsWith('-01-01') && s.to.endsWith('-12-31') && s.from.slice(0, 4) === s.to.slice(0, 4) ? Number(s.from.slice(0, 4)) : undefined;
+  useEffect(() => {
+    if (!period && s) setPeriod({ from: s.from, to: s.to }, { replace: true });
+  }, [period, s, setPeriod]);
+  const shown = period ?? (s ? { from: s.from, to: s.to } : undefined);
+  const years = [...new Set([...(s?.years ?? []).map((y) => y.year), ...(shown ? [Number(shown.from.slice(0, 4))] : [])])].sort((a, b) => b - a);
 
-  const drill = useCallback(
-    (row: StatRow) => {
-      if (!row.key || !s) return;
-      if (!/^\d{6,9}$/.test(row.key)) return; // communities are the last level shown
-      setTrail((tr) => [...tr, { code: row.key, name: row.label }]);
-      setQ((x) => ({ ...x, from: s.from, to: s.to, area: row.key }));
-    },
-    [s],
-  );
-  const goTo = (i: number) => {
-    const next = trail.slice(0, i);
-    setTrail(next);
-    setQ((x) => ({ ...x, from: s?.from, to: s?.to, area: next.at(-1)?.code }));
-  };
+  const drill = useCallback((row: StatRow) => {
+    if (!row.key) return;
+    if (!/^\d{6,9}$/.test(row.key)) return; // communities are the last level shown
+    setTrail((tr) => [...tr, { code: row.key, name: row.label }]);
+  }, []);
+  const goTo = (i: number) => setTrail(trail.slice(0, i));
 
   return (
     <div className="mz-page ps-page">
       <PageHeader
         title={t('petitionStats.nav')}
         desc={t('petitionStats.desc')}
-        extra={
-          <Button type="primary" icon={<DownloadOutlined />} href={statsXlsxUrl(range)} download disabled={!s}>
-            {t('petitionStats.export')}
-          </Button>
-        }
+        extra={<ExportButton href={statsXlsxUrl({ ...q, ...shown })} label={t('petitionStats.export')} disabled={!s} />}
       />
       <Card className="mz-card ps-filters">
         <div className="mz-filters">
-          <Select
-            aria-label={t('petitionStats.year')}
-            placeholder={t('petitionStats.year')}
-            value={year}
-            style={{ width: 120 }}
-            options={(s?.years ?? []).map((y) => ({ value: y.year, label: `${y.year}(${y.items})` }))}
-            onChange={(y: number) => setQ((x) => ({ ...x, from: `${y}-01-01`, to: `${y}-12-31` }))}
-          />
-          <DatePicker.RangePicker
-            aria-label={t('petitionStats.range')}
-            allowClear={false}
-            value={s ? [dayjs(s.from), dayjs(s.to)] : undefined}
-            onChange={(v) => v?.[0] && v[1] && setQ((x) => ({ ...x, from: v[0]!.format('YYYY-MM-DD'), to: v[1]!.format('YYYY-MM-DD') }))}
+          <PeriodPicker
+            period={shown}
+            years={years}
+            yearLabel={t('petitionStats.year')}
+            yearOption={(y) => t('petitionStats.yearN', { y })}
+            rangeLabel={t('petitionStats.range')}
+            onChange={(p) => setPeriod(p)}
           />
           <Segmented<StatsUnit>
             aria-label={t('petitionStats.unit')}
-            value={q.unit}
-            onChange={(unit) => setQ((x) => ({ ...x, from: s?.from, to: s?.to, unit }))}
+            value={unit}
+            onChange={setUnit}
             options={(['month', 'quarter', 'year'] as const).map((u) => ({ value: u, label: t(`petitionStats.unit.${u}` as MessageKey) }))}
           />
         </div>
@@ -108,6 +98,7 @@ export function PetitionStatsPage() {
             })),
           ]}
         />
+        {s && <Kpis s={s} />}
       </Card>
       {stats.isError && <QueryError error={stats.error} onRetry={() => stats.refetch()} />}
       {!s ? (
@@ -131,15 +122,43 @@ function How({ text }: { text: string }) {
   );
 }
 
-function Kpi({ label, value, how, sub }: { label: string; value: ReactNode; how: string; sub?: ReactNode }) {
+/** The headline figures of the period, each explaining how it is computed. */
+function Kpis({ s }: { s: PetitionStats }) {
+  const t = useT();
+  const m = s.summary;
+  const title = (label: string, how: string) => (
+    <>
+      {label} <How text={how} />
+    </>
+  );
   return (
-    <div className="ps-kpi">
-      <div className="ps-kpi-label">
-        {label} <How text={how} />
-      </div>
-      <div className="ps-kpi-value">{value}</div>
-      {sub && <div className="ps-kpi-sub">{sub}</div>}
-    </div>
+    <StatCards
+      label={t('petitionStats.nav')}
+      items={[
+        { key: 'items', title: title(t('petitionStats.kpi.items'), t('petitionStats.kpi.itemsHow')), value: m.items },
+        { key: 'visits', title: title(t('petitionStats.kpi.visits'), t('petitionStats.kpi.visitsHow')), value: `${m.batches} / ${m.persons}` },
+        {
+          key: 'concluded',
+          title: title(t('petitionStats.kpi.concluded'), t('petitionStats.kpi.concludedHow', { a: m.concluded, b: m.items })),
+          value: pct(m.concludedRate),
+          sub: `${m.concluded} / ${m.items}`,
+        },
+        {
+          key: 'onTime',
+          title: title(t('petitionStats.kpi.onTime'), t('petitionStats.kpi.onTimeHow', { a: m.concludedOnTime, b: m.concluded })),
+          value: pct(m.onTimeRate),
+          sub: `${m.concludedOnTime} / ${m.concluded}`,
+        },
+        {
+          key: 'satisfaction',
+          title: title(t('petitionStats.kpi.satisfaction'), t('petitionStats.kpi.satisfactionHow', { a: m.satisfied, b: m.rated })),
+          value: pct(m.satisfactionRate),
+          sub: `${m.satisfied} / ${m.rated}`,
+        },
+        { key: 'repeat', title: title(t('petitionStats.kpi.repeat'), t('petitionStats.kpi.repeatHow')), value: m.repeat },
+        { key: 'skip', title: title(t('petitionStats.kpi.skip'), t('petitionStats.kpi.skipHow')), value: m.skipLevel },
+      ]}
+    />
   );
 }
 
@@ -160,31 +179,6 @@ function Dashboard({ s, onDrill }: { s: PetitionStats; onDrill: (row: StatRow) =
   const r = s.report;
   return (
     <>
-      <section className="ps-kpis" aria-label={t('petitionStats.nav')}>
-        <Kpi label={t('petitionStats.kpi.items')} value={m.items} how={t('petitionStats.kpi.itemsHow')} />
-        <Kpi label={t('petitionStats.kpi.visits')} value={`${m.batches} / ${m.persons}`} how={t('petitionStats.kpi.visitsHow')} />
-        <Kpi
-          label={t('petitionStats.kpi.concluded')}
-          value={pct(m.concludedRate)}
-          sub={`${m.concluded} / ${m.items}`}
-          how={t('petitionStats.kpi.concludedHow', { a: m.concluded, b: m.items })}
-        />
-        <Kpi
-          label={t('petitionStats.kpi.onTime')}
-          value={pct(m.onTimeRate)}
-          sub={`${m.concludedOnTime} / ${m.concluded}`}
-          how={t('petitionStats.kpi.onTimeHow', { a: m.concludedOnTime, b: m.concluded })}
-        />
-        <Kpi
-          label={t('petitionStats.kpi.satisfaction')}
-          value={pct(m.satisfactionRate)}
-          sub={`${m.satisfied} / ${m.rated}`}
-          how={t('petitionStats.kpi.satisfactionHow', { a: m.satisfied, b: m.rated })}
-        />
-        <Kpi label={t('petitionStats.kpi.repeat')} value={m.repeat} how={t('petitionStats.kpi.repeatHow')} />
-        <Kpi label={t('petitionStats.kpi.skip')} value={m.skipLevel} how={t('petitionStats.kpi.skipHow')} />
-      </section>
-
       <Card className="mz-card ps-report" title={<h2 className="ps-h2">{t('petitionStats.report.title')}</h2>}>
         <p className="ps-sentence" data-testid="report-sentence">
           {officialDate(s.from)}至{officialDate(s.to)}，{r.areaName}民政部门登记办理各类信访件

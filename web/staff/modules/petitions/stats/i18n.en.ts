@@ -5,6 +5,7 @@ export const en: Record<keyof typeof zh, string> = {
   'petitionStats.desc':
     'Petitions in your data scope by registration date: items, batches, persons, concluded and on time, satisfaction, repeats and skip-level visits.',
   'petitionStats.year': 'Year',
+  'petitionStats.yearN': '{y}',
   'petitionStats.range': 'Period',
   'petitionStats.unit': 'Granularity',
   'petitionStats.unit.month': 'Month',

@@ -2,6 +2,7 @@
 export const zh = {
   'petitionStats.desc': '按登记日期统计本人数据范围内的信访事项：件、批、人次，办结与按期办结，满意度，重信重访与越级。',
   'petitionStats.year': '年度',
+  'petitionStats.yearN': '{y} 年',
   'petitionStats.range': '统计区间',
   'petitionStats.unit': '统计周期',
   'petitionStats.unit.month': '月',
