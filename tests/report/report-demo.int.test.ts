@@ -104,4 +104,14 @@ describe('2019 report figures from the demo history', () => {
     const recs = await ok(xqLead.get('/api/report/records?metric=dibao.applications&year=2019&pageSize=100'));
     expect(recs.items.every((i: any) => i.refNo.startsWith('DB-640104'))).toBe(true);
   });
+
+  it('shows 银川市 低保 from several districts, not only 兴庆区', async () => {
+    const city = flat(await ok(admin.get('/api/report/metrics?year=2019&section=dibao&area=640100')));
+    const districts = await t.ctx.db.selectFrom('core.area').select('code').where('parent_code', '=', '640100').execute();
+    const byDistrict: Record<string, number> = {};
+    for (const d of districts)
+      byDistrict[d.code] = flat(await ok(admin.get(`/api/report/metrics?year=2019&section=dibao&area=${d.code}`)))['dibao.applications'].value;
+    expect(Object.values(byDistrict).reduce((a, b) => a + b, 0)).toBe(city['dibao.applications'].value);
+    expect(Object.values(byDistrict).filter((n) => n > 0).length, JSON.stringify(byDistrict)).toBeGreaterThanOrEqual(3);
+  });
 });

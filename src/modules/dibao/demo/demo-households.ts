@@ -13,6 +13,11 @@ export const TOWNSHIPS: Township[] = [
   { org: '640221100-gov', village: '640221100201', county: '640221', kind: 'rural' },
   { org: '640221101-gov', village: '640221101201', county: '640221', kind: 'rural' },
   { org: '640422100-gov', village: '640422100201', county: '640422', kind: 'rural' },
+  // 银川市's other districts (non-pilot: the district bureau confirms), so the city sees more than 兴庆区.
+  { org: '640105001-gov', village: '640105001001', county: '640105', kind: 'urban' },
+  { org: '640105100-gov', village: '640105100201', county: '640105', kind: 'rural' },
+  { org: '640106001-gov', village: '640106001001', county: '640106', kind: 'urban' },
+  { org: '640106100-gov', village: '640106100201', county: '640106', kind: 'rural' },
 ];
 
 /** Picks one of xs with the demo's seeded random numbers. */

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../../../tests/helpers/test-context.ts';
-import { seedDibaoDemo } from './seed-dibao-demo.ts';
+import { TOWNSHIPS } from './demo-households.ts';
+import { DEMO_EXTRA, DEMO_ROUNDS, DEMO_TODAY, seedDibaoDemo } from './seed-dibao-demo.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -13,7 +14,16 @@ it('seeds 2019 applications through the real flow: delegated counties decide fas
   // The test template has no demo history (tests/global-setup.ts): this seeds it through the real flow.
   const r = await seedDibaoDemo(t.ctx);
   console.log(`seedDibaoDemo: ${r.applications} applications`, r.steps);
-  expect(r.applications).toBe(26);
+  // One per township per 2019 round, the 2019 C2 steps, and today's in-progress ones.
+  expect(r.applications).toBe(DEMO_ROUNDS.length * TOWNSHIPS.length + DEMO_EXTRA.length + DEMO_TODAY.length);
+  // 银川市 (640100) sees several districts, not only 兴庆区.
+  const yc = (
+    await sql<{
+      county_code: string;
+    }>`select distinct county_code from dibao.application where is_demo and county_code like '6401%' order by county_code`.execute(t.ctx.db)
+  ).rows.map((x) => x.county_code);
+  expect(yc).toEqual([...new Set(TOWNSHIPS.filter((x) => x.county.startsWith('6401')).map((x) => x.county))].sort());
+  expect(yc.length).toBeGreaterThanOrEqual(3);
   expect(Object.keys(r.steps)).toEqual(
     expect.arrayContaining(['register', 'accept', 'verify', 'investigate', 'publicize', 'object', 'end_publicity', 'confirm', 'handoff', 'acknowledge']),
   );

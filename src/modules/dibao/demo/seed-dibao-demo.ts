@@ -11,7 +11,7 @@ import { sweepRechecks } from '../recheck/recheck-workflow.ts';
 import { addWorkdays, at10, fixedClock, workdaysBefore } from './demo-calendar.ts';
 import { TOWNSHIPS, householdMaker } from './demo-households.ts';
 import { demoStaff } from './demo-staff.ts';
-import { applicationDriver } from './drive-application.ts';
+import { applicationDriver, type DriveOptions } from './drive-application.ts';
 
 /** A standard to compute with when the money side has not seeded one (示例 values, region level). */
 async function ensureStandards(ctx: AppContext) {
@@ -25,15 +25,40 @@ async function ensureStandards(ctx: AppContext) {
   }
 }
 
+/** 2019 months in which every demo township receives one application. */
+export const DEMO_ROUNDS = [3, 9] as const;
+
+/** 不予受理 (兴庆, 隆德) and 公示异议 found 属实 → 不予确认 (隆德 城关镇, 平罗): the C2 steps in 2019. */
+export const DEMO_EXTRA: Array<[string, string, DriveOptions]> = [
+  ['640423101-gov', '2019-05-13', { notAccept: '非户籍所在地乡镇（街道）受理范围' }],
+  ['640104100-gov', '2019-06-11', { notAccept: '非户籍所在地乡镇（街道）受理范围' }],
+  ['640423100-gov', '2019-10-14', { objection: 'founded' }],
+  ['640221100-gov', '2019-10-21', { objection: 'founded' }],
+];
+
+/** Applications in progress today (township, state they stop at), for the demo accounts' worklists. */
+export const DEMO_TODAY: Array<[string, string]> = [
+  ['640423100-gov', 'applied'],
+  ['640423100-gov', 'checking'],
+  ['640423100-gov', 'awaiting_confirm'],
+  ['640221100-gov', 'investigating'],
+  ['640104001-gov', 'applied'],
+  ['640104001-gov', 'reviewed'],
+  ['640422100-gov', 'awaiting_confirm'],
+  ['640422100-gov', 'submitted'],
+  ['640105100-gov', 'submitted'],
+  ['640106001-gov', 'checking'],
+];
+
+export type DibaoDemoResult = { applications: number; steps: Record<string, { n: number; ms: number }> };
+
 /**
- * 低保 demo: the 2019 regimes, ≈50 applications of 2019 in pilot (隆德, 兴庆 from April, 平罗 from
- * July) and non-pilot (西吉; 兴庆/平罗 before their dates) counties, driven through the real flow
+ * 低保 demo: the 2019 regimes, two rounds of 2019 applications in every demo township in pilot (隆德, 兴庆 from April, 平罗 from
+ * July) and non-pilot (西吉, 银川 西夏/金凤; 兴庆/平罗 before their dates) counties, driven through the real flow
  * with a manual clock so processing times differ as they would (the county step adds the
  * hand-off, 签收 and county review); some applications in progress today for the demo accounts'
  * worklists; a spot check in 隆德; a few re-checks due. Idempotent (skips when demo applications exist).
  */
-export type DibaoDemoResult = { applications: number; steps: Record<string, { n: number; ms: number }> };
-
 export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   await seedDelegations(ctx);
   const done = (await sql<{ n: number }>`select count(*)::int as n from dibao.application where is_demo`.execute(ctx.db)).rows[0]!.n;
@@ -63,7 +88,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   let count = 0;
   // 2019: applications spread over the year in every sample township.
   // Two rounds: March (兴庆、平罗 still county-level) and September (both delegated by then).
-  for (const month of [3, 9]) {
+  for (const month of DEMO_ROUNDS) {
     for (const t of TOWNSHIPS) {
       const day = 3 + Math.floor(rand() * 20);
       let accept = at10(`2019-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
@@ -74,14 +99,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       count++;
     }
   }
-  // 不予受理 (兴庆, 隆德) and 公示异议 found 属实 → 不予确认 (隆德 城关镇, 平罗): the C2 steps in 2019.
-  const extra: Array<[string, string, Parameters<typeof drive>[2]]> = [
-    ['640423101-gov', '2019-05-13', { notAccept: '非户籍所在地乡镇（街道）受理范围' }],
-    ['640104100-gov', '2019-06-11', { notAccept: '非户籍所在地乡镇（街道）受理范围' }],
-    ['640423100-gov', '2019-10-14', { objection: 'founded' }],
-    ['640221100-gov', '2019-10-21', { objection: 'founded' }],
-  ];
-  for (const [org, day, opts] of extra) {
+  for (const [org, day, opts] of DEMO_EXTRA) {
     await drive(
       TOWNSHIPS.find((x) => x.org === org)!,
       at10(day),
@@ -105,17 +123,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   }
   // In progress today, for the demo accounts' worklists.
   const now = new Date();
-  const today: Array<[string, string]> = [
-    ['640423100-gov', 'applied'],
-    ['640423100-gov', 'checking'],
-    ['640423100-gov', 'awaiting_confirm'],
-    ['640221100-gov', 'investigating'],
-    ['640104001-gov', 'applied'],
-    ['640104001-gov', 'reviewed'],
-    ['640422100-gov', 'awaiting_confirm'],
-    ['640422100-gov', 'submitted'],
-  ];
-  for (const [org, stopAt] of today) {
+  for (const [org, stopAt] of DEMO_TODAY) {
     const relative = org === '640104001-gov' && stopAt === 'reviewed';
     const t = TOWNSHIPS.find((x) => x.org === org)!;
     const steps = { applied: 1, checking: 2, investigating: 4, reviewed: 8, awaiting_confirm: 22, submitted: 24 }[stopAt] ?? 3;
