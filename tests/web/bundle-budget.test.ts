@@ -21,8 +21,11 @@ const BUDGET = {
    * and the phone drawers load when first shown.
    */
   home: 300 * KB,
-  /** The home page once its workbench (with antd's App) has arrived: 450.5 KB measured. */
-  homeWithWorkbench: 452 * KB,
+  /**
+   * The home page once its workbench (with antd's App) has arrived: 450.5 KB measured, 452.2 KB once each module
+   * declared its everyday acts for 常用功能 (their words travel with the menu's). Not the issue's goal (that is `home`).
+   */
+  homeWithWorkbench: 453 * KB,
   portalPage: 20 * KB,
 };
 
