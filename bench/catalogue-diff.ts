@@ -10,7 +10,7 @@
  */
 import { sql } from 'kysely';
 import { diffArea } from '../src/modules/catalogue/queries/diff.ts';
-import { busiestProvince, fmt, openBench, percentile } from './lib.ts';
+import { busiestProvince, fmt, openBench, percentile, timeRuns } from './lib.ts';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 400);
 const TOWNS = Number(process.env.BENCH_TOWNS ?? 12);
@@ -68,16 +68,7 @@ try {
     .rows[0]!;
   const version = { id: vid, number: 1, title: '基准目录' };
 
-  async function time(fn: () => Promise<unknown>): Promise<number[]> {
-    for (let i = 0; i < 2; i++) await fn();
-    const xs: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const s = performance.now();
-      await fn();
-      xs.push(performance.now() - s);
-    }
-    return xs;
-  }
+  const time = (fn: () => Promise<unknown>) => timeRuns(fn, RUNS, 2);
   const join = await time(() =>
     sql`select m.id, m.area_code, m.impl_code, m.name, m.type_code, m.legal_basis, c.name as c_name, c.type_code as c_type, c.legal_basis as c_basis
     from catalogue.implementation m join catalogue.item c on c.version_id = ${vid} and c.base_code = m.base_code

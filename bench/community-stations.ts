@@ -11,7 +11,7 @@
 import { sql } from 'kysely';
 import { coordinateProblem } from '../src/modules/community/geo/ningxia-geo.ts';
 import { stationStats } from '../src/modules/community/stations/station-stats.ts';
-import { actorAt, busiestProvince, firstCity, fmt, openBench, percentile, unitOf } from './lib.ts';
+import { actorAt, busiestProvince, firstCity, fmt, openBench, percentile, unitOf, timeRuns } from './lib.ts';
 
 let N = Number(process.env.BENCH_STATIONS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -43,16 +43,7 @@ try {
   const region = await actorAt(ctx, generated ? await unitOf(ctx, province) : '640000-mzt', ['community.read']);
   const city = await actorAt(ctx, generated ? await unitOf(ctx, await firstCity(ctx, province)) : '640100-mzj', ['community.read']);
 
-  async function time(fn: () => Promise<unknown>): Promise<number[]> {
-    for (let i = 0; i < 3; i++) await fn();
-    const xs: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const s = performance.now();
-      await fn();
-      xs.push(performance.now() - s);
-    }
-    return xs;
-  }
+  const time = (fn: () => Promise<unknown>) => timeRuns(fn, RUNS, 3);
   const base = await time(() => sql`select county_code, kind, count(*) from community.station group by county_code, kind`.execute(ctx.db));
   const all = await time(() => stationStats(ctx, region, { asOf: '2019-12-31' }));
   const yc = await time(() => stationStats(ctx, city, { asOf: '2019-12-31' }));

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { dashboard } from '../src/kernel/report/dashboard.ts';
 import { registeredWorkflows } from '../src/kernel/workflow/define-workflow.ts';
-import { actorAt, busiestProvince, fmt, onGenerated, openBench, percentile, result, scaled, unitOf } from './lib.ts';
+import { actorAt, busiestProvince, fmt, onGenerated, openBench, percentile, result, scaled, unitOf, timeRuns } from './lib.ts';
 
 const { values: args } = parseArgs({ options: { 'on-generated': { type: 'boolean', default: false }, province: { type: 'string' } } });
 const N = Number(process.env.BENCH_CASES ?? scaled(2_000_000, 2000));
@@ -53,16 +53,7 @@ try {
     registeredWorkflows().map((d) => d.readPermission),
   );
 
-  async function time(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
-    for (let i = 0; i < 3; i++) await fn(); // warm
-    const xs: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const s = performance.now();
-      await fn();
-      xs.push(performance.now() - s);
-    }
-    return xs;
-  }
+  const time = (fn: () => Promise<unknown>, runs: number) => timeRuns(fn, runs, 3);
   const fast = await dashboard(ctx, actor, {});
   const slow = await dashboard(ctx, actor, { source: 'cases' });
   if (JSON.stringify(fast.modules) !== JSON.stringify(slow.modules) || JSON.stringify(fast.areas) !== JSON.stringify(slow.areas))

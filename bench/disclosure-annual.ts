@@ -12,7 +12,7 @@
 import { sql } from 'kysely';
 import { annualTables } from '../src/modules/disclosure/report/annual-tables.ts';
 import { ANSWER_KEYS, APPLICANT_KINDS, ITEM_TYPE, REQUEST_TYPE } from '../src/modules/disclosure/contracts/labels.ts';
-import { actorAt, busiestProvince, fmt, openBench, percentile, unitOf } from './lib.ts';
+import { actorAt, busiestProvince, fmt, openBench, percentile, unitOf, timeRuns } from './lib.ts';
 
 let N = Number(process.env.BENCH_REQUESTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -61,16 +61,7 @@ try {
   const items = (await sql<{ n: number }>`select count(*)::int as n from disclosure.item`.execute(ctx.db)).rows[0]!.n;
   const region = await actorAt(ctx, generated ? await unitOf(ctx, area.code) : '640000-mzt', ['disclosure.read']);
 
-  async function time(fn: () => Promise<unknown>): Promise<number[]> {
-    await fn(); // warm
-    const xs: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const s = performance.now();
-      await fn();
-      xs.push(performance.now() - s);
-    }
-    return xs;
-  }
+  const time = (fn: () => Promise<unknown>) => timeRuns(fn, RUNS, 1);
   const base = await time(() =>
     sql`select c.id, r.applicant_kind, r.received_on, r.answered_on, r.answer_kind from core.case c join disclosure.request r on r.case_id = c.id
       union all select c.id, i.category::text, i.published_on, i.withdrawn_on, i.validity from core.case c join disclosure.item i on i.case_id = c.id`.execute(

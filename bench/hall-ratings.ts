@@ -11,7 +11,7 @@
  */
 import { sql } from 'kysely';
 import { ratingStats } from '../src/modules/hall/queries/rating-stats.ts';
-import { actorAt, busiestProvince, firstCity, fmt, openBench, percentile, unitOf } from './lib.ts';
+import { actorAt, busiestProvince, firstCity, fmt, openBench, percentile, unitOf, timeRuns } from './lib.ts';
 
 let N = Number(process.env.BENCH_RATINGS ?? 300_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -58,16 +58,7 @@ try {
   const region = await actorAt(ctx, generated ? await unitOf(ctx, province) : '640000-mzt', ['hall.read']);
   const city = await actorAt(ctx, generated ? await unitOf(ctx, await firstCity(ctx, province)) : '640100-mzj', ['hall.read']);
 
-  async function time(fn: () => Promise<unknown>): Promise<number[]> {
-    for (let i = 0; i < 3; i++) await fn();
-    const xs: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const s = performance.now();
-      await fn();
-      xs.push(performance.now() - s);
-    }
-    return xs;
-  }
+  const time = (fn: () => Promise<unknown>) => timeRuns(fn, RUNS, 3);
   const q = { by: 'office' as const, from: '2026-01-01', to: '2026-12-31' };
   const plain = await time(() =>
     sql`select org_unit_id, count(*), avg(stars) from hall.rating where rated_on between ${q.from} and ${q.to} group by org_unit_id`.execute(ctx.db),

@@ -240,6 +240,18 @@ export const percentile = (xs: number[], p: number) => {
 
 export const fmt = (n: number, d = 1) => n.toFixed(d);
 
+/** Milliseconds of each of `runs` calls of `fn` (given the run's index), after `warm` untimed calls. */
+export async function timeRuns(fn: (i: number) => Promise<unknown>, runs: number, warm = 3): Promise<number[]> {
+  for (let i = 0; i < warm; i++) await fn(i);
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    await fn(i);
+    xs.push(performance.now() - s);
+  }
+  return xs;
+}
+
 /** BENCH_SCALE (default 1) shrinks or grows a benchmark's data set; bench/all.ts passes a small one. */
 export const scaled = (n: number, min = 1) => Math.max(min, Math.round(n * Number(process.env.BENCH_SCALE ?? 1)));
 

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { registeredWorkflows } from '../src/kernel/workflow/define-workflow.ts';
 import { listWorklist, WORKLIST_TABS } from '../src/kernel/workflow/worklist.ts';
 import { SAMPLE_TYPE } from '../tests/helpers/sample-workflow.ts';
-import { actorAt, busiestCountyBureaus, fmt, onGenerated, openBench, percentile, result, scaled } from './lib.ts';
+import { actorAt, busiestCountyBureaus, fmt, onGenerated, openBench, percentile, result, scaled, timeRuns } from './lib.ts';
 
 let N = Number(process.env.BENCH_CASES ?? scaled(1_000_000, 1000));
 const RUNS = Number(process.env.BENCH_RUNS ?? scaled(200, 20));
@@ -44,16 +44,7 @@ try {
   ).rows[0]!;
   const anyId = (await sql<{ id: string }>`select id from core.case limit 1`.execute(ctx.db)).rows[0]!.id;
 
-  async function time(fn: () => Promise<unknown>): Promise<number[]> {
-    for (let i = 0; i < 10; i++) await fn(); // warm
-    const xs: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const s = performance.now();
-      await fn();
-      xs.push(performance.now() - s);
-    }
-    return xs;
-  }
+  const time = (fn: () => Promise<unknown>) => timeRuns(fn, RUNS, 10);
   const base = await time(() => ctx.db.selectFrom('core.case').selectAll().where('id', '=', anyId).executeTakeFirst());
   const b50 = percentile(base, 50);
   console.log(
