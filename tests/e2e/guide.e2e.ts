@@ -172,7 +172,10 @@ describe('the console guides the clerk at 1366×768', { concurrency: false }, ()
     await row.getByText('即将到期').waitFor();
     await page.goto('/?tab=due_soon');
     await wl.locator('.ant-table-row', { hasText: TITLE_PENDING }).waitFor();
-    const shown = Number(await wl.getByTestId('wl-count-due_soon').innerText());
+    // The count shows 「·」 until the counts query answers: read it once it is a number.
+    const count = wl.getByTestId('wl-count-due_soon').filter({ hasText: /^\d+$/ });
+    await count.waitFor();
+    const shown = Number(await count.innerText());
     // The workbench opens every tab on 待我处理: its count and rows are that view's.
     const { total, items } = await call(page, 'GET', '/api/worklist?tab=due_soon&view=mine&pageSize=100');
     const { items: toAck } = await call(page, 'GET', '/api/worklist?tab=to_acknowledge&view=mine&pageSize=100');

@@ -105,7 +105,9 @@ describe('workflow through the console at 1366×768', { concurrency: false }, ()
     await worklist.getByRole('tab', { name: /待签收/ }).click();
     await worklist.locator('.ant-table-row', { hasText: TITLE }).waitFor();
     // The badge counts what the tab lists (the demo history adds its own items to the city's worklist).
-    assert.equal(await page.getByTestId('wl-count-to_acknowledge').innerText(), String(await worklist.locator('.ant-table-row').count()));
+    const count = page.getByTestId('wl-count-to_acknowledge').filter({ hasText: /^\d+$/ }); // 「·」 until the counts answer
+    await count.waitFor();
+    assert.equal(await count.innerText(), String(await worklist.locator('.ant-table-row').count()));
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'worklist-desktop');
     await worklist.locator('.ant-table-row', { hasText: TITLE }).click();
