@@ -329,6 +329,8 @@ describe('信访 journey: portal → 自治区 → 银川市 → 兴庆区 → r
   step('the case page shows the 复查 request to 兴庆区民政局', async () => {
     f.current = page;
     await signIn(page, 'xq-mzj');
+    // The 复查 is the level above's to take up (银川市): not in the clerk's 待我处理, but in the unit's 待办.
+    await page.goto('/?view=unit');
     await openFromWorklist(page, /待办/, 'xq-review-worklist');
     assert.equal(await state(page), '复查申请');
     await page.getByTestId('case-timeline').getByText('申请复查').first().waitFor();
