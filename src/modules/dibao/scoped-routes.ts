@@ -20,6 +20,10 @@ export const dibaoScopedRoutes: RouteSpecs = {
     variants: ['authority=township', 'authority=county', 'state=confirmed', `decision=${encodeURIComponent('确认')}`, 'q=DB'],
   },
   'GET /api/dibao/applications/:id': { kind: 'case', path: (c) => (c.type === 'dibao' ? `/api/dibao/applications/${c.id}` : null) },
+  'GET /api/dibao/applications/:id/identities': {
+    kind: 'case',
+    path: (c) => (c.type === 'dibao' ? `/api/dibao/applications/${c.id}/identities` : null),
+  },
   'GET /api/dibao/households': {
     kind: 'list',
     permission: 'dibao.read',
