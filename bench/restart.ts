@@ -57,6 +57,7 @@ function timed(args: string[], ready: (out: string) => boolean | Promise<boolean
       if (done) return;
       done = true;
       clearInterval(poll);
+      clearTimeout(deadline);
       child.once('close', () => resolve({ ms, out }));
       // The time is taken; let the server log its phase times (after its worker starts) before stopping it.
       const t = performance.now();
@@ -77,9 +78,11 @@ function timed(args: string[], ready: (out: string) => boolean | Promise<boolean
     const poll = setInterval(() => void check(), 20);
     child.on('close', (code) => {
       clearInterval(poll);
+      clearTimeout(deadline);
       if (!done) reject(new Error(`exited ${code} before ready:\n${out.slice(-2000)}`));
     });
-    setTimeout(() => !done && (child.kill('SIGKILL'), reject(new Error('timed out'))), timeoutMs);
+    // Cleared on finish/close: a pending deadline (30 min for the first start) kept the finished benchmark alive.
+    const deadline = setTimeout(() => !done && (child.kill('SIGKILL'), reject(new Error('timed out'))), timeoutMs);
   });
 }
 
