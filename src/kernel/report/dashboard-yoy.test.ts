@@ -18,7 +18,11 @@ describe('the dashboard 同比', () => {
       text: '上年 2件，同比增加 490件（上年同期不足 10 件，不列百分比）',
     });
     expect(yearOnYear(1, 9)).toMatchObject({ change: -8, changePercent: null, text: '上年 9件，同比减少 8件（上年同期不足 10 件，不列百分比）' });
-    expect(yearOnYear(5, 0)).toMatchObject({ change: 5, changePercent: null });
+  });
+
+  it('says 上年同期无数据 over an empty base, not an increase', () => {
+    expect(yearOnYear(5, 0)).toEqual({ current: 5, previous: 0, change: 5, changePercent: null, text: '上年同期无数据' });
+    expect(yearOnYear(0, 0)).toMatchObject({ change: 0, text: '上年同期无数据' });
   });
 
   it('leaves it out beyond ±1000%', () => {

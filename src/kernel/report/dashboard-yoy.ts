@@ -31,8 +31,14 @@ export function comparedPeriod(year: number | undefined, today: string) {
 export const YOY_MIN_BASE = 10;
 /** Nor beyond ±1000%. */
 export const YOY_MAX_PERCENT = 1000;
-/** The change against last year's period; over a base below YOY_MIN_BASE or beyond ±YOY_MAX_PERCENT, in cases only, the text saying why. */
+/** Said instead of a change when last year's period holds nothing (an empty base is no base: not 「增加 N 件」). */
+export const YOY_NO_BASE = '上年同期无数据';
+/**
+ * The change against last year's period; over a base below YOY_MIN_BASE or beyond ±YOY_MAX_PERCENT, in cases only, the text saying why;
+ * over an empty base, YOY_NO_BASE (the console shows these words, not an arrow).
+ */
 export function yearOnYear(current: number, previous: number): YearOnYear {
+  if (previous === 0) return { current, previous, change: current, changePercent: null, text: YOY_NO_BASE };
   const c = changeText(current, previous, '件');
   const change = c.change ?? current - previous;
   const why =
