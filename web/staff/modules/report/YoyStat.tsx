@@ -10,7 +10,7 @@ export function YoyText({ y, compact }: { y: Yoy; compact?: boolean }) {
   const t = useT();
   const pct = y.changePercent === null ? '' : ` (${y.changePercent > 0 ? '+' : ''}${y.changePercent.toFixed(1)}%)`;
   // Nothing in last year's period: no base to compare with, so no arrow and no 「上年同期 0」.
-  if (y.previous === 0) return <span className={compact ? undefined : 'mz-yoy mz-muted'}>{t('dashboard.yoy.noBase')}</span>;
+  if (y.noBase) return <span className={compact ? undefined : 'mz-yoy mz-muted'}>{t('dashboard.yoy.noBase')}</span>;
   const change =
     y.change === 0 ? (
       <span>{t('dashboard.yoy.flat')}</span>
