@@ -58,8 +58,8 @@ export const DEMO_TODAY: Array<[string, string]> = [
  * so the 同比 of 低保申请 and the last twelve months of 低保统计 show work. Each county differs between the two years.
  */
 export const LATER_ROUNDS: Array<[number, number, string[]]> = [
-  [1, 4, ['640423100-gov', '640423101-gov', '640104001-gov', '640104100-gov', '640221100-gov', '640221101-gov']],
-  [1, 10, ['640422100-gov', '640105001-gov', '640105100-gov', '640106001-gov', '640106100-gov', '640423100-gov']],
+  [1, 4, ['640423100-gov', '640104001-gov', '640104100-gov', '640221100-gov', '640221101-gov']],
+  [1, 10, ['640422100-gov', '640105001-gov', '640106001-gov', '640106100-gov', '640423101-gov']],
   [0, 3, ['640423100-gov', '640104001-gov', '640221100-gov', '640105001-gov']],
   [0, 8, ['640423101-gov', '640422100-gov', '640106100-gov', '640104100-gov', '640105100-gov']],
 ];

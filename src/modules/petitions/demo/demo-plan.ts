@@ -112,16 +112,16 @@ function lowerPetition(r: Rng, i: number, county: string, o: { year: number; day
   return { org, recent: false, year: y, day, minute: r.int(0, 400), input, steps };
 }
 
-/** The later years end mostly within the time limits: a few late, few reviews, no 复核 (which would also make the seed slower). */
+/** The later years end mostly within the time limits: few reviews, no 复核 (which would also make the seed slower). */
 const LATER_FLOWS: Array<[Flow, number]> = [
   ['simple', 46],
   ['self', 24],
   ['refuse', 22],
-  ['late', 5],
-  ['review', 3],
+  ['late', 3],
+  ['review', 5],
 ];
 /** Petitions a year in the later years (fewer than 2019's: the first start stays quick). */
-export const LATER_PER_YEAR = 36;
+export const LATER_PER_YEAR = 30;
 
 /**
  * The previous year and this year to date (`today`'s year and the one before), so that 同比 on the dashboards
@@ -139,7 +139,8 @@ function laterYears(today: string): Array<Omit<PlannedPetition, 'key'>> {
     const weights = COUNTIES.map(([c, , w]) => [c, Math.max(1, w + r.int(-2, 3))] as [string, number]);
     const yearOffset = year === thisYear ? (Date.UTC(year, 0, 1) - start) / 86_400_000 : 0;
     for (let i = 0; i < LATER_PER_YEAR; i++) {
-      const p = lowerPetition(r, i, weighted(r, weights), { year, days: [3, 355], flows: LATER_FLOWS });
+      // Every twelfth concluded late (over the 60 days of 第三十二条), as a real office has some.
+      const p = lowerPetition(r, i, weighted(r, weights), { year, days: [3, 355], flows: i % 12 === 5 ? [['late', 1]] : LATER_FLOWS });
       // Up to yesterday: a petition registered since stays out, one still running stops where it has got to.
       const past = (day: number) => yearOffset + day < todayOffset - 1;
       if (past(p.day)) out.push({ ...p, steps: p.steps.filter((s) => past(s.day)) });
