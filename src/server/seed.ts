@@ -75,8 +75,8 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
 /**
  * Demo history (marked as demo): each module's, in MODULES order (信访's year of 2019, 低保's
  * standards then applications). Idempotent. The test database template leaves it out (tests
- * build their own fixtures); the demo's own tests seed it. The modules run as a replay (AppContext.replay): acts of
- * earlier years start no work for today. The dashboards' change logs are folded at the end.
+ * build their own fixtures); the demo's own tests seed it. The modules run as a replay (AppContext.replay): acts long
+ * past start no work for today. The dashboards' change logs are folded at the end.
  */
 export async function seedDemoHistory(ctx: AppContext, modules: readonly ModuleManifest[] = MODULES): Promise<void> {
   const history: AppContext = { ...ctx, replay: { today: chinaDate(ctx.clock.now()) } };

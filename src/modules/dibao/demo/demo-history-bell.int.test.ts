@@ -5,6 +5,7 @@ import { seedDemoHistory } from '../../../server/seed.ts';
 import { dibao } from '../index.ts';
 import { disclosure } from '../../disclosure/index.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
+import { addDaysIso } from '../../../kernel/calendar/index.ts';
 
 /**
  * The demo history as `npm start` loads it (seedDemoHistory, 低保 then 政务公开): a year-old record set is
@@ -24,6 +25,14 @@ it('leaves no 2019 主动公开 draft in any office (fed by 低保 公示/公布
       where c.state = 'drafted' and x.formed_on < '2020-01-01'`.execute(t.ctx.db)
   ).rows;
   expect(drafts).toEqual([]);
+  // What waits is current: no draft fed by the history is older than its 20 working days, and 兴庆区 has a 低保 list in 公示.
+  const today = chinaDate(t.ctx.clock.now());
+  const waiting = (
+    await sql<{ index_no: string; formed_on: string }>`select x.index_no, x.formed_on::text from disclosure.item x join core.case c on c.id = x.case_id
+      where c.state = 'drafted' and x.source is not null`.execute(t.ctx.db)
+  ).rows;
+  expect(waiting.filter((d) => d.formed_on < addDaysIso(today, -28))).toEqual([]);
+  expect(waiting.some((d) => d.index_no.startsWith('640104'))).toBe(true);
   // 2019's own catalogue is untouched: the report's 189 items.
   const published = (
     await sql<{ n: number }>`select count(*)::int as n from disclosure.item where published_on between '2019-01-01' and '2019-12-31'`.execute(t.ctx.db)

@@ -47,6 +47,7 @@ export const DEMO_TODAY: Array<[string, string]> = [
   ['640221100-gov', 'investigating'],
   ['640104001-gov', 'applied'],
   ['640104001-gov', 'reviewed'],
+  ['640104100-gov', 'publicizing'],
   ['640422100-gov', 'awaiting_confirm'],
   ['640422100-gov', 'submitted'],
   ['640105100-gov', 'submitted'],
@@ -148,7 +149,7 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   for (const [org, stopAt] of DEMO_TODAY) {
     const relative = org === '640104001-gov' && stopAt === 'reviewed';
     const t = TOWNSHIPS.find((x) => x.org === org)!;
-    const steps = { applied: 1, checking: 2, investigating: 4, reviewed: 8, awaiting_confirm: 22, submitted: 24 }[stopAt] ?? 3;
+    const steps = { applied: 1, checking: 2, investigating: 4, reviewed: 8, publicizing: 12, awaiting_confirm: 22, submitted: 24 }[stopAt] ?? 3;
     const accept = workdaysBefore(now, steps);
     // Keep every step in the past: the drive advances from the 受理 day.
     await drive(t, accept, { stopAt, relative });
