@@ -13,7 +13,8 @@ export type { Move, PlannedPetition } from './demo-moves.ts';
  * The 63 petitions registered by the department (政策法规处, reference XF-640000-2019-…) between
  * January and mid-November reproduce the report's paragraph exactly: 63 件; 来信来访 53 批 153 人次
  * (the report says 150余); 40 transferred by 自治区信访局, 19 by 民政部; all concluded. The other
- * petitions are registered by cities, counties and townships across the whole area tree.
+ * petitions are registered by cities, counties and townships across the whole area tree. Given today, the
+ * plan also holds the previous year and this year to date (laterYears), so the dashboards' 同比 has a base.
  */
 
 function person(r: Rng, county: string) {
