@@ -19,6 +19,12 @@ export type AppContext = {
   /** Durable job queue (pg-boss): `ctx.jobs.send(ctx, …)` enqueues inside ctx's transaction. */
   jobs: Jobs;
   logger: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
+  /**
+   * Set while the demo loads its history as past acts (src/server/seed.ts seedDemoHistory): `today` is the real
+   * China date. What an act would start for an office to do now (a 主动公开 draft) is not started for an act long
+   * past: that work was done, or not, back then.
+   */
+  replay?: { today: string };
 };
 
 /**

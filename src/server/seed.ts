@@ -14,6 +14,7 @@ import type { ModuleManifest } from '../kernel/module/index.ts';
 import { MODULES } from './modules.ts';
 import { foldCaseRollups } from '../kernel/report/case-tree-fold.ts';
 import { sweepClockSummaries } from '../kernel/workflow/clock-summary-sweep.ts';
+import { chinaDate } from '../platform/china-time.ts';
 
 const data = (name: string) => readFileSync(new URL(`../kernel/areas/data/${name}`, import.meta.url), 'utf8');
 
@@ -74,10 +75,12 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
 /**
  * Demo history (marked as demo): each module's, in MODULES order (信访's year of 2019, 低保's
  * standards then applications). Idempotent. The test database template leaves it out (tests
- * build their own fixtures); the demo's own tests seed it. The dashboards' change logs are folded at the end.
+ * build their own fixtures); the demo's own tests seed it. The modules run as a replay (AppContext.replay): acts long
+ * past start no work for today. The dashboards' change logs are folded at the end.
  */
 export async function seedDemoHistory(ctx: AppContext, modules: readonly ModuleManifest[] = MODULES): Promise<void> {
-  for (const m of modules) await m.seedDemo?.(ctx);
+  const history: AppContext = { ...ctx, replay: { today: chinaDate(ctx.clock.now()) } };
+  for (const m of modules) await m.seedDemo?.(history);
   // Past cases were loaded without timers: bring their clock state (the worklist tags and counts) to today.
   await sweepClockSummaries(ctx);
   // The year of history left its rollup changes in the logs; fold them now, not in the first minute a user is waiting.

@@ -15,7 +15,7 @@ export const DashboardQuery = z.object({
 
 const Count = z.number().int();
 /** This year's figure beside the same months of last year. */
-const Yoy = z.object({ current: Count, previous: Count, change: z.number(), changePercent: z.number().nullable(), text: z.string() });
+const Yoy = z.object({ current: Count, previous: Count, change: z.number(), changePercent: z.number().nullable(), text: z.string(), noBase: z.boolean() });
 const Compare = z.object({ registered: Yoy, closed: Yoy, open: Yoy });
 export const DashboardOut = z.object({
   area: z.object({ code: z.string(), name: z.string(), level: z.number().int() }),

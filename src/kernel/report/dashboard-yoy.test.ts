@@ -16,9 +16,16 @@ describe('the dashboard 同比', () => {
       change: 490,
       changePercent: null,
       text: '上年 2件，同比增加 490件（上年同期不足 10 件，不列百分比）',
+      noBase: false,
     });
     expect(yearOnYear(1, 9)).toMatchObject({ change: -8, changePercent: null, text: '上年 9件，同比减少 8件（上年同期不足 10 件，不列百分比）' });
-    expect(yearOnYear(5, 0)).toMatchObject({ change: 5, changePercent: null });
+  });
+
+  it('says 上年同期无数据 over an empty base, not an increase', () => {
+    expect(yearOnYear(5, 0)).toEqual({ current: 5, previous: 0, change: 5, changePercent: null, text: '上年同期无数据', noBase: true });
+    expect(yearOnYear(0, 0)).toMatchObject({ change: 0, text: '上年同期无数据', noBase: true });
+    // 0 open last year out of 12 registered is a figure, not an empty base.
+    expect(yearOnYear(4, 0, 12)).toMatchObject({ change: 4, changePercent: null, noBase: false, text: '上年 0件，同比增加 4件' });
   });
 
   it('leaves it out beyond ±1000%', () => {

@@ -1,7 +1,15 @@
 import { changeText } from './previous-year.ts';
 
 /** One headline figure this year beside the same months of last year (同比). */
-export type YearOnYear = { current: number; previous: number; change: number; changePercent: number | null; text: string };
+export type YearOnYear = {
+  current: number;
+  previous: number;
+  change: number;
+  changePercent: number | null;
+  text: string;
+  /** Last year's period holds nothing (no registration): there is no base to compare with. */
+  noBase: boolean;
+};
 
 /** The role view a dashboard opens with: the level of the reader's area (自治区、市、县、乡镇). */
 export type DashboardView = 'region' | 'city' | 'county' | 'township';
@@ -31,8 +39,15 @@ export function comparedPeriod(year: number | undefined, today: string) {
 export const YOY_MIN_BASE = 10;
 /** Nor beyond ±1000%. */
 export const YOY_MAX_PERCENT = 1000;
-/** The change against last year's period; over a base below YOY_MIN_BASE or beyond ±YOY_MAX_PERCENT, in cases only, the text saying why. */
-export function yearOnYear(current: number, previous: number): YearOnYear {
+/** Said instead of a change when last year's period holds nothing (an empty base is no base: not 「增加 N 件」). */
+export const YOY_NO_BASE = '上年同期无数据';
+/**
+ * The change against last year's period; over a base below YOY_MIN_BASE or beyond ±YOY_MAX_PERCENT, in cases only, the text saying why;
+ * over an empty base, YOY_NO_BASE (the console shows these words, not an arrow). `base` is what last year's period
+ * registered, when `previous` is a part of it (of which closed, of which open: 0 open last year is a figure, not an empty base).
+ */
+export function yearOnYear(current: number, previous: number, base = previous): YearOnYear {
+  if (base === 0) return { current, previous, change: current - previous, changePercent: null, text: YOY_NO_BASE, noBase: true };
   const c = changeText(current, previous, '件');
   const change = c.change ?? current - previous;
   const why =
@@ -43,7 +58,7 @@ export function yearOnYear(current: number, previous: number): YearOnYear {
         : Math.abs(c.changePercent) > YOY_MAX_PERCENT
           ? `增减超过 ${YOY_MAX_PERCENT}%`
           : null;
-  if (!why) return { current, previous, change, changePercent: c.changePercent, text: c.text };
+  if (!why) return { current, previous, change, changePercent: c.changePercent, text: c.text, noBase: false };
   const text = `上年 ${previous}件，同比${change > 0 ? '增加' : '减少'} ${Math.abs(change)}件（${why}，不列百分比）`;
-  return { current, previous, change, changePercent: null, text };
+  return { current, previous, change, changePercent: null, text, noBase: false };
 }

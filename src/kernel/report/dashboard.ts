@@ -60,10 +60,11 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: strin
   const compare = (rs: Row[]) => {
     const at = (yr: Yr) => rs.filter((r) => r.yr === yr);
     const closed = (yr: Yr) => sum(at(yr).filter(isTerminal));
+    const base = sum(at('previous'));
     return {
-      registered: yearOnYear(sum(at('current')), sum(at('previous'))),
-      closed: yearOnYear(closed('current'), closed('previous')),
-      open: yearOnYear(sum(at('current')) - closed('current'), sum(at('previous')) - closed('previous')),
+      registered: yearOnYear(sum(at('current')), base),
+      closed: yearOnYear(closed('current'), closed('previous'), base),
+      open: yearOnYear(sum(at('current')) - closed('current'), base - closed('previous'), base),
     };
   };
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
+import type { Jobs } from '../../../platform/jobs.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import type { Actor } from '../../../kernel/identity/index.ts';
@@ -12,6 +13,8 @@ import { addWorkdays, at10, fixedClock, workdaysBefore } from './demo-calendar.t
 import { TOWNSHIPS, householdMaker } from './demo-households.ts';
 import { demoStaff } from './demo-staff.ts';
 import { applicationDriver, type DriveOptions } from './drive-application.ts';
+
+const NO_JOBS: Jobs = { send: async () => null, cancel: async () => {} };
 
 /** A standard to compute with when the money side has not seeded one (示例 values, region level). */
 async function ensureStandards(ctx: AppContext) {
@@ -44,10 +47,22 @@ export const DEMO_TODAY: Array<[string, string]> = [
   ['640221100-gov', 'investigating'],
   ['640104001-gov', 'applied'],
   ['640104001-gov', 'reviewed'],
+  ['640104100-gov', 'publicizing'],
   ['640422100-gov', 'awaiting_confirm'],
   ['640422100-gov', 'submitted'],
   ['640105100-gov', 'submitted'],
   ['640106001-gov', 'checking'],
+];
+
+/**
+ * The previous year and this year (relative to today): rounds of applications (years back, month, townships),
+ * so the 同比 of 低保申请 and the last twelve months of 低保统计 show work. Each county differs between the two years.
+ */
+export const LATER_ROUNDS: Array<[number, number, string[]]> = [
+  [1, 4, ['640423100-gov', '640104001-gov', '640104100-gov', '640221100-gov', '640221101-gov']],
+  [1, 10, ['640422100-gov', '640105001-gov', '640106001-gov', '640106100-gov', '640423101-gov']],
+  [0, 3, ['640423100-gov', '640104001-gov', '640221100-gov', '640105001-gov']],
+  [0, 8, ['640423101-gov', '640422100-gov', '640106100-gov', '640104100-gov', '640105100-gov']],
 ];
 
 export type DibaoDemoResult = { applications: number; steps: Record<string, { n: number; ms: number }> };
@@ -57,7 +72,7 @@ export type DibaoDemoResult = { applications: number; steps: Record<string, { n:
  * July) and non-pilot (西吉, 银川 西夏/金凤; 兴庆/平罗 before their dates) counties, driven through the real flow
  * with a manual clock so processing times differ as they would (the county step adds the
  * hand-off, 签收 and county review); some applications in progress today for the demo accounts'
- * worklists; a spot check in 隆德; a few re-checks due. Idempotent (skips when demo applications exist).
+ * worklists; a spot check in 隆德; a few re-checks due; rounds in the previous year and this year (LATER_ROUNDS). Idempotent (skips when demo applications exist).
  */
 export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   await seedDelegations(ctx);
@@ -81,9 +96,17 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       steps.set(name, s);
     }
   };
-  const move = async (actor: Actor, id: string, name: string, input: unknown = {}, comment?: string) =>
-    timed(name, () => applyTransition(c, actor, { caseId: id, transition: name, input, comment }));
+  const mover =
+    (cx: AppContext) =>
+    async (actor: Actor, id: string, name: string, input: unknown = {}, comment?: string) =>
+      timed(name, () => applyTransition(cx, actor, { caseId: id, transition: name, input, comment }));
+  const move = mover(c);
+  // Past applications queue no timers (their deadlines are long met or missed) and leave no inbox items (below).
+  const past: AppContext = { ...c, jobs: NO_JOBS };
+  const history = applicationDriver({ ctx, c: past, clock, rand, staff, household, timed, move: mover(past) });
   const drive = applicationDriver({ ctx, c, clock, rand, staff, household, timed, move });
+  const pastCases: string[] = [];
+  const drivePast = async (...a: Parameters<typeof history>) => void pastCases.push(await history(...a));
 
   let count = 0;
   // 2019: applications spread over the year in every sample township.
@@ -95,12 +118,12 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
       accept = addWorkdays(new Date(accept.getTime() - 86_400_000), 1);
       const r = rand();
       // 近亲属备案 in 隆德 沙塘镇 and 平罗 (September): the county visits and decides.
-      await drive(t, accept, { refuse: r < 0.08, objection: r > 0.88, relative: month === 9 && ['640423101-gov', '640221101-gov'].includes(t.org) });
+      await drivePast(t, accept, { refuse: r < 0.08, objection: r > 0.88, relative: month === 9 && ['640423101-gov', '640221101-gov'].includes(t.org) });
       count++;
     }
   }
   for (const [org, day, opts] of DEMO_EXTRA) {
-    await drive(
+    await drivePast(
       TOWNSHIPS.find((x) => x.org === org)!,
       at10(day),
       opts,
@@ -126,13 +149,36 @@ export async function seedDibaoDemo(ctx: AppContext): Promise<DibaoDemoResult> {
   for (const [org, stopAt] of DEMO_TODAY) {
     const relative = org === '640104001-gov' && stopAt === 'reviewed';
     const t = TOWNSHIPS.find((x) => x.org === org)!;
-    const steps = { applied: 1, checking: 2, investigating: 4, reviewed: 8, awaiting_confirm: 22, submitted: 24 }[stopAt] ?? 3;
+    const steps = { applied: 1, checking: 2, investigating: 4, reviewed: 8, publicizing: 12, awaiting_confirm: 22, submitted: 24 }[stopAt] ?? 3;
     const accept = workdaysBefore(now, steps);
     // Keep every step in the past: the drive advances from the 受理 day.
     await drive(t, accept, { stopAt, relative });
     count++;
   }
+  // The previous year and this year to date: decided by now (a round whose month has not ended a month ago waits).
+  const thisYear = Number(chinaDate(now).slice(0, 4));
+  for (const [back, month, orgs] of LATER_ROUNDS) {
+    for (const org of orgs) {
+      const day = 3 + Math.floor(rand() * 20);
+      const accept = addWorkdays(
+        new Date(at10(`${thisYear - back}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`).getTime() - 86_400_000),
+        1,
+      );
+      if (accept.getTime() > now.getTime() - 60 * 86_400_000) continue;
+      const r = rand();
+      await drivePast(
+        TOWNSHIPS.find((x) => x.org === org)!,
+        accept,
+        { refuse: r < 0.1, objection: r > 0.9 },
+      );
+      count++;
+    }
+  }
   clock.set(now);
+  // The past applications' inbox items (待签收、待您确认 … of acts long done) are history, not work: removed unread.
+  if (pastCases.length)
+    await sql`delete from core.notification n where n.case_id in (${sql.join(pastCases)})
+      and not exists (select 1 from core.notification_read r where r.notification_id = n.id)`.execute(ctx.db);
   await sql`update dibao.household set is_demo = true where id in (select household_id from dibao.application where is_demo)`.execute(ctx.db);
   // Re-checks: push the 2019 households' next dates ahead, leaving a few due today.
   // (A household flagged by the 抽查 keeps its 2019 date: its 复核 opens today, overdue.)

@@ -3,10 +3,22 @@ import { onNormdocPublished } from '../../normdocs/contract.ts';
 import { onPenaltyDecided } from '../../enforcement/contract.ts';
 import { onDibaoPosted } from '../../dibao/contract.ts';
 import { onCreditListed } from '../../orgs/contract.ts';
-import { draftFromModule } from './draft-from-module.ts';
+import type { AppContext } from '../../../platform/context.ts';
+import { addDaysIso } from '../../../kernel/calendar/index.ts';
+import { draftFromModule as draft, type FedItem } from './draft-from-module.ts';
 
 /** The heading of a posted 低保 list: what 第十五条 leaves out. */
 export const DIBAO_LIST_HEADING = '依照《政府信息公开条例》第十五条，姓名已部分隐去，不公开身份证件号码和家庭住址。';
+
+/**
+ * A draft for the office, unless the act is demo history (AppContext.replay) formed more than 28 days (about the 20
+ * working days of 第二十六条) before today: those catalogues are what they are (2019's 189 items), and a list that
+ * would already be overdue, waiting for 审核发布 since months or years, is no work for today. Recent acts still feed.
+ */
+async function draftFromModule(tx: AppContext, f: FedItem) {
+  if (tx.replay && f.formedOn < addDaysIso(tx.replay.today, -28)) return;
+  await draft(tx, f);
+}
 
 /**
  * Items other modules produce go into the 主动公开 catalogue as drafts for the generating office

@@ -14,7 +14,9 @@ export type PlannedPetition = {
   /** Registering org code; `recent` petitions are dated relative to the real clock. */
   org: string;
   recent: boolean;
-  /** Registration: day of the year 2019 (0 = 1 January) or, when recent, days before today. */
+  /** The year `day` counts in (default 2019, the report's year). */
+  year?: number;
+  /** Registration: day of the year (0 = 1 January; later days run on into the next year) or, when recent, days before today. */
   day: number;
   minute: number;
   input: Record<string, unknown>;

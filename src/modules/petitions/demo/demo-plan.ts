@@ -13,7 +13,8 @@ export type { Move, PlannedPetition } from './demo-moves.ts';
  * The 63 petitions registered by the department (政策法规处, reference XF-640000-2019-…) between
  * January and mid-November reproduce the report's paragraph exactly: 63 件; 来信来访 53 批 153 人次
  * (the report says 150余); 40 transferred by 自治区信访局, 19 by 民政部; all concluded. The other
- * petitions are registered by cities, counties and townships across the whole area tree.
+ * petitions are registered by cities, counties and townships across the whole area tree. Given today, the
+ * plan also holds the previous year and this year to date (laterYears), so the dashboards' 同比 has a base.
  */
 
 function person(r: Rng, county: string) {
@@ -34,8 +35,124 @@ function matter(r: Rng, subject?: Subject) {
 const cityOf = (county: string) => COUNTIES.find((c) => c[0] === county)?.[1] ?? `${county.slice(0, 4)}00`;
 const bureau = (area: string) => `${area}-mzj`;
 
-/** The whole plan: department items, lower-level items, open ones in December and recent ones. */
-export function demoPlan(opts: { lowerItems?: number } = {}): PlannedPetition[] {
+/** How the lower-level petitions of 2019 end (the later years' items end mostly in time, see LATER_FLOWS). */
+const FLOWS_2019: Array<[Flow, number]> = [
+  ['simple', 42],
+  ['self', 22],
+  ['refuse', 24],
+  ['late', 6],
+  ['review', 4],
+  ['final', 2],
+];
+
+/**
+ * One petition registered by a city, county or township about `county` (the i-th of its year), its day drawn
+ * from `days` of `year`, concluded by a flow drawn from `flows`.
+ */
+function lowerPetition(r: Rng, i: number, county: string, o: { year: number; days: [number, number]; flows: Array<[Flow, number]> }) {
+  const townships = TOWNSHIPS[county];
+  const atCity = !townships && i % 9 === 4;
+  const atTownship = !!townships && r.chance(0.35);
+  const township = townships ? r.pick(townships) : null;
+  const org = atCity ? bureau(cityOf(county)) : atTownship ? `${township}-gov` : bureau(county);
+  const concerned = atTownship ? township! : townships && r.chance(0.6) ? township! : county;
+  const channel = weighted(r, [
+    ['来信', 30],
+    ['来访', 34],
+    ['网上信访', 12],
+    ['电话', 12],
+    ['上级转来', 12],
+  ] as Array<[string, number]>);
+  const source =
+    channel === '上级转来'
+      ? weighted(r, [
+          ['12345', 6],
+          ['自治区信访局', 3],
+          ['其他', 2],
+        ] as Array<[string, number]>)
+      : channel === '电话' && r.chance(0.4)
+        ? '12345'
+        : null;
+  const persons = channel === '来访' ? (r.chance(0.2) ? r.int(6, 30) : r.int(1, 3)) : channel === '来信' ? (r.chance(0.1) ? r.int(2, 6) : 1) : null;
+  const m = matter(r);
+  const people = Array.from({ length: Math.min(persons ?? 1, 5) }, () => person(r, county));
+  const day = r.int(...o.days);
+  const y = o.year;
+  const input: Record<string, unknown> = {
+    title: m.title,
+    channel,
+    category: m.category,
+    subject: m.subject,
+    concernedAreaCode: concerned,
+    content: m.content,
+    petitioners: people.map((p, k) => ({ ...p, role: (persons ?? 1) > 5 && k < 5 ? '代表' : '信访人' })),
+    ...(source ? { sourceBody: source, sourceRef: source === '12345' ? `12345-${y}-${String(10000 + i)}` : `转〔${y}〕${i}号` } : {}),
+    ...intakeExtras(i, m, county, channel, persons),
+    ...(channel === '来访'
+      ? { visitBatch: 1, visitPersons: persons, ...(persons! > 5 ? { representatives: 5 } : {}) }
+      : channel === '来信'
+        ? { visitPersons: persons }
+        : {}),
+  };
+  const flow = weighted(r, o.flows);
+  const steps: PlannedStep[] = [];
+  let holder = org;
+  let d = day;
+  if (atCity) {
+    steps.push({ day: (d += r.int(1, 3)), minute: r.int(0, 400), move: { kind: 'handoff', to: bureau(county), by: org, transfer: true } });
+    steps.push({ day: (d += r.int(0, 2)), minute: r.int(0, 400), move: { kind: 'ack', by: bureau(county) } });
+    holder = bureau(county);
+  } else if (townships && !atTownship && concerned !== county && r.chance(0.4)) {
+    const to = `${concerned}-gov`;
+    steps.push({ day: (d += r.int(1, 3)), minute: r.int(0, 400), move: { kind: 'handoff', to, by: org, transfer: false } });
+    steps.push({ day: (d += r.int(0, 2)), minute: r.int(0, 400), move: { kind: 'ack', by: to } });
+    holder = to;
+  }
+  // Reviews need a level above the holder inside the tree (a township's county, a county's city).
+  steps.push(...conclude(r, holder, '', flow, d, (persons ?? 1) > 1));
+  return { org, recent: false, year: y, day, minute: r.int(0, 400), input, steps };
+}
+
+/** The later years end mostly within the time limits: few reviews, no 复核 (which would also make the seed slower). */
+const LATER_FLOWS: Array<[Flow, number]> = [
+  ['simple', 46],
+  ['self', 24],
+  ['refuse', 22],
+  ['late', 3],
+  ['review', 5],
+];
+/** Petitions a year in the later years (fewer than 2019's: the first start stays quick). */
+export const LATER_PER_YEAR = 30;
+
+/**
+ * The previous year and this year to date (`today`'s year and the one before), so that 同比 on the dashboards
+ * compares with a year of work: LATER_PER_YEAR petitions a year over the cities, counties and townships, each
+ * county weighted differently each year (some areas up, some down). Registered and moved up to yesterday: the
+ * latest ones are still in progress. A seeded PRNG of its own per year, so 2019's draws are untouched.
+ */
+function laterYears(today: string): Array<Omit<PlannedPetition, 'key'>> {
+  const thisYear = Number(today.slice(0, 4));
+  const start = Date.UTC(thisYear - 1, 0, 1);
+  const todayOffset = (Date.parse(`${today}T00:00:00Z`) - start) / 86_400_000;
+  const out: Array<Omit<PlannedPetition, 'key'>> = [];
+  for (const year of [thisYear - 1, thisYear]) {
+    const r = prng(year * 10_000 + 1231);
+    const weights = COUNTIES.map(([c, , w]) => [c, Math.max(1, w + r.int(-2, 3))] as [string, number]);
+    const yearOffset = year === thisYear ? (Date.UTC(year, 0, 1) - start) / 86_400_000 : 0;
+    for (let i = 0; i < LATER_PER_YEAR; i++) {
+      // Every twelfth concluded late (over the 60 days of 第三十二条), as a real office has some.
+      const p = lowerPetition(r, i, weighted(r, weights), { year, days: [3, 355], flows: i % 12 === 5 ? [['late', 1]] : LATER_FLOWS });
+      // Up to yesterday: a petition registered since stays out, one still running stops where it has got to.
+      const past = (day: number) => yearOffset + day < todayOffset - 1;
+      if (past(p.day)) out.push({ ...p, steps: p.steps.filter((s) => past(s.day)) });
+    }
+  }
+  return out;
+}
+
+/** The whole plan: department items, lower-level items, open ones in December recent ones and, given `today`, the
+ * previous year and this year to date. */
+export function demoPlan(opts: { lowerItems?: number; today?: string } = {}): PlannedPetition[] {
   const r = prng(20191231);
   const plan: PlannedPetition[] = [];
   let key = 0;
@@ -132,73 +249,7 @@ export function demoPlan(opts: { lowerItems?: number } = {}): PlannedPetition[] 
   const weights = COUNTIES.map(([c, , w]) => [c, w] as [string, number]);
   for (let i = 0; i < lower; i++) {
     const county = i < COUNTIES.length ? COUNTIES[i]![0] : weighted(r, weights);
-    const townships = TOWNSHIPS[county];
-    const atCity = !townships && i % 9 === 4;
-    const atTownship = !!townships && r.chance(0.35);
-    const township = townships ? r.pick(townships) : null;
-    const org = atCity ? bureau(cityOf(county)) : atTownship ? `${township}-gov` : bureau(county);
-    const concerned = atTownship ? township! : townships && r.chance(0.6) ? township! : county;
-    const channel = weighted(r, [
-      ['来信', 30],
-      ['来访', 34],
-      ['网上信访', 12],
-      ['电话', 12],
-      ['上级转来', 12],
-    ] as Array<[string, number]>);
-    const source =
-      channel === '上级转来'
-        ? weighted(r, [
-            ['12345', 6],
-            ['自治区信访局', 3],
-            ['其他', 2],
-          ] as Array<[string, number]>)
-        : channel === '电话' && r.chance(0.4)
-          ? '12345'
-          : null;
-    const persons = channel === '来访' ? (r.chance(0.2) ? r.int(6, 30) : r.int(1, 3)) : channel === '来信' ? (r.chance(0.1) ? r.int(2, 6) : 1) : null;
-    const m = matter(r);
-    const people = Array.from({ length: Math.min(persons ?? 1, 5) }, () => person(r, county));
-    const day = r.int(3, 340);
-    const input: Record<string, unknown> = {
-      title: m.title,
-      channel,
-      category: m.category,
-      subject: m.subject,
-      concernedAreaCode: concerned,
-      content: m.content,
-      petitioners: people.map((p, k) => ({ ...p, role: (persons ?? 1) > 5 && k < 5 ? '代表' : '信访人' })),
-      ...(source ? { sourceBody: source, sourceRef: source === '12345' ? `12345-2019-${String(10000 + i)}` : `转〔2019〕${i}号` } : {}),
-      ...intakeExtras(i, m, county, channel, persons),
-      ...(channel === '来访'
-        ? { visitBatch: 1, visitPersons: persons, ...(persons! > 5 ? { representatives: 5 } : {}) }
-        : channel === '来信'
-          ? { visitPersons: persons }
-          : {}),
-    };
-    const flow = weighted(r, [
-      ['simple', 42],
-      ['self', 22],
-      ['refuse', 24],
-      ['late', 6],
-      ['review', 4],
-      ['final', 2],
-    ] as Array<[Flow, number]>);
-    const steps: PlannedStep[] = [];
-    let holder = org;
-    let d = day;
-    if (atCity) {
-      steps.push({ day: (d += r.int(1, 3)), minute: r.int(0, 400), move: { kind: 'handoff', to: bureau(county), by: org, transfer: true } });
-      steps.push({ day: (d += r.int(0, 2)), minute: r.int(0, 400), move: { kind: 'ack', by: bureau(county) } });
-      holder = bureau(county);
-    } else if (townships && !atTownship && concerned !== county && r.chance(0.4)) {
-      const to = `${concerned}-gov`;
-      steps.push({ day: (d += r.int(1, 3)), minute: r.int(0, 400), move: { kind: 'handoff', to, by: org, transfer: false } });
-      steps.push({ day: (d += r.int(0, 2)), minute: r.int(0, 400), move: { kind: 'ack', by: to } });
-      holder = to;
-    }
-    // Reviews need a level above the holder inside the tree (a township's county, a county's city).
-    steps.push(...conclude(r, holder, '', flow, d, (persons ?? 1) > 1));
-    add({ org, recent: false, day, minute: r.int(0, 400), input, steps });
+    add(lowerPetition(r, i, county, { year: 2019, days: [3, 340], flows: FLOWS_2019 }));
   }
 
   // Every demo township office handles at least one (the scope tests probe each holder).
@@ -365,5 +416,8 @@ export function demoPlan(opts: { lowerItems?: number } = {}): PlannedPetition[] 
     // For recent items, a step's `day` counts days before today (0 = today), like the registration.
     add({ org: x.org, recent: true, day: x.ago, minute: 0, input, steps: x.steps });
   }
+
+  // 6. The previous year and this year to date (for 同比).
+  if (opts.today) for (const p of laterYears(opts.today)) add(p);
   return plan;
 }

@@ -63,7 +63,7 @@ export async function seedDemoPetitions(ctx: AppContext, opts: { lowerItems?: nu
   const exists = await sql<{ one: number }>`select 1 as one from petitions.petition where is_demo limit 1`.execute(ctx.db);
   if (exists.rows.length) return { created: 0, moves: 0, skipped: true, failed: [], ms: Date.now() - t0 };
   const realNow = opts.now ?? ctx.clock.now();
-  const plan = demoPlan({ lowerItems: opts.lowerItems });
+  const plan = demoPlan({ lowerItems: opts.lowerItems, today: chinaDate(realNow) });
   const clock = manualClock();
   const failed: DemoSeedResult['failed'] = [];
   let moves = 0;
@@ -130,12 +130,12 @@ export async function seedDemoPetitions(ctx: AppContext, opts: { lowerItems?: nu
       return o.id;
     };
 
-    // Absolute times: 2019 days from 1 January (09:00 China time + minutes); recent ones before today.
-    const base2019 = chinaMidnight('2019-01-01').getTime() + 9 * 3_600_000;
+    // Absolute times: days from 1 January of the petition's year (09:00 China time + minutes); recent ones before today.
+    const yearStart = (year = 2019) => chinaMidnight(`${year}-01-01`).getTime() + 9 * 3_600_000;
     const todayChina = chinaMidnight(chinaDate(realNow)).getTime() + 9 * 3_600_000;
     const latest = realNow.getTime() - 60_000;
     const timeOf = (p: PlannedPetition, day: number, minute: number) =>
-      p.recent ? Math.min(todayChina - day * 86_400_000 + minute * 60_000, latest) : base2019 + day * 86_400_000 + minute * 60_000;
+      p.recent ? Math.min(todayChina - day * 86_400_000 + minute * 60_000, latest) : yearStart(p.year) + day * 86_400_000 + minute * 60_000;
 
     type Ev = { at: number; p: PlannedPetition; i: number; move: Move | null };
     const events: Ev[] = [];

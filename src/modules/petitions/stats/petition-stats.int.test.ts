@@ -326,6 +326,30 @@ describe('demo year 2019 (the demo history seed)', () => {
     expect(pending.rows[0]!.n).toBeGreaterThan(0);
   });
 
+  it('has a previous year (2025) and this year to date over many areas, for 同比: concluded mostly in time, a few late', async () => {
+    const y2025 = await stats(fgc, 'from=2025-01-01&to=2025-12-31');
+    const y2026 = await stats(fgc, 'from=2026-01-01&to=2026-11-29');
+    for (const s of [y2025, y2026]) {
+      expect(s.summary.items).toBeGreaterThanOrEqual(20);
+      expect(s.summary.concludedOnTime).toBeLessThan(s.summary.concluded);
+      expect(s.summary.concludedOnTime / s.summary.concluded).toBeGreaterThan(0.75);
+    }
+    expect(y2025.summary.concluded).toBe(y2025.summary.items);
+    // Each city has work in 2025, and the cities do not all move the same way.
+    const cities = ['640100', '640200', '640300', '640400', '640500'];
+    const byCity = async (from: string, to: string) => {
+      const rows = await sql<{ city: string; n: number }>`select substr(c.area_code, 1, 4) || '00' as city, count(*)::int as n from core.case c
+        join petitions.petition p on p.case_id = c.id where p.is_demo and c.created_at >= ${from}::date and c.created_at < ${to}::date group by 1`.execute(
+        t.ctx.db,
+      );
+      return Object.fromEntries(cities.map((c) => [c, rows.rows.find((r) => r.city === c)?.n ?? 0]));
+    };
+    const a = await byCity('2025-01-01', '2026-01-01');
+    const b = await byCity('2026-01-01', '2026-12-01');
+    for (const c of cities) expect(a[c], c).toBeGreaterThan(0);
+    expect(cities.some((c) => b[c]! > a[c]!) && cities.some((c) => b[c]! < a[c]!), JSON.stringify({ a, b })).toBe(true);
+  });
+
   it('queued no timers and no supervision for 2019, and its clocks are settled', async () => {
     const open = await sql<{ n: number }>`select count(*)::int as n from core.deadline_clock k join petitions.petition p on p.case_id = k.case_id
       where p.is_demo and k.state in ('running','paused') and k.start_date < '2020-01-01' and (k.overdue_for is distinct from k.due_date)`.execute(t.ctx.db);

@@ -5,10 +5,12 @@ import type { Dashboard } from './api.ts';
 
 export type Yoy = Dashboard['yoy']['registered'];
 
-/** The change against the same period of last year: arrow, count, percentage (none over a small base: the server leaves it null and says why in `text`, the tooltip) and last year's figure (同比). */
+/** The change against the same period of last year: arrow, count, percentage (none over a small base: the server leaves it null and says why in `text`, the tooltip) and last year's figure (同比); 「上年同期无数据」 over an empty base. */
 export function YoyText({ y, compact }: { y: Yoy; compact?: boolean }) {
   const t = useT();
   const pct = y.changePercent === null ? '' : ` (${y.changePercent > 0 ? '+' : ''}${y.changePercent.toFixed(1)}%)`;
+  // Nothing in last year's period: no base to compare with, so no arrow and no 「上年同期 0」.
+  if (y.noBase) return <span className={compact ? undefined : 'mz-yoy mz-muted'}>{t('dashboard.yoy.noBase')}</span>;
   const change =
     y.change === 0 ? (
       <span>{t('dashboard.yoy.flat')}</span>

@@ -17,6 +17,7 @@ export const en: Record<keyof typeof zh, string> = {
   'dashboard.yoy.last': 'Last year',
   'dashboard.yoy.change': 'Year on year',
   'dashboard.yoy.previous': 'same period last year {n}',
+  'dashboard.yoy.noBase': 'no data for the same period last year',
   'dashboard.yoy.flat': 'unchanged',
   'dashboard.yoy.rule':
     'Rule: year on year compares the cases registered in the period with the same months of last year, as a change in cases and a percentage; when last year had fewer than 10 or the change exceeds 1000%, only the change in cases is shown (a percentage over so small a base means nothing).',

@@ -37,6 +37,7 @@ export const zh = {
   'dashboard.yoy.last': '上年同期',
   'dashboard.yoy.change': '同比',
   'dashboard.yoy.previous': '上年同期 {n}',
+  'dashboard.yoy.noBase': '上年同期无数据',
   'dashboard.yoy.flat': '与上年持平',
   'dashboard.yoy.rule':
     '口径：同比为本期登记件数与上年同期相比的增减件数和百分比；上年同期不足 10 件或增减超过 1000% 时只列增减件数，不列百分比（基数过小，百分比没有意义）。',
