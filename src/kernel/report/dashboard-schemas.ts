@@ -22,6 +22,8 @@ export const DashboardOut = z.object({
   view: z.enum(['region', 'city', 'county', 'township']),
   period: z.object({ year: z.number().int(), through: z.number().int(), label: z.string() }),
   yoy: Compare,
+  /** The headline's and the areas' 同比 are 可比口径: kinds of work with no registration in last year's period are left out (named). */
+  comparable: z.object({ complete: z.boolean(), leftOut: z.array(z.string()) }),
   asOf: z.string(),
   source: z.enum(['rollup', 'cases']),
   freshness: z.string(),

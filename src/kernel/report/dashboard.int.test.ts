@@ -198,4 +198,25 @@ describe('dashboard figures from the rollup', () => {
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json()).toMatchObject({ view: 'township', area: { code: '640104001' } });
   }, 60_000);
+
+  it('compares like with like (可比口径): a kind of work with nothing last year is named and left out of the headline change', async () => {
+    clock.set(new Date('2026-04-20T02:00:00Z'));
+    const before = await same('nx-fgc');
+    expect(before.comparable).toEqual({ complete: true, leftOut: [] });
+    // A 低保 application this April, none in January–April 2025 (written as the row a registration leaves; the triggers roll it up).
+    const xqUnit = await t.ctx.db.selectFrom('core.org_unit').select('id').where('code', '=', '640104-mzj').executeTakeFirstOrThrow();
+    await sql`insert into core.case (id, type, ref_no, title, state, area_code, area_path, org_unit_id, created_at)
+      select gen_random_uuid(), 'dibao', 'DB-640104-2026-990001', '可比口径测试', 'applied', code, path, ${xqUnit.id}, ${'2026-04-18T02:00:00Z'}
+      from core.area where code = '640104'`.execute(t.ctx.db);
+    const region = await same('nx-fgc');
+    const dibao = region.modules.find((m) => m.type === 'dibao')!;
+    expect(dibao.yoy.registered).toMatchObject({ current: 1, previous: 0, noBase: true });
+    expect(region.comparable.complete).toBe(false);
+    expect(region.comparable.leftOut).toEqual([dibao.label]);
+    // The headline and 银川市's row keep last year's kinds only: unchanged by the new kind.
+    expect(region.yoy.registered).toEqual(before.yoy.registered);
+    const yc = (d: typeof region) => d.areas.find((a) => a.code === '640100')!.registered;
+    expect(yc(region)).toEqual(yc(before));
+    expect(region.totals.total - before.totals.total).toBe(1);
+  }, 60_000);
 });

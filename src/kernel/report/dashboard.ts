@@ -68,6 +68,11 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: strin
     };
   };
 
+  // 可比口径: the headline and the areas' 同比 count only the kinds of work whose last-year period registered something —
+  // a kind new this year (or new to the demo) would otherwise read as growth. The kinds left out are named.
+  const hadBase = new Set(byYear.filter((r) => r.yr === 'previous' && r.n > 0).map((r) => r.type));
+  const comparable = (r: Row) => hadBase.size === 0 || hadBase.has(r.type);
+  const leftOut = defs.filter((d) => !hadBase.has(d.type) && byYear.some((r) => r.type === d.type && r.yr === 'current' && r.n > 0));
   const modules = defs.map((d) => {
     const mine = byState.filter((r) => r.type === d.type);
     const states = Object.entries(d.states)
@@ -83,7 +88,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: strin
   });
   const areas = children.map((c) => {
     const inArea = byArea.filter((r) => r.child === c.path);
-    const yr = (y: Yr) => sum(byAreaYear.filter((r) => r.child === c.path && r.yr === y));
+    const yr = (y: Yr) => sum(byAreaYear.filter((r) => r.child === c.path && r.yr === y && comparable(r)));
     return {
       code: c.code,
       name: c.name,
@@ -98,7 +103,8 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { area?: strin
     area: { code: area.code, name: area.name, level: area.level },
     view: viewOfLevel(area.level),
     period: { year: period.year, through: period.through, label: period.label },
-    yoy: compare(byYear),
+    yoy: compare(byYear.filter(comparable)),
+    comparable: { complete: hadBase.size === 0 || leftOut.length === 0, leftOut: leftOut.map((d) => d.label) },
     asOf: now.toISOString(),
     source,
     freshness: source === 'rollup' ? '随办理同步更新（实时）' : '逐件统计',
@@ -188,8 +194,8 @@ async function treeRows(
     )}
     union all ${twice(
       'core.case_tree_child',
-      (t) => sql`select null, null, null, ${path} || '.' || child, ${yr}, sum(n)::int, ${g(BY_AREA_YEAR)}
-      from ${t} where ${compared} and child <> '' group by child, 5`,
+      (t) => sql`select type, null, null, ${path} || '.' || child, ${yr}, sum(n)::int, ${g(BY_AREA_YEAR)}
+      from ${t} where ${compared} and child <> '' group by type, child, 5`,
     )}`.execute(ctx.db);
   return r.rows;
 }
@@ -241,7 +247,7 @@ async function scopedRows(
       select type, state, to_char(month, 'YYYY-MM') as month, child, yr, sum(n)::int as n, grouping(state, month, child, yr) as g
       from (select x0.*, case when x0.month between ${monthDate(c0)} and ${monthDate(c1)} then 'current'
           when x0.month between ${monthDate(p0)} and ${monthDate(p1)} then 'previous' end as yr from (${inner}) x0) x
-      group by grouping sets ((type, state), (type, month), (child, type, state), (type, state, yr), (child, yr))`.execute(tx);
+      group by grouping sets ((type, state), (type, month), (child, type, state), (type, state, yr), (child, type, yr))`.execute(tx);
     return r.rows;
   });
 }

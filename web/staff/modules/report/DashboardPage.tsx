@@ -104,7 +104,11 @@ export function DashboardPage() {
           <Card className="mz-card mz-gap" title={`${d.area.name} · ${period}`} extra={fresh} data-testid="dashboard-yoy">
             <Row gutter={[16, 16]}>
               <Col xs={12} md={6}>
-                <YoyStat title={t('dashboard.yoy.registered')} y={d.yoy.registered} testId="dashboard-yoy-registered" />
+                <YoyStat
+                  title={d.comparable.complete ? t('dashboard.yoy.registered') : t('dashboard.yoy.registeredComparable')}
+                  y={d.yoy.registered}
+                  testId="dashboard-yoy-registered"
+                />
               </Col>
               <Col xs={12} md={6}>
                 <YoyStat title={t('dashboard.yoy.closed')} y={d.yoy.closed} />
@@ -118,6 +122,9 @@ export function DashboardPage() {
               </Col>
             </Row>
             <div className="mz-muted mz-gap" data-testid="dashboard-yoy-rule">
+              {!d.comparable.complete && (
+                <div data-testid="dashboard-yoy-comparable">{t('dashboard.yoy.comparable', { kinds: d.comparable.leftOut.join('、') })}</div>
+              )}
               {t('dashboard.yoy.rule')}
             </div>
           </Card>

@@ -13,6 +13,9 @@ export const en: Record<keyof typeof zh, string> = {
   'dashboard.yoy.registered': 'Registered in period',
   'dashboard.yoy.closed': 'of which closed',
   'dashboard.yoy.open': 'of which open',
+  'dashboard.yoy.registeredComparable': 'Registered in the period (comparable basis)',
+  'dashboard.yoy.comparable':
+    'Comparable basis: {kinds}, with no data for the same period last year, are left out of the change above and of each area’s change; their counts are in the table by kind below.',
   'dashboard.yoy.current': 'This period',
   'dashboard.yoy.last': 'Last year',
   'dashboard.yoy.change': 'Year on year',

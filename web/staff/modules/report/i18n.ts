@@ -31,6 +31,8 @@ export const zh = {
   'dashboard.areas.county': '各乡镇（街道）',
   'dashboard.areas.township': '各村（社区）',
   'dashboard.yoy.registered': '本期登记',
+  'dashboard.yoy.registeredComparable': '本期登记（可比口径）',
+  'dashboard.yoy.comparable': '可比口径：上年同期无数据的{kinds}不计入上方同比和各地区同比，其件数见下方分业务统计。',
   'dashboard.yoy.closed': '其中已办结',
   'dashboard.yoy.open': '其中在办',
   'dashboard.yoy.current': '本期',
