@@ -493,7 +493,7 @@ describe('a phone, 390 px wide', { concurrency: false }, () => {
 
   f.step('the console spot check on a phone: the drawn list a page at a time, with the 整改通知书', async () => {
     await page.goto('/orgs/spot-checks');
-    await page.locator('.ant-table-row', { hasText: '2026年度银川市社会组织定期抽查' }).first().click();
+    await page.locator('.mz-dt-card', { hasText: '2026年度银川市社会组织定期抽查' }).first().click();
     const detail = page.getByTestId('spot-check-detail');
     await detail.getByRole('link', { name: '整改通知书' }).first().waitFor({ timeout: T });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

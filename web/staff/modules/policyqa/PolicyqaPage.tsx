@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/api.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { policyqaApi, QA_CATEGORIES, QA_STATUS_LABEL, type EntryFilters, type EntryRow } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Dialog = { kind: 'edit'; entry: EntryRow | null } | { kind: 'flag'; entry: EntryRow; document: boolean } | { kind: 'review'; entry: EntryRow };
 type EditForm = { category: (typeof QA_CATEGORIES)[number]; question: string; answer: string; documentId?: string; policyTitle?: string };
@@ -154,7 +155,7 @@ export function PolicyqaPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table<EntryRow>
+          <DataTable<EntryRow>
             rowKey="id"
             size="small"
             loading={list.isPending}
