@@ -256,7 +256,7 @@ describe('业务主管单位 初审意见 (xq-whlyj), at 1366×768 and 390 px', 
     const done = page.locator('.ant-table-row', { hasText: name });
     await done.getByText(/主管单位意见 同意/).waitFor({ timeout: T });
     await page.setViewportSize(PHONE);
-    await scrollInto(done);
+    await scrollInto(page.locator('.mz-dt-card', { hasText: name }));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
     await shot(page, 'orgs-supervised-phone');

@@ -12,6 +12,7 @@ const columns: DataColumn<Row>[] = [
   { title: '期限', dataIndex: 'due' },
   { title: '状态', dataIndex: 'state', render: (v: string, _r, i) => `${v}#${i}` },
   { title: '内部', dataIndex: 'id', phone: false },
+  { title: '隐藏', dataIndex: 'refNo', hidden: true },
   { title: '操作', key: 'actions', render: () => '办理' },
 ];
 
@@ -26,11 +27,12 @@ describe('a phone card derived from the columns (DataTable)', () => {
     expect(card.actions).toEqual(['办理']);
   });
 
-  it('leaves out `phone: false`, empty values and the columns antd hides at this width, and shows those on a wider screen', () => {
+  it('leaves out `phone: false`, hidden columns, empty values and the columns antd hides at this width, and shows those on a wider screen', () => {
     const labels = (screens: Record<string, boolean>) => cardParts(columns, row, 0, screens, '操作').lines.map((l) => l.label);
     expect(labels(phone)).not.toContain('单位');
     expect(labels(phone)).not.toContain('期限');
     expect(labels(phone)).not.toContain('内部');
+    expect(labels(phone)).not.toContain('隐藏');
     expect(labels({ ...phone, sm: true, md: true })).toContain('单位');
     expect(cardParts(columns, row, 0, { md: true }, '操作').lines).toContainEqual({ label: '单位', value: '隆德县民政局' });
   });

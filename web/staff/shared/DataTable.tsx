@@ -19,7 +19,7 @@ function pageRows<T>(rows: readonly T[], total: number, current: number, pageSiz
 /**
  * antd's Table on a desktop (the same props, the same rendering); on a phone (below md) each row is a card — the
  * heading column on top (a link when it renders one; the row's own onClick otherwise), the other columns as
- * label–value lines, the actions at the foot — with the table's pagination, loading and empty state.
+ * label–value lines, an expandable row's detail folded, the actions at the foot — with the table's pagination, loading and empty state.
  */
 export function DataTable<T extends object>(props: DataTableProps<T>) {
   const screens = Grid.useBreakpoint();
@@ -28,7 +28,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const { card, ...table } = props;
   if (screens.md !== false) return <Table<T> {...table} />;
 
-  const { columns = [], dataSource = [], pagination, rowKey = 'key', onRow, loading, locale } = table;
+  const { columns = [], dataSource = [], pagination, rowKey = 'key', onRow, loading, locale, expandable } = table;
   const paged = pagination === false ? null : (pagination ?? {});
   const pageSize = paged?.pageSize ?? paged?.defaultPageSize ?? 10;
   const total = paged?.total ?? dataSource.length;
@@ -55,6 +55,12 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
                     </div>
                   ))}
                 </dl>
+              )}
+              {expandable?.expandedRowRender && (expandable.rowExpandable?.(row) ?? true) && (
+                <details className="mz-dt-more">
+                  <summary>{t('common.detail')}</summary>
+                  {expandable.expandedRowRender(row, i, 0, true)}
+                </details>
               )}
               {actions.length > 0 && <div className="mz-dt-actions">{actions}</div>}
             </div>

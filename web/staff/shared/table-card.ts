@@ -15,11 +15,11 @@ export type DataColumn<T> = Column<T> & { phone?: false | 'title' | 'actions' };
 /** A card's parts, read from the columns: the heading, label–value lines and the actions. */
 export type CardParts = { title: ReactNode; lines: { label: ReactNode; value: ReactNode }[]; actions: ReactNode[] };
 
-/** The leaf columns a phone shows: groups flattened, `phone: false` and columns antd hides at this width left out. */
+/** The leaf columns a phone shows: groups flattened, `phone: false`, hidden columns and those antd hides at this width left out. */
 function phoneColumns<T>(columns: DataColumn<T>[], screens: Screens): DataColumn<T>[] {
   return columns
     .flatMap((c) => ('children' in c && c.children ? phoneColumns(c.children as DataColumn<T>[], screens) : [c]))
-    .filter((c) => c.phone !== false && (!c.responsive || c.responsive.some((b) => screens[b])));
+    .filter((c) => c.phone !== false && !c.hidden && (!c.responsive || c.responsive.some((b) => screens[b])));
 }
 
 function cell<T>(c: DataColumn<T>, row: T, index: number): ReactNode {

@@ -8,7 +8,7 @@ import { ApiError } from '../../shared/api.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { communityApi, DUTY_ASPECTS, type DutyRow } from './api.ts';
-import { DataTable } from '../../shared/DataTable.tsx';
+import { DataTable, type DataColumn } from '../../shared/DataTable.tsx';
 
 type RequestForm = {
   areaCode: string;
@@ -60,8 +60,8 @@ export function DutiesPage() {
     }
   };
 
-  const columns: TableProps<DutyRow>['columns'] = [
-    { title: t('community.d.seq'), dataIndex: 'seq', width: 70, render: (v: number | null) => v ?? '—' },
+  const columns: DataColumn<DutyRow>[] = [
+    { title: t('community.d.seq'), dataIndex: 'seq', width: 70, phone: false, render: (v: number | null) => v ?? '—' },
     { title: t('community.d.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link> },
     { title: t('community.d.aspect'), dataIndex: 'aspect', width: 100 },
     { title: t('community.d.basis'), dataIndex: 'basis' },

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Space, Switch, Tabs, Tag, message, type TableProps } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Switch, Tabs, Tag, message } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -10,7 +10,7 @@ import { yuanGrouped } from '../../../../../src/platform/money.ts';
 import { moneyApi, type RosterDetail, type RosterLine } from './api.ts';
 import { StatusTag } from './RostersPage.tsx';
 import './dibao-money.css';
-import { DataTable } from '../../../shared/DataTable.tsx';
+import { DataTable, type DataColumn } from '../../../shared/DataTable.tsx';
 
 export function RosterPage() {
   const { id = '' } = useParams();
@@ -52,8 +52,8 @@ export function RosterPage() {
     onError: (e: Error) => message.error(e.message),
   });
   const r = q.data;
-  const columns: TableProps<RosterLine>['columns'] = [
-    { title: t('dibaoMoney.line.no'), dataIndex: 'lineNo', width: 60 },
+  const columns: DataColumn<RosterLine>[] = [
+    { title: t('dibaoMoney.line.no'), dataIndex: 'lineNo', width: 60, phone: false },
     {
       title: t('dibaoMoney.line.head'),
       dataIndex: 'headName',
