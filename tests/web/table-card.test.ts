@@ -17,7 +17,7 @@ const columns: DataColumn<Row>[] = [
 ];
 
 describe('a phone card derived from the columns (DataTable)', () => {
-  it('puts the first column, through its own render, on top and the others under their titles; 操作 at the foot', () => {
+  it('puts the first column, through its own render, on top and the others under their titles; 操作 at the foot when a row has any', () => {
     const card = cardParts(columns, row, 3, phone, '操作');
     expect(card.title).toBe('DB20190001→/cases/a1');
     expect(card.lines).toEqual([
@@ -25,6 +25,15 @@ describe('a phone card derived from the columns (DataTable)', () => {
       { label: '状态', value: 'open#3' },
     ]);
     expect(card.actions).toEqual(['办理']);
+    expect(
+      cardParts(
+        columns.map((c) => (c.title === '操作' ? { ...c, render: () => null } : c)),
+        row,
+        0,
+        phone,
+        '操作',
+      ).actions,
+    ).toEqual([]);
   });
 
   it('leaves out `phone: false`, hidden columns, empty values and the columns antd hides at this width, and shows those on a wider screen', () => {

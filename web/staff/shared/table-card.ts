@@ -38,9 +38,9 @@ export function cardParts<T>(columns: DataColumn<T>[], row: T, index: number, sc
   for (const c of shown) {
     if (c === heading) continue;
     const value = cell(c, row, index);
+    if (value === null || value === undefined || value === '' || value === false) continue;
     if (c.phone === 'actions' || c.title === actionsTitle) parts.actions.push(value);
-    else if (value !== null && value !== undefined && value !== '' && value !== false)
-      parts.lines.push({ label: typeof c.title === 'function' ? null : c.title, value });
+    else parts.lines.push({ label: typeof c.title === 'function' ? null : c.title, value });
   }
   return parts;
 }
