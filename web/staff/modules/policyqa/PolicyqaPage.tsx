@@ -75,7 +75,19 @@ export function PolicyqaPage() {
       ),
     },
     { title: t('policyqa.c.category'), dataIndex: 'category', width: 110 },
-    { title: t('policyqa.c.policy'), dataIndex: 'policyTitle', width: 220, render: (v: string, r) => (r.documentRefNo ? `${v}（${r.documentRefNo}）` : v) },
+    {
+      title: t('policyqa.c.policy'),
+      dataIndex: 'policyTitle',
+      width: 220,
+      render: (v: string, r) =>
+        r.documentRefNo ? (
+          <>
+            {v}（<span className="mz-nowrap">{r.documentRefNo}</span>）
+          </>
+        ) : (
+          v
+        ),
+    },
     {
       title: t('policyqa.c.status'),
       dataIndex: 'statusLabel',
