@@ -4,7 +4,7 @@
 // from; a start whose files all hash the same reuses it, any change (source, dependency, this
 // script) rebuilds it (esbuild, a few seconds). Tests and the CLI keep running from source.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -21,13 +21,24 @@ const self = fileURLToPath(import.meta.url);
 const EXTERNAL = ['@electric-sql/pglite', '@node-rs/argon2', 'exceljs', 'pdfkit', 'pg-native'];
 
 const hashOf = (file) => createHash('sha256').update(readFileSync(file)).digest('base64url');
+const stamp = (file) => {
+  const s = statSync(file);
+  return `${s.size}:${s.mtimeMs}`;
+};
 
-/** Is the bundle built from exactly the files that are there now? */
+/**
+ * Is the bundle built from exactly the files that are there now? A file with the size and time it had
+ * at the build is not read again; any other is compared by its content hash (a checkout that rewrote
+ * a file with the same text does not rebuild).
+ */
 function current() {
   if (!existsSync(bundle) || !existsSync(manifest)) return false;
   try {
     const inputs = JSON.parse(readFileSync(manifest, 'utf8'));
-    return Object.entries(inputs).every(([file, hash]) => hashOf(path.join(root, file)) === hash);
+    return Object.entries(inputs).every(([file, [hash, at]]) => {
+      const full = path.join(root, file);
+      return stamp(full) === at || hashOf(full) === hash;
+    });
   } catch {
     return false; // a file removed (or an unreadable manifest)
   }
@@ -80,8 +91,11 @@ async function build() {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  const inputs = { [path.relative(root, self)]: hashOf(self), 'package-lock.json': hashOf(path.join(root, 'package-lock.json')) };
-  for (const file of Object.keys(r.metafile.inputs)) inputs[file] = hashOf(path.join(root, file));
+  const inputs = {};
+  for (const file of [path.relative(root, self), 'package-lock.json', ...Object.keys(r.metafile.inputs)]) {
+    const full = path.join(root, file);
+    inputs[file] = [hashOf(full), stamp(full)];
+  }
   writeFileSync(`${manifest}.tmp`, JSON.stringify(inputs));
   renameSync(`${bundle}.tmp`, bundle);
   renameSync(`${manifest}.tmp`, manifest);
