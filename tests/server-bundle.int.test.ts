@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,8 @@ it('starts from the bundle on an empty database and serves the API', { timeout: 
   // The bundle is built first when it is missing or stale, as `npm start` does (scripts/start.mjs).
   const boot = `const { serverBundle } = await import('./scripts/server-bundle.mjs'); const { startServer } = await import(await serverBundle()); const { stop } = await startServer(); process.once('SIGTERM', () => stop().then(() => process.exit(0)));`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'off', LOG_LEVEL: 'info', WORKER: 'on' };
-  if (url) env.DATABASE_URL = withDatabase(url, database!);
+  // Production on PostgreSQL (DEMO=off) keeps the PII key outside the database.
+  if (url) Object.assign(env, { DATABASE_URL: withDatabase(url, database!), PII_KEY: randomBytes(16).toString('hex') });
   else delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--input-type=module', '-e', boot], {
     cwd: path.resolve(import.meta.dirname, '..'),
@@ -61,6 +63,8 @@ it('starts from the bundle on an empty database and serves the API', { timeout: 
     expect(areas.items.find((a) => a.code === '640104')?.name).toBe('兴庆区');
     const openapi = (await fetch(`${base}/openapi.json`).then((r) => r.json())) as { paths: Record<string, unknown> };
     expect(Object.keys(openapi.paths).length).toBeGreaterThan(100);
+    // The job worker starts after listen; the start-up line follows it.
+    while (!out.includes('Minzheng is up') && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
   } finally {
     child.kill('SIGTERM');
     await exited;
