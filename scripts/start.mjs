@@ -1,10 +1,11 @@
-// `npm start`: build the web UI when it is missing or older than its sources, then start the
-// server (API + staff console + portal) in this process.
+// `npm start`: build the web UI when it is missing or older than its sources, bundle the server
+// when its sources changed, then start it (API + staff console + portal) in this process.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serverBundle } from './server-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -31,11 +32,13 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-// Node's compile cache: the V8 code of every module the server loads (~1,600, the stripped
-// TypeScript included), kept under node_modules/.cache, so a restart does not compile them again.
-// Node writes it when the process exits (stop on SIGINT/SIGTERM); a changed file's entry is redone.
+// The server as one bundled file (scripts/server-bundle.mjs: rebuilt when any of its files changed),
+// and Node's compile cache: the V8 code of what the server loads, kept under node_modules/.cache,
+// so a restart does not compile it again. Node writes it when the process exits (stop on
+// SIGINT/SIGTERM); a changed file's entry is redone.
+const server = await serverBundle();
 module.enableCompileCache(path.join(root, 'node_modules/.cache/minzheng/compile'));
-const { startServer } = await import('../src/server/main.ts');
+const { startServer } = await import(pathToFileURL(server).href);
 const { stop } = await startServer();
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.once(sig, () =>

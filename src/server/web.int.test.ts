@@ -94,4 +94,14 @@ describe('web delivery', () => {
     expect(res.statusCode).toBe(404);
     expect(res.headers['cache-control'] ?? '').not.toMatch(/immutable/);
   });
+
+  it('sends only files of the build: a path out of it gets the console page, never the file', async () => {
+    const outside = `${path.basename(dir)}-outside.txt`; // beside dist, in the temporary directory
+    writeFileSync(path.join(dir, '..', outside), 'secret');
+    for (const url of [`/../${outside}`, `/%2e%2e/${outside}`, `/..%2f${outside}`]) {
+      const res = await get(url);
+      expect(res.payload, url).not.toContain('secret');
+    }
+    rmSync(path.join(dir, '..', outside));
+  });
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -29,19 +29,38 @@ export async function registerWeb(app: FastifyInstance, dist = WEB_DIST) {
     );
     return;
   }
+  // One route for the whole UI, not one per built file: @fastify/static's `wildcard: false` added a
+  // GET and a HEAD route for each of its ~830 files (twins included), a third of a second at every
+  // start (issue 18). The files are listed once; only a listed file is sent, so no path leaves dist.
+  const files = new Set(
+    readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dist, path.join(e.parentPath, e.name)).split(path.sep).join('/')),
+  );
   await app.register(fastifyStatic, {
     root: dist,
-    prefix: '/',
-    wildcard: false,
-    index: ['index.html'],
+    serve: false,
     preCompressed: true,
     cacheControl: false,
     setHeaders: (reply, file) => reply.header('cache-control', file.includes(FINGERPRINTED) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   app.get('/*', async (req, reply) => {
     const url = req.url.split('?')[0]!;
+    const file = builtFile(files, url);
+    if (file) return reply.sendFile(file);
     if (url.startsWith('/api/') || url.startsWith('/assets/')) return send(reply, 404, 'ROUTE_NOT_FOUND', `资源不存在：${url}`);
-    const file = url.startsWith('/portal') ? 'portal/index.html' : 'index.html';
-    return reply.header('cache-control', 'no-cache').sendFile(file);
+    return reply.header('cache-control', 'no-cache').sendFile(url.startsWith('/portal') ? 'portal/index.html' : 'index.html');
   });
+}
+
+/** The built file a URL path names (a directory's index.html for a path ending in /), if there is one. */
+function builtFile(files: ReadonlySet<string>, url: string): string | undefined {
+  let name: string;
+  try {
+    name = decodeURIComponent(url).slice(1);
+  } catch {
+    return undefined;
+  }
+  if (name === '' || name.endsWith('/')) name += 'index.html';
+  return files.has(name) ? name : undefined;
 }

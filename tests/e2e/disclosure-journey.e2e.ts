@@ -187,7 +187,11 @@ describe('依申请公开 journey: portal → 补正 → 征求第三方意见 �
     assert.match(text, /640104[^/]*\/\d{4}-\d{5}/);
     await snap(page, 'console-fed-item');
     await page.setViewportSize(PHONE);
-    await row.waitFor();
+    // a card on a phone, with the same link to its source
+    await p
+      .locator('.mz-dt-card', { has: page.getByTestId('item-source') })
+      .first()
+      .waitFor();
     await snap(page, 'console-fed-item-phone');
     await page.setViewportSize({ width: 1366, height: 768 });
     await row.getByTestId('item-source').click();

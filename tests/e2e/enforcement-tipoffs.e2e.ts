@@ -132,7 +132,8 @@ describe('举报: portal → 核查 → 不予立案 → 答复 → 查询; 来�
   step('the console list at 390 px', async () => {
     await page.setViewportSize(PHONE);
     await page.goto('/enforcement/tipoffs');
-    await page.locator('.ant-table-row').first().waitFor();
+    await page.locator('.mz-dt-card').first().waitFor();
+    assert.equal(await page.locator('.ant-table').count(), 0, 'cards, not a table');
     await snap(page, 'console-list-390');
     await page.setViewportSize(DESKTOP);
   });

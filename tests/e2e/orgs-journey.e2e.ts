@@ -256,7 +256,7 @@ describe('业务主管单位 初审意见 (xq-whlyj), at 1366×768 and 390 px', 
     const done = page.locator('.ant-table-row', { hasText: name });
     await done.getByText(/主管单位意见 同意/).waitFor({ timeout: T });
     await page.setViewportSize(PHONE);
-    await scrollInto(done);
+    await scrollInto(page.locator('.mz-dt-card', { hasText: name }));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
     await shot(page, 'orgs-supervised-phone');
@@ -493,7 +493,7 @@ describe('a phone, 390 px wide', { concurrency: false }, () => {
 
   f.step('the console spot check on a phone: the drawn list a page at a time, with the 整改通知书', async () => {
     await page.goto('/orgs/spot-checks');
-    await page.locator('.ant-table-row', { hasText: '2026年度银川市社会组织定期抽查' }).first().click();
+    await page.locator('.mz-dt-card', { hasText: '2026年度银川市社会组织定期抽查' }).first().click();
     const detail = page.getByTestId('spot-check-detail');
     await detail.getByRole('link', { name: '整改通知书' }).first().waitFor({ timeout: T });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -4,6 +4,7 @@ import { openTestContext, type TestContext } from '../../../tests/helpers/test-c
 import { manualClock } from '../../../tests/helpers/test-app.ts';
 import { createJobRegistry } from './registry.ts';
 import { registerDailyJob, DAILY_TZ } from './daily.ts';
+import { chinaDate } from '../china-time.ts';
 
 /** Daily jobs: once per business day (by ctx.clock), retried when they fail, scheduled by the worker with a catch-up. */
 const tag = Math.random().toString(36).slice(2, 8);
@@ -61,7 +62,16 @@ describe('registerDailyJob', () => {
     const days: string[] = [];
     const name = `test.daily.worker.${tag}`;
     registerDailyJob(name, 4, async (_ctx, day) => void days.push(day), reg);
+    // Not caught up: one whose hour has not come yet, one already done today.
+    const later = `test.daily.later.${tag}`;
+    const doneToday = `test.daily.done.${tag}`;
+    registerDailyJob(later, 23, async () => {}, reg);
+    registerDailyJob(doneToday, 4, async () => {}, reg);
+    const today = chinaDate(clock.now());
+    await sql`insert into core.daily_job_run (name, day, finished_at) values (${doneToday}, ${today}::date, now())`.execute(t.ctx.db);
     await t.jobs.start(t.ctx, reg);
+    const queued = await sql<{ name: string }>`select distinct name from pgboss.job where name = any(${[name, later, doneToday]}::text[])`.execute(t.ctx.db);
+    expect(queued.rows.map((r) => r.name)).toEqual([name]);
     const schedules = await t.jobs.boss.getSchedules(name);
     expect(schedules.map((s) => [s.cron, s.timezone])).toEqual([['0 4 * * *', DAILY_TZ]]);
     for (let i = 0; i < 40 && !days.length; i++) await new Promise((r) => setTimeout(r, 250));

@@ -54,8 +54,18 @@ export function registerDailyJob(name: string, hour: number, handler: DailyJobHa
 /** The cron expression of a daily job. */
 export const dailyCron = (hour: number) => `0 ${hour} * * *`;
 
-/** Whether a daily job is due now by business time and not yet done today (the worker's catch-up at start). */
-export async function dailyJobDue(ctx: AppContext, name: string, hour: number): Promise<boolean> {
+/**
+ * The daily jobs due now by business time and not yet done today (the worker's catch-up at start),
+ * in one query for all of them: on PGlite every statement of the worker's start queues ahead of the
+ * first requests.
+ */
+export async function dailyJobsDue(ctx: AppContext, jobs: readonly { name: string; hour: number }[]): Promise<string[]> {
   const now = ctx.clock.now();
-  return chinaHour(now) >= hour && !(await ranOn(ctx, name, chinaDate(now)));
+  const passed = jobs.filter((j) => chinaHour(now) >= j.hour).map((j) => j.name);
+  if (!passed.length) return [];
+  const done = await sql<{ name: string }>`select name from core.daily_job_run where name = any(${passed}::text[]) and day = ${chinaDate(now)}::date`.execute(
+    ctx.db,
+  );
+  const ran = new Set(done.rows.map((r) => r.name));
+  return passed.filter((name) => !ran.has(name));
 }

@@ -8,7 +8,7 @@ import type { JobDefinition, JobQueueOptions, JobRegistry, Jobs } from '../jobs.
 import { jobRegistry } from './registry.ts';
 import { JOBS_SCHEMA, bossOptions, jobsSchemaState, watchBoss } from './install.ts';
 import { runDue, type RunDueOptions } from './run-due.ts';
-import { DAILY_TZ, dailyCron, dailyJobDue } from './daily.ts';
+import { DAILY_TZ, dailyCron, dailyJobsDue } from './daily.ts';
 import { chinaDate } from '../china-time.ts';
 
 export type JobsRuntime = {
@@ -152,11 +152,9 @@ export async function createJobs(handle: DbHandle, config: Config, opts: CreateJ
       // Daily jobs: a cron schedule in the database (one per deployment), and a catch-up run when
       // today's hour has passed by business time and the day is not done (src/platform/jobs/daily.ts).
       for (const def of reg.values()) if (def.cron) await worker.schedule(def.name, def.cron, {}, { tz: DAILY_TZ });
-      for (const def of reg.values()) {
-        if (!def.daily) continue;
-        await worker.schedule(def.name, dailyCron(def.daily.hour), {}, { tz: DAILY_TZ, missed: 'once' });
-        if (await dailyJobDue(ctx, def.name, def.daily.hour)) await jobs.send(ctx, def.name, {}, { singletonKey: `catch-up:${chinaDate(ctx.clock.now())}` });
-      }
+      const daily = [...reg.values()].flatMap((d) => (d.daily ? [{ name: d.name, hour: d.daily.hour }] : []));
+      for (const d of daily) await worker.schedule(d.name, dailyCron(d.hour), {}, { tz: DAILY_TZ, missed: 'once' });
+      for (const name of await dailyJobsDue(ctx, daily)) await jobs.send(ctx, name, {}, { singletonKey: `catch-up:${chinaDate(ctx.clock.now())}` });
       ctx.logger.info({ queues: [...reg.values()].filter((d) => d.handler).map((d) => d.name) }, '任务处理已启动 / job worker started');
     },
     runDue: (ctx, o) => runDue(sender, ctx, registry, o),

@@ -1,5 +1,6 @@
-import { Card, Grid, Pagination, Table, type TableProps } from 'antd';
+import { Card } from 'antd';
 import type { ReactNode } from 'react';
+import { DataTable, type DataColumn, type DataTableProps } from './DataTable.tsx';
 import { PageHeader } from './PageHeader.tsx';
 import { QueryError } from './QueryError.tsx';
 import type { ListQuery } from './use-list-query.ts';
@@ -14,15 +15,14 @@ export function ListPage<F extends string, T extends object>(props: {
   extra?: ReactNode;
   filters?: ReactNode;
   query: ListQuery<F, T>;
-  columns: TableProps<T>['columns'];
-  rowKey?: TableProps<T>['rowKey'];
-  /** The table's width before it scrolls sideways (phones without `card`). */
+  columns: DataColumn<T>[] | undefined;
+  rowKey?: DataTableProps<T>['rowKey'];
+  /** The table's width before it scrolls sideways (a desktop's narrow window). */
   scrollX?: number;
-  /** On a phone each row becomes this card (a link to the record), not a table scrolling sideways. */
+  /** On a phone each row becomes this card (a link to the record) rather than the one derived from the columns. */
   card?: (row: T) => ReactNode;
 }) {
   const { q, set, list } = props.query;
-  const mobile = Grid.useBreakpoint().md === false;
   const paging = {
     current: q.page,
     pageSize: q.pageSize,
@@ -37,13 +37,8 @@ export function ListPage<F extends string, T extends object>(props: {
         {props.filters && <div className="mz-list-filters">{props.filters}</div>}
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
-        ) : mobile && props.card ? (
-          <div className="mz-wl-cards" aria-busy={list.isFetching}>
-            {(list.data?.items ?? []).map(props.card)}
-            {paging.total > paging.pageSize && <Pagination size="small" align="center" className="mz-gap" {...paging} />}
-          </div>
         ) : (
-          <Table<T>
+          <DataTable<T>
             rowKey={props.rowKey ?? 'id'}
             size="middle"
             loading={list.isFetching}
@@ -51,6 +46,7 @@ export function ListPage<F extends string, T extends object>(props: {
             columns={props.columns}
             scroll={props.scrollX ? { x: props.scrollX } : undefined}
             pagination={paging}
+            card={props.card}
           />
         )}
       </Card>

@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Grid, Input, Table, type TableProps } from 'antd';
+import { App, Button, Card, DatePicker, Grid, Input, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../app/session.ts';
@@ -17,6 +17,7 @@ import { CodeLabel } from './CodeLabel.tsx';
 import { ActorSelect } from './ActorSelect.tsx';
 import { actionsMatching, useActionLabels } from './use-action-labels.ts';
 import { actorLabel, entityLabel } from './audit-labels.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 export function AuditPage() {
   const t = useT();
@@ -110,7 +111,7 @@ export function AuditPage() {
           />
         </div>
         {events.isError && <QueryError error={events.error} onRetry={() => events.refetch()} />}
-        <Table<AuditEvent>
+        <DataTable<AuditEvent>
           rowKey="id"
           size="middle"
           columns={phone ? phoneColumns : columns}

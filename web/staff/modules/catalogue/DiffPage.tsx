@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Space, Statistic, Table, Tabs } from 'antd';
+import { Button, Card, Input, Space, Statistic, Tabs } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { useSession } from '../../app/session.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { ITEM_TYPES, catalogueApi } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 const typeLabel = (c: string | null) => (c && c in ITEM_TYPES ? ITEM_TYPES[c as keyof typeof ITEM_TYPES] : (c ?? '—'));
 
@@ -56,7 +57,7 @@ export function DiffPage() {
                 key: 'missing',
                 label: `${t('catalogue.missing')} ${d.summary.missing}`,
                 children: (
-                  <Table
+                  <DataTable
                     rowKey={(r) => r.areaCode + r.baseCode}
                     size="small"
                     dataSource={d.missing}
@@ -74,7 +75,7 @@ export function DiffPage() {
                 key: 'dups',
                 label: `${t('catalogue.duplicates')} ${d.summary.duplicate}`,
                 children: (
-                  <Table
+                  <DataTable
                     rowKey={(r) => r.areaCode + r.baseCode}
                     size="small"
                     dataSource={d.duplicates}
@@ -91,7 +92,7 @@ export function DiffPage() {
                 key: 'wrong',
                 label: `${t('catalogue.wrong')} ${d.summary.wrong}`,
                 children: (
-                  <Table
+                  <DataTable
                     rowKey={(r) => r.id + r.field}
                     size="small"
                     dataSource={d.wrong}

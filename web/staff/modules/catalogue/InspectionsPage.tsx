@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, Table } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { useCan } from '../../app/session.ts';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { catalogueApi } from './api.ts';
 import { useReviewColumns } from './review-columns.tsx';
 import { InspectionEntry } from './InspectionEntry.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 互联网+监管 检查行为: the records in scope, their entry (谁录入) and review by another person (谁审核). */
 export function InspectionsPage() {
@@ -67,7 +68,7 @@ export function InspectionsPage() {
       {q.error && <QueryError error={q.error} onRetry={() => q.refetch()} />}
       {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} style={{ marginBottom: 12 }} role="alert" />}
       <Card className="mz-card">
-        <Table
+        <DataTable
           rowKey="id"
           size="small"
           loading={q.isLoading}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Drawer, Form, Input, InputNumber, Select, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Card, Drawer, Form, Input, InputNumber, Select, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { useCan } from '../../app/session.ts';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { CASE_KINDS, DEPTHS, ITEM_TYPES, catalogueApi } from './api.ts';
 import { ListImport } from './ListImport.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 实施清单: the offices in scope, one office's list, adopting the published catalogue, editing the local fields. */
 export function ListsPage() {
@@ -64,7 +65,7 @@ export function ListsPage() {
       </Card>
       {list.data && (
         <Card className="mz-card" style={{ marginTop: 12 }} title={`${list.data.office.name} · ${list.data.office.uscc}`}>
-          <Table
+          <DataTable
             rowKey="id"
             size="small"
             dataSource={list.data.rows}

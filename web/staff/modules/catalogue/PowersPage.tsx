@@ -1,6 +1,6 @@
 import { LawBasis } from '../../shared/LawBasis.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
@@ -8,6 +8,7 @@ import { useCan } from '../../app/session.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { ITEM_TYPES, catalogueApi } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 权责清单 as of a date, counts by type, and 划转 to another body. */
 export function PowersPage() {
@@ -45,7 +46,7 @@ export function PowersPage() {
       </Card>
       {q.error && <QueryError error={q.error} onRetry={() => q.refetch()} />}
       <Card className="mz-card" style={{ marginTop: 12 }}>
-        <Table
+        <DataTable
           rowKey="id"
           size="small"
           loading={q.isLoading}

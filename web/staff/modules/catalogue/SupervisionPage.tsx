@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, Segmented, Table } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Segmented } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { useCan } from '../../app/session.ts';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { catalogueApi } from './api.ts';
 import { useReviewColumns } from './review-columns.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 互联网+监管: the supervision catalogue and inspection lists with their review (谁录入、谁审核). */
 export function SupervisionPage() {
@@ -81,7 +82,7 @@ export function SupervisionPage() {
           }))}
         />
         {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} style={{ marginTop: 12 }} role="alert" />}
-        <Table
+        <DataTable
           style={{ marginTop: 12 }}
           rowKey="id"
           size="small"

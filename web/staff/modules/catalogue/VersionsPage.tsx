@@ -1,6 +1,6 @@
 import { LawBasis } from '../../shared/LawBasis.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { useCan } from '../../app/session.ts';
@@ -8,6 +8,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { ITEM_TYPES, LEVELS, catalogueApi } from './api.ts';
 import { XlsxImport } from '../../shared/XlsxImport.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 const STATUS_COLOR: Record<string, string> = { draft: 'default', pending: 'orange', published: 'green', rejected: 'red' };
 
@@ -43,7 +44,7 @@ export function VersionsPage() {
       <PageHeader title={t('catalogue.nav.versions')} desc={t('catalogue.versions.desc')} />
       {versions.error && <QueryError error={versions.error} onRetry={() => versions.refetch()} />}
       <Card className="mz-card">
-        <Table
+        <DataTable
           rowKey="id"
           size="small"
           loading={versions.isLoading}
@@ -153,7 +154,7 @@ export function VersionsPage() {
               </Button>
             </Form>
           )}
-          <Table
+          <DataTable
             rowKey="baseCode"
             size="small"
             dataSource={d.items}

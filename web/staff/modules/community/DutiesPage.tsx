@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Tabs, Tag, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Tabs, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCan, useMe } from '../../app/session.ts';
@@ -8,6 +8,7 @@ import { ApiError } from '../../shared/api.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { communityApi, DUTY_ASPECTS, type DutyRow } from './api.ts';
+import { DataTable, type DataColumn } from '../../shared/DataTable.tsx';
 
 type RequestForm = {
   areaCode: string;
@@ -59,8 +60,8 @@ export function DutiesPage() {
     }
   };
 
-  const columns: TableProps<DutyRow>['columns'] = [
-    { title: t('community.d.seq'), dataIndex: 'seq', width: 70, render: (v: number | null) => v ?? '—' },
+  const columns: DataColumn<DutyRow>[] = [
+    { title: t('community.d.seq'), dataIndex: 'seq', width: 70, phone: false, render: (v: number | null) => v ?? '—' },
     { title: t('community.d.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link> },
     { title: t('community.d.aspect'), dataIndex: 'aspect', width: 100 },
     { title: t('community.d.basis'), dataIndex: 'basis' },
@@ -119,7 +120,7 @@ export function DutiesPage() {
                 key: 'list',
                 label: t('community.d.list', { n: list.data?.total ?? 0 }),
                 children: (
-                  <Table<DutyRow>
+                  <DataTable<DutyRow>
                     rowKey="id"
                     size="small"
                     loading={list.isPending}
@@ -133,7 +134,7 @@ export function DutiesPage() {
                 key: 'requests',
                 label: t('community.d.requests'),
                 children: (
-                  <Table<DutyRow> rowKey="id" size="small" loading={requests.isPending} columns={requestColumns} dataSource={requests.data?.items ?? []} />
+                  <DataTable<DutyRow> rowKey="id" size="small" loading={requests.isPending} columns={requestColumns} dataSource={requests.data?.items ?? []} />
                 ),
               },
             ]}

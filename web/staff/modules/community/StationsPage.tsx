@@ -6,6 +6,7 @@ import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../shared/api.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { STATION_COLUMNS } from '../../../../src/modules/community/contracts/station-columns.ts';
 import { communityApi, STATION_KIND_LABEL, type StationFilters, type StationRow } from './api.ts';
@@ -134,7 +135,7 @@ export function StationsPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table<StationRow>
+          <DataTable<StationRow>
             rowKey="id"
             size="small"
             loading={list.isPending}

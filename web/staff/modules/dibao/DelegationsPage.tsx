@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Table, Tag, type TableProps } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -8,6 +8,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { dibaoApi, type Delegation } from './api.ts';
 import './dibao.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 审批权下放: every county's regime with dates and documents; add a regime with an effective date. */
 export function DelegationsPage() {
@@ -113,7 +114,7 @@ export function DelegationsPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table<Delegation>
+          <DataTable<Delegation>
             rowKey="countyCode"
             size="small"
             loading={list.isPending}

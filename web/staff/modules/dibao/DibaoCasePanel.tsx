@@ -1,6 +1,6 @@
 import { AuditOutlined, EyeInvisibleOutlined, EyeOutlined, FieldTimeOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Skeleton, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
@@ -11,6 +11,7 @@ import { dibaoApi, yuan, type ApplicationIdentities, type CheckResult } from './
 import { PublishCard } from './PublishCard.tsx';
 import { CountyVisitCard } from './CountyVisitCard.tsx';
 import './dibao.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 const statusColor: Record<string, string> = { 一致: 'green', 不一致: 'orange', 未查到: 'default', 查询失败: 'red' };
 
@@ -162,7 +163,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
       </div>
       {full.state === 'refused' && <Alert type="info" showIcon role="status" title={full.message} data-testid="pii-refused" />}
       {full.state === 'shown' && <Alert type="warning" showIcon title={t('dibao.panel.fullNote')} />}
-      <Table
+      <DataTable
         size="small"
         style={{ marginTop: 8 }}
         rowKey={(m) => m.idNumberMasked}
@@ -193,7 +194,7 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
       {d.checks && (
         <>
           <h3 className="mz-db-h">{t('dibao.panel.checks', { agency: d.checks.agency, on: d.checkedOn ?? '—' })}</h3>
-          <Table<CheckResult>
+          <DataTable<CheckResult>
             size="small"
             rowKey="source"
             pagination={false}

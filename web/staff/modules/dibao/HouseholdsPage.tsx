@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Input, Select, Skeleton, Table, Tabs, Tag, Timeline, type TableProps } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Select, Skeleton, Tabs, Tag, Timeline, type TableProps } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
@@ -11,6 +11,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { useListQuery } from '../../shared/use-list-query.ts';
 import { dibaoApi, yuan, type HouseholdItem, type Member } from './api.ts';
 import './dibao.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 const STATUS_COLOR: Record<string, string> = {
   active: 'green',
@@ -152,7 +153,7 @@ export function HouseholdPage() {
             )
           )}
         </div>
-        <Table<Member>
+        <DataTable<Member>
           size="small"
           rowKey="id"
           pagination={false}
@@ -218,7 +219,7 @@ export function HouseholdPage() {
               key: 'benefits',
               label: t('dibao.hh.benefits'),
               children: (
-                <Table
+                <DataTable
                   size="small"
                   rowKey="id"
                   pagination={false}

@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Table, type TableProps } from 'antd';
+import { Card, type TableProps } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { stepsApi, yuan, type PublicationItem } from './api.ts';
 import './dibao.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 公布记录: the postings of approved households in the user's area (names masked as published). */
 export function PublicationsPage() {
@@ -38,7 +39,7 @@ export function PublicationsPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table<PublicationItem>
+          <DataTable<PublicationItem>
             rowKey="id"
             size="middle"
             loading={list.isFetching}

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, Select, Table } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { applyServerError } from '../../shared/form-errors.ts';
 import { PUBLICATION_CHANNELS, stepsApi, yuan, type PublicationItem } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 公布 on the case page of a confirmed application: the postings so far and a form to record one (暂行办法第十一条(三)). */
 export function PublishCard({ caseId }: { caseId: string }) {
@@ -28,7 +29,7 @@ export function PublishCard({ caseId }: { caseId: string }) {
       <h3 className="mz-db-h">{t('dibao.pub.title')}</h3>
       <p className="mz-muted">{t('dibao.pub.hint')}</p>
       {(list.data?.items.length ?? 0) > 0 && (
-        <Table<PublicationItem>
+        <DataTable<PublicationItem>
           size="small"
           rowKey="id"
           pagination={false}

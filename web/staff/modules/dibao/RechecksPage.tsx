@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Input, Segmented, Table, Tag, type TableProps } from 'antd';
+import { Card, Input, Segmented, Tag, type TableProps } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { recheckApi, yuan, type RecheckItem } from './api.ts';
 import './dibao.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 复核: the periodic re-check cases (due, overdue, concluded); each opens on the case page to conclude. */
 export function RechecksPage() {
@@ -110,7 +111,7 @@ export function RechecksPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table<RecheckItem>
+          <DataTable<RecheckItem>
             rowKey="id"
             size="middle"
             loading={list.isFetching}

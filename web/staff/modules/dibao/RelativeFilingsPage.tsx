@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Segmented, Table, Tag, type TableProps } from 'antd';
+import { Card, Segmented, Tag, type TableProps } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { stepsApi, type FilingItem } from './api.ts';
 import './dibao.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 近亲属备案: applications by near relatives of staff, registered separately, with the county's home visit. */
 export function RelativeFilingsPage() {
@@ -61,7 +62,7 @@ export function RelativeFilingsPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table<FilingItem>
+          <DataTable<FilingItem>
             rowKey="caseId"
             size="middle"
             loading={list.isFetching}

@@ -1,22 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Select,
-  Table,
-  Tag,
-  Typography,
-  type TableProps,
-} from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Tag, Typography, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -27,6 +10,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { dibaoApi, spotCheckApi, type SpotCheck, type SpotCheckItem } from './api.ts';
 import './dibao.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 const pct = (r: number) => `${Math.round(r * 1000) / 10}%`;
 
@@ -131,7 +115,7 @@ export function SpotChecksPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table<SpotCheckItem>
+          <DataTable<SpotCheckItem>
             rowKey="id"
             size="middle"
             loading={list.isPending}
@@ -255,7 +239,15 @@ export function SpotCheckPage() {
         </Card>
       )}
       <Card className="mz-card" title={t('dibao.sc.sampleList')}>
-        <Table<Row> rowKey="caseId" size="middle" loading={q.isPending} dataSource={s?.items ?? []} columns={columns} pagination={false} scroll={{ x: 800 }} />
+        <DataTable<Row>
+          rowKey="caseId"
+          size="middle"
+          loading={q.isPending}
+          dataSource={s?.items ?? []}
+          columns={columns}
+          pagination={false}
+          scroll={{ x: 800 }}
+        />
       </Card>
       {visiting && s && <VisitModal spotCheckId={s.id} row={visiting} onClose={() => setVisiting(null)} />}
     </div>

@@ -1,9 +1,10 @@
-import { Button, Table, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { AnnualTables } from './api.ts';
 import { FeeModal } from './FeeModal.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Cell = { value: number; ids: string[]; href?: string };
 
@@ -32,7 +33,7 @@ export function AnnualActs(p: { acts: AnnualTables['acts']; year: number; cell: 
   ];
   return (
     <>
-      <Table
+      <DataTable
         size="small"
         rowKey="label"
         pagination={false}
@@ -47,7 +48,7 @@ export function AnnualActs(p: { acts: AnnualTables['acts']; year: number; cell: 
           col('current', t('disclosure.annual.currentDocs')),
         ]}
       />
-      <Table
+      <DataTable
         size="small"
         rowKey="key"
         pagination={false}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Drawer, Input, InputNumber, List, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Drawer, Input, InputNumber, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
@@ -8,6 +8,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { disclosureApi, type AnnualTables } from './api.ts';
 import { AnnualActs } from './AnnualActs.tsx';
 import { AnnualRemedies } from './AnnualRemedies.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Cell = { value: number; ids: string[]; href?: string };
 
@@ -64,7 +65,7 @@ export function AnnualPage() {
           <Card className="mz-card" title={`${d.area.name} ${d.year} 年 ${t('disclosure.annual.proactive')}`} style={{ marginBottom: 12 }}>
             <AnnualActs acts={d.acts} year={d.year} cell={cell} onChanged={() => q.refetch()} />
             <Typography.Text strong>{t('disclosure.annual.byCategory')}</Typography.Text>
-            <Table
+            <DataTable
               size="small"
               rowKey="category"
               pagination={false}
@@ -92,7 +93,7 @@ export function AnnualPage() {
           </Card>
           <Card className="mz-card" title={t('disclosure.annual.requests')} style={{ marginBottom: 12 }}>
             <Alert type={d.crossCheck.ok ? 'success' : 'error'} showIcon message={d.crossCheck.text} style={{ marginBottom: 12 }} data-testid="cross-check" />
-            <Table
+            <DataTable
               size="small"
               rowKey="label"
               pagination={false}

@@ -1,8 +1,9 @@
-import { Card, Table } from 'antd';
+import { Card } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import type { AnnualTables } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Cell = { value: number; ids: string[]; href?: string };
 const RESULTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
@@ -20,7 +21,7 @@ export function AnnualRemedies({ remedies, cell }: { remedies: AnnualTables['rem
       style={{ marginBottom: 12 }}
       data-testid="annual-remedies"
     >
-      <Table
+      <DataTable
         size="small"
         rowKey="k"
         bordered

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { applyServerError } from '../../shared/form-errors.ts';
 import { CATEGORIES, disclosureApi, type Item } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 const STATE = { drafted: ['待审核发布', 'orange'], published: ['已公开', 'green'], withdrawn: ['已撤回', 'default'] } as const;
 const categoryOptions = CATEGORIES.map((c, i) => ({ value: i + 1, label: c }));
@@ -123,7 +124,7 @@ export function ItemsPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table<Item>
+          <DataTable<Item>
             rowKey="id"
             size="small"
             loading={list.isLoading}

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { applyServerError } from '../../shared/form-errors.ts';
 import { APPLICANT_KINDS, CHANNELS, RECEIPT_RULE, disclosureApi, type RequestRow } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
 const STATES = [
@@ -119,7 +120,7 @@ export function RequestsPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table<RequestRow>
+          <DataTable<RequestRow>
             rowKey="id"
             size="small"
             loading={list.isLoading}

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { FilePdfOutlined } from '@ant-design/icons';
-import { Button, Card, Result, Table, Tag, type TableProps } from 'antd';
+import { Button, Card, Result, Tag, type TableProps } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { studyApi, type Attempt } from './study-api.ts';
 import './enforcement.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Q = Attempt['questions'][number];
 
@@ -58,7 +59,7 @@ export function AttemptPage() {
               )}
             </Card>
           )}
-          <Table rowKey="id" size="small" columns={cols} dataSource={r.questions} pagination={false} scroll={{ x: 760 }} />
+          <DataTable rowKey="id" size="small" columns={cols} dataSource={r.questions} pagination={false} scroll={{ x: 760 }} />
         </>
       )}
     </div>

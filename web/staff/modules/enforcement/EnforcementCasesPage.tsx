@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { App, Button, Card, Input, Select, Space, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../app/session.ts';
@@ -9,6 +9,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { PENALTY_STATES, enforcementApi, type CaseRow } from './api.ts';
 import { FileCaseModal } from './FileCaseModal.tsx';
 import './enforcement.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 行政处罚案件 in the user's scope; 立案 here, every later step on the case page. */
 export function EnforcementCasesPage() {
@@ -60,7 +61,7 @@ export function EnforcementCasesPage() {
         </Space>
       </Card>
       {list.error && <QueryError error={list.error} />}
-      <Table
+      <DataTable
         rowKey="id"
         size="middle"
         columns={columns}

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Progress, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Progress, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useCan } from '../../app/session.ts';
@@ -9,6 +9,7 @@ import { ApiError } from '../../shared/api.ts';
 import type { CaseTypePanelProps } from '../cases/type-panels.tsx';
 import { chinaToday, enforcementApi, EVIDENCE_KINDS, type UploadStatus } from './api.ts';
 import { ACCEPT, declaredType, rememberedUpload, rememberUpload, sendMissingChunks } from './chunked-upload.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Values = { kind: string; title: string; collectedOn: Dayjs; officerIds: string[]; description?: string };
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
@@ -94,7 +95,7 @@ export function EvidencePanel({ c }: CaseTypePanelProps) {
 
   return (
     <Card className="mz-card" data-testid="evidence-panel" title={t('enforcement.ev.title')}>
-      <Table
+      <DataTable
         size="small"
         pagination={false}
         rowKey="id"

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Space, Table, Tabs, Tag, type TableProps } from 'antd';
+import { Alert, Button, Space, Tabs, Tag, type TableProps } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
@@ -11,6 +11,7 @@ import { ExamPaperModal } from './ExamPaperModal.tsx';
 import { QuestionBankTable } from './QuestionBankTable.tsx';
 import { studyApi, type BankQuestion, type ExamRow } from './study-api.ts';
 import './enforcement.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 在线考试: the papers, each with the caller's own score and 结业证明, or the way in to sit it. */
 export function ExamsPage() {
@@ -82,7 +83,7 @@ export function ExamsPage() {
         ),
     },
   ];
-  const papers = <Table rowKey="id" size="middle" columns={cols} dataSource={exams.data?.items} loading={exams.isLoading} scroll={{ x: 640 }} />;
+  const papers = <DataTable rowKey="id" size="middle" columns={cols} dataSource={exams.data?.items} loading={exams.isLoading} scroll={{ x: 640 }} />;
   return (
     <div className="mz-page mz-enf" data-testid="enforcement-exams-page">
       <PageHeader

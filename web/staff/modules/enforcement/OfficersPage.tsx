@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Input, Space, Statistic, Table, Tag, type TableProps } from 'antd';
+import { Alert, Card, Input, Space, Statistic, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { enforcementApi, type OfficerRow } from './api.ts';
 import './enforcement.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 const STATUS_COLOR = { valid: 'green', suspended: 'orange', revoked: 'red' } as const;
 
@@ -68,7 +69,7 @@ export function OfficersPage() {
         />
       )}
       {list.error && <QueryError error={list.error} />}
-      <Table rowKey="id" size="middle" columns={columns} dataSource={items} loading={list.isLoading} pagination={{ pageSize: 20 }} />
+      <DataTable rowKey="id" size="middle" columns={columns} dataSource={items} loading={list.isLoading} pagination={{ pageSize: 20 }} />
     </div>
   );
 }

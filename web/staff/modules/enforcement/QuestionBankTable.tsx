@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Table, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { useT } from '../../i18n/i18n.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { studyApi, type BankQuestion } from './study-api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 题库 for those who set the papers: the newest version of each question, its key and basis, and 修改. */
 export function QuestionBankTable(p: { onEdit: (q: BankQuestion) => void }) {
@@ -11,7 +12,7 @@ export function QuestionBankTable(p: { onEdit: (q: BankQuestion) => void }) {
   return (
     <>
       {bank.error && <QueryError error={bank.error} />}
-      <Table<BankQuestion>
+      <DataTable<BankQuestion>
         rowKey="id"
         size="small"
         data-testid="study-question-bank"

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Grid, InputNumber, Space, Table, Tabs, Tag, type TableProps } from 'antd';
+import { Button, Card, Grid, InputNumber, Space, Tabs, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../app/session.ts';
@@ -9,6 +9,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { remediesApi, type CoercionRow, type RemedyRow } from './remedies-api.ts';
 import { RemedyModal } from './RemedyModal.tsx';
 import { CoercionModal } from './CoercionModal.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 const RESULT_COLOR: Record<string, string> = { 结果维持: 'green', 结果纠正: 'red', 其他结果: 'default', 尚未审结: 'orange' };
 
@@ -139,7 +140,7 @@ export function RemediesPage() {
       </Card>
       {list.error && <QueryError error={list.error} onRetry={() => list.refetch()} />}
       {tab === 'remedies' ? (
-        <Table
+        <DataTable
           rowKey="id"
           size="middle"
           columns={remedyColumns}
@@ -149,7 +150,7 @@ export function RemediesPage() {
           pagination={pagination}
         />
       ) : (
-        <Table
+        <DataTable
           rowKey="id"
           size="middle"
           columns={coercionColumns}

@@ -1,6 +1,6 @@
 import { lawHref } from '../../shared/LawBasis.tsx';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Select, Space, Table, Tabs, Tag, type TableProps } from 'antd';
+import { Button, Card, Select, Space, Tabs, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
@@ -11,6 +11,7 @@ import { PlanModal } from './PlanModal.tsx';
 import { SessionModal } from './SessionModal.tsx';
 import { studyApi, type PersonStat, type PlanRow, type SessionRow, type UnitStat } from './study-api.ts';
 import './enforcement.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 学法用法: 集体学法 sessions with attendance, each unit's plan, and the statistics per unit and person. */
 export function StudyPage() {
@@ -108,7 +109,7 @@ export function StudyPage() {
             key: 'sessions',
             label: t('enforcement.study.sessions'),
             children: (
-              <Table rowKey="id" size="middle" columns={sessionCols} dataSource={sessions.data?.items} loading={sessions.isLoading} scroll={{ x: 760 }} />
+              <DataTable rowKey="id" size="middle" columns={sessionCols} dataSource={sessions.data?.items} loading={sessions.isLoading} scroll={{ x: 760 }} />
             ),
           },
           {
@@ -148,7 +149,7 @@ export function StudyPage() {
                 </Card>
                 {stats.error && <QueryError error={stats.error} />}
                 <h2 className="mz-enf-h2">{t('enforcement.st.byUnit')}</h2>
-                <Table
+                <DataTable
                   rowKey="orgUnitId"
                   size="small"
                   columns={unitCols}
@@ -158,7 +159,7 @@ export function StudyPage() {
                   scroll={{ x: 600 }}
                 />
                 <h2 className="mz-enf-h2">{t('enforcement.st.byPerson')}</h2>
-                <Table rowKey="id" size="small" columns={personCols} dataSource={stats.data?.people} loading={stats.isLoading} scroll={{ x: 600 }} />
+                <DataTable rowKey="id" size="small" columns={personCols} dataSource={stats.data?.people} loading={stats.isLoading} scroll={{ x: 600 }} />
               </>
             ),
           },

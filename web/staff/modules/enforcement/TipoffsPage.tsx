@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Input, Select, Space, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../app/session.ts';
@@ -9,6 +9,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { TIPOFF_STATES, enforcementApi, type TipoffRow } from './api.ts';
 import { ReceiveTipoffModal } from './ReceiveTipoffModal.tsx';
 import './enforcement.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 const COLOR = { received: 'orange', verified: 'blue', decided: 'purple', closed: 'green' } as const;
 
@@ -68,7 +69,7 @@ export function TipoffsPage() {
         </Space>
       </Card>
       {list.error && <QueryError error={list.error} />}
-      <Table
+      <DataTable
         rowKey="id"
         size="middle"
         columns={columns}

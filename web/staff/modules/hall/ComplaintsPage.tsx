@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Select, Table, Tag, type TableProps } from 'antd';
+import { Card, Select, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import './hall.css';
 import { hallApi, type ComplaintPage } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Row = ComplaintPage['items'][number];
 
@@ -54,7 +55,7 @@ export function ComplaintsPage() {
         {list.isError ? (
           <QueryError error={list.error} />
         ) : (
-          <Table<Row>
+          <DataTable<Row>
             rowKey="id"
             size="middle"
             loading={list.isLoading}

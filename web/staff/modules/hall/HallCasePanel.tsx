@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Card, Tag, Upload } from 'antd';
 import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../shared/api.ts';
@@ -7,6 +7,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import type { CaseTypePanelProps } from '../cases/type-panels.tsx';
 import { LinkedCaseCard, caseLinkFact } from '../cases/LinkedCaseCard.tsx';
 import { hallApi, type MaterialRow } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 const OPEN = ['submitted', 'correcting'];
 
@@ -33,7 +34,7 @@ export function HallCasePanel({ c }: CaseTypePanelProps) {
           <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('hall.materials.missing', { names: missing.map((m) => m.name).join('、') })} />
         )}
         {upload.error && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} message={(upload.error as Error).message} />}
-        <Table<MaterialRow>
+        <DataTable<MaterialRow>
           rowKey="index"
           size="small"
           pagination={false}

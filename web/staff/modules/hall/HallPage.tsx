@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { App, Button, Card, Input, Select, Space, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../app/session.ts';
@@ -9,6 +9,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import './hall.css';
 import { APPLICATION_STATES, CHANNELS, hallApi, type ApplicationPage, type Registered } from './api.ts';
 import { WindowRegisterModal } from './WindowRegisterModal.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Row = ApplicationPage['items'][number];
 
@@ -75,7 +76,7 @@ export function HallPage() {
         {list.isError ? (
           <QueryError error={list.error} />
         ) : (
-          <Table<Row>
+          <DataTable<Row>
             rowKey="id"
             size="middle"
             loading={list.isLoading}

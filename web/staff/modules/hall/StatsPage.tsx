@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, DatePicker, Segmented, Space, Statistic, Table, type TableProps } from 'antd';
+import { Card, DatePicker, Segmented, Space, Statistic, type TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import './hall.css';
 import { hallApi, type NoVisit, type RatingStats } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Row = RatingStats['items'][number];
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
@@ -61,7 +62,7 @@ export function StatsPage() {
         {stats.isError ? (
           <QueryError error={stats.error} />
         ) : (
-          <Table<Row>
+          <DataTable<Row>
             rowKey="key"
             size="middle"
             loading={stats.isLoading}
@@ -76,7 +77,7 @@ export function StatsPage() {
         {nv.isError ? (
           <QueryError error={nv.error} />
         ) : (
-          <Table rowKey="areaCode" size="middle" loading={nv.isLoading} columns={areaCols} dataSource={nv.data?.areas} pagination={false} />
+          <DataTable rowKey="areaCode" size="middle" loading={nv.isLoading} columns={areaCols} dataSource={nv.data?.areas} pagination={false} />
         )}
       </Card>
     </div>

@@ -1,4 +1,4 @@
-import { Card, Input, Select, Table, Tag, type TableProps } from 'antd';
+import { Card, Input, Select, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { useLoginLog } from './use-login-log.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 const OUTCOMES = [
   'success',
@@ -65,7 +66,7 @@ export function LoginLogPage() {
           />
         </div>
         {log.isError && <QueryError error={log.error} onRetry={() => log.refetch()} />}
-        <Table<LoginLogEntry>
+        <DataTable<LoginLogEntry>
           rowKey="id"
           size="middle"
           columns={columns}

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Input, Popconfirm, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Popconfirm, Select, Space, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../app/session.ts';
@@ -7,6 +7,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../shared/api.ts';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { CLEANUP_CONCLUSIONS, normdocApi, type Cleanup } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Item = Cleanup['items'][number];
 
@@ -95,7 +96,7 @@ export function CleanupCard({ id }: { id: string }) {
           </Descriptions>
           {k.stalled && <Alert type="error" showIcon message={t('normdocs.cl.stalledHint')} style={{ marginBottom: 12 }} data-testid="cleanup-stalled-hint" />}
           {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
-          <Table<Item> rowKey="caseId" size="small" columns={columns} dataSource={k.items} pagination={false} scroll={{ x: 'max-content' }} />
+          <DataTable<Item> rowKey="caseId" size="small" columns={columns} dataSource={k.items} pagination={false} scroll={{ x: 'max-content' }} />
           {editable && (
             <Popconfirm title={t('normdocs.cl.closeConfirm')} onConfirm={() => go(() => normdocApi.closeCleanup(id), t('normdocs.cl.closedOk'))}>
               <Button type="primary" danger style={{ marginTop: 12 }} data-testid="cleanup-close">

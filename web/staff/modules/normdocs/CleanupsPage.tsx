@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Table, Tag, type TableProps } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Tag, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../app/session.ts';
@@ -10,6 +10,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { normdocApi, type CleanupRow } from './api.ts';
 import { CleanupCard } from './CleanupCard.tsx';
 import './normdocs.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type OpenForm = { name: string; basis: string; asOf: Dayjs; dueOn?: Dayjs };
 
@@ -81,7 +82,7 @@ export function CleanupsPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table<CleanupRow>
+          <DataTable<CleanupRow>
             rowKey="id"
             size="small"
             loading={list.isPending}

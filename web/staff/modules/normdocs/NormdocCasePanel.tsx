@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Collapse, DatePicker, Descriptions, Form, Input, Select, Skeleton, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Collapse, DatePicker, Descriptions, Form, Input, Select, Skeleton, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../app/session.ts';
@@ -13,6 +13,7 @@ import { ReviewForm } from './ReviewForm.tsx';
 import { DeliberationCard } from './DeliberationCard.tsx';
 import { EvaluationCard } from './EvaluationCard.tsx';
 import './normdocs.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 规范性文件 part of the case page: the evidence of each gate, versions, consultation and comments, review rounds, meeting. */
 export function NormdocCasePanel({ c, run: runCase }: CaseTypePanelProps) {
@@ -48,7 +49,7 @@ export function NormdocCasePanel({ c, run: runCase }: CaseTypePanelProps) {
     <Card className="mz-card mz-nd" data-testid="normdoc-panel" title={`${t('normdocs.panel.title')} · ${d.number ?? d.title}`}>
       {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 8 }} />}
       <h4>{t('normdocs.panel.gates')}</h4>
-      <Table
+      <DataTable
         size="small"
         className="mz-nd-gates"
         pagination={false}

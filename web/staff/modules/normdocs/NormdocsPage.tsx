@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Grid, Input, InputNumber, Modal, Pagination, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Form, Grid, Input, InputNumber, Modal, Pagination, Select, Space, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../app/session.ts';
@@ -9,6 +9,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { NORMDOC_STATES, normdocApi, type NormdocFilters, type NormdocRow } from './api.ts';
 import './normdocs.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** 规范性文件登记簿: number, title, stage, dates, drafting office; search and filters; 起草 a new one. */
 export function NormdocsPage() {
@@ -125,7 +126,7 @@ export function NormdocsPage() {
             />
           </div>
         ) : (
-          <Table<NormdocRow>
+          <DataTable<NormdocRow>
             rowKey="id"
             size="small"
             loading={list.isPending}

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Grid, Input, Row, Select, Skeleton, Table, Tag, Tree, TreeSelect, type TableProps } from 'antd';
+import { Button, Card, Col, Grid, Input, Row, Select, Skeleton, Tag, Tree, TreeSelect, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useCan } from '../../app/session.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -11,6 +11,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { OrgUnitDrawer } from './OrgUnitDrawer.tsx';
 import { ORG_KINDS, useImportOrgUnits, useOrgUnits } from './use-org-units.ts';
 import { LinkButton } from '../../shared/LinkButton.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type TreeItem = { key: string; title: string; children: TreeItem[] };
 const toTree = (nodes: AreaNode[], maxLevel: number): TreeItem[] =>
@@ -147,7 +148,7 @@ export function OrgUnitsPage() {
               />
             </div>
             {units.isError && <QueryError error={units.error} onRetry={() => units.refetch()} />}
-            <Table<OrgUnit>
+            <DataTable<OrgUnit>
               rowKey="id"
               size="middle"
               columns={columns}

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Descriptions, Form, Input, InputNumber, Segmented, Select, Space, Table } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Form, Input, InputNumber, Segmented, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { yuanGrouped } from '../../../../src/platform/money.ts';
 import { orgsApi, type OrgDetail } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Row = OrgDetail['inspections'][number];
 type Values = { year: number; step: 'review' | 'conclude'; on: Dayjs; conclusion?: '合格' | '基本合格' | '不合格'; reasons?: string };
@@ -53,7 +54,7 @@ export function InspectionsPanel({ d }: { d: OrgDetail }) {
         {code ? <Alert type="success" showIcon message={<span data-testid="filing-code">{t('orgs.i.codeShown', { code })}</span>} /> : null}
       </Space>
       {error ? <Alert type="error" showIcon role="alert" message={error} closable onClose={() => setError(null)} /> : null}
-      <Table<Row>
+      <DataTable<Row>
         size="small"
         rowKey="year"
         pagination={false}

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { orgsApi, type OrgDetail } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Row = OrgDetail['interviews'][number];
 type NewValues = { heldOn: Dayjs; people: string; matter: string; commitments: string };
@@ -33,7 +34,7 @@ export function InterviewsPanel({ d }: { d: OrgDetail }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {error ? <Alert type="error" showIcon role="alert" message={error} closable onClose={() => setError(null)} /> : null}
-      <Table<Row>
+      <DataTable<Row>
         size="small"
         rowKey="id"
         pagination={false}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, DatePicker, Descriptions, List, Segmented, Skeleton, Table, Tabs, Tag } from 'antd';
+import { Card, DatePicker, Descriptions, List, Segmented, Skeleton, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { InspectionsPanel } from './InspectionsPanel.tsx';
 import { InterviewsPanel } from './InterviewsPanel.tsx';
 import { PenaltiesPanel } from './PenaltiesPanel.tsx';
 import { NextStepNote } from '../../shared/NextStepNote.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** One organization: its registered particulars, change history, credit records and the consequence query. */
 export function OrgPage() {
@@ -95,7 +96,7 @@ export function OrgPage() {
 function History({ d }: { d: OrgDetail }) {
   const t = useT();
   return (
-    <Table
+    <DataTable
       size="small"
       rowKey="id"
       pagination={false}
@@ -117,7 +118,7 @@ function Listings({ d }: { d: OrgDetail }) {
   const t = useT();
   const v = useOrgVocab();
   return (
-    <Table
+    <DataTable
       size="small"
       rowKey="id"
       pagination={false}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { yuanGrouped } from '../../../../src/platform/money.ts';
 import { orgsApi, type OrgDetail, type Penalty } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Values = {
   decidedOn: Dayjs;
@@ -65,7 +66,7 @@ export function PenaltiesPanel({ d }: { d: OrgDetail }) {
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => list.refetch()} />
       ) : (
-        <Table<Penalty>
+        <DataTable<Penalty>
           size="small"
           rowKey="id"
           loading={list.isPending}

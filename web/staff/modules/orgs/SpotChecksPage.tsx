@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Segmented, Space, Table } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { NextStepNote } from '../../shared/NextStepNote.tsx';
@@ -8,6 +8,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { orgsApi } from './api.ts';
 import { SpotItemsPanel } from './SpotItemsPanel.tsx';
 import { SpotPoolField, poolInput, type PoolValues } from './SpotPoolField.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Values = PoolValues & { kind: 'plan' | 'adhoc'; title: string; percent?: number; count?: number; perTeam: number };
 
@@ -100,7 +101,7 @@ export function SpotChecksPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table
+          <DataTable
             size="small"
             rowKey="id"
             loading={list.isPending}

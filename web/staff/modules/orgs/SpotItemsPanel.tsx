@@ -1,11 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, Modal, Space, Table } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Modal, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { orgsApi, type SpotItem } from './api.ts';
 import { SpotInspectModal } from './SpotInspectModal.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type FollowValues = { rectifiedOn: Dayjs; followUp: string };
 
@@ -68,7 +69,7 @@ export function SpotItemsPanel({ spotCheckId }: { spotCheckId: string }) {
         style={{ maxWidth: 480 }}
         data-testid="spot-search"
       />
-      <Table<SpotItem>
+      <DataTable<SpotItem>
         size="small"
         rowKey="organizationId"
         loading={items.isFetching}

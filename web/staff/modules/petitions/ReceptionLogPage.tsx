@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { applyServerError } from '../../shared/form-errors.ts';
 import { receptionLogApi, type ReceptionLogEntry } from './api.ts';
 import './petitions.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Values = { day: Dayjs; kind: '来信' | '来访'; batches: number; persons: number; note?: string };
 
@@ -79,7 +80,7 @@ export function ReceptionLogPage() {
             <Tag>{t('petitions.rl.totals', { kind: t('petitions.v.来访'), batches: d.totals.visits.batches, persons: d.totals.visits.persons })}</Tag>
           </p>
         )}
-        <Table<ReceptionLogEntry>
+        <DataTable<ReceptionLogEntry>
           rowKey="id"
           size="small"
           loading={q.isPending}

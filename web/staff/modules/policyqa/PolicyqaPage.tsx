@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/api.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { policyqaApi, QA_CATEGORIES, QA_STATUS_LABEL, type EntryFilters, type EntryRow } from './api.ts';
+import { DataTable, type DataColumn } from '../../shared/DataTable.tsx';
 
 type Dialog = { kind: 'edit'; entry: EntryRow | null } | { kind: 'flag'; entry: EntryRow; document: boolean } | { kind: 'review'; entry: EntryRow };
 type EditForm = { category: (typeof QA_CATEGORIES)[number]; question: string; answer: string; documentId?: string; policyTitle?: string };
@@ -58,8 +59,8 @@ export function PolicyqaPage() {
     setDialog(d);
   };
 
-  const columns: TableProps<EntryRow>['columns'] = [
-    { title: t('policyqa.c.seq'), dataIndex: 'seq', width: 60 },
+  const columns: DataColumn<EntryRow>[] = [
+    { title: t('policyqa.c.seq'), dataIndex: 'seq', width: 60, phone: false },
     {
       title: t('policyqa.c.question'),
       dataIndex: 'question',
@@ -74,7 +75,19 @@ export function PolicyqaPage() {
       ),
     },
     { title: t('policyqa.c.category'), dataIndex: 'category', width: 110 },
-    { title: t('policyqa.c.policy'), dataIndex: 'policyTitle', width: 220, render: (v: string, r) => (r.documentRefNo ? `${v}（${r.documentRefNo}）` : v) },
+    {
+      title: t('policyqa.c.policy'),
+      dataIndex: 'policyTitle',
+      width: 220,
+      render: (v: string, r) =>
+        r.documentRefNo ? (
+          <>
+            {v}（<span className="mz-nowrap">{r.documentRefNo}</span>）
+          </>
+        ) : (
+          v
+        ),
+    },
     {
       title: t('policyqa.c.status'),
       dataIndex: 'statusLabel',
@@ -154,7 +167,7 @@ export function PolicyqaPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table<EntryRow>
+          <DataTable<EntryRow>
             rowKey="id"
             size="small"
             loading={list.isPending}

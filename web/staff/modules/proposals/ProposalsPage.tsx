@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Statistic, Table, Tag, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Statistic, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../app/session.ts';
@@ -9,6 +9,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { CATEGORIES, KINDS, PROPOSAL_STATES, ROLES, proposalApi, type ProposalFilters, type ProposalRow } from './api.ts';
 import { RegisterProposalModal } from './RegisterProposalModal.tsx';
 import './proposals.css';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
 
@@ -157,7 +158,7 @@ export function ProposalsPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => list.refetch()} />
         ) : (
-          <Table<ProposalRow>
+          <DataTable<ProposalRow>
             rowKey="id"
             size="small"
             loading={list.isPending}

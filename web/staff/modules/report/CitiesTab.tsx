@@ -1,4 +1,4 @@
-import { Card, Empty, Segmented, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { Card, Empty, Segmented, Select, Space, Tag, type TableProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
@@ -6,6 +6,7 @@ import { LinkButton } from '../../shared/LinkButton.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { reportApi, type CityTable, type Figure, type Figures } from './api.ts';
 import { RecordsDrawer } from './RecordsDrawer.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Row = CityTable['rows'][number];
 
@@ -65,7 +66,7 @@ export function CitiesTab({ figures, year }: { figures: Figures; year: number })
     >
       {q.isError && <QueryError error={q.error} onRetry={() => q.refetch()} />}
       {q.data && <div className="mz-muted mz-gap">{`${q.data.metric.rule} ${rows[0]?.figure.aggregationNote ?? ''}`}</div>}
-      <Table<Row>
+      <DataTable<Row>
         rowKey={(r) => r.area.code}
         size="small"
         loading={q.isFetching}

@@ -1,4 +1,4 @@
-import { Breadcrumb, Card, Col, Empty, Row, Select, Statistic, Table, Tag, type TableProps } from 'antd';
+import { Breadcrumb, Card, Col, Empty, Row, Select, Statistic, Tag, type TableProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -11,6 +11,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { dashboardApi, type Dashboard } from './api.ts';
 import { TownshipPending } from './TownshipPending.tsx';
 import { YoyStat, YoyText } from './YoyStat.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type ModuleRow = Dashboard['modules'][number];
 type AreaRow = Dashboard['areas'][number];
@@ -142,7 +143,7 @@ export function DashboardPage() {
             <Col xs={24} lg={10}>
               <Card className="mz-card mz-card-fill" title={t(`dashboard.areas.${d.view}`)} extra={fresh}>
                 {anyBelow || !d.areas.length ? (
-                  <Table<AreaRow> rowKey="code" size="small" pagination={false} dataSource={d.areas} columns={areaColumns} scroll={{ x: 460, y: 260 }} />
+                  <DataTable<AreaRow> rowKey="code" size="small" pagination={false} dataSource={d.areas} columns={areaColumns} scroll={{ x: 460, y: 260 }} />
                 ) : (
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.areas.none')} />
                 )}
@@ -150,7 +151,7 @@ export function DashboardPage() {
             </Col>
           </Row>
           <Card className="mz-card mz-gap" title={t('dashboard.kinds')} extra={fresh}>
-            <Table<ModuleRow> rowKey="type" size="small" pagination={false} dataSource={kinds} columns={moduleColumns} scroll={{ x: 990 }} />
+            <DataTable<ModuleRow> rowKey="type" size="small" pagination={false} dataSource={kinds} columns={moduleColumns} scroll={{ x: 990 }} />
             {noKinds.length > 0 && <p className="mz-card-note">{t('dashboard.kinds.none', { kinds: noKinds.join('、') })}</p>}
           </Card>
         </>

@@ -1,10 +1,11 @@
-import { Card, Grid, Table, Tag, type TableProps } from 'antd';
+import { Card, Grid, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import { LinkButton } from '../../shared/LinkButton.tsx';
 import type { Figure, Figures } from './api.ts';
 import { RecordsDrawer } from './RecordsDrawer.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /**
  * The report's figures per section: value (a click opens its records), unit, last year's value and the change, 口径 and when
@@ -67,7 +68,7 @@ export function FiguresTab({ figures, year, area }: { figures: Figures; year: nu
     <>
       {figures.sections.map((s) => (
         <Card key={s.code} className="mz-card" title={s.label} style={{ marginBottom: 16 }}>
-          <Table<Figure> rowKey="code" size="small" pagination={false} dataSource={s.metrics} columns={columns} />
+          <DataTable<Figure> rowKey="code" size="small" pagination={false} dataSource={s.metrics} columns={columns} />
         </Card>
       ))}
       <RecordsDrawer figure={open} year={year} area={area} onClose={() => setOpen(null)} />

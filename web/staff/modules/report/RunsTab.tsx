@@ -1,5 +1,5 @@
 import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Space, Table, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Empty, Space, Typography, type TableProps } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { LinkButton } from '../../shared/LinkButton.tsx';
 import { reportApi, type ReportRun, type ReportRuns } from './api.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 type Row = ReportRuns['items'][number];
 /** 成文日期 as printed: 2026年6月1日. */
@@ -75,7 +76,7 @@ export function RunsTab({ year, area, canEdit }: { year: number; area?: string; 
         }
         title={t('report.tab.runs')}
       >
-        <Table<Row>
+        <DataTable<Row>
           rowKey="id"
           size="small"
           loading={runs.isFetching}

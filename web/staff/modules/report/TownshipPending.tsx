@@ -1,10 +1,11 @@
-import { Card, Empty, Table } from 'antd';
+import { Card, Empty } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import type { WorklistItem } from '../../shared/api-types.ts';
 import { DueCell } from '../../shared/clock.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { useWorklist } from '../worklist/use-worklist.ts';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /**
  * 乡镇首页: the township's own pending 低保 applications, nearest deadline first, each with its clock
@@ -21,7 +22,7 @@ export function TownshipPending() {
       data-testid="dashboard-township-pending"
     >
       {q.isError && <QueryError error={q.error} onRetry={() => q.refetch()} />}
-      <Table<WorklistItem>
+      <DataTable<WorklistItem>
         rowKey="id"
         size="small"
         loading={q.isLoading}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Popconfirm, Select, Table, Tag, type TableProps } from 'antd';
+import { Alert, App, Button, Card, Form, Popconfirm, Select, Tag, type TableProps } from 'antd';
 import type { AssignmentStatus } from '../../shared/api-types.ts';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -11,6 +11,7 @@ import { QueryError } from '../../shared/QueryError.tsx';
 import { DelegationModal } from './DelegationModal.tsx';
 import { useAddRole, useRemoveRole, useRoles, useUserRoles } from './use-users.ts';
 import { LinkButton } from '../../shared/LinkButton.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 /** A user's role assignments: list, add, remove, and delegate (代管) one to a colleague. */
 export function UserRolesPanel({ user, canManage }: { user: UserDetail; canManage: boolean }) {
@@ -82,7 +83,7 @@ export function UserRolesPanel({ user, canManage }: { user: UserDetail; canManag
   return (
     <div>
       {roles.isError && <QueryError error={roles.error} onRetry={() => roles.refetch()} />}
-      <Table<RoleAssignment>
+      <DataTable<RoleAssignment>
         rowKey="id"
         size="small"
         columns={columns}

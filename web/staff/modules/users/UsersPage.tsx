@@ -1,5 +1,5 @@
 import { MoreOutlined, PlusOutlined, SafetyCertificateTwoTone } from '@ant-design/icons';
-import { Button, Card, Dropdown, Input, Select, Table, type TableProps } from 'antd';
+import { Button, Card, Dropdown, Input, Select, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -13,6 +13,7 @@ import { useUsers } from './use-users.ts';
 import { UserDrawer } from './UserDrawer.tsx';
 import { UserStatusTag } from './UserStatusTag.tsx';
 import { LinkButton } from '../../shared/LinkButton.tsx';
+import { DataTable } from '../../shared/DataTable.tsx';
 
 export function UsersPage() {
   const t = useT();
@@ -131,7 +132,7 @@ export function UsersPage() {
           />
         </div>
         {users.isError && <QueryError error={users.error} onRetry={() => users.refetch()} />}
-        <Table<User>
+        <DataTable<User>
           rowKey="id"
           size="middle"
           columns={columns}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Space, Statistic, Table, Upload, message } from 'antd';
+import { Alert, Button, Card, Space, Statistic, Upload, message } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { QueryError } from '../../../shared/QueryError.tsx';
 import { moneyApi, type ImportBatch, type ImportReport } from './api.ts';
 import './dibao-money.css';
+import { DataTable } from '../../../shared/DataTable.tsx';
 
 export function ImportsPage() {
   const t = useT();
@@ -67,7 +68,7 @@ export function ImportsPage() {
               </Button>
             )}
             {result.errors.length > 0 && (
-              <Table
+              <DataTable
                 style={{ marginTop: 12 }}
                 rowKey={(e) => String(e.row)}
                 size="small"
@@ -84,7 +85,7 @@ export function ImportsPage() {
       </Card>
       <Card className="mz-card" style={{ marginTop: 16 }} title={t('dibaoMoney.history')}>
         {history.isError && <QueryError error={history.error} onRetry={() => history.refetch()} />}
-        <Table<ImportBatch>
+        <DataTable<ImportBatch>
           rowKey="batchId"
           size="small"
           dataSource={history.data?.items}

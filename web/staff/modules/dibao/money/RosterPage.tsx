@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Space, Switch, Table, Tabs, Tag, message, type TableProps } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Switch, Tabs, Tag, message } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { yuanGrouped } from '../../../../../src/platform/money.ts';
 import { moneyApi, type RosterDetail, type RosterLine } from './api.ts';
 import { StatusTag } from './RostersPage.tsx';
 import './dibao-money.css';
+import { DataTable, type DataColumn } from '../../../shared/DataTable.tsx';
 
 export function RosterPage() {
   const { id = '' } = useParams();
@@ -51,8 +52,8 @@ export function RosterPage() {
     onError: (e: Error) => message.error(e.message),
   });
   const r = q.data;
-  const columns: TableProps<RosterLine>['columns'] = [
-    { title: t('dibaoMoney.line.no'), dataIndex: 'lineNo', width: 60 },
+  const columns: DataColumn<RosterLine>[] = [
+    { title: t('dibaoMoney.line.no'), dataIndex: 'lineNo', width: 60, phone: false },
     {
       title: t('dibaoMoney.line.head'),
       dataIndex: 'headName',
@@ -153,7 +154,7 @@ export function RosterPage() {
                           {t('dibaoMoney.problemsOnly')}
                         </label>
                       </div>
-                      <Table<RosterLine>
+                      <DataTable<RosterLine>
                         rowKey="householdId"
                         size="small"
                         columns={columns}
@@ -169,7 +170,7 @@ export function RosterPage() {
                   key: 'changes',
                   label: `${t('dibaoMoney.changes')} (${r.changes.items.length})`,
                   children: (
-                    <Table
+                    <DataTable
                       rowKey={(c) => `${c.householdId}-${c.kind}`}
                       size="small"
                       dataSource={r.changes.items}

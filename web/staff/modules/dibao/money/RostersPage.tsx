@@ -1,4 +1,4 @@
-import { Button, Card, Input, Select, Table, Tag, message, type TableProps } from 'antd';
+import { Button, Card, Input, Select, Tag, message, type TableProps } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { QueryError } from '../../../shared/QueryError.tsx';
 import { yuanGrouped } from '../../../../../src/platform/money.ts';
 import { moneyApi, type RosterSummary } from './api.ts';
 import './dibao-money.css';
+import { DataTable } from '../../../shared/DataTable.tsx';
 
 const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
 
@@ -84,7 +85,7 @@ export function RostersPage() {
           )}
         </div>
         {list.isError && <QueryError error={list.error} onRetry={() => list.refetch()} />}
-        <Table<RosterSummary>
+        <DataTable<RosterSummary>
           rowKey="id"
           size="middle"
           columns={columns}

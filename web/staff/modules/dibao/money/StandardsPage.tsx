@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, InputNumber, Modal, Select, Table, Tag, message } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Modal, Select, Tag, message } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useT } from '../../../i18n/i18n.tsx';
@@ -8,6 +8,7 @@ import { QueryError } from '../../../shared/QueryError.tsx';
 import './dibao-money.css';
 import { centsFromYuan, yuanGrouped } from '../../../../../src/platform/money.ts';
 import { moneyApi, type Standard } from './api.ts';
+import { DataTable } from '../../../shared/DataTable.tsx';
 
 type FormValues = {
   areaCode: string;
@@ -72,7 +73,7 @@ export function StandardsPage() {
       />
       <Card className="mz-card">
         {q.isError && <QueryError error={q.error} onRetry={() => q.refetch()} />}
-        <Table<Standard>
+        <DataTable<Standard>
           rowKey="id"
           size="small"
           dataSource={q.data?.items}

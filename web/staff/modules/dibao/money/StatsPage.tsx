@@ -1,4 +1,4 @@
-import { Card, Descriptions, Table } from 'antd';
+import { Card, Descriptions } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
@@ -12,6 +12,7 @@ import { ExportButton, PeriodPicker, StatCards, useUrlPeriod } from '../../../sh
 import { yuanGrouped, yuanNumber } from '../../../../../src/platform/money.ts';
 import { moneyApi, type DibaoStats } from './api.ts';
 import './dibao-money.css';
+import { DataTable } from '../../../shared/DataTable.tsx';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -88,7 +89,7 @@ export function StatsPage() {
             <p className="mz-muted" style={{ marginTop: 12 }}>
               {t('common.titled', { a: t('dibaoMoney.method.how'), b: p.method })}
             </p>
-            <Table
+            <DataTable
               rowKey={(r) => `${r.code}-${r.authority}`}
               size="small"
               dataSource={p.byCounty}
