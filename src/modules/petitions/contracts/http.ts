@@ -75,6 +75,8 @@ export const PetitionSetting = z.object({
   basis: z.string(),
   unverified: z.boolean(),
   value: z.union([z.number(), z.string()]),
+  /** The name of what the value codes (an org unit's name for its code), else null. */
+  valueLabel: z.string().nullable(),
   default: z.union([z.number(), z.string()]),
   updatedAt: Ts.nullable(),
 });
