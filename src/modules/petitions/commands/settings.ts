@@ -94,7 +94,7 @@ export const settingExtension = async (tx: AppContext) => ({ unit: 'days' as con
 
 /**
  * Every setting with its current value, default and source, for GET /api/petitions/settings; an
- * org unit's code is named too (valueLabel), so the console shows the unit, not its code.
+ * org unit's code is named too (valueLabel, defaultLabel), so the console shows the unit, not its code.
  */
 export async function listPetitionSettings(ctx: AppContext) {
   const rows = (await sql<{ key: string; updated_at: Date }>`select key, updated_at from petitions.setting`.execute(ctx.db)).rows;
@@ -103,16 +103,24 @@ export async function listPetitionSettings(ctx: AppContext) {
     const spec = SETTING_SPECS[key];
     const row = rows.find((r) => r.key === key);
     const value = await petitionSetting(ctx, key);
-    const unit =
-      key === 'portal.intakeOrgCode' ? await ctx.db.selectFrom('core.org_unit').select('name').where('code', '=', String(value)).executeTakeFirst() : undefined;
+    const units =
+      key === 'portal.intakeOrgCode'
+        ? await ctx.db
+            .selectFrom('core.org_unit')
+            .select(['code', 'name'])
+            .where('code', 'in', [String(value), String(SETTING_DEFAULTS[key])])
+            .execute()
+        : [];
+    const unitName = (code: unknown) => units.find((u) => u.code === code)?.name ?? null;
     out.push({
       key,
       label: spec.label,
       basis: spec.basis,
       unverified: spec.unverified,
       value,
-      valueLabel: unit?.name ?? null,
+      valueLabel: unitName(value),
       default: SETTING_DEFAULTS[key],
+      defaultLabel: unitName(SETTING_DEFAULTS[key]),
       updatedAt: row ? new Date(row.updated_at).toISOString() : null,
     });
   }

@@ -92,7 +92,7 @@ function SettingField({ s }: { s: PetitionSetting }) {
   );
   const extra = (
     <span className="mz-pt-setting-extra">
-      {t('petitions.settings.basis', { basis: s.basis, value: String(s.default) })}
+      {t('petitions.settings.basis', { basis: s.basis, value: s.defaultLabel ?? String(s.default) })}
       {s.updatedAt && t('petitions.settings.updatedAt', { at: formatDateTime(s.updatedAt) })}
     </span>
   );
@@ -103,7 +103,7 @@ function SettingField({ s }: { s: PetitionSetting }) {
         <Select style={{ width: 200 }} options={LEVELS.map((n) => ({ value: n, label: t(`petitions.settings.level.${n}`) }))} />
       ) : s.key === 'portal.intakeOrgCode' ? (
         // The unit by its name; the setting keeps its code.
-        <OrgUnitSelect valueKey="code" initialLabel={s.valueLabel ?? String(s.value)} style={{ width: 360 }} />
+        <OrgUnitSelect valueKey="code" initialLabel={s.valueLabel ?? String(s.value)} style={{ width: '100%', maxWidth: 360 }} />
       ) : typeof s.default === 'number' ? (
         <InputNumber step={s.key === 'repeat.similarityThreshold' ? 0.05 : 1} style={{ width: 200 }} />
       ) : (
