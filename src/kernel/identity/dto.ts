@@ -63,6 +63,22 @@ export const UserSummary = z.object({
 });
 export type UserSummary = z.infer<typeof UserSummary>;
 
+/** A role a user holds today (not revoked, begun, not ended), as the user list shows it. */
+export const HeldRole = z.object({
+  code: z.string(),
+  name: z.string(),
+  orgUnitName: z.string(),
+  scope: Scope,
+  /** 代管: the name of who delegated it (held until validTo), else null. */
+  delegatedBy: z.string().nullable(),
+  validTo: z.string().nullable(),
+});
+export type HeldRole = z.infer<typeof HeldRole>;
+
+/** A row of 用户管理: the summary with the user's area by name and the roles held today. */
+export const UserListItem = UserSummary.extend({ areaName: z.string().nullable(), roles: z.array(HeldRole) });
+export type UserListItem = z.infer<typeof UserListItem>;
+
 export type UserJoinedRow = {
   id: string;
   username: string;

@@ -161,6 +161,13 @@ describe('settings', () => {
     ]);
     expect(items.find((x: any) => x.key === 'satisfaction.rateWithinDays')).toMatchObject({ unverified: true, value: 0, default: 0 });
     expect(items.find((x: any) => x.key === 'review.requestDays')).toMatchObject({ value: 30, basis: expect.stringContaining('第三十五条') });
+    // The receiving unit is named, its code kept as the value (issue 19).
+    expect(items.find((x: any) => x.key === 'portal.intakeOrgCode')).toMatchObject({
+      value: '640000-mzt-fgc',
+      valueLabel: '政策法规处',
+      defaultLabel: '政策法规处',
+    });
+    expect(items.find((x: any) => x.key === 'review.requestDays').valueLabel).toBeNull();
 
     expect((await xqLead.put('/api/petitions/settings', { 'review.requestDays': 40 })).statusCode).toBe(403);
     expect((await fgc.put('/api/petitions/settings', { 'review.requestDays': 40 })).statusCode).toBe(403);

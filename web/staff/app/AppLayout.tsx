@@ -1,13 +1,18 @@
 import { Alert, Button, Grid, Layout, Spin } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Outlet, useLocation, useNavigate, useNavigationType, type Location } from 'react-router-dom';
 import { useT } from '../i18n/i18n.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import type { Origin } from './breadcrumbs.ts';
 import { BrandMark } from './BrandMark.tsx';
 import { NavMenu } from './NavMenu.tsx';
 import { PageFrame } from './PageFrame.tsx';
+import { ProgressBar, RouteProgress } from './RouteProgress.tsx';
 import { useSession } from './session.ts';
 import { LazyDrawer } from '../shared/LazyDrawer.tsx';
+
+// The trail is on every page but the home page: a chunk of its own, off the home page's first load.
+const Breadcrumbs = lazy(() => import('./Breadcrumbs.tsx').then((m) => ({ default: m.Breadcrumbs })));
 
 /** Header across the top, module menu on the left (a drawer on phones), page in the middle. */
 export function AppLayout() {
@@ -23,9 +28,11 @@ export function AppLayout() {
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [pathname]);
+  useKeepOrigin();
 
   return (
     <Layout className="mz-shell">
+      <RouteProgress />
       <Layout.Header className="mz-shell-header">
         <AppHeader mobile={mobile} onOpenMenu={() => setDrawerOpen(true)} />
       </Layout.Header>
@@ -66,9 +73,15 @@ export function AppLayout() {
                 }
               />
             )}
+            {pathname !== '/' && (
+              <Suspense fallback={<div className="mz-crumbs" />}>
+                <Breadcrumbs mobile={mobile} />
+              </Suspense>
+            )}
             <Suspense
               fallback={
                 <div className="mz-center">
+                  <ProgressBar />
                   <Spin />
                 </div>
               }
@@ -87,4 +100,29 @@ export function AppLayout() {
       </Layout>
     </Layout>
   );
+}
+
+/**
+ * Writes where the user came from into the location state of each page they open (a push to
+ * another page), so 「返回」 and the trail's list item lead back to that list with its filters and
+ * page — across a reload too, since the state lives in the browser's history entry.
+ */
+function useKeepOrigin() {
+  const location = useLocation();
+  const type = useNavigationType();
+  const navigate = useNavigate();
+  const previous = useRef<Location | null>(null);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = location;
+    if (type !== 'PUSH' || !before || before.pathname === location.pathname) return;
+    const state = (location.state ?? {}) as Origin;
+    if (state.from) return;
+    const { pathname, search, hash } = location;
+    // The trail's rules come with the trail's chunk (off the home page's first load); a page left
+    // meanwhile keeps what it had.
+    void import('./breadcrumbs.ts').then(({ originAfter }) => {
+      if (previous.current?.key === location.key) void navigate({ pathname, search, hash }, { replace: true, state: { ...state, ...originAfter(before) } });
+    });
+  }, [location, type, navigate]);
 }

@@ -22,20 +22,24 @@ export const HOME_ENTRY = { path: '/', label: 'nav.home' as MessageKey, icon: <H
  * A business module's menu: a submenu of pages, each needing a permission. Each module owns
  * its entries in its manifest (`modules/<name>/index.tsx`); `WEB_MODULES` orders them.
  */
-export type BusinessModule = { key: string; label: MessageKey; icon: ReactNode; entries: NavEntry[] };
+export type BusinessModule = { key: string; label: MessageKey; icon: ReactNode; entries: NavEntry[]; caseTypes: string[] };
 
 /** The annual report is a kernel page (src/kernel/report): every module's figures in one report. */
 const ANNUAL_REPORT: BusinessModule = {
   key: 'annual-report',
   label: 'nav.annualReport',
   icon: <ReadOutlined />,
+  caseTypes: [],
   entries: [
     { path: '/dashboard', label: 'dashboard.nav', icon: <DashboardOutlined />, permission: null },
     { path: '/report', label: 'report.nav', icon: <ReadOutlined />, permission: 'report.read' },
   ],
 };
 
-export const BUSINESS_MODULES: BusinessModule[] = [...WEB_MODULES.map((m) => ({ key: m.key, label: m.label, icon: m.icon, entries: m.nav })), ANNUAL_REPORT];
+export const BUSINESS_MODULES: BusinessModule[] = [
+  ...WEB_MODULES.map((m) => ({ key: m.key, label: m.label, icon: m.icon, entries: m.nav, caseTypes: Object.keys(m.caseTypes ?? {}) })),
+  ANNUAL_REPORT,
+];
 
 /** The business pages this user may open, per module (modules with none are left out). */
 export function visibleBusinessModules(can: (permission: string) => boolean): BusinessModule[] {

@@ -10,17 +10,19 @@ type Props = {
   allowClear?: boolean;
   /** Label for the current value when it is not in the first page of results. */
   initialLabel?: string;
+  /** What the value is: the unit's id (default) or its code (a setting that stores the code). */
+  valueKey?: 'id' | 'code';
   style?: React.CSSProperties;
   id?: string;
   'aria-label'?: string;
 };
 
 /** Pick an org unit by name or code, searched on the server within the user's scope. */
-export function OrgUnitSelect({ value, onChange, placeholder, allowClear, initialLabel, style, id, ...rest }: Props) {
+export function OrgUnitSelect({ value, onChange, placeholder, allowClear, initialLabel, valueKey = 'id', style, id, ...rest }: Props) {
   const [q, setQ] = useState('');
   const dq = useDebounced(q);
   const { data, isFetching } = useOrgUnitOptions(dq);
-  const options = (data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}\uff08${o.areaName}\uff09` }));
+  const options = (data?.items ?? []).map((o) => ({ value: o[valueKey], label: `${o.name}\uff08${o.areaName}\uff09` }));
   if (value && initialLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel });
   return (
     <Select

@@ -4,7 +4,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { formatDate } from './format.ts';
 
 /** The user's roles as tags: name, where held, scope, and a delegation (代管) end date if any. */
-export function RoleTags({ roles }: { roles: MeRole[] }) {
+export function RoleTags({ roles }: { roles: Pick<MeRole, 'code' | 'name' | 'orgUnitName' | 'scope' | 'delegatedBy' | 'validTo'>[] }) {
   const t = useT();
   if (!roles.length) return <span className="mz-muted">{t('role.none')}</span>;
   return (

@@ -3,7 +3,7 @@
  * server's schema (`import type`, erased at build).
  */
 import type { z } from 'zod';
-import type { AssignmentDto, CreateUserBody, MeDto, UpdateUserBody, UserSummary } from '../../../src/kernel/identity/dto.ts';
+import type { AssignmentDto, CreateUserBody, MeDto, UpdateUserBody, UserListItem as UserListItemDto, UserSummary } from '../../../src/kernel/identity/dto.ts';
 import type { AreaNode as AreaNodeDto, OrgUnitDto, ImportResult as ImportResultDto } from '../../../src/kernel/areas/contract.ts';
 import type { AuditEventDetailSchema, AuditEventPageSchema, AuditEventSummarySchema, VerifyResultSchema } from '../../../src/kernel/audit/audit-schemas.ts';
 import type { NotificationPageSchema, NotificationSchema } from '../../../src/kernel/notify/schemas.ts';
@@ -33,6 +33,8 @@ export type Page<T> = { items: T[]; total: number };
 
 export type UserStatus = UserSummary['status'];
 export type User = UserSummary;
+/** A row of 用户管理: with the area's name and the roles held today. */
+export type UserListItem = UserListItemDto;
 export type UserDetail = User & { phone: string | null; roles: RoleAssignment[] };
 export type UserFilters = { q?: string; orgUnitId?: string; status?: 'active' | 'disabled' | 'locked'; page: number; pageSize: number };
 export type UserInput = z.input<typeof CreateUserBody>;

@@ -36,6 +36,7 @@ import type {
   User,
   UserDetail,
   UserFilters,
+  UserListItem,
   UserInput,
   UserUpdate,
   WorklistFilters,
@@ -128,7 +129,7 @@ export const api = {
   totpEnable: (code: string) => post<void>('/api/me/totp/enable', { code }),
   totpDisable: (password: string, code: string) => post<void>('/api/me/totp/disable', { password, code }),
 
-  users: (f: UserFilters) => get<Page<User>>('/api/users', f),
+  users: (f: UserFilters) => get<Page<UserListItem>>('/api/users', f),
   user: (id: string) => get<UserDetail>(`/api/users/${enc(id)}`),
   createUser: (input: UserInput) => post<{ user: User; initialPassword?: string }>('/api/users', input),
   updateUser: (id: string, input: UserUpdate) => patch<User>(`/api/users/${enc(id)}`, input),

@@ -8,7 +8,7 @@ import { createUser } from '../commands/create-user.ts';
 import { grantRole } from '../commands/grant-role.ts';
 import { revokeAssignment } from '../commands/revoke-role.ts';
 import { updateUser } from '../commands/update-user.ts';
-import { AssignmentDto, CreateUserBody, Scope, UpdateUserBody, UserSummary } from '../dto.ts';
+import { AssignmentDto, CreateUserBody, Scope, UpdateUserBody, UserListItem, UserSummary } from '../dto.ts';
 import { getUser, getUserSummary } from '../queries/get-user.ts';
 import { listAssignments, listUserRoles } from '../queries/list-user-roles.ts';
 import { listUsers } from '../queries/list-users.ts';
@@ -36,7 +36,7 @@ export async function registerUserRoutes(root: FastifyInstance, ctx: AppContext)
           status: z.enum(['active', 'disabled', 'locked']).optional(),
           ...Page,
         }),
-        response: { 200: z.object({ items: z.array(UserSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) },
+        response: { 200: z.object({ items: z.array(UserListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }) },
       },
     },
     async (req) => {

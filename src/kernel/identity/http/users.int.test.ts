@@ -79,6 +79,10 @@ describe('user administration', () => {
     const list = (await ld.get('/api/users?q=%E9%A9%AC%E5%B0%8F')).json(); // 马小
     expect(list.items.map((u: any) => u.username)).toEqual(['ld-cgz']);
     expect(list.items[0].phoneMasked).toBe('159****0106');
+    // Each row names its area and the roles held today (issue 19: 用户管理 shows 所属区域 and 角色).
+    expect(list.items[0].areaName).toBeTruthy();
+    expect(list.items[0].areaName).not.toMatch(/^\d+$/);
+    expect(list.items[0].roles).toEqual([expect.objectContaining({ code: 'clerk', scope: 'subtree', delegatedBy: null, validTo: null })]);
     expect(JSON.stringify(list)).not.toContain('15909540106');
     const id = list.items[0].id;
     const before = (await auditFor(id)).filter((e) => e.action === 'pii.read').length;
@@ -153,6 +157,12 @@ describe('role assignments', () => {
     );
     const list = (await ld.get(`/api/users/${id}/roles`)).json().items;
     expect(list.map((a: any) => a.roleCode).sort()).toEqual(['clerk', 'useradmin']);
+    const heldInList = async () =>
+      (await ld.get('/api/users?q=ld-liancai-01'))
+        .json()
+        .items[0].roles.map((r: any) => r.code)
+        .sort();
+    expect(await heldInList()).toEqual(['clerk', 'useradmin']);
 
     // The new township user admin cannot widen their own reach, nor hand out a wider scope.
     const town = await t.login('ld-liancai-01', 'Liancai#2026x');
@@ -168,6 +178,7 @@ describe('role assignments', () => {
     const del = await ld.delete(`/api/users/${id}/roles/${ok.json().id}`);
     expect(del.statusCode).toBe(204);
     expect((await ld.get(`/api/users/${id}/roles`)).json().items.find((a: any) => a.id === ok.json().id).status).toBe('revoked');
+    expect(await heldInList()).toEqual(['clerk']); // a revoked role is no longer listed
     expect((await town.get('/api/me')).json().permissions).not.toContain('user.manage');
     const other = await userId('pl-cgz');
     expect((await ld.delete(`/api/users/${other}/roles/${ok.json().id}`)).statusCode).toBe(404);

@@ -25,7 +25,7 @@ export const SETTING_SPECS: { [K in SettingKey]: { label: string; basis: string;
     schema: z.number({ message: '层级应为整数' }).int('层级应为整数').min(1, '层级为 1 至 4').max(4, '层级为 1 至 4'),
   },
   'portal.intakeOrgCode': {
-    label: '网上信访受理单位（机构代码）',
+    label: '网上信访受理单位',
     basis: '本平台配置',
     unverified: false,
     schema: z.string({ message: '机构代码应为文本' }).trim().min(1, '请填写机构代码').max(40, '机构代码不超过 40 字'),
@@ -92,20 +92,35 @@ export const settingPeriod =
 /** The 办理 extension limit: at most the setting's days (≤ 30 日), once. */
 export const settingExtension = async (tx: AppContext) => ({ unit: 'days' as const, n: await petitionSetting(tx, 'period.extensionDays'), times: 1 });
 
-/** Every setting with its current value, default and source, for GET /api/petitions/settings. */
+/**
+ * Every setting with its current value, default and source, for GET /api/petitions/settings; an
+ * org unit's code is named too (valueLabel, defaultLabel), so the console shows the unit, not its code.
+ */
 export async function listPetitionSettings(ctx: AppContext) {
   const rows = (await sql<{ key: string; updated_at: Date }>`select key, updated_at from petitions.setting`.execute(ctx.db)).rows;
   const out = [];
   for (const key of KEYS) {
     const spec = SETTING_SPECS[key];
     const row = rows.find((r) => r.key === key);
+    const value = await petitionSetting(ctx, key);
+    const units =
+      key === 'portal.intakeOrgCode'
+        ? await ctx.db
+            .selectFrom('core.org_unit')
+            .select(['code', 'name'])
+            .where('code', 'in', [String(value), String(SETTING_DEFAULTS[key])])
+            .execute()
+        : [];
+    const unitName = (code: unknown) => units.find((u) => u.code === code)?.name ?? null;
     out.push({
       key,
       label: spec.label,
       basis: spec.basis,
       unverified: spec.unverified,
-      value: await petitionSetting(ctx, key),
+      value,
+      valueLabel: unitName(value),
       default: SETTING_DEFAULTS[key],
+      defaultLabel: unitName(SETTING_DEFAULTS[key]),
       updatedAt: row ? new Date(row.updated_at).toISOString() : null,
     });
   }

@@ -75,7 +75,11 @@ export const PetitionSetting = z.object({
   basis: z.string(),
   unverified: z.boolean(),
   value: z.union([z.number(), z.string()]),
+  /** The name of what the value codes (an org unit's name for its code), else null. */
+  valueLabel: z.string().nullable(),
   default: z.union([z.number(), z.string()]),
+  /** The same for the default. */
+  defaultLabel: z.string().nullable(),
   updatedAt: Ts.nullable(),
 });
 export const PetitionSettingList = z.object({ items: z.array(PetitionSetting) });

@@ -1,6 +1,6 @@
-import { LeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Tag } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import type { CaseDetail } from '../../shared/api-types.ts';
 import { DueCell } from '../../shared/clock.tsx';
@@ -24,15 +24,9 @@ export function CasePage() {
   const q = useCase(id);
   const { run, conflict, refresh } = useCaseRunner(id);
 
-  const back = (
-    <Link to="/" className="mz-back">
-      <LeftOutlined /> {t('case.back')}
-    </Link>
-  );
   if (q.isPending)
     return (
       <div className="mz-page">
-        {back}
         <Card className="mz-card">
           <Skeleton active paragraph={{ rows: 6 }} />
         </Card>
@@ -41,7 +35,6 @@ export function CasePage() {
   if (q.isError)
     return (
       <div className="mz-page">
-        {back}
         <QueryError error={q.error} onRetry={() => q.refetch()} />
       </div>
     );
@@ -49,7 +42,6 @@ export function CasePage() {
 
   return (
     <div className="mz-page mz-case" data-testid="case-page">
-      {back}
       <Card className="mz-card mz-case-head" variant="borderless">
         <CaseHeader c={c} />
         {conflict && (

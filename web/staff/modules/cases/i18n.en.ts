@@ -122,7 +122,6 @@ export const en: Record<keyof typeof zh, string> = {
   'clock.print': 'Print',
   'clock.printTitle': 'Deadline explanation',
   'clock.printedAt': 'Printed {at}',
-  'case.back': 'Back to workbench',
   'case.nearestDue': 'Next due',
   'case.org': 'Handled by',
   'case.createdAt': 'Registered',

@@ -119,7 +119,6 @@ export const zh = {
   'clock.print': '打印',
   'clock.printTitle': '期限计算说明',
   'clock.printedAt': '打印时间 {at}',
-  'case.back': '返回工作台',
   'case.nearestDue': '最近届满',
   'case.org': '承办单位',
   'case.createdAt': '登记时间',

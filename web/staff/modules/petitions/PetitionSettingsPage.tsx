@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
+import { OrgUnitSelect } from '../../shared/OrgUnitSelect.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import { applyServerError } from '../../shared/form-errors.ts';
@@ -91,7 +92,7 @@ function SettingField({ s }: { s: PetitionSetting }) {
   );
   const extra = (
     <span className="mz-pt-setting-extra">
-      {t('petitions.settings.basis', { basis: s.basis, value: String(s.default) })}
+      {t('petitions.settings.basis', { basis: s.basis, value: s.defaultLabel ?? String(s.default) })}
       {s.updatedAt && t('petitions.settings.updatedAt', { at: formatDateTime(s.updatedAt) })}
     </span>
   );
@@ -100,6 +101,9 @@ function SettingField({ s }: { s: PetitionSetting }) {
       {s.key === 'intake.competentAreaLevel' ? (
         // A level is named (自治区 … 乡镇), not numbered.
         <Select style={{ width: 200 }} options={LEVELS.map((n) => ({ value: n, label: t(`petitions.settings.level.${n}`) }))} />
+      ) : s.key === 'portal.intakeOrgCode' ? (
+        // The unit by its name; the setting keeps its code.
+        <OrgUnitSelect valueKey="code" initialLabel={s.valueLabel ?? String(s.value)} style={{ width: '100%', maxWidth: 360 }} />
       ) : typeof s.default === 'number' ? (
         <InputNumber step={s.key === 'repeat.similarityThreshold' ? 0.05 : 1} style={{ width: 200 }} />
       ) : (

@@ -25,7 +25,7 @@ export const en: Record<keyof typeof zh, string> = {
   'petitions.settings.level.2': 'City',
   'petitions.settings.level.3': 'County (district)',
   'petitions.settings.level.4': 'Township (street office)',
-  'petitions.settings.key.portal.intakeOrgCode': 'Office receiving online petitions (org code)',
+  'petitions.settings.key.portal.intakeOrgCode': 'Office receiving online petitions',
   'petitions.settings.key.review.requestDays': 'Days to request a review or re-check (from receiving the written reply)',
   'petitions.settings.key.period.noticeDays': 'Days to tell the petitioner in writing whether the matter is accepted (from receipt; at most 15)',
   'petitions.settings.key.period.handleDays': 'Days to handle an accepted matter (from acceptance; at most 60)',

@@ -21,7 +21,7 @@ export const zh = {
   'petitions.settings.level.2': '市',
   'petitions.settings.level.3': '县（区）',
   'petitions.settings.level.4': '乡镇（街道）',
-  'petitions.settings.key.portal.intakeOrgCode': '网上信访受理单位（机构代码）',
+  'petitions.settings.key.portal.intakeOrgCode': '网上信访受理单位',
   'petitions.settings.key.review.requestDays': '申请复查、复核的期限（收到书面答复之日起，日）',
   'petitions.settings.key.period.noticeDays': '书面告知是否受理的期限（收到之日起，日；不超过 15 日）',
   'petitions.settings.key.period.handleDays': '办理期限（受理之日起，日；不超过 60 日）',

@@ -3,11 +3,12 @@ import { Button, Card, Dropdown, Input, Select, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
-import type { User, UserFilters } from '../../shared/api-types.ts';
+import type { UserFilters, UserListItem } from '../../shared/api-types.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { OrgUnitSelect } from '../../shared/OrgUnitSelect.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
+import { RoleTags } from '../../shared/RoleTags.tsx';
 import { useUserActionsUi } from './use-user-actions-ui.tsx';
 import { useUsers } from './use-users.ts';
 import { UserDrawer } from './UserDrawer.tsx';
@@ -25,7 +26,7 @@ export function UsersPage() {
   const actions = useUserActionsUi();
   const set = (patch: Partial<UserFilters>) => setFilters((f) => ({ ...f, ...patch, page: patch.page ?? 1 }));
 
-  const columns: TableProps<User>['columns'] = [
+  const columns: TableProps<UserListItem>['columns'] = [
     {
       title: t('user.displayName'),
       key: 'name',
@@ -36,7 +37,17 @@ export function UsersPage() {
         </div>
       ),
     },
-    { title: t('user.orgUnit'), key: 'org', ellipsis: true, render: (_, u) => u.orgUnit.name },
+    {
+      title: t('user.orgAndArea'),
+      key: 'org',
+      render: (_, u) => (
+        <div className="mz-user-where">
+          <span>{u.orgUnit.name}</span>
+          <span className="mz-muted">{u.areaName ?? u.areaCode}</span>
+        </div>
+      ),
+    },
+    { title: t('user.roles'), key: 'roles', render: (_, u) => <RoleTags roles={u.roles} /> },
     { title: t('user.phone'), dataIndex: 'phoneMasked', width: 130, responsive: ['md'], render: (v) => v ?? '—' },
     { title: t('user.status'), key: 'status', width: 90, render: (_, u) => <UserStatusTag user={u} /> },
     {
@@ -132,7 +143,7 @@ export function UsersPage() {
           />
         </div>
         {users.isError && <QueryError error={users.error} onRetry={() => users.refetch()} />}
-        <DataTable<User>
+        <DataTable<UserListItem>
           rowKey="id"
           size="middle"
           columns={columns}

@@ -64,10 +64,21 @@ export function StatsPage() {
         {s && (
           <StatCards
             items={[
-              { key: 'households', title: `${s.area.name} · ${t('dibaoMoney.households')}`, value: s.totals.households },
-              { key: 'persons', title: t('dibaoMoney.persons'), value: s.totals.persons },
-              { key: 'total', title: t('dibaoMoney.total'), value: yuanGrouped(s.totals.monthlyCents) },
-              { key: 'onTime', title: t('dibaoMoney.onTimeRate'), value: pct(s.processing.all.onTimeRate) },
+              // 在保 figures are today's, whatever the period; the on-time rate is the period's decisions.
+              {
+                key: 'households',
+                title: `${s.area.name} · ${t('dibaoMoney.card.households')}`,
+                value: s.totals.households,
+                sub: t('dibaoMoney.card.asOfToday'),
+              },
+              { key: 'persons', title: t('dibaoMoney.card.persons'), value: s.totals.persons, sub: t('dibaoMoney.card.asOfToday') },
+              { key: 'total', title: t('dibaoMoney.card.monthly'), value: yuanGrouped(s.totals.monthlyCents), sub: t('dibaoMoney.card.asOfToday') },
+              {
+                key: 'onTime',
+                title: t('dibaoMoney.onTimeRate'),
+                value: pct(s.processing.all.onTimeRate),
+                sub: t('dibaoMoney.card.decidedIn', { from: s.from, to: s.to }),
+              },
             ]}
           />
         )}

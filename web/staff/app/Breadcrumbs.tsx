@@ -1,0 +1,39 @@
+import { LeftOutlined } from '@ant-design/icons';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { Link, useLocation } from 'react-router-dom';
+import { useT } from '../i18n/i18n.tsx';
+import { caseKey } from '../modules/cases/use-case.ts';
+import type { CaseDetail } from '../shared/api-types.ts';
+import { backTarget, isRecordPage, trailFor, type Origin } from './breadcrumbs.ts';
+
+/**
+ * The trail under the header (工作台 › module › page › record) with 「返回」 on a record's page, built
+ * from the modules' menu entries and the origin the shell keeps in the location state. On a phone it
+ * stays on one line: the last two items.
+ */
+export function Breadcrumbs({ mobile }: { mobile: boolean }) {
+  const t = useT();
+  const { pathname, state } = useLocation();
+  const origin = state as Origin | null;
+  const caseId = /^\/cases\/([^/]+)$/.exec(pathname)?.[1];
+  // Reads the case the page loads (same cache entry), never fetches it itself.
+  const c = useQuery<CaseDetail>({ queryKey: caseKey(caseId ?? ''), queryFn: skipToken }).data;
+  const crumbs = trailFor(pathname, { t, origin, record: caseId && c ? { type: c.type, refNo: c.refNo } : null });
+  if (crumbs.length === 0) return null;
+  const shown = mobile && crumbs.length > 2 ? crumbs.slice(-2) : crumbs;
+  return (
+    <nav className="mz-crumbs" aria-label={t('nav.trail')} data-testid="breadcrumbs">
+      {isRecordPage(pathname) && (
+        <Link to={backTarget(crumbs, origin)} className="mz-back" data-testid="back-link">
+          <LeftOutlined /> {t('nav.back')}
+        </Link>
+      )}
+      <ol>
+        {shown.length < crumbs.length && <li aria-hidden="true">…</li>}
+        {shown.map((x, i) => (
+          <li key={i}>{x.to ? <Link to={x.to}>{x.label}</Link> : <span aria-current={i === shown.length - 1 ? 'page' : undefined}>{x.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,93 @@
+import type { MessageKey } from '../i18n/zh-CN.ts';
+import { ADMIN_ENTRIES, BUSINESS_MODULES, HOME_ENTRY, type NavEntry } from './nav.tsx';
+
+/** One item of the trail under the header; the current page's has no link. */
+export type Crumb = { label: string; to?: string };
+
+/**
+ * Where the user came from, kept in the router's location state of the page they went to (the
+ * shell writes it on every push, AppLayout.tsx): `from` is the previous address, `list` the last
+ * menu page on the way (a register with its filters and page in the address), carried over from
+ * record to record.
+ */
+export type Origin = { from?: string; list?: string };
+
+/** The record a case page shows, once loaded. */
+export type CaseRecord = { type: string; refNo: string };
+
+type Section = { label: MessageKey; entries: NavEntry[]; caseTypes: string[] };
+
+/** Every menu page under its section: the business modules' manifests and 系统管理. */
+const SECTIONS: Section[] = [...BUSINESS_MODULES, { label: 'nav.system', entries: ADMIN_ENTRIES, caseTypes: [] }];
+
+const pathOf = (address: string) => address.split(/[?#]/)[0] ?? address;
+
+/** The menu page an address is or lies under (the longest match: /petitions/new over /petitions). */
+export function menuPageOf(address: string): { section: Section; entry: NavEntry } | undefined {
+  const path = pathOf(address);
+  let best: { section: Section; entry: NavEntry } | undefined;
+  for (const section of SECTIONS)
+    for (const entry of section.entries)
+      if ((path === entry.path || path.startsWith(`${entry.path}/`)) && entry.path.length > (best?.entry.path.length ?? 0)) best = { section, entry };
+  return best;
+}
+
+/**
+ * The trail of a console page: 工作台 › module › page › record, from the modules' menu entries.
+ * A page's item links to the list the user came from when it is that page (its filters and page
+ * kept), else to the page itself. A case belongs to the module declaring its type (or, for a type
+ * no module declares, to the list the user came from). Empty on the home page.
+ */
+export function trailFor(pathname: string, opts: { t: (key: MessageKey) => string; origin?: Origin | null; record?: CaseRecord | null }): Crumb[] {
+  const { t } = opts;
+  if (pathname === '/') return [];
+  const home: Crumb = { label: t(HOME_ENTRY.label), to: '/' };
+  if (pathname === '/profile') return [home, { label: t('nav.profile') }];
+  if (pathname.startsWith('/laws/')) return [home, { label: t('nav.laws') }, { label: decodeURIComponent(pathname.slice('/laws/'.length)) }];
+
+  const list = opts.origin?.list;
+  const cameFrom = list ? menuPageOf(list) : undefined;
+  const isCase = pathname.startsWith('/cases/');
+  let at: { section: Section; entry: NavEntry } | undefined;
+  if (isCase) {
+    const section = (opts.record && SECTIONS.find((s) => s.caseTypes.includes(opts.record!.type))) || cameFrom?.section;
+    const entry = section && (cameFrom?.section === section ? cameFrom.entry : section.entries[0]);
+    at = section && entry ? { section, entry } : undefined;
+  } else at = menuPageOf(pathname);
+
+  const crumbs = [home];
+  if (at) {
+    const page = t(at.entry.label);
+    // A module whose list bears its own name (信访事项 › 信访事项) is named once.
+    if (t(at.section.label) !== page) crumbs.push({ label: t(at.section.label) });
+    const onPage = pathname === at.entry.path;
+    crumbs.push({ label: page, to: onPage ? undefined : list && cameFrom?.entry === at.entry ? list : at.entry.path });
+  }
+  if (isCase) {
+    if (opts.record) crumbs.push({ label: opts.record.refNo });
+  } else if (at && pathname !== at.entry.path) crumbs.push({ label: t('nav.record') });
+  return crumbs;
+}
+
+/** A record's page (a case, a register's detail route, a law): it shows 「返回」 beside the trail. */
+export function isRecordPage(pathname: string): boolean {
+  if (pathname.startsWith('/cases/') || pathname.startsWith('/laws/')) return true;
+  const at = menuPageOf(pathname);
+  return !!at && pathname !== at.entry.path;
+}
+
+/**
+ * The origin to keep with a page pushed after `before`: `from` is `before`'s address; `list` is it
+ * when `before` is a menu page, the one `before` kept when it is a record's page, else none.
+ */
+export function originAfter(before: { pathname: string; search: string; state: unknown }): Origin {
+  const from = before.pathname + before.search;
+  if (menuPageOf(before.pathname)?.entry.path === before.pathname) return { from, list: from };
+  const list = isRecordPage(before.pathname) ? (before.state as Origin | null)?.list : undefined;
+  return list ? { from, list } : { from };
+}
+
+/** Where 「返回」 leads: the address the user came from, else the trail's nearest linked item. */
+export function backTarget(crumbs: Crumb[], origin?: Origin | null): string {
+  return origin?.from ?? crumbs.findLast((c, i) => c.to && i < crumbs.length - 1)?.to ?? '/';
+}
