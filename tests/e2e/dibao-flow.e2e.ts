@@ -474,6 +474,19 @@ describe('低保 portal: a citizen applies online and tracks it', { concurrency:
       .getByText(/元\/人·月/)
       .first()
       .waitFor();
+    // 隆德县 pays its rural allowance by bands (分档): each band's amount, as the system computes it, in Chinese and English.
+    const bands = page.locator('#s-result table.bands');
+    await bands.waitFor();
+    assert.match(await bands.locator('caption').innerText(), /农村低保分档标准\s*Rural allowance by band/);
+    const rows = await bands.locator('tbody tr').allInnerTexts();
+    assert.equal(rows.length, 3);
+    assert.match(rows[0]!, /第一档\s*Band 1\s*0\.00 至 \d+\.00 以下\s*0\.00 to under \d+\.00\s*\d+\.00/);
+    await page.setViewportSize(PHONE);
+    await bands.scrollIntoViewIfNeeded();
+    await shot(page, 'dibao-portal-bands-phone');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 392, `no horizontal scroll at 390 px (scrollWidth ${width})`);
+    await page.setViewportSize({ width: 1366, height: 768 });
     assert.ok((await page.locator('#materials li').count()) >= 3, 'the checklist lists the materials');
   });
 
