@@ -129,6 +129,27 @@ describe('the region at 1366×768', { concurrency: false }, () => {
     assert.equal(wb.worksheets[0]!.name, '汇总');
     const v = wb.worksheets[0]!.getSheetValues().find((r: any) => r?.[1] === '宁夏回族自治区登记办理信访件（件）') as unknown[];
     assert.equal(v[2], 63);
+
+    // drill down by category: only that 信访类别, kept in the URL; closing the tag shows all again
+    const items = async () => Number(await page.locator('.mz-stat-card').first().locator('.ant-statistic-content').innerText());
+    const all = await items();
+    const category = page.locator('.ps-chart').filter({ hasText: '按信访类别' });
+    await category.locator('summary').click();
+    const cells = await category
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), tr.querySelector('td')!.textContent!.trim()] as [string, string]));
+    const top = cells.sort((a, b) => Number(b[1]) - Number(a[1]))[0]!;
+    await category.getByRole('button', { name: `只看${top[0]}类信访事项` }).click();
+    await page.waitForURL((u) => u.searchParams.get('category') === top[0], { timeout: T });
+    await page.locator('.ps-category').getByText(`信访类别：${top[0]}`).waitFor({ timeout: T });
+    await page.reload();
+    await page.locator('.ps-category').getByText(`信访类别：${top[0]}`).waitFor({ timeout: T });
+    await page.locator('.ps-trail').getByText('银川市').waitFor({ timeout: T });
+    assert.equal(await items(), Number(top[1]));
+    assert.ok(Number(top[1]) < all, `${top[0]} is a part of all (${top[1]} of ${all})`);
+    await page.locator('.ps-category .ant-tag-close-icon').click();
+    await page.waitForURL((u) => !u.searchParams.has('category'), { timeout: T });
+    await page.locator('.ps-category').waitFor({ state: 'detached', timeout: T });
   });
 });
 

@@ -1,6 +1,6 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Card, Empty, Segmented, Skeleton, Tooltip } from 'antd';
+import { Breadcrumb, Card, Empty, Segmented, Skeleton, Tag, Tooltip } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/zh-CN.ts';
@@ -11,6 +11,7 @@ import { useAreaTree } from '../../../shared/area-tree.ts';
 import type { AreaNode } from '../../../shared/api-types.ts';
 import { fetchPetitionStats, statsXlsxUrl, type Dimension, type PetitionStats, type StatRow, type StatsQuery, type StatsUnit } from './api.ts';
 import { ReportArticle41 } from './ReportArticle41.tsx';
+import { CATEGORIES } from '../api.ts';
 import { BarCard, PieCard, pct, TrendCard } from './StatCharts.tsx';
 import './petition-stats.css';
 import { officialDate } from '../../../shared/format.ts';
@@ -22,13 +23,14 @@ import { officialDate } from '../../../shared/format.ts';
 export function PetitionStatsPage() {
   const t = useT();
   const [period, setPeriod] = useUrlPeriod();
-  // The grouping (?group=) and the area drilled into (?area=) live in the URL beside the period.
+  // The grouping (?group=), the area drilled into (?area=) and the category (?category=) live in the URL beside the period.
   const [group, setGroup] = useUrlChoice('group', isUnit);
   const unit = group ?? 'month';
   const [area, setArea] = useUrlChoice('area', isAreaCode);
+  const [category, setCategory] = useUrlChoice('category', isCategory);
   const tree = useAreaTree();
   const trail = drillTrail(tree.data, area);
-  const q: StatsQuery = { ...period, unit, area };
+  const q: StatsQuery = { ...period, unit, area, category };
   const stats = useQuery({ queryKey: ['petition-stats', q], queryFn: () => fetchPetitionStats(q), placeholderData: (prev) => prev });
   const s = stats.data;
   useEffect(() => {
@@ -102,6 +104,11 @@ export function PetitionStatsPage() {
             })),
           ]}
         />
+        {category && (
+          <Tag className="ps-category" closable onClose={() => setCategory(undefined)}>
+            {t('petitionStats.categoryChosen', { c: category })}
+          </Tag>
+        )}
         {s && <Kpis s={s} />}
       </Card>
       {stats.isError && <QueryError error={stats.error} onRetry={() => stats.refetch()} />}
@@ -110,7 +117,7 @@ export function PetitionStatsPage() {
           <Skeleton active paragraph={{ rows: 8 }} />
         </Card>
       ) : (
-        <Dashboard s={s} onDrill={drill} />
+        <Dashboard s={s} onDrill={drill} category={category} onCategory={setCategory} />
       )}
     </div>
   );
@@ -120,6 +127,8 @@ const UNITS = ['month', 'quarter', 'year'] as const satisfies readonly StatsUnit
 const isUnit = (v: string): v is StatsUnit => (UNITS as readonly string[]).includes(v);
 /** An area a row of 按问题发生地 may narrow to: a region, city, county or township code (not a community). */
 const isAreaCode = (v: string): v is string => /^\d{6,9}$/.test(v);
+type Category = (typeof CATEGORIES)[number];
+const isCategory = (v: string): v is Category => (CATEGORIES as readonly string[]).includes(v);
 
 /** The areas drilled through from the viewer's own (the tree's root) down to `code`, for the breadcrumb. */
 function drillTrail(roots: AreaNode[] | undefined, code: string | undefined): Array<{ code: string; name: string }> {
@@ -202,7 +211,17 @@ function Fig({ n, how }: { n: number; how: string }) {
   );
 }
 
-function Dashboard({ s, onDrill }: { s: PetitionStats; onDrill: (row: StatRow) => void }) {
+function Dashboard({
+  s,
+  onDrill,
+  category,
+  onCategory,
+}: {
+  s: PetitionStats;
+  onDrill: (row: StatRow) => void;
+  category: Category | undefined;
+  onCategory: (c: Category) => void;
+}) {
   const t = useT();
   const m = s.summary;
   const r = s.report;
@@ -249,7 +268,14 @@ function Dashboard({ s, onDrill }: { s: PetitionStats; onDrill: (row: StatRow) =
           <PieCard title={t('petitionStats.chart.source')} rows={s.dimensions.source} />
           <BarCard title={t('petitionStats.chart.subject')} rows={s.dimensions.subject} horizontal />
           <PieCard title={t('petitionStats.chart.outcome')} rows={s.dimensions.outcome} />
-          <BarCard title={t('petitionStats.chart.category')} rows={s.dimensions.category} />
+          <BarCard
+            title={t('petitionStats.chart.category')}
+            rows={s.dimensions.category}
+            hint={category ? undefined : t('petitionStats.chart.categoryHint')}
+            onPick={(row) => isCategory(row.key) && onCategory(row.key)}
+            drillable={(row) => !category && isCategory(row.key)}
+            pickLabel={(row) => t('petitionStats.onlyCategory', { name: row.label })}
+          />
           <BarCard title={t('petitionStats.chart.state')} rows={s.dimensions.state} horizontal />
         </div>
       )}
