@@ -147,6 +147,7 @@ describe('the region at 1366×768', { concurrency: false }, () => {
     await page.locator('.ps-trail').getByText('银川市').waitFor({ timeout: T });
     assert.equal(await items(), Number(top[1]));
     assert.ok(Number(top[1]) < all, `${top[0]} is a part of all (${top[1]} of ${all})`);
+    await shot(page, 'petition-stats-category-desktop');
     await page.locator('.ps-category .ant-tag-close-icon').click();
     await page.waitForURL((u) => !u.searchParams.has('category'), { timeout: T });
     await page.locator('.ps-category').waitFor({ state: 'detached', timeout: T });

@@ -174,6 +174,7 @@ describe('GET /api/petitions/stats', () => {
 
   it('narrows to one 信访类别 (drill-down by category)', async () => {
     const s = await stats(fgc, `${YEAR}&category=${encodeURIComponent('申诉求决')}`);
+    expect(s).toMatchObject({ category: '申诉求决', area: null });
     expect(s.summary.items).toBe(4);
     expect(s.dimensions.category.map((r: any) => [r.key, r.items])).toEqual([
       ['建议意见', 0],

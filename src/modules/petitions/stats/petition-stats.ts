@@ -258,7 +258,7 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
   };
 
   const report = await reportFigures(ctx, actor, start, end);
-  return { from, to, unit: q.unit, area, years, summary, dimensions, report };
+  return { from, to, unit: q.unit, area, category: q.category ?? null, years, summary, dimensions, report };
 }
 
 /**
