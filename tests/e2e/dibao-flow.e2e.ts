@@ -263,6 +263,21 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await signOut(page);
   });
 
+  step('ld-cgz (clerk of the delegated township) at 待确认 is offered nothing she may not do, only who confirms it', async () => {
+    await signIn(page, 'ld-cgz');
+    const demo = await demoAwaitingConfirm(page, '640423100');
+    await openFromList(page, demo.refNo);
+    assert.equal(await state(page), '待确认');
+    const bar = page.getByTestId('case-actions');
+    // No 转办/交办 (the township confirms itself: nothing goes to the county), no 报送县级, no 确认.
+    assert.equal(await bar.getByRole('button').count(), 0);
+    assert.equal(await page.getByTestId('dibao-submit-county').count(), 0);
+    await bar.getByText('当前没有您可执行的办理操作').waitFor();
+    assert.match(await bar.getByTestId('next-step').innerText(), /待\s*海文斌.*确认/);
+    await fullShot(page, 'dibao-flow-township-clerk-awaiting-desktop');
+    await signOut(page);
+  });
+
   step('ld-cgz-lead confirms at the township a demo application whose 公示 has ended', async () => {
     await signIn(page, 'ld-cgz-lead');
     const demo = await demoAwaitingConfirm(page, '640423100');
@@ -294,6 +309,14 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
       await page
         .getByTestId('case-actions')
         .getByRole('button', { name: btn('确认同意') })
+        .count(),
+      0,
+    );
+    // 报送县级 is its one hand-off: no generic 转办/交办 beside it.
+    assert.equal(
+      await page
+        .getByTestId('case-actions')
+        .getByRole('button', { name: /转\s*办|交\s*办/ })
         .count(),
       0,
     );
@@ -451,6 +474,19 @@ describe('低保 portal: a citizen applies online and tracks it', { concurrency:
       .getByText(/元\/人·月/)
       .first()
       .waitFor();
+    // 隆德县 pays its rural allowance by bands (分档): each band's amount, as the system computes it, in Chinese and English.
+    const bands = page.locator('#s-result table.bands');
+    await bands.waitFor();
+    assert.match(await bands.locator('caption').innerText(), /农村低保分档标准\s*Rural allowance by band/);
+    const rows = await bands.locator('tbody tr').allInnerTexts();
+    assert.equal(rows.length, 3);
+    assert.match(rows[0]!, /第一档\s*Band 1\s*0\.00 至 \d+\.00 以下\s*0\.00 to under \d+\.00\s*\d+\.00/);
+    await page.setViewportSize(PHONE);
+    await bands.scrollIntoViewIfNeeded();
+    await shot(page, 'dibao-portal-bands-phone');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 392, `no horizontal scroll at 390 px (scrollWidth ${width})`);
+    await page.setViewportSize({ width: 1366, height: 768 });
     assert.ok((await page.locator('#materials li').count()) >= 3, 'the checklist lists the materials');
   });
 

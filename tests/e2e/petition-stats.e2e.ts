@@ -8,7 +8,7 @@ import { e2eFile, login, PHONE, pickOption, seriousA11yViolations, shot } from '
 /**
  * 信访统计 dashboard: opens on the current year with the period in the URL (reload, 返回 and a shared
  * link keep it); on the demo year (2019): KPIs, the 年度报告口径 sentence with the report's figures
- * from the data, charts with data tables, drill-down by area, the xlsx export; axe-core on desktop
+ * from the data, charts with data tables, drill-down by area (the grouping and the area in the URL as well), the xlsx export; axe-core on desktop
  * and at 390 px.
  */
 const PASSWORD = 'Minzheng@2019';
@@ -84,6 +84,42 @@ describe('the region at 1366×768', { concurrency: false }, () => {
     await page.locator('.ps-trail').getByText('银川市').waitFor({ timeout: T });
     await area.getByRole('button', { name: /兴庆区/ }).waitFor({ timeout: T });
     await shot(page, 'petition-stats-drill-desktop');
+    assert.equal(new URL(page.url()).searchParams.get('area'), '640100');
+
+    // the grouping and the drill-down live in the URL too: reload and 返回/前进 restore them
+    const trend = page.locator('.ps-chart').filter({ hasText: '登记件数趋势' });
+    const grouped = (text: RegExp) => trend.locator('tbody th', { hasText: text }).first().waitFor({ state: 'attached', timeout: T });
+    const selectedUnit = () => page.locator('.ps-filters .ant-segmented-item-selected').innerText();
+    await grouped(/^2019年\d+月$/);
+    await page.locator('.ps-filters .ant-segmented-item', { hasText: '季' }).click();
+    await page.waitForURL((u) => u.searchParams.get('group') === 'quarter', { timeout: T });
+    await grouped(/季度/);
+    await page.reload();
+    await grouped(/季度/);
+    assert.equal(await selectedUnit(), '季');
+    await page.locator('.ps-trail').getByText('银川市').waitFor({ timeout: T });
+    assert.equal(new URL(page.url()).searchParams.get('area'), '640100');
+    await page.goBack(); // before 季: by month, still 银川市
+    await grouped(/^2019年\d+月$/);
+    assert.equal(await selectedUnit(), '月');
+    await page.locator('.ps-trail').getByText('银川市').waitFor({ timeout: T });
+    await page.goBack(); // before the drill-down: the whole region
+    await page.waitForURL((u) => !u.searchParams.has('area'), { timeout: T });
+    await area.locator('summary').click(); // the table folded again on reload
+    await area.getByRole('button', { name: /银川市/ }).waitFor({ timeout: T });
+    assert.equal(await page.locator('.ps-trail').getByText('银川市').count(), 0);
+    await page.goForward();
+    await page.locator('.ps-trail').getByText('银川市').waitFor({ timeout: T });
+    // 月 chosen (from 季) is kept as well
+    await page.locator('.ps-filters .ant-segmented-item', { hasText: '季' }).click();
+    await page.waitForURL((u) => u.searchParams.get('group') === 'quarter', { timeout: T });
+    await page.locator('.ps-filters .ant-segmented-item', { hasText: '月' }).click();
+    await page.waitForURL((u) => u.searchParams.get('group') === 'month', { timeout: T });
+    await page.reload();
+    await grouped(/^2019年\d+月$/);
+    assert.equal(await selectedUnit(), '月');
+    await page.locator('.ps-trail').getByText('银川市').waitFor({ timeout: T });
+    await shot(page, 'petition-stats-month-after-reload-desktop');
 
     // export: the same figures in the workbook
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.getByRole('link', { name: /导出 Excel/ }).click()]);
@@ -93,6 +129,28 @@ describe('the region at 1366×768', { concurrency: false }, () => {
     assert.equal(wb.worksheets[0]!.name, '汇总');
     const v = wb.worksheets[0]!.getSheetValues().find((r: any) => r?.[1] === '宁夏回族自治区登记办理信访件（件）') as unknown[];
     assert.equal(v[2], 63);
+
+    // drill down by category: only that 信访类别, kept in the URL; closing the tag shows all again
+    const items = async () => Number(await page.locator('.mz-stat-card').first().locator('.ant-statistic-content').innerText());
+    const all = await items();
+    const category = page.locator('.ps-chart').filter({ hasText: '按信访类别' });
+    await category.locator('summary').click();
+    const cells = await category
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), tr.querySelector('td')!.textContent!.trim()] as [string, string]));
+    const top = cells.sort((a, b) => Number(b[1]) - Number(a[1]))[0]!;
+    await category.getByRole('button', { name: `只看${top[0]}类信访事项` }).click();
+    await page.waitForURL((u) => u.searchParams.get('category') === top[0], { timeout: T });
+    await page.locator('.ps-category').getByText(`信访类别：${top[0]}`).waitFor({ timeout: T });
+    await page.reload();
+    await page.locator('.ps-category').getByText(`信访类别：${top[0]}`).waitFor({ timeout: T });
+    await page.locator('.ps-trail').getByText('银川市').waitFor({ timeout: T });
+    assert.equal(await items(), Number(top[1]));
+    assert.ok(Number(top[1]) < all, `${top[0]} is a part of all (${top[1]} of ${all})`);
+    await shot(page, 'petition-stats-category-desktop');
+    await page.locator('.ps-category .ant-tag-close-icon').click();
+    await page.waitForURL((u) => !u.searchParams.has('category'), { timeout: T });
+    await page.locator('.ps-category').waitFor({ state: 'detached', timeout: T });
   });
 });
 

@@ -270,7 +270,10 @@ export const CaseTransitionAction = z.object({
 });
 export const CaseActions = z.object({
   transitions: z.array(CaseTransitionAction),
+  /** The signed-in user may hand the case off now (转办/交办, also through a module's own command such as 低保's 报送县级确认). */
   canHandoff: z.boolean(),
+  /** The hand-offs the generic dialog may send now (none that a module's own command owns): the 转办/交办 buttons. */
+  handoffKinds: z.array(z.enum(['transfer', 'assign'])),
   canAcknowledge: z.boolean(),
   canObject: z.boolean(),
   canWithdrawHandoff: z.boolean(),

@@ -168,13 +168,22 @@ export type StateDef = {
   resting?: boolean;
 };
 
+export type HandoffKind = 'transfer' | 'assign';
+
 /** A hand-off just recorded (core.case_handoff), as `onSend` sees it. */
-export type HandoffSent = { id: string; kind: 'transfer' | 'assign'; fromOrgId: string; toOrgId: string; toOrgName: string };
+export type HandoffSent = { id: string; kind: HandoffKind; fromOrgId: string; toOrgId: string; toOrgName: string };
 
 export type HandoffPolicy<S extends string = string> = {
   /** States from which 转办/交办 is allowed. */
   from: readonly S[];
+  /** The kinds of hand-off this type knows (default both; 低保 has no 交办). */
+  kinds?: readonly HandoffKind[];
   permission: string;
+  /**
+   * Why this case may not be handed off now although its state allows it (the module's rule, e.g. 低保 where the
+   * township confirms itself), or null. `handOff` refuses with it and the case page does not offer the move.
+   */
+  closedFor?(tx: AppContext, c: CaseRow): Promise<string | null>;
   /** 签收 period for the receiving org. */
   acknowledgeWithin: PeriodSpec;
   /**
@@ -202,6 +211,8 @@ export type HandoffPolicy<S extends string = string> = {
    * deadline and the 交办单): the generic hand-off route refuses a 交办 of this type and names the action.
    */
   assignOnlyVia?: string;
+  /** 转办 only through the module's own command of this name (低保: 报送县级确认, which picks the county bureau). */
+  transferOnlyVia?: string;
   legalBasis: LegalBasis;
 };
 

@@ -8,6 +8,7 @@ import { workflowOf, type CaseRow } from './define-workflow.ts';
 import { caseNotFound } from './errors.ts';
 import { nextStepOf } from './next-step.ts';
 import { mayActOn } from './may-act.ts';
+import { HANDOFF_KINDS, handoffRefusal } from './handoff-rule.ts';
 import { transitionLabel } from './step-labels.ts';
 import type { CaseDetail } from './contract.ts';
 
@@ -95,6 +96,9 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
     mayAcknowledge: canAcknowledge,
     available: transitions.map((t) => t.name),
   });
+  // 转办/交办 by the rule the command enforces (handoff-rule.ts); the dialog offers the kinds no module command owns.
+  const handoffOpen = await Promise.all(HANDOFF_KINDS.map(async (k) => ({ kind: k, open: !(await handoffRefusal(ctx, actor, c, k)) })));
+  const viaModule = { transfer: def.handoff?.transferOnlyVia, assign: def.handoff?.assignOnlyVia };
   const returnTargets =
     def.returnable && def.returnable.from.includes(c.state) && !c.terminal && !c.pending_handoff && facts.holds(def.returnable.permission, 'holder')
       ? def.returnable.to.filter((s) => s !== c.state && events.some((e) => e.to_state === s)).map((s) => ({ state: s, label: def.states[s]!.label }))
@@ -183,7 +187,8 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string): Pr
     partOf: parent,
     actions: {
       transitions,
-      canHandoff: !!def.handoff && !c.terminal && !c.pending_handoff && def.handoff.from.includes(c.state) && facts.holds(def.handoff.permission, 'holder'),
+      canHandoff: handoffOpen.some((h) => h.open),
+      handoffKinds: handoffOpen.filter((h) => h.open && !viaModule[h.kind]).map((h) => h.kind),
       canAcknowledge,
       canObject: !!pending && orgs.includes(pending.to_org_id) && !!def.handoff?.objectWithin && !def.handoff.objectionNeedsAgreement,
       canWithdrawHandoff: !!pending && orgs.includes(pending.from_org_id),

@@ -3,20 +3,20 @@ import { AppError, badRequest, forbidden } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type Actor, userRef } from '../identity/actor.ts';
 import { notify } from '../notify/notify.ts';
-import { actorOrgIds, partyFacts } from './case-access.ts';
+import { actorOrgIds } from './case-access.ts';
 import { applyTransitionClocks, startCaseClock, stopCaseClock } from './case-clocks.ts';
 import { currentCalendar } from '../calendar/load-calendar.ts';
 import { chinaDate } from '../../platform/china-time.ts';
 import { lockCase, writeCaseChange } from './case-tx.ts';
 import { mayActOn } from './may-act.ts';
-import { checkWho } from './decide.ts';
-import { workflowOf, type CaseRow } from './define-workflow.ts';
-import { refusalError, WORKFLOW_ERRORS } from './errors.ts';
+import { workflowOf, type CaseRow, type HandoffKind } from './define-workflow.ts';
+import { handoffRefusal } from './handoff-rule.ts';
+import { WORKFLOW_ERRORS } from './errors.ts';
 import { inHandoffWords } from './step-labels.ts';
 
 export type HandoffRequest = {
   caseId: string;
-  kind: 'transfer' | 'assign';
+  kind: HandoffKind;
   toOrgId: string;
   note?: string | null;
   expectedVersion?: number;
@@ -32,15 +32,10 @@ export async function handOff(ctx: AppContext, actor: Actor, req: HandoffRequest
   return withTx(ctx, async (tx) => {
     const c = await lockCase(tx, actor, req.caseId, req.expectedVersion);
     const def = workflowOf(c.type);
-    const policy = def.handoff;
-    if (!policy) throw badRequest('HANDOFF_NOT_ALLOWED', `「${def.label}」不支持转办/交办`);
-    if (c.terminal) throw new AppError('CASE_CLOSED', 409, inHandoffWords(def, '案件已办结，不能转办'));
-    if (c.pending_handoff) throw new AppError('PENDING_HANDOFF', 409, inHandoffWords(def, '案件尚待签收，不能再次转办'));
-    if (!policy.from.includes(c.state))
-      throw new AppError('STATE_NOT_ALLOWED', 409, `当前环节「${def.states[c.state]?.label ?? c.state}」不能${inHandoffWords(def, '转办')}/交办`);
+    const refused = await handoffRefusal(tx, actor, c, req.kind);
+    if (refused) throw refused;
+    const policy = def.handoff!;
     const label = inHandoffWords(def, req.kind === 'transfer' ? '转办' : '交办');
-    const refusal = checkWho({ permission: policy.permission }, label, partyFacts(actor, c));
-    if (refusal) throw refusalError(refusal);
     if (req.toOrgId === c.org_unit_id) throw badRequest('HANDOFF_SAME_ORG', '不能转给本单位', { field: 'toOrgId' });
     const to = await tx.db.selectFrom('core.org_unit').select(['id', 'name', 'active']).where('id', '=', req.toOrgId).executeTakeFirst();
     if (!to || !to.active) throw new AppError('ORG_UNIT_NOT_FOUND', 400, WORKFLOW_ERRORS.ORG_UNIT_NOT_FOUND, { field: 'toOrgId' });
@@ -48,6 +43,8 @@ export async function handOff(ctx: AppContext, actor: Actor, req: HandoffRequest
     // After the module's own refusals (e.g. never to the accused), which say more about the receiver.
     if (req.generic && req.kind === 'assign' && policy.assignOnlyVia)
       throw new AppError('ASSIGN_VIA_MODULE', 409, `「${def.label}」的交办须用「${policy.assignOnlyVia}」办理（写明报告期限并出具交办单）`);
+    if (req.generic && req.kind === 'transfer' && policy.transferOnlyVia)
+      throw new AppError('TRANSFER_VIA_MODULE', 409, `「${def.label}」的${label}须用「${policy.transferOnlyVia}」办理`);
     const now = tx.clock.now();
     const id = uuidv7();
     const next = await writeCaseChange(tx, actor, c, {

@@ -160,6 +160,25 @@ describe('隆德县（delegated）：the township confirms', () => {
     await ok(move(ld, id, 'end_publicity'));
   });
 
+  it('at 待确认 the clerk is offered nothing she may not do: no hand-off (the township confirms), only who holds it', async () => {
+    const c = await ok(ld.get(`/api/cases/${id}`));
+    expect(c.state).toBe('awaiting_confirm');
+    expect(c.actions).toMatchObject({ transitions: [], canHandoff: false, handoffKinds: [] });
+    expect(c.nextStep).toMatchObject({ mine: false, people: [expect.objectContaining({ name: '海文斌' })] });
+    // The server refuses what the page does not offer, by the same rule.
+    const county = await t.ctx.db
+      .selectFrom('core.org_unit')
+      .select('id')
+      .where('area_code', '=', '640423')
+      .where('kind', '=', 'bureau')
+      .executeTakeFirstOrThrow();
+    const transfer = await ld.post(`/api/cases/${id}/handoff`, { kind: 'transfer', toOrgId: county.id });
+    expect(transfer.statusCode).toBe(409);
+    expect(transfer.json()).toMatchObject({ code: 'HANDOFF_NOT_OPEN', title: expect.stringContaining('由乡镇（街道）确认') });
+    const assign = await ld.post(`/api/cases/${id}/handoff`, { kind: 'assign', toOrgId: county.id });
+    expect(assign.json()).toMatchObject({ code: 'HANDOFF_NOT_ALLOWED', title: '「低保申请」不办理交办' });
+  });
+
   it('is confirmed by the township leader, not the clerk; the benefit is (500 − (600−150)/3) × 3 = 1050 元 from next month', async () => {
     const clerk = await move(ld, id, 'confirm', {});
     expect(clerk.statusCode).toBe(403);
@@ -322,10 +341,22 @@ describe('西吉县（not delegated）：the township sends it up, the county co
     const wrong = await move(xjTownLead, reg.id, 'confirm');
     expect(wrong.statusCode).toBe(409);
     expect(wrong.json().title).toContain('报送县级民政部门');
+    // 报送县级 is the one hand-off, through its own command: the generic dialog offers neither 转办 nor 交办.
+    const before = await ok(xj.get(`/api/cases/${reg.id}`));
+    expect(before.actions).toMatchObject({ canHandoff: true, handoffKinds: [] });
+    const county = await t.ctx.db
+      .selectFrom('core.org_unit')
+      .select('id')
+      .where('area_code', '=', '640422')
+      .where('kind', '=', 'bureau')
+      .executeTakeFirstOrThrow();
+    expect((await xj.post(`/api/cases/${reg.id}/handoff`, { kind: 'transfer', toOrgId: county.id })).json().code).toBe('TRANSFER_VIA_MODULE');
     const sent = await ok(xj.post(`/api/dibao/applications/${reg.id}/submit-county`, {}));
     expect(sent.pendingHandoff ?? sent.pending_handoff).toBeTruthy();
     expect((await move(xjLead, reg.id, 'confirm')).statusCode).toBe(409); // not yet signed for
     await ok(xjCounty.post(`/api/cases/${reg.id}/acknowledge`, {}));
+    // At the county it is the county's to confirm: nothing to send on.
+    expect((await ok(xjCounty.get(`/api/cases/${reg.id}`))).actions).toMatchObject({ canHandoff: false, handoffKinds: [] });
     const r = await ok(move(xjLead, reg.id, 'confirm'));
     expect(r.state).toBe('confirmed');
     expect((await ok(xjLead.get(`/api/dibao/applications/${reg.id}`))).dibao).toMatchObject({ decision: '确认', countyName: expect.any(String) });

@@ -89,8 +89,7 @@ export async function registerDibaoRoutes(root: FastifyInstance, ctx: AppContext
       const c = await getCase(ctx, actor, req.params.id);
       if (c.type !== DIBAO_TYPE) throw new AppError('DIBAO_APPLICATION_NOT_FOUND', 404, '低保申请不存在');
       const a = await loadApplication(ctx, c.id);
-      if (a.authority !== 'county' && !a.relative_of_staff)
-        throw new AppError('DIBAO_DELEGATED', 409, '该县已将低保审批权下放乡镇（街道），由乡镇（街道）确认，无需报送县级');
+      // Whether it may be sent up at all (delegated county, already at the county) is the hand-off rule's (workflow.ts).
       if (c.state !== 'awaiting_confirm') throw new AppError('STATE_NOT_ALLOWED', 409, '公示期满（或拟不同意报送）后才能报送县级民政部门确认');
       const county = (
         await sql<{ id: string }>`select id from core.org_unit where area_code = ${a.county_code} and kind = 'bureau' and active limit 1`.execute(ctx.db)

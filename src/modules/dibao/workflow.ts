@@ -3,6 +3,7 @@ import { extendSpecial } from './commands/special-period.ts';
 import { basisOfDay } from './law.ts';
 import { DIBAO_TYPE } from './contract.ts';
 import { applicationFacts } from './application-facts.ts';
+import { loadApplication } from './load-application.ts';
 import { notAccept } from './steps/not-accept.ts';
 import { requestMaterials } from './steps/request-materials.ts';
 import { accept } from './steps/accept.ts';
@@ -95,8 +96,21 @@ export const dibaoWorkflow = defineWorkflow({
     withdraw,
   },
   actions: { extend_special: extendSpecial, publish, county_visit: countyVisit },
+  // The only hand-off of 低保 is the township's 报送县级确认 (民发〔2021〕57号: 乡镇审核后报县级民政部门确认).
+  // There is no 交办 and no 转办 to another township: the application is made at, and handled by, the township
+  // of the household's 户籍所在地 (民发〔2021〕57号, 申请; regulations.md §2.2). Where the county has delegated the
+  // approval (§2.3, 隆德县 …) the township confirms itself and nothing is sent up; a 近亲属备案 case is still the
+  // county's. One rule for the command (submit-county) and the case page (canHandoff).
   handoff: {
     from: ['awaiting_confirm'],
+    kinds: ['transfer'],
+    transferOnlyVia: '报送县级民政部门确认',
+    closedFor: async (tx, c) => {
+      const a = await loadApplication(tx, c.id);
+      if (a.authority !== 'county' && !a.relative_of_staff) return '该县已将低保审批权下放乡镇（街道），由乡镇（街道）确认，无需报送县级';
+      if (c.org_unit_id !== a.township_org_id) return '申请已报送县级民政部门，由县级民政部门确认';
+      return null;
+    },
     permission: 'dibao.handle',
     acknowledgeWithin: { unit: 'workdays', n: 3 },
     legalBasis: basisOfDay('乡镇（街道）审核后报县级民政部门确认', '乡镇审核后报县级民政部门审批'),

@@ -79,6 +79,34 @@ const METHOD: Record<string, string> = {
   banded: '分档计发：按家庭人均月收入所在档次，每人每月定额',
 };
 
+type Bands = NonNullable<PublicStandard['standards'][number]['bands']>;
+const en = (text: string) => el('span', { lang: 'en', class: 'en' }, text);
+
+/** 分档计发: the amount of each band, as the system computes the allowance (Chinese, then English). */
+function bandTable(label: string, labelEn: string, bands: Bands) {
+  const cols: Array<[string, string]> = [
+    ['档次', 'Band'],
+    ['家庭人均月收入（元）', 'Per-capita monthly income (yuan)'],
+    ['每人每月保障金（元）', 'Per person per month (yuan)'],
+  ];
+  const rows = bands.map((b, i) =>
+    el(
+      'tr',
+      {},
+      el('th', { scope: 'row' }, b.name, el('br'), en(`Band ${i + 1}`)),
+      el('td', {}, `${b.incomeFromYuan} 至 ${b.incomeBelowYuan} 以下`, el('br'), en(`${b.incomeFromYuan} to under ${b.incomeBelowYuan}`)),
+      el('td', {}, b.perPersonYuan),
+    ),
+  );
+  return el(
+    'table',
+    { class: 'bands' },
+    el('caption', {}, `${label}分档标准`, el('br'), en(`${labelEn} allowance by band`)),
+    el('thead', {}, el('tr', {}, ...cols.map(([zh, e]) => el('th', { scope: 'col' }, zh, el('br'), en(e))))),
+    el('tbody', {}, ...rows),
+  );
+}
+
 async function showStandard(code: string) {
   const out = $('#s-result');
   if (!code) return out.replaceChildren();
@@ -99,6 +127,7 @@ async function showStandard(code: string) {
           ),
         ),
       ),
+      ...r.standards.flatMap((s) => (s.monthlyYuan && s.bands ? [bandTable(s.label, s.kind === 'urban' ? 'Urban' : 'Rural', s.bands)] : [])),
       el('p', {}, `审批层级：${r.approvingLevel ?? '县级民政部门确认'}`),
     );
   } catch (e) {

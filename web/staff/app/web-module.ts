@@ -16,7 +16,7 @@ export type CaseTypeWeb = {
   /** Shown above the deadlines, loaded in its own chunk. */
   panel?: LazyExoticComponent<ComponentType<CaseTypePanelProps>>;
   /** The law's own words for the hand-offs (信访: 转送, not 转办); Chinese only. */
-  handoffTerms?: { transfer?: string; assign?: string | null };
+  handoffTerms?: { transfer?: string; assign?: string };
   /** English for the server's Chinese labels of this case type; a missing one shows in Chinese. */
   english?: CaseLabelsEn;
   /** The starting values of a move's form (e.g. an edit form filled with the record as it is); undefined: empty. */

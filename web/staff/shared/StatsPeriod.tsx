@@ -32,6 +32,25 @@ export function useUrlPeriod(): [Period | undefined, (p: Period, opts?: { replac
   return [period, set];
 }
 
+/**
+ * One more choice of a statistics page kept in the URL query beside the period (`?group=quarter`,
+ * `?area=640104`), so reload, 返回 and a shared link restore it; each change is a history entry.
+ * Missing or not `valid`: undefined. Setting undefined removes it.
+ */
+export function useUrlChoice<T extends string>(name: string, valid: (v: string) => v is T): [T | undefined, (v: T | undefined) => void] {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get(name);
+  const value = raw !== null && valid(raw) ? raw : undefined;
+  const set = (v: T | undefined) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (v === undefined) next.delete(name);
+      else next.set(name, v);
+      return next;
+    });
+  return [value, set];
+}
+
 /** The whole calendar year a period covers, if it is one. */
 export const periodYear = (p: Period | undefined) =>
   p && p.from.endsWith('-01-01') && p.to === `${p.from.slice(0, 4)}-12-31` ? Number(p.from.slice(0, 4)) : undefined;

@@ -47,6 +47,8 @@ export const PublicStandard = z.object({
       document: z.string().nullable(),
       isDemo: z.boolean(),
       method: z.string().nullable(),
+      /** 分档计发: the bands, lowest income first (第一档 …): per-capita monthly income from–below, amount per insured person a month. Null for 差额计发. */
+      bands: z.array(z.object({ name: z.string(), incomeFromYuan: z.string(), incomeBelowYuan: z.string(), perPersonYuan: z.string() })).nullable(),
     }),
   ),
   approvingLevel: z.string().nullable(),

@@ -114,4 +114,29 @@ describe('portal', () => {
     });
     expect(fixed.statusCode, fixed.body).toBe(201);
   });
+
+  it('the public standard gives the 分档 amounts of an area that pays by bands (what the benefit is computed from)', async () => {
+    // 平罗县's rural standard pays by bands: 第一档 below 100 元 per head a month, 300 元 per person; …
+    await sql`insert into dibao.standard (id, area_code, kind, effective_from, monthly_cents, method, bands, document, is_demo)
+      values (gen_random_uuid(), '640221', 'rural', '2026-01-01', 34500, 'banded',
+        ${JSON.stringify([
+          { belowCents: 34500, perPersonCents: 10000 },
+          { belowCents: 10000, perPersonCents: 30000 },
+          { belowCents: 20000, perPersonCents: 20000 },
+        ])}::jsonb, '测试标准', true)`.execute(t.ctx.db);
+    const std = await t.app.inject({ method: 'GET', url: '/api/public/dibao/standard?area=640221', remoteAddress: '10.99.1.4' });
+    expect(std.statusCode, std.body).toBe(200);
+    expect(std.json().standards.find((s: any) => s.kind === 'rural')).toMatchObject({
+      monthlyYuan: '345.00',
+      method: 'banded',
+      bands: [
+        { name: '第一档', incomeFromYuan: '0.00', incomeBelowYuan: '100.00', perPersonYuan: '300.00' },
+        { name: '第二档', incomeFromYuan: '100.00', incomeBelowYuan: '200.00', perPersonYuan: '200.00' },
+        { name: '第三档', incomeFromYuan: '200.00', incomeBelowYuan: '345.00', perPersonYuan: '100.00' },
+      ],
+    });
+    // 差额计发 has no bands.
+    const plain = await t.app.inject({ method: 'GET', url: '/api/public/dibao/standard?area=640423100', remoteAddress: '10.99.1.4' });
+    expect(plain.json().standards.find((s: any) => s.kind === 'rural')).toMatchObject({ method: 'difference', bands: null });
+  });
 });

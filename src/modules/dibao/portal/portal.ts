@@ -8,6 +8,7 @@ import { chinaDate } from '../../../platform/china-time.ts';
 import { SYSTEM_ACTOR } from '../../../kernel/identity/index.ts';
 import { workflowOf } from '../../../kernel/workflow/index.ts';
 import { findStandard } from '../benefit/find-standard.ts';
+import type { Band } from '../benefit/compute-benefit.ts';
 import { AUTHORITY_LABEL, DIBAO_TYPE, MATERIALS, dateText } from '../contract.ts';
 import { yuanText } from '../../../platform/money.ts';
 import { regimeOn } from '../delegation/regime.ts';
@@ -141,6 +142,28 @@ export async function trackApplication(ctx: AppContext, refNo: string, code: str
   };
 }
 
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * 分档 as the household sees it (the bands computeBenefit uses, lowest income first): 第一档 covers a per-capita
+ * monthly income from 0 up to its limit, each next band from the previous limit; the amount is per insured person.
+ */
+function publicBands(bands: Band[]) {
+  let from = 0;
+  return [...bands]
+    .sort((a, b) => a.belowCents - b.belowCents)
+    .map((b, i) => {
+      const band = {
+        name: `第${NUMERALS[i] ?? i + 1}档`,
+        incomeFromYuan: yuanText(from),
+        incomeBelowYuan: yuanText(b.belowCents),
+        perPersonYuan: yuanText(b.perPersonCents),
+      };
+      from = b.belowCents;
+      return band;
+    });
+}
+
 /** 当地保障标准 for a county / township / village code, urban and rural, today. */
 export async function publicStandard(ctx: AppContext, areaCode: string) {
   const a = await ctx.db.selectFrom('core.area').select(['code', 'name', 'path', 'level']).where('code', '=', areaCode).executeTakeFirst();
@@ -157,6 +180,7 @@ export async function publicStandard(ctx: AppContext, areaCode: string) {
       document: s?.document ?? null,
       isDemo: s?.isDemo ?? false,
       method: s?.method ?? null,
+      bands: s?.method === 'banded' ? publicBands(s.bands ?? []) : null,
     });
   }
   const county = a.path.split('.')[2];

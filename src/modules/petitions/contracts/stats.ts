@@ -45,6 +45,8 @@ export const PetitionStats = z.object({
   to: z.string(),
   unit: z.enum(STAT_UNITS),
   area: z.object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string().nullable() }).nullable(),
+  /** The 信访类别 drilled into, if any. */
+  category: z.string().nullable(),
   years: z.array(z.object({ year: z.number(), items: z.number() })),
   summary: Measures,
   dimensions: z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.array(StatRow)])) as Record<(typeof DIMENSIONS)[number], z.ZodArray<typeof StatRow>>),

@@ -172,6 +172,22 @@ describe('GET /api/petitions/stats', () => {
     ]);
   });
 
+  it('narrows to one 信访类别 (drill-down by category)', async () => {
+    const s = await stats(fgc, `${YEAR}&category=${encodeURIComponent('申诉求决')}`);
+    expect(s).toMatchObject({ category: '申诉求决', area: null });
+    expect(s.summary.items).toBe(4);
+    expect(s.dimensions.category.map((r: any) => [r.key, r.items])).toEqual([
+      ['建议意见', 0],
+      ['检举控告', 0],
+      ['申诉求决', 4],
+      ['其他', 0],
+    ]);
+    expect((await stats(fgc, `${YEAR}&area=640104&category=${encodeURIComponent('建议意见')}`)).summary.items).toBe(0);
+    const bad = await fgc.get(`/api/petitions/stats?${YEAR}&category=x`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().title).toContain('信访类别');
+  });
+
   it("gives the report paragraph figures for the viewer's own level", async () => {
     expect((await stats(fgc)).report).toEqual({
       areaCode: '640000',

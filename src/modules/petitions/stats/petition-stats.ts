@@ -47,6 +47,8 @@ export const PetitionStatsQuery = z.object({
     .string()
     .regex(/^\d{6}(\d{3})?(\d{3})?$/, '「area」区划代码格式不正确')
     .optional(),
+  /** Drill-down: the 信访类别 the figures are limited to. */
+  category: z.enum(CATEGORIES, { message: `「category」信访类别须为${CATEGORIES.join('、')}之一` }).optional(),
 });
 export type PetitionStatsQuery = z.infer<typeof PetitionStatsQuery>;
 
@@ -134,7 +136,7 @@ const periodLabel = (key: string) => {
   return mm ? `${mm[1]}年${Number(mm[2])}月` : key;
 };
 
-/** The statistics for one actor, period and (optionally) drill-down area. */
+/** The statistics for one actor, period and (optionally) drill-down area and category. */
 export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionStatsQuery): Promise<PetitionStats> {
   requirePermission(actor, 'petition.read');
   const db = petitionsDb(ctx.db);
@@ -186,6 +188,7 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
     .where('c.created_at', '>=', start)
     .where('c.created_at', '<', end)
     .$if(!!q.area, (qb) => qb.where(sql<boolean>`${underRoot}`))
+    .$if(!!q.category, (qb) => qb.where('p.category', '=', q.category!))
     .select([
       periodKey(q.unit).as('period'),
       'p.channel as channel',
@@ -255,7 +258,7 @@ export async function petitionStats(ctx: AppContext, actor: Actor, q: PetitionSt
   };
 
   const report = await reportFigures(ctx, actor, start, end);
-  return { from, to, unit: q.unit, area, years, summary, dimensions, report };
+  return { from, to, unit: q.unit, area, category: q.category ?? null, years, summary, dimensions, report };
 }
 
 /**

@@ -56,7 +56,11 @@ export async function statsWorkbook(s: PetitionStats, meta: FiledBy & { generate
   const r = s.report;
   const lines: StatCell[][] = [
     ['统计区间', `${dateLine(s.from)}至${dateLine(s.to)}`, '按登记日期（北京时间）'],
-    ['统计范围', s.area ? s.area.name : '本人可查看的全部信访事项', '数据范围：本级及下级，及本单位转出的事项'],
+    [
+      '统计范围',
+      `${s.area ? s.area.name : '本人可查看的全部信访事项'}${s.category ? `（仅${s.category}类）` : ''}`,
+      '数据范围：本级及下级，及本单位转出的事项',
+    ],
     ['信访件数（件）', m.items, '登记的信访事项件数'],
     ['来信来访批次（批）', m.batches, '来信、来访事项的批次之和（未填按 1 批）'],
     ['来信来访人次（人次）', m.persons, '来信、来访事项的人数之和（未填按 1 人）'],

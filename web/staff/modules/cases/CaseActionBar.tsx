@@ -37,7 +37,7 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
   const awaiting = c.supervisions.filter((s) => s.awaitingMyFeedback);
   const pending = c.handoffs.find((h) => h.status === 'pending');
   const term = (kind: string, key: string) => {
-    const word = kind === 'transfer' || kind === 'assign' ? (handoffTerms(c.type)?.[kind] ?? undefined) : undefined;
+    const word = kind === 'transfer' || kind === 'assign' ? handoffTerms(c.type)?.[kind] : undefined;
     const text = t(key as never);
     return word ? text.replaceAll(kind === 'transfer' ? '转办' : '交办', word) : text;
   };
@@ -77,20 +77,14 @@ export function CaseActionBar({ c, run }: { c: CaseDetail; run: CaseRun }) {
       </Button>,
     ),
   );
-  if (a.canHandoff) {
+  // The hand-offs the server would accept now, by the rule it enforces (kernel handoff-rule.ts): none at a state the
+  // module closes to hand-offs, none that a module's own command owns (信访's 交办 with its deadline, 低保's 报送县级).
+  for (const kind of a.handoffKinds)
     buttons.push(
-      <Button key="transfer" onClick={() => setDialog({ kind: 'handoff', handoff: 'transfer' })}>
-        {term('transfer', 'case.transfer')}
+      <Button key={kind} onClick={() => setDialog({ kind: 'handoff', handoff: kind })}>
+        {term(kind, `case.${kind}`)}
       </Button>,
     );
-    // A module with its own 交办 (with the 办结报告 deadline) names it null: one 交办 button, not two.
-    if (handoffTerms(c.type)?.assign !== null)
-      buttons.push(
-        <Button key="assign" onClick={() => setDialog({ kind: 'handoff', handoff: 'assign' })}>
-          {term('assign', 'case.assign')}
-        </Button>,
-      );
-  }
   if (a.returnTargets.length)
     buttons.push(
       <Button key="return" onClick={() => setDialog({ kind: 'return' })}>

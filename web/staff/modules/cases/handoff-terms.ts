@@ -2,7 +2,7 @@ import { WEB_MODULES } from '../index.ts';
 
 /**
  * The law's own words for the hand-offs of a case type (a module's manifest names them, e.g.
- * 转送 for 转办; `assign: null` when the module has its own 交办). Only the Chinese wording changes.
+ * 转送 for 转办). Only the Chinese wording changes.
  */
 export const handoffTerms = (type: string) => WEB_MODULES.map((m) => m.caseTypes?.[type]?.handoffTerms).find((h) => h !== undefined);
 

@@ -35,7 +35,8 @@ export function DibaoCasePanel({ c, run }: CaseTypePanelProps) {
   const d = q.data.dibao;
   // 近亲属备案 cases are decided by the county even where approval is delegated.
   const township = d.authority === 'township' && !d.relativeOfStaff;
-  const canSubmit = !township && c.state === 'awaiting_confirm' && c.actions.canHandoff;
+  // 报送县级确认 is 低保's one hand-off: offered where the server's hand-off rule allows it (workflow.ts).
+  const canSubmit = c.actions.canHandoff;
   const memberKey = (m: { name: string; relation: string; idNumberMasked: string }) => `${m.name}|${m.relation}|${m.idNumberMasked}`;
   const showFull = async () => {
     setFull({ state: 'loading' });

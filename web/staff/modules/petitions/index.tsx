@@ -40,7 +40,7 @@ export const petitions = defineWebModule<typeof navZh & typeof zh & typeof stats
     petition: {
       panel: lazy(() => import('./PetitionCasePanel.tsx').then((m) => ({ default: m.PetitionCasePanel }))),
       // 《信访工作条例》 speaks of 转送 (and 交办), not 转办.
-      handoffTerms: { transfer: '转送', assign: null },
+      handoffTerms: { transfer: '转送' },
       english: petitionLabelsEn,
     },
   },

@@ -1,14 +1,17 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Card, Empty, Segmented, Skeleton, Tooltip } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Breadcrumb, Card, Empty, Segmented, Skeleton, Tag, Tooltip } from 'antd';
+import { useEffect } from 'react';
 import { useT } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/zh-CN.ts';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { QueryError } from '../../../shared/QueryError.tsx';
-import { ExportButton, PeriodPicker, StatCards, useUrlPeriod } from '../../../shared/StatsPeriod.tsx';
+import { ExportButton, PeriodPicker, StatCards, useUrlChoice, useUrlPeriod } from '../../../shared/StatsPeriod.tsx';
+import { useAreaTree } from '../../../shared/area-tree.ts';
+import type { AreaNode } from '../../../shared/api-types.ts';
 import { fetchPetitionStats, statsXlsxUrl, type Dimension, type PetitionStats, type StatRow, type StatsQuery, type StatsUnit } from './api.ts';
 import { ReportArticle41 } from './ReportArticle41.tsx';
+import { CATEGORIES } from '../api.ts';
 import { BarCard, PieCard, pct, TrendCard } from './StatCharts.tsx';
 import './petition-stats.css';
 import { officialDate } from '../../../shared/format.ts';
@@ -20,9 +23,14 @@ import { officialDate } from '../../../shared/format.ts';
 export function PetitionStatsPage() {
   const t = useT();
   const [period, setPeriod] = useUrlPeriod();
-  const [unit, setUnit] = useState<StatsUnit>('month');
-  const [trail, setTrail] = useState<Array<{ code: string; name: string }>>([]);
-  const q: StatsQuery = { ...period, unit, area: trail.at(-1)?.code };
+  // The grouping (?group=), the area drilled into (?area=) and the category (?category=) live in the URL beside the period.
+  const [group, setGroup] = useUrlChoice('group', isUnit);
+  const unit = group ?? 'month';
+  const [area, setArea] = useUrlChoice('area', isAreaCode);
+  const [category, setCategory] = useUrlChoice('category', isCategory);
+  const tree = useAreaTree();
+  const trail = drillTrail(tree.data, area);
+  const q: StatsQuery = { ...period, unit, area, category };
   const stats = useQuery({ queryKey: ['petition-stats', q], queryFn: () => fetchPetitionStats(q), placeholderData: (prev) => prev });
   const s = stats.data;
   useEffect(() => {
@@ -31,12 +39,10 @@ export function PetitionStatsPage() {
   const shown = period ?? (s ? { from: s.from, to: s.to } : undefined);
   const years = [...new Set([...(s?.years ?? []).map((y) => y.year), ...(shown ? [Number(shown.from.slice(0, 4))] : [])])].sort((a, b) => b - a);
 
-  const drill = useCallback((row: StatRow) => {
-    if (!row.key) return;
-    if (!/^\d{6,9}$/.test(row.key)) return; // communities are the last level shown
-    setTrail((tr) => [...tr, { code: row.key, name: row.label }]);
-  }, []);
-  const goTo = (i: number) => setTrail(trail.slice(0, i));
+  const drill = (row: StatRow) => {
+    if (isAreaCode(row.key)) setArea(row.key); // communities are the last level shown
+  };
+  const goTo = (i: number) => setArea(i ? trail[i - 1]!.code : undefined);
 
   return (
     <div className="mz-page ps-page">
@@ -58,8 +64,8 @@ export function PetitionStatsPage() {
           <Segmented<StatsUnit>
             aria-label={t('petitionStats.unit')}
             value={unit}
-            onChange={setUnit}
-            options={(['month', 'quarter', 'year'] as const).map((u) => ({ value: u, label: t(`petitionStats.unit.${u}` as MessageKey) }))}
+            onChange={setGroup}
+            options={UNITS.map((u) => ({ value: u, label: t(`petitionStats.unit.${u}` as MessageKey) }))}
           />
         </div>
         <Breadcrumb
@@ -98,6 +104,11 @@ export function PetitionStatsPage() {
             })),
           ]}
         />
+        {category && (
+          <Tag className="ps-category" closable onClose={() => setCategory(undefined)}>
+            {t('petitionStats.categoryChosen', { c: category })}
+          </Tag>
+        )}
         {s && <Kpis s={s} />}
       </Card>
       {stats.isError && <QueryError error={stats.error} onRetry={() => stats.refetch()} />}
@@ -106,9 +117,36 @@ export function PetitionStatsPage() {
           <Skeleton active paragraph={{ rows: 8 }} />
         </Card>
       ) : (
-        <Dashboard s={s} onDrill={drill} />
+        <Dashboard s={s} onDrill={drill} category={category} onCategory={setCategory} />
       )}
     </div>
+  );
+}
+
+const UNITS = ['month', 'quarter', 'year'] as const satisfies readonly StatsUnit[];
+const isUnit = (v: string): v is StatsUnit => (UNITS as readonly string[]).includes(v);
+/** An area a row of 按问题发生地 may narrow to: a region, city, county or township code (not a community). */
+const isAreaCode = (v: string): v is string => /^\d{6,9}$/.test(v);
+type Category = (typeof CATEGORIES)[number];
+const isCategory = (v: string): v is Category => (CATEGORIES as readonly string[]).includes(v);
+
+/** The areas drilled through from the viewer's own (the tree's root) down to `code`, for the breadcrumb. */
+function drillTrail(roots: AreaNode[] | undefined, code: string | undefined): Array<{ code: string; name: string }> {
+  const walk = (nodes: AreaNode[], path: AreaNode[]): AreaNode[] | null => {
+    for (const n of nodes) {
+      if (n.code === code) return [...path, n];
+      const hit = walk(n.children ?? [], [...path, n]);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  if (!code) return [];
+  // Below the root; until the tree has loaded (or outside it), the area by its code alone.
+  return (
+    (roots &&
+      walk(roots, [])
+        ?.slice(1)
+        .map((n) => ({ code: n.code, name: n.name }))) ?? [{ code, name: code }]
   );
 }
 
@@ -173,7 +211,17 @@ function Fig({ n, how }: { n: number; how: string }) {
   );
 }
 
-function Dashboard({ s, onDrill }: { s: PetitionStats; onDrill: (row: StatRow) => void }) {
+function Dashboard({
+  s,
+  onDrill,
+  category,
+  onCategory,
+}: {
+  s: PetitionStats;
+  onDrill: (row: StatRow) => void;
+  category: Category | undefined;
+  onCategory: (c: Category) => void;
+}) {
   const t = useT();
   const m = s.summary;
   const r = s.report;
@@ -220,7 +268,14 @@ function Dashboard({ s, onDrill }: { s: PetitionStats; onDrill: (row: StatRow) =
           <PieCard title={t('petitionStats.chart.source')} rows={s.dimensions.source} />
           <BarCard title={t('petitionStats.chart.subject')} rows={s.dimensions.subject} horizontal />
           <PieCard title={t('petitionStats.chart.outcome')} rows={s.dimensions.outcome} />
-          <BarCard title={t('petitionStats.chart.category')} rows={s.dimensions.category} />
+          <BarCard
+            title={t('petitionStats.chart.category')}
+            rows={s.dimensions.category}
+            hint={category ? undefined : t('petitionStats.chart.categoryHint')}
+            onPick={(row) => isCategory(row.key) && onCategory(row.key)}
+            drillable={(row) => !category && isCategory(row.key)}
+            pickLabel={(row) => t('petitionStats.onlyCategory', { name: row.label })}
+          />
           <BarCard title={t('petitionStats.chart.state')} rows={s.dimensions.state} horizontal />
         </div>
       )}

@@ -15,7 +15,18 @@ const summaryOf = (rows: StatRow[]) =>
     .map((x) => `${x.label} ${x.items}`)
     .join('，') || '—';
 
-export function DataTable({ rows, onPick, drillable }: { rows: StatRow[]; onPick?: (r: StatRow) => void; drillable?: (r: StatRow) => boolean }) {
+export function DataTable({
+  rows,
+  onPick,
+  drillable,
+  pickLabel,
+}: {
+  rows: StatRow[];
+  onPick?: (r: StatRow) => void;
+  drillable?: (r: StatRow) => boolean;
+  /** The accessible name of a row's link (default: 「查看…的下一级」). */
+  pickLabel?: (r: StatRow) => string;
+}) {
   const t = useT();
   return (
     <details className="ps-table">
@@ -38,7 +49,13 @@ export function DataTable({ rows, onPick, drillable }: { rows: StatRow[]; onPick
               <tr key={x.key || '_'}>
                 <th scope="row">
                   {onPick && drillable?.(x) ? (
-                    <Button type="link" size="small" className="ps-link" onClick={() => onPick(x)} aria-label={t('petitionStats.drill', { name: x.label })}>
+                    <Button
+                      type="link"
+                      size="small"
+                      className="ps-link"
+                      onClick={() => onPick(x)}
+                      aria-label={pickLabel ? pickLabel(x) : t('petitionStats.drill', { name: x.label })}
+                    >
                       {x.label}
                     </Button>
                   ) : (
@@ -109,6 +126,7 @@ export function BarCard({
   hint,
   onPick,
   drillable,
+  pickLabel,
 }: {
   title: string;
   rows: StatRow[];
@@ -116,6 +134,7 @@ export function BarCard({
   hint?: string;
   onPick?: (r: StatRow) => void;
   drillable?: (r: StatRow) => boolean;
+  pickLabel?: (r: StatRow) => string;
 }) {
   const t = useT();
   const shown = horizontal ? [...rows].reverse() : rows;
@@ -153,7 +172,7 @@ export function BarCard({
     [shown, onPick, drillable],
   );
   return (
-    <ChartCard title={title} label={label} hint={hint} table={<DataTable rows={rows} onPick={onPick} drillable={drillable} />}>
+    <ChartCard title={title} label={label} hint={hint} table={<DataTable rows={rows} onPick={onPick} drillable={drillable} pickLabel={pickLabel} />}>
       <EChart option={option} label={label} height={horizontal ? Math.max(220, shown.length * 30 + 40) : 260} onClick={onPick ? pick : undefined} />
     </ChartCard>
   );

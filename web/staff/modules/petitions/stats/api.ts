@@ -2,7 +2,7 @@ import { http } from '../../../shared/api.ts';
 import type { PetitionStats, StatsUnit } from '../../../../../src/modules/petitions/contracts/stats.ts';
 
 export type { Dimension, Measures, PetitionStats, StatRow, StatsUnit } from '../../../../../src/modules/petitions/contracts/stats.ts';
-export type StatsQuery = { from?: string; to?: string; unit: StatsUnit; area?: string };
+export type StatsQuery = { from?: string; to?: string; unit: StatsUnit; area?: string; category?: string };
 
 export const fetchPetitionStats = (q: StatsQuery) => http.get<PetitionStats>('/api/petitions/stats', q);
 
