@@ -39,7 +39,12 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
 const server = await serverBundle();
 module.enableCompileCache(path.join(root, 'node_modules/.cache/minzheng/compile'));
 const { startServer } = await import(pathToFileURL(server).href);
-const { stop } = await startServer();
+const { stop } = await startServer().catch((e) => {
+  // Another process has this DATA_DIR open (src/platform/db/data-dir-lock.ts): its message says all.
+  if (e?.code !== 'DATA_DIR_LOCKED') throw e;
+  console.error(e.message);
+  process.exit(1);
+});
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.once(sig, () =>
     stop().then(

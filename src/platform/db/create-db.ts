@@ -5,6 +5,7 @@ import { Kysely, PGliteDialect, PostgresDialect, type LogConfig } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 import { PARSERS } from './parsers.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -64,9 +65,16 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   let pglite: PGlite;
+  let unlock = () => {};
   if ('dataDir' in opts) {
-    if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
-    pglite = await PGlite.create(opts.dataDir, { parsers: PARSERS, extensions: PGLITE_EXTENSIONS, startParams: PGLITE_START_PARAMS });
+    if (!opts.dataDir.startsWith('memory://')) {
+      mkdirSync(opts.dataDir, { recursive: true });
+      unlock = lockDataDir(opts.dataDir); // before the engine touches a file (data-dir-lock.ts)
+    }
+    pglite = await PGlite.create(opts.dataDir, { parsers: PARSERS, extensions: PGLITE_EXTENSIONS, startParams: PGLITE_START_PARAMS }).catch((e) => {
+      unlock();
+      throw e;
+    });
   } else {
     pglite = await PGlite.create({ loadDataDir: opts.loadDataDir, parsers: PARSERS, extensions: PGLITE_EXTENSIONS, startParams: PGLITE_START_PARAMS });
   }
@@ -76,8 +84,12 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
     kind: 'pglite',
     pglite,
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

@@ -120,10 +120,10 @@ describe.each(pairs)('db dump (%s) → db restore (%s)', (from, to) => {
       await b.jobs!.runDue(dctx, { names: ['deadline.remind', 'deadline.overdue'], includeFuture: false });
       const kinds = (await b.ctx.db.selectFrom('core.notification').select('kind').where('case_id', '=', c.id).execute()).map((n) => n.kind);
       expect(kinds.filter((k) => k === 'deadline.due_soon')).toHaveLength(1);
-      // A second restore into the same place is refused: it only restores into an empty database.
-      await expect(restoreFromFile(dst, file)).rejects.toThrow(/不为空|not empty/);
     } finally {
       await b.handle.close();
     }
+    // A second restore into the same place is refused: it only restores into an empty database.
+    await expect(restoreFromFile(dst, file)).rejects.toThrow(/不为空|not empty/);
   });
 });
