@@ -7,18 +7,19 @@ import path from 'node:path';
  * server's layout `DATA_DIR/pglite.lock` — created exclusively (O_EXCL) and holding the owner's pid and
  * start. A second opener is refused before it touches the database. A lock whose process is gone,
  * was started after the lock was written (a reused pid: start times differ) or is not a node process
- * is stale and taken over, with a warning. Released by `release()`, at exit, and on SIGINT/SIGTERM
+ * is stale and taken over, with a warning. Released by the function `lockDataDir` returns, at exit, and on SIGINT/SIGTERM
  * when nothing else handles them.
  */
 export class DataDirLockedError extends Error {
   readonly code = 'DATA_DIR_LOCKED';
   readonly dir: string;
-  readonly pid: number;
+  /** Undefined when the lock file is being written this instant. */
+  readonly pid: number | undefined;
 
-  constructor(dir: string, pid: number) {
+  constructor(dir: string, pid: number | undefined) {
     super(
-      `数据目录 ${dir} 正被进程 ${pid} 使用：同一数据目录只能由一个进程打开。请先停止该进程，或设置 DATA_DIR 使用另一个目录。\n` +
-        `The data directory ${dir} is in use by process ${pid}: only one process may open a data directory. Stop that process first, or set DATA_DIR to another directory.`,
+      `数据目录 ${dir} 正被进程 ${pid ?? '?'} 使用：同一数据目录只能由一个进程打开。请先停止该进程，或设置 DATA_DIR 使用另一个目录。\n` +
+        `The data directory ${dir} is in use by process ${pid ?? '?'}: only one process may open a data directory. Stop that process first, or set DATA_DIR to another directory.`,
     );
     this.dir = dir;
     this.pid = pid;
@@ -39,22 +40,28 @@ export function lockDataDir(dir: string): () => void {
     startedAt: new Date(performance.timeOrigin).toISOString(),
   } satisfies Owner);
   for (let attempt = 0; ; attempt++) {
+    let fd: number | undefined;
     try {
-      const fd = openSync(file, 'wx', 0o600);
+      fd = openSync(file, 'wx', 0o600);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    if (fd !== undefined) {
       try {
         writeSync(fd, mine + '\n');
+      } catch (e) {
+        unlinkQuietly(file); // a full disk leaves no empty lock behind
+        throw e;
       } finally {
         closeSync(fd);
       }
       break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     const text = readIfThere(file);
     if (text === undefined) continue; // released between our attempt and the read
     const owner = parseOwner(text);
     const stale = owner ? staleReason(owner) : youngerThan(file, 2000) ? undefined : (['锁文件内容不完整', 'the lock file is incomplete'] as const);
-    if (!stale || attempt >= 2) throw new DataDirLockedError(path.resolve(dir), owner?.pid ?? 0);
+    if (!stale || attempt >= 2) throw new DataDirLockedError(path.resolve(dir), owner?.pid);
     process.emitWarning(`接管数据目录 ${dir} 的过期锁（${stale[0]}）/ taking over the stale lock on ${dir} (${stale[1]})`);
     // Only the lock judged stale is removed: another opener may have replaced it since.
     if (readIfThere(file) === text) unlinkQuietly(file);
