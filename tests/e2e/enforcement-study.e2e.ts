@@ -18,7 +18,8 @@ const keyOf = (stem: string) => DEMO_QUESTIONS.find((q) => q.stem === stem)!.ans
 /** Answers the paper on the page: the right key for the first `right` questions, a wrong one after. */
 async function sitPaper(page: Page, right: number) {
   await page.goto('/enforcement/exams');
-  const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '学法自测' });
+  // A table row on a desktop, a card on a phone (shared/DataTable).
+  const row = page.locator('.ant-table-tbody tr.ant-table-row, .mz-dt-card', { hasText: '学法自测' });
   await row.getByRole('button', { name: '参加考试' }).click();
   const cards = page.getByTestId('enforcement-exam-take').locator('.mz-enf-question');
   await cards.first().waitFor({ timeout: T });
