@@ -24,6 +24,13 @@ async function trail(page: Page) {
   return (await crumbs.locator('ol > li').allInnerTexts()).map((x) => x.trim()).join('›');
 }
 
+/** The page the menu highlights (in the side menu, its module open). */
+async function menuSelected(page: Page) {
+  const item = page.getByRole('complementary').locator('.ant-menu-item-selected');
+  await item.waitFor();
+  return (await item.innerText()).trim();
+}
+
 /** A state filter with more than one page of 信访事项 for this user, so page 2 exists. */
 async function stateWithTwoPages(page: Page): Promise<{ state: string; label: string }> {
   for (const [state, label] of [
@@ -67,6 +74,7 @@ describe('trail and 返回 at 1366×768', { concurrency: false }, () => {
     await page.getByTestId('case-ref').filter({ hasText: ref }).waitFor();
     await page.getByTestId('breadcrumbs').getByText(ref).waitFor();
     assert.equal(await trail(page), `工作台›信访事项›${ref}`);
+    assert.equal(await menuSelected(page), '信访事项'); // the menu names what the trail names, not 工作台
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'nav-case-trail-desktop');
 
@@ -97,6 +105,7 @@ describe('trail and 返回 at 1366×768', { concurrency: false }, () => {
       await fresh.goto(caseUrl);
       await fresh.getByTestId('case-ref').waitFor();
       assert.equal(await fresh.getByTestId('back-link').getAttribute('href'), '/petitions');
+      assert.equal(await menuSelected(fresh), '信访事项');
       await fresh.getByTestId('back-link').click();
       await fresh.waitForURL((u) => u.pathname === '/petitions' && u.search === '');
     } finally {

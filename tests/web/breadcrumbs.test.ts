@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backTarget, isRecordPage, originAfter, trailFor, type Crumb } from '../../web/staff/app/breadcrumbs.ts';
+import { backTarget, isRecordPage, originAfter, placeOf, trailFor, type Crumb } from '../../web/staff/app/breadcrumbs.ts';
 import { zhCN, type MessageKey } from '../../web/staff/i18n/zh-CN.ts';
 
 const t = (k: MessageKey) => zhCN[k] ?? k;
@@ -60,5 +60,36 @@ describe('breadcrumb trail', () => {
     const crumbs = trailFor('/cases/b', { t, record: { type: 'petition', refNo: 'XF-2' }, origin: { from: '/' } });
     expect(crumbs[1]!.to).toBe('/petitions');
     expect(backTarget(crumbs, { from: '/' })).toBe('/');
+  });
+});
+
+/** The menu highlights the page the trail names (NavMenu's `selected`): one rule, placeOf. */
+describe('the menu page a page belongs to', () => {
+  const menuPath = (pathname: string, place: Parameters<typeof placeOf>[1] = {}) => placeOf(pathname, place)?.entry.path;
+
+  it('puts a 信访 case under 信访事项, not the 工作台 it was opened from', () => {
+    const record = { type: 'petition', refNo: 'XF-1' };
+    expect(menuPath('/cases/a', { record, origin: { from: '/' } })).toBe('/petitions');
+    expect(menuPath('/cases/a', { record })).toBe('/petitions');
+    expect(menuPath('/cases/a', { record: { type: 'community_station', refNo: 'SQZ-1' } })).toBe('/community/stations');
+  });
+
+  it('keeps the list the case was opened from when it is the module’s, as the trail links it', () => {
+    const record = { type: 'dibao_recheck', refNo: 'DB-3' };
+    const origin = { from: '/dibao/rechecks?page=3', list: '/dibao/rechecks?page=3' };
+    expect(menuPath('/cases/x', { record, origin })).toBe('/dibao/rechecks');
+    expect(menuPath('/cases/x', { record, origin: { from: '/petitions', list: '/petitions' } })).toBe('/dibao');
+  });
+
+  it('before the case has loaded, only the list it was opened from; nothing when opened from the 工作台', () => {
+    expect(menuPath('/cases/x', { origin: { from: '/petitions?page=2', list: '/petitions?page=2' } })).toBe('/petitions');
+    expect(menuPath('/cases/x', { origin: { from: '/' } })).toBeUndefined();
+  });
+
+  it('a menu page is its own, a page under it its list’s (the longest match)', () => {
+    expect(menuPath('/petitions/settings')).toBe('/petitions/settings');
+    expect(menuPath('/dibao/households/42')).toBe('/dibao/households');
+    expect(menuPath('/admin/users')).toBe('/admin/users');
+    expect(menuPath('/profile')).toBeUndefined();
   });
 });

@@ -164,6 +164,7 @@ export type StateDef = {
   /**
    * A state a record rests in between occasional acts (已公开, 运行中, 已备案（施行）): open, but nobody
    * owes it a step. The worklist's 待办 leaves it out unless one of its clocks runs; the module's own list shows it.
+   * The case names no next step there and a move into it notifies nobody (nextTransition is null).
    */
   resting?: boolean;
 };

@@ -11,9 +11,12 @@ type NextStep = z.output<typeof CaseNextStep>;
 
 /**
  * The step that normally comes next from a state: the transition the definition marks `primary`,
- * else the first one from that state in definition order. null in a terminal state or with no move.
+ * else the first one from that state in definition order. null in a terminal state or with no move,
+ * and in a resting state (StateDef.resting: 已公开, 运行中): its moves (变更, 撤回, 暂停服务) are open but
+ * not owed, so nobody is named as next, told 「待您…」 or routed an approval.
  */
 export function nextTransition(def: WorkflowDefinition, state: string): [string, TransitionDef] | null {
+  if (def.states[state]?.resting) return null;
   const from = Object.entries(def.transitions).filter(([, t]) => t.from.includes(state));
   return from.find(([, t]) => t.primary) ?? from[0] ?? null;
 }

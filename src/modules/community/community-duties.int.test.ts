@@ -55,6 +55,7 @@ describe('the community duty list and 依法准入', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     const d = (await xq.get(`/api/community/duties/${r.json().id}`)).json();
     expect(d).toMatchObject({ state: 'listed', decisionNote: '依据充分', decidedOn: '2026-12-01' });
+    expect((await xq.get(`/api/cases/${r.json().id}`)).json().nextStep).toBeNull(); // 已列入清单 rests: 移出清单 is not owed
     const after = await xq.post('/api/community/duties/check', { areaCode: '640104011', title: '协助开展养犬登记宣传' });
     expect(after.statusCode).toBe(200);
     expect((await region.get(`/api/community/duties/${r.json().id}`)).statusCode).toBe(200);

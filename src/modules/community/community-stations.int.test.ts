@@ -63,6 +63,8 @@ describe('the station registry', () => {
     const d = (await xq.get(`/api/community/stations/${ok.json().id}`)).json();
     expect(d).toMatchObject({ countyName: '兴庆区', kindLabel: '城市社区', orgUnitName: '兴庆区民政局', stateLabel: '运行中' });
     expect((await ld.get(`/api/community/stations/${ok.json().id}`)).statusCode).toBe(404);
+    // 运行中 rests: 暂停服务 and 撤销 are open, nobody is named as the next to act.
+    expect((await xq.get(`/api/cases/${ok.json().id}`)).json().nextStep).toBeNull();
 
     const outside = await xq.post('/api/community/stations', station({ lng: 116.4, lat: 39.9 }));
     expect([outside.statusCode, outside.json().title]).toEqual([400, expect.stringContaining('不在宁夏')]);

@@ -24,6 +24,9 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const me = useSession();
+  // The menu page the trail places this page under (breadcrumbs.ts), for the menu to highlight.
+  const [place, setPlace] = useState<string>();
+  const selected = pathname === '/' ? '/' : place;
 
   useEffect(() => {
     window.scrollTo(0, 0);
@@ -40,7 +43,7 @@ export function AppLayout() {
         {!mobile && (
           <Layout.Sider className="mz-sider" width={216} collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" theme="light">
             <nav aria-label={t('nav.menu')}>
-              <NavMenu collapsed={collapsed} />
+              <NavMenu selected={selected} collapsed={collapsed} />
             </nav>
           </Layout.Sider>
         )}
@@ -54,7 +57,7 @@ export function AppLayout() {
             styles={{ body: { padding: '8px 0' } }}
           >
             <nav aria-label={t('nav.menu')}>
-              <NavMenu onNavigate={() => setDrawerOpen(false)} />
+              <NavMenu selected={selected} onNavigate={() => setDrawerOpen(false)} />
             </nav>
           </LazyDrawer>
         )}
@@ -75,7 +78,7 @@ export function AppLayout() {
             )}
             {pathname !== '/' && (
               <Suspense fallback={<div className="mz-crumbs" />}>
-                <Breadcrumbs mobile={mobile} />
+                <Breadcrumbs mobile={mobile} onPlace={setPlace} />
               </Suspense>
             )}
             <Suspense

@@ -1,24 +1,30 @@
 import { LeftOutlined } from '@ant-design/icons';
 import { skipToken, useQuery } from '@tanstack/react-query';
+import { useLayoutEffect } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useT } from '../i18n/i18n.tsx';
 import { caseKey } from '../modules/cases/use-case.ts';
 import type { CaseDetail } from '../shared/api-types.ts';
-import { backTarget, isRecordPage, trailFor, type Origin } from './breadcrumbs.ts';
+import { backTarget, isRecordPage, placeOf, trailFor, type Origin } from './breadcrumbs.ts';
 
 /**
  * The trail under the header (工作台 › module › page › record) with 「返回」 on a record's page, built
  * from the modules' menu entries and the origin the shell keeps in the location state. On a phone it
- * stays on one line: the last two items.
+ * stays on one line: the last two items. It tells the shell the menu page it places the page under
+ * (`onPlace`), so the menu highlights what the trail names.
  */
-export function Breadcrumbs({ mobile }: { mobile: boolean }) {
+export function Breadcrumbs({ mobile, onPlace }: { mobile: boolean; onPlace: (menuPath: string | undefined) => void }) {
   const t = useT();
   const { pathname, state } = useLocation();
   const origin = state as Origin | null;
   const caseId = /^\/cases\/([^/]+)$/.exec(pathname)?.[1];
   // Reads the case the page loads (same cache entry), never fetches it itself.
   const c = useQuery<CaseDetail>({ queryKey: caseKey(caseId ?? ''), queryFn: skipToken }).data;
-  const crumbs = trailFor(pathname, { t, origin, record: caseId && c ? { type: c.type, refNo: c.refNo } : null });
+  const place = { origin, record: caseId && c ? { type: c.type, refNo: c.refNo } : null };
+  const crumbs = trailFor(pathname, { t, ...place });
+  const menuPath = placeOf(pathname, place)?.entry.path;
+  // Before the page paints, so the menu never shows the previous page's item beside this trail.
+  useLayoutEffect(() => onPlace(menuPath), [menuPath, onPlace]);
   if (crumbs.length === 0) return null;
   const shown = mobile && crumbs.length > 2 ? crumbs.slice(-2) : crumbs;
   return (

@@ -1,25 +1,31 @@
 import { Menu, Tag, type MenuProps } from 'antd';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { useT } from '../i18n/i18n.tsx';
 import { HOME_ENTRY, UPCOMING, visibleAdminEntries, visibleBusinessModules } from './nav.tsx';
 import { useCan } from './session.ts';
 
 type Item = Required<MenuProps>['items'][number];
 
-/** The module menu: 工作台, upcoming business modules (disabled), and permitted 系统管理 pages. */
-export function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; collapsed?: boolean }) {
+/**
+ * The module menu: 工作台, upcoming business modules (disabled), and permitted 系统管理 pages.
+ * `selected` is the menu page the shown page belongs to — the trail's rule (breadcrumbs.ts placeOf:
+ * a 信访 case is under 信访事项) — and its module opens.
+ */
+export function NavMenu({ selected, onNavigate, collapsed }: { selected?: string; onNavigate?: () => void; collapsed?: boolean }) {
   const t = useT();
   const can = useCan();
   const navigate = useNavigate();
-  const { pathname } = useLocation();
   const admin = visibleAdminEntries(can);
   const business = visibleBusinessModules(can);
-  const pages = [...admin, ...business.flatMap((m) => m.entries)];
-  // The longest matching entry wins (/x/stats over /x); a case page belongs to the 工作台.
-  const selected =
-    pages.filter((e) => pathname === e.path || pathname.startsWith(`${e.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]?.path ??
-    (pathname === '/' || pathname.startsWith('/cases/') ? '/' : pathname);
-  const openModule = business.find((m) => m.entries.some((e) => e.path === selected))?.key;
+  const current = business.find((m) => m.entries.some((e) => e.path === selected));
+  const openModule = current && `module:${current.key}`;
+  const [open, setOpen] = useState(openModule ? [openModule] : []);
+  // The shown page's module opens (a case reached from the worklist too); the others stay as the user left them.
+  // Collapsed, a submenu is a flyout: it opens on hover only.
+  useEffect(() => {
+    if (openModule && !collapsed) setOpen((keys) => (keys.includes(openModule) ? keys : [...keys, openModule]));
+  }, [openModule, collapsed]);
 
   const items: Item[] = [
     { key: HOME_ENTRY.path, icon: HOME_ENTRY.icon, label: t(HOME_ENTRY.label) },
@@ -63,8 +69,9 @@ export function NavMenu({ onNavigate, collapsed }: { onNavigate?: () => void; co
     <Menu
       mode="inline"
       items={items}
-      selectedKeys={[selected]}
-      defaultOpenKeys={openModule ? [`module:${openModule}`] : []}
+      selectedKeys={selected ? [selected] : []}
+      openKeys={open}
+      onOpenChange={setOpen}
       inlineCollapsed={collapsed}
       aria-label={t('nav.menu')}
       style={{ borderInlineEnd: 'none' }}

@@ -32,13 +32,28 @@ export function menuPageOf(address: string): { section: Section; entry: NavEntry
   return best;
 }
 
+type Place = { origin?: Origin | null; record?: CaseRecord | null };
+
 /**
- * The trail of a console page: 工作台 › module › page › record, from the modules' menu entries.
- * A page's item links to the list the user came from when it is that page (its filters and page
- * kept), else to the page itself. A case belongs to the module declaring its type (or, for a type
- * no module declares, to the list the user came from). Empty on the home page.
+ * The menu page a console page belongs to — one rule for the trail and the menu's selected item
+ * (NavMenu): a menu page or a page under it by its address; a case, the module declaring its type
+ * (on the list the user came from when it is that module's, else the module's first page), or for
+ * a type no module declares (or before the case has loaded), the list the user came from.
  */
-export function trailFor(pathname: string, opts: { t: (key: MessageKey) => string; origin?: Origin | null; record?: CaseRecord | null }): Crumb[] {
+export function placeOf(pathname: string, { origin, record }: Place): { section: Section; entry: NavEntry } | undefined {
+  if (!pathname.startsWith('/cases/')) return menuPageOf(pathname);
+  const cameFrom = origin?.list ? menuPageOf(origin.list) : undefined;
+  const section = (record && SECTIONS.find((s) => s.caseTypes.includes(record.type))) || cameFrom?.section;
+  const entry = section && (cameFrom?.section === section ? cameFrom.entry : section.entries[0]);
+  return section && entry ? { section, entry } : undefined;
+}
+
+/**
+ * The trail of a console page: 工作台 › module › page › record, the module and page where placeOf
+ * puts it. A page's item links to the list the user came from when it is that page (its filters
+ * and page kept), else to the page itself. Empty on the home page.
+ */
+export function trailFor(pathname: string, opts: { t: (key: MessageKey) => string } & Place): Crumb[] {
   const { t } = opts;
   if (pathname === '/') return [];
   const home: Crumb = { label: t(HOME_ENTRY.label), to: '/' };
@@ -46,22 +61,15 @@ export function trailFor(pathname: string, opts: { t: (key: MessageKey) => strin
   if (pathname.startsWith('/laws/')) return [home, { label: t('nav.laws') }, { label: decodeURIComponent(pathname.slice('/laws/'.length)) }];
 
   const list = opts.origin?.list;
-  const cameFrom = list ? menuPageOf(list) : undefined;
   const isCase = pathname.startsWith('/cases/');
-  let at: { section: Section; entry: NavEntry } | undefined;
-  if (isCase) {
-    const section = (opts.record && SECTIONS.find((s) => s.caseTypes.includes(opts.record!.type))) || cameFrom?.section;
-    const entry = section && (cameFrom?.section === section ? cameFrom.entry : section.entries[0]);
-    at = section && entry ? { section, entry } : undefined;
-  } else at = menuPageOf(pathname);
-
+  const at = placeOf(pathname, opts);
   const crumbs = [home];
   if (at) {
     const page = t(at.entry.label);
     // A module whose list bears its own name (信访事项 › 信访事项) is named once.
     if (t(at.section.label) !== page) crumbs.push({ label: t(at.section.label) });
     const onPage = pathname === at.entry.path;
-    crumbs.push({ label: page, to: onPage ? undefined : list && cameFrom?.entry === at.entry ? list : at.entry.path });
+    crumbs.push({ label: page, to: onPage ? undefined : list && menuPageOf(list)?.entry === at.entry ? list : at.entry.path });
   }
   if (isCase) {
     if (opts.record) crumbs.push({ label: opts.record.refNo });

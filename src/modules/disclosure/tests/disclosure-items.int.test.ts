@@ -14,6 +14,11 @@ const item = {
   formedOn: '2019-01-31',
   summary: '1月城乡低保资金发放情况。',
 };
+const inbox = async (s: Session, caseId: string) =>
+  (await s.get('/api/notifications?pageSize=50'))
+    .json()
+    .items.filter((n: any) => n.caseId === caseId)
+    .map((n: any) => n.title);
 const catalogue = (q: string) => t.app.inject({ method: 'GET', url: `/api/public/disclosure/catalogue?${q}` });
 
 beforeAll(async () => {
@@ -49,6 +54,9 @@ describe('主动公开', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     const k = (await xq.get(`/api/cases/${id}`)).json().clocks.find((c: any) => c.name === 'publish');
     expect(k.state).toBe('met');
+    // 已公开 rests: 变更 and 撤回 are open to the clerk but not owed, so nobody is told 「待您变更」.
+    expect(await inbox(xq, id)).toEqual([]);
+    expect((await xq.get(`/api/cases/${id}`)).json().nextStep).toBeNull();
     const pub = (await catalogue(`q=${encodeURIComponent('低保资金')}`)).json();
     expect(pub.items).toHaveLength(1);
     expect(pub.items[0]).toMatchObject({ indexNo: '640104-mzj/2019-00001', publishedOn: '2019-02-12', categoryLabel: expect.stringContaining('社会保障') });
@@ -71,6 +79,8 @@ describe('主动公开', () => {
     const ok = await change(xq, next);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().state).toBe('changing');
+    // A change waits for the 负责人: that notice is owed.
+    expect(await inbox(xqLead, id)).toEqual([expect.stringMatching(/^待您审核发布变更：ZDGK-/)]);
     // From 02-13: 02-14, 02-15, 02-18…22, 02-25…03-01, 03-04…08, 03-11, 03-12, 03-13 = 20 working days.
     expect(ok.json().clocks.find((k: any) => k.name === 'publish_change_1')).toMatchObject({ dueDate: '2019-03-13', state: 'running' });
     expect((await change(xq, { ...next, summary: '又一版' })).statusCode).toBe(409); // already awaiting review
@@ -91,6 +101,7 @@ describe('主动公开', () => {
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json().state).toBe('published');
     expect((await catalogue('q=%E8%A1%A5%E5%8F%91')).json().items[0]).toMatchObject({ validity: '有效', changedOn: '2019-02-13' });
+    expect(await inbox(xq, id)).toEqual([]); // back at rest twice (审核发布变更, 退回变更): still nothing owed
   });
 
   it('撤回 needs a reason; the 目录 keeps the record', async () => {
