@@ -28,3 +28,14 @@ describe.each([
     expect(Object.keys(en.transitions ?? {}).filter((n) => n !== 'create' && !(n in def.transitions) && !(n in (def.actions ?? {})))).toEqual([]);
   });
 });
+
+describe('English case labels load with the console English, not before', () => {
+  it('every module case type is there after loadCaseLabelsEn, none before', async () => {
+    const { englishOf, loadCaseLabelsEn } = await import('../../web/staff/modules/cases/case-labels-en.ts');
+    expect(englishOf('petition')).toBeUndefined();
+    await loadCaseLabelsEn();
+    expect(englishOf('petition')?.type).toBe(petitionLabelsEn.type);
+    expect(englishOf('dibao_recheck')).toEqual(recheckLabelsEn);
+    expect(englishOf('disclosure_item')?.states?.published).toBe('Published');
+  });
+});

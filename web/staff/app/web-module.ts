@@ -17,8 +17,11 @@ export type CaseTypeWeb = {
   panel?: LazyExoticComponent<ComponentType<CaseTypePanelProps>>;
   /** The law's own words for the hand-offs (信访: 转送, not 转办); Chinese only. */
   handoffTerms?: { transfer?: string; assign?: string };
-  /** English for the server's Chinese labels of this case type; a missing one shows in Chinese. */
-  english?: CaseLabelsEn;
+  /**
+   * English for the server's Chinese labels of this case type, loaded with the console's English (its own chunk, off
+   * the first load); a missing one shows in Chinese.
+   */
+  english?: () => Promise<CaseLabelsEn>;
   /** The starting values of a move's form (e.g. an edit form filled with the record as it is); undefined: empty. */
   prefill?: (c: CaseDetail, transition: string) => Record<string, unknown> | undefined;
 };

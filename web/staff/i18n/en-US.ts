@@ -3,6 +3,7 @@ import { en as reportEn } from '../modules/report/i18n.en.ts';
 import { WEB_MODULES } from '../modules/index.ts';
 import { loginEn } from '../modules/auth/messages.ts';
 import { loadAntdEnUS } from '../app/antd-locales.ts';
+import { loadCaseLabelsEn } from '../modules/cases/case-labels-en.ts';
 import type { KernelKey, MessageKey } from './zh-CN.ts';
 
 /** English of the kernel's messages (the type says every key of zh-CN.ts's kernel part is here). */
@@ -334,6 +335,7 @@ const kernel: Record<KernelKey, string> = {
  */
 export async function loadEnUS(): Promise<Record<MessageKey, string>> {
   // antd's own English (pagination, pickers, empty states) comes with the console's.
-  const [modules] = await Promise.all([Promise.all(WEB_MODULES.map((m) => m.messages.en())), loadAntdEnUS()]);
+  // and the modules' English for the server's case labels (states, steps, clocks).
+  const [modules] = await Promise.all([Promise.all(WEB_MODULES.map((m) => m.messages.en())), loadAntdEnUS(), loadCaseLabelsEn()]);
   return Object.assign({}, kernel, casesEn, reportEn, ...modules);
 }

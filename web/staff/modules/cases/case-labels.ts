@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { WEB_MODULES } from '../index.ts';
+import { englishOf } from './case-labels-en.ts';
 import type { CaseLabelsEn } from '../../app/web-module.ts';
 
 /** The kernel's own steps and clocks, in English (their Chinese comes from the server). */
@@ -26,9 +26,6 @@ const KERNEL_EN: Required<Pick<CaseLabelsEn, 'transitions'>> = {
 };
 const kernelClock = (name: string): string | undefined =>
   name.startsWith('ack:') ? 'Deadline to sign for it' : name.startsWith('supervise:') ? 'Supervision feedback due' : undefined;
-
-const englishOf = (type: string) =>
-  WEB_MODULES.map((m) => (m.caseTypes as Record<string, { english?: CaseLabelsEn }> | undefined)?.[type]?.english).find(Boolean);
 
 export type CaseLabels = {
   type(type: string, zh: string): string;

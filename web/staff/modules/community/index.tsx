@@ -23,15 +23,15 @@ export const community = defineWebModule<typeof navZh & typeof zh>({
   ],
   caseTypes: {
     community_station: {
-      english: { type: 'Community service station', states: { in_service: 'In service', suspended: 'Suspended', closed: 'Closed' } },
+      english: async () => ({ type: 'Community service station', states: { in_service: 'In service', suspended: 'Suspended', closed: 'Closed' } }),
       prefill: stationPrefill,
     },
     community_duty: {
-      english: {
+      english: async () => ({
         type: 'Community duty admission',
         states: { requested: 'Under county review', listed: 'On the list', refused: 'Refused', removed: 'Removed from the list' },
         transitions: { create: 'Request admission', admit: 'Admit onto the list', refuse: 'Refuse', remove: 'Remove from the list' },
-      },
+      }),
     },
   },
   messages: {

@@ -18,7 +18,6 @@ import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { navZh } from './nav-i18n.ts';
 import type { zh } from './i18n.ts';
-import { dibaoLabelsEn, recheckLabelsEn } from './english-labels.ts';
 import type { zh as moneyZh } from './money/i18n.ts';
 import type { zh as stepsZh } from './i18n-steps.ts';
 
@@ -85,8 +84,11 @@ export const dibao = defineWebModule<typeof navZh & typeof zh & typeof moneyZh &
     { path: '/dibao/stats', page: StatsPage },
   ],
   caseTypes: {
-    dibao: { panel: lazy(() => import('./DibaoCasePanel.tsx').then((m) => ({ default: m.DibaoCasePanel }))), english: dibaoLabelsEn },
-    dibao_recheck: { english: recheckLabelsEn },
+    dibao: {
+      panel: lazy(() => import('./DibaoCasePanel.tsx').then((m) => ({ default: m.DibaoCasePanel }))),
+      english: () => import('./english-labels.ts').then((m) => m.dibaoLabelsEn),
+    },
+    dibao_recheck: { english: () => import('./english-labels.ts').then((m) => m.recheckLabelsEn) },
   },
   messages: {
     nav: navZh,

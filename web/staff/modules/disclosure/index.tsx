@@ -25,7 +25,7 @@ export const disclosure = defineWebModule<typeof navZh & typeof zh>({
   ],
   caseTypes: {
     disclosure_request: {
-      english: {
+      english: async () => ({
         type: 'Information request',
         states: { received: 'Received', correcting: 'Awaiting correction', consulting: 'Consulting a third party', answered: 'Answered' },
         transitions: {
@@ -42,15 +42,15 @@ export const disclosure = defineWebModule<typeof navZh & typeof zh>({
           correction_period: 'Correction period',
           consultation: 'Third-party reply (15 working days)',
         },
-      },
+      }),
     },
     disclosure_item: {
-      english: {
+      english: async () => ({
         type: 'Proactive disclosure item',
         states: { drafted: 'Awaiting publication', published: 'Published', withdrawn: 'Withdrawn' },
         transitions: { create: 'Register', publish: 'Approve and publish', withdraw: 'Withdraw' },
         clocks: { publish: 'Publish (20 working days)' },
-      },
+      }),
     },
   },
   messages: {

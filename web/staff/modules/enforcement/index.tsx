@@ -3,7 +3,6 @@ import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { navZh } from './nav-i18n.ts';
 import type { zh } from './i18n.ts';
-import { penaltyLabelsEn } from './english-labels.ts';
 
 const EnforcementCasesPage = lazy(() => import('./EnforcementCasesPage.tsx').then((m) => ({ default: m.EnforcementCasesPage })));
 const TipoffsPage = lazy(() => import('./TipoffsPage.tsx').then((m) => ({ default: m.TipoffsPage })));
@@ -40,7 +39,7 @@ export const enforcement = defineWebModule<typeof navZh & typeof zh>({
     { path: '/enforcement/exams/:id', page: ExamTakePage, permission: 'enforcement.read' },
     { path: '/enforcement/exams/attempts/:id', page: AttemptPage, permission: 'enforcement.read' },
   ],
-  caseTypes: { enforcement_penalty: { panel: EvidencePanel, english: penaltyLabelsEn } },
+  caseTypes: { enforcement_penalty: { panel: EvidencePanel, english: () => import('./english-labels.ts').then((m) => m.penaltyLabelsEn) } },
   messages: {
     nav: navZh,
     zh: () => import('./i18n.ts').then((m) => m.zh),

@@ -3,7 +3,6 @@ import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { navZh } from './nav-i18n.ts';
 import type { zh } from './i18n.ts';
-import { applicationLabelsEn, complaintLabelsEn } from './english-labels.ts';
 
 const HallPage = lazy(() => import('./HallPage.tsx').then((m) => ({ default: m.HallPage })));
 const ComplaintsPage = lazy(() => import('./ComplaintsPage.tsx').then((m) => ({ default: m.ComplaintsPage })));
@@ -25,8 +24,11 @@ export const hall = defineWebModule<typeof navZh & typeof zh>({
     { path: '/hall/stats', page: StatsPage },
   ],
   caseTypes: {
-    'hall.application': { panel: lazy(() => import('./HallCasePanel.tsx').then((m) => ({ default: m.HallCasePanel }))), english: applicationLabelsEn },
-    'hall.complaint': { english: complaintLabelsEn },
+    'hall.application': {
+      panel: lazy(() => import('./HallCasePanel.tsx').then((m) => ({ default: m.HallCasePanel }))),
+      english: () => import('./english-labels.ts').then((m) => m.applicationLabelsEn),
+    },
+    'hall.complaint': { english: () => import('./english-labels.ts').then((m) => m.complaintLabelsEn) },
   },
   messages: {
     nav: navZh,

@@ -3,7 +3,6 @@ import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { navZh } from './nav-i18n.ts';
 import type { zh } from './i18n.ts';
-import { normdocLabelsEn } from './english-labels.ts';
 
 const NormdocsPage = lazy(() => import('./NormdocsPage.tsx').then((m) => ({ default: m.NormdocsPage })));
 const CleanupsPage = lazy(() => import('./CleanupsPage.tsx').then((m) => ({ default: m.CleanupsPage })));
@@ -22,7 +21,7 @@ export const normdocs = defineWebModule<typeof navZh & typeof zh>({
     { path: '/normdocs', page: NormdocsPage },
     { path: '/normdocs/cleanups', page: CleanupsPage },
   ],
-  caseTypes: { normdoc: { panel, english: normdocLabelsEn } },
+  caseTypes: { normdoc: { panel, english: () => import('./english-labels.ts').then((m) => m.normdocLabelsEn) } },
   messages: {
     nav: navZh,
     zh: () => import('./i18n.ts').then((m) => m.zh),

@@ -3,7 +3,6 @@ import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { navZh } from './nav-i18n.ts';
 import type { zh } from './i18n.ts';
-import { changeLabelsEn, deregisterLabelsEn, establishLabelsEn } from './english-labels.ts';
 
 const OrgsPage = lazy(() => import('./OrgsPage.tsx').then((m) => ({ default: m.OrgsPage })));
 const OrgPage = lazy(() => import('./OrgPage.tsx').then((m) => ({ default: m.OrgPage })));
@@ -33,9 +32,9 @@ export const orgs = defineWebModule<typeof navZh & typeof zh>({
     { path: '/orgs/:id', page: OrgPage, permission: 'orgs.read' },
   ],
   caseTypes: {
-    orgs_establish: { english: establishLabelsEn },
-    orgs_change: { english: changeLabelsEn },
-    orgs_deregister: { english: deregisterLabelsEn },
+    orgs_establish: { english: () => import('./english-labels.ts').then((m) => m.establishLabelsEn) },
+    orgs_change: { english: () => import('./english-labels.ts').then((m) => m.changeLabelsEn) },
+    orgs_deregister: { english: () => import('./english-labels.ts').then((m) => m.deregisterLabelsEn) },
   },
   messages: {
     nav: navZh,

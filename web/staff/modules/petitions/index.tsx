@@ -3,7 +3,6 @@ import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { navZh } from './nav-i18n.ts';
 import type { zh } from './i18n.ts';
-import { petitionLabelsEn } from './english-labels.ts';
 import type { zh as statsZh } from './stats/i18n.ts';
 
 const PetitionsPage = lazy(() => import('./PetitionsPage.tsx').then((m) => ({ default: m.PetitionsPage })));
@@ -41,7 +40,7 @@ export const petitions = defineWebModule<typeof navZh & typeof zh & typeof stats
       panel: lazy(() => import('./PetitionCasePanel.tsx').then((m) => ({ default: m.PetitionCasePanel }))),
       // 《信访工作条例》 speaks of 转送 (and 交办), not 转办.
       handoffTerms: { transfer: '转送' },
-      english: petitionLabelsEn,
+      english: () => import('./english-labels.ts').then((m) => m.petitionLabelsEn),
     },
   },
   messages: {

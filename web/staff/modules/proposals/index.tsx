@@ -3,7 +3,6 @@ import { lazy } from 'react';
 import { defineWebModule } from '../../app/web-module.ts';
 import { navZh } from './nav-i18n.ts';
 import type { zh } from './i18n.ts';
-import { proposalLabelsEn, proposalPartLabelsEn } from './english-labels.ts';
 
 const ProposalsPage = lazy(() => import('./ProposalsPage.tsx').then((m) => ({ default: m.ProposalsPage })));
 const panel = lazy(() => import('./ProposalCasePanel.tsx').then((m) => ({ default: m.ProposalCasePanel })));
@@ -16,8 +15,8 @@ export const proposals = defineWebModule<typeof navZh & typeof zh>({
   nav: [{ path: '/proposals', label: 'proposals.nav.list', icon: <UnorderedListOutlined />, permission: 'proposals.read' }],
   routes: [{ path: '/proposals', page: ProposalsPage }],
   caseTypes: {
-    proposal: { panel, english: proposalLabelsEn },
-    'proposal.part': { english: proposalPartLabelsEn },
+    proposal: { panel, english: () => import('./english-labels.ts').then((m) => m.proposalLabelsEn) },
+    'proposal.part': { english: () => import('./english-labels.ts').then((m) => m.proposalPartLabelsEn) },
   },
   messages: {
     nav: navZh,
