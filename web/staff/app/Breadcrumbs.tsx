@@ -1,9 +1,10 @@
 import { LeftOutlined } from '@ant-design/icons';
-import { skipToken, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useLayoutEffect } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useT } from '../i18n/i18n.tsx';
 import { caseKey } from '../modules/cases/use-case.ts';
+import { api } from '../shared/api.ts';
 import type { CaseDetail } from '../shared/api-types.ts';
 import { backTarget, isRecordPage, placeOf, trailFor, type Origin } from './breadcrumbs.ts';
 
@@ -18,8 +19,10 @@ export function Breadcrumbs({ mobile, onPlace }: { mobile: boolean; onPlace: (me
   const { pathname, state } = useLocation();
   const origin = state as Origin | null;
   const caseId = /^\/cases\/([^/]+)$/.exec(pathname)?.[1];
-  // Reads the case the page loads (same cache entry), never fetches it itself.
-  const c = useQuery<CaseDetail>({ queryKey: caseKey(caseId ?? ''), queryFn: skipToken }).data;
+  // Reads the case the page loads (same cache entry), never fetches it itself (enabled: false). Its queryFn is the
+  // page's own: with skipToken here, the page's refetch after a step (invalidation) ran this observer's options and
+  // failed (「加载失败」 on the case page after 会签).
+  const c = useQuery<CaseDetail>({ queryKey: caseKey(caseId ?? ''), queryFn: () => api.case(caseId!), enabled: false }).data;
   const place = { origin, record: caseId && c ? { type: c.type, refNo: c.refNo } : null };
   const crumbs = trailFor(pathname, { t, ...place });
   const menuPath = placeOf(pathname, place)?.entry.path;
