@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chinaDate } from '../../src/platform/china-time.ts';
-import { e2eFile, login, PHONE, seriousA11yViolations, shot } from './harness.ts';
+import { e2eFile, login, PHONE, pickOption, seriousA11yViolations, shot } from './harness.ts';
 
 /**
  * 规范性文件, the journey of issue 14: 政策法规处 drafts a document; 送合法性审核 without a consultation is
@@ -131,8 +131,8 @@ describe('规范性文件 from 起草 to 备案 at 1366×768 (portal also at 390
     for (const item of CHECKLIST) await review.getByRole('radio', { name: '符合', exact: true }).nth(CHECKLIST.indexOf(item)).check();
     await review.getByRole('radio', { name: '不符合' }).nth(4).check();
     await review.getByLabel(`${CHECKLIST[4]}：说明（不符合的须填写）`).fill('第二条增加申请人义务，无上位法依据');
-    await review.getByLabel('审核结论').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('不予通过', { exact: true }).click();
+    // pickOption checks the box shows the choice (on a loaded machine a click can land mid-animation and choose nothing).
+    await pickOption(page, review.getByLabel('审核结论'), '不予通过', { type: false });
     await review.getByLabel('审核意见').fill('请删除第二条新增的义务性规定，列明材料清单依据');
     await shot(page, 'normdocs-journey-review-desktop', { fullPage: true });
     // the opinion's text is on the page before the transition answers (in the form itself): wait for the answer
