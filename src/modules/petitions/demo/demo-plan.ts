@@ -1,5 +1,6 @@
 import { prng, weighted, type Rng } from './prng.ts';
-import { COUNTIES, demoIdNumber, GIVEN, intakeExtras, MATTERS, OPINION_TEXT, SUBJECT_WEIGHTS, SURNAMES, TOWNSHIPS, type Subject } from './demo-vocab.ts';
+import { COUNTIES, intakeExtras, OPINION_TEXT, TOWNSHIPS, type Subject } from './demo-vocab.ts';
+import { matter, person, petitionInput } from './demo-input.ts';
 import { conclude, openMoves, type Flow, type Move, type OpenState, type PlannedPetition, type PlannedStep } from './demo-moves.ts';
 
 export type { Move, PlannedPetition } from './demo-moves.ts';
@@ -16,21 +17,6 @@ export type { Move, PlannedPetition } from './demo-moves.ts';
  * petitions are registered by cities, counties and townships across the whole area tree. Given today, the
  * plan also holds the previous year and this year to date (laterYears), so the dashboards' 同比 has a base.
  */
-
-function person(r: Rng, county: string) {
-  return {
-    name: r.pick(SURNAMES) + r.pick(GIVEN),
-    idNumber: demoIdNumber(county, r.int(1940, 1995), r),
-    phone: `139${String(r.int(10000000, 99999999))}`,
-    address: '宁夏',
-  };
-}
-
-function matter(r: Rng, subject?: Subject) {
-  const s = subject ?? weighted(r, SUBJECT_WEIGHTS);
-  const [title, category, content] = r.pick(MATTERS[s]);
-  return { subject: s, title, category, content };
-}
 
 const cityOf = (county: string) => COUNTIES.find((c) => c[0] === county)?.[1] ?? `${county.slice(0, 4)}00`;
 const bureau = (area: string) => `${area}-mzj`;
@@ -78,22 +64,15 @@ function lowerPetition(r: Rng, i: number, county: string, o: { year: number; day
   const people = Array.from({ length: Math.min(persons ?? 1, 5) }, () => person(r, county));
   const day = r.int(...o.days);
   const y = o.year;
-  const input: Record<string, unknown> = {
-    title: m.title,
+  const input = petitionInput({
+    m,
     channel,
-    category: m.category,
-    subject: m.subject,
-    concernedAreaCode: concerned,
-    content: m.content,
-    petitioners: people.map((p, k) => ({ ...p, role: (persons ?? 1) > 5 && k < 5 ? '代表' : '信访人' })),
-    ...(source ? { sourceBody: source, sourceRef: source === '12345' ? `12345-${y}-${String(10000 + i)}` : `转〔${y}〕${i}号` } : {}),
-    ...intakeExtras(i, m, county, channel, persons),
-    ...(channel === '来访'
-      ? { visitBatch: 1, visitPersons: persons, ...(persons! > 5 ? { representatives: 5 } : {}) }
-      : channel === '来信'
-        ? { visitPersons: persons }
-        : {}),
-  };
+    concerned,
+    people,
+    persons,
+    source: source ? { sourceBody: source, sourceRef: source === '12345' ? `12345-${y}-${String(10000 + i)}` : `转〔${y}〕${i}号` } : null,
+    extras: intakeExtras(i, m, county, channel, persons),
+  });
   const flow = weighted(r, o.flows);
   const steps: PlannedStep[] = [];
   let holder = org;
@@ -198,22 +177,15 @@ export function demoPlan(opts: { lowerItems?: number; today?: string } = {}): Pl
     const people = persons && persons > 1 ? Array.from({ length: Math.min(persons, 5) }, () => person(r, county)) : [person(r, county)];
     const day = Math.floor((i * 318) / 63) + r.int(0, 3);
     const flow = deptFlows[(i * 37) % 63]!;
-    const input: Record<string, unknown> = {
-      title: m.title,
+    const input = petitionInput({
+      m,
       channel,
-      category: m.category,
-      subject: m.subject,
-      concernedAreaCode: concerned,
-      content: m.content,
-      petitioners: people.map((p, k) => ({ ...p, role: persons && persons > 5 && k < 5 ? '代表' : '信访人' })),
-      ...(source ? { sourceBody: source, sourceRef: source === '民政部' ? `民信转〔2019〕${100 + i}号` : `宁信转〔2019〕${300 + i}号` } : {}),
-      ...intakeExtras(i, m, county, channel, persons),
-      ...(channel === '来访'
-        ? { visitBatch: 1, visitPersons: persons, ...(persons! > 5 ? { representatives: 5 } : {}) }
-        : channel === '来信'
-          ? { visitPersons: persons }
-          : {}),
-    };
+      concerned,
+      people,
+      persons,
+      source: source ? { sourceBody: source, sourceRef: source === '民政部' ? `民信转〔2019〕${100 + i}号` : `宁信转〔2019〕${300 + i}号` } : null,
+      extras: intakeExtras(i, m, county, channel, persons),
+    });
     const steps: PlannedStep[] = [];
     let holder = '640000-mzt-fgc';
     let d = day;
