@@ -217,7 +217,18 @@ export async function launchBrowser(): Promise<Browser> {
 
 async function newContext(browser: Browser, baseURL: string, viewport = DESKTOP): Promise<BrowserContext> {
   const phone = viewport.width < 600;
-  return browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', deviceScaleFactor: 1, isMobile: phone, hasTouch: phone });
+  // Reduced motion: antd then opens popups and modals without animation (Providers.tsx), so a click cannot land
+  // beside a button that is still zooming in — on two busy cores such clicks chose nothing.
+  return browser.newContext({
+    baseURL,
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    deviceScaleFactor: 1,
+    isMobile: phone,
+    hasTouch: phone,
+    reducedMotion: 'reduce',
+  });
 }
 
 export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {

@@ -177,7 +177,8 @@ describe('规范性文件 from 起草 to 备案 at 1366×768 (portal also at 390
     await lead.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: T });
     await lead.goto(`/cases/${docId}`);
     await lead.getByTestId('normdoc-head-approve').click();
-    await lead.getByText('王志强同意').waitFor({ timeout: T });
+    // The gate register's 领导会签 cell (the timeline's 会签 entry also reads 王志强 … 同意).
+    await lead.getByRole('cell', { name: '王志强同意' }).waitFor({ timeout: T });
     assert.deepEqual(await seriousA11yViolations(lead), []);
     await shot(lead, 'normdocs-journey-signoff-desktop', { fullPage: true });
   });
