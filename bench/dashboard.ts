@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { dashboard } from '../src/kernel/report/dashboard.ts';
+import { CASE_ROLLUP_LOGS, foldCaseRollups } from '../src/kernel/report/case-tree-fold.ts';
 import { registeredWorkflows } from '../src/kernel/workflow/define-workflow.ts';
 import { actorAt, busiestProvince, fmt, onGenerated, openBench, percentile, result, scaled, unitOf, timeRuns } from './lib.ts';
 
@@ -36,8 +37,12 @@ try {
         on o.i = g % (select count(*) from core.org_unit)`.execute(ctx.db);
     }
   }
-  for (const t of ['core.case', 'core.case_rollup', 'core.case_tree_state', 'core.case_tree_month', 'core.case_tree_child'])
-    await sql`analyze ${sql.table(t)}`.execute(ctx.db);
+  // The job worker folds the triggers' change logs into the rollup tables every minute (case-tree-fold.ts); the dashboard
+  // is timed as a reader finds it then, not in the minute after a bulk load, when every row still sits in the logs. The
+  // vacuum is what autovacuum (PostgreSQL) or the fold job (PGlite, embedded-vacuum.ts) does soon after.
+  const folded = onGenerated ? 0 : await foldCaseRollups(ctx);
+  for (const t of ['core.case', 'core.case_rollup', 'core.case_tree_state', 'core.case_tree_month', 'core.case_tree_child', ...CASE_ROLLUP_LOGS])
+    await sql`vacuum (analyze) ${sql.table(t)}`.execute(ctx.db);
   const loadS = (performance.now() - t0) / 1000;
   const province = args.province ?? (onGenerated ? await busiestProvince(ctx) : '640000');
   const rows = async (q: ReturnType<typeof sql<{ n: number }>>) => (await q.execute(ctx.db)).rows[0]!.n;
@@ -65,7 +70,7 @@ try {
   console.log(
     `db=${handle.kind}${onGenerated ? ' (generated)' : ''} cases=${allCases} (${kinds.length} types${onGenerated ? '' : `, loaded in ${fmt(loadS)} s`}); ` +
       `dashboard of ${fast.area.name} (${province}): ${fast.totals.total} cases, ${fast.areas.length} areas below; rows read: ${treeRows} of the tree tables ` +
-      `(core.case_rollup holds ${rollupRows} under it)`,
+      `(core.case_rollup holds ${rollupRows} under it)${onGenerated ? '' : `; ${folded} log rows folded after the load`}`,
   );
   console.log(`baseline GROUP BY over core.case: p50 ${fmt(n50, 1)} ms, p95 ${fmt(percentile(naive, 95), 1)} ms`);
   console.log(`dashboard from rollup: p50 ${fmt(r50, 2)} ms, p95 ${fmt(percentile(rollup, 95), 2)} ms; ${fmt(n50 / r50, 1)}× faster`);

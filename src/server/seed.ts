@@ -12,7 +12,7 @@ import { builtinRoles } from '../kernel/identity/permissions.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { ModuleManifest } from '../kernel/module/index.ts';
 import { MODULES } from './modules.ts';
-import { foldCaseRollups } from '../kernel/report/case-tree-fold.ts';
+import { foldAndVacuumCaseRollups } from '../kernel/report/case-tree-fold.ts';
 import { sweepClockSummaries } from '../kernel/workflow/clock-summary-sweep.ts';
 import { chinaDate } from '../platform/china-time.ts';
 
@@ -84,5 +84,5 @@ export async function seedDemoHistory(ctx: AppContext, modules: readonly ModuleM
   // Past cases were loaded without timers: bring their clock state (the worklist tags and counts) to today.
   await sweepClockSummaries(ctx);
   // The year of history left its rollup changes in the logs; fold them now, not in the first minute a user is waiting.
-  await foldCaseRollups(ctx);
+  await foldAndVacuumCaseRollups(ctx);
 }

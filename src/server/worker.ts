@@ -13,6 +13,7 @@ import '../platform/files/sweep-files.ts';
 import '../kernel/workflow/timers.ts';
 import '../kernel/workflow/clock-summary-sweep.ts';
 import '../kernel/report/case-tree-fold.ts';
+import '../platform/db/embedded-vacuum.ts';
 import { installClockRecompute } from '../kernel/workflow/calendar-recompute.ts';
 
 // Calendar changes move open deadlines in every process that can change the calendar.

@@ -102,6 +102,11 @@ describe("the rollups' change logs and their fold", () => {
       t.ctx.db,
     );
     expect(left.rows[0]!.n).toBe(0);
+    // On PGlite (no autovacuum) the job also vacuumed the logs: their emptied pages are gone, not scanned by each read.
+    const bytes = await sql<{ n: number }>`select (pg_relation_size('core.case_tree_delta') + pg_relation_size('core.case_rollup_delta'))::int as n`.execute(
+      t.ctx.db,
+    );
+    if (t.ctx.dbKind === 'pglite') expect(bytes.rows[0]!.n).toBe(0);
     expect(await differences(false)).toBe(0);
     expect(await foldCaseRollups(t.ctx)).toBe(0);
   }, 60_000);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { withTx, type AppContext } from '../../platform/context.ts';
 import { registerScheduledJob } from '../../platform/jobs/registry.ts';
+import { vacuumEmbedded } from '../../platform/db/embedded-vacuum.ts';
 
 /**
  * Every minute; a dashboard is exact without it (it adds the unfolded rows), the fold only keeps the logs short. (Named
@@ -43,11 +44,24 @@ export async function foldCaseRollups(ctx: AppContext): Promise<number> {
   });
 }
 
+/** The two change logs the triggers append to and the fold empties. */
+export const CASE_ROLLUP_LOGS = ['core.case_tree_delta', 'core.case_rollup_delta'] as const;
+
+/**
+ * The fold as the job (and the demo seed) runs it: then, on PGlite, the logs are vacuumed, or every row they ever held
+ * would stay in them as a dead row that each dashboard read scans (PGlite has no autovacuum; embedded-vacuum.ts).
+ */
+export async function foldAndVacuumCaseRollups(ctx: AppContext): Promise<number> {
+  const n = await foldCaseRollups(ctx);
+  if (n > 0) await vacuumEmbedded(ctx, { tables: CASE_ROLLUP_LOGS });
+  return n;
+}
+
 registerScheduledJob(
   CASE_ROLLUP_FOLD_JOB,
   '* * * * *',
   async (ctx) => {
-    await foldCaseRollups(ctx);
+    await foldAndVacuumCaseRollups(ctx);
   },
   { retryLimit: 0, expireInSeconds: 300 },
 );
