@@ -3,6 +3,8 @@ import type { AppContext } from '../../../platform/context.ts';
 import { chinaDate } from '../../../platform/china-time.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
 import { startCaseClock, stopCaseClock, type CaseRow } from '../../../kernel/workflow/index.ts';
+import { notify } from '../../../kernel/notify/index.ts';
+import type { Actor } from '../../../kernel/identity/actor.ts';
 import { art, DISCLOSURE_ERRORS as E } from '../contracts/labels.ts';
 import type { ChangeItemInput } from '../contracts/inputs.ts';
 import type { z } from 'zod';
@@ -57,12 +59,29 @@ export async function publishChange(tx: AppContext, c: CaseRow) {
   return { title: ch.title };
 }
 
-/** 退回变更 (disclosure.approve): the published version stays as it was; the change is kept, marked returned. */
-export async function returnChange(tx: AppContext, c: CaseRow) {
+/**
+ * 退回变更 (disclosure.approve): the published version stays as it was; the change is kept, marked returned. The clerk
+ * who asked for it is told (the item rests as 已公开, so no next step would reach them); the reason is in the case's record.
+ */
+export async function returnChange(tx: AppContext, c: CaseRow, actor: Actor) {
   const { seq } = await pending(tx, c.id);
   await sql`update disclosure.item_change set state = 'returned', decided_on = ${chinaDate(tx.clock.now())}::date
     where case_id = ${c.id} and seq = ${seq}`.execute(tx.db);
   await stopCaseClock(tx, c, clockName(seq));
+  const asker = (
+    await sql<{ actor_id: string | null }>`select actor_id from core.case_event where case_id = ${c.id} and transition = 'change'
+      order by seq desc limit 1`.execute(tx.db)
+  ).rows[0]?.actor_id;
+  if (!asker || asker === actor.userId) return;
+  await notify(tx, {
+    userId: asker,
+    orgUnitId: c.org_unit_id,
+    caseId: c.id,
+    kind: 'disclosure.change_returned',
+    dedupeKey: `disclosure.change_returned:${c.id}:${seq}`,
+    title: `变更被退回：${c.ref_no} ${c.title}`,
+    body: `${actor.displayName}退回了第 ${seq} 次变更，公开内容保持原样；退回理由见办理记录。`,
+  });
 }
 
 /** The item's changes, newest first, for its case page (变更记录): each with the version it replaced. */

@@ -91,7 +91,7 @@ export const itemWorkflow = defineWorkflow({
       to: 'published',
       who: { permission: 'disclosure.approve' },
       reasonRequired: true,
-      effect: async ({ tx, case: c }) => returnChange(tx, c),
+      effect: async ({ tx, case: c, actor }) => returnChange(tx, c, actor),
     }),
     withdraw: transition({
       label: '撤回（保留记录）',

@@ -101,7 +101,10 @@ describe('主动公开', () => {
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json().state).toBe('published');
     expect((await catalogue('q=%E8%A1%A5%E5%8F%91')).json().items[0]).toMatchObject({ validity: '有效', changedOn: '2019-02-13' });
-    expect(await inbox(xq, id)).toEqual([]); // back at rest twice (审核发布变更, 退回变更): still nothing owed
+    // Back at rest twice (审核发布变更, 退回变更): no step is owed, but the clerk who asked for the change hears it was returned.
+    expect(await inbox(xq, id)).toEqual([expect.stringMatching(/^变更被退回：ZDGK-/)]);
+    const note = (await xq.get('/api/notifications?pageSize=50')).json().items.find((n: any) => n.caseId === id);
+    expect(note.body).toContain('退回了第 2 次变更');
   });
 
   it('撤回 needs a reason; the 目录 keeps the record', async () => {
