@@ -136,6 +136,16 @@ describe('trail and 返回 at 1366×768', { concurrency: false }, () => {
     await shot(page, 'nav-users-desktop');
   });
 
+  step('a register’s record is named in the trail by its title, not 「详情」', async () => {
+    const org: { id: string; name: string } = (await apiCall(page, 'GET', '/api/orgs?page=1&pageSize=1')).items[0];
+    await page.goto(`/orgs/${org.id}`);
+    await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
+    await page.getByTestId('breadcrumbs').getByText(org.name).waitFor();
+    assert.equal(await trail(page), `工作台›社会组织›社会组织名录›${org.name}`);
+    await page.getByTestId('back-link').waitFor();
+    await shot(page, 'nav-org-record-trail-desktop');
+  });
+
   step('a thin bar runs across the top while a page’s chunk is on its way', async () => {
     const chunk = /\/assets\/ReceptionLogPage-[^/]+\.js$/;
     let release = () => {};

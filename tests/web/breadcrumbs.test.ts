@@ -44,8 +44,11 @@ describe('breadcrumb trail', () => {
     expect(fromPetitions[2]).toEqual({ label: '低保申请', to: '/dibao' });
   });
 
-  it('names a register’s detail page 详情 under its list', () => {
+  it('names a register’s detail page by its header’s title under its list (详情 until the page has one)', () => {
     expect(text(trailFor('/dibao/households/42', { t }))).toBe('工作台 › 低保救助 › 低保家庭 › 详情');
+    expect(text(trailFor('/orgs/7', { t, recordTitle: '宁夏慈善总会' }))).toBe('工作台 › 社会组织 › 社会组织名录 › 宁夏慈善总会');
+    // A menu page's own title is not a record's.
+    expect(text(trailFor('/orgs', { t, recordTitle: '社会组织名录' }))).toBe('工作台 › 社会组织 › 社会组织名录');
     expect(isRecordPage('/dibao/households/42')).toBe(true);
     expect(isRecordPage('/petitions/new')).toBe(false);
     expect(isRecordPage('/cases/1')).toBe(true);

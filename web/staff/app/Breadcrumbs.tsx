@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n.tsx';
 import { caseKey } from '../modules/cases/use-case.ts';
 import { api } from '../shared/api.ts';
 import type { CaseDetail } from '../shared/api-types.ts';
+import { useRecordTitle } from '../shared/record-title.ts';
 import { backTarget, isRecordPage, placeOf, trailFor, type Origin } from './breadcrumbs.ts';
 
 /**
@@ -24,7 +25,8 @@ export function Breadcrumbs({ mobile, onPlace }: { mobile: boolean; onPlace: (me
   // failed (「加载失败」 on the case page after 会签).
   const c = useQuery<CaseDetail>({ queryKey: caseKey(caseId ?? ''), queryFn: () => api.case(caseId!), enabled: false }).data;
   const place = { origin, record: caseId && c ? { type: c.type, refNo: c.refNo } : null };
-  const crumbs = trailFor(pathname, { t, ...place });
+  const recordTitle = useRecordTitle(pathname);
+  const crumbs = trailFor(pathname, { t, recordTitle, ...place });
   const menuPath = placeOf(pathname, place)?.entry.path;
   // Before the page paints, so the menu never shows the previous page's item beside this trail.
   useLayoutEffect(() => onPlace(menuPath), [menuPath, onPlace]);

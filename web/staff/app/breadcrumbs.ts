@@ -33,6 +33,8 @@ export function menuPageOf(address: string): { section: Section; entry: NavEntry
 }
 
 type Place = { origin?: Origin | null; record?: CaseRecord | null };
+/** A register's record page names itself in the trail by its header's title (record-title.ts). */
+type TrailOptions = { t: (key: MessageKey) => string; recordTitle?: string } & Place;
 
 /**
  * The menu page a console page belongs to — one rule for the trail and the menu's selected item
@@ -53,7 +55,7 @@ export function placeOf(pathname: string, { origin, record }: Place): { section:
  * puts it. A page's item links to the list the user came from when it is that page (its filters
  * and page kept), else to the page itself. Empty on the home page.
  */
-export function trailFor(pathname: string, opts: { t: (key: MessageKey) => string } & Place): Crumb[] {
+export function trailFor(pathname: string, opts: TrailOptions): Crumb[] {
   const { t } = opts;
   if (pathname === '/') return [];
   const home: Crumb = { label: t(HOME_ENTRY.label), to: '/' };
@@ -73,7 +75,7 @@ export function trailFor(pathname: string, opts: { t: (key: MessageKey) => strin
   }
   if (isCase) {
     if (opts.record) crumbs.push({ label: opts.record.refNo });
-  } else if (at && pathname !== at.entry.path) crumbs.push({ label: t('nav.record') });
+  } else if (at && pathname !== at.entry.path) crumbs.push({ label: opts.recordTitle ?? t('nav.record') });
   return crumbs;
 }
 

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import { usePublishRecordTitle } from './record-title.ts';
 
-/** Page title, one line of explanation, and the page's main actions. */
+/** Page title, one line of explanation, and the page's main actions. A plain-text title also names a record's page in the trail. */
 export function PageHeader({ title, desc, extra }: { title: ReactNode; desc?: ReactNode; extra?: ReactNode }) {
+  usePublishRecordTitle(title);
   return (
     <div className="mz-page-header">
       <div>
