@@ -29,10 +29,14 @@ describe('breadcrumb trail', () => {
     expect(backTarget(crumbs, { from: list, list })).toBe(list);
   });
 
-  it('opened directly, a case leads back to its module’s list', () => {
-    const crumbs = trailFor('/cases/abc', { t, record: { type: 'dibao_recheck', refNo: 'DB-1' } });
-    expect(text(crumbs)).toBe('工作台 › 低保救助 › 低保申请 › DB-1');
-    expect(backTarget(crumbs, null)).toBe('/dibao');
+  it('opened directly, a case leads back to the list of its type, else its module’s first list', () => {
+    const recheck = trailFor('/cases/abc', { t, record: { type: 'dibao_recheck', refNo: 'DB-1' } });
+    expect(text(recheck)).toBe('工作台 › 低保救助 › 低保复核 › DB-1');
+    expect(backTarget(recheck, null)).toBe('/dibao/rechecks');
+    const application = trailFor('/cases/abc', { t, record: { type: 'dibao', refNo: 'DB-3' } });
+    expect(text(application)).toBe('工作台 › 低保救助 › 低保申请 › DB-3');
+    expect(backTarget(application, null)).toBe('/dibao');
+    expect(text(trailFor('/cases/c', { t, record: { type: 'hall.complaint', refNo: 'TS-1' } }))).toBe('工作台 › 政务服务大厅 › 差评整改 › TS-1');
   });
 
   it('keeps the list page of the module the case was opened from, not another module’s', () => {
@@ -41,7 +45,7 @@ describe('breadcrumb trail', () => {
     expect(text(fromRechecks)).toBe('工作台 › 低保救助 › 低保复核 › DB-2');
     expect(fromRechecks[2]!.to).toBe('/dibao/rechecks?page=3');
     const fromPetitions = trailFor('/cases/x', { t, record, origin: { from: '/petitions?page=2', list: '/petitions?page=2' } });
-    expect(fromPetitions[2]).toEqual({ label: '低保申请', to: '/dibao' });
+    expect(fromPetitions[2]).toEqual({ label: '低保复核', to: '/dibao/rechecks' });
   });
 
   it('names a register’s detail page by its header’s title under its list (详情 until the page has one)', () => {
@@ -81,7 +85,7 @@ describe('the menu page a page belongs to', () => {
     const record = { type: 'dibao_recheck', refNo: 'DB-3' };
     const origin = { from: '/dibao/rechecks?page=3', list: '/dibao/rechecks?page=3' };
     expect(menuPath('/cases/x', { record, origin })).toBe('/dibao/rechecks');
-    expect(menuPath('/cases/x', { record, origin: { from: '/petitions', list: '/petitions' } })).toBe('/dibao');
+    expect(menuPath('/cases/x', { record, origin: { from: '/petitions', list: '/petitions' } })).toBe('/dibao/rechecks');
   });
 
   it('before the case has loaded, only the list it was opened from; nothing when opened from the 工作台', () => {

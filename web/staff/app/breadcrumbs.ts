@@ -15,7 +15,7 @@ export type Origin = { from?: string; list?: string };
 /** The record a case page shows, once loaded. */
 export type CaseRecord = { type: string; refNo: string };
 
-type Section = { label: MessageKey; entries: NavEntry[]; caseTypes: string[] };
+type Section = { label: MessageKey; entries: NavEntry[]; caseTypes: string[]; caseLists?: Record<string, string> };
 
 /** Every menu page under its section: the business modules' manifests and 系统管理. */
 const SECTIONS: Section[] = [...BUSINESS_MODULES, { label: 'nav.system', entries: ADMIN_ENTRIES, caseTypes: [] }];
@@ -39,14 +39,15 @@ type TrailOptions = { t: (key: MessageKey) => string; recordTitle?: string } & P
 /**
  * The menu page a console page belongs to — one rule for the trail and the menu's selected item
  * (NavMenu): a menu page or a page under it by its address; a case, the module declaring its type
- * (on the list the user came from when it is that module's, else the module's first page), or for
+ * (on the list the user came from when it is that module's, else the page listing its type or the module's first page), or for
  * a type no module declares (or before the case has loaded), the list the user came from.
  */
 export function placeOf(pathname: string, { origin, record }: Place): { section: Section; entry: NavEntry } | undefined {
   if (!pathname.startsWith('/cases/')) return menuPageOf(pathname);
   const cameFrom = origin?.list ? menuPageOf(origin.list) : undefined;
   const section = (record && SECTIONS.find((s) => s.caseTypes.includes(record.type))) || cameFrom?.section;
-  const entry = section && (cameFrom?.section === section ? cameFrom.entry : section.entries[0]);
+  const listed = record && section?.caseLists?.[record.type];
+  const entry = section && (cameFrom?.section === section ? cameFrom.entry : (section.entries.find((e) => e.path === listed) ?? section.entries[0]));
   return section && entry ? { section, entry } : undefined;
 }
 

@@ -22,7 +22,15 @@ export const HOME_ENTRY = { path: '/', label: 'nav.home' as MessageKey, icon: <H
  * A business module's menu: a submenu of pages, each needing a permission. Each module owns
  * its entries in its manifest (`modules/<name>/index.tsx`); `WEB_MODULES` orders them.
  */
-export type BusinessModule = { key: string; label: MessageKey; icon: ReactNode; entries: NavEntry[]; caseTypes: string[] };
+export type BusinessModule = {
+  key: string;
+  label: MessageKey;
+  icon: ReactNode;
+  entries: NavEntry[];
+  caseTypes: string[];
+  /** The menu page listing a case type's cases, where a module names one (CaseTypeWeb.list). */
+  caseLists?: Record<string, string>;
+};
 
 /** The annual report is a kernel page (src/kernel/report): every module's figures in one report. */
 const ANNUAL_REPORT: BusinessModule = {
@@ -37,7 +45,14 @@ const ANNUAL_REPORT: BusinessModule = {
 };
 
 export const BUSINESS_MODULES: BusinessModule[] = [
-  ...WEB_MODULES.map((m) => ({ key: m.key, label: m.label, icon: m.icon, entries: m.nav, caseTypes: Object.keys(m.caseTypes ?? {}) })),
+  ...WEB_MODULES.map((m) => ({
+    key: m.key,
+    label: m.label,
+    icon: m.icon,
+    entries: m.nav,
+    caseTypes: Object.keys(m.caseTypes ?? {}),
+    caseLists: Object.fromEntries(Object.entries(m.caseTypes ?? {}).flatMap(([type, web]) => (web.list ? [[type, web.list]] : []))),
+  })),
   ANNUAL_REPORT,
 ];
 

@@ -24,6 +24,8 @@ export type CaseTypeWeb = {
   english?: () => Promise<CaseLabelsEn>;
   /** The starting values of a move's form (e.g. an edit form filled with the record as it is); undefined: empty. */
   prefill?: (c: CaseDetail, transition: string) => Record<string, unknown> | undefined;
+  /** The menu page listing this type's cases, where the trail and menu put a case opened directly; default the module's first page. */
+  list?: string;
 };
 
 /**

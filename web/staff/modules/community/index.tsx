@@ -27,6 +27,7 @@ export const community = defineWebModule<typeof navZh & typeof zh>({
       prefill: stationPrefill,
     },
     community_duty: {
+      list: '/community/duties',
       english: async () => ({
         type: 'Community duty admission',
         states: { requested: 'Under county review', listed: 'On the list', refused: 'Refused', removed: 'Removed from the list' },

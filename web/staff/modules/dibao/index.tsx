@@ -88,7 +88,7 @@ export const dibao = defineWebModule<typeof navZh & typeof zh & typeof moneyZh &
       panel: lazy(() => import('./DibaoCasePanel.tsx').then((m) => ({ default: m.DibaoCasePanel }))),
       english: () => import('./english-labels.ts').then((m) => m.dibaoLabelsEn),
     },
-    dibao_recheck: { english: () => import('./english-labels.ts').then((m) => m.recheckLabelsEn) },
+    dibao_recheck: { list: '/dibao/rechecks', english: () => import('./english-labels.ts').then((m) => m.recheckLabelsEn) },
   },
   messages: {
     nav: navZh,

@@ -45,6 +45,7 @@ export const disclosure = defineWebModule<typeof navZh & typeof zh>({
       }),
     },
     disclosure_item: {
+      list: '/disclosure/items',
       english: async () => ({
         type: 'Proactive disclosure item',
         states: { drafted: 'Awaiting publication', published: 'Published', withdrawn: 'Withdrawn' },

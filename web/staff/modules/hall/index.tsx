@@ -28,7 +28,7 @@ export const hall = defineWebModule<typeof navZh & typeof zh>({
       panel: lazy(() => import('./HallCasePanel.tsx').then((m) => ({ default: m.HallCasePanel }))),
       english: () => import('./english-labels.ts').then((m) => m.applicationLabelsEn),
     },
-    'hall.complaint': { english: () => import('./english-labels.ts').then((m) => m.complaintLabelsEn) },
+    'hall.complaint': { list: '/hall/complaints', english: () => import('./english-labels.ts').then((m) => m.complaintLabelsEn) },
   },
   messages: {
     nav: navZh,
