@@ -10,6 +10,7 @@ import { coreIdentity } from '../kernel/identity/migrations/20261129020000_core_
 import { coreLoginThrottle } from '../kernel/identity/migrations/20261210020100_core_login_throttle.ts';
 import { coreAuthEpoch } from '../kernel/identity/migrations/20261210060000_core_auth_epoch.ts';
 import { coreAuthEpochNotify } from '../kernel/identity/migrations/20261212080000_core_auth_epoch_notify.ts';
+import { coreAuthEpochArea } from '../kernel/identity/migrations/20261218010000_core_auth_epoch_area.ts';
 import { coreAudit } from '../kernel/audit/migrations/20261129030000_core_audit.ts';
 import { coreAuditSearch } from '../kernel/audit/migrations/20261217030000_core_audit_search.ts';
 import { coreCalendar } from '../kernel/calendar/migrations/20261129040000_core_calendar.ts';
@@ -56,6 +57,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261215050000_core_case_tree_delta': coreCaseTreeDelta,
   '20261216000000_core_case_rollup_delta': coreCaseRollupDelta,
   '20261217030000_core_audit_search': coreAuditSearch,
+  '20261218010000_core_auth_epoch_area': coreAuthEpochArea,
 };
 
 /**

@@ -23,3 +23,4 @@ export { createUserAsSystem } from './commands/create-user.ts';
 // Also used by modules (demo seeds, who-made-this references).
 export { userRef } from './actor.ts';
 export { loadGrants } from './repository.ts';
+export { memoForActor } from './actor-memo.ts';

@@ -276,11 +276,16 @@ export type WorkflowDefinition<S extends string = string> = {
 };
 
 const registry = new Map<string, WorkflowDefinition>();
+let registryVersion = 0;
+
+/** Moves whenever a definition is registered: what was derived from the registry before is stale. */
+export const workflowRegistryVersion = () => registryVersion;
 
 /** Declare a workflow; the definition is data plus pure checks, so it is unit-testable. */
 export function defineWorkflow<S extends string>(def: WorkflowDefinition<S>): WorkflowDefinition<S> {
   for (const problem of definitionProblems(def as WorkflowDefinition)) throw new Error(`workflow ${def.type}: ${problem}`);
   registry.set(def.type, def as WorkflowDefinition);
+  registryVersion += 1;
   return def;
 }
 

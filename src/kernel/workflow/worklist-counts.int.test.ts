@@ -80,4 +80,25 @@ describe('GET /api/worklist/counts', () => {
     expect(bad.body).toMatch(/view/);
     expect((await t.app.inject({ method: 'GET', url: '/api/worklist/counts' })).statusCode).toBe(401);
   });
+
+  it("follows the user's roles at the very next request: a role at another unit brings its cases in, its revocation takes them out", async () => {
+    // The list's statement is kept per session and query (actor-memo.ts): a change of grants must not find the old one.
+    const admin = await t.login('admin');
+    const ids = async (s: Session) => ((await s.get('/api/worklist?tab=todo&pageSize=100')).json().items as Array<{ id: string }>).map((i) => i.id);
+    const before = await ids(yc);
+    expect(await ids(yc)).toEqual(before);
+    const held = await ids(fgc);
+    expect(held.length).toBeGreaterThan(0);
+    expect(before.filter((id) => held.includes(id))).toEqual([]);
+    const granted = await admin.post(`/api/users/${yc.me.user.id}/roles`, {
+      roleCode: 'clerk',
+      orgUnitId: fgc.me.orgUnit.id,
+      scope: 'subtree',
+      reason: '借调',
+    });
+    expect(granted.statusCode, granted.body).toBe(201);
+    expect((await ids(yc)).sort()).toEqual([...before, ...held].sort());
+    expect((await admin.delete(`/api/users/${yc.me.user.id}/roles/${granted.json().id}`)).statusCode).toBeLessThan(300);
+    expect(await ids(yc)).toEqual(before);
+  });
 });

@@ -64,7 +64,7 @@ export async function registerAuthRoutes(root: FastifyInstance, ctx: AppContext)
       reply.setCookie(SESSION_COOKIE, s.token, sessionCookieOptions(ctx, req));
       const found = await loadSessionActor(ctx, s.token, req.ip ?? null);
       if (found.kind !== 'ok') throw new Error('session vanished right after login');
-      return getMe(ctx, found.actor, found.csrfToken);
+      return getMe(ctx, found.actor, found.csrfToken, found.place);
     },
   );
 
@@ -75,7 +75,7 @@ export async function registerAuthRoutes(root: FastifyInstance, ctx: AppContext)
   });
 
   app.get('/api/me', { schema: { tags, summary: '当前用户、机构、角色与权限', response: { 200: MeDto } } }, async (req) =>
-    getMe(ctx, actorOf(req), req.csrfToken ?? ''),
+    getMe(ctx, actorOf(req), req.csrfToken ?? '', req.sessionPlace!),
   );
 
   app.post(

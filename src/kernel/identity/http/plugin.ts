@@ -24,6 +24,7 @@ const ACCOUNT_SETUP = new Set(['GET /api/me', 'POST /api/me/password', 'POST /ap
 export async function registerIdentity(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionPlace', null);
   app.decorateRequest('sessionExpired', false);
   const resolveSession = createSessionCache();
   const unlisten = listenAuthEpoch(ctx, resolveSession.markStale);
@@ -55,6 +56,7 @@ async function authenticate(ctx: AppContext, resolveSession: ReturnType<typeof c
   }
   req.actor = found.actor;
   req.csrfToken = found.csrfToken;
+  req.sessionPlace = found.place;
   if (MUTATING.has(req.method) && !CSRF_EXEMPT.has(path)) {
     const sent = req.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !safeEqual(sent, found.csrfToken)) throw identityError('CSRF_INVALID');

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/errors.ts';
 import type { Actor } from '../actor.ts';
+import type { SessionPlace } from '../queries/load-session-actor.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -8,6 +9,8 @@ declare module 'fastify' {
     actor: Actor | null;
     /** The session's CSRF token, when signed in. */
     csrfToken: string | null;
+    /** The signed-in user's org unit and area name, resolved with the session. */
+    sessionPlace: SessionPlace | null;
     /** True when a session cookie was presented but had expired (idle or absolute). */
     sessionExpired: boolean;
   }

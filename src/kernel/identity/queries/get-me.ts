@@ -3,16 +3,14 @@ import type { Actor } from '../actor.ts';
 import { requireAdminTotp } from '../admin-totp.ts';
 import type { MeDto } from '../dto.ts';
 import { SCOPE_LABELS } from '../permissions.ts';
+import type { SessionPlace } from './load-session-actor.ts';
 
-/** 当前用户: who I am, where, with which roles (own and 代管) and permissions. */
-export async function getMe(ctx: AppContext, actor: Actor, csrfToken: string): Promise<MeDto> {
-  const r = await ctx.db
-    .selectFrom('core.app_user as u')
-    .innerJoin('core.org_unit as ou', 'ou.id', 'u.org_unit_id')
-    .innerJoin('core.area as a', 'a.code', 'u.area_code')
-    .select(['u.must_change_password', 'u.totp_enabled_at', 'ou.id as ou_id', 'ou.code as ou_code', 'ou.name as ou_name', 'a.name as area_name'])
-    .where('u.id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
+/**
+ * 当前用户: who I am, where, with which roles (own and 代管) and permissions — all from the
+ * session as it was resolved (session-cache.ts), so the answer reads no table: a change to the
+ * user, their unit, area name or grants bumps core.auth_epoch and reloads the session first.
+ */
+export function getMe(ctx: AppContext, actor: Actor, csrfToken: string, place: SessionPlace): MeDto {
   let totpEnrolmentRequired = false;
   try {
     requireAdminTotp(ctx, actor);
@@ -24,13 +22,13 @@ export async function getMe(ctx: AppContext, actor: Actor, csrfToken: string): P
       id: actor.userId,
       username: actor.username,
       displayName: actor.displayName,
-      mustChangePassword: r.must_change_password,
-      totpEnabled: r.totp_enabled_at !== null,
+      mustChangePassword: actor.mustChangePassword ?? false,
+      totpEnabled: actor.totpEnabled ?? false,
     },
-    orgUnit: { id: r.ou_id, code: r.ou_code, name: r.ou_name },
+    orgUnit: { ...place.orgUnit },
     areaCode: actor.areaCode,
     areaPath: actor.areaPath,
-    areaName: r.area_name,
+    areaName: place.areaName,
     roles: actor.grants.map((g) => ({
       assignmentId: g.assignmentId,
       code: g.roleCode,

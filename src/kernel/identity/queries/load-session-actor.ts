@@ -3,7 +3,11 @@ import type { Actor } from '../actor.ts';
 import { loadGrants } from '../repository.ts';
 import { sessionIdOf, TOUCH_INTERVAL_MS } from '../session.ts';
 
-export type SessionLookup = { kind: 'ok'; actor: Actor; csrfToken: string; lastSeenAt: Date; expiresAt: Date } | { kind: 'expired' } | { kind: 'none' };
+/** Where the signed-in user sits, as 当前用户 (GET /api/me) shows it: cached with the session, so that read needs no query. */
+export type SessionPlace = { orgUnit: { id: string; code: string; name: string }; areaName: string };
+
+export type SessionLookup =
+  { kind: 'ok'; actor: Actor; csrfToken: string; lastSeenAt: Date; expiresAt: Date; place: SessionPlace } | { kind: 'expired' } | { kind: 'none' };
 
 /**
  * Resolves a session cookie to the signed-in actor, enforcing idle and absolute expiry.
@@ -15,6 +19,8 @@ export async function loadSessionActor(ctx: AppContext, token: string, clientIp:
   const row = await ctx.db
     .selectFrom('core.session as s')
     .innerJoin('core.app_user as u', 'u.id', 's.user_id')
+    .innerJoin('core.org_unit as ou', 'ou.id', 'u.org_unit_id')
+    .innerJoin('core.area as a', 'a.code', 'u.area_code')
     .select([
       's.id as session_id',
       's.csrf_token',
@@ -30,6 +36,9 @@ export async function loadSessionActor(ctx: AppContext, token: string, clientIp:
       'u.status',
       'u.totp_enabled_at',
       'u.must_change_password',
+      'ou.code as ou_code',
+      'ou.name as ou_name',
+      'a.name as area_name',
     ])
     .where('s.id', '=', sessionIdOf(token))
     .executeTakeFirst();
@@ -58,5 +67,6 @@ export async function loadSessionActor(ctx: AppContext, token: string, clientIp:
     totpEnabled: row.totp_enabled_at !== null,
     mustChangePassword: row.must_change_password,
   };
-  return { kind: 'ok', actor, csrfToken: row.csrf_token, lastSeenAt, expiresAt: row.expires_at };
+  const place = { orgUnit: { id: row.org_unit_id, code: row.ou_code, name: row.ou_name }, areaName: row.area_name };
+  return { kind: 'ok', actor, csrfToken: row.csrf_token, lastSeenAt, expiresAt: row.expires_at, place };
 }

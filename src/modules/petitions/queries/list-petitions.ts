@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { petitionsDb } from '../db.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import type { Actor } from '../../../kernel/identity/index.ts';
+import { memoForActor, type Actor } from '../../../kernel/identity/index.ts';
 import { caseReadable, workflowOf } from '../../../kernel/workflow/index.ts';
 import { CATEGORIES, CHANNELS, PETITION_TYPE, SUBJECTS } from '../contract.ts';
 import { HIDDEN_INFORMANT, informantHidden } from '../commands/informant.ts';
@@ -26,64 +26,19 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** 信访事项 list in the actor's data scope (kernel caseReadable); 身份证号 only masked. */
 export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetitionsQuery) {
-  const db = petitionsDb(ctx.db);
-  let base = db
-    .selectFrom('core.case as c')
-    .innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
-    .where('c.type', '=', PETITION_TYPE)
-    .where(caseReadable(actor, 'petition.read'));
-  if (q.channel) base = base.where('p.channel', '=', q.channel);
-  if (q.category) base = base.where('p.category', '=', q.category);
-  if (q.subject) base = base.where('p.subject', '=', q.subject);
-  if (q.state) base = base.where('c.state', '=', q.state);
-  if (q.flag === 'repeat') base = base.where('p.is_repeat', '=', true);
-  if (q.flag === 'skip_level') base = base.where('p.is_skip_level', '=', true);
-  if (q.flag === 'urgent') base = base.where('p.urgent', '=', true);
-  if (q.from) base = base.where('c.created_at', '>=', new Date(`${q.from}T00:00:00+08:00`));
-  if (q.to) base = base.where('c.created_at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000));
-  if (q.q) {
-    const like = `%${escapeLike(q.q)}%`;
-    base = base.where((eb) => eb.or([eb('c.title', 'like', like), eb('c.ref_no', 'like', like)]));
-  }
-  type Person = { name: string; idNumberMasked: string | null; phoneMasked: string | null };
-  // Page, total and petitioners in one round trip; a page past the end falls back to a count.
-  const rows = await base
-    .innerJoin('core.org_unit as o', 'o.id', 'c.org_unit_id')
-    .leftJoin('core.area as a', 'a.code', 'p.concerned_area_code')
-    .select([
-      'c.id',
-      'c.ref_no',
-      'c.title',
-      'c.state',
-      'c.due_date',
-      'c.clock_state',
-      'c.created_at',
-      'c.org_unit_id',
-      'o.name as org_name',
-      'p.channel',
-      'p.category',
-      'p.subject',
-      'p.is_repeat',
-      'p.is_skip_level',
-      'p.urgent',
-      'p.anonymous',
-      'p.satisfaction',
-      'p.concerned_area_code',
-      'a.name as area_name',
-      sql<string>`left(p.content, 80)`.as('excerpt'),
-      sql<string>`count(*) over ()`.as('total'),
-      sql<Person[]>`(select coalesce(json_agg(json_build_object('name', pp.name, 'idNumberMasked', pp.id_number_masked,
-        'phoneMasked', pp.phone_masked) order by pp.created_at), '[]') from petitions.petitioner pp where pp.case_id = c.id)`.as('people'),
-    ])
-    .orderBy('c.created_at', 'desc')
-    .orderBy('c.id', 'desc')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
+  // Page, total and petitioners in one round trip, its statement built once per session and query (actor-memo.ts);
+  // a page past the end falls back to a count.
+  const rows = (await ctx.db.executeQuery(memoForActor(actor, `petitions ${JSON.stringify(q)}`, () => petitionsPage(ctx, actor, q)))).rows;
   const total = rows.length
     ? Number(rows[0]!.total)
     : q.page > 1
-      ? Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+      ? Number(
+          (
+            await petitionsOf(ctx, actor, q)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
       : 0;
   const def = workflowOf(PETITION_TYPE);
   return {
@@ -116,4 +71,65 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
         : r.people,
     })),
   };
+}
+
+/** The petitions the actor may read, under the query's filters. */
+function petitionsOf(ctx: AppContext, actor: Actor, q: ListPetitionsQuery) {
+  let base = petitionsDb(ctx.db)
+    .selectFrom('core.case as c')
+    .innerJoin('petitions.petition as p', 'p.case_id', 'c.id')
+    .where('c.type', '=', PETITION_TYPE)
+    .where(caseReadable(actor, 'petition.read'));
+  if (q.channel) base = base.where('p.channel', '=', q.channel);
+  if (q.category) base = base.where('p.category', '=', q.category);
+  if (q.subject) base = base.where('p.subject', '=', q.subject);
+  if (q.state) base = base.where('c.state', '=', q.state);
+  if (q.flag === 'repeat') base = base.where('p.is_repeat', '=', true);
+  if (q.flag === 'skip_level') base = base.where('p.is_skip_level', '=', true);
+  if (q.flag === 'urgent') base = base.where('p.urgent', '=', true);
+  if (q.from) base = base.where('c.created_at', '>=', new Date(`${q.from}T00:00:00+08:00`));
+  if (q.to) base = base.where('c.created_at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000));
+  if (q.q) {
+    const like = `%${escapeLike(q.q)}%`;
+    base = base.where((eb) => eb.or([eb('c.title', 'like', like), eb('c.ref_no', 'like', like)]));
+  }
+  return base;
+}
+
+/** One page of them with the total on every row and each one's petitioners, as a compiled statement. */
+function petitionsPage(ctx: AppContext, actor: Actor, q: ListPetitionsQuery) {
+  type Person = { name: string; idNumberMasked: string | null; phoneMasked: string | null };
+  return petitionsOf(ctx, actor, q)
+    .innerJoin('core.org_unit as o', 'o.id', 'c.org_unit_id')
+    .leftJoin('core.area as a', 'a.code', 'p.concerned_area_code')
+    .select([
+      'c.id',
+      'c.ref_no',
+      'c.title',
+      'c.state',
+      'c.due_date',
+      'c.clock_state',
+      'c.created_at',
+      'c.org_unit_id',
+      'o.name as org_name',
+      'p.channel',
+      'p.category',
+      'p.subject',
+      'p.is_repeat',
+      'p.is_skip_level',
+      'p.urgent',
+      'p.anonymous',
+      'p.satisfaction',
+      'p.concerned_area_code',
+      'a.name as area_name',
+      sql<string>`left(p.content, 80)`.as('excerpt'),
+      sql<string>`count(*) over ()`.as('total'),
+      sql<Person[]>`(select coalesce(json_agg(json_build_object('name', pp.name, 'idNumberMasked', pp.id_number_masked,
+        'phoneMasked', pp.phone_masked) order by pp.created_at), '[]') from petitions.petitioner pp where pp.case_id = c.id)`.as('people'),
+    ])
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .compile();
 }
