@@ -214,3 +214,36 @@ describe('名册导入 with a malformed file', () => {
     expect(r.json().title).toContain('缺少列：户主姓名、户主身份证号、成员姓名');
   });
 });
+
+describe('名册导入 of persons already in a household', () => {
+  it("names the household within the importer's scope and only says 其他地区 outside it", async () => {
+    // Two members of one household in 隆德 (in scope), one person in 平罗 (another county).
+    await insertHousehold(t.ctx, {
+      areaCode: '640423100',
+      benefitCents: 20000,
+      insuredPersons: 2,
+      members: [
+        { id: id(40), name: '白寅' },
+        { id: id(41), name: '白寅妻', relation: '配偶' },
+      ],
+    });
+    await insertHousehold(t.ctx, { areaCode: '640221100', benefitCents: 10000, insuredPersons: 1, members: [{ id: id(42), name: '黄卯' }] });
+    const r = await upload(
+      ld,
+      '已在户.csv',
+      csv([
+        `1,白寅,${id(40)},白寅,${id(40)},户主,640423100,农村,2,400,2019-03,寅村`,
+        `2,白寅,${id(40)},白寅妻,${id(41)},配偶,,,,,,`,
+        `3,黄卯,${id(42)},黄卯,${id(42)},户主,640423100,农村,1,300,2019-03,卯村`,
+        `4,邱辰,${id(43)},邱辰,${id(43)},户主,640423100,农村,1,300,2019-03,辰村`,
+      ]),
+    );
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ rows: 4, acceptedRows: 1, rejectedRows: 3, acceptedHouseholds: 1 });
+    expect(r.json().errors).toEqual([
+      { row: 2, message: '该人员已在低保家庭中（城关镇，户主 白寅），一人只能在一个有效家庭中' },
+      { row: 3, message: '该人员已在低保家庭中（城关镇，户主 白寅），一人只能在一个有效家庭中' },
+      { row: 4, message: '此人已在其他地区纳入低保家庭，一人只能在一个有效家庭中，请与其所在县（区）民政部门核实' },
+    ]);
+  });
+});
