@@ -62,17 +62,20 @@ export async function checkRosterRows(tx: AppContext, rosterId: string, actorId:
   const r = await db.selectFrom('dibao.roster').select(['county_path', 'month', 'version']).where('id', '=', rosterId).executeTakeFirstOrThrow();
   const like = r.county_path.replace(/[\\%_]/g, (c) => '\\' + c) + '.%';
 
+  // The pairs first (offset 0 keeps the subquery whole), then the names of the few found: joined
+  // in one query, the member was read for every person of the roster before the pairs were known.
   await sql`insert into dibao.roster_problem (roster_id, household_id, code, message)
-    select p.roster_id, p.household_id, 'DUPLICATE_PERSON',
+    select d.roster_id, d.household_id, 'DUPLICATE_PERSON',
            '成员 ' || m.name || '（' || m.id_number_masked || '）同时在' ||
-           case when q.roster_id = p.roster_id then '本名册第 ' || lq.line_no || ' 行' else a.name || '本月名册第 ' || lq.line_no || ' 行' end || '发放'
-    from dibao.roster_person p
-    join dibao.roster_person q on q.month = p.month and q.id_hash = p.id_hash and (q.roster_id <> p.roster_id or q.household_id <> p.household_id)
-    join dibao.member m on m.id = p.member_id
-    join dibao.roster_line lq on lq.roster_id = q.roster_id and lq.household_id = q.household_id
-    join dibao.roster rq on rq.id = q.roster_id
-    join core.area a on a.code = rq.county_code
-    where p.roster_id = ${rosterId}`.execute(tx.db);
+           case when d.q_roster_id = d.roster_id then '本名册第 ' || lq.line_no || ' 行' else a.name || '本月名册第 ' || lq.line_no || ' 行' end || '发放'
+    from (select p.roster_id, p.household_id, p.member_id, q.roster_id as q_roster_id, q.household_id as q_household_id
+          from dibao.roster_person p
+          join dibao.roster_person q on q.month = p.month and q.id_hash = p.id_hash and (q.roster_id <> p.roster_id or q.household_id <> p.household_id)
+          where p.roster_id = ${rosterId} offset 0) d
+    join dibao.member m on m.id = d.member_id
+    join dibao.roster_line lq on lq.roster_id = d.q_roster_id and lq.household_id = d.q_household_id
+    join dibao.roster rq on rq.id = d.q_roster_id
+    join core.area a on a.code = rq.county_code`.execute(tx.db);
 
   await sql`insert into dibao.roster_problem (roster_id, household_id, code, message)
     select l.roster_id, l.household_id, 'MEMBER_LEFT',

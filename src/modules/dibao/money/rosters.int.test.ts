@@ -214,4 +214,30 @@ describe('发放名册: generate, check, approve (hand-computed fixtures)', () =
     expect(all.items.map((r: any) => r.countyCode).sort()).toEqual(['640221', '640423']);
     expect((await ld.post('/api/dibao/rosters', { countyCode: '640423', month: '2019-13' })).json().title).toContain('「month」');
   });
+
+  it('regenerates an unapproved roster in place: version 2, the lines, persons and changes replaced, the check cleared', async () => {
+    // Since June was generated: h7 moved to 平罗, h2 is paid 450.00, 马三 died (h1 still counts 3 insured).
+    const r = await ld.post('/api/dibao/rosters', { countyCode: '640423', month: '2019-06' });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ id: june, version: 2, households: 3, persons: 6, totalCents: 155000, changes: 3 });
+    const d = (await ld.get(`/api/dibao/rosters/${june}`)).json();
+    expect(d.lines.items.map((l: any) => [l.householdId, l.amountCents]).sort()).toEqual(
+      [
+        [H.h1!.id, 90000],
+        [H.h2!.id, 45000],
+        [H.h6!.id, 20000],
+      ].sort(),
+    );
+    expect(d.changes.counts).toEqual({ 新增: 1, 增发: 1, 停发: 1 });
+    expect(d.changes.items.find((c: any) => c.householdId === H.h2!.id)).toMatchObject({ kind: '增发', beforeCents: 34500, afterCents: 45000 });
+    const row = await sql<{ status: string; problems: number | null; checked_version: number | null; persons: number; problem_rows: number }>`
+      select status, problems, checked_version, (select count(*)::int from dibao.roster_person where roster_id = r.id) as persons,
+             (select count(*)::int from dibao.roster_problem where roster_id = r.id) as problem_rows
+      from dibao.roster r where id = ${june}`.execute(t.ctx.db);
+    // 马一, 马二 (马三 no longer active), 李四, 新户 and 王迁
+    expect(row.rows[0]).toEqual({ status: 'generated', problems: null, checked_version: null, persons: 5, problem_rows: 0 });
+    const audit = await sql<{ versions: number[] }>`select array_agg((after->>'version')::int order by seq) as versions from core.audit_event
+      where action = 'dibao.roster.generate' and entity_id = ${june}`.execute(t.ctx.db);
+    expect(audit.rows[0]!.versions).toEqual([1, 2]);
+  });
 });
