@@ -4,7 +4,7 @@ import { chinaDate } from '../../../platform/china-time.ts';
 import { badRequest, conflict } from '../../../platform/errors.ts';
 import { startCaseClock, stopCaseClock, type CaseRow } from '../../../kernel/workflow/index.ts';
 import { notify } from '../../../kernel/notify/index.ts';
-import type { Actor } from '../../../kernel/identity/actor.ts';
+import type { Actor } from '../../../kernel/identity/index.ts';
 import { art, DISCLOSURE_ERRORS as E } from '../contracts/labels.ts';
 import type { ChangeItemInput } from '../contracts/inputs.ts';
 import type { z } from 'zod';
