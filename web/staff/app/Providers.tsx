@@ -8,17 +8,13 @@ import { antdLocale } from './antd-locales.ts';
 import { createQueryClient } from './query-client.ts';
 import { FONT_SANS, theme } from './theme.ts';
 
-const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+/** The operating system's 「减少动态效果」 setting: one query object for the page, read and followed while it is open. */
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 const subscribeMotion = (onChange: () => void) => {
-  const query = window.matchMedia(REDUCED_MOTION);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
+  reducedMotion.addEventListener('change', onChange);
+  return () => reducedMotion.removeEventListener('change', onChange);
 };
-
-/** The operating system's 「减少动态效果」 setting, followed while the page is open. */
-function useReducedMotion() {
-  return useSyncExternalStore(subscribeMotion, () => window.matchMedia(REDUCED_MOTION).matches);
-}
+const useReducedMotion = () => useSyncExternalStore(subscribeMotion, () => reducedMotion.matches);
 
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
