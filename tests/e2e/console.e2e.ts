@@ -126,7 +126,8 @@ describe('staff console at 1366×768', { concurrency: false }, () => {
     await modal.getByLabel('事由').fill('休假期间由测试经办代为受理');
     await shot(page, 'user-delegation-desktop');
     await modal.getByRole('button', { name: /确\s*定/ }).click();
-    await page.locator('.ant-message').getByText('已保存').waitFor();
+    // 添加角色 showed 已保存 too, a moment ago: two toasts may be up at once.
+    await page.locator('.ant-message').getByText('已保存').last().waitFor();
     await modal.waitFor({ state: 'detached' });
     await drawer.getByRole('button', { name: /Close|关闭/ }).click();
   });

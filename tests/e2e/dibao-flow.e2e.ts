@@ -324,6 +324,7 @@ describe('低保 journey at 1366×768', { concurrency: false }, () => {
     await page
       .locator('.ant-message')
       .getByText(/已报送.*待签收/)
+      .last()
       .waitFor();
     await shot(page, 'dibao-flow-submitted-county-desktop');
     caseUrl = new URL(page.url()).pathname;

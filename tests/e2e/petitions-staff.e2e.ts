@@ -297,7 +297,7 @@ describe('信访 staff pages at 1366×768', { concurrency: false }, () => {
     assert.equal(await page.getByLabel(/申请复查、复核的期限/).inputValue(), '30');
     await days.fill('60');
     await page.getByRole('button', { name: btn('保存') }).click();
-    await page.locator('.ant-message').getByText('信访设置已保存').waitFor();
+    await page.locator('.ant-message').getByText('信访设置已保存').last().waitFor();
     await item.getByText(/最近修改于 \d{4}-\d{2}-\d{2}/).waitFor();
     assert.deepEqual(await seriousA11yViolations(page), []);
     await shot(page, 'petition-settings-desktop');

@@ -293,6 +293,7 @@ describe('workflow through the console at 1366×768', { concurrency: false }, ()
     await page
       .locator('.ant-message')
       .getByText(/日历已更新/)
+      .last()
       .waitFor();
     await page.getByTestId('calendar-months').locator('[data-date="2019-12-30"].mz-day-regional_holiday').waitFor();
     await page.getByTestId('calendar-months').locator('[data-date="2019-12-30"]').click();
