@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useAddressParams } from './address-params.ts';
 
 /** One page of a register, as every list endpoint answers it. */
 export type ListPageData<T> = { items: T[]; total: number };
@@ -22,19 +22,13 @@ export function useListQuery<F extends string, T>(opts: {
   fetch: (q: ListQuery<F, T>['q']) => Promise<ListPageData<T>>;
   pageSize?: number;
 }): ListQuery<F, T> {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useAddressParams();
   const q = {
     ...(Object.fromEntries(opts.filters.map((f) => [f, params.get(f) ?? undefined])) as Record<F, string | undefined>),
     page: Number(params.get('page')) || 1,
     pageSize: opts.pageSize ?? 20,
   };
   const list = useQuery({ queryKey: [...opts.key, q], queryFn: () => opts.fetch(q), placeholderData: keepPreviousData });
-  const set = (key: F | 'page', value?: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const set = (key: F | 'page', value?: string) => update(key === 'page' ? { page: value } : { [key]: value, page: null });
   return { q, set, list };
 }

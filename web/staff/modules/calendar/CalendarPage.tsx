@@ -2,7 +2,7 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, InputNumber, Row, Skeleton, Space, Tag, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useAddressParams } from '../../shared/address-params.ts';
 import { useCan, useSession } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import type { AreaNode, CalendarDay, DayCategory } from '../../shared/api-types.ts';
@@ -28,7 +28,7 @@ export function CalendarPage() {
   const me = useSession();
   const can = useCan();
   const manage = can('calendar.manage');
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useAddressParams();
   const year = Number(params.get('year')) || dayjs().year();
   const areaParam = params.get('area');
   const area = areaParam === NATIONAL ? null : (areaParam ?? me.areaCode.slice(0, 6));
@@ -37,12 +37,8 @@ export function CalendarPage() {
   const [editing, setEditing] = useState<CalendarDay | null>(null);
   const today = dayjs().format('YYYY-MM-DD');
 
-  const set = (patch: { year?: number; area?: string }) => {
-    const next = new URLSearchParams(params);
-    if (patch.year) next.set('year', String(patch.year));
-    if (patch.area) next.set('area', patch.area);
-    setParams(next, { replace: true });
-  };
+  // Only what is given changes (no year or area clears nothing).
+  const set = (patch: { year?: number; area?: string }) => update({ ...(patch.year ? { year: patch.year } : {}), ...(patch.area ? { area: patch.area } : {}) });
   const areaName = area ? (findArea(tree.data, area)?.name ?? area) : null;
   const options = useMemo(() => [{ value: NATIONAL, title: t('cal.national'), children: [] }, ...toOptions(tree.data)], [tree.data, t]);
   const months = useMemo(() => {

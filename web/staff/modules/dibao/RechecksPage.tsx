@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Input, Segmented, Tag, type TableProps } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useAddressParams } from '../../shared/address-params.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
@@ -11,17 +12,11 @@ import { DataTable } from '../../shared/DataTable.tsx';
 /** 复核: the periodic re-check cases (due, overdue, concluded); each opens on the case page to conclude. */
 export function RechecksPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useAddressParams();
   const status = params.get('status') ?? 'open';
   const q = { status: status === 'all' ? undefined : status, q: params.get('q') ?? undefined, page: Number(params.get('page')) || 1, pageSize: 20 };
   const list = useQuery({ queryKey: ['dibao', 'rechecks', q], queryFn: () => recheckApi.list(q), placeholderData: keepPreviousData });
-  const set = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    if (k !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const set = (k: string, v: string | undefined) => update(k === 'page' ? { page: v } : { [k]: v, page: null });
   const counts = list.data?.counts;
   const columns: TableProps<RecheckItem>['columns'] = [
     {

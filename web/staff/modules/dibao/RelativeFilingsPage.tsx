@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Segmented, Tag, type TableProps } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useAddressParams } from '../../shared/address-params.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { QueryError } from '../../shared/QueryError.tsx';
@@ -11,7 +12,7 @@ import { DataTable } from '../../shared/DataTable.tsx';
 /** 近亲属备案: applications by near relatives of staff, registered separately, with the county's home visit. */
 export function RelativeFilingsPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useAddressParams();
   const visited = params.get('visited') ?? 'all';
   const q = { visited: visited === 'all' ? undefined : visited, page: Number(params.get('page')) || 1, pageSize: 20 };
   const list = useQuery({ queryKey: ['dibao', 'filings', q], queryFn: () => stepsApi.filings(q), placeholderData: keepPreviousData });
@@ -36,13 +37,7 @@ export function RelativeFilingsPage() {
     },
     { title: t('dibao.col.decided'), dataIndex: 'decision', render: (v: string | null) => v ?? '—' },
   ];
-  const set = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    if (k !== 'page') next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const set = (k: string, v: string | undefined) => update(k === 'page' ? { page: v } : { [k]: v, page: null });
   return (
     <div className="mz-page">
       <PageHeader title={t('dibao.rel.listTitle')} desc={t('dibao.rel.listDesc')} />

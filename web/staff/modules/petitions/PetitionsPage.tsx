@@ -2,7 +2,8 @@ import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Button, Card, DatePicker, Empty, Grid, Input, Pagination, Select, Table, Tag, type TableProps } from 'antd';
 import dayjs from 'dayjs';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { useAddressParams } from '../../shared/address-params.ts';
 import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { DueCell } from '../../shared/clock.tsx';
@@ -25,7 +26,7 @@ export function PetitionsPage() {
   const can = useCan();
   const navigate = useNavigate();
   const mobile = Grid.useBreakpoint().md === false;
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useAddressParams();
   const f: PetitionFilters = {
     page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: Math.min(100, Math.max(1, Number(params.get('pageSize')) || 20)),
@@ -35,15 +36,8 @@ export function PetitionsPage() {
     if (v) (f as Record<string, unknown>)[k] = v;
   }
   const list = usePetitionList(f);
-  const set = (patch: Record<string, string | number | undefined | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === null || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  // Any change but the page's goes back to page 1.
+  const set = (patch: Record<string, string | number | undefined | null>) => update('page' in patch ? patch : { ...patch, page: null });
   const filtered = FILTER_KEYS.some((k) => params.get(k));
   const activeFilters = FILTER_KEYS.filter((k) => k !== 'q' && params.get(k)).length;
   // On a phone the filters fold away behind one button (the keyword box stays).
@@ -229,7 +223,7 @@ export function PetitionsPage() {
               />
             </>
           )}
-          {filtered && !folded && <Button onClick={() => setParams({}, { replace: true })}>{t('petitions.list.reset')}</Button>}
+          {filtered && !folded && <Button onClick={() => set(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])))}>{t('petitions.list.reset')}</Button>}
         </div>
         {list.isError && <QueryError error={list.error} onRetry={() => list.refetch()} />}
         {mobile ? (

@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Input, InputNumber, Space, Tabs } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useAddressParams } from '../../shared/address-params.ts';
 import { useCan } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ApiError } from '../../shared/api.ts';
@@ -19,17 +19,10 @@ export function ReportPage() {
   const can = useCan();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useAddressParams();
   const year = Number(params.get('year')) || new Date().getFullYear() - 1;
   const area = params.get('area') || undefined;
   const tab = params.get('tab') ?? 'figures';
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch))
-      if (v) next.set(k, v);
-      else next.delete(k);
-    setParams(next, { replace: true });
-  };
   const figures = useQuery({ queryKey: ['report', 'figures', year, area], queryFn: () => reportApi.figures(year, area) });
   const template = useQuery({ queryKey: ['report', 'template', year], queryFn: () => reportApi.template(year) });
   const refresh = useMutation({
