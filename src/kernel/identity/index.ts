@@ -24,3 +24,4 @@ export { createUserAsSystem } from './commands/create-user.ts';
 export { userRef } from './actor.ts';
 export { loadGrants } from './repository.ts';
 export { memoForActor } from './actor-memo.ts';
+export { areaNames, orgUnitNames } from './names-cache.ts';

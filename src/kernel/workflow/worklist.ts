@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../identity/actor.ts';
 import { memoForActor } from '../identity/actor-memo.ts';
+import { orgUnitNames } from '../identity/names-cache.ts';
 import { actorOrgIds, caseReadable } from './case-access.ts';
 import { registeredWorkflows, workflowOf, workflowRegistryVersion } from './define-workflow.ts';
 import { actionableBy } from './may-act.ts';
@@ -40,10 +41,7 @@ function worklistCases(ctx: AppContext, actor: Actor, q: WorklistFilter) {
   const readable = readableTypes(actor);
   // Holding a case (or having acted on it) is the right to see it; the type's read
   // permission must still be held somewhere. The supervision tab goes through the scope filter.
-  let base = ctx.db
-    .selectFrom('core.case as c')
-    .innerJoin('core.org_unit as o', 'o.id', 'c.org_unit_id')
-    .where('c.type', 'in', readable.length ? readable : ['-']);
+  let base = ctx.db.selectFrom('core.case as c').where('c.type', 'in', readable.length ? readable : ['-']);
   if (q.type) base = base.where('c.type', '=', q.type);
   if (q.q) {
     const like = '%' + q.q.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%';
@@ -144,6 +142,11 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
           ).n,
         )
       : 0;
+  // The units' names from the names cache, not a join.
+  const names = await orgUnitNames(
+    ctx,
+    list.map((r) => r.org_unit_id),
+  );
   return {
     total,
     items: list.map((r) => {
@@ -157,7 +160,7 @@ export async function listWorklist(ctx: AppContext, actor: Actor, q: WorklistQue
         state: r.state,
         stateLabel: def.states[r.state]?.label ?? r.state,
         orgUnitId: r.org_unit_id,
-        orgUnitName: r.org_name,
+        orgUnitName: names.get(r.org_unit_id) ?? '',
         areaCode: r.area_code,
         dueDate: r.due_date,
         clockState: r.clock_state,
@@ -180,7 +183,6 @@ function worklistPage(ctx: AppContext, actor: Actor, q: WorklistQuery) {
     'c.title',
     'c.state',
     'c.org_unit_id',
-    'o.name as org_name',
     'c.area_code',
     'c.due_date',
     'c.clock_state',

@@ -109,4 +109,45 @@ describe('session cache', () => {
     expect((await s.get('/api/me')).statusCode).toBe(401);
     expect((await onOther(s.cookie, '/api/me')).statusCode).toBe(401);
   });
+
+  it('the 信访 list and the worklist name a renamed area or unit at the very next request (names kept beside the sessions)', async () => {
+    const admin = await t.login('admin');
+    const s = await t.login('xq-mzj');
+    const registered = await s.post('/api/petitions', {
+      title: '反映低保待遇被取消',
+      channel: '来信',
+      category: '申诉求决',
+      subject: '低保',
+      concernedAreaCode: '640104',
+      content: '我家低保待遇今年三月被无故取消，多次到社区反映都没有结果，请求恢复低保待遇。',
+      petitioners: [{ name: '马某某', idNumber: '640104198001011235' }],
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const id = registered.json().id as string;
+    const listed = async () => (await onOther(s.cookie, '/api/petitions?pageSize=100')).json().items.find((i: any) => i.id === id);
+    const inWorklist = async () => (await onOther(s.cookie, '/api/worklist?tab=todo&pageSize=100')).json().items.find((i: any) => i.id === id);
+    const before = await listed();
+    expect(before.concernedAreaName).toBe('兴庆区');
+    expect(before.orgUnitName).toBe(s.me.orgUnit.name);
+    expect((await inWorklist()).orgUnitName).toBe(s.me.orgUnit.name);
+    expect(await listed()).toEqual(before); // the names now kept
+    expect((await admin.patch('/api/areas/640104', { name: '兴庆区(更名)', reason: '区划调整' })).statusCode).toBe(200);
+    expect((await listed()).concernedAreaName).toBe('兴庆区(更名)');
+    expect((await admin.patch('/api/areas/640104', { name: '兴庆区', reason: '恢复原名' })).statusCode).toBe(200);
+    expect((await listed()).concernedAreaName).toBe('兴庆区');
+
+    // The unit holding it, renamed by another process: seen at the latest at the re-check, in both lists.
+    const unit = s.me.orgUnit.name as string;
+    await t.ctx.db
+      .updateTable('core.org_unit')
+      .set({ name: `${unit}(更名)` })
+      .where('id', '=', s.me.orgUnit.id)
+      .execute();
+    clock.advance(AUTH_EPOCH_RECHECK_MS);
+    expect((await listed()).orgUnitName).toBe(`${unit}(更名)`);
+    expect((await inWorklist()).orgUnitName).toBe(`${unit}(更名)`);
+    await t.ctx.db.updateTable('core.org_unit').set({ name: unit }).where('id', '=', s.me.orgUnit.id).execute();
+    clock.advance(AUTH_EPOCH_RECHECK_MS);
+    expect((await listed()).orgUnitName).toBe(unit);
+  });
 });

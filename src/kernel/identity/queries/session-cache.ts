@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/context.ts';
 import { sessionIdOf, TOUCH_INTERVAL_MS } from '../session.ts';
 import { loadSessionActor, type SessionLookup } from './load-session-actor.ts';
+import { forgetNames } from '../names-cache.ts';
 
 /** A cached session is trusted this long at most, even when nothing bumped the counter. */
 export const SESSION_CACHE_TTL_MS = 30_000;
@@ -57,6 +58,7 @@ export function createSessionCache() {
         const v = String((await sql<{ v: string }>`select v from core.auth_epoch where id = 1`.execute(ctx.db)).rows[0]?.v ?? '');
         if (v !== seen) {
           entries.clear();
+          forgetNames(ctx.db); // a unit or an area may have a new name too
           seen = v;
         }
         checkedGen = started;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { petitionsDb } from '../db.ts';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.ts';
-import { memoForActor, type Actor } from '../../../kernel/identity/index.ts';
+import { areaNames, memoForActor, orgUnitNames, type Actor } from '../../../kernel/identity/index.ts';
 import { caseReadable, workflowOf } from '../../../kernel/workflow/index.ts';
 import { CATEGORIES, CHANNELS, PETITION_TYPE, SUBJECTS } from '../contract.ts';
 import { HIDDEN_INFORMANT, informantHidden } from '../commands/informant.ts';
@@ -41,6 +41,16 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
         )
       : 0;
   const def = workflowOf(PETITION_TYPE);
+  const [orgs, areas] = await Promise.all([
+    orgUnitNames(
+      ctx,
+      rows.map((r) => r.org_unit_id),
+    ),
+    areaNames(
+      ctx,
+      rows.map((r) => r.concerned_area_code),
+    ),
+  ]);
   return {
     total,
     page: q.page,
@@ -54,7 +64,7 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
       dueDate: r.due_date,
       clockState: r.clock_state,
       createdAt: r.created_at.toISOString(),
-      orgUnitName: r.org_name,
+      orgUnitName: orgs.get(r.org_unit_id) ?? '',
       channel: r.channel,
       category: r.category,
       subject: r.subject,
@@ -64,7 +74,7 @@ export async function listPetitions(ctx: AppContext, actor: Actor, q: ListPetiti
       anonymous: r.anonymous,
       satisfaction: r.satisfaction,
       concernedAreaCode: r.concerned_area_code,
-      concernedAreaName: r.area_name ?? null,
+      concernedAreaName: (r.concerned_area_code && areas.get(r.concerned_area_code)) ?? null,
       contentExcerpt: r.excerpt,
       petitioners: informantHidden(actor, r.category, r.org_unit_id)
         ? r.people.map(() => ({ name: HIDDEN_INFORMANT, idNumberMasked: null, phoneMasked: null }))
@@ -96,12 +106,13 @@ function petitionsOf(ctx: AppContext, actor: Actor, q: ListPetitionsQuery) {
   return base;
 }
 
-/** One page of them with the total on every row and each one's petitioners, as a compiled statement. */
+/**
+ * One page of them with the total on every row and each one's petitioners, as a compiled statement. The unit's and
+ * the area's names come from the names cache, not a join (which doubled the statement's time).
+ */
 function petitionsPage(ctx: AppContext, actor: Actor, q: ListPetitionsQuery) {
   type Person = { name: string; idNumberMasked: string | null; phoneMasked: string | null };
   return petitionsOf(ctx, actor, q)
-    .innerJoin('core.org_unit as o', 'o.id', 'c.org_unit_id')
-    .leftJoin('core.area as a', 'a.code', 'p.concerned_area_code')
     .select([
       'c.id',
       'c.ref_no',
@@ -111,7 +122,6 @@ function petitionsPage(ctx: AppContext, actor: Actor, q: ListPetitionsQuery) {
       'c.clock_state',
       'c.created_at',
       'c.org_unit_id',
-      'o.name as org_name',
       'p.channel',
       'p.category',
       'p.subject',
@@ -121,7 +131,6 @@ function petitionsPage(ctx: AppContext, actor: Actor, q: ListPetitionsQuery) {
       'p.anonymous',
       'p.satisfaction',
       'p.concerned_area_code',
-      'a.name as area_name',
       sql<string>`left(p.content, 80)`.as('excerpt'),
       sql<string>`count(*) over ()`.as('total'),
       sql<Person[]>`(select coalesce(json_agg(json_build_object('name', pp.name, 'idNumberMasked', pp.id_number_masked,
