@@ -338,7 +338,8 @@ describe('年度工作报告, 整改 and the credit rule over two years, at 1366
     await panel.getByLabel('日期').fill(today);
     await panel.getByLabel('日期').press('Enter');
     await panel.getByRole('button', { name: /保\s*存/ }).click();
-    await panel.locator('.ant-table-tbody').getByText(today).first().waitFor({ timeout: T });
+    // The 初审 cell (exactly the date; the 报送日期 cell reads 「…（网上报送）」).
+    await panel.locator('.ant-table-tbody').getByText(today, { exact: true }).first().waitFor({ timeout: T });
     await panel.locator('.ant-segmented-item', { hasText: '年检结论' }).click();
     await panel.getByLabel('结论', { exact: true }).click();
     await page.locator('.ant-select-item-option', { hasText: '不合格' }).click();

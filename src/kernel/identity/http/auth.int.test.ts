@@ -207,21 +207,25 @@ describe('password change', () => {
 });
 
 describe('secure cookies', () => {
+  // A second app with its own settings: opened in a hook (its database takes seconds on a busy machine).
+  let proxied: TestApp;
+  beforeAll(async () => {
+    proxied = await createTestApp({ env: { TRUST_PROXY: '10.8.8.8' } });
+  });
+  afterAll(async () => {
+    await proxied?.close();
+  });
+
   it('marks the cookie Secure behind a trusted https proxy in auto mode, and not for an untrusted one', async () => {
-    const proxied = await createTestApp({ env: { TRUST_PROXY: '10.8.8.8' } });
-    try {
-      const login = (remoteAddress: string) =>
-        proxied.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          headers: { 'x-forwarded-proto': 'https' },
-          remoteAddress,
-          payload: { username: 'admin', password: 'Minzheng@2019' },
-        });
-      expect((await login('10.8.8.8')).cookies.find((c) => c.name === 'mz_session')!.secure).toBe(true);
-      expect((await login('10.9.9.9')).cookies.find((c) => c.name === 'mz_session')!.secure).toBeFalsy();
-    } finally {
-      await proxied.close();
-    }
+    const login = (remoteAddress: string) =>
+      proxied.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        remoteAddress,
+        payload: { username: 'admin', password: 'Minzheng@2019' },
+      });
+    expect((await login('10.8.8.8')).cookies.find((c) => c.name === 'mz_session')!.secure).toBe(true);
+    expect((await login('10.9.9.9')).cookies.find((c) => c.name === 'mz_session')!.secure).toBeFalsy();
   });
 });

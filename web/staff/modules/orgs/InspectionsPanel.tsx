@@ -26,9 +26,12 @@ export function InspectionsPanel({ d }: { d: OrgDetail }) {
   // The form opens on the open step (初审 or 结论 of the filed year); while the organization has not filed, 报送码 is the next move.
   const next = d.nextStep;
   const filing = next?.act === 'file';
+  // Only when the open step itself moves: a refetch of the same record leaves the clerk's choice alone.
+  const nextYear = next?.year;
+  const nextAct = next?.act;
   useEffect(() => {
-    if (next && !filing) form.setFieldsValue({ year: next.year, step: next.act === 'conclude' ? 'conclude' : 'review' });
-  }, [form, next, filing]);
+    if (nextYear !== undefined && nextAct !== 'file') form.setFieldsValue({ year: nextYear, step: nextAct === 'conclude' ? 'conclude' : 'review' });
+  }, [form, nextYear, nextAct]);
   const issue = useMutation({
     mutationFn: () => orgsApi.issueFilingCode(d.id),
     onSuccess: (r) => (setError(null), setCode(r.code)),
@@ -42,7 +45,8 @@ export function InspectionsPanel({ d }: { d: OrgDetail }) {
           ? { reviewedOn: v.on.format('YYYY-MM-DD') }
           : { conclusion: v.conclusion, reasons: v.reasons ?? null, concludedOn: v.on.format('YYYY-MM-DD') }),
       }),
-    onSuccess: () => (setError(null), form.resetFields(['conclusion', 'reasons']), void refresh()),
+    // A saved conclusion clears its fields; a saved 初审 leaves alone what the clerk may already be typing for the conclusion.
+    onSuccess: (_, v) => (setError(null), v.step === 'conclude' && form.resetFields(['conclusion', 'reasons']), void refresh()),
     onError: (e: Error) => setError(e.message),
   });
   return (
