@@ -29,6 +29,6 @@ export function useListQuery<F extends string, T>(opts: {
     pageSize: opts.pageSize ?? 20,
   };
   const list = useQuery({ queryKey: [...opts.key, q], queryFn: () => opts.fetch(q), placeholderData: keepPreviousData });
-  const set = (key: F | 'page', value?: string) => update(key === 'page' ? { page: value } : { [key]: value, page: null });
+  const set = (key: F | 'page', value?: string) => update({ [key]: value });
   return { q, set, list };
 }

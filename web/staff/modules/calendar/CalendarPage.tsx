@@ -28,7 +28,7 @@ export function CalendarPage() {
   const me = useSession();
   const can = useCan();
   const manage = can('calendar.manage');
-  const [params, update] = useAddressParams();
+  const [params, set] = useAddressParams();
   const year = Number(params.get('year')) || dayjs().year();
   const areaParam = params.get('area');
   const area = areaParam === NATIONAL ? null : (areaParam ?? me.areaCode.slice(0, 6));
@@ -37,8 +37,6 @@ export function CalendarPage() {
   const [editing, setEditing] = useState<CalendarDay | null>(null);
   const today = dayjs().format('YYYY-MM-DD');
 
-  // Only what is given changes (no year or area clears nothing).
-  const set = (patch: { year?: number; area?: string }) => update({ ...(patch.year ? { year: patch.year } : {}), ...(patch.area ? { area: patch.area } : {}) });
   const areaName = area ? (findArea(tree.data, area)?.name ?? area) : null;
   const options = useMemo(() => [{ value: NATIONAL, title: t('cal.national'), children: [] }, ...toOptions(tree.data)], [tree.data, t]);
   const months = useMemo(() => {

@@ -16,7 +16,7 @@ export function RechecksPage() {
   const status = params.get('status') ?? 'open';
   const q = { status: status === 'all' ? undefined : status, q: params.get('q') ?? undefined, page: Number(params.get('page')) || 1, pageSize: 20 };
   const list = useQuery({ queryKey: ['dibao', 'rechecks', q], queryFn: () => recheckApi.list(q), placeholderData: keepPreviousData });
-  const set = (k: string, v: string | undefined) => update(k === 'page' ? { page: v } : { [k]: v, page: null });
+  const set = (k: string, v: string | undefined) => update({ [k]: v });
   const counts = list.data?.counts;
   const columns: TableProps<RecheckItem>['columns'] = [
     {

@@ -37,7 +37,7 @@ export function RelativeFilingsPage() {
     },
     { title: t('dibao.col.decided'), dataIndex: 'decision', render: (v: string | null) => v ?? '—' },
   ];
-  const set = (k: string, v: string | undefined) => update(k === 'page' ? { page: v } : { [k]: v, page: null });
+  const set = (k: string, v: string | undefined) => update({ [k]: v });
   return (
     <div className="mz-page">
       <PageHeader title={t('dibao.rel.listTitle')} desc={t('dibao.rel.listDesc')} />

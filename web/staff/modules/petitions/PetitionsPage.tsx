@@ -26,7 +26,7 @@ export function PetitionsPage() {
   const can = useCan();
   const navigate = useNavigate();
   const mobile = Grid.useBreakpoint().md === false;
-  const [params, update] = useAddressParams();
+  const [params, set] = useAddressParams();
   const f: PetitionFilters = {
     page: Math.max(1, Number(params.get('page')) || 1),
     pageSize: Math.min(100, Math.max(1, Number(params.get('pageSize')) || 20)),
@@ -36,8 +36,6 @@ export function PetitionsPage() {
     if (v) (f as Record<string, unknown>)[k] = v;
   }
   const list = usePetitionList(f);
-  // Any change but the page's goes back to page 1.
-  const set = (patch: Record<string, string | number | undefined | null>) => update('page' in patch ? patch : { ...patch, page: null });
   const filtered = FILTER_KEYS.some((k) => params.get(k));
   const activeFilters = FILTER_KEYS.filter((k) => k !== 'q' && params.get(k)).length;
   // On a phone the filters fold away behind one button (the keyword box stays).
