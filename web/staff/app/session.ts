@@ -58,8 +58,11 @@ export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api.logout().catch(() => undefined),
-    onSettled: () => {
+    // Before the request: a query answered 401 while it runs sends the guard to the sign-in page, which must open plainly too.
+    onMutate: () => {
       signedOut = true;
+    },
+    onSettled: () => {
       setCsrfToken(null);
       qc.clear();
       qc.setQueryData(ME_KEY, null);
